@@ -1,0 +1,102 @@
+package etax.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole system on one machine: PostgreSQL (durable settings), Kafka (KRaft), then
+ * declaration-api, payment-gateway and batch-processor as child JVMs; prints the URLs and waits.
+ * Ctrl-C stops the services, then the broker and the database, and leaves no process behind.
+ *
+ * <p>
+ * Ports: PostgreSQL 15432, Kafka 19092, declaration-api 8081, payment-gateway 8082, batch-processor
+ * 8083 (override with the environment variables {@code ETAX_PG_PORT}, {@code ETAX_KAFKA_PORT},
+ * {@code ETAX_PORT_BASE}).
+ */
+public final class DevStack {
+
+	static {
+		System.setProperty("logback.configurationFile", "etax/devstack/logback.xml");
+	}
+
+	static final String USER = "dev";
+
+	static final String PASSWORD = "dev";
+
+	private DevStack() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Path root = Path.of(System.getProperty("etax.root", ".")).toAbsolutePath().normalize();
+		int portBase = intEnv("ETAX_PORT_BASE", 8081);
+		List<AutoCloseable> resources = new ArrayList<>();
+		List<ServiceProcess> services = new ArrayList<>();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping...");
+			services.forEach(ServiceProcess::stop);
+			for (int i = resources.size() - 1; i >= 0; i--) {
+				closeQuietly(resources.get(i));
+			}
+			stopped.countDown();
+		}, "dev-stack-stop"));
+
+		System.out.println("Starting PostgreSQL and Kafka...");
+		LocalPostgres postgres = LocalPostgres.start(intEnv("ETAX_PG_PORT", 15432), LocalPostgres.Durability.DURABLE);
+		resources.add(postgres);
+		LocalKafka kafka = LocalKafka.start(intEnv("ETAX_KAFKA_PORT", 19092));
+		resources.add(kafka);
+
+		Map<String, Object> common = new LinkedHashMap<>();
+		common.put("spring.datasource.url", postgres.jdbcUrl());
+		common.put("spring.datasource.username", LocalPostgres.USER);
+		common.put("spring.datasource.password", "");
+		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		common.put("spring.security.user.name", USER);
+		common.put("spring.security.user.password", PASSWORD);
+		Path logs = root.resolve("target/dev-stack/logs");
+		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
+		for (int i = 0; i < modules.length; i++) {
+			System.out.println("Starting " + modules[i] + "...");
+			services.add(ServiceProcess.start(root, modules[i], portBase + i, common, logs));
+		}
+		for (ServiceProcess service : services) {
+			service.awaitHealthy(Duration.ofMinutes(3));
+		}
+		printUrls(postgres, kafka, services, logs);
+		stopped.await();
+	}
+
+	private static void printUrls(LocalPostgres postgres, LocalKafka kafka, List<ServiceProcess> services, Path logs) {
+		System.out.println();
+		System.out.println("The e-tax system is up (user " + USER + ", password " + PASSWORD + "):");
+		for (ServiceProcess service : services) {
+			System.out.printf("  %-16s %s   OpenAPI UI %s/swagger-ui.html   metrics %s/actuator/prometheus%n",
+					service.name(), service.url(), service.url(), service.url());
+		}
+		System.out.println("  PostgreSQL       " + postgres.jdbcUrl() + " (user " + LocalPostgres.USER + ")");
+		System.out.println("  Kafka            " + kafka.bootstrapServers());
+		System.out.println("  Logs             " + logs);
+		System.out.println("Run the demo in another terminal: ./etax demo     Stop: Ctrl-C");
+	}
+
+	private static int intEnv(String name, int fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value.trim());
+	}
+
+	private static void closeQuietly(AutoCloseable resource) {
+		try {
+			resource.close();
+		}
+		catch (Exception ex) {
+			System.err.println("While stopping: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,91 @@
+package etax.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from the embedded binaries, with one database {@value #DATABASE}.
+ *
+ * <p>
+ * Two durability profiles: {@link Durability#DURABLE} ({@code fsync} and {@code synchronous_commit} on,
+ * as in production, used by the local run and benchmarks) and {@link Durability#FAST} (commits not
+ * flushed before they return; for tests, where a lost commit on power failure does not matter). The
+ * time zone is UTC: business dates are computed by the services in Asia/Ho_Chi_Minh.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+	public static final String DATABASE = "etax";
+
+	public static final String USER = "postgres";
+
+	public enum Durability {
+
+		DURABLE, FAST
+
+	}
+
+	private final EmbeddedPostgres server;
+
+	private LocalPostgres(EmbeddedPostgres server) {
+		this.server = server;
+	}
+
+	/**
+	 * Starts a server.
+	 * @param port the port, or 0 for a free one
+	 * @param durability the durability profile
+	 * @return the running server with database {@value #DATABASE} created
+	 */
+	public static LocalPostgres start(int port, Durability durability) {
+		try {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
+				.setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "256MB");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			LocalPostgres postgres = new LocalPostgres(builder.start());
+			postgres.createDatabase();
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL did not start", ex);
+		}
+	}
+
+	private void createDatabase() {
+		try (Connection connection = this.server.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + DATABASE);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + DATABASE, ex);
+		}
+	}
+
+	public int port() {
+		return this.server.getPort();
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE + "?reWriteBatchedInserts=true";
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.server.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
