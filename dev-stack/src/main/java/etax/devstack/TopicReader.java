@@ -1,0 +1,63 @@
+package etax.devstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from the beginning as a fresh consumer group that sees committed records only, the way
+ * a downstream system would. For tests and the demo.
+ */
+public final class TopicReader {
+
+	private TopicReader() {
+	}
+
+	/**
+	 * Reads the records of a topic that match a filter, until {@code enough} of them arrived or the time
+	 * is up, and then for a short grace period more so that an extra (duplicate) record would be seen.
+	 * @param bootstrapServers the broker
+	 * @param topic the topic
+	 * @param filter which records count
+	 * @param enough how many matching records end the wait
+	 * @param timeout the longest wait
+	 * @return the matching records in partition order
+	 */
+	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
+			Predicate<ConsumerRecord<String, String>> filter, int enough, Duration timeout) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			Instant deadline = Instant.now().plus(timeout);
+			Instant graceEnd = null;
+			while (Instant.now().isBefore(graceEnd != null ? graceEnd : deadline)) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					if (filter.test(record)) {
+						matching.add(record);
+					}
+				}
+				if (graceEnd == null && matching.size() >= enough) {
+					graceEnd = Instant.now().plusSeconds(1);
+				}
+			}
+		}
+		return matching;
+	}
+
+}

@@ -1,0 +1,69 @@
+package etax.outbox;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sets up the outbox of a service that names its table in {@code etax.outbox.table}. The relay has its
+ * own idempotent, non-transactional producer, whatever the service configures for its own sends.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnProperty("etax.outbox.table")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "etax.outbox.relay.enabled", matchIfMissing = true)
+	OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			KafkaProperties kafkaProperties, JsonMapper json, OutboxProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), relayTemplate(kafkaProperties), json,
+				properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	Outbox outbox(JdbcTemplate jdbc, JsonMapper json, OutboxProperties properties,
+			ObjectProvider<OutboxRelay> relay) {
+		@Nullable OutboxRelay relayOrNull = relay.getIfAvailable();
+		Runnable wake = (relayOrNull != null) ? relayOrNull::wake : () -> {
+		};
+		return new Outbox(jdbc, json, properties.table(), wake);
+	}
+
+	private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties) {
+		Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
+		return new KafkaTemplate<>(factory);
+	}
+
+}

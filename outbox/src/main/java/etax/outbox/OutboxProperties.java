@@ -1,0 +1,31 @@
+package etax.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox ({@code etax.outbox.*}).
+ *
+ * @param table the outbox table, schema-qualified ({@code filing.outbox_message}); its DDL is in the
+ * owning service's migrations
+ * @param relay how committed messages are sent
+ */
+@ConfigurationProperties("etax.outbox")
+public record OutboxProperties(String table, @DefaultValue Relay relay) {
+
+	/**
+	 * @param enabled whether this process relays; a process with the relay off only appends
+	 * @param pollInterval the longest a committed message waits when no commit wakes the relay
+	 * @param batchSize messages sent per round trip to the database
+	 * @param sendTimeout how long a batch may wait for the broker's acknowledgements
+	 * @param retention how long published messages are kept for inspection
+	 */
+	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
+			@DefaultValue("500") int batchSize, @DefaultValue("10s") Duration sendTimeout,
+			@DefaultValue("7d") Duration retention) {
+
+	}
+
+}

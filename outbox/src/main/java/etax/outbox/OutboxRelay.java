@@ -1,0 +1,202 @@
+package etax.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends committed outbox messages to Kafka, oldest first, and marks them published.
+ *
+ * <p>
+ * One relay thread per process. A round locks up to {@code batchSize} unpublished rows, sends them
+ * with an idempotent producer, waits for every acknowledgement and marks the rows in the same
+ * transaction. A transaction-scoped advisory lock on the table lets only one process relay at a time,
+ * so several replicas never reorder one key's messages. A failed round rolls back: its messages are
+ * sent again in the next one (at least once). A commit that appended messages wakes the relay; else it
+ * polls.
+ */
+final class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final OutboxProperties properties;
+
+	private final Counter published;
+
+	private final Semaphore wake = new Semaphore(0);
+
+	private final String select;
+
+	private final String markPublished;
+
+	private final String purge;
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	private Instant nextPurge = Instant.EPOCH;
+
+	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+			JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.json = json;
+		this.properties = properties;
+		this.published = Counter.builder("etax.outbox.published").register(meters);
+		String table = properties.table();
+		this.select = "SELECT id, topic, message_key, payload, headers::text FROM " + table
+				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize() + " FOR UPDATE";
+		this.markPublished = "UPDATE " + table + " SET published_at = now() WHERE id = ANY (?)";
+		this.purge = "DELETE FROM " + table + " WHERE published_at < now() - ?::interval";
+	}
+
+	void wake() {
+		this.wake.release();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread relay = new Thread(this::run, "outbox-relay");
+		relay.setDaemon(true);
+		this.thread = relay;
+		relay.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread relay = this.thread;
+		if (relay != null) {
+			relay.interrupt();
+			try {
+				relay.join(this.properties.relay().sendTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stop after the listeners and web server that append, start before them
+		return Integer.MAX_VALUE - 100;
+	}
+
+	private void run() {
+		Duration poll = this.properties.relay().pollInterval();
+		while (this.running) {
+			try {
+				this.wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+				this.wake.drainPermits();
+				while (this.running && relayBatch() == this.properties.relay().batchSize()) {
+					// a full batch: more may be waiting
+				}
+				purgeOccasionally();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay round failed, retrying table={} reason={}", this.properties.table(),
+						ex.getMessage());
+				sleepQuietly(poll);
+			}
+		}
+	}
+
+	/**
+	 * Relays one batch.
+	 * @return the number of messages sent
+	 */
+	int relayBatch() {
+		Integer sent = this.transactions.execute((status) -> {
+			Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
+					this.properties.table());
+			if (!Boolean.TRUE.equals(locked)) {
+				return 0;
+			}
+			List<Long> ids = new ArrayList<>();
+			List<CompletableFuture<?>> acks = new ArrayList<>();
+			this.jdbc.query(this.select, (row) -> {
+				ids.add(row.getLong(1));
+				acks.add(this.kafka.send(record(row.getString(2), row.getString(3), row.getString(4), row.getString(5))));
+			});
+			if (ids.isEmpty()) {
+				return 0;
+			}
+			this.kafka.flush();
+			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+				.orTimeout(this.properties.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.join();
+			this.jdbc.update(this.markPublished, (Object) ids.toArray(Long[]::new));
+			return ids.size();
+		});
+		int count = (sent != null) ? sent : 0;
+		this.published.increment(count);
+		return count;
+	}
+
+	private ProducerRecord<String, String> record(String topic, String key, String payload, String headers) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+		Map<String, String> values = this.json.readValue(headers, new TypeReference<Map<String, String>>() {
+		});
+		values.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	private void purgeOccasionally() {
+		Instant now = Instant.now();
+		if (now.isAfter(this.nextPurge)) {
+			this.nextPurge = now.plus(Duration.ofHours(1));
+			this.jdbc.update(this.purge, this.properties.relay().retention().toSeconds() + " seconds");
+		}
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

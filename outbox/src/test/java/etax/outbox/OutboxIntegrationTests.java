@@ -1,0 +1,97 @@
+package etax.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+@SpringBootTest
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class OutboxIntegrationTests {
+
+	private static final String TOPIC = "etax.notices.v1";
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void sendsACommittedMessageWithItsKeyAndHeadersAndMarksItPublished() {
+		String key = UUID.randomUUID().toString();
+		this.transactions.executeWithoutResult((status) -> this.outbox
+			.append(new OutboxMessage(TOPIC, key, Map.of("amount", 22000000), Map.of("eventType", "Test"))));
+
+		List<ConsumerRecord<String, String>> records = read(key, 1);
+
+		assertThat(records).singleElement().satisfies((record) -> {
+			assertThat(record.value()).isEqualTo("{\"amount\":22000000}");
+			assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
+				.isEqualTo("Test");
+		});
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ? AND published_at IS NOT NULL",
+				Long.class, key))
+			.isOne();
+	}
+
+	@Test
+	void sendsNothingForARolledBackTransaction() {
+		String key = UUID.randomUUID().toString();
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.append(OutboxMessage.of(TOPIC, key, "rolled back"));
+			status.setRollbackOnly();
+		});
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(OutboxMessage.of(TOPIC, key, "committed")));
+
+		assertThat(read(key, 1)).extracting(ConsumerRecord::value).containsExactly("committed");
+	}
+
+	@Test
+	void keepsTheOrderOfOneKeysMessages() {
+		String key = UUID.randomUUID().toString();
+		for (int i = 0; i < 5; i++) {
+			String payload = "message-" + i;
+			this.transactions.executeWithoutResult((status) -> this.outbox.append(OutboxMessage.of(TOPIC, key, payload)));
+		}
+		assertThat(read(key, 5)).extracting(ConsumerRecord::value)
+			.containsExactly("message-0", "message-1", "message-2", "message-3", "message-4");
+	}
+
+	@Test
+	void refusesToAppendOutsideATransaction() {
+		assertThatIllegalStateException().isThrownBy(() -> this.outbox.append(OutboxMessage.of(TOPIC, "k", "v")));
+	}
+
+	private static List<ConsumerRecord<String, String>> read(String key, int expected) {
+		return TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), TOPIC,
+				(record) -> key.equals(record.key()), expected, Duration.ofSeconds(20));
+	}
+
+	@SpringBootApplication
+	static class OutboxTestApplication {
+
+	}
+
+}
