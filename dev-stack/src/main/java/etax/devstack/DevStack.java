@@ -63,7 +63,7 @@ public final class DevStack {
 		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
 		for (int i = 0; i < modules.length; i++) {
 			System.out.println("Starting " + modules[i] + "...");
-			services.add(ServiceProcess.start(root, modules[i], portBase + i, common, logs));
+			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, common, logs));
 		}
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(Duration.ofMinutes(3));

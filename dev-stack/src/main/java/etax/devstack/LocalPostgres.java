@@ -61,13 +61,27 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	private void createDatabase() {
+		createDatabase(DATABASE);
+	}
+
+	/**
+	 * Creates another database on this server, for a test that must not share its data with the
+	 * services of the other tests in its JVM (such as a relay that would pick up its rows).
+	 * @param name the database name (letters, digits, underscores)
+	 * @return the JDBC URL of the new database
+	 */
+	public String createDatabase(String name) {
+		if (!name.matches("[a-z][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a plain database name: " + name);
+		}
 		try (Connection connection = this.server.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + DATABASE);
+			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create database " + DATABASE, ex);
+			throw new IllegalStateException("Could not create database " + name, ex);
 		}
+		return jdbcUrl(name);
 	}
 
 	public int port() {
@@ -75,7 +89,11 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE + "?reWriteBatchedInserts=true";
+		return jdbcUrl(DATABASE);
+	}
+
+	private String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + port() + "/" + database + "?reWriteBatchedInserts=true";
 	}
 
 	@Override

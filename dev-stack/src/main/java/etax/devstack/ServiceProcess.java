@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One service of the system running as a child JVM from its executable jar, its output in a log
- * file. Started with the same {@code java} that runs the launcher.
+ * One service of the system running as a child JVM, its output in a log file, started with the same
+ * {@code java} as this JVM: from its executable jar (the local run) or from this JVM's class path
+ * (tests that kill a service with SIGKILL at a chosen point and start it again).
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	private final String name;
 
@@ -34,25 +35,43 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess start(Path projectRoot, String module, int port, Map<String, Object> properties,
+	static ServiceProcess startJar(Path projectRoot, String module, int port, Map<String, Object> properties,
 			Path logDirectory) {
 		Path jar = executableJar(projectRoot.resolve(module).resolve("target"));
+		return start(module, List.of("-jar", jar.toString()), port, properties, logDirectory);
+	}
+
+	/**
+	 * Starts a Spring Boot application class in a new JVM on this JVM's class path.
+	 * @param name a name for the log file
+	 * @param mainClass the application class
+	 * @param port the HTTP port
+	 * @param properties Spring Boot properties, passed as command-line arguments
+	 * @param logDirectory where the log file goes
+	 * @return the started process (not yet healthy)
+	 */
+	public static ServiceProcess startClass(String name, Class<?> mainClass, int port, Map<String, Object> properties,
+			Path logDirectory) {
+		return start(name, List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), port, properties,
+				logDirectory);
+	}
+
+	private static ServiceProcess start(String name, List<String> launch, int port, Map<String, Object> properties,
+			Path logDirectory) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.add("-jar");
-		command.add(jar.toString());
+		command.addAll(launch);
 		command.add("--server.port=" + port);
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		try {
 			Files.createDirectories(logDirectory);
-			Path log = logDirectory.resolve(module + ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(name + ".log").toFile()))
 				.start();
-			return new ServiceProcess(module, port, process);
+			return new ServiceProcess(name, port, process);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + module, ex);
+			throw new UncheckedIOException("Could not start " + name, ex);
 		}
 	}
 
@@ -72,14 +91,14 @@ final class ServiceProcess {
 	 * Waits until the service answers UP on its health endpoint.
 	 * @param timeout how long to wait
 	 */
-	void awaitHealthy(Duration timeout) throws InterruptedException {
+	public void awaitHealthy(Duration timeout) throws InterruptedException {
 		HttpClient client = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).build();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
-						+ "; see its log in target/dev-stack/logs");
+						+ "; see its log");
 			}
 			try {
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -95,7 +114,7 @@ final class ServiceProcess {
 		throw new IllegalStateException(this.name + " not healthy after " + timeout);
 	}
 
-	String url() {
+	public String url() {
 		return "http://localhost:" + this.port;
 	}
 
@@ -103,7 +122,13 @@ final class ServiceProcess {
 		return this.name;
 	}
 
-	void stop() {
+	/** Kills the process with SIGKILL: no shutdown hook, no graceful close, as in a crash. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
+	}
+
+	/** Stops the process gracefully (SIGTERM), forcibly after 20 seconds. */
+	public void stop() {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a topic from the beginning as a fresh consumer group that sees committed records only, the way
@@ -45,7 +46,7 @@ public final class TopicReader {
 				new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			Instant deadline = Instant.now().plus(timeout);
-			Instant graceEnd = null;
+			@Nullable Instant graceEnd = null;
 			while (Instant.now().isBefore(graceEnd != null ? graceEnd : deadline)) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					if (filter.test(record)) {

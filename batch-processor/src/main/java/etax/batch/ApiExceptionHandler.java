@@ -1,0 +1,53 @@
+package etax.batch;
+
+import java.net.URI;
+
+import etax.batch.jobs.JobExecutionConflictException;
+import etax.batch.jobs.JobExecutionNotFoundException;
+import etax.batch.jobs.JobParametersRejectedException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns the service's exceptions into RFC 9457 problems with a stable {@code type}; framework errors are
+ * already problems ({@code spring.mvc.problemdetails.enabled}) and keep the framework's shape.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	@ExceptionHandler
+	ProblemDetail handle(JobExecutionNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "job-execution-not-found", "Job execution not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(JobExecutionConflictException ex) {
+		return switch (ex.reason()) {
+			case INSTANCE_COMPLETE ->
+				problem(HttpStatus.CONFLICT, "job-instance-complete", "Job already completed for these parameters", ex);
+			case ALREADY_RUNNING ->
+				problem(HttpStatus.CONFLICT, "job-execution-running", "Job already running for these parameters", ex);
+			case NOT_RESTARTABLE ->
+				problem(HttpStatus.CONFLICT, "job-execution-not-restartable", "Job execution not restartable", ex);
+		};
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(JobParametersRejectedException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "job-parameters-rejected", "Job parameters rejected", ex);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String title, RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(URI.create(PROBLEMS + slug));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

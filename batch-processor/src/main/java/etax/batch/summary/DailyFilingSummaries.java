@@ -1,0 +1,72 @@
+package etax.batch.summary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import etax.batch.BusinessDays;
+import etax.batch.jobs.JobExecutionSummary;
+import etax.batch.jobs.JobExecutions;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes and reads the daily filing summary.
+ */
+@Service
+class DailyFilingSummaries {
+
+	private final Job dailyFilingSummaryJob;
+
+	private final JobExecutions jobExecutions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DailyFilingSummaries(Job dailyFilingSummaryJob, JobExecutions jobExecutions, JdbcClient jdbc, Clock clock) {
+		this.dailyFilingSummaryJob = dailyFilingSummaryJob;
+		this.jobExecutions = jobExecutions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The last business day that has ended, the default day to compute.
+	 * @return yesterday in Asia/Ho_Chi_Minh
+	 */
+	LocalDate lastClosedDay() {
+		return BusinessDays.yesterday(this.clock);
+	}
+
+	/**
+	 * Runs {@code dailyFilingSummaryJob} for a day.
+	 * @param businessDay a day that has ended
+	 * @return the execution, ended
+	 * @throws etax.batch.jobs.JobParametersRejectedException when the day is today or later
+	 * @throws etax.batch.jobs.JobExecutionConflictException when the day has been computed already
+	 */
+	JobExecutionSummary compute(LocalDate businessDay) {
+		JobParameters parameters = new JobParametersBuilder()
+			.addLocalDate(DailyFilingSummaryJobConfiguration.BUSINESS_DAY, businessDay)
+			.toJobParameters();
+		return this.jobExecutions.start(this.dailyFilingSummaryJob, parameters);
+	}
+
+	/**
+	 * The summary of a day, as last computed.
+	 * @param businessDay the day
+	 * @return its rows by form and status, empty if not computed
+	 */
+	List<DailyFilingSummaryRow> find(LocalDate businessDay) {
+		return this.jdbc.sql("""
+				SELECT business_day, form_code, status, returns, job_execution_id, computed_at
+				FROM batch.daily_filing_summary WHERE business_day = :businessDay ORDER BY form_code, status
+				""").param("businessDay", businessDay).query(DailyFilingSummaryRow.class).list();
+	}
+
+}

@@ -1,0 +1,54 @@
+package etax.batch;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import etax.devstack.LocalInfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the JVM's real PostgreSQL and Kafka (dev-stack), with MockMvc. Every
+ * integration test class uses exactly this, so they share one application context; each works on its
+ * own business days and taxpayers.
+ *
+ * <p>
+ * The clock stands at {@link #NOW} (08:00 on 2025-04-01 in Asia/Ho_Chi_Minh), so "yesterday" is
+ * 2025-03-31 and test days lie before it. The summary is written two rows per chunk so that a failure
+ * can hit a later chunk; the nightly schedule is off.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@Import(BatchProcessorIntegrationTest.FixedClock.class)
+public @interface BatchProcessorIntegrationTest {
+
+	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class FixedClock {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package etax.declaration;
+
+import java.net.URI;
+import java.util.Locale;
+
+import etax.declaration.submission.ReturnNotFoundException;
+import etax.declaration.submission.ReturnNotReceivedException;
+import etax.declaration.submission.ReturnTooLargeException;
+import etax.schemas.MalformedReturnException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error shape of the API: RFC 9457 problems with a stable {@code type} per kind of error. Domain
+ * exceptions know nothing of HTTP; this maps them. Framework errors (415, 405, 400 on bad parameters)
+ * get a type derived from their status instead of {@code about:blank}.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	static final String TYPE_BASE = "https://etax.example/problems/";
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	@ExceptionHandler
+	ProblemDetail on(MalformedReturnException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-xml", "Malformed XML",
+				"The body is not a well-formed, safe XML document: " + ex.getMessage());
+		problem.setProperty("reason", ex.reason().name());
+		if (ex.line() != null) {
+			problem.setProperty("line", ex.line());
+			problem.setProperty("column", ex.column());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ReturnNotReceivedException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "schema-violation", "Return not received",
+				"The return does not conform to its form version; nothing was stored. Every finding is listed.");
+		problem.setProperty("findings", ex.findings());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ReturnTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "return-too-large", "Return too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ReturnNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "return-not-found", "Return not found", ex.getMessage());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+			HttpStatus status = HttpStatus.resolve(statusCode.value());
+			String slug = (status != null) ? status.name().toLowerCase(Locale.ROOT).replace('_', '-')
+					: "http-" + statusCode.value();
+			problem.setType(URI.create(TYPE_BASE + slug));
+		}
+		return response;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (detail != null) ? detail : title);
+		problem.setType(URI.create(TYPE_BASE + slug));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

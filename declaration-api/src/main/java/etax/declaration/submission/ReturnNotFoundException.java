@@ -1,0 +1,16 @@
+package etax.declaration.submission;
+
+import java.util.UUID;
+
+/** No stored return has this id (or the caller may not see it). */
+public final class ReturnNotFoundException extends RuntimeException {
+
+	private ReturnNotFoundException(String message) {
+		super(message);
+	}
+
+	static ReturnNotFoundException forId(UUID id) {
+		return new ReturnNotFoundException("No return with id " + id);
+	}
+
+}

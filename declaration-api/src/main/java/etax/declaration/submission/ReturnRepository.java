@@ -1,0 +1,92 @@
+package etax.declaration.submission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import etax.schemas.Finding;
+import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stored returns in {@code filing.tax_return}; rows are inserted, never updated. */
+@Repository
+class ReturnRepository {
+
+	private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ReturnRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(StoredReturn stored, ReturnDocument document) {
+		ReturnHeader header = document.header();
+		this.jdbc.sql("""
+				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
+				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
+				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml)
+				VALUES (:id, :transactionCode, :mst, :formCode, :maTKhai, :formVersion, :filingType,
+				    :submissionNumber, :periodKind, :periodValue, :periodFrom, :periodTo, :taxOfficeCode,
+				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml)
+				""")
+			.param("id", stored.id())
+			.param("transactionCode", stored.transactionCode())
+			.param("mst", header.mst())
+			.param("formCode", header.formCode())
+			.param("maTKhai", header.maTKhai())
+			.param("formVersion", header.version())
+			.param("filingType", header.filingType())
+			.param("submissionNumber", header.submissionNumber())
+			.param("periodKind", header.period().kind())
+			.param("periodValue", header.period().value())
+			.param("periodFrom", header.period().from())
+			.param("periodTo", header.period().to())
+			.param("taxOfficeCode", header.taxOfficeCode())
+			.param("status", stored.status().name())
+			.param("receivedAt", java.sql.Timestamp.from(stored.receivedAt()))
+			.param("sha256", document.sha256())
+			.param("indicators", this.json.writeValueAsString(document.indicators()))
+			.param("findings", this.json.writeValueAsString(stored.findings()))
+			.param("xml", document.xml())
+			.update();
+	}
+
+	Optional<StoredReturn> findById(UUID id) {
+		return this.jdbc.sql("""
+				SELECT id, transaction_code, status, received_at, mst, form_code, ma_tkhai, form_version,
+				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
+				    tax_office_code, content_sha256, findings::text
+				FROM filing.tax_return WHERE id = ?
+				""").param(id).query(this::map).optional();
+	}
+
+	private StoredReturn map(ResultSet row, int rowNumber) throws SQLException {
+		return new StoredReturn(row.getObject("id", UUID.class), row.getString("transaction_code"),
+				ReturnStatus.valueOf(row.getString("status")), row.getTimestamp("received_at").toInstant(),
+				row.getString("mst"), row.getString("form_code"), row.getString("ma_tkhai"),
+				row.getString("form_version"), row.getString("filing_type"), row.getInt("submission_number"),
+				new StoredReturn.Period(row.getString("period_kind"), row.getString("period_value"),
+						date(row, "period_from"), date(row, "period_to")),
+				row.getString("tax_office_code"), row.getString("content_sha256"),
+				this.json.readValue(row.getString("findings"), FINDINGS));
+	}
+
+	private static @Nullable LocalDate date(ResultSet row, String column) throws SQLException {
+		return row.getObject(column, LocalDate.class);
+	}
+
+}

@@ -1,0 +1,21 @@
+package etax.declaration.submission;
+
+import etax.schemas.FormCatalog;
+import etax.schemas.ParserLimits;
+import etax.schemas.ReturnValidator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SubmissionConfiguration {
+
+	/** One validator for the process: it caches the compiled schemas and pools the parsers. */
+	@Bean
+	ReturnValidator returnValidator(SubmissionProperties properties) {
+		ParserLimits defaults = ParserLimits.defaults();
+		return new ReturnValidator(FormCatalog.load(), new ParserLimits((int) properties.maxReturnSize().toBytes(),
+				defaults.maxDepth(), defaults.maxElements()));
+	}
+
+}

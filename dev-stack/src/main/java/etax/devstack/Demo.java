@@ -1,0 +1,158 @@
+package etax.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import etax.schemas.Samples;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The end-to-end demo against a running local stack: a filer files the sample 01/GTGT, a fake bank
+ * confirms its payment twice (a retry), the gateway records it once and posts it to the treasury,
+ * and an officer runs the daily filing summary.
+ */
+public final class Demo {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final String declarationApi;
+
+	private final String paymentGateway;
+
+	private final String batchProcessor;
+
+	private final String kafka;
+
+	private Demo(int portBase, int kafkaPort) {
+		this.declarationApi = "http://localhost:" + portBase;
+		this.paymentGateway = "http://localhost:" + (portBase + 1);
+		this.batchProcessor = "http://localhost:" + (portBase + 2);
+		this.kafka = "localhost:" + kafkaPort;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new Demo(intEnv("ETAX_PORT_BASE", 8081), intEnv("ETAX_KAFKA_PORT", 19092)).run();
+	}
+
+	private void run() throws Exception {
+		step("1. A business files its Q1/2026 VAT return (01/GTGT, the catalog sample)");
+		byte[] sample = Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml");
+		HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(this.declarationApi + "/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(sample)));
+		JsonNode receipt = expect(filed, 201);
+		System.out.printf("   201 Created: transaction code %s, status %s, return %s%n", text(receipt, "transactionCode"),
+				text(receipt, "status"), text(receipt, "returnId"));
+
+		step("2. The bank debits 22,000,000 VND for it and confirms, then sends the same confirmation again");
+		String bankReference = "DEMO" + Instant.now().toEpochMilli();
+		String confirmation = JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1),
+				Map.entry("bankCode", "01202001"), Map.entry("bankReference", bankReference),
+				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", "0313829148"),
+				Map.entry("currency", "VND"), Map.entry("amount", 22000000),
+				Map.entry("paymentDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()),
+				Map.entry("status", "DEBITED"), Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"),
+				Map.entry("areaCode", "79760"), Map.entry("lines", List.of(Map.of("chapter", "754", "subItem", "1701",
+						"taxPeriod", "00/Q1/2026", "amount", 22000000)))));
+		publishTwice(confirmation);
+		JsonNode recorded = awaitConfirmation(bankReference);
+		System.out.printf("   recorded once: %s%n", recorded);
+
+		step("3. The treasury topic carries one posting per voucher line, however often the bank sent it");
+		List<ConsumerRecord<String, String>> postings = TopicReader.read(this.kafka, "treasury.postings.v1",
+				(record) -> record.value().contains(bankReference), 1, Duration.ofSeconds(20));
+		System.out.printf("   %d posting(s) on treasury.postings.v1:%n", postings.size());
+		postings.forEach((posting) -> System.out.println("   " + posting.value()));
+
+		step("4. An officer runs today's filing summary job and lists the job executions");
+		Thread.sleep(2000);
+		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+		HttpResponse<String> launched = send(HttpRequest
+			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/daily-filing-summary/executions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"businessDay\":\"" + today + "\"}")));
+		System.out.printf("   %d: %s%n", launched.statusCode(), launched.body());
+		JsonNode summary = expect(send(HttpRequest
+			.newBuilder(URI.create(this.batchProcessor + "/api/v1/summaries/daily-filing?businessDay=" + today))
+			.GET()), 200);
+		System.out.printf("   summary of %s: %s%n", today, summary);
+		JsonNode jobs = expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs")).GET()), 200);
+		System.out.printf("   GET /api/v1/jobs: %s%n", jobs);
+		System.out.println();
+		System.out.println("Demo complete.");
+	}
+
+	private void publishTwice(String confirmation) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, String> bank = new KafkaProducer<>(config)) {
+			for (int i = 0; i < 2; i++) {
+				bank.send(new ProducerRecord<>("bank.payment-confirmations.v1", "0313829148", confirmation));
+			}
+			bank.flush();
+		}
+		System.out.println("   sent twice to bank.payment-confirmations.v1");
+	}
+
+	private JsonNode awaitConfirmation(String bankReference) throws Exception {
+		URI uri = URI.create(this.paymentGateway + "/api/v1/payments/confirmations/01202001/" + bankReference);
+		Instant deadline = Instant.now().plusSeconds(30);
+		HttpResponse<String> response;
+		do {
+			Thread.sleep(500);
+			response = send(HttpRequest.newBuilder(uri).GET());
+		}
+		while (response.statusCode() == 404 && Instant.now().isBefore(deadline));
+		return expect(response, 200);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((DevStack.USER + ":" + DevStack.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HTTP.send(request.header("Authorization", "Basic " + credentials).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode expect(HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(
+					"Expected " + status + " from " + response.uri() + " but got " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private static String text(JsonNode node, String field) {
+		return node.get(field).asString();
+	}
+
+	private static void step(String title) {
+		System.out.println();
+		System.out.println(title);
+	}
+
+	private static int intEnv(String name, int fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value.trim());
+	}
+
+}

@@ -1,0 +1,58 @@
+package etax.payment.confirmation.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import etax.payment.confirmation.PaymentRecording;
+import etax.payment.confirmation.PaymentRecording.RejectedMessages;
+import etax.payment.confirmation.RejectedMessage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/payments/rejected")
+class RejectedMessageController {
+
+	private final PaymentRecording recording;
+
+	RejectedMessageController(PaymentRecording recording) {
+		this.recording = recording;
+	}
+
+	@Operation(summary = "Records rejected to the dead-letter topic, newest first")
+	@GetMapping
+	RejectedPage rejected(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+			@Parameter(description = "include the record key (an MST) and value as received")
+			@RequestParam(defaultValue = "false") boolean includePayload) {
+		RejectedMessages rejected = this.recording.rejected(page, size);
+		return new RejectedPage(rejected.items().stream().map((m) -> Item.of(m, includePayload)).toList(), page, size,
+				rejected.total());
+	}
+
+	record RejectedPage(List<Item> items, int page, int size, long totalElements) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Item(long id, String reason, String detail, Instant receivedAt, String topic, int partition, long offset,
+			@Nullable String key, @Nullable String value) {
+
+		static Item of(RejectedMessage message, boolean includePayload) {
+			return new Item(message.id(), message.reason(), message.detail(), message.receivedAt(),
+					message.source().topic(), message.source().partition(), message.source().offset(),
+					includePayload ? message.key() : null, includePayload ? message.value() : null);
+		}
+
+	}
+
+}

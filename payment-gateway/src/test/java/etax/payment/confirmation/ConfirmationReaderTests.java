@@ -1,0 +1,129 @@
+package etax.payment.confirmation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConfirmationReaderTests {
+
+	private static final String MST = "0313829148";
+
+	private static final String EXAMPLE = """
+			{"version":1,"bankCode":"01202001","bankReference":"VCB2026042000000123","voucherNumber":"GNT-000123",
+			 "payerMst":"0313829148","currency":"VND","amount":22000000,"paymentDate":"2026-04-20","status":"DEBITED",
+			 "treasuryCode":"0111","treasuryAccount":"7111","areaCode":"79760",
+			 "lines":[{"chapter":"754","subItem":"1701","taxPeriod":"00/Q1/2026","amount":22000000,"payableItemId":null}]}""";
+
+	private final ConfirmationReader reader = new ConfirmationReader();
+
+	@Test
+	void readsTheExampleOfTheContract() {
+		BankConfirmation confirmation = this.reader.read(MST, EXAMPLE);
+
+		assertThat(confirmation.bankCode()).isEqualTo("01202001");
+		assertThat(confirmation.bankReference()).isEqualTo("VCB2026042000000123");
+		assertThat(confirmation.payer()).isEqualTo(new TaxpayerId(MST));
+		assertThat(confirmation.amount()).isEqualByComparingTo("22000000");
+		assertThat(confirmation.paymentDate()).isEqualTo(LocalDate.of(2026, 4, 20));
+		assertThat(confirmation.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.chapter()).isEqualTo("754");
+			assertThat(line.subItem()).isEqualTo("1701");
+			assertThat(line.taxPeriod().kind()).isEqualTo(TaxPeriod.Kind.QUARTER);
+			assertThat(line.payableItemId()).isNull();
+		});
+	}
+
+	@Test
+	void ignoresLayoutPropertyOrderAndUnknownPropertiesInTheContentHash() {
+		String reordered = """
+				{"lines":[{"amount":22000000.0,"taxPeriod":"00/Q1/2026","subItem":"1701","chapter":"754"}],
+				 "areaCode":"79760","treasuryAccount":"7111","treasuryCode":"0111","status":"DEBITED",
+				 "paymentDate":"2026-04-20","amount":2.2E7,"currency":"VND","payerMst":"0313829148",
+				 "voucherNumber":"GNT-000123","bankReference":"VCB2026042000000123","bankCode":"01202001","version":1,
+				 "channel":"mobile"}""";
+
+		assertThat(this.reader.read(MST, reordered).contentHash())
+			.isEqualTo(this.reader.read(MST, EXAMPLE).contentHash());
+		assertThat(this.reader.read(MST, EXAMPLE.replace("22000000", "21000000")).contentHash())
+			.isNotEqualTo(this.reader.read(MST, EXAMPLE).contentHash());
+	}
+
+	@Test
+	void acceptsTheKeyInAnotherFormOfTheSameMst() {
+		String branch = EXAMPLE.replace("\"0313829148\"", "\"0313829148-001\"");
+
+		assertThat(this.reader.read("0313829148001", branch).payer()).isEqualTo(new TaxpayerId("0313829148-001"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			not json                    | {"version":1,                                        | malformed-json
+			two documents               | {} {}                                                | malformed-json
+			an array                    | []                                                   | malformed-json
+			a property twice            | {"version":1,"version":1}                            | malformed-json
+			""")
+	void rejectsMalformedValues(String name, String value, String reason) {
+		assertRejected(MST, value, reason);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			version 2            | "version":1                              | "version":2                                         | unsupported-version
+			no version           | "version":1,                             | ''                                                  | unsupported-version
+			no bank code         | "bankCode":"01202001",                   | ''                                                  | missing-field
+			bank code null       | "bankCode":"01202001"                    | "bankCode":null                                     | missing-field
+			bank code a number   | "bankCode":"01202001"                    | "bankCode":1202001                                  | invalid-field
+			short bank code      | "bankCode":"01202001"                    | "bankCode":"0120"                                   | invalid-field
+			check digit          | "payerMst":"0313829148"                  | "payerMst":"0313829149"                             | invalid-mst
+			remainder zero       | "payerMst":"0313829148"                  | "payerMst":"0313829170"                             | invalid-mst
+			other taxpayer       | "payerMst":"0313829148"                  | "payerMst":"3500779171"                             | key-mismatch
+			dollars              | "currency":"VND"                         | "currency":"USD"                                    | invalid-currency
+			zero                 | "amount":22000000,                       | "amount":0,                                         | invalid-amount
+			fraction             | "amount":22000000,                       | "amount":22000000.5,                                | invalid-amount
+			as text              | "amount":22000000,                       | "amount":"22000000",                                | invalid-amount
+			local date format    | "paymentDate":"2026-04-20"               | "paymentDate":"20/04/2026"                          | invalid-field
+			not debited          | "status":"DEBITED"                       | "status":"FAILED"                                   | unsupported-status
+			no lines             | "lines":[{                               | "lines":[],"x":[{                                   | invalid-field
+			period               | "taxPeriod":"00/Q1/2026"                 | "taxPeriod":"Q1/2026"                               | invalid-tax-period
+			line amount negative | "amount":22000000,"payableItemId"        | "amount":-22000000,"payableItemId"                  | invalid-amount
+			lines do not sum     | "amount":22000000,"payableItemId"        | "amount":21000000,"payableItemId"                   | lines-do-not-sum
+			""")
+	void rejectsInvalidConfirmations(String name, String original, String replacement, String reason) {
+		String value = EXAMPLE.replace(original, replacement);
+		assertThat(value).as("the test changes the example").isNotEqualTo(EXAMPLE);
+		assertRejected(MST, value, reason);
+	}
+
+	@Test
+	void rejectsAMissingKey() {
+		assertRejected(null, EXAMPLE, "key-mismatch");
+	}
+
+	@Test
+	void neverRepeatsTheMstInTheDetail() {
+		assertThatExceptionOfType(InvalidConfirmationException.class)
+			.isThrownBy(() -> this.reader.read("0313829149", EXAMPLE.replace(MST, "0313829149")))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("0313829149"));
+		assertThatExceptionOfType(InvalidConfirmationException.class)
+			.isThrownBy(() -> this.reader.read(MST, "{\"payerMst\":0313829148}"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("313829148"));
+	}
+
+	@Test
+	void keepsAmountsWhole() {
+		assertThat(this.reader.read(MST, EXAMPLE.replace(":22000000,", ":22000000.00,")).amount())
+			.isEqualTo(new BigDecimal("22000000"));
+	}
+
+	private void assertRejected(String key, String value, String reason) {
+		assertThatExceptionOfType(InvalidConfirmationException.class).isThrownBy(() -> this.reader.read(key, value))
+			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo(reason));
+	}
+
+}

@@ -1,0 +1,310 @@
+package etax.payment.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TopicReader;
+import etax.payment.treasury.PostingRequested;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Publishes confirmations to the real topic and watches the real database, topics and API.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class PaymentRecordingIntegrationTests {
+
+	private static final String BANK = "01202001";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static KafkaProducer<String, String> producer;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PaymentRecording recording;
+
+	@BeforeAll
+	static void startProducer() {
+		producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer());
+	}
+
+	@AfterAll
+	static void stopProducer() {
+		producer.close();
+	}
+
+	@Test
+	void recordsAConfirmationAndRequestsOnePostingPerLine() throws Exception {
+		String reference = "VCB2026042000000201";
+		RecordMetadata sent = publish("3500779171", confirmation(reference, "3500779171", 15_000_000, 4_500_000));
+
+		JsonNode recorded = awaitRecorded(reference);
+		assertThat(recorded.path("payerMst").stringValue()).isEqualTo("3500779171");
+		assertThat(recorded.path("amount").decimalValue()).isEqualByComparingTo("19500000");
+		assertThat(recorded.path("paymentDate").stringValue()).isEqualTo("2026-04-20");
+		assertThat(recorded.path("source").path("partition").intValue()).isEqualTo(sent.partition());
+		assertThat(recorded.path("source").path("offset").longValue()).isEqualTo(sent.offset());
+		assertThat(recorded.path("lines")).hasSize(2);
+		List<String> postingIds = recorded.path("lines").valueStream().map((l) -> l.path("postingId").stringValue()).toList();
+		assertThat(postingIds).doesNotHaveDuplicates().allSatisfy((id) -> assertThat(id).isNotBlank());
+
+		List<JsonNode> postings = postings(reference, 2);
+		assertThat(postings).extracting((p) -> p.path("postingId").stringValue())
+			.containsExactlyInAnyOrderElementsOf(postingIds);
+		JsonNode first = postings.stream().filter((p) -> p.path("subItem").stringValue().equals("1701")).findFirst().orElseThrow();
+		assertThat(first.path("type").stringValue()).isEqualTo("PostingRequested");
+		assertThat(first.path("version").intValue()).isEqualTo(1);
+		assertThat(first.path("eventId").stringValue()).isNotBlank();
+		assertThat(first.path("bankCode").stringValue()).isEqualTo(BANK);
+		assertThat(first.path("bankReference").stringValue()).isEqualTo(reference);
+		assertThat(first.path("mst").stringValue()).isEqualTo("3500779171");
+		assertThat(first.path("chapter").stringValue()).isEqualTo("754");
+		assertThat(first.path("taxPeriod").stringValue()).isEqualTo("00/Q1/2026");
+		assertThat(first.path("areaCode").stringValue()).isEqualTo("79760");
+		assertThat(first.path("treasuryCode").stringValue()).isEqualTo("0111");
+		assertThat(first.path("treasuryAccount").stringValue()).isEqualTo("7111");
+		assertThat(first.path("amount").decimalValue()).isEqualByComparingTo("15000000");
+		assertThat(first.path("currency").stringValue()).isEqualTo("VND");
+		assertThat(first.path("paymentDate").stringValue()).isEqualTo("2026-04-20");
+
+		List<ConsumerRecord<String, String>> payments = read(PaymentRecorded.TOPIC, reference, 1);
+		assertThat(payments).singleElement().satisfies((record) -> {
+			assertThat(record.key()).isEqualTo("3500779171");
+			JsonNode event = JSON.readTree(record.value());
+			assertThat(event.path("type").stringValue()).isEqualTo("PaymentRecorded");
+			assertThat(event.path("version").intValue()).isEqualTo(1);
+			assertThat(event.path("recordedAt").isString()).as("an ISO-8601 instant").isTrue();
+			assertThat(event.path("lines").get(0).path("postingId").stringValue()).isIn(postingIds);
+			assertThat(event.path("amount").decimalValue()).isEqualByComparingTo("19500000");
+			assertThat(event.path("lines")).hasSize(2);
+		});
+	}
+
+	@Test
+	void recordsARedeliveredOrResentConfirmationOnlyOnce() throws Exception {
+		String reference = "VCB2026042000000202";
+		String value = confirmation(reference, "1801321141", 7_000_000, 1_000_000, 500_000);
+		publish("1801321141", value);
+		awaitRecorded(reference);
+		double duplicates = count("etax.payment.confirmation.duplicate");
+
+		publish("1801321141", value);
+		publish("1801321141", value.replace(",\"", ", \""));
+
+		await().atMost(TIMEOUT).until(() -> count("etax.payment.confirmation.duplicate") >= duplicates + 2);
+		assertThat(postings(reference, 3)).hasSize(3);
+		assertThat(read(PaymentRecorded.TOPIC, reference, 1)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation_line WHERE bank_reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void deadLettersMalformedJsonAndListsIt() throws Exception {
+		String value = "{\"version\":1,\"bankReference\":\"VCB2026042000000203\",";
+		RecordMetadata sent = publish("0100231226", value);
+
+		ConsumerRecord<String, String> dead = awaitDeadLetter("VCB2026042000000203", "malformed-json");
+		assertThat(dead.key()).isEqualTo("0100231226");
+		assertThat(dead.value()).isEqualTo(value);
+		assertThat(header(dead, "etax.dlq.original-topic")).isEqualTo(PaymentRecording.CONFIRMATIONS_TOPIC);
+		assertThat(header(dead, "etax.dlq.original-partition")).isEqualTo(Integer.toString(sent.partition()));
+		assertThat(header(dead, "etax.dlq.original-offset")).isEqualTo(Long.toString(sent.offset()));
+		assertThat(header(dead, "etax.dlq.detail")).isNotBlank();
+
+		String body = this.mvc.perform(get("/api/v1/payments/rejected?size=200").with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		JsonNode listed = JSON.readTree(body)
+			.path("items")
+			.valueStream()
+			.filter((item) -> item.path("partition").intValue() == sent.partition()
+					&& item.path("offset").longValue() == sent.offset())
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.path("reason").stringValue()).isEqualTo("malformed-json");
+		assertThat(listed.path("topic").stringValue()).isEqualTo(PaymentRecording.CONFIRMATIONS_TOPIC);
+		assertThat(listed.path("detail").stringValue()).isNotBlank();
+		assertThat(listed.path("receivedAt").stringValue()).isNotBlank();
+		assertThat(listed.has("value")).as("no payload unless asked").isFalse();
+		assertThat(listed.has("key")).as("no MST unless asked").isFalse();
+	}
+
+	@Test
+	void deadLettersAnInvalidCheckDigit() {
+		String reference = "VCB2026042000000204";
+		publish("0313829149", confirmation(reference, "0313829149", 1_000_000));
+
+		awaitDeadLetter(reference, "invalid-mst");
+		assertThat(count("etax.payment.confirmation.rejected", "reason", "invalid-mst")).isPositive();
+	}
+
+	@Test
+	void deadLettersLinesThatDoNotSum() {
+		String reference = "VCB2026042000000205";
+		String value = confirmation(reference, "0100109106", 4_000_000, 5_000_000)
+			.replace("\"amount\":9000000,", "\"amount\":10000000,");
+		publish("0100109106", value);
+
+		awaitDeadLetter(reference, "lines-do-not-sum");
+		assertThat(read(PostingRequested.TOPIC, reference, 0)).isEmpty();
+	}
+
+	@Test
+	void deadLettersTheSameKeyWithDifferentContentAndKeepsTheOriginal() throws Exception {
+		String reference = "VCB2026042000000206";
+		publish("5702126556", confirmation(reference, "5702126556", 5_000_000));
+		awaitRecorded(reference);
+
+		String different = confirmation(reference, "5702126556", 6_000_000);
+		publish("5702126556", different);
+
+		ConsumerRecord<String, String> dead = awaitDeadLetter(reference, "conflict");
+		assertThat(dead.value()).isEqualTo(different);
+		JsonNode recorded = awaitRecorded(reference);
+		assertThat(recorded.path("amount").decimalValue()).isEqualByComparingTo("5000000");
+		assertThat(recorded.path("lines").get(0).path("amount").decimalValue()).isEqualByComparingTo("5000000");
+		assertThat(postings(reference, 1)).hasSize(1);
+	}
+
+	@Test
+	void recordingTheSamePollAgainChangesNothing() {
+		String reference = "VCB2026042000000207";
+		String mst = "0313829130";
+		String value = confirmation(reference, mst, 2_000_000);
+		List<ConsumerRecord<String, String>> poll = List.of(new ConsumerRecord<>("redelivery-test", 0, 0, mst, value),
+				new ConsumerRecord<>("redelivery-test", 0, 1, mst, value),
+				new ConsumerRecord<>("redelivery-test", 0, 2, mst, confirmation(reference, mst, 3_000_000)),
+				new ConsumerRecord<>("redelivery-test", 0, 3, mst, "not json " + reference));
+
+		this.recording.record(poll);
+		this.recording.record(poll);
+
+		assertThat(rows("payment.confirmation", "raw_message", reference)).isOne();
+		assertThat(rows("payment.rejected_message", "raw_value", reference)).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT reason FROM payment.rejected_message WHERE kafka_topic = 'redelivery-test' ORDER BY kafka_offset")
+			.query(String.class)
+			.list()).containsExactly("conflict", "malformed-json");
+		// PaymentRecorded, one PostingRequested, two dead letters: once, not twice
+		assertThat(rows("payment.outbox_message", "payload", reference)).isEqualTo(4);
+	}
+
+	private long rows(String table, String column, String reference) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " LIKE ?")
+			.param("%" + reference + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private static String confirmation(String reference, String mst, long... lineAmounts) {
+		String[] subItems = { "1701", "4931", "1052" };
+		String[] periods = { "00/Q1/2026", "00/04/2026", "00/CN/2025" };
+		String lines = IntStream.range(0, lineAmounts.length)
+			.mapToObj((i) -> """
+					{"chapter":"754","subItem":"%s","taxPeriod":"%s","amount":%d,"payableItemId":null}"""
+				.formatted(subItems[i], periods[i], lineAmounts[i]))
+			.collect(Collectors.joining(","));
+		return """
+				{"version":1,"bankCode":"%s","bankReference":"%s","voucherNumber":"GNT-%s","payerMst":"%s",\
+				"currency":"VND","amount":%d,"paymentDate":"2026-04-20","status":"DEBITED","treasuryCode":"0111",\
+				"treasuryAccount":"7111","areaCode":"79760","lines":[%s]}"""
+			.formatted(BANK, reference, reference.substring(reference.length() - 6), mst,
+					Arrays.stream(lineAmounts).sum(), lines);
+	}
+
+	private static RecordMetadata publish(String key, String value) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(PaymentRecording.CONFIRMATIONS_TOPIC, key, value);
+		record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
+		try {
+			return producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private JsonNode awaitRecorded(String reference) throws Exception {
+		String path = "/api/v1/payments/confirmations/" + BANK + "/" + reference;
+		await().atMost(TIMEOUT)
+			.until(() -> this.mvc.perform(get(path).with(httpBasic("dev", "dev"))).andReturn().getResponse().getStatus() == 200);
+		return JSON.readTree(this.mvc.perform(get(path).with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private static List<JsonNode> postings(String reference, int expected) {
+		return read(PostingRequested.TOPIC, reference, expected).stream().map((r) -> JSON.readTree(r.value())).toList();
+	}
+
+	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
+		List<ConsumerRecord<String, String>> dead = read(PaymentRecording.DEAD_LETTER_TOPIC, reference, 1);
+		assertThat(dead).singleElement().satisfies((record) -> assertThat(header(record, "etax.dlq.reason")).isEqualTo(reason));
+		return dead.get(0);
+	}
+
+	private static List<ConsumerRecord<String, String>> read(String topic, String reference, int expected) {
+		Duration timeout = (expected == 0) ? Duration.ofSeconds(3) : TIMEOUT;
+		return TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), topic,
+				(record) -> record.value() != null && record.value().contains(reference), expected, timeout);
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private double count(String name, String... tags) {
+		return this.meters.get(name).tags(tags).counter().count();
+	}
+
+}

@@ -1,0 +1,75 @@
+package etax.payment.confirmation;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TaxpayerIdTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0313829148", "3500779171", "1801321141", "0100231226", "0100109106", "5702126556" })
+	void acceptsTheVerifiedExamples(String mst) {
+		assertThat(new TaxpayerId(mst).value()).isEqualTo(mst);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0313829147", "0313829149", "3500779170", "3500779172", "0100231225", "0100231227" })
+	void rejectsACheckDigitOffByOne(String mst) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new TaxpayerId(mst));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0313829170", "0313829171", "0313829179" })
+	void rejectsEveryMstWhosePrefixLeavesRemainderZero(String mst) {
+		// S(031382917) = 473 = 43 × 11: the formula would ask for a check digit of 10
+		assertThatIllegalArgumentException().isThrownBy(() -> new TaxpayerId(mst));
+	}
+
+	@Test
+	void mapsRemainderTenToCheckDigitZero() {
+		// S(031382913) = 450, 450 mod 11 = 10
+		assertThat(TaxpayerId.isValid("0313829130")).isTrue();
+	}
+
+	@Test
+	void acceptsABranch() {
+		TaxpayerId branch = new TaxpayerId("0313829148-001");
+		assertThat(branch.isBranch()).isTrue();
+		assertThat(branch.headOffice()).isEqualTo(new TaxpayerId("0313829148"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0313829149-001", "0313829148-000", "0313829148-01", "0313829148_001", "0313829148-0001" })
+	void rejectsAWrongBranchForm(String mst) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new TaxpayerId(mst));
+	}
+
+	@Test
+	void normalisesThirteenDigitsWithoutTheHyphen() {
+		assertThat(TaxpayerId.parse("0313829148001")).isEqualTo(new TaxpayerId("0313829148-001"));
+		assertThat(TaxpayerId.parse("0313829148000")).isEqualTo(new TaxpayerId("0313829148"));
+		assertThat(TaxpayerId.parse(" 0313829148 ")).isEqualTo(new TaxpayerId("0313829148"));
+	}
+
+	@Test
+	void acceptsATwelveDigitPersonalIdWithAProvinceCode() {
+		assertThat(TaxpayerId.isValid("079203012345")).isTrue();
+		assertThat(TaxpayerId.isValid("000203012345")).isFalse();
+		assertThat(TaxpayerId.isValid("097203012345")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "031382914", "03138291480", "031382914A", "０３１３８２９１４８" })
+	void rejectsOtherShapes(String mst) {
+		assertThat(TaxpayerId.isValid(mst)).isFalse();
+	}
+
+	@Test
+	void masksTheMstInToString() {
+		assertThat(new TaxpayerId("0313829148")).hasToString("TaxpayerId[*******148]");
+	}
+
+}

@@ -1,0 +1,112 @@
+package etax.schemas;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The texts of the findings this module raises itself. Kept in one place so that the wording of the
+ * notices can be reviewed (and later moved to a rule table) without reading parser code.
+ */
+final class Findings {
+
+	static final String ENVELOPE_RULE = "ENV-1";
+
+	static final String FORM_VERSION_RULE = "ENV-2";
+
+	static final String XSD_RULE = "XSD";
+
+	private static final LocalizedText EXPORT_AGAIN = new LocalizedText(
+			"Kết xuất lại tờ khai từ phần mềm HTKK hoặc phần mềm kê khai được chấp nhận, không sửa tệp XML.",
+			"Export the return again from HTKK or other approved filing software, without editing the XML.");
+
+	private static final LocalizedText UPDATE_SOFTWARE = new LocalizedText(
+			"Cập nhật phần mềm kê khai và kết xuất lại tờ khai theo mẫu và phiên bản được hệ thống hỗ trợ.",
+			"Update the filing software and export the return again in a form and version this system supports.");
+
+	private static final LocalizedText FIX_XSD = new LocalizedText(
+			"Sửa phần tử tại vị trí XPath đã nêu cho đúng định dạng XSD của mẫu tờ khai, hoặc kết xuất lại tờ khai "
+					+ "từ phần mềm kê khai.",
+			"Correct the element at the XPath shown so that it matches the form's XSD, or export the return again "
+					+ "from the filing software.");
+
+	private Findings() {
+	}
+
+	static Finding wrongRoot(String xpath, String qualifiedName, @Nullable Integer line, @Nullable Integer column) {
+		return envelope(xpath, line, column, qualifiedName,
+				new LocalizedText("Phần tử gốc của tờ khai phải là HSoThueDTu thuộc không gian tên "
+						+ EnvelopeScanner.NAMESPACE + ".",
+						"The root element must be HSoThueDTu in namespace " + EnvelopeScanner.NAMESPACE
+								+ "; found " + qualifiedName + "."));
+	}
+
+	static Finding unidentified(String xpath, @Nullable Integer line, @Nullable Integer column) {
+		return envelope(xpath, line, column, null,
+				new LocalizedText("Tờ khai thiếu thông tin xác định mẫu: TKhaiThue phải có maTKhai, pbanTKhaiXML và "
+						+ "loaiTKhai.",
+						"The envelope does not identify the form: TKhaiThue must contain maTKhai, pbanTKhaiXML and "
+								+ "loaiTKhai."));
+	}
+
+	/** ENV-2: says whether the form, its version or only the filing type is unknown. */
+	static Finding notInCatalog(FormCatalog catalog, EnvelopeScan.Identified id) {
+		List<FormVersion> sameForm = catalog.versionsOf(id.maTKhai().value());
+		if (sameForm.isEmpty()) {
+			return unknownForm(id.maTKhai());
+		}
+		String form = sameForm.get(0).formCode() + " (maTKhai " + id.maTKhai().value() + ")";
+		List<FormVersion> sameVersion = sameForm.stream()
+			.filter((version) -> version.version().equals(id.version().value()))
+			.toList();
+		if (sameVersion.isEmpty()) {
+			return unknownVersion(id.version(), form,
+					sameForm.stream().map(FormVersion::version).distinct().toList());
+		}
+		return filingTypeNotAllowed(id.filingType(), form, id.version().value(),
+				sameVersion.stream().flatMap((version) -> version.filingTypes().stream()).distinct().sorted().toList());
+	}
+
+	private static Finding unknownForm(EnvelopeScan.Field maTKhai) {
+		return formVersion(maTKhai,
+				new LocalizedText("Mẫu tờ khai có mã " + maTKhai.value() + " (maTKhai) không được hệ thống tiếp nhận.",
+						"Form " + maTKhai.value() + " (maTKhai) is unknown: this system does not receive it."));
+	}
+
+	private static Finding unknownVersion(EnvelopeScan.Field version, String form, List<String> supported) {
+		String list = String.join(", ", supported);
+		return formVersion(version,
+				new LocalizedText("Phiên bản " + version.value() + " của mẫu " + form
+						+ " không được hỗ trợ; các phiên bản được hỗ trợ: " + list + ".",
+						"Version " + version.value() + " of form " + form
+								+ " is not supported; supported versions: " + list + "."));
+	}
+
+	private static Finding filingTypeNotAllowed(EnvelopeScan.Field filingType, String form, String version,
+			List<String> allowed) {
+		String list = String.join(", ", allowed);
+		return formVersion(filingType,
+				new LocalizedText("Loại tờ khai " + filingType.value() + " (loaiTKhai) không được chấp nhận đối với mẫu "
+						+ form + " phiên bản " + version + "; các loại được chấp nhận: " + list + ".",
+						"Filing type " + filingType.value() + " (loaiTKhai) is not allowed for form " + form
+								+ " version " + version + "; allowed: " + list + "."));
+	}
+
+	static Finding xsd(String xpath, @Nullable Integer line, @Nullable Integer column, @Nullable String value,
+			String parserMessage) {
+		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, value,
+				new LocalizedText("Tờ khai không đúng định dạng XSD: " + parserMessage, parserMessage), FIX_XSD);
+	}
+
+	private static Finding envelope(String xpath, @Nullable Integer line, @Nullable Integer column,
+			@Nullable String value, LocalizedText message) {
+		return new Finding(ENVELOPE_RULE, Category.XML_ERROR, Severity.REJECT_AND_STOP, xpath, line, column, value,
+				message, EXPORT_AGAIN);
+	}
+
+	private static Finding formVersion(EnvelopeScan.Field field, LocalizedText message) {
+		return new Finding(FORM_VERSION_RULE, Category.XML_ERROR, Severity.REJECT_AND_STOP, field.xpath(),
+				field.line(), field.column(), field.value(), message, UPDATE_SOFTWARE);
+	}
+
+}

@@ -1,0 +1,51 @@
+package etax.schemas;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of one tax form, as the catalog describes it. Which XSD validates it is the catalog's
+ * business, not the caller's.
+ *
+ * @param formCode printed form code, e.g. {@code 01/GTGT}
+ * @param maTKhai numeric form id used in the XML, e.g. {@code 842}
+ * @param version {@code pbanTKhaiXML}, e.g. {@code 2.8.3}
+ * @param filingTypes accepted {@code loaiTKhai} values, e.g. C (first filing) and B (supplementary)
+ * @param taxType tax type (sắc thuế) code, e.g. {@code GTGT}
+ * @param periodKinds accepted {@code kieuKy} values, e.g. M and Q
+ * @param deadlineRule name of the filing-deadline rule, e.g. {@code DL20/DLQ}
+ * @param effectiveFrom first day this version may be filed
+ * @param effectiveTo last day this version may be filed, or {@code null} while it is in force
+ * @param payableIndicators indicators that carry tax payable, mapped to their State Budget sub-item (NDKT),
+ * e.g. {@code ct40 -> 1701}
+ */
+public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
+		Set<String> periodKinds, String deadlineRule, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+		Map<String, String> payableIndicators) {
+
+	public FormVersion {
+		Objects.requireNonNull(formCode, "formCode");
+		Objects.requireNonNull(maTKhai, "maTKhai");
+		Objects.requireNonNull(version, "version");
+		Objects.requireNonNull(taxType, "taxType");
+		Objects.requireNonNull(deadlineRule, "deadlineRule");
+		Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+		filingTypes = Set.copyOf(filingTypes);
+		periodKinds = Set.copyOf(periodKinds);
+		payableIndicators = Map.copyOf(payableIndicators);
+	}
+
+	/**
+	 * Whether this version may be filed on the given day.
+	 * @param day the filing day
+	 * @return {@code true} if the day lies within the effective range
+	 */
+	public boolean isInForceOn(LocalDate day) {
+		return !day.isBefore(this.effectiveFrom) && (this.effectiveTo == null || !day.isAfter(this.effectiveTo));
+	}
+
+}

@@ -1,0 +1,67 @@
+package etax.schemas;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.xml.XMLConstants;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Keeps idle SAX readers and validator handlers for reuse. Neither is thread-safe, but both are expensive to
+ * create (together about as much as validating a small return), and both reset themselves at the start of
+ * each document. A pool rather than a thread-local, so that reuse also works with virtual threads; a
+ * bounded one, so that a burst of concurrency does not keep its parsers forever.
+ *
+ * <p>Only parsers that finished a document normally come back; after any exception they are dropped.
+ */
+final class ParserPool {
+
+	private static final int IDLE_PER_SCHEMA = 32;
+
+	private static final DefaultHandler NOTHING = new DefaultHandler();
+
+	private final Map<Schema, BlockingQueue<Pipeline>> idle = new ConcurrentHashMap<>();
+
+	/** A reader feeding a validator handler of one schema; the handlers around them are set per document. */
+	record Pipeline(XMLReader reader, ValidatorHandler validator) {
+	}
+
+	Pipeline acquire(Schema schema) {
+		Pipeline pipeline = queue(schema).poll();
+		return (pipeline != null) ? pipeline : create(schema);
+	}
+
+	void release(Schema schema, Pipeline pipeline) {
+		// drop the references to the last document's handlers before the pipeline waits idle
+		pipeline.reader().setContentHandler(NOTHING);
+		pipeline.validator().setContentHandler(NOTHING);
+		pipeline.validator().setErrorHandler(NOTHING);
+		queue(schema).offer(pipeline);
+	}
+
+	private BlockingQueue<Pipeline> queue(Schema schema) {
+		return this.idle.computeIfAbsent(schema, (key) -> new ArrayBlockingQueue<>(IDLE_PER_SCHEMA));
+	}
+
+	private static Pipeline create(Schema schema) {
+		ValidatorHandler validator = schema.newValidatorHandler();
+		try {
+			validator.setProperty(SecureXml.LOCALE_PROPERTY, Locale.ROOT);
+			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+			validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		}
+		catch (SAXException ex) {
+			throw new IllegalStateException("The JDK validator does not support the secure settings", ex);
+		}
+		return new Pipeline(SecureXml.newReader(), validator);
+	}
+
+}

@@ -1,0 +1,165 @@
+package etax.schemas;
+
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+
+/**
+ * First stage of the SAX pass: knows where the parse is (element path, text of the current leaf, line and
+ * column) and enforces the depth and element limits, then passes every event on unchanged. The XSD error
+ * collector asks it where an error happened, because the JAXP validator only reports a message.
+ */
+final class PathTracker implements ContentHandler {
+
+	private final ContentHandler next;
+
+	private final ParserLimits limits;
+
+	private final StringBuilder text = new StringBuilder();
+
+	private @Nullable Locator locator;
+
+	private PathNode current = PathNode.document();
+
+	private int depth;
+
+	private int elements;
+
+	private boolean leaf;
+
+	private boolean ending;
+
+	PathTracker(ContentHandler next, ParserLimits limits) {
+		this.next = next;
+		this.limits = limits;
+	}
+
+	/** The element being started, ended or read. */
+	PathNode current() {
+		return this.current;
+	}
+
+	/** Whether the next handler is processing the end tag of {@link #current()}. */
+	boolean ending() {
+		return this.ending;
+	}
+
+	/** The trimmed text of the current element while its end tag is processed, if it has no child elements. */
+	@Nullable String leafText() {
+		return (this.ending && this.leaf) ? this.text.toString().strip() : null;
+	}
+
+	@Override
+	public void setDocumentLocator(Locator locator) {
+		this.locator = locator;
+		this.next.setDocumentLocator(locator);
+	}
+
+	@Override
+	public void startDocument() throws SAXException {
+		this.next.startDocument();
+	}
+
+	@Override
+	public void endDocument() throws SAXException {
+		this.next.endDocument();
+	}
+
+	@Override
+	public void startPrefixMapping(String prefix, String uri) throws SAXException {
+		this.next.startPrefixMapping(prefix, uri);
+	}
+
+	@Override
+	public void endPrefixMapping(String prefix) throws SAXException {
+		this.next.endPrefixMapping(prefix);
+	}
+
+	@Override
+	public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+		if (SecureXml.isXInclude(uri)) {
+			throw new Refused(MalformedReturnException.forbidden("XInclude", line(), column()));
+		}
+		if (++this.depth > this.limits.maxDepth()) {
+			throw new Refused(
+					MalformedReturnException.tooDeep("nesting depth of " + this.limits.maxDepth(), line(), column()));
+		}
+		if (++this.elements > this.limits.maxElements()) {
+			throw new Refused(MalformedReturnException.tooDeep("element count of " + this.limits.maxElements(),
+					line(), column()));
+		}
+		this.current = this.current.child(localName);
+		this.text.setLength(0);
+		this.leaf = true;
+		this.next.startElement(uri, localName, qName, atts);
+	}
+
+	@Override
+	public void endElement(String uri, String localName, String qName) throws SAXException {
+		this.ending = true;
+		try {
+			this.next.endElement(uri, localName, qName);
+		}
+		finally {
+			this.ending = false;
+		}
+		this.leaf = false;
+		this.depth--;
+		PathNode parent = this.current.parent();
+		if (parent != null) {
+			this.current = parent;
+		}
+	}
+
+	@Override
+	public void characters(char[] ch, int start, int length) throws SAXException {
+		if (this.leaf) {
+			this.text.append(ch, start, length);
+		}
+		this.next.characters(ch, start, length);
+	}
+
+	@Override
+	public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+		this.next.ignorableWhitespace(ch, start, length);
+	}
+
+	@Override
+	public void processingInstruction(String target, String data) throws SAXException {
+		this.next.processingInstruction(target, data);
+	}
+
+	@Override
+	public void skippedEntity(String name) throws SAXException {
+		throw new Refused(MalformedReturnException.forbidden("entity reference", line(), column()));
+	}
+
+	private @Nullable Integer line() {
+		return (this.locator != null && this.locator.getLineNumber() > 0) ? this.locator.getLineNumber() : null;
+	}
+
+	private @Nullable Integer column() {
+		return (this.locator != null && this.locator.getColumnNumber() > 0) ? this.locator.getColumnNumber() : null;
+	}
+
+	/** Carries a refusal through the parser, which only lets SAX exceptions out of a handler. */
+	static final class Refused extends SAXException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final MalformedReturnException refusal;
+
+		Refused(MalformedReturnException refusal) {
+			super(refusal.getMessage());
+			this.refusal = refusal;
+		}
+
+		MalformedReturnException refusal() {
+			return this.refusal;
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package etax.schemas;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.xml.validation.Schema;
+
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Turns the raw bytes of a return into a {@link Validation}: the entry point of intake, bulk filing and the
+ * filers' own checks.
+ *
+ * <p>The bytes are read at most twice: a StAX pre-scan up to {@code loaiTKhai} picks the form version from
+ * the {@link FormCatalog}, then one SAX pass tracks the element path, validates against the form's XSD
+ * (collecting every error) and extracts the header and indicators. DOCTYPEs (hence entities) and XInclude
+ * are refused (see {@link MalformedReturnException}); schema-location hints are ignored; nothing outside the
+ * bytes is ever read.
+ *
+ * <p>Thread-safe. Create one and share it: it pools parsers, so an instance per call is needlessly slow.
+ */
+public final class ReturnValidator {
+
+	private final FormCatalog catalog;
+
+	private final ParserLimits limits;
+
+	private final EnvelopeScanner scanner;
+
+	private final ParserPool parsers = new ParserPool();
+
+	public ReturnValidator(FormCatalog catalog, ParserLimits limits) {
+		this.catalog = Objects.requireNonNull(catalog, "catalog");
+		this.limits = Objects.requireNonNull(limits, "limits");
+		this.scanner = new EnvelopeScanner(limits);
+	}
+
+	/**
+	 * A validator over the shipped catalog with {@link ParserLimits#defaults()}.
+	 * @return the validator
+	 */
+	public static ReturnValidator withDefaults() {
+		return new ReturnValidator(FormCatalog.load(), ParserLimits.defaults());
+	}
+
+	/**
+	 * Validates one return.
+	 * @param xml the raw bytes as received
+	 * @return {@link Validation.Receivable} with the extracted document, or {@link Validation.NotReceivable}
+	 * with every finding (wrong envelope, unknown form version, XSD errors); never throws for those
+	 * @throws MalformedReturnException if the input is not a return at all: too large, not well-formed,
+	 * hostile or too deep
+	 */
+	public Validation validate(byte[] xml) {
+		Objects.requireNonNull(xml, "xml");
+		if (xml.length > this.limits.maxBytes()) {
+			throw MalformedReturnException.tooLarge(xml.length, this.limits.maxBytes());
+		}
+		EnvelopeScan scan = this.scanner.scan(xml);
+		if (scan instanceof EnvelopeScan.Rejected rejected) {
+			return new Validation.NotReceivable(List.of(rejected.finding()));
+		}
+		EnvelopeScan.Identified id = (EnvelopeScan.Identified) scan;
+		Optional<CatalogEntry> entry = this.catalog.entry(id.maTKhai().value(), id.version().value(),
+				id.filingType().value());
+		if (entry.isEmpty()) {
+			return new Validation.NotReceivable(List.of(Findings.notInCatalog(this.catalog, id)));
+		}
+		return validate(xml, entry.get());
+	}
+
+	private Validation validate(byte[] xml, CatalogEntry entry) {
+		Schema schema = this.catalog.schema(entry);
+		ParserPool.Pipeline pipeline = this.parsers.acquire(schema);
+		XsdErrorCollector errors = new XsdErrorCollector();
+		ReturnExtractor extractor = new ReturnExtractor();
+		PathTracker tracker = new PathTracker(pipeline.validator(), this.limits);
+		errors.track(tracker);
+		pipeline.validator().setErrorHandler(errors);
+		pipeline.validator().setContentHandler(extractor);
+		pipeline.reader().setContentHandler(tracker);
+		parse(pipeline.reader(), xml);
+		this.parsers.release(schema, pipeline);
+		if (errors.hasErrors()) {
+			return new Validation.NotReceivable(errors.findings());
+		}
+		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
+				extractor.indicators(), sha256(xml), xml);
+		return new Validation.Receivable(document, List.of());
+	}
+
+	private static void parse(XMLReader reader, byte[] xml) {
+		try {
+			reader.parse(new InputSource(new ByteArrayInputStream(xml)));
+		}
+		catch (PathTracker.Refused ex) {
+			throw ex.refusal();
+		}
+		catch (SAXParseException ex) {
+			Integer line = (ex.getLineNumber() > 0) ? ex.getLineNumber() : null;
+			Integer column = (ex.getColumnNumber() > 0) ? ex.getColumnNumber() : null;
+			if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
+				throw MalformedReturnException.forbidden("DOCTYPE", line, column);
+			}
+			throw MalformedReturnException.notWellFormed(ex.getMessage(), line, column);
+		}
+		catch (SAXException | IOException ex) {
+			throw MalformedReturnException.notWellFormed(String.valueOf(ex.getMessage()), null, null);
+		}
+	}
+
+	private static String sha256(byte[] xml) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package etax.schemas;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import etax.schemas.MalformedReturnException.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class HostileReturnTests {
+
+	private final ReturnValidator validator = ReturnValidator.withDefaults();
+
+	@TempDir
+	Path directory;
+
+	private Bait bait;
+
+	@BeforeEach
+	void setBait() {
+		this.bait = new Bait(this.directory);
+	}
+
+	@AfterEach
+	void removeBait() {
+		this.bait.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xxe-external-entity.xml", "xxe-parameter-entity.xml", "xinclude.xml",
+			"xinclude-in-envelope.xml" })
+	void externalReferencesAreRefusedAndNeverRead(String file) {
+		for (String target : new String[] { this.bait.fileUri(), this.bait.httpUri() }) {
+			MalformedReturnException refused = refuse(withTarget(file, target));
+
+			assertThat(refused.reason()).isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
+			assertThat(refused.line()).isPositive();
+			assertThat(String.valueOf(refused)).doesNotContain(this.bait.marker);
+		}
+		assertThat(this.bait.requests()).isZero();
+	}
+
+	@Test
+	void billionLaughsIsRefusedBeforeAnyExpansion() {
+		MalformedReturnException refused = refuse(TestReturns.read("hostile/billion-laughs.xml"));
+
+		assertThat(refused.reason()).isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
+		assertThat(refused.getMessage()).contains("DOCTYPE").doesNotContain("lol");
+	}
+
+	@Test
+	void schemaLocationHintsAreIgnored() {
+		for (String target : new String[] { this.bait.fileUri(), this.bait.httpUri() }) {
+			Validation validation = this.validator.validate(withTarget("schema-location-hint.xml", target));
+
+			assertThat(validation).isInstanceOf(Validation.Receivable.class);
+			assertThat(validation.findings()).isEmpty();
+		}
+		assertThat(this.bait.requests()).isZero();
+	}
+
+	@Test
+	void oversizedInputIsRefusedBeforeParsing() {
+		byte[] sample = Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml");
+		ReturnValidator small = new ReturnValidator(FormCatalog.load(), new ParserLimits(1024, 64, 1000));
+
+		MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
+				() -> small.validate(sample));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TOO_LARGE);
+		assertThat(refused.line()).isNull();
+	}
+
+	@Test
+	void deepNestingIsRefused() {
+		MalformedReturnException refused = refuse(TestReturns.read("hostile/too-deep.xml"));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TOO_DEEP);
+		assertThat(refused.line()).isEqualTo(TestReturns.lineOf("hostile/too-deep.xml", "<L0>"));
+	}
+
+	@Test
+	void deepNestingInTheEnvelopeIsRefusedByThePreScan() {
+		String deep = "<a>".repeat(100) + "</a>".repeat(100);
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml").replace("<maDVu>HTKK</maDVu>", deep);
+
+		assertThat(refuse(xml.getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(Reason.TOO_DEEP);
+	}
+
+	@Test
+	void tooManyElementsAreRefused() {
+		ReturnValidator strict = new ReturnValidator(FormCatalog.load(), new ParserLimits(1 << 20, 64, 50));
+
+		MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
+				() -> strict.validate(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml")));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TOO_DEEP);
+		assertThat(refused.getMessage()).contains("element count");
+	}
+
+	@Test
+	void notWellFormedInputReportsWhere() {
+		MalformedReturnException refused = refuse(TestReturns.read("hostile/not-well-formed.xml"));
+
+		assertThat(refused.reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+		assertThat(refused.line()).isEqualTo(TestReturns.lineOf("hostile/not-well-formed.xml", "</ct26>"));
+		assertThat(refused.column()).isPositive();
+	}
+
+	@Test
+	void truncatedInputIsNotWellFormed() {
+		assertThat(refuse(TestReturns.read("hostile/truncated.xml")).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+	}
+
+	@Test
+	void garbageBeforeTheEnvelopeIsNotWellFormed() {
+		assertThat(refuse("not xml at all".getBytes(StandardCharsets.UTF_8)).reason())
+			.isEqualTo(Reason.NOT_WELL_FORMED);
+		assertThat(refuse(new byte[0]).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+	}
+
+	@Test
+	void invalidUtf8IsNotWellFormed() {
+		byte[] xml = TestReturns.read("valid/01_GTGT_Q1-2026.xml");
+		String text = new String(xml, StandardCharsets.UTF_8);
+		int at = text.indexOf("<ct23>") + "<ct23>".length();
+		byte[] broken = xml.clone();
+		broken[text.substring(0, at).getBytes(StandardCharsets.UTF_8).length] = (byte) 0xC3;
+
+		assertThat(refuse(broken).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+	}
+
+	@Test
+	void undeclaredEntityIsNotWellFormed() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml").replace("<ct37>0</ct37>", "<ct37>&x;</ct37>");
+
+		assertThat(refuse(xml.getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+	}
+
+	private byte[] withTarget(String file, String target) {
+		return TestReturns.text("hostile/" + file)
+			.replace("SECRET_FILE_URI", target)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private MalformedReturnException refuse(byte[] xml) {
+		MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
+				() -> this.validator.validate(xml));
+		assertThat(refused).as("refused").isNotNull();
+		return refused;
+	}
+
+}

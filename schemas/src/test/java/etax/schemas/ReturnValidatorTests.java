@@ -1,0 +1,248 @@
+package etax.schemas;
+
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class ReturnValidatorTests {
+
+	private static final String BODY = "/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh";
+
+	private final ReturnValidator validator = ReturnValidator.withDefaults();
+
+	@Test
+	void sampleIsReceivableWithHeaderIndicatorsAndHash() throws Exception {
+		byte[] xml = Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml");
+
+		Validation validation = this.validator.validate(xml);
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		assertThat(validation.findings()).isEmpty();
+		ReturnDocument document = ((Validation.Receivable) validation).document();
+		assertThat(document.header()).isEqualTo(new ReturnHeader("0313829148", "01/GTGT", "842", "2.8.3", "C", 0,
+				new TaxPeriod("Q", "1/2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)), "99999",
+				LocalDate.of(2026, 4, 15), null));
+		assertThat(document.form()).isEqualTo(FormCatalog.load().find("842", "2.8.3", "C").orElseThrow());
+		assertThat(document.indicators()).containsEntry("ct40", "22000000")
+			.containsEntry("ct24", "50000000")
+			.containsEntry("ct24a", "10000000")
+			.containsEntry("ct36", "34000000")
+			.containsEntry("ct21", "0")
+			.containsEntry("ct09", "")
+			.containsEntry("ct11c_tinhTP_ten", "")
+			.containsEntry("tieuMucHachToan", "1701")
+			.doesNotContainKeys("mst", "GiaTriVaThueGTGTHHDVMuaVao", "Header")
+			.hasSize(39);
+		assertThat(document.indicators().keySet()).startsWith("ma_NganhNghe", "ten_NganhNghe", "tieuMucHachToan")
+			.endsWith("ct41", "ct42", "ct43");
+		assertThat(document.sha256())
+			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml)));
+		assertThat(document.xml()).isEqualTo(xml).isNotSameAs(xml);
+	}
+
+	@Test
+	void goldenValidFilesAreReceivable() {
+		assertThat(this.validator.validate(TestReturns.read("valid/01_GTGT_Q1-2026.xml")))
+			.isInstanceOf(Validation.Receivable.class);
+	}
+
+	@Test
+	void supplementaryAgentReturnWithAppendicesAndSignatureIsReceivable() {
+		Validation validation = this.validator
+			.validate(TestReturns.read("valid/01_GTGT_M03-2026_supplementary-agent.xml"));
+
+		assertThat(validation).asInstanceOf(type(Validation.Receivable.class)).satisfies((receivable) -> {
+			ReturnHeader header = receivable.document().header();
+			assertThat(header.filingType()).isEqualTo("B");
+			assertThat(header.submissionNumber()).isEqualTo(1);
+			assertThat(header.period()).isEqualTo(
+					new TaxPeriod("M", "03/2026", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+			assertThat(header.signedOn()).isEqualTo(LocalDate.of(2026, 5, 11));
+			assertThat(header.agentMst()).isEqualTo("0100123453");
+			assertThat(receivable.document().indicators()).containsEntry("ct36", "-10000000")
+				.containsEntry("ct43", "15000000")
+				.containsEntry("ct21", "false")
+				.doesNotContainKeys("ct07", "maChiTieu");
+		});
+	}
+
+	@Test
+	void nonNumericAmountIsReportedWithXPathLineAndValue() {
+		String file = "invalid/non-numeric-amount.xml";
+
+		Finding finding = single(file);
+
+		assertThat(finding.ruleId()).isEqualTo("XSD");
+		assertThat(finding.category()).isEqualTo(Category.XML_ERROR);
+		assertThat(finding.severity()).isEqualTo(Severity.REJECT);
+		assertThat(finding.xpath()).isEqualTo(BODY + "/GiaTriVaThueGTGTHHDVMuaVao/ct23");
+		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct23>500.000.000</ct23>"));
+		assertThat(finding.column()).isPositive();
+		assertThat(finding.value()).isEqualTo("500.000.000");
+		assertThat(finding.message().en()).contains("500.000.000").contains("ct23");
+		assertThat(finding.message().vi()).startsWith("Tờ khai không đúng định dạng XSD: ")
+			.endsWith(finding.message().en());
+		assertThat(finding.remedy().vi()).isNotBlank();
+		assertThat(finding.remedy().en()).isNotBlank();
+	}
+
+	@Test
+	void parserMessagesAreEnglishWhateverTheDefaultLocale() {
+		Locale previous = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+		try {
+			Validation validation = new ReturnValidator(FormCatalog.load(), ParserLimits.defaults())
+				.validate(TestReturns.read("invalid/negative-ct40.xml"));
+
+			assertThat(validation.findings()).singleElement()
+				.satisfies((finding) -> assertThat(finding.message().en()).contains("is not facet-valid"));
+		}
+		finally {
+			Locale.setDefault(previous);
+		}
+	}
+
+	@Test
+	void missingIndicatorIsReportedWhereTheNextElementStarts() {
+		String file = "invalid/missing-ct40.xml";
+
+		Finding finding = single(file);
+
+		assertThat(finding.xpath()).isEqualTo(BODY + "/ct41");
+		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct41>"));
+		assertThat(finding.value()).isNull();
+		assertThat(finding.message().en()).contains("ct41").contains("ct40");
+	}
+
+	@Test
+	void negativeAmountIsReportedOnceWithBothParserMessages() {
+		String file = "invalid/negative-ct40.xml";
+
+		Finding finding = single(file);
+
+		assertThat(finding.xpath()).isEqualTo(BODY + "/ct40");
+		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct40>-22000000</ct40>"));
+		assertThat(finding.value()).isEqualTo("-22000000");
+		assertThat(finding.message().en()).contains("minInclusive").contains("ct40");
+	}
+
+	@Test
+	void wrongElementOrderIsReported() {
+		String file = "invalid/wrong-order.xml";
+
+		Finding finding = single(file);
+
+		assertThat(finding.xpath()).isEqualTo(BODY + "/ct26");
+		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct26>"));
+		assertThat(finding.message().en()).contains("ct25");
+	}
+
+	@Test
+	void impossiblePeriodDateIsReported() {
+		Finding finding = single("invalid/invalid-period-date.xml");
+
+		assertThat(finding.xpath()).endsWith("/TKhaiThue/KyKKhaiThue/kyKKhaiDenNgay");
+		assertThat(finding.value()).isEqualTo("31/04/2026");
+	}
+
+	@Test
+	void everyErrorIsReported() {
+		String file = "invalid/three-errors.xml";
+
+		Validation validation = this.validator.validate(TestReturns.read(file));
+
+		assertThat(validation).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validation.findings()).extracting(Finding::xpath, Finding::value, Finding::line)
+			.containsExactly(
+					tuple("/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue/NNT/mst",
+							"313829148", TestReturns.lineOf(file, "<mst>313829148</mst>")),
+					tuple(BODY + "/GiaTriVaThueGTGTHHDVMuaVao/ct23", "năm trăm triệu",
+							TestReturns.lineOf(file, "<ct23>năm trăm triệu</ct23>")),
+					tuple(BODY + "/ct40", "-1", TestReturns.lineOf(file, "<ct40>-1</ct40>")));
+	}
+
+	@Test
+	void unknownVersionNamesTheSupportedOnes() {
+		String file = "invalid/unknown-version.xml";
+
+		Finding finding = single(file);
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-2");
+		assertThat(finding.severity()).isEqualTo(Severity.REJECT_AND_STOP);
+		assertThat(finding.category()).isEqualTo(Category.XML_ERROR);
+		assertThat(finding.xpath()).isEqualTo("/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue/TKhaiThue/pbanTKhaiXML");
+		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<pbanTKhaiXML>"));
+		assertThat(finding.value()).isEqualTo("2.9.9");
+		assertThat(finding.message().en()).contains("2.9.9").contains("01/GTGT").contains("supported versions: 2.8.3");
+		assertThat(finding.message().vi()).contains("2.8.3");
+	}
+
+	@Test
+	void unknownFormSaysSo() {
+		Finding finding = single("invalid/unknown-form.xml");
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-2");
+		assertThat(finding.xpath()).endsWith("/TKhaiThue/maTKhai");
+		assertThat(finding.value()).isEqualTo("999");
+		assertThat(finding.message().en()).contains("999").contains("unknown");
+	}
+
+	@Test
+	void filingTypeOutsideTheCatalogIsNotReceivable() {
+		Finding finding = single("invalid/replacement-not-allowed.xml");
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-2");
+		assertThat(finding.xpath()).endsWith("/TKhaiThue/loaiTKhai");
+		assertThat(finding.value()).isEqualTo("T");
+		assertThat(finding.message().en()).contains("allowed: B, C");
+	}
+
+	@Test
+	void wrongNamespaceIsAnEnvelopeError() {
+		Finding finding = single("invalid/wrong-namespace.xml");
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-1");
+		assertThat(finding.severity()).isEqualTo(Severity.REJECT_AND_STOP);
+		assertThat(finding.xpath()).isEqualTo("/HSoThueDTu");
+		assertThat(finding.value()).isEqualTo("{http://kekhaithue.gdt.gov.vn/TBaoThue}HSoThueDTu");
+	}
+
+	@Test
+	void wrongRootIsAnEnvelopeError() {
+		Finding finding = single(
+				"<TBaoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TBaoThue\"><TBaoThue/></TBaoThueDTu>".getBytes());
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-1");
+		assertThat(finding.xpath()).isEqualTo("/TBaoThueDTu");
+		assertThat(finding.line()).isEqualTo(1);
+	}
+
+	@Test
+	void envelopeWithoutFormIdentificationIsAnEnvelopeError() {
+		Finding finding = single(("<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><HSoKhaiThue id=\"ID_1\">"
+				+ "<TTinChung><TTinDVu/><TTinTKhaiThue><TKhaiThue><maTKhai>842</maTKhai></TKhaiThue></TTinTKhaiThue>"
+				+ "</TTinChung></HSoKhaiThue></HSoThueDTu>").getBytes());
+
+		assertThat(finding.ruleId()).isEqualTo("ENV-1");
+		assertThat(finding.message().en()).contains("pbanTKhaiXML");
+	}
+
+	private Finding single(String file) {
+		return single(TestReturns.read(file));
+	}
+
+	private Finding single(byte[] xml) {
+		Validation validation = this.validator.validate(xml);
+		assertThat(validation).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validation.findings()).hasSize(1);
+		return validation.findings().get(0);
+	}
+
+}

@@ -1,0 +1,44 @@
+package etax.schemas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Golden return files under {@code src/test/resources/returns/842/2.8.3/}. */
+final class TestReturns {
+
+	static final String BASE = "returns/842/2.8.3/";
+
+	private TestReturns() {
+	}
+
+	static byte[] read(String path) {
+		try (InputStream in = TestReturns.class.getClassLoader().getResourceAsStream(BASE + path)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No test return " + path);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String text(String path) {
+		return new String(read(path), StandardCharsets.UTF_8);
+	}
+
+	/** 1-based number of the first line of a golden file that contains the given text. */
+	static int lineOf(String path, String needle) {
+		List<String> lines = text(path).lines().toList();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(needle)) {
+				return i + 1;
+			}
+		}
+		throw new IllegalArgumentException(needle + " not in " + path);
+	}
+
+}
