@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Demo {
 
+	static {
+		System.setProperty("logback.configurationFile", "etax/devstack/logback.xml");
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -42,15 +47,16 @@ public final class Demo {
 
 	private final String kafka;
 
-	private Demo(int portBase, int kafkaPort) {
-		this.declarationApi = "http://localhost:" + portBase;
-		this.paymentGateway = "http://localhost:" + (portBase + 1);
-		this.batchProcessor = "http://localhost:" + (portBase + 2);
-		this.kafka = "localhost:" + kafkaPort;
+	private Demo(StackFile stack) {
+		this.declarationApi = stack.declarationApi();
+		this.paymentGateway = stack.paymentGateway();
+		this.batchProcessor = stack.batchProcessor();
+		this.kafka = stack.kafkaBootstrapServers();
 	}
 
 	public static void main(String[] args) throws Exception {
-		new Demo(intEnv("ETAX_PORT_BASE", 8081), intEnv("ETAX_KAFKA_PORT", 19092)).run();
+		Path root = Path.of(System.getProperty("etax.root", "."));
+		new Demo(StackFile.read(root.resolve(StackFile.PATH))).run();
 	}
 
 	private void run() throws Exception {
@@ -83,8 +89,8 @@ public final class Demo {
 		System.out.printf("   %d posting(s) on treasury.postings.v1:%n", postings.size());
 		postings.forEach((posting) -> System.out.println("   " + posting.value()));
 
-		step("4. An officer runs today's filing summary job and lists the job executions");
-		Thread.sleep(2000);
+		step("4. An officer runs today's filing summary job (provisional for a day not over) and lists the job executions");
+		Thread.sleep(2000); // batch-processor learns of the filing from etax.declarations.v1
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 		HttpResponse<String> launched = send(HttpRequest
 			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/daily-filing-summary/executions"))
@@ -148,11 +154,6 @@ public final class Demo {
 	private static void step(String title) {
 		System.out.println();
 		System.out.println(title);
-	}
-
-	private static int intEnv(String name, int fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value.trim());
 	}
 
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * Ctrl-C stops the services, then the broker and the database, and leaves no process behind.
  *
  * <p>
- * Ports: PostgreSQL 15432, Kafka 19092, declaration-api 8081, payment-gateway 8082, batch-processor
- * 8083 (override with the environment variables {@code ETAX_PG_PORT}, {@code ETAX_KAFKA_PORT},
- * {@code ETAX_PORT_BASE}).
+ * Ports: PostgreSQL 15432, declaration-api 8081, payment-gateway 8082, batch-processor 8083 (override
+ * with the environment variables {@code ETAX_PG_PORT} and {@code ETAX_PORT_BASE}); Kafka takes a free
+ * port. The addresses are written to {@value StackFile#PATH} for the demo and other tools.
  */
 public final class DevStack {
 
@@ -49,7 +49,7 @@ public final class DevStack {
 		System.out.println("Starting PostgreSQL and Kafka...");
 		LocalPostgres postgres = LocalPostgres.start(intEnv("ETAX_PG_PORT", 15432), LocalPostgres.Durability.DURABLE);
 		resources.add(postgres);
-		LocalKafka kafka = LocalKafka.start(intEnv("ETAX_KAFKA_PORT", 19092));
+		LocalKafka kafka = LocalKafka.start(0);
 		resources.add(kafka);
 
 		Map<String, Object> common = new LinkedHashMap<>();
@@ -68,6 +68,9 @@ public final class DevStack {
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(Duration.ofMinutes(3));
 		}
+		Path stackFile = root.resolve(StackFile.PATH);
+		StackFile.write(stackFile, kafka.bootstrapServers(), services.stream().map(ServiceProcess::url).toList());
+		resources.add(() -> java.nio.file.Files.deleteIfExists(stackFile));
 		printUrls(postgres, kafka, services, logs);
 		stopped.await();
 	}

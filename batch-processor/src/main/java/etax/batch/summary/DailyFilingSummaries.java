@@ -3,6 +3,7 @@ package etax.batch.summary;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import etax.batch.BusinessDays;
 import etax.batch.jobs.JobExecutionSummary;
@@ -44,15 +45,16 @@ class DailyFilingSummaries {
 	}
 
 	/**
-	 * Runs {@code dailyFilingSummaryJob} for a day.
-	 * @param businessDay a day that has ended
+	 * Runs {@code dailyFilingSummaryJob} for a day, as a new job instance: computing a day again
+	 * recomputes it from all the filings known now.
+	 * @param businessDay a day up to today (today's summary is provisional)
 	 * @return the execution, ended
-	 * @throws etax.batch.jobs.JobParametersRejectedException when the day is today or later
-	 * @throws etax.batch.jobs.JobExecutionConflictException when the day has been computed already
+	 * @throws etax.batch.jobs.JobParametersRejectedException when the day is in the future
 	 */
 	JobExecutionSummary compute(LocalDate businessDay) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addLocalDate(DailyFilingSummaryJobConfiguration.BUSINESS_DAY, businessDay)
+			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, UUID.randomUUID().toString())
 			.toJobParameters();
 		return this.jobExecutions.start(this.dailyFilingSummaryJob, parameters);
 	}

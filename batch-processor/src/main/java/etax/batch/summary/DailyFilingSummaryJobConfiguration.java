@@ -39,18 +39,19 @@ import org.springframework.transaction.PlatformTransactionManager;
  * form and status of the day ({@link FormCount}). Never declaration-api's own schema.</li>
  * <li><b>Output</b>: {@code batch.daily_filing_summary}, upserted on its key (business day, form,
  * status) with the writing job execution and time.</li>
- * <li><b>Validation</b>: job parameter {@code businessDay} (a {@link LocalDate}, identifying: one job
- * instance per day) is required and must have ended in Asia/Ho_Chi_Minh, checked by the job's parameters
- * validator on every launch and restart. Items come from constrained columns and need no further
- * check.</li>
+ * <li><b>Validation</b>: job parameter {@code businessDay} (a {@link LocalDate}, identifying) is required
+ * and must not be in the future in Asia/Ho_Chi_Minh, checked by the job's parameters validator on every
+ * launch and restart. Today's summary is provisional: a later run overwrites it. Items come from
+ * constrained columns and need no further check.</li>
  * <li><b>Skip</b>: none. A row that cannot be written is a defect or a schema problem, not bad input:
  * skipping it would publish a wrong total, so the step fails.</li>
  * <li><b>Retry</b>: transient database errors ({@link TransientDataAccessException}: deadlock, lock or
  * query timeout) are retried up to 3 times; anything else fails the step.</li>
  * <li><b>Restart</b>: restartable. The reader keeps no position ({@code saveState(false)}): a restart
  * re-aggregates the whole day, and the upsert overwrites the rows a failed execution had already
- * committed, so each (day, form, status) is there exactly once with the count as of the restart. A
- * completed day is not run again (same identifying parameters).</li>
+ * committed, so each (day, form, status) is there exactly once with the count as of the restart. Every
+ * launch is a job instance of its own (identifying parameter {@code launchId}), so a day can be computed
+ * again at any time, e.g. after late events; it recomputes the whole day the same way.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +60,8 @@ class DailyFilingSummaryJobConfiguration {
 	static final String JOB_NAME = "dailyFilingSummaryJob";
 
 	static final String BUSINESS_DAY = "businessDay";
+
+	static final String LAUNCH_ID = "launchId";
 
 	private static final String READ = """
 			SELECT business_day, form_code, status, count(*) AS returns
@@ -83,19 +86,16 @@ class DailyFilingSummaryJobConfiguration {
 			.build();
 	}
 
-	/**
-	 * A summary of a day that has not ended would be partial, and its completed job instance would then
-	 * stand in the way of the real one.
-	 */
+	/** A summary of a day to come would be empty and misleading. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
 		JobParameter<?> businessDay = parameters.getParameter(BUSINESS_DAY);
 		if (businessDay == null || !(businessDay.value() instanceof LocalDate day) || !businessDay.identifying()) {
 			throw new InvalidJobParametersException("businessDay, an identifying date, is required");
 		}
 		LocalDate today = BusinessDays.today(clock);
-		if (!day.isBefore(today)) {
+		if (day.isAfter(today)) {
 			throw new InvalidJobParametersException(
-					"business day " + day + " is not over (today is " + today + " in Asia/Ho_Chi_Minh)");
+					"business day " + day + " is in the future (today is " + today + " in Asia/Ho_Chi_Minh)");
 		}
 	}
 

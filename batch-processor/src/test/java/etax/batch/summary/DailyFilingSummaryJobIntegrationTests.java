@@ -143,18 +143,19 @@ class DailyFilingSummaryJobIntegrationTests {
 	}
 
 	@Test
-	void refusesADayThatIsNotOverOrAlreadyComputed() {
-		assertThat(launch("2025-04-01")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+	void refusesAFutureDayAndComputesADayAgainOnRequest() {
+		assertThat(launch("2025-04-02")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-parameters-rejected");
+		assertThat(launch("2025-04-01")).as("today, provisionally").hasStatus(HttpStatus.CREATED);
 
 		MvcTestResult first = launch("2025-03-11");
 		assertThat(first).hasStatus(HttpStatus.CREATED);
-		assertThat(launch("2025-03-11")).hasStatus(HttpStatus.CONFLICT)
-			.bodyJson()
-			.extractingPath("$.type")
-			.isEqualTo("https://etax.example/problems/job-instance-complete");
+		MvcTestResult again = launch("2025-03-11");
+		assertThat(again).hasStatus(HttpStatus.CREATED);
+		assertThat(read(again, JobExecutionSummary.class).id()).isNotEqualTo(read(first, JobExecutionSummary.class).id());
+		assertThat(read(again, JobExecutionSummary.class).status()).isEqualTo("COMPLETED");
 
 		long completed = read(first, JobExecutionSummary.class).id();
 		assertThat(this.mvc.post()
