@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the outbox ({@code etax.outbox.*}).
  *
- * @param table the outbox table, schema-qualified ({@code filing.outbox_message}); its DDL is in the
- * owning service's migrations
+ * @param table the outbox table, schema-qualified ({@code filing.outbox_message}); the owning service
+ * creates it by adding {@code classpath:db/migration/outbox} to its Flyway locations
  * @param relay how committed messages are sent
  */
 @ConfigurationProperties("etax.outbox")

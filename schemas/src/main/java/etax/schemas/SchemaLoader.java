@@ -17,9 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Compiles the XSD of a form version from the classpath into a thread-safe {@link Schema}.
@@ -45,7 +43,7 @@ final class SchemaLoader {
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setResourceResolver(new ClasspathResolver());
-			factory.setErrorHandler(new FailFast());
+			factory.setErrorHandler(SecureXml.FailFast.INSTANCE); // an XSD of ours that does not compile is a defect
 			return factory.newSchema(new StreamSource(in, url.toExternalForm()));
 		}
 		catch (IOException ex) {
@@ -103,25 +101,6 @@ final class SchemaLoader {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read XSD " + resolved, ex);
 			}
-		}
-
-	}
-
-	/** An XSD of ours that does not compile is a build defect: stop at its first problem. */
-	private static final class FailFast implements ErrorHandler {
-
-		@Override
-		public void warning(SAXParseException ex) {
-		}
-
-		@Override
-		public void error(SAXParseException ex) throws SAXException {
-			throw ex;
-		}
-
-		@Override
-		public void fatalError(SAXParseException ex) throws SAXException {
-			throw ex;
 		}
 
 	}

@@ -55,7 +55,7 @@ final class SecureXml {
 			reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			reader.setProperty(LOCALE_PROPERTY, Locale.ROOT);
-			reader.setErrorHandler(WellFormedness.STRICT);
+			reader.setErrorHandler(FailFast.INSTANCE);
 			return reader;
 		}
 		catch (ParserConfigurationException | SAXException ex) {
@@ -96,10 +96,13 @@ final class SecureXml {
 		}
 	}
 
-	/** The parser's own errors mean the bytes are not well-formed XML: stop at the first. */
-	private enum WellFormedness implements ErrorHandler {
+	/**
+	 * Stops at the first error: for the parser's own errors (the bytes are not well-formed XML) and for
+	 * compiling our XSDs (one that does not compile is a build defect).
+	 */
+	enum FailFast implements ErrorHandler {
 
-		STRICT;
+		INSTANCE;
 
 		@Override
 		public void warning(SAXParseException ex) {

@@ -34,14 +34,3 @@ CREATE TABLE intake_audit (
     size_bytes     integer     NOT NULL,
     content_sha256 char(64)
 );
-
-CREATE TABLE outbox_message (
-    id           bigserial   PRIMARY KEY,
-    topic        text        NOT NULL,
-    message_key  text        NOT NULL,
-    payload      text        NOT NULL,
-    headers      jsonb       NOT NULL DEFAULT '{}',
-    created_at   timestamptz NOT NULL DEFAULT now(),
-    published_at timestamptz
-);
-CREATE INDEX outbox_message_unpublished ON outbox_message (id) WHERE published_at IS NULL;

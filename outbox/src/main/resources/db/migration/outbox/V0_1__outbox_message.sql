@@ -1,5 +1,8 @@
+-- The outbox table of the owning service, created in its schema (Flyway's default schema).
+-- A service adds classpath:db/migration/outbox to spring.flyway.locations and names the table in
+-- etax.outbox.table.
 CREATE TABLE outbox_message (
-    id           bigserial PRIMARY KEY,
+    id           bigserial   PRIMARY KEY,
     topic        text        NOT NULL,
     message_key  text        NOT NULL,
     payload      text        NOT NULL,
