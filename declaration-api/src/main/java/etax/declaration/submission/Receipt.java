@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import etax.declaration.payable.PayableItem;
 import etax.schemas.Finding;
 
 /**
@@ -16,8 +17,9 @@ import etax.schemas.Finding;
  * @param receivedAt the postmark: the filing time that counts for deadlines
  * @param status accepted or not
  * @param findings every finding, warnings included
+ * @param payableItems what an accepted return obliges the taxpayer to pay, with payment references
  */
 public record Receipt(UUID returnId, String transactionCode, Instant receivedAt, ReturnStatus status,
-		List<Finding> findings) {
+		List<Finding> findings, List<PayableItem> payableItems) {
 
 }

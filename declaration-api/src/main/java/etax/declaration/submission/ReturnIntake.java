@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import etax.declaration.payable.AcceptedReturn;
+import etax.declaration.payable.PayableItems;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.schemas.Finding;
@@ -26,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Files a single return (ARCHITECTURE.md, "Outcomes of a filing"): input that is not a return, or not
  * a schema-valid one of a known form version, is not received and nothing of it is stored but an audit
- * line; a received return is stored with its receipt and findings, and an accepted one is announced
- * through the outbox in the same transaction.
+ * line; a received return is stored with its receipt and findings, and an accepted one gets its payable
+ * items and is announced through the outbox, all in one transaction.
  */
 @Service
 public class ReturnIntake {
@@ -46,16 +49,20 @@ public class ReturnIntake {
 
 	private final IntakeMetrics metrics;
 
+	private final PayableItems payableItems;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	ReturnIntake(ReturnValidator validator, ReturnRepository returns, TransactionCodes transactionCodes, Outbox outbox,
-			IntakeAudit audit, IntakeMetrics metrics, TransactionTemplate transactions, Clock clock) {
+			PayableItems payableItems, IntakeAudit audit, IntakeMetrics metrics, TransactionTemplate transactions,
+			Clock clock) {
 		this.validator = validator;
 		this.returns = returns;
 		this.transactionCodes = transactionCodes;
 		this.outbox = outbox;
+		this.payableItems = payableItems;
 		this.audit = audit;
 		this.metrics = metrics;
 		this.transactions = transactions;
@@ -99,18 +106,21 @@ public class ReturnIntake {
 		Instant receivedAt = this.clock.instant();
 		ReturnStatus status = findings.stream().anyMatch(ReturnIntake::rejects) ? ReturnStatus.NOT_ACCEPTED
 				: ReturnStatus.ACCEPTED;
-		StoredReturn stored = this.transactions.execute((tx) -> {
+		StoredReturn stored = Objects.requireNonNull(this.transactions.execute((tx) -> {
 			StoredReturn row = stored(document, findings, status, receivedAt,
 					this.transactionCodes.next(receivedAt));
 			this.returns.insert(row, document);
-			if (status == ReturnStatus.ACCEPTED) {
-				this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, row.mst(), ReturnAccepted.of(row, receivedAt)));
+			if (status != ReturnStatus.ACCEPTED) {
+				return row;
 			}
-			return row;
-		});
+			this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, row.mst(), ReturnAccepted.of(row, receivedAt)));
+			return row.withPayableItems(this.payableItems.createFor(new AcceptedReturn(row.id(), row.transactionCode(),
+					row.mst(), document.header().period(), document.form().payableIndicators(), document.indicators(),
+					receivedAt)));
+		}));
 		log.info("Return received returnId={} form={} status={}", stored.id(), stored.formCode(), status);
 		this.metrics.received(stored.formCode(), status);
-		return new Receipt(stored.id(), stored.transactionCode(), receivedAt, status, findings);
+		return new Receipt(stored.id(), stored.transactionCode(), receivedAt, status, findings, stored.payableItems());
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
@@ -120,7 +130,7 @@ public class ReturnIntake {
 				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
 				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
 						header.period().to()),
-				header.taxOfficeCode(), document.sha256(), findings);
+				header.taxOfficeCode(), document.sha256(), findings, List.of());
 	}
 
 	private static boolean rejects(Finding finding) {

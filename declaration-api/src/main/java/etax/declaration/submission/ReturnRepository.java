@@ -82,7 +82,7 @@ class ReturnRepository {
 				new StoredReturn.Period(row.getString("period_kind"), row.getString("period_value"),
 						date(row, "period_from"), date(row, "period_to")),
 				row.getString("tax_office_code"), row.getString("content_sha256"),
-				this.json.readValue(row.getString("findings"), FINDINGS));
+				this.json.readValue(row.getString("findings"), FINDINGS), List.of());
 	}
 
 	private static @Nullable LocalDate date(ResultSet row, String column) throws SQLException {

@@ -5,16 +5,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import etax.declaration.payable.PayableItem;
 import etax.schemas.Finding;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A received return as stored: its receipt, status, extracted header and findings (the XML itself is
- * kept byte for byte but not part of this view).
+ * A received return as stored: its receipt, status, extracted header, findings and payable items (the
+ * XML itself is kept byte for byte but not part of this view).
  */
 public record StoredReturn(UUID id, String transactionCode, ReturnStatus status, Instant receivedAt, String mst,
 		String formCode, String maTKhai, String formVersion, String filingType, int submissionNumber,
-		Period period, String taxOfficeCode, String contentSha256, List<Finding> findings) {
+		Period period, String taxOfficeCode, String contentSha256, List<Finding> findings,
+		List<PayableItem> payableItems) {
+
+	StoredReturn withPayableItems(List<PayableItem> items) {
+		return new StoredReturn(this.id, this.transactionCode, this.status, this.receivedAt, this.mst, this.formCode,
+				this.maTKhai, this.formVersion, this.filingType, this.submissionNumber, this.period, this.taxOfficeCode,
+				this.contentSha256, this.findings, List.copyOf(items));
+	}
 
 	/** The tax period as declared ({@code kieuKy}, {@code kyKKhai}) and its bounds. */
 	public record Period(String kind, String value, @Nullable LocalDate from, @Nullable LocalDate to) {

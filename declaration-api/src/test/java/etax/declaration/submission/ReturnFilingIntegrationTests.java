@@ -58,6 +58,12 @@ class ReturnFilingIntegrationTests {
 			.andExpect(jsonPath("$.transactionCode", matchesPattern("108\\d{14}")))
 			.andExpect(jsonPath("$.status").value("ACCEPTED"))
 			.andExpect(jsonPath("$.receivedAt").isNotEmpty())
+			.andExpect(jsonPath("$.payableItems.length()").value(1))
+			.andExpect(jsonPath("$.payableItems[0].subItem").value("1701"))
+			.andExpect(jsonPath("$.payableItems[0].indicator").value("ct40"))
+			.andExpect(jsonPath("$.payableItems[0].amount").value(22000000))
+			.andExpect(jsonPath("$.payableItems[0].taxPeriod").value("00/Q1/2026"))
+			.andExpect(jsonPath("$.payableItems[0].dueDate").value("2026-04-30"))
 			.andReturn();
 		JsonNode receipt = this.json.readTree(result.getResponse().getContentAsString());
 		String returnId = receipt.get("returnId").asString();
@@ -73,7 +79,8 @@ class ReturnFilingIntegrationTests {
 			.andExpect(jsonPath("$.period.kind").value("Q"))
 			.andExpect(jsonPath("$.period.value").value("1/2026"))
 			.andExpect(jsonPath("$.period.from").value("2026-01-01"))
-			.andExpect(jsonPath("$.period.to").value("2026-03-31"));
+			.andExpect(jsonPath("$.period.to").value("2026-03-31"))
+			.andExpect(jsonPath("$.payableItems[0].id").value(receipt.at("/payableItems/0/id").asString()));
 		byte[] stored = this.jdbc.sql("SELECT xml FROM filing.tax_return WHERE id = ?::uuid")
 			.param(returnId)
 			.query(byte[].class)
@@ -90,6 +97,21 @@ class ReturnFilingIntegrationTests {
 			assertThat(body.get("transactionCode").asString()).isEqualTo(receipt.get("transactionCode").asString());
 			assertThat(body.get("formCode").asString()).isEqualTo("01/GTGT");
 			assertThat(body.get("eventId").asString()).hasSize(36);
+		});
+
+		String payableItemId = receipt.at("/payableItems/0/id").asString();
+		List<ConsumerRecord<String, String>> items = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				"etax.payable-items.v1", (record) -> record.value().contains(payableItemId), 1, Duration.ofSeconds(20));
+		assertThat(items).singleElement().satisfies((event) -> {
+			assertThat(event.key()).isEqualTo(SampleReturns.MST);
+			JsonNode body = this.json.readTree(event.value());
+			assertThat(body.get("type").asString()).isEqualTo("PayableItemCreated");
+			assertThat(body.get("returnId").asString()).isEqualTo(returnId);
+			assertThat(body.get("subItem").asString()).isEqualTo("1701");
+			assertThat(body.get("taxPeriod").asString()).isEqualTo("00/Q1/2026");
+			assertThat(body.get("amount").asLong()).isEqualTo(22000000L);
+			assertThat(body.get("dueDate").asString()).isEqualTo("2026-04-30");
+			assertThat(body.get("paymentReference").asString()).startsWith(receipt.get("transactionCode").asString());
 		});
 	}
 

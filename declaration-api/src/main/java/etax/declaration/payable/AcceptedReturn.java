@@ -1,0 +1,24 @@
+package etax.declaration.payable;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.schemas.TaxPeriod;
+
+/**
+ * What payable items are made from: an accepted return's identity, period, and the amounts of the
+ * indicators its form version declares payable.
+ *
+ * @param returnId the return
+ * @param transactionCode its transaction code
+ * @param mst the taxpayer
+ * @param period the tax period it covers
+ * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
+ * @param indicators the return's indicator values by name
+ * @param acceptedAt when it was accepted
+ */
+public record AcceptedReturn(UUID returnId, String transactionCode, String mst, TaxPeriod period,
+		Map<String, String> payableIndicators, Map<String, String> indicators, Instant acceptedAt) {
+
+}

@@ -1,0 +1,24 @@
+package etax.declaration.payable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Announced on {@value #TOPIC} (key: MST) for every payable item of an accepted return, so the ledger
+ * (payment-gateway) books the obligation. Consumers de-duplicate on {@code eventId} or
+ * {@code payableItemId}.
+ */
+record PayableItemCreated(UUID eventId, String type, int version, Instant occurredAt, UUID payableItemId,
+		UUID returnId, String transactionCode, String mst, String chapter, String subItem, String taxPeriod,
+		long amount, String currency, LocalDate dueDate, String paymentReference) {
+
+	static final String TOPIC = "etax.payable-items.v1";
+
+	static PayableItemCreated of(PayableItem item, AcceptedReturn accepted) {
+		return new PayableItemCreated(UUID.randomUUID(), "PayableItemCreated", 1, accepted.acceptedAt(), item.id(),
+				accepted.returnId(), accepted.transactionCode(), accepted.mst(), item.chapter(), item.subItem(),
+				item.taxPeriod(), item.amount(), "VND", item.dueDate(), item.paymentReference());
+	}
+
+}

@@ -1,0 +1,66 @@
+package etax.declaration.payable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates the payable items of an accepted return from its form's catalog mapping (indicator to budget
+ * sub-item) and announces them, in the caller's transaction; reads them back.
+ */
+@Service
+public class PayableItems {
+
+	private final PayableItemRepository items;
+
+	private final Outbox outbox;
+
+	private final String chapter;
+
+	PayableItems(PayableItemRepository items, Outbox outbox,
+			@Value("${etax.declaration.payable.default-chapter:754}") String chapter) {
+		this.items = items;
+		this.outbox = outbox;
+		this.chapter = chapter;
+	}
+
+	/**
+	 * Creates one item per payable indicator with a positive amount. Must run in the transaction that
+	 * stores the accepted return.
+	 * @param accepted the accepted return
+	 * @return the items created, possibly none
+	 */
+	public List<PayableItem> createFor(AcceptedReturn accepted) {
+		List<PayableItem> created = new ArrayList<>();
+		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
+			long amount = amount(accepted.indicators().get(payable.getKey()));
+			if (amount > 0) {
+				String reference = accepted.transactionCode() + "-" + String.format("%02d", created.size() + 1);
+				PayableItem item = new PayableItem(UUID.randomUUID(), this.chapter, payable.getValue(), payable.getKey(),
+						VoucherPeriods.of(accepted.period()), amount, PaymentDeadlines.of(accepted.period()), reference);
+				this.items.insert(accepted.returnId(), accepted.mst(), item, accepted.acceptedAt());
+				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, accepted.mst(),
+						PayableItemCreated.of(item, accepted)));
+				created.add(item);
+			}
+		}
+		return created;
+	}
+
+	public List<PayableItem> ofReturn(UUID returnId) {
+		return this.items.findByReturn(returnId);
+	}
+
+	private static long amount(String value) {
+		return (value == null || value.isBlank()) ? 0 : Long.parseLong(value.trim());
+	}
+
+}
