@@ -3,9 +3,12 @@ package etax.declaration;
 import java.net.URI;
 import java.util.Locale;
 
+import etax.declaration.submission.IdempotencyConflictException;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
 import etax.declaration.submission.ReturnTooLargeException;
+import etax.declaration.taxpayer.InvalidRegistrationException;
+import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.schemas.MalformedReturnException;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +62,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(ReturnNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "return-not-found", "Return not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(IdempotencyConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "idempotency-conflict", "Idempotency key reused",
+				ex.getMessage());
+		problem.setProperty("returnId", ex.returnId());
+		problem.setProperty("return", "/api/v1/returns/" + ex.returnId());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(TaxpayerNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "taxpayer-not-found", "Taxpayer not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidRegistrationException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-registration", "Registration refused", ex.getMessage());
 	}
 
 	@Override

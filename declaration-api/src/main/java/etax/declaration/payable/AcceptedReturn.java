@@ -13,12 +13,16 @@ import etax.schemas.TaxPeriod;
  * @param returnId the return
  * @param transactionCode its transaction code
  * @param mst the taxpayer
+ * @param chapter the taxpayer's budget chapter
  * @param period the tax period it covers
  * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
  * @param indicators the return's indicator values by name
+ * @param previousIndicators for a supplement, the indicator values of the return it supersedes; empty
+ * for an original
  * @param acceptedAt when it was accepted
  */
-public record AcceptedReturn(UUID returnId, String transactionCode, String mst, TaxPeriod period,
-		Map<String, String> payableIndicators, Map<String, String> indicators, Instant acceptedAt) {
+public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
+		Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
+		Instant acceptedAt) {
 
 }

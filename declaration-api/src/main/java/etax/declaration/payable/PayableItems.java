@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import etax.declaration.calendar.Deadlines;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,29 +24,32 @@ public class PayableItems {
 
 	private final Outbox outbox;
 
-	private final String chapter;
+	private final Deadlines deadlines;
 
-	PayableItems(PayableItemRepository items, Outbox outbox,
-			@Value("${etax.declaration.payable.default-chapter:754}") String chapter) {
+	PayableItems(PayableItemRepository items, Outbox outbox, Deadlines deadlines) {
 		this.items = items;
 		this.outbox = outbox;
-		this.chapter = chapter;
+		this.deadlines = deadlines;
 	}
 
 	/**
-	 * Creates one item per payable indicator with a positive amount. Must run in the transaction that
-	 * stores the accepted return.
+	 * Creates one item per payable indicator with a positive amount; for a supplement, one per payable
+	 * indicator that changed, for the difference (negative when it decreased). Must run in the
+	 * transaction that stores the accepted return.
 	 * @param accepted the accepted return
 	 * @return the items created, possibly none
 	 */
 	public List<PayableItem> createFor(AcceptedReturn accepted) {
 		List<PayableItem> created = new ArrayList<>();
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
-			long amount = amount(accepted.indicators().get(payable.getKey()));
-			if (amount > 0) {
+			long previous = amount(accepted.previousIndicators().get(payable.getKey()));
+			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
+			boolean supplement = !accepted.previousIndicators().isEmpty();
+			if (amount > 0 || (supplement && amount != 0)) {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", created.size() + 1);
-				PayableItem item = new PayableItem(UUID.randomUUID(), this.chapter, payable.getValue(), payable.getKey(),
-						VoucherPeriods.of(accepted.period()), amount, PaymentDeadlines.of(accepted.period()), reference);
+				PayableItem item = new PayableItem(UUID.randomUUID(), accepted.chapter(), payable.getValue(),
+						payable.getKey(), VoucherPeriods.of(accepted.period()), amount,
+						this.deadlines.deadlineOf(accepted.period()), reference);
 				this.items.insert(accepted.returnId(), accepted.mst(), item, accepted.acceptedAt());
 				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, accepted.mst(),
 						PayableItemCreated.of(item, accepted)));
@@ -59,7 +63,7 @@ public class PayableItems {
 		return this.items.findByReturn(returnId);
 	}
 
-	private static long amount(String value) {
+	private static long amount(@Nullable String value) {
 		return (value == null || value.isBlank()) ? 0 : Long.parseLong(value.trim());
 	}
 

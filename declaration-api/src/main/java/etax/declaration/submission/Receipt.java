@@ -22,4 +22,9 @@ import etax.schemas.Finding;
 public record Receipt(UUID returnId, String transactionCode, Instant receivedAt, ReturnStatus status,
 		List<Finding> findings, List<PayableItem> payableItems) {
 
+	static Receipt of(StoredReturn stored) {
+		return new Receipt(stored.id(), stored.transactionCode(), stored.receivedAt(), stored.status(), stored.findings(),
+				stored.payableItems());
+	}
+
 }

@@ -3,25 +3,33 @@ package etax.declaration.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.Principal;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/returns")
 class ReturnController {
+
+	private static final String XML_BODY = "One signed HSoThueDTu document";
 
 	private final ReturnIntake intake;
 
@@ -36,23 +44,69 @@ class ReturnController {
 	}
 
 	@Operation(summary = "File a tax return",
-			description = "Validates and files one signed HSoThueDTu document. 201 with the receipt and the acceptance "
-					+ "decision; 400 not well-formed or hostile XML; 413 too large; 415 not XML; 422 not a "
-					+ "schema-valid return of a known form version (every finding listed). Nothing is stored "
-					+ "for 4xx answers.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "Validates and files one signed HSoThueDTu document. 201 with the receipt (01-1/TB-TĐT) "
+					+ "and the acceptance notice (01-2/TB-TĐT); 200 with the original answer when the same "
+					+ "Idempotency-Key or the same content was filed before; 400 not well-formed or hostile XML; "
+					+ "409 the key was used for other content; 413 too large; 415 not XML; 422 not a schema-valid "
+					+ "return of a known form version (every finding listed). Nothing is stored for 4xx answers.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = XML_BODY,
 					content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 							schema = @Schema(type = "string", format = "binary"))))
-	@PostMapping(consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
-	ResponseEntity<Receipt> file(HttpServletRequest request) throws IOException {
-		Receipt receipt = this.intake.file(readBounded(request));
-		return ResponseEntity.created(URI.create("/api/v1/returns/" + receipt.returnId())).body(receipt);
+	@PostMapping(path = "/api/v1/returns", consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	ResponseEntity<Receipt> file(HttpServletRequest request, Principal filer,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey)
+			throws IOException {
+		ReturnIntake.Filing filing = this.intake.file(readBounded(request), filer.getName(), idempotencyKey);
+		Receipt receipt = filing.receipt();
+		return ResponseEntity.status(filing.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+			.location(URI.create("/api/v1/returns/" + receipt.returnId()))
+			.body(receipt);
 	}
 
-	@Operation(summary = "A stored return: receipt, status, header and findings")
-	@GetMapping("/{id}")
+	@Operation(summary = "Dry run: the whole pipeline, nothing filed",
+			description = "Runs parsing, XSD, form rules and context rules exactly as a filing would, stores nothing "
+					+ "and issues no transaction code.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = XML_BODY,
+					content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
+							schema = @Schema(type = "string", format = "binary"))))
+	@PostMapping(path = "/api/v1/returns:validate",
+			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+	ReturnIntake.DryRun validate(HttpServletRequest request) throws IOException {
+		return this.intake.validate(readBounded(request));
+	}
+
+	@Operation(summary = "A stored return: receipt, status, header, findings and payable items")
+	@GetMapping("/api/v1/returns/{id}")
 	StoredReturn byId(@PathVariable UUID id) {
 		return this.queries.byId(id);
+	}
+
+	@Operation(summary = "Returns by taxpayer, form, period and status, newest first")
+	@GetMapping("/api/v1/returns")
+	List<StoredReturn> find(@RequestParam(required = false) @Nullable String mst,
+			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable ReturnStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return this.queries.find(new ReturnFilter(mst, form, period, status), page, size);
+	}
+
+	@Operation(summary = "The lifecycle of a return, oldest first")
+	@GetMapping("/api/v1/returns/{id}/events")
+	List<LifecycleEvent> lifecycle(@PathVariable UUID id) {
+		return this.queries.lifecycle(id);
+	}
+
+	@Operation(summary = "The receipt and acceptance notice of a transaction code")
+	@GetMapping("/api/v1/receipts/{transactionCode}")
+	Receipt receipt(@PathVariable String transactionCode) {
+		return Receipt.of(this.queries.byTransactionCode(transactionCode));
+	}
+
+	@Operation(summary = "Recover a lost response: the receipt filed under your Idempotency-Key")
+	@GetMapping(path = "/api/v1/receipts", params = "idempotencyKey")
+	Receipt receiptByKey(@RequestParam String idempotencyKey, Principal filer) {
+		return Receipt.of(this.queries.byIdempotencyKey(filer.getName(), idempotencyKey));
 	}
 
 	private byte[] readBounded(HttpServletRequest request) throws IOException {

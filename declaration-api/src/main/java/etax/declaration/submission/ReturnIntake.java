@@ -4,33 +4,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.Locale;
 
-import etax.declaration.payable.AcceptedReturn;
-import etax.declaration.payable.PayableItems;
-import etax.outbox.Outbox;
-import etax.outbox.OutboxMessage;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
 import etax.schemas.ReturnDocument;
-import etax.schemas.ReturnHeader;
 import etax.schemas.ReturnValidator;
 import etax.schemas.Severity;
 import etax.schemas.Validation;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files a single return (ARCHITECTURE.md, "Outcomes of a filing"): input that is not a return, or not
  * a schema-valid one of a known form version, is not received and nothing of it is stored but an audit
- * line; a received return is stored with its receipt and findings, and an accepted one gets its payable
- * items and is announced through the outbox, all in one transaction.
+ * line; a received return passes the context rules and its chain's rules, and is stored with its
+ * receipt, findings, lifecycle and, when accepted, payable items and events, in one transaction. The
+ * same idempotency key or the same content again answers with the original receipt.
  */
 @Service
 public class ReturnIntake {
@@ -39,57 +35,78 @@ public class ReturnIntake {
 
 	private final ReturnValidator validator;
 
-	private final ReturnRepository returns;
+	private final ContextRules contextRules;
 
-	private final TransactionCodes transactionCodes;
+	private final ReturnChains chains;
 
-	private final Outbox outbox;
+	private final ReturnFiling filing;
+
+	private final ReturnQueries queries;
 
 	private final IntakeAudit audit;
 
 	private final IntakeMetrics metrics;
 
-	private final PayableItems payableItems;
-
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
-	ReturnIntake(ReturnValidator validator, ReturnRepository returns, TransactionCodes transactionCodes, Outbox outbox,
-			PayableItems payableItems, IntakeAudit audit, IntakeMetrics metrics, TransactionTemplate transactions,
-			Clock clock) {
+	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, ReturnFiling filing,
+			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, Clock clock) {
 		this.validator = validator;
-		this.returns = returns;
-		this.transactionCodes = transactionCodes;
-		this.outbox = outbox;
-		this.payableItems = payableItems;
+		this.contextRules = contextRules;
+		this.chains = chains;
+		this.filing = filing;
+		this.queries = queries;
 		this.audit = audit;
 		this.metrics = metrics;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/**
 	 * Files a return.
 	 * @param xml the request body, byte for byte
-	 * @return the receipt and acceptance decision
+	 * @param filer who files (the authenticated caller)
+	 * @param idempotencyKey the filer's key for this filing, if sent
+	 * @return the receipt and acceptance notice, and whether it is the original one replayed
 	 * @throws MalformedReturnException if the input is not a well-formed, safe XML document within limits
 	 * @throws ReturnNotReceivedException if it is not a schema-valid return of a known form version
+	 * @throws IdempotencyConflictException if the key was used for other content
 	 */
-	public Receipt file(byte[] xml) {
-		Validation validation;
-		try {
-			validation = this.validator.validate(xml);
+	public Filing file(byte[] xml, String filer, @Nullable String idempotencyKey) {
+		Validation.Receivable receivable = receivable(xml);
+		ReturnDocument document = receivable.document();
+		Instant receivedAt = this.clock.instant();
+		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
+		List<Finding> findings = new ArrayList<>(receivable.findings());
+		findings.addAll(checked.findings());
+		ReturnFiling.Filed filed = this.filing.file(document, findings, checked.taxpayer(), filer, idempotencyKey,
+				receivedAt);
+		StoredReturn stored = this.queries.byId(filed.returnId());
+		if (!filed.replayed()) {
+			log.info("Return received returnId={} form={} status={}", stored.id(), stored.formCode(), stored.status());
+			this.metrics.received(stored.formCode(), stored.status());
 		}
-		catch (MalformedReturnException ex) {
-			notReceived("malformed", ex.reason().name(), xml);
-			throw ex;
+		return new Filing(Receipt.of(stored), filed.replayed());
+	}
+
+	/**
+	 * Runs the whole pipeline without filing: nothing is stored, no transaction code is issued.
+	 * @param xml the return
+	 * @return the findings and the decision the return would get now
+	 */
+	public DryRun validate(byte[] xml) {
+		Validation validation = this.validator.validate(xml);
+		if (!(validation instanceof Validation.Receivable receivable)) {
+			return new DryRun(false, null, validation.findings());
 		}
-		if (validation instanceof Validation.Receivable receivable) {
-			return receive(receivable.document(), receivable.findings());
+		ReturnDocument document = receivable.document();
+		ContextRules.Checked checked = this.contextRules.check(document, this.clock.instant());
+		List<Finding> findings = new ArrayList<>(receivable.findings());
+		findings.addAll(checked.findings());
+		if (checked.taxpayer().isPresent()) {
+			findings.addAll(this.chains.check(document.header(), this.chains.accepted(ReturnChains.keyOf(document))));
 		}
-		notReceived("schema", "NOT_RECEIVABLE", xml);
-		throw new ReturnNotReceivedException(validation.findings());
+		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
+		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings);
 	}
 
 	/**
@@ -99,42 +116,23 @@ public class ReturnIntake {
 	 */
 	void refused(String reason, int sizeBytes) {
 		this.audit.notReceived("refused", reason, sizeBytes, null);
-		this.metrics.rejected(reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		this.metrics.rejected(reason.toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
-	private Receipt receive(ReturnDocument document, List<Finding> findings) {
-		Instant receivedAt = this.clock.instant();
-		ReturnStatus status = findings.stream().anyMatch(ReturnIntake::rejects) ? ReturnStatus.NOT_ACCEPTED
-				: ReturnStatus.ACCEPTED;
-		StoredReturn stored = Objects.requireNonNull(this.transactions.execute((tx) -> {
-			StoredReturn row = stored(document, findings, status, receivedAt,
-					this.transactionCodes.next(receivedAt));
-			this.returns.insert(row, document);
-			if (status != ReturnStatus.ACCEPTED) {
-				return row;
-			}
-			this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, row.mst(), ReturnAccepted.of(row, receivedAt)));
-			return row.withPayableItems(this.payableItems.createFor(new AcceptedReturn(row.id(), row.transactionCode(),
-					row.mst(), document.header().period(), document.form().payableIndicators(), document.indicators(),
-					receivedAt)));
-		}));
-		log.info("Return received returnId={} form={} status={}", stored.id(), stored.formCode(), status);
-		this.metrics.received(stored.formCode(), status);
-		return new Receipt(stored.id(), stored.transactionCode(), receivedAt, status, findings, stored.payableItems());
-	}
-
-	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
-			Instant receivedAt, String transactionCode) {
-		ReturnHeader header = document.header();
-		return new StoredReturn(UUID.randomUUID(), transactionCode, status, receivedAt, header.mst(),
-				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
-				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
-						header.period().to()),
-				header.taxOfficeCode(), document.sha256(), findings, List.of());
-	}
-
-	private static boolean rejects(Finding finding) {
-		return finding.severity() != Severity.WARNING;
+	private Validation.Receivable receivable(byte[] xml) {
+		Validation validation;
+		try {
+			validation = this.validator.validate(xml);
+		}
+		catch (MalformedReturnException ex) {
+			notReceived("malformed", ex.reason().name(), xml);
+			throw ex;
+		}
+		if (validation instanceof Validation.Receivable receivable) {
+			return receivable;
+		}
+		notReceived("schema", "NOT_RECEIVABLE", xml);
+		throw new ReturnNotReceivedException(validation.findings());
 	}
 
 	private void notReceived(String outcome, String reason, byte[] xml) {
@@ -149,6 +147,25 @@ public class ReturnIntake {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A filing's answer.
+	 * @param receipt the receipt and acceptance notice
+	 * @param replayed whether this is the original answer to an earlier request with the same key or content
+	 */
+	public record Filing(Receipt receipt, boolean replayed) {
+
+	}
+
+	/**
+	 * The answer of a dry run.
+	 * @param receivable whether the return would be received
+	 * @param status whether it would be accepted, when received
+	 * @param findings every finding
+	 */
+	public record DryRun(boolean receivable, @Nullable ReturnStatus status, List<Finding> findings) {
+
 	}
 
 }

@@ -13,4 +13,12 @@ public final class ReturnNotFoundException extends RuntimeException {
 		return new ReturnNotFoundException("No return with id " + id);
 	}
 
+	static ReturnNotFoundException forTransactionCode(String transactionCode) {
+		return new ReturnNotFoundException("No return with transaction code " + transactionCode);
+	}
+
+	static ReturnNotFoundException forIdempotencyKey() {
+		return new ReturnNotFoundException("No return was filed under this Idempotency-Key");
+	}
+
 }

@@ -24,6 +24,12 @@ class ReturnRepository {
 	private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
 	};
 
+	private static final String SELECT = """
+			SELECT id, transaction_code, status, received_at, mst, form_code, ma_tkhai, form_version,
+			    filing_type, submission_number, period_kind, period_value, period_from, period_to,
+			    tax_office_code, content_sha256, findings::text
+			FROM filing.tax_return""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -33,15 +39,15 @@ class ReturnRepository {
 		this.json = json;
 	}
 
-	void insert(StoredReturn stored, ReturnDocument document) {
+	void insert(StoredReturn stored, ReturnDocument document, String chainKey) {
 		ReturnHeader header = document.header();
 		this.jdbc.sql("""
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml)
+				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key)
 				VALUES (:id, :transactionCode, :mst, :formCode, :maTKhai, :formVersion, :filingType,
 				    :submissionNumber, :periodKind, :periodValue, :periodFrom, :periodTo, :taxOfficeCode,
-				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml)
+				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml, :chainKey)
 				""")
 			.param("id", stored.id())
 			.param("transactionCode", stored.transactionCode())
@@ -62,16 +68,39 @@ class ReturnRepository {
 			.param("indicators", this.json.writeValueAsString(document.indicators()))
 			.param("findings", this.json.writeValueAsString(stored.findings()))
 			.param("xml", document.xml())
+			.param("chainKey", chainKey)
 			.update();
 	}
 
 	Optional<StoredReturn> findById(UUID id) {
-		return this.jdbc.sql("""
-				SELECT id, transaction_code, status, received_at, mst, form_code, ma_tkhai, form_version,
-				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-				    tax_office_code, content_sha256, findings::text
-				FROM filing.tax_return WHERE id = ?
-				""").param(id).query(this::map).optional();
+		return this.jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<StoredReturn> findByTransactionCode(String transactionCode) {
+		return this.jdbc.sql(SELECT + " WHERE transaction_code = ?").param(transactionCode).query(this::map).optional();
+	}
+
+	/**
+	 * A page of returns matching a filter, newest first.
+	 * @param filter what to match; empty fields match everything
+	 * @param page zero-based page
+	 * @param size page size
+	 * @return the page
+	 */
+	List<StoredReturn> find(ReturnFilter filter, int page, int size) {
+		return this.jdbc.sql(SELECT + """
+				 WHERE (:mst IS NULL OR mst = :mst) AND (:form IS NULL OR form_code = :form OR ma_tkhai = :form)
+				   AND (:period IS NULL OR period_value = :period) AND (:status IS NULL OR status = :status)
+				 ORDER BY received_at DESC, id LIMIT :size OFFSET :offset
+				""")
+			.param("mst", filter.mst())
+			.param("form", filter.form())
+			.param("period", filter.period())
+			.param("status", (filter.status() != null) ? filter.status().name() : null)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::map)
+			.list();
 	}
 
 	private StoredReturn map(ResultSet row, int rowNumber) throws SQLException {

@@ -52,7 +52,9 @@ class ReturnFilingIntegrationTests {
 
 	@Test
 	void storesAValidReturnAnswersWithAReceiptAndAnnouncesIt() throws Exception {
-		MvcResult result = this.mvc.perform(file(SampleReturns.valid()))
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		MvcResult result = this.mvc.perform(file(xml))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", matchesPattern("/api/v1/returns/[0-9a-f-]{36}")))
 			.andExpect(jsonPath("$.transactionCode", matchesPattern("108\\d{14}")))
@@ -63,7 +65,7 @@ class ReturnFilingIntegrationTests {
 			.andExpect(jsonPath("$.payableItems[0].indicator").value("ct40"))
 			.andExpect(jsonPath("$.payableItems[0].amount").value(22000000))
 			.andExpect(jsonPath("$.payableItems[0].taxPeriod").value("00/Q1/2026"))
-			.andExpect(jsonPath("$.payableItems[0].dueDate").value("2026-04-30"))
+			.andExpect(jsonPath("$.payableItems[0].dueDate").value("2026-05-04"))
 			.andReturn();
 		JsonNode receipt = this.json.readTree(result.getResponse().getContentAsString());
 		String returnId = receipt.get("returnId").asString();
@@ -71,7 +73,7 @@ class ReturnFilingIntegrationTests {
 		this.mvc.perform(get("/api/v1/returns/" + returnId).with(httpBasic("dev", "dev")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.transactionCode").value(receipt.get("transactionCode").asString()))
-			.andExpect(jsonPath("$.mst").value(SampleReturns.MST))
+			.andExpect(jsonPath("$.mst").value(mst))
 			.andExpect(jsonPath("$.formCode").value("01/GTGT"))
 			.andExpect(jsonPath("$.formVersion").value("2.8.3"))
 			.andExpect(jsonPath("$.filingType").value("C"))
@@ -85,12 +87,12 @@ class ReturnFilingIntegrationTests {
 			.param(returnId)
 			.query(byte[].class)
 			.single();
-		assertThat(stored).isEqualTo(SampleReturns.valid().getBytes(StandardCharsets.UTF_8));
+		assertThat(stored).isEqualTo(xml.getBytes(StandardCharsets.UTF_8));
 
 		List<ConsumerRecord<String, String>> events = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
 				"etax.declarations.v1", (record) -> record.value().contains(returnId), 1, Duration.ofSeconds(20));
 		assertThat(events).singleElement().satisfies((event) -> {
-			assertThat(event.key()).isEqualTo(SampleReturns.MST);
+			assertThat(event.key()).isEqualTo(mst);
 			JsonNode body = this.json.readTree(event.value());
 			assertThat(body.get("type").asString()).isEqualTo("ReturnAccepted");
 			assertThat(body.get("version").asInt()).isEqualTo(1);
@@ -103,14 +105,14 @@ class ReturnFilingIntegrationTests {
 		List<ConsumerRecord<String, String>> items = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
 				"etax.payable-items.v1", (record) -> record.value().contains(payableItemId), 1, Duration.ofSeconds(20));
 		assertThat(items).singleElement().satisfies((event) -> {
-			assertThat(event.key()).isEqualTo(SampleReturns.MST);
+			assertThat(event.key()).isEqualTo(mst);
 			JsonNode body = this.json.readTree(event.value());
 			assertThat(body.get("type").asString()).isEqualTo("PayableItemCreated");
 			assertThat(body.get("returnId").asString()).isEqualTo(returnId);
 			assertThat(body.get("subItem").asString()).isEqualTo("1701");
 			assertThat(body.get("taxPeriod").asString()).isEqualTo("00/Q1/2026");
 			assertThat(body.get("amount").asLong()).isEqualTo(22000000L);
-			assertThat(body.get("dueDate").asString()).isEqualTo("2026-04-30");
+			assertThat(body.get("dueDate").asString()).isEqualTo("2026-05-04");
 			assertThat(body.get("paymentReference").asString()).startsWith(receipt.get("transactionCode").asString());
 		});
 	}
@@ -232,7 +234,8 @@ class ReturnFilingIntegrationTests {
 
 	@Test
 	void countsReturnsInPrometheusFormat() throws Exception {
-		this.mvc.perform(file(SampleReturns.valid())).andExpect(status().isCreated());
+		this.mvc.perform(file(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q"))))
+			.andExpect(status().isCreated());
 
 		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("dev", "dev")))
 			.andExpect(status().isOk())

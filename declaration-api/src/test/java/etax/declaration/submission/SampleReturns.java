@@ -1,13 +1,18 @@
 package etax.declaration.submission;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 
 import etax.schemas.Samples;
 
-/** The sample 01/GTGT of the catalog, and variants of it for tests. */
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The sample 01/GTGT of the catalog, variants of it, and fresh registered taxpayers for tests. */
 final class SampleReturns {
 
 	static final String MST = "0313829148";
+
+	private static final int[] WEIGHTS = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
 
 	private SampleReturns() {
 	}
@@ -16,15 +21,67 @@ final class SampleReturns {
 		return new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
 	}
 
+	/** The sample filed by another taxpayer. */
+	static String forTaxpayer(String mst) {
+		return with(valid(), "mst", mst);
+	}
+
 	/** The sample with one indicator replaced: {@code <ctNN>old</ctNN>} becomes {@code <ctNN>value</ctNN>}. */
 	static String withIndicator(String indicator, String value) {
-		String xml = valid();
-		String changed = xml.replaceFirst("<" + indicator + ">[^<]*</" + indicator + ">",
-				"<" + indicator + ">" + value + "</" + indicator + ">");
-		if (changed.equals(xml)) {
-			throw new IllegalArgumentException("The sample has no " + indicator);
+		return with(valid(), indicator, value);
+	}
+
+	/** Replaces the content of the first element of that name. */
+	static String with(String xml, String element, String value) {
+		String changed = xml.replaceFirst("<" + element + ">[^<]*</" + element + ">|<" + element + "/>",
+				"<" + element + ">" + value + "</" + element + ">");
+		if (changed.equals(xml) && !xml.contains("<" + element + ">" + value + "</" + element + ">")) {
+			throw new IllegalArgumentException("The return has no " + element);
 		}
 		return changed;
+	}
+
+	/** Moves a quarterly return to another quarter. */
+	static String quarter(String xml, int quarter, int year) {
+		int firstMonth = (quarter - 1) * 3 + 1;
+		String from = String.format("01/%02d/%d", firstMonth, year);
+		String to = String.format("%02d/%02d/%d", java.time.YearMonth.of(year, firstMonth + 2).lengthOfMonth(),
+				firstMonth + 2, year);
+		return with(with(with(xml, "kyKKhai", quarter + "/" + year), "kyKKhaiTuNgay", from), "kyKKhaiDenNgay", to);
+	}
+
+	/** Turns a return into supplement number {@code n}, with the two supplement appendices. */
+	static String supplement(String xml, int n) {
+		return with(with(xml, "loaiTKhai", "B"), "soLan", String.valueOf(n)).replace("<PLuc/>",
+				"<PLuc><PL01_KHBS/><PL01_1_KHBS/></PLuc>");
+	}
+
+	/** A random MST with a valid check digit that no other test uses. */
+	static String newMst() {
+		while (true) {
+			StringBuilder digits = new StringBuilder("0");
+			for (int i = 1; i < 9; i++) {
+				digits.append(ThreadLocalRandom.current().nextInt(10));
+			}
+			int sum = 0;
+			for (int i = 0; i < 9; i++) {
+				sum += WEIGHTS[i] * (digits.charAt(i) - '0');
+			}
+			int remainder = sum % 11;
+			if (remainder != 0) {
+				return digits.append((10 - remainder) % 10).toString();
+			}
+		}
+	}
+
+	/** Registers a fresh active, e-filing taxpayer and returns its MST. */
+	static String registeredTaxpayer(JdbcClient jdbc, String frequency) {
+		String mst = newMst();
+		jdbc.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				VALUES (?, 'CÔNG TY THỬ NGHIỆM', 'ACTIVE', true, ?, '99999', '754')
+				""").params(mst, frequency).update();
+		return mst;
 	}
 
 }

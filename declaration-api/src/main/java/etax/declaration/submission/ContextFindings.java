@@ -1,0 +1,33 @@
+package etax.declaration.submission;
+
+import etax.schemas.Category;
+import etax.schemas.Finding;
+import etax.schemas.LocalizedText;
+import etax.schemas.Severity;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the findings of the context rules: the same shape as XSD and form-rule findings. */
+final class ContextFindings {
+
+	static final String HEADER = "/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue";
+
+	static final String MST = HEADER + "/NNT/mst";
+
+	static final String PERIOD = HEADER + "/TKhaiThue/KyKKhaiThue/kyKKhai";
+
+	static final String PERIOD_KIND = HEADER + "/TKhaiThue/KyKKhaiThue/kieuKy";
+
+	static final String FILING_TYPE = HEADER + "/TKhaiThue/loaiTKhai";
+
+	static final String SUBMISSION_NUMBER = HEADER + "/TKhaiThue/soLan";
+
+	private ContextFindings() {
+	}
+
+	static Finding finding(String ruleId, Category category, Severity severity, String xpath, @Nullable String value,
+			String messageVi, String messageEn, String remedyVi, String remedyEn) {
+		return new Finding(ruleId, category, severity, xpath, null, null, value, new LocalizedText(messageVi, messageEn),
+				new LocalizedText(remedyVi, remedyEn));
+	}
+
+}

@@ -1,0 +1,183 @@
+package etax.declaration.submission;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import etax.declaration.calendar.Deadlines;
+import etax.declaration.taxpayer.Taxpayer;
+import etax.declaration.taxpayer.TaxpayerId;
+import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.schemas.Category;
+import etax.schemas.Finding;
+import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
+import etax.schemas.Severity;
+import etax.schemas.TaxPeriod;
+
+import org.springframework.stereotype.Component;
+
+import static etax.declaration.submission.ContextFindings.finding;
+
+/**
+ * The context rules that need no other return (VN-ETAX.md §3.2, §3.4, §3.5): the MST, the taxpayer's
+ * registration, the period, and the deadline. They run after the XSD and form rules; the rules of the
+ * return's chain (originals and supplements) run in the filing transaction ({@link ReturnChains}).
+ */
+@Component
+class ContextRules {
+
+	private static final Pattern MONTH = Pattern.compile("(0[1-9]|1[0-2])/\\d{4}");
+
+	private static final Pattern QUARTER = Pattern.compile("[1-4]/\\d{4}");
+
+	private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+	private final TaxpayerRegistry registry;
+
+	private final Deadlines deadlines;
+
+	ContextRules(TaxpayerRegistry registry, Deadlines deadlines) {
+		this.registry = registry;
+		this.deadlines = deadlines;
+	}
+
+	/**
+	 * Checks a schema-valid return as received at a moment.
+	 * @param document the return
+	 * @param receivedAt the postmark
+	 * @return the findings, and the registered taxpayer when there is one
+	 */
+	Checked check(ReturnDocument document, Instant receivedAt) {
+		ReturnHeader header = document.header();
+		List<Finding> findings = new ArrayList<>();
+		if (!TaxpayerId.isValid(header.mst())) {
+			findings.add(finding("CTX-MST-01", Category.INCORRECT_DATA, Severity.REJECT_AND_STOP, ContextFindings.MST,
+					header.mst(), "Mã số thuế không hợp lệ (sai định dạng hoặc chữ số kiểm tra).",
+					"The MST is not valid: wrong format or check digit.",
+					"Kiểm tra lại mã số thuế của người nộp thuế.", "Check the taxpayer's MST as registered."));
+			return new Checked(findings, Optional.empty());
+		}
+		Optional<Taxpayer> taxpayer = this.registry.find(header.mst());
+		taxpayer.ifPresentOrElse((registered) -> checkRegistration(registered, findings),
+				() -> findings.add(finding("CTX-ID-01", Category.DATA_MISMATCH, Severity.REJECT_AND_STOP,
+						ContextFindings.MST, header.mst(), "Mã số thuế chưa được đăng ký với cơ quan thuế.",
+						"No taxpayer is registered under this MST.",
+						"Đăng ký thuế trước khi nộp tờ khai, hoặc kiểm tra lại mã số thuế.",
+						"Register with the tax office before filing, or correct the MST.")));
+		if (rejectedToStop(findings)) {
+			return new Checked(findings, taxpayer);
+		}
+		checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
+		return new Checked(findings, taxpayer);
+	}
+
+	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {
+		if (!taxpayer.isActive()) {
+			findings.add(finding("CTX-ID-02", Category.DATA_MISMATCH, Severity.REJECT_AND_STOP, ContextFindings.MST,
+					taxpayer.mst(), "Người nộp thuế không ở trạng thái hoạt động (" + taxpayer.status() + ").",
+					"The taxpayer is not active (" + taxpayer.status() + ").",
+					"Liên hệ cơ quan thuế quản lý để khôi phục trạng thái mã số thuế.",
+					"Contact the managing tax office to restore the registration."));
+		}
+		else if (!taxpayer.eFiling()) {
+			findings.add(finding("CTX-ID-03", Category.DATA_MISMATCH, Severity.REJECT_AND_STOP, ContextFindings.MST,
+					taxpayer.mst(), "Người nộp thuế chưa đăng ký khai thuế điện tử.",
+					"The taxpayer is not enrolled for electronic filing.",
+					"Đăng ký giao dịch điện tử với cơ quan thuế trước khi nộp.",
+					"Enrol for electronic filing with the tax office first."));
+		}
+	}
+
+	private void checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer, List<Finding> findings) {
+		TaxPeriod period = document.header().period();
+		if (!wellFormed(period)) {
+			findings.add(finding("CTX-PER-01", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
+					period.value(), "Kỳ tính thuế không đúng định dạng của loại kỳ " + period.kind() + " hoặc không khớp từ ngày/đến ngày.",
+					"The tax period does not match the format of kind " + period.kind() + " or its from/to dates.",
+					"Khai kỳ theo định dạng: tháng MM/yyyy, quý q/yyyy, năm yyyy, lần phát sinh dd/MM/yyyy.",
+					"Write the period as MM/yyyy (month), q/yyyy (quarter), yyyy (year) or dd/MM/yyyy (occurrence)."));
+			return;
+		}
+		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
+		LocalDate end = Deadlines.periodEnd(period);
+		boolean occurrence = "D".equals(period.kind());
+		if (occurrence ? end.isAfter(filedOn) : !end.isBefore(filedOn)) {
+			findings.add(finding("CTX-PER-02", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
+					period.value(), "Kỳ tính thuế chưa kết thúc tại thời điểm nộp.", "The tax period has not ended yet.",
+					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
+			return;
+		}
+		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())
+				&& !period.kind().equals(taxpayer.filingFrequency())) {
+			findings.add(finding("CTX-PER-03", Category.DATA_MISMATCH, Severity.REJECT, ContextFindings.PERIOD_KIND,
+					period.kind(), "Người nộp thuế đăng ký khai theo " + frequencyVi(taxpayer.filingFrequency()) + ".",
+					"The taxpayer is registered to file " + frequencyEn(taxpayer.filingFrequency()) + ".",
+					"Khai theo kỳ đã đăng ký, hoặc đăng ký thay đổi kỳ khai (mẫu 01/ĐK-TĐKTT) từ năm sau.",
+					"File for the registered period, or register a change (form 01/ĐK-TĐKTT) for next year."));
+		}
+		long daysLate = this.deadlines.daysLate(period, receivedAt);
+		if (daysLate > 0) {
+			LocalDate deadline = this.deadlines.deadlineOf(period);
+			findings.add(finding("CTX-DL-01", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.PERIOD,
+					period.value(), "Nộp chậm " + daysLate + " ngày so với hạn " + deadline + ". " + PenaltyBand.of(daysLate).vi(),
+					"Filed " + daysLate + " days after the deadline of " + deadline + ". " + PenaltyBand.of(daysLate).en(),
+					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",
+					"Late-payment interest of 0.03% a day runs on tax paid late."));
+		}
+	}
+
+	private static boolean wellFormed(TaxPeriod period) {
+		String value = period.value();
+		try {
+			return switch (period.kind()) {
+				case "M" -> MONTH.matcher(value).matches() && bounds(period, YearMonth.of(
+						Integer.parseInt(value.substring(3)), Integer.parseInt(value.substring(0, 2))).atDay(1), 1);
+				case "Q" -> QUARTER.matcher(value).matches() && bounds(period, YearMonth.of(
+						Integer.parseInt(value.substring(2)), (Integer.parseInt(value.substring(0, 1)) - 1) * 3 + 1).atDay(1), 3);
+				case "Y" -> YEAR.matcher(value).matches();
+				case "D" -> LocalDate.parse(value, DAY) != null;
+				default -> period.from() != null && period.to() != null && !period.from().isAfter(period.to());
+			};
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	/** Declared bounds, when present, must be exactly the month or quarter. */
+	private static boolean bounds(TaxPeriod period, LocalDate start, int months) {
+		LocalDate end = start.plusMonths(months).minusDays(1);
+		return (period.from() == null || period.from().equals(start)) && (period.to() == null || period.to().equals(end));
+	}
+
+	private static boolean rejectedToStop(List<Finding> findings) {
+		return findings.stream().anyMatch((finding) -> finding.severity() == Severity.REJECT_AND_STOP);
+	}
+
+	private static String frequencyVi(String frequency) {
+		return "M".equals(frequency) ? "tháng" : "quý";
+	}
+
+	private static String frequencyEn(String frequency) {
+		return "M".equals(frequency) ? "monthly" : "quarterly";
+	}
+
+	/**
+	 * What the context rules found.
+	 * @param findings every finding
+	 * @param taxpayer the registered taxpayer, if any
+	 */
+	record Checked(List<Finding> findings, Optional<Taxpayer> taxpayer) {
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package etax.declaration.submission;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import etax.schemas.Category;
+import etax.schemas.Finding;
+import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
+import etax.schemas.Severity;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static etax.declaration.submission.ContextFindings.finding;
+
+/**
+ * Originals and supplements (VN-ETAX.md §1.4, §3.6 R-DUP-1, R-DUP-2): the returns of one taxpayer, form,
+ * period, activity and dependent unit form a chain. A second original is rejected with a pointer to the
+ * accepted one; a supplement needs an accepted original and the next submission number. Filings of one
+ * chain are serialised by a transaction-scoped advisory lock, so two concurrent originals cannot both be
+ * accepted.
+ */
+@Component
+class ReturnChains {
+
+	private static final TypeReference<Map<String, String>> INDICATORS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ReturnChains(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	static String keyOf(ReturnDocument document) {
+		ReturnHeader header = document.header();
+		return String.join("|", header.mst(), header.formCode(), header.period().kind(), header.period().value(),
+				document.indicators().getOrDefault("ma_NganhNghe", ""), document.indicators().getOrDefault("ct10", ""));
+	}
+
+	/** Serialises the filings of one chain until the current transaction ends. */
+	void lock(String chainKey) {
+		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))").param(chainKey).query(Integer.class).single();
+	}
+
+	/** The accepted returns of a chain, oldest submission first. */
+	List<Member> accepted(String chainKey) {
+		return this.jdbc.sql("""
+				SELECT id, transaction_code, filing_type, submission_number, indicators::text
+				FROM filing.tax_return WHERE chain_key = ? AND status = 'ACCEPTED' ORDER BY submission_number
+				""")
+			.param(chainKey)
+			.query((row, n) -> new Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getInt(4),
+					this.json.readValue(row.getString(5), INDICATORS)))
+			.list();
+	}
+
+	List<Finding> check(ReturnHeader header, List<Member> accepted) {
+		List<Finding> findings = new ArrayList<>();
+		Optional<Member> original = accepted.stream().filter((member) -> "C".equals(member.filingType())).findFirst();
+		if ("C".equals(header.filingType())) {
+			original.ifPresent((member) -> findings.add(finding("CTX-DUP-01", Category.DUPLICATE_CONDITION,
+					Severity.REJECT, ContextFindings.FILING_TYPE, member.transactionCode(),
+					"Đã có tờ khai lần đầu được chấp nhận cho kỳ này (mã giao dịch " + member.transactionCode() + ").",
+					"An original return for this period was already accepted (transaction code "
+							+ member.transactionCode() + ", return " + member.id() + ").",
+					"Nộp tờ khai bổ sung (loại B) để điều chỉnh.", "File a supplementary return (type B) to correct it.")));
+			if (header.submissionNumber() != 0) {
+				findings.add(submissionNumber(header, 0));
+			}
+			return findings;
+		}
+		if (original.isEmpty()) {
+			findings.add(finding("CTX-DUP-02", Category.DUPLICATE_CONDITION, Severity.REJECT, ContextFindings.FILING_TYPE,
+					header.filingType(), "Chưa có tờ khai lần đầu được chấp nhận để bổ sung.",
+					"There is no accepted original return to supplement.",
+					"Nộp tờ khai lần đầu (loại C) trước.", "File the original return (type C) first."));
+			return findings;
+		}
+		int expected = current(accepted).orElseThrow().submissionNumber() + 1;
+		if ("B".equals(header.filingType()) && header.submissionNumber() != expected) {
+			findings.add(submissionNumber(header, expected));
+		}
+		return findings;
+	}
+
+	/** The return in force: the accepted one with the highest submission number. */
+	static Optional<Member> current(List<Member> accepted) {
+		return accepted.stream().max(Comparator.comparingInt(Member::submissionNumber));
+	}
+
+	private static Finding submissionNumber(ReturnHeader header, int expected) {
+		return finding("CTX-DUP-03", Category.DUPLICATE_CONDITION, Severity.REJECT, ContextFindings.SUBMISSION_NUMBER,
+				String.valueOf(header.submissionNumber()), "Số lần bổ sung phải là " + expected + ".",
+				"The submission number must be " + expected + ".",
+				"Ghi số lần nộp (soLan) là " + expected + ".", "Set soLan to " + expected + ".");
+	}
+
+	/**
+	 * An accepted return of a chain.
+	 * @param id the return id
+	 * @param transactionCode its transaction code
+	 * @param filingType C or B
+	 * @param submissionNumber soLan
+	 * @param indicators its indicator values
+	 */
+	record Member(UUID id, String transactionCode, String filingType, int submissionNumber,
+			Map<String, String> indicators) {
+
+	}
+
+}

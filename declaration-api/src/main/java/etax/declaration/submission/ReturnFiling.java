@@ -1,0 +1,125 @@
+package etax.declaration.submission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import etax.declaration.payable.AcceptedReturn;
+import etax.declaration.payable.PayableItem;
+import etax.declaration.payable.PayableItems;
+import etax.declaration.taxpayer.Taxpayer;
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import etax.schemas.Finding;
+import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
+import etax.schemas.Severity;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The filing transaction: replays an earlier filing of the same key or content, or decides the return
+ * against its chain, stores it with its lifecycle, payable items and events. Everything commits together
+ * or not at all.
+ */
+@Component
+class ReturnFiling {
+
+	private final Idempotency idempotency;
+
+	private final ReturnChains chains;
+
+	private final ReturnRepository returns;
+
+	private final ReturnEvents events;
+
+	private final TransactionCodes transactionCodes;
+
+	private final PayableItems payableItems;
+
+	private final Outbox outbox;
+
+	ReturnFiling(Idempotency idempotency, ReturnChains chains, ReturnRepository returns, ReturnEvents events,
+			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox) {
+		this.idempotency = idempotency;
+		this.chains = chains;
+		this.returns = returns;
+		this.events = events;
+		this.transactionCodes = transactionCodes;
+		this.payableItems = payableItems;
+		this.outbox = outbox;
+	}
+
+	@Transactional
+	Filed file(ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer, String filer,
+			@Nullable String idempotencyKey, Instant receivedAt) {
+		Optional<Idempotency.Earlier> earlier = this.idempotency.lockAndFind(filer, idempotencyKey, document.sha256());
+		if (earlier.isPresent()) {
+			if (!earlier.get().sameContent()) {
+				throw new IdempotencyConflictException(earlier.get().returnId());
+			}
+			return new Filed(earlier.get().returnId(), true);
+		}
+		String chainKey = ReturnChains.keyOf(document);
+		List<Finding> all = new ArrayList<>(findings);
+		List<ReturnChains.Member> accepted = List.of();
+		if (taxpayer.isPresent()) {
+			this.chains.lock(chainKey);
+			accepted = this.chains.accepted(chainKey);
+			all.addAll(this.chains.check(document.header(), accepted));
+		}
+		ReturnStatus status = all.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
+				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
+		StoredReturn stored = stored(document, all, status, receivedAt, this.transactionCodes.next(receivedAt));
+		this.returns.insert(stored, document, chainKey);
+		this.idempotency.remember(filer, idempotencyKey, document.sha256(), stored.id(), receivedAt);
+		this.events.append(stored.id(), "RECEIVED", receivedAt, Map.of("transactionCode", stored.transactionCode()));
+		this.events.append(stored.id(), status.name(), receivedAt, Map.of("findings", all.size()));
+		if (status == ReturnStatus.ACCEPTED) {
+			accept(stored, document, taxpayer.orElseThrow(), ReturnChains.current(accepted), receivedAt);
+		}
+		return new Filed(stored.id(), false);
+	}
+
+	private void accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
+			Optional<ReturnChains.Member> superseded, Instant at) {
+		this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
+		superseded.ifPresent((previous) -> {
+			this.events.append(previous.id(), "SUPERSEDED", at, Map.of("by", stored.id().toString(), "transactionCode",
+					stored.transactionCode()));
+			this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
+					ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at)));
+		});
+		List<PayableItem> items = this.payableItems.createFor(new AcceptedReturn(stored.id(), stored.transactionCode(),
+				stored.mst(), taxpayer.chapter(), document.header().period(), document.form().payableIndicators(),
+				document.indicators(), superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
+		if (!items.isEmpty()) {
+			this.events.append(stored.id(), "PAYABLE_ITEMS_CREATED", at, Map.of("count", items.size()));
+		}
+	}
+
+	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
+			Instant receivedAt, String transactionCode) {
+		ReturnHeader header = document.header();
+		return new StoredReturn(UUID.randomUUID(), transactionCode, status, receivedAt, header.mst(),
+				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
+				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
+						header.period().to()),
+				header.taxOfficeCode(), document.sha256(), findings, List.of());
+	}
+
+	/**
+	 * The outcome of the filing transaction.
+	 * @param returnId the return filed now, or filed before for the same key or content
+	 * @param replayed whether it was filed before
+	 */
+	record Filed(UUID returnId, boolean replayed) {
+
+	}
+
+}

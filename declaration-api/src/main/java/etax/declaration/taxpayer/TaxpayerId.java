@@ -1,0 +1,82 @@
+package etax.declaration.taxpayer;
+
+import java.util.regex.Pattern;
+
+/**
+ * A taxpayer id (MST), in its canonical form: 10 digits whose last is a check digit
+ * ({@code 0313829148}), the same followed by a branch suffix {@code -001}…{@code -999}
+ * ({@code 0313829148-001}), or the 12-digit personal id individuals use since July 2025. Rules in
+ * VN-ETAX §3.2. An MST is personal data: {@link #toString()} masks it.
+ *
+ * @param value the canonical MST
+ */
+public record TaxpayerId(String value) {
+
+	private static final int[] WEIGHTS = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+
+	private static final Pattern ORGANISATION = Pattern.compile("\\d{10}(-(?!000)\\d{3})?");
+
+	private static final Pattern PERSONAL = Pattern.compile("\\d{12}");
+
+	private static final Pattern WITHOUT_HYPHEN = Pattern.compile("\\d{13}");
+
+	public TaxpayerId {
+		if (!isValid(value)) {
+			// never the value itself in the message: it ends up in logs and dead-letter headers
+			throw new IllegalArgumentException("Not a valid MST (format or check digit)");
+		}
+	}
+
+	/**
+	 * Reads an MST as files write it, normalising 13 digits without the hyphen: {@code …000} is the
+	 * head office itself, any other suffix a branch.
+	 * @param text the MST as written
+	 * @return the taxpayer id
+	 * @throws IllegalArgumentException if it is not a valid MST
+	 */
+	public static TaxpayerId parse(String text) {
+		String value = text.strip();
+		if (WITHOUT_HYPHEN.matcher(value).matches()) {
+			String suffix = value.substring(10);
+			value = suffix.equals("000") ? value.substring(0, 10) : value.substring(0, 10) + "-" + suffix;
+		}
+		return new TaxpayerId(value);
+	}
+
+	public static boolean isValid(String value) {
+		if (PERSONAL.matcher(value).matches()) {
+			// no public check digit; the first three digits are the province of birth registration
+			int province = Integer.parseInt(value.substring(0, 3));
+			return province >= 1 && province <= 96;
+		}
+		return ORGANISATION.matcher(value).matches() && value.charAt(9) - '0' == checkDigit(value);
+	}
+
+	/**
+	 * N10 = 10 − (S mod 11) with S the weighted sum of N1…N9; a remainder of 10 gives 0, and a remainder of
+	 * 0 (which would give 10) marks a prefix no MST has, so it returns -1.
+	 */
+	private static int checkDigit(String digits) {
+		int sum = 0;
+		for (int i = 0; i < WEIGHTS.length; i++) {
+			sum += WEIGHTS[i] * (digits.charAt(i) - '0');
+		}
+		int remainder = sum % 11;
+		return (remainder == 0) ? -1 : (10 - remainder) % 10;
+	}
+
+	/** The head office of a branch, or this id itself. */
+	public TaxpayerId headOffice() {
+		return isBranch() ? new TaxpayerId(this.value.substring(0, 10)) : this;
+	}
+
+	public boolean isBranch() {
+		return this.value.length() == 14;
+	}
+
+	@Override
+	public String toString() {
+		return "TaxpayerId[" + "*".repeat(this.value.length() - 3) + this.value.substring(this.value.length() - 3) + "]";
+	}
+
+}

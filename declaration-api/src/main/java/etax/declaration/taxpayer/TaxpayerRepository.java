@@ -1,0 +1,81 @@
+package etax.declaration.taxpayer;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Taxpayers, agent contracts and certificates in schema {@code filing}. */
+@Repository
+class TaxpayerRepository {
+
+	private final JdbcClient jdbc;
+
+	TaxpayerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Taxpayer> find(String mst) {
+		return this.jdbc.sql("""
+				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter
+				FROM filing.taxpayer WHERE mst = ?
+				""").param(mst).query(Taxpayer.class).optional();
+	}
+
+	void save(Taxpayer taxpayer) {
+		this.jdbc.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (mst) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
+				    e_filing = EXCLUDED.e_filing, filing_frequency = EXCLUDED.filing_frequency,
+				    tax_office_code = EXCLUDED.tax_office_code, chapter = EXCLUDED.chapter
+				""")
+			.params(taxpayer.mst(), taxpayer.name(), taxpayer.status(), taxpayer.eFiling(), taxpayer.filingFrequency(),
+					taxpayer.taxOfficeCode(), taxpayer.chapter())
+			.update();
+	}
+
+	List<AgentContract> contracts(String agentMst, String taxpayerMst) {
+		return this.jdbc.sql("""
+				SELECT agent_mst, taxpayer_mst, contract_number, valid_from, valid_to
+				FROM filing.agent_contract WHERE agent_mst = ? AND taxpayer_mst = ?
+				""").params(agentMst, taxpayerMst).query(AgentContract.class).list();
+	}
+
+	void save(AgentContract contract) {
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from, valid_to)
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (agent_mst, contract_number) DO UPDATE SET taxpayer_mst = EXCLUDED.taxpayer_mst,
+				    valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
+				""")
+			.params(contract.agentMst(), contract.taxpayerMst(), contract.contractNumber(), contract.validFrom(),
+					contract.validTo())
+			.update();
+	}
+
+	void save(Certificate certificate) {
+		this.jdbc.sql("""
+				INSERT INTO filing.certificate (serial_number, mst, subject, not_before, not_after)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (serial_number) DO NOTHING
+				""")
+			.params(certificate.serialNumber(), certificate.mst(), certificate.subject(),
+					Timestamp.from(certificate.notBefore()), Timestamp.from(certificate.notAfter()))
+			.update();
+	}
+
+	List<Certificate> certificates(String mst) {
+		return this.jdbc.sql("""
+				SELECT serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE mst = ?
+				ORDER BY not_before
+				""").param(mst).query(Certificate.class).list();
+	}
+
+	boolean hasContract(String agentMst, String taxpayerMst, LocalDate day) {
+		return contracts(agentMst, taxpayerMst).stream().anyMatch((contract) -> contract.inForceOn(day));
+	}
+
+}

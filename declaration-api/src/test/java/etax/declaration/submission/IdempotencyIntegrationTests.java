@@ -1,0 +1,137 @@
+package etax.declaration.submission;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import etax.devstack.LocalInfrastructureInitializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retry safety over real HTTP, with concurrent clients and the locks in PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class IdempotencyIntegrationTests {
+
+	private static final String CREDENTIALS = "Basic "
+			+ Base64.getEncoder().encodeToString("dev:dev".getBytes(StandardCharsets.UTF_8));
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void twentyConcurrentRequestsWithOneKeyFileOnceAndAllCarryTheSameTransactionCode() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		String key = UUID.randomUUID().toString();
+		List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			requests.add(() -> post(xml, key));
+		}
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		ExecutorService clients = Executors.newFixedThreadPool(20);
+		try {
+			for (Future<HttpResponse<String>> response : clients.invokeAll(requests)) {
+				responses.add(response.get());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+		assertThat(responses).extracting((response) -> this.json.readTree(response.body()).get("transactionCode").asString())
+			.hasSize(20)
+			.containsOnly(this.json.readTree(responses.get(0).body()).get("transactionCode").asString());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(mst).query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
+	void theSameKeyWithOtherContentIsAConflictAndFilesNothing() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String key = UUID.randomUUID().toString();
+		JsonNode first = this.json.readTree(post(SampleReturns.forTaxpayer(mst), key).body());
+
+		HttpResponse<String> conflict = post(SampleReturns.with(SampleReturns.forTaxpayer(mst), "dthoaiNNT", "0911111111"),
+				key);
+
+		assertThat(conflict.statusCode()).isEqualTo(409);
+		JsonNode problem = this.json.readTree(conflict.body());
+		assertThat(problem.get("type").asString()).isEqualTo("https://etax.example/problems/idempotency-conflict");
+		assertThat(problem.get("returnId").asString()).isEqualTo(first.get("returnId").asString());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(mst).query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
+	void theSameContentWithoutAKeyReturnsTheOriginalReceipt() throws Exception {
+		String xml = SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q"));
+		HttpResponse<String> first = post(xml, null);
+		HttpResponse<String> again = post(xml, null);
+
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(again.body()).get("transactionCode").asString())
+			.isEqualTo(this.json.readTree(first.body()).get("transactionCode").asString());
+	}
+
+	@Test
+	void aLostResponseIsRecoveredByKeyOrTransactionCode() throws Exception {
+		String key = UUID.randomUUID().toString();
+		JsonNode receipt = this.json
+			.readTree(post(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q")), key).body());
+
+		JsonNode byKey = this.json.readTree(get("/api/v1/receipts?idempotencyKey=" + key).body());
+		JsonNode byCode = this.json.readTree(get("/api/v1/receipts/" + receipt.get("transactionCode").asString()).body());
+
+		assertThat(byKey).isEqualTo(receipt);
+		assertThat(byCode).isEqualTo(receipt);
+		assertThat(get("/api/v1/receipts?idempotencyKey=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> post(String xml, String key) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", CREDENTIALS)
+			.POST(HttpRequest.BodyPublishers.ofString(xml));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", CREDENTIALS)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
