@@ -13,6 +13,8 @@ final class ContextFindings {
 
 	static final String MST = HEADER + "/NNT/mst";
 
+	static final String AGENT = HEADER + "/DLyThue/mstDLyThue";
+
 	static final String PERIOD = HEADER + "/TKhaiThue/KyKKhaiThue/kyKKhai";
 
 	static final String PERIOD_KIND = HEADER + "/TKhaiThue/KyKKhaiThue/kieuKy";

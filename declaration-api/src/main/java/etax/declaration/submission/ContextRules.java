@@ -76,6 +76,7 @@ class ContextRules {
 		if (rejectedToStop(findings)) {
 			return new Checked(findings, taxpayer);
 		}
+		checkAgent(header, receivedAt, findings);
 		checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
 		return new Checked(findings, taxpayer);
 	}
@@ -94,6 +95,22 @@ class ContextRules {
 					"The taxpayer is not enrolled for electronic filing.",
 					"Đăng ký giao dịch điện tử với cơ quan thuế trước khi nộp.",
 					"Enrol for electronic filing with the tax office first."));
+		}
+	}
+
+	/** A return prepared by a tax agent needs the agent's contract with the taxpayer (R-ID-2). */
+	private void checkAgent(ReturnHeader header, Instant receivedAt, List<Finding> findings) {
+		String agent = header.agentMst();
+		if (agent == null || agent.isBlank()) {
+			return;
+		}
+		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
+		if (!TaxpayerId.isValid(agent) || !this.registry.mayFileFor(agent, header.mst(), filedOn)) {
+			findings.add(finding("CTX-ID-04", Category.DATA_MISMATCH, Severity.REJECT, ContextFindings.AGENT, agent,
+					"Đại lý thuế không có hợp đồng dịch vụ còn hiệu lực với người nộp thuế.",
+					"The tax agent has no contract in force to file for this taxpayer.",
+					"Thông báo hợp đồng dịch vụ với đại lý thuế cho cơ quan thuế, hoặc để người nộp thuế tự nộp.",
+					"Notify the tax office of the agent contract, or let the taxpayer file itself."));
 		}
 	}
 

@@ -168,6 +168,25 @@ class ContextRulesIntegrationTests {
 	}
 
 	@Test
+	void anAgentFilesOnlyForTaxpayersUnderContract() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.mvc
+			.perform(post("/api/v1/agents/" + agent + "/contracts").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"taxpayerMst\":\"" + client + "\",\"contractNumber\":\"HD-1\",\"validFrom\":\"2026-01-01\"}"))
+			.andExpect(status().isCreated());
+
+		JsonNode forClient = file(SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent), 201);
+		JsonNode forOther = file(SampleReturns.withAgent(SampleReturns.forTaxpayer(other), agent), 201);
+
+		assertThat(forClient.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(forOther)).containsExactly("CTX-ID-04", "CTX-DL-01");
+		assertThat(forOther.at("/findings/0/xpath").asString()).endsWith("/DLyThue/mstDLyThue");
+	}
+
+	@Test
 	void aDryRunDecidesWithoutFiling() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		JsonNode dryRun = this.json.readTree(this.mvc

@@ -56,6 +56,13 @@ final class SampleReturns {
 				"<PLuc><PL01_KHBS/><PL01_1_KHBS/></PLuc>");
 	}
 
+	/** The return prepared and sent by a tax agent. */
+	static String withAgent(String xml, String agentMst) {
+		return xml.replace("</NNT>", "</NNT><DLyThue><tenDLyThue>CÔNG TY ĐẠI LÝ THUẾ THỬ NGHIỆM</tenDLyThue><mstDLyThue>"
+				+ agentMst + "</mstDLyThue><dchiDLyThue/><tenHuyenDLyThue/><tenTinhDLyThue/><dthoaiDLyThue/><faxDLyThue/>"
+				+ "<emailDLyThue/><soHDongDLyThue>HD-1</soHDongDLyThue><ngayKyHDDLyThue>2026-01-05</ngayKyHDDLyThue></DLyThue>");
+	}
+
 	/** A random MST with a valid check digit that no other test uses. */
 	static String newMst() {
 		while (true) {

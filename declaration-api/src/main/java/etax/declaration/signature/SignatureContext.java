@@ -1,0 +1,74 @@
+package etax.declaration.signature;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+import etax.schemas.ReturnHeader;
+import etax.schemas.TaxPeriod;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the intake knows about a return that its signature must agree with.
+ *
+ * @param taxpayerMst {@code NNT/mst} as written (10 digits, or 13 for a branch, with or without the hyphen)
+ * @param agentMst {@code DLyThue/mstDLyThue}, or {@code null} when no tax agent is named
+ * @param signedOn {@code ngayKy}: the certificate must be valid on that day (Asia/Ho_Chi_Minh); when
+ * {@code null}, the day of verification
+ * @param periodStart the first day of the tax period, which decides whether RSA-SHA1 is still accepted;
+ * {@code null} when unknown (then it is not)
+ * @param contracts which agents may sign for which taxpayers
+ */
+public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @Nullable LocalDate signedOn,
+		@Nullable LocalDate periodStart, AgentContracts contracts) {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+	public SignatureContext {
+		Objects.requireNonNull(taxpayerMst, "taxpayerMst");
+		Objects.requireNonNull(contracts, "contracts");
+		if (agentMst != null && agentMst.isBlank()) {
+			agentMst = null;
+		}
+	}
+
+	/**
+	 * The context of a schema-valid return.
+	 * @param header the return's envelope
+	 * @param contracts which agents may sign for which taxpayers
+	 * @return the context
+	 */
+	public static SignatureContext of(ReturnHeader header, AgentContracts contracts) {
+		return new SignatureContext(header.mst(), header.agentMst(), header.signedOn(), periodStart(header.period()),
+				contracts);
+	}
+
+	/**
+	 * The first day of a declared period: {@code kyKKhaiTuNgay} when given, otherwise derived from
+	 * {@code kyKKhai} for months ({@code MM/yyyy}), quarters ({@code q/yyyy}), years and single days.
+	 * @param period the period as written
+	 * @return its first day, or {@code null} when it cannot be told
+	 */
+	static @Nullable LocalDate periodStart(TaxPeriod period) {
+		if (period.from() != null) {
+			return period.from();
+		}
+		String value = period.value().trim();
+		try {
+			return switch (period.kind()) {
+				case "M" -> LocalDate.of(Integer.parseInt(value.substring(value.indexOf('/') + 1)),
+						Integer.parseInt(value.substring(0, value.indexOf('/'))), 1);
+				case "Q" -> LocalDate.of(Integer.parseInt(value.substring(value.indexOf('/') + 1)),
+						(Integer.parseInt(value.substring(0, value.indexOf('/'))) - 1) * 3 + 1, 1);
+				case "Y" -> LocalDate.of(Integer.parseInt(value), 1, 1);
+				case "D" -> LocalDate.parse(value, DAY);
+				default -> null;
+			};
+		}
+		catch (RuntimeException ex) {
+			// NumberFormatException, DateTimeException, StringIndexOutOfBoundsException: not a period we can read
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,159 @@
+package etax.declaration.signature;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configured certification authorities and CRLs, and the path validation against them. Built once at
+ * start-up; thread-safe.
+ *
+ * <p>
+ * Every certificate of the trust store is a trust anchor, the licensed CAs as well as the national root
+ * (as in the tax viewer's certificate store), so that the end-entity certificate alone, as real returns
+ * carry it, is enough. Intermediate certificates found in {@code X509Data} are used when the store holds only
+ * a root. Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
+ * its issuer (signature verified with the issuer's key) lists it; an issuer without a configured CRL is not
+ * checked (ADR 0009).
+ */
+final class TrustedCertificates {
+
+	private static final int MAX_PATH_LENGTH = 6;
+
+	private final PKIXParameters parameters;
+
+	private final Set<X500Principal> anchorSubjects;
+
+	private final Map<X500Principal, List<X509CRL>> crlsByIssuer;
+
+	private final Map<CrlSignature, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+
+	TrustedCertificates(Collection<X509Certificate> anchors, Collection<X509CRL> crls) {
+		if (anchors.isEmpty()) {
+			throw new IllegalArgumentException("The trust store holds no certificate");
+		}
+		Set<TrustAnchor> trustAnchors = anchors.stream()
+			.map((anchor) -> new TrustAnchor(anchor, null))
+			.collect(Collectors.toUnmodifiableSet());
+		try {
+			this.parameters = new PKIXParameters(trustAnchors);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+		this.parameters.setRevocationEnabled(false);
+		this.anchorSubjects = anchors.stream()
+			.map(X509Certificate::getSubjectX500Principal)
+			.collect(Collectors.toUnmodifiableSet());
+		this.crlsByIssuer = crls.stream()
+			.collect(Collectors.groupingBy(X509CRL::getIssuerX500Principal, Collectors.toUnmodifiableList()));
+	}
+
+	/**
+	 * Validates the path from a signing certificate to a trust anchor at a moment.
+	 * @param leaf the signer's certificate
+	 * @param candidates other certificates of the signature's {@code X509Data}
+	 * @param at the moment, within the leaf's validity where possible
+	 * @return {@code null} when trusted and not revoked, otherwise the rule the certificate breaks
+	 */
+	@Nullable SignatureRule check(X509Certificate leaf, List<X509Certificate> candidates, Instant at) {
+		List<X509Certificate> path = path(leaf, candidates);
+		PKIXCertPathValidatorResult result;
+		try {
+			PKIXParameters parameters = (PKIXParameters) this.parameters.clone();
+			parameters.setDate(Date.from(at));
+			result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+				.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+		}
+		catch (CertPathValidatorException ex) {
+			return (ex.getReason() == BasicReason.EXPIRED || ex.getReason() == BasicReason.NOT_YET_VALID)
+					? SignatureRule.NOT_VALID_ON_SIGNING_DATE : SignatureRule.UNTRUSTED;
+		}
+		catch (GeneralSecurityException ex) {
+			return SignatureRule.UNTRUSTED;
+		}
+		return revoked(path, result.getTrustAnchor()) ? SignatureRule.REVOKED : null;
+	}
+
+	int anchorCount() {
+		return this.anchorSubjects.size();
+	}
+
+	/** The leaf, then issuers from the candidates until one is issued by a trust anchor. */
+	private List<X509Certificate> path(X509Certificate leaf, List<X509Certificate> candidates) {
+		List<X509Certificate> path = new ArrayList<>(List.of(leaf));
+		X509Certificate current = leaf;
+		while (path.size() < MAX_PATH_LENGTH && !this.anchorSubjects.contains(current.getIssuerX500Principal())) {
+			X509Certificate issuer = null;
+			for (X509Certificate candidate : candidates) {
+				if (candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())
+						&& !candidate.getSubjectX500Principal().equals(candidate.getIssuerX500Principal())
+						&& !path.contains(candidate)) {
+					issuer = candidate;
+					break;
+				}
+			}
+			if (issuer == null) {
+				break;
+			}
+			path.add(issuer);
+			current = issuer;
+		}
+		return path;
+	}
+
+	private boolean revoked(List<X509Certificate> path, TrustAnchor anchor) {
+		if (this.crlsByIssuer.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < path.size(); i++) {
+			X509Certificate certificate = path.get(i);
+			PublicKey issuerKey = (i + 1 < path.size()) ? path.get(i + 1).getPublicKey()
+					: anchor.getTrustedCert().getPublicKey();
+			for (X509CRL crl : this.crlsByIssuer.getOrDefault(certificate.getIssuerX500Principal(), List.of())) {
+				if (signedBy(crl, issuerKey) && crl.isRevoked(certificate)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private boolean signedBy(X509CRL crl, PublicKey key) {
+		return this.verifiedCrls.computeIfAbsent(new CrlSignature(crl, key), (signature) -> {
+			try {
+				crl.verify(key);
+				return true;
+			}
+			catch (GeneralSecurityException ex) {
+				return false;
+			}
+		});
+	}
+
+	private record CrlSignature(X509CRL crl, PublicKey key) {
+
+	}
+
+}
