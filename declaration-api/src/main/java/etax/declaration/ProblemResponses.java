@@ -3,6 +3,8 @@ package etax.declaration;
 import java.net.URI;
 import java.util.Locale;
 
+import etax.declaration.notice.InvalidWebhookException;
+import etax.declaration.notice.WebhookNotFoundException;
 import etax.declaration.submission.IdempotencyConflictException;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
@@ -71,6 +73,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		problem.setProperty("returnId", ex.returnId());
 		problem.setProperty("return", "/api/v1/returns/" + ex.returnId());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidWebhookException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-webhook", "Webhook refused", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(WebhookNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "webhook-not-found", "Webhook not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

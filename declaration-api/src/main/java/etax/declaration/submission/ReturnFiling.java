@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import etax.declaration.notice.Notices;
 import etax.declaration.payable.AcceptedReturn;
 import etax.declaration.payable.PayableItem;
 import etax.declaration.payable.PayableItems;
@@ -24,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The filing transaction: replays an earlier filing of the same key or content, or decides the return
- * against its chain, stores it with its lifecycle, payable items and events. Everything commits together
- * or not at all.
+ * against its chain, stores it with its lifecycle, payable items, events and notices. Everything commits
+ * together or not at all.
  */
 @Component
 class ReturnFiling {
@@ -44,8 +45,10 @@ class ReturnFiling {
 
 	private final Outbox outbox;
 
+	private final Notices notices;
+
 	ReturnFiling(Idempotency idempotency, ReturnChains chains, ReturnRepository returns, ReturnEvents events,
-			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox) {
+			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox, Notices notices) {
 		this.idempotency = idempotency;
 		this.chains = chains;
 		this.returns = returns;
@@ -53,6 +56,7 @@ class ReturnFiling {
 		this.transactionCodes = transactionCodes;
 		this.payableItems = payableItems;
 		this.outbox = outbox;
+		this.notices = notices;
 	}
 
 	@Transactional
@@ -80,13 +84,13 @@ class ReturnFiling {
 		this.idempotency.remember(filer, idempotencyKey, document.sha256(), stored.id(), receivedAt);
 		this.events.append(stored.id(), "RECEIVED", receivedAt, Map.of("transactionCode", stored.transactionCode()));
 		this.events.append(stored.id(), status.name(), receivedAt, Map.of("findings", all.size()));
-		if (status == ReturnStatus.ACCEPTED) {
-			accept(stored, document, taxpayer.orElseThrow(), ReturnChains.current(accepted), receivedAt);
-		}
+		List<PayableItem> items = (status == ReturnStatus.ACCEPTED)
+				? accept(stored, document, taxpayer.orElseThrow(), ReturnChains.current(accepted), receivedAt) : List.of();
+		this.notices.issue(filer, stored.mst(), stored.id(), Receipt.of(stored.withPayableItems(items)));
 		return new Filed(stored.id(), false);
 	}
 
-	private void accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
+	private List<PayableItem> accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
 			Optional<ReturnChains.Member> superseded, Instant at) {
 		this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
 		superseded.ifPresent((previous) -> {
@@ -101,6 +105,7 @@ class ReturnFiling {
 		if (!items.isEmpty()) {
 			this.events.append(stored.id(), "PAYABLE_ITEMS_CREATED", at, Map.of("count", items.size()));
 		}
+		return items;
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,

@@ -1,0 +1,89 @@
+package etax.declaration.notice;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issues notices: in the filing transaction, one delivery per webhook of the filer and one record on
+ * {@value #TOPIC}; {@link WebhookDispatcher} sends the deliveries after the commit.
+ */
+@Service
+public class Notices {
+
+	static final String TOPIC = "etax.notices.v1";
+
+	static final String SIGNATURE_HEADER = "X-Etax-Signature";
+
+	private final WebhookRepository webhooks;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final WebhookProperties properties;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties) {
+		this.webhooks = webhooks;
+		this.outbox = outbox;
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Issues a notice about a return, in the caller's transaction.
+	 * @param filer who filed it: whose webhooks receive it
+	 * @param mst the taxpayer, the record key on Kafka
+	 * @param returnId the return
+	 * @param notice the notice (the receipt and acceptance decision)
+	 */
+	public void issue(String filer, String mst, UUID returnId, Object notice) {
+		Instant now = this.clock.instant();
+		String payload = this.json.writeValueAsString(Map.of("eventId", UUID.randomUUID(), "type", "AcceptanceNotice",
+				"version", 1, "occurredAt", now, "notice", notice));
+		for (Webhook webhook : this.webhooks.ofFiler(filer)) {
+			this.webhooks.enqueue(webhook.id(), returnId, payload, now);
+		}
+		this.outbox.append(OutboxMessage.of(TOPIC, mst, payload));
+	}
+
+	@Transactional
+	public Webhook register(String filer, String url) {
+		URI uri = URI.create(url);
+		boolean https = "https".equals(uri.getScheme());
+		boolean localHttp = "http".equals(uri.getScheme()) && this.properties.allowPlainHttpLocalhost()
+				&& List.of("localhost", "127.0.0.1").contains(String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT));
+		if (uri.getHost() == null || !(https || localHttp)) {
+			throw new InvalidWebhookException("A webhook must be an https URL with a host");
+		}
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		Webhook webhook = new Webhook(UUID.randomUUID(), filer, url, HexFormat.of().formatHex(secret), this.clock.instant());
+		this.webhooks.insert(webhook);
+		return webhook;
+	}
+
+	public List<WebhookDelivery> deliveries(String filer, UUID webhookId) {
+		Webhook webhook = this.webhooks.find(webhookId, filer).orElseThrow(() -> new WebhookNotFoundException(webhookId));
+		return this.webhooks.deliveries(webhook.id());
+	}
+
+}

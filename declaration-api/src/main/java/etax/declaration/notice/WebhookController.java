@@ -1,0 +1,49 @@
+package etax.declaration.notice;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A filer registers where its notices are pushed, and sees every delivery. */
+@RestController
+class WebhookController {
+
+	private final Notices notices;
+
+	WebhookController(Notices notices) {
+		this.notices = notices;
+	}
+
+	@Operation(summary = "Register a webhook for your notices",
+			description = "Answers the webhook with its signing secret, shown this once. Every notice of your "
+					+ "filings is POSTed there as JSON with the header X-Etax-Signature: "
+					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\" with the secret>.")
+	@PostMapping("/api/v1/webhooks")
+	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, Principal filer) {
+		Webhook webhook = this.notices.register(filer.getName(), registration.url());
+		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id())).body(webhook);
+	}
+
+	@Operation(summary = "The deliveries to one of your webhooks, newest first")
+	@GetMapping("/api/v1/webhooks/{id}/deliveries")
+	List<WebhookDelivery> deliveries(@PathVariable UUID id, Principal filer) {
+		return this.notices.deliveries(filer.getName(), id);
+	}
+
+	record Registration(@NotBlank String url) {
+
+	}
+
+}

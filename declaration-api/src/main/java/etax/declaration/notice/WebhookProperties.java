@@ -1,0 +1,23 @@
+package etax.declaration.notice;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of push notices ({@code etax.declaration.webhooks.*}).
+ *
+ * @param allowPlainHttpLocalhost accept {@code http://localhost} endpoints (local runs and tests only);
+ * anywhere else only {@code https}
+ * @param firstRetry the delay before the first retry; each later one doubles it
+ * @param maxAttempts attempts before a delivery is given up as failed
+ * @param timeout how long one attempt may take
+ * @param pollInterval how often due deliveries are looked for
+ */
+@ConfigurationProperties("etax.declaration.webhooks")
+record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
+		@DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration timeout,
+		@DefaultValue("500ms") Duration pollInterval) {
+
+}

@@ -1,0 +1,93 @@
+package etax.declaration.notice;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Webhooks and their deliveries in schema {@code filing}. */
+@Repository
+class WebhookRepository {
+
+	private final JdbcClient jdbc;
+
+	WebhookRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Webhook webhook) {
+		this.jdbc.sql("INSERT INTO filing.webhook (id, filer, url, secret, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(webhook.id(), webhook.filer(), webhook.url(), webhook.secret(), Timestamp.from(webhook.createdAt()))
+			.update();
+	}
+
+	List<Webhook> ofFiler(String filer) {
+		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE filer = ? ORDER BY created_at")
+			.param(filer)
+			.query(Webhook.class)
+			.list();
+	}
+
+	Optional<Webhook> find(UUID id, String filer) {
+		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE id = ? AND filer = ?")
+			.params(id, filer)
+			.query(Webhook.class)
+			.optional();
+	}
+
+	void enqueue(UUID webhookId, UUID returnId, String payload, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO filing.webhook_delivery (webhook_id, return_id, payload, status, next_attempt_at, created_at)
+				VALUES (?, ?, ?, 'PENDING', ?, ?)
+				""").params(webhookId, returnId, payload, Timestamp.from(at), Timestamp.from(at)).update();
+	}
+
+	/** Locks up to {@code limit} due deliveries for this transaction; other relays skip them. */
+	List<Due> lockDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT d.id, d.attempts, d.payload, w.url, w.secret
+				FROM filing.webhook_delivery d JOIN filing.webhook w ON w.id = d.webhook_id
+				WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
+				ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
+				""")
+			.params(Timestamp.from(now), limit)
+			.query((row, n) -> new Due(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5)))
+			.list();
+	}
+
+	void delivered(long id, Instant at) {
+		this.jdbc.sql("UPDATE filing.webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
+				+ "last_error = NULL WHERE id = ?").params(Timestamp.from(at), id).update();
+	}
+
+	void failed(long id, String error, @Nullable Instant retryAt) {
+		this.jdbc.sql("""
+				UPDATE filing.webhook_delivery SET attempts = attempts + 1, last_error = ?,
+				    status = CASE WHEN ?::timestamptz IS NULL THEN 'FAILED' ELSE 'PENDING' END,
+				    next_attempt_at = COALESCE(?::timestamptz, next_attempt_at)
+				WHERE id = ?
+				""")
+			.params(error, retryAt != null ? Timestamp.from(retryAt) : null, retryAt != null ? Timestamp.from(retryAt) : null,
+					id)
+			.update();
+	}
+
+	List<WebhookDelivery> deliveries(UUID webhookId) {
+		return this.jdbc.sql("""
+				SELECT id, return_id, status, attempts, next_attempt_at, last_error, delivered_at
+				FROM filing.webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT 200
+				""").param(webhookId).query(WebhookDelivery.class).list();
+	}
+
+	/** A delivery due now, with where it goes. */
+	record Due(long id, int attempts, String payload, String url, String secret) {
+
+	}
+
+}

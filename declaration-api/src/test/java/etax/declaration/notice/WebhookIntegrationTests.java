@@ -1,0 +1,165 @@
+package etax.declaration.notice;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TopicReader;
+import etax.schemas.Samples;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = { "etax.declaration.webhooks.allow-plain-http-localhost=true",
+		"etax.declaration.webhooks.first-retry=200ms", "etax.declaration.webhooks.poll-interval=100ms" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class WebhookIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	private HttpServer receiver;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger calls = new AtomicInteger();
+
+	@BeforeEach
+	void startReceiverThatFailsTwice() throws IOException {
+		this.receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		this.receiver.createContext("/hook", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int status = (this.calls.incrementAndGet() <= 2) ? 500 : 204;
+			this.received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Etax-Signature"), status));
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		this.receiver.start();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.stop(0);
+	}
+
+	@Test
+	void aReceiverThatFailsTwiceGetsTheNoticeOnceMoreSignedAndTheDeliveriesAreVisible() throws Exception {
+		JsonNode webhook = this.json.readTree(this.mvc
+			.perform(post("/api/v1/webhooks").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://localhost:" + this.receiver.getAddress().getPort() + "/hook\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String mst = registeredTaxpayer();
+		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
+
+		JsonNode receipt = this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns").with(httpBasic("dev", "dev")).contentType(MediaType.APPLICATION_XML).content(xml))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String returnId = receipt.get("returnId").asString();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> ofReturn(returnId).stream().anyMatch((r) -> r.status() == 204));
+		Thread.sleep(1500);
+		List<Received> attempts = ofReturn(returnId);
+		assertThat(attempts).extracting(Received::status).containsExactly(500, 500, 204);
+		Received delivered = attempts.get(2);
+		String timestamp = delivered.signature().substring(2, delivered.signature().indexOf(','));
+		assertThat(delivered.signature()).isEqualTo(WebhookDispatcher.signature(webhook.get("secret").asString(),
+				Instant.ofEpochSecond(Long.parseLong(timestamp)), delivered.body()));
+		JsonNode notice = this.json.readTree(delivered.body());
+		assertThat(notice.get("type").asString()).isEqualTo("AcceptanceNotice");
+		assertThat(notice.at("/notice/transactionCode").asString()).isEqualTo(receipt.get("transactionCode").asString());
+
+		JsonNode deliveries = this.json.readTree(this.mvc
+			.perform(get("/api/v1/webhooks/" + webhook.get("id").asString() + "/deliveries").with(httpBasic("dev", "dev")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		JsonNode delivery = deliveries.valueStream()
+			.filter((d) -> returnId.equals(d.get("returnId").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "etax.notices.v1",
+				(record) -> record.value().contains(returnId), 1, Duration.ofSeconds(20)))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.key()).isEqualTo(mst));
+	}
+
+	@Test
+	void refusesAPlainHttpWebhookElsewhere() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/webhooks").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://example.com/hook\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	private List<Received> ofReturn(String returnId) {
+		return this.received.stream().filter((r) -> r.body().contains(returnId)).toList();
+	}
+
+	private String registeredTaxpayer() {
+		String mst = "0" + "%08d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		int[] weights = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += weights[i] * (mst.charAt(i) - '0');
+		}
+		if (sum % 11 == 0) {
+			return registeredTaxpayer();
+		}
+		String valid = mst + (10 - sum % 11) % 10;
+		this.jdbc.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				VALUES (?, 'CÔNG TY THỬ NGHIỆM', 'ACTIVE', true, 'Q', '99999', '754')
+				""").param(valid).update();
+		return valid;
+	}
+
+	record Received(String body, String signature, int status) {
+
+	}
+
+}
