@@ -2,6 +2,7 @@ package etax.declaration.signature;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CRL;
@@ -14,9 +15,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.core.io.FileSystemResourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.UrlResource;
 
 /**
  * Reads the configured trust store and CRL files. Any problem is a configuration error and stops the
@@ -24,8 +26,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 final class TrustMaterial {
 
-	/** Plain paths are files; {@code classpath:} and URLs such as {@code file:} work too. */
-	private static final ResourceLoader RESOURCES = new FileSystemResourceLoader();
+	private static final String CLASSPATH = "classpath:";
 
 	private TrustMaterial() {
 	}
@@ -72,8 +73,17 @@ final class TrustMaterial {
 		return crls;
 	}
 
+	/** A file path, a {@code file:} URL or a {@code classpath:} resource; never anything on the network. */
 	private static Resource resource(String location) {
-		Resource resource = RESOURCES.getResource(location.trim());
+		String trimmed = location.trim();
+		Resource resource;
+		try {
+			resource = trimmed.startsWith(CLASSPATH) ? new ClassPathResource(trimmed.substring(CLASSPATH.length()))
+					: trimmed.startsWith("file:") ? new UrlResource(trimmed) : new FileSystemResource(trimmed);
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("Not a file URL: " + location, ex);
+		}
 		if (!resource.exists()) {
 			throw new IllegalStateException("No such file: " + location);
 		}

@@ -1,6 +1,8 @@
 package etax.declaration.signature;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -35,11 +37,15 @@ import org.jspecify.annotations.Nullable;
  * carry it, is enough. Intermediate certificates found in {@code X509Data} are used when the store holds only
  * a root. Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
  * its issuer (signature verified with the issuer's key) lists it; an issuer without a configured CRL is not
- * checked (ADR 0009).
+ * checked (ADR 0009). Outcomes are cached per certificate and moment, because anchors and CRLs do not
+ * change while the service runs.
  */
 final class TrustedCertificates {
 
 	private static final int MAX_PATH_LENGTH = 6;
+
+	/** Enough for the certificates of a busy day (about 100 bytes each); emptied when full. */
+	private static final int MAX_CACHED_OUTCOMES = 20_000;
 
 	private final PKIXParameters parameters;
 
@@ -48,6 +54,12 @@ final class TrustedCertificates {
 	private final Map<X500Principal, List<X509CRL>> crlsByIssuer;
 
 	private final Map<CrlSignature, Boolean> verifiedCrls = new ConcurrentHashMap<>();
+
+	/**
+	 * Outcomes by certificate and moment: they depend on nothing else (anchors and CRLs are fixed at
+	 * start-up), and most filers sign many returns with one certificate.
+	 */
+	private final Map<Query, Outcome> outcomes = new ConcurrentHashMap<>();
 
 	TrustedCertificates(Collection<X509Certificate> anchors, Collection<X509CRL> crls) {
 		if (anchors.isEmpty()) {
@@ -78,6 +90,19 @@ final class TrustedCertificates {
 	 * @return {@code null} when trusted and not revoked, otherwise the rule the certificate breaks
 	 */
 	@Nullable SignatureRule check(X509Certificate leaf, List<X509Certificate> candidates, Instant at) {
+		Query query = new Query(fingerprint(leaf, candidates), at);
+		Outcome outcome = this.outcomes.get(query);
+		if (outcome == null) {
+			if (this.outcomes.size() >= MAX_CACHED_OUTCOMES) {
+				this.outcomes.clear();
+			}
+			outcome = new Outcome(validate(leaf, candidates, at));
+			this.outcomes.put(query, outcome);
+		}
+		return outcome.broken();
+	}
+
+	private @Nullable SignatureRule validate(X509Certificate leaf, List<X509Certificate> candidates, Instant at) {
 		List<X509Certificate> path = path(leaf, candidates);
 		PKIXCertPathValidatorResult result;
 		try {
@@ -153,6 +178,31 @@ final class TrustedCertificates {
 	}
 
 	private record CrlSignature(X509CRL crl, PublicKey key) {
+
+	}
+
+	/** SHA-256 of every certificate's whole encoding: a key no forged certificate can share. */
+	private static ByteBuffer fingerprint(X509Certificate leaf, List<X509Certificate> candidates) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(leaf.getEncoded());
+			for (X509Certificate candidate : candidates) {
+				byte[] encoded = candidate.getEncoded();
+				digest.update(ByteBuffer.allocate(4).putInt(encoded.length).array());
+				digest.update(encoded);
+			}
+			return ByteBuffer.wrap(digest.digest());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Query(ByteBuffer certificates, Instant at) {
+
+	}
+
+	private record Outcome(@Nullable SignatureRule broken) {
 
 	}
 

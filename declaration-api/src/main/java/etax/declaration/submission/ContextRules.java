@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.signature.SignatureContext;
+import etax.declaration.signature.SignatureVerification;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerId;
 import etax.declaration.taxpayer.TaxpayerRegistry;
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
 import static etax.declaration.submission.ContextFindings.finding;
 
 /**
- * The context rules that need no other return (VN-ETAX.md §3.2, §3.4, §3.5): the MST, the taxpayer's
- * registration, the period, and the deadline. They run after the XSD and form rules; the rules of the
+ * The context rules that need no other return (VN-ETAX.md §3.2–§3.5): the MST, the taxpayer's
+ * registration, the signature, the agent's contract, the period, and the deadline. They run after the XSD and form rules; the rules of the
  * return's chain (originals and supplements) run in the filing transaction ({@link ReturnChains}).
  */
 @Component
@@ -45,9 +47,12 @@ class ContextRules {
 
 	private final Deadlines deadlines;
 
-	ContextRules(TaxpayerRegistry registry, Deadlines deadlines) {
+	private final SignatureVerification signatures;
+
+	ContextRules(TaxpayerRegistry registry, Deadlines deadlines, SignatureVerification signatures) {
 		this.registry = registry;
 		this.deadlines = deadlines;
+		this.signatures = signatures;
 	}
 
 	/**
@@ -76,6 +81,9 @@ class ContextRules {
 		if (rejectedToStop(findings)) {
 			return new Checked(findings, taxpayer);
 		}
+		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
+		findings.addAll(this.signatures.verify(document.xml(), SignatureContext.of(header,
+				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
 		return new Checked(findings, taxpayer);

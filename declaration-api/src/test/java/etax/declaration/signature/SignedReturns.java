@@ -1,0 +1,48 @@
+package etax.declaration.signature;
+
+import java.nio.charset.StandardCharsets;
+
+import etax.devstack.pki.ReturnSigner;
+import etax.devstack.pki.SigningIdentity;
+import etax.schemas.Samples;
+
+/** The catalog's sample 01/GTGT (Q1/2026, ngayKy 2026-04-15), its Q4/2021 variant, signed or not. */
+final class SignedReturns {
+
+	static final String MST = "0313829148";
+
+	static final String AGENT_MST = "0100109106";
+
+	private SignedReturns() {
+	}
+
+	static byte[] unsigned() {
+		return Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml");
+	}
+
+	/** The sample moved to Q4/2021, signed on 2022-01-20, as a historic file would be. */
+	static byte[] unsigned2021() {
+		return text(unsigned()).replace("<kyKKhai>1/2026</kyKKhai>", "<kyKKhai>4/2021</kyKKhai>")
+			.replace("<kyKKhaiTuNgay>01/01/2026</kyKKhaiTuNgay>", "<kyKKhaiTuNgay>01/10/2021</kyKKhaiTuNgay>")
+			.replace("<kyKKhaiDenNgay>31/03/2026</kyKKhaiDenNgay>", "<kyKKhaiDenNgay>31/12/2021</kyKKhaiDenNgay>")
+			.replace("<ngayKy>2026-04-15</ngayKy>", "<ngayKy>2022-01-20</ngayKy>")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static byte[] signed(SigningIdentity identity) {
+		return new ReturnSigner(identity).sign(unsigned());
+	}
+
+	static byte[] replace(byte[] xml, String target, String replacement) {
+		String text = text(xml);
+		if (!text.contains(target)) {
+			throw new IllegalArgumentException("No " + target);
+		}
+		return text.replace(target, replacement).getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String text(byte[] xml) {
+		return new String(xml, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,97 @@
+package etax.declaration.submission;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.pki.ReturnSigner;
+import etax.devstack.pki.TestPki;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The intake with signatures required, as in production: the signature rules decide acceptance. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class SignedFilingIntegrationTests {
+
+	static final TestPki PKI = TestPki.create();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@DynamicPropertySource
+	static void signatures(DynamicPropertyRegistry registry) throws IOException {
+		PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
+			.signatureProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("etax.declaration.signature.required", () -> "true");
+	}
+
+	@Test
+	void acceptsAReturnSignedByTheTaxpayer() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String signed = new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(SampleReturns.forTaxpayer(mst));
+
+		JsonNode receipt = file(signed);
+
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(receipt)).containsExactly("CTX-DL-01");
+	}
+
+	@Test
+	void rejectsATamperedAnUnsignedAndAnotherTaxpayersSignature() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String signed = new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(SampleReturns.forTaxpayer(mst));
+		String tampered = signed.replace("<ct40>22000000</ct40>", "<ct40>2000000</ct40>");
+		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String signedByOther = new ReturnSigner(PKI.issue(SampleReturns.newMst(), "KHÁC"))
+			.sign(SampleReturns.forTaxpayer(other));
+
+		assertThat(ruleIds(file(tampered))).contains("SIG-3");
+		assertThat(ruleIds(file(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q")))))
+			.contains("SIG-1");
+		assertThat(ruleIds(file(signedByOther))).contains("SIG-7");
+	}
+
+	private JsonNode file(String xml) throws Exception {
+		JsonNode receipt = this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_XML)
+				.content(xml.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		return receipt;
+	}
+
+	private static List<String> ruleIds(JsonNode receipt) {
+		return receipt.get("findings").valueStream().map((finding) -> finding.get("ruleId").asString()).toList();
+	}
+
+}
