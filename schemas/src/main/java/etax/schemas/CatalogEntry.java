@@ -1,8 +1,17 @@
 package etax.schemas;
 
 /**
- * A catalog row: the public form description plus the classpath location of its XSD, which callers never
- * need.
+ * A form version of the catalog with what callers never see: its compiled spec (layout, rules, generator
+ * plan) and the classpath location of its XSD.
  */
-record CatalogEntry(FormVersion form, String xsdPath) {
+record CatalogEntry(CompiledForm compiled) {
+
+	FormVersion form() {
+		return this.compiled.version;
+	}
+
+	String xsdPath() {
+		return this.compiled.xsdPath;
+	}
+
 }

@@ -41,6 +41,16 @@ final class PathTracker implements ContentHandler {
 		return this.current;
 	}
 
+	/** Line of the current event, 0 when unknown. */
+	int lineNumber() {
+		return (this.locator != null) ? Math.max(this.locator.getLineNumber(), 0) : 0;
+	}
+
+	/** Column of the current event, 0 when unknown. */
+	int columnNumber() {
+		return (this.locator != null) ? Math.max(this.locator.getColumnNumber(), 0) : 0;
+	}
+
 	/** Whether the next handler is processing the end tag of {@link #current()}. */
 	boolean ending() {
 		return this.ending;

@@ -13,19 +13,24 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Last stage of the SAX pass: collects the leaves of the envelope ({@code TTinChung}) and of the form body
- * ({@code CTieuTKhaiChinh}) by local name. It is generic: no form needs its own extractor, because the
- * catalog and the rules address indicators by name. Its output is trusted only when the XSD found no error.
+ * ({@code CTieuTKhaiChinh}) by local name, as {@link ReturnDocument#indicators()} publishes them. When the
+ * form version's rules are to run, it also fills a {@link ReturnValues}: following the version's
+ * {@link Layout} element by element, it keeps each indicator's text, node and position, each table row,
+ * and which appendices ({@code PLuc} children) are present. Its output is trusted only when the XSD found
+ * no error.
  */
 final class ReturnExtractor extends DefaultHandler {
 
 	private static final int SECTION_DEPTH = 3;
+
+	private static final int MAX_TRACKED_DEPTH = 64;
 
 	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
 
 	private enum Section {
 
-		NONE, HEADER, BODY
+		NONE, HEADER, BODY, APPENDICES
 
 	}
 
@@ -37,11 +42,33 @@ final class ReturnExtractor extends DefaultHandler {
 
 	private final StringBuilder text = new StringBuilder();
 
+	private final @Nullable ReturnValues values;
+
+	private final @Nullable PathTracker tracker;
+
+	private final Layout.@Nullable Element[] elements = new Layout.Element[MAX_TRACKED_DEPTH];
+
+	private ReturnValues.@Nullable Row row;
+
 	private Section section = Section.NONE;
 
 	private int depth;
 
 	private boolean leaf;
+
+	/** An extractor of the generic maps only. */
+	ReturnExtractor() {
+		this(null, null);
+	}
+
+	/**
+	 * @param values where the version's values go, or {@code null} when no rule will run
+	 * @param tracker where the parse is, for each value's node and position
+	 */
+	ReturnExtractor(@Nullable ReturnValues values, @Nullable PathTracker tracker) {
+		this.values = values;
+		this.tracker = tracker;
+	}
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) {
@@ -50,11 +77,76 @@ final class ReturnExtractor extends DefaultHandler {
 			this.section = switch (localName) {
 				case "TTinChung" -> Section.HEADER;
 				case "CTieuTKhaiChinh" -> Section.BODY;
+				case "PLuc" -> Section.APPENDICES;
 				default -> Section.NONE;
 			};
+			if (this.values != null) {
+				this.elements[0] = switch (this.section) {
+					case BODY -> this.values.layout.body();
+					case APPENDICES -> this.values.layout.appendixRoot();
+					default -> null;
+				};
+			}
+		}
+		else if (this.values != null && this.depth > SECTION_DEPTH) {
+			track(localName);
 		}
 		this.text.setLength(0);
 		this.leaf = true;
+	}
+
+	private void track(String localName) {
+		ReturnValues values = this.values;
+		int level = this.depth - SECTION_DEPTH;
+		if (this.section == Section.HEADER) {
+			HeaderVar variable = HeaderVar.byElement(localName);
+			if (variable != null) {
+				values.headerNodes[variable.ordinal()] = this.tracker.current();
+				values.headerLines[variable.ordinal()] = this.tracker.lineNumber();
+				values.headerColumns[variable.ordinal()] = this.tracker.columnNumber();
+			}
+			return;
+		}
+		if (level >= MAX_TRACKED_DEPTH) {
+			return;
+		}
+		Layout.Element parent = this.elements[level - 1];
+		Layout.Element element = (parent != null) ? parent.child(localName) : null;
+		this.elements[level] = element;
+		if (element == null) {
+			return;
+		}
+		PathNode node = this.tracker.current();
+		switch (element.kind) {
+			case FIELD -> {
+				values.nodes[element.index] = node;
+				values.lines[element.index] = this.tracker.lineNumber();
+				values.columns[element.index] = this.tracker.columnNumber();
+			}
+			case ROW -> {
+				ReturnValues.Row row = values.addRow(element.index);
+				row.node = node;
+				row.line = this.tracker.lineNumber();
+				row.column = this.tracker.columnNumber();
+				this.row = row;
+			}
+			case COLUMN -> {
+				if (this.row != null) {
+					this.row.nodes[element.index] = node;
+					this.row.lines[element.index] = this.tracker.lineNumber();
+					this.row.columns[element.index] = this.tracker.columnNumber();
+				}
+			}
+			case APPENDIX -> {
+				values.appendix(element.index, true);
+				values.appendixNodes[element.index] = node;
+				values.appendixLines[element.index] = this.tracker.lineNumber();
+				values.appendixColumns[element.index] = this.tracker.columnNumber();
+			}
+			default -> {
+				// a grouping element or a table wrapper: its children carry the values
+			}
+		}
 	}
 
 	@Override
@@ -74,12 +166,36 @@ final class ReturnExtractor extends DefaultHandler {
 			else if (this.section == Section.BODY) {
 				putIndicator(localName, value);
 			}
+			if (this.values != null) {
+				keep(localName, value);
+			}
 		}
 		if (this.depth == SECTION_DEPTH) {
 			this.section = Section.NONE;
 		}
 		this.leaf = false;
 		this.depth--;
+	}
+
+	private void keep(String localName, String value) {
+		if (this.section == Section.HEADER) {
+			HeaderVar variable = HeaderVar.byElement(localName);
+			if (variable != null) {
+				this.values.header(variable, value);
+			}
+			return;
+		}
+		int level = this.depth - SECTION_DEPTH;
+		Layout.Element element = (level < MAX_TRACKED_DEPTH) ? this.elements[level] : null;
+		if (element == null) {
+			return;
+		}
+		if (element.kind == Layout.Element.Kind.FIELD) {
+			this.values.set(element.index, value);
+		}
+		else if (element.kind == Layout.Element.Kind.COLUMN && this.row != null) {
+			this.row.set(element.index, value);
+		}
 	}
 
 	Map<String, String> indicators() {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +23,12 @@ import org.xml.sax.XMLReader;
  *
  * <p>The bytes are read at most twice: a StAX pre-scan up to {@code loaiTKhai} picks the form version from
  * the {@link FormCatalog}, then one SAX pass tracks the element path, validates against the form's XSD
- * (collecting every error) and extracts the header and indicators. DOCTYPEs (hence entities) and XInclude
- * are refused (see {@link MalformedReturnException}); schema-location hints are ignored; nothing outside the
- * bytes is ever read.
+ * (collecting every error) and extracts the header and indicators. A schema-valid return then has its form
+ * version's rules evaluated on the extracted values (no second parse, see ADR 0008): their findings, and
+ * {@code ENV-3} when the version does not cover the declared period, come with the
+ * {@link Validation.Receivable}. DOCTYPEs (hence entities) and XInclude are refused (see
+ * {@link MalformedReturnException}); schema-location hints are ignored; nothing outside the bytes is ever
+ * read.
  *
  * <p>Thread-safe. Create one and share it: it pools parsers, so an instance per call is needlessly slow.
  */
@@ -38,10 +42,34 @@ public final class ReturnValidator {
 
 	private final ParserPool parsers = new ParserPool();
 
+	private final boolean rules;
+
+	/**
+	 * A validator that checks the XSD and then the form rules.
+	 * @param catalog the form versions received
+	 * @param limits input limits
+	 */
 	public ReturnValidator(FormCatalog catalog, ParserLimits limits) {
+		this(catalog, limits, true);
+	}
+
+	private ReturnValidator(FormCatalog catalog, ParserLimits limits, boolean rules) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.limits = Objects.requireNonNull(limits, "limits");
 		this.scanner = new EnvelopeScanner(limits);
+		this.rules = rules;
+	}
+
+	/**
+	 * A validator that stops after the XSD: no form rule runs, and a schema-valid return is always
+	 * receivable without findings. For tools that check structure only, and for measuring what the rules
+	 * cost.
+	 * @param catalog the form versions received
+	 * @param limits input limits
+	 * @return the validator
+	 */
+	public static ReturnValidator schemaOnly(FormCatalog catalog, ParserLimits limits) {
+		return new ReturnValidator(catalog, limits, false);
 	}
 
 	/**
@@ -82,8 +110,9 @@ public final class ReturnValidator {
 		Schema schema = this.catalog.schema(entry);
 		ParserPool.Pipeline pipeline = this.parsers.acquire(schema);
 		XsdErrorCollector errors = new XsdErrorCollector();
-		ReturnExtractor extractor = new ReturnExtractor();
 		PathTracker tracker = new PathTracker(pipeline.validator(), this.limits);
+		ReturnValues values = this.rules ? new ReturnValues(entry.compiled().layout) : null;
+		ReturnExtractor extractor = new ReturnExtractor(values, tracker);
 		errors.track(tracker);
 		pipeline.validator().setErrorHandler(errors);
 		pipeline.validator().setContentHandler(extractor);
@@ -95,7 +124,13 @@ public final class ReturnValidator {
 		}
 		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
 				extractor.indicators(), sha256(xml), xml);
-		return new Validation.Receivable(document, List.of());
+		if (values == null) {
+			return new Validation.Receivable(document, List.of());
+		}
+		List<Finding> findings = new ArrayList<>(RuleEngine.evaluate(entry.compiled(), values));
+		PeriodCoverage.check(this.catalog, document.header().period(), entry.form(), values)
+			.ifPresent((finding) -> findings.add(0, finding));
+		return new Validation.Receivable(document, findings);
 	}
 
 	private static void parse(XMLReader reader, byte[] xml) {

@@ -32,6 +32,9 @@ final class SchemaLoader {
 
 	static final String XSD_ROOT = "etax/schemas/xsd/";
 
+	/** The common envelope every form XSD redefines, relative to {@value #XSD_ROOT}. */
+	static final String ENVELOPE = "envelope/TKhaiThue.xsd";
+
 	private SchemaLoader() {
 	}
 
@@ -51,6 +54,16 @@ final class SchemaLoader {
 		}
 		catch (SAXException ex) {
 			throw new IllegalStateException("Invalid XSD " + xsdPath + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The text of an XSD below {@value #XSD_ROOT}. */
+	static String text(String xsdPath) {
+		try (InputStream in = resource(XSD_ROOT + xsdPath).openStream()) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read XSD " + xsdPath, ex);
 		}
 	}
 

@@ -1,12 +1,18 @@
 package etax.schemas;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,16 +21,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class FormCatalogTests {
 
-	private static final String HEADER = "form_code,ma_tkhai,version,filing_types,tax_type,period_kinds,deadline_rule,"
-			+ "effective_from,effective_to,xsd,payable_indicators\n";
+	private static final Path FORMS = Path.of("src/main/resources", FormSpecReader.FORMS_ROOT);
 
 	@Test
-	void shippedCatalogDescribes01GtgtVersion283() {
+	void shippedCatalogDescribesBothGenerationsOf01Gtgt() {
 		FormCatalog catalog = FormCatalog.load();
 
-		assertThat(catalog.versions()).containsExactly(new FormVersion("01/GTGT", "842", "2.8.3", Set.of("C", "B"),
-				"GTGT", Set.of("M", "Q"), "DL20/DLQ", LocalDate.of(2022, 1, 1), null, Map.of("ct40", "1701")));
-		assertThat(catalog.find("842", "2.8.3", "C")).isPresent();
+		assertThat(catalog.find("842", "2.8.3", "C")).contains(new FormVersion("01/GTGT", "842", "2.8.3",
+				Set.of("C", "B"), "GTGT", Set.of("M", "Q"), "DL20/DLQ", LocalDate.of(2022, 1, 1), null,
+				Map.of("ct40", "1701")));
+		assertThat(catalog.find("01", "2.1.2", "B")).hasValueSatisfying((form) -> {
+			assertThat(form.formCode()).isEqualTo("01/GTGT");
+			assertThat(form.effectiveTo()).isEqualTo(LocalDate.of(2021, 12, 31));
+		});
 		assertThat(catalog.find("842", "2.8.3", "B")).isPresent();
 		assertThat(catalog.find("842", "2.8.3", "T")).isEmpty();
 		assertThat(catalog.find("842", "2.8.2", "C")).isEmpty();
@@ -33,44 +42,72 @@ class FormCatalogTests {
 	}
 
 	@Test
-	void everyShippedVersionHasACompilableCachedSchema() {
-		FormCatalog catalog = FormCatalog.load();
-		for (FormVersion form : catalog.versions()) {
-			CatalogEntry entry = catalog.entry(form.maTKhai(), form.version(), form.filingTypes().iterator().next())
-				.orElseThrow();
-			assertThat(catalog.schema(entry)).isSameAs(catalog.schema(entry));
+	void indexListsExactlyTheFormDirectories() throws IOException {
+		List<String> directories;
+		try (Stream<Path> files = Files.walk(FORMS, 3)) {
+			directories = files.filter((file) -> file.getFileName().toString().equals("form.yaml"))
+				.map((file) -> FORMS.relativize(file.getParent()).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
 		}
+		assertThat(FormCatalog.index()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(directories);
 	}
 
 	@Test
-	void readerIsGenericOverRowsAndColumnOrder() {
-		String csv = "# comment\n" + "xsd,form_code,ma_tkhai,version,filing_types,tax_type,period_kinds,deadline_rule,"
-				+ "effective_from,effective_to,payable_indicators,extra\n"
-				+ "a.xsd,01/GTGT,842,2.8.2,C,GTGT,M/Q,DL20/DLQ,2022-01-01,2024-12-31,ct40:1701,x\n"
-				+ "b.xsd,01/GTGT,842,2.8.3,C/B,GTGT,M/Q,DL20/DLQ,2025-01-01,,ct40:1701/ct28:1702,y\n";
+	void detailsRulesAndXsdArePublishedPerVersion() {
+		FormCatalog catalog = FormCatalog.load();
 
-		List<CatalogEntry> entries = read(csv);
+		FormDetails details = catalog.details("842", "2.8.3").orElseThrow();
+		assertThat(details.circular()).isEqualTo("80/2021/TT-BTC");
+		assertThat(details.periodDeadlines()).containsExactly(Map.entry("M", "DL20"), Map.entry("Q", "DLQ"));
+		assertThat(details.appendices()).extracting(FormDetails.Appendix::id)
+			.startsWith("PL01_KHBS", "PL01_1_KHBS")
+			.contains("PL_NQ142_GTGT");
+		assertThat(details.appendices().get(0)).isEqualTo(new FormDetails.Appendix("PL01_KHBS", "01/KHBS",
+				new LocalizedText("Tờ khai bổ sung", "Supplementary return summary"), true));
+		assertThat(details.ruleCount()).isEqualTo(catalog.rules("842", "2.8.3").size());
 
-		assertThat(entries).extracting(CatalogEntry::xsdPath).containsExactly("a.xsd", "b.xsd");
-		assertThat(entries.get(0).form().effectiveTo()).isEqualTo(LocalDate.of(2024, 12, 31));
-		assertThat(entries.get(1).form().payableIndicators()).isEqualTo(Map.of("ct40", "1701", "ct28", "1702"));
-		FormCatalog catalog = new FormCatalog(entries);
-		assertThat(catalog.versionsOf("842")).extracting(FormVersion::version).containsExactly("2.8.2", "2.8.3");
-		assertThat(catalog.find("842", "2.8.2", "B")).isEmpty();
-		assertThat(entries.get(0).form().isInForceOn(LocalDate.of(2025, 1, 1))).isFalse();
-		assertThat(entries.get(1).form().isInForceOn(LocalDate.of(2025, 1, 1))).isTrue();
+		List<FormRule> rules = catalog.rules("842", "2.8.3");
+		assertThat(rules.get(0)).isEqualTo(new FormRule("GTGT842-R001", Category.MATH_ERROR, Severity.REJECT, "ct27",
+				"ct27 == ct29 + ct30 + ct32 + ct32a", null, null, rules.get(0).message(), rules.get(0).remedy(),
+				"VN-ETAX.md §1.8"));
+		assertThat(rules).filteredOn((rule) -> "PL01_1_KHBS".equals(rule.appendix()))
+			.extracting(FormRule::id)
+			.containsExactly("KHBS011-R001", "KHBS011-R002", "KHBS011-R003", "KHBS011-R004");
+		assertThat(catalog.rules("999", "1.0")).isEmpty();
+
+		assertThat(catalog.xsd("842", "2.8.3")).hasValueSatisfying((xsd) -> assertThat(xsd)
+			.contains("<xs:redefine schemaLocation=\"../../envelope/TKhaiThue.xsd\">")
+			.contains("name=\"PL01_KHBSType\""));
+		assertThat(catalog.xsd("842", "9.9.9")).isEmpty();
+		assertThat(catalog.envelopeXsd()).contains("name=\"CTieuTKhaiChinhType\"");
 	}
 
 	@Test
-	void readerRejectsBrokenRows() {
-		assertThatIllegalStateException().isThrownBy(() -> read("form_code,ma_tkhai\n01/GTGT,842\n"))
-			.withMessageContaining("missing column");
+	void specErrorsNameTheFormAndWhere() {
+		assertThatIllegalStateException().isThrownBy(() -> compile("nme: x\n"))
+			.withMessageContaining("forms/1/1.0/form.yaml")
+			.withMessageContaining("unknown key 'nme'");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> read(HEADER + "01/GTGT,842,2.8.3,C,GTGT,M,DL20,not-a-date,,x.xsd,ct40:1701\n"))
-			.withMessageContaining("test:2");
+			.isThrownBy(() -> compile(spec("  - {name: ct1, type: money}\n", rule("ct1 >= 0"))))
+			.withMessageContaining("body[0].type")
+			.withMessageContaining("unknown type 'money'");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> read(HEADER + "01/GTGT,842,2.8.3,C,GTGT,M,DL20,2022-01-01,,x.xsd,ct40\n"))
-			.withMessageContaining("indicator:subItem");
+			.isThrownBy(() -> compile(spec("  - {name: ct1, type: amount}\n", rule("ct1 == ct99"))))
+			.withMessageContaining("form 01/TEST (1/1.0)")
+			.withMessageContaining("rule T-R1 assert")
+			.withMessageContaining("unknown name 'ct99'");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile(spec("  - {name: ct1, type: amount}\n  - {name: ct2, type: text}\n",
+					rule("ct1 == ct2"))))
+			.withMessageContaining("cannot compare a number with a text");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile(spec("  - {name: ct1, type: amount, derive: \"ct2\"}\n"
+					+ "  - {name: ct2, type: amount, derive: \"ct1\"}\n", rule("ct1 >= 0"))))
+			.withMessageContaining("cycle");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile(spec("  - {name: ct1, type: amount}\n", rule("random(0, 1) == ct1"))))
+			.withMessageContaining("random is a generator function");
 	}
 
 	@Test
@@ -78,11 +115,38 @@ class FormCatalogTests {
 		assertThat(new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8))
 			.contains("<maTKhai>842</maTKhai>");
 		assertThatIllegalArgumentException().isThrownBy(() -> Samples.read("842", "2.8.3", "missing.xml"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Samples.read("842", "..", "catalog.csv"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Samples.read("842", "..", "index.txt"));
 	}
 
-	private static List<CatalogEntry> read(String csv) {
-		return CatalogReader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test");
+	private static String spec(String body, String rule) {
+		return """
+				form: 01/TEST
+				maTKhai: "1"
+				version: "1.0"
+				name: {vi: "Thử", en: "Test"}
+				circular: 80/2021/TT-BTC
+				taxType: GTGT
+				filingTypes: [C]
+				periods: {M: DL20}
+				effective: {from: 2022-01-01}
+				body:
+				""" + body + "rules:\n" + rule + rule.replace("T-R1", "T-R2") + rule.replace("T-R1", "T-R3");
+	}
+
+	private static String rule(String assertion) {
+		return "  - {id: T-R1, category: MATH_ERROR, severity: REJECT, subject: ct1, assert: \"" + assertion
+				+ "\", message: {vi: v, en: e}, remedy: {vi: v, en: e}, source: constructed, break: {ct1: \"1\"}}\n";
+	}
+
+	private static CompiledForm compile(String yaml) {
+		Map<String, String> files = new HashMap<>();
+		files.put("1/1.0/form.yaml", yaml);
+		FormSpecReader reader = new FormSpecReader((path) -> open(files.get(path)));
+		return new CompiledForm(reader.read("1/1.0"));
+	}
+
+	private static @Nullable InputStream open(@Nullable String text) {
+		return (text != null) ? new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) : null;
 	}
 
 }

@@ -234,6 +234,89 @@ class ReturnValidatorTests {
 		assertThat(finding.message().en()).contains("pbanTKhaiXML");
 	}
 
+	@Test
+	void ruleFindingCarriesXPathLineValueAndBothMessages() {
+		String file = "invalid/GTGT842-R001-ct27-not-the-sum.xml";
+
+		Validation validation = this.validator.validate(TestReturns.read(file));
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		assertThat(validation.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("GTGT842-R001");
+			assertThat(finding.category()).isEqualTo(Category.MATH_ERROR);
+			assertThat(finding.severity()).isEqualTo(Severity.REJECT);
+			assertThat(finding.xpath()).isEqualTo(BODY + "/HHDVBRaChiuThueGTGT/ct27");
+			assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct27>950000001</ct27>"));
+			assertThat(finding.column()).isPositive();
+			assertThat(finding.value()).isEqualTo("950000001");
+			assertThat(finding.message().en()).isEqualTo("[27] is 950000001; it must equal [29] + [30] + [32] + [32a] = 950000000.");
+			assertThat(finding.message().vi()).contains("950000001").contains("950000000");
+			assertThat(finding.remedy().vi()).isNotBlank();
+		});
+		assertThat(ReturnValidator.schemaOnly(FormCatalog.load(), ParserLimits.defaults()).validate(TestReturns.read(file))
+			.findings()).isEmpty();
+	}
+
+	@Test
+	void workedExampleOfTheCircular26GenerationIsReceivedWithoutFindings() {
+		Validation validation = this.validator.validate(TestReturns.read("01/2.1.2", "valid/01_GTGT_M01-2021.xml"));
+
+		assertThat(validation).asInstanceOf(type(Validation.Receivable.class)).satisfies((receivable) -> {
+			assertThat(receivable.findings()).isEmpty();
+			assertThat(receivable.document().form().maTKhai()).isEqualTo("01");
+			assertThat(receivable.document().indicators()).containsEntry("ct36", "-68620567")
+				.containsEntry("ct32a", "0")
+				.containsEntry("ct39", "0")
+				.containsEntry("ct43", "68620567");
+		});
+	}
+
+	@Test
+	void supplementWithoutItsExplanationNamesTheMissingAppendixRule() {
+		String xml = TestReturns.text("valid/01_GTGT_M03-2026_supplementary-agent.xml")
+			.replaceAll("(?s)<PL01_1_KHBS>.*</PL01_1_KHBS>", "");
+
+		Validation validation = this.validator.validate(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(validation.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("GTGT842-R019");
+			assertThat(finding.category()).isEqualTo(Category.MISSING_DATA);
+			assertThat(finding.xpath()).endsWith("/TKhaiThue/loaiTKhai");
+			assertThat(finding.value()).isEqualTo("B");
+		});
+	}
+
+	@Test
+	void emptySupplementAppendicesAreReceivedWithAWarning() {
+		String xml = TestReturns.text("valid/01_GTGT_M03-2026_supplementary-agent.xml")
+			.replaceAll("(?s)<PLuc>.*</PLuc>", "<PLuc><PL01_KHBS/><PL01_1_KHBS/></PLuc>");
+
+		Validation validation = this.validator.validate(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		assertThat(validation.findings()).extracting(Finding::ruleId, Finding::severity, Finding::xpath)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("KHBS011-R004", Severity.WARNING,
+					"/HSoThueDTu/HSoKhaiThue/PLuc/PL01_1_KHBS"));
+	}
+
+	@Test
+	void aVersionOutsideItsPeriodsSaysWhichVersionCoversThem() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<kyKKhai>1/2026</kyKKhai>", "<kyKKhai>1/2021</kyKKhai>")
+			.replace("01/01/2026", "01/01/2021")
+			.replace("31/03/2026", "31/03/2021");
+
+		Validation validation = this.validator.validate(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		assertThat(validation.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("ENV-3");
+			assertThat(finding.severity()).isEqualTo(Severity.REJECT);
+			assertThat(finding.xpath()).endsWith("/KyKKhaiThue/kyKKhai");
+			assertThat(finding.message().en()).contains("covers tax periods 2022-01-01").contains("maTKhai 01 2.1.2");
+		});
+	}
+
 	private Finding single(String file) {
 		return single(TestReturns.read(file));
 	}

@@ -32,7 +32,7 @@ class SchemaLoaderTests {
 		String base = "file:/app/classes/etax/schemas/xsd/842/2.8.3/01_GTGT.xsd";
 
 		assertThatIllegalStateException().isThrownBy(() -> this.resolver
-			.resolveResource("http://www.w3.org/2001/XMLSchema", null, null, "../../../catalog.csv", base));
+			.resolveResource("http://www.w3.org/2001/XMLSchema", null, null, "../../../forms/index.txt", base));
 		assertThatIllegalStateException().isThrownBy(() -> this.resolver
 			.resolveResource("http://www.w3.org/2001/XMLSchema", null, null, "http://example.org/evil.xsd", base));
 		assertThatIllegalStateException().isThrownBy(() -> this.resolver

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Golden return files under {@code src/test/resources/returns/842/2.8.3/}. */
+/** Golden return files under {@code src/test/resources/returns/<maTKhai>/<version>/}, 842/2.8.3 by default. */
 final class TestReturns {
 
 	static final String BASE = "returns/842/2.8.3/";
@@ -15,7 +15,16 @@ final class TestReturns {
 	}
 
 	static byte[] read(String path) {
-		try (InputStream in = TestReturns.class.getClassLoader().getResourceAsStream(BASE + path)) {
+		return readResource(BASE + path);
+	}
+
+	/** A golden file of another form version, e.g. {@code ("01/2.1.2", "valid/01_GTGT_M01-2021.xml")}. */
+	static byte[] read(String version, String path) {
+		return readResource("returns/" + version + "/" + path);
+	}
+
+	private static byte[] readResource(String path) {
+		try (InputStream in = TestReturns.class.getClassLoader().getResourceAsStream(path)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No test return " + path);
 			}

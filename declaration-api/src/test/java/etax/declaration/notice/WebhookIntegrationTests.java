@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TopicReader;
@@ -141,21 +142,12 @@ class WebhookIntegrationTests {
 	}
 
 	private String registeredTaxpayer() {
-		String mst = "0" + "%08d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
-		int[] weights = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
-		int sum = 0;
-		for (int i = 0; i < 9; i++) {
-			sum += weights[i] * (mst.charAt(i) - '0');
-		}
-		if (sum % 11 == 0) {
-			return registeredTaxpayer();
-		}
-		String valid = mst + (10 - sum % 11) % 10;
+		String mst = DemoTaxpayers.newMst();
 		this.jdbc.sql("""
 				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
 				VALUES (?, 'CÔNG TY THỬ NGHIỆM', 'ACTIVE', true, 'Q', '99999', '754')
-				""").param(valid).update();
-		return valid;
+				""").param(mst).update();
+		return mst;
 	}
 
 	record Received(String body, String signature, int status) {

@@ -1,8 +1,8 @@
 package etax.declaration.submission;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 
+import etax.devstack.DemoTaxpayers;
 import etax.schemas.Samples;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class SampleReturns {
 
 	static final String MST = "0313829148";
-
-	private static final int[] WEIGHTS = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
 
 	private SampleReturns() {
 	}
@@ -65,20 +63,7 @@ final class SampleReturns {
 
 	/** A random MST with a valid check digit that no other test uses. */
 	static String newMst() {
-		while (true) {
-			StringBuilder digits = new StringBuilder("0");
-			for (int i = 1; i < 9; i++) {
-				digits.append(ThreadLocalRandom.current().nextInt(10));
-			}
-			int sum = 0;
-			for (int i = 0; i < 9; i++) {
-				sum += WEIGHTS[i] * (digits.charAt(i) - '0');
-			}
-			int remainder = sum % 11;
-			if (remainder != 0) {
-				return digits.append((10 - remainder) % 10).toString();
-			}
-		}
+		return DemoTaxpayers.newMst();
 	}
 
 	/** Registers a fresh active, e-filing taxpayer and returns its MST. */

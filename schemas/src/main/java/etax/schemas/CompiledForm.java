@@ -1,0 +1,172 @@
+package etax.schemas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A form version ready to validate and generate: its {@link FormSpec} with every formula bound, every name
+ * checked and the generation order fixed. Building one fails fast, naming the form version and the rule
+ * or indicator at fault. Immutable and shared.
+ */
+final class CompiledForm {
+
+	/** The 15 tax type codes of the catalog (forms-catalog.csv, tax_type_code). */
+	static final Set<String> TAX_TYPES = Set.of("GTGT", "TTDB", "TNDN", "TNCN", "TAIN", "BVMT", "PHI_LE_PHI", "LPMB",
+			"NTNN", "TCNN", "SDDPNN", "SDDNN", "TMDN", "DAU_KHI", "LNCL");
+
+	final FormSpec spec;
+
+	final Layout layout;
+
+	final FormVersion version;
+
+	final String xsdPath;
+
+	final List<CompiledRule> rules;
+
+	final @Nullable Expr[] derive;
+
+	final @Nullable Expr[] generate;
+
+	final @Nullable Expr[][] columnDerive;
+
+	final @Nullable Expr[][] columnGenerate;
+
+	final @Nullable Expr[] when;
+
+	final GenerationPlan plan;
+
+	CompiledForm(FormSpec spec) {
+		this.spec = spec;
+		this.layout = new Layout(spec);
+		if (!TAX_TYPES.contains(spec.taxType())) {
+			throw error("taxType " + spec.taxType() + " is not one of " + new java.util.TreeSet<>(TAX_TYPES));
+		}
+		this.version = new FormVersion(spec.form(), spec.maTKhai(), spec.version(), new LinkedHashSet<>(spec.filingTypes()),
+				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()),
+				String.join("/", new LinkedHashSet<>(spec.periods().values())), spec.effectiveFrom(), spec.effectiveTo(),
+				spec.payable());
+		this.xsdPath = spec.maTKhai() + "/" + spec.version() + "/" + FormSpecReader.fileName(spec.form()) + ".xsd";
+		checkPayable();
+		int fields = this.layout.fields().size();
+		this.derive = new Expr[fields];
+		this.generate = new Expr[fields];
+		for (Layout.FieldSlot slot : this.layout.fields()) {
+			this.derive[slot.index()] = fieldFormula(slot.field(), slot.field().derive(), slot.appendix(), -1, false,
+					slot.qualifiedName());
+			this.generate[slot.index()] = fieldFormula(slot.field(), slot.field().generate(), slot.appendix(), -1, true,
+					slot.qualifiedName());
+			checkGeneratable(slot.field(), slot.qualifiedName());
+		}
+		int tables = this.layout.tables().size();
+		this.columnDerive = new Expr[tables][];
+		this.columnGenerate = new Expr[tables][];
+		for (Layout.TableSlot table : this.layout.tables()) {
+			List<FormSpec.Field> columns = table.table().columns();
+			this.columnDerive[table.index()] = new Expr[columns.size()];
+			this.columnGenerate[table.index()] = new Expr[columns.size()];
+			for (int i = 0; i < columns.size(); i++) {
+				FormSpec.Field column = columns.get(i);
+				String name = table.qualifiedName() + "." + column.name();
+				this.columnDerive[table.index()][i] = fieldFormula(column, column.derive(), table.appendix(),
+						table.index(), false, name);
+				this.columnGenerate[table.index()][i] = fieldFormula(column, column.generate(), table.appendix(),
+						table.index(), true, name);
+				checkGeneratable(column, name);
+			}
+		}
+		this.when = new Expr[this.layout.appendices().size()];
+		for (Layout.AppendixSlot appendix : this.layout.appendices()) {
+			String when = appendix.appendix().when();
+			if (when != null) {
+				this.when[appendix.index()] = bind(new Binder(this.layout, -1, -1, true), when, FieldType.Kind.BOOLEAN,
+						"appendix " + appendix.appendix().id() + " when");
+			}
+		}
+		this.rules = List.copyOf(new RuleCompiler(this).compile());
+		this.plan = new GenerationPlan(this);
+	}
+
+	/** The formula that gives a field its generated value: {@code derive}, else {@code generate}. */
+	@Nullable Expr formula(int slot) {
+		return (this.derive[slot] != null) ? this.derive[slot] : this.generate[slot];
+	}
+
+	@Nullable Expr columnFormula(int table, int column) {
+		Expr derive = this.columnDerive[table][column];
+		return (derive != null) ? derive : this.columnGenerate[table][column];
+	}
+
+	FormDetails details() {
+		List<FormDetails.Appendix> appendices = new ArrayList<>();
+		for (FormSpec.Appendix appendix : this.spec.appendices()) {
+			appendices.add(new FormDetails.Appendix(appendix.id(), appendix.form(), appendix.name(), appendix.typed()));
+		}
+		return new FormDetails(this.version, this.spec.name(), this.spec.circular(), this.spec.periods(),
+				this.spec.constructed(), this.spec.assumptions(), appendices, this.rules.size());
+	}
+
+	List<FormRule> publishedRules() {
+		return this.rules.stream().map(CompiledRule::published).toList();
+	}
+
+	@Nullable CompiledRule rule(String id) {
+		for (CompiledRule rule : this.rules) {
+			if (rule.spec().id().equals(id)) {
+				return rule;
+			}
+		}
+		return null;
+	}
+
+	Expr bind(Binder binder, String formula, FieldType.Kind kind, String where) {
+		try {
+			return binder.bind(formula, kind);
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(where + ": " + ex.getMessage());
+		}
+	}
+
+	IllegalStateException error(String message) {
+		return new IllegalStateException("form " + this.spec.form() + " (" + this.spec.key() + "): " + message);
+	}
+
+	private @Nullable Expr fieldFormula(FormSpec.Field field, @Nullable String formula, int scope, int table,
+			boolean generator, String name) {
+		if (formula == null) {
+			return null;
+		}
+		if (field.derive() != null && field.generate() != null) {
+			throw error(name + ": derive and generate exclude each other (derive is the value; generate a hint)");
+		}
+		return bind(new Binder(this.layout, scope, table, generator), formula, field.type().kind(),
+				name + (generator ? " generate" : " derive"));
+	}
+
+	private void checkGeneratable(FormSpec.Field field, String name) {
+		if (field.pattern() != null && field.sample() == null && field.values().isEmpty() && field.derive() == null
+				&& field.generate() == null) {
+			throw error(name + ": a code with a pattern needs a sample, values, derive or generate for the generator");
+		}
+	}
+
+	private void checkPayable() {
+		for (Map.Entry<String, String> payable : this.spec.payable().entrySet()) {
+			Layout.FieldSlot slot = this.layout.field(-1, payable.getKey());
+			if (slot == null || slot.field().type().kind() != FieldType.Kind.NUMBER) {
+				throw error("payable indicator " + payable.getKey() + " is not a number in the body");
+			}
+			if (!payable.getValue().matches("[0-9]{4}")) {
+				throw error("payable indicator " + payable.getKey() + ": sub-item " + payable.getValue()
+						+ " is not 4 digits");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package etax.schemas;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+class ReturnGeneratorTests {
+
+	private final ReturnGenerator generator = new ReturnGenerator(FormCatalog.load());
+
+	private final ReturnValidator validator = ReturnValidator.withDefaults();
+
+	@Test
+	void sameSeedSameBytesOtherSeedOtherReturn() {
+		assertThat(this.generator.generate("842", "2.8.3", 42)).isEqualTo(this.generator.generate("842", "2.8.3", 42))
+			.isNotEqualTo(this.generator.generate("842", "2.8.3", 43));
+	}
+
+	@Test
+	void returnsHaveValidMstsAndPeriodsInsideTheVersion() {
+		for (long seed = 0; seed < 30; seed++) {
+			Validation validation = this.validator.validate(this.generator.generate("01", "2.1.2", seed));
+			assertThat(validation).asInstanceOf(type(Validation.Receivable.class)).satisfies((receivable) -> {
+				ReturnHeader header = receivable.document().header();
+				assertThat(Mst.isValid(header.mst())).as(header.mst()).isTrue();
+				assertThat(header.period().kind()).isIn("M", "Q");
+				assertThat(header.period().from()).isBetween(LocalDate.of(2015, 1, 1), LocalDate.of(2021, 12, 31));
+				assertThat(header.submissionNumber()).isEqualTo("B".equals(header.filingType()) ? header.submissionNumber() : 0);
+			});
+		}
+	}
+
+	@Test
+	void mstCheckDigitFollowsVnEtax() {
+		assertThat(Mst.isValid("0313829148")).isTrue();
+		assertThat(Mst.isValid("3500779171")).isTrue();
+		assertThat(Mst.isValid("0100231226")).isTrue();
+		assertThat(Mst.isValid("0313829149")).isFalse();
+		assertThat(Mst.isValid("0313829148-001")).isTrue();
+	}
+
+	@Test
+	void largeTablesMakeLargeReturns() {
+		ReturnGenerator large = this.generator.withMaxTableRows(200).withLatestPeriodEnd(LocalDate.of(2024, 12, 31));
+		byte[] xml = large.breaking("842", "2.8.3", "GTGT842-R019", 3);
+		String text = new String(large.generate("842", "2.8.3", 2), StandardCharsets.UTF_8);
+
+		assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<loaiTKhai>B</loaiTKhai>").doesNotContain("PL01_1_KHBS");
+		assertThat(text).doesNotContain("/2025<");
+	}
+
+	@Test
+	void unknownRuleOrFormIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.generator.breaking("842", "2.8.3", "X-1", 1));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.generator.generate("999", "1.0", 1));
+	}
+
+}
