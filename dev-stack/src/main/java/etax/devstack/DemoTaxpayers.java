@@ -1,0 +1,35 @@
+package etax.devstack;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Made-up taxpayer ids with valid check digits (VN-ETAX.md §3.2), for the demo and load generators. */
+public final class DemoTaxpayers {
+
+	private static final int[] WEIGHTS = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+
+	private DemoTaxpayers() {
+	}
+
+	/** A random 10-digit MST with a valid check digit. */
+	public static String newMst() {
+		while (true) {
+			StringBuilder digits = new StringBuilder("0");
+			for (int i = 1; i < 9; i++) {
+				digits.append(ThreadLocalRandom.current().nextInt(10));
+			}
+			int remainder = weightedSum(digits) % 11;
+			if (remainder != 0) {
+				return digits.append((10 - remainder) % 10).toString();
+			}
+		}
+	}
+
+	private static int weightedSum(CharSequence nineDigits) {
+		int sum = 0;
+		for (int i = 0; i < WEIGHTS.length; i++) {
+			sum += WEIGHTS[i] * (nineDigits.charAt(i) - '0');
+		}
+		return sum;
+	}
+
+}
