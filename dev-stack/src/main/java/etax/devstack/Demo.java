@@ -15,12 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import etax.devstack.pki.ReturnSigner;
 import etax.schemas.Samples;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +36,11 @@ public final class Demo {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+	/** The credential of a development bank, seeded by payment-gateway for the local run. */
+	private static final String BANK = "bank-01202001";
+
+	private static final String BANK_PASSWORD = "dev";
+
 	private final String declarationApi;
 
 	private final String paymentGateway;
@@ -47,7 +49,10 @@ public final class Demo {
 
 	private final String kafka;
 
-	private Demo(StackFile stack) {
+	private final Path root;
+
+	private Demo(StackFile stack, Path root) {
+		this.root = root;
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.batchProcessor = stack.batchProcessor();
@@ -56,40 +61,72 @@ public final class Demo {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("etax.root", "."));
-		new Demo(StackFile.read(root.resolve(StackFile.PATH))).run();
+		new Demo(StackFile.read(root.resolve(StackFile.PATH)), root).run();
 	}
 
 	private void run() throws Exception {
-		step("1. A business files its Q1/2026 VAT return (01/GTGT, the catalog sample)");
-		byte[] sample = Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml");
-		HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(this.declarationApi + "/api/v1/returns"))
-			.header("Content-Type", "application/xml")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(sample)));
-		JsonNode receipt = expect(filed, 201);
+		step("1. An officer registers a new business for quarterly e-filing");
+		String mst = DemoTaxpayers.newMst();
+		expect(send(HttpRequest.newBuilder(URI.create(this.declarationApi + "/api/v1/taxpayers"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("mst", mst, "name",
+					"CÔNG TY TNHH DEMO", "status", "ACTIVE", "eFiling", true, "filingFrequency", "Q", "taxOfficeCode",
+					"99999", "chapter", "754"))))), 201);
+		System.out.println("   registered " + mst);
+
+		step("2. It signs and files its Q1/2026 VAT return (01/GTGT, the catalog sample), then retries the request");
+		String sample = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
+		byte[] signed = new ReturnSigner(DevPki.identity(this.root, mst, "CÔNG TY TNHH DEMO"))
+			.sign(sample.getBytes(StandardCharsets.UTF_8));
+		String idempotencyKey = "demo-" + mst;
+		JsonNode receipt = expect(fileReturn(signed, idempotencyKey), 201);
 		System.out.printf("   201 Created: transaction code %s, status %s, return %s%n", text(receipt, "transactionCode"),
 				text(receipt, "status"), text(receipt, "returnId"));
+		receipt.get("findings").forEach((finding) -> System.out.printf("   finding %s (%s): %s%n",
+				text(finding, "ruleId"), text(finding, "severity"), finding.at("/message/en").asString()));
+		JsonNode item = receipt.at("/payableItems/0");
+		System.out.printf("   payable item %s: sub-item %s, %s VND for %s, due %s%n", text(item, "id"),
+				text(item, "subItem"), item.get("amount").asLong(), text(item, "taxPeriod"), text(item, "dueDate"));
+		HttpResponse<String> retried = fileReturn(signed, idempotencyKey);
+		System.out.printf("   retry with the same Idempotency-Key: %d, transaction code %s%n", retried.statusCode(),
+				text(JSON.readTree(retried.body()), "transactionCode"));
 
-		step("2. The bank debits 22,000,000 VND for it and confirms, then sends the same confirmation again");
+		step("3. The bank debits 22,000,000 VND for it and confirms over HTTP, then sends the same confirmation again");
 		String bankReference = "DEMO" + Instant.now().toEpochMilli();
 		String confirmation = JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1),
 				Map.entry("bankCode", "01202001"), Map.entry("bankReference", bankReference),
-				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", "0313829148"),
+				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", mst),
 				Map.entry("currency", "VND"), Map.entry("amount", 22000000),
 				Map.entry("paymentDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()),
+				Map.entry("sentAt", Instant.now().toString()), Map.entry("collectingAgencyCode", "1054523"),
 				Map.entry("status", "DEBITED"), Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"),
 				Map.entry("areaCode", "79760"), Map.entry("lines", List.of(Map.of("chapter", "754", "subItem", "1701",
-						"taxPeriod", "00/Q1/2026", "amount", 22000000)))));
-		publishTwice(confirmation);
+						"taxPeriod", "00/Q1/2026", "amount", 22000000, "payableItemId", text(item, "id"))))));
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			HttpResponse<String> accepted = send(
+					HttpRequest.newBuilder(URI.create(this.paymentGateway + "/api/v1/bank/confirmations"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(confirmation)),
+					BANK, BANK_PASSWORD);
+			System.out.printf("   POST /api/v1/bank/confirmations as bank 01202001 (attempt %d): %d%n", attempt,
+					accepted.statusCode());
+		}
 		JsonNode recorded = awaitConfirmation(bankReference);
 		System.out.printf("   recorded once: %s%n", recorded);
+		Thread.sleep(1000);
+		JsonNode balance = expect(send(HttpRequest
+			.newBuilder(URI.create(this.paymentGateway + "/api/v1/taxpayers/" + mst + "/balance"))
+			.GET()), 200);
+		System.out.printf("   the taxpayer's balance: %s%n", balance);
 
-		step("3. The treasury topic carries one posting per voucher line, however often the bank sent it");
+		step("4. The treasury topic carries one posting per voucher line, however often the bank sent it");
 		List<ConsumerRecord<String, String>> postings = TopicReader.read(this.kafka, "treasury.postings.v1",
 				(record) -> record.value().contains(bankReference), 1, Duration.ofSeconds(20));
 		System.out.printf("   %d posting(s) on treasury.postings.v1:%n", postings.size());
 		postings.forEach((posting) -> System.out.println("   " + posting.value()));
 
-		step("4. An officer runs today's filing summary job (provisional for a day not over) and lists the job executions");
+		step("5. An officer runs today's filing summary job (provisional for a day not over) and lists the job executions");
 		Thread.sleep(2000); // batch-processor learns of the filing from etax.declarations.v1
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 		HttpResponse<String> launched = send(HttpRequest
@@ -107,17 +144,11 @@ public final class Demo {
 		System.out.println("Demo complete.");
 	}
 
-	private void publishTwice(String confirmation) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka,
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.ACKS_CONFIG, "all");
-		try (KafkaProducer<String, String> bank = new KafkaProducer<>(config)) {
-			for (int i = 0; i < 2; i++) {
-				bank.send(new ProducerRecord<>("bank.payment-confirmations.v1", "0313829148", confirmation));
-			}
-			bank.flush();
-		}
-		System.out.println("   sent twice to bank.payment-confirmations.v1");
+	private HttpResponse<String> fileReturn(byte[] signed, String idempotencyKey) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(this.declarationApi + "/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(signed)));
 	}
 
 	private JsonNode awaitConfirmation(String bankReference) throws Exception {
@@ -133,8 +164,12 @@ public final class Demo {
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((DevStack.USER + ":" + DevStack.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return send(request, DevStack.USER, DevStack.PASSWORD);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
+			throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return HTTP.send(request.header("Authorization", "Basic " + credentials).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}

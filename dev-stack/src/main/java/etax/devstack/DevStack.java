@@ -31,7 +31,7 @@ public final class DevStack {
 	private DevStack() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("etax.root", ".")).toAbsolutePath().normalize();
 		int portBase = intEnv("ETAX_PORT_BASE", 8081);
 		List<AutoCloseable> resources = new ArrayList<>();
@@ -51,6 +51,8 @@ public final class DevStack {
 		resources.add(postgres);
 		LocalKafka kafka = LocalKafka.start(0);
 		resources.add(kafka);
+		System.out.println("Starting the fake treasury (refuses a share ETAX_TREASURY_REFUSE_SHARE, default 0.05)...");
+		resources.add(FakeTreasury.start(kafka.bootstrapServers(), Double.parseDouble(System.getenv().getOrDefault("ETAX_TREASURY_REFUSE_SHARE", "0.05"))));
 
 		Map<String, Object> common = new LinkedHashMap<>();
 		common.put("spring.datasource.url", postgres.jdbcUrl());
@@ -59,6 +61,7 @@ public final class DevStack {
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 		common.put("spring.security.user.name", USER);
 		common.put("spring.security.user.password", PASSWORD);
+		common.putAll(DevPki.create(root));
 		Path logs = root.resolve("target/dev-stack/logs");
 		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
 		for (int i = 0; i < modules.length; i++) {

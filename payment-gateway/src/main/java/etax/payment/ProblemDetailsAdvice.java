@@ -2,7 +2,11 @@ package etax.payment;
 
 import java.net.URI;
 
+import etax.payment.confirmation.AlreadyRedrivenException;
+import etax.payment.confirmation.BankMismatchException;
 import etax.payment.confirmation.ConfirmationNotFoundException;
+import etax.payment.confirmation.ConfirmationRefusedException;
+import etax.payment.confirmation.RejectionNotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +25,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handle(ConfirmationNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setType(URI.create(PROBLEM_BASE + "confirmation-not-found"));
-		problem.setTitle("Confirmation not found");
+		return problem(HttpStatus.NOT_FOUND, "confirmation-not-found", "Confirmation not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(RejectionNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "rejection-not-found", "Rejected message not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(AlreadyRedrivenException ex) {
+		return problem(HttpStatus.CONFLICT, "already-redriven", "Already re-driven", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(BankMismatchException ex) {
+		return problem(HttpStatus.FORBIDDEN, "bank-mismatch", "Not the caller's bank", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ConfirmationRefusedException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-confirmation",
+				"Invalid confirmation", ex.getMessage());
+		problem.setProperty("reason", ex.reason());
+		return problem;
+	}
+
+	static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(PROBLEM_BASE + slug));
+		problem.setTitle(title);
 		return problem;
 	}
 

@@ -1,12 +1,8 @@
 package etax.payment;
 
-import etax.devstack.LocalInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -20,9 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The HTTP surface: who may call it and what errors look like.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@GatewayIntegrationTest
 class PaymentApiIntegrationTests {
 
 	@Autowired
@@ -71,7 +65,11 @@ class PaymentApiIntegrationTests {
 		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("dev", "dev")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("etax_payment_confirmation_recorded_total")))
-			.andExpect(content().string(containsString("etax_payment_confirmation_rejected_total{reason=\"conflict\"")));
+			.andExpect(content().string(containsString("etax_payment_confirmation_rejected_total{reason=\"conflict\"")))
+			.andExpect(content().string(containsString("etax_payment_confirmation_conflicting_total")))
+			.andExpect(content().string(containsString("etax_payment_confirmation_latency_seconds")))
+			.andExpect(content().string(containsString("etax_payment_treasury_postings_pending")))
+			.andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max")));
 	}
 
 	@Test

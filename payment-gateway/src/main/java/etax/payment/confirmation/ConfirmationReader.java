@@ -1,10 +1,10 @@
 package etax.payment.confirmation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,41 +15,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static etax.payment.confirmation.JsonFields.amount;
 import static etax.payment.confirmation.JsonFields.date;
+import static etax.payment.confirmation.JsonFields.instant;
+import static etax.payment.confirmation.JsonFields.optionalRate;
 import static etax.payment.confirmation.JsonFields.optionalText;
 import static etax.payment.confirmation.JsonFields.required;
 import static etax.payment.confirmation.JsonFields.text;
-import static etax.payment.confirmation.RejectionReason.INVALID_CURRENCY;
 import static etax.payment.confirmation.RejectionReason.INVALID_FIELD;
-import static etax.payment.confirmation.RejectionReason.INVALID_MST;
-import static etax.payment.confirmation.RejectionReason.INVALID_TAX_PERIOD;
-import static etax.payment.confirmation.RejectionReason.KEY_MISMATCH;
-import static etax.payment.confirmation.RejectionReason.LINES_DO_NOT_SUM;
 import static etax.payment.confirmation.RejectionReason.MALFORMED_JSON;
 import static etax.payment.confirmation.RejectionReason.UNSUPPORTED_STATUS;
 import static etax.payment.confirmation.RejectionReason.UNSUPPORTED_VERSION;
+import static etax.payment.confirmation.Vouchers.AGENCY_CODE;
+import static etax.payment.confirmation.Vouchers.AREA_CODE;
+import static etax.payment.confirmation.Vouchers.BANK_CODE;
+import static etax.payment.confirmation.Vouchers.CHAPTER;
+import static etax.payment.confirmation.Vouchers.FOUR_DIGITS;
+import static etax.payment.confirmation.Vouchers.ITEM_ID;
+import static etax.payment.confirmation.Vouchers.ITEM_ID_RULE;
+import static etax.payment.confirmation.Vouchers.MAX_LINES;
+import static etax.payment.confirmation.Vouchers.REFERENCE;
+import static etax.payment.confirmation.Vouchers.REFERENCE_RULE;
 
 /**
- * Reads a version 1 confirmation from a record's key and JSON value and checks every rule, stopping
- * at the first broken one. Unknown properties are ignored (a tolerant reader), duplicate properties
- * are not (they make the content ambiguous).
+ * Reads a version 1 JSON confirmation from a record's key and value and checks every rule that needs
+ * no reference data, stopping at the first broken one. Unknown properties are ignored (a tolerant
+ * reader), duplicate properties are not (they make the content ambiguous). The contract is in
+ * docs/adr/0005-bank-messages.md.
  */
 final class ConfirmationReader {
-
-	private static final Pattern BANK_CODE = Pattern.compile("\\d{8}");
-
-	private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-	private static final String REFERENCE_RULE = "1 to 64 letters, digits, '.', '_' or '-'";
-
-	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
-
-	private static final Pattern AREA_CODE = Pattern.compile("\\d{2,5}");
-
-	private static final Pattern CHAPTER = Pattern.compile("\\d{3}");
-
-	private static final Pattern PAYABLE_ITEM_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
-
-	private static final int MAX_LINES = 999;
 
 	private final JsonMapper json = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -57,6 +49,11 @@ final class ConfirmationReader {
 		.build();
 
 	BankConfirmation read(@Nullable String key, @Nullable String value) {
+		return Vouchers.checked(key, readUnkeyed(value));
+	}
+
+	/** Reads and checks everything but the record key. */
+	BankConfirmation readUnkeyed(@Nullable String value) {
 		JsonNode root = parse(value);
 		JsonNode version = root.path("version");
 		if (!version.isInt() || version.intValue() != 1) {
@@ -65,30 +62,33 @@ final class ConfirmationReader {
 		String bankCode = text(root, "", "bankCode", BANK_CODE, "8 digits");
 		String bankReference = text(root, "", "bankReference", REFERENCE, REFERENCE_RULE);
 		String voucherNumber = text(root, "", "voucherNumber", REFERENCE, REFERENCE_RULE);
-		TaxpayerId payer = payer(root);
-		if (key == null || !payer.equals(parseOrNull(key))) {
-			throw new InvalidConfirmationException(KEY_MISMATCH, "record key must be the payer MST (payerMst)");
-		}
-		if (!"VND".equals(text(root, "", "currency"))) {
-			throw new InvalidConfirmationException(INVALID_CURRENCY, "currency must be VND");
-		}
+		TaxpayerId payer = Vouchers.mst(text(root, "", "payerMst"), "payerMst");
+		String onBehalfText = optionalText(root, "", "payerOnBehalfMst", java.util.regex.Pattern.compile(".+"), "an MST");
+		TaxpayerId onBehalf = (onBehalfText != null) ? Vouchers.mst(onBehalfText, "payerOnBehalfMst") : null;
+		String currency = text(root, "", "currency");
+		BigDecimal exchangeRate = optionalRate(root, "", "exchangeRate");
 		BigDecimal amount = amount(root, "", "amount");
 		LocalDate paymentDate = date(root, "", "paymentDate");
-		String status = text(root, "", "status");
-		if (!"DEBITED".equals(status)) {
-			throw new InvalidConfirmationException(UNSUPPORTED_STATUS, "status must be DEBITED");
-		}
+		Instant sentAt = instant(root, "", "sentAt");
+		BankConfirmation.Status status = status(text(root, "", "status"));
+		String reversalOf = optionalText(root, "", "reversalOf", REFERENCE, REFERENCE_RULE);
 		String treasuryCode = text(root, "", "treasuryCode", FOUR_DIGITS, "4 digits");
 		String treasuryAccount = text(root, "", "treasuryAccount", FOUR_DIGITS, "4 digits");
+		String agency = text(root, "", "collectingAgencyCode", AGENCY_CODE, "3 to 7 digits");
 		String areaCode = text(root, "", "areaCode", AREA_CODE, "2 to 5 digits");
-		List<ConfirmationLine> lines = lines(root);
-		BigDecimal sum = lines.stream().map(ConfirmationLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		if (sum.compareTo(amount) != 0) {
-			throw new InvalidConfirmationException(LINES_DO_NOT_SUM, "the line amounts add up to " + sum.toPlainString()
-					+ ", not to the amount " + amount.toPlainString());
+		return Vouchers.consistent(new BankConfirmation(bankCode, bankReference, voucherNumber, payer, onBehalf,
+				currency, exchangeRate, amount, paymentDate, sentAt, status, reversalOf, treasuryCode, treasuryAccount,
+				agency, areaCode, lines(root)));
+	}
+
+	static BankConfirmation.Status status(String text) {
+		try {
+			return BankConfirmation.Status.valueOf(text);
 		}
-		return new BankConfirmation(bankCode, bankReference, voucherNumber, payer, "VND", amount, paymentDate, status,
-				treasuryCode, treasuryAccount, areaCode, lines);
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfirmationException(UNSUPPORTED_STATUS,
+					"status must be DEBITED, PENDING, FAILED or REVERSED");
+		}
 	}
 
 	private JsonNode parse(@Nullable String value) {
@@ -110,25 +110,6 @@ final class ConfirmationReader {
 		return root;
 	}
 
-	private static TaxpayerId payer(JsonNode root) {
-		String text = text(root, "", "payerMst");
-		try {
-			return TaxpayerId.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfirmationException(INVALID_MST, "payerMst is not a valid MST (format or check digit)");
-		}
-	}
-
-	private static @Nullable TaxpayerId parseOrNull(String key) {
-		try {
-			return TaxpayerId.parse(key);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	private static List<ConfirmationLine> lines(JsonNode root) {
 		JsonNode lines = required(root, "", "lines");
 		if (!lines.isArray() || lines.isEmpty() || lines.size() > MAX_LINES) {
@@ -142,22 +123,12 @@ final class ConfirmationReader {
 				throw new InvalidConfirmationException(INVALID_FIELD, "lines[" + i + "] must be an object");
 			}
 			result.add(new ConfirmationLine(text(line, path, "chapter", CHAPTER, "3 digits"),
-					text(line, path, "subItem", FOUR_DIGITS, "4 digits"), taxPeriod(line, path),
-					amount(line, path, "amount"), optionalText(line, path, "payableItemId", PAYABLE_ITEM_ID,
-							"1 to 64 letters, digits, '.', '_', '/' or '-'")));
+					text(line, path, "subItem", FOUR_DIGITS, "4 digits"),
+					Vouchers.taxPeriod(text(line, path, "taxPeriod"), path + "taxPeriod"), amount(line, path, "amount"),
+					optionalText(line, path, "payableItemId", ITEM_ID, ITEM_ID_RULE),
+					optionalText(line, path, "returnNumber", ITEM_ID, ITEM_ID_RULE)));
 		}
 		return result;
-	}
-
-	private static TaxPeriod taxPeriod(JsonNode line, String path) {
-		String value = text(line, path, "taxPeriod");
-		try {
-			return new TaxPeriod(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfirmationException(INVALID_TAX_PERIOD,
-					path + "taxPeriod must be 00/MM/yyyy, 00/Qn/yyyy, 00/CN/yyyy or dd/MM/yyyy");
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package etax.payment.confirmation;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,31 +26,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Confirmations and their lines in {@code payment.confirmation} and {@code payment.confirmation_line}.
- * Inserts are idempotent by the natural key (bank code, bank reference) and batched.
+ * Booked confirmations and their lines in {@code payment.confirmation} and
+ * {@code payment.confirmation_line}; pending and failed ones apart in
+ * {@code payment.unbooked_confirmation}. Inserts are idempotent by the natural key and batched.
  */
 @Repository
 class ConfirmationRepository {
 
 	private static final String INSERT = """
-			INSERT INTO payment.confirmation (bank_code, bank_reference, voucher_number, payer_mst, currency, amount,
-			    payment_date, status, treasury_code, treasury_account, area_code, raw_message, content_hash,
-			    received_at, kafka_topic, kafka_partition, kafka_offset, recording_id)
-			VALUES (:bankCode, :bankReference, :voucherNumber, :payerMst, :currency, :amount, :paymentDate, :status,
-			    :treasuryCode, :treasuryAccount, :areaCode, :rawMessage, :contentHash, :receivedAt, :topic, :partition,
-			    :offset, :recordingId)
+			INSERT INTO payment.confirmation (bank_code, bank_reference, voucher_number, payer_mst, payer_on_behalf_mst,
+			    currency, exchange_rate, amount, amount_vnd, payment_date, sent_at, status, reversal_of, treasury_code,
+			    treasury_account, collecting_agency_code, area_code, raw_message, content_hash, received_at, kafka_topic,
+			    kafka_partition, kafka_offset, recording_id, signed_by)
+			VALUES (:bankCode, :bankReference, :voucherNumber, :payerMst, :onBehalf, :currency, :rate, :amount, :amountVnd,
+			    :paymentDate, :sentAt, :status, :reversalOf, :treasuryCode, :treasuryAccount, :agency, :areaCode,
+			    :rawMessage, :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId, :signedBy)
 			ON CONFLICT (bank_code, bank_reference) DO NOTHING""";
+
+	private static final String INSERT_UNBOOKED = """
+			INSERT INTO payment.unbooked_confirmation (bank_code, bank_reference, status, payer_mst, amount, currency,
+			    payment_date, raw_message, content_hash, received_at, kafka_topic, kafka_partition, kafka_offset,
+			    recording_id)
+			VALUES (:bankCode, :bankReference, :status, :payerMst, :amount, :currency, :paymentDate, :rawMessage,
+			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId)
+			ON CONFLICT (bank_code, bank_reference, status) DO NOTHING""";
 
 	private static final String INSERT_LINE = """
 			INSERT INTO payment.confirmation_line (bank_code, bank_reference, line_number, posting_id, chapter, sub_item,
-			    tax_period, amount, payable_item_id)
-			VALUES (:bankCode, :bankReference, :lineNumber, :postingId, :chapter, :subItem, :taxPeriod, :amount,
-			    :payableItemId)""";
-
-	private static final String STATES = """
-			SELECT c.bank_code, c.bank_reference, c.content_hash, c.recording_id
-			FROM payment.confirmation c
-			JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)""";
+			    tax_period, amount, amount_vnd, payable_item_id, return_number)
+			VALUES (:bankCode, :bankReference, :lineNumber, :postingId, :chapter, :subItem, :taxPeriod, :amount, :amountVnd,
+			    :payableItemId, :returnNumber)""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -60,18 +67,34 @@ class ConfirmationRepository {
 	}
 
 	/**
-	 * Inserts the confirmations whose key is not recorded yet, marking them with the recording id.
+	 * Inserts the confirmations whose key is not recorded yet, marking them with the recording id, in
+	 * key order (two transactions inserting overlapping keys then wait for each other, never deadlock).
 	 * Which ones were inserted is read back with {@link #states}: update counts cannot tell, because
 	 * the driver rewrites batches ({@code reWriteBatchedInserts}) and then reports no counts.
 	 */
-	void insertAll(List<ReceivedConfirmation> received, UUID recordingId) {
-		this.jdbc.batchUpdate(INSERT, received.stream().map((r) -> parameters(r, recordingId)).toArray(SqlParameterSource[]::new));
+	void insertAll(List<ReceivedConfirmation> received, UUID recordingId, boolean booked) {
+		if (received.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(booked ? INSERT : INSERT_UNBOOKED,
+				received.stream().map((r) -> parameters(r, recordingId)).toArray(SqlParameterSource[]::new));
 	}
 
-	/** The content hash and recording id of each recorded key among those asked. */
-	Map<ConfirmationKey, StoredState> states(Collection<ConfirmationKey> keys) {
+	/** The content hash and recording id of each recorded key among those asked, booked or with a status. */
+	Map<ConfirmationKey, StoredState> states(Collection<ConfirmationKey> keys, @Nullable String unbookedStatus) {
 		Map<ConfirmationKey, StoredState> states = new HashMap<>();
-		this.jdbc.getJdbcTemplate().query(STATES, (ResultSet row) -> {
+		if (keys.isEmpty()) {
+			return states;
+		}
+		String sql = (unbookedStatus == null) ? """
+				SELECT c.bank_code, c.bank_reference, c.content_hash, c.recording_id
+				FROM payment.confirmation c
+				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)""" : """
+				SELECT c.bank_code, c.bank_reference, c.content_hash, c.recording_id
+				FROM payment.unbooked_confirmation c
+				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
+				WHERE c.status = '""" + unbookedStatus + "'";
+		this.jdbc.getJdbcTemplate().query(sql, (ResultSet row) -> {
 			states.put(new ConfirmationKey(row.getString(1), row.getString(2)),
 					new StoredState(row.getString(3), row.getObject(4, UUID.class)));
 		}, keys.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
@@ -79,7 +102,44 @@ class ConfirmationRepository {
 		return states;
 	}
 
+	/** The message a recorded confirmation came in, for the dead letter of a conflict. */
+	String rawMessage(ConfirmationKey key, @Nullable String unbookedStatus) {
+		return (unbookedStatus == null)
+				? this.client.sql("SELECT raw_message FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?")
+					.params(key.bankCode(), key.bankReference())
+					.query(String.class)
+					.single()
+				: this.client.sql("""
+						SELECT raw_message FROM payment.unbooked_confirmation
+						WHERE bank_code = ? AND bank_reference = ? AND status = ?""")
+					.params(key.bankCode(), key.bankReference(), unbookedStatus)
+					.query(String.class)
+					.single();
+	}
+
+	/** What a reversal needs to know of the payments it names, by their key. */
+	Map<ConfirmationKey, Reversible> reversible(Collection<ConfirmationKey> originals) {
+		Map<ConfirmationKey, Reversible> found = new HashMap<>();
+		if (originals.isEmpty()) {
+			return found;
+		}
+		this.jdbc.getJdbcTemplate().query("""
+				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference
+				FROM payment.confirmation o
+				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
+				LEFT JOIN payment.confirmation r ON r.bank_code = o.bank_code AND r.reversal_of = o.bank_reference""",
+				(ResultSet row) -> {
+					found.put(new ConfirmationKey(row.getString(1), row.getString(2)), new Reversible(row.getString(3),
+							row.getString(4), row.getBigDecimal(5), row.getString(6), row.getString(7)));
+				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
+				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
+		return found;
+	}
+
 	void insertLines(List<BankConfirmation> confirmations) {
+		if (confirmations.isEmpty()) {
+			return;
+		}
 		SqlParameterSource[] lines = confirmations.stream()
 			.flatMap((c) -> IntStream.range(0, c.lines().size()).mapToObj((i) -> lineParameters(c, i)))
 			.toArray(SqlParameterSource[]::new);
@@ -88,27 +148,33 @@ class ConfirmationRepository {
 
 	Optional<RecordedConfirmation> find(String bankCode, String bankReference) {
 		List<ConfirmationLine> lines = this.client.sql("""
-				SELECT chapter, sub_item, tax_period, amount, payable_item_id FROM payment.confirmation_line
-				WHERE bank_code = ? AND bank_reference = ? ORDER BY line_number""")
+				SELECT chapter, sub_item, tax_period, amount, payable_item_id, return_number
+				FROM payment.confirmation_line WHERE bank_code = ? AND bank_reference = ? ORDER BY line_number""")
 			.params(bankCode, bankReference)
 			.query((row, rowNumber) -> new ConfirmationLine(row.getString(1), row.getString(2),
-					new TaxPeriod(row.getString(3)), row.getBigDecimal(4), row.getString(5)))
+					new TaxPeriod(row.getString(3)), row.getBigDecimal(4).stripTrailingZeros(), row.getString(5),
+					row.getString(6)))
 			.list();
 		return this.client.sql("""
-				SELECT bank_code, bank_reference, voucher_number, payer_mst, currency, amount, payment_date, status,
-				    treasury_code, treasury_account, area_code, content_hash, received_at, kafka_topic, kafka_partition,
-				    kafka_offset
-				FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?""")
+				SELECT * FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?""")
 			.params(bankCode, bankReference)
 			.query((row, rowNumber) -> recorded(row, lines))
 			.optional();
 	}
 
 	private static RecordedConfirmation recorded(ResultSet row, List<ConfirmationLine> lines) throws SQLException {
+		String onBehalf = row.getString("payer_on_behalf_mst");
+		BigDecimal rate = row.getBigDecimal("exchange_rate");
+		OffsetDateTime sentAt = row.getObject("sent_at", OffsetDateTime.class);
 		BankConfirmation confirmation = new BankConfirmation(row.getString("bank_code"), row.getString("bank_reference"),
-				row.getString("voucher_number"), new TaxpayerId(row.getString("payer_mst")), row.getString("currency"),
-				row.getBigDecimal("amount"), row.getObject("payment_date", LocalDate.class),
-				row.getString("status"), row.getString("treasury_code"), row.getString("treasury_account"),
+				row.getString("voucher_number"), new TaxpayerId(row.getString("payer_mst")),
+				(onBehalf != null) ? new TaxpayerId(onBehalf) : null, row.getString("currency"),
+				(rate != null) ? rate.stripTrailingZeros() : null, row.getBigDecimal("amount").stripTrailingZeros(),
+				row.getObject("payment_date", LocalDate.class),
+				(sentAt != null) ? sentAt.toInstant() : row.getObject("received_at", OffsetDateTime.class).toInstant(),
+				BankConfirmation.Status.valueOf(row.getString("status")), row.getString("reversal_of"),
+				row.getString("treasury_code"), row.getString("treasury_account"),
+				(row.getString("collecting_agency_code") != null) ? row.getString("collecting_agency_code") : "",
 				row.getString("area_code"), lines);
 		return new RecordedConfirmation(confirmation, row.getString("content_hash"),
 				row.getObject("received_at", OffsetDateTime.class).toInstant(), new MessagePosition(
@@ -121,20 +187,27 @@ class ConfirmationRepository {
 			.addValue("bankReference", c.bankReference())
 			.addValue("voucherNumber", c.voucherNumber())
 			.addValue("payerMst", c.payer().value())
+			.addValue("onBehalf", (c.payerOnBehalf() != null) ? c.payerOnBehalf().value() : null, Types.VARCHAR)
 			.addValue("currency", c.currency())
+			.addValue("rate", c.exchangeRate(), Types.NUMERIC)
 			.addValue("amount", c.amount())
+			.addValue("amountVnd", c.amountVnd())
 			.addValue("paymentDate", c.paymentDate())
-			.addValue("status", c.status())
+			.addValue("sentAt", utc(c.sentAt()))
+			.addValue("status", c.status().name())
+			.addValue("reversalOf", c.reversalOf(), Types.VARCHAR)
 			.addValue("treasuryCode", c.treasuryCode())
 			.addValue("treasuryAccount", c.treasuryAccount())
+			.addValue("agency", c.collectingAgencyCode())
 			.addValue("areaCode", c.areaCode())
-			.addValue("rawMessage", received.rawValue())
+			.addValue("rawMessage", RejectedMessageRepository.storable(received.rawValue()))
 			.addValue("contentHash", received.contentHash())
 			.addValue("receivedAt", utc(received.receivedAt()))
 			.addValue("topic", received.source().topic())
 			.addValue("partition", received.source().partition())
 			.addValue("offset", received.source().offset())
-			.addValue("recordingId", recordingId);
+			.addValue("recordingId", recordingId)
+			.addValue("signedBy", received.signedBy());
 	}
 
 	private static SqlParameterSource lineParameters(BankConfirmation c, int index) {
@@ -147,7 +220,9 @@ class ConfirmationRepository {
 			.addValue("subItem", line.subItem())
 			.addValue("taxPeriod", line.taxPeriod().value())
 			.addValue("amount", line.amount())
-			.addValue("payableItemId", line.payableItemId(), Types.VARCHAR);
+			.addValue("amountVnd", line.amountVnd(c.exchangeRate()))
+			.addValue("payableItemId", line.payableItemId(), Types.VARCHAR)
+			.addValue("returnNumber", line.returnNumber(), Types.VARCHAR);
 	}
 
 	static OffsetDateTime utc(Instant instant) {
@@ -160,6 +235,18 @@ class ConfirmationRepository {
 	 * @param recordingId the poll that recorded it
 	 */
 	record StoredState(String contentHash, UUID recordingId) {
+
+	}
+
+	/**
+	 * A recorded confirmation a reversal may name.
+	 * @param payerMst its payer
+	 * @param currency its currency
+	 * @param amount its total
+	 * @param status its status
+	 * @param reversedBy the reference of the reversal already recorded for it, if any
+	 */
+	record Reversible(String payerMst, String currency, BigDecimal amount, String status, @Nullable String reversedBy) {
 
 	}
 

@@ -1,8 +1,9 @@
 package etax.payment.confirmation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -18,8 +19,6 @@ import static etax.payment.confirmation.RejectionReason.MISSING_FIELD;
  * path ({@code lines[0].amount}) and the rule, never the value.
  */
 final class JsonFields {
-
-	private static final int MAX_AMOUNT_DIGITS = 18;
 
 	private JsonFields() {
 	}
@@ -54,19 +53,41 @@ final class JsonFields {
 		return (field.isMissingNode() || field.isNull()) ? null : text(node, path, name, format, formatDescription);
 	}
 
-	/** A positive whole number of VND, at most 18 digits, returned with scale 0 ({@code 2.2E7} is 22000000). */
+	/**
+	 * A positive amount with at most 18 integer digits and 2 decimals, returned with trailing zeros
+	 * stripped to scale 0 or more ({@code 2.2E7} is 22000000); whether decimals are allowed depends on
+	 * the currency and is checked by {@link Vouchers}.
+	 */
 	static BigDecimal amount(JsonNode node, String path, String name) {
 		JsonNode field = required(node, path, name);
 		if (!field.isNumber()) {
 			throw new InvalidConfirmationException(INVALID_AMOUNT, path + name + " must be a number");
 		}
-		BigDecimal value = field.decimalValue();
-		if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0
-				|| value.precision() - value.scale() > MAX_AMOUNT_DIGITS) {
-			throw new InvalidConfirmationException(INVALID_AMOUNT,
-					path + name + " must be a positive whole number of VND with at most " + MAX_AMOUNT_DIGITS + " digits");
+		return Vouchers.amount(field.decimalValue(), path + name);
+	}
+
+	static @Nullable BigDecimal optionalRate(JsonNode node, String path, String name) {
+		JsonNode field = node.path(name);
+		if (field.isMissingNode() || field.isNull()) {
+			return null;
 		}
-		return value.setScale(0, RoundingMode.UNNECESSARY);
+		if (!field.isNumber() || field.decimalValue().signum() <= 0 || field.decimalValue().scale() > 4
+				|| field.decimalValue().precision() - field.decimalValue().scale() > 14) {
+			throw new InvalidConfirmationException(RejectionReason.INVALID_CURRENCY,
+					path + name + " must be a positive number with at most 4 decimals");
+		}
+		return field.decimalValue().stripTrailingZeros();
+	}
+
+	static Instant instant(JsonNode node, String path, String name) {
+		String text = text(node, path, name);
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidConfirmationException(INVALID_FIELD,
+					path + name + " must be a date-time with offset (ISO 8601, e.g. 2026-04-20T09:15:00+07:00)");
+		}
 	}
 
 	static LocalDate date(JsonNode node, String path, String name) {

@@ -1,9 +1,11 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,14 @@ import java.util.UUID;
 
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
+import etax.payment.bank.BankRegistry;
+import etax.payment.bank.InvalidSignatureException;
+import etax.payment.bank.Signer;
+import etax.payment.confirmation.ConfirmationRepository.Reversible;
 import etax.payment.confirmation.ConfirmationRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records bank confirmations exactly once and answers what was recorded or rejected.
  *
  * <p>
- * A poll is recorded in one database transaction: valid confirmations are inserted unless their key
- * is already there; each new one is announced ({@link PaymentRecorded} in-process and through the
- * outbox); every record that is malformed, invalid or conflicting is stored as a rejection and sent
- * through the outbox to the dead-letter topic. Recording the same poll again changes nothing, so the
- * caller may commit its Kafka offsets after this returns and redeliver after any crash.
+ * A poll is recorded in one database transaction. Each record's signature is verified, its value read
+ * in the format its content type names (JSON or camt.054, one or many confirmations) and checked.
+ * Booked confirmations (payments and reversals) are inserted unless their key is already there, and
+ * announced ({@link PaymentsRecorded} in-process, so that treasury postings and the ledger are written
+ * in the same transaction, and {@link PaymentRecorded} through the outbox); pending and failed ones are
+ * kept apart. Every record that is malformed, invalid, unsigned or conflicting is stored as a rejection
+ * and sent through the outbox to the dead-letter topic. Recording the same poll again changes nothing,
+ * so the caller may commit its Kafka offsets after this returns and redeliver after any crash.
  */
 @Service
 public class PaymentRecording {
@@ -43,9 +53,16 @@ public class PaymentRecording {
 	/** Where rejected records go, with their original key and value. */
 	public static final String DEAD_LETTER_TOPIC = "bank.payment-confirmations.dlq";
 
+	/** The record header carrying the detached JWS over the value. */
+	public static final String SIGNATURE_HEADER = "etax.signature";
+
 	private static final Logger log = LoggerFactory.getLogger(PaymentRecording.class);
 
-	private final ConfirmationReader reader = new ConfirmationReader();
+	private final MessageReader reader = new MessageReader();
+
+	private final BankRegistry banks;
+
+	private final ConfirmationChecks checks;
 
 	private final ConfirmationRepository confirmations;
 
@@ -61,9 +78,11 @@ public class PaymentRecording {
 
 	private final RecordingMetrics metrics;
 
-	PaymentRecording(ConfirmationRepository confirmations, RejectedMessageRepository rejectedMessages, Outbox outbox,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
-			RecordingMetrics metrics) {
+	PaymentRecording(BankRegistry banks, ConfirmationChecks checks, ConfirmationRepository confirmations,
+			RejectedMessageRepository rejectedMessages, Outbox outbox, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock, RecordingMetrics metrics) {
+		this.banks = banks;
+		this.checks = checks;
 		this.confirmations = confirmations;
 		this.rejectedMessages = rejectedMessages;
 		this.outbox = outbox;
@@ -82,18 +101,20 @@ public class PaymentRecording {
 		if (poll.isEmpty()) {
 			return;
 		}
-		Outcome outcome = Objects.requireNonNull(this.transactions.execute((status) -> recordInTransaction(poll)));
-		this.metrics.count(outcome);
+		Instant consumedAt = this.clock.instant();
+		Outcome outcome = Objects
+			.requireNonNull(this.transactions.execute((status) -> recordInTransaction(poll, consumedAt)));
+		this.metrics.count(outcome, consumedAt, this.clock.instant());
 		outcome.rejected()
-			.forEach((rejection) -> log.warn("Rejected bank confirmation reason={} topic={} partition={} offset={}",
+			.forEach((rejection) -> log.warn("Rejected bank confirmation reason={} topic={} partition={} offset={} entry={}",
 					rejection.reason().code(), rejection.source().topic(), rejection.source().partition(),
-					rejection.source().offset()));
-		log.debug("Recorded poll records={} recorded={} duplicates={} rejected={}", poll.size(), outcome.recorded(),
-				outcome.duplicates(), outcome.rejected().size());
+					rejection.source().offset(), rejection.entryIndex()));
+		log.debug("Recorded poll records={} recorded={} duplicates={} rejected={}", poll.size(),
+				outcome.recorded().size(), outcome.duplicates(), outcome.rejected().size());
 	}
 
 	/**
-	 * The confirmation recorded under a bank code and reference.
+	 * The booked confirmation recorded under a bank code and reference.
 	 * @throws ConfirmationNotFoundException if there is none
 	 */
 	public RecordedConfirmation find(String bankCode, String bankReference) {
@@ -106,58 +127,160 @@ public class PaymentRecording {
 		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
 	}
 
-	private Outcome recordInTransaction(List<ConsumerRecord<String, String>> poll) {
+	private Outcome recordInTransaction(List<ConsumerRecord<String, String>> poll, Instant now) {
 		UUID recordingId = UUID.randomUUID();
-		Instant now = this.clock.instant();
 		List<ReceivedConfirmation> valid = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
 		for (ConsumerRecord<String, String> record : poll) {
-			MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
-			try {
-				BankConfirmation confirmation = this.reader.read(record.key(), record.value());
-				valid.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
-						confirmation.contentHash(), Objects.requireNonNull(record.value()), source, now));
-			}
-			catch (InvalidConfirmationException ex) {
-				rejections.add(new Rejection(source, record.key(), record.value(), ex.reason(), ex.getMessage(), now));
-			}
+			read(record, now, valid, rejections);
 		}
-		// the first of a key in the poll is inserted; then every record of the poll is judged against what
-		// the database holds under its key, whoever put it there
-		Map<ConfirmationKey, ReceivedConfirmation> firsts = new LinkedHashMap<>();
-		valid.forEach((received) -> firsts.putIfAbsent(received.confirmationKey(), received));
-		List<BankConfirmation> recorded = new ArrayList<>();
-		int duplicates = 0;
-		if (!valid.isEmpty()) {
-			this.confirmations.insertAll(List.copyOf(firsts.values()), recordingId);
-			Map<ConfirmationKey, StoredState> states = this.confirmations.states(firsts.keySet());
-			for (ReceivedConfirmation received : valid) {
-				StoredState state = Objects.requireNonNull(states.get(received.confirmationKey()), "inserted or there");
-				if (firsts.get(received.confirmationKey()) == received && state.recordingId().equals(recordingId)) {
-					recorded.add(received.confirmation());
-				}
-				else if (state.contentHash().equals(received.contentHash())) {
-					duplicates++;
-				}
-				else {
-					rejections.add(Rejection.conflict(received));
-				}
-			}
-			this.confirmations.insertLines(recorded);
+		List<ReceivedConfirmation> booked = checkReversals(
+				valid.stream().filter((r) -> r.confirmation().status().isBooked()).toList(), rejections);
+		Classified bookedOutcome = classify(booked, recordingId, null, rejections);
+		int duplicates = bookedOutcome.duplicates();
+		List<ReceivedConfirmation> recorded = new ArrayList<>(bookedOutcome.recorded());
+		for (BankConfirmation.Status status : List.of(BankConfirmation.Status.PENDING, BankConfirmation.Status.FAILED)) {
+			Classified unbooked = classify(valid.stream().filter((r) -> r.confirmation().status() == status).toList(),
+					recordingId, status.name(), rejections);
+			duplicates += unbooked.duplicates();
+			recorded.addAll(unbooked.recorded());
 		}
-		Set<MessagePosition> stored = this.rejectedMessages.insertAll(rejections, recordingId);
+		this.confirmations.insertLines(bookedOutcome.recorded().stream().map(ReceivedConfirmation::confirmation).toList());
+
+		Set<RejectedMessageRepository.Stored> stored = this.rejectedMessages.insertAll(rejections, recordingId);
 		List<Rejection> newRejections = rejections.stream()
-			.filter((r) -> stored.contains(r.source()))
+			.filter((r) -> stored.contains(new RejectedMessageRepository.Stored(r.source(), r.entryIndex())))
 			.sorted(Comparator.comparingInt((Rejection r) -> r.source().partition())
-				.thenComparingLong((r) -> r.source().offset()))
+				.thenComparingLong((r) -> r.source().offset())
+				.thenComparingInt(Rejection::entryIndex))
 			.toList();
-		List<PaymentRecorded> announcements = recorded.stream().map((c) -> PaymentRecorded.of(c, now)).toList();
+		List<PaymentRecorded> announcements = bookedOutcome.recorded()
+			.stream()
+			.map((r) -> PaymentRecorded.of(r.confirmation(), now))
+			.toList();
 		List<OutboxMessage> messages = new ArrayList<>();
 		announcements.forEach((event) -> messages.add(OutboxMessage.of(PaymentRecorded.TOPIC, event.mst(), event)));
 		newRejections.forEach((rejection) -> messages.add(DeadLetters.message(rejection)));
 		this.outbox.appendAll(messages);
-		announcements.forEach(this.events::publishEvent);
-		return new Outcome(recorded.size(), duplicates, newRejections);
+		if (!announcements.isEmpty()) {
+			this.events.publishEvent(new PaymentsRecorded(announcements));
+		}
+		return new Outcome(recorded.stream().map(ReceivedConfirmation::confirmation).toList(), duplicates, newRejections);
+	}
+
+	private void read(ConsumerRecord<String, String> record, Instant now, List<ReceivedConfirmation> valid,
+			List<Rejection> rejections) {
+		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
+		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
+		String value = record.value();
+		try {
+			Signer signer = this.banks.verify(MessageReader.header(record.headers(), SIGNATURE_HEADER),
+					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
+			read.forEach((confirmation) -> this.checks.check(signer, confirmation));
+			for (int i = 0; i < read.size(); i++) {
+				BankConfirmation confirmation = read.get(i);
+				valid.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
+						confirmation.contentHash(), Objects.requireNonNull(value), contentType, source, i,
+						signer.keyId(), now));
+			}
+		}
+		catch (InvalidSignatureException ex) {
+			rejections.add(Rejection.of(source, record.key(), value, contentType, RejectionReason.SIGNATURE_INVALID,
+					ex.getMessage(), now));
+		}
+		catch (InvalidConfirmationException ex) {
+			rejections.add(Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now));
+		}
+	}
+
+	/**
+	 * Lets through the reversals that name a recorded payment of the same payer and total, not reversed
+	 * yet (by another reference, or earlier in this poll); a reversal already recorded under its own key
+	 * passes, to be judged a duplicate or a conflict.
+	 */
+	private List<ReceivedConfirmation> checkReversals(List<ReceivedConfirmation> booked, List<Rejection> rejections) {
+		List<ConfirmationKey> originals = booked.stream()
+			.filter((r) -> r.confirmation().reversalOf() != null)
+			.map((r) -> new ConfirmationKey(r.confirmation().bankCode(), Objects.requireNonNull(r.confirmation().reversalOf())))
+			.toList();
+		if (originals.isEmpty()) {
+			return booked;
+		}
+		Map<ConfirmationKey, Reversible> found = new LinkedHashMap<>();
+		// a payment earlier in this poll can be reversed too: it is recorded before the reversal's entries
+		booked.stream()
+			.filter((r) -> r.confirmation().status() == BankConfirmation.Status.DEBITED)
+			.forEach((r) -> found.putIfAbsent(r.confirmationKey(), new Reversible(r.confirmation().payer().value(),
+					r.confirmation().currency(), r.confirmation().amount(), BankConfirmation.Status.DEBITED.name(), null)));
+		found.putAll(this.confirmations.reversible(originals));
+		Map<ConfirmationKey, String> reversedInPoll = new LinkedHashMap<>();
+		List<ReceivedConfirmation> passed = new ArrayList<>();
+		for (ReceivedConfirmation received : booked) {
+			BankConfirmation c = received.confirmation();
+			if (c.reversalOf() == null) {
+				passed.add(received);
+				continue;
+			}
+			ConfirmationKey original = new ConfirmationKey(c.bankCode(), c.reversalOf());
+			Reversible payment = found.get(original);
+			String problem = null;
+			if (payment == null || !payment.status().equals(BankConfirmation.Status.DEBITED.name())) {
+				problem = "reversalOf names no recorded payment of this bank";
+			}
+			else if (!payment.payerMst().equals(c.payer().value()) || !payment.currency().equals(c.currency())
+					|| payment.amount().compareTo(c.amount()) != 0) {
+				problem = "a reversal has the payer, currency and total of the payment it reverses";
+			}
+			else if ((payment.reversedBy() != null && !payment.reversedBy().equals(c.bankReference()))
+					|| !reversedInPoll.getOrDefault(original, c.bankReference()).equals(c.bankReference())) {
+				problem = "the payment is already reversed";
+			}
+			if (problem != null) {
+				rejections.add(Rejection.of(received, RejectionReason.INVALID_REVERSAL, problem));
+			}
+			else {
+				reversedInPoll.put(original, c.bankReference());
+				passed.add(received);
+			}
+		}
+		return passed;
+	}
+
+	/**
+	 * Inserts the first of each key in the poll, then judges every received confirmation against what the
+	 * database holds under its key, whoever put it there: recorded by this poll, a duplicate, or a conflict.
+	 */
+	private Classified classify(List<ReceivedConfirmation> received, UUID recordingId, @Nullable String unbookedStatus,
+			List<Rejection> rejections) {
+		if (received.isEmpty()) {
+			return new Classified(List.of(), 0);
+		}
+		Map<ConfirmationKey, ReceivedConfirmation> firsts = new LinkedHashMap<>();
+		received.forEach((r) -> firsts.putIfAbsent(r.confirmationKey(), r));
+		List<ReceivedConfirmation> inKeyOrder = firsts.values()
+			.stream()
+			.sorted(Comparator.comparing(ReceivedConfirmation::confirmationKey))
+			.toList();
+		this.confirmations.insertAll(inKeyOrder, recordingId, unbookedStatus == null);
+		Map<ConfirmationKey, StoredState> states = this.confirmations.states(firsts.keySet(), unbookedStatus);
+		List<ReceivedConfirmation> recorded = new ArrayList<>();
+		Set<ConfirmationKey> conflicting = new HashSet<>();
+		int duplicates = 0;
+		for (ReceivedConfirmation r : received) {
+			StoredState state = Objects.requireNonNull(states.get(r.confirmationKey()), "inserted or there");
+			if (firsts.get(r.confirmationKey()) == r && state.recordingId().equals(recordingId)) {
+				recorded.add(r);
+			}
+			else if (state.contentHash().equals(r.contentHash())) {
+				duplicates++;
+			}
+			else {
+				conflicting.add(r.confirmationKey());
+				rejections.add(Rejection.conflict(r, this.confirmations.rawMessage(r.confirmationKey(), unbookedStatus)));
+			}
+		}
+		return new Classified(recorded, duplicates);
 	}
 
 	/**
@@ -171,11 +294,15 @@ public class PaymentRecording {
 
 	/**
 	 * What one poll changed.
-	 * @param recorded confirmations recorded for the first time
+	 * @param recorded confirmations recorded for the first time, booked or not
 	 * @param duplicates confirmations already recorded with the same content
 	 * @param rejected rejections stored for the first time
 	 */
-	record Outcome(int recorded, int duplicates, List<Rejection> rejected) {
+	record Outcome(List<BankConfirmation> recorded, int duplicates, List<Rejection> rejected) {
+
+	}
+
+	private record Classified(List<ReceivedConfirmation> recorded, int duplicates) {
 
 	}
 

@@ -1,9 +1,13 @@
 package etax.payment.confirmation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,17 +20,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Rejected records in {@code payment.rejected_message}, one row per Kafka position: a redelivered
- * record finds its row already there and adds nothing.
+ * Rejected records in {@code payment.rejected_message}, one row per Kafka position and entry: a
+ * redelivered record finds its row already there and adds nothing.
  */
 @Repository
 class RejectedMessageRepository {
 
 	private static final String INSERT = """
-			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, message_key, raw_value,
-			    reason, detail, received_at, recording_id)
-			VALUES (:topic, :partition, :offset, :key, :value, :reason, :detail, :receivedAt, :recordingId)
-			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset) DO NOTHING""";
+			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
+			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id)
+			VALUES (:topic, :partition, :offset, :entry, :key, :value, :contentType, :recordedValue, :reason, :detail,
+			    :receivedAt, :recordingId)
+			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset, entry_index) DO NOTHING""";
+
+	private static final String COLUMNS = """
+			id, reason, detail, received_at, kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
+			raw_value, content_type, recorded_value, redriven_at, redriven_by""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,45 +48,72 @@ class RejectedMessageRepository {
 
 	/**
 	 * Inserts the rejections not stored yet.
-	 * @return the positions of those this call inserted
+	 * @return the positions and entries of those this call inserted
 	 */
-	Set<MessagePosition> insertAll(List<Rejection> rejections, UUID recordingId) {
+	Set<Stored> insertAll(List<Rejection> rejections, UUID recordingId) {
 		if (rejections.isEmpty()) {
 			return Set.of();
 		}
 		this.jdbc.batchUpdate(INSERT, rejections.stream()
 			.map((rejection) -> parameters(rejection, recordingId))
 			.toArray(SqlParameterSource[]::new));
-		return new HashSet<>(this.client
-			.sql("SELECT kafka_topic, kafka_partition, kafka_offset FROM payment.rejected_message WHERE recording_id = ?")
+		return new HashSet<>(this.client.sql("""
+				SELECT kafka_topic, kafka_partition, kafka_offset, entry_index FROM payment.rejected_message
+				WHERE recording_id = ?""")
 			.param(recordingId)
-			.query((row, rowNumber) -> new MessagePosition(row.getString(1), row.getInt(2), row.getLong(3)))
+			.query((row, rowNumber) -> new Stored(new MessagePosition(row.getString(1), row.getInt(2), row.getLong(3)),
+					row.getInt(4)))
 			.list());
 	}
 
 	/** A page of rejections, newest first. */
 	List<RejectedMessage> page(int page, int size) {
-		return this.client.sql("""
-				SELECT id, reason, detail, received_at, kafka_topic, kafka_partition, kafka_offset, message_key, raw_value
-				FROM payment.rejected_message ORDER BY id DESC LIMIT ? OFFSET ?""")
+		return this.client.sql("SELECT " + COLUMNS + " FROM payment.rejected_message ORDER BY id DESC LIMIT ? OFFSET ?")
 			.params(size, (long) page * size)
-			.query((row, rowNumber) -> new RejectedMessage(row.getLong(1), row.getString(2), row.getString(3),
-					row.getObject(4, OffsetDateTime.class).toInstant(),
-					new MessagePosition(row.getString(5), row.getInt(6), row.getLong(7)), row.getString(8),
-					row.getString(9)))
+			.query((row, rowNumber) -> rejected(row))
 			.list();
+	}
+
+	Optional<RejectedMessage> find(long id) {
+		return this.client.sql("SELECT " + COLUMNS + " FROM payment.rejected_message WHERE id = ?")
+			.param(id)
+			.query((row, rowNumber) -> rejected(row))
+			.optional();
+	}
+
+	/** Marks a rejection re-driven, unless it already is. @return whether this call marked it */
+	boolean markRedriven(long id, Instant at, String by, UUID messageId) {
+		return this.client.sql("""
+				UPDATE payment.rejected_message SET redriven_at = ?, redriven_by = ?, redrive_message_id = ?
+				WHERE id = ? AND redriven_at IS NULL""")
+			.params(ConfirmationRepository.utc(at), by, messageId, id)
+			.update() == 1;
 	}
 
 	long count() {
 		return this.client.sql("SELECT count(*) FROM payment.rejected_message").query(Long.class).single();
 	}
 
+	private static RejectedMessage rejected(ResultSet row) throws SQLException {
+		OffsetDateTime redrivenAt = row.getObject("redriven_at", OffsetDateTime.class);
+		return new RejectedMessage(row.getLong("id"), row.getString("reason"), row.getString("detail"),
+				row.getObject("received_at", OffsetDateTime.class).toInstant(),
+				new MessagePosition(row.getString("kafka_topic"), row.getInt("kafka_partition"),
+						row.getLong("kafka_offset")),
+				row.getInt("entry_index"), row.getString("message_key"), row.getString("raw_value"),
+				row.getString("content_type"), row.getString("recorded_value"),
+				(redrivenAt != null) ? redrivenAt.toInstant() : null, row.getString("redriven_by"));
+	}
+
 	private static SqlParameterSource parameters(Rejection rejection, UUID recordingId) {
 		return new MapSqlParameterSource().addValue("topic", rejection.source().topic())
 			.addValue("partition", rejection.source().partition())
 			.addValue("offset", rejection.source().offset())
+			.addValue("entry", rejection.entryIndex())
 			.addValue("key", storable(rejection.key()), Types.VARCHAR)
 			.addValue("value", storable(rejection.value()), Types.VARCHAR)
+			.addValue("contentType", storable(rejection.contentType()), Types.VARCHAR)
+			.addValue("recordedValue", rejection.recordedValue(), Types.VARCHAR)
 			.addValue("reason", rejection.reason().code())
 			.addValue("detail", rejection.detail())
 			.addValue("receivedAt", ConfirmationRepository.utc(rejection.receivedAt()))
@@ -89,6 +125,11 @@ class RejectedMessageRepository {
 	 */
 	static @Nullable String storable(@Nullable String text) {
 		return (text != null) ? text.replace('\u0000', '\uFFFD') : null;
+	}
+
+	/** A stored rejection's position and entry. */
+	record Stored(MessagePosition source, int entryIndex) {
+
 	}
 
 }

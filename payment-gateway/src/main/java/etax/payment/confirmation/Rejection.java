@@ -5,25 +5,40 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A record the gateway will not record, and why.
+ * A record (or one entry of it) the gateway will not record, and why.
  *
  * @param source where it was read
+ * @param entryIndex the entry of the message that was rejected, 0 when the whole message was
  * @param key the record key as received
  * @param value the record value as received
+ * @param contentType the record's content type, if it named one
  * @param reason the reason
  * @param detail the broken rule, in words, without personal data
+ * @param recordedValue for a conflict, the message the recorded confirmation came in
  * @param receivedAt when this poll was recorded
  */
-record Rejection(MessagePosition source, @Nullable String key, @Nullable String value, RejectionReason reason,
-		String detail, Instant receivedAt) {
+record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @Nullable String value,
+		@Nullable String contentType, RejectionReason reason, String detail, @Nullable String recordedValue,
+		Instant receivedAt) {
+
+	static Rejection of(MessagePosition source, @Nullable String key, @Nullable String value,
+			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt) {
+		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt);
+	}
+
+	static Rejection of(ReceivedConfirmation received, RejectionReason reason, String detail) {
+		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
+				received.contentType(), reason, detail, null, received.receivedAt());
+	}
 
 	/** The same bank code and reference as a recorded confirmation, with other content. */
-	static Rejection conflict(ReceivedConfirmation received) {
+	static Rejection conflict(ReceivedConfirmation received, String recordedValue) {
 		BankConfirmation confirmation = received.confirmation();
-		return new Rejection(received.source(), received.key(), received.rawValue(), RejectionReason.CONFLICT,
+		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
+				received.contentType(), RejectionReason.CONFLICT,
 				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference()
 						+ " is already recorded with different content; the recorded confirmation is kept",
-				received.receivedAt());
+				recordedValue, received.receivedAt());
 	}
 
 }

@@ -9,6 +9,14 @@ enum RejectionReason {
 
 	/** Not JSON, not one JSON object, empty, or a property given twice. */
 	MALFORMED_JSON("malformed-json"),
+	/** Not well-formed XML, a DTD, or not a camt.054 notification. */
+	MALFORMED_XML("malformed-xml"),
+	/** A content-type header that is neither JSON nor XML. */
+	UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"),
+	/** A value over the size limit. */
+	TOO_LARGE("too-large"),
+	/** No signature, a malformed one, an unknown or expired key, or one that does not verify. */
+	SIGNATURE_INVALID("signature-invalid"),
 	/** A {@code version} other than 1, or none. */
 	UNSUPPORTED_VERSION("unsupported-version"),
 	/** A required property is absent or null. */
@@ -19,16 +27,24 @@ enum RejectionReason {
 	INVALID_MST("invalid-mst"),
 	/** The record key is not the payer MST, which would break per-taxpayer ordering. */
 	KEY_MISMATCH("key-mismatch"),
-	/** A currency other than VND. */
+	/** A bank that is not registered (or not on the payment date), or not the bank that signed. */
+	UNKNOWN_BANK("unknown-bank"),
+	/** A currency other than VND or USD, or a foreign currency without a rate. */
 	INVALID_CURRENCY("invalid-currency"),
-	/** An amount that is not a positive whole number of VND. */
+	/** An amount that is not positive, or has more decimals than the currency allows. */
 	INVALID_AMOUNT("invalid-amount"),
 	/** A tax period not in one of the four {@code KY_THUE} formats. */
 	INVALID_TAX_PERIOD("invalid-tax-period"),
+	/** A budget chapter not in force on the payment date. */
+	UNKNOWN_CHAPTER("unknown-chapter"),
+	/** An economic sub-item (NDKT) not in force on the payment date. */
+	UNKNOWN_SUB_ITEM("unknown-sub-item"),
 	/** The lines do not add up to the total. */
 	LINES_DO_NOT_SUM("lines-do-not-sum"),
-	/** A bank status other than DEBITED. */
+	/** A bank status other than DEBITED, PENDING, FAILED or REVERSED. */
 	UNSUPPORTED_STATUS("unsupported-status"),
+	/** A reversal of a payment that is not recorded, of another payer or amount, or already reversed. */
+	INVALID_REVERSAL("invalid-reversal"),
 	/** The bank code and reference were already recorded with different content. */
 	CONFLICT("conflict");
 

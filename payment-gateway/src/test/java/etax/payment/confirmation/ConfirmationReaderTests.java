@@ -17,7 +17,8 @@ class ConfirmationReaderTests {
 	private static final String EXAMPLE = """
 			{"version":1,"bankCode":"01202001","bankReference":"VCB2026042000000123","voucherNumber":"GNT-000123",
 			 "payerMst":"0313829148","currency":"VND","amount":22000000,"paymentDate":"2026-04-20","status":"DEBITED",
-			 "treasuryCode":"0111","treasuryAccount":"7111","areaCode":"79760",
+			 "sentAt":"2026-04-20T09:15:00+07:00","treasuryCode":"0111","treasuryAccount":"7111",
+			 "collectingAgencyCode":"1054321","areaCode":"79760",
 			 "lines":[{"chapter":"754","subItem":"1701","taxPeriod":"00/Q1/2026","amount":22000000,"payableItemId":null}]}""";
 
 	private final ConfirmationReader reader = new ConfirmationReader();
@@ -45,6 +46,7 @@ class ConfirmationReaderTests {
 				{"lines":[{"amount":22000000.0,"taxPeriod":"00/Q1/2026","subItem":"1701","chapter":"754"}],
 				 "areaCode":"79760","treasuryAccount":"7111","treasuryCode":"0111","status":"DEBITED",
 				 "paymentDate":"2026-04-20","amount":2.2E7,"currency":"VND","payerMst":"0313829148",
+				 "sentAt":"2026-04-20T10:00:00+07:00","collectingAgencyCode":"1054321",
 				 "voucherNumber":"GNT-000123","bankReference":"VCB2026042000000123","bankCode":"01202001","version":1,
 				 "channel":"mobile"}""";
 
@@ -88,7 +90,11 @@ class ConfirmationReaderTests {
 			fraction             | "amount":22000000,                       | "amount":22000000.5,                                | invalid-amount
 			as text              | "amount":22000000,                       | "amount":"22000000",                                | invalid-amount
 			local date format    | "paymentDate":"2026-04-20"               | "paymentDate":"20/04/2026"                          | invalid-field
-			not debited          | "status":"DEBITED"                       | "status":"FAILED"                                   | unsupported-status
+			not a status         | "status":"DEBITED"                       | "status":"BOUNCED"                                  | unsupported-status
+			reversal of nothing  | "status":"DEBITED"                       | "status":"REVERSED"                                 | invalid-field
+			rate for VND         | "currency":"VND"                         | "currency":"VND","exchangeRate":25000               | invalid-currency
+			local sent time      | "sentAt":"2026-04-20T09:15:00+07:00"     | "sentAt":"2026-04-20T09:15:00"                      | invalid-field
+			no agency            | "collectingAgencyCode":"1054321",        | ''                                                  | missing-field
 			no lines             | "lines":[{                               | "lines":[],"x":[{                                   | invalid-field
 			period               | "taxPeriod":"00/Q1/2026"                 | "taxPeriod":"Q1/2026"                               | invalid-tax-period
 			line amount negative | "amount":22000000,"payableItemId"        | "amount":-22000000,"payableItemId"                  | invalid-amount
@@ -98,6 +104,20 @@ class ConfirmationReaderTests {
 		String value = EXAMPLE.replace(original, replacement);
 		assertThat(value).as("the test changes the example").isNotEqualTo(EXAMPLE);
 		assertRejected(MST, value, reason);
+	}
+
+	@Test
+	void readsAForeignCurrencyVoucherWithItsRate() {
+		String usd = EXAMPLE.replace("\"currency\":\"VND\"", "\"currency\":\"USD\",\"exchangeRate\":25450.5")
+			.replace("22000000", "864.25");
+
+		BankConfirmation confirmation = this.reader.read(MST, usd);
+
+		assertThat(confirmation.currency()).isEqualTo("USD");
+		assertThat(confirmation.amountVnd()).isEqualByComparingTo("21995595");
+		assertThatExceptionOfType(InvalidConfirmationException.class)
+			.isThrownBy(() -> this.reader.read(MST, usd.replace("864.25", "864.255")))
+			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo("invalid-amount"));
 	}
 
 	@Test

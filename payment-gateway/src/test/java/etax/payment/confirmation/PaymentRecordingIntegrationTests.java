@@ -9,27 +9,26 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import etax.devstack.LocalInfrastructure;
-import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TopicReader;
+import etax.payment.DevBanks;
+import etax.payment.GatewayIntegrationTest;
+import etax.payment.LedgerAssertions;
 import etax.payment.treasury.PostingRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Publishes confirmations to the real topic and watches the real database, topics and API.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@GatewayIntegrationTest
 class PaymentRecordingIntegrationTests {
 
 	private static final String BANK = "01202001";
@@ -75,6 +72,11 @@ class PaymentRecordingIntegrationTests {
 	@AfterAll
 	static void stopProducer() {
 		producer.close();
+	}
+
+	@AfterEach
+	void ledgerStaysBalanced() {
+		LedgerAssertions.assertBalanced(this.jdbc);
 	}
 
 	@Test
@@ -222,10 +224,10 @@ class PaymentRecordingIntegrationTests {
 		String reference = "VCB2026042000000207";
 		String mst = "0313829130";
 		String value = confirmation(reference, mst, 2_000_000);
-		List<ConsumerRecord<String, String>> poll = List.of(new ConsumerRecord<>("redelivery-test", 0, 0, mst, value),
-				new ConsumerRecord<>("redelivery-test", 0, 1, mst, value),
-				new ConsumerRecord<>("redelivery-test", 0, 2, mst, confirmation(reference, mst, 3_000_000)),
-				new ConsumerRecord<>("redelivery-test", 0, 3, mst, "not json " + reference));
+		List<ConsumerRecord<String, String>> poll = List.of(signed(new ConsumerRecord<>("redelivery-test", 0, 0, mst, value)),
+				signed(new ConsumerRecord<>("redelivery-test", 0, 1, mst, value)),
+				signed(new ConsumerRecord<>("redelivery-test", 0, 2, mst, confirmation(reference, mst, 3_000_000))),
+				signed(new ConsumerRecord<>("redelivery-test", 0, 3, mst, "not json " + reference)));
 
 		this.recording.record(poll);
 		this.recording.record(poll);
@@ -237,6 +239,11 @@ class PaymentRecordingIntegrationTests {
 			.list()).containsExactly("conflict", "malformed-json");
 		// PaymentRecorded, one PostingRequested, two dead letters: once, not twice
 		assertThat(rows("payment.outbox_message", "payload", reference)).isEqualTo(4);
+	}
+
+	private static ConsumerRecord<String, String> signed(ConsumerRecord<String, String> record) {
+		record.headers().add(DevBanks.SIGNATURE, DevBanks.sign(BANK, record.value()).getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private long rows(String table, String column, String reference) {
@@ -256,21 +263,16 @@ class PaymentRecordingIntegrationTests {
 			.collect(Collectors.joining(","));
 		return """
 				{"version":1,"bankCode":"%s","bankReference":"%s","voucherNumber":"GNT-%s","payerMst":"%s",\
-				"currency":"VND","amount":%d,"paymentDate":"2026-04-20","status":"DEBITED","treasuryCode":"0111",\
-				"treasuryAccount":"7111","areaCode":"79760","lines":[%s]}"""
+				"currency":"VND","amount":%d,"paymentDate":"2026-04-20","sentAt":"2026-04-20T09:15:00+07:00",\
+				"status":"DEBITED","treasuryCode":"0111","treasuryAccount":"7111","collectingAgencyCode":"1054321",\
+				"areaCode":"79760","lines":[%s]}"""
 			.formatted(BANK, reference, reference.substring(reference.length() - 6), mst,
 					Arrays.stream(lineAmounts).sum(), lines);
 	}
 
-	private static RecordMetadata publish(String key, String value) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(PaymentRecording.CONFIRMATIONS_TOPIC, key, value);
-		record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
-		try {
-			return producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	static RecordMetadata publish(String key, String value) {
+		return DevBanks.publish(producer, PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
+				Map.of("contentType", "application/json", DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 
 	private JsonNode awaitRecorded(String reference) throws Exception {

@@ -36,20 +36,23 @@ class ConfirmationController {
 	}
 
 	record ConfirmationResponse(String bankCode, String bankReference, String voucherNumber, String payerMst,
-			String currency, BigDecimal amount, LocalDate paymentDate, String status, String treasuryCode,
-			String treasuryAccount, String areaCode, Instant receivedAt, String contentHash, Source source,
-			List<Line> lines) {
+			@Nullable String payerOnBehalfMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
+			BigDecimal amountVnd, LocalDate paymentDate, Instant sentAt, String status, @Nullable String reversalOf,
+			String treasuryCode, String treasuryAccount, String collectingAgencyCode, String areaCode,
+			Instant receivedAt, String contentHash, Source source, List<Line> lines) {
 
 		static ConfirmationResponse of(RecordedConfirmation recorded) {
 			BankConfirmation c = recorded.confirmation();
 			List<Line> lines = IntStream.range(0, c.lines().size()).mapToObj((i) -> {
 				ConfirmationLine line = c.lines().get(i);
 				return new Line(i + 1, c.postingId(i + 1), line.chapter(), line.subItem(), line.taxPeriod().value(),
-						line.amount(), line.payableItemId());
+						line.amount(), line.amountVnd(c.exchangeRate()), line.payableItemId(), line.returnNumber());
 			}).toList();
 			return new ConfirmationResponse(c.bankCode(), c.bankReference(), c.voucherNumber(), c.payer().value(),
-					c.currency(), c.amount(), c.paymentDate(), c.status(), c.treasuryCode(), c.treasuryAccount(),
-					c.areaCode(), recorded.receivedAt(), recorded.contentHash(),
+					(c.payerOnBehalf() != null) ? c.payerOnBehalf().value() : null, c.currency(), c.exchangeRate(),
+					c.amount(), c.amountVnd(), c.paymentDate(), c.sentAt(), c.status().name(), c.reversalOf(),
+					c.treasuryCode(), c.treasuryAccount(), c.collectingAgencyCode(), c.areaCode(), recorded.receivedAt(),
+					recorded.contentHash(),
 					new Source(recorded.source().topic(), recorded.source().partition(), recorded.source().offset()),
 					lines);
 		}
@@ -57,7 +60,7 @@ class ConfirmationController {
 	}
 
 	record Line(int lineNumber, UUID postingId, String chapter, String subItem, String taxPeriod, BigDecimal amount,
-			@Nullable String payableItemId) {
+			BigDecimal amountVnd, @Nullable String payableItemId, @Nullable String returnNumber) {
 
 	}
 

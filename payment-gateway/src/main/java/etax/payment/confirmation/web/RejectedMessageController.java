@@ -7,13 +7,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import etax.payment.confirmation.PaymentRecording;
 import etax.payment.confirmation.PaymentRecording.RejectedMessages;
 import etax.payment.confirmation.RejectedMessage;
+import etax.payment.confirmation.RejectionRedrive;
+import etax.payment.confirmation.RejectionRedrive.Redriven;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +34,21 @@ class RejectedMessageController {
 
 	private final PaymentRecording recording;
 
-	RejectedMessageController(PaymentRecording recording) {
+	private final RejectionRedrive redrive;
+
+	RejectedMessageController(PaymentRecording recording, RejectionRedrive redrive) {
 		this.recording = recording;
+		this.redrive = redrive;
+	}
+
+	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)")
+	@PostMapping("/{id}:redrive")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Redriven redrive(@PathVariable long id, @RequestBody(required = false) @Nullable String corrected,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+			Authentication officer) {
+		return this.redrive.redrive(id, (corrected != null && !corrected.isBlank()) ? corrected : null, contentType,
+				officer.getName());
 	}
 
 	@Operation(summary = "Records rejected to the dead-letter topic, newest first")
@@ -45,12 +68,15 @@ class RejectedMessageController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Item(long id, String reason, String detail, Instant receivedAt, String topic, int partition, long offset,
-			@Nullable String key, @Nullable String value) {
+			int entry, @Nullable String contentType, @Nullable Instant redrivenAt, @Nullable String redrivenBy,
+			@Nullable String key, @Nullable String value, @Nullable String recordedValue) {
 
 		static Item of(RejectedMessage message, boolean includePayload) {
 			return new Item(message.id(), message.reason(), message.detail(), message.receivedAt(),
 					message.source().topic(), message.source().partition(), message.source().offset(),
-					includePayload ? message.key() : null, includePayload ? message.value() : null);
+					message.entryIndex(), message.contentType(), message.redrivenAt(), message.redrivenBy(),
+					includePayload ? message.key() : null, includePayload ? message.value() : null,
+					includePayload ? message.recordedValue() : null);
 		}
 
 	}

@@ -1,0 +1,344 @@
+package etax.benchmarks.payment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import etax.benchmarks.payment.Workload.Message;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures the payment gateway end to end on the running local stack ({@code ./etax up}: durable
+ * PostgreSQL, a KRaft broker, the fake treasury), with the bare ceiling in the same run.
+ *
+ * <ol>
+ * <li>Prints the JVM, the machine and {@code SHOW fsync, synchronous_commit, default_toast_compression}.</li>
+ * <li>Registers a benchmark bank with a fresh RSA key; publishes one payable item per taxpayer and waits
+ * until the gateway booked them all.</li>
+ * <li>Generates and signs the confirmations (unique references, many taxpayers, every other one naming
+ * its taxpayer's item) before anything is timed.</li>
+ * <li>Ceiling: the same messages through a bare consume → INSERT … ON CONFLICT → produce loop
+ * ({@link CeilingLoop}).</li>
+ * <li>Throughput: all confirmations are published in one Kafka transaction, so the gateway (reading
+ * committed records) sees the whole backlog at once; timed from the commit to the last posting of the
+ * run on {@code treasury.postings.v1} (each is recorded, allocated in the same database transaction,
+ * and posted through the outbox). The database is then checked: each recorded once, each allocated.
+ * p99 consume → commit comes from the gateway's {@code etax.payment.confirmation.commit} histogram.</li>
+ * <li>Latency at half that rate: confirmations sent at a steady half rate; per confirmation the time
+ * from the send to its {@code PaymentRecorded} and to its posting, as downstream consumers see them.</li>
+ * </ol>
+ *
+ * Options ({@code --name=value}): {@code confirmations} (150000), {@code taxpayers} (20000),
+ * {@code half-rate-seconds} (30), {@code ceiling-batch} (500), {@code kafka}, {@code gateway} (from
+ * {@code target/dev-stack/stack.properties}), {@code jdbc} ({@code jdbc:postgresql://localhost:15432/etax}),
+ * {@code db-user} (postgres), {@code db-password} (empty), {@code user}/{@code password} (dev/dev).
+ */
+public final class PaymentPipelineBenchmark {
+
+	private final Map<String, String> options;
+
+	private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+	private PaymentPipelineBenchmark(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("Options are --name=value, not " + arg);
+			}
+			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+		}
+		new PaymentPipelineBenchmark(options).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Properties stack = stackFile();
+		String kafka = option("kafka", stack.getProperty("kafka.bootstrap-servers", "localhost:19092"));
+		String gateway = option("gateway", stack.getProperty("payment-gateway.url", "http://localhost:8082"));
+		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
+		String dbUser = option("db-user", "postgres");
+		String dbPassword = option("db-password", "");
+		int count = Integer.parseInt(option("confirmations", "150000"));
+		int taxpayers = Math.min(count, Integer.parseInt(option("taxpayers", "20000")));
+		int halfSeconds = Integer.parseInt(option("half-rate-seconds", "30"));
+		int ceilingBatch = Integer.parseInt(option("ceiling-batch", "500"));
+		Workload workload = new Workload(this.runId, taxpayers, count);
+
+		System.out.printf("payment pipeline benchmark run %s: %d confirmations, %d taxpayers%n", this.runId, count,
+				taxpayers);
+		System.out.printf("JVM %s, %d cores; broker %s; gateway %s%n", System.getProperty("java.version"),
+				Runtime.getRuntime().availableProcessors(), kafka, gateway);
+		Properties credentials = new Properties();
+		credentials.setProperty("user", dbUser);
+		credentials.setProperty("password", dbPassword);
+		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
+			printSettings(db);
+			BenchBank bank = BenchBank.register(db, this.runId);
+			bookItems(db, kafka, workload);
+
+			long signing = System.nanoTime();
+			List<Message> messages = workload.confirmations("A", count, bank);
+			System.out.printf("signed %d confirmations in %.1f s (not timed)%n", count,
+					(System.nanoTime() - signing) / 1e9);
+
+			CeilingLoop.Measurement ceiling = ceiling(kafka, jdbc, dbUser, dbPassword, messages, ceilingBatch);
+			System.out.printf("ceiling (consume -> INSERT ON CONFLICT -> produce, %d per transaction): %,.0f msg/s, "
+					+ "p99 consume->commit %d ms%n", ceilingBatch, ceiling.perSecond(), ceiling.p99CommitMillis());
+
+			Throughput throughput = throughput(db, kafka, gateway, messages);
+			System.out.printf("gateway (recorded + allocated + posted, exactly once): %,.0f confirmations/s over %.1f s"
+					+ " (middle 80%%: %,.0f/s); p99 consume->commit %.0f ms; posting copies on the topic %d%n",
+					throughput.perSecond(), throughput.seconds(), throughput.middlePerSecond(), throughput.p99CommitMillis(),
+					throughput.copies());
+			System.out.printf("ratio to the ceiling: %.2f%n", throughput.perSecond() / ceiling.perSecond());
+
+			int halfRate = Math.max(1, (int) (throughput.perSecond() / 2));
+			halfRate(kafka, gateway, workload, bank, halfRate, halfSeconds);
+		}
+	}
+
+	private void printSettings(Connection db) throws Exception {
+		try (Statement statement = db.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
+					"shared_buffers", "server_version")) {
+				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+					row.next();
+					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
+				}
+			}
+		}
+	}
+
+	private void bookItems(Connection db, String kafka, Workload workload) throws Exception {
+		try (KafkaProducer<String, String> producer = producer(kafka, Map.of())) {
+			for (int t = 0; t < workload.taxpayers(); t++) {
+				producer.send(new ProducerRecord<>("etax.payable-items.v1", workload.mst(t), workload.payableItem(t)));
+			}
+		}
+		String[] ids = new String[workload.taxpayers()];
+		for (int t = 0; t < ids.length; t++) {
+			ids[t] = workload.itemId(t);
+		}
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		try (PreparedStatement booked = db.prepareStatement("SELECT count(*) FROM payment.obligation WHERE item_id = ANY (?)")) {
+			booked.setArray(1, db.createArrayOf("text", ids));
+			while (true) {
+				try (ResultSet row = booked.executeQuery()) {
+					row.next();
+					if (row.getLong(1) == ids.length) {
+						break;
+					}
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The gateway did not book the payable items in 5 minutes");
+				}
+				Thread.sleep(500);
+			}
+		}
+		System.out.printf("booked %d payable items%n", ids.length);
+	}
+
+	private CeilingLoop.Measurement ceiling(String kafka, String jdbc, String user, String password,
+			List<Message> messages, int batch) throws Exception {
+		String in = "bench.ceiling.in." + this.runId;
+		String out = "bench.ceiling.out." + this.runId;
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+			admin.createTopics(List.of(new NewTopic(in, 4, (short) 1), new NewTopic(out, 4, (short) 1))).all().get();
+			publishInOneTransaction(kafka, in, messages, "bench-ceiling-load-" + this.runId);
+			CeilingLoop.Measurement measurement = CeilingLoop.run(kafka, jdbc, user, password, in, out, this.runId, batch,
+					messages.size());
+			admin.deleteTopics(List.of(in, out)).all().get();
+			return measurement;
+		}
+	}
+
+	private Throughput throughput(Connection db, String kafka, String gateway, List<Message> messages) throws Exception {
+		TreeMap<Double, Double> before = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
+		String prefix = "B" + this.runId + "A";
+		long start;
+		try (TopicWatcher postings = new TopicWatcher(kafka, "treasury.postings.v1", (value) -> {
+			String reference = TopicWatcher.property(value, "bankReference");
+			return (reference != null && reference.startsWith(prefix)) ? TopicWatcher.property(value, "postingId") : null;
+		})) {
+			start = publishInOneTransaction(kafka, "bank.payment-confirmations.v1", messages,
+					"bench-gateway-load-" + this.runId);
+			if (!postings.await(messages.size(), Duration.ofSeconds(Math.max(300, messages.size() / 500)))) {
+				throw new IllegalStateException("Only " + postings.distinct() + " of " + messages.size()
+						+ " postings arrived; see the gateway's log");
+			}
+			List<Long> arrivals = postings.arrivals();
+			Collections.sort(arrivals);
+			long end = arrivals.get(arrivals.size() - 1);
+			long from = arrivals.get(arrivals.size() / 10);
+			long to = arrivals.get(arrivals.size() * 9 / 10);
+			TreeMap<Double, Double> after = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
+			check(db, prefix, messages.size());
+			return new Throughput(messages.size(), (end - start) / 1e9, (arrivals.size() * 0.8) / ((to - from) / 1e9),
+					Percentiles.between(before, after, 0.99), postings.copies());
+		}
+	}
+
+	private void check(Connection db, String prefix, int expected) throws Exception {
+		try (PreparedStatement query = db.prepareStatement("""
+				SELECT count(*), count(DISTINCT bank_reference),
+				    (SELECT count(DISTINCT payment_key) FROM payment.ledger_line
+				     WHERE payment_key LIKE ? AND entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED'))
+				FROM payment.confirmation WHERE bank_code = ? AND bank_reference LIKE ?""")) {
+			query.setString(1, BenchBank.CODE + ":" + prefix + "%");
+			query.setString(2, BenchBank.CODE);
+			query.setString(3, prefix + "%");
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				System.out.printf("database: %d confirmations recorded (%d distinct), %d allocated; expected %d each%n",
+						row.getLong(1), row.getLong(2), row.getLong(3), expected);
+				if (row.getLong(1) != expected || row.getLong(2) != expected || row.getLong(3) != expected) {
+					throw new IllegalStateException("Not exactly once: see the counts above");
+				}
+			}
+		}
+	}
+
+	private void halfRate(String kafka, String gateway, Workload workload, BenchBank bank, int rate, int seconds)
+			throws Exception {
+		int count = rate * seconds;
+		List<Message> messages = workload.confirmations("H", count, bank);
+		TreeMap<Double, Double> before = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
+		String prefix = "B" + this.runId + "H";
+		Map<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
+		try (TopicWatcher recorded = new TopicWatcher(kafka, "etax.payments.v1", (value) -> {
+			String reference = TopicWatcher.property(value, "bankReference");
+			return (value.contains("\"PaymentRecorded\"") && reference != null && reference.startsWith(prefix))
+					? reference : null;
+		}); TopicWatcher postings = new TopicWatcher(kafka, "treasury.postings.v1", (value) -> {
+			String reference = TopicWatcher.property(value, "bankReference");
+			return (reference != null && reference.startsWith(prefix)) ? reference : null;
+		}); KafkaProducer<String, String> producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 1))) {
+			long start = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				long due = start + (long) (i * 1e9 / rate);
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				Message message = messages.get(i);
+				ProducerRecord<String, String> record = record("bank.payment-confirmations.v1", message);
+				sent.put(message.reference(), System.nanoTime());
+				producer.send(record);
+			}
+			producer.flush();
+			recorded.await(count, Duration.ofMinutes(5));
+			postings.await(count, Duration.ofMinutes(5));
+			TreeMap<Double, Double> after = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
+			System.out.printf("half rate %,d/s for %d s: send -> PaymentRecorded p50 %d ms, p99 %d ms; send -> posting "
+					+ "p50 %d ms, p99 %d ms; gateway p99 consume->commit %.0f ms (%d/%d recorded)%n", rate, seconds,
+					latency(sent, recorded, 0.5), latency(sent, recorded, 0.99), latency(sent, postings, 0.5),
+					latency(sent, postings, 0.99), Percentiles.between(before, after, 0.99), recorded.distinct(), count);
+		}
+	}
+
+	private static long latency(Map<String, Long> sent, TopicWatcher watcher, double quantile) {
+		List<Long> millis = new ArrayList<>();
+		sent.forEach((reference, at) -> {
+			Long seen = watcher.firstSeen(reference);
+			if (seen != null) {
+				millis.add((seen - at) / 1_000_000);
+			}
+		});
+		return Percentiles.of(millis, quantile);
+	}
+
+	/** Publishes in one transaction; returns the time it committed. */
+	private static long publishInOneTransaction(String kafka, String topic, List<Message> messages, String id) {
+		try (KafkaProducer<String, String> producer = producer(kafka, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id,
+				ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 900_000, ProducerConfig.LINGER_MS_CONFIG, 20,
+				ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
+			producer.initTransactions();
+			producer.beginTransaction();
+			for (Message message : messages) {
+				producer.send(record(topic, message));
+			}
+			producer.commitTransaction();
+			return System.nanoTime();
+		}
+	}
+
+	private static ProducerRecord<String, String> record(String topic, Message message) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.key(), message.value());
+		record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("etax.signature", message.signature().getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
+	private static KafkaProducer<String, String> producer(String kafka, Map<String, Object> extra) {
+		Map<String, Object> config = new HashMap<>(extra);
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 10);
+		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+	}
+
+	private String scrape(String gateway) throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder()
+			.encodeToString((option("user", "dev") + ":" + option("password", "dev")).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
+				.header("Authorization", "Basic " + credentials)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return response.body();
+	}
+
+	private Properties stackFile() throws IOException {
+		Properties stack = new Properties();
+		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
+		if (Files.exists(file)) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				stack.load(reader);
+			}
+		}
+		return stack;
+	}
+
+	private String option(String name, String fallback) {
+		return this.options.getOrDefault(name, fallback);
+	}
+
+	private record Throughput(int messages, double seconds, double middlePerSecond, double p99CommitMillis,
+			long copies) {
+
+		double perSecond() {
+			return this.messages / this.seconds;
+		}
+
+	}
+
+}

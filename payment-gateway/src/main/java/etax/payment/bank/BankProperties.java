@@ -1,0 +1,25 @@
+package etax.payment.bank;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the bank registry ({@code etax.payment.bank.*}).
+ *
+ * @param intakeKeyId the JWS {@code kid} the gateway signs with when it publishes a confirmation
+ * itself (the HTTP intake, an officer's re-drive)
+ * @param intakeSecret the HMAC secret of that key, at least 32 bytes; shared by every gateway instance
+ * @param cacheTtl how long a bank or key read from the database is trusted before it is read again
+ */
+@Validated
+@ConfigurationProperties("etax.payment.bank")
+record BankProperties(@DefaultValue("etax-gateway-intake") @NotBlank String intakeKeyId,
+		@NotBlank @Size(min = 32) String intakeSecret, @DefaultValue("60s") Duration cacheTtl) {
+
+}

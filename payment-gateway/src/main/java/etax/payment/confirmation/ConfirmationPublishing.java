@@ -1,0 +1,69 @@
+package etax.payment.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.outbox.OutboxMessage;
+import etax.payment.bank.BankRegistry;
+import etax.payment.bank.Signer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the gateway does before it publishes a confirmation itself (the HTTP intake, an officer's
+ * re-drive): the same reading and checks as the listener's, then the record it will publish, keyed by
+ * the payer and signed with the gateway's intake key, so that the listener accepts it as vouched for.
+ */
+@Component
+class ConfirmationPublishing {
+
+	/** The record header with the id the gateway gave a message it published itself. */
+	static final String MESSAGE_ID = "etax.message-id";
+
+	private final MessageReader reader = new MessageReader();
+
+	private final ConfirmationChecks checks;
+
+	private final BankRegistry banks;
+
+	ConfirmationPublishing(ConfirmationChecks checks, BankRegistry banks) {
+		this.checks = checks;
+		this.banks = banks;
+	}
+
+	/**
+	 * Reads and checks a message.
+	 * @param bankCode the bank the caller authenticated as, or null for an officer (any bank)
+	 * @throws ConfirmationRefusedException if the listener would reject it
+	 * @throws BankMismatchException if it confirms for another bank than the caller's
+	 */
+	List<BankConfirmation> check(String value, @Nullable String contentType, @Nullable String bankCode) {
+		try {
+			List<BankConfirmation> confirmations = this.reader.readUnkeyed(value, contentType);
+			if (bankCode != null && confirmations.stream().anyMatch((c) -> !c.bankCode().equals(bankCode))) {
+				throw new BankMismatchException();
+			}
+			Signer intake = new Signer("intake", null);
+			confirmations.forEach((c) -> this.checks.check(intake, c));
+			return confirmations;
+		}
+		catch (InvalidConfirmationException ex) {
+			throw new ConfirmationRefusedException(ex.reason().code(), ex.getMessage());
+		}
+	}
+
+	OutboxMessage message(List<BankConfirmation> confirmations, String value, @Nullable String contentType,
+			UUID messageId, Map<String, String> extraHeaders) {
+		Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+		headers.put(PaymentRecording.SIGNATURE_HEADER, this.banks.signAsIntake(value.getBytes(StandardCharsets.UTF_8)));
+		headers.put(MESSAGE_ID, messageId.toString());
+		headers.put(MessageReader.CONTENT_TYPE,
+				(contentType != null) ? contentType : "application/json");
+		return new OutboxMessage(PaymentRecording.CONFIRMATIONS_TOPIC, confirmations.get(0).payer().value(), value,
+				headers);
+	}
+
+}

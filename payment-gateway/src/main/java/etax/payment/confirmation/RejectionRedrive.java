@@ -1,0 +1,84 @@
+package etax.payment.confirmation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import etax.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An officer re-drives a rejected message, as it was or corrected: it is checked as the listener
+ * would, published again to {@value PaymentRecording#CONFIRMATIONS_TOPIC} through the outbox (signed
+ * with the gateway's intake key, the officer vouching for it) and the rejection is marked re-driven in
+ * the same transaction. The listener then records it like any other message, exactly once by its key;
+ * if it is rejected again, that is a new rejection, which can be re-driven in turn. Nothing is dropped.
+ */
+@Service
+public class RejectionRedrive {
+
+	private final RejectedMessageRepository rejections;
+
+	private final ConfirmationPublishing publishing;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	RejectionRedrive(RejectedMessageRepository rejections, ConfirmationPublishing publishing, Outbox outbox,
+			Clock clock) {
+		this.rejections = rejections;
+		this.publishing = publishing;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * Re-drives a rejection.
+	 * @param id the rejection
+	 * @param correctedValue the corrected message, or null to send it as it was
+	 * @param contentType the corrected message's content type (ignored without one)
+	 * @param officer who re-drives it
+	 * @return what was published
+	 */
+	@Transactional
+	public Redriven redrive(long id, @Nullable String correctedValue, @Nullable String contentType, String officer) {
+		RejectedMessage rejected = this.rejections.find(id).orElseThrow(() -> RejectionNotFoundException.forId(id));
+		if (rejected.redrivenAt() != null) {
+			throw AlreadyRedrivenException.forId(id);
+		}
+		String value = (correctedValue != null) ? correctedValue : rejected.value();
+		String type = (correctedValue != null) ? contentType : rejected.contentType();
+		if (value == null || value.isEmpty()) {
+			throw new ConfirmationRefusedException(RejectionReason.MISSING_FIELD.code(),
+					"the rejected message has no value: re-drive it with a corrected one");
+		}
+		List<BankConfirmation> confirmations = this.publishing.check(value, type, null);
+		UUID messageId = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		if (!this.rejections.markRedriven(id, now, officer, messageId)) {
+			throw AlreadyRedrivenException.forId(id);
+		}
+		this.outbox.append(this.publishing.message(confirmations, value, type, messageId,
+				Map.of("etax.redrive-of", Long.toString(id), "etax.channel", "redrive")));
+		return new Redriven(id, messageId, Objects.requireNonNull(now), officer);
+	}
+
+	/**
+	 * A re-driven rejection.
+	 * @param id the rejection
+	 * @param messageId the id of the message published again ({@code etax.message-id} header)
+	 * @param redrivenAt when
+	 * @param redrivenBy by whom
+	 */
+	public record Redriven(long id, UUID messageId, Instant redrivenAt, String redrivenBy) {
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package etax.payment.confirmation;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import static etax.payment.confirmation.RejectionReason.INVALID_AMOUNT;
+import static etax.payment.confirmation.RejectionReason.INVALID_CURRENCY;
+import static etax.payment.confirmation.RejectionReason.INVALID_FIELD;
+import static etax.payment.confirmation.RejectionReason.INVALID_MST;
+import static etax.payment.confirmation.RejectionReason.INVALID_TAX_PERIOD;
+import static etax.payment.confirmation.RejectionReason.KEY_MISMATCH;
+import static etax.payment.confirmation.RejectionReason.LINES_DO_NOT_SUM;
+import static etax.payment.confirmation.RejectionReason.MISSING_FIELD;
+
+/**
+ * The rules every confirmation obeys whatever format it came in: field formats, and the checks across
+ * fields once it is read. Messages name the field and the rule, never the value.
+ */
+final class Vouchers {
+
+	static final Pattern BANK_CODE = Pattern.compile("\\d{8}");
+
+	static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	static final String REFERENCE_RULE = "1 to 64 letters, digits, '.', '_' or '-'";
+
+	static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+
+	static final Pattern AREA_CODE = Pattern.compile("\\d{2,5}");
+
+	static final Pattern AGENCY_CODE = Pattern.compile("\\d{3,7}");
+
+	static final Pattern CHAPTER = Pattern.compile("\\d{3}");
+
+	static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
+
+	static final String ITEM_ID_RULE = "1 to 64 letters, digits, '.', '_', '/' or '-'";
+
+	static final int MAX_LINES = 999;
+
+	private static final int MAX_AMOUNT_DIGITS = 18;
+
+	private Vouchers() {
+	}
+
+	static String check(@Nullable String value, String field, Pattern format, String rule) {
+		if (value == null) {
+			throw new InvalidConfirmationException(MISSING_FIELD, field + " is required");
+		}
+		if (!format.matcher(value).matches()) {
+			throw new InvalidConfirmationException(INVALID_FIELD, field + " must be " + rule);
+		}
+		return value;
+	}
+
+	static BigDecimal amount(BigDecimal value, String field) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		if (stripped.scale() < 0) {
+			stripped = stripped.setScale(0);
+		}
+		if (value.signum() <= 0 || stripped.scale() > 2 || stripped.precision() - stripped.scale() > MAX_AMOUNT_DIGITS) {
+			throw new InvalidConfirmationException(INVALID_AMOUNT,
+					field + " must be positive, with at most " + MAX_AMOUNT_DIGITS + " digits and 2 decimals");
+		}
+		return stripped;
+	}
+
+	static TaxpayerId mst(@Nullable String text, String field) {
+		if (text == null) {
+			throw new InvalidConfirmationException(MISSING_FIELD, field + " is required");
+		}
+		try {
+			return TaxpayerId.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfirmationException(INVALID_MST, field + " is not a valid MST (format or check digit)");
+		}
+	}
+
+	static TaxPeriod taxPeriod(@Nullable String value, String field) {
+		if (value == null) {
+			throw new InvalidConfirmationException(MISSING_FIELD, field + " is required");
+		}
+		try {
+			return new TaxPeriod(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfirmationException(INVALID_TAX_PERIOD,
+					field + " must be 00/MM/yyyy, 00/Qn/yyyy, 00/CN/yyyy or dd/MM/yyyy");
+		}
+	}
+
+	/**
+	 * The checks across fields: the key is the payer, the currency and its rate, decimals by currency,
+	 * the lines add up to the total, a reversal names what it reverses.
+	 */
+	static BankConfirmation checked(@Nullable String key, BankConfirmation c) {
+		if (key == null || !c.payer().equals(parseOrNull(key))) {
+			throw new InvalidConfirmationException(KEY_MISMATCH, "record key must be the payer MST (payerMst)");
+		}
+		return consistent(c);
+	}
+
+	/** The same checks but the key's, for a message the gateway is about to key itself. */
+	static BankConfirmation consistent(BankConfirmation c) {
+		switch (c.currency()) {
+			case "VND" -> {
+				if (c.exchangeRate() != null) {
+					throw new InvalidConfirmationException(INVALID_CURRENCY, "a VND voucher has no exchangeRate");
+				}
+			}
+			case "USD" -> {
+				if (c.exchangeRate() == null) {
+					throw new InvalidConfirmationException(INVALID_CURRENCY, "a USD voucher needs its exchangeRate");
+				}
+			}
+			default -> throw new InvalidConfirmationException(INVALID_CURRENCY, "currency must be VND or USD");
+		}
+		int decimals = c.currency().equals("VND") ? 0 : 2;
+		if (c.amount().scale() > decimals || c.lines().stream().anyMatch((line) -> line.amount().scale() > decimals)) {
+			throw new InvalidConfirmationException(INVALID_AMOUNT,
+					"amounts in " + c.currency() + " have at most " + decimals + " decimals");
+		}
+		BigDecimal sum = c.lines().stream().map(ConfirmationLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (sum.compareTo(c.amount()) != 0) {
+			throw new InvalidConfirmationException(LINES_DO_NOT_SUM, "the line amounts add up to " + sum.toPlainString()
+					+ ", not to the amount " + c.amount().toPlainString());
+		}
+		boolean reversal = c.status() == BankConfirmation.Status.REVERSED;
+		if (reversal != (c.reversalOf() != null)) {
+			throw new InvalidConfirmationException(INVALID_FIELD,
+					"reversalOf is required for status REVERSED and only then");
+		}
+		return c;
+	}
+
+	private static @Nullable TaxpayerId parseOrNull(String key) {
+		try {
+			return TaxpayerId.parse(key);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

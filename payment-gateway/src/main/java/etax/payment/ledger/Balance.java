@@ -1,0 +1,43 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A taxpayer's position, computed from the ledger: per sub-item and period what was charged, paid and
+ * is outstanding; per sub-item the credit not applied yet; and each obligation.
+ *
+ * @param mst the taxpayer
+ * @param periods per sub-item and period
+ * @param credits per sub-item
+ * @param items every obligation with what it still owes
+ * @param totalOutstanding what the taxpayer owes in all
+ * @param totalCredit what the taxpayer has paid and not applied
+ */
+public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits, List<Item> items,
+		BigDecimal totalOutstanding, BigDecimal totalCredit) {
+
+	/** Owes nothing. */
+	@JsonProperty("settled")
+	public boolean settled() {
+		return this.totalOutstanding.signum() == 0;
+	}
+
+	public record PeriodBalance(String subItem, String taxPeriod, BigDecimal charged, BigDecimal paid,
+			BigDecimal outstanding) {
+
+	}
+
+	public record CreditBalance(String subItem, BigDecimal amount) {
+
+	}
+
+	public record Item(String payableItemId, String kind, String subItem, String taxPeriod, BigDecimal amount,
+			BigDecimal outstanding, LocalDate dueDate) {
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Money a taxpayer paid that is not applied to an obligation: it waits for the item it names, or it is
+ * an overpayment offset against the next item of its sub-item that falls due.
+ *
+ * @param creditId the credit
+ * @param mst the taxpayer
+ * @param subItem the sub-item it was paid under
+ * @param namedItemId the payable item it waits for, or null for a general credit
+ * @param postingId the payment line it comes from
+ * @param paymentKey the payment it comes from
+ * @param amount what was credited, whole VND
+ * @param remaining what is left
+ * @param createdSeq the order of creation, {@link Long#MAX_VALUE} until stored
+ */
+record Credit(UUID creditId, String mst, String subItem, @Nullable String namedItemId, UUID postingId,
+		String paymentKey, BigDecimal amount, BigDecimal remaining, long createdSeq) {
+
+	Credit withRemaining(BigDecimal value) {
+		return new Credit(this.creditId, this.mst, this.subItem, this.namedItemId, this.postingId, this.paymentKey,
+				this.amount, value, this.createdSeq);
+	}
+
+	Credit general() {
+		return new Credit(this.creditId, this.mst, this.subItem, null, this.postingId, this.paymentKey, this.amount,
+				this.remaining, this.createdSeq);
+	}
+
+	Account account() {
+		return Account.credit(this.mst, this.subItem);
+	}
+
+}

@@ -1,0 +1,53 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One double-entry movement: the same amount debited to one account and credited to another. Stored
+ * as two ledger lines, never changed; a correction is another entry with the accounts swapped that
+ * names the one it reverses.
+ *
+ * @param entryId the entry
+ * @param type what happened
+ * @param debit the account debited
+ * @param credit the account credited
+ * @param amount whole VND, positive
+ * @param valueDate the business date it counts from (payment date, booking date)
+ * @param itemId the obligation it concerns, if any
+ * @param postingId the payment line (treasury posting) it comes from, if any
+ * @param creditId the taxpayer credit it moves, if any
+ * @param paymentKey the payment it comes from ({@code bankCode:bankReference}), if any
+ * @param reverses the entry it reverses, for a reversal
+ */
+record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDecimal amount, LocalDate valueDate,
+		@Nullable String itemId, @Nullable UUID postingId, @Nullable UUID creditId, @Nullable String paymentKey,
+		@Nullable UUID reverses) {
+
+	/** What an entry records. */
+	enum Type {
+
+		/** An obligation booked: taxpayer obligation / budget revenue. */
+		OBLIGATION_BOOKED,
+		/** A payment line applied to an obligation: treasury receivable / taxpayer obligation. */
+		PAYMENT_APPLIED,
+		/** A payment line kept as the taxpayer's credit: treasury receivable / taxpayer credit. */
+		PAYMENT_CREDITED,
+		/** A credit applied to an obligation: taxpayer credit / taxpayer obligation. */
+		CREDIT_APPLIED,
+		/** A posting the treasury confirmed: treasury / treasury receivable (swapped for a reversal). */
+		POSTING_CONFIRMED,
+		/** The reversal of an entry. */
+		REVERSAL
+
+	}
+
+	LedgerEntry reversal(UUID entryId, LocalDate valueDate) {
+		return new LedgerEntry(entryId, Type.REVERSAL, this.credit, this.debit, this.amount, valueDate, this.itemId,
+				this.postingId, this.creditId, this.paymentKey, this.entryId);
+	}
+
+}

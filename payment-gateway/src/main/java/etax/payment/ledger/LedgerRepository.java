@@ -1,0 +1,248 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Obligations, credits and ledger lines in {@code payment.obligation}, {@code payment.credit} and
+ * {@code payment.ledger_line}. Writes are batched; ledger lines are only ever inserted.
+ */
+@Repository
+class LedgerRepository {
+
+	/** The class id of the gateway's per-taxpayer advisory locks (the object id is the MST's hash). */
+	private static final int TAXPAYER_LOCK_CLASS = 0x4554_4158;
+
+	private static final String OBLIGATION_COLUMNS = """
+			item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date, outstanding, source_event_id,
+			content_hash, base_item_id, assessed_for, booking_seq""";
+
+	private static final String CREDIT_COLUMNS = """
+			credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount, remaining, created_seq""";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	LedgerRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+		this.jdbc = jdbc;
+		this.named = named;
+	}
+
+	/**
+	 * Takes the transaction's lock on each taxpayer, in one global order so that two transactions never
+	 * wait for each other in a cycle. Every transaction that allocates holds the locks of its taxpayers.
+	 */
+	void lock(Collection<String> msts) {
+		int[] keys = msts.stream().mapToInt(String::hashCode).distinct().sorted().toArray();
+		if (keys.length > 0) {
+			this.jdbc.query("SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) AS t (k)", (ResultSet row) -> {
+			}, TAXPAYER_LOCK_CLASS, keys);
+		}
+	}
+
+	/** The open obligations of the taxpayers and the obligations with the ids, whatever their state. */
+	List<Obligation> obligations(Collection<String> msts, Collection<String> itemIds) {
+		// two indexed lookups (open items by taxpayer, named items by id) rather than one OR that scans
+		return this.jdbc.query("SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation WHERE mst = ANY (?) AND outstanding > 0"
+				+ " UNION SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation WHERE item_id = ANY (?)",
+				(row, n) -> obligation(row), (Object) msts.toArray(String[]::new), (Object) itemIds.toArray(String[]::new));
+	}
+
+	/** Obligations already booked under one of the ids, event ids or interest days of the candidates. */
+	List<Obligation> booked(Collection<Obligation> candidates) {
+		String select = "SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation ";
+		return this.jdbc.query(select + "WHERE item_id = ANY (?) UNION " + select
+				+ "WHERE source_event_id = ANY (?::uuid[]) UNION " + select + """
+				WHERE kind = 'INTEREST' AND (base_item_id, assessed_for) IN (SELECT * FROM unnest(?::text[], ?::date[]))""",
+				(row, n) -> obligation(row),
+				candidates.stream().map(Obligation::itemId).toArray(String[]::new),
+				candidates.stream().map((o) -> o.sourceEventId().toString()).toArray(String[]::new),
+				candidates.stream().map(Obligation::baseItemId).toArray(String[]::new),
+				candidates.stream().map((o) -> (o.assessedFor() != null) ? o.assessedFor().toString() : null)
+					.toArray(String[]::new));
+	}
+
+	/** The credits of the taxpayers with something left, and the credits with the ids, whatever their state. */
+	List<Credit> credits(Collection<String> msts, Collection<UUID> creditIds) {
+		return this.jdbc.query("SELECT " + CREDIT_COLUMNS + " FROM payment.credit WHERE mst = ANY (?) AND remaining > 0"
+				+ " UNION SELECT " + CREDIT_COLUMNS + " FROM payment.credit WHERE credit_id = ANY (?::uuid[])",
+				(row, n) -> new Credit(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+						row.getString(4), row.getObject(5, UUID.class), row.getString(6), row.getBigDecimal(7),
+						row.getBigDecimal(8), row.getLong(9)),
+				(Object) msts.toArray(String[]::new),
+				(Object) creditIds.stream().map(UUID::toString).toArray(String[]::new));
+	}
+
+	/** The entries of the payments, not reversed yet, that a reversal of them takes back. */
+	List<LedgerEntry> reversible(Collection<String> paymentKeys) {
+		if (paymentKeys.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("""
+				SELECT d.entry_id, d.entry_type, d.account, d.mst, d.sub_item, d.tax_period, d.treasury_code,
+				    c.account, c.mst, c.sub_item, c.tax_period, c.treasury_code, d.amount, d.value_date, d.item_id,
+				    d.posting_id, d.credit_id, d.payment_key
+				FROM payment.ledger_line d JOIN payment.ledger_line c ON c.entry_id = d.entry_id AND c.side = 'C'
+				WHERE d.side = 'D' AND d.payment_key = ANY (?)
+				    AND d.entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED')
+				    AND NOT EXISTS (SELECT 1 FROM payment.ledger_line r WHERE r.reverses_entry = d.entry_id)
+				ORDER BY d.seq""", (row, n) -> new LedgerEntry(row.getObject(1, UUID.class),
+				LedgerEntry.Type.valueOf(row.getString(2)), account(row, 3), account(row, 8), row.getBigDecimal(13),
+				row.getObject(14, LocalDate.class), row.getString(15), row.getObject(16, UUID.class),
+				row.getObject(17, UUID.class), row.getString(18), null), (Object) paymentKeys.toArray(String[]::new));
+	}
+
+	void insertObligations(List<Obligation> obligations, Instant bookedAt) {
+		if (obligations.isEmpty()) {
+			return;
+		}
+		this.named.batchUpdate("""
+				INSERT INTO payment.obligation (item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date,
+				    outstanding, source_event_id, content_hash, base_item_id, assessed_for, booked_at)
+				VALUES (:itemId, :kind, :mst, :chapter, :subItem, :taxPeriod, :amount, :dueDate, :outstanding,
+				    :sourceEventId, :contentHash, :baseItemId, :assessedFor, :bookedAt)""",
+				obligations.stream()
+					.map((o) -> new MapSqlParameterSource().addValue("itemId", o.itemId())
+						.addValue("kind", o.kind().name())
+						.addValue("mst", o.mst())
+						.addValue("chapter", o.chapter())
+						.addValue("subItem", o.subItem())
+						.addValue("taxPeriod", o.taxPeriod())
+						.addValue("amount", o.amount())
+						.addValue("dueDate", o.dueDate())
+						.addValue("outstanding", o.outstanding())
+						.addValue("sourceEventId", o.sourceEventId())
+						.addValue("contentHash", o.contentHash())
+						.addValue("baseItemId", o.baseItemId(), Types.VARCHAR)
+						.addValue("assessedFor", o.assessedFor(), Types.DATE)
+						.addValue("bookedAt", bookedAt.atOffset(ZoneOffset.UTC)))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	void updateOutstanding(List<Obligation> obligations) {
+		if (obligations.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("""
+				UPDATE payment.obligation o SET outstanding = v.outstanding
+				FROM unnest(?::text[], ?::numeric[]) AS v (item_id, outstanding) WHERE o.item_id = v.item_id""",
+				obligations.stream().map(Obligation::itemId).toArray(String[]::new),
+				obligations.stream().map((o) -> o.outstanding().toPlainString()).toArray(String[]::new));
+	}
+
+	void insertCredits(List<Credit> credits, Instant at) {
+		if (credits.isEmpty()) {
+			return;
+		}
+		this.named.batchUpdate("""
+				INSERT INTO payment.credit (credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount,
+				    remaining, created_at)
+				VALUES (:creditId, :mst, :subItem, :namedItemId, :postingId, :paymentKey, :amount, :remaining, :at)""",
+				credits.stream()
+					.map((c) -> new MapSqlParameterSource().addValue("creditId", c.creditId())
+						.addValue("mst", c.mst())
+						.addValue("subItem", c.subItem())
+						.addValue("namedItemId", c.namedItemId(), Types.VARCHAR)
+						.addValue("postingId", c.postingId())
+						.addValue("paymentKey", c.paymentKey())
+						.addValue("amount", c.amount())
+						.addValue("remaining", c.remaining())
+						.addValue("at", at.atOffset(ZoneOffset.UTC)))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	void updateCredits(List<Credit> credits) {
+		if (credits.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("""
+				UPDATE payment.credit c SET remaining = v.remaining, named_item_id = v.named_item_id
+				FROM unnest(?::uuid[], ?::numeric[], ?::text[]) AS v (credit_id, remaining, named_item_id)
+				WHERE c.credit_id = v.credit_id""",
+				credits.stream().map((c) -> c.creditId().toString()).toArray(String[]::new),
+				credits.stream().map((c) -> c.remaining().toPlainString()).toArray(String[]::new),
+				credits.stream().map(Credit::namedItemId).toArray(String[]::new));
+	}
+
+	void insertEntries(List<LedgerEntry> entries, Instant bookedAt) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		List<SqlParameterSource> lines = new ArrayList<>(entries.size() * 2);
+		for (LedgerEntry entry : entries) {
+			lines.add(line(entry, "D", entry.debit(), bookedAt));
+			lines.add(line(entry, "C", entry.credit(), bookedAt));
+		}
+		this.named.batchUpdate("""
+				INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
+				    treasury_code, amount, value_date, booked_at, item_id, posting_id, credit_id, payment_key,
+				    reverses_entry)
+				VALUES (:entryId, :side, :type, :account, :mst, :subItem, :taxPeriod, :treasuryCode, :amount, :valueDate,
+				    :bookedAt, :itemId, :postingId, :creditId, :paymentKey, :reverses)""",
+				lines.toArray(SqlParameterSource[]::new));
+	}
+
+	private static SqlParameterSource line(LedgerEntry entry, String side, Account account, Instant bookedAt) {
+		return new MapSqlParameterSource().addValue("entryId", entry.entryId())
+			.addValue("side", side)
+			.addValue("type", entry.type().name())
+			.addValue("account", account.kind().name())
+			.addValue("mst", account.mst(), Types.VARCHAR)
+			.addValue("subItem", account.subItem())
+			.addValue("taxPeriod", account.taxPeriod(), Types.VARCHAR)
+			.addValue("treasuryCode", account.treasuryCode(), Types.VARCHAR)
+			.addValue("amount", entry.amount())
+			.addValue("valueDate", entry.valueDate())
+			.addValue("bookedAt", bookedAt.atOffset(ZoneOffset.UTC))
+			.addValue("itemId", entry.itemId(), Types.VARCHAR)
+			.addValue("postingId", entry.postingId(), Types.OTHER)
+			.addValue("creditId", entry.creditId(), Types.OTHER)
+			.addValue("paymentKey", entry.paymentKey(), Types.VARCHAR)
+			.addValue("reverses", entry.reverses(), Types.OTHER);
+	}
+
+	void reject(String topic, int partition, long offset, @Nullable String value, String reason, String detail,
+			Instant at) {
+		this.jdbc.update("""
+				INSERT INTO payment.rejected_event (kafka_topic, kafka_partition, kafka_offset, raw_value, reason, detail,
+				    received_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kafka_topic, kafka_partition, kafka_offset) DO NOTHING""", topic,
+				partition, offset, (value != null) ? value.replace('\u0000', '\uFFFD') : null, reason, detail,
+				at.atOffset(ZoneOffset.UTC));
+	}
+
+	private static Account account(ResultSet row, int first) throws SQLException {
+		return new Account(Account.Kind.valueOf(row.getString(first)), row.getString(first + 1),
+				row.getString(first + 2), row.getString(first + 3), row.getString(first + 4));
+	}
+
+	private static Obligation obligation(ResultSet row) throws SQLException {
+		return new Obligation(row.getString(1), Obligation.Kind.valueOf(row.getString(2)), row.getString(3),
+				row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
+				row.getObject(8, LocalDate.class), row.getBigDecimal(9), row.getObject(10, UUID.class), row.getString(11),
+				row.getString(12), row.getObject(13, LocalDate.class), row.getLong(14));
+	}
+
+	static BigDecimal zeroIfNull(@Nullable BigDecimal value) {
+		return (value != null) ? value : BigDecimal.ZERO;
+	}
+
+}

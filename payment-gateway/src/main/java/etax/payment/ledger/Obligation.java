@@ -1,0 +1,72 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import etax.payment.reference.ReferenceData.ItemClass;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a taxpayer owes: a payable item or an interest assessment, with what is still outstanding.
+ *
+ * @param itemId the payable item id (for interest: the assessment's event id)
+ * @param kind TAX or INTEREST
+ * @param mst the taxpayer
+ * @param chapter the budget chapter
+ * @param subItem the sub-item
+ * @param taxPeriod the period ({@code KY_THUE} format)
+ * @param amount whole VND
+ * @param dueDate when it falls due
+ * @param outstanding what is not paid yet
+ * @param sourceEventId the event that created it
+ * @param contentHash over its content, to tell a duplicate from a conflict
+ * @param baseItemId for interest, the payable item it accrues on
+ * @param assessedFor for interest, the day it was assessed for
+ * @param bookingSeq the order of booking, 0 until stored
+ */
+record Obligation(String itemId, Kind kind, String mst, String chapter, String subItem, String taxPeriod,
+		BigDecimal amount, LocalDate dueDate, BigDecimal outstanding, UUID sourceEventId, String contentHash,
+		@Nullable String baseItemId, @Nullable LocalDate assessedFor, long bookingSeq) {
+
+	enum Kind {
+
+		TAX, INTEREST
+
+	}
+
+	Obligation withOutstanding(BigDecimal value) {
+		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
+				this.dueDate, value, this.sourceEventId, this.contentHash, this.baseItemId, this.assessedFor,
+				this.bookingSeq);
+	}
+
+	/** The same obligation, whatever its ids: what a re-run of an assessment under a new event id sends. */
+	boolean sameContentAs(Obligation other) {
+		return this.kind == other.kind && this.mst.equals(other.mst) && this.chapter.equals(other.chapter)
+				&& this.subItem.equals(other.subItem) && this.taxPeriod.equals(other.taxPeriod)
+				&& this.amount.compareTo(other.amount) == 0 && this.dueDate.equals(other.dueDate)
+				&& java.util.Objects.equals(this.baseItemId, other.baseItemId)
+				&& java.util.Objects.equals(this.assessedFor, other.assessedFor);
+	}
+
+	/** Interest on the same item for the same day: one obligation, whatever the event id. */
+	boolean sameAssessmentAs(Obligation other) {
+		return this.kind == Kind.INTEREST && other.kind == Kind.INTEREST
+				&& java.util.Objects.equals(this.baseItemId, other.baseItemId)
+				&& java.util.Objects.equals(this.assessedFor, other.assessedFor);
+	}
+
+	/** Its class in the allocation order on a day. */
+	ItemClass itemClass(LocalDate day) {
+		if (this.kind == Kind.INTEREST) {
+			return ItemClass.INTEREST;
+		}
+		return this.dueDate.isBefore(day) ? ItemClass.ARREARS : ItemClass.CURRENT;
+	}
+
+	Account account() {
+		return Account.obligation(this.mst, this.subItem, this.taxPeriod);
+	}
+
+}

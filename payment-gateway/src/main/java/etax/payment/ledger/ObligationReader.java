@@ -1,0 +1,129 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import etax.payment.confirmation.TaxPeriod;
+import etax.payment.confirmation.TaxpayerId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) and {@code InterestAssessed}
+ * version 1 ({@code etax.assessments.v1}) into obligations (docs/adr/0006-taxpayer-ledger.md). Every
+ * failure is an {@link IllegalArgumentException} whose message names the property, never its value.
+ */
+final class ObligationReader {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern CHAPTER = Pattern.compile("\\d{3}");
+
+	private static final Pattern SUB_ITEM = Pattern.compile("\\d{4}");
+
+	private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
+
+	Obligation payableItem(String value) {
+		JsonNode node = JSON.readTree(value);
+		expect(node, "PayableItemCreated");
+		if (!"VND".equals(node.path("currency").asString("VND"))) {
+			throw new IllegalArgumentException("currency must be VND");
+		}
+		BigDecimal amount = amount(node);
+		return hashed(new Obligation(text(node, "payableItemId", ITEM_ID), Obligation.Kind.TAX, mst(node),
+				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount, date(node, "dueDate"),
+				amount, uuid(node, "eventId"), "", null, null, 0));
+	}
+
+	Obligation interest(String value) {
+		JsonNode node = JSON.readTree(value);
+		expect(node, "InterestAssessed");
+		BigDecimal amount = amount(node);
+		UUID eventId = uuid(node, "eventId");
+		return hashed(new Obligation(eventId.toString(), Obligation.Kind.INTEREST, mst(node),
+				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount,
+				date(node, "dueDate"), amount, eventId, "", text(node, "payableItemId", ITEM_ID),
+				date(node, "assessedFor"), 0));
+	}
+
+	private static void expect(JsonNode node, String type) {
+		if (!type.equals(node.path("type").asString("")) || node.path("version").asInt(0) != 1) {
+			throw new IllegalArgumentException("not a " + type + " version 1");
+		}
+	}
+
+	private static Obligation hashed(Obligation o) {
+		String canonical = String.join("\u001F", o.itemId(), o.kind().name(), o.mst(), o.chapter(), o.subItem(),
+				o.taxPeriod(), o.amount().toPlainString(), o.dueDate().toString(),
+				String.valueOf(o.baseItemId()), String.valueOf(o.assessedFor()));
+		try {
+			String hash = HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+			return new Obligation(o.itemId(), o.kind(), o.mst(), o.chapter(), o.subItem(), o.taxPeriod(), o.amount(),
+					o.dueDate(), o.outstanding(), o.sourceEventId(), hash, o.baseItemId(), o.assessedFor(), 0);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+
+	private static String mst(JsonNode node) {
+		try {
+			return TaxpayerId.parse(node.path("mst").asString("")).value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("mst is not a valid MST");
+		}
+	}
+
+	private static String period(JsonNode node) {
+		try {
+			return new TaxPeriod(node.path("taxPeriod").asString("")).value();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("taxPeriod must be 00/MM/yyyy, 00/Qn/yyyy, 00/CN/yyyy or dd/MM/yyyy");
+		}
+	}
+
+	private static BigDecimal amount(JsonNode node) {
+		JsonNode amount = node.path("amount");
+		if (!amount.isNumber() || amount.decimalValue().signum() <= 0
+				|| amount.decimalValue().stripTrailingZeros().scale() > 0) {
+			throw new IllegalArgumentException("amount must be a positive whole number of VND");
+		}
+		return amount.decimalValue().setScale(0);
+	}
+
+	private static String text(JsonNode node, String name, Pattern format) {
+		String value = node.path(name).asString("");
+		if (!format.matcher(value).matches()) {
+			throw new IllegalArgumentException(name + " is missing or malformed");
+		}
+		return value;
+	}
+
+	private static LocalDate date(JsonNode node, String name) {
+		try {
+			return LocalDate.parse(node.path(name).asString(""));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(name + " must be a date yyyy-MM-dd");
+		}
+	}
+
+	private static UUID uuid(JsonNode node, String name) {
+		try {
+			return UUID.fromString(node.path(name).asString(""));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(name + " must be a UUID");
+		}
+	}
+
+}

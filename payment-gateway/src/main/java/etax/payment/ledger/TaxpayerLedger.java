@@ -1,0 +1,198 @@
+package etax.payment.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import etax.payment.confirmation.PaymentRecorded;
+import etax.payment.confirmation.PaymentsRecorded;
+import etax.payment.reference.ReferenceData;
+import etax.payment.treasury.PostingsPosted;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the taxpayer ledger. Payments and reversals are allocated synchronously inside the transaction
+ * that records them ({@link PaymentsRecorded}), obligations inside the transaction that reads them from
+ * their topic, treasury postings inside the one that records the treasury's acks; each holds the
+ * advisory locks of its taxpayers, so allocations of one taxpayer never interleave. What changed for a
+ * taxpayer is announced as {@link PaymentAllocated} through the outbox.
+ */
+@Service
+public class TaxpayerLedger {
+
+	private final LedgerRepository ledger;
+
+	private final ReferenceData reference;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	private final LedgerViews views;
+
+	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, ReferenceData reference, Outbox outbox, Clock clock) {
+		this.ledger = ledger;
+		this.views = views;
+		this.reference = reference;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/** A taxpayer's balance, from its ledger lines. */
+	public Balance balance(String mst) {
+		return this.views.balance(mst);
+	}
+
+	/** A page of a taxpayer's ledger lines, newest first, and how many there are. */
+	public LedgerPage lines(String mst, int page, int size) {
+		return new LedgerPage(this.views.lines(mst, page, size), this.views.countLines(mst));
+	}
+
+	/**
+	 * A page of ledger lines.
+	 * @param lines the lines
+	 * @param total how many the taxpayer has
+	 */
+	public record LedgerPage(List<LedgerLine> lines, long total) {
+
+	}
+
+	@EventListener
+	void on(PaymentsRecorded recorded) {
+		Set<String> msts = recorded.payments().stream().map(PaymentRecorded::mst).collect(Collectors.toSet());
+		this.ledger.lock(msts);
+		Map<String, List<LedgerEntry>> reversible = this.ledger
+			.reversible(recorded.payments()
+				.stream()
+				.filter(PaymentRecorded::isReversal)
+				.map((p) -> paymentKey(p.bankCode(), Objects.requireNonNull(p.reversalOf())))
+				.toList())
+			.stream()
+			.collect(Collectors.groupingBy((e) -> Objects.requireNonNull(e.paymentKey()), LinkedHashMap::new,
+					Collectors.toList()));
+		Set<String> itemIds = new LinkedHashSet<>();
+		Set<UUID> creditIds = new LinkedHashSet<>();
+		recorded.payments()
+			.forEach((p) -> p.lines()
+				.stream()
+				.filter((line) -> line.payableItemId() != null)
+				.forEach((line) -> itemIds.add(line.payableItemId())));
+		reversible.values().forEach((entries) -> entries.forEach((e) -> {
+			if (e.itemId() != null) {
+				itemIds.add(e.itemId());
+			}
+			if (e.creditId() != null) {
+				creditIds.add(e.creditId());
+			}
+		}));
+		Allocation allocation = allocation(msts, itemIds, creditIds);
+		for (PaymentRecorded payment : recorded.payments()) {
+			if (payment.isReversal()) {
+				String reversed = paymentKey(payment.bankCode(), Objects.requireNonNull(payment.reversalOf()));
+				allocation.reverse(reversed, reversible.getOrDefault(reversed, List.of()), payment.paymentDate());
+				continue;
+			}
+			for (PaymentRecorded.Line line : payment.lines()) {
+				allocation.pay(new Allocation.PaymentLine(payment.mst(), line.subItem(), line.amountVnd(),
+						line.payableItemId(), line.postingId(), paymentKey(payment.bankCode(), payment.bankReference()),
+						payment.treasuryCode(), payment.paymentDate()));
+			}
+		}
+		store(allocation);
+	}
+
+	@EventListener
+	void on(PostingsPosted posted) {
+		this.ledger.insertEntries(posted.postings().stream().map((p) -> {
+			Account treasury = Account.treasury(p.treasuryCode(), p.subItem());
+			Account receivable = Account.receivable(p.treasuryCode(), p.subItem());
+			LocalDate day = p.ackedAt().atZone(this.clock.getZone()).toLocalDate();
+			return new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.POSTING_CONFIRMED,
+					p.reversal() ? receivable : treasury, p.reversal() ? treasury : receivable, p.amountVnd(), day, null,
+					p.postingId(), null, null, null);
+		}).toList(), this.clock.instant());
+	}
+
+	/**
+	 * Books new obligations (already de-duplicated) and allocates the credits waiting for them. Runs in
+	 * the caller's transaction.
+	 */
+	void book(List<Obligation> obligations) {
+		if (obligations.isEmpty()) {
+			return;
+		}
+		Allocation allocation = allocation(obligations.stream().map(Obligation::mst).collect(Collectors.toSet()),
+				Set.of(), Set.of());
+		obligations.forEach(allocation::book);
+		store(allocation);
+	}
+
+	private Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {
+		return new Allocation(this.ledger.obligations(msts, itemIds), this.ledger.credits(msts, creditIds),
+				this.reference::allocationOrder, LocalDate.now(this.clock));
+	}
+
+	private void store(Allocation allocation) {
+		Instant now = this.clock.instant();
+		this.ledger.insertObligations(allocation.newItems(), now);
+		this.ledger.updateOutstanding(allocation.changedItems());
+		this.ledger.insertCredits(allocation.newCredits(), now);
+		this.ledger.updateCredits(allocation.changedCredits());
+		this.ledger.insertEntries(allocation.entries(), now);
+		this.outbox.appendAll(announcements(allocation, now));
+	}
+
+	private static List<OutboxMessage> announcements(Allocation allocation, Instant now) {
+		Map<String, List<PaymentAllocated.Allocated>> allocated = new LinkedHashMap<>();
+		Map<String, List<PaymentAllocated.Credited>> credited = new LinkedHashMap<>();
+		for (LedgerEntry entry : allocation.entries()) {
+			switch (entry.type()) {
+				case PAYMENT_APPLIED, CREDIT_APPLIED -> applied(allocation, entry, "APPLIED", allocated);
+				case REVERSAL -> {
+					if (entry.debit().kind() == Account.Kind.TAXPAYER_OBLIGATION) {
+						applied(allocation, entry, "REVERSED", allocated);
+					}
+				}
+				case PAYMENT_CREDITED -> credited.computeIfAbsent(Objects.requireNonNull(entry.credit().mst()),
+						(k) -> new ArrayList<>())
+					.add(new PaymentAllocated.Credited(Objects.requireNonNull(entry.postingId()), entry.amount(),
+							entry.itemId()));
+				default -> {
+				}
+			}
+		}
+		Set<String> msts = new LinkedHashSet<>(allocated.keySet());
+		msts.addAll(credited.keySet());
+		return msts.stream()
+			.map((mst) -> OutboxMessage.of(PaymentAllocated.TOPIC, mst,
+					new PaymentAllocated(UUID.randomUUID(), PaymentAllocated.TYPE, 1, mst, now,
+							allocated.getOrDefault(mst, List.of()), credited.getOrDefault(mst, List.of()))))
+			.toList();
+	}
+
+	private static void applied(Allocation allocation, LedgerEntry entry, String kind,
+			Map<String, List<PaymentAllocated.Allocated>> allocated) {
+		Obligation item = Objects.requireNonNull(allocation.item(Objects.requireNonNull(entry.itemId())));
+		allocated.computeIfAbsent(item.mst(), (k) -> new ArrayList<>())
+			.add(new PaymentAllocated.Allocated(item.itemId(), kind, entry.amount(), entry.postingId(),
+					item.outstanding(), item.outstanding().signum() == 0));
+	}
+
+	static String paymentKey(String bankCode, String bankReference) {
+		return bankCode + ":" + bankReference;
+	}
+
+}

@@ -1,0 +1,71 @@
+package etax.payment.ledger.web;
+
+import java.util.List;
+
+import etax.payment.confirmation.TaxpayerId;
+import etax.payment.ledger.Balance;
+import etax.payment.ledger.LedgerLine;
+import etax.payment.ledger.TaxpayerLedger;
+import etax.payment.ledger.TaxpayerLedger.LedgerPage;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A taxpayer's balance and ledger, for officers and for the taxpayer itself (a TAXPAYER caller whose
+ * user name is the MST, or its head office's).
+ */
+@RestController
+@RequestMapping("/api/v1/taxpayers/{mst}")
+class TaxpayerLedgerController {
+
+	private final TaxpayerLedger ledger;
+
+	TaxpayerLedgerController(TaxpayerLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Operation(summary = "Balance per sub-item and period, credits, and each obligation")
+	@GetMapping("/balance")
+	Balance balance(@PathVariable String mst, Authentication caller) {
+		return this.ledger.balance(authorized(mst, caller));
+	}
+
+	@Operation(summary = "The taxpayer's ledger lines, newest first")
+	@GetMapping("/ledger")
+	LinePage ledger(@PathVariable String mst, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Authentication caller) {
+		LedgerPage lines = this.ledger.lines(authorized(mst, caller), page, size);
+		return new LinePage(lines.lines(), page, size, lines.total());
+	}
+
+	private static String authorized(String mst, Authentication caller) {
+		TaxpayerId taxpayer;
+		try {
+			taxpayer = TaxpayerId.parse(mst);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a valid MST (format or check digit)");
+		}
+		boolean officer = caller.getAuthorities().stream().anyMatch((a) -> "ROLE_OFFICER".equals(a.getAuthority()));
+		if (!officer && !caller.getName().equals(taxpayer.value()) && !caller.getName().equals(taxpayer.headOffice().value())) {
+			throw new AccessDeniedException("A taxpayer may read only its own ledger");
+		}
+		return taxpayer.value();
+	}
+
+	record LinePage(List<LedgerLine> items, int page, int size, long totalElements) {
+
+	}
+
+}

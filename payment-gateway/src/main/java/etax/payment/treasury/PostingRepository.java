@@ -1,0 +1,128 @@
+package etax.payment.treasury;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Treasury postings and their acks in {@code payment.treasury_posting}. A posting moves from
+ * REQUESTED to POSTED or REFUSED once; a conditional update makes a redelivered ack change nothing.
+ */
+@Repository
+class PostingRepository {
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcClient client;
+
+	PostingRepository(JdbcTemplate jdbc, JdbcClient client) {
+		this.jdbc = jdbc;
+		this.client = client;
+	}
+
+	void insertAll(List<PostingRequested> requests, Instant requestedAt) {
+		this.jdbc.update("""
+				INSERT INTO payment.treasury_posting (posting_id, mst, bank_code, bank_reference, line_number, direction,
+				    treasury_code, sub_item, amount_vnd, payment_date, requested_at)
+				SELECT r.posting_id, r.mst, r.bank_code, r.bank_reference, r.line_number, r.direction, r.treasury_code,
+				    r.sub_item, r.amount_vnd, r.payment_date, ?
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+				    ?::numeric[], ?::date[])
+				    AS r (posting_id, mst, bank_code, bank_reference, line_number, direction, treasury_code, sub_item,
+				    amount_vnd, payment_date)
+				ON CONFLICT (posting_id) DO NOTHING""", requestedAt.atOffset(ZoneOffset.UTC),
+				column(requests, (r) -> r.postingId().toString()), column(requests, PostingRequested::mst),
+				column(requests, PostingRequested::bankCode), column(requests, PostingRequested::bankReference),
+				column(requests, (r) -> Integer.toString(r.lineNumber())), column(requests, PostingRequested::direction),
+				column(requests, PostingRequested::treasuryCode), column(requests, PostingRequested::subItem),
+				column(requests, (r) -> r.amountVnd().toPlainString()),
+				column(requests, (r) -> r.paymentDate().toString()));
+	}
+
+	/**
+	 * Applies the first ack of each posting that is still REQUESTED.
+	 * @return the postings this call moved, with their new state
+	 */
+	List<Applied> apply(Collection<PostingAcknowledged> acks) {
+		List<PostingAcknowledged> list = List.copyOf(acks);
+		return this.jdbc.query("""
+				UPDATE payment.treasury_posting p
+				SET status = a.status, acked_at = a.acked_at, ack_reason = a.reason, ack_event_id = a.event_id
+				FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
+				    AS a (posting_id, status, acked_at, reason, event_id)
+				WHERE p.posting_id = a.posting_id AND p.status = 'REQUESTED'
+				RETURNING p.posting_id, p.status, p.direction, p.treasury_code, p.sub_item, p.amount_vnd, p.acked_at""",
+				(ResultSet row, int n) -> new Applied(row.getObject(1, UUID.class), row.getString(2),
+						"REVERSAL".equals(row.getString(3)), row.getString(4), row.getString(5), row.getBigDecimal(6),
+						row.getObject(7, OffsetDateTime.class).toInstant()),
+				column(list, (a) -> a.postingId().toString()), column(list, PostingAcknowledged::status),
+				column(list, (a) -> a.ackedAt().toString()), column(list, PostingAcknowledged::reason),
+				column(list, (a) -> a.eventId().toString()));
+	}
+
+	/** The status of each known posting among those asked. */
+	Map<UUID, String> statuses(Collection<UUID> postingIds) {
+		Map<UUID, String> statuses = new HashMap<>();
+		this.jdbc.query("SELECT posting_id, status FROM payment.treasury_posting WHERE posting_id = ANY (?::uuid[])",
+				(ResultSet row) -> {
+					statuses.put(row.getObject(1, UUID.class), row.getString(2));
+				}, (Object) postingIds.stream().map(UUID::toString).toArray(String[]::new));
+		return statuses;
+	}
+
+	List<UnackedPosting> unacked(Instant requestedBefore, int page, int size) {
+		return this.client.sql("""
+				SELECT posting_id, bank_code, bank_reference, line_number, direction, treasury_code, sub_item, amount_vnd,
+				    payment_date, requested_at
+				FROM payment.treasury_posting WHERE status = 'REQUESTED' AND requested_at < ?
+				ORDER BY requested_at, posting_id LIMIT ? OFFSET ?""")
+			.params(requestedBefore.atOffset(ZoneOffset.UTC), size, (long) page * size)
+			.query((row, n) -> new UnackedPosting(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+					row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getBigDecimal(8),
+					row.getObject(9, LocalDate.class), row.getObject(10, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	long countUnacked(Instant requestedBefore) {
+		return this.client.sql("SELECT count(*) FROM payment.treasury_posting WHERE status = 'REQUESTED' AND requested_at < ?")
+			.param(requestedBefore.atOffset(ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+	}
+
+	void reject(String topic, int partition, long offset, String value, String reason, String detail, Instant at) {
+		this.jdbc.update("""
+				INSERT INTO payment.rejected_event (kafka_topic, kafka_partition, kafka_offset, raw_value, reason, detail,
+				    received_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kafka_topic, kafka_partition, kafka_offset) DO NOTHING""", topic,
+				partition, offset, value.replace('\u0000', '\uFFFD'), reason, detail, at.atOffset(ZoneOffset.UTC));
+	}
+
+	private static <T> String[] column(List<T> rows, java.util.function.Function<T, ? extends Object> value) {
+		List<String> column = new ArrayList<>(rows.size());
+		for (T row : rows) {
+			Object v = value.apply(row);
+			column.add((v != null) ? v.toString() : null);
+		}
+		return column.toArray(String[]::new);
+	}
+
+	/** A posting an ack moved. */
+	record Applied(UUID postingId, String status, boolean reversal, String treasuryCode, String subItem,
+			java.math.BigDecimal amountVnd, Instant ackedAt) {
+
+	}
+
+}

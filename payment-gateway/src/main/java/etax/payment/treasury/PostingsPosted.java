@@ -1,0 +1,34 @@
+package etax.payment.treasury;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Postings the treasury confirmed as posted for the first time, published in-process inside the
+ * transaction that records the acks, so that the ledger moves the money from the treasury receivable
+ * to the treasury in the same commit.
+ *
+ * @param postings the postings
+ */
+public record PostingsPosted(List<Posted> postings) {
+
+	public PostingsPosted {
+		postings = List.copyOf(postings);
+	}
+
+	/**
+	 * @param postingId the posting
+	 * @param reversal whether it took back a reversed payment's line
+	 * @param treasuryCode the treasury
+	 * @param subItem the sub-item
+	 * @param amountVnd whole VND
+	 * @param ackedAt when the treasury posted it
+	 */
+	public record Posted(UUID postingId, boolean reversal, String treasuryCode, String subItem, BigDecimal amountVnd,
+			Instant ackedAt) {
+
+	}
+
+}

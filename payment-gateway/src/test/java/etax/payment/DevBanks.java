@@ -1,0 +1,135 @@
+package etax.payment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * The dev banks of the local run (db/dev/payment): their private keys, test resources, sign a record
+ * value as a detached JWS (RS256), the way a bank does.
+ */
+public final class DevBanks {
+
+	public static final String SIGNATURE = "etax.signature";
+
+	private DevBanks() {
+	}
+
+	public static PrivateKey privateKey(String bankCode) {
+		try (InputStream in = DevBanks.class.getResourceAsStream("/dev-banks/" + bankCode + ".pk8.b64")) {
+			byte[] der = Base64.getMimeDecoder().decode(in.readAllBytes());
+			return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The detached JWS of a value, signed with the bank's dev key under its registered key id. */
+	public static String sign(String bankCode, String value) {
+		return sign(privateKey(bankCode), bankCode + "-dev-1", value);
+	}
+
+	public static String sign(PrivateKey key, String keyId, String value) {
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		String header = encoder
+			.encodeToString(("{\"alg\":\"RS256\",\"kid\":\"" + keyId + "\"}").getBytes(StandardCharsets.UTF_8));
+		try {
+			Signature signer = Signature.getInstance("SHA256withRSA");
+			signer.initSign(key);
+			signer.update((header + "." + encoder.encodeToString(value.getBytes(StandardCharsets.UTF_8)))
+				.getBytes(StandardCharsets.US_ASCII));
+			return header + ".." + encoder.encodeToString(signer.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Publishes a record with the given headers and waits for the broker. */
+	public static RecordMetadata publish(KafkaProducer<String, String> producer, String topic, String key, String value,
+			Map<String, String> headers) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+		headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+		try {
+			return producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A valid 10-digit MST (check digit per VN-ETAX §3.2) made from a number; distinct numbers give
+	 * distinct MSTs, prefixes whose check digit would be 10 are skipped.
+	 */
+	public static String mst(long seed) {
+		int[] weights = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+		for (long n = seed * 11;; n++) {
+			String prefix = String.format("%09d", n % 1_000_000_000L);
+			int sum = 0;
+			for (int i = 0; i < 9; i++) {
+				sum += weights[i] * (prefix.charAt(i) - '0');
+			}
+			if (sum % 11 != 0) {
+				return prefix + ((10 - sum % 11) % 10);
+			}
+		}
+	}
+
+	/** A JSON confirmation version 1 with one line per amount (sub-items 1701, 4931, 1052). */
+	public static String confirmation(String bank, String reference, String mst, String paymentDate,
+			List<Line> lines) {
+		StringBuilder json = new StringBuilder();
+		long total = 0;
+		for (Line line : lines) {
+			if (json.length() > 0) {
+				json.append(',');
+			}
+			total += line.amount();
+			json.append("{\"chapter\":\"754\",\"subItem\":\"").append(line.subItem()).append("\",\"taxPeriod\":\"")
+				.append(line.taxPeriod()).append("\",\"amount\":").append(line.amount());
+			if (line.payableItemId() != null) {
+				json.append(",\"payableItemId\":\"").append(line.payableItemId()).append('"');
+			}
+			json.append('}');
+		}
+		return """
+				{"version":1,"bankCode":"%s","bankReference":"%s","voucherNumber":"GNT-%s","payerMst":"%s",\
+				"currency":"VND","amount":%d,"paymentDate":"%s","sentAt":"%sT09:00:00+07:00","status":"DEBITED",\
+				"treasuryCode":"0111","treasuryAccount":"7111","collectingAgencyCode":"1054321","areaCode":"79760",\
+				"lines":[%s]}"""
+			.formatted(bank, reference, reference.substring(Math.max(0, reference.length() - 8)), mst, total,
+					paymentDate, paymentDate, json);
+	}
+
+	/** A voucher line for {@link #confirmation}. */
+	public record Line(String subItem, String taxPeriod, long amount, String payableItemId) {
+
+		public static Line of(String subItem, long amount) {
+			return new Line(subItem, "00/Q1/2026", amount, null);
+		}
+
+		public static Line naming(String itemId, String subItem, long amount) {
+			return new Line(subItem, "00/Q1/2026", amount, itemId);
+		}
+
+	}
+
+}

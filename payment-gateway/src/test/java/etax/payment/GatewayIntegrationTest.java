@@ -1,0 +1,27 @@
+package etax.payment;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import etax.devstack.LocalInfrastructureInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one application context the gateway's integration tests share (one context, so one consumer in
+ * the group, whose meters every test can read): the real PostgreSQL and Kafka of this JVM, a short ack
+ * timeout so that overdue postings show within a test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
+		"spring.kafka.consumer.max-poll-records=500" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+public @interface GatewayIntegrationTest {
+
+}

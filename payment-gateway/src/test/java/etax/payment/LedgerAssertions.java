@@ -1,0 +1,42 @@
+package etax.payment;
+
+import java.math.BigDecimal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's invariants, checked after every integration test.
+ */
+public final class LedgerAssertions {
+
+	private LedgerAssertions() {
+	}
+
+	/**
+	 * Every entry has one debit and one credit line of the same amount, so the debits add up to the credits;
+	 * every obligation's outstanding amount is what its ledger lines say; no credit is negative.
+	 */
+	public static void assertBalanced(JdbcClient jdbc) {
+		BigDecimal debits = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM payment.ledger_line WHERE side = 'D'")
+			.query(BigDecimal.class)
+			.single();
+		BigDecimal credits = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM payment.ledger_line WHERE side = 'C'")
+			.query(BigDecimal.class)
+			.single();
+		assertThat(debits).as("sum of debits = sum of credits").isEqualByComparingTo(credits);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM (SELECT entry_id FROM payment.ledger_line GROUP BY entry_id
+				HAVING count(*) <> 2 OR sum(CASE side WHEN 'D' THEN amount ELSE -amount END) <> 0) unbalanced""")
+			.query(Long.class)
+			.single()).as("entries that are not one debit and one credit of the same amount").isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM payment.obligation o
+				WHERE o.outstanding <> (SELECT coalesce(sum(CASE side WHEN 'D' THEN amount ELSE -amount END), 0)
+				    FROM payment.ledger_line l WHERE l.account = 'TAXPAYER_OBLIGATION' AND l.item_id = o.item_id)""")
+			.query(Long.class)
+			.single()).as("obligations whose outstanding amount is not what their ledger lines say").isZero();
+	}
+
+}

@@ -1,0 +1,304 @@
+package etax.payment.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.TopicReader;
+import etax.payment.DevBanks;
+import etax.payment.DevBanks.Line;
+import etax.payment.GatewayIntegrationTest;
+import etax.payment.LedgerAssertions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Bank identity, formats and the ways back for rejected messages, on the real topic, database and API:
+ * signatures, camt.054, pending versus booked, reversals, the HTTP intake, conflicts with both versions,
+ * checks against reference data, re-drive after correction.
+ */
+@GatewayIntegrationTest
+class BankMessagesIntegrationTests {
+
+	private static final String BANK = "01202001";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static KafkaProducer<String, String> producer;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startProducer() {
+		producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer());
+	}
+
+	@AfterAll
+	static void stopProducer() {
+		producer.close();
+	}
+
+	@AfterEach
+	void ledgerStaysBalanced() {
+		LedgerAssertions.assertBalanced(this.jdbc);
+	}
+
+	@Test
+	void deadLettersAnUnsignedMessage() {
+		String reference = "SIG2026042000000001";
+		String mst = DevBanks.mst(7001);
+		publish(mst, DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 1_000_000))),
+				Map.of());
+
+		assertThat(header(awaitDeadLetter(reference, "signature-invalid"), "etax.dlq.detail")).contains("no signature");
+		assertThat(recorded(reference)).isZero();
+	}
+
+	@Test
+	void deadLettersAMessageSignedByAnotherBankOrTampered() {
+		String mst = DevBanks.mst(7002);
+		String asOther = DevBanks.confirmation(BANK, "SIG2026042000000002", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000_000)));
+		publish(mst, asOther, Map.of(DevBanks.SIGNATURE, DevBanks.sign("01204001", asOther)));
+		String tampered = DevBanks.confirmation(BANK, "SIG2026042000000003", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000_000)));
+		publish(mst, tampered.replace("1000000", "9000000"), Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, tampered)));
+
+		assertThat(header(awaitDeadLetter("SIG2026042000000002", "signature-invalid"), "etax.dlq.detail"))
+			.contains("another bank");
+		awaitDeadLetter("SIG2026042000000003", "signature-invalid");
+		assertThat(recorded("SIG2026042000000002") + recorded("SIG2026042000000003")).isZero();
+	}
+
+	@Test
+	void deadLettersUnknownReferenceDataAndBanks() {
+		String mst = DevBanks.mst(7003);
+		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("9999", 1_000_000))));
+		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000002", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000_000))).replace("\"chapter\":\"754\"", "\"chapter\":\"999\""));
+		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000003", mst, "2019-12-31",
+				List.of(Line.of("1701", 1_000_000))));
+
+		awaitDeadLetter("REF2026042000000001", "unknown-sub-item");
+		awaitDeadLetter("REF2026042000000002", "unknown-chapter");
+		awaitDeadLetter("REF2026042000000003", "unknown-bank");
+	}
+
+	@Test
+	void deadLettersAConflictWithBothVersions() {
+		String mst = DevBanks.mst(7004);
+		String reference = "CON2026042000000001";
+		String first = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 5_000_000)));
+		publishSigned(mst, first);
+		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
+		String second = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 6_000_000)));
+		publishSigned(mst, second);
+
+		ConsumerRecord<String, String> dead = awaitDeadLetter(reference, "conflict");
+		assertThat(dead.value()).isEqualTo(second);
+		assertThat(header(dead, "etax.dlq.recorded-value")).isEqualTo(first);
+		assertThat(this.jdbc.sql("SELECT recorded_value FROM payment.rejected_message WHERE raw_value = ?")
+			.param(second)
+			.query(String.class)
+			.single()).isEqualTo(first);
+	}
+
+	@Test
+	void recordsEveryEntryOfACamt054Notification() {
+		String mst = DevBanks.mst(7005);
+		String xml = Camt054.notification(BANK, mst, Camt054.entry("CAMT202604200001", "BOOK", false, null, "1701", 7_000_000),
+				Camt054.entry("CAMT202604200002", "BOOK", false, null, "4931", 300_000));
+		publish(mst, xml, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, xml)));
+
+		await().atMost(TIMEOUT).until(() -> recorded("CAMT202604200001") + recorded("CAMT202604200002") == 2);
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "treasury.postings.v1",
+				(r) -> r.value().contains("CAMT20260420000"), 2, TIMEOUT)).hasSize(2);
+	}
+
+	@Test
+	void refusesADoctypeInXml() {
+		String mst = DevBanks.mst(7006);
+		String xml = Camt054.notification(BANK, mst, Camt054.entry("XXE202604200001", "BOOK", false, null, "1701", 1_000_000))
+			.replace("<Document", "<!DOCTYPE Document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Document")
+			.replace("<BkToCstmrDbtCdtNtfctn>", "<BkToCstmrDbtCdtNtfctn>&x;");
+		publish(mst, xml, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, xml)));
+
+		awaitDeadLetter("XXE202604200001", "malformed-xml");
+	}
+
+	@Test
+	void keepsPendingApartFromBookedAndReversesAsANewEntry() throws Exception {
+		String mst = DevBanks.mst(7007);
+		String pending = Camt054.notification(BANK, mst,
+				Camt054.entry("PDNG202604200001", "PDNG", false, null, "1701", 2_000_000));
+		publish(mst, pending, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, pending)));
+		await().atMost(TIMEOUT)
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM payment.unbooked_confirmation WHERE bank_reference = ?")
+				.param("PDNG202604200001")
+				.query(Long.class)
+				.single() == 1);
+		assertThat(recorded("PDNG202604200001")).isZero();
+
+		String booked = Camt054.notification(BANK, mst,
+				Camt054.entry("PDNG202604200001", "BOOK", false, null, "1701", 2_000_000));
+		publish(mst, booked, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, booked)));
+		await().atMost(TIMEOUT).until(() -> recorded("PDNG202604200001") == 1);
+
+		String reversal = Camt054.notification(BANK, mst,
+				Camt054.entry("RVSL202604200001", "BOOK", true, "PDNG202604200001", "1701", 2_000_000));
+		publish(mst, reversal, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
+		await().atMost(TIMEOUT).until(() -> recorded("RVSL202604200001") == 1);
+		assertThat(this.jdbc.sql("SELECT status FROM payment.confirmation WHERE bank_reference = ?")
+			.param("PDNG202604200001")
+			.query(String.class)
+			.single()).as("the reversed payment is not updated").isEqualTo("DEBITED");
+		String balance = this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(JSON.readTree(balance).path("totalCredit").decimalValue()).isZero();
+
+		String again = Camt054.notification(BANK, mst,
+				Camt054.entry("RVSL202604200002", "BOOK", true, "PDNG202604200001", "1701", 2_000_000));
+		publish(mst, again, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, again)));
+		awaitDeadLetter("RVSL202604200002", "invalid-reversal");
+	}
+
+	@Test
+	void acceptsABankOverHttpOnlyAsItself() throws Exception {
+		String mst = DevBanks.mst(7008);
+		String own = DevBanks.confirmation(BANK, "HTTP2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("1701", 3_000_000)));
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-" + BANK, "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(own))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.messageId").isNotEmpty())
+			.andExpect(jsonPath("$.topic").value(PaymentRecording.CONFIRMATIONS_TOPIC));
+		await().atMost(TIMEOUT).until(() -> recorded("HTTP2026042000000001") == 1);
+
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-01204001", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(own.replace("HTTP2026042000000001", "HTTP2026042000000002")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/bank-mismatch"));
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-" + BANK, "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(own.replace("\"1701\"", "\"9999\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("unknown-sub-item"));
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(own))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/payments/rejected").with(httpBasic("bank-" + BANK, "dev")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void redrivesARejectedMessageAfterCorrection() throws Exception {
+		String mst = DevBanks.mst(7009);
+		String reference = "RED2026042000000001";
+		String wrong = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 4_000_000)))
+			.replace("\"amount\":4000000,\"paymentDate\"", "\"amount\":4000001,\"paymentDate\"");
+		publishSigned(mst, wrong);
+		awaitDeadLetter(reference, "lines-do-not-sum");
+		long id = this.jdbc.sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
+			.param(wrong)
+			.query(Long.class)
+			.single();
+
+		this.mvc
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(wrong))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("lines-do-not-sum"));
+		String corrected = wrong.replace("\"amount\":4000001", "\"amount\":4000000");
+		this.mvc
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(corrected))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.redrivenBy").value("dev"));
+		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
+		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev")))
+			.andExpect(status().isConflict());
+		JsonNode listed = JSON.readTree(this.mvc
+			.perform(get("/api/v1/payments/rejected?size=200").with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8))
+			.path("items")
+			.valueStream()
+			.filter((item) -> item.path("id").longValue() == id)
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.path("redrivenBy").stringValue()).isEqualTo("dev");
+		assertThat(listed.path("redrivenAt").isString()).isTrue();
+	}
+
+	private long recorded(String reference) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void publishSigned(String key, String value) {
+		publish(key, value, Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+	}
+
+	private static void publish(String key, String value, Map<String, String> headers) {
+		DevBanks.publish(producer, PaymentRecording.CONFIRMATIONS_TOPIC, key, value, headers);
+	}
+
+	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
+		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value().contains(reference), 1, TIMEOUT);
+		assertThat(dead).singleElement()
+			.satisfies((record) -> assertThat(header(record, "etax.dlq.reason")).isEqualTo(reason));
+		return dead.get(0);
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,86 @@
+package etax.payment.confirmation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class Camt054ReaderTests {
+
+	private static final String MST = "0313829148";
+
+	private final Camt054Reader reader = new Camt054Reader();
+
+	@Test
+	void readsEachEntryIntoTheModelOfTheJsonMessage() {
+		String xml = Camt054.notification("01202001", MST,
+				Camt054.entry("CAMT1", "BOOK", false, null, "1701", 22_000_000),
+				Camt054.entry("CAMT2", "PDNG", false, null, "4931", 99_000));
+
+		List<BankConfirmation> read = this.reader.read(MST, xml);
+
+		assertThat(read).hasSize(2);
+		BankConfirmation first = read.get(0);
+		assertThat(first.bankCode()).isEqualTo("01202001");
+		assertThat(first.bankReference()).isEqualTo("CAMT1");
+		assertThat(first.voucherNumber()).isEqualTo("GNT-CAMT1");
+		assertThat(first.payer()).isEqualTo(new TaxpayerId(MST));
+		assertThat(first.status()).isEqualTo(BankConfirmation.Status.DEBITED);
+		assertThat(first.paymentDate()).isEqualTo(LocalDate.of(2026, 4, 20));
+		assertThat(first.treasuryCode()).isEqualTo("0111");
+		assertThat(first.treasuryAccount()).isEqualTo("7111");
+		assertThat(first.collectingAgencyCode()).isEqualTo("1054321");
+		assertThat(first.areaCode()).isEqualTo("79760");
+		assertThat(first.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.chapter()).isEqualTo("754");
+			assertThat(line.subItem()).isEqualTo("1701");
+			assertThat(line.taxPeriod().value()).isEqualTo("00/Q1/2026");
+			assertThat(line.amount()).isEqualByComparingTo("22000000");
+		});
+		assertThat(read.get(1).status()).isEqualTo(BankConfirmation.Status.PENDING);
+	}
+
+	@Test
+	void hashesLikeTheSameConfirmationInJson() {
+		String xml = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 22_000_000));
+		String json = """
+				{"version":1,"bankCode":"01202001","bankReference":"CAMT1","voucherNumber":"GNT-CAMT1",
+				 "payerMst":"0313829148","currency":"VND","amount":22000000,"paymentDate":"2026-04-20","status":"DEBITED",
+				 "sentAt":"2026-04-20T09:30:00+07:00","treasuryCode":"0111","treasuryAccount":"7111",
+				 "collectingAgencyCode":"1054321","areaCode":"79760",
+				 "lines":[{"chapter":"754","subItem":"1701","taxPeriod":"00/Q1/2026","amount":22000000}]}""";
+
+		assertThat(this.reader.read(MST, xml).get(0).contentHash())
+			.isEqualTo(new ConfirmationReader().read(MST, json).contentHash());
+	}
+
+	@Test
+	void readsAReversal() {
+		String xml = Camt054.notification("01202001", MST, Camt054.entry("RV1", "BOOK", true, "CAMT1", "1701", 1_000));
+
+		BankConfirmation reversal = this.reader.read(MST, xml).get(0);
+
+		assertThat(reversal.status()).isEqualTo(BankConfirmation.Status.REVERSED);
+		assertThat(reversal.reversalOf()).isEqualTo("CAMT1");
+	}
+
+	@Test
+	void refusesDoctypesEntitiesAndOtherDocuments() {
+		String xml = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 1_000));
+		assertRejected(xml.replace("<Document", "<!DOCTYPE Document [<!ENTITY x \"y\">]><Document"), "malformed-xml");
+		assertRejected(xml.replace("camt.054.001.08", "camt.053.001.08"), "malformed-xml");
+		assertRejected("<Document", "malformed-xml");
+		assertRejected(xml.replace("<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>INFO</Cd></Sts>"), "unsupported-status");
+		assertRejected(xml.replace("<Tp>754</Tp>", ""), "missing-field");
+		assertRejected(xml.replace("<Tp>QTR1</Tp>", "<Tp>QTR5</Tp>"), "invalid-tax-period");
+	}
+
+	private void assertRejected(String xml, String reason) {
+		assertThatExceptionOfType(InvalidConfirmationException.class).isThrownBy(() -> this.reader.read(MST, xml))
+			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo(reason));
+	}
+
+}

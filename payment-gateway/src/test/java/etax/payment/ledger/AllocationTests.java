@@ -1,0 +1,106 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.payment.ledger.Allocation.PaymentLine;
+import etax.payment.reference.ReferenceData.ItemClass;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AllocationTests {
+
+	private static final String MST = "0313829148";
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 4, 20);
+
+	@Test
+	void paysTheNamedItemFirstThenArrearsThenCurrentAndCreditsTheRest() {
+		Obligation current = item("current", "1701", 3_000, "2026-05-04", 1);
+		Obligation arrears = item("arrears", "1701", 2_000, "2026-01-20", 2);
+		Obligation named = item("named", "1701", 1_000, "2026-07-20", 3);
+		Allocation allocation = new Allocation(List.of(current, arrears, named), List.of(), AllocationTests::order, TODAY);
+
+		allocation.pay(line("named", 7_000));
+
+		assertThat(allocation.item("named").outstanding()).isZero();
+		assertThat(allocation.item("arrears").outstanding()).isZero();
+		assertThat(allocation.item("current").outstanding()).isZero();
+		assertThat(allocation.newCredits()).singleElement()
+			.satisfies((credit) -> assertThat(credit.remaining()).isEqualByComparingTo("1000"));
+		assertThat(allocation.entries()).extracting(LedgerEntry::type)
+			.containsExactly(LedgerEntry.Type.PAYMENT_APPLIED, LedgerEntry.Type.PAYMENT_APPLIED,
+					LedgerEntry.Type.PAYMENT_APPLIED, LedgerEntry.Type.PAYMENT_CREDITED);
+		assertThat(allocation.entries()).extracting(LedgerEntry::itemId)
+			.containsExactly("named", "arrears", "current", null);
+	}
+
+	@Test
+	void ordersByTheConfiguredRanks() {
+		Obligation interest = new Obligation("interest", Obligation.Kind.INTEREST, MST, "754", "1701", "00/Q1/2026",
+				new BigDecimal(500), LocalDate.of(2026, 5, 20), new BigDecimal(500), UUID.randomUUID(), "h", "x",
+				LocalDate.of(2026, 5, 20), 1);
+		Obligation arrears = item("arrears", "1701", 500, "2026-01-20", 2);
+		Map<ItemClass, Integer> interestFirst = new EnumMap<>(Map.of(ItemClass.INTEREST, 1, ItemClass.ARREARS, 2,
+				ItemClass.CURRENT, 3, ItemClass.PENALTY, 4));
+		Allocation allocation = new Allocation(List.of(arrears, interest), List.of(), (day) -> interestFirst, TODAY);
+
+		allocation.pay(line(null, 500));
+
+		assertThat(allocation.item("interest").outstanding()).isZero();
+		assertThat(allocation.item("arrears").outstanding()).isEqualByComparingTo("500");
+	}
+
+	@Test
+	void keepsAPaymentForAnUnknownItemAndAppliesItWhenTheItemIsBooked() {
+		Allocation allocation = new Allocation(List.of(), List.of(), AllocationTests::order, TODAY);
+
+		allocation.pay(line("later", 1_500));
+		allocation.book(item("later", "1701", 1_000, "2026-05-04", 0));
+
+		assertThat(allocation.item("later").outstanding()).isZero();
+		assertThat(allocation.newCredits()).singleElement().satisfies((credit) -> {
+			assertThat(credit.remaining()).isEqualByComparingTo("500");
+			assertThat(credit.namedItemId()).as("what is left is an ordinary credit").isNull();
+		});
+	}
+
+	@Test
+	void reversesAPaymentAndLetsOtherCreditsPayWhatReopens() {
+		Allocation first = new Allocation(List.of(item("a", "1701", 1_000, "2026-05-04", 1)), List.of(),
+				AllocationTests::order, TODAY);
+		first.pay(line(null, 1_000));
+		List<LedgerEntry> paid = first.entries();
+		Credit other = new Credit(UUID.randomUUID(), MST, "1701", null, UUID.randomUUID(), "b:2", new BigDecimal(400),
+				new BigDecimal(400), 5);
+
+		Allocation reversal = new Allocation(List.of(first.item("a")), List.of(other), AllocationTests::order, TODAY);
+		reversal.reverse("b:1", paid, TODAY);
+
+		assertThat(reversal.item("a").outstanding()).isEqualByComparingTo("600");
+		assertThat(reversal.changedCredits()).singleElement()
+			.satisfies((credit) -> assertThat(credit.remaining()).isZero());
+		assertThat(reversal.entries()).extracting(LedgerEntry::type)
+			.containsExactly(LedgerEntry.Type.REVERSAL, LedgerEntry.Type.CREDIT_APPLIED);
+		assertThat(reversal.entries().get(0).reverses()).isEqualTo(paid.get(0).entryId());
+	}
+
+	private static Map<ItemClass, Integer> order(LocalDate day) {
+		return new EnumMap<>(Map.of(ItemClass.ARREARS, 1, ItemClass.INTEREST, 2, ItemClass.CURRENT, 3, ItemClass.PENALTY, 4));
+	}
+
+	private static Obligation item(String id, String subItem, long amount, String due, long seq) {
+		return new Obligation(id, Obligation.Kind.TAX, MST, "754", subItem, "00/Q1/2026", new BigDecimal(amount),
+				LocalDate.parse(due), new BigDecimal(amount), UUID.randomUUID(), "h", null, null, seq);
+	}
+
+	private static PaymentLine line(String named, long amount) {
+		return new PaymentLine(MST, "1701", new BigDecimal(amount), named, UUID.randomUUID(), "b:1", "0111", TODAY);
+	}
+
+}

@@ -1,0 +1,235 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.TopicReader;
+import etax.payment.DevBanks;
+import etax.payment.DevBanks.Line;
+import etax.payment.GatewayIntegrationTest;
+import etax.payment.LedgerAssertions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Obligations from their topics, payments allocated to them, the balance and ledger over HTTP; the
+ * ledger is balanced after every test.
+ */
+@GatewayIntegrationTest
+class LedgerIntegrationTests {
+
+	private static final String BANK = "01202001";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static KafkaProducer<String, String> producer;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void startProducer() {
+		producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer());
+	}
+
+	@AfterAll
+	static void stopProducer() {
+		producer.close();
+	}
+
+	@AfterEach
+	void ledgerStaysBalanced() {
+		LedgerAssertions.assertBalanced(this.jdbc);
+	}
+
+	@Test
+	void paysTheNamedItemAndShowsTheReturnSettled() throws Exception {
+		String mst = DevBanks.mst(8001);
+		String item = UUID.randomUUID().toString();
+		String other = UUID.randomUUID().toString();
+		publishItem(mst, other, "1701", 5_000_000, "2026-01-20");
+		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
+		awaitOutstanding(item, 22_000_000);
+		awaitOutstanding(other, 5_000_000);
+
+		pay(mst, "LED2026042000000001", List.of(Line.naming(item, "1701", 22_000_000)));
+
+		awaitOutstanding(item, 0);
+		assertThat(outstanding(other)).as("the older item is not paid: the payer named another")
+			.isEqualByComparingTo("5000000");
+		JsonNode balance = balance(mst);
+		JsonNode paid = balance.path("items").valueStream()
+			.filter((i) -> i.path("payableItemId").stringValue().equals(item))
+			.findFirst()
+			.orElseThrow();
+		assertThat(paid.path("outstanding").decimalValue()).isZero();
+		assertThat(balance.path("totalOutstanding").decimalValue()).isEqualByComparingTo("5000000");
+		List<ConsumerRecord<String, String>> allocated = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				PaymentAllocated.TOPIC, (r) -> r.value().contains(item) && r.value().contains("PaymentAllocated"), 1,
+				TIMEOUT);
+		assertThat(allocated).singleElement().satisfies((r) -> {
+			JsonNode event = JSON.readTree(r.value());
+			assertThat(r.key()).isEqualTo(mst);
+			assertThat(event.path("allocations").get(0).path("settled").booleanValue()).isTrue();
+			assertThat(event.path("version").intValue()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void paysOldestDueItemsOfTheSubItemFirstAndKeepsTheRestAsCredit() throws Exception {
+		String mst = DevBanks.mst(8002);
+		String older = UUID.randomUUID().toString();
+		String newer = UUID.randomUUID().toString();
+		String otherSubItem = UUID.randomUUID().toString();
+		publishItem(mst, newer, "1701", 3_000_000, "2026-05-04");
+		publishItem(mst, older, "1701", 2_000_000, "2026-02-20");
+		publishItem(mst, otherSubItem, "1052", 1_000_000, "2026-01-30");
+		awaitOutstanding(older, 2_000_000);
+		awaitOutstanding(newer, 3_000_000);
+		awaitOutstanding(otherSubItem, 1_000_000);
+
+		pay(mst, "LED2026042000000002", List.of(Line.of("1701", 6_000_000)));
+
+		awaitOutstanding(newer, 0);
+		assertThat(outstanding(older)).isZero();
+		assertThat(outstanding(otherSubItem)).as("another sub-item is not paid").isEqualByComparingTo("1000000");
+		JsonNode balance = balance(mst);
+		assertThat(balance.path("totalCredit").decimalValue()).isEqualByComparingTo("1000000");
+
+		String next = UUID.randomUUID().toString();
+		publishItem(mst, next, "1701", 4_000_000, "2026-08-20");
+		awaitOutstanding(next, 3_000_000);
+		assertThat(balance(mst).path("totalCredit").decimalValue()).as("the credit went to the next item").isZero();
+	}
+
+	@Test
+	void keepsAPaymentForAnUnknownItemUntilTheItemArrives() throws Exception {
+		String mst = DevBanks.mst(8003);
+		String item = UUID.randomUUID().toString();
+		String reference = "LED2026042000000003";
+		pay(mst, reference, List.of(Line.naming(item, "1701", 7_000_000)));
+		await().atMost(TIMEOUT).until(() -> balance(mst).path("totalCredit").decimalValue().compareTo(new BigDecimal(7_000_000)) == 0);
+
+		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
+
+		awaitOutstanding(item, 0);
+		assertThat(balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(balance(mst).path("totalOutstanding").decimalValue()).isZero();
+	}
+
+	@Test
+	void booksInterestAndPaysItInTheConfiguredOrder() throws Exception {
+		String mst = DevBanks.mst(8004);
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
+		String interestEvent = UUID.randomUUID().toString();
+		String interest = """
+				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-21T01:00:00Z",\
+				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
+				"amount":99000,"assessedFor":"2026-05-20","dueDate":"2026-05-20"}""".formatted(interestEvent, item, mst);
+		DevBanks.publish(producer, "etax.assessments.v1", mst, interest, Map.of());
+		DevBanks.publish(producer, "etax.assessments.v1", mst, interest, Map.of());
+		DevBanks.publish(producer, "etax.assessments.v1", mst,
+				interest.replace(interestEvent, UUID.randomUUID().toString()), Map.of());
+		awaitOutstanding(interestEvent, 99_000);
+
+		pay(mst, "LED2026042000000004", List.of(Line.of("4931", 50_000)));
+
+		awaitOutstanding(interestEvent, 49_000);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE base_item_id = ?")
+			.param(item)
+			.query(Long.class)
+			.single()).as("the same assessment again, also under a new event id, is booked once").isOne();
+	}
+
+	@Test
+	void servesTheLedgerInPagesToOfficersOnly() throws Exception {
+		String mst = DevBanks.mst(8005);
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, "1701", 1_000_000, "2026-05-04");
+		pay(mst, "LED2026042000000005", List.of(Line.naming(item, "1701", 1_000_000)));
+		awaitOutstanding(item, 0);
+
+		JsonNode page = JSON.readTree(this.mvc
+			.perform(get("/api/v1/taxpayers/" + mst + "/ledger?size=1").with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(page.path("items")).hasSize(1);
+		assertThat(page.path("totalElements").longValue()).isEqualTo(2);
+		assertThat(page.path("items").get(0).path("entryType").stringValue()).isEqualTo("PAYMENT_APPLIED");
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("bank-" + BANK, "dev")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/taxpayers/0313829149/balance").with(httpBasic("dev", "dev")))
+			.andExpect(status().isBadRequest());
+	}
+
+	private void publishItem(String mst, String itemId, String subItem, long amount, String dueDate) {
+		String event = """
+				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
+				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
+				"subItem":"%s","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
+				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, subItem, amount,
+				dueDate, itemId.substring(0, 8));
+		DevBanks.publish(producer, "etax.payable-items.v1", mst, event, Map.of());
+	}
+
+	private static void pay(String mst, String reference, List<Line> lines) {
+		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
+		DevBanks.publish(producer, "bank.payment-confirmations.v1", mst, value,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+	}
+
+	private void awaitOutstanding(String itemId, long amount) {
+		await().atMost(TIMEOUT).until(() -> {
+			BigDecimal outstanding = outstanding(itemId);
+			return outstanding != null && outstanding.compareTo(BigDecimal.valueOf(amount)) == 0;
+		});
+	}
+
+	private BigDecimal outstanding(String itemId) {
+		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
+			.param(itemId)
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private JsonNode balance(String mst) throws Exception {
+		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("dev", "dev")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+}
