@@ -152,7 +152,7 @@ class ConfirmationRepository {
 				FROM payment.confirmation_line WHERE bank_code = ? AND bank_reference = ? ORDER BY line_number""")
 			.params(bankCode, bankReference)
 			.query((row, rowNumber) -> new ConfirmationLine(row.getString(1), row.getString(2),
-					new TaxPeriod(row.getString(3)), row.getBigDecimal(4).stripTrailingZeros(), row.getString(5),
+					new TaxPeriod(row.getString(3)), Vouchers.normalized(row.getBigDecimal(4)), row.getString(5),
 					row.getString(6)))
 			.list();
 		return this.client.sql("""
@@ -169,7 +169,7 @@ class ConfirmationRepository {
 		BankConfirmation confirmation = new BankConfirmation(row.getString("bank_code"), row.getString("bank_reference"),
 				row.getString("voucher_number"), new TaxpayerId(row.getString("payer_mst")),
 				(onBehalf != null) ? new TaxpayerId(onBehalf) : null, row.getString("currency"),
-				(rate != null) ? rate.stripTrailingZeros() : null, row.getBigDecimal("amount").stripTrailingZeros(),
+				(rate != null) ? Vouchers.normalized(rate) : null, Vouchers.normalized(row.getBigDecimal("amount")),
 				row.getObject("payment_date", LocalDate.class),
 				(sentAt != null) ? sentAt.toInstant() : row.getObject("received_at", OffsetDateTime.class).toInstant(),
 				BankConfirmation.Status.valueOf(row.getString("status")), row.getString("reversal_of"),

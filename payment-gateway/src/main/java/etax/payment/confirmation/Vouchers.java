@@ -55,11 +55,14 @@ final class Vouchers {
 		return value;
 	}
 
-	static BigDecimal amount(BigDecimal value, String field) {
+	/** An amount without trailing zeros and never in exponent form: 22000000, not 2.2E+7. */
+	static BigDecimal normalized(BigDecimal value) {
 		BigDecimal stripped = value.stripTrailingZeros();
-		if (stripped.scale() < 0) {
-			stripped = stripped.setScale(0);
-		}
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
+	static BigDecimal amount(BigDecimal value, String field) {
+		BigDecimal stripped = normalized(value);
 		if (value.signum() <= 0 || stripped.scale() > 2 || stripped.precision() - stripped.scale() > MAX_AMOUNT_DIGITS) {
 			throw new InvalidConfirmationException(INVALID_AMOUNT,
 					field + " must be positive, with at most " + MAX_AMOUNT_DIGITS + " digits and 2 decimals");
