@@ -67,7 +67,7 @@ class ReturnFiling {
 			if (!earlier.get().sameContent()) {
 				throw new IdempotencyConflictException(earlier.get().returnId());
 			}
-			return new Filed(earlier.get().returnId(), true);
+			return new Filed(earlier.get().returnId(), null);
 		}
 		String chainKey = ReturnChains.keyOf(document);
 		List<Finding> all = new ArrayList<>(findings);
@@ -86,8 +86,9 @@ class ReturnFiling {
 		this.events.append(stored.id(), status.name(), receivedAt, Map.of("findings", all.size()));
 		List<PayableItem> items = (status == ReturnStatus.ACCEPTED)
 				? accept(stored, document, taxpayer.orElseThrow(), ReturnChains.current(accepted), receivedAt) : List.of();
-		this.notices.issue(filer, stored.mst(), stored.id(), Receipt.of(stored.withPayableItems(items)));
-		return new Filed(stored.id(), false);
+		Receipt receipt = Receipt.of(stored.withPayableItems(items));
+		this.notices.issue(filer, stored.mst(), stored.id(), receipt);
+		return new Filed(stored.id(), receipt);
 	}
 
 	private List<PayableItem> accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
@@ -121,9 +122,13 @@ class ReturnFiling {
 	/**
 	 * The outcome of the filing transaction.
 	 * @param returnId the return filed now, or filed before for the same key or content
-	 * @param replayed whether it was filed before
+	 * @param receipt the receipt of a return filed now; {@code null} when it was filed before
 	 */
-	record Filed(UUID returnId, boolean replayed) {
+	record Filed(UUID returnId, @Nullable Receipt receipt) {
+
+		boolean replayed() {
+			return this.receipt == null;
+		}
 
 	}
 

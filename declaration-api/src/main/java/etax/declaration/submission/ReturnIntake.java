@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,18 +75,21 @@ public class ReturnIntake {
 	public Filing file(byte[] xml, String filer, @Nullable String idempotencyKey) {
 		Validation.Receivable receivable = receivable(xml);
 		ReturnDocument document = receivable.document();
-		Instant receivedAt = this.clock.instant();
+		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
+		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		ReturnFiling.Filed filed = this.filing.file(document, findings, checked.taxpayer(), filer, idempotencyKey,
 				receivedAt);
-		StoredReturn stored = this.queries.byId(filed.returnId());
-		if (!filed.replayed()) {
-			log.info("Return received returnId={} form={} status={}", stored.id(), stored.formCode(), stored.status());
-			this.metrics.received(stored.formCode(), stored.status());
+		Receipt receipt = filed.receipt();
+		if (receipt == null) {
+			return new Filing(Receipt.of(this.queries.byId(filed.returnId())), true);
 		}
-		return new Filing(Receipt.of(stored), filed.replayed());
+		log.info("Return received returnId={} form={} status={}", receipt.returnId(), document.header().formCode(),
+				receipt.status());
+		this.metrics.received(document.header().formCode(), receipt.status());
+		return new Filing(receipt, false);
 	}
 
 	/**
