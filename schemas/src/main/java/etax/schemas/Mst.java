@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 /**
  * Tax codes (MST) with the check digit of VN-ETAX.md §3.2: S = 31·N1 + 29·N2 + 23·N3 + 19·N4 + 17·N5 +
  * 13·N6 + 7·N7 + 5·N8 + 3·N9, N10 = 10 − (S mod 11); prefixes with S mod 11 = 0 have no valid MST.
+ * Checking one is {@link TaxpayerId#isValid(String)}.
  */
 final class Mst {
 
@@ -28,20 +29,6 @@ final class Mst {
 				return mst.append((10 - remainder) % 10).toString();
 			}
 		}
-	}
-
-	/** Whether a 10-digit MST (or the first 10 digits of a 13-digit one) carries a valid check digit. */
-	static boolean isValid(String mst) {
-		String digits = mst.replace("-", "");
-		if (!digits.matches("[0-9]{10}([0-9]{3})?")) {
-			return false;
-		}
-		int sum = 0;
-		for (int i = 0; i < WEIGHTS.length; i++) {
-			sum += WEIGHTS[i] * (digits.charAt(i) - '0');
-		}
-		int remainder = sum % 11;
-		return remainder != 0 && (10 - remainder) % 10 == digits.charAt(9) - '0';
 	}
 
 }

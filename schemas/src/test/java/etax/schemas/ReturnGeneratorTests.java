@@ -27,7 +27,7 @@ class ReturnGeneratorTests {
 			Validation validation = this.validator.validate(this.generator.generate("01", "2.1.2", seed));
 			assertThat(validation).asInstanceOf(type(Validation.Receivable.class)).satisfies((receivable) -> {
 				ReturnHeader header = receivable.document().header();
-				assertThat(Mst.isValid(header.mst())).as(header.mst()).isTrue();
+				assertThat(TaxpayerId.isValid(header.mst())).as(header.mst()).isTrue();
 				assertThat(header.period().kind()).isIn("M", "Q");
 				assertThat(header.period().from()).isBetween(LocalDate.of(2015, 1, 1), LocalDate.of(2021, 12, 31));
 				assertThat(header.submissionNumber()).isEqualTo("B".equals(header.filingType()) ? header.submissionNumber() : 0);
@@ -37,11 +37,11 @@ class ReturnGeneratorTests {
 
 	@Test
 	void mstCheckDigitFollowsVnEtax() {
-		assertThat(Mst.isValid("0313829148")).isTrue();
-		assertThat(Mst.isValid("3500779171")).isTrue();
-		assertThat(Mst.isValid("0100231226")).isTrue();
-		assertThat(Mst.isValid("0313829149")).isFalse();
-		assertThat(Mst.isValid("0313829148-001")).isTrue();
+		assertThat(TaxpayerId.isValid("0313829148")).isTrue();
+		assertThat(TaxpayerId.isValid("3500779171")).isTrue();
+		assertThat(TaxpayerId.isValid("0100231226")).isTrue();
+		assertThat(TaxpayerId.isValid("0313829149")).isFalse();
+		assertThat(TaxpayerId.isValid("0313829148-001")).isTrue();
 	}
 
 	@Test

@@ -14,13 +14,13 @@ import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
 import etax.declaration.taxpayer.Taxpayer;
-import etax.declaration.taxpayer.TaxpayerId;
 import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
+import etax.schemas.TaxpayerId;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.stereotype.Component;

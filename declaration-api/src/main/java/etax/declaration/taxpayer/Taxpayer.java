@@ -1,5 +1,7 @@
 package etax.declaration.taxpayer;
 
+import etax.schemas.TaxpayerId;
+
 /**
  * A registered taxpayer as the intake sees it.
  *

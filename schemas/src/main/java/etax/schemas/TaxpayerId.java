@@ -1,4 +1,4 @@
-package etax.declaration.taxpayer;
+package etax.schemas;
 
 import java.util.regex.Pattern;
 
