@@ -1,31 +1,23 @@
 package etax.batch;
 
+import etax.access.ApiSecurity;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic with the one configured user until OAuth2 arrives. A machine API: no sessions, no CSRF.
- * Only health is open, so that probes need no credentials.
+ * Who may call what (docs/adr/0012-callers-and-tokens.md): the jobs, their executions and their results
+ * are the back office's, so officers only.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
+		return api.filterChain(http,
+				(requests) -> requests.requestMatchers("/api/**").hasAnyRole("OFFICER", "NATIONAL_OFFICER"));
 	}
 
 }

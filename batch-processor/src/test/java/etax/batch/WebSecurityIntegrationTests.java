@@ -1,13 +1,16 @@
 package etax.batch;
 
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static etax.devstack.TestCallers.bearer;
+import static etax.devstack.TestCallers.officer;
+import static etax.devstack.TestCallers.taxpayer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 @BatchProcessorIntegrationTest
 class WebSecurityIntegrationTests {
@@ -18,11 +21,22 @@ class WebSecurityIntegrationTests {
 	@Test
 	void theApiNeedsCredentials() {
 		assertThat(this.mvc.get().uri("/api/v1/jobs").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.get().uri("/api/v1/jobs").with(httpBasic("dev", "wrong")).exchange())
+		assertThat(this.mvc.get().uri("/api/v1/jobs").with(bearer("not-a-token")).exchange())
 			.hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(this.mvc.post().uri("/api/v1/jobs/daily-filing-summary/executions").exchange())
 			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.get().uri("/api/v1/jobs").with(httpBasic("dev", "dev")).exchange()).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/jobs").with(officer()).exchange()).hasStatusOk();
+	}
+
+	@Test
+	void theJobsAreForOfficersOnly() {
+		assertThat(this.mvc.get().uri("/api/v1/jobs").with(taxpayer("0313829148")).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/forbidden");
+		assertThat(this.mvc.get().uri("/api/v1/jobs").with(bearer(TokenIssuer.local().officer("70129"))).exchange())
+			.hasStatusOk();
 	}
 
 	@Test
@@ -36,7 +50,7 @@ class WebSecurityIntegrationTests {
 	@Test
 	void prometheusNeedsCredentialsAndShowsTheFilingCounter() {
 		assertThat(this.mvc.get().uri("/actuator/prometheus").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic("dev", "dev")).exchange()).hasStatusOk()
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(officer()).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("etax_batch_filed_returns_recorded_total{outcome=\"new\"")
 			.contains("etax_batch_filed_returns_recorded_total{outcome=\"duplicate\"");
@@ -44,7 +58,7 @@ class WebSecurityIntegrationTests {
 
 	@Test
 	void theOpenApiDescriptionListsTheEndpoints() {
-		assertThat(this.mvc.get().uri("/v3/api-docs").with(httpBasic("dev", "dev")).exchange()).hasStatusOk()
+		assertThat(this.mvc.get().uri("/v3/api-docs").with(officer()).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("/api/v1/jobs/daily-filing-summary/executions", "/api/v1/jobs/executions/{id}:restart",
 					"/api/v1/summaries/daily-filing");

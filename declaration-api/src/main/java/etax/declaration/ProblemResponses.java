@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookNotFoundException;
+import etax.declaration.submission.FilerNotAuthorizedException;
 import etax.declaration.submission.IdempotencyConflictException;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
@@ -59,6 +60,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(ReturnTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "return-too-large", "Return too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(FilerNotAuthorizedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "filer-not-authorized", "Not authorized to file for this taxpayer",
+				ex.getMessage() + " Nothing was stored.");
 	}
 
 	@ExceptionHandler

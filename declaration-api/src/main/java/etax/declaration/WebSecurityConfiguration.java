@@ -1,30 +1,44 @@
 package etax.declaration;
 
+import etax.access.ApiSecurity;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint needs an authenticated caller except the health probe. One configured credential
- * until filers, officers and banks get OAuth 2.0 tokens.
+ * Who may call what (docs/adr/0012-callers-and-tokens.md). Filers (taxpayers, agents, T-VANs) file, dry-run
+ * and register webhooks; officers keep the registry; every role but banks reads returns and receipts, each
+ * seeing only its own share of them (an unseen return is answered 404, by the queries, not here); anyone
+ * authenticated reads the form catalog.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+	private static final String[] FILERS = { "TAXPAYER", "AGENT", "TVAN" };
+
+	private static final String[] OFFICERS = { "OFFICER", "NATIONAL_OFFICER" };
+
+	private static final String[] READERS = { "TAXPAYER", "AGENT", "TVAN", "OFFICER", "NATIONAL_OFFICER" };
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
+		return api.filterChain(http, (requests) -> requests
+			.requestMatchers(HttpMethod.POST, "/api/v1/returns", "/api/v1/returns:validate")
+			.hasAnyRole(FILERS)
+			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+			.hasAnyRole(FILERS)
+			.requestMatchers("/api/v1/taxpayers", "/api/v1/taxpayers/**", "/api/v1/agents/**")
+			.hasAnyRole(OFFICERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/returns", "/api/v1/returns/**", "/api/v1/receipts",
+					"/api/v1/receipts/**")
+			.hasAnyRole(READERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/**")
+			.authenticated()
+			.requestMatchers("/api/**")
+			.denyAll());
 	}
 
 }

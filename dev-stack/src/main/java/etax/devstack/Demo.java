@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +35,11 @@ public final class Demo {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** The credential of a development bank, seeded by payment-gateway for the local run. */
-	private static final String BANK = "bank-01202001";
+	/** A development bank, seeded by payment-gateway for the local run. */
+	private static final String BANK = "01202001";
 
-	private static final String BANK_PASSWORD = "dev";
+	/** The tax office of the demo's business and of the officer who registers it. */
+	private static final String TAX_OFFICE = "99999";
 
 	private final String declarationApi;
 
@@ -51,8 +51,11 @@ public final class Demo {
 
 	private final Path root;
 
+	private final TokenIssuer tokens;
+
 	private Demo(StackFile stack, Path root) {
 		this.root = root;
+		this.tokens = DevTokens.issuer(root);
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.batchProcessor = stack.batchProcessor();
@@ -71,7 +74,7 @@ public final class Demo {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("mst", mst, "name",
 					"CÔNG TY TNHH DEMO", "status", "ACTIVE", "eFiling", true, "filingFrequency", "Q", "taxOfficeCode",
-					"99999", "chapter", "754"))))), 201);
+					TAX_OFFICE, "chapter", "754")))), this.tokens.officer(TAX_OFFICE)), 201);
 		System.out.println("   registered " + mst);
 
 		step("2. It signs and files its Q1/2026 VAT return (01/GTGT, the catalog sample), then retries the request");
@@ -80,7 +83,8 @@ public final class Demo {
 		byte[] signed = new ReturnSigner(DevPki.identity(this.root, mst, "CÔNG TY TNHH DEMO"))
 			.sign(sample.getBytes(StandardCharsets.UTF_8));
 		String idempotencyKey = "demo-" + mst;
-		JsonNode receipt = expect(fileReturn(signed, idempotencyKey), 201);
+		String taxpayer = this.tokens.taxpayer(mst);
+		JsonNode receipt = expect(fileReturn(signed, idempotencyKey, taxpayer), 201);
 		System.out.printf("   201 Created: transaction code %s, status %s, return %s%n", text(receipt, "transactionCode"),
 				text(receipt, "status"), text(receipt, "returnId"));
 		receipt.get("findings").forEach((finding) -> System.out.printf("   finding %s (%s): %s%n",
@@ -88,14 +92,23 @@ public final class Demo {
 		JsonNode item = receipt.at("/payableItems/0");
 		System.out.printf("   payable item %s: sub-item %s, %s VND for %s, due %s%n", text(item, "id"),
 				text(item, "subItem"), item.get("amount").asLong(), text(item, "taxPeriod"), text(item, "dueDate"));
-		HttpResponse<String> retried = fileReturn(signed, idempotencyKey);
+		HttpResponse<String> retried = fileReturn(signed, idempotencyKey, taxpayer);
 		System.out.printf("   retry with the same Idempotency-Key: %d, transaction code %s%n", retried.statusCode(),
 				text(JSON.readTree(retried.body()), "transactionCode"));
+		URI notice = URI.create(this.declarationApi + "/api/v1/receipts/" + text(receipt, "transactionCode"));
+		HttpResponse<String> signedNotice = send(HttpRequest.newBuilder(notice).header("Accept", "application/xml").GET(),
+				taxpayer);
+		System.out.printf("   the acceptance notice as XML signed by the tax authority: %d, %d bytes, %s%n",
+				signedNotice.statusCode(), signedNotice.body().length(),
+				signedNotice.body().contains("SignatureValue") ? "signed" : "NOT SIGNED");
+		HttpResponse<String> neighbour = send(HttpRequest.newBuilder(notice).GET(),
+				this.tokens.taxpayer(DemoTaxpayers.newMst()));
+		System.out.printf("   another taxpayer asking for it: %d%n", neighbour.statusCode());
 
 		step("3. The bank debits 22,000,000 VND for it and confirms over HTTP, then sends the same confirmation again");
 		String bankReference = "DEMO" + Instant.now().toEpochMilli();
 		String confirmation = JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1),
-				Map.entry("bankCode", "01202001"), Map.entry("bankReference", bankReference),
+				Map.entry("bankCode", BANK), Map.entry("bankReference", bankReference),
 				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", mst),
 				Map.entry("currency", "VND"), Map.entry("amount", 22000000),
 				Map.entry("paymentDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()),
@@ -108,7 +121,7 @@ public final class Demo {
 					HttpRequest.newBuilder(URI.create(this.paymentGateway + "/api/v1/bank/confirmations"))
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(confirmation)),
-					BANK, BANK_PASSWORD);
+					this.tokens.bank(BANK));
 			System.out.printf("   POST /api/v1/bank/confirmations as bank 01202001 (attempt %d): %d%n", attempt,
 					accepted.statusCode());
 		}
@@ -117,7 +130,7 @@ public final class Demo {
 		Thread.sleep(1000);
 		JsonNode balance = expect(send(HttpRequest
 			.newBuilder(URI.create(this.paymentGateway + "/api/v1/taxpayers/" + mst + "/balance"))
-			.GET()), 200);
+			.GET(), taxpayer), 200);
 		System.out.printf("   the taxpayer's balance: %s%n", balance);
 
 		step("4. The treasury topic carries one posting per voucher line, however often the bank sent it");
@@ -129,26 +142,28 @@ public final class Demo {
 		step("5. An officer runs today's filing summary job (provisional for a day not over) and lists the job executions");
 		Thread.sleep(2000); // batch-processor learns of the filing from etax.declarations.v1
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+		String officer = this.tokens.officer(TAX_OFFICE);
 		HttpResponse<String> launched = send(HttpRequest
 			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/daily-filing-summary/executions"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"businessDay\":\"" + today + "\"}")));
+			.POST(HttpRequest.BodyPublishers.ofString("{\"businessDay\":\"" + today + "\"}")), officer);
 		System.out.printf("   %d: %s%n", launched.statusCode(), launched.body());
 		JsonNode summary = expect(send(HttpRequest
 			.newBuilder(URI.create(this.batchProcessor + "/api/v1/summaries/daily-filing?businessDay=" + today))
-			.GET()), 200);
+			.GET(), officer), 200);
 		System.out.printf("   summary of %s: %s%n", today, summary);
-		JsonNode jobs = expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs")).GET()), 200);
+		JsonNode jobs = expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs")).GET(), officer),
+				200);
 		System.out.printf("   GET /api/v1/jobs: %s%n", jobs);
 		System.out.println();
 		System.out.println("Demo complete.");
 	}
 
-	private HttpResponse<String> fileReturn(byte[] signed, String idempotencyKey) throws Exception {
+	private HttpResponse<String> fileReturn(byte[] signed, String idempotencyKey, String token) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(this.declarationApi + "/api/v1/returns"))
 			.header("Content-Type", "application/xml")
 			.header("Idempotency-Key", idempotencyKey)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(signed)));
+			.POST(HttpRequest.BodyPublishers.ofByteArray(signed)), token);
 	}
 
 	private JsonNode awaitConfirmation(String bankReference) throws Exception {
@@ -157,21 +172,15 @@ public final class Demo {
 		HttpResponse<String> response;
 		do {
 			Thread.sleep(500);
-			response = send(HttpRequest.newBuilder(uri).GET());
+			response = send(HttpRequest.newBuilder(uri).GET(), this.tokens.officer(TAX_OFFICE));
 		}
 		while (response.statusCode() == 404 && Instant.now().isBefore(deadline));
 		return expect(response, 200);
 	}
 
-	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return send(request, DevStack.USER, DevStack.PASSWORD);
-	}
-
-	private static HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
+	private static HttpResponse<String> send(HttpRequest.Builder request, String token)
 			throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return HTTP.send(request.header("Authorization", "Basic " + credentials).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return HTTP.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static JsonNode expect(HttpResponse<String> response, int status) {

@@ -24,10 +24,6 @@ public final class DevStack {
 		System.setProperty("logback.configurationFile", "etax/devstack/logback.xml");
 	}
 
-	static final String USER = "dev";
-
-	static final String PASSWORD = "dev";
-
 	private DevStack() {
 	}
 
@@ -59,8 +55,7 @@ public final class DevStack {
 		common.put("spring.datasource.username", LocalPostgres.USER);
 		common.put("spring.datasource.password", "");
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-		common.put("spring.security.user.name", USER);
-		common.put("spring.security.user.password", PASSWORD);
+		common.putAll(DevTokens.create(root));
 		common.putAll(DevPki.create(root));
 		Path logs = root.resolve("target/dev-stack/logs");
 		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
@@ -80,7 +75,7 @@ public final class DevStack {
 
 	private static void printUrls(LocalPostgres postgres, LocalKafka kafka, List<ServiceProcess> services, Path logs) {
 		System.out.println();
-		System.out.println("The e-tax system is up (user " + USER + ", password " + PASSWORD + "):");
+		System.out.println("The e-tax system is up (bearer tokens: ./etax token officer 99999, see README):");
 		for (ServiceProcess service : services) {
 			System.out.printf("  %-16s %s   OpenAPI UI %s/swagger-ui.html   metrics %s/actuator/prometheus%n",
 					service.name(), service.url(), service.url(), service.url());

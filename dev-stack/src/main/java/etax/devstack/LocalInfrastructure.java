@@ -1,5 +1,10 @@
 package etax.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +18,8 @@ public final class LocalInfrastructure {
 	private static @Nullable LocalPostgres postgres;
 
 	private static @Nullable LocalKafka kafka;
+
+	private static @Nullable Map<String, Object> accessProperties;
 
 	private LocalInfrastructure() {
 	}
@@ -33,6 +40,22 @@ public final class LocalInfrastructure {
 			kafka = started;
 		}
 		return kafka;
+	}
+
+	/**
+	 * Makes services trust {@link TokenIssuer#local()}: its public key written once to a temporary file.
+	 * @return the {@code etax.access.*} properties
+	 */
+	public static synchronized Map<String, Object> accessProperties() {
+		if (accessProperties == null) {
+			try {
+				accessProperties = TokenIssuer.local().accessProperties(Files.createTempDirectory("etax-tokens"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return accessProperties;
 	}
 
 }

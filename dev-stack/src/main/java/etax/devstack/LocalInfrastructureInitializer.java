@@ -1,5 +1,6 @@
 package etax.devstack;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -20,15 +21,20 @@ public final class LocalInfrastructureInitializer
 	}
 
 	/**
-	 * The connection properties of the local infrastructure, as Spring Boot property names; also used to
+	 * The connection properties of the local infrastructure and the local token issuer's key, as Spring
+	 * Boot property names; also used to
 	 * start a service in a separate JVM against the same servers.
 	 * @return property name to value
 	 */
 	public static Map<String, Object> properties() {
 		LocalPostgres postgres = LocalInfrastructure.postgres();
 		LocalKafka kafka = LocalInfrastructure.kafka();
-		return Map.of("spring.datasource.url", postgres.jdbcUrl(), "spring.datasource.username", LocalPostgres.USER,
-				"spring.datasource.password", "", "spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		Map<String, Object> properties = new LinkedHashMap<>(LocalInfrastructure.accessProperties());
+		properties.put("spring.datasource.url", postgres.jdbcUrl());
+		properties.put("spring.datasource.username", LocalPostgres.USER);
+		properties.put("spring.datasource.password", "");
+		properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		return properties;
 	}
 
 }

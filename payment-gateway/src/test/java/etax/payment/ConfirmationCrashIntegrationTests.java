@@ -85,7 +85,7 @@ class ConfirmationCrashIntegrationTests {
 
 	@Test
 	void recordsEveryConfirmationExactlyOnceAcrossASigkill() throws Exception {
-		Map<String, Object> properties = new HashMap<>();
+		Map<String, Object> properties = new HashMap<>(LocalInfrastructure.accessProperties());
 		properties.put("spring.datasource.url", jdbcUrl);
 		properties.put("spring.datasource.username", LocalPostgres.USER);
 		properties.put("spring.datasource.password", "");

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.bearer;
+import static etax.devstack.TestCallers.officer;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -26,15 +27,15 @@ class PaymentApiIntegrationTests {
 	void refusesCallsWithoutCredentials() throws Exception {
 		this.mvc.perform(get("/api/v1/payments/rejected"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", containsString("Basic")));
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
 		this.mvc.perform(get("/api/v1/payments/confirmations/01202001/VCB2026042000000299"))
 			.andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 	}
 
 	@Test
-	void refusesAWrongPassword() throws Exception {
-		this.mvc.perform(get("/api/v1/payments/rejected").with(httpBasic("dev", "wrong")))
+	void refusesAnInvalidToken() throws Exception {
+		this.mvc.perform(get("/api/v1/payments/rejected").with(bearer("not-a-token")))
 			.andExpect(status().isUnauthorized());
 	}
 
@@ -45,7 +46,7 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void answersAnUnknownConfirmationWithAProblem() throws Exception {
-		this.mvc.perform(get("/api/v1/payments/confirmations/01202001/VCB2026042000000299").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/payments/confirmations/01202001/VCB2026042000000299").with(officer()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/confirmation-not-found"))
@@ -55,14 +56,14 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void refusesAnOversizedPage() throws Exception {
-		this.mvc.perform(get("/api/v1/payments/rejected?size=1000").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/payments/rejected?size=1000").with(officer()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 	}
 
 	@Test
 	void exposesTheCountersToPrometheus() throws Exception {
-		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/actuator/prometheus").with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("etax_payment_confirmation_recorded_total")))
 			.andExpect(content().string(containsString("etax_payment_confirmation_rejected_total{reason=\"conflict\"")))
@@ -74,7 +75,7 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void publishesTheApiDescription() throws Exception {
-		this.mvc.perform(get("/v3/api-docs").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/v3/api-docs").with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/v1/payments/rejected")));
 	}

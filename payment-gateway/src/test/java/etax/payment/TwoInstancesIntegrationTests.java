@@ -64,7 +64,7 @@ class TwoInstancesIntegrationTests {
 
 	@Test
 	void recordsEveryConfirmationOnceWithTwoInstances() {
-		Map<String, Object> properties = new HashMap<>();
+		Map<String, Object> properties = new HashMap<>(LocalInfrastructure.accessProperties());
 		properties.put("spring.datasource.url", jdbcUrl);
 		properties.put("spring.datasource.username", LocalPostgres.USER);
 		properties.put("spring.datasource.password", "");

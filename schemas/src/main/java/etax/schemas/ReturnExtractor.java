@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * no error.
  */
 final class ReturnExtractor extends DefaultHandler {
+
+	private static final int CONTENT_DEPTH = 2;
 
 	private static final int SECTION_DEPTH = 3;
 
@@ -41,6 +44,10 @@ final class ReturnExtractor extends DefaultHandler {
 	private final Map<String, Integer> repeats = new HashMap<>();
 
 	private final StringBuilder text = new StringBuilder();
+
+	private final ContentDigest content = new ContentDigest();
+
+	private final Explanations explanations = new Explanations();
 
 	private final @Nullable ReturnValues values;
 
@@ -73,6 +80,12 @@ final class ReturnExtractor extends DefaultHandler {
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes attributes) {
 		this.depth++;
+		if (this.content.active() || (this.depth == CONTENT_DEPTH && "HSoKhaiThue".equals(localName))) {
+			this.content.start(uri, localName);
+		}
+		if (this.section == Section.APPENDICES) {
+			this.explanations.start(this.depth, localName);
+		}
 		if (this.depth == SECTION_DEPTH) {
 			this.section = switch (localName) {
 				case "TTinChung" -> Section.HEADER;
@@ -158,6 +171,12 @@ final class ReturnExtractor extends DefaultHandler {
 
 	@Override
 	public void endElement(String uri, String localName, String qName) {
+		if (this.content.active()) {
+			if (this.leaf) {
+				this.content.text(this.text.toString().strip());
+			}
+			this.content.end();
+		}
 		if (this.leaf && this.depth > SECTION_DEPTH) {
 			String value = this.text.toString().strip();
 			if (this.section == Section.HEADER) {
@@ -166,9 +185,15 @@ final class ReturnExtractor extends DefaultHandler {
 			else if (this.section == Section.BODY) {
 				putIndicator(localName, value);
 			}
+			else if (this.section == Section.APPENDICES) {
+				this.explanations.value(localName, value);
+			}
 			if (this.values != null) {
 				keep(localName, value);
 			}
+		}
+		if (this.section == Section.APPENDICES) {
+			this.explanations.end(this.depth);
 		}
 		if (this.depth == SECTION_DEPTH) {
 			this.section = Section.NONE;
@@ -196,6 +221,15 @@ final class ReturnExtractor extends DefaultHandler {
 		else if (element.kind == Layout.Element.Kind.COLUMN && this.row != null) {
 			this.row.set(element.index, value);
 		}
+	}
+
+	/** @return the digest of the return's content ({@link ContentDigest}), once the parse is over */
+	String contentSha256() {
+		return this.content.hex();
+	}
+
+	List<DeclaredChange> declaredChanges() {
+		return this.explanations.changes();
 	}
 
 	Map<String, String> indicators() {

@@ -2,10 +2,7 @@ package etax.schemas;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,7 +120,7 @@ public final class ReturnValidator {
 			return new Validation.NotReceivable(errors.findings());
 		}
 		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
-				extractor.indicators(), sha256(xml), xml);
+				extractor.indicators(), extractor.declaredChanges(), extractor.contentSha256(), xml);
 		if (values == null) {
 			return new Validation.Receivable(document, List.of());
 		}
@@ -153,13 +150,5 @@ public final class ReturnValidator {
 		}
 	}
 
-	private static String sha256(byte[] xml) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
-	}
 
 }

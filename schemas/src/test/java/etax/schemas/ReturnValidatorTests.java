@@ -1,5 +1,6 @@
 package etax.schemas;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -42,9 +43,25 @@ class ReturnValidatorTests {
 			.hasSize(39);
 		assertThat(document.indicators().keySet()).startsWith("ma_NganhNghe", "ten_NganhNghe", "tieuMucHachToan")
 			.endsWith("ct41", "ct42", "ct43");
-		assertThat(document.sha256())
-			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml)));
+		assertThat(document.sha256()).matches("[0-9a-f]{64}")
+			.isNotEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml)));
 		assertThat(document.xml()).isEqualTo(xml).isNotSameAs(xml);
+	}
+
+	@Test
+	void theContentDigestIgnoresFormattingAndSignatureButNotValues() {
+		String xml = new String(TestReturns.read("valid/01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
+		String reformatted = xml.replaceAll(">\\s+<", "><").replace("<ct40>", "<ct40>  ").replace("</ct40>", "\n</ct40>");
+		String changed = xml.replace("<ct40>22000000</ct40>", "<ct40>22000001</ct40>");
+
+		assertThat(reformatted).isNotEqualTo(xml);
+		assertThat(changed).isNotEqualTo(xml);
+		assertThat(digest(reformatted)).isEqualTo(digest(xml));
+		assertThat(digest(changed)).isNotEqualTo(digest(xml));
+	}
+
+	private String digest(String xml) {
+		return ((Validation.Receivable) this.validator.validate(xml.getBytes(StandardCharsets.UTF_8))).document().sha256();
 	}
 
 	@Test

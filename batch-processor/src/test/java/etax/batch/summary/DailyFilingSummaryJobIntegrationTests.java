@@ -19,10 +19,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * From events on the real topic to the summary, through the HTTP API, on the real job repository. Works
@@ -69,7 +69,7 @@ class DailyFilingSummaryJobIntegrationTests {
 
 		MvcTestResult launched = this.mvc.post()
 			.uri("/api/v1/jobs/daily-filing-summary/executions")
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"businessDay\":\"2025-03-10\"}")
 			.exchange();
@@ -92,7 +92,7 @@ class DailyFilingSummaryJobIntegrationTests {
 
 		MvcTestResult summary = this.mvc.get()
 			.uri("/api/v1/summaries/daily-filing?businessDay=2025-03-10")
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange();
 		assertThat(summary).hasStatusOk();
 		assertThat(read(summary, DailyFilingSummaryRow[].class)).extracting(DailyFilingSummaryRow::formCode,
@@ -101,7 +101,7 @@ class DailyFilingSummaryJobIntegrationTests {
 					tuple("01/GTGT", "NOT_ACCEPTED", 1L, execution.id()),
 					tuple("03/TNDN", "ACCEPTED", 1L, execution.id()));
 
-		MvcTestResult listed = this.mvc.get().uri("/api/v1/jobs?page=0&size=100").with(httpBasic("dev", "dev")).exchange();
+		MvcTestResult listed = this.mvc.get().uri("/api/v1/jobs?page=0&size=100").with(officer()).exchange();
 		assertThat(listed).hasStatusOk();
 		JobExecutionPage page = read(listed, JobExecutionPage.class);
 		assertThat(page.totalItems()).isGreaterThanOrEqualTo(1);
@@ -119,13 +119,13 @@ class DailyFilingSummaryJobIntegrationTests {
 			});
 		assertThat(page.items()).extracting(JobExecutionSummary::id).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
-		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic("dev", "dev")).exchange()).bodyText()
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(officer()).exchange()).bodyText()
 			.contains("spring_batch_job_seconds_count{", "spring_batch_step_seconds_count{",
 					"etax_batch_filed_returns_recorded_total{outcome=\"duplicate\"");
 
 		MvcTestResult one = this.mvc.get()
 			.uri("/api/v1/jobs/executions/{id}", execution.id())
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange();
 		assertThat(read(one, JobExecutionSummary.class)).isEqualTo(execution);
 	}
@@ -134,7 +134,7 @@ class DailyFilingSummaryJobIntegrationTests {
 	void launchesForYesterdayInVietnamWithoutABody() {
 		MvcTestResult launched = this.mvc.post()
 			.uri("/api/v1/jobs/daily-filing-summary/executions")
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange();
 		assertThat(launched).hasStatus(HttpStatus.CREATED);
 		JobExecutionSummary execution = read(launched, JobExecutionSummary.class);
@@ -160,7 +160,7 @@ class DailyFilingSummaryJobIntegrationTests {
 		long completed = read(first, JobExecutionSummary.class).id();
 		assertThat(this.mvc.post()
 			.uri("/api/v1/jobs/executions/{id}:restart", completed)
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange()).hasStatus(HttpStatus.CONFLICT)
 			.bodyJson()
 			.extractingPath("$.type")
@@ -169,23 +169,23 @@ class DailyFilingSummaryJobIntegrationTests {
 
 	@Test
 	void answersProblemsForAnUnknownExecutionAndAPageTooLarge() {
-		assertThat(this.mvc.get().uri("/api/v1/jobs/executions/{id}", Long.MAX_VALUE).with(httpBasic("dev", "dev")).exchange())
+		assertThat(this.mvc.get().uri("/api/v1/jobs/executions/{id}", Long.MAX_VALUE).with(officer()).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-execution-not-found");
 		assertThat(this.mvc.post()
 			.uri("/api/v1/jobs/executions/{id}:restart", Long.MAX_VALUE)
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.get().uri("/api/v1/jobs?size=1000").with(httpBasic("dev", "dev")).exchange())
+		assertThat(this.mvc.get().uri("/api/v1/jobs?size=1000").with(officer()).exchange())
 			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	private MvcTestResult launch(String businessDay) {
 		return this.mvc.post()
 			.uri("/api/v1/jobs/daily-filing-summary/executions")
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"businessDay\":\"" + businessDay + "\"}")
 			.exchange();

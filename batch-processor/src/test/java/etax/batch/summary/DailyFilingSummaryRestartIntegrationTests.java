@@ -18,10 +18,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * A run whose write fails for real in PostgreSQL, then a restart over HTTP, all on the PostgreSQL job
@@ -63,7 +63,7 @@ class DailyFilingSummaryRestartIntegrationTests {
 		try {
 			MvcTestResult launched = this.mvc.post()
 				.uri("/api/v1/jobs/daily-filing-summary/executions")
-				.with(httpBasic("dev", "dev"))
+				.with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"businessDay\":\"2025-03-20\"}")
 				.exchange();
@@ -81,7 +81,7 @@ class DailyFilingSummaryRestartIntegrationTests {
 
 		MvcTestResult restartedResult = this.mvc.post()
 			.uri("/api/v1/jobs/executions/{id}:restart", failed.id())
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange();
 		assertThat(restartedResult).hasStatus(HttpStatus.CREATED);
 		JobExecutionSummary restarted = read(restartedResult, JobExecutionSummary.class);
@@ -99,7 +99,7 @@ class DailyFilingSummaryRestartIntegrationTests {
 
 		assertThat(this.mvc.post()
 			.uri("/api/v1/jobs/executions/{id}:restart", failed.id())
-			.with(httpBasic("dev", "dev"))
+			.with(officer())
 			.exchange()).hasStatus(HttpStatus.CONFLICT);
 	}
 
@@ -129,7 +129,7 @@ class DailyFilingSummaryRestartIntegrationTests {
 	}
 
 	private JobExecutionSummary listed(long id) {
-		MvcTestResult listed = this.mvc.get().uri("/api/v1/jobs?size=100").with(httpBasic("dev", "dev")).exchange();
+		MvcTestResult listed = this.mvc.get().uri("/api/v1/jobs?size=100").with(officer()).exchange();
 		assertThat(listed).hasStatusOk();
 		return read(listed, JobExecutionPage.class).items()
 			.stream()

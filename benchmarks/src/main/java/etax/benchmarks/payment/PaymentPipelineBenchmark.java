@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import etax.benchmarks.payment.Workload.Message;
+import etax.devstack.DevTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,7 +57,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Options ({@code --name=value}): {@code confirmations} (150000), {@code taxpayers} (20000),
  * {@code half-rate-seconds} (30), {@code ceiling-batch} (500), {@code kafka}, {@code gateway} (from
  * {@code target/dev-stack/stack.properties}), {@code jdbc} ({@code jdbc:postgresql://localhost:15432/etax}),
- * {@code db-user} (postgres), {@code db-password} (empty), {@code user}/{@code password} (dev/dev).
+ * {@code db-user} (postgres), {@code db-password} (empty); metrics are read with a token of the local run.
  */
 public final class PaymentPipelineBenchmark {
 
@@ -308,11 +308,10 @@ public final class PaymentPipelineBenchmark {
 	}
 
 	private String scrape(String gateway) throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((option("user", "dev") + ":" + option("password", "dev")).getBytes(StandardCharsets.UTF_8));
+		String token = DevTokens.issuer(Path.of(".")).nationalOfficer();
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
-				.header("Authorization", "Basic " + credentials)
+				.header("Authorization", "Bearer " + token)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body();
 	}

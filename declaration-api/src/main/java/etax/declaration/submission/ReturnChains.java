@@ -1,5 +1,6 @@
 package etax.declaration.submission;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.schemas.Category;
+import etax.schemas.DeclaredChange;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
@@ -65,7 +67,8 @@ class ReturnChains {
 			.list();
 	}
 
-	List<Finding> check(ReturnHeader header, List<Member> accepted) {
+	List<Finding> check(ReturnDocument document, List<Member> accepted) {
+		ReturnHeader header = document.header();
 		List<Finding> findings = new ArrayList<>();
 		Optional<Member> original = accepted.stream().filter((member) -> "C".equals(member.filingType())).findFirst();
 		if ("C".equals(header.filingType())) {
@@ -87,11 +90,55 @@ class ReturnChains {
 					"Nộp tờ khai lần đầu (loại C) trước.", "File the original return (type C) first."));
 			return findings;
 		}
-		int expected = current(accepted).orElseThrow().submissionNumber() + 1;
+		Member inForce = current(accepted).orElseThrow();
+		int expected = inForce.submissionNumber() + 1;
 		if ("B".equals(header.filingType()) && header.submissionNumber() != expected) {
 			findings.add(submissionNumber(header, expected));
 		}
+		for (DeclaredChange change : document.declaredChanges()) {
+			declared(change, inForce).ifPresent(findings::add);
+		}
 		return findings;
+	}
+
+	/**
+	 * R-DUP-3: each 01-1/KHBS row's declared figure is the figure of the return in force; an indicator the
+	 * form does not have cannot be explained.
+	 */
+	private static Optional<Finding> declared(DeclaredChange change, Member inForce) {
+		String name = change.indicatorName();
+		String accepted = inForce.indicators().get(name);
+		if (accepted == null) {
+			return Optional.of(finding("CTX-DUP-05", Category.INCORRECT_DATA, Severity.REJECT,
+					change.xpath() + "/maChiTieu", change.indicator(),
+					"Bản giải trình 01-1/KHBS nêu chỉ tiêu [" + change.indicator() + "] không có trên tờ khai.",
+					"The 01-1/KHBS explanation names indicator [" + change.indicator() + "], which the form does not have.",
+					"Ghi mã chỉ tiêu đúng như trên tờ khai (ví dụ 40 cho [40]).",
+					"Write the indicator code as printed on the form (e.g. 40 for [40])."));
+		}
+		if (sameAmount(change.declared(), accepted)) {
+			return Optional.empty();
+		}
+		return Optional.of(finding("CTX-DUP-04", Category.INCORRECT_DATA, Severity.REJECT,
+				change.xpath() + "/soDaKeKhai", change.declared(),
+				"Số đã kê khai của chỉ tiêu [" + change.indicator() + "] là " + change.declared()
+						+ ", khác số trên tờ khai đang có hiệu lực: " + accepted + " (mã giao dịch "
+						+ inForce.transactionCode() + ").",
+				"The declared figure of indicator [" + change.indicator() + "] is " + change.declared()
+						+ ", not the figure of the return in force: " + accepted + " (transaction code "
+						+ inForce.transactionCode() + ").",
+				"Ghi số đã kê khai bằng số trên tờ khai được chấp nhận gần nhất.",
+				"Declare the figure of the latest accepted return."));
+	}
+
+	private static boolean sameAmount(String declared, String accepted) {
+		try {
+			return new BigDecimal(declared.isBlank() ? "0" : declared)
+				.compareTo(new BigDecimal(accepted.isBlank() ? "0" : accepted)) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return declared.strip().equals(accepted.strip());
+		}
 	}
 
 	/** The return in force: the accepted one with the highest submission number. */

@@ -3,10 +3,10 @@ package etax.declaration.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import etax.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,11 +36,14 @@ class ReturnController {
 
 	private final ReturnQueries queries;
 
+	private final NoticeXml noticeXml;
+
 	private final DataSize maxReturnSize;
 
-	ReturnController(ReturnIntake intake, ReturnQueries queries, SubmissionProperties properties) {
+	ReturnController(ReturnIntake intake, ReturnQueries queries, NoticeXml noticeXml, SubmissionProperties properties) {
 		this.intake = intake;
 		this.queries = queries;
+		this.noticeXml = noticeXml;
 		this.maxReturnSize = properties.maxReturnSize();
 	}
 
@@ -47,16 +51,17 @@ class ReturnController {
 			description = "Validates and files one signed HSoThueDTu document. 201 with the receipt (01-1/TB-TĐT) "
 					+ "and the acceptance notice (01-2/TB-TĐT); 200 with the original answer when the same "
 					+ "Idempotency-Key or the same content was filed before; 400 not well-formed or hostile XML; "
+					+ "403 the caller may not file for the taxpayer the return names; "
 					+ "409 the key was used for other content; 413 too large; 415 not XML; 422 not a schema-valid "
 					+ "return of a known form version (every finding listed). Nothing is stored for 4xx answers.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = XML_BODY,
 					content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 							schema = @Schema(type = "string", format = "binary"))))
 	@PostMapping(path = "/api/v1/returns", consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
-	ResponseEntity<Receipt> file(HttpServletRequest request, Principal filer,
+	ResponseEntity<Receipt> file(HttpServletRequest request, @AuthenticationPrincipal Caller filer,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey)
 			throws IOException {
-		ReturnIntake.Filing filing = this.intake.file(readBounded(request), filer.getName(), idempotencyKey);
+		ReturnIntake.Filing filing = this.intake.file(readBounded(request), filer, idempotencyKey);
 		Receipt receipt = filing.receipt();
 		return ResponseEntity.status(filing.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/v1/returns/" + receipt.returnId()))
@@ -71,14 +76,14 @@ class ReturnController {
 							schema = @Schema(type = "string", format = "binary"))))
 	@PostMapping(path = "/api/v1/returns:validate",
 			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
-	ReturnIntake.DryRun validate(HttpServletRequest request) throws IOException {
-		return this.intake.validate(readBounded(request));
+	ReturnIntake.DryRun validate(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {
+		return this.intake.validate(readBounded(request), filer);
 	}
 
 	@Operation(summary = "A stored return: receipt, status, header, findings and payable items")
 	@GetMapping("/api/v1/returns/{id}")
-	StoredReturn byId(@PathVariable UUID id) {
-		return this.queries.byId(id);
+	StoredReturn byId(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.queries.byId(id, caller);
 	}
 
 	@Operation(summary = "Returns by taxpayer, form, period and status, newest first")
@@ -87,26 +92,34 @@ class ReturnController {
 			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable ReturnStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return this.queries.find(new ReturnFilter(mst, form, period, status), page, size);
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @AuthenticationPrincipal Caller caller) {
+		return this.queries.find(new ReturnFilter(mst, form, period, status), caller, page, size);
 	}
 
 	@Operation(summary = "The lifecycle of a return, oldest first")
 	@GetMapping("/api/v1/returns/{id}/events")
-	List<LifecycleEvent> lifecycle(@PathVariable UUID id) {
-		return this.queries.lifecycle(id);
+	List<LifecycleEvent> lifecycle(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.queries.lifecycle(id, caller);
 	}
 
 	@Operation(summary = "The receipt and acceptance notice of a transaction code")
-	@GetMapping("/api/v1/receipts/{transactionCode}")
-	Receipt receipt(@PathVariable String transactionCode) {
-		return Receipt.of(this.queries.byTransactionCode(transactionCode));
+	@GetMapping(path = "/api/v1/receipts/{transactionCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+	Receipt receipt(@PathVariable String transactionCode, @AuthenticationPrincipal Caller caller) {
+		return Receipt.of(this.queries.byTransactionCode(transactionCode, caller));
+	}
+
+	@Operation(summary = "The acceptance notice of a transaction code as XML signed by the tax authority",
+			description = "01-2/TB-TĐT in the notice envelope TBaoThueDTu, with an enveloping XML signature in CKyDTu "
+					+ "over #_NODE_TO_SIGN (RSA-SHA256).")
+	@GetMapping(path = "/api/v1/receipts/{transactionCode}", produces = MediaType.APPLICATION_XML_VALUE)
+	byte[] signedNotice(@PathVariable String transactionCode, @AuthenticationPrincipal Caller caller) {
+		return this.noticeXml.signed(this.queries.byTransactionCode(transactionCode, caller));
 	}
 
 	@Operation(summary = "Recover a lost response: the receipt filed under your Idempotency-Key")
 	@GetMapping(path = "/api/v1/receipts", params = "idempotencyKey")
-	Receipt receiptByKey(@RequestParam String idempotencyKey, Principal filer) {
-		return Receipt.of(this.queries.byIdempotencyKey(filer.getName(), idempotencyKey));
+	Receipt receiptByKey(@RequestParam String idempotencyKey, @AuthenticationPrincipal Caller filer) {
+		return Receipt.of(this.queries.byIdempotencyKey(filer, idempotencyKey));
 	}
 
 	private byte[] readBounded(HttpServletRequest request) throws IOException {

@@ -75,12 +75,12 @@ class ReturnFiling {
 		if (taxpayer.isPresent()) {
 			this.chains.lock(chainKey);
 			accepted = this.chains.accepted(chainKey);
-			all.addAll(this.chains.check(document.header(), accepted));
+			all.addAll(this.chains.check(document, accepted));
 		}
 		ReturnStatus status = all.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
 		StoredReturn stored = stored(document, all, status, receivedAt, this.transactionCodes.next(receivedAt));
-		this.returns.insert(stored, document, chainKey);
+		this.returns.insert(stored, document, chainKey, filer);
 		this.idempotency.remember(filer, idempotencyKey, document.sha256(), stored.id(), receivedAt);
 		this.events.append(stored.id(), "RECEIVED", receivedAt, Map.of("transactionCode", stored.transactionCode()));
 		this.events.append(stored.id(), status.name(), receivedAt, Map.of("findings", all.size()));

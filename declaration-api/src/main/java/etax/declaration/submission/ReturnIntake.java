@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import etax.access.Caller;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
 import etax.schemas.ReturnDocument;
@@ -48,10 +49,13 @@ public class ReturnIntake {
 
 	private final IntakeMetrics metrics;
 
+	private final FilingAuthority authority;
+
 	private final Clock clock;
 
 	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, ReturnFiling filing,
-			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, Clock clock) {
+			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock) {
+		this.authority = authority;
 		this.validator = validator;
 		this.contextRules = contextRules;
 		this.chains = chains;
@@ -71,20 +75,22 @@ public class ReturnIntake {
 	 * @throws MalformedReturnException if the input is not a well-formed, safe XML document within limits
 	 * @throws ReturnNotReceivedException if it is not a schema-valid return of a known form version
 	 * @throws IdempotencyConflictException if the key was used for other content
+	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
-	public Filing file(byte[] xml, String filer, @Nullable String idempotencyKey) {
+	public Filing file(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
 		Validation.Receivable receivable = receivable(xml);
 		ReturnDocument document = receivable.document();
+		authorize(filer, document, xml);
 		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
 		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
-		ReturnFiling.Filed filed = this.filing.file(document, findings, checked.taxpayer(), filer, idempotencyKey,
-				receivedAt);
+		ReturnFiling.Filed filed = this.filing.file(document, findings, checked.taxpayer(), filer.subject(),
+				idempotencyKey, receivedAt);
 		Receipt receipt = filed.receipt();
 		if (receipt == null) {
-			return new Filing(Receipt.of(this.queries.byId(filed.returnId())), true);
+			return new Filing(Receipt.of(this.queries.filed(filed.returnId())), true);
 		}
 		log.info("Return received returnId={} form={} status={}", receipt.returnId(), document.header().formCode(),
 				receipt.status());
@@ -95,19 +101,22 @@ public class ReturnIntake {
 	/**
 	 * Runs the whole pipeline without filing: nothing is stored, no transaction code is issued.
 	 * @param xml the return
+	 * @param filer who would file it
 	 * @return the findings and the decision the return would get now
+	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
-	public DryRun validate(byte[] xml) {
+	public DryRun validate(byte[] xml, Caller filer) {
 		Validation validation = this.validator.validate(xml);
 		if (!(validation instanceof Validation.Receivable receivable)) {
 			return new DryRun(false, null, validation.findings());
 		}
 		ReturnDocument document = receivable.document();
+		this.authority.check(filer, document.header().mst());
 		ContextRules.Checked checked = this.contextRules.check(document, this.clock.instant());
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		if (checked.taxpayer().isPresent()) {
-			findings.addAll(this.chains.check(document.header(), this.chains.accepted(ReturnChains.keyOf(document))));
+			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
 		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings);
@@ -121,6 +130,16 @@ public class ReturnIntake {
 	void refused(String reason, int sizeBytes) {
 		this.audit.notReceived("refused", reason, sizeBytes, null);
 		this.metrics.rejected(reason.toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	private void authorize(Caller filer, ReturnDocument document, byte[] xml) {
+		try {
+			this.authority.check(filer, document.header().mst());
+		}
+		catch (FilerNotAuthorizedException ex) {
+			notReceived("refused", "NOT_AUTHORIZED", xml);
+			throw ex;
+		}
 	}
 
 	private Validation.Receivable receivable(byte[] xml) {

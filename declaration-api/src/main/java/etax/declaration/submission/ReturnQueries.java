@@ -1,13 +1,20 @@
 package etax.declaration.submission;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import etax.access.Caller;
+import etax.declaration.calendar.Deadlines;
 import etax.declaration.payable.PayableItems;
 
 import org.springframework.stereotype.Service;
 
-/** Reads stored returns, their receipts and their lifecycle. */
+/**
+ * Reads stored returns, their receipts and their lifecycle, each within what the caller may see
+ * ({@link ReturnScope}): a return outside it is not found.
+ */
 @Service
 public class ReturnQueries {
 
@@ -19,36 +26,52 @@ public class ReturnQueries {
 
 	private final Idempotency idempotency;
 
-	ReturnQueries(ReturnRepository returns, PayableItems payableItems, ReturnEvents events, Idempotency idempotency) {
+	private final Clock clock;
+
+	ReturnQueries(ReturnRepository returns, PayableItems payableItems, ReturnEvents events, Idempotency idempotency,
+			Clock clock) {
 		this.returns = returns;
 		this.payableItems = payableItems;
 		this.events = events;
 		this.idempotency = idempotency;
+		this.clock = clock;
 	}
 
-	public StoredReturn byId(UUID id) {
-		StoredReturn stored = this.returns.findById(id).orElseThrow(() -> ReturnNotFoundException.forId(id));
-		return stored.withPayableItems(this.payableItems.ofReturn(id));
+	public StoredReturn byId(UUID id, Caller caller) {
+		return withPayableItems(this.returns.findById(id, scope(caller)).orElseThrow(() -> ReturnNotFoundException.forId(id)));
 	}
 
-	public StoredReturn byTransactionCode(String transactionCode) {
-		return byId(this.returns.findByTransactionCode(transactionCode)
-			.orElseThrow(() -> ReturnNotFoundException.forTransactionCode(transactionCode))
-			.id());
+	public StoredReturn byTransactionCode(String transactionCode, Caller caller) {
+		return withPayableItems(this.returns.findByTransactionCode(transactionCode, scope(caller))
+			.orElseThrow(() -> ReturnNotFoundException.forTransactionCode(transactionCode)));
 	}
 
 	/** The return a filer filed under an idempotency key: how a lost response is recovered. */
-	public StoredReturn byIdempotencyKey(String filer, String key) {
-		return byId(this.idempotency.returnOf(filer, key).orElseThrow(() -> ReturnNotFoundException.forIdempotencyKey()));
+	public StoredReturn byIdempotencyKey(Caller filer, String key) {
+		return filed(this.idempotency.returnOf(filer.subject(), key)
+			.orElseThrow(() -> ReturnNotFoundException.forIdempotencyKey()));
 	}
 
-	public List<StoredReturn> find(ReturnFilter filter, int page, int size) {
-		return this.returns.find(filter, page, size);
+	public List<StoredReturn> find(ReturnFilter filter, Caller caller, int page, int size) {
+		return this.returns.find(filter, scope(caller), page, size);
 	}
 
-	public List<LifecycleEvent> lifecycle(UUID id) {
-		byId(id);
+	public List<LifecycleEvent> lifecycle(UUID id, Caller caller) {
+		byId(id, caller);
 		return this.events.of(id);
+	}
+
+	/** A return the intake has just filed or found filed before, for the filer who sent it. */
+	StoredReturn filed(UUID id) {
+		return withPayableItems(this.returns.findById(id).orElseThrow(() -> ReturnNotFoundException.forId(id)));
+	}
+
+	private StoredReturn withPayableItems(StoredReturn stored) {
+		return stored.withPayableItems(this.payableItems.ofReturn(stored.id()));
+	}
+
+	private ReturnScope scope(Caller caller) {
+		return ReturnScope.of(caller, LocalDate.now(this.clock.withZone(Deadlines.VIETNAM)));
 	}
 
 }

@@ -39,15 +39,15 @@ class ReturnRepository {
 		this.json = json;
 	}
 
-	void insert(StoredReturn stored, ReturnDocument document, String chainKey) {
+	void insert(StoredReturn stored, ReturnDocument document, String chainKey, String filedBy) {
 		ReturnHeader header = document.header();
 		this.jdbc.sql("""
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key)
+				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by)
 				VALUES (:id, :transactionCode, :mst, :formCode, :maTKhai, :formVersion, :filingType,
 				    :submissionNumber, :periodKind, :periodValue, :periodFrom, :periodTo, :taxOfficeCode,
-				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml, :chainKey)
+				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml, :chainKey, :filedBy)
 				""")
 			.param("id", stored.id())
 			.param("transactionCode", stored.transactionCode())
@@ -69,6 +69,7 @@ class ReturnRepository {
 			.param("findings", this.json.writeValueAsString(stored.findings()))
 			.param("xml", document.xml())
 			.param("chainKey", chainKey)
+			.param("filedBy", filedBy)
 			.update();
 	}
 
@@ -76,21 +77,36 @@ class ReturnRepository {
 		return this.jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::map).optional();
 	}
 
-	Optional<StoredReturn> findByTransactionCode(String transactionCode) {
-		return this.jdbc.sql(SELECT + " WHERE transaction_code = ?").param(transactionCode).query(this::map).optional();
+	Optional<StoredReturn> findById(UUID id, ReturnScope scope) {
+		return this.jdbc.sql(SELECT + " WHERE id = :id AND " + scope.condition())
+			.param("id", id)
+			.params(scope.parameters())
+			.query(this::map)
+			.optional();
+	}
+
+	Optional<StoredReturn> findByTransactionCode(String transactionCode, ReturnScope scope) {
+		return this.jdbc.sql(SELECT + " WHERE transaction_code = :code AND " + scope.condition())
+			.param("code", transactionCode)
+			.params(scope.parameters())
+			.query(this::map)
+			.optional();
 	}
 
 	/**
 	 * A page of returns matching a filter, newest first.
 	 * @param filter what to match; empty fields match everything
+	 * @param scope what the caller may see
 	 * @param page zero-based page
 	 * @param size page size
 	 * @return the page
 	 */
-	List<StoredReturn> find(ReturnFilter filter, int page, int size) {
-		return this.jdbc.sql(SELECT + """
-				 WHERE (:mst IS NULL OR mst = :mst) AND (:form IS NULL OR form_code = :form OR ma_tkhai = :form)
-				   AND (:period IS NULL OR period_value = :period) AND (:status IS NULL OR status = :status)
+	List<StoredReturn> find(ReturnFilter filter, ReturnScope scope, int page, int size) {
+		return this.jdbc.sql(SELECT + " WHERE " + scope.condition() + """
+				 AND (CAST(:mst AS text) IS NULL OR mst = :mst)
+				   AND (CAST(:form AS text) IS NULL OR form_code = :form OR ma_tkhai = :form)
+				   AND (CAST(:period AS text) IS NULL OR period_value = :period)
+				   AND (CAST(:status AS text) IS NULL OR status = :status)
 				 ORDER BY received_at DESC, id LIMIT :size OFFSET :offset
 				""")
 			.param("mst", filter.mst())
@@ -99,6 +115,7 @@ class ReturnRepository {
 			.param("status", (filter.status() != null) ? filter.status().name() : null)
 			.param("size", size)
 			.param("offset", (long) page * size)
+			.params(scope.parameters())
 			.query(this::map)
 			.list();
 	}

@@ -10,9 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.filer;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -28,7 +28,7 @@ class FormCatalogIntegrationTests {
 
 	@Test
 	void listsEveryFormVersion() throws Exception {
-		this.mvc.perform(get("/api/v1/forms").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/forms").with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].version.maTKhai", hasItem("842")))
 			.andExpect(jsonPath("$[*].version.maTKhai", hasItem("01")))
@@ -37,7 +37,7 @@ class FormCatalogIntegrationTests {
 
 	@Test
 	void describesOneFormVersion() throws Exception {
-		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3").with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version.formCode").value("01/GTGT"))
 			.andExpect(jsonPath("$.version.taxType").value("GTGT"))
@@ -52,18 +52,18 @@ class FormCatalogIntegrationTests {
 
 	@Test
 	void servesTheXsdAndTheEnvelopeItRedefines() throws Exception {
-		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3/schema").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3/schema").with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
 			.andExpect(content().string(containsString("<xs:redefine schemaLocation=\"../../envelope/TKhaiThue.xsd\">")));
-		this.mvc.perform(get("/api/v1/forms/envelope").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/forms/envelope").with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"CTieuTKhaiChinhType\"")));
 	}
 
 	@Test
 	void publishesTheRuleCatalogue() throws Exception {
-		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3/rules").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3/rules").with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").value("GTGT842-R001"))
 			.andExpect(jsonPath("$[0].category").value("MATH_ERROR"))
@@ -80,7 +80,7 @@ class FormCatalogIntegrationTests {
 	@Test
 	void answers404ProblemForAnUnknownFormVersion() throws Exception {
 		for (String path : new String[] { "", "/schema", "/rules" }) {
-			this.mvc.perform(get("/api/v1/forms/842/versions/9.9.9" + path).with(httpBasic("dev", "dev")))
+			this.mvc.perform(get("/api/v1/forms/842/versions/9.9.9" + path).with(filer()))
 				.andExpect(status().isNotFound())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.type").value(FormCatalogController.NOT_FOUND_TYPE))

@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,7 +78,7 @@ class WebhookIntegrationTests {
 	@Test
 	void aReceiverThatFailsTwiceGetsTheNoticeOnceMoreSignedAndTheDeliveriesAreVisible() throws Exception {
 		JsonNode webhook = this.json.readTree(this.mvc
-			.perform(post("/api/v1/webhooks").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/webhooks").with(filer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"url\":\"http://localhost:" + this.receiver.getAddress().getPort() + "/hook\"}"))
 			.andExpect(status().isCreated())
@@ -90,7 +90,7 @@ class WebhookIntegrationTests {
 			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
 
 		JsonNode receipt = this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(httpBasic("dev", "dev")).contentType(MediaType.APPLICATION_XML).content(xml))
+			.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -110,7 +110,7 @@ class WebhookIntegrationTests {
 		assertThat(notice.at("/notice/transactionCode").asString()).isEqualTo(receipt.get("transactionCode").asString());
 
 		JsonNode deliveries = this.json.readTree(this.mvc
-			.perform(get("/api/v1/webhooks/" + webhook.get("id").asString() + "/deliveries").with(httpBasic("dev", "dev")))
+			.perform(get("/api/v1/webhooks/" + webhook.get("id").asString() + "/deliveries").with(filer()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -131,7 +131,7 @@ class WebhookIntegrationTests {
 	@Test
 	void refusesAPlainHttpWebhookElsewhere() throws Exception {
 		this.mvc
-			.perform(post("/api/v1/webhooks").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/webhooks").with(filer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"url\":\"http://example.com/hook\"}"))
 			.andExpect(status().isBadRequest());

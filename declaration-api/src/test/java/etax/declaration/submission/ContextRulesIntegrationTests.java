@@ -23,8 +23,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.filer;
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,6 +140,27 @@ class ContextRulesIntegrationTests {
 	}
 
 	@Test
+	void rejectsAnExplanationWhoseDeclaredFigureIsNotTheOneInForce() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		file(SampleReturns.forTaxpayer(mst), 201);
+		String supplement = SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1);
+
+		JsonNode wrongFigure = file(SampleReturns.explaining(supplement, "40", 21_000_000, 25_000_000), 201);
+		JsonNode unknownIndicator = file(SampleReturns.explaining(supplement, "99", 0, 1_000), 201);
+
+		assertThat(wrongFigure.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		JsonNode mismatch = findings(wrongFigure).stream()
+			.filter((finding) -> finding.get("ruleId").asString().equals("CTX-DUP-04"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(mismatch.get("xpath").asString())
+			.isEqualTo("/HSoThueDTu/HSoKhaiThue/PLuc/PL01_1_KHBS/GiaiTrinh/ChiTiet[1]/soDaKeKhai");
+		assertThat(mismatch.get("value").asString()).isEqualTo("21000000");
+		assertThat(mismatch.at("/message/en").asString()).contains("22000000");
+		assertThat(ruleIds(unknownIndicator)).contains("CTX-DUP-05");
+	}
+
+	@Test
 	void anAcceptedSupplementSupersedesTheOriginalAndAddsTheDifferenceAsAPayableItem() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		JsonNode original = file(SampleReturns.forTaxpayer(mst), 201);
@@ -147,13 +169,14 @@ class ContextRulesIntegrationTests {
 		corrected = SampleReturns.with(corrected, "ct36", "37000000");
 		corrected = SampleReturns.with(corrected, "ct40a", "25000000");
 		corrected = SampleReturns.with(corrected, "ct40", "25000000");
+		corrected = SampleReturns.explaining(corrected, "40", 22_000_000, 25_000_000);
 
 		JsonNode supplement = file(corrected, 201);
 
 		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(supplement.at("/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
 		JsonNode lifecycle = this.json.readTree(this.mvc
-			.perform(get("/api/v1/returns/" + original.get("returnId").asString() + "/events").with(httpBasic("dev", "dev")))
+			.perform(get("/api/v1/returns/" + original.get("returnId").asString() + "/events").with(filer()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -173,7 +196,7 @@ class ContextRulesIntegrationTests {
 		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		this.mvc
-			.perform(post("/api/v1/agents/" + agent + "/contracts").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/agents/" + agent + "/contracts").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"taxpayerMst\":\"" + client + "\",\"contractNumber\":\"HD-1\",\"validFrom\":\"2026-01-01\"}"))
 			.andExpect(status().isCreated());
@@ -190,7 +213,7 @@ class ContextRulesIntegrationTests {
 	void aDryRunDecidesWithoutFiling() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		JsonNode dryRun = this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns:validate").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/returns:validate").with(filer())
 				.contentType(MediaType.APPLICATION_XML)
 				.content(SampleReturns.forTaxpayer(mst).getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
@@ -213,7 +236,7 @@ class ContextRulesIntegrationTests {
 	}
 
 	private static MockHttpServletRequestBuilder filing(String xml) {
-		return post("/api/v1/returns").with(httpBasic("dev", "dev"))
+		return post("/api/v1/returns").with(filer())
 			.contentType(MediaType.APPLICATION_XML)
 			.content(xml.getBytes(StandardCharsets.UTF_8));
 	}

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -15,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TestCallers;
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 class IdempotencyIntegrationTests {
 
-	private static final String CREDENTIALS = "Basic "
-			+ Base64.getEncoder().encodeToString("dev:dev".getBytes(StandardCharsets.UTF_8));
+	private static final String CREDENTIALS = "Bearer " + TokenIssuer.local().tvan(TestCallers.TVAN);
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,8 @@ import etax.declaration.DeclarationApiApplication;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.ServiceProcess;
+import etax.devstack.TestCallers;
+import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +80,7 @@ class OutboxCrashIntegrationTests {
 	private static String fileSampleReturn(String baseUrl) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/returns"))
 			.header("Content-Type", "application/xml")
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dev:dev".getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", "Bearer " + TokenIssuer.local().tvan(TestCallers.TVAN))
 			.POST(HttpRequest.BodyPublishers.ofString(SampleReturns.valid()))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import java.util.List;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TestCallers;
 import etax.devstack.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.filer;
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -70,7 +72,7 @@ class ReturnFilingIntegrationTests {
 		JsonNode receipt = this.json.readTree(result.getResponse().getContentAsString());
 		String returnId = receipt.get("returnId").asString();
 
-		this.mvc.perform(get("/api/v1/returns/" + returnId).with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/returns/" + returnId).with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.transactionCode").value(receipt.get("transactionCode").asString()))
 			.andExpect(jsonPath("$.mst").value(mst))
@@ -209,7 +211,7 @@ class ReturnFilingIntegrationTests {
 	@Test
 	void refusesAnotherContentTypeWith415() throws Exception {
 		this.mvc
-			.perform(post("/api/v1/returns").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/returns").with(filer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andExpect(status().isUnsupportedMediaType())
@@ -218,7 +220,7 @@ class ReturnFilingIntegrationTests {
 
 	@Test
 	void answers404ForAnUnknownReturn() throws Exception {
-		this.mvc.perform(get("/api/v1/returns/00000000-0000-0000-0000-000000000000").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/returns/00000000-0000-0000-0000-000000000000").with(filer()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "return-not-found"));
 	}
@@ -227,7 +229,7 @@ class ReturnFilingIntegrationTests {
 	void requiresAuthenticationExceptForHealth() throws Exception {
 		this.mvc.perform(post("/api/v1/returns").contentType(MediaType.APPLICATION_XML).content(SampleReturns.valid()))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/v1/returns/00000000-0000-0000-0000-000000000000").with(httpBasic("dev", "wrong")))
+		this.mvc.perform(get("/api/v1/returns/00000000-0000-0000-0000-000000000000").with(TestCallers.bearer("not-a-token")))
 			.andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 	}
@@ -237,14 +239,14 @@ class ReturnFilingIntegrationTests {
 		this.mvc.perform(file(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q"))))
 			.andExpect(status().isCreated());
 
-		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/actuator/prometheus").with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("etax_declaration_received_total{form_type=\"01/GTGT\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("etax_declaration_accepted_total")));
 	}
 
 	private static MockHttpServletRequestBuilder file(String xml) {
-		return post("/api/v1/returns").with(httpBasic("dev", "dev"))
+		return post("/api/v1/returns").with(filer())
 			.contentType(MediaType.APPLICATION_XML)
 			.content(xml.getBytes(StandardCharsets.UTF_8));
 	}

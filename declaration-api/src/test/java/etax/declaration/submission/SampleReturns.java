@@ -54,6 +54,15 @@ final class SampleReturns {
 				"<PLuc><PL01_KHBS/><PL01_1_KHBS/></PLuc>");
 	}
 
+	/** Adds a row to a supplement's 01-1/KHBS explanation: indicator {@code code} changed from declared to adjusted. */
+	static String explaining(String xml, String code, long declared, long adjusted) {
+		String row = "<ChiTiet><tenChiTieu>Chỉ tiêu " + code + "</tenChiTieu><maChiTieu>" + code + "</maChiTieu><soDaKeKhai>"
+				+ declared + "</soDaKeKhai><soDieuChinh>" + adjusted + "</soDieuChinh><chenhLech>" + (adjusted - declared)
+				+ "</chenhLech><lyDo>Bổ sung hóa đơn bị bỏ sót</lyDo></ChiTiet>";
+		return xml.contains("<GiaiTrinh>") ? xml.replace("</GiaiTrinh>", row + "</GiaiTrinh>")
+				: xml.replace("<PL01_1_KHBS/>", "<PL01_1_KHBS><GiaiTrinh>" + row + "</GiaiTrinh></PL01_1_KHBS>");
+	}
+
 	/** The return prepared and sent by a tax agent. */
 	static String withAgent(String xml, String agentMst) {
 		return xml.replace("</NNT>", "</NNT><DLyThue><tenDLyThue>CÔNG TY ĐẠI LÝ THUẾ THỬ NGHIỆM</tenDLyThue><mstDLyThue>"

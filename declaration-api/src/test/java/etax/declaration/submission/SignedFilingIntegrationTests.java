@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -80,7 +80,7 @@ class SignedFilingIntegrationTests {
 
 	private JsonNode file(String xml) throws Exception {
 		JsonNode receipt = this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/returns").with(filer())
 				.contentType(MediaType.APPLICATION_XML)
 				.content(xml.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isCreated())

@@ -88,11 +88,6 @@ public class BankRegistry {
 		return cached(this.bankCache, bankCode, this.banks::bank).map((bank) -> bank.validOn(day)).orElse(false);
 	}
 
-	/** The HTTP credential with this user name, if any (not cached: a revoked credential stops at once). */
-	public Optional<BankCredential> credential(String username) {
-		return this.banks.credential(username);
-	}
-
 	private Optional<VerificationKey> loadKey(String keyId) {
 		return this.banks.key(keyId).map(BankRegistry::verificationKey);
 	}

@@ -39,13 +39,6 @@ class BankRepository {
 			.optional();
 	}
 
-	Optional<BankCredential> credential(String username) {
-		return this.jdbc.sql("""
-				SELECT username, bank_code, password_hash, enabled FROM payment.bank_credential WHERE username = ?""")
-			.param(username)
-			.query((row, n) -> new BankCredential(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4)))
-			.optional();
-	}
 
 	record BankRow(String bankCode, LocalDate validFrom, @Nullable LocalDate validTo) {
 

@@ -1,6 +1,6 @@
 -- Banks of the LOCAL RUN AND TESTS ONLY: their private keys are in the repository
--- (payment-gateway/src/test/resources/dev-banks/<bank>.pk8.b64, PKCS#8 base64) and each HTTP
--- credential is user bank-<code>, password dev. Production sets spring.flyway.locations without
+-- (payment-gateway/src/test/resources/dev-banks/<bank>.pk8.b64, PKCS#8 base64); over HTTP a bank
+-- calls with a bearer token naming it (./etax token bank <code>). Production sets spring.flyway.locations without
 -- classpath:db/dev/payment and registers real banks through onboarding.
 INSERT INTO bank (bank_code, name, valid_from) VALUES
     ('01202001', 'Dev bank 01202001', '2020-01-01'),
@@ -23,10 +23,3 @@ INSERT INTO bank_key (key_id, bank_code, algorithm, public_key, valid_from) VALU
      'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu6cp72pcBX0uDo9pQqbuJAinjGzoc4MK4B31SUgzZyJyXUiqrPNUZuq60GLuxW5oJI7+hJDT8Ttc7PNQt7qZGHTXVKuAgRT9GABv4mbrcS3m030xYFEa/VNSBQTYEj3H0CXu6kvkmbqjxJYb0HHP7L1i8rx7dZpp/QW/eDbbA07Gx57FZO42Dp9EpQ98AITMZuiEHYWcAOnU2YbOksSofumTO4T+Md9TTpIQLl5wxFM33hFch+uUbbVJ7RY0zpjty+tF3zQzlEPdR2dcEbi8FLHNoHN6D5FMzQlvOV/VofIuSqJ/1vY02aOr2R53eHJbG0nCEnWFAnAIddPZeoNLcwIDAQAB',
      '2020-01-01T00:00:00Z')
 ON CONFLICT (key_id) DO NOTHING;
-
-INSERT INTO bank_credential (username, bank_code, password_hash) VALUES
-    ('bank-01202001', '01202001', '{bcrypt}$2a$10$xf4vQNMa5giCoNOgxhetnOqBlRYPqVQU9Id0rDY0HvicyoDJD4Umm'),
-    ('bank-01204001', '01204001', '{bcrypt}$2a$10$xf4vQNMa5giCoNOgxhetnOqBlRYPqVQU9Id0rDY0HvicyoDJD4Umm'),
-    ('bank-01201001', '01201001', '{bcrypt}$2a$10$xf4vQNMa5giCoNOgxhetnOqBlRYPqVQU9Id0rDY0HvicyoDJD4Umm'),
-    ('bank-79310001', '79310001', '{bcrypt}$2a$10$xf4vQNMa5giCoNOgxhetnOqBlRYPqVQU9Id0rDY0HvicyoDJD4Umm')
-ON CONFLICT (username) DO NOTHING;

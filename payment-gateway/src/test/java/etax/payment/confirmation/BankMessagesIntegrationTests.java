@@ -27,9 +27,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.bank;
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -184,7 +185,7 @@ class BankMessagesIntegrationTests {
 			.param("PDNG202604200001")
 			.query(String.class)
 			.single()).as("the reversed payment is not updated").isEqualTo("DEBITED");
-		String balance = this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("dev", "dev")))
+		String balance = this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -202,7 +203,7 @@ class BankMessagesIntegrationTests {
 		String own = DevBanks.confirmation(BANK, "HTTP2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("1701", 3_000_000)));
 		this.mvc
-			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-" + BANK, "dev"))
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own))
 			.andExpect(status().isAccepted())
@@ -211,23 +212,23 @@ class BankMessagesIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> recorded("HTTP2026042000000001") == 1);
 
 		this.mvc
-			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-01204001", "dev"))
+			.perform(post("/api/v1/bank/confirmations").with(bank("01204001"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own.replace("HTTP2026042000000001", "HTTP2026042000000002")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/bank-mismatch"));
 		this.mvc
-			.perform(post("/api/v1/bank/confirmations").with(httpBasic("bank-" + BANK, "dev"))
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own.replace("\"1701\"", "\"9999\"")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("unknown-sub-item"));
 		this.mvc
-			.perform(post("/api/v1/bank/confirmations").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/bank/confirmations").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/payments/rejected").with(httpBasic("bank-" + BANK, "dev")))
+		this.mvc.perform(get("/api/v1/payments/rejected").with(bank(BANK)))
 			.andExpect(status().isForbidden());
 	}
 
@@ -245,23 +246,23 @@ class BankMessagesIntegrationTests {
 			.single();
 
 		this.mvc
-			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(wrong))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("lines-do-not-sum"));
 		String corrected = wrong.replace("\"amount\":4000001", "\"amount\":4000000");
 		this.mvc
-			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev"))
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(corrected))
 			.andExpect(status().isAccepted())
-			.andExpect(jsonPath("$.redrivenBy").value("dev"));
+			.andExpect(jsonPath("$.redrivenBy").value("national-officer"));
 		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
-		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(httpBasic("dev", "dev")))
+		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
 			.andExpect(status().isConflict());
 		JsonNode listed = JSON.readTree(this.mvc
-			.perform(get("/api/v1/payments/rejected?size=200").with(httpBasic("dev", "dev")))
+			.perform(get("/api/v1/payments/rejected?size=200").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8))
@@ -270,7 +271,7 @@ class BankMessagesIntegrationTests {
 			.filter((item) -> item.path("id").longValue() == id)
 			.findFirst()
 			.orElseThrow();
-		assertThat(listed.path("redrivenBy").stringValue()).isEqualTo("dev");
+		assertThat(listed.path("redrivenBy").stringValue()).isEqualTo("national-officer");
 		assertThat(listed.path("redrivenAt").isString()).isTrue();
 	}
 

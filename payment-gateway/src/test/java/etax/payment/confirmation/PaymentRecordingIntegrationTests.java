@@ -31,9 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -163,7 +163,7 @@ class PaymentRecordingIntegrationTests {
 		assertThat(header(dead, "etax.dlq.original-offset")).isEqualTo(Long.toString(sent.offset()));
 		assertThat(header(dead, "etax.dlq.detail")).isNotBlank();
 
-		String body = this.mvc.perform(get("/api/v1/payments/rejected?size=200").with(httpBasic("dev", "dev")))
+		String body = this.mvc.perform(get("/api/v1/payments/rejected?size=200").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -278,8 +278,8 @@ class PaymentRecordingIntegrationTests {
 	private JsonNode awaitRecorded(String reference) throws Exception {
 		String path = "/api/v1/payments/confirmations/" + BANK + "/" + reference;
 		await().atMost(TIMEOUT)
-			.until(() -> this.mvc.perform(get(path).with(httpBasic("dev", "dev"))).andReturn().getResponse().getStatus() == 200);
-		return JSON.readTree(this.mvc.perform(get(path).with(httpBasic("dev", "dev")))
+			.until(() -> this.mvc.perform(get(path).with(officer())).andReturn().getResponse().getStatus() == 200);
+		return JSON.readTree(this.mvc.perform(get(path).with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));

@@ -28,9 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.bank;
+import static etax.devstack.TestCallers.officer;
+import static etax.devstack.TestCallers.taxpayer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -181,16 +183,19 @@ class LedgerIntegrationTests {
 		awaitOutstanding(item, 0);
 
 		JsonNode page = JSON.readTree(this.mvc
-			.perform(get("/api/v1/taxpayers/" + mst + "/ledger?size=1").with(httpBasic("dev", "dev")))
+			.perform(get("/api/v1/taxpayers/" + mst + "/ledger?size=1").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.path("items")).hasSize(1);
 		assertThat(page.path("totalElements").longValue()).isEqualTo(2);
 		assertThat(page.path("items").get(0).path("entryType").stringValue()).isEqualTo("PAYMENT_APPLIED");
-		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("bank-" + BANK, "dev")))
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(bank(BANK)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/taxpayers/0313829149/balance").with(httpBasic("dev", "dev")))
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/ledger").with(taxpayer(mst))).andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(taxpayer(DevBanks.mst(7999))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/taxpayers/0313829149/balance").with(officer()))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -226,7 +231,7 @@ class LedgerIntegrationTests {
 	}
 
 	private JsonNode balance(String mst) throws Exception {
-		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(httpBasic("dev", "dev")))
+		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));

@@ -25,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -114,7 +114,7 @@ class TreasuryAcksIntegrationTests {
 
 		await().atMost(TIMEOUT).until(() -> this.meters.get("etax.payment.treasury.postings.overdue").gauge().value() >= 1);
 		await().atMost(TIMEOUT)
-			.until(() -> this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(httpBasic("dev", "dev")))
+			.until(() -> this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8)
@@ -123,7 +123,7 @@ class TreasuryAcksIntegrationTests {
 
 		ack(mst, posting, "POSTED", null);
 		await().atMost(TIMEOUT).until(() -> status(posting).equals("POSTED"));
-		assertThat(this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(httpBasic("dev", "dev")))
+		assertThat(this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(posting.toString());

@@ -2,6 +2,8 @@ package etax.payment.ledger.web;
 
 import java.util.List;
 
+import etax.access.Caller;
+import etax.access.Role;
 import etax.payment.confirmation.TaxpayerId;
 import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
@@ -13,7 +15,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A taxpayer's balance and ledger, for officers and for the taxpayer itself (a TAXPAYER caller whose
- * user name is the MST, or its head office's).
+ * token names the MST, or its head office's).
  */
 @RestController
 @RequestMapping("/api/v1/taxpayers/{mst}")
@@ -37,19 +39,19 @@ class TaxpayerLedgerController {
 
 	@Operation(summary = "Balance per sub-item and period, credits, and each obligation")
 	@GetMapping("/balance")
-	Balance balance(@PathVariable String mst, Authentication caller) {
+	Balance balance(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.ledger.balance(authorized(mst, caller));
 	}
 
 	@Operation(summary = "The taxpayer's ledger lines, newest first")
 	@GetMapping("/ledger")
 	LinePage ledger(@PathVariable String mst, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Authentication caller) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
 		LedgerPage lines = this.ledger.lines(authorized(mst, caller), page, size);
 		return new LinePage(lines.lines(), page, size, lines.total());
 	}
 
-	private static String authorized(String mst, Authentication caller) {
+	private static String authorized(String mst, @AuthenticationPrincipal Caller caller) {
 		TaxpayerId taxpayer;
 		try {
 			taxpayer = TaxpayerId.parse(mst);
@@ -57,8 +59,9 @@ class TaxpayerLedgerController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a valid MST (format or check digit)");
 		}
-		boolean officer = caller.getAuthorities().stream().anyMatch((a) -> "ROLE_OFFICER".equals(a.getAuthority()));
-		if (!officer && !caller.getName().equals(taxpayer.value()) && !caller.getName().equals(taxpayer.headOffice().value())) {
+		boolean own = caller.role() == Role.TAXPAYER && (taxpayer.value().equals(caller.mst())
+				|| taxpayer.headOffice().value().equals(caller.mst()));
+		if (!caller.isOfficer() && !own) {
 			throw new AccessDeniedException("A taxpayer may read only its own ledger");
 		}
 		return taxpayer.value();

@@ -1,0 +1,74 @@
+package etax.access;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The token verifier every service shares: RS256 only (so {@code alg: none} and HMAC tokens are refused),
+ * the configured issuer and audience, and expiry with the default minute of clock skew.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(AccessProperties.class)
+public class AccessAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(AccessProperties properties) {
+		String issuer = properties.issuer();
+		if (issuer == null || issuer.isBlank()) {
+			throw new IllegalStateException("etax.access.issuer is not set: the service cannot tell whose tokens to trust");
+		}
+		NimbusJwtDecoder decoder;
+		if (properties.jwkSetUri() != null) {
+			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.build();
+		}
+		else if (properties.publicKeyLocation() != null) {
+			decoder = NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
+				.signatureAlgorithm(SignatureAlgorithm.RS256)
+				.build();
+		}
+		else {
+			throw new IllegalStateException(
+					"Neither etax.access.jwk-set-uri nor etax.access.public-key-location is set: no key to verify tokens");
+		}
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(properties.audience()))));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiSecurity apiSecurity() {
+		return new ApiSecurity(new CallerTokens());
+	}
+
+	private static RSAPublicKey publicKey(Resource location) {
+		try (InputStream pem = location.getInputStream()) {
+			return RsaKeyConverters.x509().convert(pem);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the token signing key at " + location, ex);
+		}
+	}
+
+}

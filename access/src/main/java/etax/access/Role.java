@@ -1,0 +1,32 @@
+package etax.access;
+
+/** What a caller is. A token carries exactly one role, in the claim {@value Caller#ROLE}. */
+public enum Role {
+
+	/** A business or individual: files and reads its own returns (and its branches'); claim {@code mst}. */
+	TAXPAYER,
+
+	/** A tax agent: files and reads for the taxpayers it has a contract with; claim {@code mst} is its own. */
+	AGENT,
+
+	/** A T-VAN provider: transmits returns its clients signed, and reads what it transmitted. */
+	TVAN,
+
+	/** A tax officer: reads the taxpayers of one tax office (claim {@code tax_office}) and runs the back office. */
+	OFFICER,
+
+	/** An officer of the national tax department: reads every taxpayer. */
+	NATIONAL_OFFICER,
+
+	/** A bank: confirms payments as itself (claim {@code bank}, its bank code); reads no returns. */
+	BANK;
+
+	/**
+	 * The Spring Security authority of this role, for {@code hasRole} rules.
+	 * @return {@code ROLE_} and the name
+	 */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,37 @@
+package etax.declaration.submission;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+
+import etax.access.Caller;
+
+/**
+ * The returns a caller may see, as a condition on {@code filing.tax_return}: a taxpayer its own and its
+ * branches' ({@code <mst>-NNN}); an agent those of taxpayers it has a contract with today, and those it
+ * filed; a T-VAN those it transmitted; an officer those filed with the tax office; a national officer all.
+ * A return outside the scope does not exist for the caller (404), so nobody learns which ids are taken.
+ *
+ * @param condition an SQL condition with named parameters
+ * @param parameters its parameters
+ */
+record ReturnScope(String condition, Map<String, Object> parameters) {
+
+	static ReturnScope of(Caller caller, LocalDate today) {
+		return switch (caller.role()) {
+			case TAXPAYER -> new ReturnScope("(mst = :scopeMst OR mst LIKE :scopeBranches)",
+					Map.of("scopeMst", caller.requireMst(), "scopeBranches", caller.requireMst() + "-%"));
+			case AGENT -> new ReturnScope("""
+					(filed_by = :scopeSubject OR mst IN (SELECT taxpayer_mst FROM filing.agent_contract
+					    WHERE agent_mst = :scopeMst AND valid_from <= :scopeToday
+					      AND (valid_to IS NULL OR valid_to >= :scopeToday)))""",
+					Map.of("scopeSubject", caller.subject(), "scopeMst", caller.requireMst(), "scopeToday", today));
+			case TVAN -> new ReturnScope("filed_by = :scopeSubject", Map.of("scopeSubject", caller.subject()));
+			case OFFICER -> new ReturnScope("tax_office_code = :scopeOffice",
+					Map.of("scopeOffice", Objects.requireNonNull(caller.taxOffice())));
+			case NATIONAL_OFFICER -> new ReturnScope("TRUE", Map.of());
+			case BANK -> new ReturnScope("FALSE", Map.of());
+		};
+	}
+
+}

@@ -1,0 +1,194 @@
+package etax.declaration.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import etax.access.Caller;
+import etax.access.Role;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static etax.devstack.TestCallers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Who may file and who sees which return, with real tokens through the real verifier: refused tokens,
+ * roles that may not file, and the 404 for a return outside the caller's scope.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class ReturnAccessIntegrationTests {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	private static final TokenIssuer TOKENS = TokenIssuer.local();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void refusesExpiredForeignUnsignedAndMisaddressedTokens() throws Exception {
+		Caller officer = new Caller("national-officer", Role.NATIONAL_OFFICER, null, null, null);
+		String expired = TOKENS.sign(TOKENS.claims(officer, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)).build());
+		TokenIssuer stranger = TokenIssuer.create("https://id.elsewhere.example");
+		String foreign = stranger.token(officer);
+		String sameKeyOtherIssuer = TOKENS.sign(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1))
+			.issuer("https://id.elsewhere.example")
+			.build());
+		String otherAudience = TOKENS.sign(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1))
+			.audience("another-api")
+			.build());
+		String unsigned = unsigned(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1)).build());
+		String noRole = TOKENS.sign(new JWTClaimsSet.Builder(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1)).build())
+			.claim(Caller.ROLE, null)
+			.build());
+
+		for (String token : new String[] { expired, foreign, sameKeyOtherIssuer, otherAudience, unsigned, noRole,
+				"not-a-token" }) {
+			this.mvc.perform(get("/api/v1/returns").with(bearer(token)))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+				.andExpect(jsonPath("$.type").value(PROBLEMS + "unauthenticated"));
+		}
+		this.mvc.perform(get("/api/v1/returns").with(bearer(TOKENS.token(officer)))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aTaxpayerSeesOnlyItsOwnReturns() throws Exception {
+		String owner = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String neighbour = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		JsonNode receipt = file(SampleReturns.forTaxpayer(owner), TOKENS.taxpayer(owner)).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree);
+		String returnPath = "/api/v1/returns/" + receipt.get("returnId").asString();
+		String receiptPath = "/api/v1/receipts/" + receipt.get("transactionCode").asString();
+
+		for (String path : new String[] { returnPath, returnPath + "/events", receiptPath }) {
+			this.mvc.perform(get(path).with(bearer(TOKENS.taxpayer(owner)))).andExpect(status().isOk());
+			this.mvc.perform(get(path).with(bearer(TOKENS.taxpayer(neighbour))))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.type").value(PROBLEMS + "return-not-found"));
+		}
+		this.mvc.perform(get("/api/v1/returns").param("mst", owner).with(bearer(TOKENS.taxpayer(neighbour))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		this.mvc.perform(get("/api/v1/returns").param("mst", owner).with(bearer(TOKENS.taxpayer(owner))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1));
+
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.officer("99999")))).andExpect(status().isOk());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.officer("70129")))).andExpect(status().isNotFound());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.nationalOfficer()))).andExpect(status().isOk());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.tvan("another-tvan")))).andExpect(status().isNotFound());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.bank("01202001"))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"));
+	}
+
+	@Test
+	void aTaxpayerFilesOnlyForItselfAndNothingIsStoredOtherwise() throws Exception {
+		String filer = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+
+		file(SampleReturns.forTaxpayer(other), TOKENS.taxpayer(filer)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "filer-not-authorized"));
+
+		assertThat(returnsOf(other)).isZero();
+	}
+
+	@Test
+	void banksAndOfficersCannotFile() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+
+		file(SampleReturns.forTaxpayer(mst), TOKENS.bank("01202001")).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"));
+		file(SampleReturns.forTaxpayer(mst), TOKENS.officer("99999")).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/taxpayers").with(bearer(TOKENS.taxpayer(mst)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isForbidden());
+
+		assertThat(returnsOf(mst)).isZero();
+	}
+
+	@Test
+	void anAgentFilesAndReadsForClientsUnderContractOnly() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String stranger = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, 'HD-ACCESS', DATE '2026-01-01')
+				""").params(agent, client).update();
+		String clientsReturn = file(SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent), TOKENS.agent(agent))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree)
+			.get("returnId")
+			.asString();
+		JsonNode ownFiling = file(SampleReturns.forTaxpayer(stranger), TOKENS.taxpayer(stranger))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree);
+
+		file(SampleReturns.withAgent(SampleReturns.forTaxpayer(stranger), agent), TOKENS.agent(agent))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "filer-not-authorized"));
+		this.mvc.perform(get("/api/v1/returns/" + clientsReturn).with(bearer(TOKENS.agent(agent))))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/returns/" + ownFiling.get("returnId").asString()).with(bearer(TOKENS.agent(agent))))
+			.andExpect(status().isNotFound());
+		assertThat(returnsOf(stranger)).isOne();
+	}
+
+	private ResultActions file(String xml, String token) throws Exception {
+		return this.mvc.perform(post("/api/v1/returns").with(bearer(token))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private long returnsOf(String mst) {
+		return this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(mst).query(Long.class).single();
+	}
+
+	private static String unsigned(JWTClaimsSet claims) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(claims.toPayload().toString().getBytes(StandardCharsets.UTF_8)) + ".";
+	}
+
+}
