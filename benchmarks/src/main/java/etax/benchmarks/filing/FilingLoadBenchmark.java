@@ -1,0 +1,192 @@
+package etax.benchmarks.filing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import etax.benchmarks.filing.FilingWorkload.Document;
+import etax.benchmarks.filing.FilingWorkload.Taxpayer;
+import etax.benchmarks.filing.FilingWorkload.Template;
+import etax.devstack.DevTokens;
+import etax.devstack.TokenIssuer;
+
+/**
+ * Filing under load on the running local stack ({@code ./etax up}: durable PostgreSQL, declaration-api
+ * with signatures required), with the bare ceiling in the same run.
+ *
+ * <ol>
+ * <li>Prints the JVM, the cores and {@code SHOW fsync, synchronous_commit, default_toast_compression}.</li>
+ * <li>Registers the taxpayers (quarterly filers) through the officer API and gives each a certificate of
+ * the local CA; builds a mix of form versions from the catalog (01/GTGT first, then forms that create tax
+ * to pay), tables filled to the target size; every taxpayer files each form once, so that every return
+ * is a unique original that can be accepted; signs them all before anything is timed.</li>
+ * <li>Ceiling: the same returns, {@code clients} at a time, to a bare JDK HTTP server that validates each
+ * against its cached XSD and inserts it with a durable commit ({@link BareFilingServer}).</li>
+ * <li>The service: the same returns to {@code POST /api/v1/returns} as a T-VAN, {@code clients} at a
+ * time for {@code seconds}: each answer must be 201 with status ACCEPTED; anything else is counted by
+ * reason (status and the rule ids that rejected it).</li>
+ * </ol>
+ *
+ * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000 per
+ * size), {@code taxpayers} (4000), {@code forms} (12), {@code clients} (16), {@code seconds} (60),
+ * {@code api} (from {@code target/dev-stack/stack.properties}), {@code jdbc}, {@code db-user}, {@code db-password}.
+ */
+public final class FilingLoadBenchmark {
+
+	private static final Pattern REJECTING = Pattern
+		.compile("\"ruleId\":\"([^\"]+)\",\"category\":\"[^\"]+\",\"severity\":\"REJECT");
+
+	private final Map<String, String> options;
+
+	private FilingLoadBenchmark(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("Options are --name=value, not " + arg);
+			}
+			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+		}
+		new FilingLoadBenchmark(options).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Path root = Path.of(".");
+		String api = option("api", stackFile().getProperty("declaration-api.url", "http://localhost:8081"));
+		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax");
+		Properties credentials = new Properties();
+		credentials.setProperty("user", option("db-user", "postgres"));
+		credentials.setProperty("password", option("db-password", ""));
+		List<Integer> sizes = List.of(option("sizes", "5000,50000").split(",")).stream().map(Integer::parseInt).toList();
+		List<Integer> counts = List.of(option("returns", "40000,8000").split(",")).stream().map(Integer::parseInt).toList();
+		int clients = Integer.parseInt(option("clients", "16"));
+		Duration length = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
+		TokenIssuer tokens = DevTokens.issuer(root);
+
+		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, length, api);
+		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
+			printSettings(db);
+		}
+		long started = System.nanoTime();
+		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, Integer.parseInt(option("taxpayers", "4000")));
+		register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
+		System.out.printf("registered %d taxpayers with certificates in %.1f s (not timed)%n", taxpayers.size(),
+				(System.nanoTime() - started) / 1e9);
+
+		for (int i = 0; i < sizes.size(); i++) {
+			List<Template> templates = FilingWorkload.templates(Integer.parseInt(option("forms", "12")), sizes.get(i));
+			long signing = System.nanoTime();
+			List<Document> documents = FilingWorkload.documents(taxpayers, templates, counts.get(i));
+			IntSummaryStatistics bytes = documents.stream().mapToInt((document) -> document.xml().length).summaryStatistics();
+			System.out.printf("%n== target %,d bytes: %,d signed returns of %d forms %s, %,d to %,d bytes (mean %,.0f), "
+					+ "made in %.1f s (not timed)%n", sizes.get(i), documents.size(), templates.size(),
+					templates.stream().map((t) -> t.form().formCode()).toList(), bytes.getMin(), bytes.getMax(),
+					bytes.getAverage(), (System.nanoTime() - signing) / 1e9);
+
+			LoadRun.Result ceiling;
+			try (BareFilingServer bare = BareFilingServer.start(jdbc, credentials, clients)) {
+				ceiling = LoadRun.run(bare.url(), "none", documents, clients, length,
+						(response) -> response.statusCode() == 201, (response) -> "HTTP " + response.statusCode());
+			}
+			report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling);
+			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", "Bearer " + tokens.tvan("load-generator"),
+					documents, clients, length,
+					(response) -> response.statusCode() == 201 && response.body().contains("\"status\":\"ACCEPTED\""),
+					FilingLoadBenchmark::reason);
+			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service);
+			System.out.printf("ratio to the ceiling: %.2f%n", service.perSecond() / ceiling.perSecond());
+		}
+	}
+
+	private static void report(String what, LoadRun.Result result) {
+		System.out.printf("%s: %,d answers in %.1f s = %,.0f/s (lowest full second %,d/s); latency p50 %d ms, p99 %d ms;"
+				+ " unexpected %s%n", what, result.count(), result.seconds(), result.perSecond(), result.worstSecond(),
+				result.percentileMillis(0.50), result.percentileMillis(0.99), result.unexpected());
+	}
+
+	private static String reason(HttpResponse<String> response) {
+		Matcher rules = REJECTING.matcher(response.body());
+		StringBuilder reason = new StringBuilder("HTTP ").append(response.statusCode());
+		while (rules.find()) {
+			reason.append(' ').append(rules.group(1));
+		}
+		return reason.toString();
+	}
+
+	private static void register(String api, String officer, List<Taxpayer> taxpayers) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> answers = taxpayers.stream().map((taxpayer) -> pool.submit(() -> http
+				.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/taxpayers"))
+					.header("Authorization", officer)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"mst\":\"" + taxpayer.mst()
+							+ "\",\"name\":\"CÔNG TY THỬ TẢI\",\"status\":\"ACTIVE\",\"eFiling\":true,"
+							+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"}"))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode())).toList();
+			for (Future<Integer> answer : answers) {
+				if (answer.get() != 201) {
+					throw new IllegalStateException("Registering a taxpayer answered " + answer.get());
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static void printSettings(Connection db) throws Exception {
+		try (Statement statement = db.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
+					"shared_buffers", "server_version")) {
+				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+					row.next();
+					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
+				}
+			}
+		}
+	}
+
+	private Properties stackFile() throws IOException {
+		Properties stack = new Properties();
+		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
+		if (Files.exists(file)) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				stack.load(reader);
+			}
+		}
+		return stack;
+	}
+
+	private String option(String name, String fallback) {
+		return this.options.getOrDefault(name, fallback);
+	}
+
+}

@@ -1,0 +1,138 @@
+package etax.benchmarks.filing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import etax.devstack.DemoTaxpayers;
+import etax.devstack.pki.ReturnSigner;
+import etax.devstack.pki.SigningIdentity;
+import etax.devstack.pki.TestPki;
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
+import etax.schemas.ReturnGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The returns of a run: many taxpayers, each filing each form of the mix once (so that every return is an
+ * original of its own chain and can be accepted), generated from the catalog, given the taxpayer's MST
+ * and signed with a certificate of the local run's CA that names it. Everything is made before timing.
+ */
+final class FilingWorkload {
+
+	private static final Pattern NNT_MST = Pattern.compile("(<NNT>\\s*<mst>)[^<]*(</mst>)");
+
+	private static final Pattern KIND = Pattern.compile("<kieuKy>([A-Z])</kieuKy>");
+
+	/**
+	 * A form version of the mix and a template return of it.
+	 * @param form the version
+	 * @param template a valid return, quarterly or yearly, without a signature
+	 */
+	record Template(FormVersion form, String template) {
+
+	}
+
+	/**
+	 * One signed return ready to send.
+	 * @param mst its taxpayer
+	 * @param formCode its form
+	 * @param xml the signed bytes
+	 */
+	record Document(String mst, String formCode, byte[] xml) {
+
+	}
+
+	private FilingWorkload() {
+	}
+
+	/**
+	 * Templates for up to {@code forms} current form versions (01/GTGT first, then forms that create tax to
+	 * pay), tables filled to about {@code targetBytes}: returns of forms that file monthly and quarterly come
+	 * quarterly (the taxpayers are registered quarterly).
+	 */
+	static List<Template> templates(int forms, int targetBytes) {
+		FormCatalog catalog = FormCatalog.load();
+		ReturnGenerator generator = new ReturnGenerator(catalog).withFilingType("C")
+			.withLatestPeriodEnd(LocalDate.of(2026, 6, 30))
+			.withMaxTableRows(Math.max(1, targetBytes / 600));
+		List<Template> templates = new ArrayList<>();
+		List<FormVersion> candidates = catalog.versions()
+			.stream()
+			.filter((form) -> form.effectiveTo() == null && form.filingTypes().contains("C")
+					&& !form.periodKinds().contains("D"))
+			.sorted(Comparator.comparing((FormVersion form) -> !form.maTKhai().equals("842"))
+				.thenComparing((form) -> form.payableIndicators().isEmpty())
+				.thenComparing(FormVersion::maTKhai))
+			.toList();
+		for (FormVersion form : candidates) {
+			if (templates.size() == forms) {
+				break;
+			}
+			String template = template(generator, form);
+			if (template != null) {
+				templates.add(new Template(form, template));
+			}
+		}
+		return templates;
+	}
+
+	private static @Nullable String template(ReturnGenerator generator, FormVersion form) {
+		boolean monthlyOrQuarterly = form.periodKinds().contains("M") && form.periodKinds().contains("Q");
+		for (long seed = 1; seed < 200; seed++) {
+			String xml;
+			try {
+				xml = new String(generator.generate(form.maTKhai(), form.version(), seed), StandardCharsets.UTF_8);
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+			Matcher kind = KIND.matcher(xml);
+			if (kind.find() && (!monthlyOrQuarterly || kind.group(1).equals("Q")) && !xml.contains("<DLyThue>")) {
+				return xml;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * New taxpayer MSTs with certificates of the local run's CA (one key pair for all: issuing is fast,
+	 * making 2048-bit keys is not).
+	 */
+	static List<Taxpayer> taxpayers(Path root, int count) {
+		TestPki pki = TestPki.load(root.resolve("target/dev-stack/pki/dev-ca.p12"));
+		KeyPair keys = TestPki.newKeyPair();
+		Instant now = Instant.now();
+		return IntStream.range(0, count).parallel().mapToObj((i) -> {
+			String mst = DemoTaxpayers.newMst();
+			SigningIdentity identity = pki.issue(TestPki.subject(mst, "CÔNG TY THỬ TẢI " + i),
+					now.minusSeconds(86_400 * 365L * 3), now.plusSeconds(86_400 * 365L), keys);
+			return new Taxpayer(mst, new ReturnSigner(identity));
+		}).toList();
+	}
+
+	/** Every taxpayer files every template once, interleaved so that consecutive returns differ in form. */
+	static List<Document> documents(List<Taxpayer> taxpayers, List<Template> templates, int limit) {
+		int count = Math.min(limit, taxpayers.size() * templates.size());
+		return IntStream.range(0, count).parallel().mapToObj((n) -> {
+			Taxpayer taxpayer = taxpayers.get(n / templates.size());
+			Template template = templates.get(n % templates.size());
+			String xml = NNT_MST.matcher(template.template()).replaceFirst("$1" + taxpayer.mst() + "$2");
+			return new Document(taxpayer.mst(), template.form().formCode(),
+					taxpayer.signer().sign(xml.getBytes(StandardCharsets.UTF_8)));
+		}).toList();
+	}
+
+	record Taxpayer(String mst, ReturnSigner signer) {
+
+	}
+
+}
