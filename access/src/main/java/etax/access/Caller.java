@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param mst the taxpayer's own MST, or the agent's; only for {@link Role#TAXPAYER} and {@link Role#AGENT}
  * @param taxOffice the officer's tax office code; only for {@link Role#OFFICER}
  * @param bank the bank code; only for {@link Role#BANK}
+ * @param approver whether an officer may approve what another officer decided (four eyes), claim
+ * {@code approver}
  */
 public record Caller(String subject, Role role, @Nullable String mst, @Nullable String taxOffice,
-		@Nullable String bank) {
+		@Nullable String bank, boolean approver) {
 
 	/** The claim naming the role. */
 	public static final String ROLE = "role";
@@ -27,6 +29,9 @@ public record Caller(String subject, Role role, @Nullable String mst, @Nullable 
 	/** The claim naming a bank. */
 	public static final String BANK = "bank";
 
+	/** The claim that makes an officer an approver. */
+	public static final String APPROVER = "approver";
+
 	/**
 	 * Refuses a caller whose role lacks the claim it needs.
 	 * @throws IllegalArgumentException naming the missing claim
@@ -38,6 +43,21 @@ public record Caller(String subject, Role role, @Nullable String mst, @Nullable 
 		require(role == Role.TAXPAYER || role == Role.AGENT, mst, MST, role);
 		require(role == Role.OFFICER, taxOffice, TAX_OFFICE, role);
 		require(role == Role.BANK, bank, BANK, role);
+		if (approver && role != Role.OFFICER && role != Role.NATIONAL_OFFICER) {
+			throw new IllegalArgumentException("only officers approve");
+		}
+	}
+
+	/**
+	 * A caller who is not an approver.
+	 * @param subject the token's {@code sub}
+	 * @param role the role
+	 * @param mst for taxpayers and agents
+	 * @param taxOffice for officers
+	 * @param bank for banks
+	 */
+	public Caller(String subject, Role role, @Nullable String mst, @Nullable String taxOffice, @Nullable String bank) {
+		this(subject, role, mst, taxOffice, bank, false);
 	}
 
 	/**

@@ -21,7 +21,7 @@ final class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken> 
 		try {
 			Caller caller = new Caller(nonNull(token.getSubject()), Role.valueOf(role.toUpperCase(Locale.ROOT)),
 					token.getClaimAsString(Caller.MST), token.getClaimAsString(Caller.TAX_OFFICE),
-					token.getClaimAsString(Caller.BANK));
+					token.getClaimAsString(Caller.BANK), Boolean.TRUE.equals(token.getClaimAsBoolean(Caller.APPROVER)));
 			return new CallerAuthentication(caller, token);
 		}
 		catch (IllegalArgumentException ex) {

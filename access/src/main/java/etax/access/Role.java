@@ -19,7 +19,14 @@ public enum Role {
 	NATIONAL_OFFICER,
 
 	/** A bank: confirms payments as itself (claim {@code bank}, its bank code); reads no returns. */
-	BANK;
+	BANK,
+
+	/**
+	 * Another e-tax service acting for a caller it authenticated earlier (batch-processor filing the items of
+	 * a bulk submission for the agent who sent it): may call the service-to-service operations, which name
+	 * that caller and check its authority as if it called itself.
+	 */
+	SERVICE;
 
 	/**
 	 * The Spring Security authority of this role, for {@code hasRole} rules.

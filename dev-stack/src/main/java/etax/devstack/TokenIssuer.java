@@ -136,6 +136,25 @@ public final class TokenIssuer {
 		return token(new Caller("officer-" + taxOffice, Role.OFFICER, null, taxOffice, null));
 	}
 
+	/**
+	 * An officer who may also approve what another officer decided (four eyes).
+	 * @param taxOffice the officer's tax office
+	 * @param name tells approvers apart: the token's subject is {@code approver-<name>}
+	 * @return the token
+	 */
+	public String approver(String taxOffice, String name) {
+		return token(new Caller("approver-" + name, Role.OFFICER, null, taxOffice, null, true));
+	}
+
+	/**
+	 * Another e-tax service, e.g. batch-processor filing for the agents of bulk submissions.
+	 * @param name the service
+	 * @return the token
+	 */
+	public String service(String name) {
+		return token(new Caller(name, Role.SERVICE, null, null, null));
+	}
+
 	public String nationalOfficer() {
 		return token(new Caller("national-officer", Role.NATIONAL_OFFICER, null, null, null));
 	}
@@ -172,6 +191,9 @@ public final class TokenIssuer {
 		claim(claims, Caller.MST, caller.mst());
 		claim(claims, Caller.TAX_OFFICE, caller.taxOffice());
 		claim(claims, Caller.BANK, caller.bank());
+		if (caller.approver()) {
+			claims.claim(Caller.APPROVER, true);
+		}
 		return claims;
 	}
 

@@ -37,7 +37,7 @@ class FilingAuthority {
 			case AGENT -> this.registry.mayFileFor(caller.requireMst(), mst,
 					LocalDate.now(this.clock.withZone(Deadlines.VIETNAM)));
 			case TVAN -> true;
-			case OFFICER, NATIONAL_OFFICER, BANK -> false;
+			case OFFICER, NATIONAL_OFFICER, BANK, SERVICE -> false;
 		};
 		if (!allowed) {
 			throw new FilerNotAuthorizedException(caller.role());

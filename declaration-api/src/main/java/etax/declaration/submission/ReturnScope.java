@@ -30,7 +30,7 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 			case OFFICER -> new ReturnScope("tax_office_code = :scopeOffice",
 					Map.of("scopeOffice", Objects.requireNonNull(caller.taxOffice())));
 			case NATIONAL_OFFICER -> new ReturnScope("TRUE", Map.of());
-			case BANK -> new ReturnScope("FALSE", Map.of());
+			case BANK, SERVICE -> new ReturnScope("FALSE", Map.of());
 		};
 	}
 
