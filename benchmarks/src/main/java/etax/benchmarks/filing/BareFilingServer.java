@@ -119,8 +119,8 @@ final class BareFilingServer implements AutoCloseable {
 			insert(id, key, body);
 			respond(exchange, 201, "{\"id\":\"" + id + "\"}");
 		}
-		catch (SQLException | InterruptedException ex) {
-			respond(exchange, 500, "{}");
+		catch (SQLException | InterruptedException | RuntimeException ex) {
+			respond(exchange, 500, "{\"error\":\"" + ex.getClass().getSimpleName() + "\"}");
 		}
 	}
 
@@ -137,6 +137,8 @@ final class BareFilingServer implements AutoCloseable {
 					form.substring(form.indexOf('/') + 1)).orElseThrow();
 			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			// the form XSD redefines the envelope next to it in the same jar
+			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
 			return factory.newSchema(new StreamSource(new StringReader(xsd), base + "form.xsd"));
 		}
 		catch (SAXException ex) {

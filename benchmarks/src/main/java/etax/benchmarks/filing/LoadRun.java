@@ -45,7 +45,10 @@ final class LoadRun {
 
 		/** The lowest per-second count, the first and last second left out (ramp-up and tail). */
 		long worstSecond() {
-			return Arrays.stream(this.returns, 1, Math.max(2, this.returns.length - 1)).min().orElse(0);
+			if (this.returns.length < 3) {
+				return Arrays.stream(this.returns).min().orElse(0);
+			}
+			return Arrays.stream(this.returns, 1, this.returns.length - 1).min().orElse(0);
 		}
 
 		long percentileMillis(double quantile) {
