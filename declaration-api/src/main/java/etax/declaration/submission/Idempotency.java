@@ -2,6 +2,8 @@ package etax.declaration.submission;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,32 +28,42 @@ class Idempotency {
 	}
 
 	/**
-	 * Locks the key (if any) and the content until the transaction ends, then finds an earlier filing.
+	 * Locks the key (if any), the content and the chain (if any) until the transaction ends, always in that
+	 * order so that two filings never wait for each other crosswise, then finds an earlier filing: under
+	 * the key first, else of the same content. One round trip for the locks, one for the lookup.
 	 * @param filer who files
 	 * @param key the filer's idempotency key, if sent
 	 * @param contentSha256 the hash of the content
+	 * @param chainLock the lock of the return's chain, when it has one ({@link ReturnChains#lockName})
 	 * @return the earlier filing under this key, or of this content
 	 */
-	Optional<Earlier> lockAndFind(String filer, @Nullable String key, String contentSha256) {
+	Optional<Earlier> lockAndFind(String filer, @Nullable String key, String contentSha256, @Nullable String chainLock) {
+		List<String> locks = new ArrayList<>();
 		if (key != null) {
-			lock("key|" + filer + "|" + key);
+			locks.add("key|" + filer + "|" + key);
 		}
-		lock("content|" + contentSha256);
-		if (key != null) {
-			Optional<Earlier> byKey = this.jdbc
-				.sql("SELECT return_id, content_sha256 FROM filing.idempotency_key WHERE filer = ? AND key = ?")
-				.params(filer, key)
-				.query((row, n) -> new Earlier(row.getObject(1, UUID.class), contentSha256.equals(row.getString(2))))
-				.optional();
-			if (byKey.isPresent()) {
-				return byKey;
-			}
+		locks.add("content|" + contentSha256);
+		if (chainLock != null) {
+			locks.add(chainLock);
 		}
-		return this.jdbc.sql("SELECT id FROM filing.tax_return WHERE content_sha256 = ? ORDER BY received_at LIMIT 1")
-			.param(contentSha256)
-			.query(UUID.class)
-			.optional()
-			.map((returnId) -> new Earlier(returnId, true));
+		this.jdbc.sql("""
+				SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0)))
+				FROM (SELECT name FROM unnest(?::text[]) WITH ORDINALITY AS lock(name, position) ORDER BY position) ordered
+				""").param(locks.toArray(String[]::new)).query(Long.class).single();
+		return this.jdbc.sql("""
+				SELECT return_id, content_sha256 FROM (
+				    SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
+				    WHERE filer = :filer AND key = :key
+				    UNION ALL
+				    (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = :sha256
+				     ORDER BY received_at LIMIT 1)) earlier
+				ORDER BY rank LIMIT 1
+				""")
+			.param("filer", filer)
+			.param("key", key)
+			.param("sha256", contentSha256)
+			.query((row, n) -> new Earlier(row.getObject(1, UUID.class), contentSha256.equals(row.getString(2))))
+			.optional();
 	}
 
 	void remember(String filer, @Nullable String key, String contentSha256, UUID returnId, Instant at) {
@@ -68,10 +80,6 @@ class Idempotency {
 			.params(filer, key)
 			.query(UUID.class)
 			.optional();
-	}
-
-	private void lock(String name) {
-		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))").param(name).query(Integer.class).single();
 	}
 
 	/**

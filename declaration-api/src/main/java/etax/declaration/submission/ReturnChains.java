@@ -50,9 +50,9 @@ class ReturnChains {
 				document.indicators().getOrDefault("ma_NganhNghe", ""), document.indicators().getOrDefault("ct10", ""));
 	}
 
-	/** Serialises the filings of one chain until the current transaction ends. */
-	void lock(String chainKey) {
-		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))").param(chainKey).query(Integer.class).single();
+	/** The advisory lock that serialises the filings of one chain, taken by {@link Idempotency#lockAndFind}. */
+	static String lockName(String chainKey) {
+		return "chain|" + chainKey;
 	}
 
 	/** The accepted returns of a chain, oldest submission first. */

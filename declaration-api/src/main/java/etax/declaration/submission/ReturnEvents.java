@@ -2,6 +2,7 @@ package etax.declaration.submission;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +31,33 @@ class ReturnEvents {
 		this.json = json;
 	}
 
-	void append(UUID returnId, String type, Instant at, Map<String, Object> detail) {
-		this.jdbc.sql("INSERT INTO filing.return_event (return_id, type, at, detail) VALUES (?, ?, ?, ?::jsonb)")
-			.params(returnId, type, Timestamp.from(at), this.json.writeValueAsString(detail))
-			.update();
+	/**
+	 * Appends events in one statement, in the order given (which is the order they are read back in).
+	 * @param at when they happened
+	 * @param entries the events
+	 */
+	void append(Instant at, List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("INSERT INTO filing.return_event (return_id, type, at, detail) VALUES ");
+		List<Object> params = new ArrayList<>();
+		for (Entry entry : entries) {
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
+			params.addAll(List.of(entry.returnId(), entry.type(), Timestamp.from(at),
+					this.json.writeValueAsString(entry.detail())));
+		}
+		this.jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	/**
+	 * An event to append.
+	 * @param returnId the return it happened to
+	 * @param type what happened
+	 * @param detail what to know about it
+	 */
+	record Entry(UUID returnId, String type, Map<String, Object> detail) {
+
 	}
 
 	List<LifecycleEvent> of(UUID returnId) {

@@ -62,18 +62,18 @@ class ReturnFiling {
 	@Transactional
 	Filed file(ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer, String filer,
 			@Nullable String idempotencyKey, Instant receivedAt) {
-		Optional<Idempotency.Earlier> earlier = this.idempotency.lockAndFind(filer, idempotencyKey, document.sha256());
+		String chainKey = ReturnChains.keyOf(document);
+		Optional<Idempotency.Earlier> earlier = this.idempotency.lockAndFind(filer, idempotencyKey, document.sha256(),
+				taxpayer.isPresent() ? ReturnChains.lockName(chainKey) : null);
 		if (earlier.isPresent()) {
 			if (!earlier.get().sameContent()) {
 				throw new IdempotencyConflictException(earlier.get().returnId());
 			}
 			return new Filed(earlier.get().returnId(), null);
 		}
-		String chainKey = ReturnChains.keyOf(document);
 		List<Finding> all = new ArrayList<>(findings);
 		List<ReturnChains.Member> accepted = List.of();
 		if (taxpayer.isPresent()) {
-			this.chains.lock(chainKey);
 			accepted = this.chains.accepted(chainKey);
 			all.addAll(this.chains.check(document, accepted));
 		}
@@ -82,29 +82,33 @@ class ReturnFiling {
 		StoredReturn stored = stored(document, all, status, receivedAt, this.transactionCodes.next(receivedAt));
 		this.returns.insert(stored, document, chainKey, filer);
 		this.idempotency.remember(filer, idempotencyKey, document.sha256(), stored.id(), receivedAt);
-		this.events.append(stored.id(), "RECEIVED", receivedAt, Map.of("transactionCode", stored.transactionCode()));
-		this.events.append(stored.id(), status.name(), receivedAt, Map.of("findings", all.size()));
-		List<PayableItem> items = (status == ReturnStatus.ACCEPTED)
-				? accept(stored, document, taxpayer.orElseThrow(), ReturnChains.current(accepted), receivedAt) : List.of();
+		List<ReturnEvents.Entry> lifecycle = new ArrayList<>();
+		lifecycle.add(new ReturnEvents.Entry(stored.id(), "RECEIVED", Map.of("transactionCode", stored.transactionCode())));
+		lifecycle.add(new ReturnEvents.Entry(stored.id(), status.name(), Map.of("findings", all.size())));
+		List<PayableItem> items = (status == ReturnStatus.ACCEPTED) ? accept(stored, document, taxpayer.orElseThrow(),
+				ReturnChains.current(accepted), receivedAt, lifecycle) : List.of();
+		this.events.append(receivedAt, lifecycle);
 		Receipt receipt = Receipt.of(stored.withPayableItems(items));
 		this.notices.issue(filer, stored.mst(), stored.id(), receipt);
 		return new Filed(stored.id(), receipt);
 	}
 
 	private List<PayableItem> accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
-			Optional<ReturnChains.Member> superseded, Instant at) {
-		this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
+			Optional<ReturnChains.Member> superseded, Instant at, List<ReturnEvents.Entry> lifecycle) {
+		List<OutboxMessage> messages = new ArrayList<>();
+		messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
 		superseded.ifPresent((previous) -> {
-			this.events.append(previous.id(), "SUPERSEDED", at, Map.of("by", stored.id().toString(), "transactionCode",
-					stored.transactionCode()));
-			this.outbox.append(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
+			lifecycle.add(new ReturnEvents.Entry(previous.id(), "SUPERSEDED",
+					Map.of("by", stored.id().toString(), "transactionCode", stored.transactionCode())));
+			messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
 					ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at)));
 		});
+		this.outbox.appendAll(messages);
 		List<PayableItem> items = this.payableItems.createFor(new AcceptedReturn(stored.id(), stored.transactionCode(),
 				stored.mst(), taxpayer.chapter(), document.header().period(), document.form().payableIndicators(),
 				document.indicators(), superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
 		if (!items.isEmpty()) {
-			this.events.append(stored.id(), "PAYABLE_ITEMS_CREATED", at, Map.of("count", items.size()));
+			lifecycle.add(new ReturnEvents.Entry(stored.id(), "PAYABLE_ITEMS_CREATED", Map.of("count", items.size())));
 		}
 		return items;
 	}
