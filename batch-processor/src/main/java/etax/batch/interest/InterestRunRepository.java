@@ -1,0 +1,115 @@
+package etax.batch.interest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code batch.interest_run} and {@code batch.interest_run_total}: one row per completed day, written
+ * from the day's assessments by the job's last step.
+ */
+@Repository
+class InterestRunRepository {
+
+	private static final String SELECT_RUN = """
+			SELECT assessed_for, job_execution_id, items_assessed, total_interest, items_not_assessable, completed_at
+			FROM batch.interest_run
+			""";
+
+	private final JdbcClient jdbc;
+
+	InterestRunRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Sums up a day's assessments, replacing an earlier summary of the day.
+	 * @param day the day assessed
+	 * @param jobExecutionId the execution that completes it
+	 * @param notAssessable items left out by the assessment step
+	 * @param at when
+	 */
+	void summarise(LocalDate day, long jobExecutionId, long notAssessable, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO batch.interest_run (assessed_for, job_execution_id, items_assessed, total_interest,
+					items_not_assessable, completed_at)
+				SELECT :day, :execution, count(*), coalesce(sum(amount), 0), :notAssessable, :at
+				FROM batch.interest_assessment WHERE assessed_for = :day
+				ON CONFLICT (assessed_for) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
+					items_assessed = EXCLUDED.items_assessed, total_interest = EXCLUDED.total_interest,
+					items_not_assessable = EXCLUDED.items_not_assessable, completed_at = EXCLUDED.completed_at
+				""")
+			.param("day", day)
+			.param("execution", jobExecutionId)
+			.param("notAssessable", notAssessable)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.update();
+		this.jdbc.sql("DELETE FROM batch.interest_run_total WHERE assessed_for = :day").param("day", day).update();
+		this.jdbc.sql("""
+				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest)
+				SELECT assessed_for, tax_sub_item, interest_sub_item, tax_type, count(*), sum(amount)
+				FROM batch.interest_assessment WHERE assessed_for = :day
+				GROUP BY assessed_for, tax_sub_item, interest_sub_item, tax_type
+				""").param("day", day).update();
+	}
+
+	Optional<LocalDate> lastAssessedDay() {
+		return this.jdbc.sql("SELECT assessed_for FROM batch.interest_run ORDER BY assessed_for DESC LIMIT 1")
+			.query(LocalDate.class)
+			.optional();
+	}
+
+	Optional<InterestRun> find(LocalDate day) {
+		return withTotals(this.jdbc.sql(SELECT_RUN + " WHERE assessed_for = :day")
+			.param("day", day)
+			.query(InterestRunRepository::run)
+			.list()).stream().findFirst();
+	}
+
+	InterestRunPage page(int page, int size) {
+		List<InterestRun> runs = withTotals(this.jdbc.sql(SELECT_RUN + " ORDER BY assessed_for DESC LIMIT :limit OFFSET :offset")
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(InterestRunRepository::run)
+			.list());
+		long total = this.jdbc.sql("SELECT count(*) FROM batch.interest_run").query(Long.class).single();
+		return new InterestRunPage(runs, page, size, total);
+	}
+
+	private List<InterestRun> withTotals(List<InterestRun> runs) {
+		if (runs.isEmpty()) {
+			return runs;
+		}
+		Map<LocalDate, List<InterestRun.TaxTypeTotal>> totals = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT assessed_for, tax_type, tax_sub_item, interest_sub_item, items, interest
+				FROM batch.interest_run_total WHERE assessed_for IN (:days) ORDER BY tax_type, tax_sub_item
+				""").param("days", runs.stream().map(InterestRun::assessedFor).toList()).query((rs) -> {
+					totals.computeIfAbsent(rs.getObject(1, LocalDate.class), (day) -> new ArrayList<>())
+						.add(new InterestRun.TaxTypeTotal(rs.getString(2), rs.getString(3), rs.getString(4),
+								rs.getLong(5), rs.getLong(6)));
+				});
+		return runs.stream()
+			.map((run) -> new InterestRun(run.assessedFor(), run.jobExecutionId(), run.itemsAssessed(),
+					run.totalInterest(), run.itemsNotAssessable(), run.completedAt(),
+					totals.getOrDefault(run.assessedFor(), List.of())))
+			.toList();
+	}
+
+	private static InterestRun run(ResultSet rs, int rowNum) throws SQLException {
+		return new InterestRun(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+				rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant(), List.of());
+	}
+
+}
