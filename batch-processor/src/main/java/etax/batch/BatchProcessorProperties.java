@@ -37,6 +37,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * The rate and the sub-items of interest are reference data in the database
 	 * ({@code batch.interest_rate}, {@code batch.interest_sub_item}); these are the job's own settings.
 	 * @param chunkSize payable items assessed per transaction
+	 * @param partitions how many parts of the items are assessed side by side, each on its own
+	 * connections (two per part)
 	 * @param rounding how the accrued interest is rounded to whole đồng
 	 * @param confirmationGraceDays days the schedule leaves after a day ends before assessing it, so
 	 * that the banks' confirmations dated that day have reached the ledger (interest once published is
@@ -46,7 +48,7 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param schedule when the catch-up runs by itself
 	 */
 	public record Interest(@DefaultValue("2000") @Min(1) @Max(50_000) int chunkSize,
-			@DefaultValue("HALF_UP") @NotNull RoundingMode rounding,
+			@DefaultValue("2") @Min(1) @Max(16) int partitions, @DefaultValue("HALF_UP") @NotNull RoundingMode rounding,
 			@DefaultValue("1") @Min(0) @Max(30) int confirmationGraceDays,
 			@DefaultValue("31") @Min(1) @Max(366) int maxCatchUpDays, @DefaultValue @Valid Schedule schedule) {
 	}

@@ -2,55 +2,54 @@ package etax.batch.interest;
 
 import java.time.Clock;
 import java.time.LocalDate;
-
-import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
-import etax.outbox.Outbox;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code interestAssessmentJob}: the late-payment interest every overdue payable item accrued on one day
- * (job parameter {@code assessedFor}). Two steps: {@code interestAssessmentStep} (chunk-oriented) and
- * {@code interestRunSummaryStep} (a tasklet that sums the day up for officers).
+ * (job parameter {@code assessedFor}). Two steps: {@code interestAssessmentStep}, which splits the items
+ * by a hash of their id into {@code etax.batch.interest.partitions} partitions run side by side
+ * ({@link InterestAssessmentPartitionConfiguration}: read, assess, write in chunks), and
+ * {@code interestRunSummaryStep}, a tasklet that records the run for officers.
  * <ul>
- * <li><b>Input</b>: the gateway's published view {@code payment.interest_basis_v1} (one row per payable
- * item, with its dated reductions), joined with {@code batch.interest_accrual}: the items due before the
- * day that are not assessed for it yet and can still accrue (something unpaid, paid off after the last day
- * assessed, or changed in the ledger since), streamed by a cursor ({@link InterestBasisQuery}).</li>
+ * <li><b>Input</b>: the gateway's published view {@code payment.interest_basis_v1} with this service's
+ * {@code batch.interest_accrual} ({@link InterestBasisQuery}).</li>
  * <li><b>Processing</b>: {@link InterestAssessmentProcessor}: accrued through the day, rounded, less what
  * was assessed before.</li>
- * <li><b>Output</b>: {@link InterestAssessmentWriter}: {@code batch.interest_accrual},
- * {@code batch.interest_assessment} and an {@code InterestAssessed} per positive amount in the outbox
- * (to {@code etax.assessments.v1}), in the chunk's transaction; then {@code batch.interest_run}.</li>
+ * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, an {@code InterestAssessed} per
+ * positive amount in the outbox (to {@code etax.assessments.v1}) and the day's totals, in each chunk's
+ * transaction; then {@code batch.interest_run}.</li>
  * <li><b>Validation</b>: {@code assessedFor} (a {@link LocalDate}, identifying) is required and must have
  * ended in Asia/Ho_Chi_Minh. Items without an interest sub-item or rate are filtered and counted.</li>
- * <li><b>Skip / retry</b>: none. A failure fails the step; the ledger is never partly read into a total.</li>
- * <li><b>Restart</b>: one job instance per day, so a day completes once and a second launch is refused. A
- * failed run restarts into the same instance and the reader keeps no position: it selects again the items
- * not yet assessed for the day, so each is assessed and published once.</li>
+ * <li><b>Skip / retry</b>: none. A failure fails its partition and the step: a chunk is never partly
+ * written, and a total is never built from part of the ledger.</li>
+ * <li><b>Restart</b>: one job instance per day, so a day completes once and a second launch is refused.
+ * A failed run restarts into the same instance: completed partitions are not run again, a failed one
+ * runs again with the same split, and its reader, which keeps no position, selects again the items not
+ * yet assessed for the day; so each item is assessed and published once.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,6 +60,12 @@ class InterestAssessmentJobConfiguration {
 	static final String ASSESSED_FOR = "assessedFor";
 
 	static final String ASSESSMENT_STEP = "interestAssessmentStep";
+
+	static final String PARTITION_STEP = "interestAssessmentPartitionStep";
+
+	static final String PARTITION = "partition";
+
+	static final String PARTITIONS = "partitions";
 
 	@Bean
 	Job interestAssessmentJob(JobRepository jobRepository, Step interestAssessmentStep, Step interestRunSummaryStep,
@@ -85,17 +90,31 @@ class InterestAssessmentJobConfiguration {
 	}
 
 	@Bean
-	Step interestAssessmentStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcCursorItemReader<InterestBasis> interestAssessmentReader,
-			ItemProcessor<InterestBasis, Assessment> interestAssessmentProcessor,
-			ItemWriter<Assessment> interestAssessmentWriter, BatchProcessorProperties properties) {
+	Step interestAssessmentStep(JobRepository jobRepository, Step interestAssessmentPartitionStep,
+			BatchProcessorProperties properties) {
+		int partitions = properties.interest().partitions();
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("interest-assessment-");
+		executor.setConcurrencyLimit(partitions);
 		return new StepBuilder(ASSESSMENT_STEP, jobRepository)
-			.<InterestBasis, Assessment>chunk(properties.interest().chunkSize())
-			.transactionManager(transactionManager)
-			.reader(interestAssessmentReader)
-			.processor(interestAssessmentProcessor)
-			.writer(interestAssessmentWriter)
+			.partitioner(interestAssessmentPartitionStep.getName(), byItemHash())
+			.step(interestAssessmentPartitionStep)
+			.gridSize(partitions)
+			.taskExecutor(executor)
 			.build();
+	}
+
+	/** Partition k of n holds the items whose id hashes to k modulo n. */
+	private static Partitioner byItemHash() {
+		return (gridSize) -> {
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (int k = 0; k < gridSize; k++) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt(PARTITION, k);
+				context.putInt(PARTITIONS, gridSize);
+				partitions.put("partition" + k, context);
+			}
+			return partitions;
+		};
 	}
 
 	@Bean
@@ -104,45 +123,26 @@ class InterestAssessmentJobConfiguration {
 		return new StepBuilder("interestRunSummaryStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution summary = contribution.getStepExecution();
 			LocalDate day = (LocalDate) summary.getJobParameters().getParameter(ASSESSED_FOR).value();
-			StepExecution assessment = jobRepository.getLastStepExecution(summary.getJobExecution().getJobInstance(),
-					ASSESSMENT_STEP);
-			long notAssessable = (assessment != null) ? assessment.getFilterCount() : 0;
-			runs.summarise(day, summary.getJobExecutionId(), notAssessable, clock.instant());
+			runs.complete(day, summary.getJobExecutionId(),
+					notAssessable(jobRepository, summary.getJobExecution().getJobInstance()), clock.instant());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
 
-	@Bean
-	@StepScope
-	JdbcCursorItemReader<InterestBasis> interestAssessmentReader(DataSource dataSource,
-			BatchProcessorProperties properties, @Value("#{jobParameters['assessedFor']}") LocalDate assessedFor) {
-		int fetchSize = properties.interest().chunkSize();
-		return new JdbcCursorItemReaderBuilder<InterestBasis>().name("interestAssessmentReader")
-			.dataSource(dataSource)
-			.sql(InterestBasisQuery.SQL)
-			.queryArguments(assessedFor, assessedFor)
-			.rowMapper(InterestBasisQuery::basis)
-			.fetchSize(fetchSize)
-			// PostgreSQL streams a result by the fetch size only inside a transaction
-			.connectionAutoCommit(false)
-			.saveState(false)
-			.build();
-	}
-
-	@Bean
-	@StepScope
-	ItemProcessor<InterestBasis, Assessment> interestAssessmentProcessor(JdbcClient jdbc, BatchProcessorProperties properties,
-			MeterRegistry meters, @Value("#{jobParameters['assessedFor']}") LocalDate assessedFor) {
-		return new InterestAssessmentProcessor(InterestReference.load(jdbc), assessedFor,
-				properties.interest().rounding(), meters);
-	}
-
-	@Bean
-	@StepScope
-	ItemWriter<Assessment> interestAssessmentWriter(InterestAccrualRepository repository, Outbox outbox, Clock clock,
-			MeterRegistry meters, @Value("#{jobParameters['assessedFor']}") LocalDate assessedFor,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new InterestAssessmentWriter(repository, outbox, clock, assessedFor, jobExecutionId, meters);
+	/**
+	 * The items each partition left out, from the last execution of each partition: after a restart the
+	 * partitions that completed before did not run again.
+	 */
+	private static long notAssessable(JobRepository jobRepository, JobInstance instance) {
+		Map<String, StepExecution> latest = new HashMap<>();
+		for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStepName().startsWith(PARTITION_STEP + ":")) {
+					latest.merge(step.getStepName(), step, (a, b) -> (a.getId() > b.getId()) ? a : b);
+				}
+			}
+		}
+		return latest.values().stream().mapToLong(StepExecution::getFilterCount).sum();
 	}
 
 }

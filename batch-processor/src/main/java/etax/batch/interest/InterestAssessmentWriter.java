@@ -18,15 +18,18 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes a chunk of assessments in the chunk's transaction: moves each item's accrual on to the day
- * (only from the state it was read in), keeps the positive ones and appends an {@link InterestAssessed}
- * per kept assessment to the outbox. Either all three happen or none, so a restart after a failure
- * re-reads exactly the items whose day was not assessed, and nothing is published twice. Counts
+ * (only from the state it was read in), appends an {@link InterestAssessed} per positive amount of the
+ * items moved to the outbox and adds them to the day's totals. Either all of it happens or none, so a
+ * restart after a failure re-reads exactly the items whose day was not assessed, and nothing is
+ * published twice. Counts
  * {@code etax.batch.interest.assessed} (items) and {@code etax.batch.interest.amount} (VND) by interest
  * sub-item.
  */
 final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 
-	private final InterestAccrualRepository repository;
+	private final InterestAccrualRepository accruals;
+
+	private final InterestRunRepository runs;
 
 	private final Outbox outbox;
 
@@ -34,33 +37,34 @@ final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 
 	private final LocalDate day;
 
-	private final long jobExecutionId;
+	private final Instant readAt;
 
 	private final MeterRegistry meters;
 
-	InterestAssessmentWriter(InterestAccrualRepository repository, Outbox outbox, Clock clock, LocalDate day,
-			long jobExecutionId, MeterRegistry meters) {
-		this.repository = repository;
+	InterestAssessmentWriter(InterestAccrualRepository accruals, InterestRunRepository runs, Outbox outbox,
+			Clock clock, LocalDate day, Instant readAt, MeterRegistry meters) {
+		this.accruals = accruals;
+		this.runs = runs;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.day = day;
-		this.jobExecutionId = jobExecutionId;
+		this.readAt = readAt;
 		this.meters = meters;
 	}
 
 	@Override
 	public void write(Chunk<? extends Assessment> chunk) {
-		Set<String> advanced = this.repository.advance(this.day, chunk.getItems());
+		Set<String> advanced = this.accruals.advance(this.day, chunk.getItems(), this.readAt);
 		List<Assessment> charged = chunk.getItems()
 			.stream()
 			.filter((a) -> a.amount() > 0 && advanced.contains(a.payableItemId()))
 			.map(Assessment.class::cast)
 			.toList();
 		Instant now = this.clock.instant();
-		this.repository.insert(this.day, charged, this.jobExecutionId, now);
 		this.outbox.appendAll(charged.stream()
 			.map((a) -> OutboxMessage.of(InterestAssessed.TOPIC, a.basis().mst(), InterestAssessed.of(a, now)))
 			.toList());
+		this.runs.add(this.day, charged);
 		count(charged);
 	}
 

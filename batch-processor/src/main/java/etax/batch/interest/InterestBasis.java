@@ -1,6 +1,5 @@
 package etax.batch.interest;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,11 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param reductions what was paid against it and not reversed, oldest first
  * @param assessedThrough the last day assessed, or {@code null} before the first assessment
  * @param assessedTotal all interest published on it so far, whole VND
- * @param readAt when the ledger was read
  */
 record InterestBasis(String payableItemId, String mst, String chapter, String subItem, String taxPeriod, long amount,
-		LocalDate dueDate, List<Reduction> reductions, @Nullable LocalDate assessedThrough, long assessedTotal,
-		Instant readAt) {
+		LocalDate dueDate, List<Reduction> reductions, @Nullable LocalDate assessedThrough, long assessedTotal) {
 
 	InterestBasis {
 		reductions = List.copyOf(reductions);

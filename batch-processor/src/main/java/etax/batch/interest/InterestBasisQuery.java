@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,17 +18,17 @@ import etax.batch.interest.InterestBasis.Reduction;
 final class InterestBasisQuery {
 
 	/*
-	 * Parameters: the day, twice. An item is read when it was due before the day, is not assessed
-	 * for the day yet, and its interest can still have grown since the last day assessed: something is
-	 * unpaid, or it was paid off after that day, or the ledger changed it since it was last read (a reversal,
-	 * a payment confirmed late). changed_at is the gateway's booking time, taken before its commit: the
-	 * ten minutes cover a ledger transaction still open when the last run read the view. A paid-off item
-	 * with nothing new is not read again, so the daily read stays with the open items.
+	 * Parameters: the day, twice, then the number of partitions and this partition. An item is read when
+	 * it was due before the day, is not assessed for it yet, and its interest can still have grown since
+	 * the last day assessed: something is unpaid, or it was paid off after that day, or the ledger changed
+	 * it since it was last read (a reversal, a payment confirmed late). changed_at is the gateway's
+	 * booking time, taken before its commit: the ten minutes cover a ledger transaction still open when
+	 * the last run read the view. A paid-off item with nothing new is not read again, so the daily read
+	 * stays with the open items.
 	 */
 	static final String SQL = """
 			SELECT b.payable_item_id, b.mst, b.chapter, b.sub_item, b.tax_period, b.amount, b.due_date,
-				b.reduction_dates, b.reduction_amounts, a.assessed_through, coalesce(a.assessed_total, 0) AS assessed_total,
-				now() AS read_at
+				b.reduction_dates, b.reduction_amounts, a.assessed_through, coalesce(a.assessed_total, 0)
 			FROM payment.interest_basis_v1 b
 			LEFT JOIN batch.interest_accrual a ON a.payable_item_id = b.payable_item_id
 			WHERE b.due_date < ?
@@ -37,18 +36,17 @@ final class InterestBasisQuery {
 				AND (b.outstanding > 0
 					OR b.reduction_dates[cardinality(b.reduction_dates)] > greatest(b.due_date, a.assessed_through) + 1
 					OR b.changed_at > a.computed_at - interval '10 minutes')
+				AND (hashtext(b.payable_item_id) & 2147483647) % ? = ?
 			""";
 
 	private InterestBasisQuery() {
 	}
 
 	static InterestBasis basis(ResultSet rs, int rowNum) throws SQLException {
-		return new InterestBasis(rs.getString("payable_item_id"), rs.getString("mst"), rs.getString("chapter"),
-				rs.getString("sub_item"), rs.getString("tax_period"), rs.getBigDecimal("amount").longValueExact(),
-				rs.getObject("due_date", LocalDate.class),
-				reductions(rs.getArray("reduction_dates"), rs.getArray("reduction_amounts")),
-				rs.getObject("assessed_through", LocalDate.class), rs.getBigDecimal("assessed_total").longValueExact(),
-				rs.getObject("read_at", OffsetDateTime.class).toInstant());
+		return new InterestBasis(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getBigDecimal(6).longValueExact(), rs.getObject(7, LocalDate.class),
+				reductions(rs.getArray(8), rs.getArray(9)), rs.getObject(10, LocalDate.class),
+				rs.getBigDecimal(11).longValueExact());
 	}
 
 	private static List<Reduction> reductions(Array dates, Array amounts) throws SQLException {

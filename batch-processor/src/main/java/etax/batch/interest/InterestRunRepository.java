@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code batch.interest_run} and {@code batch.interest_run_total}: one row per completed day, written
- * from the day's assessments by the job's last step.
+ * {@code batch.interest_run_total}, the interest of a day by tax sub-item, added to chunk by chunk, and
+ * {@code batch.interest_run}, one row per completed day.
  */
 @Repository
 class InterestRunRepository {
@@ -34,18 +34,47 @@ class InterestRunRepository {
 	}
 
 	/**
-	 * Sums up a day's assessments, replacing an earlier summary of the day.
+	 * Adds a chunk's published interest to its day's totals, in the chunk's transaction.
+	 * @param day the day assessed
+	 * @param charged the assessments published
+	 */
+	void add(LocalDate day, List<Assessment> charged) {
+		Map<List<String>, long[]> totals = new LinkedHashMap<>();
+		for (Assessment assessment : charged) {
+			long[] total = totals.computeIfAbsent(List.of(assessment.basis().subItem(),
+					assessment.interestSubItem().code(), assessment.interestSubItem().taxType()), (key) -> new long[2]);
+			total[0]++;
+			total[1] += assessment.amount();
+		}
+		totals.forEach((key, total) -> this.jdbc.sql("""
+				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest)
+				VALUES (:day, :taxSubItem, :interestSubItem, :taxType, :items, :interest)
+				ON CONFLICT (assessed_for, tax_sub_item, interest_sub_item) DO UPDATE
+				SET items = interest_run_total.items + EXCLUDED.items,
+					interest = interest_run_total.interest + EXCLUDED.interest
+				""")
+			.param("day", day)
+			.param("taxSubItem", key.get(0))
+			.param("interestSubItem", key.get(1))
+			.param("taxType", key.get(2))
+			.param("items", total[0])
+			.param("interest", total[1])
+			.update());
+	}
+
+	/**
+	 * Records that a day's run completed, with its totals.
 	 * @param day the day assessed
 	 * @param jobExecutionId the execution that completes it
 	 * @param notAssessable items left out by the assessment step
 	 * @param at when
 	 */
-	void summarise(LocalDate day, long jobExecutionId, long notAssessable, Instant at) {
+	void complete(LocalDate day, long jobExecutionId, long notAssessable, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO batch.interest_run (assessed_for, job_execution_id, items_assessed, total_interest,
 					items_not_assessable, completed_at)
-				SELECT :day, :execution, count(*), coalesce(sum(amount), 0), :notAssessable, :at
-				FROM batch.interest_assessment WHERE assessed_for = :day
+				SELECT :day, :execution, coalesce(sum(items), 0), coalesce(sum(interest), 0), :notAssessable, :at
+				FROM batch.interest_run_total WHERE assessed_for = :day
 				ON CONFLICT (assessed_for) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
 					items_assessed = EXCLUDED.items_assessed, total_interest = EXCLUDED.total_interest,
 					items_not_assessable = EXCLUDED.items_not_assessable, completed_at = EXCLUDED.completed_at
@@ -55,13 +84,6 @@ class InterestRunRepository {
 			.param("notAssessable", notAssessable)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.update();
-		this.jdbc.sql("DELETE FROM batch.interest_run_total WHERE assessed_for = :day").param("day", day).update();
-		this.jdbc.sql("""
-				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest)
-				SELECT assessed_for, tax_sub_item, interest_sub_item, tax_type, count(*), sum(amount)
-				FROM batch.interest_assessment WHERE assessed_for = :day
-				GROUP BY assessed_for, tax_sub_item, interest_sub_item, tax_type
-				""").param("day", day).update();
 	}
 
 	Optional<LocalDate> lastAssessedDay() {

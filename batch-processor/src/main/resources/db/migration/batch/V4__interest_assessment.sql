@@ -37,32 +37,19 @@ INSERT INTO batch.interest_sub_item (tax_sub_item, valid_from, interest_sub_item
 
 -- Where each payable item stands: the last day assessed, all interest published on it so far, and when
 -- the ledger was read for it. assessed_through is also the version a run updates against, so two runs
--- can never both move an item on.
+-- can never both move an item on. Every open item's row is updated once a day: the free space lets
+-- PostgreSQL update it in place (no indexed column changes).
 CREATE TABLE batch.interest_accrual (
 	payable_item_id text PRIMARY KEY,
 	assessed_through date NOT NULL,
 	assessed_total numeric(18, 0) NOT NULL CHECK (assessed_total >= 0),
 	computed_at timestamptz NOT NULL
-);
+) WITH (fillfactor = 70);
 
--- What was published on etax.assessments.v1: one row per payable item and day with interest. No
--- taxpayer data: the MST and period travel in the event only. job_execution_id has no foreign key, so
--- that purging job metadata never touches it.
-CREATE TABLE batch.interest_assessment (
-	assessed_for date NOT NULL,
-	payable_item_id text NOT NULL,
-	event_id uuid NOT NULL,
-	tax_sub_item text NOT NULL,
-	interest_sub_item text NOT NULL,
-	tax_type text NOT NULL,
-	amount numeric(18, 0) NOT NULL CHECK (amount > 0),
-	accrued_total numeric(18, 0) NOT NULL CHECK (accrued_total >= amount),
-	job_execution_id bigint NOT NULL,
-	assessed_at timestamptz NOT NULL,
-	PRIMARY KEY (assessed_for, payable_item_id)
-);
-
--- Per completed run (one a day), what officers see: written by the job's last step.
+-- What officers see of each run (one a day). The writer adds each chunk's interest to its day's totals
+-- by tax sub-item in the chunk's transaction; the job's last step writes the run. What was published per
+-- item and day is the events themselves: the ledger books each as an obligation. No taxpayer data here.
+-- job_execution_id has no foreign key, so that purging job metadata never touches it.
 CREATE TABLE batch.interest_run (
 	assessed_for date PRIMARY KEY,
 	job_execution_id bigint NOT NULL,
@@ -73,7 +60,7 @@ CREATE TABLE batch.interest_run (
 );
 
 CREATE TABLE batch.interest_run_total (
-	assessed_for date NOT NULL REFERENCES batch.interest_run ON DELETE CASCADE,
+	assessed_for date NOT NULL,
 	tax_sub_item text NOT NULL,
 	interest_sub_item text NOT NULL,
 	tax_type text NOT NULL,

@@ -75,7 +75,7 @@ class InterestAssessmentProcessorTests {
 	@Test
 	void anItemWithoutAnInterestSubItemIsLeftOutAndCounted() {
 		InterestBasis licenceFee = new InterestBasis("fee", "0313829148", "754", "2862", "00/CN/2026", 1_000_000,
-				day("2026-01-30"), List.of(), null, 0, basis(1, "2026-01-01").readAt());
+				day("2026-01-30"), List.of(), null, 0);
 
 		assertThat(processor(day("2026-05-05"), RoundingMode.HALF_UP).process(licenceFee)).isNull();
 		assertThat(this.meters.get("etax.batch.interest.not-assessable").tag("sub.item", "2862").counter().count())
@@ -111,7 +111,7 @@ class InterestAssessmentProcessorTests {
 
 	private static InterestBasis withAssessed(InterestBasis basis, LocalDate through, long total) {
 		return new InterestBasis(basis.payableItemId(), basis.mst(), basis.chapter(), basis.subItem(),
-				basis.taxPeriod(), basis.amount(), basis.dueDate(), basis.reductions(), through, total, basis.readAt());
+				basis.taxPeriod(), basis.amount(), basis.dueDate(), basis.reductions(), through, total);
 	}
 
 }

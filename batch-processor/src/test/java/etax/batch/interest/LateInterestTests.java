@@ -1,7 +1,6 @@
 package etax.batch.interest;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ class LateInterestTests {
 
 	static InterestBasis basis(long amount, String dueDate, Reduction... reductions) {
 		return new InterestBasis("item-" + amount, "0313829148", "754", "1701", "00/Q1/2026", amount, day(dueDate),
-				List.of(reductions), null, 0, Instant.parse("2026-06-01T00:00:00Z"));
+				List.of(reductions), null, 0);
 	}
 
 	static LocalDate day(String day) {

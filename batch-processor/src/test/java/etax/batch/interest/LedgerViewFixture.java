@@ -61,8 +61,8 @@ final class LedgerViewFixture {
 	/** Forgets every item, and what this service assessed and reported. */
 	void clear() {
 		this.jdbc.sql("""
-				TRUNCATE payment.interest_basis_v1, batch.interest_accrual, batch.interest_assessment,
-					batch.interest_run, batch.interest_run_total""").update();
+				TRUNCATE payment.interest_basis_v1, batch.interest_accrual, batch.interest_run,
+					batch.interest_run_total""").update();
 	}
 
 }
