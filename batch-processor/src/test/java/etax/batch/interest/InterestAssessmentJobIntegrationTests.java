@@ -89,6 +89,9 @@ class InterestAssessmentJobIntegrationTests {
 		assertThat(executions).extracting((e) -> e.parameters().get("assessedFor"))
 			.containsExactlyElementsOf(days("2026-05-01", "2026-05-20").keySet().stream().map(LocalDate::toString).toList());
 		assertThat(executions).extracting(JobExecutionSummary::status).containsOnly("COMPLETED");
+		assertThat(executions.get(11)).as("12 May: the three items read once over the partitions, one left out")
+			.extracting(JobExecutionSummary::readCount, JobExecutionSummary::writeCount)
+			.containsExactly(3L, 2L);
 
 		assertThat(assessed(worked)).as("the worked example: 5 to 19 May, 99,000 in all")
 			.isEqualTo(days("2026-05-05", "2026-05-19", 6_600));
