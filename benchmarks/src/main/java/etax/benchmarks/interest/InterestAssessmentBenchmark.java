@@ -1,14 +1,10 @@
 package etax.benchmarks.interest;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,12 +13,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
+import etax.benchmarks.BenchmarkOptions;
 import etax.schemas.TaxpayerId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,27 +50,20 @@ public final class InterestAssessmentBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Map<String, String> options;
+	private final BenchmarkOptions options;
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-	private InterestAssessmentBenchmark(Map<String, String> options) {
+	private InterestAssessmentBenchmark(BenchmarkOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new InterestAssessmentBenchmark(options).run();
+		new InterestAssessmentBenchmark(BenchmarkOptions.parse(args)).run();
 	}
 
 	private void run() throws Exception {
-		Properties stack = stackFile();
+		Properties stack = this.options.stack();
 		String batch = option("batch", stack.getProperty("batch-processor.url", "http://localhost:8083"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
 		int items = Integer.parseInt(option("items", "1000000"));
@@ -180,11 +167,9 @@ public final class InterestAssessmentBenchmark {
 	}
 
 	private JsonNode launch(String batch, LocalDate day) throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder()
-			.encodeToString((option("user", "dev") + ":" + option("password", "dev")).getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(batch + "/api/v1/jobs/interest-assessment/executions"))
-				.header("Authorization", "Basic " + credentials)
+				.header("Authorization", this.options.basicAuthorization())
 				.header("Content-Type", "application/json")
 				.timeout(Duration.ofMinutes(30))
 				.POST(HttpRequest.BodyPublishers.ofString("{\"assessedFor\":\"" + day + "\"}"))
@@ -226,19 +211,8 @@ public final class InterestAssessmentBenchmark {
 		}
 	}
 
-	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 }
