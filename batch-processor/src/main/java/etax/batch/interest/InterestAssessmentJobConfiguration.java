@@ -8,13 +8,13 @@ import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
+import etax.batch.jobs.JobParameterRules;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -78,10 +78,7 @@ class InterestAssessmentJobConfiguration {
 
 	/** A day that has not ended can still see payments that stop its interest. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		JobParameter<?> assessedFor = parameters.getParameter(ASSESSED_FOR);
-		if (assessedFor == null || !(assessedFor.value() instanceof LocalDate day) || !assessedFor.identifying()) {
-			throw new InvalidJobParametersException("assessedFor, an identifying date, is required");
-		}
+		LocalDate day = JobParameterRules.identifyingDay(parameters, ASSESSED_FOR);
 		LocalDate today = BusinessDays.today(clock);
 		if (!day.isBefore(today)) {
 			throw new InvalidJobParametersException(
