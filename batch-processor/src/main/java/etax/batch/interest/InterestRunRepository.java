@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,7 +41,8 @@ class InterestRunRepository {
 	 * @param charged the assessments published
 	 */
 	void add(LocalDate day, List<Assessment> charged) {
-		Map<List<String>, long[]> totals = new LinkedHashMap<>();
+		// in one order, so that partitions adding to the same rows never wait for each other in a cycle
+		Map<List<String>, long[]> totals = new TreeMap<>(Comparator.comparing((List<String> key) -> String.join(" ", key)));
 		for (Assessment assessment : charged) {
 			long[] total = totals.computeIfAbsent(List.of(assessment.basis().subItem(),
 					assessment.interestSubItem().code(), assessment.interestSubItem().taxType()), (key) -> new long[2]);

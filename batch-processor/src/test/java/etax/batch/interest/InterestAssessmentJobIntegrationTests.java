@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
  * over HTTP, against hand-computed interest (VN-ETAX §5.6). The gateway's view is a stand-in with its
- * columns ({@link LedgerViewFixture}); days 2026-04-30 to 2026-08-01 and taxpayers 01000001xx are this
+ * columns ({@link LedgerViewFixture}); days 2026-04-30 to 2026-07-21 and taxpayers 01000001xx are this
  * class's.
  */
 @BatchProcessorIntegrationTest
@@ -156,13 +156,14 @@ class InterestAssessmentJobIntegrationTests {
 	}
 
 	@Test
-	void aFailedRunRestartsIntoTheSameDayAndASecondRunChangesNothing() {
+	void aFailedDayIsRestartedByTheNextCatchUpAndASecondRunChangesNothing() {
 		List<String> items = List.of(this.ledger.item("0100000131", "1701", 1_000_000, "2026-07-20"),
 				this.ledger.item("0100000132", "1701", 2_000_000, "2026-07-20"),
 				this.ledger.item("0100000133", "1052", 3_000_000, "2026-07-20"),
 				this.ledger.item("0100000134", "1701", 4_000_000, "2026-07-20"));
 		this.ledger.item("0100000135", "2862", 1_000_000, "2026-07-20");
-		this.clock.set(Instant.parse("2026-08-01T01:00:00Z"));
+		this.clock.set(Instant.parse("2026-07-23T01:00:00Z")); // the schedule assesses through 21 July
+		assertThat(launch("2026-07-20")).hasStatus(HttpStatus.CREATED);
 
 		this.jdbc.sql("ALTER TABLE batch.interest_accrual ADD CONSTRAINT interest_restart_test CHECK (payable_item_id <> '"
 				+ items.get(3) + "')").update();
@@ -174,15 +175,14 @@ class InterestAssessmentJobIntegrationTests {
 			this.jdbc.sql("ALTER TABLE batch.interest_accrual DROP CONSTRAINT interest_restart_test").update();
 		}
 		assertThat(failed.status()).isEqualTo("FAILED");
-		assertThat(count("SELECT count(*) FROM batch.interest_run")).isZero();
+		assertThat(count("SELECT count(*) FROM batch.interest_run WHERE assessed_for = DATE '2026-07-21'")).isZero();
 
-		MvcTestResult restarted = this.mvc.post()
-			.uri("/api/v1/jobs/executions/{id}:restart", failed.id())
-			.with(officer())
-			.exchange();
-		assertThat(restarted).hasStatus(HttpStatus.CREATED);
-		assertThat(read(restarted, JobExecutionSummary.class).status()).isEqualTo("COMPLETED");
-		assertThat(read(restarted, JobExecutionSummary.class).jobInstanceId()).isEqualTo(failed.jobInstanceId());
+		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		assertThat(caughtUp).hasStatusOk();
+		JobExecutionSummary restarted = read(caughtUp, JobExecutionSummary[].class)[0];
+		assertThat(restarted.parameters()).containsEntry("assessedFor", "2026-07-21");
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.jobInstanceId()).as("the same day's instance, run again").isEqualTo(failed.jobInstanceId());
 		Map<String, Long> expected = Map.of(items.get(0), 300L, items.get(1), 600L, items.get(2), 900L, items.get(3), 1_200L);
 		assertThat(assessedOn("2026-07-21")).isEqualTo(expected);
 		assertThat(published(items)).isEqualTo(4);
