@@ -1,7 +1,5 @@
 package etax.batch;
 
-import java.net.URI;
-
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionNotFoundException;
 import etax.batch.jobs.JobParametersRejectedException;
@@ -13,13 +11,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns the service's exceptions into RFC 9457 problems with a stable {@code type}; framework errors are
- * already problems ({@code spring.mvc.problemdetails.enabled}) and keep the framework's shape.
+ * Turns the service's exceptions into RFC 9457 problems with a stable {@code type} ({@link Problems});
+ * framework errors are already problems ({@code spring.mvc.problemdetails.enabled}) and keep the
+ * framework's shape. A feature that depends on this package maps its own exceptions next to its
+ * controller, so that no module cycle forms.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-	private static final String PROBLEMS = "https://etax.example/problems/";
 
 	@ExceptionHandler
 	ProblemDetail handle(JobExecutionNotFoundException ex) {
@@ -44,10 +42,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String title, RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setType(URI.create(PROBLEMS + slug));
-		problem.setTitle(title);
-		return problem;
+		return Problems.of(status, slug, title, ex);
 	}
 
 }

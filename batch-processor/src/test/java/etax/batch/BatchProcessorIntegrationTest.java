@@ -5,9 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import etax.devstack.LocalInfrastructureInitializer;
 
@@ -26,27 +24,30 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>
  * The clock stands at {@link #NOW} (08:00 on 2025-04-01 in Asia/Ho_Chi_Minh), so "yesterday" is
- * 2025-03-31 and test days lie before it. The summary is written two rows per chunk so that a failure
- * can hit a later chunk; the nightly schedule is off.
+ * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
+ * The summary and the interest are written two items per chunk so that a failure can hit a later
+ * chunk; the nightly schedules are off.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2" })
+@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2",
+		"etax.batch.interest.schedule.enabled=false", "etax.batch.interest.chunk-size=2",
+		"etax.batch.retention.schedule.enabled=false" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
-@Import(BatchProcessorIntegrationTest.FixedClock.class)
+@Import(BatchProcessorIntegrationTest.TestClock.class)
 public @interface BatchProcessorIntegrationTest {
 
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
 
 	@TestConfiguration(proxyBeanMethods = false)
-	class FixedClock {
+	class TestClock {
 
 		@Bean
 		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
+		MutableTestClock testClock() {
+			return new MutableTestClock();
 		}
 
 	}

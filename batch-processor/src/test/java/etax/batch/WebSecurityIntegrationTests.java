@@ -61,7 +61,9 @@ class WebSecurityIntegrationTests {
 		assertThat(this.mvc.get().uri("/v3/api-docs").with(officer()).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("/api/v1/jobs/daily-filing-summary/executions", "/api/v1/jobs/executions/{id}:restart",
-					"/api/v1/summaries/daily-filing");
+					"/api/v1/summaries/daily-filing", "/api/v1/jobs/interest-assessment/executions",
+					"/api/v1/jobs/interest-assessment:catch-up", "/api/v1/assessments/runs/{day}",
+					"/api/v1/jobs/metadata-retention/executions");
 	}
 
 }

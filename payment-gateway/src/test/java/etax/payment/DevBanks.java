@@ -13,9 +13,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import etax.devstack.LocalInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dev banks of the local run (db/dev/payment): their private keys, test resources, sign a record
@@ -60,6 +64,24 @@ public final class DevBanks {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static @Nullable KafkaProducer<String, String> producer;
+
+	/**
+	 * A producer on this JVM's broker, shared by the tests that use it and closed when the JVM ends.
+	 * @return the producer
+	 */
+	public static synchronized KafkaProducer<String, String> producer() {
+		KafkaProducer<String, String> shared = producer;
+		if (shared == null) {
+			shared = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
+					new StringSerializer(), new StringSerializer());
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "dev-banks-producer-close"));
+			producer = shared;
+		}
+		return shared;
 	}
 
 	/** Publishes a record with the given headers and waits for the broker. */

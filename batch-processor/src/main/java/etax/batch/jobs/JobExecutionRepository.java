@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads job executions straight from the Spring Batch tables in schema {@code batch} (the table prefix
  * {@code batch.BATCH_} of application.yml), in one query per page: the {@code JobRepository} API loads
- * one execution at a time with its contexts, which a listing does not need.
+ * one execution at a time with its contexts, which a listing does not need. The partitions of a
+ * partitioned step ({@code step:partitionN}) are left out of the counts: their step holds their sum.
  *
  * <p>
  * Spring Batch stores times as {@code timestamp} in the JVM's default zone; they are returned as
@@ -35,6 +36,7 @@ class JobExecutionRepository {
 			FROM batch.batch_job_execution e
 			JOIN batch.batch_job_instance i ON i.job_instance_id = e.job_instance_id
 			LEFT JOIN batch.batch_step_execution s ON s.job_execution_id = e.job_execution_id
+				AND s.step_name NOT LIKE '%:%'
 			""";
 
 	private static final String GROUP_BY = " GROUP BY e.job_execution_id, i.job_instance_id";

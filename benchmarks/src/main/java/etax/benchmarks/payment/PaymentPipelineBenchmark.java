@@ -1,14 +1,11 @@
 package etax.benchmarks.payment;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,8 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import etax.benchmarks.BenchmarkOptions;
 import etax.benchmarks.payment.Workload.Message;
-import etax.devstack.DevTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -61,28 +58,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PaymentPipelineBenchmark {
 
-	private final Map<String, String> options;
+	private final BenchmarkOptions options;
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-	private PaymentPipelineBenchmark(Map<String, String> options) {
+	private PaymentPipelineBenchmark(BenchmarkOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new PaymentPipelineBenchmark(options).run();
+		new PaymentPipelineBenchmark(BenchmarkOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
-		Properties stack = stackFile();
+		Properties stack = this.options.stack();
 		String kafka = option("kafka", stack.getProperty("kafka.bootstrap-servers", "localhost:19092"));
 		String gateway = option("gateway", stack.getProperty("payment-gateway.url", "http://localhost:8082"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
@@ -308,27 +298,15 @@ public final class PaymentPipelineBenchmark {
 	}
 
 	private String scrape(String gateway) throws IOException, InterruptedException {
-		String token = DevTokens.issuer(Path.of(".")).nationalOfficer();
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
-				.header("Authorization", "Bearer " + token)
+				.header("Authorization", this.options.officerAuthorization())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body();
 	}
 
-	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 	private record Throughput(int messages, double seconds, double middlePerSecond, double p99CommitMillis,

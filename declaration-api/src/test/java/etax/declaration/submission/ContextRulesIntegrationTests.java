@@ -175,6 +175,9 @@ class ContextRulesIntegrationTests {
 
 		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(supplement.at("/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
+		assertThat(supplement.at("/payableItems/0/dueDate").asString())
+			.as("the increase was due with the original return: late-payment interest runs from that deadline")
+			.isEqualTo("2026-05-04");
 		JsonNode lifecycle = this.json.readTree(this.mvc
 			.perform(get("/api/v1/returns/" + original.get("returnId").asString() + "/events").with(filer()))
 			.andExpect(status().isOk())

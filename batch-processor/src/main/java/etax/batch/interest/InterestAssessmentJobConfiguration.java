@@ -1,0 +1,145 @@
+package etax.batch.interest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import etax.batch.BatchProcessorProperties;
+import etax.batch.BusinessDays;
+import etax.batch.jobs.JobParameterRules;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code interestAssessmentJob}: the late-payment interest every overdue payable item accrued on one day
+ * (job parameter {@code assessedFor}). Two steps: {@code interestAssessmentStep}, which splits the items
+ * by a hash of their id into {@code etax.batch.interest.partitions} partitions run side by side
+ * ({@link InterestAssessmentPartitionConfiguration}: read, assess, write in chunks), and
+ * {@code interestRunSummaryStep}, a tasklet that records the run for officers.
+ * <ul>
+ * <li><b>Input</b>: the gateway's published view {@code payment.interest_basis_v1} with this service's
+ * {@code batch.interest_accrual} ({@link InterestBasisQuery}).</li>
+ * <li><b>Processing</b>: {@link InterestAssessmentProcessor}: accrued through the day, rounded, less what
+ * was assessed before.</li>
+ * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, an {@code InterestAssessed} per
+ * positive amount in the outbox (to {@code etax.assessments.v1}) and the day's totals, in each chunk's
+ * transaction; then {@code batch.interest_run}.</li>
+ * <li><b>Validation</b>: {@code assessedFor} (a {@link LocalDate}, identifying) is required and must have
+ * ended in Asia/Ho_Chi_Minh. Items without an interest sub-item or rate are filtered and counted.</li>
+ * <li><b>Skip / retry</b>: none. A failure fails its partition and the step: a chunk is never partly
+ * written, and a total is never built from part of the ledger.</li>
+ * <li><b>Restart</b>: one job instance per day, so a day completes once and a second launch is refused.
+ * A failed run restarts into the same instance: completed partitions are not run again, a failed one
+ * runs again with the same split, and its reader, which keeps no position, selects again the items not
+ * yet assessed for the day; so each item is assessed and published once.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class InterestAssessmentJobConfiguration {
+
+	static final String JOB_NAME = "interestAssessmentJob";
+
+	static final String ASSESSED_FOR = "assessedFor";
+
+	static final String ASSESSMENT_STEP = "interestAssessmentStep";
+
+	static final String PARTITION_STEP = "interestAssessmentPartitionStep";
+
+	static final String PARTITION = "partition";
+
+	static final String PARTITIONS = "partitions";
+
+	@Bean
+	Job interestAssessmentJob(JobRepository jobRepository, Step interestAssessmentStep, Step interestRunSummaryStep,
+			Clock clock) {
+		return new JobBuilder(JOB_NAME, jobRepository).validator((parameters) -> validate(parameters, clock))
+			.start(interestAssessmentStep)
+			.next(interestRunSummaryStep)
+			.build();
+	}
+
+	/** A day that has not ended can still see payments that stop its interest. */
+	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
+		LocalDate day = JobParameterRules.identifyingDay(parameters, ASSESSED_FOR);
+		LocalDate today = BusinessDays.today(clock);
+		if (!day.isBefore(today)) {
+			throw new InvalidJobParametersException(
+					"day " + day + " has not ended (today is " + today + " in Asia/Ho_Chi_Minh)");
+		}
+	}
+
+	@Bean
+	Step interestAssessmentStep(JobRepository jobRepository, Step interestAssessmentPartitionStep,
+			BatchProcessorProperties properties) {
+		int partitions = properties.interest().partitions();
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("interest-assessment-");
+		executor.setConcurrencyLimit(partitions);
+		return new StepBuilder(ASSESSMENT_STEP, jobRepository)
+			.partitioner(interestAssessmentPartitionStep.getName(), byItemHash())
+			.step(interestAssessmentPartitionStep)
+			.gridSize(partitions)
+			.taskExecutor(executor)
+			.build();
+	}
+
+	/** Partition k of n holds the items whose id hashes to k modulo n. */
+	private static Partitioner byItemHash() {
+		return (gridSize) -> {
+			Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+			for (int k = 0; k < gridSize; k++) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt(PARTITION, k);
+				context.putInt(PARTITIONS, gridSize);
+				partitions.put("partition" + k, context);
+			}
+			return partitions;
+		};
+	}
+
+	@Bean
+	Step interestRunSummaryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			InterestRunRepository runs, Clock clock) {
+		return new StepBuilder("interestRunSummaryStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			StepExecution summary = contribution.getStepExecution();
+			LocalDate day = (LocalDate) summary.getJobParameters().getParameter(ASSESSED_FOR).value();
+			runs.complete(day, summary.getJobExecutionId(),
+					notAssessable(jobRepository, summary.getJobExecution().getJobInstance()), clock.instant());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * The items each partition left out, from the last execution of each partition: after a restart the
+	 * partitions that completed before did not run again.
+	 */
+	private static long notAssessable(JobRepository jobRepository, JobInstance instance) {
+		Map<String, StepExecution> latest = new HashMap<>();
+		for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStepName().startsWith(PARTITION_STEP + ":")) {
+					latest.merge(step.getStepName(), step, (a, b) -> (a.getId() > b.getId()) ? a : b);
+				}
+			}
+		}
+		return latest.values().stream().mapToLong(StepExecution::getFilterCount).sum();
+	}
+
+}

@@ -1,0 +1,79 @@
+package etax.batch.interest;
+
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import etax.batch.interest.InterestReference.InterestSubItem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Assesses one payable item for one day: the interest accrued through the day, rounded to whole đồng,
+ * less what was assessed on it before. So the amounts of consecutive days add up to the rounded exact
+ * total (rounding never drifts), a missed or failed day is made up by the next one, and interest that
+ * accrued before the item reached the ledger (a supplementary return, due at the original deadline) comes
+ * with its first assessment.
+ *
+ * <p>
+ * An item is filtered out, and counted in {@code etax.batch.interest.not-assessable}, when its sub-item has
+ * no interest sub-item in force or its first day of interest has no rate; it is assessed in full once the
+ * reference data has a row for it. When less has accrued than was assessed (a payment confirmed after its
+ * day was assessed), nothing is assessed and the excess is counted in
+ * {@code etax.batch.interest.over-assessed}: a published assessment is never taken back here.
+ */
+final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, Assessment> {
+
+	private static final Logger log = LoggerFactory.getLogger(InterestAssessmentProcessor.class);
+
+	private final InterestReference reference;
+
+	private final LateInterest interest;
+
+	private final LocalDate day;
+
+	private final RoundingMode rounding;
+
+	private final MeterRegistry meters;
+
+	InterestAssessmentProcessor(InterestReference reference, LocalDate day, RoundingMode rounding,
+			MeterRegistry meters) {
+		this.reference = reference;
+		this.interest = new LateInterest(reference);
+		this.day = day;
+		this.rounding = rounding;
+		this.meters = meters;
+	}
+
+	@Override
+	public @Nullable Assessment process(InterestBasis basis) {
+		InterestSubItem interestSubItem = this.reference.interestSubItem(basis.subItem(), this.day);
+		if (interestSubItem == null || !this.interest.hasRates(basis)) {
+			log.debug("Interest not assessable payableItem={} subItem={} day={}", basis.payableItemId(),
+					basis.subItem(), this.day);
+			Counter.builder("etax.batch.interest.not-assessable")
+				.description("Payable items not assessed: no interest sub-item or rate in force")
+				.tag("sub.item", basis.subItem())
+				.register(this.meters)
+				.increment();
+			return null;
+		}
+		long accrued = this.interest.accruedThrough(basis, this.day).setScale(0, this.rounding).longValueExact();
+		if (accrued < basis.assessedTotal()) {
+			log.warn("Interest assessed exceeds interest accrued payableItem={} day={} excess={}",
+					basis.payableItemId(), this.day, basis.assessedTotal() - accrued);
+			Counter.builder("etax.batch.interest.over-assessed")
+				.description("VND assessed beyond what accrued, found when a payment was confirmed late")
+				.baseUnit("VND")
+				.register(this.meters)
+				.increment(basis.assessedTotal() - accrued);
+		}
+		long total = Math.max(accrued, basis.assessedTotal());
+		return new Assessment(basis, this.day, interestSubItem, total - basis.assessedTotal(), total);
+	}
+
+}

@@ -1,0 +1,86 @@
+package etax.batch.interest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes a chunk of assessments in the chunk's transaction: moves each item's accrual on to the day
+ * (only from the state it was read in), appends an {@link InterestAssessed} per positive amount of the
+ * items moved to the outbox and adds them to the day's totals. Either all of it happens or none, so a
+ * restart after a failure re-reads exactly the items whose day was not assessed, and nothing is
+ * published twice. Counts
+ * {@code etax.batch.interest.assessed} (items) and {@code etax.batch.interest.amount} (VND) by interest
+ * sub-item.
+ */
+final class InterestAssessmentWriter implements ItemWriter<Assessment> {
+
+	private final InterestAccrualRepository accruals;
+
+	private final InterestRunRepository runs;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	private final LocalDate day;
+
+	private final Instant readAt;
+
+	private final MeterRegistry meters;
+
+	InterestAssessmentWriter(InterestAccrualRepository accruals, InterestRunRepository runs, Outbox outbox,
+			Clock clock, LocalDate day, Instant readAt, MeterRegistry meters) {
+		this.accruals = accruals;
+		this.runs = runs;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.day = day;
+		this.readAt = readAt;
+		this.meters = meters;
+	}
+
+	@Override
+	public void write(Chunk<? extends Assessment> chunk) {
+		Set<String> advanced = this.accruals.advance(this.day, chunk.getItems(), this.readAt);
+		List<Assessment> charged = chunk.getItems()
+			.stream()
+			.filter((a) -> a.amount() > 0 && advanced.contains(a.payableItemId()))
+			.map(Assessment.class::cast)
+			.toList();
+		Instant now = this.clock.instant();
+		this.outbox.appendAll(charged.stream()
+			.map((a) -> OutboxMessage.of(InterestAssessed.TOPIC, a.basis().mst(), InterestAssessed.of(a, now)))
+			.toList());
+		this.runs.add(this.day, charged);
+		count(charged);
+	}
+
+	private void count(List<Assessment> charged) {
+		Map<String, List<Assessment>> bySubItem = charged.stream()
+			.collect(Collectors.groupingBy((a) -> a.interestSubItem().code()));
+		bySubItem.forEach((subItem, assessments) -> {
+			counter("etax.batch.interest.assessed", "Payable items assessed interest", subItem)
+				.increment(assessments.size());
+			counter("etax.batch.interest.amount", "Interest assessed", subItem).increment(
+					assessments.stream().mapToLong(Assessment::amount).sum());
+		});
+	}
+
+	private Counter counter(String name, String description, String subItem) {
+		return Counter.builder(name).description(description).tag("interest.sub.item", subItem).register(this.meters);
+	}
+
+}

@@ -1,0 +1,130 @@
+package etax.batch.interest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import etax.batch.BatchProcessorProperties;
+import etax.batch.BusinessDays;
+import etax.batch.jobs.JobExecutionConflictException;
+import etax.batch.jobs.JobExecutionSummary;
+import etax.batch.jobs.JobExecutions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs and reports the daily assessment of late-payment interest. A day is assessed once: its job
+ * instance is identified by the day alone. Days are assessed in order; a catch-up runs every day after
+ * the last completed one, so a day missed (the service was down) or failed is run before the days after
+ * it.
+ */
+@Service
+public class InterestAssessments {
+
+	private static final Logger log = LoggerFactory.getLogger(InterestAssessments.class);
+
+	private final Job interestAssessmentJob;
+
+	private final JobExecutions jobExecutions;
+
+	private final InterestRunRepository runs;
+
+	private final BatchProcessorProperties.Interest settings;
+
+	private final Clock clock;
+
+	InterestAssessments(Job interestAssessmentJob, JobExecutions jobExecutions, InterestRunRepository runs,
+			BatchProcessorProperties properties, Clock clock) {
+		this.interestAssessmentJob = interestAssessmentJob;
+		this.jobExecutions = jobExecutions;
+		this.runs = runs;
+		this.settings = properties.interest();
+		this.clock = clock;
+	}
+
+	/**
+	 * The last day the schedule assesses: the day before yesterday in Asia/Ho_Chi_Minh with the default
+	 * grace of one day for the banks' confirmations.
+	 * @return the day
+	 */
+	public LocalDate lastDayToAssess() {
+		return BusinessDays.yesterday(this.clock).minusDays(this.settings.confirmationGraceDays());
+	}
+
+	/**
+	 * Runs {@code interestAssessmentJob} for one day, or restarts its failed run.
+	 * @param day a day that has ended
+	 * @return the execution, ended
+	 * @throws etax.batch.jobs.JobParametersRejectedException when the day has not ended
+	 * @throws JobExecutionConflictException when the day is assessed already or being assessed
+	 */
+	public JobExecutionSummary assess(LocalDate day) {
+		return this.jobExecutions.start(this.interestAssessmentJob,
+				new JobParametersBuilder().addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
+					.toJobParameters());
+	}
+
+	/**
+	 * Assesses, one by one and in order, the days after the last completed one up to
+	 * {@link #lastDayToAssess()}, at most {@code max-catch-up-days} of them (interest of older days is
+	 * assessed with the first). The first run ever assesses only the last day, with all interest accrued
+	 * before it. Stops at a day that does not complete.
+	 * @return the executions, in order of the days
+	 */
+	public List<JobExecutionSummary> catchUp() {
+		LocalDate through = lastDayToAssess();
+		LocalDate earliest = through.minusDays(this.settings.maxCatchUpDays() - 1L);
+		LocalDate from = this.runs.lastAssessedDay().map((day) -> day.plusDays(1)).orElse(through);
+		if (from.isBefore(earliest)) {
+			log.warn("Interest catch-up limited from={} to={} through={}", from, earliest, through);
+			from = earliest;
+		}
+		List<JobExecutionSummary> executions = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
+			JobExecutionSummary execution;
+			try {
+				execution = assess(day);
+			}
+			catch (JobExecutionConflictException ex) {
+				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
+					continue;
+				}
+				log.info("Interest catch-up stopped day={} reason={}", day, ex.reason());
+				break;
+			}
+			executions.add(execution);
+			if (!"COMPLETED".equals(execution.status())) {
+				log.error("Interest assessment did not complete day={} execution={} status={}", day, execution.id(),
+						execution.status());
+				break;
+			}
+		}
+		return executions;
+	}
+
+	/**
+	 * A page of completed runs, the latest day first.
+	 * @param page from 0
+	 * @param size runs per page
+	 * @return the page
+	 */
+	public InterestRunPage runs(int page, int size) {
+		return this.runs.page(page, size);
+	}
+
+	/**
+	 * The completed run of a day.
+	 * @param day the day assessed
+	 * @return the run
+	 * @throws InterestRunNotFoundException when no run of that day completed
+	 */
+	public InterestRun run(LocalDate day) {
+		return this.runs.find(day).orElseThrow(() -> InterestRunNotFoundException.forDay(day));
+	}
+
+}

@@ -1,0 +1,292 @@
+package etax.batch.interest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.MutableTestClock;
+import etax.batch.jobs.JobExecutionSummary;
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
+ * over HTTP, against hand-computed interest (VN-ETAX §5.6). The gateway's view is a stand-in with its
+ * columns ({@link LedgerViewFixture}); days 2026-04-30 to 2026-07-21 and taxpayers 01000001xx are this
+ * class's.
+ */
+@BatchProcessorIntegrationTest
+class InterestAssessmentJobIntegrationTests {
+
+	private static final String TOPIC = "etax.assessments.v1";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MutableTestClock clock;
+
+	@Autowired
+	private JsonMapper json;
+
+	private LedgerViewFixture ledger;
+
+	@BeforeEach
+	void emptyLedger() {
+		this.ledger = new LedgerViewFixture(this.jdbc);
+		this.ledger.clear();
+	}
+
+	@AfterEach
+	void putBack() {
+		this.clock.reset();
+		this.ledger.clear();
+	}
+
+	@Test
+	void assessesEachOverdueDayOnceCatchingUpTheDaysMissed() {
+		String worked = this.ledger.item("0100000111", "1701", 22_000_000, "2026-05-04"); // 30 April, moved by holidays
+		this.ledger.pay(worked, "2026-05-20", 22_000_000);
+		String partial = this.ledger.item("0100000112", "1701", 10_000_000, "2026-05-04");
+		this.ledger.pay(partial, "2026-05-10", 4_000_000);
+		this.ledger.pay(partial, "2026-05-15", 6_000_000);
+		this.ledger.item("0100000113", "2862", 1_000_000, "2026-01-30"); // licence fee: no interest sub-item yet
+
+		this.clock.set(Instant.parse("2026-05-01T01:00:00Z"));
+		assertThat(launch("2026-04-30")).hasStatus(HttpStatus.CREATED);
+		this.clock.set(Instant.parse("2026-05-22T01:00:00Z")); // the schedule assesses through 20 May
+		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+
+		assertThat(caughtUp).hasStatusOk();
+		List<JobExecutionSummary> executions = List.of(read(caughtUp, JobExecutionSummary[].class));
+		assertThat(executions).extracting((e) -> e.parameters().get("assessedFor"))
+			.containsExactlyElementsOf(days("2026-05-01", "2026-05-20").keySet().stream().map(LocalDate::toString).toList());
+		assertThat(executions).extracting(JobExecutionSummary::status).containsOnly("COMPLETED");
+		assertThat(executions.get(11)).as("12 May: the three items read once over the partitions, one left out")
+			.extracting(JobExecutionSummary::readCount, JobExecutionSummary::writeCount)
+			.containsExactly(3L, 2L);
+
+		assertThat(assessed(worked)).as("the worked example: 5 to 19 May, 99,000 in all")
+			.isEqualTo(days("2026-05-05", "2026-05-19", 6_600));
+		Map<LocalDate, Long> partly = days("2026-05-05", "2026-05-09", 3_000);
+		partly.putAll(days("2026-05-10", "2026-05-14", 1_800));
+		assertThat(assessed(partial)).as("on 10,000,000, then on 6,000,000 after the first payment").isEqualTo(partly);
+
+		List<ConsumerRecord<String, String>> published = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				TOPIC, (r) -> "0100000111".equals(r.key()), 15, Duration.ofSeconds(30));
+		assertThat(published).hasSize(15).allSatisfy((record) -> {
+			JsonNode event = this.json.readTree(record.value());
+			assertThat(event.path("type").asString()).isEqualTo("InterestAssessed");
+			assertThat(event.path("version").asInt()).isEqualTo(1);
+			assertThat(event.path("payableItemId").asString()).isEqualTo(worked);
+			assertThat(event.path("subItem").asString()).isEqualTo("4931");
+			assertThat(event.path("amount").asLong()).isEqualTo(6_600);
+			assertThat(event.path("dueDate").asString()).isEqualTo(event.path("assessedFor").asString());
+			assertThat(event.path("eventId").asString())
+				.isEqualTo(eventId(worked, event.path("assessedFor").asString()).toString());
+		});
+		assertThat(published).extracting((r) -> this.json.readTree(r.value()).path("eventId").asString())
+			.doesNotHaveDuplicates();
+
+		MvcTestResult twelfth = this.mvc.get().uri("/api/v1/assessments/runs/2026-05-12").with(officer()).exchange();
+		assertThat(twelfth).hasStatusOk();
+		InterestRun run = read(twelfth, InterestRun.class);
+		assertThat(run.itemsAssessed()).isEqualTo(2);
+		assertThat(run.totalInterest()).isEqualTo(6_600 + 1_800);
+		assertThat(run.itemsNotAssessable()).as("the licence fee").isEqualTo(1);
+		assertThat(run.byTaxType()).extracting(InterestRun.TaxTypeTotal::taxType, InterestRun.TaxTypeTotal::taxSubItem,
+				InterestRun.TaxTypeTotal::interestSubItem, InterestRun.TaxTypeTotal::items, InterestRun.TaxTypeTotal::interest)
+			.containsExactly(tuple("GTGT", "1701", "4931", 2L, 8_400L));
+		InterestRunPage runs = read(this.mvc.get().uri("/api/v1/assessments/runs?size=100").with(officer()).exchange(),
+				InterestRunPage.class);
+		assertThat(runs.totalItems()).isEqualTo(21);
+		assertThat(runs.items().get(0).assessedFor()).isEqualTo(LocalDate.of(2026, 5, 20));
+		assertThat(runs.items()).extracting(InterestRun::totalInterest).contains(0L, 6_600L + 3_000L);
+	}
+
+	@Test
+	void aSupplementsIncreaseAccruesFromTheOriginalDeadlineOnceItReachesTheLedger() {
+		String original = this.ledger.item("0100000121", "1701", 20_000_000, "2026-05-04");
+		this.ledger.pay(original, "2026-05-04", 20_000_000);
+		this.clock.set(Instant.parse("2026-06-11T01:00:00Z"));
+		assertThat(launch("2026-06-09")).hasStatus(HttpStatus.CREATED);
+
+		// filed on 10 June: the 3,000,000 it adds was due with the original return
+		String increase = this.ledger.item("0100000121", "1701", 3_000_000, "2026-05-04");
+		this.clock.set(Instant.parse("2026-06-12T01:00:00Z"));
+		assertThat(this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange()).hasStatusOk();
+		this.ledger.pay(increase, "2026-06-12", 3_000_000);
+		this.clock.set(Instant.parse("2026-06-14T01:00:00Z"));
+		assertThat(this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange()).hasStatusOk();
+
+		assertThat(assessed(increase)).as("5 May to 10 June with the first run that sees it, then 11 June")
+			.isEqualTo(Map.of(LocalDate.of(2026, 6, 10), 33_300L, LocalDate.of(2026, 6, 11), 900L));
+		assertThat(assessed(original)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT assessed_for FROM batch.interest_run ORDER BY assessed_for")
+			.query(LocalDate.class)
+			.list()).containsExactly(LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10), LocalDate.of(2026, 6, 11),
+					LocalDate.of(2026, 6, 12));
+	}
+
+	@Test
+	void aFailedDayIsRestartedByTheNextCatchUpAndASecondRunChangesNothing() {
+		List<String> items = List.of(this.ledger.item("0100000131", "1701", 1_000_000, "2026-07-20"),
+				this.ledger.item("0100000132", "1701", 2_000_000, "2026-07-20"),
+				this.ledger.item("0100000133", "1052", 3_000_000, "2026-07-20"),
+				this.ledger.item("0100000134", "1701", 4_000_000, "2026-07-20"));
+		this.ledger.item("0100000135", "2862", 1_000_000, "2026-07-20");
+		this.clock.set(Instant.parse("2026-07-23T01:00:00Z")); // the schedule assesses through 21 July
+		assertThat(launch("2026-07-20")).hasStatus(HttpStatus.CREATED);
+
+		this.jdbc.sql("ALTER TABLE batch.interest_accrual ADD CONSTRAINT interest_restart_test CHECK (payable_item_id <> '"
+				+ items.get(3) + "')").update();
+		JobExecutionSummary failed;
+		try {
+			failed = read(launch("2026-07-21"), JobExecutionSummary.class);
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE batch.interest_accrual DROP CONSTRAINT interest_restart_test").update();
+		}
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(count("SELECT count(*) FROM batch.interest_run WHERE assessed_for = DATE '2026-07-21'")).isZero();
+
+		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		assertThat(caughtUp).hasStatusOk();
+		JobExecutionSummary restarted = read(caughtUp, JobExecutionSummary[].class)[0];
+		assertThat(restarted.parameters()).containsEntry("assessedFor", "2026-07-21");
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.jobInstanceId()).as("the same day's instance, run again").isEqualTo(failed.jobInstanceId());
+		Map<String, Long> expected = Map.of(items.get(0), 300L, items.get(1), 600L, items.get(2), 900L, items.get(3), 1_200L);
+		assertThat(assessedOn("2026-07-21")).isEqualTo(expected);
+		assertThat(published(items)).isEqualTo(4);
+
+		assertThat(launch("2026-07-21")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/job-instance-complete");
+		assertThat(assessedOn("2026-07-21")).isEqualTo(expected);
+		assertThat(published(items)).as("nothing published twice").isEqualTo(4);
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), TOPIC,
+				(r) -> Set.of("0100000131", "0100000132", "0100000133", "0100000134").contains(r.key()), 4,
+				Duration.ofSeconds(30)))
+			.hasSize(4);
+		InterestRun run = read(this.mvc.get().uri("/api/v1/assessments/runs/2026-07-21").with(officer()).exchange(),
+				InterestRun.class);
+		assertThat(run.itemsAssessed()).isEqualTo(4);
+		assertThat(run.totalInterest()).isEqualTo(3_000);
+		assertThat(run.itemsNotAssessable()).as("counted once over the partitions and the restart").isOne();
+		assertThat(run.byTaxType()).extracting(InterestRun.TaxTypeTotal::taxType, InterestRun.TaxTypeTotal::items)
+			.containsExactly(tuple("GTGT", 3L), tuple("TNDN", 1L));
+	}
+
+	@Test
+	void answersProblemsForADayNotAssessedOrNotEnded() {
+		assertThat(this.mvc.get().uri("/api/v1/assessments/runs/2026-01-01").with(officer()).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/interest-run-not-found");
+		assertThat(this.mvc.get().uri("/api/v1/assessments/runs/yesterday").with(officer()).exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(launch("2025-04-01")).as("today has not ended")
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/job-parameters-rejected");
+		MvcTestResult byDefault = this.mvc.post().uri("/api/v1/jobs/interest-assessment/executions").with(officer()).exchange();
+		assertThat(byDefault).hasStatus(HttpStatus.CREATED);
+		assertThat(read(byDefault, JobExecutionSummary.class).parameters()).as("the day before yesterday")
+			.containsEntry("assessedFor", "2025-03-30");
+	}
+
+	private MvcTestResult launch(String day) {
+		return this.mvc.post()
+			.uri("/api/v1/jobs/interest-assessment/executions")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"assessedFor\":\"" + day + "\"}")
+			.exchange();
+	}
+
+	/** What was published on the item, by day, as the outbox holds it. */
+	private Map<LocalDate, Long> assessed(String item) {
+		Map<LocalDate, Long> amounts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT (payload::json ->> 'assessedFor')::date, (payload::json ->> 'amount')::bigint FROM batch.outbox_message
+				WHERE topic = ? AND payload::json ->> 'payableItemId' = ? ORDER BY 1""")
+			.params(TOPIC, item)
+			.query((rs) -> {
+				amounts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+			});
+		return amounts;
+	}
+
+	private Map<String, Long> assessedOn(String day) {
+		Map<String, Long> amounts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT payload::json ->> 'payableItemId', (payload::json ->> 'amount')::bigint FROM batch.outbox_message
+				WHERE topic = ? AND payload::json ->> 'assessedFor' = ?""")
+			.params(TOPIC, day)
+			.query((rs) -> {
+				amounts.put(rs.getString(1), rs.getLong(2));
+			});
+		return amounts;
+	}
+
+	private long published(List<String> items) {
+		return count("SELECT count(*) FROM batch.outbox_message WHERE topic = '" + TOPIC
+				+ "' AND payload::json ->> 'payableItemId' IN ('" + String.join("','", items) + "')");
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static Map<LocalDate, Long> days(String from, String through) {
+		return days(from, through, 0);
+	}
+
+	private static Map<LocalDate, Long> days(String from, String through, long amount) {
+		Map<LocalDate, Long> days = new LinkedHashMap<>();
+		for (LocalDate day = LocalDate.parse(from); !day.isAfter(LocalDate.parse(through)); day = day.plusDays(1)) {
+			days.put(day, amount);
+		}
+		return days;
+	}
+
+	private static UUID eventId(String item, String day) {
+		return UUID.nameUUIDFromBytes(("etax.batch.interest\u001F" + item + "\u001F" + day).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private <T> T read(MvcTestResult result, Class<T> type) {
+		return this.json.readValue(result.getResponse().getContentAsByteArray(), type);
+	}
+
+}

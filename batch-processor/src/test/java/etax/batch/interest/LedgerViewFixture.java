@@ -1,0 +1,68 @@
+package etax.batch.interest;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stands in for the gateway's published view {@code payment.interest_basis_v1} in this service's tests:
+ * a table with the view's columns and types, as docs/adr/0011-interest-assessment.md documents them (the
+ * gateway's {@code InterestBasisViewIntegrationTests} holds the view to the same list). Rows are what the
+ * ledger would show: an item with the payments applied to it, each dated by the bank's payment date.
+ */
+final class LedgerViewFixture {
+
+	private static final String STAND_IN = """
+			CREATE SCHEMA IF NOT EXISTS payment;
+			CREATE TABLE IF NOT EXISTS payment.interest_basis_v1 (
+				payable_item_id text PRIMARY KEY,
+				mst text NOT NULL,
+				chapter text NOT NULL,
+				sub_item text NOT NULL,
+				tax_period text NOT NULL,
+				amount numeric NOT NULL,
+				due_date date NOT NULL,
+				outstanding numeric NOT NULL,
+				reduction_dates date[] NOT NULL,
+				reduction_amounts numeric[] NOT NULL,
+				changed_at timestamp with time zone NOT NULL
+			)""";
+
+	private final JdbcClient jdbc;
+
+	LedgerViewFixture(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		jdbc.sql(STAND_IN).update();
+	}
+
+	/**
+	 * A payable item booked by the ledger, nothing paid yet.
+	 * @return its id
+	 */
+	String item(String mst, String subItem, long amount, String dueDate) {
+		String id = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				INSERT INTO payment.interest_basis_v1 VALUES (?, ?, '754', ?, '00/Q1/2026', ?, ?, ?, '{}', '{}', now())""")
+			.params(id, mst, subItem, amount, LocalDate.parse(dueDate), amount)
+			.update();
+		return id;
+	}
+
+	/** A payment applied to the item, confirmed by the bank for a day. */
+	void pay(String itemId, String paidOn, long amount) {
+		this.jdbc.sql("""
+				UPDATE payment.interest_basis_v1 SET outstanding = outstanding - ?,
+					reduction_dates = reduction_dates || ?::date, reduction_amounts = reduction_amounts || ?::numeric,
+					changed_at = now()
+				WHERE payable_item_id = ?""").params(amount, LocalDate.parse(paidOn), amount, itemId).update();
+	}
+
+	/** Forgets every item, and what this service assessed and reported. */
+	void clear() {
+		this.jdbc.sql("""
+				TRUNCATE payment.interest_basis_v1, batch.interest_accrual, batch.interest_run,
+					batch.interest_run_total""").update();
+	}
+
+}

@@ -1,0 +1,218 @@
+package etax.benchmarks.interest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+
+import etax.benchmarks.BenchmarkOptions;
+import etax.schemas.TaxpayerId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Times {@code interestAssessmentJob} over a large ledger on the running local stack ({@code ./etax up}:
+ * durable PostgreSQL, a KRaft broker, the three services). Goal: 1,000,000 payable items in under 60 s.
+ *
+ * <ol>
+ * <li>Prints the JVM, the machine and the PostgreSQL settings that matter.</li>
+ * <li>Seeds {@code items} overdue VAT items (due 30 days before the first day assessed) for
+ * {@code taxpayers} taxpayers straight into the gateway's ledger tables, as the gateway books them (the
+ * obligation and its booking entry), one in three half paid ten days after its due date: set-based SQL,
+ * not timed. Publishing them through {@code etax.payable-items.v1} would time the gateway, not the job.</li>
+ * <li>Launches the job over HTTP for the day before yesterday minus one ({@code first}: each item is
+ * assessed for the first time, with the 30 days it accrued) and then for the next day ({@code daily}: the
+ * steady state, one day's interest per item). The figure is the job execution's own start to end; the
+ * HTTP round trip is printed beside it.</li>
+ * <li>Checks that every seeded item was assessed through each day.</li>
+ * </ol>
+ *
+ * The outbox relay sends the events while the job runs and the gateway books them, on the same cores;
+ * that is the system as deployed. For the job alone, start the stack with {@code ETAX_OUTBOX_RELAY_ENABLED=false}.
+ * Run it on a fresh stack: the seeded items stay. Options ({@code --name=value}): {@code items} (1000000),
+ * {@code taxpayers} (100000), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
+ * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password}
+ * (empty), {@code first} (the first day assessed, three days ago:
+ * each day is assessed once, so a second run on the same stack needs earlier days).
+ */
+public final class InterestAssessmentBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final BenchmarkOptions options;
+
+	private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+	private InterestAssessmentBenchmark(BenchmarkOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new InterestAssessmentBenchmark(BenchmarkOptions.parse(args)).run();
+	}
+
+	private void run() throws Exception {
+		Properties stack = this.options.stack();
+		String batch = option("batch", stack.getProperty("batch-processor.url", "http://localhost:8083"));
+		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
+		int items = Integer.parseInt(option("items", "1000000"));
+		int taxpayers = Math.min(items, Integer.parseInt(option("taxpayers", "100000")));
+		LocalDate first = LocalDate.parse(option("first", LocalDate.now().minusDays(3).toString()));
+		System.out.printf("interest assessment benchmark run %s: %,d payable items, %,d taxpayers, days %s and %s%n",
+				this.runId, items, taxpayers, first, first.plusDays(1));
+		System.out.printf("JVM %s, %d cores; batch-processor %s%n", System.getProperty("java.version"),
+				Runtime.getRuntime().availableProcessors(), batch);
+		Properties credentials = new Properties();
+		credentials.setProperty("user", option("db-user", "postgres"));
+		credentials.setProperty("password", option("db-password", ""));
+		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
+			printSettings(db);
+			long seeding = System.nanoTime();
+			seed(db, items, taxpayers, first.minusDays(30));
+			System.out.printf("seeded %,d items in %.1f s (not timed)%n", items, (System.nanoTime() - seeding) / 1e9);
+			for (LocalDate day : List.of(first, first.plusDays(1))) {
+				String label = day.equals(first) ? "first" : "daily";
+				long wall = System.nanoTime();
+				JsonNode execution = launch(batch, day);
+				double wallSeconds = (System.nanoTime() - wall) / 1e9;
+				double seconds = Duration.between(Instant.parse(execution.path("startTime").asString()),
+						Instant.parse(execution.path("endTime").asString())).toMillis() / 1e3;
+				System.out.printf("%s (%s): %s, read %,d, written %,d in %.1f s = %,.0f items/s (HTTP round trip %.1f s)%n",
+						label, day, execution.path("status").asString(), execution.path("readCount").asLong(),
+						execution.path("writeCount").asLong(), seconds, items / seconds, wallSeconds);
+				check(db, day, items);
+			}
+		}
+	}
+
+	private void seed(Connection db, int items, int taxpayers, LocalDate dueDate) throws Exception {
+		db.setAutoCommit(false);
+		try (PreparedStatement obligations = db.prepareStatement("""
+				INSERT INTO payment.obligation (item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date,
+				    outstanding, source_event_id, content_hash, booked_at)
+				SELECT ? || g, 'TAX', m.mst, '754', '1701', '00/Q1/2026', 10000000 + g % 1000 * 1000, ?,
+				    CASE WHEN g % 3 = 0 THEN 10000000 + g % 1000 * 1000 - (5000000 + g % 1000 * 500)
+				         ELSE 10000000 + g % 1000 * 1000 END,
+				    gen_random_uuid(), 'benchmark', now()
+				FROM generate_series(1, ?) g
+				JOIN unnest(?::text[]) WITH ORDINALITY AS m (mst, k) ON m.k = g % ? + 1""");
+				PreparedStatement entries = db.prepareStatement("""
+						INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
+						    treasury_code, amount, value_date, booked_at, item_id, posting_id, payment_key)
+						SELECT e.entry_id, s.side, e.entry_type,
+						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN 'TAXPAYER_OBLIGATION'
+						         WHEN e.entry_type = 'OBLIGATION_BOOKED' THEN 'BUDGET_REVENUE' ELSE 'TREASURY_RECEIVABLE' END,
+						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.mst END, '1701',
+						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.tax_period END,
+						    CASE WHEN e.entry_type = 'PAYMENT_APPLIED' AND s.side = 'D' THEN '0111' END,
+						    e.amount, e.value_date, now(), o.item_id, e.posting_id, e.payment_key
+						FROM payment.obligation o
+						CROSS JOIN LATERAL (
+						    SELECT gen_random_uuid() AS entry_id, 'OBLIGATION_BOOKED' AS entry_type, o.amount AS amount,
+						        o.due_date AS value_date, NULL::uuid AS posting_id, NULL AS payment_key
+						    UNION ALL
+						    SELECT gen_random_uuid(), 'PAYMENT_APPLIED', o.amount - o.outstanding, o.due_date + 10,
+						        gen_random_uuid(), 'bench:' || o.item_id
+						    WHERE o.outstanding < o.amount) e
+						CROSS JOIN (VALUES ('D'), ('C')) AS s (side)
+						WHERE o.item_id LIKE ?""")) {
+			String prefix = "bench-" + this.runId + "-";
+			obligations.setString(1, prefix);
+			obligations.setObject(2, dueDate);
+			obligations.setInt(3, items);
+			obligations.setArray(4, db.createArrayOf("text", msts(taxpayers)));
+			obligations.setInt(5, taxpayers);
+			obligations.executeUpdate();
+			entries.setString(1, prefix + "%");
+			entries.executeUpdate();
+			db.commit();
+		}
+		finally {
+			db.setAutoCommit(true);
+		}
+		try (Statement analyze = db.createStatement()) {
+			analyze.execute("ANALYZE payment.obligation");
+			analyze.execute("ANALYZE payment.ledger_line");
+		}
+	}
+
+	/** Valid 10-digit MSTs of this run, so that the gateway books the interest the job publishes. */
+	private String[] msts(int taxpayers) {
+		String[] msts = new String[taxpayers];
+		long base = Math.floorMod((long) this.runId.hashCode(), 800_000L) * 1000L + 100_000_000L;
+		long prefix = base;
+		for (int t = 0; t < taxpayers; t++) {
+			String mst = null;
+			while (mst == null) {
+				for (int digit = 0; digit < 10 && mst == null; digit++) {
+					String candidate = String.format("%09d%d", prefix % 1_000_000_000L, digit);
+					mst = TaxpayerId.isValid(candidate) ? candidate : null;
+				}
+				prefix++;
+			}
+			msts[t] = mst;
+		}
+		return msts;
+	}
+
+	private JsonNode launch(String batch, LocalDate day) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(batch + "/api/v1/jobs/interest-assessment/executions"))
+				.header("Authorization", this.options.officerAuthorization())
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofMinutes(30))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"assessedFor\":\"" + day + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("Launch for " + day + " answered " + response.statusCode() + ": "
+					+ response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private void check(Connection db, LocalDate day, int items) throws Exception {
+		try (PreparedStatement assessed = db.prepareStatement("""
+				SELECT count(*), (SELECT total_interest FROM batch.interest_run WHERE assessed_for = ?)
+				FROM batch.interest_accrual WHERE assessed_through = ? AND payable_item_id LIKE ?""")) {
+			assessed.setObject(1, day);
+			assessed.setObject(2, day);
+			assessed.setString(3, "bench-" + this.runId + "-%");
+			try (ResultSet row = assessed.executeQuery()) {
+				row.next();
+				System.out.printf("  checked: %,d of %,d items assessed through %s; the run published %,d VND%n",
+						row.getLong(1), items, day, row.getLong(2));
+				if (row.getLong(1) != items) {
+					throw new IllegalStateException("Not every item was assessed for " + day);
+				}
+			}
+		}
+	}
+
+	private void printSettings(Connection db) throws Exception {
+		try (Statement statement = db.createStatement()) {
+			for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers",
+					"work_mem")) {
+				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+					row.next();
+					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
+				}
+			}
+		}
+	}
+
+	private String option(String name, String fallback) {
+		return this.options.get(name, fallback);
+	}
+
+}
