@@ -72,7 +72,7 @@ class BulkFilingIntegrationTests {
 		properties.putAll(PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
 			.signatureProperties());
 		properties.put("etax.declaration.signature.required", "true");
-		declarationApi = BulkReturns.declarationApi("declaration-api-bulk", properties);
+		declarationApi = BulkReturns.declarationApi(properties);
 		registry.add("etax.batch.bulk.declaration-api.url", declarationApi::url);
 		registry.add("etax.batch.bulk.declaration-api.token", () -> TOKENS.service("batch-processor"));
 	}

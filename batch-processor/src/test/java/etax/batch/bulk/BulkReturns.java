@@ -42,30 +42,26 @@ final class BulkReturns {
 	static void register(JdbcClient filing, String agent, List<String> clients, String frequency) {
 		taxpayers(filing, List.of(agent), "M");
 		taxpayers(filing, clients, frequency);
-		for (String client : clients) {
-			filing.sql("""
-					INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
-					VALUES (?, ?, ?, DATE '2026-01-01')
-					""").params(agent, client, "HD-" + client).update();
-		}
+		filing.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				SELECT ?, client, 'HD-' || client, DATE '2026-01-01' FROM unnest(string_to_array(?, ',')) AS client
+				""").params(agent, String.join(",", clients)).update();
 	}
 
 	/** Registers active e-filing taxpayers of tax office 99999. */
 	static void taxpayers(JdbcClient filing, List<String> msts, String frequency) {
-		for (String mst : msts) {
-			filing.sql("""
-					INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
-					VALUES (?, 'CÔNG TY THỬ LÔ', 'ACTIVE', true, ?, '99999', '754')
-					""").params(mst, frequency).update();
-		}
+		filing.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				SELECT mst, 'CÔNG TY THỬ LÔ', 'ACTIVE', true, ?, '99999', '754' FROM unnest(string_to_array(?, ',')) AS mst
+				""").params(frequency, String.join(",", msts)).update();
 	}
 
 	static String newMst() {
 		return DemoTaxpayers.newMst();
 	}
 
-	/** Starts declaration-api's jar (built by the reactor before this module) and waits until it is healthy. */
-	static ServiceProcess declarationApi(String name, Map<String, Object> properties) {
+	/** Starts declaration-api's jar (built by the reactor before this module; log: declaration-api.log) and waits until it is healthy. */
+	static ServiceProcess declarationApi(Map<String, Object> properties) {
 		try {
 			ServiceProcess process = ServiceProcess.startJar(Path.of("..").toAbsolutePath().normalize(),
 					"declaration-api", freePort(), properties, LOGS);
