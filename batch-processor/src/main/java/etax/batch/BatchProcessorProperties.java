@@ -53,7 +53,7 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param resume how the batches of a process that died are taken over
 	 */
 	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(1_000) int chunkSize,
-			@DefaultValue("4") @Min(1) @Max(64) int partitions, @DefaultValue("4") @Min(1) @Max(64) int workerThreads,
+			@DefaultValue("8") @Min(1) @Max(64) int partitions, @DefaultValue("8") @Min(1) @Max(64) int workerThreads,
 			@DefaultValue("2") @Min(1) @Max(16) int concurrentBatches,
 			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume) {
 	}

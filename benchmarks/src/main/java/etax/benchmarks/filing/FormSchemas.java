@@ -70,6 +70,8 @@ public final class FormSchemas {
 					form.substring(form.indexOf('/') + 1)).orElseThrow();
 			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			// our own XSDs include each other from the jar (secure processing alone forbids it)
+			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
 			return factory.newSchema(new StreamSource(new StringReader(xsd), base + "form.xsd"));
 		}
 		catch (SAXException ex) {
