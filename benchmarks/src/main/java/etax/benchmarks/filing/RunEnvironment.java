@@ -8,13 +8,32 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** Where a load benchmark runs: the database settings it prints next to its figures, and the local stack's addresses. */
 public final class RunEnvironment {
 
 	private RunEnvironment() {
+	}
+
+	/**
+	 * Reads a load benchmark's command line.
+	 * @param args options of the form {@code --name=value}
+	 * @return name to value
+	 * @throws IllegalArgumentException for anything else
+	 */
+	public static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("Options are --name=value, not " + arg);
+			}
+			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+		}
+		return options;
 	}
 
 	/**

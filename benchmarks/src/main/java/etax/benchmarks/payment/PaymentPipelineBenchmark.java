@@ -1,19 +1,16 @@
 package etax.benchmarks.payment;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import etax.benchmarks.filing.RunEnvironment;
 import etax.benchmarks.payment.Workload.Message;
 import etax.devstack.DevTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -70,14 +68,7 @@ public final class PaymentPipelineBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new PaymentPipelineBenchmark(options).run();
+		new PaymentPipelineBenchmark(RunEnvironment.options(args)).run();
 		System.exit(0);
 	}
 
@@ -102,7 +93,7 @@ public final class PaymentPipelineBenchmark {
 		credentials.setProperty("user", dbUser);
 		credentials.setProperty("password", dbPassword);
 		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
+			RunEnvironment.printDatabase(db);
 			BenchBank bank = BenchBank.register(db, this.runId);
 			bookItems(db, kafka, workload);
 
@@ -124,18 +115,6 @@ public final class PaymentPipelineBenchmark {
 
 			int halfRate = Math.max(1, (int) (throughput.perSecond() / 2));
 			halfRate(kafka, gateway, workload, bank, halfRate, halfSeconds);
-		}
-	}
-
-	private void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
 		}
 	}
 
@@ -317,14 +296,7 @@ public final class PaymentPipelineBenchmark {
 	}
 
 	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
+		return RunEnvironment.stack(Path.of(option("stack", "target/dev-stack/stack.properties")));
 	}
 
 	private String option(String name, String fallback) {
