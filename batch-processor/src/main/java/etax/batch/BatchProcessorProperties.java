@@ -1,6 +1,7 @@
 package etax.batch;
 
 import java.math.RoundingMode;
+import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param summary the daily filing summary
  * @param interest the daily assessment of late-payment interest
  * @param retention the removal of old Spring Batch metadata
+ * @param bulk bulk filings
  */
 @Validated
 @ConfigurationProperties("etax.batch")
 public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @DefaultValue @Valid Interest interest,
-		@DefaultValue @Valid Retention retention) {
+		@DefaultValue @Valid Retention retention, @DefaultValue @Valid Bulk bulk) {
 
 	/**
 	 * @param chunkSize rows of the summary written per transaction
@@ -71,6 +74,61 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param cron a Spring cron expression, evaluated in Asia/Ho_Chi_Minh
 	 */
 	public record Schedule(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 0 * * *") @NotBlank String cron) {
+	}
+
+	/**
+	 * Bulk filings (docs/adr/0013-bulk-filing.md).
+	 * @param limits what one uploaded batch may be, published at {@code GET /api/v1/limits}
+	 * @param chunkSize items filed per chunk: one request to declaration-api, one transaction here
+	 * @param partitions the item ranges a batch is split into, each filed by a worker thread
+	 * @param workerThreads threads filing partitions, shared by the batches of this process
+	 * @param concurrentBatches batches this process runs at once; the others wait their turn
+	 * @param declarationApi where, and as which service, the items are filed
+	 * @param resume how the batches of a process that died are taken over
+	 */
+	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(1_000) int chunkSize,
+			@DefaultValue("8") @Min(1) @Max(64) int partitions, @DefaultValue("8") @Min(1) @Max(64) int workerThreads,
+			@DefaultValue("2") @Min(1) @Max(16) int concurrentBatches,
+			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume) {
+	}
+
+	/**
+	 * Limits of one batch, separate from the single-return limit of declaration-api.
+	 * @param maxUploadSize the largest file accepted (413 above)
+	 * @param maxItems the most returns in a batch
+	 * @param maxItemSize the largest return in a batch, uncompressed
+	 * @param maxUncompressedSize the most bytes a zip may expand to, all entries together
+	 * @param maxCompressionRatio the most an entry may expand relative to its compressed bytes
+	 */
+	public record Limits(@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
+			@DefaultValue("10000") @Min(1) @Max(100_000) int maxItems, @DefaultValue("5MB") @NotNull DataSize maxItemSize,
+			@DefaultValue("1GB") @NotNull DataSize maxUncompressedSize,
+			@DefaultValue("100") @Min(2) @Max(10_000) int maxCompressionRatio) {
+	}
+
+	/**
+	 * @param url declaration-api's base URL
+	 * @param token a bearer token of role SERVICE (a static one locally and in tests; production fetches
+	 * one with the client-credentials grant); without it no item can be filed
+	 * @param timeout the longest wait for one request
+	 * @param maxRequestSize the most bytes of returns sent in one request; a chunk is split to stay below
+	 * @param retries attempts after the first when declaration-api cannot be reached or is unavailable
+	 * @param retryDelay the wait before the first retry, doubled for each next one
+	 */
+	public record DeclarationApi(@DefaultValue("http://localhost:8081") @NotNull URI url, @DefaultValue("") String token,
+			@DefaultValue("120s") @NotNull Duration timeout, @DefaultValue("8MB") @NotNull DataSize maxRequestSize,
+			@DefaultValue("3") @Min(0) @Max(10) int retries, @DefaultValue("1s") @NotNull Duration retryDelay) {
+	}
+
+	/**
+	 * @param heartbeat how often a process marks the batches it runs as alive (database time)
+	 * @param lease how long a batch without a heartbeat waits before another process takes it over
+	 * @param check how often a process looks for such batches
+	 * @param maxAttempts runs of one batch (start, restarts, take-overs) before it is left FAILED for an
+	 * officer
+	 */
+	public record Resume(@DefaultValue("5s") @NotNull Duration heartbeat, @DefaultValue("60s") @NotNull Duration lease,
+			@DefaultValue("10s") @NotNull Duration check, @DefaultValue("5") @Min(1) @Max(100) int maxAttempts) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookNotFoundException;
 import etax.declaration.submission.FilerNotAuthorizedException;
+import etax.declaration.submission.FilingProblems;
 import etax.declaration.submission.IdempotencyConflictException;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
@@ -31,11 +32,31 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * get a type derived from their status instead of {@code about:blank}.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ResponseEntityExceptionHandler implements FilingProblems {
 
 	static final String TYPE_BASE = "https://etax.example/problems/";
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	@Override
+	public @Nullable ProblemDetail problemOf(RuntimeException refusal) {
+		if (refusal instanceof MalformedReturnException ex) {
+			return on(ex);
+		}
+		if (refusal instanceof ReturnNotReceivedException ex) {
+			return on(ex);
+		}
+		if (refusal instanceof ReturnTooLargeException ex) {
+			return on(ex);
+		}
+		if (refusal instanceof FilerNotAuthorizedException ex) {
+			return on(ex);
+		}
+		if (refusal instanceof IdempotencyConflictException ex) {
+			return on(ex);
+		}
+		return null;
+	}
 
 	@ExceptionHandler
 	ProblemDetail on(MalformedReturnException ex) {

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what (docs/adr/0012-callers-and-tokens.md). Filers (taxpayers, agents, T-VANs) file, dry-run
  * and register webhooks; officers keep the registry; every role but banks reads returns and receipts, each
  * seeing only its own share of them (an unseen return is answered 404, by the queries, not here); anyone
- * authenticated reads the form catalog.
+ * authenticated reads the form catalog. Only another e-tax service (batch-processor) files batches of
+ * returns, for the filer it names (docs/adr/0013-bulk-filing.md).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -26,6 +27,8 @@ class WebSecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
 		return api.filterChain(http, (requests) -> requests
+			.requestMatchers(HttpMethod.POST, "/api/v1/returns:batch")
+			.hasRole("SERVICE")
 			.requestMatchers(HttpMethod.POST, "/api/v1/returns", "/api/v1/returns:validate")
 			.hasAnyRole(FILERS)
 			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")

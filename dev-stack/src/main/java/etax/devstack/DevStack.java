@@ -61,7 +61,13 @@ public final class DevStack {
 		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
 		for (int i = 0; i < modules.length; i++) {
 			System.out.println("Starting " + modules[i] + "...");
-			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, common, logs));
+			Map<String, Object> properties = new LinkedHashMap<>(common);
+			if (modules[i].equals("batch-processor")) {
+				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
+				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);
+				properties.put("etax.batch.bulk.declaration-api.token", DevTokens.issuer(root).service("batch-processor"));
+			}
+			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs));
 		}
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(Duration.ofMinutes(3));

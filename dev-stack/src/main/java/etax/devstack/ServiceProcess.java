@@ -35,7 +35,16 @@ public final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess startJar(Path projectRoot, String module, int port, Map<String, Object> properties,
+	/**
+	 * Starts a module's executable jar (built by {@code package}) in a new JVM.
+	 * @param projectRoot the root of the Maven project
+	 * @param module the module whose {@code target/*.jar} to run
+	 * @param port the HTTP port
+	 * @param properties Spring Boot properties, passed as command-line arguments
+	 * @param logDirectory where the log file goes
+	 * @return the started process (not yet healthy)
+	 */
+	public static ServiceProcess startJar(Path projectRoot, String module, int port, Map<String, Object> properties,
 			Path logDirectory) {
 		Path jar = executableJar(projectRoot.resolve(module).resolve("target"));
 		return start(module, List.of("-jar", jar.toString()), port, properties, logDirectory);

@@ -130,7 +130,8 @@ public final class ReturnValidator {
 		return new Validation.Receivable(document, findings);
 	}
 
-	private static void parse(XMLReader reader, byte[] xml) {
+	/** Parses with a configured reader, turning every parser refusal into a {@link MalformedReturnException}. */
+	static void parse(XMLReader reader, byte[] xml) {
 		try {
 			reader.parse(new InputSource(new ByteArrayInputStream(xml)));
 		}

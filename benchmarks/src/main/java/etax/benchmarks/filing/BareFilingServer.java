@@ -1,12 +1,9 @@
 package etax.benchmarks.filing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,28 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
 import com.sun.net.httpserver.HttpExchange;
-import etax.schemas.FormCatalog;
 import com.sun.net.httpserver.HttpServer;
-import org.xml.sax.SAXException;
 
 /**
  * The ceiling of filing on this machine: HTTP (the JDK's server, one thread per connection of the load),
@@ -45,12 +29,7 @@ import org.xml.sax.SAXException;
  */
 final class BareFilingServer implements AutoCloseable {
 
-	private static final Pattern FORM = Pattern.compile("<maTKhai>([^<]+)</maTKhai>.*?<pbanTKhaiXML>([^<]+)</pbanTKhaiXML>",
-			Pattern.DOTALL);
-
 	private static final int MAX_BYTES = 5 * 1024 * 1024;
-
-	private static final FormCatalog CATALOG = FormCatalog.load();
 
 	private final HttpServer server;
 
@@ -58,9 +37,7 @@ final class BareFilingServer implements AutoCloseable {
 
 	private final BlockingQueue<Connection> connections;
 
-	private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-
-	private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(HashMap::new);
+	private final FormSchemas schemas = new FormSchemas();
 
 	private BareFilingServer(HttpServer server, ExecutorService threads, BlockingQueue<Connection> connections) {
 		this.server = server;
@@ -102,47 +79,21 @@ final class BareFilingServer implements AutoCloseable {
 				respond(exchange, 413, "{}");
 				return;
 			}
-			Matcher form = FORM.matcher(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));
-			if (!form.find()) {
+			String form = FormSchemas.formOf(body);
+			if (form == null) {
 				respond(exchange, 422, "{\"error\":\"unknown form\"}");
 				return;
 			}
-			String key = form.group(1) + "/" + form.group(2);
-			try {
-				validator(key).validate(new StreamSource(new ByteArrayInputStream(body)));
-			}
-			catch (SAXException ex) {
+			if (!this.schemas.valid(form, body)) {
 				respond(exchange, 422, "{\"error\":\"schema\"}");
 				return;
 			}
 			UUID id = UUID.randomUUID();
-			insert(id, key, body);
+			insert(id, form, body);
 			respond(exchange, 201, "{\"id\":\"" + id + "\"}");
 		}
 		catch (SQLException | InterruptedException | RuntimeException ex) {
 			respond(exchange, 500, "{\"error\":\"" + ex.getClass().getSimpleName() + "\"}");
-		}
-	}
-
-	private Validator validator(String key) {
-		return this.validators.get()
-			.computeIfAbsent(key, (form) -> this.schemas.computeIfAbsent(form, BareFilingServer::compile).newValidator());
-	}
-
-	private static Schema compile(String form) {
-		try {
-			URL envelope = BareFilingServer.class.getResource("/etax/schemas/xsd/envelope/TKhaiThue.xsd");
-			String base = envelope.toString().replace("envelope/TKhaiThue.xsd", form + "/");
-			String xsd = CATALOG.xsd(form.substring(0, form.indexOf('/')),
-					form.substring(form.indexOf('/') + 1)).orElseThrow();
-			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			// the form XSD redefines the envelope next to it in the same jar
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
-			return factory.newSchema(new StreamSource(new StringReader(xsd), base + "form.xsd"));
-		}
-		catch (SAXException ex) {
-			throw new IllegalStateException("Cannot compile the XSD of " + form, ex);
 		}
 	}
 

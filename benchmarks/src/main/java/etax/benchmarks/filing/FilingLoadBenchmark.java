@@ -1,26 +1,15 @@
 package etax.benchmarks.filing;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,14 +52,7 @@ public final class FilingLoadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new FilingLoadBenchmark(options).run();
+		new FilingLoadBenchmark(RunEnvironment.options(args)).run();
 		System.exit(0);
 	}
 
@@ -90,11 +72,11 @@ public final class FilingLoadBenchmark {
 		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, length, api);
 		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
+			RunEnvironment.printDatabase(db);
 		}
 		long started = System.nanoTime();
 		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, Integer.parseInt(option("taxpayers", "4000")));
-		register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
+		FilingWorkload.register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
 		System.out.printf("registered %d taxpayers with certificates in %.1f s (not timed)%n", taxpayers.size(),
 				(System.nanoTime() - started) / 1e9);
 
@@ -138,51 +120,8 @@ public final class FilingLoadBenchmark {
 		return reason.toString();
 	}
 
-	private static void register(String api, String officer, List<Taxpayer> taxpayers) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Integer>> answers = taxpayers.stream().map((taxpayer) -> pool.submit(() -> http
-				.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/taxpayers"))
-					.header("Authorization", officer)
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"mst\":\"" + taxpayer.mst()
-							+ "\",\"name\":\"CÔNG TY THỬ TẢI\",\"status\":\"ACTIVE\",\"eFiling\":true,"
-							+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"}"))
-					.build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode())).toList();
-			for (Future<Integer> answer : answers) {
-				if (answer.get() != 201) {
-					throw new IllegalStateException("Registering a taxpayer answered " + answer.get());
-				}
-			}
-		}
-		finally {
-			pool.shutdown();
-		}
-	}
-
-	private static void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
-		}
-	}
-
 	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
+		return RunEnvironment.stack(Path.of(option("stack", "target/dev-stack/stack.properties")));
 	}
 
 	private String option(String name, String fallback) {

@@ -1,5 +1,9 @@
 package etax.benchmarks.filing;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -8,6 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -26,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * original of its own chain and can be accepted), generated from the catalog, given the taxpayer's MST
  * and signed with a certificate of the local run's CA that names it. Everything is made before timing.
  */
-final class FilingWorkload {
+public final class FilingWorkload {
 
 	private static final Pattern NNT_MST = Pattern.compile("(<NNT>\\s*<mst>)[^<]*(</mst>)");
 
@@ -37,7 +44,7 @@ final class FilingWorkload {
 	 * @param form the version
 	 * @param template a valid return, quarterly or yearly, without a signature
 	 */
-	record Template(FormVersion form, String template) {
+	public record Template(FormVersion form, String template) {
 
 	}
 
@@ -47,7 +54,7 @@ final class FilingWorkload {
 	 * @param formCode its form
 	 * @param xml the signed bytes
 	 */
-	record Document(String mst, String formCode, byte[] xml) {
+	public record Document(String mst, String formCode, byte[] xml) {
 
 	}
 
@@ -59,7 +66,7 @@ final class FilingWorkload {
 	 * pay), tables filled to about {@code targetBytes}: returns of forms that file monthly and quarterly come
 	 * quarterly (the taxpayers are registered quarterly).
 	 */
-	static List<Template> templates(int forms, int targetBytes) {
+	public static List<Template> templates(int forms, int targetBytes) {
 		FormCatalog catalog = FormCatalog.load();
 		ReturnGenerator generator = new ReturnGenerator(catalog).withFilingType("C")
 			.withLatestPeriodEnd(LocalDate.of(2026, 6, 30))
@@ -107,7 +114,7 @@ final class FilingWorkload {
 	 * New taxpayer MSTs with certificates of the local run's CA (one key pair for all: issuing is fast,
 	 * making 2048-bit keys is not).
 	 */
-	static List<Taxpayer> taxpayers(Path root, int count) {
+	public static List<Taxpayer> taxpayers(Path root, int count) {
 		TestPki pki = TestPki.load(root.resolve("target/dev-stack/pki/dev-ca.p12"));
 		KeyPair keys = TestPki.newKeyPair();
 		Instant now = Instant.now();
@@ -120,7 +127,7 @@ final class FilingWorkload {
 	}
 
 	/** Every taxpayer files every template once, interleaved so that consecutive returns differ in form. */
-	static List<Document> documents(List<Taxpayer> taxpayers, List<Template> templates, int limit) {
+	public static List<Document> documents(List<Taxpayer> taxpayers, List<Template> templates, int limit) {
 		int count = Math.min(limit, taxpayers.size() * templates.size());
 		return IntStream.range(0, count).parallel().mapToObj((n) -> {
 			Taxpayer taxpayer = taxpayers.get(n / templates.size());
@@ -131,7 +138,37 @@ final class FilingWorkload {
 		}).toList();
 	}
 
-	record Taxpayer(String mst, ReturnSigner signer) {
+	/**
+	 * Registers the taxpayers (quarterly filers of tax office 99999) through declaration-api's officer API.
+	 * @param api declaration-api's base URL
+	 * @param officer the {@code Authorization} header of an officer
+	 * @param taxpayers who to register
+	 */
+	public static void register(String api, String officer, List<Taxpayer> taxpayers) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> answers = taxpayers.stream().map((taxpayer) -> pool.submit(() -> http
+				.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/taxpayers"))
+					.header("Authorization", officer)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"mst\":\"" + taxpayer.mst()
+							+ "\",\"name\":\"CÔNG TY THỬ TẢI\",\"status\":\"ACTIVE\",\"eFiling\":true,"
+							+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"}"))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode())).toList();
+			for (Future<Integer> answer : answers) {
+				if (answer.get() != 201) {
+					throw new IllegalStateException("Registering a taxpayer answered " + answer.get());
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	public record Taxpayer(String mst, ReturnSigner signer) {
 
 	}
 

@@ -22,7 +22,7 @@ import etax.benchmarks.filing.FilingWorkload.Document;
  * to its previous one, for a fixed time or until the returns run out. Every answer is checked; those that
  * are not what the run expects are counted by reason, never taken for successes.
  */
-final class LoadRun {
+public final class LoadRun {
 
 	private LoadRun() {
 	}
@@ -33,25 +33,25 @@ final class LoadRun {
 	 * @param unexpected answers that were not as expected, by status and reason
 	 * @param seconds the length of the run
 	 */
-	record Result(long[] returns, long[] latenciesMicros, Map<String, Integer> unexpected, double seconds) {
+	public record Result(long[] returns, long[] latenciesMicros, Map<String, Integer> unexpected, double seconds) {
 
-		long count() {
+		public long count() {
 			return this.latenciesMicros.length;
 		}
 
-		double perSecond() {
+		public double perSecond() {
 			return count() / this.seconds;
 		}
 
 		/** The lowest per-second count, the first and last second left out (ramp-up and tail). */
-		long worstSecond() {
+		public long worstSecond() {
 			if (this.returns.length < 3) {
 				return Arrays.stream(this.returns).min().orElse(0);
 			}
 			return Arrays.stream(this.returns, 1, this.returns.length - 1).min().orElse(0);
 		}
 
-		long percentileMillis(double quantile) {
+		public long percentileMillis(double quantile) {
 			if (this.latenciesMicros.length == 0) {
 				return -1;
 			}
@@ -62,7 +62,7 @@ final class LoadRun {
 
 	}
 
-	static Result run(String url, String authorization, List<Document> documents, int clients, Duration length,
+	public static Result run(String url, String authorization, List<Document> documents, int clients, Duration length,
 			Predicate<HttpResponse<String>> expected, Function<HttpResponse<String>, String> reason)
 			throws InterruptedException {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +20,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import etax.benchmarks.BenchmarkOptions;
+import etax.benchmarks.filing.RunEnvironment;
 import etax.benchmarks.payment.Workload.Message;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -92,7 +92,7 @@ public final class PaymentPipelineBenchmark {
 		credentials.setProperty("user", dbUser);
 		credentials.setProperty("password", dbPassword);
 		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
+			RunEnvironment.printDatabase(db);
 			BenchBank bank = BenchBank.register(db, this.runId);
 			bookItems(db, kafka, workload);
 
@@ -114,18 +114,6 @@ public final class PaymentPipelineBenchmark {
 
 			int halfRate = Math.max(1, (int) (throughput.perSecond() / 2));
 			halfRate(kafka, gateway, workload, bank, halfRate, halfSeconds);
-		}
-	}
-
-	private void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
 		}
 	}
 

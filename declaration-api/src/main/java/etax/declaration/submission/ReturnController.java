@@ -1,7 +1,6 @@
 package etax.declaration.submission;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -123,19 +122,12 @@ class ReturnController {
 	}
 
 	private byte[] readBounded(HttpServletRequest request) throws IOException {
-		long limit = this.maxReturnSize.toBytes();
-		if (request.getContentLengthLong() > limit) {
+		byte[] bytes = RequestBodies.readAtMost(request, this.maxReturnSize.toBytes());
+		if (bytes == null) {
 			this.intake.refused("TOO_LARGE", 0);
 			throw new ReturnTooLargeException(this.maxReturnSize);
 		}
-		try (InputStream body = request.getInputStream()) {
-			byte[] bytes = body.readNBytes((int) limit + 1);
-			if (bytes.length > limit) {
-				this.intake.refused("TOO_LARGE", bytes.length);
-				throw new ReturnTooLargeException(this.maxReturnSize);
-			}
-			return bytes;
-		}
+		return bytes;
 	}
 
 }

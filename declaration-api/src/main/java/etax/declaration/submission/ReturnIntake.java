@@ -90,12 +90,13 @@ public class ReturnIntake {
 				idempotencyKey, receivedAt);
 		Receipt receipt = filed.receipt();
 		if (receipt == null) {
-			return new Filing(Receipt.of(this.queries.filed(filed.returnId())), true);
+			StoredReturn original = this.queries.filed(filed.returnId());
+			return new Filing(Receipt.of(original), true, original.taxOfficeCode());
 		}
 		log.info("Return received returnId={} form={} status={}", receipt.returnId(), document.header().formCode(),
 				receipt.status());
 		this.metrics.received(document.header().formCode(), receipt.status());
-		return new Filing(receipt, false);
+		return new Filing(receipt, false, document.header().taxOfficeCode());
 	}
 
 	/**
@@ -176,8 +177,9 @@ public class ReturnIntake {
 	 * A filing's answer.
 	 * @param receipt the receipt and acceptance notice
 	 * @param replayed whether this is the original answer to an earlier request with the same key or content
+	 * @param taxOfficeCode the tax office the return was filed with ({@code maCQTNoiNop})
 	 */
-	public record Filing(Receipt receipt, boolean replayed) {
+	public record Filing(Receipt receipt, boolean replayed, String taxOfficeCode) {
 
 	}
 

@@ -1,0 +1,84 @@
+package etax.batch.bulk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps a batch's status in step with its job, however the job was launched (upload, take-over, or an
+ * officer's restart of the execution): a run makes it {@code PROCESSING} and keeps its heartbeat; a run that
+ * completes makes it {@code COMPLETED} and, in the same transaction, puts the {@link BatchCompleted}
+ * notice in the outbox. A run that fails leaves it {@code PROCESSING}: without a heartbeat it is taken
+ * over after the lease.
+ */
+@Component
+class BatchLifecycle implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchLifecycle.class);
+
+	private final BatchRepository repository;
+
+	private final Heartbeats heartbeats;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	BatchLifecycle(BatchRepository repository, Heartbeats heartbeats, Outbox outbox, TransactionTemplate transactions,
+			Clock clock) {
+		this.repository = repository;
+		this.heartbeats = heartbeats;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		UUID batchId = BulkFilingJobConfiguration.batchId(execution.getJobParameters());
+		this.heartbeats.hold(batchId);
+		this.repository.processing(batchId);
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		UUID batchId = BulkFilingJobConfiguration.batchId(execution.getJobParameters());
+		if (execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+			completed(batchId);
+		}
+		else {
+			log.warn("Bulk filing run ended unfinished batch={} execution={} status={}", batchId, execution.getId(),
+					execution.getStatus());
+		}
+		this.heartbeats.release(batchId);
+	}
+
+	/** Completes the batch and announces it, once. */
+	void completed(UUID batchId) {
+		Instant now = this.clock.instant();
+		this.transactions.executeWithoutResult((status) -> {
+			if (this.repository.complete(batchId, now)) {
+				Batch batch = this.repository.find(batchId).orElseThrow();
+				Filer filer = this.repository.filer(batchId);
+				this.outbox.append(
+						OutboxMessage.of(BatchCompleted.TOPIC, filer.noticeKey(), BatchCompleted.of(batch, filer, now)));
+				log.info("Batch completed batch={} items={} accepted={} notAccepted={} notReceived={} failed={}", batchId,
+						batch.items(), batch.counts().accepted(), batch.counts().notAccepted(),
+						batch.counts().notReceived(), batch.counts().failed());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,20 @@
+package etax.batch.bulk;
+
+import java.util.UUID;
+
+/** No batch of that id, or none the caller may see. */
+public class BatchNotFoundException extends RuntimeException {
+
+	private BatchNotFoundException(String message) {
+		super(message);
+	}
+
+	static BatchNotFoundException forId(UUID id) {
+		return new BatchNotFoundException("No batch " + id);
+	}
+
+	static BatchNotFoundException forItem(UUID id, int itemNo) {
+		return new BatchNotFoundException("No item " + itemNo + " in batch " + id);
+	}
+
+}

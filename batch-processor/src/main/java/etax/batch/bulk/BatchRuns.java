@@ -1,0 +1,181 @@
+package etax.batch.bulk;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import etax.batch.BatchProcessorProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@code bulkFilingJob} for batches, {@code concurrentBatches} at a time on threads of its own, and
+ * takes over the batches of processes that died. A new batch is launched as soon as it is stored. Every
+ * {@code resume.check}, a batch still unfinished whose heartbeat is older than {@code resume.lease} is
+ * claimed (one atomic update: its heartbeat is renewed, so no other process claims it too) and run:
+ * started if it never was, restarted if its last execution failed, first recovered (marked failed by
+ * {@link JobOperator#recover}) if the execution was left running by a process that died. A batch that
+ * has had {@code resume.maxAttempts} runs is left {@code FAILED} for an officer, who restarts its
+ * execution over the job API.
+ */
+@Component
+class BatchRuns implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchRuns.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job bulkFilingJob;
+
+	private final BatchRepository repository;
+
+	private final Heartbeats heartbeats;
+
+	private final BatchLifecycle lifecycle;
+
+	private final BatchProcessorProperties.Bulk settings;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private @Nullable ExecutorService runs;
+
+	private @Nullable ScheduledExecutorService watch;
+
+	BatchRuns(JobOperator jobOperator, JobRepository jobRepository, Job bulkFilingJob, BatchRepository repository,
+			Heartbeats heartbeats, BatchLifecycle lifecycle, BatchProcessorProperties properties) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.bulkFilingJob = bulkFilingJob;
+		this.repository = repository;
+		this.heartbeats = heartbeats;
+		this.lifecycle = lifecycle;
+		this.settings = properties.bulk();
+	}
+
+	/** Queues a batch to be run by this process; it is held (heartbeats) from now on. */
+	void launch(UUID batchId) {
+		ExecutorService executor = this.runs;
+		if (executor == null) {
+			log.warn("Batch not launched, the service is stopping batch={}", batchId);
+			return;
+		}
+		this.heartbeats.hold(batchId);
+		this.inFlight.incrementAndGet();
+		executor.execute(() -> run(batchId));
+	}
+
+	private void run(UUID batchId) {
+		try {
+			JobParameters parameters = BulkFilingJobConfiguration.parameters(batchId);
+			JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME, parameters);
+			if (last == null) {
+				this.jobOperator.start(this.bulkFilingJob, parameters);
+				return;
+			}
+			JobExecution previous = this.jobRepository.getJobExecution(last.getId());
+			if (previous.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+				// the job completed, but its process died before the batch was marked
+				this.lifecycle.completed(batchId);
+				return;
+			}
+			if (previous.isRunning()) {
+				log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}",
+						batchId, previous.getId());
+				previous = this.jobOperator.recover(previous);
+			}
+			this.jobOperator.restart(previous);
+		}
+		catch (Exception ex) {
+			log.error("Bulk filing run could not start batch={}", batchId, ex);
+		}
+		finally {
+			this.heartbeats.release(batchId);
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** Claims and runs stale batches while this process has room for them. */
+	void resumeStale() {
+		while (this.inFlight.get() < this.settings.concurrentBatches()) {
+			Optional<BatchRepository.Claim> claim = this.repository.claimStale(this.settings.resume().lease());
+			if (claim.isEmpty()) {
+				return;
+			}
+			UUID batchId = claim.get().id();
+			if (claim.get().attempts() >= this.settings.resume().maxAttempts()) {
+				this.repository.fail(batchId);
+				log.error("Batch left FAILED after {} runs, an officer must restart its job execution batch={}",
+						claim.get().attempts(), batchId);
+				continue;
+			}
+			log.info("Taking over batch={} runs={}", batchId, claim.get().attempts());
+			launch(batchId);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.runs = Executors.newFixedThreadPool(this.settings.concurrentBatches(), (task) -> {
+			Thread thread = new Thread(task, "bulk-filing-run");
+			thread.setDaemon(true);
+			return thread;
+		});
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "bulk-filing-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long heartbeat = this.settings.resume().heartbeat().toMillis();
+		long check = this.settings.resume().check().toMillis();
+		scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this.heartbeats::beat), heartbeat, heartbeat,
+				TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> guarded("take-over", this::resumeStale), check, check,
+				TimeUnit.MILLISECONDS);
+		this.watch = scheduler;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.watch;
+		ExecutorService executor = this.runs;
+		this.watch = null;
+		this.runs = null;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
+		if (executor != null) {
+			// running jobs are not interrupted: whatever they leave unfinished is taken over after the lease
+			executor.shutdown();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.watch != null;
+	}
+
+	private static void guarded(String task, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Bulk filing {} failed: {}", task, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,160 @@
+package etax.batch.bulk;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import etax.batch.BatchProcessorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code bulkFilingJob}: files every item of one uploaded batch through declaration-api. A partitioned
+ * step, {@code bulkFilingStep}, splits the batch into item ranges, each filed by the chunk-oriented
+ * {@code bulkFilingWorkerStep} on a thread of {@link BulkFilingWorkers}.
+ * <ul>
+ * <li><b>Input</b>: {@code batch.bulk_item} rows of the batch still {@code PENDING}, in item order within a
+ * range, paged by item number.</li>
+ * <li><b>Output</b>: each item's outcome in its row (receipt, transaction code and findings, or problem);
+ * the returns themselves, receipts and per-item notices are declaration-api's, filed through
+ * {@code POST /api/v1/returns:batch} as the batch's filer; the batch's {@code BatchCompleted} notice at the
+ * end ({@link BatchLifecycle}).</li>
+ * <li><b>Validation</b>: the upload was checked before it was stored (size, zip safety, names, counts);
+ * each return is validated by declaration-api exactly as a single filing, and a bad one is an outcome.</li>
+ * <li><b>Skip</b>: none, on purpose. The writer never throws for an item (see {@link BulkFilingWriter}),
+ * so nothing could be skipped but a whole chunk in an outage, which would hide it.</li>
+ * <li><b>Retry</b>: declaration-api's outages are retried by {@link DeclarationApi} with back-off; after
+ * that the chunk rolls back and the step fails; no fault-tolerant step, so no chunk scanning.</li>
+ * <li><b>Restart</b>: restartable, one job instance per batch (identifying parameter {@code batchId}). The
+ * reader keeps no position ({@code saveState(false)}): a restart reads the range's items still
+ * {@code PENDING}; a chunk that was sent but not committed is sent again, and declaration-api answers its
+ * items with their original receipts (idempotency keys of batch id and item number), so every item is
+ * filed exactly once. Completed partitions are not run again; the others keep their ranges.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class BulkFilingJobConfiguration {
+
+	static final String JOB_NAME = "bulkFilingJob";
+
+	static final String BATCH_ID = "batchId";
+
+	private static final String FROM = "fromItem";
+
+	private static final String TO = "toItem";
+
+	static JobParameters parameters(UUID batchId) {
+		return new JobParametersBuilder().addString(BATCH_ID, batchId.toString()).toJobParameters();
+	}
+
+	static UUID batchId(JobParameters parameters) {
+		return UUID.fromString(parameters.getString(BATCH_ID));
+	}
+
+	@Bean
+	Job bulkFilingJob(JobRepository jobRepository, Step bulkFilingStep, BatchLifecycle lifecycle) {
+		return new JobBuilder(JOB_NAME, jobRepository).validator(BulkFilingJobConfiguration::validate)
+			.listener(lifecycle)
+			.start(bulkFilingStep)
+			.build();
+	}
+
+	private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+		JobParameter<?> batchId = parameters.getParameter(BATCH_ID);
+		if (batchId == null || !(batchId.value() instanceof String id) || !batchId.identifying()
+				|| !id.matches("[0-9a-f-]{36}")) {
+			throw new InvalidJobParametersException("batchId, an identifying UUID, is required");
+		}
+	}
+
+	@Bean
+	Step bulkFilingStep(JobRepository jobRepository, Step bulkFilingWorkerStep, Partitioner bulkFilingPartitioner,
+			BulkFilingWorkers workers, BatchProcessorProperties properties) {
+		return new StepBuilder("bulkFilingStep", jobRepository)
+			.partitioner("bulkFilingWorkerStep", bulkFilingPartitioner)
+			.step(bulkFilingWorkerStep)
+			.gridSize(properties.bulk().partitions())
+			.taskExecutor(workers.executor())
+			.build();
+	}
+
+	@Bean
+	Step bulkFilingWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<PendingItem> bulkFilingReader, BulkFilingWriter bulkFilingWriter,
+			BatchProcessorProperties properties) {
+		return new StepBuilder("bulkFilingWorkerStep", jobRepository)
+			.<PendingItem, PendingItem>chunk(properties.bulk().chunkSize())
+			.transactionManager(transactionManager)
+			.reader(bulkFilingReader)
+			.writer(bulkFilingWriter)
+			.build();
+	}
+
+	/** Contiguous item ranges of about equal size, one per partition (fewer for a small batch). */
+	@Bean
+	@StepScope
+	Partitioner bulkFilingPartitioner(BatchRepository repository,
+			@Value("#{jobParameters['batchId']}") String batchId) {
+		return (gridSize) -> {
+			int items = repository.itemCount(UUID.fromString(batchId));
+			int partitions = Math.max(1, Math.min(gridSize, items));
+			int size = (items + partitions - 1) / partitions;
+			Map<String, ExecutionContext> ranges = new HashMap<>();
+			for (int p = 0; p * size < items; p++) {
+				ExecutionContext range = new ExecutionContext();
+				range.putInt(FROM, p * size + 1);
+				range.putInt(TO, Math.min(items, (p + 1) * size));
+				ranges.put("items" + (p * size + 1), range);
+			}
+			return ranges;
+		};
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<PendingItem> bulkFilingReader(DataSource dataSource,
+			@Value("#{jobParameters['batchId']}") String batchId, @Value("#{stepExecutionContext['fromItem']}") int from,
+			@Value("#{stepExecutionContext['toItem']}") int to, BatchProcessorProperties properties) throws Exception {
+		return new JdbcPagingItemReaderBuilder<PendingItem>().name("bulkFilingReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT batch_id, item_no, content")
+			.fromClause("FROM batch.bulk_item")
+			.whereClause("WHERE batch_id = :batchId AND item_no BETWEEN :from AND :to AND status = 'PENDING'")
+			.sortKeys(Map.of("item_no", Order.ASCENDING))
+			.parameterValues(Map.of("batchId", UUID.fromString(batchId), "from", from, "to", to))
+			.pageSize(properties.bulk().chunkSize())
+			.rowMapper((rs, rowNum) -> new PendingItem(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3)))
+			.saveState(false)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	BulkFilingWriter bulkFilingWriter(@Value("#{jobParameters['batchId']}") String batchId,
+			DeclarationApi declarationApi, BatchRepository repository, MeterRegistry meters, Clock clock) {
+		return new BulkFilingWriter(UUID.fromString(batchId), declarationApi, repository, meters, clock);
+	}
+
+}

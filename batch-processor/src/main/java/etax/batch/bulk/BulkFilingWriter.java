@@ -1,0 +1,59 @@
+package etax.batch.bulk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction.
+ * Idempotent: every item carries its own idempotency key, so a chunk written again (after a crash before
+ * its commit, or a restart) gets the receipts it got the first time and files nothing twice. It never
+ * throws for an item: refusals and unexpected errors are outcomes; only an outage of declaration-api
+ * ({@link DeclarationApiException}) or of the database fails the chunk, so the step has no skips to hide
+ * anything and no chunk scanning re-runs it item by item.
+ */
+class BulkFilingWriter implements ItemWriter<PendingItem> {
+
+	private final UUID batchId;
+
+	private final DeclarationApi declarationApi;
+
+	private final BatchRepository repository;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private @Nullable Filer filer;
+
+	BulkFilingWriter(UUID batchId, DeclarationApi declarationApi, BatchRepository repository, MeterRegistry meters,
+			Clock clock) {
+		this.batchId = batchId;
+		this.declarationApi = declarationApi;
+		this.repository = repository;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@Override
+	public void write(Chunk<? extends PendingItem> chunk) {
+		Filer of = this.filer;
+		if (of == null) {
+			of = this.repository.filer(this.batchId);
+			this.filer = of;
+		}
+		List<ItemOutcome> outcomes = this.declarationApi.file(of, List.copyOf(chunk.getItems()));
+		this.repository.record(this.batchId, outcomes, this.clock.instant());
+		for (ItemOutcome outcome : outcomes) {
+			this.meters.counter("etax.batch.bulkfiling.items", "outcome", outcome.status().name().toLowerCase(java.util.Locale.ROOT))
+				.increment();
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package etax.batch.bulk;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.batch.BatchProcessorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk filings as their filers and officers see them: an upload is taken apart and checked, stored with
+ * its items in one transaction (nothing of a refused upload is), then filed by {@code bulkFilingJob};
+ * batches and items are read within what the caller may see; a failed item is filed again on its own.
+ */
+@Service
+class BulkFilings {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkFilings.class);
+
+	private final BatchRepository repository;
+
+	private final BatchRuns runs;
+
+	private final DeclarationApi declarationApi;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final BatchProcessorProperties.Limits limits;
+
+	private final Clock clock;
+
+	BulkFilings(BatchRepository repository, BatchRuns runs, DeclarationApi declarationApi,
+			TransactionTemplate transactions, MeterRegistry meters, BatchProcessorProperties properties, Clock clock) {
+		this.repository = repository;
+		this.runs = runs;
+		this.declarationApi = declarationApi;
+		this.transactions = transactions;
+		this.meters = meters;
+		this.limits = properties.bulk().limits();
+		this.clock = clock;
+	}
+
+	/**
+	 * Receives a batch: stored once this returns, filed in the background.
+	 * @param upload the file as uploaded, within the upload limit
+	 * @param format how it is packed
+	 * @param filer the agent or T-VAN who sent it: every item is filed as this caller
+	 * @return the batch, {@code RECEIVED}
+	 * @throws BatchRefusedException if the upload is unsafe, malformed, empty or over a limit
+	 */
+	Batch receive(byte[] upload, Format format, Caller filer) {
+		List<UploadedItem> items;
+		try {
+			items = Uploads.items(upload, format, this.limits);
+		}
+		catch (BatchRefusedException ex) {
+			log.info("Batch refused format={} bytes={} reason={}", format, upload.length, ex.reason());
+			this.meters.counter("etax.batch.bulkfiling.batches", "outcome", ex.reason().name().toLowerCase(Locale.ROOT))
+				.increment();
+			throw ex;
+		}
+		UUID id = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> this.repository.insert(id, Filer.of(filer), format, upload,
+				sha256(upload), items, this.clock.instant()));
+		log.info("Batch received batch={} format={} bytes={} items={}", id, format, upload.length, items.size());
+		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "received").increment();
+		this.runs.launch(id);
+		return this.repository.find(id).orElseThrow();
+	}
+
+	Batch batch(UUID id, Caller caller) {
+		return this.repository.find(id, caller).orElseThrow(() -> BatchNotFoundException.forId(id));
+	}
+
+	List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
+		batch(id, caller);
+		return this.repository.items(id, status, page, size);
+	}
+
+	/**
+	 * Files a failed item again, on its own, with its own idempotency key: if the failure came after it
+	 * was filed, it gets its receipt back.
+	 * @throws ItemNotRetryableException if the item did not fail
+	 * @throws DeclarationApiException if declaration-api cannot file it now
+	 */
+	BatchItem retry(UUID id, int itemNo, Caller caller) {
+		batch(id, caller);
+		BatchItem item = this.repository.item(id, itemNo).orElseThrow(() -> BatchNotFoundException.forItem(id, itemNo));
+		if (item.status() != ItemStatus.FAILED) {
+			throw new ItemNotRetryableException(itemNo, item.status());
+		}
+		PendingItem pending = this.repository.content(id, itemNo).orElseThrow();
+		List<ItemOutcome> outcomes = this.declarationApi.file(this.repository.filer(id), List.of(pending));
+		this.repository.record(id, outcomes, this.clock.instant());
+		log.info("Batch item retried batch={} item={} status={}", id, itemNo, outcomes.get(0).status());
+		return this.repository.item(id, itemNo).orElseThrow();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

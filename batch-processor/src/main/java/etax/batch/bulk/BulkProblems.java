@@ -1,0 +1,66 @@
+package etax.batch.bulk;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The RFC 9457 problems of bulk filing, each with a stable type. A refused upload says why, which limit
+ * (published at {@code GET /api/v1/limits}) and which zip entry, and that nothing was stored or filed.
+ */
+@RestControllerAdvice
+class BulkProblems {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	@ExceptionHandler
+	ProblemDetail on(BatchRefusedException ex) {
+		ProblemDetail problem = switch (ex.reason()) {
+			case TOO_LARGE -> problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large", ex);
+			case TOO_MANY_ITEMS ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-too-many-items", "Too many returns in one batch", ex);
+			case ITEM_TOO_LARGE -> problem(HttpStatus.CONTENT_TOO_LARGE, "batch-item-too-large", "Return too large", ex);
+			case EXPANDS_TOO_MUCH ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-archive-unsafe", "Zip expands too much", ex);
+			case UNSAFE_ENTRY_NAME ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-entry-name-unsafe", "Unsafe zip entry name", ex);
+			case MALFORMED -> problem(HttpStatus.BAD_REQUEST, "batch-malformed", "Not a batch of returns", ex);
+			case EMPTY -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-empty", "No return in the batch", ex);
+		};
+		problem.setDetail(ex.getMessage() + " Nothing was stored or filed.");
+		problem.setProperty("reason", ex.reason().name());
+		if (ex.entry() != null) {
+			problem.setProperty("entry", ex.entry());
+		}
+		problem.setProperty("limits", "/api/v1/limits");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(BatchNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "batch-not-found", "Batch not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ItemNotRetryableException ex) {
+		return problem(HttpStatus.CONFLICT, "batch-item-not-retryable", "Item not retryable", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(DeclarationApiException ex) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "filing-unavailable", "Filing unavailable", ex);
+		problem.setDetail("Returns cannot be filed now; try again later.");
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String title, RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(URI.create(PROBLEMS + slug));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

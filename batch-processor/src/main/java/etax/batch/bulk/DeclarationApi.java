@@ -1,0 +1,252 @@
+package etax.batch.bulk;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.batch.BatchProcessorProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Files items through declaration-api's batch-of-returns endpoint ({@code POST /api/v1/returns:batch}) with
+ * this service's token, naming the batch's filer, so that each item is decided exactly as if the filer had
+ * filed it alone. Items go in as few requests as the request size allows, each with its idempotency key:
+ * sent again after a crash or a retry, an item gets its original receipt back and is not filed twice.
+ *
+ * <ul>
+ * <li>declaration-api unreachable, overloaded (429, 502, 503, 504) or answering an item with 503: the
+ * request is sent again with doubling delays; after the last retry a {@link DeclarationApiException} fails
+ * the chunk, which the job leaves for a restart. No item is marked failed for an outage.</li>
+ * <li>A 5xx or 413 for the whole request: some item may break the request itself, so the items are sent one
+ * by one (as Direct File isolates a bad return); an item whose own request still fails is
+ * {@link ItemStatus#FAILED} with the problem, to be retried on its own.</li>
+ * <li>Any other refusal of the request (400, 401, 403) is a configuration error and fails the chunk.</li>
+ * </ul>
+ */
+@Component
+class DeclarationApi {
+
+	private static final Logger log = LoggerFactory.getLogger(DeclarationApi.class);
+
+	private static final int ITEM_OVERHEAD_BYTES = 200;
+
+	private final BatchProcessorProperties.DeclarationApi settings;
+
+	private final JsonMapper json;
+
+	private final HttpClient http;
+
+	DeclarationApi(BatchProcessorProperties properties, JsonMapper json) {
+		this.settings = properties.bulk().declarationApi();
+		this.json = json;
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	/**
+	 * @param filer who the items are filed as
+	 * @param items the items, of one batch
+	 * @return one outcome per item, in order
+	 * @throws DeclarationApiException if declaration-api cannot file them now
+	 */
+	List<ItemOutcome> file(Filer filer, List<PendingItem> items) {
+		List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+		for (List<PendingItem> request : requests(items)) {
+			outcomes.addAll(fileTogether(filer, request));
+		}
+		return outcomes;
+	}
+
+	private List<ItemOutcome> fileTogether(Filer filer, List<PendingItem> items) {
+		Answer answer = send(filer, items);
+		if (answer.status() == 200) {
+			return outcomes(items, answer.body());
+		}
+		boolean itemMayBreakRequest = answer.status() >= 500 || answer.status() == 413;
+		if (itemMayBreakRequest && items.size() > 1) {
+			log.warn("Batch request failed, filing its items one by one status={} items={}", answer.status(),
+					items.size());
+			List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+			for (PendingItem item : items) {
+				outcomes.addAll(fileTogether(filer, List.of(item)));
+			}
+			return outcomes;
+		}
+		if (itemMayBreakRequest) {
+			return List.of(new ItemOutcome(items.get(0).itemNo(), ItemStatus.FAILED, answer.status(), false, null, null,
+					null, null, problem(answer)));
+		}
+		throw new DeclarationApiException("declaration-api refused the request: HTTP " + answer.status());
+	}
+
+	private Answer send(Filer filer, List<PendingItem> items) {
+		if (this.settings.token().isBlank()) {
+			throw new DeclarationApiException("No token for declaration-api (etax.batch.bulk.declaration-api.token)");
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.settings.url() + "/api/v1/returns:batch"))
+			.timeout(this.settings.timeout())
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + this.settings.token())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body(filer, items)))
+			.build();
+		Duration delay = this.settings.retryDelay();
+		for (int attempt = 0;; attempt++) {
+			String failure;
+			try {
+				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				Answer answer = new Answer(response.statusCode(), response.body());
+				if (!answer.unavailable(this.json)) {
+					return answer;
+				}
+				failure = "HTTP " + answer.status();
+			}
+			catch (IOException ex) {
+				failure = ex.getClass().getSimpleName();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new DeclarationApiException("Interrupted while filing");
+			}
+			if (attempt >= this.settings.retries()) {
+				throw new DeclarationApiException("declaration-api unavailable after " + (attempt + 1)
+						+ " attempts: " + failure);
+			}
+			log.warn("declaration-api unavailable, retrying attempt={} in={} failure={}", attempt + 1, delay, failure);
+			pause(delay);
+			delay = delay.multipliedBy(2);
+		}
+	}
+
+	private byte[] body(Filer filer, List<PendingItem> items) {
+		Map<String, Object> onBehalfOf = new LinkedHashMap<>();
+		onBehalfOf.put("subject", filer.subject());
+		onBehalfOf.put("role", filer.role().name());
+		onBehalfOf.put("mst", filer.mst());
+		List<Map<String, Object>> returns = items.stream()
+			.map((item) -> Map.<String, Object>of("idempotencyKey", item.idempotencyKey(), "xml", item.content()))
+			.toList();
+		return this.json.writeValueAsBytes(Map.of("filer", onBehalfOf, "items", returns));
+	}
+
+	private List<ItemOutcome> outcomes(List<PendingItem> items, byte[] body) {
+		JsonNode results = this.json.readTree(body).path("items");
+		if (results.size() != items.size()) {
+			throw new DeclarationApiException("declaration-api answered " + results.size() + " items for " + items.size());
+		}
+		List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			PendingItem item = items.get(i);
+			JsonNode result = results.get(i);
+			if (!item.idempotencyKey().equals(text(result, "idempotencyKey"))) {
+				throw new DeclarationApiException("declaration-api answered the items out of order");
+			}
+			outcomes.add(outcome(item.itemNo(), result));
+		}
+		return outcomes;
+	}
+
+	private ItemOutcome outcome(int itemNo, JsonNode result) {
+		int status = result.path("status").asInt();
+		JsonNode receipt = result.path("receipt");
+		if (receipt.isObject()) {
+			ItemStatus decided = "ACCEPTED".equals(text(receipt, "status")) ? ItemStatus.ACCEPTED : ItemStatus.NOT_ACCEPTED;
+			String returnId = text(receipt, "returnId");
+			return new ItemOutcome(itemNo, decided, status, status == 200, (returnId != null) ? UUID.fromString(returnId) : null,
+					text(receipt, "transactionCode"), text(result, "taxOfficeCode"), this.json.writeValueAsString(receipt),
+					null);
+		}
+		return new ItemOutcome(itemNo, (status >= 500) ? ItemStatus.FAILED : ItemStatus.NOT_RECEIVED, status, false, null,
+				null, null, null, this.json.writeValueAsString(result.path("problem")));
+	}
+
+	private String problem(Answer answer) {
+		try {
+			JsonNode body = this.json.readTree(answer.body());
+			if (body.isObject()) {
+				return this.json.writeValueAsString(body);
+			}
+		}
+		catch (JacksonException notJson) {
+			// described below
+		}
+		return this.json.writeValueAsString(Map.of("type", "https://etax.example/problems/declaration-api-error", "title",
+				"declaration-api failed", "status", answer.status()));
+	}
+
+	/** Groups items into requests of at most the configured size (base64 adds a third). */
+	private List<List<PendingItem>> requests(List<PendingItem> items) {
+		long limit = this.settings.maxRequestSize().toBytes();
+		List<List<PendingItem>> requests = new ArrayList<>();
+		List<PendingItem> current = new ArrayList<>();
+		long size = 0;
+		for (PendingItem item : items) {
+			long itemSize = item.content().length * 4L / 3 + ITEM_OVERHEAD_BYTES;
+			if (!current.isEmpty() && size + itemSize > limit) {
+				requests.add(current);
+				current = new ArrayList<>();
+				size = 0;
+			}
+			current.add(item);
+			size += itemSize;
+		}
+		if (!current.isEmpty()) {
+			requests.add(current);
+		}
+		return requests;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isString()) ? value.asString() : null;
+	}
+
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeclarationApiException("Interrupted while waiting to retry");
+		}
+	}
+
+	/** An answer of declaration-api to one request. */
+	private record Answer(int status, byte[] body) {
+
+		/** Overloaded or down, or unable to file an item for a moment: worth the same request again. */
+		boolean unavailable(JsonMapper json) {
+			if (this.status == 429 || this.status == 502 || this.status == 503 || this.status == 504) {
+				return true;
+			}
+			if (this.status != 200) {
+				return false;
+			}
+			for (JsonNode item : json.readTree(this.body).path("items")) {
+				if (item.path("status").asInt() == 503) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package etax.batch.bulk;
+
+/** How the returns of an upload are packed. */
+enum Format {
+
+	/** A zip archive, one return per entry. */
+	ZIP,
+
+	/** One XML document, a bundle of returns ({@code etax.schemas.ReturnBundle}). */
+	XML
+
+}

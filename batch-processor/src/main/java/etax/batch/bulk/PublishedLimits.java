@@ -1,0 +1,39 @@
+package etax.batch.bulk;
+
+import java.util.List;
+
+import etax.batch.BatchProcessorProperties;
+import etax.schemas.ReturnBundle;
+
+/**
+ * The limits a filer must respect, published at {@code GET /api/v1/limits} (as KSeF publishes its own).
+ *
+ * @param batch the limits of {@code POST /api/v1/batches}, separate from the single-return limit of
+ * declaration-api
+ */
+record PublishedLimits(BatchLimits batch) {
+
+	static PublishedLimits of(BatchProcessorProperties.Limits limits) {
+		return new PublishedLimits(new BatchLimits(limits.maxUploadSize().toBytes(), limits.maxItems(),
+				limits.maxItemSize().toBytes(), limits.maxUncompressedSize().toBytes(), limits.maxCompressionRatio(),
+				List.of(BatchController.ZIP, BatchController.ZIP_LEGACY, "application/xml", "text/xml"),
+				"{" + ReturnBundle.NAMESPACE + "}" + ReturnBundle.ELEMENT));
+	}
+
+	/**
+	 * @param maxUploadBytes the largest file
+	 * @param maxItems the most returns in one batch
+	 * @param maxItemBytes the largest return in a batch
+	 * @param maxUncompressedBytes the most a zip may expand to, all entries together
+	 * @param maxCompressionRatio the most one zip entry may expand relative to its compressed size
+	 * @param mediaTypes the accepted {@code Content-Type}s: a zip (one return per entry, no directories, no
+	 * {@code ..}, absolute or backslashed names) or one XML bundle
+	 * @param bundleRoot the root element of an XML bundle, {@code {namespace}name}; its children are the returns,
+	 * each as filed alone without its XML declaration
+	 */
+	record BatchLimits(long maxUploadBytes, int maxItems, long maxItemBytes, long maxUncompressedBytes,
+			int maxCompressionRatio, List<String> mediaTypes, String bundleRoot) {
+
+	}
+
+}

@@ -1,0 +1,308 @@
+package etax.batch.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.ServiceProcess;
+import etax.devstack.TokenIssuer;
+import etax.devstack.TopicReader;
+import etax.devstack.pki.ReturnSigner;
+import etax.devstack.pki.TestPki;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static etax.devstack.TestCallers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bulk filing end to end on real PostgreSQL and Kafka: this service in the test JVM, declaration-api
+ * from its jar in its own JVM with signatures required, as in production. Each return of a batch is
+ * filed as if its agent had filed it alone; refused uploads store and file nothing.
+ */
+@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.bulk.chunk-size=2",
+		"etax.batch.bulk.partitions=3", "etax.batch.bulk.limits.max-items=50" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class BulkFilingIntegrationTests {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	private static final TokenIssuer TOKENS = TokenIssuer.local();
+
+	private static final TestPki PKI = TestPki.create();
+
+	private static ServiceProcess declarationApi;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@DynamicPropertySource
+	static void declarationApi(DynamicPropertyRegistry registry) throws IOException {
+		Map<String, Object> properties = new HashMap<>(LocalInfrastructureInitializer.properties());
+		properties.putAll(PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
+			.signatureProperties());
+		properties.put("etax.declaration.signature.required", "true");
+		declarationApi = BulkReturns.declarationApi(properties);
+		registry.add("etax.batch.bulk.declaration-api.url", declarationApi::url);
+		registry.add("etax.batch.bulk.declaration-api.token", () -> TOKENS.service("batch-processor"));
+	}
+
+	@AfterAll
+	static void stopDeclarationApi() {
+		declarationApi.stop();
+	}
+
+	@Test
+	void filesEachReturnOfAZipAsItsAgentWouldAloneWithItsOwnReceiptAndNotices() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		String unsignedClient = BulkReturns.newMst();
+		String monthlyClient = BulkReturns.newMst();
+		String stranger = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client, unsignedClient), "Q");
+		BulkReturns.register(this.jdbc, BulkReturns.newMst(), List.of(monthlyClient), "M");
+		this.jdbc.sql("INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)"
+				+ " VALUES (?, ?, 'HD-M', DATE '2026-01-01')").params(agent, monthlyClient).update();
+		BulkReturns.taxpayers(this.jdbc, List.of(stranger), "Q");
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("01-valid.xml", signed(client));
+		entries.put("02-quarterly-of-a-monthly-filer.xml", signed(monthlyClient));
+		entries.put("03-unsigned.xml", bytes(BulkReturns.of(unsignedClient)));
+		entries.put("04-no-contract.xml", signed(stranger));
+		entries.put("05-not-xml.xml", bytes(BulkReturns.of(client).replace("</CTieuTKhaiChinh>", "")));
+
+		MvcTestResult upload = this.mvc.post()
+			.uri("/api/v1/batches")
+			.with(bearer(TOKENS.agent(agent)))
+			.contentType("application/zip")
+			.content(Zips.of(entries))
+			.exchange();
+
+		assertThat(upload).hasStatus(HttpStatus.ACCEPTED);
+		JsonNode received = json(upload);
+		String batchId = received.get("id").asString();
+		assertThat(upload.getResponse().getHeader("Location")).isEqualTo("/api/v1/batches/" + batchId);
+		assertThat(received.get("items").asInt()).isEqualTo(5);
+		JsonNode batch = awaitCompleted(batchId, TOKENS.agent(agent));
+		assertThat(batch.get("counts").toString()).isEqualTo(
+				"{\"pending\":0,\"received\":3,\"accepted\":1,\"notAccepted\":2,\"notReceived\":2,\"failed\":0}");
+
+		JsonNode items = json(this.mvc.get().uri("/api/v1/batches/{id}/items", batchId).with(bearer(TOKENS.agent(agent))).exchange());
+		assertThat(items.valueStream().map((item) -> item.get("status").asString())).containsExactly("ACCEPTED",
+				"NOT_ACCEPTED", "NOT_ACCEPTED", "NOT_RECEIVED", "NOT_RECEIVED");
+		assertThat(items.valueStream().map((item) -> item.get("name").asString())).containsExactlyElementsOf(entries.keySet());
+		String transactionCode = items.at("/0/transactionCode").asString();
+		assertThat(transactionCode).hasSize(17);
+		assertThat(ruleIds(items.get(1))).contains("CTX-PER-03");
+		assertThat(ruleIds(items.get(2))).contains("SIG-1");
+		assertThat(items.at("/3/problem/type").asString()).isEqualTo(PROBLEMS + "filer-not-authorized");
+		assertThat(items.at("/4/problem/type").asString()).isEqualTo(PROBLEMS + "malformed-xml");
+		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}/items?status=NOT_RECEIVED", batchId)
+			.with(bearer(TOKENS.agent(agent)))
+			.exchange()).valueStream().map((item) -> item.get("itemNo").asInt())).containsExactly(4, 5);
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE filed_by = ?")
+			.param("agent-" + agent)
+			.query(Long.class)
+			.single()).as("each received item filed once, as the agent").isEqualTo(3);
+		assertThat(notices((record) -> record.value().contains(transactionCode))).as("the item's own acceptance notice")
+			.singleElement()
+			.satisfies((record) -> assertThat(record.key()).isEqualTo(client));
+		assertThat(notices((record) -> record.value().contains("\"BatchCompleted\"") && record.value().contains(batchId)))
+			.as("the agent's push notice that the batch is done")
+			.singleElement()
+			.satisfies((record) -> {
+				assertThat(record.key()).isEqualTo(agent);
+				assertThat(this.json.readTree(record.value()).at("/counts/accepted").asInt()).isOne();
+			});
+	}
+
+	@Test
+	void filesTheReturnsOfAnXmlBundleByteForByteSoThatTheirSignaturesHold() {
+		String first = BulkReturns.newMst();
+		String second = BulkReturns.newMst();
+		BulkReturns.taxpayers(this.jdbc, List.of(first, second), "Q");
+		String bundle = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LoHSoThue xmlns=\"urn:etax:bulk:1\">\n"
+				+ BulkReturns.withoutDeclaration(new String(signed(first), StandardCharsets.UTF_8)) + "\n<!-- thứ hai -->\n"
+				+ BulkReturns.withoutDeclaration(new String(signed(second), StandardCharsets.UTF_8)) + "\n</LoHSoThue>\n";
+		String tvan = TOKENS.tvan("tvan-bulk-" + first);
+
+		MvcTestResult upload = this.mvc.post()
+			.uri("/api/v1/batches")
+			.with(bearer(tvan))
+			.contentType("application/xml")
+			.content(bundle.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+
+		assertThat(upload).hasStatus(HttpStatus.ACCEPTED);
+		JsonNode batch = awaitCompleted(json(upload).get("id").asString(), tvan);
+		assertThat(batch.get("format").asString()).isEqualTo("XML");
+		assertThat(batch.at("/counts/accepted").asInt()).as(batch.toString()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAZipBombAPathTraversalAndAnOverLimitBatchWithProblemsAndFilesNothing() {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		Map<String, byte[]> traversal = new LinkedHashMap<>();
+		traversal.put("01.xml", bytes(BulkReturns.of(client)));
+		traversal.put("../../etc/cron.d/02.xml", bytes(BulkReturns.of(client)));
+		Map<String, byte[]> tooMany = new LinkedHashMap<>();
+		for (int i = 1; i <= 51; i++) {
+			tooMany.put(i + ".xml", bytes(BulkReturns.of(client)));
+		}
+
+		assertThat(upload(agent, Zips.bomb("01.xml", 300))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo(PROBLEMS + "batch-archive-unsafe");
+		MvcTestResult unsafe = upload(agent, Zips.of(traversal));
+		assertThat(unsafe).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo(PROBLEMS + "batch-entry-name-unsafe");
+		assertThat(json(unsafe).get("entry").asString()).isEqualTo("../../etc/cron.d/02.xml");
+		assertThat(json(unsafe).get("detail").asString()).endsWith("Nothing was stored or filed.");
+		assertThat(upload(agent, Zips.of(tooMany))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo(PROBLEMS + "batch-too-many-items");
+		assertThat(this.mvc.post().uri("/api/v1/batches").with(bearer(TOKENS.agent(agent))).contentType("application/zip")
+			.content(bytes("not a zip"))
+			.exchange()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo(PROBLEMS + "batch-empty");
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM batch.bulk_batch WHERE filer_subject = ?")
+			.param("agent-" + agent)
+			.query(Long.class)
+			.single()).as("nothing stored").isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(client).query(Long.class).single())
+			.as("nothing filed")
+			.isZero();
+		assertThat(this.mvc.get().uri("/api/v1/limits").with(bearer(TOKENS.agent(agent))).exchange()).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.batch.maxItems")
+			.isEqualTo(50);
+	}
+
+	@Test
+	void aFailedItemIsFiledAgainOnItsOwnAndEachCallerSeesOnlyItsShare() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client))))).get("id").asString();
+		JsonNode batch = awaitCompleted(batchId, TOKENS.agent(agent));
+		assertThat(batch.at("/counts/accepted").asInt()).isOne();
+		String transactionCode = item(batchId, agent).get("transactionCode").asString();
+		// as if declaration-api's answer had been lost in an unexpected error after it filed the return
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'FAILED' WHERE batch_id = ?::uuid").param(batchId).update();
+
+		JsonNode retried = json(this.mvc.post().uri("/api/v1/batches/{id}/items/1:retry", batchId)
+			.with(bearer(TOKENS.agent(agent)))
+			.exchange());
+
+		assertThat(retried.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(retried.get("transactionCode").asString()).isEqualTo(transactionCode);
+		assertThat(retried.get("replayed").asBoolean()).isTrue();
+		assertThat(retried.get("attempts").asInt()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(client).query(Long.class).single())
+			.isOne();
+		assertThat(this.mvc.post().uri("/api/v1/batches/{id}/items/1:retry", batchId).with(bearer(TOKENS.agent(agent))).exchange())
+			.hasStatus(HttpStatus.CONFLICT);
+
+		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(BulkReturns.newMst()))).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("99999"))).exchange())
+			.hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("70129"))).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.nationalOfficer())).exchange())
+			.hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.taxpayer(client))).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.post().uri("/api/v1/batches").with(bearer(TOKENS.nationalOfficer())).contentType("application/zip")
+			.content(Zips.of(Map.of("01.xml", signed(client))))
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	private JsonNode awaitCompleted(String batchId, String token) {
+		JsonNode[] batch = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			batch[0] = json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(token)).exchange());
+			assertThat(batch[0].get("status").asString()).isEqualTo("COMPLETED");
+		});
+		return batch[0];
+	}
+
+	private JsonNode item(String batchId, String agent) {
+		return json(this.mvc.get().uri("/api/v1/batches/{id}/items", batchId).with(bearer(TOKENS.agent(agent))).exchange())
+			.get(0);
+	}
+
+	private MvcTestResult upload(String agent, byte[] zip) {
+		return this.mvc.post().uri("/api/v1/batches").with(bearer(TOKENS.agent(agent))).contentType("application/zip")
+			.content(zip)
+			.exchange();
+	}
+
+	private JsonNode json(MvcTestResult result) {
+		try {
+			return this.json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<ConsumerRecord<String, String>> notices(
+			java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
+		return TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "etax.notices.v1", filter, 1,
+				Duration.ofSeconds(30));
+	}
+
+	private static List<String> ruleIds(JsonNode item) {
+		return item.get("findings").valueStream().map((finding) -> finding.get("ruleId").asString()).toList();
+	}
+
+	private static byte[] signed(String mst) {
+		return new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ LÔ")).sign(bytes(BulkReturns.of(mst)));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,86 @@
+package etax.batch.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import etax.devstack.DemoTaxpayers;
+import etax.devstack.ServiceProcess;
+import etax.schemas.Samples;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the bulk filing tests file and whom for: the catalog's sample 01/GTGT (Q1/2026) given to fresh
+ * taxpayers of an agent, registered straight in declaration-api's schema, and declaration-api itself,
+ * run from its executable jar as a separate process as it is deployed.
+ */
+final class BulkReturns {
+
+	static final Path LOGS = Path.of("target", "bulk-filing-logs");
+
+	private BulkReturns() {
+	}
+
+	/** The sample return of a taxpayer, unsigned, with its XML declaration. */
+	static String of(String mst) {
+		String sample = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
+		return sample.replaceFirst("<mst>[^<]*</mst>", "<mst>" + mst + "</mst>");
+	}
+
+	/** A return without its XML declaration, as it goes into a bundle. */
+	static String withoutDeclaration(String xml) {
+		return xml.substring(xml.indexOf("?>") + 2).strip();
+	}
+
+	/** Registers an agent and taxpayers under contract with it ({@code M} or {@code Q} filers). */
+	static void register(JdbcClient filing, String agent, List<String> clients, String frequency) {
+		taxpayers(filing, List.of(agent), "M");
+		taxpayers(filing, clients, frequency);
+		filing.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				SELECT ?, client, 'HD-' || client, DATE '2026-01-01' FROM unnest(string_to_array(?, ',')) AS client
+				""").params(agent, String.join(",", clients)).update();
+	}
+
+	/** Registers active e-filing taxpayers of tax office 99999. */
+	static void taxpayers(JdbcClient filing, List<String> msts, String frequency) {
+		filing.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				SELECT mst, 'CÔNG TY THỬ LÔ', 'ACTIVE', true, ?, '99999', '754' FROM unnest(string_to_array(?, ',')) AS mst
+				""").params(frequency, String.join(",", msts)).update();
+	}
+
+	static String newMst() {
+		return DemoTaxpayers.newMst();
+	}
+
+	/** Starts declaration-api's jar (built by the reactor before this module; log: declaration-api.log) and waits until it is healthy. */
+	static ServiceProcess declarationApi(Map<String, Object> properties) {
+		try {
+			ServiceProcess process = ServiceProcess.startJar(Path.of("..").toAbsolutePath().normalize(),
+					"declaration-api", freePort(), properties, LOGS);
+			process.awaitHealthy(Duration.ofMinutes(3));
+			return process;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

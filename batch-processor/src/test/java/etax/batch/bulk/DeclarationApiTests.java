@@ -1,0 +1,159 @@
+package etax.batch.bulk;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpServer;
+import etax.access.Role;
+import etax.batch.BatchProcessorProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** How answers of declaration-api become item outcomes, against a stand-in server. */
+class DeclarationApiTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Filer AGENT = new Filer("agent-0100109106", Role.AGENT, "0100109106");
+
+	private static final UUID BATCH = UUID.randomUUID();
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private HttpServer server;
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void turnsEachItemResultIntoAnOutcomeInOrder() throws IOException {
+		DeclarationApi api = api((request) -> new Response(200, results(request, (key) -> key.endsWith(":2")
+				? "{\"idempotencyKey\":\"" + key + "\",\"status\":403,\"problem\":{\"type\":\"https://etax.example/problems/filer-not-authorized\"}}"
+				: "{\"idempotencyKey\":\"" + key + "\",\"status\":" + (key.endsWith(":3") ? 200 : 201)
+						+ ",\"taxOfficeCode\":\"99999\",\"receipt\":{\"returnId\":\"" + UUID.randomUUID()
+						+ "\",\"transactionCode\":\"10820260000000042\",\"status\":\"" + (key.endsWith(":1") ? "ACCEPTED" : "NOT_ACCEPTED")
+						+ "\",\"findings\":[]}}")));
+
+		List<ItemOutcome> outcomes = api.file(AGENT, items(3));
+
+		assertThat(outcomes).extracting(ItemOutcome::status)
+			.containsExactly(ItemStatus.ACCEPTED, ItemStatus.NOT_RECEIVED, ItemStatus.NOT_ACCEPTED);
+		assertThat(outcomes).extracting(ItemOutcome::replayed).containsExactly(false, false, true);
+		assertThat(outcomes.get(0).transactionCode()).isEqualTo("10820260000000042");
+		assertThat(outcomes.get(0).taxOfficeCode()).isEqualTo("99999");
+		assertThat(outcomes.get(1).problem()).contains("filer-not-authorized");
+		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void isolatesAnItemThatBreaksTheWholeRequestAndRecordsItFailed() throws IOException {
+		DeclarationApi api = api((request) -> (request.get("items").size() > 1 || key(request, 0).endsWith(":2"))
+				? new Response(500, "{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}")
+				: new Response(200, results(request, DeclarationApiTests::accepted)));
+
+		List<ItemOutcome> outcomes = api.file(AGENT, items(3));
+
+		assertThat(outcomes).extracting(ItemOutcome::status)
+			.containsExactly(ItemStatus.ACCEPTED, ItemStatus.FAILED, ItemStatus.ACCEPTED);
+		assertThat(outcomes.get(1).problem()).contains("internal-error");
+		assertThat(this.requests).hasValue(4);
+	}
+
+	@Test
+	void retriesAnOutageThenFailsTheChunkWithoutMarkingAnyItem() throws IOException {
+		DeclarationApi api = api((request) -> new Response(200, results(request,
+				(key) -> "{\"idempotencyKey\":\"" + key + "\",\"status\":503,\"problem\":{}}")));
+
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(2)))
+			.withMessageContaining("unavailable after 3 attempts");
+		assertThat(this.requests).hasValue(3);
+	}
+
+	@Test
+	void splitsAChunkIntoRequestsOfTheConfiguredSize() throws IOException {
+		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)));
+		List<PendingItem> large = List.of(new PendingItem(BATCH, 1, new byte[700_000]),
+				new PendingItem(BATCH, 2, new byte[700_000]), new PendingItem(BATCH, 3, new byte[10]));
+
+		assertThat(api.file(AGENT, large)).hasSize(3);
+		assertThat(this.requests).hasValue(2);
+	}
+
+	private DeclarationApi api(Function<JsonNode, Response> answer) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/api/v1/returns:batch", (exchange) -> {
+			this.requests.incrementAndGet();
+			Response response = answer.apply(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+			byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(response.status(), body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		this.server.start();
+		BatchProcessorProperties.DeclarationApi settings = new BatchProcessorProperties.DeclarationApi(
+				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "service-token",
+				Duration.ofSeconds(10), DataSize.ofMegabytes(1), 2, Duration.ofMillis(10));
+		BatchProcessorProperties.Bulk bulk = new BatchProcessorProperties.Bulk(
+				new BatchProcessorProperties.Limits(DataSize.ofMegabytes(100), 10_000, DataSize.ofMegabytes(5),
+						DataSize.ofGigabytes(1), 100),
+				100, 4, 4, 2, settings, new BatchProcessorProperties.Resume(Duration.ofSeconds(5), Duration.ofSeconds(60),
+						Duration.ofSeconds(10), 5));
+		return new DeclarationApi(new BatchProcessorProperties(
+				new BatchProcessorProperties.Summary(100, new BatchProcessorProperties.Schedule(false, "0 30 0 * * *")),
+				new BatchProcessorProperties.Interest(2000, 2, RoundingMode.HALF_UP, 1, 31,
+						new BatchProcessorProperties.Schedule(false, "0 0 1 * * *")),
+				new BatchProcessorProperties.Retention(Duration.ofDays(90), 500,
+						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
+				bulk), JSON);
+	}
+
+	private static List<PendingItem> items(int count) {
+		List<PendingItem> items = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			items.add(new PendingItem(BATCH, i, ("<r>" + i + "</r>").getBytes(StandardCharsets.UTF_8)));
+		}
+		return items;
+	}
+
+	private static String results(JsonNode request, Function<String, String> result) {
+		List<String> results = new ArrayList<>();
+		for (int i = 0; i < request.get("items").size(); i++) {
+			results.add(result.apply(key(request, i)));
+		}
+		return "{\"items\":[" + String.join(",", results) + "]}";
+	}
+
+	private static String key(JsonNode request, int index) {
+		return request.get("items").get(index).get("idempotencyKey").asString();
+	}
+
+	private static String accepted(String key) {
+		return "{\"idempotencyKey\":\"" + key + "\",\"status\":201,\"taxOfficeCode\":\"99999\",\"receipt\":{\"returnId\":\""
+				+ UUID.randomUUID() + "\",\"transactionCode\":\"10820260000000001\",\"status\":\"ACCEPTED\",\"findings\":[]}}";
+	}
+
+	private record Response(int status, String body) {
+
+	}
+
+}

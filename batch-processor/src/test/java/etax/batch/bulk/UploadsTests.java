@@ -1,0 +1,114 @@
+package etax.batch.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import etax.batch.BatchProcessorProperties;
+import etax.batch.bulk.BatchRefusedException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class UploadsTests {
+
+	private static final BatchProcessorProperties.Limits LIMITS = new BatchProcessorProperties.Limits(
+			DataSize.ofMegabytes(10), 3, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 100);
+
+	private static final byte[] RETURN = "<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><a>Thuế</a></HSoThueDTu>"
+		.getBytes(StandardCharsets.UTF_8);
+
+	@Test
+	void takesTheEntriesOfAZipOutByteForByteInOrder() {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("b.xml", RETURN);
+		entries.put("sub/a.xml", "not even xml".getBytes(StandardCharsets.UTF_8));
+
+		List<UploadedItem> items = Uploads.items(Zips.of(entries), Format.ZIP, LIMITS);
+
+		assertThat(items).extracting(UploadedItem::name).containsExactly("b.xml", "sub/a.xml");
+		assertThat(items.get(0).content()).isEqualTo(RETURN);
+	}
+
+	@Test
+	void refusesAZipBombBeforeInflatingIt() {
+		BatchProcessorProperties.Limits generous = new BatchProcessorProperties.Limits(DataSize.ofMegabytes(10), 3,
+				DataSize.ofMegabytes(500), DataSize.ofGigabytes(1), 100);
+
+		BatchRefusedException refusal = catchThrowableOfType(BatchRefusedException.class,
+				() -> Uploads.items(Zips.bomb("returns.xml", 200), Format.ZIP, generous));
+
+		assertThat(refusal.reason()).isEqualTo(Reason.EXPANDS_TOO_MUCH);
+		assertThat(refusal.entry()).isEqualTo("returns.xml");
+	}
+
+	@Test
+	void refusesAZipThatExpandsBeyondTheTotalEvenAtAModestRatio() {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		byte[] random = new byte[600 * 1024];
+		new java.util.Random(7).nextBytes(random);
+		entries.put("1.xml", java.util.Arrays.copyOf(random, 60 * 1024));
+		BatchProcessorProperties.Limits small = new BatchProcessorProperties.Limits(DataSize.ofMegabytes(10), 3,
+				DataSize.ofKilobytes(64), DataSize.ofKilobytes(100), 100);
+		entries.put("2.xml", java.util.Arrays.copyOfRange(random, 60 * 1024, 120 * 1024));
+
+		assertThat(catchThrowableOfType(BatchRefusedException.class,
+				() -> Uploads.items(Zips.of(entries), Format.ZIP, small)).reason()).isEqualTo(Reason.EXPANDS_TOO_MUCH);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../evil.xml", "returns/../../evil.xml", "/etc/passwd", "C:/windows/evil.xml",
+			"returns\\evil.xml", "returns/", "a//b.xml", "./a.xml" })
+	void refusesEntryNamesThatCouldEscapeAFolderOrAreNotFiles(String name) {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("ok.xml", RETURN);
+		entries.put(name, name.endsWith("/") ? new byte[0] : RETURN);
+
+		BatchRefusedException refusal = refusal(Zips.of(entries), Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.UNSAFE_ENTRY_NAME);
+		assertThat(refusal.entry()).isEqualTo(name);
+	}
+
+	@Test
+	void refusesTooManyTooLargeEmptyAndMalformedUploads() {
+		Map<String, byte[]> four = new LinkedHashMap<>();
+		for (int i = 1; i <= 4; i++) {
+			four.put(i + ".xml", RETURN);
+		}
+		assertThat(refusal(Zips.of(four), Format.ZIP).reason()).isEqualTo(Reason.TOO_MANY_ITEMS);
+		assertThat(refusal(Zips.of(Map.of("big.xml", new byte[65 * 1024])), Format.ZIP).reason())
+			.isEqualTo(Reason.ITEM_TOO_LARGE);
+		assertThat(refusal(Zips.of(Map.of()), Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
+		assertThat(refusal(RETURN, Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
+		byte[] truncated = java.util.Arrays.copyOf(Zips.of(Map.of("a.xml", new byte[4000])), 60);
+		assertThat(refusal(truncated, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+	}
+
+	@Test
+	void cutsTheReturnsOfABundleAndRefusesWhatIsNotOne() {
+		String bundle = "<LoHSoThue xmlns=\"urn:etax:bulk:1\">" + new String(RETURN, StandardCharsets.UTF_8).repeat(2)
+				+ "</LoHSoThue>";
+
+		List<UploadedItem> items = Uploads.items(bundle.getBytes(StandardCharsets.UTF_8), Format.XML, LIMITS);
+
+		assertThat(items).hasSize(2).allSatisfy((item) -> assertThat(item.content()).isEqualTo(RETURN));
+		assertThat(refusal(bundle.replace("urn:etax:bulk:1", "urn:other").getBytes(StandardCharsets.UTF_8), Format.XML)
+			.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal(("<LoHSoThue xmlns=\"urn:etax:bulk:1\">" + new String(RETURN, StandardCharsets.UTF_8).repeat(4)
+				+ "</LoHSoThue>").getBytes(StandardCharsets.UTF_8), Format.XML).reason()).isEqualTo(Reason.TOO_MANY_ITEMS);
+		assertThat(refusal("<LoHSoThue xmlns=\"urn:etax:bulk:1\"/>".getBytes(StandardCharsets.UTF_8), Format.XML).reason())
+			.isEqualTo(Reason.EMPTY);
+	}
+
+	private static BatchRefusedException refusal(byte[] upload, Format format) {
+		return catchThrowableOfType(BatchRefusedException.class, () -> Uploads.items(upload, format, LIMITS));
+	}
+
+}
