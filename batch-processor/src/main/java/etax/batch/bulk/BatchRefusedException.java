@@ -20,7 +20,10 @@ public class BatchRefusedException extends RuntimeException {
 		/** A zip that expands too much: over the compression ratio or the total uncompressed size (a zip bomb). */
 		EXPANDS_TOO_MUCH,
 
-		/** A zip entry name that could escape a folder or is not a file: {@code ..}, absolute, backslash, directory, repeated. */
+		/**
+		 * A zip entry name that could escape a folder or is not a file: {@code ..}, absolute, backslash,
+		 * directory, repeated.
+		 */
 		UNSAFE_ENTRY_NAME,
 
 		/** Not a zip, a damaged or encrypted one, or not a well-formed bundle of returns. */

@@ -187,7 +187,10 @@ class BatchRepository {
 					WHERE status IN ('RECEIVED', 'PROCESSING') AND heartbeat_at < now() - :lease * interval '1 millisecond'
 					ORDER BY received_at LIMIT 1 FOR UPDATE SKIP LOCKED)
 				RETURNING id, attempts
-				""").param("lease", lease.toMillis()).query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
+				""")
+			.param("lease", lease.toMillis())
+			.query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.optional();
 	}
 
 	private Batch batch(ResultSet rs, int rowNum) throws SQLException {

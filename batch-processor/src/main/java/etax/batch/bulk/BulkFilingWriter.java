@@ -2,6 +2,7 @@ package etax.batch.bulk;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,8 +52,8 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 		List<ItemOutcome> outcomes = this.declarationApi.file(of, List.copyOf(chunk.getItems()));
 		this.repository.record(this.batchId, outcomes, this.clock.instant());
 		for (ItemOutcome outcome : outcomes) {
-			this.meters.counter("etax.batch.bulkfiling.items", "outcome", outcome.status().name().toLowerCase(java.util.Locale.ROOT))
-				.increment();
+			String tag = outcome.status().name().toLowerCase(Locale.ROOT);
+			this.meters.counter("etax.batch.bulkfiling.items", "outcome", tag).increment();
 		}
 	}
 

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +88,7 @@ class DeclarationApi {
 			return outcomes;
 		}
 		if (itemMayBreakRequest) {
-			return List.of(new ItemOutcome(items.get(0).itemNo(), ItemStatus.FAILED, answer.status(), false, null, null,
-					null, null, problem(answer)));
+			return List.of(ItemOutcome.failed(items.get(0).itemNo(), answer.status(), problem(answer)));
 		}
 		throw new DeclarationApiException("declaration-api refused the request: HTTP " + answer.status());
 	}
@@ -155,26 +152,12 @@ class DeclarationApi {
 		for (int i = 0; i < items.size(); i++) {
 			PendingItem item = items.get(i);
 			JsonNode result = results.get(i);
-			if (!item.idempotencyKey().equals(text(result, "idempotencyKey"))) {
+			if (!item.idempotencyKey().equals(result.path("idempotencyKey").asString(""))) {
 				throw new DeclarationApiException("declaration-api answered the items out of order");
 			}
-			outcomes.add(outcome(item.itemNo(), result));
+			outcomes.add(ItemOutcome.of(item.itemNo(), result, this.json));
 		}
 		return outcomes;
-	}
-
-	private ItemOutcome outcome(int itemNo, JsonNode result) {
-		int status = result.path("status").asInt();
-		JsonNode receipt = result.path("receipt");
-		if (receipt.isObject()) {
-			ItemStatus decided = "ACCEPTED".equals(text(receipt, "status")) ? ItemStatus.ACCEPTED : ItemStatus.NOT_ACCEPTED;
-			String returnId = text(receipt, "returnId");
-			return new ItemOutcome(itemNo, decided, status, status == 200, (returnId != null) ? UUID.fromString(returnId) : null,
-					text(receipt, "transactionCode"), text(result, "taxOfficeCode"), this.json.writeValueAsString(receipt),
-					null);
-		}
-		return new ItemOutcome(itemNo, (status >= 500) ? ItemStatus.FAILED : ItemStatus.NOT_RECEIVED, status, false, null,
-				null, null, null, this.json.writeValueAsString(result.path("problem")));
 	}
 
 	private String problem(Answer answer) {
@@ -211,11 +194,6 @@ class DeclarationApi {
 			requests.add(current);
 		}
 		return requests;
-	}
-
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString()) ? value.asString() : null;
 	}
 
 	private static void pause(Duration delay) {

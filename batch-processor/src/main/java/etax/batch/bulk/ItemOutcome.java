@@ -3,6 +3,8 @@ package etax.batch.bulk;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What declaration-api answered for one item.
@@ -20,5 +22,35 @@ import org.jspecify.annotations.Nullable;
 record ItemOutcome(int itemNo, ItemStatus status, int httpStatus, boolean replayed, @Nullable UUID returnId,
 		@Nullable String transactionCode, @Nullable String taxOfficeCode, @Nullable String receipt,
 		@Nullable String problem) {
+
+	/**
+	 * @param itemNo the item
+	 * @param result its entry in declaration-api's answer: {@code status} and a {@code receipt} or a {@code problem}
+	 * @param json to keep the receipt or problem as JSON text
+	 * @return the outcome: received (accepted or not), not received, or failed for a 5xx
+	 */
+	static ItemOutcome of(int itemNo, JsonNode result, JsonMapper json) {
+		int status = result.path("status").asInt();
+		JsonNode receipt = result.path("receipt");
+		if (receipt.isObject()) {
+			ItemStatus decided = "ACCEPTED".equals(text(receipt, "status")) ? ItemStatus.ACCEPTED : ItemStatus.NOT_ACCEPTED;
+			String returnId = text(receipt, "returnId");
+			return new ItemOutcome(itemNo, decided, status, status == 200,
+					(returnId != null) ? UUID.fromString(returnId) : null, text(receipt, "transactionCode"),
+					text(result, "taxOfficeCode"), json.writeValueAsString(receipt), null);
+		}
+		return new ItemOutcome(itemNo, (status >= 500) ? ItemStatus.FAILED : ItemStatus.NOT_RECEIVED, status, false, null,
+				null, null, null, json.writeValueAsString(result.path("problem")));
+	}
+
+	/** An item whose own request failed as a whole. */
+	static ItemOutcome failed(int itemNo, int httpStatus, String problem) {
+		return new ItemOutcome(itemNo, ItemStatus.FAILED, httpStatus, false, null, null, null, null, problem);
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.asString() : null;
+	}
 
 }

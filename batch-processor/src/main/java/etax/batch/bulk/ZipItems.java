@@ -96,7 +96,9 @@ final class ZipItems {
 		else if (name.startsWith("/") || DRIVE.matcher(name).matches()) {
 			problem = "is an absolute path";
 		}
-		else if (List.of(name.split("/", -1)).stream().anyMatch((part) -> part.isEmpty() || part.equals(".") || part.equals(".."))) {
+		else if (List.of(name.split("/", -1))
+			.stream()
+			.anyMatch((part) -> part.isEmpty() || part.equals(".") || part.equals(".."))) {
 			problem = "has an empty, '.' or '..' path segment";
 		}
 		else if (!seen.add(name)) {

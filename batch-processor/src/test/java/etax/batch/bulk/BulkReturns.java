@@ -60,7 +60,10 @@ final class BulkReturns {
 		return DemoTaxpayers.newMst();
 	}
 
-	/** Starts declaration-api's jar (built by the reactor before this module; log: declaration-api.log) and waits until it is healthy. */
+	/**
+	 * Starts declaration-api's jar (packaged by the reactor before this module; its log is
+	 * {@code declaration-api.log}) and waits until it is healthy.
+	 */
 	static ServiceProcess declarationApi(Map<String, Object> properties) {
 		try {
 			ServiceProcess process = ServiceProcess.startJar(Path.of("..").toAbsolutePath().normalize(),
