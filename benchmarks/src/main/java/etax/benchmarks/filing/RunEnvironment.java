@@ -37,13 +37,14 @@ public final class RunEnvironment {
 	}
 
 	/**
-	 * Prints {@code SHOW fsync, synchronous_commit, default_toast_compression, shared_buffers, server_version}.
+	 * Prints {@code SHOW fsync, synchronous_commit, default_toast_compression, shared_buffers, work_mem,
+	 * server_version}.
 	 * @param db a connection to the stack's database
 	 */
 	public static void printDatabase(Connection db) throws SQLException {
 		try (Statement statement = db.createStatement()) {
 			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
+					"shared_buffers", "work_mem", "server_version")) {
 				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
 					row.next();
 					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 
 import etax.benchmarks.BenchmarkOptions;
+import etax.benchmarks.filing.RunEnvironment;
 import etax.schemas.TaxpayerId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,7 @@ public final class InterestAssessmentBenchmark {
 		credentials.setProperty("user", option("db-user", "postgres"));
 		credentials.setProperty("password", option("db-password", ""));
 		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
+			RunEnvironment.printDatabase(db);
 			long seeding = System.nanoTime();
 			seed(db, items, taxpayers, first.minusDays(30));
 			System.out.printf("seeded %,d items in %.1f s (not timed)%n", items, (System.nanoTime() - seeding) / 1e9);
@@ -199,17 +200,6 @@ public final class InterestAssessmentBenchmark {
 		}
 	}
 
-	private void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers",
-					"work_mem")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
-		}
-	}
 
 	private String option(String name, String fallback) {
 		return this.options.get(name, fallback);
