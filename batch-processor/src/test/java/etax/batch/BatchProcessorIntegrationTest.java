@@ -27,18 +27,24 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>
  * The clock stands at {@link #NOW} (08:00 on 2025-04-01 in Asia/Ho_Chi_Minh), so "yesterday" is
  * 2025-03-31 and test days lie before it. The summary is written two rows per chunk so that a failure
- * can hit a later chunk; the nightly schedule is off.
+ * can hit a later chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway} and
+ * watches {@code target/reconciliation-inbox}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2" })
+@SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2",
+		"etax.batch.reconciliation.schedule.enabled=false", "etax.batch.reconciliation.inbox=" + BatchProcessorIntegrationTest.INBOX,
+		"etax.batch.reconciliation.inbox-poll-interval=200ms" })
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class })
 @Import(BatchProcessorIntegrationTest.FixedClock.class)
 public @interface BatchProcessorIntegrationTest {
 
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
+
+	/** The watched directory of daily files. */
+	String INBOX = "target/reconciliation-inbox";
 
 	@TestConfiguration(proxyBeanMethods = false)
 	class FixedClock {
