@@ -22,6 +22,8 @@ class Classification {
 	 * The treasury's status: POSTED (on the statement), ACKED (acked as posted, missing from the statement),
 	 * REFUSED, CONFLICT (statement and ack disagree, or two acks do), or null (nothing from the treasury).
 	 * A coding field differs when the tax side has a value another present leg does not share.
+	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
+	 * are computed once per line, not once per reference in the outer select.
 	 */
 	private static final String CLASSIFY = """
 			WITH tax AS (
@@ -78,6 +80,7 @@ class Classification {
 						OR (l.has_treasury AND l.t_currency IS DISTINCT FROM l.s_currency)) THEN 'currency' END
 				], NULL) AS mismatched
 				FROM legs l
+				OFFSET 0
 			), classified AS (
 				SELECT c.*, CASE
 					WHEN c.tax_status IS NULL AND c.has_bank THEN 'ONLY_BANK'
@@ -89,6 +92,7 @@ class Classification {
 					WHEN cardinality(c.mismatched) > 0 THEN 'CODING_MISMATCH'
 					ELSE 'MATCHED' END AS class
 				FROM coded c
+				OFFSET 0
 			)
 			INSERT INTO reconciliation.line (business_day, line_key, class, currency, amount, bank_code, bank_reference,
 				line_number, posting_id, tax_office, treasury_code, tax_status, bank_status, treasury_status, mismatched,
@@ -111,6 +115,8 @@ class Classification {
 				CASE WHEN class <> 'MATCHED' THEN s_currency END
 			FROM classified
 			""";
+
+	private static final String WORK_MEM = "128MB";
 
 	private final JdbcClient jdbc;
 
@@ -135,9 +141,14 @@ class Classification {
 			.param(day)
 			.query(Long.class)
 			.single();
+		// the hash joins hold a day's keys: with the default work_mem they spill to temporary files
+		this.jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 		this.jdbc.sql("DELETE FROM reconciliation.line WHERE business_day = ?").param(day).update();
 		this.jdbc.sql("DELETE FROM reconciliation.day_total WHERE business_day = ?").param(day).update();
 		long lines = this.jdbc.sql(CLASSIFY).param("day", day).update();
+		// a day's lines replaced in bulk: without fresh statistics the next statements (here and in the work
+		// items step) are planned as if the day were empty, and nested loops over it take minutes
+		this.jdbc.sql("ANALYZE reconciliation.line").update();
 		this.jdbc.sql("""
 				INSERT INTO reconciliation.day_total (business_day, class, currency, lines, amount)
 				SELECT business_day, class, currency, count(*), coalesce(sum(amount), 0)

@@ -1,11 +1,15 @@
 package etax.batch.reconciliation;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import etax.batch.BatchProcessorIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -173,20 +177,27 @@ class ReconciliationJobIntegrationTests {
 	@Test
 	void importsFilesDroppedInTheWatchedDirectory() throws Exception {
 		LocalDate day = LocalDate.of(2025, 3, 15);
-		java.nio.file.Path inbox = java.nio.file.Files.createDirectories(java.nio.file.Path.of(BatchProcessorIntegrationTest.INBOX));
-		java.nio.file.Files.writeString(inbox.resolve("statement-2025-03-15.csv.part"),
+		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		for (String earlier : List.of("done/statement-2025-03-15.csv", "done/bank-2025-03-15.xml",
+				"rejected/broken-2025-03-15.xml.problem.txt")) {
+			Files.deleteIfExists(inbox.resolve(earlier));
+		}
+		Files.writeString(inbox.resolve("statement-2025-03-15.csv.part"),
 				statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")));
-		java.nio.file.Files.move(inbox.resolve("statement-2025-03-15.csv.part"), inbox.resolve("statement-2025-03-15.csv"));
-		java.nio.file.Files.writeString(inbox.resolve("broken-2025-03-15.xml"), "<DOICHIEU_NTDT>");
+		Files.move(inbox.resolve("statement-2025-03-15.csv.part"), inbox.resolve("statement-2025-03-15.csv"));
+		Files.writeString(inbox.resolve("bank-2025-03-15.xml"),
+				bankFile(day, voucher("RJ31-" + UUID.randomUUID(), day, "01", "VND", "1000", "1701")) + "\n\n");
+		Files.writeString(inbox.resolve("broken-2025-03-15.xml"), "<DOICHIEU_NTDT>");
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> java.nio.file.Files.exists(inbox.resolve("done/statement-2025-03-15.csv"))
-					&& java.nio.file.Files.exists(inbox.resolve("rejected/broken-2025-03-15.xml.problem.txt")));
+			.until(() -> Files.exists(inbox.resolve("done/statement-2025-03-15.csv"))
+					&& Files.exists(inbox.resolve("done/bank-2025-03-15.xml"))
+					&& Files.exists(inbox.resolve("rejected/broken-2025-03-15.xml.problem.txt")));
 		assertThat(this.jdbc.sql("""
-				SELECT received_by || '/' || channel FROM reconciliation.imported_file f
-				JOIN reconciliation.file_day d ON d.file_id = f.file_id WHERE d.business_day = ?""")
+				SELECT kind || '/' || received_by || '/' || channel FROM reconciliation.imported_file f
+				JOIN reconciliation.file_day d ON d.file_id = f.file_id WHERE d.business_day = ? ORDER BY 1""")
 			.param(day)
 			.query(String.class)
-			.list()).containsExactly("inbox/DIRECTORY");
+			.list()).containsExactly("BANK/inbox/DIRECTORY", "TREASURY/inbox/DIRECTORY");
 	}
 
 	private void ack(UUID postingId, String status) {
@@ -229,7 +240,7 @@ class ReconciliationJobIntegrationTests {
 			.query((row, n) -> entry(row.getString(1), row.getString(2)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private List<String> status(String reference) {
@@ -237,7 +248,7 @@ class ReconciliationJobIntegrationTests {
 				SELECT tax_status, bank_status, treasury_status FROM reconciliation.line
 				WHERE business_day = ? AND bank_reference = ?""")
 			.params(DAY, reference)
-			.query((row, n) -> java.util.Arrays.asList(row.getString(1), row.getString(2), row.getString(3)))
+			.query((row, n) -> Arrays.asList(row.getString(1), row.getString(2), row.getString(3)))
 			.single();
 	}
 
@@ -248,7 +259,7 @@ class ReconciliationJobIntegrationTests {
 			.query((row, n) -> entry(row.getString(1), row.getLong(2)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private List<String> events(long workItem) {

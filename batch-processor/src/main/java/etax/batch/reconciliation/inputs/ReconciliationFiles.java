@@ -1,5 +1,6 @@
 package etax.batch.reconciliation.inputs;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,7 +115,14 @@ public class ReconciliationFiles {
 		MessageDigest digest = sha256();
 		ParsedFile parsed;
 		try (DigestInputStream hashed = new DigestInputStream(in, digest)) {
-			parsed = this.repository.copy(copy, reader, hashed, fileId);
+			parsed = this.repository.copy(copy, reader, new FilterInputStream(hashed) {
+
+				@Override
+				public void close() {
+					// a reader may close its input at the end of a document: the rest still counts for the hash
+				}
+
+			}, fileId);
 			hashed.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {

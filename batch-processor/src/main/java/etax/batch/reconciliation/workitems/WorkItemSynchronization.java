@@ -10,9 +10,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Brings a day's work items in line with its new classification, set-based, each change on record as an
- * event of the run: a new exception line gets an item; an item whose line changed class is reclassified
- * (and reopened if it had been resolved or cleared); an open item whose line now matches, or is gone, is
- * cleared. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
+ * event of the run: an item whose line changed class is reclassified (and reopened if it had been
+ * resolved or cleared); an open item whose line now matches, or is gone, is cleared; a new exception line
+ * gets an item. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
+ * The items that existed before the run are handled before new ones are added, so that the statements
+ * over them are planned on statistics that still describe the table.
  */
 @Service
 public class WorkItemSynchronization {
@@ -78,6 +80,9 @@ public class WorkItemSynchronization {
 			LEFT JOIN reconciliation.line l ON l.business_day = :day AND l.line_key = c.line_key
 			""";
 
+	/** Items created in one run past which the table's statistics are refreshed for the next statements. */
+	private static final int STATISTICS_THRESHOLD = 1_000;
+
 	private final JdbcClient jdbc;
 
 	WorkItemSynchronization(JdbcClient jdbc) {
@@ -100,8 +105,11 @@ public class WorkItemSynchronization {
 			.param("actor", actor)
 			.query(String.class)
 			.list();
-		int created = this.jdbc.sql(CREATE).param("day", day).param("now", at).param("actor", actor).update();
 		int cleared = this.jdbc.sql(CLEAR).param("day", day).param("now", at).param("actor", actor).update();
+		int created = this.jdbc.sql(CREATE).param("day", day).param("now", at).param("actor", actor).update();
+		if (created > STATISTICS_THRESHOLD) {
+			this.jdbc.sql("ANALYZE reconciliation.work_item").update();
+		}
 		int reopened = (int) changes.stream().filter("REOPENED"::equals).count();
 		Synchronized result = new Synchronized(created, changes.size() - reopened, reopened, cleared);
 		this.jdbc.sql("UPDATE reconciliation.run SET created = ?, reclassified = ?, reopened = ?, cleared = ? WHERE execution_id = ?")
