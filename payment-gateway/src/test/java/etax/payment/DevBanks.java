@@ -13,9 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import etax.devstack.LocalInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The dev banks of the local run (db/dev/payment): their private keys, test resources, sign a record
@@ -60,6 +63,13 @@ public final class DevBanks {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A producer of strings to the JVM's broker; the caller closes it. */
+	public static KafkaProducer<String, String> producer() {
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
+				new StringSerializer(), new StringSerializer());
 	}
 
 	/** Publishes a record with the given headers and waits for the broker. */

@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import etax.devstack.LocalInfrastructure;
 import etax.devstack.TokenIssuer;
 import etax.payment.DevBanks.Line;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +57,7 @@ class ReconciliationContractIntegrationTests {
 
 	@BeforeAll
 	static void startProducer() {
-		producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
-				new StringSerializer(), new StringSerializer());
+		producer = DevBanks.producer();
 	}
 
 	@AfterAll

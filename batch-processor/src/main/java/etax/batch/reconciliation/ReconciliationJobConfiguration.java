@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import etax.batch.BusinessDays;
+import etax.batch.jobs.BusinessDayParameter;
 import etax.batch.reconciliation.workitems.WorkItemSynchronization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -68,10 +68,7 @@ class ReconciliationJobConfiguration {
 
 	/** A day that has not ended has not had its files. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		JobParameter<?> businessDay = parameters.getParameter(BUSINESS_DAY);
-		if (businessDay == null || !(businessDay.value() instanceof LocalDate day) || !businessDay.identifying()) {
-			throw new InvalidJobParametersException("businessDay, an identifying date, is required");
-		}
+		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
 		LocalDate today = BusinessDays.today(clock);
 		if (!day.isBefore(today)) {
 			throw new InvalidJobParametersException(

@@ -9,12 +9,12 @@ import javax.sql.DataSource;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
+import etax.batch.jobs.BusinessDayParameter;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -88,10 +88,7 @@ class DailyFilingSummaryJobConfiguration {
 
 	/** A summary of a day to come would be empty and misleading. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		JobParameter<?> businessDay = parameters.getParameter(BUSINESS_DAY);
-		if (businessDay == null || !(businessDay.value() instanceof LocalDate day) || !businessDay.identifying()) {
-			throw new InvalidJobParametersException("businessDay, an identifying date, is required");
-		}
+		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
 		LocalDate today = BusinessDays.today(clock);
 		if (day.isAfter(today)) {
 			throw new InvalidJobParametersException(

@@ -1,22 +1,13 @@
 package etax.benchmarks.filing;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.filing.FilingWorkload.Document;
 import etax.benchmarks.filing.FilingWorkload.Taxpayer;
 import etax.benchmarks.filing.FilingWorkload.Template;
@@ -56,27 +48,20 @@ public final class FilingLoadBenchmark {
 	private static final Pattern REJECTING = Pattern
 		.compile("\"ruleId\":\"([^\"]+)\",\"category\":\"[^\"]+\",\"severity\":\"REJECT");
 
-	private final Map<String, String> options;
+	private final RunOptions options;
 
-	private FilingLoadBenchmark(Map<String, String> options) {
+	private FilingLoadBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new FilingLoadBenchmark(options).run();
+		new FilingLoadBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
 		Path root = Path.of(".");
-		String api = option("api", stackFile().getProperty("declaration-api.url", "http://localhost:8081"));
+		String api = option("api", this.options.stack("declaration-api.url", "http://localhost:8081"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax");
 		Properties credentials = new Properties();
 		credentials.setProperty("user", option("db-user", "postgres"));
@@ -89,9 +74,7 @@ public final class FilingLoadBenchmark {
 
 		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, length, api);
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
-		}
+		this.options.database(jdbc).close();
 		long started = System.nanoTime();
 		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, Integer.parseInt(option("taxpayers", "4000")));
 		register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
@@ -162,31 +145,8 @@ public final class FilingLoadBenchmark {
 		}
 	}
 
-	private static void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
-		}
-	}
-
-	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 }

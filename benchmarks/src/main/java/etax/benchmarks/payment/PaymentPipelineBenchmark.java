@@ -1,28 +1,24 @@
 package etax.benchmarks.payment;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.payment.Workload.Message;
 import etax.devstack.DevTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,30 +57,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PaymentPipelineBenchmark {
 
-	private final Map<String, String> options;
+	private final RunOptions options;
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-	private PaymentPipelineBenchmark(Map<String, String> options) {
+	private PaymentPipelineBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new PaymentPipelineBenchmark(options).run();
+		new PaymentPipelineBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
-		Properties stack = stackFile();
-		String kafka = option("kafka", stack.getProperty("kafka.bootstrap-servers", "localhost:19092"));
-		String gateway = option("gateway", stack.getProperty("payment-gateway.url", "http://localhost:8082"));
+		String kafka = option("kafka", this.options.stack("kafka.bootstrap-servers", "localhost:19092"));
+		String gateway = option("gateway", this.options.stack("payment-gateway.url", "http://localhost:8082"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
 		String dbUser = option("db-user", "postgres");
 		String dbPassword = option("db-password", "");
@@ -98,11 +86,7 @@ public final class PaymentPipelineBenchmark {
 				taxpayers);
 		System.out.printf("JVM %s, %d cores; broker %s; gateway %s%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), kafka, gateway);
-		Properties credentials = new Properties();
-		credentials.setProperty("user", dbUser);
-		credentials.setProperty("password", dbPassword);
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			printSettings(db);
+		try (Connection db = this.options.database(jdbc)) {
 			BenchBank bank = BenchBank.register(db, this.runId);
 			bookItems(db, kafka, workload);
 
@@ -124,18 +108,6 @@ public final class PaymentPipelineBenchmark {
 
 			int halfRate = Math.max(1, (int) (throughput.perSecond() / 2));
 			halfRate(kafka, gateway, workload, bank, halfRate, halfSeconds);
-		}
-	}
-
-	private void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression",
-					"shared_buffers", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
 		}
 	}
 
@@ -316,19 +288,8 @@ public final class PaymentPipelineBenchmark {
 		return response.body();
 	}
 
-	private Properties stackFile() throws IOException {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 	private record Throughput(int messages, double seconds, double middlePerSecond, double p99CommitMillis,

@@ -1,6 +1,5 @@
 package etax.benchmarks.reconciliation;
 
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,10 +17,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.reconciliation.DayOfPayments.Expected;
 import etax.devstack.DevTokens;
 
@@ -69,21 +67,14 @@ public final class ReconciliationBenchmark {
 			    ON s.posting_id = t.posting_id
 			GROUP BY 1""";
 
-	private final Map<String, String> options;
+	private final RunOptions options;
 
-	private ReconciliationBenchmark(Map<String, String> options) {
+	private ReconciliationBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-		}
-		new ReconciliationBenchmark(options).run();
+		new ReconciliationBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
@@ -92,19 +83,14 @@ public final class ReconciliationBenchmark {
 		int lines = Integer.parseInt(option("lines", "1000000"));
 		LocalDate day = LocalDate.parse(option("day",
 				LocalDate.of(2001, 1, 1).plusDays(System.currentTimeMillis() / 1000 % 365).toString()));
-		String batch = option("batch", stackFile().getProperty("batch-processor.url", "http://localhost:8083"));
+		String batch = option("batch", this.options.stack("batch-processor.url", "http://localhost:8083"));
 		DayOfPayments workload = new DayOfPayments(runId, day, lines);
 		System.out.printf("reconciliation benchmark run %s: %,d voucher lines on %s, batch-processor %s%n", runId,
 				lines, day, batch);
 		System.out.printf("JVM %s, %d cores%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors());
-		Properties credentials = new Properties();
-		credentials.setProperty("user", option("db-user", "postgres"));
-		credentials.setProperty("password", option("db-password", ""));
 		Path folder = Files.createTempDirectory("etax-reconciliation-bench");
-		try (Connection db = DriverManager.getConnection(option("jdbc", "jdbc:postgresql://localhost:15432/etax"),
-				credentials)) {
-			printSettings(db);
+		try (Connection db = this.options.database("jdbc:postgresql://localhost:15432/etax")) {
 			long setup = System.nanoTime();
 			workload.seedTaxSide(db);
 			Path bankFile = folder.resolve("bank.xml");
@@ -218,31 +204,8 @@ public final class ReconciliationBenchmark {
 				HttpResponse.BodyHandlers.ofString()).body();
 	}
 
-	private static void printSettings(Connection db) throws Exception {
-		try (Statement statement = db.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression", "shared_buffers",
-					"work_mem", "server_version")) {
-				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
-					row.next();
-					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
-				}
-			}
-		}
-	}
-
-	private Properties stackFile() throws Exception {
-		Properties stack = new Properties();
-		Path file = Path.of(option("stack", "target/dev-stack/stack.properties"));
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file)) {
-				stack.load(reader);
-			}
-		}
-		return stack;
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 	private static double seconds(long since) {
