@@ -2,6 +2,7 @@ package etax.batch;
 
 import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,11 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param interest the daily assessment of late-payment interest
  * @param retention the removal of old Spring Batch metadata
  * @param bulk bulk filings
+ * @param reconciliation the three-way reconciliation
  */
 @Validated
 @ConfigurationProperties("etax.batch")
 public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @DefaultValue @Valid Interest interest,
-		@DefaultValue @Valid Retention retention, @DefaultValue @Valid Bulk bulk) {
+		@DefaultValue @Valid Retention retention, @DefaultValue @Valid Bulk bulk,
+		@DefaultValue @Valid Reconciliation reconciliation) {
 
 	/**
 	 * @param chunkSize rows of the summary written per transaction
@@ -64,6 +68,22 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 */
 	public record Retention(@DefaultValue("90d") @NotNull Duration maxAge,
 			@DefaultValue("500") @Min(1) @Max(10_000) int batchSize, @DefaultValue @Valid Schedule schedule) {
+	}
+
+	/**
+	 * @param gatewayUrl where payment-gateway's API is, for correction requests
+	 * @param gatewayTimeout how long a call to the gateway may take
+	 * @param inbox the watched directory for daily files; none when absent
+	 * @param inboxPollInterval how often the directory is looked at
+	 * @param maxWaitDays how many days the schedule waits for a day's files before running it without them
+	 * @param reopenWindowDays how far back the schedule looks for days not run or reopened
+	 * @param schedule when the pending days run by themselves
+	 */
+	public record Reconciliation(@DefaultValue("http://localhost:8082") @NotBlank String gatewayUrl,
+			@DefaultValue("10s") Duration gatewayTimeout, @Nullable Path inbox,
+			@DefaultValue("30s") Duration inboxPollInterval, @DefaultValue("3") @Min(0) int maxWaitDays,
+			@DefaultValue("31") @Min(1) @Max(366) int reopenWindowDays,
+			@DefaultValue @Valid Schedule schedule) {
 	}
 
 	/**

@@ -26,20 +26,26 @@ import org.springframework.test.context.ContextConfiguration;
  * The clock stands at {@link #NOW} (08:00 on 2025-04-01 in Asia/Ho_Chi_Minh), so "yesterday" is
  * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
  * The summary and the interest are written two items per chunk so that a failure can hit a later
- * chunk; the nightly schedules are off.
+ * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway} and watches
+ * {@code target/reconciliation-inbox}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2",
 		"etax.batch.interest.schedule.enabled=false", "etax.batch.interest.chunk-size=2",
-		"etax.batch.retention.schedule.enabled=false" })
+		"etax.batch.retention.schedule.enabled=false", "etax.batch.reconciliation.schedule.enabled=false",
+		"etax.batch.reconciliation.inbox=" + BatchProcessorIntegrationTest.INBOX,
+		"etax.batch.reconciliation.inbox-poll-interval=200ms" })
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class })
 @Import(BatchProcessorIntegrationTest.TestClock.class)
 public @interface BatchProcessorIntegrationTest {
 
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
+
+	/** The watched directory of daily files. */
+	String INBOX = "target/reconciliation-inbox";
 
 	@TestConfiguration(proxyBeanMethods = false)
 	class TestClock {

@@ -57,6 +57,8 @@ public final class DevStack {
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 		common.putAll(DevTokens.create(root));
 		common.putAll(DevPki.create(root));
+		// batch-processor records approved correction requests at the gateway (the port after declaration-api)
+		common.put("etax.batch.reconciliation.gateway-url", "http://localhost:" + (portBase + 1));
 		Path logs = root.resolve("target/dev-stack/logs");
 		String[] modules = { "declaration-api", "payment-gateway", "batch-processor" };
 		for (int i = 0; i < modules.length; i++) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
-import etax.batch.jobs.JobParameterRules;
+import etax.batch.jobs.BusinessDayParameter;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -78,7 +78,7 @@ class InterestAssessmentJobConfiguration {
 
 	/** A day that has not ended can still see payments that stop its interest. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		LocalDate day = JobParameterRules.identifyingDay(parameters, ASSESSED_FOR);
+		LocalDate day = BusinessDayParameter.require(parameters, ASSESSED_FOR);
 		LocalDate today = BusinessDays.today(clock);
 		if (!day.isBefore(today)) {
 			throw new InvalidJobParametersException(

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
-import etax.batch.jobs.JobParameterRules;
+import etax.batch.jobs.BusinessDayParameter;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -88,7 +88,7 @@ class DailyFilingSummaryJobConfiguration {
 
 	/** A summary of a day to come would be empty and misleading. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		LocalDate day = JobParameterRules.identifyingDay(parameters, BUSINESS_DAY);
+		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
 		LocalDate today = BusinessDays.today(clock);
 		if (day.isAfter(today)) {
 			throw new InvalidJobParametersException(

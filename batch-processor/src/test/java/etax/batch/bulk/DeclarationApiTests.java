@@ -124,7 +124,9 @@ class DeclarationApiTests {
 						new BatchProcessorProperties.Schedule(false, "0 0 1 * * *")),
 				new BatchProcessorProperties.Retention(Duration.ofDays(90), 500,
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
-				bulk), JSON);
+				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
+						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"))),
+				JSON);
 	}
 
 	private static List<PendingItem> items(int count) {

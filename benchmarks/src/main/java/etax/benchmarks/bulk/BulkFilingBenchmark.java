@@ -7,22 +7,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.IntSummaryStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.filing.FilingWorkload;
 import etax.benchmarks.filing.FilingWorkload.Document;
 import etax.benchmarks.filing.FilingWorkload.Taxpayer;
 import etax.benchmarks.filing.FilingWorkload.Template;
 import etax.benchmarks.filing.LoadRun;
-import etax.benchmarks.filing.RunEnvironment;
 import etax.devstack.DevTokens;
 import etax.devstack.TokenIssuer;
 import tools.jackson.databind.JsonNode;
@@ -57,26 +54,23 @@ public final class BulkFilingBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Map<String, String> options;
+	private final RunOptions options;
 
-	private BulkFilingBenchmark(Map<String, String> options) {
+	private BulkFilingBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		new BulkFilingBenchmark(RunEnvironment.options(args)).run();
+		new BulkFilingBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
 		Path root = Path.of(".");
-		Properties stack = RunEnvironment.stack(Path.of(option("stack", "target/dev-stack/stack.properties")));
-		String api = option("api", stack.getProperty("declaration-api.url", "http://localhost:8081"));
-		String batchApi = option("batch", stack.getProperty("batch-processor.url", "http://localhost:8083"));
+		String api = option("api", this.options.stack("declaration-api.url", "http://localhost:8081"));
+		String batchApi = option("batch", this.options.stack("batch-processor.url", "http://localhost:8083"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
-		Properties credentials = new Properties();
-		credentials.setProperty("user", option("db-user", "postgres"));
-		credentials.setProperty("password", option("db-password", ""));
+		Properties credentials = this.options.credentials();
 		int returns = Integer.parseInt(option("returns", "10000"));
 		int clients = Integer.parseInt(option("clients", "16"));
 		Duration timeout = Duration.ofMinutes(Long.parseLong(option("timeout-minutes", "30")));
@@ -84,9 +78,7 @@ public final class BulkFilingBenchmark {
 
 		System.out.printf("bulk filing benchmark: JVM %s, %d cores; batch-processor %s, declaration-api %s%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), batchApi, api);
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			RunEnvironment.printDatabase(db);
-		}
+		this.options.database(jdbc).close();
 		long preparing = System.nanoTime();
 		List<Template> templates = FilingWorkload.templates(Integer.parseInt(option("forms", "12")),
 				Integer.parseInt(option("size", "5000")));
@@ -180,7 +172,7 @@ public final class BulkFilingBenchmark {
 	}
 
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 }

@@ -1,18 +1,15 @@
 package etax.benchmarks.filing;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.IntSummaryStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.filing.FilingWorkload.Document;
 import etax.benchmarks.filing.FilingWorkload.Taxpayer;
 import etax.benchmarks.filing.FilingWorkload.Template;
@@ -45,24 +42,22 @@ public final class FilingLoadBenchmark {
 	private static final Pattern REJECTING = Pattern
 		.compile("\"ruleId\":\"([^\"]+)\",\"category\":\"[^\"]+\",\"severity\":\"REJECT");
 
-	private final Map<String, String> options;
+	private final RunOptions options;
 
-	private FilingLoadBenchmark(Map<String, String> options) {
+	private FilingLoadBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		new FilingLoadBenchmark(RunEnvironment.options(args)).run();
+		new FilingLoadBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
 		Path root = Path.of(".");
-		String api = option("api", stackFile().getProperty("declaration-api.url", "http://localhost:8081"));
+		String api = option("api", this.options.stack("declaration-api.url", "http://localhost:8081"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax");
-		Properties credentials = new Properties();
-		credentials.setProperty("user", option("db-user", "postgres"));
-		credentials.setProperty("password", option("db-password", ""));
+		Properties credentials = this.options.credentials();
 		List<Integer> sizes = List.of(option("sizes", "5000,50000").split(",")).stream().map(Integer::parseInt).toList();
 		List<Integer> counts = List.of(option("returns", "40000,8000").split(",")).stream().map(Integer::parseInt).toList();
 		int clients = Integer.parseInt(option("clients", "16"));
@@ -71,9 +66,7 @@ public final class FilingLoadBenchmark {
 
 		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, length, api);
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			RunEnvironment.printDatabase(db);
-		}
+		this.options.database(jdbc).close();
 		long started = System.nanoTime();
 		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, Integer.parseInt(option("taxpayers", "4000")));
 		FilingWorkload.register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
@@ -124,12 +117,8 @@ public final class FilingLoadBenchmark {
 		return reason.toString();
 	}
 
-	private Properties stackFile() throws IOException {
-		return RunEnvironment.stack(Path.of(option("stack", "target/dev-stack/stack.properties")));
-	}
-
 	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
+		return this.options.get(name, fallback);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -14,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 
-import etax.benchmarks.BenchmarkOptions;
-import etax.benchmarks.filing.RunEnvironment;
+import etax.benchmarks.RunOptions;
 import etax.schemas.TaxpayerId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,21 +48,20 @@ public final class InterestAssessmentBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final BenchmarkOptions options;
+	private final RunOptions options;
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-	private InterestAssessmentBenchmark(BenchmarkOptions options) {
+	private InterestAssessmentBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		new InterestAssessmentBenchmark(BenchmarkOptions.parse(args)).run();
+		new InterestAssessmentBenchmark(RunOptions.parse(args)).run();
 	}
 
 	private void run() throws Exception {
-		Properties stack = this.options.stack();
-		String batch = option("batch", stack.getProperty("batch-processor.url", "http://localhost:8083"));
+		String batch = option("batch", this.options.stack("batch-processor.url", "http://localhost:8083"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
 		int items = Integer.parseInt(option("items", "1000000"));
 		int taxpayers = Math.min(items, Integer.parseInt(option("taxpayers", "100000")));
@@ -74,11 +70,7 @@ public final class InterestAssessmentBenchmark {
 				this.runId, items, taxpayers, first, first.plusDays(1));
 		System.out.printf("JVM %s, %d cores; batch-processor %s%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), batch);
-		Properties credentials = new Properties();
-		credentials.setProperty("user", option("db-user", "postgres"));
-		credentials.setProperty("password", option("db-password", ""));
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			RunEnvironment.printDatabase(db);
+		try (Connection db = this.options.database(jdbc)) {
 			long seeding = System.nanoTime();
 			seed(db, items, taxpayers, first.minusDays(30));
 			System.out.printf("seeded %,d items in %.1f s (not timed)%n", items, (System.nanoTime() - seeding) / 1e9);

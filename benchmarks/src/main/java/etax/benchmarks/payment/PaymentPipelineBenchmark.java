@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -16,11 +15,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
-import etax.benchmarks.BenchmarkOptions;
-import etax.benchmarks.filing.RunEnvironment;
+import etax.benchmarks.RunOptions;
 import etax.benchmarks.payment.Workload.Message;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -58,23 +55,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PaymentPipelineBenchmark {
 
-	private final BenchmarkOptions options;
+	private final RunOptions options;
 
 	private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-	private PaymentPipelineBenchmark(BenchmarkOptions options) {
+	private PaymentPipelineBenchmark(RunOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		new PaymentPipelineBenchmark(BenchmarkOptions.parse(args)).run();
+		new PaymentPipelineBenchmark(RunOptions.parse(args)).run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
-		Properties stack = this.options.stack();
-		String kafka = option("kafka", stack.getProperty("kafka.bootstrap-servers", "localhost:19092"));
-		String gateway = option("gateway", stack.getProperty("payment-gateway.url", "http://localhost:8082"));
+		String kafka = option("kafka", this.options.stack("kafka.bootstrap-servers", "localhost:19092"));
+		String gateway = option("gateway", this.options.stack("payment-gateway.url", "http://localhost:8082"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
 		String dbUser = option("db-user", "postgres");
 		String dbPassword = option("db-password", "");
@@ -88,11 +84,7 @@ public final class PaymentPipelineBenchmark {
 				taxpayers);
 		System.out.printf("JVM %s, %d cores; broker %s; gateway %s%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), kafka, gateway);
-		Properties credentials = new Properties();
-		credentials.setProperty("user", dbUser);
-		credentials.setProperty("password", dbPassword);
-		try (Connection db = DriverManager.getConnection(jdbc, credentials)) {
-			RunEnvironment.printDatabase(db);
+		try (Connection db = this.options.database(jdbc)) {
 			BenchBank bank = BenchBank.register(db, this.runId);
 			bookItems(db, kafka, workload);
 

@@ -7,21 +7,21 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * Checks the jobs' parameters validators share.
+ * The business day a daily job runs for: an identifying {@link LocalDate} parameter, checked by the job's
+ * validator on every launch and restart.
  */
-public final class JobParameterRules {
+public final class BusinessDayParameter {
 
-	private JobParameterRules() {
+	private BusinessDayParameter() {
 	}
 
 	/**
-	 * The day a job instance is about.
-	 * @param parameters the launch's parameters
+	 * @param parameters the job's parameters
 	 * @param name the parameter's name
-	 * @return its value
+	 * @return the day
 	 * @throws InvalidJobParametersException when it is missing, not a date or not identifying
 	 */
-	public static LocalDate identifyingDay(JobParameters parameters, String name) throws InvalidJobParametersException {
+	public static LocalDate require(JobParameters parameters, String name) throws InvalidJobParametersException {
 		JobParameter<?> parameter = parameters.getParameter(name);
 		if (parameter == null || !(parameter.value() instanceof LocalDate day) || !parameter.identifying()) {
 			throw new InvalidJobParametersException(name + ", an identifying date, is required");

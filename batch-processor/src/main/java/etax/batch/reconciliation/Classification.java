@@ -1,0 +1,186 @@
+package etax.batch.reconciliation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Classifies a day's voucher lines in one statement: the tax side (the gateway's view), the banks' files
+ * and the treasury's statement joined in full, keyed by (bank code, bank reference, line) and by posting
+ * id, with the treasury's acks beside them. The day's previous classification is replaced as a whole.
+ */
+@Repository
+class Classification {
+
+	/*
+	 * tax: booked lines (a reversal entry's own lines are REVERSAL; a payment reversed since is REVERSED);
+	 * unbooked: vouchers the bank reported only pending or failed, matched to the bank's lines by voucher.
+	 * The treasury's status: POSTED (on the statement), ACKED (acked as posted, missing from the statement),
+	 * REFUSED, CONFLICT (statement and ack disagree, or two acks do), or null (nothing from the treasury).
+	 * A coding field differs when the tax side has a value another present leg does not share.
+	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
+	 * are computed once per line, not once per reference in the outer select.
+	 */
+	private static final String CLASSIFY = """
+			WITH tax AS (
+				SELECT bank_code, bank_reference, line_number, posting_id, currency, amount, chapter, sub_item, area_code,
+					collecting_agency_code, treasury_code,
+					CASE WHEN status = 'REVERSED' THEN 'REVERSAL' WHEN reversed_by IS NOT NULL THEN 'REVERSED'
+						ELSE 'DEBITED' END AS status
+				FROM payment.reconciliation_confirmation_lines_v1
+				WHERE payment_date = :day AND line_number IS NOT NULL
+			), unbooked AS (
+				SELECT bank_code, bank_reference, status FROM payment.reconciliation_confirmation_lines_v1
+				WHERE payment_date = :day AND line_number IS NULL
+			), bank AS (
+				SELECT bank_code, bank_reference, line_number, currency, amount, chapter, sub_item, area_code,
+					collecting_agency_code, treasury_code, status
+				FROM reconciliation.bank_file_line WHERE business_day = :day
+			), treasury AS (
+				SELECT posting_id, currency, amount, chapter, sub_item, area_code, treasury_code
+				FROM reconciliation.treasury_statement_line WHERE business_day = :day
+			), legs AS (
+				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,
+					coalesce(t.bank_reference, b.bank_reference) AS bank_reference,
+					coalesce(t.line_number, b.line_number) AS line_number, coalesce(t.posting_id, s.posting_id) AS posting_id,
+					coalesce(t.collecting_agency_code, b.collecting_agency_code) AS tax_office,
+					coalesce(t.treasury_code, b.treasury_code, s.treasury_code) AS treasury_code,
+					t.bank_code IS NOT NULL AS has_tax, b.bank_code IS NOT NULL AS has_bank,
+					s.posting_id IS NOT NULL AS has_treasury,
+					coalesce(t.status, u.status) AS tax_status, b.status AS bank_status,
+					CASE WHEN a.later_status IS NOT NULL OR (s.posting_id IS NOT NULL AND a.status = 'REFUSED') THEN 'CONFLICT'
+						WHEN s.posting_id IS NOT NULL THEN 'POSTED' WHEN a.status = 'POSTED' THEN 'ACKED'
+						ELSE a.status END AS treasury_status,
+					t.chapter AS t_chapter, t.sub_item AS t_sub_item, t.area_code AS t_area, t.amount AS t_amount,
+					t.currency AS t_currency, b.chapter AS b_chapter, b.sub_item AS b_sub_item, b.area_code AS b_area,
+					b.amount AS b_amount, b.currency AS b_currency, s.chapter AS s_chapter, s.sub_item AS s_sub_item,
+					s.area_code AS s_area, s.amount AS s_amount, s.currency AS s_currency
+				FROM tax t
+				FULL JOIN bank b ON b.bank_code = t.bank_code AND b.bank_reference = t.bank_reference
+					AND b.line_number = t.line_number
+				FULL JOIN treasury s ON s.posting_id = t.posting_id
+				LEFT JOIN unbooked u ON t.bank_code IS NULL AND u.bank_code = b.bank_code
+					AND u.bank_reference = b.bank_reference
+				LEFT JOIN reconciliation.treasury_ack a ON a.posting_id = coalesce(t.posting_id, s.posting_id)
+			), coded AS (
+				SELECT l.*, array_remove(ARRAY[
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_chapter IS DISTINCT FROM l.b_chapter)
+						OR (l.has_treasury AND l.t_chapter IS DISTINCT FROM l.s_chapter)) THEN 'chapter' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_sub_item IS DISTINCT FROM l.b_sub_item)
+						OR (l.has_treasury AND l.t_sub_item IS DISTINCT FROM l.s_sub_item)) THEN 'subItem' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_area IS DISTINCT FROM l.b_area)
+						OR (l.has_treasury AND l.t_area IS DISTINCT FROM l.s_area)) THEN 'area' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_amount IS DISTINCT FROM l.b_amount)
+						OR (l.has_treasury AND l.t_amount IS DISTINCT FROM l.s_amount)) THEN 'amount' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_currency IS DISTINCT FROM l.b_currency)
+						OR (l.has_treasury AND l.t_currency IS DISTINCT FROM l.s_currency)) THEN 'currency' END
+				], NULL) AS mismatched
+				FROM legs l
+				OFFSET 0
+			), classified AS (
+				SELECT c.*, CASE
+					WHEN c.tax_status IS NULL AND c.has_bank THEN 'ONLY_BANK'
+					WHEN c.tax_status IS NULL THEN 'ONLY_TREASURY'
+					WHEN NOT c.has_bank AND c.tax_status <> 'REVERSAL' THEN 'ONLY_TAX'
+					WHEN (c.has_bank AND c.bank_status <> CASE c.tax_status WHEN 'REVERSAL' THEN 'REVERSED'
+							ELSE c.tax_status END)
+						OR (c.has_tax AND c.treasury_status IS DISTINCT FROM 'POSTED') THEN 'STATUS_MISMATCH'
+					WHEN cardinality(c.mismatched) > 0 THEN 'CODING_MISMATCH'
+					ELSE 'MATCHED' END AS class
+				FROM coded c
+				OFFSET 0
+			)
+			INSERT INTO reconciliation.line (business_day, line_key, class, currency, amount, bank_code, bank_reference,
+				line_number, posting_id, tax_office, treasury_code, tax_status, bank_status, treasury_status, mismatched,
+				tax_chapter,
+				tax_sub_item, tax_area, tax_amount, tax_currency, bank_chapter, bank_sub_item, bank_area, bank_amount,
+				bank_currency, treasury_chapter, treasury_sub_item, treasury_area, treasury_amount, treasury_currency)
+			SELECT :day,
+				CASE WHEN bank_code IS NULL THEN 'posting/' || posting_id
+					ELSE bank_code || '/' || bank_reference || '/' || line_number END,
+				class, coalesce(t_currency, b_currency, s_currency), coalesce(t_amount, b_amount, s_amount), bank_code,
+				bank_reference, line_number, posting_id, tax_office, CASE WHEN class <> 'MATCHED' THEN treasury_code END,
+				tax_status, bank_status, treasury_status, CASE WHEN class <> 'MATCHED' THEN mismatched END,
+				CASE WHEN class <> 'MATCHED' THEN t_chapter END, CASE WHEN class <> 'MATCHED' THEN t_sub_item END,
+				CASE WHEN class <> 'MATCHED' THEN t_area END, CASE WHEN class <> 'MATCHED' THEN t_amount END,
+				CASE WHEN class <> 'MATCHED' THEN t_currency END, CASE WHEN class <> 'MATCHED' THEN b_chapter END,
+				CASE WHEN class <> 'MATCHED' THEN b_sub_item END, CASE WHEN class <> 'MATCHED' THEN b_area END,
+				CASE WHEN class <> 'MATCHED' THEN b_amount END, CASE WHEN class <> 'MATCHED' THEN b_currency END,
+				CASE WHEN class <> 'MATCHED' THEN s_chapter END, CASE WHEN class <> 'MATCHED' THEN s_sub_item END,
+				CASE WHEN class <> 'MATCHED' THEN s_area END, CASE WHEN class <> 'MATCHED' THEN s_amount END,
+				CASE WHEN class <> 'MATCHED' THEN s_currency END
+			FROM classified
+			""";
+
+	private static final String WORK_MEM = "128MB";
+
+	private final JdbcClient jdbc;
+
+	Classification(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Replaces the classification of a day, in the caller's transaction. The day's row is locked first, so
+	 * runs of one day never overlap, and an import of a file for the day waits or is seen whole: an import
+	 * that commits later raises the day's revision past the one recorded here, which reopens the day.
+	 * @param day the business day
+	 * @param executionId the job execution
+	 * @param launchedBy who launched the run
+	 * @param now the time of the run
+	 * @return what was classified
+	 */
+	Classified classify(LocalDate day, long executionId, String launchedBy, Instant now) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		this.jdbc.sql("INSERT INTO reconciliation.day (business_day) VALUES (?) ON CONFLICT DO NOTHING").param(day).update();
+		long revision = this.jdbc.sql("SELECT revision FROM reconciliation.day WHERE business_day = ? FOR UPDATE")
+			.param(day)
+			.query(Long.class)
+			.single();
+		// the hash joins hold a day's keys: with the default work_mem they spill to temporary files
+		this.jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		this.jdbc.sql("DELETE FROM reconciliation.line WHERE business_day = ?").param(day).update();
+		this.jdbc.sql("DELETE FROM reconciliation.day_total WHERE business_day = ?").param(day).update();
+		long lines = this.jdbc.sql(CLASSIFY).param("day", day).update();
+		// a day's lines replaced in bulk: without fresh statistics the next statements (here and in the work
+		// items step) are planned as if the day were empty, and nested loops over it take minutes
+		this.jdbc.sql("ANALYZE reconciliation.line").update();
+		this.jdbc.sql("""
+				INSERT INTO reconciliation.day_total (business_day, class, currency, lines, amount)
+				SELECT business_day, class, currency, count(*), coalesce(sum(amount), 0)
+				FROM reconciliation.line WHERE business_day = ? GROUP BY business_day, class, currency""")
+			.param(day)
+			.update();
+		long exceptions = this.jdbc.sql("""
+				SELECT coalesce(sum(lines), 0) FROM reconciliation.day_total WHERE business_day = ? AND class <> 'MATCHED'""")
+			.param(day)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				UPDATE reconciliation.day SET reconciled_revision = ?, last_execution_id = ?, last_run_by = ?, last_run_at = ?
+				WHERE business_day = ?""").params(revision, executionId, launchedBy, at, day).update();
+		this.jdbc.sql("""
+				INSERT INTO reconciliation.run (execution_id, business_day, launched_by, classified_at, revision, lines,
+				    exceptions)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (execution_id) DO UPDATE SET classified_at = EXCLUDED.classified_at,
+				    revision = EXCLUDED.revision, lines = EXCLUDED.lines, exceptions = EXCLUDED.exceptions""")
+			.params(executionId, day, launchedBy, at, revision, lines, exceptions)
+			.update();
+		return new Classified(lines, exceptions, revision);
+	}
+
+	/**
+	 * @param lines voucher lines classified
+	 * @param exceptions lines not matched
+	 * @param revision the day's revision the classification read
+	 */
+	record Classified(long lines, long exceptions, long revision) {
+
+	}
+
+}

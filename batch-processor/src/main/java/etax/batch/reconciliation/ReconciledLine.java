@@ -1,0 +1,52 @@
+package etax.batch.reconciliation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A voucher line as classified, with what each leg says of it (the legs' coding only for exceptions,
+ * as the bank's detail report 05 compares them).
+ *
+ * @param lineKey the line's key within the day: bank code/bank reference/line, or posting/id for a line
+ * only the treasury has
+ * @param lineClass the class
+ * @param currency the currency
+ * @param amount the amount
+ * @param bankCode the bank
+ * @param bankReference the bank's reference (MA_THAMCHIEU)
+ * @param lineNumber the voucher line
+ * @param postingId the treasury posting
+ * @param taxOffice the collecting tax office
+ * @param treasuryCode the treasury (MA_KBNN), for exceptions
+ * @param taxStatus DEBITED, REVERSED (paid, then reversed), REVERSAL (a reversal entry), PENDING, FAILED
+ * @param bankStatus DEBITED, REVERSED, PENDING, FAILED
+ * @param treasuryStatus POSTED, ACKED (acked, not on the statement), REFUSED, CONFLICT
+ * @param mismatched the coding fields that differ
+ * @param tax the tax side's coding
+ * @param bank the bank's coding
+ * @param treasury the treasury's coding
+ */
+public record ReconciledLine(String lineKey, LineClass lineClass, @Nullable String currency,
+		@Nullable BigDecimal amount, @Nullable String bankCode, @Nullable String bankReference,
+		@Nullable Integer lineNumber, @Nullable UUID postingId, @Nullable String taxOffice, @Nullable String treasuryCode,
+		@Nullable String taxStatus,
+		@Nullable String bankStatus, @Nullable String treasuryStatus, List<String> mismatched, @Nullable Coding tax,
+		@Nullable Coding bank, @Nullable Coding treasury) {
+
+	/**
+	 * One leg's coding of a line.
+	 * @param chapter the budget chapter
+	 * @param subItem the sub-item (NDKT)
+	 * @param areaCode the administrative area
+	 * @param amount the amount
+	 * @param currency the currency
+	 */
+	public record Coding(@Nullable String chapter, @Nullable String subItem, @Nullable String areaCode,
+			@Nullable BigDecimal amount, @Nullable String currency) {
+
+	}
+
+}

@@ -1,0 +1,112 @@
+package etax.batch.reconciliation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import etax.batch.BusinessDays;
+import etax.batch.jobs.BusinessDayParameter;
+import etax.batch.reconciliation.workitems.WorkItemSynchronization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code reconciliationJob}: the three-way reconciliation of one business day, two tasklet steps, each
+ * one transaction of set-based SQL.
+ * <ul>
+ * <li><b>Input</b>: the tax side from the gateway's published view
+ * {@code payment.reconciliation_confirmation_lines_v1} (payment date = the day), the banks' files and the
+ * treasury's statement imported for the day ({@code reconciliation.bank_file_line},
+ * {@code reconciliation.treasury_statement_line}, current files only) and the treasury's acks
+ * ({@code reconciliation.treasury_ack}).</li>
+ * <li><b>Output</b>: {@code reconciliationClassifyStep} replaces the day's classification
+ * ({@code reconciliation.line}, one row per voucher line, and {@code reconciliation.day_total}) and records
+ * the run; {@code reconciliationWorkItemsStep} creates, reclassifies, reopens and clears the day's work
+ * items, each change an event of the run.</li>
+ * <li><b>Validation</b>: job parameter {@code businessDay} (a {@link LocalDate}, identifying) is required
+ * and must have ended in Asia/Ho_Chi_Minh. The files were checked when they were imported.</li>
+ * <li><b>Skip</b>: none: one statement classifies every line; a line it cannot write is a defect.</li>
+ * <li><b>Retry</b>: none within a run; a failed run is restarted over HTTP.</li>
+ * <li><b>Restart</b>: restartable. A restart runs the step that failed: classification replaces the day
+ * whole; synchronization is idempotent (keyed by day and line). Every launch is a job instance of its own
+ * (identifying {@code launchId}), so a day is run again whenever a late file reopens it.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconciliationJobConfiguration {
+
+	static final String JOB_NAME = "reconciliationJob";
+
+	static final String BUSINESS_DAY = "businessDay";
+
+	static final String LAUNCH_ID = "launchId";
+
+	static final String LAUNCHED_BY = "launchedBy";
+
+	private static final Logger log = LoggerFactory.getLogger(ReconciliationJobConfiguration.class);
+
+	@Bean
+	Job reconciliationJob(JobRepository jobRepository, Step reconciliationClassifyStep,
+			Step reconciliationWorkItemsStep, Clock clock) {
+		return new JobBuilder(JOB_NAME, jobRepository).validator((parameters) -> validate(parameters, clock))
+			.start(reconciliationClassifyStep)
+			.next(reconciliationWorkItemsStep)
+			.build();
+	}
+
+	/** A day that has not ended has not had its files. */
+	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
+		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
+		LocalDate today = BusinessDays.today(clock);
+		if (!day.isBefore(today)) {
+			throw new InvalidJobParametersException(
+					"business day " + day + " has not ended (today is " + today + " in Asia/Ho_Chi_Minh)");
+		}
+	}
+
+	@Bean
+	Step reconciliationClassifyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Classification classification, Clock clock) {
+		return new StepBuilder("reconciliationClassifyStep", jobRepository).tasklet((contribution, chunk) -> {
+			StepExecution step = contribution.getStepExecution();
+			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
+			String launchedBy = step.getJobParameters().getString(LAUNCHED_BY, "unknown");
+			Classification.Classified classified = classification.classify(day, step.getJobExecutionId(), launchedBy,
+					clock.instant());
+			contribution.incrementWriteCount(classified.lines());
+			log.info("Reconciliation classified businessDay={} execution={} lines={} exceptions={} revision={}", day,
+					step.getJobExecutionId(), classified.lines(), classified.exceptions(), classified.revision());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step reconciliationWorkItemsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WorkItemSynchronization synchronization, Clock clock) {
+		return new StepBuilder("reconciliationWorkItemsStep", jobRepository).tasklet((contribution, chunk) -> {
+			StepExecution step = contribution.getStepExecution();
+			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
+			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, step.getJobExecutionId(),
+					clock.instant());
+			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
+					+ changes.cleared());
+			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "
+					+ "cleared={}", day, step.getJobExecutionId(), changes.created(), changes.reclassified(),
+					changes.reopened(), changes.cleared());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,192 @@
+package etax.batch.reconciliation.inputs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The imported files and their lines. Lines go in with COPY on the transaction's connection; a newer file
+ * of a source for a day supersedes the older one's lines of that day, and every import raises the
+ * revision of the days it touched.
+ */
+@Repository
+class FileRepository {
+
+	static final String COPY_BANK = """
+			COPY reconciliation.bank_file_line (file_id, business_day, bank_code, bank_reference, line_number,
+			    voucher_number, payer_mst, currency, amount, chapter, sub_item, tax_period, area_code,
+			    collecting_agency_code, treasury_code, treasury_account, status) FROM STDIN""";
+
+	static final String COPY_TREASURY = """
+			COPY reconciliation.treasury_statement_line (file_id, business_day, posting_id, treasury_code,
+			    treasury_account, chapter, sub_item, area_code, amount, currency) FROM STDIN""";
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	FileRepository(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	long nextFileId() {
+		return this.jdbc.sql("SELECT nextval(pg_get_serial_sequence('reconciliation.imported_file', 'file_id'))")
+			.query(Long.class)
+			.single();
+	}
+
+	/** Reads a file into a COPY on the current transaction's connection. */
+	ParsedFile copy(String copy, FileReader reader, InputStream in, long fileId) throws IOException {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copy, 1 << 16);
+			try {
+				Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+				ParsedFile parsed = reader.read(in, fileId, new CopyText(writer));
+				writer.flush();
+				stream.endCopy();
+				return parsed;
+			}
+			finally {
+				if (stream.isActive()) {
+					stream.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException("COPY failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	Optional<ImportedFile> findByHash(String kind, String hash) {
+		return this.jdbc.sql("SELECT file_id FROM reconciliation.imported_file WHERE kind = ? AND content_hash = ?")
+			.params(kind, hash)
+			.query(Long.class)
+			.optional()
+			.map(this::find);
+	}
+
+	ImportedFile find(long fileId) {
+		List<LocalDate> days = this.jdbc.sql("SELECT business_day FROM reconciliation.file_day WHERE file_id = ? ORDER BY 1")
+			.param(fileId)
+			.query(LocalDate.class)
+			.list();
+		return this.jdbc.sql("""
+				SELECT file_id, kind, source, file_reference, vouchers, lines, received_at, received_by, channel
+				FROM reconciliation.imported_file WHERE file_id = ?""")
+			.param(fileId)
+			.query((row, n) -> new ImportedFile(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+					days, row.getInt(5), row.getInt(6), row.getObject(7, OffsetDateTime.class).toInstant(),
+					row.getString(8), row.getString(9), List.of(), false))
+			.single();
+	}
+
+	/** @return false when a file with the same content was imported meanwhile */
+	boolean insert(long fileId, ParsedFile file, String hash, Instant receivedAt, String receivedBy, String channel) {
+		int inserted = this.jdbc.sql("""
+				INSERT INTO reconciliation.imported_file (file_id, kind, source, file_reference, content_hash, first_day,
+				    last_day, vouchers, lines, received_at, received_by, channel)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, content_hash) DO NOTHING""")
+			.params(fileId, file.kind(), file.source(), file.fileReference(), hash, file.firstDay(), file.lastDay(),
+					file.vouchers(), file.lines(), OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC), receivedBy,
+					channel)
+			.update();
+		if (inserted == 0) {
+			return false;
+		}
+		file.linesPerDay()
+			.forEach((day, lines) -> this.jdbc
+				.sql("INSERT INTO reconciliation.file_day (file_id, business_day, lines) VALUES (?, ?, ?)")
+				.params(fileId, day, lines)
+				.update());
+		return true;
+	}
+
+	/** The first key that occurs twice in a file, if any. */
+	Optional<String> duplicateKey(long fileId, ParsedFile file) {
+		if ("BANK".equals(file.kind())) {
+			return this.jdbc.sql("""
+					SELECT 'MA_THAMCHIEU ' || bank_reference || ' ROW_CTIET ' || line_number
+					FROM reconciliation.bank_file_line WHERE business_day BETWEEN ? AND ? AND bank_code = ? AND file_id = ?
+					GROUP BY bank_reference, line_number HAVING count(*) > 1 LIMIT 1""")
+				.params(file.firstDay(), file.lastDay(), file.source(), fileId)
+				.query(String.class)
+				.optional();
+		}
+		return this.jdbc.sql("""
+				SELECT 'posting_id ' || posting_id FROM reconciliation.treasury_statement_line
+				WHERE business_day BETWEEN ? AND ? AND file_id = ? GROUP BY posting_id HAVING count(*) > 1 LIMIT 1""")
+			.params(file.firstDay(), file.lastDay(), fileId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Makes a file the current one of its source for its days: older files' lines of those days go.
+	 * @return the days already reconciled, now reopened
+	 */
+	List<LocalDate> supersede(long fileId, ParsedFile file) {
+		String[] days = file.days().stream().map(LocalDate::toString).toArray(String[]::new);
+		this.jdbc.sql("""
+				UPDATE reconciliation.file_day d SET superseded_by = ?
+				FROM reconciliation.imported_file f
+				WHERE f.file_id = d.file_id AND f.kind = ? AND f.source = ? AND d.file_id <> ?
+				    AND d.superseded_by IS NULL AND d.business_day = ANY (?::date[])""")
+			.params(fileId, file.kind(), file.source(), fileId, days)
+			.update();
+		if ("BANK".equals(file.kind())) {
+			this.jdbc.sql("""
+					DELETE FROM reconciliation.bank_file_line
+					WHERE bank_code = ? AND business_day = ANY (?::date[]) AND file_id <> ?""")
+				.params(file.source(), days, fileId)
+				.update();
+		}
+		else {
+			this.jdbc.sql("DELETE FROM reconciliation.treasury_statement_line WHERE business_day = ANY (?::date[]) AND file_id <> ?")
+				.params(days, fileId)
+				.update();
+		}
+		return this.jdbc.sql("""
+				WITH bumped AS (
+				    INSERT INTO reconciliation.day AS d (business_day, revision) SELECT unnest(?::date[]), 1
+				    ON CONFLICT (business_day) DO UPDATE SET revision = d.revision + 1
+				    RETURNING business_day, reconciled_revision)
+				SELECT business_day FROM bumped WHERE reconciled_revision IS NOT NULL ORDER BY 1""")
+			.param(days)
+			.query(LocalDate.class)
+			.list();
+	}
+
+	/** Reads a daily file into COPY rows. */
+	@FunctionalInterface
+	interface FileReader {
+
+		ParsedFile read(InputStream in, long fileId, CopyText out) throws IOException;
+
+	}
+
+}

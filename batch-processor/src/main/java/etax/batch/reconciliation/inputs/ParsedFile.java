@@ -1,0 +1,99 @@
+package etax.batch.reconciliation.inputs;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a reader found in a daily file: its source, its days and how many lines each.
+ *
+ * @param kind BANK or TREASURY
+ * @param source the bank code, or KBNN
+ * @param fileReference the bank's id of the file
+ * @param firstDay the first day covered
+ * @param lastDay the last day covered
+ * @param linesPerDay lines per day covered (a bank's file covers every day of its range, with or without
+ * lines; the treasury's statement the value dates it has)
+ * @param vouchers vouchers read
+ * @param lines lines read
+ */
+record ParsedFile(String kind, String source, @Nullable String fileReference, LocalDate firstDay, LocalDate lastDay,
+		Map<LocalDate, Integer> linesPerDay, int vouchers, int lines) {
+
+	List<LocalDate> days() {
+		return List.copyOf(this.linesPerDay.keySet());
+	}
+
+	/** Counts a file's lines as they are read. */
+	static final class Builder {
+
+		private final String kind;
+
+		private final String source;
+
+		private final @Nullable String fileReference;
+
+		private final TreeMap<LocalDate, Integer> linesPerDay = new TreeMap<>();
+
+		private @Nullable LocalDate firstDay;
+
+		private @Nullable LocalDate lastDay;
+
+		private int vouchers;
+
+		private int lines;
+
+		/** A file whose days are known from its header: every one of them is covered. */
+		Builder(String kind, String source, @Nullable String fileReference, LocalDate from, LocalDate to) {
+			this(kind, source, fileReference);
+			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+				this.linesPerDay.put(day, 0);
+			}
+			this.firstDay = from;
+			this.lastDay = to;
+		}
+
+		/** A file whose days are those of its lines. */
+		Builder(String kind, String source, @Nullable String fileReference) {
+			this.kind = kind;
+			this.source = source;
+			this.fileReference = fileReference;
+		}
+
+		void add(LocalDate day, int lineCount) {
+			this.linesPerDay.merge(day, lineCount, Integer::sum);
+			this.vouchers++;
+			this.lines += lineCount;
+		}
+
+		int vouchers() {
+			return this.vouchers;
+		}
+
+		String source() {
+			return this.source;
+		}
+
+		LocalDate firstDay() {
+			return (this.firstDay != null) ? this.firstDay : this.linesPerDay.firstKey();
+		}
+
+		LocalDate lastDay() {
+			return (this.lastDay != null) ? this.lastDay : this.linesPerDay.lastKey();
+		}
+
+		ParsedFile build() {
+			if (this.linesPerDay.isEmpty()) {
+				throw InvalidFileException.of("The file covers no day: it has no lines");
+			}
+			return new ParsedFile(this.kind, this.source, this.fileReference, firstDay(), lastDay(),
+					Collections.unmodifiableMap(new TreeMap<>(this.linesPerDay)), this.vouchers, this.lines);
+		}
+
+	}
+
+}

@@ -1,0 +1,163 @@
+package etax.batch.reconciliation.inputs;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports the daily files of the bank and treasury legs, each in one transaction: streamed with COPY,
+ * checked, then made the current file of its source for its days. A file seen before (same content) is
+ * answered with the first import and changes nothing; a file for a day already reconciled reopens it.
+ * Counted in {@code etax.batch.reconciliation.files} ({@code kind}, {@code outcome=imported|duplicate|invalid}).
+ */
+@Service
+public class ReconciliationFiles {
+
+	private static final Logger log = LoggerFactory.getLogger(ReconciliationFiles.class);
+
+	private final FileRepository repository;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	ReconciliationFiles(FileRepository repository, PlatformTransactionManager transactionManager, Clock clock,
+			MeterRegistry meters) {
+		this.repository = repository;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/** How a file came. */
+	public enum Channel {
+
+		HTTP, DIRECTORY
+
+	}
+
+	/**
+	 * Imports a bank's daily reconciliation file (XML).
+	 * @param in the file
+	 * @param receivedBy who sent it
+	 * @param channel how
+	 * @return the file as imported, or as first imported if seen before
+	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
+	 */
+	public ImportedFile importBankFile(InputStream in, String receivedBy, Channel channel) {
+		return importFile("BANK", FileRepository.COPY_BANK, BankFileReader::read, in, receivedBy, channel);
+	}
+
+	/**
+	 * Imports the treasury's daily statement (CSV).
+	 * @param in the statement
+	 * @param receivedBy who sent it
+	 * @param channel how
+	 * @return the statement as imported, or as first imported if seen before
+	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
+	 */
+	public ImportedFile importTreasuryStatement(InputStream in, String receivedBy, Channel channel) {
+		return importFile("TREASURY", FileRepository.COPY_TREASURY, TreasuryStatementReader::read, in, receivedBy,
+				channel);
+	}
+
+	private ImportedFile importFile(String kind, String copy, FileRepository.FileReader reader, InputStream in,
+			String receivedBy, Channel channel) {
+		try {
+			ImportedFile imported = Objects.requireNonNull(
+					this.transactions.execute((status) -> {
+						ImportedFile file = load(kind, copy, reader, in, receivedBy, channel);
+						if (file.duplicate()) {
+							status.setRollbackOnly();
+						}
+						return file;
+					}));
+			count(kind, imported.duplicate() ? "duplicate" : "imported");
+			log.info("Reconciliation file kind={} source={} fileId={} lines={} days={} duplicate={} reopened={}", kind,
+					imported.source(), imported.fileId(), imported.lines(), imported.days().size(), imported.duplicate(),
+					imported.reopenedDays());
+			return imported;
+		}
+		catch (InvalidFileException ex) {
+			count(kind, "invalid");
+			log.info("Reconciliation file refused kind={} reason={}", kind, ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private ImportedFile load(String kind, String copy, FileRepository.FileReader reader, InputStream in,
+			String receivedBy, Channel channel) {
+		Instant receivedAt = this.clock.instant();
+		long fileId = this.repository.nextFileId();
+		MessageDigest digest = sha256();
+		ParsedFile parsed;
+		try (DigestInputStream hashed = new DigestInputStream(in, digest)) {
+			parsed = this.repository.copy(copy, reader, new FilterInputStream(hashed) {
+
+				@Override
+				public void close() {
+					// a reader may close its input at the end of a document: the rest still counts for the hash
+				}
+
+			}, fileId);
+			hashed.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not import the file", ex);
+		}
+		String hash = HexFormat.of().formatHex(digest.digest());
+		Optional<ImportedFile> seen = this.repository.findByHash(kind, hash);
+		if (seen.isPresent()) {
+			return seen.get().asDuplicate();
+		}
+		if (!this.repository.insert(fileId, parsed, hash, receivedAt, receivedBy, channel.name())) {
+			return this.repository.findByHash(kind, hash).orElseThrow().asDuplicate();
+		}
+		this.repository.duplicateKey(fileId, parsed).ifPresent((key) -> {
+			throw InvalidFileException.of(key + " occurs more than once");
+		});
+		List<LocalDate> reopened = this.repository.supersede(fileId, parsed);
+		ImportedFile stored = this.repository.find(fileId);
+		return new ImportedFile(stored.fileId(), stored.kind(), stored.source(), stored.fileReference(), stored.days(),
+				stored.vouchers(), stored.lines(), stored.receivedAt(), stored.receivedBy(), stored.channel(), reopened,
+				false);
+	}
+
+	private void count(String kind, String outcome) {
+		this.meters.counter("etax.batch.reconciliation.files", "kind", kind.toLowerCase(Locale.ROOT),
+				"outcome", outcome).increment();
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package etax.batch.reconciliation.web;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+
+import etax.access.Caller;
+import etax.batch.jobs.JobExecutionSummary;
+import etax.batch.reconciliation.LineClass;
+import etax.batch.reconciliation.OfficeScope;
+import etax.batch.reconciliation.ReconciliationDay;
+import etax.batch.reconciliation.ReconciliationDays;
+import etax.batch.reconciliation.ReconciliationDays.LinePage;
+import etax.batch.reconciliation.inputs.ImportedFile;
+import etax.batch.reconciliation.inputs.ReconciliationFiles;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Daily files in, runs of {@code reconciliationJob}, and what a day's run found. A launch runs the job to
+ * its end before answering.
+ */
+@RestController
+class ReconciliationController {
+
+	private final ReconciliationFiles files;
+
+	private final ReconciliationDays days;
+
+	ReconciliationController(ReconciliationFiles files, ReconciliationDays days) {
+		this.files = files;
+		this.days = days;
+	}
+
+	@Operation(summary = "Import a bank's daily reconciliation file (XML, VN-ETAX §5.4 layout)")
+	@PostMapping(path = "/api/v1/reconciliation/bank-files", consumes = { "application/xml", "text/xml" })
+	ResponseEntity<ImportedFile> importBankFile(InputStream body, @AuthenticationPrincipal Caller caller) {
+		return answer(this.files.importBankFile(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
+	}
+
+	@Operation(summary = "Import the treasury's daily statement (CSV, the project's layout)")
+	@PostMapping(path = "/api/v1/reconciliation/treasury-statements", consumes = "text/csv")
+	ResponseEntity<ImportedFile> importTreasuryStatement(InputStream body, @AuthenticationPrincipal Caller caller) {
+		return answer(this.files.importTreasuryStatement(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
+	}
+
+	@Operation(summary = "Reconcile a day (yesterday when no day is given); replaces its classification")
+	@PostMapping("/api/v1/jobs/reconciliation/executions")
+	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request,
+			@AuthenticationPrincipal Caller caller) {
+		LocalDate day = (request != null && request.businessDay() != null) ? request.businessDay()
+				: this.days.lastClosedDay();
+		JobExecutionSummary execution = this.days.run(day, caller.subject());
+		return ResponseEntity.created(URI.create("/api/v1/jobs/executions/" + execution.id())).body(execution);
+	}
+
+	@Operation(summary = "A day: status, totals by class and currency as the bank's summary report has them, inputs")
+	@GetMapping("/api/v1/reconciliation/days/{day}")
+	ReconciliationDay day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+		return this.days.day(day);
+	}
+
+	@Operation(summary = "A day's classified voucher lines in the caller's tax office, with each leg's coding")
+	@GetMapping("/api/v1/reconciliation/days/{day}/lines")
+	LinePage lines(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
+		return this.days.lines(day, lineClass, OfficeScope.of(caller), page, size);
+	}
+
+	private static ResponseEntity<ImportedFile> answer(ImportedFile file) {
+		return file.duplicate() ? ResponseEntity.ok(file)
+				: ResponseEntity.created(URI.create("/api/v1/reconciliation/files/" + file.fileId())).body(file);
+	}
+
+	/**
+	 * @param businessDay the day to reconcile; yesterday in Asia/Ho_Chi_Minh when absent
+	 */
+	record LaunchRequest(@Nullable LocalDate businessDay) {
+	}
+
+}

@@ -1,0 +1,98 @@
+package etax.batch.reconciliation.web;
+
+import java.time.LocalDate;
+
+import etax.access.Caller;
+import etax.batch.reconciliation.LineClass;
+import etax.batch.reconciliation.workitems.Resolution;
+import etax.batch.reconciliation.workitems.WorkItemStatus;
+import etax.batch.reconciliation.workitems.WorkItems;
+import etax.batch.reconciliation.workitems.WorkItems.Detail;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Work items over HTTP: list, read with history, assign, comment, resolve, approve, reject. Each answer is
+ * the item as it stands after the action.
+ */
+@RestController
+@RequestMapping("/api/v1/reconciliation/work-items")
+class WorkItemController {
+
+	private final WorkItems workItems;
+
+	WorkItemController(WorkItems workItems) {
+		this.workItems = workItems;
+	}
+
+	@Operation(summary = "Work items of the caller's tax office, newest day first")
+	@GetMapping
+	WorkItems.Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable WorkItemStatus status,
+			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
+			@RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.page(new WorkItems.Query(day, status, lineClass, assignee), caller, page, size);
+	}
+
+	@GetMapping("/{id}")
+	Detail get(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.detail(id, caller);
+	}
+
+	@Operation(summary = "Assign to an officer (the caller when no assignee is given)")
+	@PostMapping("/{id}:assign")
+	Detail assign(@PathVariable long id, @RequestBody(required = false) @Nullable Assignment assignment,
+			@AuthenticationPrincipal Caller caller) {
+		return this.workItems.assign(id, (assignment != null) ? assignment.assignee() : null, caller);
+	}
+
+	@PostMapping("/{id}/comments")
+	Detail comment(@PathVariable long id, @Valid @RequestBody Text comment, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.comment(id, comment.text(), caller);
+	}
+
+	@Operation(summary = "Resolve: EXPLAINED at once; RECODE, REVERSE, RECORD wait for a second officer's approval")
+	@PostMapping("/{id}:resolve")
+	Detail resolve(@PathVariable long id, @RequestBody Resolution resolution, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.resolve(id, resolution, caller);
+	}
+
+	@Operation(summary = "Approve a resolution that moves money (approver claim, not the resolver): "
+			+ "its correction request is recorded at the gateway")
+	@PostMapping("/{id}:approve")
+	Detail approve(@PathVariable long id, @AuthenticationPrincipal Caller caller,
+			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		return this.workItems.approve(id, caller, authorization);
+	}
+
+	@Operation(summary = "Send a proposed resolution back to the officer who made it")
+	@PostMapping("/{id}:reject")
+	Detail reject(@PathVariable long id, @Valid @RequestBody Text reason, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.reject(id, reason.text(), caller);
+	}
+
+	record Assignment(@Nullable String assignee) {
+	}
+
+	record Text(@NotBlank String text) {
+	}
+
+}

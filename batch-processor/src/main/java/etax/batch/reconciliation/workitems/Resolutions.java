@@ -1,0 +1,94 @@
+package etax.batch.reconciliation.workitems;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import etax.batch.reconciliation.ReconciledLine;
+import etax.batch.reconciliation.ReconciliationDays;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which resolutions fit a work item, and the correction request one that moves money becomes. The line
+ * as last classified decides: a recode or a reversal is about a payment the tax side recorded, a
+ * recording about one only the bank has; a line without a bank voucher (only the treasury has it) can
+ * only be explained.
+ */
+@Component
+class Resolutions {
+
+	private static final Set<String> BOOKED = Set.of("DEBITED", "REVERSED", "REVERSAL");
+
+	private final ReconciliationDays days;
+
+	private final WorkItemRepository repository;
+
+	Resolutions(ReconciliationDays days, WorkItemRepository repository) {
+		this.days = days;
+		this.repository = repository;
+	}
+
+	/**
+	 * @return the resolution's kind, checked against the item
+	 * @throws InvalidResolutionException when it does not fit
+	 */
+	ResolutionKind check(WorkItem item, Resolution resolution) {
+		ResolutionKind kind = resolution.kind();
+		if (kind == null || resolution.reason() == null || resolution.reason().isBlank()) {
+			throw InvalidResolutionException.of(item.id(), "a resolution has a kind and a reason");
+		}
+		if (!kind.movesMoney()) {
+			return kind;
+		}
+		ReconciledLine line = this.days.line(item.businessDay(), item.lineKey()).orElse(null);
+		if (line == null || line.bankReference() == null) {
+			throw InvalidResolutionException.of(item.id(), "a line without a bank voucher can only be EXPLAINED");
+		}
+		boolean booked = BOOKED.contains(line.taxStatus());
+		if (kind == ResolutionKind.RECORD ? booked || line.bank() == null : !booked || line.tax() == null) {
+			throw InvalidResolutionException.of(item.id(), kind == ResolutionKind.RECORD
+					? "RECORD is for a payment the bank has and the tax side did not record"
+					: kind + " is for a payment the tax side recorded");
+		}
+		if (kind == ResolutionKind.RECODE && (resolution.corrected() == null
+				|| same(corrected(line.tax(), resolution.corrected()), paid(line.tax())))) {
+			throw InvalidResolutionException.of(item.id(), "RECODE needs a corrected coding that differs from the paid one");
+		}
+		return kind;
+	}
+
+	/** The correction request of a checked resolution that moves money, waiting for approval. */
+	CorrectionRequest request(WorkItem item, ResolutionKind kind, Resolution resolution, String requestedBy,
+			Instant now) {
+		ReconciledLine line = this.days.line(item.businessDay(), item.lineKey()).orElseThrow();
+		ReconciledLine.Coding leg = Objects.requireNonNull((kind == ResolutionKind.RECORD) ? line.bank() : line.tax());
+		CorrectionRequest.Coding paid = paid(leg);
+		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE)
+				? corrected(leg, Objects.requireNonNull(resolution.corrected())) : paid;
+		return new CorrectionRequest(UUID.randomUUID(), this.repository.nextRequestNumber(item.businessDay()), kind,
+				Objects.requireNonNull(line.bankCode()), Objects.requireNonNull(line.bankReference()), line.lineNumber(),
+				line.postingId(), line.treasuryCode(), paid, corrected, leg.currency(),
+				Objects.requireNonNull(resolution.reason()), requestedBy, now, "AWAITING_APPROVAL", null, null);
+	}
+
+	private static boolean same(CorrectionRequest.Coding a, CorrectionRequest.Coding b) {
+		return Objects.equals(a.chapter(), b.chapter()) && Objects.equals(a.subItem(), b.subItem())
+				&& Objects.equals(a.areaCode(), b.areaCode()) && (a.amount() == null ? b.amount() == null
+						: b.amount() != null && a.amount().compareTo(b.amount()) == 0);
+	}
+
+	private static CorrectionRequest.Coding paid(ReconciledLine.Coding leg) {
+		return new CorrectionRequest.Coding(leg.chapter(), leg.subItem(), leg.areaCode(), leg.amount());
+	}
+
+	/** The corrected coding: what the officer gave, the rest as paid. */
+	private static CorrectionRequest.Coding corrected(ReconciledLine.Coding leg, CorrectionRequest.Coding given) {
+		return new CorrectionRequest.Coding((given.chapter() != null) ? given.chapter() : leg.chapter(),
+				(given.subItem() != null) ? given.subItem() : leg.subItem(),
+				(given.areaCode() != null) ? given.areaCode() : leg.areaCode(),
+				(given.amount() != null) ? given.amount() : leg.amount());
+	}
+
+}

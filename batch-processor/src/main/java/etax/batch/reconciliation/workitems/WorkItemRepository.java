@@ -1,0 +1,175 @@
+package etax.batch.reconciliation.workitems;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import etax.batch.reconciliation.LineClass;
+import etax.batch.reconciliation.OfficeScope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Work items, their events and their correction requests in schema {@code reconciliation}. Changes go
+ * through {@link #lock}: the row is held for the rest of the transaction, so two officers' actions on one
+ * item happen one after the other.
+ */
+@Repository
+class WorkItemRepository {
+
+	private static final String FILTER = """
+			 WHERE (CAST(:day AS date) IS NULL OR business_day = :day)
+			   AND (CAST(:status AS text) IS NULL OR status = :status)
+			   AND (CAST(:class AS text) IS NULL OR class = :class)
+			   AND (CAST(:assignee AS text) IS NULL OR assignee = :assignee)
+			   AND (CAST(:office AS text) IS NULL OR tax_office = :office)""";
+
+	private final JdbcClient jdbc;
+
+	WorkItemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<WorkItem> find(long id, OfficeScope scope, boolean lock) {
+		return this.jdbc.sql("SELECT * FROM reconciliation.work_item WHERE work_item_id = ?" + (lock ? " FOR UPDATE" : ""))
+			.param(id)
+			.query(WorkItemRepository::item)
+			.optional()
+			.filter((item) -> scope.includes(item.taxOffice()));
+	}
+
+	List<WorkItem> page(WorkItems.Query query, OfficeScope scope, int page, int size) {
+		return filtered("SELECT * FROM reconciliation.work_item " + FILTER
+				+ " ORDER BY business_day DESC, work_item_id LIMIT :size OFFSET :offset", query, scope)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(WorkItemRepository::item)
+			.list();
+	}
+
+	long count(WorkItems.Query query, OfficeScope scope) {
+		return filtered("SELECT count(*) FROM reconciliation.work_item " + FILTER, query, scope).query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec filtered(String sql, WorkItems.Query query, OfficeScope scope) {
+		return this.jdbc.sql(sql)
+			.param("day", query.day(), Types.DATE)
+			.param("status", (query.status() != null) ? query.status().name() : null, Types.VARCHAR)
+			.param("class", (query.lineClass() != null) ? query.lineClass().name() : null, Types.VARCHAR)
+			.param("assignee", query.assignee(), Types.VARCHAR)
+			.param("office", scope.taxOffice(), Types.VARCHAR);
+	}
+
+	List<WorkItemEvent> events(long id) {
+		return this.jdbc.sql("""
+				SELECT at, actor, action, detail FROM reconciliation.work_item_event WHERE work_item_id = ? ORDER BY event_id""")
+			.param(id)
+			.query((row, n) -> new WorkItemEvent(instant(row, "at"), row.getString(2), row.getString(3), row.getString(4)))
+			.list();
+	}
+
+	void event(long id, String actor, String action, @Nullable String detail, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)""")
+			.params(id, utc(at), actor, action, detail)
+			.update();
+	}
+
+	/** Sets what changes with an officer's action; fields passed as null are cleared. */
+	void update(long id, WorkItemStatus status, @Nullable String assignee, @Nullable ResolutionKind resolution,
+			@Nullable String reason, @Nullable String resolvedBy, @Nullable Instant resolvedAt,
+			@Nullable String approvedBy, @Nullable Instant approvedAt, Instant at) {
+		this.jdbc.sql("""
+				UPDATE reconciliation.work_item SET status = ?, assignee = ?, resolution = ?, resolution_reason = ?,
+				    resolved_by = ?, resolved_at = ?, approved_by = ?, approved_at = ?, updated_at = ?
+				WHERE work_item_id = ?""")
+			.params(status.name(), assignee, (resolution != null) ? resolution.name() : null, reason, resolvedBy,
+					(resolvedAt != null) ? utc(resolvedAt) : null, approvedBy, (approvedAt != null) ? utc(approvedAt) : null,
+					utc(at), id)
+			.update();
+	}
+
+	String nextRequestNumber(LocalDate day) {
+		return "TS-" + day.getYear() + "-" + String.format("%07d",
+				this.jdbc.sql("SELECT nextval('reconciliation.correction_number')").query(Long.class).single());
+	}
+
+	void insert(CorrectionRequest r, long workItemId) {
+		this.jdbc.sql("""
+				INSERT INTO reconciliation.correction_request (correction_id, request_number, work_item_id, kind, bank_code,
+				    bank_reference, line_number, posting_id, treasury_code, paid_chapter, paid_sub_item, paid_area_code,
+				    paid_amount, currency, corrected_chapter, corrected_sub_item, corrected_area_code, corrected_amount,
+				    reason, requested_by, requested_at, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(r.correctionId(), r.requestNumber(), workItemId, r.kind().name(), r.bankCode(), r.bankReference(),
+					r.lineNumber(), r.postingId(), r.treasuryCode(), r.paid().chapter(), r.paid().subItem(),
+					r.paid().areaCode(), r.paid().amount(), r.currency(), r.corrected().chapter(), r.corrected().subItem(),
+					r.corrected().areaCode(), r.corrected().amount(), r.reason(), r.requestedBy(), utc(r.requestedAt()),
+					r.status())
+			.update();
+	}
+
+	List<CorrectionRequest> corrections(long workItemId) {
+		return this.jdbc.sql("SELECT * FROM reconciliation.correction_request WHERE work_item_id = ? ORDER BY requested_at")
+			.param(workItemId)
+			.query(WorkItemRepository::correction)
+			.list();
+	}
+
+	void decide(UUID correctionId, String status, String decidedBy, Instant at) {
+		this.jdbc.sql("""
+				UPDATE reconciliation.correction_request SET status = ?, decided_by = ?, decided_at = ?
+				WHERE correction_id = ? AND status = 'AWAITING_APPROVAL'""")
+			.params(status, decidedBy, utc(at), correctionId)
+			.update();
+	}
+
+	private static WorkItem item(ResultSet row, int n) throws SQLException {
+		String resolution = row.getString("resolution");
+		return new WorkItem(row.getLong("work_item_id"), row.getObject("business_day", LocalDate.class),
+				row.getString("line_key"), LineClass.valueOf(row.getString("class")), row.getString("currency"),
+				row.getBigDecimal("amount"), row.getString("bank_code"), row.getString("bank_reference"),
+				row.getObject("line_number", Integer.class), row.getObject("posting_id", UUID.class),
+				row.getString("tax_office"), WorkItemStatus.valueOf(row.getString("status")), row.getString("assignee"),
+				(resolution != null) ? ResolutionKind.valueOf(resolution) : null, row.getString("resolution_reason"),
+				row.getString("resolved_by"), nullableInstant(row, "resolved_at"), row.getString("approved_by"),
+				nullableInstant(row, "approved_at"), instant(row, "created_at"), instant(row, "updated_at"));
+	}
+
+	private static CorrectionRequest correction(ResultSet row, int n) throws SQLException {
+		return new CorrectionRequest(row.getObject("correction_id", UUID.class), row.getString("request_number"),
+				ResolutionKind.valueOf(row.getString("kind")), row.getString("bank_code"), row.getString("bank_reference"),
+				row.getObject("line_number", Integer.class), row.getObject("posting_id", UUID.class),
+				row.getString("treasury_code"),
+				new CorrectionRequest.Coding(row.getString("paid_chapter"), row.getString("paid_sub_item"),
+						row.getString("paid_area_code"), row.getBigDecimal("paid_amount")),
+				new CorrectionRequest.Coding(row.getString("corrected_chapter"), row.getString("corrected_sub_item"),
+						row.getString("corrected_area_code"), row.getBigDecimal("corrected_amount")),
+				row.getString("currency"), row.getString("reason"), row.getString("requested_by"),
+				instant(row, "requested_at"), row.getString("status"), row.getString("decided_by"),
+				nullableInstant(row, "decided_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static @Nullable Instant nullableInstant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

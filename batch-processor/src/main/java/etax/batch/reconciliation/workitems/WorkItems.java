@@ -1,0 +1,214 @@
+package etax.batch.reconciliation.workitems;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import etax.access.Caller;
+import etax.batch.reconciliation.LineClass;
+import etax.batch.reconciliation.OfficeScope;
+import etax.batch.reconciliation.ReconciledLine;
+import etax.batch.reconciliation.ReconciliationDays;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What officers do with work items: assign, comment, resolve; and, for a resolution that moves money, a
+ * second officer with the approver claim approves (never the one who resolved it) or sends it back.
+ * Officers see and act on their tax office's items, national officers on all. Every action is an event
+ * with who and when. A resolution never edits a recorded payment: an approved correction request is
+ * recorded at the gateway as a new entry, with the approver's own token.
+ */
+@Service
+public class WorkItems {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkItems.class);
+
+	private final WorkItemRepository repository;
+
+	private final Resolutions resolutions;
+
+	private final GatewayCorrections gateway;
+
+	private final ReconciliationDays days;
+
+	private final Clock clock;
+
+	WorkItems(WorkItemRepository repository, Resolutions resolutions, GatewayCorrections gateway,
+			ReconciliationDays days, Clock clock) {
+		this.repository = repository;
+		this.resolutions = resolutions;
+		this.gateway = gateway;
+		this.days = days;
+		this.clock = clock;
+	}
+
+	/**
+	 * Which items to list; every criterion is optional.
+	 * @param day the business day
+	 * @param status the status
+	 * @param lineClass the class
+	 * @param assignee the officer on it
+	 */
+	public record Query(@Nullable LocalDate day, @Nullable WorkItemStatus status, @Nullable LineClass lineClass,
+			@Nullable String assignee) {
+
+	}
+
+	/**
+	 * @param items the items
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @param totalItems items in all pages
+	 */
+	public record Page(List<WorkItem> items, int page, int size, long totalItems) {
+
+	}
+
+	/**
+	 * @param item the item
+	 * @param line its line as last classified (null when the line is gone from the day)
+	 * @param history every action on it, oldest first
+	 * @param corrections its correction requests
+	 */
+	public record Detail(WorkItem item, @Nullable ReconciledLine line, List<WorkItemEvent> history,
+			List<CorrectionRequest> corrections) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public Page page(Query query, Caller caller, int page, int size) {
+		OfficeScope scope = OfficeScope.of(caller);
+		return new Page(this.repository.page(query, scope, page, size), page, size, this.repository.count(query, scope));
+	}
+
+	@Transactional(readOnly = true)
+	public Detail detail(long id, Caller caller) {
+		WorkItem item = this.repository.find(id, OfficeScope.of(caller), false)
+			.orElseThrow(() -> WorkItemNotFoundException.forId(id));
+		return new Detail(item, this.days.line(item.businessDay(), item.lineKey()).orElse(null),
+				this.repository.events(id), this.repository.corrections(id));
+	}
+
+	/**
+	 * Puts an officer on an open or assigned item.
+	 * @param assignee the officer's subject; the caller when null
+	 */
+	@Transactional
+	public Detail assign(long id, @Nullable String assignee, Caller caller) {
+		WorkItem item = lock(id, caller);
+		require(item, "assign", item.status() == WorkItemStatus.OPEN || item.status() == WorkItemStatus.ASSIGNED,
+				"only open or assigned items are assigned");
+		String officer = (assignee != null && !assignee.isBlank()) ? assignee.strip() : caller.subject();
+		Instant now = this.clock.instant();
+		this.repository.update(id, WorkItemStatus.ASSIGNED, officer, null, null, null, null, null, null, now);
+		this.repository.event(id, caller.subject(), "ASSIGNED", officer, now);
+		return detail(id, caller);
+	}
+
+	@Transactional
+	public Detail comment(long id, String text, Caller caller) {
+		lock(id, caller);
+		this.repository.event(id, caller.subject(), "COMMENTED", text, this.clock.instant());
+		return detail(id, caller);
+	}
+
+	/**
+	 * Resolves an item assigned to the caller: at once when no money moves, else as a correction request
+	 * that waits for approval.
+	 * @throws InvalidResolutionException when the resolution does not fit the item
+	 */
+	@Transactional
+	public Detail resolve(long id, Resolution resolution, Caller caller) {
+		WorkItem item = lock(id, caller);
+		require(item, "resolve", item.status() == WorkItemStatus.ASSIGNED && caller.subject().equals(item.assignee()),
+				"an item is resolved by the officer it is assigned to");
+		Instant now = this.clock.instant();
+		ResolutionKind kind = this.resolutions.check(item, resolution);
+		String reason = resolution.reason();
+		if (!kind.movesMoney()) {
+			this.repository.update(id, WorkItemStatus.RESOLVED, item.assignee(), kind, reason, caller.subject(), now,
+					null, null, now);
+			this.repository.event(id, caller.subject(), "RESOLVED", kind + ": " + reason, now);
+			return detail(id, caller);
+		}
+		CorrectionRequest request = this.resolutions.request(item, kind, resolution, caller.subject(), now);
+		this.repository.insert(request, id);
+		this.repository.update(id, WorkItemStatus.AWAITING_APPROVAL, item.assignee(), kind, reason, caller.subject(),
+				now, null, null, now);
+		this.repository.event(id, caller.subject(), "RESOLUTION_PROPOSED",
+				kind + " " + request.requestNumber() + ": " + reason, now);
+		return detail(id, caller);
+	}
+
+	/**
+	 * Approves a resolution that moves money and records its correction request at the gateway.
+	 * @param authorization the approver's {@code Authorization} header, relayed to the gateway
+	 * @throws ApprovalRefusedException when the caller is not an approver or resolved the item
+	 * @throws CorrectionNotRecordedException when the gateway did not record it: nothing changes here
+	 */
+	@Transactional
+	public Detail approve(long id, Caller caller, String authorization) {
+		WorkItem item = lockForDecision(id, caller, "approve");
+		CorrectionRequest request = awaiting(id);
+		this.gateway.record(request, id, authorization);
+		Instant now = this.clock.instant();
+		this.repository.decide(request.correctionId(), "RECORDED", caller.subject(), now);
+		this.repository.update(id, WorkItemStatus.RESOLVED, item.assignee(), item.resolution(), item.resolutionReason(),
+				item.resolvedBy(), item.resolvedAt(), caller.subject(), now, now);
+		this.repository.event(id, caller.subject(), "APPROVED",
+				request.requestNumber() + " recorded at the gateway as " + request.correctionId(), now);
+		log.info("Work item approved workItem={} correction={} kind={}", id, request.correctionId(), request.kind());
+		return detail(id, caller);
+	}
+
+	/** Sends a proposed resolution back to the officer who made it. */
+	@Transactional
+	public Detail reject(long id, String reason, Caller caller) {
+		WorkItem item = lockForDecision(id, caller, "reject");
+		CorrectionRequest request = awaiting(id);
+		Instant now = this.clock.instant();
+		this.repository.decide(request.correctionId(), "REJECTED", caller.subject(), now);
+		this.repository.update(id, WorkItemStatus.ASSIGNED, item.assignee(), null, null, null, null, null, null, now);
+		this.repository.event(id, caller.subject(), "REJECTED", request.requestNumber() + ": " + reason, now);
+		return detail(id, caller);
+	}
+
+	private WorkItem lockForDecision(long id, Caller caller, String action) {
+		WorkItem item = lock(id, caller);
+		require(item, action, item.status() == WorkItemStatus.AWAITING_APPROVAL,
+				"only a resolution that moves money waits for approval");
+		if (!caller.approver()) {
+			throw ApprovalRefusedException.approverRequired(id);
+		}
+		if (caller.subject().equals(item.resolvedBy())) {
+			throw ApprovalRefusedException.sameOfficer(id);
+		}
+		return item;
+	}
+
+	private CorrectionRequest awaiting(long id) {
+		return this.repository.corrections(id)
+			.stream()
+			.filter((c) -> "AWAITING_APPROVAL".equals(c.status()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Work item " + id + " waits without a correction request"));
+	}
+
+	private WorkItem lock(long id, Caller caller) {
+		return this.repository.find(id, OfficeScope.of(caller), true)
+			.orElseThrow(() -> WorkItemNotFoundException.forId(id));
+	}
+
+	private static void require(WorkItem item, String action, boolean allowed, String rule) {
+		if (!allowed) {
+			throw WorkItemConflictException.of(item.id(), action, item.status(), rule);
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Work items: one per exception line of a day, kept across runs, with every officer's and run's action
+ * on record; resolutions that move money wait for a second officer who approves, then go to the gateway
+ * as correction requests. Part of the {@code reconciliation} module.
+ */
+@NullMarked
+package etax.batch.reconciliation.workitems;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package etax.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Stands in for payment-gateway's {@code POST /api/v1/corrections} in this service's tests (the gateway's
+ * own tests hold the endpoint to its contract): an HTTP server of this JVM that keeps every request and
+ * answers 201, or the status a test sets.
+ */
+public final class FakeGateway {
+
+	private static FakeGateway instance;
+
+	private final HttpServer server;
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private volatile int status = 201;
+
+	private FakeGateway(HttpServer server) {
+		this.server = server;
+		server.createContext("/", this::answer);
+		server.start();
+	}
+
+	/** @return the server of this JVM, started on first use */
+	public static synchronized FakeGateway get() {
+		if (instance == null) {
+			try {
+				instance = new FakeGateway(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return instance;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public List<Request> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	/** @param status what the next requests are answered with */
+	public void answerWith(int status) {
+		this.status = status;
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+					exchange.getRequestHeaders().getFirst("Authorization"),
+					new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+			int answer = this.status;
+			byte[] body = ((answer < 300) ? "{}" : "{\"type\":\"https://etax.example/problems/unavailable\",\"status\":"
+					+ answer + "}").getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders()
+				.add("Content-Type", (answer < 300) ? "application/json" : "application/problem+json");
+			exchange.sendResponseHeaders(answer, body.length);
+			out.write(body);
+		}
+	}
+
+	/**
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param authorization the Authorization header
+	 * @param body the body
+	 */
+	public record Request(String method, String path, String authorization, String body) {
+
+	}
+
+	/** Points the gateway URL of a context at this server. */
+	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("fakeGateway",
+						Map.of("etax.batch.reconciliation.gateway-url", get().url())));
+		}
+
+	}
+
+}

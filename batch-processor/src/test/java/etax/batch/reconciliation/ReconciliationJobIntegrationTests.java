@@ -1,0 +1,279 @@
+package etax.batch.reconciliation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import etax.batch.BatchProcessorIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static etax.batch.reconciliation.TaxSide.bankFile;
+import static etax.batch.reconciliation.TaxSide.posted;
+import static etax.batch.reconciliation.TaxSide.statement;
+import static etax.batch.reconciliation.TaxSide.voucher;
+import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Crafted files over HTTP, acks on the real topic and the tax side in the view's stand-in produce each of
+ * the six classes; re-running the day changes nothing; late files reopen it, and the re-run clears and
+ * reopens work items without duplicating them. Works on business day 2025-03-12, references RJ…
+ */
+@BatchProcessorIntegrationTest
+class ReconciliationJobIntegrationTests {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 3, 12);
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private KafkaTemplate<String, String> kafka;
+
+	@Test
+	void classifiesEveryLineReRunsIdempotentlyAndReopensOnLateFiles() {
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID matched = tax.paid("RJ01", DAY, "VND", "1000000", "1701");
+		UUID onlyTax = tax.paid("RJ02", DAY, "VND", "2000000", "1701");
+		UUID failedAtBank = tax.paid("RJ05", DAY, "VND", "5000000", "1701");
+		UUID recoded = tax.paid("RJ06", DAY, "VND", "6000000", "1701");
+		UUID dollars = tax.paid("RJ07", DAY, "USD", "100.50", "1052");
+		UUID refused = tax.paid("RJ08", DAY, "VND", "8000000", "1701");
+		tax.unbooked("RJ09", DAY, "PENDING", "9000000");
+		UUID onlyTreasury = UUID.randomUUID();
+		ack(matched, "POSTED");
+		ack(refused, "REFUSED");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?)")
+				.params(matched, refused)
+				.query(Long.class)
+				.single() == 2);
+
+		String bank = bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
+				voucher("RJ03", DAY, "01", "VND", "3000000", "1701"), voucher("RJ05", DAY, "02", "VND", "5000000", "1701"),
+				voucher("RJ06", DAY, "01", "VND", "6000000", "1052"), voucher("RJ07", DAY, "01", "USD", "100.50", "1052"),
+				voucher("RJ08", DAY, "01", "VND", "8000000", "1701"), voucher("RJ09", DAY, "01", "VND", "9000000", "1701"));
+		assertThat(importBank(bank)).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.lines").isEqualTo(7);
+		assertThat(importBank(bank)).as("the same file again").hasStatus(HttpStatus.OK)
+			.bodyJson()
+			.extractingPath("$.duplicate")
+			.isEqualTo(true);
+		assertThat(importTreasury(statement(posted(matched, DAY, "VND", "1000000", "1701"),
+				posted(onlyTax, DAY, "VND", "2000000", "1701"), posted(failedAtBank, DAY, "VND", "5000000", "1701"),
+				posted(recoded, DAY, "VND", "6000000", "1701"), posted(dollars, DAY, "USD", "100.50", "1052"),
+				posted(onlyTreasury, DAY, "VND", "4000000", "1701"))))
+			.hasStatus(HttpStatus.CREATED);
+
+		run();
+		Map<String, String> classes = Map.of("RJ01", "MATCHED", "RJ02", "ONLY_TAX", "RJ03", "ONLY_BANK", "RJ05",
+				"STATUS_MISMATCH", "RJ06", "CODING_MISMATCH", "RJ07", "MATCHED", "RJ08", "STATUS_MISMATCH", "RJ09",
+				"STATUS_MISMATCH", "posting/" + onlyTreasury, "ONLY_TREASURY");
+		assertThat(classes()).containsExactlyInAnyOrderEntriesOf(classes);
+		assertThat(this.jdbc.sql("SELECT mismatched FROM reconciliation.line WHERE line_key = ?")
+			.param(TaxSide.BANK + "/RJ06/1")
+			.query((row, n) -> List.of((String[]) row.getArray(1).getArray()))
+			.single()).containsExactly("subItem");
+		assertThat(status("RJ08")).containsExactly("DEBITED", "DEBITED", "REFUSED");
+		assertThat(status("RJ09")).containsExactly("PENDING", "DEBITED", null);
+		assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/" + DAY).with(officer()).exchange()).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.status").isEqualTo("RECONCILED");
+				assertThat(json).extractingPath("$.treasuryStatement").isEqualTo(true);
+				assertThat(json).extractingPath("$.totals[?(@.lineClass=='MATCHED' && @.currency=='USD')].amount")
+					.asArray()
+					.containsExactly(100.5);
+				assertThat(json).extractingPath("$.totals[?(@.lineClass=='STATUS_MISMATCH')].lines")
+					.asArray()
+					.containsExactly(3);
+				assertThat(json).extractingPath("$.totals[?(@.lineClass=='ONLY_TAX')].bankReport")
+					.asArray()
+					.containsExactly("TCTCO_NHTMKO");
+			});
+		Map<String, Long> items = workItems();
+		assertThat(items).hasSize(7);
+
+		run();
+		assertThat(classes()).as("a re-run replaces the day with the same").containsExactlyInAnyOrderEntriesOf(classes);
+		assertThat(workItems()).as("same items, not duplicated").isEqualTo(items);
+		assertThat(events(items.get("RJ02"))).containsExactly("CREATED");
+
+		MvcTestResult late = importBank(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
+				voucher("RJ02", DAY, "01", "VND", "2000000", "1701"), voucher("RJ03", DAY, "01", "VND", "3000000", "1701"),
+				voucher("RJ05", DAY, "02", "VND", "5000000", "1701"), voucher("RJ06", DAY, "01", "VND", "6000000", "1701"),
+				voucher("RJ07", DAY, "01", "USD", "100.50", "1052"), voucher("RJ08", DAY, "01", "VND", "8000000", "1701"),
+				voucher("RJ09", DAY, "01", "VND", "9000000", "1701")));
+		assertThat(late).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.reopenedDays")
+			.asArray()
+			.containsExactly(DAY.toString());
+		assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/" + DAY).with(officer()).exchange()).bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("REOPENED");
+		run();
+		assertThat(classes()).containsEntry("RJ02", "MATCHED").containsEntry("RJ06", "MATCHED");
+		assertThat(workItems()).isEqualTo(items);
+		assertThat(events(items.get("RJ02"))).containsExactly("CREATED", "CLEARED");
+		assertThat(itemStatus(items.get("RJ06"))).isEqualTo("CLEARED");
+		assertThat(events(items.get("RJ05"))).containsExactly("CREATED");
+
+		importBank(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
+				voucher("RJ03", DAY, "01", "VND", "3000000", "1701"), voucher("RJ05", DAY, "02", "VND", "5000000", "1701"),
+				voucher("RJ06", DAY, "01", "VND", "6000000", "1701"), voucher("RJ07", DAY, "01", "USD", "100.50", "1052"),
+				voucher("RJ08", DAY, "01", "VND", "8000000", "1701"), voucher("RJ09", DAY, "01", "VND", "9000000", "1701")));
+		run();
+		assertThat(classes()).containsEntry("RJ02", "ONLY_TAX");
+		assertThat(events(items.get("RJ02"))).containsExactly("CREATED", "CLEARED", "REOPENED");
+		assertThat(itemStatus(items.get("RJ02"))).isEqualTo("OPEN");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM reconciliation.run WHERE business_day = ?")
+			.param(DAY)
+			.query(Long.class)
+			.single()).isEqualTo(4);
+	}
+
+	@Test
+	void refusesAFileItCannotReadAndKeepsNothingOfIt() {
+		LocalDate day = LocalDate.of(2025, 3, 14);
+		String twice = voucher("RJ21", day, "01", "VND", "1000", "1701");
+		assertThat(importBank(bankFile(day, twice, twice))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.type")
+					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
+				assertThat(json).extractingPath("$.detail").asString().contains("RJ21", "more than once");
+			});
+		assertThat(importBank(bankFile(day, voucher("RJ22", day, "07", "VND", "1000", "1701"))))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(importBank("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><DOICHIEU_NTDT>&e;</DOICHIEU_NTDT>"))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(importTreasury("posting_id,treasury_code\n")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM reconciliation.bank_file_line WHERE business_day = ?")
+			.param(day)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void importsFilesDroppedInTheWatchedDirectory() throws Exception {
+		LocalDate day = LocalDate.of(2025, 3, 15);
+		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		for (String earlier : List.of("done/statement-2025-03-15.csv", "done/bank-2025-03-15.xml",
+				"rejected/broken-2025-03-15.xml.problem.txt")) {
+			Files.deleteIfExists(inbox.resolve(earlier));
+		}
+		Files.writeString(inbox.resolve("statement-2025-03-15.csv.part"),
+				statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")));
+		Files.move(inbox.resolve("statement-2025-03-15.csv.part"), inbox.resolve("statement-2025-03-15.csv"));
+		Files.writeString(inbox.resolve("bank-2025-03-15.xml"),
+				bankFile(day, voucher("RJ31-" + UUID.randomUUID(), day, "01", "VND", "1000", "1701")) + "\n\n");
+		Files.writeString(inbox.resolve("broken-2025-03-15.xml"), "<DOICHIEU_NTDT>");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.exists(inbox.resolve("done/statement-2025-03-15.csv"))
+					&& Files.exists(inbox.resolve("done/bank-2025-03-15.xml"))
+					&& Files.exists(inbox.resolve("rejected/broken-2025-03-15.xml.problem.txt")));
+		assertThat(this.jdbc.sql("""
+				SELECT kind || '/' || received_by || '/' || channel FROM reconciliation.imported_file f
+				JOIN reconciliation.file_day d ON d.file_id = f.file_id WHERE d.business_day = ? ORDER BY 1""")
+			.param(day)
+			.query(String.class)
+			.list()).containsExactly("BANK/inbox/DIRECTORY", "TREASURY/inbox/DIRECTORY");
+	}
+
+	private void ack(UUID postingId, String status) {
+		this.kafka.send("treasury.acks.v1", "0313829148", """
+				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s","ackedAt":"%s"}"""
+			.formatted(UUID.randomUUID(), postingId, status, Instant.parse("2025-03-12T05:00:00Z")));
+	}
+
+	private MvcTestResult importBank(String xml) {
+		return this.mvc.post()
+			.uri("/api/v1/reconciliation/bank-files")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_XML)
+			.content(xml)
+			.exchange();
+	}
+
+	private MvcTestResult importTreasury(String csv) {
+		return this.mvc.post()
+			.uri("/api/v1/reconciliation/treasury-statements")
+			.with(officer())
+			.contentType("text/csv")
+			.content(csv)
+			.exchange();
+	}
+
+	private void run() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/jobs/reconciliation/executions")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"businessDay\":\"" + DAY + "\"}")
+			.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
+	}
+
+	/** Class by bank reference (or posting key). */
+	private Map<String, String> classes() {
+		return this.jdbc.sql("SELECT coalesce(bank_reference, line_key), class FROM reconciliation.line WHERE business_day = ?")
+			.param(DAY)
+			.query((row, n) -> entry(row.getString(1), row.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private List<String> status(String reference) {
+		return this.jdbc.sql("""
+				SELECT tax_status, bank_status, treasury_status FROM reconciliation.line
+				WHERE business_day = ? AND bank_reference = ?""")
+			.params(DAY, reference)
+			.query((row, n) -> Arrays.asList(row.getString(1), row.getString(2), row.getString(3)))
+			.single();
+	}
+
+	/** Work item id by bank reference (or posting key). */
+	private Map<String, Long> workItems() {
+		return this.jdbc.sql("SELECT coalesce(bank_reference, line_key), work_item_id FROM reconciliation.work_item WHERE business_day = ?")
+			.param(DAY)
+			.query((row, n) -> entry(row.getString(1), row.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private List<String> events(long workItem) {
+		return this.jdbc.sql("SELECT action FROM reconciliation.work_item_event WHERE work_item_id = ? ORDER BY event_id")
+			.param(workItem)
+			.query(String.class)
+			.list();
+	}
+
+	private String itemStatus(long workItem) {
+		return this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(workItem)
+			.query(String.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,111 @@
+package etax.batch.reconciliation;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stands in for the gateway's published view {@code payment.reconciliation_confirmation_lines_v1} in this
+ * service's tests: a table with the view's columns and types, in order, as docs/adr/0014-reconciliation.md
+ * documents them (the gateway's {@code ReconciliationContractIntegrationTests} holds the view to the same
+ * list). Rows are what the gateway would show for the confirmations it recorded.
+ */
+final class TaxSide {
+
+	static final String BANK = "01202001";
+
+	static final String OFFICE = "1054321";
+
+	private static final String STAND_IN = """
+			CREATE SCHEMA IF NOT EXISTS payment;
+			CREATE TABLE IF NOT EXISTS payment.reconciliation_confirmation_lines_v1 (
+				bank_code text NOT NULL, bank_reference text NOT NULL, line_number integer, posting_id uuid,
+				voucher_number text, payer_mst text NOT NULL, currency character(3) NOT NULL, amount numeric NOT NULL,
+				amount_vnd numeric, chapter text, sub_item text, tax_period text, area_code text,
+				collecting_agency_code text, treasury_code text, treasury_account text, payment_date date NOT NULL,
+				status text NOT NULL, reversal_of text, reversed_by text, payable_item_id text, applied_vnd numeric,
+				recorded_at timestamp with time zone NOT NULL
+			)""";
+
+	private final JdbcClient jdbc;
+
+	TaxSide(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		jdbc.sql(STAND_IN).update();
+	}
+
+	/**
+	 * A booked payment line, chapter 754, area 79760, treasury 0111, of {@link #OFFICE}.
+	 * @return its posting id
+	 */
+	UUID paid(String reference, LocalDate day, String currency, String amount, String subItem) {
+		UUID postingId = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO payment.reconciliation_confirmation_lines_v1 VALUES (?, ?, 1, ?, ?, '0313829148', ?,
+				    ?::numeric, ?::numeric, '754', ?, '00/Q1/2025', '79760', ?, '0111', '7111', ?, 'DEBITED', NULL, NULL,
+				    NULL, 0, now())""")
+			.params(BANK, reference, postingId, "GNT-" + reference, currency, amount, amount, subItem, OFFICE, day)
+			.update();
+		return postingId;
+	}
+
+	/** A voucher the bank reported only as pending (or failed). */
+	void unbooked(String reference, LocalDate day, String status, String amount) {
+		this.jdbc.sql("""
+				INSERT INTO payment.reconciliation_confirmation_lines_v1 (bank_code, bank_reference, payer_mst, currency,
+				    amount, payment_date, status, recorded_at) VALUES (?, ?, '0313829148', 'VND', ?::numeric, ?, ?, now())""")
+			.params(BANK, reference, amount, day, status)
+			.update();
+	}
+
+	/**
+	 * A bank's daily reconciliation file for one day, in the layout of docs/adr/0014-reconciliation.md.
+	 * @param day the day
+	 * @param vouchers {@code <GNT>} elements from {@link #voucher}
+	 * @return the XML
+	 */
+	static String bankFile(LocalDate day, String... vouchers) {
+		String date = dayMonthYear(day);
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<DOICHIEU_NTDT>
+				  <HDR><PBAN_TLIEU_XML_DC>1.0</PBAN_TLIEU_XML_DC><MA_GDICH_DC>DC-%s-%s</MA_GDICH_DC>
+				    <NGAY_GDICH_DC>%s 06:00:00</NGAY_GDICH_DC><MA_NHANG_DC>%s</MA_NHANG_DC><NGAY_DC>%s</NGAY_DC>
+				    <TU_NGAY_DC>%s</TU_NGAY_DC><DEN_NGAY_DC>%s</DEN_NGAY_DC></HDR>
+				  <DSACH_GNT>%s</DSACH_GNT>
+				</DOICHIEU_NTDT>
+				""".formatted(BANK, day, date, BANK, date, date, date, String.join("\n", vouchers));
+	}
+
+	/** One voucher of one line, chapter 754, area 79760, of {@link #OFFICE}. */
+	static String voucher(String reference, LocalDate day, String transactionStatus, String currency, String amount,
+			String subItem) {
+		String date = dayMonthYear(day);
+		return """
+				<GNT><MA_THAMCHIEU>%s</MA_THAMCHIEU><SO_CTU>GNT-%s</SO_CTU><MST_NNOP>0313829148</MST_NNOP>\
+				<MA_NGUYENTE>%s</MA_NGUYENTE><MA_HIEU_KBAC>0111</MA_HIEU_KBAC><STK_THU>7111</STK_THU>\
+				<MA_CQTHU>%s</MA_CQTHU><MA_DBHC_THU>79760</MA_DBHC_THU><TONG_TIEN>%s</TONG_TIEN>\
+				<NGAY_NOP_GNT>%s</NGAY_NOP_GNT><NGAY_NOP_THUE>%s</NGAY_NOP_THUE><TTHAI_GDICH>%s</TTHAI_GDICH>\
+				<TTHAI_CTU>01</TTHAI_CTU><CHUNGTU_CTIET><ROW_CTIET><MA_CHUONG>754</MA_CHUONG><MA_NDKT>%s</MA_NDKT>\
+				<KY_THUE>00/Q1/2025</KY_THUE><TIEN_PNOP>%s</TIEN_PNOP></ROW_CTIET></CHUNGTU_CTIET></GNT>"""
+			.formatted(reference, reference, currency, OFFICE, amount, date, date, transactionStatus, subItem, amount);
+	}
+
+	/** The treasury's statement of the given lines (from {@link #posted}). */
+	static String statement(String... lines) {
+		return "posting_id,treasury_code,account,chapter,sub_item,area,amount,currency,value_date\n"
+				+ String.join("\n", lines) + "\n";
+	}
+
+	/** One posting on the treasury's statement, chapter 754, area 79760. */
+	static String posted(UUID postingId, LocalDate day, String currency, String amount, String subItem) {
+		return String.join(",", postingId.toString(), "0111", "7111", "754", subItem, "79760", amount, currency,
+				day.toString());
+	}
+
+	private static String dayMonthYear(LocalDate day) {
+		return "%02d/%02d/%d".formatted(day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+	}
+
+}

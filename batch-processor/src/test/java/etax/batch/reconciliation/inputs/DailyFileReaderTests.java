@@ -1,0 +1,103 @@
+package etax.batch.reconciliation.inputs;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The two daily file layouts read into COPY rows, and what makes a file unreadable.
+ */
+class DailyFileReaderTests {
+
+	private static final String HEADER = """
+			<DOICHIEU_NTDT><HDR><PBAN_TLIEU_XML_DC>1.0</PBAN_TLIEU_XML_DC><MA_GDICH_DC>F1</MA_GDICH_DC>\
+			<MA_NHANG_DC>01202001</MA_NHANG_DC><NGAY_DC>21/04/2026</NGAY_DC><TU_NGAY_DC>19/04/2026</TU_NGAY_DC>\
+			<DEN_NGAY_DC>20/04/2026</DEN_NGAY_DC></HDR><DSACH_GNT>""";
+
+	private static final String VOUCHER = """
+			<GNT><MA_THAMCHIEU>VCB1</MA_THAMCHIEU><SO_CTU>7</SO_CTU><MST_NNOP>0313829148</MST_NNOP>\
+			<MA_NGUYENTE>VND</MA_NGUYENTE><MA_HIEU_KBAC>0111</MA_HIEU_KBAC><STK_THU>7111</STK_THU>\
+			<MA_CQTHU>1054321</MA_CQTHU><MA_DBHC_THU>79760</MA_DBHC_THU><TONG_TIEN>3000</TONG_TIEN>\
+			<NGAY_NOP_GNT>20/04/2026</NGAY_NOP_GNT><NGAY_NOP_THUE>20/04/2026</NGAY_NOP_THUE>\
+			<TTHAI_GDICH>01</TTHAI_GDICH><TTHAI_CTU>02</TTHAI_CTU><CHUNGTU_CTIET>\
+			<ROW_CTIET><MA_CHUONG>754</MA_CHUONG><MA_NDKT>1701</MA_NDKT><KY_THUE>00/Q1/2026</KY_THUE><TIEN_PNOP>1000</TIEN_PNOP></ROW_CTIET>\
+			<ROW_CTIET><MA_CHUONG>754</MA_CHUONG><MA_NDKT>4931</MA_NDKT><KY_THUE>00/Q1/2026</KY_THUE><TIEN_PNOP>2000</TIEN_PNOP></ROW_CTIET>\
+			</CHUNGTU_CTIET><GHI_CHU>tab\there</GHI_CHU></GNT>""";
+
+	@Test
+	void readsABankFileVoucherByVoucherAndCoversEveryDayOfItsRange() throws IOException {
+		StringWriter rows = new StringWriter();
+		ParsedFile file = BankFileReader.read(in(HEADER + VOUCHER + "</DSACH_GNT></DOICHIEU_NTDT>"), 42,
+				new CopyText(rows));
+		assertThat(file.source()).isEqualTo("01202001");
+		assertThat(file.fileReference()).isEqualTo("F1");
+		assertThat(file.linesPerDay()).containsExactly(Map.entry(LocalDate.of(2026, 4, 19), 0),
+				Map.entry(LocalDate.of(2026, 4, 20), 2));
+		assertThat(file.vouchers()).isEqualTo(1);
+		assertThat(rows.toString()).isEqualTo("""
+				42	2026-04-20	01202001	VCB1	1	7	0313829148	VND	1000	754	1701	00/Q1/2026	79760	1054321	0111	7111	REVERSED
+				42	2026-04-20	01202001	VCB1	2	7	0313829148	VND	2000	754	4931	00/Q1/2026	79760	1054321	0111	7111	REVERSED
+				""");
+	}
+
+	@Test
+	void refusesWhatItCannotTrust() {
+		assertRefused(HEADER.replace("1.0", "2.0") + "</DSACH_GNT></DOICHIEU_NTDT>", "PBAN_TLIEU_XML_DC");
+		assertRefused(HEADER + VOUCHER.replace("<TONG_TIEN>3000", "<TONG_TIEN>3001") + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"GNT 1: TONG_TIEN");
+		assertRefused(HEADER + VOUCHER.replace("<NGAY_NOP_THUE>20/04", "<NGAY_NOP_THUE>21/04")
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "outside");
+		assertRefused(HEADER + VOUCHER.replace("<MA_NDKT>4931", "<MA_NDKT>49") + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"GNT 1 ROW_CTIET 2: MA_NDKT");
+		assertRefused(HEADER + VOUCHER.replace("<TIEN_PNOP>1000", "<TIEN_PNOP>-1000") + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"must be positive");
+		assertRefused("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"y\">]><DOICHIEU_NTDT>&x;</DOICHIEU_NTDT>",
+				"DOCTYPE");
+		assertRefused(HEADER + VOUCHER, "well-formed");
+	}
+
+	@Test
+	void readsATreasuryStatementWhoseDaysAreItsValueDates() throws IOException {
+		StringWriter rows = new StringWriter();
+		ParsedFile file = TreasuryStatementReader.read(in("\uFEFF" + TreasuryStatementReader.HEADER + "\r\n"
+				+ "6f1c2d4e-0000-3000-8000-000000000001,0111,7111,754,1701,79760,22000000,VND,2026-04-20\r\n\r\n"
+				+ "6f1c2d4e-0000-3000-8000-000000000002,0111,7111,754,1052,79760,10.25,USD,2026-04-19\n"), 7,
+				new CopyText(rows));
+		assertThat(file.days()).containsExactly(LocalDate.of(2026, 4, 19), LocalDate.of(2026, 4, 20));
+		assertThat(file.lines()).isEqualTo(2);
+		assertThat(rows.toString()).startsWith(
+				"7	2026-04-20	6f1c2d4e-0000-3000-8000-000000000001	0111	7111	754	1701	79760	22000000	VND\n");
+		assertThatThrownBy(() -> TreasuryStatementReader.read(in(TreasuryStatementReader.HEADER + "\nnot-a-uuid,0111,7111,"
+				+ "754,1701,79760,1,VND,2026-04-20\n"), 7, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessageContaining("line 2");
+		assertThatThrownBy(() -> TreasuryStatementReader.read(in(TreasuryStatementReader.HEADER + "\n1,2,3\n"), 7,
+				new CopyText(new StringWriter()))).hasMessageContaining("9 fields");
+	}
+
+	@Test
+	void escapesWhatCopyReserves() throws IOException {
+		StringWriter rows = new StringWriter();
+		new CopyText(rows).column("a\tb\\c\nd").column(null).endRow();
+		assertThat(rows.toString()).isEqualTo("a\\tb\\\\c\\nd\t\\N\n");
+	}
+
+	private static void assertRefused(String xml, String message) {
+		assertThatThrownBy(() -> BankFileReader.read(in(xml), 1, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessageContaining(message);
+	}
+
+	private static ByteArrayInputStream in(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

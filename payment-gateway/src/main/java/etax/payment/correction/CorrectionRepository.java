@@ -1,0 +1,100 @@
+package etax.payment.correction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code payment.correction_request}: inserted once per id, never updated (a trigger refuses it).
+ */
+@Repository
+class CorrectionRepository {
+
+	private static final String COLUMNS = "correction_id, request_number, kind, recorded_at, approved_by";
+
+	private final JdbcClient jdbc;
+
+	CorrectionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<RecordedCorrection> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM payment.correction_request WHERE correction_id = ?")
+			.param(id)
+			.query(CorrectionRepository::recorded)
+			.optional();
+	}
+
+	boolean hasHash(UUID id, String hash) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.correction_request WHERE correction_id = ? AND content_hash = ?")
+			.params(id, hash)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether a booked confirmation (and, when a line is named, that line) is recorded. */
+	boolean voucherKnown(String bankCode, String bankReference, @Nullable Integer lineNumber) {
+		String sql = (lineNumber != null)
+				? "SELECT count(*) FROM payment.confirmation_line WHERE bank_code = ? AND bank_reference = ? AND line_number = ?"
+				: "SELECT count(*) FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?";
+		JdbcClient.StatementSpec query = this.jdbc.sql(sql).param(bankCode).param(bankReference);
+		return ((lineNumber != null) ? query.param(lineNumber) : query).query(Long.class).single() > 0;
+	}
+
+	Optional<RecordedCorrection> insert(CorrectionRequest r, String hash, String approvedBy, Instant at) {
+		CorrectionRequest.Coding paid = (r.paid() != null) ? r.paid() : new CorrectionRequest.Coding(null, null, null, null, null);
+		CorrectionRequest.Coding corrected = (r.corrected() != null) ? r.corrected()
+				: new CorrectionRequest.Coding(null, null, null, null, null);
+		return this.jdbc.sql("""
+				INSERT INTO payment.correction_request (correction_id, request_number, kind, bank_code, bank_reference,
+				    line_number, posting_id, treasury_code, paid_chapter, paid_sub_item, paid_area_code, paid_amount,
+				    currency, corrected_chapter, corrected_sub_item, corrected_area_code, corrected_amount, reason,
+				    source_reference, requested_by, approved_by, content_hash, recorded_at)
+				VALUES (:id, :number, :kind, :bank, :reference, :line, :posting, :treasury, :paidChapter, :paidSubItem,
+				    :paidArea, :paidAmount, :currency, :chapter, :subItem, :area, :amount, :reason, :source, :requestedBy,
+				    :approvedBy, :hash, :at)
+				ON CONFLICT (correction_id) DO NOTHING
+				RETURNING\s""" + COLUMNS)
+			.param("id", r.correctionId())
+			.param("number", r.requestNumber())
+			.param("kind", r.kind())
+			.param("bank", r.bankCode())
+			.param("reference", r.bankReference())
+			.param("line", r.lineNumber(), Types.INTEGER)
+			.param("posting", r.postingId(), Types.OTHER)
+			.param("treasury", r.treasuryCode(), Types.VARCHAR)
+			.param("paidChapter", paid.chapter(), Types.VARCHAR)
+			.param("paidSubItem", paid.subItem(), Types.VARCHAR)
+			.param("paidArea", paid.areaCode(), Types.VARCHAR)
+			.param("paidAmount", paid.amount(), Types.NUMERIC)
+			.param("currency", (paid.currency() != null) ? paid.currency() : corrected.currency(), Types.VARCHAR)
+			.param("chapter", corrected.chapter(), Types.VARCHAR)
+			.param("subItem", corrected.subItem(), Types.VARCHAR)
+			.param("area", corrected.areaCode(), Types.VARCHAR)
+			.param("amount", corrected.amount(), Types.NUMERIC)
+			.param("reason", r.reason())
+			.param("source", r.sourceReference())
+			.param("requestedBy", r.requestedBy())
+			.param("approvedBy", approvedBy)
+			.param("hash", hash)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.query(CorrectionRepository::recorded)
+			.optional();
+	}
+
+	private static RecordedCorrection recorded(ResultSet row, int n) throws SQLException {
+		return new RecordedCorrection(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+				row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5));
+	}
+
+}

@@ -1,0 +1,91 @@
+package etax.payment.correction;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A correction request as the reconciliation sends it, once a second officer approved it (checked as a
+ * request body: a missing field is a 400 problem). The id is the caller's idempotency key: the same request again answers what was recorded, another request
+ * under the same id is refused.
+ *
+ * @param correctionId the request's id, chosen by the caller
+ * @param requestNumber the number of the request (SO_TS), for people
+ * @param kind {@code RECODE} (the coding of a recorded line is wrong), {@code REVERSE} (a recorded payment
+ * must be reversed) or {@code RECORD} (the bank has a payment the gateway never recorded)
+ * @param bankCode the bank of the voucher
+ * @param bankReference the bank's reference of the voucher (MA_THAMCHIEU)
+ * @param lineNumber the voucher line, when the request is about one line
+ * @param postingId the line's treasury posting, when known
+ * @param treasuryCode the treasury that holds the money (MA_KBNN)
+ * @param paid the coding as paid (NOIDUNG_TS)
+ * @param corrected the coding as it should be (NOIDUNG_DC), for {@code RECODE}
+ * @param reason why, in the officer's words
+ * @param sourceReference where the request comes from (the reconciliation work item)
+ * @param requestedBy the officer who decided
+ */
+public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank String requestNumber, @NotBlank String kind,
+		@NotNull @Pattern(regexp = "[0-9]{8}") String bankCode, @NotBlank String bankReference,
+		@Nullable Integer lineNumber, @Nullable UUID postingId, @Nullable String treasuryCode, @Nullable Coding paid,
+		@Nullable Coding corrected, @NotBlank String reason, @NotBlank String sourceReference,
+		@NotBlank String requestedBy) {
+
+	/** The kinds of request. */
+	public static final Set<String> KINDS = Set.of("RECODE", "REVERSE", "RECORD");
+
+	/**
+	 * The coding of a voucher line.
+	 * @param chapter the budget chapter
+	 * @param subItem the sub-item (NDKT)
+	 * @param areaCode the administrative area receiving the revenue
+	 * @param amount the amount in the currency
+	 * @param currency VND or USD
+	 */
+	public record Coding(@Nullable String chapter, @Nullable String subItem, @Nullable String areaCode,
+			@Nullable BigDecimal amount, @Nullable String currency) {
+
+		String canonical() {
+			return Stream.of(this.chapter, this.subItem, this.areaCode,
+					(this.amount != null) ? this.amount.stripTrailingZeros().toPlainString() : null, this.currency)
+				.map(String::valueOf)
+				.collect(Collectors.joining("\u001F"));
+		}
+
+	}
+
+	/** SHA-256 over the content, so that a retry of the same request is told from another one. */
+	String contentHash() {
+		String canonical = Stream
+			.of(this.requestNumber, this.kind, this.bankCode, this.bankReference, this.lineNumber, this.postingId,
+					this.treasuryCode, (this.paid != null) ? this.paid.canonical() : null,
+					(this.corrected != null) ? this.corrected.canonical() : null, this.reason, this.sourceReference,
+					this.requestedBy)
+			.map(String::valueOf)
+			.collect(Collectors.joining("\u001E"));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Whether the corrected coding differs from the coding as paid. */
+	boolean changesCoding() {
+		return this.corrected != null && this.paid != null && !Objects.equals(this.corrected.canonical(), this.paid.canonical());
+	}
+
+}

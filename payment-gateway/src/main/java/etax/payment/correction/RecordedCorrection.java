@@ -1,0 +1,18 @@
+package etax.payment.correction;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A correction request as recorded.
+ *
+ * @param correctionId the request's id
+ * @param requestNumber its number (SO_TS)
+ * @param kind RECODE, REVERSE or RECORD
+ * @param recordedAt when the gateway recorded it
+ * @param approvedBy the officer who approved it
+ */
+public record RecordedCorrection(UUID correctionId, String requestNumber, String kind, Instant recordedAt,
+		String approvedBy) {
+
+}
