@@ -3,6 +3,7 @@ package etax.payment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,6 +84,9 @@ class TwoInstancesIntegrationTests {
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 								ProducerConfig.LINGER_MS_CONFIG, 5),
 						new StringSerializer(), new StringSerializer())) {
+			// the second instance joins the group after the first took every partition: wait for the rebalance
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> hasPartitions(first) && hasPartitions(second));
 			List<String> references = new ArrayList<>();
 			for (int i = 0; i < CONFIRMATIONS; i++) {
 				String mst = DevBanks.mst(30_000 + i % 80);
@@ -127,6 +134,13 @@ class TwoInstancesIntegrationTests {
 		// as command-line arguments, which win over application.yml (default properties would not)
 		return new SpringApplicationBuilder(PaymentGatewayApplication.class)
 			.run(properties.entrySet().stream().map((p) -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+	}
+
+	private static boolean hasPartitions(ConfigurableApplicationContext context) {
+		MessageListenerContainer confirmations = context.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("bank-confirmations");
+		Collection<TopicPartition> assigned = (confirmations != null) ? confirmations.getAssignedPartitions() : null;
+		return assigned != null && !assigned.isEmpty();
 	}
 
 	private static double recorded(ConfigurableApplicationContext context) {

@@ -56,6 +56,8 @@ final class BareFilingServer implements AutoCloseable {
 					CREATE TABLE IF NOT EXISTS bench.bare_return (id uuid PRIMARY KEY, received_at timestamptz NOT NULL,
 					    form text NOT NULL, xml bytea NOT NULL)""");
 		}
+		// without it the JDK server leaves Nagle on, and every answer waits out the client's delayed ACK (about 40 ms)
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		BareFilingServer server = new BareFilingServer(http, pool, connections);
