@@ -180,6 +180,37 @@ class ConsoleIntegrationTests {
 			.doesNotContain("Next page");
 	}
 
+	@Test
+	void theBackOfficePagesShowTheDayTheJobsAndTheBatches() {
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+		assertThat(this.mvc.get().uri("/console/reconciliation").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains(DAY.toString());
+		assertThat(this.mvc.get().uri("/console/reconciliation/days/" + DAY + "?class=ONLY_TAX").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("RECONCILED", "ONLY_TAX", "CODING_MISMATCH", "TREASURY");
+		assertThat(this.mvc.post()
+			.uri("/console/reconciliation/runs")
+			.param("day", DAY.toString())
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/reconciliation/days/" + DAY).flash().containsKey("message");
+		assertThat(audit("national-officer", "RECONCILIATION_RUN")).isPositive();
+		assertThat(this.mvc.get().uri("/console/jobs").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("reconciliationJob");
+		assertThat(this.mvc.get().uri("/console/batches").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Bulk filings");
+		assertThat(this.mvc.get().uri("/console/batches/" + UUID.randomUUID()).session(session).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/console/taxpayers").session(session).exchange()).hasStatusOk();
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=12").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("An MST has 10 digits");
+	}
+
 	private MockHttpSession signIn(String token) {
 		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
 		assertThat(result).hasRedirectedUrl("/console/exceptions");
