@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.ServiceProcess;
 import etax.devstack.TokenIssuer;
+import etax.devstack.pki.TestPki;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +55,16 @@ final class ConsoleStack implements AutoCloseable {
 
 	ConsoleStack() throws InterruptedException {
 		Map<String, Object> common = LocalInfrastructureInitializer.properties();
-		this.declarations = start("declaration-api", new LinkedHashMap<>(common));
+		Map<String, Object> declarationProperties = new LinkedHashMap<>(common);
+		try {
+			declarationProperties.putAll(TestPki.create()
+				.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
+				.signatureProperties());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.declarations = start("declaration-api", declarationProperties);
 		this.gateway = start("payment-gateway", new LinkedHashMap<>(common));
 		Map<String, Object> batchProperties = new LinkedHashMap<>(common);
 		batchProperties.put("etax.batch.reconciliation.gateway-url", this.gateway.url());

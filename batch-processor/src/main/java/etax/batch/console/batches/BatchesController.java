@@ -1,7 +1,5 @@
 package etax.batch.console.batches;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -52,7 +50,7 @@ class BatchesController {
 			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
 		int at = Math.max(0, page);
 		BulkFilings.Page<Batch> batches = this.filings.batches(officer, status, at, this.pageSize);
-		model.addAttribute("batches", batches.items());
+		model.addAttribute("batches", batches.items().stream().map(Row::of).toList());
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, batches.total()));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", BatchStatus.values());
@@ -84,20 +82,15 @@ class BatchesController {
 	}
 
 	/**
-	 * @param start when it started
-	 * @param end when it ended, null while it runs
-	 * @return how long, as 1h 02m 03s
+	 * @param batch the batch
+	 * @param duration from its receipt to its last outcome
 	 */
-	static String duration(@Nullable Instant start, @Nullable Instant end) {
-		if (start == null || end == null) {
-			return "";
+	record Row(Batch batch, String duration) {
+
+		static Row of(Batch batch) {
+			return new Row(batch, Durations.between(batch.receivedAt(), batch.completedAt()));
 		}
-		Duration taken = Duration.between(start, end);
-		if (taken.toHours() > 0) {
-			return String.format("%dh %02dm %02ds", taken.toHours(), taken.toMinutesPart(), taken.toSecondsPart());
-		}
-		return (taken.toMinutes() > 0) ? String.format("%dm %02ds", taken.toMinutes(), taken.toSecondsPart())
-				: String.format("%d.%03ds", taken.toSeconds(), taken.toMillisPart());
+
 	}
 
 }

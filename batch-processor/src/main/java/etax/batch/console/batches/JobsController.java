@@ -61,7 +61,7 @@ class JobsController {
 		private static final List<String> RESTARTABLE = List.of("FAILED", "STOPPED");
 
 		static Row of(JobExecutionSummary execution) {
-			return new Row(execution, BatchesController.duration(execution.startTime(), execution.endTime()),
+			return new Row(execution, Durations.between(execution.startTime(), execution.endTime()),
 					RESTARTABLE.contains(execution.status()));
 		}
 
