@@ -3,8 +3,8 @@ package etax.console;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
+import etax.devstack.DemoReconciliation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +78,7 @@ class ConsoleBrowserIntegrationTests {
 		browser.open("/console/payments/rejected");
 		assertThat(browser.text(By.id("rejected"))).contains("bank.payment-confirmations.v1");
 		browser.screenshot("04-payments-dlq");
+		browser.driver().findElement(By.cssSelector("#rejected tbody tr:first-child textarea")).sendKeys(correctedConfirmation());
 		browser.click(By.cssSelector("#rejected tbody tr:first-child button"));
 		assertThat(browser.text(By.id("messages"))).contains("re-driven");
 		browser.open("/console/jobs");
@@ -95,7 +96,7 @@ class ConsoleBrowserIntegrationTests {
 		new Select(browser.driver().findElement(By.id("kind"))).selectByValue("RECORD");
 		browser.driver().findElement(By.id("reason")).sendKeys("the bank has the payment; record it");
 		browser.click(By.id("resolve"));
-		assertThat(browser.text(By.id("item-status"))).isEqualTo("AWAITING_APPROVAL");
+		assertThat(browser.text(By.id("item-status"))).as(browser.text(By.id("messages"))).isEqualTo("AWAITING_APPROVAL");
 		browser.click(By.id("approve"));
 		assertThat(browser.text(By.id("messages"))).as("four eyes").containsIgnoringCase("resolved");
 		assertThat(browser.text(By.id("item-status"))).isEqualTo("AWAITING_APPROVAL");
@@ -119,25 +120,18 @@ class ConsoleBrowserIntegrationTests {
 		browser.screenshot("10-audit");
 	}
 
+	/** The unreadable confirmation as the bank meant it: well-formed, its lines summing to its amount. */
+	private static String correctedConfirmation() {
+		return ("{\"version\":1,\"bankCode\":\"%s\",\"bankReference\":\"BRW02\",\"voucherNumber\":\"GNT-BRW02\","
+				+ "\"payerMst\":\"0313829148\",\"currency\":\"VND\",\"amount\":1000000,\"paymentDate\":\"%s\","
+				+ "\"sentAt\":\"%sT01:00:00Z\",\"collectingAgencyCode\":\"%s\",\"status\":\"DEBITED\","
+				+ "\"treasuryCode\":\"0111\",\"treasuryAccount\":\"7111\",\"areaCode\":\"79760\",\"lines\":"
+				+ "[{\"chapter\":\"754\",\"subItem\":\"1701\",\"taxPeriod\":\"00/Q1/2026\",\"amount\":1000000}]}")
+			.formatted(BANK, DAY, DAY, OFFICE);
+	}
+
 	private static String bankFile() {
-		String date = DAY.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-		String voucher = """
-				<GNT><MA_THAMCHIEU>BRW01</MA_THAMCHIEU><SO_CTU>GNT-BRW01</SO_CTU><MST_NNOP>0313829148</MST_NNOP>\
-				<MA_NGUYENTE>VND</MA_NGUYENTE><MA_HIEU_KBAC>0111</MA_HIEU_KBAC><STK_THU>7111</STK_THU>\
-				<MA_CQTHU>%s</MA_CQTHU><MA_DBHC_THU>79760</MA_DBHC_THU><TONG_TIEN>4500000</TONG_TIEN>\
-				<NGAY_NOP_GNT>%s</NGAY_NOP_GNT><NGAY_NOP_THUE>%s</NGAY_NOP_THUE><TTHAI_GDICH>01</TTHAI_GDICH>\
-				<TTHAI_CTU>01</TTHAI_CTU><CHUNGTU_CTIET><ROW_CTIET><MA_CHUONG>754</MA_CHUONG><MA_NDKT>1701</MA_NDKT>\
-				<KY_THUE>00/Q1/2025</KY_THUE><TIEN_PNOP>4500000</TIEN_PNOP></ROW_CTIET></CHUNGTU_CTIET></GNT>"""
-			.formatted(OFFICE, date, date);
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<DOICHIEU_NTDT>
-				  <HDR><PBAN_TLIEU_XML_DC>1.0</PBAN_TLIEU_XML_DC><MA_GDICH_DC>DC-%s-%s</MA_GDICH_DC>
-				    <NGAY_GDICH_DC>%s 06:00:00</NGAY_GDICH_DC><MA_NHANG_DC>%s</MA_NHANG_DC><NGAY_DC>%s</NGAY_DC>
-				    <TU_NGAY_DC>%s</TU_NGAY_DC><DEN_NGAY_DC>%s</DEN_NGAY_DC></HDR>
-				  <DSACH_GNT>%s</DSACH_GNT>
-				</DOICHIEU_NTDT>
-				""".formatted(BANK, DAY, date, BANK, date, date, date, voucher);
+		return DemoReconciliation.bankFile(BANK, "BRW01", DAY, "0313829148", OFFICE, 4_500_000);
 	}
 
 }

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The demo's last step: the bank's daily reconciliation file and the treasury's statement for the day of
- * the demo's payment, consistent with it, in the layouts of docs/adr/0014-reconciliation.md.
+ * Daily reconciliation inputs of one payment, in the layouts of docs/adr/0014-reconciliation.md: the
+ * bank's file and the treasury's statement (the demo's last step; the console's browser test).
  */
-final class DemoReconciliation {
+public final class DemoReconciliation {
 
 	private DemoReconciliation() {
 	}
@@ -21,7 +21,7 @@ final class DemoReconciliation {
 	 * @param amount in VND
 	 * @return the bank's file for the day, with the one voucher
 	 */
-	static String bankFile(String bank, String reference, LocalDate day, String mst, String collectingAgency,
+	public static String bankFile(String bank, String reference, LocalDate day, String mst, String collectingAgency,
 			long amount) {
 		String date = day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 		String voucher = """
@@ -49,7 +49,7 @@ final class DemoReconciliation {
 	 * @param amount in VND
 	 * @return the treasury's statement for the day, with the one posting
 	 */
-	static String treasuryStatement(String postingId, LocalDate day, long amount) {
+	public static String treasuryStatement(String postingId, LocalDate day, long amount) {
 		return "posting_id,treasury_code,account,chapter,sub_item,area,amount,currency,value_date\n"
 				+ String.join(",", postingId, "0111", "7111", "754", "1701", "79760", Long.toString(amount), "VND",
 						day.toString())

@@ -10,12 +10,14 @@ import etax.batch.console.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -60,13 +62,19 @@ class RejectedPaymentsController {
 	}
 
 	@PostMapping("/console/payments/rejected/{id}/redrive")
-	String redrive(@PathVariable long id, RedirectAttributes flash) {
+	String redrive(@PathVariable long id, @RequestParam(required = false) @Nullable String corrected,
+			RedirectAttributes flash) {
+		String body = Paging.text(corrected);
 		return this.actions.perform(flash, "DLQ_REDRIVE", "rejected-message " + id, () -> {
-			Redriven redriven = this.clients.gateway()
+			RestClient.RequestBodySpec request = this.clients.gateway()
 				.post()
-				.uri("/api/v1/payments/rejected/{id}:redrive", id)
-				.retrieve()
-				.body(Redriven.class);
+				.uri("/api/v1/payments/rejected/{id}:redrive", id);
+			if (body != null) {
+				// a corrected message: JSON, or camt.054 XML
+				request.contentType(body.startsWith("<") ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON)
+					.body(body);
+			}
+			Redriven redriven = request.retrieve().body(Redriven.class);
 			return "Message " + id + " re-driven" + ((redriven != null) ? " as " + redriven.messageId() : "") + ".";
 		}, "/console/payments/rejected");
 	}
