@@ -180,7 +180,7 @@ public final class Demo {
 		System.out.printf("   %s is %s; totals per class and currency:%n", paymentDay, text(day, "status"));
 		day.get("totals").forEach((total) -> System.out.printf("     %-16s %s %3d line(s) %s%n",
 				text(total, "lineClass"), text(total, "currency"), total.get("lines").asLong(),
-				total.get("amount").asString()));
+				total.get("amount").decimalValue().toPlainString()));
 		System.out.println("   See it in the officers' console: " + this.batchProcessor + "/console/reconciliation/days/"
 				+ paymentDay);
 		System.out.println("   (sign in with the token printed by: ./etax token national-officer)");
