@@ -5,6 +5,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -43,6 +44,18 @@ public final class ApiSecurity {
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();
+	}
+
+	/**
+	 * Reads the caller out of a token the service's {@code JwtDecoder} verified, as a request's bearer
+	 * token is read: for sign-ins that keep the caller in a session (the officers' console).
+	 * @param token the verified token
+	 * @return the caller
+	 * @throws org.springframework.security.oauth2.server.resource.InvalidBearerTokenException when the
+	 * token names no known role or lacks the role's claim
+	 */
+	public Caller caller(Jwt token) {
+		return ((CallerAuthentication) this.callers.convert(token)).getPrincipal();
 	}
 
 	/** A service's own authorization rules. */

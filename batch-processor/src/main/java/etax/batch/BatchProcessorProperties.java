@@ -25,12 +25,24 @@ import org.springframework.validation.annotation.Validated;
  * @param retention the removal of old Spring Batch metadata
  * @param bulk bulk filings
  * @param reconciliation the three-way reconciliation
+ * @param console the officers' console
  */
 @Validated
 @ConfigurationProperties("etax.batch")
 public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @DefaultValue @Valid Interest interest,
 		@DefaultValue @Valid Retention retention, @DefaultValue @Valid Bulk bulk,
-		@DefaultValue @Valid Reconciliation reconciliation) {
+		@DefaultValue @Valid Reconciliation reconciliation, @DefaultValue @Valid Console console) {
+
+	/**
+	 * The officers' console under {@code /console} (docs/adr/0015-officers-console.md). It calls
+	 * payment-gateway at {@code reconciliation.gateway-url} and declaration-api at
+	 * {@code bulk.declaration-api.url}, with the signed-in officer's token.
+	 * @param localTokens whether the sign-in page tells how to get a token locally ({@code ./etax token
+	 * officer}); only for the local run
+	 * @param pageSize rows per page of every list
+	 */
+	public record Console(@DefaultValue("false") boolean localTokens, @DefaultValue("50") @Min(10) @Max(500) int pageSize) {
+	}
 
 	/**
 	 * @param chunkSize rows of the summary written per transaction

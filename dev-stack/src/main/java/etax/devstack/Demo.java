@@ -105,13 +105,15 @@ public final class Demo {
 				this.tokens.taxpayer(DemoTaxpayers.newMst()));
 		System.out.printf("   another taxpayer asking for it: %d%n", neighbour.statusCode());
 
-		step("3. The bank debits 22,000,000 VND for it and confirms over HTTP, then sends the same confirmation again");
+		step("3. The bank debits 22,000,000 VND for it (yesterday, a day that can be reconciled) and confirms over "
+				+ "HTTP, then sends the same confirmation again");
 		String bankReference = "DEMO" + Instant.now().toEpochMilli();
+		LocalDate paymentDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		String confirmation = JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1),
 				Map.entry("bankCode", BANK), Map.entry("bankReference", bankReference),
 				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", mst),
 				Map.entry("currency", "VND"), Map.entry("amount", 22000000),
-				Map.entry("paymentDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString()),
+				Map.entry("paymentDate", paymentDay.toString()),
 				Map.entry("sentAt", Instant.now().toString()), Map.entry("collectingAgencyCode", "1054523"),
 				Map.entry("status", "DEBITED"), Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"),
 				Map.entry("areaCode", "79760"), Map.entry("lines", List.of(Map.of("chapter", "754", "subItem", "1701",
@@ -155,6 +157,33 @@ public final class Demo {
 		JsonNode jobs = expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs")).GET(), officer),
 				200);
 		System.out.printf("   GET /api/v1/jobs: %s%n", jobs);
+
+		step("6. The bank's reconciliation file and the treasury's statement of " + paymentDay
+				+ " come in; an officer reconciles the day");
+		String postingId = JSON.readTree(postings.get(0).value()).get("postingId").asString();
+		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/bank-files"))
+			.header("Content-Type", "application/xml")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					DemoReconciliation.bankFile(BANK, bankReference, paymentDay, mst, "1054523", 22000000))), officer), 201);
+		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/treasury-statements"))
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(DemoReconciliation.treasuryStatement(postingId, paymentDay, 22000000))),
+				officer), 201);
+		JsonNode run = expect(send(HttpRequest
+			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/reconciliation/executions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"businessDay\":\"" + paymentDay + "\"}")), officer), 201);
+		System.out.printf("   reconciliationJob execution %s: %s%n", run.get("id"), text(run, "status"));
+		JsonNode day = expect(send(HttpRequest
+			.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/days/" + paymentDay))
+			.GET(), officer), 200);
+		System.out.printf("   %s is %s; totals per class and currency:%n", paymentDay, text(day, "status"));
+		day.get("totals").forEach((total) -> System.out.printf("     %-16s %s %3d line(s) %s%n",
+				text(total, "lineClass"), text(total, "currency"), total.get("lines").asLong(),
+				total.get("amount").decimalValue().toPlainString()));
+		System.out.println("   See it in the officers' console: " + this.batchProcessor + "/console/reconciliation/days/"
+				+ paymentDay);
+		System.out.println("   (sign in with the token printed by: ./etax token national-officer)");
 		System.out.println();
 		System.out.println("Demo complete.");
 	}

@@ -68,6 +68,9 @@ public final class DevStack {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
 				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);
 				properties.put("etax.batch.bulk.declaration-api.token", DevTokens.issuer(root).service("batch-processor"));
+				// the officers' console reads declaration-api and the gateway with the officer's token, and
+				// tells on its sign-in page how to get a local token
+				properties.put("etax.batch.console.local-tokens", "true");
 			}
 			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs));
 		}

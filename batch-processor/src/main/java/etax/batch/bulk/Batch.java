@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when it was stored
  * @param completedAt when its last item got an outcome
  */
-record Batch(UUID id, BatchStatus status, Format format, int items, Counts counts, Instant receivedAt,
+public record Batch(UUID id, BatchStatus status, Format format, int items, Counts counts, Instant receivedAt,
 		@Nullable Instant completedAt) {
 
 	/**
@@ -27,7 +27,7 @@ record Batch(UUID id, BatchStatus status, Format format, int items, Counts count
 	 * @param notReceived refused before a receipt (with findings or a problem)
 	 * @param failed unexpected errors, to retry
 	 */
-	record Counts(int pending, int received, int accepted, int notAccepted, int notReceived, int failed) {
+	public record Counts(int pending, int received, int accepted, int notAccepted, int notReceived, int failed) {
 
 	}
 

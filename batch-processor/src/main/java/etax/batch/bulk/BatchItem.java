@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param attempts how often it was filed (more than once after a retry or a restart)
  * @param decidedAt when it got its outcome
  */
-record BatchItem(int itemNo, @Nullable String name, ItemStatus status, @Nullable String transactionCode,
+public record BatchItem(int itemNo, @Nullable String name, ItemStatus status, @Nullable String transactionCode,
 		@Nullable UUID returnId, @Nullable Boolean replayed, @Nullable JsonNode findings, @Nullable JsonNode problem,
 		int attempts, @Nullable Instant decidedAt) {
 

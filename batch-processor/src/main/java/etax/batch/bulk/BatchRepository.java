@@ -91,6 +91,40 @@ class BatchRepository {
 			.optional();
 	}
 
+	/** The batches a caller may see, newest first. */
+	List<Batch> page(Caller caller, @Nullable BatchStatus status, int page, int size) {
+		return this.jdbc
+			.sql(BATCH + " WHERE " + scope(caller) + " AND (CAST(:status AS text) IS NULL OR b.status = :status)"
+					+ " ORDER BY b.received_at DESC, b.id LIMIT :limit OFFSET :offset")
+			.param("subject", caller.subject())
+			.param("office", String.valueOf(caller.taxOffice()))
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(this::batch)
+			.list();
+	}
+
+	long count(Caller caller, @Nullable BatchStatus status) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM batch.bulk_batch b WHERE " + scope(caller)
+					+ " AND (CAST(:status AS text) IS NULL OR b.status = :status)")
+			.param("subject", caller.subject())
+			.param("office", String.valueOf(caller.taxOffice()))
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+	}
+
+	long countItems(UUID id, @Nullable ItemStatus status) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = :id AND (CAST(:status AS text) IS NULL OR status = :status)")
+			.param("id", id)
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+	}
+
 	List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size) {
 		return this.jdbc
 			.sql(ITEM + " WHERE batch_id = :id AND (CAST(:status AS text) IS NULL OR status = :status)"

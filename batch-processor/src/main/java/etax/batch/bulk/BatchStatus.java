@@ -1,7 +1,7 @@
 package etax.batch.bulk;
 
 /** Where a batch is. */
-enum BatchStatus {
+public enum BatchStatus {
 
 	/** Stored and checked; filing has not started. */
 	RECEIVED,

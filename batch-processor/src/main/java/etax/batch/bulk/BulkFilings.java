@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches and items are read within what the caller may see; a failed item is filed again on its own.
  */
 @Service
-class BulkFilings {
+public class BulkFilings {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkFilings.class);
 
@@ -85,9 +86,50 @@ class BulkFilings {
 		return this.repository.find(id, caller).orElseThrow(() -> BatchNotFoundException.forId(id));
 	}
 
-	List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
+	/**
+	 * A page of the batches a caller may see, newest first (the officers' console).
+	 * @param caller who looks: officers see the batches with an item of their tax office
+	 * @param status only batches in this status, when given
+	 * @param page from 0
+	 * @param size batches per page
+	 * @return the page
+	 */
+	public Page<Batch> batches(Caller caller, @Nullable BatchStatus status, int page, int size) {
+		return new Page<>(this.repository.page(caller, status, page, size), this.repository.count(caller, status));
+	}
+
+	/**
+	 * @param id the batch
+	 * @param caller who looks
+	 * @return the batch, when the caller may see it
+	 */
+	public Optional<Batch> find(UUID id, Caller caller) {
+		return this.repository.find(id, caller);
+	}
+
+	/**
+	 * @throws BatchNotFoundException when the caller may not see the batch
+	 */
+	public List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
 		batch(id, caller);
 		return this.repository.items(id, status, page, size);
+	}
+
+	/**
+	 * @throws BatchNotFoundException when the caller may not see the batch
+	 */
+	public long countItems(UUID id, @Nullable ItemStatus status, Caller caller) {
+		batch(id, caller);
+		return this.repository.countItems(id, status);
+	}
+
+	/**
+	 * @param items one page
+	 * @param total in all pages
+	 * @param <T> what is listed
+	 */
+	public record Page<T>(List<T> items, long total) {
+
 	}
 
 	/**
@@ -96,7 +138,7 @@ class BulkFilings {
 	 * @throws ItemNotRetryableException if the item did not fail
 	 * @throws DeclarationApiException if declaration-api cannot file it now
 	 */
-	BatchItem retry(UUID id, int itemNo, Caller caller) {
+	public BatchItem retry(UUID id, int itemNo, Caller caller) {
 		batch(id, caller);
 		BatchItem item = this.repository.item(id, itemNo).orElseThrow(() -> BatchNotFoundException.forItem(id, itemNo));
 		if (item.status() != ItemStatus.FAILED) {

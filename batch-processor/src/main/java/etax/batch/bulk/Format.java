@@ -1,7 +1,7 @@
 package etax.batch.bulk;
 
 /** How the returns of an upload are packed. */
-enum Format {
+public enum Format {
 
 	/** A zip archive, one return per entry. */
 	ZIP,

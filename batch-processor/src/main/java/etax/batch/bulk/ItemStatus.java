@@ -1,7 +1,7 @@
 package etax.batch.bulk;
 
 /** What an item of a batch got. */
-enum ItemStatus {
+public enum ItemStatus {
 
 	/** Not filed yet. */
 	PENDING,

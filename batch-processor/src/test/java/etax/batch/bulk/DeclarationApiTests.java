@@ -125,8 +125,8 @@ class DeclarationApiTests {
 				new BatchProcessorProperties.Retention(Duration.ofDays(90), 500,
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
-						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"))),
-				JSON);
+						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *")),
+				new BatchProcessorProperties.Console(false, 50)), JSON);
 	}
 
 	private static List<PendingItem> items(int count) {

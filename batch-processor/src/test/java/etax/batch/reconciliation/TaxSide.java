@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * documents them (the gateway's {@code ReconciliationContractIntegrationTests} holds the view to the same
  * list). Rows are what the gateway would show for the confirmations it recorded.
  */
-final class TaxSide {
+public final class TaxSide {
 
-	static final String BANK = "01202001";
+	public static final String BANK = "01202001";
 
-	static final String OFFICE = "1054321";
+	public static final String OFFICE = "1054321";
 
 	private static final String STAND_IN = """
 			CREATE SCHEMA IF NOT EXISTS payment;
@@ -30,7 +30,7 @@ final class TaxSide {
 
 	private final JdbcClient jdbc;
 
-	TaxSide(JdbcClient jdbc) {
+	public TaxSide(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		jdbc.sql(STAND_IN).update();
 	}
@@ -39,7 +39,7 @@ final class TaxSide {
 	 * A booked payment line, chapter 754, area 79760, treasury 0111, of {@link #OFFICE}.
 	 * @return its posting id
 	 */
-	UUID paid(String reference, LocalDate day, String currency, String amount, String subItem) {
+	public UUID paid(String reference, LocalDate day, String currency, String amount, String subItem) {
 		UUID postingId = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO payment.reconciliation_confirmation_lines_v1 VALUES (?, ?, 1, ?, ?, '0313829148', ?,
@@ -65,7 +65,7 @@ final class TaxSide {
 	 * @param vouchers {@code <GNT>} elements from {@link #voucher}
 	 * @return the XML
 	 */
-	static String bankFile(LocalDate day, String... vouchers) {
+	public static String bankFile(LocalDate day, String... vouchers) {
 		String date = dayMonthYear(day);
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
@@ -79,7 +79,7 @@ final class TaxSide {
 	}
 
 	/** One voucher of one line, chapter 754, area 79760, of {@link #OFFICE}. */
-	static String voucher(String reference, LocalDate day, String transactionStatus, String currency, String amount,
+	public static String voucher(String reference, LocalDate day, String transactionStatus, String currency, String amount,
 			String subItem) {
 		String date = dayMonthYear(day);
 		return """
@@ -93,13 +93,13 @@ final class TaxSide {
 	}
 
 	/** The treasury's statement of the given lines (from {@link #posted}). */
-	static String statement(String... lines) {
+	public static String statement(String... lines) {
 		return "posting_id,treasury_code,account,chapter,sub_item,area,amount,currency,value_date\n"
 				+ String.join("\n", lines) + "\n";
 	}
 
 	/** One posting on the treasury's statement, chapter 754, area 79760. */
-	static String posted(UUID postingId, LocalDate day, String currency, String amount, String subItem) {
+	public static String posted(UUID postingId, LocalDate day, String currency, String amount, String subItem) {
 		return String.join(",", postingId.toString(), "0111", "7111", "754", subItem, "79760", amount, currency,
 				day.toString());
 	}

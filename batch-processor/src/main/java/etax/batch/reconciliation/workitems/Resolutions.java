@@ -46,7 +46,8 @@ class Resolutions {
 		if (line == null || line.bankReference() == null) {
 			throw InvalidResolutionException.of(item.id(), "a line without a bank voucher can only be EXPLAINED");
 		}
-		boolean booked = BOOKED.contains(line.taxStatus());
+		// a line only the bank has has no tax status (Set.of refuses to look up null)
+		boolean booked = line.taxStatus() != null && BOOKED.contains(line.taxStatus());
 		if (kind == ResolutionKind.RECORD ? booked || line.bank() == null : !booked || line.tax() == null) {
 			throw InvalidResolutionException.of(item.id(), kind == ResolutionKind.RECORD
 					? "RECORD is for a payment the bank has and the tax side did not record"

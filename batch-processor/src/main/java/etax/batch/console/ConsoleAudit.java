@@ -1,0 +1,113 @@
+package etax.batch.console;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import etax.access.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of what officers did in the console: who (subject and role), when, what, on which target
+ * and how it ended, in {@code batch.console_audit}. A refused or failed action is recorded too, in a
+ * transaction of its own so that it stays when the action rolls back.
+ */
+@Service
+public class ConsoleAudit {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ConsoleAudit(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** How an action ended. */
+	public enum Outcome {
+
+		OK, REFUSED, FAILED
+
+	}
+
+	/**
+	 * One recorded action.
+	 * @param id its number
+	 * @param at when
+	 * @param subject who
+	 * @param role as which role
+	 * @param action what
+	 * @param target on what
+	 * @param outcome how it ended
+	 * @param detail what the console showed
+	 */
+	public record Entry(long id, Instant at, String subject, String role, String action, @Nullable String target,
+			Outcome outcome, @Nullable String detail) {
+
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(Caller officer, String action, @Nullable String target, Outcome outcome,
+			@Nullable String detail) {
+		this.jdbc.sql("""
+				INSERT INTO batch.console_audit (at, subject, role, action, target, outcome, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(OffsetDateTime.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC), officer.subject(),
+					officer.role().name(), action, target, outcome.name(), abbreviate(detail))
+			.update();
+	}
+
+	/**
+	 * @param subject only this officer's actions, when given
+	 * @param action only this action, when given
+	 * @param page from 0
+	 * @param size rows per page
+	 * @return newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Entry> page(@Nullable String subject, @Nullable String action, int page, int size) {
+		return this.jdbc.sql("""
+				SELECT id, at, subject, role, action, target, outcome, detail FROM batch.console_audit
+				WHERE (CAST(:subject AS text) IS NULL OR subject = :subject)
+				  AND (CAST(:action AS text) IS NULL OR action = :action)
+				ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset""")
+			.param("subject", subject)
+			.param("action", action)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(ConsoleAudit::entry)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(@Nullable String subject, @Nullable String action) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM batch.console_audit
+				WHERE (CAST(:subject AS text) IS NULL OR subject = :subject)
+				  AND (CAST(:action AS text) IS NULL OR action = :action)""")
+			.param("subject", subject)
+			.param("action", action)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Entry entry(ResultSet row, int n) throws SQLException {
+		return new Entry(row.getLong("id"), row.getObject("at", OffsetDateTime.class).toInstant(),
+				row.getString("subject"), row.getString("role"), row.getString("action"), row.getString("target"),
+				Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
+	}
+
+	private static @Nullable String abbreviate(@Nullable String detail) {
+		return (detail == null || detail.length() <= 500) ? detail : detail.substring(0, 500) + "…";
+	}
+
+}

@@ -1,0 +1,96 @@
+package etax.batch.console.batches;
+
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.batch.BatchProcessorProperties;
+import etax.batch.bulk.Batch;
+import etax.batch.bulk.BatchStatus;
+import etax.batch.bulk.BulkFilings;
+import etax.batch.bulk.ItemStatus;
+import etax.batch.console.ConsoleActions;
+import etax.batch.console.NotFoundException;
+import etax.batch.console.Paging;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Bulk filings the officer may see (ADR 0013: those with an item filed with the officer's office; all
+ * for a national officer): the list, one batch with its items by status and their findings, and the
+ * retry of a failed item.
+ */
+@Controller
+@RequestMapping("/console/batches")
+class BatchesController {
+
+	private final BulkFilings filings;
+
+	private final ConsoleActions actions;
+
+	private final int pageSize;
+
+	BatchesController(BulkFilings filings, ConsoleActions actions, BatchProcessorProperties properties) {
+		this.filings = filings;
+		this.actions = actions;
+		this.pageSize = properties.console().pageSize();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable BatchStatus status, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
+		int at = Math.max(0, page);
+		BulkFilings.Page<Batch> batches = this.filings.batches(officer, status, at, this.pageSize);
+		model.addAttribute("batches", batches.items().stream().map(Row::of).toList());
+		model.addAttribute("paging", Paging.of(request, at, this.pageSize, batches.total()));
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", BatchStatus.values());
+		return "console/batches";
+	}
+
+	@GetMapping("/{id}")
+	String batch(@PathVariable UUID id, @RequestParam(required = false) @Nullable ItemStatus status,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Caller officer,
+			HttpServletRequest request, Model model) {
+		Batch batch = this.filings.find(id, officer).orElseThrow(() -> new NotFoundException("No batch " + id));
+		int at = Math.max(0, page);
+		model.addAttribute("batch", batch);
+		model.addAttribute("items",
+				this.filings.items(id, status, at, this.pageSize, officer).stream().map(ItemView::of).toList());
+		model.addAttribute("paging",
+				Paging.of(request, at, this.pageSize, this.filings.countItems(id, status, officer)));
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", ItemStatus.values());
+		return "console/batch";
+	}
+
+	@PostMapping("/{id}/items/{itemNo}/retry")
+	String retry(@PathVariable UUID id, @PathVariable int itemNo, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash) {
+		return this.actions.perform(flash, "BATCH_ITEM_RETRY", "batch " + id + " item " + itemNo,
+				() -> "Item " + itemNo + " filed again: " + this.filings.retry(id, itemNo, officer).status() + ".",
+				"/console/batches/" + id);
+	}
+
+	/**
+	 * @param batch the batch
+	 * @param duration from its receipt to its last outcome
+	 */
+	record Row(Batch batch, String duration) {
+
+		static Row of(Batch batch) {
+			return new Row(batch, Durations.between(batch.receivedAt(), batch.completedAt()));
+		}
+
+	}
+
+}

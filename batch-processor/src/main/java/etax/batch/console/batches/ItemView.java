@@ -1,0 +1,50 @@
+package etax.batch.console.batches;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import etax.batch.bulk.BatchItem;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An item of a batch as the console shows it: its findings flattened to what an officer reads.
+ *
+ * @param item the item
+ * @param findings rule, severity and message of each finding of its acceptance notice
+ * @param problem the title and detail of its problem, when it was not received or failed
+ */
+record ItemView(BatchItem item, List<Finding> findings, @Nullable String problem) {
+
+	static ItemView of(BatchItem item) {
+		List<Finding> findings = new ArrayList<>();
+		if (item.findings() != null) {
+			for (JsonNode finding : item.findings()) {
+				findings.add(new Finding(text(finding.path("ruleId")), text(finding.path("severity")),
+						text(finding.path("xpath")), text(finding.path("message").path("en")),
+						text(finding.path("message").path("vi"))));
+			}
+		}
+		String problem = null;
+		if (item.problem() != null) {
+			problem = (text(item.problem().path("title")) + " " + text(item.problem().path("detail"))).strip();
+		}
+		return new ItemView(item, findings, problem);
+	}
+
+	private static String text(JsonNode node) {
+		return node.isValueNode() ? node.asString() : "";
+	}
+
+	/**
+	 * @param ruleId the rule
+	 * @param severity how bad
+	 * @param xpath where
+	 * @param english the message in English
+	 * @param vietnamese the message in Vietnamese
+	 */
+	record Finding(String ruleId, String severity, String xpath, String english, String vietnamese) {
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package etax.batch.console.batches;
+
+import java.util.List;
+
+import etax.batch.BatchProcessorProperties;
+import etax.batch.console.ConsoleActions;
+import etax.batch.console.Paging;
+import etax.batch.jobs.JobExecutionPage;
+import etax.batch.jobs.JobExecutionSummary;
+import etax.batch.jobs.JobExecutions;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Job executions of every job, newest first, and the restart of a failed or stopped one. */
+@Controller
+class JobsController {
+
+	private final JobExecutions executions;
+
+	private final ConsoleActions actions;
+
+	private final int pageSize;
+
+	JobsController(JobExecutions executions, ConsoleActions actions, BatchProcessorProperties properties) {
+		this.executions = executions;
+		this.actions = actions;
+		this.pageSize = properties.console().pageSize();
+	}
+
+	@GetMapping("/console/jobs")
+	String list(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		int at = Math.max(0, page);
+		JobExecutionPage executions = this.executions.list(at, this.pageSize);
+		model.addAttribute("executions", executions.items().stream().map(Row::of).toList());
+		model.addAttribute("paging", Paging.of(request, at, this.pageSize, executions.totalItems()));
+		return "console/jobs";
+	}
+
+	@PostMapping("/console/jobs/executions/{id}/restart")
+	String restart(@PathVariable long id, RedirectAttributes flash) {
+		return this.actions.perform(flash, "JOB_RESTART", "job-execution " + id, () -> {
+			JobExecutionSummary restarted = this.executions.restart(id);
+			return "Restarted as execution " + restarted.id() + ": " + restarted.status() + ".";
+		}, "/console/jobs");
+	}
+
+	/**
+	 * @param execution the execution
+	 * @param duration how long it ran
+	 * @param restartable whether an officer may restart it
+	 */
+	record Row(JobExecutionSummary execution, String duration, boolean restartable) {
+
+		private static final List<String> RESTARTABLE = List.of("FAILED", "STOPPED");
+
+		static Row of(JobExecutionSummary execution) {
+			return new Row(execution, Durations.between(execution.startTime(), execution.endTime()),
+					RESTARTABLE.contains(execution.status()));
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package etax.batch.console.exceptions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import etax.access.Caller;
+import etax.batch.BatchProcessorProperties;
+import etax.batch.console.ConsoleActions;
+import etax.batch.console.ConsoleAuthentication;
+import etax.batch.console.Paging;
+import etax.batch.reconciliation.LineClass;
+import etax.batch.reconciliation.workitems.CorrectionRequest;
+import etax.batch.reconciliation.workitems.Resolution;
+import etax.batch.reconciliation.workitems.ResolutionKind;
+import etax.batch.reconciliation.workitems.WorkItemStatus;
+import etax.batch.reconciliation.workitems.WorkItems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The exceptions queue and one item: filter by day, status and class; assign, comment, resolve; approve
+ * or send back as a second officer with the approver claim. Every action goes through {@link WorkItems},
+ * which keeps the item's history and the four-eyes rule.
+ */
+@Controller
+@RequestMapping("/console/exceptions")
+class ExceptionsController {
+
+	private final WorkItems workItems;
+
+	private final ConsoleActions actions;
+
+	private final int pageSize;
+
+	ExceptionsController(WorkItems workItems, ConsoleActions actions, BatchProcessorProperties properties) {
+		this.workItems = workItems;
+		this.actions = actions;
+		this.pageSize = properties.console().pageSize();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable WorkItemStatus status,
+			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
+			@RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
+		int at = Math.max(0, page);
+		WorkItems.Page items = this.workItems.page(new WorkItems.Query(day, status, lineClass, Paging.text(assignee)),
+				officer, at, this.pageSize);
+		model.addAttribute("items", items.items());
+		model.addAttribute("paging", Paging.of(request, at, this.pageSize, items.totalItems()));
+		model.addAttribute("day", day);
+		model.addAttribute("status", status);
+		model.addAttribute("lineClass", lineClass);
+		model.addAttribute("assignee", Paging.text(assignee));
+		model.addAttribute("statuses", WorkItemStatus.values());
+		model.addAttribute("classes", LineClass.values());
+		return "console/exceptions";
+	}
+
+	@GetMapping("/{id}")
+	String item(@PathVariable long id, @AuthenticationPrincipal Caller officer, Model model) {
+		model.addAttribute("detail", this.workItems.detail(id, officer));
+		model.addAttribute("kinds", ResolutionKind.values());
+		return "console/exception";
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable String assignee,
+			@AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+		return this.actions.perform(flash, "WORK_ITEM_ASSIGN", target(id), () -> "Assigned to "
+				+ this.workItems.assign(id, Paging.text(assignee), officer).item().assignee() + ".", page(id));
+	}
+
+	@PostMapping("/{id}/comments")
+	String comment(@PathVariable long id, @RequestParam String text, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash) {
+		return this.actions.perform(flash, "WORK_ITEM_COMMENT", target(id), () -> {
+			require(Paging.text(text) != null, "A comment needs some text.");
+			this.workItems.comment(id, text.strip(), officer);
+			return "Comment added.";
+		}, page(id));
+	}
+
+	@PostMapping("/{id}/resolve")
+	String resolve(@PathVariable long id, @RequestParam(required = false) @Nullable ResolutionKind kind,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) @Nullable String chapter,
+			@RequestParam(required = false) @Nullable String subItem,
+			@RequestParam(required = false) @Nullable String areaCode,
+			@RequestParam(required = false) @Nullable BigDecimal amount, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash) {
+		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE) ? new CorrectionRequest.Coding(
+				Paging.text(chapter), Paging.text(subItem), Paging.text(areaCode), amount) : null;
+		return this.actions.perform(flash, "WORK_ITEM_RESOLVE", target(id), () -> {
+			WorkItemStatus status = this.workItems
+				.resolve(id, new Resolution(kind, Paging.text(reason), corrected), officer)
+				.item()
+				.status();
+			return (status == WorkItemStatus.AWAITING_APPROVAL)
+					? "Resolution proposed: it waits for a second officer's approval." : "Resolved.";
+		}, page(id));
+	}
+
+	@PostMapping("/{id}/approve")
+	String approve(@PathVariable long id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+		String authorization = ConsoleAuthentication.current().bearer();
+		return this.actions.perform(flash, "WORK_ITEM_APPROVE", target(id), () -> {
+			this.workItems.approve(id, officer, authorization);
+			return "Approved: the correction request is recorded at the gateway.";
+		}, page(id));
+	}
+
+	@PostMapping("/{id}/reject")
+	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+		return this.actions.perform(flash, "WORK_ITEM_REJECT", target(id), () -> {
+			require(Paging.text(reason) != null, "Say why the resolution is sent back.");
+			this.workItems.reject(id, reason.strip(), officer);
+			return "Sent back to the officer who proposed it.";
+		}, page(id));
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(message);
+		}
+	}
+
+	private static String target(long id) {
+		return "work-item " + id;
+	}
+
+	private static String page(long id) {
+		return "/console/exceptions/" + id;
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * The officers' console: server-rendered pages under {@code /console} for the back office's daily work
+ * (exceptions, batches and jobs, the payments dead-letter queue, reconciliation days, a taxpayer's
+ * position). Officers sign in with a token of the identity provider; every action is audited. See
+ * docs/adr/0015-officers-console.md. Sub-packages hold the pages of each feature.
+ */
+@NullMarked
+package etax.batch.console;
+
+import org.jspecify.annotations.NullMarked;

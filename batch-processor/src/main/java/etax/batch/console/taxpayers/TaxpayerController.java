@@ -1,0 +1,125 @@
+package etax.batch.console.taxpayers;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import etax.batch.console.OfficerClients;
+import etax.batch.console.Paging;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * One taxpayer: its returns with their payable items (declaration-api, in the officer's scope there), and
+ * its balance and latest ledger lines (payment-gateway). A service that does not answer leaves its part
+ * of the page empty with a message; the rest is shown.
+ */
+@Controller
+class TaxpayerController {
+
+	private static final Pattern MST = Pattern.compile("\\d{10}(-\\d{3})?|\\d{12}");
+
+	private final OfficerClients clients;
+
+	TaxpayerController(OfficerClients clients) {
+		this.clients = clients;
+	}
+
+	@GetMapping("/console/taxpayers")
+	String taxpayer(@RequestParam(required = false) @Nullable String mst, Model model) {
+		String taxpayer = Paging.text(mst);
+		model.addAttribute("mst", taxpayer);
+		if (taxpayer == null) {
+			return "console/taxpayer";
+		}
+		if (!MST.matcher(taxpayer).matches()) {
+			model.addAttribute("error", "An MST has 10 digits (with -NNN for a branch) or 12 for a person.");
+			return "console/taxpayer";
+		}
+		StringBuilder problems = new StringBuilder();
+		model.addAttribute("returns", read(problems, "declaration-api", () -> this.clients.declarations()
+			.get()
+			.uri("/api/v1/returns?mst={mst}&size=50", taxpayer)
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<StoredReturn>>() {
+			})));
+		model.addAttribute("balance", read(problems, "payment-gateway", () -> this.clients.gateway()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/balance", taxpayer)
+			.retrieve()
+			.body(Balance.class)));
+		LedgerPage ledger = read(problems, "payment-gateway", () -> this.clients.gateway()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/ledger?size=50", taxpayer)
+			.retrieve()
+			.body(LedgerPage.class));
+		model.addAttribute("ledger", (ledger != null) ? ledger.items() : List.of());
+		if (!problems.isEmpty()) {
+			model.addAttribute("error", problems.toString().strip());
+		}
+		return "console/taxpayer";
+	}
+
+	private static <T> @Nullable T read(StringBuilder problems, String service, Call<T> call) {
+		try {
+			return call.get();
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return null;
+		}
+		catch (RestClientException ex) {
+			problems.append(service).append(" did not answer: ").append(ex.getMessage()).append(". ");
+			return null;
+		}
+	}
+
+	@FunctionalInterface
+	interface Call<T> {
+
+		@Nullable T get();
+
+	}
+
+	record StoredReturn(UUID id, String transactionCode, String status, Instant receivedAt, String formCode,
+			String filingType, int submissionNumber, Period period, String taxOfficeCode, List<PayableItem> payableItems) {
+
+	}
+
+	record Period(String kind, String value) {
+
+	}
+
+	record PayableItem(UUID id, String chapter, String subItem, String taxPeriod, long amount, LocalDate dueDate,
+			String paymentReference) {
+
+	}
+
+	record Balance(String mst, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+
+		record Item(String payableItemId, String kind, String subItem, String taxPeriod, BigDecimal amount,
+				BigDecimal outstanding, LocalDate dueDate) {
+
+		}
+
+	}
+
+	record LedgerPage(List<LedgerLine> items, long totalElements) {
+
+	}
+
+	record LedgerLine(String side, String entryType, String account, String subItem, @Nullable String taxPeriod,
+			BigDecimal amount, LocalDate valueDate, Instant bookedAt, @Nullable String payableItemId) {
+
+	}
+
+}

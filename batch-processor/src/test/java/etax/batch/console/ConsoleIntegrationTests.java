@@ -1,0 +1,241 @@
+package etax.batch.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.access.Role;
+import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.reconciliation.TaxSide;
+import etax.devstack.TokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static etax.batch.reconciliation.TaxSide.OFFICE;
+import static etax.batch.reconciliation.TaxSide.bankFile;
+import static etax.batch.reconciliation.TaxSide.posted;
+import static etax.batch.reconciliation.TaxSide.statement;
+import static etax.batch.reconciliation.TaxSide.voucher;
+import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The officers' console on the real database: sign-in with the identity provider's tokens (and the
+ * tokens it refuses), CSRF on every action, the office scope, server-side filters, and the audit of
+ * actions. Works on business day 2025-03-05, references CN…
+ */
+@BatchProcessorIntegrationTest
+class ConsoleIntegrationTests {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 3, 5);
+
+	private static final TokenIssuer TOKENS = TokenIssuer.local();
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void reconcileTheDay() {
+		if (this.jdbc.sql("SELECT count(*) FROM reconciliation.work_item WHERE business_day = ?")
+			.param(DAY)
+			.query(Long.class)
+			.single() > 0) {
+			return;
+		}
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID first = tax.paid("CN01", DAY, "VND", "1000000", "1701");
+		UUID second = tax.paid("CN02", DAY, "VND", "2000000", "1701");
+		this.mvc.post()
+			.uri("/api/v1/reconciliation/bank-files")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_XML)
+			.content(bankFile(DAY, voucher("CN01", DAY, "01", "VND", "1000000", "1052")))
+			.exchange();
+		this.mvc.post()
+			.uri("/api/v1/reconciliation/treasury-statements")
+			.with(officer())
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.content(statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701")))
+			.exchange();
+		assertThat(this.mvc.post()
+			.uri("/api/v1/jobs/reconciliation/executions")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"businessDay\":\"" + DAY + "\"}")
+			.exchange()).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void anOfficerSignsInWithATokenSeesTheQueueAndSignsOut() {
+		MockHttpSession session = signIn(TOKENS.officer(OFFICE));
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("officer-" + OFFICE, "Exceptions queue", "CN01", "CN02", "<caption>");
+		assertThat(audit("officer-" + OFFICE, "SIGN_IN")).isPositive();
+		assertThat(this.mvc.post().uri("/console/logout").session(session).with(csrf()).exchange())
+			.hasRedirectedUrl("/console/login?signedOut");
+		assertThat(this.mvc.get().uri("/console/exceptions").session(session).exchange())
+			.hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.endsWith("/console/login");
+	}
+
+	@Test
+	void tokensOfOtherRolesExpiredOrForgedDoNotSignIn() {
+		assertRefused(TOKENS.taxpayer("0313829148"), "Only officers and national officers");
+		assertRefused(TOKENS.sign(TOKENS.claims(new Caller("officer-late", Role.OFFICER, null, OFFICE, null),
+				Instant.now().minus(Duration.ofHours(2)), Duration.ofMinutes(30)).build()), "not accepted");
+		assertRefused(TokenIssuer.create("https://id.elsewhere").officer(OFFICE), "not accepted");
+		assertRefused("not a token", "not accepted");
+		assertThat(this.mvc.get().uri("/console/batches").exchange()).hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.endsWith("/console/login");
+		assertThat(this.mvc.get().uri("/console/exceptions").with(officer()).exchange())
+			.as("a bearer token is no console session")
+			.hasStatus(HttpStatus.FOUND);
+	}
+
+	@Test
+	void actionsNeedTheCsrfTokenAndAreAudited() {
+		MockHttpSession session = signIn(TOKENS.approver(OFFICE, "console-an"));
+		long id = item("CN01");
+		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/assign").session(session).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(audit("approver-console-an", "WORK_ITEM_ASSIGN")).isZero();
+
+		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/assign").session(session).with(csrf()).exchange())
+			.hasRedirectedUrl("/console/exceptions/" + id)
+			.flash()
+			.containsEntry("message", "Assigned to approver-console-an.");
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/resolve")
+			.session(session)
+			.with(csrf())
+			.param("kind", "RECODE")
+			.param("reason", "the bank keyed the wrong sub-item")
+			.param("subItem", "1052")
+			.exchange()).flash().containsKey("message");
+		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/approve").session(session).with(csrf()).exchange())
+			.as("four eyes: not the officer who resolved it")
+			.flash()
+			.containsKey("error");
+		assertThat(audit("approver-console-an", "WORK_ITEM_ASSIGN")).isOne();
+		assertThat(this.jdbc.sql("""
+				SELECT outcome FROM batch.console_audit WHERE subject = ? AND action = 'WORK_ITEM_APPROVE'""")
+			.param("approver-console-an")
+			.query(String.class)
+			.single()).isEqualTo("REFUSED");
+		assertThat(this.mvc.get().uri("/console/exceptions/" + id).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("AWAITING_APPROVAL", "RESOLUTION_PROPOSED");
+		assertThat(this.mvc.get().uri("/console/audit?subject=approver-console-an").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("WORK_ITEM_APPROVE", "REFUSED", "WORK_ITEM_ASSIGN");
+	}
+
+	@Test
+	void anOfficerOfAnotherOfficeDoesNotSeeTheItems() {
+		MockHttpSession elsewhere = signIn(TOKENS.officer("70129"));
+		assertThat(this.mvc.get().uri("/console/exceptions/" + item("CN02")).session(elsewhere).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY).session(elsewhere).exchange()).hasStatusOk()
+			.bodyText()
+			.doesNotContain("CN02")
+			.contains("No work items match.");
+		MockHttpSession national = signIn(TOKENS.nationalOfficer());
+		assertThat(this.mvc.get().uri("/console/exceptions/" + item("CN02")).session(national).exchange())
+			.hasStatusOk();
+	}
+
+	@Test
+	void listsAreFilteredAndPagedOnTheServer() {
+		MockHttpSession session = signIn(TOKENS.officer(OFFICE));
+		assertThat(this.mvc.get()
+			.uri("/console/exceptions?day=" + DAY + "&class=ONLY_TAX&status=OPEN")
+			.session(session)
+			.exchange()).hasStatusOk().bodyText().contains("CN02").doesNotContain("CN01").contains("of 1 ");
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&class=MATCHED").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("No work items match.");
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&page=5").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Previous page")
+			.doesNotContain("Next page");
+	}
+
+	@Test
+	void theBackOfficePagesShowTheDayTheJobsAndTheBatches() {
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+		assertThat(this.mvc.get().uri("/console/reconciliation").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains(DAY.toString());
+		assertThat(this.mvc.get().uri("/console/reconciliation/days/" + DAY + "?class=ONLY_TAX").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("RECONCILED", "ONLY_TAX", "CODING_MISMATCH", "TREASURY");
+		assertThat(this.mvc.post()
+			.uri("/console/reconciliation/runs")
+			.param("day", DAY.toString())
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/reconciliation/days/" + DAY).flash().containsKey("message");
+		assertThat(audit("national-officer", "RECONCILIATION_RUN")).isPositive();
+		assertThat(this.mvc.get().uri("/console/jobs").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("reconciliationJob");
+		assertThat(this.mvc.get().uri("/console/batches").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Bulk filings");
+		assertThat(this.mvc.get().uri("/console/batches/" + UUID.randomUUID()).session(session).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/console/taxpayers").session(session).exchange()).hasStatusOk();
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=12").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("An MST has 10 digits");
+	}
+
+	private MockHttpSession signIn(String token) {
+		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
+		assertThat(result).hasRedirectedUrl("/console/exceptions");
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession();
+	}
+
+	private void assertRefused(String token, String message) {
+		assertThat(this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange())
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.bodyText()
+			.contains(message);
+	}
+
+	private long audit(String subject, String action) {
+		return this.jdbc.sql("SELECT count(*) FROM batch.console_audit WHERE subject = ? AND action = ? AND outcome = 'OK'")
+			.params(subject, action)
+			.query(Long.class)
+			.single();
+	}
+
+	private long item(String reference) {
+		return this.jdbc.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? AND bank_reference = ?")
+			.params(DAY, reference)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,137 @@
+package etax.console;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import etax.devstack.DemoReconciliation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The officers' console end to end in headless chromium against the real services: sign in, open a
+ * bulk batch and its rejected item, re-drive a dead-lettered bank message, resolve a reconciliation
+ * exception as one officer and approve it as another (never as the same one), and see the day and the
+ * audit. Screenshots of the main pages go to {@code target/screenshots}.
+ */
+class ConsoleBrowserIntegrationTests {
+
+	private static final String OFFICE = "1079001";
+
+	private static final String BANK = "01202001";
+
+	private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(2);
+
+	private static ConsoleStack stack;
+
+	private static ConsoleBrowser browser;
+
+	private static String batchId;
+
+	@BeforeAll
+	static void startTheSystemAndItsData() throws Exception {
+		// the browser first: without it the test fails at once, before the services start
+		ConsoleBrowser checked = new ConsoleBrowser("http://localhost");
+		checked.close();
+		stack = new ConsoleStack();
+		browser = new ConsoleBrowser(stack.batch.url());
+		batchId = stack.uploadBatchWithARejectedItem();
+		await().atMost(Duration.ofMinutes(2)).until(() -> stack.batchStatus(batchId).contains("\"COMPLETED\""));
+		String officer = ConsoleStack.TOKENS.officer(OFFICE);
+		stack.importBankFile(bankFile(), officer);
+		stack.reconcile(DAY.toString(), officer);
+		stack.sendUnreadableConfirmation();
+		await().atMost(Duration.ofMinutes(1)).until(() -> !stack.rejectedMessages().contains("\"items\":[]"));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void officersWorkTheirDayInTheConsole() {
+		browser.open("/console/exceptions");
+		assertThat(browser.waitFor(By.id("token")).isDisplayed()).as("signed out: the sign-in page").isTrue();
+		assertThat(browser.page()).contains("./etax token officer");
+		browser.screenshot("01-sign-in");
+
+		browser.signIn(ConsoleStack.TOKENS.nationalOfficer());
+		browser.open("/console/batches");
+		assertThat(browser.page()).contains(batchId, "COMPLETED");
+		browser.screenshot("02-batches");
+		browser.click(By.linkText(batchId));
+		assertThat(browser.text(By.id("items"))).contains("01-not-a-return.xml", "NOT_RECEIVED");
+		browser.screenshot("03-batch");
+
+		browser.open("/console/payments/rejected");
+		assertThat(browser.text(By.id("rejected"))).contains("bank.payment-confirmations.v1");
+		browser.screenshot("04-payments-dlq");
+		browser.driver().findElement(By.cssSelector("#rejected tbody tr:first-child textarea")).sendKeys(correctedConfirmation());
+		browser.click(By.cssSelector("#rejected tbody tr:first-child button"));
+		assertThat(browser.text(By.id("messages"))).contains("re-driven");
+		browser.open("/console/jobs");
+		assertThat(browser.page()).contains("reconciliationJob", "bulkFilingJob");
+		browser.screenshot("05-jobs");
+		browser.signOut();
+
+		browser.signIn(ConsoleStack.TOKENS.approver(OFFICE, "an"));
+		browser.open("/console/exceptions?day=" + DAY);
+		assertThat(browser.page()).contains("ONLY_BANK", "BRW01");
+		browser.screenshot("06-exceptions");
+		browser.click(By.cssSelector("main table tbody tr:first-child th a"));
+		browser.click(By.id("assign"));
+		assertThat(browser.text(By.id("item-status"))).isEqualTo("ASSIGNED");
+		new Select(browser.driver().findElement(By.id("kind"))).selectByValue("RECORD");
+		browser.driver().findElement(By.id("reason")).sendKeys("the bank has the payment; record it");
+		browser.click(By.id("resolve"));
+		assertThat(browser.text(By.id("item-status"))).as(browser.text(By.id("messages"))).isEqualTo("AWAITING_APPROVAL");
+		browser.click(By.id("approve"));
+		assertThat(browser.text(By.id("messages"))).as("four eyes").containsIgnoringCase("resolved");
+		assertThat(browser.text(By.id("item-status"))).isEqualTo("AWAITING_APPROVAL");
+		browser.screenshot("07-exception-four-eyes");
+		String item = browser.driver().getCurrentUrl();
+		browser.signOut();
+
+		browser.signIn(ConsoleStack.TOKENS.approver(OFFICE, "binh"));
+		browser.driver().get(item);
+		browser.click(By.id("approve"));
+		assertThat(browser.text(By.id("messages"))).contains("Approved");
+		assertThat(browser.text(By.id("item-status"))).isEqualTo("RESOLVED");
+		assertThat(browser.page()).contains("APPROVED", "approver-binh", "RECORDED");
+		browser.screenshot("08-exception-approved");
+
+		browser.open("/console/reconciliation/days/" + DAY);
+		assertThat(browser.text(By.id("totals"))).contains("ONLY_BANK");
+		browser.screenshot("09-reconciliation-day");
+		browser.open("/console/audit");
+		assertThat(browser.page()).contains("WORK_ITEM_APPROVE", "approver-an", "approver-binh", "REFUSED", "DLQ_REDRIVE");
+		browser.screenshot("10-audit");
+	}
+
+	/** The unreadable confirmation as the bank meant it: well-formed, its lines summing to its amount. */
+	private static String correctedConfirmation() {
+		return ("{\"version\":1,\"bankCode\":\"%s\",\"bankReference\":\"BRW02\",\"voucherNumber\":\"GNT-BRW02\","
+				+ "\"payerMst\":\"0313829148\",\"currency\":\"VND\",\"amount\":1000000,\"paymentDate\":\"%s\","
+				+ "\"sentAt\":\"%sT01:00:00Z\",\"collectingAgencyCode\":\"%s\",\"status\":\"DEBITED\","
+				+ "\"treasuryCode\":\"0111\",\"treasuryAccount\":\"7111\",\"areaCode\":\"79760\",\"lines\":"
+				+ "[{\"chapter\":\"754\",\"subItem\":\"1701\",\"taxPeriod\":\"00/Q1/2026\",\"amount\":1000000}]}")
+			.formatted(BANK, DAY, DAY, OFFICE);
+	}
+
+	private static String bankFile() {
+		return DemoReconciliation.bankFile(BANK, "BRW01", DAY, "0313829148", OFFICE, 4_500_000);
+	}
+
+}
