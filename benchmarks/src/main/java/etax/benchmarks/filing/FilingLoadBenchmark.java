@@ -34,7 +34,8 @@ import etax.devstack.TokenIssuer;
  * </ol>
  *
  * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000 per
- * size), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60),
+ * size, the first {@code warmup-returns} (6000, at most half) of each size sent to both paths untimed first, so that
+ * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60),
  * {@code api} (from {@code target/dev-stack/stack.properties}), {@code jdbc}, {@code db-user}, {@code db-password}.
  */
 public final class FilingLoadBenchmark {
@@ -87,16 +88,23 @@ public final class FilingLoadBenchmark {
 					templates.stream().map((t) -> t.form().formCode()).toList(), bytes.getMin(), bytes.getMax(),
 					bytes.getAverage(), (System.nanoTime() - signing) / 1e9);
 
+			// the first returns warm both paths up (the JIT compiles the hot code), answers checked, not timed
+			int warmup = Math.min(documents.size() / 2, Integer.parseInt(option("warmup-returns", "6000")));
+			List<Document> warming = documents.subList(0, warmup);
+			List<Document> timed = documents.subList(warmup, documents.size());
+			String tvan = "Bearer " + tokens.tvan("load-generator");
 			LoadRun.Result ceiling;
 			try (BareFilingServer bare = BareFilingServer.start(jdbc, credentials, clients)) {
-				ceiling = LoadRun.run(bare.url(), "none", documents, clients, length,
-						(response) -> response.statusCode() == 201, (response) -> "HTTP " + response.statusCode());
+				report("ceiling warm-up (not timed)", LoadRun.run(bare.url(), "none", warming, clients, length.multipliedBy(10),
+						FilingLoadBenchmark::stored, FilingLoadBenchmark::status));
+				ceiling = LoadRun.run(bare.url(), "none", timed, clients, length, FilingLoadBenchmark::stored,
+						FilingLoadBenchmark::status);
 			}
 			report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling);
-			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", "Bearer " + tokens.tvan("load-generator"),
-					documents, clients, length,
-					(response) -> response.statusCode() == 201 && response.body().contains("\"status\":\"ACCEPTED\""),
-					FilingLoadBenchmark::reason);
+			report("declaration-api warm-up (not timed)", LoadRun.run(api + "/api/v1/returns", tvan, warming, clients,
+					length.multipliedBy(10), FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason));
+			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", tvan, timed, clients, length,
+					FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason);
 			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service);
 			System.out.printf("ratio to the ceiling: %.2f%n", service.perSecond() / ceiling.perSecond());
 		}
@@ -106,6 +114,18 @@ public final class FilingLoadBenchmark {
 		System.out.printf("%s: %,d answers in %.1f s = %,.0f/s (lowest full second %,d/s); latency p50 %d ms, p99 %d ms;"
 				+ " unexpected %s%n", what, result.count(), result.seconds(), result.perSecond(), result.worstSecond(),
 				result.percentileMillis(0.50), result.percentileMillis(0.99), result.unexpected());
+	}
+
+	private static boolean stored(HttpResponse<String> response) {
+		return response.statusCode() == 201;
+	}
+
+	private static String status(HttpResponse<String> response) {
+		return "HTTP " + response.statusCode();
+	}
+
+	private static boolean accepted(HttpResponse<String> response) {
+		return response.statusCode() == 201 && response.body().contains("\"status\":\"ACCEPTED\"");
 	}
 
 	private static String reason(HttpResponse<String> response) {
