@@ -91,6 +91,10 @@ public final class DevStack {
 			System.out.printf("  %-16s %s   OpenAPI UI %s/swagger-ui.html   metrics %s/actuator/prometheus%n",
 					service.name(), service.url(), service.url(), service.url());
 		}
+		services.stream()
+			.filter((service) -> service.name().equals("batch-processor"))
+			.forEach((batch) -> System.out.println("  Officers' console " + batch.url()
+					+ "/console   (sign in with the token of ./etax token national-officer)"));
 		System.out.println("  PostgreSQL       " + postgres.jdbcUrl() + " (user " + LocalPostgres.USER + ")");
 		System.out.println("  Kafka            " + kafka.bootstrapServers());
 		System.out.println("  Logs             " + logs);
