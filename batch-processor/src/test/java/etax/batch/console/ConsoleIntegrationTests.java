@@ -8,6 +8,7 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.reconciliation.ReconciledDays;
 import etax.batch.reconciliation.TaxSide;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -50,33 +50,15 @@ class ConsoleIntegrationTests {
 
 	@BeforeEach
 	void reconcileTheDay() {
-		if (this.jdbc.sql("SELECT count(*) FROM reconciliation.work_item WHERE business_day = ?")
-			.param(DAY)
-			.query(Long.class)
-			.single() > 0) {
+		ReconciledDays days = new ReconciledDays(this.mvc, this.jdbc);
+		if (days.reconciled(DAY)) {
 			return;
 		}
 		TaxSide tax = new TaxSide(this.jdbc);
 		UUID first = tax.paid("CN01", DAY, "VND", "1000000", "1701");
 		UUID second = tax.paid("CN02", DAY, "VND", "2000000", "1701");
-		this.mvc.post()
-			.uri("/api/v1/reconciliation/bank-files")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_XML)
-			.content(bankFile(DAY, voucher("CN01", DAY, "01", "VND", "1000000", "1052")))
-			.exchange();
-		this.mvc.post()
-			.uri("/api/v1/reconciliation/treasury-statements")
-			.with(officer())
-			.contentType(MediaType.parseMediaType("text/csv"))
-			.content(statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701")))
-			.exchange();
-		assertThat(this.mvc.post()
-			.uri("/api/v1/jobs/reconciliation/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"businessDay\":\"" + DAY + "\"}")
-			.exchange()).hasStatus(HttpStatus.CREATED);
+		days.reconcile(DAY, bankFile(DAY, voucher("CN01", DAY, "01", "VND", "1000000", "1052")),
+				statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701")));
 	}
 
 	@Test

@@ -51,24 +51,17 @@ class WorkItemsIntegrationTests {
 
 	@BeforeEach
 	void reconcileTheDay() {
-		if (this.jdbc.sql("SELECT count(*) FROM reconciliation.work_item WHERE business_day = ?")
-			.param(DAY)
-			.query(Long.class)
-			.single() > 0) {
+		ReconciledDays days = new ReconciledDays(this.mvc, this.jdbc);
+		if (days.reconciled(DAY)) {
 			return;
 		}
 		TaxSide tax = new TaxSide(this.jdbc);
 		UUID recoded = tax.paid("RW01", DAY, "VND", "6000000", "1701");
 		UUID onlyTax = tax.paid("RW02", DAY, "VND", "2000000", "1701");
 		UUID explained = tax.paid("RW03", DAY, "VND", "3000000", "1701");
-		post("/api/v1/reconciliation/bank-files", MediaType.APPLICATION_XML,
-				bankFile(DAY, voucher("RW01", DAY, "01", "VND", "6000000", "1052")), officer());
-		post("/api/v1/reconciliation/treasury-statements", MediaType.parseMediaType("text/csv"),
+		days.reconcile(DAY, bankFile(DAY, voucher("RW01", DAY, "01", "VND", "6000000", "1052")),
 				statement(posted(recoded, DAY, "VND", "6000000", "1701"), posted(onlyTax, DAY, "VND", "2000000", "1701"),
-						posted(explained, DAY, "VND", "3000000", "1701")),
-				officer());
-		assertThat(post("/api/v1/jobs/reconciliation/executions", MediaType.APPLICATION_JSON,
-				"{\"businessDay\":\"" + DAY + "\"}", officer())).hasStatus(HttpStatus.CREATED);
+						posted(explained, DAY, "VND", "3000000", "1701")));
 	}
 
 	@AfterEach
