@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -22,7 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * The token verifier every service shares: RS256 only (so {@code alg: none} and HMAC tokens are refused),
- * the configured issuer and audience, and expiry with the default minute of clock skew.
+ * the configured issuer and audience, and expiry with the default minute of clock skew. A token seen before
+ * is not verified again, only re-validated ({@link VerifiedTokens}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(AccessProperties.class)
@@ -50,10 +53,11 @@ public class AccessAutoConfiguration {
 			throw new IllegalStateException(
 					"Neither etax.access.jwk-set-uri nor etax.access.public-key-location is set: no key to verify tokens");
 		}
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(audience) -> audience != null && audience.contains(properties.audience()))));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(properties.audience())));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, VerifiedTokens.DEFAULT_CAPACITY);
 	}
 
 	@Bean

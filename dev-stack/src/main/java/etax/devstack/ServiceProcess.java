@@ -69,6 +69,11 @@ public final class ServiceProcess {
 			Path logDirectory) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		// e.g. a profiler's options: ETAX_SERVICE_JVM_OPTIONS="-XX:FlightRecorderOptions:stackdepth=256" ./etax up
+		String jvmOptions = System.getenv().getOrDefault("ETAX_SERVICE_JVM_OPTIONS", "").strip();
+		if (!jvmOptions.isEmpty()) {
+			command.addAll(List.of(jvmOptions.split("\\s+")));
+		}
 		command.addAll(launch);
 		command.add("--server.port=" + port);
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));

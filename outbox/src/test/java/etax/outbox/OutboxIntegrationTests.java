@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,28 @@ class OutboxIntegrationTests {
 		}
 		assertThat(read(key, 5)).extracting(ConsumerRecord::value)
 			.containsExactly("message-0", "message-1", "message-2", "message-3", "message-4");
+	}
+
+	@Test
+	void insertsATransactionsMessagesInTheirOrderAndANestedTransactionsApart() {
+		String key = UUID.randomUUID().toString();
+		TransactionTemplate nested = new TransactionTemplate(this.transactions.getTransactionManager());
+		nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.append(OutboxMessage.of(TOPIC, key, "outer-1"));
+			nested.executeWithoutResult((inner) -> this.outbox.append(OutboxMessage.of(TOPIC, key, "nested")));
+			this.outbox.appendAll(List.of(OutboxMessage.of(TOPIC, key, "outer-2"), OutboxMessage.of(TOPIC, key, "outer-3")));
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ?",
+					Long.class, key)).as("nothing of the open transaction is inserted before it commits").isOne();
+		});
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.append(OutboxMessage.of(TOPIC, key, "rolled back"));
+			nested.executeWithoutResult((inner) -> this.outbox.append(OutboxMessage.of(TOPIC, key, "nested, kept")));
+			status.setRollbackOnly();
+		});
+
+		assertThat(read(key, 5)).extracting(ConsumerRecord::value)
+			.containsExactly("nested", "outer-1", "outer-2", "outer-3", "nested, kept");
 	}
 
 	@Test
