@@ -2,7 +2,6 @@ package etax.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +54,11 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private final String select;
 
-	private final String markPublished;
-
-	private final String purge;
+	private final String removeSent;
 
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
-
-	private Instant nextPurge = Instant.EPOCH;
 
 	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
@@ -76,8 +71,9 @@ final class OutboxRelay implements SmartLifecycle {
 		String table = properties.table();
 		this.select = "SELECT id, topic, message_key, payload, headers::text FROM " + table
 				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize() + " FOR UPDATE";
-		this.markPublished = "UPDATE " + table + " SET published_at = now() WHERE id = ANY (?)";
-		this.purge = "DELETE FROM " + table + " WHERE published_at < now() - ?::interval";
+		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
+		// up and the poll's index scan does not wade through days of published rows
+		this.removeSent = "DELETE FROM " + table + " WHERE id = ANY (?)";
 	}
 
 	void wake() {
@@ -128,7 +124,6 @@ final class OutboxRelay implements SmartLifecycle {
 				while (this.running && relayBatch() == this.properties.relay().batchSize()) {
 					// a full batch: more may be waiting
 				}
-				purgeOccasionally();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -166,7 +161,7 @@ final class OutboxRelay implements SmartLifecycle {
 			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 				.orTimeout(this.properties.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.join();
-			this.jdbc.update(this.markPublished, (Object) ids.toArray(Long[]::new));
+			this.jdbc.update(this.removeSent, (Object) ids.toArray(Long[]::new));
 			return ids.size();
 		});
 		int count = (sent != null) ? sent : 0;
@@ -180,14 +175,6 @@ final class OutboxRelay implements SmartLifecycle {
 		});
 		values.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return record;
-	}
-
-	private void purgeOccasionally() {
-		Instant now = Instant.now();
-		if (now.isAfter(this.nextPurge)) {
-			this.nextPurge = now.plus(Duration.ofHours(1));
-			this.jdbc.update(this.purge, this.properties.relay().retention().toSeconds() + " seconds");
-		}
 	}
 
 	private static void sleepQuietly(Duration duration) {
