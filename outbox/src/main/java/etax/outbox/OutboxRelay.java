@@ -24,15 +24,15 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends committed outbox messages to Kafka, oldest first, and marks them published.
+ * Sends committed outbox messages to Kafka, oldest first, and removes them.
  *
  * <p>
- * One relay thread per process. A round locks up to {@code batchSize} unpublished rows, sends them
- * with an idempotent producer, waits for every acknowledgement and marks the rows in the same
- * transaction. A transaction-scoped advisory lock on the table lets only one process relay at a time,
- * so several replicas never reorder one key's messages. A failed round rolls back: its messages are
- * sent again in the next one (at least once). A commit that appended messages wakes the relay; else it
- * polls.
+ * One relay thread per process. A round reads up to {@code batchSize} unsent rows, sends them with an
+ * idempotent producer, waits for every acknowledgement and deletes the rows in the same transaction. A
+ * transaction-scoped advisory lock on the table lets only one process relay at a time, so several
+ * replicas never reorder one key's messages (and the rows need no row locks). A failed round rolls
+ * back: its messages are sent again in the next one (at least once). A commit that appended messages
+ * wakes the relay; else it polls.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -70,7 +70,7 @@ final class OutboxRelay implements SmartLifecycle {
 		this.published = Counter.builder("etax.outbox.published").register(meters);
 		String table = properties.table();
 		this.select = "SELECT id, topic, message_key, payload, headers::text FROM " + table
-				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize() + " FOR UPDATE";
+				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize();
 		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
 		// up and the poll's index scan does not wade through days of published rows
 		this.removeSent = "DELETE FROM " + table + " WHERE id = ANY (?)";

@@ -102,8 +102,11 @@ public class PaymentRecording {
 			return;
 		}
 		Instant consumedAt = this.clock.instant();
+		// verifying the banks' signatures and reading the messages is most of a poll's own work: it needs no
+		// database transaction, and the records are independent, so it runs before one, on every core
+		List<Read> reads = poll.parallelStream().map((record) -> read(record, consumedAt)).toList();
 		Outcome outcome = Objects
-			.requireNonNull(this.transactions.execute((status) -> recordInTransaction(poll, consumedAt)));
+			.requireNonNull(this.transactions.execute((status) -> recordInTransaction(reads, consumedAt)));
 		this.metrics.count(outcome, consumedAt, this.clock.instant());
 		outcome.rejected()
 			.forEach((rejection) -> log.warn("Rejected bank confirmation reason={} topic={} partition={} offset={} entry={}",
@@ -127,12 +130,15 @@ public class PaymentRecording {
 		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
 	}
 
-	private Outcome recordInTransaction(List<ConsumerRecord<String, String>> poll, Instant now) {
+	private Outcome recordInTransaction(List<Read> reads, Instant now) {
 		UUID recordingId = UUID.randomUUID();
 		List<ReceivedConfirmation> valid = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
-		for (ConsumerRecord<String, String> record : poll) {
-			read(record, now, valid, rejections);
+		for (Read read : reads) {
+			valid.addAll(read.valid());
+			if (read.rejection() != null) {
+				rejections.add(read.rejection());
+			}
 		}
 		List<ReceivedConfirmation> booked = checkReversals(
 				valid.stream().filter((r) -> r.confirmation().status().isBooked()).toList(), rejections);
@@ -168,8 +174,7 @@ public class PaymentRecording {
 		return new Outcome(recorded.stream().map(ReceivedConfirmation::confirmation).toList(), duplicates, newRejections);
 	}
 
-	private void read(ConsumerRecord<String, String> record, Instant now, List<ReceivedConfirmation> valid,
-			List<Rejection> rejections) {
+	private Read read(ConsumerRecord<String, String> record, Instant now) {
 		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
 		String value = record.value();
@@ -178,19 +183,22 @@ public class PaymentRecording {
 					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
 			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
 			read.forEach((confirmation) -> this.checks.check(signer, confirmation));
+			List<ReceivedConfirmation> valid = new ArrayList<>(read.size());
 			for (int i = 0; i < read.size(); i++) {
 				BankConfirmation confirmation = read.get(i);
 				valid.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
 						confirmation.contentHash(), Objects.requireNonNull(value), contentType, source, i,
 						signer.keyId(), now));
 			}
+			return new Read(valid, null);
 		}
 		catch (InvalidSignatureException ex) {
-			rejections.add(Rejection.of(source, record.key(), value, contentType, RejectionReason.SIGNATURE_INVALID,
-					ex.getMessage(), now));
+			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType,
+					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now));
 		}
 		catch (InvalidConfirmationException ex) {
-			rejections.add(Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now));
+			return new Read(List.of(),
+					Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now));
 		}
 	}
 
@@ -299,6 +307,11 @@ public class PaymentRecording {
 	 * @param rejected rejections stored for the first time
 	 */
 	record Outcome(List<BankConfirmation> recorded, int duplicates, List<Rejection> rejected) {
+
+	}
+
+	/** What one record of a poll holds: its confirmations, or why it is rejected. */
+	private record Read(List<ReceivedConfirmation> valid, @Nullable Rejection rejection) {
 
 	}
 
