@@ -34,18 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Prints the JVM, the cores and the database settings.</li>
  * <li>Builds the returns as the filing load benchmark does ({@link FilingWorkload}: a mix of form versions
  * from the catalog, every taxpayer filing each form once, so every return is a unique original that can be
- * accepted), twice as many as one batch holds, signed with certificates of the local CA; registers the
- * taxpayers through the officer API. Nothing of this is timed.</li>
+ * accepted), twice as many as one batch holds and as many again for the warm-up, signed with certificates of
+ * the local CA; registers the taxpayers through the officer API. Nothing of this is timed.</li>
  * <li>Ceiling: the first half validated against their cached XSDs and inserted in JDBC batches
  * ({@link BulkCeiling}).</li>
+ * <li>Warm-up: a batch of {@code warmup-returns} other returns, then as many single ones, answers checked and
+ * not timed, so that both timed paths run compiled code.</li>
  * <li>Bulk: the same first half in one zip, {@code POST /api/v1/batches} as a T-VAN, timed from the upload to
  * the batch's {@code COMPLETED}; every item must be ACCEPTED, others are listed by reason.</li>
  * <li>Single: the second half (other taxpayers: each return is still an original) to
  * {@code POST /api/v1/returns} as a T-VAN, {@code clients} at a time, until they run out.</li>
  * </ol>
  *
- * Options ({@code --name=value}): {@code returns} (10000 per batch, the batch limit), {@code size} (5000
- * bytes), {@code forms} (12), {@code clients} (16), {@code ceiling-threads} (the cores), {@code ceiling-batch}
+ * Options ({@code --name=value}): {@code returns} (10000 per batch, the batch limit), {@code warmup-returns}
+ * (4000), {@code size} (5000 bytes), {@code forms} (12), {@code clients} (16), {@code ceiling-threads} (the cores), {@code ceiling-batch}
  * (100), {@code timeout-minutes} (30), {@code api} and {@code batch} (from
  * {@code target/dev-stack/stack.properties}), {@code jdbc} (the stack's database,
  * {@code jdbc:postgresql://localhost:15432/etax}), {@code db-user}, {@code db-password}.
@@ -82,11 +84,15 @@ public final class BulkFilingBenchmark {
 		long preparing = System.nanoTime();
 		List<Template> templates = FilingWorkload.templates(Integer.parseInt(option("forms", "12")),
 				Integer.parseInt(option("size", "5000")));
-		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, (2 * returns + templates.size() - 1) / templates.size());
+		int warmup = Integer.parseInt(option("warmup-returns", "4000"));
+		int all = 2 * (returns + warmup);
+		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, (all + templates.size() - 1) / templates.size());
 		FilingWorkload.register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
-		List<Document> documents = FilingWorkload.documents(taxpayers, templates, 2 * returns);
+		List<Document> documents = FilingWorkload.documents(taxpayers, templates, all);
 		List<Document> bulk = documents.subList(0, returns);
-		List<Document> single = documents.subList(returns, documents.size());
+		List<Document> singles = documents.subList(returns, 2 * returns);
+		List<Document> bulkWarmup = documents.subList(2 * returns, 2 * returns + warmup);
+		List<Document> singleWarmup = documents.subList(2 * returns + warmup, all);
 		byte[] zip = zip(bulk);
 		IntSummaryStatistics bytes = bulk.stream().mapToInt((document) -> document.xml().length).summaryStatistics();
 		System.out.printf("%,d signed returns per path of %d forms %s, %,d to %,d bytes (mean %,.0f), zip %,d bytes; "
@@ -100,18 +106,31 @@ public final class BulkFilingBenchmark {
 		System.out.printf("ceiling (cached XSD, then JDBC batches of the same rows): %,d returns in %.1f s = %,.0f/s;"
 				+ " invalid %d%n", ceiling.count(), ceiling.seconds(), ceiling.perSecond(), ceiling.invalid());
 
+		if (warmup > 0) {
+			// both paths run the same filing pipeline; each is warmed (the JIT compiles it) before either is timed
+			System.out.printf("warm-up (not timed, answers checked): a batch of %,d and %,d single returns%n", warmup,
+					warmup);
+			bulk(batchApi, "Bearer " + tokens.tvan("bulk-benchmark"), zip(bulkWarmup), warmup, timeout);
+			single(api, "Bearer " + tokens.tvan("bulk-benchmark-single"), singleWarmup, clients, timeout);
+		}
 		double bulkPerSecond = bulk(batchApi, "Bearer " + tokens.tvan("bulk-benchmark"), zip, returns, timeout);
 		System.out.printf("bulk ratio to the ceiling: %.2f%n", bulkPerSecond / ceiling.perSecond());
 
-		LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", "Bearer " + tokens.tvan("bulk-benchmark-single"),
-				single, clients, timeout,
+		LoadRun.Result service = single(api, "Bearer " + tokens.tvan("bulk-benchmark-single"), singles, clients, timeout);
+		System.out.printf("ratios: bulk/single %.2f, single/ceiling %.2f%n", bulkPerSecond / service.perSecond(),
+				service.perSecond() / ceiling.perSecond());
+	}
+
+	/** Files the returns one request each, {@code clients} at a time; prints the figures. */
+	private static LoadRun.Result single(String api, String authorization, List<Document> returns, int clients,
+			Duration timeout) throws InterruptedException {
+		LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", authorization, returns, clients, timeout,
 				(response) -> response.statusCode() == 201 && response.body().contains("\"status\":\"ACCEPTED\""),
 				(response) -> "HTTP " + response.statusCode());
 		System.out.printf("single-return API, %d clients: %,d accepted in %.1f s = %,.0f/s (p50 %d ms, p99 %d ms);"
 				+ " unexpected %s%n", clients, service.count(), service.seconds(), service.perSecond(),
 				service.percentileMillis(0.50), service.percentileMillis(0.99), service.unexpected());
-		System.out.printf("ratios: bulk/single %.2f, single/ceiling %.2f%n", bulkPerSecond / service.perSecond(),
-				service.perSecond() / ceiling.perSecond());
+		return service;
 	}
 
 	/** Uploads the batch and waits for it; prints and returns the returns filed per second, upload to completion. */
