@@ -48,8 +48,8 @@ public final class LocalPostgres implements AutoCloseable {
 				.setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", "256MB");
-			if (Boolean.getBoolean("etax.postgres.statement-statistics")) {
-				// where the database's time goes, per statement: SELECT * FROM pg_stat_statements
+			if (Boolean.parseBoolean(System.getenv("ETAX_POSTGRES_STATEMENT_STATISTICS"))) {
+				// where the database's time goes, per statement: CREATE EXTENSION pg_stat_statements, then query it
 				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 			}
 			if (port > 0) {
