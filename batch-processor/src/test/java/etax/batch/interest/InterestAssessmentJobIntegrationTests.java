@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
@@ -235,34 +237,38 @@ class InterestAssessmentJobIntegrationTests {
 			.exchange();
 	}
 
-	/** What was published on the item, by day, as the outbox holds it. */
+	/** What was published on the item, by day. */
 	private Map<LocalDate, Long> assessed(String item) {
-		Map<LocalDate, Long> amounts = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT (payload::json ->> 'assessedFor')::date, (payload::json ->> 'amount')::bigint FROM batch.outbox_message
-				WHERE topic = ? AND payload::json ->> 'payableItemId' = ? ORDER BY 1""")
-			.params(TOPIC, item)
-			.query((rs) -> {
-				amounts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-			});
+		Map<LocalDate, Long> amounts = new TreeMap<>();
+		publishedAssessments().stream()
+			.filter((event) -> item.equals(event.path("payableItemId").asString()))
+			.forEach((event) -> amounts.put(LocalDate.parse(event.path("assessedFor").asString()),
+					event.path("amount").asLong()));
 		return amounts;
 	}
 
 	private Map<String, Long> assessedOn(String day) {
 		Map<String, Long> amounts = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT payload::json ->> 'payableItemId', (payload::json ->> 'amount')::bigint FROM batch.outbox_message
-				WHERE topic = ? AND payload::json ->> 'assessedFor' = ?""")
-			.params(TOPIC, day)
-			.query((rs) -> {
-				amounts.put(rs.getString(1), rs.getLong(2));
-			});
+		publishedAssessments().stream()
+			.filter((event) -> day.equals(event.path("assessedFor").asString()))
+			.forEach((event) -> amounts.put(event.path("payableItemId").asString(), event.path("amount").asLong()));
 		return amounts;
 	}
 
 	private long published(List<String> items) {
-		return count("SELECT count(*) FROM batch.outbox_message WHERE topic = '" + TOPIC
-				+ "' AND payload::json ->> 'payableItemId' IN ('" + String.join("','", items) + "')");
+		return publishedAssessments().stream()
+			.filter((event) -> items.contains(event.path("payableItemId").asString()))
+			.count();
+	}
+
+	/** Every assessment on the topic, once the relay has sent all that the runs appended to the outbox. */
+	private List<JsonNode> publishedAssessments() {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT count(*) FROM batch.outbox_message WHERE topic = '" + TOPIC + "'") == 0);
+		return TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), TOPIC, (record) -> true)
+			.stream()
+			.map((record) -> this.json.readTree(record.value()))
+			.toList();
 	}
 
 	private long count(String sql) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
@@ -237,8 +238,12 @@ class PaymentRecordingIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT reason FROM payment.rejected_message WHERE kafka_topic = 'redelivery-test' ORDER BY kafka_offset")
 			.query(String.class)
 			.list()).containsExactly("conflict", "malformed-json");
-		// PaymentRecorded, one PostingRequested, two dead letters: once, not twice
-		assertThat(rows("payment.outbox_message", "payload", reference)).isEqualTo(4);
+		// PaymentRecorded, one PostingRequested, two dead letters: once, not twice (read once all are sent)
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows("payment.outbox_message", "payload", reference) == 0);
+		assertThat(Stream.of(PaymentRecorded.TOPIC, PostingRequested.TOPIC, PaymentRecording.DEAD_LETTER_TOPIC)
+			.mapToLong((topic) -> TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), topic,
+					(record) -> record.value() != null && record.value().contains(reference)).size())
+			.sum()).isEqualTo(4);
 	}
 
 	private static ConsumerRecord<String, String> signed(ConsumerRecord<String, String> record) {
