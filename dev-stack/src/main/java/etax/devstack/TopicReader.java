@@ -37,15 +37,11 @@ public final class TopicReader {
 	 */
 	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
 			Predicate<ConsumerRecord<String, String>> filter, int enough, Duration timeout) {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		Properties config = config(bootstrapServers);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = consumer(config)) {
 			consumer.subscribe(List.of(topic));
 			Instant deadline = Instant.now().plus(timeout);
 			@Nullable Instant graceEnd = null;
@@ -72,13 +68,8 @@ public final class TopicReader {
 	 */
 	public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic,
 			Predicate<ConsumerRecord<String, String>> filter) {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = consumer(config(bootstrapServers))) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
 				.map((partition) -> new TopicPartition(topic, partition.partition()))
@@ -95,6 +86,19 @@ public final class TopicReader {
 			}
 		}
 		return matching;
+	}
+
+	/** A reader's settings: committed records only, no offsets committed. */
+	private static Properties config(String bootstrapServers) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		return config;
+	}
+
+	private static KafkaConsumer<String, String> consumer(Properties config) {
+		return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
 }
