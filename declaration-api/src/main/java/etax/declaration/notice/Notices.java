@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -49,20 +50,34 @@ public class Notices {
 	}
 
 	/**
-	 * Issues a notice about a return, in the caller's transaction.
-	 * @param filer who filed it: whose webhooks receive it
+	 * Issues notices about returns of one filer, in the caller's transaction: one delivery per webhook of
+	 * the filer and notice, and one record per notice on {@value #TOPIC}.
+	 * @param filer who filed the returns: whose webhooks receive the notices
+	 * @param notices the notices
+	 */
+	public void issue(String filer, List<Notice> notices) {
+		Instant now = this.clock.instant();
+		List<Webhook> webhooks = this.webhooks.ofFiler(filer);
+		List<WebhookRepository.NewDelivery> deliveries = new ArrayList<>();
+		for (Notice notice : notices) {
+			String payload = this.json.writeValueAsString(Map.of("eventId", UUID.randomUUID(), "type",
+					"AcceptanceNotice", "version", 1, "occurredAt", now, "notice", notice.body()));
+			for (Webhook webhook : webhooks) {
+				deliveries.add(new WebhookRepository.NewDelivery(webhook.id(), notice.returnId(), payload));
+			}
+			this.outbox.append(OutboxMessage.of(TOPIC, notice.mst(), payload));
+		}
+		this.webhooks.enqueue(deliveries, now);
+	}
+
+	/**
+	 * A notice to issue.
 	 * @param mst the taxpayer, the record key on Kafka
 	 * @param returnId the return
-	 * @param notice the notice (the receipt and acceptance decision)
+	 * @param body the notice (the receipt and acceptance decision)
 	 */
-	public void issue(String filer, String mst, UUID returnId, Object notice) {
-		Instant now = this.clock.instant();
-		String payload = this.json.writeValueAsString(Map.of("eventId", UUID.randomUUID(), "type", "AcceptanceNotice",
-				"version", 1, "occurredAt", now, "notice", notice));
-		for (Webhook webhook : this.webhooks.ofFiler(filer)) {
-			this.webhooks.enqueue(webhook.id(), returnId, payload, now);
-		}
-		this.outbox.append(OutboxMessage.of(TOPIC, mst, payload));
+	public record Notice(String mst, UUID returnId, Object body) {
+
 	}
 
 	@Transactional

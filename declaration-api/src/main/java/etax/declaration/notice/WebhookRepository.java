@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,11 @@ class WebhookRepository {
 
 	private final JdbcClient jdbc;
 
-	WebhookRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	WebhookRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	void insert(Webhook webhook) {
@@ -41,11 +45,27 @@ class WebhookRepository {
 			.optional();
 	}
 
-	void enqueue(UUID webhookId, UUID returnId, String payload, Instant at) {
-		this.jdbc.sql("""
+	void enqueue(List<NewDelivery> deliveries, Instant at) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.webhook_delivery (webhook_id, return_id, payload, status, next_attempt_at, created_at)
 				VALUES (?, ?, ?, 'PENDING', ?, ?)
-				""").params(webhookId, returnId, payload, Timestamp.from(at), Timestamp.from(at)).update();
+				""", deliveries.stream()
+			.map((delivery) -> new Object[] { delivery.webhookId(), delivery.returnId(), delivery.payload(),
+					Timestamp.from(at), Timestamp.from(at) })
+			.toList());
+	}
+
+	/**
+	 * A delivery to enqueue.
+	 * @param webhookId where to
+	 * @param returnId what about
+	 * @param payload the body
+	 */
+	record NewDelivery(UUID webhookId, UUID returnId, String payload) {
+
 	}
 
 	/** Locks up to {@code limit} due deliveries for this transaction; other relays skip them. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,19 +15,40 @@ class PayableItemRepository {
 
 	private final JdbcClient jdbc;
 
-	PayableItemRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	PayableItemRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	void insert(UUID returnId, String mst, PayableItem item, Instant createdAt) {
-		this.jdbc.sql("""
+	/** Inserts items in one statement. */
+	void insert(List<NewItem> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.payable_item (id, return_id, mst, chapter, sub_item, indicator, tax_period, amount,
 				    due_date, payment_reference, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""")
-			.params(item.id(), returnId, mst, item.chapter(), item.subItem(), item.indicator(), item.taxPeriod(),
-					item.amount(), item.dueDate(), item.paymentReference(), Timestamp.from(createdAt))
-			.update();
+				""", items.stream().map(NewItem::row).toList());
+	}
+
+	/**
+	 * An item to insert.
+	 * @param returnId the return that created it
+	 * @param mst the taxpayer
+	 * @param item the item
+	 * @param createdAt when
+	 */
+	record NewItem(UUID returnId, String mst, PayableItem item, Instant createdAt) {
+
+		Object[] row() {
+			return new Object[] { this.item.id(), this.returnId, this.mst, this.item.chapter(), this.item.subItem(),
+					this.item.indicator(), this.item.taxPeriod(), this.item.amount(), this.item.dueDate(),
+					this.item.paymentReference(), Timestamp.from(this.createdAt) };
+		}
+
 	}
 
 	List<PayableItem> findByReturn(UUID returnId) {

@@ -1,6 +1,7 @@
 package etax.declaration.payable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,28 +36,41 @@ public class PayableItems {
 	/**
 	 * Creates one item per payable indicator with a positive amount; for a supplement, one per payable
 	 * indicator that changed, for the difference (negative when it decreased). Must run in the
-	 * transaction that stores the accepted return.
-	 * @param accepted the accepted return
-	 * @return the items created, possibly none
+	 * transaction that stores the accepted returns; their items are inserted in one statement.
+	 * @param accepted the accepted returns
+	 * @return the items created for each return, by return id; none for a return that has none
 	 */
-	public List<PayableItem> createFor(AcceptedReturn accepted) {
-		List<PayableItem> created = new ArrayList<>();
+	public Map<UUID, List<PayableItem>> createFor(List<AcceptedReturn> accepted) {
+		Map<UUID, List<PayableItem>> created = new HashMap<>();
+		List<PayableItemRepository.NewItem> rows = new ArrayList<>();
+		for (AcceptedReturn acceptedReturn : accepted) {
+			List<PayableItem> items = itemsOf(acceptedReturn);
+			for (PayableItem item : items) {
+				rows.add(new PayableItemRepository.NewItem(acceptedReturn.returnId(), acceptedReturn.mst(), item,
+						acceptedReturn.acceptedAt()));
+				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, acceptedReturn.mst(),
+						PayableItemCreated.of(item, acceptedReturn)));
+			}
+			created.put(acceptedReturn.returnId(), items);
+		}
+		this.items.insert(rows);
+		return created;
+	}
+
+	private List<PayableItem> itemsOf(AcceptedReturn accepted) {
+		List<PayableItem> items = new ArrayList<>();
+		boolean supplement = !accepted.previousIndicators().isEmpty();
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
 			long previous = amount(accepted.previousIndicators().get(payable.getKey()));
 			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
-			boolean supplement = !accepted.previousIndicators().isEmpty();
 			if (amount > 0 || (supplement && amount != 0)) {
-				String reference = accepted.transactionCode() + "-" + String.format("%02d", created.size() + 1);
-				PayableItem item = new PayableItem(UUID.randomUUID(), accepted.chapter(), payable.getValue(),
-						payable.getKey(), VoucherPeriods.of(accepted.period()), amount,
-						this.deadlines.deadlineOf(accepted.period()), reference);
-				this.items.insert(accepted.returnId(), accepted.mst(), item, accepted.acceptedAt());
-				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, accepted.mst(),
-						PayableItemCreated.of(item, accepted)));
-				created.add(item);
+				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
+				items.add(new PayableItem(UUID.randomUUID(), accepted.chapter(), payable.getValue(), payable.getKey(),
+						VoucherPeriods.of(accepted.period()), amount, this.deadlines.deadlineOf(accepted.period()),
+						reference));
 			}
 		}
-		return created;
+		return items;
 	}
 
 	public List<PayableItem> ofReturn(UUID returnId) {

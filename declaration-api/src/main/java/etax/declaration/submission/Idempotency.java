@@ -3,12 +3,16 @@ package etax.declaration.submission;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,56 +27,73 @@ class Idempotency {
 
 	private final JdbcClient jdbc;
 
-	Idempotency(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	Idempotency(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	/**
-	 * Locks the key (if any), the content and the chain (if any) until the transaction ends, always in that
-	 * order so that two filings never wait for each other crosswise, then finds an earlier filing: under
-	 * the key first, else of the same content. One round trip for the locks, one for the lookup.
-	 * @param filer who files
-	 * @param key the filer's idempotency key, if sent
-	 * @param contentSha256 the hash of the content
-	 * @param chainLock the lock of the return's chain, when it has one ({@link ReturnChains#lockName})
-	 * @return the earlier filing under this key, or of this content
+	 * Locks the keys, contents and chains of a group of filings until the transaction ends, in one order
+	 * every filing uses (by the locks' hash), so that two transactions never wait for each other crosswise,
+	 * then finds each filing's earlier one: under its key first, else of the same content. One round trip
+	 * for the locks, one for the lookups, however many filings.
+	 * @param filer who files them all
+	 * @param filings what each filing locks and looks up
+	 * @return for each filing, in order, its earlier filing under its key or of its content
 	 */
-	Optional<Earlier> lockAndFind(String filer, @Nullable String key, String contentSha256, @Nullable String chainLock) {
-		List<String> locks = new ArrayList<>();
-		if (key != null) {
-			locks.add("key|" + filer + "|" + key);
-		}
-		locks.add("content|" + contentSha256);
-		if (chainLock != null) {
-			locks.add(chainLock);
+	List<Optional<Earlier>> lockAndFind(String filer, List<Lookup> filings) {
+		Set<String> locks = new LinkedHashSet<>();
+		for (Lookup filing : filings) {
+			if (filing.key() != null) {
+				locks.add("key|" + filer + "|" + filing.key());
+			}
+			locks.add("content|" + filing.contentSha256());
+			if (filing.chainLock() != null) {
+				locks.add(filing.chainLock());
+			}
 		}
 		this.jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0)))
-				FROM (SELECT name FROM unnest(?::text[]) WITH ORDINALITY AS lock(name, position) ORDER BY position) ordered
+				SELECT count(pg_advisory_xact_lock(lock)) FROM (
+				    SELECT DISTINCT hashtextextended(name, 0) AS lock FROM unnest(?::text[]) AS name ORDER BY lock) ordered
 				""").param(locks.toArray(String[]::new)).query(Long.class).single();
-		return this.jdbc.sql("""
-				SELECT return_id, content_sha256 FROM (
-				    SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
-				    WHERE filer = :filer AND key = :key
-				    UNION ALL
-				    (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = :sha256
-				     ORDER BY received_at LIMIT 1)) earlier
-				ORDER BY rank LIMIT 1
+		List<Optional<Earlier>> earlier = new ArrayList<>(Collections.nCopies(filings.size(), Optional.empty()));
+		this.jdbc.sql("""
+				SELECT filing.position, earlier.return_id, earlier.content_sha256
+				FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS filing(key, sha256, position)
+				CROSS JOIN LATERAL (
+				    SELECT return_id, content_sha256 FROM (
+				        SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
+				        WHERE filer = ? AND key = filing.key
+				        UNION ALL
+				        (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = filing.sha256
+				         ORDER BY received_at LIMIT 1)) candidates
+				    ORDER BY rank LIMIT 1) earlier
 				""")
-			.param("filer", filer)
-			.param("key", key)
-			.param("sha256", contentSha256)
-			.query((row, n) -> new Earlier(row.getObject(1, UUID.class), contentSha256.equals(row.getString(2))))
-			.optional();
+			.params(filings.stream().map(Lookup::key).toArray(String[]::new),
+					filings.stream().map(Lookup::contentSha256).toArray(String[]::new), filer)
+			.query((row, n) -> {
+				int position = row.getInt(1) - 1;
+				earlier.set(position, Optional.of(new Earlier(row.getObject(2, UUID.class),
+						filings.get(position).contentSha256().equals(row.getString(3)))));
+				return position;
+			})
+			.list();
+		return earlier;
 	}
 
-	void remember(String filer, @Nullable String key, String contentSha256, UUID returnId, Instant at) {
-		if (key != null) {
-			this.jdbc.sql("""
-					INSERT INTO filing.idempotency_key (filer, key, content_sha256, return_id, created_at)
-					VALUES (?, ?, ?, ?, ?)
-					""").params(filer, key, contentSha256, returnId, Timestamp.from(at)).update();
+	/** Remembers the keys of returns filed now, in one statement. */
+	void remember(String filer, List<Remembered> keys) {
+		if (keys.isEmpty()) {
+			return;
 		}
+		this.jdbcTemplate.batchUpdate("""
+				INSERT INTO filing.idempotency_key (filer, key, content_sha256, return_id, created_at)
+				VALUES (?, ?, ?, ?, ?)
+				""", keys.stream()
+			.map((key) -> new Object[] { filer, key.key(), key.contentSha256(), key.returnId(), Timestamp.from(key.at()) })
+			.toList());
 	}
 
 	Optional<UUID> returnOf(String filer, String key) {
@@ -80,6 +101,27 @@ class Idempotency {
 			.params(filer, key)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/**
+	 * What one filing locks and looks up.
+	 * @param key the filer's idempotency key, if sent
+	 * @param contentSha256 the hash of the content
+	 * @param chainLock the lock of the return's chain, when it has one ({@link ReturnChains#lockName})
+	 */
+	record Lookup(@Nullable String key, String contentSha256, @Nullable String chainLock) {
+
+	}
+
+	/**
+	 * A key to remember for a return filed now.
+	 * @param key the filer's idempotency key
+	 * @param contentSha256 the hash of the content filed under it
+	 * @param returnId the return filed
+	 * @param at when
+	 */
+	record Remembered(String key, String contentSha256, UUID returnId, Instant at) {
+
 	}
 
 	/**

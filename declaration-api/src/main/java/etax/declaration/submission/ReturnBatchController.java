@@ -2,6 +2,8 @@ package etax.declaration.submission;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Files many returns for one filer in one request (docs/adr/0013-bulk-filing.md): only for the services
  * named in {@code etax.declaration.submission.batch.services}, which authenticated the filer and name it
- * per request. Each item goes through {@link ReturnIntake#file} with that filer, in its own transaction:
- * the same authority check, rules, idempotency (keys scoped to the filer), receipt and notices as a
- * single filing, and one item's refusal or failure never touches the others.
+ * per request. The items go through {@link ReturnIntake#fileAll} with that filer: the same authority
+ * check, rules, idempotency (keys scoped to the filer), receipt and notices as a single filing, filed
+ * together in one transaction; one item's refusal or failure never touches the others.
  */
 @RestController
 class ReturnBatchController {
@@ -71,39 +73,51 @@ class ReturnBatchController {
 		}
 		ReturnBatch.Request batch = read(request);
 		Caller filer = filer(batch.filer());
-		List<ReturnBatch.ItemResult> results = batch.items().stream().map((item) -> file(item, filer)).toList();
-		log.info("Return batch filed items={} received={}", results.size(),
-				results.stream().filter((result) -> result.receipt() != null).count());
-		return new ReturnBatch.Response(results);
+		List<ReturnBatch.Item> items = batch.items();
+		ReturnBatch.ItemResult[] results = new ReturnBatch.ItemResult[items.size()];
+		List<Integer> positions = new ArrayList<>();
+		List<ReturnIntake.Submission> submissions = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			ReturnBatch.Item item = items.get(i);
+			if (item.xml().length > this.properties.maxReturnSize().toBytes()) {
+				this.intake.refused("TOO_LARGE", item.xml().length);
+				results[i] = refused(item, new ReturnTooLargeException(this.properties.maxReturnSize()));
+			}
+			else {
+				positions.add(i);
+				submissions.add(new ReturnIntake.Submission(item.xml(), item.idempotencyKey()));
+			}
+		}
+		List<ReturnIntake.Outcome> outcomes = this.intake.fileAll(submissions, filer);
+		for (int j = 0; j < outcomes.size(); j++) {
+			ReturnBatch.Item item = items.get(positions.get(j));
+			ReturnIntake.Outcome outcome = outcomes.get(j);
+			results[positions.get(j)] = (outcome.filing() != null)
+					? ReturnBatch.ItemResult.received(item.idempotencyKey(), outcome.filing())
+					: refused(item, outcome.refusal());
+		}
+		log.info("Return batch filed items={} received={}", results.length,
+				Arrays.stream(results).filter((result) -> result.receipt() != null).count());
+		return new ReturnBatch.Response(List.of(results));
 	}
 
-	private ReturnBatch.ItemResult file(ReturnBatch.Item item, Caller filer) {
-		long maxReturnSize = this.properties.maxReturnSize().toBytes();
-		try {
-			if (item.xml().length > maxReturnSize) {
-				this.intake.refused("TOO_LARGE", item.xml().length);
-				throw new ReturnTooLargeException(this.properties.maxReturnSize());
-			}
-			return ReturnBatch.ItemResult.received(item.idempotencyKey(),
-					this.intake.file(item.xml(), filer, item.idempotencyKey()));
-		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException ex) {
-			log.warn("Return batch item not filed, database unavailable: {}", ex.getMessage());
+	private ReturnBatch.ItemResult refused(ReturnBatch.Item item, RuntimeException refusal) {
+		if (refusal instanceof DataAccessResourceFailureException || refusal instanceof TransientDataAccessException
+				|| refusal instanceof CannotCreateTransactionException) {
+			log.warn("Return batch item not filed, database unavailable: {}", refusal.getMessage());
 			return refused(item, problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable",
 					"Temporarily unavailable", "The return could not be filed now; file it again with the same key."));
 		}
-		catch (RuntimeException ex) {
-			ProblemDetail problem = this.problems.problemOf(ex);
-			if (problem != null) {
-				return refused(item, problem);
-			}
-			UUID correlationId = UUID.randomUUID();
-			log.error("Return batch item failed unexpectedly correlationId={}", correlationId, ex);
-			ProblemDetail failure = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error",
-					"The return may not have been filed; file it again with the same key.");
-			failure.setProperty("correlationId", correlationId);
-			return refused(item, failure);
+		ProblemDetail problem = this.problems.problemOf(refusal);
+		if (problem != null) {
+			return refused(item, problem);
 		}
+		UUID correlationId = UUID.randomUUID();
+		log.error("Return batch item failed unexpectedly correlationId={}", correlationId, refusal);
+		ProblemDetail failure = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error",
+				"The return may not have been filed; file it again with the same key.");
+		failure.setProperty("correlationId", correlationId);
+		return refused(item, failure);
 	}
 
 	private ReturnBatch.Request read(HttpServletRequest request) throws IOException {

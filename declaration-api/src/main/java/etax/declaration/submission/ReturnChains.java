@@ -2,7 +2,9 @@ package etax.declaration.submission;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,14 +59,26 @@ class ReturnChains {
 
 	/** The accepted returns of a chain, oldest submission first. */
 	List<Member> accepted(String chainKey) {
-		return this.jdbc.sql("""
-				SELECT id, transaction_code, filing_type, submission_number, indicators::text
-				FROM filing.tax_return WHERE chain_key = ? AND status = 'ACCEPTED' ORDER BY submission_number
+		return accepted(List.of(chainKey)).getOrDefault(chainKey, List.of());
+	}
+
+	/** The accepted returns of each of these chains that has any, oldest submission first; one round trip. */
+	Map<String, List<Member>> accepted(Collection<String> chainKeys) {
+		Map<String, List<Member>> chains = new HashMap<>();
+		if (chainKeys.isEmpty()) {
+			return chains;
+		}
+		this.jdbc.sql("""
+				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text
+				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
+				ORDER BY chain_key, submission_number
 				""")
-			.param(chainKey)
-			.query((row, n) -> new Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getInt(4),
-					this.json.readValue(row.getString(5), INDICATORS)))
+			.param(chainKeys.toArray(String[]::new))
+			.query((row, n) -> chains.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
+				.add(new Member(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getInt(5),
+						this.json.readValue(row.getString(6), INDICATORS))))
 			.list();
+		return chains;
 	}
 
 	List<Finding> check(ReturnDocument document, List<Member> accepted) {

@@ -2,11 +2,11 @@ package etax.declaration.submission;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -24,39 +24,36 @@ class ReturnEvents {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final JsonMapper json;
 
-	ReturnEvents(JdbcClient jdbc, JsonMapper json) {
+	ReturnEvents(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.json = json;
 	}
 
 	/**
 	 * Appends events in one statement, in the order given (which is the order they are read back in).
-	 * @param at when they happened
 	 * @param entries the events
 	 */
-	void append(Instant at, List<Entry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
-		StringBuilder sql = new StringBuilder("INSERT INTO filing.return_event (return_id, type, at, detail) VALUES ");
-		List<Object> params = new ArrayList<>();
-		for (Entry entry : entries) {
-			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
-			params.addAll(List.of(entry.returnId(), entry.type(), Timestamp.from(at),
-					this.json.writeValueAsString(entry.detail())));
-		}
-		this.jdbc.sql(sql.toString()).params(params).update();
+	void append(List<Entry> entries) {
+		this.jdbcTemplate.batchUpdate("INSERT INTO filing.return_event (return_id, type, at, detail) VALUES (?, ?, ?, ?::jsonb)",
+				entries.stream()
+					.map((entry) -> new Object[] { entry.returnId(), entry.type(), Timestamp.from(entry.at()),
+							this.json.writeValueAsString(entry.detail()) })
+					.toList());
 	}
 
 	/**
 	 * An event to append.
 	 * @param returnId the return it happened to
 	 * @param type what happened
+	 * @param at when it happened
 	 * @param detail what to know about it
 	 */
-	record Entry(UUID returnId, String type, Map<String, Object> detail) {
+	record Entry(UUID returnId, String type, Instant at, Map<String, Object> detail) {
 
 	}
 

@@ -2,9 +2,12 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import etax.declaration.notice.Notices;
@@ -24,9 +27,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The filing transaction: replays an earlier filing of the same key or content, or decides the return
- * against its chain, stores it with its lifecycle, payable items, events and notices. Everything commits
- * together or not at all.
+ * The filing transaction, for one return or a group of one filer's returns (a batch request's items):
+ * replays an earlier filing of the same key or content, or decides each return against its chain, and
+ * stores them with their lifecycles, payable items, events and notices. Everything commits together or
+ * not at all. A group costs a fixed number of statements, not a number per return: its locks, lookups,
+ * chains and transaction codes are each read in one round trip and its rows are written in one
+ * statement per table. Within a group the returns are decided in order, each seeing the ones before it
+ * (an original and its supplement in one request, or the same content twice).
  */
 @Component
 class ReturnFiling {
@@ -59,58 +66,98 @@ class ReturnFiling {
 		this.notices = notices;
 	}
 
+	/**
+	 * Files returns of one filer in one transaction.
+	 * @param filer who files them
+	 * @param candidates the returns, received and checked, in the order to decide them
+	 * @return the outcome of each, in the same order
+	 */
 	@Transactional
-	Filed file(ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer, String filer,
-			@Nullable String idempotencyKey, Instant receivedAt) {
-		String chainKey = ReturnChains.keyOf(document);
-		Optional<Idempotency.Earlier> earlier = this.idempotency.lockAndFind(filer, idempotencyKey, document.sha256(),
-				taxpayer.isPresent() ? ReturnChains.lockName(chainKey) : null);
-		if (earlier.isPresent()) {
-			if (!earlier.get().sameContent()) {
-				throw new IdempotencyConflictException(earlier.get().returnId());
+	List<Filed> file(String filer, List<Candidate> candidates) {
+		List<String> chainKeys = candidates.stream().map((candidate) -> ReturnChains.keyOf(candidate.document())).toList();
+		List<Idempotency.Lookup> lookups = new ArrayList<>();
+		List<String> chainsToRead = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			Candidate candidate = candidates.get(i);
+			boolean chained = candidate.taxpayer().isPresent();
+			lookups.add(new Idempotency.Lookup(candidate.idempotencyKey(), candidate.document().sha256(),
+					chained ? ReturnChains.lockName(chainKeys.get(i)) : null));
+			if (chained) {
+				chainsToRead.add(chainKeys.get(i));
 			}
-			return new Filed(earlier.get().returnId(), null);
 		}
-		List<Finding> all = new ArrayList<>(findings);
-		List<ReturnChains.Member> accepted = List.of();
-		if (taxpayer.isPresent()) {
-			accepted = this.chains.accepted(chainKey);
-			all.addAll(this.chains.check(document, accepted));
+		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(filer, lookups);
+		List<Instant> codesToIssue = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			if (earlier.get(i).isEmpty()) {
+				codesToIssue.add(candidates.get(i).receivedAt());
+			}
 		}
-		ReturnStatus status = all.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
-				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
-		StoredReturn stored = stored(document, all, status, receivedAt, this.transactionCodes.next(receivedAt));
-		this.returns.insert(stored, document, chainKey, filer);
-		this.idempotency.remember(filer, idempotencyKey, document.sha256(), stored.id(), receivedAt);
-		List<ReturnEvents.Entry> lifecycle = new ArrayList<>();
-		lifecycle.add(new ReturnEvents.Entry(stored.id(), "RECEIVED", Map.of("transactionCode", stored.transactionCode())));
-		lifecycle.add(new ReturnEvents.Entry(stored.id(), status.name(), Map.of("findings", all.size())));
-		List<PayableItem> items = (status == ReturnStatus.ACCEPTED) ? accept(stored, document, taxpayer.orElseThrow(),
-				ReturnChains.current(accepted), receivedAt, lifecycle) : List.of();
-		this.events.append(receivedAt, lifecycle);
-		Receipt receipt = Receipt.of(stored.withPayableItems(items));
-		this.notices.issue(filer, stored.mst(), stored.id(), receipt);
-		return new Filed(stored.id(), receipt);
+		Iterator<String> codes = this.transactionCodes.next(codesToIssue).iterator();
+		Group group = new Group(this.chains.accepted(chainsToRead));
+		Filed[] outcomes = new Filed[candidates.size()];
+		for (int i = 0; i < candidates.size(); i++) {
+			Candidate candidate = candidates.get(i);
+			Optional<Idempotency.Earlier> stored = earlier.get(i);
+			Optional<Idempotency.Earlier> before = group.filedUnderKey(candidate)
+				.or(() -> stored)
+				.or(() -> group.filedWithContent(candidate));
+			if (before.isPresent()) {
+				outcomes[i] = before.get().sameContent() ? new Filed.Replayed(before.get().returnId())
+						: new Filed.Conflict(before.get().returnId());
+			}
+			else {
+				group.decided.put(i, decide(candidate, chainKeys.get(i), codes.next(), group));
+			}
+		}
+		write(filer, group, outcomes);
+		return List.of(outcomes);
 	}
 
-	private List<PayableItem> accept(StoredReturn stored, ReturnDocument document, Taxpayer taxpayer,
-			Optional<ReturnChains.Member> superseded, Instant at, List<ReturnEvents.Entry> lifecycle) {
-		List<OutboxMessage> messages = new ArrayList<>();
-		messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
-		superseded.ifPresent((previous) -> {
-			lifecycle.add(new ReturnEvents.Entry(previous.id(), "SUPERSEDED",
-					Map.of("by", stored.id().toString(), "transactionCode", stored.transactionCode())));
-			messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
-					ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at)));
-		});
-		this.outbox.appendAll(messages);
-		List<PayableItem> items = this.payableItems.createFor(new AcceptedReturn(stored.id(), stored.transactionCode(),
-				stored.mst(), taxpayer.chapter(), document.header().period(), document.form().payableIndicators(),
-				document.indicators(), superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
-		if (!items.isEmpty()) {
-			lifecycle.add(new ReturnEvents.Entry(stored.id(), "PAYABLE_ITEMS_CREATED", Map.of("count", items.size())));
+	private Decision decide(Candidate candidate, String chainKey, String transactionCode, Group group) {
+		ReturnDocument document = candidate.document();
+		Instant at = candidate.receivedAt();
+		List<Finding> findings = new ArrayList<>(candidate.findings());
+		List<ReturnChains.Member> accepted = group.accepted(chainKey);
+		if (candidate.taxpayer().isPresent()) {
+			findings.addAll(this.chains.check(document, accepted));
 		}
-		return items;
+		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
+				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
+		StoredReturn stored = stored(document, findings, status, at, transactionCode);
+		group.filed(candidate, stored, chainKey);
+		if (status != ReturnStatus.ACCEPTED) {
+			return new Decision(stored, null);
+		}
+		Optional<ReturnChains.Member> superseded = ReturnChains.current(accepted);
+		group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
+		superseded.ifPresent((previous) -> group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
+				ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at))));
+		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
+				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
+				document.form().payableIndicators(), document.indicators(),
+				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
+		group.accept(chainKey, stored, document);
+		return new Decision(stored, superseded.orElse(null));
+	}
+
+	private void write(String filer, Group group, Filed[] outcomes) {
+		this.returns.insert(group.newReturns, filer);
+		this.idempotency.remember(filer, group.keys);
+		this.outbox.appendAll(group.messages);
+		Map<UUID, List<PayableItem>> items = this.payableItems.createFor(group.acceptedReturns);
+		List<ReturnEvents.Entry> lifecycle = new ArrayList<>();
+		List<Notices.Notice> notices = new ArrayList<>();
+		group.decided.forEach((position, decision) -> {
+			StoredReturn stored = decision.stored();
+			List<PayableItem> created = items.getOrDefault(stored.id(), List.of());
+			lifecycle.addAll(decision.lifecycle(created));
+			Receipt receipt = Receipt.of(stored.withPayableItems(created));
+			notices.add(new Notices.Notice(stored.mst(), stored.id(), receipt));
+			outcomes[position] = new Filed.Received(stored.id(), receipt);
+		});
+		this.events.append(lifecycle);
+		this.notices.issue(filer, notices);
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
@@ -124,14 +171,134 @@ class ReturnFiling {
 	}
 
 	/**
-	 * The outcome of the filing transaction.
-	 * @param returnId the return filed now, or filed before for the same key or content
-	 * @param receipt the receipt of a return filed now; {@code null} when it was filed before
+	 * A return to file: received, and checked by the rules that need no lock.
+	 * @param document the return
+	 * @param findings what the form rules and context rules found
+	 * @param taxpayer the registered taxpayer it names, if any (a return without one is not accepted)
+	 * @param idempotencyKey the filer's key for it, if sent
+	 * @param receivedAt its receipt timestamp
 	 */
-	record Filed(UUID returnId, @Nullable Receipt receipt) {
+	record Candidate(ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
+			@Nullable String idempotencyKey, Instant receivedAt) {
 
-		boolean replayed() {
-			return this.receipt == null;
+	}
+
+	/**
+	 * A return decided in the transaction, to be written.
+	 * @param stored the return
+	 * @param supersedes the accepted return it supersedes, if any
+	 */
+	private record Decision(StoredReturn stored, ReturnChains.@Nullable Member supersedes) {
+
+		/** Its lifecycle so far, and the end of the one it supersedes. */
+		List<ReturnEvents.Entry> lifecycle(List<PayableItem> items) {
+			Instant at = this.stored.receivedAt();
+			List<ReturnEvents.Entry> entries = new ArrayList<>();
+			entries.add(new ReturnEvents.Entry(this.stored.id(), "RECEIVED", at,
+					Map.of("transactionCode", this.stored.transactionCode())));
+			entries.add(new ReturnEvents.Entry(this.stored.id(), this.stored.status().name(), at,
+					Map.of("findings", this.stored.findings().size())));
+			if (!items.isEmpty()) {
+				entries.add(new ReturnEvents.Entry(this.stored.id(), "PAYABLE_ITEMS_CREATED", at,
+						Map.of("count", items.size())));
+			}
+			if (this.supersedes != null) {
+				entries.add(new ReturnEvents.Entry(this.supersedes.id(), "SUPERSEDED", at,
+						Map.of("by", this.stored.id().toString(), "transactionCode", this.stored.transactionCode())));
+			}
+			return entries;
+		}
+
+	}
+
+	/** The outcome of filing one return. */
+	sealed interface Filed {
+
+		/** The return filed now, or filed before for the same key or content. */
+		UUID returnId();
+
+		/**
+		 * Filed now, with its receipt and acceptance notice.
+		 * @param returnId the return
+		 * @param receipt its receipt
+		 */
+		record Received(UUID returnId, Receipt receipt) implements Filed {
+
+		}
+
+		/**
+		 * Filed before under the same key or with the same content: its original receipt answers.
+		 * @param returnId the return filed before
+		 */
+		record Replayed(UUID returnId) implements Filed {
+
+		}
+
+		/**
+		 * The key was used before for other content; nothing was filed.
+		 * @param returnId the return filed under the key
+		 */
+		record Conflict(UUID returnId) implements Filed {
+
+		}
+
+	}
+
+	/** What a group has decided so far, and the rows it will write. */
+	private static final class Group {
+
+		private final Map<String, List<ReturnChains.Member>> chains;
+
+		private final Map<String, StoredReturn> byKey = new HashMap<>();
+
+		private final Map<String, UUID> byContent = new HashMap<>();
+
+		private final Map<Integer, Decision> decided = new TreeMap<>();
+
+		private final List<ReturnRepository.NewReturn> newReturns = new ArrayList<>();
+
+		private final List<Idempotency.Remembered> keys = new ArrayList<>();
+
+		private final List<OutboxMessage> messages = new ArrayList<>();
+
+		private final List<AcceptedReturn> acceptedReturns = new ArrayList<>();
+
+		Group(Map<String, List<ReturnChains.Member>> chains) {
+			this.chains = chains;
+		}
+
+		/** A return filed earlier in this group under the candidate's key. */
+		Optional<Idempotency.Earlier> filedUnderKey(Candidate candidate) {
+			return Optional.ofNullable(candidate.idempotencyKey())
+				.map(this.byKey::get)
+				.map((filed) -> new Idempotency.Earlier(filed.id(),
+						filed.contentSha256().equals(candidate.document().sha256())));
+		}
+
+		/** A return filed earlier in this group with the candidate's content. */
+		Optional<Idempotency.Earlier> filedWithContent(Candidate candidate) {
+			return Optional.ofNullable(this.byContent.get(candidate.document().sha256()))
+				.map((returnId) -> new Idempotency.Earlier(returnId, true));
+		}
+
+		List<ReturnChains.Member> accepted(String chainKey) {
+			return this.chains.getOrDefault(chainKey, List.of());
+		}
+
+		void filed(Candidate candidate, StoredReturn stored, String chainKey) {
+			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey));
+			this.byContent.putIfAbsent(stored.contentSha256(), stored.id());
+			if (candidate.idempotencyKey() != null) {
+				this.byKey.put(candidate.idempotencyKey(), stored);
+				this.keys.add(new Idempotency.Remembered(candidate.idempotencyKey(), stored.contentSha256(), stored.id(),
+						stored.receivedAt()));
+			}
+		}
+
+		void accept(String chainKey, StoredReturn stored, ReturnDocument document) {
+			this.chains.computeIfAbsent(chainKey, (key) -> new ArrayList<>())
+				.add(new ReturnChains.Member(stored.id(), stored.transactionCode(), stored.filingType(),
+						stored.submissionNumber(), document.indicators()));
 		}
 
 	}

@@ -14,6 +14,7 @@ import etax.access.Caller;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
 import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
 import etax.schemas.ReturnValidator;
 import etax.schemas.Severity;
 import etax.schemas.Validation;
@@ -78,6 +79,61 @@ public class ReturnIntake {
 	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
 	public Filing file(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
+		ReturnFiling.Candidate candidate = candidate(xml, filer, idempotencyKey);
+		return answer(candidate, this.filing.file(filer.subject(), List.of(candidate)).get(0));
+	}
+
+	/**
+	 * Files many returns of one filer (a batch request's items): each is read and checked on its own as
+	 * {@link #file} would, then those received are filed together in one transaction, in order. Should
+	 * that transaction fail, each is filed again in its own, so that no return's failure is another's.
+	 * @param submissions the returns with their idempotency keys
+	 * @param filer who files them
+	 * @return the outcome of each, in order: its answer, or why it was refused or failed (the exceptions
+	 * {@link #file} throws)
+	 */
+	public List<Outcome> fileAll(List<Submission> submissions, Caller filer) {
+		Outcome[] outcomes = new Outcome[submissions.size()];
+		List<Integer> positions = new ArrayList<>();
+		List<ReturnFiling.Candidate> candidates = new ArrayList<>();
+		for (int i = 0; i < submissions.size(); i++) {
+			Submission submission = submissions.get(i);
+			try {
+				candidates.add(candidate(submission.xml(), filer, submission.idempotencyKey()));
+				positions.add(i);
+			}
+			catch (RuntimeException ex) {
+				outcomes[i] = Outcome.refused(ex);
+			}
+		}
+		List<ReturnFiling.Filed> filed = fileTogether(filer, candidates);
+		for (int j = 0; j < candidates.size(); j++) {
+			ReturnFiling.Candidate candidate = candidates.get(j);
+			try {
+				outcomes[positions.get(j)] = Outcome.filed(answer(candidate,
+						(filed != null) ? filed.get(j) : this.filing.file(filer.subject(), List.of(candidate)).get(0)));
+			}
+			catch (RuntimeException ex) {
+				outcomes[positions.get(j)] = Outcome.refused(ex);
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	private @Nullable List<ReturnFiling.Filed> fileTogether(Caller filer, List<ReturnFiling.Candidate> candidates) {
+		if (candidates.size() < 2) {
+			return null;
+		}
+		try {
+			return this.filing.file(filer.subject(), candidates);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Filing {} returns in one transaction failed, filing each alone: {}", candidates.size(), ex.toString());
+			return null;
+		}
+	}
+
+	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
 		Validation.Receivable receivable = receivable(xml);
 		ReturnDocument document = receivable.document();
 		authorize(filer, document, xml);
@@ -86,17 +142,22 @@ public class ReturnIntake {
 		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
-		ReturnFiling.Filed filed = this.filing.file(document, findings, checked.taxpayer(), filer.subject(),
-				idempotencyKey, receivedAt);
-		Receipt receipt = filed.receipt();
-		if (receipt == null) {
+		return new ReturnFiling.Candidate(document, findings, checked.taxpayer(), idempotencyKey, receivedAt);
+	}
+
+	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {
+		if (filed instanceof ReturnFiling.Filed.Conflict) {
+			throw new IdempotencyConflictException(filed.returnId());
+		}
+		if (filed instanceof ReturnFiling.Filed.Replayed) {
 			StoredReturn original = this.queries.filed(filed.returnId());
 			return new Filing(Receipt.of(original), true, original.taxOfficeCode());
 		}
-		log.info("Return received returnId={} form={} status={}", receipt.returnId(), document.header().formCode(),
-				receipt.status());
-		this.metrics.received(document.header().formCode(), receipt.status());
-		return new Filing(receipt, false, document.header().taxOfficeCode());
+		Receipt receipt = ((ReturnFiling.Filed.Received) filed).receipt();
+		ReturnHeader header = candidate.document().header();
+		log.info("Return received returnId={} form={} status={}", receipt.returnId(), header.formCode(), receipt.status());
+		this.metrics.received(header.formCode(), receipt.status());
+		return new Filing(receipt, false, header.taxOfficeCode());
 	}
 
 	/**
@@ -180,6 +241,33 @@ public class ReturnIntake {
 	 * @param taxOfficeCode the tax office the return was filed with ({@code maCQTNoiNop})
 	 */
 	public record Filing(Receipt receipt, boolean replayed, String taxOfficeCode) {
+
+	}
+
+	/**
+	 * A return to file among many.
+	 * @param xml the return, byte for byte
+	 * @param idempotencyKey the filer's key for it, if any
+	 */
+	public record Submission(byte[] xml, @Nullable String idempotencyKey) {
+
+	}
+
+	/**
+	 * What became of a return filed among many: its answer, or the exception {@link #file} would have
+	 * thrown for it.
+	 * @param filing the answer, when it was filed now or before
+	 * @param refusal why not, otherwise
+	 */
+	public record Outcome(@Nullable Filing filing, @Nullable RuntimeException refusal) {
+
+		static Outcome filed(Filing filing) {
+			return new Outcome(filing, null);
+		}
+
+		static Outcome refused(RuntimeException refusal) {
+			return new Outcome(null, refusal);
+		}
 
 	}
 

@@ -2,6 +2,7 @@ package etax.declaration.submission;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,45 +34,49 @@ class ReturnRepository {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final JsonMapper json;
 
-	ReturnRepository(JdbcClient jdbc, JsonMapper json) {
+	ReturnRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.json = json;
 	}
 
-	void insert(StoredReturn stored, ReturnDocument document, String chainKey, String filedBy) {
-		ReturnHeader header = document.header();
-		this.jdbc.sql("""
+	/**
+	 * Inserts returns filed together, in one statement.
+	 * @param filed the returns with their documents
+	 * @param filedBy who filed them
+	 */
+	void insert(List<NewReturn> filed, String filedBy) {
+		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
 				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by)
-				VALUES (:id, :transactionCode, :mst, :formCode, :maTKhai, :formVersion, :filingType,
-				    :submissionNumber, :periodKind, :periodValue, :periodFrom, :periodTo, :taxOfficeCode,
-				    :status, :receivedAt, :sha256, :indicators::jsonb, :findings::jsonb, :xml, :chainKey, :filedBy)
-				""")
-			.param("id", stored.id())
-			.param("transactionCode", stored.transactionCode())
-			.param("mst", header.mst())
-			.param("formCode", header.formCode())
-			.param("maTKhai", header.maTKhai())
-			.param("formVersion", header.version())
-			.param("filingType", header.filingType())
-			.param("submissionNumber", header.submissionNumber())
-			.param("periodKind", header.period().kind())
-			.param("periodValue", header.period().value())
-			.param("periodFrom", header.period().from())
-			.param("periodTo", header.period().to())
-			.param("taxOfficeCode", header.taxOfficeCode())
-			.param("status", stored.status().name())
-			.param("receivedAt", java.sql.Timestamp.from(stored.receivedAt()))
-			.param("sha256", document.sha256())
-			.param("indicators", this.json.writeValueAsString(document.indicators()))
-			.param("findings", this.json.writeValueAsString(stored.findings()))
-			.param("xml", document.xml())
-			.param("chainKey", chainKey)
-			.param("filedBy", filedBy)
-			.update();
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+				""", filed.stream().map((row) -> row(row, filedBy)).toList());
+	}
+
+	private Object[] row(NewReturn filed, String filedBy) {
+		StoredReturn stored = filed.stored();
+		ReturnHeader header = filed.document().header();
+		return new Object[] { stored.id(), stored.transactionCode(), header.mst(), header.formCode(), header.maTKhai(),
+				header.version(), header.filingType(), header.submissionNumber(), header.period().kind(),
+				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
+				stored.status().name(), Timestamp.from(stored.receivedAt()), filed.document().sha256(),
+				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
+				filed.document().xml(), filed.chainKey(), filedBy };
+	}
+
+	/**
+	 * A return to insert.
+	 * @param stored its stored view
+	 * @param document the document it was read from
+	 * @param chainKey its chain ({@link ReturnChains#keyOf})
+	 */
+	record NewReturn(StoredReturn stored, ReturnDocument document, String chainKey) {
+
 	}
 
 	Optional<StoredReturn> findById(UUID id) {

@@ -2,7 +2,8 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,25 @@ class TransactionCodes {
 		this.prefix = properties.transactionCodePrefix();
 	}
 
-	String next(Instant receivedAt) {
-		long number = this.jdbc.sql("SELECT nextval('filing.transaction_code_seq')").query(Long.class).single();
-		return this.prefix + receivedAt.atZone(VIETNAM).getYear() + String.format("%010d", number % SEQUENCE_SPACE);
+	/**
+	 * Issues one code for each of these receipt times, in order, in one round trip.
+	 * @param receivedAt when each return was received: the year of its code
+	 * @return the codes
+	 */
+	List<String> next(List<Instant> receivedAt) {
+		if (receivedAt.isEmpty()) {
+			return List.of();
+		}
+		List<Long> numbers = this.jdbc.sql("SELECT nextval('filing.transaction_code_seq') FROM generate_series(1, ?)")
+			.param(receivedAt.size())
+			.query(Long.class)
+			.list();
+		List<String> codes = new ArrayList<>(numbers.size());
+		for (int i = 0; i < numbers.size(); i++) {
+			codes.add(this.prefix + receivedAt.get(i).atZone(VIETNAM).getYear()
+					+ String.format("%010d", numbers.get(i) % SEQUENCE_SPACE));
+		}
+		return codes;
 	}
 
 }

@@ -113,6 +113,47 @@ class ReturnBatchIntegrationTests {
 	}
 
 	@Test
+	void decidesTheItemsOfARequestInOrderEachAfterTheOnesBeforeIt() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, ?, DATE '2026-01-01')
+				""").params(agent, client, "HD-" + client).update();
+		String original = SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent);
+		String corrected = SampleReturns.supplement(original, 1);
+		corrected = SampleReturns.with(corrected, "ct25", "45000000");
+		corrected = SampleReturns.with(corrected, "ct36", "37000000");
+		corrected = SampleReturns.with(corrected, "ct40a", "25000000");
+		corrected = SampleReturns.with(corrected, "ct40", "25000000");
+		corrected = SampleReturns.explaining(corrected, "40", 22_000_000, 25_000_000);
+		String secondOriginal = SampleReturns.with(original, "nguoiKy", "TRẦN THỊ B");
+
+		JsonNode items = file(request(agent, List.of(original, corrected, secondOriginal, original)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
+			.transform(this.json::readTree)
+			.get("items");
+
+		assertThat(items.valueStream().map((item) -> item.get("status").asInt()))
+			.as("the same content again, under another key, is the first item's receipt replayed")
+			.containsExactly(201, 201, 201, 200);
+		assertThat(items.at("/0/receipt/status").asString()).isEqualTo("ACCEPTED");
+		assertThat(items.at("/1/receipt/status").asString()).as("the supplement sees the original before it")
+			.isEqualTo("ACCEPTED");
+		assertThat(items.at("/1/receipt/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
+		assertThat(items.at("/2/receipt/status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(items.at("/2/receipt/findings").valueStream().map((finding) -> finding.get("ruleId").asString()))
+			.contains("CTX-DUP-01");
+		assertThat(items.at("/3/receipt/transactionCode").asString())
+			.isEqualTo(items.at("/0/receipt/transactionCode").asString());
+		assertThat(returnsOf(client)).isEqualTo(3);
+		assertThat(this.jdbc.sql("SELECT type FROM filing.return_event WHERE return_id = ?::uuid ORDER BY id")
+			.param(items.at("/0/receipt/returnId").asString())
+			.query(String.class)
+			.list()).containsExactly("RECEIVED", "ACCEPTED", "PAYABLE_ITEMS_CREATED", "SUPERSEDED");
+	}
+
+	@Test
 	void onlyTheConfiguredServiceFilesBatchesAndOnlyForAgentsAndTvans() throws Exception {
 		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
 		byte[] body = this.json.writeValueAsBytes(request(agent, List.of(SampleReturns.valid())));
