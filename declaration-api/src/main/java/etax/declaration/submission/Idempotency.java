@@ -61,7 +61,7 @@ class Idempotency {
 		List<Optional<Earlier>> earlier = new ArrayList<>(Collections.nCopies(filings.size(), Optional.empty()));
 		this.jdbc.sql("""
 				SELECT filing.position, earlier.return_id, earlier.content_sha256
-				FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS filing(key, sha256, position)
+				FROM unnest(?::text[], ?::bpchar[]) WITH ORDINALITY AS filing(key, sha256, position)
 				CROSS JOIN LATERAL (
 				    SELECT return_id, content_sha256 FROM (
 				        SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
