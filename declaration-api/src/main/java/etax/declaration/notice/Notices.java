@@ -50,19 +50,18 @@ public class Notices {
 	}
 
 	/**
-	 * Issues notices about returns of one filer, in the caller's transaction: one delivery per webhook of
-	 * the filer and notice, and one record per notice on {@value #TOPIC}.
-	 * @param filer who filed the returns: whose webhooks receive the notices
+	 * Issues notices about returns, in the caller's transaction: one delivery per notice and webhook of
+	 * the filer of its return, and one record per notice on {@value #TOPIC}.
 	 * @param notices the notices
 	 */
-	public void issue(String filer, List<Notice> notices) {
+	public void issue(List<Notice> notices) {
 		Instant now = this.clock.instant();
-		List<Webhook> webhooks = this.webhooks.ofFiler(filer);
+		Map<String, List<Webhook>> webhooks = this.webhooks.ofFilers(notices.stream().map(Notice::filer).distinct().toList());
 		List<WebhookRepository.NewDelivery> deliveries = new ArrayList<>();
 		for (Notice notice : notices) {
 			String payload = this.json.writeValueAsString(Map.of("eventId", UUID.randomUUID(), "type",
 					"AcceptanceNotice", "version", 1, "occurredAt", now, "notice", notice.body()));
-			for (Webhook webhook : webhooks) {
+			for (Webhook webhook : webhooks.getOrDefault(notice.filer(), List.of())) {
 				deliveries.add(new WebhookRepository.NewDelivery(webhook.id(), notice.returnId(), payload));
 			}
 			this.outbox.append(OutboxMessage.of(TOPIC, notice.mst(), payload));
@@ -72,11 +71,12 @@ public class Notices {
 
 	/**
 	 * A notice to issue.
+	 * @param filer who filed the return: whose webhooks receive the notice
 	 * @param mst the taxpayer, the record key on Kafka
 	 * @param returnId the return
 	 * @param body the notice (the receipt and acceptance decision)
 	 */
-	public record Notice(String mst, UUID returnId, Object body) {
+	public record Notice(String filer, String mst, UUID returnId, Object body) {
 
 	}
 

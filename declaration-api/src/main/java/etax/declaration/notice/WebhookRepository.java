@@ -2,9 +2,12 @@ package etax.declaration.notice;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +34,14 @@ class WebhookRepository {
 			.update();
 	}
 
-	List<Webhook> ofFiler(String filer) {
-		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE filer = ? ORDER BY created_at")
-			.param(filer)
+	/** The webhooks of each of these filers that has any, oldest first. */
+	Map<String, List<Webhook>> ofFilers(Collection<String> filers) {
+		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE filer = ANY(?) ORDER BY created_at")
+			.param(filers.toArray(String[]::new))
 			.query(Webhook.class)
-			.list();
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Webhook::filer));
 	}
 
 	Optional<Webhook> find(UUID id, String filer) {

@@ -39,15 +39,14 @@ class Idempotency {
 	 * every filing uses (by the locks' hash), so that two transactions never wait for each other crosswise,
 	 * then finds each filing's earlier one: under its key first, else of the same content. One round trip
 	 * for the locks, one for the lookups, however many filings.
-	 * @param filer who files them all
 	 * @param filings what each filing locks and looks up
 	 * @return for each filing, in order, its earlier filing under its key or of its content
 	 */
-	List<Optional<Earlier>> lockAndFind(String filer, List<Lookup> filings) {
+	List<Optional<Earlier>> lockAndFind(List<Lookup> filings) {
 		Set<String> locks = new LinkedHashSet<>();
 		for (Lookup filing : filings) {
 			if (filing.key() != null) {
-				locks.add("key|" + filer + "|" + filing.key());
+				locks.add("key|" + filing.filer() + "|" + filing.key());
 			}
 			locks.add("content|" + filing.contentSha256());
 			if (filing.chainLock() != null) {
@@ -61,18 +60,19 @@ class Idempotency {
 		List<Optional<Earlier>> earlier = new ArrayList<>(Collections.nCopies(filings.size(), Optional.empty()));
 		this.jdbc.sql("""
 				SELECT filing.position, earlier.return_id, earlier.content_sha256
-				FROM unnest(?::text[], ?::bpchar[]) WITH ORDINALITY AS filing(key, sha256, position)
+				FROM unnest(?::text[], ?::text[], ?::bpchar[]) WITH ORDINALITY AS filing(filer, key, sha256, position)
 				CROSS JOIN LATERAL (
 				    SELECT return_id, content_sha256 FROM (
 				        SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
-				        WHERE filer = ? AND key = filing.key
+				        WHERE filer = filing.filer AND key = filing.key
 				        UNION ALL
 				        (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = filing.sha256
 				         ORDER BY received_at LIMIT 1)) candidates
 				    ORDER BY rank LIMIT 1) earlier
 				""")
-			.params(filings.stream().map(Lookup::key).toArray(String[]::new),
-					filings.stream().map(Lookup::contentSha256).toArray(String[]::new), filer)
+			.params(filings.stream().map(Lookup::filer).toArray(String[]::new),
+					filings.stream().map(Lookup::key).toArray(String[]::new),
+					filings.stream().map(Lookup::contentSha256).toArray(String[]::new))
 			.query((row, n) -> {
 				int position = row.getInt(1) - 1;
 				earlier.set(position, Optional.of(new Earlier(row.getObject(2, UUID.class),
@@ -84,7 +84,7 @@ class Idempotency {
 	}
 
 	/** Remembers the keys of returns filed now, in one statement. */
-	void remember(String filer, List<Remembered> keys) {
+	void remember(List<Remembered> keys) {
 		if (keys.isEmpty()) {
 			return;
 		}
@@ -92,7 +92,8 @@ class Idempotency {
 				INSERT INTO filing.idempotency_key (filer, key, content_sha256, return_id, created_at)
 				VALUES (?, ?, ?, ?, ?)
 				""", keys.stream()
-			.map((key) -> new Object[] { filer, key.key(), key.contentSha256(), key.returnId(), Timestamp.from(key.at()) })
+			.map((key) -> new Object[] { key.filer(), key.key(), key.contentSha256(), key.returnId(),
+					Timestamp.from(key.at()) })
 			.toList());
 	}
 
@@ -105,22 +106,24 @@ class Idempotency {
 
 	/**
 	 * What one filing locks and looks up.
+	 * @param filer who files it
 	 * @param key the filer's idempotency key, if sent
 	 * @param contentSha256 the hash of the content
 	 * @param chainLock the lock of the return's chain, when it has one ({@link ReturnChains#lockName})
 	 */
-	record Lookup(@Nullable String key, String contentSha256, @Nullable String chainLock) {
+	record Lookup(String filer, @Nullable String key, String contentSha256, @Nullable String chainLock) {
 
 	}
 
 	/**
 	 * A key to remember for a return filed now.
+	 * @param filer whose key it is
 	 * @param key the filer's idempotency key
 	 * @param contentSha256 the hash of the content filed under it
 	 * @param returnId the return filed
 	 * @param at when
 	 */
-	record Remembered(String key, String contentSha256, UUID returnId, Instant at) {
+	record Remembered(String filer, String key, String contentSha256, UUID returnId, Instant at) {
 
 	}
 

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The filing transaction, for one return or a group of one filer's returns (a batch request's items):
+ * The filing transaction, for one return or a group of returns (a batch request's items, or single
+ * filings that arrived together, see {@link GroupCommit}):
  * replays an earlier filing of the same key or content, or decides each return against its chain, and
  * stores them with their lifecycles, payable items, events and notices. Everything commits together or
  * not at all. A group costs a fixed number of statements, not a number per return: its locks, lookups,
@@ -67,26 +68,25 @@ class ReturnFiling {
 	}
 
 	/**
-	 * Files returns of one filer in one transaction.
-	 * @param filer who files them
+	 * Files returns in one transaction.
 	 * @param candidates the returns, received and checked, in the order to decide them
 	 * @return the outcome of each, in the same order
 	 */
 	@Transactional
-	List<Filed> file(String filer, List<Candidate> candidates) {
+	List<Filed> file(List<Candidate> candidates) {
 		List<String> chainKeys = candidates.stream().map((candidate) -> ReturnChains.keyOf(candidate.document())).toList();
 		List<Idempotency.Lookup> lookups = new ArrayList<>();
 		List<String> chainsToRead = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			Candidate candidate = candidates.get(i);
 			boolean chained = candidate.taxpayer().isPresent();
-			lookups.add(new Idempotency.Lookup(candidate.idempotencyKey(), candidate.document().sha256(),
+			lookups.add(new Idempotency.Lookup(candidate.filer(), candidate.idempotencyKey(), candidate.document().sha256(),
 					chained ? ReturnChains.lockName(chainKeys.get(i)) : null));
 			if (chained) {
 				chainsToRead.add(chainKeys.get(i));
 			}
 		}
-		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(filer, lookups);
+		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
 		List<Instant> codesToIssue = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (earlier.get(i).isEmpty()) {
@@ -110,7 +110,7 @@ class ReturnFiling {
 				group.decided.put(i, decide(candidate, chainKeys.get(i), codes.next(), group));
 			}
 		}
-		write(filer, group, outcomes);
+		write(group, outcomes);
 		return List.of(outcomes);
 	}
 
@@ -127,7 +127,7 @@ class ReturnFiling {
 		StoredReturn stored = stored(document, findings, status, at, transactionCode);
 		group.filed(candidate, stored, chainKey);
 		if (status != ReturnStatus.ACCEPTED) {
-			return new Decision(stored, null);
+			return new Decision(candidate.filer(), stored, null);
 		}
 		Optional<ReturnChains.Member> superseded = ReturnChains.current(accepted);
 		group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
@@ -138,12 +138,12 @@ class ReturnFiling {
 				document.form().payableIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
 		group.accept(chainKey, stored, document);
-		return new Decision(stored, superseded.orElse(null));
+		return new Decision(candidate.filer(), stored, superseded.orElse(null));
 	}
 
-	private void write(String filer, Group group, Filed[] outcomes) {
-		this.returns.insert(group.newReturns, filer);
-		this.idempotency.remember(filer, group.keys);
+	private void write(Group group, Filed[] outcomes) {
+		this.returns.insert(group.newReturns);
+		this.idempotency.remember(group.keys);
 		this.outbox.appendAll(group.messages);
 		Map<UUID, List<PayableItem>> items = this.payableItems.createFor(group.acceptedReturns);
 		List<ReturnEvents.Entry> lifecycle = new ArrayList<>();
@@ -153,11 +153,11 @@ class ReturnFiling {
 			List<PayableItem> created = items.getOrDefault(stored.id(), List.of());
 			lifecycle.addAll(decision.lifecycle(created));
 			Receipt receipt = Receipt.of(stored.withPayableItems(created));
-			notices.add(new Notices.Notice(stored.mst(), stored.id(), receipt));
+			notices.add(new Notices.Notice(decision.filer(), stored.mst(), stored.id(), receipt));
 			outcomes[position] = new Filed.Received(stored.id(), receipt);
 		});
 		this.events.append(lifecycle);
-		this.notices.issue(filer, notices);
+		this.notices.issue(notices);
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
@@ -172,23 +172,25 @@ class ReturnFiling {
 
 	/**
 	 * A return to file: received, and checked by the rules that need no lock.
+	 * @param filer who files it
 	 * @param document the return
 	 * @param findings what the form rules and context rules found
 	 * @param taxpayer the registered taxpayer it names, if any (a return without one is not accepted)
 	 * @param idempotencyKey the filer's key for it, if sent
 	 * @param receivedAt its receipt timestamp
 	 */
-	record Candidate(ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
+	record Candidate(String filer, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
 			@Nullable String idempotencyKey, Instant receivedAt) {
 
 	}
 
 	/**
 	 * A return decided in the transaction, to be written.
+	 * @param filer who filed it
 	 * @param stored the return
 	 * @param supersedes the accepted return it supersedes, if any
 	 */
-	private record Decision(StoredReturn stored, ReturnChains.@Nullable Member supersedes) {
+	private record Decision(String filer, StoredReturn stored, ReturnChains.@Nullable Member supersedes) {
 
 		/** Its lifecycle so far, and the end of the one it supersedes. */
 		List<ReturnEvents.Entry> lifecycle(List<PayableItem> items) {
@@ -270,7 +272,7 @@ class ReturnFiling {
 		/** A return filed earlier in this group under the candidate's key. */
 		Optional<Idempotency.Earlier> filedUnderKey(Candidate candidate) {
 			return Optional.ofNullable(candidate.idempotencyKey())
-				.map(this.byKey::get)
+				.map((key) -> this.byKey.get(candidate.filer() + "|" + key))
 				.map((filed) -> new Idempotency.Earlier(filed.id(),
 						filed.contentSha256().equals(candidate.document().sha256())));
 		}
@@ -286,11 +288,11 @@ class ReturnFiling {
 		}
 
 		void filed(Candidate candidate, StoredReturn stored, String chainKey) {
-			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey));
+			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer()));
 			this.byContent.putIfAbsent(stored.contentSha256(), stored.id());
 			if (candidate.idempotencyKey() != null) {
-				this.byKey.put(candidate.idempotencyKey(), stored);
-				this.keys.add(new Idempotency.Remembered(candidate.idempotencyKey(), stored.contentSha256(), stored.id(),
+				this.byKey.put(candidate.filer() + "|" + candidate.idempotencyKey(), stored);
+				this.keys.add(new Idempotency.Remembered(candidate.filer(), candidate.idempotencyKey(), stored.contentSha256(), stored.id(),
 						stored.receivedAt()));
 			}
 		}

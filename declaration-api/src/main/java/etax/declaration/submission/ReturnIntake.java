@@ -42,7 +42,7 @@ public class ReturnIntake {
 
 	private final ReturnChains chains;
 
-	private final ReturnFiling filing;
+	private final GroupCommit groupCommit;
 
 	private final ReturnQueries queries;
 
@@ -54,13 +54,13 @@ public class ReturnIntake {
 
 	private final Clock clock;
 
-	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, ReturnFiling filing,
+	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, GroupCommit groupCommit,
 			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock) {
 		this.authority = authority;
 		this.validator = validator;
 		this.contextRules = contextRules;
 		this.chains = chains;
-		this.filing = filing;
+		this.groupCommit = groupCommit;
 		this.queries = queries;
 		this.audit = audit;
 		this.metrics = metrics;
@@ -80,13 +80,13 @@ public class ReturnIntake {
 	 */
 	public Filing file(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
 		ReturnFiling.Candidate candidate = candidate(xml, filer, idempotencyKey);
-		return answer(candidate, this.filing.file(filer.subject(), List.of(candidate)).get(0));
+		return answer(candidate, this.groupCommit.file(candidate));
 	}
 
 	/**
 	 * Files many returns of one filer (a batch request's items): each is read and checked on its own as
-	 * {@link #file} would, then those received are filed together in one transaction, in order. Should
-	 * that transaction fail, each is filed again in its own, so that no return's failure is another's.
+	 * {@link #file} would, then those received are filed together in one transaction, in order
+	 * ({@link GroupCommit#fileTogether}).
 	 * @param submissions the returns with their idempotency keys
 	 * @param filer who files them
 	 * @return the outcome of each, in order: its answer, or why it was refused or failed (the exceptions
@@ -106,31 +106,20 @@ public class ReturnIntake {
 				outcomes[i] = Outcome.refused(ex);
 			}
 		}
-		List<ReturnFiling.Filed> filed = fileTogether(filer, candidates);
+		List<GroupCommit.Result> results = this.groupCommit.fileTogether(candidates);
 		for (int j = 0; j < candidates.size(); j++) {
-			ReturnFiling.Candidate candidate = candidates.get(j);
+			GroupCommit.Result result = results.get(j);
 			try {
-				outcomes[positions.get(j)] = Outcome.filed(answer(candidate,
-						(filed != null) ? filed.get(j) : this.filing.file(filer.subject(), List.of(candidate)).get(0)));
+				if (result.failure() != null) {
+					throw result.failure();
+				}
+				outcomes[positions.get(j)] = Outcome.filed(answer(candidates.get(j), result.filed()));
 			}
 			catch (RuntimeException ex) {
 				outcomes[positions.get(j)] = Outcome.refused(ex);
 			}
 		}
 		return List.of(outcomes);
-	}
-
-	private @Nullable List<ReturnFiling.Filed> fileTogether(Caller filer, List<ReturnFiling.Candidate> candidates) {
-		if (candidates.size() < 2) {
-			return null;
-		}
-		try {
-			return this.filing.file(filer.subject(), candidates);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Filing {} returns in one transaction failed, filing each alone: {}", candidates.size(), ex.toString());
-			return null;
-		}
 	}
 
 	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
@@ -142,7 +131,7 @@ public class ReturnIntake {
 		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
-		return new ReturnFiling.Candidate(document, findings, checked.taxpayer(), idempotencyKey, receivedAt);
+		return new ReturnFiling.Candidate(filer.subject(), document, findings, checked.taxpayer(), idempotencyKey, receivedAt);
 	}
 
 	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {

@@ -47,18 +47,17 @@ class ReturnRepository {
 	/**
 	 * Inserts returns filed together, in one statement.
 	 * @param filed the returns with their documents
-	 * @param filedBy who filed them
 	 */
-	void insert(List<NewReturn> filed, String filedBy) {
+	void insert(List<NewReturn> filed) {
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
 				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
-				""", filed.stream().map((row) -> row(row, filedBy)).toList());
+				""", filed.stream().map(this::row).toList());
 	}
 
-	private Object[] row(NewReturn filed, String filedBy) {
+	private Object[] row(NewReturn filed) {
 		StoredReturn stored = filed.stored();
 		ReturnHeader header = filed.document().header();
 		return new Object[] { stored.id(), stored.transactionCode(), header.mst(), header.formCode(), header.maTKhai(),
@@ -66,7 +65,7 @@ class ReturnRepository {
 				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
 				stored.status().name(), Timestamp.from(stored.receivedAt()), filed.document().sha256(),
 				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
-				filed.document().xml(), filed.chainKey(), filedBy };
+				filed.document().xml(), filed.chainKey(), filed.filedBy() };
 	}
 
 	/**
@@ -74,8 +73,9 @@ class ReturnRepository {
 	 * @param stored its stored view
 	 * @param document the document it was read from
 	 * @param chainKey its chain ({@link ReturnChains#keyOf})
+	 * @param filedBy who filed it
 	 */
-	record NewReturn(StoredReturn stored, ReturnDocument document, String chainKey) {
+	record NewReturn(StoredReturn stored, ReturnDocument document, String chainKey, String filedBy) {
 
 	}
 

@@ -19,11 +19,13 @@ import jakarta.validation.constraints.Pattern;
  * @param maxReturnSize the largest single return accepted; larger bodies get 413, larger items of a batch a
  * 413 problem of their own
  * @param batch the batch-of-returns endpoint that batch-processor files bulk submissions through
+ * @param groupCommit how single filings that arrive together share a transaction
  */
 @Validated
 @ConfigurationProperties("etax.declaration.submission")
 record SubmissionProperties(@DefaultValue("108") @Pattern(regexp = "\\d{3}") String transactionCodePrefix,
-		@DefaultValue("5MB") DataSize maxReturnSize, @DefaultValue @Valid Batch batch) {
+		@DefaultValue("5MB") DataSize maxReturnSize, @DefaultValue @Valid Batch batch,
+		@DefaultValue @Valid GroupCommit groupCommit) {
 
 	/**
 	 * @param maxItems the most returns in one request
@@ -33,6 +35,15 @@ record SubmissionProperties(@DefaultValue("108") @Pattern(regexp = "\\d{3}") Str
 	 */
 	record Batch(@DefaultValue("500") @Min(1) @Max(10_000) int maxItems, @DefaultValue("64MB") DataSize maxRequestSize,
 			@DefaultValue("batch-processor") List<String> services) {
+
+	}
+
+	/**
+	 * @param committers threads that file groups, each one transaction at a time: while one commits, the
+	 * next group gathers
+	 * @param maxReturns the most returns in one group
+	 */
+	record GroupCommit(@DefaultValue("2") @Min(1) @Max(16) int committers, @DefaultValue("64") @Min(1) @Max(500) int maxReturns) {
 
 	}
 

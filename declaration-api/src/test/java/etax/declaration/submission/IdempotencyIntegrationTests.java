@@ -74,6 +74,45 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
+	void concurrentFilingsShareTransactionsYetEachIsDecidedAsIfAlone() throws Exception {
+		String contested = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String original = SampleReturns.with(SampleReturns.forTaxpayer(contested), "nguoiKy", "NGƯỜI KÝ " + i);
+			requests.add(() -> post(original, UUID.randomUUID().toString()));
+		}
+		for (int i = 0; i < 12; i++) {
+			String original = SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q"));
+			requests.add(() -> post(original, UUID.randomUUID().toString()));
+		}
+		List<JsonNode> receipts = new ArrayList<>();
+		ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+		try {
+			for (Future<HttpResponse<String>> response : clients.invokeAll(requests)) {
+				assertThat(response.get().statusCode()).isEqualTo(201);
+				receipts.add(this.json.readTree(response.get().body()));
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+
+		List<JsonNode> contestedReceipts = receipts.subList(0, 8);
+		assertThat(contestedReceipts).extracting((receipt) -> receipt.get("status").asString())
+			.as("one original per period, however the filings were grouped")
+			.containsOnlyOnce("ACCEPTED")
+			.containsOnly("ACCEPTED", "NOT_ACCEPTED");
+		assertThat(contestedReceipts.stream()
+			.filter((receipt) -> receipt.get("status").asString().equals("NOT_ACCEPTED"))
+			.map((receipt) -> receipt.get("findings").findValuesAsString("ruleId")))
+			.allSatisfy((ruleIds) -> assertThat(ruleIds).contains("CTX-DUP-01"));
+		assertThat(receipts.subList(8, 20)).extracting((receipt) -> receipt.get("status").asString())
+			.containsOnly("ACCEPTED");
+		assertThat(receipts).extracting((receipt) -> receipt.get("transactionCode").asString())
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
 	void theSameKeyWithOtherContentIsAConflictAndFilesNothing() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String key = UUID.randomUUID().toString();
