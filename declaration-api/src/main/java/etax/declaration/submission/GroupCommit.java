@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit (docs/adr/0014-group-commit.md): single filings that arrive while others are being
+ * Group commit (docs/adr/0016-group-commit.md): single filings that arrive while others are being
  * filed wait for the next transaction and share it, as the items of a batch request do. A group costs
  * the database a fixed number of statements and one commit, so under load the cost per return falls;
  * alone, a filing is a group of one and waits for nothing. Nothing is answered before its transaction
