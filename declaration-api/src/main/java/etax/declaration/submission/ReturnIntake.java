@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import etax.access.Caller;
 import etax.schemas.Finding;
@@ -109,17 +110,19 @@ public class ReturnIntake {
 		List<GroupCommit.Result> results = this.groupCommit.fileTogether(candidates);
 		for (int j = 0; j < candidates.size(); j++) {
 			GroupCommit.Result result = results.get(j);
-			try {
-				if (result.failure() != null) {
-					throw result.failure();
-				}
-				outcomes[positions.get(j)] = Outcome.filed(answer(candidates.get(j), result.filed()));
-			}
-			catch (RuntimeException ex) {
-				outcomes[positions.get(j)] = Outcome.refused(ex);
-			}
+			outcomes[positions.get(j)] = (result.filed() != null) ? answered(candidates.get(j), result.filed())
+					: Outcome.refused(Objects.requireNonNull(result.failure()));
 		}
 		return List.of(outcomes);
+	}
+
+	private Outcome answered(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {
+		try {
+			return Outcome.filed(answer(candidate, filed));
+		}
+		catch (RuntimeException ex) {
+			return Outcome.refused(ex);
+		}
 	}
 
 	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
