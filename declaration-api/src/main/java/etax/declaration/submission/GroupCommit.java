@@ -68,6 +68,11 @@ class GroupCommit implements SmartLifecycle {
 		}
 	}
 
+	/** How many filings wait for the next group. */
+	int queued() {
+		return this.waiting.size();
+	}
+
 	/**
 	 * Files returns in one transaction; should it fail, each in its own.
 	 * @param candidates the returns, in the order to decide them

@@ -1,0 +1,134 @@
+package etax.declaration.submission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How single filings are grouped into transactions, and how a group that fails is filed again one
+ * return at a time; the transaction itself is replaced by a recording stand-in (what it decides is
+ * tested on PostgreSQL by the integration tests).
+ */
+class GroupCommitTests {
+
+	@Test
+	void aGroupWhoseTransactionFailsIsFiledAgainOneReturnAtATime() {
+		RecordingFiling filing = new RecordingFiling();
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1));
+
+		List<GroupCommit.Result> results = groupCommit.fileTogether(List.of(candidate("a"), candidate("bad"), candidate("c")));
+
+		assertThat(filing.groups).containsExactly(List.of("a", "bad", "c"), List.of("a"), List.of("bad"), List.of("c"));
+		assertThat(results.get(0).filed()).isEqualTo(filing.outcomeOf("a"));
+		assertThat(results.get(1).failure()).hasMessage("cannot file bad");
+		assertThat(results.get(2).filed()).isEqualTo(filing.outcomeOf("c"));
+	}
+
+	@Test
+	void filingsThatArriveWhileAGroupIsBeingFiledShareTheNextOne() throws Exception {
+		RecordingFiling filing = new RecordingFiling();
+		filing.holdFirstGroup = new CountDownLatch(1);
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1));
+		groupCommit.start();
+		ExecutorService filers = Executors.newFixedThreadPool(4);
+		try {
+			Future<ReturnFiling.Filed> first = filers.submit(() -> groupCommit.file(candidate("first")));
+			await().atMost(10, TimeUnit.SECONDS).until(() -> filing.groups.size() == 1);
+			List<Future<ReturnFiling.Filed>> later = new ArrayList<>();
+			for (String key : List.of("x", "y", "z")) {
+				later.add(filers.submit(() -> groupCommit.file(candidate(key))));
+			}
+			await().atMost(10, TimeUnit.SECONDS).until(() -> groupCommit.queued() == 3);
+			filing.holdFirstGroup.countDown();
+
+			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(filing.outcomeOf("first"));
+			for (int i = 0; i < later.size(); i++) {
+				assertThat(later.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(filing.outcomeOf(List.of("x", "y", "z").get(i)));
+			}
+			assertThat(filing.groups).containsExactly(List.of("first"), List.of("x", "y", "z"));
+		}
+		finally {
+			filers.shutdownNow();
+			groupCommit.stop();
+		}
+	}
+
+	@Test
+	void nothingIsTakenOnceStopped() {
+		GroupCommit groupCommit = new GroupCommit(new RecordingFiling(), settings(1));
+		groupCommit.start();
+		groupCommit.stop();
+
+		assertThatIllegalStateException().isThrownBy(() -> groupCommit.file(candidate("late")))
+			.withMessageContaining("not running");
+	}
+
+	private static SubmissionProperties settings(int committers) {
+		return new SubmissionProperties("108", DataSize.ofMegabytes(5),
+				new SubmissionProperties.Batch(500, DataSize.ofMegabytes(64), List.of("batch-processor")),
+				new SubmissionProperties.GroupCommit(committers, 64));
+	}
+
+	private static ReturnFiling.Candidate candidate(String key) {
+		return new ReturnFiling.Candidate("tvan-test", null, List.of(), Optional.empty(), key, Instant.now());
+	}
+
+	/** Records the groups it is given; refuses any group of more than one and the return keyed "bad". */
+	private static final class RecordingFiling extends ReturnFiling {
+
+		final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+
+		private final Map<String, Filed> outcomes = new ConcurrentHashMap<>();
+
+		volatile CountDownLatch holdFirstGroup;
+
+		RecordingFiling() {
+			super(null, null, null, null, null, null, null, null);
+		}
+
+		@Override
+		List<Filed> file(List<Candidate> candidates) {
+			List<String> keys = candidates.stream().map(Candidate::idempotencyKey).toList();
+			this.groups.add(keys);
+			if (this.holdFirstGroup != null && this.groups.size() == 1) {
+				try {
+					this.holdFirstGroup.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (keys.contains("bad") && keys.size() == 1) {
+				throw new IllegalStateException("cannot file bad");
+			}
+			if (keys.contains("bad")) {
+				throw new IllegalStateException("the group's transaction failed");
+			}
+			return keys.stream().map(this::outcomeOf).toList();
+		}
+
+		Filed outcomeOf(String key) {
+			return this.outcomes.computeIfAbsent(key, (k) -> new Filed.Replayed(UUID.randomUUID()));
+		}
+
+	}
+
+}
