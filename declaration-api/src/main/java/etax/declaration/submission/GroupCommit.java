@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
  * the database a fixed number of statements and one commit, so under load the cost per return falls;
  * alone, a filing is a group of one and waits for nothing. Nothing is answered before its transaction
  * has committed. Should a group's transaction fail, each of its returns is filed again in its own, so
- * that no return's failure is another's.
+ * that no return's failure is another's. Metrics: {@code etax.declaration.group-commit.waiting} (filings
+ * queued) and {@code etax.declaration.group-commit.size} (filings per group).
  */
 @Component
 class GroupCommit implements SmartLifecycle {
@@ -35,11 +39,19 @@ class GroupCommit implements SmartLifecycle {
 
 	private final List<Thread> committers = new ArrayList<>();
 
+	private final DistributionSummary groupSizes;
+
 	private volatile boolean running;
 
-	GroupCommit(ReturnFiling filing, SubmissionProperties properties) {
+	GroupCommit(ReturnFiling filing, SubmissionProperties properties, MeterRegistry meters) {
 		this.filing = filing;
 		this.settings = properties.groupCommit();
+		Gauge.builder("etax.declaration.group-commit.waiting", this.waiting, BlockingQueue::size)
+			.description("Single filings waiting for the next group")
+			.register(meters);
+		this.groupSizes = DistributionSummary.builder("etax.declaration.group-commit.size")
+			.description("Single filings per group transaction")
+			.register(meters);
 	}
 
 	/**
@@ -105,6 +117,7 @@ class GroupCommit implements SmartLifecycle {
 				return;
 			}
 			this.waiting.drainTo(group, this.settings.maxReturns() - 1);
+			this.groupSizes.record(group.size());
 			try {
 				List<Result> results = fileTogether(group.stream().map(Waiting::candidate).toList());
 				for (int i = 0; i < group.size(); i++) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
@@ -29,10 +31,12 @@ import static org.awaitility.Awaitility.await;
  */
 class GroupCommitTests {
 
+	private final MeterRegistry meters = new SimpleMeterRegistry();
+
 	@Test
 	void aGroupWhoseTransactionFailsIsFiledAgainOneReturnAtATime() {
 		RecordingFiling filing = new RecordingFiling();
-		GroupCommit groupCommit = new GroupCommit(filing, settings(1));
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1), this.meters);
 
 		List<GroupCommit.Result> results = groupCommit.fileTogether(List.of(candidate("a"), candidate("bad"), candidate("c")));
 
@@ -46,7 +50,7 @@ class GroupCommitTests {
 	void filingsThatArriveWhileAGroupIsBeingFiledShareTheNextOne() throws Exception {
 		RecordingFiling filing = new RecordingFiling();
 		filing.holdFirstGroup = new CountDownLatch(1);
-		GroupCommit groupCommit = new GroupCommit(filing, settings(1));
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1), this.meters);
 		groupCommit.start();
 		ExecutorService filers = Executors.newFixedThreadPool(4);
 		try {
@@ -64,6 +68,7 @@ class GroupCommitTests {
 				assertThat(later.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(filing.outcomeOf(List.of("x", "y", "z").get(i)));
 			}
 			assertThat(filing.groups).containsExactly(List.of("first"), List.of("x", "y", "z"));
+			assertThat(this.meters.get("etax.declaration.group-commit.size").summary().max()).isEqualTo(3);
 		}
 		finally {
 			filers.shutdownNow();
@@ -73,7 +78,7 @@ class GroupCommitTests {
 
 	@Test
 	void nothingIsTakenOnceStopped() {
-		GroupCommit groupCommit = new GroupCommit(new RecordingFiling(), settings(1));
+		GroupCommit groupCommit = new GroupCommit(new RecordingFiling(), settings(1), this.meters);
 		groupCommit.start();
 		groupCommit.stop();
 
