@@ -60,11 +60,11 @@ class GroupCommit implements SmartLifecycle {
 	 * @return its outcome
 	 */
 	ReturnFiling.Filed file(ReturnFiling.Candidate candidate) {
-		if (!this.running) {
-			throw new IllegalStateException("The filing service is not running");
-		}
 		Waiting filing = new Waiting(candidate, new CompletableFuture<>());
 		this.waiting.add(filing);
+		if (!this.running && this.waiting.remove(filing)) {
+			throw new IllegalStateException("The filing service is not running");
+		}
 		try {
 			return filing.outcome().get();
 		}
@@ -101,7 +101,9 @@ class GroupCommit implements SmartLifecycle {
 			if (candidates.size() == 1) {
 				return List.of(Result.failed(ex));
 			}
-			log.warn("Filing {} returns in one transaction failed, filing each alone: {}", candidates.size(), ex.toString());
+			// the class only: a database error's detail can quote a taxpayer's values
+			log.warn("Filing {} returns in one transaction failed, filing each alone: {}", candidates.size(),
+					ex.getClass().getName());
 			return candidates.stream().map((candidate) -> fileTogether(List.of(candidate)).get(0)).toList();
 		}
 	}
