@@ -55,6 +55,9 @@ public class Notices {
 	 * @param notices the notices
 	 */
 	public void issue(List<Notice> notices) {
+		if (notices.isEmpty()) {
+			return;
+		}
 		Instant now = this.clock.instant();
 		Map<String, List<Webhook>> webhooks = this.webhooks.ofFilers(notices.stream().map(Notice::filer).distinct().toList());
 		List<WebhookRepository.NewDelivery> deliveries = new ArrayList<>();

@@ -3,7 +3,6 @@ package etax.declaration.submission;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -57,30 +56,28 @@ class Idempotency {
 				SELECT count(pg_advisory_xact_lock(lock)) FROM (
 				    SELECT DISTINCT hashtextextended(name, 0) AS lock FROM unnest(?::text[]) AS name ORDER BY lock) ordered
 				""").param(locks.toArray(String[]::new)).query(Long.class).single();
-		List<Optional<Earlier>> earlier = new ArrayList<>(Collections.nCopies(filings.size(), Optional.empty()));
-		this.jdbc.sql("""
-				SELECT filing.position, earlier.return_id, earlier.content_sha256
+		return this.jdbc.sql("""
+				SELECT earlier.return_id, earlier.content_sha256, filing.sha256
 				FROM unnest(?::text[], ?::text[], ?::bpchar[]) WITH ORDINALITY AS filing(filer, key, sha256, position)
-				CROSS JOIN LATERAL (
+				LEFT JOIN LATERAL (
 				    SELECT return_id, content_sha256 FROM (
 				        SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
 				        WHERE filer = filing.filer AND key = filing.key
 				        UNION ALL
 				        (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = filing.sha256
 				         ORDER BY received_at LIMIT 1)) candidates
-				    ORDER BY rank LIMIT 1) earlier
+				    ORDER BY rank LIMIT 1) earlier ON true
+				ORDER BY filing.position
 				""")
 			.params(filings.stream().map(Lookup::filer).toArray(String[]::new),
 					filings.stream().map(Lookup::key).toArray(String[]::new),
 					filings.stream().map(Lookup::contentSha256).toArray(String[]::new))
 			.query((row, n) -> {
-				int position = row.getInt(1) - 1;
-				earlier.set(position, Optional.of(new Earlier(row.getObject(2, UUID.class),
-						filings.get(position).contentSha256().equals(row.getString(3)))));
-				return position;
+				UUID returnId = row.getObject(1, UUID.class);
+				return (returnId != null) ? Optional.of(new Earlier(returnId, row.getString(3).equals(row.getString(2))))
+						: Optional.<Earlier>empty();
 			})
 			.list();
-		return earlier;
 	}
 
 	/** Remembers the keys of returns filed now, in one statement. */

@@ -3,10 +3,10 @@ package etax.declaration.submission;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -74,31 +74,19 @@ class ReturnBatchController {
 		ReturnBatch.Request batch = read(request);
 		Caller filer = filer(batch.filer());
 		List<ReturnBatch.Item> items = batch.items();
-		ReturnBatch.ItemResult[] results = new ReturnBatch.ItemResult[items.size()];
-		List<Integer> positions = new ArrayList<>();
-		List<ReturnIntake.Submission> submissions = new ArrayList<>();
+		List<ReturnIntake.Outcome> outcomes = this.intake.fileAll(items.stream()
+			.map((item) -> new ReturnIntake.Submission(item.xml(), item.idempotencyKey()))
+			.toList(), filer, this.properties.maxReturnSize());
+		List<ReturnBatch.ItemResult> results = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			ReturnBatch.Item item = items.get(i);
-			if (item.xml().length > this.properties.maxReturnSize().toBytes()) {
-				this.intake.refused("TOO_LARGE", item.xml().length);
-				results[i] = refused(item, new ReturnTooLargeException(this.properties.maxReturnSize()));
-			}
-			else {
-				positions.add(i);
-				submissions.add(new ReturnIntake.Submission(item.xml(), item.idempotencyKey()));
-			}
+			ReturnIntake.Outcome outcome = outcomes.get(i);
+			results.add((outcome.filing() != null) ? ReturnBatch.ItemResult.received(item.idempotencyKey(), outcome.filing())
+					: refused(item, Objects.requireNonNull(outcome.refusal())));
 		}
-		List<ReturnIntake.Outcome> outcomes = this.intake.fileAll(submissions, filer);
-		for (int j = 0; j < outcomes.size(); j++) {
-			ReturnBatch.Item item = items.get(positions.get(j));
-			ReturnIntake.Outcome outcome = outcomes.get(j);
-			results[positions.get(j)] = (outcome.filing() != null)
-					? ReturnBatch.ItemResult.received(item.idempotencyKey(), outcome.filing())
-					: refused(item, outcome.refusal());
-		}
-		log.info("Return batch filed items={} received={}", results.length,
-				Arrays.stream(results).filter((result) -> result.receipt() != null).count());
-		return new ReturnBatch.Response(List.of(results));
+		log.info("Return batch filed items={} received={}", results.size(),
+				results.stream().filter((result) -> result.receipt() != null).count());
+		return new ReturnBatch.Response(results);
 	}
 
 	private ReturnBatch.ItemResult refused(ReturnBatch.Item item, RuntimeException refusal) {

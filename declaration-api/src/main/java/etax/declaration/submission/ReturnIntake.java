@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Files a single return (ARCHITECTURE.md, "Outcomes of a filing"): input that is not a return, or not
@@ -90,16 +91,21 @@ public class ReturnIntake {
 	 * ({@link GroupCommit#fileTogether}).
 	 * @param submissions the returns with their idempotency keys
 	 * @param filer who files them
+	 * @param maxReturnSize the largest return filed; a larger one is refused ({@link ReturnTooLargeException})
 	 * @return the outcome of each, in order: its answer, or why it was refused or failed (the exceptions
 	 * {@link #file} throws)
 	 */
-	public List<Outcome> fileAll(List<Submission> submissions, Caller filer) {
+	public List<Outcome> fileAll(List<Submission> submissions, Caller filer, DataSize maxReturnSize) {
 		Outcome[] outcomes = new Outcome[submissions.size()];
 		List<Integer> positions = new ArrayList<>();
 		List<ReturnFiling.Candidate> candidates = new ArrayList<>();
 		for (int i = 0; i < submissions.size(); i++) {
 			Submission submission = submissions.get(i);
 			try {
+				if (submission.xml().length > maxReturnSize.toBytes()) {
+					refused("TOO_LARGE", submission.xml().length);
+					throw new ReturnTooLargeException(maxReturnSize);
+				}
 				candidates.add(candidate(submission.xml(), filer, submission.idempotencyKey()));
 				positions.add(i);
 			}
