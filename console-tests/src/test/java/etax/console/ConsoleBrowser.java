@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,11 +73,18 @@ final class ConsoleBrowser implements AutoCloseable {
 		waitFor(By.id("token"));
 	}
 
-	/** Submits the form around the element and waits for the page it leads to. */
+	/**
+	 * Submits the form around the element and waits for the page it leads to: the old document carries a mark
+	 * the new one has not. (Waiting for the clicked element to go stale races the navigation: the driver may
+	 * ask about a node while its document is being replaced, and Chrome answers with an error, not with
+	 * "stale".) Errors while the next page loads are waited out.
+	 */
 	void click(By by) {
-		WebElement element = this.driver.findElement(by);
-		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
+		this.driver.executeScript("window.etaxLeaving = true");
+		this.driver.findElement(by).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+			.until((driver) -> Boolean.TRUE.equals(this.driver
+				.executeScript("return window.etaxLeaving === undefined && document.readyState === 'complete'")));
 	}
 
 	WebElement waitFor(By by) {
