@@ -37,6 +37,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * until the gateway booked them all.</li>
  * <li>Generates and signs the confirmations (unique references, many taxpayers, every other one naming
  * its taxpayer's item) before anything is timed.</li>
+ * <li>Warm-up: other confirmations of the same taxpayers through the gateway, as the throughput step sends
+ * them, checked and not timed, so that the gateway, the broker and the fake treasury run compiled code in
+ * both timed steps (a freshly started stack spends a good part of its first minutes compiling).</li>
  * <li>Ceiling: the same messages through a bare consume → INSERT … ON CONFLICT → produce loop
  * ({@link CeilingLoop}).</li>
  * <li>Throughput: all confirmations are published in one Kafka transaction, so the gateway (reading
@@ -49,7 +52,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  *
  * Options ({@code --name=value}): {@code confirmations} (150000), {@code taxpayers} (20000),
- * {@code half-rate-seconds} (30), {@code ceiling-batch} (500), {@code kafka}, {@code gateway} (from
+ * {@code warmup-confirmations} (40000), {@code half-rate-seconds} (30), {@code ceiling-batch} (500), {@code kafka}, {@code gateway} (from
  * {@code target/dev-stack/stack.properties}), {@code jdbc} ({@code jdbc:postgresql://localhost:15432/etax}),
  * {@code db-user} (postgres), {@code db-password} (empty); metrics are read with a token of the local run.
  */
@@ -78,7 +81,9 @@ public final class PaymentPipelineBenchmark {
 		int taxpayers = Math.min(count, Integer.parseInt(option("taxpayers", "20000")));
 		int halfSeconds = Integer.parseInt(option("half-rate-seconds", "30"));
 		int ceilingBatch = Integer.parseInt(option("ceiling-batch", "500"));
-		Workload workload = new Workload(this.runId, taxpayers, count);
+		int warmup = Integer.parseInt(option("warmup-confirmations", "40000"));
+		// the items are sized for every payment of the run, warm-up included: none is settled before the end
+		Workload workload = new Workload(this.runId, taxpayers, count + warmup);
 
 		System.out.printf("payment pipeline benchmark run %s: %d confirmations, %d taxpayers%n", this.runId, count,
 				taxpayers);
@@ -90,14 +95,19 @@ public final class PaymentPipelineBenchmark {
 
 			long signing = System.nanoTime();
 			List<Message> messages = workload.confirmations("A", count, bank);
-			System.out.printf("signed %d confirmations in %.1f s (not timed)%n", count,
+			List<Message> warmupMessages = workload.confirmations("W", warmup, bank);
+			System.out.printf("signed %d confirmations and %d for the warm-up in %.1f s (not timed)%n", count, warmup,
 					(System.nanoTime() - signing) / 1e9);
+			if (warmup > 0) {
+				Throughput warm = throughput(db, kafka, gateway, warmupMessages, "W");
+				System.out.printf("warm-up (not timed, checked): %,d confirmations at %,.0f/s%n", warmup, warm.perSecond());
+			}
 
 			CeilingLoop.Measurement ceiling = ceiling(kafka, jdbc, dbUser, dbPassword, messages, ceilingBatch);
 			System.out.printf("ceiling (consume -> INSERT ON CONFLICT -> produce, %d per transaction): %,.0f msg/s, "
 					+ "p99 consume->commit %d ms%n", ceilingBatch, ceiling.perSecond(), ceiling.p99CommitMillis());
 
-			Throughput throughput = throughput(db, kafka, gateway, messages);
+			Throughput throughput = throughput(db, kafka, gateway, messages, "A");
 			System.out.printf("gateway (recorded + allocated + posted, exactly once): %,.0f confirmations/s over %.1f s"
 					+ " (middle 80%%: %,.0f/s); p99 consume->commit %.0f ms; posting copies on the topic %d%n",
 					throughput.perSecond(), throughput.seconds(), throughput.middlePerSecond(), throughput.p99CommitMillis(),
@@ -152,16 +162,17 @@ public final class PaymentPipelineBenchmark {
 		}
 	}
 
-	private Throughput throughput(Connection db, String kafka, String gateway, List<Message> messages) throws Exception {
+	private Throughput throughput(Connection db, String kafka, String gateway, List<Message> messages, String phase)
+			throws Exception {
 		TreeMap<Double, Double> before = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
-		String prefix = "B" + this.runId + "A";
+		String prefix = "B" + this.runId + phase;
 		long start;
 		try (TopicWatcher postings = new TopicWatcher(kafka, "treasury.postings.v1", (value) -> {
 			String reference = TopicWatcher.property(value, "bankReference");
 			return (reference != null && reference.startsWith(prefix)) ? TopicWatcher.property(value, "postingId") : null;
 		})) {
 			start = publishInOneTransaction(kafka, "bank.payment-confirmations.v1", messages,
-					"bench-gateway-load-" + this.runId);
+					"bench-gateway-load-" + this.runId + "-" + phase);
 			if (!postings.await(messages.size(), Duration.ofSeconds(Math.max(300, messages.size() / 500)))) {
 				throw new IllegalStateException("Only " + postings.distinct() + " of " + messages.size()
 						+ " postings arrived; see the gateway's log");
