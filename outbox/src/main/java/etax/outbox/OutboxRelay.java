@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * replicas never reorder one key's messages (and the rows need no row locks). A failed round rolls
  * back: its messages are sent again in the next one (at least once). A commit that appended messages
  * wakes the relay; else it polls.
+ *
+ * <p>
+ * The table is a queue: every row is deleted soon after it is inserted. Until a vacuum removes them, the
+ * deleted rows stay in the table and in its index, and each round's scan for the oldest unsent rows steps
+ * over them; autovacuum visits a table at most once a minute, by which time a busy service has deleted
+ * hundreds of thousands. So after every {@code vacuumAfter} rows deleted the relay vacuums the table
+ * itself (a plain {@code VACUUM}: it blocks no insert, delete or read). If it may not, it says so once and
+ * leaves the table to autovacuum.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -55,6 +64,10 @@ final class OutboxRelay implements SmartLifecycle {
 	private final String select;
 
 	private final String removeSent;
+
+	private long deletedSinceVacuum;
+
+	private boolean vacuumRefused;
 
 	private volatile boolean running;
 
@@ -166,7 +179,26 @@ final class OutboxRelay implements SmartLifecycle {
 		});
 		int count = (sent != null) ? sent : 0;
 		this.published.increment(count);
+		vacuumWhenDue(count);
 		return count;
+	}
+
+	private void vacuumWhenDue(int deleted) {
+		int every = this.properties.relay().vacuumAfter();
+		this.deletedSinceVacuum += deleted;
+		if (every <= 0 || this.vacuumRefused || this.deletedSinceVacuum < every) {
+			return;
+		}
+		this.deletedSinceVacuum = 0;
+		try {
+			// outside any transaction: the pool's connections commit automatically
+			this.jdbc.execute("VACUUM " + this.properties.table());
+		}
+		catch (DataAccessException ex) {
+			log.warn("The outbox relay cannot vacuum its table, leaving it to autovacuum table={} reason={}",
+					this.properties.table(), ex.getMessage());
+			this.vacuumRefused = true;
+		}
 	}
 
 	private ProducerRecord<String, String> record(String topic, String key, String payload, String headers) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
@@ -102,6 +103,24 @@ class OutboxIntegrationTests {
 
 		assertThat(read(key, 5)).extracting(ConsumerRecord::value)
 			.containsExactly("nested", "outer-1", "outer-2", "outer-3", "nested, kept");
+	}
+
+	@Test
+	void vacuumsItsTableAfterDeletingRows() {
+		long before = vacuums();
+		String key = UUID.randomUUID().toString();
+		this.transactions.executeWithoutResult((status) -> this.outbox.appendAll(IntStream.range(0, 25)
+			.mapToObj((i) -> OutboxMessage.of(TOPIC, key, "message-" + i))
+			.toList()));
+
+		assertThat(read(key, 25)).hasSize(25);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(vacuums()).isGreaterThan(before));
+	}
+
+	private long vacuums() {
+		return this.jdbc.queryForObject("""
+				SELECT vacuum_count FROM pg_stat_user_tables WHERE schemaname = 'outbox_test' AND relname = 'outbox_message'""",
+				Long.class);
 	}
 
 	@Test
