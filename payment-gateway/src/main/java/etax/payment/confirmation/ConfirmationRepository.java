@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static etax.payment.sql.SqlColumns.column;
+
 /**
  * Booked confirmations and their lines in {@code payment.confirmation} and
  * {@code payment.confirmation_line}; pending and failed ones apart in
@@ -37,10 +39,11 @@ class ConfirmationRepository {
 			INSERT INTO payment.confirmation (bank_code, bank_reference, voucher_number, payer_mst, payer_on_behalf_mst,
 			    currency, exchange_rate, amount, amount_vnd, payment_date, sent_at, status, reversal_of, treasury_code,
 			    treasury_account, collecting_agency_code, area_code, raw_message, content_hash, received_at, kafka_topic,
-			    kafka_partition, kafka_offset, recording_id, signed_by)
-			VALUES (:bankCode, :bankReference, :voucherNumber, :payerMst, :onBehalf, :currency, :rate, :amount, :amountVnd,
-			    :paymentDate, :sentAt, :status, :reversalOf, :treasuryCode, :treasuryAccount, :agency, :areaCode,
-			    :rawMessage, :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId, :signedBy)
+			    kafka_partition, kafka_offset, signed_by, recording_id)
+			SELECT c.*, ?::uuid FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			    ?::numeric[], ?::numeric[], ?::numeric[], ?::date[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::int[], ?::bigint[],
+			    ?::text[]) AS c
 			ON CONFLICT (bank_code, bank_reference) DO NOTHING""";
 
 	private static final String INSERT_UNBOOKED = """
@@ -51,11 +54,11 @@ class ConfirmationRepository {
 			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId)
 			ON CONFLICT (bank_code, bank_reference, status) DO NOTHING""";
 
-	private static final String INSERT_LINE = """
+	private static final String INSERT_LINES = """
 			INSERT INTO payment.confirmation_line (bank_code, bank_reference, line_number, posting_id, chapter, sub_item,
 			    tax_period, amount, amount_vnd, payable_item_id, return_number)
-			VALUES (:bankCode, :bankReference, :lineNumber, :postingId, :chapter, :subItem, :taxPeriod, :amount, :amountVnd,
-			    :payableItemId, :returnNumber)""";
+			SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+			    ?::numeric[], ?::numeric[], ?::text[], ?::text[])""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -69,15 +72,34 @@ class ConfirmationRepository {
 	/**
 	 * Inserts the confirmations whose key is not recorded yet, marking them with the recording id, in
 	 * key order (two transactions inserting overlapping keys then wait for each other, never deadlock).
-	 * Which ones were inserted is read back with {@link #states}: update counts cannot tell, because
-	 * the driver rewrites batches ({@code reWriteBatchedInserts}) and then reports no counts.
+	 * Which ones were inserted is read back with {@link #states}: an update count cannot tell. Booked ones,
+	 * the bulk of the traffic, go in one statement with an array per column ({@link etax.payment.sql.SqlColumns});
+	 * pending and failed ones in a batch.
 	 */
 	void insertAll(List<ReceivedConfirmation> received, UUID recordingId, boolean booked) {
 		if (received.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(booked ? INSERT : INSERT_UNBOOKED,
-				received.stream().map((r) -> parameters(r, recordingId)).toArray(SqlParameterSource[]::new));
+		if (!booked) {
+			this.jdbc.batchUpdate(INSERT_UNBOOKED,
+					received.stream().map((r) -> parameters(r, recordingId)).toArray(SqlParameterSource[]::new));
+			return;
+		}
+		List<BankConfirmation> c = received.stream().map(ReceivedConfirmation::confirmation).toList();
+		this.jdbc.getJdbcTemplate().update(INSERT, recordingId, column(c, BankConfirmation::bankCode),
+				column(c, BankConfirmation::bankReference), column(c, BankConfirmation::voucherNumber),
+				column(c, (b) -> b.payer().value()),
+				column(c, (b) -> (b.payerOnBehalf() != null) ? b.payerOnBehalf().value() : null),
+				column(c, BankConfirmation::currency), column(c, (b) -> plain(b.exchangeRate())),
+				column(c, (b) -> plain(b.amount())), column(c, (b) -> plain(b.amountVnd())),
+				column(c, BankConfirmation::paymentDate), column(c, BankConfirmation::sentAt),
+				column(c, (b) -> b.status().name()), column(c, BankConfirmation::reversalOf),
+				column(c, BankConfirmation::treasuryCode), column(c, BankConfirmation::treasuryAccount),
+				column(c, BankConfirmation::collectingAgencyCode), column(c, BankConfirmation::areaCode),
+				column(received, (r) -> RejectedMessageRepository.storable(r.rawValue())),
+				column(received, ReceivedConfirmation::contentHash), column(received, ReceivedConfirmation::receivedAt),
+				column(received, (r) -> r.source().topic()), column(received, (r) -> r.source().partition()),
+				column(received, (r) -> r.source().offset()), column(received, ReceivedConfirmation::signedBy));
 	}
 
 	/** The content hash and recording id of each recorded key among those asked, booked or with a status. */
@@ -137,13 +159,19 @@ class ConfirmationRepository {
 	}
 
 	void insertLines(List<BankConfirmation> confirmations) {
-		if (confirmations.isEmpty()) {
+		List<Line> lines = confirmations.stream()
+			.flatMap((c) -> IntStream.range(0, c.lines().size()).mapToObj((i) -> new Line(c, i + 1, c.lines().get(i))))
+			.toList();
+		if (lines.isEmpty()) {
 			return;
 		}
-		SqlParameterSource[] lines = confirmations.stream()
-			.flatMap((c) -> IntStream.range(0, c.lines().size()).mapToObj((i) -> lineParameters(c, i)))
-			.toArray(SqlParameterSource[]::new);
-		this.jdbc.batchUpdate(INSERT_LINE, lines);
+		this.jdbc.getJdbcTemplate().update(INSERT_LINES, column(lines, (l) -> l.confirmation().bankCode()),
+				column(lines, (l) -> l.confirmation().bankReference()), column(lines, Line::number),
+				column(lines, (l) -> l.confirmation().postingId(l.number())), column(lines, (l) -> l.line().chapter()),
+				column(lines, (l) -> l.line().subItem()), column(lines, (l) -> l.line().taxPeriod().value()),
+				column(lines, (l) -> l.line().amount().toPlainString()),
+				column(lines, (l) -> l.line().amountVnd(l.confirmation().exchangeRate()).toPlainString()),
+				column(lines, (l) -> l.line().payableItemId()), column(lines, (l) -> l.line().returnNumber()));
 	}
 
 	Optional<RecordedConfirmation> find(String bankCode, String bankReference) {
@@ -210,23 +238,17 @@ class ConfirmationRepository {
 			.addValue("signedBy", received.signedBy());
 	}
 
-	private static SqlParameterSource lineParameters(BankConfirmation c, int index) {
-		ConfirmationLine line = c.lines().get(index);
-		return new MapSqlParameterSource().addValue("bankCode", c.bankCode())
-			.addValue("bankReference", c.bankReference())
-			.addValue("lineNumber", index + 1)
-			.addValue("postingId", c.postingId(index + 1))
-			.addValue("chapter", line.chapter())
-			.addValue("subItem", line.subItem())
-			.addValue("taxPeriod", line.taxPeriod().value())
-			.addValue("amount", line.amount())
-			.addValue("amountVnd", line.amountVnd(c.exchangeRate()))
-			.addValue("payableItemId", line.payableItemId(), Types.VARCHAR)
-			.addValue("returnNumber", line.returnNumber(), Types.VARCHAR);
+	private static @Nullable String plain(@Nullable BigDecimal amount) {
+		return (amount != null) ? amount.toPlainString() : null;
 	}
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A confirmation's line with its number (from 1). */
+	private record Line(BankConfirmation confirmation, int number, ConfirmationLine line) {
+
 	}
 
 	/**

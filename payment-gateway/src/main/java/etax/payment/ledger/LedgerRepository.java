@@ -7,10 +7,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import etax.payment.sql.SqlColumns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
+
+import static etax.payment.sql.SqlColumns.column;
 
 /**
  * Obligations, credits and ledger lines in {@code payment.obligation}, {@code payment.credit} and
@@ -182,45 +186,37 @@ class LedgerRepository {
 	}
 
 	/**
-	 * Inserts both lines of each entry, debit then credit, in the entries' order, in one statement: the
-	 * lines go as one array per column ({@code unnest}), so the statement is the same however many there
-	 * are and its cost is the rows' alone (no per-row parameters to bind, no multi-row statement to plan).
+	 * Inserts both lines of each entry, debit then credit, in the entries' order, in one statement with an
+	 * array per column ({@link SqlColumns}).
 	 */
 	void insertEntries(List<LedgerEntry> entries, Instant bookedAt) {
 		if (entries.isEmpty()) {
 			return;
 		}
-		int count = entries.size() * 2;
-		String[][] columns = new String[15][count];
-		for (int i = 0; i < entries.size(); i++) {
-			LedgerEntry entry = entries.get(i);
-			line(columns, 2 * i, entry, "D", entry.debit());
-			line(columns, 2 * i + 1, entry, "C", entry.credit());
+		List<Line> lines = new ArrayList<>(entries.size() * 2);
+		for (LedgerEntry entry : entries) {
+			lines.add(new Line(entry, "D", entry.debit()));
+			lines.add(new Line(entry, "C", entry.credit()));
 		}
-		Object[] parameters = new Object[columns.length + 1];
-		parameters[0] = bookedAt.atOffset(ZoneOffset.UTC);
-		System.arraycopy(columns, 0, parameters, 1, columns.length);
 		this.jdbc.update("""
 				INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
 				    treasury_code, amount, value_date, item_id, posting_id, credit_id, payment_key, reverses_entry,
 				    booked_at)
-				SELECT l.*, ?::timestamptz FROM unnest(?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				    ?::text[], ?::numeric[], ?::date[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[]) AS l""",
-				parameters);
+				SELECT l.*, ?::timestamptz FROM unnest(?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[], ?::numeric[], ?::date[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[]) AS l""",
+				bookedAt.atOffset(ZoneOffset.UTC), column(lines, (l) -> l.entry().entryId()), column(lines, Line::side),
+				column(lines, (l) -> l.entry().type()), column(lines, (l) -> l.account().kind()),
+				column(lines, (l) -> l.account().mst()), column(lines, (l) -> l.account().subItem()),
+				column(lines, (l) -> l.account().taxPeriod()), column(lines, (l) -> l.account().treasuryCode()),
+				column(lines, (l) -> l.entry().amount().toPlainString()), column(lines, (l) -> l.entry().valueDate()),
+				column(lines, (l) -> l.entry().itemId()), column(lines, (l) -> l.entry().postingId()),
+				column(lines, (l) -> l.entry().creditId()), column(lines, (l) -> l.entry().paymentKey()),
+				column(lines, (l) -> l.entry().reverses()));
 	}
 
-	private static void line(String[][] columns, int row, LedgerEntry entry, String side, Account account) {
-		String[] values = { entry.entryId().toString(), side, entry.type().name(), account.kind().name(), account.mst(),
-				account.subItem(), account.taxPeriod(), account.treasuryCode(), entry.amount().toPlainString(),
-				entry.valueDate().toString(), entry.itemId(), text(entry.postingId()), text(entry.creditId()),
-				entry.paymentKey(), text(entry.reverses()) };
-		for (int column = 0; column < values.length; column++) {
-			columns[column][row] = values[column];
-		}
-	}
+	/** One side of an entry. */
+	private record Line(LedgerEntry entry, String side, Account account) {
 
-	private static @Nullable String text(@Nullable UUID id) {
-		return (id != null) ? id.toString() : null;
 	}
 
 	void reject(String topic, int partition, long offset, @Nullable String value, String reason, String detail,

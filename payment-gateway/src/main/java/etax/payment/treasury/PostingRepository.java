@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static etax.payment.sql.SqlColumns.column;
 
 /**
  * Treasury postings and their acks in {@code payment.treasury_posting}. A posting moves from
@@ -108,15 +109,6 @@ class PostingRepository {
 				    received_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kafka_topic, kafka_partition, kafka_offset) DO NOTHING""", topic,
 				partition, offset, value.replace('\u0000', '\uFFFD'), reason, detail, at.atOffset(ZoneOffset.UTC));
-	}
-
-	private static <T> String[] column(List<T> rows, java.util.function.Function<T, ? extends Object> value) {
-		List<String> column = new ArrayList<>(rows.size());
-		for (T row : rows) {
-			Object v = value.apply(row);
-			column.add((v != null) ? v.toString() : null);
-		}
-		return column.toArray(String[]::new);
 	}
 
 	/** A posting an ack moved. */
