@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * deleted rows stay in the table and in its index, and each round's scan for the oldest unsent rows steps
  * over them; autovacuum visits a table at most once a minute, by which time a busy service has deleted
  * hundreds of thousands. So after every {@code vacuumAfter} rows deleted the relay vacuums the table
- * itself (a plain {@code VACUUM}: it blocks no insert, delete or read). If it may not, it says so once and
- * leaves the table to autovacuum.
+ * itself (a plain {@code VACUUM}: it blocks no insert, delete or read). A vacuum that fails is logged, and
+ * the table waits for autovacuum or the relay's next one.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -66,8 +66,6 @@ final class OutboxRelay implements SmartLifecycle {
 	private final String removeSent;
 
 	private long deletedSinceVacuum;
-
-	private boolean vacuumRefused;
 
 	private volatile boolean running;
 
@@ -186,7 +184,7 @@ final class OutboxRelay implements SmartLifecycle {
 	private void vacuumWhenDue(int deleted) {
 		int every = this.properties.relay().vacuumAfter();
 		this.deletedSinceVacuum += deleted;
-		if (every <= 0 || this.vacuumRefused || this.deletedSinceVacuum < every) {
+		if (every <= 0 || this.deletedSinceVacuum < every) {
 			return;
 		}
 		this.deletedSinceVacuum = 0;
@@ -195,9 +193,8 @@ final class OutboxRelay implements SmartLifecycle {
 			this.jdbc.execute("VACUUM " + this.properties.table());
 		}
 		catch (DataAccessException ex) {
-			log.warn("The outbox relay cannot vacuum its table, leaving it to autovacuum table={} reason={}",
+			log.warn("Outbox vacuum failed, retrying after as many rows again table={} reason={}",
 					this.properties.table(), ex.getMessage());
-			this.vacuumRefused = true;
 		}
 	}
 
