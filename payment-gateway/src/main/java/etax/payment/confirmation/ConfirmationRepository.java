@@ -3,7 +3,6 @@ package etax.payment.confirmation;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -82,7 +81,7 @@ class ConfirmationRepository {
 		}
 		if (!booked) {
 			this.jdbc.batchUpdate(INSERT_UNBOOKED,
-					received.stream().map((r) -> parameters(r, recordingId)).toArray(SqlParameterSource[]::new));
+					received.stream().map((r) -> unbookedParameters(r, recordingId)).toArray(SqlParameterSource[]::new));
 			return;
 		}
 		List<BankConfirmation> c = received.stream().map(ReceivedConfirmation::confirmation).toList();
@@ -209,33 +208,23 @@ class ConfirmationRepository {
 						row.getString("kafka_topic"), row.getInt("kafka_partition"), row.getLong("kafka_offset")));
 	}
 
-	private static SqlParameterSource parameters(ReceivedConfirmation received, UUID recordingId) {
+	/** The parameters of {@link #INSERT_UNBOOKED}: what is kept of a pending or failed confirmation. */
+	private static SqlParameterSource unbookedParameters(ReceivedConfirmation received, UUID recordingId) {
 		BankConfirmation c = received.confirmation();
 		return new MapSqlParameterSource().addValue("bankCode", c.bankCode())
 			.addValue("bankReference", c.bankReference())
-			.addValue("voucherNumber", c.voucherNumber())
-			.addValue("payerMst", c.payer().value())
-			.addValue("onBehalf", (c.payerOnBehalf() != null) ? c.payerOnBehalf().value() : null, Types.VARCHAR)
-			.addValue("currency", c.currency())
-			.addValue("rate", c.exchangeRate(), Types.NUMERIC)
-			.addValue("amount", c.amount())
-			.addValue("amountVnd", c.amountVnd())
-			.addValue("paymentDate", c.paymentDate())
-			.addValue("sentAt", utc(c.sentAt()))
 			.addValue("status", c.status().name())
-			.addValue("reversalOf", c.reversalOf(), Types.VARCHAR)
-			.addValue("treasuryCode", c.treasuryCode())
-			.addValue("treasuryAccount", c.treasuryAccount())
-			.addValue("agency", c.collectingAgencyCode())
-			.addValue("areaCode", c.areaCode())
+			.addValue("payerMst", c.payer().value())
+			.addValue("amount", c.amount())
+			.addValue("currency", c.currency())
+			.addValue("paymentDate", c.paymentDate())
 			.addValue("rawMessage", RejectedMessageRepository.storable(received.rawValue()))
 			.addValue("contentHash", received.contentHash())
 			.addValue("receivedAt", utc(received.receivedAt()))
 			.addValue("topic", received.source().topic())
 			.addValue("partition", received.source().partition())
 			.addValue("offset", received.source().offset())
-			.addValue("recordingId", recordingId)
-			.addValue("signedBy", received.signedBy());
+			.addValue("recordingId", recordingId);
 	}
 
 	private static @Nullable String plain(@Nullable BigDecimal amount) {
