@@ -1,10 +1,10 @@
 /**
  * The transactional outbox. A service appends a message in the same database transaction as the
- * change it announces; a relay sends committed messages to Kafka and marks them published. No
- * message is lost when the process dies between the commit and the send (the relay finds it after a
- * restart), and none is invented for a rolled-back transaction. Delivery is at least once: a message
- * can be sent again if the process dies after the send and before it is marked, so consumers
- * de-duplicate on the event id every message carries.
+ * change it announces; a relay sends committed messages to Kafka and deletes them. No message is lost
+ * when the process dies between the commit and the send (the relay finds it after a restart), and none
+ * is invented for a rolled-back transaction. Delivery is at least once: a message can be sent again if
+ * the process dies after the send and before it is deleted, so consumers de-duplicate on the event id
+ * every message carries.
  */
 @NullMarked
 package etax.outbox;

@@ -12,12 +12,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Webhooks and their deliveries in schema {@code filing}. */
 @Repository
 class WebhookRepository {
+
+	// mapped by column name: the records' property mapper fails over on an exception per camelCase column
+	private static final RowMapper<Webhook> WEBHOOK = (row, n) -> new Webhook(row.getObject("id", UUID.class),
+			row.getString("filer"), row.getString("url"), row.getString("secret"), row.getTimestamp("created_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +43,7 @@ class WebhookRepository {
 	Map<String, List<Webhook>> ofFilers(Collection<String> filers) {
 		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE filer = ANY(?) ORDER BY created_at")
 			.param(filers.toArray(String[]::new))
-			.query(Webhook.class)
+			.query(WEBHOOK)
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Webhook::filer));
@@ -47,7 +52,7 @@ class WebhookRepository {
 	Optional<Webhook> find(UUID id, String filer) {
 		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE id = ? AND filer = ?")
 			.params(id, filer)
-			.query(Webhook.class)
+			.query(WEBHOOK)
 			.optional();
 	}
 

@@ -5,12 +5,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Taxpayers, agent contracts and certificates in schema {@code filing}. */
 @Repository
 class TaxpayerRepository {
+
+	// rows are mapped by column name here, not by the records' property names: the property mapper tries
+	// each camelCase name first and fails over on an exception per column per row, on every filing
+	private static final RowMapper<Taxpayer> TAXPAYER = (row, n) -> new Taxpayer(row.getString("mst"),
+			row.getString("name"), row.getString("status"), row.getBoolean("e_filing"), row.getString("filing_frequency"),
+			row.getString("tax_office_code"), row.getString("chapter"));
+
+	private static final RowMapper<AgentContract> CONTRACT = (row, n) -> new AgentContract(row.getString("agent_mst"),
+			row.getString("taxpayer_mst"), row.getString("contract_number"), row.getObject("valid_from", LocalDate.class),
+			row.getObject("valid_to", LocalDate.class));
+
+	private static final RowMapper<Certificate> CERTIFICATE = (row, n) -> new Certificate(row.getString("serial_number"),
+			row.getString("mst"), row.getString("subject"), row.getTimestamp("not_before").toInstant(),
+			row.getTimestamp("not_after").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -22,7 +37,7 @@ class TaxpayerRepository {
 		return this.jdbc.sql("""
 				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter
 				FROM filing.taxpayer WHERE mst = ?
-				""").param(mst).query(Taxpayer.class).optional();
+				""").param(mst).query(TAXPAYER).optional();
 	}
 
 	void save(Taxpayer taxpayer) {
@@ -42,7 +57,7 @@ class TaxpayerRepository {
 		return this.jdbc.sql("""
 				SELECT agent_mst, taxpayer_mst, contract_number, valid_from, valid_to
 				FROM filing.agent_contract WHERE agent_mst = ? AND taxpayer_mst = ?
-				""").params(agentMst, taxpayerMst).query(AgentContract.class).list();
+				""").params(agentMst, taxpayerMst).query(CONTRACT).list();
 	}
 
 	void save(AgentContract contract) {
@@ -71,7 +86,7 @@ class TaxpayerRepository {
 		return this.jdbc.sql("""
 				SELECT serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE mst = ?
 				ORDER BY not_before
-				""").param(mst).query(Certificate.class).list();
+				""").param(mst).query(CERTIFICATE).list();
 	}
 
 	boolean hasContract(String agentMst, String taxpayerMst, LocalDate day) {
