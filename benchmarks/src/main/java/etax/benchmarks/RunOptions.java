@@ -81,6 +81,16 @@ public final class RunOptions {
 					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));
 				}
 			}
+			// how the returns' XML is stored (declaration-api's V8): lz4, or uncompressed where the server lacks it
+			try (ResultSet row = statement.executeQuery("""
+					SELECT CASE attstorage WHEN 'e' THEN 'external (uncompressed)' WHEN 'x' THEN 'extended' ELSE attstorage::text END,
+					       CASE attcompression WHEN 'l' THEN 'lz4' WHEN 'p' THEN 'pglz' ELSE 'default' END
+					FROM pg_attribute WHERE attrelid = to_regclass('filing.tax_return') AND attname = 'xml'""")) {
+				if (row.next()) {
+					System.out.printf("  PostgreSQL filing.tax_return.xml storage = %s, compression = %s%n", row.getString(1),
+							row.getString(2));
+				}
+			}
 		}
 		return db;
 	}

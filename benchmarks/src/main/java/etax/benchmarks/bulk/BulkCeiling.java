@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import etax.benchmarks.ReturnStorage;
 import etax.benchmarks.filing.FilingWorkload.Document;
 import etax.benchmarks.filing.FormSchemas;
 
@@ -49,6 +50,7 @@ final class BulkCeiling {
 			statement.execute("""
 					CREATE TABLE IF NOT EXISTS bench.bulk_ceiling (id uuid PRIMARY KEY, received_at timestamptz NOT NULL,
 					    form text NOT NULL, xml bytea NOT NULL)""");
+			ReturnStorage.likeTheServices(statement, "bench.bulk_ceiling", "xml");
 		}
 		for (Document document : documents) {
 			// compile every form version's XSD before timing, as the services have theirs cached

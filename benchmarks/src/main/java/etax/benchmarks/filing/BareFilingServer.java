@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import etax.benchmarks.ReturnStorage;
 
 /**
  * The ceiling of filing on this machine: HTTP (the JDK's server, one thread per connection of the load),
@@ -55,6 +56,7 @@ final class BareFilingServer implements AutoCloseable {
 			statement.execute("""
 					CREATE TABLE IF NOT EXISTS bench.bare_return (id uuid PRIMARY KEY, received_at timestamptz NOT NULL,
 					    form text NOT NULL, xml bytea NOT NULL)""");
+			ReturnStorage.likeTheServices(statement, "bench.bare_return", "xml");
 		}
 		// without it the JDK server leaves Nagle on, and every answer waits out the client's delayed ACK (about 40 ms)
 		System.setProperty("sun.net.httpserver.nodelay", "true");
