@@ -12,6 +12,7 @@ import etax.batch.jobs.JobExecutions;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class DailyFilingSummaries {
+
+	// mapped by column name: the records' property mapper fails over on an exception per camelCase column
+	private static final RowMapper<DailyFilingSummaryRow> ROW = (row, n) -> new DailyFilingSummaryRow(
+			row.getObject("business_day", LocalDate.class), row.getString("form_code"), row.getString("status"),
+			row.getLong("returns"), row.getLong("job_execution_id"), row.getTimestamp("computed_at").toInstant());
 
 	private final Job dailyFilingSummaryJob;
 
@@ -68,7 +74,7 @@ class DailyFilingSummaries {
 		return this.jdbc.sql("""
 				SELECT business_day, form_code, status, returns, job_execution_id, computed_at
 				FROM batch.daily_filing_summary WHERE business_day = :businessDay ORDER BY form_code, status
-				""").param("businessDay", businessDay).query(DailyFilingSummaryRow.class).list();
+				""").param("businessDay", businessDay).query(ROW).list();
 	}
 
 }

@@ -24,6 +24,13 @@ class WebhookRepository {
 	private static final RowMapper<Webhook> WEBHOOK = (row, n) -> new Webhook(row.getObject("id", UUID.class),
 			row.getString("filer"), row.getString("url"), row.getString("secret"), row.getTimestamp("created_at").toInstant());
 
+	private static final RowMapper<WebhookDelivery> DELIVERY = (row, n) -> {
+		Timestamp delivered = row.getTimestamp("delivered_at");
+		return new WebhookDelivery(row.getLong("id"), row.getObject("return_id", UUID.class), row.getString("status"),
+				row.getInt("attempts"), row.getTimestamp("next_attempt_at").toInstant(), row.getString("last_error"),
+				(delivered != null) ? delivered.toInstant() : null);
+	};
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -113,7 +120,7 @@ class WebhookRepository {
 		return this.jdbc.sql("""
 				SELECT id, return_id, status, attempts, next_attempt_at, last_error, delivered_at
 				FROM filing.webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT 200
-				""").param(webhookId).query(WebhookDelivery.class).list();
+				""").param(webhookId).query(DELIVERY).list();
 	}
 
 	/** A delivery due now, with where it goes. */

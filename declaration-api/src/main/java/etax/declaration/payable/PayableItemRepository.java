@@ -2,16 +2,23 @@ package etax.declaration.payable;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Payable items in {@code filing.payable_item}; inserted with their return, never updated. */
 @Repository
 class PayableItemRepository {
+
+	// mapped by column name: the records' property mapper fails over on an exception per camelCase column
+	private static final RowMapper<PayableItem> ITEM = (row, n) -> new PayableItem(row.getObject("id", UUID.class),
+			row.getString("chapter"), row.getString("sub_item"), row.getString("indicator"), row.getString("tax_period"),
+			row.getLong("amount"), row.getObject("due_date", LocalDate.class), row.getString("payment_reference"));
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +62,7 @@ class PayableItemRepository {
 		return this.jdbc.sql("""
 				SELECT id, chapter, sub_item, indicator, tax_period, amount, due_date, payment_reference
 				FROM filing.payable_item WHERE return_id = ? ORDER BY payment_reference
-				""").param(returnId).query(PayableItem.class).list();
+				""").param(returnId).query(ITEM).list();
 	}
 
 }
