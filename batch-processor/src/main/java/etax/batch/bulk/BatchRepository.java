@@ -1,5 +1,6 @@
 package etax.batch.bulk;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,10 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import etax.access.Caller;
 import etax.access.Role;
@@ -32,9 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchRepository {
 
 	private static final String BATCH = """
-			SELECT b.id, b.status, b.format, b.item_count, b.received_at, b.completed_at,
-				(SELECT coalesce(jsonb_object_agg(s.status, s.n), '{}') FROM (SELECT status, count(*) AS n
-					FROM batch.bulk_item WHERE batch_id = b.id GROUP BY status) s)::text AS counts
+			SELECT b.id, b.status, b.format, b.item_count, b.received_at, b.completed_at, b.accepted, b.not_accepted,
+				b.not_received, b.failed
 			FROM batch.bulk_batch b
 			""";
 
@@ -42,6 +44,16 @@ class BatchRepository {
 			SELECT item_no, name, status, transaction_code, return_id, replayed, (receipt -> 'findings')::text AS findings,
 				problem::text AS problem, attempts, decided_at
 			FROM batch.bulk_item
+			""";
+
+	/** One statement for a chunk's outcomes, each column an array (as text, cast here). */
+	private static final String RECORD = """
+			UPDATE batch.bulk_item i SET status = o.status, http_status = o.http_status::int, replayed = o.replayed::boolean,
+				return_id = o.return_id::uuid, transaction_code = o.transaction_code, tax_office_code = o.tax_office_code,
+				receipt = o.receipt::jsonb, problem = o.problem::jsonb, attempts = i.attempts + 1, decided_at = ?
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				AS o (item_no, status, http_status, replayed, return_id, transaction_code, tax_office_code, receipt, problem)
+			WHERE i.batch_id = ? AND i.item_no = o.item_no::int
 			""";
 
 	private final JdbcClient jdbc;
@@ -57,7 +69,7 @@ class BatchRepository {
 	}
 
 	void insert(UUID id, Filer filer, Format format, byte[] upload, String uploadSha256, List<UploadedItem> items,
-			Instant at) {
+			ItemPartitions partitions, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO batch.bulk_batch (id, filer_subject, filer_role, filer_mst, format, upload_size, upload_sha256,
 					item_count, status, received_at, heartbeat_at)
@@ -69,12 +81,13 @@ class BatchRepository {
 		this.jdbc.sql("INSERT INTO batch.bulk_upload (batch_id, content) VALUES (?, ?)").params(id, upload).update();
 		int[] itemNo = { 0 };
 		this.batchJdbc.batchUpdate(
-				"INSERT INTO batch.bulk_item (batch_id, item_no, name, content, status) VALUES (?, ?, ?, ?, 'PENDING')",
+				"INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, status) VALUES (?, ?, ?, ?, ?, 'PENDING')",
 				items, 500, (statement, item) -> {
 					statement.setObject(1, id);
 					statement.setInt(2, ++itemNo[0]);
 					statement.setString(3, item.name());
 					statement.setBytes(4, item.content());
+					statement.setInt(5, partitions.of(itemNo[0], item.content()));
 				});
 	}
 
@@ -155,29 +168,63 @@ class BatchRepository {
 			.single();
 	}
 
-	int itemCount(UUID id) {
-		return this.jdbc.sql("SELECT item_count FROM batch.bulk_batch WHERE id = ?").param(id).query(Integer.class).single();
+	/** The partitions the batch's items were assigned to ({@link ItemPartitions}). */
+	List<Integer> parts(UUID id) {
+		return this.jdbc.sql("SELECT DISTINCT part FROM batch.bulk_item WHERE batch_id = ? ORDER BY part")
+			.param(id)
+			.query(Integer.class)
+			.list();
 	}
 
-	/** Records what declaration-api answered; in the chunk's transaction when called by the job. */
+	/**
+	 * Records what declaration-api answered, and counts it with the batch; in the chunk's transaction when
+	 * called by the job, in a transaction of its own otherwise (there must be one). The items are locked
+	 * before their status is read, so that two processes recording the same item (a batch taken over from
+	 * a process that was only slow) count it once.
+	 */
 	void record(UUID batchId, List<ItemOutcome> outcomes, Instant at) {
-		this.batchJdbc.batchUpdate("""
-				UPDATE batch.bulk_item SET status = ?, http_status = ?, replayed = ?, return_id = ?, transaction_code = ?,
-					tax_office_code = ?, receipt = ?::jsonb, problem = ?::jsonb, attempts = attempts + 1, decided_at = ?
-				WHERE batch_id = ? AND item_no = ?
-				""", outcomes, outcomes.size(), (statement, outcome) -> {
-			statement.setString(1, outcome.status().name());
-			statement.setInt(2, outcome.httpStatus());
-			statement.setBoolean(3, outcome.replayed());
-			statement.setObject(4, outcome.returnId());
-			statement.setString(5, outcome.transactionCode());
-			statement.setString(6, outcome.taxOfficeCode());
-			statement.setString(7, outcome.receipt());
-			statement.setString(8, outcome.problem());
-			statement.setTimestamp(9, Timestamp.from(at));
-			statement.setObject(10, batchId);
-			statement.setInt(11, outcome.itemNo());
+		Map<Integer, ItemStatus> before = new HashMap<>();
+		this.jdbc.sql("SELECT item_no, status FROM batch.bulk_item WHERE batch_id = ? AND item_no = ANY (?)"
+				+ " ORDER BY item_no FOR UPDATE")
+			.params(batchId, outcomes.stream().map(ItemOutcome::itemNo).toArray(Integer[]::new))
+			.query((rs) -> {
+				before.put(rs.getInt(1), ItemStatus.valueOf(rs.getString(2)));
+			});
+		this.batchJdbc.update((connection) -> {
+			PreparedStatement update = connection.prepareStatement(RECORD);
+			update.setTimestamp(1, Timestamp.from(at));
+			List<Function<ItemOutcome, @Nullable Object>> columns = List.of(ItemOutcome::itemNo, ItemOutcome::status,
+					ItemOutcome::httpStatus, ItemOutcome::replayed, ItemOutcome::returnId, ItemOutcome::transactionCode,
+					ItemOutcome::taxOfficeCode, ItemOutcome::receipt, ItemOutcome::problem);
+			for (int c = 0; c < columns.size(); c++) {
+				update.setArray(c + 2, connection.createArrayOf("text", column(outcomes, columns.get(c))));
+			}
+			update.setObject(columns.size() + 2, batchId);
+			return update;
 		});
+		Map<ItemStatus, Integer> change = new EnumMap<>(ItemStatus.class);
+		for (ItemOutcome outcome : outcomes) {
+			change.merge(before.getOrDefault(outcome.itemNo(), ItemStatus.PENDING), -1, Integer::sum);
+			change.merge(outcome.status(), 1, Integer::sum);
+		}
+		this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET accepted = accepted + ?, not_accepted = not_accepted + ?,
+					not_received = not_received + ?, failed = failed + ?
+				WHERE id = ?
+				""")
+			.params(change.getOrDefault(ItemStatus.ACCEPTED, 0), change.getOrDefault(ItemStatus.NOT_ACCEPTED, 0),
+					change.getOrDefault(ItemStatus.NOT_RECEIVED, 0), change.getOrDefault(ItemStatus.FAILED, 0), batchId)
+			.update();
+	}
+
+	private static @Nullable String[] column(List<ItemOutcome> outcomes,
+			Function<ItemOutcome, ? extends @Nullable Object> value) {
+		@Nullable String[] column = new String[outcomes.size()];
+		for (int i = 0; i < column.length; i++) {
+			Object v = value.apply(outcomes.get(i));
+			column[i] = (v != null) ? v.toString() : null;
+		}
+		return column;
 	}
 
 	/** The job started or restarted for the batch: one more attempt, alive now. */
@@ -228,16 +275,15 @@ class BatchRepository {
 	}
 
 	private Batch batch(ResultSet rs, int rowNum) throws SQLException {
-		Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-		this.json.readTree(rs.getString("counts"))
-			.properties()
-			.forEach((entry) -> counts.put(ItemStatus.valueOf(entry.getKey()), entry.getValue().asInt()));
-		int accepted = counts.getOrDefault(ItemStatus.ACCEPTED, 0);
-		int notAccepted = counts.getOrDefault(ItemStatus.NOT_ACCEPTED, 0);
+		int items = rs.getInt("item_count");
+		int accepted = rs.getInt("accepted");
+		int notAccepted = rs.getInt("not_accepted");
+		int notReceived = rs.getInt("not_received");
+		int failed = rs.getInt("failed");
 		return new Batch(rs.getObject("id", UUID.class), BatchStatus.valueOf(rs.getString("status")),
-				Format.valueOf(rs.getString("format")), rs.getInt("item_count"),
-				new Batch.Counts(counts.getOrDefault(ItemStatus.PENDING, 0), accepted + notAccepted, accepted, notAccepted,
-						counts.getOrDefault(ItemStatus.NOT_RECEIVED, 0), counts.getOrDefault(ItemStatus.FAILED, 0)),
+				Format.valueOf(rs.getString("format")), items,
+				new Batch.Counts(items - accepted - notAccepted - notReceived - failed, accepted + notAccepted, accepted,
+						notAccepted, notReceived, failed),
 				instant(rs, "received_at"), instant(rs, "completed_at"));
 	}
 

@@ -32,11 +32,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code bulkFilingJob}: files every item of one uploaded batch through declaration-api. A partitioned
- * step, {@code bulkFilingStep}, splits the batch into item ranges, each filed by the chunk-oriented
- * {@code bulkFilingWorkerStep} on a thread of {@link BulkFilingWorkers}.
+ * step, {@code bulkFilingStep}, runs one partition per part of the batch (by taxpayer, fixed when it was
+ * stored: {@link ItemPartitions}), each filed by the chunk-oriented {@code bulkFilingWorkerStep} on a
+ * thread of {@link BulkFilingWorkers}.
  * <ul>
  * <li><b>Input</b>: {@code batch.bulk_item} rows of the batch still {@code PENDING}, in item order within a
- * range, paged by item number.</li>
+ * part, paged by item number: one taxpayer's returns are filed one after the other.</li>
  * <li><b>Output</b>: each item's outcome in its row (receipt, transaction code and findings, or problem);
  * the returns themselves, receipts and per-item notices are declaration-api's, filed through
  * {@code POST /api/v1/returns:batch} as the batch's filer; the batch's {@code BatchCompleted} notice at the
@@ -48,10 +49,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li><b>Retry</b>: declaration-api's outages are retried by {@link DeclarationApi} with back-off; after
  * that the chunk rolls back and the step fails; no fault-tolerant step, so no chunk scanning.</li>
  * <li><b>Restart</b>: restartable, one job instance per batch (identifying parameter {@code batchId}). The
- * reader keeps no position ({@code saveState(false)}): a restart reads the range's items still
+ * reader keeps no position ({@code saveState(false)}): a restart reads the part's items still
  * {@code PENDING}; a chunk that was sent but not committed is sent again, and declaration-api answers its
  * items with their original receipts (idempotency keys of batch id and item number), so every item is
- * filed exactly once. Completed partitions are not run again; the others keep their ranges.</li>
+ * filed exactly once. Completed partitions are not run again; the others keep their parts.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,9 +62,7 @@ class BulkFilingJobConfiguration {
 
 	static final String BATCH_ID = "batchId";
 
-	private static final String FROM = "fromItem";
-
-	private static final String TO = "toItem";
+	private static final String PART = "part";
 
 	static JobParameters parameters(UUID batchId) {
 		return new JobParametersBuilder().addString(BATCH_ID, batchId.toString()).toJobParameters();
@@ -112,38 +111,34 @@ class BulkFilingJobConfiguration {
 			.build();
 	}
 
-	/** Contiguous item ranges of about equal size, one per partition (fewer for a small batch). */
+	/** One partition per part of the batch's items, as they were assigned when it was stored ({@link ItemPartitions}). */
 	@Bean
 	@StepScope
 	Partitioner bulkFilingPartitioner(BatchRepository repository,
 			@Value("#{jobParameters['batchId']}") String batchId) {
 		return (gridSize) -> {
-			int items = repository.itemCount(UUID.fromString(batchId));
-			int partitions = Math.max(1, Math.min(gridSize, items));
-			int size = (items + partitions - 1) / partitions;
-			Map<String, ExecutionContext> ranges = new HashMap<>();
-			for (int p = 0; p * size < items; p++) {
-				ExecutionContext range = new ExecutionContext();
-				range.putInt(FROM, p * size + 1);
-				range.putInt(TO, Math.min(items, (p + 1) * size));
-				ranges.put("items" + (p * size + 1), range);
+			Map<String, ExecutionContext> parts = new HashMap<>();
+			for (int part : repository.parts(UUID.fromString(batchId))) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt(PART, part);
+				parts.put(PART + part, context);
 			}
-			return ranges;
+			return parts;
 		};
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<PendingItem> bulkFilingReader(DataSource dataSource,
-			@Value("#{jobParameters['batchId']}") String batchId, @Value("#{stepExecutionContext['fromItem']}") int from,
-			@Value("#{stepExecutionContext['toItem']}") int to, BatchProcessorProperties properties) throws Exception {
+			@Value("#{jobParameters['batchId']}") String batchId, @Value("#{stepExecutionContext['part']}") int part,
+			BatchProcessorProperties properties) throws Exception {
 		return new JdbcPagingItemReaderBuilder<PendingItem>().name("bulkFilingReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT batch_id, item_no, content")
 			.fromClause("FROM batch.bulk_item")
-			.whereClause("WHERE batch_id = :batchId AND item_no BETWEEN :from AND :to AND status = 'PENDING'")
+			.whereClause("WHERE batch_id = :batchId AND part = :part AND status = 'PENDING'")
 			.sortKeys(Map.of("item_no", Order.ASCENDING))
-			.parameterValues(Map.of("batchId", UUID.fromString(batchId), "from", from, "to", to))
+			.parameterValues(Map.of("batchId", UUID.fromString(batchId), "part", part))
 			.pageSize(properties.bulk().chunkSize())
 			.rowMapper((rs, rowNum) -> new PendingItem(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3)))
 			.saveState(false)

@@ -41,6 +41,8 @@ public class BulkFilings {
 
 	private final BatchProcessorProperties.Limits limits;
 
+	private final ItemPartitions partitions;
+
 	private final Clock clock;
 
 	BulkFilings(BatchRepository repository, BatchRuns runs, DeclarationApi declarationApi,
@@ -51,6 +53,7 @@ public class BulkFilings {
 		this.transactions = transactions;
 		this.meters = meters;
 		this.limits = properties.bulk().limits();
+		this.partitions = new ItemPartitions(properties.bulk().partitions());
 		this.clock = clock;
 	}
 
@@ -75,7 +78,7 @@ public class BulkFilings {
 		}
 		UUID id = UUID.randomUUID();
 		this.transactions.executeWithoutResult((status) -> this.repository.insert(id, Filer.of(filer), format, upload,
-				sha256(upload), items, this.clock.instant()));
+				sha256(upload), items, this.partitions, this.clock.instant()));
 		log.info("Batch received batch={} format={} bytes={} items={}", id, format, upload.length, items.size());
 		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "received").increment();
 		this.runs.launch(id);
@@ -146,7 +149,7 @@ public class BulkFilings {
 		}
 		PendingItem pending = this.repository.content(id, itemNo).orElseThrow();
 		List<ItemOutcome> outcomes = this.declarationApi.file(this.repository.filer(id), List.of(pending));
-		this.repository.record(id, outcomes, this.clock.instant());
+		this.transactions.executeWithoutResult((status) -> this.repository.record(id, outcomes, this.clock.instant()));
 		log.info("Batch item retried batch={} item={} status={}", id, itemNo, outcomes.get(0).status());
 		return this.repository.item(id, itemNo).orElseThrow();
 	}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +75,8 @@ class DeclarationApi {
 
 	private List<ItemOutcome> fileTogether(Filer filer, List<PendingItem> items) {
 		Answer answer = send(filer, items);
-		if (answer.status() == 200) {
-			return outcomes(items, answer.body());
+		if (answer.items() != null) {
+			return outcomes(items, answer.items());
 		}
 		boolean itemMayBreakRequest = answer.status() >= 500 || answer.status() == 413;
 		if (itemMayBreakRequest && items.size() > 1) {
@@ -109,8 +110,8 @@ class DeclarationApi {
 			String failure;
 			try {
 				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-				Answer answer = new Answer(response.statusCode(), response.body());
-				if (!answer.unavailable(this.json)) {
+				Answer answer = Answer.of(response.statusCode(), response.body(), this.json);
+				if (!answer.unavailable()) {
 					return answer;
 				}
 				failure = "HTTP " + answer.status();
@@ -143,8 +144,7 @@ class DeclarationApi {
 		return this.json.writeValueAsBytes(Map.of("filer", onBehalfOf, "items", returns));
 	}
 
-	private List<ItemOutcome> outcomes(List<PendingItem> items, byte[] body) {
-		JsonNode results = this.json.readTree(body).path("items");
+	private List<ItemOutcome> outcomes(List<PendingItem> items, JsonNode results) {
 		if (results.size() != items.size()) {
 			throw new DeclarationApiException("declaration-api answered " + results.size() + " items for " + items.size());
 		}
@@ -206,18 +206,27 @@ class DeclarationApi {
 		}
 	}
 
-	/** An answer of declaration-api to one request. */
-	private record Answer(int status, byte[] body) {
+	/**
+	 * An answer of declaration-api to one request.
+	 * @param status its HTTP status
+	 * @param body as sent
+	 * @param items the per-item results of a 200, read once
+	 */
+	private record Answer(int status, byte[] body, @Nullable JsonNode items) {
+
+		static Answer of(int status, byte[] body, JsonMapper json) {
+			return new Answer(status, body, (status == 200) ? json.readTree(body).path("items") : null);
+		}
 
 		/** Overloaded or down, or unable to file an item for a moment: worth the same request again. */
-		boolean unavailable(JsonMapper json) {
+		boolean unavailable() {
 			if (this.status == 429 || this.status == 502 || this.status == 503 || this.status == 504) {
 				return true;
 			}
-			if (this.status != 200) {
+			if (this.items == null) {
 				return false;
 			}
-			for (JsonNode item : json.readTree(this.body).path("items")) {
+			for (JsonNode item : this.items) {
 				if (item.path("status").asInt() == 503) {
 					return true;
 				}

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +172,37 @@ class BulkFilingIntegrationTests {
 	}
 
 	@Test
+	void filesATaxpayersReturnsInOrderSoThatAnOriginalIsDecidedBeforeItsSupplement() {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		List<String> others = List.of(BulkReturns.newMst(), BulkReturns.newMst(), BulkReturns.newMst(),
+				BulkReturns.newMst());
+		List<String> clients = new ArrayList<>(others);
+		clients.add(client);
+		BulkReturns.register(this.jdbc, agent, clients, "Q");
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("01-original.xml", signed(client, BulkReturns.of(client)));
+		for (String other : others) {
+			entries.put(other + ".xml", signed(other));
+		}
+		// in the last of three ranges of two, had the batch been cut by item number
+		entries.put("06-supplement.xml", signed(client, BulkReturns.supplement(BulkReturns.of(client))));
+
+		String batchId = json(upload(agent, Zips.of(entries))).get("id").asString();
+
+		JsonNode batch = awaitCompleted(batchId, TOKENS.agent(agent));
+		assertThat(batch.at("/counts/accepted").asInt()).as(batch.toString()).isEqualTo(6);
+		assertThat(this.jdbc.sql("SELECT filing_type FROM filing.tax_return WHERE mst = ? ORDER BY received_at")
+			.param(client)
+			.query(String.class)
+			.list()).containsExactly("C", "B");
+		assertThat(this.jdbc.sql("SELECT count(DISTINCT part) FROM batch.bulk_item WHERE batch_id = ?::uuid")
+			.param(batchId)
+			.query(Integer.class)
+			.single()).as("the other taxpayers' returns still spread over the partitions").isGreaterThan(1);
+	}
+
+	@Test
 	void refusesAZipBombAPathTraversalAndAnOverLimitBatchWithProblemsAndFilesNothing() {
 		String agent = BulkReturns.newMst();
 		String client = BulkReturns.newMst();
@@ -229,6 +261,7 @@ class BulkFilingIntegrationTests {
 		String transactionCode = item(batchId, agent).get("transactionCode").asString();
 		// as if declaration-api's answer had been lost in an unexpected error after it filed the return
 		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'FAILED' WHERE batch_id = ?::uuid").param(batchId).update();
+		this.jdbc.sql("UPDATE batch.bulk_batch SET accepted = 0, failed = 1 WHERE id = ?::uuid").param(batchId).update();
 
 		JsonNode retried = json(this.mvc.post().uri("/api/v1/batches/{id}/items/1:retry", batchId)
 			.with(bearer(TOKENS.agent(agent)))
@@ -242,6 +275,10 @@ class BulkFilingIntegrationTests {
 			.isOne();
 		assertThat(this.mvc.post().uri("/api/v1/batches/{id}/items/1:retry", batchId).with(bearer(TOKENS.agent(agent))).exchange())
 			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(agent))).exchange())
+			.get("counts")
+			.toString()).isEqualTo(
+					"{\"pending\":0,\"received\":1,\"accepted\":1,\"notAccepted\":0,\"notReceived\":0,\"failed\":0}");
 
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(BulkReturns.newMst()))).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
@@ -298,7 +335,11 @@ class BulkFilingIntegrationTests {
 	}
 
 	private static byte[] signed(String mst) {
-		return new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ LÔ")).sign(bytes(BulkReturns.of(mst)));
+		return signed(mst, BulkReturns.of(mst));
+	}
+
+	private static byte[] signed(String mst, String xml) {
+		return new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ LÔ")).sign(bytes(xml));
 	}
 
 	private static byte[] bytes(String text) {

@@ -33,6 +33,23 @@ final class BulkReturns {
 		return sample.replaceFirst("<mst>[^<]*</mst>", "<mst>" + mst + "</mst>");
 	}
 
+	/**
+	 * Supplement 1 of the sample return: three indicators corrected, explained in its 01-1/KHBS appendix,
+	 * 3,000,000 more VAT to pay; accepted only when the original was filed first.
+	 */
+	static String supplement(String original) {
+		String xml = original.replace("<loaiTKhai>C</loaiTKhai>", "<loaiTKhai>B</loaiTKhai>")
+			.replace("<soLan>0</soLan>", "<soLan>1</soLan>")
+			.replaceFirst("<ct25>[^<]*</ct25>", "<ct25>45000000</ct25>")
+			.replaceFirst("<ct36>[^<]*</ct36>", "<ct36>37000000</ct36>")
+			.replaceFirst("<ct40a>[^<]*</ct40a>", "<ct40a>25000000</ct40a>")
+			.replaceFirst("<ct40>[^<]*</ct40>", "<ct40>25000000</ct40>");
+		return xml.replace("<PLuc/>", "<PLuc><PL01_KHBS/><PL01_1_KHBS><GiaiTrinh><ChiTiet><tenChiTieu>Chỉ tiêu 40"
+				+ "</tenChiTieu><maChiTieu>40</maChiTieu><soDaKeKhai>22000000</soDaKeKhai><soDieuChinh>25000000"
+				+ "</soDieuChinh><chenhLech>3000000</chenhLech><lyDo>Bổ sung hóa đơn bị bỏ sót</lyDo></ChiTiet>"
+				+ "</GiaiTrinh></PL01_1_KHBS></PLuc>");
+	}
+
 	/** A return without its XML declaration, as it goes into a bundle. */
 	static String withoutDeclaration(String xml) {
 		return xml.substring(xml.indexOf("?>") + 2).strip();
