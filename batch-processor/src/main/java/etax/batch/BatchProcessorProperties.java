@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param summary the daily filing summary
  * @param interest the daily assessment of late-payment interest
- * @param retention the removal of old Spring Batch metadata
+ * @param retention the removal of old Spring Batch metadata and of the returns of old bulk batches
  * @param bulk bulk filings
  * @param reconciliation the three-way reconciliation
  * @param console the officers' console
@@ -74,8 +74,9 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 
 	/**
 	 * @param maxAge job executions that ended longer ago than this are removed with their steps, contexts
-	 * and parameters; a job instance goes with its last execution
-	 * @param batchSize executions removed per transaction
+	 * and parameters (a job instance goes with its last execution), and so are the returns of bulk batches
+	 * completed longer ago (their items' outcomes stay)
+	 * @param batchSize executions or bulk items removed per transaction
 	 * @param schedule when the removal runs by itself
 	 */
 	public record Retention(@DefaultValue("90d") @NotNull Duration maxAge,

@@ -1,6 +1,9 @@
 package etax.batch.retention;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.jobs.JobExecutionSummary;
@@ -18,7 +21,7 @@ import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code metadataRetentionJob} on the real job repository. The test clock stands at 2025-04-01, so with
+ * {@code metadataRetentionJob} on the real job repository and bulk filing tables. The test clock stands at 2025-04-01, so with
  * the default age of 90 days executions that ended before 2025-01-01 go. Works on business days
  * 2025-02-10 and 2025-02-11 of the daily filing summary.
  */
@@ -35,7 +38,10 @@ class MetadataRetentionJobIntegrationTests {
 	private JsonMapper json;
 
 	@Test
-	void removesExecutionsEndedBeforeTheAgeWithAllThatHangsOnThemAndKeepsTheRest() {
+	void removesWhatEndedBeforeTheAgeAndKeepsTheRest() {
+		UUID oldBatch = bulkBatch(Instant.parse("2024-12-30T10:00:00Z"));
+		UUID recentBatch = bulkBatch(Instant.parse("2025-03-30T10:00:00Z"));
+
 		JobExecutionSummary old = summarise("2025-02-10");
 		JobExecutionSummary recent = summarise("2025-02-11");
 		List<Long> oldSteps = this.jdbc.sql("SELECT step_execution_id FROM batch.batch_step_execution WHERE job_execution_id = ?")
@@ -74,6 +80,38 @@ class MetadataRetentionJobIntegrationTests {
 			.isOne();
 		assertThat(this.mvc.get().uri("/api/v1/jobs/executions/{id}", old.id()).with(officer()).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
+
+		assertThat(itemsWithContent(oldBatch)).as("a failed item keeps its return, to be filed again").containsExactly(3);
+		assertThat(count("SELECT count(*) FROM batch.bulk_upload WHERE batch_id = ?", oldBatch)).isZero();
+		assertThat(count("SELECT count(*) FROM batch.bulk_item WHERE batch_id = ? AND receipt IS NOT NULL", oldBatch))
+			.as("outcomes stay")
+			.isEqualTo(2);
+		assertThat(itemsWithContent(recentBatch)).containsExactly(1, 2, 3);
+		assertThat(count("SELECT count(*) FROM batch.bulk_upload WHERE batch_id = ?", recentBatch)).isOne();
+	}
+
+	/** A completed batch of an accepted, a not received and a failed item. */
+	private UUID bulkBatch(Instant completedAt) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_batch (id, filer_subject, filer_role, format, upload_size, upload_sha256, item_count,
+					status, received_at, completed_at, heartbeat_at, accepted, not_received, failed)
+				VALUES (?, 'tvan-retention', 'TVAN', 'ZIP', 3, 'sha', 3, 'COMPLETED', ?, ?, ?, 1, 1, 1)
+				""").params(id, Timestamp.from(completedAt), Timestamp.from(completedAt), Timestamp.from(completedAt)).update();
+		this.jdbc.sql("INSERT INTO batch.bulk_upload (batch_id, content) VALUES (?, ?)").params(id, new byte[] { 1 }).update();
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_item (batch_id, item_no, content, status, receipt, problem) VALUES
+					(?, 1, '\\x01', 'ACCEPTED', '{}', NULL), (?, 2, '\\x02', 'NOT_RECEIVED', '{}', '{}'),
+					(?, 3, '\\x03', 'FAILED', NULL, '{}')
+				""").params(id, id, id).update();
+		return id;
+	}
+
+	private List<Integer> itemsWithContent(UUID batchId) {
+		return this.jdbc.sql("SELECT item_no FROM batch.bulk_item WHERE batch_id = ? AND content IS NOT NULL ORDER BY item_no")
+			.param(batchId)
+			.query(Integer.class)
+			.list();
 	}
 
 	private JobExecutionSummary summarise(String day) {
