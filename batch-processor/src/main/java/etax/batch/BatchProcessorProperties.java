@@ -113,7 +113,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * Bulk filings (docs/adr/0013-bulk-filing.md).
 	 * @param limits what one uploaded batch may be, published at {@code GET /api/v1/limits}
 	 * @param chunkSize items filed per chunk: one request to declaration-api, one transaction here
-	 * @param partitions the item ranges a batch is split into, each filed by a worker thread
+	 * @param partitions the parts a batch is split into when it is stored, by taxpayer, each filed by a worker
+	 * thread
 	 * @param workerThreads threads filing partitions, shared by the batches of this process
 	 * @param concurrentBatches batches this process runs at once; the others wait their turn
 	 * @param declarationApi where, and as which service, the items are filed
