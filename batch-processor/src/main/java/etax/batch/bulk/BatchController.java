@@ -61,6 +61,16 @@ class BatchController {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
 	}
 
+	@Operation(summary = "The batches the caller may see, newest first",
+			description = "An agent's or T-VAN's own; an officer's, those with a return filed with its tax office; "
+					+ "a national officer's, all. Each with its status and counts.")
+	@GetMapping("/api/v1/batches")
+	List<Batch> batches(@RequestParam(required = false) @Nullable BatchStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Caller caller) {
+		return this.filings.batches(caller, status, page, size).items();
+	}
+
 	@Operation(summary = "A batch: status and counts of its items by outcome")
 	@GetMapping("/api/v1/batches/{id}")
 	Batch batch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {

@@ -282,6 +282,14 @@ class BulkFilingIntegrationTests {
 
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(BulkReturns.newMst()))).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(json(this.mvc.get().uri("/api/v1/batches").with(bearer(TOKENS.agent(agent))).exchange()).valueStream()
+			.map((listed) -> listed.get("id").asString())).as("the agent's own batches").containsExactly(batchId);
+		assertThat(json(this.mvc.get().uri("/api/v1/batches?status=RECEIVED").with(bearer(TOKENS.agent(agent))).exchange()))
+			.isEmpty();
+		assertThat(json(this.mvc.get().uri("/api/v1/batches").with(bearer(TOKENS.agent(BulkReturns.newMst()))).exchange()))
+			.as("someone else's").isEmpty();
+		assertThat(this.mvc.get().uri("/api/v1/batches").with(bearer(TOKENS.taxpayer(client))).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("99999"))).exchange())
 			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("70129"))).exchange())
