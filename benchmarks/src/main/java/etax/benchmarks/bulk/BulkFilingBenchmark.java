@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import etax.benchmarks.CpuTime;
 import etax.benchmarks.RunOptions;
 import etax.benchmarks.filing.FilingWorkload;
 import etax.benchmarks.filing.FilingWorkload.Document;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Warm-up: a batch of {@code warmup-returns} other returns, then as many single ones, answers checked and
  * not timed, so that both timed paths run compiled code.</li>
  * <li>Bulk: the same first half in one zip, {@code POST /api/v1/batches} as a T-VAN, timed from the upload to
- * the batch's {@code COMPLETED}; every item must be ACCEPTED, others are listed by reason.</li>
+ * the batch's {@code COMPLETED}; every item must be ACCEPTED, others are listed by reason. With it, the CPU
+ * time each part of the stack used meanwhile, per 1,000 returns ({@link CpuTime}).</li>
  * <li>Single: the second half (other taxpayers: each return is still an original) to
  * {@code POST /api/v1/returns} as a T-VAN, {@code clients} at a time, until they run out.</li>
  * </ol>
@@ -137,6 +139,7 @@ public final class BulkFilingBenchmark {
 	private static double bulk(String batchApi, String authorization, byte[] zip, int returns, Duration timeout)
 			throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
+		CpuTime cpu = CpuTime.now();
 		long start = System.nanoTime();
 		HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(batchApi + "/api/v1/batches"))
 			.header("Content-Type", "application/zip")
@@ -155,10 +158,11 @@ public final class BulkFilingBenchmark {
 			batch = get(http, batchApi + "/api/v1/batches/" + id, authorization);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		String used = CpuTime.now().since(cpu, returns, "returns");
 		JsonNode counts = batch.get("counts");
 		System.out.printf("bulk (zip upload, partitioned job, declaration-api's batch endpoint): %,d returns %s in %.1f s"
-				+ " (stored and answered 202 after %.1f s) = %,.0f/s; counts %s%n", returns, batch.get("status").asString(),
-				seconds, stored, returns / seconds, counts);
+				+ " (stored and answered 202 after %.1f s) = %,.0f/s; counts %s%n  %s%n", returns,
+				batch.get("status").asString(), seconds, stored, returns / seconds, counts, used);
 		if (counts.get("accepted").asInt() != returns) {
 			for (String status : List.of("NOT_ACCEPTED", "NOT_RECEIVED", "FAILED")) {
 				JsonNode items = get(http, batchApi + "/api/v1/batches/" + id + "/items?size=5&status=" + status,

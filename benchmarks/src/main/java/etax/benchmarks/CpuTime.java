@@ -1,0 +1,106 @@
+package etax.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CPU time the local stack's processes have used, by part: each service's JVM, PostgreSQL (all its
+ * processes), the dev stack's own JVM (the Kafka broker, the token issuer, the fake treasury) and this
+ * benchmark, told apart by their command lines (a service by the jar it runs); and the machine's as a whole, from Linux's
+ * {@code /proc/stat} (in its usual 100 ticks a second), when there is one. The difference of two readings
+ * is what a stretch of a run cost, which varies less from run to run than a rate does on a machine whose
+ * speed varies. A process that ends in between is not counted.
+ *
+ * @param byPart CPU time by part, in a fixed order
+ * @param machine the machine's CPU time (user, nice, system, interrupts, steal), if known
+ */
+public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) {
+
+	private static final List<String> PARTS = List.of("declaration-api", "payment-gateway", "batch-processor",
+			"postgresql", "dev-stack", "benchmark");
+
+	private static final long TICKS_PER_SECOND = 100;
+
+	/** @return the CPU time used so far */
+	public static CpuTime now() {
+		long self = ProcessHandle.current().pid();
+		Map<String, Duration> byPart = new LinkedHashMap<>();
+		PARTS.forEach((part) -> byPart.put(part, Duration.ZERO));
+		ProcessHandle.allProcesses().forEach((process) -> {
+			String part = (process.pid() == self) ? "benchmark" : partOf(process.info());
+			if (part != null) {
+				process.info().totalCpuDuration().ifPresent((cpu) -> byPart.merge(part, cpu, Duration::plus));
+			}
+		});
+		return new CpuTime(byPart, machineTime());
+	}
+
+	/**
+	 * @param start the reading at the start of the stretch
+	 * @param units how many units of work the stretch did
+	 * @param unit what a unit is, for the text
+	 * @return each part's CPU time per 1,000 units over the stretch, as text
+	 */
+	public String since(CpuTime start, int units, String unit) {
+		String parts = PARTS.stream()
+			.map((part) -> String.format("%s %.2f s", part, perThousand(
+					this.byPart.get(part).minus(start.byPart.getOrDefault(part, Duration.ZERO)), units)))
+			.collect(Collectors.joining(", "));
+		String machine = (this.machine != null && start.machine != null)
+				? String.format("; the machine %.2f s", perThousand(this.machine.minus(start.machine), units)) : "";
+		return String.format("CPU time per 1,000 %s: %s%s", unit, parts, machine);
+	}
+
+	private static double perThousand(Duration cpu, int units) {
+		return cpu.toNanos() / 1e9 * 1000 / Math.max(1, units);
+	}
+
+	private static @Nullable String partOf(ProcessHandle.Info info) {
+		String command = info.command().orElse("");
+		if (command.endsWith("/postgres")) {
+			return "postgresql";
+		}
+		List<String> arguments = List.of(info.arguments().orElse(new String[0]));
+		if (arguments.contains("etax.devstack.DevStack")) {
+			return "dev-stack";
+		}
+		int jar = arguments.indexOf("-jar");
+		if (jar >= 0 && jar + 1 < arguments.size()) {
+			String file = Path.of(arguments.get(jar + 1)).getFileName().toString();
+			for (String service : List.of("declaration-api", "payment-gateway", "batch-processor")) {
+				if (file.startsWith(service + "-")) {
+					return service;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Duration machineTime() {
+		Path stat = Path.of("/proc/stat");
+		if (!Files.isReadable(stat)) {
+			return null;
+		}
+		try {
+			String[] cpu = Files.readAllLines(stat).get(0).trim().split("\\s+");
+			long ticks = 0;
+			// cpu user nice system idle iowait irq softirq steal
+			for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
+				ticks += Long.parseLong(cpu[field]);
+			}
+			return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+}
