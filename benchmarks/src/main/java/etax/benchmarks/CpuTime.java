@@ -49,7 +49,7 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 	 * @param unit what a unit is, for the text
 	 * @return each part's CPU time per 1,000 units over the stretch, as text
 	 */
-	public String since(CpuTime start, int units, String unit) {
+	public String since(CpuTime start, long units, String unit) {
 		String parts = PARTS.stream()
 			.map((part) -> String.format("%s %.2f s", part, perThousand(
 					this.byPart.get(part).minus(start.byPart.getOrDefault(part, Duration.ZERO)), units)))
@@ -59,7 +59,22 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 		return String.format("CPU time per 1,000 %s: %s%s", unit, parts, machine);
 	}
 
-	private static double perThousand(Duration cpu, int units) {
+	/**
+	 * The machine's CPU time alone, for a stretch whose processes come and go (a ceiling's own connections):
+	 * each process's share would miss those that ended.
+	 * @param start the reading at the start of the stretch
+	 * @param units how many units of work the stretch did
+	 * @param unit what a unit is, for the text
+	 * @return the machine's CPU time per 1,000 units over the stretch, as text
+	 */
+	public String machineSince(CpuTime start, long units, String unit) {
+		return (this.machine != null && start.machine != null)
+				? String.format("CPU time per 1,000 %s: the machine %.2f s", unit,
+						perThousand(this.machine.minus(start.machine), units))
+				: "CPU time of the machine unknown";
+	}
+
+	private static double perThousand(Duration cpu, long units) {
 		return cpu.toNanos() / 1e9 * 1000 / Math.max(1, units);
 	}
 

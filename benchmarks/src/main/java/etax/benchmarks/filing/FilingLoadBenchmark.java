@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import etax.benchmarks.CpuTime;
 import etax.benchmarks.RunOptions;
 import etax.benchmarks.filing.FilingWorkload.Document;
 import etax.benchmarks.filing.FilingWorkload.Taxpayer;
@@ -97,17 +98,25 @@ public final class FilingLoadBenchmark {
 			try (BareFilingServer bare = BareFilingServer.start(jdbc, credentials, clients)) {
 				report("ceiling warm-up (not timed)", LoadRun.run(bare.url(), "none", warming, clients, length.multipliedBy(10),
 						FilingLoadBenchmark::stored, FilingLoadBenchmark::status));
+				CpuTime cpu = CpuTime.now();
 				ceiling = LoadRun.run(bare.url(), "none", timed, clients, length, FilingLoadBenchmark::stored,
 						FilingLoadBenchmark::status);
+				report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling, cpu);
 			}
-			report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling);
 			report("declaration-api warm-up (not timed)", LoadRun.run(api + "/api/v1/returns", tvan, warming, clients,
 					length.multipliedBy(10), FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason));
+			CpuTime cpu = CpuTime.now();
 			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", tvan, timed, clients, length,
 					FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason);
-			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service);
+			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service, cpu);
 			System.out.printf("ratio to the ceiling: %.2f%n", service.perSecond() / ceiling.perSecond());
 		}
+	}
+
+	/** Prints a timed run's figures and the CPU time each part of the stack used during it. */
+	private static void report(String what, LoadRun.Result result, CpuTime start) {
+		report(what, result);
+		System.out.printf("  %s%n", CpuTime.now().since(start, result.count(), "answers"));
 	}
 
 	private static void report(String what, LoadRun.Result result) {

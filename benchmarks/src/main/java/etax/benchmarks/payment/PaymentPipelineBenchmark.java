@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import etax.benchmarks.CpuTime;
 import etax.benchmarks.RunOptions;
 import etax.benchmarks.payment.Workload.Message;
 import org.apache.kafka.clients.admin.Admin;
@@ -155,8 +156,10 @@ public final class PaymentPipelineBenchmark {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
 			admin.createTopics(List.of(new NewTopic(in, 4, (short) 1), new NewTopic(out, 4, (short) 1))).all().get();
 			publishInOneTransaction(kafka, in, messages, "bench-ceiling-load-" + this.runId);
+			CpuTime cpu = CpuTime.now();
 			CeilingLoop.Measurement measurement = CeilingLoop.run(kafka, jdbc, user, password, in, out, this.runId, batch,
 					messages.size());
+			System.out.printf("ceiling: %s%n", CpuTime.now().machineSince(cpu, messages.size(), "confirmations"));
 			admin.deleteTopics(List.of(in, out)).all().get();
 			return measurement;
 		}
@@ -171,12 +174,14 @@ public final class PaymentPipelineBenchmark {
 			String reference = TopicWatcher.property(value, "bankReference");
 			return (reference != null && reference.startsWith(prefix)) ? TopicWatcher.property(value, "postingId") : null;
 		})) {
+			CpuTime cpu = CpuTime.now();
 			start = publishInOneTransaction(kafka, "bank.payment-confirmations.v1", messages,
 					"bench-gateway-load-" + this.runId + "-" + phase);
 			if (!postings.await(messages.size(), Duration.ofSeconds(Math.max(300, messages.size() / 500)))) {
 				throw new IllegalStateException("Only " + postings.distinct() + " of " + messages.size()
 						+ " postings arrived; see the gateway's log");
 			}
+			String used = CpuTime.now().since(cpu, messages.size(), "confirmations");
 			List<Long> arrivals = postings.arrivals();
 			Collections.sort(arrivals);
 			long end = arrivals.get(arrivals.size() - 1);
@@ -184,6 +189,7 @@ public final class PaymentPipelineBenchmark {
 			long to = arrivals.get(arrivals.size() * 9 / 10);
 			TreeMap<Double, Double> after = Percentiles.buckets(scrape(gateway), "etax_payment_confirmation_commit_seconds");
 			check(db, prefix, messages.size());
+			System.out.printf("gateway, publish to the last posting: %s%n", used);
 			return new Throughput(messages.size(), (end - start) / 1e9, (arrivals.size() * 0.8) / ((to - from) / 1e9),
 					Percentiles.between(before, after, 0.99), postings.copies());
 		}
