@@ -1,8 +1,8 @@
 package etax.declaration;
 
 import java.net.URI;
-import java.util.Locale;
 
+import etax.access.FrameworkProblems;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookNotFoundException;
 import etax.declaration.submission.FilerNotAuthorizedException;
@@ -36,7 +36,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	static final String TYPE_BASE = "https://etax.example/problems/";
 
-	private static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	@Override
 	public @Nullable ProblemDetail problemOf(RuntimeException refusal) {
@@ -126,15 +125,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			String slug = (status != null) ? status.name().toLowerCase(Locale.ROOT).replace('_', '-')
-					: "http-" + statusCode.value();
-			problem.setType(URI.create(TYPE_BASE + slug));
-		}
-		return response;
+		return FrameworkProblems.typed(super.handleExceptionInternal(ex, body, headers, statusCode, request), statusCode);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {

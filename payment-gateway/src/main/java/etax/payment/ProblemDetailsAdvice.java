@@ -2,21 +2,27 @@ package etax.payment;
 
 import java.net.URI;
 
+import etax.access.FrameworkProblems;
 import etax.payment.confirmation.AlreadyRedrivenException;
 import etax.payment.confirmation.BankMismatchException;
 import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.ConfirmationRefusedException;
 import etax.payment.confirmation.RejectionNotFoundException;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns the gateway's domain exceptions into RFC 9457 problems with a stable type; framework errors
- * are already problems through the base class.
+ * are already problems through the base class, and get a stable type too ({@link FrameworkProblems}).
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -49,6 +55,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Invalid confirmation", ex.getMessage());
 		problem.setProperty("reason", ex.reason());
 		return problem;
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		return FrameworkProblems.typed(super.handleExceptionInternal(ex, body, headers, statusCode, request), statusCode);
 	}
 
 	static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {

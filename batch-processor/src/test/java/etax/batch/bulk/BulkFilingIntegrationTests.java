@@ -290,6 +290,10 @@ class BulkFilingIntegrationTests {
 			.as("someone else's").isEmpty();
 		assertThat(this.mvc.get().uri("/api/v1/batches").with(bearer(TOKENS.taxpayer(client))).exchange())
 			.hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult unknownStatus = this.mvc.get().uri("/api/v1/batches?status=DONE").with(bearer(TOKENS.agent(agent))).exchange();
+		assertThat(unknownStatus).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(json(unknownStatus).get("type").asString()).as("the framework's problems have a stable type too")
+			.isEqualTo(PROBLEMS + "bad-request");
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("99999"))).exchange())
 			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.officer("70129"))).exchange())
