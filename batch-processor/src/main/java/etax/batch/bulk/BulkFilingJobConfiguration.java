@@ -90,11 +90,11 @@ class BulkFilingJobConfiguration {
 
 	@Bean
 	Step bulkFilingStep(JobRepository jobRepository, Step bulkFilingWorkerStep, Partitioner bulkFilingPartitioner,
-			BulkFilingWorkers workers, BatchProcessorProperties properties) {
+			BulkFilingWorkers workers) {
+		// no grid size: the parts were fixed when the batch was stored (etax.batch.bulk.partitions then)
 		return new StepBuilder("bulkFilingStep", jobRepository)
 			.partitioner("bulkFilingWorkerStep", bulkFilingPartitioner)
 			.step(bulkFilingWorkerStep)
-			.gridSize(properties.bulk().partitions())
 			.taskExecutor(workers.executor())
 			.build();
 	}
@@ -116,7 +116,7 @@ class BulkFilingJobConfiguration {
 	@StepScope
 	Partitioner bulkFilingPartitioner(BatchRepository repository,
 			@Value("#{jobParameters['batchId']}") String batchId) {
-		return (gridSize) -> {
+		return (ignoredGridSize) -> {
 			Map<String, ExecutionContext> parts = new HashMap<>();
 			for (int part : repository.parts(UUID.fromString(batchId))) {
 				ExecutionContext context = new ExecutionContext();
