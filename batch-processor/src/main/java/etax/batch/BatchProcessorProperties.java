@@ -119,11 +119,13 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param concurrentBatches batches this process runs at once; the others wait their turn
 	 * @param declarationApi where, and as which service, the items are filed
 	 * @param resume how the batches of a process that died are taken over
+	 * @param remote partitions filed by other processes, over Kafka, instead of this process's threads
 	 */
 	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(1_000) int chunkSize,
 			@DefaultValue("8") @Min(1) @Max(64) int partitions, @DefaultValue("8") @Min(1) @Max(64) int workerThreads,
 			@DefaultValue("2") @Min(1) @Max(16) int concurrentBatches,
-			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume) {
+			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume,
+			@DefaultValue @Valid Remote remote) {
 	}
 
 	/**
@@ -163,6 +165,25 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 */
 	public record Resume(@DefaultValue("5s") @NotNull Duration heartbeat, @DefaultValue("60s") @NotNull Duration lease,
 			@DefaultValue("10s") @NotNull Duration check, @DefaultValue("5") @Min(1) @Max(100) int maxAttempts) {
+	}
+
+	/**
+	 * Remote partitions (docs/adr/0013-bulk-filing.md): a process that runs a batch's job sends each of its
+	 * partitions to a topic, and worker processes file them. Each part is filed by one worker at a time;
+	 * parallelism across workers is at most the topic's partition count.
+	 * @param enabled this process's bulk jobs send their partitions to {@code topic} rather than to its own
+	 * threads
+	 * @param worker this process files partitions from {@code topic}, {@code workerThreads} at a time
+	 * @param topic where partitions are sent
+	 * @param pollInterval how often the job's process reads the job repository for its partitions' end
+	 * @param timeout how long it waits for them; then the step fails and the batch is run again later
+	 * @param maxPartitionTime the longest one partition may take on a worker before Kafka gives it to
+	 * another (the consumer's {@code max.poll.interval.ms})
+	 */
+	public record Remote(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean worker,
+			@DefaultValue("etax.batch.bulk-partitions.v1") @NotBlank String topic,
+			@DefaultValue("1s") @NotNull Duration pollInterval, @DefaultValue("24h") @NotNull Duration timeout,
+			@DefaultValue("30m") @NotNull Duration maxPartitionTime) {
 	}
 
 }

@@ -2,6 +2,8 @@ package etax.devstack;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -31,6 +33,7 @@ public final class LocalKafka implements AutoCloseable {
 			broker.kafkaPorts(port);
 		}
 		broker.afterPropertiesSet();
+		broker.addTopics(new NewTopic(Topics.BULK_PARTITIONS, Topics.BULK_PARTITIONS_PARTITIONS, (short) 1));
 		return new LocalKafka(broker);
 	}
 

@@ -14,6 +14,14 @@ public final class Topics {
 
 	public static final int PARTITIONS = 4;
 
+	/**
+	 * Partitions of bulk filing jobs sent to worker processes (docs/adr/0013-bulk-filing.md): its partition
+	 * count bounds how many parts all workers file at once, so it has more than the others.
+	 */
+	public static final String BULK_PARTITIONS = "etax.batch.bulk-partitions.v1";
+
+	public static final int BULK_PARTITIONS_PARTITIONS = 16;
+
 	private Topics() {
 	}
 

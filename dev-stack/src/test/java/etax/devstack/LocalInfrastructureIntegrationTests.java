@@ -38,7 +38,12 @@ class LocalInfrastructureIntegrationTests {
 	void kafkaHasEveryTopicAndCarriesATransactionalRecord() throws Exception {
 		String bootstrap = LocalInfrastructure.kafka().bootstrapServers();
 		try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
-			assertThat(admin.listTopics().names().get()).containsAll(Topics.ALL);
+			assertThat(admin.listTopics().names().get()).containsAll(Topics.ALL).contains(Topics.BULK_PARTITIONS);
+			assertThat(admin.describeTopics(List.of(Topics.BULK_PARTITIONS))
+				.allTopicNames()
+				.get()
+				.get(Topics.BULK_PARTITIONS)
+				.partitions()).hasSize(Topics.BULK_PARTITIONS_PARTITIONS);
 		}
 		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.TRANSACTIONAL_ID_CONFIG, "infrastructure-test", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,

@@ -20,11 +20,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code bulkFilingJob}: files every item of one uploaded batch through declaration-api. A partitioned
  * step, {@code bulkFilingStep}, runs one partition per part of the batch (by taxpayer, fixed when it was
  * stored: {@link ItemPartitions}), each filed by the chunk-oriented {@code bulkFilingWorkerStep} on a
- * thread of {@link BulkFilingWorkers}.
+ * thread of {@link BulkFilingWorkers} or, with {@code etax.batch.bulk.remote.enabled}, of a worker process
+ * ({@link RemotePartitioning}).
  * <ul>
  * <li><b>Input</b>: {@code batch.bulk_item} rows of the batch still {@code PENDING}, in item order within a
  * part, paged by item number: one taxpayer's returns are filed one after the other.</li>
@@ -59,6 +62,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class BulkFilingJobConfiguration {
 
 	static final String JOB_NAME = "bulkFilingJob";
+
+	static final String WORKER_STEP = "bulkFilingWorkerStep";
 
 	static final String BATCH_ID = "batchId";
 
@@ -88,22 +93,26 @@ class BulkFilingJobConfiguration {
 		}
 	}
 
+	/**
+	 * The partitions run on this process's {@link BulkFilingWorkers}, or, with
+	 * {@code etax.batch.bulk.remote.enabled}, on worker processes ({@link RemotePartitioning}).
+	 */
 	@Bean
 	Step bulkFilingStep(JobRepository jobRepository, Step bulkFilingWorkerStep, Partitioner bulkFilingPartitioner,
-			BulkFilingWorkers workers) {
+			BulkFilingWorkers workers, ObjectProvider<RemotePartitionHandler> remote) {
 		// no grid size: the parts were fixed when the batch was stored (etax.batch.bulk.partitions then)
-		return new StepBuilder("bulkFilingStep", jobRepository)
-			.partitioner("bulkFilingWorkerStep", bulkFilingPartitioner)
-			.step(bulkFilingWorkerStep)
-			.taskExecutor(workers.executor())
-			.build();
+		PartitionStepBuilder step = new StepBuilder("bulkFilingStep", jobRepository)
+			.partitioner(WORKER_STEP, bulkFilingPartitioner)
+			.step(bulkFilingWorkerStep);
+		RemotePartitionHandler handler = remote.getIfAvailable();
+		return ((handler != null) ? step.partitionHandler(handler) : step.taskExecutor(workers.executor())).build();
 	}
 
 	@Bean
 	Step bulkFilingWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<PendingItem> bulkFilingReader, BulkFilingWriter bulkFilingWriter,
 			BatchProcessorProperties properties) {
-		return new StepBuilder("bulkFilingWorkerStep", jobRepository)
+		return new StepBuilder(WORKER_STEP, jobRepository)
 			.<PendingItem, PendingItem>chunk(properties.bulk().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(bulkFilingReader)
