@@ -1,7 +1,11 @@
 package etax.devstack;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -34,7 +38,28 @@ public final class LocalKafka implements AutoCloseable {
 		}
 		broker.afterPropertiesSet();
 		broker.addTopics(new NewTopic(Topics.BULK_PARTITIONS, Topics.BULK_PARTITIONS_PARTITIONS, (short) 1));
+		awaitListed(broker.getBrokersAsString(), Topics.BULK_PARTITIONS);
 		return new LocalKafka(broker);
+	}
+
+	/** A topic just created is listed once the broker has its metadata, a moment later. */
+	private static void awaitListed(String bootstrapServers, String topic) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!admin.listTopics().names().get().contains(topic)) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Topic " + topic + " was not listed within 30 s");
+				}
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not list the topics", ex.getCause());
+		}
 	}
 
 	public String bootstrapServers() {
