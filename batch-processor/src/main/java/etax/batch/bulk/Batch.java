@@ -26,8 +26,10 @@ public record Batch(UUID id, BatchStatus status, Format format, int items, Count
 	 * @param notAccepted received and not accepted
 	 * @param notReceived refused before a receipt (with findings or a problem)
 	 * @param failed unexpected errors, to retry
+	 * @param cancelled not filed because the batch was cancelled first
 	 */
-	public record Counts(int pending, int received, int accepted, int notAccepted, int notReceived, int failed) {
+	public record Counts(int pending, int received, int accepted, int notAccepted, int notReceived, int failed,
+			int cancelled) {
 
 	}
 

@@ -91,6 +91,13 @@ class BatchController {
 		return this.filings.retry(id, itemNo, caller);
 	}
 
+	@Operation(summary = "Cancel a batch: its items not filed yet never will be; the batch ends CANCELLED",
+			description = "Items being filed at that moment keep their outcome. 409 batch-not-cancellable once it has completed.")
+	@PostMapping("/api/v1/batches/{id}:cancel")
+	Batch cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.filings.cancel(id, caller);
+	}
+
 	@Operation(summary = "The published limits of bulk filing")
 	@GetMapping("/api/v1/limits")
 	PublishedLimits limits() {

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps a batch's status in step with its job, however the job was launched (upload, take-over, or an
  * officer's restart of the execution): a run makes it {@code PROCESSING} and keeps its heartbeat; a run that
- * completes makes it {@code COMPLETED} and, in the same transaction, puts the {@link BatchCompleted}
- * notice in the outbox. A run that fails leaves it {@code PROCESSING}: without a heartbeat it is taken
+ * completes makes it {@code COMPLETED} ({@code CANCELLED} if it was cancelled) and, in the same
+ * transaction, puts the {@link BatchCompleted} notice in the outbox. A run that fails leaves it {@code PROCESSING}: without a heartbeat it is taken
  * over after the lease.
  */
 @Component
@@ -65,7 +65,7 @@ class BatchLifecycle implements JobExecutionListener {
 		this.heartbeats.release(batchId);
 	}
 
-	/** Completes the batch and announces it, once. */
+	/** Ends the batch (completed or cancelled) and announces it, once. */
 	void completed(UUID batchId) {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
@@ -74,9 +74,10 @@ class BatchLifecycle implements JobExecutionListener {
 				Filer filer = this.repository.filer(batchId);
 				this.outbox.append(
 						OutboxMessage.of(BatchCompleted.TOPIC, filer.noticeKey(), BatchCompleted.of(batch, filer, now)));
-				log.info("Batch completed batch={} items={} accepted={} notAccepted={} notReceived={} failed={}", batchId,
-						batch.items(), batch.counts().accepted(), batch.counts().notAccepted(),
-						batch.counts().notReceived(), batch.counts().failed());
+				log.info("Batch ended batch={} status={} items={} accepted={} notAccepted={} notReceived={} failed={}"
+						+ " cancelled={}", batchId, batch.status(), batch.items(), batch.counts().accepted(),
+						batch.counts().notAccepted(), batch.counts().notReceived(), batch.counts().failed(),
+						batch.counts().cancelled());
 			}
 		});
 	}

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -36,7 +37,7 @@ class BatchRepository {
 
 	private static final String BATCH = """
 			SELECT b.id, b.status, b.format, b.item_count, b.received_at, b.completed_at, b.accepted, b.not_accepted,
-				b.not_received, b.failed
+				b.not_received, b.failed, b.cancelled
 			FROM batch.bulk_batch b
 			""";
 
@@ -177,6 +178,20 @@ class BatchRepository {
 	}
 
 	/**
+	 * Locks the items about to be filed that are still {@code PENDING}, until the caller's transaction
+	 * ends: a cancellation waits for them, and cancels only the others.
+	 * @return their numbers
+	 */
+	Set<Integer> lockPending(UUID batchId, Collection<Integer> itemNos) {
+		return Set.copyOf(this.jdbc
+			.sql("SELECT item_no FROM batch.bulk_item WHERE batch_id = ? AND item_no = ANY (?) AND status = 'PENDING'"
+					+ " ORDER BY item_no FOR UPDATE")
+			.params(batchId, itemNos.toArray(Integer[]::new))
+			.query(Integer.class)
+			.list());
+	}
+
+	/**
 	 * Records what declaration-api answered, and counts it with the batch; in the chunk's transaction when
 	 * called by the job, in a transaction of its own otherwise (there must be one). The items are locked
 	 * before their status is read, so that two processes recording the same item (a batch taken over from
@@ -207,14 +222,42 @@ class BatchRepository {
 			change.merge(before.getOrDefault(outcome.itemNo(), ItemStatus.PENDING), -1, Integer::sum);
 			change.merge(outcome.status(), 1, Integer::sum);
 		}
+		// an item cancelled while it was being filed was filed: it moves from cancelled to its outcome
 		this.jdbc.sql("""
 				UPDATE batch.bulk_batch SET accepted = accepted + ?, not_accepted = not_accepted + ?,
-					not_received = not_received + ?, failed = failed + ?
+					not_received = not_received + ?, failed = failed + ?, cancelled = cancelled + ?
 				WHERE id = ?
 				""")
 			.params(change.getOrDefault(ItemStatus.ACCEPTED, 0), change.getOrDefault(ItemStatus.NOT_ACCEPTED, 0),
-					change.getOrDefault(ItemStatus.NOT_RECEIVED, 0), change.getOrDefault(ItemStatus.FAILED, 0), batchId)
+					change.getOrDefault(ItemStatus.NOT_RECEIVED, 0), change.getOrDefault(ItemStatus.FAILED, 0),
+					change.getOrDefault(ItemStatus.CANCELLED, 0), batchId)
 			.update();
+	}
+
+	/**
+	 * Cancels the batch's items not filed yet, and marks the batch as cancelled, unless it has already
+	 * ended; its job, finding nothing left to file, then ends it as {@code CANCELLED}. The items are locked
+	 * before the batch, as {@link #record} does, so that the two never wait for each other.
+	 * @return the batch's status, or empty when it had already ended ({@code COMPLETED} or {@code CANCELLED})
+	 */
+	Optional<BatchStatus> cancel(UUID id, String by, Instant at) {
+		int cancelled = this.jdbc.sql("""
+				UPDATE batch.bulk_item SET status = 'CANCELLED', decided_at = :at
+				WHERE batch_id = :id AND status = 'PENDING' AND EXISTS (SELECT 1 FROM batch.bulk_batch
+					WHERE id = :id AND status NOT IN ('COMPLETED', 'CANCELLED'))
+				""").param("id", id).param("at", Timestamp.from(at)).update();
+		return this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET cancelled = cancelled + :cancelled, cancelled_at = coalesce(cancelled_at, :at),
+					cancelled_by = coalesce(cancelled_by, :by)
+				WHERE id = :id AND status NOT IN ('COMPLETED', 'CANCELLED')
+				RETURNING status
+				""")
+			.param("id", id)
+			.param("cancelled", cancelled)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.query((rs, n) -> BatchStatus.valueOf(rs.getString(1)))
+			.optional();
 	}
 
 	private static @Nullable String[] column(List<ItemOutcome> outcomes,
@@ -231,20 +274,24 @@ class BatchRepository {
 	void processing(UUID id) {
 		this.jdbc.sql("""
 				UPDATE batch.bulk_batch SET status = 'PROCESSING', attempts = attempts + 1, heartbeat_at = now()
-				WHERE id = ? AND status <> 'COMPLETED'
+				WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')
 				""").param(id).update();
 	}
 
-	/** @return whether the batch was completed now (false when it already was) */
+	/**
+	 * Ends the batch: {@code CANCELLED} if its filer cancelled it, {@code COMPLETED} otherwise.
+	 * @return whether the batch was ended now (false when it already was)
+	 */
 	boolean complete(UUID id, Instant at) {
 		return this.jdbc.sql("""
-				UPDATE batch.bulk_batch SET status = 'COMPLETED', completed_at = ?
-				WHERE id = ? AND status <> 'COMPLETED'
+				UPDATE batch.bulk_batch
+				SET status = CASE WHEN cancelled_at IS NULL THEN 'COMPLETED' ELSE 'CANCELLED' END, completed_at = ?
+				WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')
 				""").params(Timestamp.from(at), id).update() == 1;
 	}
 
 	void fail(UUID id) {
-		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ? AND status <> 'COMPLETED'")
+		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')")
 			.param(id)
 			.update();
 	}
@@ -280,10 +327,11 @@ class BatchRepository {
 		int notAccepted = rs.getInt("not_accepted");
 		int notReceived = rs.getInt("not_received");
 		int failed = rs.getInt("failed");
+		int cancelled = rs.getInt("cancelled");
 		return new Batch(rs.getObject("id", UUID.class), BatchStatus.valueOf(rs.getString("status")),
 				Format.valueOf(rs.getString("format")), items,
-				new Batch.Counts(items - accepted - notAccepted - notReceived - failed, accepted + notAccepted, accepted,
-						notAccepted, notReceived, failed),
+				new Batch.Counts(items - accepted - notAccepted - notReceived - failed - cancelled, accepted + notAccepted,
+						accepted, notAccepted, notReceived, failed, cancelled),
 				instant(rs, "received_at"), instant(rs, "completed_at"));
 	}
 

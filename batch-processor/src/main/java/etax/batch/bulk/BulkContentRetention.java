@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code bulkContentRetentionStep}, a step of the retention job: the batch's own copies of returns of
- * batches completed before the job's {@code olderThan} go (each decided item's content, and the upload);
- * declaration-api keeps every return as filed, and the items keep their outcomes. A {@code FAILED} item
+ * batches ended (completed or cancelled) before the job's {@code olderThan} go (each decided item's
+ * content, and the upload); declaration-api keeps every return as filed, and the items keep their outcomes. A {@code FAILED} item
  * keeps its return, to be filed again. Each call clears at most {@code etax.batch.retention.batch-size}
  * items in its own transaction, {@code CONTINUABLE} until nothing is left, so a restart goes on with what
  * is left.
@@ -53,13 +53,13 @@ class BulkContentRetention {
 					UPDATE batch.bulk_item SET content = NULL
 					WHERE (batch_id, item_no) IN (SELECT i.batch_id, i.item_no
 						FROM batch.bulk_batch b JOIN batch.bulk_item i ON i.batch_id = b.id
-						WHERE b.status = 'COMPLETED' AND b.completed_at < :cutoff AND i.content IS NOT NULL
-							AND i.status IN ('ACCEPTED', 'NOT_ACCEPTED', 'NOT_RECEIVED')
+						WHERE b.status IN ('COMPLETED', 'CANCELLED') AND b.completed_at < :cutoff AND i.content IS NOT NULL
+							AND i.status IN ('ACCEPTED', 'NOT_ACCEPTED', 'NOT_RECEIVED', 'CANCELLED')
 						LIMIT :limit)
 					""").param("cutoff", cutoff).param("limit", batchSize).update();
 			int uploads = jdbc.sql("""
 					DELETE FROM batch.bulk_upload WHERE batch_id IN (SELECT id FROM batch.bulk_batch
-						WHERE status = 'COMPLETED' AND completed_at < :cutoff)
+						WHERE status IN ('COMPLETED', 'CANCELLED') AND completed_at < :cutoff)
 					""").param("cutoff", cutoff).update();
 			if (items == 0 && uploads == 0) {
 				return RepeatStatus.FINISHED;

@@ -3,6 +3,7 @@ package etax.batch.bulk;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction.
+ * The items still {@code PENDING} are locked first (a cancellation of the batch waits for them); those
+ * cancelled since they were read are not filed.
  * Idempotent: every item carries its own idempotency key, so a chunk written again (after a crash before
  * its commit, or a restart) gets the receipts it got the first time and files nothing twice. It never
  * throws for an item: refusals and unexpected errors are outcomes; only an outage of declaration-api
@@ -49,7 +52,17 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 			of = this.repository.filer(this.batchId);
 			this.filer = of;
 		}
-		List<ItemOutcome> outcomes = this.declarationApi.file(of, List.copyOf(chunk.getItems()));
+		Set<Integer> pending = this.repository.lockPending(this.batchId,
+				chunk.getItems().stream().map(PendingItem::itemNo).toList());
+		List<PendingItem> items = chunk.getItems()
+			.stream()
+			.filter((item) -> pending.contains(item.itemNo()))
+			.map(PendingItem.class::cast)
+			.toList();
+		if (items.isEmpty()) {
+			return;
+		}
+		List<ItemOutcome> outcomes = this.declarationApi.file(of, items);
 		this.repository.record(this.batchId, outcomes, this.clock.instant());
 		for (ItemOutcome outcome : outcomes) {
 			String tag = outcome.status().name().toLowerCase(Locale.ROOT);

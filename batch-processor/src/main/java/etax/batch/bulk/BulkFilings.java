@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bulk filings as their filers and officers see them: an upload is taken apart and checked, stored with
  * its items in one transaction (nothing of a refused upload is), then filed by {@code bulkFilingJob};
- * batches and items are read within what the caller may see; a failed item is filed again on its own.
+ * batches and items are read within what the caller may see; a failed item is filed again on its own; a
+ * batch is cancelled.
  */
 @Service
 public class BulkFilings {
@@ -32,6 +33,8 @@ public class BulkFilings {
 	private final BatchRepository repository;
 
 	private final BatchRuns runs;
+
+	private final BatchLifecycle lifecycle;
 
 	private final DeclarationApi declarationApi;
 
@@ -45,10 +48,11 @@ public class BulkFilings {
 
 	private final Clock clock;
 
-	BulkFilings(BatchRepository repository, BatchRuns runs, DeclarationApi declarationApi,
+	BulkFilings(BatchRepository repository, BatchRuns runs, BatchLifecycle lifecycle, DeclarationApi declarationApi,
 			TransactionTemplate transactions, MeterRegistry meters, BatchProcessorProperties properties, Clock clock) {
 		this.repository = repository;
 		this.runs = runs;
+		this.lifecycle = lifecycle;
 		this.declarationApi = declarationApi;
 		this.transactions = transactions;
 		this.meters = meters;
@@ -152,6 +156,36 @@ public class BulkFilings {
 		this.transactions.executeWithoutResult((status) -> this.repository.record(id, outcomes, this.clock.instant()));
 		log.info("Batch item retried batch={} item={} status={}", id, itemNo, outcomes.get(0).status());
 		return this.repository.item(id, itemNo).orElseThrow();
+	}
+
+	/**
+	 * Cancels a batch: its items not filed yet never will be; those being filed at that moment (at most a
+	 * chunk per partition) keep the outcome they get. A batch no job is running for ({@code FAILED}) is
+	 * cancelled at once, the others when their job has nothing left to file; either way the filer gets the
+	 * batch's notice. Cancelling a cancelled batch again changes nothing.
+	 * @return the batch as it is now
+	 * @throws BatchNotCancellableException if it has completed
+	 */
+	public Batch cancel(UUID id, Caller caller) {
+		Batch batch = batch(id, caller);
+		if (batch.status() == BatchStatus.CANCELLED) {
+			return batch;
+		}
+		Optional<BatchStatus> status = this.transactions
+			.execute((tx) -> this.repository.cancel(id, caller.subject(), this.clock.instant()));
+		if (status == null || status.isEmpty()) {
+			Batch ended = batch(id, caller);
+			if (ended.status() == BatchStatus.CANCELLED) {
+				return ended;
+			}
+			throw new BatchNotCancellableException(id, ended.status());
+		}
+		if (status.get() == BatchStatus.FAILED) {
+			this.lifecycle.completed(id);
+		}
+		log.info("Batch cancelled batch={} by role={}", id, caller.role());
+		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "cancelled").increment();
+		return batch(id, caller);
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -50,6 +50,11 @@ class BulkProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail on(BatchNotCancellableException ex) {
+		return problem(HttpStatus.CONFLICT, "batch-not-cancellable", "Batch not cancellable", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(DeclarationApiException ex) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "filing-unavailable", "Filing unavailable", ex);
 		problem.setDetail("Returns cannot be filed now; try again later.");

@@ -16,7 +16,9 @@ public enum ItemStatus {
 	NOT_RECEIVED,
 
 	/** An unexpected error; retry it on its own. */
-	FAILED;
+	FAILED,
+	/** Not filed: its batch was cancelled first. */
+	CANCELLED;
 
 	boolean received() {
 		return this == ACCEPTED || this == NOT_ACCEPTED;

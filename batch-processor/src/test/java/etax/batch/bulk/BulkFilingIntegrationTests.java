@@ -116,7 +116,7 @@ class BulkFilingIntegrationTests {
 		assertThat(received.get("items").asInt()).isEqualTo(5);
 		JsonNode batch = awaitCompleted(batchId, TOKENS.agent(agent));
 		assertThat(batch.get("counts").toString()).isEqualTo(
-				"{\"pending\":0,\"received\":3,\"accepted\":1,\"notAccepted\":2,\"notReceived\":2,\"failed\":0}");
+				"{\"pending\":0,\"received\":3,\"accepted\":1,\"notAccepted\":2,\"notReceived\":2,\"failed\":0,\"cancelled\":0}");
 
 		JsonNode items = json(this.mvc.get().uri("/api/v1/batches/{id}/items", batchId).with(bearer(TOKENS.agent(agent))).exchange());
 		assertThat(items.valueStream().map((item) -> item.get("status").asString())).containsExactly("ACCEPTED",
@@ -278,7 +278,7 @@ class BulkFilingIntegrationTests {
 		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(agent))).exchange())
 			.get("counts")
 			.toString()).isEqualTo(
-					"{\"pending\":0,\"received\":1,\"accepted\":1,\"notAccepted\":0,\"notReceived\":0,\"failed\":0}");
+					"{\"pending\":0,\"received\":1,\"accepted\":1,\"notAccepted\":0,\"notReceived\":0,\"failed\":0,\"cancelled\":0}");
 
 		assertThat(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(BulkReturns.newMst()))).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
@@ -307,11 +307,96 @@ class BulkFilingIntegrationTests {
 			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	@Test
+	void aCancelledBatchFilesNoneOfItsItemsLeftAndEndsCancelled() throws Exception {
+		String agent = BulkReturns.newMst();
+		List<String> clients = new ArrayList<>();
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		for (int i = 1; i <= 50; i++) {
+			String client = BulkReturns.newMst();
+			clients.add(client);
+			// unsigned: filed and not accepted (SIG-1), without a certificate per client
+			entries.put(String.format("%02d.xml", i), bytes(BulkReturns.of(client)));
+		}
+		BulkReturns.register(this.jdbc, agent, clients, "Q");
+		String batchId = json(upload(agent, Zips.of(entries))).get("id").asString();
+
+		MvcTestResult cancel = this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId).with(bearer(TOKENS.agent(agent))).exchange();
+
+		assertThat(cancel).hasStatusOk();
+		assertThat(json(cancel).get("status").asString()).isIn("RECEIVED", "PROCESSING", "CANCELLED");
+		JsonNode batch = awaitEnded(batchId, TOKENS.agent(agent), "CANCELLED");
+		int cancelled = batch.at("/counts/cancelled").asInt();
+		int filed = batch.at("/counts/notAccepted").asInt();
+		assertThat(cancelled).as("cancelled before the job had filed them all").isPositive();
+		assertThat(filed + cancelled).isEqualTo(50);
+		assertThat(batch.at("/counts/pending").asInt()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE filed_by = ?")
+			.param("agent-" + agent)
+			.query(Long.class)
+			.single()).as("nothing filed for a cancelled item").isEqualTo(filed);
+		JsonNode cancelledItems = json(this.mvc.get()
+			.uri("/api/v1/batches/{id}/items?status=CANCELLED&size=100", batchId)
+			.with(bearer(TOKENS.agent(agent)))
+			.exchange());
+		assertThat(cancelledItems.valueStream()).hasSize(cancelled)
+			.allSatisfy((item) -> assertThat(item.get("transactionCode").isNull()).isTrue());
+		assertThat(notices((record) -> record.value().contains("\"BatchCompleted\"") && record.value().contains(batchId)))
+			.singleElement()
+			.satisfies((record) -> assertThat(this.json.readTree(record.value()).get("status").asString())
+				.isEqualTo("CANCELLED"));
+		assertThat(json(this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId).with(bearer(TOKENS.agent(agent))).exchange())
+			.get("status")
+			.asString()).as("cancelling again changes nothing").isEqualTo("CANCELLED");
+		assertThat(this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId).with(bearer(TOKENS.agent(BulkReturns.newMst())))
+			.exchange()).as("someone else's").hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aCompletedBatchCannotBeCancelledAndAFailedOneIsCancelledAtOnce() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
+			.get("id")
+			.asString();
+		awaitEnded(batchId, TOKENS.agent(agent), "COMPLETED");
+
+		MvcTestResult completed = this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId).with(bearer(TOKENS.agent(agent))).exchange();
+
+		assertThat(completed).hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(completed).get("type").asString()).isEqualTo(PROBLEMS + "batch-not-cancellable");
+
+		// as if the job had given up on item 2 after its attempts, leaving the batch for an officer
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
+			.param(batchId)
+			.update();
+		this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET status = 'FAILED', completed_at = NULL, accepted = accepted - 1
+				WHERE id = ?::uuid
+				""").param(batchId).update();
+
+		JsonNode cancelled = json(this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId)
+			.with(bearer(TOKENS.nationalOfficer()))
+			.exchange());
+
+		assertThat(cancelled.get("status").asString()).as("no job runs for it: cancelled at once").isEqualTo("CANCELLED");
+		assertThat(cancelled.at("/counts/cancelled").asInt()).isOne();
+		assertThat(cancelled.at("/counts/pending").asInt()).isZero();
+		assertThat(notices((record) -> record.value().contains("\"BatchCompleted\"") && record.value().contains(batchId)
+				&& record.value().contains("CANCELLED")))
+			.hasSize(1);
+	}
+
 	private JsonNode awaitCompleted(String batchId, String token) {
+		return awaitEnded(batchId, token, "COMPLETED");
+	}
+
+	private JsonNode awaitEnded(String batchId, String token, String status) {
 		JsonNode[] batch = new JsonNode[1];
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			batch[0] = json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(token)).exchange());
-			assertThat(batch[0].get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(batch[0].get("status").asString()).isEqualTo(status);
 		});
 		return batch[0];
 	}
