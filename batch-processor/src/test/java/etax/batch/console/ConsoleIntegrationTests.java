@@ -193,6 +193,35 @@ class ConsoleIntegrationTests {
 			.contains("An MST has 10 digits");
 	}
 
+	@Test
+	void anOfficerCancelsABatchLeftFailedAndTheActionIsAudited() {
+		UUID batchId = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_batch (id, filer_subject, filer_role, filer_mst, format, upload_size, upload_sha256,
+					item_count, status, received_at, heartbeat_at)
+				VALUES (?, 'agent-0100109106', 'AGENT', '0100109106', 'ZIP', 1, 'none', 1, 'FAILED', now(), now())
+				""").param(batchId).update();
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, status)
+				VALUES (?, 1, '01.xml', convert_to('<HSoThueDTu/>', 'UTF8'), 0, 'PENDING')
+				""").param(batchId).update();
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+		assertThat(this.mvc.get().uri("/console/batches/" + batchId).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Cancel the batch");
+
+		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(session).with(csrf()).exchange())
+			.hasRedirectedUrl("/console/batches/" + batchId)
+			.flash()
+			.containsEntry("message", "Batch cancelled: CANCELLED.");
+
+		assertThat(audit("national-officer", "BATCH_CANCEL")).isOne();
+		assertThat(this.mvc.get().uri("/console/batches/" + batchId).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("CANCELLED", "1 cancelled")
+			.doesNotContain("Cancel the batch");
+	}
+
 	private MockHttpSession signIn(String token) {
 		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
 		assertThat(result).hasRedirectedUrl("/console/exceptions");

@@ -81,6 +81,12 @@ class BatchesController {
 				"/console/batches/" + id);
 	}
 
+	@PostMapping("/{id}/cancel")
+	String cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+		return this.actions.perform(flash, "BATCH_CANCEL", "batch " + id,
+				() -> "Batch cancelled: " + this.filings.cancel(id, officer).status() + ".", "/console/batches/" + id);
+	}
+
 	/**
 	 * @param batch the batch
 	 * @param duration from its receipt to its last outcome
