@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import etax.benchmarks.CpuTime;
 import etax.benchmarks.RunOptions;
 import etax.schemas.TaxpayerId;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Launches the job over HTTP for the day before yesterday minus one ({@code first}: each item is
  * assessed for the first time, with the 30 days it accrued) and then for the next day ({@code daily}: the
  * steady state, one day's interest per item). The figure is the job execution's own start to end; the
- * HTTP round trip is printed beside it.</li>
+ * HTTP round trip is printed beside it, and the CPU time each part of the stack used during the round
+ * trip, per 1,000 items ({@link CpuTime}).</li>
  * <li>Checks that every seeded item was assessed through each day.</li>
  * </ol>
  *
@@ -76,14 +78,16 @@ public final class InterestAssessmentBenchmark {
 			System.out.printf("seeded %,d items in %.1f s (not timed)%n", items, (System.nanoTime() - seeding) / 1e9);
 			for (LocalDate day : List.of(first, first.plusDays(1))) {
 				String label = day.equals(first) ? "first" : "daily";
+				CpuTime cpu = CpuTime.now();
 				long wall = System.nanoTime();
 				JsonNode execution = launch(batch, day);
 				double wallSeconds = (System.nanoTime() - wall) / 1e9;
+				String used = CpuTime.now().since(cpu, items, "items");
 				double seconds = Duration.between(Instant.parse(execution.path("startTime").asString()),
 						Instant.parse(execution.path("endTime").asString())).toMillis() / 1e3;
-				System.out.printf("%s (%s): %s, read %,d, written %,d in %.1f s = %,.0f items/s (HTTP round trip %.1f s)%n",
-						label, day, execution.path("status").asString(), execution.path("readCount").asLong(),
-						execution.path("writeCount").asLong(), seconds, items / seconds, wallSeconds);
+				System.out.printf("%s (%s): %s, read %,d, written %,d in %.1f s = %,.0f items/s (HTTP round trip %.1f s)%n"
+						+ "  %s%n", label, day, execution.path("status").asString(), execution.path("readCount").asLong(),
+						execution.path("writeCount").asLong(), seconds, items / seconds, wallSeconds, used);
 				check(db, day, items);
 			}
 		}
