@@ -69,12 +69,19 @@ class LedgerRepository {
 				(row, n) -> obligation(row), (Object) msts.toArray(String[]::new), (Object) itemIds.toArray(String[]::new));
 	}
 
-	/** Obligations already booked under one of the ids, event ids or interest days of the candidates. */
+	/**
+	 * Obligations already booked under one of the ids, event ids or interest days of the candidates. The
+	 * interest days are looked up one by one in their unique index (a lateral join, its {@code LIMIT 1}
+	 * keeps the planner from turning it into a plain join): as a join the planner, with statistics from
+	 * before the day's interest was booked, hashed every interest obligation booked so far on each call,
+	 * and those grow by one per item and day.
+	 */
 	List<Obligation> booked(Collection<Obligation> candidates) {
 		String select = "SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation ";
 		return this.jdbc.query(select + "WHERE item_id = ANY (?) UNION " + select
-				+ "WHERE source_event_id = ANY (?::uuid[]) UNION " + select + """
-				WHERE kind = 'INTEREST' AND (base_item_id, assessed_for) IN (SELECT * FROM unnest(?::text[], ?::date[]))""",
+				+ "WHERE source_event_id = ANY (?::uuid[]) UNION SELECT o.* FROM unnest(?::text[], ?::date[]) AS c (base, day)"
+				+ " CROSS JOIN LATERAL (" + select + """
+				WHERE kind = 'INTEREST' AND base_item_id = c.base AND assessed_for = c.day LIMIT 1) o""",
 				(row, n) -> obligation(row),
 				candidates.stream().map(Obligation::itemId).toArray(String[]::new),
 				candidates.stream().map((o) -> o.sourceEventId().toString()).toArray(String[]::new),
