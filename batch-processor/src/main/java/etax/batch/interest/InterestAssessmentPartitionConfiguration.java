@@ -17,8 +17,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +32,7 @@ class InterestAssessmentPartitionConfiguration {
 
 	@Bean
 	Step interestAssessmentPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcCursorItemReader<InterestBasis> interestAssessmentReader,
+			InterestBasisReader interestAssessmentReader,
 			ItemProcessor<InterestBasis, Assessment> interestAssessmentProcessor,
 			ItemWriter<Assessment> interestAssessmentWriter, BatchProcessorProperties properties) {
 		return new StepBuilder(InterestAssessmentJobConfiguration.PARTITION_STEP, jobRepository)
@@ -48,20 +46,11 @@ class InterestAssessmentPartitionConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcCursorItemReader<InterestBasis> interestAssessmentReader(DataSource dataSource,
-			BatchProcessorProperties properties, @Value("#{jobParameters['assessedFor']}") LocalDate assessedFor,
+	InterestBasisReader interestAssessmentReader(DataSource dataSource, BatchProcessorProperties properties,
+			@Value("#{jobParameters['assessedFor']}") LocalDate assessedFor,
 			@Value("#{stepExecutionContext['partition']}") int partition,
 			@Value("#{stepExecutionContext['partitions']}") int partitions) {
-		return new JdbcCursorItemReaderBuilder<InterestBasis>().name("interestAssessmentReader")
-			.dataSource(dataSource)
-			.sql(InterestBasisQuery.SQL)
-			.queryArguments(assessedFor, assessedFor, partitions, partition)
-			.rowMapper(InterestBasisQuery::basis)
-			.fetchSize(properties.interest().chunkSize())
-			// PostgreSQL streams a result by the fetch size only inside a transaction
-			.connectionAutoCommit(false)
-			.saveState(false)
-			.build();
+		return new InterestBasisReader(dataSource, assessedFor, partitions, partition, properties.interest().chunkSize());
 	}
 
 	@Bean
