@@ -134,8 +134,12 @@ public class TaxpayerLedger {
 		if (obligations.isEmpty()) {
 			return;
 		}
-		Allocation allocation = allocation(obligations.stream().map(Obligation::mst).collect(Collectors.toSet()),
-				Set.of(), Set.of());
+		// only a credit can move what is booked already: the open items of taxpayers without one stay unread
+		List<Credit> credits = this.ledger.credits(obligations.stream().map(Obligation::mst).collect(Collectors.toSet()),
+				Set.of());
+		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toSet());
+		Allocation allocation = new Allocation(this.ledger.obligations(withCredit, Set.of()), credits,
+				this.reference::allocationOrder, LocalDate.now(this.clock));
 		obligations.forEach(allocation::book);
 		store(allocation);
 	}
