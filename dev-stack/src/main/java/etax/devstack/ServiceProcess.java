@@ -128,6 +128,11 @@ public final class ServiceProcess {
 		throw new IllegalStateException(this.name + " not healthy after " + timeout);
 	}
 
+	/** @return the process id, which a process's own {@code pid@host} name starts with */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public String url() {
 		return "http://localhost:" + this.port;
 	}
