@@ -222,7 +222,7 @@ class BatchRepository {
 			change.merge(before.getOrDefault(outcome.itemNo(), ItemStatus.PENDING), -1, Integer::sum);
 			change.merge(outcome.status(), 1, Integer::sum);
 		}
-		// an item cancelled while it was being filed was filed: it moves from cancelled to its outcome
+		// a cancelled item recorded all the same (the writer locks its items first, so none should be) was filed
 		this.jdbc.sql("""
 				UPDATE batch.bulk_batch SET accepted = accepted + ?, not_accepted = not_accepted + ?,
 					not_received = not_received + ?, failed = failed + ?, cancelled = cancelled + ?
