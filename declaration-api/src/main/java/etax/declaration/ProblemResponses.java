@@ -36,7 +36,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	static final String TYPE_BASE = "https://etax.example/problems/";
 
-
 	@Override
 	public @Nullable ProblemDetail problemOf(RuntimeException refusal) {
 		if (refusal instanceof MalformedReturnException ex) {

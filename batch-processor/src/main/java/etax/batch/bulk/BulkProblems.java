@@ -1,6 +1,6 @@
 package etax.batch.bulk;
 
-import java.net.URI;
+import etax.batch.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class BulkProblems {
-
-	private static final String PROBLEMS = "https://etax.example/problems/";
 
 	@ExceptionHandler
 	ProblemDetail on(BatchRefusedException ex) {
@@ -62,10 +60,7 @@ class BulkProblems {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String title, RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setType(URI.create(PROBLEMS + slug));
-		problem.setTitle(title);
-		return problem;
+		return Problems.of(status, slug, title, ex);
 	}
 
 }

@@ -35,18 +35,18 @@ class BulkFilingCrashIntegrationTests {
 			Map<String, byte[]> entries = stack.returnsOfNewClients(agent, ITEMS);
 
 			ServiceProcess first = stack.batchProcessor("batch-processor-crash-1", batch);
-			String batchId = BulkReturns.upload(first, agent, Zips.of(entries));
+			String batchId = BulkProcesses.upload(first, agent, Zips.of(entries));
 			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
-				.until(() -> BulkReturns.decided(jdbc, batchId) >= 100);
+				.until(() -> stack.decided(batchId) >= 100);
 			stack.kill(first);
 
-			assertThat(BulkReturns.decided(jdbc, batchId)).as("killed in the middle of the batch").isLessThan(ITEMS);
-			assertThat(BulkReturns.status(jdbc, batchId)).isEqualTo("PROCESSING");
+			assertThat(stack.decided(batchId)).as("killed in the middle of the batch").isLessThan(ITEMS);
+			assertThat(stack.status(batchId)).isEqualTo("PROCESSING");
 			assertThat(executions(jdbc, batchId)).containsExactly("STARTED");
 
 			stack.batchProcessor("batch-processor-crash-2", batch);
 			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-				.until(() -> "COMPLETED".equals(BulkReturns.status(jdbc, batchId)));
+				.until(() -> "COMPLETED".equals(stack.status(batchId)));
 
 			assertThat(stack.accepted(batchId)).isEqualTo(ITEMS);
 			assertThat(stack.returnsFiledBy(agent)).as("returns filed").isEqualTo(ITEMS);

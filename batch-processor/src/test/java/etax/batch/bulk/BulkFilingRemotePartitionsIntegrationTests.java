@@ -63,17 +63,17 @@ class BulkFilingRemotePartitionsIntegrationTests {
 			stack.batchProcessor("batch-processor-worker-2", worker);
 			awaitConsumers("batch-processor-bulk-workers", 4);
 
-			String batchId = BulkReturns.upload(manager, agent, Zips.of(entries));
+			String batchId = BulkProcesses.upload(manager, agent, Zips.of(entries));
 			String firstWorker = first.pid() + "@";
 			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
-				.until(() -> BulkReturns.decided(jdbc, batchId) >= ITEMS / 8 && partitionContexts(jdbc, batchId, "STARTED")
+				.until(() -> stack.decided(batchId) >= ITEMS / 8 && partitionContexts(jdbc, batchId, "STARTED")
 					.stream()
 					.anyMatch((context) -> String.valueOf(context.get("worker")).startsWith(firstWorker)));
 			stack.kill(first);
-			assertThat(BulkReturns.decided(jdbc, batchId)).as("killed in the middle of the batch").isLessThan(ITEMS);
+			assertThat(stack.decided(batchId)).as("killed in the middle of the batch").isLessThan(ITEMS);
 
 			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-				.until(() -> "COMPLETED".equals(BulkReturns.status(jdbc, batchId)));
+				.until(() -> "COMPLETED".equals(stack.status(batchId)));
 
 			assertThat(stack.accepted(batchId)).isEqualTo(ITEMS);
 			assertThat(stack.returnsFiledBy(agent)).as("returns filed").isEqualTo(ITEMS);

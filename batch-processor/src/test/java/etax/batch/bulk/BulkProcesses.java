@@ -1,5 +1,9 @@
 package etax.batch.bulk;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +20,9 @@ import etax.devstack.TokenIssuer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For the tests that kill processes: a database of their own, declaration-api's jar running on it
@@ -88,6 +95,31 @@ final class BulkProcesses implements AutoCloseable {
 		}
 		BulkReturns.register(jdbc(), agent, clients, "Q");
 		return entries;
+	}
+
+	/** Uploads a zip to a batch-processor of this stack as the agent; the batch's id from its {@code 202}. */
+	static String upload(ServiceProcess batchProcessor, String agent, byte[] zip) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(batchProcessor.url() + "/api/v1/batches"))
+				.header("Content-Type", "application/zip")
+				.header("Authorization", "Bearer " + TokenIssuer.local().agent(agent))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(zip))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return JsonMapper.builder().build().readTree(response.body()).get("id").asString();
+	}
+
+	/** The batch's status as stored. */
+	String status(String batchId) {
+		return jdbc().sql("SELECT status FROM batch.bulk_batch WHERE id = ?::uuid").param(batchId).query(String.class).single();
+	}
+
+	/** How many of the batch's items have an outcome. */
+	long decided(String batchId) {
+		return jdbc().sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = ?::uuid AND status <> 'PENDING'")
+			.param(batchId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** How many of the batch's items were accepted. */

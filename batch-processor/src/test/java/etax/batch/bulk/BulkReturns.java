@@ -3,10 +3,6 @@ package etax.batch.bulk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +11,9 @@ import java.util.Map;
 
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.ServiceProcess;
-import etax.devstack.TokenIssuer;
 import etax.schemas.Samples;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the bulk filing tests file and whom for: the catalog's sample 01/GTGT (Q1/2026) given to fresh
@@ -100,31 +92,6 @@ final class BulkReturns {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Uploads a zip to a batch-processor process as the agent; the batch's id from its {@code 202}. */
-	static String upload(ServiceProcess batchProcessor, String agent, byte[] zip) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(batchProcessor.url() + "/api/v1/batches"))
-				.header("Content-Type", "application/zip")
-				.header("Authorization", "Bearer " + TokenIssuer.local().agent(agent))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(zip))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return JsonMapper.builder().build().readTree(response.body()).get("id").asString();
-	}
-
-	/** How many of the batch's items have an outcome. */
-	static long decided(JdbcClient jdbc, String batchId) {
-		return jdbc.sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = ?::uuid AND status <> 'PENDING'")
-			.param(batchId)
-			.query(Long.class)
-			.single();
-	}
-
-	/** The batch's status as stored. */
-	static String status(JdbcClient jdbc, String batchId) {
-		return jdbc.sql("SELECT status FROM batch.bulk_batch WHERE id = ?::uuid").param(batchId).query(String.class).single();
 	}
 
 	static int freePort() {
