@@ -18,13 +18,14 @@ public record OutboxProperties(String table, @DefaultValue Relay relay) {
 	/**
 	 * @param enabled whether this process relays; a process with the relay off only appends
 	 * @param pollInterval the longest a committed message waits when no commit wakes the relay
+	 * @param linger how long a woken relay waits for more commits before its round; 0 sends at once
 	 * @param batchSize messages sent per round trip to the database
 	 * @param sendTimeout how long a batch may wait for the broker's acknowledgements
 	 * @param vacuumAfter rows deleted after which the relay vacuums the table itself; 0 leaves it to autovacuum
 	 */
 	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
-			@DefaultValue("500") int batchSize, @DefaultValue("10s") Duration sendTimeout,
-			@DefaultValue("20000") int vacuumAfter) {
+			@DefaultValue("20ms") Duration linger, @DefaultValue("500") int batchSize,
+			@DefaultValue("10s") Duration sendTimeout, @DefaultValue("20000") int vacuumAfter) {
 
 	}
 

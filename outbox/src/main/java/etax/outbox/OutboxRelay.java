@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * replicas never reorder one key's messages (and the rows need no row locks). A failed round rolls
  * back: its messages are sent again in the next one (at least once). Its commit does not wait for the
  * disk ({@code synchronous_commit = off}): a database crash can only bring back rows already sent, which
- * are sent again. A commit that appended messages wakes the relay; else it polls.
+ * are sent again. A commit that appended messages wakes the relay; else it polls. Woken, it lingers a
+ * moment ({@code linger}) for the commits right behind, so that under load a round carries many
+ * transactions' messages rather than one's: each round costs a database transaction, a produce request
+ * per partition, and a fetch for every consumer of those partitions, whatever it carries.
  *
  * <p>
  * The table is a queue: every row is deleted soon after it is inserted. Until a vacuum removes them, the
@@ -135,7 +138,9 @@ final class OutboxRelay implements SmartLifecycle {
 		Duration poll = this.properties.relay().pollInterval();
 		while (this.running) {
 			try {
-				this.wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+				if (this.wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+					Thread.sleep(this.properties.relay().linger().toMillis());
+				}
 				this.wake.drainPermits();
 				while (this.running && relayBatch() == this.properties.relay().batchSize()) {
 					// a full batch: more may be waiting
