@@ -89,6 +89,9 @@ final class SecureDom {
 			factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+			// verification visits every node (canonicalisation): building them as parsed is cheaper than
+			// Xerces' default of building each on first visit (about a fifth of parse and walk of a return)
+			factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
 			return factory;
 		}
 		catch (ParserConfigurationException ex) {
