@@ -179,6 +179,8 @@ class LedgerIntegrationTests {
 		String mst = DevBanks.mst(8005);
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 1_000_000, "2026-05-04");
+		// booked before the payment, so that the ledger holds two entries, not a credit that waited for it
+		awaitOutstanding(item, 1_000_000);
 		pay(mst, "LED2026042000000005", List.of(Line.naming(item, "1701", 1_000_000)));
 		awaitOutstanding(item, 0);
 
