@@ -34,7 +34,8 @@ class LedgerViews {
 		List<Balance.CreditBalance> credits = this.jdbc.sql("""
 				SELECT sub_item, coalesce(sum(CASE side WHEN 'C' THEN amount ELSE -amount END), 0)
 				FROM payment.ledger_line WHERE mst = ? AND account = 'TAXPAYER_CREDIT'
-				GROUP BY sub_item ORDER BY sub_item""")
+				GROUP BY sub_item HAVING sum(CASE side WHEN 'C' THEN amount ELSE -amount END) <> 0
+				ORDER BY sub_item""")
 			.param(mst)
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();

@@ -146,6 +146,7 @@ class LedgerIntegrationTests {
 
 		awaitOutstanding(item, 0);
 		assertThat(balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(balance(mst).path("credits")).as("a credit used up is no credit").isEmpty();
 		assertThat(balance(mst).path("totalOutstanding").decimalValue()).isZero();
 	}
 
