@@ -78,8 +78,15 @@ class InterestBasisReader implements ItemStreamReader<InterestBasis> {
 			this.exhausted = false;
 		}
 		catch (SQLException ex) {
-			close();
-			throw new ItemStreamException("Cannot read the interest basis of " + this.day, ex);
+			ItemStreamException failure = new ItemStreamException("Cannot read the interest basis of " + this.day, ex);
+			try {
+				close();
+			}
+			catch (ItemStreamException closing) {
+				// the connection is gone as well: the cause to report is still why the query failed
+				failure.addSuppressed(closing);
+			}
+			throw failure;
 		}
 	}
 
