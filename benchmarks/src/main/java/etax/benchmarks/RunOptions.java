@@ -75,7 +75,7 @@ public final class RunOptions {
 		Connection db = DriverManager.getConnection(get("jdbc", defaultUrl), credentials());
 		try (Statement statement = db.createStatement()) {
 			for (String setting : List.of("fsync", "synchronous_commit", "default_toast_compression", "shared_buffers",
-					"work_mem", "server_version")) {
+					"work_mem", "max_wal_size", "checkpoint_timeout", "server_version")) {
 				try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
 					row.next();
 					System.out.printf("  PostgreSQL %s = %s%n", setting, row.getString(1));

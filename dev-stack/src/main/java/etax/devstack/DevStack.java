@@ -64,6 +64,10 @@ public final class DevStack {
 		for (int i = 0; i < modules.length; i++) {
 			System.out.println("Starting " + modules[i] + "...");
 			Map<String, Object> properties = new LinkedHashMap<>(common);
+			if (modules[i].equals("declaration-api")) {
+				// filing time and failures chosen per request (docs/adr/0017-sandbox.md, ./etax conformance)
+				properties.put("etax.sandbox.enabled", "true");
+			}
 			if (modules[i].equals("batch-processor")) {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
 				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);

@@ -155,6 +155,26 @@ class IdempotencyIntegrationTests {
 		assertThat(get("/api/v1/receipts?idempotencyKey=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void withoutTheSandboxItsHeadersChangeNothing() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", CREDENTIALS)
+			.header("Etax-Sandbox-Scenario", "UNAVAILABLE")
+			.header("Etax-Sandbox-Received-At", "2026-05-20T09:00:00+07:00")
+			.POST(HttpRequest.BodyPublishers.ofString(SampleReturns.forTaxpayer(mst)))
+			.build();
+
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(this.jdbc.sql("SELECT received_at > now() - interval '1 minute' FROM filing.tax_return WHERE mst = ?")
+			.param(mst)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
 	private HttpResponse<String> post(String xml, String key) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/returns"))
 			.header("Content-Type", "application/xml")

@@ -1,0 +1,136 @@
+package etax.declaration.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies the sandbox headers of a request, after it was authenticated:
+ * <ul>
+ * <li>{@value #RECEIVED_AT}: an ISO-8601 instant with offset; the request runs on a clock set to it
+ * ({@link SandboxClock}), so a filing gets that postmark.</li>
+ * <li>{@value #SCENARIO}: a {@link Scenario} to simulate.</li>
+ * </ul>
+ * A value it cannot read is a 400 problem, never silently ignored: a filer testing a scenario must know
+ * it did not run.
+ */
+final class SandboxScenarios extends OncePerRequestFilter {
+
+	static final String RECEIVED_AT = "Etax-Sandbox-Received-At";
+
+	static final String SCENARIO = "Etax-Sandbox-Scenario";
+
+	private static final String TYPE_BASE = "https://etax.example/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxScenarios.class);
+
+	private final SandboxClock clock;
+
+	private final JsonMapper json;
+
+	SandboxScenarios(SandboxClock clock, JsonMapper json) {
+		this.clock = clock;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String scenarioHeader = request.getHeader(SCENARIO);
+		String receivedAtHeader = request.getHeader(RECEIVED_AT);
+		Optional<Scenario> scenario = Optional.empty();
+		if (scenarioHeader != null) {
+			scenario = Scenario.named(scenarioHeader);
+			if (scenario.isEmpty()) {
+				invalid(response, SCENARIO, "is not a scenario; one of " + Arrays.toString(Scenario.values()));
+				return;
+			}
+		}
+		Instant receivedAt = null;
+		if (receivedAtHeader != null) {
+			try {
+				receivedAt = OffsetDateTime.parse(receivedAtHeader.trim()).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				invalid(response, RECEIVED_AT, "is not an ISO-8601 date-time with offset, e.g. 2026-05-04T09:30:00+07:00");
+				return;
+			}
+		}
+		if (scenario.orElse(null) == Scenario.UNAVAILABLE) {
+			response.setHeader("Retry-After", "1");
+			write(response, HttpStatus.SERVICE_UNAVAILABLE, "sandbox-unavailable", "Service unavailable (sandbox)",
+					"Sandbox scenario UNAVAILABLE: nothing was done. Retry after the time in Retry-After.");
+			return;
+		}
+		log.debug("Sandbox request scenario={} receivedAt={}", scenario.orElse(null), receivedAt);
+		if (scenario.orElse(null) == Scenario.LOST_RESPONSE) {
+			ContentCachingResponseWrapper withheld = new ContentCachingResponseWrapper(response);
+			run(request, withheld, chain, receivedAt);
+			if (withheld.getStatus() < 300) {
+				response.reset();
+				write(response, HttpStatus.GATEWAY_TIMEOUT, "sandbox-lost-response", "Answer lost (sandbox)",
+						"Sandbox scenario LOST_RESPONSE: the request was processed and its answer withheld. Recover it: "
+								+ "send the same request with the same Idempotency-Key, or GET /api/v1/receipts?idempotencyKey=.");
+			}
+			else {
+				withheld.copyBodyToResponse();
+			}
+			return;
+		}
+		run(request, response, chain, receivedAt);
+	}
+
+	private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			@Nullable Instant receivedAt) throws ServletException, IOException {
+		if (receivedAt == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			this.clock.runAt(receivedAt, () -> chain.doFilter(request, response));
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ServletException(ex);
+		}
+	}
+
+	private void invalid(HttpServletResponse response, String header, String reason) throws IOException {
+		write(response, HttpStatus.BAD_REQUEST, "sandbox-header-invalid", "Sandbox header not understood",
+				header + " " + reason + ".");
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + slug));
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(this.json.writeValueAsString(problem));
+	}
+
+}

@@ -1,0 +1,66 @@
+package etax.declaration.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
+import etax.devstack.conformance.CaseResult;
+import etax.devstack.conformance.ConformancePack;
+import etax.devstack.conformance.SandboxTarget;
+import etax.devstack.pki.TestPki;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox as filers use it: the whole conformance pack over real HTTP, with signatures required as in
+ * production, each case's answers checked by the pack itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "etax.sandbox.enabled=true")
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class SandboxIntegrationTests {
+
+	static final TestPki PKI = TestPki.create();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void signatures(DynamicPropertyRegistry registry) throws IOException {
+		PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
+			.signatureProperties()
+			.forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("etax.declaration.signature.required", () -> "true");
+	}
+
+	@Test
+	void everyCaseOfTheConformancePackPasses() {
+		List<CaseResult> results = ConformancePack
+			.run(new SandboxTarget("http://localhost:" + this.port, TokenIssuer.local(), "99999", PKI::issue));
+
+		assertThat(results).hasSize(11).allSatisfy((result) -> assertThat(result.passed())
+			.as("%s: %s", result.id(), result.detail())
+			.isTrue());
+		// the LATE case's return carries the postmark it asked for (the clock ran on from it), as stored
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE received_at >= ?::timestamptz"
+				+ " AND received_at < ?::timestamptz + interval '1 minute'")
+			.param("2026-05-20T09:00:00+07:00")
+			.param("2026-05-20T09:00:00+07:00")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+}
