@@ -129,6 +129,11 @@ public final class Demo {
 		}
 		JsonNode recorded = awaitConfirmation(bankReference);
 		System.out.printf("   recorded once: %s%n", recorded);
+		JsonNode report = expect(send(HttpRequest
+			.newBuilder(URI.create(this.paymentGateway + "/api/v1/bank/confirmations/" + bankReference))
+			.GET(), this.tokens.bank(BANK)), 200);
+		System.out.printf("   the bank's status report of its reference: %s, treasury %s, %d rejected version(s)%n",
+				text(report, "state"), report.at("/recorded/lines/0/treasury").asString(), report.get("rejected").size());
 		Thread.sleep(1000);
 		JsonNode balance = expect(send(HttpRequest
 			.newBuilder(URI.create(this.paymentGateway + "/api/v1/taxpayers/" + mst + "/balance"))

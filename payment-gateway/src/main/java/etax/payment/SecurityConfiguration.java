@@ -17,7 +17,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
-		return api.filterChain(http, (requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/bank/**")
+		return api.filterChain(http, (requests) -> requests.requestMatchers("/api/v1/bank/**")
 			.hasRole("BANK")
 			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/**")
 			.hasAnyRole("TAXPAYER", "OFFICER", "NATIONAL_OFFICER")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -125,6 +126,18 @@ public class PaymentRecording {
 			.orElseThrow(() -> ConfirmationNotFoundException.forKey(bankCode, bankReference));
 	}
 
+	/**
+	 * What a bank's reference came to: the recorded confirmation, if any, and every rejected entry that
+	 * carried the reference (a conflict, a broken rule), newest first.
+	 * @param bankCode the bank
+	 * @param bankReference its reference
+	 * @return both, either possibly empty
+	 */
+	public ReferenceOutcome outcome(String bankCode, String bankReference) {
+		return new ReferenceOutcome(this.confirmations.find(bankCode, bankReference),
+				this.rejectedMessages.forBankReference(bankCode, bankReference));
+	}
+
 	/** A page of rejected records, newest first, and how many there are in all. */
 	public RejectedMessages rejected(int page, int size) {
 		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
@@ -178,11 +191,15 @@ public class PaymentRecording {
 		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
 		String value = record.value();
+		ConfirmationKey checking = null; // the entry being checked, once one could be read: its bank can ask
 		try {
 			Signer signer = this.banks.verify(MessageReader.header(record.headers(), SIGNATURE_HEADER),
 					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
 			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
-			read.forEach((confirmation) -> this.checks.check(signer, confirmation));
+			for (BankConfirmation confirmation : read) {
+				checking = new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference());
+				this.checks.check(signer, confirmation);
+			}
 			List<ReceivedConfirmation> valid = new ArrayList<>(read.size());
 			for (int i = 0; i < read.size(); i++) {
 				BankConfirmation confirmation = read.get(i);
@@ -194,11 +211,11 @@ public class PaymentRecording {
 		}
 		catch (InvalidSignatureException ex) {
 			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType,
-					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now));
+					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now, null));
 		}
 		catch (InvalidConfirmationException ex) {
-			return new Read(List.of(),
-					Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now));
+			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, ex.reason(),
+					ex.getMessage(), now, checking));
 		}
 	}
 
@@ -316,6 +333,15 @@ public class PaymentRecording {
 	}
 
 	private record Classified(List<ReceivedConfirmation> recorded, int duplicates) {
+
+	}
+
+	/**
+	 * What became of a bank's reference.
+	 * @param recorded the confirmation recorded under it, if one is
+	 * @param rejected the entries that carried it and were not recorded, newest first
+	 */
+	public record ReferenceOutcome(Optional<RecordedConfirmation> recorded, List<RejectedMessage> rejected) {
 
 	}
 

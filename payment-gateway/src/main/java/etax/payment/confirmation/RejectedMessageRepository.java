@@ -28,9 +28,10 @@ class RejectedMessageRepository {
 
 	private static final String INSERT = """
 			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
-			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id)
+			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id, bank_code,
+			    bank_reference)
 			VALUES (:topic, :partition, :offset, :entry, :key, :value, :contentType, :recordedValue, :reason, :detail,
-			    :receivedAt, :recordingId)
+			    :receivedAt, :recordingId, :bankCode, :bankReference)
 			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset, entry_index) DO NOTHING""";
 
 	private static final String COLUMNS = """
@@ -81,6 +82,15 @@ class RejectedMessageRepository {
 			.optional();
 	}
 
+	/** The rejected entries that carried a bank's reference, newest first. */
+	List<RejectedMessage> forBankReference(String bankCode, String bankReference) {
+		return this.client.sql("SELECT " + COLUMNS
+				+ " FROM payment.rejected_message WHERE bank_code = ? AND bank_reference = ? ORDER BY id DESC")
+			.params(bankCode, bankReference)
+			.query((row, rowNumber) -> rejected(row))
+			.list();
+	}
+
 	/** Marks a rejection re-driven, unless it already is. @return whether this call marked it */
 	boolean markRedriven(long id, Instant at, String by, UUID messageId) {
 		return this.client.sql("""
@@ -117,7 +127,11 @@ class RejectedMessageRepository {
 			.addValue("reason", rejection.reason().code())
 			.addValue("detail", rejection.detail())
 			.addValue("receivedAt", ConfirmationRepository.utc(rejection.receivedAt()))
-			.addValue("recordingId", recordingId);
+			.addValue("recordingId", recordingId)
+			.addValue("bankCode", (rejection.confirmation() != null) ? rejection.confirmation().bankCode() : null,
+					Types.VARCHAR)
+			.addValue("bankReference",
+					(rejection.confirmation() != null) ? rejection.confirmation().bankReference() : null, Types.VARCHAR);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package etax.payment.confirmation;
 
 import java.time.Instant;
 
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,19 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param detail the broken rule, in words, without personal data
  * @param recordedValue for a conflict, the message the recorded confirmation came in
  * @param receivedAt when this poll was recorded
+ * @param confirmation the bank and reference the entry carried, when it could be read that far
  */
 record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @Nullable String value,
 		@Nullable String contentType, RejectionReason reason, String detail, @Nullable String recordedValue,
-		Instant receivedAt) {
+		Instant receivedAt, @Nullable ConfirmationKey confirmation) {
 
 	static Rejection of(MessagePosition source, @Nullable String key, @Nullable String value,
-			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt) {
-		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt);
+			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt,
+			@Nullable ConfirmationKey confirmation) {
+		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt, confirmation);
 	}
 
 	static Rejection of(ReceivedConfirmation received, RejectionReason reason, String detail) {
 		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
-				received.contentType(), reason, detail, null, received.receivedAt());
+				received.contentType(), reason, detail, null, received.receivedAt(), received.confirmationKey());
 	}
 
 	/** The same bank code and reference as a recorded confirmation, with other content. */
@@ -38,7 +41,7 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 				received.contentType(), RejectionReason.CONFLICT,
 				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference()
 						+ " is already recorded with different content; the recorded confirmation is kept",
-				recordedValue, received.receivedAt());
+				recordedValue, received.receivedAt(), received.confirmationKey());
 	}
 
 }

@@ -2,6 +2,7 @@ package etax.payment.treasury;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,15 @@ public class TreasuryAcks {
 		if (counts.refused() > 0) {
 			log.debug("Treasury refused postings count={}", counts.refused());
 		}
+	}
+
+	/**
+	 * Where the treasury stands with postings.
+	 * @param postingIds the postings
+	 * @return {@code REQUESTED}, {@code POSTED} or {@code REFUSED} by posting id, for those that exist
+	 */
+	public Map<UUID, String> statuses(Collection<UUID> postingIds) {
+		return postingIds.isEmpty() ? Map.of() : this.postings.statuses(postingIds);
 	}
 
 	/** Postings unanswered for longer than the ack timeout, oldest first. */

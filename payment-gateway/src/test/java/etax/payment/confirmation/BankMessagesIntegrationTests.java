@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +104,7 @@ class BankMessagesIntegrationTests {
 	}
 
 	@Test
-	void deadLettersUnknownReferenceDataAndBanks() {
+	void deadLettersUnknownReferenceDataAndBanks() throws Exception {
 		String mst = DevBanks.mst(7003);
 		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("9999", 1_000_000))));
@@ -115,10 +116,16 @@ class BankMessagesIntegrationTests {
 		awaitDeadLetter("REF2026042000000001", "unknown-sub-item");
 		awaitDeadLetter("REF2026042000000002", "unknown-chapter");
 		awaitDeadLetter("REF2026042000000003", "unknown-bank");
+		// the bank asks what became of it, by its own reference
+		this.mvc.perform(get("/api/v1/bank/confirmations/REF2026042000000001").with(bank(BANK)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("REJECTED"))
+			.andExpect(jsonPath("$.rejected[0].reason").value("unknown-sub-item"))
+			.andExpect(jsonPath("$.rejected[0].redriven").value(false));
 	}
 
 	@Test
-	void deadLettersAConflictWithBothVersions() {
+	void deadLettersAConflictWithBothVersions() throws Exception {
 		String mst = DevBanks.mst(7004);
 		String reference = "CON2026042000000001";
 		String first = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 5_000_000)));
@@ -134,6 +141,20 @@ class BankMessagesIntegrationTests {
 			.param(second)
 			.query(String.class)
 			.single()).isEqualTo(first);
+		// the bank's status report: the first version recorded and posted, the second rejected
+		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("RECORDED"))
+			.andExpect(jsonPath("$.recorded.amountVnd").value(5_000_000))
+			.andExpect(jsonPath("$.recorded.lines[0].postingId").isNotEmpty())
+			.andExpect(jsonPath("$.recorded.lines[0].treasury").value(Matchers.oneOf("REQUESTED", "POSTED", "REFUSED")))
+			.andExpect(jsonPath("$.rejected[0].reason").value("conflict"));
+		// another bank's reference is not found for this one, and it is no officer's report
+		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank("01204001")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/confirmation-not-found"));
+		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(officer()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package etax.payment.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What became of one bank reference.
+ *
+ * @param bankCode the bank
+ * @param bankReference its reference ({@code MA_THAMCHIEU})
+ * @param state {@code RECORDED} when a confirmation is recorded under it (later entries that conflicted
+ * with it are listed in {@code rejected}), else {@code REJECTED}
+ * @param recorded the recorded confirmation, if one is
+ * @param rejected every entry with this reference that was not recorded, newest first
+ */
+record ConfirmationStatus(String bankCode, String bankReference, State state, @Nullable Recorded recorded,
+		List<Rejected> rejected) {
+
+	enum State {
+
+		RECORDED, REJECTED
+
+	}
+
+	/**
+	 * @param receivedAt when the gateway recorded it
+	 * @param status the bank's status in it (debited, failed)
+	 * @param contentHash SHA-256 of its business content: a resend with another hash is a conflict
+	 * @param amountVnd the total in VND
+	 * @param lines each line with its treasury posting
+	 */
+	record Recorded(Instant receivedAt, String status, String contentHash, BigDecimal amountVnd, List<Line> lines) {
+
+	}
+
+	/**
+	 * @param lineNumber from 1
+	 * @param postingId the treasury posting of the line
+	 * @param amountVnd the line's amount in VND
+	 * @param treasury {@code REQUESTED} (not answered yet), {@code POSTED} or {@code REFUSED}
+	 */
+	record Line(int lineNumber, UUID postingId, BigDecimal amountVnd, String treasury) {
+
+	}
+
+	/**
+	 * @param reason the stable reason code, as on the dead-letter topic
+	 * @param detail the rule broken, in words
+	 * @param rejectedAt when
+	 * @param redriven whether an officer re-drove it after correction
+	 */
+	record Rejected(String reason, String detail, Instant rejectedAt, boolean redriven) {
+
+	}
+
+}
