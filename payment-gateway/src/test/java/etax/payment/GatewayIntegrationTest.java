@@ -14,11 +14,12 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The one application context the gateway's integration tests share (one context, so one consumer in
  * the group, whose meters every test can read): the real PostgreSQL and Kafka of this JVM, a short ack
- * timeout so that overdue postings show within a test.
+ * timeout so that overdue postings show within a test. MockMvc for most tests, and a server on a free
+ * port for those that speak real HTTP.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
 		"spring.kafka.consumer.max-poll-records=500" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)

@@ -7,7 +7,7 @@ import java.util.List;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
 import etax.devstack.conformance.CaseResult;
-import etax.devstack.conformance.ConformancePack;
+import etax.devstack.conformance.FilerConformance;
 import etax.devstack.conformance.SandboxTarget;
 import etax.devstack.pki.TestPki;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sandbox as filers use it: the whole conformance pack over real HTTP, with signatures required as in
+ * The sandbox as filers use it: the whole filers' conformance pack over real HTTP, with signatures required as in
  * production, each case's answers checked by the pack itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "etax.sandbox.enabled=true")
@@ -47,8 +47,8 @@ class SandboxIntegrationTests {
 	}
 
 	@Test
-	void everyCaseOfTheConformancePackPasses() {
-		List<CaseResult> results = ConformancePack
+	void everyCaseOfTheFilersConformancePackPasses() {
+		List<CaseResult> results = FilerConformance
 			.run(new SandboxTarget("http://localhost:" + this.port, TokenIssuer.local(), "99999", PKI::issue));
 
 		assertThat(results).hasSize(11).allSatisfy((result) -> assertThat(result.passed())

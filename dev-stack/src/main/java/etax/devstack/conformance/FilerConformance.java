@@ -2,11 +2,9 @@ package etax.devstack.conformance;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import etax.devstack.pki.ReturnSigner;
 import etax.schemas.Samples;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cases a filer's software should pass in the sandbox: filing on time, late and too early (the
@@ -26,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * taxpayer, signs the catalog's sample 01/GTGT for it and checks every answer; cases do not depend on
  * each other or on what the sandbox holds already.
  */
-public final class ConformancePack {
+public final class FilerConformance extends Cases {
 
 	/** The sandbox headers (declaration-api's {@code etax.declaration.sandbox}). */
 	static final String RECEIVED_AT = "Etax-Sandbox-Received-At";
@@ -43,13 +40,9 @@ public final class ConformancePack {
 
 	private static final String SAMPLE_MST = "0313829148";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final SandboxTarget target;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private ConformancePack(SandboxTarget target) {
+	private FilerConformance(SandboxTarget target) {
 		this.target = target;
 	}
 
@@ -59,31 +52,11 @@ public final class ConformancePack {
 	 * @return each case's result, in the pack's order
 	 */
 	public static List<CaseResult> run(SandboxTarget target) {
-		return new ConformancePack(target).runAll();
+		return new FilerConformance(target).runAll();
 	}
 
-	private List<CaseResult> runAll() {
-		List<CaseResult> results = new ArrayList<>();
-		for (Case c : cases()) {
-			try {
-				results.add(new CaseResult(c.id(), c.checks(), true, c.run().run()));
-			}
-			catch (Unmet ex) {
-				results.add(new CaseResult(c.id(), c.checks(), false, ex.getMessage()));
-			}
-			catch (IOException | RuntimeException ex) {
-				results.add(new CaseResult(c.id(), c.checks(), false, "error: " + ex));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				results.add(new CaseResult(c.id(), c.checks(), false, "interrupted"));
-				break;
-			}
-		}
-		return results;
-	}
-
-	private List<Case> cases() {
+	@Override
+	List<Case> cases() {
 		return List.of(
 				new Case("ON-TIME", "a return received before its deadline is accepted without findings", this::onTime),
 				new Case("LATE", "received after the deadline: accepted, with the days late and the penalty band (CTX-DL-01)",
@@ -267,19 +240,6 @@ public final class ConformancePack {
 		return URI.create(this.target.declarationApi() + path);
 	}
 
-	private HttpResponse<String> send(String token, HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.header("Authorization", "Bearer " + token).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static JsonNode expect(HttpResponse<String> response, int status) {
-		if (response.statusCode() != status) {
-			throw new Unmet("expected " + status + " from " + response.request().method() + " "
-					+ response.uri().getPath() + ", got " + response.statusCode() + ": " + abbreviated(response.body()));
-		}
-		return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-	}
-
 	private static void expectStatus(JsonNode receipt, String status) {
 		if (!status.equals(receipt.path("status").asString())) {
 			throw new Unmet("expected " + status + ", got " + summary(receipt));
@@ -322,34 +282,10 @@ public final class ConformancePack {
 		return "conformance-" + UUID.randomUUID();
 	}
 
-	private static String abbreviated(String body) {
-		return (body.length() <= 300) ? body : body.substring(0, 300) + "…";
-	}
-
-	private record Case(String id, String checks, Body run) {
-
-	}
-
-	/** A case's requests and checks: what was seen when they hold; {@link Unmet} when one does not. */
-	private interface Body {
-
-		String run() throws IOException, InterruptedException;
-
-	}
-
 	private record Filer(String mst, String token, ReturnSigner signer) {
 
 		byte[] signed(String xml) {
 			return this.signer.sign(xml.getBytes(StandardCharsets.UTF_8));
-		}
-
-	}
-
-	/** An expectation of a case that did not hold. */
-	private static final class Unmet extends RuntimeException {
-
-		Unmet(String message) {
-			super(message);
 		}
 
 	}
