@@ -35,4 +35,9 @@ class SandboxConfiguration {
 		return registration;
 	}
 
+	@Bean
+	SandboxApiDocs sandboxApiDocs() {
+		return new SandboxApiDocs();
+	}
+
 }

@@ -1,6 +1,10 @@
 package etax.declaration.sandbox;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -61,6 +65,17 @@ class SandboxIntegrationTests {
 			.param("2026-05-20T09:00:00+07:00")
 			.query(Long.class)
 			.single()).isPositive();
+	}
+
+	@Test
+	void theApiDocumentationListsTheSandboxHeaders() throws Exception {
+		HttpResponse<String> docs = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.header("Authorization", "Bearer " + TokenIssuer.local().taxpayer("0313829148"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("Etax-Sandbox-Received-At", "Etax-Sandbox-Scenario", "LOST_RESPONSE");
 	}
 
 }

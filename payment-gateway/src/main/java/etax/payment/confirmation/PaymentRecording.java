@@ -191,13 +191,16 @@ public class PaymentRecording {
 		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
 		String value = record.value();
-		ConfirmationKey checking = null; // the entry being checked, once one could be read: its bank can ask
+		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
+		// status report lists the rejection; no bank can put entries in another's
+		ConfirmationKey checking = null;
 		try {
 			Signer signer = this.banks.verify(MessageReader.header(record.headers(), SIGNATURE_HEADER),
 					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
 			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
 			for (BankConfirmation confirmation : read) {
-				checking = new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference());
+				checking = signer.mayConfirmFor(confirmation.bankCode())
+						? new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference()) : null;
 				this.checks.check(signer, confirmation);
 			}
 			List<ReceivedConfirmation> valid = new ArrayList<>(read.size());

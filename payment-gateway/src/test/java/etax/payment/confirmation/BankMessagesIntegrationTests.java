@@ -88,7 +88,7 @@ class BankMessagesIntegrationTests {
 	}
 
 	@Test
-	void deadLettersAMessageSignedByAnotherBankOrTampered() {
+	void deadLettersAMessageSignedByAnotherBankOrTampered() throws Exception {
 		String mst = DevBanks.mst(7002);
 		String asOther = DevBanks.confirmation(BANK, "SIG2026042000000002", mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000)));
@@ -101,6 +101,9 @@ class BankMessagesIntegrationTests {
 			.contains("another bank");
 		awaitDeadLetter("SIG2026042000000003", "signature-invalid");
 		assertThat(recorded("SIG2026042000000002") + recorded("SIG2026042000000003")).isZero();
+		// what another bank signed in this bank's name is not in this bank's status report
+		this.mvc.perform(get("/api/v1/bank/confirmations/SIG2026042000000002").with(bank(BANK)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
