@@ -64,8 +64,8 @@ public final class DevStack {
 		for (int i = 0; i < modules.length; i++) {
 			System.out.println("Starting " + modules[i] + "...");
 			Map<String, Object> properties = new LinkedHashMap<>(common);
-			if (modules[i].equals("declaration-api")) {
-				// filing time and failures chosen per request (docs/adr/0017-sandbox.md, ./etax conformance)
+			if (!modules[i].equals("batch-processor")) {
+				// filing time and failures chosen per request, the sandbox's bank (docs/adr/0017-sandbox.md)
 				properties.put("etax.sandbox.enabled", "true");
 			}
 			if (modules[i].equals("batch-processor")) {

@@ -19,6 +19,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
 		return api.filterChain(http, (requests) -> requests.requestMatchers("/api/v1/bank/**")
 			.hasRole("BANK")
+			.requestMatchers(HttpMethod.POST, "/api/v1/sandbox/bank-payments")
+			.hasRole("TAXPAYER")
 			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/**")
 			.hasAnyRole("TAXPAYER", "OFFICER", "NATIONAL_OFFICER")
 			.requestMatchers("/api/**")

@@ -15,12 +15,12 @@ import org.springframework.test.context.ContextConfiguration;
  * The one application context the gateway's integration tests share (one context, so one consumer in
  * the group, whose meters every test can read): the real PostgreSQL and Kafka of this JVM, a short ack
  * timeout so that overdue postings show within a test. MockMvc for most tests, and a server on a free
- * port for those that speak real HTTP.
+ * port for those that speak real HTTP. The sandbox's bank is on, as in the local run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
-		"spring.kafka.consumer.max-poll-records=500" })
+		"spring.kafka.consumer.max-poll-records=500", "etax.sandbox.enabled=true" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {

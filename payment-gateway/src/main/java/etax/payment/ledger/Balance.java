@@ -35,8 +35,8 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 
 	}
 
-	public record Item(String payableItemId, String kind, String subItem, String taxPeriod, BigDecimal amount,
-			BigDecimal outstanding, LocalDate dueDate) {
+	public record Item(String payableItemId, String kind, String chapter, String subItem, String taxPeriod,
+			BigDecimal amount, BigDecimal outstanding, LocalDate dueDate) {
 
 	}
 

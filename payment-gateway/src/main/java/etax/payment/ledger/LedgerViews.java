@@ -40,11 +40,11 @@ class LedgerViews {
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();
 		List<Balance.Item> items = this.jdbc.sql("""
-				SELECT item_id, kind, sub_item, tax_period, amount, outstanding, due_date FROM payment.obligation
+				SELECT item_id, kind, chapter, sub_item, tax_period, amount, outstanding, due_date FROM payment.obligation
 				WHERE mst = ? ORDER BY due_date, booking_seq""")
 			.param(mst)
 			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-					row.getBigDecimal(5), row.getBigDecimal(6), row.getObject(7, LocalDate.class)))
+					row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class)))
 			.list();
 		return new Balance(mst, periods, credits, items,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),

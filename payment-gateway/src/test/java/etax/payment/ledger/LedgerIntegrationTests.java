@@ -3,6 +3,7 @@ package etax.payment.ledger;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,6 +36,8 @@ import static etax.devstack.TestCallers.taxpayer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -200,6 +204,39 @@ class LedgerIntegrationTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/taxpayers/0313829149/balance").with(officer()))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aTaxpayerPaysItsOwnItemFromTheSandboxBank() throws Exception {
+		String mst = DevBanks.mst(8101);
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
+		awaitOutstanding(item, 7_000_000);
+		String request = "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"2026-05-20\"}";
+
+		this.mvc
+			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(DevBanks.mst(8102)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(request))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/api/v1/sandbox/bank-payments").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(request))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(mst))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(request))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.amount").value(7_000_000))
+			.andExpect(jsonPath("$.paymentDate").value("2026-05-20"));
+
+		awaitOutstanding(item, 0);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE payer_mst = ? AND payment_date = ?")
+			.params(mst, LocalDate.parse("2026-05-20"))
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	private void publishItem(String mst, String itemId, String subItem, long amount, String dueDate) {

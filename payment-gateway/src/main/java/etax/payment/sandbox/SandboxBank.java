@@ -1,0 +1,121 @@
+package etax.payment.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.payment.confirmation.BankIntake;
+import etax.payment.confirmation.BankIntake.Accepted;
+import etax.payment.ledger.Balance;
+import etax.payment.ledger.TaxpayerLedger;
+import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pays a taxpayer's payable item from the sandbox's bank: a confirmation version 1 of one line naming the
+ * item, sent through the bank intake as that bank would send it, then recorded, allocated and posted to
+ * the treasury like any other. Only where the sandbox is on; only the taxpayer's own items.
+ */
+@RestController
+@ConditionalOnBooleanProperty("etax.sandbox.enabled")
+class SandboxBank {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private final TaxpayerLedger ledger;
+
+	private final BankIntake intake;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final String bankCode;
+
+	SandboxBank(TaxpayerLedger ledger, BankIntake intake, JsonMapper json, Clock clock,
+			@Value("${etax.sandbox.bank-code:01202001}") String bankCode) {
+		this.ledger = ledger;
+		this.intake = intake;
+		this.json = json;
+		this.clock = clock;
+		this.bankCode = bankCode;
+	}
+
+	@Operation(summary = "Sandbox only: pay one of your payable items from the sandbox's bank",
+			description = "The whole outstanding amount unless an amount is given; paid today (Asia/Ho_Chi_Minh) "
+					+ "unless a payment date is given (a late date accrues late-payment interest). 202 once the "
+					+ "confirmation is on the bank topic; the balance shows it within moments. 404 when no such "
+					+ "item of yours is booked yet: items are booked shortly after the return is accepted.")
+	@PostMapping("/api/v1/sandbox/bank-payments")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	SandboxPayment pay(@RequestBody PaymentRequest request, @AuthenticationPrincipal Caller taxpayer) {
+		String mst = taxpayer.requireMst();
+		Balance.Item item = this.ledger.balance(mst)
+			.items()
+			.stream()
+			.filter((i) -> i.payableItemId().equals(request.payableItemId()))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"No payable item of yours with this id is booked (yet)"));
+		long amount = (request.amount() != null) ? request.amount() : item.outstanding().longValueExact();
+		if (amount <= 0) {
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+					"Nothing to pay: the item is settled; give a positive amount to overpay it");
+		}
+		LocalDate paid = (request.paymentDate() != null) ? request.paymentDate() : LocalDate.now(this.clock.withZone(VIETNAM));
+		String reference = "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+		Accepted accepted = this.intake.submit(this.bankCode, confirmation(mst, item, amount, paid, reference),
+				"application/json");
+		return new SandboxPayment(this.bankCode, reference, accepted.messageId(), item.payableItemId(), amount, paid);
+	}
+
+	private String confirmation(String mst, Balance.Item item, long amount, LocalDate paid, String reference) {
+		return this.json.writeValueAsString(Map.ofEntries(Map.entry("version", 1), Map.entry("bankCode", this.bankCode),
+				Map.entry("bankReference", reference), Map.entry("voucherNumber", "GNT-" + reference),
+				Map.entry("payerMst", mst), Map.entry("currency", "VND"), Map.entry("amount", amount),
+				Map.entry("paymentDate", paid.toString()), Map.entry("sentAt", Instant.now(this.clock).toString()),
+				Map.entry("collectingAgencyCode", "1054523"), Map.entry("status", "DEBITED"),
+				Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"), Map.entry("areaCode", "79760"),
+				Map.entry("lines", List.of(Map.of("chapter", item.chapter(), "subItem", item.subItem(), "taxPeriod",
+						item.taxPeriod(), "amount", amount, "payableItemId", item.payableItemId())))));
+	}
+
+	/**
+	 * @param payableItemId the item to pay, as in the acceptance notice
+	 * @param amount whole VND; the item's outstanding amount when absent
+	 * @param paymentDate the day the bank debited ({@code NGAY_NTHUE}); today when absent
+	 */
+	record PaymentRequest(String payableItemId, @Nullable Long amount, @Nullable LocalDate paymentDate) {
+
+	}
+
+	/**
+	 * @param bankCode the sandbox's bank
+	 * @param bankReference the confirmation's reference
+	 * @param messageId the bank message's id
+	 * @param payableItemId the item paid
+	 * @param amount whole VND
+	 * @param paymentDate the day debited
+	 */
+	record SandboxPayment(String bankCode, String bankReference, UUID messageId, String payableItemId, long amount,
+			LocalDate paymentDate) {
+
+	}
+
+}
