@@ -208,14 +208,14 @@ class LedgerIntegrationTests {
 
 	@Test
 	void aTaxpayerPaysItsOwnItemFromTheSandboxBank() throws Exception {
-		String mst = DevBanks.mst(8101);
+		String mst = DevBanks.mst(8201);
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
 		awaitOutstanding(item, 7_000_000);
 		String request = "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"2026-05-20\"}";
 
 		this.mvc
-			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(DevBanks.mst(8102)))
+			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(DevBanks.mst(8202)))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request))
 			.andExpect(status().isNotFound());
