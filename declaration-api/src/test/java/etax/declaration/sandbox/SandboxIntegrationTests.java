@@ -5,9 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 
+import etax.declaration.RequiredSignatures;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
 import etax.devstack.conformance.CaseResult;
@@ -44,10 +44,7 @@ class SandboxIntegrationTests {
 
 	@DynamicPropertySource
 	static void signatures(DynamicPropertyRegistry registry) throws IOException {
-		PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
-			.signatureProperties()
-			.forEach((name, value) -> registry.add(name, () -> value));
-		registry.add("etax.declaration.signature.required", () -> "true");
+		RequiredSignatures.trusting(PKI, registry);
 	}
 
 	@Test

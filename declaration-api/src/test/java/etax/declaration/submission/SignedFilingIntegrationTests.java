@@ -2,9 +2,9 @@ package etax.declaration.submission;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
+import etax.declaration.RequiredSignatures;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.pki.ReturnSigner;
 import etax.devstack.pki.TestPki;
@@ -46,10 +46,7 @@ class SignedFilingIntegrationTests {
 
 	@DynamicPropertySource
 	static void signatures(DynamicPropertyRegistry registry) throws IOException {
-		PKI.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
-			.signatureProperties()
-			.forEach((name, value) -> registry.add(name, () -> value));
-		registry.add("etax.declaration.signature.required", () -> "true");
+		RequiredSignatures.trusting(PKI, registry);
 	}
 
 	@Test
