@@ -109,15 +109,8 @@ public final class Demo {
 				+ "HTTP, then sends the same confirmation again");
 		String bankReference = "DEMO" + Instant.now().toEpochMilli();
 		LocalDate paymentDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
-		String confirmation = JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1),
-				Map.entry("bankCode", BANK), Map.entry("bankReference", bankReference),
-				Map.entry("voucherNumber", "GNT-" + bankReference), Map.entry("payerMst", mst),
-				Map.entry("currency", "VND"), Map.entry("amount", 22000000),
-				Map.entry("paymentDate", paymentDay.toString()),
-				Map.entry("sentAt", Instant.now().toString()), Map.entry("collectingAgencyCode", "1054523"),
-				Map.entry("status", "DEBITED"), Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"),
-				Map.entry("areaCode", "79760"), Map.entry("lines", List.of(Map.of("chapter", "754", "subItem", "1701",
-						"taxPeriod", "00/Q1/2026", "amount", 22000000, "payableItemId", text(item, "id"))))));
+		String confirmation = DevConfirmations.oneLine(BANK, bankReference, mst, 22000000, 22000000, paymentDay,
+				text(item, "id"));
 		for (int attempt = 1; attempt <= 2; attempt++) {
 			HttpResponse<String> accepted = send(
 					HttpRequest.newBuilder(URI.create(this.paymentGateway + "/api/v1/bank/confirmations"))

@@ -25,19 +25,16 @@ final class SandboxClock extends Clock {
 	}
 
 	/**
-	 * Runs the rest of a request on this thread with the clock set to an instant.
-	 * @param at the instant the request starts at
-	 * @param request the request's work
+	 * Sets this thread's clock to an instant until the returned shift is closed.
+	 * @param at the instant the request starts at, or {@code null} to keep the real time
+	 * @return the shift, to close when the request is done
 	 */
-	void runAt(Instant at, Work request) throws Exception {
+	Shift shiftTo(@Nullable Instant at) {
 		Duration previous = SHIFT.get();
-		SHIFT.set(Duration.between(this.system.instant(), at));
-		try {
-			request.run();
+		if (at != null) {
+			SHIFT.set(Duration.between(this.system.instant(), at));
 		}
-		finally {
-			restore(previous);
-		}
+		return () -> restore(previous);
 	}
 
 	private static void restore(@Nullable Duration previous) {
@@ -65,10 +62,11 @@ final class SandboxClock extends Clock {
 		return new SandboxClock(this.system.withZone(zone));
 	}
 
-	/** A request's work, which may throw what a servlet filter chain throws. */
-	interface Work {
+	/** This thread's clock set to another time, until closed. */
+	interface Shift extends AutoCloseable {
 
-		void run() throws Exception;
+		@Override
+		void close();
 
 	}
 

@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +56,10 @@ final class SandboxScenarios extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String scenarioHeader = request.getHeader(SCENARIO);
 		String receivedAtHeader = request.getHeader(RECEIVED_AT);
-		Optional<Scenario> scenario = Optional.empty();
+		Scenario scenario = null;
 		if (scenarioHeader != null) {
-			scenario = Scenario.named(scenarioHeader);
-			if (scenario.isEmpty()) {
+			scenario = Scenario.named(scenarioHeader).orElse(null);
+			if (scenario == null) {
 				invalid(response, SCENARIO, "is not a scenario; one of " + Arrays.toString(Scenario.values()));
 				return;
 			}
@@ -76,45 +74,36 @@ final class SandboxScenarios extends OncePerRequestFilter {
 				return;
 			}
 		}
-		if (scenario.orElse(null) == Scenario.UNAVAILABLE) {
+		if (scenario == Scenario.UNAVAILABLE) {
 			response.setHeader("Retry-After", "1");
 			write(response, HttpStatus.SERVICE_UNAVAILABLE, "sandbox-unavailable", "Service unavailable (sandbox)",
 					"Sandbox scenario UNAVAILABLE: nothing was done. Retry after the time in Retry-After.");
 			return;
 		}
-		log.debug("Sandbox request scenario={} receivedAt={}", scenario.orElse(null), receivedAt);
-		if (scenario.orElse(null) == Scenario.LOST_RESPONSE) {
-			ContentCachingResponseWrapper withheld = new ContentCachingResponseWrapper(response);
-			run(request, withheld, chain, receivedAt);
-			if (withheld.getStatus() < 300) {
-				response.reset();
-				write(response, HttpStatus.GATEWAY_TIMEOUT, "sandbox-lost-response", "Answer lost (sandbox)",
-						"Sandbox scenario LOST_RESPONSE: the request was processed and its answer withheld. Recover it: "
-								+ "send the same request with the same Idempotency-Key, or GET /api/v1/receipts?idempotencyKey=.");
+		log.debug("Sandbox request scenario={} receivedAt={}", scenario, receivedAt);
+		try (SandboxClock.Shift shift = this.clock.shiftTo(receivedAt)) {
+			if (scenario == Scenario.LOST_RESPONSE) {
+				withhold(request, response, chain);
 			}
 			else {
-				withheld.copyBodyToResponse();
+				chain.doFilter(request, response);
 			}
-			return;
 		}
-		run(request, response, chain, receivedAt);
 	}
 
-	private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			@Nullable Instant receivedAt) throws ServletException, IOException {
-		if (receivedAt == null) {
-			chain.doFilter(request, response);
+	/** Runs the request, then replaces a successful answer by a 504: the answer lost on its way back. */
+	private void withhold(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		ContentCachingResponseWrapper withheld = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, withheld);
+		if (withheld.getStatus() >= 300) {
+			withheld.copyBodyToResponse();
 			return;
 		}
-		try {
-			this.clock.runAt(receivedAt, () -> chain.doFilter(request, response));
-		}
-		catch (ServletException | IOException | RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new ServletException(ex);
-		}
+		response.reset();
+		write(response, HttpStatus.GATEWAY_TIMEOUT, "sandbox-lost-response", "Answer lost (sandbox)",
+				"Sandbox scenario LOST_RESPONSE: the request was processed and its answer withheld. Recover it: "
+						+ "send the same request with the same Idempotency-Key, or GET /api/v1/receipts?idempotencyKey=.");
 	}
 
 	private void invalid(HttpServletResponse response, String header, String reason) throws IOException {

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import etax.devstack.DemoTaxpayers;
+import etax.devstack.DevConfirmations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -164,15 +164,8 @@ public final class BankConformance extends Cases {
 
 	/** A confirmation version 1 of one VAT line, debited yesterday (Asia/Ho_Chi_Minh). */
 	private String confirmation(String reference, String mst, long total, long line) {
-		LocalDate paid = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
-		return JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1), Map.entry("bankCode", this.target.bankCode()),
-				Map.entry("bankReference", reference), Map.entry("voucherNumber", "GNT-" + reference),
-				Map.entry("payerMst", mst), Map.entry("currency", "VND"), Map.entry("amount", total),
-				Map.entry("paymentDate", paid.toString()), Map.entry("sentAt", Instant.now().toString()),
-				Map.entry("collectingAgencyCode", "1054523"), Map.entry("status", "DEBITED"),
-				Map.entry("treasuryCode", "0111"), Map.entry("treasuryAccount", "7111"), Map.entry("areaCode", "79760"),
-				Map.entry("lines", List.of(Map.of("chapter", "754", "subItem", "1701", "taxPeriod", "00/Q1/2026",
-						"amount", line)))));
+		return DevConfirmations.oneLine(this.target.bankCode(), reference, mst, total, line,
+				LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1), null);
 	}
 
 	private static String reference() {
