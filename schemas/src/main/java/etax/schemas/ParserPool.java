@@ -12,7 +12,8 @@ import javax.xml.validation.ValidatorHandler;
 
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.ext.DefaultHandler2;
+import org.xml.sax.ext.LexicalHandler;
 
 /**
  * Keeps idle SAX readers and validator handlers for reuse. Neither is thread-safe, but both are expensive to
@@ -26,7 +27,9 @@ final class ParserPool {
 
 	private static final int IDLE_PER_SCHEMA = 32;
 
-	private static final DefaultHandler NOTHING = new DefaultHandler();
+	private static final DefaultHandler2 NOTHING = new DefaultHandler2();
+
+	private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
 
 	private final Map<Schema, BlockingQueue<Pipeline>> idle = new ConcurrentHashMap<>();
 
@@ -42,9 +45,20 @@ final class ParserPool {
 	void release(Schema schema, Pipeline pipeline) {
 		// drop the references to the last document's handlers before the pipeline waits idle
 		pipeline.reader().setContentHandler(NOTHING);
+		setLexicalHandler(pipeline.reader(), NOTHING);
 		pipeline.validator().setContentHandler(NOTHING);
 		pipeline.validator().setErrorHandler(NOTHING);
 		queue(schema).offer(pipeline);
+	}
+
+	/** Sets the handler of a reader's comments and CDATA boundaries (the JDK's reader supports it). */
+	static void setLexicalHandler(XMLReader reader, LexicalHandler handler) {
+		try {
+			reader.setProperty(LEXICAL_HANDLER, handler);
+		}
+		catch (SAXException ex) {
+			throw new IllegalStateException("The JDK SAX reader has no lexical handler property", ex);
+		}
 	}
 
 	private BlockingQueue<Pipeline> queue(Schema schema) {

@@ -9,10 +9,13 @@ import java.util.Optional;
 
 import javax.xml.validation.Schema;
 
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.LexicalHandler;
 
 /**
  * Turns the raw bytes of a return into a {@link Validation}: the entry point of intake, bulk filing and the
@@ -86,6 +89,21 @@ public final class ReturnValidator {
 	 * hostile or too deep
 	 */
 	public Validation validate(byte[] xml) {
+		return validate(xml, null);
+	}
+
+	/**
+	 * Validates one return, letting another component read the same parse (e.g. the signature verifier,
+	 * which then needs no parse of its own). The observer receives every SAX event of the document as the
+	 * parser reads it, before validation, within the parser's limits, and its comments too when it is also a
+	 * {@link LexicalHandler}; it receives nothing when the envelope scan or the catalog refuses the return
+	 * before the parse, and an incomplete document when the parse fails.
+	 * @param xml the raw bytes as received
+	 * @param observer what reads the parse along with the validator, or {@code null}
+	 * @return as {@link #validate(byte[])}
+	 * @throws MalformedReturnException as {@link #validate(byte[])}
+	 */
+	public Validation validate(byte[] xml, @Nullable ContentHandler observer) {
 		Objects.requireNonNull(xml, "xml");
 		if (xml.length > this.limits.maxBytes()) {
 			throw MalformedReturnException.tooLarge(xml.length, this.limits.maxBytes());
@@ -100,20 +118,25 @@ public final class ReturnValidator {
 		if (entry.isEmpty()) {
 			return new Validation.NotReceivable(List.of(Findings.notInCatalog(this.catalog, id)));
 		}
-		return validate(xml, entry.get());
+		return validate(xml, entry.get(), observer);
 	}
 
-	private Validation validate(byte[] xml, CatalogEntry entry) {
+	private Validation validate(byte[] xml, CatalogEntry entry, @Nullable ContentHandler observer) {
 		Schema schema = this.catalog.schema(entry);
 		ParserPool.Pipeline pipeline = this.parsers.acquire(schema);
 		XsdErrorCollector errors = new XsdErrorCollector();
-		PathTracker tracker = new PathTracker(pipeline.validator(), this.limits);
+		PathTracker tracker = new PathTracker(
+				(observer != null) ? new ObservedHandler(observer, pipeline.validator()) : pipeline.validator(),
+				this.limits);
 		ReturnValues values = this.rules ? new ReturnValues(entry.compiled().layout) : null;
 		ReturnExtractor extractor = new ReturnExtractor(values, tracker);
 		errors.track(tracker);
 		pipeline.validator().setErrorHandler(errors);
 		pipeline.validator().setContentHandler(extractor);
 		pipeline.reader().setContentHandler(tracker);
+		if (observer instanceof LexicalHandler lexical) {
+			ParserPool.setLexicalHandler(pipeline.reader(), lexical);
+		}
 		parse(pipeline.reader(), xml);
 		this.parsers.release(schema, pipeline);
 		if (errors.hasErrors()) {

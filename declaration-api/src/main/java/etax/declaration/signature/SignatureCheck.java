@@ -47,12 +47,14 @@ final class SignatureCheck {
 	/**
 	 * @param signature a {@code ds:Signature} child of {@code CKyDTu}
 	 * @param body {@code HSoKhaiThue}, its {@code id} registered as an XML ID
+	 * @param captured its digest when the parse captured it (the element is then empty)
 	 * @param context what the intake knows
 	 * @param signedOn the day the certificate must be valid
 	 * @param xpath where the signature is, for findings
 	 * @return the findings; empty when the signature is valid
 	 */
-	List<Finding> check(Element signature, Element body, SignatureContext context, LocalDate signedOn, String xpath) {
+	List<Finding> check(Element signature, Element body, XmlSignatures.@Nullable Digested captured,
+			SignatureContext context, LocalDate signedOn, String xpath) {
 		SignatureParts parts;
 		X509Certificate leaf;
 		try {
@@ -67,7 +69,7 @@ final class SignatureCheck {
 		List<Finding> findings = new ArrayList<>();
 		boolean historic = context.periodStart() != null && context.periodStart().isBefore(this.sha1AllowedBefore);
 		if (algorithms(parts, leaf.getPublicKey(), historic, xpath, findings)) {
-			integrity(signature, leaf.getPublicKey(), !usesSha1(parts), xpath, findings);
+			integrity(signature, leaf.getPublicKey(), !usesSha1(parts), captured, xpath, findings);
 		}
 		certificate(leaf, parts.certificates(), signedOn, xpath, findings);
 		List<String> msts = CertificateMst.of(leaf);
@@ -107,10 +109,10 @@ final class SignatureCheck {
 	 * Core validation by the JDK. Secure validation stays on except for an allowed SHA-1 signature, which it
 	 * would refuse; {@link Structure} has then already enforced what secure validation would (ADR 0009).
 	 */
-	private static void integrity(Element signature, PublicKey key, boolean secureValidation, String xpath,
-			List<Finding> findings) {
+	private static void integrity(Element signature, PublicKey key, boolean secureValidation,
+			XmlSignatures.@Nullable Digested captured, String xpath, List<Finding> findings) {
 		try {
-			switch (XmlSignatures.validate(signature, key, secureValidation)) {
+			switch (XmlSignatures.validate(signature, key, secureValidation, captured)) {
 				case VALID -> {
 				}
 				case DIGEST_MISMATCH -> findings

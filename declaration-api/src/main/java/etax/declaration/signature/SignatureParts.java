@@ -7,7 +7,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Transform;
 import javax.xml.crypto.dsig.XMLSignature;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +34,10 @@ record SignatureParts(String canonicalization, String signatureMethod, List<Ref>
 		List<X509Certificate> certificates, @Nullable String subjectName, List<Element> objectIds) {
 
 	static final String DSIG = XMLSignature.XMLNS;
+
+	/** The transforms after which a reference to an element digests its inclusive Canonical XML. */
+	private static final Set<List<String>> CAPTURED_TRANSFORMS = Set.of(List.of(), List.of(Transform.ENVELOPED),
+			List.of(CanonicalizationMethod.INCLUSIVE), List.of(Transform.ENVELOPED, CanonicalizationMethod.INCLUSIVE));
 
 	/**
 	 * One reference.
@@ -75,6 +83,37 @@ record SignatureParts(String canonicalization, String signatureMethod, List<Ref>
 		return new SignatureParts(required(signedInfo, "CanonicalizationMethod").getAttribute("Algorithm"),
 				required(signedInfo, "SignatureMethod").getAttribute("Algorithm"), List.copyOf(references),
 				List.copyOf(certificates), subjectName, List.copyOf(objectIds));
+	}
+
+	/**
+	 * Whether each reference of a signature to the return's content can be checked against the digest the
+	 * validating parse captured ({@link EnvelopeCapture}): SHA-256, and no transform but the
+	 * enveloped-signature one and inclusive C14N, in that order. A signature too malformed to tell is left
+	 * to {@link #read}, which says what is wrong with it.
+	 * @param signature a {@code ds:Signature}
+	 * @param bodyUri the URI of a reference to {@code HSoKhaiThue}
+	 * @return whether the captured digest answers every such reference
+	 */
+	static boolean digestsBodyAsCaptured(Element signature, String bodyUri) {
+		Element signedInfo = child(signature, "SignedInfo");
+		for (Element reference : (signedInfo != null) ? children(signedInfo, "Reference") : List.<Element>of()) {
+			if (!bodyUri.equals(reference.getAttribute("URI"))) {
+				continue;
+			}
+			Element digestMethod = child(reference, "DigestMethod");
+			if (digestMethod != null && !DigestMethod.SHA256.equals(digestMethod.getAttribute("Algorithm"))) {
+				return false;
+			}
+			Element transforms = child(reference, "Transforms");
+			List<String> algorithms = new ArrayList<>();
+			for (Element transform : (transforms != null) ? children(transforms, "Transform") : List.<Element>of()) {
+				algorithms.add(transform.getAttribute("Algorithm"));
+			}
+			if (!CAPTURED_TRANSFORMS.contains(algorithms)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void collectIds(Element element, List<Element> ids) {

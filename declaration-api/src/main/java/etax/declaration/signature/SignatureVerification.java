@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link SignatureRule}; the decisions are in docs/adr/0009-xml-signatures.md.
  *
  * <p>
- * One DOM parse per return; the trust anchors, CRLs and PKIX parameters are prepared once at start-up.
+ * At most one DOM parse per return, none when the validating parse captured the envelope
+ * ({@link EnvelopeCapture}); the trust anchors, CRLs and PKIX parameters are prepared once at start-up.
  * When several signatures are present, one valid signature is enough. Thread-safe.
  */
 @Component
@@ -54,7 +55,7 @@ public class SignatureVerification {
 	}
 
 	/**
-	 * Verifies the signature of a return that passed the schema.
+	 * Verifies the signature of a return that passed the schema, parsing it.
 	 * @param xml the return, byte for byte as received
 	 * @param context what the intake read from the return and knows about its filer
 	 * @return the findings, each {@code REJECT}; empty when the return is validly signed (or unsigned and
@@ -68,6 +69,40 @@ public class SignatureVerification {
 		catch (SAXException | IOException ex) {
 			return List.of(SignatureRule.NOT_OVER_RETURN.finding("/HSoThueDTu", "not a well-formed XML document"));
 		}
+		return verify(document, null, context);
+	}
+
+	/**
+	 * Verifies the signature of a return from what the validating parse captured, without a parse of its
+	 * own, when every reference to the return's content is one its captured digest answers (SHA-256 over
+	 * inclusive Canonical XML, as filers' software signs); otherwise, and when the parse could not capture
+	 * the digest, as {@link #verify(byte[], SignatureContext)} does. The findings are the same either way.
+	 * @param capture what the parse of {@code xml} captured
+	 * @param xml the return, byte for byte as received
+	 * @param context what the intake read from the return and knows about its filer
+	 * @return as {@link #verify(byte[], SignatureContext)}
+	 */
+	public List<Finding> verify(EnvelopeCapture capture, byte[] xml, SignatureContext context) {
+		Document envelope = capture.envelope();
+		byte[] digest = capture.bodyDigest();
+		if (envelope == null || digest == null || capture.signatureElsewhere()) {
+			return verify(xml, context);
+		}
+		Element body = lastChild(envelope.getDocumentElement(), TKHAI, "HSoKhaiThue");
+		Element holder = lastChild(envelope.getDocumentElement(), TKHAI, "CKyDTu");
+		if (body == null || holder == null) {
+			return verify(xml, context);
+		}
+		String uri = "#" + body.getAttribute("id");
+		for (Element signature : SignatureParts.children(holder, "Signature")) {
+			if (!SignatureParts.digestsBodyAsCaptured(signature, uri)) {
+				return verify(xml, context);
+			}
+		}
+		return verify(envelope, new XmlSignatures.Digested(uri, digest), context);
+	}
+
+	private List<Finding> verify(Document document, XmlSignatures.@Nullable Digested captured, SignatureContext context) {
 		Element root = document.getDocumentElement();
 		Element holder = lastChild(root, TKHAI, "CKyDTu");
 		List<Element> signatures = (holder != null) ? SignatureParts.children(holder, "Signature") : List.of();
@@ -87,7 +122,7 @@ public class SignatureVerification {
 		List<Finding> findings = new ArrayList<>();
 		for (int i = 0; i < signatures.size(); i++) {
 			String xpath = HOLDER_XPATH + "/Signature" + ((signatures.size() > 1) ? "[" + (i + 1) + "]" : "");
-			List<Finding> found = this.check.check(signatures.get(i), body, context, signedOn, xpath);
+			List<Finding> found = this.check.check(signatures.get(i), body, captured, context, signedOn, xpath);
 			if (found.isEmpty()) {
 				return List.of();
 			}

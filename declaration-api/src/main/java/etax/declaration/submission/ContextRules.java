@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.signature.EnvelopeCapture;
 import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
 import etax.declaration.taxpayer.Taxpayer;
@@ -58,10 +59,11 @@ class ContextRules {
 	/**
 	 * Checks a schema-valid return as received at a moment.
 	 * @param document the return
+	 * @param envelope what the validating parse captured for the signature check
 	 * @param receivedAt the postmark
 	 * @return the findings, and the registered taxpayer when there is one
 	 */
-	Checked check(ReturnDocument document, Instant receivedAt) {
+	Checked check(ReturnDocument document, EnvelopeCapture envelope, Instant receivedAt) {
 		ReturnHeader header = document.header();
 		List<Finding> findings = new ArrayList<>();
 		if (!TaxpayerId.isValid(header.mst())) {
@@ -82,7 +84,7 @@ class ContextRules {
 			return new Checked(findings, taxpayer);
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
-		findings.addAll(this.signatures.verify(document.xml(), SignatureContext.of(header,
+		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import etax.access.Caller;
+import etax.declaration.signature.EnvelopeCapture;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
 import etax.schemas.ReturnDocument;
@@ -132,12 +133,13 @@ public class ReturnIntake {
 	}
 
 	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
-		Validation.Receivable receivable = receivable(xml);
+		EnvelopeCapture envelope = new EnvelopeCapture();
+		Validation.Receivable receivable = receivable(xml, envelope);
 		ReturnDocument document = receivable.document();
 		authorize(filer, document, xml);
 		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
 		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		ContextRules.Checked checked = this.contextRules.check(document, receivedAt);
+		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		return new ReturnFiling.Candidate(filer.subject(), document, findings, checked.taxpayer(), idempotencyKey, receivedAt);
@@ -166,13 +168,14 @@ public class ReturnIntake {
 	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
 	public DryRun validate(byte[] xml, Caller filer) {
-		Validation validation = this.validator.validate(xml);
+		EnvelopeCapture envelope = new EnvelopeCapture();
+		Validation validation = this.validator.validate(xml, envelope);
 		if (!(validation instanceof Validation.Receivable receivable)) {
 			return new DryRun(false, null, validation.findings());
 		}
 		ReturnDocument document = receivable.document();
 		this.authority.check(filer, document.header().mst());
-		ContextRules.Checked checked = this.contextRules.check(document, this.clock.instant());
+		ContextRules.Checked checked = this.contextRules.check(document, envelope, this.clock.instant());
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		if (checked.taxpayer().isPresent()) {
@@ -202,10 +205,10 @@ public class ReturnIntake {
 		}
 	}
 
-	private Validation.Receivable receivable(byte[] xml) {
+	private Validation.Receivable receivable(byte[] xml, EnvelopeCapture envelope) {
 		Validation validation;
 		try {
-			validation = this.validator.validate(xml);
+			validation = this.validator.validate(xml, envelope);
 		}
 		catch (MalformedReturnException ex) {
 			notReceived("malformed", ex.reason().name(), xml);

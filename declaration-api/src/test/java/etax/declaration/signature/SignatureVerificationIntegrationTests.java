@@ -69,17 +69,17 @@ class SignatureVerificationIntegrationTests {
 		SignatureContext context = new SignatureContext(MST, null, LocalDate.of(2026, 4, 15),
 				LocalDate.of(2026, 1, 1), AgentContracts.none());
 
-		assertThat(this.verification.verify(SignedReturns.signed(TAXPAYER), context)).isEmpty();
-		assertThat(this.verification.verify(
+		assertThat(SignedReturns.verify(this.verification, SignedReturns.signed(TAXPAYER), context)).isEmpty();
+		assertThat(SignedReturns.verify(this.verification, 
 				new ReturnSigner(TAXPAYER, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned()), context))
 			.as("RSA-SHA1 is accepted for 2026 with the cut-off moved to 2027")
 			.isEmpty();
-		assertThat(this.verification.verify(SignedReturns.signed(REVOKED), context)).extracting("ruleId")
+		assertThat(SignedReturns.verify(this.verification, SignedReturns.signed(REVOKED), context)).extracting("ruleId")
 			.containsExactly("SIG-8");
-		assertThat(this.verification.verify(SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), context))
+		assertThat(SignedReturns.verify(this.verification, SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), context))
 			.extracting("ruleId")
 			.containsExactly("SIG-5");
-		assertThat(this.verification.verify(SignedReturns.unsigned(), context)).extracting("ruleId")
+		assertThat(SignedReturns.verify(this.verification, SignedReturns.unsigned(), context)).extracting("ruleId")
 			.containsExactly("SIG-1");
 	}
 

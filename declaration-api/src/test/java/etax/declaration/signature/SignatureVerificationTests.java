@@ -55,7 +55,7 @@ class SignatureVerificationTests {
 		byte[] signed = SignedReturns.signed(TAXPAYER);
 		Validation.Receivable validated = (Validation.Receivable) ReturnValidator.withDefaults().validate(signed);
 
-		assertThat(verification.verify(signed, SignatureContext.of(validated.document().header(), AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, signed, SignatureContext.of(validated.document().header(), AgentContracts.none())))
 			.isEmpty();
 	}
 
@@ -64,7 +64,7 @@ class SignatureVerificationTests {
 		byte[] tampered = SignedReturns.replace(SignedReturns.signed(TAXPAYER), "<ct40>22000000</ct40>",
 				"<ct40>2000000</ct40>");
 
-		List<Finding> findings = verification.verify(tampered, taxpayer());
+		List<Finding> findings = SignedReturns.verify(verification, tampered, taxpayer());
 
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-3");
@@ -83,7 +83,7 @@ class SignatureVerificationTests {
 		byte[] tampered = (signed.substring(0, start) + ((first == 'A') ? 'B' : 'A') + signed.substring(start + 1))
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-		assertThat(verification.verify(tampered, taxpayer())).singleElement()
+		assertThat(SignedReturns.verify(verification, tampered, taxpayer())).singleElement()
 			.satisfies((finding) -> assertThat(finding.xpath()).isEqualTo("/HSoThueDTu/CKyDTu/Signature/SignatureValue"))
 			.extracting(Finding::ruleId)
 			.isEqualTo("SIG-3");
@@ -93,7 +93,7 @@ class SignatureVerificationTests {
 	void aCertificateOfAnotherTaxpayerBreaksTheMstRule() {
 		byte[] signed = SignedReturns.signed(PKI.issue("0100231226", "SOMEONE ELSE"));
 
-		assertThat(verification.verify(signed, taxpayer())).singleElement().satisfies((finding) -> {
+		assertThat(SignedReturns.verify(verification, signed, taxpayer())).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-7");
 			assertThat(finding.xpath()).isEqualTo(CERTIFICATE);
 			assertThat(finding.value()).isEqualTo("MST:0100231226");
@@ -105,10 +105,10 @@ class SignatureVerificationTests {
 		byte[] signed = SignedReturns.signed(AGENT);
 		AgentContracts contract = (agent, taxpayer) -> agent.equals(AGENT_MST) && taxpayer.equals(MST);
 
-		assertThat(verification.verify(signed, context(MST, AGENT_MST, contract))).isEmpty();
-		assertThat(ruleIds(verification.verify(signed, context(MST, AGENT_MST, AgentContracts.none()))))
+		assertThat(SignedReturns.verify(verification, signed, context(MST, AGENT_MST, contract))).isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(verification, signed, context(MST, AGENT_MST, AgentContracts.none()))))
 			.containsExactly("SIG-7");
-		assertThat(ruleIds(verification.verify(signed, context(MST, null, (agent, taxpayer) -> true))))
+		assertThat(ruleIds(SignedReturns.verify(verification, signed, context(MST, null, (agent, taxpayer) -> true))))
 			.as("an agent must be named in DLyThue")
 			.containsExactly("SIG-7");
 	}
@@ -117,11 +117,11 @@ class SignatureVerificationTests {
 	void aBranchReturnMayBeSignedWithTheBranchOrTheParentCertificate() {
 		SigningIdentity branch = PKI.issue(MST + "-001", "CHI NHÁNH");
 
-		assertThat(verification.verify(SignedReturns.signed(TAXPAYER), context(MST + "-001", null, AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(TAXPAYER), context(MST + "-001", null, AgentContracts.none())))
 			.isEmpty();
-		assertThat(verification.verify(SignedReturns.signed(branch), context(MST + "001", null, AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(branch), context(MST + "001", null, AgentContracts.none())))
 			.isEmpty();
-		assertThat(ruleIds(verification.verify(SignedReturns.signed(branch), taxpayer())))
+		assertThat(ruleIds(SignedReturns.verify(verification, SignedReturns.signed(branch), taxpayer())))
 			.as("a branch certificate does not sign for the head office")
 			.containsExactly("SIG-7");
 	}
@@ -135,25 +135,25 @@ class SignatureVerificationTests {
 		SigningIdentity validThatAfternoon = PKI.issue(MST, "NEW", Instant.parse("2026-04-15T08:00:00Z"),
 				Instant.parse("2028-01-01T00:00:00Z"));
 
-		assertThat(verification.verify(SignedReturns.signed(expired), taxpayer())).singleElement().satisfies((finding) -> {
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(expired), taxpayer())).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-6");
 			assertThat(finding.value()).isEqualTo("2024-01-01T00:00:00Z/2026-04-14T16:59:59Z");
 		});
-		assertThat(ruleIds(verification.verify(SignedReturns.signed(notYetValid), taxpayer()))).containsExactly("SIG-6");
-		assertThat(verification.verify(SignedReturns.signed(validThatAfternoon), taxpayer())).isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(verification, SignedReturns.signed(notYetValid), taxpayer()))).containsExactly("SIG-6");
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(validThatAfternoon), taxpayer())).isEmpty();
 	}
 
 	@Test
 	void aCertificateOfAnUntrustedCaBreaksTheChainRule() {
 		TestPki untrusted = TestPki.untrusted();
 
-		List<Finding> findings = verification.verify(SignedReturns.signed(untrusted.issue(MST, "FORGED")), taxpayer());
+		List<Finding> findings = SignedReturns.verify(verification, SignedReturns.signed(untrusted.issue(MST, "FORGED")), taxpayer());
 
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-5");
 			assertThat(finding.value()).isEqualTo(untrusted.issuingCa().getSubjectX500Principal().getName());
 		});
-		assertThat(ruleIds(verification.verify(
+		assertThat(ruleIds(SignedReturns.verify(verification, 
 				new ReturnSigner(untrusted.issue(MST, "FORGED")).withIssuerCertificates().sign(SignedReturns.unsigned()),
 				taxpayer())))
 			.as("shipping the untrusted CA in X509Data does not help")
@@ -166,9 +166,9 @@ class SignatureVerificationTests {
 		byte[] current = new ReturnSigner(TAXPAYER, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned());
 		Validation.Receivable validated = (Validation.Receivable) ReturnValidator.withDefaults().validate(historic);
 
-		assertThat(verification.verify(historic, SignatureContext.of(validated.document().header(), AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, historic, SignatureContext.of(validated.document().header(), AgentContracts.none())))
 			.isEmpty();
-		List<Finding> findings = verification.verify(current, taxpayer());
+		List<Finding> findings = SignedReturns.verify(verification, current, taxpayer());
 		assertThat(ruleIds(findings)).containsOnly("SIG-4");
 		assertThat(findings).extracting(Finding::xpath)
 			.containsExactly("/HSoThueDTu/CKyDTu/Signature/SignedInfo/SignatureMethod",
@@ -183,19 +183,19 @@ class SignatureVerificationTests {
 		byte[] historic = new ReturnSigner(TAXPAYER, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned2021());
 		byte[] tampered = SignedReturns.replace(historic, "<ct40>22000000</ct40>", "<ct40>2000000</ct40>");
 
-		assertThat(ruleIds(verification.verify(tampered, context2021()))).containsExactly("SIG-3");
+		assertThat(ruleIds(SignedReturns.verify(verification, tampered, context2021()))).containsExactly("SIG-3");
 	}
 
 	@Test
 	void anUnsignedReturnBreaksTheMissingRuleWhenSignaturesAreRequired() {
-		assertThat(verification.verify(SignedReturns.unsigned(), taxpayer())).singleElement().satisfies((finding) -> {
+		assertThat(SignedReturns.verify(verification, SignedReturns.unsigned(), taxpayer())).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-1");
 			assertThat(finding.xpath()).isEqualTo("/HSoThueDTu/CKyDTu");
 		});
 		SignatureVerification optional = verification(PKI.writeTrustStore(dir.resolve("optional.p12")), List.of(),
 				false);
-		assertThat(optional.verify(SignedReturns.unsigned(), taxpayer())).isEmpty();
-		assertThat(ruleIds(optional.verify(SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), taxpayer())))
+		assertThat(SignedReturns.verify(optional, SignedReturns.unsigned(), taxpayer())).isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(optional, SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), taxpayer())))
 			.as("a signature that is present is checked all the same")
 			.containsExactly("SIG-5");
 	}
@@ -204,16 +204,16 @@ class SignatureVerificationTests {
 	void aReferenceToAnythingButTheReturnBreaksTheStructureRule() {
 		byte[] signed = SignedReturns.signed(TAXPAYER);
 
-		assertThat(ruleIds(verification.verify(SignedReturns.replace(signed, "URI=\"#ID_1\"", "URI=\"\""), taxpayer())))
+		assertThat(ruleIds(SignedReturns.verify(verification, SignedReturns.replace(signed, "URI=\"#ID_1\"", "URI=\"\""), taxpayer())))
 			.containsExactly("SIG-2");
-		assertThat(verification.verify(SignedReturns.replace(signed, "URI=\"#ID_1\"", "URI=\"file:///etc/passwd\""),
+		assertThat(SignedReturns.verify(verification, SignedReturns.replace(signed, "URI=\"#ID_1\"", "URI=\"file:///etc/passwd\""),
 				taxpayer()))
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.value()).contains("file:///etc/passwd"));
 		byte[] xpathFilter = SignedReturns.replace(signed,
 				"<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>",
 				"<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><XPath>false()</XPath></Transform>");
-		assertThat(ruleIds(verification.verify(xpathFilter, taxpayer()))).containsExactly("SIG-2");
+		assertThat(ruleIds(SignedReturns.verify(verification, xpathFilter, taxpayer()))).containsExactly("SIG-2");
 	}
 
 	@Test
@@ -223,7 +223,7 @@ class SignatureVerificationTests {
 		byte[] moved = (signed.replace(signature, "").replace("<CKyDTu></CKyDTu>", "").replace("<CKyDTu/>", "")
 			.replace("<PLuc/>", "<PLuc/>" + signature)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-		assertThat(ruleIds(verification.verify(moved, taxpayer()))).containsExactly("SIG-2");
+		assertThat(ruleIds(SignedReturns.verify(verification, moved, taxpayer()))).containsExactly("SIG-2");
 	}
 
 	@Test
@@ -232,8 +232,8 @@ class SignatureVerificationTests {
 		byte[] both = new ReturnSigner(TAXPAYER).sign(agentFirst);
 		byte[] bothBad = new ReturnSigner(TestPki.untrusted().issue(MST, "Y")).sign(agentFirst);
 
-		assertThat(verification.verify(both, taxpayer())).isEmpty();
-		assertThat(verification.verify(bothBad, taxpayer())).extracting(Finding::xpath)
+		assertThat(SignedReturns.verify(verification, both, taxpayer())).isEmpty();
+		assertThat(SignedReturns.verify(verification, bothBad, taxpayer())).extracting(Finding::xpath)
 			.containsExactly("/HSoThueDTu/CKyDTu/Signature[1]/KeyInfo/X509Data/X509Certificate",
 					"/HSoThueDTu/CKyDTu/Signature[1]/KeyInfo/X509Data/X509Certificate",
 					"/HSoThueDTu/CKyDTu/Signature[2]/KeyInfo/X509Data/X509Certificate");
@@ -246,7 +246,7 @@ class SignatureVerificationTests {
 				+ "</HSoKhaiThue></HSoThueDTu>")
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-		assertThat(ruleIds(verification.verify(hostile, taxpayer()))).containsExactly("SIG-2");
+		assertThat(ruleIds(SignedReturns.verify(verification, hostile, taxpayer()))).containsExactly("SIG-2");
 	}
 
 	static SignatureVerification verification(@Nullable TrustStoreFile store, List<String> crls, boolean required) {

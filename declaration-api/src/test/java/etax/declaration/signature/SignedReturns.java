@@ -1,10 +1,22 @@
 package etax.declaration.signature;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
 import etax.devstack.pki.ReturnSigner;
 import etax.devstack.pki.SigningIdentity;
+import etax.schemas.Finding;
 import etax.schemas.Samples;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The catalog's sample 01/GTGT (Q1/2026, ngayKy 2026-04-15), its Q4/2021 variant, signed or not. */
 final class SignedReturns {
@@ -31,6 +43,33 @@ final class SignedReturns {
 
 	static byte[] signed(SigningIdentity identity) {
 		return new ReturnSigner(identity).sign(unsigned());
+	}
+
+	/**
+	 * Verifies a return both ways the service can: from what a parse captured ({@link EnvelopeCapture}, as the
+	 * intake does) and from a DOM parse of its own; the two must find the same.
+	 * @return the findings
+	 */
+	static List<Finding> verify(SignatureVerification verification, byte[] xml, SignatureContext context) {
+		List<Finding> parsed = verification.verify(xml, context);
+		assertThat(verification.verify(capture(xml), xml, context)).as("findings from the captured envelope")
+			.isEqualTo(parsed);
+		return parsed;
+	}
+
+	/** What a namespace-aware SAX parse of the return captures, as the validating parse would. */
+	static EnvelopeCapture capture(byte[] xml) {
+		EnvelopeCapture capture = new EnvelopeCapture();
+		try {
+			XMLReader reader = SAXParserFactory.newDefaultNSInstance().newSAXParser().getXMLReader();
+			reader.setContentHandler(capture);
+			reader.setProperty("http://xml.org/sax/properties/lexical-handler", capture);
+			reader.parse(new InputSource(new ByteArrayInputStream(xml)));
+		}
+		catch (ParserConfigurationException | SAXException | IOException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+		return capture;
 	}
 
 	static byte[] replace(byte[] xml, String target, String replacement) {

@@ -31,9 +31,9 @@ class TrustConfigurationTests {
 			.withMessageContaining("etax.declaration.signature.required=false");
 
 		SignatureVerification optional = verification(null, List.of(), false);
-		assertThat(optional.verify(SignedReturns.unsigned(), taxpayer())).isEmpty();
-		assertThat(optional.verify(SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
-		assertThat(ruleIds(optional.verify(SignedReturns.signed(PKI.issue("0100231226", "X")), taxpayer())))
+		assertThat(SignedReturns.verify(optional, SignedReturns.unsigned(), taxpayer())).isEmpty();
+		assertThat(SignedReturns.verify(optional, SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(optional, SignedReturns.signed(PKI.issue("0100231226", "X")), taxpayer())))
 			.as("without a trust store the tax code is still checked")
 			.containsExactly("SIG-7");
 	}
@@ -54,8 +54,8 @@ class TrustConfigurationTests {
 	void aPemTrustStoreWorksLikeAPkcs12One() {
 		SignatureVerification pem = verification(PKI.writePemTrustStore(this.dir.resolve("trust.pem")), List.of(), true);
 
-		assertThat(pem.verify(SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
-		assertThat(ruleIds(pem.verify(SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), taxpayer())))
+		assertThat(SignedReturns.verify(pem, SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(pem, SignedReturns.signed(TestPki.untrusted().issue(MST, "X")), taxpayer())))
 			.containsExactly("SIG-5");
 	}
 
@@ -64,10 +64,10 @@ class TrustConfigurationTests {
 		SignatureVerification rootOnly = verification(
 				TestPki.writePemTrustStore(this.dir.resolve("root.pem"), List.of(PKI.root())), List.of(), true);
 
-		assertThat(rootOnly.verify(new ReturnSigner(TAXPAYER).withIssuerCertificates().sign(SignedReturns.unsigned()),
+		assertThat(SignedReturns.verify(rootOnly, new ReturnSigner(TAXPAYER).withIssuerCertificates().sign(SignedReturns.unsigned()),
 				taxpayer()))
 			.isEmpty();
-		assertThat(ruleIds(rootOnly.verify(SignedReturns.signed(TAXPAYER), taxpayer()))).containsExactly("SIG-5");
+		assertThat(ruleIds(SignedReturns.verify(rootOnly, SignedReturns.signed(TAXPAYER), taxpayer()))).containsExactly("SIG-5");
 	}
 
 	@Test
@@ -78,14 +78,14 @@ class TrustConfigurationTests {
 		SignatureVerification checking = verification(PKI.writeTrustStore(this.dir.resolve("trust.p12")),
 				List.of(crls), true);
 
-		assertThat(checking.verify(SignedReturns.signed(revoked), taxpayer())).singleElement().satisfies((finding) -> {
+		assertThat(SignedReturns.verify(checking, SignedReturns.signed(revoked), taxpayer())).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("SIG-8");
 			assertThat(finding.value()).isEqualTo(revoked.certificate().getSerialNumber().toString(16));
 		});
-		assertThat(checking.verify(SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
+		assertThat(SignedReturns.verify(checking, SignedReturns.signed(TAXPAYER), taxpayer())).isEmpty();
 		SignatureVerification withoutCrls = verification(PKI.writeTrustStore(this.dir.resolve("trust.p12")),
 				List.of(), true);
-		assertThat(withoutCrls.verify(SignedReturns.signed(revoked), taxpayer()))
+		assertThat(SignedReturns.verify(withoutCrls, SignedReturns.signed(revoked), taxpayer()))
 			.as("without CRLs there is no revocation check")
 			.isEmpty();
 	}
@@ -100,7 +100,7 @@ class TrustConfigurationTests {
 		SignatureVerification checking = verification(PKI.writeTrustStore(this.dir.resolve("trust.p12")),
 				List.of(crls), true);
 
-		assertThat(checking.verify(SignedReturns.signed(revokedByImpostor), taxpayer())).isEmpty();
+		assertThat(SignedReturns.verify(checking, SignedReturns.signed(revokedByImpostor), taxpayer())).isEmpty();
 	}
 
 }
