@@ -101,6 +101,15 @@ class ReturnController {
 		return this.queries.lifecycle(id, caller);
 	}
 
+	@Operation(summary = "The chain of a return: the original and its supplements, oldest first",
+			description = "Each with its decision, whether it is the return in force, what it changed against the "
+					+ "accepted return in force when it arrived (indicator, before, after) and the payable items it "
+					+ "created: for an accepted supplement, the differences.")
+	@GetMapping("/api/v1/returns/{id}/chain")
+	List<ChainedReturn> chain(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.queries.chain(id, caller);
+	}
+
 	@Operation(summary = "The receipt and acceptance notice of a transaction code")
 	@GetMapping(path = "/api/v1/receipts/{transactionCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Receipt receipt(@PathVariable String transactionCode, @AuthenticationPrincipal Caller caller) {

@@ -61,6 +61,20 @@ public class ReturnQueries {
 		return this.events.of(id);
 	}
 
+	/**
+	 * The chain of a return: the original and its supplements the caller may see, oldest first, each with
+	 * what it changed against the accepted return in force when it arrived.
+	 * @param id a return of the chain
+	 * @param caller who asks
+	 * @return the chain
+	 * @throws ReturnNotFoundException if the caller may not see the return
+	 */
+	public List<ChainedReturn> chain(UUID id, Caller caller) {
+		ReturnScope scope = scope(caller);
+		this.returns.findById(id, scope).orElseThrow(() -> ReturnNotFoundException.forId(id));
+		return ChainHistory.of(this.returns.chainOf(id, scope), this.payableItems::ofReturn);
+	}
+
 	/** A return the intake has just filed or found filed before, for the filer who sent it. */
 	StoredReturn filed(UUID id) {
 		return withPayableItems(this.returns.findById(id).orElseThrow(() -> ReturnNotFoundException.forId(id)));

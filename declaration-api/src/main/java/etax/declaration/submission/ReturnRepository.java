@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ReturnRepository {
 
 	private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, String>> INDICATORS = new TypeReference<>() {
 	};
 
 	private static final String SELECT = """
@@ -97,6 +101,27 @@ class ReturnRepository {
 			.params(scope.parameters())
 			.query(this::map)
 			.optional();
+	}
+
+	/**
+	 * The returns of the chain a return belongs to that the caller may see, in the order received.
+	 * @param id a return of the chain
+	 * @param scope what the caller may see
+	 * @return the chain's returns, the given one among them if the caller may see it
+	 */
+	List<ChainHistory.Member> chainOf(UUID id, ReturnScope scope) {
+		return this.jdbc.sql("""
+				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
+				FROM filing.tax_return
+				WHERE (chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id)
+				""" + " AND " + scope.condition() + " ORDER BY received_at, submission_number, id")
+			.param("id", id)
+			.params(scope.parameters())
+			.query((row, n) -> new ChainHistory.Member(row.getObject("id", UUID.class), row.getString("transaction_code"),
+					row.getString("filing_type"), row.getInt("submission_number"),
+					ReturnStatus.valueOf(row.getString("status")), row.getTimestamp("received_at").toInstant(),
+					this.json.readValue(row.getString("indicators"), INDICATORS)))
+			.list();
 	}
 
 	/**

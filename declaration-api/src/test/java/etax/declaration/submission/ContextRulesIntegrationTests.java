@@ -161,7 +161,7 @@ class ContextRulesIntegrationTests {
 	}
 
 	@Test
-	void anAcceptedSupplementSupersedesTheOriginalAndAddsTheDifferenceAsAPayableItem() throws Exception {
+	void anAcceptedSupplementSupersedesTheOriginalAddsTheDifferenceAsAPayableItemAndShowsWhatItChanged() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		JsonNode original = file(SampleReturns.forTaxpayer(mst), 201);
 		String corrected = SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1);
@@ -178,15 +178,24 @@ class ContextRulesIntegrationTests {
 		assertThat(supplement.at("/payableItems/0/dueDate").asString())
 			.as("the increase was due with the original return: late-payment interest runs from that deadline")
 			.isEqualTo("2026-05-04");
-		JsonNode lifecycle = this.json.readTree(this.mvc
-			.perform(get("/api/v1/returns/" + original.get("returnId").asString() + "/events").with(filer()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode lifecycle = read("/api/v1/returns/" + original.get("returnId").asString() + "/events");
 		assertThat(lifecycle.findValuesAsString("type")).containsExactly("RECEIVED", "ACCEPTED",
 				"PAYABLE_ITEMS_CREATED", "SUPERSEDED");
 		assertThat(lifecycle.at("/3/detail/by").asString()).isEqualTo(supplement.get("returnId").asString());
+		JsonNode chain = read("/api/v1/returns/" + supplement.get("returnId").asString() + "/chain");
+		assertThat(chain.size()).isEqualTo(2);
+		assertThat(chain.at("/0/id").asString()).isEqualTo(original.get("returnId").asString());
+		assertThat(chain.at("/1/id").asString()).isEqualTo(supplement.get("returnId").asString());
+		assertThat(chain.at("/0/current").asBoolean()).isFalse();
+		assertThat(chain.at("/1/current").asBoolean()).isTrue();
+		assertThat(chain.at("/0/changes").isEmpty()).isTrue();
+		assertThat(chain.at("/1/comparedWith").asString()).isEqualTo(original.get("returnId").asString());
+		assertThat(chain.at("/1/changes").findValuesAsString("indicator")).as("in natural order")
+			.containsExactly("ct25", "ct36", "ct40", "ct40a");
+		assertThat(chain.at("/1/changes/2/before").asString()).isEqualTo("22000000");
+		assertThat(chain.at("/1/changes/2/after").asString()).isEqualTo("25000000");
+		assertThat(chain.at("/0/payableItems/0/amount").asLong()).isEqualTo(22_000_000L);
+		assertThat(chain.at("/1/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
 		assertThat(this.jdbc.sql("SELECT status FROM filing.tax_return WHERE id = ?::uuid")
 			.param(original.get("returnId").asString())
 			.query(String.class)
@@ -228,6 +237,11 @@ class ContextRulesIntegrationTests {
 		assertThat(dryRun.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(mst).query(Long.class).single())
 			.isZero();
+	}
+
+	private JsonNode read(String path) throws Exception {
+		return this.json.readTree(
+				this.mvc.perform(get(path).with(filer())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	private JsonNode file(String xml, int expectedStatus) throws Exception {

@@ -92,7 +92,7 @@ class ReturnAccessIntegrationTests {
 		String returnPath = "/api/v1/returns/" + receipt.get("returnId").asString();
 		String receiptPath = "/api/v1/receipts/" + receipt.get("transactionCode").asString();
 
-		for (String path : new String[] { returnPath, returnPath + "/events", receiptPath }) {
+		for (String path : new String[] { returnPath, returnPath + "/events", returnPath + "/chain", receiptPath }) {
 			this.mvc.perform(get(path).with(bearer(TOKENS.taxpayer(owner)))).andExpect(status().isOk());
 			this.mvc.perform(get(path).with(bearer(TOKENS.taxpayer(neighbour))))
 				.andExpect(status().isNotFound())
