@@ -16,11 +16,13 @@ import etax.outbox.OutboxMessage;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues notices: in the filing transaction, one delivery per webhook of the filer and one record on
- * {@value #TOPIC}; {@link WebhookDispatcher} sends the deliveries after the commit.
+ * {@value #TOPIC}; {@link WebhookDispatcher}, woken by the commit, sends the deliveries.
  */
 @Service
 public class Notices {
@@ -39,9 +41,13 @@ public class Notices {
 
 	private final WebhookProperties properties;
 
+	private final WebhookDispatcher dispatcher;
+
 	private final SecureRandom random = new SecureRandom();
 
-	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties) {
+	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties,
+			WebhookDispatcher dispatcher) {
+		this.dispatcher = dispatcher;
 		this.webhooks = webhooks;
 		this.outbox = outbox;
 		this.json = json;
@@ -70,6 +76,14 @@ public class Notices {
 			this.outbox.append(OutboxMessage.of(TOPIC, notice.mst(), payload));
 		}
 		this.webhooks.enqueue(deliveries, now);
+		if (!deliveries.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Notices.this.dispatcher.wake();
+				}
+			});
+		}
 	}
 
 	/**

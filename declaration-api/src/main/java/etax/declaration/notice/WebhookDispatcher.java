@@ -11,32 +11,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due webhook deliveries: a POST of the notice, signed with the webhook's secret
  * ({@code X-Etax-Signature: t=<epoch seconds>,v1=<hex HMAC-SHA256 of "t.body">}), answered 2xx or retried
- * with doubling delays until the last attempt. Rows are locked with {@code SKIP LOCKED}, so replicas
- * share the work and never send one delivery twice at once.
+ * with doubling delays until the last attempt.
+ *
+ * <p>A delivery is claimed in one short statement that leases it (its next attempt moved past the
+ * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
+ * or a thread, and its outcome recorded when the answer comes: up to
+ * {@code etax.declaration.webhooks.concurrency} requests are in flight at once, so a slow or unreachable
+ * receiver delays nobody else's notices. A process that dies with deliveries in flight leaves them to be
+ * sent again when their lease ends (receivers de-duplicate on {@code eventId}). The commit of a filing
+ * wakes the dispatcher ({@link #wake()}); otherwise it looks every poll interval. The time from a notice's
+ * filing to its delivery is the timer {@value #LATENCY} (tag {@code attempt}: {@code first} or
+ * {@code retry}), the target README.md publishes.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
+	static final String LATENCY = "etax.webhooks.delivery.latency";
+
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
 	private final WebhookRepository webhooks;
-
-	private final TransactionTemplate transactions;
 
 	private final WebhookProperties properties;
 
@@ -44,17 +56,39 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final HttpClient http;
 
+	private final Semaphore inFlight;
+
+	private final Semaphore wake = new Semaphore(0);
+
+	private final Timer firstAttempt;
+
+	private final Timer retried;
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
 
-	WebhookDispatcher(WebhookRepository webhooks, TransactionTemplate transactions, WebhookProperties properties,
-			Clock clock) {
+	WebhookDispatcher(WebhookRepository webhooks, WebhookProperties properties, Clock clock, MeterRegistry meters) {
 		this.webhooks = webhooks;
-		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+		this.inFlight = new Semaphore(properties.concurrency());
+		this.firstAttempt = latency(meters, "first");
+		this.retried = latency(meters, "retry");
+	}
+
+	private static Timer latency(MeterRegistry meters, String attempt) {
+		return Timer.builder(LATENCY)
+			.description("From a return's filing to the delivery of its notice to a webhook")
+			.tag("attempt", attempt)
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+	}
+
+	/** Makes the dispatcher look for due deliveries now: called after a commit that enqueued some. */
+	void wake() {
+		this.wake.release();
 	}
 
 	@Override
@@ -83,9 +117,13 @@ class WebhookDispatcher implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				Integer sent = this.transactions.execute((status) -> dispatchDue());
-				if (sent == null || sent == 0) {
-					Thread.sleep(this.properties.pollInterval().toMillis());
+				// wait for room for one request at least
+				this.inFlight.acquire();
+				this.inFlight.release();
+				int claimed = dispatchDue();
+				if (claimed == 0) {
+					this.wake.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					this.wake.drainPermits();
 				}
 			}
 			catch (InterruptedException ex) {
@@ -99,9 +137,13 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 	}
 
+	/** Claims as many due deliveries as may be in flight, and sends them. */
 	private int dispatchDue() {
-		List<WebhookRepository.Due> due = this.webhooks.lockDue(this.clock.instant(), 20);
+		Instant now = this.clock.instant();
+		// this thread alone takes permits: the room can only grow before they are taken
+		List<WebhookRepository.Due> due = this.webhooks.claimDue(now, this.inFlight.availablePermits(), now.plus(lease()));
 		for (WebhookRepository.Due delivery : due) {
+			this.inFlight.acquireUninterruptibly();
 			send(delivery);
 		}
 		return due.size();
@@ -109,31 +151,44 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private void send(WebhookRepository.Due delivery) {
 		Instant now = this.clock.instant();
-		String error;
-		try {
-			HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-				.timeout(this.properties.timeout())
-				.header("Content-Type", "application/json")
-				.header(Notices.SIGNATURE_HEADER, signature(delivery.secret(), now, delivery.payload()))
-				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-				.build(), HttpResponse.BodyHandlers.discarding());
-			if (response.statusCode() / 100 == 2) {
-				this.webhooks.delivered(delivery.id(), now);
-				return;
+		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+			.timeout(this.properties.timeout())
+			.header("Content-Type", "application/json")
+			.header(Notices.SIGNATURE_HEADER, signature(delivery.secret(), now, delivery.payload()))
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+			.build();
+		this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+			try {
+				record(delivery, (failure == null) ? response.statusCode() : null, failure);
 			}
-			error = "HTTP " + response.statusCode();
+			catch (RuntimeException ex) {
+				log.warn("Webhook delivery outcome not recorded delivery={} reason={}", delivery.id(), ex.getMessage());
+			}
+			finally {
+				this.inFlight.release();
+			}
+		});
+	}
+
+	private void record(WebhookRepository.Due delivery, @Nullable Integer status, @Nullable Throwable failure) {
+		Instant now = this.clock.instant();
+		if (status != null && status / 100 == 2) {
+			this.webhooks.delivered(delivery.id(), now);
+			((delivery.attempts() == 0) ? this.firstAttempt : this.retried)
+				.record(Duration.between(delivery.createdAt(), now).abs());
+			return;
 		}
-		catch (java.io.IOException ex) {
-			error = ex.getClass().getSimpleName();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
-		}
+		String error = (status != null) ? "HTTP " + status
+				: (failure.getCause() != null ? failure.getCause() : failure).getClass().getSimpleName();
 		int attempts = delivery.attempts() + 1;
 		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
 				: now.plus(this.properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16)));
 		this.webhooks.failed(delivery.id(), error, retryAt);
+	}
+
+	/** How long a claimed delivery waits before it is due again if its outcome is never recorded. */
+	private Duration lease() {
+		return this.properties.timeout().multipliedBy(2).plusSeconds(10);
 	}
 
 	static String signature(String secret, Instant at, String body) {

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the delay before the first retry; each later one doubles it
  * @param maxAttempts attempts before a delivery is given up as failed
  * @param timeout how long one attempt may take
- * @param pollInterval how often due deliveries are looked for
+ * @param pollInterval how often due deliveries are looked for when no filing wakes the dispatcher
+ * @param concurrency how many deliveries may be in flight at once
  */
 @ConfigurationProperties("etax.declaration.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration timeout,
-		@DefaultValue("500ms") Duration pollInterval) {
+		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency) {
 
 }

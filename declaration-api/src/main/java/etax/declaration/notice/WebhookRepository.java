@@ -86,16 +86,27 @@ class WebhookRepository {
 
 	}
 
-	/** Locks up to {@code limit} due deliveries for this transaction; other relays skip them. */
-	List<Due> lockDue(Instant now, int limit) {
+	/**
+	 * Claims up to {@code limit} due deliveries in one statement: each is leased (its next attempt moved
+	 * to {@code leaseUntil}) and committed at once, so no transaction stays open while it is sent, and
+	 * other dispatchers skip it until its outcome is recorded or the lease ends.
+	 */
+	List<Due> claimDue(Instant now, int limit, Instant leaseUntil) {
+		if (limit <= 0) {
+			return List.of();
+		}
 		return this.jdbc.sql("""
-				SELECT d.id, d.attempts, d.payload, w.url, w.secret
-				FROM filing.webhook_delivery d JOIN filing.webhook w ON w.id = d.webhook_id
-				WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
-				ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
+				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
+				FROM filing.webhook w
+				WHERE w.id = d.webhook_id AND d.id IN (
+				    SELECT id FROM filing.webhook_delivery
+				    WHERE status = 'PENDING' AND next_attempt_at <= ?
+				    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+				RETURNING d.id, d.attempts, d.payload, w.url, w.secret, d.created_at
 				""")
-			.params(Timestamp.from(now), limit)
-			.query((row, n) -> new Due(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5)))
+			.params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)
+			.query((row, n) -> new Due(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
+					row.getTimestamp(6).toInstant()))
 			.list();
 	}
 
@@ -123,8 +134,8 @@ class WebhookRepository {
 				""").param(webhookId).query(DELIVERY).list();
 	}
 
-	/** A delivery due now, with where it goes. */
-	record Due(long id, int attempts, String payload, String url, String secret) {
+	/** A delivery due now, with where it goes and when its notice was issued. */
+	record Due(long id, int attempts, String payload, String url, String secret, Instant createdAt) {
 
 	}
 

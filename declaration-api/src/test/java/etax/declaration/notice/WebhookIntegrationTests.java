@@ -7,14 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TopicReader;
 import etax.schemas.Samples;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = { "etax.declaration.webhooks.allow-plain-http-localhost=true",
-		"etax.declaration.webhooks.first-retry=200ms", "etax.declaration.webhooks.poll-interval=100ms" })
+		"etax.declaration.webhooks.first-retry=200ms", "etax.declaration.webhooks.poll-interval=100ms",
+		"etax.declaration.webhooks.timeout=20s" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 class WebhookIntegrationTests {
@@ -51,6 +57,9 @@ class WebhookIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
 	private HttpServer receiver;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -59,15 +68,12 @@ class WebhookIntegrationTests {
 
 	@BeforeEach
 	void startReceiverThatFailsTwice() throws IOException {
-		this.receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-		this.receiver.createContext("/hook", (exchange) -> {
+		this.receiver = receiver((exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			int status = (this.calls.incrementAndGet() <= 2) ? 500 : 204;
 			this.received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Etax-Signature"), status));
 			exchange.sendResponseHeaders(status, -1);
-			exchange.close();
 		});
-		this.receiver.start();
 	}
 
 	@AfterEach
@@ -77,24 +83,10 @@ class WebhookIntegrationTests {
 
 	@Test
 	void aReceiverThatFailsTwiceGetsTheNoticeOnceMoreSignedAndTheDeliveriesAreVisible() throws Exception {
-		JsonNode webhook = this.json.readTree(this.mvc
-			.perform(post("/api/v1/webhooks").with(filer())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"url\":\"http://localhost:" + this.receiver.getAddress().getPort() + "/hook\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode webhook = register(this.receiver);
 		String mst = registeredTaxpayer();
-		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
-			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
 
-		JsonNode receipt = this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		JsonNode receipt = file(mst);
 		String returnId = receipt.get("returnId").asString();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> ofReturn(returnId).stream().anyMatch((r) -> r.status() == 204));
@@ -129,12 +121,84 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void aReceiverThatHoldsItsRequestDelaysNoOtherDelivery() throws Exception {
+		CountDownLatch answer = new CountDownLatch(1);
+		List<String> fastBodies = new CopyOnWriteArrayList<>();
+		HttpServer slow = receiver((exchange) -> {
+			awaitQuietly(answer);
+			exchange.sendResponseHeaders(204, -1);
+		});
+		HttpServer fast = receiver((exchange) -> {
+			fastBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			register(slow);
+			register(fast);
+
+			String returnId = file(registeredTaxpayer()).get("returnId").asString();
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> fastBodies.stream().anyMatch((body) -> body.contains(returnId)));
+			assertThat(answer.getCount()).as("the slow receiver still holds its request").isOne();
+			assertThat(this.meters.get(WebhookDispatcher.LATENCY).tag("attempt", "first").timer().count()).isPositive();
+		}
+		finally {
+			answer.countDown();
+			slow.stop(0);
+			fast.stop(0);
+		}
+	}
+
+	@Test
 	void refusesAPlainHttpWebhookElsewhere() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/webhooks").with(filer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"url\":\"http://example.com/hook\"}"))
 			.andExpect(status().isBadRequest());
+	}
+
+	private JsonNode register(HttpServer receiver) throws Exception {
+		return this.json.readTree(this.mvc
+			.perform(post("/api/v1/webhooks").with(filer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://localhost:" + receiver.getAddress().getPort() + "/hook\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private JsonNode file(String mst) throws Exception {
+		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
+		return this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private static HttpServer receiver(HttpHandler handler) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		server.createContext("/hook", (exchange) -> {
+			try (exchange) {
+				handler.handle(exchange);
+			}
+		});
+		server.setExecutor(Executors.newCachedThreadPool());
+		server.start();
+		return server;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private List<Received> ofReturn(String returnId) {
