@@ -68,6 +68,10 @@ public final class DevStack {
 				// filing time and failures chosen per request, the sandbox's bank (docs/adr/0017-sandbox.md)
 				properties.put("etax.sandbox.enabled", "true");
 			}
+			if (modules[i].equals("declaration-api")) {
+				// filers' webhook receivers under development run on this machine (docs/adr/0018-push-notices.md)
+				properties.put("etax.declaration.webhooks.allow-plain-http-localhost", "true");
+			}
 			if (modules[i].equals("batch-processor")) {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
 				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);

@@ -32,11 +32,14 @@ import etax.devstack.TokenIssuer;
  * <li>The service: the same returns to {@code POST /api/v1/returns} as a T-VAN, {@code clients} at a
  * time for {@code seconds}: each answer must be 201 with status ACCEPTED; anything else is counted by
  * reason (status and the rule ids that rejected it).</li>
+ * <li>With {@code --webhook=true}, the filer has a webhook ({@link NoticeReceiver}): the notices of the
+ * timed returns are awaited (a minute at most) and the time from each return's postmark to its notice's
+ * arrival reported, with any notice missing, repeated or wrongly signed.</li>
  * </ol>
  *
  * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000 per
  * size, the first {@code warmup-returns} (6000, at most half) of each size sent to both paths untimed first, so that
- * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60),
+ * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60), {@code webhook} (false),
  * {@code api} (from {@code target/dev-stack/stack.properties}), {@code jdbc}, {@code db-user}, {@code db-password}.
  */
 public final class FilingLoadBenchmark {
@@ -76,6 +79,7 @@ public final class FilingLoadBenchmark {
 				(System.nanoTime() - started) / 1e9);
 
 		int used = 0;
+		NoticeReceiver receiver = null;
 		for (int i = 0; i < sizes.size(); i++) {
 			List<Template> templates = FilingWorkload.templates(Integer.parseInt(option("forms", "12")), sizes.get(i));
 			long signing = System.nanoTime();
@@ -103,13 +107,35 @@ public final class FilingLoadBenchmark {
 						FilingLoadBenchmark::status);
 				report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling, cpu);
 			}
+			NoticeReceiver notices = (receiver == null && Boolean.parseBoolean(option("webhook", "false")))
+					? NoticeReceiver.register(api, tvan) : receiver;
+			receiver = notices;
 			report("declaration-api warm-up (not timed)", LoadRun.run(api + "/api/v1/returns", tvan, warming, clients,
 					length.multipliedBy(10), FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason));
+			if (notices != null) {
+				awaitNotices(notices, warming.size());
+				notices.reset();
+			}
 			CpuTime cpu = CpuTime.now();
 			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", tvan, timed, clients, length,
 					FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason);
 			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service, cpu);
+			if (notices != null) {
+				awaitNotices(notices, service.count());
+				System.out.printf("  notices pushed to the filer's webhook: %,d of %,d returns, postmark to arrival p50 %d ms, "
+						+ "p99 %d ms; %d repeated, %d with a bad signature%n", notices.returns(), service.count(),
+						notices.percentileMillis(0.50), notices.percentileMillis(0.99), notices.repeated(),
+						notices.badSignatures());
+			}
 			System.out.printf("ratio to the ceiling: %.2f%n", service.perSecond() / ceiling.perSecond());
+		}
+	}
+
+	/** Waits until the notices of that many returns have arrived, or for at most a minute. */
+	private static void awaitNotices(NoticeReceiver notices, long returns) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (notices.returns() < returns && System.nanoTime() < deadline) {
+			Thread.sleep(100);
 		}
 	}
 
