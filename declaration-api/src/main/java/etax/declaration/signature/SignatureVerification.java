@@ -84,17 +84,22 @@ public class SignatureVerification {
 	 */
 	public List<Finding> verify(EnvelopeCapture capture, byte[] xml, SignatureContext context) {
 		Document envelope = capture.envelope();
-		byte[] digest = capture.bodyDigest();
-		if (envelope == null || digest == null || capture.signatureElsewhere()) {
+		if (envelope == null || capture.signatureElsewhere()) {
 			return verify(xml, context);
 		}
 		Element body = lastChild(envelope.getDocumentElement(), TKHAI, "HSoKhaiThue");
 		Element holder = lastChild(envelope.getDocumentElement(), TKHAI, "CKyDTu");
-		if (body == null || holder == null) {
+		List<Element> signatures = (holder != null) ? SignatureParts.children(holder, "Signature") : List.of();
+		if (signatures.isEmpty()) {
+			// nothing to validate: missing, or misplaced within CKyDTu, is seen in the envelope alone
+			return verify(envelope, null, context);
+		}
+		byte[] digest = capture.bodyDigest();
+		if (body == null || digest == null) {
 			return verify(xml, context);
 		}
 		String uri = "#" + body.getAttribute("id");
-		for (Element signature : SignatureParts.children(holder, "Signature")) {
+		for (Element signature : signatures) {
 			if (!SignatureParts.digestsBodyAsCaptured(signature, uri)) {
 				return verify(xml, context);
 			}

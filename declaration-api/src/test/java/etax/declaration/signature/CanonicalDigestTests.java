@@ -67,7 +67,7 @@ class CanonicalDigestTests {
 	}
 
 	@Test
-	void noDigestWhenTheRootHasAttributesCanonicalisationWouldInherit() {
+	void noDigestWhenTheRootHasAttributesCanonicalisationWouldInherit() throws Exception {
 		byte[] xml = (ROOT.replace(">", " xml:lang=\"vi\">") + "<HSoKhaiThue id=\"ID_1\"/><CKyDTu/></HSoThueDTu>")
 			.getBytes(StandardCharsets.UTF_8);
 
@@ -75,7 +75,7 @@ class CanonicalDigestTests {
 	}
 
 	@Test
-	void aSignatureInTheBodyIsNoticed() {
+	void aSignatureInTheBodyIsNoticed() throws Exception {
 		byte[] xml = (ROOT + "<HSoKhaiThue id=\"ID_1\"><Signature xmlns=\"" + XMLSignature.XMLNS
 				+ "\"/></HSoKhaiThue><CKyDTu/></HSoThueDTu>").getBytes(StandardCharsets.UTF_8);
 
