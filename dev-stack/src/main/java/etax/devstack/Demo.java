@@ -132,6 +132,8 @@ public final class Demo {
 			.newBuilder(URI.create(this.paymentGateway + "/api/v1/taxpayers/" + mst + "/balance"))
 			.GET(), taxpayer), 200);
 		System.out.printf("   the taxpayer's balance: %s%n", balance);
+		System.out.printf("   the return's lifecycle at declaration-api: %s%n",
+				awaitPaid(text(receipt, "returnId"), taxpayer));
 
 		step("4. The treasury topic carries one posting per voucher line, however often the bank sent it");
 		List<ConsumerRecord<String, String>> postings = TopicReader.read(this.kafka, "treasury.postings.v1",
@@ -203,6 +205,22 @@ public final class Demo {
 		}
 		while (response.statusCode() == 404 && Instant.now().isBefore(deadline));
 		return expect(response, 200);
+	}
+
+	/** The return's lifecycle once the gateway's allocation has shown it as paid (at most 30 s). */
+	private List<String> awaitPaid(String returnId, String token) throws Exception {
+		URI uri = URI.create(this.declarationApi + "/api/v1/returns/" + returnId + "/events");
+		Instant deadline = Instant.now().plusSeconds(30);
+		List<String> types;
+		do {
+			Thread.sleep(500);
+			types = expect(send(HttpRequest.newBuilder(uri).GET(), token), 200).findValuesAsString("type");
+		}
+		while (!types.contains("PAID") && Instant.now().isBefore(deadline));
+		if (!types.contains("PAID")) {
+			throw new IllegalStateException("The return was not shown as paid within 30 s: " + types);
+		}
+		return types;
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request, String token)

@@ -3,7 +3,10 @@ package etax.declaration.payable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +14,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Payable items in {@code filing.payable_item}; inserted with their return, never updated. */
+/**
+ * Payable items in {@code filing.payable_item}; inserted with their return, their amounts never updated,
+ * their payment state as the gateway announces it.
+ */
 @Repository
 class PayableItemRepository {
 
@@ -56,6 +62,31 @@ class PayableItemRepository {
 					this.item.paymentReference(), Timestamp.from(this.createdAt) };
 		}
 
+	}
+
+	/** Whether all payable items of each return that has one of these items owe nothing. */
+	Map<UUID, Boolean> settledReturnsOf(Collection<UUID> itemIds) {
+		Map<UUID, Boolean> settled = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT return_id, bool_and(COALESCE(outstanding, amount) <= 0) FROM filing.payable_item
+				WHERE return_id IN (SELECT return_id FROM filing.payable_item WHERE id = ANY(?))
+				GROUP BY return_id
+				""")
+			.param(itemIds.toArray(UUID[]::new))
+			.query((row) -> {
+				settled.put(row.getObject(1, UUID.class), row.getBoolean(2));
+			});
+		return settled;
+	}
+
+	/** Records each payment's effect on its item, in order (a later one for the same item wins). */
+	void paid(List<ItemPayment> payments) {
+		this.jdbcTemplate.batchUpdate(
+				"UPDATE filing.payable_item SET outstanding = ?, settled_at = ? WHERE id = ?",
+				payments.stream()
+					.map((payment) -> new Object[] { payment.outstandingAfter(),
+							payment.settled() ? Timestamp.from(payment.at()) : null, payment.payableItemId() })
+					.toList());
 	}
 
 	List<PayableItem> findByReturn(UUID returnId) {

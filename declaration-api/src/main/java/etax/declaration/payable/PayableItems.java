@@ -73,6 +73,28 @@ public class PayableItems {
 		return items;
 	}
 
+	/**
+	 * Records what payments did to payable items of returns filed here (items of others, e.g. interest,
+	 * are not here and are left out), in the caller's transaction.
+	 * @param payments in the order the gateway allocated them
+	 * @return the returns whose items all came to owe nothing, or no longer do
+	 */
+	public List<ReturnSettlement> recordPayments(List<ItemPayment> payments) {
+		if (payments.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> itemIds = payments.stream().map(ItemPayment::payableItemId).distinct().toList();
+		Map<UUID, Boolean> before = this.items.settledReturnsOf(itemIds);
+		this.items.paid(payments);
+		List<ReturnSettlement> changed = new ArrayList<>();
+		this.items.settledReturnsOf(itemIds).forEach((returnId, settled) -> {
+			if (!settled.equals(before.get(returnId))) {
+				changed.add(new ReturnSettlement(returnId, settled));
+			}
+		});
+		return changed;
+	}
+
 	public List<PayableItem> ofReturn(UUID returnId) {
 		return this.items.findByReturn(returnId);
 	}

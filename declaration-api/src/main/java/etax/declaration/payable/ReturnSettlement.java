@@ -1,0 +1,13 @@
+package etax.declaration.payable;
+
+import java.util.UUID;
+
+/**
+ * A return whose payable items went from owing something to owing nothing, or back (a payment reversed).
+ *
+ * @param returnId the return
+ * @param settled whether its items now owe nothing
+ */
+public record ReturnSettlement(UUID returnId, boolean settled) {
+
+}

@@ -1,0 +1,95 @@
+package etax.declaration.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import etax.declaration.payable.ItemPayment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the gateway's {@code etax.payments.v1} in polls: its {@code PaymentAllocated} events become
+ * {@link ReturnPayments} in one transaction per poll; other events on the topic ({@code PaymentRecorded})
+ * and allocations to items not filed here (interest) are passed over. Offsets are committed after the
+ * transaction, so a crash in between redelivers the poll and the event ids absorb it; a database failure
+ * retries the poll without limit ({@link PaymentEventsConfiguration}).
+ */
+@Component
+class PaymentEventListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentEventListener.class);
+
+	private final ReturnPayments payments;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	PaymentEventListener(ReturnPayments payments, JsonMapper json, Clock clock) {
+		this.payments = payments;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@KafkaListener(id = "payments", groupId = "declaration-api", topics = "etax.payments.v1", batch = "true",
+			properties = { "isolation.level=read_committed", "auto.offset.reset=earliest" })
+	void on(List<ConsumerRecord<String, String>> records) {
+		List<Allocations> allocations = new ArrayList<>();
+		for (ConsumerRecord<String, String> record : records) {
+			try {
+				JsonNode event = this.json.readTree(record.value());
+				if ("PaymentAllocated".equals(event.path("type").asString(""))) {
+					allocations.add(read(event));
+				}
+			}
+			catch (JacksonException | IllegalArgumentException ex) {
+				log.warn("Payment event not readable position={}-{}@{} reason={}", record.topic(), record.partition(),
+						record.offset(), ex.getClass().getSimpleName());
+			}
+		}
+		this.payments.record(allocations, this.clock.instant());
+	}
+
+	private static Allocations read(JsonNode event) {
+		Instant at = Instant.parse(event.path("occurredAt").asString());
+		List<ItemPayment> payments = new ArrayList<>();
+		for (JsonNode allocation : event.path("allocations")) {
+			UUID item = uuidOrNull(allocation.path("payableItemId").asString(""));
+			if (item != null) {
+				payments.add(new ItemPayment(item, allocation.path("outstandingAfter").asLong(),
+						allocation.path("settled").asBoolean(), at));
+			}
+		}
+		return new Allocations(UUID.fromString(event.path("eventId").asString()), payments);
+	}
+
+	private static @Nullable UUID uuidOrNull(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * One {@code PaymentAllocated} event.
+	 * @param eventId its id
+	 * @param payments its allocations to items with a UUID (items filed here have one)
+	 */
+	record Allocations(UUID eventId, List<ItemPayment> payments) {
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package etax.declaration.submission;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import etax.declaration.payable.ItemPayment;
+import etax.declaration.payable.PayableItems;
+import etax.declaration.payable.ReturnSettlement;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shows returns as paid: the gateway's allocations ({@code PaymentAllocated} on {@code etax.payments.v1},
+ * read by {@link PaymentEventListener}) are recorded on the payable items they name, and a return whose
+ * items all come to owe nothing gets {@code PAID} in its lifecycle; one that owes again after a reversal,
+ * {@code PAYMENT_REVERSED}. Each event counts once, whatever the redeliveries.
+ */
+@Component
+class ReturnPayments {
+
+	private final PayableItems payableItems;
+
+	private final ReturnEvents events;
+
+	private final JdbcClient jdbc;
+
+	ReturnPayments(PayableItems payableItems, ReturnEvents events, JdbcClient jdbc) {
+		this.payableItems = payableItems;
+		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a poll's allocations in one transaction.
+	 * @param allocations the events read, in the order consumed
+	 * @param now when they are consumed
+	 */
+	@Transactional
+	void record(List<PaymentEventListener.Allocations> allocations, Instant now) {
+		if (allocations.isEmpty()) {
+			return;
+		}
+		Set<UUID> fresh = this.jdbc.sql("""
+				INSERT INTO filing.consumed_event (event_id, consumed_at) SELECT unnest(?::uuid[]), ?
+				ON CONFLICT DO NOTHING RETURNING event_id
+				""")
+			.params(allocations.stream().map(PaymentEventListener.Allocations::eventId).toArray(UUID[]::new),
+					Timestamp.from(now))
+			.query(UUID.class)
+			.set();
+		List<ItemPayment> payments = allocations.stream()
+			.filter((event) -> fresh.contains(event.eventId()))
+			.flatMap((event) -> event.payments().stream())
+			.toList();
+		Map<UUID, Instant> lastAt = payments.stream()
+			.collect(Collectors.toMap(ItemPayment::payableItemId, ItemPayment::at, (first, second) -> second));
+		List<ReturnEvents.Entry> entries = new ArrayList<>();
+		for (ReturnSettlement settlement : this.payableItems.recordPayments(payments)) {
+			Instant at = this.payableItems.ofReturn(settlement.returnId())
+				.stream()
+				.map((item) -> lastAt.get(item.id()))
+				.filter(Objects::nonNull)
+				.max(Instant::compareTo)
+				.orElse(now);
+			entries.add(new ReturnEvents.Entry(settlement.returnId(), settlement.settled() ? "PAID" : "PAYMENT_REVERSED",
+					at, Map.of()));
+		}
+		this.events.append(entries);
+	}
+
+}
