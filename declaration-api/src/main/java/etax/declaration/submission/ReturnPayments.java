@@ -3,6 +3,7 @@ package etax.declaration.submission;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,10 +58,12 @@ class ReturnPayments {
 					Timestamp.from(now))
 			.query(UUID.class)
 			.set();
-		List<ItemPayment> payments = allocations.stream()
+		// an event sent twice may come twice in one poll: the first counts
+		Map<UUID, PaymentEventListener.Allocations> once = new LinkedHashMap<>();
+		allocations.stream()
 			.filter((event) -> fresh.contains(event.eventId()))
-			.flatMap((event) -> event.payments().stream())
-			.toList();
+			.forEach((event) -> once.putIfAbsent(event.eventId(), event));
+		List<ItemPayment> payments = once.values().stream().flatMap((event) -> event.payments().stream()).toList();
 		Map<UUID, Instant> lastAt = payments.stream()
 			.collect(Collectors.toMap(ItemPayment::payableItemId, ItemPayment::at, (first, second) -> second));
 		List<ReturnEvents.Entry> entries = new ArrayList<>();
