@@ -1,6 +1,7 @@
 package etax.declaration.submission;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ReturnPayments {
+
+	/** How long an event id is remembered: far longer than a topic keeps what it could redeliver. */
+	private static final Duration KEPT = Duration.ofDays(90);
 
 	private final PayableItems payableItems;
 
@@ -78,6 +82,9 @@ class ReturnPayments {
 					at, Map.of()));
 		}
 		this.events.append(entries);
+		this.jdbc.sql("DELETE FROM filing.consumed_event WHERE consumed_at < ?")
+			.param(Timestamp.from(now.minus(KEPT)))
+			.update();
 	}
 
 }
