@@ -3,10 +3,15 @@ package etax.schemas;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.xml.sax.Attributes;
+import org.xml.sax.ext.DefaultHandler2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
@@ -17,6 +22,30 @@ class ReturnValidatorTests {
 	private static final String BODY = "/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh";
 
 	private final ReturnValidator validator = ReturnValidator.withDefaults();
+
+	@Test
+	void anObserverReadsTheSameParseCommentsIncluded() {
+		byte[] xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<HSoKhaiThue id=\"ID_1\">", "<!-- a note --><HSoKhaiThue id=\"ID_1\">")
+			.getBytes(StandardCharsets.UTF_8);
+		List<String> seen = new ArrayList<>();
+		DefaultHandler2 observer = new DefaultHandler2() {
+			@Override
+			public void startElement(String uri, String localName, String qName, Attributes attributes) {
+				seen.add(localName + "/" + attributes.getLength());
+			}
+
+			@Override
+			public void comment(char[] ch, int start, int length) {
+				seen.add("<!--" + new String(ch, start, length) + "-->");
+			}
+		};
+
+		assertThat(this.validator.validate(xml, observer)).isInstanceOf(Validation.Receivable.class);
+		assertThat(seen).startsWith("HSoThueDTu/0", "<!-- a note -->", "HSoKhaiThue/1", "TTinChung/0");
+		long startTags = Pattern.compile("<[A-Za-z]").matcher(new String(xml, StandardCharsets.UTF_8)).results().count();
+		assertThat(seen).as("every element and the comment").hasSize((int) startTags + 1);
+	}
 
 	@Test
 	void sampleIsReceivableWithHeaderIndicatorsAndHash() throws Exception {

@@ -47,12 +47,12 @@ public class Notices {
 
 	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties,
 			WebhookDispatcher dispatcher) {
-		this.dispatcher = dispatcher;
 		this.webhooks = webhooks;
 		this.outbox = outbox;
 		this.json = json;
 		this.clock = clock;
 		this.properties = properties;
+		this.dispatcher = dispatcher;
 	}
 
 	/**
