@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,19 +62,27 @@ class PayableItemRepository {
 
 	}
 
-	/** Whether all payable items of each return that has one of these items owe nothing. */
-	Map<UUID, Boolean> settledReturnsOf(Collection<UUID> itemIds) {
-		Map<UUID, Boolean> settled = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT return_id, bool_and(COALESCE(outstanding, amount) <= 0) FROM filing.payable_item
+	/** The returns that have one of these items, each with all its items and whether they all owe nothing. */
+	List<ReturnState> returnsOf(Collection<UUID> itemIds) {
+		return this.jdbc.sql("""
+				SELECT return_id, bool_and(COALESCE(outstanding, amount) <= 0), array_agg(id) FROM filing.payable_item
 				WHERE return_id IN (SELECT return_id FROM filing.payable_item WHERE id = ANY(?))
 				GROUP BY return_id
 				""")
 			.param(itemIds.toArray(UUID[]::new))
-			.query((row) -> {
-				settled.put(row.getObject(1, UUID.class), row.getBoolean(2));
-			});
-		return settled;
+			.query((row, n) -> new ReturnState(row.getObject(1, UUID.class), row.getBoolean(2),
+					List.of((UUID[]) row.getArray(3).getArray())))
+			.list();
+	}
+
+	/**
+	 * A return's items and whether they all owe nothing.
+	 * @param returnId the return
+	 * @param settled whether none of its items owes anything
+	 * @param itemIds its items
+	 */
+	record ReturnState(UUID returnId, boolean settled, List<UUID> itemIds) {
+
 	}
 
 	/** Records each payment's effect on its item, in order (a later one for the same item wins). */

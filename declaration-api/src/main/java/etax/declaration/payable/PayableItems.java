@@ -1,9 +1,11 @@
 package etax.declaration.payable;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -84,14 +86,19 @@ public class PayableItems {
 			return List.of();
 		}
 		List<UUID> itemIds = payments.stream().map(ItemPayment::payableItemId).distinct().toList();
-		Map<UUID, Boolean> before = this.items.settledReturnsOf(itemIds);
+		Map<UUID, Boolean> before = new HashMap<>();
+		this.items.returnsOf(itemIds).forEach((state) -> before.put(state.returnId(), state.settled()));
 		this.items.paid(payments);
+		Map<UUID, Instant> paidAt = new HashMap<>();
+		payments.forEach((payment) -> paidAt.merge(payment.payableItemId(), payment.at(), (first, last) -> last));
 		List<ReturnSettlement> changed = new ArrayList<>();
-		this.items.settledReturnsOf(itemIds).forEach((returnId, settled) -> {
-			if (!settled.equals(before.get(returnId))) {
-				changed.add(new ReturnSettlement(returnId, settled));
+		for (PayableItemRepository.ReturnState state : this.items.returnsOf(itemIds)) {
+			if (state.settled() != before.get(state.returnId())) {
+				Instant at = state.itemIds().stream().map(paidAt::get).filter(Objects::nonNull).max(Instant::compareTo)
+					.orElseThrow();
+				changed.add(new ReturnSettlement(state.returnId(), state.settled(), at));
 			}
-		});
+		}
 		return changed;
 	}
 

@@ -1,5 +1,6 @@
 package etax.declaration.payable;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -7,7 +8,8 @@ import java.util.UUID;
  *
  * @param returnId the return
  * @param settled whether its items now owe nothing
+ * @param at when the last payment that changed it was allocated
  */
-public record ReturnSettlement(UUID returnId, boolean settled) {
+public record ReturnSettlement(UUID returnId, boolean settled, Instant at) {
 
 }

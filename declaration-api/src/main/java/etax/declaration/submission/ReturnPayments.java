@@ -3,18 +3,14 @@ package etax.declaration.submission;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import etax.declaration.payable.ItemPayment;
 import etax.declaration.payable.PayableItems;
-import etax.declaration.payable.ReturnSettlement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,19 +64,11 @@ class ReturnPayments {
 			.filter((event) -> fresh.contains(event.eventId()))
 			.forEach((event) -> once.putIfAbsent(event.eventId(), event));
 		List<ItemPayment> payments = once.values().stream().flatMap((event) -> event.payments().stream()).toList();
-		Map<UUID, Instant> lastAt = payments.stream()
-			.collect(Collectors.toMap(ItemPayment::payableItemId, ItemPayment::at, (first, second) -> second));
-		List<ReturnEvents.Entry> entries = new ArrayList<>();
-		for (ReturnSettlement settlement : this.payableItems.recordPayments(payments)) {
-			Instant at = this.payableItems.ofReturn(settlement.returnId())
-				.stream()
-				.map((item) -> lastAt.get(item.id()))
-				.filter(Objects::nonNull)
-				.max(Instant::compareTo)
-				.orElse(now);
-			entries.add(new ReturnEvents.Entry(settlement.returnId(), settlement.settled() ? "PAID" : "PAYMENT_REVERSED",
-					at, Map.of()));
-		}
+		List<ReturnEvents.Entry> entries = this.payableItems.recordPayments(payments)
+			.stream()
+			.map((settlement) -> new ReturnEvents.Entry(settlement.returnId(),
+					settlement.settled() ? "PAID" : "PAYMENT_REVERSED", settlement.at(), Map.<String, Object>of()))
+			.toList();
 		this.events.append(entries);
 		this.jdbc.sql("DELETE FROM filing.consumed_event WHERE consumed_at < ?")
 			.param(Timestamp.from(now.minus(KEPT)))
