@@ -65,11 +65,14 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param maxCatchUpDays the most days one catch-up runs one by one; interest of older missed days is
 	 * assessed with the first day it runs
 	 * @param schedule when the catch-up runs by itself
+	 * @param publicationTimeout how long the broker may take to acknowledge a page of the day's
+	 * assessments ({@code chunkSize} of them) before the run fails, to be restarted
 	 */
 	public record Interest(@DefaultValue("2000") @Min(1) @Max(50_000) int chunkSize,
 			@DefaultValue("2") @Min(1) @Max(16) int partitions, @DefaultValue("HALF_UP") @NotNull RoundingMode rounding,
 			@DefaultValue("1") @Min(0) @Max(30) int confirmationGraceDays,
-			@DefaultValue("31") @Min(1) @Max(366) int maxCatchUpDays, @DefaultValue @Valid Schedule schedule) {
+			@DefaultValue("31") @Min(1) @Max(366) int maxCatchUpDays, @DefaultValue @Valid Schedule schedule,
+			@DefaultValue("60s") @NotNull Duration publicationTimeout) {
 	}
 
 	/**

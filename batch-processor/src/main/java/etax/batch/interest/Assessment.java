@@ -27,8 +27,11 @@ record Assessment(InterestBasis basis, LocalDate assessedFor, InterestSubItem in
 	 * @return a name-based UUID of the payable item and the day
 	 */
 	UUID eventId() {
-		return UUID.nameUUIDFromBytes((NAMESPACE + this.basis.payableItemId() + '\u001F' + this.assessedFor)
-			.getBytes(StandardCharsets.UTF_8));
+		return eventId(this.basis.payableItemId(), this.assessedFor);
+	}
+
+	static UUID eventId(String payableItemId, LocalDate assessedFor) {
+		return UUID.nameUUIDFromBytes((NAMESPACE + payableItemId + '\u001F' + assessedFor).getBytes(StandardCharsets.UTF_8));
 	}
 
 	String payableItemId() {

@@ -29,11 +29,4 @@ record InterestAssessed(UUID eventId, String type, int version, Instant occurred
 
 	static final String TYPE = "InterestAssessed";
 
-	static InterestAssessed of(Assessment assessment, Instant occurredAt) {
-		InterestBasis basis = assessment.basis();
-		return new InterestAssessed(assessment.eventId(), TYPE, 1, occurredAt, basis.payableItemId(), basis.mst(),
-				basis.chapter(), assessment.interestSubItem().code(), basis.taxPeriod(), assessment.amount(),
-				assessment.assessedFor(), assessment.assessedFor());
-	}
-
 }

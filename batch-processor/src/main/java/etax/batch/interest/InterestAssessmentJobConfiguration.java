@@ -6,10 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
 import etax.batch.jobs.BusinessDayParameter;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -21,27 +25,32 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code interestAssessmentJob}: the late-payment interest every overdue payable item accrued on one day
- * (job parameter {@code assessedFor}). Two steps: {@code interestAssessmentStep}, which splits the items
+ * (job parameter {@code assessedFor}). Three steps: {@code interestAssessmentStep}, which splits the items
  * by a hash of their id into {@code etax.batch.interest.partitions} partitions run side by side
- * ({@link InterestAssessmentPartitionConfiguration}: read, assess, write in chunks), and
+ * ({@link InterestAssessmentPartitionConfiguration}: read, assess, write in chunks),
+ * {@code interestPublicationStep} ({@link InterestPublication}), which sends what the day recorded, and
  * {@code interestRunSummaryStep}, a tasklet that records the run for officers.
  * <ul>
  * <li><b>Input</b>: the gateway's published view {@code payment.interest_basis_v1} with this service's
  * {@code batch.interest_accrual} ({@link InterestBasisQuery}).</li>
  * <li><b>Processing</b>: {@link InterestAssessmentProcessor}: accrued through the day, rounded, less what
  * was assessed before.</li>
- * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, an {@code InterestAssessed} per
- * positive amount in the outbox (to {@code etax.assessments.v1}) and the day's totals, in each chunk's
- * transaction; then {@code batch.interest_run}.</li>
+ * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, each positive amount in
+ * {@code batch.interest_assessment} and the day's totals, in each chunk's transaction; then an
+ * {@code InterestAssessed} per recorded amount on {@code etax.assessments.v1}; then
+ * {@code batch.interest_run}.</li>
  * <li><b>Validation</b>: {@code assessedFor} (a {@link LocalDate}, identifying) is required and must have
  * ended in Asia/Ho_Chi_Minh. Items without an interest sub-item or rate are filtered and counted.</li>
  * <li><b>Skip / retry</b>: none. A failure fails its partition and the step: a chunk is never partly
@@ -49,7 +58,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li><b>Restart</b>: one job instance per day, so a day completes once and a second launch is refused.
  * A failed run restarts into the same instance: completed partitions are not run again, a failed one
  * runs again with the same split, and its reader, which keeps no position, selects again the items not
- * yet assessed for the day; so each item is assessed and published once.</li>
+ * yet assessed for the day; so each item is assessed and recorded once. A run that failed in
+ * publication sends the whole day again when restarted: the same events, which the ledger books once.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,10 +78,11 @@ class InterestAssessmentJobConfiguration {
 	static final String PARTITIONS = "partitions";
 
 	@Bean
-	Job interestAssessmentJob(JobRepository jobRepository, Step interestAssessmentStep, Step interestRunSummaryStep,
-			Clock clock) {
+	Job interestAssessmentJob(JobRepository jobRepository, Step interestAssessmentStep, Step interestPublicationStep,
+			Step interestRunSummaryStep, Clock clock) {
 		return new JobBuilder(JOB_NAME, jobRepository).validator((parameters) -> validate(parameters, clock))
 			.start(interestAssessmentStep)
+			.next(interestPublicationStep)
 			.next(interestRunSummaryStep)
 			.build();
 	}
@@ -112,6 +123,21 @@ class InterestAssessmentJobConfiguration {
 			}
 			return partitions;
 		};
+	}
+
+	@Bean
+	Step interestPublicationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet interestPublication) {
+		return new StepBuilder("interestPublicationStep", jobRepository).tasklet(interestPublication, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	Tasklet interestPublication(DataSource dataSource, KafkaTemplate<String, String> kafka, JsonMapper json,
+			BatchProcessorProperties properties, @Value("#{jobParameters['assessedFor']}") LocalDate assessedFor) {
+		return new InterestPublication(dataSource, kafka, json, assessedFor, properties.interest().chunkSize(),
+				properties.interest().publicationTimeout());
 	}
 
 	@Bean

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 
 import etax.batch.BatchProcessorProperties;
-import etax.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -69,10 +68,10 @@ class InterestAssessmentPartitionConfiguration {
 	@Bean
 	@StepScope
 	ItemWriter<Assessment> interestAssessmentWriter(InterestAccrualRepository accruals, InterestRunRepository runs,
-			Outbox outbox, Clock clock, MeterRegistry meters,
+			InterestAssessmentRepository assessments, Clock clock, MeterRegistry meters,
 			@Value("#{jobParameters['assessedFor']}") LocalDate assessedFor,
 			@Value("#{stepExecution.startTime}") LocalDateTime startTime) {
-		return new InterestAssessmentWriter(accruals, runs, outbox, clock, assessedFor,
+		return new InterestAssessmentWriter(accruals, runs, assessments, clock, assessedFor,
 				startTime.atZone(ZoneId.systemDefault()).toInstant(), meters);
 	}
 

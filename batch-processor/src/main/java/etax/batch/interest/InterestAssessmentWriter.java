@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import etax.outbox.Outbox;
-import etax.outbox.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes a chunk of assessments in the chunk's transaction: moves each item's accrual on to the day
- * (only from the state it was read in), appends an {@link InterestAssessed} per positive amount of the
- * items moved to the outbox and adds them to the day's totals. Either all of it happens or none, so a
- * restart after a failure re-reads exactly the items whose day was not assessed, and nothing is
- * published twice. Counts
+ * (only from the state it was read in), records each positive amount of the items moved (the job's last
+ * step publishes them) and adds them to the day's totals. Either all of it happens or none, so a restart
+ * after a failure re-reads exactly the items whose day was not assessed, and nothing is recorded twice.
+ * Counts
  * {@code etax.batch.interest.assessed} (items) and {@code etax.batch.interest.amount} (VND) by interest
  * sub-item.
  */
@@ -31,7 +29,7 @@ final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 
 	private final InterestRunRepository runs;
 
-	private final Outbox outbox;
+	private final InterestAssessmentRepository assessments;
 
 	private final Clock clock;
 
@@ -41,11 +39,11 @@ final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 
 	private final MeterRegistry meters;
 
-	InterestAssessmentWriter(InterestAccrualRepository accruals, InterestRunRepository runs, Outbox outbox,
-			Clock clock, LocalDate day, Instant readAt, MeterRegistry meters) {
+	InterestAssessmentWriter(InterestAccrualRepository accruals, InterestRunRepository runs,
+			InterestAssessmentRepository assessments, Clock clock, LocalDate day, Instant readAt, MeterRegistry meters) {
 		this.accruals = accruals;
 		this.runs = runs;
-		this.outbox = outbox;
+		this.assessments = assessments;
 		this.clock = clock;
 		this.day = day;
 		this.readAt = readAt;
@@ -60,10 +58,7 @@ final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 			.filter((a) -> a.amount() > 0 && advanced.contains(a.payableItemId()))
 			.map(Assessment.class::cast)
 			.toList();
-		Instant now = this.clock.instant();
-		this.outbox.appendAll(charged.stream()
-			.map((a) -> OutboxMessage.of(InterestAssessed.TOPIC, a.basis().mst(), InterestAssessed.of(a, now)))
-			.toList());
+		this.assessments.append(this.day, this.clock.instant(), charged);
 		this.runs.add(this.day, charged);
 		count(charged);
 	}

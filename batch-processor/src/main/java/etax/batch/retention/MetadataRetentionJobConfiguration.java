@@ -26,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code metadataRetentionJob}: removes what is kept no longer than job parameter {@code olderThan}: Spring
  * Batch metadata of executions that ended before it ({@code metadataRetentionStep}, below), then the
  * returns of bulk batches completed before it ({@code bulkContentRetentionStep}, of the bulk filing
- * feature: {@code etax.batch.bulk.BulkContentRetention}).
+ * feature: {@code etax.batch.bulk.BulkContentRetention}), then the interest assessed on days whose run
+ * completed before it ({@code interestAssessmentRetentionStep}: {@code etax.batch.interest.InterestAssessmentRetention}).
  * <ul>
  * <li><b>Input</b>: {@code batch.batch_job_execution}, executions with an end time before the cut-off,
  * oldest first, {@code etax.batch.retention.batch-size} at a time.</li>
@@ -51,13 +52,18 @@ class MetadataRetentionJobConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MetadataRetentionJobConfiguration.class);
 
 	@Bean
-	Job metadataRetentionJob(JobRepository jobRepository, Step metadataRetentionStep, Step bulkContentRetentionStep) {
+	Job metadataRetentionJob(JobRepository jobRepository, Step metadataRetentionStep, Step bulkContentRetentionStep,
+			Step interestAssessmentRetentionStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).validator((parameters) -> {
 			JobParameter<?> olderThan = parameters.getParameter(OLDER_THAN);
 			if (olderThan == null || !(olderThan.value() instanceof LocalDateTime) || !olderThan.identifying()) {
 				throw new InvalidJobParametersException("olderThan, an identifying date and time, is required");
 			}
-		}).start(metadataRetentionStep).next(bulkContentRetentionStep).build();
+		})
+			.start(metadataRetentionStep)
+			.next(bulkContentRetentionStep)
+			.next(interestAssessmentRetentionStep)
+			.build();
 	}
 
 	@Bean

@@ -123,7 +123,7 @@ class DeclarationApiTests {
 		return new DeclarationApi(new BatchProcessorProperties(
 				new BatchProcessorProperties.Summary(100, new BatchProcessorProperties.Schedule(false, "0 30 0 * * *")),
 				new BatchProcessorProperties.Interest(2000, 2, RoundingMode.HALF_UP, 1, 31,
-						new BatchProcessorProperties.Schedule(false, "0 0 1 * * *")),
+						new BatchProcessorProperties.Schedule(false, "0 0 1 * * *"), Duration.ofSeconds(60)),
 				new BatchProcessorProperties.Retention(Duration.ofDays(90), 500,
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,

@@ -22,7 +22,10 @@ class InterestAssessedTests {
 			.process(basis(22_000_000, "2026-05-04"));
 		JsonNode json = JsonMapper.builder()
 			.build()
-			.valueToTree(InterestAssessed.of(assessment, Instant.parse("2026-05-06T18:00:00Z")));
+			.valueToTree(new InterestAssessed(assessment.eventId(), InterestAssessed.TYPE, 1,
+					Instant.parse("2026-05-06T18:00:00Z"), assessment.payableItemId(), assessment.basis().mst(),
+					assessment.basis().chapter(), assessment.interestSubItem().code(), assessment.basis().taxPeriod(),
+					assessment.amount(), assessment.assessedFor(), assessment.assessedFor()));
 
 		assertThat(json.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "version", "occurredAt",
 				"payableItemId", "mst", "chapter", "subItem", "taxPeriod", "amount", "assessedFor", "dueDate");

@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
@@ -209,6 +208,36 @@ class InterestAssessmentJobIntegrationTests {
 	}
 
 	@Test
+	void aRunWhosePublicationFailedSendsTheDayWhenRestarted() {
+		List<String> items = List.of(this.ledger.item("0100000141", "1701", 1_000_000, "2026-08-20"),
+				this.ledger.item("0100000142", "1701", 2_000_000, "2026-08-20"));
+		this.clock.set(Instant.parse("2026-08-24T01:00:00Z")); // the schedule assesses through 22 August
+		assertThat(launch("2026-08-21")).hasStatus(HttpStatus.CREATED);
+
+		JobExecutionSummary failed;
+		unreadableAssessments(true);
+		try {
+			failed = read(launch("2026-08-22"), JobExecutionSummary.class);
+		}
+		finally {
+			unreadableAssessments(false);
+		}
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(assessedOn("2026-08-22")).as("assessed and recorded, not yet sent").isEmpty();
+		assertThat(count("SELECT count(*) FROM batch.interest_assessment WHERE assessed_for = DATE '2026-08-22'"))
+			.isEqualTo(2);
+
+		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		assertThat(caughtUp).hasStatusOk();
+		JobExecutionSummary restarted = read(caughtUp, JobExecutionSummary[].class)[0];
+		assertThat(restarted.jobInstanceId()).isEqualTo(failed.jobInstanceId());
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(assessedOn("2026-08-22")).isEqualTo(Map.of(items.get(0), 300L, items.get(1), 600L));
+		assertThat(read(this.mvc.get().uri("/api/v1/assessments/runs/2026-08-22").with(officer()).exchange(),
+				InterestRun.class).totalInterest()).isEqualTo(900);
+	}
+
+	@Test
 	void answersProblemsForADayNotAssessedOrNotEnded() {
 		assertThat(this.mvc.get().uri("/api/v1/assessments/runs/2026-01-01").with(officer()).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND)
@@ -261,14 +290,42 @@ class InterestAssessmentJobIntegrationTests {
 			.count();
 	}
 
-	/** Every assessment on the topic, once the relay has sent all that the runs appended to the outbox. */
+	/** Every assessment on the topic: a run ends once the broker acknowledged all it assessed. */
 	private List<JsonNode> publishedAssessments() {
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> count("SELECT count(*) FROM batch.outbox_message WHERE topic = '" + TOPIC + "'") == 0);
 		return TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), TOPIC, (record) -> true)
 			.stream()
 			.map((record) -> this.json.readTree(record.value()))
 			.toList();
+	}
+
+	/**
+	 * Puts a view in the table's place that takes the rows the job records but fails whenever they are
+	 * read, as a broken publication would; or puts the table back with what was recorded.
+	 */
+	private void unreadableAssessments(boolean unreadable) {
+		if (unreadable) {
+			this.jdbc.sql("""
+					ALTER TABLE batch.interest_assessment RENAME TO interest_assessment_kept;
+					CREATE VIEW batch.interest_assessment AS
+						SELECT assessed_for, payable_item_id, (amount / 0)::text AS mst, chapter, interest_sub_item, tax_period,
+							amount, assessed_at
+						FROM batch.interest_assessment_kept;
+					CREATE FUNCTION batch.interest_assessment_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN
+						INSERT INTO batch.interest_assessment_kept VALUES (NEW.*);
+						RETURN NEW;
+					END $$;
+					CREATE TRIGGER interest_assessment_keep INSTEAD OF INSERT ON batch.interest_assessment
+						FOR EACH ROW EXECUTE FUNCTION batch.interest_assessment_keep();
+					""").update();
+		}
+		else {
+			this.jdbc.sql("""
+					DROP VIEW batch.interest_assessment;
+					DROP FUNCTION batch.interest_assessment_keep();
+					ALTER TABLE batch.interest_assessment_kept RENAME TO interest_assessment;
+					""").update();
+		}
 	}
 
 	private long count(String sql) {

@@ -2,6 +2,7 @@ package etax.batch.retention;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +42,8 @@ class MetadataRetentionJobIntegrationTests {
 	void removesWhatEndedBeforeTheAgeAndKeepsTheRest() {
 		UUID oldBatch = bulkBatch(Instant.parse("2024-12-30T10:00:00Z"));
 		UUID recentBatch = bulkBatch(Instant.parse("2025-03-30T10:00:00Z"));
+		interestRun("2024-11-11", Instant.parse("2024-12-30T10:00:00Z"));
+		interestRun("2025-03-11", Instant.parse("2025-03-30T10:00:00Z"));
 
 		JobExecutionSummary old = summarise("2025-02-10");
 		JobExecutionSummary recent = summarise("2025-02-11");
@@ -88,6 +91,30 @@ class MetadataRetentionJobIntegrationTests {
 			.isEqualTo(2);
 		assertThat(itemsWithContent(recentBatch)).containsExactly(1, 2, 3);
 		assertThat(count("SELECT count(*) FROM batch.bulk_upload WHERE batch_id = ?", recentBatch)).isOne();
+
+		assertThat(count("SELECT count(*) FROM batch.interest_assessment WHERE assessed_for = ?", LocalDate.of(2024, 11, 11)))
+			.isZero();
+		assertThat(count("SELECT count(*) FROM batch.interest_run WHERE assessed_for = ? AND assessments_removed_at IS NOT NULL",
+				LocalDate.of(2024, 11, 11)))
+			.as("the run stays")
+			.isOne();
+		assertThat(count("SELECT count(*) FROM batch.interest_assessment WHERE assessed_for = ?", LocalDate.of(2025, 3, 11)))
+			.isEqualTo(2);
+	}
+
+	/** A day of interest assessed, its run completed at a time, with two assessments. */
+	private void interestRun(String day, Instant completedAt) {
+		this.jdbc.sql("""
+				INSERT INTO batch.interest_run (assessed_for, job_execution_id, items_assessed, total_interest,
+					items_not_assessable, completed_at)
+				VALUES (?::date, 0, 2, 900, 0, ?)
+				""").params(day, Timestamp.from(completedAt)).update();
+		this.jdbc.sql("""
+				INSERT INTO batch.interest_assessment (assessed_for, payable_item_id, mst, chapter, interest_sub_item,
+					tax_period, amount, assessed_at)
+				VALUES (?::date, 'retention-1', '0100000151', '754', '4931', '00/Q1/2025', 300, ?),
+					(?::date, 'retention-2', '0100000151', '754', '4931', '00/Q1/2025', 600, ?)
+				""").params(day, Timestamp.from(completedAt), day, Timestamp.from(completedAt)).update();
 	}
 
 	/** A completed batch of an accepted, a not received and a failed item. */

@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * steady state, one day's interest per item). The figure is the job execution's own start to end; the
  * HTTP round trip is printed beside it, and the CPU time each part of the stack used during the round
  * trip, per 1,000 items ({@link CpuTime}).</li>
- * <li>Checks that every seeded item was assessed through each day.</li>
+ * <li>Checks that every seeded item was assessed through each day, and that the day's assessments were
+ * recorded (the job completes once the broker acknowledged every one of them).</li>
  * </ol>
  *
- * The outbox relay sends the events while the job runs and the gateway books them, on the same cores;
- * that is the system as deployed. For the job alone, start the stack with {@code ETAX_OUTBOX_RELAY_ENABLED=false}.
+ * The job publishes the day's assessments in its last steps, and the gateway books them on the same cores
+ * meanwhile and after; that is the system as deployed.
  * Run it on a fresh stack: the seeded items stay. Options ({@code --name=value}): {@code items} (1000000),
  * {@code taxpayers} (100000), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
  * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password}
@@ -180,17 +181,21 @@ public final class InterestAssessmentBenchmark {
 
 	private void check(Connection db, LocalDate day, int items) throws Exception {
 		try (PreparedStatement assessed = db.prepareStatement("""
-				SELECT count(*), (SELECT total_interest FROM batch.interest_run WHERE assessed_for = ?)
+				SELECT count(*), (SELECT total_interest FROM batch.interest_run WHERE assessed_for = ?),
+					(SELECT count(*) FROM batch.interest_assessment WHERE assessed_for = ? AND payable_item_id LIKE ?)
 				FROM batch.interest_accrual WHERE assessed_through = ? AND payable_item_id LIKE ?""")) {
+			String ours = "bench-" + this.runId + "-%";
 			assessed.setObject(1, day);
 			assessed.setObject(2, day);
-			assessed.setString(3, "bench-" + this.runId + "-%");
+			assessed.setString(3, ours);
+			assessed.setObject(4, day);
+			assessed.setString(5, ours);
 			try (ResultSet row = assessed.executeQuery()) {
 				row.next();
-				System.out.printf("  checked: %,d of %,d items assessed through %s; the run published %,d VND%n",
-						row.getLong(1), items, day, row.getLong(2));
-				if (row.getLong(1) != items) {
-					throw new IllegalStateException("Not every item was assessed for " + day);
+				System.out.printf("  checked: %,d of %,d items assessed through %s, %,d assessments published; "
+						+ "the run assessed %,d VND%n", row.getLong(1), items, day, row.getLong(3), row.getLong(2));
+				if (row.getLong(1) != items || row.getLong(3) != items) {
+					throw new IllegalStateException("Not every item was assessed and published for " + day);
 				}
 			}
 		}
