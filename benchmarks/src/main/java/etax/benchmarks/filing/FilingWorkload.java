@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -38,6 +39,9 @@ public final class FilingWorkload {
 	private static final Pattern NNT_MST = Pattern.compile("(<NNT>\\s*<mst>)[^<]*(</mst>)");
 
 	private static final Pattern KIND = Pattern.compile("<kieuKy>([A-Z])</kieuKy>");
+
+	/** Returns larger than this come from forms with long tables only. */
+	private static final int LARGE = 20_000;
 
 	/**
 	 * A form version of the mix and a template return of it.
@@ -64,13 +68,14 @@ public final class FilingWorkload {
 	/**
 	 * Templates for up to {@code forms} current form versions (01/GTGT first, then forms that create tax to
 	 * pay), tables filled to about {@code targetBytes}: returns of forms that file monthly and quarterly come
-	 * quarterly (the taxpayers are registered quarterly).
+	 * quarterly (the taxpayers are registered quarterly). Above {@value #LARGE} bytes only forms whose tables
+	 * can hold that much take part, each with a return within a fifth of the target: a large return is one
+	 * with long tables.
 	 */
 	public static List<Template> templates(int forms, int targetBytes) {
 		FormCatalog catalog = FormCatalog.load();
 		ReturnGenerator generator = new ReturnGenerator(catalog).withFilingType("C")
-			.withLatestPeriodEnd(LocalDate.of(2026, 6, 30))
-			.withMaxTableRows(Math.max(1, targetBytes / 600));
+			.withLatestPeriodEnd(LocalDate.of(2026, 6, 30));
 		List<Template> templates = new ArrayList<>();
 		List<FormVersion> candidates = catalog.versions()
 			.stream()
@@ -80,11 +85,13 @@ public final class FilingWorkload {
 				.thenComparing((form) -> form.payableIndicators().isEmpty())
 				.thenComparing(FormVersion::maTKhai))
 			.toList();
+		int rows = Math.max(1, targetBytes / 600);
 		for (FormVersion form : candidates) {
 			if (templates.size() == forms) {
 				break;
 			}
-			String template = template(generator, form);
+			String template = (targetBytes > LARGE) ? sized(generator, form, rows, targetBytes)
+					: template(generator.withMaxTableRows(rows), form, 200, (xml) -> true);
 			if (template != null) {
 				templates.add(new Template(form, template));
 			}
@@ -92,9 +99,22 @@ public final class FilingWorkload {
 		return templates;
 	}
 
-	private static @Nullable String template(ReturnGenerator generator, FormVersion form) {
+	/** A return of the form within a fifth of the target size, with up to eight times the rows. */
+	private static @Nullable String sized(ReturnGenerator generator, FormVersion form, int rows, int targetBytes) {
+		Predicate<String> near = (xml) -> Math.abs(xml.getBytes(StandardCharsets.UTF_8).length - targetBytes) <= targetBytes / 5;
+		for (int times = 1; times <= 8; times *= 2) {
+			String xml = template(generator.withMaxTableRows(rows * times), form, 20, near);
+			if (xml != null) {
+				return xml;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String template(ReturnGenerator generator, FormVersion form, int seeds,
+			Predicate<String> wanted) {
 		boolean monthlyOrQuarterly = form.periodKinds().contains("M") && form.periodKinds().contains("Q");
-		for (long seed = 1; seed < 200; seed++) {
+		for (long seed = 1; seed < seeds; seed++) {
 			String xml;
 			try {
 				xml = new String(generator.generate(form.maTKhai(), form.version(), seed), StandardCharsets.UTF_8);
@@ -103,7 +123,8 @@ public final class FilingWorkload {
 				return null;
 			}
 			Matcher kind = KIND.matcher(xml);
-			if (kind.find() && (!monthlyOrQuarterly || kind.group(1).equals("Q")) && !xml.contains("<DLyThue>")) {
+			if (kind.find() && (!monthlyOrQuarterly || kind.group(1).equals("Q")) && !xml.contains("<DLyThue>")
+					&& wanted.test(xml)) {
 				return xml;
 			}
 		}
@@ -120,8 +141,9 @@ public final class FilingWorkload {
 		Instant now = Instant.now();
 		return IntStream.range(0, count).parallel().mapToObj((i) -> {
 			String mst = DemoTaxpayers.newMst();
+			// valid on every signing date of the generated returns (yearly forms of periods back to 2022)
 			SigningIdentity identity = pki.issue(TestPki.subject(mst, "CÔNG TY THỬ TẢI " + i),
-					now.minusSeconds(86_400 * 365L * 3), now.plusSeconds(86_400 * 365L), keys);
+					now.minusSeconds(86_400 * 365L * 5), now.plusSeconds(86_400 * 365L), keys);
 			return new Taxpayer(mst, new ReturnSigner(identity));
 		}).toList();
 	}
