@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -78,10 +79,7 @@ final class HoldableCursor implements AutoCloseable {
 		try (Statement statement = this.connection.createStatement();
 				ResultSet result = statement.executeQuery("FETCH FORWARD " + rows + " FROM " + this.name)) {
 			while (result.next()) {
-				T row = mapper.mapRow(result, page.size());
-				if (row != null) {
-					page.add(row);
-				}
+				page.add(Objects.requireNonNull(mapper.mapRow(result, page.size()), "a row maps to a value"));
 			}
 		}
 		return page;

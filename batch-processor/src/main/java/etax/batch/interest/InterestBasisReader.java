@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -75,9 +76,9 @@ class InterestBasisReader implements ItemStreamReader<InterestBasis> {
 		if (open == null) {
 			throw new IllegalStateException("The reader is not open");
 		}
-		int before = this.fetched.size();
-		this.fetched.addAll(open.fetch(this.fetchSize, InterestBasisQuery::basis));
-		this.exhausted = this.fetched.size() - before < this.fetchSize;
+		List<InterestBasis> page = open.fetch(this.fetchSize, InterestBasisQuery::basis);
+		this.fetched.addAll(page);
+		this.exhausted = page.size() < this.fetchSize;
 	}
 
 	@Override
