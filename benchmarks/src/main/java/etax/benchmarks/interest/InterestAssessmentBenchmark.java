@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * trip, per 1,000 items ({@link CpuTime}).</li>
  * <li>Checks that every seeded item was assessed through each day, and that the day's assessments were
  * recorded (the job completes once the broker acknowledged every one of them).</li>
+ * <li>Waits for the gateway to book them all as interest obligations (at most 20 minutes), and prints
+ * how long that took after the last run ended.</li>
  * </ol>
  *
  * The job publishes the day's assessments in its last steps, and the gateway books them on the same cores
@@ -91,7 +93,33 @@ public final class InterestAssessmentBenchmark {
 						execution.path("writeCount").asLong(), seconds, items / seconds, wallSeconds, used);
 				check(db, day, items);
 			}
+			awaitBooked(db, List.of(first, first.plusDays(1)), items);
 		}
+	}
+
+	/**
+	 * Waits for the gateway to book every published assessment as an interest obligation of the ledger,
+	 * and prints how long after the last run that took (not part of the job's figure).
+	 */
+	private void awaitBooked(Connection db, List<LocalDate> days, int items) throws Exception {
+		long since = System.nanoTime();
+		long expected = (long) items * days.size();
+		long booked = 0;
+		try (PreparedStatement count = db.prepareStatement("""
+				SELECT count(*) FROM payment.obligation
+				WHERE kind = 'INTEREST' AND assessed_for = ANY (?) AND base_item_id LIKE ?""")) {
+			count.setArray(1, db.createArrayOf("date", days.toArray()));
+			count.setString(2, "bench-" + this.runId + "-%");
+			while (booked < expected && System.nanoTime() - since < Duration.ofMinutes(20).toNanos()) {
+				Thread.sleep(5_000);
+				try (ResultSet row = count.executeQuery()) {
+					row.next();
+					booked = row.getLong(1);
+				}
+			}
+		}
+		System.out.printf("the gateway booked %,d of the %,d assessments as interest obligations %.0f s after the "
+				+ "last run ended (polled every 5 s)%n", booked, expected, (System.nanoTime() - since) / 1e9);
 	}
 
 	private void seed(Connection db, int items, int taxpayers, LocalDate dueDate) throws Exception {
