@@ -2,14 +2,18 @@ package etax.payment.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,7 @@ class ObligationBooking {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
 			Map<String, Obligation> candidates = new LinkedHashMap<>();
+			SameObligations inPoll = new SameObligations(false);
 			Map<String, ConsumerRecord<String, String>> sources = new LinkedHashMap<>();
 			List<Obligation> inPollDuplicates = new ArrayList<>();
 			for (ConsumerRecord<String, String> record : poll) {
@@ -61,13 +66,10 @@ class ObligationBooking {
 					Obligation obligation = record.topic().equals(ASSESSMENTS_TOPIC)
 							? this.reader.interest(Objects.requireNonNull(record.value()))
 							: this.reader.payableItem(Objects.requireNonNull(record.value()));
-					Obligation earlier = candidates.values()
-						.stream()
-						.filter((c) -> c.itemId().equals(obligation.itemId()) || c.sameAssessmentAs(obligation))
-						.findFirst()
-						.orElse(null);
+					Obligation earlier = inPoll.first(obligation);
 					if (earlier == null) {
 						candidates.put(obligation.itemId(), obligation);
+						inPoll.add(obligation);
 						sources.put(obligation.itemId(), record);
 					}
 					else if (!earlier.sameContentAs(obligation)) {
@@ -83,14 +85,11 @@ class ObligationBooking {
 				return;
 			}
 			this.repository.lock(candidates.values().stream().map(Obligation::mst).collect(Collectors.toSet()));
-			List<Obligation> booked = this.repository.booked(candidates.values());
+			SameObligations booked = new SameObligations(true);
+			this.repository.booked(candidates.values()).forEach(booked::add);
 			List<Obligation> fresh = new ArrayList<>();
 			for (Obligation candidate : candidates.values()) {
-				Obligation existing = booked.stream()
-					.filter((b) -> b.itemId().equals(candidate.itemId())
-							|| b.sourceEventId().equals(candidate.sourceEventId()) || b.sameAssessmentAs(candidate))
-					.findFirst()
-					.orElse(null);
+				Obligation existing = booked.first(candidate);
 				if (existing == null) {
 					fresh.add(candidate);
 				}
@@ -112,6 +111,61 @@ class ObligationBooking {
 		log.warn("Rejected obligation event reason={} topic={} partition={} offset={}", reason, record.topic(),
 				record.partition(), record.offset());
 		this.repository.reject(record.topic(), record.partition(), record.offset(), record.value(), reason, detail, now);
+	}
+
+	/**
+	 * Obligations looked up by what makes two the same one: the item id, for interest the item and day it
+	 * accrued on, and, when asked, the event that booked it. Finds the first added that matches any, in a
+	 * look-up per key rather than a scan of all added (a poll holds up to a thousand).
+	 */
+	private static final class SameObligations {
+
+		private final boolean byEvent;
+
+		private final List<Obligation> added = new ArrayList<>();
+
+		private final Map<Object, Integer> firstByKey = new HashMap<>();
+
+		SameObligations(boolean byEvent) {
+			this.byEvent = byEvent;
+		}
+
+		void add(Obligation obligation) {
+			int position = this.added.size();
+			this.added.add(obligation);
+			keys(obligation).forEach((key) -> this.firstByKey.putIfAbsent(key, position));
+		}
+
+		@Nullable Obligation first(Obligation obligation) {
+			return keys(obligation).stream()
+				.map(this.firstByKey::get)
+				.filter(Objects::nonNull)
+				.min(Integer::compare)
+				.map(this.added::get)
+				.orElse(null);
+		}
+
+		private List<Object> keys(Obligation obligation) {
+			List<Object> keys = new ArrayList<>(3);
+			keys.add(new ItemKey(obligation.itemId()));
+			if (this.byEvent) {
+				keys.add(new EventKey(obligation.sourceEventId()));
+			}
+			if (obligation.kind() == Obligation.Kind.INTEREST) {
+				keys.add(new DayKey(obligation.baseItemId(), obligation.assessedFor()));
+			}
+			return keys;
+		}
+
+		private record ItemKey(String itemId) {
+		}
+
+		private record EventKey(UUID eventId) {
+		}
+
+		private record DayKey(@Nullable String baseItemId, @Nullable LocalDate assessedFor) {
+		}
+
 	}
 
 
