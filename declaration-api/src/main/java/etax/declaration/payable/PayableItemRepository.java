@@ -62,26 +62,24 @@ class PayableItemRepository {
 
 	}
 
-	/** The returns that have one of these items, each with all its items and whether they all owe nothing. */
-	List<ReturnState> returnsOf(Collection<UUID> itemIds) {
+	/** Every item of the returns that have one of these items, with what it owes now. */
+	List<OwedItem> itemsOfReturnsOf(Collection<UUID> itemIds) {
 		return this.jdbc.sql("""
-				SELECT return_id, bool_and(COALESCE(outstanding, amount) <= 0), array_agg(id) FROM filing.payable_item
+				SELECT return_id, id, COALESCE(outstanding, amount) FROM filing.payable_item
 				WHERE return_id IN (SELECT return_id FROM filing.payable_item WHERE id = ANY(?))
-				GROUP BY return_id
 				""")
 			.param(itemIds.toArray(UUID[]::new))
-			.query((row, n) -> new ReturnState(row.getObject(1, UUID.class), row.getBoolean(2),
-					List.of((UUID[]) row.getArray(3).getArray())))
+			.query((row, n) -> new OwedItem(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getLong(3)))
 			.list();
 	}
 
 	/**
-	 * A return's items and whether they all owe nothing.
-	 * @param returnId the return
-	 * @param settled whether none of its items owes anything
-	 * @param itemIds its items
+	 * A payable item and what it owes.
+	 * @param returnId its return
+	 * @param itemId the item
+	 * @param owed what it still owes: its amount until a payment is seen
 	 */
-	record ReturnState(UUID returnId, boolean settled, List<UUID> itemIds) {
+	record OwedItem(UUID returnId, UUID itemId, long owed) {
 
 	}
 

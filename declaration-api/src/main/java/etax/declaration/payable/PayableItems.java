@@ -3,11 +3,13 @@ package etax.declaration.payable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import etax.declaration.calendar.Deadlines;
 import etax.outbox.Outbox;
@@ -85,21 +87,34 @@ public class PayableItems {
 		if (payments.isEmpty()) {
 			return List.of();
 		}
-		List<UUID> itemIds = payments.stream().map(ItemPayment::payableItemId).distinct().toList();
-		Map<UUID, Boolean> before = new HashMap<>();
-		this.items.returnsOf(itemIds).forEach((state) -> before.put(state.returnId(), state.settled()));
+		Map<UUID, ItemPayment> last = new HashMap<>();
+		payments.forEach((payment) -> last.put(payment.payableItemId(), payment));
+		Map<UUID, List<PayableItemRepository.OwedItem>> byReturn = this.items.itemsOfReturnsOf(last.keySet())
+			.stream()
+			.collect(Collectors.groupingBy(PayableItemRepository.OwedItem::returnId, LinkedHashMap::new,
+					Collectors.toList()));
 		this.items.paid(payments);
-		Map<UUID, Instant> paidAt = new HashMap<>();
-		payments.forEach((payment) -> paidAt.merge(payment.payableItemId(), payment.at(), (first, last) -> last));
 		List<ReturnSettlement> changed = new ArrayList<>();
-		for (PayableItemRepository.ReturnState state : this.items.returnsOf(itemIds)) {
-			if (state.settled() != before.get(state.returnId())) {
-				Instant at = state.itemIds().stream().map(paidAt::get).filter(Objects::nonNull).max(Instant::compareTo)
+		byReturn.forEach((returnId, items) -> {
+			boolean settledBefore = items.stream().allMatch((item) -> item.owed() <= 0);
+			boolean settledAfter = items.stream().allMatch((item) -> owedAfter(item, last) <= 0);
+			if (settledAfter != settledBefore) {
+				Instant at = items.stream()
+					.map((item) -> last.get(item.itemId()))
+					.filter(Objects::nonNull)
+					.map(ItemPayment::at)
+					.max(Instant::compareTo)
 					.orElseThrow();
-				changed.add(new ReturnSettlement(state.returnId(), state.settled(), at));
+				changed.add(new ReturnSettlement(returnId, settledAfter, at));
 			}
-		}
+		});
 		return changed;
+	}
+
+	/** What an item owes once the last of the payments to it is recorded. */
+	private static long owedAfter(PayableItemRepository.OwedItem item, Map<UUID, ItemPayment> last) {
+		ItemPayment payment = last.get(item.itemId());
+		return (payment != null) ? payment.outstandingAfter() : item.owed();
 	}
 
 	public List<PayableItem> ofReturn(UUID returnId) {
