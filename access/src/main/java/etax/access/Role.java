@@ -28,12 +28,14 @@ public enum Role {
 	 */
 	SERVICE;
 
+	private final String authority = "ROLE_" + name();
+
 	/**
 	 * The Spring Security authority of this role, for {@code hasRole} rules.
 	 * @return {@code ROLE_} and the name
 	 */
 	public String authority() {
-		return "ROLE_" + name();
+		return this.authority;
 	}
 
 }

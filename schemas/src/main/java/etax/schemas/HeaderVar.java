@@ -17,6 +17,9 @@ enum HeaderVar {
 
 	private static final String TTIN = "/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue/";
 
+	/** {@code values()} copies the array on every call, and the look-ups run for every element of a return. */
+	private static final HeaderVar[] ALL = values();
+
 	private final String formulaName;
 
 	private final String element;
@@ -50,7 +53,7 @@ enum HeaderVar {
 	}
 
 	static @Nullable HeaderVar byFormulaName(String name) {
-		for (HeaderVar variable : values()) {
+		for (HeaderVar variable : ALL) {
 			if (variable.formulaName.equals(name)) {
 				return variable;
 			}
@@ -59,7 +62,7 @@ enum HeaderVar {
 	}
 
 	static @Nullable HeaderVar byElement(String element) {
-		for (HeaderVar variable : values()) {
+		for (HeaderVar variable : ALL) {
 			if (variable.element.equals(element)) {
 				return variable;
 			}

@@ -14,7 +14,6 @@ import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.Text;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.ext.LexicalHandler;
@@ -47,6 +46,13 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 
 	/** The node of {@code CKyDTu} being built, while the parse is inside it. */
 	private @Nullable Node building;
+
+	/**
+	 * Text of the node being built not added to it yet: a parser hands text over in pieces (at line ends,
+	 * character references, the end of its buffer), and a text node appended to piece by piece copies all
+	 * of itself each time.
+	 */
+	private final StringBuilder text = new StringBuilder();
 
 	private @Nullable CanonicalDigest body;
 
@@ -110,6 +116,7 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 			this.signatureElsewhere |= signature;
 		}
 		else if (this.building != null) {
+			addText(this.building);
 			this.building = this.building.appendChild(element(uri, qName, attributes));
 		}
 		else if (this.depth == 1) {
@@ -142,6 +149,7 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 			}
 		}
 		else if (this.building != null) {
+			addText(this.building);
 			this.building = (this.depth == 2) ? null : this.building.getParentNode();
 		}
 		this.depth--;
@@ -154,12 +162,14 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 			this.body.text(ch, start, length);
 		}
 		else if (this.building != null) {
-			if (this.building.getLastChild() instanceof Text text) {
-				text.appendData(new String(ch, start, length));
-			}
-			else {
-				this.building.appendChild(this.document.createTextNode(new String(ch, start, length)));
-			}
+			this.text.append(ch, start, length);
+		}
+	}
+
+	private void addText(Node parent) {
+		if (!this.text.isEmpty()) {
+			parent.appendChild(this.document.createTextNode(this.text.toString()));
+			this.text.setLength(0);
 		}
 	}
 
@@ -174,6 +184,7 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 			this.body.processingInstruction(target, data);
 		}
 		else if (this.building != null) {
+			addText(this.building);
 			this.building.appendChild(this.document.createProcessingInstruction(target, data));
 		}
 	}
@@ -182,6 +193,7 @@ public final class EnvelopeCapture extends DefaultHandler implements LexicalHand
 	public void comment(char[] ch, int start, int length) {
 		// comments are signed only where they are in SignedInfo (a reference to an ID leaves them out)
 		if (this.building != null) {
+			addText(this.building);
 			this.building.appendChild(this.document.createComment(new String(ch, start, length)));
 		}
 	}
