@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import etax.ids.TimeOrderedIds;
+
 /**
  * Announced on {@value #TOPIC} (key: MST) for every payable item of an accepted return, so the ledger
  * (payment-gateway) books the obligation. Consumers de-duplicate on {@code eventId} or
@@ -16,7 +18,7 @@ record PayableItemCreated(UUID eventId, String type, int version, Instant occurr
 	static final String TOPIC = "etax.payable-items.v1";
 
 	static PayableItemCreated of(PayableItem item, AcceptedReturn accepted) {
-		return new PayableItemCreated(UUID.randomUUID(), "PayableItemCreated", 1, accepted.acceptedAt(), item.id(),
+		return new PayableItemCreated(TimeOrderedIds.next(), "PayableItemCreated", 1, accepted.acceptedAt(), item.id(),
 				accepted.returnId(), accepted.transactionCode(), accepted.mst(), item.chapter(), item.subItem(),
 				item.taxPeriod(), item.amount(), "VND", item.dueDate(), item.paymentReference());
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import etax.declaration.calendar.Deadlines;
+import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +70,7 @@ public class PayableItems {
 			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
 			if (amount > 0 || (supplement && amount != 0)) {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
-				items.add(new PayableItem(UUID.randomUUID(), accepted.chapter(), payable.getValue(), payable.getKey(),
+				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(), payable.getKey(),
 						VoucherPeriods.of(accepted.period()), amount, this.deadlines.deadlineOf(accepted.period()),
 						reference));
 			}

@@ -15,6 +15,7 @@ import etax.declaration.payable.AcceptedReturn;
 import etax.declaration.payable.PayableItem;
 import etax.declaration.payable.PayableItems;
 import etax.declaration.taxpayer.Taxpayer;
+import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.schemas.Finding;
@@ -163,7 +164,7 @@ class ReturnFiling {
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
 			Instant receivedAt, String transactionCode) {
 		ReturnHeader header = document.header();
-		return new StoredReturn(UUID.randomUUID(), transactionCode, status, receivedAt, header.mst(),
+		return new StoredReturn(TimeOrderedIds.next(), transactionCode, status, receivedAt, header.mst(),
 				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
 				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
 						header.period().to()),

@@ -3,6 +3,8 @@ package etax.declaration.submission;
 import java.time.Instant;
 import java.util.UUID;
 
+import etax.ids.TimeOrderedIds;
+
 /**
  * Announced on {@code etax.declarations.v1} (key: MST) when an accepted supplement supersedes the return
  * in force for its period. The superseded return itself is not changed.
@@ -11,7 +13,7 @@ record ReturnSuperseded(UUID eventId, String type, int version, Instant occurred
 		String transactionCode, UUID supersededBy, String supersedingTransactionCode, String mst, String formCode) {
 
 	static ReturnSuperseded of(UUID returnId, String transactionCode, StoredReturn by, Instant at) {
-		return new ReturnSuperseded(UUID.randomUUID(), "ReturnSuperseded", 1, at, returnId, transactionCode, by.id(),
+		return new ReturnSuperseded(TimeOrderedIds.next(), "ReturnSuperseded", 1, at, returnId, transactionCode, by.id(),
 				by.transactionCode(), by.mst(), by.formCode());
 	}
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.payment.bank.BankRegistry;
@@ -144,7 +145,7 @@ public class PaymentRecording {
 	}
 
 	private Outcome recordInTransaction(List<Read> reads, Instant now) {
-		UUID recordingId = UUID.randomUUID();
+		UUID recordingId = TimeOrderedIds.next();
 		List<ReceivedConfirmation> valid = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
 		for (Read read : reads) {

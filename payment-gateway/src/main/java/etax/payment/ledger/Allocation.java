@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import etax.ids.TimeOrderedIds;
 import etax.payment.reference.ReferenceData.ItemClass;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,7 @@ final class Allocation {
 	void book(Obligation item) {
 		add(item);
 		this.newItems.add(item);
-		this.entries.add(new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.OBLIGATION_BOOKED, item.account(),
+		this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OBLIGATION_BOOKED, item.account(),
 				Account.revenue(item.subItem()), item.amount(), this.today, item.itemId(), null, null, null, null));
 		List<Credit> waiting = this.credits.values()
 			.stream()
@@ -134,7 +135,7 @@ final class Allocation {
 			.toList();
 		Set<String> reopened = new LinkedHashSet<>();
 		for (LedgerEntry entry : ordered) {
-			this.entries.add(entry.reversal(UUID.randomUUID(), valueDate));
+			this.entries.add(entry.reversal(TimeOrderedIds.next(), valueDate));
 			if (entry.itemId() != null && entry.type() != LedgerEntry.Type.PAYMENT_CREDITED) {
 				Obligation item = Objects.requireNonNull(this.items.get(entry.itemId()), "loaded for the reversal");
 				update(item.withOutstanding(item.outstanding().add(entry.amount())));
@@ -188,7 +189,7 @@ final class Allocation {
 	private BigDecimal applyPayment(PaymentLine line, Obligation item, BigDecimal available) {
 		BigDecimal amount = available.min(this.items.get(item.itemId()).outstanding());
 		if (amount.signum() > 0) {
-			this.entries.add(new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.PAYMENT_APPLIED,
+			this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.PAYMENT_APPLIED,
 					Account.receivable(line.treasuryCode(), line.subItem()), item.account(), amount, line.paymentDate(),
 					item.itemId(), line.postingId(), null, line.paymentKey(), null));
 			update(item.withOutstanding(this.items.get(item.itemId()).outstanding().subtract(amount)));
@@ -200,7 +201,7 @@ final class Allocation {
 		Obligation current = this.items.get(item.itemId());
 		BigDecimal amount = credit.remaining().min(current.outstanding());
 		if (amount.signum() > 0) {
-			this.entries.add(new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.CREDIT_APPLIED, credit.account(),
+			this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.CREDIT_APPLIED, credit.account(),
 					current.account(), amount, this.today, current.itemId(), credit.postingId(), credit.creditId(),
 					credit.paymentKey(), null));
 			update(current.withOutstanding(current.outstanding().subtract(amount)));
@@ -215,7 +216,7 @@ final class Allocation {
 				line.paymentKey(), amount, amount, Long.MAX_VALUE - 1_000_000 + this.newCredits.size());
 		this.credits.put(creditId, credit);
 		this.newCredits.add(creditId);
-		this.entries.add(new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.PAYMENT_CREDITED,
+		this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.PAYMENT_CREDITED,
 				Account.receivable(line.treasuryCode(), line.subItem()), credit.account(), amount, line.paymentDate(),
 				namedItemId, line.postingId(), creditId, line.paymentKey(), null));
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.payment.confirmation.PaymentRecorded;
@@ -120,7 +121,7 @@ public class TaxpayerLedger {
 			Account treasury = Account.treasury(p.treasuryCode(), p.subItem());
 			Account receivable = Account.receivable(p.treasuryCode(), p.subItem());
 			LocalDate day = p.ackedAt().atZone(this.clock.getZone()).toLocalDate();
-			return new LedgerEntry(UUID.randomUUID(), LedgerEntry.Type.POSTING_CONFIRMED,
+			return new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.POSTING_CONFIRMED,
 					p.reversal() ? receivable : treasury, p.reversal() ? treasury : receivable, p.amountVnd(), day, null,
 					p.postingId(), null, null, null);
 		}).toList(), this.clock.instant());
@@ -182,7 +183,7 @@ public class TaxpayerLedger {
 		msts.addAll(credited.keySet());
 		return msts.stream()
 			.map((mst) -> OutboxMessage.of(PaymentAllocated.TOPIC, mst,
-					new PaymentAllocated(UUID.randomUUID(), PaymentAllocated.TYPE, 1, mst, now,
+					new PaymentAllocated(TimeOrderedIds.next(), PaymentAllocated.TYPE, 1, mst, now,
 							allocated.getOrDefault(mst, List.of()), credited.getOrDefault(mst, List.of()))))
 			.toList();
 	}
