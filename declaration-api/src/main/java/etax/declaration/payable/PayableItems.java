@@ -70,9 +70,9 @@ public class PayableItems {
 			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
 			if (amount > 0 || (supplement && amount != 0)) {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
-				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(), payable.getKey(),
-						VoucherPeriods.of(accepted.period()), amount, this.deadlines.deadlineOf(accepted.period()),
-						reference));
+				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
+						payable.getKey(), VoucherPeriods.of(accepted.period()), amount,
+						this.deadlines.deadlineOf(accepted.period()), reference));
 			}
 		}
 		return items;

@@ -57,8 +57,8 @@ class Idempotency {
 		// cached plan): 0.3 ms for the look-up below, more than it takes to run. They are all equality
 		// look-ups and inserts, for which the cached plan is the same plan, so the transaction keeps it.
 		this.jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock(lock)) FROM (
-				    SELECT DISTINCT hashtextextended(name, 0) AS lock FROM unnest(?::text[]) AS name ORDER BY lock) ordered,
+				SELECT count(pg_advisory_xact_lock(lock))
+				FROM (SELECT DISTINCT hashtextextended(name, 0) AS lock FROM unnest(?::text[]) AS name ORDER BY lock) ordered,
 				    set_config('plan_cache_mode', 'force_generic_plan', true) AS cached_plans
 				""").param(locks.toArray(String[]::new)).query(Long.class).single();
 		return this.jdbc.sql("""

@@ -16,9 +16,10 @@ record ReturnAccepted(UUID eventId, String type, int version, Instant occurredAt
 	static final String TOPIC = "etax.declarations.v1";
 
 	static ReturnAccepted of(StoredReturn stored, Instant now) {
-		return new ReturnAccepted(TimeOrderedIds.next(), "ReturnAccepted", 1, now, stored.id(), stored.transactionCode(),
-				stored.mst(), stored.formCode(), stored.maTKhai(), stored.formVersion(), stored.filingType(),
-				stored.submissionNumber(), stored.period(), stored.taxOfficeCode(), stored.receivedAt());
+		return new ReturnAccepted(TimeOrderedIds.next(), "ReturnAccepted", 1, now, stored.id(),
+				stored.transactionCode(), stored.mst(), stored.formCode(), stored.maTKhai(), stored.formVersion(),
+				stored.filingType(), stored.submissionNumber(), stored.period(), stored.taxOfficeCode(),
+				stored.receivedAt());
 	}
 
 }

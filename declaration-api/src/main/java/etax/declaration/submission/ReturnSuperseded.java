@@ -13,8 +13,8 @@ record ReturnSuperseded(UUID eventId, String type, int version, Instant occurred
 		String transactionCode, UUID supersededBy, String supersedingTransactionCode, String mst, String formCode) {
 
 	static ReturnSuperseded of(UUID returnId, String transactionCode, StoredReturn by, Instant at) {
-		return new ReturnSuperseded(TimeOrderedIds.next(), "ReturnSuperseded", 1, at, returnId, transactionCode, by.id(),
-				by.transactionCode(), by.mst(), by.formCode());
+		return new ReturnSuperseded(TimeOrderedIds.next(), "ReturnSuperseded", 1, at, returnId, transactionCode,
+				by.id(), by.transactionCode(), by.mst(), by.formCode());
 	}
 
 }
