@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,39 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 			}
 		});
 		return new CpuTime(byPart, machineTime());
+	}
+
+	/**
+	 * What was used between two readings, as a reading of its own: the uses of several stretches add up
+	 * ({@link #plus}), and {@link #since} the first of them measures their sum.
+	 * @param start the earlier reading
+	 * @return this reading less the earlier one
+	 */
+	public CpuTime minus(CpuTime start) {
+		return combine(start, Duration::minus);
+	}
+
+	/**
+	 * @param other another reading or use
+	 * @return both together
+	 */
+	public CpuTime plus(CpuTime other) {
+		return combine(other, Duration::plus);
+	}
+
+	private CpuTime combine(CpuTime other, BinaryOperator<Duration> operation) {
+		Map<String, Duration> byPart = new LinkedHashMap<>();
+		PARTS.forEach((part) -> byPart.put(part,
+				operation.apply(this.byPart.get(part), other.byPart.getOrDefault(part, Duration.ZERO))));
+		return new CpuTime(byPart,
+				(this.machine != null && other.machine != null) ? operation.apply(this.machine, other.machine) : null);
+	}
+
+	/** @return no CPU time at all, to add uses to */
+	public static CpuTime none() {
+		Map<String, Duration> byPart = new LinkedHashMap<>();
+		PARTS.forEach((part) -> byPart.put(part, Duration.ZERO));
+		return new CpuTime(byPart, Duration.ZERO);
 	}
 
 	/**

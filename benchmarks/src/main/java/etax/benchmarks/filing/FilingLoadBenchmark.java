@@ -3,6 +3,7 @@ package etax.benchmarks.filing;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Properties;
@@ -30,8 +31,11 @@ import etax.devstack.TokenIssuer;
  * <li>Ceiling: the same returns, {@code clients} at a time, to a bare JDK HTTP server that validates each
  * against its cached XSD and inserts it with a durable commit ({@link BareFilingServer}).</li>
  * <li>The service: the same returns to {@code POST /api/v1/returns} as a T-VAN, {@code clients} at a
- * time for {@code seconds}: each answer must be 201 with status ACCEPTED; anything else is counted by
- * reason (status and the rule ids that rejected it).</li>
+ * time: each answer must be 201 with status ACCEPTED; anything else is counted by reason (status and the
+ * rule ids that rejected it).</li>
+ * <li>Both paths are warmed up first, then timed in {@code turns} alternating turns of {@code seconds} /
+ * {@code turns} each (ceiling, service, ceiling, …), so that a change in the machine's speed during the
+ * run weighs on both; each path's figures are those of its turns together, with each turn's ratio.</li>
  * <li>With {@code --webhook=true}, the filer has a webhook ({@link NoticeReceiver}): the notices of the
  * timed returns are awaited (a minute at most) and the time from each return's postmark to its notice's
  * arrival reported, with any notice missing, repeated or wrongly signed.</li>
@@ -39,7 +43,7 @@ import etax.devstack.TokenIssuer;
  *
  * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000 per
  * size, the first {@code warmup-returns} (6000, at most half) of each size sent to both paths untimed first, so that
- * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60), {@code webhook} (false),
+ * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60, per path), {@code turns} (4), {@code webhook} (false),
  * {@code api} (from {@code target/dev-stack/stack.properties}), {@code jdbc}, {@code db-user}, {@code db-password}.
  */
 public final class FilingLoadBenchmark {
@@ -67,6 +71,7 @@ public final class FilingLoadBenchmark {
 		List<Integer> counts = List.of(option("returns", "40000,8000").split(",")).stream().map(Integer::parseInt).toList();
 		int clients = Integer.parseInt(option("clients", "16"));
 		Duration length = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
+		int turns = Integer.parseInt(option("turns", "4"));
 		TokenIssuer tokens = DevTokens.issuer(root);
 
 		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
@@ -98,37 +103,80 @@ public final class FilingLoadBenchmark {
 			List<Document> warming = documents.subList(0, warmup);
 			List<Document> timed = documents.subList(warmup, documents.size());
 			String tvan = "Bearer " + tokens.tvan("load-generator");
-			LoadRun.Result ceiling;
-			try (BareFilingServer bare = BareFilingServer.start(jdbc, credentials, clients)) {
-				report("ceiling warm-up (not timed)", LoadRun.run(bare.url(), "none", warming, clients, length.multipliedBy(10),
-						FilingLoadBenchmark::stored, FilingLoadBenchmark::status));
-				CpuTime cpu = CpuTime.now();
-				ceiling = LoadRun.run(bare.url(), "none", timed, clients, length, FilingLoadBenchmark::stored,
-						FilingLoadBenchmark::status);
-				report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling, cpu);
-			}
 			NoticeReceiver notices = (receiver == null && Boolean.parseBoolean(option("webhook", "false")))
 					? NoticeReceiver.register(api, tvan) : receiver;
 			receiver = notices;
-			report("declaration-api warm-up (not timed)", LoadRun.run(api + "/api/v1/returns", tvan, warming, clients,
-					length.multipliedBy(10), FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason));
-			if (notices != null) {
-				awaitNotices(notices, warming.size());
-				notices.reset();
+			try (BareFilingServer bare = BareFilingServer.start(jdbc, credentials, clients)) {
+				report("ceiling warm-up (not timed)", LoadRun.run(bare.url(), "none", warming, clients, length.multipliedBy(10),
+						FilingLoadBenchmark::stored, FilingLoadBenchmark::status));
+				report("declaration-api warm-up (not timed)", LoadRun.run(api + "/api/v1/returns", tvan, warming, clients,
+						length.multipliedBy(10), FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason));
+				if (notices != null) {
+					awaitNotices(notices, warming.size());
+					notices.reset();
+				}
+				// the paths take turns, so that the machine's speed, which drifts by a third within half an hour here,
+				// weighs on both alike; the ceiling may file the same returns again, declaration-api only new ones
+				Turns ceiling = new Turns();
+				Turns service = new Turns();
+				Duration turn = length.dividedBy(turns);
+				for (int number = 1; number <= turns; number++) {
+					LoadRun.Result bareTurn = ceiling.take(() -> LoadRun.run(bare.url(), "none", timed, clients, turn,
+							FilingLoadBenchmark::stored, FilingLoadBenchmark::status));
+					LoadRun.Result serviceTurn = service.take(() -> LoadRun.run(api + "/api/v1/returns", tvan,
+							timed.subList(service.sent(), timed.size()), clients, turn, FilingLoadBenchmark::accepted,
+							FilingLoadBenchmark::reason));
+					System.out.printf("  turn %d of %d: ceiling %,.0f/s, declaration-api %,.0f/s, ratio %.2f%n", number, turns,
+							bareTurn.perSecond(), serviceTurn.perSecond(), serviceTurn.perSecond() / bareTurn.perSecond());
+				}
+				report("ceiling (JDK HTTP + cached XSD + durable INSERT)", ceiling.result(), ceiling.cpu());
+				report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service.result(),
+						service.cpu());
+				if (notices != null) {
+					awaitNotices(notices, service.result().count());
+					System.out.printf("  notices pushed to the filer's webhook: %,d of %,d returns, postmark to arrival p50 %d ms, "
+							+ "p99 %d ms; %d repeated, %d with a bad signature%n", notices.returns(), service.result().count(),
+							notices.percentileMillis(0.50), notices.percentileMillis(0.99), notices.repeated(),
+							notices.badSignatures());
+				}
+				System.out.printf("ratio to the ceiling: %.2f%n", service.result().perSecond() / ceiling.result().perSecond());
 			}
-			CpuTime cpu = CpuTime.now();
-			LoadRun.Result service = LoadRun.run(api + "/api/v1/returns", tvan, timed, clients, length,
-					FilingLoadBenchmark::accepted, FilingLoadBenchmark::reason);
-			report("declaration-api (XSD, rules, context rules, signature, durable commit, outbox)", service, cpu);
-			if (notices != null) {
-				awaitNotices(notices, service.count());
-				System.out.printf("  notices pushed to the filer's webhook: %,d of %,d returns, postmark to arrival p50 %d ms, "
-						+ "p99 %d ms; %d repeated, %d with a bad signature%n", notices.returns(), service.count(),
-						notices.percentileMillis(0.50), notices.percentileMillis(0.99), notices.repeated(),
-						notices.badSignatures());
-			}
-			System.out.printf("ratio to the ceiling: %.2f%n", service.perSecond() / ceiling.perSecond());
 		}
+	}
+
+	/** The timed turns of one path: their answers, and the CPU time each part of the stack used during them. */
+	private static final class Turns {
+
+		private final List<LoadRun.Result> results = new ArrayList<>();
+
+		private CpuTime cpu = CpuTime.none();
+
+		LoadRun.Result take(Run run) throws InterruptedException {
+			CpuTime start = CpuTime.now();
+			LoadRun.Result result = run.run();
+			this.cpu = this.cpu.plus(CpuTime.now().minus(start));
+			this.results.add(result);
+			return result;
+		}
+
+		int sent() {
+			return (int) this.results.stream().mapToLong(LoadRun.Result::sent).sum();
+		}
+
+		LoadRun.Result result() {
+			return LoadRun.Result.of(this.results);
+		}
+
+		CpuTime cpu() {
+			return this.cpu;
+		}
+
+	}
+
+	private interface Run {
+
+		LoadRun.Result run() throws InterruptedException;
+
 	}
 
 	/** Waits until the notices of that many returns have arrived, or for at most a minute. */
@@ -140,9 +188,9 @@ public final class FilingLoadBenchmark {
 	}
 
 	/** Prints a timed run's figures and the CPU time each part of the stack used during it. */
-	private static void report(String what, LoadRun.Result result, CpuTime start) {
+	private static void report(String what, LoadRun.Result result, CpuTime used) {
 		report(what, result);
-		System.out.printf("  %s%n", CpuTime.now().since(start, result.count(), "answers"));
+		System.out.printf("  %s%n", used.since(CpuTime.none(), result.count(), "answers"));
 	}
 
 	private static void report(String what, LoadRun.Result result) {

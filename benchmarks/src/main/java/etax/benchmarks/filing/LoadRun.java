@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -28,27 +29,43 @@ public final class LoadRun {
 	}
 
 	/**
-	 * @param returns per second, the second of the run each answer arrived in
+	 * @param innerSeconds expected answers per second of the run, its first (ramp-up) and last (tail) second
+	 * left out
 	 * @param latenciesMicros the latency of every expected answer
 	 * @param unexpected answers that were not as expected, by status and reason
 	 * @param seconds the length of the run
 	 */
-	public record Result(long[] returns, long[] latenciesMicros, Map<String, Integer> unexpected, double seconds) {
+	public record Result(long[] innerSeconds, long[] latenciesMicros, Map<String, Integer> unexpected, double seconds) {
+
+		/**
+		 * Several runs as one, e.g. the segments of a path measured in turns with another.
+		 * @param runs the runs
+		 * @return their answers, seconds and lengths together
+		 */
+		public static Result of(List<Result> runs) {
+			Map<String, Integer> unexpected = new TreeMap<>();
+			runs.forEach((run) -> run.unexpected().forEach((reason, count) -> unexpected.merge(reason, count, Integer::sum)));
+			return new Result(runs.stream().flatMapToLong((run) -> Arrays.stream(run.innerSeconds())).toArray(),
+					runs.stream().flatMapToLong((run) -> Arrays.stream(run.latenciesMicros())).toArray(), unexpected,
+					runs.stream().mapToDouble(Result::seconds).sum());
+		}
 
 		public long count() {
 			return this.latenciesMicros.length;
+		}
+
+		/** How many returns were sent: every one got an answer, expected or not. */
+		public long sent() {
+			return count() + this.unexpected.values().stream().mapToLong(Integer::longValue).sum();
 		}
 
 		public double perSecond() {
 			return count() / this.seconds;
 		}
 
-		/** The lowest per-second count, the first and last second left out (ramp-up and tail). */
+		/** The lowest per-second count, the first and last second of each run left out (ramp-up and tail). */
 		public long worstSecond() {
-			if (this.returns.length < 3) {
-				return Arrays.stream(this.returns).min().orElse(0);
-			}
-			return Arrays.stream(this.returns, 1, this.returns.length - 1).min().orElse(0);
+			return Arrays.stream(this.innerSeconds).min().orElse(0);
 		}
 
 		public long percentileMillis(double quantile) {
@@ -118,7 +135,8 @@ public final class LoadRun {
 		for (int i = 0; i < timeline.length; i++) {
 			timeline[i] = perSecond.get(i);
 		}
-		return new Result(timeline, all, unexpected, elapsed);
+		long[] inner = (timeline.length < 3) ? timeline : Arrays.copyOfRange(timeline, 1, timeline.length - 1);
+		return new Result(inner, all, unexpected, elapsed);
 	}
 
 }

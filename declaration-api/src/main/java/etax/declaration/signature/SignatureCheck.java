@@ -133,9 +133,8 @@ final class SignatureCheck {
 		Instant notBefore = leaf.getNotBefore().toInstant();
 		Instant notAfter = leaf.getNotAfter().toInstant();
 		boolean validOnDay = !notBefore.isAfter(dayEnd) && !notAfter.isBefore(dayStart);
-		String validity = notBefore + "/" + notAfter;
 		if (!validOnDay) {
-			findings.add(SignatureRule.NOT_VALID_ON_SIGNING_DATE.finding(where, validity));
+			findings.add(SignatureRule.NOT_VALID_ON_SIGNING_DATE.finding(where, validity(leaf)));
 		}
 		if (this.trusted == null) {
 			return;
@@ -152,7 +151,7 @@ final class SignatureCheck {
 		SignatureRule broken = this.trusted.check(leaf, candidates, at);
 		if (broken == SignatureRule.NOT_VALID_ON_SIGNING_DATE) {
 			if (validOnDay) {
-				findings.add(broken.finding(where, validity));
+				findings.add(broken.finding(where, validity(leaf)));
 			}
 		}
 		else if (broken != null) {
@@ -168,6 +167,11 @@ final class SignatureCheck {
 	private static boolean usesSha1(SignatureParts parts) {
 		return parts.signatureMethod().equals(SignatureMethod.RSA_SHA1)
 				|| parts.references().stream().anyMatch((reference) -> reference.digestMethod().equals(DigestMethod.SHA1));
+	}
+
+	/** The certificate's validity as a finding's value: formatted only for a finding, not for every return. */
+	private static String validity(X509Certificate certificate) {
+		return certificate.getNotBefore().toInstant() + "/" + certificate.getNotAfter().toInstant();
 	}
 
 	private static String certificateXPath(String xpath) {
