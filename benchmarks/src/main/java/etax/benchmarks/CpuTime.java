@@ -33,8 +33,7 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 	/** @return the CPU time used so far */
 	public static CpuTime now() {
 		long self = ProcessHandle.current().pid();
-		Map<String, Duration> byPart = new LinkedHashMap<>();
-		PARTS.forEach((part) -> byPart.put(part, Duration.ZERO));
+		Map<String, Duration> byPart = nothingByPart();
 		ProcessHandle.allProcesses().forEach((process) -> {
 			String part = (process.pid() == self) ? "benchmark" : partOf(process.info());
 			if (part != null) {
@@ -46,7 +45,7 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 
 	/**
 	 * What was used between two readings, as a reading of its own: the uses of several stretches add up
-	 * ({@link #plus}), and {@link #since} the first of them measures their sum.
+	 * ({@link #plus}), and {@link #per} gives their sum per unit of work.
 	 * @param start the earlier reading
 	 * @return this reading less the earlier one
 	 */
@@ -72,9 +71,13 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 
 	/** @return no CPU time at all, to add uses to */
 	public static CpuTime none() {
+		return new CpuTime(nothingByPart(), Duration.ZERO);
+	}
+
+	private static Map<String, Duration> nothingByPart() {
 		Map<String, Duration> byPart = new LinkedHashMap<>();
 		PARTS.forEach((part) -> byPart.put(part, Duration.ZERO));
-		return new CpuTime(byPart, Duration.ZERO);
+		return byPart;
 	}
 
 	/**
@@ -84,12 +87,20 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 	 * @return each part's CPU time per 1,000 units over the stretch, as text
 	 */
 	public String since(CpuTime start, long units, String unit) {
+		return minus(start).per(units, unit);
+	}
+
+	/**
+	 * @param units how many units of work this use did (a {@link #minus difference} of readings, or a sum of them)
+	 * @param unit what a unit is, for the text
+	 * @return each part's CPU time per 1,000 units, as text
+	 */
+	public String per(long units, String unit) {
 		String parts = PARTS.stream()
-			.map((part) -> String.format("%s %.2f s", part, perThousand(
-					this.byPart.get(part).minus(start.byPart.getOrDefault(part, Duration.ZERO)), units)))
+			.map((part) -> String.format("%s %.2f s", part, perThousand(this.byPart.get(part), units)))
 			.collect(Collectors.joining(", "));
-		String machine = (this.machine != null && start.machine != null)
-				? String.format("; the machine %.2f s", perThousand(this.machine.minus(start.machine), units)) : "";
+		String machine = (this.machine != null)
+				? String.format("; the machine %.2f s", perThousand(this.machine, units)) : "";
 		return String.format("CPU time per 1,000 %s: %s%s", unit, parts, machine);
 	}
 

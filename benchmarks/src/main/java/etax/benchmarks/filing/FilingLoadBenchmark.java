@@ -190,7 +190,7 @@ public final class FilingLoadBenchmark {
 	/** Prints a timed run's figures and the CPU time each part of the stack used during it. */
 	private static void report(String what, LoadRun.Result result, CpuTime used) {
 		report(what, result);
-		System.out.printf("  %s%n", used.since(CpuTime.none(), result.count(), "answers"));
+		System.out.printf("  %s%n", used.per(result.count(), "answers"));
 	}
 
 	private static void report(String what, LoadRun.Result result) {
