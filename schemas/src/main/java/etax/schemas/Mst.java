@@ -2,6 +2,8 @@ package etax.schemas;
 
 import java.util.SplittableRandom;
 
+import etax.ids.TaxpayerId;
+
 /**
  * Tax codes (MST) with the check digit of VN-ETAX.md §3.2: S = 31·N1 + 29·N2 + 23·N3 + 19·N4 + 17·N5 +
  * 13·N6 + 7·N7 + 5·N8 + 3·N9, N10 = 10 − (S mod 11); prefixes with S mod 11 = 0 have no valid MST.

@@ -3,6 +3,7 @@ package etax.schemas;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import etax.ids.TaxpayerId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

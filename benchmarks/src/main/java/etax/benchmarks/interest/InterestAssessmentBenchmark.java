@@ -16,7 +16,7 @@ import java.util.List;
 
 import etax.benchmarks.CpuTime;
 import etax.benchmarks.RunOptions;
-import etax.schemas.TaxpayerId;
+import etax.ids.TaxpayerId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

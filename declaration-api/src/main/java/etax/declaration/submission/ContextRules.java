@@ -21,7 +21,7 @@ import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
-import etax.schemas.TaxpayerId;
+import etax.ids.TaxpayerId;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.stereotype.Component;

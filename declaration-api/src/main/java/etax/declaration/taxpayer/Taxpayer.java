@@ -1,6 +1,6 @@
 package etax.declaration.taxpayer;
 
-import etax.schemas.TaxpayerId;
+import etax.ids.TaxpayerId;
 
 /**
  * A registered taxpayer as the intake sees it.

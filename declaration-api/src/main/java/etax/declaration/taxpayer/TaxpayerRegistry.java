@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import etax.schemas.TaxpayerId;
+import etax.ids.TaxpayerId;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import etax.ids.TaxpayerId;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
+import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
 import static etax.payment.confirmation.RejectionReason.INVALID_AMOUNT;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import etax.payment.confirmation.TaxPeriod;
-import etax.payment.confirmation.TaxpayerId;
+import etax.ids.TaxpayerId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.time.LocalDate;
 import java.util.List;
 
+import etax.ids.TaxpayerId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

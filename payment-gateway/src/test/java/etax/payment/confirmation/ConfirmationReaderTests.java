@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import etax.ids.TaxpayerId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import etax.access.Caller;
 import etax.access.Role;
-import etax.payment.confirmation.TaxpayerId;
+import etax.ids.TaxpayerId;
 import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
 import etax.payment.ledger.TaxpayerLedger;

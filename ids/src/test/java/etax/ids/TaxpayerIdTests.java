@@ -1,4 +1,4 @@
-package etax.payment.confirmation;
+package etax.ids;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

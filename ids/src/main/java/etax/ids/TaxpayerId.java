@@ -1,4 +1,4 @@
-package etax.schemas;
+package etax.ids;
 
 import java.util.regex.Pattern;
 
