@@ -11,15 +11,12 @@ import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayIntegrationTest;
 import etax.payment.LedgerAssertions;
+import etax.payment.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,25 +48,14 @@ class BankMessagesIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static KafkaProducer<String, String> producer;
+	@RegisterExtension
+	static final TestProducer producer = new TestProducer();
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
-				new StringSerializer(), new StringSerializer());
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@AfterEach
 	void ledgerStaysBalanced() {
@@ -311,7 +297,7 @@ class BankMessagesIntegrationTests {
 	}
 
 	private static void publish(String key, String value, Map<String, String> headers) {
-		DevBanks.publish(producer, PaymentRecording.CONFIRMATIONS_TOPIC, key, value, headers);
+		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value, headers);
 	}
 
 	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {

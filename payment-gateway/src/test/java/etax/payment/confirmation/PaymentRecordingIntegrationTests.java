@@ -14,17 +14,14 @@ import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.GatewayIntegrationTest;
 import etax.payment.LedgerAssertions;
+import etax.payment.TestProducer;
 import etax.payment.treasury.PostingRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +46,8 @@ class PaymentRecordingIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static KafkaProducer<String, String> producer;
+	@RegisterExtension
+	static final TestProducer producer = new TestProducer();
 
 	@Autowired
 	MockMvc mvc;
@@ -62,18 +60,6 @@ class PaymentRecordingIntegrationTests {
 
 	@Autowired
 	PaymentRecording recording;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
-				new StringSerializer(), new StringSerializer());
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@AfterEach
 	void ledgerStaysBalanced() {
@@ -276,7 +262,7 @@ class PaymentRecordingIntegrationTests {
 	}
 
 	static RecordMetadata publish(String key, String value) {
-		return DevBanks.publish(producer, PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
+		return producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
 				Map.of("contentType", "application/json", DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 

@@ -14,14 +14,11 @@ import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayIntegrationTest;
 import etax.payment.LedgerAssertions;
+import etax.payment.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,25 +50,14 @@ class LedgerIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static KafkaProducer<String, String> producer;
+	@RegisterExtension
+	static final TestProducer producer = new TestProducer();
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
-				new StringSerializer(), new StringSerializer());
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@AfterEach
 	void ledgerStaysBalanced() {
@@ -164,9 +150,9 @@ class LedgerIntegrationTests {
 				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-21T01:00:00Z",\
 				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 				"amount":99000,"assessedFor":"2026-05-20","dueDate":"2026-05-20"}""".formatted(interestEvent, item, mst);
-		DevBanks.publish(producer, "etax.assessments.v1", mst, interest, Map.of());
-		DevBanks.publish(producer, "etax.assessments.v1", mst, interest, Map.of());
-		DevBanks.publish(producer, "etax.assessments.v1", mst,
+		producer.publish("etax.assessments.v1", mst, interest, Map.of());
+		producer.publish("etax.assessments.v1", mst, interest, Map.of());
+		producer.publish("etax.assessments.v1", mst,
 				interest.replace(interestEvent, UUID.randomUUID().toString()), Map.of());
 		awaitOutstanding(interestEvent, 99_000);
 
@@ -246,12 +232,12 @@ class LedgerIntegrationTests {
 				"subItem":"%s","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
 				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, subItem, amount,
 				dueDate, itemId.substring(0, 8));
-		DevBanks.publish(producer, "etax.payable-items.v1", mst, event, Map.of());
+		producer.publish("etax.payable-items.v1", mst, event, Map.of());
 	}
 
 	private static void pay(String mst, String reference, List<Line> lines) {
 		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
-		DevBanks.publish(producer, "bank.payment-confirmations.v1", mst, value,
+		producer.publish("bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 

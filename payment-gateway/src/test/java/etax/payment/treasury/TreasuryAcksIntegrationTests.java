@@ -7,19 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import etax.devstack.LocalInfrastructure;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayIntegrationTest;
 import etax.payment.LedgerAssertions;
+import etax.payment.TestProducer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +36,8 @@ class TreasuryAcksIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static KafkaProducer<String, String> producer;
+	@RegisterExtension
+	static final TestProducer producer = new TestProducer();
 
 	@Autowired
 	MockMvc mvc;
@@ -50,18 +47,6 @@ class TreasuryAcksIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers()),
-				new StringSerializer(), new StringSerializer());
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@AfterEach
 	void ledgerStaysBalanced() {
@@ -74,7 +59,7 @@ class TreasuryAcksIntegrationTests {
 		String reference = "TRS2026042000000001";
 		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
-		DevBanks.publish(producer, "bank.payment-confirmations.v1", mst, value,
+		producer.publish("bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 2);
 		List<UUID> postings = postings(reference);
@@ -107,7 +92,7 @@ class TreasuryAcksIntegrationTests {
 		String mst = DevBanks.mst(9002);
 		String reference = "TRS2026042000000002";
 		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 1_500_000)));
-		DevBanks.publish(producer, "bank.payment-confirmations.v1", mst, value,
+		producer.publish("bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 1);
 		UUID posting = postings(reference).get(0);
@@ -134,7 +119,7 @@ class TreasuryAcksIntegrationTests {
 				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",%s\
 				"ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
 				(reason != null) ? "\"reason\":\"" + reason + "\"," : "", Instant.now());
-		DevBanks.publish(producer, PostingAcknowledged.TOPIC, mst, value, Map.of());
+		producer.publish(PostingAcknowledged.TOPIC, mst, value, Map.of());
 	}
 
 	private List<UUID> postings(String reference) {
