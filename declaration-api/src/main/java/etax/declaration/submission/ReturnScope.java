@@ -19,8 +19,7 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 
 	static ReturnScope of(Caller caller, LocalDate today) {
 		return switch (caller.role()) {
-			case TAXPAYER -> new ReturnScope("(mst = :scopeMst OR mst LIKE :scopeBranches)",
-					Map.of("scopeMst", caller.requireMst(), "scopeBranches", caller.requireMst() + "-%"));
+			case TAXPAYER -> taxpayer(caller.requireMst());
 			case AGENT -> new ReturnScope("""
 					(filed_by = :scopeSubject OR mst IN (SELECT taxpayer_mst FROM filing.agent_contract
 					    WHERE agent_mst = :scopeMst AND valid_from <= :scopeToday
@@ -32,6 +31,15 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 			case NATIONAL_OFFICER -> new ReturnScope("TRUE", Map.of());
 			case BANK, SERVICE -> new ReturnScope("FALSE", Map.of());
 		};
+	}
+
+	/**
+	 * A head office's returns are those under its MST and its branches' ({@code split_part(mst, '-', 1)}: the
+	 * expression of the index that also orders a page, V11); a branch's are its own.
+	 */
+	private static ReturnScope taxpayer(String mst) {
+		return mst.contains("-") ? new ReturnScope("mst = :scopeMst", Map.of("scopeMst", mst))
+				: new ReturnScope("split_part(mst, '-', 1) = :scopeMst", Map.of("scopeMst", mst));
 	}
 
 }

@@ -4,13 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,13 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import etax.devstack.LocalInfrastructureInitializer;
-import etax.devstack.LocalPostgres;
 import etax.devstack.TestCallers;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +41,6 @@ class IdempotencyIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Value("${spring.datasource.url}")
-	String datasourceUrl;
 
 	@Autowired
 	JsonMapper json;
@@ -183,40 +173,6 @@ class IdempotencyIntegrationTests {
 			.param(mst)
 			.query(Boolean.class)
 			.single()).isTrue();
-	}
-
-	@Test
-	void theEarliestReturnOfAContentIsLookedUpThroughItsIndexEvenBeforeTheTableHasStatistics() throws Exception {
-		// as in a new database, a restore, or an upgrade before ANALYZE: rows, but no statistics yet; the
-		// generic plan, which the filing transaction keeps; all of it rolled back
-		String lookup = Idempotency.FIND_EARLIER.replaceFirst("\\?", "\\$1")
-			.replaceFirst("\\?", "\\$2")
-			.replaceFirst("\\?", "\\$3");
-		Properties simpleQueries = new Properties();
-		simpleQueries.setProperty("user", LocalPostgres.USER);
-		simpleQueries.setProperty("preferQueryMode", "simple"); // parameters without values, for EXPLAIN
-		try (Connection connection = DriverManager.getConnection(this.datasourceUrl, simpleQueries);
-				Statement sql = connection.createStatement()) {
-			connection.setAutoCommit(false);
-			sql.execute("DELETE FROM pg_statistic WHERE starelid = 'filing.tax_return'::regclass");
-			sql.execute("UPDATE pg_class SET reltuples = -1, relpages = 0 WHERE oid = 'filing.tax_return'::regclass");
-			sql.execute("""
-					INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
-					    filing_type, submission_number, period_kind, period_value, tax_office_code, status, received_at,
-					    content_sha256, indicators, findings, xml, chain_key, filed_by)
-					SELECT gen_random_uuid(), 'P' || lpad(n::text, 16, '0'), '0100000001', '01/GTGT', '842', '2.8.3', 'C',
-					    0, 'Q', '1/2026', '10100', 'ACCEPTED', now() - n * interval '1 second',
-					    encode(sha256(n::text::bytea), 'hex'), '{}', '[]', '\\x00', 'plan-test', 'plan-test'
-					FROM generate_series(1, 5000) AS n""");
-			try (ResultSet plan = sql.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + lookup)) {
-				assertThat(plan.next()).isTrue();
-				assertThat(plan.getString(1)).contains("\"tax_return_content_received\"")
-					.doesNotContain("\"tax_return_received_at\"");
-			}
-			finally {
-				connection.rollback();
-			}
-		}
 	}
 
 	private HttpResponse<String> post(String xml, String key) throws Exception {
