@@ -16,12 +16,12 @@ import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.ids.TaxpayerId;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
-import etax.ids.TaxpayerId;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.stereotype.Component;

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import etax.payment.confirmation.TaxPeriod;
 import etax.ids.TaxpayerId;
+import etax.payment.confirmation.TaxPeriod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
