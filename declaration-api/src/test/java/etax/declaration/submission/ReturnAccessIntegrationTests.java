@@ -115,6 +115,25 @@ class ReturnAccessIntegrationTests {
 	}
 
 	@Test
+	void aHeadOfficeSeesItsBranchesReturnsAndABranchOnlyItsOwn() throws Exception {
+		String head = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String branch = head + "-001";
+		this.jdbc.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				VALUES (?, 'CHI NHÁNH THỬ NGHIỆM', 'ACTIVE', true, 'Q', '99999', '754')
+				""").param(branch).update();
+		file(SampleReturns.forTaxpayer(head), TOKENS.taxpayer(head)).andExpect(status().isCreated());
+		file(SampleReturns.forTaxpayer(branch), TOKENS.taxpayer(branch)).andExpect(status().isCreated());
+
+		this.mvc.perform(get("/api/v1/returns").with(bearer(TOKENS.taxpayer(head))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].mst", org.hamcrest.Matchers.containsInAnyOrder(head, branch)));
+		this.mvc.perform(get("/api/v1/returns").with(bearer(TOKENS.taxpayer(branch))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].mst", org.hamcrest.Matchers.contains(branch)));
+	}
+
+	@Test
 	void aTaxpayerFilesOnlyForItselfAndNothingIsStoredOtherwise() throws Exception {
 		String filer = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
