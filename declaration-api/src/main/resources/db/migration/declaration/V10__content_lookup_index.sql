@@ -4,5 +4,5 @@
 -- match: it does so whenever the table has no statistics yet (a new database, the minute before the first
 -- autoanalyze, a restore or an upgrade that dropped them), and then every new return, whose content is
 -- found nowhere, reads the whole table. An index that both filters and orders leaves no such plan.
-CREATE INDEX tax_return_content_received ON tax_return (content_sha256, received_at);
-DROP INDEX tax_return_content;
+CREATE INDEX IF NOT EXISTS tax_return_content_received ON tax_return (content_sha256, received_at);
+DROP INDEX IF EXISTS tax_return_content;
