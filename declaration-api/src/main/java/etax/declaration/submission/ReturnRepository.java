@@ -134,19 +134,19 @@ class ReturnRepository {
 	 * @return the page
 	 */
 	List<StoredReturn> find(ReturnFilter filter, ReturnScope scope, int page, int size) {
-		Statement statement = page(filter, scope, page, size);
-		return this.jdbc.sql(statement.sql())
-			.params(statement.parameters())
+		Query query = page(filter, scope, page, size);
+		return this.jdbc.sql(query.sql())
+			.params(query.parameters())
 			.query(this::map)
 			.list();
 	}
 
 	/**
-	 * The statement of a page. Only the fields given become conditions: one that may or may not apply
+	 * The query of a page. Only the fields given become conditions: one that may or may not apply
 	 * ({@code :mst IS NULL OR mst = :mst}) leaves a cached plan no index to use, and a page of one taxpayer's
 	 * returns would then read every return received after them.
 	 */
-	static Statement page(ReturnFilter filter, ReturnScope scope, int page, int size) {
+	static Query page(ReturnFilter filter, ReturnScope scope, int page, int size) {
 		StringBuilder where = new StringBuilder(scope.condition());
 		Map<String, Object> parameters = new HashMap<>(scope.parameters());
 		if (filter.mst() != null) {
@@ -167,7 +167,7 @@ class ReturnRepository {
 		}
 		parameters.put("size", size);
 		parameters.put("offset", (long) page * size);
-		return new Statement(SELECT + " WHERE " + where + " ORDER BY received_at DESC, id LIMIT :size OFFSET :offset",
+		return new Query(SELECT + " WHERE " + where + " ORDER BY received_at DESC, id LIMIT :size OFFSET :offset",
 				parameters);
 	}
 
@@ -176,7 +176,7 @@ class ReturnRepository {
 	 * @param sql the statement
 	 * @param parameters its parameters by name
 	 */
-	record Statement(String sql, Map<String, Object> parameters) {
+	record Query(String sql, Map<String, Object> parameters) {
 
 	}
 

@@ -54,7 +54,7 @@ class ReturnQueryPlansIntegrationTests {
 	@Test
 	void aPageOfATaxpayersReturnsIsReadThroughItsIndex() throws SQLException {
 		ReturnScope scope = ReturnScope.of(new Caller(TAXPAYER, Role.TAXPAYER, TAXPAYER, null, null), LocalDate.now());
-		ReturnRepository.Statement page = ReturnRepository.page(new ReturnFilter(null, null, null, null), scope, 0, 20);
+		ReturnRepository.Query page = ReturnRepository.page(new ReturnFilter(null, null, null, null), scope, 0, 20);
 		assertThat(plan(page, false)).contains("\"tax_return_head_office\"")
 			.doesNotContain("\"tax_return_received_at\"");
 	}
@@ -64,14 +64,14 @@ class ReturnQueryPlansIntegrationTests {
 		// its own filings or its clients': no one index both filters and orders these, so this plan needs the
 		// statistics (ADR 0020)
 		ReturnScope scope = ReturnScope.of(new Caller("agent-1", Role.AGENT, AGENT, null, null), LocalDate.now());
-		ReturnRepository.Statement page = ReturnRepository.page(new ReturnFilter(null, null, null, null), scope, 0, 20);
+		ReturnRepository.Query page = ReturnRepository.page(new ReturnFilter(null, null, null, null), scope, 0, 20);
 		assertThat(plan(page, true)).contains("\"tax_return_filed_by\"", "\"tax_return_mst_form_period\"")
 			.doesNotContain("\"tax_return_received_at\"");
 	}
 
-	private String plan(ReturnRepository.Statement statement, boolean analyzed) throws SQLException {
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(statement.sql());
-		MapSqlParameterSource parameters = new MapSqlParameterSource(statement.parameters());
+	private String plan(ReturnRepository.Query query, boolean analyzed) throws SQLException {
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(query.sql());
+		MapSqlParameterSource parameters = new MapSqlParameterSource(query.parameters());
 		return plan("EXPLAIN (FORMAT JSON) " + NamedParameterUtils.substituteNamedParameters(parsed, parameters),
 				analyzed, NamedParameterUtils.buildValueArray(parsed, parameters, null));
 	}
