@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The token verifier every service shares: RS256 only (so {@code alg: none} and HMAC tokens are refused),
@@ -65,6 +66,16 @@ public class AccessAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiSecurity apiSecurity() {
 		return new ApiSecurity(new CallerTokens());
+	}
+
+	/**
+	 * Requests the firewall refuses answer 400 as a problem; Spring Security uses this bean in place of its
+	 * default, which answered through an error dispatch that needed a caller (401).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new ProblemAnswers();
 	}
 
 	/**

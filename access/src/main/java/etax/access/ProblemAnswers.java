@@ -14,12 +14,17 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 in the one error shape of the API (RFC 9457, stable types), with the {@code WWW-Authenticate}
- * header of RFC 6750 set by Spring Security. The detail never repeats the token.
+ * header of RFC 6750 set by Spring Security. The detail never repeats the token. Also 400 for a request the
+ * firewall refuses (an encoded dot, slash or percent, a semicolon, {@code //}): written here, because the
+ * firewall's default handler sends an error, whose dispatch to {@code /error} carries no caller and was
+ * answered 401.
  */
-final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	static final String TYPE_BASE = "https://etax.example/problems/";
 
@@ -41,6 +46,14 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
 		this.denial.handle(request, response, ex);
 		write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
 				"Your role may not use this operation.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			RequestRejectedException requestRejectedException) throws IOException {
+		write(response, HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+				"The request's path or headers are not allowed (encoded or doubled separators, dot segments, "
+						+ "semicolons); send a normalized path.");
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String slug, String title,

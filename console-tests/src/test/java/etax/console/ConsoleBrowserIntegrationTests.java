@@ -46,7 +46,7 @@ class ConsoleBrowserIntegrationTests {
 		String officer = ConsoleStack.TOKENS.officer(OFFICE);
 		stack.importBankFile(bankFile(), officer);
 		stack.reconcile(DAY.toString(), officer);
-		stack.sendUnreadableConfirmation();
+		stack.sendUnreadableConfirmation(BANK);
 		await().atMost(Duration.ofMinutes(1)).until(() -> !stack.rejectedMessages().contains("\"items\":[]"));
 	}
 

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.LocalPostgres;
 import etax.devstack.ServiceProcess;
 import etax.devstack.TokenIssuer;
 import etax.devstack.pki.TestPki;
@@ -115,16 +119,31 @@ final class ConsoleStack implements AutoCloseable {
 				HttpRequest.BodyPublishers.ofString("{\"businessDay\":\"" + day + "\"}"), 201);
 	}
 
-	/** A bank confirmation the gateway cannot read: it goes to the dead-letter queue. */
-	void sendUnreadableConfirmation() {
+	/**
+	 * A bank confirmation the gateway cannot read: it goes to the dead-letter queue. Signed by the bank, as
+	 * every message on the topic must be (ADR 0005): one whose signature fails cannot be re-driven, and
+	 * the console re-drives this one corrected.
+	 * @param bankCode the registered bank that sends it; a key of its own is registered for the test
+	 */
+	void sendUnreadableConfirmation(String bankCode) {
+		String value = "{ not json";
 		Properties settings = new Properties();
 		settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers());
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
 				new StringSerializer())) {
-			producer.send(new ProducerRecord<>("bank.payment-confirmations.v1", "console-test", "{ not json")).get();
+			ProducerRecord<String, String> record = new ProducerRecord<>("bank.payment-confirmations.v1",
+					"console-test", value);
+			record.headers().add("etax.signature", bankKey(bankCode).sign(value).getBytes(StandardCharsets.US_ASCII));
+			producer.send(record).get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not send to Kafka", ex);
+		}
+	}
+
+	private static TestBankKey bankKey(String bankCode) throws SQLException {
+		try (Connection db = DriverManager.getConnection(LocalInfrastructure.postgres().jdbcUrl(), LocalPostgres.USER, "")) {
+			return TestBankKey.register(db, bankCode);
 		}
 	}
 

@@ -7,9 +7,12 @@ import etax.payment.confirmation.AlreadyRedrivenException;
 import etax.payment.confirmation.BankMismatchException;
 import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.ConfirmationRefusedException;
+import etax.payment.confirmation.MessageTooLargeException;
+import etax.payment.confirmation.NotRedrivableException;
 import etax.payment.confirmation.RejectionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * are already problems through the base class, and get a stable type too ({@link FrameworkProblems}).
  */
 @RestControllerAdvice
+@Order(UnexpectedFailures.BEFORE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final String PROBLEM_BASE = "https://etax.example/problems/";
@@ -42,6 +46,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(AlreadyRedrivenException ex) {
 		return problem(HttpStatus.CONFLICT, "already-redriven", "Already re-driven", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(NotRedrivableException ex) {
+		return problem(HttpStatus.CONFLICT, "not-redrivable", "Cannot be re-driven", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(MessageTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Message too large", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,12 +1,21 @@
 package etax.payment;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,6 +31,9 @@ class PaymentApiIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void refusesCallsWithoutCredentials() throws Exception {
@@ -71,6 +83,23 @@ class PaymentApiIntegrationTests {
 			.andExpect(content().string(containsString("etax_payment_confirmation_latency_seconds")))
 			.andExpect(content().string(containsString("etax_payment_treasury_postings_pending")))
 			.andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max")));
+	}
+
+	/**
+	 * Over real HTTP, as a client sends them: MockMvc would not pass the raw path through the container.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/bank/confirmations/%2e%2e", "/api/v1/bank/confirmations/a;b",
+			"/api/v1/bank/confirmations/a%25b", "//api/v1/bank/confirmations/x" })
+	void answersAPathTheFirewallRefusesWithABadRequestProblem(String path) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("https://etax.example/problems/request-rejected");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package etax.payment.confirmation;
 
 import java.util.Map;
 
+import etax.payment.sql.RedactedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * inside {@link PaymentRecording} (rejected to the dead-letter topic), so an exception here means the
  * infrastructure failed (database down, for instance). Then the same poll is tried again with a growing
  * back-off, for ever, and no exception type is classified as not retryable: skipping a poll would
- * commit offsets of records never recorded, and nothing may be dropped. Every failed try is logged.
- * The container factory applies this handler to every listener of the gateway (confirmations,
- * obligations, treasury acks): they share the rule.
+ * commit offsets of records never recorded, and nothing may be dropped. Every failed try is logged, with
+ * the exception's classes, SQLStates and stack traces but never its messages ({@link RedactedException}):
+ * a failed JDBC batch quotes its statements with their values, MSTs and amounts. The container factory
+ * applies this handler to every listener of the gateway (confirmations, obligations, treasury acks): they
+ * share the rule.
  */
 @Configuration(proxyBeanMethods = false)
 class BankConfirmationListenerConfiguration {
@@ -37,13 +40,15 @@ class BankConfirmationListenerConfiguration {
 		handler.setRetryListeners(new RetryListener() {
 			@Override
 			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
-				log.warn("Recording failed, retrying topic={} partition={} offset={} attempt={}", record.topic(),
-						record.partition(), record.offset(), attempt, ex);
+				log.warn("Recording failed, retrying topic={} partition={} offset={} attempt={} failure={}",
+						record.topic(), record.partition(), record.offset(), attempt, RedactedException.describe(ex),
+						RedactedException.of(ex));
 			}
 
 			@Override
 			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
-				log.warn("Recording a poll failed, retrying records={} attempt={}", records.count(), attempt, ex);
+				log.warn("Recording a poll failed, retrying records={} attempt={} failure={}", records.count(), attempt,
+						RedactedException.describe(ex), RedactedException.of(ex));
 			}
 		});
 		return handler;

@@ -91,7 +91,8 @@ final class Camt054Reader {
 		Element amount = required(entry, "Amt", at + "Amt");
 		Element tx = required(entry, "NtryDtls/TxDtls", at + "NtryDtls/TxDtls");
 		String tp = at + "NtryDtls/TxDtls/";
-		boolean reversal = "true".equals(text(entry, "RvslInd"));
+		boolean reversal = reversal(entry, at);
+		creditOrDebit(entry, reversal, at);
 		String statusCode = (text(entry, "Sts/Cd") != null) ? text(entry, "Sts/Cd") : text(entry, "Sts");
 		BankConfirmation.Status status = switch ((statusCode != null) ? statusCode : "") {
 			case "BOOK" -> reversal ? BankConfirmation.Status.REVERSED : BankConfirmation.Status.DEBITED;
@@ -109,7 +110,9 @@ final class Camt054Reader {
 						Vouchers.REFERENCE_RULE),
 				Vouchers.mst((ultimate != null) ? ultimate : debtor, tp + "RltdPties/Dbtr"),
 				(ultimate != null && debtor != null) ? Vouchers.mst(debtor, tp + "RltdPties/Dbtr") : null,
-				amount.getAttribute("Ccy"), (rate != null) ? decimal(rate, tp + "AmtDtls/InstdAmt/CcyXchg/XchgRate") : null,
+				amount.getAttribute("Ccy"),
+				(rate != null) ? Vouchers.rate(decimal(rate, tp + "AmtDtls/InstdAmt/CcyXchg/XchgRate"),
+						tp + "AmtDtls/InstdAmt/CcyXchg/XchgRate") : null,
 				Vouchers.amount(decimal(amount.getTextContent().strip(), at + "Amt"), at + "Amt"),
 				date(day, at + "BookgDt/Dt"), sentAt, status,
 				reversal ? Vouchers.check(text(tx, "Refs/AcctSvcrRef"), tp + "Refs/AcctSvcrRef", Vouchers.REFERENCE,
@@ -120,6 +123,43 @@ final class Camt054Reader {
 				Vouchers.check(text(tax, "Cdtr/TaxId"), tp + "TaxRmt/Cdtr/TaxId", Vouchers.AGENCY_CODE, "3 to 7 digits"),
 				Vouchers.check(text(tax, "AdmstnZone"), tp + "TaxRmt/AdmstnZone", Vouchers.AREA_CODE, "2 to 5 digits"),
 				lines(tax, tp + "TaxRmt/"));
+	}
+
+	/**
+	 * {@code RvslInd} is an {@code xs:boolean}: {@code true} and {@code 1} mean a reversal, {@code false},
+	 * {@code 0} or no element none; anything else is refused rather than read as "not a reversal".
+	 */
+	private static boolean reversal(Element entry, String at) {
+		String indicator = text(entry, "RvslInd");
+		if (indicator == null) {
+			return false;
+		}
+		return switch (indicator) {
+			case "true", "1" -> true;
+			case "false", "0" -> false;
+			default -> throw new InvalidConfirmationException(INVALID_FIELD, at + "RvslInd must be true, false, 1 or 0");
+		};
+	}
+
+	/**
+	 * The notified account is the payer's: a tax payment debits it ({@code DBIT}). ISO 20022 gives a
+	 * reversal the opposite indicator of the entry it reverses ("if CreditDebitIndicator is CRDT and
+	 * ReversalIndicator is Yes, the original operation was a debit entry"), so the reversal of a payment is
+	 * {@code CRDT}. Any other combination (a credit to the payer that is not a reversal: a refund, an incoming
+	 * transfer) is not a tax payment and must not be booked as one.
+	 */
+	private static void creditOrDebit(Element entry, boolean reversal, String at) {
+		String indicator = text(entry, "CdtDbtInd");
+		if (indicator == null) {
+			throw new InvalidConfirmationException(MISSING_FIELD, at + "CdtDbtInd is required");
+		}
+		String expected = reversal ? "CRDT" : "DBIT";
+		if (!expected.equals(indicator)) {
+			throw new InvalidConfirmationException(INVALID_FIELD, reversal
+					? at + "CdtDbtInd must be CRDT for a reversal (RvslInd true): it reverses the debit of a payment"
+					: at + "CdtDbtInd must be DBIT: a tax payment debits the payer's account; a credit is booked only "
+							+ "as the reversal of a payment (RvslInd true)");
+		}
 	}
 
 	private static List<ConfirmationLine> lines(Element tax, String at) {

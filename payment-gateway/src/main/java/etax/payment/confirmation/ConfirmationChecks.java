@@ -1,39 +1,66 @@
 package etax.payment.confirmation;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import etax.payment.bank.BankRegistry;
 import etax.payment.bank.Signer;
 import etax.payment.reference.ReferenceData;
 
 import org.springframework.stereotype.Component;
 
+import static etax.payment.confirmation.RejectionReason.IMPLAUSIBLE_DATE;
 import static etax.payment.confirmation.RejectionReason.SIGNATURE_INVALID;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_BANK;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_CHAPTER;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_SUB_ITEM;
 
 /**
- * The checks against registered data: the bank is registered on the payment date and is the one
- * that signed; every chapter and sub-item is in force on the payment date.
+ * The checks against registered data and the clock: the payment date is not in the future, the bank is
+ * registered on the payment date and is the one that signed; every chapter and sub-item is in force on the
+ * payment date.
  */
 @Component
 class ConfirmationChecks {
+
+	/** Business dates are Vietnamese dates, whatever zone the clock is in. */
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/**
+	 * How far after today a payment date may be: one day. A bank whose clock runs a little ahead confirms
+	 * just after its midnight, and a debit after a bank's evening cut-off is booked on its next day; more
+	 * than that is no debit that has happened, and a date in the future would also shift late-payment
+	 * interest. A record checked again later (a redelivery) is never refused for this once accepted: today
+	 * only moves forward.
+	 */
+	static final int PAYMENT_DATE_TOLERANCE_DAYS = 1;
 
 	private final BankRegistry banks;
 
 	private final ReferenceData reference;
 
-	ConfirmationChecks(BankRegistry banks, ReferenceData reference) {
+	private final Clock clock;
+
+	ConfirmationChecks(BankRegistry banks, ReferenceData reference, Clock clock) {
 		this.banks = banks;
 		this.reference = reference;
+		this.clock = clock;
 	}
 
 	void check(Signer signer, BankConfirmation c) {
-		if (!this.banks.isKnown(c.bankCode(), c.paymentDate())) {
-			throw new InvalidConfirmationException(UNKNOWN_BANK, "bankCode is not a registered bank on the payment date");
-		}
+		// first: a rejection for any later rule could be re-driven by an officer, who would then vouch for a
+		// message its bank never signed
 		if (!signer.mayConfirmFor(c.bankCode())) {
 			throw new InvalidConfirmationException(SIGNATURE_INVALID,
 					"signed with a key of another bank than bankCode: a bank can only confirm as itself");
+		}
+		if (c.paymentDate().isAfter(LocalDate.now(this.clock.withZone(VIETNAM)).plusDays(PAYMENT_DATE_TOLERANCE_DAYS))) {
+			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE,
+					"paymentDate is after today (Asia/Ho_Chi_Minh): a bank confirms a debit once it happened");
+		}
+		if (!this.banks.isKnown(c.bankCode(), c.paymentDate())) {
+			throw new InvalidConfirmationException(UNKNOWN_BANK, "bankCode is not a registered bank on the payment date");
 		}
 		for (int i = 0; i < c.lines().size(); i++) {
 			ConfirmationLine line = c.lines().get(i);

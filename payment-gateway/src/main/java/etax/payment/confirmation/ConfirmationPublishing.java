@@ -1,13 +1,17 @@
 package etax.payment.confirmation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import etax.outbox.OutboxMessage;
 import etax.payment.bank.BankRegistry;
 import etax.payment.bank.Signer;
+import etax.payment.confirmation.ConfirmationRepository.Reversible;
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -29,9 +33,12 @@ class ConfirmationPublishing {
 
 	private final BankRegistry banks;
 
-	ConfirmationPublishing(ConfirmationChecks checks, BankRegistry banks) {
+	private final ConfirmationRepository confirmations;
+
+	ConfirmationPublishing(ConfirmationChecks checks, BankRegistry banks, ConfirmationRepository confirmations) {
 		this.checks = checks;
 		this.banks = banks;
+		this.confirmations = confirmations;
 	}
 
 	/**
@@ -48,6 +55,7 @@ class ConfirmationPublishing {
 			}
 			Signer intake = new Signer("intake", null);
 			confirmations.forEach((c) -> this.checks.check(intake, c));
+			checkReversals(confirmations);
 			return confirmations;
 		}
 		catch (InvalidConfirmationException ex) {
@@ -55,9 +63,38 @@ class ConfirmationPublishing {
 		}
 	}
 
+	/**
+	 * A reversal must name a payment that is recorded now (or earlier in the same message): the caller
+	 * learns at once, instead of from a dead letter later. The listener checks again when it records, since
+	 * the payment may be reversed by another message in between.
+	 */
+	private void checkReversals(List<BankConfirmation> confirmations) {
+		List<ConfirmationKey> originals = confirmations.stream()
+			.filter((c) -> c.reversalOf() != null)
+			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
+			.toList();
+		if (originals.isEmpty()) {
+			return;
+		}
+		Map<ConfirmationKey, Reversible> found = new HashMap<>();
+		confirmations.stream()
+			.filter((c) -> c.status() == BankConfirmation.Status.DEBITED)
+			.forEach((c) -> found.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(
+					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null)));
+		found.putAll(this.confirmations.reversible(originals));
+		for (BankConfirmation c : confirmations) {
+			if (c.reversalOf() != null) {
+				String problem = Reversals.problem(c, found.get(new ConfirmationKey(c.bankCode(), c.reversalOf())));
+				if (problem != null) {
+					throw new InvalidConfirmationException(RejectionReason.INVALID_REVERSAL, problem);
+				}
+			}
+		}
+	}
+
 	OutboxMessage message(List<BankConfirmation> confirmations, String value, @Nullable String contentType,
 			UUID messageId, Map<String, String> extraHeaders) {
-		Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+		Map<String, String> headers = new HashMap<>(extraHeaders);
 		headers.put(PaymentRecording.SIGNATURE_HEADER, this.banks.signAsIntake(value.getBytes(StandardCharsets.UTF_8)));
 		headers.put(MESSAGE_ID, messageId.toString());
 		headers.put(MessageReader.CONTENT_TYPE,

@@ -10,6 +10,7 @@ import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,9 +102,12 @@ final class ConfirmationReader {
 			root = this.json.readTree(value);
 		}
 		catch (JacksonException ex) {
-			// the parser's own message can quote the offending token: only its position is safe to repeat
-			throw new InvalidConfirmationException(MALFORMED_JSON, "value is not well-formed JSON (line "
-					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")");
+			// the parser's own message can quote the offending token: only its position is safe to repeat, and
+			// a broken limit (nesting depth, number length) may come without one
+			TokenStreamLocation at = ex.getLocation();
+			throw new InvalidConfirmationException(MALFORMED_JSON, (at != null)
+					? "value is not well-formed JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+					: "value is not well-formed JSON or breaks a parser limit (nesting depth, number or string length)");
 		}
 		if (root == null || !root.isObject()) {
 			throw new InvalidConfirmationException(MALFORMED_JSON, "value must be one JSON object");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -175,22 +176,41 @@ class ConfirmationRepository {
 	}
 
 	Optional<RecordedConfirmation> find(String bankCode, String bankReference) {
-		List<ConfirmationLine> lines = this.client.sql("""
-				SELECT chapter, sub_item, tax_period, amount, payable_item_id, return_number
+		List<ConfirmationLine> lines = new ArrayList<>();
+		List<BigDecimal> linesVnd = new ArrayList<>();
+		this.client.sql("""
+				SELECT chapter, sub_item, tax_period, amount, payable_item_id, return_number, amount_vnd
 				FROM payment.confirmation_line WHERE bank_code = ? AND bank_reference = ? ORDER BY line_number""")
 			.params(bankCode, bankReference)
-			.query((row, rowNumber) -> new ConfirmationLine(row.getString(1), row.getString(2),
-					new TaxPeriod(row.getString(3)), Vouchers.normalized(row.getBigDecimal(4)), row.getString(5),
-					row.getString(6)))
-			.list();
+			.query((ResultSet row) -> {
+				lines.add(new ConfirmationLine(row.getString(1), row.getString(2), new TaxPeriod(row.getString(3)),
+						Vouchers.normalized(row.getBigDecimal(4)), row.getString(5), row.getString(6)));
+				linesVnd.add(row.getBigDecimal(7));
+			});
 		return this.client.sql("""
 				SELECT * FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?""")
 			.params(bankCode, bankReference)
-			.query((row, rowNumber) -> recorded(row, lines))
+			.query((row, rowNumber) -> recorded(row, lines, linesVnd))
 			.optional();
 	}
 
-	private static RecordedConfirmation recorded(ResultSet row, List<ConfirmationLine> lines) throws SQLException {
+	/** The pending and failed confirmations recorded under a key, oldest first. */
+	List<UnbookedConfirmation> unbooked(String bankCode, String bankReference) {
+		return this.client.sql("""
+				SELECT bank_code, bank_reference, status, payer_mst, amount, currency, payment_date, content_hash,
+				    received_at, kafka_topic, kafka_partition, kafka_offset
+				FROM payment.unbooked_confirmation WHERE bank_code = ? AND bank_reference = ? ORDER BY received_at""")
+			.params(bankCode, bankReference)
+			.query((row, rowNumber) -> new UnbookedConfirmation(row.getString(1), row.getString(2), row.getString(3),
+					row.getString(4), Vouchers.normalized(row.getBigDecimal(5)), row.getString(6),
+					row.getObject(7, LocalDate.class), row.getString(8),
+					row.getObject(9, OffsetDateTime.class).toInstant(),
+					new MessagePosition(row.getString(10), row.getInt(11), row.getLong(12))))
+			.list();
+	}
+
+	private static RecordedConfirmation recorded(ResultSet row, List<ConfirmationLine> lines, List<BigDecimal> linesVnd)
+			throws SQLException {
 		String onBehalf = row.getString("payer_on_behalf_mst");
 		BigDecimal rate = row.getBigDecimal("exchange_rate");
 		OffsetDateTime sentAt = row.getObject("sent_at", OffsetDateTime.class);
@@ -205,8 +225,10 @@ class ConfirmationRepository {
 				(row.getString("collecting_agency_code") != null) ? row.getString("collecting_agency_code") : "",
 				row.getString("area_code"), lines);
 		return new RecordedConfirmation(confirmation, row.getString("content_hash"),
-				row.getObject("received_at", OffsetDateTime.class).toInstant(), new MessagePosition(
-						row.getString("kafka_topic"), row.getInt("kafka_partition"), row.getLong("kafka_offset")));
+				row.getObject("received_at", OffsetDateTime.class).toInstant(),
+				new MessagePosition(row.getString("kafka_topic"), row.getInt("kafka_partition"),
+						row.getLong("kafka_offset")),
+				row.getBigDecimal("amount_vnd"), linesVnd);
 	}
 
 	/** The parameters of {@link #INSERT_UNBOOKED}: what is kept of a pending or failed confirmation. */

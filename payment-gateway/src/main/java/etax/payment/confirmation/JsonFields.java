@@ -71,12 +71,10 @@ final class JsonFields {
 		if (field.isMissingNode() || field.isNull()) {
 			return null;
 		}
-		if (!field.isNumber() || field.decimalValue().signum() <= 0 || field.decimalValue().scale() > 4
-				|| field.decimalValue().precision() - field.decimalValue().scale() > 14) {
-			throw new InvalidConfirmationException(RejectionReason.INVALID_CURRENCY,
-					path + name + " must be a positive number with at most 4 decimals");
+		if (!field.isNumber()) {
+			throw new InvalidConfirmationException(RejectionReason.INVALID_CURRENCY, path + name + " must be a number");
 		}
-		return field.decimalValue().stripTrailingZeros();
+		return Vouchers.rate(field.decimalValue(), path + name);
 	}
 
 	static Instant instant(JsonNode node, String path, String name) {

@@ -23,12 +23,14 @@ import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
 import etax.payment.confirmation.ConfirmationRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
+import etax.payment.sql.RedactedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -136,6 +138,7 @@ public class PaymentRecording {
 	 */
 	public ReferenceOutcome outcome(String bankCode, String bankReference) {
 		return new ReferenceOutcome(this.confirmations.find(bankCode, bankReference),
+				this.confirmations.unbooked(bankCode, bankReference),
 				this.rejectedMessages.forBankReference(bankCode, bankReference));
 	}
 
@@ -221,6 +224,21 @@ public class PaymentRecording {
 			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, ex.reason(),
 					ex.getMessage(), now, checking));
 		}
+		catch (DataAccessException ex) {
+			// the bank registry or reference data could not be read: the database's trouble, not the record's;
+			// the poll fails and is tried again, as a failed recording transaction is
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection
+			// (an officer sees it, a fix can re-drive it) instead of failing the poll for ever and stopping the
+			// partition behind it; the exception's message may quote the record, so only its class is kept
+			log.error("Reading a bank confirmation failed unexpectedly topic={} partition={} offset={}", source.topic(),
+					source.partition(), source.offset(), RedactedException.of(ex));
+			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
+					"the message could not be read (" + ex.getClass().getSimpleName() + "); report it with this rejection",
+					now, checking));
+		}
 	}
 
 	/**
@@ -253,16 +271,8 @@ public class PaymentRecording {
 			}
 			ConfirmationKey original = new ConfirmationKey(c.bankCode(), c.reversalOf());
 			Reversible payment = found.get(original);
-			String problem = null;
-			if (payment == null || !payment.status().equals(BankConfirmation.Status.DEBITED.name())) {
-				problem = "reversalOf names no recorded payment of this bank";
-			}
-			else if (!payment.payerMst().equals(c.payer().value()) || !payment.currency().equals(c.currency())
-					|| payment.amount().compareTo(c.amount()) != 0) {
-				problem = "a reversal has the payer, currency and total of the payment it reverses";
-			}
-			else if ((payment.reversedBy() != null && !payment.reversedBy().equals(c.bankReference()))
-					|| !reversedInPoll.getOrDefault(original, c.bankReference()).equals(c.bankReference())) {
+			String problem = Reversals.problem(c, payment);
+			if (problem == null && !reversedInPoll.getOrDefault(original, c.bankReference()).equals(c.bankReference())) {
 				problem = "the payment is already reversed";
 			}
 			if (problem != null) {
@@ -342,10 +352,12 @@ public class PaymentRecording {
 
 	/**
 	 * What became of a bank's reference.
-	 * @param recorded the confirmation recorded under it, if one is
+	 * @param recorded the booked confirmation recorded under it, if one is
+	 * @param unbooked the pending and failed confirmations recorded under it, oldest first
 	 * @param rejected the entries that carried it and were not recorded, newest first
 	 */
-	public record ReferenceOutcome(Optional<RecordedConfirmation> recorded, List<RejectedMessage> rejected) {
+	public record ReferenceOutcome(Optional<RecordedConfirmation> recorded, List<UnbookedConfirmation> unbooked,
+			List<RejectedMessage> rejected) {
 
 	}
 

@@ -1,6 +1,8 @@
 package etax.payment.confirmation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A confirmation as the gateway recorded it.
@@ -9,8 +11,15 @@ import java.time.Instant;
  * @param contentHash SHA-256 (hex) of its business content
  * @param receivedAt when it was recorded
  * @param source where it was read
+ * @param amountVnd the total in VND as recorded: what the ledger and the treasury postings hold, so what a
+ * view shows, never recomputed from the stored rate
+ * @param lineAmountsVnd each line's amount in VND as recorded, in line order
  */
 public record RecordedConfirmation(BankConfirmation confirmation, String contentHash, Instant receivedAt,
-		MessagePosition source) {
+		MessagePosition source, BigDecimal amountVnd, List<BigDecimal> lineAmountsVnd) {
+
+	public RecordedConfirmation {
+		lineAmountsVnd = List.copyOf(lineAmountsVnd);
+	}
 
 }

@@ -31,9 +31,15 @@ enum RejectionReason {
 	UNKNOWN_BANK("unknown-bank"),
 	/** A currency other than VND or USD, or a foreign currency without a rate. */
 	INVALID_CURRENCY("invalid-currency"),
-	/** An amount that is not positive, or has more decimals than the currency allows. */
+	/**
+	 * An amount that is not positive, has more decimals than the currency allows, comes to less than 1 VND
+	 * on a line or to more than 18 digits in VND at the exchange rate.
+	 */
 	INVALID_AMOUNT("invalid-amount"),
-	/** A tax period not in one of the four {@code KY_THUE} formats. */
+	/**
+	 * A tax period not in one of the four {@code KY_THUE} formats, or of a year too far from the payment
+	 * date (more than ten years before it, or after next year).
+	 */
 	INVALID_TAX_PERIOD("invalid-tax-period"),
 	/** A budget chapter not in force on the payment date. */
 	UNKNOWN_CHAPTER("unknown-chapter"),
@@ -46,7 +52,14 @@ enum RejectionReason {
 	/** A reversal of a payment that is not recorded, of another payer or amount, or already reversed. */
 	INVALID_REVERSAL("invalid-reversal"),
 	/** The bank code and reference were already recorded with different content. */
-	CONFLICT("conflict");
+	CONFLICT("conflict"),
+	/** A payment date after today in Vietnam: no bank confirms a debit that has not happened. */
+	IMPLAUSIBLE_DATE("implausible-date"),
+	/**
+	 * Reading the record failed in a way no rule names (a bug or an unforeseen limit): rejected rather than
+	 * retried for ever, so that the records behind it are recorded.
+	 */
+	UNREADABLE("unreadable");
 
 	private final String code;
 

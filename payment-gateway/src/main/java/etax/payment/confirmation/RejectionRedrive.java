@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * with the gateway's intake key, the officer vouching for it) and the rejection is marked re-driven in
  * the same transaction. The listener then records it like any other message, exactly once by its key;
  * if it is rejected again, that is a new rejection, which can be re-driven in turn. Nothing is dropped.
+ * A message whose bank signature failed is never re-driven: the officer cannot vouch for what no bank
+ * proved it sent.
  */
 @Service
 public class RejectionRedrive {
@@ -52,6 +54,11 @@ public class RejectionRedrive {
 		RejectedMessage rejected = this.rejections.find(id).orElseThrow(() -> RejectionNotFoundException.forId(id));
 		if (rejected.redrivenAt() != null) {
 			throw AlreadyRedrivenException.forId(id);
+		}
+		if (RejectionReason.SIGNATURE_INVALID.code().equals(rejected.reason())) {
+			// nothing proves the bank sent it: re-driving it, as it was or "corrected", would sign it with the
+			// gateway's intake key and record it as the bank's; only the bank can send it again, signed
+			throw NotRedrivableException.unsigned(id);
 		}
 		String value = (correctedValue != null) ? correctedValue : rejected.value();
 		String type = (correctedValue != null) ? contentType : rejected.contentType();

@@ -41,6 +41,11 @@ public record TaxPeriod(String value) {
 		return kindOf(this.value);
 	}
 
+	/** The year of the period: its last four characters in every format. */
+	public int year() {
+		return Integer.parseInt(this.value.substring(this.value.length() - 4));
+	}
+
 	private static Kind kindOf(String value) {
 		if (MONTH.matcher(value).matches()) {
 			return Kind.MONTH;

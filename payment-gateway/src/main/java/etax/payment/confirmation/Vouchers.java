@@ -43,6 +43,22 @@ final class Vouchers {
 
 	private static final int MAX_AMOUNT_DIGITS = 18;
 
+	/** The largest VND amount the ledger and the treasury postings hold ({@code numeric(18,0)}). */
+	static final BigDecimal MAX_VND = new BigDecimal("999999999999999999");
+
+	private static final int MAX_RATE_INTEGER_DIGITS = 14;
+
+	private static final int MAX_RATE_DECIMALS = 4;
+
+	/**
+	 * How far back a voucher line may name a tax year: ten years, the longest period in which tax may
+	 * still be assessed and collected (Law 38/2019/QH14, Art. 140), so older years are typing errors.
+	 */
+	static final int TAX_YEARS_BACK = 10;
+
+	/** How far ahead: a payment in advance for next year's tax, nothing later. */
+	static final int TAX_YEARS_AHEAD = 1;
+
 	private Vouchers() {
 	}
 
@@ -62,13 +78,44 @@ final class Vouchers {
 		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
+	/**
+	 * A positive amount with at most {@value #MAX_AMOUNT_DIGITS} integer digits and 2 decimals. The size is
+	 * judged before the value is normalized: {@code 1e999999999} is one digit with a huge exponent, and
+	 * writing it out would take gigabytes (or throw), so it is refused by its integer digits alone.
+	 */
 	static BigDecimal amount(BigDecimal value, String field) {
+		if (value.signum() <= 0 || integerDigits(value) > MAX_AMOUNT_DIGITS) {
+			throw invalidAmount(field);
+		}
 		BigDecimal stripped = normalized(value);
-		if (value.signum() <= 0 || stripped.scale() > 2 || stripped.precision() - stripped.scale() > MAX_AMOUNT_DIGITS) {
-			throw new InvalidConfirmationException(INVALID_AMOUNT,
-					field + " must be positive, with at most " + MAX_AMOUNT_DIGITS + " digits and 2 decimals");
+		if (stripped.scale() > 2) {
+			throw invalidAmount(field);
 		}
 		return stripped;
+	}
+
+	/**
+	 * An exchange rate (VND per unit): positive, at most {@value #MAX_RATE_DECIMALS} decimals and
+	 * {@value #MAX_RATE_INTEGER_DIGITS} integer digits, so that it fits {@code exchange_rate numeric(18,4)}
+	 * as given; the same rule for JSON and camt.054.
+	 */
+	static BigDecimal rate(BigDecimal value, String field) {
+		if (value.signum() <= 0 || integerDigits(value) > MAX_RATE_INTEGER_DIGITS
+				|| value.stripTrailingZeros().scale() > MAX_RATE_DECIMALS) {
+			throw new InvalidConfirmationException(INVALID_CURRENCY, field + " must be a positive number with at most "
+					+ MAX_RATE_DECIMALS + " decimals and " + MAX_RATE_INTEGER_DIGITS + " integer digits");
+		}
+		return normalized(value);
+	}
+
+	/** Integer digits of a non-zero value, in long arithmetic: precision minus scale overflows an int. */
+	private static long integerDigits(BigDecimal value) {
+		return (long) value.precision() - value.scale();
+	}
+
+	private static InvalidConfirmationException invalidAmount(String field) {
+		return new InvalidConfirmationException(INVALID_AMOUNT,
+				field + " must be positive, with at most " + MAX_AMOUNT_DIGITS + " digits and 2 decimals");
 	}
 
 	static TaxpayerId mst(@Nullable String text, String field) {
@@ -132,12 +179,47 @@ final class Vouchers {
 			throw new InvalidConfirmationException(LINES_DO_NOT_SUM, "the line amounts add up to " + sum.toPlainString()
 					+ ", not to the amount " + c.amount().toPlainString());
 		}
+		inVndRange(c);
+		taxYears(c);
 		boolean reversal = c.status() == BankConfirmation.Status.REVERSED;
 		if (reversal != (c.reversalOf() != null)) {
 			throw new InvalidConfirmationException(INVALID_FIELD,
 					"reversalOf is required for status REVERSED and only then");
 		}
 		return c;
+	}
+
+	/**
+	 * Every line is at least 1 VND once converted (each becomes a treasury posting and ledger lines, whose
+	 * amounts are positive) and the total fits {@code amount_vnd numeric(18,0)}: a message that breaks either
+	 * would otherwise pass every check and then fail the recording transaction of its whole poll.
+	 */
+	private static void inVndRange(BankConfirmation c) {
+		for (int i = 0; i < c.lines().size(); i++) {
+			if (c.lines().get(i).amountVnd(c.exchangeRate()).signum() <= 0) {
+				throw new InvalidConfirmationException(INVALID_AMOUNT,
+						"lines[" + i + "].amount is less than 1 VND at the exchange rate");
+			}
+		}
+		if (c.amountVnd().compareTo(MAX_VND) > 0) {
+			throw new InvalidConfirmationException(INVALID_AMOUNT,
+					"the amount in VND has more than " + MAX_AMOUNT_DIGITS + " digits at the exchange rate");
+		}
+	}
+
+	/**
+	 * Each line's tax year lies within {@value #TAX_YEARS_BACK} years before the payment date's year and
+	 * {@value #TAX_YEARS_AHEAD} after it: the format alone lets 1900 and 2099 through.
+	 */
+	private static void taxYears(BankConfirmation c) {
+		int paid = c.paymentDate().getYear();
+		for (int i = 0; i < c.lines().size(); i++) {
+			int year = c.lines().get(i).taxPeriod().year();
+			if (year < paid - TAX_YEARS_BACK || year > paid + TAX_YEARS_AHEAD) {
+				throw new InvalidConfirmationException(INVALID_TAX_PERIOD, "lines[" + i + "].taxPeriod must be a year from "
+						+ TAX_YEARS_BACK + " years before the payment date to " + TAX_YEARS_AHEAD + " after it");
+			}
+		}
 	}
 
 	private static @Nullable TaxpayerId parseOrNull(String key) {

@@ -26,6 +26,13 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 		return this.totalOutstanding.signum() == 0;
 	}
 
+	/**
+	 * @param subItem the sub-item
+	 * @param taxPeriod the period
+	 * @param charged what was charged (tax and interest booked), whatever was paid or reversed since
+	 * @param paid what payments and credits paid, net of reversed payments
+	 * @param outstanding charged less paid
+	 */
 	public record PeriodBalance(String subItem, String taxPeriod, BigDecimal charged, BigDecimal paid,
 			BigDecimal outstanding) {
 

@@ -21,10 +21,19 @@ class LedgerViews {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Charged and paid are not the debit and credit sides of the obligation account: a reversal debits
+	 * the obligation to re-open what a payment paid, which is a payment undone, not a new charge. So charged is
+	 * what was booked as owed (tax, interest) less reversals of such bookings, paid is what payments and
+	 * credits applied less reversals of those; outstanding (debits less credits) is the same either way.
+	 */
 	Balance balance(String mst) {
 		List<Balance.PeriodBalance> periods = this.jdbc.sql("""
 				SELECT sub_item, tax_period,
-				    coalesce(sum(amount) FILTER (WHERE side = 'D'), 0), coalesce(sum(amount) FILTER (WHERE side = 'C'), 0)
+				    coalesce(sum(amount) FILTER (WHERE side = 'D' AND entry_type <> 'REVERSAL'), 0)
+				        - coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type = 'REVERSAL'), 0),
+				    coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type <> 'REVERSAL'), 0)
+				        - coalesce(sum(amount) FILTER (WHERE side = 'D' AND entry_type = 'REVERSAL'), 0)
 				FROM payment.ledger_line WHERE mst = ? AND account = 'TAXPAYER_OBLIGATION'
 				GROUP BY sub_item, tax_period ORDER BY sub_item, tax_period""")
 			.param(mst)

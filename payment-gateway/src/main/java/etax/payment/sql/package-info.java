@@ -1,6 +1,8 @@
 /**
  * What the gateway's repositories share in how they talk to PostgreSQL: set-based statements over an
- * array per column ({@link etax.payment.sql.SqlColumns}). Depends on no other part of the gateway.
+ * array per column ({@link etax.payment.sql.SqlColumns}), and how their failures are logged without the
+ * statements and values they carry ({@link etax.payment.sql.RedactedException}). Depends on no other part of
+ * the gateway.
  */
 @NullMarked
 package etax.payment.sql;

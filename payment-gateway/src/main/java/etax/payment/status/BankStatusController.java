@@ -16,6 +16,7 @@ import etax.payment.status.ConfirmationStatus.Line;
 import etax.payment.status.ConfirmationStatus.Recorded;
 import etax.payment.status.ConfirmationStatus.Rejected;
 import etax.payment.status.ConfirmationStatus.State;
+import etax.payment.status.ConfirmationStatus.Unbooked;
 import etax.payment.treasury.TreasuryAcks;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -41,7 +42,7 @@ class BankStatusController {
 	}
 
 	@Operation(summary = "What became of a confirmation this bank sent: recorded (with the treasury's answer per "
-			+ "line) or rejected and why",
+			+ "line), pending or failed as the bank reported it, or rejected and why",
 			description = "404 when nothing with this reference was recorded or rejected: a confirmation just "
 					+ "accepted (202) may still be on its way; one rejected before its reference could be read "
 					+ "(not JSON, a bad signature) carries none.")
@@ -53,25 +54,37 @@ class BankStatusController {
 			.stream()
 			.map((r) -> new Rejected(r.reason(), r.detail(), r.receivedAt(), r.redrivenAt() != null))
 			.toList();
+		List<Unbooked> unbooked = outcome.unbooked()
+			.stream()
+			.map((u) -> new Unbooked(u.status(), u.receivedAt(), u.contentHash(), u.amount(), u.currency()))
+			.toList();
 		if (outcome.recorded().isPresent()) {
 			return new ConfirmationStatus(bankCode, bankReference, State.RECORDED, recorded(outcome.recorded().get()),
-					rejected);
+					unbooked, rejected);
+		}
+		if (!unbooked.isEmpty()) {
+			// a failed debit is final; a pending one may still be booked
+			State state = unbooked.stream().anyMatch((u) -> u.status().equals(BankConfirmation.Status.FAILED.name()))
+					? State.FAILED : State.PENDING;
+			return new ConfirmationStatus(bankCode, bankReference, state, null, unbooked, rejected);
 		}
 		if (rejected.isEmpty()) {
 			throw ConfirmationNotFoundException.forKey(bankCode, bankReference);
 		}
-		return new ConfirmationStatus(bankCode, bankReference, State.REJECTED, null, rejected);
+		return new ConfirmationStatus(bankCode, bankReference, State.REJECTED, null, unbooked, rejected);
 	}
 
 	private Recorded recorded(RecordedConfirmation recorded) {
 		BankConfirmation c = recorded.confirmation();
 		List<UUID> postings = IntStream.rangeClosed(1, c.lines().size()).mapToObj(c::postingId).toList();
 		Map<UUID, String> statuses = this.treasury.statuses(postings);
+		// the amounts in VND as recorded, which the treasury postings and the ledger hold
 		List<Line> lines = IntStream.rangeClosed(1, c.lines().size())
-			.mapToObj((n) -> new Line(n, c.postingId(n), c.lines().get(n - 1).amountVnd(c.exchangeRate()),
+			.mapToObj((n) -> new Line(n, c.postingId(n), recorded.lineAmountsVnd().get(n - 1),
 					statuses.getOrDefault(c.postingId(n), "REQUESTED")))
 			.toList();
-		return new Recorded(recorded.receivedAt(), c.status().name(), recorded.contentHash(), c.amountVnd(), lines);
+		return new Recorded(recorded.receivedAt(), c.status().name(), recorded.contentHash(), recorded.amountVnd(),
+				lines);
 	}
 
 }

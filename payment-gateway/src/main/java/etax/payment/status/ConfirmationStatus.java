@@ -12,17 +12,30 @@ import org.jspecify.annotations.Nullable;
  *
  * @param bankCode the bank
  * @param bankReference its reference ({@code MA_THAMCHIEU})
- * @param state {@code RECORDED} when a confirmation is recorded under it (later entries that conflicted
- * with it are listed in {@code rejected}), else {@code REJECTED}
- * @param recorded the recorded confirmation, if one is
+ * @param state {@code RECORDED} when a booked confirmation is recorded under it (later entries that
+ * conflicted with it are listed in {@code rejected}); else {@code FAILED} or {@code PENDING} when the bank
+ * reported the debit failed or pending (recorded, no money moved); else {@code REJECTED}
+ * @param recorded the booked confirmation, if one is
+ * @param unbooked the pending and failed reports recorded under it, oldest first
  * @param rejected every entry with this reference that was not recorded, newest first
  */
 record ConfirmationStatus(String bankCode, String bankReference, State state, @Nullable Recorded recorded,
-		List<Rejected> rejected) {
+		List<Unbooked> unbooked, List<Rejected> rejected) {
 
 	enum State {
 
-		RECORDED, REJECTED
+		RECORDED, PENDING, FAILED, REJECTED
+
+	}
+
+	/**
+	 * @param status {@code PENDING} or {@code FAILED}, as the bank reported it
+	 * @param receivedAt when the gateway recorded it
+	 * @param contentHash SHA-256 of its business content
+	 * @param amount the total in the voucher's currency
+	 * @param currency the voucher's currency
+	 */
+	record Unbooked(String status, Instant receivedAt, String contentHash, BigDecimal amount, String currency) {
 
 	}
 

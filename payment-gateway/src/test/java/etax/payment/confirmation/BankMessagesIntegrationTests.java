@@ -100,7 +100,7 @@ class BankMessagesIntegrationTests {
 		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000002", mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000))).replace("\"chapter\":\"754\"", "\"chapter\":\"999\""));
 		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000003", mst, "2019-12-31",
-				List.of(Line.of("1701", 1_000_000))));
+				List.of(new Line("1701", "00/Q3/2019", 1_000_000, null))));
 
 		awaitDeadLetter("REF2026042000000001", "unknown-sub-item");
 		awaitDeadLetter("REF2026042000000002", "unknown-chapter");

@@ -69,6 +69,41 @@ class Camt054ReaderTests {
 	}
 
 	@Test
+	void readsTheXmlBooleanOneAsAReversal() {
+		String xml = Camt054.notification("01202001", MST, Camt054.entry("RV1", "BOOK", true, "CAMT1", "1701", 1_000))
+			.replace("<RvslInd>true</RvslInd>", "<RvslInd>1</RvslInd>");
+
+		assertThat(this.reader.read(MST, xml).get(0).status()).isEqualTo(BankConfirmation.Status.REVERSED);
+		assertRejected(xml.replace("<RvslInd>1</RvslInd>", "<RvslInd>yes</RvslInd>"), "invalid-field");
+	}
+
+	@Test
+	void booksOnlyDebitsAsPaymentsAndCreditsAsReversals() {
+		String payment = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 1_000));
+		String reversal = Camt054.notification("01202001", MST, Camt054.entry("RV1", "BOOK", true, "CAMT1", "1701", 1_000));
+
+		assertRejected(payment.replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>CRDT</CdtDbtInd>"), "invalid-field");
+		assertRejected(payment.replace("<CdtDbtInd>DBIT</CdtDbtInd>", ""), "missing-field");
+		assertRejected(reversal.replace("<CdtDbtInd>CRDT</CdtDbtInd>", "<CdtDbtInd>DBIT</CdtDbtInd>"), "invalid-field");
+		assertRejected(payment.replace("<RvslInd>", "").replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>CRDT</CdtDbtInd>\n<RvslInd>false</RvslInd>"),
+				"invalid-field");
+	}
+
+	@Test
+	void checksTheExchangeRateLikeTheJsonReader() {
+		String usd = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 100))
+			.replace("Ccy=\"VND\"", "Ccy=\"USD\"")
+			.replace("<RmtInf>",
+					"<AmtDtls><InstdAmt><Amt Ccy=\"USD\">100</Amt><CcyXchg><SrcCcy>USD</SrcCcy><XchgRate>25450.5</XchgRate></CcyXchg></InstdAmt></AmtDtls><RmtInf>");
+
+		assertThat(this.reader.read(MST, usd).get(0).exchangeRate()).isEqualByComparingTo("25450.5");
+		assertRejected(usd.replace(">25450.5<", ">-25450.5<"), "invalid-currency");
+		assertRejected(usd.replace(">25450.5<", ">0<"), "invalid-currency");
+		assertRejected(usd.replace(">25450.5<", ">1E+20<"), "invalid-currency");
+		assertRejected(usd.replace(">25450.5<", ">25450.12345<"), "invalid-currency");
+	}
+
+	@Test
 	void refusesDoctypesEntitiesAndOtherDocuments() {
 		String xml = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 1_000));
 		assertRejected(xml.replace("<Document", "<!DOCTYPE Document [<!ENTITY x \"y\">]><Document"), "malformed-xml");

@@ -121,6 +121,48 @@ class ConfirmationReaderTests {
 			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo("invalid-amount"));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			VND value over numeric(18,0)  | 99999999999999 | 999999999999999999 | invalid-amount
+			VND value rounding to 0       | 0.0001         | 0.01               | invalid-amount
+			rate with a huge exponent     | 1e2147483647   | 1                  | invalid-currency
+			negative rate                 | -25000         | 1                  | invalid-currency
+			""")
+	void rejectsForeignAmountsTheLedgerCannotHold(String name, String rate, String amount, String reason) {
+		String usd = EXAMPLE.replace("\"currency\":\"VND\"", "\"currency\":\"USD\",\"exchangeRate\":" + rate)
+			.replace("22000000", amount);
+
+		assertRejected(MST, usd, reason);
+	}
+
+	@Test
+	void rejectsAnAmountWithAHugeExponentWithoutWritingItOut() {
+		assertRejected(MST, EXAMPLE.replace(":22000000,\"paymentDate\"", ":1e999999999,\"paymentDate\""),
+				"invalid-amount");
+		assertRejected(MST, EXAMPLE.replace(":22000000,\"payableItemId\"", ":1e999999999,\"payableItemId\""),
+				"invalid-amount");
+	}
+
+	@Test
+	void rejectsJsonNestedDeeperThanTheParserAllows() {
+		assertRejected(MST, "[".repeat(1000) + "]".repeat(1000), "malformed-json");
+		assertRejected(MST, EXAMPLE.replace("\"version\":1", "\"x\":" + "[".repeat(2000) + "]".repeat(2000) + ",\"version\":1"),
+				"malformed-json");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "00/Q1/1900", "00/CN/2099", "31/12/2015", "00/01/2028" })
+	void rejectsTaxYearsFarFromThePaymentDate(String period) {
+		assertRejected(MST, EXAMPLE.replace("00/Q1/2026", period), "invalid-tax-period");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "00/Q1/2016", "00/CN/2027" })
+	void acceptsTaxYearsFromTenYearsBeforeToTheYearAfter(String period) {
+		assertThat(this.reader.read(MST, EXAMPLE.replace("00/Q1/2026", period)).lines().get(0).taxPeriod().value())
+			.isEqualTo(period);
+	}
+
 	@Test
 	void rejectsAMissingKey() {
 		assertRejected(null, EXAMPLE, "key-mismatch");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
 import static etax.devstack.TestCallers.taxpayer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -223,6 +226,64 @@ class LedgerIntegrationTests {
 			.params(mst, LocalDate.parse("2026-05-20"))
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void countsAReversedPaymentAsUnpaidNotAsANewCharge() throws Exception {
+		String mst = DevBanks.mst(9511);
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
+		awaitOutstanding(item, 22_000_000);
+		pay(mst, "LED2026042000000011", List.of(Line.naming(item, "1701", 30_000_000)));
+		awaitOutstanding(item, 0);
+
+		String reversal = DevBanks.confirmation(BANK, "LED2026042000000012", mst, "2026-04-21",
+				List.of(Line.naming(item, "1701", 30_000_000)))
+			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"LED2026042000000011\"");
+		producer.publish("bank.payment-confirmations.v1", mst, reversal,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
+		awaitOutstanding(item, 22_000_000);
+
+		JsonNode period = balance(mst).path("periods").get(0);
+		assertThat(period.path("charged").decimalValue()).isEqualByComparingTo("22000000");
+		assertThat(period.path("paid").decimalValue()).isZero();
+		assertThat(period.path("outstanding").decimalValue()).isEqualByComparingTo("22000000");
+		assertThat(balance(mst).path("totalCredit").decimalValue()).isZero();
+	}
+
+	@Test
+	void refusesSandboxPaymentsNoBankWouldMake() throws Exception {
+		String mst = DevBanks.mst(9512);
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
+		awaitOutstanding(item, 7_000_000);
+		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+		sandboxPay(mst, "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("payableItemId")));
+		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"amount\":1.5}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-sandbox-payment"))
+			.andExpect(jsonPath("$.detail").value(containsString("fractions")));
+		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"amount\":-5}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("amount must be positive"));
+		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"2099-12-31\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("after today")));
+		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"1999-01-01\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("registered")));
+		assertThat(outstanding(item)).isEqualByComparingTo("7000000");
+		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"amount\":7000000.00,\"paymentDate\":\"" + today + "\"}")
+			.andExpect(status().isAccepted());
+		awaitOutstanding(item, 0);
+	}
+
+	private ResultActions sandboxPay(String mst, String request) throws Exception {
+		return this.mvc.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(mst))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(request));
 	}
 
 	private void publishItem(String mst, String itemId, String subItem, long amount, String dueDate) {

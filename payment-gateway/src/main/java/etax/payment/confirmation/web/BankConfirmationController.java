@@ -1,18 +1,19 @@
 package etax.payment.confirmation.web;
 
+import java.io.IOException;
 import java.util.Objects;
 
 import etax.access.Caller;
 import etax.payment.confirmation.BankIntake;
 import etax.payment.confirmation.BankIntake.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,12 +31,20 @@ class BankConfirmationController {
 		this.intake = intake;
 	}
 
-	@Operation(summary = "A bank confirms a payment (JSON version 1 or camt.054); 202 once it is on the topic")
-	@PostMapping(path = "/api/v1/bank/confirmations", consumes = { "application/json", "application/xml", "text/xml" })
+	/**
+	 * The media types of ADR 0005: JSON and XML, including every {@code +json} and {@code +xml} type
+	 * ({@code application/vnd.bank+json}). The body is read here, up to its size limit, rather than by a
+	 * {@code @RequestBody String}, which would read it whole before anyone looked at its size.
+	 */
+	@Operation(summary = "A bank confirms a payment (JSON version 1 or camt.054); 202 once it is on the topic",
+			description = "413 for a body over 1 MiB.")
+	@PostMapping(path = "/api/v1/bank/confirmations", consumes = { "application/json", "application/*+json",
+			"application/xml", "text/xml", "application/*+xml" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Accepted confirm(@RequestBody String body, @RequestHeader(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
-			@AuthenticationPrincipal Caller bank) {
-		return this.intake.submit(Objects.requireNonNull(bank.bank()), body, contentType);
+	Accepted confirm(HttpServletRequest request, @RequestHeader(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
+			@AuthenticationPrincipal Caller bank) throws IOException {
+		String body = BoundedBody.read(request);
+		return this.intake.submit(Objects.requireNonNull(bank.bank()), (body != null) ? body : "", contentType);
 	}
 
 }

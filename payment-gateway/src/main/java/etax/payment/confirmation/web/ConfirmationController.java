@@ -9,8 +9,11 @@ import java.util.stream.IntStream;
 
 import etax.payment.confirmation.BankConfirmation;
 import etax.payment.confirmation.ConfirmationLine;
+import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.PaymentRecording;
+import etax.payment.confirmation.PaymentRecording.ReferenceOutcome;
 import etax.payment.confirmation.RecordedConfirmation;
+import etax.payment.confirmation.UnbookedConfirmation;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
@@ -29,28 +32,67 @@ class ConfirmationController {
 		this.recording = recording;
 	}
 
-	@Operation(summary = "A recorded bank confirmation with its lines and their treasury posting ids")
+	/**
+	 * The booked confirmation under the key; when there is none, what the bank reported as pending or failed
+	 * (no money moved): those are recorded too and must not look like nothing.
+	 */
+	@Operation(summary = "A recorded bank confirmation with its lines and their treasury posting ids, or the "
+			+ "pending or failed one recorded under the key")
 	@GetMapping("/{bankCode}/{bankReference}")
-	ConfirmationResponse confirmation(@PathVariable String bankCode, @PathVariable String bankReference) {
-		return ConfirmationResponse.of(this.recording.find(bankCode, bankReference));
+	ConfirmationView confirmation(@PathVariable String bankCode, @PathVariable String bankReference) {
+		ReferenceOutcome outcome = this.recording.outcome(bankCode, bankReference);
+		if (outcome.recorded().isPresent()) {
+			return ConfirmationResponse.of(outcome.recorded().get());
+		}
+		if (!outcome.unbooked().isEmpty()) {
+			return UnbookedResponse.of(outcome.unbooked());
+		}
+		throw ConfirmationNotFoundException.forKey(bankCode, bankReference);
+	}
+
+	/** What the officer view answers: a booked confirmation or an unbooked one. */
+	sealed interface ConfirmationView permits ConfirmationResponse, UnbookedResponse {
+
+	}
+
+	/**
+	 * A pending or failed confirmation: FAILED when the bank reported the debit failed (final), else PENDING.
+	 * @param statuses every status recorded under the key, oldest first
+	 */
+	record UnbookedResponse(String bankCode, String bankReference, String status, String payerMst, BigDecimal amount,
+			String currency, LocalDate paymentDate, Instant receivedAt, String contentHash, Source source,
+			List<String> statuses) implements ConfirmationView {
+
+		static UnbookedResponse of(List<UnbookedConfirmation> unbooked) {
+			UnbookedConfirmation shown = unbooked.stream()
+				.filter((u) -> u.status().equals(BankConfirmation.Status.FAILED.name()))
+				.findFirst()
+				.orElse(unbooked.get(unbooked.size() - 1));
+			return new UnbookedResponse(shown.bankCode(), shown.bankReference(), shown.status(), shown.payerMst(),
+					shown.amount(), shown.currency(), shown.paymentDate(), shown.receivedAt(), shown.contentHash(),
+					new Source(shown.source().topic(), shown.source().partition(), shown.source().offset()),
+					unbooked.stream().map(UnbookedConfirmation::status).toList());
+		}
+
 	}
 
 	record ConfirmationResponse(String bankCode, String bankReference, String voucherNumber, String payerMst,
 			@Nullable String payerOnBehalfMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
 			BigDecimal amountVnd, LocalDate paymentDate, Instant sentAt, String status, @Nullable String reversalOf,
 			String treasuryCode, String treasuryAccount, String collectingAgencyCode, String areaCode,
-			Instant receivedAt, String contentHash, Source source, List<Line> lines) {
+			Instant receivedAt, String contentHash, Source source, List<Line> lines) implements ConfirmationView {
 
+		/** Amounts in VND as recorded (what the ledger holds), not recomputed from the rate. */
 		static ConfirmationResponse of(RecordedConfirmation recorded) {
 			BankConfirmation c = recorded.confirmation();
 			List<Line> lines = IntStream.range(0, c.lines().size()).mapToObj((i) -> {
 				ConfirmationLine line = c.lines().get(i);
 				return new Line(i + 1, c.postingId(i + 1), line.chapter(), line.subItem(), line.taxPeriod().value(),
-						line.amount(), line.amountVnd(c.exchangeRate()), line.payableItemId(), line.returnNumber());
+						line.amount(), recorded.lineAmountsVnd().get(i), line.payableItemId(), line.returnNumber());
 			}).toList();
 			return new ConfirmationResponse(c.bankCode(), c.bankReference(), c.voucherNumber(), c.payer().value(),
 					(c.payerOnBehalf() != null) ? c.payerOnBehalf().value() : null, c.currency(), c.exchangeRate(),
-					c.amount(), c.amountVnd(), c.paymentDate(), c.sentAt(), c.status().name(), c.reversalOf(),
+					c.amount(), recorded.amountVnd(), c.paymentDate(), c.sentAt(), c.status().name(), c.reversalOf(),
 					c.treasuryCode(), c.treasuryAccount(), c.collectingAgencyCode(), c.areaCode(), recorded.receivedAt(),
 					recorded.contentHash(),
 					new Source(recorded.source().topic(), recorded.source().partition(), recorded.source().offset()),

@@ -1,5 +1,6 @@
 package etax.payment.confirmation.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import etax.payment.confirmation.RejectionRedrive;
 import etax.payment.confirmation.RejectionRedrive.Redriven;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,12 +42,15 @@ class RejectedMessageController {
 		this.redrive = redrive;
 	}
 
-	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)")
+	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)",
+			description = "409 when it was re-driven already, or when its bank signature failed (the bank must "
+					+ "send it again, signed); 413 for a body over 1 MiB.")
 	@PostMapping("/{id}:redrive")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Redriven redrive(@PathVariable long id, @RequestBody(required = false) @Nullable String corrected,
+	Redriven redrive(@PathVariable long id, HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
-			Authentication officer) {
+			Authentication officer) throws IOException {
+		String corrected = BoundedBody.read(request);
 		return this.redrive.redrive(id, (corrected != null && !corrected.isBlank()) ? corrected : null, contentType,
 				officer.getName());
 	}

@@ -1,0 +1,25 @@
+package etax.payment.confirmation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A pending or failed confirmation as the gateway recorded it: kept apart, no money moved (ADR 0005).
+ *
+ * @param bankCode the bank
+ * @param bankReference its reference
+ * @param status {@code PENDING} or {@code FAILED}
+ * @param payerMst the payer (personal data: for officers and the bank that sent it)
+ * @param amount the total in the voucher's currency
+ * @param currency the voucher's currency
+ * @param paymentDate the date the bank gave
+ * @param contentHash SHA-256 (hex) of its business content
+ * @param receivedAt when it was recorded
+ * @param source where it was read
+ */
+public record UnbookedConfirmation(String bankCode, String bankReference, String status, String payerMst,
+		BigDecimal amount, String currency, LocalDate paymentDate, String contentHash, Instant receivedAt,
+		MessagePosition source) {
+
+}
