@@ -78,6 +78,13 @@ public class AccessAutoConfiguration {
 		return new ProblemAnswers();
 	}
 
+	/** Whatever no exception handler of the service answered: a 500 problem with an incident id. */
+	@Bean
+	@ConditionalOnMissingBean
+	UnexpectedFailures unexpectedFailures() {
+		return new UnexpectedFailures();
+	}
+
 	/**
 	 * No observation of the security filters, authentications or authorizations: requests stay observed
 	 * (and timed) as a whole. Turned off by {@code management.observations.enable.spring.security} alone,

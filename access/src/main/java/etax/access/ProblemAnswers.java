@@ -56,14 +56,23 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
 						+ "semicolons); send a normalized path.");
 	}
 
-	private static void write(HttpServletResponse response, HttpStatus status, String slug, String title,
-			String detail) throws IOException {
+	/**
+	 * Writes a problem whose texts are the caller's constants (no JSON escaping is done).
+	 * @param extra members after {@code detail}, e.g. {@code ,"incident":"…"}, or empty
+	 */
+	static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
+			String extra) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("{\"type\":\"" + TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\"}");
+					+ ",\"detail\":\"" + detail + "\"" + extra + "}");
+	}
+
+	private static void write(HttpServletResponse response, HttpStatus status, String slug, String title,
+			String detail) throws IOException {
+		write(response, status, slug, title, detail, "");
 	}
 
 }

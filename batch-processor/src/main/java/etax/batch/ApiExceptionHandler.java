@@ -1,16 +1,25 @@
 package etax.batch;
 
+import java.util.UUID;
+
 import etax.access.FrameworkProblems;
+import etax.access.RedactedException;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionNotFoundException;
 import etax.batch.jobs.JobParametersRejectedException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -24,6 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final int RETRY_AFTER_SECONDS = 2;
 
 	@ExceptionHandler
 	ProblemDetail handle(JobExecutionNotFoundException ex) {
@@ -45,6 +58,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(JobParametersRejectedException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "job-parameters-rejected", "Job parameters rejected", ex);
+	}
+
+	/**
+	 * The database could not do it now (unreachable, a deadlock or serialization failure that retries did
+	 * not overcome): nothing was changed, and the caller may try again. A typed 503 with {@code Retry-After}
+	 * rather than the container's 500; the exception goes to the log with a correlation id, never to the body.
+	 */
+	@ExceptionHandler({ TransientDataAccessException.class, RecoverableDataAccessException.class,
+			DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> handleUnavailable(RuntimeException ex) {
+		UUID correlationId = UUID.randomUUID();
+		log.warn("Request not done, the database could not do it now correlationId={} failure={}", correlationId,
+				RedactedException.describe(ex), RedactedException.of(ex));
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable",
+				"Temporarily unavailable", ex);
+		problem.setDetail("It could not be done now and nothing was changed; try again after Retry-After seconds.");
+		problem.setProperty("correlationId", correlationId);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package etax.declaration;
 
 import java.net.URI;
+import java.util.List;
 
 import etax.access.FrameworkProblems;
 import etax.declaration.notice.InvalidWebhookException;
+import etax.declaration.notice.WebhookExistsException;
 import etax.declaration.notice.WebhookNotFoundException;
 import etax.declaration.submission.FilerNotAuthorizedException;
 import etax.declaration.submission.FilingProblems;
@@ -12,6 +14,7 @@ import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
 import etax.declaration.submission.ReturnTooLargeException;
 import etax.declaration.taxpayer.InvalidRegistrationException;
+import etax.declaration.taxpayer.RegistrationConflictException;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.schemas.MalformedReturnException;
 import org.jspecify.annotations.Nullable;
@@ -21,15 +24,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The one error shape of the API: RFC 9457 problems with a stable {@code type} per kind of error. Domain
  * exceptions know nothing of HTTP; this maps them. Framework errors (415, 405, 400 on bad parameters)
- * get a type derived from their status instead of {@code about:blank}.
+ * get a type derived from their status instead of {@code about:blank}, and a 400 names the parameter or
+ * field that was wrong ({@link RequestViolations}). Anything no handler here answers is a 500
+ * {@code internal-error} with an incident id, from the access module's last resolver, which logs no
+ * exception's message (it may quote a taxpayer's data).
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler implements FilingProblems {
@@ -119,6 +128,53 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(InvalidRegistrationException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-registration", "Registration refused", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(WebhookExistsException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "webhook-exists", "Webhook already registered",
+				ex.getMessage());
+		problem.setProperty("webhookId", ex.webhookId());
+		problem.setProperty("deliveries", "/api/v1/webhooks/" + ex.webhookId() + "/deliveries");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(RegistrationConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "registration-conflict", "Registration conflicts with the registry",
+				ex.getMessage());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, RequestViolations.of(ex), headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, RequestViolations.of(ex), headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestViolations.Violation field = RequestViolations.of(ex);
+		if (field == null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The body is not well-formed JSON of the expected shape.");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		}
+		return invalid(ex, List.of(field), headers, request);
+	}
+
+	private @Nullable ResponseEntity<Object> invalid(Exception ex, List<RequestViolations.Violation> violations,
+			HttpHeaders headers, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				violations.isEmpty() ? "The request is not valid." : RequestViolations.detail(violations));
+		problem.setProperty("errors", violations.stream().map(RequestViolations.Violation::toMap).toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

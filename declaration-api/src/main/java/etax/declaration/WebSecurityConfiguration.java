@@ -2,6 +2,7 @@ package etax.declaration;
 
 import etax.access.ApiSecurity;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * and register webhooks; officers keep the registry; every role but banks reads returns and receipts, each
  * seeing only its own share of them (an unseen return is answered 404, by the queries, not here); anyone
  * authenticated reads the form catalog. Only another e-tax service (batch-processor) files batches of
- * returns, for the filer it names (docs/adr/0013-bulk-filing.md).
+ * returns, for the filer it names (docs/adr/0013-bulk-filing.md). Any other operation under {@code /api} is
+ * denied; a path or method the API does not have is answered 404 or 405 ({@link UnmappedRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -25,7 +27,7 @@ class WebSecurityConfiguration {
 	private static final String[] READERS = { "TAXPAYER", "AGENT", "TVAN", "OFFICER", "NATIONAL_OFFICER" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiSecurity api, BeanFactory beans) throws Exception {
 		return api.filterChain(http, (requests) -> requests
 			.requestMatchers(HttpMethod.POST, "/api/v1/returns:batch")
 			.hasRole("SERVICE")
@@ -41,7 +43,7 @@ class WebSecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/**")
 			.authenticated()
 			.requestMatchers("/api/**")
-			.denyAll());
+			.access(new UnmappedRequests(beans)));
 	}
 
 }

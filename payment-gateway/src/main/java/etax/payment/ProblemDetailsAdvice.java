@@ -12,7 +12,6 @@ import etax.payment.confirmation.NotRedrivableException;
 import etax.payment.confirmation.RejectionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,7 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * are already problems through the base class, and get a stable type too ({@link FrameworkProblems}).
  */
 @RestControllerAdvice
-@Order(UnexpectedFailures.BEFORE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final String PROBLEM_BASE = "https://etax.example/problems/";

@@ -133,12 +133,10 @@ final class EnvelopeScanner {
 
 	private void checkLimits(int depth, int elements, XMLStreamReader reader) {
 		if (depth > this.limits.maxDepth()) {
-			throw MalformedReturnException.tooDeep("nesting depth of " + this.limits.maxDepth(), line(reader),
-					column(reader));
+			throw MalformedReturnException.tooDeep(this.limits.maxDepth(), line(reader), column(reader));
 		}
 		if (elements > this.limits.maxElements()) {
-			throw MalformedReturnException.tooDeep("element count of " + this.limits.maxElements(), line(reader),
-					column(reader));
+			throw MalformedReturnException.tooManyElements(this.limits.maxElements(), line(reader), column(reader));
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The input is not a return at all: too large, not well-formed XML, hostile (DOCTYPE, entities, XInclude) or
- * nested too deeply. Unlike a schema problem, there is nothing to report finding by finding; an API answers
+ * The input is not a return at all: too large, not well-formed XML, hostile (DOCTYPE, entities, XInclude),
+ * nested too deeply, with too many elements or a text too long. Unlike a schema problem, there is nothing to report finding by finding; an API answers
  * it with a single "malformed XML" problem.
  *
  * <p>The message never echoes document content beyond what the XML parser itself says.
@@ -24,8 +24,15 @@ public final class MalformedReturnException extends RuntimeException {
 		NOT_WELL_FORMED,
 		/** Uses a construct that is never allowed in a return: a DOCTYPE (so no entities) or XInclude. */
 		FORBIDDEN_CONSTRUCT,
-		/** Nested deeper than {@link ParserLimits#maxDepth()} or more than {@link ParserLimits#maxElements()} elements. */
-		TOO_DEEP
+		/** Nested deeper than {@link ParserLimits#maxDepth()}. */
+		TOO_DEEP,
+		/**
+		 * More than {@link ParserLimits#maxElements()} elements. Until this reason existed, {@link #TOO_DEEP} said
+		 * it too.
+		 */
+		TOO_MANY_ELEMENTS,
+		/** A text node longer than {@link ParserLimits#maxTextLength()} characters. */
+		TEXT_TOO_LONG
 
 	}
 
@@ -58,8 +65,19 @@ public final class MalformedReturnException extends RuntimeException {
 				"Return uses a forbidden XML construct: " + construct, line, column);
 	}
 
-	static MalformedReturnException tooDeep(String limit, @Nullable Integer line, @Nullable Integer column) {
-		return new MalformedReturnException(Reason.TOO_DEEP, "Return exceeds the " + limit + " limit", line, column);
+	static MalformedReturnException tooDeep(int maxDepth, @Nullable Integer line, @Nullable Integer column) {
+		return new MalformedReturnException(Reason.TOO_DEEP, "Return exceeds the nesting depth limit of " + maxDepth,
+				line, column);
+	}
+
+	static MalformedReturnException tooManyElements(int maxElements, @Nullable Integer line, @Nullable Integer column) {
+		return new MalformedReturnException(Reason.TOO_MANY_ELEMENTS,
+				"Return exceeds the element count limit of " + maxElements, line, column);
+	}
+
+	static MalformedReturnException textTooLong(int maxTextLength, @Nullable Integer line, @Nullable Integer column) {
+		return new MalformedReturnException(Reason.TEXT_TOO_LONG,
+				"Return has a text longer than the limit of " + maxTextLength + " characters", line, column);
 	}
 
 	public Reason reason() {

@@ -7,22 +7,44 @@ package etax.schemas;
  * @param maxBytes largest accepted document, in bytes
  * @param maxDepth deepest accepted element nesting (the root is depth 1)
  * @param maxElements most elements accepted in one document
+ * @param maxTextLength most characters of one text node (the text between two tags), checked as the parse
+ * reads it and before the schema sees it: the schema's facets run on whole values, and a validator's cost on
+ * one value may grow faster than its length
  */
-public record ParserLimits(int maxBytes, int maxDepth, int maxElements) {
+public record ParserLimits(int maxBytes, int maxDepth, int maxElements, int maxTextLength) {
+
+	/**
+	 * The default {@link #maxTextLength()}: 64 Ki characters. The longest legitimate texts of a return are the
+	 * base64 of its signature's certificates (about 2,000 characters for an RSA-2048 certificate, rarely more
+	 * than 8,000 with many extensions or RSA-4096) and of its signature value (under 700); the forms' texts
+	 * are at most 1,000 characters ({@code TextType}). Eight times the largest, so that no real return is ever
+	 * refused by it.
+	 */
+	public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024;
 
 	public ParserLimits {
-		if (maxBytes <= 0 || maxDepth <= 0 || maxElements <= 0) {
+		if (maxBytes <= 0 || maxDepth <= 0 || maxElements <= 0 || maxTextLength <= 0) {
 			throw new IllegalArgumentException("Parser limits must be positive");
 		}
 	}
 
 	/**
-	 * The limits for one return: 5 MiB, depth 64, 200,000 elements. A return nests about 8 deep; the
-	 * element count leaves room for long appendix tables.
+	 * Limits with the default {@link #maxTextLength()}.
+	 * @param maxBytes largest accepted document, in bytes
+	 * @param maxDepth deepest accepted element nesting
+	 * @param maxElements most elements accepted in one document
+	 */
+	public ParserLimits(int maxBytes, int maxDepth, int maxElements) {
+		this(maxBytes, maxDepth, maxElements, DEFAULT_MAX_TEXT_LENGTH);
+	}
+
+	/**
+	 * The limits for one return: 5 MiB, depth 64, 200,000 elements, 64 Ki characters per text. A return
+	 * nests about 8 deep; the element count leaves room for long appendix tables.
 	 * @return the default limits
 	 */
 	public static ParserLimits defaults() {
-		return new ParserLimits(5 * 1024 * 1024, 64, 200_000);
+		return new ParserLimits(5 * 1024 * 1024, 64, 200_000, DEFAULT_MAX_TEXT_LENGTH);
 	}
 
 }

@@ -8,7 +8,9 @@ import org.xml.sax.SAXException;
 
 /**
  * First stage of the SAX pass: knows where the parse is (element path, text of the current leaf, line and
- * column) and enforces the depth and element limits, then passes every event on unchanged. The XSD error
+ * column) and enforces the depth, element and text limits, then passes every event on unchanged. The text
+ * limit holds before the schema validator sees a value, whose facets may cost more than linear time in its
+ * length. The XSD error
  * collector asks it where an error happened, because the JAXP validator only reports a message.
  */
 final class PathTracker implements ContentHandler {
@@ -26,6 +28,9 @@ final class PathTracker implements ContentHandler {
 	private int depth;
 
 	private int elements;
+
+	/** Characters of the text node being read: the parser may hand one text over in several calls. */
+	private int textLength;
 
 	private boolean leaf;
 
@@ -93,21 +98,21 @@ final class PathTracker implements ContentHandler {
 			throw new Refused(MalformedReturnException.forbidden("XInclude", line(), column()));
 		}
 		if (++this.depth > this.limits.maxDepth()) {
-			throw new Refused(
-					MalformedReturnException.tooDeep("nesting depth of " + this.limits.maxDepth(), line(), column()));
+			throw new Refused(MalformedReturnException.tooDeep(this.limits.maxDepth(), line(), column()));
 		}
 		if (++this.elements > this.limits.maxElements()) {
-			throw new Refused(MalformedReturnException.tooDeep("element count of " + this.limits.maxElements(),
-					line(), column()));
+			throw new Refused(MalformedReturnException.tooManyElements(this.limits.maxElements(), line(), column()));
 		}
 		this.current = this.current.child(localName);
 		this.text.setLength(0);
+		this.textLength = 0;
 		this.leaf = true;
 		this.next.startElement(uri, localName, qName, atts);
 	}
 
 	@Override
 	public void endElement(String uri, String localName, String qName) throws SAXException {
+		this.textLength = 0;
 		this.ending = true;
 		try {
 			this.next.endElement(uri, localName, qName);
@@ -125,6 +130,10 @@ final class PathTracker implements ContentHandler {
 
 	@Override
 	public void characters(char[] ch, int start, int length) throws SAXException {
+		this.textLength += length;
+		if (this.textLength > this.limits.maxTextLength()) {
+			throw new Refused(MalformedReturnException.textTooLong(this.limits.maxTextLength(), line(), column()));
+		}
 		if (this.leaf) {
 			this.text.append(ch, start, length);
 		}

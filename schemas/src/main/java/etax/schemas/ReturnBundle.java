@@ -229,7 +229,7 @@ public final class ReturnBundle {
 			}
 			if (this.depth > this.maxDepth) {
 				throw new PathTracker.Refused(
-						MalformedReturnException.tooDeep("nesting depth of " + this.maxDepth, line(), null));
+						MalformedReturnException.tooDeep(this.maxDepth, line(), null));
 			}
 		}
 

@@ -2,6 +2,7 @@ package etax.schemas;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import etax.schemas.MalformedReturnException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class HostileReturnTests {
 
@@ -102,8 +104,52 @@ class HostileReturnTests {
 		MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
 				() -> strict.validate(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml")));
 
-		assertThat(refused.reason()).isEqualTo(Reason.TOO_DEEP);
+		assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_ELEMENTS);
 		assertThat(refused.getMessage()).contains("element count");
+	}
+
+	@Test
+	void aTextLongerThanTheLimitIsRefusedBeforeTheSchemaSeesIt() {
+		byte[] xml = withName("x".repeat(4_000_000));
+
+		MalformedReturnException refused = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refuse(xml));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TEXT_TOO_LONG);
+		assertThat(refused.line()).isEqualTo(TestReturns.lineOf("valid/01_GTGT_Q1-2026.xml", "<tenNNT>"));
+		assertThat(refused.getMessage()).doesNotContain("xxxx");
+	}
+
+	@Test
+	void aTextAtTheLimitIsRead() {
+		Validation validation = this.validator.validate(withName("x".repeat(ParserLimits.DEFAULT_MAX_TEXT_LENGTH)));
+
+		assertThat(validation).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validation.findings()).extracting(Finding::xpath).anyMatch((xpath) -> xpath.endsWith("/tenNNT"));
+	}
+
+	/**
+	 * The required text of {@code tenNNT} is checked in time linear in its length: with no text limit, two
+	 * million characters, blank or not, take well under a second each to validate (the former pattern
+	 * {@code [\s\S]*\S[\s\S]*} took over a second at 100,000 and minutes at four million).
+	 */
+	@Test
+	void aRequiredTextIsCheckedInLinearTime() {
+		ReturnValidator unlimited = new ReturnValidator(FormCatalog.load(),
+				new ParserLimits(16 * 1024 * 1024, 64, 200_000, 8 * 1024 * 1024));
+		// over maxLength; blank; and a name padded with whitespace, whose collapsed value maxLength counts
+		assertThat(validateQuickly(unlimited, "x".repeat(2_000_000))).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validateQuickly(unlimited, " ".repeat(2_000_000))).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validateQuickly(unlimited, " ".repeat(2_000_000) + "x")).isInstanceOf(Validation.Receivable.class);
+	}
+
+	private static Validation validateQuickly(ReturnValidator validator, String name) {
+		return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> validator.validate(withName(name)));
+	}
+
+	private static byte[] withName(String name) {
+		return TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<tenNNT>CÔNG TY TNHH VÍ DỤ</tenNNT>", "<tenNNT>" + name + "</tenNNT>")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xml.sax.Attributes;
 import org.xml.sax.ext.DefaultHandler2;
 
@@ -22,6 +24,31 @@ class ReturnValidatorTests {
 	private static final String BODY = "/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh";
 
 	private final ReturnValidator validator = ReturnValidator.withDefaults();
+
+	/**
+	 * {@code tenNNT} must have a character other than XML whitespace (space, tab, line feed, carriage return),
+	 * as the former pattern {@code [\s\S]*\S[\s\S]*} said; its text is extracted as written.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t", "\n\r", "  \t \n  " })
+	void aBlankNameIsNotReceivable(String name) {
+		Validation validation = this.validator.validate(withName(name));
+
+		assertThat(validation).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validation.findings()).extracting(Finding::xpath).anyMatch((xpath) -> xpath.endsWith("/tenNNT"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A", " A ", "\u00a0", "CÔNG  TY\n  TNHH", "\tX\t" })
+	void aNameWithAnyOtherCharacterIsReceivable(String name) {
+		assertThat(this.validator.validate(withName(name))).isInstanceOf(Validation.Receivable.class);
+	}
+
+	private static byte[] withName(String name) {
+		return new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<tenNNT>CÔNG TY TNHH VÍ DỤ</tenNNT>", "<tenNNT>" + name + "</tenNNT>")
+			.getBytes(StandardCharsets.UTF_8);
+	}
 
 	@Test
 	void anObserverReadsTheSameParseCommentsIncluded() {

@@ -71,13 +71,16 @@ class BatchController {
 		return this.filings.batches(caller, status, page, size).items();
 	}
 
-	@Operation(summary = "A batch: status and counts of its items by outcome")
+	@Operation(summary = "A batch: status and counts of its items by outcome",
+			description = "For an officer, the items and counts are those filed with its tax office.")
 	@GetMapping("/api/v1/batches/{id}")
 	Batch batch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return this.filings.batch(id, caller);
 	}
 
-	@Operation(summary = "The items of a batch in upload order, with transaction codes and findings, or problems")
+	@Operation(summary = "The items of a batch in upload order, with transaction codes and findings, or problems",
+			description = "The agent or T-VAN that uploaded it and national officers see every item; an officer only "
+					+ "the items filed with its tax office.")
 	@GetMapping("/api/v1/batches/{id}/items")
 	List<BatchItem> items(@PathVariable UUID id, @RequestParam(required = false) @Nullable ItemStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,

@@ -13,8 +13,4 @@ public class BatchNotFoundException extends RuntimeException {
 		return new BatchNotFoundException("No batch " + id);
 	}
 
-	static BatchNotFoundException forItem(UUID id, int itemNo) {
-		return new BatchNotFoundException("No item " + itemNo + " in batch " + id);
-	}
-
 }

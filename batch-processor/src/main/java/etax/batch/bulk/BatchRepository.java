@@ -30,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The batches, their uploads and items in schema {@code batch}. What a caller may see is decided in the
  * query: its own batches for an agent or T-VAN, those with an item filed with its tax office for an
- * officer, all for a national officer; a batch outside the scope is not found.
+ * officer, all for a national officer; a batch outside the scope is not found. An officer sees, within
+ * such a batch, only the items filed with its office (the tax office declaration-api answered for each
+ * received item, the return's {@code maCQTNoiNop}, which is what declaration-api scopes an officer's
+ * returns by), and the batch's counts are those of these items: another office's returns look like no
+ * return at all (ADR 0012), in the counts too.
  */
 @Repository
 class BatchRepository {
@@ -39,6 +43,22 @@ class BatchRepository {
 			SELECT b.id, b.status, b.format, b.item_count, b.received_at, b.completed_at, b.accepted, b.not_accepted,
 				b.not_received, b.failed, b.cancelled
 			FROM batch.bulk_batch b
+			""";
+
+	/**
+	 * A batch as an officer sees it: the counts of its office's items only, from the items (the batch's own
+	 * counters are for every office); {@code bulk_item_tax_office} finds them.
+	 */
+	private static final String OFFICE_BATCH = """
+			SELECT b.id, b.status, b.format, o.item_count, b.received_at, b.completed_at, o.accepted, o.not_accepted,
+				o.not_received, o.failed, o.cancelled
+			FROM batch.bulk_batch b CROSS JOIN LATERAL (SELECT count(*)::int AS item_count,
+				count(*) FILTER (WHERE i.status = 'ACCEPTED')::int AS accepted,
+				count(*) FILTER (WHERE i.status = 'NOT_ACCEPTED')::int AS not_accepted,
+				count(*) FILTER (WHERE i.status = 'NOT_RECEIVED')::int AS not_received,
+				count(*) FILTER (WHERE i.status = 'FAILED')::int AS failed,
+				count(*) FILTER (WHERE i.status = 'CANCELLED')::int AS cancelled
+				FROM batch.bulk_item i WHERE i.batch_id = b.id AND i.tax_office_code = :office) o
 			""";
 
 	private static final String ITEM = """
@@ -97,10 +117,9 @@ class BatchRepository {
 	}
 
 	Optional<Batch> find(UUID id, Caller caller) {
-		return this.jdbc.sql(BATCH + " WHERE b.id = :id AND " + scope(caller))
+		return this.jdbc.sql(select(caller) + " WHERE b.id = :id AND " + scope(caller))
 			.param("id", id)
-			.param("subject", caller.subject())
-			.param("office", String.valueOf(caller.taxOffice()))
+			.params(scopeParameters(caller))
 			.query(this::batch)
 			.optional();
 	}
@@ -108,10 +127,10 @@ class BatchRepository {
 	/** The batches a caller may see, newest first. */
 	List<Batch> page(Caller caller, @Nullable BatchStatus status, int page, int size) {
 		return this.jdbc
-			.sql(BATCH + " WHERE " + scope(caller) + " AND (CAST(:status AS text) IS NULL OR b.status = :status)"
+			.sql(select(caller) + " WHERE " + scope(caller)
+					+ " AND (CAST(:status AS text) IS NULL OR b.status = :status)"
 					+ " ORDER BY b.received_at DESC, b.id LIMIT :limit OFFSET :offset")
-			.param("subject", caller.subject())
-			.param("office", String.valueOf(caller.taxOffice()))
+			.params(scopeParameters(caller))
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", size)
 			.param("offset", (long) page * size)
@@ -123,26 +142,33 @@ class BatchRepository {
 		return this.jdbc
 			.sql("SELECT count(*) FROM batch.bulk_batch b WHERE " + scope(caller)
 					+ " AND (CAST(:status AS text) IS NULL OR b.status = :status)")
-			.param("subject", caller.subject())
-			.param("office", String.valueOf(caller.taxOffice()))
+			.params(scopeParameters(caller))
 			.param("status", (status != null) ? status.name() : null)
 			.query(Long.class)
 			.single();
 	}
 
-	long countItems(UUID id, @Nullable ItemStatus status) {
+	/**
+	 * Counts the items of a batch the caller may see ({@link #find(UUID, Caller)} decides whether it may
+	 * see the batch): all of them, or an officer's office's.
+	 */
+	long countItems(UUID id, @Nullable ItemStatus status, Caller caller) {
 		return this.jdbc
-			.sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = :id AND (CAST(:status AS text) IS NULL OR status = :status)")
+			.sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = :id AND " + itemScope(caller)
+					+ " AND (CAST(:status AS text) IS NULL OR status = :status)")
+			.params(scopeParameters(caller))
 			.param("id", id)
 			.param("status", (status != null) ? status.name() : null)
 			.query(Long.class)
 			.single();
 	}
 
-	List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size) {
+	/** A page of the items of a batch the caller may see, in item order: all, or an officer's office's. */
+	List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
 		return this.jdbc
-			.sql(ITEM + " WHERE batch_id = :id AND (CAST(:status AS text) IS NULL OR status = :status)"
-					+ " ORDER BY item_no LIMIT :limit OFFSET :offset")
+			.sql(ITEM + " WHERE batch_id = :id AND " + itemScope(caller)
+					+ " AND (CAST(:status AS text) IS NULL OR status = :status) ORDER BY item_no LIMIT :limit OFFSET :offset")
+			.params(scopeParameters(caller))
 			.param("id", id)
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", size)
@@ -151,8 +177,19 @@ class BatchRepository {
 			.list();
 	}
 
+	/** An item, whoever asks: for the job and for answers to a caller already found to see it. */
 	Optional<BatchItem> item(UUID id, int itemNo) {
 		return this.jdbc.sql(ITEM + " WHERE batch_id = ? AND item_no = ?").params(id, itemNo).query(this::item).optional();
+	}
+
+	/** An item, if the caller may see it. */
+	Optional<BatchItem> item(UUID id, int itemNo, Caller caller) {
+		return this.jdbc.sql(ITEM + " WHERE batch_id = :id AND item_no = :itemNo AND " + itemScope(caller))
+			.params(scopeParameters(caller))
+			.param("id", id)
+			.param("itemNo", itemNo)
+			.query(this::item)
+			.optional();
 	}
 
 	Optional<PendingItem> content(UUID id, int itemNo) {
@@ -236,9 +273,13 @@ class BatchRepository {
 
 	/**
 	 * Cancels the batch's items not filed yet, and marks the batch as cancelled, unless it has already
-	 * ended; its job, finding nothing left to file, then ends it as {@code CANCELLED}. The items are locked
-	 * before the batch, as {@link #record} does, so that the two never wait for each other.
+	 * ended; its job, finding nothing left to file, then ends it as {@code CANCELLED}. A cancellation that
+	 * finds nothing left to cancel (every item already has its outcome, the job just has not ended it yet)
+	 * marks nothing: the batch then completes as {@code COMPLETED}, as its items were all filed, and its
+	 * notice says so. The items are locked before the batch, as {@link #record} does, so that the two never
+	 * wait for each other.
 	 * @return the batch's status, or empty when it had already ended ({@code COMPLETED} or {@code CANCELLED})
+	 * or had nothing left to cancel
 	 */
 	Optional<BatchStatus> cancel(UUID id, String by, Instant at) {
 		int cancelled = this.jdbc.sql("""
@@ -249,7 +290,7 @@ class BatchRepository {
 		return this.jdbc.sql("""
 				UPDATE batch.bulk_batch SET cancelled = cancelled + :cancelled, cancelled_at = coalesce(cancelled_at, :at),
 					cancelled_by = coalesce(cancelled_by, :by)
-				WHERE id = :id AND status NOT IN ('COMPLETED', 'CANCELLED')
+				WHERE id = :id AND status NOT IN ('COMPLETED', 'CANCELLED') AND (:cancelled > 0 OR cancelled_at IS NOT NULL)
 				RETURNING status
 				""")
 			.param("id", id)
@@ -279,13 +320,15 @@ class BatchRepository {
 	}
 
 	/**
-	 * Ends the batch: {@code CANCELLED} if its filer cancelled it, {@code COMPLETED} otherwise.
+	 * Ends the batch: {@code CANCELLED} if it was cancelled and items of it were left unfiled for that,
+	 * {@code COMPLETED} otherwise (every item was filed, even if a cancellation came).
 	 * @return whether the batch was ended now (false when it already was)
 	 */
 	boolean complete(UUID id, Instant at) {
 		return this.jdbc.sql("""
 				UPDATE batch.bulk_batch
-				SET status = CASE WHEN cancelled_at IS NULL THEN 'COMPLETED' ELSE 'CANCELLED' END, completed_at = ?
+				SET status = CASE WHEN cancelled_at IS NOT NULL AND cancelled > 0 THEN 'CANCELLED' ELSE 'COMPLETED' END,
+					completed_at = ?
 				WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')
 				""").params(Timestamp.from(at), id).update() == 1;
 	}
@@ -351,14 +394,36 @@ class BatchRepository {
 		return (time != null) ? time.toInstant() : null;
 	}
 
-	/** The rows a caller may see, as a condition on {@code b}. */
+	/** How a caller sees a batch: an officer, with the counts of its office's items only. */
+	private static String select(Caller caller) {
+		return (caller.role() == Role.OFFICER) ? OFFICE_BATCH : BATCH;
+	}
+
+	/**
+	 * The rows a caller may see, as a condition on {@code b}. A filer's by subject and role together, so
+	 * that subjects of different roles (an agent's and a T-VAN's) never match each other's batches.
+	 */
 	private static String scope(Caller caller) {
 		return switch (caller.role()) {
-			case AGENT, TVAN -> "b.filer_subject = :subject";
+			case AGENT, TVAN -> "b.filer_subject = :subject AND b.filer_role = :role";
 			case OFFICER -> "EXISTS (SELECT 1 FROM batch.bulk_item i WHERE i.batch_id = b.id AND i.tax_office_code = :office)";
 			case NATIONAL_OFFICER -> "TRUE";
 			case TAXPAYER, BANK, SERVICE -> "FALSE";
 		};
+	}
+
+	/**
+	 * The items of a batch the caller sees: an officer only those filed with its office (an item not
+	 * received has no tax office, so no officer's but a national officer's); the filer and national
+	 * officers all.
+	 */
+	private static String itemScope(Caller caller) {
+		return (caller.role() == Role.OFFICER) ? "tax_office_code = :office" : "TRUE";
+	}
+
+	private static Map<String, Object> scopeParameters(Caller caller) {
+		return Map.of("subject", caller.subject(), "role", caller.role().name(), "office",
+				String.valueOf(caller.taxOffice()));
 	}
 
 	/**

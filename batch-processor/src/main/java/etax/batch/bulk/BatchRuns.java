@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,8 @@ class BatchRuns implements SmartLifecycle {
 	private final BatchLifecycle lifecycle;
 
 	private final BatchProcessorProperties.Bulk settings;
+
+	private static final int START_ATTEMPTS = 3;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -81,24 +85,23 @@ class BatchRuns implements SmartLifecycle {
 
 	private void run(UUID batchId) {
 		try {
-			JobParameters parameters = BulkFilingJobConfiguration.parameters(batchId);
-			JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME, parameters);
-			if (last == null) {
-				this.jobOperator.start(this.bulkFilingJob, parameters);
-				return;
+			for (int attempt = 1;; attempt++) {
+				try {
+					start(batchId);
+					return;
+				}
+				catch (TransientDataAccessException ex) {
+					// job instances are created under READ COMMITTED (docs/adr/0004), so this is rare: a deadlock
+					if (attempt == START_ATTEMPTS) {
+						throw ex;
+					}
+					log.info("Bulk filing run could not start yet, trying again batch={} attempt={}", batchId, attempt);
+					Thread.sleep(50L * attempt);
+				}
 			}
-			JobExecution previous = this.jobRepository.getJobExecution(last.getId());
-			if (previous.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
-				// the job completed, but its process died before the batch was marked
-				this.lifecycle.completed(batchId);
-				return;
-			}
-			if (previous.isRunning()) {
-				log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}",
-						batchId, previous.getId());
-				previous = this.jobOperator.recover(previous);
-			}
-			this.jobOperator.restart(previous);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (Exception ex) {
 			log.error("Bulk filing run could not start batch={}", batchId, ex);
@@ -107,6 +110,28 @@ class BatchRuns implements SmartLifecycle {
 			this.heartbeats.release(batchId);
 			this.inFlight.decrementAndGet();
 		}
+	}
+
+	/** Starts, or recovers and restarts, the batch's job; returns when the run has ended. */
+	private void start(UUID batchId) throws Exception {
+		JobParameters parameters = BulkFilingJobConfiguration.parameters(batchId);
+		JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME, parameters);
+		if (last == null) {
+			this.jobOperator.start(this.bulkFilingJob, parameters);
+			return;
+		}
+		JobExecution previous = this.jobRepository.getJobExecution(last.getId());
+		if (previous.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+			// the job completed, but its process died before the batch was marked
+			this.lifecycle.completed(batchId);
+			return;
+		}
+		if (previous.isRunning()) {
+			log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}",
+					batchId, previous.getId());
+			previous = this.jobOperator.recover(previous);
+		}
+		this.jobOperator.restart(previous);
 	}
 
 	/** Claims and runs stale batches while this process has room for them. */
@@ -174,7 +199,8 @@ class BatchRuns implements SmartLifecycle {
 			action.run();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Bulk filing {} failed: {}", task, ex.getMessage());
+			// the failure's message may quote a statement's values: its classes and where it failed only
+			log.warn("Bulk filing {} failed: {}", task, RedactedException.describe(ex), RedactedException.of(ex));
 		}
 	}
 

@@ -115,19 +115,22 @@ public class BulkFilings {
 	}
 
 	/**
+	 * A page of the items of a batch the caller may see: all of them for its filer and national officers,
+	 * for an officer only those filed with its tax office (another office's returns do not exist for it).
 	 * @throws BatchNotFoundException when the caller may not see the batch
 	 */
 	public List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
 		batch(id, caller);
-		return this.repository.items(id, status, page, size);
+		return this.repository.items(id, status, page, size, caller);
 	}
 
 	/**
+	 * How many items {@link #items} shows the caller in all its pages.
 	 * @throws BatchNotFoundException when the caller may not see the batch
 	 */
 	public long countItems(UUID id, @Nullable ItemStatus status, Caller caller) {
 		batch(id, caller);
-		return this.repository.countItems(id, status);
+		return this.repository.countItems(id, status, caller);
 	}
 
 	/**
@@ -142,12 +145,15 @@ public class BulkFilings {
 	/**
 	 * Files a failed item again, on its own, with its own idempotency key: if the failure came after it
 	 * was filed, it gets its receipt back.
+	 * @throws BatchNotFoundException when the caller may not see the batch
+	 * @throws BatchItemNotFoundException when the batch has no such item, or none the caller may see
 	 * @throws ItemNotRetryableException if the item did not fail
 	 * @throws DeclarationApiException if declaration-api cannot file it now
 	 */
 	public BatchItem retry(UUID id, int itemNo, Caller caller) {
 		batch(id, caller);
-		BatchItem item = this.repository.item(id, itemNo).orElseThrow(() -> BatchNotFoundException.forItem(id, itemNo));
+		BatchItem item = this.repository.item(id, itemNo, caller)
+			.orElseThrow(() -> BatchItemNotFoundException.forItem(id, itemNo));
 		if (item.status() != ItemStatus.FAILED) {
 			throw new ItemNotRetryableException(itemNo, item.status());
 		}
@@ -164,7 +170,8 @@ public class BulkFilings {
 	 * cancelled at once, the others when their job has nothing left to file; either way the filer gets the
 	 * batch's notice. Cancelling a cancelled batch again changes nothing.
 	 * @return the batch as it is now
-	 * @throws BatchNotCancellableException if it has completed
+	 * @throws BatchNotCancellableException if it has completed, or has no item left to cancel (all filed:
+	 * it completes)
 	 */
 	public Batch cancel(UUID id, Caller caller) {
 		Batch batch = batch(id, caller);

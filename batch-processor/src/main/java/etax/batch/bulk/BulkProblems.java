@@ -43,6 +43,11 @@ class BulkProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail on(BatchItemNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "batch-item-not-found", "Batch item not found", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(ItemNotRetryableException ex) {
 		return problem(HttpStatus.CONFLICT, "batch-item-not-retryable", "Item not retryable", ex);
 	}

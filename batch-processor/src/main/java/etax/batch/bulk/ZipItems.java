@@ -18,8 +18,10 @@ import etax.batch.BatchProcessorProperties;
 import etax.batch.bulk.BatchRefusedException.Reason;
 
 /**
- * Reads the returns out of a zip without trusting anything it declares. Entries are read in stream order
- * (the local headers; the central directory is not consulted, so there is one view of the archive) and
+ * Reads the returns out of a zip without trusting anything it declares. The archive must be whole, and its
+ * central directory must list exactly the entries read, in the same order ({@link ZipDirectory}): a zip cut
+ * short, or anything that is not a zip, is malformed, not a smaller or an empty batch. Entries are read in
+ * stream order (the local headers, so there is one view of the archive) and
  * inflated into memory under limits counted on the bytes actually produced, never on declared sizes:
  * entries, bytes per entry, bytes in all, and the ratio of an entry's inflated bytes to the compressed
  * bytes read for it (with a floor of 1 KB, so that tiny entries are not judged on a few bytes). Entry names
@@ -36,6 +38,7 @@ final class ZipItems {
 	}
 
 	static List<UploadedItem> read(byte[] zip, BatchProcessorProperties.Limits limits) {
+		List<String> listed = ZipDirectory.names(zip);
 		Counting compressed = new Counting(new ByteArrayInputStream(zip));
 		List<UploadedItem> items = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -53,6 +56,10 @@ final class ZipItems {
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw BatchRefusedException.of(Reason.MALFORMED, "The file is not a readable zip: " + ex.getMessage());
+		}
+		if (!listed.equals(items.stream().map(UploadedItem::name).toList())) {
+			throw BatchRefusedException.of(Reason.MALFORMED, "The file is not a whole zip: its central directory ("
+					+ listed.size() + " entries) and its local headers (" + items.size() + ") do not agree.");
 		}
 		return items;
 	}

@@ -28,7 +28,7 @@ class AuditController {
 			HttpServletRequest request, Model model) {
 		String who = Paging.text(subject);
 		String what = Paging.text(action);
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		model.addAttribute("entries", this.audit.page(who, what, at, this.pageSize));
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, this.audit.count(who, what)));
 		model.addAttribute("subject", who);

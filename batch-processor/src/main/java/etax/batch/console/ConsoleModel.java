@@ -2,6 +2,7 @@ package etax.batch.console;
 
 import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.bulk.BatchItemNotFoundException;
 import etax.batch.bulk.BatchNotFoundException;
 import etax.batch.jobs.JobExecutionNotFoundException;
 import etax.batch.reconciliation.workitems.WorkItemNotFoundException;
@@ -15,11 +16,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every console page has: the signed-in officer, the page size, whether the sign-in page explains
- * local tokens; and a page of its own for what is not found (or not in the officer's scope).
+ * local tokens; and a page of its own for what is not found (or not in the officer's scope). The
+ * framework's errors (a malformed address) are {@link ConsoleErrorPages}'s.
  */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
@@ -41,20 +42,12 @@ class ConsoleModel {
 		return this.settings.localTokens();
 	}
 
-	@ExceptionHandler({ WorkItemNotFoundException.class, BatchNotFoundException.class,
+	@ExceptionHandler({ WorkItemNotFoundException.class, BatchNotFoundException.class, BatchItemNotFoundException.class,
 			JobExecutionNotFoundException.class, NotFoundException.class })
 	String notFound(RuntimeException ex, HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("officer", officer());
 		model.addAttribute("what", ex.getMessage());
-		return "console/not-found";
-	}
-
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String badParameter(MethodArgumentTypeMismatchException ex, HttpServletResponse response, Model model) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		model.addAttribute("officer", officer());
-		model.addAttribute("what", "The value of '" + ex.getName() + "' is not valid.");
 		return "console/not-found";
 	}
 

@@ -1,7 +1,9 @@
 package etax.batch.jobs;
 
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +31,8 @@ public class JobExecutions {
 	private static final Logger log = LoggerFactory.getLogger(JobExecutions.class);
 
 	private static final Set<String> RESTARTABLE_STATUSES = Set.of("FAILED", "STOPPED");
+
+	private static final int LAUNCH_ATTEMPTS = 5;
 
 	private final JobOperator jobOperator;
 
@@ -50,9 +56,42 @@ public class JobExecutions {
 	 * restarted
 	 */
 	public JobExecutionSummary start(Job job, JobParameters parameters) {
-		JobExecution execution;
+		JobExecution execution = null;
+		for (int attempt = 1; execution == null; attempt++) {
+			execution = launch(job, parameters, attempt);
+		}
+		log.info("Job ended job={} execution={} status={}", job.getName(), execution.getId(), execution.getStatus());
+		return get(execution.getId());
+	}
+
+	/**
+	 * One attempt to launch: null when it met a concurrent launch and should be tried again (docs/adr/0004).
+	 * Job instances and executions are created under READ COMMITTED, so launches of different instances
+	 * never fail each other; two launches of the same instance meet at its unique key (or at the one running
+	 * execution an instance may have, or at Spring Batch's own check that an instance it creates is new), and the next attempt sees the other's instance or execution, so it
+	 * answers as a launch after it would (completed, running). A transient failure (a deadlock, a
+	 * serialization failure) is tried again too, a few times, then left to the caller (503).
+	 */
+	private @Nullable JobExecution launch(Job job, JobParameters parameters, int attempt) {
 		try {
-			execution = this.jobOperator.start(job, parameters);
+			return this.jobOperator.start(job, parameters);
+		}
+		catch (DuplicateKeyException | TransientDataAccessException ex) {
+			if (attempt >= LAUNCH_ATTEMPTS) {
+				if (ex instanceof DuplicateKeyException) {
+					throw JobExecutionConflictException.alreadyRunning(job.getName(), ex);
+				}
+				throw ex;
+			}
+			return again(job, attempt);
+		}
+		catch (IllegalStateException ex) {
+			// Spring Batch checks that the instance it creates is new ("JobInstance must not already exist"),
+			// after the launcher looked for it: another launch created it in between
+			if (attempt >= LAUNCH_ATTEMPTS || this.jobRepository.getJobInstance(job.getName(), parameters) == null) {
+				throw ex;
+			}
+			return again(job, attempt);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			throw JobExecutionConflictException.instanceComplete(job.getName(), ex);
@@ -66,8 +105,23 @@ public class JobExecutions {
 		catch (InvalidJobParametersException ex) {
 			throw JobParametersRejectedException.forJob(job.getName(), ex);
 		}
-		log.info("Job ended job={} execution={} status={}", job.getName(), execution.getId(), execution.getStatus());
-		return get(execution.getId());
+	}
+
+	private static @Nullable JobExecution again(Job job, int attempt) {
+		log.info("Job launch met a concurrent one, trying again job={} attempt={}", job.getName(), attempt);
+		pause(attempt);
+		return null;
+	}
+
+	/** A short, jittered pause, longer at each attempt, so that launches that met do not meet again. */
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60) * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while launching a job", ex);
+		}
 	}
 
 	/**
@@ -94,6 +148,10 @@ public class JobExecutions {
 		}
 		catch (JobRestartException ex) {
 			throw JobExecutionConflictException.notRestartable(id, ex);
+		}
+		catch (DuplicateKeyException ex) {
+			// another restart of the same instance created its execution first (one running execution per instance)
+			throw JobExecutionConflictException.alreadyRunning(previous.getJobInstance().getJobName(), ex);
 		}
 		JobExecutionSummary restarted = get(restartedId);
 		log.info("Job restarted job={} execution={} restartOf={} status={}", restarted.jobName(), restartedId, id,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.jobs.JobExecutionSummary;
@@ -36,9 +37,11 @@ class MetadataRetention {
 	}
 
 	/**
-	 * Removes the metadata of executions that ended longer ago than the configured age.
+	 * Removes the metadata of executions that ended longer ago than the configured age. Each call is a job
+	 * instance of its own (an identifying {@code launchId}, as the summary's launches have): a removal run
+	 * twice within the same second (the cut-off is kept to the second) removes again what ended since,
+	 * instead of being refused as the completed instance of that cut-off.
 	 * @return the execution, ended
-	 * @throws etax.batch.jobs.JobExecutionConflictException when a removal with the same cut-off ran
 	 */
 	JobExecutionSummary purge() {
 		LocalDateTime olderThan = LocalDateTime
@@ -46,6 +49,7 @@ class MetadataRetention {
 			.truncatedTo(ChronoUnit.SECONDS);
 		return this.jobExecutions.start(this.metadataRetentionJob,
 				new JobParametersBuilder().addLocalDateTime(MetadataRetentionJobConfiguration.OLDER_THAN, olderThan)
+					.addString(MetadataRetentionJobConfiguration.LAUNCH_ID, UUID.randomUUID().toString())
 					.toJobParameters());
 	}
 

@@ -49,6 +49,9 @@ class MetadataRetentionJobConfiguration {
 
 	static final String OLDER_THAN = "olderThan";
 
+	/** Identifying and new on every launch, so that each removal is an instance of its own. */
+	static final String LAUNCH_ID = "launchId";
+
 	private static final Logger log = LoggerFactory.getLogger(MetadataRetentionJobConfiguration.class);
 
 	@Bean

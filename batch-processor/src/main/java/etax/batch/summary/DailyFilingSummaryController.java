@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import etax.batch.jobs.JobExecutionSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -43,8 +45,10 @@ class DailyFilingSummaryController {
 
 	/**
 	 * @param businessDay the day to summarise; yesterday in Asia/Ho_Chi_Minh when absent
+	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
+	 * is a 400)
 	 */
-	record LaunchRequest(@Nullable LocalDate businessDay) {
+	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
 	}
 
 }

@@ -234,10 +234,20 @@ class BulkFilingIntegrationTests {
 			.isEqualTo(PROBLEMS + "batch-too-many-items");
 		assertThat(this.mvc.post().uri("/api/v1/batches").with(bearer(TOKENS.agent(agent))).contentType("application/zip")
 			.content(bytes("not a zip"))
-			.exchange()).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.exchange()).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.type")
-			.isEqualTo(PROBLEMS + "batch-empty");
+			.isEqualTo(PROBLEMS + "batch-malformed");
+		byte[] whole = Zips.of(Map.of("01.xml", bytes(BulkReturns.of(client)), "02.xml", bytes(BulkReturns.of(client))));
+		int second = 4;
+		while (!(whole[second] == 'P' && whole[second + 1] == 'K' && whole[second + 2] == 3 && whole[second + 3] == 4)) {
+			second++;
+		}
+		assertThat(upload(agent, java.util.Arrays.copyOf(whole, second))).as("cut at the second entry's local header")
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo(PROBLEMS + "batch-malformed");
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM batch.bulk_batch WHERE filer_subject = ?")
 			.param("agent-" + agent)

@@ -86,9 +86,54 @@ class UploadsTests {
 		assertThat(refusal(Zips.of(Map.of("big.xml", new byte[65 * 1024])), Format.ZIP).reason())
 			.isEqualTo(Reason.ITEM_TOO_LARGE);
 		assertThat(refusal(Zips.of(Map.of()), Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
-		assertThat(refusal(RETURN, Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
+		assertThat(refusal(RETURN, Format.ZIP).reason()).as("not a zip").isEqualTo(Reason.MALFORMED);
 		byte[] truncated = java.util.Arrays.copyOf(Zips.of(Map.of("a.xml", new byte[4000])), 60);
 		assertThat(refusal(truncated, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+	}
+
+	@Test
+	void refusesAZipCutShortAtAnEntrysLocalHeaderInsteadOfFilingTheEntriesBeforeIt() {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("1.xml", RETURN);
+		entries.put("2.xml", RETURN);
+		byte[] zip = Zips.of(entries);
+		int second = indexOf(zip, "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1), 4);
+
+		BatchRefusedException refusal = refusal(java.util.Arrays.copyOf(zip, second), Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("end of central directory");
+	}
+
+	@Test
+	void refusesWhatIsNotAZipAsMalformedAndKeepsAnEmptyZipEmpty() {
+		byte[] zip = Zips.of(Map.of("1.xml", RETURN));
+		byte[] prepended = new byte[zip.length + 5];
+		System.arraycopy(zip, 0, prepended, 5, zip.length);
+		byte[] bundle = ("<LoHSoThue xmlns=\"urn:etax:bulk:1\">" + new String(RETURN, StandardCharsets.UTF_8)
+				+ "</LoHSoThue>").getBytes(StandardCharsets.UTF_8);
+
+		assertThat(refusal("plain text".getBytes(StandardCharsets.UTF_8), Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal(bundle, Format.ZIP).reason()).as("a bundle sent as a zip").isEqualTo(Reason.MALFORMED);
+		assertThat(refusal(prepended, Format.ZIP).reason()).as("a zip behind other bytes").isEqualTo(Reason.MALFORMED);
+		assertThat(refusal(new byte[0], Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+		byte[] empty = Zips.of(Map.of());
+		assertThat(empty).as("just an end of central directory record").hasSize(22);
+		assertThat(refusal(empty, Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
+	}
+
+	@Test
+	void refusesAZipWhoseCentralDirectoryDisagreesWithItsEntries() {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("1.xml", RETURN);
+		entries.put("2.xml", RETURN);
+		byte[] zip = Zips.of(entries);
+		int central = indexOf(zip, "PK\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1), 0);
+		byte[] renamed = zip.clone();
+		renamed[central + 46] = 'X';
+
+		assertThat(Uploads.items(zip, Format.ZIP, LIMITS)).hasSize(2);
+		assertThat(refusal(renamed, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
 	}
 
 	@Test
@@ -105,6 +150,15 @@ class UploadsTests {
 				+ "</LoHSoThue>").getBytes(StandardCharsets.UTF_8), Format.XML).reason()).isEqualTo(Reason.TOO_MANY_ITEMS);
 		assertThat(refusal("<LoHSoThue xmlns=\"urn:etax:bulk:1\"/>".getBytes(StandardCharsets.UTF_8), Format.XML).reason())
 			.isEqualTo(Reason.EMPTY);
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part, int from) {
+		for (int i = from; i <= bytes.length - part.length; i++) {
+			if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("not found");
 	}
 
 	private static BatchRefusedException refusal(byte[] upload, Format format) {

@@ -194,6 +194,39 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
+	void aPageFarPastTheLastShowsNoRowsAndLinksBackNeverToANegativePage() {
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+		for (String list : new String[] { "/console/batches", "/console/jobs", "/console/audit",
+				"/console/reconciliation", "/console/exceptions" }) {
+			assertThat(this.mvc.get().uri(list + "?page=2147483647").session(session).exchange()).as(list)
+				.hasStatusOk()
+				.bodyText()
+				.contains("Previous page")
+				.doesNotContain("Next page", "-2147483648", "Rows -", "page -");
+		}
+		assertThat(this.mvc.get().uri("/console/batches?page=2147483647").session(session).exchange()).bodyText()
+			.contains("page 1000001 of");
+	}
+
+	@Test
+	void aBadAddressShowsAnHtmlPageInTheConsoleWithItsStatus() {
+		MockHttpSession session = signIn(TOKENS.officer(OFFICE));
+		for (String bad : new String[] { "/console/batches?status=FOO", "/console/batches?page=abc",
+				"/console/batches/not-a-uuid" }) {
+			MvcTestResult result = this.mvc.get().uri(bad).session(session).exchange();
+			assertThat(result).as(bad).hasStatus(HttpStatus.BAD_REQUEST);
+			assertThat(result.getResponse().getContentType()).as(bad).startsWith("text/html");
+			assertThat(result).bodyText().contains("Bad Request", "Officers' console", "Back to the console");
+		}
+		MvcTestResult missing = this.mvc.get().uri("/console/nonexistent").session(session).exchange();
+		assertThat(missing).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(missing.getResponse().getContentType()).startsWith("text/html");
+		assertThat(missing).bodyText().contains("There is no such page in the console.", "Officers' console");
+		assertThat(this.mvc.get().uri("/console/console.css").exchange()).as("the console's own files still served")
+			.hasStatusOk();
+	}
+
+	@Test
 	void anOfficerCancelsABatchLeftFailedAndTheActionIsAudited() {
 		UUID batchId = UUID.randomUUID();
 		this.jdbc.sql("""

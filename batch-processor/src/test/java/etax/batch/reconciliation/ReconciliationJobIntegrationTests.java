@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import static etax.batch.reconciliation.TaxSide.bankFile;
 import static etax.batch.reconciliation.TaxSide.posted;
 import static etax.batch.reconciliation.TaxSide.statement;
 import static etax.batch.reconciliation.TaxSide.voucher;
+import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -172,6 +174,83 @@ class ReconciliationJobIntegrationTests {
 			.param(day)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void refusesValuesOutOfTheColumnsRangeWithAProblemNamingTheLine() {
+		LocalDate day = LocalDate.of(2025, 3, 14);
+		assertThat(importTreasury(statement(posted(UUID.randomUUID(), day, "VND", "1E+30", "1701"))))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.type")
+					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
+				assertThat(json).extractingPath("$.detail").asString().contains("line 2", "amount");
+			});
+		assertThat(importTreasury(statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")
+			.replace(day.toString(), "+9999999-01-01")))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("line 2", "value_date");
+		assertThat(importBank(bankFile(day, voucher("RJ23", day, "01", "VND", "1000000000000000000000", "1701"))))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("GNT 1", "TIEN_PNOP");
+		assertThat(importBank(bankFile(day, voucher("RJ24", day, "01", "VND", "1000", "1701"))
+			.replace("<NGAY_NOP_THUE>14/03/2025", "<NGAY_NOP_THUE>01/01/0000"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
+	}
+
+	@Test
+	void anImportedFileIsFoundWhereTheImportsLocationSays() {
+		LocalDate day = LocalDate.of(2025, 3, 17);
+		String reference = "RJ41-" + UUID.randomUUID();
+		MvcTestResult imported = importBank(bankFile(day, voucher(reference, day, "01", "VND", "1000", "1701"),
+				voucher(reference + "-2", day, "01", "USD", "12.50", "1701")));
+		assertThat(imported).hasStatus(HttpStatus.CREATED);
+		String location = imported.getResponse().getHeader("Location");
+
+		MvcTestResult file = this.mvc.get().uri(location).with(officer()).exchange();
+
+		assertThat(file).hasStatusOk().bodyJson().satisfies((json) -> {
+			assertThat(json).extractingPath("$.kind").isEqualTo("BANK");
+			assertThat(json).extractingPath("$.source").isEqualTo(TaxSide.BANK);
+			assertThat(json).extractingPath("$.days[0]").isEqualTo(day.toString());
+			assertThat(json).extractingPath("$.lines").isEqualTo(2);
+			assertThat(json).extractingPath("$.totals[0].currency").isEqualTo("USD");
+			assertThat(json).extractingPath("$.totals[1].currency").isEqualTo("VND");
+			assertThat(json).extractingPath("$.totals[1].lines").isEqualTo(1);
+			assertThat(json).extractingPath("$.receivedBy").isEqualTo("national-officer");
+			assertThat(json).extractingPath("$.importedAt").isNotNull();
+		});
+		assertThat(file).bodyText().contains("\"amount\":12.50");
+		assertThat(this.mvc.get().uri("/api/v1/reconciliation/files/{id}", Long.MAX_VALUE).with(officer()).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/reconciliation-file-not-found");
+		assertThat(this.mvc.get().uri(location).with(bearer(TokenIssuer.local().agent("0100109106"))).exchange())
+			.as("officers only")
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void setsAsideAnInboxFileOutOfRangeInsteadOfTryingItForEver() throws Exception {
+		LocalDate day = LocalDate.of(2025, 3, 16);
+		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		Files.deleteIfExists(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt"));
+		Files.writeString(inbox.resolve("huge-2025-03-16.csv"),
+				statement(posted(UUID.randomUUID(), day, "VND", "1000000000000000000000", "1701")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.exists(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt")));
+		assertThat(inbox.resolve("huge-2025-03-16.csv")).doesNotExist();
+		assertThat(Files.readString(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt"))).contains("line 2",
+				"amount");
 	}
 
 	@Test

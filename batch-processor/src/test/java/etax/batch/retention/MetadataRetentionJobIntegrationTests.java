@@ -65,6 +65,9 @@ class MetadataRetentionJobIntegrationTests {
 		assertThat(retention.status()).isEqualTo("COMPLETED");
 		assertThat(retention.parameters()).containsKey("olderThan");
 		assertThat(retention.writeCount()).isGreaterThanOrEqualTo(1);
+		assertThat(this.mvc.post().uri("/api/v1/jobs/metadata-retention/executions").with(officer()).exchange())
+			.as("run again with the same cut-off (the clock stands still): a removal of its own, not a conflict")
+			.hasStatus(HttpStatus.CREATED);
 		for (String table : List.of("batch_job_execution", "batch_job_execution_params", "batch_job_execution_context",
 				"batch_step_execution")) {
 			assertThat(count("SELECT count(*) FROM batch." + table + " WHERE job_execution_id = ?", old.id()))

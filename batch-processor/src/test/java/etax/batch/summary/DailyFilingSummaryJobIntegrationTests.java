@@ -2,6 +2,7 @@ package etax.batch.summary;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
@@ -128,6 +129,23 @@ class DailyFilingSummaryJobIntegrationTests {
 			.with(officer())
 			.exchange();
 		assertThat(read(one, JobExecutionSummary.class)).isEqualTo(execution);
+	}
+
+	@Test
+	void refusesADayThatIsABareNumberInsteadOfReadingItAsDaysSince1970() {
+		for (String launch : List.of("/api/v1/jobs/daily-filing-summary/executions:businessDay",
+				"/api/v1/jobs/interest-assessment/executions:assessedFor",
+				"/api/v1/jobs/reconciliation/executions:businessDay")) {
+			String[] uriAndField = launch.split(":");
+			MvcTestResult refused = this.mvc.post()
+				.uri(uriAndField[0])
+				.with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"" + uriAndField[1] + "\":20260101}")
+				.exchange();
+			assertThat(refused).as(launch).hasStatus(HttpStatus.BAD_REQUEST);
+			assertThat(refused).bodyJson().extractingPath("$.type").isEqualTo("https://etax.example/problems/bad-request");
+		}
 	}
 
 	@Test

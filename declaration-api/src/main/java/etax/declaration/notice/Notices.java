@@ -1,13 +1,11 @@
 package etax.declaration.notice;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,6 +43,8 @@ public class Notices {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final WebhookTargets targets;
+
 	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties,
 			WebhookDispatcher dispatcher) {
 		this.webhooks = webhooks;
@@ -53,6 +53,7 @@ public class Notices {
 		this.clock = clock;
 		this.properties = properties;
 		this.dispatcher = dispatcher;
+		this.targets = new WebhookTargets(properties.allowPlainHttpLocalhost());
 	}
 
 	/**
@@ -97,19 +98,25 @@ public class Notices {
 
 	}
 
+	/**
+	 * Registers a webhook of a filer: an https URL the service may call ({@link WebhookTargets}). A filer has one
+	 * webhook per URL: its secret is shown once, at registration, so registering the same URL again does not
+	 * answer it but names the webhook that exists ({@link WebhookExistsException}).
+	 * @param filer who registers it
+	 * @param url where to send the filer's notices
+	 * @return the webhook, with its secret
+	 * @throws InvalidWebhookException if the URL is not one the service calls
+	 * @throws WebhookExistsException if the filer registered that URL before
+	 */
 	@Transactional
 	public Webhook register(String filer, String url) {
-		URI uri = URI.create(url);
-		boolean https = "https".equals(uri.getScheme());
-		boolean localHttp = "http".equals(uri.getScheme()) && this.properties.allowPlainHttpLocalhost()
-				&& List.of("localhost", "127.0.0.1").contains(String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT));
-		if (uri.getHost() == null || !(https || localHttp)) {
-			throw new InvalidWebhookException("A webhook must be an https URL with a host");
-		}
+		this.targets.check(url);
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		Webhook webhook = new Webhook(UUID.randomUUID(), filer, url, HexFormat.of().formatHex(secret), this.clock.instant());
-		this.webhooks.insert(webhook);
+		if (!this.webhooks.insert(webhook)) {
+			throw new WebhookExistsException(this.webhooks.idOf(filer, url).orElseThrow());
+		}
 		return webhook;
 	}
 

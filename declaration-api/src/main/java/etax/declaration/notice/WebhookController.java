@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,9 @@ class WebhookController {
 	@Operation(summary = "Register a webhook for your notices",
 			description = "Answers the webhook with its signing secret, shown this once. Every notice of your "
 					+ "filings is POSTed there as JSON with the header X-Etax-Signature: "
-					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\" with the secret>.")
+					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\" with the secret>. An https URL of a "
+					+ "public host (no loopback, private or link-local address), at most 2048 characters; 409 if you "
+					+ "registered the same URL before.")
 	@PostMapping("/api/v1/webhooks")
 	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, Principal filer) {
 		Webhook webhook = this.notices.register(filer.getName(), registration.url());
@@ -42,7 +45,7 @@ class WebhookController {
 		return this.notices.deliveries(filer.getName(), id);
 	}
 
-	record Registration(@NotBlank String url) {
+	record Registration(@NotBlank @Size(max = WebhookTargets.MAX_URL_LENGTH) String url) {
 
 	}
 

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due webhook deliveries: a POST of the notice, signed with the webhook's secret
  * ({@code X-Etax-Signature: t=<epoch seconds>,v1=<hex HMAC-SHA256 of "t.body">}), answered 2xx or retried
- * with doubling delays until the last attempt.
+ * with doubling delays until the last attempt. A receiver whose host resolves to an internal address is
+ * not called and the delivery fails at once ({@link WebhookTargets}).
  *
  * <p>A delivery is claimed in one short statement that leases it (its next attempt moved past the
  * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
@@ -56,6 +61,11 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final HttpClient http;
 
+	private final WebhookTargets targets;
+
+	/** Resolves receivers' hosts; at most as many threads as deliveries in flight. */
+	private final ExecutorService resolver;
+
 	private final Semaphore inFlight;
 
 	private final Semaphore wake = new Semaphore(0);
@@ -73,6 +83,12 @@ class WebhookDispatcher implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+		this.targets = new WebhookTargets(properties.allowPlainHttpLocalhost());
+		this.resolver = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "webhook-resolver");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.inFlight = new Semaphore(properties.concurrency());
 		this.firstAttempt = latency(meters, "first");
 		this.retried = latency(meters, "retry");
@@ -103,6 +119,7 @@ class WebhookDispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.resolver.shutdown();
 		Thread dispatcher = this.thread;
 		if (dispatcher != null) {
 			dispatcher.interrupt();
@@ -131,7 +148,8 @@ class WebhookDispatcher implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Webhook dispatch round failed reason={}", ex.getMessage());
+				// the class only: a database error's message can quote the row's values
+				log.warn("Webhook dispatch round failed reason={}", ex.getClass().getName());
 				sleep(this.properties.pollInterval());
 			}
 		}
@@ -149,25 +167,34 @@ class WebhookDispatcher implements SmartLifecycle {
 		return due.size();
 	}
 
+	/**
+	 * Resolves the webhook's host off this thread (a slow resolver must not hold up other deliveries), refuses
+	 * it if it resolves to an internal address ({@link WebhookTargets}), else sends.
+	 */
 	private void send(WebhookRepository.Due delivery) {
 		Instant now = this.clock.instant();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+		URI target = URI.create(delivery.url());
+		HttpRequest request = HttpRequest.newBuilder(target)
 			.timeout(this.properties.timeout())
 			.header("Content-Type", "application/json")
 			.header(Notices.SIGNATURE_HEADER, signature(delivery.secret(), now, delivery.payload()))
 			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
 			.build();
-		this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-			try {
-				record(delivery, (failure == null) ? response.statusCode() : null, failure);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Webhook delivery outcome not recorded delivery={} reason={}", delivery.id(), ex.getMessage());
-			}
-			finally {
-				this.inFlight.release();
-			}
-		});
+		CompletableFuture.runAsync(() -> this.targets.requirePublic(target), this.resolver)
+			.thenCompose((resolved) -> this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+			.whenComplete((response, failure) -> {
+				try {
+					record(delivery, (failure == null) ? response.statusCode() : null, failure);
+				}
+				catch (RuntimeException ex) {
+					// the class only: a database error's message can quote the row's values
+					log.warn("Webhook delivery outcome not recorded delivery={} reason={}", delivery.id(),
+							ex.getClass().getName());
+				}
+				finally {
+					this.inFlight.release();
+				}
+			});
 	}
 
 	private void record(WebhookRepository.Due delivery, @Nullable Integer status, @Nullable Throwable failure) {
@@ -178,8 +205,15 @@ class WebhookDispatcher implements SmartLifecycle {
 				.record(Duration.between(delivery.createdAt(), now).abs());
 			return;
 		}
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof WebhookTargets.Refused refused) {
+			// never retried: the address is not one to call, however often asked
+			this.webhooks.failed(delivery.id(), "Refused: " + refused.getMessage(), null);
+			return;
+		}
 		String error = (status != null) ? "HTTP " + status
-				: (failure.getCause() != null ? failure.getCause() : failure).getClass().getSimpleName();
+				: (cause.getCause() != null ? cause.getCause() : cause).getClass().getSimpleName();
 		int attempts = delivery.attempts() + 1;
 		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
 				: now.plus(this.properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16)));

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of push notices ({@code etax.declaration.webhooks.*}).
  *
- * @param allowPlainHttpLocalhost accept {@code http://localhost} endpoints (local runs and tests only);
- * anywhere else only {@code https}
+ * @param allowPlainHttpLocalhost accept receivers on this machine's loopback ({@code localhost},
+ * {@code 127.0.0.1}), over {@code http} too (local runs, tests and benchmarks only); otherwise only {@code https},
+ * and never a loopback, private or link-local address ({@link WebhookTargets})
  * @param firstRetry the delay before the first retry; each later one doubles it
  * @param maxAttempts attempts before a delivery is given up as failed
  * @param timeout how long one attempt may take

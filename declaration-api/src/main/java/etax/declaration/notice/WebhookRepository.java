@@ -40,10 +40,24 @@ class WebhookRepository {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	void insert(Webhook webhook) {
-		this.jdbc.sql("INSERT INTO filing.webhook (id, filer, url, secret, created_at) VALUES (?, ?, ?, ?, ?)")
+	/**
+	 * @param webhook a new webhook
+	 * @return whether it was inserted: not if the filer has a webhook with that URL
+	 */
+	boolean insert(Webhook webhook) {
+		return this.jdbc.sql("""
+				INSERT INTO filing.webhook (id, filer, url, secret, created_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (filer, url) DO NOTHING
+				""")
 			.params(webhook.id(), webhook.filer(), webhook.url(), webhook.secret(), Timestamp.from(webhook.createdAt()))
-			.update();
+			.update() == 1;
+	}
+
+	Optional<UUID> idOf(String filer, String url) {
+		return this.jdbc.sql("SELECT id FROM filing.webhook WHERE filer = ? AND url = ?")
+			.params(filer, url)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** The webhooks of each of these filers that has any, oldest first. */

@@ -21,6 +21,8 @@ final class ContextFindings {
 
 	static final String FILING_TYPE = HEADER + "/TKhaiThue/loaiTKhai";
 
+	static final String TAX_OFFICE = HEADER + "/TKhaiThue/maCQTNoiNop";
+
 	static final String SUBMISSION_NUMBER = HEADER + "/TKhaiThue/soLan";
 
 	private ContextFindings() {

@@ -30,7 +30,7 @@ import static etax.declaration.submission.ContextFindings.finding;
 
 /**
  * The context rules that need no other return (VN-ETAX.md §3.2–§3.5): the MST, the taxpayer's
- * registration, the signature, the agent's contract, the period, and the deadline. They run after the XSD and form rules; the rules of the
+ * registration and managing tax office, the signature, the agent's contract, the period, and the deadline. They run after the XSD and form rules; the rules of the
  * return's chain (originals and supplements) run in the filing transaction ({@link ReturnChains}).
  */
 @Component
@@ -83,6 +83,7 @@ class ContextRules {
 		if (rejectedToStop(findings)) {
 			return new Checked(findings, taxpayer);
 		}
+		checkOffice(header, taxpayer.orElseThrow(), findings);
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
@@ -105,6 +106,27 @@ class ContextRules {
 					"The taxpayer is not enrolled for electronic filing.",
 					"Đăng ký giao dịch điện tử với cơ quan thuế trước khi nộp.",
 					"Enrol for electronic filing with the tax office first."));
+		}
+	}
+
+	/**
+	 * The return names the tax office it is filed with ({@code maCQTNoiNop}), which should be the office that
+	 * manages the taxpayer (R-ID-3). Another office is legitimate for allocated or out-of-province obligations,
+	 * which the registry does not record, hence a warning, not a rejection. Officers of the managing office see
+	 * the return either way ({@link ReturnScope}), so what the filer writes here never hides it from them.
+	 */
+	private static void checkOffice(ReturnHeader header, Taxpayer taxpayer, List<Finding> findings) {
+		if (!header.taxOfficeCode().equals(taxpayer.taxOfficeCode())) {
+			findings.add(finding("CTX-ID-05", Category.DATA_MISMATCH, Severity.WARNING, ContextFindings.TAX_OFFICE,
+					header.taxOfficeCode(),
+					"Cơ quan thuế nơi nộp (" + header.taxOfficeCode() + ") không phải cơ quan thuế quản lý người nộp thuế ("
+							+ taxpayer.taxOfficeCode() + ").",
+					"The tax office filed with (" + header.taxOfficeCode()
+							+ ") is not the office that manages the taxpayer (" + taxpayer.taxOfficeCode() + ").",
+					"Khai mã cơ quan thuế quản lý, trừ khi nghĩa vụ được phân bổ hoặc khai tại cơ quan thuế nơi phát sinh "
+							+ "ngoài tỉnh.",
+					"Write the managing office's code, unless the obligation is allocated or declared to the receiving "
+							+ "office of another province."));
 		}
 	}
 

@@ -7,6 +7,7 @@ import etax.access.Caller;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.taxpayer.TaxpayerRegistry;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,12 @@ class FilingAuthority {
 
 	private final Clock clock;
 
-	FilingAuthority(TaxpayerRegistry registry, Clock clock) {
+	/**
+	 * @param registry the agents' contracts
+	 * @param clock the real clock (the bean named {@code clock}), never the sandbox's: who may file is decided on
+	 * the real day, whatever postmark a sandbox request asks for (ADR 0017: the sandbox changes no one's rights)
+	 */
+	FilingAuthority(TaxpayerRegistry registry, @Qualifier("clock") Clock clock) {
 		this.registry = registry;
 		this.clock = clock;
 	}

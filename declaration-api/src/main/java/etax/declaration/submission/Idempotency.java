@@ -17,27 +17,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retry safety (PEERS.md: the failure of HMRC's VAT API): a filer's {@code Idempotency-Key} names one
- * filing for good, and the same content sent again, with or without a key, finds the return it already
- * filed. Concurrent requests with the same key or content are serialised by transaction-scoped advisory
- * locks, so twenty of them file once and all get the same receipt.
+ * filing for good, and the same content sent again by the same filer, with or without a key, finds the
+ * return it already filed and had accepted. Concurrent requests with the same key or content are
+ * serialised by transaction-scoped advisory locks, so twenty of them file once and all get the same receipt.
+ *
+ * <p>Replay by content is limited to the filer's own accepted returns because the content digest leaves
+ * the signature out (ADR 0010): a return that was not accepted (wrongly signed, say) must be fixable by
+ * sending it again correctly signed, and one filer's return, accepted or not, must never answer another
+ * filer's filing (a T-VAN's unsigned copy would otherwise block the taxpayer's own filing).
  */
 @Component
 class Idempotency {
 
 	/**
 	 * For each filing (filer, key, content hash; arrays in that order), its earlier filing under its key, else
-	 * the earliest of its content: an index on (content_sha256, received_at) serves the latter with or
-	 * without statistics (V10).
+	 * the earliest accepted return of its content by the same filer: a partial index on (content_sha256,
+	 * filed_by, received_at) of the accepted returns serves the latter with or without statistics (V12).
 	 */
 	static final String FIND_EARLIER = """
-			SELECT earlier.return_id, earlier.content_sha256, filing.sha256
+			SELECT earlier.return_id, earlier.content_sha256, filing.sha256, earlier.rank
 			FROM unnest(?::text[], ?::text[], ?::bpchar[]) WITH ORDINALITY AS filing(filer, key, sha256, position)
 			LEFT JOIN LATERAL (
-			    SELECT return_id, content_sha256 FROM (
+			    SELECT return_id, content_sha256, rank FROM (
 			        SELECT return_id, content_sha256, 0 AS rank FROM filing.idempotency_key
 			        WHERE filer = filing.filer AND key = filing.key
 			        UNION ALL
-			        (SELECT id, content_sha256, 1 FROM filing.tax_return WHERE content_sha256 = filing.sha256
+			        (SELECT id, content_sha256, 1 FROM filing.tax_return
+			         WHERE content_sha256 = filing.sha256 AND filed_by = filing.filer AND status = 'ACCEPTED'
 			         ORDER BY received_at LIMIT 1)) candidates
 			    ORDER BY rank LIMIT 1) earlier ON true
 			ORDER BY filing.position
@@ -55,10 +61,11 @@ class Idempotency {
 	/**
 	 * Locks the keys, contents and chains of a group of filings until the transaction ends, in one order
 	 * every filing uses (by the locks' hash), so that two transactions never wait for each other crosswise,
-	 * then finds each filing's earlier one: under its key first, else of the same content. One round trip
+	 * then finds each filing's earlier one: under its key first, else the filer's accepted return of the same
+	 * content. One round trip
 	 * for the locks, one for the lookups, however many filings.
 	 * @param filings what each filing locks and looks up
-	 * @return for each filing, in order, its earlier filing under its key or of its content
+	 * @return for each filing, in order, its earlier filing under its key or the filer's accepted one of its content
 	 */
 	List<Optional<Earlier>> lockAndFind(List<Lookup> filings) {
 		Set<String> locks = new LinkedHashSet<>();
@@ -86,8 +93,8 @@ class Idempotency {
 					filings.stream().map(Lookup::contentSha256).toArray(String[]::new))
 			.query((row, n) -> {
 				UUID returnId = row.getObject(1, UUID.class);
-				return (returnId != null) ? Optional.of(new Earlier(returnId, row.getString(3).equals(row.getString(2))))
-						: Optional.<Earlier>empty();
+				return (returnId != null) ? Optional.of(new Earlier(returnId, row.getString(3).equals(row.getString(2)),
+						row.getInt(4) == 0)) : Optional.<Earlier>empty();
 			})
 			.list();
 	}
@@ -104,6 +111,18 @@ class Idempotency {
 			.map((key) -> new Object[] { key.filer(), key.key(), key.contentSha256(), key.returnId(),
 					Timestamp.from(key.at()) })
 			.toList());
+	}
+
+	/**
+	 * The filer's earliest accepted return of a content, which a filing of that content without a key would
+	 * replay (as {@link #FIND_EARLIER} finds it, without its locks: for a dry run).
+	 */
+	Optional<UUID> acceptedReturnOf(String filer, String contentSha256) {
+		return this.jdbc.sql("""
+				SELECT id FROM filing.tax_return
+				WHERE content_sha256 = ? AND filed_by = ? AND status = 'ACCEPTED'
+				ORDER BY received_at LIMIT 1
+				""").params(contentSha256, filer).query(UUID.class).optional();
 	}
 
 	Optional<UUID> returnOf(String filer, String key) {
@@ -140,8 +159,10 @@ class Idempotency {
 	 * An earlier filing.
 	 * @param returnId the return it filed
 	 * @param sameContent whether it was the same content
+	 * @param underKey whether it was found under the filing's key (else by its content, with a key that names
+	 * nothing yet if the filing sent one)
 	 */
-	record Earlier(UUID returnId, boolean sameContent) {
+	record Earlier(UUID returnId, boolean sameContent, boolean underKey) {
 
 	}
 

@@ -62,7 +62,7 @@ class ReturnBatchController {
 	@Operation(summary = "File returns for a filer another e-tax service authenticated (service-to-service)",
 			description = "Only SERVICE callers named in the configuration. One result per item, in order: the "
 					+ "receipt a single filing would get (status 201, or 200 when filed before under the item's "
-					+ "Idempotency-Key or with the same content) or its RFC 9457 problem (400, 403, 409, 413, 422; "
+					+ "Idempotency-Key, or accepted before for the same filer with the same content) or its RFC 9457 problem (400, 403, 409, 413, 422; "
 					+ "500 an unexpected error, 503 a temporary outage: retry the item with the same key).")
 	@PostMapping(path = "/api/v1/returns:batch", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +92,8 @@ class ReturnBatchController {
 	private ReturnBatch.ItemResult refused(ReturnBatch.Item item, RuntimeException refusal) {
 		if (refusal instanceof DataAccessResourceFailureException || refusal instanceof TransientDataAccessException
 				|| refusal instanceof CannotCreateTransactionException) {
-			log.warn("Return batch item not filed, database unavailable: {}", refusal.getMessage());
+			// the class only: a database error's message can quote a taxpayer's values
+			log.warn("Return batch item not filed, database unavailable: {}", refusal.getClass().getName());
 			return refused(item, problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable",
 					"Temporarily unavailable", "The return could not be filed now; file it again with the same key."));
 		}

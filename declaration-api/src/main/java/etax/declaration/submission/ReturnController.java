@@ -9,13 +9,17 @@ import etax.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.unit.DataSize;
@@ -30,6 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReturnController {
 
 	private static final String XML_BODY = "One signed HSoThueDTu document";
+
+	/**
+	 * Text a parameter may carry: no control characters. PostgreSQL refuses a NUL in text, and a look-up
+	 * should not be where that is found out.
+	 */
+	private static final String TEXT = "[^\\p{Cntrl}]*";
+
+	private static final String TEXT_MESSAGE = "must not contain control characters";
+
+	/** The keys the batch endpoint takes too: they are stored and indexed with the filer. */
+	private static final String KEY_MESSAGE = "must be 1 to 255 characters without control characters";
 
 	private final ReturnIntake intake;
 
@@ -49,16 +64,36 @@ class ReturnController {
 	@Operation(summary = "File a tax return",
 			description = "Validates and files one signed HSoThueDTu document. 201 with the receipt (01-1/TB-TĐT) "
 					+ "and the acceptance notice (01-2/TB-TĐT); 200 with the original answer when the same "
-					+ "Idempotency-Key or the same content was filed before; 400 not well-formed or hostile XML; "
+					+ "Idempotency-Key was used before, or when you filed the same content before and it was accepted "
+					+ "(a new key then names that return); 400 not well-formed or hostile XML; "
 					+ "403 the caller may not file for the taxpayer the return names; "
 					+ "409 the key was used for other content; 413 too large; 415 not XML; 422 not a schema-valid "
 					+ "return of a known form version (every finding listed). Nothing is stored for 4xx answers.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = XML_BODY,
 					content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 							schema = @Schema(type = "string", format = "binary"))))
+	@ApiResponse(responseCode = "201", description = "Filed: the receipt and acceptance notice",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Receipt.class)))
+	@ApiResponse(responseCode = "200", description = "Filed before: the original receipt",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Receipt.class)))
+	@ApiResponse(responseCode = "400", description = "Malformed or hostile XML, or an invalid Idempotency-Key", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller may not file, or not for this taxpayer", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for other content", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "413", description = "Larger than the limit", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "415", description = "Not XML", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Not a schema-valid return of a known form version", content = @Content(
+			mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping(path = "/api/v1/returns", consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	ResponseEntity<Receipt> file(HttpServletRequest request, @AuthenticationPrincipal Caller filer,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey)
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255,
+					message = KEY_MESSAGE) @Pattern(regexp = TEXT, message = KEY_MESSAGE) @Nullable String idempotencyKey)
 			throws IOException {
 		ReturnIntake.Filing filing = this.intake.file(readBounded(request), filer, idempotencyKey);
 		Receipt receipt = filing.receipt();
@@ -87,11 +122,18 @@ class ReturnController {
 
 	@Operation(summary = "Returns by taxpayer, form, period and status, newest first")
 	@GetMapping("/api/v1/returns")
-	List<StoredReturn> find(@RequestParam(required = false) @Nullable String mst,
-			@RequestParam(required = false) @Nullable String form, @RequestParam(required = false) @Nullable String period,
+	List<StoredReturn> find(
+			@RequestParam(required = false) @Pattern(regexp = "\\d{10}(-\\d{3})?",
+					message = "must be an MST: 10 digits, and -NNN for a branch") @Nullable String mst,
+			@RequestParam(required = false) @Size(max = 40) @Pattern(regexp = TEXT,
+					message = TEXT_MESSAGE) @Nullable String form,
+			@RequestParam(required = false) @Size(max = 40) @Pattern(regexp = TEXT,
+					message = TEXT_MESSAGE) @Nullable String period,
 			@RequestParam(required = false) @Nullable ReturnStatus status,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @AuthenticationPrincipal Caller caller) {
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0") int page,
+			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1") @Max(value = 200,
+					message = "must be at most 200") int size,
+			@AuthenticationPrincipal Caller caller) {
 		return this.queries.find(new ReturnFilter(mst, form, period, status), caller, page, size);
 	}
 
@@ -126,7 +168,8 @@ class ReturnController {
 
 	@Operation(summary = "Recover a lost response: the receipt filed under your Idempotency-Key")
 	@GetMapping(path = "/api/v1/receipts", params = "idempotencyKey")
-	Receipt receiptByKey(@RequestParam String idempotencyKey, @AuthenticationPrincipal Caller filer) {
+	Receipt receiptByKey(@RequestParam @Size(min = 1, max = 255, message = KEY_MESSAGE) @Pattern(regexp = TEXT,
+			message = KEY_MESSAGE) String idempotencyKey, @AuthenticationPrincipal Caller filer) {
 		return Receipt.of(this.queries.byIdempotencyKey(filer, idempotencyKey));
 	}
 

@@ -30,12 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The filing transaction, for one return or a group of returns (a batch request's items, or single
  * filings that arrived together, see {@link GroupCommit}):
- * replays an earlier filing of the same key or content, or decides each return against its chain, and
+ * replays an earlier filing of the same key, or the filer's accepted return of the same content (its key,
+ * if it sent one, then names that return), or decides each return against its chain, and
  * stores them with their lifecycles, payable items, events and notices. Everything commits together or
  * not at all. A group costs a fixed number of statements, not a number per return: its locks, lookups,
  * chains and transaction codes are each read in one round trip and its rows are written in one
  * statement per table. Within a group the returns are decided in order, each seeing the ones before it
  * (an original and its supplement in one request, or the same content twice).
+ * A return filed before by another filer, or not accepted, is no answer to a filing: it is decided on its
+ * merits (a second original of an accepted return is then not accepted, CTX-DUP-01, with a pointer to it).
  */
 @Component
 class ReturnFiling {
@@ -103,9 +106,14 @@ class ReturnFiling {
 			Optional<Idempotency.Earlier> before = group.filedUnderKey(candidate)
 				.or(() -> stored)
 				.or(() -> group.filedWithContent(candidate));
-			if (before.isPresent()) {
-				outcomes[i] = before.get().sameContent() ? new Filed.Replayed(before.get().returnId())
-						: new Filed.Conflict(before.get().returnId());
+			if (before.isPresent() && before.get().sameContent()) {
+				outcomes[i] = new Filed.Replayed(before.get().returnId());
+				if (!before.get().underKey()) {
+					group.bind(candidate, before.get().returnId());
+				}
+			}
+			else if (before.isPresent()) {
+				outcomes[i] = new Filed.Conflict(before.get().returnId());
 			}
 			else {
 				group.decided.put(i, decide(candidate, chainKeys.get(i), codes.next(), group));
@@ -230,7 +238,8 @@ class ReturnFiling {
 		}
 
 		/**
-		 * Filed before under the same key or with the same content: its original receipt answers.
+		 * Filed before under the same key, or by the same filer with the same content and accepted: its
+		 * original receipt answers.
 		 * @param returnId the return filed before
 		 */
 		record Replayed(UUID returnId) implements Filed {
@@ -252,8 +261,9 @@ class ReturnFiling {
 
 		private final Map<String, List<ReturnChains.Member>> chains;
 
-		private final Map<String, StoredReturn> byKey = new HashMap<>();
+		private final Map<String, Idempotency.Remembered> byKey = new HashMap<>();
 
+		/** The accepted returns of this group by filer and content, as {@link Idempotency} finds stored ones. */
 		private final Map<String, UUID> byContent = new HashMap<>();
 
 		private final Map<Integer, Decision> decided = new TreeMap<>();
@@ -274,14 +284,23 @@ class ReturnFiling {
 		Optional<Idempotency.Earlier> filedUnderKey(Candidate candidate) {
 			return Optional.ofNullable(candidate.idempotencyKey())
 				.map((key) -> this.byKey.get(candidate.filer() + "|" + key))
-				.map((filed) -> new Idempotency.Earlier(filed.id(),
-						filed.contentSha256().equals(candidate.document().sha256())));
+				.map((filed) -> new Idempotency.Earlier(filed.returnId(),
+						filed.contentSha256().equals(candidate.document().sha256()), true));
 		}
 
-		/** A return filed earlier in this group with the candidate's content. */
+		/** A return of the candidate's filer and content accepted earlier in this group. */
 		Optional<Idempotency.Earlier> filedWithContent(Candidate candidate) {
-			return Optional.ofNullable(this.byContent.get(candidate.document().sha256()))
-				.map((returnId) -> new Idempotency.Earlier(returnId, true));
+			return Optional.ofNullable(this.byContent.get(candidate.filer() + "|" + candidate.document().sha256()))
+				.map((returnId) -> new Idempotency.Earlier(returnId, true, false));
+		}
+
+		/**
+		 * Remembers the candidate's key, if it sent one, for a return filed before that answers it: a key
+		 * names the filing it was first sent with, replayed or not, so that it recovers the receipt later
+		 * and is a conflict with other content.
+		 */
+		void bind(Candidate candidate, UUID returnId) {
+			remember(candidate, returnId, candidate.receivedAt());
 		}
 
 		List<ReturnChains.Member> accepted(String chainKey) {
@@ -289,12 +308,21 @@ class ReturnFiling {
 		}
 
 		void filed(Candidate candidate, StoredReturn stored, String chainKey) {
-			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer()));
-			this.byContent.putIfAbsent(stored.contentSha256(), stored.id());
-			if (candidate.idempotencyKey() != null) {
-				this.byKey.put(candidate.filer() + "|" + candidate.idempotencyKey(), stored);
-				this.keys.add(new Idempotency.Remembered(candidate.filer(), candidate.idempotencyKey(), stored.contentSha256(), stored.id(),
-						stored.receivedAt()));
+			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer(),
+					candidate.taxpayer().map(Taxpayer::taxOfficeCode).orElse(null)));
+			if (stored.status() == ReturnStatus.ACCEPTED) {
+				this.byContent.putIfAbsent(candidate.filer() + "|" + stored.contentSha256(), stored.id());
+			}
+			remember(candidate, stored.id(), stored.receivedAt());
+		}
+
+		private void remember(Candidate candidate, UUID returnId, Instant at) {
+			String key = candidate.idempotencyKey();
+			if (key != null) {
+				Idempotency.Remembered remembered = new Idempotency.Remembered(candidate.filer(), key,
+						candidate.document().sha256(), returnId, at);
+				this.byKey.put(candidate.filer() + "|" + key, remembered);
+				this.keys.add(remembered);
 			}
 		}
 

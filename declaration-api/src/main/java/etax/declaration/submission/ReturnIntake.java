@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 import etax.access.Caller;
 import etax.declaration.signature.EnvelopeCapture;
@@ -32,7 +34,8 @@ import org.springframework.util.unit.DataSize;
  * a schema-valid one of a known form version, is not received and nothing of it is stored but an audit
  * line; a received return passes the context rules and its chain's rules, and is stored with its
  * receipt, findings, lifecycle and, when accepted, payable items and events, in one transaction. The
- * same idempotency key or the same content again answers with the original receipt.
+ * same idempotency key again answers with the original receipt, and so does the same content from the same
+ * filer once accepted ({@link Idempotency}).
  */
 @Service
 public class ReturnIntake {
@@ -57,8 +60,12 @@ public class ReturnIntake {
 
 	private final Clock clock;
 
+	private final Idempotency idempotency;
+
 	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, GroupCommit groupCommit,
-			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock) {
+			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock,
+			Idempotency idempotency) {
+		this.idempotency = idempotency;
 		this.authority = authority;
 		this.validator = validator;
 		this.contextRules = contextRules;
@@ -171,18 +178,23 @@ public class ReturnIntake {
 		EnvelopeCapture envelope = new EnvelopeCapture();
 		Validation validation = this.validator.validate(xml, envelope);
 		if (!(validation instanceof Validation.Receivable receivable)) {
-			return new DryRun(false, null, validation.findings());
+			return new DryRun(false, null, validation.findings(), null);
 		}
 		ReturnDocument document = receivable.document();
 		this.authority.check(filer, document.header().mst());
 		ContextRules.Checked checked = this.contextRules.check(document, envelope, this.clock.instant());
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
+		// a filing of this content without a key would be answered with the filer's accepted return, as filing does
+		Optional<UUID> replayed = this.idempotency.acceptedReturnOf(filer.subject(), document.sha256());
+		if (replayed.isPresent()) {
+			return new DryRun(true, ReturnStatus.ACCEPTED, findings, this.queries.filed(replayed.get()).transactionCode());
+		}
 		if (checked.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
-		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings);
+		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);
 	}
 
 	/**
@@ -238,7 +250,8 @@ public class ReturnIntake {
 	/**
 	 * A filing's answer.
 	 * @param receipt the receipt and acceptance notice
-	 * @param replayed whether this is the original answer to an earlier request with the same key or content
+	 * @param replayed whether this is the original answer to an earlier request with the same key, or of the
+	 * filer's accepted return of the same content
 	 * @param taxOfficeCode the tax office the return was filed with ({@code maCQTNoiNop})
 	 */
 	public record Filing(Receipt receipt, boolean replayed, String taxOfficeCode) {
@@ -277,8 +290,12 @@ public class ReturnIntake {
 	 * @param receivable whether the return would be received
 	 * @param status whether it would be accepted, when received
 	 * @param findings every finding
+	 * @param replays the transaction code of the caller's accepted return of the same content, when there is
+	 * one: filed without a key (or with a new one), the return would not be decided again but answered 200 with
+	 * that receipt ({@link Idempotency})
 	 */
-	public record DryRun(boolean receivable, @Nullable ReturnStatus status, List<Finding> findings) {
+	public record DryRun(boolean receivable, @Nullable ReturnStatus status, List<Finding> findings,
+			@Nullable String replays) {
 
 	}
 

@@ -9,6 +9,7 @@ import etax.access.Caller;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.payable.PayableItems;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +29,13 @@ public class ReturnQueries {
 
 	private final Clock clock;
 
+	/**
+	 * @param clock the real clock (the bean named {@code clock}), never the sandbox's: which returns a caller may
+	 * see (an agent's contracts in force "today") follows the real day (ADR 0017: the sandbox changes no one's
+	 * rights)
+	 */
 	ReturnQueries(ReturnRepository returns, PayableItems payableItems, ReturnEvents events, Idempotency idempotency,
-			Clock clock) {
+			@Qualifier("clock") Clock clock) {
 		this.returns = returns;
 		this.payableItems = payableItems;
 		this.events = events;

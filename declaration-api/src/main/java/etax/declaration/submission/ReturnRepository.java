@@ -57,8 +57,9 @@ class ReturnRepository {
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by,
+				    managing_office_code)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
 				""", filed.stream().map(this::row).toList());
 	}
 
@@ -70,7 +71,7 @@ class ReturnRepository {
 				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
 				stored.status().name(), Timestamp.from(stored.receivedAt()), filed.document().sha256(),
 				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
-				filed.document().xml(), filed.chainKey(), filed.filedBy() };
+				filed.document().xml(), filed.chainKey(), filed.filedBy(), filed.managingOffice() };
 	}
 
 	/**
@@ -79,8 +80,11 @@ class ReturnRepository {
 	 * @param document the document it was read from
 	 * @param chainKey its chain ({@link ReturnChains#keyOf})
 	 * @param filedBy who filed it
+	 * @param managingOffice the tax office that manages its taxpayer, when registered: its officers see it
+	 * whatever office the return names ({@link ReturnScope})
 	 */
-	record NewReturn(StoredReturn stored, ReturnDocument document, String chainKey, String filedBy) {
+	record NewReturn(StoredReturn stored, ReturnDocument document, String chainKey, String filedBy,
+			@Nullable String managingOffice) {
 
 	}
 

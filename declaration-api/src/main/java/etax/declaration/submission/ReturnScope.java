@@ -9,7 +9,9 @@ import etax.access.Caller;
 /**
  * The returns a caller may see, as a condition on {@code filing.tax_return}: a taxpayer its own and its
  * branches' ({@code <mst>-NNN}); an agent those of taxpayers it has a contract with today, and those it
- * filed; a T-VAN those it transmitted; an officer those filed with the tax office; a national officer all.
+ * filed; a T-VAN those it transmitted; an officer those filed with the tax office and those of the taxpayers
+ * it manages; a national officer all. "Today" is the real day, never a sandbox's (ADR 0017: the sandbox
+ * changes no one's rights).
  * A return outside the scope does not exist for the caller (404), so nobody learns which ids are taken.
  *
  * @param condition an SQL condition with named parameters
@@ -29,7 +31,9 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 					      AND (valid_to IS NULL OR valid_to >= :scopeToday))))""",
 					Map.of("scopeSubject", caller.subject(), "scopeMst", caller.requireMst(), "scopeToday", today));
 			case TVAN -> new ReturnScope("filed_by = :scopeSubject", Map.of("scopeSubject", caller.subject()));
-			case OFFICER -> new ReturnScope("tax_office_code = :scopeOffice",
+			// the office the return names, or the one that manages its taxpayer: what the filer writes never
+			// hides a return from the managing office (R-ID-3); each side has its index (V7, V13)
+			case OFFICER -> new ReturnScope("(tax_office_code = :scopeOffice OR managing_office_code = :scopeOffice)",
 					Map.of("scopeOffice", Objects.requireNonNull(caller.taxOffice())));
 			case NATIONAL_OFFICER -> new ReturnScope("TRUE", Map.of());
 			case BANK, SERVICE -> new ReturnScope("FALSE", Map.of());

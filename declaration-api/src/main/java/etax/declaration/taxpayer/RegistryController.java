@@ -3,6 +3,7 @@ package etax.declaration.taxpayer;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -42,13 +44,18 @@ class RegistryController {
 		return this.registry.find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
 	}
 
-	@Operation(summary = "Register a signing certificate to a taxpayer or agent")
+	@Operation(summary = "Register a signing certificate to a taxpayer or agent",
+			description = "201 registered; 200 the same certificate was registered before (nothing changed); 400 "
+					+ "not a valid registration; 404 no taxpayer under the MST; 409 the serial number is registered "
+					+ "with other details or to another taxpayer.")
 	@PostMapping("/api/v1/taxpayers/{mst}/certificates")
 	ResponseEntity<Certificate> register(@PathVariable String mst,
 			@Valid @RequestBody CertificateRegistration registration) {
-		Certificate certificate = this.registry.register(new Certificate(registration.serialNumber(), mst,
-				registration.subject(), registration.notBefore(), registration.notAfter()));
-		return ResponseEntity.created(URI.create("/api/v1/taxpayers/" + mst + "/certificates")).body(certificate);
+		// to the microsecond, as PostgreSQL keeps it: the same certificate sent again compares equal
+		Registered<Certificate> certificate = this.registry.register(new Certificate(registration.serialNumber(), mst,
+				registration.subject(), registration.notBefore().truncatedTo(ChronoUnit.MICROS),
+				registration.notAfter().truncatedTo(ChronoUnit.MICROS)));
+		return answer(certificate, "/api/v1/taxpayers/" + mst + "/certificates");
 	}
 
 	@Operation(summary = "The certificates registered to a taxpayer or agent")
@@ -57,17 +64,32 @@ class RegistryController {
 		return this.registry.certificates(mst);
 	}
 
-	@Operation(summary = "Register a tax agent's contract to file for a taxpayer")
+	@Operation(summary = "Register a tax agent's contract to file for a taxpayer",
+			description = "201 registered; 200 the same contract was registered before (nothing changed); 400 not a "
+					+ "valid contract (an unregistered agent or taxpayer, an agent with itself, validTo before "
+					+ "validFrom); 409 the agent has another contract under that number.")
 	@PostMapping("/api/v1/agents/{agentMst}/contracts")
 	ResponseEntity<AgentContract> register(@PathVariable String agentMst,
 			@Valid @RequestBody ContractRegistration registration) {
-		AgentContract contract = this.registry.register(new AgentContract(agentMst, registration.taxpayerMst(),
-				registration.contractNumber(), registration.validFrom(), registration.validTo()));
-		return ResponseEntity.created(URI.create("/api/v1/agents/" + agentMst + "/contracts")).body(contract);
+		Registered<AgentContract> contract = this.registry.register(new AgentContract(agentMst,
+				registration.taxpayerMst(), registration.contractNumber(), registration.validFrom(),
+				registration.validTo()));
+		return answer(contract, "/api/v1/agents/" + agentMst + "/contracts");
 	}
 
-	record TaxpayerRegistration(@NotBlank String mst, @NotBlank String name,
-			@NotBlank @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED") String status, boolean eFiling,
+	private static <T> ResponseEntity<T> answer(Registered<T> registered, String location) {
+		return registered.created() ? ResponseEntity.created(URI.create(location)).body(registered.value())
+				: ResponseEntity.ok(registered.value());
+	}
+
+	/** Text the registry stores: bounded, and without control characters (which PostgreSQL may refuse). */
+	private static final String TEXT = "[^\\p{Cntrl}]*";
+
+	private static final String TEXT_MESSAGE = "must not contain control characters";
+
+	record TaxpayerRegistration(@NotBlank @Size(max = 14) String mst,
+			@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
+			@NotBlank @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED") String status, @NotNull Boolean eFiling,
 			@NotBlank @Pattern(regexp = "[MQ]") String filingFrequency, @NotBlank @Pattern(regexp = "\\d{5}") String taxOfficeCode,
 			@NotBlank @Pattern(regexp = "\\d{3}") String chapter) {
 
@@ -78,12 +100,15 @@ class RegistryController {
 
 	}
 
-	record CertificateRegistration(@NotBlank String serialNumber, @NotBlank String subject, @NotNull Instant notBefore,
-			@NotNull Instant notAfter) {
+	record CertificateRegistration(
+			@NotBlank @Pattern(regexp = "[0-9A-Fa-f]{1,64}", message = "must be 1 to 64 hexadecimal digits") String serialNumber,
+			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String subject,
+			@NotNull Instant notBefore, @NotNull Instant notAfter) {
 
 	}
 
-	record ContractRegistration(@NotBlank String taxpayerMst, @NotBlank String contractNumber,
+	record ContractRegistration(@NotBlank @Size(max = 14) String taxpayerMst,
+			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String contractNumber,
 			@NotNull LocalDate validFrom, @Nullable LocalDate validTo) {
 
 	}

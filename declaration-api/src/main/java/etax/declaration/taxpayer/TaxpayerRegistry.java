@@ -41,23 +41,83 @@ public class TaxpayerRegistry {
 		return taxpayer;
 	}
 
+	/**
+	 * Registers an agent's contract with a taxpayer. Both must be registered, and be two taxpayers; the
+	 * contract must not end before it starts. A contract number names one contract of the agent for good:
+	 * the same contract again changes nothing, another one under its number is a conflict.
+	 * @param contract the contract
+	 * @return it, and whether it was stored now
+	 * @throws InvalidRegistrationException if it is not a contract the registry can hold
+	 * @throws RegistrationConflictException if the agent has another contract under that number
+	 */
 	@Transactional
-	public AgentContract register(AgentContract contract) {
+	public Registered<AgentContract> register(AgentContract contract) {
 		requireValid(contract.agentMst());
 		requireValid(contract.taxpayerMst());
-		this.repository.save(contract);
-		return contract;
+		if (contract.agentMst().equals(contract.taxpayerMst())) {
+			throw new InvalidRegistrationException("An agent cannot have a contract with itself");
+		}
+		if (contract.validTo() != null && contract.validTo().isBefore(contract.validFrom())) {
+			throw new InvalidRegistrationException("validTo must not be before validFrom");
+		}
+		if (this.repository.find(contract.agentMst()).isEmpty()) {
+			throw new InvalidRegistrationException("The agent is not a registered taxpayer");
+		}
+		if (this.repository.find(contract.taxpayerMst()).isEmpty()) {
+			throw new InvalidRegistrationException("The taxpayer is not registered");
+		}
+		if (this.repository.insert(contract)) {
+			return new Registered<>(contract, true);
+		}
+		AgentContract existing = this.repository.contract(contract.agentMst(), contract.contractNumber()).orElseThrow();
+		if (!existing.equals(contract)) {
+			throw RegistrationConflictException.contract();
+		}
+		return new Registered<>(existing, false);
 	}
 
+	/**
+	 * Registers a signing certificate to a registered taxpayer. A serial number names one certificate for
+	 * good: the same certificate again changes nothing (answered as it is stored), another one under its
+	 * serial (another taxpayer's, say) is a conflict.
+	 * @param certificate the certificate
+	 * @return it, and whether it was stored now
+	 * @throws InvalidRegistrationException if the MST is not valid or the validity ends before it starts
+	 * @throws TaxpayerNotFoundException if no taxpayer is registered under the MST
+	 * @throws RegistrationConflictException if another certificate has that serial number
+	 */
 	@Transactional
-	public Certificate register(Certificate certificate) {
-		requireValid(certificate.mst());
-		this.repository.save(certificate);
-		return certificate;
+	public Registered<Certificate> register(Certificate certificate) {
+		requireRegistered(certificate.mst());
+		if (!certificate.notAfter().isAfter(certificate.notBefore())) {
+			throw new InvalidRegistrationException("notAfter must be after notBefore");
+		}
+		if (this.repository.insert(certificate)) {
+			return new Registered<>(certificate, true);
+		}
+		Certificate existing = this.repository.certificate(certificate.serialNumber()).orElseThrow();
+		if (!existing.equals(certificate)) {
+			throw RegistrationConflictException.certificate();
+		}
+		return new Registered<>(existing, false);
 	}
 
+	/**
+	 * @param mst a registered taxpayer
+	 * @return its certificates
+	 * @throws InvalidRegistrationException if the MST is not valid
+	 * @throws TaxpayerNotFoundException if no taxpayer is registered under it
+	 */
 	public List<Certificate> certificates(String mst) {
+		requireRegistered(mst);
 		return this.repository.certificates(mst);
+	}
+
+	private void requireRegistered(String mst) {
+		requireValid(mst);
+		if (this.repository.find(mst).isEmpty()) {
+			throw TaxpayerNotFoundException.forMst(mst);
+		}
 	}
 
 	private static void requireValid(String mst) {

@@ -60,26 +60,39 @@ class TaxpayerRepository {
 				""").params(agentMst, taxpayerMst).query(CONTRACT).list();
 	}
 
-	void save(AgentContract contract) {
-		this.jdbc.sql("""
+	/** @return whether it was inserted: not if the agent has a contract under that number */
+	boolean insert(AgentContract contract) {
+		return this.jdbc.sql("""
 				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from, valid_to)
-				VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (agent_mst, contract_number) DO UPDATE SET taxpayer_mst = EXCLUDED.taxpayer_mst,
-				    valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_mst, contract_number) DO NOTHING
 				""")
 			.params(contract.agentMst(), contract.taxpayerMst(), contract.contractNumber(), contract.validFrom(),
 					contract.validTo())
-			.update();
+			.update() == 1;
 	}
 
-	void save(Certificate certificate) {
-		this.jdbc.sql("""
+	Optional<AgentContract> contract(String agentMst, String contractNumber) {
+		return this.jdbc.sql("""
+				SELECT agent_mst, taxpayer_mst, contract_number, valid_from, valid_to
+				FROM filing.agent_contract WHERE agent_mst = ? AND contract_number = ?
+				""").params(agentMst, contractNumber).query(CONTRACT).optional();
+	}
+
+	/** @return whether it was inserted: not if a certificate has that serial number */
+	boolean insert(Certificate certificate) {
+		return this.jdbc.sql("""
 				INSERT INTO filing.certificate (serial_number, mst, subject, not_before, not_after)
 				VALUES (?, ?, ?, ?, ?) ON CONFLICT (serial_number) DO NOTHING
 				""")
 			.params(certificate.serialNumber(), certificate.mst(), certificate.subject(),
 					Timestamp.from(certificate.notBefore()), Timestamp.from(certificate.notAfter()))
-			.update();
+			.update() == 1;
+	}
+
+	Optional<Certificate> certificate(String serialNumber) {
+		return this.jdbc.sql("""
+				SELECT serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE serial_number = ?
+				""").param(serialNumber).query(CERTIFICATE).optional();
 	}
 
 	List<Certificate> certificates(String mst) {

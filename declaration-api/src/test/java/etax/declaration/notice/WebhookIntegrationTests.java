@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = { "etax.declaration.webhooks.allow-plain-http-localhost=true",
@@ -156,6 +159,27 @@ class WebhookIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"url\":\"http://example.com/hook\"}"))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void refusesWhatIsNoWebhookAsAProblemAndNamesTheOneRegisteredBefore() throws Exception {
+		for (String url : new String[] { "https://exa mple.com/x", "https://example.com/a\\u0000b",
+				"https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/x" }) {
+			registration("{\"url\":\"" + url + "\"}").andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-webhook"));
+		}
+		registration("{\"url\":\"https://example.com/" + "x".repeat(3_000_000) + "\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("url size must be between 0 and 2048"));
+		String url = "{\"url\":\"https://hooks.example.com/" + UUID.randomUUID() + "\"}";
+		String id = this.json.readTree(registration(url).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString()).get("id").asString();
+		registration(url).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/webhook-exists"))
+			.andExpect(jsonPath("$.webhookId").value(id));
+	}
+
+	private ResultActions registration(String json) throws Exception {
+		return this.mvc.perform(post("/api/v1/webhooks").with(filer()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	private JsonNode register(HttpServer receiver) throws Exception {

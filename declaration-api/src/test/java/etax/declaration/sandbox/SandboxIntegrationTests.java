@@ -5,15 +5,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import etax.declaration.RequiredSignatures;
+import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
 import etax.devstack.conformance.CaseResult;
 import etax.devstack.conformance.FilerConformance;
 import etax.devstack.conformance.SandboxTarget;
 import etax.devstack.pki.TestPki;
+import etax.schemas.Samples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +70,54 @@ class SandboxIntegrationTests {
 	}
 
 	@Test
+	void aChosenFilingTimeChangesNoOnesRights() throws Exception {
+		String agent = DemoTaxpayers.newMst();
+		String client = DemoTaxpayers.newMst();
+		for (String mst : new String[] { agent, client }) {
+			this.jdbc.sql("""
+					INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+					VALUES (?, 'CÔNG TY THỬ NGHIỆM', 'ACTIVE', true, 'Q', '99999', '754')
+					""").param(mst).update();
+		}
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, 'HD-FUTURE', ?)
+				""").params(agent, client, today.plusDays(30)).update();
+		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + client + "</mst>");
+		String later = today.plusDays(60).atTime(9, 0) + "+07:00";
+		HttpResponse<String> own = send(HttpRequest.newBuilder(uri("/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", "Bearer " + TokenIssuer.local().taxpayer(client))
+			.POST(HttpRequest.BodyPublishers.ofString(xml)));
+		assertThat(own.statusCode()).isEqualTo(201);
+		String returnId = own.body().replaceAll(".*\"returnId\":\"([^\"]+)\".*", "$1");
+		String agentToken = "Bearer " + TokenIssuer.local().agent(agent);
+
+		HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/api/v1/returns/" + returnId))
+			.header("Authorization", agentToken)
+			.header("Etax-Sandbox-Received-At", later));
+		HttpResponse<String> filed = send(HttpRequest.newBuilder(uri("/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", agentToken)
+			.header("Etax-Sandbox-Received-At", later)
+			.POST(HttpRequest.BodyPublishers.ofString(xml)));
+
+		assertThat(read.statusCode()).as("the agent's contract is not in force yet").isEqualTo(404);
+		assertThat(filed.statusCode()).isEqualTo(403);
+		assertThat(filed.body()).contains("filer-not-authorized");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void theApiDocumentationListsTheSandboxHeaders() throws Exception {
 		HttpResponse<String> docs = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
@@ -73,6 +126,8 @@ class SandboxIntegrationTests {
 
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("Etax-Sandbox-Received-At", "Etax-Sandbox-Scenario", "LOST_RESPONSE");
+		// every operation needs a bearer token, and a filing's answers are documented with their problems
+		assertThat(docs.body()).contains("\"bearerFormat\":\"JWT\"", "application/problem+json", "\"422\"", "\"409\"");
 	}
 
 }

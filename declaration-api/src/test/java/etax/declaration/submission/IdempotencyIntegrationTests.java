@@ -142,6 +142,82 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
+	void aNewKeyOnContentFiledBeforeNamesTheReturnItReplays() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		JsonNode first = this.json.readTree(post(xml, UUID.randomUUID().toString()).body());
+		String second = UUID.randomUUID().toString();
+
+		HttpResponse<String> replayed = post(xml, second);
+
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(replayed.body()).get("transactionCode")).isEqualTo(first.get("transactionCode"));
+		HttpResponse<String> byKey = get("/api/v1/receipts?idempotencyKey=" + second);
+		assertThat(byKey.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(byKey.body()).get("transactionCode")).isEqualTo(first.get("transactionCode"));
+		HttpResponse<String> reused = post(SampleReturns.with(xml, "dthoaiNNT", "0922222222"), second);
+		assertThat(reused.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(reused.body()).get("returnId")).isEqualTo(first.get("returnId"));
+	}
+
+	@Test
+	void aReturnThatWasNotAcceptedIsDecidedAgainWhenSentAgainWithoutAKey() throws Exception {
+		String xml = SampleReturns.forTaxpayer(SampleReturns.newMst());
+		JsonNode first = this.json.readTree(post(xml, null).body());
+		assertThat(first.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+
+		HttpResponse<String> again = post(xml, null);
+
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(this.json.readTree(again.body()).get("transactionCode")).isNotEqualTo(first.get("transactionCode"));
+	}
+
+	@Test
+	void anotherFilersReturnOfTheSameContentIsNoAnswerButASecondOriginal() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		JsonNode byTvan = this.json.readTree(post(xml, null).body());
+		assertThat(byTvan.get("status").asString()).isEqualTo("ACCEPTED");
+
+		HttpResponse<String> byTaxpayer = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/returns"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", "Bearer " + TokenIssuer.local().taxpayer(mst))
+			.POST(HttpRequest.BodyPublishers.ofString(xml))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(byTaxpayer.statusCode()).isEqualTo(201);
+		JsonNode receipt = this.json.readTree(byTaxpayer.body());
+		assertThat(receipt.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(receipt.get("findings").findValuesAsString("ruleId")).contains("CTX-DUP-01");
+		assertThat(receipt.get("findings").toString()).contains(byTvan.get("transactionCode").asString());
+	}
+
+	@Test
+	void aDryRunSaysWhenAFilingWouldBeReplayed() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		JsonNode filed = this.json.readTree(post(xml, null).body());
+
+		JsonNode own = this.json.readTree(validate(xml, CREDENTIALS).body());
+		JsonNode other = this.json.readTree(validate(xml, "Bearer " + TokenIssuer.local().taxpayer(mst)).body());
+
+		assertThat(own.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(own.get("replays").asString()).isEqualTo(filed.get("transactionCode").asString());
+		assertThat(other.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(other.get("replays").isNull()).isTrue();
+		assertThat(other.get("findings").findValuesAsString("ruleId")).contains("CTX-DUP-01");
+	}
+
+	private HttpResponse<String> validate(String xml, String credentials) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/returns:validate"))
+			.header("Content-Type", "application/xml")
+			.header("Authorization", credentials)
+			.POST(HttpRequest.BodyPublishers.ofString(xml))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void aLostResponseIsRecoveredByKeyOrTransactionCode() throws Exception {
 		String key = UUID.randomUUID().toString();
 		JsonNode receipt = this.json

@@ -115,6 +115,36 @@ class ReturnAccessIntegrationTests {
 	}
 
 	@Test
+	void theManagingOfficeSeesAReturnThatNamesAnotherOfficeAndTheFilerIsWarned() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		JsonNode receipt = file(SampleReturns.with(SampleReturns.forTaxpayer(mst), "maCQTNoiNop", "11111"),
+				TOKENS.taxpayer(mst))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree);
+		String returnPath = "/api/v1/returns/" + receipt.get("returnId").asString();
+
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		JsonNode office = receipt.get("findings")
+			.valueStream()
+			.filter((finding) -> finding.get("ruleId").asString().equals("CTX-ID-05"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(office.get("severity").asString()).isEqualTo("WARNING");
+		assertThat(office.get("xpath").asString()).endsWith("/TKhaiThue/maCQTNoiNop");
+		assertThat(office.at("/message/en").asString()).contains("11111", "99999");
+		assertThat(office.at("/remedy/vi").asString()).isNotBlank();
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.officer("99999")))).andExpect(status().isOk());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.officer("11111")))).andExpect(status().isOk());
+		this.mvc.perform(get(returnPath).with(bearer(TOKENS.officer("70129")))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/returns").param("mst", mst).with(bearer(TOKENS.officer("99999"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1));
+	}
+
+	@Test
 	void aHeadOfficeSeesItsBranchesReturnsAndABranchOnlyItsOwn() throws Exception {
 		String head = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String branch = head + "-001";

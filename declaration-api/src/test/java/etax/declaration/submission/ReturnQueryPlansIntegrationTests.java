@@ -41,13 +41,13 @@ class ReturnQueryPlansIntegrationTests {
 	String datasourceUrl;
 
 	@Test
-	void theEarliestReturnOfAContentIsFoundThroughItsIndex() throws SQLException {
+	void theEarliestAcceptedReturnOfAFilersContentIsFoundThroughItsIndex() throws SQLException {
 		// the generic plan, which the filing transaction keeps
 		String lookup = Idempotency.FIND_EARLIER.replaceFirst("\\?", "\\$1")
 			.replaceFirst("\\?", "\\$2")
 			.replaceFirst("\\?", "\\$3");
 		assertThat(plan("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + lookup, false))
-			.contains("\"tax_return_content_received\"")
+			.contains("\"tax_return_accepted_content\"")
 			.doesNotContain("\"tax_return_received_at\"");
 	}
 

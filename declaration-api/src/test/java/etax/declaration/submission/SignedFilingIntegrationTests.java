@@ -6,6 +6,7 @@ import java.util.List;
 
 import etax.declaration.RequiredSignatures;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
 import etax.devstack.pki.ReturnSigner;
 import etax.devstack.pki.TestPki;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -73,6 +75,39 @@ class SignedFilingIntegrationTests {
 		assertThat(ruleIds(file(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q")))))
 			.contains("SIG-1");
 		assertThat(ruleIds(file(signedByOther))).contains("SIG-7");
+	}
+
+	@Test
+	void aReturnNotAcceptedForItsSignatureIsAcceptedWhenSentAgainCorrectlySigned() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		String wronglySigned = new ReturnSigner(PKI.issue(SampleReturns.newMst(), "KHÁC")).sign(xml);
+		String rightlySigned = new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(xml);
+		JsonNode refused = file(wronglySigned);
+		assertThat(ruleIds(refused)).contains("SIG-7");
+
+		JsonNode fixed = file(rightlySigned);
+
+		assertThat(fixed.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(fixed.get("transactionCode")).isNotEqualTo(refused.get("transactionCode"));
+	}
+
+	@Test
+	void aTvansUnsignedCopyDoesNotBlockTheTaxpayersOwnFiling() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		assertThat(ruleIds(file(xml))).contains("SIG-1");
+
+		JsonNode own = this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns").with(bearer(TokenIssuer.local().taxpayer(mst)))
+				.contentType(MediaType.APPLICATION_XML)
+				.content(new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(xml).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		assertThat(own.get("status").asString()).isEqualTo("ACCEPTED");
 	}
 
 	private JsonNode file(String xml) throws Exception {

@@ -2,7 +2,7 @@ package etax.payment.confirmation;
 
 import java.util.Map;
 
-import etax.payment.sql.RedactedException;
+import etax.access.RedactedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;

@@ -23,7 +23,7 @@ import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
 import etax.payment.confirmation.ConfirmationRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
-import etax.payment.sql.RedactedException;
+import etax.access.RedactedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

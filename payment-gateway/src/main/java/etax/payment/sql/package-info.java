@@ -1,7 +1,7 @@
 /**
  * What the gateway's repositories share in how they talk to PostgreSQL: set-based statements over an
- * array per column ({@link etax.payment.sql.SqlColumns}), and how their failures are logged without the
- * statements and values they carry ({@link etax.payment.sql.RedactedException}). Depends on no other part of
+ * array per column ({@link etax.payment.sql.SqlColumns}). Their failures are logged without the
+ * statements and values they carry ({@link etax.access.RedactedException}). Depends on no other part of
  * the gateway.
  */
 @NullMarked

@@ -48,7 +48,7 @@ class BatchesController {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable BatchStatus status, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		BulkFilings.Page<Batch> batches = this.filings.batches(officer, status, at, this.pageSize);
 		model.addAttribute("batches", batches.items().stream().map(Row::of).toList());
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, batches.total()));
@@ -62,7 +62,7 @@ class BatchesController {
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Caller officer,
 			HttpServletRequest request, Model model) {
 		Batch batch = this.filings.find(id, officer).orElseThrow(() -> new NotFoundException("No batch " + id));
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		model.addAttribute("batch", batch);
 		model.addAttribute("items",
 				this.filings.items(id, status, at, this.pageSize, officer).stream().map(ItemView::of).toList());

@@ -36,7 +36,7 @@ class JobsController {
 
 	@GetMapping("/console/jobs")
 	String list(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		JobExecutionPage executions = this.executions.list(at, this.pageSize);
 		model.addAttribute("executions", executions.items().stream().map(Row::of).toList());
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, executions.totalItems()));

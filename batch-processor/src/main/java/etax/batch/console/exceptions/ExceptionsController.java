@@ -55,7 +55,7 @@ class ExceptionsController {
 			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
 			@RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		WorkItems.Page items = this.workItems.page(new WorkItems.Query(day, status, lineClass, Paging.text(assignee)),
 				officer, at, this.pageSize);
 		model.addAttribute("items", items.items());

@@ -42,7 +42,7 @@ class RejectedPaymentsController {
 
 	@GetMapping("/console/payments/rejected")
 	String list(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		try {
 			RejectedPage rejected = this.clients.gateway()
 				.get()

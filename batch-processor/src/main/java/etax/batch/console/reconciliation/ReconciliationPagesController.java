@@ -49,7 +49,7 @@ class ReconciliationPagesController {
 
 	@GetMapping("/console/reconciliation")
 	String days(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		model.addAttribute("days", this.calendar.page(at, this.pageSize));
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, this.calendar.count()));
 		model.addAttribute("lastClosedDay", this.days.lastClosedDay());
@@ -61,7 +61,7 @@ class ReconciliationPagesController {
 			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Caller officer,
 			HttpServletRequest request, Model model) {
-		int at = Math.max(0, page);
+		int at = Paging.at(page);
 		ReconciliationDays.LinePage lines = this.days.lines(day, lineClass, OfficeScope.of(officer), at, this.pageSize);
 		model.addAttribute("day", this.days.day(day));
 		model.addAttribute("lines", lines.items());

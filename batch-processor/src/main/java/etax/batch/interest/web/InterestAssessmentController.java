@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import etax.batch.interest.InterestAssessments;
 import etax.batch.interest.InterestRun;
 import etax.batch.interest.InterestRunPage;
@@ -60,8 +62,10 @@ class InterestAssessmentController {
 
 	/**
 	 * @param assessedFor the day to assess; the last day the schedule would assess when absent
+	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
+	 * is a 400)
 	 */
-	record LaunchRequest(@Nullable LocalDate assessedFor) {
+	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate assessedFor) {
 	}
 
 }

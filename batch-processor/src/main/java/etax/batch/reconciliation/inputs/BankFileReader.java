@@ -29,6 +29,14 @@ final class BankFileReader {
 
 	static final String VERSION = "1.0";
 
+	/** The first day a daily file may name. */
+	static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+	/** The last day a daily file may name. */
+	static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+	private static final int MAX_INTEGER_DIGITS = 18;
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
 	private static final Set<String> HEADER = Set.of("PBAN_TLIEU_XML_DC", "MA_GDICH_DC", "NGAY_GDICH_DC",
@@ -209,25 +217,50 @@ final class BankFileReader {
 	}
 
 	private static LocalDate date(Map<String, String> fields, String name, String where) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(required(fields, name, where), DATE);
+			date = LocalDate.parse(required(fields, name, where), DATE);
 		}
 		catch (DateTimeParseException ex) {
 			throw InvalidFileException.of(where + ": " + name + " is not a date dd/MM/yyyy", ex);
 		}
+		return day(date, where + ": " + name);
 	}
 
+	/**
+	 * A day of a daily file within {@link #FIRST_DAY} and {@link #LAST_DAY}: years such as 0 or 9999999 parse,
+	 * but PostgreSQL cannot store the first and nobody pays tax on either, and the COPY would fail for the
+	 * whole file without naming the line.
+	 * @throws InvalidFileException naming {@code where} otherwise
+	 */
+	static LocalDate day(LocalDate date, String where) {
+		if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+			throw InvalidFileException.of(where + " must be a day from " + FIRST_DAY + " to " + LAST_DAY);
+		}
+		return date;
+	}
+
+	/**
+	 * An amount as the lines' {@code numeric(20,2)} columns hold it: positive, at most 2 decimals and 18
+	 * digits before the point, so that COPY never overflows (a scale below zero, {@code 1E+30}, passes a
+	 * check on decimals alone).
+	 * @throws InvalidFileException naming {@code where} otherwise
+	 */
 	static BigDecimal amount(@Nullable String value, String where) {
+		BigDecimal amount;
 		try {
-			BigDecimal amount = new BigDecimal((value != null) ? value : "");
-			if (amount.signum() <= 0 || amount.scale() > 2) {
-				throw InvalidFileException.of(where + " must be positive, with at most 2 decimals");
-			}
-			return amount;
+			amount = new BigDecimal((value != null) ? value : "");
 		}
 		catch (NumberFormatException ex) {
 			throw InvalidFileException.of(where + " is not a number", ex);
 		}
+		if (amount.signum() <= 0 || amount.scale() > 2) {
+			throw InvalidFileException.of(where + " must be positive, with at most 2 decimals");
+		}
+		if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+			throw InvalidFileException.of(where + " must have at most " + MAX_INTEGER_DIGITS + " digits before the point");
+		}
+		return amount.setScale(Math.max(amount.scale(), 0));
 	}
 
 }

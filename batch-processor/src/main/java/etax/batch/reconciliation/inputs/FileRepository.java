@@ -14,11 +14,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,9 @@ class FileRepository {
 	static final String COPY_TREASURY = """
 			COPY reconciliation.treasury_statement_line (file_id, business_day, posting_id, treasury_code,
 			    treasury_account, chapter, sub_item, area_code, amount, currency) FROM STDIN""";
+
+	/** Where PostgreSQL says a COPY failed: {@code COPY table, line 3, column amount: "…"}. */
+	private static final Pattern COPY_WHERE = Pattern.compile("line (\\d+), column (\\w+)");
 
 	private final JdbcClient jdbc;
 
@@ -75,11 +82,31 @@ class FileRepository {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IOException("COPY failed", ex);
+			throw refusedOr(ex, new IOException("COPY failed", ex));
+		}
+		catch (IOException ex) {
+			throw (ex.getCause() instanceof SQLException sql) ? refusedOr(sql, ex) : ex;
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * A value PostgreSQL refused (SQL state class 22, data exception: out of range, not a date) is the
+	 * file's fault, whatever the readers missed: refused with the row and column, never the value (which
+	 * may be a taxpayer's). Anything else is the database's, and stays an I/O failure.
+	 */
+	private static IOException refusedOr(SQLException ex, IOException otherwise) {
+		String state = ex.getSQLState();
+		if (state == null || !state.startsWith("22")) {
+			return otherwise;
+		}
+		ServerErrorMessage message = (ex instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
+		String where = (message != null) ? message.getWhere() : null;
+		Matcher at = COPY_WHERE.matcher((where != null) ? where : "");
+		throw InvalidFileException.of((at.find() ? "Voucher line " + at.group(1) + ", column " + at.group(2)
+				: "A value") + ": out of range for its column");
 	}
 
 	Optional<ImportedFile> findByHash(String kind, String hash) {
@@ -124,6 +151,38 @@ class FileRepository {
 				.params(fileId, day, lines)
 				.update());
 		return true;
+	}
+
+	/** Counts the file's lines per currency, while they are all there (a later file deletes them). */
+	void recordTotals(long fileId, ParsedFile file) {
+		String lines = "BANK".equals(file.kind()) ? "reconciliation.bank_file_line" : "reconciliation.treasury_statement_line";
+		this.jdbc.sql("INSERT INTO reconciliation.file_total (file_id, currency, lines, amount)"
+				+ " SELECT file_id, currency, count(*), sum(amount) FROM " + lines
+				+ " WHERE business_day BETWEEN ? AND ? AND file_id = ? GROUP BY file_id, currency")
+			.params(file.firstDay(), file.lastDay(), fileId)
+			.update();
+	}
+
+	/** A file as imported, with its totals and the days for which it is still current. */
+	Optional<ImportedFileView> view(long fileId) {
+		List<FileTotal> totals = this.jdbc
+			.sql("SELECT currency, lines, amount FROM reconciliation.file_total WHERE file_id = ? ORDER BY currency")
+			.param(fileId)
+			.query((row, n) -> new FileTotal(row.getString(1), row.getInt(2), row.getBigDecimal(3)))
+			.list();
+		List<LocalDate> current = this.jdbc
+			.sql("SELECT business_day FROM reconciliation.file_day WHERE file_id = ? AND superseded_by IS NULL ORDER BY 1")
+			.param(fileId)
+			.query(LocalDate.class)
+			.list();
+		return this.jdbc.sql("SELECT file_id FROM reconciliation.imported_file WHERE file_id = ?")
+			.param(fileId)
+			.query(Long.class)
+			.optional()
+			.map(this::find)
+			.map((file) -> new ImportedFileView(file.fileId(), file.kind(), file.source(), file.fileReference(),
+					file.days(), file.vouchers(), file.lines(), totals, file.receivedAt(), file.receivedBy(),
+					file.channel(), current));
 	}
 
 	/** The first key that occurs twice in a file, if any. */

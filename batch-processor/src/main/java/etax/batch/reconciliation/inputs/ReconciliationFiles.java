@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,6 +84,16 @@ public class ReconciliationFiles {
 				channel);
 	}
 
+	/**
+	 * A file imported earlier: what it was, who sent it, what it held.
+	 * @param fileId the file
+	 * @return the file
+	 * @throws ImportedFileNotFoundException if no file has that id
+	 */
+	public ImportedFileView file(long fileId) {
+		return this.repository.view(fileId).orElseThrow(() -> ImportedFileNotFoundException.forId(fileId));
+	}
+
 	private ImportedFile importFile(String kind, String copy, FileRepository.FileReader reader, InputStream in,
 			String receivedBy, Channel channel) {
 		try {
@@ -126,7 +136,8 @@ public class ReconciliationFiles {
 			hashed.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not import the file", ex);
+			// the file could not be read or written to the database, through no fault of its content: try again
+			throw new DataAccessResourceFailureException("Could not import the file", ex);
 		}
 		String hash = HexFormat.of().formatHex(digest.digest());
 		Optional<ImportedFile> seen = this.repository.findByHash(kind, hash);
@@ -139,6 +150,7 @@ public class ReconciliationFiles {
 		this.repository.duplicateKey(fileId, parsed).ifPresent((key) -> {
 			throw InvalidFileException.of(key + " occurs more than once");
 		});
+		this.repository.recordTotals(fileId, parsed);
 		List<LocalDate> reopened = this.repository.supersede(fileId, parsed);
 		ImportedFile stored = this.repository.find(fileId);
 		return new ImportedFile(stored.fileId(), stored.kind(), stored.source(), stored.fileReference(), stored.days(),

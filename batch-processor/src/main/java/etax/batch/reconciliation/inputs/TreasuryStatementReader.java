@@ -74,6 +74,7 @@ final class TreasuryStatementReader {
 			catch (IllegalArgumentException | DateTimeParseException ex) {
 				throw InvalidFileException.of(where + ": posting_id must be a UUID and value_date a date yyyy-MM-dd", ex);
 			}
+			BankFileReader.day(valueDate, where + ": value_date");
 			for (int i = 1; i <= 5; i++) {
 				if (fields[i].isEmpty()) {
 					throw InvalidFileException.of(where + ": field " + (i + 1) + " is empty");

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import etax.access.Caller;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.reconciliation.LineClass;
@@ -12,6 +14,7 @@ import etax.batch.reconciliation.ReconciliationDay;
 import etax.batch.reconciliation.ReconciliationDays;
 import etax.batch.reconciliation.ReconciliationDays.LinePage;
 import etax.batch.reconciliation.inputs.ImportedFile;
+import etax.batch.reconciliation.inputs.ImportedFileView;
 import etax.batch.reconciliation.inputs.ReconciliationFiles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -56,6 +59,13 @@ class ReconciliationController {
 		return answer(this.files.importTreasuryStatement(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
 	}
 
+	@Operation(summary = "A daily file imported earlier: kind, days, source, counts, totals per currency, when and"
+			+ " from whom", description = "The resource the Location of an import names; 404 reconciliation-file-not-found.")
+	@GetMapping("/api/v1/reconciliation/files/{fileId}")
+	ImportedFileView file(@PathVariable long fileId) {
+		return this.files.file(fileId);
+	}
+
 	@Operation(summary = "Reconcile a day (yesterday when no day is given); replaces its classification")
 	@PostMapping("/api/v1/jobs/reconciliation/executions")
 	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request,
@@ -88,8 +98,10 @@ class ReconciliationController {
 
 	/**
 	 * @param businessDay the day to reconcile; yesterday in Asia/Ho_Chi_Minh when absent
+	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
+	 * is a 400)
 	 */
-	record LaunchRequest(@Nullable LocalDate businessDay) {
+	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
 	}
 
 }

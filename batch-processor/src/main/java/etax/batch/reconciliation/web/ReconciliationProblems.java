@@ -1,6 +1,7 @@
 package etax.batch.reconciliation.web;
 
 import etax.batch.Problems;
+import etax.batch.reconciliation.inputs.ImportedFileNotFoundException;
 import etax.batch.reconciliation.inputs.InvalidFileException;
 import etax.batch.reconciliation.workitems.ApprovalRefusedException;
 import etax.batch.reconciliation.workitems.CorrectionNotRecordedException;
@@ -24,6 +25,11 @@ class ReconciliationProblems {
 	ProblemDetail handle(InvalidFileException ex) {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-invalid",
 				"Reconciliation file not imported", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ImportedFileNotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "reconciliation-file-not-found", "Reconciliation file not found", ex);
 	}
 
 	@ExceptionHandler

@@ -84,6 +84,26 @@ class DailyFileReaderTests {
 	}
 
 	@Test
+	void refusesAmountsAndDaysTheColumnsCannotHoldNamingTheLine() {
+		for (String amount : new String[] { "1000000000000000000000", "1E+30", "1e19" }) {
+			assertRefused(HEADER + VOUCHER.replace("<TIEN_PNOP>1000", "<TIEN_PNOP>" + amount)
+				.replace("<TONG_TIEN>3000</TONG_TIEN>", "") + "</DSACH_GNT></DOICHIEU_NTDT>",
+					"GNT 1 ROW_CTIET 1: TIEN_PNOP must have at most 18 digits");
+			assertTreasuryRefused(amount + ",VND,2026-04-20", "line 2: amount must have at most 18 digits");
+		}
+		assertRefused(HEADER.replace("<TU_NGAY_DC>19/04/2026", "<TU_NGAY_DC>01/01/0000") + VOUCHER
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "HDR: TU_NGAY_DC must be a day from 1900-01-01 to 9999-12-31");
+		assertTreasuryRefused("1,VND,+9999999-01-01", "line 2: value_date must be a day from");
+		assertTreasuryRefused("1,VND,0000-01-01", "line 2: value_date must be a day from");
+	}
+
+	@Test
+	void keepsAnAmountWithinTheColumnAsWritten() {
+		assertThat(BankFileReader.amount("999999999999999999.99", "x")).hasToString("999999999999999999.99");
+		assertThat(BankFileReader.amount("1E+2", "x")).hasToString("100");
+	}
+
+	@Test
 	void escapesWhatCopyReserves() throws IOException {
 		StringWriter rows = new StringWriter();
 		new CopyText(rows).column("a\tb\\c\nd").column(null).endRow();
@@ -92,6 +112,14 @@ class DailyFileReaderTests {
 
 	private static void assertRefused(String xml, String message) {
 		assertThatThrownBy(() -> BankFileReader.read(in(xml), 1, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessageContaining(message);
+	}
+
+	private static void assertTreasuryRefused(String amountCurrencyDate, String message) {
+		assertThatThrownBy(() -> TreasuryStatementReader.read(in(TreasuryStatementReader.HEADER
+				+ "\n6f1c2d4e-0000-3000-8000-000000000001,0111,7111,754,1701,79760," + amountCurrencyDate + "\n"), 7,
+				new CopyText(new StringWriter())))
 			.isInstanceOf(InvalidFileException.class)
 			.hasMessageContaining(message);
 	}

@@ -5,7 +5,6 @@ import java.net.URI;
 import etax.payment.correction.CorrectionNotFoundException;
 import etax.payment.correction.CorrectionRefusedException;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,11 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The correction feature's exceptions as RFC 9457 problems in the gateway's one shape; framework errors
- * are the gateway's {@code ProblemDetailsAdvice}'s. Ordered before the gateway's catch-all advice for
- * unexpected failures, which would otherwise answer these with a 500.
+ * are the gateway's {@code ProblemDetailsAdvice}'s.
  */
 @RestControllerAdvice(basePackageClasses = CorrectionProblems.class)
-@Order(0)
 class CorrectionProblems {
 
 	private static final String TYPES = "https://etax.example/problems/";

@@ -1,4 +1,4 @@
-package etax.payment.sql;
+package etax.access;
 
 import java.sql.SQLException;
 

@@ -1,12 +1,10 @@
-package etax.payment.sql;
+package etax.access;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.BatchUpdateException;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +16,7 @@ class RedactedExceptionTests {
 	@Test
 	void keepsClassesStatesAndStackTracesButNoMessage() {
 		BatchUpdateException sql = new BatchUpdateException(STATEMENT, "23514", 0, new int[0]);
-		DataIntegrityViolationException failure = new DataIntegrityViolationException("PreparedStatementCallback; SQL ["
+		IllegalStateException failure = new IllegalStateException("PreparedStatementCallback; SQL ["
 				+ STATEMENT + "]", sql);
 
 		RedactedException redacted = RedactedException.of(failure);
@@ -28,7 +26,7 @@ class RedactedExceptionTests {
 		assertThat(printed.toString()).doesNotContain("0313829148")
 			.doesNotContain("22000000")
 			.doesNotContain("INSERT")
-			.contains(DataIntegrityViolationException.class.getName())
+			.contains(IllegalStateException.class.getName())
 			.contains("java.sql.BatchUpdateException (SQLState 23514)")
 			.contains("RedactedExceptionTests.keepsClassesStatesAndStackTracesButNoMessage");
 		assertThat(RedactedException.describe(failure)).isEqualTo("java.sql.BatchUpdateException (SQLState 23514)");

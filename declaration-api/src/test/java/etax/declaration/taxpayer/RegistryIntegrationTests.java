@@ -1,0 +1,144 @@
+package etax.declaration.taxpayer;
+
+import etax.devstack.DemoTaxpayers;
+import etax.devstack.LocalInfrastructureInitializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The registry keeps consistent data: what contradicts it is refused, and nothing moves silently. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class RegistryIntegrationTests {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aCertificateSerialNamesOneCertificateForGood() throws Exception {
+		String owner = registered();
+		String other = registered();
+		String serial = Long.toHexString(System.nanoTime());
+		String certificate = certificate(serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+
+		certificate(owner, certificate).andExpect(status().isCreated());
+		certificate(owner, certificate).andExpect(status().isOk()).andExpect(jsonPath("$.mst").value(owner));
+		certificate(other, certificate).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+
+		assertThat(this.jdbc.sql("SELECT mst FROM filing.certificate WHERE serial_number = ?")
+			.param(serial)
+			.query(String.class)
+			.list()).containsExactly(owner);
+	}
+
+	@Test
+	void refusesCertificatesOfNoTaxpayerOrEndingBeforeTheyStart() throws Exception {
+		String mst = registered();
+
+		certificate(DemoTaxpayers.newMst(), certificate("ab01", "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "taxpayer-not-found"));
+		certificate(mst, certificate("ab02", "2027-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		this.mvc.perform(get("/api/v1/taxpayers/abc/certificates").with(officer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + DemoTaxpayers.newMst() + "/certificates").with(officer()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesContractsThatContradictTheRegistry() throws Exception {
+		String agent = registered();
+		String client = registered();
+		String otherClient = registered();
+
+		contract(agent, client, "HD-1", "2026-06-01", "2026-05-01").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("validTo must not be before validFrom"));
+		contract(agent, agent, "HD-1", "2026-01-01", null).andExpect(status().isBadRequest());
+		contract(DemoTaxpayers.newMst(), client, "HD-1", "2026-01-01", null).andExpect(status().isBadRequest());
+		contract(agent, DemoTaxpayers.newMst(), "HD-1", "2026-01-01", null).andExpect(status().isBadRequest());
+		contract(agent, client, "HD-1", "2026-01-01", null).andExpect(status().isCreated());
+		contract(agent, client, "HD-1", "2026-01-01", null).andExpect(status().isOk());
+		contract(agent, otherClient, "HD-1", "2026-01-01", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+
+		assertThat(this.jdbc.sql("SELECT taxpayer_mst FROM filing.agent_contract WHERE agent_mst = ?")
+			.param(agent)
+			.query(String.class)
+			.list()).containsExactly(client);
+	}
+
+	@Test
+	void boundsAndNamesTheTextsItStores() throws Exception {
+		String mst = DemoTaxpayers.newMst();
+
+		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"" + "N".repeat(2_000_000) + "\"," + REST + "}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("name size must be")));
+		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"A\\u0000B\"," + REST + "}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("name must not contain control characters"));
+		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"A\",\"status\":\"ACTIVE\",\"filingFrequency\":\"Q\","
+				+ "\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("eFiling")));
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.taxpayer WHERE mst = ?").param(mst).query(Long.class).single())
+			.isZero();
+	}
+
+	private static final String REST = "\"status\":\"ACTIVE\",\"eFiling\":true,\"filingFrequency\":\"Q\","
+			+ "\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"";
+
+	private String registered() throws Exception {
+		String mst = DemoTaxpayers.newMst();
+		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\"," + REST + "}").andExpect(status().isCreated());
+		return mst;
+	}
+
+	private ResultActions taxpayer(String json) throws Exception {
+		return this.mvc.perform(post("/api/v1/taxpayers").with(officer()).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private static String certificate(String serial, String notBefore, String notAfter) {
+		return "{\"serialNumber\":\"" + serial + "\",\"subject\":\"CN=THỬ NGHIỆM\",\"notBefore\":\"" + notBefore
+				+ "\",\"notAfter\":\"" + notAfter + "\"}";
+	}
+
+	private ResultActions certificate(String mst, String json) throws Exception {
+		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/certificates").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	private ResultActions contract(String agent, String client, String number, String from, String to) throws Exception {
+		String json = "{\"taxpayerMst\":\"" + client + "\",\"contractNumber\":\"" + number + "\",\"validFrom\":\"" + from
+				+ "\"" + ((to != null) ? ",\"validTo\":\"" + to + "\"" : "") + "}";
+		return this.mvc.perform(post("/api/v1/agents/" + agent + "/contracts").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+}
