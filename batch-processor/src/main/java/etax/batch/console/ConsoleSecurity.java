@@ -52,7 +52,8 @@ class ConsoleSecurity {
 				.anyRequest()
 				.hasAnyRole(Role.OFFICER.name(), Role.NATIONAL_OFFICER.name()))
 			.securityContext((context) -> context.securityContextRepository(consoleSecurityContextRepository))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
+				.accessDeniedHandler(new ConsoleDenials()))
 			.logout((logout) -> logout.logoutUrl("/console/logout")
 				.addLogoutHandler((request, response, authentication) -> {
 					if (authentication instanceof ConsoleAuthentication officer) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -96,7 +97,10 @@ class ConsoleIntegrationTests {
 		MockHttpSession session = signIn(TOKENS.approver(OFFICE, "console-an"));
 		long id = item("CN01");
 		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/assign").session(session).exchange())
-			.hasStatus(HttpStatus.FORBIDDEN);
+			.hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.bodyText()
+			.contains("Reload the page");
 		assertThat(audit("approver-console-an", "WORK_ITEM_ASSIGN")).isZero();
 
 		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/assign").session(session).with(csrf()).exchange())
