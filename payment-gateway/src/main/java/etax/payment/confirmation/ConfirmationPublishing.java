@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import etax.outbox.OutboxMessage;
@@ -69,22 +68,10 @@ class ConfirmationPublishing {
 	 * the payment may be reversed by another message in between.
 	 */
 	private void checkReversals(List<BankConfirmation> confirmations) {
-		List<ConfirmationKey> originals = confirmations.stream()
-			.filter((c) -> c.reversalOf() != null)
-			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
-			.toList();
-		if (originals.isEmpty()) {
-			return;
-		}
-		Map<ConfirmationKey, Reversible> found = new HashMap<>();
-		confirmations.stream()
-			.filter((c) -> c.status() == BankConfirmation.Status.DEBITED)
-			.forEach((c) -> found.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(
-					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null)));
-		found.putAll(this.confirmations.reversible(originals));
+		Map<ConfirmationKey, Reversible> payments = Reversals.namedPayments(confirmations, this.confirmations);
 		for (BankConfirmation c : confirmations) {
 			if (c.reversalOf() != null) {
-				String problem = Reversals.problem(c, found.get(new ConfirmationKey(c.bankCode(), c.reversalOf())));
+				String problem = Reversals.problem(c, payments.get(new ConfirmationKey(c.bankCode(), c.reversalOf())));
 				if (problem != null) {
 					throw new InvalidConfirmationException(RejectionReason.INVALID_REVERSAL, problem);
 				}

@@ -247,20 +247,8 @@ public class PaymentRecording {
 	 * passes, to be judged a duplicate or a conflict.
 	 */
 	private List<ReceivedConfirmation> checkReversals(List<ReceivedConfirmation> booked, List<Rejection> rejections) {
-		List<ConfirmationKey> originals = booked.stream()
-			.filter((r) -> r.confirmation().reversalOf() != null)
-			.map((r) -> new ConfirmationKey(r.confirmation().bankCode(), Objects.requireNonNull(r.confirmation().reversalOf())))
-			.toList();
-		if (originals.isEmpty()) {
-			return booked;
-		}
-		Map<ConfirmationKey, Reversible> found = new LinkedHashMap<>();
-		// a payment earlier in this poll can be reversed too: it is recorded before the reversal's entries
-		booked.stream()
-			.filter((r) -> r.confirmation().status() == BankConfirmation.Status.DEBITED)
-			.forEach((r) -> found.putIfAbsent(r.confirmationKey(), new Reversible(r.confirmation().payer().value(),
-					r.confirmation().currency(), r.confirmation().amount(), BankConfirmation.Status.DEBITED.name(), null)));
-		found.putAll(this.confirmations.reversible(originals));
+		Map<ConfirmationKey, Reversible> found = Reversals.namedPayments(
+				booked.stream().map(ReceivedConfirmation::confirmation).toList(), this.confirmations);
 		Map<ConfirmationKey, String> reversedInPoll = new LinkedHashMap<>();
 		List<ReceivedConfirmation> passed = new ArrayList<>();
 		for (ReceivedConfirmation received : booked) {

@@ -1,6 +1,12 @@
 package etax.payment.confirmation;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +17,33 @@ import org.jspecify.annotations.Nullable;
 final class Reversals {
 
 	private Reversals() {
+	}
+
+	/**
+	 * The payments that the reversals among some confirmations name, as far as they are known: recorded, or
+	 * earlier among the same confirmations (a payment and its reversal in one message or poll; the payment is
+	 * recorded first).
+	 * @param confirmations a message's or a poll's confirmations, in order
+	 * @param recorded where the recorded ones are read, in one statement
+	 * @return what is known under each key a reversal names (nothing for one that names nothing known);
+	 * empty, with no statement, when none is a reversal
+	 */
+	static Map<ConfirmationKey, Reversible> namedPayments(List<BankConfirmation> confirmations,
+			ConfirmationRepository recorded) {
+		List<ConfirmationKey> originals = confirmations.stream()
+			.filter((c) -> c.reversalOf() != null)
+			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
+			.toList();
+		Map<ConfirmationKey, Reversible> found = new HashMap<>();
+		if (originals.isEmpty()) {
+			return found;
+		}
+		confirmations.stream()
+			.filter((c) -> c.status() == BankConfirmation.Status.DEBITED)
+			.forEach((c) -> found.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(
+					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null)));
+		found.putAll(recorded.reversible(originals));
+		return found;
 	}
 
 	/**
