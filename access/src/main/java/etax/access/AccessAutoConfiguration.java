@@ -7,9 +7,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -95,6 +97,19 @@ public class AccessAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** What Tomcat refuses before a service sees it (an encoded NUL, a control character in a header): a problem. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.valves.ErrorReportValve",
+			"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+	static class TomcatProblems {
+
+		@Bean
+		ContainerProblemsCustomizer containerProblemsCustomizer() {
+			return new ContainerProblemsCustomizer();
+		}
+
 	}
 
 	private static RSAPublicKey publicKey(Resource location) {
