@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -108,6 +109,18 @@ public class AccessAutoConfiguration {
 		@Bean
 		ContainerProblemsCustomizer containerProblemsCustomizer() {
 			return new ContainerProblemsCustomizer();
+		}
+
+	}
+
+	/** The bearer token and the error answers every operation shares, in each service's API documentation. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+	static class ApiDocs {
+
+		@Bean
+		ApiProblemDocs apiProblemDocs(Environment environment) {
+			return new ApiProblemDocs("e-tax " + environment.getProperty("spring.application.name", "API"));
 		}
 
 	}

@@ -1,7 +1,9 @@
 package etax.batch;
 
+import etax.devstack.ApiDescriptions;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -64,6 +66,17 @@ class WebSecurityIntegrationTests {
 					"/api/v1/summaries/daily-filing", "/api/v1/jobs/interest-assessment/executions",
 					"/api/v1/jobs/interest-assessment:catch-up", "/api/v1/assessments/runs/{day}",
 					"/api/v1/jobs/metadata-retention/executions");
+	}
+
+	@Test
+	void everyOperationIsDocumentedWithItsTokenAndProblems() throws Exception {
+		JsonNode docs = ApiDescriptions.assertEveryOperationDocumented(
+				this.mvc.get().uri("/v3/api-docs").with(officer()).exchange().getResponse().getContentAsString(), 30);
+
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/batches", "202")).isTrue();
+		assertThat(ApiDescriptions.documents(docs, "GET", "/api/v1/batches/{id}", "404")).isTrue();
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/reconciliation/bank-files", "201")).isTrue();
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/reconciliation/bank-files", "400")).isTrue();
 	}
 
 }

@@ -5,9 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import etax.devstack.ApiDescriptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,6 +109,16 @@ class PaymentApiIntegrationTests {
 		this.mvc.perform(get("/v3/api-docs").with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/api/v1/payments/rejected")));
+	}
+
+	@Test
+	void everyOperationIsDocumentedWithItsTokenAndProblems() throws Exception {
+		JsonNode docs = ApiDescriptions.assertEveryOperationDocumented(
+				this.mvc.perform(get("/v3/api-docs").with(officer())).andReturn().getResponse().getContentAsString(), 10);
+
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/bank/confirmations", "202")).isTrue();
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/bank/confirmations", "400")).isTrue();
+		assertThat(ApiDescriptions.documents(docs, "POST", "/api/v1/corrections", "201")).isTrue();
 	}
 
 }

@@ -12,6 +12,7 @@ import etax.batch.bulk.BatchRefusedException.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,7 @@ class BatchController {
 					content = { @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")),
 							@Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 									schema = @Schema(type = "string", format = "binary")) }))
+	@ApiResponse(responseCode = "202", description = "Received and checked: the batch, filed item by item in the background", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/batches", consumes = { ZIP, ZIP_LEGACY, MediaType.APPLICATION_XML_VALUE,
 			MediaType.TEXT_XML_VALUE })
 	ResponseEntity<Batch> receive(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {

@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +40,7 @@ class JobExecutionController {
 		return this.executions.get(id);
 	}
 
+	@ApiResponse(responseCode = "201", description = "Restarted: the new execution", useReturnTypeSchema = true)
 	@PostMapping("/executions/{id}:restart")
 	ResponseEntity<JobExecutionSummary> restart(@PathVariable long id) {
 		JobExecutionSummary restarted = this.executions.restart(id);

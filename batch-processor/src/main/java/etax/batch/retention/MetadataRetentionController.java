@@ -4,6 +4,8 @@ import java.net.URI;
 
 import etax.batch.jobs.JobExecutionSummary;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +22,7 @@ class MetadataRetentionController {
 		this.retention = retention;
 	}
 
+	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/metadata-retention/executions")
 	ResponseEntity<JobExecutionSummary> launch() {
 		JobExecutionSummary execution = this.retention.purge();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.OptBoolean;
 import etax.batch.jobs.JobExecutionSummary;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,7 @@ class DailyFilingSummaryController {
 		this.summaries = summaries;
 	}
 
+	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/daily-filing-summary/executions")
 	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request) {
 		LocalDate businessDay = (request != null && request.businessDay() != null) ? request.businessDay()

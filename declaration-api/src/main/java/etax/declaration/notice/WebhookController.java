@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ class WebhookController {
 					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\" with the secret>. An https URL of a "
 					+ "public host (no loopback, private or link-local address), at most 2048 characters; 409 if you "
 					+ "registered the same URL before.")
+	@ApiResponse(responseCode = "201", description = "Registered: the webhook and its signing secret", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/webhooks")
 	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, Principal filer) {
 		Webhook webhook = this.notices.register(filer.getName(), registration.url());

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ class RegistryController {
 	}
 
 	@Operation(summary = "Register or update a taxpayer")
+	@ApiResponse(responseCode = "201", description = "Registered or updated: the taxpayer", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers")
 	ResponseEntity<Taxpayer> register(@Valid @RequestBody TaxpayerRegistration registration) {
 		Taxpayer taxpayer = this.registry.register(registration.toTaxpayer());
@@ -48,6 +50,8 @@ class RegistryController {
 			description = "201 registered; 200 the same certificate was registered before (nothing changed); 400 "
 					+ "not a valid registration; 404 no taxpayer under the MST; 409 the serial number is registered "
 					+ "with other details or to another taxpayer.")
+	@ApiResponse(responseCode = "201", description = "Registered: the certificate", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same certificate was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers/{mst}/certificates")
 	ResponseEntity<Certificate> register(@PathVariable String mst,
 			@Valid @RequestBody CertificateRegistration registration) {
@@ -68,6 +72,8 @@ class RegistryController {
 			description = "201 registered; 200 the same contract was registered before (nothing changed); 400 not a "
 					+ "valid contract (an unregistered agent or taxpayer, an agent with itself, validTo before "
 					+ "validFrom); 409 the agent has another contract under that number.")
+	@ApiResponse(responseCode = "201", description = "Registered: the contract", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same contract was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/agents/{agentMst}/contracts")
 	ResponseEntity<AgentContract> register(@PathVariable String agentMst,
 			@Valid @RequestBody ContractRegistration registration) {

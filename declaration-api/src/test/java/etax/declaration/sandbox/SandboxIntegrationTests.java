@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import etax.declaration.RequiredSignatures;
+import etax.devstack.ApiDescriptions;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
@@ -20,6 +21,7 @@ import etax.devstack.conformance.SandboxTarget;
 import etax.devstack.pki.TestPki;
 import etax.schemas.Samples;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -128,6 +130,9 @@ class SandboxIntegrationTests {
 		assertThat(docs.body()).contains("Etax-Sandbox-Received-At", "Etax-Sandbox-Scenario", "LOST_RESPONSE");
 		// every operation needs a bearer token, and a filing's answers are documented with their problems
 		assertThat(docs.body()).contains("\"bearerFormat\":\"JWT\"", "application/problem+json", "\"422\"", "\"409\"");
+		JsonNode described = ApiDescriptions.assertEveryOperationDocumented(docs.body(), 20);
+		assertThat(ApiDescriptions.documents(described, "GET", "/api/v1/returns/{id}", "404")).isTrue();
+		assertThat(ApiDescriptions.documents(described, "POST", "/api/v1/webhooks", "201")).isTrue();
 	}
 
 }

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,7 @@ class InterestAssessmentController {
 		this.assessments = assessments;
 	}
 
+	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/interest-assessment/executions")
 	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request) {
 		LocalDate day = (request != null && request.assessedFor() != null) ? request.assessedFor()

@@ -17,6 +17,7 @@ import etax.batch.reconciliation.inputs.ImportedFile;
 import etax.batch.reconciliation.inputs.ImportedFileView;
 import etax.batch.reconciliation.inputs.ReconciliationFiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -48,12 +49,16 @@ class ReconciliationController {
 	}
 
 	@Operation(summary = "Import a bank's daily reconciliation file (XML, VN-ETAX §5.4 layout)")
+	@ApiResponse(responseCode = "201", description = "Imported: the file and its totals", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same file was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/bank-files", consumes = { "application/xml", "text/xml" })
 	ResponseEntity<ImportedFile> importBankFile(InputStream body, @AuthenticationPrincipal Caller caller) {
 		return answer(this.files.importBankFile(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
 	}
 
 	@Operation(summary = "Import the treasury's daily statement (CSV, the project's layout)")
+	@ApiResponse(responseCode = "201", description = "Imported: the statement and its totals", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same statement was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/treasury-statements", consumes = "text/csv")
 	ResponseEntity<ImportedFile> importTreasuryStatement(InputStream body, @AuthenticationPrincipal Caller caller) {
 		return answer(this.files.importTreasuryStatement(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
@@ -67,6 +72,7 @@ class ReconciliationController {
 	}
 
 	@Operation(summary = "Reconcile a day (yesterday when no day is given); replaces its classification")
+	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/reconciliation/executions")
 	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request,
 			@AuthenticationPrincipal Caller caller) {

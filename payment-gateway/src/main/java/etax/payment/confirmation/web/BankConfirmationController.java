@@ -7,6 +7,9 @@ import etax.access.Caller;
 import etax.payment.confirmation.BankIntake;
 import etax.payment.confirmation.BankIntake.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +40,17 @@ class BankConfirmationController {
 	 * {@code @RequestBody String}, which would read it whole before anyone looked at its size.
 	 */
 	@Operation(summary = "A bank confirms a payment (JSON version 1 or camt.054); 202 once it is on the topic",
-			description = "413 for a body over 1 MiB.")
+			description = "The message signed with the bank's registered key (ADR 0005). 413 for a body over 1 MiB.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "A confirmation message: JSON version 1 or ISO 20022 camt.054 (ADR 0005)",
+					content = { @Content(mediaType = "application/json", schema = @Schema(type = "string")),
+							@Content(mediaType = "application/xml", schema = @Schema(type = "string")) }))
+	@ApiResponse(responseCode = "202", description = "On the topic: it will be recorded exactly once",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "413", description = "Larger than 1 MiB",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "422", description = "Not a readable, signed confirmation (the problem says why)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 	@PostMapping(path = "/api/v1/bank/confirmations", consumes = { "application/json", "application/*+json",
 			"application/xml", "text/xml", "application/*+xml" })
 	@ResponseStatus(HttpStatus.ACCEPTED)

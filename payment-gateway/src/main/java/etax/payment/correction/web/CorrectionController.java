@@ -9,6 +9,7 @@ import etax.payment.correction.Corrections;
 import etax.payment.correction.Corrections.Recording;
 import etax.payment.correction.RecordedCorrection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,8 @@ class CorrectionController {
 	}
 
 	@Operation(summary = "Record an approved correction request (tra soát) as a new entry; the caller approves it")
+	@ApiResponse(responseCode = "201", description = "Recorded: the correction and its entries", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Recorded before under this correction id: that record", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/corrections")
 	ResponseEntity<RecordedCorrection> record(@Valid @RequestBody CorrectionRequest request,
 			@AuthenticationPrincipal Caller caller) {
