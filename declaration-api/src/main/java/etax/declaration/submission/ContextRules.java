@@ -44,6 +44,9 @@ class ContextRules {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+	/** {@code loaiTKhai} of a supplement, which is never a late filing (R-DUP-4). */
+	private static final String SUPPLEMENTARY = "B";
+
 	private final TaxpayerRegistry registry;
 
 	private final Deadlines deadlines;
@@ -146,6 +149,11 @@ class ContextRules {
 		}
 	}
 
+	/**
+	 * The period's form and end, the registered frequency, and a late filing (R-DL-5). A supplement is not a
+	 * late filing: it may come up to ten years after the deadline (R-DUP-4), and what it adds to the tax bears
+	 * late-payment interest from the original deadline (its payable items are due then), not a filing penalty.
+	 */
 	private void checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer, List<Finding> findings) {
 		TaxPeriod period = document.header().period();
 		if (!wellFormed(period)) {
@@ -174,7 +182,7 @@ class ContextRules {
 					"File for the registered period, or register a change (form 01/ĐK-TĐKTT) for next year."));
 		}
 		long daysLate = this.deadlines.daysLate(period, receivedAt);
-		if (daysLate > 0) {
+		if (daysLate > 0 && !SUPPLEMENTARY.equals(document.header().filingType())) {
 			LocalDate deadline = this.deadlines.deadlineOf(period);
 			findings.add(finding("CTX-DL-01", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.PERIOD,
 					period.value(), "Nộp chậm " + daysLate + " ngày so với hạn " + deadline + ". " + PenaltyBand.of(daysLate).vi(),

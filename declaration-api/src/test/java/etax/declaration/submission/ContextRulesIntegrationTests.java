@@ -174,6 +174,8 @@ class ContextRulesIntegrationTests {
 		JsonNode supplement = file(corrected, 201);
 
 		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(original)).containsExactly("CTX-DL-01");
+		assertThat(ruleIds(supplement)).as("a supplement is not a late filing (R-DUP-4)").doesNotContain("CTX-DL-01");
 		assertThat(supplement.at("/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
 		assertThat(supplement.at("/payableItems/0/dueDate").asString())
 			.as("the increase was due with the original return: late-payment interest runs from that deadline")
