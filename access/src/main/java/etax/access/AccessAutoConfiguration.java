@@ -67,8 +67,8 @@ public class AccessAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiSecurity apiSecurity() {
-		return new ApiSecurity(new CallerTokens());
+	ApiSecurity apiSecurity(AccessProperties properties) {
+		return new ApiSecurity(new CallerTokens(), properties.issuer());
 	}
 
 	/**

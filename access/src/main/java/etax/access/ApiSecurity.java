@@ -10,15 +10,25 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The security every service shares: bearer tokens only, no sessions, no CSRF (no cookies to ride on),
- * health open for probes, the API description readable by any caller, and 401/403 as problems. Each
+ * health open for probes, the API description readable by any caller, and 401/403 as problems. The
+ * protected-resource metadata that every 401 points to names the token issuer and plain bearer tokens
+ * (not certificate-bound ones). Each
  * service adds its own rules about who may call what. Metrics and the other actuator endpoints are for officers.
  */
 public final class ApiSecurity {
 
 	private final CallerTokens callers;
 
-	ApiSecurity(CallerTokens callers) {
+	private final String issuer;
+
+	/**
+	 * @param callers reads the caller out of a verified token
+	 * @param issuer the identity provider whose tokens the service takes, named in its protected-resource
+	 * metadata (RFC 9728) so that a client can find where to get one
+	 */
+	ApiSecurity(CallerTokens callers, String issuer) {
 		this.callers = callers;
+		this.issuer = issuer;
 	}
 
 	/**
@@ -32,12 +42,14 @@ public final class ApiSecurity {
 		ProblemAnswers problems = new ProblemAnswers();
 		return http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
-			requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated();
+			requests.requestMatchers("/v3/api-docs/**").authenticated();
 			requests.requestMatchers("/actuator/**").hasAnyRole(Role.OFFICER.name(), Role.NATIONAL_OFFICER.name());
 			rules.apply(requests);
 			requests.anyRequest().authenticated();
 		})
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(this.callers))
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+						(resource) -> resource.authorizationServer(this.issuer).tlsClientCertificateBoundAccessTokens(false)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,6 +51,18 @@ class ApiErrorsIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Value("${etax.access.issuer}")
+	String issuer;
+
+	@Test
+	void theProtectedResourceMetadataNamesTheIssuerAndPlainBearerTokens() throws Exception {
+		this.mvc.perform(get("/.well-known/oauth-protected-resource"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.authorization_servers[0]").value(this.issuer))
+			.andExpect(jsonPath("$.tls_client_certificate_bound_access_tokens").value(false))
+			.andExpect(jsonPath("$.bearer_methods_supported[0]").value("header"));
+	}
 
 	@Test
 	void aControlCharacterInAParameterIsABadRequestNamingIt() throws Exception {

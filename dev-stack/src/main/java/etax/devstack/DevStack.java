@@ -96,7 +96,7 @@ public final class DevStack {
 		System.out.println();
 		System.out.println("The e-tax system is up (bearer tokens: ./etax token officer 99999, see README):");
 		for (ServiceProcess service : services) {
-			System.out.printf("  %-16s %s   OpenAPI UI %s/swagger-ui.html   metrics %s/actuator/prometheus%n",
+			System.out.printf("  %-16s %s   OpenAPI %s/v3/api-docs   metrics %s/actuator/prometheus%n",
 					service.name(), service.url(), service.url(), service.url());
 		}
 		services.stream()
