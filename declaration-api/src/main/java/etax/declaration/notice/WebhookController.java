@@ -31,7 +31,9 @@ class WebhookController {
 	@Operation(summary = "Register a webhook for your notices",
 			description = "Answers the webhook with its signing secret, shown this once. Every notice of your "
 					+ "filings is POSTed there as JSON with the header X-Etax-Signature: "
-					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\" with the secret>. An https URL of a "
+					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\">, keyed with the 32 bytes the secret's "
+					+ "64 hex digits encode (not the secret's text); compare in constant time, and refuse a t far "
+					+ "from now. An https URL of a "
 					+ "public host (no loopback, private or link-local address), at most 2048 characters; 409 if you "
 					+ "registered the same URL before.")
 	@ApiResponse(responseCode = "201", description = "Registered: the webhook and its signing secret", useReturnTypeSchema = true)
