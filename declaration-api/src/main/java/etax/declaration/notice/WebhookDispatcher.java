@@ -212,8 +212,8 @@ class WebhookDispatcher implements SmartLifecycle {
 			this.webhooks.failed(delivery.id(), "Refused: " + refused.getMessage(), null);
 			return;
 		}
-		String error = (status != null) ? "HTTP " + status
-				: (cause.getCause() != null ? cause.getCause() : cause).getClass().getSimpleName();
+		String error = (status != null) ? "HTTP " + status + " from the receiver"
+				: DeliveryErrors.describe(cause, URI.create(delivery.url()), this.properties.timeout());
 		int attempts = delivery.attempts() + 1;
 		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
 				: now.plus(this.properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16)));

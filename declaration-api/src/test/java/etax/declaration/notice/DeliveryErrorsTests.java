@@ -1,0 +1,55 @@
+package etax.declaration.notice;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryErrorsTests {
+
+	private static final URI HOOK = URI.create("https://hooks.example.vn:8443/etax");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@Test
+	void aRefusedConnectionNamesTheReceiver() {
+		assertThat(DeliveryErrors.describe(new CompletionException(new ConnectException()), HOOK, TIMEOUT))
+			.isEqualTo("Connection to hooks.example.vn:8443 refused or closed before an answer");
+		assertThat(DeliveryErrors.describe(new ClosedChannelException(), URI.create("https://hooks.example.vn/etax"), TIMEOUT))
+			.isEqualTo("Connection to hooks.example.vn refused or closed before an answer");
+	}
+
+	@Test
+	void timeoutsSayWhichWaitRanOut() {
+		assertThat(DeliveryErrors.describe(new HttpConnectTimeoutException("x"), HOOK, TIMEOUT))
+			.isEqualTo("No connection to hooks.example.vn:8443 within 10 s");
+		assertThat(DeliveryErrors.describe(new CompletionException(new HttpTimeoutException("x")), HOOK,
+				Duration.ofMillis(2500)))
+			.isEqualTo("No answer from hooks.example.vn:8443 within 2500 ms");
+	}
+
+	@Test
+	void tlsAndNameFailuresAreExplained() {
+		assertThat(DeliveryErrors.describe(new SSLHandshakeException("PKIX path validation failed"), HOOK, TIMEOUT))
+			.isEqualTo("TLS handshake with hooks.example.vn:8443 failed: PKIX path validation failed");
+		assertThat(DeliveryErrors.describe(new UnknownHostException("hooks.example.vn"), HOOK, TIMEOUT))
+			.isEqualTo("Host hooks.example.vn not found");
+	}
+
+	@Test
+	void anythingElseStillNamesTheReceiver() {
+		assertThat(DeliveryErrors.describe(new IllegalStateException("internal"), HOOK, TIMEOUT))
+			.isEqualTo("Delivery to hooks.example.vn:8443 failed (IllegalStateException)");
+	}
+
+}
