@@ -60,7 +60,7 @@ final class SandboxScenarios extends OncePerRequestFilter {
 		if (scenarioHeader != null) {
 			scenario = Scenario.named(scenarioHeader).orElse(null);
 			if (scenario == null) {
-				invalid(response, SCENARIO, "is not a scenario; one of " + Arrays.toString(Scenario.values()));
+				invalid(request, response, SCENARIO, "is not a scenario; one of " + Arrays.toString(Scenario.values()));
 				return;
 			}
 		}
@@ -70,13 +70,13 @@ final class SandboxScenarios extends OncePerRequestFilter {
 				receivedAt = OffsetDateTime.parse(receivedAtHeader.trim()).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				invalid(response, RECEIVED_AT, "is not an ISO-8601 date-time with offset, e.g. 2026-05-04T09:30:00+07:00");
+				invalid(request, response, RECEIVED_AT, "is not an ISO-8601 date-time with offset, e.g. 2026-05-04T09:30:00+07:00");
 				return;
 			}
 		}
 		if (scenario == Scenario.UNAVAILABLE) {
 			response.setHeader("Retry-After", "1");
-			write(response, HttpStatus.SERVICE_UNAVAILABLE, "sandbox-unavailable", "Service unavailable (sandbox)",
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "sandbox-unavailable", "Service unavailable (sandbox)",
 					"Sandbox scenario UNAVAILABLE: nothing was done. Retry after the time in Retry-After.");
 			return;
 		}
@@ -101,20 +101,32 @@ final class SandboxScenarios extends OncePerRequestFilter {
 			return;
 		}
 		response.reset();
-		write(response, HttpStatus.GATEWAY_TIMEOUT, "sandbox-lost-response", "Answer lost (sandbox)",
+		write(request, response, HttpStatus.GATEWAY_TIMEOUT, "sandbox-lost-response", "Answer lost (sandbox)",
 				"Sandbox scenario LOST_RESPONSE: the request was processed and its answer withheld. Recover it: "
-						+ "send the same request with the same Idempotency-Key, or GET /api/v1/receipts?idempotencyKey=.");
+						+ recovery(request));
 	}
 
-	private void invalid(HttpServletResponse response, String header, String reason) throws IOException {
-		write(response, HttpStatus.BAD_REQUEST, "sandbox-header-invalid", "Sandbox header not understood",
+	/** How a caller gets back a lost answer of this request: by its key for a filing, else by reading or asking again. */
+	private static String recovery(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.startsWith("/api/v1/returns") && "POST".equals(request.getMethod())) {
+			return "send the same request with the same Idempotency-Key, or GET /api/v1/receipts?idempotencyKey=.";
+		}
+		return "read the resource back with a GET, or send the same request again (a registration sent again "
+				+ "answers the one already made, or 409 naming it).";
+	}
+
+	private void invalid(HttpServletRequest request, HttpServletResponse response, String header, String reason)
+			throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, "sandbox-header-invalid", "Sandbox header not understood",
 				header + " " + reason + ".");
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
-			throws IOException {
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+			String title, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + slug));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setTitle(title);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

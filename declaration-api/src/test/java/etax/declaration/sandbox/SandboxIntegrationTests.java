@@ -111,6 +111,24 @@ class SandboxIntegrationTests {
 		assertThat(filed.body()).contains("filer-not-authorized");
 	}
 
+	@Test
+	void aLostAnswerOutsideFilingsIsRecoveredByReadingItBack() throws Exception {
+		String mst = DemoTaxpayers.newMst();
+		HttpResponse<String> lost = send(HttpRequest.newBuilder(uri("/api/v1/taxpayers"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TokenIssuer.local().officer("99999"))
+			.header("Etax-Sandbox-Scenario", "LOST_RESPONSE")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ\",\"status\":"
+					+ "\"ACTIVE\",\"eFiling\":true,\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"99999\","
+					+ "\"chapter\":\"754\"}")));
+
+		assertThat(lost.statusCode()).isEqualTo(504);
+		assertThat(lost.body()).contains("sandbox-lost-response", "read the resource back with a GET",
+				"\"instance\":\"/api/v1/taxpayers\"").doesNotContain("Idempotency-Key");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.taxpayer WHERE mst = ?").param(mst).query(Long.class).single())
+			.as("processed, only the answer withheld").isEqualTo(1);
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
