@@ -17,31 +17,41 @@ import org.springframework.stereotype.Repository;
 class Classification {
 
 	/*
-	 * tax: booked lines (a reversal entry's own lines are REVERSAL; a payment reversed since is REVERSED);
+	 * tax: booked lines (a reversal entry's own lines are REVERSAL; a payment is REVERSED only if its reversal
+	 * is dated on or before the day: a reversal dated later belongs to its own day and leaves this one's
+	 * classification as it was; the view's reversed_by names the reversal whatever its date, so its date is
+	 * looked up by its key);
 	 * unbooked: vouchers the bank reported only pending or failed, matched to the bank's lines by voucher.
 	 * The treasury's status: POSTED (on the statement), ACKED (acked as posted, missing from the statement),
 	 * REFUSED, CONFLICT (statement and ack disagree, or two acks do), or null (nothing from the treasury).
-	 * A coding field differs when the tax side has a value another present leg does not share.
+	 * A coding field differs when the tax side has a value another present leg does not share. The routing
+	 * fields (treasury, collection account, collecting agency, payer) differ only where both legs carry a
+	 * value: the treasury's statement has no agency or payer, those fields are optional in a bank's file, and
+	 * older confirmations have no agency; so they are compared with <>, which is null, not true, when either
+	 * is missing.
 	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
 	 * are computed once per line, not once per reference in the outer select.
 	 */
 	private static final String CLASSIFY = """
 			WITH tax AS (
-				SELECT bank_code, bank_reference, line_number, posting_id, currency, amount, chapter, sub_item, area_code,
-					collecting_agency_code, treasury_code,
-					CASE WHEN status = 'REVERSED' THEN 'REVERSAL' WHEN reversed_by IS NOT NULL THEN 'REVERSED'
+				SELECT v.bank_code, v.bank_reference, v.line_number, v.posting_id, v.currency, v.amount, v.chapter,
+					v.sub_item, v.area_code, v.collecting_agency_code, v.treasury_code, v.treasury_account, v.payer_mst,
+					CASE WHEN v.status = 'REVERSED' THEN 'REVERSAL'
+						WHEN v.reversed_by IS NOT NULL AND EXISTS (SELECT 1 FROM payment.reconciliation_confirmation_lines_v1 r
+							WHERE r.bank_code = v.bank_code AND r.bank_reference = v.reversed_by AND r.status = 'REVERSED'
+								AND r.payment_date <= :day) THEN 'REVERSED'
 						ELSE 'DEBITED' END AS status
-				FROM payment.reconciliation_confirmation_lines_v1
-				WHERE payment_date = :day AND line_number IS NOT NULL
+				FROM payment.reconciliation_confirmation_lines_v1 v
+				WHERE v.payment_date = :day AND v.line_number IS NOT NULL
 			), unbooked AS (
 				SELECT bank_code, bank_reference, status FROM payment.reconciliation_confirmation_lines_v1
 				WHERE payment_date = :day AND line_number IS NULL
 			), bank AS (
 				SELECT bank_code, bank_reference, line_number, currency, amount, chapter, sub_item, area_code,
-					collecting_agency_code, treasury_code, status
+					collecting_agency_code, treasury_code, treasury_account, payer_mst, status
 				FROM reconciliation.bank_file_line WHERE business_day = :day
 			), treasury AS (
-				SELECT posting_id, currency, amount, chapter, sub_item, area_code, treasury_code
+				SELECT posting_id, currency, amount, chapter, sub_item, area_code, treasury_code, treasury_account
 				FROM reconciliation.treasury_statement_line WHERE business_day = :day
 			), legs AS (
 				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,
@@ -58,7 +68,11 @@ class Classification {
 					t.chapter AS t_chapter, t.sub_item AS t_sub_item, t.area_code AS t_area, t.amount AS t_amount,
 					t.currency AS t_currency, b.chapter AS b_chapter, b.sub_item AS b_sub_item, b.area_code AS b_area,
 					b.amount AS b_amount, b.currency AS b_currency, s.chapter AS s_chapter, s.sub_item AS s_sub_item,
-					s.area_code AS s_area, s.amount AS s_amount, s.currency AS s_currency
+					s.area_code AS s_area, s.amount AS s_amount, s.currency AS s_currency,
+					t.treasury_code AS t_treasury, t.treasury_account AS t_account, t.collecting_agency_code AS t_agency,
+					t.payer_mst AS t_payer, b.treasury_code AS b_treasury, b.treasury_account AS b_account,
+					b.collecting_agency_code AS b_agency, b.payer_mst AS b_payer, s.treasury_code AS s_treasury,
+					s.treasury_account AS s_account
 				FROM tax t
 				FULL JOIN bank b ON b.bank_code = t.bank_code AND b.bank_reference = t.bank_reference
 					AND b.line_number = t.line_number
@@ -77,7 +91,13 @@ class Classification {
 					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_amount IS DISTINCT FROM l.b_amount)
 						OR (l.has_treasury AND l.t_amount IS DISTINCT FROM l.s_amount)) THEN 'amount' END,
 					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_currency IS DISTINCT FROM l.b_currency)
-						OR (l.has_treasury AND l.t_currency IS DISTINCT FROM l.s_currency)) THEN 'currency' END
+						OR (l.has_treasury AND l.t_currency IS DISTINCT FROM l.s_currency)) THEN 'currency' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_treasury <> l.b_treasury)
+						OR (l.has_treasury AND l.t_treasury <> l.s_treasury)) THEN 'treasuryCode' END,
+					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_account <> l.b_account)
+						OR (l.has_treasury AND l.t_account <> l.s_account)) THEN 'treasuryAccount' END,
+					CASE WHEN l.has_tax AND l.has_bank AND l.t_agency <> l.b_agency THEN 'collectingAgency' END,
+					CASE WHEN l.has_tax AND l.has_bank AND l.t_payer <> l.b_payer THEN 'payerMst' END
 				], NULL) AS mismatched
 				FROM legs l
 				OFFSET 0
@@ -98,7 +118,10 @@ class Classification {
 				line_number, posting_id, tax_office, treasury_code, tax_status, bank_status, treasury_status, mismatched,
 				tax_chapter,
 				tax_sub_item, tax_area, tax_amount, tax_currency, bank_chapter, bank_sub_item, bank_area, bank_amount,
-				bank_currency, treasury_chapter, treasury_sub_item, treasury_area, treasury_amount, treasury_currency)
+				bank_currency, treasury_chapter, treasury_sub_item, treasury_area, treasury_amount, treasury_currency,
+				tax_treasury_code, tax_treasury_account, tax_collecting_agency, tax_payer_mst, bank_treasury_code,
+				bank_treasury_account, bank_collecting_agency, bank_payer_mst, treasury_treasury_code,
+				treasury_treasury_account)
 			SELECT :day,
 				CASE WHEN bank_code IS NULL THEN 'posting/' || posting_id
 					ELSE bank_code || '/' || bank_reference || '/' || line_number END,
@@ -112,7 +135,12 @@ class Classification {
 				CASE WHEN class <> 'MATCHED' THEN b_amount END, CASE WHEN class <> 'MATCHED' THEN b_currency END,
 				CASE WHEN class <> 'MATCHED' THEN s_chapter END, CASE WHEN class <> 'MATCHED' THEN s_sub_item END,
 				CASE WHEN class <> 'MATCHED' THEN s_area END, CASE WHEN class <> 'MATCHED' THEN s_amount END,
-				CASE WHEN class <> 'MATCHED' THEN s_currency END
+				CASE WHEN class <> 'MATCHED' THEN s_currency END,
+				CASE WHEN class <> 'MATCHED' THEN t_treasury END, CASE WHEN class <> 'MATCHED' THEN t_account END,
+				CASE WHEN class <> 'MATCHED' THEN t_agency END, CASE WHEN class <> 'MATCHED' THEN t_payer END,
+				CASE WHEN class <> 'MATCHED' THEN b_treasury END, CASE WHEN class <> 'MATCHED' THEN b_account END,
+				CASE WHEN class <> 'MATCHED' THEN b_agency END, CASE WHEN class <> 'MATCHED' THEN b_payer END,
+				CASE WHEN class <> 'MATCHED' THEN s_treasury END, CASE WHEN class <> 'MATCHED' THEN s_account END
 			FROM classified
 			""";
 

@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param postingId the treasury posting
  * @param taxOffice the collecting tax office
  * @param treasuryCode the treasury (MA_KBNN), for exceptions
- * @param taxStatus DEBITED, REVERSED (paid, then reversed), REVERSAL (a reversal entry), PENDING, FAILED
+ * @param taxStatus DEBITED, REVERSED (paid, then reversed on or before the line's day), REVERSAL (a reversal
+ * entry), PENDING, FAILED
  * @param bankStatus DEBITED, REVERSED, PENDING, FAILED
  * @param treasuryStatus POSTED, ACKED (acked, not on the statement), REFUSED, CONFLICT
- * @param mismatched the coding fields that differ
+ * @param mismatched the coding fields that differ: chapter, subItem, area, amount, currency, treasuryCode,
+ * treasuryAccount, collectingAgency, payerMst
  * @param tax the tax side's coding
  * @param bank the bank's coding
  * @param treasury the treasury's coding
@@ -37,15 +39,20 @@ public record ReconciledLine(String lineKey, LineClass lineClass, @Nullable Stri
 		@Nullable Coding bank, @Nullable Coding treasury) {
 
 	/**
-	 * One leg's coding of a line.
+	 * One leg's coding of a line, with where it was routed.
 	 * @param chapter the budget chapter
 	 * @param subItem the sub-item (NDKT)
 	 * @param areaCode the administrative area
 	 * @param amount the amount
 	 * @param currency the currency
+	 * @param treasuryCode the treasury (MA_HIEU_KBAC)
+	 * @param treasuryAccount the collection account (STK_THU)
+	 * @param collectingAgency the collecting agency (MA_CQTHU), which the treasury's statement does not carry
+	 * @param payerMst the payer (MST_NNOP), which the treasury's statement does not carry
 	 */
 	public record Coding(@Nullable String chapter, @Nullable String subItem, @Nullable String areaCode,
-			@Nullable BigDecimal amount, @Nullable String currency) {
+			@Nullable BigDecimal amount, @Nullable String currency, @Nullable String treasuryCode,
+			@Nullable String treasuryAccount, @Nullable String collectingAgency, @Nullable String payerMst) {
 
 	}
 

@@ -201,8 +201,15 @@ public class ReconciliationDays {
 
 	private static ReconciledLine.@Nullable Coding coding(ResultSet row, String leg) throws SQLException {
 		String chapter = row.getString(leg + "_chapter");
-		return (chapter == null) ? null : new ReconciledLine.Coding(chapter, row.getString(leg + "_sub_item"),
-				row.getString(leg + "_area"), row.getBigDecimal(leg + "_amount"), row.getString(leg + "_currency"));
+		if (chapter == null) {
+			return null;
+		}
+		// the treasury's statement carries no collecting agency or payer: reconciliation.line has no columns for them
+		boolean voucher = !"treasury".equals(leg);
+		return new ReconciledLine.Coding(chapter, row.getString(leg + "_sub_item"), row.getString(leg + "_area"),
+				row.getBigDecimal(leg + "_amount"), row.getString(leg + "_currency"), row.getString(leg + "_treasury_code"),
+				row.getString(leg + "_treasury_account"), voucher ? row.getString(leg + "_collecting_agency") : null,
+				voucher ? row.getString(leg + "_payer_mst") : null);
 	}
 
 	private static Instant instant(ResultSet row, int column) throws SQLException {

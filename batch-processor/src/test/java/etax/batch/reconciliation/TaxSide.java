@@ -50,6 +50,30 @@ public final class TaxSide {
 		return postingId;
 	}
 
+	/**
+	 * The reversal of a booked payment of one line, booked on the given day: as the gateway shows it, the
+	 * payment names its reversal ({@code reversed_by}, whatever the reversal's date) and the reversal entry
+	 * is a line of its own day (status REVERSED, {@code reversal_of} the payment).
+	 * @return the reversal's posting id
+	 */
+	public UUID reversed(String reference, String reversal, LocalDate day) {
+		UUID postingId = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO payment.reconciliation_confirmation_lines_v1
+				SELECT bank_code, ?, line_number, ?, ?, payer_mst, currency, amount, amount_vnd, chapter, sub_item,
+				    tax_period, area_code, collecting_agency_code, treasury_code, treasury_account, ?, 'REVERSED',
+				    bank_reference, NULL, payable_item_id, 0, now()
+				FROM payment.reconciliation_confirmation_lines_v1 WHERE bank_code = ? AND bank_reference = ?""")
+			.params(reversal, postingId, "GNT-" + reversal, day, BANK, reference)
+			.update();
+		this.jdbc.sql("""
+				UPDATE payment.reconciliation_confirmation_lines_v1 SET reversed_by = ?, applied_vnd = 0
+				WHERE bank_code = ? AND bank_reference = ?""")
+			.params(reversal, BANK, reference)
+			.update();
+		return postingId;
+	}
+
 	/** A voucher the bank reported only as pending (or failed). */
 	void unbooked(String reference, LocalDate day, String status, String amount) {
 		this.jdbc.sql("""
