@@ -16,7 +16,8 @@ public final class LedgerAssertions {
 
 	/**
 	 * Every entry has one debit and one credit line of the same amount, so the debits add up to the credits;
-	 * every obligation's outstanding amount is what its ledger lines say; no credit is negative.
+	 * every obligation's outstanding and reduced amounts and every credit's remaining amount are what their
+	 * ledger lines say; no credit is negative.
 	 */
 	public static void assertBalanced(JdbcClient jdbc) {
 		BigDecimal debits = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM payment.ledger_line WHERE side = 'D'")
@@ -37,6 +38,18 @@ public final class LedgerAssertions {
 				    FROM payment.ledger_line l WHERE l.account = 'TAXPAYER_OBLIGATION' AND l.item_id = o.item_id)""")
 			.query(Long.class)
 			.single()).as("obligations whose outstanding amount is not what their ledger lines say").isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM payment.obligation o
+				WHERE o.reduced <> (SELECT coalesce(sum(amount), 0) FROM payment.ledger_line l
+				    WHERE l.entry_type = 'OBLIGATION_REDUCED' AND l.side = 'C' AND l.item_id = o.item_id)""")
+			.query(Long.class)
+			.single()).as("obligations whose reduction is not what their ledger lines say").isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM payment.credit c
+				WHERE c.remaining <> (SELECT coalesce(sum(CASE side WHEN 'C' THEN amount ELSE -amount END), 0)
+				    FROM payment.ledger_line l WHERE l.account = 'TAXPAYER_CREDIT' AND l.credit_id = c.credit_id)""")
+			.query(Long.class)
+			.single()).as("credits whose remaining amount is not what their ledger lines say").isZero();
 	}
 
 }

@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.TreeSet;
 
 import etax.payment.bank.BankRegistry;
 import etax.payment.bank.Signer;
@@ -15,11 +16,12 @@ import static etax.payment.confirmation.RejectionReason.SIGNATURE_INVALID;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_BANK;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_CHAPTER;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_SUB_ITEM;
+import static etax.payment.confirmation.RejectionReason.UNKNOWN_TREASURY_ACCOUNT;
 
 /**
  * The checks against registered data and the clock: the payment date is not in the future, the bank is
- * registered on the payment date and is the one that signed; every chapter and sub-item is in force on the
- * payment date.
+ * registered on the payment date and is the one that signed; the money went to a collection account of the
+ * State budget; every chapter and sub-item is in force on the payment date.
  */
 @Component
 class ConfirmationChecks {
@@ -42,10 +44,13 @@ class ConfirmationChecks {
 
 	private final Clock clock;
 
-	ConfirmationChecks(BankRegistry banks, ReferenceData reference, Clock clock) {
+	private final ConfirmationProperties properties;
+
+	ConfirmationChecks(BankRegistry banks, ReferenceData reference, Clock clock, ConfirmationProperties properties) {
 		this.banks = banks;
 		this.reference = reference;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	void check(Signer signer, BankConfirmation c) {
@@ -61,6 +66,14 @@ class ConfirmationChecks {
 		}
 		if (!this.banks.isKnown(c.bankCode(), c.paymentDate())) {
 			throw new InvalidConfirmationException(UNKNOWN_BANK, "bankCode is not a registered bank on the payment date");
+		}
+		// a reversal goes back from the account its payment went to, whatever the accounts now (Reversals)
+		if (c.status() != BankConfirmation.Status.REVERSED
+				&& !this.properties.collectionAccounts().contains(c.treasuryAccount())) {
+			throw new InvalidConfirmationException(UNKNOWN_TREASURY_ACCOUNT,
+					"treasuryAccount is not a collection account of the State budget ("
+							+ String.join(", ", new TreeSet<>(this.properties.collectionAccounts()))
+							+ "): only tax paid into the budget is recorded");
 		}
 		for (int i = 0; i < c.lines().size(); i++) {
 			ConfirmationLine line = c.lines().get(i);

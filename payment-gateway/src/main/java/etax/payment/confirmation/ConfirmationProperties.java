@@ -1,6 +1,10 @@
 package etax.payment.confirmation;
 
 import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInterval the first wait before a poll whose recording failed (database down, say) is
  * tried again; the same poll is retried for ever, never skipped
  * @param maxRetryInterval the longest wait between two tries
+ * @param collectionAccounts the treasury accounts ({@code STK_THU}) a tax payment may be made to: by default
+ * 7111, payments into the State budget (VN-ETAX §5.2); a payment or pending or failed confirmation to any
+ * other account is refused ({@code unknown-treasury-account})
  */
 @Validated
 @ConfigurationProperties("etax.payment.confirmation")
 record ConfirmationProperties(@DefaultValue("1s") Duration retryInterval,
-		@DefaultValue("30s") Duration maxRetryInterval) {
+		@DefaultValue("30s") Duration maxRetryInterval,
+		@DefaultValue("7111") @NotEmpty Set<@Pattern(regexp = "\\d{4}") String> collectionAccounts) {
 
 }

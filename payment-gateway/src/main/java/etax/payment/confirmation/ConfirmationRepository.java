@@ -146,14 +146,22 @@ class ConfirmationRepository {
 		if (originals.isEmpty()) {
 			return found;
 		}
+		Map<ConfirmationKey, List<String>> lines = new HashMap<>();
 		this.jdbc.getJdbcTemplate().query("""
-				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference
+				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference,
+				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount
 				FROM payment.confirmation o
 				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
+				JOIN payment.confirmation_line l ON l.bank_code = o.bank_code AND l.bank_reference = o.bank_reference
 				LEFT JOIN payment.confirmation r ON r.bank_code = o.bank_code AND r.reversal_of = o.bank_reference""",
 				(ResultSet row) -> {
-					found.put(new ConfirmationKey(row.getString(1), row.getString(2)), new Reversible(row.getString(3),
-							row.getString(4), row.getBigDecimal(5), row.getString(6), row.getString(7)));
+					ConfirmationKey key = new ConfirmationKey(row.getString(1), row.getString(2));
+					lines.computeIfAbsent(key, (k) -> new ArrayList<>())
+						.add(Reversals.Coding.line(row.getString(11), row.getString(12), row.getString(13),
+								row.getBigDecimal(14)));
+					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(5),
+							row.getString(6), row.getString(7), new Reversals.Coding(row.getString(8), row.getString(9),
+									row.getString(10), lines.get(key))));
 				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
 				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
 		return found;
@@ -280,7 +288,17 @@ class ConfirmationRepository {
 	 * @param status its status
 	 * @param reversedBy the reference of the reversal already recorded for it, if any
 	 */
-	record Reversible(String payerMst, String currency, BigDecimal amount, String status, @Nullable String reversedBy) {
+	/**
+	 * A payment as a reversal naming it sees it.
+	 * @param payerMst the payer
+	 * @param currency its currency
+	 * @param amount its total
+	 * @param status its status
+	 * @param reversedBy the reference of its reversal, if one is recorded
+	 * @param coding its treasury, account, area and lines
+	 */
+	record Reversible(String payerMst, String currency, BigDecimal amount, String status, @Nullable String reversedBy,
+			Reversals.Coding coding) {
 
 	}
 

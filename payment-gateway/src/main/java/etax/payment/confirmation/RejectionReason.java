@@ -45,11 +45,19 @@ enum RejectionReason {
 	UNKNOWN_CHAPTER("unknown-chapter"),
 	/** An economic sub-item (NDKT) not in force on the payment date. */
 	UNKNOWN_SUB_ITEM("unknown-sub-item"),
+	/**
+	 * A treasury account ({@code STK_THU}) that is not a configured collection account of the State budget
+	 * ({@code etax.payment.confirmation.collection-accounts}, 7111 by default).
+	 */
+	UNKNOWN_TREASURY_ACCOUNT("unknown-treasury-account"),
 	/** The lines do not add up to the total. */
 	LINES_DO_NOT_SUM("lines-do-not-sum"),
 	/** A bank status other than DEBITED, PENDING, FAILED or REVERSED. */
 	UNSUPPORTED_STATUS("unsupported-status"),
-	/** A reversal of a payment that is not recorded, of another payer or amount, or already reversed. */
+	/**
+	 * A reversal of a payment that is not recorded, of another payer or amount, already reversed, or with
+	 * other lines, treasury, account or area than the payment.
+	 */
 	INVALID_REVERSAL("invalid-reversal"),
 	/** The bank code and reference were already recorded with different content. */
 	CONFLICT("conflict"),

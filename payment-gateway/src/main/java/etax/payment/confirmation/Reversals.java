@@ -1,5 +1,6 @@
 package etax.payment.confirmation;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a reversal must name: a recorded payment (status DEBITED) of its bank, of the same payer, currency
- * and total, not reversed by another reference. One rule for the listener, which also knows the payments
- * earlier in its poll, and for the HTTP intake and re-drive, which refuse at once what they can check.
+ * and total, not reversed by another reference; and what it must repeat of it: the treasury, collection
+ * account and area, and the same lines (chapter, sub-item, tax period, amount; in any order), since it takes
+ * back what the payment paid and the treasury posted. Recoding a payment is a correction (tra soát), not a
+ * reversal. One rule for the listener, which also knows the payments earlier in its poll, and for the HTTP
+ * intake and re-drive, which refuse at once what they can check.
  */
 final class Reversals {
 
@@ -41,7 +45,8 @@ final class Reversals {
 		confirmations.stream()
 			.filter((c) -> c.status() == BankConfirmation.Status.DEBITED)
 			.forEach((c) -> found.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(
-					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null)));
+					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null,
+					Coding.of(c))));
 		found.putAll(recorded.reversible(originals));
 		return found;
 	}
@@ -62,7 +67,48 @@ final class Reversals {
 		if (payment.reversedBy() != null && !payment.reversedBy().equals(reversal.bankReference())) {
 			return "the payment is already reversed";
 		}
+		Coding coding = Coding.of(reversal);
+		if (!payment.coding().sameTreasury(coding)) {
+			return "a reversal has the treasury, collection account and area of the payment it reverses";
+		}
+		if (!payment.coding().lines().equals(coding.lines())) {
+			return "a reversal has the lines of the payment it reverses: the same chapter, sub-item, tax period and "
+					+ "amount on each line";
+		}
 		return null;
+	}
+
+	/**
+	 * Where a payment's money went and how it was coded.
+	 * @param treasuryCode the treasury
+	 * @param treasuryAccount the collection account
+	 * @param areaCode the area
+	 * @param lines each line's chapter, sub-item, tax period and amount, sorted: equal lists are equal multisets
+	 */
+	record Coding(String treasuryCode, String treasuryAccount, String areaCode, List<String> lines) {
+
+		Coding {
+			lines = lines.stream().sorted().toList();
+		}
+
+		static Coding of(BankConfirmation confirmation) {
+			return new Coding(confirmation.treasuryCode(), confirmation.treasuryAccount(), confirmation.areaCode(),
+					confirmation.lines()
+						.stream()
+						.map((l) -> line(l.chapter(), l.subItem(), l.taxPeriod().value(), l.amount()))
+						.toList());
+		}
+
+		/** One line, its amount in the voucher's currency whatever its scale. */
+		static String line(String chapter, String subItem, String taxPeriod, BigDecimal amount) {
+			return chapter + ' ' + subItem + ' ' + taxPeriod + ' ' + amount.stripTrailingZeros().toPlainString();
+		}
+
+		boolean sameTreasury(Coding other) {
+			return this.treasuryCode.equals(other.treasuryCode) && this.treasuryAccount.equals(other.treasuryAccount)
+					&& this.areaCode.equals(other.areaCode);
+		}
+
 	}
 
 }

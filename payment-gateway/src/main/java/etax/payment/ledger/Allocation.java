@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  * the amount wait as a credit naming it; what is not named goes to the payer's open items of the line's
  * sub-item in the allocation order; what is left is a general credit. A new obligation takes the credits
  * waiting for it, then general credits of its sub-item. After every step no general credit and open
- * obligation of the same taxpayer and sub-item are left side by side.
+ * obligation of the same taxpayer and sub-item are left side by side. A credit applied counts as paid on
+ * the day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). A supplement that lowered
+ * tax reduces what the taxpayer was charged for the sub-item and period; what was paid beyond the new total
+ * becomes a credit, offset like any overpayment.
  */
 final class Allocation {
 
@@ -53,12 +56,29 @@ final class Allocation {
 
 	private final List<Obligation> newItems = new ArrayList<>();
 
+	/** What was paid on items and is still applied, by item: read by {@link #reduce}, for the items it loads. */
+	private final Map<String, List<Paid>> paid = new java.util.HashMap<>();
+
 	Allocation(List<Obligation> items, List<Credit> credits, Function<LocalDate, Map<ItemClass, Integer>> order,
 			LocalDate today) {
+		this(items, credits, List.of(), order, today);
+	}
+
+	/**
+	 * @param paid what is paid and still applied on the items a reduction may take off (every item of its
+	 * taxpayer, sub-item and period), as stored
+	 */
+	Allocation(List<Obligation> items, List<Credit> credits, List<Paid> paid,
+			Function<LocalDate, Map<ItemClass, Integer>> order, LocalDate today) {
 		items.forEach(this::add);
 		credits.forEach((credit) -> this.credits.put(credit.creditId(), credit));
+		paid.forEach((part) -> this.paid.computeIfAbsent(part.itemId(), (k) -> new ArrayList<>()).add(part));
 		this.order = order;
 		this.today = today;
+	}
+
+	static String chargeKey(String mst, String subItem, String taxPeriod) {
+		return mst + '\u001F' + subItem + '\u001F' + taxPeriod;
 	}
 
 	/**
@@ -124,7 +144,8 @@ final class Allocation {
 		this.entries.stream()
 			.filter((e) -> paymentKey.equals(e.paymentKey()) && !reversedHere.contains(e.entryId())
 					&& (e.type() == LedgerEntry.Type.PAYMENT_APPLIED || e.type() == LedgerEntry.Type.PAYMENT_CREDITED
-							|| e.type() == LedgerEntry.Type.CREDIT_APPLIED))
+							|| e.type() == LedgerEntry.Type.CREDIT_APPLIED
+							|| e.type() == LedgerEntry.Type.OVERPAYMENT_CREDITED))
 			.forEach(original::add);
 		List<LedgerEntry> ordered = original.stream()
 			.sorted(Comparator.comparingInt((LedgerEntry e) -> switch (e.type()) {
@@ -136,22 +157,138 @@ final class Allocation {
 		Set<String> reopened = new LinkedHashSet<>();
 		for (LedgerEntry entry : ordered) {
 			this.entries.add(entry.reversal(TimeOrderedIds.next(), valueDate));
-			if (entry.itemId() != null && entry.type() != LedgerEntry.Type.PAYMENT_CREDITED) {
+			// the reversal swaps the accounts: an obligation the entry credited (paid) owes again, one it debited
+			// (an overpayment moved to credit) owes that much less; likewise for the credit it moved
+			BigDecimal onItem = change(entry, Account.Kind.TAXPAYER_OBLIGATION);
+			if (entry.itemId() != null && onItem.signum() != 0) {
 				Obligation item = Objects.requireNonNull(this.items.get(entry.itemId()), "loaded for the reversal");
-				update(item.withOutstanding(item.outstanding().add(entry.amount())));
+				update(item.withOutstanding(item.outstanding().add(onItem)));
 				reopened.add(item.mst() + '\u001F' + item.subItem());
 			}
-			if (entry.creditId() != null) {
+			BigDecimal onCredit = change(entry, Account.Kind.TAXPAYER_CREDIT).negate();
+			if (entry.creditId() != null && onCredit.signum() != 0) {
 				Credit credit = Objects.requireNonNull(this.credits.get(entry.creditId()), "loaded for the reversal");
-				BigDecimal change = (entry.type() == LedgerEntry.Type.CREDIT_APPLIED) ? entry.amount()
-						: entry.amount().negate();
-				update(credit.withRemaining(credit.remaining().add(change)));
+				update(credit.withRemaining(credit.remaining().add(onCredit)));
 			}
 		}
 		for (String key : reopened) {
 			String[] parts = key.split("\u001F");
 			offset(parts[0], parts[1]);
 		}
+	}
+
+	/**
+	 * What reversing an entry does to the debit-normal balance of an account of a kind: a reversal debits
+	 * what the entry credited and credits what it debited.
+	 */
+	private static BigDecimal change(LedgerEntry entry, Account.Kind kind) {
+		if (entry.credit().kind() == kind) {
+			return entry.amount();
+		}
+		return (entry.debit().kind() == kind) ? entry.amount().negate() : BigDecimal.ZERO;
+	}
+
+	/**
+	 * Takes a supplement's decrease off what the taxpayer was charged for its sub-item and period (tax
+	 * items only, newest first): first off what they still owe; then off what is paid, which moves to the
+	 * taxpayer's credit, dated with the day it was paid (the latest payments first), and is offset like any
+	 * overpayment against the open items of the sub-item, now or when the next one is booked.
+	 * @param reduction the decrease
+	 * @return false, with nothing changed, when less was charged for the period than the decrease
+	 */
+	boolean reduce(Reduction reduction) {
+		List<Obligation> charged = this.byTaxpayer.getOrDefault(reduction.mst() + '\u001F' + reduction.subItem(), List.of())
+			.stream()
+			.map(this.items::get)
+			.filter((i) -> i.kind() == Obligation.Kind.TAX && i.taxPeriod().equals(reduction.taxPeriod())
+					&& i.inForce().signum() > 0)
+			.sorted(Comparator.comparingLong(this::bookingOrder).reversed())
+			.toList();
+		BigDecimal reducible = BigDecimal.ZERO;
+		for (Obligation item : charged) {
+			reducible = reducible.add(item.outstanding()).add(releasable(item));
+		}
+		if (reducible.compareTo(reduction.amount()) < 0) {
+			return false;
+		}
+		BigDecimal left = reduction.amount();
+		for (Obligation item : charged) {
+			BigDecimal off = left.min(item.outstanding());
+			if (off.signum() > 0) {
+				reduceItem(reduction, item, off, off);
+				left = left.subtract(off);
+			}
+		}
+		for (Obligation item : charged) {
+			Obligation now = this.items.get(item.itemId());
+			BigDecimal off = left.min(releasable(now));
+			if (off.signum() > 0) {
+				reduceItem(reduction, now, off, BigDecimal.ZERO);
+				release(reduction, now, off);
+				left = left.subtract(off);
+			}
+		}
+		offset(reduction.mst(), reduction.subItem());
+		return true;
+	}
+
+	/** What is paid on an item and may move to credit: what its paid parts hold, at most what it paid. */
+	private BigDecimal releasable(Obligation item) {
+		BigDecimal parts = this.paid.getOrDefault(item.itemId(), List.of())
+			.stream()
+			.map(Paid::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return parts.min(item.inForce().subtract(item.outstanding()));
+	}
+
+	private void reduceItem(Reduction reduction, Obligation item, BigDecimal amount, BigDecimal offOutstanding) {
+		this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OBLIGATION_REDUCED,
+				Account.revenue(item.subItem()), item.account(), amount, this.today, item.itemId(), null, null, null, null,
+				reduction.itemId()));
+		update(item.reducedBy(amount, offOutstanding));
+	}
+
+	/** Moves what is paid on an item, the latest payments first, to credits of the taxpayer. */
+	private void release(Reduction reduction, Obligation item, BigDecimal amount) {
+		List<Paid> parts = this.paid.getOrDefault(item.itemId(), List.of())
+			.stream()
+			.sorted(Comparator.comparing(Paid::paidOn).reversed())
+			.toList();
+		BigDecimal left = amount;
+		for (Paid part : parts) {
+			BigDecimal moved = left.min(part.amount());
+			if (moved.signum() <= 0) {
+				continue;
+			}
+			Credit credit = new Credit(TimeOrderedIds.next(), item.mst(), item.subItem(), null, part.postingId(),
+					part.paymentKey(), moved, moved, part.paidOn(), nextCreditSeq());
+			this.credits.put(credit.creditId(), credit);
+			this.newCredits.add(credit.creditId());
+			this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OVERPAYMENT_CREDITED,
+					item.account(), credit.account(), moved, part.paidOn(), item.itemId(), part.postingId(),
+					credit.creditId(), part.paymentKey(), null, reduction.itemId()));
+			this.paid.get(item.itemId()).set(this.paid.get(item.itemId()).indexOf(part), part.less(moved));
+			left = left.subtract(moved);
+			if (left.signum() == 0) {
+				return;
+			}
+		}
+		throw new IllegalStateException("What is paid on an item is less than its paid amount");
+	}
+
+	/** Booking order: stored items by their sequence, then this transaction's in the order booked. */
+	private long bookingOrder(Obligation item) {
+		int fresh = -1;
+		for (int i = 0; fresh < 0 && i < this.newItems.size(); i++) {
+			if (this.newItems.get(i).itemId().equals(item.itemId())) {
+				fresh = i;
+			}
+		}
+		return (fresh >= 0) ? Long.MAX_VALUE / 2 + fresh : item.bookingSeq();
+	}
+
+	private long nextCreditSeq() {
+		return Long.MAX_VALUE - 1_000_000 + this.newCredits.size();
 	}
 
 	/** Applies general credits of a taxpayer and sub-item, oldest first, to its open items in order. */
@@ -193,6 +330,7 @@ final class Allocation {
 					Account.receivable(line.treasuryCode(), line.subItem()), item.account(), amount, line.paymentDate(),
 					item.itemId(), line.postingId(), null, line.paymentKey(), null));
 			update(item.withOutstanding(this.items.get(item.itemId()).outstanding().subtract(amount)));
+			paid(new Paid(item.itemId(), line.paymentKey(), line.postingId(), line.paymentDate(), amount));
 		}
 		return amount;
 	}
@@ -201,11 +339,13 @@ final class Allocation {
 		Obligation current = this.items.get(item.itemId());
 		BigDecimal amount = credit.remaining().min(current.outstanding());
 		if (amount.signum() > 0) {
+			// the money is in the budget since its payment, whenever it is applied (VN-ETAX §5.3)
 			this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.CREDIT_APPLIED, credit.account(),
-					current.account(), amount, this.today, current.itemId(), credit.postingId(), credit.creditId(),
+					current.account(), amount, credit.paidOn(), current.itemId(), credit.postingId(), credit.creditId(),
 					credit.paymentKey(), null));
 			update(current.withOutstanding(current.outstanding().subtract(amount)));
 			update(credit.withRemaining(credit.remaining().subtract(amount)));
+			paid(new Paid(current.itemId(), credit.paymentKey(), credit.postingId(), credit.paidOn(), amount));
 		}
 	}
 
@@ -213,12 +353,16 @@ final class Allocation {
 		UUID creditId = UUID.nameUUIDFromBytes(("etax.payment\u001Fcredit\u001F" + line.postingId())
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		Credit credit = new Credit(creditId, line.mst(), line.subItem(), namedItemId, line.postingId(),
-				line.paymentKey(), amount, amount, Long.MAX_VALUE - 1_000_000 + this.newCredits.size());
+				line.paymentKey(), amount, amount, line.paymentDate(), nextCreditSeq());
 		this.credits.put(creditId, credit);
 		this.newCredits.add(creditId);
 		this.entries.add(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.PAYMENT_CREDITED,
 				Account.receivable(line.treasuryCode(), line.subItem()), credit.account(), amount, line.paymentDate(),
 				namedItemId, line.postingId(), creditId, line.paymentKey(), null));
+	}
+
+	private void paid(Paid part) {
+		this.paid.computeIfAbsent(part.itemId(), (k) -> new ArrayList<>()).add(part);
 	}
 
 	private void add(Obligation item) {
@@ -283,6 +427,22 @@ final class Allocation {
 	 */
 	record PaymentLine(String mst, String subItem, BigDecimal amountVnd, @Nullable String payableItemId,
 			UUID postingId, String paymentKey, String treasuryCode, LocalDate paymentDate) {
+
+	}
+
+	/**
+	 * A part of what is paid on an item and still applied: of one payment line, counted as paid on one day.
+	 * @param itemId the item
+	 * @param paymentKey the payment
+	 * @param postingId its line
+	 * @param paidOn the day it counts as paid
+	 * @param amount whole VND
+	 */
+	record Paid(String itemId, String paymentKey, UUID postingId, LocalDate paidOn, BigDecimal amount) {
+
+		Paid less(BigDecimal value) {
+			return new Paid(this.itemId, this.paymentKey, this.postingId, this.paidOn, this.amount.subtract(value));
+		}
 
 	}
 

@@ -42,6 +42,9 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 
 	}
 
+	/**
+	 * @param amount what it charges: as booked, less what supplements that lowered tax took off
+	 */
 	public record Item(String payableItemId, String kind, String chapter, String subItem, String taxPeriod,
 			BigDecimal amount, BigDecimal outstanding, LocalDate dueDate) {
 

@@ -1,6 +1,7 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,19 +18,21 @@ import org.jspecify.annotations.Nullable;
  * @param paymentKey the payment it comes from
  * @param amount what was credited, whole VND
  * @param remaining what is left
+ * @param paidOn the day the money it holds was paid (the bank-confirmed payment date): applied later to an
+ * item, it counts as paid on that day (VN-ETAX §5.3, §5.6)
  * @param createdSeq the order of creation, {@link Long#MAX_VALUE} until stored
  */
 record Credit(UUID creditId, String mst, String subItem, @Nullable String namedItemId, UUID postingId,
-		String paymentKey, BigDecimal amount, BigDecimal remaining, long createdSeq) {
+		String paymentKey, BigDecimal amount, BigDecimal remaining, LocalDate paidOn, long createdSeq) {
 
 	Credit withRemaining(BigDecimal value) {
 		return new Credit(this.creditId, this.mst, this.subItem, this.namedItemId, this.postingId, this.paymentKey,
-				this.amount, value, this.createdSeq);
+				this.amount, value, this.paidOn, this.createdSeq);
 	}
 
 	Credit general() {
 		return new Credit(this.creditId, this.mst, this.subItem, null, this.postingId, this.paymentKey, this.amount,
-				this.remaining, this.createdSeq);
+				this.remaining, this.paidOn, this.createdSeq);
 	}
 
 	Account account() {

@@ -22,10 +22,18 @@ import org.jspecify.annotations.Nullable;
  * @param creditId the taxpayer credit it moves, if any
  * @param paymentKey the payment it comes from ({@code bankCode:bankReference}), if any
  * @param reverses the entry it reverses, for a reversal
+ * @param reductionId the reduction (a supplement's negative payable item) it books, if any
  */
 record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDecimal amount, LocalDate valueDate,
 		@Nullable String itemId, @Nullable UUID postingId, @Nullable UUID creditId, @Nullable String paymentKey,
-		@Nullable UUID reverses) {
+		@Nullable UUID reverses, @Nullable String reductionId) {
+
+	/** An entry that books no reduction. */
+	LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDecimal amount, LocalDate valueDate,
+			@Nullable String itemId, @Nullable UUID postingId, @Nullable UUID creditId, @Nullable String paymentKey,
+			@Nullable UUID reverses) {
+		this(entryId, type, debit, credit, amount, valueDate, itemId, postingId, creditId, paymentKey, reverses, null);
+	}
 
 	/** What an entry records. */
 	enum Type {
@@ -40,6 +48,16 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 		CREDIT_APPLIED,
 		/** A posting the treasury confirmed: treasury / treasury receivable (swapped for a reversal). */
 		POSTING_CONFIRMED,
+		/**
+		 * Tax taken off an obligation by a supplement that lowered it: budget revenue / taxpayer obligation,
+		 * the booking's accounts swapped for part of its amount.
+		 */
+		OBLIGATION_REDUCED,
+		/**
+		 * What was paid on a reduced obligation beyond its new total, moved to the taxpayer's credit: taxpayer
+		 * obligation / taxpayer credit, dated with the day it was paid.
+		 */
+		OVERPAYMENT_CREDITED,
 		/** The reversal of an entry. */
 		REVERSAL
 
@@ -47,7 +65,7 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 
 	LedgerEntry reversal(UUID entryId, LocalDate valueDate) {
 		return new LedgerEntry(entryId, Type.REVERSAL, this.credit, this.debit, this.amount, valueDate, this.itemId,
-				this.postingId, this.creditId, this.paymentKey, this.entryId);
+				this.postingId, this.creditId, this.paymentKey, this.entryId, this.reductionId);
 	}
 
 }

@@ -35,10 +35,10 @@ class LedgerRepository {
 
 	private static final String OBLIGATION_COLUMNS = """
 			item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date, outstanding, source_event_id,
-			content_hash, base_item_id, assessed_for, booking_seq""";
+			content_hash, base_item_id, assessed_for, booking_seq, reduced""";
 
 	private static final String CREDIT_COLUMNS = """
-			credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount, remaining, created_seq""";
+			credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount, remaining, created_seq, paid_on""";
 
 	private final JdbcTemplate jdbc;
 
@@ -96,7 +96,7 @@ class LedgerRepository {
 				+ " UNION SELECT " + CREDIT_COLUMNS + " FROM payment.credit WHERE credit_id = ANY (?::uuid[])",
 				(row, n) -> new Credit(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
 						row.getString(4), row.getObject(5, UUID.class), row.getString(6), row.getBigDecimal(7),
-						row.getBigDecimal(8), row.getLong(9)),
+						row.getBigDecimal(8), row.getObject(10, LocalDate.class), row.getLong(9)),
 				(Object) msts.toArray(String[]::new),
 				(Object) creditIds.stream().map(UUID::toString).toArray(String[]::new));
 	}
@@ -109,15 +109,86 @@ class LedgerRepository {
 		return this.jdbc.query("""
 				SELECT d.entry_id, d.entry_type, d.account, d.mst, d.sub_item, d.tax_period, d.treasury_code,
 				    c.account, c.mst, c.sub_item, c.tax_period, c.treasury_code, d.amount, d.value_date, d.item_id,
-				    d.posting_id, d.credit_id, d.payment_key
+				    d.posting_id, d.credit_id, d.payment_key, d.reduction_id
 				FROM payment.ledger_line d JOIN payment.ledger_line c ON c.entry_id = d.entry_id AND c.side = 'C'
 				WHERE d.side = 'D' AND d.payment_key = ANY (?)
-				    AND d.entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED')
+				    AND d.entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED', 'OVERPAYMENT_CREDITED')
 				    AND NOT EXISTS (SELECT 1 FROM payment.ledger_line r WHERE r.reverses_entry = d.entry_id)
 				ORDER BY d.seq""", (row, n) -> new LedgerEntry(row.getObject(1, UUID.class),
 				LedgerEntry.Type.valueOf(row.getString(2)), account(row, 3), account(row, 8), row.getBigDecimal(13),
 				row.getObject(14, LocalDate.class), row.getString(15), row.getObject(16, UUID.class),
-				row.getObject(17, UUID.class), row.getString(18), null), (Object) paymentKeys.toArray(String[]::new));
+				row.getObject(17, UUID.class), row.getString(18), null, row.getString(19)),
+				(Object) paymentKeys.toArray(String[]::new));
+	}
+
+	/** The tax obligations of the taxpayers that still charge something a reduction could take off. */
+	List<Obligation> reducible(Collection<String> msts) {
+		return this.jdbc.query("SELECT " + OBLIGATION_COLUMNS
+				+ " FROM payment.obligation WHERE mst = ANY (?) AND kind = 'TAX' AND amount > reduced",
+				(row, n) -> obligation(row), (Object) msts.toArray(String[]::new));
+	}
+
+	/**
+	 * What is paid on the items and still applied, by payment line and the day it counts as paid: payments
+	 * and credits applied, less what reductions moved to credit, none of them reversed. A credit applied
+	 * counts from its own payment date (entries booked before that rule carry the day they were applied).
+	 */
+	List<Allocation.Paid> paid(Collection<String> itemIds) {
+		if (itemIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("""
+				SELECT l.item_id, l.payment_key, l.posting_id,
+				    CASE WHEN l.entry_type = 'CREDIT_APPLIED' THEN coalesce(cr.paid_on, l.value_date) ELSE l.value_date END,
+				    sum(CASE WHEN l.entry_type = 'OVERPAYMENT_CREDITED' THEN -l.amount ELSE l.amount END)
+				FROM payment.ledger_line l
+				LEFT JOIN payment.credit cr ON l.entry_type = 'CREDIT_APPLIED' AND cr.credit_id = l.credit_id
+				WHERE l.item_id = ANY (?) AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
+				    AND l.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'OVERPAYMENT_CREDITED')
+				    AND NOT EXISTS (SELECT 1 FROM payment.ledger_line r WHERE r.reverses_entry = l.entry_id)
+				GROUP BY 1, 2, 3, 4
+				HAVING sum(CASE WHEN l.entry_type = 'OVERPAYMENT_CREDITED' THEN -l.amount ELSE l.amount END) > 0""",
+				(row, n) -> new Allocation.Paid(row.getString(1), row.getString(2), row.getObject(3, UUID.class),
+						row.getObject(4, LocalDate.class), row.getBigDecimal(5)),
+				(Object) itemIds.toArray(String[]::new));
+	}
+
+	/** The reductions booked under one of the item ids or event ids of the candidates. */
+	List<Reduction> bookedReductions(Collection<Reduction> candidates) {
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		String select = "SELECT item_id, mst, chapter, sub_item, tax_period, amount, due_date, source_event_id, content_hash"
+				+ " FROM payment.reduction ";
+		return this.jdbc.query(select + "WHERE item_id = ANY (?) UNION " + select + "WHERE source_event_id = ANY (?::uuid[])",
+				(row, n) -> new Reduction(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+						row.getString(5), row.getBigDecimal(6), row.getObject(7, LocalDate.class),
+						row.getObject(8, UUID.class), row.getString(9)),
+				candidates.stream().map(Reduction::itemId).toArray(String[]::new),
+				candidates.stream().map((r) -> r.sourceEventId().toString()).toArray(String[]::new));
+	}
+
+	void insertReductions(List<Reduction> reductions, Instant bookedAt) {
+		if (reductions.isEmpty()) {
+			return;
+		}
+		this.named.batchUpdate("""
+				INSERT INTO payment.reduction (item_id, mst, chapter, sub_item, tax_period, amount, due_date,
+				    source_event_id, content_hash, booked_at)
+				VALUES (:itemId, :mst, :chapter, :subItem, :taxPeriod, :amount, :dueDate, :sourceEventId, :contentHash,
+				    :bookedAt)""",
+				reductions.stream()
+					.map((r) -> new MapSqlParameterSource().addValue("itemId", r.itemId())
+						.addValue("mst", r.mst())
+						.addValue("chapter", r.chapter())
+						.addValue("subItem", r.subItem())
+						.addValue("taxPeriod", r.taxPeriod())
+						.addValue("amount", r.amount())
+						.addValue("dueDate", r.dueDate())
+						.addValue("sourceEventId", r.sourceEventId())
+						.addValue("contentHash", r.contentHash())
+						.addValue("bookedAt", bookedAt.atOffset(ZoneOffset.UTC)))
+					.toArray(SqlParameterSource[]::new));
 	}
 
 	void insertObligations(List<Obligation> obligations, Instant bookedAt) {
@@ -126,8 +197,8 @@ class LedgerRepository {
 		}
 		this.named.batchUpdate("""
 				INSERT INTO payment.obligation (item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date,
-				    outstanding, source_event_id, content_hash, base_item_id, assessed_for, booked_at)
-				VALUES (:itemId, :kind, :mst, :chapter, :subItem, :taxPeriod, :amount, :dueDate, :outstanding,
+				    outstanding, reduced, source_event_id, content_hash, base_item_id, assessed_for, booked_at)
+				VALUES (:itemId, :kind, :mst, :chapter, :subItem, :taxPeriod, :amount, :dueDate, :outstanding, :reduced,
 				    :sourceEventId, :contentHash, :baseItemId, :assessedFor, :bookedAt)""",
 				obligations.stream()
 					.map((o) -> new MapSqlParameterSource().addValue("itemId", o.itemId())
@@ -139,6 +210,7 @@ class LedgerRepository {
 						.addValue("amount", o.amount())
 						.addValue("dueDate", o.dueDate())
 						.addValue("outstanding", o.outstanding())
+						.addValue("reduced", o.reduced())
 						.addValue("sourceEventId", o.sourceEventId())
 						.addValue("contentHash", o.contentHash())
 						.addValue("baseItemId", o.baseItemId(), Types.VARCHAR)
@@ -152,10 +224,12 @@ class LedgerRepository {
 			return;
 		}
 		this.jdbc.update("""
-				UPDATE payment.obligation o SET outstanding = v.outstanding
-				FROM unnest(?::text[], ?::numeric[]) AS v (item_id, outstanding) WHERE o.item_id = v.item_id""",
+				UPDATE payment.obligation o SET outstanding = v.outstanding, reduced = v.reduced
+				FROM unnest(?::text[], ?::numeric[], ?::numeric[]) AS v (item_id, outstanding, reduced)
+				WHERE o.item_id = v.item_id""",
 				obligations.stream().map(Obligation::itemId).toArray(String[]::new),
-				obligations.stream().map((o) -> o.outstanding().toPlainString()).toArray(String[]::new));
+				obligations.stream().map((o) -> o.outstanding().toPlainString()).toArray(String[]::new),
+				obligations.stream().map((o) -> o.reduced().toPlainString()).toArray(String[]::new));
 	}
 
 	void insertCredits(List<Credit> credits, Instant at) {
@@ -164,8 +238,9 @@ class LedgerRepository {
 		}
 		this.named.batchUpdate("""
 				INSERT INTO payment.credit (credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount,
-				    remaining, created_at)
-				VALUES (:creditId, :mst, :subItem, :namedItemId, :postingId, :paymentKey, :amount, :remaining, :at)""",
+				    remaining, paid_on, created_at)
+				VALUES (:creditId, :mst, :subItem, :namedItemId, :postingId, :paymentKey, :amount, :remaining, :paidOn,
+				    :at)""",
 				credits.stream()
 					.map((c) -> new MapSqlParameterSource().addValue("creditId", c.creditId())
 						.addValue("mst", c.mst())
@@ -175,6 +250,7 @@ class LedgerRepository {
 						.addValue("paymentKey", c.paymentKey())
 						.addValue("amount", c.amount())
 						.addValue("remaining", c.remaining())
+						.addValue("paidOn", c.paidOn())
 						.addValue("at", at.atOffset(ZoneOffset.UTC)))
 					.toArray(SqlParameterSource[]::new));
 	}
@@ -208,9 +284,10 @@ class LedgerRepository {
 		this.jdbc.update("""
 				INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
 				    treasury_code, amount, value_date, item_id, posting_id, credit_id, payment_key, reverses_entry,
-				    booked_at)
+				    reduction_id, booked_at)
 				SELECT l.*, ?::timestamptz FROM unnest(?::uuid[], ?::bpchar[], ?::text[], ?::text[], ?::text[], ?::text[],
-				    ?::text[], ?::text[], ?::numeric[], ?::date[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[]) AS l""",
+				    ?::text[], ?::text[], ?::numeric[], ?::date[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[],
+				    ?::text[]) AS l""",
 				bookedAt.atOffset(ZoneOffset.UTC), column(lines, (l) -> l.entry().entryId()), column(lines, Line::side),
 				column(lines, (l) -> l.entry().type()), column(lines, (l) -> l.account().kind()),
 				column(lines, (l) -> l.account().mst()), column(lines, (l) -> l.account().subItem()),
@@ -218,7 +295,7 @@ class LedgerRepository {
 				column(lines, (l) -> l.entry().amount().toPlainString()), column(lines, (l) -> l.entry().valueDate()),
 				column(lines, (l) -> l.entry().itemId()), column(lines, (l) -> l.entry().postingId()),
 				column(lines, (l) -> l.entry().creditId()), column(lines, (l) -> l.entry().paymentKey()),
-				column(lines, (l) -> l.entry().reverses()));
+				column(lines, (l) -> l.entry().reverses()), column(lines, (l) -> l.entry().reductionId()));
 	}
 
 	/** One side of an entry. */
@@ -244,8 +321,8 @@ class LedgerRepository {
 	private static Obligation obligation(ResultSet row) throws SQLException {
 		return new Obligation(row.getString(1), Obligation.Kind.valueOf(row.getString(2)), row.getString(3),
 				row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
-				row.getObject(8, LocalDate.class), row.getBigDecimal(9), row.getObject(10, UUID.class), row.getString(11),
-				row.getString(12), row.getObject(13, LocalDate.class), row.getLong(14));
+				row.getObject(8, LocalDate.class), row.getBigDecimal(9), row.getBigDecimal(15), row.getObject(10, UUID.class),
+				row.getString(11), row.getString(12), row.getObject(13, LocalDate.class), row.getLong(14));
 	}
 
 	static BigDecimal zeroIfNull(@Nullable BigDecimal value) {

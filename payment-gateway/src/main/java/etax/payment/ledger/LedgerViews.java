@@ -24,16 +24,19 @@ class LedgerViews {
 	/**
 	 * Charged and paid are not the debit and credit sides of the obligation account: a reversal debits
 	 * the obligation to re-open what a payment paid, which is a payment undone, not a new charge. So charged is
-	 * what was booked as owed (tax, interest) less reversals of such bookings, paid is what payments and
-	 * credits applied less reversals of those; outstanding (debits less credits) is the same either way.
+	 * what was booked as owed (tax, interest) less what supplements took off it (OBLIGATION_REDUCED), paid is
+	 * what payments and credits applied, less reversals of those and less what a reduction moved back to the
+	 * taxpayer's credit (OVERPAYMENT_CREDITED); outstanding (debits less credits) is the same either way.
 	 */
 	Balance balance(String mst) {
 		List<Balance.PeriodBalance> periods = this.jdbc.sql("""
 				SELECT sub_item, tax_period,
-				    coalesce(sum(amount) FILTER (WHERE side = 'D' AND entry_type <> 'REVERSAL'), 0)
-				        - coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type = 'REVERSAL'), 0),
-				    coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type <> 'REVERSAL'), 0)
-				        - coalesce(sum(amount) FILTER (WHERE side = 'D' AND entry_type = 'REVERSAL'), 0)
+				    coalesce(sum(amount) FILTER (WHERE side = 'D'
+				        AND entry_type NOT IN ('REVERSAL', 'OVERPAYMENT_CREDITED')), 0)
+				        - coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type = 'OBLIGATION_REDUCED'), 0),
+				    coalesce(sum(amount) FILTER (WHERE side = 'C' AND entry_type <> 'OBLIGATION_REDUCED'), 0)
+				        - coalesce(sum(amount) FILTER (WHERE side = 'D'
+				            AND entry_type IN ('REVERSAL', 'OVERPAYMENT_CREDITED')), 0)
 				FROM payment.ledger_line WHERE mst = ? AND account = 'TAXPAYER_OBLIGATION'
 				GROUP BY sub_item, tax_period ORDER BY sub_item, tax_period""")
 			.param(mst)
@@ -49,7 +52,8 @@ class LedgerViews {
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();
 		List<Balance.Item> items = this.jdbc.sql("""
-				SELECT item_id, kind, chapter, sub_item, tax_period, amount, outstanding, due_date FROM payment.obligation
+				SELECT item_id, kind, chapter, sub_item, tax_period, amount - reduced, outstanding, due_date
+				FROM payment.obligation
 				WHERE mst = ? ORDER BY due_date, booking_seq""")
 			.param(mst)
 			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param amount whole VND
  * @param dueDate when it falls due
  * @param outstanding what is not paid yet
+ * @param reduced what supplements that lowered tax took off: the tax in force is amount less this
  * @param sourceEventId the event that created it
  * @param contentHash over its content, to tell a duplicate from a conflict
  * @param baseItemId for interest, the payable item it accrues on
@@ -26,8 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param bookingSeq the order of booking, 0 until stored
  */
 record Obligation(String itemId, Kind kind, String mst, String chapter, String subItem, String taxPeriod,
-		BigDecimal amount, LocalDate dueDate, BigDecimal outstanding, UUID sourceEventId, String contentHash,
-		@Nullable String baseItemId, @Nullable LocalDate assessedFor, long bookingSeq) {
+		BigDecimal amount, LocalDate dueDate, BigDecimal outstanding, BigDecimal reduced, UUID sourceEventId,
+		String contentHash, @Nullable String baseItemId, @Nullable LocalDate assessedFor, long bookingSeq)
+		implements Booking {
+
+	/** An obligation nothing was taken off yet. */
+	Obligation(String itemId, Kind kind, String mst, String chapter, String subItem, String taxPeriod, BigDecimal amount,
+			LocalDate dueDate, BigDecimal outstanding, UUID sourceEventId, String contentHash, @Nullable String baseItemId,
+			@Nullable LocalDate assessedFor, long bookingSeq) {
+		this(itemId, kind, mst, chapter, subItem, taxPeriod, amount, dueDate, outstanding, BigDecimal.ZERO, sourceEventId,
+				contentHash, baseItemId, assessedFor, bookingSeq);
+	}
 
 	enum Kind {
 
@@ -37,8 +47,20 @@ record Obligation(String itemId, Kind kind, String mst, String chapter, String s
 
 	Obligation withOutstanding(BigDecimal value) {
 		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
-				this.dueDate, value, this.sourceEventId, this.contentHash, this.baseItemId, this.assessedFor,
+				this.dueDate, value, this.reduced, this.sourceEventId, this.contentHash, this.baseItemId, this.assessedFor,
 				this.bookingSeq);
+	}
+
+	/** Takes an amount off the tax in force and off what is outstanding. */
+	Obligation reducedBy(BigDecimal value, BigDecimal offOutstanding) {
+		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
+				this.dueDate, this.outstanding.subtract(offOutstanding), this.reduced.add(value), this.sourceEventId,
+				this.contentHash, this.baseItemId, this.assessedFor, this.bookingSeq);
+	}
+
+	/** The tax (or interest) in force: as booked, less what supplements took off. */
+	BigDecimal inForce() {
+		return this.amount.subtract(this.reduced);
 	}
 
 	/** The same obligation, whatever its ids: what a re-run of an assessment under a new event id sends. */

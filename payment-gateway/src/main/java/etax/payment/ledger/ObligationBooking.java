@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Books the obligations of a poll of {@code etax.payable-items.v1} or {@code etax.assessments.v1} in
  * one transaction, exactly once: an item already booked with the same content (same event again, or the
  * same item or interest day under another event id) is a duplicate; with other content it is a conflict,
- * kept with unreadable events in {@code payment.rejected_event} and never booked over the first.
+ * kept with unreadable events in {@code payment.rejected_event} and never booked over the first. A
+ * negative payable item (a supplement that lowered tax) is a reduction, booked once per item the same way,
+ * in the order of the topic with the obligations; one that exceeds what the taxpayer was charged for its
+ * sub-item and period is kept there as {@code not-reducible}, changing nothing.
  */
 @Service
 class ObligationBooking {
@@ -58,19 +64,36 @@ class ObligationBooking {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
 			Map<String, Obligation> candidates = new LinkedHashMap<>();
+			Map<String, Reduction> reductions = new LinkedHashMap<>();
+			Set<UUID> reductionEvents = new HashSet<>();
 			SameObligations inPoll = new SameObligations(false);
-			Map<String, ConsumerRecord<String, String>> sources = new LinkedHashMap<>();
+			Map<Booking, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
+			List<Booking> inOrder = new ArrayList<>();
 			List<Obligation> inPollDuplicates = new ArrayList<>();
 			for (ConsumerRecord<String, String> record : poll) {
 				try {
-					Obligation obligation = record.topic().equals(ASSESSMENTS_TOPIC)
+					Booking booking = record.topic().equals(ASSESSMENTS_TOPIC)
 							? this.reader.interest(Objects.requireNonNull(record.value()))
 							: this.reader.payableItem(Objects.requireNonNull(record.value()));
+					if (booking instanceof Reduction reduction) {
+						Reduction earlier = reductions.get(reduction.itemId());
+						if (earlier == null && reductionEvents.add(reduction.sourceEventId())) {
+							reductions.put(reduction.itemId(), reduction);
+							sources.put(reduction, record);
+							inOrder.add(reduction);
+						}
+						else if (earlier == null || !earlier.contentHash().equals(reduction.contentHash())) {
+							reject(record, "conflict", "another event of this poll books the same item differently", now);
+						}
+						continue;
+					}
+					Obligation obligation = (Obligation) booking;
 					Obligation earlier = inPoll.first(obligation);
 					if (earlier == null) {
 						candidates.put(obligation.itemId(), obligation);
 						inPoll.add(obligation);
-						sources.put(obligation.itemId(), record);
+						sources.put(obligation, record);
+						inOrder.add(obligation);
 					}
 					else if (!earlier.sameContentAs(obligation)) {
 						reject(record, "conflict", "another event of this poll books the same item differently", now);
@@ -81,28 +104,48 @@ class ObligationBooking {
 					reject(record, "invalid-event", Objects.requireNonNullElse(detail, "unreadable"), now);
 				}
 			}
-			if (candidates.isEmpty()) {
+			if (inOrder.isEmpty()) {
 				return;
 			}
-			this.repository.lock(candidates.values().stream().map(Obligation::mst).collect(Collectors.toSet()));
+			this.repository.lock(inOrder.stream().map(Booking::mst).collect(Collectors.toSet()));
 			SameObligations booked = new SameObligations(true);
 			this.repository.booked(candidates.values()).forEach(booked::add);
-			List<Obligation> fresh = new ArrayList<>();
-			for (Obligation candidate : candidates.values()) {
-				Obligation existing = booked.first(candidate);
-				if (existing == null) {
-					fresh.add(candidate);
+			List<Reduction> bookedReductions = this.repository.bookedReductions(reductions.values());
+			List<Booking> fresh = new ArrayList<>();
+			for (Booking candidate : inOrder) {
+				if (candidate instanceof Reduction reduction) {
+					Reduction existing = bookedReductions.stream()
+						.filter((r) -> r.itemId().equals(reduction.itemId())
+								|| r.sourceEventId().equals(reduction.sourceEventId()))
+						.findFirst()
+						.orElse(null);
+					if (existing == null) {
+						fresh.add(reduction);
+					}
+					else if (!existing.itemId().equals(reduction.itemId())
+							|| !existing.contentHash().equals(reduction.contentHash())) {
+						reject(sources.get(candidate), "conflict", "the item is booked already with other content", now);
+					}
+					continue;
 				}
-				else if (!existing.sameContentAs(candidate) || (candidate.kind() == Obligation.Kind.TAX
-						&& !existing.itemId().equals(candidate.itemId()))) {
-					reject(sources.get(candidate.itemId()), "conflict",
+				Obligation obligation = (Obligation) candidate;
+				Obligation existing = booked.first(obligation);
+				if (existing == null) {
+					fresh.add(obligation);
+				}
+				else if (!existing.sameContentAs(obligation) || (obligation.kind() == Obligation.Kind.TAX
+						&& !existing.itemId().equals(obligation.itemId()))) {
+					reject(sources.get(candidate), "conflict",
 							"the item (or interest day) is booked already with other content", now);
 				}
 				else {
-					inPollDuplicates.add(candidate);
+					inPollDuplicates.add(obligation);
 				}
 			}
-			this.ledger.book(fresh);
+			for (Reduction refused : this.ledger.book(fresh)) {
+				reject(sources.get(refused), "not-reducible",
+						"the decrease is more than the taxpayer was charged for the sub-item and period", now);
+			}
 			log.debug("Booked obligations count={} duplicates={}", fresh.size(), inPollDuplicates.size());
 		});
 	}

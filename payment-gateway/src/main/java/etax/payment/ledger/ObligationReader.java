@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) and {@code InterestAssessed}
+ * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) into an obligation, or into a
+ * reduction when its amount is negative (a supplement that lowered tax), and {@code InterestAssessed}
  * version 1 ({@code etax.assessments.v1}) into obligations (docs/adr/0006-taxpayer-ledger.md). Every
  * failure is an {@link IllegalArgumentException} whose message names the property, never its value.
  */
@@ -29,16 +30,33 @@ final class ObligationReader {
 
 	private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
 
-	Obligation payableItem(String value) {
+	/** What the ledger's numeric(18,0) holds. */
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999999");
+
+	Booking payableItem(String value) {
 		JsonNode node = JSON.readTree(value);
 		expect(node, "PayableItemCreated");
 		if (!"VND".equals(node.path("currency").asString("VND"))) {
 			throw new IllegalArgumentException("currency must be VND");
 		}
-		BigDecimal amount = amount(node);
-		return hashed(new Obligation(text(node, "payableItemId", ITEM_ID), Obligation.Kind.TAX, mst(node),
-				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount, date(node, "dueDate"),
-				amount, uuid(node, "eventId"), "", null, null, 0));
+		BigDecimal amount = wholeVnd(node, "amount must be a non-zero whole number of VND");
+		if (amount.signum() == 0) {
+			throw new IllegalArgumentException("amount must be a non-zero whole number of VND");
+		}
+		String itemId = text(node, "payableItemId", ITEM_ID);
+		String mst = mst(node);
+		String chapter = text(node, "chapter", CHAPTER);
+		String subItem = text(node, "subItem", SUB_ITEM);
+		String period = period(node);
+		LocalDate dueDate = date(node, "dueDate");
+		UUID eventId = uuid(node, "eventId");
+		if (amount.signum() < 0) {
+			BigDecimal decrease = amount.negate();
+			return new Reduction(itemId, mst, chapter, subItem, period, decrease, dueDate, eventId, sha256(String.join(
+					"\u001F", itemId, "REDUCTION", mst, chapter, subItem, period, decrease.toPlainString(), dueDate.toString())));
+		}
+		return hashed(new Obligation(itemId, Obligation.Kind.TAX, mst, chapter, subItem, period, amount, dueDate, amount,
+				eventId, "", null, null, 0));
 	}
 
 	Obligation interest(String value) {
@@ -62,11 +80,14 @@ final class ObligationReader {
 		String canonical = String.join("\u001F", o.itemId(), o.kind().name(), o.mst(), o.chapter(), o.subItem(),
 				o.taxPeriod(), o.amount().toPlainString(), o.dueDate().toString(),
 				String.valueOf(o.baseItemId()), String.valueOf(o.assessedFor()));
+		return new Obligation(o.itemId(), o.kind(), o.mst(), o.chapter(), o.subItem(), o.taxPeriod(), o.amount(),
+				o.dueDate(), o.outstanding(), o.sourceEventId(), sha256(canonical), o.baseItemId(), o.assessedFor(), 0);
+	}
+
+	private static String sha256(String canonical) {
 		try {
-			String hash = HexFormat.of()
+			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-			return new Obligation(o.itemId(), o.kind(), o.mst(), o.chapter(), o.subItem(), o.taxPeriod(), o.amount(),
-					o.dueDate(), o.outstanding(), o.sourceEventId(), hash, o.baseItemId(), o.assessedFor(), 0);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK has SHA-256", ex);
@@ -92,10 +113,18 @@ final class ObligationReader {
 	}
 
 	private static BigDecimal amount(JsonNode node) {
-		JsonNode amount = node.path("amount");
-		if (!amount.isNumber() || amount.decimalValue().signum() <= 0
-				|| amount.decimalValue().stripTrailingZeros().scale() > 0) {
+		BigDecimal amount = wholeVnd(node, "amount must be a positive whole number of VND");
+		if (amount.signum() <= 0) {
 			throw new IllegalArgumentException("amount must be a positive whole number of VND");
+		}
+		return amount;
+	}
+
+	private static BigDecimal wholeVnd(JsonNode node, String rule) {
+		JsonNode amount = node.path("amount");
+		if (!amount.isNumber() || amount.decimalValue().stripTrailingZeros().scale() > 0
+				|| amount.decimalValue().abs().compareTo(MAX_AMOUNT) > 0) {
+			throw new IllegalArgumentException(rule);
 		}
 		return amount.decimalValue().setScale(0);
 	}

@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param version always 1
  * @param mst the taxpayer
  * @param occurredAt when the allocation was committed
- * @param allocations amounts applied to (or, reversed, taken back from) payable items
- * @param credits amounts kept as the taxpayer's credit
+ * @param allocations amounts applied to (or, reversed, taken back from) payable items, and taken off them by
+ * supplements that lowered tax
+ * @param credits amounts kept as the taxpayer's credit, also what a reduction left paid beyond an item's new
+ * total
  */
 public record PaymentAllocated(UUID eventId, String type, int version, String mst, Instant occurredAt,
 		List<Allocated> allocations, List<Credited> credits) {
@@ -29,9 +31,10 @@ public record PaymentAllocated(UUID eventId, String type, int version, String ms
 
 	/**
 	 * @param payableItemId the item
-	 * @param kind {@code APPLIED} or {@code REVERSED}
+	 * @param kind {@code APPLIED}, {@code REVERSED}, or {@code REDUCED} (a supplement took the amount off
+	 * the tax the item charges)
 	 * @param amount whole VND
-	 * @param postingId the payment line the money came from
+	 * @param postingId the payment line the money came from (none for a reduction)
 	 * @param outstandingAfter what the item still owes after this event
 	 * @param settled whether it owes nothing
 	 */

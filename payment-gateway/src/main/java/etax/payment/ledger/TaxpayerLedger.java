@@ -128,21 +128,51 @@ public class TaxpayerLedger {
 	}
 
 	/**
-	 * Books new obligations (already de-duplicated) and allocates the credits waiting for them. Runs in
-	 * the caller's transaction.
+	 * Books new obligations and reductions (already de-duplicated), in their order, and allocates the credits
+	 * waiting for the obligations and what the reductions free. Runs in the caller's transaction.
+	 * @return the reductions refused because they exceed what was charged for their sub-item and period; they
+	 * change nothing
 	 */
-	void book(List<Obligation> obligations) {
-		if (obligations.isEmpty()) {
-			return;
+	List<Reduction> book(List<Booking> bookings) {
+		if (bookings.isEmpty()) {
+			return List.of();
 		}
-		// only a credit can move what is booked already: the open items of taxpayers without one stay unread
-		List<Credit> credits = this.ledger.credits(obligations.stream().map(Obligation::mst).collect(Collectors.toSet()),
+		// only a credit can move what is booked already: the open items of taxpayers without one stay unread,
+		// unless a reduction may free a credit of theirs
+		List<Credit> credits = this.ledger.credits(bookings.stream().map(Booking::mst).collect(Collectors.toSet()),
 				Set.of());
-		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toSet());
-		Allocation allocation = new Allocation(this.ledger.obligations(withCredit, Set.of()), credits,
-				this.reference::allocationOrder, LocalDate.now(this.clock));
-		obligations.forEach(allocation::book);
+		List<Reduction> reductions = bookings.stream()
+			.filter(Reduction.class::isInstance)
+			.map(Reduction.class::cast)
+			.toList();
+		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toCollection(LinkedHashSet::new));
+		reductions.forEach((r) -> withCredit.add(r.mst()));
+		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withCredit, Set.of()));
+		List<Allocation.Paid> paid = List.of();
+		if (!reductions.isEmpty()) {
+			Set<String> charges = reductions.stream().map(Reduction::chargeKey).collect(Collectors.toSet());
+			List<Obligation> reducible = this.ledger.reducible(reductions.stream().map(Reduction::mst).collect(Collectors.toSet()))
+				.stream()
+				.filter((o) -> charges.contains(Allocation.chargeKey(o.mst(), o.subItem(), o.taxPeriod())))
+				.toList();
+			items.addAll(reducible);
+			paid = this.ledger.paid(reducible.stream().map(Obligation::itemId).toList());
+		}
+		Allocation allocation = new Allocation(items, credits, paid, this.reference::allocationOrder,
+				LocalDate.now(this.clock));
+		List<Reduction> refused = new ArrayList<>();
+		List<Reduction> reduced = new ArrayList<>();
+		for (Booking booking : bookings) {
+			if (booking instanceof Obligation obligation) {
+				allocation.book(obligation);
+			}
+			else if (booking instanceof Reduction reduction) {
+				(allocation.reduce(reduction) ? reduced : refused).add(reduction);
+			}
+		}
 		store(allocation);
+		this.ledger.insertReductions(reduced, this.clock.instant());
+		return refused;
 	}
 
 	private Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {
@@ -171,10 +201,14 @@ public class TaxpayerLedger {
 						applied(allocation, entry, "REVERSED", allocated);
 					}
 				}
+				case OBLIGATION_REDUCED -> applied(allocation, entry, "REDUCED", allocated);
 				case PAYMENT_CREDITED -> credited.computeIfAbsent(Objects.requireNonNull(entry.credit().mst()),
 						(k) -> new ArrayList<>())
 					.add(new PaymentAllocated.Credited(Objects.requireNonNull(entry.postingId()), entry.amount(),
 							entry.itemId()));
+				case OVERPAYMENT_CREDITED -> credited.computeIfAbsent(Objects.requireNonNull(entry.credit().mst()),
+						(k) -> new ArrayList<>())
+					.add(new PaymentAllocated.Credited(Objects.requireNonNull(entry.postingId()), entry.amount(), null));
 				default -> {
 				}
 			}

@@ -208,6 +208,94 @@ class BankMessagesIntegrationTests {
 	}
 
 	@Test
+	void refusesAPaymentToAnAccountThatIsNoCollectionAccountOfTheBudget() throws Exception {
+		String mst = DevBanks.mst(7010);
+		String refundRecovery = DevBanks.confirmation(BANK, "ACC2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("1701", 22_000_000)))
+			.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"8991\"");
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(refundRecovery))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-confirmation"))
+			.andExpect(jsonPath("$.reason").value("unknown-treasury-account"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("7111")));
+
+		String unknown = DevBanks.confirmation(BANK, "ACC2026042000000002", mst, "2026-04-20",
+				List.of(Line.of("1701", 22_000_000)))
+			.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"9999\"");
+		publishSigned(mst, unknown);
+		awaitDeadLetter("ACC2026042000000002", "unknown-treasury-account");
+		String camt = Camt054.notification(BANK, mst, Camt054.entry("ACC2026042000000003", "BOOK", false, null, "1701",
+				1_000_000))
+			.replace("<Id>7111</Id>", "<Id>3511</Id>");
+		publish(mst, camt, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, camt)));
+		awaitDeadLetter("ACC2026042000000003", "unknown-treasury-account");
+		assertThat(recorded("ACC2026042000000001") + recorded("ACC2026042000000002") + recorded("ACC2026042000000003"))
+			.isZero();
+	}
+
+	@Test
+	void refusesAReversalWhoseLinesTreasuryOrAccountAreNotThoseOfThePayment() throws Exception {
+		String mst = DevBanks.mst(7011);
+		String payment = "RVL2026042000000001";
+		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
+				List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000))));
+		await().atMost(TIMEOUT).until(() -> recorded(payment) == 1);
+
+		// the tester's case: other sub-items and periods, the same payer and total
+		publishSigned(mst, reversal("RVL2026042100000002", payment, mst, List.of(
+				new Line("1702", "00/Q2/2026", 12_000_000, null), new Line("4931", "00/Q1/2026", 10_000_000, null))));
+		assertThat(header(awaitDeadLetter("RVL2026042100000002", "invalid-reversal"), "etax.dlq.detail"))
+			.contains("lines of the payment");
+		// the same sub-items, the amounts split otherwise
+		publishSigned(mst, reversal("RVL2026042100000003", payment, mst,
+				List.of(Line.of("1701", 19_000_000), Line.of("4931", 3_000_000))));
+		awaitDeadLetter("RVL2026042100000003", "invalid-reversal");
+		// another treasury, over HTTP: refused at once
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000004", payment, mst,
+						List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000)))
+					.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"0222\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("treasury")));
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000005", payment, mst,
+						List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000)))
+					.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"8991\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"));
+		assertThat(recorded("RVL2026042100000002") + recorded("RVL2026042100000003") + recorded("RVL2026042100000004")
+				+ recorded("RVL2026042100000005")).isZero();
+
+		// the payment's own lines, in another order, reverse it
+		this.mvc
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000006", payment, mst,
+						List.of(Line.of("4931", 2_000_000), Line.of("1701", 20_000_000)))))
+			.andExpect(status().isAccepted());
+		await().atMost(TIMEOUT).until(() -> recorded("RVL2026042100000006") == 1);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'REVERSAL'
+				    AND treasury_code = '0111' AND sub_item IN ('1701', '4931')""")
+			.param("RVL2026042100000006")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	private static String reversal(String reference, String payment, String mst, List<Line> lines) {
+		return DevBanks.confirmation(BANK, reference, mst, "2026-04-21", lines)
+			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"" + payment + "\"");
+	}
+
+	@Test
 	void acceptsABankOverHttpOnlyAsItself() throws Exception {
 		String mst = DevBanks.mst(7008);
 		String own = DevBanks.confirmation(BANK, "HTTP2026042000000001", mst, "2026-04-20",

@@ -77,7 +77,7 @@ class AllocationTests {
 		first.pay(line(null, 1_000));
 		List<LedgerEntry> paid = first.entries();
 		Credit other = new Credit(UUID.randomUUID(), MST, "1701", null, UUID.randomUUID(), "b:2", new BigDecimal(400),
-				new BigDecimal(400), 5);
+				new BigDecimal(400), TODAY, 5);
 
 		Allocation reversal = new Allocation(List.of(first.item("a")), List.of(other), AllocationTests::order, TODAY);
 		reversal.reverse("b:1", paid, TODAY);
@@ -88,6 +88,86 @@ class AllocationTests {
 		assertThat(reversal.entries()).extracting(LedgerEntry::type)
 			.containsExactly(LedgerEntry.Type.REVERSAL, LedgerEntry.Type.CREDIT_APPLIED);
 		assertThat(reversal.entries().get(0).reverses()).isEqualTo(paid.get(0).entryId());
+	}
+
+	@Test
+	void appliesACreditAsPaidOnTheDayItsMoneyWasPaid() {
+		LocalDate paid = LocalDate.of(2026, 3, 2);
+		Credit prepaid = new Credit(UUID.randomUUID(), MST, "1701", null, UUID.randomUUID(), "b:3", new BigDecimal(900),
+				new BigDecimal(900), paid, 7);
+		Allocation allocation = new Allocation(List.of(), List.of(prepaid), AllocationTests::order, TODAY);
+
+		allocation.book(item("later", "1701", 1_000, "2026-05-04", 0));
+
+		assertThat(allocation.item("later").outstanding()).isEqualByComparingTo("100");
+		assertThat(allocation.entries()).filteredOn((e) -> e.type() == LedgerEntry.Type.CREDIT_APPLIED)
+			.singleElement()
+			.satisfies((e) -> assertThat(e.valueDate()).as("not the day it was applied").isEqualTo(paid));
+	}
+
+	@Test
+	void takesADecreaseOffWhatIsOwedFirst() {
+		Obligation owed = item("owed", "1701", 22_000, "2026-05-04", 1);
+		Allocation allocation = new Allocation(List.of(owed), List.of(), AllocationTests::order, TODAY);
+
+		assertThat(allocation.reduce(reduction(12_000))).isTrue();
+
+		assertThat(allocation.item("owed").outstanding()).isEqualByComparingTo("10000");
+		assertThat(allocation.item("owed").inForce()).isEqualByComparingTo("10000");
+		assertThat(allocation.newCredits()).isEmpty();
+		assertThat(allocation.entries()).singleElement().satisfies((e) -> {
+			assertThat(e.type()).isEqualTo(LedgerEntry.Type.OBLIGATION_REDUCED);
+			assertThat(e.debit().kind()).isEqualTo(Account.Kind.BUDGET_REVENUE);
+			assertThat(e.credit()).isEqualTo(owed.account());
+			assertThat(e.reductionId()).isEqualTo("minus");
+		});
+	}
+
+	@Test
+	void movesWhatWasPaidBeyondTheNewTotalToACreditDatedWithItsPaymentAndOffsetsIt() {
+		Obligation paidOff = item("paid", "1701", 22_000, "2026-05-04", 1).withOutstanding(BigDecimal.ZERO);
+		Obligation next = new Obligation("next", Obligation.Kind.TAX, MST, "754", "1701", "00/Q2/2026",
+				new BigDecimal(5_000), LocalDate.of(2026, 7, 31), new BigDecimal(5_000), UUID.randomUUID(), "h", null,
+				null, 2);
+		LocalDate early = LocalDate.of(2026, 5, 10);
+		LocalDate late = LocalDate.of(2026, 5, 20);
+		UUID earlyLine = UUID.randomUUID();
+		UUID lateLine = UUID.randomUUID();
+		Allocation allocation = new Allocation(List.of(paidOff, next), List.of(),
+				List.of(new Allocation.Paid("paid", "b:1", earlyLine, early, new BigDecimal(15_000)),
+						new Allocation.Paid("paid", "b:2", lateLine, late, new BigDecimal(7_000))),
+				AllocationTests::order, TODAY);
+
+		assertThat(allocation.reduce(reduction(12_000))).isTrue();
+
+		assertThat(allocation.item("paid").outstanding()).isZero();
+		assertThat(allocation.item("paid").reduced()).isEqualByComparingTo("12000");
+		assertThat(allocation.entries()).filteredOn((e) -> e.type() == LedgerEntry.Type.OVERPAYMENT_CREDITED)
+			.extracting(LedgerEntry::postingId, LedgerEntry::valueDate, (e) -> e.amount().intValue())
+			.as("the latest payment first, each with its own date")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(lateLine, late, 7_000),
+					org.assertj.core.groups.Tuple.tuple(earlyLine, early, 5_000));
+		assertThat(allocation.item("next").outstanding()).as("offset against the next item").isZero();
+		assertThat(allocation.entries()).filteredOn((e) -> e.type() == LedgerEntry.Type.CREDIT_APPLIED)
+			.extracting(LedgerEntry::valueDate)
+			.containsExactly(late);
+		assertThat(allocation.newCredits()).extracting((c) -> c.remaining().intValue()).containsExactlyInAnyOrder(2_000, 5_000);
+	}
+
+	@Test
+	void refusesADecreaseLargerThanWhatWasChargedAndChangesNothing() {
+		Allocation allocation = new Allocation(List.of(item("owed", "1701", 10_000, "2026-05-04", 1)), List.of(),
+				AllocationTests::order, TODAY);
+
+		assertThat(allocation.reduce(reduction(12_000))).isFalse();
+
+		assertThat(allocation.entries()).isEmpty();
+		assertThat(allocation.item("owed").outstanding()).isEqualByComparingTo("10000");
+	}
+
+	private static Reduction reduction(long amount) {
+		return new Reduction("minus", MST, "754", "1701", "00/Q1/2026", new BigDecimal(amount), LocalDate.of(2026, 5, 4),
+				UUID.randomUUID(), "h");
 	}
 
 	private static Map<ItemClass, Integer> order(LocalDate day) {

@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The published view {@code payment.interest_basis_v1} (docs/adr/0011-interest-assessment.md) over real
  * bookings: its columns are the contract batch-processor reads, its reductions carry the bank-confirmed
- * payment date, reversed payments are no reductions; the interest assessed on them is booked once per
- * item and day. Taxpayers 8101–8104.
+ * payment date, a credit applied later (a prepayment, an overpayment offset) counts from its own payment
+ * date, reversed payments are no reductions; the interest assessed on them is booked once per item and
+ * day. Taxpayers 8101–8106.
  */
 @GatewayIntegrationTest
 class InterestBasisViewIntegrationTests {
@@ -93,6 +94,42 @@ class InterestBasisViewIntegrationTests {
 	}
 
 	@Test
+	void aPrepaymentThatNamedNoItemCountsFromItsOwnDateWhenItIsOffsetLater() {
+		String mst = DevBanks.mst(8105);
+		String item = UUID.randomUUID().toString();
+		pay(mst, "IBV2026102000000005", "2026-10-20", Line.of("1701", 22_000_000));
+		await().atMost(TIMEOUT).until(() -> credit(mst).compareTo(new BigDecimal(22_000_000)) == 0);
+		publishItem(mst, item, 22_000_000, "2026-11-02");
+
+		await().atMost(TIMEOUT).until(() -> basis(item) != null && basis(item).outstanding().signum() == 0);
+		assertThat(basis(item).reductionDates()).as("paid before the due date: no interest at all")
+			.containsExactly(LocalDate.of(2026, 10, 20));
+		assertThat(this.jdbc.sql("""
+				SELECT value_date FROM payment.ledger_line WHERE item_id = ? AND entry_type = 'CREDIT_APPLIED'
+				    AND side = 'C'""")
+			.param(item)
+			.query(LocalDate.class)
+			.single()).as("the offset is dated with the credit's payment").isEqualTo(LocalDate.of(2026, 10, 20));
+	}
+
+	@Test
+	void anOverpaymentOffsetAgainstTheNextItemCountsFromItsOwnDate() {
+		String mst = DevBanks.mst(8106);
+		String first = UUID.randomUUID().toString();
+		String next = UUID.randomUUID().toString();
+		publishItem(mst, first, 5_000_000, "2026-05-04");
+		await().atMost(TIMEOUT).until(() -> basis(first) != null);
+		pay(mst, "IBV2026042500000006", "2026-04-25", Line.naming(first, "1701", 13_000_000));
+		await().atMost(TIMEOUT).until(() -> credit(mst).compareTo(new BigDecimal(8_000_000)) == 0);
+		publishItem(mst, next, 5_000_000, "2026-07-31");
+
+		await().atMost(TIMEOUT).until(() -> basis(next) != null && basis(next).outstanding().signum() == 0);
+		assertThat(basis(next).reductionDates()).containsExactly(LocalDate.of(2026, 4, 25));
+		assertThat(basis(next).reductionAmounts()).containsExactly(new BigDecimal("5000000"));
+		assertThat(credit(mst)).isEqualByComparingTo("3000000");
+	}
+
+	@Test
 	void aReversedPaymentIsNoReduction() {
 		String mst = DevBanks.mst(8103);
 		String item = UUID.randomUUID().toString();
@@ -136,6 +173,13 @@ class InterestBasisViewIntegrationTests {
 			.query(String.class)
 			.list()).as("interest is no basis of interest").containsExactly(item);
 		assertThat(basis(item).changedAt()).isNotNull();
+	}
+
+	private BigDecimal credit(String mst) {
+		return this.jdbc.sql("SELECT coalesce(sum(remaining), 0) FROM payment.credit WHERE mst = ?")
+			.param(mst)
+			.query(BigDecimal.class)
+			.single();
 	}
 
 	private List<String> interestDays(String item) {
