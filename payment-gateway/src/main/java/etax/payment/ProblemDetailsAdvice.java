@@ -1,6 +1,7 @@
 package etax.payment;
 
 import java.net.URI;
+import java.util.stream.Collectors;
 
 import etax.access.FrameworkProblems;
 import etax.payment.confirmation.AlreadyRedrivenException;
@@ -9,6 +10,7 @@ import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.ConfirmationRefusedException;
 import etax.payment.confirmation.MessageTooLargeException;
 import etax.payment.confirmation.NotRedrivableException;
+import etax.payment.confirmation.RedriveChangesPaymentException;
 import etax.payment.confirmation.RejectionNotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -52,6 +55,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail handle(RedriveChangesPaymentException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "redrive-changes-payment",
+				"The correction changes the payment", ex.getMessage());
+		problem.setProperty("changed", ex.changed());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail handle(MessageTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Message too large", ex.getMessage());
 	}
@@ -67,6 +78,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Invalid confirmation", ex.getMessage());
 		problem.setProperty("reason", ex.reason());
 		return problem;
+	}
+
+	/**
+	 * A request body that breaks its constraints: the detail names each field and what it must be, for the
+	 * caller to show, instead of the framework's "Invalid request content."
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + " " + error.getDefaultMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		if (!fields.isEmpty()) {
+			ex.getBody().setDetail("The request body is invalid: " + fields);
+		}
+		return super.handleMethodArgumentNotValid(ex, headers, status, request);
 	}
 
 	@Override

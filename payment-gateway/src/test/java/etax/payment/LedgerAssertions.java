@@ -1,6 +1,7 @@
 package etax.payment;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,13 +21,13 @@ public final class LedgerAssertions {
 	 * ledger lines say; no credit is negative.
 	 */
 	public static void assertBalanced(JdbcClient jdbc) {
-		BigDecimal debits = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM payment.ledger_line WHERE side = 'D'")
-			.query(BigDecimal.class)
+		// one statement, one snapshot: a payment the listener commits between two reads would unbalance them
+		List<BigDecimal> sums = jdbc.sql("""
+				SELECT coalesce(sum(amount) FILTER (WHERE side = 'D'), 0), coalesce(sum(amount) FILTER (WHERE side = 'C'), 0)
+				FROM payment.ledger_line""")
+			.query((row, n) -> List.of(row.getBigDecimal(1), row.getBigDecimal(2)))
 			.single();
-		BigDecimal credits = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM payment.ledger_line WHERE side = 'C'")
-			.query(BigDecimal.class)
-			.single();
-		assertThat(debits).as("sum of debits = sum of credits").isEqualByComparingTo(credits);
+		assertThat(sums.get(0)).as("sum of debits = sum of credits").isEqualByComparingTo(sums.get(1));
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM (SELECT entry_id FROM payment.ledger_line GROUP BY entry_id
 				HAVING count(*) <> 2 OR sum(CASE side WHEN 'D' THEN amount ELSE -amount END) <> 0) unbalanced""")

@@ -108,9 +108,11 @@ class ReconciliationContractIntegrationTests {
 			.query(String.class)
 			.single();
 		String approver = TokenIssuer.local().approver("99999", "ca");
+		String officer = TokenIssuer.local().officer("99999");
 		UUID id = UUID.randomUUID();
 		String recode = correction(id, "RECODE", reference, 1, "officer-99999", "wrong sub-item");
 
+		assertThat(propose(recode, officer)).hasStatus(HttpStatus.CREATED);
 		assertThat(post(recode, approver)).hasStatus(HttpStatus.CREATED)
 			.bodyJson()
 			.extractingPath("$.approvedBy")
@@ -124,12 +126,17 @@ class ReconciliationContractIntegrationTests {
 				HttpStatus.FORBIDDEN, "four-eyes");
 		assertProblem(post(correction(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", "not an approver"),
 				TokenIssuer.local().officer("99999")), HttpStatus.FORBIDDEN, "approver-required");
-		assertProblem(post(correction(UUID.randomUUID(), "RECORD", reference, null, "officer-99999", "known"), approver),
-				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction");
-		assertProblem(post(correction(UUID.randomUUID(), "RECODE", reference, 2, "officer-99999", "no line 2"),
-				approver), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction");
-		assertThat(post(correction(UUID.randomUUID(), "RECORD", "RCV2026030200000019", null, "officer-99999",
-				"the bank has it, we do not"), approver)).hasStatus(HttpStatus.CREATED);
+		assertProblem(propose(correction(UUID.randomUUID(), "RECORD", reference, null, "officer-99999", "known"),
+				officer), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction");
+		assertProblem(propose(correction(UUID.randomUUID(), "RECODE", reference, 2, "officer-99999", "no line 2"),
+				officer), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction");
+		String record = correction(UUID.randomUUID(), "RECORD", "RCV2026030200000019", null, "officer-99999",
+				"the bank has it, we do not");
+		assertThat(propose(record, officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post(record, approver)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.requestedBy")
+			.isEqualTo("officer-99999");
 		assertThat(this.mvc.post()
 			.uri("/api/v1/corrections")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -148,6 +155,15 @@ class ReconciliationContractIntegrationTests {
 		assertThatThrownBy(() -> this.jdbc.sql("UPDATE payment.correction_request SET reason = 'x' WHERE correction_id = ?")
 			.param(id)
 			.update()).isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
+	}
+
+	private MvcTestResult propose(String body, String token) {
+		return this.mvc.post()
+			.uri("/api/v1/corrections/proposals")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.with(bearer(token))
+			.exchange();
 	}
 
 	private MvcTestResult post(String body, String token) {

@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,19 +41,19 @@ class ConfirmationRepository {
 			INSERT INTO payment.confirmation (bank_code, bank_reference, voucher_number, payer_mst, payer_on_behalf_mst,
 			    currency, exchange_rate, amount, amount_vnd, payment_date, sent_at, status, reversal_of, treasury_code,
 			    treasury_account, collecting_agency_code, area_code, raw_message, content_hash, received_at, kafka_topic,
-			    kafka_partition, kafka_offset, signed_by, recording_id)
+			    kafka_partition, kafka_offset, signed_by, redrive_of, recording_id)
 			SELECT c.*, ?::uuid FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			    ?::numeric[], ?::numeric[], ?::numeric[], ?::date[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
 			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::int[], ?::bigint[],
-			    ?::text[]) AS c
+			    ?::text[], ?::bigint[]) AS c
 			ON CONFLICT (bank_code, bank_reference) DO NOTHING""";
 
 	private static final String INSERT_UNBOOKED = """
 			INSERT INTO payment.unbooked_confirmation (bank_code, bank_reference, status, payer_mst, amount, currency,
 			    payment_date, raw_message, content_hash, received_at, kafka_topic, kafka_partition, kafka_offset,
-			    recording_id)
+			    recording_id, redrive_of)
 			VALUES (:bankCode, :bankReference, :status, :payerMst, :amount, :currency, :paymentDate, :rawMessage,
-			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId)
+			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId, :redriveOf)
 			ON CONFLICT (bank_code, bank_reference, status) DO NOTHING""";
 
 	private static final String INSERT_LINES = """
@@ -100,7 +101,8 @@ class ConfirmationRepository {
 				column(received, (r) -> RejectedMessageRepository.storable(r.rawValue())),
 				column(received, ReceivedConfirmation::contentHash), column(received, ReceivedConfirmation::receivedAt),
 				column(received, (r) -> r.source().topic()), column(received, (r) -> r.source().partition()),
-				column(received, (r) -> r.source().offset()), column(received, ReceivedConfirmation::signedBy));
+				column(received, (r) -> r.source().offset()), column(received, ReceivedConfirmation::signedBy),
+				column(received, ReceivedConfirmation::redriveOf));
 	}
 
 	/** The content hash and recording id of each recorded key among those asked, booked or with a status. */
@@ -196,7 +198,9 @@ class ConfirmationRepository {
 				linesVnd.add(row.getBigDecimal(7));
 			});
 		return this.client.sql("""
-				SELECT * FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?""")
+				SELECT c.*, r.redriven_by AS redrive_by, r.redriven_at AS redrive_at
+				FROM payment.confirmation c LEFT JOIN payment.rejected_message r ON r.id = c.redrive_of
+				WHERE c.bank_code = ? AND c.bank_reference = ?""")
 			.params(bankCode, bankReference)
 			.query((row, rowNumber) -> recorded(row, lines, linesVnd))
 			.optional();
@@ -205,15 +209,17 @@ class ConfirmationRepository {
 	/** The pending and failed confirmations recorded under a key, oldest first. */
 	List<UnbookedConfirmation> unbooked(String bankCode, String bankReference) {
 		return this.client.sql("""
-				SELECT bank_code, bank_reference, status, payer_mst, amount, currency, payment_date, content_hash,
-				    received_at, kafka_topic, kafka_partition, kafka_offset
-				FROM payment.unbooked_confirmation WHERE bank_code = ? AND bank_reference = ? ORDER BY received_at""")
+				SELECT u.bank_code, u.bank_reference, u.status, u.payer_mst, u.amount, u.currency, u.payment_date,
+				    u.content_hash, u.received_at, u.kafka_topic, u.kafka_partition, u.kafka_offset, u.redrive_of,
+				    r.redriven_by AS redrive_by, r.redriven_at AS redrive_at
+				FROM payment.unbooked_confirmation u LEFT JOIN payment.rejected_message r ON r.id = u.redrive_of
+				WHERE u.bank_code = ? AND u.bank_reference = ? ORDER BY u.received_at""")
 			.params(bankCode, bankReference)
 			.query((row, rowNumber) -> new UnbookedConfirmation(row.getString(1), row.getString(2), row.getString(3),
 					row.getString(4), Vouchers.normalized(row.getBigDecimal(5)), row.getString(6),
 					row.getObject(7, LocalDate.class), row.getString(8),
 					row.getObject(9, OffsetDateTime.class).toInstant(),
-					new MessagePosition(row.getString(10), row.getInt(11), row.getLong(12))))
+					new MessagePosition(row.getString(10), row.getInt(11), row.getLong(12)), redrive(row)))
 			.list();
 	}
 
@@ -236,7 +242,18 @@ class ConfirmationRepository {
 				row.getObject("received_at", OffsetDateTime.class).toInstant(),
 				new MessagePosition(row.getString("kafka_topic"), row.getInt("kafka_partition"),
 						row.getLong("kafka_offset")),
-				row.getBigDecimal("amount_vnd"), linesVnd);
+				row.getBigDecimal("amount_vnd"), linesVnd, redrive(row));
+	}
+
+	/** Where a confirmation came from when an officer re-drove it, else null: the bank's own message. */
+	private static @Nullable RedriveOrigin redrive(ResultSet row) throws SQLException {
+		long rejection = row.getLong("redrive_of");
+		if (row.wasNull()) {
+			return null;
+		}
+		OffsetDateTime at = row.getObject("redrive_at", OffsetDateTime.class);
+		return new RedriveOrigin(rejection, String.valueOf(row.getString("redrive_by")),
+				(at != null) ? at.toInstant() : null);
 	}
 
 	/** The parameters of {@link #INSERT_UNBOOKED}: what is kept of a pending or failed confirmation. */
@@ -255,7 +272,8 @@ class ConfirmationRepository {
 			.addValue("topic", received.source().topic())
 			.addValue("partition", received.source().partition())
 			.addValue("offset", received.source().offset())
-			.addValue("recordingId", recordingId);
+			.addValue("recordingId", recordingId)
+			.addValue("redriveOf", received.redriveOf(), Types.BIGINT);
 	}
 
 	private static @Nullable String plain(@Nullable BigDecimal amount) {

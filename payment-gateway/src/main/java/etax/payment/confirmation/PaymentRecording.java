@@ -151,8 +151,16 @@ public class PaymentRecording {
 		UUID recordingId = TimeOrderedIds.next();
 		List<ReceivedConfirmation> valid = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
+		Set<RedriveClaim> proven = this.rejectedMessages.proven(
+				reads.stream().map(Read::redrive).filter(Objects::nonNull).toList());
 		for (Read read : reads) {
-			valid.addAll(read.valid());
+			RedriveClaim redrive = read.redrive();
+			if (redrive != null && proven.contains(redrive)) {
+				read.valid().forEach((r) -> valid.add(r.withRedriveOf(redrive.rejectionId())));
+			}
+			else {
+				valid.addAll(read.valid());
+			}
 			if (read.rejection() != null) {
 				rejections.add(read.rejection());
 			}
@@ -198,9 +206,11 @@ public class PaymentRecording {
 		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
 		// status report lists the rejection; no bank can put entries in another's
 		ConfirmationKey checking = null;
+		String signerBank = null;
 		try {
 			Signer signer = this.banks.verify(MessageReader.header(record.headers(), SIGNATURE_HEADER),
 					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+			signerBank = signer.bankCode();
 			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
 			for (BankConfirmation confirmation : read) {
 				checking = signer.mayConfirmFor(confirmation.bankCode())
@@ -212,17 +222,17 @@ public class PaymentRecording {
 				BankConfirmation confirmation = read.get(i);
 				valid.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
 						confirmation.contentHash(), Objects.requireNonNull(value), contentType, source, i,
-						signer.keyId(), now));
+						signer.keyId(), now, signerBank, null));
 			}
-			return new Read(valid, null);
+			return new Read(valid, null, (signerBank == null) ? RedriveClaim.of(record.headers()) : null);
 		}
 		catch (InvalidSignatureException ex) {
 			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType,
-					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now, null));
+					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now, null, null), null);
 		}
 		catch (InvalidConfirmationException ex) {
 			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, ex.reason(),
-					ex.getMessage(), now, checking));
+					ex.getMessage(), now, checking, signerBank), null);
 		}
 		catch (DataAccessException ex) {
 			// the bank registry or reference data could not be read: the database's trouble, not the record's;
@@ -237,7 +247,7 @@ public class PaymentRecording {
 					source.partition(), source.offset(), RedactedException.of(ex));
 			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
 					"the message could not be read (" + ex.getClass().getSimpleName() + "); report it with this rejection",
-					now, checking));
+					now, checking, signerBank), null);
 		}
 	}
 
@@ -329,8 +339,11 @@ public class PaymentRecording {
 
 	}
 
-	/** What one record of a poll holds: its confirmations, or why it is rejected. */
-	private record Read(List<ReceivedConfirmation> valid, @Nullable Rejection rejection) {
+	/**
+	 * What one record of a poll holds: its confirmations, or why it is rejected, and whether the gateway's intake
+	 * published it as an officer's re-drive.
+	 */
+	private record Read(List<ReceivedConfirmation> valid, @Nullable Rejection rejection, @Nullable RedriveClaim redrive) {
 
 	}
 

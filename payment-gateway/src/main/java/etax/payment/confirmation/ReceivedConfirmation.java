@@ -16,9 +16,19 @@ import org.jspecify.annotations.Nullable;
  * @param entryIndex its entry in the message, from 0
  * @param signedBy the key id that verified the message's signature
  * @param receivedAt when this poll was recorded
+ * @param signerBank the bank owning the key that verified it, null for the gateway's intake key
+ * @param redriveOf the rejection an officer re-drove it from, once the recording checked the claim against the
+ * rejection (the header alone proves nothing)
  */
 record ReceivedConfirmation(BankConfirmation confirmation, String key, String contentHash, String rawValue,
-		@Nullable String contentType, MessagePosition source, int entryIndex, String signedBy, Instant receivedAt) {
+		@Nullable String contentType, MessagePosition source, int entryIndex, String signedBy, Instant receivedAt,
+		@Nullable String signerBank, @Nullable Long redriveOf) {
+
+	/** The same confirmation, not (or no longer) claimed to come from a re-drive. */
+	ReceivedConfirmation withRedriveOf(@Nullable Long rejection) {
+		return new ReceivedConfirmation(this.confirmation, this.key, this.contentHash, this.rawValue, this.contentType,
+				this.source, this.entryIndex, this.signedBy, this.receivedAt, this.signerBank, rejection);
+	}
 
 	ConfirmationKey confirmationKey() {
 		return new ConfirmationKey(this.confirmation.bankCode(), this.confirmation.bankReference());

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A confirmation as the gateway recorded it.
  *
@@ -14,9 +16,10 @@ import java.util.List;
  * @param amountVnd the total in VND as recorded: what the ledger and the treasury postings hold, so what a
  * view shows, never recomputed from the stored rate
  * @param lineAmountsVnd each line's amount in VND as recorded, in line order
+ * @param redrive the officer's re-drive it was recorded from, or null when it is the bank's own message
  */
 public record RecordedConfirmation(BankConfirmation confirmation, String contentHash, Instant receivedAt,
-		MessagePosition source, BigDecimal amountVnd, List<BigDecimal> lineAmountsVnd) {
+		MessagePosition source, BigDecimal amountVnd, List<BigDecimal> lineAmountsVnd, @Nullable RedriveOrigin redrive) {
 
 	public RecordedConfirmation {
 		lineAmountsVnd = List.copyOf(lineAmountsVnd);

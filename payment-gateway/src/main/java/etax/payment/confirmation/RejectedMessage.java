@@ -20,9 +20,22 @@ import org.jspecify.annotations.Nullable;
  * @param recordedValue for a conflict, the message of the confirmation that is recorded
  * @param redrivenAt when an officer re-drove it, if one did
  * @param redrivenBy who did
+ * @param bankCode the bank the entry confirmed for, once it was read that far and its signer could speak for
+ * that bank
+ * @param signerBankCode the bank whose key verified the message, if a bank's key did
  */
 public record RejectedMessage(long id, String reason, String detail, Instant receivedAt, MessagePosition source,
 		int entryIndex, @Nullable String key, @Nullable String value, @Nullable String contentType,
-		@Nullable String recordedValue, @Nullable Instant redrivenAt, @Nullable String redrivenBy) {
+		@Nullable String recordedValue, @Nullable Instant redrivenAt, @Nullable String redrivenBy,
+		@Nullable String bankCode, @Nullable String signerBankCode) {
+
+	/**
+	 * The bank that sent it, as far as the gateway can tell: the bank the entry confirmed for once it was read
+	 * that far (its signer could speak for it), else the bank whose key signed it; null when neither is known
+	 * (no valid signature, or the gateway's intake key on a message that could not be read).
+	 */
+	public @Nullable String sender() {
+		return (this.bankCode != null) ? this.bankCode : this.signerBankCode;
+	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import etax.payment.sql.SqlColumns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,14 +30,14 @@ class RejectedMessageRepository {
 	private static final String INSERT = """
 			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
 			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id, bank_code,
-			    bank_reference)
+			    bank_reference, signer_bank_code)
 			VALUES (:topic, :partition, :offset, :entry, :key, :value, :contentType, :recordedValue, :reason, :detail,
-			    :receivedAt, :recordingId, :bankCode, :bankReference)
+			    :receivedAt, :recordingId, :bankCode, :bankReference, :signerBank)
 			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset, entry_index) DO NOTHING""";
 
 	private static final String COLUMNS = """
 			id, reason, detail, received_at, kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
-			raw_value, content_type, recorded_value, redriven_at, redriven_by""";
+			raw_value, content_type, recorded_value, redriven_at, redriven_by, bank_code, signer_bank_code""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -100,6 +101,24 @@ class RejectedMessageRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * The claims that hold: the rejection exists and was re-driven as that very message. A claim is only ever
+	 * made by a record the gateway's intake key signed; checking it here keeps a copied or altered header from
+	 * dressing a message up as an officer's re-drive.
+	 */
+	Set<RedriveClaim> proven(List<RedriveClaim> claims) {
+		if (claims.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.getJdbcTemplate().query("""
+				SELECT r.id, r.redrive_message_id FROM payment.rejected_message r
+				JOIN unnest(?::bigint[], ?::uuid[]) AS c (id, message_id)
+				    ON r.id = c.id AND r.redrive_message_id = c.message_id""",
+				(row, n) -> new RedriveClaim(row.getLong(1), row.getObject(2, UUID.class)),
+				(Object) SqlColumns.column(claims, RedriveClaim::rejectionId),
+				(Object) SqlColumns.column(claims, RedriveClaim::messageId)));
+	}
+
 	long count() {
 		return this.client.sql("SELECT count(*) FROM payment.rejected_message").query(Long.class).single();
 	}
@@ -112,7 +131,8 @@ class RejectedMessageRepository {
 						row.getLong("kafka_offset")),
 				row.getInt("entry_index"), row.getString("message_key"), row.getString("raw_value"),
 				row.getString("content_type"), row.getString("recorded_value"),
-				(redrivenAt != null) ? redrivenAt.toInstant() : null, row.getString("redriven_by"));
+				(redrivenAt != null) ? redrivenAt.toInstant() : null, row.getString("redriven_by"),
+				row.getString("bank_code"), row.getString("signer_bank_code"));
 	}
 
 	private static SqlParameterSource parameters(Rejection rejection, UUID recordingId) {
@@ -131,7 +151,8 @@ class RejectedMessageRepository {
 			.addValue("bankCode", (rejection.confirmation() != null) ? rejection.confirmation().bankCode() : null,
 					Types.VARCHAR)
 			.addValue("bankReference",
-					(rejection.confirmation() != null) ? rejection.confirmation().bankReference() : null, Types.VARCHAR);
+					(rejection.confirmation() != null) ? rejection.confirmation().bankReference() : null, Types.VARCHAR)
+			.addValue("signerBank", rejection.signerBank(), Types.VARCHAR);
 	}
 
 	/**

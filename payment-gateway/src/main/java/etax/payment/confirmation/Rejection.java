@@ -18,20 +18,24 @@ import org.jspecify.annotations.Nullable;
  * @param recordedValue for a conflict, the message the recorded confirmation came in
  * @param receivedAt when this poll was recorded
  * @param confirmation the bank and reference the entry carried, when it could be read that far
+ * @param signerBank the bank whose key verified the message, when one did (not for the gateway's intake key):
+ * a re-drive may only ever confirm for it
  */
 record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @Nullable String value,
 		@Nullable String contentType, RejectionReason reason, String detail, @Nullable String recordedValue,
-		Instant receivedAt, @Nullable ConfirmationKey confirmation) {
+		Instant receivedAt, @Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
 
 	static Rejection of(MessagePosition source, @Nullable String key, @Nullable String value,
 			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt,
-			@Nullable ConfirmationKey confirmation) {
-		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt, confirmation);
+			@Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
+		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt, confirmation,
+				signerBank);
 	}
 
 	static Rejection of(ReceivedConfirmation received, RejectionReason reason, String detail) {
 		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
-				received.contentType(), reason, detail, null, received.receivedAt(), received.confirmationKey());
+				received.contentType(), reason, detail, null, received.receivedAt(), received.confirmationKey(),
+				received.signerBank());
 	}
 
 	/** The same bank code and reference as a recorded confirmation, with other content. */
@@ -41,7 +45,7 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 				received.contentType(), RejectionReason.CONFLICT,
 				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference()
 						+ " is already recorded with different content; the recorded confirmation is kept",
-				recordedValue, received.receivedAt(), received.confirmationKey());
+				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank());
 	}
 
 }

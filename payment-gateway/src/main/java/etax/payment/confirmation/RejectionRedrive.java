@@ -17,10 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * An officer re-drives a rejected message, as it was or corrected: it is checked as the listener
  * would, published again to {@value PaymentRecording#CONFIRMATIONS_TOPIC} through the outbox (signed
  * with the gateway's intake key, the officer vouching for it) and the rejection is marked re-driven in
- * the same transaction. The listener then records it like any other message, exactly once by its key;
- * if it is rejected again, that is a new rejection, which can be re-driven in turn. Nothing is dropped.
- * A message whose bank signature failed is never re-driven: the officer cannot vouch for what no bank
- * proved it sent.
+ * the same transaction. The listener then records it like any other message, exactly once by its key,
+ * naming the rejection it came from (so the officer's view tells it from the bank's own message); if it is
+ * rejected again, that is a new rejection, which can be re-driven in turn. Nothing is dropped.
+ *
+ * <p>
+ * The officer vouches only for what the bank is shown to have sent. A message whose bank signature failed
+ * is never re-driven, nor one that confirms for another bank than the one that sent it. A correction keeps
+ * who sent the message and what it says was paid ({@link PaymentFacts}); a message that does not state them
+ * readably is not corrected at all.
  */
 @Service
 public class RejectionRedrive {
@@ -60,21 +65,45 @@ public class RejectionRedrive {
 			// gateway's intake key and record it as the bank's; only the bank can send it again, signed
 			throw NotRedrivableException.unsigned(id);
 		}
+		String sender = rejected.sender();
+		if (sender == null) {
+			throw NotRedrivableException.senderUnknown(id);
+		}
 		String value = (correctedValue != null) ? correctedValue : rejected.value();
 		String type = (correctedValue != null) ? contentType : rejected.contentType();
 		if (value == null || value.isEmpty()) {
-			throw new ConfirmationRefusedException(RejectionReason.MISSING_FIELD.code(),
-					"the rejected message has no value: re-drive it with a corrected one");
+			throw NotRedrivableException.empty(id);
 		}
+		Map<String, String> original = (correctedValue != null) ? original(rejected, sender) : Map.of();
 		List<BankConfirmation> confirmations = this.publishing.check(value, type, null);
+		if (correctedValue == null) {
+			if (confirmations.stream().anyMatch((c) -> !c.bankCode().equals(sender))) {
+				throw NotRedrivableException.forAnotherBank(id, sender);
+			}
+		}
+		else {
+			List<String> changed = PaymentFacts.changed(original, PaymentFacts.of(confirmations));
+			if (!changed.isEmpty()) {
+				throw RedriveChangesPaymentException.of(id, sender, changed);
+			}
+		}
 		UUID messageId = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		if (!this.rejections.markRedriven(id, now, officer, messageId)) {
 			throw AlreadyRedrivenException.forId(id);
 		}
 		this.outbox.append(this.publishing.message(confirmations, value, type, messageId,
-				Map.of("etax.redrive-of", Long.toString(id), "etax.channel", "redrive")));
+				Map.of(RedriveClaim.REDRIVE_OF, Long.toString(id), "etax.channel", "redrive")));
 		return new Redriven(id, messageId, Objects.requireNonNull(now), officer);
+	}
+
+	private static Map<String, String> original(RejectedMessage rejected, String sender) {
+		try {
+			return PaymentFacts.ofOriginal(rejected.value(), rejected.contentType(), sender);
+		}
+		catch (PaymentFacts.Unreadable ex) {
+			throw NotRedrivableException.unreadable(rejected.id(), ex.getMessage());
+		}
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A pending or failed confirmation as the gateway recorded it: kept apart, no money moved (ADR 0005).
  *
@@ -17,9 +19,10 @@ import java.time.LocalDate;
  * @param contentHash SHA-256 (hex) of its business content
  * @param receivedAt when it was recorded
  * @param source where it was read
+ * @param redrive the officer's re-drive it was recorded from, or null when it is the bank's own message
  */
 public record UnbookedConfirmation(String bankCode, String bankReference, String status, String payerMst,
 		BigDecimal amount, String currency, LocalDate paymentDate, String contentHash, Instant receivedAt,
-		MessagePosition source) {
+		MessagePosition source, @Nullable RedriveOrigin redrive) {
 
 }

@@ -1,7 +1,8 @@
 package etax.payment.correction;
 
 /**
- * A correction request the gateway does not record, and why.
+ * A correction request the gateway does not record (or a proposal it does not take), and why, in words an
+ * officer acts on.
  */
 public final class CorrectionRefusedException extends RuntimeException {
 
@@ -14,10 +15,16 @@ public final class CorrectionRefusedException extends RuntimeException {
 		/** The officer who approves is the one who decided (four eyes). */
 		SAME_OFFICER,
 
+		/** A proposal names another officer than the caller as the one who decided. */
+		REQUESTER_NOT_CALLER,
+
+		/** No officer proposed the request with their own token before it was approved. */
+		NOT_PROPOSED,
+
 		/** The request is incomplete or names a voucher it cannot be about. */
 		INVALID,
 
-		/** Another request was recorded under the same id. */
+		/** Another request was recorded (or proposed) under the same id. */
 		CONFLICT
 
 	}
@@ -34,9 +41,20 @@ public final class CorrectionRefusedException extends RuntimeException {
 				"Only an officer with the approver claim records a correction request");
 	}
 
-	public static CorrectionRefusedException sameOfficer() {
-		return new CorrectionRefusedException(Reason.SAME_OFFICER,
-				"The officer who decided a correction cannot approve it");
+	public static CorrectionRefusedException sameOfficer(String officer) {
+		return new CorrectionRefusedException(Reason.SAME_OFFICER, "The officer who decided a correction cannot approve it: "
+				+ officer + " proposed it, another approver must decide");
+	}
+
+	public static CorrectionRefusedException requesterNotCaller(String requestedBy, String caller) {
+		return new CorrectionRefusedException(Reason.REQUESTER_NOT_CALLER, "An officer proposes a correction only as "
+				+ "themselves: the request names " + requestedBy + " as the officer who decided, the token is " + caller);
+	}
+
+	public static CorrectionRefusedException notProposed(Object id, String requestNumber) {
+		return new CorrectionRefusedException(Reason.NOT_PROPOSED, "Correction request " + requestNumber + " (" + id
+				+ ") was never proposed at the gateway by the officer who decided it: that officer proposes it with "
+				+ "their own token (POST /api/v1/corrections/proposals), then a second officer approves it");
 	}
 
 	public static CorrectionRefusedException invalid(String detail) {
@@ -46,6 +64,11 @@ public final class CorrectionRefusedException extends RuntimeException {
 	public static CorrectionRefusedException conflict(Object id) {
 		return new CorrectionRefusedException(Reason.CONFLICT,
 				"Another correction request was recorded under id " + id);
+	}
+
+	public static CorrectionRefusedException notAsProposed(Object id, String proposedBy) {
+		return new CorrectionRefusedException(Reason.CONFLICT, "Correction request " + id
+				+ " is not the request " + proposedBy + " proposed under that id: an approver approves it as proposed");
 	}
 
 	public Reason reason() {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -15,12 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code payment.correction_request}: inserted once per id, never updated (a trigger refuses it).
+ * {@code payment.correction_request} and {@code payment.correction_proposal}: each inserted once per id, never
+ * updated (triggers refuse it).
  */
 @Repository
 class CorrectionRepository {
 
-	private static final String COLUMNS = "correction_id, request_number, kind, recorded_at, approved_by";
+	private static final String COLUMNS = "correction_id, request_number, kind, recorded_at, approved_by, requested_by";
+
+	private static final String PROPOSAL_COLUMNS = "correction_id, request_number, kind, proposed_by, proposed_at";
 
 	private final JdbcClient jdbc;
 
@@ -42,6 +46,42 @@ class CorrectionRepository {
 			.single() > 0;
 	}
 
+	Optional<CorrectionProposal> proposal(UUID id) {
+		return this.jdbc.sql("SELECT " + PROPOSAL_COLUMNS + " FROM payment.correction_proposal WHERE correction_id = ?")
+			.param(id)
+			.query(CorrectionRepository::proposal)
+			.optional();
+	}
+
+	boolean proposalHasHash(UUID id, String hash) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.correction_proposal WHERE correction_id = ? AND content_hash = ?")
+			.params(id, hash)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Inserts a proposal unless its id is taken. @return the proposal if this call inserted it */
+	Optional<CorrectionProposal> propose(CorrectionRequest r, String hash, String proposedBy, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO payment.correction_proposal (correction_id, request_number, kind, bank_code, bank_reference,
+				    proposed_by, content_hash, proposed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (correction_id) DO NOTHING
+				RETURNING\s""" + PROPOSAL_COLUMNS)
+			.params(r.correctionId(), r.requestNumber(), r.kind(), r.bankCode(), r.bankReference(), proposedBy, hash,
+					OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.query(CorrectionRepository::proposal)
+			.optional();
+	}
+
+	/** The payment date of a recorded booked confirmation, the day its coding is judged on. */
+	Optional<LocalDate> paymentDate(String bankCode, String bankReference) {
+		return this.jdbc.sql("SELECT payment_date FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?")
+			.params(bankCode, bankReference)
+			.query((row, n) -> row.getObject(1, LocalDate.class))
+			.optional();
+	}
+
 	/** Whether a booked confirmation (and, when a line is named, that line) is recorded. */
 	boolean voucherKnown(String bankCode, String bankReference, @Nullable Integer lineNumber) {
 		String sql = (lineNumber != null)
@@ -51,7 +91,8 @@ class CorrectionRepository {
 		return ((lineNumber != null) ? query.param(lineNumber) : query).query(Long.class).single() > 0;
 	}
 
-	Optional<RecordedCorrection> insert(CorrectionRequest r, String hash, String approvedBy, Instant at) {
+	Optional<RecordedCorrection> insert(CorrectionRequest r, String hash, String requestedBy, String approvedBy,
+			Instant at) {
 		CorrectionRequest.Coding paid = (r.paid() != null) ? r.paid() : new CorrectionRequest.Coding(null, null, null, null, null);
 		CorrectionRequest.Coding corrected = (r.corrected() != null) ? r.corrected()
 				: new CorrectionRequest.Coding(null, null, null, null, null);
@@ -84,7 +125,7 @@ class CorrectionRepository {
 			.param("amount", corrected.amount(), Types.NUMERIC)
 			.param("reason", r.reason())
 			.param("source", r.sourceReference())
-			.param("requestedBy", r.requestedBy())
+			.param("requestedBy", requestedBy)
 			.param("approvedBy", approvedBy)
 			.param("hash", hash)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
@@ -94,7 +135,12 @@ class CorrectionRepository {
 
 	private static RecordedCorrection recorded(ResultSet row, int n) throws SQLException {
 		return new RecordedCorrection(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-				row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5));
+				row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5), row.getString(6));
+	}
+
+	private static CorrectionProposal proposal(ResultSet row, int n) throws SQLException {
+		return new CorrectionProposal(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+				row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant());
 	}
 
 }

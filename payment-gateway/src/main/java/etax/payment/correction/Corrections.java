@@ -1,8 +1,6 @@
 package etax.payment.correction;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,8 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records correction requests: new entries beside the payments they are about, never a change to one.
- * Only an officer with the approver claim records one, and never one they decided themselves (four eyes,
- * checked again here although the reconciliation checks it first).
+ *
+ * <p>
+ * Four eyes, proven rather than declared (docs/adr/0014-reconciliation.md): the officer who decided a
+ * request first {@linkplain #propose proposes} it with their own token, which makes them its requester;
+ * then an officer with the approver claim, another one, {@linkplain #record records} it with theirs, and the
+ * request must be the one proposed. Nobody's word is taken for who the other officer was.
  */
 @Service
 public class Corrections {
@@ -25,20 +27,54 @@ public class Corrections {
 
 	private final CorrectionRepository repository;
 
+	private final CorrectionChecks checks;
+
 	private final Clock clock;
 
-	Corrections(CorrectionRepository repository, Clock clock) {
+	Corrections(CorrectionRepository repository, CorrectionChecks checks, Clock clock) {
 		this.repository = repository;
+		this.checks = checks;
 		this.clock = clock;
 	}
 
 	/**
-	 * Records a request once; the same request again answers what was recorded.
-	 * @param request the request
+	 * Takes the proposal of the officer who decided a request, once; the same proposal again answers the first.
+	 * @param request the request; its {@code requestedBy} must be the caller
+	 * @param proposer the officer who decided it, the caller
+	 * @return the proposal, and whether this call took it
+	 * @throws CorrectionRefusedException when the caller is not the officer the request names, the request is
+	 * invalid, or another proposal holds its id
+	 */
+	@Transactional
+	public Proposing propose(CorrectionRequest request, Caller proposer) {
+		if (!proposer.isOfficer() || !proposer.subject().equals(request.requestedBy())) {
+			throw CorrectionRefusedException.requesterNotCaller(request.requestedBy(), proposer.subject());
+		}
+		this.checks.check(request);
+		String hash = request.contentHash();
+		Optional<CorrectionProposal> existing = this.repository.proposal(request.correctionId());
+		if (existing.isEmpty()) {
+			checkVoucher(request);
+			existing = this.repository.propose(request, hash, proposer.subject(), this.clock.instant());
+			if (existing.isPresent()) {
+				log.info("Correction proposed correctionId={} kind={} proposedBy={}", request.correctionId(),
+						request.kind(), proposer.subject());
+				return new Proposing(existing.get(), true);
+			}
+		}
+		if (!this.repository.proposalHasHash(request.correctionId(), hash)) {
+			throw CorrectionRefusedException.conflict(request.correctionId());
+		}
+		return new Proposing(this.repository.proposal(request.correctionId()).orElseThrow(), false);
+	}
+
+	/**
+	 * Records a proposed request once, as its approver; the same request again answers what was recorded.
+	 * @param request the request, as proposed
 	 * @param approver the officer who approved it, the caller
 	 * @return the recorded request, and whether this call recorded it
-	 * @throws CorrectionRefusedException when the caller may not approve it, it is invalid, or another
-	 * request holds its id
+	 * @throws CorrectionRefusedException when the caller may not approve it, it is invalid, was not proposed
+	 * (or not so), or another request holds its id
 	 */
 	@Transactional
 	public Recording record(CorrectionRequest request, Caller approver) {
@@ -46,26 +82,30 @@ public class Corrections {
 			throw CorrectionRefusedException.approverRequired();
 		}
 		if (approver.subject().equals(request.requestedBy())) {
-			throw CorrectionRefusedException.sameOfficer();
+			throw CorrectionRefusedException.sameOfficer(approver.subject());
 		}
-		validate(request);
+		this.checks.check(request);
 		String hash = request.contentHash();
 		Optional<RecordedCorrection> existing = this.repository.find(request.correctionId());
 		if (existing.isPresent()) {
 			return replay(request, hash, existing.get());
 		}
-		boolean known = this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
-		if (known == "RECORD".equals(request.kind())) {
-			throw CorrectionRefusedException.invalid(known ? "The voucher is recorded already: RECORD is for one that is not"
-					: "No recorded voucher (or line) matches bank, reference and line");
+		CorrectionProposal proposal = this.repository.proposal(request.correctionId())
+			.orElseThrow(() -> CorrectionRefusedException.notProposed(request.correctionId(), request.requestNumber()));
+		if (!this.repository.proposalHasHash(request.correctionId(), hash)) {
+			throw CorrectionRefusedException.notAsProposed(request.correctionId(), proposal.proposedBy());
 		}
-		Optional<RecordedCorrection> inserted = this.repository.insert(request, hash, approver.subject(),
-				this.clock.instant());
+		if (proposal.proposedBy().equals(approver.subject())) {
+			throw CorrectionRefusedException.sameOfficer(approver.subject());
+		}
+		checkVoucher(request);
+		Optional<RecordedCorrection> inserted = this.repository.insert(request, hash, proposal.proposedBy(),
+				approver.subject(), this.clock.instant());
 		if (inserted.isEmpty()) {
 			return replay(request, hash, this.repository.find(request.correctionId()).orElseThrow());
 		}
-		log.info("Correction request recorded correctionId={} kind={} approvedBy={}", request.correctionId(),
-				request.kind(), approver.subject());
+		log.info("Correction request recorded correctionId={} kind={} requestedBy={} approvedBy={}",
+				request.correctionId(), request.kind(), proposal.proposedBy(), approver.subject());
 		return new Recording(inserted.get(), true);
 	}
 
@@ -79,6 +119,31 @@ public class Corrections {
 		return this.repository.find(id).orElseThrow(() -> CorrectionNotFoundException.forId(id));
 	}
 
+	/**
+	 * One proposal.
+	 * @param id its id
+	 * @return the proposal
+	 * @throws CorrectionNotFoundException when there is none
+	 */
+	public CorrectionProposal proposal(UUID id) {
+		return this.repository.proposal(id).orElseThrow(() -> CorrectionNotFoundException.forId(id));
+	}
+
+	private void checkVoucher(CorrectionRequest request) {
+		boolean known = this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
+		String voucher = "bank " + request.bankCode() + " reference " + request.bankReference()
+				+ ((request.lineNumber() != null) ? " line " + request.lineNumber() : "");
+		if (known && "RECORD".equals(request.kind())) {
+			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is recorded at the gateway now: "
+					+ "a RECORD is for a payment the gateway never recorded; run the reconciliation of its day again, "
+					+ "or send the resolution back");
+		}
+		if (!known && !"RECORD".equals(request.kind())) {
+			throw CorrectionRefusedException.invalid("The gateway has no recorded payment of " + voucher + ": a "
+					+ request.kind() + " is about a payment (and line) the gateway recorded");
+		}
+	}
+
 	private Recording replay(CorrectionRequest request, String hash, RecordedCorrection existing) {
 		if (!this.repository.hasHash(request.correctionId(), hash)) {
 			throw CorrectionRefusedException.conflict(request.correctionId());
@@ -86,24 +151,19 @@ public class Corrections {
 		return new Recording(existing, false);
 	}
 
-	private static void validate(CorrectionRequest request) {
-		List<String> problems = new ArrayList<>();
-		if (!CorrectionRequest.KINDS.contains(request.kind())) {
-			problems.add("kind must be one of " + CorrectionRequest.KINDS);
-		}
-		if ("RECODE".equals(request.kind()) && (request.lineNumber() == null || !request.changesCoding())) {
-			problems.add("RECODE names a line and a corrected coding that differs from the coding as paid");
-		}
-		if (!problems.isEmpty()) {
-			throw CorrectionRefusedException.invalid(String.join("; ", problems));
-		}
-	}
-
 	/**
 	 * @param correction the recorded request
 	 * @param created whether this call recorded it (false: a retry of the same request)
 	 */
 	public record Recording(RecordedCorrection correction, boolean created) {
+
+	}
+
+	/**
+	 * @param proposal the proposal
+	 * @param created whether this call took it (false: a retry of the same proposal)
+	 */
+	public record Proposing(CorrectionProposal proposal, boolean created) {
 
 	}
 

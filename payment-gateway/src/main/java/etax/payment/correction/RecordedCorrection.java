@@ -11,8 +11,9 @@ import java.util.UUID;
  * @param kind RECODE, REVERSE or RECORD
  * @param recordedAt when the gateway recorded it
  * @param approvedBy the officer who approved it
+ * @param requestedBy the officer who decided and proposed it, as their own token proved
  */
 public record RecordedCorrection(UUID correctionId, String requestNumber, String kind, Instant recordedAt,
-		String approvedBy) {
+		String approvedBy, String requestedBy) {
 
 }

@@ -56,7 +56,8 @@ class BankStatusController {
 			.toList();
 		List<Unbooked> unbooked = outcome.unbooked()
 			.stream()
-			.map((u) -> new Unbooked(u.status(), u.receivedAt(), u.contentHash(), u.amount(), u.currency()))
+			.map((u) -> new Unbooked(u.status(), u.receivedAt(), u.contentHash(), u.amount(), u.currency(),
+					origin(u.redrive() != null)))
 			.toList();
 		if (outcome.recorded().isPresent()) {
 			return new ConfirmationStatus(bankCode, bankReference, State.RECORDED, recorded(outcome.recorded().get()),
@@ -83,8 +84,13 @@ class BankStatusController {
 			.mapToObj((n) -> new Line(n, c.postingId(n), recorded.lineAmountsVnd().get(n - 1),
 					statuses.getOrDefault(c.postingId(n), "REQUESTED")))
 			.toList();
+		// the bank sees that the tax authority re-drove it, not who did
 		return new Recorded(recorded.receivedAt(), c.status().name(), recorded.contentHash(), recorded.amountVnd(),
-				lines);
+				lines, origin(recorded.redrive() != null));
+	}
+
+	private static String origin(boolean redriven) {
+		return redriven ? "REDRIVEN_BY_TAX_AUTHORITY" : "BANK";
 	}
 
 }

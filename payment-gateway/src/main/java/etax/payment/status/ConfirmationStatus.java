@@ -34,8 +34,10 @@ record ConfirmationStatus(String bankCode, String bankReference, State state, @N
 	 * @param contentHash SHA-256 of its business content
 	 * @param amount the total in the voucher's currency
 	 * @param currency the voucher's currency
+	 * @param origin {@code BANK}, or {@code REDRIVEN_BY_TAX_AUTHORITY} as for a recorded one
 	 */
-	record Unbooked(String status, Instant receivedAt, String contentHash, BigDecimal amount, String currency) {
+	record Unbooked(String status, Instant receivedAt, String contentHash, BigDecimal amount, String currency,
+			String origin) {
 
 	}
 
@@ -45,8 +47,12 @@ record ConfirmationStatus(String bankCode, String bankReference, State state, @N
 	 * @param contentHash SHA-256 of its business content: a resend with another hash is a conflict
 	 * @param amountVnd the total in VND
 	 * @param lines each line with its treasury posting
+	 * @param origin {@code BANK} when recorded from the bank's own message; {@code REDRIVEN_BY_TAX_AUTHORITY}
+	 * when the tax authority re-drove a message of this bank that had been rejected (possibly corrected around
+	 * who sent it and what was paid, which a correction keeps): not the message as the bank sent it
 	 */
-	record Recorded(Instant receivedAt, String status, String contentHash, BigDecimal amountVnd, List<Line> lines) {
+	record Recorded(Instant receivedAt, String status, String contentHash, BigDecimal amountVnd, List<Line> lines,
+			String origin) {
 
 	}
 

@@ -335,9 +335,9 @@ class BankMessagesIntegrationTests {
 		String mst = DevBanks.mst(7009);
 		String reference = "RED2026042000000001";
 		String wrong = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 4_000_000)))
-			.replace("\"amount\":4000000,\"paymentDate\"", "\"amount\":4000001,\"paymentDate\"");
+			.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"01111\"");
 		publishSigned(mst, wrong);
-		awaitDeadLetter(reference, "lines-do-not-sum");
+		awaitDeadLetter(reference, "invalid-field");
 		long id = this.jdbc.sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
 			.param(wrong)
 			.query(Long.class)
@@ -348,8 +348,8 @@ class BankMessagesIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(wrong))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.reason").value("lines-do-not-sum"));
-		String corrected = wrong.replace("\"amount\":4000001", "\"amount\":4000000");
+			.andExpect(jsonPath("$.reason").value("invalid-field"));
+		String corrected = wrong.replace("\"treasuryCode\":\"01111\"", "\"treasuryCode\":\"0111\"");
 		this.mvc
 			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)

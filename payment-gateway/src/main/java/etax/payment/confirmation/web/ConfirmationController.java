@@ -13,6 +13,7 @@ import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.PaymentRecording;
 import etax.payment.confirmation.PaymentRecording.ReferenceOutcome;
 import etax.payment.confirmation.RecordedConfirmation;
+import etax.payment.confirmation.RedriveOrigin;
 import etax.payment.confirmation.UnbookedConfirmation;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -58,10 +59,12 @@ class ConfirmationController {
 	/**
 	 * A pending or failed confirmation: FAILED when the bank reported the debit failed (final), else PENDING.
 	 * @param statuses every status recorded under the key, oldest first
+	 * @param origin {@code BANK} or {@code OFFICER_REDRIVE}, of the one shown
+	 * @param redrive for {@code OFFICER_REDRIVE}: the rejection, who re-drove it and when
 	 */
 	record UnbookedResponse(String bankCode, String bankReference, String status, String payerMst, BigDecimal amount,
 			String currency, LocalDate paymentDate, Instant receivedAt, String contentHash, Source source,
-			List<String> statuses) implements ConfirmationView {
+			List<String> statuses, String origin, @Nullable Redrive redrive) implements ConfirmationView {
 
 		static UnbookedResponse of(List<UnbookedConfirmation> unbooked) {
 			UnbookedConfirmation shown = unbooked.stream()
@@ -71,16 +74,24 @@ class ConfirmationController {
 			return new UnbookedResponse(shown.bankCode(), shown.bankReference(), shown.status(), shown.payerMst(),
 					shown.amount(), shown.currency(), shown.paymentDate(), shown.receivedAt(), shown.contentHash(),
 					new Source(shown.source().topic(), shown.source().partition(), shown.source().offset()),
-					unbooked.stream().map(UnbookedConfirmation::status).toList());
+					unbooked.stream().map(UnbookedConfirmation::status).toList(), Redrive.origin(shown.redrive()),
+					Redrive.of(shown.redrive()));
 		}
 
 	}
 
+	/**
+	 * A booked confirmation.
+	 * @param origin {@code BANK} when it is the bank's own message, {@code OFFICER_REDRIVE} when an officer
+	 * re-drove a rejected message of the bank (the gateway's intake key signed it on the officer's word)
+	 * @param redrive for {@code OFFICER_REDRIVE}: the rejection, who re-drove it and when
+	 */
 	record ConfirmationResponse(String bankCode, String bankReference, String voucherNumber, String payerMst,
 			@Nullable String payerOnBehalfMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
 			BigDecimal amountVnd, LocalDate paymentDate, Instant sentAt, String status, @Nullable String reversalOf,
 			String treasuryCode, String treasuryAccount, String collectingAgencyCode, String areaCode,
-			Instant receivedAt, String contentHash, Source source, List<Line> lines) implements ConfirmationView {
+			Instant receivedAt, String contentHash, Source source, List<Line> lines, String origin,
+			@Nullable Redrive redrive) implements ConfirmationView {
 
 		/** Amounts in VND as recorded (what the ledger holds), not recomputed from the rate. */
 		static ConfirmationResponse of(RecordedConfirmation recorded) {
@@ -96,7 +107,7 @@ class ConfirmationController {
 					c.treasuryCode(), c.treasuryAccount(), c.collectingAgencyCode(), c.areaCode(), recorded.receivedAt(),
 					recorded.contentHash(),
 					new Source(recorded.source().topic(), recorded.source().partition(), recorded.source().offset()),
-					lines);
+					lines, Redrive.origin(recorded.redrive()), Redrive.of(recorded.redrive()));
 		}
 
 	}
@@ -107,6 +118,25 @@ class ConfirmationController {
 	}
 
 	record Source(String topic, int partition, long offset) {
+
+	}
+
+	/**
+	 * Where a re-driven confirmation came from.
+	 * @param rejectionId the rejected message ({@code GET /api/v1/payments/rejected})
+	 * @param redrivenBy the officer who re-drove it
+	 * @param redrivenAt when
+	 */
+	record Redrive(long rejectionId, String redrivenBy, @Nullable Instant redrivenAt) {
+
+		static String origin(@Nullable RedriveOrigin redrive) {
+			return (redrive != null) ? "OFFICER_REDRIVE" : "BANK";
+		}
+
+		static @Nullable Redrive of(@Nullable RedriveOrigin redrive) {
+			return (redrive != null) ? new Redrive(redrive.rejectionId(), redrive.redrivenBy(), redrive.redrivenAt())
+					: null;
+		}
 
 	}
 

@@ -43,8 +43,12 @@ class RejectedMessageController {
 	}
 
 	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)",
-			description = "409 when it was re-driven already, or when its bank signature failed (the bank must "
-					+ "send it again, signed); 413 for a body over 1 MiB.")
+			description = "A correction keeps who sent the message and what it says was paid (bank, reference, "
+					+ "payer, currency, amounts, payment date, status, lines): 422 redrive-changes-payment naming the "
+					+ "changed facts. 409 already-redriven; 409 not-redrivable when its bank signature failed, it "
+					+ "shows no sending bank or confirms for another, or (corrected) the original does not state what "
+					+ "was paid readably: the bank must send it again; 422 invalid-confirmation as for the bank intake; "
+					+ "413 for a body over 1 MiB.")
 	@PostMapping("/{id}:redrive")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Redriven redrive(@PathVariable long id, HttpServletRequest request,

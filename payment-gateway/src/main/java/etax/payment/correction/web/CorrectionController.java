@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import etax.access.Caller;
 import etax.payment.correction.CorrectionRequest;
+import etax.payment.correction.CorrectionProposal;
 import etax.payment.correction.Corrections;
+import etax.payment.correction.Corrections.Proposing;
 import etax.payment.correction.Corrections.Recording;
 import etax.payment.correction.RecordedCorrection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +31,11 @@ class CorrectionController {
 		this.corrections = corrections;
 	}
 
-	@Operation(summary = "Record an approved correction request (tra soát) as a new entry; the caller approves it")
+	@Operation(summary = "Record an approved correction request (tra soát) as a new entry; the caller approves it",
+			description = "The request must have been proposed, as it is, by the officer who decided it "
+					+ "(POST /api/v1/corrections/proposals with their own token): 409 correction-not-proposed, or "
+					+ "correction-conflict when it differs; 403 approver-required, or four-eyes when the caller "
+					+ "proposed it; 422 invalid-correction, its detail saying why.")
 	@ApiResponse(responseCode = "201", description = "Recorded: the correction and its entries", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "Recorded before under this correction id: that record", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/corrections")
@@ -40,6 +46,30 @@ class CorrectionController {
 				? ResponseEntity.created(URI.create("/api/v1/corrections/" + request.correctionId()))
 					.body(recording.correction())
 				: ResponseEntity.ok(recording.correction());
+	}
+
+	@Operation(summary = "Propose a correction request as the officer who decided it (requestedBy must be the "
+			+ "caller); an approver then records it, as proposed",
+			description = "403 requester-not-caller when requestedBy is not the token's subject; 422 "
+					+ "invalid-correction (coding, amounts, the voucher it names); 409 correction-conflict when another "
+					+ "proposal holds the id.")
+	@ApiResponse(responseCode = "201", description = "Proposed", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Proposed before under this correction id: that proposal",
+			useReturnTypeSchema = true)
+	@PostMapping("/api/v1/corrections/proposals")
+	ResponseEntity<CorrectionProposal> propose(@Valid @RequestBody CorrectionRequest request,
+			@AuthenticationPrincipal Caller caller) {
+		Proposing proposing = this.corrections.propose(request, caller);
+		return proposing.created()
+				? ResponseEntity.created(URI.create("/api/v1/corrections/proposals/" + request.correctionId()))
+					.body(proposing.proposal())
+				: ResponseEntity.ok(proposing.proposal());
+	}
+
+	@Operation(summary = "A proposed correction request")
+	@GetMapping("/api/v1/corrections/proposals/{id}")
+	CorrectionProposal proposal(@PathVariable UUID id) {
+		return this.corrections.proposal(id);
 	}
 
 	@Operation(summary = "A recorded correction request")

@@ -30,6 +30,10 @@ class CorrectionProblems {
 			case APPROVER_REQUIRED -> problem(HttpStatus.FORBIDDEN, "approver-required", "An approver is required", ex);
 			case SAME_OFFICER ->
 				problem(HttpStatus.FORBIDDEN, "four-eyes", "The officer who decided cannot approve", ex);
+			case REQUESTER_NOT_CALLER -> problem(HttpStatus.FORBIDDEN, "requester-not-caller",
+					"An officer proposes only as themselves", ex);
+			case NOT_PROPOSED -> problem(HttpStatus.CONFLICT, "correction-not-proposed",
+					"The correction was not proposed by the officer who decided it", ex);
 			case INVALID ->
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction", "Invalid correction request", ex);
 			case CONFLICT -> problem(HttpStatus.CONFLICT, "correction-conflict",

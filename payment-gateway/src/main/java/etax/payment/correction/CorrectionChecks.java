@@ -1,0 +1,112 @@
+package etax.payment.correction;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import etax.payment.reference.ReferenceData;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a correction request must be to be recorded, said in the words an officer acts on (the caller shows
+ * them): its kind fits what it names, a corrected coding uses a budget chapter and an economic sub-item in
+ * force on the payment date (today for a payment not recorded here), and every amount is positive with the
+ * decimals its currency has (whole đồng for VND, cents for USD).
+ */
+@Component
+class CorrectionChecks {
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final Set<String> CURRENCIES = Set.of("VND", "USD");
+
+	private final ReferenceData reference;
+
+	private final CorrectionRepository repository;
+
+	private final Clock clock;
+
+	CorrectionChecks(ReferenceData reference, CorrectionRepository repository, Clock clock) {
+		this.reference = reference;
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/** @throws CorrectionRefusedException listing every problem, when there is one */
+	void check(CorrectionRequest request) {
+		List<String> problems = new ArrayList<>();
+		if (!CorrectionRequest.KINDS.contains(request.kind())) {
+			problems.add("the kind " + request.kind() + " is none of RECODE, REVERSE and RECORD");
+		}
+		CorrectionRequest.Coding paid = request.paid();
+		CorrectionRequest.Coding corrected = request.corrected();
+		if ("RECODE".equals(request.kind())) {
+			if (request.lineNumber() == null) {
+				problems.add("a RECODE is about one line of the voucher: name its line number");
+			}
+			if (corrected == null || corrected.chapter() == null || corrected.subItem() == null
+					|| corrected.amount() == null) {
+				problems.add("a RECODE gives the corrected chapter, sub-item and amount");
+			}
+			else if (paid == null) {
+				problems.add("a RECODE gives the coding as paid beside the corrected one");
+			}
+			else if (!request.changesCoding()) {
+				problems.add("the corrected coding is the coding as paid: a RECODE must change something");
+			}
+		}
+		String fallback = currency(corrected, currency(paid, "VND"));
+		amount(problems, "paid", paid, fallback);
+		amount(problems, "corrected", corrected, fallback);
+		if (corrected != null) {
+			LocalDate day = this.repository.paymentDate(request.bankCode(), request.bankReference())
+				.orElseGet(() -> LocalDate.now(this.clock.withZone(VIETNAM)));
+			if (corrected.chapter() != null && !this.reference.isKnownChapter(corrected.chapter(), day)) {
+				problems.add("the corrected chapter " + corrected.chapter() + " is not a budget chapter in force on "
+						+ day);
+			}
+			if (corrected.subItem() != null && !this.reference.isKnownSubItem(corrected.subItem(), day)) {
+				problems.add("the corrected sub-item " + corrected.subItem()
+						+ " is not an economic sub-item (NDKT) in force on " + day);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw CorrectionRefusedException.invalid("Correction request " + request.requestNumber()
+					+ " cannot be recorded: " + String.join("; ", problems));
+		}
+	}
+
+	private static void amount(List<String> problems, String which, CorrectionRequest.@Nullable Coding coding,
+			String fallback) {
+		if (coding == null) {
+			return;
+		}
+		String currency = currency(coding, fallback);
+		if (!CURRENCIES.contains(currency)) {
+			problems.add("the " + which + " currency " + currency + " is neither VND nor USD");
+			return;
+		}
+		BigDecimal amount = coding.amount();
+		if (amount == null) {
+			return;
+		}
+		if (amount.signum() <= 0) {
+			problems.add("the " + which + " amount " + amount.toPlainString() + " " + currency + " is not positive");
+		}
+		else if (amount.stripTrailingZeros().scale() > ("VND".equals(currency) ? 0 : 2)) {
+			problems.add("the " + which + " amount " + amount.toPlainString() + " " + currency
+					+ ("VND".equals(currency) ? " is not a whole number of đồng" : " has more than 2 decimals"));
+		}
+	}
+
+	private static String currency(CorrectionRequest.@Nullable Coding coding, String fallback) {
+		return (coding != null && coding.currency() != null) ? coding.currency() : fallback;
+	}
+
+}

@@ -1,0 +1,69 @@
+package etax.payment.confirmation;
+
+import java.util.List;
+import java.util.Map;
+
+import etax.payment.DevBanks;
+import etax.payment.DevBanks.Line;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PaymentFactsTests {
+
+	private static final String BANK = "01202001";
+
+	private static final String MST = DevBanks.mst(9701);
+
+	private static final String ORIGINAL = DevBanks
+		.confirmation(BANK, "PF2026042000000001", MST, "2026-04-20", List.of(Line.of("1701", 1_000), Line.of("4931", 500)))
+		.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"01111\"");
+
+	private static final String MENDED = ORIGINAL.replace("\"treasuryCode\":\"01111\"", "\"treasuryCode\":\"0111\"");
+
+	@Test
+	void aCorrectionOfWhatBrokeAReadingRuleKeepsEveryFact() {
+		assertThat(changed(ORIGINAL, MENDED)).isEmpty();
+		assertThat(changed(ORIGINAL, MENDED.replace("GNT-", "GNT-X").replace("T09:00:00", "T10:00:00"))).isEmpty();
+	}
+
+	@Test
+	void namesEveryFactACorrectionChanges() {
+		String other = DevBanks.mst(9702);
+		assertThat(changed(ORIGINAL, MENDED.replace(MST, other))).containsExactly("payerMst");
+		assertThat(changed(ORIGINAL, MENDED.replace("\"amount\":1500", "\"amount\":2000")
+			.replace("\"amount\":500", "\"amount\":1000"))).containsExactly("amount", "lines[1].amount");
+		assertThat(changed(ORIGINAL, MENDED.replace("\"4931\"", "\"1052\""))).containsExactly("lines[1].subItem");
+		assertThat(changed(ORIGINAL, MENDED.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"79310001")))
+			.containsExactly("bankCode");
+		assertThat(changed(ORIGINAL, MENDED.replace("\"status\":\"DEBITED\"", "\"status\":\"PENDING\"")))
+			.containsExactly("status");
+	}
+
+	@Test
+	void theBankIsTheOneThatSentTheMessageNotTheOneItNames() {
+		String claimsAnother = ORIGINAL.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"79310001");
+		assertThat(changed(claimsAnother, MENDED)).isEmpty();
+	}
+
+	@Test
+	void anOriginalThatDoesNotSayWhatWasPaidCannotBeCorrected() {
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal(ORIGINAL.replace("\"amount\":1500", "\"amount\":\"lots\""),
+				null, BANK))
+			.isInstanceOf(PaymentFacts.Unreadable.class)
+			.hasMessageContaining("amount");
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal("{\"version\":1,", null, BANK))
+			.isInstanceOf(PaymentFacts.Unreadable.class);
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal(ORIGINAL.replace(MST, "0313829149"), null, BANK))
+			.isInstanceOf(PaymentFacts.Unreadable.class);
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal(ORIGINAL, "text/plain", BANK))
+			.isInstanceOf(PaymentFacts.Unreadable.class);
+	}
+
+	private static List<String> changed(String original, String corrected) {
+		Map<String, String> facts = PaymentFacts.ofOriginal(original, null, BANK);
+		return PaymentFacts.changed(facts, PaymentFacts.of(new MessageReader().readUnkeyed(corrected, null)));
+	}
+
+}

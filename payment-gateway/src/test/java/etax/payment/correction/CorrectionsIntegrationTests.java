@@ -1,0 +1,197 @@
+package etax.payment.correction;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import etax.devstack.TokenIssuer;
+import etax.payment.DevBanks;
+import etax.payment.DevBanks.Line;
+import etax.payment.GatewayIntegrationTest;
+import org.assertj.core.api.AbstractStringAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static etax.devstack.TestCallers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Correction requests at the gateway, as exploratory testing found them wanting (F1, F21, F22): four eyes
+ * proven by the proposing officer's own token rather than a name the approver writes, the coding and amounts
+ * checked against the reference data, and every refusal saying why in words the caller can show.
+ */
+@GatewayIntegrationTest
+class CorrectionsIntegrationTests {
+
+	private static final String BANK = "01202001";
+
+	private static final String DAY = "2026-03-03";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final String PAID = """
+			{"chapter":"754","subItem":"1701","areaCode":"79760","amount":2000000,"currency":"VND"}""";
+
+	private final String officer = TokenIssuer.local().officer("99999");
+
+	private final String approver = TokenIssuer.local().approver("99999", "hoa");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anApproverAloneRecordsNothingWhateverRequesterTheyName() {
+		String reference = confirmed(9401, 2_000_000);
+		String ghost = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-ghost", PAID, PAID);
+
+		assertProblem(post("/api/v1/corrections", ghost, this.approver), HttpStatus.CONFLICT, "correction-not-proposed")
+			.contains("never proposed");
+		assertProblem(post("/api/v1/corrections/proposals", ghost, this.approver), HttpStatus.FORBIDDEN,
+				"requester-not-caller")
+			.contains("officer-ghost");
+		String mine = request(UUID.randomUUID(), "REVERSE", reference, 1, "approver-hoa", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", mine, this.approver)).hasStatus(HttpStatus.CREATED);
+		assertProblem(post("/api/v1/corrections", mine, TokenIssuer.local().approver("99999", "hoa")),
+				HttpStatus.FORBIDDEN, "four-eyes");
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
+			.isZero();
+	}
+
+	@Test
+	void theApproverRecordsExactlyWhatTheProposingOfficerProposed() {
+		String reference = confirmed(9402, 2_000_000);
+		UUID id = UUID.randomUUID();
+		String proposed = request(id, "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+
+		assertThat(post("/api/v1/corrections/proposals", proposed, this.officer)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.proposedBy")
+			.isEqualTo("officer-99999");
+		assertThat(post("/api/v1/corrections/proposals", proposed, this.officer)).as("a retry").hasStatus(HttpStatus.OK);
+		assertProblem(post("/api/v1/corrections", proposed.replace("lý do", "another reason"), this.approver),
+				HttpStatus.CONFLICT, "correction-conflict")
+			.contains("officer-99999 proposed");
+		assertThat(post("/api/v1/corrections", proposed, this.approver)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.requestedBy").isEqualTo("officer-99999");
+				assertThat(json).extractingPath("$.approvedBy").isEqualTo("approver-hoa");
+			});
+		assertThat(this.jdbc.sql("SELECT requested_by FROM payment.correction_request WHERE correction_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("officer-99999");
+	}
+
+	@Test
+	void refusesNegativeFractionalAndUnknownCodingSayingWhy() {
+		String reference = confirmed(9403, 2_000_000);
+		String negative = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID,
+				PAID.replace("2000000", "-5"));
+		String fraction = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID,
+				PAID.replace("2000000", "0.5"));
+		String unknown = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID,
+				PAID.replace("\"754\"", "\"ZZZ\"").replace("\"1701\"", "\"abc\""));
+
+		for (String path : List.of("/api/v1/corrections/proposals", "/api/v1/corrections")) {
+			String token = path.endsWith("proposals") ? this.officer : this.approver;
+			assertProblem(post(path, negative, token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("the corrected amount -5 VND is not positive");
+			assertProblem(post(path, fraction, token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("the corrected amount 0.5 VND is not a whole number of đồng");
+			assertProblem(post(path, unknown, token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("the corrected chapter ZZZ is not a budget chapter in force on " + DAY)
+				.contains("the corrected sub-item abc is not an economic sub-item (NDKT) in force on " + DAY);
+		}
+		assertProblem(post("/api/v1/corrections/proposals",
+				request(UUID.randomUUID(), "RECODE", reference, 1, "", PAID, PAID), this.officer),
+				HttpStatus.BAD_REQUEST, "bad-request")
+			.contains("requestedBy must not be blank");
+		assertThat(count("SELECT count(*) FROM payment.correction_proposal WHERE bank_reference = ?", reference))
+			.isZero();
+	}
+
+	@Test
+	void saysWhyAnApprovedRecordIsRefusedOnceTheBankConfirmedThePayment() {
+		String mst = DevBanks.mst(9404);
+		String reference = "COR2026030300000004";
+		String record = request(UUID.randomUUID(), "RECORD", reference, null, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", record, this.officer)).hasStatus(HttpStatus.CREATED);
+
+		confirm(mst, reference, 2_000_000);
+		await().atMost(TIMEOUT)
+			.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reference) == 1);
+
+		assertProblem(post("/api/v1/corrections", record, this.approver), HttpStatus.UNPROCESSABLE_CONTENT,
+				"invalid-correction")
+			.contains("is recorded at the gateway now")
+			.contains("a RECORD is for a payment the gateway never recorded");
+	}
+
+	private String confirmed(long seed, long amount) {
+		String mst = DevBanks.mst(seed);
+		String reference = "COR20260303" + String.format("%08d", seed);
+		confirm(mst, reference, amount);
+		await().atMost(TIMEOUT)
+			.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reference) == 1);
+		return reference;
+	}
+
+	private static void confirm(String mst, String reference, long amount) {
+		String value = DevBanks.confirmation(BANK, reference, mst, DAY, List.of(Line.of("1701", amount)));
+		DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, value,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+	}
+
+	private MvcTestResult post(String path, String body, String token) {
+		return this.mvc.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.with(bearer(token))
+			.exchange();
+	}
+
+	private long count(String sql, Object parameter) {
+		return this.jdbc.sql(sql).param(parameter).query(Long.class).single();
+	}
+
+	/** Asserts the problem's status and type; @return its detail, for what it must say */
+	private static AbstractStringAssert<?> assertProblem(MvcTestResult result, HttpStatus status, String type) {
+		assertThat(result).hasStatus(status)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/" + type);
+		try {
+			return assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(StandardCharsets.UTF_8),
+					"$.detail"));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String request(UUID id, String kind, String reference, Integer line, String requestedBy,
+			String paid, String corrected) {
+		return """
+				{"correctionId":"%s","requestNumber":"TS-2026-000042","kind":"%s","bankCode":"%s","bankReference":"%s",\
+				"lineNumber":%s,"treasuryCode":"0111","paid":%s,"corrected":%s,"reason":"lý do","sourceReference":\
+				"reconciliation/work-items/42","requestedBy":"%s"}""".formatted(id, kind, BANK, reference, line, paid,
+				corrected, requestedBy);
+	}
+
+}
