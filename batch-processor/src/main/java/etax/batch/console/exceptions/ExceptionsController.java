@@ -102,9 +102,10 @@ class ExceptionsController {
 			RedirectAttributes flash) {
 		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE) ? new CorrectionRequest.Coding(
 				Paging.text(chapter), Paging.text(subItem), Paging.text(areaCode), amount) : null;
+		String authorization = ConsoleAuthentication.current().bearer();
 		return this.actions.perform(flash, "WORK_ITEM_RESOLVE", target(id), () -> {
 			WorkItemStatus status = this.workItems
-				.resolve(id, new Resolution(kind, Paging.text(reason), corrected), officer)
+				.resolve(id, new Resolution(kind, Paging.text(reason), corrected), officer, authorization)
 				.item()
 				.status();
 			return (status == WorkItemStatus.AWAITING_APPROVAL)

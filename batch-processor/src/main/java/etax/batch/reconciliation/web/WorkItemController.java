@@ -69,10 +69,12 @@ class WorkItemController {
 		return this.workItems.comment(id, comment.text(), caller);
 	}
 
-	@Operation(summary = "Resolve: EXPLAINED at once; RECODE, REVERSE, RECORD wait for a second officer's approval")
+	@Operation(summary = "Resolve: EXPLAINED at once; RECODE, REVERSE, RECORD are proposed at the gateway in the "
+			+ "caller's name and wait for a second officer's approval")
 	@PostMapping("/{id}:resolve")
-	Detail resolve(@PathVariable long id, @RequestBody Resolution resolution, @AuthenticationPrincipal Caller caller) {
-		return this.workItems.resolve(id, resolution, caller);
+	Detail resolve(@PathVariable long id, @RequestBody Resolution resolution, @AuthenticationPrincipal Caller caller,
+			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		return this.workItems.resolve(id, resolution, caller, authorization);
 	}
 
 	@Operation(summary = "Approve a resolution that moves money (approver claim, not the resolver): "

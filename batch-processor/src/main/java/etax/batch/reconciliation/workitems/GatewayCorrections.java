@@ -17,8 +17,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * payment-gateway's {@code POST /api/v1/corrections}, called with the approving officer's own token, so
- * the gateway checks the approver itself. The request's id makes a retry safe.
+ * payment-gateway's corrections, each step with the acting officer's own token, so that the gateway knows
+ * both people rather than taking this service's word (ADR 0014, four eyes at the gateway): the resolving
+ * officer proposes a correction request ({@code POST /api/v1/corrections/proposals}), a second officer
+ * approves the same request ({@code POST /api/v1/corrections}). The request's id makes a retry safe.
  */
 @Component
 class GatewayCorrections {
@@ -34,13 +36,28 @@ class GatewayCorrections {
 	}
 
 	/**
-	 * Records an approved request at the gateway.
+	 * Proposes a request at the gateway, as the officer who decided it.
+	 * @param request the request
+	 * @param workItemId the work item it resolves
+	 * @param authorization the resolving officer's {@code Authorization} header
+	 * @throws CorrectionNotRecordedException when the gateway refused it or could not be reached
+	 */
+	void propose(CorrectionRequest request, long workItemId, String authorization) {
+		send("/api/v1/corrections/proposals", "take as proposed", request, workItemId, authorization);
+	}
+
+	/**
+	 * Records an approved request at the gateway: the same request its resolver proposed.
 	 * @param request the request
 	 * @param workItemId the work item it resolves
 	 * @param authorization the approver's {@code Authorization} header
 	 * @throws CorrectionNotRecordedException when the gateway refused it or could not be reached
 	 */
 	void record(CorrectionRequest request, long workItemId, String authorization) {
+		send("/api/v1/corrections", "record", request, workItemId, authorization);
+	}
+
+	private void send(String path, String action, CorrectionRequest request, long workItemId, String authorization) {
 		Payload payload = new Payload(request.correctionId(), request.requestNumber(), request.kind().name(),
 				request.bankCode(), request.bankReference(), request.lineNumber(), request.postingId(),
 				request.treasuryCode(), Coding.of(request.paid(), request.currency()),
@@ -48,7 +65,7 @@ class GatewayCorrections {
 				"reconciliation/work-items/" + workItemId, request.requestedBy());
 		try {
 			this.client.post()
-				.uri("/api/v1/corrections")
+				.uri(path)
 				.header(HttpHeaders.AUTHORIZATION, authorization)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(payload)
@@ -56,8 +73,12 @@ class GatewayCorrections {
 				.toBodilessEntity();
 		}
 		catch (RestClientResponseException ex) {
-			throw new CorrectionNotRecordedException("The gateway refused correction request " + request.requestNumber()
-					+ " with status " + ex.getStatusCode().value(), ex.getStatusCode().value(), problemType(ex), ex);
+			ProblemDetail problem = problem(ex);
+			String why = (problem != null && problem.getDetail() != null) ? ": " + problem.getDetail() : "";
+			throw new CorrectionNotRecordedException("The gateway refused to " + action + " correction request "
+					+ request.requestNumber() + " (status " + ex.getStatusCode().value() + ")" + why,
+					ex.getStatusCode().value(),
+					(problem != null && problem.getType() != null) ? problem.getType().toString() : null, ex);
 		}
 		catch (ResourceAccessException ex) {
 			throw new CorrectionNotRecordedException(
@@ -65,10 +86,9 @@ class GatewayCorrections {
 		}
 	}
 
-	private static @Nullable String problemType(RestClientResponseException ex) {
+	private static @Nullable ProblemDetail problem(RestClientResponseException ex) {
 		try {
-			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
-			return (problem != null) ? problem.getType().toString() : null;
+			return ex.getResponseBodyAs(ProblemDetail.class);
 		}
 		catch (RuntimeException unreadable) {
 			return null;

@@ -120,11 +120,13 @@ public class WorkItems {
 
 	/**
 	 * Resolves an item assigned to the caller: at once when no money moves, else as a correction request
-	 * that waits for approval.
+	 * that waits for approval, proposed at the gateway in the caller's name.
+	 * @param authorization the caller's {@code Authorization} header, relayed to the gateway
 	 * @throws InvalidResolutionException when the resolution does not fit the item
+	 * @throws CorrectionNotRecordedException when the gateway did not take the proposal: nothing changes here
 	 */
 	@Transactional
-	public Detail resolve(long id, Resolution resolution, Caller caller) {
+	public Detail resolve(long id, Resolution resolution, Caller caller, String authorization) {
 		WorkItem item = lock(id, caller);
 		require(item, "resolve", item.status() == WorkItemStatus.ASSIGNED && caller.subject().equals(item.assignee()),
 				"an item is resolved by the officer it is assigned to");
@@ -139,6 +141,7 @@ public class WorkItems {
 		}
 		CorrectionRequest request = this.resolutions.request(item, kind, resolution, caller.subject(), now);
 		this.repository.insert(request, id);
+		this.gateway.propose(request, id, authorization);
 		this.repository.update(id, WorkItemStatus.AWAITING_APPROVAL, item.assignee(), kind, reason, caller.subject(),
 				now, null, null, now);
 		this.repository.event(id, caller.subject(), "RESOLUTION_PROPOSED",
