@@ -9,6 +9,11 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,11 +139,21 @@ public final class DevBanks {
 		}
 		return """
 				{"version":1,"bankCode":"%s","bankReference":"%s","voucherNumber":"GNT-%s","payerMst":"%s",\
-				"currency":"VND","amount":%d,"paymentDate":"%s","sentAt":"%sT09:00:00+07:00","status":"DEBITED",\
+				"currency":"VND","amount":%d,"paymentDate":"%s","sentAt":"%s","status":"DEBITED",\
 				"treasuryCode":"0111","treasuryAccount":"7111","collectingAgencyCode":"1054321","areaCode":"79760",\
 				"lines":[%s]}"""
 			.formatted(bank, reference, reference.substring(Math.max(0, reference.length() - 8)), mst, total,
-					paymentDate, paymentDate, json);
+					paymentDate, sentAt(paymentDate), json);
+	}
+
+	/**
+	 * 09:00 in Vietnam on the payment date, or now if that is still to come (a payment dated today or
+	 * tomorrow): a send time later than its receipt is refused.
+	 */
+	private static String sentAt(String paymentDate) {
+		OffsetDateTime nine = LocalDate.parse(paymentDate).atTime(9, 0).atOffset(ZoneOffset.ofHours(7));
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(nine.isAfter(now) ? now : nine);
 	}
 
 	/** A voucher line for {@link #confirmation}. */

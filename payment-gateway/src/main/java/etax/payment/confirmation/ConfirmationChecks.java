@@ -1,6 +1,7 @@
 package etax.payment.confirmation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.TreeSet;
@@ -19,9 +20,10 @@ import static etax.payment.confirmation.RejectionReason.UNKNOWN_SUB_ITEM;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_TREASURY_ACCOUNT;
 
 /**
- * The checks against registered data and the clock: the payment date is not in the future, the bank is
- * registered on the payment date and is the one that signed; the money went to a collection account of the
- * State budget; every chapter and sub-item is in force on the payment date.
+ * The checks against registered data and the clock: the payment date and the send time are not in the
+ * future (beyond a bank's clock a little ahead), the bank is registered on the payment date and is the one
+ * that signed; the money went to a collection account of the State budget; every chapter and sub-item is in
+ * force on the payment date.
  */
 @Component
 class ConfirmationChecks {
@@ -64,6 +66,13 @@ class ConfirmationChecks {
 			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE,
 					"paymentDate is after today (Asia/Ho_Chi_Minh): a bank confirms a debit once it happened");
 		}
+		// receipt is now, whether read from the topic or the HTTP intake; it only moves forward, so a redelivery
+		// or a re-drive of a confirmation accepted once is never refused for this
+		if (c.sentAt().isAfter(this.clock.instant().plus(this.properties.sentAtTolerance()))) {
+			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE, "sentAt is later than the gateway received it by "
+					+ "more than " + readable(this.properties.sentAtTolerance())
+					+ ": a bank cannot have sent it yet (its clock is wrong, or the field holds another time)");
+		}
 		if (!this.banks.isKnown(c.bankCode(), c.paymentDate())) {
 			throw new InvalidConfirmationException(UNKNOWN_BANK, "bankCode is not a registered bank on the payment date");
 		}
@@ -86,6 +95,10 @@ class ConfirmationChecks {
 						"lines[" + i + "].subItem is not an economic sub-item in force on the payment date");
 			}
 		}
+	}
+
+	private static String readable(Duration duration) {
+		return (duration.toSeconds() % 60 == 0) ? duration.toMinutes() + " minutes" : duration.toSeconds() + " seconds";
 	}
 
 }

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * <li>{@code etax.payment.confirmation.conflicting}: the same key with other content (also counted in
  * {@code rejected{reason=conflict}})</li>
  * <li>{@code etax.payment.confirmation.rejected{reason}}: dead-lettered</li>
- * <li>{@code etax.payment.confirmation.latency}: from the bank's send time to the commit that recorded it</li>
+ * <li>{@code etax.payment.confirmation.latency}: from the bank's send time to the commit that recorded it;
+ * never negative: a confirmation whose send time is after its commit (the bank's clock ahead, within
+ * {@code etax.payment.confirmation.sent-at-tolerance}) has no latency to measure and is counted in
+ * {@code etax.payment.confirmation.latency.unmeasured} instead</li>
  * <li>{@code etax.payment.confirmation.commit}: from the poll reaching the listener to its commit, per
  * recorded confirmation</li>
  * </ul>
@@ -40,6 +43,8 @@ class RecordingMetrics {
 	private final Timer latency;
 
 	private final Timer commit;
+
+	private final Counter unmeasured;
 
 	RecordingMetrics(MeterRegistry meters) {
 		for (BankConfirmation.Status status : BankConfirmation.Status.values()) {
@@ -65,6 +70,9 @@ class RecordingMetrics {
 			.publishPercentiles(0.5, 0.99)
 			.publishPercentileHistogram()
 			.register(meters);
+		this.unmeasured = Counter.builder("etax.payment.confirmation.latency.unmeasured")
+			.description("Recorded confirmations sent, by the bank's clock, after their commit: not in the latency")
+			.register(meters);
 		this.commit = Timer.builder("etax.payment.confirmation.commit")
 			.description("From the poll reaching the listener to its database commit, per recorded confirmation")
 			.publishPercentiles(0.5, 0.99)
@@ -76,7 +84,13 @@ class RecordingMetrics {
 		Duration pollTime = Duration.between(consumedAt, committedAt);
 		for (BankConfirmation confirmation : outcome.recorded()) {
 			this.recorded.get(confirmation.status()).increment();
-			this.latency.record(Duration.between(confirmation.sentAt(), committedAt));
+			Duration latency = Duration.between(confirmation.sentAt(), committedAt);
+			if (latency.isNegative()) {
+				this.unmeasured.increment();
+			}
+			else {
+				this.latency.record(latency);
+			}
 			this.commit.record(pollTime);
 		}
 		this.duplicate.increment(outcome.duplicates());

@@ -61,7 +61,11 @@ enum RejectionReason {
 	INVALID_REVERSAL("invalid-reversal"),
 	/** The bank code and reference were already recorded with different content. */
 	CONFLICT("conflict"),
-	/** A payment date after today in Vietnam: no bank confirms a debit that has not happened. */
+	/**
+	 * A payment date after tomorrow in Vietnam, or a send time ({@code sentAt}) later than the receipt beyond
+	 * {@code etax.payment.confirmation.sent-at-tolerance}: no bank confirms a debit that has not happened, or
+	 * sends what the gateway holds already.
+	 */
 	IMPLAUSIBLE_DATE("implausible-date"),
 	/**
 	 * Reading the record failed in a way no rule names (a bug or an unforeseen limit): rejected rather than

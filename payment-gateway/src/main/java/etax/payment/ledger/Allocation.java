@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The rules (VN-ETAX §5.7, docs/adr/0006-taxpayer-ledger.md): a payment line goes first to the payable
  * item it names (when that item is the payer's and of the line's sub-item); an item not known yet makes
- * the amount wait as a credit naming it; what is not named goes to the payer's open items of the line's
- * sub-item in the allocation order; what is left is a general credit. A new obligation takes the credits
+ * the amount wait as a credit naming it, and so does an item of another taxpayer (until an officer acts:
+ * it is never offset); what is not named goes to the payer's open items of the line's sub-item in the
+ * allocation order; what is left is a general credit. A new obligation takes the credits of its taxpayer
  * waiting for it, then general credits of its sub-item. After every step no general credit and open
  * obligation of the same taxpayer and sub-item are left side by side. A credit applied counts as paid on
  * the day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). A supplement that lowered
@@ -92,6 +93,12 @@ final class Allocation {
 			credit(line, remaining, line.payableItemId());
 			return;
 		}
+		if (named != null && !named.mst().equals(line.mst())) {
+			// another taxpayer's item: the payer meant to pay it, so the money is neither the payer's to
+			// offset nor the other taxpayer's before an officer has checked; it waits, naming the item
+			credit(line, remaining, named.itemId());
+			return;
+		}
 		if (named != null && named.mst().equals(line.mst()) && named.subItem().equals(line.subItem())) {
 			remaining = remaining.subtract(applyPayment(line, named, remaining));
 		}
@@ -118,7 +125,11 @@ final class Allocation {
 			.sorted(Comparator.comparingLong(Credit::createdSeq))
 			.toList();
 		for (Credit credit : waiting) {
-			if (credit.mst().equals(item.mst()) && credit.subItem().equals(item.subItem())) {
+			if (!credit.mst().equals(item.mst())) {
+				// it named an item that turned out to be another taxpayer's: it keeps waiting for an officer
+				continue;
+			}
+			if (credit.subItem().equals(item.subItem())) {
 				applyCredit(credit, this.items.get(item.itemId()));
 			}
 			Credit now = this.credits.get(credit.creditId());

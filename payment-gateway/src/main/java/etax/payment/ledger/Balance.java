@@ -3,6 +3,7 @@ package etax.payment.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,13 +13,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param mst the taxpayer
  * @param periods per sub-item and period
- * @param credits per sub-item
+ * @param credits per sub-item, waiting credits included
+ * @param waitingCredits the credits among them that name a payable item and are never offset against the
+ * taxpayer's other items, oldest first
  * @param items every obligation with what it still owes
  * @param totalOutstanding what the taxpayer owes in all
- * @param totalCredit what the taxpayer has paid and not applied
+ * @param totalCredit what the taxpayer has paid and not applied, waiting credits included
  */
-public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits, List<Item> items,
-		BigDecimal totalOutstanding, BigDecimal totalCredit) {
+public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits,
+		List<WaitingCredit> waitingCredits, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
 	/** Owes nothing. */
 	@JsonProperty("settled")
@@ -39,6 +42,22 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 	}
 
 	public record CreditBalance(String subItem, BigDecimal amount) {
+
+	}
+
+	/**
+	 * A credit that waits for the payable item its payment line named (ADR 0006).
+	 * @param creditId the credit
+	 * @param subItem the sub-item it was paid under
+	 * @param amount what is left of it
+	 * @param paidOn the day its money was paid
+	 * @param postingId the payment line it comes from
+	 * @param payableItemId the item the line named
+	 * @param waitsFor {@code ITEM}: the item is not booked yet, and the credit pays it when it is;
+	 * {@code OFFICER}: the item is another taxpayer's, and the credit waits until an officer acts
+	 */
+	public record WaitingCredit(UUID creditId, String subItem, BigDecimal amount, LocalDate paidOn, UUID postingId,
+			String payableItemId, String waitsFor) {
 
 	}
 

@@ -51,6 +51,18 @@ class LedgerViews {
 			.param(mst)
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();
+		// the taxpayer's credits with something left (index credit_open), with the item each names, if booked
+		List<Balance.WaitingCredit> waiting = this.jdbc.sql("""
+				SELECT c.credit_id, c.sub_item, c.remaining, c.paid_on, c.posting_id, c.named_item_id,
+				    CASE WHEN o.mst IS NOT NULL AND o.mst <> c.mst THEN 'OFFICER' ELSE 'ITEM' END
+				FROM payment.credit c LEFT JOIN payment.obligation o ON o.item_id = c.named_item_id
+				WHERE c.mst = ? AND c.remaining > 0 AND c.named_item_id IS NOT NULL
+				ORDER BY c.created_seq""")
+			.param(mst)
+			.query((row, n) -> new Balance.WaitingCredit(row.getObject(1, UUID.class), row.getString(2),
+					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class),
+					row.getString(6), row.getString(7)))
+			.list();
 		List<Balance.Item> items = this.jdbc.sql("""
 				SELECT item_id, kind, chapter, sub_item, tax_period, amount - reduced, outstanding, due_date
 				FROM payment.obligation
@@ -59,7 +71,7 @@ class LedgerViews {
 			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 					row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class)))
 			.list();
-		return new Balance(mst, periods, credits, items,
+		return new Balance(mst, periods, credits, waiting, items,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
@@ -75,6 +87,38 @@ class LedgerViews {
 					row.getObject(8, LocalDate.class), row.getObject(9, OffsetDateTime.class).toInstant(),
 					row.getString(10), row.getObject(11, UUID.class), row.getObject(12, UUID.class)))
 			.list();
+	}
+
+	/**
+	 * Credits with something left whose named item is booked for another taxpayer, oldest first: the partial
+	 * index {@code credit_waiting} (V25) holds the credits that name an item, the item is read by its key.
+	 */
+	List<HeldCredit> held(int page, int size) {
+		return this.jdbc.sql("""
+				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
+				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding
+				FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
+				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst
+				ORDER BY c.created_seq LIMIT ? OFFSET ?""")
+			.params(size, (long) page * size)
+			.query((row, n) -> {
+				String paymentKey = row.getString(7);
+				int colon = paymentKey.indexOf(':');
+				return new HeldCredit(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+						row.getBigDecimal(4), row.getBigDecimal(5), row.getObject(6, LocalDate.class),
+						paymentKey.substring(0, colon), paymentKey.substring(colon + 1), row.getObject(8, UUID.class),
+						row.getObject(9, OffsetDateTime.class).toInstant(), new HeldCredit.NamedItem(row.getString(10),
+								row.getString(11), row.getString(12), row.getString(13), row.getBigDecimal(14)));
+			})
+			.list();
+	}
+
+	long countHeld() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
+				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst""")
+			.query(Long.class)
+			.single();
 	}
 
 	long countLines(String mst) {

@@ -63,6 +63,23 @@ public class TaxpayerLedger {
 	}
 
 	/**
+	 * Credits held for an officer because their payment line named another taxpayer's payable item, oldest
+	 * first, and how many there are.
+	 */
+	public HeldCredits held(int page, int size) {
+		return new HeldCredits(this.views.held(page, size), this.views.countHeld());
+	}
+
+	/**
+	 * A page of credits held for an officer.
+	 * @param credits the credits
+	 * @param total how many there are
+	 */
+	public record HeldCredits(List<HeldCredit> credits, long total) {
+
+	}
+
+	/**
 	 * A page of ledger lines.
 	 * @param lines the lines
 	 * @param total how many the taxpayer has

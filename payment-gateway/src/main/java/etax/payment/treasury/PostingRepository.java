@@ -103,6 +103,28 @@ class PostingRepository {
 			.single();
 	}
 
+	/** Postings the treasury refused, oldest refusal first (index {@code treasury_posting_refused}). */
+	List<RefusedPosting> refused(int page, int size) {
+		return this.client.sql("""
+				SELECT posting_id, mst, bank_code, bank_reference, line_number, direction, treasury_code, sub_item,
+				    amount_vnd, payment_date, requested_at, acked_at, ack_reason
+				FROM payment.treasury_posting WHERE status = 'REFUSED'
+				ORDER BY acked_at, posting_id LIMIT ? OFFSET ?""")
+			.params(size, (long) page * size)
+			.query((row, n) -> new RefusedPosting(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+					row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8),
+					row.getBigDecimal(9), row.getObject(10, LocalDate.class),
+					row.getObject(11, OffsetDateTime.class).toInstant(),
+					row.getObject(12, OffsetDateTime.class).toInstant(), row.getString(13)))
+			.list();
+	}
+
+	long countRefused() {
+		return this.client.sql("SELECT count(*) FROM payment.treasury_posting WHERE status = 'REFUSED'")
+			.query(Long.class)
+			.single();
+	}
+
 	void reject(String topic, int partition, long offset, String value, String reason, String detail, Instant at) {
 		this.jdbc.update("""
 				INSERT INTO payment.rejected_event (kafka_topic, kafka_partition, kafka_offset, raw_value, reason, detail,

@@ -154,6 +154,19 @@ public class TreasuryAcks {
 		return this.postings.countUnacked(this.clock.instant().minus(this.properties.ackTimeout()));
 	}
 
+	/**
+	 * Postings the treasury refused, oldest refusal first: each leaves its amount in the treasury receivable
+	 * for an officer (ADR 0007), and stays listed, since nothing here records what the officer did.
+	 */
+	public List<RefusedPosting> refused(int page, int size) {
+		return this.postings.refused(page, size);
+	}
+
+	/** How many postings the treasury refused. */
+	public long countRefused() {
+		return this.postings.countRefused();
+	}
+
 	@Scheduled(fixedDelayString = "${etax.payment.treasury.gauge-refresh:10s}")
 	void refreshGauges() {
 		Instant now = this.clock.instant();

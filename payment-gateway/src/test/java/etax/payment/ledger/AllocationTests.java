@@ -71,6 +71,28 @@ class AllocationTests {
 	}
 
 	@Test
+	void keepsAPaymentNamingAnotherTaxpayersItemWaitingAndNeverOffsetsIt() {
+		String other = "3500779171";
+		Obligation theirs = new Obligation("theirs", Obligation.Kind.TAX, other, "754", "1701", "00/Q1/2026",
+				new BigDecimal(5_000), LocalDate.parse("2026-05-04"), new BigDecimal(5_000), UUID.randomUUID(), "h", null,
+				null, 1);
+		Obligation own = item("own", "1701", 2_000, "2026-01-20", 2);
+		Allocation allocation = new Allocation(List.of(theirs, own), List.of(), AllocationTests::order, TODAY);
+
+		allocation.pay(line("theirs", 1_500));
+		allocation.book(item("next", "1701", 3_000, "2026-07-20", 0));
+
+		assertThat(allocation.item("theirs").outstanding()).as("not the payer's to pay").isEqualByComparingTo("5000");
+		assertThat(allocation.item("own").outstanding()).as("not offset").isEqualByComparingTo("2000");
+		assertThat(allocation.item("next").outstanding()).as("nor taken by the next item").isEqualByComparingTo("3000");
+		assertThat(allocation.newCredits()).singleElement().satisfies((credit) -> {
+			assertThat(credit.mst()).isEqualTo(MST);
+			assertThat(credit.namedItemId()).isEqualTo("theirs");
+			assertThat(credit.remaining()).isEqualByComparingTo("1500");
+		});
+	}
+
+	@Test
 	void reversesAPaymentAndLetsOtherCreditsPayWhatReopens() {
 		Allocation first = new Allocation(List.of(item("a", "1701", 1_000, "2026-05-04", 1)), List.of(),
 				AllocationTests::order, TODAY);

@@ -1,6 +1,6 @@
 /**
- * The HTTP side of treasury postings: what the treasury has not answered in time. Part of the
- * {@code treasury} module.
+ * The HTTP side of treasury postings: what the treasury has not answered in time, and what it refused.
+ * Part of the {@code treasury} module.
  */
 @NullMarked
 package etax.payment.treasury.web;
