@@ -4,12 +4,15 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -94,12 +97,21 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param maxWaitDays how many days the schedule waits for a day's files before running it without them
 	 * @param reopenWindowDays how far back the schedule looks for days not run or reopened
 	 * @param schedule when the pending days run by themselves
+	 * @param collectingAgencyOffices the tax office (the 5-digit code of officers' tokens and of returns'
+	 * {@code maCQTNoiNop}) that works the lines of each collecting agency ({@code MA_CQTHU} on vouchers, 3 to 7
+	 * digits), e.g. {@code collecting-agency-offices.1054523=99999}; the lines of an agency not listed keep the
+	 * agency's code as their office, so that only national officers see them
+	 * @param earliestDay the earliest business day that may be reconciled; when absent, ten years before
+	 * today in Asia/Ho_Chi_Minh (the collection limit of tax years, docs/adr/0005-bank-messages.md)
 	 */
 	public record Reconciliation(@DefaultValue("http://localhost:8082") @NotBlank String gatewayUrl,
 			@DefaultValue("10s") Duration gatewayTimeout, @Nullable Path inbox,
 			@DefaultValue("30s") Duration inboxPollInterval, @DefaultValue("3") @Min(0) int maxWaitDays,
 			@DefaultValue("31") @Min(1) @Max(366) int reopenWindowDays,
-			@DefaultValue @Valid Schedule schedule) {
+			@DefaultValue @Valid Schedule schedule,
+			@DefaultValue Map<@Pattern(regexp = "\\d{3,7}") String,
+					@Pattern(regexp = "\\d{5}") String> collectingAgencyOffices,
+			@Nullable LocalDate earliestDay) {
 	}
 
 	/**

@@ -26,8 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The clock stands at {@link #NOW} (08:00 on 2025-04-01 in Asia/Ho_Chi_Minh), so "yesterday" is
  * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
  * The summary and the interest are written two items per chunk so that a failure can hit a later
- * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway} and watches
- * {@code target/reconciliation-inbox}.
+ * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway}, watches
+ * {@code target/reconciliation-inbox} and maps one collecting agency to a tax office.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,13 +36,23 @@ import org.springframework.test.context.ContextConfiguration;
 		"etax.batch.interest.schedule.enabled=false", "etax.batch.interest.chunk-size=2",
 		"etax.batch.retention.schedule.enabled=false", "etax.batch.reconciliation.schedule.enabled=false",
 		"etax.batch.reconciliation.inbox=" + BatchProcessorIntegrationTest.INBOX,
-		"etax.batch.reconciliation.inbox-poll-interval=200ms" })
+		"etax.batch.reconciliation.inbox-poll-interval=200ms",
+		"etax.batch.reconciliation.collecting-agency-offices.1054523=" + BatchProcessorIntegrationTest.MAPPED_OFFICE })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class })
 @Import(BatchProcessorIntegrationTest.TestClock.class)
 public @interface BatchProcessorIntegrationTest {
 
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
+
+	/**
+	 * The tax office that works the lines of collecting agency {@value #MAPPED_AGENCY}; the tests' other
+	 * agencies are not mapped, and their lines keep the agency's code as their office.
+	 */
+	String MAPPED_OFFICE = "99999";
+
+	/** The one collecting agency mapped to a tax office, {@value #MAPPED_OFFICE}. */
+	String MAPPED_AGENCY = "1054523";
 
 	/** The watched directory of daily files. */
 	String INBOX = "target/reconciliation-inbox";

@@ -79,6 +79,11 @@ public final class DevStack {
 				// the officers' console reads declaration-api and the gateway with the officer's token, and
 				// tells on its sign-in page how to get a local token
 				properties.put("etax.batch.console.local-tokens", "true");
+				// reconciliation lines belong to the tax office of the voucher's collecting agency (MA_CQTHU): the
+				// local confirmations, the demo and the sandbox's bank collect as 1054523, the benchmarks as
+				// 1054321, and every local taxpayer is in office 99999, so ./etax token officer 99999 works them
+				properties.put("etax.batch.reconciliation.collecting-agency-offices.1054523", "99999");
+				properties.put("etax.batch.reconciliation.collecting-agency-offices.1054321", "99999");
 			}
 			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs));
 		}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Repository;
  * Classifies a day's voucher lines in one statement: the tax side (the gateway's view), the banks' files
  * and the treasury's statement joined in full, keyed by (bank code, bank reference, line) and by posting
  * id, with the treasury's acks beside them. The day's previous classification is replaced as a whole.
+ * Each line belongs to the tax office of its collecting agency ({@link CollectingAgencyOffices}), and the
+ * day's totals are kept per office.
  */
 @Repository
 class Classification {
@@ -25,17 +29,22 @@ class Classification {
 	 * The treasury's status: POSTED (on the statement), ACKED (acked as posted, missing from the statement),
 	 * REFUSED, CONFLICT (statement and ack disagree, or two acks do), or null (nothing from the treasury).
 	 * A coding field differs when the tax side has a value another present leg does not share. The routing
-	 * fields (treasury, collection account, collecting agency, payer) differ only where both legs carry a
-	 * value: the treasury's statement has no agency or payer, those fields are optional in a bank's file, and
-	 * older confirmations have no agency; so they are compared with <>, which is null, not true, when either
-	 * is missing.
+	 * fields (treasury, collection account, collecting agency, payer) and the tax period differ only where both
+	 * legs carry a value: the treasury's statement has no agency, payer or period, those fields are optional
+	 * in a bank's file, and older confirmations have no agency; so they are compared with <>, which is null,
+	 * not true, when either is missing.
+	 * offices: the tax office of each collecting agency (configuration data, a JSON object): a line's office is
+	 * its agency's, or the agency's own code when the mapping does not list it.
 	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
 	 * are computed once per line, not once per reference in the outer select.
 	 */
 	private static final String CLASSIFY = """
-			WITH tax AS (
+			WITH offices AS (
+				SELECT key AS agency, value AS office FROM jsonb_each_text(CAST(:offices AS jsonb))
+			), tax AS (
 				SELECT v.bank_code, v.bank_reference, v.line_number, v.posting_id, v.currency, v.amount, v.chapter,
 					v.sub_item, v.area_code, v.collecting_agency_code, v.treasury_code, v.treasury_account, v.payer_mst,
+					v.tax_period,
 					CASE WHEN v.status = 'REVERSED' THEN 'REVERSAL'
 						WHEN v.reversed_by IS NOT NULL AND EXISTS (SELECT 1 FROM payment.reconciliation_confirmation_lines_v1 r
 							WHERE r.bank_code = v.bank_code AND r.bank_reference = v.reversed_by AND r.status = 'REVERSED'
@@ -48,7 +57,7 @@ class Classification {
 				WHERE payment_date = :day AND line_number IS NULL
 			), bank AS (
 				SELECT bank_code, bank_reference, line_number, currency, amount, chapter, sub_item, area_code,
-					collecting_agency_code, treasury_code, treasury_account, payer_mst, status
+					collecting_agency_code, treasury_code, treasury_account, payer_mst, tax_period, status
 				FROM reconciliation.bank_file_line WHERE business_day = :day
 			), treasury AS (
 				SELECT posting_id, currency, amount, chapter, sub_item, area_code, treasury_code, treasury_account
@@ -57,7 +66,7 @@ class Classification {
 				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,
 					coalesce(t.bank_reference, b.bank_reference) AS bank_reference,
 					coalesce(t.line_number, b.line_number) AS line_number, coalesce(t.posting_id, s.posting_id) AS posting_id,
-					coalesce(t.collecting_agency_code, b.collecting_agency_code) AS tax_office,
+					coalesce(o.office, t.collecting_agency_code, b.collecting_agency_code) AS tax_office,
 					coalesce(t.treasury_code, b.treasury_code, s.treasury_code) AS treasury_code,
 					t.bank_code IS NOT NULL AS has_tax, b.bank_code IS NOT NULL AS has_bank,
 					s.posting_id IS NOT NULL AS has_treasury,
@@ -72,7 +81,7 @@ class Classification {
 					t.treasury_code AS t_treasury, t.treasury_account AS t_account, t.collecting_agency_code AS t_agency,
 					t.payer_mst AS t_payer, b.treasury_code AS b_treasury, b.treasury_account AS b_account,
 					b.collecting_agency_code AS b_agency, b.payer_mst AS b_payer, s.treasury_code AS s_treasury,
-					s.treasury_account AS s_account
+					s.treasury_account AS s_account, t.tax_period AS t_period, b.tax_period AS b_period
 				FROM tax t
 				FULL JOIN bank b ON b.bank_code = t.bank_code AND b.bank_reference = t.bank_reference
 					AND b.line_number = t.line_number
@@ -80,6 +89,7 @@ class Classification {
 				LEFT JOIN unbooked u ON t.bank_code IS NULL AND u.bank_code = b.bank_code
 					AND u.bank_reference = b.bank_reference
 				LEFT JOIN reconciliation.treasury_ack a ON a.posting_id = coalesce(t.posting_id, s.posting_id)
+				LEFT JOIN offices o ON o.agency = coalesce(t.collecting_agency_code, b.collecting_agency_code)
 			), coded AS (
 				SELECT l.*, array_remove(ARRAY[
 					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_chapter IS DISTINCT FROM l.b_chapter)
@@ -97,7 +107,8 @@ class Classification {
 					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_account <> l.b_account)
 						OR (l.has_treasury AND l.t_account <> l.s_account)) THEN 'treasuryAccount' END,
 					CASE WHEN l.has_tax AND l.has_bank AND l.t_agency <> l.b_agency THEN 'collectingAgency' END,
-					CASE WHEN l.has_tax AND l.has_bank AND l.t_payer <> l.b_payer THEN 'payerMst' END
+					CASE WHEN l.has_tax AND l.has_bank AND l.t_payer <> l.b_payer THEN 'payerMst' END,
+					CASE WHEN l.has_tax AND l.has_bank AND l.t_period <> l.b_period THEN 'taxPeriod' END
 				], NULL) AS mismatched
 				FROM legs l
 				OFFSET 0
@@ -121,7 +132,7 @@ class Classification {
 				bank_currency, treasury_chapter, treasury_sub_item, treasury_area, treasury_amount, treasury_currency,
 				tax_treasury_code, tax_treasury_account, tax_collecting_agency, tax_payer_mst, bank_treasury_code,
 				bank_treasury_account, bank_collecting_agency, bank_payer_mst, treasury_treasury_code,
-				treasury_treasury_account)
+				treasury_treasury_account, tax_tax_period, bank_tax_period)
 			SELECT :day,
 				CASE WHEN bank_code IS NULL THEN 'posting/' || posting_id
 					ELSE bank_code || '/' || bank_reference || '/' || line_number END,
@@ -140,7 +151,8 @@ class Classification {
 				CASE WHEN class <> 'MATCHED' THEN t_agency END, CASE WHEN class <> 'MATCHED' THEN t_payer END,
 				CASE WHEN class <> 'MATCHED' THEN b_treasury END, CASE WHEN class <> 'MATCHED' THEN b_account END,
 				CASE WHEN class <> 'MATCHED' THEN b_agency END, CASE WHEN class <> 'MATCHED' THEN b_payer END,
-				CASE WHEN class <> 'MATCHED' THEN s_treasury END, CASE WHEN class <> 'MATCHED' THEN s_account END
+				CASE WHEN class <> 'MATCHED' THEN s_treasury END, CASE WHEN class <> 'MATCHED' THEN s_account END,
+				CASE WHEN class <> 'MATCHED' THEN t_period END, CASE WHEN class <> 'MATCHED' THEN b_period END
 			FROM classified
 			""";
 
@@ -148,8 +160,11 @@ class Classification {
 
 	private final JdbcClient jdbc;
 
-	Classification(JdbcClient jdbc) {
+	private final CollectingAgencyOffices offices;
+
+	Classification(JdbcClient jdbc, CollectingAgencyOffices offices) {
 		this.jdbc = jdbc;
+		this.offices = offices;
 	}
 
 	/**
@@ -173,16 +188,25 @@ class Classification {
 		this.jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 		this.jdbc.sql("DELETE FROM reconciliation.line WHERE business_day = ?").param(day).update();
 		this.jdbc.sql("DELETE FROM reconciliation.day_total WHERE business_day = ?").param(day).update();
-		long lines = this.jdbc.sql(CLASSIFY).param("day", day).update();
+		long lines = this.jdbc.sql(CLASSIFY).param("day", day).param("offices", this.offices.asJson()).update();
 		// a day's lines replaced in bulk: without fresh statistics the next statements (here and in the work
 		// items step) are planned as if the day were empty, and nested loops over it take minutes
 		this.jdbc.sql("ANALYZE reconciliation.line").update();
+		// per tax office, so that each officer's totals are those of the lines they see
 		this.jdbc.sql("""
-				INSERT INTO reconciliation.day_total (business_day, class, currency, lines, amount)
-				SELECT business_day, class, currency, count(*), coalesce(sum(amount), 0)
-				FROM reconciliation.line WHERE business_day = ? GROUP BY business_day, class, currency""")
+				INSERT INTO reconciliation.day_total (business_day, tax_office, class, currency, lines, amount)
+				SELECT business_day, tax_office, class, currency, count(*), coalesce(sum(amount), 0)
+				FROM reconciliation.line WHERE business_day = ? GROUP BY business_day, tax_office, class, currency""")
 			.param(day)
 			.update();
+		this.offices.countUnmapped(day, this.jdbc.sql("""
+				SELECT tax_office, sum(lines) FROM reconciliation.day_total
+				WHERE business_day = ? AND tax_office IS NOT NULL GROUP BY tax_office""")
+			.param(day)
+			.query((row, n) -> Map.entry(row.getString(1), row.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		long exceptions = this.jdbc.sql("""
 				SELECT coalesce(sum(lines), 0) FROM reconciliation.day_total WHERE business_day = ? AND class <> 'MATCHED'""")
 			.param(day)

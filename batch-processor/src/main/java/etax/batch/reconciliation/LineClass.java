@@ -22,7 +22,10 @@ public enum LineClass {
 	 */
 	STATUS_MISMATCH("LECH_TTHAI"),
 
-	/** Chapter, sub-item, area, amount or currency differ between the legs ({@code LECH}). */
+	/**
+	 * Chapter, sub-item, area, amount or currency differ between the legs ({@code LECH}); or, where both legs
+	 * carry one, the treasury, the collection account, the collecting agency, the payer or the tax period.
+	 */
 	CODING_MISMATCH("LECH"),
 
 	/** All legs agree. */

@@ -4,12 +4,16 @@ import etax.access.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whose lines and work items an officer sees: their tax office's (the collecting agency on the voucher),
- * or all for a national officer. An item out of scope is simply not found.
+ * Whose lines, work items and totals an officer sees: their tax office's (the office the voucher's
+ * collecting agency maps to, {@code etax.batch.reconciliation.collecting-agency-offices}), or all for a
+ * national officer. An item out of scope is simply not found.
  *
  * @param taxOffice the office, or null for all
  */
 public record OfficeScope(@Nullable String taxOffice) {
+
+	/** Every office's. */
+	public static final OfficeScope NATIONAL = new OfficeScope(null);
 
 	/**
 	 * @param caller an officer
@@ -17,7 +21,7 @@ public record OfficeScope(@Nullable String taxOffice) {
 	 */
 	public static OfficeScope of(Caller caller) {
 		return switch (caller.role()) {
-			case NATIONAL_OFFICER -> new OfficeScope(null);
+			case NATIONAL_OFFICER -> NATIONAL;
 			case OFFICER -> new OfficeScope(caller.taxOffice());
 			default -> throw new IllegalArgumentException("Only officers reconcile");
 		};

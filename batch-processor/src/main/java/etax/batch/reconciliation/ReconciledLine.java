@@ -19,14 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param bankReference the bank's reference (MA_THAMCHIEU)
  * @param lineNumber the voucher line
  * @param postingId the treasury posting
- * @param taxOffice the collecting tax office
+ * @param taxOffice the tax office that works the line: the one its collecting agency maps to, or the agency's
+ * code when it maps to none
  * @param treasuryCode the treasury (MA_KBNN), for exceptions
  * @param taxStatus DEBITED, REVERSED (paid, then reversed on or before the line's day), REVERSAL (a reversal
  * entry), PENDING, FAILED
  * @param bankStatus DEBITED, REVERSED, PENDING, FAILED
  * @param treasuryStatus POSTED, ACKED (acked, not on the statement), REFUSED, CONFLICT
  * @param mismatched the coding fields that differ: chapter, subItem, area, amount, currency, treasuryCode,
- * treasuryAccount, collectingAgency, payerMst
+ * treasuryAccount, collectingAgency, payerMst, taxPeriod
  * @param tax the tax side's coding
  * @param bank the bank's coding
  * @param treasury the treasury's coding
@@ -49,10 +50,12 @@ public record ReconciledLine(String lineKey, LineClass lineClass, @Nullable Stri
 	 * @param treasuryAccount the collection account (STK_THU)
 	 * @param collectingAgency the collecting agency (MA_CQTHU), which the treasury's statement does not carry
 	 * @param payerMst the payer (MST_NNOP), which the treasury's statement does not carry
+	 * @param taxPeriod the tax period (KY_THUE, e.g. 00/Q1/2025), which the treasury's statement does not carry
 	 */
 	public record Coding(@Nullable String chapter, @Nullable String subItem, @Nullable String areaCode,
 			@Nullable BigDecimal amount, @Nullable String currency, @Nullable String treasuryCode,
-			@Nullable String treasuryAccount, @Nullable String collectingAgency, @Nullable String payerMst) {
+			@Nullable String treasuryAccount, @Nullable String collectingAgency, @Nullable String payerMst,
+			@Nullable String taxPeriod) {
 
 	}
 

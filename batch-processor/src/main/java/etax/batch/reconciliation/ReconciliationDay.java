@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastExecutionId the last run's job execution
  * @param lastRunBy who launched it
  * @param lastRunAt when it classified
- * @param totals lines and amount per class and currency, as last classified
+ * @param totals lines and amount per class and currency, as last classified, of the lines in the scope it was
+ * read for (an officer's tax office, or all for a national officer)
  * @param files the current files of the day
  * @param banksWithoutFile banks on the tax side of the day with no file for it
  * @param treasuryStatement whether the treasury's statement for the day has come

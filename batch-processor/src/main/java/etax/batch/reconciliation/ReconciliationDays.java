@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
@@ -40,11 +41,15 @@ public class ReconciliationDays {
 
 	private final Clock clock;
 
-	ReconciliationDays(Job reconciliationJob, JobExecutions jobExecutions, JdbcClient jdbc, Clock clock) {
+	private final BatchProcessorProperties.Reconciliation settings;
+
+	ReconciliationDays(Job reconciliationJob, JobExecutions jobExecutions, JdbcClient jdbc, Clock clock,
+			BatchProcessorProperties properties) {
 		this.reconciliationJob = reconciliationJob;
 		this.jobExecutions = jobExecutions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.settings = properties.reconciliation();
 	}
 
 	/**
@@ -56,12 +61,22 @@ public class ReconciliationDays {
 	}
 
 	/**
+	 * The earliest day that may be reconciled: {@code etax.batch.reconciliation.earliest-day}, or ten years
+	 * before today (the collection limit of tax years).
+	 * @return the day
+	 */
+	public LocalDate earliestDay() {
+		return ReconciliationJobConfiguration.earliestDay(this.settings, this.clock);
+	}
+
+	/**
 	 * Runs {@code reconciliationJob} for a day, as a new job instance: running a day again replaces its
 	 * classification from all the inputs known now.
 	 * @param day a day that has ended
 	 * @param launchedBy who launches it: an officer's subject, or the schedule
 	 * @return the execution, ended
-	 * @throws etax.batch.jobs.JobParametersRejectedException when the day has not ended
+	 * @throws etax.batch.jobs.JobParametersRejectedException when the day has not ended, or is before
+	 * {@link #earliestDay()}
 	 */
 	public JobExecutionSummary run(LocalDate day, String launchedBy) {
 		return this.jobExecutions.start(this.reconciliationJob,
@@ -74,15 +89,22 @@ public class ReconciliationDays {
 	/**
 	 * A day: its status, totals and inputs.
 	 * @param day the day
+	 * @param scope whose lines the totals add up, as {@link #lines} shows them
 	 * @return the day, NOT_RUN with no totals when nothing is known of it
 	 */
-	public ReconciliationDay day(LocalDate day) {
+	public ReconciliationDay day(LocalDate day, OfficeScope scope) {
 		List<Total> totals = this.jdbc.sql("""
-				SELECT class, currency, lines, amount FROM reconciliation.day_total WHERE business_day = ?
-				ORDER BY class, currency""").param(day).query((row, n) -> {
-			LineClass lineClass = LineClass.valueOf(row.getString(1));
-			return new Total(lineClass, lineClass.bankReport(), row.getString(2), row.getLong(3), row.getBigDecimal(4));
-		}).list();
+				SELECT class, currency, sum(lines), sum(amount) FROM reconciliation.day_total
+				WHERE business_day = :day AND (CAST(:office AS text) IS NULL OR tax_office = :office)
+				GROUP BY class, currency ORDER BY class, currency""")
+			.param("day", day)
+			.param("office", scope.taxOffice(), Types.VARCHAR)
+			.query((row, n) -> {
+				LineClass lineClass = LineClass.valueOf(row.getString(1));
+				return new Total(lineClass, lineClass.bankReport(), row.getString(2), row.getLong(3),
+						row.getBigDecimal(4));
+			})
+			.list();
 		List<DayFile> files = this.jdbc.sql("""
 				SELECT f.file_id, f.kind, f.source, d.lines, f.received_at, f.received_by
 				FROM reconciliation.file_day d JOIN reconciliation.imported_file f ON f.file_id = d.file_id
@@ -115,22 +137,24 @@ public class ReconciliationDays {
 	 * @return true when nothing is missing
 	 */
 	boolean ready(LocalDate day) {
-		ReconciliationDay reconciliationDay = day(day);
+		ReconciliationDay reconciliationDay = day(day, OfficeScope.NATIONAL);
 		return reconciliationDay.treasuryStatement() && reconciliationDay.banksWithoutFile().isEmpty();
 	}
 
 	/**
-	 * Days not run yet, and days reopened since their last run, from oldest to newest.
+	 * Days not run yet, and days reopened since their last run, from oldest to newest, none before
+	 * {@link #earliestDay()}.
 	 * @param from the first day to consider
 	 * @param to the last
 	 * @return the days
 	 */
 	List<LocalDate> pending(LocalDate from, LocalDate to) {
+		LocalDate earliest = earliestDay();
 		return this.jdbc.sql("""
 				SELECT d::date FROM generate_series(?::date, ?::date, interval '1 day') AS d
 				WHERE NOT EXISTS (SELECT 1 FROM reconciliation.day r WHERE r.business_day = d::date
 				    AND r.reconciled_revision IS NOT NULL AND r.revision <= r.reconciled_revision)
-				ORDER BY 1""").params(from, to).query(LocalDate.class).list();
+				ORDER BY 1""").params(from.isBefore(earliest) ? earliest : from, to).query(LocalDate.class).list();
 	}
 
 	/**
@@ -204,12 +228,13 @@ public class ReconciliationDays {
 		if (chapter == null) {
 			return null;
 		}
-		// the treasury's statement carries no collecting agency or payer: reconciliation.line has no columns for them
+		// the treasury's statement carries no collecting agency, payer or period: reconciliation.line has no
+		// columns for them
 		boolean voucher = !"treasury".equals(leg);
 		return new ReconciledLine.Coding(chapter, row.getString(leg + "_sub_item"), row.getString(leg + "_area"),
 				row.getBigDecimal(leg + "_amount"), row.getString(leg + "_currency"), row.getString(leg + "_treasury_code"),
 				row.getString(leg + "_treasury_account"), voucher ? row.getString(leg + "_collecting_agency") : null,
-				voucher ? row.getString(leg + "_payer_mst") : null);
+				voucher ? row.getString(leg + "_payer_mst") : null, voucher ? row.getString(leg + "_tax_period") : null);
 	}
 
 	private static Instant instant(ResultSet row, int column) throws SQLException {

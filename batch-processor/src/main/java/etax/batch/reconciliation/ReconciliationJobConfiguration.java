@@ -3,6 +3,7 @@ package etax.batch.reconciliation;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
 import etax.batch.jobs.BusinessDayParameter;
 import etax.batch.reconciliation.workitems.WorkItemSynchronization;
@@ -36,7 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the run; {@code reconciliationWorkItemsStep} creates, reclassifies, reopens and clears the day's work
  * items, each change an event of the run.</li>
  * <li><b>Validation</b>: job parameter {@code businessDay} (a {@link LocalDate}, identifying) is required
- * and must have ended in Asia/Ho_Chi_Minh. The files were checked when they were imported.</li>
+ * and must have ended in Asia/Ho_Chi_Minh, and not be before the earliest day
+ * ({@code etax.batch.reconciliation.earliest-day}, by default ten years before today: the collection limit of
+ * tax years), so that a mistyped year does not reconcile, and list for good, a day of no data. The files were
+ * checked when they were imported.</li>
  * <li><b>Skip</b>: none: one statement classifies every line; a line it cannot write is a defect.</li>
  * <li><b>Retry</b>: none within a run; a failed run is restarted over HTTP.</li>
  * <li><b>Restart</b>: restartable. A restart runs the step that failed: classification replaces the day
@@ -57,22 +61,45 @@ class ReconciliationJobConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ReconciliationJobConfiguration.class);
 
+	/** How far back a day may be reconciled when no earliest day is set: the collection limit of tax years. */
+	private static final int YEARS_BACK = 10;
+
 	@Bean
 	Job reconciliationJob(JobRepository jobRepository, Step reconciliationClassifyStep,
-			Step reconciliationWorkItemsStep, Clock clock) {
-		return new JobBuilder(JOB_NAME, jobRepository).validator((parameters) -> validate(parameters, clock))
+			Step reconciliationWorkItemsStep, Clock clock, BatchProcessorProperties properties) {
+		BatchProcessorProperties.Reconciliation settings = properties.reconciliation();
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.validator((parameters) -> validate(parameters, clock, settings))
 			.start(reconciliationClassifyStep)
 			.next(reconciliationWorkItemsStep)
 			.build();
 	}
 
-	/** A day that has not ended has not had its files. */
-	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
+	/**
+	 * The earliest day that may be reconciled.
+	 * @param settings the reconciliation's settings
+	 * @param clock the source of today
+	 * @return {@code earliest-day}, or ten years before today in Asia/Ho_Chi_Minh
+	 */
+	static LocalDate earliestDay(BatchProcessorProperties.Reconciliation settings, Clock clock) {
+		LocalDate configured = settings.earliestDay();
+		return (configured != null) ? configured : BusinessDays.today(clock).minusYears(YEARS_BACK);
+	}
+
+	/** A day that has not ended has not had its files; a day before the earliest is a mistake. */
+	private static void validate(JobParameters parameters, Clock clock,
+			BatchProcessorProperties.Reconciliation settings) throws InvalidJobParametersException {
 		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
 		LocalDate today = BusinessDays.today(clock);
 		if (!day.isBefore(today)) {
 			throw new InvalidJobParametersException(
 					"business day " + day + " has not ended (today is " + today + " in Asia/Ho_Chi_Minh)");
+		}
+		LocalDate earliest = earliestDay(settings, clock);
+		if (day.isBefore(earliest)) {
+			throw new InvalidJobParametersException("business day " + day + " is before the earliest day that may be "
+					+ "reconciled, " + earliest + " (etax.batch.reconciliation.earliest-day; by default ten years "
+					+ "before today)");
 		}
 	}
 
@@ -103,8 +130,8 @@ class ReconciliationJobConfiguration {
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
 			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "
-					+ "cleared={}", day, step.getJobExecutionId(), changes.created(), changes.reclassified(),
-					changes.reopened(), changes.cleared());
+					+ "cleared={} moved={}", day, step.getJobExecutionId(), changes.created(), changes.reclassified(),
+					changes.reopened(), changes.cleared(), changes.moved());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

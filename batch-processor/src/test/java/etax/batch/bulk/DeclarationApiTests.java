@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -127,7 +128,8 @@ class DeclarationApiTests {
 				new BatchProcessorProperties.Retention(Duration.ofDays(90), 500,
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
-						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *")),
+						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"),
+						Map.of(), null),
 				new BatchProcessorProperties.Console(false, 50)), JSON);
 	}
 

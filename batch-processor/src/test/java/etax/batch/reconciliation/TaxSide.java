@@ -74,6 +74,15 @@ public final class TaxSide {
 		return postingId;
 	}
 
+	/** Moves a booked payment to another collecting agency than {@link #OFFICE}. */
+	public void collectedBy(String reference, String agency) {
+		this.jdbc.sql("""
+				UPDATE payment.reconciliation_confirmation_lines_v1 SET collecting_agency_code = ?
+				WHERE bank_code = ? AND bank_reference = ?""")
+			.params(agency, BANK, reference)
+			.update();
+	}
+
 	/** A voucher the bank reported only as pending (or failed). */
 	void unbooked(String reference, LocalDate day, String status, String amount) {
 		this.jdbc.sql("""

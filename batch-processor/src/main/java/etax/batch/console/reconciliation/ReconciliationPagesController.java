@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Reconciliation days, newest first; one day with its totals per class and currency, its files and its
- * lines (in the officer's scope, by class); and a run of a day.
+ * lines (totals and lines in the officer's scope, by class); and a run of a day, from the earliest day that
+ * may be reconciled to yesterday.
  */
 @Controller
 class ReconciliationPagesController {
@@ -48,11 +49,15 @@ class ReconciliationPagesController {
 	}
 
 	@GetMapping("/console/reconciliation")
-	String days(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+	String days(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Caller officer,
+			HttpServletRequest request, Model model) {
 		int at = Paging.at(page);
-		model.addAttribute("days", this.calendar.page(at, this.pageSize));
+		OfficeScope scope = OfficeScope.of(officer);
+		model.addAttribute("days", this.calendar.page(scope, at, this.pageSize));
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, this.calendar.count()));
+		model.addAttribute("scope", scope);
 		model.addAttribute("lastClosedDay", this.days.lastClosedDay());
+		model.addAttribute("earliestDay", this.days.earliestDay());
 		return "console/reconciliation-days";
 	}
 
@@ -62,8 +67,10 @@ class ReconciliationPagesController {
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Caller officer,
 			HttpServletRequest request, Model model) {
 		int at = Paging.at(page);
-		ReconciliationDays.LinePage lines = this.days.lines(day, lineClass, OfficeScope.of(officer), at, this.pageSize);
-		model.addAttribute("day", this.days.day(day));
+		OfficeScope scope = OfficeScope.of(officer);
+		ReconciliationDays.LinePage lines = this.days.lines(day, lineClass, scope, at, this.pageSize);
+		model.addAttribute("day", this.days.day(day, scope));
+		model.addAttribute("scope", scope);
 		model.addAttribute("lines", lines.items());
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, lines.totalItems()));
 		model.addAttribute("lineClass", lineClass);

@@ -71,7 +71,10 @@ class ReconciliationController {
 		return this.files.file(fileId);
 	}
 
-	@Operation(summary = "Reconcile a day (yesterday when no day is given); replaces its classification")
+	@Operation(summary = "Reconcile a day (yesterday when no day is given); replaces its classification",
+			description = "422 job-parameters-rejected for a day that has not ended, or one before the earliest day "
+					+ "that may be reconciled (etax.batch.reconciliation.earliest-day, by default ten years ago), "
+					+ "which the detail names.")
 	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/reconciliation/executions")
 	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request,
@@ -82,10 +85,13 @@ class ReconciliationController {
 		return ResponseEntity.created(URI.create("/api/v1/jobs/executions/" + execution.id())).body(execution);
 	}
 
-	@Operation(summary = "A day: status, totals by class and currency as the bank's summary report has them, inputs")
+	@Operation(summary = "A day: status, totals by class and currency as the bank's summary report has them, inputs",
+			description = "The totals add up the lines of the caller's tax office, as the day's lines list them; a "
+					+ "national officer's, every line.")
 	@GetMapping("/api/v1/reconciliation/days/{day}")
-	ReconciliationDay day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-		return this.days.day(day);
+	ReconciliationDay day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@AuthenticationPrincipal Caller caller) {
+		return this.days.day(day, OfficeScope.of(caller));
 	}
 
 	@Operation(summary = "A day's classified voucher lines in the caller's tax office, with each leg's coding")

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param bankReference the bank's reference
  * @param lineNumber the voucher line
  * @param postingId the treasury posting
- * @param taxOffice the collecting tax office; null when no leg names one (national officers only)
+ * @param taxOffice the tax office of the line (the one its collecting agency maps to, or the agency's code);
+ * null when no leg names an agency (national officers only)
  * @param status where it stands
  * @param assignee the officer on it
  * @param resolution how it was resolved, or is proposed to be

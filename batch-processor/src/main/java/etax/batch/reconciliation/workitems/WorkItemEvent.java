@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One thing that happened to a work item: who (an officer's subject, or {@code run:<execution>}), when,
- * what (CREATED, RECLASSIFIED, CLEARED, REOPENED, ASSIGNED, COMMENTED, RESOLVED, RESOLUTION_PROPOSED,
- * APPROVED, REJECTED) and the detail.
+ * what (CREATED, RECLASSIFIED, CLEARED, REOPENED, MOVED, ASSIGNED, COMMENTED, RESOLVED,
+ * RESOLUTION_PROPOSED, APPROVED, REJECTED) and the detail.
  *
  * @param at when
  * @param actor who

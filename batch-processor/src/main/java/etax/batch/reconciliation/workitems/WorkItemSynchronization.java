@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * Brings a day's work items in line with its new classification, set-based, each change on record as an
  * event of the run: an item whose line changed class is reclassified (and reopened if it had been
  * resolved or cleared); an open item whose line now matches, or is gone, is cleared; a new exception line
- * gets an item. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
+ * gets an item; an item whose line is now another tax office's moves there. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
  * The items that existed before the run are handled before new ones are added, so that the statements
  * over them are planned on statistics that still describe the table.
  */
@@ -46,6 +46,24 @@ public class WorkItemSynchronization {
 				old_class || ' -> ' || class
 			FROM updated
 			RETURNING action
+			""";
+
+	/*
+	 * An item follows its line to the line's tax office (the mapping of collecting agencies to offices may
+	 * have changed since the item was created), whatever its status, so that the officers of that office see it.
+	 */
+	private static final String MOVE = """
+			WITH moved AS (
+				UPDATE reconciliation.work_item w SET tax_office = l.tax_office, updated_at = :now
+				FROM reconciliation.line l, reconciliation.work_item old
+				WHERE w.business_day = :day AND l.business_day = w.business_day AND l.line_key = w.line_key
+					AND old.work_item_id = w.work_item_id AND w.tax_office IS DISTINCT FROM l.tax_office
+				RETURNING w.work_item_id, old.tax_office AS old_office, w.tax_office
+			)
+			INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail)
+			SELECT work_item_id, :now, :actor, 'MOVED', coalesce(old_office, 'no office') || ' -> '
+				|| coalesce(tax_office, 'no office')
+			FROM moved
 			""";
 
 	private static final String CREATE = """
@@ -99,6 +117,7 @@ public class WorkItemSynchronization {
 	public Synchronized synchronize(LocalDate day, long executionId, Instant now) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		String actor = "run:" + executionId;
+		int moved = this.jdbc.sql(MOVE).param("day", day).param("now", at).param("actor", actor).update();
 		var changes = this.jdbc.sql(REOPEN_OR_RECLASSIFY)
 			.param("day", day)
 			.param("now", at)
@@ -111,7 +130,7 @@ public class WorkItemSynchronization {
 			this.jdbc.sql("ANALYZE reconciliation.work_item").update();
 		}
 		int reopened = (int) changes.stream().filter("REOPENED"::equals).count();
-		Synchronized result = new Synchronized(created, changes.size() - reopened, reopened, cleared);
+		Synchronized result = new Synchronized(created, changes.size() - reopened, reopened, cleared, moved);
 		this.jdbc.sql("UPDATE reconciliation.run SET created = ?, reclassified = ?, reopened = ?, cleared = ? WHERE execution_id = ?")
 			.params(result.created(), result.reclassified(), result.reopened(), result.cleared(), executionId)
 			.update();
@@ -123,8 +142,9 @@ public class WorkItemSynchronization {
 	 * @param reclassified items whose line changed class
 	 * @param reopened resolved or cleared items whose line is an exception again, in another class
 	 * @param cleared open items whose line now matches or is gone
+	 * @param moved items that followed their line to another tax office
 	 */
-	public record Synchronized(int created, int reclassified, int reopened, int cleared) {
+	public record Synchronized(int created, int reclassified, int reopened, int cleared, int moved) {
 
 	}
 
