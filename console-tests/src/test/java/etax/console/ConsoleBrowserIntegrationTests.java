@@ -46,7 +46,7 @@ class ConsoleBrowserIntegrationTests {
 		String officer = ConsoleStack.TOKENS.officer(OFFICE);
 		stack.importBankFile(bankFile(), officer);
 		stack.reconcile(DAY.toString(), officer);
-		stack.sendUnreadableConfirmation(BANK);
+		stack.sendConfirmation(BANK, confirmation("3511"));
 		await().atMost(Duration.ofMinutes(1)).until(() -> !stack.rejectedMessages().contains("\"items\":[]"));
 	}
 
@@ -78,7 +78,7 @@ class ConsoleBrowserIntegrationTests {
 		browser.open("/console/payments/rejected");
 		assertThat(browser.text(By.id("rejected"))).contains("bank.payment-confirmations.v1");
 		browser.screenshot("04-payments-dlq");
-		browser.driver().findElement(By.cssSelector("#rejected tbody tr:first-child textarea")).sendKeys(correctedConfirmation());
+		browser.driver().findElement(By.cssSelector("#rejected tbody tr:first-child textarea")).sendKeys(confirmation("7111"));
 		browser.click(By.cssSelector("#rejected tbody tr:first-child button"));
 		assertThat(browser.text(By.id("messages"))).contains("re-driven");
 		browser.open("/console/jobs");
@@ -120,14 +120,18 @@ class ConsoleBrowserIntegrationTests {
 		browser.screenshot("10-audit");
 	}
 
-	/** The unreadable confirmation as the bank meant it: well-formed, its lines summing to its amount. */
-	private static String correctedConfirmation() {
+	/**
+	 * A confirmation paid into the given treasury account: the gateway takes only collection accounts (7111),
+	 * so the bank's message with 3511 goes to the dead-letter queue, and an officer re-drives it with the
+	 * account corrected (what was paid, by whom and to whom stays as the bank sent it).
+	 */
+	private static String confirmation(String treasuryAccount) {
 		return ("{\"version\":1,\"bankCode\":\"%s\",\"bankReference\":\"BRW02\",\"voucherNumber\":\"GNT-BRW02\","
 				+ "\"payerMst\":\"0313829148\",\"currency\":\"VND\",\"amount\":1000000,\"paymentDate\":\"%s\","
 				+ "\"sentAt\":\"%sT01:00:00Z\",\"collectingAgencyCode\":\"%s\",\"status\":\"DEBITED\","
-				+ "\"treasuryCode\":\"0111\",\"treasuryAccount\":\"7111\",\"areaCode\":\"79760\",\"lines\":"
+				+ "\"treasuryCode\":\"0111\",\"treasuryAccount\":\"%s\",\"areaCode\":\"79760\",\"lines\":"
 				+ "[{\"chapter\":\"754\",\"subItem\":\"1701\",\"taxPeriod\":\"00/Q1/2026\",\"amount\":1000000}]}")
-			.formatted(BANK, DAY, DAY, OFFICE);
+			.formatted(BANK, DAY, DAY, OFFICE, treasuryAccount);
 	}
 
 	private static String bankFile() {

@@ -120,13 +120,12 @@ final class ConsoleStack implements AutoCloseable {
 	}
 
 	/**
-	 * A bank confirmation the gateway cannot read: it goes to the dead-letter queue. Signed by the bank, as
-	 * every message on the topic must be (ADR 0005): one whose signature fails cannot be re-driven, and
-	 * the console re-drives this one corrected.
+	 * A bank confirmation straight on the topic, signed by the bank, as a bank that produces to Kafka sends
+	 * it: one the gateway refuses goes to the dead-letter queue.
 	 * @param bankCode the registered bank that sends it; a key of its own is registered for the test
+	 * @param value the message
 	 */
-	void sendUnreadableConfirmation(String bankCode) {
-		String value = "{ not json";
+	void sendConfirmation(String bankCode, String value) {
 		Properties settings = new Properties();
 		settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafka().bootstrapServers());
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
