@@ -19,6 +19,12 @@ final class CompiledForm {
 	static final Set<String> TAX_TYPES = Set.of("GTGT", "TTDB", "TNDN", "TNCN", "TAIN", "BVMT", "PHI_LE_PHI", "LPMB",
 			"NTNN", "TCNN", "SDDPNN", "SDDNN", "TMDN", "DAU_KHI", "LNCL");
 
+	private static final String CHAIN_ACTIVITY = "ma_NganhNghe";
+
+	private static final String CHAIN_HEADER = "Header";
+
+	private static final List<String> CHAIN_UNIT = List.of("ct09", "ct10");
+
 	final FormSpec spec;
 
 	final Layout layout;
@@ -109,6 +115,29 @@ final class CompiledForm {
 		}
 		return new FormDetails(this.version, this.spec.name(), this.spec.circular(), this.spec.periods(),
 				this.spec.constructed(), this.spec.assumptions(), appendices, this.rules.size());
+	}
+
+	/**
+	 * The body fields that tell one obligation's returns from another's for the same taxpayer, form and period
+	 * (VN-ETAX.md §3.6 R-DUP-1): the activity code {@code ma_NganhNghe} at the top of the body, and the
+	 * dependent unit or business location [09] and its MST [10] in the body's {@code Header} group, those of
+	 * them this version has. Elsewhere a field named {@code ct09} or {@code ct10} is an ordinary indicator.
+	 */
+	List<String> chainFields() {
+		List<String> fields = new ArrayList<>();
+		for (FormSpec.Node node : this.spec.body()) {
+			if (node instanceof FormSpec.Field field && CHAIN_ACTIVITY.equals(field.name())) {
+				fields.add(field.name());
+			}
+			else if (node instanceof FormSpec.Group group && CHAIN_HEADER.equals(group.name())) {
+				for (FormSpec.Node item : group.items()) {
+					if (item instanceof FormSpec.Field field && CHAIN_UNIT.contains(field.name())) {
+						fields.add(field.name());
+					}
+				}
+			}
+		}
+		return List.copyOf(fields);
 	}
 
 	List<FormRule> publishedRules() {

@@ -113,6 +113,21 @@ public final class FormCatalog {
 	}
 
 	/**
+	 * The body fields that, with the MST, the form and the period, identify one obligation's chain of
+	 * returns (VN-ETAX.md §3.6 R-DUP-1): the activity code {@code ma_NganhNghe} and the dependent unit or
+	 * business location of the {@code Header} group ({@code ct09} name, {@code ct10} MST), as 01/GTGT and
+	 * 05/GTGT have them; only those the version defines, in body order. An indicator of the same name elsewhere
+	 * in a body (e.g. the amount [10] of 01/LPMB) is not one of them. Their values are read from
+	 * {@link ReturnDocument#indicators()} under these names.
+	 * @param maTKhai form id
+	 * @param version {@code pbanTKhaiXML}
+	 * @return the field names, empty for a version without them or one this system does not receive
+	 */
+	public List<String> chainFields(String maTKhai, String version) {
+		return entry(maTKhai, version).map((entry) -> entry.compiled().chainFields()).orElse(List.of());
+	}
+
+	/**
 	 * The rule catalogue of a form version: every rule that checks its returns, in evaluation order (body
 	 * rules, then each appendix's).
 	 * @param maTKhai form id

@@ -42,6 +42,17 @@ class FormCatalogTests {
 	}
 
 	@Test
+	void chainFieldsAreTheActivityAndTheHeadersDependentUnitOnlyWhereTheFormDefinesThem() {
+		FormCatalog catalog = FormCatalog.load();
+
+		assertThat(catalog.chainFields("842", "2.8.3")).containsExactly("ma_NganhNghe", "ct09", "ct10");
+		assertThat(catalog.chainFields("850", "2.1.2")).containsExactly("ct09", "ct10");
+		assertThat(catalog.chainFields("824", "2.1.0")).as("[10] of 01/LPMB is an amount").isEmpty();
+		assertThat(catalog.chainFields("01", "2.1.2")).isEmpty();
+		assertThat(catalog.chainFields("842", "0.0.0")).isEmpty();
+	}
+
+	@Test
 	void indexListsExactlyTheFormDirectories() throws IOException {
 		List<String> directories;
 		try (Stream<Path> files = Files.walk(FORMS, 3)) {

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The filing deadline of a tax period, which is also the payment deadline of self-assessed tax (Law
- * 38/2019 Art. 44 and 55, VN-ETAX.md §3.5): the 20th of the next month for a month, the last day of the
- * quarter's next month for a quarter, the last day of the third month after a year or fiscal period, the
- * tenth day after an occurrence; a deadline that falls on a weekend or public holiday moves to the next
- * working day. Lateness counts calendar days after the deadline to the postmark's day in Vietnam.
+ * 38/2019 Art. 44 and 55, VN-ETAX.md §3.5): the day the form's rule for the period kind gives
+ * ({@link DeadlineRule}: DL20, DLQ, DLY3, DLY4, D10, D45, 30/1, 31/1, 15/12), moved to the next working day
+ * when it falls on a weekend or public holiday. Lateness counts calendar days after the deadline to the
+ * postmark's day in Vietnam. A deadline in a year whose holidays are not published is an approximation
+ * ({@link #approximate}, {@link HolidayCalendar}).
  */
 @Service
 public class Deadlines {
@@ -41,58 +43,72 @@ public class Deadlines {
 		this.clock = clock;
 	}
 
-	public LocalDate deadlineOf(TaxPeriod period) {
-		return deadlineOf(period, calendar());
+	/**
+	 * The rule of a form version for a period kind, as its catalog entry names it; the law's rule for the kind
+	 * if the catalog names none.
+	 * @param form the form version
+	 * @param kind {@code kieuKy}
+	 * @return the rule
+	 */
+	public static DeadlineRule ruleOf(FormVersion form, String kind) {
+		return FormCatalog.load()
+			.details(form.maTKhai(), form.version())
+			.map((details) -> details.periodDeadlines().get(kind))
+			.map(DeadlineRule::new)
+			.orElseGet(() -> DeadlineRule.defaultFor(kind));
+	}
+
+	public LocalDate deadlineOf(TaxPeriod period, DeadlineRule rule) {
+		return deadlineOf(period, rule, calendar());
+	}
+
+	/**
+	 * Whether the deadline rests on the approximated calendar of a year whose holidays are not published.
+	 * @param period the period
+	 * @param rule its form's rule
+	 * @return {@code true} if the deadline may be off by the unknown lunar holidays
+	 */
+	public boolean approximate(TaxPeriod period, DeadlineRule rule) {
+		HolidayCalendar current = calendar();
+		return !current.covers(rule.lastDay(period).getYear()) || !current.covers(deadlineOf(period, rule, current).getYear());
 	}
 
 	/**
 	 * Days between the deadline and the day a return was received, 0 when on time.
 	 * @param period the tax period of the return
+	 * @param rule its form's rule
 	 * @param receivedAt the postmark
 	 * @return days late
 	 */
-	public long daysLate(TaxPeriod period, Instant receivedAt) {
+	public long daysLate(TaxPeriod period, DeadlineRule rule, Instant receivedAt) {
 		LocalDate filedOn = receivedAt.atZone(VIETNAM).toLocalDate();
-		return Math.max(0, ChronoUnit.DAYS.between(deadlineOf(period), filedOn));
+		return Math.max(0, ChronoUnit.DAYS.between(deadlineOf(period, rule), filedOn));
 	}
 
+	/** The deadline by the law's rule for the period's kind ({@link DeadlineRule#defaultFor}). */
 	static LocalDate deadlineOf(TaxPeriod period, HolidayCalendar calendar) {
-		LocalDate end = periodEnd(period);
-		LocalDate deadline = switch (period.kind()) {
-			case "M" -> YearMonth.from(end).plusMonths(1).atDay(20);
-			case "Q" -> YearMonth.from(end).plusMonths(1).atEndOfMonth();
-			case "D" -> end.plusDays(10);
-			default -> YearMonth.from(end).plusMonths(3).atEndOfMonth();
-		};
-		return calendar.onOrAfter(deadline);
+		return deadlineOf(period, DeadlineRule.defaultFor(period.kind()), calendar);
+	}
+
+	static LocalDate deadlineOf(TaxPeriod period, DeadlineRule rule, HolidayCalendar calendar) {
+		return calendar.onOrAfter(rule.lastDay(period));
 	}
 
 	/**
-	 * The last day of a period: its declared end, or the end its kind and value imply.
+	 * The last day of a period: the end its kind and value imply; for a free range, its declared end.
 	 * @param period the period
 	 * @return its last day
 	 */
 	public static LocalDate periodEnd(TaxPeriod period) {
-		if (period.to() != null) {
-			return period.to();
-		}
-		String value = period.value();
-		return switch (period.kind()) {
-			case "M" -> YearMonth.of(Integer.parseInt(value.substring(3)), Integer.parseInt(value.substring(0, 2)))
-				.atEndOfMonth();
-			case "Q" -> YearMonth.of(Integer.parseInt(value.substring(2)), Integer.parseInt(value.substring(0, 1)) * 3)
-				.atEndOfMonth();
-			case "Y" -> LocalDate.of(Integer.parseInt(value), 12, 31);
-			case "D" -> LocalDate.parse(value, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-			default -> throw new IllegalArgumentException("A period of kind " + period.kind() + " needs its bounds");
-		};
+		return DeadlineRule.periodEnd(period);
 	}
 
 	private HolidayCalendar calendar() {
 		Instant now = this.clock.instant();
 		if (now.isAfter(this.loadedAt.plus(RELOAD))) {
-			this.calendar = new HolidayCalendar(new HashSet<>(
-					this.jdbc.sql("SELECT day FROM filing.holiday").query(LocalDate.class).list()));
+			this.calendar = HolidayCalendar.published(
+					new HashSet<>(this.jdbc.sql("SELECT day FROM filing.holiday").query(LocalDate.class).list()),
+					new HashSet<>(this.jdbc.sql("SELECT year FROM filing.holiday_year").query(Integer.class).list()));
 			this.loadedAt = now;
 		}
 		return this.calendar;

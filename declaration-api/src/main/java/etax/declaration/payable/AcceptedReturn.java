@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import etax.declaration.calendar.DeadlineRule;
 import etax.schemas.TaxPeriod;
 
 /**
@@ -15,6 +16,7 @@ import etax.schemas.TaxPeriod;
  * @param mst the taxpayer
  * @param chapter the taxpayer's budget chapter
  * @param period the tax period it covers
+ * @param deadlineRule its form's deadline rule for the period kind: the items are due on that deadline
  * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
  * @param indicators the return's indicator values by name
  * @param previousIndicators for a supplement, the indicator values of the return it supersedes; empty
@@ -22,7 +24,7 @@ import etax.schemas.TaxPeriod;
  * @param acceptedAt when it was accepted
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
-		Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
+		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
 		Instant acceptedAt) {
 
 }

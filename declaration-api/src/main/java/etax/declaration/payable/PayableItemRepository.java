@@ -3,8 +3,11 @@ package etax.declaration.payable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,6 +94,23 @@ class PayableItemRepository {
 					.map((payment) -> new Object[] { payment.outstandingAfter(),
 							payment.settled() ? Timestamp.from(payment.at()) : null, payment.payableItemId() })
 					.toList());
+	}
+
+	/** The items of each of these returns that has any, in payment-reference order; one round trip. */
+	Map<UUID, List<PayableItem>> findByReturns(Collection<UUID> returnIds) {
+		Map<UUID, List<PayableItem>> items = new HashMap<>();
+		if (returnIds.isEmpty()) {
+			return items;
+		}
+		this.jdbc.sql("""
+				SELECT return_id, id, chapter, sub_item, indicator, tax_period, amount, due_date, payment_reference
+				FROM filing.payable_item WHERE return_id = ANY(?) ORDER BY return_id, payment_reference
+				""").param(returnIds.toArray(UUID[]::new)).query((row, n) -> {
+					items.computeIfAbsent(row.getObject(1, UUID.class), (id) -> new ArrayList<>())
+						.add(ITEM.mapRow(row, n));
+					return null;
+				}).list();
+		return items;
 	}
 
 	List<PayableItem> findByReturn(UUID returnId) {

@@ -2,6 +2,7 @@ package etax.declaration.payable;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public class PayableItems {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
 						payable.getKey(), VoucherPeriods.of(accepted.period()), amount,
-						this.deadlines.deadlineOf(accepted.period()), reference));
+						this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule()), reference));
 			}
 		}
 		return items;
@@ -116,6 +117,15 @@ public class PayableItems {
 	private static long owedAfter(PayableItemRepository.OwedItem item, Map<UUID, ItemPayment> last) {
 		ItemPayment payment = last.get(item.itemId());
 		return (payment != null) ? payment.outstandingAfter() : item.owed();
+	}
+
+	/**
+	 * The items of many returns at once, for a page of returns: one query, not one per return.
+	 * @param returnIds the returns
+	 * @return each return's items in payment-reference order; a return without items is absent
+	 */
+	public Map<UUID, List<PayableItem>> ofReturns(Collection<UUID> returnIds) {
+		return this.items.findByReturns(returnIds);
 	}
 
 	public List<PayableItem> ofReturn(UUID returnId) {

@@ -1,5 +1,6 @@
 package etax.declaration.submission;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.declaration.signature.SignatureContext;
@@ -19,6 +21,7 @@ import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.ids.TaxpayerId;
 import etax.schemas.Category;
 import etax.schemas.Finding;
+import etax.schemas.LocalizedText;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
@@ -46,6 +49,9 @@ class ContextRules {
 
 	/** {@code loaiTKhai} of a supplement, which is never a late filing (R-DUP-4). */
 	private static final String SUPPLEMENTARY = "B";
+
+	/** R-DUP-4: supplements within ten years of the original deadline. */
+	private static final int SUPPLEMENT_YEARS = 10;
 
 	private final TaxpayerRegistry registry;
 
@@ -150,9 +156,12 @@ class ContextRules {
 	}
 
 	/**
-	 * The period's form and end, the registered frequency, and a late filing (R-DL-5). A supplement is not a
-	 * late filing: it may come up to ten years after the deadline (R-DUP-4), and what it adds to the tax bears
-	 * late-payment interest from the original deadline (its payable items are due then), not a filing penalty.
+	 * The period's form and end, the registered frequency, and a late filing (R-DL-5) by the form's own
+	 * deadline rule for the period kind ({@link DeadlineRule}). A return due before its period ends (an advance
+	 * declaration, e.g. a lump-sum household's year due on 15 December before it) may be filed before the end.
+	 * A supplement is not a late filing: it may come up to ten years after the deadline (R-DUP-4, CTX-DUP-06
+	 * after that), and what it adds to the tax bears late-payment interest from the original deadline (its
+	 * payable items are due then), not a filing penalty.
 	 */
 	private void checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer, List<Finding> findings) {
 		TaxPeriod period = document.header().period();
@@ -160,14 +169,18 @@ class ContextRules {
 			findings.add(finding("CTX-PER-01", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
 					period.value(), "Kỳ tính thuế không đúng định dạng của loại kỳ " + period.kind() + " hoặc không khớp từ ngày/đến ngày.",
 					"The tax period does not match the format of kind " + period.kind() + " or its from/to dates.",
-					"Khai kỳ theo định dạng: tháng MM/yyyy, quý q/yyyy, năm yyyy, lần phát sinh dd/MM/yyyy.",
-					"Write the period as MM/yyyy (month), q/yyyy (quarter), yyyy (year) or dd/MM/yyyy (occurrence)."));
+					"Khai kỳ theo định dạng: tháng MM/yyyy, quý q/yyyy, năm yyyy (01/01–31/12), lần phát sinh dd/MM/yyyy "
+							+ "(từ ngày, đến ngày là chính ngày đó).",
+					"Write the period as MM/yyyy (month), q/yyyy (quarter), yyyy (year, 01/01 to 31/12) or dd/MM/yyyy "
+							+ "(occurrence, from and to that day)."));
 			return;
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		LocalDate end = Deadlines.periodEnd(period);
+		DeadlineRule rule = Deadlines.ruleOf(document.form(), period.kind());
 		boolean occurrence = "D".equals(period.kind());
-		if (occurrence ? end.isAfter(filedOn) : !end.isBefore(filedOn)) {
+		boolean ended = occurrence ? !end.isAfter(filedOn) : end.isBefore(filedOn);
+		if (!ended && !rule.dueBeforeTheEnd(period)) {
 			findings.add(finding("CTX-PER-02", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
 					period.value(), "Kỳ tính thuế chưa kết thúc tại thời điểm nộp.", "The tax period has not ended yet.",
 					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
@@ -181,15 +194,51 @@ class ContextRules {
 					"Khai theo kỳ đã đăng ký, hoặc đăng ký thay đổi kỳ khai (mẫu 01/ĐK-TĐKTT) từ năm sau.",
 					"File for the registered period, or register a change (form 01/ĐK-TĐKTT) for next year."));
 		}
-		long daysLate = this.deadlines.daysLate(period, receivedAt);
-		if (daysLate > 0 && !SUPPLEMENTARY.equals(document.header().filingType())) {
-			LocalDate deadline = this.deadlines.deadlineOf(period);
+		LocalDate deadline = this.deadlines.deadlineOf(period, rule);
+		if (SUPPLEMENTARY.equals(document.header().filingType())) {
+			checkSupplementWindow(document, deadline, filedOn, findings);
+			return;
+		}
+		long daysLate = this.deadlines.daysLate(period, rule, receivedAt);
+		if (daysLate > 0) {
+			LocalizedText late = LateFiling.message(daysLate, deadline, this.deadlines.approximate(period, rule),
+					taxPayable(document));
 			findings.add(finding("CTX-DL-01", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.PERIOD,
-					period.value(), "Nộp chậm " + daysLate + " ngày so với hạn " + deadline + ". " + PenaltyBand.of(daysLate).vi(),
-					"Filed " + daysLate + " days after the deadline of " + deadline + ". " + PenaltyBand.of(daysLate).en(),
+					period.value(), late.vi(), late.en(),
 					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",
 					"Late-payment interest of 0.03% a day runs on tax paid late."));
 		}
+	}
+
+	/**
+	 * R-DUP-4: a supplement may be filed within ten years of the original deadline (Law 38/2019 Art. 47); the
+	 * tax of a period that old can no longer be declared anew.
+	 */
+	private static void checkSupplementWindow(ReturnDocument document, LocalDate deadline, LocalDate filedOn,
+			List<Finding> findings) {
+		LocalDate lastDay = deadline.plusYears(SUPPLEMENT_YEARS);
+		if (filedOn.isAfter(lastDay)) {
+			findings.add(finding("CTX-DUP-06", Category.NOT_ON_TIME, Severity.REJECT, ContextFindings.FILING_TYPE,
+					document.header().filingType(),
+					"Đã quá thời hạn 10 năm kể từ hạn nộp hồ sơ khai thuế của kỳ (" + deadline
+							+ "): không được khai bổ sung sau ngày " + lastDay + ".",
+					"More than 10 years have passed since the period's filing deadline (" + deadline
+							+ "): no supplement may be filed after " + lastDay + ".",
+					"Liên hệ cơ quan thuế quản lý về sai sót của kỳ tính thuế này.",
+					"Contact the managing tax office about the error in this period."));
+		}
+	}
+
+	/** Whether any indicator the form declares payable carries a positive amount (R-DL-5, over 90 days). */
+	private static boolean taxPayable(ReturnDocument document) {
+		return document.form().payableIndicators().keySet().stream().map(document.indicators()::get).anyMatch((value) -> {
+			try {
+				return value != null && !value.isBlank() && new BigDecimal(value.strip()).signum() > 0;
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
+		});
 	}
 
 	private static boolean wellFormed(TaxPeriod period) {
@@ -200,8 +249,9 @@ class ContextRules {
 						Integer.parseInt(value.substring(3)), Integer.parseInt(value.substring(0, 2))).atDay(1), 1);
 				case "Q" -> QUARTER.matcher(value).matches() && bounds(period, YearMonth.of(
 						Integer.parseInt(value.substring(2)), (Integer.parseInt(value.substring(0, 1)) - 1) * 3 + 1).atDay(1), 3);
-				case "Y" -> YEAR.matcher(value).matches();
-				case "D" -> LocalDate.parse(value, DAY) != null;
+				case "Y" -> YEAR.matcher(value).matches()
+						&& bounds(period, LocalDate.of(Integer.parseInt(value), 1, 1), 12);
+				case "D" -> day(period, LocalDate.parse(value, DAY));
 				default -> period.from() != null && period.to() != null && !period.from().isAfter(period.to());
 			};
 		}
@@ -210,7 +260,12 @@ class ContextRules {
 		}
 	}
 
-	/** Declared bounds, when present, must be exactly the month or quarter. */
+	/** An occurrence is one day: declared bounds, when present, are that day. */
+	private static boolean day(TaxPeriod period, LocalDate day) {
+		return (period.from() == null || period.from().equals(day)) && (period.to() == null || period.to().equals(day));
+	}
+
+	/** Declared bounds, when present, must be exactly the month, quarter or calendar year. */
 	private static boolean bounds(TaxPeriod period, LocalDate start, int months) {
 		LocalDate end = start.plusMonths(months).minusDays(1);
 		return (period.from() == null || period.from().equals(start)) && (period.to() == null || period.to().equals(end));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import etax.schemas.Category;
 import etax.schemas.DeclaredChange;
 import etax.schemas.Finding;
+import etax.schemas.FormCatalog;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
@@ -37,6 +38,12 @@ class ReturnChains {
 	private static final TypeReference<Map<String, String>> INDICATORS = new TypeReference<>() {
 	};
 
+	private static final String ACTIVITY = "ma_NganhNghe";
+
+	private static final String UNIT_NAME = "ct09";
+
+	private static final String UNIT_MST = "ct10";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -46,10 +53,25 @@ class ReturnChains {
 		this.json = json;
 	}
 
+	/**
+	 * The chain key, stored with each return: MST, form, period kind and value, then the activity code and the
+	 * dependent unit or business location where the form defines them ({@link FormCatalog#chainFields}; the
+	 * [10] of another form, often an amount, is not part of it). A unit is named by its MST [10], or by its
+	 * name [09] when it has none. Returns stored before V14 were re-keyed by that migration the same way.
+	 */
 	static String keyOf(ReturnDocument document) {
+		return keyOf(document, document.header().period().kind(), document.header().period().value());
+	}
+
+	/** The key of the chain of the same taxpayer, form, activity and unit in another period. */
+	static String keyOf(ReturnDocument document, String periodKind, String periodValue) {
 		ReturnHeader header = document.header();
-		return String.join("|", header.mst(), header.formCode(), header.period().kind(), header.period().value(),
-				document.indicators().getOrDefault("ma_NganhNghe", ""), document.indicators().getOrDefault("ct10", ""));
+		List<String> fields = FormCatalog.load().chainFields(document.form().maTKhai(), document.form().version());
+		String activity = fields.contains(ACTIVITY) ? document.indicators().getOrDefault(ACTIVITY, "") : "";
+		String unitMst = fields.contains(UNIT_MST) ? document.indicators().getOrDefault(UNIT_MST, "") : "";
+		String unitName = fields.contains(UNIT_NAME) ? document.indicators().getOrDefault(UNIT_NAME, "") : "";
+		String unit = !unitMst.isEmpty() ? unitMst : unitName.isEmpty() ? "" : "@" + unitName;
+		return String.join("|", header.mst(), header.formCode(), periodKind, periodValue, activity, unit);
 	}
 
 	/** The advisory lock that serialises the filings of one chain, taken by {@link Idempotency#lockAndFind}. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import etax.declaration.calendar.Deadlines;
 import etax.declaration.notice.Notices;
 import etax.declaration.payable.AcceptedReturn;
 import etax.declaration.payable.PayableItem;
@@ -88,6 +89,7 @@ class ReturnFiling {
 					chained ? ReturnChains.lockName(chainKeys.get(i)) : null));
 			if (chained) {
 				chainsToRead.add(chainKeys.get(i));
+				chainsToRead.addAll(CarriedOver.previousKeys(candidate.document()));
 			}
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
@@ -130,6 +132,7 @@ class ReturnFiling {
 		List<ReturnChains.Member> accepted = group.accepted(chainKey);
 		if (candidate.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, accepted));
+			CarriedOver.check(document, group::accepted).ifPresent(findings::add);
 		}
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
@@ -144,7 +147,7 @@ class ReturnFiling {
 				ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at))));
 		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
 				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
-				document.form().payableIndicators(), document.indicators(),
+				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
 		group.accept(chainKey, stored, document);
 		return new Decision(candidate.filer(), stored, superseded.orElse(null));

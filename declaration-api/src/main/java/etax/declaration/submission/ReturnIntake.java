@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -192,6 +193,8 @@ public class ReturnIntake {
 		}
 		if (checked.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
+			Map<String, List<ReturnChains.Member>> previous = this.chains.accepted(CarriedOver.previousKeys(document));
+			CarriedOver.check(document, (key) -> previous.getOrDefault(key, List.of())).ifPresent(findings::add);
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
 		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);

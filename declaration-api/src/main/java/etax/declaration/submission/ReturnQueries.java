@@ -3,10 +3,12 @@ package etax.declaration.submission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import etax.access.Caller;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.payable.PayableItem;
 import etax.declaration.payable.PayableItems;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,7 +61,9 @@ public class ReturnQueries {
 	}
 
 	public List<StoredReturn> find(ReturnFilter filter, Caller caller, int page, int size) {
-		return this.returns.find(filter, scope(caller), page, size);
+		List<StoredReturn> found = this.returns.find(filter, scope(caller), page, size);
+		Map<UUID, List<PayableItem>> items = this.payableItems.ofReturns(found.stream().map(StoredReturn::id).toList());
+		return found.stream().map((stored) -> stored.withPayableItems(items.getOrDefault(stored.id(), List.of()))).toList();
 	}
 
 	public List<LifecycleEvent> lifecycle(UUID id, Caller caller) {

@@ -3,10 +3,16 @@ package etax.declaration.submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.schemas.FormCatalog;
+import etax.schemas.ReturnGenerator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -239,6 +245,247 @@ class ContextRulesIntegrationTests {
 		assertThat(dryRun.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?").param(mst).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aPitSelfFinalizationIsDueByTheFormsRuleDly4() throws Exception {
+		String xml = generated("952", "2.6.0", LocalDate.parse("2025-12-31"), (candidate) -> candidate.contains("<kyKKhai>2025<"));
+
+		JsonNode receipt = file(forNewTaxpayer(xml), 201);
+
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(receipt)).containsExactly("CTX-DL-01");
+		assertThat(receipt.at("/findings/0/message/en").asString())
+			.as("the last day of April 2026 is a holiday, then 1 May and a weekend")
+			.startsWith("Filed 6 days after the deadline of 2026-05-04.");
+		receipt.get("payableItems").forEach((item) -> assertThat(item.get("dueDate").asString()).isEqualTo("2026-05-04"));
+	}
+
+	@Test
+	void aLicenceFeeIsDueOn30JanuaryOfTheNextYearAndItsItemsThen() throws Exception {
+		String xml = generated("824", "2.1.0", LocalDate.parse("2026-05-09"),
+				(candidate) -> candidate.matches("(?s).*<kyKKhai>\\d\\d/\\d\\d/2026<.*") && candidate.contains("<ct11>")
+						&& !candidate.contains("<ct11>0</ct11>"));
+
+		JsonNode receipt = file(forNewTaxpayer(xml), 201);
+
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(receipt)).as("an occurrence of 2026 is due on 30 January 2027").isEmpty();
+		assertThat(receipt.get("payableItems").isEmpty()).isFalse();
+		receipt.get("payableItems")
+			.forEach((item) -> assertThat(item.get("dueDate").asString()).as("30 January 2027 is a Saturday")
+				.isEqualTo("2027-02-01"));
+	}
+
+	@Test
+	void aForeignContractorsFinalizationIsDueOnThe45thDay() throws Exception {
+		String xml = generated("921", "2.1.0", LocalDate.parse("2025-12-31"),
+				(candidate) -> candidate.contains("<kieuKy>Y<") && candidate.contains("<kyKKhai>2025<"));
+
+		JsonNode receipt = file(forNewTaxpayer(xml), 201);
+
+		assertThat(ruleIds(receipt)).containsExactly("CTX-DL-01");
+		assertThat(receipt.at("/findings/0/message/en").asString())
+			.as("14 February 2026 is in Tết (14-22 February)")
+			.startsWith("Filed 76 days after the deadline of 2026-02-23.")
+			.contains("8–15 million VND");
+	}
+
+	@Test
+	void aLumpSumYearIsDeclaredBy15DecemberBeforeItAndMayBeFiledBeforeItEnds() throws Exception {
+		Predicate<String> yearly = (candidate) -> candidate.contains("<kieuKy>Y<");
+		String nextYear = generated("473", "2.1.0", LocalDate.parse("2027-12-31"),
+				yearly.and((candidate) -> candidate.contains("<kyKKhai>2027<")));
+		String thisYear = generated("473", "2.1.0", LocalDate.parse("2026-12-31"),
+				yearly.and((candidate) -> candidate.contains("<kyKKhai>2026<")));
+
+		JsonNode early = file(signedBefore(forNewTaxpayer(nextYear)), 201);
+		JsonNode late = file(signedBefore(forNewTaxpayer(thisYear)), 201);
+
+		assertThat(ruleIds(early)).as("due on 15 December 2026: on time, and not 'period has not ended'").isEmpty();
+		assertThat(early.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(ruleIds(late)).containsExactly("CTX-DL-01");
+		assertThat(late.at("/findings/0/message/en").asString()).startsWith("Filed 146 days after the deadline of 2025-12-15.");
+	}
+
+	@Test
+	void yearAndOccurrenceBoundsMustBeThePeriodItself() throws Exception {
+		String year = generated("952", "2.6.0", LocalDate.parse("2025-12-31"), (candidate) -> candidate.contains("<kyKKhai>2024<"));
+		String occurrence = generated("824", "2.1.0", LocalDate.parse("2026-05-09"),
+				(candidate) -> candidate.matches("(?s).*<kyKKhai>\\d\\d/\\d\\d/2025<.*"));
+
+		JsonNode stretchedYear = file(SampleReturns.with(forNewTaxpayer(year), "kyKKhaiDenNgay", "31/12/2025"), 201);
+		JsonNode stretchedDay = file(SampleReturns.with(forNewTaxpayer(occurrence), "kyKKhaiDenNgay", "31/12/2025"), 201);
+
+		assertThat(ruleIds(stretchedYear)).containsExactly("CTX-PER-01");
+		assertThat(ruleIds(stretchedDay)).containsExactly("CTX-PER-01");
+		assertThat(stretchedYear.at("/findings/0/xpath").asString()).endsWith("/kyKKhai");
+		assertThat(stretchedYear.at("/findings/0/remedy/en").asString()).contains("01/01 to 31/12");
+	}
+
+	@Test
+	void anAmountNamedCt10DoesNotStartAnotherChain() throws Exception {
+		Predicate<String> in2026 = (candidate) -> candidate.matches("(?s).*<kyKKhai>\\d\\d/\\d\\d/2026<.*");
+		String first = generated("824", "2.1.0", LocalDate.parse("2026-05-09"),
+				in2026.and((candidate) -> indicator(candidate, "ct10").equals("0")));
+		String other = generated("824", "2.1.0", LocalDate.parse("2026-05-09"),
+				in2026.and((candidate) -> !indicator(candidate, "ct10").equals("0")));
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String original = SampleReturns.with(SampleReturns.with(first, "mst", mst), "maCQTNoiNop", "99999");
+		String secondOriginal = SampleReturns.with(
+				SampleReturns.with(SampleReturns.with(other, "mst", mst), "maCQTNoiNop", "99999"), "kyKKhai",
+				indicator(first, "kyKKhai"));
+
+		JsonNode accepted = file(original, 201);
+		JsonNode second = file(secondOriginal, 201);
+		JsonNode supplement = file(SampleReturns.explaining(
+				SampleReturns.supplement(SampleReturns.with(secondOriginal, "soLan", "0"), 1), "10", 0,
+				Long.parseLong(indicator(other, "ct10"))), 201);
+
+		assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(second.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(ruleIds(second)).contains("CTX-DUP-01");
+		assertThat(ruleIds(supplement)).as("a supplement that changes [10] is in the original's chain")
+			.doesNotContain("CTX-DUP-02");
+	}
+
+	@Test
+	void aSupplementMoreThanTenYearsAfterTheDeadlineIsRefused() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String supplement = SampleReturns.with(SampleReturns.with(generatedSupplementOfTheTt26Generation(), "mst", mst),
+				"maCQTNoiNop", "99999");
+
+		JsonNode tooLate = file(month(supplement, 3, 2016), 201);
+		JsonNode inTime = file(month(supplement, 5, 2016), 201);
+
+		JsonNode window = findings(tooLate).stream()
+			.filter((finding) -> finding.get("ruleId").asString().equals("CTX-DUP-06"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(tooLate.get("findings").toString()));
+		assertThat(tooLate.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(window.get("severity").asString()).isEqualTo("REJECT");
+		assertThat(window.get("category").asString()).isEqualTo("NOT_ON_TIME");
+		assertThat(window.at("/message/en").asString()).contains("(2016-04-20)").contains("after 2026-04-20");
+		assertThat(window.at("/message/vi").asString()).isNotBlank();
+		assertThat(window.at("/remedy/vi").asString()).isNotBlank();
+		assertThat(window.get("xpath").asString()).endsWith("/loaiTKhai");
+		assertThat(ruleIds(inTime)).as("05/2016 was due on 20 June 2016").doesNotContain("CTX-DUP-06");
+	}
+
+	private static String generatedSupplementOfTheTt26Generation() {
+		ReturnGenerator generator = new ReturnGenerator(FormCatalog.load()).withFilingType("B");
+		for (long seed = 1; seed < 2000; seed++) {
+			String xml = new String(generator.generate("01", "2.1.2", seed), StandardCharsets.UTF_8);
+			if (!xml.contains("<DLyThue>") && xml.contains("<kieuKy>M<")) {
+				return xml;
+			}
+		}
+		throw new AssertionError("no monthly 01/GTGT supplement generated");
+	}
+
+	private static String month(String xml, int month, int year) {
+		java.time.YearMonth period = java.time.YearMonth.of(year, month);
+		return SampleReturns.with(SampleReturns.with(SampleReturns.with(
+				SampleReturns.with(xml, "kieuKy", "M"), "kyKKhai", String.format("%02d/%d", month, year)),
+				"kyKKhaiTuNgay", String.format("01/%02d/%d", month, year)), "kyKKhaiDenNgay",
+				String.format("%02d/%02d/%d", period.lengthOfMonth(), month, year));
+	}
+
+	@Test
+	void theVatCarriedOverIsWhatThePreviousPeriodsReturnInForceLeft() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		// December 2025 filed monthly, [43] = 0
+		JsonNode december = file(month(SampleReturns.forTaxpayer(mst), 12, 2025), 201);
+		this.jdbc.sql("UPDATE filing.taxpayer SET filing_frequency = 'Q' WHERE mst = ?").param(mst).update();
+
+		JsonNode firstQuarter = file(SampleReturns.forTaxpayer(mst), 201);
+
+		assertThat(december.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(firstQuarter.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		JsonNode carried = findings(firstQuarter).stream()
+			.filter((finding) -> finding.get("ruleId").asString().equals("CTX-X-02"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(firstQuarter.get("findings").toString()));
+		assertThat(carried.get("severity").asString()).isEqualTo("REJECT");
+		assertThat(carried.get("category").asString()).isEqualTo("DATA_MISMATCH");
+		assertThat(carried.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/ct22");
+		assertThat(carried.get("value").asString()).isEqualTo("12000000");
+		assertThat(carried.at("/message/en").asString()).contains("is 12000000, not [43]")
+			.contains(december.get("transactionCode").asString());
+		assertThat(carried.at("/message/vi").asString()).isNotBlank();
+		assertThat(carried.at("/remedy/en").asString()).isNotBlank();
+	}
+
+	@Test
+	void theVatCarriedOverMatchesThePreviousQuarterOrHasNothingToMatch() throws Exception {
+		String matching = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		acceptedReturnOf(matching, "Q", "4/2025", "{\"ma_NganhNghe\": \"00\", \"ct43\": \"12000000\"}");
+		String first = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+
+		assertThat(ruleIds(file(SampleReturns.forTaxpayer(matching), 201))).containsExactly("CTX-DL-01");
+		assertThat(ruleIds(file(SampleReturns.forTaxpayer(first), 201))).as("no return of the period before")
+			.containsExactly("CTX-DL-01");
+	}
+
+	/** An accepted 01/GTGT of another period, as the intake stores it, with only the indicators given. */
+	private void acceptedReturnOf(String mst, String kind, String value, String indicators) {
+		String code = "108" + System.nanoTime() % 100_000_000_000_000L;
+		this.jdbc.sql("""
+				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version, filing_type,
+				    submission_number, period_kind, period_value, tax_office_code, status, received_at, content_sha256,
+				    indicators, findings, xml, chain_key, filed_by)
+				VALUES (gen_random_uuid(), lpad(?, 17, '0'), ?, '01/GTGT', '842', '2.8.3', 'C', 0, ?, ?, '99999', 'ACCEPTED',
+				    now(), repeat('0', 64), ?::jsonb, '[]'::jsonb, ''::bytea, ?, 'test')
+				""")
+			.params(code, mst, kind, value, indicators, String.join("|", mst, "01/GTGT", kind, value, "00", ""))
+			.update();
+	}
+
+	@Test
+	void aTaxpayersListOfReturnsCarriesTheirPayableItems() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		JsonNode filed = file(SampleReturns.forTaxpayer(mst), 201);
+
+		JsonNode page = this.json.readTree(this.mvc.perform(get("/api/v1/returns").param("mst", mst).with(officer()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+
+		JsonNode listed = page.get(0);
+		assertThat(listed.get("id").asString()).isEqualTo(filed.get("returnId").asString());
+		assertThat(listed.at("/payableItems/0/amount").asLong()).isEqualTo(22_000_000L);
+		assertThat(listed.at("/payableItems/0/paymentReference").asString())
+			.isEqualTo(filed.at("/payableItems/0/paymentReference").asString());
+	}
+
+	/** A return of a form version generated with periods ending by a day, the first seed whose XML matches. */
+	private static String generated(String maTKhai, String version, LocalDate latestPeriodEnd, Predicate<String> wanted) {
+		ReturnGenerator generator = new ReturnGenerator(FormCatalog.load()).withFilingType("C")
+			.withLatestPeriodEnd(latestPeriodEnd);
+		for (long seed = 1; seed < 2000; seed++) {
+			String xml = new String(generator.generate(maTKhai, version, seed), StandardCharsets.UTF_8);
+			if (!xml.contains("<DLyThue>") && wanted.test(xml)) {
+				return xml;
+			}
+		}
+		throw new AssertionError("no generated " + maTKhai + "/" + version + " return matches");
+	}
+
+	/** Filed by a newly registered quarterly filer with the tax office that manages it. */
+	private String forNewTaxpayer(String xml) {
+		return SampleReturns.with(SampleReturns.with(xml, "mst", SampleReturns.registeredTaxpayer(this.jdbc, "Q")),
+				"maCQTNoiNop", "99999");
+	}
+
+	/** Prepared and signed on the day before the server's clock, as a return filed then would be. */
+	private static String signedBefore(String xml) {
+		return SampleReturns.with(SampleReturns.with(xml, "ngayLapTKhai", "2026-05-09"), "ngayKy", "2026-05-09");
+	}
+
+	private static String indicator(String xml, String name) {
+		Matcher matcher = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+		return matcher.find() ? matcher.group(1) : "";
 	}
 
 	private JsonNode read(String path) throws Exception {

@@ -1,0 +1,33 @@
+package etax.declaration.submission;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LateFilingTests {
+
+	private static final LocalDate DEADLINE = LocalDate.parse("2026-07-20");
+
+	@Test
+	void overNinetyDaysTheBandDependsOnWhetherTaxIsPayable() {
+		assertThat(LateFiling.message(104, DEADLINE, false, true).en()).isEqualTo(
+				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 15–25 million VND, at most the tax due.");
+		assertThat(LateFiling.message(104, DEADLINE, false, false).en()).isEqualTo(
+				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 8–15 million VND (over 90 days, no tax payable).");
+		assertThat(LateFiling.message(104, DEADLINE, false, false).vi()).contains("8–15 triệu đồng")
+			.doesNotContain("không quá số thuế phải nộp");
+		assertThat(LateFiling.message(90, DEADLINE, false, true).en()).endsWith("Penalty band: 8–15 million VND.");
+	}
+
+	@Test
+	void oneDayIsSingularAndAnApproximateDeadlineSaysSo() {
+		assertThat(LateFiling.message(1, DEADLINE, false, true).en()).startsWith("Filed 1 day after");
+		assertThat(LateFiling.message(3, DEADLINE, true, true).en())
+			.endsWith("The deadline is approximate: the year's public holidays are not published in the system (Tết and"
+					+ " Hùng Kings' day are not counted).");
+		assertThat(LateFiling.message(3, DEADLINE, true, true).vi()).contains("Hạn nộp là gần đúng");
+	}
+
+}

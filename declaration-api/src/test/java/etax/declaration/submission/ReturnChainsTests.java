@@ -1,0 +1,66 @@
+package etax.declaration.submission;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import etax.schemas.FormCatalog;
+import etax.schemas.ReturnDocument;
+import etax.schemas.ReturnHeader;
+import etax.schemas.TaxPeriod;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReturnChainsTests {
+
+	private static final FormCatalog CATALOG = FormCatalog.load();
+
+	@Test
+	void anAmountInCt10IsNotPartOfTheChainKey() {
+		String oneBranch = ReturnChains.keyOf(document("824", "2.1.0", "01/LPMB", Map.of("ct10", "1000000")));
+		String twoBranches = ReturnChains.keyOf(document("824", "2.1.0", "01/LPMB", Map.of("ct10", "2000000")));
+
+		assertThat(oneBranch).isEqualTo(twoBranches).isEqualTo("0313829148|01/LPMB|D|28/09/2026||");
+	}
+
+	@Test
+	void theDependentUnitOf01GtgtIsItsMstOrElseItsName() {
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+				Map.of("ma_NganhNghe", "00", "ct09", "Chi nhánh Đà Nẵng", "ct10", "0313829148-001"))))
+			.isEqualTo("0313829148|01/GTGT|D|28/09/2026|00|0313829148-001");
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+				Map.of("ma_NganhNghe", "00", "ct09", "Địa điểm kinh doanh số 1", "ct10", ""))))
+			.isEqualTo("0313829148|01/GTGT|D|28/09/2026|00|@Địa điểm kinh doanh số 1");
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ma_NganhNghe", "00", "ct09", "", "ct10", ""))))
+			.as("the head office, as stored before V14").isEqualTo("0313829148|01/GTGT|D|28/09/2026|00|");
+	}
+
+	@Test
+	void thePeriodBeforeIsTheMonthOrQuarterEndingTheDayBeforeTheSameKindFirst() {
+		Map<String, String> carried = Map.of("ma_NganhNghe", "00", "ct22", "0");
+		String head = "0313829148|01/GTGT|";
+
+		assertThat(CarriedOver.previousKeys(document("842", "2.8.3", "01/GTGT", carried, new TaxPeriod("Q", "1/2026", null, null))))
+			.containsExactly(head + "Q|4/2025|00|", head + "M|12/2025|00|");
+		assertThat(CarriedOver.previousKeys(document("842", "2.8.3", "01/GTGT", carried, new TaxPeriod("M", "04/2026", null, null))))
+			.containsExactly(head + "M|03/2026|00|", head + "Q|1/2026|00|");
+		assertThat(CarriedOver.previousKeys(document("842", "2.8.3", "01/GTGT", carried, new TaxPeriod("M", "05/2026", null, null))))
+			.containsExactly(head + "M|04/2026|00|");
+		assertThat(CarriedOver.previousKeys(document("824", "2.1.0", "01/LPMB", Map.of(), new TaxPeriod("D", "28/09/2026", null, null))))
+			.as("no carry-over rule").isEmpty();
+	}
+
+	private static ReturnDocument document(String maTKhai, String version, String formCode, Map<String, String> indicators) {
+		return document(maTKhai, version, formCode, indicators, new TaxPeriod("D", "28/09/2026", null, null));
+	}
+
+	private static ReturnDocument document(String maTKhai, String version, String formCode, Map<String, String> indicators,
+			TaxPeriod period) {
+		ReturnHeader header = new ReturnHeader("0313829148", formCode, maTKhai, version, "C", 0, period, "99999",
+				LocalDate.parse("2026-10-01"), null);
+		return new ReturnDocument(header, CATALOG.find(maTKhai, version, "C").orElseThrow(), indicators, List.of(),
+				"0".repeat(64), new byte[0]);
+	}
+
+}
