@@ -68,16 +68,23 @@ final class ConsoleStack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.declarations = start("declaration-api", declarationProperties);
-		this.gateway = start("payment-gateway", new LinkedHashMap<>(common));
-		Map<String, Object> batchProperties = new LinkedHashMap<>(common);
-		batchProperties.put("etax.batch.reconciliation.gateway-url", this.gateway.url());
-		batchProperties.put("etax.batch.bulk.declaration-api.url", this.declarations.url());
-		batchProperties.put("etax.batch.bulk.declaration-api.token", TOKENS.service("batch-processor"));
-		batchProperties.put("etax.batch.console.local-tokens", "true");
-		this.batch = start("batch-processor", batchProperties);
-		for (ServiceProcess service : this.services) {
-			service.awaitHealthy(Duration.ofMinutes(3));
+		try {
+			this.declarations = start("declaration-api", declarationProperties);
+			this.gateway = start("payment-gateway", new LinkedHashMap<>(common));
+			Map<String, Object> batchProperties = new LinkedHashMap<>(common);
+			batchProperties.put("etax.batch.reconciliation.gateway-url", this.gateway.url());
+			batchProperties.put("etax.batch.bulk.declaration-api.url", this.declarations.url());
+			batchProperties.put("etax.batch.bulk.declaration-api.token", TOKENS.service("batch-processor"));
+			batchProperties.put("etax.batch.console.local-tokens", "true");
+			this.batch = start("batch-processor", batchProperties);
+			for (ServiceProcess service : this.services) {
+				service.awaitHealthy(Duration.ofMinutes(3));
+			}
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			// no one else holds the stack yet: a service that did start must not outlive the test
+			close();
+			throw ex;
 		}
 	}
 
