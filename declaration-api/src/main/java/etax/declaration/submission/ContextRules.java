@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import etax.declaration.calendar.DeadlineRule;
@@ -156,7 +157,7 @@ class ContextRules {
 	}
 
 	/**
-	 * The period's form and end, the registered frequency, and a late filing (R-DL-5) by the form's own
+	 * The period's kind (one the form takes, CTX-PER-04), form and end, the registered frequency, and a late filing (R-DL-5) by the form's own
 	 * deadline rule for the period kind ({@link DeadlineRule}). A return due before its period ends (an advance
 	 * declaration, e.g. a lump-sum household's year due on 15 December before it) may be filed before the end.
 	 * A supplement is not a late filing: it may come up to ten years after the deadline (R-DUP-4, CTX-DUP-06
@@ -165,6 +166,10 @@ class ContextRules {
 	 */
 	private void checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer, List<Finding> findings) {
 		TaxPeriod period = document.header().period();
+		if (!document.form().periodKinds().contains(period.kind())) {
+			findings.add(kindNotOfTheForm(document, period));
+			return;
+		}
 		if (!wellFormed(period)) {
 			findings.add(finding("CTX-PER-01", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
 					period.value(), "Kỳ tính thuế không đúng định dạng của loại kỳ " + period.kind() + " hoặc không khớp từ ngày/đến ngày.",
@@ -208,6 +213,22 @@ class ContextRules {
 					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",
 					"Late-payment interest of 0.03% a day runs on tax paid late."));
 		}
+	}
+
+	/**
+	 * R-PER-1: the period kind must be one the form version takes (its {@code periods:}); a 01/GTGT declared
+	 * as a year, a free range or an occurrence would otherwise start a chain of its own beside the quarter's.
+	 */
+	private static Finding kindNotOfTheForm(ReturnDocument document, TaxPeriod period) {
+		String allowed = String.join(", ", new TreeSet<>(document.form().periodKinds()));
+		String form = document.header().formCode();
+		return finding("CTX-PER-04", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD_KIND,
+				period.kind(), "Mẫu " + form + " không khai theo loại kỳ " + period.kind() + " (chỉ khai theo: " + allowed + ").",
+				"Form " + form + " is not declared for period kind " + period.kind() + " (only for: " + allowed + ").",
+				"Khai loại kỳ (kieuKy) là một trong: " + allowed + " (M tháng, Q quý, Y năm, D lần phát sinh, K/N từ ngày "
+						+ "đến ngày).",
+				"Set the period kind (kieuKy) to one of: " + allowed + " (M month, Q quarter, Y year, D occurrence, K/N "
+						+ "date range).");
 	}
 
 	/**

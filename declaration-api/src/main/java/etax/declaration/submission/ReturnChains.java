@@ -1,13 +1,15 @@
 package etax.declaration.submission;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import etax.schemas.Category;
@@ -17,6 +19,8 @@ import etax.schemas.FormCatalog;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
+import etax.schemas.TaxPeriod;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +32,8 @@ import static etax.declaration.submission.ContextFindings.finding;
 /**
  * Originals and supplements (VN-ETAX.md §1.4, §3.6 R-DUP-1, R-DUP-2): the returns of one taxpayer, form,
  * period, activity and dependent unit form a chain. A second original is rejected with a pointer to the
- * accepted one; a supplement needs an accepted original and the next submission number. Filings of one
+ * accepted one; a supplement needs an accepted original and the next submission number, a replacement (T)
+ * an accepted original; either supersedes the return in force, the latest accepted ({@link #current}). Filings of one
  * chain are serialised by a transaction-scoped advisory lock, so two concurrent originals cannot both be
  * accepted.
  */
@@ -44,6 +49,11 @@ class ReturnChains {
 
 	private static final String UNIT_MST = "ct10";
 
+	/** The period kinds named by their bounds, not by {@code kyKKhai}. */
+	private static final Set<String> DATE_RANGES = Set.of("K", "N");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -54,13 +64,30 @@ class ReturnChains {
 	}
 
 	/**
-	 * The chain key, stored with each return: MST, form, period kind and value, then the activity code and the
+	 * The chain key, stored with each return: MST, form, period kind and value ({@link #periodOf}), then the activity code and the
 	 * dependent unit or business location where the form defines them ({@link FormCatalog#chainFields}; the
 	 * [10] of another form, often an amount, is not part of it). A unit is named by its MST [10], or by its
 	 * name [09] when it has none. Returns stored before V14 were re-keyed by that migration the same way.
 	 */
 	static String keyOf(ReturnDocument document) {
-		return keyOf(document, document.header().period().kind(), document.header().period().value());
+		TaxPeriod period = document.header().period();
+		return keyOf(document, period.kind(), periodOf(period));
+	}
+
+	/**
+	 * What names the period in a chain key: {@code kyKKhai}, or for a free date range (K, N), whose
+	 * {@code kyKKhai} is empty, its declared bounds {@code dd/MM/yyyy-dd/MM/yyyy} (VN-ETAX.md §1.3): each fiscal
+	 * period or contract is a chain of its own. Returns stored before V16 were re-keyed by it the same way.
+	 */
+	static String periodOf(TaxPeriod period) {
+		if (!DATE_RANGES.contains(period.kind())) {
+			return period.value();
+		}
+		return day(period.from()) + "-" + day(period.to());
+	}
+
+	private static String day(@Nullable LocalDate day) {
+		return (day != null) ? DAY.format(day) : "";
 	}
 
 	/** The key of the chain of the same taxpayer, form, activity and unit in another period. */
@@ -79,12 +106,15 @@ class ReturnChains {
 		return "chain|" + chainKey;
 	}
 
-	/** The accepted returns of a chain, oldest submission first. */
+	/** The accepted returns of a chain, in the order received ({@link #current}). */
 	List<Member> accepted(String chainKey) {
 		return accepted(List.of(chainKey)).getOrDefault(chainKey, List.of());
 	}
 
-	/** The accepted returns of each of these chains that has any, oldest submission first; one round trip. */
+	/**
+	 * The accepted returns of each of these chains that has any, in the order received (then decided: transaction
+	 * codes come from one sequence in the order returns are decided); one round trip.
+	 */
 	Map<String, List<Member>> accepted(Collection<String> chainKeys) {
 		Map<String, List<Member>> chains = new HashMap<>();
 		if (chainKeys.isEmpty()) {
@@ -93,7 +123,7 @@ class ReturnChains {
 		this.jdbc.sql("""
 				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text
 				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
-				ORDER BY chain_key, submission_number
+				ORDER BY chain_key, received_at, transaction_code
 				""")
 			.param(chainKeys.toArray(String[]::new))
 			.query((row, n) -> chains.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
@@ -127,7 +157,7 @@ class ReturnChains {
 			return findings;
 		}
 		Member inForce = current(accepted).orElseThrow();
-		int expected = inForce.submissionNumber() + 1;
+		int expected = accepted.stream().mapToInt(Member::submissionNumber).max().orElse(0) + 1;
 		if ("B".equals(header.filingType()) && header.submissionNumber() != expected) {
 			findings.add(submissionNumber(header, expected));
 		}
@@ -177,9 +207,15 @@ class ReturnChains {
 		}
 	}
 
-	/** The return in force: the accepted one with the highest submission number. */
+	/**
+	 * The return in force: the latest accepted, original, supplement or replacement alike. Replacements
+	 * (type T) all carry {@code soLan} 0, so the submission number cannot tell them apart; the order received
+	 * can, and is the same on every replica.
+	 * @param accepted the chain's accepted returns, in the order received ({@link #accepted})
+	 * @return the last of them, if any
+	 */
 	static Optional<Member> current(List<Member> accepted) {
-		return accepted.stream().max(Comparator.comparingInt(Member::submissionNumber));
+		return accepted.isEmpty() ? Optional.empty() : Optional.of(accepted.get(accepted.size() - 1));
 	}
 
 	private static Finding submissionNumber(ReturnHeader header, int expected) {
@@ -193,7 +229,7 @@ class ReturnChains {
 	 * An accepted return of a chain.
 	 * @param id the return id
 	 * @param transactionCode its transaction code
-	 * @param filingType C or B
+	 * @param filingType C, B or T
 	 * @param submissionNumber soLan
 	 * @param indicators its indicator values
 	 */

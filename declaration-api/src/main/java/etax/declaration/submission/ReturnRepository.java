@@ -119,7 +119,7 @@ class ReturnRepository {
 				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
 				FROM filing.tax_return
 				WHERE (chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id)
-				""" + " AND " + scope.condition() + " ORDER BY received_at, submission_number, id")
+				""" + " AND " + scope.condition() + " ORDER BY received_at, transaction_code")
 			.param("id", id)
 			.params(scope.parameters())
 			.query((row, n) -> new ChainHistory.Member(row.getObject("id", UUID.class), row.getString("transaction_code"),

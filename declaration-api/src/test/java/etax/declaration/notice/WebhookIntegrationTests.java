@@ -103,6 +103,12 @@ class WebhookIntegrationTests {
 		JsonNode notice = this.json.readTree(delivered.body());
 		assertThat(notice.get("type").asString()).isEqualTo("AcceptanceNotice");
 		assertThat(notice.at("/notice/transactionCode").asString()).isEqualTo(receipt.get("transactionCode").asString());
+		assertThat(notice.at("/notice/mst").asString()).as("which return it acknowledges").isEqualTo(mst);
+		assertThat(notice.at("/notice/formCode").asString()).isEqualTo("01/GTGT");
+		assertThat(notice.at("/notice/filingType").asString()).isEqualTo("C");
+		assertThat(notice.at("/notice/submissionNumber").asInt()).isZero();
+		assertThat(notice.at("/notice/period/kind").asString()).isEqualTo("Q");
+		assertThat(notice.at("/notice/period/value").asString()).isEqualTo("1/2026");
 
 		JsonNode deliveries = this.json.readTree(this.mvc
 			.perform(get("/api/v1/webhooks/" + webhook.get("id").asString() + "/deliveries").with(filer()))

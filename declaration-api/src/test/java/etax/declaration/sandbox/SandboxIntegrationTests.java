@@ -151,6 +151,9 @@ class SandboxIntegrationTests {
 		JsonNode described = ApiDescriptions.assertEveryOperationDocumented(docs.body(), 20);
 		assertThat(ApiDescriptions.documents(described, "GET", "/api/v1/returns/{id}", "404")).isTrue();
 		assertThat(ApiDescriptions.documents(described, "POST", "/api/v1/webhooks", "201")).isTrue();
+		assertThat(described.at("/components/schemas/Receipt/properties").propertyNames())
+			.as("a receipt says which return it acknowledges")
+			.contains("mst", "formCode", "filingType", "submissionNumber", "period");
 	}
 
 }

@@ -104,6 +104,49 @@ class ContextRulesIntegrationTests {
 	}
 
 	@Test
+	void aReceiptSaysWhichReturnItAcknowledges() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		JsonNode receipt = file(SampleReturns.forTaxpayer(mst), 201);
+
+		assertThat(receipt.get("mst").asString()).isEqualTo(mst);
+		assertThat(receipt.get("formCode").asString()).isEqualTo("01/GTGT");
+		assertThat(receipt.get("maTKhai").asString()).isEqualTo("842");
+		assertThat(receipt.get("formVersion").asString()).isEqualTo("2.8.3");
+		assertThat(receipt.get("filingType").asString()).isEqualTo("C");
+		assertThat(receipt.get("submissionNumber").asInt()).isZero();
+		assertThat(receipt.at("/period/kind").asString()).isEqualTo("Q");
+		assertThat(receipt.at("/period/value").asString()).isEqualTo("1/2026");
+		assertThat(receipt.at("/period/from").asString()).isEqualTo("2026-01-01");
+		assertThat(receipt.at("/period/to").asString()).isEqualTo("2026-03-31");
+		JsonNode again = read("/api/v1/receipts/" + receipt.get("transactionCode").asString());
+		assertThat(again.get("mst").asString()).as("the stored receipt too").isEqualTo(mst);
+		assertThat(again.at("/period/value").asString()).isEqualTo("1/2026");
+	}
+
+	@Test
+	void aPeriodKindTheFormDoesNotTakeIsRefusedAndStartsNoChain() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String quarter = SampleReturns.forTaxpayer(mst);
+		String range = SampleReturns.with(SampleReturns.with(quarter, "kieuKy", "K"), "kyKKhai", "");
+		String year = SampleReturns.with(SampleReturns.with(SampleReturns.with(SampleReturns.with(quarter, "kieuKy", "Y"),
+				"kyKKhai", "2025"), "kyKKhaiTuNgay", "01/01/2025"), "kyKKhaiDenNgay", "31/12/2025");
+		String occurrence = SampleReturns.with(SampleReturns.with(SampleReturns.with(SampleReturns.with(quarter, "kieuKy",
+				"D"), "kyKKhai", "15/03/2026"), "kyKKhaiTuNgay", "15/03/2026"), "kyKKhaiDenNgay", "15/03/2026");
+
+		assertThat(file(quarter, 201).get("status").asString()).isEqualTo("ACCEPTED");
+		for (String other : List.of(range, year, occurrence)) {
+			JsonNode receipt = file(other, 201);
+			assertThat(receipt.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+			assertThat(ruleIds(receipt)).containsExactly("CTX-PER-04");
+			assertThat(receipt.at("/findings/0/xpath").asString()).endsWith("/kieuKy");
+			assertThat(receipt.at("/findings/0/message/en").asString()).contains("only for: M, Q");
+			assertThat(receipt.at("/findings/0/message/vi").asString()).contains("M, Q");
+			assertThat(receipt.at("/findings/0/remedy/en").asString()).contains("kieuKy");
+			assertThat(receipt.get("payableItems").isEmpty()).isTrue();
+		}
+	}
+
+	@Test
 	void rejectsAPeriodThatHasNotEnded() throws Exception {
 		String xml = SampleReturns.quarter(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "Q")), 2,
 				2026);
@@ -208,6 +251,78 @@ class ContextRulesIntegrationTests {
 			.param(original.get("returnId").asString())
 			.query(String.class)
 			.single()).as("never updated in place").isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void eachReplacementSupersedesTheReturnInForceOnceAndIsChargedTheDifferenceFromIt() throws Exception {
+		Predicate<String> firstQuarter = (candidate) -> candidate.contains("<kyKKhai>1/2026<");
+		String original = generated("995", "2.1.0", "C", LocalDate.parse("2026-03-31"), firstQuarter);
+		String replacement = generated("995", "2.1.0", "T", LocalDate.parse("2026-03-31"),
+				firstQuarter.and((candidate) -> !indicator(candidate, "ct18").equals(indicator(original, "ct18"))
+						&& !indicator(candidate, "ct19").equals(indicator(original, "ct19"))));
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String first = SampleReturns.with(SampleReturns.with(
+				SampleReturns.with(SampleReturns.with(replacement, "mst", mst), "maCQTNoiNop", "99999"), "ngayLapTKhai",
+				"2026-05-08"), "ngayKy", "2026-05-08");
+		String sameFigures = signedBefore(first);
+
+		JsonNode c = file(signedBefore(SampleReturns.with(SampleReturns.with(original, "mst", mst), "maCQTNoiNop", "99999")),
+				201);
+		JsonNode t1 = file(first, 201);
+		JsonNode t2 = file(sameFigures, 201);
+
+		assertThat(List.of(c, t1, t2)).extracting((receipt) -> receipt.get("status").asString())
+			.containsOnly("ACCEPTED");
+		assertThat(t1.get("filingType").asString()).isEqualTo("T");
+		assertThat(t1.get("payableItems").valueStream()
+			.map((item) -> item.get("indicator").asString() + "=" + item.get("amount").asLong())
+			.toList()).as("the difference from the original, like a supplement's")
+			.containsExactlyInAnyOrder(
+					"ct18=" + (Long.parseLong(indicator(replacement, "ct18")) - Long.parseLong(indicator(original, "ct18"))),
+					"ct19=" + (Long.parseLong(indicator(replacement, "ct19")) - Long.parseLong(indicator(original, "ct19"))));
+		assertThat(t2.get("payableItems").isEmpty()).as("the same figures as the replacement in force: nothing more")
+			.isTrue();
+		assertThat(superseders(c)).as("the original is superseded once").containsExactly(t1.get("returnId").asString());
+		assertThat(superseders(t1)).containsExactly(t2.get("returnId").asString());
+		assertThat(superseders(t2)).isEmpty();
+		JsonNode chain = read("/api/v1/returns/" + t2.get("returnId").asString() + "/chain");
+		assertThat(chain.valueStream().map((member) -> member.get("current").asBoolean()).toList())
+			.containsExactly(false, false, true);
+		assertThat(chain.at("/2/comparedWith").asString()).isEqualTo(t1.get("returnId").asString());
+	}
+
+	private List<String> superseders(JsonNode receipt) throws Exception {
+		return read("/api/v1/returns/" + receipt.get("returnId").asString() + "/events").valueStream()
+			.filter((event) -> event.get("type").asString().equals("SUPERSEDED"))
+			.map((event) -> event.at("/detail/by").asString())
+			.toList();
+	}
+
+	@Test
+	void eachFiscalPeriodOfADateRangeIsAChainOfItsOwn() throws Exception {
+		String generated = signedBefore(generated("892", "2.5.4", LocalDate.parse("2026-03-31"),
+				(candidate) -> candidate.contains("<kieuKy>K<")));
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String mine = SampleReturns.with(SampleReturns.with(generated, "mst", mst), "maCQTNoiNop", "99999");
+		String lastYear = SampleReturns.with(SampleReturns.with(mine, "kyKKhaiTuNgay", "01/04/2024"), "kyKKhaiDenNgay",
+				"31/03/2025");
+		String thisYear = SampleReturns.with(SampleReturns.with(mine, "kyKKhaiTuNgay", "01/04/2025"), "kyKKhaiDenNgay",
+				"31/03/2026");
+
+		JsonNode first = file(lastYear, 201);
+		JsonNode second = file(thisYear, 201);
+		JsonNode again = file(SampleReturns.with(SampleReturns.with(thisYear, "ngayLapTKhai", "2026-05-08"), "ngayKy", "2026-05-08"),
+				201);
+
+		assertThat(first.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(second.get("status").asString()).as("another fiscal period, not a second original")
+			.isEqualTo("ACCEPTED");
+		assertThat(ruleIds(second)).doesNotContain("CTX-DUP-01");
+		assertThat(ruleIds(again)).as("the same fiscal period twice").contains("CTX-DUP-01");
+		assertThat(this.jdbc.sql("SELECT chain_key FROM filing.tax_return WHERE id = ?::uuid")
+			.param(second.get("returnId").asString())
+			.query(String.class)
+			.single()).contains("|K|01/04/2025-31/03/2026|");
 	}
 
 	@Test
@@ -461,7 +576,13 @@ class ContextRulesIntegrationTests {
 
 	/** A return of a form version generated with periods ending by a day, the first seed whose XML matches. */
 	private static String generated(String maTKhai, String version, LocalDate latestPeriodEnd, Predicate<String> wanted) {
-		ReturnGenerator generator = new ReturnGenerator(FormCatalog.load()).withFilingType("C")
+		return generated(maTKhai, version, "C", latestPeriodEnd, wanted);
+	}
+
+	/** A return of a form version and filing type, the first seed whose XML matches. */
+	private static String generated(String maTKhai, String version, String filingType, LocalDate latestPeriodEnd,
+			Predicate<String> wanted) {
+		ReturnGenerator generator = new ReturnGenerator(FormCatalog.load()).withFilingType(filingType)
 			.withLatestPeriodEnd(latestPeriodEnd);
 		for (long seed = 1; seed < 2000; seed++) {
 			String xml = new String(generator.generate(maTKhai, version, seed), StandardCharsets.UTF_8);

@@ -51,6 +51,37 @@ class ReturnChainsTests {
 			.as("no carry-over rule").isEmpty();
 	}
 
+	@Test
+	void aDateRangeIsNamedByItsBoundsSoEachFiscalPeriodIsAChainOfItsOwn() {
+		String lastYear = ReturnChains.keyOf(document("892", "2.5.4", "03/TNDN", Map.of(),
+				new TaxPeriod("K", "", LocalDate.parse("2024-04-01"), LocalDate.parse("2025-03-31"))));
+		String thisYear = ReturnChains.keyOf(document("892", "2.5.4", "03/TNDN", Map.of(),
+				new TaxPeriod("K", "", LocalDate.parse("2025-04-01"), LocalDate.parse("2026-03-31"))));
+
+		assertThat(lastYear).isEqualTo("0313829148|03/TNDN|K|01/04/2024-31/03/2025||");
+		assertThat(thisYear).isNotEqualTo(lastYear);
+		assertThat(ReturnChains.periodOf(new TaxPeriod("N", "", LocalDate.parse("2025-04-01"), null)))
+			.as("bounds left empty stay empty, as V16 keys them").isEqualTo("01/04/2025-");
+		assertThat(ReturnChains.periodOf(new TaxPeriod("Q", "1/2026", LocalDate.parse("2026-01-01"),
+				LocalDate.parse("2026-03-31")))).isEqualTo("1/2026");
+	}
+
+	@Test
+	void theReturnInForceIsTheLatestAcceptedEvenAmongReplacementsThatAllCarrySoLanZero() {
+		ReturnChains.Member original = member("C", 0);
+		ReturnChains.Member supplement = member("B", 1);
+		ReturnChains.Member replacement = member("T", 0);
+		ReturnChains.Member another = member("T", 0);
+
+		assertThat(ReturnChains.current(List.of(original, supplement, replacement, another))).contains(another);
+		assertThat(ReturnChains.current(List.of(original, supplement, replacement))).contains(replacement);
+		assertThat(ReturnChains.current(List.of())).isEmpty();
+	}
+
+	private static ReturnChains.Member member(String filingType, int soLan) {
+		return new ReturnChains.Member(java.util.UUID.randomUUID(), "1".repeat(17), filingType, soLan, Map.of());
+	}
+
 	private static ReturnDocument document(String maTKhai, String version, String formCode, Map<String, String> indicators) {
 		return document(maTKhai, version, formCode, indicators, new TaxPeriod("D", "28/09/2026", null, null));
 	}
