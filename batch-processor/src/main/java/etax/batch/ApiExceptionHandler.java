@@ -1,5 +1,6 @@
 package etax.batch;
 
+import java.util.List;
 import java.util.UUID;
 
 import etax.access.FrameworkProblems;
@@ -19,16 +20,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns the service's exceptions into RFC 9457 problems with a stable {@code type} ({@link Problems});
  * framework errors are already problems ({@code spring.mvc.problemdetails.enabled}) and get a stable type
- * too ({@link FrameworkProblems}). A feature that depends on this package maps its own exceptions next to its
+ * too ({@link FrameworkProblems}); a request the framework refused names the parameter or field and what it
+ * must be ({@link RequestViolations}). A feature that depends on this package maps its own exceptions next to its
  * controller, so that no module cycle forms.
  */
 @RestControllerAdvice
@@ -78,6 +83,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
 			.body(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, RequestViolations.of(ex), headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, RequestViolations.of(ex), headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		RequestViolations.Violation field = RequestViolations.of(ex);
+		if (field == null) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		return invalid(ex, List.of(field), headers, request);
+	}
+
+	/**
+	 * A 400 that names each parameter or body field that was wrong and what it must be, in {@code detail} and
+	 * in {@code errors} ({@code name}, {@code message}), as declaration-api answers.
+	 */
+	private @Nullable ResponseEntity<Object> invalid(Exception ex, List<RequestViolations.Violation> violations,
+			HttpHeaders headers, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				violations.isEmpty() ? "The request is not valid." : RequestViolations.detail(violations));
+		problem.setProperty("errors", violations.stream().map(RequestViolations.Violation::toMap).toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

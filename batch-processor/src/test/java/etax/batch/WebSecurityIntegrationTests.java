@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static etax.devstack.TestCallers.bearer;
@@ -39,6 +40,33 @@ class WebSecurityIntegrationTests {
 			.isEqualTo("https://etax.example/problems/forbidden");
 		assertThat(this.mvc.get().uri("/api/v1/jobs").with(bearer(TokenIssuer.local().officer("70129"))).exchange())
 			.hasStatusOk();
+	}
+
+	@Test
+	void onlyNationalOfficersImportTheBanksAndTheTreasurysFilesOverHttp() {
+		String officer = TokenIssuer.local().officer("1054321");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/reconciliation/bank-files")
+			.with(bearer(officer))
+			.contentType(MediaType.APPLICATION_XML)
+			.content("<DOICHIEU_NTDT/>")
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/forbidden");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/reconciliation/treasury-statements")
+			.with(bearer(officer))
+			.contentType("text/csv")
+			.content("posting_id,treasury_code\n")
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/reconciliation/treasury-statements")
+			.with(bearer(TokenIssuer.local().nationalOfficer()))
+			.contentType("text/csv")
+			.content("posting_id,treasury_code\n")
+			.exchange()).as("a national officer's import is read, and this one refused for its content")
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class ConsoleBrowserIntegrationTests {
 		batchId = stack.uploadBatchWithARejectedItem();
 		await().atMost(Duration.ofMinutes(2)).until(() -> stack.batchStatus(batchId).contains("\"COMPLETED\""));
 		String officer = ConsoleStack.TOKENS.officer(OFFICE);
-		stack.importBankFile(bankFile(), officer);
+		stack.importBankFile(bankFile(), ConsoleStack.TOKENS.nationalOfficer());
 		stack.reconcile(DAY.toString(), officer);
 		stack.sendConfirmation(BANK, confirmation("3511"));
 		await().atMost(Duration.ofMinutes(1)).until(() -> !stack.rejectedMessages().contains("\"items\":[]"));

@@ -159,16 +159,19 @@ public final class Demo {
 		System.out.printf("   GET /api/v1/jobs: %s%n", jobs);
 
 		step("6. The bank's reconciliation file and the treasury's statement of " + paymentDay
-				+ " come in; an officer reconciles the day");
+				+ " come in (imported by a national officer, as only they may), and an officer of the taxpayer's office "
+				+ "reconciles the day");
 		String postingId = JSON.readTree(postings.get(0).value()).get("postingId").asString();
+		String nationalOfficer = this.tokens.nationalOfficer();
 		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/bank-files"))
 			.header("Content-Type", "application/xml")
 			.POST(HttpRequest.BodyPublishers.ofString(
-					DemoReconciliation.bankFile(BANK, bankReference, paymentDay, mst, "1054523", 22000000))), officer), 201);
+					DemoReconciliation.bankFile(BANK, bankReference, paymentDay, mst, "1054523", 22000000))),
+				nationalOfficer), 201);
 		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/treasury-statements"))
 			.header("Content-Type", "text/csv")
 			.POST(HttpRequest.BodyPublishers.ofString(DemoReconciliation.treasuryStatement(postingId, paymentDay, 22000000))),
-				officer), 201);
+				nationalOfficer), 201);
 		JsonNode run = expect(send(HttpRequest
 			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/reconciliation/executions"))
 			.header("Content-Type", "application/json")
@@ -183,7 +186,7 @@ public final class Demo {
 				total.get("amount").decimalValue().toPlainString()));
 		System.out.println("   See it in the officers' console: " + this.batchProcessor + "/console/reconciliation/days/"
 				+ paymentDay);
-		System.out.println("   (sign in with the token printed by: ./etax token national-officer)");
+		System.out.println("   (sign in with the token printed by: ./etax token officer " + TAX_OFFICE + ")");
 		System.out.println();
 		System.out.println("Demo complete.");
 	}

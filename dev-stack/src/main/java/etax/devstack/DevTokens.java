@@ -12,6 +12,7 @@ import java.util.Map;
  * <pre>
  * ./etax token taxpayer 0313829148     ./etax token agent 0101234567      ./etax token tvan my-tvan
  * ./etax token officer 70129           ./etax token national-officer       ./etax token bank 01202001
+ * ./etax token approver 70129 an       (an officer of 70129 with the approver claim, subject approver-an)
  * </pre>
  */
 public final class DevTokens {
@@ -62,6 +63,14 @@ public final class DevTokens {
 			usage();
 			return;
 		}
+		if (role.equals("approver")) {
+			if (args.length < 3) {
+				usage();
+				return;
+			}
+			System.out.println(issuer.approver(argument, args[2]));
+			return;
+		}
 		switch (role) {
 			case "taxpayer" -> System.out.println(issuer.taxpayer(argument));
 			case "agent" -> System.out.println(issuer.agent(argument));
@@ -74,7 +83,7 @@ public final class DevTokens {
 
 	private static void usage() {
 		System.err.println("usage: ./etax token taxpayer <mst> | agent <mst> | tvan <name> | officer <tax office>"
-				+ " | national-officer | bank <bank code>");
+				+ " | approver <tax office> <name> | national-officer | bank <bank code>");
 		System.exit(2);
 	}
 

@@ -97,10 +97,11 @@ class BatchController {
 	}
 
 	@Operation(summary = "Cancel a batch: its items not filed yet never will be; the batch ends CANCELLED",
-			description = "Items being filed at that moment keep their outcome. 409 batch-not-cancellable once it has completed.")
+			description = "Items being filed at that moment keep their outcome. 409 batch-not-cancellable once it has completed;"
+					+ " 403 batch-of-other-offices for an office officer while items not addressed to its office are still to be filed.")
 	@PostMapping("/api/v1/batches/{id}:cancel")
 	Batch cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-		return this.filings.cancel(id, caller);
+		return this.filings.cancel(id, caller).batch();
 	}
 
 	@Operation(summary = "The published limits of bulk filing")

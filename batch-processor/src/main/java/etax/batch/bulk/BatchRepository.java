@@ -102,13 +102,15 @@ class BatchRepository {
 		this.jdbc.sql("INSERT INTO batch.bulk_upload (batch_id, content) VALUES (?, ?)").params(id, upload).update();
 		int[] itemNo = { 0 };
 		this.batchJdbc.batchUpdate(
-				"INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, status) VALUES (?, ?, ?, ?, ?, 'PENDING')",
+				"INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, addressed_office_code, status)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, 'PENDING')",
 				items, 500, (statement, item) -> {
 					statement.setObject(1, id);
 					statement.setInt(2, ++itemNo[0]);
 					statement.setString(3, item.name());
 					statement.setBytes(4, item.content());
 					statement.setInt(5, partitions.of(itemNo[0], item.content()));
+					statement.setString(6, AddressedOffice.of(item.content()).orElse(null));
 				});
 	}
 
@@ -278,10 +280,21 @@ class BatchRepository {
 	 * marks nothing: the batch then completes as {@code COMPLETED}, as its items were all filed, and its
 	 * notice says so. The items are locked before the batch, as {@link #record} does, so that the two never
 	 * wait for each other.
-	 * @return the batch's status, or empty when it had already ended ({@code COMPLETED} or {@code CANCELLED})
-	 * or had nothing left to cancel
+	 * @return the batch's status and how many items were cancelled, or empty when it had already ended
+	 * ({@code COMPLETED} or {@code CANCELLED}) or had nothing left to cancel
 	 */
-	Optional<BatchStatus> cancel(UUID id, String by, Instant at) {
+	/**
+	 * How many of the batch's items still to be filed are not addressed to the office (or to none that
+	 * could be read): an office officer's cancellation would stop returns of other offices.
+	 */
+	int pendingOutside(UUID id, String office) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM batch.bulk_item
+				WHERE batch_id = ? AND status = 'PENDING' AND addressed_office_code IS DISTINCT FROM ?
+				""").params(id, office).query(Integer.class).single();
+	}
+
+	Optional<Cancelled> cancel(UUID id, String by, Instant at) {
 		int cancelled = this.jdbc.sql("""
 				UPDATE batch.bulk_item SET status = 'CANCELLED', decided_at = :at
 				WHERE batch_id = :id AND status = 'PENDING' AND EXISTS (SELECT 1 FROM batch.bulk_batch
@@ -297,8 +310,16 @@ class BatchRepository {
 			.param("cancelled", cancelled)
 			.param("at", Timestamp.from(at))
 			.param("by", by)
-			.query((rs, n) -> BatchStatus.valueOf(rs.getString(1)))
+			.query((rs, n) -> new Cancelled(BatchStatus.valueOf(rs.getString(1)), cancelled))
 			.optional();
+	}
+
+	/**
+	 * @param status the batch's status after the cancellation
+	 * @param items how many of its items this cancellation stopped
+	 */
+	record Cancelled(BatchStatus status, int items) {
+
 	}
 
 	private static @Nullable String[] column(List<ItemOutcome> outcomes,

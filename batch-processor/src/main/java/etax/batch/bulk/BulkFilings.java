@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.access.Role;
 import etax.batch.BatchProcessorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -168,31 +169,51 @@ public class BulkFilings {
 	 * Cancels a batch: its items not filed yet never will be; those being filed at that moment (at most a
 	 * chunk per partition) keep the outcome they get. A batch no job is running for ({@code FAILED}) is
 	 * cancelled at once, the others when their job has nothing left to file; either way the filer gets the
-	 * batch's notice. Cancelling a cancelled batch again changes nothing.
-	 * @return the batch as it is now
+	 * batch's notice. Cancelling a cancelled batch again changes nothing. The filer and national officers
+	 * cancel any batch they see; an office officer only one whose every item still to be filed is addressed
+	 * to its office, since the others' returns are not its to stop.
+	 * @return the batch as it is now, and how many items this cancellation stopped
 	 * @throws BatchNotCancellableException if it has completed, or has no item left to cancel (all filed:
 	 * it completes)
+	 * @throws BatchOfOtherOfficesException if the caller is an office officer and items of other offices
+	 * are still to be filed
 	 */
-	public Batch cancel(UUID id, Caller caller) {
+	public Cancellation cancel(UUID id, Caller caller) {
 		Batch batch = batch(id, caller);
 		if (batch.status() == BatchStatus.CANCELLED) {
-			return batch;
+			return new Cancellation(batch, 0);
 		}
-		Optional<BatchStatus> status = this.transactions
-			.execute((tx) -> this.repository.cancel(id, caller.subject(), this.clock.instant()));
-		if (status == null || status.isEmpty()) {
+		Optional<BatchRepository.Cancelled> cancelled = this.transactions.execute((tx) -> {
+			if (caller.role() == Role.OFFICER) {
+				int outside = this.repository.pendingOutside(id, String.valueOf(caller.taxOffice()));
+				if (outside > 0) {
+					throw BatchOfOtherOfficesException.forBatch(id, outside);
+				}
+			}
+			return this.repository.cancel(id, caller.subject(), this.clock.instant());
+		});
+		if (cancelled == null || cancelled.isEmpty()) {
 			Batch ended = batch(id, caller);
 			if (ended.status() == BatchStatus.CANCELLED) {
-				return ended;
+				return new Cancellation(ended, 0);
 			}
 			throw new BatchNotCancellableException(id, ended.status());
 		}
-		if (status.get() == BatchStatus.FAILED) {
+		if (cancelled.get().status() == BatchStatus.FAILED) {
 			this.lifecycle.completed(id);
 		}
-		log.info("Batch cancelled batch={} by role={}", id, caller.role());
+		log.info("Batch cancelled batch={} items={} by role={}", id, cancelled.get().items(), caller.role());
 		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "cancelled").increment();
-		return batch(id, caller);
+		return new Cancellation(batch(id, caller), cancelled.get().items());
+	}
+
+	/**
+	 * @param batch the batch as it is after the cancellation
+	 * @param itemsCancelled how many of its items the cancellation stopped (none when it was cancelled
+	 * already)
+	 */
+	public record Cancellation(Batch batch, int itemsCancelled) {
+
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -58,6 +58,11 @@ class BulkProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail on(BatchOfOtherOfficesException ex) {
+		return problem(HttpStatus.FORBIDDEN, "batch-of-other-offices", "Batch has returns of other offices", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(DeclarationApiException ex) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "filing-unavailable", "Filing unavailable", ex);
 		problem.setDetail("Returns cannot be filed now; try again later.");

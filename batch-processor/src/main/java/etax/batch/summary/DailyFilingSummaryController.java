@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import etax.batch.RefusesUnknownProperties;
 import etax.batch.jobs.JobExecutionSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ class DailyFilingSummaryController {
 
 	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/daily-filing-summary/executions")
-	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request) {
+	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable DailyFilingSummaryLaunch request) {
 		LocalDate businessDay = (request != null && request.businessDay() != null) ? request.businessDay()
 				: this.summaries.lastClosedDay();
 		JobExecutionSummary execution = this.summaries.compute(businessDay);
@@ -51,7 +52,8 @@ class DailyFilingSummaryController {
 	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
 	 * is a 400)
 	 */
-	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
+	@RefusesUnknownProperties
+	record DailyFilingSummaryLaunch(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
 	}
 
 }

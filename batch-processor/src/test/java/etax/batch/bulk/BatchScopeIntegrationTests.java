@@ -3,10 +3,13 @@ package etax.batch.bulk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.devstack.LocalInfrastructure;
 import etax.devstack.TokenIssuer;
+import etax.devstack.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,10 +148,104 @@ class BatchScopeIntegrationTests {
 		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(agent))).exchange())
 			.get("status")
 			.asString()).isEqualTo("COMPLETED");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM batch.outbox_message WHERE payload::text LIKE ? AND payload::text LIKE ?")
-			.params("%" + batchId + "%", "%\"COMPLETED\"%")
-			.query(Long.class)
-			.single()).as("the notice says the batch completed").isOne();
+		// the outbox row is sent and deleted within milliseconds of the commit: the notice is read where it goes
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "etax.notices.v1",
+				(record) -> record.value().contains("\"BatchCompleted\"") && record.value().contains(batchId.toString())
+						&& record.value().contains("\"COMPLETED\""),
+				1, Duration.ofSeconds(30)))
+			.as("the notice says the batch completed")
+			.hasSize(1);
+	}
+
+	@Test
+	void anOfficeOfficerCancelsOnlyWhenEveryItemLeftIsAddressedToItsOffice() {
+		String agent = BulkReturns.newMst();
+		UUID batchId = batch(agent, "FAILED");
+		item(batchId, 1, "01-office-11111.xml", "ACCEPTED", "11111");
+		pending(batchId, 2, "11111");
+		pending(batchId, 3, "70129");
+		pending(batchId, 4, null);
+		String officer = TOKENS.officer("11111");
+
+		MvcTestResult refused = this.mvc.post().uri("/api/v1/batches/{id}:cancel", batchId).with(bearer(officer)).exchange();
+
+		assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(json(refused).get("type").asString()).isEqualTo(PROBLEMS + "batch-of-other-offices");
+		assertThat(json(refused).get("detail").asString()).contains("2 item(s)");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM batch.bulk_item WHERE batch_id = ? AND status = 'PENDING'")
+			.param(batchId)
+			.query(Integer.class)
+			.single()).as("nothing was cancelled").isEqualTo(3);
+		MockHttpSession console = signIn(officer);
+		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(console).with(csrf()).exchange())
+			.hasRedirectedUrl("/console/batches/" + batchId)
+			.flash()
+			.hasEntrySatisfying("error", (error) -> assertThat(error).asString()
+				.contains("not addressed to your tax office"));
+		assertThat(this.jdbc.sql("""
+				SELECT outcome FROM batch.console_audit WHERE action = 'BATCH_CANCEL' AND target = ?""")
+			.param("batch " + batchId)
+			.query(String.class)
+			.single()).isEqualTo("REFUSED");
+
+		this.jdbc.sql("UPDATE batch.bulk_item SET addressed_office_code = '11111' WHERE batch_id = ?")
+			.param(batchId)
+			.update();
+		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(console).with(csrf()).exchange())
+			.flash()
+			.containsEntry("message",
+					"Batch cancelled: 3 item(s) not filed yet will not be filed; the batch is CANCELLED.");
+		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(agent))).exchange())
+			.get("status")
+			.asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aNationalOfficerCancelsABatchOfAnyOffices() {
+		String agent = BulkReturns.newMst();
+		UUID batchId = batch(agent, "FAILED");
+		pending(batchId, 1, "70129");
+		pending(batchId, 2, null);
+
+		MvcTestResult cancel = this.mvc.post()
+			.uri("/api/v1/batches/{id}:cancel", batchId)
+			.with(bearer(TOKENS.nationalOfficer()))
+			.exchange();
+
+		assertThat(cancel).hasStatusOk();
+		assertThat(json(cancel).get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(json(cancel).get("counts").get("cancelled").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void theConsoleListsTheFindingsOfAReturnNotReceived() {
+		String agent = BulkReturns.newMst();
+		UUID batchId = batch(agent, "COMPLETED");
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, status, http_status, problem, decided_at)
+				VALUES (?, 4, '04.xml', NULL, 0, 'NOT_RECEIVED', 422, ?::jsonb, now())
+				""").params(batchId, """
+				{"type":"https://etax.example/problems/schema-violation","title":"Return not received",
+				 "detail":"The return does not conform to its form version; nothing was stored. Every finding is listed.",
+				 "findings":[{"ruleId":"XSD","category":"SCHEMA","severity":"ERROR",
+				   "xpath":"/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/ct40","line":56,"value":"abc",
+				   "message":{"vi":"Giá trị 'abc' không hợp lệ","en":"Value 'abc' is not facet-valid"},
+				   "remedy":{"vi":"Sửa","en":"Fix it"}}]}""").update();
+
+		MockHttpSession console = signIn(TOKENS.nationalOfficer());
+
+		assertThat(this.mvc.get().uri("/console/batches/" + batchId + "?status=NOT_RECEIVED").session(console).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Every finding is listed", "/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/ct40", "(line 56)",
+					"Value &#39;abc&#39; is not facet-valid", "Giá trị &#39;abc&#39; không hợp lệ");
+	}
+
+	private void pending(UUID batchId, int itemNo, String addressedTo) {
+		this.jdbc.sql("""
+				INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, status, addressed_office_code)
+				VALUES (?, ?, ?, convert_to('<HSoThueDTu/>', 'UTF8'), 0, 'PENDING', ?)
+				""").params(batchId, itemNo, itemNo + ".xml", addressedTo).update();
 	}
 
 	private UUID batch(String agent, String status) {

@@ -112,6 +112,26 @@ class ConsoleIntegrationTests {
 			.session(session)
 			.with(csrf())
 			.param("kind", "RECODE")
+			.param("reason", "x")
+			.param("amount", "-5")
+			.exchange()).flash()
+			.hasEntrySatisfying("error", (error) -> assertThat(error).asString().contains("must be positive"));
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/comments")
+			.session(session)
+			.with(csrf())
+			.param("text", "B".repeat(2001))
+			.exchange()).flash()
+			.hasEntrySatisfying("error", (error) -> assertThat(error).asString().contains("at most 2000 characters"));
+		assertThat(this.mvc.get().uri("/console/exceptions/" + id).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("pattern=\"[0-9]{3}\"", "pattern=\"[0-9]{4}\"", "min=\"1\"", "maxlength=\"2000\"")
+			.doesNotContain("BBBBBBBBBB");
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/resolve")
+			.session(session)
+			.with(csrf())
+			.param("kind", "RECODE")
 			.param("reason", "the bank keyed the wrong sub-item")
 			.param("subItem", "1052")
 			.exchange()).flash().containsKey("message");
@@ -250,7 +270,7 @@ class ConsoleIntegrationTests {
 		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(session).with(csrf()).exchange())
 			.hasRedirectedUrl("/console/batches/" + batchId)
 			.flash()
-			.containsEntry("message", "Batch cancelled: CANCELLED.");
+			.containsEntry("message", "Batch cancelled: 1 item(s) not filed yet will not be filed; the batch is CANCELLED.");
 
 		assertThat(audit("national-officer", "BATCH_CANCEL")).isOne();
 		assertThat(this.mvc.get().uri("/console/batches/" + batchId).session(session).exchange()).hasStatusOk()

@@ -84,6 +84,36 @@ class WorkItemsIntegrationTests {
 		assertThat(action(id, "resolve", """
 				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1701"}}""", RESOLVER))
 			.as("no change").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		for (String[] wrong : new String[][] { { "{\"amount\":-5}", "positive" }, { "{\"amount\":0}", "positive" },
+				{ "{\"amount\":0.5}", "whole dong" }, { "{\"chapter\":\"ZZZ\"}", "chapter is 3 digits" },
+				{ "{\"chapter\":\"7540\"}", "chapter is 3 digits" }, { "{\"subItem\":\"abc\"}", "4 digits" },
+				{ "{\"subItem\":\"105\"}", "4 digits" } }) {
+			MvcTestResult refused = action(id, "resolve",
+					"{\"kind\":\"RECODE\",\"reason\":\"test\",\"corrected\":" + wrong[0] + "}", RESOLVER);
+			assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-resolution");
+			assertThat(refused).as(wrong[0]).bodyJson().extractingPath("$.detail").asString().contains(wrong[1]);
+		}
+		assertThat(post("/api/v1/reconciliation/work-items/" + id + "/comments", MediaType.APPLICATION_JSON,
+				"{\"text\":\"" + "B".repeat(2001) + "\"}", bearer(RESOLVER))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.errors[0].name").isEqualTo("text");
+				assertThat(json).extractingPath("$.detail").asString().startsWith("text size must be between");
+			});
+		assertThat(action(id, "resolve", "{\"kind\":\"RECODE\",\"reason\":\"" + "B".repeat(2001)
+				+ "\",\"corrected\":{\"subItem\":\"1052\"}}", RESOLVER)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].name")
+			.isEqualTo("reason");
+		assertThat(action(id, "assign", "{\"assignee\":\"" + "X".repeat(201) + "\"}", RESOLVER))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].name")
+			.isEqualTo("assignee");
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).as("nothing refused changed the item").isEqualTo("ASSIGNED");
 		assertThat(action(id, "resolve", """
 				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
 			.hasStatusOk()

@@ -84,7 +84,21 @@ class BatchesController {
 	@PostMapping("/{id}/cancel")
 	String cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
 		return this.actions.perform(flash, "BATCH_CANCEL", "batch " + id,
-				() -> "Batch cancelled: " + this.filings.cancel(id, officer).status() + ".", "/console/batches/" + id);
+				() -> said(this.filings.cancel(id, officer)), "/console/batches/" + id);
+	}
+
+	/**
+	 * What a cancellation did, in the officer's words: how many returns will not be filed (of every office:
+	 * the batch's page shows only the officer's), and the batch's state.
+	 */
+	private static String said(BulkFilings.Cancellation cancellation) {
+		Batch batch = cancellation.batch();
+		if (cancellation.itemsCancelled() == 0) {
+			return "Batch cancelled: " + batch.status() + "; no item was left to stop.";
+		}
+		String then = (batch.status() == BatchStatus.CANCELLED) ? "the batch is CANCELLED."
+				: "the batch is " + batch.status() + " until the items being filed have their outcome, then CANCELLED.";
+		return "Batch cancelled: " + cancellation.itemsCancelled() + " item(s) not filed yet will not be filed; " + then;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import etax.batch.RefusesUnknownProperties;
 import etax.batch.interest.InterestAssessments;
 import etax.batch.interest.InterestRun;
 import etax.batch.interest.InterestRunPage;
@@ -40,7 +41,7 @@ class InterestAssessmentController {
 
 	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/interest-assessment/executions")
-	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request) {
+	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable InterestAssessmentLaunch request) {
 		LocalDate day = (request != null && request.assessedFor() != null) ? request.assessedFor()
 				: this.assessments.lastDayToAssess();
 		JobExecutionSummary execution = this.assessments.assess(day);
@@ -68,7 +69,8 @@ class InterestAssessmentController {
 	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
 	 * is a 400)
 	 */
-	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate assessedFor) {
+	@RefusesUnknownProperties
+	record InterestAssessmentLaunch(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate assessedFor) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import etax.access.Caller;
+import etax.batch.RefusesUnknownProperties;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.reconciliation.LineClass;
 import etax.batch.reconciliation.OfficeScope;
@@ -77,7 +78,7 @@ class ReconciliationController {
 					+ "which the detail names.")
 	@ApiResponse(responseCode = "201", description = "Launched: the execution", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/jobs/reconciliation/executions")
-	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable LaunchRequest request,
+	ResponseEntity<JobExecutionSummary> launch(@RequestBody(required = false) @Nullable ReconciliationLaunch request,
 			@AuthenticationPrincipal Caller caller) {
 		LocalDate day = (request != null && request.businessDay() != null) ? request.businessDay()
 				: this.days.lastClosedDay();
@@ -113,7 +114,8 @@ class ReconciliationController {
 	 * (a string {@code yyyy-MM-dd}: not lenient, so a bare number, which Jackson would read as days since 1970,
 	 * is a 400)
 	 */
-	record LaunchRequest(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
+	@RefusesUnknownProperties
+	record ReconciliationLaunch(@JsonFormat(lenient = OptBoolean.FALSE) @Nullable LocalDate businessDay) {
 	}
 
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -59,7 +60,7 @@ class WorkItemController {
 
 	@Operation(summary = "Assign to an officer (the caller when no assignee is given)")
 	@PostMapping("/{id}:assign")
-	Detail assign(@PathVariable long id, @RequestBody(required = false) @Nullable Assignment assignment,
+	Detail assign(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Assignment assignment,
 			@AuthenticationPrincipal Caller caller) {
 		return this.workItems.assign(id, (assignment != null) ? assignment.assignee() : null, caller);
 	}
@@ -72,8 +73,8 @@ class WorkItemController {
 	@Operation(summary = "Resolve: EXPLAINED at once; RECODE, REVERSE, RECORD are proposed at the gateway in the "
 			+ "caller's name and wait for a second officer's approval")
 	@PostMapping("/{id}:resolve")
-	Detail resolve(@PathVariable long id, @RequestBody Resolution resolution, @AuthenticationPrincipal Caller caller,
-			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+	Detail resolve(@PathVariable long id, @Valid @RequestBody Resolution resolution,
+			@AuthenticationPrincipal Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		return this.workItems.resolve(id, resolution, caller, authorization);
 	}
 
@@ -91,10 +92,11 @@ class WorkItemController {
 		return this.workItems.reject(id, reason.text(), caller);
 	}
 
-	record Assignment(@Nullable String assignee) {
+	record Assignment(@Size(max = WorkItems.MAX_ASSIGNEE) @Nullable String assignee) {
 	}
 
-	record Text(@NotBlank String text) {
+	/** A comment or a reason: kept for good in the item's history, so bounded. */
+	record Text(@NotBlank @Size(max = WorkItems.MAX_TEXT) String text) {
 	}
 
 }

@@ -1,12 +1,15 @@
 package etax.batch.reconciliation.workitems;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import etax.batch.reconciliation.ReconciledLine;
 import etax.batch.reconciliation.ReconciliationDays;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,10 @@ import org.springframework.stereotype.Component;
 class Resolutions {
 
 	private static final Set<String> BOOKED = Set.of("DEBITED", "REVERSED", "REVERSAL");
+
+	private static final Pattern CHAPTER = Pattern.compile("\\d{3}");
+
+	private static final Pattern SUB_ITEM = Pattern.compile("\\d{4}");
 
 	private final ReconciliationDays days;
 
@@ -39,6 +46,9 @@ class Resolutions {
 		if (kind == null || resolution.reason() == null || resolution.reason().isBlank()) {
 			throw InvalidResolutionException.of(item.id(), "a resolution has a kind and a reason");
 		}
+		if (resolution.reason().length() > WorkItems.MAX_TEXT) {
+			throw InvalidResolutionException.of(item.id(), "a reason has at most " + WorkItems.MAX_TEXT + " characters");
+		}
 		if (!kind.movesMoney()) {
 			return kind;
 		}
@@ -57,7 +67,39 @@ class Resolutions {
 				|| same(corrected(line.tax(), resolution.corrected()), paid(line.tax())))) {
 			throw InvalidResolutionException.of(item.id(), "RECODE needs a corrected coding that differs from the paid one");
 		}
+		if (kind == ResolutionKind.RECODE) {
+			String wrong = wrong(Objects.requireNonNull(resolution.corrected()), line.tax().currency());
+			if (wrong != null) {
+				throw InvalidResolutionException.of(item.id(), wrong);
+			}
+		}
 		return kind;
+	}
+
+	/**
+	 * What is wrong with the corrected coding an officer gave, if anything: a chapter is 3 digits, a
+	 * sub-item (NDKT) 4, an amount positive, and whole dong for VND (it has no minor unit), at most 2
+	 * decimals for another currency. A correction request is recorded for good at the gateway, so nonsense
+	 * must not get there.
+	 */
+	private static @Nullable String wrong(CorrectionRequest.Coding given, @Nullable String currency) {
+		if (given.chapter() != null && !CHAPTER.matcher(given.chapter()).matches()) {
+			return "the corrected chapter is 3 digits";
+		}
+		if (given.subItem() != null && !SUB_ITEM.matcher(given.subItem()).matches()) {
+			return "the corrected sub-item (NDKT) is 4 digits";
+		}
+		BigDecimal amount = given.amount();
+		if (amount != null && amount.signum() <= 0) {
+			return "the corrected amount must be positive";
+		}
+		if (amount != null && "VND".equals(currency) && amount.stripTrailingZeros().scale() > 0) {
+			return "the corrected amount is in whole dong (VND has no minor unit)";
+		}
+		if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+			return "the corrected amount has at most 2 decimals";
+		}
+		return null;
 	}
 
 	/** The correction request of a checked resolution that moves money, waiting for approval. */

@@ -29,6 +29,15 @@ public class WorkItems {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkItems.class);
 
+	/**
+	 * The most characters of a comment, a resolution's reason or a reason to send one back: they are kept
+	 * for good in the append-only history and shown with every item.
+	 */
+	public static final int MAX_TEXT = 2000;
+
+	/** The most characters of an assignee's subject. */
+	public static final int MAX_ASSIGNEE = 200;
+
 	private final WorkItemRepository repository;
 
 	private final Resolutions resolutions;
@@ -105,6 +114,7 @@ public class WorkItems {
 		require(item, "assign", item.status() == WorkItemStatus.OPEN || item.status() == WorkItemStatus.ASSIGNED,
 				"only open or assigned items are assigned");
 		String officer = (assignee != null && !assignee.isBlank()) ? assignee.strip() : caller.subject();
+		bounded("An assignee", officer, MAX_ASSIGNEE);
 		Instant now = this.clock.instant();
 		this.repository.update(id, WorkItemStatus.ASSIGNED, officer, null, null, null, null, null, null, now);
 		this.repository.event(id, caller.subject(), "ASSIGNED", officer, now);
@@ -113,6 +123,7 @@ public class WorkItems {
 
 	@Transactional
 	public Detail comment(long id, String text, Caller caller) {
+		bounded("A comment", text, MAX_TEXT);
 		lock(id, caller);
 		this.repository.event(id, caller.subject(), "COMMENTED", text, this.clock.instant());
 		return detail(id, caller);
@@ -173,6 +184,7 @@ public class WorkItems {
 	/** Sends a proposed resolution back to the officer who made it. */
 	@Transactional
 	public Detail reject(long id, String reason, Caller caller) {
+		bounded("A reason", reason, MAX_TEXT);
 		WorkItem item = lockForDecision(id, caller, "reject");
 		CorrectionRequest request = awaiting(id);
 		Instant now = this.clock.instant();
@@ -180,6 +192,13 @@ public class WorkItems {
 		this.repository.update(id, WorkItemStatus.ASSIGNED, item.assignee(), null, null, null, null, null, null, now);
 		this.repository.event(id, caller.subject(), "REJECTED", request.requestNumber() + ": " + reason, now);
 		return detail(id, caller);
+	}
+
+	/** The API refuses longer texts with a 400 first; this keeps every other caller (the console) within bounds. */
+	private static void bounded(String what, String text, int max) {
+		if (text.length() > max) {
+			throw new IllegalArgumentException(what + " has at most " + max + " characters, not " + text.length() + ".");
+		}
 	}
 
 	private WorkItem lockForDecision(long id, Caller caller, String action) {
