@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import etax.access.FrameworkProblems;
 import etax.access.RedactedException;
+import etax.access.RequestViolations;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionNotFoundException;
 import etax.batch.jobs.JobParametersRejectedException;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import etax.access.FrameworkProblems;
+import etax.access.RequestViolations;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookExistsException;
 import etax.declaration.notice.WebhookNotFoundException;

@@ -1,4 +1,4 @@
-package etax.batch;
+package etax.access;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 /**
  * What was wrong with a request the framework refused, named as the caller wrote it: the parameter, header
  * or body field and what it must be ({@code size must be between 1 and 100}), never the value sent (it may
- * be megabytes) and never the framework's wording ("Validation failure"). The same shape as
- * declaration-api's answers.
+ * be megabytes) and never the framework's wording ("Validation failure"). Shared by the services, so that
+ * every one answers in the same shape.
  */
-final class RequestViolations {
+public final class RequestViolations {
 
 	private RequestViolations() {
 	}
@@ -34,7 +34,7 @@ final class RequestViolations {
 	 * @param ex the constraints a handler's parameters broke
 	 * @return one violation per broken constraint
 	 */
-	static List<Violation> of(HandlerMethodValidationException ex) {
+	public static List<Violation> of(HandlerMethodValidationException ex) {
 		List<Violation> violations = new ArrayList<>();
 		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
 			String name = nameOf(result.getMethodParameter());
@@ -50,7 +50,7 @@ final class RequestViolations {
 	 * @param ex the constraints a request body broke
 	 * @return one violation per broken constraint, named by the body's field
 	 */
-	static List<Violation> of(MethodArgumentNotValidException ex) {
+	public static List<Violation> of(MethodArgumentNotValidException ex) {
 		List<Violation> violations = new ArrayList<>();
 		ex.getBindingResult()
 			.getFieldErrors()
@@ -66,7 +66,7 @@ final class RequestViolations {
 	 * @return the field that could not be read, or that the body may not have, if the body was JSON and the
 	 * field is known
 	 */
-	static @Nullable Violation of(HttpMessageNotReadableException ex) {
+	public static @Nullable Violation of(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JacksonException databind && !databind.getPath().isEmpty()) {
 			StringBuilder path = new StringBuilder();
 			databind.getPath().forEach((reference) -> {
@@ -84,7 +84,7 @@ final class RequestViolations {
 	}
 
 	/** The violations as one sentence: {@code page must be at least 0; size must be at most 100}. */
-	static String detail(List<Violation> violations) {
+	public static String detail(List<Violation> violations) {
 		return String.join("; ", violations.stream().map((violation) -> violation.name() + " " + violation.message()).toList());
 	}
 
@@ -114,9 +114,9 @@ final class RequestViolations {
 	 * @param name the parameter, header or body field
 	 * @param message what it must be
 	 */
-	record Violation(String name, String message) {
+	public record Violation(String name, String message) {
 
-		Map<String, String> toMap() {
+		public Map<String, String> toMap() {
 			return Map.of("name", this.name, "message", this.message);
 		}
 
