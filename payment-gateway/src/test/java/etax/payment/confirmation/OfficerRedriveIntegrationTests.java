@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An officer's re-drive of a rejected message, as exploratory testing found it (F14): a "corrected" body
+ * An officer's re-drive of a rejected message, as testing found it: a "corrected" body
  * could confirm for any bank, payer and amount, signed with the gateway's intake key and shown as the
  * bank's own. A correction now keeps who sent the message and what it says was paid, a message that does
  * not state them is not corrected, and what a re-drive records says so to officers and to the bank.

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Correction requests at the gateway, as exploratory testing found them wanting (F1, F21, F22): four eyes
+ * Correction requests at the gateway, as testing found them wanting: four eyes
  * proven by the proposing officer's own token rather than a name the approver writes, the coding and amounts
  * checked against the reference data, and every refusal saying why in words the caller can show.
  */
