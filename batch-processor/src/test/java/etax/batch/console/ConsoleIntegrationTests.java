@@ -58,8 +58,12 @@ class ConsoleIntegrationTests {
 		TaxSide tax = new TaxSide(this.jdbc);
 		UUID first = tax.paid("CN01", DAY, "VND", "1000000", "1701");
 		UUID second = tax.paid("CN02", DAY, "VND", "2000000", "1701");
-		days.reconcile(DAY, bankFile(DAY, voucher("CN01", DAY, "01", "VND", "1000000", "1052")),
-				statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701")));
+		UUID dollars = tax.paid("CN03", DAY, "USD", "100.55", "1701");
+		days.reconcile(DAY,
+				bankFile(DAY, voucher("CN01", DAY, "01", "VND", "1000000", "1052"),
+						voucher("CN03", DAY, "01", "USD", "100.55", "1701")),
+				statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701"),
+						posted(dollars, DAY, "USD", "100.55", "1701")));
 	}
 
 	@Test
@@ -196,6 +200,11 @@ class ConsoleIntegrationTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("RECONCILED", "ONLY_TAX", "CODING_MISMATCH", "TREASURY");
+		assertThat(this.mvc.get().uri("/console/reconciliation/days/" + DAY).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.as("dollars to the cent, đồng whole")
+			.contains("100.55", "1,000,000")
+			.doesNotContain("1,000,000.00");
 		assertThat(this.mvc.post()
 			.uri("/console/reconciliation/runs")
 			.param("day", DAY.toString())
