@@ -1,6 +1,5 @@
 package etax.payment.ledger;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +58,10 @@ class HeldCreditsIntegrationTests {
 		LedgerAssertions.assertBalanced(this.jdbc);
 	}
 
+	private LedgerReads reads() {
+		return new LedgerReads(this.jdbc, this.mvc);
+	}
+
 	@Test
 	void keepsAPaymentNamingAnotherTaxpayersItemWaitingForAnOfficer() throws Exception {
 		String payer = DevBanks.mst(9701);
@@ -67,8 +70,8 @@ class HeldCreditsIntegrationTests {
 		String own = UUID.randomUUID().toString();
 		publishItem(other, theirs, 22_000_000, "2026-05-04");
 		publishItem(payer, own, 2_000_000, "2026-01-20");
-		awaitOutstanding(theirs, 22_000_000);
-		awaitOutstanding(own, 2_000_000);
+		reads().awaitOutstanding(theirs, 22_000_000);
+		reads().awaitOutstanding(own, 2_000_000);
 
 		pay(payer, "HLD2026042000000001", List.of(Line.naming(theirs, "1701", 500_000)));
 
@@ -82,18 +85,18 @@ class HeldCreditsIntegrationTests {
 		assertThat(held.path("bankReference").stringValue()).isEqualTo("HLD2026042000000001");
 		assertThat(held.path("namedItem").path("mst").stringValue()).isEqualTo(other);
 		assertThat(held.path("namedItem").path("outstanding").decimalValue()).isEqualByComparingTo("22000000");
-		assertThat(outstanding(theirs)).as("the named taxpayer's item is not paid before an officer acts")
+		assertThat(reads().outstanding(theirs)).as("the named taxpayer's item is not paid before an officer acts")
 			.isEqualByComparingTo("22000000");
-		assertThat(outstanding(own)).as("nor is the money offset against the payer's own open item")
+		assertThat(reads().outstanding(own)).as("nor is the money offset against the payer's own open item")
 			.isEqualByComparingTo("2000000");
 
 		// the payer's next obligation of the sub-item does not absorb it either
 		String next = UUID.randomUUID().toString();
 		publishItem(payer, next, 300_000, "2026-07-20");
-		awaitOutstanding(next, 300_000);
-		assertThat(outstanding(own)).isEqualByComparingTo("2000000");
+		reads().awaitOutstanding(next, 300_000);
+		assertThat(reads().outstanding(own)).isEqualByComparingTo("2000000");
 
-		JsonNode balance = balance(payer);
+		JsonNode balance = reads().balance(payer);
 		assertThat(balance.path("totalCredit").decimalValue()).isEqualByComparingTo("500000");
 		assertThat(balance.path("waitingCredits")).singleElement().satisfies((credit) -> {
 			assertThat(credit.path("payableItemId").stringValue()).isEqualTo(theirs);
@@ -101,7 +104,7 @@ class HeldCreditsIntegrationTests {
 			assertThat(credit.path("amount").decimalValue()).isEqualByComparingTo("500000");
 			assertThat(credit.path("creditId").stringValue()).isEqualTo(held.path("creditId").stringValue());
 		});
-		JsonNode theirBalance = balance(other);
+		JsonNode theirBalance = reads().balance(other);
 		assertThat(theirBalance.path("totalOutstanding").decimalValue()).isEqualByComparingTo("22000000");
 		assertThat(theirBalance.path("totalCredit").decimalValue()).isZero();
 		assertThat(theirBalance.path("waitingCredits")).isEmpty();
@@ -118,14 +121,14 @@ class HeldCreditsIntegrationTests {
 		String later = UUID.randomUUID().toString();
 		String own = UUID.randomUUID().toString();
 		publishItem(payer, own, 1_000_000, "2026-01-20");
-		awaitOutstanding(own, 1_000_000);
+		reads().awaitOutstanding(own, 1_000_000);
 		pay(payer, "HLD2026042000000002", List.of(Line.naming(later, "1701", 700_000)));
 		await().atMost(TIMEOUT)
 			.until(() -> waiting(payer).map((c) -> c.path("waitsFor").stringValue()).orElse("").equals("ITEM"));
 		assertThat(held(later)).as("an item not booked yet is no officer's business").isEmpty();
 
 		publishItem(other, later, 5_000_000, "2026-05-04");
-		awaitOutstanding(later, 5_000_000);
+		reads().awaitOutstanding(later, 5_000_000);
 
 		assertThat(waiting(payer)).hasValueSatisfying((credit) -> {
 			assertThat(credit.path("payableItemId").stringValue()).isEqualTo(later);
@@ -133,7 +136,7 @@ class HeldCreditsIntegrationTests {
 			assertThat(credit.path("amount").decimalValue()).isEqualByComparingTo("700000");
 		});
 		assertThat(held(later)).isPresent();
-		assertThat(outstanding(own)).isEqualByComparingTo("1000000");
+		assertThat(reads().outstanding(own)).isEqualByComparingTo("1000000");
 	}
 
 	@Test
@@ -154,7 +157,7 @@ class HeldCreditsIntegrationTests {
 	}
 
 	private Optional<JsonNode> waiting(String mst) throws Exception {
-		return balance(mst).path("waitingCredits").valueStream().findFirst();
+		return reads().balance(mst).path("waitingCredits").valueStream().findFirst();
 	}
 
 	private JsonNode awaitHeld(String itemId) {
@@ -192,28 +195,6 @@ class HeldCreditsIntegrationTests {
 		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
 		producer.publish("bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
-	private void awaitOutstanding(String itemId, long amount) {
-		await().atMost(TIMEOUT).until(() -> {
-			BigDecimal outstanding = outstanding(itemId);
-			return outstanding != null && outstanding.compareTo(BigDecimal.valueOf(amount)) == 0;
-		});
-	}
-
-	private BigDecimal outstanding(String itemId) {
-		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
-			.param(itemId)
-			.query(BigDecimal.class)
-			.optional()
-			.orElse(null);
-	}
-
-	private JsonNode balance(String mst) throws Exception {
-		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
 	}
 
 }

@@ -67,6 +67,10 @@ class LedgerIntegrationTests {
 		LedgerAssertions.assertBalanced(this.jdbc);
 	}
 
+	private LedgerReads reads() {
+		return new LedgerReads(this.jdbc, this.mvc);
+	}
+
 	@Test
 	void paysTheNamedItemAndShowsTheReturnSettled() throws Exception {
 		String mst = DevBanks.mst(8001);
@@ -74,15 +78,15 @@ class LedgerIntegrationTests {
 		String other = UUID.randomUUID().toString();
 		publishItem(mst, other, "1701", 5_000_000, "2026-01-20");
 		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
-		awaitOutstanding(item, 22_000_000);
-		awaitOutstanding(other, 5_000_000);
+		reads().awaitOutstanding(item, 22_000_000);
+		reads().awaitOutstanding(other, 5_000_000);
 
 		pay(mst, "LED2026042000000001", List.of(Line.naming(item, "1701", 22_000_000)));
 
-		awaitOutstanding(item, 0);
-		assertThat(outstanding(other)).as("the older item is not paid: the payer named another")
+		reads().awaitOutstanding(item, 0);
+		assertThat(reads().outstanding(other)).as("the older item is not paid: the payer named another")
 			.isEqualByComparingTo("5000000");
-		JsonNode balance = balance(mst);
+		JsonNode balance = reads().balance(mst);
 		JsonNode paid = balance.path("items").valueStream()
 			.filter((i) -> i.path("payableItemId").stringValue().equals(item))
 			.findFirst()
@@ -109,22 +113,22 @@ class LedgerIntegrationTests {
 		publishItem(mst, newer, "1701", 3_000_000, "2026-05-04");
 		publishItem(mst, older, "1701", 2_000_000, "2026-02-20");
 		publishItem(mst, otherSubItem, "1052", 1_000_000, "2026-01-30");
-		awaitOutstanding(older, 2_000_000);
-		awaitOutstanding(newer, 3_000_000);
-		awaitOutstanding(otherSubItem, 1_000_000);
+		reads().awaitOutstanding(older, 2_000_000);
+		reads().awaitOutstanding(newer, 3_000_000);
+		reads().awaitOutstanding(otherSubItem, 1_000_000);
 
 		pay(mst, "LED2026042000000002", List.of(Line.of("1701", 6_000_000)));
 
-		awaitOutstanding(newer, 0);
-		assertThat(outstanding(older)).isZero();
-		assertThat(outstanding(otherSubItem)).as("another sub-item is not paid").isEqualByComparingTo("1000000");
-		JsonNode balance = balance(mst);
+		reads().awaitOutstanding(newer, 0);
+		assertThat(reads().outstanding(older)).isZero();
+		assertThat(reads().outstanding(otherSubItem)).as("another sub-item is not paid").isEqualByComparingTo("1000000");
+		JsonNode balance = reads().balance(mst);
 		assertThat(balance.path("totalCredit").decimalValue()).isEqualByComparingTo("1000000");
 
 		String next = UUID.randomUUID().toString();
 		publishItem(mst, next, "1701", 4_000_000, "2026-08-20");
-		awaitOutstanding(next, 3_000_000);
-		assertThat(balance(mst).path("totalCredit").decimalValue()).as("the credit went to the next item").isZero();
+		reads().awaitOutstanding(next, 3_000_000);
+		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).as("the credit went to the next item").isZero();
 	}
 
 	@Test
@@ -133,14 +137,14 @@ class LedgerIntegrationTests {
 		String item = UUID.randomUUID().toString();
 		String reference = "LED2026042000000003";
 		pay(mst, reference, List.of(Line.naming(item, "1701", 7_000_000)));
-		await().atMost(TIMEOUT).until(() -> balance(mst).path("totalCredit").decimalValue().compareTo(new BigDecimal(7_000_000)) == 0);
+		await().atMost(TIMEOUT).until(() -> reads().balance(mst).path("totalCredit").decimalValue().compareTo(new BigDecimal(7_000_000)) == 0);
 
 		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
 
-		awaitOutstanding(item, 0);
-		assertThat(balance(mst).path("totalCredit").decimalValue()).isZero();
-		assertThat(balance(mst).path("credits")).as("a credit used up is no credit").isEmpty();
-		assertThat(balance(mst).path("totalOutstanding").decimalValue()).isZero();
+		reads().awaitOutstanding(item, 0);
+		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(reads().balance(mst).path("credits")).as("a credit used up is no credit").isEmpty();
+		assertThat(reads().balance(mst).path("totalOutstanding").decimalValue()).isZero();
 	}
 
 	@Test
@@ -157,11 +161,11 @@ class LedgerIntegrationTests {
 		producer.publish("etax.assessments.v1", mst, interest, Map.of());
 		producer.publish("etax.assessments.v1", mst,
 				interest.replace(interestEvent, UUID.randomUUID().toString()), Map.of());
-		awaitOutstanding(interestEvent, 99_000);
+		reads().awaitOutstanding(interestEvent, 99_000);
 
 		pay(mst, "LED2026042000000004", List.of(Line.of("4931", 50_000)));
 
-		awaitOutstanding(interestEvent, 49_000);
+		reads().awaitOutstanding(interestEvent, 49_000);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE base_item_id = ?")
 			.param(item)
 			.query(Long.class)
@@ -174,9 +178,9 @@ class LedgerIntegrationTests {
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 1_000_000, "2026-05-04");
 		// booked before the payment, so that the ledger holds two entries, not a credit that waited for it
-		awaitOutstanding(item, 1_000_000);
+		reads().awaitOutstanding(item, 1_000_000);
 		pay(mst, "LED2026042000000005", List.of(Line.naming(item, "1701", 1_000_000)));
-		awaitOutstanding(item, 0);
+		reads().awaitOutstanding(item, 0);
 
 		JsonNode page = JSON.readTree(this.mvc
 			.perform(get("/api/v1/taxpayers/" + mst + "/ledger?size=1").with(officer()))
@@ -200,7 +204,7 @@ class LedgerIntegrationTests {
 		String mst = DevBanks.mst(8201);
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
-		awaitOutstanding(item, 7_000_000);
+		reads().awaitOutstanding(item, 7_000_000);
 		String request = "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"2026-05-20\"}";
 
 		this.mvc
@@ -221,7 +225,7 @@ class LedgerIntegrationTests {
 			.andExpect(jsonPath("$.amount").value(7_000_000))
 			.andExpect(jsonPath("$.paymentDate").value("2026-05-20"));
 
-		awaitOutstanding(item, 0);
+		reads().awaitOutstanding(item, 0);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE payer_mst = ? AND payment_date = ?")
 			.params(mst, LocalDate.parse("2026-05-20"))
 			.query(Long.class)
@@ -233,22 +237,22 @@ class LedgerIntegrationTests {
 		String mst = DevBanks.mst(9511);
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
-		awaitOutstanding(item, 22_000_000);
+		reads().awaitOutstanding(item, 22_000_000);
 		pay(mst, "LED2026042000000011", List.of(Line.naming(item, "1701", 30_000_000)));
-		awaitOutstanding(item, 0);
+		reads().awaitOutstanding(item, 0);
 
 		String reversal = DevBanks.confirmation(BANK, "LED2026042000000012", mst, "2026-04-21",
 				List.of(Line.naming(item, "1701", 30_000_000)))
 			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"LED2026042000000011\"");
 		producer.publish("bank.payment-confirmations.v1", mst, reversal,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
-		awaitOutstanding(item, 22_000_000);
+		reads().awaitOutstanding(item, 22_000_000);
 
-		JsonNode period = balance(mst).path("periods").get(0);
+		JsonNode period = reads().balance(mst).path("periods").get(0);
 		assertThat(period.path("charged").decimalValue()).isEqualByComparingTo("22000000");
 		assertThat(period.path("paid").decimalValue()).isZero();
 		assertThat(period.path("outstanding").decimalValue()).isEqualByComparingTo("22000000");
-		assertThat(balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).isZero();
 	}
 
 	@Test
@@ -256,7 +260,7 @@ class LedgerIntegrationTests {
 		String mst = DevBanks.mst(9512);
 		String item = UUID.randomUUID().toString();
 		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
-		awaitOutstanding(item, 7_000_000);
+		reads().awaitOutstanding(item, 7_000_000);
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 
 		sandboxPay(mst, "{}").andExpect(status().isBadRequest())
@@ -274,10 +278,10 @@ class LedgerIntegrationTests {
 		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"1999-01-01\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("registered")));
-		assertThat(outstanding(item)).isEqualByComparingTo("7000000");
+		assertThat(reads().outstanding(item)).isEqualByComparingTo("7000000");
 		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"amount\":7000000.00,\"paymentDate\":\"" + today + "\"}")
 			.andExpect(status().isAccepted());
-		awaitOutstanding(item, 0);
+		reads().awaitOutstanding(item, 0);
 	}
 
 	private ResultActions sandboxPay(String mst, String request) throws Exception {
@@ -300,28 +304,6 @@ class LedgerIntegrationTests {
 		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
 		producer.publish("bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
-	private void awaitOutstanding(String itemId, long amount) {
-		await().atMost(TIMEOUT).until(() -> {
-			BigDecimal outstanding = outstanding(itemId);
-			return outstanding != null && outstanding.compareTo(BigDecimal.valueOf(amount)) == 0;
-		});
-	}
-
-	private BigDecimal outstanding(String itemId) {
-		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
-			.param(itemId)
-			.query(BigDecimal.class)
-			.optional()
-			.orElse(null);
-	}
-
-	private JsonNode balance(String mst) throws Exception {
-		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
 	}
 
 }

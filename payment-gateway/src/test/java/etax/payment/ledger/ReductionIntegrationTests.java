@@ -1,7 +1,6 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -29,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,18 +62,22 @@ class ReductionIntegrationTests {
 		LedgerAssertions.assertBalanced(this.jdbc);
 	}
 
+	private LedgerReads reads() {
+		return new LedgerReads(this.jdbc, this.mvc);
+	}
+
 	@Test
 	void aDecreaseOfAnUnpaidItemLowersWhatIsOwedAndTheInterestBaseOnce() throws Exception {
 		String mst = DevBanks.mst(8301);
 		String original = UUID.randomUUID().toString();
 		String decrease = UUID.randomUUID().toString();
 		publishItem(mst, original, "00/Q1/2026", 22_000_000, "2026-05-04");
-		awaitOutstanding(original, 22_000_000);
+		reads().awaitOutstanding(original, 22_000_000);
 
 		String event = item(UUID.randomUUID(), mst, decrease, "00/Q1/2026", -12_000_000, "2026-05-04");
 		producer.publish("etax.payable-items.v1", mst, event, Map.of());
 		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-		awaitOutstanding(original, 10_000_000);
+		reads().awaitOutstanding(original, 10_000_000);
 
 		Basis basis = basis(original);
 		assertThat(basis.amount()).as("the tax in force").isEqualByComparingTo("10000000");
@@ -83,7 +85,7 @@ class ReductionIntegrationTests {
 		assertThat(basis.reductionDates()).isEmpty();
 		assertThat(interestThrough(basis, LocalDate.of(2026, 11, 20))).as("10,000,000 x 0.0003 x 200 days")
 			.isEqualByComparingTo("600000");
-		JsonNode period = balance(mst).path("periods").get(0);
+		JsonNode period = reads().balance(mst).path("periods").get(0);
 		assertThat(period.path("charged").decimalValue()).isEqualByComparingTo("10000000");
 		assertThat(period.path("paid").decimalValue()).isZero();
 		assertThat(period.path("outstanding").decimalValue()).isEqualByComparingTo("10000000");
@@ -97,9 +99,9 @@ class ReductionIntegrationTests {
 				Map.of());
 		String marker = UUID.randomUUID().toString();
 		publishItem(mst, marker, "00/Q2/2026", 1_000, "2026-07-31");
-		awaitOutstanding(marker, 1_000);
+		reads().awaitOutstanding(marker, 1_000);
 
-		assertThat(outstanding(original)).as("the same event twice reduces once").isEqualByComparingTo("10000000");
+		assertThat(reads().outstanding(original)).as("the same event twice reduces once").isEqualByComparingTo("10000000");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.ledger_line WHERE reduction_id = ?")
 			.param(decrease)
 			.query(Long.class)
@@ -112,9 +114,9 @@ class ReductionIntegrationTests {
 		String mst = DevBanks.mst(8302);
 		String original = UUID.randomUUID().toString();
 		publishItem(mst, original, "00/Q1/2026", 22_000_000, "2026-05-04");
-		awaitOutstanding(original, 22_000_000);
+		reads().awaitOutstanding(original, 22_000_000);
 		String payment = pay(mst, "RDC2026052000000001", "2026-05-20", Line.naming(original, "1701", 22_000_000));
-		awaitOutstanding(original, 0);
+		reads().awaitOutstanding(original, 0);
 
 		String decrease = UUID.randomUUID().toString();
 		producer.publish("etax.payable-items.v1", mst,
@@ -137,7 +139,7 @@ class ReductionIntegrationTests {
 
 		String next = UUID.randomUUID().toString();
 		publishItem(mst, next, "00/Q2/2026", 5_000_000, "2026-07-31");
-		awaitOutstanding(next, 0);
+		reads().awaitOutstanding(next, 0);
 		assertThat(totalCredit(mst)).isEqualByComparingTo("7000000");
 		assertThat(basis(next).reductionDates()).as("the overpaid money was in the budget since 20 May")
 			.containsExactly(LocalDate.of(2026, 5, 20));
@@ -148,8 +150,8 @@ class ReductionIntegrationTests {
 			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"RDC2026052000000001\"");
 		producer.publish("bank.payment-confirmations.v1", mst, reversal,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
-		awaitOutstanding(original, 10_000_000);
-		awaitOutstanding(next, 5_000_000);
+		reads().awaitOutstanding(original, 10_000_000);
+		reads().awaitOutstanding(next, 5_000_000);
 		assertThat(totalCredit(mst)).isZero();
 		assertThat(basis(original).reductionDates()).isEmpty();
 		assertThat(basis(original).amount()).isEqualByComparingTo("10000000");
@@ -164,17 +166,17 @@ class ReductionIntegrationTests {
 		publishItem(mst, original, "00/Q1/2026", 20_000_000, "2026-05-04");
 		publishItem(mst, increase, "00/Q1/2026", 3_000_000, "2026-05-04");
 		publishItem(mst, otherPeriod, "00/Q2/2026", 4_000_000, "2026-07-31");
-		awaitOutstanding(otherPeriod, 4_000_000);
+		reads().awaitOutstanding(otherPeriod, 4_000_000);
 		pay(mst, "RDC2026052000000003", "2026-05-20", Line.naming(original, "1701", 20_000_000));
-		awaitOutstanding(original, 0);
+		reads().awaitOutstanding(original, 0);
 
 		producer.publish("etax.payable-items.v1", mst,
 				item(UUID.randomUUID(), mst, UUID.randomUUID().toString(), "00/Q1/2026", -5_000_000, "2026-05-04"),
 				Map.of());
 
-		awaitOutstanding(increase, 0);
-		assertThat(outstanding(original)).as("2,000,000 paid beyond its total, offset").isZero();
-		assertThat(outstanding(otherPeriod)).as("the other period is not reduced, only paid by the credit")
+		reads().awaitOutstanding(increase, 0);
+		assertThat(reads().outstanding(original)).as("2,000,000 paid beyond its total, offset").isZero();
+		assertThat(reads().outstanding(otherPeriod)).as("the other period is not reduced, only paid by the credit")
 			.isEqualByComparingTo("2000000");
 		assertThat(basis(increase).amount()).isZero();
 		assertThat(basis(original).amount()).isEqualByComparingTo("18000000");
@@ -223,30 +225,8 @@ class ReductionIntegrationTests {
 		return value;
 	}
 
-	private void awaitOutstanding(String itemId, long amount) {
-		await().atMost(TIMEOUT).until(() -> {
-			BigDecimal outstanding = outstanding(itemId);
-			return outstanding != null && outstanding.compareTo(BigDecimal.valueOf(amount)) == 0;
-		});
-	}
-
-	private BigDecimal outstanding(String itemId) {
-		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
-			.param(itemId)
-			.query(BigDecimal.class)
-			.optional()
-			.orElse(null);
-	}
-
 	private BigDecimal totalCredit(String mst) throws Exception {
-		return balance(mst).path("totalCredit").decimalValue();
-	}
-
-	private JsonNode balance(String mst) throws Exception {
-		return JSON.readTree(this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		return reads().balance(mst).path("totalCredit").decimalValue();
 	}
 
 	private Basis basis(String item) {
