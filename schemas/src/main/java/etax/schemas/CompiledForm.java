@@ -25,6 +25,11 @@ final class CompiledForm {
 
 	private static final List<String> CHAIN_UNIT = List.of("ct09", "ct10");
 
+	/** 02/GTGT's project group: [09] names the investment project, [10] is its location (not an MST). */
+	private static final String CHAIN_PROJECT = "ThongTinDuAn";
+
+	private static final String CHAIN_PROJECT_NAME = "ct09";
+
 	final FormSpec spec;
 
 	final Layout layout;
@@ -121,7 +126,9 @@ final class CompiledForm {
 	 * The body fields that tell one obligation's returns from another's for the same taxpayer, form and period
 	 * (VN-ETAX.md §3.6 R-DUP-1): the activity code {@code ma_NganhNghe} at the top of the body, and the
 	 * dependent unit or business location [09] and its MST [10] in the body's {@code Header} group, those of
-	 * them this version has. Elsewhere a field named {@code ct09} or {@code ct10} is an ordinary indicator.
+	 * them this version has, and the investment project [09] of a return filed per project (02/GTGT: each project
+	 * its own return every period, §1.8). Elsewhere a field named {@code ct09} or {@code ct10} is an ordinary
+	 * indicator.
 	 */
 	List<String> chainFields() {
 		List<String> fields = new ArrayList<>();
@@ -135,6 +142,12 @@ final class CompiledForm {
 						fields.add(field.name());
 					}
 				}
+			}
+			else if (node instanceof FormSpec.Group group && CHAIN_PROJECT.equals(group.name())) {
+				group.items().stream()
+					.filter((item) -> item instanceof FormSpec.Field field && CHAIN_PROJECT_NAME.equals(field.name()))
+					.findFirst()
+					.ifPresent((item) -> fields.add(CHAIN_PROJECT_NAME));
 			}
 		}
 		return List.copyOf(fields);

@@ -42,11 +42,13 @@ class FormCatalogTests {
 	}
 
 	@Test
-	void chainFieldsAreTheActivityAndTheHeadersDependentUnitOnlyWhereTheFormDefinesThem() {
+	void chainFieldsAreTheActivityTheDependentUnitAndTheProjectOnlyWhereTheFormDefinesThem() {
 		FormCatalog catalog = FormCatalog.load();
 
 		assertThat(catalog.chainFields("842", "2.8.3")).containsExactly("ma_NganhNghe", "ct09", "ct10");
 		assertThat(catalog.chainFields("850", "2.1.2")).containsExactly("ct09", "ct10");
+		assertThat(catalog.chainFields("844", "2.2.1")).as("02/GTGT: one return per investment project, named by [09]")
+			.containsExactly("ct09");
 		assertThat(catalog.chainFields("824", "2.1.0")).as("[10] of 01/LPMB is an amount").isEmpty();
 		assertThat(catalog.chainFields("01", "2.1.2")).isEmpty();
 		assertThat(catalog.chainFields("842", "0.0.0")).isEmpty();

@@ -21,7 +21,8 @@ import static etax.declaration.submission.ContextFindings.finding;
 /**
  * R-X-2 (VN-ETAX.md §1.8, §3.9; N: not accepted): the VAT a 01/GTGT carries over from the period before
  * ([22]) is what the return in force of that period left to carry forward ([43]), for the same taxpayer, form,
- * activity and dependent unit (the previous period's chain). The period before is the month or the quarter
+ * activity and dependent unit (the previous period's chain); for a 02/GTGT, the VAT not yet refunded it carries
+ * over ([21]) is what the same project's return of the period before carried forward ([32]). The period before is the month or the quarter
  * that ends the day before this period starts, so a switch between monthly and quarterly filing at a year's
  * start is followed. Without an accepted return of the period before (the first period filed here, or a
  * period of the Circular 26 generation, whose chains carry no activity code) there is nothing to compare.
@@ -31,7 +32,9 @@ final class CarriedOver {
 	private static final String BODY = "/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/";
 
 	/** Per maTKhai: the carried-over indicator and the previous return's indicator it must equal. */
-	private static final Map<String, Rule> RULES = Map.of("842", new Rule("ct22", "ct43"));
+	private static final Map<String, Rule> RULES = Map.of(
+			"842", new Rule("ct22", "ct43", "thuế GTGT còn được khấu trừ kỳ trước chuyển sang", "deductible VAT carried over"),
+			"844", new Rule("ct21", "ct32", "thuế GTGT chưa được hoàn kỳ trước chuyển sang", "VAT not yet refunded, carried over"));
 
 	private CarriedOver() {
 	}
@@ -97,7 +100,7 @@ final class CarriedOver {
 				"Chỉ tiêu [" + code + "] (thuế GTGT còn được khấu trừ kỳ trước chuyển sang) là " + carried
 						+ ", khác chỉ tiêu [" + previousCode + "] của tờ khai kỳ trước đang có hiệu lực: " + left
 						+ " (mã giao dịch " + previous.transactionCode() + ").",
-				"[" + code + "] (deductible VAT carried over) is " + carried + ", not [" + previousCode
+				"[" + code + "] (" + rule.nameEn() + ") is " + carried + ", not [" + previousCode
 						+ "] of the previous period's return in force: " + left + " (transaction code "
 						+ previous.transactionCode() + ").",
 				"Ghi [" + code + "] bằng [" + previousCode + "] của tờ khai kỳ trước; nếu tờ khai kỳ trước sai, nộp tờ khai "
@@ -118,8 +121,10 @@ final class CarriedOver {
 	/**
 	 * @param indicator the carried-over indicator of this return
 	 * @param previousIndicator the indicator of the previous period's return it must equal
+	 * @param nameVi what the carried-over indicator is, in Vietnamese
+	 * @param nameEn the same in English
 	 */
-	private record Rule(String indicator, String previousIndicator) {
+	private record Rule(String indicator, String previousIndicator, String nameVi, String nameEn) {
 
 	}
 
