@@ -1,6 +1,5 @@
 package etax.declaration.submission;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import etax.schemas.Category;
-import etax.schemas.DeclaredChange;
 import etax.schemas.Finding;
 import etax.schemas.FormCatalog;
 import etax.schemas.ReturnDocument;
@@ -161,50 +159,8 @@ class ReturnChains {
 		if ("B".equals(header.filingType()) && header.submissionNumber() != expected) {
 			findings.add(submissionNumber(header, expected));
 		}
-		for (DeclaredChange change : document.declaredChanges()) {
-			declared(change, inForce).ifPresent(findings::add);
-		}
+		findings.addAll(SupplementExplanation.check(document, inForce));
 		return findings;
-	}
-
-	/**
-	 * R-DUP-3: each 01-1/KHBS row's declared figure is the figure of the return in force; an indicator the
-	 * form does not have cannot be explained.
-	 */
-	private static Optional<Finding> declared(DeclaredChange change, Member inForce) {
-		String name = change.indicatorName();
-		String accepted = inForce.indicators().get(name);
-		if (accepted == null) {
-			return Optional.of(finding("CTX-DUP-05", Category.INCORRECT_DATA, Severity.REJECT,
-					change.xpath() + "/maChiTieu", change.indicator(),
-					"Bản giải trình 01-1/KHBS nêu chỉ tiêu [" + change.indicator() + "] không có trên tờ khai.",
-					"The 01-1/KHBS explanation names indicator [" + change.indicator() + "], which the form does not have.",
-					"Ghi mã chỉ tiêu đúng như trên tờ khai (ví dụ 40 cho [40]).",
-					"Write the indicator code as printed on the form (e.g. 40 for [40])."));
-		}
-		if (sameAmount(change.declared(), accepted)) {
-			return Optional.empty();
-		}
-		return Optional.of(finding("CTX-DUP-04", Category.INCORRECT_DATA, Severity.REJECT,
-				change.xpath() + "/soDaKeKhai", change.declared(),
-				"Số đã kê khai của chỉ tiêu [" + change.indicator() + "] là " + change.declared()
-						+ ", khác số trên tờ khai đang có hiệu lực: " + accepted + " (mã giao dịch "
-						+ inForce.transactionCode() + ").",
-				"The declared figure of indicator [" + change.indicator() + "] is " + change.declared()
-						+ ", not the figure of the return in force: " + accepted + " (transaction code "
-						+ inForce.transactionCode() + ").",
-				"Ghi số đã kê khai bằng số trên tờ khai được chấp nhận gần nhất.",
-				"Declare the figure of the latest accepted return."));
-	}
-
-	private static boolean sameAmount(String declared, String accepted) {
-		try {
-			return new BigDecimal(declared.isBlank() ? "0" : declared)
-				.compareTo(new BigDecimal(accepted.isBlank() ? "0" : accepted)) == 0;
-		}
-		catch (NumberFormatException ex) {
-			return declared.strip().equals(accepted.strip());
-		}
 	}
 
 	/**

@@ -196,6 +196,7 @@ class ContextRulesIntegrationTests {
 
 		JsonNode wrongFigure = file(SampleReturns.explaining(supplement, "40", 21_000_000, 25_000_000), 201);
 		JsonNode unknownIndicator = file(SampleReturns.explaining(supplement, "99", 0, 1_000), 201);
+		JsonNode untrueAdjustment = file(SampleReturns.explaining(supplement, "40", 22_000_000, 25_000_000), 201);
 
 		assertThat(wrongFigure.get("status").asString()).isEqualTo("NOT_ACCEPTED");
 		JsonNode mismatch = findings(wrongFigure).stream()
@@ -207,6 +208,8 @@ class ContextRulesIntegrationTests {
 		assertThat(mismatch.get("value").asString()).isEqualTo("21000000");
 		assertThat(mismatch.at("/message/en").asString()).contains("22000000");
 		assertThat(ruleIds(unknownIndicator)).contains("CTX-DUP-05");
+		assertThat(ruleIds(untrueAdjustment)).as("[40] is still 22000000 on the supplement").contains("CTX-DUP-07");
+		assertThat(untrueAdjustment.get("status").asString()).isEqualTo("NOT_ACCEPTED");
 	}
 
 	@Test
@@ -225,6 +228,7 @@ class ContextRulesIntegrationTests {
 		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(ruleIds(original)).containsExactly("CTX-DL-01");
 		assertThat(ruleIds(supplement)).as("a supplement is not a late filing (R-DUP-4)").doesNotContain("CTX-DL-01");
+		assertThat(ruleIds(supplement)).as("[25], [36] and [40a] changed, only [40] explained").containsExactly("CTX-DUP-08");
 		assertThat(supplement.at("/payableItems/0/amount").asLong()).isEqualTo(3_000_000L);
 		assertThat(supplement.at("/payableItems/0/dueDate").asString())
 			.as("the increase was due with the original return: late-payment interest runs from that deadline")
