@@ -89,7 +89,7 @@ class ReturnFiling {
 					chained ? ReturnChains.lockName(chainKeys.get(i)) : null));
 			if (chained) {
 				chainsToRead.add(chainKeys.get(i));
-				chainsToRead.addAll(CarriedOver.previousKeys(candidate.document()));
+				chainsToRead.addAll(OtherReturns.keys(candidate.document()));
 			}
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
@@ -132,7 +132,7 @@ class ReturnFiling {
 		List<ReturnChains.Member> accepted = group.accepted(chainKey);
 		if (candidate.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, accepted));
-			CarriedOver.check(document, group::accepted).ifPresent(findings::add);
+			findings.addAll(OtherReturns.check(document, group::accepted));
 		}
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;

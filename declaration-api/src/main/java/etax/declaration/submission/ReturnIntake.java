@@ -193,8 +193,8 @@ public class ReturnIntake {
 		}
 		if (checked.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
-			Map<String, List<ReturnChains.Member>> previous = this.chains.accepted(CarriedOver.previousKeys(document));
-			CarriedOver.check(document, (key) -> previous.getOrDefault(key, List.of())).ifPresent(findings::add);
+			Map<String, List<ReturnChains.Member>> others = this.chains.accepted(OtherReturns.keys(document));
+			findings.addAll(OtherReturns.check(document, (key) -> others.getOrDefault(key, List.of())));
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
 		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);
