@@ -21,10 +21,10 @@ import static etax.declaration.submission.ContextFindings.finding;
 /**
  * R-X-2 (VN-ETAX.md §1.8, §3.9; N: not accepted): the VAT a 01/GTGT carries over from the period before
  * ([22]) is what the return in force of that period left to carry forward ([43]), for the same taxpayer, form,
- * activity and dependent unit (the previous period's chain); for a 02/GTGT, the VAT not yet refunded it carries
- * over ([21]) is what the same project's return of the period before carried forward ([32]). The period before is the month or the quarter
- * that ends the day before this period starts, so a switch between monthly and quarterly filing at a year's
- * start is followed. Without an accepted return of the period before (the first period filed here, or a
+ * activity and dependent unit (the previous period's chain); for a 02/GTGT, the VAT not yet refunded it
+ * carries over ([21]) is what the same project's return of the period before carried forward ([32]). The period
+ * before is the month or the quarter that ends the day before this period starts, so a switch between monthly and
+ * quarterly filing at a year's start is followed. Without an accepted return of the period before (the first period filed here, or a
  * period of the Circular 26 generation, whose chains carry no activity code) there is nothing to compare.
  */
 final class CarriedOver {
@@ -97,7 +97,7 @@ final class CarriedOver {
 		String code = rule.indicator().substring(2);
 		String previousCode = rule.previousIndicator().substring(2);
 		return Optional.of(finding("CTX-X-02", Category.DATA_MISMATCH, Severity.REJECT, BODY + rule.indicator(), carried,
-				"Chỉ tiêu [" + code + "] (thuế GTGT còn được khấu trừ kỳ trước chuyển sang) là " + carried
+				"Chỉ tiêu [" + code + "] (" + rule.nameVi() + ") là " + carried
 						+ ", khác chỉ tiêu [" + previousCode + "] của tờ khai kỳ trước đang có hiệu lực: " + left
 						+ " (mã giao dịch " + previous.transactionCode() + ").",
 				"[" + code + "] (" + rule.nameEn() + ") is " + carried + ", not [" + previousCode

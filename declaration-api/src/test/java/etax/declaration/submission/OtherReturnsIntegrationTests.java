@@ -97,6 +97,7 @@ class OtherReturnsIntegrationTests {
 		assertThat(carriedOver.at("/message/en").asString()).contains("(VAT not yet refunded, carried over) is " + carried)
 			.contains("not [32]")
 			.contains(previousCode);
+		assertThat(carriedOver.at("/message/vi").asString()).contains("(thuế GTGT chưa được hoàn kỳ trước chuyển sang) là " + carried);
 		assertThat(ruleIds(matching)).doesNotContain("CTX-X-02");
 		assertThat(matching.get("status").asString()).as(matching.toString()).isEqualTo("ACCEPTED");
 		assertThat(ruleIds(nothingBefore)).as("no return of the project before").doesNotContain("CTX-X-02");
