@@ -40,7 +40,7 @@ class WebSecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/returns", "/api/v1/returns/**", "/api/v1/receipts",
 					"/api/v1/receipts/**")
 			.hasAnyRole(READERS)
-			.requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/**")
+			.requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/**", "/api/v1/rules")
 			.authenticated()
 			.requestMatchers("/api/**")
 			.access(new UnmappedRequests(beans)));

@@ -36,6 +36,17 @@ class FormCatalogIntegrationTests {
 	}
 
 	@Test
+	void publishesTheIntakesOwnRulesSoThatEveryFindingsRuleIdCanBeLookedUp() throws Exception {
+		this.mvc.perform(get("/api/v1/rules").with(filer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value("ENV-1"))
+			.andExpect(jsonPath("$[?(@.id == 'SIG-3')].stage", hasItem("SIGNATURE")))
+			.andExpect(jsonPath("$[?(@.id == 'CTX-DUP-01')].severity", hasItem("REJECT")))
+			.andExpect(jsonPath("$[?(@.id == 'CTX-DL-01')].description.vi", hasItem(containsString("đúng hạn"))));
+		this.mvc.perform(get("/api/v1/rules")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void describesOneFormVersion() throws Exception {
 		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3").with(filer()))
 			.andExpect(status().isOk())

@@ -1,0 +1,106 @@
+package etax.declaration.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import etax.declaration.signature.SignatureRule;
+import etax.schemas.Severity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published catalogue says what the code does: every context rule the intake raises is in it with the
+ * category and severity the code gives it, every signature rule as {@link SignatureRule} defines it, every
+ * envelope rule the schemas module raises, and nothing else.
+ */
+class IntakeRulesTests {
+
+	/** {@code finding("CTX-…", Category.X, Severity.Y}, as the context rules raise their findings. */
+	private static final Pattern CONTEXT_FINDING = Pattern
+		.compile("finding\\(\\s*\"(CTX-[A-Z]+-[0-9]+)\",\\s*Category\\.(\\w+),\\s*Severity\\.(\\w+)");
+
+	private static final Map<String, IntakeRule> CATALOGUE = IntakeRules.all()
+		.stream()
+		.collect(Collectors.toMap(IntakeRule::id, Function.identity()));
+
+	@Test
+	void idsAreUniqueAndEveryRuleSaysWhatItChecksInBothLanguages() {
+		assertThat(CATALOGUE).hasSameSizeAs(IntakeRules.all());
+		assertThat(IntakeRules.all()).allSatisfy((rule) -> {
+			assertThat(rule.description().vi()).as(rule.id()).isNotBlank();
+			assertThat(rule.description().en()).as(rule.id()).isNotBlank();
+			assertThat(rule.source()).as(rule.id()).startsWith("VN-ETAX.md §");
+		});
+		assertThat(IntakeRules.all()).extracting(IntakeRule::stage).as("in the order the intake runs them").isSorted();
+	}
+
+	@Test
+	void everyContextRuleTheCodeRaisesIsCataloguedAsTheCodeRaisesIt() throws IOException {
+		Map<String, String> raised = new HashMap<>();
+		for (String source : sources(Path.of("src/main/java"))) {
+			Matcher matcher = CONTEXT_FINDING.matcher(source);
+			while (matcher.find()) {
+				raised.put(matcher.group(1), matcher.group(2) + "/" + matcher.group(3));
+			}
+		}
+
+		assertThat(raised).isNotEmpty();
+		Map<String, String> catalogued = IntakeRules.all()
+			.stream()
+			.filter((rule) -> rule.stage() == IntakeRule.Stage.CONTEXT)
+			.collect(Collectors.toMap(IntakeRule::id, (rule) -> rule.category() + "/" + rule.severity()));
+		assertThat(catalogued).isEqualTo(raised);
+	}
+
+	@Test
+	void theSignatureRulesAreThoseOfTheVerifier() {
+		List<IntakeRule> catalogued = IntakeRules.all()
+			.stream()
+			.filter((rule) -> rule.stage() == IntakeRule.Stage.SIGNATURE)
+			.toList();
+
+		assertThat(catalogued).extracting(IntakeRule::id)
+			.containsExactlyElementsOf(Arrays.stream(SignatureRule.values()).map(SignatureRule::id).toList());
+		for (SignatureRule rule : SignatureRule.values()) {
+			assertThat(CATALOGUE.get(rule.id()).category()).as(rule.id()).isEqualTo(rule.category());
+			assertThat(CATALOGUE.get(rule.id()).severity()).as(rule.id()).isEqualTo(Severity.REJECT);
+		}
+	}
+
+	@Test
+	void theEnvelopeRulesAreThoseTheSchemasModuleRaises() throws IOException {
+		String schemas = String.join("\n", sources(Path.of("../schemas/src/main/java")));
+
+		assertThat(IntakeRules.all()).filteredOn((rule) -> rule.stage() == IntakeRule.Stage.ENVELOPE)
+			.extracting(IntakeRule::id)
+			.containsExactly("ENV-1", "ENV-2", "ENV-3", "XSD")
+			.allSatisfy((id) -> assertThat(schemas).contains("\"" + id + "\""));
+	}
+
+	private static List<String> sources(Path root) throws IOException {
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter((file) -> file.toString().endsWith(".java")).map(IntakeRulesTests::read).toList();
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
