@@ -9,7 +9,7 @@ import etax.schemas.ReturnDocument;
 
 /**
  * The context rules that compare a return with other obligations' returns in force (VN-ETAX.md §3.9): across
- * periods (R-X-2, {@link CarriedOver}) and across forms (R-X-3, {@link WithheldInTheYear}). The chains they read
+ * periods (R-X-2, {@link CarriedOver}) and across forms (R-X-3, {@link YearTotals}). The chains they read
  * are read with the filing's own, in one round trip, but not locked: a supplement of one of them that commits at
  * the same moment is not seen.
  */
@@ -24,7 +24,7 @@ final class OtherReturns {
 	 */
 	static List<String> keys(ReturnDocument document) {
 		List<String> keys = new ArrayList<>(CarriedOver.previousKeys(document));
-		keys.addAll(WithheldInTheYear.keys(document));
+		keys.addAll(YearTotals.keys(document));
 		return keys;
 	}
 
@@ -36,7 +36,7 @@ final class OtherReturns {
 	static List<Finding> check(ReturnDocument document, Function<String, List<ReturnChains.Member>> accepted) {
 		List<Finding> findings = new ArrayList<>(2);
 		CarriedOver.check(document, accepted).ifPresent(findings::add);
-		WithheldInTheYear.check(document, accepted).ifPresent(findings::add);
+		YearTotals.check(document, accepted).ifPresent(findings::add);
 		return findings;
 	}
 

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IntakeRulesTests {
 
-	/** {@code finding("CTX-…", Category.X, Severity.Y}, as the context rules raise their findings. */
+	/** A context rule's id, wherever the code names it. */
+	private static final Pattern CONTEXT_ID = Pattern.compile("\"(CTX-[A-Z]+-[0-9]+)\"");
+
+	/** {@code finding("CTX-…", Category.X, Severity.Y}, as most context rules raise their findings. */
 	private static final Pattern CONTEXT_FINDING = Pattern
 		.compile("finding\\(\\s*\"(CTX-[A-Z]+-[0-9]+)\",\\s*Category\\.(\\w+),\\s*Severity\\.(\\w+)");
 
@@ -47,20 +51,24 @@ class IntakeRulesTests {
 
 	@Test
 	void everyContextRuleTheCodeRaisesIsCataloguedAsTheCodeRaisesIt() throws IOException {
-		Map<String, String> raised = new HashMap<>();
-		for (String source : sources(Path.of("src/main/java"))) {
-			Matcher matcher = CONTEXT_FINDING.matcher(source);
-			while (matcher.find()) {
-				raised.put(matcher.group(1), matcher.group(2) + "/" + matcher.group(3));
-			}
+		String code = String.join("\n", sources(Path.of("src/main/java")));
+		Set<String> named = new TreeSet<>();
+		Matcher ids = CONTEXT_ID.matcher(code);
+		while (ids.find()) {
+			named.add(ids.group(1));
 		}
-
-		assertThat(raised).isNotEmpty();
-		Map<String, String> catalogued = IntakeRules.all()
+		Map<String, IntakeRule> catalogued = IntakeRules.all()
 			.stream()
 			.filter((rule) -> rule.stage() == IntakeRule.Stage.CONTEXT)
-			.collect(Collectors.toMap(IntakeRule::id, (rule) -> rule.category() + "/" + rule.severity()));
-		assertThat(catalogued).isEqualTo(raised);
+			.collect(Collectors.toMap(IntakeRule::id, Function.identity()));
+
+		assertThat(catalogued.keySet()).containsExactlyInAnyOrderElementsOf(named);
+		Matcher raised = CONTEXT_FINDING.matcher(code);
+		while (raised.find()) {
+			IntakeRule rule = catalogued.get(raised.group(1));
+			assertThat(rule.category()).as(rule.id()).hasToString(raised.group(2));
+			assertThat(rule.severity()).as(rule.id()).hasToString(raised.group(3));
+		}
 	}
 
 	@Test

@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Rules that read other returns, on real PostgreSQL, on 10 May 2026. 02/GTGT, the VAT return of an investment
  * project (VN-ETAX.md §1.8): a business files one per project each period, so the project [09] is part of the
  * chain, and the VAT not yet refunded it carries over ([21]) is what the same project's return of the period
- * before carried forward ([32], R-X-2). 05/QTT-TNCN: the PIT withheld in a year is what the year's 05/KK-TNCN
- * returns declared (R-X-3).
+ * before carried forward ([32], R-X-2). Finalizations: the PIT withheld in a year is what the year's 05/KK-TNCN
+ * returns declared, the resource tax declared what the year's 01/TAIN returns did (R-X-3).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,6 +44,8 @@ class OtherReturnsIntegrationTests {
 	private static final List<String> PROJECT_FORM = List.of("02/GTGT", "844", "2.2.1");
 
 	private static final List<String> WITHHOLDING_FORM = List.of("05/KK-TNCN", "864", "2.5.0");
+
+	private static final List<String> RESOURCE_FORM = List.of("01/TAIN", "832", "2.1.0");
 
 	@Autowired
 	MockMvc mvc;
@@ -139,6 +141,31 @@ class OtherReturnsIntegrationTests {
 		assertThat(warning.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/ThueDaKhauTru/ct31");
 		assertThat(warning.at("/message/en").asString())
 			.contains("is " + withheld + ", not the sum of [29] of the year's 4 05/KK-TNCN returns in force: " + (withheld + 4));
+	}
+
+	@Test
+	void aResourceTaxFinalizationIsComparedWithTheYearsMonthlyReturns() throws Exception {
+		String xml = generated("924", "2.1.0", LocalDate.parse("2025-12-31"),
+				(candidate) -> candidate.contains("<kieuKy>Y<") && candidate.contains("<kyKKhai>2025<"));
+		long declared = Long.parseLong(indicator(xml, "tongCong_ct9"));
+		String summed = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String different = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		for (int month = 1; month <= 12; month++) {
+			long share = (month < 12) ? declared / 12 : declared - 11 * (declared / 12);
+			String period = String.format("%02d/2025", month);
+			accepted(this.jdbc, summed, RESOURCE_FORM, "M", period, "{\"tongCong_ct8\": \"" + share + "\"}", "", "");
+			accepted(this.jdbc, different, RESOURCE_FORM, "M", period, "{\"tongCong_ct8\": \"" + (share + 1) + "\"}", "", "");
+		}
+
+		JsonNode matching = file(filedBy(xml, summed));
+		JsonNode off = file(filedBy(xml, different));
+
+		assertThat(ruleIds(matching)).doesNotContain("CTX-X-04");
+		JsonNode warning = finding(off, "CTX-X-04");
+		assertThat(warning.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/TongCong/tongCong_ct9");
+		assertThat(warning.at("/message/en").asString())
+			.contains("(9) (resource tax declared in the year) for 2025 is " + declared)
+			.contains("not the sum of (8) of the year's 12 01/TAIN returns in force: " + (declared + 12));
 	}
 
 	/** A generated Q1/2026 02/GTGT original, one that carries VAT over ([21] not 0) or not. */

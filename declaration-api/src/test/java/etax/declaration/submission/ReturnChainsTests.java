@@ -72,12 +72,12 @@ class ReturnChainsTests {
 				new TaxPeriod("Y", "2025", null, null));
 		ReturnDocument withholding = document("864", "2.5.0", "05/KK-TNCN", Map.of(), new TaxPeriod("M", "02/2025", null, null));
 
-		assertThat(WithheldInTheYear.keys(finalization)).hasSize(16)
+		assertThat(YearTotals.keys(finalization)).hasSize(16)
 			.startsWith("0313829148|05/KK-TNCN|Q|1/2025||", "0313829148|05/KK-TNCN|M|01/2025||")
 			.as("the keys a withholding return is filed under").contains(ReturnChains.keyOf(withholding))
 			.endsWith("0313829148|05/KK-TNCN|M|12/2025||");
-		assertThat(OtherReturns.keys(finalization)).isEqualTo(WithheldInTheYear.keys(finalization));
-		assertThat(WithheldInTheYear.keys(document("953", "2.4.0", "05/QTT-TNCN", Map.of(),
+		assertThat(OtherReturns.keys(finalization)).isEqualTo(YearTotals.keys(finalization));
+		assertThat(YearTotals.keys(document("953", "2.4.0", "05/QTT-TNCN", Map.of(),
 				new TaxPeriod("K", "", LocalDate.parse("2025-04-01"), LocalDate.parse("2026-03-31"))))).as("a fiscal year")
 			.isEmpty();
 	}
