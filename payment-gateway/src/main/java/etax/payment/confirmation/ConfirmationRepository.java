@@ -46,7 +46,7 @@ class ConfirmationRepository {
 			    ?::numeric[], ?::numeric[], ?::numeric[], ?::date[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
 			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::int[], ?::bigint[],
 			    ?::text[], ?::bigint[]) AS c
-			ON CONFLICT (bank_code, bank_reference) DO NOTHING""";
+			ON CONFLICT DO NOTHING""";
 
 	private static final String INSERT_UNBOOKED = """
 			INSERT INTO payment.unbooked_confirmation (bank_code, bank_reference, status, payer_mst, amount, currency,
@@ -74,7 +74,9 @@ class ConfirmationRepository {
 	/**
 	 * Inserts the confirmations whose key is not recorded yet, marking them with the recording id, in
 	 * key order (two transactions inserting overlapping keys then wait for each other, never deadlock).
-	 * Which ones were inserted is read back with {@link #states}: an update count cannot tell. Booked ones,
+	 * Which ones were inserted is read back with {@link #states}: an update count cannot tell. A booked
+	 * reversal of a payment another transaction recorded a reversal of meanwhile (unique index
+	 * {@code confirmation_reversal}) is not inserted either, and has no state under its key. Booked ones,
 	 * the bulk of the traffic, go in one statement with an array per column ({@link etax.payment.sql.SqlColumns});
 	 * pending and failed ones in a batch.
 	 */

@@ -305,7 +305,14 @@ public class PaymentRecording {
 		Set<ConfirmationKey> conflicting = new HashSet<>();
 		int duplicates = 0;
 		for (ReceivedConfirmation r : received) {
-			StoredState state = Objects.requireNonNull(states.get(r.confirmationKey()), "inserted or there");
+			StoredState state = states.get(r.confirmationKey());
+			if (state == null) {
+				// not inserted, and nothing under its key: a reversal whose payment another poll (another
+				// instance) reversed at the same time, after this one checked it (index confirmation_reversal)
+				rejections.add(Rejection.of(r, RejectionReason.INVALID_REVERSAL, "the payment is already reversed: "
+						+ "another reversal of it was recorded at the same time"));
+				continue;
+			}
 			if (firsts.get(r.confirmationKey()) == r && state.recordingId().equals(recordingId)) {
 				recorded.add(r);
 			}

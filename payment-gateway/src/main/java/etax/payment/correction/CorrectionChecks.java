@@ -42,7 +42,15 @@ class CorrectionChecks {
 	void check(CorrectionRequest request) {
 		List<String> problems = new ArrayList<>();
 		if (!CorrectionRequest.KINDS.contains(request.kind())) {
-			problems.add("the kind " + request.kind() + " is none of RECODE, REVERSE and RECORD");
+			problems.add("the kind " + request.kind() + " is none of RECODE, REVERSE, RECORD, APPLY_HELD and RELEASE_HELD");
+		}
+		if (request.resolvesHeldCredit()) {
+			if (request.lineNumber() == null) {
+				problems.add(request.kind() + " is about the one line whose credit is held: name its line number");
+			}
+			if (request.corrected() != null) {
+				problems.add(request.kind() + " changes no coding: give no corrected coding");
+			}
 		}
 		CorrectionRequest.Coding paid = request.paid();
 		CorrectionRequest.Coding corrected = request.corrected();

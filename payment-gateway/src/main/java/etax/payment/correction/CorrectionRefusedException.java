@@ -25,7 +25,16 @@ public final class CorrectionRefusedException extends RuntimeException {
 		INVALID,
 
 		/** Another request was recorded (or proposed) under the same id. */
-		CONFLICT
+		CONFLICT,
+
+		/** A REVERSE of a payment (or line) that is reversed already, by its bank or by a recorded request. */
+		ALREADY_REVERSED,
+
+		/** An APPLY_HELD or RELEASE_HELD of a held credit that officers resolved already. */
+		HELD_CREDIT_RESOLVED,
+
+		/** An office's officer acting on a payment of another tax office. */
+		OUTSIDE_OFFICE
 
 	}
 
@@ -69,6 +78,28 @@ public final class CorrectionRefusedException extends RuntimeException {
 	public static CorrectionRefusedException notAsProposed(Object id, String proposedBy) {
 		return new CorrectionRefusedException(Reason.CONFLICT, "Correction request " + id
 				+ " is not the request " + proposedBy + " proposed under that id: an approver approves it as proposed");
+	}
+
+	public static CorrectionRefusedException reversedByBank(String voucher, String reversal) {
+		return new CorrectionRefusedException(Reason.ALREADY_REVERSED, "The payment of " + voucher
+				+ " is reversed already: the bank reversed it (reversal " + reversal
+				+ "); a REVERSE would take the money back a second time");
+	}
+
+	public static CorrectionRefusedException reversedByRequest(String voucher, String requestNumber, Object id) {
+		return new CorrectionRefusedException(Reason.ALREADY_REVERSED, "The payment of " + voucher
+				+ " is reversed already by correction request " + requestNumber + " (" + id
+				+ "); a REVERSE would take the money back a second time");
+	}
+
+	public static CorrectionRefusedException heldCreditResolved(String detail) {
+		return new CorrectionRefusedException(Reason.HELD_CREDIT_RESOLVED, detail);
+	}
+
+	public static CorrectionRefusedException outsideOffice(String taxOffice, String voucher) {
+		return new CorrectionRefusedException(Reason.OUTSIDE_OFFICE, "An officer of tax office " + taxOffice
+				+ " acts only on payments of their office: the payment of " + voucher
+				+ " is another office's (a national officer may act on it)");
 	}
 
 	public Reason reason() {

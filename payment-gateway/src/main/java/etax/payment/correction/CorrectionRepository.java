@@ -91,6 +91,62 @@ class CorrectionRepository {
 		return ((lineNumber != null) ? query.param(lineNumber) : query).query(Long.class).single() > 0;
 	}
 
+	/** The bank reference of the bank's recorded reversal of a payment, if there is one (at most one, V5). */
+	Optional<String> bankReversal(String bankCode, String bankReference) {
+		return this.jdbc.sql("SELECT bank_reference FROM payment.confirmation WHERE bank_code = ? AND reversal_of = ?")
+			.params(bankCode, bankReference)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * A recorded REVERSE of a payment that covers a line: one of the whole payment, or of that line (for a
+	 * whole payment: of any of its lines).
+	 */
+	Optional<RecordedCorrection> recordedReverse(String bankCode, String bankReference, @Nullable Integer lineNumber) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM payment.correction_request
+				WHERE kind = 'REVERSE' AND bank_code = :bank AND bank_reference = :reference
+				    AND (line_number IS NULL OR CAST(:line AS integer) IS NULL OR line_number = :line)
+				ORDER BY recorded_at LIMIT 1""")
+			.param("bank", bankCode)
+			.param("reference", bankReference)
+			.param("line", lineNumber, Types.INTEGER)
+			.query(CorrectionRepository::recorded)
+			.optional();
+	}
+
+	/**
+	 * Locks a recorded payment's row until the transaction ends, so that the requests about one payment are
+	 * judged and recorded one after another, whichever instance takes them. The row is never updated: only
+	 * another request's lock waits for it.
+	 */
+	void lockPayment(String bankCode, String bankReference) {
+		this.jdbc.sql("SELECT 1 FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ? FOR NO KEY UPDATE")
+			.params(bankCode, bankReference)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** A recorded payment line's treasury posting id and the collecting agency of its payment. */
+	Optional<PaymentLine> paymentLine(String bankCode, String bankReference, int lineNumber) {
+		return this.jdbc.sql("""
+				SELECT l.posting_id, coalesce(c.collecting_agency_code, '')
+				FROM payment.confirmation_line l JOIN payment.confirmation c USING (bank_code, bank_reference)
+				WHERE l.bank_code = ? AND l.bank_reference = ? AND l.line_number = ?""")
+			.params(bankCode, bankReference, lineNumber)
+			.query((row, n) -> new PaymentLine(row.getObject(1, UUID.class), row.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * @param postingId the line's treasury posting id
+	 * @param collectingAgency the collecting agency ({@code MA_CQTHU}) of its payment, empty when not known
+	 */
+	record PaymentLine(UUID postingId, String collectingAgency) {
+
+	}
+
 	Optional<RecordedCorrection> insert(CorrectionRequest r, String hash, String requestedBy, String approvedBy,
 			Instant at) {
 		CorrectionRequest.Coding paid = (r.paid() != null) ? r.paid() : new CorrectionRequest.Coding(null, null, null, null, null);

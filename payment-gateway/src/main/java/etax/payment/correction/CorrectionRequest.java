@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param correctionId the request's id, chosen by the caller
  * @param requestNumber the number of the request (SO_TS), for people
  * @param kind {@code RECODE} (the coding of a recorded line is wrong), {@code REVERSE} (a recorded payment
- * must be reversed) or {@code RECORD} (the bank has a payment the gateway never recorded)
+ * must be reversed), {@code RECORD} (the bank has a payment the gateway never recorded), {@code APPLY_HELD} (a
+ * line's credit held for an officer, because it named another taxpayer's payable item, pays that item) or
+ * {@code RELEASE_HELD} (such a credit becomes the payer's own)
  * @param bankCode the bank of the voucher
  * @param bankReference the bank's reference of the voucher (MA_THAMCHIEU)
  * @param lineNumber the voucher line, when the request is about one line
@@ -43,7 +45,10 @@ public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank String req
 		@NotBlank String requestedBy) {
 
 	/** The kinds of request. */
-	public static final Set<String> KINDS = Set.of("RECODE", "REVERSE", "RECORD");
+	public static final Set<String> KINDS = Set.of("RECODE", "REVERSE", "RECORD", "APPLY_HELD", "RELEASE_HELD");
+
+	/** The kinds that resolve a credit held for an officer, carried out when recorded. */
+	public static final Set<String> HELD_KINDS = Set.of("APPLY_HELD", "RELEASE_HELD");
 
 	/**
 	 * The coding of a voucher line.
@@ -81,6 +86,11 @@ public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank String req
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whether it resolves a credit held for an officer. */
+	boolean resolvesHeldCredit() {
+		return HELD_KINDS.contains(this.kind);
 	}
 
 	/** Whether the corrected coding differs from the coding as paid. */

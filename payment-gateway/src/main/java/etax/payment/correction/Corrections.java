@@ -19,6 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  * request first {@linkplain #propose proposes} it with their own token, which makes them its requester;
  * then an officer with the approver claim, another one, {@linkplain #record records} it with theirs, and the
  * request must be the one proposed. Nobody's word is taken for who the other officer was.
+ *
+ * <p>
+ * A request is an entry beside the payment, carried out later (ADR 0014), except the two that resolve a credit
+ * held for an officer ({@code APPLY_HELD}, {@code RELEASE_HELD}): recording one carries it out in the ledger in
+ * the same transaction (ADR 0006). A REVERSE of what is reversed already, and a second resolution of a held
+ * credit, are refused when proposed and when recorded.
  */
 @Service
 public class Corrections {
@@ -29,11 +35,14 @@ public class Corrections {
 
 	private final CorrectionChecks checks;
 
+	private final VoucherChecks vouchers;
+
 	private final Clock clock;
 
-	Corrections(CorrectionRepository repository, CorrectionChecks checks, Clock clock) {
+	Corrections(CorrectionRepository repository, CorrectionChecks checks, VoucherChecks vouchers, Clock clock) {
 		this.repository = repository;
 		this.checks = checks;
+		this.vouchers = vouchers;
 		this.clock = clock;
 	}
 
@@ -54,7 +63,7 @@ public class Corrections {
 		String hash = request.contentHash();
 		Optional<CorrectionProposal> existing = this.repository.proposal(request.correctionId());
 		if (existing.isEmpty()) {
-			checkVoucher(request);
+			this.vouchers.check(request, proposer);
 			existing = this.repository.propose(request, hash, proposer.subject(), this.clock.instant());
 			if (existing.isPresent()) {
 				log.info("Correction proposed correctionId={} kind={} proposedBy={}", request.correctionId(),
@@ -98,11 +107,23 @@ public class Corrections {
 		if (proposal.proposedBy().equals(approver.subject())) {
 			throw CorrectionRefusedException.sameOfficer(approver.subject());
 		}
-		checkVoucher(request);
+		if (!"RECORD".equals(request.kind())) {
+			// the requests about one payment are judged and recorded one after another: two REVERSEs of a line, or
+			// two resolutions of its held credit, approved at the same time, are one and a refusal
+			this.repository.lockPayment(request.bankCode(), request.bankReference());
+			Optional<RecordedCorrection> meanwhile = this.repository.find(request.correctionId());
+			if (meanwhile.isPresent()) {
+				return replay(request, hash, meanwhile.get());
+			}
+		}
+		this.vouchers.check(request, approver);
 		Optional<RecordedCorrection> inserted = this.repository.insert(request, hash, proposal.proposedBy(),
 				approver.subject(), this.clock.instant());
 		if (inserted.isEmpty()) {
 			return replay(request, hash, this.repository.find(request.correctionId()).orElseThrow());
+		}
+		if (request.resolvesHeldCredit()) {
+			this.vouchers.resolveHeldCredit(request, inserted.get());
 		}
 		log.info("Correction request recorded correctionId={} kind={} requestedBy={} approvedBy={}",
 				request.correctionId(), request.kind(), proposal.proposedBy(), approver.subject());
@@ -127,21 +148,6 @@ public class Corrections {
 	 */
 	public CorrectionProposal proposal(UUID id) {
 		return this.repository.proposal(id).orElseThrow(() -> CorrectionNotFoundException.forId(id));
-	}
-
-	private void checkVoucher(CorrectionRequest request) {
-		boolean known = this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
-		String voucher = "bank " + request.bankCode() + " reference " + request.bankReference()
-				+ ((request.lineNumber() != null) ? " line " + request.lineNumber() : "");
-		if (known && "RECORD".equals(request.kind())) {
-			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is recorded at the gateway now: "
-					+ "a RECORD is for a payment the gateway never recorded; run the reconciliation of its day again, "
-					+ "or send the resolution back");
-		}
-		if (!known && !"RECORD".equals(request.kind())) {
-			throw CorrectionRefusedException.invalid("The gateway has no recorded payment of " + voucher + ": a "
-					+ request.kind() + " is about a payment (and line) the gateway recorded");
-		}
 	}
 
 	private Recording replay(CorrectionRequest request, String hash, RecordedCorrection existing) {

@@ -189,6 +189,34 @@ final class Allocation {
 	}
 
 	/**
+	 * Applies what is left of a held credit to the item it names, as an officer decided that the payer paid for
+	 * that item's taxpayer: a {@code CREDIT_APPLIED} entry dated with the day the money was paid, like any
+	 * credit applied. What the item does not take is released as the payer's own credit.
+	 * @param creditId a held credit, loaded with its named item
+	 * @return what was applied to the item
+	 */
+	BigDecimal applyHeld(UUID creditId) {
+		Credit credit = Objects.requireNonNull(this.credits.get(creditId), "loaded for the resolution");
+		Obligation item = Objects.requireNonNull(this.items.get(Objects.requireNonNull(credit.namedItemId())),
+				"loaded for the resolution");
+		applyCredit(credit, item);
+		BigDecimal applied = credit.remaining().subtract(this.credits.get(creditId).remaining());
+		releaseHeld(creditId);
+		return applied;
+	}
+
+	/**
+	 * Makes a held credit the payer's own, general credit, as an officer decided: it no longer waits for the
+	 * item it named and is offset against the payer's open items of its sub-item, now or when one is booked.
+	 * @param creditId a held credit, loaded
+	 */
+	void releaseHeld(UUID creditId) {
+		Credit now = Objects.requireNonNull(this.credits.get(creditId), "loaded for the resolution");
+		update(now.general());
+		offset(now.mst(), now.subItem());
+	}
+
+	/**
 	 * What reversing an entry does to the debit-normal balance of an account of a kind: a reversal debits
 	 * what the entry credited and credits what it debited.
 	 */

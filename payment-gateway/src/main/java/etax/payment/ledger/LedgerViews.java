@@ -96,20 +96,13 @@ class LedgerViews {
 	List<HeldCredit> held(int page, int size) {
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
-				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding
+				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number
 				FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
+				JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
 				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst
 				ORDER BY c.created_seq LIMIT ? OFFSET ?""")
 			.params(size, (long) page * size)
-			.query((row, n) -> {
-				String paymentKey = row.getString(7);
-				int colon = paymentKey.indexOf(':');
-				return new HeldCredit(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-						row.getBigDecimal(4), row.getBigDecimal(5), row.getObject(6, LocalDate.class),
-						paymentKey.substring(0, colon), paymentKey.substring(colon + 1), row.getObject(8, UUID.class),
-						row.getObject(9, OffsetDateTime.class).toInstant(), new HeldCredit.NamedItem(row.getString(10),
-								row.getString(11), row.getString(12), row.getString(13), row.getBigDecimal(14)));
-			})
+			.query((row, n) -> HeldCreditRepository.credit(row, null))
 			.list();
 	}
 

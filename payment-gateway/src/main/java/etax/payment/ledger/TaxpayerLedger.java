@@ -44,9 +44,13 @@ public class TaxpayerLedger {
 
 	private final LedgerViews views;
 
-	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, ReferenceData reference, Outbox outbox, Clock clock) {
+	private final HeldCreditRepository held;
+
+	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, HeldCreditRepository held, ReferenceData reference,
+			Outbox outbox, Clock clock) {
 		this.ledger = ledger;
 		this.views = views;
+		this.held = held;
 		this.reference = reference;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -90,14 +94,27 @@ public class TaxpayerLedger {
 
 	@EventListener
 	void on(PaymentsRecorded recorded) {
-		Set<String> msts = recorded.payments().stream().map(PaymentRecorded::mst).collect(Collectors.toSet());
+		Set<String> msts = recorded.payments()
+			.stream()
+			.map(PaymentRecorded::mst)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		List<String> reversedPayments = recorded.payments()
+			.stream()
+			.filter(PaymentRecorded::isReversal)
+			.map((p) -> paymentKey(p.bankCode(), Objects.requireNonNull(p.reversalOf())))
+			.toList();
+		// a reversal re-opens the items of other taxpayers that officers applied held credits of the payment to:
+		// it holds their locks too, taken with the payers' in one order; one applied meanwhile is locked after
+		msts.addAll(this.held.beneficiaries(reversedPayments));
 		this.ledger.lock(msts);
+		Set<String> late = new LinkedHashSet<>(this.held.beneficiaries(reversedPayments));
+		late.removeAll(msts);
+		if (!late.isEmpty()) {
+			this.ledger.lock(late);
+			msts.addAll(late);
+		}
 		Map<String, List<LedgerEntry>> reversible = this.ledger
-			.reversible(recorded.payments()
-				.stream()
-				.filter(PaymentRecorded::isReversal)
-				.map((p) -> paymentKey(p.bankCode(), Objects.requireNonNull(p.reversalOf())))
-				.toList())
+			.reversible(reversedPayments)
 			.stream()
 			.collect(Collectors.groupingBy((e) -> Objects.requireNonNull(e.paymentKey()), LinkedHashMap::new,
 					Collectors.toList()));
@@ -192,12 +209,13 @@ public class TaxpayerLedger {
 		return refused;
 	}
 
-	private Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {
+	Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {
 		return new Allocation(this.ledger.obligations(msts, itemIds), this.ledger.credits(msts, creditIds),
 				this.reference::allocationOrder, LocalDate.now(this.clock));
 	}
 
-	private void store(Allocation allocation) {
+	/** Stores what an allocation changed and announces it, in the caller's transaction. */
+	void store(Allocation allocation) {
 		Instant now = this.clock.instant();
 		this.ledger.insertObligations(allocation.newItems(), now);
 		this.ledger.updateOutstanding(allocation.changedItems());

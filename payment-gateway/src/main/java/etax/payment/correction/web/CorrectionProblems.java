@@ -38,6 +38,12 @@ class CorrectionProblems {
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction", "Invalid correction request", ex);
 			case CONFLICT -> problem(HttpStatus.CONFLICT, "correction-conflict",
 					"Another correction request has this id", ex);
+			case ALREADY_REVERSED -> problem(HttpStatus.CONFLICT, "already-reversed",
+					"The payment is reversed already", ex);
+			case HELD_CREDIT_RESOLVED -> problem(HttpStatus.CONFLICT, "held-credit-resolved",
+					"The held credit is resolved already", ex);
+			case OUTSIDE_OFFICE -> problem(HttpStatus.FORBIDDEN, "outside-tax-office",
+					"The payment is another tax office's", ex);
 		};
 	}
 

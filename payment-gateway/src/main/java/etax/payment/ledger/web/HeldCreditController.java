@@ -3,9 +3,11 @@ package etax.payment.ledger.web;
 import java.util.List;
 
 import etax.payment.ledger.HeldCredit;
+import etax.payment.ledger.HeldCreditResolutions;
 import etax.payment.ledger.TaxpayerLedger;
 import etax.payment.ledger.TaxpayerLedger.HeldCredits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -15,25 +17,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Credits held for an officer, for officers (the gateway's officer views, SecurityConfiguration): money
- * whose payment line named another taxpayer's payable item, which waits as the payer's credit naming it.
+ * whose payment line named another taxpayer's payable item, which waits as the payer's credit naming it
+ * until two officers resolve it with a correction request ({@code APPLY_HELD}, {@code RELEASE_HELD}).
  */
 @RestController
 class HeldCreditController {
 
 	private final TaxpayerLedger ledger;
 
-	HeldCreditController(TaxpayerLedger ledger) {
+	private final HeldCreditResolutions resolutions;
+
+	HeldCreditController(TaxpayerLedger ledger, HeldCreditResolutions resolutions) {
 		this.ledger = ledger;
+		this.resolutions = resolutions;
 	}
 
 	@Operation(summary = "Credits held for an officer: payment lines that named another taxpayer's payable item, "
-			+ "oldest first",
+			+ "oldest first; with resolved=true those officers resolved, the latest first",
 			description = "Each waits as the payer's credit naming the item: it is not offset against the payer's "
-					+ "items and does not pay the named one. Only credits with something left are listed.")
+					+ "items and does not pay the named one. Only unresolved credits with something left are listed, "
+					+ "unless resolved=true. Two officers resolve one with a correction request naming its bank, "
+					+ "reference and lineNumber: kind APPLY_HELD applies it to the named item, RELEASE_HELD makes it "
+					+ "the payer's own credit (POST /api/v1/corrections/proposals, then POST /api/v1/corrections).")
 	@GetMapping("/api/v1/credits/held")
 	HeldCreditPage held(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		HeldCredits held = this.ledger.held(page, size);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+			@Parameter(description = "true: the resolved ones, each with its resolution (who, when, what was "
+					+ "applied and released)") @RequestParam(defaultValue = "false") boolean resolved) {
+		HeldCredits held = resolved ? this.resolutions.resolved(page, size) : this.ledger.held(page, size);
 		return new HeldCreditPage(held.credits(), page, size, held.total());
 	}
 

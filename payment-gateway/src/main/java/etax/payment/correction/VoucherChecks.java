@@ -1,0 +1,113 @@
+package etax.payment.correction;
+
+import java.util.Optional;
+
+import etax.access.Caller;
+import etax.access.Role;
+import etax.payment.ledger.HeldCredit;
+import etax.payment.ledger.HeldCreditRefusedException;
+import etax.payment.ledger.HeldCreditResolutions;
+import etax.payment.ledger.HeldCreditResolutions.Kind;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a correction request must fit in what the gateway recorded, judged when it is proposed and again when
+ * it is recorded (then under the payment's row lock, {@link CorrectionRepository#lockPayment}): the voucher
+ * (and line) it names is recorded, except for a RECORD; a REVERSE takes back nothing reversed already (by the
+ * bank, or by a recorded REVERSE of the payment or of the line); an APPLY_HELD or RELEASE_HELD names a line
+ * whose credit is held for an officer and not resolved, and comes from an officer of the payment's tax office
+ * or a national officer. It also carries out a recorded APPLY_HELD or RELEASE_HELD.
+ */
+@Component
+class VoucherChecks {
+
+	private final CorrectionRepository repository;
+
+	private final HeldCreditResolutions heldCredits;
+
+	private final CorrectionProperties properties;
+
+	VoucherChecks(CorrectionRepository repository, HeldCreditResolutions heldCredits, CorrectionProperties properties) {
+		this.repository = repository;
+		this.heldCredits = heldCredits;
+		this.properties = properties;
+	}
+
+	/** @throws CorrectionRefusedException when the request does not fit, saying why */
+	void check(CorrectionRequest request, Caller caller) {
+		boolean known = this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
+		String voucher = voucher(request);
+		if (known && "RECORD".equals(request.kind())) {
+			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is recorded at the gateway now: "
+					+ "a RECORD is for a payment the gateway never recorded; run the reconciliation of its day again, "
+					+ "or send the resolution back");
+		}
+		if (!known && !"RECORD".equals(request.kind())) {
+			throw CorrectionRefusedException.invalid("The gateway has no recorded payment of " + voucher + ": a "
+					+ request.kind() + " is about a payment (and line) the gateway recorded");
+		}
+		if ("REVERSE".equals(request.kind())) {
+			checkNotReversed(request, voucher);
+		}
+		if (request.resolvesHeldCredit()) {
+			CorrectionRepository.PaymentLine line = line(request);
+			String office = this.properties.officeOf(line.collectingAgency());
+			if (caller.role() == Role.OFFICER && !office.equals(caller.taxOffice())) {
+				throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
+			}
+			try {
+				this.heldCredits.check(line.postingId(), voucher, Kind.valueOf(request.kind()));
+			}
+			catch (HeldCreditRefusedException ex) {
+				throw refused(ex);
+			}
+		}
+	}
+
+	/**
+	 * Carries out a recorded request that resolves a held credit, in the transaction that records it.
+	 * @throws CorrectionRefusedException when the credit cannot be resolved (so nothing is recorded)
+	 */
+	HeldCredit.Resolution resolveHeldCredit(CorrectionRequest request, RecordedCorrection recorded) {
+		try {
+			return this.heldCredits.resolve(line(request).postingId(), voucher(request), Kind.valueOf(request.kind()),
+					recorded.correctionId(), recorded.requestedBy(), recorded.approvedBy());
+		}
+		catch (HeldCreditRefusedException ex) {
+			throw refused(ex);
+		}
+	}
+
+	private void checkNotReversed(CorrectionRequest request, String voucher) {
+		String payment = "bank " + request.bankCode() + " reference " + request.bankReference();
+		this.repository.bankReversal(request.bankCode(), request.bankReference()).ifPresent((reversal) -> {
+			throw CorrectionRefusedException.reversedByBank(payment, reversal);
+		});
+		this.repository.recordedReverse(request.bankCode(), request.bankReference(), request.lineNumber())
+			.ifPresent((earlier) -> {
+				throw CorrectionRefusedException.reversedByRequest(voucher, earlier.requestNumber(),
+						earlier.correctionId());
+			});
+	}
+
+	private CorrectionRepository.PaymentLine line(CorrectionRequest request) {
+		Integer number = request.lineNumber();
+		return ((number != null) ? this.repository.paymentLine(request.bankCode(), request.bankReference(), number)
+				: Optional.<CorrectionRepository.PaymentLine>empty())
+			.orElseThrow(() -> CorrectionRefusedException.invalid("The gateway has no recorded payment line of "
+					+ voucher(request) + ": a " + request.kind() + " is about a recorded line"));
+	}
+
+	private static CorrectionRefusedException refused(HeldCreditRefusedException ex) {
+		return (ex.reason() == HeldCreditRefusedException.Reason.RESOLVED)
+				? CorrectionRefusedException.heldCreditResolved(ex.getMessage())
+				: CorrectionRefusedException.invalid(ex.getMessage());
+	}
+
+	private static String voucher(CorrectionRequest request) {
+		return "bank " + request.bankCode() + " reference " + request.bankReference()
+				+ ((request.lineNumber() != null) ? " line " + request.lineNumber() : "");
+	}
+
+}

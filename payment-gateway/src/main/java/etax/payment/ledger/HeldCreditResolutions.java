@@ -1,0 +1,138 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import etax.payment.ledger.TaxpayerLedger.HeldCredits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out what two officers decided about a credit held for them (docs/adr/0006-taxpayer-ledger.md):
+ * apply it to the item it names, or release it as the payer's own credit. Each as new ledger entries beside
+ * the payment's, announced like any allocation ({@link PaymentAllocated}), once per credit.
+ *
+ * <p>
+ * Once, also under concurrency: a resolution takes the advisory locks of both taxpayers (the ledger's one
+ * protocol, {@link LedgerRepository#lock}), judges the credit as it is under them, and its row in
+ * {@code payment.held_credit_resolution} has the credit as primary key.
+ */
+@Service
+public class HeldCreditResolutions {
+
+	private static final Logger log = LoggerFactory.getLogger(HeldCreditResolutions.class);
+
+	/** What officers may decide. */
+	public enum Kind {
+
+		/** Apply it to the item it names: the payer paid for that item's taxpayer. */
+		APPLY_HELD,
+
+		/** Make it the payer's own credit. */
+		RELEASE_HELD
+
+	}
+
+	private final HeldCreditRepository held;
+
+	private final LedgerRepository ledger;
+
+	private final TaxpayerLedger taxpayers;
+
+	private final Clock clock;
+
+	HeldCreditResolutions(HeldCreditRepository held, LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock) {
+		this.held = held;
+		this.ledger = ledger;
+		this.taxpayers = taxpayers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether the held credit of a payment line may be resolved so now; a proposal is refused at once rather
+	 * than at its approval. The approval judges again, under the locks.
+	 * @param postingId the payment line
+	 * @param line the line in words, for the refusal (bank, reference, line number)
+	 * @param kind the decision
+	 * @throws HeldCreditRefusedException when it may not
+	 */
+	public void check(UUID postingId, String line, Kind kind) {
+		judge(postingId, line, kind);
+	}
+
+	/**
+	 * Resolves the held credit of a payment line, in the caller's transaction (the one that records the
+	 * correction request deciding it, so both commit or neither).
+	 * @param postingId the payment line
+	 * @param line the line in words, for a refusal
+	 * @param kind the decision
+	 * @param correctionId the correction request that decided it
+	 * @param requestedBy the officer who proposed it
+	 * @param approvedBy the officer who approved it
+	 * @return the resolution
+	 * @throws HeldCreditRefusedException when the line holds no credit for an officer, it was resolved, or it
+	 * cannot be applied to its item
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public HeldCredit.Resolution resolve(UUID postingId, String line, Kind kind, UUID correctionId, String requestedBy,
+			String approvedBy) {
+		HeldCreditRepository.Held before = judge(postingId, line, kind);
+		this.ledger.lock(Set.of(before.payerMst(), before.itemMst()));
+		HeldCreditRepository.Held held = judge(postingId, line, kind);
+		Set<String> msts = new LinkedHashSet<>(List.of(held.payerMst(), held.itemMst()));
+		Allocation allocation = this.taxpayers.allocation(msts, Set.of(held.itemId()), Set.of(held.creditId()));
+		BigDecimal applied = (kind == Kind.APPLY_HELD) ? allocation.applyHeld(held.creditId()) : BigDecimal.ZERO;
+		if (kind == Kind.RELEASE_HELD) {
+			allocation.releaseHeld(held.creditId());
+		}
+		HeldCredit.Resolution resolution = new HeldCredit.Resolution(kind.name(), correctionId, held.remaining(),
+				applied, held.remaining().subtract(applied), requestedBy, approvedBy, this.clock.instant());
+		if (!this.held.insert(held, postingId, resolution)) {
+			// judged unresolved under the locks, so only a transaction outside the protocol could be here first
+			throw refusedAsResolved(postingId, line);
+		}
+		this.taxpayers.store(allocation);
+		log.info("Held credit resolved creditId={} kind={} correctionId={} approvedBy={}", held.creditId(), kind,
+				correctionId, approvedBy);
+		return resolution;
+	}
+
+	/** Resolved held credits, the latest first, and how many there are. */
+	public HeldCredits resolved(int page, int size) {
+		return new HeldCredits(this.held.resolved(page, size), this.held.countResolved());
+	}
+
+	private HeldCreditRepository.Held judge(UUID postingId, String line, Kind kind) {
+		if (this.held.resolution(postingId).isPresent()) {
+			throw refusedAsResolved(postingId, line);
+		}
+		HeldCreditRepository.Held held = this.held.held(postingId)
+			.orElseThrow(() -> HeldCreditRefusedException.notHeld(line));
+		if (held.remaining().signum() == 0) {
+			throw HeldCreditRefusedException.nothingLeft(line);
+		}
+		if (kind == Kind.APPLY_HELD) {
+			if (!held.subItem().equals(held.itemSubItem())) {
+				throw HeldCreditRefusedException.otherSubItem(line, held.subItem(), held.itemSubItem());
+			}
+			if (held.itemOutstanding().signum() == 0) {
+				throw HeldCreditRefusedException.itemOwesNothing(line);
+			}
+		}
+		return held;
+	}
+
+	private HeldCreditRefusedException refusedAsResolved(UUID postingId, String line) {
+		HeldCredit.Resolution done = this.held.resolution(postingId).orElseThrow();
+		return HeldCreditRefusedException.resolved(line, done.kind(), done.correctionId());
+	}
+
+}
