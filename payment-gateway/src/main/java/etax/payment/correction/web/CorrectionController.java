@@ -35,7 +35,12 @@ class CorrectionController {
 			description = "The request must have been proposed, as it is, by the officer who decided it "
 					+ "(POST /api/v1/corrections/proposals with their own token): 409 correction-not-proposed, or "
 					+ "correction-conflict when it differs; 403 approver-required, or four-eyes when the caller "
-					+ "proposed it; 422 invalid-correction, its detail saying why.")
+					+ "proposed it; 422 invalid-correction, its detail saying why; 409 already-reversed for a REVERSE "
+					+ "of a payment the bank reversed or of a line a recorded REVERSE covers. Kinds APPLY_HELD (the "
+					+ "line's held credit pays the item it named, as paid on the payment date) and RELEASE_HELD (it "
+					+ "becomes the payer's own credit) are carried out when recorded: 409 held-credit-resolved when "
+					+ "the credit was resolved already, 403 outside-tax-office for an officer of another office than "
+					+ "the payment's.")
 	@ApiResponse(responseCode = "201", description = "Recorded: the correction and its entries", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "Recorded before under this correction id: that record", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/corrections")
@@ -52,7 +57,8 @@ class CorrectionController {
 			+ "caller); an approver then records it, as proposed",
 			description = "403 requester-not-caller when requestedBy is not the token's subject; 422 "
 					+ "invalid-correction (coding, amounts, the voucher it names); 409 correction-conflict when another "
-					+ "proposal holds the id.")
+					+ "proposal holds the id; 409 already-reversed (REVERSE) and held-credit-resolved (APPLY_HELD, "
+					+ "RELEASE_HELD), 403 outside-tax-office, as when recording.")
 	@ApiResponse(responseCode = "201", description = "Proposed", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "Proposed before under this correction id: that proposal",
 			useReturnTypeSchema = true)
