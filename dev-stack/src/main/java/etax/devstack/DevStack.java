@@ -72,6 +72,12 @@ public final class DevStack {
 				// filers' webhook receivers under development run on this machine (docs/adr/0018-push-notices.md)
 				properties.put("etax.declaration.webhooks.allow-plain-http-localhost", "true");
 			}
+			if (modules[i].equals("payment-gateway")) {
+				// an office officer resolves the held credits of vouchers its office collects (docs/adr/0006-taxpayer-ledger.md):
+				// the same agencies as batch-processor's reconciliation below
+				properties.put("etax.payment.correction.collecting-agency-offices.1054523", "99999");
+				properties.put("etax.payment.correction.collecting-agency-offices.1054321", "99999");
+			}
 			if (modules[i].equals("batch-processor")) {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
 				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);
