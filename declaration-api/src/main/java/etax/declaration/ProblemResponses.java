@@ -1,7 +1,9 @@
 package etax.declaration;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import etax.access.FrameworkProblems;
 import etax.access.RequestViolations;
@@ -15,11 +17,13 @@ import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
 import etax.declaration.submission.ReturnTooLargeException;
 import etax.declaration.taxpayer.InvalidRegistrationException;
+import etax.declaration.taxpayer.Mst;
 import etax.declaration.taxpayer.RegistrationConflictException;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.schemas.MalformedReturnException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -149,13 +153,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return invalid(ex, RequestViolations.of(ex), headers, request);
+		boolean mst = onlyMst(ex.getParameterValidationResults().stream().flatMap((result) -> result.getResolvableErrors().stream()));
+		return invalid(ex, RequestViolations.of(ex), mst, headers, request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return invalid(ex, RequestViolations.of(ex), headers, request);
+		boolean mst = onlyMst(ex.getBindingResult().getAllErrors().stream().map(MessageSourceResolvable.class::cast));
+		return invalid(ex, RequestViolations.of(ex), mst, headers, request);
+	}
+
+	/**
+	 * Whether everything wrong is an MST that is none ({@link Mst}): that gets a type of its own, the same for
+	 * a parameter, a path variable or a body field, so that a client can tell "no such taxpayer id" from any
+	 * other mistake.
+	 */
+	private static boolean onlyMst(Stream<? extends MessageSourceResolvable> errors) {
+		List<? extends MessageSourceResolvable> all = errors.toList();
+		return !all.isEmpty() && all.stream().allMatch((error) -> error.getCodes() != null
+				&& Arrays.asList(error.getCodes()).contains(Mst.class.getSimpleName()));
 	}
 
 	@Override
@@ -167,13 +184,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 					"The body is not well-formed JSON of the expected shape.");
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 		}
-		return invalid(ex, List.of(field), headers, request);
+		return invalid(ex, List.of(field), false, headers, request);
 	}
 
 	private @Nullable ResponseEntity<Object> invalid(Exception ex, List<RequestViolations.Violation> violations,
-			HttpHeaders headers, WebRequest request) {
+			boolean mst, HttpHeaders headers, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				violations.isEmpty() ? "The request is not valid." : RequestViolations.detail(violations));
+		if (mst) {
+			problem.setType(URI.create(TYPE_BASE + "invalid-mst"));
+			problem.setTitle("Not a valid MST");
+		}
 		problem.setProperty("errors", violations.stream().map(RequestViolations.Violation::toMap).toList());
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.taxpayer.Mst;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -123,8 +124,7 @@ class ReturnController {
 	@Operation(summary = "Returns by taxpayer, form, period and status, newest first")
 	@GetMapping("/api/v1/returns")
 	List<StoredReturn> find(
-			@RequestParam(required = false) @Pattern(regexp = "\\d{10}(-\\d{3})?",
-					message = "must be an MST: 10 digits, and -NNN for a branch") @Nullable String mst,
+			@RequestParam(required = false) @Mst @Nullable String mst,
 			@RequestParam(required = false) @Size(max = 40) @Pattern(regexp = TEXT,
 					message = TEXT_MESSAGE) @Nullable String form,
 			@RequestParam(required = false) @Size(max = 40) @Pattern(regexp = TEXT,

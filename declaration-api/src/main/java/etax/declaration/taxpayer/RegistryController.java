@@ -42,7 +42,7 @@ class RegistryController {
 
 	@Operation(summary = "A registered taxpayer")
 	@GetMapping("/api/v1/taxpayers/{mst}")
-	Taxpayer taxpayer(@PathVariable String mst) {
+	Taxpayer taxpayer(@PathVariable @Mst String mst) {
 		return this.registry.find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
 	}
 
@@ -53,7 +53,7 @@ class RegistryController {
 	@ApiResponse(responseCode = "201", description = "Registered: the certificate", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same certificate was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers/{mst}/certificates")
-	ResponseEntity<Certificate> register(@PathVariable String mst,
+	ResponseEntity<Certificate> register(@PathVariable @Mst String mst,
 			@Valid @RequestBody CertificateRegistration registration) {
 		// to the microsecond, as PostgreSQL keeps it: the same certificate sent again compares equal
 		Registered<Certificate> certificate = this.registry.register(new Certificate(registration.serialNumber(), mst,
@@ -64,7 +64,7 @@ class RegistryController {
 
 	@Operation(summary = "The certificates registered to a taxpayer or agent")
 	@GetMapping("/api/v1/taxpayers/{mst}/certificates")
-	List<Certificate> certificates(@PathVariable String mst) {
+	List<Certificate> certificates(@PathVariable @Mst String mst) {
 		return this.registry.certificates(mst);
 	}
 
@@ -75,7 +75,7 @@ class RegistryController {
 	@ApiResponse(responseCode = "201", description = "Registered: the contract", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same contract was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/agents/{agentMst}/contracts")
-	ResponseEntity<AgentContract> register(@PathVariable String agentMst,
+	ResponseEntity<AgentContract> register(@PathVariable @Mst String agentMst,
 			@Valid @RequestBody ContractRegistration registration) {
 		Registered<AgentContract> contract = this.registry.register(new AgentContract(agentMst,
 				registration.taxpayerMst(), registration.contractNumber(), registration.validFrom(),
@@ -93,7 +93,7 @@ class RegistryController {
 
 	private static final String TEXT_MESSAGE = "must not contain control characters";
 
-	record TaxpayerRegistration(@NotBlank @Size(max = 14) String mst,
+	record TaxpayerRegistration(@NotBlank @Mst String mst,
 			@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
 			@NotBlank @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED") String status, @NotNull Boolean eFiling,
 			@NotBlank @Pattern(regexp = "[MQ]") String filingFrequency, @NotBlank @Pattern(regexp = "\\d{5}") String taxOfficeCode,
@@ -113,7 +113,7 @@ class RegistryController {
 
 	}
 
-	record ContractRegistration(@NotBlank @Size(max = 14) String taxpayerMst,
+	record ContractRegistration(@NotBlank @Mst String taxpayerMst,
 			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String contractNumber,
 			@NotNull LocalDate validFrom, @Nullable LocalDate validTo) {
 

@@ -224,6 +224,80 @@ class ReturnAccessIntegrationTests {
 		assertThat(returnsOf(stranger)).isOne();
 	}
 
+	@Test
+	void anIndividualFilesUnderItsPersonalIdAndListsItsReturn() throws Exception {
+		String personalId = newPersonalId();
+		this.jdbc.sql("""
+				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
+				VALUES (?, 'NGUYỄN VĂN THỬ', 'ACTIVE', true, 'Q', '99999', '757')
+				""").param(personalId).update();
+
+		String returnId = file(SampleReturns.forTaxpayer(personalId), TOKENS.taxpayer(personalId))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("ACCEPTED"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree)
+			.get("returnId")
+			.asString();
+
+		for (String token : new String[] { TOKENS.taxpayer(personalId), TOKENS.officer("99999") }) {
+			this.mvc.perform(get("/api/v1/returns").param("mst", personalId).with(bearer(token)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.contains(returnId)))
+				.andExpect(jsonPath("$[0].mst").value(personalId));
+		}
+		this.mvc.perform(get("/api/v1/taxpayers/" + personalId).with(bearer(TOKENS.officer("99999"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mst").value(personalId));
+		this.mvc.perform(get("/api/v1/taxpayers/" + personalId + "/certificates").with(bearer(TOKENS.officer("99999"))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void whatIsNoMstIsRefusedWithOneProblemWhereverAnMstIsTaken() throws Exception {
+		String officer = TOKENS.officer("99999");
+		// a wrong check digit, a branch of 000, a personal id of province 000 or 097, too short, too long, letters
+		for (String mst : new String[] { "0313829140", "0313829148-000", "000123456789", "097123456789", "031382914",
+				"0313829148-01", "1234567890123", "03138291a8" }) {
+			this.mvc.perform(get("/api/v1/returns").param("mst", mst).with(bearer(officer)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"))
+				.andExpect(jsonPath("$.errors[0].name").value("mst"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("12-digit personal id")));
+			for (String path : new String[] { "/api/v1/taxpayers/" + mst, "/api/v1/taxpayers/" + mst + "/certificates" }) {
+				this.mvc.perform(get(path).with(bearer(officer)))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"));
+			}
+		}
+		this.mvc
+			.perform(post("/api/v1/agents/0313829140/contracts").with(bearer(officer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"taxpayerMst\":\"0313829148\",\"contractNumber\":\"HD-X\",\"validFrom\":\"2026-01-01\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"));
+		String bad = "097123456789";
+		this.mvc
+			.perform(post("/api/v1/taxpayers").with(bearer(officer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mst\":\"" + bad + "\",\"name\":\"A\",\"status\":\"ACTIVE\",\"eFiling\":true,"
+						+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"99999\",\"chapter\":\"757\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"))
+			.andExpect(jsonPath("$.errors[0].name").value("mst"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.taxpayer WHERE mst = ?").param(bad).query(Long.class).single())
+			.isZero();
+	}
+
+	/** A 12-digit personal id (VN-ETAX §3.2): province 001–096, century and gender, year of birth, six digits. */
+	private static String newPersonalId() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return String.format("%03d%d%02d%06d", random.nextInt(1, 97), random.nextInt(0, 4), random.nextInt(100),
+				random.nextInt(1_000_000));
+	}
+
 	private ResultActions file(String xml, String token) throws Exception {
 		return this.mvc.perform(post("/api/v1/returns").with(bearer(token))
 			.contentType(MediaType.APPLICATION_XML)

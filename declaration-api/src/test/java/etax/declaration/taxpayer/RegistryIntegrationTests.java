@@ -64,7 +64,7 @@ class RegistryIntegrationTests {
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
 		this.mvc.perform(get("/api/v1/taxpayers/abc/certificates").with(officer()))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"));
 		this.mvc.perform(get("/api/v1/taxpayers/" + DemoTaxpayers.newMst() + "/certificates").with(officer()))
 			.andExpect(status().isNotFound());
 	}
