@@ -191,13 +191,8 @@ class ContextRules {
 					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
 			return;
 		}
-		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())
-				&& !period.kind().equals(taxpayer.filingFrequency())) {
-			findings.add(finding("CTX-PER-03", Category.DATA_MISMATCH, Severity.REJECT, ContextFindings.PERIOD_KIND,
-					period.kind(), "Người nộp thuế đăng ký khai theo " + frequencyVi(taxpayer.filingFrequency()) + ".",
-					"The taxpayer is registered to file " + frequencyEn(taxpayer.filingFrequency()) + ".",
-					"Khai theo kỳ đã đăng ký, hoặc đăng ký thay đổi kỳ khai (mẫu 01/ĐK-TĐKTT) từ năm sau.",
-					"File for the registered period, or register a change (form 01/ĐK-TĐKTT) for next year."));
+		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
+			checkFrequency(period, end, taxpayer, findings);
 		}
 		LocalDate deadline = this.deadlines.deadlineOf(period, rule);
 		if (SUPPLEMENTARY.equals(document.header().filingType())) {
@@ -212,6 +207,26 @@ class ContextRules {
 					period.value(), late.vi(), late.en(),
 					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",
 					"Late-payment interest of 0.03% a day runs on tax paid late."));
+		}
+	}
+
+	/**
+	 * R-PER-2: a monthly or quarterly return has the period kind of the filing frequency in force for its
+	 * period, not of today's: a switch applies from the first period of a calendar year, and the periods
+	 * before it keep the frequency they had ({@link Taxpayer#filingFrequencyOn}).
+	 */
+	private static void checkFrequency(TaxPeriod period, LocalDate end, Taxpayer taxpayer, List<Finding> findings) {
+		LocalDate start = end.withDayOfMonth(1).minusMonths("Q".equals(period.kind()) ? 2 : 0);
+		String frequency = taxpayer.filingFrequencyOn(start);
+		if (!period.kind().equals(frequency)) {
+			String year = String.valueOf(start.getYear());
+			findings.add(finding("CTX-PER-03", Category.DATA_MISMATCH, Severity.REJECT, ContextFindings.PERIOD_KIND,
+					period.kind(), "Người nộp thuế đăng ký khai theo " + frequencyVi(frequency) + " cho các kỳ năm " + year + ".",
+					"The taxpayer is registered to file " + frequencyEn(frequency) + " for the periods of " + year + ".",
+					"Khai theo kỳ đã đăng ký cho năm đó, hoặc đăng ký thay đổi kỳ khai (mẫu 01/ĐK-TĐKTT), có hiệu lực từ "
+							+ "kỳ đầu tiên của năm dương lịch.",
+					"File for the period registered for that year, or register a change (form 01/ĐK-TĐKTT), which "
+							+ "applies from the first period of a calendar year."));
 		}
 	}
 

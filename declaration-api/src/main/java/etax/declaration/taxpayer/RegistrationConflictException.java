@@ -2,8 +2,9 @@ package etax.declaration.taxpayer;
 
 /**
  * A registration that contradicts what the registry holds: a certificate serial registered to another
- * taxpayer, a contract number used for another contract. Nothing was changed: the registry never moves a
- * certificate or a contract silently.
+ * taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
+ * from. Nothing was changed: the registry never moves a certificate or a contract, nor rewrites a frequency,
+ * silently.
  */
 public final class RegistrationConflictException extends RuntimeException {
 
@@ -14,6 +15,16 @@ public final class RegistrationConflictException extends RuntimeException {
 	static RegistrationConflictException certificate() {
 		return new RegistrationConflictException(
 				"A certificate with this serial number is registered with other details or to another taxpayer");
+	}
+
+	static RegistrationConflictException frequencyWithoutDate() {
+		return new RegistrationConflictException("The taxpayer is registered with another filing frequency: a change "
+				+ "applies from a calendar year, so send filingFrequencyFrom (1 January of that year)");
+	}
+
+	static RegistrationConflictException frequencyChange() {
+		return new RegistrationConflictException(
+				"The taxpayer has another change of filing frequency from that day: changes are kept, never replaced");
 	}
 
 	static RegistrationConflictException contract() {

@@ -32,11 +32,16 @@ class RegistryController {
 		this.registry = registry;
 	}
 
-	@Operation(summary = "Register or update a taxpayer")
+	@Operation(summary = "Register or update a taxpayer",
+			description = "The filing frequency is kept with the year it applies from: without filingFrequencyFrom it is "
+					+ "the frequency since ever (a registered taxpayer must already have it, else 409); with "
+					+ "filingFrequencyFrom (1 January of a year, else 400) it is a change from that year on, added to "
+					+ "the taxpayer's frequencyChanges (the same change again changes nothing; another frequency from "
+					+ "the same day is 409). Returns of earlier periods keep the frequency in force then.")
 	@ApiResponse(responseCode = "201", description = "Registered or updated: the taxpayer", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers")
 	ResponseEntity<Taxpayer> register(@Valid @RequestBody TaxpayerRegistration registration) {
-		Taxpayer taxpayer = this.registry.register(registration.toTaxpayer());
+		Taxpayer taxpayer = this.registry.register(registration.toTaxpayer(), registration.filingFrequencyFrom());
 		return ResponseEntity.created(URI.create("/api/v1/taxpayers/" + taxpayer.mst())).body(taxpayer);
 	}
 
@@ -97,11 +102,11 @@ class RegistryController {
 			@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
 			@NotBlank @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED") String status, @NotNull Boolean eFiling,
 			@NotBlank @Pattern(regexp = "[MQ]") String filingFrequency, @NotBlank @Pattern(regexp = "\\d{5}") String taxOfficeCode,
-			@NotBlank @Pattern(regexp = "\\d{3}") String chapter) {
+			@NotBlank @Pattern(regexp = "\\d{3}") String chapter, @Nullable LocalDate filingFrequencyFrom) {
 
 		Taxpayer toTaxpayer() {
 			return new Taxpayer(this.mst, this.name, this.status, this.eFiling, this.filingFrequency, this.taxOfficeCode,
-					this.chapter);
+					this.chapter, List.of());
 		}
 
 	}

@@ -1,5 +1,9 @@
 package etax.declaration.taxpayer;
 
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
 import etax.ids.TaxpayerId;
 
 /**
@@ -9,15 +13,37 @@ import etax.ids.TaxpayerId;
  * @param name the registered name
  * @param status {@code ACTIVE}, {@code SUSPENDED} or {@code CLOSED}; only active taxpayers file
  * @param eFiling whether the taxpayer is enrolled for electronic filing
- * @param filingFrequency {@code M} (monthly) or {@code Q} (quarterly) for VAT and withheld PIT
+ * @param filingFrequency {@code M} (monthly) or {@code Q} (quarterly) for VAT and withheld PIT: the frequency in
+ * force since ever, until the first of {@code frequencyChanges}
  * @param taxOfficeCode the managing tax office (maCQTNoiNop)
  * @param chapter the budget chapter (mã chương) its payments are booked under
+ * @param frequencyChanges the later changes of the filing frequency, oldest first
  */
 public record Taxpayer(String mst, String name, String status, boolean eFiling, String filingFrequency,
-		String taxOfficeCode, String chapter) {
+		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges) {
+
+	public Taxpayer {
+		frequencyChanges = frequencyChanges.stream().sorted(Comparator.comparing(FrequencyChange::effectiveFrom)).toList();
+	}
 
 	public boolean isActive() {
 		return "ACTIVE".equals(this.status);
+	}
+
+	/**
+	 * The filing frequency in force for a period: the period kind a monthly or quarterly return must have.
+	 * @param periodStart the first day of the period
+	 * @return {@code M} or {@code Q}
+	 */
+	public String filingFrequencyOn(LocalDate periodStart) {
+		String frequency = this.filingFrequency;
+		for (FrequencyChange change : this.frequencyChanges) {
+			if (change.effectiveFrom().isAfter(periodStart)) {
+				break;
+			}
+			frequency = change.frequency();
+		}
+		return frequency;
 	}
 
 	@Override

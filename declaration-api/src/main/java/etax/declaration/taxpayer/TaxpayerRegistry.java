@@ -1,10 +1,12 @@
 package etax.declaration.taxpayer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import etax.ids.TaxpayerId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +17,11 @@ public class TaxpayerRegistry {
 
 	private final TaxpayerRepository repository;
 
-	TaxpayerRegistry(TaxpayerRepository repository) {
+	private final Clock clock;
+
+	TaxpayerRegistry(TaxpayerRepository repository, Clock clock) {
 		this.repository = repository;
+		this.clock = clock;
 	}
 
 	public Optional<Taxpayer> find(String mst) {
@@ -34,11 +39,40 @@ public class TaxpayerRegistry {
 		return this.repository.hasContract(agentMst, taxpayerMst, day);
 	}
 
+	/**
+	 * Registers a taxpayer or updates its details. Its filing frequency is kept with the date it applies from
+	 * (VN-ETAX §3.4 R-PER-2): without a date, the frequency is the one in force since ever, which a new
+	 * taxpayer gets and a registered one must already have; with a date, it is a change from that year on,
+	 * appended to the taxpayer's history (a new taxpayer gets the frequency since ever as well). Returns of
+	 * periods before a change keep being checked against the frequency in force then.
+	 * @param taxpayer the taxpayer, with the frequency it registers
+	 * @param frequencyFrom 1 January of the year from which that frequency applies, or {@code null}
+	 * @return the taxpayer as registered, with every change of its frequency
+	 * @throws InvalidRegistrationException if the MST is not valid, or the date is not 1 January
+	 * @throws RegistrationConflictException if a registered taxpayer's frequency differs without a date, or it
+	 * has another change from that date
+	 */
 	@Transactional
-	public Taxpayer register(Taxpayer taxpayer) {
+	public Taxpayer register(Taxpayer taxpayer, @Nullable LocalDate frequencyFrom) {
 		requireValid(taxpayer.mst());
+		if (frequencyFrom != null && frequencyFrom.getDayOfYear() != 1) {
+			throw new InvalidRegistrationException("filingFrequencyFrom must be 1 January: a change of filing frequency "
+					+ "applies from the first period of a calendar year");
+		}
+		Optional<Taxpayer> registered = this.repository.find(taxpayer.mst());
+		if (frequencyFrom == null && registered.isPresent()
+				&& !registered.get().filingFrequency().equals(taxpayer.filingFrequency())) {
+			throw RegistrationConflictException.frequencyWithoutDate();
+		}
 		this.repository.save(taxpayer);
-		return taxpayer;
+		if (frequencyFrom != null) {
+			FrequencyChange change = new FrequencyChange(frequencyFrom, taxpayer.filingFrequency());
+			boolean appended = this.repository.insert(taxpayer.mst(), change, this.clock.instant());
+			if (!appended && registered.orElseThrow().frequencyChanges().stream().noneMatch(change::equals)) {
+				throw RegistrationConflictException.frequencyChange();
+			}
+		}
+		return this.repository.find(taxpayer.mst()).orElseThrow();
 	}
 
 	/**

@@ -1,9 +1,13 @@
 package etax.declaration.taxpayer;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +21,7 @@ class TaxpayerRepository {
 	// each camelCase name first and fails over on an exception per column per row, on every filing
 	private static final RowMapper<Taxpayer> TAXPAYER = (row, n) -> new Taxpayer(row.getString("mst"),
 			row.getString("name"), row.getString("status"), row.getBoolean("e_filing"), row.getString("filing_frequency"),
-			row.getString("tax_office_code"), row.getString("chapter"));
+			row.getString("tax_office_code"), row.getString("chapter"), changes(row.getString("frequency_changes")));
 
 	private static final RowMapper<AgentContract> CONTRACT = (row, n) -> new AgentContract(row.getString("agent_mst"),
 			row.getString("taxpayer_mst"), row.getString("contract_number"), row.getObject("valid_from", LocalDate.class),
@@ -33,24 +37,53 @@ class TaxpayerRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A taxpayer with its frequency changes, in one statement (every filing reads it): the changes as
+	 * {@code yyyy-MM-dd:F} pairs, read from the primary key of {@code filing_frequency_change}.
+	 */
 	Optional<Taxpayer> find(String mst) {
 		return this.jdbc.sql("""
-				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter
+				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter,
+				    (SELECT string_agg(to_char(c.effective_from, 'YYYY-MM-DD') || ':' || c.frequency, ','
+				                       ORDER BY c.effective_from)
+				     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes
 				FROM filing.taxpayer WHERE mst = ?
 				""").param(mst).query(TAXPAYER).optional();
 	}
 
+	private static List<FrequencyChange> changes(@Nullable String pairs) {
+		if (pairs == null || pairs.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(pairs.split(","))
+			.map((pair) -> new FrequencyChange(LocalDate.parse(pair.substring(0, 10)), pair.substring(11)))
+			.toList();
+	}
+
+	/**
+	 * Registers a taxpayer, or updates its details; never its frequency in force since ever, which a taxpayer
+	 * registered before keeps (changes are appended: {@link #insert(String, FrequencyChange, Instant)}).
+	 */
 	void save(Taxpayer taxpayer) {
 		this.jdbc.sql("""
 				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (mst) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
-				    e_filing = EXCLUDED.e_filing, filing_frequency = EXCLUDED.filing_frequency,
-				    tax_office_code = EXCLUDED.tax_office_code, chapter = EXCLUDED.chapter
+				    e_filing = EXCLUDED.e_filing, tax_office_code = EXCLUDED.tax_office_code, chapter = EXCLUDED.chapter
 				""")
 			.params(taxpayer.mst(), taxpayer.name(), taxpayer.status(), taxpayer.eFiling(), taxpayer.filingFrequency(),
 					taxpayer.taxOfficeCode(), taxpayer.chapter())
 			.update();
+	}
+
+	/** @return whether it was inserted: not if the taxpayer has a change from that day already */
+	boolean insert(String mst, FrequencyChange change, Instant registeredAt) {
+		return this.jdbc.sql("""
+				INSERT INTO filing.filing_frequency_change (mst, effective_from, frequency, registered_at)
+				VALUES (?, ?, ?, ?) ON CONFLICT (mst, effective_from) DO NOTHING
+				""")
+			.params(mst, change.effectiveFrom(), change.frequency(), Timestamp.from(registeredAt))
+			.update() == 1;
 	}
 
 	List<AgentContract> contracts(String agentMst, String taxpayerMst) {

@@ -34,6 +34,7 @@ import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -101,6 +102,66 @@ class ContextRulesIntegrationTests {
 
 		assertThat(ruleIds(receipt)).contains("CTX-PER-03");
 		assertThat(receipt.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+	}
+
+	@Test
+	void theFrequencyInForceForTheReturnsPeriodDecidesNotTodays() throws Exception {
+		String mst = SampleReturns.newMst();
+		register(mst, "M", null).andExpect(status().isCreated());
+		register(mst, "Q", "2026-01-01").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.filingFrequency").value("M"))
+			.andExpect(jsonPath("$.frequencyChanges[0].effectiveFrom").value("2026-01-01"))
+			.andExpect(jsonPath("$.frequencyChanges[0].frequency").value("Q"));
+
+		JsonNode june2025 = file(month(SampleReturns.forTaxpayer(mst), 6, 2025), 201);
+		JsonNode february2026 = file(month(SampleReturns.forTaxpayer(mst), 2, 2026), 201);
+		JsonNode firstQuarter2026 = file(SampleReturns.forTaxpayer(mst), 201);
+
+		assertThat(ruleIds(june2025)).doesNotContain("CTX-PER-03");
+		assertThat(june2025.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(february2026.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		JsonNode frequency = findings(february2026).stream()
+			.filter((finding) -> finding.get("ruleId").asString().equals("CTX-PER-03"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(february2026.get("findings").toString()));
+		assertThat(frequency.get("value").asString()).isEqualTo("M");
+		assertThat(frequency.at("/message/en").asString()).isEqualTo("The taxpayer is registered to file quarterly for the periods of 2026.");
+		assertThat(ruleIds(firstQuarter2026)).doesNotContain("CTX-PER-03");
+		assertThat(firstQuarter2026.get("status").asString()).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void aFrequencyChangeIsAppendedFromAYearsStartAndNeverRewritten() throws Exception {
+		String mst = SampleReturns.newMst();
+		register(mst, "M", null).andExpect(status().isCreated());
+
+		register(mst, "Q", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/registration-conflict"));
+		register(mst, "Q", "2026-04-01").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-registration"));
+		register(mst, "Q", "2026-01-01").andExpect(status().isCreated());
+		register(mst, "Q", "2026-01-01").andExpect(status().isCreated());
+		register(mst, "M", "2026-01-01").andExpect(status().isConflict());
+		register(mst, "M", "2028-01-01").andExpect(status().isCreated());
+		register(mst, "M", null).andExpect(status().isCreated());
+
+		assertThat(this.jdbc.sql("""
+				SELECT effective_from || ' ' || frequency FROM filing.filing_frequency_change WHERE mst = ?
+				ORDER BY effective_from""").param(mst).query(String.class).list())
+			.containsExactly("2026-01-01 Q", "2028-01-01 M");
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst).with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filingFrequency").value("M"))
+			.andExpect(jsonPath("$.frequencyChanges[*].frequency", org.hamcrest.Matchers.contains("Q", "M")));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions register(String mst, String frequency,
+			@org.jspecify.annotations.Nullable String from) throws Exception {
+		return this.mvc.perform(post("/api/v1/taxpayers").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY CHUYỂN KỲ KHAI\",\"status\":\"ACTIVE\","
+					+ "\"eFiling\":true,\"filingFrequency\":\"" + frequency + "\",\"taxOfficeCode\":\"99999\","
+					+ "\"chapter\":\"754\"" + ((from != null) ? ",\"filingFrequencyFrom\":\"" + from + "\"" : "") + "}"));
 	}
 
 	@Test
