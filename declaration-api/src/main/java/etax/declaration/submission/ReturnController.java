@@ -96,7 +96,7 @@ class ReturnController {
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255,
 					message = KEY_MESSAGE) @Pattern(regexp = TEXT, message = KEY_MESSAGE) @Nullable String idempotencyKey)
 			throws IOException {
-		ReturnIntake.Filing filing = this.intake.file(readBounded(request), filer, idempotencyKey);
+		ReturnIntake.Filing filing = this.intake.file(readBounded(request, filer), filer, idempotencyKey);
 		Receipt receipt = filing.receipt();
 		return ResponseEntity.status(filing.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/v1/returns/" + receipt.returnId()))
@@ -112,7 +112,7 @@ class ReturnController {
 	@PostMapping(path = "/api/v1/returns:validate",
 			consumes = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
 	ReturnIntake.DryRun validate(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {
-		return this.intake.validate(readBounded(request), filer);
+		return this.intake.validate(readBounded(request, filer), filer);
 	}
 
 	@Operation(summary = "A stored return: receipt, status, header, findings and payable items")
@@ -173,10 +173,10 @@ class ReturnController {
 		return Receipt.of(this.queries.byIdempotencyKey(filer, idempotencyKey));
 	}
 
-	private byte[] readBounded(HttpServletRequest request) throws IOException {
+	private byte[] readBounded(HttpServletRequest request, Caller filer) throws IOException {
 		byte[] bytes = RequestBodies.readAtMost(request, this.maxReturnSize.toBytes());
 		if (bytes == null) {
-			this.intake.refused("TOO_LARGE", 0);
+			this.intake.refused(filer, "TOO_LARGE", 0);
 			throw new ReturnTooLargeException(this.maxReturnSize);
 		}
 		return bytes;

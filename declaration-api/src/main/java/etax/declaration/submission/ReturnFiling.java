@@ -136,7 +136,8 @@ class ReturnFiling {
 		}
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
-		StoredReturn stored = stored(document, findings, status, at, transactionCode);
+		StoredReturn stored = stored(document, findings, status, at, transactionCode,
+				new StoredReturn.FiledBy(candidate.filer(), candidate.filerRole()));
 		group.filed(candidate, stored, chainKey);
 		if (status != ReturnStatus.ACCEPTED) {
 			return new Decision(candidate.filer(), stored, null);
@@ -173,25 +174,26 @@ class ReturnFiling {
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
-			Instant receivedAt, String transactionCode) {
+			Instant receivedAt, String transactionCode, StoredReturn.FiledBy filedBy) {
 		ReturnHeader header = document.header();
 		return new StoredReturn(TimeOrderedIds.next(), transactionCode, status, receivedAt, header.mst(),
 				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
 				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
 						header.period().to()),
-				header.taxOfficeCode(), document.sha256(), findings, List.of());
+				header.taxOfficeCode(), filedBy, document.sha256(), findings, List.of());
 	}
 
 	/**
 	 * A return to file: received, and checked by the rules that need no lock.
-	 * @param filer who files it
+	 * @param filer who files it: the token subject
+	 * @param filerRole what the filer is: the token's role ({@code TAXPAYER}, {@code AGENT}, {@code TVAN})
 	 * @param document the return
 	 * @param findings what the form rules and context rules found
 	 * @param taxpayer the registered taxpayer it names, if any (a return without one is not accepted)
 	 * @param idempotencyKey the filer's key for it, if sent
 	 * @param receivedAt its receipt timestamp
 	 */
-	record Candidate(String filer, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
+	record Candidate(String filer, String filerRole, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
 			@Nullable String idempotencyKey, Instant receivedAt) {
 
 	}
@@ -208,8 +210,11 @@ class ReturnFiling {
 		List<ReturnEvents.Entry> lifecycle(List<PayableItem> items) {
 			Instant at = this.stored.receivedAt();
 			List<ReturnEvents.Entry> entries = new ArrayList<>();
+			// who filed it (token subject and role, never the token): an agent's or a T-VAN's filing for the
+			// taxpayer reads as such in the lifecycle
 			entries.add(new ReturnEvents.Entry(this.stored.id(), "RECEIVED", at,
-					Map.of("transactionCode", this.stored.transactionCode())));
+					Map.of("transactionCode", this.stored.transactionCode(), "filedBy", this.stored.filedBy().subject(),
+							"filerRole", String.valueOf(this.stored.filedBy().role()))));
 			entries.add(new ReturnEvents.Entry(this.stored.id(), this.stored.status().name(), at,
 					Map.of("findings", this.stored.findings().size())));
 			if (!items.isEmpty()) {

@@ -112,7 +112,7 @@ public class ReturnIntake {
 			Submission submission = submissions.get(i);
 			try {
 				if (submission.xml().length > maxReturnSize.toBytes()) {
-					refused("TOO_LARGE", submission.xml().length);
+					refused(filer, "TOO_LARGE", submission.xml().length);
 					throw new ReturnTooLargeException(maxReturnSize);
 				}
 				candidates.add(candidate(submission.xml(), filer, submission.idempotencyKey()));
@@ -142,7 +142,7 @@ public class ReturnIntake {
 
 	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
 		EnvelopeCapture envelope = new EnvelopeCapture();
-		Validation.Receivable receivable = receivable(xml, envelope);
+		Validation.Receivable receivable = receivable(xml, envelope, filer);
 		ReturnDocument document = receivable.document();
 		authorize(filer, document, xml);
 		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
@@ -150,7 +150,8 @@ public class ReturnIntake {
 		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
-		return new ReturnFiling.Candidate(filer.subject(), document, findings, checked.taxpayer(), idempotencyKey, receivedAt);
+		return new ReturnFiling.Candidate(filer.subject(), filer.role().name(), document, findings, checked.taxpayer(),
+				idempotencyKey, receivedAt);
 	}
 
 	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {
@@ -202,11 +203,12 @@ public class ReturnIntake {
 
 	/**
 	 * Records a body that was refused before it could be parsed (e.g. over the size limit).
+	 * @param caller who sent it
 	 * @param reason why it was refused
 	 * @param sizeBytes how much of it was read
 	 */
-	void refused(String reason, int sizeBytes) {
-		this.audit.notReceived("refused", reason, sizeBytes, null);
+	void refused(Caller caller, String reason, int sizeBytes) {
+		this.audit.notReceived(caller, "refused", reason, sizeBytes, null);
 		this.metrics.rejected(reason.toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
@@ -215,29 +217,29 @@ public class ReturnIntake {
 			this.authority.check(filer, document.header().mst());
 		}
 		catch (FilerNotAuthorizedException ex) {
-			notReceived("refused", "NOT_AUTHORIZED", xml);
+			notReceived(filer, "refused", "NOT_AUTHORIZED", xml);
 			throw ex;
 		}
 	}
 
-	private Validation.Receivable receivable(byte[] xml, EnvelopeCapture envelope) {
+	private Validation.Receivable receivable(byte[] xml, EnvelopeCapture envelope, Caller filer) {
 		Validation validation;
 		try {
 			validation = this.validator.validate(xml, envelope);
 		}
 		catch (MalformedReturnException ex) {
-			notReceived("malformed", ex.reason().name(), xml);
+			notReceived(filer, "malformed", ex.reason().name(), xml);
 			throw ex;
 		}
 		if (validation instanceof Validation.Receivable receivable) {
 			return receivable;
 		}
-		notReceived("schema", "NOT_RECEIVABLE", xml);
+		notReceived(filer, "schema", "NOT_RECEIVABLE", xml);
 		throw new ReturnNotReceivedException(validation.findings());
 	}
 
-	private void notReceived(String outcome, String reason, byte[] xml) {
-		this.audit.notReceived(outcome, reason, xml.length, sha256(xml));
+	private void notReceived(Caller filer, String outcome, String reason, byte[] xml) {
+		this.audit.notReceived(filer, outcome, reason, xml.length, sha256(xml));
 		this.metrics.rejected(outcome);
 	}
 

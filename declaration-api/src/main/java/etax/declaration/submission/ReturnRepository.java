@@ -34,7 +34,7 @@ class ReturnRepository {
 	private static final String SELECT = """
 			SELECT id, transaction_code, status, received_at, mst, form_code, ma_tkhai, form_version,
 			    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-			    tax_office_code, content_sha256, findings::text
+			    tax_office_code, filed_by, filed_by_role, content_sha256, findings::text
 			FROM filing.tax_return""";
 
 	private final JdbcClient jdbc;
@@ -58,8 +58,8 @@ class ReturnRepository {
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
 				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by,
-				    managing_office_code)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+				    filed_by_role, managing_office_code)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
 				""", filed.stream().map(this::row).toList());
 	}
 
@@ -71,7 +71,7 @@ class ReturnRepository {
 				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
 				stored.status().name(), Timestamp.from(stored.receivedAt()), filed.document().sha256(),
 				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
-				filed.document().xml(), filed.chainKey(), filed.filedBy(), filed.managingOffice() };
+				filed.document().xml(), filed.chainKey(), filed.filedBy(), stored.filedBy().role(), filed.managingOffice() };
 	}
 
 	/**
@@ -191,7 +191,9 @@ class ReturnRepository {
 				row.getString("form_version"), row.getString("filing_type"), row.getInt("submission_number"),
 				new StoredReturn.Period(row.getString("period_kind"), row.getString("period_value"),
 						date(row, "period_from"), date(row, "period_to")),
-				row.getString("tax_office_code"), row.getString("content_sha256"),
+				row.getString("tax_office_code"),
+				new StoredReturn.FiledBy(row.getString("filed_by"), row.getString("filed_by_role")),
+				row.getString("content_sha256"),
 				this.json.readValue(row.getString("findings"), FINDINGS), List.of());
 	}
 

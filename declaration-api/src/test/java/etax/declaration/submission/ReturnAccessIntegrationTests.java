@@ -225,6 +225,67 @@ class ReturnAccessIntegrationTests {
 	}
 
 	@Test
+	void theLifecycleAndTheOfficerSayWhichCallerFiledAndAuditRefusedAttemptsByCaller() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String stranger = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, 'HD-AUDIT', DATE '2026-01-01')
+				""").params(agent, client).update();
+		String byAgent = file(SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent), TOKENS.agent(agent))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree)
+			.get("returnId")
+			.asString();
+		// a T-VAN's transmission that is not accepted (a monthly period for a quarterly filer) is kept too
+		String monthly = SampleReturns.with(SampleReturns.with(SampleReturns.with(SampleReturns.with(
+				SampleReturns.forTaxpayer(client), "kieuKy", "M"), "kyKKhai", "02/2026"), "kyKKhaiTuNgay", "01/02/2026"),
+				"kyKKhaiDenNgay", "28/02/2026");
+		String byTvan = file(monthly, TOKENS.tvan("tvan-audit"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("NOT_ACCEPTED"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.transform(this.json::readTree)
+			.get("returnId")
+			.asString();
+
+		for (String token : new String[] { TOKENS.officer("99999"), TOKENS.nationalOfficer(), TOKENS.taxpayer(client) }) {
+			this.mvc.perform(get("/api/v1/returns/" + byAgent).with(bearer(token)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.filedBy.subject").value("agent-" + agent))
+				.andExpect(jsonPath("$.filedBy.role").value("AGENT"));
+		}
+		this.mvc.perform(get("/api/v1/returns/" + byAgent + "/events").with(bearer(TOKENS.officer("99999"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].type").value("RECEIVED"))
+			.andExpect(jsonPath("$[0].detail.filedBy").value("agent-" + agent))
+			.andExpect(jsonPath("$[0].detail.filerRole").value("AGENT"));
+		this.mvc.perform(get("/api/v1/returns").param("mst", client).param("status", "NOT_ACCEPTED")
+			.with(bearer(TOKENS.officer("99999"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value(byTvan))
+			.andExpect(jsonPath("$[0].filedBy.subject").value("tvan-audit"))
+			.andExpect(jsonPath("$[0].filedBy.role").value("TVAN"));
+		this.mvc.perform(get("/api/v1/returns/" + byTvan + "/events").with(bearer(TOKENS.nationalOfficer())))
+			.andExpect(jsonPath("$[0].detail.filedBy").value("tvan-audit"))
+			.andExpect(jsonPath("$[0].detail.filerRole").value("TVAN"));
+
+		String refused = SampleReturns.withAgent(SampleReturns.forTaxpayer(stranger), agent);
+		file(refused, TOKENS.agent(agent)).andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("""
+				SELECT reason || ' ' || caller_subject || ' ' || caller_role FROM filing.intake_audit
+				WHERE content_sha256 = encode(sha256(convert_to(?, 'UTF8')), 'hex')
+				""").param(refused).query(String.class).list())
+			.containsExactly("NOT_AUTHORIZED agent-" + agent + " AGENT");
+	}
+
+	@Test
 	void anIndividualFilesUnderItsPersonalIdAndListsItsReturn() throws Exception {
 		String personalId = newPersonalId();
 		this.jdbc.sql("""
