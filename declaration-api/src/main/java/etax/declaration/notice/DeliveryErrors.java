@@ -1,6 +1,7 @@
 package etax.declaration.notice;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -10,11 +11,17 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a failed delivery records as its last error, for the receiver's operator to act on: which host did
- * what (refused the connection, took too long, failed the TLS handshake), not an exception's class name.
- * Only the receiver's own address and the failure's kind are named; a TLS failure's message is the JDK's
- * description of the handshake, which holds nothing of the notice.
+ * what (refused the connection, took too long, failed the TLS handshake, resolved to an address the service
+ * does not call), not an exception's class name. Only the receiver's own host and address and the failure's
+ * kind are named; a TLS failure's message is the JDK's description of the handshake, which holds nothing of
+ * the notice.
  */
 final class DeliveryErrors {
 
@@ -29,11 +36,15 @@ final class DeliveryErrors {
 	 */
 	static String describe(Throwable failure, URI target, Duration timeout) {
 		String receiver = target.getHost() + ((target.getPort() < 0) ? "" : ":" + target.getPort());
+		WebhookTargets.Refused refused = refusal(failure);
+		if (refused != null) {
+			return "Not sent: " + refused.getMessage();
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpConnectTimeoutException) {
+			if (cause instanceof ConnectTimeoutException || cause instanceof HttpConnectTimeoutException) {
 				return "No connection to " + receiver + " within " + seconds(timeout);
 			}
-			if (cause instanceof HttpTimeoutException) {
+			if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
 				return "No answer from " + receiver + " within " + seconds(timeout);
 			}
 			if (cause instanceof SSLException) {
@@ -43,11 +54,25 @@ final class DeliveryErrors {
 			if (cause instanceof UnknownHostException) {
 				return "Host " + target.getHost() + " not found";
 			}
-			if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+			if (cause instanceof ConnectException || cause instanceof NoHttpResponseException
+					|| cause instanceof ConnectionClosedException || cause instanceof ClosedChannelException) {
 				return "Connection to " + receiver + " refused or closed before an answer";
 			}
 		}
 		return "Delivery to " + receiver + " failed (" + failure.getClass().getSimpleName() + ")";
+	}
+
+	/**
+	 * @param failure why a delivery was not sent or not answered
+	 * @return the refusal to call the receiver's address, if that was why
+	 */
+	static WebhookTargets.@Nullable Refused refusal(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WebhookTargets.Refused refused) {
+				return refused;
+			}
+		}
+		return null;
 	}
 
 	private static String seconds(Duration timeout) {

@@ -1,9 +1,7 @@
 package etax.declaration.notice;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +34,14 @@ import org.springframework.stereotype.Component;
  * Sends due webhook deliveries: a POST of the notice, signed with the webhook's secret
  * ({@code X-Etax-Signature: t=<epoch seconds>,v1=<hex HMAC-SHA256 of "t.body">}), answered 2xx or retried
  * with doubling delays until the last attempt. A receiver whose host resolves to an internal address is
- * not called and the delivery fails at once ({@link WebhookTargets}).
+ * not called and the delivery fails at once, its reason recorded in words ({@link WebhookTargets}); the
+ * request goes to exactly the address that was checked ({@link WebhookSender}).
  *
  * <p>A delivery is claimed in one short statement that leases it (its next attempt moved past the
  * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
- * or a thread, and its outcome recorded when the answer comes: up to
- * {@code etax.declaration.webhooks.concurrency} requests are in flight at once, so a slow or unreachable
- * receiver delays nobody else's notices. A process that dies with deliveries in flight leaves them to be
+ * on a sender thread of its own, and its outcome recorded when the answer comes: up to
+ * {@code etax.declaration.webhooks.concurrency} requests (and threads) are in flight at once, so a slow or
+ * unreachable receiver delays nobody else's notices. A process that dies with deliveries in flight leaves them to be
  * sent again when their lease ends (receivers de-duplicate on {@code eventId}). The commit of a filing
  * wakes the dispatcher ({@link #wake()}); otherwise it looks every poll interval. The time from a notice's
  * filing to its delivery is the timer {@value #LATENCY} (tag {@code attempt}: {@code first} or
@@ -59,12 +60,10 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final WebhookSender sender;
 
-	private final WebhookTargets targets;
-
-	/** Resolves receivers' hosts; at most as many threads as deliveries in flight. */
-	private final ExecutorService resolver;
+	/** Resolves receivers' hosts and sends; at most as many threads as deliveries in flight. */
+	private final ExecutorService senders;
 
 	private final Semaphore inFlight;
 
@@ -78,14 +77,20 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	WebhookDispatcher(WebhookRepository webhooks, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+	/**
+	 * @param resolver resolves receivers' hosts: a bean of {@link HostResolver} if there is one, else the
+	 * system's resolver
+	 */
+	WebhookDispatcher(WebhookRepository webhooks, WebhookProperties properties, Clock clock, MeterRegistry meters,
+			ObjectProvider<HostResolver> resolver) {
 		this.webhooks = webhooks;
 		this.properties = properties;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-		this.targets = new WebhookTargets(properties.allowPlainHttpLocalhost());
-		this.resolver = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "webhook-resolver");
+		this.sender = new WebhookSender(
+				new WebhookTargets(properties.allowPlainHttpLocalhost(), resolver.getIfAvailable(() -> HostResolver.SYSTEM)),
+				properties.timeout(), properties.concurrency());
+		this.senders = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "webhook-sender");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -119,7 +124,13 @@ class WebhookDispatcher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.resolver.shutdown();
+		this.senders.shutdown();
+		try {
+			this.sender.close();
+		}
+		catch (IOException ex) {
+			log.warn("Webhook sender not closed reason={}", ex.getClass().getName());
+		}
 		Thread dispatcher = this.thread;
 		if (dispatcher != null) {
 			dispatcher.interrupt();
@@ -168,33 +179,34 @@ class WebhookDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Resolves the webhook's host off this thread (a slow resolver must not hold up other deliveries), refuses
-	 * it if it resolves to an internal address ({@link WebhookTargets}), else sends.
+	 * Sends off this thread (a slow resolver or receiver must not hold up other deliveries): the sender
+	 * resolves the webhook's host, refuses it if it resolves to an internal address ({@link WebhookTargets}),
+	 * else posts to the addresses it checked.
 	 */
 	private void send(WebhookRepository.Due delivery) {
 		Instant now = this.clock.instant();
 		URI target = URI.create(delivery.url());
-		HttpRequest request = HttpRequest.newBuilder(target)
-			.timeout(this.properties.timeout())
-			.header("Content-Type", "application/json")
-			.header(Notices.SIGNATURE_HEADER, signature(delivery.secret(), now, delivery.payload()))
-			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-			.build();
-		CompletableFuture.runAsync(() -> this.targets.requirePublic(target), this.resolver)
-			.thenCompose((resolved) -> this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-			.whenComplete((response, failure) -> {
-				try {
-					record(delivery, (failure == null) ? response.statusCode() : null, failure);
-				}
-				catch (RuntimeException ex) {
-					// the class only: a database error's message can quote the row's values
-					log.warn("Webhook delivery outcome not recorded delivery={} reason={}", delivery.id(),
-							ex.getClass().getName());
-				}
-				finally {
-					this.inFlight.release();
-				}
-			});
+		Map<String, String> headers = Map.of(Notices.SIGNATURE_HEADER, signature(delivery.secret(), now, delivery.payload()));
+		CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.sender.post(target, headers, delivery.payload());
+			}
+			catch (IOException ex) {
+				throw new CompletionException(ex);
+			}
+		}, this.senders).whenComplete((status, failure) -> {
+			try {
+				record(delivery, (failure == null) ? status : null, failure);
+			}
+			catch (RuntimeException ex) {
+				// the class only: a database error's message can quote the row's values
+				log.warn("Webhook delivery outcome not recorded delivery={} reason={}", delivery.id(),
+						ex.getClass().getName());
+			}
+			finally {
+				this.inFlight.release();
+			}
+		});
 	}
 
 	private void record(WebhookRepository.Due delivery, @Nullable Integer status, @Nullable Throwable failure) {
@@ -207,9 +219,10 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
-		if (cause instanceof WebhookTargets.Refused refused) {
+		if (DeliveryErrors.refusal(cause) != null) {
 			// never retried: the address is not one to call, however often asked
-			this.webhooks.failed(delivery.id(), "Refused: " + refused.getMessage(), null);
+			this.webhooks.failed(delivery.id(), DeliveryErrors.describe(cause, URI.create(delivery.url()),
+					this.properties.timeout()), null);
 			return;
 		}
 		String error = (status != null) ? "HTTP " + status + " from the receiver"

@@ -1,7 +1,5 @@
 package etax.declaration.notice;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,15 +12,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the service may send a filer's notices. A webhook is a URL the filer chooses and the service calls
- * from inside its network: one that names or resolves to a loopback, private, link-local, unique-local,
- * shared (carrier-grade NAT), multicast or unspecified address would let a filer make the service call
- * internal systems (SSRF: a cloud's metadata endpoint at 169.254.169.254, an actuator on localhost), so it is
- * refused, by name and literal address at registration ({@link #check}), and again by what the host resolves
- * to before each delivery ({@link #requirePublic}), since a name may resolve differently later. Only with
+ * from inside its network: one that names or resolves to a loopback, private, link-local (a cloud's metadata
+ * endpoint at 169.254.169.254), unique-local, shared (carrier-grade NAT), reserved, multicast or unspecified
+ * address would let a filer make the service call internal systems (SSRF), so it is refused: by name and
+ * literal address at registration ({@link #check}), and by what the host resolves to at each delivery
+ * ({@link #resolve}), since a name may resolve differently later. IPv4 addresses written as IPv6
+ * (IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16})
+ * are judged by the IPv4 address they carry. A delivery resolves the name once, through {@link HostResolver},
+ * and connects to exactly the addresses it checked ({@link WebhookSender}): a name that flips to an internal
+ * address after the check (DNS rebinding) is never called there. Only with
  * {@code etax.declaration.webhooks.allow-plain-http-localhost} (local runs, tests, benchmarks) are loopback
- * receivers accepted, over {@code http} too. The check before a delivery and the connection resolve the
- * name separately: a name that flips between the two (DNS rebinding) is not caught; the network's egress
- * rules remain the last word.
+ * receivers accepted, over {@code http} too.
  */
 final class WebhookTargets {
 
@@ -36,8 +36,15 @@ final class WebhookTargets {
 
 	private final boolean allowLoopback;
 
+	private final HostResolver resolver;
+
 	WebhookTargets(boolean allowLoopback) {
+		this(allowLoopback, HostResolver.SYSTEM);
+	}
+
+	WebhookTargets(boolean allowLoopback, HostResolver resolver) {
 		this.allowLoopback = allowLoopback;
+		this.resolver = resolver;
 	}
 
 	/**
@@ -67,30 +74,33 @@ final class WebhookTargets {
 		if (!(https || localHttp)) {
 			throw new InvalidWebhookException("A webhook must be an https URL with a host");
 		}
-		if (loopback ? !this.allowLoopback : (address != null && internal(address))) {
+		if (loopback ? !this.allowLoopback : (address != null && InternalAddresses.kindOf(address) != null)) {
 			throw new InvalidWebhookException("A webhook may not target a local, private or link-local address");
 		}
 		return uri;
 	}
 
 	/**
-	 * Resolves a webhook's host before a delivery.
-	 * @param uri the webhook
-	 * @throws Refused if it resolves to an address the service may not call, or not at all
+	 * Resolves a webhook's host for a delivery, once, and checks every address it resolves to: the delivery
+	 * connects to these addresses and no others.
+	 * @param host the webhook's host
+	 * @return its addresses, all of which the service may call
+	 * @throws UnknownHostException if it resolves to no address
+	 * @throws Refused if any address is one the service may not call
 	 */
-	void requirePublic(URI uri) {
-		InetAddress[] addresses;
-		try {
-			addresses = InetAddress.getAllByName(uri.getHost());
-		}
-		catch (UnknownHostException ex) {
-			throw new Refused("Host not found");
+	InetAddress[] resolve(String host) throws UnknownHostException {
+		InetAddress[] addresses = this.resolver.resolve(host);
+		if (addresses == null || addresses.length == 0) {
+			throw new UnknownHostException(host);
 		}
 		for (InetAddress address : addresses) {
-			if (address.isLoopbackAddress() ? !this.allowLoopback : internal(address)) {
-				throw new Refused("Host resolves to a local, private or link-local address");
+			String kind = (address.isLoopbackAddress() && this.allowLoopback) ? null : InternalAddresses.kindOf(address);
+			if (kind != null) {
+				throw new Refused(host + " resolves to " + address.getHostAddress() + ", " + kind
+						+ ", which the service does not call");
 			}
 		}
+		return addresses;
 	}
 
 	private static boolean isLoopbackName(String host) {
@@ -132,24 +142,10 @@ final class WebhookTargets {
 		return null;
 	}
 
-	/** Loopback, private, link-local, unique-local, shared, multicast or unspecified: not for the service to call. */
-	static boolean internal(InetAddress address) {
-		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
-			return true;
-		}
-		byte[] bytes = address.getAddress();
-		if (address instanceof Inet4Address) {
-			int first = bytes[0] & 0xff;
-			int second = bytes[1] & 0xff;
-			// 0.0.0.0/8 "this network", 100.64.0.0/10 shared address space
-			return first == 0 || (first == 100 && second >= 64 && second < 128);
-		}
-		// fc00::/7 unique local addresses, the IPv6 private ranges
-		return address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc;
-	}
-
-	/** A delivery the service refuses to send: its host resolves where the service may not call. */
+	/**
+	 * A delivery the service refuses to send: its host resolves where the service may not call. Its message
+	 * says so in words (host, address and kind), for the filer's operator; it is never retried.
+	 */
 	static final class Refused extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;

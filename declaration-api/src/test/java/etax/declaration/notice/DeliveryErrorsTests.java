@@ -1,6 +1,7 @@
 package etax.declaration.notice;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -11,6 +12,8 @@ import java.util.concurrent.CompletionException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,16 @@ class DeliveryErrorsTests {
 			.isEqualTo("TLS handshake with hooks.example.vn:8443 failed: PKIX path validation failed");
 		assertThat(DeliveryErrors.describe(new UnknownHostException("hooks.example.vn"), HOOK, TIMEOUT))
 			.isEqualTo("Host hooks.example.vn not found");
+	}
+
+	@Test
+	void theHttpClientsFailuresAreExplainedToo() {
+		assertThat(DeliveryErrors.describe(new ConnectTimeoutException("x"), HOOK, TIMEOUT))
+			.isEqualTo("No connection to hooks.example.vn:8443 within 10 s");
+		assertThat(DeliveryErrors.describe(new SocketTimeoutException("Read timed out"), HOOK, TIMEOUT))
+			.isEqualTo("No answer from hooks.example.vn:8443 within 10 s");
+		assertThat(DeliveryErrors.describe(new NoHttpResponseException("x"), HOOK, TIMEOUT))
+			.isEqualTo("Connection to hooks.example.vn:8443 refused or closed before an answer");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package etax.declaration.notice;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
 import etax.schemas.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"etax.declaration.webhooks.timeout=20s" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@Import(WebhookIntegrationTests.Rebinding.class)
 class WebhookIntegrationTests {
 
 	@Autowired
@@ -159,6 +166,34 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void aDeliveryToANameThatResolvesToAnInternalAddressIsRefusedAndTheReasonRecordedInWords() throws Exception {
+		String rebinder = TokenIssuer.local().tvan("tvan-rebinding");
+		JsonNode webhook = this.json.readTree(this.mvc
+			.perform(post("/api/v1/webhooks").with(bearer(rebinder))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"https://" + Rebinding.HOST + "/hook\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + registeredTaxpayer() + "</mst>");
+		this.mvc.perform(post("/api/v1/returns").with(bearer(rebinder)).contentType(MediaType.APPLICATION_XML).content(xml))
+			.andExpect(status().isCreated());
+
+		String deliveries = "/api/v1/webhooks/" + webhook.get("id").asString() + "/deliveries";
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.json.readTree(this.mvc.perform(get(deliveries).with(bearer(rebinder)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).at("/0/status").asString().equals("FAILED"));
+		this.mvc.perform(get(deliveries).with(bearer(rebinder)))
+			.andExpect(jsonPath("$[0].attempts").value(1))
+			.andExpect(jsonPath("$[0].lastError").value("Not sent: " + Rebinding.HOST
+					+ " resolves to 0.0.0.0, the unspecified address, which the service does not call"));
+	}
+
+	@Test
 	void refusesAPlainHttpWebhookElsewhere() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/webhooks").with(filer())
@@ -245,6 +280,23 @@ class WebhookIntegrationTests {
 	}
 
 	record Received(String body, String signature, int status) {
+
+	}
+
+	/**
+	 * A resolver that answers one made-up name with an address the service must not call (the unspecified
+	 * address: nothing is ever sent there, even by mistake), and every other name as the system does.
+	 */
+	@TestConfiguration
+	static class Rebinding {
+
+		static final String HOST = "rebinding.test";
+
+		@Bean
+		HostResolver hostResolver() {
+			return (host) -> HOST.equals(host) ? new InetAddress[] { InetAddress.getByAddress(host, new byte[4]) }
+					: HostResolver.SYSTEM.resolve(host);
+		}
 
 	}
 

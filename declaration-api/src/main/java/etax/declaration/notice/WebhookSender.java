@@ -1,0 +1,100 @@
+package etax.declaration.notice;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Posts a notice to a webhook, connecting to exactly the addresses {@link WebhookTargets#resolve} checked:
+ * the client's resolver is that check, so the host is resolved once per new connection and never again
+ * behind its back (DNS rebinding finds no second look-up to win). TLS goes to the host by name: the server
+ * name indication and the certificate's check are against the host name, never the address. No redirect is
+ * followed, no cookie kept, no proxy used, no request retried here (the dispatcher retries). A pooled
+ * connection is reused only to the address it was opened to, which was checked then.
+ */
+final class WebhookSender implements AutoCloseable {
+
+	private final CloseableHttpClient client;
+
+	/**
+	 * @param targets resolves and checks receivers' hosts
+	 * @param timeout how long connecting may take, and waiting for the answer
+	 * @param connections connections open at once, to all receivers and to one
+	 */
+	WebhookSender(WebhookTargets targets, Duration timeout, int connections) {
+		Timeout limit = Timeout.of(timeout);
+		this.client = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(new CheckingResolver(targets))
+				.setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+				.setMaxConnTotal(connections)
+				.setMaxConnPerRoute(connections)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.build();
+	}
+
+	/**
+	 * Sends a JSON body and waits for the answer.
+	 * @param target the webhook
+	 * @param headers the request's headers besides the content type
+	 * @param json the body
+	 * @return the answer's status code
+	 * @throws IOException if no answer came (connection refused, timeout, TLS failure, host not found)
+	 * @throws WebhookTargets.Refused if the host resolves to an address the service may not call
+	 */
+	int post(URI target, Map<String, String> headers, String json) throws IOException {
+		HttpPost request = new HttpPost(target);
+		headers.forEach(request::setHeader);
+		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+		return this.client.execute(request, (response) -> response.getCode());
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.client.close();
+	}
+
+	/** The client's only way to learn an address: resolved and checked by {@link WebhookTargets}. */
+	private static final class CheckingResolver implements DnsResolver {
+
+		private final WebhookTargets targets;
+
+		CheckingResolver(WebhookTargets targets) {
+			this.targets = targets;
+		}
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			return this.targets.resolve(host);
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) {
+			// only asked for by authentication schemes (Kerberos) that webhooks never use: no second look-up
+			return host;
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package etax.declaration.notice;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Deliveries go to exactly the address the check resolved, with a resolver that answers a made-up name with
+ * this machine's loopback (no real DNS): refused without the local allowance, delivered with it, and the name
+ * resolved once. The receiver is a server on the loopback.
+ */
+class WebhookSenderTests {
+
+	private HttpServer receiver;
+
+	private final List<String> hosts = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger lookups = new AtomicInteger();
+
+	@BeforeEach
+	void startReceiver() throws IOException {
+		this.receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.receiver.createContext("/hook", (exchange) -> {
+			try (exchange) {
+				this.hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+				exchange.getRequestBody().readAllBytes();
+				exchange.sendResponseHeaders(204, -1);
+			}
+		});
+		this.receiver.start();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.stop(0);
+	}
+
+	@Test
+	void aNameThatResolvesToLoopbackIsRefusedAndNothingIsSent() throws IOException {
+		try (WebhookSender sender = new WebhookSender(new WebhookTargets(false, this::rebound), Duration.ofSeconds(5), 4)) {
+			assertThatExceptionOfType(WebhookTargets.Refused.class)
+				.isThrownBy(() -> sender.post(hook("rebound.test"), Map.of(), "{}"))
+				.withMessage("rebound.test resolves to 127.0.0.1, a loopback address, which the service does not call");
+			assertThatExceptionOfType(WebhookTargets.Refused.class)
+				.isThrownBy(() -> sender.post(hook("127.0.0.1"), Map.of(), "{}"));
+		}
+		assertThat(this.hosts).isEmpty();
+	}
+
+	@Test
+	void withTheLocalAllowanceItConnectsToTheAddressItCheckedAndNamesTheHost() throws IOException {
+		try (WebhookSender sender = new WebhookSender(new WebhookTargets(true, this::rebound), Duration.ofSeconds(5), 4)) {
+			assertThat(sender.post(hook("rebound.test"), Map.of("X-Etax-Signature", "t=1,v1=00"), "{}")).isEqualTo(204);
+		}
+		// the name exists in no DNS: the request could only reach the receiver through the checked address
+		assertThat(this.hosts).containsExactly("rebound.test:" + this.receiver.getAddress().getPort());
+		assertThat(this.lookups).hasValue(1);
+	}
+
+	@Test
+	void aRefusalIsRecordedInWords() {
+		WebhookTargets.Refused refused = new WebhookTargets.Refused(
+				"rebound.test resolves to 127.0.0.1, a loopback address, which the service does not call");
+		assertThat(DeliveryErrors.describe(new java.util.concurrent.CompletionException(refused), hook("rebound.test"),
+				Duration.ofSeconds(5)))
+			.isEqualTo("Not sent: rebound.test resolves to 127.0.0.1, a loopback address, which the service does not call");
+	}
+
+	private InetAddress[] rebound(String host) throws java.net.UnknownHostException {
+		this.lookups.incrementAndGet();
+		return new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) };
+	}
+
+	private URI hook(String host) {
+		return URI.create("http://" + host + ":" + this.receiver.getAddress().getPort() + "/hook");
+	}
+
+}
