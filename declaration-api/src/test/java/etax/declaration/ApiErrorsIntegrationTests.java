@@ -70,7 +70,8 @@ class ApiErrorsIntegrationTests {
 			this.mvc.perform(get("/api/v1/returns").param(parameter, "\u0000").with(filer()))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.type").value(PROBLEMS + "bad-request"))
+				// what is no MST, control characters or not, is the one problem every MST parameter answers
+				.andExpect(jsonPath("$.type").value(PROBLEMS + (parameter.equals("mst") ? "invalid-mst" : "bad-request")))
 				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(parameter + " must")))
 				.andExpect(jsonPath("$.errors[0].name").value(parameter));
 		}
