@@ -1,14 +1,9 @@
 package etax.declaration.submission;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.schemas.FormCatalog;
@@ -17,10 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -29,6 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static etax.declaration.submission.GeneratedReturns.accepted;
+import static etax.declaration.submission.GeneratedReturns.findings;
+import static etax.declaration.submission.GeneratedReturns.generated;
+import static etax.declaration.submission.GeneratedReturns.indicator;
+import static etax.declaration.submission.GeneratedReturns.ruleIds;
 import static etax.devstack.TestCallers.filer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+@Import(TenthOfMay2026.class)
 class ContextRulesIntegrationTests {
 
 	@Autowired
@@ -599,26 +598,13 @@ class ContextRulesIntegrationTests {
 	@Test
 	void theVatCarriedOverMatchesThePreviousQuarterOrHasNothingToMatch() throws Exception {
 		String matching = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
-		acceptedReturnOf(matching, "Q", "4/2025", "{\"ma_NganhNghe\": \"00\", \"ct43\": \"12000000\"}");
+		accepted(this.jdbc, matching, List.of("01/GTGT", "842", "2.8.3"), "Q", "4/2025",
+				"{\"ma_NganhNghe\": \"00\", \"ct43\": \"12000000\"}", "00", "");
 		String first = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 
 		assertThat(ruleIds(file(SampleReturns.forTaxpayer(matching), 201))).containsExactly("CTX-DL-01");
 		assertThat(ruleIds(file(SampleReturns.forTaxpayer(first), 201))).as("no return of the period before")
 			.containsExactly("CTX-DL-01");
-	}
-
-	/** An accepted 01/GTGT of another period, as the intake stores it, with only the indicators given. */
-	private void acceptedReturnOf(String mst, String kind, String value, String indicators) {
-		String code = "108" + System.nanoTime() % 100_000_000_000_000L;
-		this.jdbc.sql("""
-				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version, filing_type,
-				    submission_number, period_kind, period_value, tax_office_code, status, received_at, content_sha256,
-				    indicators, findings, xml, chain_key, filed_by)
-				VALUES (gen_random_uuid(), lpad(?, 17, '0'), ?, '01/GTGT', '842', '2.8.3', 'C', 0, ?, ?, '99999', 'ACCEPTED',
-				    now(), repeat('0', 64), ?::jsonb, '[]'::jsonb, ''::bytea, ?, 'test')
-				""")
-			.params(code, mst, kind, value, indicators, String.join("|", mst, "01/GTGT", kind, value, "00", ""))
-			.update();
 	}
 
 	@Test
@@ -639,25 +625,6 @@ class ContextRulesIntegrationTests {
 			.isEqualTo(filed.at("/payableItems/0/paymentReference").asString());
 	}
 
-	/** A return of a form version generated with periods ending by a day, the first seed whose XML matches. */
-	private static String generated(String maTKhai, String version, LocalDate latestPeriodEnd, Predicate<String> wanted) {
-		return generated(maTKhai, version, "C", latestPeriodEnd, wanted);
-	}
-
-	/** A return of a form version and filing type, the first seed whose XML matches. */
-	private static String generated(String maTKhai, String version, String filingType, LocalDate latestPeriodEnd,
-			Predicate<String> wanted) {
-		ReturnGenerator generator = new ReturnGenerator(FormCatalog.load()).withFilingType(filingType)
-			.withLatestPeriodEnd(latestPeriodEnd);
-		for (long seed = 1; seed < 2000; seed++) {
-			String xml = new String(generator.generate(maTKhai, version, seed), StandardCharsets.UTF_8);
-			if (!xml.contains("<DLyThue>") && wanted.test(xml)) {
-				return xml;
-			}
-		}
-		throw new AssertionError("no generated " + maTKhai + "/" + version + " return matches");
-	}
-
 	/** Filed by a newly registered quarterly filer with the tax office that manages it. */
 	private String forNewTaxpayer(String xml) {
 		return SampleReturns.with(SampleReturns.with(xml, "mst", SampleReturns.registeredTaxpayer(this.jdbc, "Q")),
@@ -667,11 +634,6 @@ class ContextRulesIntegrationTests {
 	/** Prepared and signed on the day before the server's clock, as a return filed then would be. */
 	private static String signedBefore(String xml) {
 		return SampleReturns.with(SampleReturns.with(xml, "ngayLapTKhai", "2026-05-09"), "ngayKy", "2026-05-09");
-	}
-
-	private static String indicator(String xml, String name) {
-		Matcher matcher = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
-		return matcher.find() ? matcher.group(1) : "";
 	}
 
 	private JsonNode read(String path) throws Exception {
@@ -691,25 +653,6 @@ class ContextRulesIntegrationTests {
 		return post("/api/v1/returns").with(filer())
 			.contentType(MediaType.APPLICATION_XML)
 			.content(xml.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static List<JsonNode> findings(JsonNode receipt) {
-		return receipt.get("findings").valueStream().toList();
-	}
-
-	private static List<String> ruleIds(JsonNode receipt) {
-		return findings(receipt).stream().map((finding) -> finding.get("ruleId").asString()).toList();
-	}
-
-	@TestConfiguration
-	static class TenthOfMay {
-
-		@Bean
-		@Primary
-		Clock tenthOfMay2026() {
-			return Clock.fixed(Instant.parse("2026-05-10T03:00:00Z"), ZoneOffset.UTC);
-		}
-
 	}
 
 }
