@@ -8,6 +8,7 @@ import java.util.UUID;
  * Version 1 of {@code InterestAssessed} on {@value #TOPIC} (key: MST), the contract the gateway books
  * (docs/adr/0006-taxpayer-ledger.md): the interest one payable item accrued on one day, as an obligation
  * of its own under the interest sub-item. The gateway books at most one per (payableItemId, assessedFor).
+ * Interest published in excess is taken back by {@link InterestCorrected}.
  *
  * @param eventId named after the payable item and the day; also the interest obligation's id
  * @param type {@value #TYPE}
@@ -23,7 +24,8 @@ import java.util.UUID;
  * @param dueDate when the interest is due: the day it accrued
  */
 record InterestAssessed(UUID eventId, String type, int version, Instant occurredAt, String payableItemId, String mst,
-		String chapter, String subItem, String taxPeriod, long amount, LocalDate assessedFor, LocalDate dueDate) {
+		String chapter, String subItem, String taxPeriod, long amount, LocalDate assessedFor, LocalDate dueDate)
+		implements InterestEvent {
 
 	static final String TOPIC = "etax.assessments.v1";
 

@@ -46,11 +46,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li><b>Input</b>: the gateway's published view {@code payment.interest_basis_v1} with this service's
  * {@code batch.interest_accrual} ({@link InterestBasisQuery}).</li>
  * <li><b>Processing</b>: {@link InterestAssessmentProcessor}: accrued through the day, rounded, less what
- * was assessed before.</li>
- * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, each positive amount in
+ * was published before; below zero, the excess is taken back.</li>
+ * <li><b>Output</b>: {@link InterestAssessmentWriter}: the accruals, each amount assessed or taken back in
  * {@code batch.interest_assessment} and the day's totals, in each chunk's transaction; then an
- * {@code InterestAssessed} per recorded amount on {@code etax.assessments.v1}; then
- * {@code batch.interest_run}.</li>
+ * {@code InterestAssessed} or {@code InterestCorrected} per recorded row on {@code etax.assessments.v1};
+ * then {@code batch.interest_run}.</li>
  * <li><b>Validation</b>: {@code assessedFor} (a {@link LocalDate}, identifying) is required and must have
  * ended in Asia/Ho_Chi_Minh. Items without an interest sub-item or rate are filtered and counted.</li>
  * <li><b>Skip / retry</b>: none. A failure fails its partition and the step: a chunk is never partly

@@ -22,9 +22,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * <p>
  * An item is filtered out, and counted in {@code etax.batch.interest.not-assessable}, when its sub-item has
  * no interest sub-item in force or its first day of interest has no rate; it is assessed in full once the
- * reference data has a row for it. When less has accrued than was assessed (a payment confirmed after its
- * day was assessed), nothing is assessed and the excess is counted in
- * {@code etax.batch.interest.over-assessed}: a published assessment is never taken back here.
+ * reference data has a row for it. When less has accrued than was published (a supplement lowered the tax,
+ * a payment was confirmed after its day was assessed), the difference is taken back: a negative amount,
+ * which the writer records and the publication sends as {@code InterestCorrected}; what is published on
+ * the item is then again the rounded exact total.
  */
 final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, Assessment> {
 
@@ -64,16 +65,10 @@ final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, 
 		}
 		long accrued = this.interest.accruedThrough(basis, this.day).setScale(0, this.rounding).longValueExact();
 		if (accrued < basis.assessedTotal()) {
-			log.warn("Interest assessed exceeds interest accrued payableItem={} day={} excess={}",
+			log.debug("Interest published exceeds interest accrued, taken back payableItem={} day={} excess={}",
 					basis.payableItemId(), this.day, basis.assessedTotal() - accrued);
-			Counter.builder("etax.batch.interest.over-assessed")
-				.description("VND assessed beyond what accrued, found when a payment was confirmed late")
-				.baseUnit("VND")
-				.register(this.meters)
-				.increment(basis.assessedTotal() - accrued);
 		}
-		long total = Math.max(accrued, basis.assessedTotal());
-		return new Assessment(basis, this.day, interestSubItem, total - basis.assessedTotal(), total);
+		return new Assessment(basis, this.day, interestSubItem, accrued - basis.assessedTotal(), accrued);
 	}
 
 }

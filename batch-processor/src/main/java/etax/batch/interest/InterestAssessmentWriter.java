@@ -16,12 +16,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes a chunk of assessments in the chunk's transaction: moves each item's accrual on to the day
- * (only from the state it was read in), records each positive amount of the items moved (the job's last
- * step publishes them) and adds them to the day's totals. Either all of it happens or none, so a restart
- * after a failure re-reads exactly the items whose day was not assessed, and nothing is recorded twice.
- * Counts
- * {@code etax.batch.interest.assessed} (items) and {@code etax.batch.interest.amount} (VND) by interest
- * sub-item.
+ * (only from the state it was read in), records each change of the items moved, interest assessed or taken
+ * back (the job's last step publishes them), and adds them to the day's totals. Either all of it happens
+ * or none, so a restart after a failure re-reads exactly the items whose day was not assessed, and nothing
+ * is recorded twice. Counts {@code etax.batch.interest.assessed} (items) and
+ * {@code etax.batch.interest.amount} (VND), {@code etax.batch.interest.corrected} (items) and
+ * {@code etax.batch.interest.taken-back} (VND), by interest sub-item.
  */
 final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 
@@ -53,24 +53,30 @@ final class InterestAssessmentWriter implements ItemWriter<Assessment> {
 	@Override
 	public void write(Chunk<? extends Assessment> chunk) {
 		Set<String> advanced = this.accruals.advance(this.day, chunk.getItems(), this.readAt);
-		List<Assessment> charged = chunk.getItems()
+		List<Assessment> changes = chunk.getItems()
 			.stream()
-			.filter((a) -> a.amount() > 0 && advanced.contains(a.payableItemId()))
+			.filter((a) -> a.amount() != 0 && advanced.contains(a.payableItemId()))
 			.map(Assessment.class::cast)
 			.toList();
-		this.assessments.append(this.day, this.clock.instant(), charged);
-		this.runs.add(this.day, charged);
-		count(charged);
+		this.assessments.append(this.day, this.clock.instant(), changes);
+		this.runs.add(this.day, changes);
+		count(changes);
 	}
 
-	private void count(List<Assessment> charged) {
-		Map<String, List<Assessment>> bySubItem = charged.stream()
+	private void count(List<Assessment> changes) {
+		Map<String, List<Assessment>> bySubItem = changes.stream()
 			.collect(Collectors.groupingBy((a) -> a.interestSubItem().code()));
 		bySubItem.forEach((subItem, assessments) -> {
-			counter("etax.batch.interest.assessed", "Payable items assessed interest", subItem)
-				.increment(assessments.size());
-			counter("etax.batch.interest.amount", "Interest assessed", subItem).increment(
-					assessments.stream().mapToLong(Assessment::amount).sum());
+			List<Assessment> charged = assessments.stream().filter((a) -> a.kind() == Assessment.Kind.ASSESSED).toList();
+			List<Assessment> corrected = assessments.stream().filter((a) -> a.kind() == Assessment.Kind.CORRECTED).toList();
+			counter("etax.batch.interest.assessed", "Payable items assessed interest", subItem).increment(charged.size());
+			counter("etax.batch.interest.amount", "Interest assessed", subItem)
+				.increment(charged.stream().mapToLong(Assessment::recorded).sum());
+			counter("etax.batch.interest.corrected", "Payable items whose interest published in excess was taken back",
+					subItem)
+				.increment(corrected.size());
+			counter("etax.batch.interest.taken-back", "Interest published in excess and taken back", subItem)
+				.increment(corrected.stream().mapToLong(Assessment::recorded).sum());
 		});
 	}
 

@@ -19,12 +19,15 @@ final class InterestBasisQuery {
 
 	/*
 	 * Parameters: the day, twice, then the number of partitions and this partition. An item is read when
-	 * it was due before the day, is not assessed for it yet, and its interest can still have grown since
-	 * the last day assessed: something is unpaid, or it was paid off after that day, or the ledger changed
-	 * it since it was last read (a reversal, a payment confirmed late). changed_at is the gateway's
-	 * booking time, taken before its commit: the ten minutes cover a ledger transaction still open when
-	 * the last run read the view. A paid-off item with nothing new is not read again, so the daily read
-	 * stays with the open items.
+	 * it was due before the day, is not assessed for it yet, and its interest can have changed since the
+	 * last day assessed: grown (something is unpaid, or it was paid off after that day), or grown or fallen
+	 * because the ledger changed it since it was last read (a reversal; a payment confirmed late or a
+	 * supplement that lowered the tax, both of which can leave less accrued than was published, which the
+	 * run then takes back). changed_at is the gateway's booking time, taken before its commit: the ten
+	 * minutes cover a ledger transaction still open when the last run read the view. A paid-off item with
+	 * nothing new is not read again, so the daily read stays with the open items; an accrual whose
+	 * computed_at is -infinity is read once whatever the ledger shows (V41 marks every item with interest
+	 * published, for what V24's re-dating of credits changed without a new ledger line).
 	 */
 	static final String SQL = """
 			SELECT b.payable_item_id, b.mst, b.chapter, b.sub_item, b.tax_period, b.amount, b.due_date,

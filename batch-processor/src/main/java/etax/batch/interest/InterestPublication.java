@@ -19,11 +19,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * {@code interestPublicationStep}: sends every assessment recorded for the day to
- * {@value InterestAssessed#TOPIC} (key: MST), a page at a time, each page acknowledged by the broker
+ * {@code interestPublicationStep}: sends every assessment and correction recorded for the day to
+ * {@value InterestAssessed#TOPIC} (key: MST) as {@link InterestAssessed} or {@link InterestCorrected}, a
+ * page at a time, each page acknowledged by the broker
  * before the one after it is sent, and the last before the step ends. The rows are the record of what
  * was assessed, so nothing needs to be marked: a run that fails here fails the job, and its restart sends
- * the whole day again, which the ledger books once (the event id names the item and the day). Its step
+ * the whole day again, which the ledger books once (the event id names the item, the day and the kind). Its step
  * counts nothing: the assessment step's writes are the job's.
  */
 final class InterestPublication implements Tasklet {
@@ -58,7 +59,7 @@ final class InterestPublication implements Tasklet {
 				InterestAssessmentRepository.OF_DAY, (query) -> query.setObject(1, this.day))) {
 			long sent = 0;
 			CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
-			List<InterestAssessed> page;
+			List<InterestEvent> page;
 			do {
 				page = assessments.fetch(this.pageSize, InterestAssessmentRepository::event);
 				CompletableFuture<?> current = send(page);
@@ -69,12 +70,12 @@ final class InterestPublication implements Tasklet {
 			}
 			while (page.size() == this.pageSize);
 			await(previous);
-			log.info("Published the interest assessed day={} assessments={}", this.day, sent);
+			log.info("Published the interest assessed and taken back day={} events={}", this.day, sent);
 		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private CompletableFuture<?> send(List<InterestAssessed> page) {
+	private CompletableFuture<?> send(List<InterestEvent> page) {
 		return CompletableFuture.allOf(page.stream()
 			.map((event) -> this.kafka.send(InterestAssessed.TOPIC, event.mst(), this.json.writeValueAsString(event)))
 			.toArray(CompletableFuture[]::new));

@@ -18,14 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code batch.interest_run_total}, the interest of a day by tax sub-item, added to chunk by chunk, and
+ * {@code batch.interest_run_total}, the interest of a day by tax sub-item, assessed and taken back, added to
+ * chunk by chunk, and
  * {@code batch.interest_run}, one row per completed day.
  */
 @Repository
 class InterestRunRepository {
 
 	private static final String SELECT_RUN = """
-			SELECT assessed_for, job_execution_id, items_assessed, total_interest, items_not_assessable, completed_at
+			SELECT assessed_for, job_execution_id, items_assessed, total_interest, items_not_assessable, completed_at,
+				items_corrected, interest_taken_back
 			FROM batch.interest_run
 			""";
 
@@ -36,25 +38,30 @@ class InterestRunRepository {
 	}
 
 	/**
-	 * Adds a chunk's published interest to its day's totals, in the chunk's transaction.
+	 * Adds a chunk's published interest, assessed and taken back, to its day's totals, in the chunk's
+	 * transaction.
 	 * @param day the day assessed
-	 * @param charged the assessments published
+	 * @param changes the assessments and corrections published
 	 */
-	void add(LocalDate day, List<Assessment> charged) {
+	void add(LocalDate day, List<Assessment> changes) {
 		// in one order, so that partitions adding to the same rows never wait for each other in a cycle
 		Map<List<String>, long[]> totals = new TreeMap<>(Comparator.comparing((List<String> key) -> String.join(" ", key)));
-		for (Assessment assessment : charged) {
+		for (Assessment assessment : changes) {
 			long[] total = totals.computeIfAbsent(List.of(assessment.basis().subItem(),
-					assessment.interestSubItem().code(), assessment.interestSubItem().taxType()), (key) -> new long[2]);
-			total[0]++;
-			total[1] += assessment.amount();
+					assessment.interestSubItem().code(), assessment.interestSubItem().taxType()), (key) -> new long[4]);
+			int kind = (assessment.kind() == Assessment.Kind.ASSESSED) ? 0 : 2;
+			total[kind]++;
+			total[kind + 1] += assessment.recorded();
 		}
 		totals.forEach((key, total) -> this.jdbc.sql("""
-				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest)
-				VALUES (:day, :taxSubItem, :interestSubItem, :taxType, :items, :interest)
+				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest,
+					items_corrected, interest_taken_back)
+				VALUES (:day, :taxSubItem, :interestSubItem, :taxType, :items, :interest, :corrected, :takenBack)
 				ON CONFLICT (assessed_for, tax_sub_item, interest_sub_item) DO UPDATE
 				SET items = interest_run_total.items + EXCLUDED.items,
-					interest = interest_run_total.interest + EXCLUDED.interest
+					interest = interest_run_total.interest + EXCLUDED.interest,
+					items_corrected = interest_run_total.items_corrected + EXCLUDED.items_corrected,
+					interest_taken_back = interest_run_total.interest_taken_back + EXCLUDED.interest_taken_back
 				""")
 			.param("day", day)
 			.param("taxSubItem", key.get(0))
@@ -62,6 +69,8 @@ class InterestRunRepository {
 			.param("taxType", key.get(2))
 			.param("items", total[0])
 			.param("interest", total[1])
+			.param("corrected", total[2])
+			.param("takenBack", total[3])
 			.update());
 	}
 
@@ -75,12 +84,14 @@ class InterestRunRepository {
 	void complete(LocalDate day, long jobExecutionId, long notAssessable, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO batch.interest_run (assessed_for, job_execution_id, items_assessed, total_interest,
-					items_not_assessable, completed_at)
-				SELECT :day, :execution, coalesce(sum(items), 0), coalesce(sum(interest), 0), :notAssessable, :at
+					items_not_assessable, completed_at, items_corrected, interest_taken_back)
+				SELECT :day, :execution, coalesce(sum(items), 0), coalesce(sum(interest), 0), :notAssessable, :at,
+					coalesce(sum(items_corrected), 0), coalesce(sum(interest_taken_back), 0)
 				FROM batch.interest_run_total WHERE assessed_for = :day
 				ON CONFLICT (assessed_for) DO UPDATE SET job_execution_id = EXCLUDED.job_execution_id,
 					items_assessed = EXCLUDED.items_assessed, total_interest = EXCLUDED.total_interest,
-					items_not_assessable = EXCLUDED.items_not_assessable, completed_at = EXCLUDED.completed_at
+					items_not_assessable = EXCLUDED.items_not_assessable, completed_at = EXCLUDED.completed_at,
+					items_corrected = EXCLUDED.items_corrected, interest_taken_back = EXCLUDED.interest_taken_back
 				""")
 			.param("day", day)
 			.param("execution", jobExecutionId)
@@ -118,23 +129,24 @@ class InterestRunRepository {
 		}
 		Map<LocalDate, List<InterestRun.TaxTypeTotal>> totals = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT assessed_for, tax_type, tax_sub_item, interest_sub_item, items, interest
+				SELECT assessed_for, tax_type, tax_sub_item, interest_sub_item, items, interest, items_corrected,
+					interest_taken_back
 				FROM batch.interest_run_total WHERE assessed_for IN (:days) ORDER BY tax_type, tax_sub_item
 				""").param("days", runs.stream().map(InterestRun::assessedFor).toList()).query((rs) -> {
 					totals.computeIfAbsent(rs.getObject(1, LocalDate.class), (day) -> new ArrayList<>())
 						.add(new InterestRun.TaxTypeTotal(rs.getString(2), rs.getString(3), rs.getString(4),
-								rs.getLong(5), rs.getLong(6)));
+								rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
 				});
 		return runs.stream()
 			.map((run) -> new InterestRun(run.assessedFor(), run.jobExecutionId(), run.itemsAssessed(),
 					run.totalInterest(), run.itemsNotAssessable(), run.completedAt(),
-					totals.getOrDefault(run.assessedFor(), List.of())))
+					totals.getOrDefault(run.assessedFor(), List.of()), run.itemsCorrected(), run.interestTakenBack()))
 			.toList();
 	}
 
 	private static InterestRun run(ResultSet rs, int rowNum) throws SQLException {
 		return new InterestRun(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-				rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant(), List.of());
+				rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant(), List.of(), rs.getLong(7), rs.getLong(8));
 	}
 
 }

@@ -308,7 +308,7 @@ class InterestAssessmentJobIntegrationTests {
 					ALTER TABLE batch.interest_assessment RENAME TO interest_assessment_kept;
 					CREATE VIEW batch.interest_assessment AS
 						SELECT assessed_for, payable_item_id, (amount / 0)::text AS mst, chapter, interest_sub_item, tax_period,
-							amount, assessed_at
+							amount, assessed_at, kind
 						FROM batch.interest_assessment_kept;
 					CREATE FUNCTION batch.interest_assessment_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 					BEGIN

@@ -60,16 +60,36 @@ class InterestAssessmentProcessorTests {
 	}
 
 	@Test
-	void moreAssessedThanAccruedIsNeverTakenBack() {
+	void moreAssessedThanAccruedIsTakenBack() {
 		// paid on 10 May, but the bank's confirmation reached the ledger after 10 and 11 May were assessed
 		InterestBasis vat = withAssessed(basis(22_000_000, "2026-05-04", new Reduction(day("2026-05-10"), 22_000_000)),
 				day("2026-05-11"), 46_200);
 
 		Assessment twelfth = processor(day("2026-05-12"), RoundingMode.HALF_UP).process(vat);
 
-		assertThat(twelfth.amount()).isZero();
-		assertThat(twelfth.accruedTotal()).isEqualTo(46_200);
-		assertThat(this.meters.get("etax.batch.interest.over-assessed").counter().count()).isEqualTo(13_200);
+		assertThat(twelfth.amount()).as("10 and 11 May: 2 x 6,600").isEqualTo(-13_200);
+		assertThat(twelfth.kind()).isEqualTo(Assessment.Kind.CORRECTED);
+		assertThat(twelfth.recorded()).isEqualTo(13_200);
+		assertThat(twelfth.accruedTotal()).as("5 to 9 May").isEqualTo(33_000);
+		assertThat(twelfth.eventId()).as("named after the item, the day and the kind")
+			.isEqualTo(Assessment.correctionId(vat.payableItemId(), day("2026-05-12")))
+			.isNotEqualTo(Assessment.eventId(vat.payableItemId(), day("2026-05-12")));
+	}
+
+	@Test
+	void aSupplementThatLowersTheTaxTakesBackWhatAccruedOnTheDifference() {
+		// 22,000,000 assessed through 10 May (6 days), then lowered to 10,000,000 from the original deadline
+		InterestBasis lowered = withAssessed(basis(10_000_000, "2026-05-04"), day("2026-05-10"), 39_600);
+
+		Assessment eleventh = processor(day("2026-05-11"), RoundingMode.HALF_UP).process(lowered);
+
+		assertThat(eleventh.amount()).as("6 days x 12,000,000 x 0.0003, less the 11th on 10,000,000")
+			.isEqualTo(-(21_600 - 3_000));
+		assertThat(eleventh.accruedTotal()).as("7 days x 3,000").isEqualTo(21_000);
+		Assessment twelfth = processor(day("2026-05-12"), RoundingMode.HALF_UP)
+			.process(withAssessed(lowered, day("2026-05-11"), eleventh.accruedTotal()));
+		assertThat(twelfth.amount()).isEqualTo(3_000);
+		assertThat(twelfth.kind()).isEqualTo(Assessment.Kind.ASSESSED);
 	}
 
 	@Test

@@ -58,6 +58,28 @@ final class LedgerViewFixture {
 				WHERE payable_item_id = ?""").params(amount, LocalDate.parse(paidOn), amount, itemId).update();
 	}
 
+	/**
+	 * A supplement that lowered the item's tax, from its original deadline: the tax in force and what is
+	 * owed fall by the decrease.
+	 */
+	void lower(String itemId, long decrease) {
+		this.jdbc.sql("""
+				UPDATE payment.interest_basis_v1 SET amount = amount - ?, outstanding = greatest(outstanding - ?, 0),
+					changed_at = now()
+				WHERE payable_item_id = ?""").params(decrease, decrease, itemId).update();
+	}
+
+	/**
+	 * The item's payments counted from another day without a new booking, as the gateway's V24 re-dated the
+	 * credits applied before it: nothing tells a reader the item changed.
+	 */
+	void redate(String itemId, String paidOn) {
+		this.jdbc.sql("""
+				UPDATE payment.interest_basis_v1 SET reduction_dates = array_fill(?::date, ARRAY[cardinality(reduction_dates)]),
+					changed_at = timestamptz '2000-01-01T00:00:00Z'
+				WHERE payable_item_id = ?""").params(LocalDate.parse(paidOn), itemId).update();
+	}
+
 	/** Forgets every item, and what this service assessed and reported. */
 	void clear() {
 		this.jdbc.sql("""
