@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * obligation of the same taxpayer and sub-item are left side by side. A credit applied counts as paid on
  * the day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). A supplement that lowered
  * tax reduces what the taxpayer was charged for the sub-item and period; what was paid beyond the new total
- * becomes a credit, offset like any overpayment.
+ * becomes a credit, offset like any overpayment; interest taken back reduces the interest booked on its
+ * payable item the same way.
  */
 final class Allocation {
 
@@ -40,6 +41,9 @@ final class Allocation {
 
 	/** Item ids by taxpayer and sub-item, the key allocation looks them up by. */
 	private final Map<String, List<String>> byTaxpayer = new java.util.HashMap<>();
+
+	/** Interest obligation ids by the payable item they accrued on, the key interest taken back finds them by. */
+	private final Map<String, List<String>> byBaseItem = new java.util.HashMap<>();
 
 	private final Map<UUID, Credit> credits = new LinkedHashMap<>();
 
@@ -229,20 +233,15 @@ final class Allocation {
 
 	/**
 	 * Takes a supplement's decrease off what the taxpayer was charged for its sub-item and period (tax
-	 * items only, newest first): first off what they still owe; then off what is paid, which moves to the
+	 * items only, newest first), or interest taken back off the interest booked on its payable item (the
+	 * latest day first): first off what they still owe; then off what is paid, which moves to the
 	 * taxpayer's credit, dated with the day it was paid (the latest payments first), and is offset like any
 	 * overpayment against the open items of the sub-item, now or when the next one is booked.
 	 * @param reduction the decrease
-	 * @return false, with nothing changed, when less was charged for the period than the decrease
+	 * @return false, with nothing changed, when less was charged than the decrease
 	 */
 	boolean reduce(Reduction reduction) {
-		List<Obligation> charged = this.byTaxpayer.getOrDefault(reduction.mst() + '\u001F' + reduction.subItem(), List.of())
-			.stream()
-			.map(this.items::get)
-			.filter((i) -> i.kind() == Obligation.Kind.TAX && i.taxPeriod().equals(reduction.taxPeriod())
-					&& i.inForce().signum() > 0)
-			.sorted(Comparator.comparingLong(this::bookingOrder).reversed())
-			.toList();
+		List<Obligation> charged = reduction.ofInterest() ? interestOn(reduction) : taxCharged(reduction);
 		BigDecimal reducible = BigDecimal.ZERO;
 		for (Obligation item : charged) {
 			reducible = reducible.add(item.outstanding()).add(releasable(item));
@@ -267,8 +266,30 @@ final class Allocation {
 				left = left.subtract(off);
 			}
 		}
-		offset(reduction.mst(), reduction.subItem());
+		charged.stream().map(Obligation::subItem).distinct().forEach((subItem) -> offset(reduction.mst(), subItem));
 		return true;
+	}
+
+	private List<Obligation> taxCharged(Reduction reduction) {
+		return this.byTaxpayer.getOrDefault(reduction.mst() + '\u001F' + reduction.subItem(), List.of())
+			.stream()
+			.map(this.items::get)
+			.filter((i) -> i.kind() == Obligation.Kind.TAX && i.taxPeriod().equals(reduction.taxPeriod())
+					&& i.inForce().signum() > 0)
+			.sorted(Comparator.comparingLong(this::bookingOrder).reversed())
+			.toList();
+	}
+
+	/** The taxpayer's interest obligations on the correction's payable item that still charge something. */
+	private List<Obligation> interestOn(Reduction correction) {
+		return this.byBaseItem.getOrDefault(correction.baseItemId(), List.of())
+			.stream()
+			.map(this.items::get)
+			.filter((i) -> i.mst().equals(correction.mst()) && i.inForce().signum() > 0)
+			.sorted(Comparator.comparing((Obligation i) -> Objects.requireNonNull(i.assessedFor()))
+				.thenComparingLong(this::bookingOrder)
+				.reversed())
+			.toList();
 	}
 
 	/** What is paid on an item and may move to credit: what its paid parts hold, at most what it paid. */
@@ -408,6 +429,9 @@ final class Allocation {
 		if (this.items.put(item.itemId(), item) == null) {
 			this.byTaxpayer.computeIfAbsent(item.mst() + '\u001F' + item.subItem(), (k) -> new ArrayList<>())
 				.add(item.itemId());
+			if (item.baseItemId() != null) {
+				this.byBaseItem.computeIfAbsent(item.baseItemId(), (k) -> new ArrayList<>()).add(item.itemId());
+			}
 		}
 	}
 

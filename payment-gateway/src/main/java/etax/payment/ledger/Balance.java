@@ -62,7 +62,8 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 	}
 
 	/**
-	 * @param amount what it charges: as booked, less what supplements that lowered tax took off
+	 * @param amount what it charges: as booked, less what supplements that lowered tax took off (for interest,
+	 * what was taken back as not accrued)
 	 */
 	public record Item(String payableItemId, String kind, String chapter, String subItem, String taxPeriod,
 			BigDecimal amount, BigDecimal outstanding, LocalDate dueDate) {

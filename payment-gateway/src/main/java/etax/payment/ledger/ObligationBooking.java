@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same item or interest day under another event id) is a duplicate; with other content it is a conflict,
  * kept with unreadable events in {@code payment.rejected_event} and never booked over the first. A
  * negative payable item (a supplement that lowered tax) is a reduction, booked once per item the same way,
- * in the order of the topic with the obligations; one that exceeds what the taxpayer was charged for its
- * sub-item and period is kept there as {@code not-reducible}, changing nothing.
+ * in the order of the topic with the obligations; so is interest taken back ({@code InterestCorrected}),
+ * once per event and per payable item and day. One that exceeds what the taxpayer was charged for its
+ * sub-item and period (for interest: the interest booked on its item) is kept there as
+ * {@code not-reducible}, changing nothing.
  */
 @Service
 class ObligationBooking {
@@ -65,7 +66,7 @@ class ObligationBooking {
 		this.transactions.executeWithoutResult((status) -> {
 			Map<String, Obligation> candidates = new LinkedHashMap<>();
 			Map<String, Reduction> reductions = new LinkedHashMap<>();
-			Set<UUID> reductionEvents = new HashSet<>();
+			Map<Object, Reduction> reductionKeys = new HashMap<>();
 			SameObligations inPoll = new SameObligations(false);
 			Map<Booking, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
 			List<Booking> inOrder = new ArrayList<>();
@@ -73,16 +74,21 @@ class ObligationBooking {
 			for (ConsumerRecord<String, String> record : poll) {
 				try {
 					Booking booking = record.topic().equals(ASSESSMENTS_TOPIC)
-							? this.reader.interest(Objects.requireNonNull(record.value()))
+							? this.reader.assessment(Objects.requireNonNull(record.value()))
 							: this.reader.payableItem(Objects.requireNonNull(record.value()));
 					if (booking instanceof Reduction reduction) {
-						Reduction earlier = reductions.get(reduction.itemId());
-						if (earlier == null && reductionEvents.add(reduction.sourceEventId())) {
+						Reduction earlier = reductionKeys(reduction).stream()
+							.map(reductionKeys::get)
+							.filter(Objects::nonNull)
+							.findFirst()
+							.orElse(null);
+						if (earlier == null) {
+							reductionKeys(reduction).forEach((key) -> reductionKeys.put(key, reduction));
 							reductions.put(reduction.itemId(), reduction);
 							sources.put(reduction, record);
 							inOrder.add(reduction);
 						}
-						else if (earlier == null || !earlier.contentHash().equals(reduction.contentHash())) {
+						else if (!earlier.contentHash().equals(reduction.contentHash())) {
 							reject(record, "conflict", "another event of this poll books the same item differently", now);
 						}
 						continue;
@@ -115,14 +121,13 @@ class ObligationBooking {
 			for (Booking candidate : inOrder) {
 				if (candidate instanceof Reduction reduction) {
 					Reduction existing = bookedReductions.stream()
-						.filter((r) -> r.itemId().equals(reduction.itemId())
-								|| r.sourceEventId().equals(reduction.sourceEventId()))
+						.filter((r) -> !Collections.disjoint(reductionKeys(r), reductionKeys(reduction)))
 						.findFirst()
 						.orElse(null);
 					if (existing == null) {
 						fresh.add(reduction);
 					}
-					else if (!existing.itemId().equals(reduction.itemId())
+					else if ((!reduction.ofInterest() && !existing.itemId().equals(reduction.itemId()))
 							|| !existing.contentHash().equals(reduction.contentHash())) {
 						reject(sources.get(candidate), "conflict", "the item is booked already with other content", now);
 					}
@@ -143,11 +148,26 @@ class ObligationBooking {
 				}
 			}
 			for (Reduction refused : this.ledger.book(fresh)) {
-				reject(sources.get(refused), "not-reducible",
-						"the decrease is more than the taxpayer was charged for the sub-item and period", now);
+				reject(sources.get(refused), "not-reducible", refused.ofInterest()
+						? "the interest taken back is more than the interest booked on the payable item"
+						: "the decrease is more than the taxpayer was charged for the sub-item and period", now);
 			}
 			log.debug("Booked obligations count={} duplicates={}", fresh.size(), inPollDuplicates.size());
 		});
+	}
+
+	/**
+	 * What makes two reductions the same one: the item id, the event, and for interest taken back the item
+	 * and day it was found on.
+	 */
+	private static List<Object> reductionKeys(Reduction reduction) {
+		List<Object> keys = new ArrayList<>(3);
+		keys.add(new ItemKey(reduction.itemId()));
+		keys.add(new EventKey(reduction.sourceEventId()));
+		if (reduction.ofInterest()) {
+			keys.add(new DayKey(reduction.baseItemId(), reduction.assessedFor()));
+		}
+		return keys;
 	}
 
 	private void reject(ConsumerRecord<String, String> record, String reason, String detail, Instant now) {
@@ -200,16 +220,15 @@ class ObligationBooking {
 			return keys;
 		}
 
-		private record ItemKey(String itemId) {
-		}
-
-		private record EventKey(UUID eventId) {
-		}
-
-		private record DayKey(@Nullable String baseItemId, @Nullable LocalDate assessedFor) {
-		}
-
 	}
 
+	private record ItemKey(String itemId) {
+	}
+
+	private record EventKey(UUID eventId) {
+	}
+
+	private record DayKey(@Nullable String baseItemId, @Nullable LocalDate assessedFor) {
+	}
 
 }

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) into an obligation, or into a
- * reduction when its amount is negative (a supplement that lowered tax), and {@code InterestAssessed}
- * version 1 ({@code etax.assessments.v1}) into obligations (docs/adr/0006-taxpayer-ledger.md). Every
+ * reduction when its amount is negative (a supplement that lowered tax), {@code InterestAssessed}
+ * version 1 ({@code etax.assessments.v1}) into obligations and {@code InterestCorrected} version 1 (the
+ * same topic) into reductions of interest (docs/adr/0006-taxpayer-ledger.md). Every
  * failure is an {@link IllegalArgumentException} whose message names the property, never its value.
  */
 final class ObligationReader {
@@ -59,8 +60,20 @@ final class ObligationReader {
 				eventId, "", null, null, 0));
 	}
 
-	Obligation interest(String value) {
+	/**
+	 * An event of {@code etax.assessments.v1}: {@code InterestAssessed} is an interest obligation,
+	 * {@code InterestCorrected} a reduction of the interest booked on its payable item.
+	 */
+	Booking assessment(String value) {
 		JsonNode node = JSON.readTree(value);
+		return "InterestCorrected".equals(node.path("type").asString("")) ? correction(node) : interest(node);
+	}
+
+	Obligation interest(String value) {
+		return interest(JSON.readTree(value));
+	}
+
+	private static Obligation interest(JsonNode node) {
 		expect(node, "InterestAssessed");
 		BigDecimal amount = amount(node);
 		UUID eventId = uuid(node, "eventId");
@@ -68,6 +81,26 @@ final class ObligationReader {
 				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount,
 				date(node, "dueDate"), amount, eventId, "", text(node, "payableItemId", ITEM_ID),
 				date(node, "assessedFor"), 0));
+	}
+
+	/**
+	 * Its content hash leaves the event id out, as an interest obligation's sameness does: the correction of
+	 * an item and day is the same under another event id.
+	 */
+	private static Reduction correction(JsonNode node) {
+		expect(node, "InterestCorrected");
+		BigDecimal amount = amount(node);
+		UUID eventId = uuid(node, "eventId");
+		String mst = mst(node);
+		String chapter = text(node, "chapter", CHAPTER);
+		String subItem = text(node, "subItem", SUB_ITEM);
+		String period = period(node);
+		String baseItemId = text(node, "payableItemId", ITEM_ID);
+		LocalDate assessedFor = date(node, "assessedFor");
+		return new Reduction(eventId.toString(), mst, chapter, subItem, period, amount, assessedFor, eventId,
+				sha256(String.join("\u001F", "INTEREST_CORRECTION", mst, chapter, subItem, period, amount.toPlainString(),
+						baseItemId, assessedFor.toString())),
+				baseItemId, assessedFor);
 	}
 
 	private static void expect(JsonNode node, String type) {

@@ -164,8 +164,8 @@ public class TaxpayerLedger {
 	/**
 	 * Books new obligations and reductions (already de-duplicated), in their order, and allocates the credits
 	 * waiting for the obligations and what the reductions free. Runs in the caller's transaction.
-	 * @return the reductions refused because they exceed what was charged for their sub-item and period; they
-	 * change nothing
+	 * @return the reductions refused because they exceed what was charged for their sub-item and period (for
+	 * interest taken back: the interest booked on its payable item); they change nothing
 	 */
 	List<Reduction> book(List<Booking> bookings) {
 		if (bookings.isEmpty()) {
@@ -184,11 +184,18 @@ public class TaxpayerLedger {
 		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withCredit, Set.of()));
 		List<Allocation.Paid> paid = List.of();
 		if (!reductions.isEmpty()) {
-			Set<String> charges = reductions.stream().map(Reduction::chargeKey).collect(Collectors.toSet());
-			List<Obligation> reducible = this.ledger.reducible(reductions.stream().map(Reduction::mst).collect(Collectors.toSet()))
+			List<Reduction> ofTax = reductions.stream().filter((r) -> !r.ofInterest()).toList();
+			Set<String> charges = ofTax.stream().map(Reduction::chargeKey).collect(Collectors.toSet());
+			List<Obligation> reducible = new ArrayList<>(this.ledger
+				.reducible(ofTax.stream().map(Reduction::mst).collect(Collectors.toSet()))
 				.stream()
 				.filter((o) -> charges.contains(Allocation.chargeKey(o.mst(), o.subItem(), o.taxPeriod())))
-				.toList();
+				.toList());
+			// interest taken back reduces the interest booked on its payable item, whatever is still owed of it
+			reducible.addAll(this.ledger.interestOn(reductions.stream()
+				.filter(Reduction::ofInterest)
+				.map((r) -> Objects.requireNonNull(r.baseItemId()))
+				.collect(Collectors.toSet())));
 			items.addAll(reducible);
 			paid = this.ledger.paid(reducible.stream().map(Obligation::itemId).toList());
 		}

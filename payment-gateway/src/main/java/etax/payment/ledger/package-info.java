@@ -1,7 +1,8 @@
 /**
  * The taxpayer ledger, owned by the gateway (ARCHITECTURE.md): payable items from
  * {@code etax.payable-items.v1} and interest from {@code etax.assessments.v1} are booked as
- * obligations; every recorded payment is allocated to them (named item first, then the allocation
+ * obligations, supplements that lowered tax and interest taken back as reductions of them; every recorded
+ * payment is allocated to them (named item first, then the allocation
  * order, the rest as a credit offset against the next item that falls due); every movement is an
  * immutable double-entry entry, corrections are reversing entries. See docs/adr/0006-taxpayer-ledger.md.
  */
