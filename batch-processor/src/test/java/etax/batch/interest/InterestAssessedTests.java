@@ -42,4 +42,21 @@ class InterestAssessedTests {
 		assertThat(json.path("occurredAt").asString()).isEqualTo("2026-05-06T18:00:00Z");
 	}
 
+	@Test
+	void aCorrectionHasTheShapeTheLedgerBooks() {
+		InterestCorrected correction = new InterestCorrected(Assessment.correctionId("item-1", day("2026-09-11")),
+				InterestCorrected.TYPE, 1, Instant.parse("2026-09-12T18:00:00Z"), "item-1", "0313829148", "754", "4931",
+				"00/Q1/2026", 18_600, day("2026-09-11"));
+		JsonNode json = JsonMapper.builder().build().valueToTree(correction);
+
+		assertThat(json.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "version", "occurredAt",
+				"payableItemId", "mst", "chapter", "subItem", "taxPeriod", "amount", "assessedFor");
+		assertThat(json.path("type").asString()).isEqualTo("InterestCorrected");
+		assertThat(json.path("amount").isIntegralNumber()).isTrue();
+		assertThat(json.path("amount").asLong()).as("what is taken back, positive").isEqualTo(18_600);
+		assertThat(json.path("assessedFor").asString()).isEqualTo("2026-09-11");
+		assertThat(json.path("eventId").asString()).as("not the id of an assessment of the same item and day")
+			.isNotEqualTo(Assessment.eventId("item-1", day("2026-09-11")).toString());
+	}
+
 }
