@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +21,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Stands in for payment-gateway's {@code POST /api/v1/corrections} in this service's tests (the gateway's
  * own tests hold the endpoint to its contract): an HTTP server of this JVM that keeps every request and
- * answers 201, or the status a test sets.
+ * answers 201, or the status a test sets. A test may also give the answer to one method and path (the
+ * console's reads of the gateway's lists, a refused re-drive), in the shape the gateway answers with, and
+ * takes it back when done.
  */
 public final class FakeGateway {
 
@@ -31,6 +34,8 @@ public final class FakeGateway {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private volatile int status = 201;
+
+	private final Map<String, Canned> canned = new ConcurrentHashMap<>();
 
 	private FakeGateway(HttpServer server) {
 		this.server = server;
@@ -64,14 +69,31 @@ public final class FakeGateway {
 		this.status = status;
 	}
 
+	/**
+	 * @param method e.g. {@code GET}
+	 * @param path without the query
+	 * @param status the status to answer with
+	 * @param body JSON, or a problem when the status is 300 or more
+	 */
+	public void answer(String method, String path, int status, String body) {
+		this.canned.put(method + " " + path, new Canned(status, body));
+	}
+
+	/** Takes back the answers given to methods and paths. */
+	public void forgetAnswers() {
+		this.canned.clear();
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
 			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Authorization"),
 					new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-			int answer = this.status;
-			byte[] body = ((answer < 300) ? "{}" : "{\"type\":\"https://etax.example/problems/unavailable\",\"status\":"
-					+ answer + "}").getBytes(StandardCharsets.UTF_8);
+			Canned given = this.canned.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+			int answer = (given != null) ? given.status() : this.status;
+			byte[] body = ((given != null) ? given.body() : (answer < 300) ? "{}"
+					: "{\"type\":\"https://etax.example/problems/unavailable\",\"status\":" + answer + "}")
+				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders()
 				.add("Content-Type", (answer < 300) ? "application/json" : "application/problem+json");
 			exchange.sendResponseHeaders(answer, body.length);
@@ -86,6 +108,10 @@ public final class FakeGateway {
 	 * @param body the body
 	 */
 	public record Request(String method, String path, String authorization, String body) {
+
+	}
+
+	private record Canned(int status, String body) {
 
 	}
 

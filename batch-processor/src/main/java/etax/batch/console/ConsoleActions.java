@@ -2,6 +2,7 @@ package etax.batch.console;
 
 import java.util.function.Supplier;
 
+import etax.batch.reconciliation.workitems.CorrectionNotRecordedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Runs an officer's action from a form: records it in the audit with its outcome, and leaves a message
  * for the page the browser is sent back to (post, redirect, get). A refusal by the domain (four eyes, a
- * wrong status) is shown as the domain words it; an unexpected failure is logged and shown briefly.
+ * wrong status) or by another service the action is forwarded to (its problem's title and detail, and the
+ * problem's type in the audit) is REFUSED and shown in the words it came with; FAILED means the console
+ * or the other service failed, is logged and shown briefly.
  */
 @Component
 public class ConsoleActions {
@@ -28,34 +31,64 @@ public class ConsoleActions {
 	}
 
 	/**
+	 * An action done here, or forwarded to a service not named.
+	 * @see #forward
+	 */
+	public String perform(RedirectAttributes flash, String action, @Nullable String target, Supplier<String> work,
+			String then) {
+		return forward(flash, action, target, "The other service", work, then);
+	}
+
+	/**
 	 * @param flash where the message goes
-	 * @param action what, e.g. {@code WORK_ITEM_APPROVE}
-	 * @param target on what, e.g. {@code work-item 42}
+	 * @param action what, e.g. {@code DLQ_REDRIVE}
+	 * @param target on what, e.g. {@code rejected-message 42}
+	 * @param service the service the action is forwarded to, named in the message when it refuses or fails
 	 * @param work does it and says what was done
 	 * @param then the page to go back to
 	 * @return the redirect
 	 */
-	public String perform(RedirectAttributes flash, String action, @Nullable String target, Supplier<String> work,
-			String then) {
+	public String forward(RedirectAttributes flash, String action, @Nullable String target, String service,
+			Supplier<String> work, String then) {
 		ConsoleAuthentication officer = ConsoleAuthentication.current();
+		Ending ending;
 		try {
 			String done = work.get();
 			this.audit.record(officer.caller(), action, target, ConsoleAudit.Outcome.OK, done);
 			flash.addFlashAttribute("message", done);
+			return "redirect:" + then;
 		}
-		catch (RestClientException | DataAccessException | IllegalStateException | NullPointerException ex) {
-			log.warn("Console action failed action={} target={}", action, target, ex);
-			String shown = (ex instanceof RestClientException) ? "The other service did not do it: " + ex.getMessage()
-					: "It could not be done; the error is in the service log.";
-			this.audit.record(officer.caller(), action, target, ConsoleAudit.Outcome.FAILED, shown);
-			flash.addFlashAttribute("error", shown);
+		catch (RestClientException ex) {
+			ServiceProblem problem = ServiceProblem.of(service, ex);
+			if (!problem.refused()) {
+				log.warn("Console action failed at another service action={} status={}", action, problem.status(), ex);
+			}
+			ending = new Ending(problem.refused() ? ConsoleAudit.Outcome.REFUSED : ConsoleAudit.Outcome.FAILED,
+					problem.type(), problem.words());
+		}
+		catch (CorrectionNotRecordedException ex) {
+			boolean refused = ex.gatewayStatus() >= 400 && ex.gatewayStatus() < 500;
+			if (!refused) {
+				log.warn("Console action failed at payment-gateway action={} status={}", action, ex.gatewayStatus(), ex);
+			}
+			ending = new Ending(refused ? ConsoleAudit.Outcome.REFUSED : ConsoleAudit.Outcome.FAILED,
+					ex.gatewayType(), String.valueOf(ex.getMessage()));
+		}
+		catch (DataAccessException | IllegalStateException | NullPointerException ex) {
+			log.warn("Console action failed action={}", action, ex);
+			ending = new Ending(ConsoleAudit.Outcome.FAILED, null, "It could not be done; the error is in the service log.");
 		}
 		catch (RuntimeException ex) {
-			String shown = String.valueOf(ex.getMessage());
-			this.audit.record(officer.caller(), action, target, ConsoleAudit.Outcome.REFUSED, shown);
-			flash.addFlashAttribute("error", shown);
+			ending = new Ending(ConsoleAudit.Outcome.REFUSED, null, String.valueOf(ex.getMessage()));
 		}
+		this.audit.record(officer.caller().subject(), officer.caller().role().name(), action, target, ending.outcome(),
+				ending.problemType(), ending.shown());
+		flash.addFlashAttribute("error", ending.shown());
 		return "redirect:" + then;
+	}
+
+	private record Ending(ConsoleAudit.Outcome outcome, @Nullable String problemType, String shown) {
+
 	}
 
 }

@@ -48,21 +48,37 @@ public class ConsoleAudit {
 	 * @param action what
 	 * @param target on what
 	 * @param outcome how it ended
+	 * @param problemType the problem type another service refused the action with, if it did
 	 * @param detail what the console showed
 	 */
 	public record Entry(long id, Instant at, String subject, String role, String action, @Nullable String target,
-			Outcome outcome, @Nullable String detail) {
+			Outcome outcome, @Nullable String problemType, @Nullable String detail) {
 
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(Caller officer, String action, @Nullable String target, Outcome outcome,
 			@Nullable String detail) {
+		record(officer.subject(), officer.role().name(), action, target, outcome, null, detail);
+	}
+
+	/**
+	 * @param subject who, as verified; or as a refused sign-in's token claimed it
+	 * @param role as which role ({@code UNVERIFIED} for a token that was not accepted)
+	 * @param action what
+	 * @param target on what
+	 * @param outcome how it ended
+	 * @param problemType the problem type another service refused the action with, if it did
+	 * @param detail what the console showed; never a token
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(String subject, String role, String action, @Nullable String target, Outcome outcome,
+			@Nullable String problemType, @Nullable String detail) {
 		this.jdbc.sql("""
-				INSERT INTO batch.console_audit (at, subject, role, action, target, outcome, detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(OffsetDateTime.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC), officer.subject(),
-					officer.role().name(), action, target, outcome.name(), abbreviate(detail))
+				INSERT INTO batch.console_audit (at, subject, role, action, target, outcome, problem_type, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(OffsetDateTime.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC), subject, role, action,
+					target, outcome.name(), problemType, abbreviate(detail))
 			.update();
 	}
 
@@ -76,7 +92,7 @@ public class ConsoleAudit {
 	@Transactional(readOnly = true)
 	public List<Entry> page(@Nullable String subject, @Nullable String action, int page, int size) {
 		return this.jdbc.sql("""
-				SELECT id, at, subject, role, action, target, outcome, detail FROM batch.console_audit
+				SELECT id, at, subject, role, action, target, outcome, problem_type, detail FROM batch.console_audit
 				WHERE (CAST(:subject AS text) IS NULL OR subject = :subject)
 				  AND (CAST(:action AS text) IS NULL OR action = :action)
 				ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset""")
@@ -103,7 +119,7 @@ public class ConsoleAudit {
 	private static Entry entry(ResultSet row, int n) throws SQLException {
 		return new Entry(row.getLong("id"), row.getObject("at", OffsetDateTime.class).toInstant(),
 				row.getString("subject"), row.getString("role"), row.getString("action"), row.getString("target"),
-				Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
+				Outcome.valueOf(row.getString("outcome")), row.getString("problem_type"), row.getString("detail"));
 	}
 
 	private static @Nullable String abbreviate(@Nullable String detail) {

@@ -4,6 +4,7 @@ import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
 import etax.batch.bulk.BatchItemNotFoundException;
 import etax.batch.bulk.BatchNotFoundException;
+import etax.batch.interest.InterestRunNotFoundException;
 import etax.batch.jobs.JobExecutionNotFoundException;
 import etax.batch.reconciliation.workitems.WorkItemNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,7 @@ class ConsoleModel {
 	}
 
 	@ExceptionHandler({ WorkItemNotFoundException.class, BatchNotFoundException.class, BatchItemNotFoundException.class,
-			JobExecutionNotFoundException.class, NotFoundException.class })
+			JobExecutionNotFoundException.class, InterestRunNotFoundException.class, NotFoundException.class })
 	String notFound(RuntimeException ex, HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("officer", officer());

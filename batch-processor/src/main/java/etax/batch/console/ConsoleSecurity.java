@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -27,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The console's own filter chain, before the API's: sessions and CSRF (a browser with a cookie, not a
  * machine with a bearer token), the sign-in page open, everything else for officers. A session ends
- * with the officer's token, or when the officer signs out.
+ * with the officer's token, or when the officer signs out. A signed-out browser is sent to the sign-in page
+ * with the page it asked for ({@link DeepLinks}), and lands there after signing in.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -52,8 +55,10 @@ class ConsoleSecurity {
 				.anyRequest()
 				.hasAnyRole(Role.OFFICER.name(), Role.NATIONAL_OFFICER.name()))
 			.securityContext((context) -> context.securityContextRepository(consoleSecurityContextRepository))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new SignInEntryPoint())
 				.accessDeniedHandler(new ConsoleDenials()))
+			// the page asked for travels in the sign-in page's address (DeepLinks), not in the session
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.logout((logout) -> logout.logoutUrl("/console/logout")
 				.addLogoutHandler((request, response, authentication) -> {
 					if (authentication instanceof ConsoleAuthentication officer) {
@@ -65,6 +70,21 @@ class ConsoleSecurity {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
 			.build();
+	}
+
+	/** Sends a signed-out browser to the sign-in page, with the page it asked for to come back to. */
+	static final class SignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
+
+		SignInEntryPoint() {
+			super(LOGIN);
+		}
+
+		@Override
+		protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) {
+			return DeepLinks.signInFor(request, "");
+		}
+
 	}
 
 	/** Signs out an officer whose token has expired: the session lives no longer than the token. */
@@ -86,7 +106,7 @@ class ConsoleSecurity {
 				if (session != null) {
 					session.invalidate();
 				}
-				response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
+				response.sendRedirect(request.getContextPath() + DeepLinks.signInFor(request, "expired"));
 				return;
 			}
 			chain.doFilter(request, response);

@@ -90,7 +90,7 @@ class ConsoleIntegrationTests {
 		assertRefused("not a token", "not accepted");
 		assertThat(this.mvc.get().uri("/console/batches").exchange()).hasStatus(HttpStatus.FOUND)
 			.redirectedUrl()
-			.endsWith("/console/login");
+			.endsWith("/console/login?next=%2Fconsole%2Fbatches");
 		assertThat(this.mvc.get().uri("/console/exceptions").with(officer()).exchange())
 			.as("a bearer token is no console session")
 			.hasStatus(HttpStatus.FOUND);
@@ -118,6 +118,7 @@ class ConsoleIntegrationTests {
 			.param("kind", "RECODE")
 			.param("reason", "x")
 			.param("amount", "-5")
+			.param("confirmed", "true")
 			.exchange()).flash()
 			.hasEntrySatisfying("error", (error) -> assertThat(error).asString().contains("must be positive"));
 		assertThat(this.mvc.post()
@@ -138,8 +139,14 @@ class ConsoleIntegrationTests {
 			.param("kind", "RECODE")
 			.param("reason", "the bank keyed the wrong sub-item")
 			.param("subItem", "1052")
+			.param("confirmed", "true")
 			.exchange()).flash().containsKey("message");
-		assertThat(this.mvc.post().uri("/console/exceptions/" + id + "/approve").session(session).with(csrf()).exchange())
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/approve")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange())
 			.as("four eyes: not the officer who resolved it")
 			.flash()
 			.containsKey("error");
@@ -277,6 +284,20 @@ class ConsoleIntegrationTests {
 			.contains("Cancel the batch");
 
 		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(session).with(csrf()).exchange())
+			.as("a mis-click: the confirmation, nothing cancelled")
+			.hasStatusOk()
+			.bodyText()
+			.contains("Cancel batch " + batchId + "?", "Yes, cancel the batch", "name=\"confirmed\" value=\"true\"");
+		assertThat(audit("national-officer", "BATCH_CANCEL")).isZero();
+		assertThat(this.mvc.get().uri("/console/batches/" + batchId).session(session).exchange()).bodyText()
+			.contains("Cancel the batch");
+
+		assertThat(this.mvc.post()
+			.uri("/console/batches/" + batchId + "/cancel")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange())
 			.hasRedirectedUrl("/console/batches/" + batchId)
 			.flash()
 			.containsEntry("message", "Batch cancelled: 1 item(s) not filed yet will not be filed; the batch is CANCELLED.");

@@ -8,6 +8,7 @@ import etax.batch.bulk.Batch;
 import etax.batch.bulk.BatchStatus;
 import etax.batch.bulk.BulkFilings;
 import etax.batch.bulk.ItemStatus;
+import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.NotFoundException;
 import etax.batch.console.Paging;
@@ -81,8 +82,27 @@ class BatchesController {
 				"/console/batches/" + id);
 	}
 
+	/**
+	 * Cancels a batch once the officer has confirmed it: the first post shows what will happen (the batch as
+	 * the officer sees it), the second, with {@code confirmed}, cancels.
+	 */
 	@PostMapping("/{id}/cancel")
-	String cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal Caller officer, RedirectAttributes flash, Model model) {
+		if (!confirmed) {
+			Batch batch = this.filings.find(id, officer).orElseThrow(() -> new NotFoundException("No batch " + id));
+			return Confirmation
+				.of("Cancel batch " + id + "?",
+						"Items not filed yet will not be filed, for every office; items already filed keep their outcome. "
+								+ "A cancelled batch cannot be resumed.",
+						"/console/batches/" + id + "/cancel", "Yes, cancel the batch", "/console/batches/" + id)
+				.fact("Status", batch.status())
+				.fact("Received", batch.receivedAt())
+				.fact("Items", batch.items())
+				.fact("Items pending", batch.counts().pending())
+				.fact("Items failed", batch.counts().failed())
+				.show(model);
+		}
 		return this.actions.perform(flash, "BATCH_CANCEL", "batch " + id,
 				() -> said(this.filings.cancel(id, officer)), "/console/batches/" + id);
 	}

@@ -2,6 +2,7 @@ package etax.batch.console.exceptions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The exceptions queue and one item: filter by day, status and class; assign, comment, resolve; approve
  * or send back as a second officer with the approver claim. Every action goes through {@link WorkItems},
- * which keeps the item's history and the four-eyes rule.
+ * which keeps the item's history and the four-eyes rule. Resolving and approving are confirmed first
+ * ({@link Decisions}): the first post shows what will happen, and for a RECODE the coding it changes.
  */
 @Controller
 @RequestMapping("/console/exceptions")
@@ -71,8 +73,10 @@ class ExceptionsController {
 
 	@GetMapping("/{id}")
 	String item(@PathVariable long id, @AuthenticationPrincipal Caller officer, Model model) {
-		model.addAttribute("detail", this.workItems.detail(id, officer));
+		WorkItems.Detail detail = this.workItems.detail(id, officer);
+		model.addAttribute("detail", detail);
 		model.addAttribute("kinds", ResolutionKind.values());
+		model.addAttribute("diff", Decisions.pendingDiff(detail));
 		return "console/exception";
 	}
 
@@ -98,10 +102,14 @@ class ExceptionsController {
 			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) @Nullable String chapter,
 			@RequestParam(required = false) @Nullable String subItem,
 			@RequestParam(required = false) @Nullable String areaCode,
-			@RequestParam(required = false) @Nullable BigDecimal amount, @AuthenticationPrincipal Caller officer,
-			RedirectAttributes flash) {
+			@RequestParam(required = false) @Nullable BigDecimal amount,
+			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash, Model model) {
 		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE) ? new CorrectionRequest.Coding(
 				Paging.text(chapter), Paging.text(subItem), Paging.text(areaCode), amount) : null;
+		if (!confirmed && kind != null) {
+			return Decisions.resolve(this.workItems.detail(id, officer), kind, reason.strip(), corrected).show(model);
+		}
 		String authorization = ConsoleAuthentication.current().bearer();
 		return this.actions.perform(flash, "WORK_ITEM_RESOLVE", target(id), () -> {
 			WorkItemStatus status = this.workItems
@@ -114,7 +122,15 @@ class ExceptionsController {
 	}
 
 	@PostMapping("/{id}/approve")
-	String approve(@PathVariable long id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+	String approve(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal Caller officer, RedirectAttributes flash, Model model) {
+		if (!confirmed) {
+			WorkItems.Detail detail = this.workItems.detail(id, officer);
+			Optional<CorrectionRequest> awaiting = Decisions.awaiting(detail);
+			if (awaiting.isPresent()) {
+				return Decisions.approve(detail, awaiting.get()).show(model);
+			}
+		}
 		String authorization = ConsoleAuthentication.current().bearer();
 		return this.actions.perform(flash, "WORK_ITEM_APPROVE", target(id), () -> {
 			this.workItems.approve(id, officer, authorization);
@@ -143,7 +159,7 @@ class ExceptionsController {
 	}
 
 	private static String page(long id) {
-		return "/console/exceptions/" + id;
+		return Decisions.page(id);
 	}
 
 }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import etax.batch.BatchProcessorProperties;
+import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
+import etax.batch.console.ServiceProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -56,16 +58,33 @@ class RejectedPaymentsController {
 		catch (RestClientException ex) {
 			model.addAttribute("messages", List.of());
 			model.addAttribute("paging", Paging.of(request, at, this.pageSize, 0));
-			model.addAttribute("error", "payment-gateway did not answer: " + ex.getMessage());
+			model.addAttribute("error", ServiceProblem.of("payment-gateway", ex).words());
 		}
 		return "console/rejected-payments";
 	}
 
+	/**
+	 * Re-drives a message once the officer has confirmed it: the first post shows what will be sent (the
+	 * message as it was, or the corrected one), the second, with {@code confirmed}, sends it.
+	 */
 	@PostMapping("/console/payments/rejected/{id}/redrive")
 	String redrive(@PathVariable long id, @RequestParam(required = false) @Nullable String corrected,
-			RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes flash, Model model) {
 		String body = Paging.text(corrected);
-		return this.actions.perform(flash, "DLQ_REDRIVE", "rejected-message " + id, () -> {
+		if (!confirmed) {
+			return Confirmation
+				.of("Re-drive rejected message " + id + "?",
+						(body == null) ? "payment-gateway records the bank's message as it was received, exactly once: "
+								+ "the payment it confirms is booked to the taxpayer's ledger."
+								: "payment-gateway records the corrected message below in place of the one received, "
+										+ "exactly once: the payment it confirms is booked to the taxpayer's ledger.",
+						"/console/payments/rejected/" + id + "/redrive", "Yes, re-drive it", "/console/payments/rejected")
+				.fact("Message", id)
+				.fact("Sent", (body == null) ? "as it was received" : "corrected")
+				.field("corrected", body, "Corrected message")
+				.show(model);
+		}
+		return this.actions.forward(flash, "DLQ_REDRIVE", "rejected-message " + id, "payment-gateway", () -> {
 			RestClient.RequestBodySpec request = this.clients.gateway()
 				.post()
 				.uri("/api/v1/payments/rejected/{id}:redrive", id);

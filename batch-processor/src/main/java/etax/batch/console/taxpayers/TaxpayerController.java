@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
+import etax.batch.console.ServiceProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -78,7 +79,7 @@ class TaxpayerController {
 			return null;
 		}
 		catch (RestClientException ex) {
-			problems.append(service).append(" did not answer: ").append(ex.getMessage()).append(". ");
+			problems.append(ServiceProblem.of(service, ex).words()).append(' ');
 			return null;
 		}
 	}

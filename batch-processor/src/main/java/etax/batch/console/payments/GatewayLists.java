@@ -1,0 +1,71 @@
+package etax.batch.console.payments;
+
+import java.util.List;
+
+import etax.batch.console.OfficerClients;
+import etax.batch.console.Paging;
+import etax.batch.console.ServiceProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.ui.Model;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * A page of one of payment-gateway's officer lists, read with the officer's token (so the gateway applies
+ * its own rules to what it answers) and paged by the gateway in SQL: the console asks for the page it
+ * shows. A gateway that refuses or does not answer leaves the list empty with its problem in words.
+ */
+final class GatewayLists {
+
+	/** The most rows the gateway's lists answer in one page. */
+	static final int MAX_SIZE = 500;
+
+	private GatewayLists() {
+	}
+
+	/**
+	 * @param clients the officer's clients
+	 * @param path the list's path, e.g. {@code /api/v1/credits/held}
+	 * @param type the page's type
+	 * @param page from 0
+	 * @param size rows per page
+	 * @param request the current request, for the paging links
+	 * @param model where the rows ({@code rows}), the paging and an error go
+	 */
+	static <T> void show(OfficerClients clients, String path, ParameterizedTypeReference<GatewayPage<T>> type,
+			int page, int size, HttpServletRequest request, Model model) {
+		try {
+			GatewayPage<T> answer = clients.gateway()
+				.get()
+				.uri(path + "?page={page}&size={size}", page, size)
+				.retrieve()
+				.body(type);
+			model.addAttribute("rows", (answer != null) ? answer.items() : List.of());
+			model.addAttribute("paging", Paging.of(request, page, size, (answer != null) ? answer.totalElements() : 0));
+		}
+		catch (RestClientException ex) {
+			model.addAttribute("rows", List.of());
+			model.addAttribute("paging", Paging.of(request, page, size, 0));
+			model.addAttribute("error", ServiceProblem.of("payment-gateway", ex).words());
+		}
+	}
+
+	/**
+	 * A page as the gateway answers it.
+	 * @param items the rows
+	 * @param page from 0
+	 * @param size rows per page
+	 * @param totalElements rows in all pages
+	 */
+	record GatewayPage<T>(@Nullable List<T> items, int page, int size, long totalElements) {
+
+		@Override
+		public List<T> items() {
+			return (this.items != null) ? this.items : List.of();
+		}
+
+	}
+
+}
