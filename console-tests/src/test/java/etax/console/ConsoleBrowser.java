@@ -68,6 +68,12 @@ final class ConsoleBrowser implements AutoCloseable {
 		waitFor(By.cssSelector("nav[aria-label=Console]"));
 	}
 
+	/** Signs in on the sign-in page the browser is on (a deep link's), and waits for the page it leads to. */
+	void signInHere(String token) {
+		this.driver.findElement(By.id("token")).sendKeys(token);
+		click(By.cssSelector("main form button[type=submit]"));
+	}
+
 	void signOut() {
 		this.driver.findElement(By.cssSelector("form.whoami button")).click();
 		waitFor(By.id("token"));

@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The officers' console end to end in headless chromium against the real services: sign in, open a
- * bulk batch and its rejected item, re-drive a dead-lettered bank message, resolve a reconciliation
- * exception as one officer and approve it as another (never as the same one), and see the day and the
- * audit. Screenshots of the main pages go to {@code target/screenshots}.
+ * The officers' console end to end in headless chromium against the real services: follow a link while
+ * signed out and land on its page after signing in, open a bulk batch and its rejected item, re-drive a
+ * dead-lettered bank message (confirmed first), read the gateway's held credits and treasury postings and
+ * the interest runs, resolve a reconciliation exception as one officer and approve it as another (never as
+ * the same one; each confirmed first), and see the day and the audit. Screenshots of the main pages go to
+ * {@code target/screenshots}.
  */
 class ConsoleBrowserIntegrationTests {
 
@@ -62,13 +64,13 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void officersWorkTheirDayInTheConsole() {
-		browser.open("/console/exceptions");
+		browser.open("/console/batches?page=0");
 		assertThat(browser.waitFor(By.id("token")).isDisplayed()).as("signed out: the sign-in page").isTrue();
-		assertThat(browser.page()).contains("./etax token officer");
+		assertThat(browser.page()).contains("./etax token officer", "After signing in you go to /console/batches?page=0");
 		browser.screenshot("01-sign-in");
 
-		browser.signIn(ConsoleStack.TOKENS.nationalOfficer());
-		browser.open("/console/batches");
+		browser.signInHere(ConsoleStack.TOKENS.nationalOfficer());
+		assertThat(browser.driver().getCurrentUrl()).as("the deep link survives sign-in").endsWith("/console/batches?page=0");
 		assertThat(browser.page()).contains(batchId, "COMPLETED");
 		browser.screenshot("02-batches");
 		browser.click(By.linkText(batchId));
@@ -80,7 +82,20 @@ class ConsoleBrowserIntegrationTests {
 		browser.screenshot("04-payments-dlq");
 		browser.driver().findElement(By.cssSelector("#rejected tbody tr:first-child textarea")).sendKeys(confirmation("7111"));
 		browser.click(By.cssSelector("#rejected tbody tr:first-child button"));
+		assertThat(browser.text(By.id("consequence"))).as("confirmed first").contains("corrected message");
+		browser.screenshot("04b-confirm-redrive");
+		browser.click(By.id("confirm"));
 		assertThat(browser.text(By.id("messages"))).contains("re-driven");
+		browser.click(By.linkText("Held credits"));
+		assertThat(browser.text(By.id("held-credits"))).contains("Credited");
+		assertThat(browser.page()).doesNotContain("did not answer", "refused it", "failed:");
+		browser.click(By.linkText("Refused postings"));
+		assertThat(browser.text(By.id("refused-postings"))).contains("Refused");
+		browser.click(By.linkText("Overdue postings"));
+		assertThat(browser.text(By.id("overdue-postings"))).contains("Requested");
+		assertThat(browser.page()).doesNotContain("did not answer", "refused it", "failed:");
+		browser.click(By.linkText("Interest runs"));
+		assertThat(browser.text(By.id("interest-runs"))).contains("Total interest");
 		browser.open("/console/jobs");
 		assertThat(browser.page()).contains("reconciliationJob", "bulkFilingJob");
 		browser.screenshot("05-jobs");
@@ -96,8 +111,10 @@ class ConsoleBrowserIntegrationTests {
 		new Select(browser.driver().findElement(By.id("kind"))).selectByValue("RECORD");
 		browser.driver().findElement(By.id("reason")).sendKeys("the bank has the payment; record it");
 		browser.click(By.id("resolve"));
+		browser.click(By.id("confirm"));
 		assertThat(browser.text(By.id("item-status"))).as(browser.text(By.id("messages"))).isEqualTo("AWAITING_APPROVAL");
 		browser.click(By.id("approve"));
+		browser.click(By.id("confirm"));
 		assertThat(browser.text(By.id("messages"))).as("four eyes").containsIgnoringCase("resolved");
 		assertThat(browser.text(By.id("item-status"))).isEqualTo("AWAITING_APPROVAL");
 		browser.screenshot("07-exception-four-eyes");
@@ -107,6 +124,9 @@ class ConsoleBrowserIntegrationTests {
 		browser.signIn(ConsoleStack.TOKENS.approver(OFFICE, "binh"));
 		browser.driver().get(item);
 		browser.click(By.id("approve"));
+		assertThat(browser.text(By.id("consequence"))).contains("moves money");
+		browser.screenshot("08a-confirm-approval");
+		browser.click(By.id("confirm"));
 		assertThat(browser.text(By.id("messages"))).contains("Approved");
 		assertThat(browser.text(By.id("item-status"))).isEqualTo("RESOLVED");
 		assertThat(browser.page()).contains("APPROVED", "approver-binh", "RECORDED");

@@ -177,7 +177,12 @@ class BatchScopeIntegrationTests {
 			.query(Integer.class)
 			.single()).as("nothing was cancelled").isEqualTo(3);
 		MockHttpSession console = signIn(officer);
-		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(console).with(csrf()).exchange())
+		assertThat(this.mvc.post()
+			.uri("/console/batches/" + batchId + "/cancel")
+			.param("confirmed", "true")
+			.session(console)
+			.with(csrf())
+			.exchange())
 			.hasRedirectedUrl("/console/batches/" + batchId)
 			.flash()
 			.hasEntrySatisfying("error", (error) -> assertThat(error).asString()
@@ -191,7 +196,12 @@ class BatchScopeIntegrationTests {
 		this.jdbc.sql("UPDATE batch.bulk_item SET addressed_office_code = '11111' WHERE batch_id = ?")
 			.param(batchId)
 			.update();
-		assertThat(this.mvc.post().uri("/console/batches/" + batchId + "/cancel").session(console).with(csrf()).exchange())
+		assertThat(this.mvc.post()
+			.uri("/console/batches/" + batchId + "/cancel")
+			.param("confirmed", "true")
+			.session(console)
+			.with(csrf())
+			.exchange())
 			.flash()
 			.containsEntry("message",
 					"Batch cancelled: 3 item(s) not filed yet will not be filed; the batch is CANCELLED.");
