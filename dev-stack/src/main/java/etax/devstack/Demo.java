@@ -163,15 +163,24 @@ public final class Demo {
 				+ "reconciles the day");
 		String postingId = JSON.readTree(postings.get(0).value()).get("postingId").asString();
 		String nationalOfficer = this.tokens.nationalOfficer();
+		// each signed by its sender (a detached JWS in Etax-Signature): the bank with its registered key, the
+		// treasury with the key batch-processor is configured with; the dev keys are LOCAL RUN ONLY
+		String bankFile = DemoReconciliation.bankFile(BANK, bankReference, paymentDay, mst, "1054523", 22000000);
+		String statement = DemoReconciliation.treasuryStatement(postingId, paymentDay, 22000000);
 		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/bank-files"))
 			.header("Content-Type", "application/xml")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					DemoReconciliation.bankFile(BANK, bankReference, paymentDay, mst, "1054523", 22000000))),
-				nationalOfficer), 201);
+			.header(DevFileSignatures.HEADER, DevFileSignatures.bank(BANK, bankFile))
+			.POST(HttpRequest.BodyPublishers.ofString(bankFile)), nationalOfficer), 201);
 		expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/treasury-statements"))
 			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(DemoReconciliation.treasuryStatement(postingId, paymentDay, 22000000))),
-				nationalOfficer), 201);
+			.header(DevFileSignatures.HEADER, DevFileSignatures.treasury(statement))
+			.POST(HttpRequest.BodyPublishers.ofString(statement)), nationalOfficer), 201);
+		System.out.println("   both imported, signed by bank " + BANK + " and by the treasury (Etax-Signature)");
+		JsonNode refused = expect(send(HttpRequest.newBuilder(URI.create(this.batchProcessor + "/api/v1/reconciliation/bank-files"))
+			.header("Content-Type", "application/xml")
+			.header(DevFileSignatures.HEADER, DevFileSignatures.bank("01204001", bankFile))
+			.POST(HttpRequest.BodyPublishers.ofString(bankFile)), nationalOfficer), 422);
+		System.out.printf("   the same file signed by another bank (01204001): 422 %s%n", text(refused, "type"));
 		JsonNode run = expect(send(HttpRequest
 			.newBuilder(URI.create(this.batchProcessor + "/api/v1/jobs/reconciliation/executions"))
 			.header("Content-Type", "application/json")

@@ -90,6 +90,9 @@ public final class DevStack {
 				// 1054321, and every local taxpayer is in office 99999, so ./etax token officer 99999 works them
 				properties.put("etax.batch.reconciliation.collecting-agency-offices.1054523", "99999");
 				properties.put("etax.batch.reconciliation.collecting-agency-offices.1054321", "99999");
+				// the treasury's statements are signed by the dev treasury's key (LOCAL RUN ONLY, docs/adr/0014); the dev
+				// banks' keys batch-processor reads from the gateway's registry (payment.bank_keys_v1)
+				properties.putAll(DevFileSignatures.treasuryKeyProperties());
 			}
 			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs));
 		}

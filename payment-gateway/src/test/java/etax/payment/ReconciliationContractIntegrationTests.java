@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import etax.devstack.DevFileSignatures;
 import etax.devstack.TokenIssuer;
 import etax.payment.DevBanks.Line;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,20 @@ class ReconciliationContractIntegrationTests {
 		assertThat(row("RCV2026030200000004", null)).containsEntry("status", "PENDING").containsEntry("posting_id", null);
 		assertThat(row("RCV2026030200000005", null)).as("failed wins over pending").containsEntry("status", "FAILED");
 		assertThat(row("RCV2026030200000006", 1)).as("booked wins over pending").containsEntry("status", "DEBITED");
+	}
+
+	@Test
+	void theBankKeysViewPublishesTheRegisteredKeysWithTheirBankAndValidity() {
+		assertThat(this.jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = 'payment' AND table_name = 'bank_keys_v1' ORDER BY ordinal_position""")
+			.query(String.class)
+			.list()).as("the published columns, in order")
+			.containsExactly("key_id", "bank_code", "algorithm", "public_key", "valid_from", "valid_to");
+		assertThat(this.jdbc.sql("SELECT bank_code, algorithm, public_key FROM payment.bank_keys_v1 WHERE key_id = ?")
+			.param("01202001-dev-1")
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single()).containsExactly("01202001", "RS256", DevFileSignatures.bankPublicKey("01202001"));
 	}
 
 	@Test

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +34,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * The watched directory ({@code etax.batch.reconciliation.inbox}): every {@code *.xml} in it is a bank's
  * daily file, every {@code *.csv} the treasury's statement, imported in name order like an upload by
  * HTTP. Senders write under another name and rename when done (a name ending {@code .part} is ignored).
+ * A file's signature is its sidecar {@code <name>.jws} (the detached JWS the HTTP import takes in its
+ * header), which senders put in place before the file: a file is imported only with it. A file whose
+ * sidecar has not come {@code signatures.sidecar-grace} after it was last written is refused as unsigned
+ * (unless signatures are not required, when it is imported at once without).
  * An imported file moves to {@code done/}; a refused one to {@code rejected/}, with the reason beside it
- * in {@code <name>.problem.txt}. On a database outage it stays for the next look, however many; on any
- * other failure (a fault of ours the file triggers) it is tried {@value #MAX_ATTEMPTS} times, then set
- * aside in {@code rejected/} too, so that one file cannot fail every look for ever.
+ * in {@code <name>.problem.txt}; its sidecar goes with it. On a database outage it stays for the next look,
+ * however many; on any other failure (a fault of ours the file triggers) it is tried {@value #MAX_ATTEMPTS}
+ * times, then set aside in {@code rejected/} too, so that one file cannot fail every look for ever.
  */
 @Component
 @EnableScheduling
@@ -45,35 +52,59 @@ class FileInbox {
 
 	static final int MAX_ATTEMPTS = 3;
 
+	static final String SIDECAR = ".jws";
+
+	/** Longer than any detached JWS the import accepts: read, then refused as such. */
+	private static final int MAX_SIDECAR_BYTES = 8192;
+
 	private static final Logger log = LoggerFactory.getLogger(FileInbox.class);
 
 	private final ReconciliationFiles files;
 
 	private final Path inbox;
 
+	private final Duration sidecarGrace;
+
+	private final Clock clock;
+
 	/** Failed imports per file, other than outages; {@link #look} runs on one thread at a time. */
 	private final Map<Path, Integer> failures = new HashMap<>();
 
-	FileInbox(ReconciliationFiles files, BatchProcessorProperties properties) {
+	FileInbox(ReconciliationFiles files, BatchProcessorProperties properties, FileSignatureProperties signatures,
+			Clock clock) {
 		this.files = files;
 		this.inbox = Objects.requireNonNull(properties.reconciliation().inbox());
+		this.sidecarGrace = signatures.sidecarGrace();
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${etax.batch.reconciliation.inbox-poll-interval:30s}")
 	void look() throws IOException {
 		for (Path file : arrived()) {
 			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+			Path sidecar = sidecar(file);
+			boolean signed = Files.isRegularFile(sidecar);
+			if (!signed && this.files.signaturesRequired() && !waitedForSignature(file)) {
+				continue;
+			}
 			try (InputStream in = Files.newInputStream(file)) {
+				String signature = signed ? signature(sidecar) : null;
 				if (name.endsWith(".xml")) {
-					this.files.importBankFile(in, RECEIVED_BY, ReconciliationFiles.Channel.DIRECTORY);
+					this.files.importBankFile(in, signature, RECEIVED_BY, ReconciliationFiles.Channel.DIRECTORY);
 				}
 				else {
-					this.files.importTreasuryStatement(in, RECEIVED_BY, ReconciliationFiles.Channel.DIRECTORY);
+					this.files.importTreasuryStatement(in, signature, RECEIVED_BY, ReconciliationFiles.Channel.DIRECTORY);
 				}
 			}
 			catch (InvalidFileException ex) {
 				this.failures.remove(file);
 				reject(file, String.valueOf(ex.getMessage()));
+				continue;
+			}
+			catch (FileSignatureException ex) {
+				this.failures.remove(file);
+				reject(file, (ex.missing() ? "No " + sidecar.getFileName() + " came within " + this.sidecarGrace + " of the file. "
+						: "") + ex.getMessage());
 				continue;
 			}
 			catch (RuntimeException ex) {
@@ -90,6 +121,25 @@ class FileInbox {
 			}
 			this.failures.remove(file);
 			move(file, "done");
+		}
+	}
+
+	/**
+	 * Whether a file without its signature has waited long enough: {@code sidecar-grace} after it was last
+	 * written (a sender that renames keeps the time it wrote it), by this service's clock.
+	 */
+	private boolean waitedForSignature(Path file) throws IOException {
+		Instant written = Files.getLastModifiedTime(file).toInstant();
+		return !written.plus(this.sidecarGrace).isAfter(this.clock.instant());
+	}
+
+	private static Path sidecar(Path file) {
+		return file.resolveSibling(file.getFileName() + SIDECAR);
+	}
+
+	private static String signature(Path sidecar) throws IOException {
+		try (InputStream in = Files.newInputStream(sidecar)) {
+			return new String(in.readNBytes(MAX_SIDECAR_BYTES), StandardCharsets.US_ASCII).strip();
 		}
 	}
 
@@ -120,7 +170,16 @@ class FileInbox {
 		}
 	}
 
+	/** Moves a file, and its signature if it has one. */
 	private Path move(Path file, String folder) {
+		Path sidecar = sidecar(file);
+		if (Files.isRegularFile(sidecar)) {
+			moveOne(sidecar, folder);
+		}
+		return moveOne(file, folder);
+	}
+
+	private Path moveOne(Path file, String folder) {
 		try {
 			Path target = Files.createDirectories(this.inbox.resolve(folder)).resolve(file.getFileName());
 			return Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);

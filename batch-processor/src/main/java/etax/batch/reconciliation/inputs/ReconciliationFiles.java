@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +27,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports the daily files of the bank and treasury legs, each in one transaction: streamed with COPY,
- * checked, then made the current file of its source for its days. A file seen before (same content) is
- * answered with the first import and changes nothing; a file for a day already reconciled reopens it.
- * Counted in {@code etax.batch.reconciliation.files} ({@code kind}, {@code outcome=imported|duplicate|invalid}).
+ * Imports the daily files of the bank and treasury legs, each in one transaction: its signature checked
+ * ({@link FileSignatures}), streamed with COPY, checked, then made the current file of its source for its
+ * days. A file seen before (same content) is answered with the first import and changes nothing; a file for
+ * a day already reconciled reopens it. Counted in {@code etax.batch.reconciliation.files} ({@code kind},
+ * {@code outcome=imported|duplicate|invalid|unsigned|signature-invalid}).
  */
 @Service
 public class ReconciliationFiles {
@@ -44,9 +46,12 @@ public class ReconciliationFiles {
 
 	private final MeterRegistry meters;
 
+	private final FileSignatures signatures;
+
 	ReconciliationFiles(FileRepository repository, PlatformTransactionManager transactionManager, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, FileSignatures signatures) {
 		this.repository = repository;
+		this.signatures = signatures;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.meters = meters;
@@ -62,26 +67,37 @@ public class ReconciliationFiles {
 	/**
 	 * Imports a bank's daily reconciliation file (XML).
 	 * @param in the file
+	 * @param signature the detached JWS of the file by a key the bank it names registered, if sent
 	 * @param receivedBy who sent it
 	 * @param channel how
 	 * @return the file as imported, or as first imported if seen before
 	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
+	 * @throws FileSignatureException when it is not proven to be that bank's; nothing of it is kept
 	 */
-	public ImportedFile importBankFile(InputStream in, String receivedBy, Channel channel) {
-		return importFile("BANK", FileRepository.COPY_BANK, BankFileReader::read, in, receivedBy, channel);
+	public ImportedFile importBankFile(InputStream in, @Nullable String signature, String receivedBy,
+			Channel channel) {
+		return importFile("BANK", FileRepository.COPY_BANK, BankFileReader::read, in, signature, receivedBy, channel);
 	}
 
 	/**
 	 * Imports the treasury's daily statement (CSV).
 	 * @param in the statement
+	 * @param signature the detached JWS of the statement by one of the treasury's keys, if sent
 	 * @param receivedBy who sent it
 	 * @param channel how
 	 * @return the statement as imported, or as first imported if seen before
 	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
+	 * @throws FileSignatureException when it is not proven to be the treasury's; nothing of it is kept
 	 */
-	public ImportedFile importTreasuryStatement(InputStream in, String receivedBy, Channel channel) {
-		return importFile("TREASURY", FileRepository.COPY_TREASURY, TreasuryStatementReader::read, in, receivedBy,
-				channel);
+	public ImportedFile importTreasuryStatement(InputStream in, @Nullable String signature, String receivedBy,
+			Channel channel) {
+		return importFile("TREASURY", FileRepository.COPY_TREASURY, TreasuryStatementReader::read, in, signature,
+				receivedBy, channel);
+	}
+
+	/** Whether a file without a signature is refused (see {@link FileSignatureProperties#required()}). */
+	public boolean signaturesRequired() {
+		return this.signatures.required();
 	}
 
 	/**
@@ -95,11 +111,16 @@ public class ReconciliationFiles {
 	}
 
 	private ImportedFile importFile(String kind, String copy, FileRepository.FileReader reader, InputStream in,
-			String receivedBy, Channel channel) {
+			@Nullable String signature, String receivedBy, Channel channel) {
 		try {
+			FileSignatures.Check check = this.signatures.check(kind, signature);
+			if (check.unsigned()) {
+				log.warn("Reconciliation file kind={} channel={} comes without a signature: accepted only because"
+						+ " etax.batch.reconciliation.signatures.required is false", kind, channel);
+			}
 			ImportedFile imported = Objects.requireNonNull(
 					this.transactions.execute((status) -> {
-						ImportedFile file = load(kind, copy, reader, in, receivedBy, channel);
+						ImportedFile file = load(kind, copy, reader, check, in, receivedBy, channel);
 						if (file.duplicate()) {
 							status.setRollbackOnly();
 						}
@@ -116,29 +137,46 @@ public class ReconciliationFiles {
 			log.info("Reconciliation file refused kind={} reason={}", kind, ex.getMessage());
 			throw ex;
 		}
+		catch (FileSignatureException ex) {
+			count(kind, ex.missing() ? "unsigned" : "signature-invalid");
+			log.warn("Reconciliation file refused kind={} channel={} reason={}", kind, channel, ex.getMessage());
+			throw ex;
+		}
 	}
 
-	private ImportedFile load(String kind, String copy, FileRepository.FileReader reader, InputStream in,
-			String receivedBy, Channel channel) {
+	private ImportedFile load(String kind, String copy, FileRepository.FileReader reader,
+			FileSignatures.Check signature, InputStream in, String receivedBy, Channel channel) {
 		Instant receivedAt = this.clock.instant();
 		long fileId = this.repository.nextFileId();
 		MessageDigest digest = sha256();
 		ParsedFile parsed;
-		try (DigestInputStream hashed = new DigestInputStream(in, digest)) {
-			parsed = this.repository.copy(copy, reader, new FilterInputStream(hashed) {
+		try (DigestInputStream hashed = new DigestInputStream(signature.reading(in), digest)) {
+			FilterInputStream unclosed = new FilterInputStream(hashed) {
 
 				@Override
 				public void close() {
 					// a reader may close its input at the end of a document: the rest still counts for the hash
+					// and the signature
 				}
 
-			}, fileId);
+			};
+			try {
+				parsed = this.repository.copy(copy, reader, unclosed, fileId);
+			}
+			catch (InvalidFileException ex) {
+				// a file not proven to be its sender's is refused as such, whatever its content: nobody learns
+				// how this service reads a file they could not have sent
+				hashed.transferTo(OutputStream.nullOutputStream());
+				signature.verify(null);
+				throw ex;
+			}
 			hashed.transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
 			// the file could not be read or written to the database, through no fault of its content: try again
 			throw new DataAccessResourceFailureException("Could not import the file", ex);
 		}
+		signature.verify(parsed.source());
 		String hash = HexFormat.of().formatHex(digest.digest());
 		Optional<ImportedFile> seen = this.repository.findByHash(kind, hash);
 		if (seen.isPresent()) {

@@ -18,6 +18,7 @@ import etax.batch.reconciliation.inputs.ImportedFile;
 import etax.batch.reconciliation.inputs.ImportedFileView;
 import etax.batch.reconciliation.inputs.ReconciliationFiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReconciliationController {
 
+	/** The header of a daily file's detached JWS. */
+	static final String SIGNATURE = "Etax-Signature";
+
 	private final ReconciliationFiles files;
 
 	private final ReconciliationDays days;
@@ -49,20 +54,37 @@ class ReconciliationController {
 		this.days = days;
 	}
 
-	@Operation(summary = "Import a bank's daily reconciliation file (XML, VN-ETAX §5.4 layout)")
+	@Operation(summary = "Import a bank's daily reconciliation file (XML, VN-ETAX §5.4 layout), signed by that bank",
+			description = "The Etax-Signature header carries a detached JWS (RFC 7515 appendix F, header..signature, "
+					+ "RS256 or ES256) over the body's exact bytes, by a key the bank named in MA_NHANG_DC registered "
+					+ "at the gateway, valid now, with its registered algorithm. 422 reconciliation-file-unsigned without "
+					+ "it, 422 reconciliation-file-signature-invalid when it is malformed, by an unknown, expired or other "
+					+ "bank's key, or does not verify; 422 reconciliation-file-invalid for the content. Nothing is kept of "
+					+ "a refused file.")
 	@ApiResponse(responseCode = "201", description = "Imported: the file and its totals", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same file was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/bank-files", consumes = { "application/xml", "text/xml" })
-	ResponseEntity<ImportedFile> importBankFile(InputStream body, @AuthenticationPrincipal Caller caller) {
-		return answer(this.files.importBankFile(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
+	ResponseEntity<ImportedFile> importBankFile(InputStream body,
+			@Parameter(description = "Detached JWS of the body by the bank's registered key") @RequestHeader(
+					name = SIGNATURE, required = false) @Nullable String signature,
+			@AuthenticationPrincipal Caller caller) {
+		return answer(this.files.importBankFile(body, signature, caller.subject(), ReconciliationFiles.Channel.HTTP));
 	}
 
-	@Operation(summary = "Import the treasury's daily statement (CSV, the project's layout)")
+	@Operation(summary = "Import the treasury's daily statement (CSV, the project's layout), signed by the treasury",
+			description = "The Etax-Signature header carries a detached JWS (RFC 7515 appendix F) over the body's exact "
+					+ "bytes by one of the treasury's keys (etax.batch.reconciliation.signatures.treasury-keys). 422 "
+					+ "reconciliation-file-unsigned without it, 422 reconciliation-file-signature-invalid when it is not "
+					+ "accepted, 422 reconciliation-file-invalid for the content.")
 	@ApiResponse(responseCode = "201", description = "Imported: the statement and its totals", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same statement was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/treasury-statements", consumes = "text/csv")
-	ResponseEntity<ImportedFile> importTreasuryStatement(InputStream body, @AuthenticationPrincipal Caller caller) {
-		return answer(this.files.importTreasuryStatement(body, caller.subject(), ReconciliationFiles.Channel.HTTP));
+	ResponseEntity<ImportedFile> importTreasuryStatement(InputStream body,
+			@Parameter(description = "Detached JWS of the body by the treasury's key") @RequestHeader(name = SIGNATURE,
+					required = false) @Nullable String signature,
+			@AuthenticationPrincipal Caller caller) {
+		return answer(this.files.importTreasuryStatement(body, signature, caller.subject(),
+				ReconciliationFiles.Channel.HTTP));
 	}
 
 	@Operation(summary = "A daily file imported earlier: kind, days, source, counts, totals per currency, when and"

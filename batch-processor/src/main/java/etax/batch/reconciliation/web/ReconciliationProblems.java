@@ -1,6 +1,7 @@
 package etax.batch.reconciliation.web;
 
 import etax.batch.Problems;
+import etax.batch.reconciliation.inputs.FileSignatureException;
 import etax.batch.reconciliation.inputs.ImportedFileNotFoundException;
 import etax.batch.reconciliation.inputs.InvalidFileException;
 import etax.batch.reconciliation.workitems.ApprovalRefusedException;
@@ -25,6 +26,15 @@ class ReconciliationProblems {
 	ProblemDetail handle(InvalidFileException ex) {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-invalid",
 				"Reconciliation file not imported", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(FileSignatureException ex) {
+		return ex.missing()
+				? Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-unsigned",
+						"Reconciliation file not signed by its sender", ex)
+				: Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-signature-invalid",
+						"Reconciliation file's signature not accepted", ex);
 	}
 
 	@ExceptionHandler
