@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 
+import etax.devstack.DevFileSignatures;
 import etax.devstack.LocalInfrastructureInitializer;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
  * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
  * The summary and the interest are written two items per chunk so that a failure can hit a later
  * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway}, watches
- * {@code target/reconciliation-inbox} and maps one collecting agency to a tax office.
+ * {@code target/reconciliation-inbox}, maps one collecting agency to a tax office and trusts the dev
+ * treasury's key (the banks' keys are in the stand-in view of {@code SignedFiles}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,6 +39,9 @@ import org.springframework.test.context.ContextConfiguration;
 		"etax.batch.retention.schedule.enabled=false", "etax.batch.reconciliation.schedule.enabled=false",
 		"etax.batch.reconciliation.inbox=" + BatchProcessorIntegrationTest.INBOX,
 		"etax.batch.reconciliation.inbox-poll-interval=200ms",
+		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".algorithm=ES256",
+		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".public-key="
+				+ DevFileSignatures.TREASURY_PUBLIC_KEY,
 		"etax.batch.reconciliation.collecting-agency-offices.1054523=" + BatchProcessorIntegrationTest.MAPPED_OFFICE })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class })

@@ -65,8 +65,11 @@ class WebSecurityIntegrationTests {
 			.with(bearer(TokenIssuer.local().nationalOfficer()))
 			.contentType("text/csv")
 			.content("posting_id,treasury_code\n")
-			.exchange()).as("a national officer's import is read, and this one refused for its content")
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			.exchange()).as("a national officer's import is read, and this one refused: it is not the treasury's")
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/reconciliation-file-unsigned");
 	}
 
 	@Test

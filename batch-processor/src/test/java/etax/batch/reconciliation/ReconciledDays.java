@@ -37,22 +37,25 @@ public final class ReconciledDays {
 	}
 
 	/**
-	 * Imports the day's bank file and treasury statement as an officer and runs its reconciliation.
+	 * Imports the day's bank file and treasury statement, each signed by its sender, as an officer and runs its reconciliation.
 	 * @param day the business day
 	 * @param bankFile the bank's reconciliation file ({@link TaxSide#bankFile})
 	 * @param statement the treasury's statement ({@link TaxSide#statement})
 	 */
 	public void reconcile(LocalDate day, String bankFile, String statement) {
+		SignedFiles.registerBanks(this.jdbc);
 		this.mvc.post()
 			.uri("/api/v1/reconciliation/bank-files")
 			.with(officer())
 			.contentType(MediaType.APPLICATION_XML)
+			.header(SignedFiles.HEADER, SignedFiles.bank(bankFile))
 			.content(bankFile)
 			.exchange();
 		this.mvc.post()
 			.uri("/api/v1/reconciliation/treasury-statements")
 			.with(officer())
 			.contentType(MediaType.parseMediaType("text/csv"))
+			.header(SignedFiles.HEADER, SignedFiles.treasury(statement))
 			.content(statement)
 			.exchange();
 		assertThat(this.mvc.post()

@@ -244,8 +244,9 @@ class ReconciliationJobIntegrationTests {
 		LocalDate day = LocalDate.of(2025, 3, 16);
 		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
 		Files.deleteIfExists(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt"));
-		Files.writeString(inbox.resolve("huge-2025-03-16.csv"),
-				statement(posted(UUID.randomUUID(), day, "VND", "1000000000000000000000", "1701")));
+		String huge = statement(posted(UUID.randomUUID(), day, "VND", "1000000000000000000000", "1701"));
+		Files.writeString(inbox.resolve("huge-2025-03-16.csv.jws"), SignedFiles.treasury(huge));
+		Files.writeString(inbox.resolve("huge-2025-03-16.csv"), huge);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> Files.exists(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt")));
 		assertThat(inbox.resolve("huge-2025-03-16.csv")).doesNotExist();
@@ -258,18 +259,23 @@ class ReconciliationJobIntegrationTests {
 		LocalDate day = LocalDate.of(2025, 3, 15);
 		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
 		for (String earlier : List.of("done/statement-2025-03-15.csv", "done/bank-2025-03-15.xml",
-				"rejected/broken-2025-03-15.xml.problem.txt")) {
+				"done/bank-2025-03-15.xml.jws", "rejected/broken-2025-03-15.xml.problem.txt")) {
 			Files.deleteIfExists(inbox.resolve(earlier));
 		}
-		Files.writeString(inbox.resolve("statement-2025-03-15.csv.part"),
-				statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")));
+		SignedFiles.registerBanks(this.jdbc);
+		String statement = statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701"));
+		Files.writeString(inbox.resolve("statement-2025-03-15.csv.jws"), SignedFiles.treasury(statement));
+		Files.writeString(inbox.resolve("statement-2025-03-15.csv.part"), statement);
 		Files.move(inbox.resolve("statement-2025-03-15.csv.part"), inbox.resolve("statement-2025-03-15.csv"));
-		Files.writeString(inbox.resolve("bank-2025-03-15.xml"),
-				bankFile(day, voucher("RJ31-" + UUID.randomUUID(), day, "01", "VND", "1000", "1701")) + "\n\n");
+		String bank = bankFile(day, voucher("RJ31-" + UUID.randomUUID(), day, "01", "VND", "1000", "1701")) + "\n\n";
+		Files.writeString(inbox.resolve("bank-2025-03-15.xml.jws"), SignedFiles.bank(bank));
+		Files.writeString(inbox.resolve("bank-2025-03-15.xml"), bank);
+		Files.writeString(inbox.resolve("broken-2025-03-15.xml.jws"), SignedFiles.bank("<DOICHIEU_NTDT>"));
 		Files.writeString(inbox.resolve("broken-2025-03-15.xml"), "<DOICHIEU_NTDT>");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> Files.exists(inbox.resolve("done/statement-2025-03-15.csv"))
 					&& Files.exists(inbox.resolve("done/bank-2025-03-15.xml"))
+					&& Files.exists(inbox.resolve("done/bank-2025-03-15.xml.jws"))
 					&& Files.exists(inbox.resolve("rejected/broken-2025-03-15.xml.problem.txt")));
 		assertThat(this.jdbc.sql("""
 				SELECT kind || '/' || received_by || '/' || channel FROM reconciliation.imported_file f
@@ -286,10 +292,12 @@ class ReconciliationJobIntegrationTests {
 	}
 
 	private MvcTestResult importBank(String xml) {
+		SignedFiles.registerBanks(this.jdbc);
 		return this.mvc.post()
 			.uri("/api/v1/reconciliation/bank-files")
 			.with(officer())
 			.contentType(MediaType.APPLICATION_XML)
+			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
 			.content(xml)
 			.exchange();
 	}
@@ -299,6 +307,7 @@ class ReconciliationJobIntegrationTests {
 			.uri("/api/v1/reconciliation/treasury-statements")
 			.with(officer())
 			.contentType("text/csv")
+			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
 			.content(csv)
 			.exchange();
 	}

@@ -85,10 +85,12 @@ class ReconciliationReversalIntegrationTests {
 	}
 
 	private void importBank(String xml) {
+		SignedFiles.registerBanks(this.jdbc);
 		assertThat(this.mvc.post()
 			.uri("/api/v1/reconciliation/bank-files")
 			.with(officer())
 			.contentType(MediaType.APPLICATION_XML)
+			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
 			.content(xml)
 			.exchange()).hasStatus(HttpStatus.CREATED);
 	}
@@ -98,6 +100,7 @@ class ReconciliationReversalIntegrationTests {
 			.uri("/api/v1/reconciliation/treasury-statements")
 			.with(officer())
 			.contentType("text/csv")
+			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
 			.content(csv)
 			.exchange()).hasStatus(HttpStatus.CREATED);
 	}

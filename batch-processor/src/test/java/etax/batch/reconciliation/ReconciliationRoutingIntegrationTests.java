@@ -124,8 +124,17 @@ class ReconciliationRoutingIntegrationTests {
 	}
 
 	private HttpStatus importFile(String uri, MediaType type, String content) {
-		return HttpStatus.valueOf(
-				this.mvc.post().uri(uri).with(officer()).contentType(type).content(content).exchange().getResponse().getStatus());
+		SignedFiles.registerBanks(this.jdbc);
+		String signature = uri.endsWith("/bank-files") ? SignedFiles.bank(content) : SignedFiles.treasury(content);
+		return HttpStatus.valueOf(this.mvc.post()
+			.uri(uri)
+			.with(officer())
+			.contentType(type)
+			.header(SignedFiles.HEADER, signature)
+			.content(content)
+			.exchange()
+			.getResponse()
+			.getStatus());
 	}
 
 	/** The differing fields by bank reference. */
