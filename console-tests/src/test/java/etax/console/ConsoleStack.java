@@ -20,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import etax.devstack.DevFileSignatures;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.LocalPostgres;
@@ -115,10 +118,17 @@ final class ConsoleStack implements AutoCloseable {
 		return send(this.batch.url() + "/api/v1/batches/" + id, TOKENS.nationalOfficer(), null, null, 200);
 	}
 
-	/** A bank's file for a day with a voucher the tax side never recorded: one ONLY_BANK exception. */
+	/**
+	 * A bank's file for a day with a voucher the tax side never recorded: one ONLY_BANK exception. Signed by
+	 * the dev bank its header names, as the import requires.
+	 */
 	void importBankFile(String xml, String officerToken) {
+		Matcher bank = Pattern.compile("<MA_NHANG_DC>(\\d{8})</MA_NHANG_DC>").matcher(xml);
+		if (!bank.find()) {
+			throw new IllegalArgumentException("A bank's file names its bank in MA_NHANG_DC");
+		}
 		send(this.batch.url() + "/api/v1/reconciliation/bank-files", officerToken, "application/xml",
-				HttpRequest.BodyPublishers.ofString(xml), 201);
+				HttpRequest.BodyPublishers.ofString(xml), DevFileSignatures.bank(bank.group(1), xml), 201);
 	}
 
 	void reconcile(String day, String officerToken) {
@@ -159,9 +169,18 @@ final class ConsoleStack implements AutoCloseable {
 
 	private String send(String uri, String token, @org.jspecify.annotations.Nullable String type,
 			HttpRequest.@org.jspecify.annotations.Nullable BodyPublisher body, int expected) {
+		return send(uri, token, type, body, null, expected);
+	}
+
+	private String send(String uri, String token, @org.jspecify.annotations.Nullable String type,
+			HttpRequest.@org.jspecify.annotations.Nullable BodyPublisher body,
+			@org.jspecify.annotations.Nullable String signature, int expected) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + token);
+		if (signature != null) {
+			request.header(DevFileSignatures.HEADER, signature);
+		}
 		if (body != null) {
 			request.header("Content-Type", type).POST(body);
 		}

@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +26,9 @@ import java.util.regex.Pattern;
 
 import etax.benchmarks.RunOptions;
 import etax.benchmarks.reconciliation.DayOfPayments.Expected;
+import etax.devstack.DevFileSignatures;
 import etax.devstack.DevTokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures the daily reconciliation on the running local stack ({@code ./etax up}), with its ceiling in
@@ -32,8 +38,10 @@ import etax.devstack.DevTokens;
  * <li>Prints the JVM and {@code SHOW fsync, synchronous_commit, default_toast_compression, ...}.</li>
  * <li>Seeds a day of voucher lines on the tax side straight into the gateway's tables with COPY (as if the
  * gateway had recorded them; pushing a million confirmations through Kafka is the payment benchmark's
- * job) and writes the bank's file and the treasury's statement of the same size to a temporary folder.
- * Nothing of this is timed.</li>
+ * job) and writes the bank's file and the treasury's statement of the same size to a temporary folder,
+ * each signed: the bank's by a key registered for the benchmark's bank in the gateway's registry for the
+ * run, the treasury's by the local run's dev treasury key. Nothing of this is timed; verifying the
+ * signatures is part of the import.</li>
  * <li>Timed, the pipeline: {@code POST} the bank's file, {@code POST} the treasury's statement, run
  * {@code reconciliationJob} over HTTP (which answers when the job has ended): parse, COPY, checks,
  * classification of every line, totals, work items.</li>
@@ -97,6 +105,12 @@ public final class ReconciliationBenchmark {
 			Path statement = folder.resolve("treasury.csv");
 			workload.writeBankFile(bankFile);
 			workload.writeTreasuryStatement(statement);
+			// signed as their senders sign them (docs/adr/0014-reconciliation.md): the benchmark's bank with a key
+			// registered for it now, the treasury with the dev treasury's key the local run trusts (LOCAL RUN ONLY)
+			String bankSignature = DevFileSignatures.sign(registerBankKey(db, runId), "RS256", benchKeyId(runId),
+					bankFile);
+			String statementSignature = DevFileSignatures.sign(DevFileSignatures.treasuryKey(), "ES256",
+					DevFileSignatures.TREASURY_KEY_ID, statement);
 			try (Statement analyze = db.createStatement()) {
 				analyze.execute("ANALYZE payment.confirmation; ANALYZE payment.confirmation_line");
 			}
@@ -107,11 +121,11 @@ public final class ReconciliationBenchmark {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 			long start = System.nanoTime();
 			post(http, batch + "/api/v1/reconciliation/bank-files", "application/xml",
-					HttpRequest.BodyPublishers.ofFile(bankFile), token);
+					HttpRequest.BodyPublishers.ofFile(bankFile), token, bankSignature);
 			double bankSeconds = seconds(start);
 			long treasuryStart = System.nanoTime();
 			post(http, batch + "/api/v1/reconciliation/treasury-statements", "text/csv",
-					HttpRequest.BodyPublishers.ofFile(statement), token);
+					HttpRequest.BodyPublishers.ofFile(statement), token, statementSignature);
 			double treasurySeconds = seconds(treasuryStart);
 			long jobStart = System.nanoTime();
 			String execution = post(http, batch + "/api/v1/jobs/reconciliation/executions", "application/json",
@@ -185,14 +199,50 @@ public final class ReconciliationBenchmark {
 		return lines;
 	}
 
+	/**
+	 * Registers a key of the benchmark's bank in the gateway's registry, as onboarding would, so that its file
+	 * is signed and verified like any bank's (the verification is part of the timed import).
+	 * @return the private key
+	 */
+	private static PrivateKey registerBankKey(Connection db, String runId) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		try (PreparedStatement bank = db.prepareStatement("""
+				INSERT INTO payment.bank (bank_code, name, valid_from) VALUES (?, 'Benchmark bank', '2000-01-01')
+				ON CONFLICT (bank_code) DO NOTHING""");
+				PreparedStatement key = db.prepareStatement("""
+						INSERT INTO payment.bank_key (key_id, bank_code, algorithm, public_key, valid_from)
+						VALUES (?, ?, 'RS256', ?, now() - interval '1 minute')""")) {
+			bank.setString(1, DayOfPayments.BANK);
+			bank.executeUpdate();
+			key.setString(1, benchKeyId(runId));
+			key.setString(2, DayOfPayments.BANK);
+			key.setString(3, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+			key.executeUpdate();
+		}
+		return pair.getPrivate();
+	}
+
+	private static String benchKeyId(String runId) {
+		return DayOfPayments.BANK + "-bench-" + runId;
+	}
+
 	private static String post(HttpClient http, String url, String type, HttpRequest.BodyPublisher body, String token)
 			throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+		return post(http, url, type, body, token, null);
+	}
+
+	private static String post(HttpClient http, String url, String type, HttpRequest.BodyPublisher body, String token,
+			@Nullable String signature) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofMinutes(30))
 			.header("Authorization", token)
-			.header("Content-Type", type)
-			.POST(body)
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.header("Content-Type", type);
+		if (signature != null) {
+			request.header(DevFileSignatures.HEADER, signature);
+		}
+		HttpResponse<String> response = http.send(request.POST(body).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() >= 300) {
 			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
 		}
