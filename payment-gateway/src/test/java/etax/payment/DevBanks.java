@@ -27,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dev banks of the local run (db/dev/payment): their private keys, test resources, sign a record
- * value as a detached JWS (RS256), the way a bank does.
+ * The dev banks of the local run (db/dev/payment): their private keys, dev-stack's resources (LOCAL RUN AND
+ * TESTS ONLY), sign a record value as a detached JWS (RS256), the way a bank does.
  */
 public final class DevBanks {
 

@@ -1,5 +1,5 @@
 -- Banks of the LOCAL RUN AND TESTS ONLY: their private keys are in the repository
--- (payment-gateway/src/test/resources/dev-banks/<bank>.pk8.b64, PKCS#8 base64); over HTTP a bank
+-- (dev-stack/src/main/resources/dev-banks/<bank>.pk8.b64, PKCS#8 base64); over HTTP a bank
 -- calls with a bearer token naming it (./etax token bank <code>). Production sets spring.flyway.locations without
 -- classpath:db/dev/payment and registers real banks through onboarding.
 INSERT INTO bank (bank_code, name, valid_from) VALUES
