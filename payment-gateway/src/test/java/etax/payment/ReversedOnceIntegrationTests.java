@@ -2,10 +2,8 @@ package etax.payment;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,22 +19,17 @@ import etax.payment.confirmation.PaymentRecording;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static etax.devstack.TestCallers.bearer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.assertProblem;
+import static etax.payment.GatewayFixture.reversal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A payment is reversed once, whoever asks: a bank's second reversal is rejected with the ledger and the
@@ -46,24 +39,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @GatewayIntegrationTest
 class ReversedOnceIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String OFFICER = TokenIssuer.local().officer("99999");
 
 	private static final String APPROVER = TokenIssuer.local().approver("99999", "tam");
 
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Autowired
 	DataSource dataSource;
@@ -71,29 +52,24 @@ class ReversedOnceIntegrationTests {
 	@Autowired
 	PaymentRecording recording;
 
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
-
 	@Test
 	void aBanksSecondReversalIsRejectedAndTakesNothingBack() {
 		String mst = DevBanks.mst(9801);
 		String item = booked(mst, 22_000_000);
 		String payment = "REV2026042000000001";
 		List<Line> lines = List.of(Line.naming(item, "1701", 20_000_000), Line.of("1701", 2_000_000));
-		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
-		awaitOutstanding(item, 0);
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
+		gateway.reads().awaitOutstanding(item, 0);
 
-		publishSigned(mst, reversal("REV2026042100000001", payment, mst, lines));
-		awaitOutstanding(item, 22_000_000);
-		publishSigned(mst, reversal("REV2026042100000002", payment, mst, lines));
+		gateway.publishSigned(mst, reversal("REV2026042100000001", payment, mst, "2026-04-21", lines));
+		gateway.reads().awaitOutstanding(item, 22_000_000);
+		gateway.publishSigned(mst, reversal("REV2026042100000002", payment, mst, "2026-04-21", lines));
 		await().atMost(TIMEOUT).until(() -> rejection("REV2026042100000002").isPresent());
 
 		assertThat(rejection("REV2026042100000002")).hasValueSatisfying(
 				(detail) -> assertThat(detail).isEqualTo("invalid-reversal: the payment is already reversed"));
 		assertReversedOnce(payment, List.of("REV2026042100000001", "REV2026042100000002"));
-		assertThat(outstanding(item)).isEqualByComparingTo("22000000");
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("22000000");
 	}
 
 	@Test
@@ -102,8 +78,8 @@ class ReversedOnceIntegrationTests {
 		String item = booked(mst, 9_000_000);
 		String payment = "REV2026042000000002";
 		List<Line> lines = List.of(Line.naming(item, "1701", 9_000_000));
-		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
-		awaitOutstanding(item, 0);
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
+		gateway.reads().awaitOutstanding(item, 0);
 
 		List<String> reversals = List.of("REV2026042100000003", "REV2026042100000004");
 		ExecutorService polls = Executors.newFixedThreadPool(2);
@@ -114,10 +90,10 @@ class ReversedOnceIntegrationTests {
 			holder.createStatement().execute("LOCK TABLE payment.confirmation IN SHARE ROW EXCLUSIVE MODE");
 			List<Future<?>> done = new ArrayList<>();
 			for (String reversal : reversals) {
-				String value = reversal(reversal, payment, mst, lines);
+				String value = reversal(reversal, payment, mst, "2026-04-21", lines);
 				done.add(polls.submit(() -> this.recording.record(List.of(record(mst, value)))));
 			}
-			await().atMost(TIMEOUT).until(() -> this.jdbc.sql("""
+			await().atMost(TIMEOUT).until(() -> gateway.jdbc().sql("""
 					SELECT count(*) FROM pg_locks WHERE relation = 'payment.confirmation'::regclass AND NOT granted""")
 				.query(Long.class)
 				.single() >= 2);
@@ -130,7 +106,7 @@ class ReversedOnceIntegrationTests {
 			polls.shutdown();
 		}
 
-		long recorded = this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE reversal_of = ?")
+		long recorded = gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE reversal_of = ?")
 			.param(payment)
 			.query(Long.class)
 			.single();
@@ -140,7 +116,7 @@ class ReversedOnceIntegrationTests {
 			.satisfies((detail) -> assertThat(detail).startsWith("invalid-reversal: the payment is already reversed")
 				.contains("at the same time"));
 		assertReversedOnce(payment, reversals);
-		assertThat(outstanding(item)).isEqualByComparingTo("9000000");
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("9000000");
 	}
 
 	@Test
@@ -148,18 +124,18 @@ class ReversedOnceIntegrationTests {
 		String mst = DevBanks.mst(9803);
 		String payment = "REV2026042000000005";
 		List<Line> lines = List.of(Line.of("1701", 1_000_000));
-		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines));
 		awaitRecorded(payment);
 		String early = reverse(UUID.randomUUID(), payment, 1);
-		assertThat(call("/api/v1/corrections/proposals", early, OFFICER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections/proposals", early, OFFICER).getStatus()).isEqualTo(201);
 
-		publishSigned(mst, reversal("REV2026042100000005", payment, mst, lines));
+		gateway.publishSigned(mst, reversal("REV2026042100000005", payment, mst, "2026-04-21", lines));
 		awaitRecorded("REV2026042100000005");
 
-		assertProblem(call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, 1), OFFICER),
-				"already-reversed")
+		assertProblem(gateway.call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, 1), OFFICER),
+				409, "already-reversed")
 			.contains("the bank reversed it (reversal REV2026042100000005)");
-		assertProblem(call("/api/v1/corrections", early, APPROVER), "already-reversed")
+		assertProblem(gateway.call("/api/v1/corrections", early, APPROVER), 409, "already-reversed")
 			.contains("take the money back a second time");
 		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", payment)).isZero();
 		assertThat(count("SELECT count(*) FROM payment.correction_proposal WHERE bank_reference = ?", payment))
@@ -170,26 +146,26 @@ class ReversedOnceIntegrationTests {
 	void aSecondReverseOfTheSameLineIsRefused() throws Exception {
 		String mst = DevBanks.mst(9804);
 		String payment = "REV2026042000000006";
-		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000), Line.of("1701", 500_000))));
 		awaitRecorded(payment);
 		String first = reverse(UUID.randomUUID(), payment, 1);
 		String pending = reverse(UUID.randomUUID(), payment, 1);
-		assertThat(call("/api/v1/corrections/proposals", first, OFFICER).getStatus()).isEqualTo(201);
-		assertThat(call("/api/v1/corrections/proposals", pending, OFFICER).getStatus()).isEqualTo(201);
-		assertThat(call("/api/v1/corrections", first, APPROVER).getStatus()).isEqualTo(201);
-		assertThat(call("/api/v1/corrections", first, APPROVER).getStatus()).as("a retry of the same request")
+		assertThat(gateway.call("/api/v1/corrections/proposals", first, OFFICER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections/proposals", pending, OFFICER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections", first, APPROVER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections", first, APPROVER).getStatus()).as("a retry of the same request")
 			.isEqualTo(200);
 
-		assertProblem(call("/api/v1/corrections", pending, APPROVER), "already-reversed")
+		assertProblem(gateway.call("/api/v1/corrections", pending, APPROVER), 409, "already-reversed")
 			.contains("reversed already by correction request TS-2026-000099");
-		assertProblem(call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, 1), OFFICER),
-				"already-reversed");
-		assertProblem(call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, null), OFFICER),
-				"already-reversed");
+		assertProblem(gateway.call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, 1), OFFICER),
+				409, "already-reversed");
+		assertProblem(gateway.call("/api/v1/corrections/proposals", reverse(UUID.randomUUID(), payment, null), OFFICER),
+				409, "already-reversed");
 		String other = reverse(UUID.randomUUID(), payment, 2);
-		assertThat(call("/api/v1/corrections/proposals", other, OFFICER).getStatus()).as("another line").isEqualTo(201);
-		assertThat(call("/api/v1/corrections", other, APPROVER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections/proposals", other, OFFICER).getStatus()).as("another line").isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections", other, APPROVER).getStatus()).isEqualTo(201);
 		assertThat(count("""
 				SELECT count(*) FROM payment.correction_request WHERE bank_reference = ? AND kind = 'REVERSE'""", payment))
 			.isEqualTo(2);
@@ -204,7 +180,7 @@ class ReversedOnceIntegrationTests {
 					SELECT count(*) FROM payment.ledger_line WHERE payment_key = ? AND side = 'D'
 					    AND entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED', 'OVERPAYMENT_CREDITED')""",
 					BANK + ":" + payment));
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT count(*) FROM payment.treasury_posting WHERE direction = 'REVERSAL' AND bank_reference = ANY (?)""")
 			.param(reversals.toArray(String[]::new))
 			.query(Long.class)
@@ -214,19 +190,9 @@ class ReversedOnceIntegrationTests {
 
 	private String booked(String mst, long amount) {
 		String item = UUID.randomUUID().toString();
-		producer.publish("etax.payable-items.v1", mst, """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"2026-05-04",\
-				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), item, UUID.randomUUID(), mst, amount,
-				item.substring(0, 8)), Map.of());
-		awaitOutstanding(item, amount);
+		gateway.publishItem(mst, item, amount, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, amount);
 		return item;
-	}
-
-	private static String reversal(String reference, String payment, String mst, List<Line> lines) {
-		return DevBanks.confirmation(BANK, reference, mst, "2026-04-21", lines)
-			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"" + payment + "\"");
 	}
 
 	private static ConsumerRecord<String, String> record(String mst, String value) {
@@ -237,13 +203,8 @@ class ReversedOnceIntegrationTests {
 				TimestampType.CREATE_TIME, -1, -1, mst, value, headers, Optional.empty());
 	}
 
-	private static void publishSigned(String mst, String value) {
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
 	private Optional<String> rejection(String reference) {
-		return this.jdbc.sql("SELECT reason || ': ' || detail FROM payment.rejected_message WHERE bank_reference = ?")
+		return gateway.jdbc().sql("SELECT reason || ': ' || detail FROM payment.rejected_message WHERE bank_reference = ?")
 			.param(reference)
 			.query(String.class)
 			.optional();
@@ -254,39 +215,8 @@ class ReversedOnceIntegrationTests {
 			.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reference) == 1);
 	}
 
-	private void awaitOutstanding(String item, long amount) {
-		await().atMost(TIMEOUT).until(() -> {
-			Optional<java.math.BigDecimal> now = this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
-				.param(item)
-				.query(java.math.BigDecimal.class)
-				.optional();
-			return now.isPresent() && now.get().longValue() == amount;
-		});
-	}
-
-	private java.math.BigDecimal outstanding(String item) {
-		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
-			.param(item)
-			.query(java.math.BigDecimal.class)
-			.single();
-	}
-
 	private long count(String sql, Object parameter) {
-		return this.jdbc.sql(sql).param(parameter).query(Long.class).single();
-	}
-
-	private MockHttpServletResponse call(String path, String body, String token) throws Exception {
-		return this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body).with(bearer(token)))
-			.andReturn()
-			.getResponse();
-	}
-
-	private static org.assertj.core.api.AbstractStringAssert<?> assertProblem(MockHttpServletResponse response,
-			String type) throws Exception {
-		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(response.getStatus()).as(problem.toString()).isEqualTo(409);
-		assertThat(problem.path("type").stringValue()).isEqualTo("https://etax.example/problems/" + type);
-		return assertThat(problem.path("detail").stringValue());
+		return gateway.jdbc().sql(sql).param(parameter).query(Long.class).single();
 	}
 
 	private static String reverse(UUID id, String reference, Integer line) {

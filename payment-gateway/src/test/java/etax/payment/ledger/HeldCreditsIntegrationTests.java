@@ -1,30 +1,24 @@
 package etax.payment.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
 import static etax.devstack.TestCallers.taxpayer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,29 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class HeldCreditsIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
-
-	private LedgerReads reads() {
-		return new LedgerReads(this.jdbc, this.mvc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void keepsAPaymentNamingAnotherTaxpayersItemWaitingForAnOfficer() throws Exception {
@@ -68,14 +41,14 @@ class HeldCreditsIntegrationTests {
 		String other = DevBanks.mst(9702);
 		String theirs = UUID.randomUUID().toString();
 		String own = UUID.randomUUID().toString();
-		publishItem(other, theirs, 22_000_000, "2026-05-04");
-		publishItem(payer, own, 2_000_000, "2026-01-20");
-		reads().awaitOutstanding(theirs, 22_000_000);
-		reads().awaitOutstanding(own, 2_000_000);
+		gateway.publishItem(other, theirs, 22_000_000, "2026-05-04");
+		gateway.publishItem(payer, own, 2_000_000, "2026-01-20");
+		gateway.reads().awaitOutstanding(theirs, 22_000_000);
+		gateway.reads().awaitOutstanding(own, 2_000_000);
 
-		pay(payer, "HLD2026042000000001", List.of(Line.naming(theirs, "1701", 500_000)));
+		gateway.pay(payer, "HLD2026042000000001", "2026-04-20", List.of(Line.naming(theirs, "1701", 500_000)));
 
-		JsonNode held = awaitHeld(theirs);
+		JsonNode held = gateway.reads().awaitHeld(theirs);
 		assertThat(held.path("payerMst").stringValue()).isEqualTo(payer);
 		assertThat(held.path("subItem").stringValue()).isEqualTo("1701");
 		assertThat(held.path("amount").decimalValue()).isEqualByComparingTo("500000");
@@ -85,18 +58,18 @@ class HeldCreditsIntegrationTests {
 		assertThat(held.path("bankReference").stringValue()).isEqualTo("HLD2026042000000001");
 		assertThat(held.path("namedItem").path("mst").stringValue()).isEqualTo(other);
 		assertThat(held.path("namedItem").path("outstanding").decimalValue()).isEqualByComparingTo("22000000");
-		assertThat(reads().outstanding(theirs)).as("the named taxpayer's item is not paid before an officer acts")
+		assertThat(gateway.reads().outstanding(theirs)).as("the named taxpayer's item is not paid before an officer acts")
 			.isEqualByComparingTo("22000000");
-		assertThat(reads().outstanding(own)).as("nor is the money offset against the payer's own open item")
+		assertThat(gateway.reads().outstanding(own)).as("nor is the money offset against the payer's own open item")
 			.isEqualByComparingTo("2000000");
 
 		// the payer's next obligation of the sub-item does not absorb it either
 		String next = UUID.randomUUID().toString();
-		publishItem(payer, next, 300_000, "2026-07-20");
-		reads().awaitOutstanding(next, 300_000);
-		assertThat(reads().outstanding(own)).isEqualByComparingTo("2000000");
+		gateway.publishItem(payer, next, 300_000, "2026-07-20");
+		gateway.reads().awaitOutstanding(next, 300_000);
+		assertThat(gateway.reads().outstanding(own)).isEqualByComparingTo("2000000");
 
-		JsonNode balance = reads().balance(payer);
+		JsonNode balance = gateway.reads().balance(payer);
 		assertThat(balance.path("totalCredit").decimalValue()).isEqualByComparingTo("500000");
 		assertThat(balance.path("waitingCredits")).singleElement().satisfies((credit) -> {
 			assertThat(credit.path("payableItemId").stringValue()).isEqualTo(theirs);
@@ -104,11 +77,11 @@ class HeldCreditsIntegrationTests {
 			assertThat(credit.path("amount").decimalValue()).isEqualByComparingTo("500000");
 			assertThat(credit.path("creditId").stringValue()).isEqualTo(held.path("creditId").stringValue());
 		});
-		JsonNode theirBalance = reads().balance(other);
+		JsonNode theirBalance = gateway.reads().balance(other);
 		assertThat(theirBalance.path("totalOutstanding").decimalValue()).isEqualByComparingTo("22000000");
 		assertThat(theirBalance.path("totalCredit").decimalValue()).isZero();
 		assertThat(theirBalance.path("waitingCredits")).isEmpty();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.ledger_line WHERE item_id = ? AND account = 'TAXPAYER_OBLIGATION'")
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.ledger_line WHERE item_id = ? AND account = 'TAXPAYER_OBLIGATION'")
 			.param(theirs)
 			.query(Long.class)
 			.single()).as("only its booking touches the named item").isOne();
@@ -120,32 +93,32 @@ class HeldCreditsIntegrationTests {
 		String other = DevBanks.mst(9704);
 		String later = UUID.randomUUID().toString();
 		String own = UUID.randomUUID().toString();
-		publishItem(payer, own, 1_000_000, "2026-01-20");
-		reads().awaitOutstanding(own, 1_000_000);
-		pay(payer, "HLD2026042000000002", List.of(Line.naming(later, "1701", 700_000)));
+		gateway.publishItem(payer, own, 1_000_000, "2026-01-20");
+		gateway.reads().awaitOutstanding(own, 1_000_000);
+		gateway.pay(payer, "HLD2026042000000002", "2026-04-20", List.of(Line.naming(later, "1701", 700_000)));
 		await().atMost(TIMEOUT)
 			.until(() -> waiting(payer).map((c) -> c.path("waitsFor").stringValue()).orElse("").equals("ITEM"));
-		assertThat(held(later)).as("an item not booked yet is no officer's business").isEmpty();
+		assertThat(gateway.reads().held(later)).as("an item not booked yet is no officer's business").isEmpty();
 
-		publishItem(other, later, 5_000_000, "2026-05-04");
-		reads().awaitOutstanding(later, 5_000_000);
+		gateway.publishItem(other, later, 5_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(later, 5_000_000);
 
 		assertThat(waiting(payer)).hasValueSatisfying((credit) -> {
 			assertThat(credit.path("payableItemId").stringValue()).isEqualTo(later);
 			assertThat(credit.path("waitsFor").stringValue()).isEqualTo("OFFICER");
 			assertThat(credit.path("amount").decimalValue()).isEqualByComparingTo("700000");
 		});
-		assertThat(held(later)).isPresent();
-		assertThat(reads().outstanding(own)).isEqualByComparingTo("1000000");
+		assertThat(gateway.reads().held(later)).isPresent();
+		assertThat(gateway.reads().outstanding(own)).isEqualByComparingTo("1000000");
 	}
 
 	@Test
 	void listsHeldCreditsInPagesToOfficersOnly() throws Exception {
 		String payer = DevBanks.mst(9705);
-		this.mvc.perform(get("/api/v1/credits/held").with(taxpayer(payer))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/credits/held").with(bank(BANK))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/credits/held?size=501").with(officer())).andExpect(status().isBadRequest());
-		JsonNode page = JSON.readTree(this.mvc.perform(get("/api/v1/credits/held?page=0&size=1").with(officer()))
+		gateway.mvc().perform(get("/api/v1/credits/held").with(taxpayer(payer))).andExpect(status().isForbidden());
+		gateway.mvc().perform(get("/api/v1/credits/held").with(bank(BANK))).andExpect(status().isForbidden());
+		gateway.mvc().perform(get("/api/v1/credits/held?size=501").with(officer())).andExpect(status().isBadRequest());
+		JsonNode page = JSON.readTree(gateway.mvc().perform(get("/api/v1/credits/held?page=0&size=1").with(officer()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -157,44 +130,6 @@ class HeldCreditsIntegrationTests {
 	}
 
 	private Optional<JsonNode> waiting(String mst) throws Exception {
-		return reads().balance(mst).path("waitingCredits").valueStream().findFirst();
+		return gateway.reads().balance(mst).path("waitingCredits").valueStream().findFirst();
 	}
-
-	private JsonNode awaitHeld(String itemId) {
-		await().atMost(TIMEOUT).until(() -> held(itemId).isPresent());
-		try {
-			return held(itemId).orElseThrow();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private Optional<JsonNode> held(String itemId) throws Exception {
-		JsonNode page = JSON.readTree(this.mvc.perform(get("/api/v1/credits/held?size=500").with(officer()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
-		return page.path("items")
-			.valueStream()
-			.filter((c) -> c.path("namedItem").path("payableItemId").stringValue().equals(itemId))
-			.findFirst();
-	}
-
-	private void publishItem(String mst, String itemId, long amount, String dueDate) {
-		String event = """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
-				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, amount, dueDate,
-				itemId.substring(0, 8));
-		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-	}
-
-	private static void pay(String mst, String reference, List<Line> lines) {
-		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
 }

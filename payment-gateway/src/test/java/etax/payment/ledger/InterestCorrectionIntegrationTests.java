@@ -1,7 +1,6 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,19 +9,14 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,49 +29,28 @@ import static org.awaitility.Awaitility.await;
 @GatewayIntegrationTest
 class InterestCorrectionIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
-
-	private LedgerReads reads() {
-		return new LedgerReads(this.jdbc, this.mvc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void aSupplementThatLowersTheTaxLowersTheInterestOwedOnce() {
 		String mst = DevBanks.mst(8451);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 22_000_000);
+		gateway.publishItem(mst, item, 22_000_000, "2026-09-04");
 		// 5 to 10 September on 22,000,000; then a supplement lowers the tax to 10,000,000
 		String tenth = assess(mst, item, "2026-09-10", 39_600);
-		reads().awaitOutstanding(tenth, 39_600);
-		publishItem(mst, UUID.randomUUID().toString(), -12_000_000);
-		reads().awaitOutstanding(item, 10_000_000);
+		gateway.reads().awaitOutstanding(tenth, 39_600);
+		gateway.publishItem(mst, UUID.randomUUID().toString(), -12_000_000, "2026-09-04");
+		gateway.reads().awaitOutstanding(item, 10_000_000);
 
 		// the run of 11 September: 7 days on 10,000,000 are 21,000, so 18,600 is taken back
 		UUID correction = UUID.randomUUID();
 		String event = correction(correction, mst, item, "2026-09-11", 18_600);
-		producer.publish("etax.assessments.v1", mst, event, Map.of());
-		producer.publish("etax.assessments.v1", mst, event, Map.of());
-		reads().awaitOutstanding(tenth, 21_000);
+		gateway.publish("etax.assessments.v1", mst, event, Map.of());
+		gateway.publish("etax.assessments.v1", mst, event, Map.of());
+		gateway.reads().awaitOutstanding(tenth, 21_000);
 		String twelfth = assess(mst, item, "2026-09-12", 3_000);
-		reads().awaitOutstanding(twelfth, 3_000);
+		gateway.reads().awaitOutstanding(twelfth, 3_000);
 
 		assertThat(interestOwed(item)).as("5 to 12 September on 10,000,000: 8 x 3,000").isEqualByComparingTo("24000");
 		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), PaymentAllocated.TOPIC,
@@ -90,18 +63,18 @@ class InterestCorrectionIntegrationTests {
 			});
 
 		// delivered again after it was booked, under another event id, with another amount, and more than booked
-		producer.publish("etax.assessments.v1", mst, event, Map.of());
-		producer.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-11", 18_600),
+		gateway.publish("etax.assessments.v1", mst, event, Map.of());
+		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-11", 18_600),
 				Map.of());
-		producer.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-11", 1_000),
+		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-11", 1_000),
 				Map.of());
-		producer.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-13", 24_001),
+		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-13", 24_001),
 				Map.of());
 		String marker = assess(mst, item, "2026-09-13", 3_000);
-		reads().awaitOutstanding(marker, 3_000);
+		gateway.reads().awaitOutstanding(marker, 3_000);
 
 		assertThat(interestOwed(item)).as("taken back once").isEqualByComparingTo("27000");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.ledger_line WHERE reduction_id = ?")
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.ledger_line WHERE reduction_id = ?")
 			.param(correction.toString())
 			.query(Long.class)
 			.single()).as("one entry, two lines").isEqualTo(2);
@@ -112,19 +85,19 @@ class InterestCorrectionIntegrationTests {
 	void aPaymentConfirmedLateLeavesExactlyTheInterestUpToItsDateTakenOffTheLatestDaysFirst() {
 		String mst = DevBanks.mst(8452);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 22_000_000);
+		gateway.publishItem(mst, item, 22_000_000, "2026-09-04");
 		String tenth = assess(mst, item, "2026-09-10", 39_600);
 		String twentieth = assess(mst, item, "2026-09-20", 66_000);
-		reads().awaitOutstanding(twentieth, 66_000);
+		gateway.reads().awaitOutstanding(twentieth, 66_000);
 
 		// paid on 8 September, confirmed on the 21st: 8 to 20 September, 13 days x 6,600, are taken back
-		pay(mst, "ICR2026090800000002", "2026-09-08", Line.naming(item, "1701", 22_000_000));
-		reads().awaitOutstanding(item, 0);
-		producer.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-21", 85_800),
+		gateway.pay(mst, "ICR2026090800000002", "2026-09-08", List.of(Line.naming(item, "1701", 22_000_000)));
+		gateway.reads().awaitOutstanding(item, 0);
+		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-21", 85_800),
 				Map.of());
 
-		reads().awaitOutstanding(tenth, 19_800);
-		assertThat(reads().outstanding(twentieth)).isZero();
+		gateway.reads().awaitOutstanding(tenth, 19_800);
+		assertThat(gateway.reads().outstanding(twentieth)).isZero();
 		assertThat(interestOwed(item)).as("5 to 7 September: 3 x 6,600").isEqualByComparingTo("19800");
 		assertThat(charged(twentieth)).as("the latest day is taken off first").isZero();
 		assertThat(charged(tenth)).isEqualByComparingTo("19800");
@@ -134,21 +107,21 @@ class InterestCorrectionIntegrationTests {
 	void interestAlreadyPaidAndTakenBackBecomesTheTaxpayersCredit() throws Exception {
 		String mst = DevBanks.mst(8453);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 22_000_000);
+		gateway.publishItem(mst, item, 22_000_000, "2026-09-04");
 		String twentieth = assess(mst, item, "2026-09-20", 105_600);
-		reads().awaitOutstanding(twentieth, 105_600);
-		pay(mst, "ICR2026092200000003", "2026-09-22", Line.naming(twentieth, "4931", 105_600));
-		reads().awaitOutstanding(twentieth, 0);
-		pay(mst, "ICR2026090800000003", "2026-09-08", Line.naming(item, "1701", 22_000_000));
-		reads().awaitOutstanding(item, 0);
+		gateway.reads().awaitOutstanding(twentieth, 105_600);
+		gateway.pay(mst, "ICR2026092200000003", "2026-09-22", List.of(Line.naming(twentieth, "4931", 105_600)));
+		gateway.reads().awaitOutstanding(twentieth, 0);
+		gateway.pay(mst, "ICR2026090800000003", "2026-09-08", List.of(Line.naming(item, "1701", 22_000_000)));
+		gateway.reads().awaitOutstanding(item, 0);
 
-		producer.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-23", 85_800),
+		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-23", 85_800),
 				Map.of());
 
-		await().atMost(TIMEOUT).until(() -> totalCredit(mst).compareTo(new BigDecimal(85_800)) == 0);
+		await().atMost(TIMEOUT).until(() -> gateway.reads().totalCredit(mst).compareTo(new BigDecimal(85_800)) == 0);
 		assertThat(charged(twentieth)).as("19,800 in force, paid").isEqualByComparingTo("19800");
-		assertThat(reads().outstanding(twentieth)).isZero();
-		JsonNode credit = reads().balance(mst).path("credits").get(0);
+		assertThat(gateway.reads().outstanding(twentieth)).isZero();
+		JsonNode credit = gateway.reads().balance(mst).path("credits").get(0);
 		assertThat(credit.path("subItem").asString()).isEqualTo("4931");
 		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), PaymentAllocated.TOPIC,
 				(r) -> r.value().contains(twentieth) && r.value().contains("\"REDUCED\""), 1, TIMEOUT))
@@ -159,15 +132,15 @@ class InterestCorrectionIntegrationTests {
 
 		// the next interest of the sub-item is paid by the credit
 		String next = UUID.randomUUID().toString();
-		publishItem(mst, next, 1_000_000);
+		gateway.publishItem(mst, next, 1_000_000, "2026-09-04");
 		String nextInterest = assess(mst, next, "2026-09-23", 5_700);
-		reads().awaitOutstanding(nextInterest, 0);
-		assertThat(totalCredit(mst)).isEqualByComparingTo("80100");
+		gateway.reads().awaitOutstanding(nextInterest, 0);
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("80100");
 	}
 
 	/** What the taxpayer still owes of the interest booked on a payable item. */
 	private BigDecimal interestOwed(String item) {
-		return this.jdbc.sql("SELECT coalesce(sum(outstanding), 0) FROM payment.obligation WHERE base_item_id = ?")
+		return gateway.jdbc().sql("SELECT coalesce(sum(outstanding), 0) FROM payment.obligation WHERE base_item_id = ?")
 			.param(item)
 			.query(BigDecimal.class)
 			.single();
@@ -175,18 +148,14 @@ class InterestCorrectionIntegrationTests {
 
 	/** The amount in force of an obligation: as booked, less what was taken off. */
 	private BigDecimal charged(String itemId) {
-		return this.jdbc.sql("SELECT amount - reduced FROM payment.obligation WHERE item_id = ?")
+		return gateway.jdbc().sql("SELECT amount - reduced FROM payment.obligation WHERE item_id = ?")
 			.param(itemId)
 			.query(BigDecimal.class)
 			.single();
 	}
 
-	private BigDecimal totalCredit(String mst) throws Exception {
-		return reads().balance(mst).path("totalCredit").decimalValue();
-	}
-
 	private List<String> rejections(String mst) {
-		return this.jdbc.sql("""
+		return gateway.jdbc().sql("""
 				SELECT reason FROM payment.rejected_event WHERE kafka_topic = 'etax.assessments.v1' AND raw_value LIKE ?
 				ORDER BY kafka_offset""").param("%" + mst + "%").query(String.class).list();
 	}
@@ -194,7 +163,7 @@ class InterestCorrectionIntegrationTests {
 	/** Publishes an assessment of the day, as batch-processor does; returns the interest obligation's id. */
 	private static String assess(String mst, String item, String day, long amount) {
 		UUID eventId = UUID.randomUUID();
-		producer.publish("etax.assessments.v1", mst, """
+		gateway.publish("etax.assessments.v1", mst, """
 				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-09-21T01:00:00Z",\
 				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 				"amount":%d,"assessedFor":"%s","dueDate":"%s"}""".formatted(eventId, item, mst, amount, day, day), Map.of());
@@ -206,21 +175,6 @@ class InterestCorrectionIntegrationTests {
 				{"eventId":"%s","type":"InterestCorrected","version":1,"occurredAt":"2026-09-22T01:00:00Z",\
 				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 				"amount":%d,"assessedFor":"%s"}""".formatted(eventId, item, mst, amount, day);
-	}
-
-	private static void publishItem(String mst, String itemId, long amount) {
-		producer.publish("etax.payable-items.v1", mst, """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-09-11T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"2026-09-04",\
-				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, amount,
-				itemId.substring(0, 8)), Map.of());
-	}
-
-	private static void pay(String mst, String reference, String paymentDate, Line line) {
-		String value = DevBanks.confirmation(BANK, reference, mst, paymentDate, List.of(line));
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 
 }

@@ -2,7 +2,6 @@ package etax.payment.ledger;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,25 +12,23 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
 import static etax.devstack.TestCallers.taxpayer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.reversal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
@@ -47,46 +44,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class LedgerIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
-
-	private LedgerReads reads() {
-		return new LedgerReads(this.jdbc, this.mvc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void paysTheNamedItemAndShowsTheReturnSettled() throws Exception {
 		String mst = DevBanks.mst(8001);
 		String item = UUID.randomUUID().toString();
 		String other = UUID.randomUUID().toString();
-		publishItem(mst, other, "1701", 5_000_000, "2026-01-20");
-		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
-		reads().awaitOutstanding(item, 22_000_000);
-		reads().awaitOutstanding(other, 5_000_000);
+		gateway.publishItem(mst, other, "1701", "00/Q1/2026", 5_000_000, "2026-01-20");
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 22_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, 22_000_000);
+		gateway.reads().awaitOutstanding(other, 5_000_000);
 
-		pay(mst, "LED2026042000000001", List.of(Line.naming(item, "1701", 22_000_000)));
+		gateway.pay(mst, "LED2026042000000001", "2026-04-20", List.of(Line.naming(item, "1701", 22_000_000)));
 
-		reads().awaitOutstanding(item, 0);
-		assertThat(reads().outstanding(other)).as("the older item is not paid: the payer named another")
+		gateway.reads().awaitOutstanding(item, 0);
+		assertThat(gateway.reads().outstanding(other)).as("the older item is not paid: the payer named another")
 			.isEqualByComparingTo("5000000");
-		JsonNode balance = reads().balance(mst);
+		JsonNode balance = gateway.reads().balance(mst);
 		JsonNode paid = balance.path("items").valueStream()
 			.filter((i) -> i.path("payableItemId").stringValue().equals(item))
 			.findFirst()
@@ -110,25 +86,25 @@ class LedgerIntegrationTests {
 		String older = UUID.randomUUID().toString();
 		String newer = UUID.randomUUID().toString();
 		String otherSubItem = UUID.randomUUID().toString();
-		publishItem(mst, newer, "1701", 3_000_000, "2026-05-04");
-		publishItem(mst, older, "1701", 2_000_000, "2026-02-20");
-		publishItem(mst, otherSubItem, "1052", 1_000_000, "2026-01-30");
-		reads().awaitOutstanding(older, 2_000_000);
-		reads().awaitOutstanding(newer, 3_000_000);
-		reads().awaitOutstanding(otherSubItem, 1_000_000);
+		gateway.publishItem(mst, newer, "1701", "00/Q1/2026", 3_000_000, "2026-05-04");
+		gateway.publishItem(mst, older, "1701", "00/Q1/2026", 2_000_000, "2026-02-20");
+		gateway.publishItem(mst, otherSubItem, "1052", "00/Q1/2026", 1_000_000, "2026-01-30");
+		gateway.reads().awaitOutstanding(older, 2_000_000);
+		gateway.reads().awaitOutstanding(newer, 3_000_000);
+		gateway.reads().awaitOutstanding(otherSubItem, 1_000_000);
 
-		pay(mst, "LED2026042000000002", List.of(Line.of("1701", 6_000_000)));
+		gateway.pay(mst, "LED2026042000000002", "2026-04-20", List.of(Line.of("1701", 6_000_000)));
 
-		reads().awaitOutstanding(newer, 0);
-		assertThat(reads().outstanding(older)).isZero();
-		assertThat(reads().outstanding(otherSubItem)).as("another sub-item is not paid").isEqualByComparingTo("1000000");
-		JsonNode balance = reads().balance(mst);
+		gateway.reads().awaitOutstanding(newer, 0);
+		assertThat(gateway.reads().outstanding(older)).isZero();
+		assertThat(gateway.reads().outstanding(otherSubItem)).as("another sub-item is not paid").isEqualByComparingTo("1000000");
+		JsonNode balance = gateway.reads().balance(mst);
 		assertThat(balance.path("totalCredit").decimalValue()).isEqualByComparingTo("1000000");
 
 		String next = UUID.randomUUID().toString();
-		publishItem(mst, next, "1701", 4_000_000, "2026-08-20");
-		reads().awaitOutstanding(next, 3_000_000);
-		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).as("the credit went to the next item").isZero();
+		gateway.publishItem(mst, next, "1701", "00/Q1/2026", 4_000_000, "2026-08-20");
+		gateway.reads().awaitOutstanding(next, 3_000_000);
+		assertThat(gateway.reads().balance(mst).path("totalCredit").decimalValue()).as("the credit went to the next item").isZero();
 	}
 
 	@Test
@@ -136,37 +112,37 @@ class LedgerIntegrationTests {
 		String mst = DevBanks.mst(8003);
 		String item = UUID.randomUUID().toString();
 		String reference = "LED2026042000000003";
-		pay(mst, reference, List.of(Line.naming(item, "1701", 7_000_000)));
-		await().atMost(TIMEOUT).until(() -> reads().balance(mst).path("totalCredit").decimalValue().compareTo(new BigDecimal(7_000_000)) == 0);
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.naming(item, "1701", 7_000_000)));
+		await().atMost(TIMEOUT).until(() -> gateway.reads().balance(mst).path("totalCredit").decimalValue().compareTo(new BigDecimal(7_000_000)) == 0);
 
-		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 7_000_000, "2026-05-04");
 
-		reads().awaitOutstanding(item, 0);
-		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).isZero();
-		assertThat(reads().balance(mst).path("credits")).as("a credit used up is no credit").isEmpty();
-		assertThat(reads().balance(mst).path("totalOutstanding").decimalValue()).isZero();
+		gateway.reads().awaitOutstanding(item, 0);
+		assertThat(gateway.reads().balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(gateway.reads().balance(mst).path("credits")).as("a credit used up is no credit").isEmpty();
+		assertThat(gateway.reads().balance(mst).path("totalOutstanding").decimalValue()).isZero();
 	}
 
 	@Test
 	void booksInterestAndPaysItInTheConfiguredOrder() throws Exception {
 		String mst = DevBanks.mst(8004);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 22_000_000, "2026-05-04");
 		String interestEvent = UUID.randomUUID().toString();
 		String interest = """
 				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-21T01:00:00Z",\
 				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 				"amount":99000,"assessedFor":"2026-05-20","dueDate":"2026-05-20"}""".formatted(interestEvent, item, mst);
-		producer.publish("etax.assessments.v1", mst, interest, Map.of());
-		producer.publish("etax.assessments.v1", mst, interest, Map.of());
-		producer.publish("etax.assessments.v1", mst,
+		gateway.publish("etax.assessments.v1", mst, interest, Map.of());
+		gateway.publish("etax.assessments.v1", mst, interest, Map.of());
+		gateway.publish("etax.assessments.v1", mst,
 				interest.replace(interestEvent, UUID.randomUUID().toString()), Map.of());
-		reads().awaitOutstanding(interestEvent, 99_000);
+		gateway.reads().awaitOutstanding(interestEvent, 99_000);
 
-		pay(mst, "LED2026042000000004", List.of(Line.of("4931", 50_000)));
+		gateway.pay(mst, "LED2026042000000004", "2026-04-20", List.of(Line.of("4931", 50_000)));
 
-		reads().awaitOutstanding(interestEvent, 49_000);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE base_item_id = ?")
+		gateway.reads().awaitOutstanding(interestEvent, 49_000);
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.obligation WHERE base_item_id = ?")
 			.param(item)
 			.query(Long.class)
 			.single()).as("the same assessment again, also under a new event id, is booked once").isOne();
@@ -176,13 +152,13 @@ class LedgerIntegrationTests {
 	void servesTheLedgerInPagesToOfficersOnly() throws Exception {
 		String mst = DevBanks.mst(8005);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, "1701", 1_000_000, "2026-05-04");
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 1_000_000, "2026-05-04");
 		// booked before the payment, so that the ledger holds two entries, not a credit that waited for it
-		reads().awaitOutstanding(item, 1_000_000);
-		pay(mst, "LED2026042000000005", List.of(Line.naming(item, "1701", 1_000_000)));
-		reads().awaitOutstanding(item, 0);
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		gateway.pay(mst, "LED2026042000000005", "2026-04-20", List.of(Line.naming(item, "1701", 1_000_000)));
+		gateway.reads().awaitOutstanding(item, 0);
 
-		JsonNode page = JSON.readTree(this.mvc
+		JsonNode page = JSON.readTree(gateway.mvc()
 			.perform(get("/api/v1/taxpayers/" + mst + "/ledger?size=1").with(officer()))
 			.andReturn()
 			.getResponse()
@@ -190,12 +166,12 @@ class LedgerIntegrationTests {
 		assertThat(page.path("items")).hasSize(1);
 		assertThat(page.path("totalElements").longValue()).isEqualTo(2);
 		assertThat(page.path("items").get(0).path("entryType").stringValue()).isEqualTo("PAYMENT_APPLIED");
-		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/balance").with(bank(BANK)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/ledger").with(taxpayer(mst))).andExpect(status().isOk());
-		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(taxpayer(DevBanks.mst(7999))))
+		gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/ledger").with(taxpayer(mst))).andExpect(status().isOk());
+		gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/balance").with(taxpayer(DevBanks.mst(7999))))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/taxpayers/0313829149/balance").with(officer()))
+		gateway.mvc().perform(get("/api/v1/taxpayers/0313829149/balance").with(officer()))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -203,21 +179,21 @@ class LedgerIntegrationTests {
 	void aTaxpayerPaysItsOwnItemFromTheSandboxBank() throws Exception {
 		String mst = DevBanks.mst(8201);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
-		reads().awaitOutstanding(item, 7_000_000);
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 7_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, 7_000_000);
 		String request = "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"2026-05-20\"}";
 
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(DevBanks.mst(8202)))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request))
 			.andExpect(status().isNotFound());
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/sandbox/bank-payments").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request))
 			.andExpect(status().isForbidden());
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(mst))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(request))
@@ -225,8 +201,8 @@ class LedgerIntegrationTests {
 			.andExpect(jsonPath("$.amount").value(7_000_000))
 			.andExpect(jsonPath("$.paymentDate").value("2026-05-20"));
 
-		reads().awaitOutstanding(item, 0);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE payer_mst = ? AND payment_date = ?")
+		gateway.reads().awaitOutstanding(item, 0);
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE payer_mst = ? AND payment_date = ?")
 			.params(mst, LocalDate.parse("2026-05-20"))
 			.query(Long.class)
 			.single()).isOne();
@@ -236,31 +212,28 @@ class LedgerIntegrationTests {
 	void countsAReversedPaymentAsUnpaidNotAsANewCharge() throws Exception {
 		String mst = DevBanks.mst(9511);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, "1701", 22_000_000, "2026-05-04");
-		reads().awaitOutstanding(item, 22_000_000);
-		pay(mst, "LED2026042000000011", List.of(Line.naming(item, "1701", 30_000_000)));
-		reads().awaitOutstanding(item, 0);
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 22_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, 22_000_000);
+		gateway.pay(mst, "LED2026042000000011", "2026-04-20", List.of(Line.naming(item, "1701", 30_000_000)));
+		gateway.reads().awaitOutstanding(item, 0);
 
-		String reversal = DevBanks.confirmation(BANK, "LED2026042000000012", mst, "2026-04-21",
-				List.of(Line.naming(item, "1701", 30_000_000)))
-			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"LED2026042000000011\"");
-		producer.publish("bank.payment-confirmations.v1", mst, reversal,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
-		reads().awaitOutstanding(item, 22_000_000);
+		gateway.publishSigned(mst, reversal("LED2026042000000012", "LED2026042000000011", mst, "2026-04-21",
+				List.of(Line.naming(item, "1701", 30_000_000))));
+		gateway.reads().awaitOutstanding(item, 22_000_000);
 
-		JsonNode period = reads().balance(mst).path("periods").get(0);
+		JsonNode period = gateway.reads().balance(mst).path("periods").get(0);
 		assertThat(period.path("charged").decimalValue()).isEqualByComparingTo("22000000");
 		assertThat(period.path("paid").decimalValue()).isZero();
 		assertThat(period.path("outstanding").decimalValue()).isEqualByComparingTo("22000000");
-		assertThat(reads().balance(mst).path("totalCredit").decimalValue()).isZero();
+		assertThat(gateway.reads().balance(mst).path("totalCredit").decimalValue()).isZero();
 	}
 
 	@Test
 	void refusesSandboxPaymentsNoBankWouldMake() throws Exception {
 		String mst = DevBanks.mst(9512);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, "1701", 7_000_000, "2026-05-04");
-		reads().awaitOutstanding(item, 7_000_000);
+		gateway.publishItem(mst, item, "1701", "00/Q1/2026", 7_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, 7_000_000);
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 
 		sandboxPay(mst, "{}").andExpect(status().isBadRequest())
@@ -278,32 +251,16 @@ class LedgerIntegrationTests {
 		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"paymentDate\":\"1999-01-01\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value(containsString("registered")));
-		assertThat(reads().outstanding(item)).isEqualByComparingTo("7000000");
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("7000000");
 		sandboxPay(mst, "{\"payableItemId\":\"" + item + "\",\"amount\":7000000.00,\"paymentDate\":\"" + today + "\"}")
 			.andExpect(status().isAccepted());
-		reads().awaitOutstanding(item, 0);
+		gateway.reads().awaitOutstanding(item, 0);
 	}
 
 	private ResultActions sandboxPay(String mst, String request) throws Exception {
-		return this.mvc.perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(mst))
+		return gateway.mvc().perform(post("/api/v1/sandbox/bank-payments").with(taxpayer(mst))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(request));
-	}
-
-	private void publishItem(String mst, String itemId, String subItem, long amount, String dueDate) {
-		String event = """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"%s","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
-				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, subItem, amount,
-				dueDate, itemId.substring(0, 8));
-		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-	}
-
-	private static void pay(String mst, String reference, List<Line> lines) {
-		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", lines);
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -15,19 +14,15 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.reversal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,29 +37,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @GatewayIntegrationTest
 class ReductionIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
-
-	private LedgerReads reads() {
-		return new LedgerReads(this.jdbc, this.mvc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void aDecreaseOfAnUnpaidItemLowersWhatIsOwedAndTheInterestBaseOnce() throws Exception {
@@ -72,12 +46,12 @@ class ReductionIntegrationTests {
 		String original = UUID.randomUUID().toString();
 		String decrease = UUID.randomUUID().toString();
 		publishItem(mst, original, "00/Q1/2026", 22_000_000, "2026-05-04");
-		reads().awaitOutstanding(original, 22_000_000);
+		gateway.reads().awaitOutstanding(original, 22_000_000);
 
 		String event = item(UUID.randomUUID(), mst, decrease, "00/Q1/2026", -12_000_000, "2026-05-04");
-		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-		reads().awaitOutstanding(original, 10_000_000);
+		gateway.publish("etax.payable-items.v1", mst, event, Map.of());
+		gateway.publish("etax.payable-items.v1", mst, event, Map.of());
+		gateway.reads().awaitOutstanding(original, 10_000_000);
 
 		Basis basis = basis(original);
 		assertThat(basis.amount()).as("the tax in force").isEqualByComparingTo("10000000");
@@ -85,24 +59,24 @@ class ReductionIntegrationTests {
 		assertThat(basis.reductionDates()).isEmpty();
 		assertThat(interestThrough(basis, LocalDate.of(2026, 11, 20))).as("10,000,000 x 0.0003 x 200 days")
 			.isEqualByComparingTo("600000");
-		JsonNode period = reads().balance(mst).path("periods").get(0);
+		JsonNode period = gateway.reads().balance(mst).path("periods").get(0);
 		assertThat(period.path("charged").decimalValue()).isEqualByComparingTo("10000000");
 		assertThat(period.path("paid").decimalValue()).isZero();
 		assertThat(period.path("outstanding").decimalValue()).isEqualByComparingTo("10000000");
 
 		// delivered again after it was booked, then a conflicting one, then one larger than what was charged
-		producer.publish("etax.payable-items.v1", mst, event, Map.of());
-		producer.publish("etax.payable-items.v1", mst,
+		gateway.publish("etax.payable-items.v1", mst, event, Map.of());
+		gateway.publish("etax.payable-items.v1", mst,
 				item(UUID.randomUUID(), mst, decrease, "00/Q1/2026", -2_000_000, "2026-05-04"), Map.of());
-		producer.publish("etax.payable-items.v1", mst,
+		gateway.publish("etax.payable-items.v1", mst,
 				item(UUID.randomUUID(), mst, UUID.randomUUID().toString(), "00/Q1/2026", -10_000_001, "2026-05-04"),
 				Map.of());
 		String marker = UUID.randomUUID().toString();
 		publishItem(mst, marker, "00/Q2/2026", 1_000, "2026-07-31");
-		reads().awaitOutstanding(marker, 1_000);
+		gateway.reads().awaitOutstanding(marker, 1_000);
 
-		assertThat(reads().outstanding(original)).as("the same event twice reduces once").isEqualByComparingTo("10000000");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.ledger_line WHERE reduction_id = ?")
+		assertThat(gateway.reads().outstanding(original)).as("the same event twice reduces once").isEqualByComparingTo("10000000");
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.ledger_line WHERE reduction_id = ?")
 			.param(decrease)
 			.query(Long.class)
 			.single()).as("one entry, two lines").isEqualTo(2);
@@ -114,14 +88,15 @@ class ReductionIntegrationTests {
 		String mst = DevBanks.mst(8302);
 		String original = UUID.randomUUID().toString();
 		publishItem(mst, original, "00/Q1/2026", 22_000_000, "2026-05-04");
-		reads().awaitOutstanding(original, 22_000_000);
-		String payment = pay(mst, "RDC2026052000000001", "2026-05-20", Line.naming(original, "1701", 22_000_000));
-		reads().awaitOutstanding(original, 0);
+		gateway.reads().awaitOutstanding(original, 22_000_000);
+		List<Line> lines = List.of(Line.naming(original, "1701", 22_000_000));
+		gateway.pay(mst, "RDC2026052000000001", "2026-05-20", lines);
+		gateway.reads().awaitOutstanding(original, 0);
 
 		String decrease = UUID.randomUUID().toString();
-		producer.publish("etax.payable-items.v1", mst,
+		gateway.publish("etax.payable-items.v1", mst,
 				item(UUID.randomUUID(), mst, decrease, "00/Q1/2026", -12_000_000, "2026-05-04"), Map.of());
-		await().atMost(TIMEOUT).until(() -> totalCredit(mst).compareTo(new BigDecimal(12_000_000)) == 0);
+		await().atMost(TIMEOUT).until(() -> gateway.reads().totalCredit(mst).compareTo(new BigDecimal(12_000_000)) == 0);
 
 		Basis paid = basis(original);
 		assertThat(paid.amount()).isEqualByComparingTo("10000000");
@@ -139,20 +114,17 @@ class ReductionIntegrationTests {
 
 		String next = UUID.randomUUID().toString();
 		publishItem(mst, next, "00/Q2/2026", 5_000_000, "2026-07-31");
-		reads().awaitOutstanding(next, 0);
-		assertThat(totalCredit(mst)).isEqualByComparingTo("7000000");
+		gateway.reads().awaitOutstanding(next, 0);
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("7000000");
 		assertThat(basis(next).reductionDates()).as("the overpaid money was in the budget since 20 May")
 			.containsExactly(LocalDate.of(2026, 5, 20));
 		assertThat(interestThrough(basis(next), LocalDate.of(2026, 11, 20))).isZero();
 
 		// the bank takes the payment back: the reduced item and the item the credit paid owe again
-		String reversal = payment.replace("RDC2026052000000001", "RDC2026052500000001")
-			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"RDC2026052000000001\"");
-		producer.publish("bank.payment-confirmations.v1", mst, reversal,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
-		reads().awaitOutstanding(original, 10_000_000);
-		reads().awaitOutstanding(next, 5_000_000);
-		assertThat(totalCredit(mst)).isZero();
+		gateway.publishSigned(mst, reversal("RDC2026052500000001", "RDC2026052000000001", mst, "2026-05-20", lines));
+		gateway.reads().awaitOutstanding(original, 10_000_000);
+		gateway.reads().awaitOutstanding(next, 5_000_000);
+		assertThat(gateway.reads().totalCredit(mst)).isZero();
 		assertThat(basis(original).reductionDates()).isEmpty();
 		assertThat(basis(original).amount()).isEqualByComparingTo("10000000");
 	}
@@ -166,17 +138,17 @@ class ReductionIntegrationTests {
 		publishItem(mst, original, "00/Q1/2026", 20_000_000, "2026-05-04");
 		publishItem(mst, increase, "00/Q1/2026", 3_000_000, "2026-05-04");
 		publishItem(mst, otherPeriod, "00/Q2/2026", 4_000_000, "2026-07-31");
-		reads().awaitOutstanding(otherPeriod, 4_000_000);
-		pay(mst, "RDC2026052000000003", "2026-05-20", Line.naming(original, "1701", 20_000_000));
-		reads().awaitOutstanding(original, 0);
+		gateway.reads().awaitOutstanding(otherPeriod, 4_000_000);
+		gateway.pay(mst, "RDC2026052000000003", "2026-05-20", List.of(Line.naming(original, "1701", 20_000_000)));
+		gateway.reads().awaitOutstanding(original, 0);
 
-		producer.publish("etax.payable-items.v1", mst,
+		gateway.publish("etax.payable-items.v1", mst,
 				item(UUID.randomUUID(), mst, UUID.randomUUID().toString(), "00/Q1/2026", -5_000_000, "2026-05-04"),
 				Map.of());
 
-		reads().awaitOutstanding(increase, 0);
-		assertThat(reads().outstanding(original)).as("2,000,000 paid beyond its total, offset").isZero();
-		assertThat(reads().outstanding(otherPeriod)).as("the other period is not reduced, only paid by the credit")
+		gateway.reads().awaitOutstanding(increase, 0);
+		assertThat(gateway.reads().outstanding(original)).as("2,000,000 paid beyond its total, offset").isZero();
+		assertThat(gateway.reads().outstanding(otherPeriod)).as("the other period is not reduced, only paid by the credit")
 			.isEqualByComparingTo("2000000");
 		assertThat(basis(increase).amount()).isZero();
 		assertThat(basis(original).amount()).isEqualByComparingTo("18000000");
@@ -199,38 +171,22 @@ class ReductionIntegrationTests {
 	}
 
 	private List<String> rejections(String mst) {
-		return this.jdbc.sql("""
+		return gateway.jdbc().sql("""
 				SELECT reason FROM payment.rejected_event WHERE kafka_topic = 'etax.payable-items.v1' AND raw_value LIKE ?
 				ORDER BY kafka_offset""").param("%" + mst + "%").query(String.class).list();
 	}
 
+	/** A payable item of sub-item 1701, the one every test here charges. */
 	private static String item(UUID eventId, String mst, String itemId, String period, long amount, String dueDate) {
-		return """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-06-15T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"%s","amount":%d,"currency":"VND","dueDate":"%s",\
-				"paymentReference":"PR-%s"}""".formatted(eventId, itemId, UUID.randomUUID(), mst, period, amount, dueDate,
-				itemId.substring(0, 8));
+		return GatewayFixture.payableItem(eventId, mst, itemId, "1701", period, amount, dueDate);
 	}
 
 	private static void publishItem(String mst, String itemId, String period, long amount, String dueDate) {
-		producer.publish("etax.payable-items.v1", mst, item(UUID.randomUUID(), mst, itemId, period, amount, dueDate),
-				Map.of());
-	}
-
-	private static String pay(String mst, String reference, String paymentDate, Line line) {
-		String value = DevBanks.confirmation(BANK, reference, mst, paymentDate, List.of(line));
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-		return value;
-	}
-
-	private BigDecimal totalCredit(String mst) throws Exception {
-		return reads().balance(mst).path("totalCredit").decimalValue();
+		gateway.publishItem(mst, itemId, "1701", period, amount, dueDate);
 	}
 
 	private Basis basis(String item) {
-		return this.jdbc.sql("""
+		return gateway.jdbc().sql("""
 				SELECT amount, due_date, outstanding, reduction_dates, reduction_amounts
 				FROM payment.interest_basis_v1 WHERE payable_item_id = ?""")
 			.param(item)

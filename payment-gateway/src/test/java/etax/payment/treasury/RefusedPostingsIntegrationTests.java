@@ -1,7 +1,6 @@
 package etax.payment.treasury;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +9,18 @@ import java.util.UUID;
 
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
 import static etax.devstack.TestCallers.taxpayer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,34 +33,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class RefusedPostingsIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void listsRefusedPostingsWithTheReasonAndTheirPaymentLine() throws Exception {
 		String mst = DevBanks.mst(9721);
 		String reference = "RFS2026042000000001";
-		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20",
-				List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
 		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 2);
 		List<UUID> postings = postings(reference);
 
@@ -87,12 +62,12 @@ class RefusedPostingsIntegrationTests {
 		assertThat(refused.path("refusedAt").isMissingNode()).isFalse();
 		await().atMost(TIMEOUT).until(() -> postingStatus(postings.get(0)).equals("POSTED"));
 		assertThat(refused(postings.get(0))).as("a posted posting is not listed").isEmpty();
-		assertThat(this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
+		assertThat(gateway.mvc().perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).as("nor is a refused one overdue")
 			.doesNotContain(postings.get(1).toString());
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT count(*) FROM payment.ledger_line WHERE posting_id = ? AND entry_type = 'POSTING_CONFIRMED'""")
 			.param(postings.get(1))
 			.query(Long.class)
@@ -101,10 +76,10 @@ class RefusedPostingsIntegrationTests {
 
 	@Test
 	void listsRefusedPostingsInPagesToOfficersOnly() throws Exception {
-		this.mvc.perform(get("/api/v1/treasury/postings/refused").with(taxpayer(DevBanks.mst(9722))))
+		gateway.mvc().perform(get("/api/v1/treasury/postings/refused").with(taxpayer(DevBanks.mst(9722))))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/treasury/postings/refused").with(bank(BANK))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/treasury/postings/refused?size=501").with(officer()))
+		gateway.mvc().perform(get("/api/v1/treasury/postings/refused").with(bank(BANK))).andExpect(status().isForbidden());
+		gateway.mvc().perform(get("/api/v1/treasury/postings/refused?size=501").with(officer()))
 			.andExpect(status().isBadRequest());
 		JsonNode page = page("/api/v1/treasury/postings/refused?page=0&size=1");
 		assertThat(page.path("size").intValue()).isOne();
@@ -120,7 +95,7 @@ class RefusedPostingsIntegrationTests {
 	}
 
 	private JsonNode page(String uri) throws Exception {
-		return JSON.readTree(this.mvc.perform(get(uri).with(officer()))
+		return JSON.readTree(gateway.mvc().perform(get(uri).with(officer()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -132,18 +107,18 @@ class RefusedPostingsIntegrationTests {
 				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",%s\
 				"ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
 				(reason != null) ? "\"reason\":\"" + reason + "\"," : "", Instant.now());
-		producer.publish(PostingAcknowledged.TOPIC, mst, value, Map.of());
+		gateway.publish(PostingAcknowledged.TOPIC, mst, value, Map.of());
 	}
 
 	private List<UUID> postings(String reference) {
-		return this.jdbc.sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? ORDER BY line_number")
+		return gateway.jdbc().sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? ORDER BY line_number")
 			.param(reference)
 			.query(UUID.class)
 			.list();
 	}
 
 	private String postingStatus(UUID posting) {
-		return this.jdbc.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
+		return gateway.jdbc().sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
 			.param(posting)
 			.query(String.class)
 			.single();

@@ -1,0 +1,91 @@
+package etax.payment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static etax.devstack.TestCallers.officer;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * What the ledger's tests read back: an obligation's outstanding amount, awaited, a taxpayer's balance, and
+ * the credits held for an officer as officers list them.
+ */
+public final class LedgerReads {
+
+	private final JdbcClient jdbc;
+
+	private final MockMvc mvc;
+
+	LedgerReads(JdbcClient jdbc, MockMvc mvc) {
+		this.jdbc = jdbc;
+		this.mvc = mvc;
+	}
+
+	public void awaitOutstanding(String itemId, long amount) {
+		await().atMost(GatewayFixture.TIMEOUT).until(() -> {
+			BigDecimal outstanding = outstanding(itemId);
+			return outstanding != null && outstanding.compareTo(BigDecimal.valueOf(amount)) == 0;
+		});
+	}
+
+	public @Nullable BigDecimal outstanding(String itemId) {
+		return this.jdbc.sql("SELECT outstanding FROM payment.obligation WHERE item_id = ?")
+			.param(itemId)
+			.query(BigDecimal.class)
+			.optional()
+			.orElse(null);
+	}
+
+	public JsonNode balance(String mst) throws Exception {
+		return officerGet("/api/v1/taxpayers/" + mst + "/balance");
+	}
+
+	/** The taxpayer's credit in all, as the balance shows it. */
+	public BigDecimal totalCredit(String mst) throws Exception {
+		return balance(mst).path("totalCredit").decimalValue();
+	}
+
+	/** Waits until a credit naming the item is held for an officer, and returns it as listed. */
+	public JsonNode awaitHeld(String itemId) {
+		await().atMost(GatewayFixture.TIMEOUT).until(() -> held(itemId).isPresent());
+		try {
+			return held(itemId).orElseThrow();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The unresolved held credit naming the item, if officers see one. */
+	public Optional<JsonNode> held(String itemId) throws Exception {
+		return heldNaming("/api/v1/credits/held?size=500", itemId);
+	}
+
+	/** The resolved held credit naming the item, with its resolution, if officers see one. */
+	public Optional<JsonNode> resolved(String itemId) throws Exception {
+		return heldNaming("/api/v1/credits/held?size=500&resolved=true", itemId);
+	}
+
+	private Optional<JsonNode> heldNaming(String uri, String itemId) throws Exception {
+		return officerGet(uri).path("items")
+			.valueStream()
+			.filter((c) -> c.path("namedItem").path("payableItemId").stringValue().equals(itemId))
+			.findFirst();
+	}
+
+	private JsonNode officerGet(String uri) throws Exception {
+		return GatewayFixture.JSON.readTree(this.mvc.perform(get(uri).with(officer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+}
