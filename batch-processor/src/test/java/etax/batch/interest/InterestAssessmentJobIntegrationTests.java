@@ -12,24 +12,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
-import etax.batch.MutableTestClock;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static etax.batch.interest.InterestJobFixture.TOPIC;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -43,50 +37,25 @@ import static org.assertj.core.api.Assertions.tuple;
 @BatchProcessorIntegrationTest
 class InterestAssessmentJobIntegrationTests {
 
-	private static final String TOPIC = "etax.assessments.v1";
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private MutableTestClock clock;
-
-	@Autowired
-	private JsonMapper json;
-
-	private LedgerViewFixture ledger;
-
-	@BeforeEach
-	void emptyLedger() {
-		this.ledger = new LedgerViewFixture(this.jdbc);
-		this.ledger.clear();
-	}
-
-	@AfterEach
-	void putBack() {
-		this.clock.reset();
-		this.ledger.clear();
-	}
+	@RegisterExtension
+	static final InterestJobFixture job = new InterestJobFixture();
 
 	@Test
 	void assessesEachOverdueDayOnceCatchingUpTheDaysMissed() {
-		String worked = this.ledger.item("0100000111", "1701", 22_000_000, "2026-05-04"); // 30 April, moved by holidays
-		this.ledger.pay(worked, "2026-05-20", 22_000_000);
-		String partial = this.ledger.item("0100000112", "1701", 10_000_000, "2026-05-04");
-		this.ledger.pay(partial, "2026-05-10", 4_000_000);
-		this.ledger.pay(partial, "2026-05-15", 6_000_000);
-		this.ledger.item("0100000113", "2862", 1_000_000, "2026-01-30"); // licence fee: no interest sub-item yet
+		String worked = job.ledger().item("0100000111", "1701", 22_000_000, "2026-05-04"); // 30 April, moved by holidays
+		job.ledger().pay(worked, "2026-05-20", 22_000_000);
+		String partial = job.ledger().item("0100000112", "1701", 10_000_000, "2026-05-04");
+		job.ledger().pay(partial, "2026-05-10", 4_000_000);
+		job.ledger().pay(partial, "2026-05-15", 6_000_000);
+		job.ledger().item("0100000113", "2862", 1_000_000, "2026-01-30"); // licence fee: no interest sub-item yet
 
-		this.clock.set(Instant.parse("2026-05-01T01:00:00Z"));
-		assertThat(launch("2026-04-30")).hasStatus(HttpStatus.CREATED);
-		this.clock.set(Instant.parse("2026-05-22T01:00:00Z")); // the schedule assesses through 20 May
-		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		job.clock().set(Instant.parse("2026-05-01T01:00:00Z"));
+		assertThat(job.launch("2026-04-30")).hasStatus(HttpStatus.CREATED);
+		job.clock().set(Instant.parse("2026-05-22T01:00:00Z")); // the schedule assesses through 20 May
+		MvcTestResult caughtUp = job.catchUp();
 
 		assertThat(caughtUp).hasStatusOk();
-		List<JobExecutionSummary> executions = List.of(read(caughtUp, JobExecutionSummary[].class));
+		List<JobExecutionSummary> executions = List.of(job.read(caughtUp, JobExecutionSummary[].class));
 		assertThat(executions).extracting((e) -> e.parameters().get("assessedFor"))
 			.containsExactlyElementsOf(days("2026-05-01", "2026-05-20").keySet().stream().map(LocalDate::toString).toList());
 		assertThat(executions).extracting(JobExecutionSummary::status).containsOnly("COMPLETED");
@@ -103,7 +72,7 @@ class InterestAssessmentJobIntegrationTests {
 		List<ConsumerRecord<String, String>> published = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
 				TOPIC, (r) -> "0100000111".equals(r.key()), 15, Duration.ofSeconds(30));
 		assertThat(published).hasSize(15).allSatisfy((record) -> {
-			JsonNode event = this.json.readTree(record.value());
+			JsonNode event = job.json().readTree(record.value());
 			assertThat(event.path("type").asString()).isEqualTo("InterestAssessed");
 			assertThat(event.path("version").asInt()).isEqualTo(1);
 			assertThat(event.path("payableItemId").asString()).isEqualTo(worked);
@@ -113,19 +82,19 @@ class InterestAssessmentJobIntegrationTests {
 			assertThat(event.path("eventId").asString())
 				.isEqualTo(eventId(worked, event.path("assessedFor").asString()).toString());
 		});
-		assertThat(published).extracting((r) -> this.json.readTree(r.value()).path("eventId").asString())
+		assertThat(published).extracting((r) -> job.json().readTree(r.value()).path("eventId").asString())
 			.doesNotHaveDuplicates();
 
-		MvcTestResult twelfth = this.mvc.get().uri("/api/v1/assessments/runs/2026-05-12").with(officer()).exchange();
+		MvcTestResult twelfth = job.mvc().get().uri("/api/v1/assessments/runs/2026-05-12").with(officer()).exchange();
 		assertThat(twelfth).hasStatusOk();
-		InterestRun run = read(twelfth, InterestRun.class);
+		InterestRun run = job.read(twelfth, InterestRun.class);
 		assertThat(run.itemsAssessed()).isEqualTo(2);
 		assertThat(run.totalInterest()).isEqualTo(6_600 + 1_800);
 		assertThat(run.itemsNotAssessable()).as("the licence fee").isEqualTo(1);
 		assertThat(run.byTaxType()).extracting(InterestRun.TaxTypeTotal::taxType, InterestRun.TaxTypeTotal::taxSubItem,
 				InterestRun.TaxTypeTotal::interestSubItem, InterestRun.TaxTypeTotal::items, InterestRun.TaxTypeTotal::interest)
 			.containsExactly(tuple("GTGT", "1701", "4931", 2L, 8_400L));
-		InterestRunPage runs = read(this.mvc.get().uri("/api/v1/assessments/runs?size=100").with(officer()).exchange(),
+		InterestRunPage runs = job.read(job.mvc().get().uri("/api/v1/assessments/runs?size=100").with(officer()).exchange(),
 				InterestRunPage.class);
 		assertThat(runs.totalItems()).isEqualTo(21);
 		assertThat(runs.items().get(0).assessedFor()).isEqualTo(LocalDate.of(2026, 5, 20));
@@ -134,23 +103,23 @@ class InterestAssessmentJobIntegrationTests {
 
 	@Test
 	void aSupplementsIncreaseAccruesFromTheOriginalDeadlineOnceItReachesTheLedger() {
-		String original = this.ledger.item("0100000121", "1701", 20_000_000, "2026-05-04");
-		this.ledger.pay(original, "2026-05-04", 20_000_000);
-		this.clock.set(Instant.parse("2026-06-11T01:00:00Z"));
-		assertThat(launch("2026-06-09")).hasStatus(HttpStatus.CREATED);
+		String original = job.ledger().item("0100000121", "1701", 20_000_000, "2026-05-04");
+		job.ledger().pay(original, "2026-05-04", 20_000_000);
+		job.clock().set(Instant.parse("2026-06-11T01:00:00Z"));
+		assertThat(job.launch("2026-06-09")).hasStatus(HttpStatus.CREATED);
 
 		// filed on 10 June: the 3,000,000 it adds was due with the original return
-		String increase = this.ledger.item("0100000121", "1701", 3_000_000, "2026-05-04");
-		this.clock.set(Instant.parse("2026-06-12T01:00:00Z"));
-		assertThat(this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange()).hasStatusOk();
-		this.ledger.pay(increase, "2026-06-12", 3_000_000);
-		this.clock.set(Instant.parse("2026-06-14T01:00:00Z"));
-		assertThat(this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange()).hasStatusOk();
+		String increase = job.ledger().item("0100000121", "1701", 3_000_000, "2026-05-04");
+		job.clock().set(Instant.parse("2026-06-12T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
+		job.ledger().pay(increase, "2026-06-12", 3_000_000);
+		job.clock().set(Instant.parse("2026-06-14T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 
 		assertThat(assessed(increase)).as("5 May to 10 June with the first run that sees it, then 11 June")
 			.isEqualTo(Map.of(LocalDate.of(2026, 6, 10), 33_300L, LocalDate.of(2026, 6, 11), 900L));
 		assertThat(assessed(original)).isEmpty();
-		assertThat(this.jdbc.sql("SELECT assessed_for FROM batch.interest_run ORDER BY assessed_for")
+		assertThat(job.jdbc().sql("SELECT assessed_for FROM batch.interest_run ORDER BY assessed_for")
 			.query(LocalDate.class)
 			.list()).containsExactly(LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10), LocalDate.of(2026, 6, 11),
 					LocalDate.of(2026, 6, 12));
@@ -158,29 +127,29 @@ class InterestAssessmentJobIntegrationTests {
 
 	@Test
 	void aFailedDayIsRestartedByTheNextCatchUpAndASecondRunChangesNothing() {
-		List<String> items = List.of(this.ledger.item("0100000131", "1701", 1_000_000, "2026-07-20"),
-				this.ledger.item("0100000132", "1701", 2_000_000, "2026-07-20"),
-				this.ledger.item("0100000133", "1052", 3_000_000, "2026-07-20"),
-				this.ledger.item("0100000134", "1701", 4_000_000, "2026-07-20"));
-		this.ledger.item("0100000135", "2862", 1_000_000, "2026-07-20");
-		this.clock.set(Instant.parse("2026-07-23T01:00:00Z")); // the schedule assesses through 21 July
-		assertThat(launch("2026-07-20")).hasStatus(HttpStatus.CREATED);
+		List<String> items = List.of(job.ledger().item("0100000131", "1701", 1_000_000, "2026-07-20"),
+				job.ledger().item("0100000132", "1701", 2_000_000, "2026-07-20"),
+				job.ledger().item("0100000133", "1052", 3_000_000, "2026-07-20"),
+				job.ledger().item("0100000134", "1701", 4_000_000, "2026-07-20"));
+		job.ledger().item("0100000135", "2862", 1_000_000, "2026-07-20");
+		job.clock().set(Instant.parse("2026-07-23T01:00:00Z")); // the schedule assesses through 21 July
+		assertThat(job.launch("2026-07-20")).hasStatus(HttpStatus.CREATED);
 
-		this.jdbc.sql("ALTER TABLE batch.interest_accrual ADD CONSTRAINT interest_restart_test CHECK (payable_item_id <> '"
+		job.jdbc().sql("ALTER TABLE batch.interest_accrual ADD CONSTRAINT interest_restart_test CHECK (payable_item_id <> '"
 				+ items.get(3) + "')").update();
 		JobExecutionSummary failed;
 		try {
-			failed = read(launch("2026-07-21"), JobExecutionSummary.class);
+			failed = job.read(job.launch("2026-07-21"), JobExecutionSummary.class);
 		}
 		finally {
-			this.jdbc.sql("ALTER TABLE batch.interest_accrual DROP CONSTRAINT interest_restart_test").update();
+			job.jdbc().sql("ALTER TABLE batch.interest_accrual DROP CONSTRAINT interest_restart_test").update();
 		}
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(count("SELECT count(*) FROM batch.interest_run WHERE assessed_for = DATE '2026-07-21'")).isZero();
 
-		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		MvcTestResult caughtUp = job.catchUp();
 		assertThat(caughtUp).hasStatusOk();
-		JobExecutionSummary restarted = read(caughtUp, JobExecutionSummary[].class)[0];
+		JobExecutionSummary restarted = job.read(caughtUp, JobExecutionSummary[].class)[0];
 		assertThat(restarted.parameters()).containsEntry("assessedFor", "2026-07-21");
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(restarted.jobInstanceId()).as("the same day's instance, run again").isEqualTo(failed.jobInstanceId());
@@ -188,7 +157,7 @@ class InterestAssessmentJobIntegrationTests {
 		assertThat(assessedOn("2026-07-21")).isEqualTo(expected);
 		assertThat(published(items)).isEqualTo(4);
 
-		assertThat(launch("2026-07-21")).hasStatus(HttpStatus.CONFLICT)
+		assertThat(job.launch("2026-07-21")).hasStatus(HttpStatus.CONFLICT)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-instance-complete");
@@ -198,7 +167,7 @@ class InterestAssessmentJobIntegrationTests {
 				(r) -> Set.of("0100000131", "0100000132", "0100000133", "0100000134").contains(r.key()), 4,
 				Duration.ofSeconds(30)))
 			.hasSize(4);
-		InterestRun run = read(this.mvc.get().uri("/api/v1/assessments/runs/2026-07-21").with(officer()).exchange(),
+		InterestRun run = job.read(job.mvc().get().uri("/api/v1/assessments/runs/2026-07-21").with(officer()).exchange(),
 				InterestRun.class);
 		assertThat(run.itemsAssessed()).isEqualTo(4);
 		assertThat(run.totalInterest()).isEqualTo(3_000);
@@ -209,15 +178,15 @@ class InterestAssessmentJobIntegrationTests {
 
 	@Test
 	void aRunWhosePublicationFailedSendsTheDayWhenRestarted() {
-		List<String> items = List.of(this.ledger.item("0100000141", "1701", 1_000_000, "2026-08-20"),
-				this.ledger.item("0100000142", "1701", 2_000_000, "2026-08-20"));
-		this.clock.set(Instant.parse("2026-08-24T01:00:00Z")); // the schedule assesses through 22 August
-		assertThat(launch("2026-08-21")).hasStatus(HttpStatus.CREATED);
+		List<String> items = List.of(job.ledger().item("0100000141", "1701", 1_000_000, "2026-08-20"),
+				job.ledger().item("0100000142", "1701", 2_000_000, "2026-08-20"));
+		job.clock().set(Instant.parse("2026-08-24T01:00:00Z")); // the schedule assesses through 22 August
+		assertThat(job.launch("2026-08-21")).hasStatus(HttpStatus.CREATED);
 
 		JobExecutionSummary failed;
 		unreadableAssessments(true);
 		try {
-			failed = read(launch("2026-08-22"), JobExecutionSummary.class);
+			failed = job.read(job.launch("2026-08-22"), JobExecutionSummary.class);
 		}
 		finally {
 			unreadableAssessments(false);
@@ -227,49 +196,40 @@ class InterestAssessmentJobIntegrationTests {
 		assertThat(count("SELECT count(*) FROM batch.interest_assessment WHERE assessed_for = DATE '2026-08-22'"))
 			.isEqualTo(2);
 
-		MvcTestResult caughtUp = this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
+		MvcTestResult caughtUp = job.catchUp();
 		assertThat(caughtUp).hasStatusOk();
-		JobExecutionSummary restarted = read(caughtUp, JobExecutionSummary[].class)[0];
+		JobExecutionSummary restarted = job.read(caughtUp, JobExecutionSummary[].class)[0];
 		assertThat(restarted.jobInstanceId()).isEqualTo(failed.jobInstanceId());
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(assessedOn("2026-08-22")).isEqualTo(Map.of(items.get(0), 300L, items.get(1), 600L));
-		assertThat(read(this.mvc.get().uri("/api/v1/assessments/runs/2026-08-22").with(officer()).exchange(),
+		assertThat(job.read(job.mvc().get().uri("/api/v1/assessments/runs/2026-08-22").with(officer()).exchange(),
 				InterestRun.class).totalInterest()).isEqualTo(900);
 	}
 
 	@Test
 	void answersProblemsForADayNotAssessedOrNotEnded() {
-		assertThat(this.mvc.get().uri("/api/v1/assessments/runs/2026-01-01").with(officer()).exchange())
+		assertThat(job.mvc().get().uri("/api/v1/assessments/runs/2026-01-01").with(officer()).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/interest-run-not-found");
-		assertThat(this.mvc.get().uri("/api/v1/assessments/runs/yesterday").with(officer()).exchange())
+		assertThat(job.mvc().get().uri("/api/v1/assessments/runs/yesterday").with(officer()).exchange())
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(launch("2025-04-01")).as("today has not ended")
+		assertThat(job.launch("2025-04-01")).as("today has not ended")
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-parameters-rejected");
-		MvcTestResult byDefault = this.mvc.post().uri("/api/v1/jobs/interest-assessment/executions").with(officer()).exchange();
+		MvcTestResult byDefault = job.mvc().post().uri("/api/v1/jobs/interest-assessment/executions").with(officer()).exchange();
 		assertThat(byDefault).hasStatus(HttpStatus.CREATED);
-		assertThat(read(byDefault, JobExecutionSummary.class).parameters()).as("the day before yesterday")
+		assertThat(job.read(byDefault, JobExecutionSummary.class).parameters()).as("the day before yesterday")
 			.containsEntry("assessedFor", "2025-03-30");
-	}
-
-	private MvcTestResult launch(String day) {
-		return this.mvc.post()
-			.uri("/api/v1/jobs/interest-assessment/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"assessedFor\":\"" + day + "\"}")
-			.exchange();
 	}
 
 	/** What was published on the item, by day. */
 	private Map<LocalDate, Long> assessed(String item) {
 		Map<LocalDate, Long> amounts = new TreeMap<>();
-		publishedAssessments().stream()
+		job.published().stream()
 			.filter((event) -> item.equals(event.path("payableItemId").asString()))
 			.forEach((event) -> amounts.put(LocalDate.parse(event.path("assessedFor").asString()),
 					event.path("amount").asLong()));
@@ -278,24 +238,16 @@ class InterestAssessmentJobIntegrationTests {
 
 	private Map<String, Long> assessedOn(String day) {
 		Map<String, Long> amounts = new LinkedHashMap<>();
-		publishedAssessments().stream()
+		job.published().stream()
 			.filter((event) -> day.equals(event.path("assessedFor").asString()))
 			.forEach((event) -> amounts.put(event.path("payableItemId").asString(), event.path("amount").asLong()));
 		return amounts;
 	}
 
 	private long published(List<String> items) {
-		return publishedAssessments().stream()
+		return job.published().stream()
 			.filter((event) -> items.contains(event.path("payableItemId").asString()))
 			.count();
-	}
-
-	/** Every assessment on the topic: a run ends once the broker acknowledged all it assessed. */
-	private List<JsonNode> publishedAssessments() {
-		return TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), TOPIC, (record) -> true)
-			.stream()
-			.map((record) -> this.json.readTree(record.value()))
-			.toList();
 	}
 
 	/**
@@ -304,7 +256,7 @@ class InterestAssessmentJobIntegrationTests {
 	 */
 	private void unreadableAssessments(boolean unreadable) {
 		if (unreadable) {
-			this.jdbc.sql("""
+			job.jdbc().sql("""
 					ALTER TABLE batch.interest_assessment RENAME TO interest_assessment_kept;
 					CREATE VIEW batch.interest_assessment AS
 						SELECT assessed_for, payable_item_id, (amount / 0)::text AS mst, chapter, interest_sub_item, tax_period,
@@ -320,7 +272,7 @@ class InterestAssessmentJobIntegrationTests {
 					""").update();
 		}
 		else {
-			this.jdbc.sql("""
+			job.jdbc().sql("""
 					DROP VIEW batch.interest_assessment;
 					DROP FUNCTION batch.interest_assessment_keep();
 					ALTER TABLE batch.interest_assessment_kept RENAME TO interest_assessment;
@@ -329,7 +281,7 @@ class InterestAssessmentJobIntegrationTests {
 	}
 
 	private long count(String sql) {
-		return this.jdbc.sql(sql).query(Long.class).single();
+		return job.jdbc().sql(sql).query(Long.class).single();
 	}
 
 	private static Map<LocalDate, Long> days(String from, String through) {
@@ -347,9 +299,4 @@ class InterestAssessmentJobIntegrationTests {
 	private static UUID eventId(String item, String day) {
 		return UUID.nameUUIDFromBytes(("etax.batch.interest\u001F" + item + "\u001F" + day).getBytes(StandardCharsets.UTF_8));
 	}
-
-	private <T> T read(MvcTestResult result, Class<T> type) {
-		return this.json.readValue(result.getResponse().getContentAsByteArray(), type);
-	}
-
 }

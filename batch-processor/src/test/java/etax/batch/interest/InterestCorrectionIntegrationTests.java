@@ -5,20 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import etax.batch.BatchProcessorIntegrationTest;
-import etax.batch.MutableTestClock;
-import etax.devstack.LocalInfrastructure;
-import etax.devstack.TopicReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static etax.devstack.TestCallers.officer;
@@ -34,46 +25,21 @@ import static org.assertj.core.api.Assertions.tuple;
 @BatchProcessorIntegrationTest
 class InterestCorrectionIntegrationTests {
 
-	private static final String TOPIC = "etax.assessments.v1";
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private MutableTestClock clock;
-
-	@Autowired
-	private JsonMapper json;
-
-	private LedgerViewFixture ledger;
-
-	@BeforeEach
-	void emptyLedger() {
-		this.ledger = new LedgerViewFixture(this.jdbc);
-		this.ledger.clear();
-	}
-
-	@AfterEach
-	void putBack() {
-		this.clock.reset();
-		this.ledger.clear();
-	}
+	@RegisterExtension
+	static final InterestJobFixture job = new InterestJobFixture();
 
 	@Test
 	void aSupplementThatLowersTheTaxTakesBackWhatAccruedOnTheDifferenceOnce() {
-		String lowered = this.ledger.item("0100000201", "1701", 22_000_000, "2026-09-04");
-		String other = this.ledger.item("0100000202", "1701", 1_000_000, "2026-09-04");
-		this.clock.set(Instant.parse("2026-09-12T01:00:00Z"));
-		assertThat(launch("2026-09-10")).hasStatus(HttpStatus.CREATED);
+		String lowered = job.ledger().item("0100000201", "1701", 22_000_000, "2026-09-04");
+		String other = job.ledger().item("0100000202", "1701", 1_000_000, "2026-09-04");
+		job.clock().set(Instant.parse("2026-09-12T01:00:00Z"));
+		assertThat(job.launch("2026-09-10")).hasStatus(HttpStatus.CREATED);
 		assertThat(amounts(lowered, "InterestAssessed")).as("5 to 10 September on 22,000,000").containsExactly(39_600L);
 
 		// filed on 11 September: the tax is 10,000,000 from the original deadline
-		this.ledger.lower(lowered, 12_000_000);
-		this.clock.set(Instant.parse("2026-09-13T01:00:00Z"));
-		assertThat(catchUp()).hasStatusOk();
+		job.ledger().lower(lowered, 12_000_000);
+		job.clock().set(Instant.parse("2026-09-13T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 
 		JsonNode correction = events(lowered, "InterestCorrected").get(0);
 		assertThat(correction.path("amount").asLong()).as("6 days x 12,000,000 x 0.0003, less the 11th on 10,000,000")
@@ -96,9 +62,9 @@ class InterestCorrectionIntegrationTests {
 				InterestRun.TaxTypeTotal::interestTakenBack)
 			.containsExactly(tuple("GTGT", 1L, 300L, 1L, 18_600L));
 
-		assertThat(launch("2026-09-11")).as("the day again").hasStatus(HttpStatus.CONFLICT);
-		this.clock.set(Instant.parse("2026-09-14T01:00:00Z"));
-		assertThat(catchUp()).hasStatusOk();
+		assertThat(job.launch("2026-09-11")).as("the day again").hasStatus(HttpStatus.CONFLICT);
+		job.clock().set(Instant.parse("2026-09-14T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 		assertThat(events(lowered, "InterestCorrected")).as("taken back once").hasSize(1);
 		assertThat(amounts(lowered, "InterestAssessed")).containsExactly(39_600L, 3_000L);
 		assertThat(published(lowered)).as("5 to 12 September on 10,000,000").isEqualTo(8 * 3_000);
@@ -106,16 +72,16 @@ class InterestCorrectionIntegrationTests {
 
 	@Test
 	void aPaymentConfirmedAfterItsDaysWereAssessedLeavesOnlyTheInterestUpToItsDate() {
-		String paid = this.ledger.item("0100000211", "1701", 22_000_000, "2026-09-04");
-		String unpaid = this.ledger.item("0100000212", "1052", 2_000_000, "2026-09-04");
-		this.clock.set(Instant.parse("2026-09-22T01:00:00Z"));
-		assertThat(launch("2026-09-20")).hasStatus(HttpStatus.CREATED);
+		String paid = job.ledger().item("0100000211", "1701", 22_000_000, "2026-09-04");
+		String unpaid = job.ledger().item("0100000212", "1052", 2_000_000, "2026-09-04");
+		job.clock().set(Instant.parse("2026-09-22T01:00:00Z"));
+		assertThat(job.launch("2026-09-20")).hasStatus(HttpStatus.CREATED);
 		assertThat(published(paid)).as("16 days x 6,600").isEqualTo(105_600);
 
 		// paid on 8 September, the bank's confirmation booked on the 21st
-		this.ledger.pay(paid, "2026-09-08", 22_000_000);
-		this.clock.set(Instant.parse("2026-09-23T01:00:00Z"));
-		assertThat(catchUp()).hasStatusOk();
+		job.ledger().pay(paid, "2026-09-08", 22_000_000);
+		job.clock().set(Instant.parse("2026-09-23T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 
 		assertThat(amounts(paid, "InterestCorrected")).as("8 to 20 September: 13 days x 6,600").containsExactly(85_800L);
 		assertThat(published(paid)).as("owed: 5 to 7 September, 3 days x 6,600").isEqualTo(19_800);
@@ -131,48 +97,34 @@ class InterestCorrectionIntegrationTests {
 
 	@Test
 	void anItemPaidOffWhosePaymentWasReDatedWithoutABookingIsReadOnceMarkedAsV41MarksIt() {
-		String item = this.ledger.item("0100000221", "1701", 10_000_000, "2026-10-04");
-		this.ledger.pay(item, "2026-10-12", 10_000_000);
-		this.clock.set(Instant.parse("2026-10-16T01:00:00Z"));
-		assertThat(launch("2026-10-14")).hasStatus(HttpStatus.CREATED);
+		String item = job.ledger().item("0100000221", "1701", 10_000_000, "2026-10-04");
+		job.ledger().pay(item, "2026-10-12", 10_000_000);
+		job.clock().set(Instant.parse("2026-10-16T01:00:00Z"));
+		assertThat(job.launch("2026-10-14")).hasStatus(HttpStatus.CREATED);
 		assertThat(published(item)).as("5 to 11 October: 7 days x 3,000").isEqualTo(21_000);
 
-		this.ledger.redate(item, "2026-10-08");
-		this.clock.set(Instant.parse("2026-10-17T01:00:00Z"));
-		assertThat(catchUp()).hasStatusOk();
+		job.ledger().redate(item, "2026-10-08");
+		job.clock().set(Instant.parse("2026-10-17T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 		assertThat(events(item, "InterestCorrected")).as("nothing in the ledger says the item changed").isEmpty();
 
-		this.jdbc.sql("UPDATE batch.interest_accrual SET computed_at = '-infinity' WHERE assessed_total > 0").update();
-		this.clock.set(Instant.parse("2026-10-18T01:00:00Z"));
-		assertThat(catchUp()).hasStatusOk();
+		job.jdbc().sql("UPDATE batch.interest_accrual SET computed_at = '-infinity' WHERE assessed_total > 0").update();
+		job.clock().set(Instant.parse("2026-10-18T01:00:00Z"));
+		assertThat(job.catchUp()).hasStatusOk();
 		assertThat(amounts(item, "InterestCorrected")).as("8 to 11 October").containsExactly(12_000L);
 		assertThat(published(item)).isEqualTo(9_000);
 	}
 
-	private MvcTestResult launch(String day) {
-		return this.mvc.post()
-			.uri("/api/v1/jobs/interest-assessment/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"assessedFor\":\"" + day + "\"}")
-			.exchange();
-	}
-
-	private MvcTestResult catchUp() {
-		return this.mvc.post().uri("/api/v1/jobs/interest-assessment:catch-up").with(officer()).exchange();
-	}
-
 	private InterestRun run(String day) {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/assessments/runs/" + day).with(officer()).exchange();
+		MvcTestResult result = job.mvc().get().uri("/api/v1/assessments/runs/" + day).with(officer()).exchange();
 		assertThat(result).hasStatusOk();
-		return this.json.readValue(result.getResponse().getContentAsByteArray(), InterestRun.class);
+		return job.read(result, InterestRun.class);
 	}
 
 	/** The item's events of a type on the topic, in the order published (a run ends once all are acknowledged). */
 	private List<JsonNode> events(String item, String type) {
-		return TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), TOPIC, (record) -> true)
+		return job.published()
 			.stream()
-			.map((record) -> this.json.readTree(record.value()))
 			.filter((event) -> item.equals(event.path("payableItemId").asString())
 					&& type.equals(event.path("type").asString()))
 			.toList();
