@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.TopicReader;
 import etax.payment.DevBanks.Line;
+import etax.payment.confirmation.PaymentRecording;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.assertj.core.api.AbstractStringAssert;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * What the gateway's ledger-facing integration tests share, so that each test reads as its story: a producer
+ * What the gateway's integration tests share, so that each test reads as its story: a producer
  * on the test broker ({@link TestProducer}), the MockMvc and JdbcClient of the one shared context, the
  * ledger's invariants checked after every test ({@link LedgerAssertions}), and the events a test sends as
  * declaration-api and a bank would. Register it on a {@link GatewayIntegrationTest} class as a static field:
@@ -87,9 +92,12 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 		return new LedgerReads(jdbc(), mvc());
 	}
 
-	/** Publishes a record and waits until the broker has it. */
-	public void publish(String topic, String key, String value, Map<String, String> headers) {
-		this.producer.publish(topic, key, value, headers);
+	/**
+	 * Publishes a record and waits until the broker has it.
+	 * @return where it was written
+	 */
+	public RecordMetadata publish(String topic, String key, String value, Map<String, String> headers) {
+		return this.producer.publish(topic, key, value, headers);
 	}
 
 	/** Publishes a payable item of sub-item 1701 for period 00/Q1/2026, as declaration-api does. */
@@ -126,7 +134,7 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 
 	/** Publishes a confirmation (a payment or a reversal) signed by the bank. */
 	public void publishSigned(String mst, String confirmation) {
-		publish("bank.payment-confirmations.v1", mst, confirmation,
+		publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, confirmation,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, confirmation)));
 	}
 
@@ -134,6 +142,23 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 	public static String reversal(String reference, String reversed, String mst, String paymentDate, List<Line> lines) {
 		return DevBanks.confirmation(BANK, reference, mst, paymentDate, lines)
 			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"" + reversed + "\"");
+	}
+
+	/**
+	 * Waits for the dead letter of a confirmation and asserts why it was dead-lettered.
+	 * @return the dead letter
+	 */
+	public static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
+		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value() != null && record.value().contains(reference),
+				1, TIMEOUT);
+		assertThat(dead).singleElement().satisfies((record) -> assertThat(header(record, "etax.dlq.reason")).isEqualTo(reason));
+		return dead.get(0);
+	}
+
+	/** A header of a record, as text. */
+	public static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	/** Posts a JSON body with a bearer token, as an officer's tool calls the gateway. */

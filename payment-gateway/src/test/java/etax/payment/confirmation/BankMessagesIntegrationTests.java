@@ -1,7 +1,6 @@
 package etax.payment.confirmation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,24 +8,23 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.awaitDeadLetter;
+import static etax.payment.GatewayFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,25 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class BankMessagesIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void deadLettersAnUnsignedMessage() {
@@ -88,25 +69,25 @@ class BankMessagesIntegrationTests {
 		awaitDeadLetter("SIG2026042000000003", "signature-invalid");
 		assertThat(recorded("SIG2026042000000002") + recorded("SIG2026042000000003")).isZero();
 		// what another bank signed in this bank's name is not in this bank's status report
-		this.mvc.perform(get("/api/v1/bank/confirmations/SIG2026042000000002").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/SIG2026042000000002").with(bank(BANK)))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void deadLettersUnknownReferenceDataAndBanks() throws Exception {
 		String mst = DevBanks.mst(7003);
-		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000001", mst, "2026-04-20",
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("9999", 1_000_000))));
-		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000002", mst, "2026-04-20",
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000002", mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000))).replace("\"chapter\":\"754\"", "\"chapter\":\"999\""));
-		publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000003", mst, "2019-12-31",
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, "REF2026042000000003", mst, "2019-12-31",
 				List.of(new Line("1701", "00/Q3/2019", 1_000_000, null))));
 
 		awaitDeadLetter("REF2026042000000001", "unknown-sub-item");
 		awaitDeadLetter("REF2026042000000002", "unknown-chapter");
 		awaitDeadLetter("REF2026042000000003", "unknown-bank");
 		// the bank asks what became of it, by its own reference
-		this.mvc.perform(get("/api/v1/bank/confirmations/REF2026042000000001").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/REF2026042000000001").with(bank(BANK)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("REJECTED"))
 			.andExpect(jsonPath("$.rejected[0].reason").value("unknown-sub-item"))
@@ -118,20 +99,20 @@ class BankMessagesIntegrationTests {
 		String mst = DevBanks.mst(7004);
 		String reference = "CON2026042000000001";
 		String first = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 5_000_000)));
-		publishSigned(mst, first);
+		gateway.publishSigned(mst, first);
 		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
 		String second = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 6_000_000)));
-		publishSigned(mst, second);
+		gateway.publishSigned(mst, second);
 
 		ConsumerRecord<String, String> dead = awaitDeadLetter(reference, "conflict");
 		assertThat(dead.value()).isEqualTo(second);
 		assertThat(header(dead, "etax.dlq.recorded-value")).isEqualTo(first);
-		assertThat(this.jdbc.sql("SELECT recorded_value FROM payment.rejected_message WHERE raw_value = ?")
+		assertThat(gateway.jdbc().sql("SELECT recorded_value FROM payment.rejected_message WHERE raw_value = ?")
 			.param(second)
 			.query(String.class)
 			.single()).isEqualTo(first);
 		// the bank's status report: the first version recorded and posted, the second rejected
-		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("RECORDED"))
 			.andExpect(jsonPath("$.recorded.amountVnd").value(5_000_000))
@@ -139,10 +120,10 @@ class BankMessagesIntegrationTests {
 			.andExpect(jsonPath("$.recorded.lines[0].treasury").value(Matchers.oneOf("REQUESTED", "POSTED", "REFUSED")))
 			.andExpect(jsonPath("$.rejected[0].reason").value("conflict"));
 		// another bank's reference is not found for this one, and it is no officer's report
-		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank("01204001")))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference).with(bank("01204001")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/confirmation-not-found"));
-		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(officer()))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference).with(officer()))
 			.andExpect(status().isForbidden());
 	}
 
@@ -176,7 +157,7 @@ class BankMessagesIntegrationTests {
 				Camt054.entry("PDNG202604200001", "PDNG", false, null, "1701", 2_000_000));
 		publish(mst, pending, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, pending)));
 		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM payment.unbooked_confirmation WHERE bank_reference = ?")
+			.until(() -> gateway.jdbc().sql("SELECT count(*) FROM payment.unbooked_confirmation WHERE bank_reference = ?")
 				.param("PDNG202604200001")
 				.query(Long.class)
 				.single() == 1);
@@ -191,11 +172,11 @@ class BankMessagesIntegrationTests {
 				Camt054.entry("RVSL202604200001", "BOOK", true, "PDNG202604200001", "1701", 2_000_000));
 		publish(mst, reversal, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
 		await().atMost(TIMEOUT).until(() -> recorded("RVSL202604200001") == 1);
-		assertThat(this.jdbc.sql("SELECT status FROM payment.confirmation WHERE bank_reference = ?")
+		assertThat(gateway.jdbc().sql("SELECT status FROM payment.confirmation WHERE bank_reference = ?")
 			.param("PDNG202604200001")
 			.query(String.class)
 			.single()).as("the reversed payment is not updated").isEqualTo("DEBITED");
-		String balance = this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
+		String balance = gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/balance").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -213,7 +194,7 @@ class BankMessagesIntegrationTests {
 		String refundRecovery = DevBanks.confirmation(BANK, "ACC2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("1701", 22_000_000)))
 			.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"8991\"");
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(refundRecovery))
@@ -225,7 +206,7 @@ class BankMessagesIntegrationTests {
 		String unknown = DevBanks.confirmation(BANK, "ACC2026042000000002", mst, "2026-04-20",
 				List.of(Line.of("1701", 22_000_000)))
 			.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"9999\"");
-		publishSigned(mst, unknown);
+		gateway.publishSigned(mst, unknown);
 		awaitDeadLetter("ACC2026042000000002", "unknown-treasury-account");
 		String camt = Camt054.notification(BANK, mst, Camt054.entry("ACC2026042000000003", "BOOK", false, null, "1701",
 				1_000_000))
@@ -240,21 +221,21 @@ class BankMessagesIntegrationTests {
 	void refusesAReversalWhoseLinesTreasuryOrAccountAreNotThoseOfThePayment() throws Exception {
 		String mst = DevBanks.mst(7011);
 		String payment = "RVL2026042000000001";
-		publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
 				List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000))));
 		await().atMost(TIMEOUT).until(() -> recorded(payment) == 1);
 
 		// the tester's case: other sub-items and periods, the same payer and total
-		publishSigned(mst, reversal("RVL2026042100000002", payment, mst, List.of(
+		gateway.publishSigned(mst, reversal("RVL2026042100000002", payment, mst, List.of(
 				new Line("1702", "00/Q2/2026", 12_000_000, null), new Line("4931", "00/Q1/2026", 10_000_000, null))));
 		assertThat(header(awaitDeadLetter("RVL2026042100000002", "invalid-reversal"), "etax.dlq.detail"))
 			.contains("lines of the payment");
 		// the same sub-items, the amounts split otherwise
-		publishSigned(mst, reversal("RVL2026042100000003", payment, mst,
+		gateway.publishSigned(mst, reversal("RVL2026042100000003", payment, mst,
 				List.of(Line.of("1701", 19_000_000), Line.of("4931", 3_000_000))));
 		awaitDeadLetter("RVL2026042100000003", "invalid-reversal");
 		// another treasury, over HTTP: refused at once
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(reversal("RVL2026042100000004", payment, mst,
@@ -263,7 +244,7 @@ class BankMessagesIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("treasury")));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(reversal("RVL2026042100000005", payment, mst,
@@ -275,14 +256,14 @@ class BankMessagesIntegrationTests {
 				+ recorded("RVL2026042100000005")).isZero();
 
 		// the payment's own lines, in another order, reverse it
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(reversal("RVL2026042100000006", payment, mst,
 						List.of(Line.of("4931", 2_000_000), Line.of("1701", 20_000_000)))))
 			.andExpect(status().isAccepted());
 		await().atMost(TIMEOUT).until(() -> recorded("RVL2026042100000006") == 1);
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT count(*) FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'REVERSAL'
 				    AND treasury_code = '0111' AND sub_item IN ('1701', '4931')""")
 			.param("RVL2026042100000006")
@@ -300,7 +281,7 @@ class BankMessagesIntegrationTests {
 		String mst = DevBanks.mst(7008);
 		String own = DevBanks.confirmation(BANK, "HTTP2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("1701", 3_000_000)));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own))
@@ -309,24 +290,24 @@ class BankMessagesIntegrationTests {
 			.andExpect(jsonPath("$.topic").value(PaymentRecording.CONFIRMATIONS_TOPIC));
 		await().atMost(TIMEOUT).until(() -> recorded("HTTP2026042000000001") == 1);
 
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank("01204001"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own.replace("HTTP2026042000000001", "HTTP2026042000000002")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/bank-mismatch"));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own.replace("\"1701\"", "\"9999\"")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("unknown-sub-item"));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(own))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/v1/payments/rejected").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/payments/rejected").with(bank(BANK)))
 			.andExpect(status().isForbidden());
 	}
 
@@ -336,30 +317,30 @@ class BankMessagesIntegrationTests {
 		String reference = "RED2026042000000001";
 		String wrong = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 4_000_000)))
 			.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"01111\"");
-		publishSigned(mst, wrong);
+		gateway.publishSigned(mst, wrong);
 		awaitDeadLetter(reference, "invalid-field");
-		long id = this.jdbc.sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
+		long id = gateway.jdbc().sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
 			.param(wrong)
 			.query(Long.class)
 			.single();
 
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(wrong))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-field"));
 		String corrected = wrong.replace("\"treasuryCode\":\"01111\"", "\"treasuryCode\":\"0111\"");
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(corrected))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.redrivenBy").value("national-officer"));
 		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
-		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
 			.andExpect(status().isConflict());
-		JsonNode listed = JSON.readTree(this.mvc
+		JsonNode listed = JSON.readTree(gateway.mvc()
 			.perform(get("/api/v1/payments/rejected?size=200").with(officer()))
 			.andReturn()
 			.getResponse()
@@ -374,30 +355,13 @@ class BankMessagesIntegrationTests {
 	}
 
 	private long recorded(String reference) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
 			.param(reference)
 			.query(Long.class)
 			.single();
 	}
 
-	private static void publishSigned(String key, String value) {
-		publish(key, value, Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
 	private static void publish(String key, String value, Map<String, String> headers) {
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value, headers);
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value, headers);
 	}
-
-	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
-		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
-				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value().contains(reference), 1, TIMEOUT);
-		assertThat(dead).singleElement()
-			.satisfies((record) -> assertThat(header(record, "etax.dlq.reason")).isEqualTo(reason));
-		return dead.get(0);
-	}
-
-	private static String header(ConsumerRecord<String, String> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
 }

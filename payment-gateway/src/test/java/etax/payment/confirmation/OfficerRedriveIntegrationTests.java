@@ -1,31 +1,23 @@
 package etax.payment.confirmation;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import etax.devstack.LocalInfrastructure;
-import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.awaitDeadLetter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,33 +35,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class OfficerRedriveIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void aCorrectionCannotFabricateAnotherBanksPaymentOfAnotherPayerAndAmount() throws Exception {
 		String mst = DevBanks.mst(9601);
 		String victim = DevBanks.mst(9602);
 		String reference = "FAB2026042000000001";
-		publishSigned(mst, DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 5_000_000))));
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 5_000_000))));
 		await().atMost(TIMEOUT).until(() -> recorded(BANK, reference) == 1);
 		String second = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 6_000_000)));
-		publishSigned(mst, second);
+		gateway.publishSigned(mst, second);
 		awaitDeadLetter(reference, "conflict");
 		long id = rejectionId(second);
 
@@ -86,11 +63,11 @@ class OfficerRedriveIntegrationTests {
 			.andExpect(jsonPath("$.changed").value(Matchers.contains("bankCode")));
 
 		assertThat(recorded("79310001", "FAB2026042000000099")).isZero();
-		assertThat(this.jdbc.sql("SELECT redriven_at IS NULL FROM payment.rejected_message WHERE id = ?")
+		assertThat(gateway.jdbc().sql("SELECT redriven_at IS NULL FROM payment.rejected_message WHERE id = ?")
 			.param(id)
 			.query(Boolean.class)
 			.single()).as("still waiting for a re-drive").isTrue();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.ledger_line WHERE mst = ?")
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.ledger_line WHERE mst = ?")
 			.param(victim)
 			.query(Long.class)
 			.single()).isZero();
@@ -102,12 +79,12 @@ class OfficerRedriveIntegrationTests {
 		String reference = "FIX2026042000000001";
 		String wrong = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 3_000_000)))
 			.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"01111\"");
-		publishSigned(mst, wrong);
+		gateway.publishSigned(mst, wrong);
 		awaitDeadLetter(reference, "invalid-field");
 		long id = rejectionId(wrong);
 		String own = DevBanks.confirmation(BANK, "FIX2026042000000002", mst, "2026-04-20",
 				List.of(Line.of("1701", 1_000_000)));
-		publishSigned(mst, own);
+		gateway.publishSigned(mst, own);
 
 		String mended = wrong.replace("\"treasuryCode\":\"01111\"", "\"treasuryCode\":\"0111\"");
 		redrive(id, mended.replace("\"subItem\":\"1701\"", "\"subItem\":\"1052\""))
@@ -116,21 +93,21 @@ class OfficerRedriveIntegrationTests {
 		redrive(id, mended).andExpect(status().isAccepted()).andExpect(jsonPath("$.redrivenBy").value("national-officer"));
 		await().atMost(TIMEOUT).until(() -> recorded(BANK, reference) == 1 && recorded(BANK, "FIX2026042000000002") == 1);
 
-		this.mvc.perform(get("/api/v1/payments/confirmations/" + BANK + "/" + reference).with(officer()))
+		gateway.mvc().perform(get("/api/v1/payments/confirmations/" + BANK + "/" + reference).with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.origin").value("OFFICER_REDRIVE"))
 			.andExpect(jsonPath("$.redrive.rejectionId").value(id))
 			.andExpect(jsonPath("$.redrive.redrivenBy").value("national-officer"))
 			.andExpect(jsonPath("$.redrive.redrivenAt").isString());
-		this.mvc.perform(get("/api/v1/payments/confirmations/" + BANK + "/FIX2026042000000002").with(officer()))
+		gateway.mvc().perform(get("/api/v1/payments/confirmations/" + BANK + "/FIX2026042000000002").with(officer()))
 			.andExpect(jsonPath("$.origin").value("BANK"))
 			.andExpect(jsonPath("$.redrive").doesNotExist());
 		// the bank learns the tax authority re-drove it, not who: it is not shown as the message the bank sent
-		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
 			.andExpect(jsonPath("$.state").value("RECORDED"))
 			.andExpect(jsonPath("$.recorded.origin").value("REDRIVEN_BY_TAX_AUTHORITY"))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("national-officer"))));
-		this.mvc.perform(get("/api/v1/bank/confirmations/FIX2026042000000002").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/FIX2026042000000002").with(bank(BANK)))
 			.andExpect(jsonPath("$.recorded.origin").value("BANK"));
 	}
 
@@ -139,7 +116,7 @@ class OfficerRedriveIntegrationTests {
 		String mst = DevBanks.mst(9604);
 		String reference = "UNR2026042000000001";
 		String broken = "{\"version\":1,\"bankCode\":\"" + BANK + "\",\"bankReference\":\"" + reference + "\",";
-		publishSigned(mst, broken);
+		gateway.publishSigned(mst, broken);
 		awaitDeadLetter(reference, "malformed-json");
 		long id = rejectionId(broken);
 
@@ -148,43 +125,29 @@ class OfficerRedriveIntegrationTests {
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("cannot be corrected")));
 		// as it was, it is checked again (and refused again) like any message
-		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("malformed-json"));
 		assertThat(recorded(BANK, reference)).isZero();
 	}
 
 	private ResultActions redrive(long id, String corrected) throws Exception {
-		return this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
+		return gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(corrected));
 	}
 
 	private long rejectionId(String value) {
-		return this.jdbc.sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
+		return gateway.jdbc().sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
 			.param(value)
 			.query(Long.class)
 			.single();
 	}
 
 	private long recorded(String bankCode, String reference) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ?")
 			.params(bankCode, reference)
 			.query(Long.class)
 			.single();
 	}
-
-	private static void publishSigned(String key, String value) {
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
-	private static void awaitDeadLetter(String reference, String reason) {
-		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
-				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value().contains(reference), 1, TIMEOUT);
-		assertThat(dead).singleElement()
-			.satisfies((record) -> assertThat(new String(record.headers().lastHeader("etax.dlq.reason").value(),
-					StandardCharsets.UTF_8)).isEqualTo(reason));
-	}
-
 }

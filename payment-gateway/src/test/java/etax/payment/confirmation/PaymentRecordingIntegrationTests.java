@@ -12,24 +12,24 @@ import java.util.stream.Stream;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
 import etax.payment.treasury.PostingRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.officer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.awaitDeadLetter;
+import static etax.payment.GatewayFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,31 +40,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @GatewayIntegrationTest
 class PaymentRecordingIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	PaymentRecording recording;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
 
 	@Test
 	void recordsAConfirmationAndRequestsOnePostingPerLine() throws Exception {
@@ -127,11 +110,11 @@ class PaymentRecordingIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> count("etax.payment.confirmation.duplicate") >= duplicates + 2);
 		assertThat(postings(reference, 3)).hasSize(3);
 		assertThat(read(PaymentRecorded.TOPIC, reference, 1)).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
 			.param(reference)
 			.query(Long.class)
 			.single()).isOne();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM payment.confirmation_line WHERE bank_reference = ?")
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation_line WHERE bank_reference = ?")
 			.param(reference)
 			.query(Long.class)
 			.single()).isEqualTo(3);
@@ -150,7 +133,7 @@ class PaymentRecordingIntegrationTests {
 		assertThat(header(dead, "etax.dlq.original-offset")).isEqualTo(Long.toString(sent.offset()));
 		assertThat(header(dead, "etax.dlq.detail")).isNotBlank();
 
-		String body = this.mvc.perform(get("/api/v1/payments/rejected?size=200").with(officer()))
+		String body = gateway.mvc().perform(get("/api/v1/payments/rejected?size=200").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -221,7 +204,7 @@ class PaymentRecordingIntegrationTests {
 
 		assertThat(rows("payment.confirmation", "raw_message", reference)).isOne();
 		assertThat(rows("payment.rejected_message", "raw_value", reference)).isEqualTo(2);
-		assertThat(this.jdbc.sql("SELECT reason FROM payment.rejected_message WHERE kafka_topic = 'redelivery-test' ORDER BY kafka_offset")
+		assertThat(gateway.jdbc().sql("SELECT reason FROM payment.rejected_message WHERE kafka_topic = 'redelivery-test' ORDER BY kafka_offset")
 			.query(String.class)
 			.list()).containsExactly("conflict", "malformed-json");
 		// PaymentRecorded, one PostingRequested, two dead letters: once, not twice (read once all are sent)
@@ -238,7 +221,7 @@ class PaymentRecordingIntegrationTests {
 	}
 
 	private long rows(String table, String column, String reference) {
-		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column + " LIKE ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM " + table + " WHERE " + column + " LIKE ?")
 			.param("%" + reference + "%")
 			.query(Long.class)
 			.single();
@@ -262,15 +245,15 @@ class PaymentRecordingIntegrationTests {
 	}
 
 	static RecordMetadata publish(String key, String value) {
-		return producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
+		return gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
 				Map.of("contentType", "application/json", DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
 
 	private JsonNode awaitRecorded(String reference) throws Exception {
 		String path = "/api/v1/payments/confirmations/" + BANK + "/" + reference;
 		await().atMost(TIMEOUT)
-			.until(() -> this.mvc.perform(get(path).with(officer())).andReturn().getResponse().getStatus() == 200);
-		return JSON.readTree(this.mvc.perform(get(path).with(officer()))
+			.until(() -> gateway.mvc().perform(get(path).with(officer())).andReturn().getResponse().getStatus() == 200);
+		return JSON.readTree(gateway.mvc().perform(get(path).with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
@@ -280,24 +263,13 @@ class PaymentRecordingIntegrationTests {
 		return read(PostingRequested.TOPIC, reference, expected).stream().map((r) -> JSON.readTree(r.value())).toList();
 	}
 
-	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
-		List<ConsumerRecord<String, String>> dead = read(PaymentRecording.DEAD_LETTER_TOPIC, reference, 1);
-		assertThat(dead).singleElement().satisfies((record) -> assertThat(header(record, "etax.dlq.reason")).isEqualTo(reason));
-		return dead.get(0);
-	}
-
 	private static List<ConsumerRecord<String, String>> read(String topic, String reference, int expected) {
 		Duration timeout = (expected == 0) ? Duration.ofSeconds(3) : TIMEOUT;
 		return TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), topic,
 				(record) -> record.value() != null && record.value().contains(reference), expected, timeout);
 	}
 
-	private static String header(ConsumerRecord<String, String> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
 	private double count(String name, String... tags) {
 		return this.meters.get(name).tags(tags).counter().count();
 	}
-
 }

@@ -1,33 +1,26 @@
 package etax.payment.confirmation;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import etax.devstack.LocalInfrastructure;
-import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.awaitDeadLetter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,23 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class PoisonMessagesIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void refusesValuesTheLedgerCannotHoldAndKeepsRecordingBehindThem() throws Exception {
@@ -76,10 +54,10 @@ class PoisonMessagesIntegrationTests {
 			intake(message.getValue()).andExpect(status().isUnprocessableContent())
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 				.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-confirmation"));
-			publishSigned(mst, message.getValue());
+			gateway.publishSigned(mst, message.getValue());
 		}
 		String good = DevBanks.confirmation(BANK, "POI2026042000000005", mst, "2026-04-20", List.of(Line.of("1701", 5_000)));
-		publishSigned(mst, good);
+		gateway.publishSigned(mst, good);
 
 		awaitDeadLetter("POI2026042000000001", "invalid-amount");
 		awaitDeadLetter("POI2026042000000002", "invalid-amount");
@@ -93,15 +71,15 @@ class PoisonMessagesIntegrationTests {
 		String mst = DevBanks.mst(9502);
 		String reference = "UNS2026042000000001";
 		String unsigned = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 1_000_000)));
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, unsigned, Map.of());
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, unsigned, Map.of());
 		awaitDeadLetter(reference, "signature-invalid");
 		long id = rejectionId(unsigned);
 
-		this.mvc.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(unsigned))
@@ -114,10 +92,10 @@ class PoisonMessagesIntegrationTests {
 		String mst = DevBanks.mst(9503);
 		String wrong = DevBanks.confirmation(BANK, "NST2026042000000001", mst, "2026-04-20",
 				List.of(Line.of("9999", 1_000_000)));
-		publishSigned(mst, wrong);
+		gateway.publishSigned(mst, wrong);
 		awaitDeadLetter("NST2026042000000001", "unknown-sub-item");
 
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/payments/rejected/" + rejectionId(wrong) + ":redrive").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("[".repeat(1000) + "]".repeat(1000)))
@@ -138,7 +116,7 @@ class PoisonMessagesIntegrationTests {
 		intake(future).andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("implausible-date"));
 		intake(oldPeriod).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-tax-period"));
-		publishSigned(mst, future);
+		gateway.publishSigned(mst, future);
 		awaitDeadLetter("DAT2026042000000001", "implausible-date");
 		// today is a payment date like any other
 		intake(DevBanks.confirmation(BANK, "DAT2026042000000003", mst, today.toString(), List.of(Line.of("1701", 1_000))))
@@ -155,7 +133,7 @@ class PoisonMessagesIntegrationTests {
 		intake(reversal).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-reversal"));
 		// and on the topic, as before
-		publishSigned(mst, reversal);
+		gateway.publishSigned(mst, reversal);
 		awaitDeadLetter("RVU2026042000000001", "invalid-reversal");
 	}
 
@@ -163,7 +141,7 @@ class PoisonMessagesIntegrationTests {
 	void acceptsAnyJsonMediaTypeAndRefusesAnOversizedBodyWithAProblem() throws Exception {
 		String mst = DevBanks.mst(9506);
 		String value = DevBanks.confirmation(BANK, "MED2026042000000001", mst, "2026-04-20", List.of(Line.of("1701", 1_000)));
-		this.mvc
+		gateway.mvc()
 			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 				.contentType("application/vnd.bank+json")
 				.content(value))
@@ -172,7 +150,7 @@ class PoisonMessagesIntegrationTests {
 
 		byte[] large = new byte[2 * 1024 * 1024];
 		Arrays.fill(large, (byte) ' ');
-		this.mvc.perform(post("/api/v1/bank/confirmations").with(bank(BANK)).contentType(MediaType.APPLICATION_JSON).content(large))
+		gateway.mvc().perform(post("/api/v1/bank/confirmations").with(bank(BANK)).contentType(MediaType.APPLICATION_JSON).content(large))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.type").value("https://etax.example/problems/too-large"));
@@ -182,29 +160,29 @@ class PoisonMessagesIntegrationTests {
 	void showsPendingAndFailedConfirmationsWithTheirStatus() throws Exception {
 		String mst = DevBanks.mst(9507);
 		String pending = Camt054.notification(BANK, mst, Camt054.entry("UNB202604200001", "PDNG", false, null, "1701", 2_000));
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, pending,
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, pending,
 				Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, pending)));
 		String failed = DevBanks.confirmation(BANK, "UNB202604200002", mst, "2026-04-20", List.of(Line.of("1701", 3_000)))
 			.replace("\"status\":\"DEBITED\"", "\"status\":\"FAILED\"");
-		publishSigned(mst, failed);
+		gateway.publishSigned(mst, failed);
 		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM payment.unbooked_confirmation WHERE payer_mst = ?")
+			.until(() -> gateway.jdbc().sql("SELECT count(*) FROM payment.unbooked_confirmation WHERE payer_mst = ?")
 				.param(mst)
 				.query(Long.class)
 				.single() == 2);
 
-		this.mvc.perform(get("/api/v1/bank/confirmations/UNB202604200001").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/UNB202604200001").with(bank(BANK)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("PENDING"))
 			.andExpect(jsonPath("$.unbooked[0].status").value("PENDING"));
-		this.mvc.perform(get("/api/v1/bank/confirmations/UNB202604200002").with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/UNB202604200002").with(bank(BANK)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("FAILED"));
-		this.mvc.perform(get("/api/v1/payments/confirmations/" + BANK + "/UNB202604200002").with(officer()))
+		gateway.mvc().perform(get("/api/v1/payments/confirmations/" + BANK + "/UNB202604200002").with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("FAILED"))
 			.andExpect(jsonPath("$.amount").value(3_000));
-		this.mvc.perform(get("/api/v1/bank/confirmations/UNB202604200001").with(bank("01204001")))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/UNB202604200001").with(bank("01204001")))
 			.andExpect(status().isNotFound());
 	}
 
@@ -212,26 +190,26 @@ class PoisonMessagesIntegrationTests {
 	void showsTheAmountInVndAsRecorded() throws Exception {
 		String mst = DevBanks.mst(9508);
 		String reference = "VND2026042000000001";
-		publishSigned(mst, usd(reference, mst, "25450.5", "100.25"));
+		gateway.publishSigned(mst, usd(reference, mst, "25450.5", "100.25"));
 		await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
 		// what the ledger and the treasury hold is the truth, whatever the rate would give today (a row recorded
 		// before rates were checked, rounded by the column, recomputes to something else)
-		this.jdbc.sql("UPDATE payment.confirmation SET exchange_rate = 25450.4 WHERE bank_reference = ?")
+		gateway.jdbc().sql("UPDATE payment.confirmation SET exchange_rate = 25450.4 WHERE bank_reference = ?")
 			.param(reference)
 			.update();
 
-		this.mvc.perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference).with(bank(BANK)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.recorded.amountVnd").value(2_551_413))
 			.andExpect(jsonPath("$.recorded.lines[0].amountVnd").value(2_551_413));
-		this.mvc.perform(get("/api/v1/payments/confirmations/" + BANK + "/" + reference).with(officer()))
+		gateway.mvc().perform(get("/api/v1/payments/confirmations/" + BANK + "/" + reference).with(officer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.amountVnd").value(2_551_413))
 			.andExpect(jsonPath("$.lines[0].amountVnd").value(2_551_413));
 	}
 
 	private ResultActions intake(String value) throws Exception {
-		return this.mvc.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+		return gateway.mvc().perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(value));
 	}
@@ -244,31 +222,16 @@ class PoisonMessagesIntegrationTests {
 	}
 
 	private long recorded(String reference) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
 			.param(reference)
 			.query(Long.class)
 			.single();
 	}
 
 	private long rejectionId(String value) {
-		return this.jdbc.sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
+		return gateway.jdbc().sql("SELECT id FROM payment.rejected_message WHERE raw_value = ?")
 			.param(value)
 			.query(Long.class)
 			.single();
 	}
-
-	private static void publishSigned(String key, String value) {
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
-	private static ConsumerRecord<String, String> awaitDeadLetter(String reference, String reason) {
-		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
-				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value().contains(reference), 1, TIMEOUT);
-		assertThat(dead).singleElement()
-			.satisfies((record) -> assertThat(new String(record.headers().lastHeader("etax.dlq.reason").value(),
-					StandardCharsets.UTF_8)).isEqualTo(reason));
-		return dead.get(0);
-	}
-
 }

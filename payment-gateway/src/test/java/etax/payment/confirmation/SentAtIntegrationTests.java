@@ -1,34 +1,27 @@
 package etax.payment.confirmation;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
-import etax.devstack.LocalInfrastructure;
-import etax.devstack.TopicReader;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.bank;
+import static etax.payment.GatewayFixture.BANK;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.awaitDeadLetter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -44,26 +37,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @GatewayIntegrationTest
 class SentAtIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
 
 	@Test
 	void refusesASendTimeLaterThanTheReceiptAtTheIntakeAndOnTheTopic() throws Exception {
@@ -78,7 +56,7 @@ class SentAtIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(containsString("sentAt")));
 		intake(minutes).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("implausible-date"));
-		publishSigned(mst, years);
+		gateway.publishSigned(mst, years);
 		awaitDeadLetter("SNT2026042000000001", "implausible-date");
 		assertThat(recorded("SNT2026042000000001")).isZero();
 	}
@@ -102,7 +80,7 @@ class SentAtIntegrationTests {
 	}
 
 	private ResultActions intake(String value) throws Exception {
-		return this.mvc.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+		return gateway.mvc().perform(post("/api/v1/bank/confirmations").with(bank(BANK))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(value));
 	}
@@ -117,23 +95,9 @@ class SentAtIntegrationTests {
 	}
 
 	private long recorded(String reference) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?")
 			.param(reference)
 			.query(Long.class)
 			.single();
 	}
-
-	private static void publishSigned(String key, String value) {
-		producer.publish(PaymentRecording.CONFIRMATIONS_TOPIC, key, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-	}
-
-	private static void awaitDeadLetter(String reference, String reason) {
-		List<ConsumerRecord<String, String>> dead = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
-				PaymentRecording.DEAD_LETTER_TOPIC, (record) -> record.value().contains(reference), 1, TIMEOUT);
-		assertThat(dead).singleElement()
-			.satisfies((record) -> assertThat(new String(record.headers().lastHeader("etax.dlq.reason").value(),
-					StandardCharsets.UTF_8)).isEqualTo(reason));
-	}
-
 }

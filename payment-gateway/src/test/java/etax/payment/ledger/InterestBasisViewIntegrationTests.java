@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -15,14 +14,12 @@ import java.util.UUID;
 
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,21 +33,12 @@ import static org.awaitility.Awaitility.await;
 @GatewayIntegrationTest
 class InterestBasisViewIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
+	@RegisterExtension
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Test
 	void hasTheColumnsOfTheContract() {
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT column_name || ' ' || data_type FROM information_schema.columns
 				WHERE table_schema = 'payment' AND table_name = 'interest_basis_v1' ORDER BY ordinal_position""")
 			.query(String.class)
@@ -63,9 +51,9 @@ class InterestBasisViewIntegrationTests {
 	void datesEachPartialPaymentByTheDayTheBankConfirmedIt() {
 		String mst = DevBanks.mst(8101);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 22_000_000, "2026-05-04");
-		pay(mst, "IBV2026051000000001", "2026-05-10", Line.naming(item, "1701", 4_000_000));
-		pay(mst, "IBV2026052000000001", "2026-05-20", Line.naming(item, "1701", 18_000_000));
+		gateway.publishItem(mst, item, 22_000_000, "2026-05-04");
+		gateway.pay(mst, "IBV2026051000000001", "2026-05-10", List.of(Line.naming(item, "1701", 4_000_000)));
+		gateway.pay(mst, "IBV2026052000000001", "2026-05-20", List.of(Line.naming(item, "1701", 18_000_000)));
 
 		await().atMost(TIMEOUT).until(() -> basis(item) != null && basis(item).outstanding().signum() == 0);
 		Basis basis = basis(item);
@@ -81,13 +69,13 @@ class InterestBasisViewIntegrationTests {
 	void aPaymentThatWaitedForItsItemCountsFromItsOwnDate() {
 		String mst = DevBanks.mst(8102);
 		String item = UUID.randomUUID().toString();
-		pay(mst, "IBV2026050600000002", "2026-05-06", Line.naming(item, "1701", 5_000_000));
+		gateway.pay(mst, "IBV2026050600000002", "2026-05-06", List.of(Line.naming(item, "1701", 5_000_000)));
 		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM payment.credit WHERE named_item_id = ?")
+			.until(() -> gateway.jdbc().sql("SELECT count(*) FROM payment.credit WHERE named_item_id = ?")
 				.param(item)
 				.query(Long.class)
 				.single() == 1);
-		publishItem(mst, item, 5_000_000, "2026-05-04");
+		gateway.publishItem(mst, item, 5_000_000, "2026-05-04");
 
 		await().atMost(TIMEOUT).until(() -> basis(item) != null && basis(item).outstanding().signum() == 0);
 		assertThat(basis(item).reductionDates()).containsExactly(LocalDate.of(2026, 5, 6));
@@ -97,14 +85,14 @@ class InterestBasisViewIntegrationTests {
 	void aPrepaymentThatNamedNoItemCountsFromItsOwnDateWhenItIsOffsetLater() {
 		String mst = DevBanks.mst(8105);
 		String item = UUID.randomUUID().toString();
-		pay(mst, "IBV2026102000000005", "2026-10-20", Line.of("1701", 22_000_000));
+		gateway.pay(mst, "IBV2026102000000005", "2026-10-20", List.of(Line.of("1701", 22_000_000)));
 		await().atMost(TIMEOUT).until(() -> credit(mst).compareTo(new BigDecimal(22_000_000)) == 0);
-		publishItem(mst, item, 22_000_000, "2026-11-02");
+		gateway.publishItem(mst, item, 22_000_000, "2026-11-02");
 
 		await().atMost(TIMEOUT).until(() -> basis(item) != null && basis(item).outstanding().signum() == 0);
 		assertThat(basis(item).reductionDates()).as("paid before the due date: no interest at all")
 			.containsExactly(LocalDate.of(2026, 10, 20));
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT value_date FROM payment.ledger_line WHERE item_id = ? AND entry_type = 'CREDIT_APPLIED'
 				    AND side = 'C'""")
 			.param(item)
@@ -117,11 +105,11 @@ class InterestBasisViewIntegrationTests {
 		String mst = DevBanks.mst(8106);
 		String first = UUID.randomUUID().toString();
 		String next = UUID.randomUUID().toString();
-		publishItem(mst, first, 5_000_000, "2026-05-04");
+		gateway.publishItem(mst, first, 5_000_000, "2026-05-04");
 		await().atMost(TIMEOUT).until(() -> basis(first) != null);
-		pay(mst, "IBV2026042500000006", "2026-04-25", Line.naming(first, "1701", 13_000_000));
+		gateway.pay(mst, "IBV2026042500000006", "2026-04-25", List.of(Line.naming(first, "1701", 13_000_000)));
 		await().atMost(TIMEOUT).until(() -> credit(mst).compareTo(new BigDecimal(8_000_000)) == 0);
-		publishItem(mst, next, 5_000_000, "2026-07-31");
+		gateway.publishItem(mst, next, 5_000_000, "2026-07-31");
 
 		await().atMost(TIMEOUT).until(() -> basis(next) != null && basis(next).outstanding().signum() == 0);
 		assertThat(basis(next).reductionDates()).containsExactly(LocalDate.of(2026, 4, 25));
@@ -133,14 +121,13 @@ class InterestBasisViewIntegrationTests {
 	void aReversedPaymentIsNoReduction() {
 		String mst = DevBanks.mst(8103);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 3_000_000, "2026-05-04");
-		String paid = pay(mst, "IBV2026051200000003", "2026-05-12", Line.naming(item, "1701", 3_000_000));
+		gateway.publishItem(mst, item, 3_000_000, "2026-05-04");
+		String paid = gateway.pay(mst, "IBV2026051200000003", "2026-05-12", List.of(Line.naming(item, "1701", 3_000_000)));
 		await().atMost(TIMEOUT).until(() -> basis(item) != null && basis(item).outstanding().signum() == 0);
 
 		String reversal = paid.replace("IBV2026051200000003", "IBV2026051500000003")
 			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"IBV2026051200000003\"");
-		DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, reversal,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, reversal)));
+		gateway.publishSigned(mst, reversal);
 
 		await().atMost(TIMEOUT).until(() -> basis(item).outstanding().compareTo(new BigDecimal(3_000_000)) == 0);
 		assertThat(basis(item).reductionDates()).isEmpty();
@@ -151,24 +138,24 @@ class InterestBasisViewIntegrationTests {
 	void booksEachDaysInterestOnceAndKeepsItOutOfTheView() {
 		String mst = DevBanks.mst(8104);
 		String item = UUID.randomUUID().toString();
-		publishItem(mst, item, 1_000_000, "2026-05-04");
+		gateway.publishItem(mst, item, 1_000_000, "2026-05-04");
 		for (String day : List.of("2026-05-05", "2026-05-06", "2026-05-07")) {
 			String assessed = """
 					{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-08T01:00:00Z",\
 					"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 					"amount":300,"assessedFor":"%s","dueDate":"%s"}""".formatted(
 					UUID.nameUUIDFromBytes((item + day).getBytes(StandardCharsets.UTF_8)), item, mst, day, day);
-			DevBanks.publish(DevBanks.producer(), "etax.assessments.v1", mst, assessed, Map.of());
+			gateway.publish("etax.assessments.v1", mst, assessed, Map.of());
 			if (!day.equals("2026-05-07")) {
 				// delivered again, as the outbox relay may; the last day, once, comes after on the same partition
-				DevBanks.publish(DevBanks.producer(), "etax.assessments.v1", mst, assessed, Map.of());
+				gateway.publish("etax.assessments.v1", mst, assessed, Map.of());
 			}
 		}
 		await().atMost(TIMEOUT).until(() -> interestDays(item).size() == 3);
 
 		assertThat(interestDays(item)).as("one obligation per day, under the interest sub-item")
 			.containsExactly("2026-05-05 4931 300", "2026-05-06 4931 300", "2026-05-07 4931 300");
-		assertThat(this.jdbc.sql("SELECT payable_item_id FROM payment.interest_basis_v1 WHERE mst = ?")
+		assertThat(gateway.jdbc().sql("SELECT payable_item_id FROM payment.interest_basis_v1 WHERE mst = ?")
 			.param(mst)
 			.query(String.class)
 			.list()).as("interest is no basis of interest").containsExactly(item);
@@ -176,36 +163,20 @@ class InterestBasisViewIntegrationTests {
 	}
 
 	private BigDecimal credit(String mst) {
-		return this.jdbc.sql("SELECT coalesce(sum(remaining), 0) FROM payment.credit WHERE mst = ?")
+		return gateway.jdbc().sql("SELECT coalesce(sum(remaining), 0) FROM payment.credit WHERE mst = ?")
 			.param(mst)
 			.query(BigDecimal.class)
 			.single();
 	}
 
 	private List<String> interestDays(String item) {
-		return this.jdbc.sql("""
+		return gateway.jdbc().sql("""
 				SELECT assessed_for || ' ' || sub_item || ' ' || amount FROM payment.obligation
 				WHERE kind = 'INTEREST' AND base_item_id = ? ORDER BY assessed_for""").param(item).query(String.class).list();
 	}
 
-	private void publishItem(String mst, String itemId, long amount, String dueDate) {
-		DevBanks.publish(DevBanks.producer(), "etax.payable-items.v1", mst, """
-				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
-				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
-				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, amount, dueDate,
-				itemId.substring(0, 8)), Map.of());
-	}
-
-	private static String pay(String mst, String reference, String paymentDate, Line line) {
-		String value = DevBanks.confirmation(BANK, reference, mst, paymentDate, List.of(line));
-		DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
-		return value;
-	}
-
 	private Basis basis(String item) {
-		return this.jdbc.sql("""
+		return gateway.jdbc().sql("""
 				SELECT mst, sub_item, amount, due_date, outstanding, reduction_dates, reduction_amounts, changed_at
 				FROM payment.interest_basis_v1 WHERE payable_item_id = ?""")
 			.param(item)
@@ -226,7 +197,5 @@ class InterestBasisViewIntegrationTests {
 
 	private record Basis(String mst, String subItem, BigDecimal amount, LocalDate dueDate, BigDecimal outstanding,
 			List<LocalDate> reductionDates, List<BigDecimal> reductionAmounts, OffsetDateTime changedAt) {
-
 	}
-
 }

@@ -1,7 +1,6 @@
 package etax.payment.treasury;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +8,16 @@ import java.util.UUID;
 
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
-import etax.payment.LedgerAssertions;
-import etax.payment.TestProducer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.officer;
+import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -32,35 +28,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @GatewayIntegrationTest
 class TreasuryAcksIntegrationTests {
 
-	private static final String BANK = "01202001";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
 	@RegisterExtension
-	static final TestProducer producer = new TestProducer();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
+	static final GatewayFixture gateway = new GatewayFixture();
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void ledgerStaysBalanced() {
-		LedgerAssertions.assertBalanced(this.jdbc);
-	}
 
 	@Test
 	void marksPostingsPostedOrRefusedOnceAndBooksWhatWasPosted() {
 		String mst = DevBanks.mst(9001);
 		String reference = "TRS2026042000000001";
-		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20",
-				List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
 		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 2);
 		List<UUID> postings = postings(reference);
 
@@ -71,16 +49,16 @@ class TreasuryAcksIntegrationTests {
 
 		await().atMost(TIMEOUT).until(() -> status(postings.get(0)).equals("POSTED")
 				&& status(postings.get(1)).equals("REFUSED") && conflicts(postings.get(1)) == 1);
-		assertThat(this.jdbc.sql("SELECT ack_reason FROM payment.treasury_posting WHERE posting_id = ?")
+		assertThat(gateway.jdbc().sql("SELECT ack_reason FROM payment.treasury_posting WHERE posting_id = ?")
 			.param(postings.get(1))
 			.query(String.class)
 			.single()).isEqualTo("account closed");
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT count(*) FROM payment.ledger_line WHERE posting_id = ? AND entry_type = 'POSTING_CONFIRMED'""")
 			.param(postings.get(0))
 			.query(Long.class)
 			.single()).as("one entry, two lines, however often acked").isEqualTo(2);
-		assertThat(this.jdbc.sql("""
+		assertThat(gateway.jdbc().sql("""
 				SELECT count(*) FROM payment.ledger_line WHERE posting_id = ? AND entry_type = 'POSTING_CONFIRMED'""")
 			.param(postings.get(1))
 			.query(Long.class)
@@ -91,15 +69,13 @@ class TreasuryAcksIntegrationTests {
 	void listsAndCountsPostingsNotAckedInTime() throws Exception {
 		String mst = DevBanks.mst(9002);
 		String reference = "TRS2026042000000002";
-		String value = DevBanks.confirmation(BANK, reference, mst, "2026-04-20", List.of(Line.of("1701", 1_500_000)));
-		producer.publish("bank.payment-confirmations.v1", mst, value,
-				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_500_000)));
 		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 1);
 		UUID posting = postings(reference).get(0);
 
 		await().atMost(TIMEOUT).until(() -> this.meters.get("etax.payment.treasury.postings.overdue").gauge().value() >= 1);
 		await().atMost(TIMEOUT)
-			.until(() -> this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
+			.until(() -> gateway.mvc().perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8)
@@ -108,7 +84,7 @@ class TreasuryAcksIntegrationTests {
 
 		ack(mst, posting, "POSTED", null);
 		await().atMost(TIMEOUT).until(() -> status(posting).equals("POSTED"));
-		assertThat(this.mvc.perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
+		assertThat(gateway.mvc().perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(posting.toString());
@@ -119,28 +95,27 @@ class TreasuryAcksIntegrationTests {
 				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",%s\
 				"ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
 				(reason != null) ? "\"reason\":\"" + reason + "\"," : "", Instant.now());
-		producer.publish(PostingAcknowledged.TOPIC, mst, value, Map.of());
+		gateway.publish(PostingAcknowledged.TOPIC, mst, value, Map.of());
 	}
 
 	private List<UUID> postings(String reference) {
-		return this.jdbc.sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? ORDER BY line_number")
+		return gateway.jdbc().sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? ORDER BY line_number")
 			.param(reference)
 			.query(UUID.class)
 			.list();
 	}
 
 	private String status(UUID posting) {
-		return this.jdbc.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
+		return gateway.jdbc().sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
 			.param(posting)
 			.query(String.class)
 			.single();
 	}
 
 	private long conflicts(UUID posting) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.rejected_event WHERE reason = 'ack-conflict' AND raw_value LIKE ?")
+		return gateway.jdbc().sql("SELECT count(*) FROM payment.rejected_event WHERE reason = 'ack-conflict' AND raw_value LIKE ?")
 			.param("%" + posting + "%")
 			.query(Long.class)
 			.single();
 	}
-
 }
