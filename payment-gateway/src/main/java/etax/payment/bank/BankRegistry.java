@@ -1,19 +1,17 @@
 package etax.payment.bank;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import etax.access.DetachedJws;
+import etax.access.InvalidJwsException;
 import etax.payment.bank.BankRepository.BankRow;
 import etax.payment.bank.BankRepository.KeyRow;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +54,7 @@ public class BankRegistry {
 	 * @throws InvalidSignatureException if it is missing, malformed, by an unknown or expired key, or false
 	 */
 	public Signer verify(@Nullable String signature, byte[] payload) {
-		DetachedJws jws = DetachedJws.parse(signature);
+		DetachedJws jws = parse(signature);
 		if (jws.keyId().equals(this.properties.intakeKeyId())) {
 			if (!jws.verifiesHs256(this.intakeSecret, payload)) {
 				throw new InvalidSignatureException("the signature does not verify with the gateway's intake key");
@@ -72,10 +70,31 @@ public class BankRegistry {
 		if (!key.algorithm().equals(jws.algorithm())) {
 			throw new InvalidSignatureException("the JWS algorithm is not the one registered for the key");
 		}
-		if (!jws.verifies(key.publicKey(), payload)) {
+		if (!verifies(jws, key.publicKey(), payload)) {
 			throw new InvalidSignatureException("the signature does not verify with the bank's registered key");
 		}
 		return new Signer(key.keyId(), key.bankCode());
+	}
+
+	private static DetachedJws parse(@Nullable String signature) {
+		if (signature == null || signature.isEmpty()) {
+			throw new InvalidSignatureException("the record carries no signature");
+		}
+		try {
+			return DetachedJws.parse(signature);
+		}
+		catch (InvalidJwsException ex) {
+			throw new InvalidSignatureException(ex.getMessage());
+		}
+	}
+
+	private static boolean verifies(DetachedJws jws, PublicKey key, byte[] payload) {
+		try {
+			return jws.verifies(key, payload);
+		}
+		catch (InvalidJwsException ex) {
+			throw new InvalidSignatureException(ex.getMessage());
+		}
 	}
 
 	/** Signs a value with the gateway's intake key, for confirmations the gateway publishes itself. */
@@ -94,13 +113,11 @@ public class BankRegistry {
 
 	private static VerificationKey verificationKey(KeyRow row) {
 		try {
-			String algorithm = row.algorithm().equals("ES256") ? "EC" : "RSA";
-			PublicKey key = KeyFactory.getInstance(algorithm)
-				.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(row.publicKey())));
+			PublicKey key = DetachedJws.publicKey(row.algorithm(), row.publicKey());
 			return new VerificationKey(row.keyId(), row.bankCode(), row.algorithm(), key, row.validFrom().toInstant(),
 					(row.validTo() != null) ? row.validTo().toInstant() : null);
 		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("The registered key " + row.keyId() + " is not a valid public key", ex);
 		}
 	}

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import etax.access.DetachedJws;
+import etax.access.InvalidJwsException;
 import etax.batch.reconciliation.inputs.BankKeys.BankKey;
 import org.jspecify.annotations.Nullable;
 
@@ -70,8 +72,13 @@ class FileSignatures {
 			}
 			return new Check(null, null, null);
 		}
-		DetachedJws jws = DetachedJws.parse(signature);
-		return kind.equals("BANK") ? bank(jws) : treasury(jws);
+		try {
+			DetachedJws jws = DetachedJws.parse(signature);
+			return kind.equals("BANK") ? bank(jws) : treasury(jws);
+		}
+		catch (InvalidJwsException ex) {
+			throw FileSignatureException.invalid(ex.getMessage());
+		}
 	}
 
 	private Check bank(DetachedJws jws) {
