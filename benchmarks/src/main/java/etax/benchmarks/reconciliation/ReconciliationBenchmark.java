@@ -51,8 +51,9 @@ import org.jspecify.annotations.Nullable;
  * <li>Checks the day's totals against the classes the workload put in, and prints the ratio.</li>
  * </ol>
  *
- * Options ({@code --name=value}): {@code lines} (1000000), {@code day} (a day of the year 2001 chosen by
- * the run), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
+ * Options ({@code --name=value}): {@code lines} (1000000), {@code day} (a day of the year that began nine
+ * years ago, chosen by the run: within the ten years batch-processor reconciles by default, and before any
+ * day the local run files or pays for), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
  * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password} (empty).
  * The seeded rows stay (one day per run).
  */
@@ -90,7 +91,7 @@ public final class ReconciliationBenchmark {
 		String runId = Long.toString(System.currentTimeMillis(), 36);
 		int lines = Integer.parseInt(option("lines", "1000000"));
 		LocalDate day = LocalDate.parse(option("day",
-				LocalDate.of(2001, 1, 1).plusDays(System.currentTimeMillis() / 1000 % 365).toString()));
+				LocalDate.now().minusYears(9).withDayOfYear(1).plusDays(System.currentTimeMillis() / 1000 % 365).toString()));
 		String batch = option("batch", this.options.stack("batch-processor.url", "http://localhost:8083"));
 		DayOfPayments workload = new DayOfPayments(runId, day, lines);
 		System.out.printf("reconciliation benchmark run %s: %,d voucher lines on %s, batch-processor %s%n", runId,

@@ -92,7 +92,17 @@ class TaxpayerController {
 	}
 
 	record StoredReturn(UUID id, String transactionCode, String status, Instant receivedAt, String formCode,
-			String filingType, int submissionNumber, Period period, String taxOfficeCode, List<PayableItem> payableItems) {
+			String filingType, int submissionNumber, Period period, String taxOfficeCode, @Nullable FiledBy filedBy,
+			List<PayableItem> payableItems) {
+
+	}
+
+	/** Who filed a return: the taxpayer, its agent or a T-VAN; the role is unknown for the oldest returns. */
+	record FiledBy(String subject, @Nullable String role) {
+
+		String label() {
+			return (this.role != null) ? this.role + " " + this.subject : this.subject;
+		}
 
 	}
 
