@@ -9,9 +9,9 @@ import etax.schemas.ReturnDocument;
 
 /**
  * The context rules that compare a return with other obligations' returns in force (VN-ETAX.md §3.9): across
- * periods (R-X-2, {@link CarriedOver}) and across forms (R-X-3, {@link YearTotals}). The chains they read
- * are read with the filing's own, in one round trip, but not locked: a supplement of one of them that commits at
- * the same moment is not seen.
+ * periods (R-X-2, {@link CarriedOver}) and across forms (R-X-3, {@link YearTotals}, {@link BlendingDeduction}). The
+ * chains they read are read with the filing's own, in one round trip, but not locked: a supplement of one of them
+ * that commits at the same moment is not seen.
  */
 final class OtherReturns {
 
@@ -25,6 +25,7 @@ final class OtherReturns {
 	static List<String> keys(ReturnDocument document) {
 		List<String> keys = new ArrayList<>(CarriedOver.previousKeys(document));
 		keys.addAll(YearTotals.keys(document));
+		keys.addAll(BlendingDeduction.keys(document));
 		return keys;
 	}
 
@@ -37,6 +38,7 @@ final class OtherReturns {
 		List<Finding> findings = new ArrayList<>(2);
 		CarriedOver.check(document, accepted).ifPresent(findings::add);
 		YearTotals.check(document, accepted).ifPresent(findings::add);
+		BlendingDeduction.check(document, accepted).ifPresent(findings::add);
 		return findings;
 	}
 

@@ -33,7 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * project (VN-ETAX.md §1.8): a business files one per project each period, so the project [09] is part of the
  * chain, and the VAT not yet refunded it carries over ([21]) is what the same project's return of the period
  * before carried forward ([32], R-X-2). Finalizations: the PIT withheld in a year is what the year's 05/KK-TNCN
- * returns declared, the resource tax declared what the year's 01/TAIN returns did (R-X-3).
+ * returns declared, the resource tax declared what the year's 01/TAIN returns did (R-X-3). A bio-fuel blender's
+ * special consumption tax return deducts what its blending return of the month works out (R-X-3).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -46,6 +47,10 @@ class OtherReturnsIntegrationTests {
 	private static final List<String> WITHHOLDING_FORM = List.of("05/KK-TNCN", "864", "2.5.0");
 
 	private static final List<String> RESOURCE_FORM = List.of("01/TAIN", "832", "2.1.0");
+
+	private static final List<String> SCT_FORM = List.of("01/TTĐB", "830", "2.1.0");
+
+	private static final List<String> BLENDING_FORM = List.of("02/TTĐB", "831", "2.0.3");
 
 	@Autowired
 	MockMvc mvc;
@@ -168,10 +173,98 @@ class OtherReturnsIntegrationTests {
 			.contains("not the sum of (8) of the year's 12 01/TAIN returns in force: " + (declared + 12));
 	}
 
+	@Test
+	void anSctReturnWhoseBlendingDeductionIsNotTheMonthsBlendingReturnIsWarned() throws Exception {
+		String xml = april("830");
+		String deducted = indicator(xml, "tongCong_ct10");
+		String matching = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String different = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String otherMonth = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String none = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		accepted(this.jdbc, matching, BLENDING_FORM, "M", "04/2026", "{\"tongCong_ct17\": \"" + deducted + "\"}", "", "");
+		String blendingCode = accepted(this.jdbc, different, BLENDING_FORM, "M", "04/2026",
+				"{\"tongCong_ct17\": \"" + (Long.parseLong(deducted) + 1) + "\"}", "", "");
+		accepted(this.jdbc, otherMonth, BLENDING_FORM, "M", "03/2026", "{\"tongCong_ct17\": \"1\"}", "", "");
+
+		JsonNode silent = file(filedBy(xml, matching));
+		JsonNode off = file(filedBy(xml, different));
+		JsonNode anotherMonthOnly = file(filedBy(xml, otherMonth));
+		JsonNode nothingToCompare = file(filedBy(xml, none));
+
+		assertThat(ruleIds(silent)).as(silent.toString()).doesNotContain("CTX-X-05");
+		assertThat(ruleIds(anotherMonthOnly)).doesNotContain("CTX-X-05");
+		assertThat(ruleIds(nothingToCompare)).doesNotContain("CTX-X-05");
+		assertThat(off.get("status").asString()).as("a warning").isEqualTo("ACCEPTED");
+		JsonNode warning = finding(off, "CTX-X-05");
+		assertThat(warning.get("severity").asString()).isEqualTo("WARNING");
+		assertThat(warning.get("category").asString()).isEqualTo("DATA_MISMATCH");
+		assertThat(warning.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/TongCong/tongCong_ct10");
+		assertThat(warning.at("/message/en").asString())
+			.contains("Total (10) (SCT deducted for bio-fuel blending) for 04/2026 is " + deducted)
+			.contains("not total (17) of the month's 02/TTĐB return in force: " + (Long.parseLong(deducted) + 1))
+			.contains(blendingCode);
+		assertThat(warning.at("/message/vi").asString()).contains("khác tổng cộng cột (17) của tờ khai 02/TTĐB");
+		assertThat(warning.at("/remedy/vi").asString()).isNotBlank();
+		assertThat(warning.at("/remedy/en").asString()).contains("supplement");
+	}
+
+	@Test
+	void aBlendingReturnIsComparedWithTheMonthsSctReturnInForce() throws Exception {
+		String xml = april("831");
+		long deduction = Long.parseLong(indicator(xml, "tongCong_ct17"));
+		String matching = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String supplemented = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		accepted(this.jdbc, matching, SCT_FORM, "M", "04/2026", "{\"tongCong_ct10\": \"" + deduction + "\"}", "", "");
+		accepted(this.jdbc, supplemented, SCT_FORM, "M", "04/2026", "{\"tongCong_ct10\": \"" + deduction + "\"}", "", "");
+		String inForce = accepted(this.jdbc, supplemented, SCT_FORM, "M", "04/2026",
+				"{\"tongCong_ct10\": \"" + (deduction - 1) + "\"}", "", "");
+
+		JsonNode silent = file(filedBy(xml, matching));
+		JsonNode off = file(filedBy(xml, supplemented));
+
+		assertThat(ruleIds(silent)).as(silent.toString()).doesNotContain("CTX-X-05");
+		JsonNode warning = finding(off, "CTX-X-05");
+		assertThat(off.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(warning.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/TongCong/tongCong_ct17");
+		assertThat(warning.at("/message/en").asString())
+			.as("against the latest return in force, not the first")
+			.contains("Total (17) (SCT on mineral petrol deductible) for 04/2026 is " + deduction)
+			.contains("not total (10) of the month's 01/TTĐB return in force: " + (deduction - 1) + " (transaction code "
+					+ inForce + ")");
+	}
+
+	@Test
+	void whicheverOfTheTwoSctReturnsIsFiledSecondIsComparedWithTheFirst() throws Exception {
+		String sct = april("830");
+		String blending = april("831");
+		assertThat(indicator(sct, "tongCong_ct10")).isNotEqualTo(indicator(blending, "tongCong_ct17"));
+		String blendingFirst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String sctFirst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+
+		JsonNode firstBlending = file(filedBy(blending, blendingFirst));
+		JsonNode thenSct = file(filedBy(sct, blendingFirst));
+		JsonNode firstSct = file(filedBy(sct, sctFirst));
+		JsonNode thenBlending = file(filedBy(blending, sctFirst));
+
+		assertThat(ruleIds(firstBlending)).as(firstBlending.toString()).doesNotContain("CTX-X-05");
+		assertThat(ruleIds(firstSct)).as(firstSct.toString()).doesNotContain("CTX-X-05");
+		assertThat(finding(thenSct, "CTX-X-05").at("/message/en").asString())
+			.contains(firstBlending.get("transactionCode").asString());
+		assertThat(finding(thenBlending, "CTX-X-05").at("/message/en").asString())
+			.contains(firstSct.get("transactionCode").asString());
+	}
+
 	/** A generated Q1/2026 02/GTGT original, one that carries VAT over ([21] not 0) or not. */
 	private static String firstQuarter(boolean carriesOver) {
 		return generated("844", "2.2.1", LocalDate.parse("2026-03-31"), (xml) -> xml.contains("<kieuKy>Q<")
 				&& xml.contains("<kyKKhai>1/2026<") && carriesOver != indicator(xml, "ct21").equals("0"));
+	}
+
+	/** A generated April 2026 original of a monthly form, accepted by itself. */
+	private static String april(String maTKhai) {
+		String version = "830".equals(maTKhai) ? SCT_FORM.get(2) : BLENDING_FORM.get(2);
+		return generated(maTKhai, version, LocalDate.parse("2026-04-30"),
+				(xml) -> xml.contains("<kieuKy>M<") && xml.contains("<kyKKhai>04/2026<"));
 	}
 
 	/** The return of a project of a taxpayer. */
