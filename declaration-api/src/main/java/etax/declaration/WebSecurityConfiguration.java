@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what (docs/adr/0012-callers-and-tokens.md). Filers (taxpayers, agents, T-VANs) file, dry-run
  * and register webhooks; officers keep the registry; every role but banks reads returns and receipts, each
- * seeing only its own share of them (an unseen return is answered 404, by the queries, not here); anyone
+ * seeing only its own share of them (an unseen return is answered 404, by the queries, not here), and the same
+ * roles read the intake audit, each its own share of the lines ({@code IntakeAuditScope}); anyone
  * authenticated reads the form catalog. Only another e-tax service (batch-processor) files batches of
  * returns, for the filer it names (docs/adr/0013-bulk-filing.md). Any other operation under {@code /api} is
  * denied; a path or method the API does not have is answered 404 or 405 ({@link UnmappedRequests}).
@@ -38,7 +39,7 @@ class WebSecurityConfiguration {
 			.requestMatchers("/api/v1/taxpayers", "/api/v1/taxpayers/**", "/api/v1/agents/**")
 			.hasAnyRole(OFFICERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/returns", "/api/v1/returns/**", "/api/v1/receipts",
-					"/api/v1/receipts/**")
+					"/api/v1/receipts/**", "/api/v1/intake-audit")
 			.hasAnyRole(READERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/forms", "/api/v1/forms/**", "/api/v1/rules")
 			.authenticated()

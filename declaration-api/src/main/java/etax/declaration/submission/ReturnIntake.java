@@ -208,7 +208,7 @@ public class ReturnIntake {
 	 * @param sizeBytes how much of it was read
 	 */
 	void refused(Caller caller, String reason, int sizeBytes) {
-		this.audit.notReceived(caller, "refused", reason, sizeBytes, null);
+		this.audit.notReceived(caller, "refused", reason, sizeBytes, null, null);
 		this.metrics.rejected(reason.toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
@@ -217,7 +217,7 @@ public class ReturnIntake {
 			this.authority.check(filer, document.header().mst());
 		}
 		catch (FilerNotAuthorizedException ex) {
-			notReceived(filer, "refused", "NOT_AUTHORIZED", xml);
+			notReceived(filer, "refused", "NOT_AUTHORIZED", xml, document.header().mst());
 			throw ex;
 		}
 	}
@@ -228,18 +228,18 @@ public class ReturnIntake {
 			validation = this.validator.validate(xml, envelope);
 		}
 		catch (MalformedReturnException ex) {
-			notReceived(filer, "malformed", ex.reason().name(), xml);
+			notReceived(filer, "malformed", ex.reason().name(), xml, null);
 			throw ex;
 		}
 		if (validation instanceof Validation.Receivable receivable) {
 			return receivable;
 		}
-		notReceived(filer, "schema", "NOT_RECEIVABLE", xml);
+		notReceived(filer, "schema", "NOT_RECEIVABLE", xml, null);
 		throw new ReturnNotReceivedException(validation.findings());
 	}
 
-	private void notReceived(Caller filer, String outcome, String reason, byte[] xml) {
-		this.audit.notReceived(filer, outcome, reason, xml.length, sha256(xml));
+	private void notReceived(Caller filer, String outcome, String reason, byte[] xml, @Nullable String mst) {
+		this.audit.notReceived(filer, outcome, reason, xml.length, sha256(xml), mst);
 		this.metrics.rejected(outcome);
 	}
 
