@@ -68,8 +68,15 @@ class IntakeAudit {
 	 * @return the lines
 	 */
 	List<IntakeAuditLine> find(IntakeAuditFilter filter, Caller caller, int page, int size) {
-		IntakeAuditScope scope = IntakeAuditScope.of(caller);
-		// only the conditions given (ADR 0020): each page is read from the index of its scope or content
+		ReturnRepository.Query query = page(filter, IntakeAuditScope.of(caller), page, size);
+		return this.jdbc.sql(query.sql()).params(query.parameters()).query(IntakeAudit::line).list();
+	}
+
+	/**
+	 * The query of a page. Only the conditions given (ADR 0020): each page is read from the index of its scope,
+	 * or of the content it names, which also orders it.
+	 */
+	static ReturnRepository.Query page(IntakeAuditFilter filter, IntakeAuditScope scope, int page, int size) {
 		StringBuilder where = new StringBuilder(scope.condition());
 		Map<String, Object> parameters = new HashMap<>(scope.parameters());
 		if (filter.from() != null) {
@@ -94,10 +101,8 @@ class IntakeAudit {
 		}
 		parameters.put("size", size);
 		parameters.put("offset", (long) page * size);
-		return this.jdbc.sql(SELECT + " WHERE " + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset")
-			.params(parameters)
-			.query(IntakeAudit::line)
-			.list();
+		return new ReturnRepository.Query(
+				SELECT + " WHERE " + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset", parameters);
 	}
 
 	private static IntakeAuditLine line(ResultSet row, int rowNumber) throws SQLException {
