@@ -100,7 +100,7 @@ class TaxpayerController {
 	/** Who filed a return: the taxpayer, its agent or a T-VAN; the role is unknown for the oldest returns. */
 	record FiledBy(String subject, @Nullable String role) {
 
-		String label() {
+		public String label() {
 			return (this.role != null) ? this.role + " " + this.subject : this.subject;
 		}
 
