@@ -75,7 +75,7 @@ public record Paging(int page, int size, long total, @Nullable String previous, 
 		return Math.max(1, (this.total + this.size - 1) / this.size);
 	}
 
-	private static String link(HttpServletRequest request, int page) {
+	static String link(HttpServletRequest request, int page) {
 		return UriComponentsBuilder.fromPath(request.getRequestURI())
 			.query(request.getQueryString())
 			.replaceQueryParam("page", page)
