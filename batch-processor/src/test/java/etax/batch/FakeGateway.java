@@ -23,7 +23,8 @@ import org.springframework.core.env.MapPropertySource;
  * own tests hold the endpoint to its contract): an HTTP server of this JVM that keeps every request and
  * answers 201, or the status a test sets. A test may also give the answer to one method and path (the
  * console's reads of the gateway's lists, a refused re-drive), in the shape the gateway answers with, and
- * takes it back when done.
+ * takes it back when done. A test whose context points declaration-api's URL here reads declaration-api's
+ * answers the same way.
  */
 public final class FakeGateway {
 
@@ -87,7 +88,7 @@ public final class FakeGateway {
 	private void answer(HttpExchange exchange) throws IOException {
 		try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
 			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
 					new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 			Canned given = this.canned.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
 			int answer = (given != null) ? given.status() : this.status;
@@ -104,10 +105,11 @@ public final class FakeGateway {
 	/**
 	 * @param method the HTTP method
 	 * @param path the path
+	 * @param query the query as sent (still encoded), or null
 	 * @param authorization the Authorization header
 	 * @param body the body
 	 */
-	public record Request(String method, String path, String authorization, String body) {
+	public record Request(String method, String path, String query, String authorization, String body) {
 
 	}
 
