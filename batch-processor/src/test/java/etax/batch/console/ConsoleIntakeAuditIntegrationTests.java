@@ -1,0 +1,211 @@
+package etax.batch.console;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.FakeGateway;
+import etax.devstack.TokenIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The console's page of uploads declaration-api did not receive: its intake audit read with the officer's own
+ * token, the filters passed on as its query parameters, paged without a total, its refusal and bad filters
+ * shown in words.
+ *
+ * <p>
+ * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
+ * shared context's bulk jobs must never file against a stand-in. For the same reason this context files no
+ * batches (its take-over of stale batches never runs), consumes no Kafka topic and watches an inbox of its own.
+ */
+@BatchProcessorIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ConsoleIntakeAuditIntegrationTests {
+
+	private static final String AUDIT = "/api/v1/intake-audit";
+
+	private static final TokenIssuer TOKENS = TokenIssuer.local();
+
+	private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@DynamicPropertySource
+	static void declarationApiIsTheStandIn(DynamicPropertyRegistry registry) {
+		registry.add("etax.batch.bulk.declaration-api.url", () -> FakeGateway.get().url());
+		registry.add("etax.batch.bulk.resume.check", () -> "1d");
+		registry.add("spring.kafka.listener.auto-startup", () -> "false");
+		registry.add("etax.batch.reconciliation.inbox", () -> "target/console-intake-inbox");
+	}
+
+	@AfterEach
+	void forget() {
+		FakeGateway.get().forgetAnswers();
+	}
+
+	@Test
+	void listsTheLinesDeclarationApiAnswersTheOfficerWithTheOfficersOwnToken() {
+		FakeGateway.get().answer("GET", AUDIT, 200, "[" + line("2025-03-31T03:15:00Z", "refused", "NOT_AUTHORIZED", 2048,
+				"\"" + SHA + "\"", "{\"subject\":\"agent-0312345678\",\"role\":\"AGENT\"}", "\"0100109106\"", "\"70129\"")
+				+ "," + line("2025-03-30T02:00:00Z", "refused", "TOO_LARGE", 1048576, "null",
+						"{\"subject\":null,\"role\":null}", "null", "null")
+				+ "]");
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+
+		assertThat(this.mvc.get().uri("/console/intake").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Refused uploads (hồ sơ không được tiếp nhận)", "2025-03-31T03:15:00Z",
+					"refused (not authorized, or too large)", "NOT_AUTHORIZED", "2,048", SHA, "AGENT agent-0312345678",
+					"href=\"/console/taxpayers?mst=0100109106\"", "70129", "TOO_LARGE", "1,048,576", "not read whole",
+					"not recorded", "none", "Rows 1–2 · page 1")
+			.doesNotContain("Next page", "Previous page");
+		FakeGateway.Request asked = last();
+		assertThat(asked.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
+		assertThat(query(asked)).containsExactly(Map.entry("page", "0"), Map.entry("size", "50"));
+	}
+
+	@Test
+	void theFiltersArePassedOnAsQueryParametersWithTheDaysInVietnam() {
+		FakeGateway.get().answer("GET", AUDIT, 200, "[]");
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+
+		assertThat(this.mvc.get()
+			.uri("/console/intake?from=2025-03-01&to=2025-03-31&outcome=schema&reason=not_well_formed&sha256="
+					+ SHA.toUpperCase())
+			.session(session)
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.contains("value=\"2025-03-01\"", "value=\"2025-03-31\"", "<option value=\"schema\" selected=\"selected\">",
+					"value=\"NOT_WELL_FORMED\"", "value=\"" + SHA + "\"", "No refused uploads.", "No rows · page 1");
+		assertThat(query(last())).containsOnly(Map.entry("page", "0"), Map.entry("size", "50"),
+				Map.entry("from", "2025-03-01T00:00:00+07:00"), Map.entry("to", "2025-04-01T00:00:00+07:00"),
+				Map.entry("outcome", "schema"), Map.entry("reason", "NOT_WELL_FORMED"), Map.entry("contentSha256", SHA));
+	}
+
+	@Test
+	void aFullPageLinksToTheNextAndTheFiltersStayInTheLinks() {
+		FakeGateway.get().answer("GET", AUDIT, 200, lines(50));
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/intake?outcome=malformed").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Rows 1–50 · page 1", "href=\"/console/intake?outcome=malformed&amp;page=1\" rel=\"next\"")
+			.doesNotContain("Previous page");
+		assertThat(this.mvc.get().uri("/console/intake?outcome=malformed&page=1").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Rows 51–100 · page 2", "href=\"/console/intake?outcome=malformed&amp;page=0\" rel=\"prev\"",
+					"href=\"/console/intake?outcome=malformed&amp;page=2\" rel=\"next\"");
+		assertThat(query(last())).containsEntry("page", "1").containsEntry("outcome", "malformed");
+
+		FakeGateway.get().answer("GET", AUDIT, 200, lines(3));
+		assertThat(this.mvc.get().uri("/console/intake?outcome=malformed&page=2").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Rows 101–103 · page 3", "href=\"/console/intake?outcome=malformed&amp;page=1\" rel=\"prev\"")
+			.doesNotContain("Next page");
+	}
+
+	@Test
+	void aRefusalByDeclarationApiIsShownInWords() {
+		FakeGateway.get().answer("GET", AUDIT, 403, """
+				{"type":"https://etax.example/problems/forbidden","title":"Not allowed","status":403,
+				"detail":"Your role may not use this operation."}""");
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/intake").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("declaration-api refused it: Not allowed. Your role may not use this operation.",
+					"No refused uploads.")
+			.doesNotContain("\"type\"", "Next page");
+	}
+
+	@Test
+	void badFiltersAreRefusedInWordsWithoutAskingDeclarationApi() {
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+		int before = FakeGateway.get().requests().size();
+
+		assertThat(this.mvc.get().uri("/console/intake?from=2025-02-30&to=yesterday").session(session).exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("From must be a day such as 2025-03-31.", "To must be a day such as 2025-03-31.",
+					"Refused uploads (hồ sơ không được tiếp nhận)", "value=\"yesterday\"");
+		assertThat(this.mvc.get()
+			.uri("/console/intake?from=2025-03-31&to=2025-03-01&outcome=lost&reason=not-a-code&sha256=abc")
+			.session(session)
+			.exchange()).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("From (2025-03-31) is after To (2025-03-01).", "Outcome must be refused, malformed or schema.",
+					"Reason must be a code of up to 40 letters and underscores, such as NOT_AUTHORIZED.",
+					"SHA-256 must be 64 hexadecimal digits.");
+		assertThat(FakeGateway.get().requests()).as("nothing asked of declaration-api").hasSize(before);
+	}
+
+	@Test
+	void thePageIsInTheNavigation() {
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+		assertThat(this.mvc.get().uri("/console/audit").session(session).exchange()).bodyText()
+			.contains("href=\"/console/intake\">Refused uploads</a>");
+	}
+
+	private static String line(String at, String outcome, String reason, int size, String sha, String sentBy,
+			String mst, String office) {
+		return "{\"at\":\"" + at + "\",\"outcome\":\"" + outcome + "\",\"reason\":\"" + reason + "\",\"sizeBytes\":"
+				+ size + ",\"contentSha256\":" + sha + ",\"sentBy\":" + sentBy + ",\"mst\":" + mst
+				+ ",\"managingOffice\":" + office + "}";
+	}
+
+	private static String lines(int count) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> line("2025-03-31T03:15:00Z", "malformed", "NOT_WELL_FORMED", 100 + i, "\"" + SHA + "\"",
+					"{\"subject\":\"tvan-1\",\"role\":\"TVAN\"}", "null", "null"))
+			.collect(Collectors.joining(",", "[", "]"));
+	}
+
+	private static FakeGateway.Request last() {
+		return FakeGateway.get()
+			.requests()
+			.stream()
+			.filter((r) -> r.path().equals(AUDIT))
+			.reduce((a, b) -> b)
+			.orElseThrow();
+	}
+
+	/** The query as declaration-api reads it: decoded as a form would be, so that an unencoded {@code +} is lost. */
+	private static Map<String, String> query(FakeGateway.Request request) {
+		Map<String, String> query = new LinkedHashMap<>();
+		for (String pair : List.of(request.query().split("&"))) {
+			int equals = pair.indexOf('=');
+			query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+		}
+		return query;
+	}
+
+	private MockHttpSession signIn(String token) {
+		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
+		assertThat(result).hasRedirectedUrl("/console/exceptions");
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession();
+	}
+
+}
