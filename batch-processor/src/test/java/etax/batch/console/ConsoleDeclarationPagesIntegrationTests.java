@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * The console's page of uploads declaration-api did not receive: its intake audit read with the officer's own
- * token, the filters passed on as its query parameters, paged without a total, its refusal and bad filters
- * shown in words.
+ * The console's pages that read declaration-api: the uploads it did not receive (its intake audit read with the
+ * officer's own token, the filters passed on as its query parameters, paged without a total, its refusal and bad
+ * filters shown in words), and a taxpayer's returns with who filed each.
  *
  * <p>
  * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
@@ -38,7 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @BatchProcessorIntegrationTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ConsoleIntakeAuditIntegrationTests {
+class ConsoleDeclarationPagesIntegrationTests {
 
 	private static final String AUDIT = "/api/v1/intake-audit";
 
@@ -159,6 +159,29 @@ class ConsoleIntakeAuditIntegrationTests {
 					"Reason must be a code of up to 40 letters and underscores, such as NOT_AUTHORIZED.",
 					"SHA-256 must be 64 hexadecimal digits.");
 		assertThat(FakeGateway.get().requests()).as("nothing asked of declaration-api").hasSize(before);
+	}
+
+	@Test
+	void aTaxpayersReturnsSayWhoFiledEach() {
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, """
+				[{"id":"0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f60","transactionCode":"11020250331000001","status":"ACCEPTED",
+				"receivedAt":"2025-03-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
+				"period":{"kind":"Q","value":"1/2025"},"taxOfficeCode":"70129",
+				"filedBy":{"subject":"agent-0312345678","role":"AGENT"},"payableItems":[]},
+				{"id":"0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f61","transactionCode":"11020240331000002","status":"ACCEPTED",
+				"receivedAt":"2024-03-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
+				"period":{"kind":"Q","value":"4/2023"},"taxOfficeCode":"70129",
+				"filedBy":{"subject":"taxpayer-0100109106","role":null},"payableItems":[]}]""");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/0100109106/balance", 200, """
+				{"mst":"0100109106","items":[],"totalOutstanding":0,"totalCredit":0}""");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/0100109106/ledger", 200, """
+				{"items":[],"totalElements":0}""");
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=0100109106").session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Filed by", "11020250331000001", "AGENT agent-0312345678", "11020240331000002",
+					"<td>taxpayer-0100109106</td>");
 	}
 
 	@Test
