@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import etax.access.FrameworkProblems;
 import etax.access.RequestViolations;
+import etax.declaration.extension.ExtensionNotFoundException;
+import etax.declaration.extension.InvalidExtensionException;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookExistsException;
 import etax.declaration.notice.WebhookNotFoundException;
@@ -133,6 +135,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(InvalidRegistrationException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-registration", "Registration refused", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidExtensionException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-extension", "Extension refused", ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ExtensionNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "extension-not-found", "Extension not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -11,9 +11,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what (docs/adr/0012-callers-and-tokens.md). Filers (taxpayers, agents, T-VANs) file, dry-run
- * and register webhooks; officers keep the registry; every role but banks reads returns and receipts, each
- * seeing only its own share of them (an unseen return is answered 404, by the queries, not here), and the same
- * roles read the intake audit, each its own share of the lines ({@code IntakeAuditScope}); anyone
+ * and register webhooks; officers keep the registry, whose deadline extensions the taxpayer reads too; every
+ * role but banks reads returns and receipts, each seeing only its own share of them (an unseen return is answered
+ * 404, by the queries, not here), and the same roles read the intake audit, each its own share of the lines
+ * ({@code IntakeAuditScope}); anyone
  * authenticated reads the form catalog. Only another e-tax service (batch-processor) files batches of
  * returns, for the filer it names (docs/adr/0013-bulk-filing.md). Any other operation under {@code /api} is
  * denied; a path or method the API does not have is answered 404 or 405 ({@link UnmappedRequests}).
@@ -24,6 +25,8 @@ class WebSecurityConfiguration {
 	private static final String[] FILERS = { "TAXPAYER", "AGENT", "TVAN" };
 
 	private static final String[] OFFICERS = { "OFFICER", "NATIONAL_OFFICER" };
+
+	private static final String[] EXTENSION_READERS = { "TAXPAYER", "OFFICER", "NATIONAL_OFFICER" };
 
 	private static final String[] READERS = { "TAXPAYER", "AGENT", "TVAN", "OFFICER", "NATIONAL_OFFICER" };
 
@@ -36,6 +39,8 @@ class WebSecurityConfiguration {
 			.hasAnyRole(FILERS)
 			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 			.hasAnyRole(FILERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/*/extensions", "/api/v1/taxpayers/*/extensions/*")
+			.hasAnyRole(EXTENSION_READERS)
 			.requestMatchers("/api/v1/taxpayers", "/api/v1/taxpayers/**", "/api/v1/agents/**")
 			.hasAnyRole(OFFICERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/returns", "/api/v1/returns/**", "/api/v1/receipts",

@@ -90,6 +90,17 @@ public record DeadlineRule(String code) {
 	}
 
 	/**
+	 * Whether this is the rule of an annual finalization ({@code DLYn}: the last day of the n-th month after a
+	 * year, {@code DLY3} for a finalization, {@code DLY4} for individuals' PIT self-finalization; Law 38/2019
+	 * Art. 44(2)(a)), whose filing deadline may be extended by up to 60 days rather than 30 (Art. 46(2),
+	 * VN-ETAX.md §3.5 R-DL-6).
+	 * @return {@code true} for {@code DLYn}
+	 */
+	public boolean finalization() {
+		return MONTHS_AFTER.matcher(this.code).matches();
+	}
+
+	/**
 	 * Whether the return is due before its period ends (an advance declaration), so it may be filed before
 	 * then.
 	 * @param period the period

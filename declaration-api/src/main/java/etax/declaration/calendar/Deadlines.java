@@ -85,6 +85,38 @@ public class Deadlines {
 		return Math.max(0, ChronoUnit.DAYS.between(deadlineOf(period, rule), filedOn));
 	}
 
+	/**
+	 * Days between a deadline and the day a return was received, 0 when on time: for a deadline set by
+	 * decision (an extension) rather than by a form's rule.
+	 * @param deadline the last day to file
+	 * @param receivedAt the postmark
+	 * @return days late
+	 */
+	public static long daysLate(LocalDate deadline, Instant receivedAt) {
+		return Math.max(0, ChronoUnit.DAYS.between(deadline, receivedAt.atZone(VIETNAM).toLocalDate()));
+	}
+
+	/**
+	 * A day set by decision (the last day of an extension) as a deadline: moved to the next working day when it
+	 * falls on a weekend or public holiday, as every deadline is (R-DL-2).
+	 * @param lastDay the day decided
+	 * @return the deadline
+	 */
+	public LocalDate deadlineOn(LocalDate lastDay) {
+		return calendar().onOrAfter(lastDay);
+	}
+
+	/**
+	 * Whether a deadline set by decision rests on the approximated calendar of a year whose holidays are not
+	 * published ({@link #approximate(TaxPeriod, DeadlineRule)}).
+	 * @param lastDay the day decided
+	 * @return {@code true} if the deadline may be off by the unknown lunar holidays
+	 */
+	public boolean approximate(LocalDate lastDay) {
+		HolidayCalendar current = calendar();
+		return !current.covers(lastDay.getYear()) || !current.covers(current.onOrAfter(lastDay).getYear());
+	}
+
 	/** The deadline by the law's rule for the period's kind ({@link DeadlineRule#defaultFor}). */
 	static LocalDate deadlineOf(TaxPeriod period, HolidayCalendar calendar) {
 		return deadlineOf(period, DeadlineRule.defaultFor(period.kind()), calendar);

@@ -1,0 +1,222 @@
+package etax.declaration.extension;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.access.Role;
+import etax.declaration.calendar.DeadlineRule;
+import etax.declaration.calendar.Deadlines;
+import etax.declaration.taxpayer.Registered;
+import etax.declaration.taxpayer.Taxpayer;
+import etax.declaration.taxpayer.TaxpayerNotFoundException;
+import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.ids.TimeOrderedIds;
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
+import etax.schemas.TaxPeriod;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Extensions of filing deadlines (VN-ETAX.md §3.5 R-DL-6, Law 38/2019 Art. 46): an officer of the taxpayer's tax
+ * office, or a national officer, grants a later deadline for one form (maTKhai) and period, for a reason of the
+ * closed list ({@link ExtensionReason}), after the regular deadline of the form's rule ({@link DeadlineRule}) and
+ * at most 30 days after it, 60 for an annual finalization ({@link DeadlineRule#finalization}). Grants are revoked,
+ * never changed. A return is held to the latest grant in force at its postmark ({@link #inForce}); the
+ * taxpayer reads its own. Anyone else's taxpayer, an officer's of another office included, is not found.
+ */
+@Service
+public class DeadlineExtensions {
+
+	/** Art. 46(2): monthly, quarterly, annual and per-occurrence returns. */
+	static final int DAYS = 30;
+
+	/** Art. 46(2): finalizations. */
+	static final int FINALIZATION_DAYS = 60;
+
+	private final ExtensionRepository repository;
+
+	private final TaxpayerRegistry registry;
+
+	private final Deadlines deadlines;
+
+	private final Clock clock;
+
+	DeadlineExtensions(ExtensionRepository repository, TaxpayerRegistry registry, Deadlines deadlines, Clock clock) {
+		this.repository = repository;
+		this.registry = registry;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	/**
+	 * Grants an extension.
+	 * @param officer who grants it
+	 * @param mst the taxpayer
+	 * @param grant what is granted
+	 * @return the extension as stored
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 * @throws InvalidExtensionException if the law or the catalog does not allow it
+	 */
+	@Transactional
+	public DeadlineExtension grant(Caller officer, String mst, Grant grant) {
+		managed(officer, mst);
+		List<FormVersion> versions = FormCatalog.load()
+			.versions()
+			.stream()
+			.filter((version) -> version.maTKhai().equals(grant.maTKhai()))
+			.toList();
+		if (versions.isEmpty()) {
+			throw new InvalidExtensionException("maTKhai", "No form of the catalog has maTKhai " + grant.maTKhai());
+		}
+		String form = versions.get(0).formCode();
+		TreeSet<String> kinds = new TreeSet<>();
+		versions.forEach((version) -> kinds.addAll(version.periodKinds()));
+		if (!kinds.contains(grant.periodKind())) {
+			throw new InvalidExtensionException("periodKind", "Form " + form + " is not filed for period kind "
+					+ grant.periodKind() + " (only for: " + String.join(", ", kinds) + ")");
+		}
+		TaxPeriod period = ExtensionPeriod.parse(grant.periodKind(), grant.period())
+			.orElseThrow(() -> new InvalidExtensionException("period", "A period of kind " + grant.periodKind()
+					+ " is written " + format(grant.periodKind())));
+		LocalDate start = DeadlineRule.periodStart(period);
+		FormVersion version = versions.stream()
+			.filter((candidate) -> candidate.periodKinds().contains(grant.periodKind()) && candidate.isInForceOn(start))
+			.findFirst()
+			.orElseThrow(() -> new InvalidExtensionException("period",
+					"No version of form " + form + " covers the period " + grant.period()));
+		ExtensionReason reason = ExtensionReason.of(grant.reason())
+			.orElseThrow(() -> new InvalidExtensionException("reason", "The reason must be one of Law 38/2019 Art. 46(1): "
+					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
+		DeadlineRule rule = Deadlines.ruleOf(version, grant.periodKind());
+		LocalDate regular = this.deadlines.deadlineOf(period, rule);
+		int cap = rule.finalization() ? FINALIZATION_DAYS : DAYS;
+		if (!grant.deadline().isAfter(regular)) {
+			throw new InvalidExtensionException("deadline",
+					"The new deadline must be after the regular deadline of the period, " + regular);
+		}
+		if (grant.deadline().isAfter(regular.plusDays(cap))) {
+			throw new InvalidExtensionException("deadline", "The new deadline may be at most " + cap + " days after the "
+					+ "regular deadline " + regular + (rule.finalization() ? " (a finalization)" : "") + ": "
+					+ regular.plusDays(cap) + " at the latest");
+		}
+		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(), form,
+				grant.periodKind(), grant.period(), reason, regular, grant.deadline(), officer.subject(), now(), null, null);
+		this.repository.insert(extension);
+		return extension;
+	}
+
+	/**
+	 * Revokes an extension from now on. Revoking it again changes nothing.
+	 * @param officer who revokes it
+	 * @param mst the taxpayer
+	 * @param id the grant
+	 * @return the extension with its revocation, and whether it was revoked now
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 * @throws ExtensionNotFoundException if the taxpayer has no grant of that id
+	 */
+	@Transactional
+	public Registered<DeadlineExtension> revoke(Caller officer, String mst, UUID id) {
+		managed(officer, mst);
+		this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
+		boolean revoked = this.repository.revoke(id, officer.subject(), now());
+		return new Registered<>(this.repository.find(mst, id).orElseThrow(), revoked);
+	}
+
+	/**
+	 * @param caller an officer, or the taxpayer itself (its head office for a branch)
+	 * @param mst the taxpayer
+	 * @return its extensions, revoked ones included, oldest first
+	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
+	 */
+	public List<DeadlineExtension> of(Caller caller, String mst) {
+		visible(caller, mst);
+		return this.repository.of(mst);
+	}
+
+	/**
+	 * @param caller an officer, or the taxpayer itself (its head office for a branch)
+	 * @param mst the taxpayer
+	 * @param id the grant
+	 * @return the extension
+	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
+	 * @throws ExtensionNotFoundException if the taxpayer has no grant of that id
+	 */
+	public DeadlineExtension find(Caller caller, String mst, UUID id) {
+		visible(caller, mst);
+		return this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
+	}
+
+	/**
+	 * The extension a return is held to: the latest granted for its taxpayer, form and period that is in force
+	 * at its postmark (granted at or before it, not revoked at or before it).
+	 * @param mst the return's taxpayer
+	 * @param maTKhai its form
+	 * @param period its period, as declared
+	 * @param postmark when it was received
+	 * @return the extension and the deadline it gives, if any
+	 */
+	public Optional<ExtendedDeadline> inForce(String mst, String maTKhai, TaxPeriod period, Instant postmark) {
+		return this.repository.inForce(mst, maTKhai, period.kind(), ExtensionPeriod.nameOf(period), postmark)
+			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
+					this.deadlines.deadlineOn(extension.deadline())));
+	}
+
+	private Taxpayer managed(Caller officer, String mst) {
+		Taxpayer taxpayer = this.registry.find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
+		boolean managed = switch (officer.role()) {
+			case NATIONAL_OFFICER -> true;
+			case OFFICER -> taxpayer.taxOfficeCode().equals(officer.taxOffice());
+			default -> false;
+		};
+		if (!managed) {
+			throw TaxpayerNotFoundException.forMst(mst);
+		}
+		return taxpayer;
+	}
+
+	private void visible(Caller caller, String mst) {
+		boolean own = caller.mst() != null && (mst.equals(caller.mst()) || mst.startsWith(caller.mst() + "-"));
+		if (caller.role() == Role.TAXPAYER && own && this.registry.find(mst).isPresent()) {
+			return;
+		}
+		managed(caller, mst);
+	}
+
+	private Instant now() {
+		// to the microsecond, as PostgreSQL keeps it: the grant answered now and the one read back later agree
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static String format(String kind) {
+		return switch (kind) {
+			case "M" -> "MM/yyyy";
+			case "Q" -> "q/yyyy";
+			case "Y" -> "yyyy";
+			case "D" -> "dd/MM/yyyy";
+			default -> "dd/MM/yyyy-dd/MM/yyyy (its first and last days)";
+		};
+	}
+
+	/**
+	 * What an officer grants.
+	 * @param maTKhai the form's code in the envelope, e.g. {@code 842}
+	 * @param periodKind {@code kieuKy}, one the form is filed for
+	 * @param period the period as its kind is written ({@link DeadlineExtension#period})
+	 * @param reason the code of an {@link ExtensionReason}
+	 * @param deadline the new last day to file
+	 */
+	public record Grant(String maTKhai, String periodKind, String period, String reason, LocalDate deadline) {
+
+	}
+
+}
