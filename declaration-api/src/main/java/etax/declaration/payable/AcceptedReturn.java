@@ -1,11 +1,13 @@
 package etax.declaration.payable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import etax.declaration.calendar.DeadlineRule;
 import etax.schemas.TaxPeriod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What payable items are made from: an accepted return's identity, period, and the amounts of the
@@ -16,15 +18,18 @@ import etax.schemas.TaxPeriod;
  * @param mst the taxpayer
  * @param chapter the taxpayer's budget chapter
  * @param period the tax period it covers
- * @param deadlineRule its form's deadline rule for the period kind: the items are due on that deadline
+ * @param deadlineRule its form's deadline rule for the period kind: the items are due on that deadline, unless
+ * the filing deadline was extended
  * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
  * @param indicators the return's indicator values by name
  * @param previousIndicators for a supplement, the indicator values of the return it supersedes; empty
  * for an original
  * @param acceptedAt when it was accepted
+ * @param extendedDeadline the extended filing deadline the return was held to, if any: the items are due then
+ * (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
 		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
-		Instant acceptedAt) {
+		Instant acceptedAt, @Nullable LocalDate extendedDeadline) {
 
 }

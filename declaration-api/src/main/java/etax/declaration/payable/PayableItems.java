@@ -1,6 +1,7 @@
 package etax.declaration.payable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,14 +67,15 @@ public class PayableItems {
 	private List<PayableItem> itemsOf(AcceptedReturn accepted) {
 		List<PayableItem> items = new ArrayList<>();
 		boolean supplement = !accepted.previousIndicators().isEmpty();
+		LocalDate dueDate = (accepted.extendedDeadline() != null) ? accepted.extendedDeadline()
+				: this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule());
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
 			long previous = amount(accepted.previousIndicators().get(payable.getKey()));
 			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
 			if (amount > 0 || (supplement && amount != 0)) {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
-						payable.getKey(), VoucherPeriods.of(accepted.period()), amount,
-						this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule()), reference));
+						payable.getKey(), VoucherPeriods.of(accepted.period()), amount, dueDate, reference));
 			}
 		}
 		return items;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.extension.DeadlineExtensions;
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
@@ -27,6 +29,7 @@ import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
 import etax.schemas.TaxPeriod;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,8 @@ import static etax.declaration.submission.ContextFindings.finding;
 
 /**
  * The context rules that need no other return (VN-ETAX.md §3.2–§3.5): the MST, the taxpayer's
- * registration and managing tax office, the signature, the agent's contract, the period, and the deadline. They run after the XSD and form rules; the rules of the
+ * registration and managing tax office, the signature, the agent's contract, the period, and the deadline, or the
+ * extension of it in force ({@link DeadlineExtensions}). They run after the XSD and form rules; the rules of the
  * return's chain (originals and supplements) run in the filing transaction ({@link ReturnChains}).
  */
 @Component
@@ -60,10 +64,14 @@ class ContextRules {
 
 	private final SignatureVerification signatures;
 
-	ContextRules(TaxpayerRegistry registry, Deadlines deadlines, SignatureVerification signatures) {
+	private final DeadlineExtensions extensions;
+
+	ContextRules(TaxpayerRegistry registry, Deadlines deadlines, SignatureVerification signatures,
+			DeadlineExtensions extensions) {
 		this.registry = registry;
 		this.deadlines = deadlines;
 		this.signatures = signatures;
+		this.extensions = extensions;
 	}
 
 	/**
@@ -71,7 +79,8 @@ class ContextRules {
 	 * @param document the return
 	 * @param envelope what the validating parse captured for the signature check
 	 * @param receivedAt the postmark
-	 * @return the findings, and the registered taxpayer when there is one
+	 * @return the findings, the registered taxpayer when there is one, and the extension of the deadline the
+	 * return is held to, if any
 	 */
 	Checked check(ReturnDocument document, EnvelopeCapture envelope, Instant receivedAt) {
 		ReturnHeader header = document.header();
@@ -81,7 +90,7 @@ class ContextRules {
 					header.mst(), "Mã số thuế không hợp lệ (sai định dạng hoặc chữ số kiểm tra).",
 					"The MST is not valid: wrong format or check digit.",
 					"Kiểm tra lại mã số thuế của người nộp thuế.", "Check the taxpayer's MST as registered."));
-			return new Checked(findings, Optional.empty());
+			return new Checked(findings, Optional.empty(), null);
 		}
 		Optional<Taxpayer> taxpayer = this.registry.find(header.mst());
 		taxpayer.ifPresentOrElse((registered) -> checkRegistration(registered, findings),
@@ -91,15 +100,15 @@ class ContextRules {
 						"Đăng ký thuế trước khi nộp tờ khai, hoặc kiểm tra lại mã số thuế.",
 						"Register with the tax office before filing, or correct the MST.")));
 		if (rejectedToStop(findings)) {
-			return new Checked(findings, taxpayer);
+			return new Checked(findings, taxpayer, null);
 		}
 		checkOffice(header, taxpayer.orElseThrow(), findings);
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
-		checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
-		return new Checked(findings, taxpayer);
+		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
+		return new Checked(findings, taxpayer, extension);
 	}
 
 	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {
@@ -162,13 +171,17 @@ class ContextRules {
 	 * declaration, e.g. a lump-sum household's year due on 15 December before it) may be filed before the end.
 	 * A supplement is not a late filing: it may come up to ten years after the deadline (R-DUP-4, CTX-DUP-06
 	 * after that), and what it adds to the tax bears late-payment interest from the original deadline (its
-	 * payable items are due then), not a filing penalty.
+	 * payable items are due then), not a filing penalty. An extension in force at the postmark for the return's
+	 * form and period replaces the deadline of the rule (R-DL-6, ADR 0021): the days late count from it, and the
+	 * return's payable items are due on it.
+	 * @return the extension the return is held to, if any
 	 */
-	private void checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer, List<Finding> findings) {
+	private @Nullable ExtendedDeadline checkPeriod(ReturnDocument document, Instant receivedAt, Taxpayer taxpayer,
+			List<Finding> findings) {
 		TaxPeriod period = document.header().period();
 		if (!document.form().periodKinds().contains(period.kind())) {
 			findings.add(kindNotOfTheForm(document, period));
-			return;
+			return null;
 		}
 		if (!wellFormed(period)) {
 			findings.add(finding("CTX-PER-01", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
@@ -178,7 +191,7 @@ class ContextRules {
 							+ "(từ ngày, đến ngày là chính ngày đó).",
 					"Write the period as MM/yyyy (month), q/yyyy (quarter), yyyy (year, 01/01 to 31/12) or dd/MM/yyyy "
 							+ "(occurrence, from and to that day)."));
-			return;
+			return null;
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		LocalDate end = Deadlines.periodEnd(period);
@@ -189,25 +202,31 @@ class ContextRules {
 			findings.add(finding("CTX-PER-02", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
 					period.value(), "Kỳ tính thuế chưa kết thúc tại thời điểm nộp.", "The tax period has not ended yet.",
 					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
-			return;
+			return null;
 		}
 		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
 			checkFrequency(period, end, taxpayer, findings);
 		}
-		LocalDate deadline = this.deadlines.deadlineOf(period, rule);
+		ExtendedDeadline extension = this.extensions
+			.inForce(taxpayer.mst(), document.form().maTKhai(), period, receivedAt)
+			.orElse(null);
+		LocalDate deadline = (extension != null) ? extension.deadline() : this.deadlines.deadlineOf(period, rule);
 		if (SUPPLEMENTARY.equals(document.header().filingType())) {
 			checkSupplementWindow(document, deadline, filedOn, findings);
-			return;
+			return extension;
 		}
-		long daysLate = this.deadlines.daysLate(period, rule, receivedAt);
+		long daysLate = Deadlines.daysLate(deadline, receivedAt);
 		if (daysLate > 0) {
-			LocalizedText late = LateFiling.message(daysLate, deadline, this.deadlines.approximate(period, rule),
+			boolean approximate = (extension != null) ? this.deadlines.approximate(extension.deadline())
+					: this.deadlines.approximate(period, rule);
+			LocalizedText late = LateFiling.message(daysLate, deadline, extension != null, approximate,
 					taxPayable(document));
 			findings.add(finding("CTX-DL-01", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.PERIOD,
 					period.value(), late.vi(), late.en(),
 					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",
 					"Late-payment interest of 0.03% a day runs on tax paid late."));
 		}
+		return extension;
 	}
 
 	/**
@@ -323,8 +342,9 @@ class ContextRules {
 	 * What the context rules found.
 	 * @param findings every finding
 	 * @param taxpayer the registered taxpayer, if any
+	 * @param extension the extension of the filing deadline the return is held to, if any
 	 */
-	record Checked(List<Finding> findings, Optional<Taxpayer> taxpayer) {
+	record Checked(List<Finding> findings, Optional<Taxpayer> taxpayer, @Nullable ExtendedDeadline extension) {
 
 	}
 

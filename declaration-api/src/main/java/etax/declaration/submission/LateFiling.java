@@ -5,19 +5,21 @@ import java.time.LocalDate;
 import etax.schemas.LocalizedText;
 
 /**
- * The text of a late-filing warning (CTX-DL-01, VN-ETAX.md §3.5 R-DL-5): days late, the deadline, the penalty
- * band, and, when the deadline falls in a year whose holidays are not published, that it is an approximation.
+ * The text of a late-filing warning (CTX-DL-01, VN-ETAX.md §3.5 R-DL-5): days late, the deadline (an extended one
+ * says so, R-DL-6), the penalty band, and, when the deadline falls in a year whose holidays are not published, that it is an approximation.
  */
 final class LateFiling {
 
 	private LateFiling() {
 	}
 
-	static LocalizedText message(long daysLate, LocalDate deadline, boolean approximate, boolean taxPayable) {
+	static LocalizedText message(long daysLate, LocalDate deadline, boolean extended, boolean approximate,
+			boolean taxPayable) {
 		LocalizedText band = PenaltyBand.of(daysLate, taxPayable);
-		String vi = "Nộp chậm " + daysLate + " ngày so với hạn " + deadline + ". " + band.vi();
-		String en = "Filed " + daysLate + (daysLate == 1 ? " day" : " days") + " after the deadline of " + deadline
-				+ ". " + band.en();
+		String vi = "Nộp chậm " + daysLate + " ngày so với hạn " + (extended ? "đã được gia hạn " : "") + deadline + ". "
+				+ band.vi();
+		String en = "Filed " + daysLate + (daysLate == 1 ? " day" : " days") + " after the "
+				+ (extended ? "extended " : "") + "deadline of " + deadline + ". " + band.en();
 		if (approximate) {
 			vi += " Hạn nộp là gần đúng: lịch nghỉ lễ của năm chưa được công bố trong hệ thống (chưa tính Tết Nguyên đán"
 					+ " và Giỗ Tổ Hùng Vương).";

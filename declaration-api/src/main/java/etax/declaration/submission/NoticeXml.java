@@ -29,6 +29,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.payable.PayableItem;
 import etax.schemas.Finding;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,9 @@ import org.springframework.stereotype.Component;
 /**
  * The acceptance notice (01-2/TB-TĐT) of a stored return as signed XML, in the notice envelope of
  * VN-ETAX §4 ({@code TBaoThueDTu/TBaoThue}, signature in {@code CKyDTu} over {@code #_NODE_TO_SIGN}):
- * the filing, the decision, every finding with its rule, place, value, message and remedy, and for an
- * accepted return its payable items. RSA-SHA256, exclusive C14N, JDK XMLDSig.
+ * the filing, the decision, the extension of the filing deadline the return was held to ({@code GiaHan}, as the
+ * return's header names an extension: reason code and text, and the deadline it gives), every finding with its
+ * rule, place, value, message and remedy, and for an accepted return its payable items. RSA-SHA256, exclusive C14N, JDK XMLDSig.
  */
 @Component
 class NoticeXml {
@@ -104,6 +106,14 @@ class NoticeXml {
 		child(filing, "lanNop", String.valueOf(stored.submissionNumber()));
 		child(content, "maGiaoDichDTu", stored.transactionCode());
 		child(content, "idHoSo", stored.id().toString());
+		ExtendedDeadline extension = stored.extension();
+		if (extension != null) {
+			Element granted = child(content, "GiaHan", null);
+			child(granted, "idGiaHan", extension.extensionId().toString());
+			child(granted, "maLyDoGiaHan", extension.reason().name());
+			child(granted, "lyDoGiaHan", extension.reason().label().vi());
+			child(granted, "hanNopGiaHan", extension.deadline().toString());
+		}
 		findings(child(content, "LyDo", null), stored.findings());
 		items(child(content, "IDKhoanNop", null), stored.payableItems());
 	}

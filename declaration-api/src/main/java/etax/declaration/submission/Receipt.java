@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.payable.PayableItem;
 import etax.schemas.Finding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a filer gets back for a received return: the receipt (01-1/TB-TĐT: return id, transaction code,
@@ -26,15 +28,19 @@ import etax.schemas.Finding;
  * @param status accepted or not
  * @param findings every finding, warnings included
  * @param payableItems what an accepted return obliges the taxpayer to pay, with payment references
+ * @param extension the extension of the filing deadline the return was held to (VN-ETAX.md §3.5 R-DL-6): granted
+ * for its taxpayer, form and period and in force at its postmark, its reason and the deadline it gives, which
+ * is also the payable items' due date; {@code null} when none applied
  */
 public record Receipt(UUID returnId, String transactionCode, Instant receivedAt, String mst, String formCode,
 		String maTKhai, String formVersion, String filingType, int submissionNumber, StoredReturn.Period period,
-		ReturnStatus status, List<Finding> findings, List<PayableItem> payableItems) {
+		ReturnStatus status, List<Finding> findings, List<PayableItem> payableItems,
+		@Nullable ExtendedDeadline extension) {
 
 	static Receipt of(StoredReturn stored) {
 		return new Receipt(stored.id(), stored.transactionCode(), stored.receivedAt(), stored.mst(), stored.formCode(),
 				stored.maTKhai(), stored.formVersion(), stored.filingType(), stored.submissionNumber(), stored.period(),
-				stored.status(), stored.findings(), stored.payableItems());
+				stored.status(), stored.findings(), stored.payableItems(), stored.extension());
 	}
 
 }

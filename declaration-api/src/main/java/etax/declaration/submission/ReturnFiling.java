@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.notice.Notices;
 import etax.declaration.payable.AcceptedReturn;
 import etax.declaration.payable.PayableItem;
@@ -137,7 +138,7 @@ class ReturnFiling {
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
 		StoredReturn stored = stored(document, findings, status, at, transactionCode,
-				new StoredReturn.FiledBy(candidate.filer(), candidate.filerRole()));
+				new StoredReturn.FiledBy(candidate.filer(), candidate.filerRole()), candidate.extension());
 		group.filed(candidate, stored, chainKey);
 		if (status != ReturnStatus.ACCEPTED) {
 			return new Decision(candidate.filer(), stored, null);
@@ -149,7 +150,8 @@ class ReturnFiling {
 		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
 				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
 				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(), document.indicators(),
-				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at));
+				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at,
+				(candidate.extension() != null) ? candidate.extension().deadline() : null));
 		group.accept(chainKey, stored, document);
 		return new Decision(candidate.filer(), stored, superseded.orElse(null));
 	}
@@ -174,13 +176,13 @@ class ReturnFiling {
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
-			Instant receivedAt, String transactionCode, StoredReturn.FiledBy filedBy) {
+			Instant receivedAt, String transactionCode, StoredReturn.FiledBy filedBy, @Nullable ExtendedDeadline extension) {
 		ReturnHeader header = document.header();
 		return new StoredReturn(TimeOrderedIds.next(), transactionCode, status, receivedAt, header.mst(),
 				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
 				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
 						header.period().to()),
-				header.taxOfficeCode(), filedBy, document.sha256(), findings, List.of());
+				header.taxOfficeCode(), filedBy, document.sha256(), findings, List.of(), extension);
 	}
 
 	/**
@@ -192,9 +194,10 @@ class ReturnFiling {
 	 * @param taxpayer the registered taxpayer it names, if any (a return without one is not accepted)
 	 * @param idempotencyKey the filer's key for it, if sent
 	 * @param receivedAt its receipt timestamp
+	 * @param extension the extension of its filing deadline in force at that moment, if any
 	 */
 	record Candidate(String filer, String filerRole, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
-			@Nullable String idempotencyKey, Instant receivedAt) {
+			@Nullable String idempotencyKey, Instant receivedAt, @Nullable ExtendedDeadline extension) {
 
 	}
 

@@ -151,7 +151,7 @@ public class ReturnIntake {
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		return new ReturnFiling.Candidate(filer.subject(), filer.role().name(), document, findings, checked.taxpayer(),
-				idempotencyKey, receivedAt);
+				idempotencyKey, receivedAt, checked.extension());
 	}
 
 	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {

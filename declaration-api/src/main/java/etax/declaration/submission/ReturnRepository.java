@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import etax.declaration.extension.ExtendedDeadline;
+import etax.declaration.extension.ExtensionReason;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
@@ -34,7 +36,8 @@ class ReturnRepository {
 	private static final String SELECT = """
 			SELECT id, transaction_code, status, received_at, mst, form_code, ma_tkhai, form_version,
 			    filing_type, submission_number, period_kind, period_value, period_from, period_to,
-			    tax_office_code, filed_by, filed_by_role, content_sha256, findings::text
+			    tax_office_code, filed_by, filed_by_role, content_sha256, findings::text, extension_id, extension_reason,
+			    extension_deadline
 			FROM filing.tax_return""";
 
 	private final JdbcClient jdbc;
@@ -58,20 +61,23 @@ class ReturnRepository {
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
 				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by,
-				    filed_by_role, managing_office_code)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+				    filed_by_role, managing_office_code, extension_id, extension_reason, extension_deadline)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", filed.stream().map(this::row).toList());
 	}
 
 	private Object[] row(NewReturn filed) {
 		StoredReturn stored = filed.stored();
 		ReturnHeader header = filed.document().header();
+		ExtendedDeadline extension = stored.extension();
 		return new Object[] { stored.id(), stored.transactionCode(), header.mst(), header.formCode(), header.maTKhai(),
 				header.version(), header.filingType(), header.submissionNumber(), header.period().kind(),
 				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
 				stored.status().name(), Timestamp.from(stored.receivedAt()), filed.document().sha256(),
 				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
-				filed.document().xml(), filed.chainKey(), filed.filedBy(), stored.filedBy().role(), filed.managingOffice() };
+				filed.document().xml(), filed.chainKey(), filed.filedBy(), stored.filedBy().role(), filed.managingOffice(),
+				(extension != null) ? extension.extensionId() : null, (extension != null) ? extension.reason().name() : null,
+				(extension != null) ? extension.deadline() : null };
 	}
 
 	/**
@@ -194,7 +200,13 @@ class ReturnRepository {
 				row.getString("tax_office_code"),
 				new StoredReturn.FiledBy(row.getString("filed_by"), row.getString("filed_by_role")),
 				row.getString("content_sha256"),
-				this.json.readValue(row.getString("findings"), FINDINGS), List.of());
+				this.json.readValue(row.getString("findings"), FINDINGS), List.of(), extension(row));
+	}
+
+	private static @Nullable ExtendedDeadline extension(ResultSet row) throws SQLException {
+		UUID id = row.getObject("extension_id", UUID.class);
+		return (id != null) ? new ExtendedDeadline(id, ExtensionReason.valueOf(row.getString("extension_reason")),
+				row.getObject("extension_deadline", LocalDate.class)) : null;
 	}
 
 	private static @Nullable LocalDate date(ResultSet row, String column) throws SQLException {

@@ -12,22 +12,30 @@ class LateFilingTests {
 
 	@Test
 	void overNinetyDaysTheBandDependsOnWhetherTaxIsPayable() {
-		assertThat(LateFiling.message(104, DEADLINE, false, true).en()).isEqualTo(
+		assertThat(LateFiling.message(104, DEADLINE, false, false, true).en()).isEqualTo(
 				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 15–25 million VND, at most the tax due.");
-		assertThat(LateFiling.message(104, DEADLINE, false, false).en()).isEqualTo(
+		assertThat(LateFiling.message(104, DEADLINE, false, false, false).en()).isEqualTo(
 				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 8–15 million VND (over 90 days, no tax payable).");
-		assertThat(LateFiling.message(104, DEADLINE, false, false).vi()).contains("8–15 triệu đồng")
+		assertThat(LateFiling.message(104, DEADLINE, false, false, false).vi()).contains("8–15 triệu đồng")
 			.doesNotContain("không quá số thuế phải nộp");
-		assertThat(LateFiling.message(90, DEADLINE, false, true).en()).endsWith("Penalty band: 8–15 million VND.");
+		assertThat(LateFiling.message(90, DEADLINE, false, false, true).en()).endsWith("Penalty band: 8–15 million VND.");
 	}
 
 	@Test
 	void oneDayIsSingularAndAnApproximateDeadlineSaysSo() {
-		assertThat(LateFiling.message(1, DEADLINE, false, true).en()).startsWith("Filed 1 day after");
-		assertThat(LateFiling.message(3, DEADLINE, true, true).en())
+		assertThat(LateFiling.message(1, DEADLINE, false, false, true).en()).startsWith("Filed 1 day after");
+		assertThat(LateFiling.message(3, DEADLINE, false, true, true).en())
 			.endsWith("The deadline is approximate: the year's public holidays are not published in the system (Tết and"
 					+ " Hùng Kings' day are not counted).");
-		assertThat(LateFiling.message(3, DEADLINE, true, true).vi()).contains("Hạn nộp là gần đúng");
+		assertThat(LateFiling.message(3, DEADLINE, false, true, true).vi()).contains("Hạn nộp là gần đúng");
+	}
+
+	@Test
+	void anExtendedDeadlineSaysSo() {
+		assertThat(LateFiling.message(4, DEADLINE, true, false, true).en())
+			.isEqualTo("Filed 4 days after the extended deadline of 2026-07-20. Penalty band: a warning with mitigating "
+					+ "circumstances, otherwise 2–5 million VND.");
+		assertThat(LateFiling.message(4, DEADLINE, true, false, true).vi()).startsWith("Nộp chậm 4 ngày so với hạn đã được gia hạn 2026-07-20.");
 	}
 
 }
