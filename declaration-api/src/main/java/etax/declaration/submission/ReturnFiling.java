@@ -91,6 +91,7 @@ class ReturnFiling {
 			if (chained) {
 				chainsToRead.add(chainKeys.get(i));
 				chainsToRead.addAll(OtherReturns.keys(candidate.document()));
+				chainsToRead.addAll(FinalizedYear.keys(candidate.document()));
 			}
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
@@ -134,6 +135,7 @@ class ReturnFiling {
 		if (candidate.taxpayer().isPresent()) {
 			findings.addAll(this.chains.check(document, accepted));
 			findings.addAll(OtherReturns.check(document, group::accepted));
+			FinalizedYear.check(document, group::accepted).ifPresent(findings::add);
 		}
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;

@@ -196,6 +196,8 @@ public class ReturnIntake {
 			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
 			Map<String, List<ReturnChains.Member>> others = this.chains.accepted(OtherReturns.keys(document));
 			findings.addAll(OtherReturns.check(document, (key) -> others.getOrDefault(key, List.of())));
+			Map<String, List<ReturnChains.Member>> finalization = this.chains.accepted(FinalizedYear.keys(document));
+			FinalizedYear.check(document, (key) -> finalization.getOrDefault(key, List.of())).ifPresent(findings::add);
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
 		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);
