@@ -41,11 +41,4 @@ public record DeadlineExtension(UUID id, String mst, String maTKhai, String form
 		return this.reason.label();
 	}
 
-	/**
-	 * @return whether it has been revoked
-	 */
-	public boolean revoked() {
-		return this.revokedAt != null;
-	}
-
 }

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -19,8 +17,6 @@ import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.ids.TimeOrderedIds;
-import etax.schemas.FormCatalog;
-import etax.schemas.FormVersion;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.stereotype.Service;
@@ -36,12 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DeadlineExtensions {
-
-	/** Art. 46(2): monthly, quarterly, annual and per-occurrence returns. */
-	static final int DAYS = 30;
-
-	/** Art. 46(2): finalizations. */
-	static final int FINALIZATION_DAYS = 60;
 
 	private final ExtensionRepository repository;
 
@@ -70,47 +60,10 @@ public class DeadlineExtensions {
 	@Transactional
 	public DeadlineExtension grant(Caller officer, String mst, Grant grant) {
 		managed(officer, mst);
-		List<FormVersion> versions = FormCatalog.load()
-			.versions()
-			.stream()
-			.filter((version) -> version.maTKhai().equals(grant.maTKhai()))
-			.toList();
-		if (versions.isEmpty()) {
-			throw new InvalidExtensionException("maTKhai", "No form of the catalog has maTKhai " + grant.maTKhai());
-		}
-		String form = versions.get(0).formCode();
-		TreeSet<String> kinds = new TreeSet<>();
-		versions.forEach((version) -> kinds.addAll(version.periodKinds()));
-		if (!kinds.contains(grant.periodKind())) {
-			throw new InvalidExtensionException("periodKind", "Form " + form + " is not filed for period kind "
-					+ grant.periodKind() + " (only for: " + String.join(", ", kinds) + ")");
-		}
-		TaxPeriod period = ExtensionPeriod.parse(grant.periodKind(), grant.period())
-			.orElseThrow(() -> new InvalidExtensionException("period", "A period of kind " + grant.periodKind()
-					+ " is written " + format(grant.periodKind())));
-		LocalDate start = DeadlineRule.periodStart(period);
-		FormVersion version = versions.stream()
-			.filter((candidate) -> candidate.periodKinds().contains(grant.periodKind()) && candidate.isInForceOn(start))
-			.findFirst()
-			.orElseThrow(() -> new InvalidExtensionException("period",
-					"No version of form " + form + " covers the period " + grant.period()));
-		ExtensionReason reason = ExtensionReason.of(grant.reason())
-			.orElseThrow(() -> new InvalidExtensionException("reason", "The reason must be one of Law 38/2019 Art. 46(1): "
-					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
-		DeadlineRule rule = Deadlines.ruleOf(version, grant.periodKind());
-		LocalDate regular = this.deadlines.deadlineOf(period, rule);
-		int cap = rule.finalization() ? FINALIZATION_DAYS : DAYS;
-		if (!grant.deadline().isAfter(regular)) {
-			throw new InvalidExtensionException("deadline",
-					"The new deadline must be after the regular deadline of the period, " + regular);
-		}
-		if (grant.deadline().isAfter(regular.plusDays(cap))) {
-			throw new InvalidExtensionException("deadline", "The new deadline may be at most " + cap + " days after the "
-					+ "regular deadline " + regular + (rule.finalization() ? " (a finalization)" : "") + ": "
-					+ regular.plusDays(cap) + " at the latest");
-		}
-		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(), form,
-				grant.periodKind(), grant.period(), reason, regular, grant.deadline(), officer.subject(), now(), null, null);
+		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines);
+		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(),
+				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), allowed.regularDeadline(),
+				grant.deadline(), officer.subject(), now(), null, null);
 		this.repository.insert(extension);
 		return extension;
 	}
@@ -195,16 +148,6 @@ public class DeadlineExtensions {
 	private Instant now() {
 		// to the microsecond, as PostgreSQL keeps it: the grant answered now and the one read back later agree
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private static String format(String kind) {
-		return switch (kind) {
-			case "M" -> "MM/yyyy";
-			case "Q" -> "q/yyyy";
-			case "Y" -> "yyyy";
-			case "D" -> "dd/MM/yyyy";
-			default -> "dd/MM/yyyy-dd/MM/yyyy (its first and last days)";
-		};
 	}
 
 	/**

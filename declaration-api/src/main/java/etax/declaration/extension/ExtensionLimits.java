@@ -1,0 +1,100 @@
+package etax.declaration.extension;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import etax.declaration.calendar.DeadlineRule;
+import etax.declaration.calendar.Deadlines;
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
+import etax.schemas.TaxPeriod;
+
+/**
+ * What a grant may be (Law 38/2019 Art. 46, VN-ETAX.md §3.5 R-DL-6): a form of the catalog, a period kind it is
+ * filed for, a period written as its kind is and covered by a version of the form, a reason of the closed list,
+ * and a new deadline after the regular deadline of the form's rule for the period and at most 30 days after it,
+ * 60 for an annual finalization ({@link DeadlineRule#finalization}).
+ */
+final class ExtensionLimits {
+
+	/** Art. 46(2): monthly, quarterly, annual and per-occurrence returns. */
+	static final int DAYS = 30;
+
+	/** Art. 46(2): finalizations. */
+	static final int FINALIZATION_DAYS = 60;
+
+	private ExtensionLimits() {
+	}
+
+	/**
+	 * @param grant what an officer grants
+	 * @param deadlines the calendar of regular deadlines
+	 * @return what the catalog and the calendar say of it
+	 * @throws InvalidExtensionException naming the first field the law or the catalog does not allow
+	 */
+	static Allowed check(DeadlineExtensions.Grant grant, Deadlines deadlines) {
+		List<FormVersion> versions = FormCatalog.load()
+			.versions()
+			.stream()
+			.filter((version) -> version.maTKhai().equals(grant.maTKhai()))
+			.toList();
+		if (versions.isEmpty()) {
+			throw new InvalidExtensionException("maTKhai", "No form of the catalog has maTKhai " + grant.maTKhai());
+		}
+		String form = versions.get(0).formCode();
+		TreeSet<String> kinds = new TreeSet<>();
+		versions.forEach((version) -> kinds.addAll(version.periodKinds()));
+		if (!kinds.contains(grant.periodKind())) {
+			throw new InvalidExtensionException("periodKind", "Form " + form + " is not filed for period kind "
+					+ grant.periodKind() + " (only for: " + String.join(", ", kinds) + ")");
+		}
+		TaxPeriod period = ExtensionPeriod.parse(grant.periodKind(), grant.period())
+			.orElseThrow(() -> new InvalidExtensionException("period", "A period of kind " + grant.periodKind()
+					+ " is written " + format(grant.periodKind())));
+		LocalDate start = DeadlineRule.periodStart(period);
+		FormVersion version = versions.stream()
+			.filter((candidate) -> candidate.periodKinds().contains(grant.periodKind()) && candidate.isInForceOn(start))
+			.findFirst()
+			.orElseThrow(() -> new InvalidExtensionException("period",
+					"No version of form " + form + " covers the period " + grant.period()));
+		ExtensionReason reason = ExtensionReason.of(grant.reason())
+			.orElseThrow(() -> new InvalidExtensionException("reason", "The reason must be one of Law 38/2019 Art. 46(1): "
+					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
+		DeadlineRule rule = Deadlines.ruleOf(version, grant.periodKind());
+		LocalDate regular = deadlines.deadlineOf(period, rule);
+		int cap = rule.finalization() ? FINALIZATION_DAYS : DAYS;
+		if (!grant.deadline().isAfter(regular)) {
+			throw new InvalidExtensionException("deadline",
+					"The new deadline must be after the regular deadline of the period, " + regular);
+		}
+		if (grant.deadline().isAfter(regular.plusDays(cap))) {
+			throw new InvalidExtensionException("deadline", "The new deadline may be at most " + cap + " days after the "
+					+ "regular deadline " + regular + (rule.finalization() ? " (a finalization)" : "") + ": "
+					+ regular.plusDays(cap) + " at the latest");
+		}
+		return new Allowed(form, reason, regular);
+	}
+
+	private static String format(String kind) {
+		return switch (kind) {
+			case "M" -> "MM/yyyy";
+			case "Q" -> "q/yyyy";
+			case "Y" -> "yyyy";
+			case "D" -> "dd/MM/yyyy";
+			default -> "dd/MM/yyyy-dd/MM/yyyy (its first and last days)";
+		};
+	}
+
+	/**
+	 * A grant the law allows.
+	 * @param formCode the form's code, e.g. {@code 01/GTGT}
+	 * @param reason the reason
+	 * @param regularDeadline the deadline of the form's rule for the period, moved past weekends and holidays
+	 */
+	record Allowed(String formCode, ExtensionReason reason, LocalDate regularDeadline) {
+
+	}
+
+}
