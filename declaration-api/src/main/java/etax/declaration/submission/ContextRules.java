@@ -207,9 +207,9 @@ class ContextRules {
 		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
 			checkFrequency(period, end, taxpayer, findings);
 		}
-		ExtendedDeadline extension = this.extensions
-			.inForce(taxpayer.mst(), document.form().maTKhai(), period, receivedAt)
-			.orElse(null);
+		ExtendedDeadline extension = taxpayer.deadlinesExtended()
+				? this.extensions.inForce(taxpayer.mst(), document.form().maTKhai(), period, receivedAt).orElse(null)
+				: null;
 		LocalDate deadline = (extension != null) ? extension.deadline() : this.deadlines.deadlineOf(period, rule);
 		if (SUPPLEMENTARY.equals(document.header().filingType())) {
 			checkSupplementWindow(document, deadline, filedOn, findings);

@@ -18,9 +18,12 @@ import etax.ids.TaxpayerId;
  * @param taxOfficeCode the managing tax office (maCQTNoiNop)
  * @param chapter the budget chapter (mã chương) its payments are booked under
  * @param frequencyChanges the later changes of the filing frequency, oldest first
+ * @param deadlinesExtended whether an officer ever granted it an extension of a filing deadline (ADR 0021): only
+ * then does the intake look for the extension in force, so that the filings of every other taxpayer cost no
+ * look-up of their own
  */
 public record Taxpayer(String mst, String name, String status, boolean eFiling, String filingFrequency,
-		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges) {
+		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended) {
 
 	public Taxpayer {
 		frequencyChanges = frequencyChanges.stream().sorted(Comparator.comparing(FrequencyChange::effectiveFrom)).toList();

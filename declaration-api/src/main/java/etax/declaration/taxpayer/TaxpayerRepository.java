@@ -21,7 +21,8 @@ class TaxpayerRepository {
 	// each camelCase name first and fails over on an exception per column per row, on every filing
 	private static final RowMapper<Taxpayer> TAXPAYER = (row, n) -> new Taxpayer(row.getString("mst"),
 			row.getString("name"), row.getString("status"), row.getBoolean("e_filing"), row.getString("filing_frequency"),
-			row.getString("tax_office_code"), row.getString("chapter"), changes(row.getString("frequency_changes")));
+			row.getString("tax_office_code"), row.getString("chapter"), changes(row.getString("frequency_changes")),
+			row.getBoolean("deadlines_extended"));
 
 	private static final RowMapper<AgentContract> CONTRACT = (row, n) -> new AgentContract(row.getString("agent_mst"),
 			row.getString("taxpayer_mst"), row.getString("contract_number"), row.getObject("valid_from", LocalDate.class),
@@ -46,7 +47,8 @@ class TaxpayerRepository {
 				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter,
 				    (SELECT string_agg(to_char(c.effective_from, 'YYYY-MM-DD') || ':' || c.frequency, ','
 				                       ORDER BY c.effective_from)
-				     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes
+				     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes,
+				    EXISTS (SELECT FROM filing.deadline_extension e WHERE e.mst = taxpayer.mst) AS deadlines_extended
 				FROM filing.taxpayer WHERE mst = ?
 				""").param(mst).query(TAXPAYER).optional();
 	}
