@@ -25,11 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param previousIndicators for a supplement, the indicator values of the return it supersedes; empty
  * for an original
  * @param acceptedAt when it was accepted
+ * @param taxOfficeCode the tax office it was filed with ({@code maCQTNoiNop}), announced with its items
  * @param extendedDeadline the extended filing deadline the return was held to, if any: the items are due then
  * (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
 		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
-		Instant acceptedAt, @Nullable LocalDate extendedDeadline) {
+		Instant acceptedAt, String taxOfficeCode, @Nullable LocalDate extendedDeadline) {
 
 }

@@ -152,7 +152,7 @@ class ReturnFiling {
 		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
 				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
 				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(), document.indicators(),
-				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at,
+				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
 				(candidate.extension() != null) ? candidate.extension().deadline() : null));
 		group.accept(chainKey, stored, document);
 		return new Decision(candidate.filer(), stored, superseded.orElse(null));

@@ -116,6 +116,8 @@ class ReturnFilingIntegrationTests {
 			assertThat(body.get("amount").asLong()).isEqualTo(22000000L);
 			assertThat(body.get("dueDate").asString()).isEqualTo("2026-05-04");
 			assertThat(body.get("paymentReference").asString()).startsWith(receipt.get("transactionCode").asString());
+			assertThat(body.get("taxOfficeCode").asString()).as("the office the return was filed with, maCQTNoiNop")
+				.isEqualTo("99999");
 		});
 	}
 
