@@ -51,9 +51,9 @@ class ConfirmationRepository {
 	private static final String INSERT_UNBOOKED = """
 			INSERT INTO payment.unbooked_confirmation (bank_code, bank_reference, status, payer_mst, amount, currency,
 			    payment_date, raw_message, content_hash, received_at, kafka_topic, kafka_partition, kafka_offset,
-			    recording_id, redrive_of)
+			    recording_id, redrive_of, collecting_agency_code)
 			VALUES (:bankCode, :bankReference, :status, :payerMst, :amount, :currency, :paymentDate, :rawMessage,
-			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId, :redriveOf)
+			    :contentHash, :receivedAt, :topic, :partition, :offset, :recordingId, :redriveOf, :collectingAgency)
 			ON CONFLICT (bank_code, bank_reference, status) DO NOTHING""";
 
 	private static final String INSERT_LINES = """
@@ -213,7 +213,7 @@ class ConfirmationRepository {
 		return this.client.sql("""
 				SELECT u.bank_code, u.bank_reference, u.status, u.payer_mst, u.amount, u.currency, u.payment_date,
 				    u.content_hash, u.received_at, u.kafka_topic, u.kafka_partition, u.kafka_offset, u.redrive_of,
-				    r.redriven_by AS redrive_by, r.redriven_at AS redrive_at
+				    r.redriven_by AS redrive_by, r.redriven_at AS redrive_at, u.collecting_agency_code
 				FROM payment.unbooked_confirmation u LEFT JOIN payment.rejected_message r ON r.id = u.redrive_of
 				WHERE u.bank_code = ? AND u.bank_reference = ? ORDER BY u.received_at""")
 			.params(bankCode, bankReference)
@@ -221,7 +221,8 @@ class ConfirmationRepository {
 					row.getString(4), Vouchers.normalized(row.getBigDecimal(5)), row.getString(6),
 					row.getObject(7, LocalDate.class), row.getString(8),
 					row.getObject(9, OffsetDateTime.class).toInstant(),
-					new MessagePosition(row.getString(10), row.getInt(11), row.getLong(12)), redrive(row)))
+					new MessagePosition(row.getString(10), row.getInt(11), row.getLong(12)), redrive(row),
+					row.getString("collecting_agency_code")))
 			.list();
 	}
 
@@ -275,7 +276,8 @@ class ConfirmationRepository {
 			.addValue("partition", received.source().partition())
 			.addValue("offset", received.source().offset())
 			.addValue("recordingId", recordingId)
-			.addValue("redriveOf", received.redriveOf(), Types.BIGINT);
+			.addValue("redriveOf", received.redriveOf(), Types.BIGINT)
+			.addValue("collectingAgency", c.collectingAgencyCode());
 	}
 
 	private static @Nullable String plain(@Nullable BigDecimal amount) {

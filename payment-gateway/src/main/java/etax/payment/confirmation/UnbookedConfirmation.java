@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when it was recorded
  * @param source where it was read
  * @param redrive the officer's re-drive it was recorded from, or null when it is the bank's own message
+ * @param collectingAgencyCode the collecting agency ({@code MA_CQTHU}), whose office it belongs to; null for one
+ * recorded before V31 from a message that was not JSON
  */
 public record UnbookedConfirmation(String bankCode, String bankReference, String status, String payerMst,
 		BigDecimal amount, String currency, LocalDate paymentDate, String contentHash, Instant receivedAt,
-		MessagePosition source, @Nullable RedriveOrigin redrive) {
+		MessagePosition source, @Nullable RedriveOrigin redrive, @Nullable String collectingAgencyCode) {
 
 }

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import etax.payment.sql.SqlColumns;
@@ -35,7 +37,7 @@ class LedgerRepository {
 
 	private static final String OBLIGATION_COLUMNS = """
 			item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date, outstanding, source_event_id,
-			content_hash, base_item_id, assessed_for, booking_seq, reduced""";
+			content_hash, base_item_id, assessed_for, booking_seq, reduced, tax_office_code""";
 
 	private static final String CREDIT_COLUMNS = """
 			credit_id, mst, sub_item, named_item_id, posting_id, payment_key, amount, remaining, created_seq, paid_on""";
@@ -218,9 +220,10 @@ class LedgerRepository {
 		}
 		this.named.batchUpdate("""
 				INSERT INTO payment.obligation (item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date,
-				    outstanding, reduced, source_event_id, content_hash, base_item_id, assessed_for, booked_at)
+				    outstanding, reduced, source_event_id, content_hash, base_item_id, assessed_for, booked_at,
+				    tax_office_code)
 				VALUES (:itemId, :kind, :mst, :chapter, :subItem, :taxPeriod, :amount, :dueDate, :outstanding, :reduced,
-				    :sourceEventId, :contentHash, :baseItemId, :assessedFor, :bookedAt)""",
+				    :sourceEventId, :contentHash, :baseItemId, :assessedFor, :bookedAt, :taxOffice)""",
 				obligations.stream()
 					.map((o) -> new MapSqlParameterSource().addValue("itemId", o.itemId())
 						.addValue("kind", o.kind().name())
@@ -236,8 +239,21 @@ class LedgerRepository {
 						.addValue("contentHash", o.contentHash())
 						.addValue("baseItemId", o.baseItemId(), Types.VARCHAR)
 						.addValue("assessedFor", o.assessedFor(), Types.DATE)
-						.addValue("bookedAt", bookedAt.atOffset(ZoneOffset.UTC)))
+						.addValue("bookedAt", bookedAt.atOffset(ZoneOffset.UTC))
+						.addValue("taxOffice", o.taxOffice(), Types.VARCHAR))
 					.toArray(SqlParameterSource[]::new));
+	}
+
+	/** The tax office of each of the obligations that has one, by item id. */
+	Map<String, String> offices(Collection<String> itemIds) {
+		Map<String, String> offices = new HashMap<>();
+		if (!itemIds.isEmpty()) {
+			this.jdbc.query("SELECT item_id, tax_office_code FROM payment.obligation WHERE item_id = ANY (?)"
+					+ " AND tax_office_code IS NOT NULL", (ResultSet row) -> {
+						offices.put(row.getString(1), row.getString(2));
+					}, (Object) itemIds.toArray(String[]::new));
+		}
+		return offices;
 	}
 
 	void updateOutstanding(List<Obligation> obligations) {
@@ -343,7 +359,7 @@ class LedgerRepository {
 		return new Obligation(row.getString(1), Obligation.Kind.valueOf(row.getString(2)), row.getString(3),
 				row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
 				row.getObject(8, LocalDate.class), row.getBigDecimal(9), row.getBigDecimal(15), row.getObject(10, UUID.class),
-				row.getString(11), row.getString(12), row.getObject(13, LocalDate.class), row.getLong(14));
+				row.getString(11), row.getString(12), row.getObject(13, LocalDate.class), row.getLong(14), row.getString(16));
 	}
 
 	static BigDecimal zeroIfNull(@Nullable BigDecimal value) {

@@ -25,18 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param baseItemId for interest, the payable item it accrues on
  * @param assessedFor for interest, the day it was assessed for
  * @param bookingSeq the order of booking, 0 until stored
+ * @param taxOffice the tax office it belongs to: for tax the office its return was filed with, for interest its
+ * base item's; null when the event named none (ADR 0022). Not part of its content: the same item with or without
+ * an office is the same item
  */
 record Obligation(String itemId, Kind kind, String mst, String chapter, String subItem, String taxPeriod,
 		BigDecimal amount, LocalDate dueDate, BigDecimal outstanding, BigDecimal reduced, UUID sourceEventId,
-		String contentHash, @Nullable String baseItemId, @Nullable LocalDate assessedFor, long bookingSeq)
-		implements Booking {
+		String contentHash, @Nullable String baseItemId, @Nullable LocalDate assessedFor, long bookingSeq,
+		@Nullable String taxOffice) implements Booking {
 
-	/** An obligation nothing was taken off yet. */
+	/** An obligation nothing was taken off yet, of no office. */
 	Obligation(String itemId, Kind kind, String mst, String chapter, String subItem, String taxPeriod, BigDecimal amount,
 			LocalDate dueDate, BigDecimal outstanding, UUID sourceEventId, String contentHash, @Nullable String baseItemId,
 			@Nullable LocalDate assessedFor, long bookingSeq) {
 		this(itemId, kind, mst, chapter, subItem, taxPeriod, amount, dueDate, outstanding, BigDecimal.ZERO, sourceEventId,
-				contentHash, baseItemId, assessedFor, bookingSeq);
+				contentHash, baseItemId, assessedFor, bookingSeq, null);
 	}
 
 	enum Kind {
@@ -48,14 +51,21 @@ record Obligation(String itemId, Kind kind, String mst, String chapter, String s
 	Obligation withOutstanding(BigDecimal value) {
 		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
 				this.dueDate, value, this.reduced, this.sourceEventId, this.contentHash, this.baseItemId, this.assessedFor,
-				this.bookingSeq);
+				this.bookingSeq, this.taxOffice);
+	}
+
+	/** The same obligation of a tax office. */
+	Obligation withTaxOffice(@Nullable String office) {
+		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
+				this.dueDate, this.outstanding, this.reduced, this.sourceEventId, this.contentHash, this.baseItemId,
+				this.assessedFor, this.bookingSeq, office);
 	}
 
 	/** Takes an amount off the tax in force and off what is outstanding. */
 	Obligation reducedBy(BigDecimal value, BigDecimal offOutstanding) {
 		return new Obligation(this.itemId, this.kind, this.mst, this.chapter, this.subItem, this.taxPeriod, this.amount,
 				this.dueDate, this.outstanding.subtract(offOutstanding), this.reduced.add(value), this.sourceEventId,
-				this.contentHash, this.baseItemId, this.assessedFor, this.bookingSeq);
+				this.contentHash, this.baseItemId, this.assessedFor, this.bookingSeq, this.taxOffice);
 	}
 
 	/** The tax (or interest) in force: as booked, less what supplements took off. */

@@ -147,13 +147,40 @@ class ObligationBooking {
 					inPollDuplicates.add(obligation);
 				}
 			}
-			for (Reduction refused : this.ledger.book(fresh)) {
+			for (Reduction refused : this.ledger.book(withBaseOffices(fresh))) {
 				reject(sources.get(refused), "not-reducible", refused.ofInterest()
 						? "the interest taken back is more than the interest booked on the payable item"
 						: "the decrease is more than the taxpayer was charged for the sub-item and period", now);
 			}
 			log.debug("Booked obligations count={} duplicates={}", fresh.size(), inPollDuplicates.size());
 		});
+	}
+
+	/**
+	 * Interest belongs to the tax office of the item it accrues on (ADR 0022): booked before, or earlier in the
+	 * same poll. Other bookings are returned as they are.
+	 */
+	private List<Booking> withBaseOffices(List<Booking> bookings) {
+		Map<String, String> offices = new HashMap<>();
+		List<String> unknown = new ArrayList<>();
+		for (Booking booking : bookings) {
+			if (booking instanceof Obligation obligation && obligation.kind() == Obligation.Kind.INTEREST
+					&& obligation.baseItemId() != null && !offices.containsKey(obligation.baseItemId())) {
+				unknown.add(obligation.baseItemId());
+			}
+			else if (booking instanceof Obligation obligation && obligation.taxOffice() != null) {
+				offices.put(obligation.itemId(), obligation.taxOffice());
+			}
+		}
+		if (unknown.isEmpty()) {
+			return bookings;
+		}
+		this.repository.offices(unknown).forEach(offices::putIfAbsent);
+		return bookings.stream()
+			.map((booking) -> (booking instanceof Obligation obligation && obligation.kind() == Obligation.Kind.INTEREST
+					&& obligation.baseItemId() != null)
+							? obligation.withTaxOffice(offices.get(obligation.baseItemId())) : booking)
+			.toList();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import etax.ids.TaxpayerId;
 import etax.payment.confirmation.TaxPeriod;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,9 @@ final class ObligationReader {
 	private static final Pattern SUB_ITEM = Pattern.compile("\\d{4}");
 
 	private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
+
+	/** A tax office code as returns write it ({@code maCQTNoiNop}). */
+	private static final Pattern TAX_OFFICE = Pattern.compile("\\d{5}");
 
 	/** What the ledger's numeric(18,0) holds. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999999");
@@ -57,7 +61,22 @@ final class ObligationReader {
 					"\u001F", itemId, "REDUCTION", mst, chapter, subItem, period, decrease.toPlainString(), dueDate.toString())));
 		}
 		return hashed(new Obligation(itemId, Obligation.Kind.TAX, mst, chapter, subItem, period, amount, dueDate, amount,
-				eventId, "", null, null, 0));
+				eventId, "", null, null, 0)).withTaxOffice(taxOffice(node));
+	}
+
+	/**
+	 * The office the return was filed with, which events published before declaration-api named it do not
+	 * carry: those are obligations of no office (ADR 0022).
+	 */
+	private static @Nullable String taxOffice(JsonNode node) {
+		JsonNode office = node.path("taxOfficeCode");
+		if (office.isMissingNode() || office.isNull()) {
+			return null;
+		}
+		if (!office.isString() || !TAX_OFFICE.matcher(office.asString()).matches()) {
+			throw new IllegalArgumentException("taxOfficeCode must be a tax office code of 5 digits when given");
+		}
+		return office.asString();
 	}
 
 	/**
