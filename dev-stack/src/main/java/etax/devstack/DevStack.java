@@ -73,10 +73,12 @@ public final class DevStack {
 				properties.put("etax.declaration.webhooks.allow-plain-http-localhost", "true");
 			}
 			if (modules[i].equals("payment-gateway")) {
-				// an office officer resolves the held credits of vouchers its office collects (docs/adr/0006-taxpayer-ledger.md):
-				// the same agencies as batch-processor's reconciliation below
-				properties.put("etax.payment.correction.collecting-agency-offices.1054523", "99999");
-				properties.put("etax.payment.correction.collecting-agency-offices.1054321", "99999");
+				// an office officer reads and resolves what concerns the vouchers its office collects, the same agencies as
+				// batch-processor's reconciliation below; office 99999 is also the payment desk, which works the
+				// dead-lettered bank messages (docs/adr/0022-office-scope-at-the-gateway.md)
+				properties.put("etax.payment.offices.collecting-agencies.1054523", "99999");
+				properties.put("etax.payment.offices.collecting-agencies.1054321", "99999");
+				properties.put("etax.payment.offices.payment-desk", "99999");
 			}
 			if (modules[i].equals("batch-processor")) {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)

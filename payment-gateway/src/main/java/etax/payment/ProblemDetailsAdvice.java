@@ -12,6 +12,7 @@ import etax.payment.confirmation.MessageTooLargeException;
 import etax.payment.confirmation.NotRedrivableException;
 import etax.payment.confirmation.RedriveChangesPaymentException;
 import etax.payment.confirmation.RejectionNotFoundException;
+import etax.payment.ledger.TaxpayerNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(ConfirmationNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "confirmation-not-found", "Confirmation not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(TaxpayerNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "taxpayer-not-found", "Taxpayer not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -23,6 +23,7 @@ import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
 import etax.payment.confirmation.ConfirmationRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
+import etax.payment.office.OfficeScope;
 import etax.access.RedactedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -142,8 +143,15 @@ public class PaymentRecording {
 				this.rejectedMessages.forBankReference(bankCode, bankReference));
 	}
 
-	/** A page of rejected records, newest first, and how many there are in all. */
-	public RejectedMessages rejected(int page, int size) {
+	/**
+	 * A page of rejected records, newest first, and how many there are in all, for an officer who reads them: a
+	 * rejected record is of no office (ADR 0022: what it says is not vouched for, and often not readable), so the
+	 * payment desk and national officers read them, an office's officer none.
+	 */
+	public RejectedMessages rejected(OfficeScope scope, int page, int size) {
+		if (!scope.sees(null)) {
+			return new RejectedMessages(List.of(), 0);
+		}
 		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
 	}
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import etax.outbox.Outbox;
+import etax.payment.office.OfficeScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -52,11 +53,16 @@ public class RejectionRedrive {
 	 * @param correctedValue the corrected message, or null to send it as it was
 	 * @param contentType the corrected message's content type (ignored without one)
 	 * @param officer who re-drives it
+	 * @param scope what the officer reads: a rejection is of no office (ADR 0022), so only the payment desk and
+	 * national officers find it
 	 * @return what was published
 	 */
 	@Transactional
-	public Redriven redrive(long id, @Nullable String correctedValue, @Nullable String contentType, String officer) {
-		RejectedMessage rejected = this.rejections.find(id).orElseThrow(() -> RejectionNotFoundException.forId(id));
+	public Redriven redrive(long id, @Nullable String correctedValue, @Nullable String contentType, String officer,
+			OfficeScope scope) {
+		RejectedMessage rejected = this.rejections.find(id)
+			.filter((found) -> scope.sees(null))
+			.orElseThrow(() -> RejectionNotFoundException.forId(id));
 		if (rejected.redrivenAt() != null) {
 			throw AlreadyRedrivenException.forId(id);
 		}

@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import etax.payment.office.OfficeScope;
+import etax.payment.office.OfficeScope.Condition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +41,30 @@ class CorrectionRepository {
 			.param(id)
 			.query(CorrectionRepository::recorded)
 			.optional();
+	}
+
+	/**
+	 * Whether an officer reads a recorded request or a proposal (ADR 0022): one it proposed or approved itself, or
+	 * one about a payment of its office (the office of the recorded payment's collecting agency; a request about a
+	 * payment not recorded here is of no office).
+	 */
+	boolean readable(UUID id, boolean proposal, String subject, OfficeScope scope) {
+		Condition ofOffice = scope.onCollectingAgency("c.collecting_agency_code");
+		String table = proposal ? "payment.correction_proposal" : "payment.correction_request";
+		String own = proposal ? "r.proposed_by = ?" : "(r.requested_by = ? OR r.approved_by = ?)";
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(id);
+		parameters.add(subject);
+		if (!proposal) {
+			parameters.add(subject);
+		}
+		parameters.addAll(ofOffice.parameters());
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " r LEFT JOIN payment.confirmation c"
+				+ " ON c.bank_code = r.bank_code AND c.bank_reference = r.bank_reference WHERE r.correction_id = ? AND ("
+				+ own + " OR " + ofOffice.sql() + "))")
+			.params(parameters)
+			.query(Boolean.class)
+			.single();
 	}
 
 	boolean hasHash(UUID id, String hash) {

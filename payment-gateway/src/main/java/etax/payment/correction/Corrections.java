@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.payment.office.TaxOffices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,16 @@ public class Corrections {
 
 	private final VoucherChecks vouchers;
 
+	private final TaxOffices offices;
+
 	private final Clock clock;
 
-	Corrections(CorrectionRepository repository, CorrectionChecks checks, VoucherChecks vouchers, Clock clock) {
+	Corrections(CorrectionRepository repository, CorrectionChecks checks, VoucherChecks vouchers, TaxOffices offices,
+			Clock clock) {
 		this.repository = repository;
 		this.checks = checks;
 		this.vouchers = vouchers;
+		this.offices = offices;
 		this.clock = clock;
 	}
 
@@ -131,23 +136,34 @@ public class Corrections {
 	}
 
 	/**
-	 * One recorded request.
+	 * One recorded request, as an officer reads it: one it proposed or approved, or one about a payment of its
+	 * office (ADR 0022).
 	 * @param id its id
+	 * @param officer the caller
 	 * @return the request
-	 * @throws CorrectionNotFoundException when there is none
+	 * @throws CorrectionNotFoundException when there is none the officer reads
 	 */
-	public RecordedCorrection find(UUID id) {
-		return this.repository.find(id).orElseThrow(() -> CorrectionNotFoundException.forId(id));
+	public RecordedCorrection find(UUID id, Caller officer) {
+		return this.repository.find(id)
+			.filter((found) -> readable(id, false, officer))
+			.orElseThrow(() -> CorrectionNotFoundException.forId(id));
 	}
 
 	/**
-	 * One proposal.
+	 * One proposal, as an officer reads it: one it proposed, or one about a payment of its office (ADR 0022).
 	 * @param id its id
+	 * @param officer the caller
 	 * @return the proposal
-	 * @throws CorrectionNotFoundException when there is none
+	 * @throws CorrectionNotFoundException when there is none the officer reads
 	 */
-	public CorrectionProposal proposal(UUID id) {
-		return this.repository.proposal(id).orElseThrow(() -> CorrectionNotFoundException.forId(id));
+	public CorrectionProposal proposal(UUID id, Caller officer) {
+		return this.repository.proposal(id)
+			.filter((found) -> readable(id, true, officer))
+			.orElseThrow(() -> CorrectionNotFoundException.forId(id));
+	}
+
+	private boolean readable(UUID id, boolean proposal, Caller officer) {
+		return this.repository.readable(id, proposal, officer.subject(), this.offices.scopeOf(officer));
 	}
 
 	private Recording replay(CorrectionRequest request, String hash, RecordedCorrection existing) {

@@ -3,11 +3,11 @@ package etax.payment.correction;
 import java.util.Optional;
 
 import etax.access.Caller;
-import etax.access.Role;
 import etax.payment.ledger.HeldCredit;
 import etax.payment.ledger.HeldCreditRefusedException;
 import etax.payment.ledger.HeldCreditResolutions;
 import etax.payment.ledger.HeldCreditResolutions.Kind;
+import etax.payment.office.TaxOffices;
 
 import org.springframework.stereotype.Component;
 
@@ -26,12 +26,12 @@ class VoucherChecks {
 
 	private final HeldCreditResolutions heldCredits;
 
-	private final CorrectionProperties properties;
+	private final TaxOffices offices;
 
-	VoucherChecks(CorrectionRepository repository, HeldCreditResolutions heldCredits, CorrectionProperties properties) {
+	VoucherChecks(CorrectionRepository repository, HeldCreditResolutions heldCredits, TaxOffices offices) {
 		this.repository = repository;
 		this.heldCredits = heldCredits;
-		this.properties = properties;
+		this.offices = offices;
 	}
 
 	/** @throws CorrectionRefusedException when the request does not fit, saying why */
@@ -52,8 +52,7 @@ class VoucherChecks {
 		}
 		if (request.resolvesHeldCredit()) {
 			CorrectionRepository.PaymentLine line = line(request);
-			String office = this.properties.officeOf(line.collectingAgency());
-			if (caller.role() == Role.OFFICER && !office.equals(caller.taxOffice())) {
+			if (!this.offices.mayActOn(caller, line.collectingAgency())) {
 				throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
 			}
 			try {

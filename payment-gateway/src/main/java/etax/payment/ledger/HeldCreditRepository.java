@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import etax.payment.office.OfficeScope;
+import etax.payment.office.OfficeScope.Condition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,8 +83,12 @@ class HeldCreditRepository {
 			.list();
 	}
 
-	/** Resolved held credits, the latest resolution first. */
-	List<HeldCredit> resolved(int page, int size) {
+	/**
+	 * Resolved held credits in an officer's scope, the latest resolution first: a held credit is of the office of
+	 * its payment's collecting agency, the office that resolves it (ADR 0022).
+	 */
+	List<HeldCredit> resolved(OfficeScope scope, int page, int size) {
+		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
 				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number,\s"""
@@ -91,14 +97,25 @@ class HeldCreditRepository {
 				FROM payment.held_credit_resolution r JOIN payment.credit c ON c.credit_id = r.credit_id
 				JOIN payment.obligation o ON o.item_id = r.item_id
 				JOIN payment.confirmation_line l ON l.posting_id = r.posting_id
+				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
+				WHERE\s""" + ofOffice.sql() + """
+
 				ORDER BY r.resolved_at DESC, r.credit_id LIMIT ? OFFSET ?""")
-			.params(size, (long) page * size)
+			.params(ofOffice.with(size, (long) page * size))
 			.query((row, n) -> credit(row, resolution(row, 16)))
 			.list();
 	}
 
-	long countResolved() {
-		return this.jdbc.sql("SELECT count(*) FROM payment.held_credit_resolution").query(Long.class).single();
+	long countResolved(OfficeScope scope) {
+		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
+		return this.jdbc.sql("""
+				SELECT count(*) FROM payment.held_credit_resolution r
+				JOIN payment.confirmation_line l ON l.posting_id = r.posting_id
+				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
+				WHERE\s""" + ofOffice.sql())
+			.params(ofOffice.parameters())
+			.query(Long.class)
+			.single();
 	}
 
 	/** A held credit from the first 15 columns of a row, as {@link LedgerViews#held} reads them. */

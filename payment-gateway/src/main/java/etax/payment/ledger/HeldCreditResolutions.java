@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import etax.payment.ledger.TaxpayerLedger.HeldCredits;
+import etax.payment.office.OfficeScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,9 +106,12 @@ public class HeldCreditResolutions {
 		return resolution;
 	}
 
-	/** Resolved held credits, the latest first, and how many there are. */
-	public HeldCredits resolved(int page, int size) {
-		return new HeldCredits(this.held.resolved(page, size), this.held.countResolved());
+	/**
+	 * Resolved held credits in an officer's scope (those of its office's payments, ADR 0022), the latest first, and
+	 * how many there are.
+	 */
+	public HeldCredits resolved(OfficeScope scope, int page, int size) {
+		return new HeldCredits(this.held.resolved(scope, page, size), this.held.countResolved(scope));
 	}
 
 	private HeldCreditRepository.Held judge(UUID postingId, String line, Kind kind) {

@@ -6,6 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import etax.payment.office.OfficeScope;
+import etax.payment.office.OfficeScope.Condition;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,27 +93,51 @@ class LedgerViews {
 	}
 
 	/**
-	 * Credits with something left whose named item is booked for another taxpayer, oldest first: the partial
-	 * index {@code credit_waiting} (V25) holds the credits that name an item, the item is read by its key.
+	 * Credits with something left whose named item is booked for another taxpayer, in an officer's scope (the
+	 * office of the payment's collecting agency), oldest first: the partial index {@code credit_waiting} (V25)
+	 * holds the credits that name an item, the item and the payment are read by their keys.
 	 */
-	List<HeldCredit> held(int page, int size) {
+	List<HeldCredit> held(OfficeScope scope, int page, int size) {
+		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
 				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number
 				FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
 				JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
-				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst
+				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
+				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst AND\s""" + ofOffice.sql() + """
+
 				ORDER BY c.created_seq LIMIT ? OFFSET ?""")
-			.params(size, (long) page * size)
+			.params(ofOffice.with(size, (long) page * size))
 			.query((row, n) -> HeldCreditRepository.credit(row, null))
 			.list();
 	}
 
-	long countHeld() {
+	long countHeld(OfficeScope scope) {
+		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
 		return this.jdbc.sql("""
 				SELECT count(*) FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
-				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst""")
+				JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
+				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
+				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst AND\s""" + ofOffice.sql())
+			.params(ofOffice.parameters())
 			.query(Long.class)
+			.single();
+	}
+
+	/** Whether the ledger has a line of the taxpayer: every obligation and every credit has one. */
+	boolean known(String mst) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment.ledger_line WHERE mst = ?)")
+			.param(mst)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether one of the taxpayer's obligations is of the tax office (index obligation_taxpayer). */
+	boolean hasObligationOf(String mst, String taxOffice) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment.obligation WHERE mst = ? AND tax_office_code = ?)")
+			.params(mst, taxOffice)
+			.query(Boolean.class)
 			.single();
 	}
 

@@ -13,11 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import etax.access.Caller;
 import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.payment.confirmation.PaymentRecorded;
 import etax.payment.confirmation.PaymentsRecorded;
+import etax.payment.office.OfficeScope;
 import etax.payment.reference.ReferenceData;
 import etax.payment.treasury.PostingsPosted;
 
@@ -56,6 +58,25 @@ public class TaxpayerLedger {
 		this.clock = clock;
 	}
 
+	/**
+	 * Lets an officer read a taxpayer's balance and ledger (ADR 0022): a national officer any taxpayer the ledger
+	 * has, an office's officer one with an obligation booked with its office (tax filed there, or interest on
+	 * it). The MST is the one asked for, head office or branch: each has its own obligations and lines.
+	 * @param mst the taxpayer, canonical
+	 * @param officer the caller
+	 * @throws TaxpayerNotFoundException otherwise, alike whether the taxpayer is unknown or another office's
+	 */
+	public void requireReadable(String mst, Caller officer) {
+		boolean readable = switch (officer.role()) {
+			case NATIONAL_OFFICER -> this.views.known(mst);
+			case OFFICER -> this.views.hasObligationOf(mst, Objects.requireNonNull(officer.taxOffice()));
+			default -> false;
+		};
+		if (!readable) {
+			throw TaxpayerNotFoundException.forCaller();
+		}
+	}
+
 	/** A taxpayer's balance, from its ledger lines. */
 	public Balance balance(String mst) {
 		return this.views.balance(mst);
@@ -67,11 +88,11 @@ public class TaxpayerLedger {
 	}
 
 	/**
-	 * Credits held for an officer because their payment line named another taxpayer's payable item, oldest
-	 * first, and how many there are.
+	 * Credits held for an officer because their payment line named another taxpayer's payable item, in the
+	 * officer's scope (those of its office's payments, ADR 0022), oldest first, and how many there are.
 	 */
-	public HeldCredits held(int page, int size) {
-		return new HeldCredits(this.views.held(page, size), this.views.countHeld());
+	public HeldCredits held(OfficeScope scope, int page, int size) {
+		return new HeldCredits(this.views.held(scope, page, size), this.views.countHeld(scope));
 	}
 
 	/**

@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import etax.payment.office.OfficeScope;
+import etax.payment.office.OfficeScope.Condition;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,19 +87,29 @@ class PostingRepository {
 		return statuses;
 	}
 
-	List<UnackedPosting> unacked(Instant requestedBefore, int page, int size) {
+	/**
+	 * Postings unanswered since before an instant, in an officer's scope: a posting is of the office of its
+	 * payment's collecting agency (ADR 0022).
+	 */
+	List<UnackedPosting> unacked(Instant requestedBefore, OfficeScope scope, int page, int size) {
+		Condition ofOffice = scope.onCollectingAgency("c.collecting_agency_code");
 		return this.client.sql("""
-				SELECT posting_id, bank_code, bank_reference, line_number, direction, treasury_code, sub_item, amount_vnd,
-				    payment_date, requested_at
-				FROM payment.treasury_posting WHERE status = 'REQUESTED' AND requested_at < ?
-				ORDER BY requested_at, posting_id LIMIT ? OFFSET ?""")
-			.params(requestedBefore.atOffset(ZoneOffset.UTC), size, (long) page * size)
+				SELECT t.posting_id, t.bank_code, t.bank_reference, t.line_number, t.direction, t.treasury_code,
+				    t.sub_item, t.amount_vnd, t.payment_date, t.requested_at
+				FROM payment.treasury_posting t LEFT JOIN payment.confirmation c
+				    ON c.bank_code = t.bank_code AND c.bank_reference = t.bank_reference
+				WHERE t.status = 'REQUESTED' AND t.requested_at < ? AND\s""" + ofOffice.sql() + """
+
+				ORDER BY t.requested_at, t.posting_id LIMIT ? OFFSET ?""")
+			.params(Stream.concat(Stream.of(requestedBefore.atOffset(ZoneOffset.UTC)),
+					ofOffice.with(size, (long) page * size).stream()).toList())
 			.query((row, n) -> new UnackedPosting(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
 					row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getBigDecimal(8),
 					row.getObject(9, LocalDate.class), row.getObject(10, OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
+	/** How many postings are unanswered since before an instant, all of them (the gauge). */
 	long countUnacked(Instant requestedBefore) {
 		return this.client.sql("SELECT count(*) FROM payment.treasury_posting WHERE status = 'REQUESTED' AND requested_at < ?")
 			.param(requestedBefore.atOffset(ZoneOffset.UTC))
@@ -103,14 +117,33 @@ class PostingRepository {
 			.single();
 	}
 
-	/** Postings the treasury refused, oldest refusal first (index {@code treasury_posting_refused}). */
-	List<RefusedPosting> refused(int page, int size) {
+	long countUnacked(Instant requestedBefore, OfficeScope scope) {
+		Condition ofOffice = scope.onCollectingAgency("c.collecting_agency_code");
 		return this.client.sql("""
-				SELECT posting_id, mst, bank_code, bank_reference, line_number, direction, treasury_code, sub_item,
-				    amount_vnd, payment_date, requested_at, acked_at, ack_reason
-				FROM payment.treasury_posting WHERE status = 'REFUSED'
-				ORDER BY acked_at, posting_id LIMIT ? OFFSET ?""")
-			.params(size, (long) page * size)
+				SELECT count(*) FROM payment.treasury_posting t LEFT JOIN payment.confirmation c
+				    ON c.bank_code = t.bank_code AND c.bank_reference = t.bank_reference
+				WHERE t.status = 'REQUESTED' AND t.requested_at < ? AND\s""" + ofOffice.sql())
+			.params(Stream.concat(Stream.of(requestedBefore.atOffset(ZoneOffset.UTC)), ofOffice.parameters().stream())
+				.toList())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Postings the treasury refused, in an officer's scope (the office of the payment's collecting agency), oldest
+	 * refusal first (index {@code treasury_posting_refused}).
+	 */
+	List<RefusedPosting> refused(OfficeScope scope, int page, int size) {
+		Condition ofOffice = scope.onCollectingAgency("c.collecting_agency_code");
+		return this.client.sql("""
+				SELECT t.posting_id, t.mst, t.bank_code, t.bank_reference, t.line_number, t.direction, t.treasury_code,
+				    t.sub_item, t.amount_vnd, t.payment_date, t.requested_at, t.acked_at, t.ack_reason
+				FROM payment.treasury_posting t LEFT JOIN payment.confirmation c
+				    ON c.bank_code = t.bank_code AND c.bank_reference = t.bank_reference
+				WHERE t.status = 'REFUSED' AND\s""" + ofOffice.sql() + """
+
+				ORDER BY t.acked_at, t.posting_id LIMIT ? OFFSET ?""")
+			.params(ofOffice.with(size, (long) page * size))
 			.query((row, n) -> new RefusedPosting(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
 					row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8),
 					row.getBigDecimal(9), row.getObject(10, LocalDate.class),
@@ -119,8 +152,13 @@ class PostingRepository {
 			.list();
 	}
 
-	long countRefused() {
-		return this.client.sql("SELECT count(*) FROM payment.treasury_posting WHERE status = 'REFUSED'")
+	long countRefused(OfficeScope scope) {
+		Condition ofOffice = scope.onCollectingAgency("c.collecting_agency_code");
+		return this.client.sql("""
+				SELECT count(*) FROM payment.treasury_posting t LEFT JOIN payment.confirmation c
+				    ON c.bank_code = t.bank_code AND c.bank_reference = t.bank_reference
+				WHERE t.status = 'REFUSED' AND\s""" + ofOffice.sql())
+			.params(ofOffice.parameters())
 			.query(Long.class)
 			.single();
 	}

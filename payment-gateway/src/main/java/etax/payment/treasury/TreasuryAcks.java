@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import etax.payment.office.OfficeScope;
 import etax.payment.treasury.PostingRepository.Applied;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -144,27 +145,31 @@ public class TreasuryAcks {
 		return postingIds.isEmpty() ? Map.of() : this.postings.statuses(postingIds);
 	}
 
-	/** Postings unanswered for longer than the ack timeout, oldest first. */
-	public List<UnackedPosting> overdue(int page, int size) {
-		return this.postings.unacked(this.clock.instant().minus(this.properties.ackTimeout()), page, size);
+	/**
+	 * Postings unanswered for longer than the ack timeout, in an officer's scope (those of its office's payments,
+	 * ADR 0022), oldest first.
+	 */
+	public List<UnackedPosting> overdue(OfficeScope scope, int page, int size) {
+		return this.postings.unacked(this.clock.instant().minus(this.properties.ackTimeout()), scope, page, size);
 	}
 
-	/** How many postings are unanswered for longer than the ack timeout. */
-	public long countOverdue() {
-		return this.postings.countUnacked(this.clock.instant().minus(this.properties.ackTimeout()));
+	/** How many postings in an officer's scope are unanswered for longer than the ack timeout. */
+	public long countOverdue(OfficeScope scope) {
+		return this.postings.countUnacked(this.clock.instant().minus(this.properties.ackTimeout()), scope);
 	}
 
 	/**
-	 * Postings the treasury refused, oldest refusal first: each leaves its amount in the treasury receivable
-	 * for an officer (ADR 0007), and stays listed, since nothing here records what the officer did.
+	 * Postings the treasury refused, in an officer's scope (those of its office's payments, ADR 0022), oldest
+	 * refusal first: each leaves its amount in the treasury receivable for an officer (ADR 0007), and stays
+	 * listed, since nothing here records what the officer did.
 	 */
-	public List<RefusedPosting> refused(int page, int size) {
-		return this.postings.refused(page, size);
+	public List<RefusedPosting> refused(OfficeScope scope, int page, int size) {
+		return this.postings.refused(scope, page, size);
 	}
 
-	/** How many postings the treasury refused. */
-	public long countRefused() {
-		return this.postings.countRefused();
+	/** How many postings in an officer's scope the treasury refused. */
+	public long countRefused(OfficeScope scope) {
+		return this.postings.countRefused(scope);
 	}
 
 	@Scheduled(fixedDelayString = "${etax.payment.treasury.gauge-refresh:10s}")

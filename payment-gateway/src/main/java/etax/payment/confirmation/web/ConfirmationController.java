@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import etax.access.Caller;
 import etax.payment.confirmation.BankConfirmation;
 import etax.payment.confirmation.ConfirmationLine;
 import etax.payment.confirmation.ConfirmationNotFoundException;
@@ -15,9 +16,12 @@ import etax.payment.confirmation.PaymentRecording.ReferenceOutcome;
 import etax.payment.confirmation.RecordedConfirmation;
 import etax.payment.confirmation.RedriveOrigin;
 import etax.payment.confirmation.UnbookedConfirmation;
+import etax.payment.office.OfficeScope;
+import etax.payment.office.TaxOffices;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,23 +33,35 @@ class ConfirmationController {
 
 	private final PaymentRecording recording;
 
-	ConfirmationController(PaymentRecording recording) {
+	private final TaxOffices offices;
+
+	ConfirmationController(PaymentRecording recording, TaxOffices offices) {
 		this.recording = recording;
+		this.offices = offices;
 	}
 
 	/**
 	 * The booked confirmation under the key; when there is none, what the bank reported as pending or failed
-	 * (no money moved): those are recorded too and must not look like nothing.
+	 * (no money moved): those are recorded too and must not look like nothing. One of another office's payments
+	 * is not found, as one never recorded (ADR 0022).
 	 */
 	@Operation(summary = "A recorded bank confirmation with its lines and their treasury posting ids, or the "
-			+ "pending or failed one recorded under the key")
+			+ "pending or failed one recorded under the key",
+			description = "An office's officer reads the confirmations of its office's payments (the office their "
+					+ "collecting agency maps to), the payment desk also those of agencies not mapped, a national "
+					+ "officer all; any other answers 404 confirmation-not-found, as a reference never recorded.")
 	@GetMapping("/{bankCode}/{bankReference}")
-	ConfirmationView confirmation(@PathVariable String bankCode, @PathVariable String bankReference) {
+	ConfirmationView confirmation(@PathVariable String bankCode, @PathVariable String bankReference,
+			@AuthenticationPrincipal Caller caller) {
 		ReferenceOutcome outcome = this.recording.outcome(bankCode, bankReference);
+		OfficeScope scope = this.offices.scopeOf(caller);
 		if (outcome.recorded().isPresent()) {
-			return ConfirmationResponse.of(outcome.recorded().get());
+			if (scope.seesPayment(outcome.recorded().get().confirmation().collectingAgencyCode())) {
+				return ConfirmationResponse.of(outcome.recorded().get());
+			}
 		}
-		if (!outcome.unbooked().isEmpty()) {
+		else if (!outcome.unbooked().isEmpty()
+				&& outcome.unbooked().stream().allMatch((u) -> scope.seesPayment(u.collectingAgencyCode()))) {
 			return UnbookedResponse.of(outcome.unbooked());
 		}
 		throw ConfirmationNotFoundException.forKey(bankCode, bankReference);

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import etax.access.Caller;
 import etax.payment.confirmation.PaymentRecording;
 import etax.payment.confirmation.PaymentRecording.RejectedMessages;
 import etax.payment.confirmation.RejectedMessage;
 import etax.payment.confirmation.RejectionRedrive;
 import etax.payment.confirmation.RejectionRedrive.Redriven;
+import etax.payment.office.TaxOffices;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,9 +40,12 @@ class RejectedMessageController {
 
 	private final RejectionRedrive redrive;
 
-	RejectedMessageController(PaymentRecording recording, RejectionRedrive redrive) {
+	private final TaxOffices offices;
+
+	RejectedMessageController(PaymentRecording recording, RejectionRedrive redrive, TaxOffices offices) {
 		this.recording = recording;
 		this.redrive = redrive;
+		this.offices = offices;
 	}
 
 	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)",
@@ -48,24 +54,28 @@ class RejectedMessageController {
 					+ "changed facts. 409 already-redriven; 409 not-redrivable when its bank signature failed, it "
 					+ "shows no sending bank or confirms for another, or (corrected) the original does not state what "
 					+ "was paid readably: the bank must send it again; 422 invalid-confirmation as for the bank intake; "
-					+ "413 for a body over 1 MiB.")
+					+ "413 for a body over 1 MiB; 404 rejection-not-found for an officer outside the payment desk "
+					+ "(dead-lettered messages are of no tax office).")
 	@PostMapping("/{id}:redrive")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Redriven redrive(@PathVariable long id, HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
-			Authentication officer) throws IOException {
+			Authentication officer, @AuthenticationPrincipal Caller caller) throws IOException {
 		String corrected = BoundedBody.read(request);
 		return this.redrive.redrive(id, (corrected != null && !corrected.isBlank()) ? corrected : null, contentType,
-				officer.getName());
+				officer.getName(), this.offices.scopeOf(caller));
 	}
 
-	@Operation(summary = "Records rejected to the dead-letter topic, newest first")
+	@Operation(summary = "Records rejected to the dead-letter topic, newest first",
+			description = "Dead-lettered messages are of no tax office (what they say is not vouched for, and often "
+					+ "not readable): national officers and the payment desk's officers list them, an office's other "
+					+ "officers get an empty page.")
 	@GetMapping
 	RejectedPage rejected(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
 			@Parameter(description = "include the record key (an MST) and value as received")
-			@RequestParam(defaultValue = "false") boolean includePayload) {
-		RejectedMessages rejected = this.recording.rejected(page, size);
+			@RequestParam(defaultValue = "false") boolean includePayload, @AuthenticationPrincipal Caller caller) {
+		RejectedMessages rejected = this.recording.rejected(this.offices.scopeOf(caller), page, size);
 		return new RejectedPage(rejected.items().stream().map((m) -> Item.of(m, includePayload)).toList(), page, size,
 				rejected.total());
 	}

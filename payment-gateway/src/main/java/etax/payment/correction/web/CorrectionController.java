@@ -72,16 +72,22 @@ class CorrectionController {
 				: ResponseEntity.ok(proposing.proposal());
 	}
 
-	@Operation(summary = "A proposed correction request")
+	@Operation(summary = "A proposed correction request",
+			description = "An office's officer reads the proposals it made and those about payments of its office "
+					+ "(the office their collecting agency maps to; the payment desk also those of no office), a "
+					+ "national officer all; any other answers 404 correction-not-found.")
 	@GetMapping("/api/v1/corrections/proposals/{id}")
-	CorrectionProposal proposal(@PathVariable UUID id) {
-		return this.corrections.proposal(id);
+	CorrectionProposal proposal(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.corrections.proposal(id, caller);
 	}
 
-	@Operation(summary = "A recorded correction request")
+	@Operation(summary = "A recorded correction request",
+			description = "An office's officer reads the requests it proposed or approved and those about payments "
+					+ "of its office (the office their collecting agency maps to; the payment desk also those of no "
+					+ "office), a national officer all; any other answers 404 correction-not-found.")
 	@GetMapping("/api/v1/corrections/{id}")
-	RecordedCorrection find(@PathVariable UUID id) {
-		return this.corrections.find(id);
+	RecordedCorrection find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return this.corrections.find(id, caller);
 	}
 
 }

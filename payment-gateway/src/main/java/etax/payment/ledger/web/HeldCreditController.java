@@ -2,15 +2,19 @@ package etax.payment.ledger.web;
 
 import java.util.List;
 
+import etax.access.Caller;
 import etax.payment.ledger.HeldCredit;
 import etax.payment.ledger.HeldCreditResolutions;
 import etax.payment.ledger.TaxpayerLedger;
 import etax.payment.ledger.TaxpayerLedger.HeldCredits;
+import etax.payment.office.OfficeScope;
+import etax.payment.office.TaxOffices;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +31,12 @@ class HeldCreditController {
 
 	private final HeldCreditResolutions resolutions;
 
-	HeldCreditController(TaxpayerLedger ledger, HeldCreditResolutions resolutions) {
+	private final TaxOffices offices;
+
+	HeldCreditController(TaxpayerLedger ledger, HeldCreditResolutions resolutions, TaxOffices offices) {
 		this.ledger = ledger;
 		this.resolutions = resolutions;
+		this.offices = offices;
 	}
 
 	@Operation(summary = "Credits held for an officer: payment lines that named another taxpayer's payable item, "
@@ -38,13 +45,17 @@ class HeldCreditController {
 					+ "items and does not pay the named one. Only unresolved credits with something left are listed, "
 					+ "unless resolved=true. Two officers resolve one with a correction request naming its bank, "
 					+ "reference and lineNumber: kind APPLY_HELD applies it to the named item, RELEASE_HELD makes it "
-					+ "the payer's own credit (POST /api/v1/corrections/proposals, then POST /api/v1/corrections).")
+					+ "the payer's own credit (POST /api/v1/corrections/proposals, then POST /api/v1/corrections). "
+					+ "An office's officer lists the credits of its office's payments (the office their collecting "
+					+ "agency maps to), the payment desk also those of agencies not mapped, a national officer all.")
 	@GetMapping("/api/v1/credits/held")
 	HeldCreditPage held(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
 			@Parameter(description = "true: the resolved ones, each with its resolution (who, when, what was "
-					+ "applied and released)") @RequestParam(defaultValue = "false") boolean resolved) {
-		HeldCredits held = resolved ? this.resolutions.resolved(page, size) : this.ledger.held(page, size);
+					+ "applied and released)") @RequestParam(defaultValue = "false") boolean resolved,
+			@AuthenticationPrincipal Caller caller) {
+		OfficeScope scope = this.offices.scopeOf(caller);
+		HeldCredits held = resolved ? this.resolutions.resolved(scope, page, size) : this.ledger.held(scope, page, size);
 		return new HeldCreditPage(held.credits(), page, size, held.total());
 	}
 

@@ -24,12 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A taxpayer's balance and ledger, for officers and for the taxpayer itself (a TAXPAYER caller whose
- * token names the MST, or its head office's).
+ * A taxpayer's balance and ledger, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
+ * head office's) and for officers: a national officer reads any taxpayer the ledger has, an office's officer those
+ * with an obligation booked with its office; any other answers 404 {@code taxpayer-not-found}, as a taxpayer the
+ * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md).
  */
 @RestController
 @RequestMapping("/api/v1/taxpayers/{mst}")
 class TaxpayerLedgerController {
+
+	private static final String OFFICERS = "A taxpayer reads its own and its branches'. An office's officer reads a "
+			+ "taxpayer with an obligation booked with its office (the office its return was filed with), a national "
+			+ "officer any taxpayer the ledger has; otherwise 404 taxpayer-not-found, the same whether the ledger has "
+			+ "nothing of the taxpayer or only another office's obligations.";
 
 	private final TaxpayerLedger ledger;
 
@@ -37,13 +44,14 @@ class TaxpayerLedgerController {
 		this.ledger = ledger;
 	}
 
-	@Operation(summary = "Balance per sub-item and period, credits, and each obligation")
+	@Operation(summary = "Balance per sub-item and period, credits, and each obligation",
+			description = OFFICERS)
 	@GetMapping("/balance")
 	Balance balance(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.ledger.balance(authorized(mst, caller));
 	}
 
-	@Operation(summary = "The taxpayer's ledger lines, newest first")
+	@Operation(summary = "The taxpayer's ledger lines, newest first", description = OFFICERS)
 	@GetMapping("/ledger")
 	LinePage ledger(@PathVariable String mst, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
@@ -51,7 +59,7 @@ class TaxpayerLedgerController {
 		return new LinePage(lines.lines(), page, size, lines.total());
 	}
 
-	private static String authorized(String mst, @AuthenticationPrincipal Caller caller) {
+	private String authorized(String mst, Caller caller) {
 		TaxpayerId taxpayer;
 		try {
 			taxpayer = TaxpayerId.parse(mst);
@@ -61,9 +69,13 @@ class TaxpayerLedgerController {
 		}
 		boolean own = caller.role() == Role.TAXPAYER && (taxpayer.value().equals(caller.mst())
 				|| taxpayer.headOffice().value().equals(caller.mst()));
-		if (!caller.isOfficer() && !own) {
+		if (own) {
+			return taxpayer.value();
+		}
+		if (!caller.isOfficer()) {
 			throw new AccessDeniedException("A taxpayer may read only its own ledger");
 		}
+		this.ledger.requireReadable(taxpayer.value(), caller);
 		return taxpayer.value();
 	}
 

@@ -1,0 +1,65 @@
+package etax.payment.office;
+
+import java.util.List;
+import java.util.Map;
+
+import etax.access.Caller;
+import etax.access.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The tax offices of payments and what an officer reads (docs/adr/0022-office-scope-at-the-gateway.md).
+ */
+@Component
+public class TaxOffices {
+
+	private final OfficeProperties properties;
+
+	TaxOffices(OfficeProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The office that acts on a payment of a collecting agency. An agency not mapped keeps its own code, which
+	 * is no office's, so only national officers act on its payments.
+	 * @param collectingAgency the voucher's {@code MA_CQTHU}
+	 * @return the office
+	 */
+	public String officeOf(String collectingAgency) {
+		return this.properties.collectingAgencies().getOrDefault(collectingAgency, collectingAgency);
+	}
+
+	/**
+	 * Whether a caller may act on a payment of a collecting agency: a national officer on any, an office's officer
+	 * on those of its office.
+	 * @param caller the caller
+	 * @param collectingAgency the voucher's {@code MA_CQTHU}
+	 * @return whether it may
+	 */
+	public boolean mayActOn(Caller caller, String collectingAgency) {
+		return caller.role() == Role.NATIONAL_OFFICER
+				|| (caller.role() == Role.OFFICER && officeOf(collectingAgency).equals(caller.taxOffice()));
+	}
+
+	/**
+	 * The rows a caller reads in the officers' views.
+	 * @param caller the caller
+	 * @return every row for a national officer; its office's (and, for the payment desk, those of no office) for
+	 * an office's officer; none for anyone else
+	 */
+	public OfficeScope scopeOf(Caller caller) {
+		Map<String, String> agencies = this.properties.collectingAgencies();
+		List<String> mapped = agencies.keySet().stream().sorted().toList();
+		return switch (caller.role()) {
+			case NATIONAL_OFFICER -> new OfficeScope(true, null, true, List.of(), mapped);
+			case OFFICER -> {
+				String office = String.valueOf(caller.taxOffice());
+				List<String> ofOffice = mapped.stream().filter((agency) -> agencies.get(agency).equals(office)).toList();
+				yield new OfficeScope(false, office, this.properties.paymentDesk().contains(office), ofOffice, mapped);
+			}
+			default -> new OfficeScope(false, null, false, List.of(), mapped);
+		};
+	}
+
+}
