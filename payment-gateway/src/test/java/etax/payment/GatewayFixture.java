@@ -105,13 +105,25 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 		publishItem(mst, itemId, "1701", "00/Q1/2026", amount, dueDate);
 	}
 
+	/**
+	 * Publishes a payable item of sub-item 1701 for period 00/Q1/2026 filed with a tax office, as declaration-api
+	 * does since the event names it ({@code taxOfficeCode}); the other publishers send the event's earlier shape.
+	 */
+	public void publishItem(String mst, String itemId, long amount, String dueDate, String taxOffice) {
+		publish("etax.payable-items.v1", mst, payableItem(UUID.randomUUID(), mst, itemId, "1701", "00/Q1/2026", amount,
+				dueDate).replaceFirst("}$", ",\"taxOfficeCode\":\"" + taxOffice + "\"}"), Map.of());
+	}
+
 	/** Publishes a payable item (a negative amount is a supplement's decrease), as declaration-api does. */
 	public void publishItem(String mst, String itemId, String subItem, String taxPeriod, long amount, String dueDate) {
 		publish("etax.payable-items.v1", mst, payableItem(UUID.randomUUID(), mst, itemId, subItem, taxPeriod, amount,
 				dueDate), Map.of());
 	}
 
-	/** A {@code PayableItemCreated} event (version 1, chapter 754, VND) as declaration-api publishes it. */
+	/**
+	 * A {@code PayableItemCreated} event (version 1, chapter 754, VND) as declaration-api published it before the
+	 * event named the return's tax office.
+	 */
 	public static String payableItem(UUID eventId, String mst, String itemId, String subItem, String taxPeriod,
 			long amount, String dueDate) {
 		return """

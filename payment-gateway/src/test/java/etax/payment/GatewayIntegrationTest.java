@@ -16,13 +16,15 @@ import org.springframework.test.context.ContextConfiguration;
  * the group, whose meters every test can read): the real PostgreSQL and Kafka of this JVM, a short ack
  * timeout so that overdue postings show within a test. MockMvc for most tests, and a server on a free
  * port for those that speak real HTTP. The sandbox's bank is on, as in the local run. The test banks'
- * collecting agency (1054321) is tax office 99999's, and office 99998 is the payment desk.
+ * collecting agency (1054321) is tax office 99999's, agency 1054999 is office 70299's, and office 99998 is the
+ * payment desk.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
 		"spring.kafka.consumer.max-poll-records=500", "etax.sandbox.enabled=true",
-		"etax.payment.offices.collecting-agencies.1054321=99999", "etax.payment.offices.payment-desk=99998" })
+		"etax.payment.offices.collecting-agencies.1054321=99999",
+		"etax.payment.offices.collecting-agencies.1054999=70299", "etax.payment.offices.payment-desk=99998" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {
