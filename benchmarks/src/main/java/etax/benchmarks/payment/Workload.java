@@ -69,7 +69,7 @@ final class Workload {
 				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-04-15T03:12:09.123Z",\
 				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
 				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"2026-05-04",\
-				"paymentReference":"PR-%d"}""".formatted(UUID.randomUUID(), itemId(taxpayer), UUID.randomUUID(),
+				"paymentReference":"PR-%d","taxOfficeCode":"99999"}""".formatted(UUID.randomUUID(), itemId(taxpayer), UUID.randomUUID(),
 				mst(taxpayer), payments * PAYMENT * 2, taxpayer);
 	}
 
