@@ -6,6 +6,9 @@ import java.util.Map;
 import etax.access.Caller;
 import etax.access.Role;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaxOffices {
 
+	/** Where the collecting agencies' offices were configured before they scoped more than held credits. */
+	static final String RETIRED_KEY = "etax.payment.correction.collecting-agency-offices";
+
 	private final OfficeProperties properties;
 
-	TaxOffices(OfficeProperties properties) {
+	TaxOffices(OfficeProperties properties, Environment environment) {
+		if (Binder.get(environment).bind(RETIRED_KEY, Bindable.mapOf(String.class, String.class)).isBound()) {
+			// its mappings would be ignored, and every office's officer would lose the payments its office collects
+			throw new IllegalStateException(RETIRED_KEY + " is no longer read: move its entries to "
+					+ "etax.payment.offices.collecting-agencies (docs/adr/0022-office-scope-at-the-gateway.md)");
+		}
 		this.properties = properties;
 	}
 

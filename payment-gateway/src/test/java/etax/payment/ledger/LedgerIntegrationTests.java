@@ -170,7 +170,7 @@ class LedgerIntegrationTests {
 			.andExpect(status().isForbidden());
 		gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/ledger").with(taxpayer(mst))).andExpect(status().isOk());
 		gateway.mvc().perform(get("/api/v1/taxpayers/" + mst + "/balance").with(taxpayer(DevBanks.mst(7999))))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		gateway.mvc().perform(get("/api/v1/taxpayers/0313829149/balance").with(officer()))
 			.andExpect(status().isBadRequest());
 	}

@@ -7,13 +7,18 @@ import etax.access.Caller;
 import etax.access.Role;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Which rows each caller reads, and on which payments an officer acts (ADR 0022). */
 class TaxOfficesTests {
 
-	private final TaxOffices offices = new TaxOffices(
-			new OfficeProperties(Map.of("1054321", "99999", "1054523", "99999", "1054999", "70299"), Set.of("99998")));
+	private static final OfficeProperties PROPERTIES = new OfficeProperties(
+			Map.of("1054321", "99999", "1054523", "99999", "1054999", "70299"), Set.of("99998"));
+
+	private final TaxOffices offices = new TaxOffices(PROPERTIES, new MockEnvironment());
 
 	@Test
 	void anOfficesOfficerReadsItsOfficesRowsOnly() {
@@ -57,6 +62,14 @@ class TaxOfficesTests {
 		assertThat(this.offices.mayActOn(officer("99998"), "1000001")).as("the desk reads it, it does not act").isFalse();
 		assertThat(this.offices.mayActOn(new Caller("n", Role.NATIONAL_OFFICER, null, null, null), "1000001")).isTrue();
 		assertThat(this.offices.officeOf("1000001")).as("an agency not mapped keeps its own code").isEqualTo("1000001");
+	}
+
+	@Test
+	void theRetiredKeyOfTheAgenciesOfficesStopsTheGatewayRatherThanBeIgnored() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("etax.payment.correction.collecting-agency-offices.1054321", "99999");
+		assertThatIllegalStateException().isThrownBy(() -> new TaxOffices(PROPERTIES, environment))
+			.withMessageContaining("etax.payment.offices.collecting-agencies");
 	}
 
 	private static Caller officer(String office) {

@@ -9,12 +9,12 @@ import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
 import etax.payment.ledger.TaxpayerLedger.LedgerPage;
 import etax.payment.ledger.TaxpayerLedger;
+import etax.payment.ledger.TaxpayerNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +27,15 @@ import org.springframework.web.server.ResponseStatusException;
  * A taxpayer's balance and ledger, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
  * head office's) and for officers: a national officer reads any taxpayer the ledger has, an office's officer those
  * with an obligation booked with its office; any other answers 404 {@code taxpayer-not-found}, as a taxpayer the
- * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md).
+ * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md), and so does another taxpayer's for a
+ * taxpayer.
  */
 @RestController
 @RequestMapping("/api/v1/taxpayers/{mst}")
 class TaxpayerLedgerController {
 
-	private static final String OFFICERS = "A taxpayer reads its own and its branches'. An office's officer reads a "
+	private static final String OFFICERS = "A taxpayer reads its own and its branches' (another's answers 404 "
+			+ "taxpayer-not-found). An office's officer reads a "
 			+ "taxpayer with an obligation booked with its office (the office its return was filed with), a national "
 			+ "officer any taxpayer the ledger has; otherwise 404 taxpayer-not-found, the same whether the ledger has "
 			+ "nothing of the taxpayer or only another office's obligations.";
@@ -73,7 +75,8 @@ class TaxpayerLedgerController {
 			return taxpayer.value();
 		}
 		if (!caller.isOfficer()) {
-			throw new AccessDeniedException("A taxpayer may read only its own ledger");
+			// another taxpayer's ledger reads as one the ledger does not have: nobody learns who is in it
+			throw TaxpayerNotFoundException.forCaller();
 		}
 		this.ledger.requireReadable(taxpayer.value(), caller);
 		return taxpayer.value();
