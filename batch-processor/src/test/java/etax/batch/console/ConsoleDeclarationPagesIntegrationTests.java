@@ -29,7 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The console's pages that read declaration-api: the uploads it did not receive (its intake audit read with the
  * officer's own token, the filters passed on as its query parameters, paged without a total, its refusal and bad
- * filters shown in words), and a taxpayer's returns with who filed each.
+ * filters shown in words), a taxpayer's returns with who filed each, and its deadline extensions.
  *
  * <p>
  * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
@@ -45,6 +45,14 @@ class ConsoleDeclarationPagesIntegrationTests {
 	private static final TokenIssuer TOKENS = TokenIssuer.local();
 
 	private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+	private static final String MST = "0100109106";
+
+	private static final String EXTENSIONS = "/api/v1/taxpayers/" + MST + "/extensions";
+
+	private static final String IN_FORCE = "0190a1b2-0000-7000-8000-000000000001";
+
+	private static final String REVOKED = "0190a1b2-0000-7000-8000-000000000002";
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -172,16 +180,42 @@ class ConsoleDeclarationPagesIntegrationTests {
 				"receivedAt":"2024-03-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
 				"period":{"kind":"Q","value":"4/2023"},"taxOfficeCode":"70129",
 				"filedBy":{"subject":"taxpayer-0100109106","role":null},"payableItems":[]}]""");
-		FakeGateway.get().answer("GET", "/api/v1/taxpayers/0100109106/balance", 200, """
-				{"mst":"0100109106","items":[],"totalOutstanding":0,"totalCredit":0}""");
-		FakeGateway.get().answer("GET", "/api/v1/taxpayers/0100109106/ledger", 200, """
-				{"items":[],"totalElements":0}""");
+		paymentsAndNoExtensions();
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=0100109106").session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Filed by", "11020250331000001", "AGENT agent-0312345678", "11020240331000002",
 					"<td>taxpayer-0100109106</td>");
+	}
+
+	@Test
+	void aTaxpayersExtensionsAreListedWithTheirReasonInWords() {
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[" + extension(IN_FORCE, null, null) + ","
+				+ extension(REVOKED, "\"officer-70129-b\"", "\"2025-04-20T02:00:00Z\"") + "]");
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Deadline extensions granted, oldest first", "<th scope=\"row\">01/GTGT (842)</th>",
+					"<td>Q 1/2025</td>", "<td>Dịch bệnh (Epidemic)</td>", "<td>2025-04-30</td>", "<td>2025-05-30</td>",
+					"<td>officer-70129 at 2025-04-10T03:00:00Z</td>", "<td>no, in force</td>",
+					"<td>officer-70129-b at 2025-04-20T02:00:00Z</td>")
+			.doesNotContain("could not be read");
+		FakeGateway.Request asked = last(EXTENSIONS);
+		assertThat(asked.method()).isEqualTo("GET");
+		assertThat(asked.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
+
+		FakeGateway.get().answer("GET", EXTENSIONS, 404, """
+				{"type":"https://etax.example/problems/taxpayer-not-found","title":"Taxpayer not found","status":404}""");
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.as("another office's taxpayer: not its extensions")
+			.contains("Extensions are shown to the officers of the taxpayer's managing")
+			.doesNotContain("id=\"extensions\"", "Taxpayer not found");
 	}
 
 	@Test
@@ -205,13 +239,34 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.collect(Collectors.joining(",", "[", "]"));
 	}
 
-	private static FakeGateway.Request last() {
+	/** An extension as declaration-api answers it: form 842 (01/GTGT), Q 1/2025, until 2025-05-30. */
+	private static String extension(String id, String revokedBy, String revokedAt) {
+		return """
+				{"id":"%s","mst":"%s","maTKhai":"842","formCode":"01/GTGT","periodKind":"Q","period":"1/2025",
+				"reason":"EPIDEMIC","reasonLabel":{"vi":"Dịch bệnh","en":"Epidemic"},"regularDeadline":"2025-04-30",
+				"deadline":"2025-05-30","grantedBy":"officer-70129","grantedAt":"2025-04-10T03:00:00Z",
+				"revokedBy":%s,"revokedAt":%s}""".formatted(id, MST, revokedBy, revokedAt);
+	}
+
+	private static void paymentsAndNoExtensions() {
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
+				{"mst":"0100109106","items":[],"totalOutstanding":0,"totalCredit":0}""");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
+				{"items":[],"totalElements":0}""");
+		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[]");
+	}
+
+	private static FakeGateway.Request last(String path) {
 		return FakeGateway.get()
 			.requests()
 			.stream()
-			.filter((r) -> r.path().equals(AUDIT))
+			.filter((r) -> r.path().equals(path))
 			.reduce((a, b) -> b)
 			.orElseThrow();
+	}
+
+	private static FakeGateway.Request last() {
+		return last(AUDIT);
 	}
 
 	/** The query as declaration-api reads it: decoded as a form would be, so that an unencoded {@code +} is lost. */

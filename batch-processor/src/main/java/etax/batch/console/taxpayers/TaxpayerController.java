@@ -21,9 +21,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One taxpayer: its returns with their payable items (declaration-api, in the officer's scope there), and
- * its balance and latest ledger lines (payment-gateway). A service that does not answer leaves its part
- * of the page empty with a message; the rest is shown.
+ * One taxpayer: its returns with their payable items and its deadline extensions (declaration-api, in the
+ * officer's scope there), and its balance and latest ledger lines (payment-gateway). A service that does not
+ * answer leaves its part of the page empty with a message; the rest is shown.
  */
 @Controller
 class TaxpayerController {
@@ -53,6 +53,12 @@ class TaxpayerController {
 			.uri("/api/v1/returns?mst={mst}&size=50", taxpayer)
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<StoredReturn>>() {
+			})));
+		model.addAttribute("extensions", read(problems, "declaration-api", () -> this.clients.declarations()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/extensions", taxpayer)
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<Extension>>() {
 			})));
 		model.addAttribute("balance", read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
