@@ -13,9 +13,11 @@ import etax.batch.FakeGateway;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +31,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The console's pages that read declaration-api: the uploads it did not receive (its intake audit read with the
  * officer's own token, the filters passed on as its query parameters, paged without a total, its refusal and bad
- * filters shown in words), a taxpayer's returns with who filed each, and its deadline extensions.
+ * filters shown in words), a taxpayer's returns with who filed each, and its deadline extensions: listed, granted
+ * and revoked with the officer's token, each confirmed first and audited, a refusal shown in words.
  *
  * <p>
  * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
@@ -44,6 +47,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 	private static final TokenIssuer TOKENS = TokenIssuer.local();
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 	private static final String MST = "0100109106";
@@ -56,6 +61,9 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void declarationApiIsTheStandIn(DynamicPropertyRegistry registry) {
@@ -190,7 +198,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	@Test
-	void aTaxpayersExtensionsAreListedWithTheirReasonInWords() {
+	void aTaxpayersExtensionsAreListedWithTheirReasonInWordsAndARevokeButtonForThoseInForce() {
 		paymentsAndNoExtensions();
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
 		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[" + extension(IN_FORCE, null, null) + ","
@@ -203,8 +211,13 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("Deadline extensions granted, oldest first", "<th scope=\"row\">01/GTGT (842)</th>",
 					"<td>Q 1/2025</td>", "<td>Dịch bệnh (Epidemic)</td>", "<td>2025-04-30</td>", "<td>2025-05-30</td>",
 					"<td>officer-70129 at 2025-04-10T03:00:00Z</td>", "<td>no, in force</td>",
-					"<td>officer-70129-b at 2025-04-20T02:00:00Z</td>")
-			.doesNotContain("could not be read");
+					"<td>officer-70129-b at 2025-04-20T02:00:00Z</td>",
+					"action=\"/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation\"",
+					"action=\"/console/taxpayers/" + MST + "/extensions\"", "name=\"_csrf\"",
+					"<option value=\"NATURAL_DISASTER\">Thiên tai (Natural disaster)</option>",
+					"<option value=\"ACCIDENT\">Tai nạn bất ngờ (Unexpected accident)</option>",
+					"<option value=\"Q\">Q: quarter</option>", "<label for=\"deadline\">New deadline</label>")
+			.doesNotContain("/extensions/" + REVOKED + "/revocation", "could not be read");
 		FakeGateway.Request asked = last(EXTENSIONS);
 		assertThat(asked.method()).isEqualTo("GET");
 		assertThat(asked.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
@@ -213,9 +226,172 @@ class ConsoleDeclarationPagesIntegrationTests {
 				{"type":"https://etax.example/problems/taxpayer-not-found","title":"Taxpayer not found","status":404}""");
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
-			.as("another office's taxpayer: not its extensions")
+			.as("another office's taxpayer: neither its extensions nor a form to grant one")
 			.contains("Extensions are shown to the officers of the taxpayer's managing")
-			.doesNotContain("id=\"extensions\"", "Taxpayer not found");
+			.doesNotContain("id=\"extensions\"", "id=\"grant\"", "Taxpayer not found");
+	}
+
+	@Test
+	void aGrantIsConfirmedFirstThenSentWithTheOfficersTokenAndAudited() throws Exception {
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+		int before = FakeGateway.get().requests().size();
+		long audited = audits("EXTENSION_GRANT");
+
+		assertThat(grant(session, false, "2025-05-30")).hasStatusOk()
+			.bodyText()
+			.contains("Extend the deadline of form 842 for taxpayer " + MST + "?", "<dd>Q 1/2025</dd>",
+					"<dd>Dịch bệnh (Epidemic)</dd>", "<dd>2025-05-30</dd>", "name=\"maTKhai\" value=\"842\"",
+					"name=\"periodKind\" value=\"Q\"", "name=\"period\" value=\"1/2025\"",
+					"name=\"reason\" value=\"EPIDEMIC\"", "name=\"deadline\" value=\"2025-05-30\"",
+					"name=\"confirmed\" value=\"true\"", "Yes, grant the extension", "name=\"_csrf\"");
+		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
+		assertThat(audits("EXTENSION_GRANT")).isEqualTo(audited);
+
+		FakeGateway.get().answer("POST", EXTENSIONS, 201, extension(IN_FORCE, null, null));
+		assertThat(grant(session, true, "2025-05-30")).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message",
+					"Extension granted: form 01/GTGT (842), period Q 1/2025, deadline 2025-05-30 instead of 2025-04-30.")
+			.doesNotContainKey("grant");
+		FakeGateway.Request sent = last(EXTENSIONS);
+		assertThat(sent.method()).isEqualTo("POST");
+		assertThat(sent.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
+		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
+				{"maTKhai":"842","periodKind":"Q","period":"1/2025","reason":"EPIDEMIC","deadline":"2025-05-30"}"""));
+		assertThat(lastAudit("EXTENSION_GRANT")).isEqualTo("OK - taxpayer " + MST + " form 842 Q 1/2025");
+	}
+
+	@Test
+	void aGrantDeclarationApiRefusesIsShownInWordsAuditedAsRefusedAndComesBackToTheForm() {
+		FakeGateway.get().answer("POST", EXTENSIONS, 400, """
+				{"type":"https://etax.example/problems/invalid-extension","title":"Extension refused","status":400,
+				"detail":"The new deadline may be at most 30 days after the regular deadline 2025-04-30: 2025-05-30 at the latest",
+				"field":"deadline"}""");
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		MvcTestResult refused = grant(session, true, "2025-06-30");
+		String words = "declaration-api refused it: Extension refused. The new deadline may be at most 30 days after "
+				+ "the regular deadline 2025-04-30: 2025-05-30 at the latest.";
+		assertThat(refused).hasRedirectedUrl("/console/taxpayers?mst=" + MST).flash().containsEntry("error", words);
+		assertThat(lastAudit("EXTENSION_GRANT"))
+			.isEqualTo("REFUSED https://etax.example/problems/invalid-extension taxpayer " + MST + " form 842 Q 1/2025");
+
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		assertThat(this.mvc.get()
+			.uri("/console/taxpayers?mst=" + MST)
+			.session(session)
+			.flashAttrs(refused.getMvcResult().getFlashMap())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.as("the refusal in words, and the form as it was typed")
+			.contains(words, "id=\"maTKhai\" name=\"maTKhai\"", "value=\"842\"",
+					"value=\"1/2025\"", "value=\"2025-06-30\"", "<option value=\"Q\" selected=\"selected\">",
+					"<option value=\"EPIDEMIC\" selected=\"selected\">")
+			.doesNotContain("\"field\"");
+	}
+
+	@Test
+	void aGrantTheConsoleCannotSendIsRefusedInWordsWithoutAskingDeclarationApi() {
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+		int before = FakeGateway.get().requests().size();
+
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions")
+			.param("maTKhai", "01/GTGT")
+			.param("periodKind", "W")
+			.param("period", " ")
+			.param("reason", "BANKRUPTCY")
+			.param("deadline", "30/05/2025")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("error", "The form code (maTKhai) is 1 to 5 digits, such as 842 for 01/GTGT. "
+					+ "Choose the period kind: M, Q, Y, D, K or N. "
+					+ "Write the period as its kind is written, such as 1/2025 for a quarter. "
+					+ "Choose the reason from the list of Law 38/2019 Art. 46(1). "
+					+ "The new deadline is a day such as 2025-05-30.");
+		assertThat(FakeGateway.get().requests()).as("nothing asked of declaration-api").hasSize(before);
+	}
+
+	@Test
+	void nothingIsSentWithoutTheCsrfToken() {
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+		int before = FakeGateway.get().requests().size();
+		long audited = audits("EXTENSION_GRANT") + audits("EXTENSION_REVOKE");
+
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions")
+			.param("maTKhai", "842")
+			.param("periodKind", "Q")
+			.param("period", "1/2025")
+			.param("reason", "EPIDEMIC")
+			.param("deadline", "2025-05-30")
+			.param("confirmed", "true")
+			.session(session)
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation")
+			.param("confirmed", "true")
+			.session(session)
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(FakeGateway.get().requests()).as("nothing sent to declaration-api").hasSize(before);
+		assertThat(audits("EXTENSION_GRANT") + audits("EXTENSION_REVOKE")).isEqualTo(audited);
+	}
+
+	@Test
+	void aRevocationIsConfirmedFirstThenSentAndAudited() {
+		String revocation = EXTENSIONS + "/" + IN_FORCE + "/revocation";
+		FakeGateway.get().answer("GET", EXTENSIONS + "/" + IN_FORCE, 200, extension(IN_FORCE, null, null));
+		String token = TOKENS.nationalOfficer();
+		MockHttpSession session = signIn(token);
+		int before = FakeGateway.get().requests().size();
+		long audited = audits("EXTENSION_REVOKE");
+
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Revoke the extension of form 01/GTGT (842) for taxpayer " + MST + "?",
+					"returns filed before keep the deadline they were held to", "<dd>Q 1/2025</dd>",
+					"<dd>Dịch bệnh (Epidemic)</dd>", "<dd>2025-05-30</dd>",
+					"action=\"/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation\"",
+					"name=\"confirmed\" value=\"true\"", "Yes, revoke it");
+		assertThat(FakeGateway.get().requests().subList(before, FakeGateway.get().requests().size()))
+			.as("only read, nothing revoked before confirmation")
+			.extracting(FakeGateway.Request::method)
+			.containsOnly("GET");
+		assertThat(audits("EXTENSION_REVOKE")).isEqualTo(audited);
+
+		FakeGateway.get().answer("POST", revocation, 201,
+				extension(IN_FORCE, "\"national-officer\"", "\"2025-04-21T02:00:00Z\""));
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message", "The extension of form 01/GTGT (842) for Q 1/2025 is revoked.");
+		FakeGateway.Request sent = last(revocation);
+		assertThat(sent.method()).isEqualTo("POST");
+		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
+		assertThat(lastAudit("EXTENSION_REVOKE")).isEqualTo("OK - taxpayer " + MST + " extension " + IN_FORCE);
+
+		FakeGateway.get().answer("POST", revocation, 404, """
+				{"type":"https://etax.example/problems/extension-not-found","title":"Extension not found","status":404}""");
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange()).flash().containsEntry("error", "declaration-api refused it: Extension not found.");
+		assertThat(lastAudit("EXTENSION_REVOKE")).isEqualTo(
+				"REFUSED https://etax.example/problems/extension-not-found taxpayer " + MST + " extension " + IN_FORCE);
 	}
 
 	@Test
@@ -239,6 +415,20 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.collect(Collectors.joining(",", "[", "]"));
 	}
 
+	private MvcTestResult grant(MockHttpSession session, boolean confirmed, String deadline) {
+		return this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/extensions")
+			.param("maTKhai", "842")
+			.param("periodKind", "Q")
+			.param("period", "1/2025")
+			.param("reason", "EPIDEMIC")
+			.param("deadline", deadline)
+			.param("confirmed", String.valueOf(confirmed))
+			.session(session)
+			.with(csrf())
+			.exchange();
+	}
+
 	/** An extension as declaration-api answers it: form 842 (01/GTGT), Q 1/2025, until 2025-05-30. */
 	private static String extension(String id, String revokedBy, String revokedAt) {
 		return """
@@ -254,6 +444,19 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
 				{"items":[],"totalElements":0}""");
 		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[]");
+	}
+
+	private String lastAudit(String action) {
+		return this.jdbc.sql("""
+				SELECT outcome || ' ' || coalesce(problem_type, '-') || ' ' || target FROM batch.console_audit
+				WHERE action = ? ORDER BY id DESC LIMIT 1""").param(action).query(String.class).single();
+	}
+
+	private long audits(String action) {
+		return this.jdbc.sql("SELECT count(*) FROM batch.console_audit WHERE action = ?")
+			.param(action)
+			.query(Long.class)
+			.single();
 	}
 
 	private static FakeGateway.Request last(String path) {

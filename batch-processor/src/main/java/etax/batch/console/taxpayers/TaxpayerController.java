@@ -22,13 +22,14 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * One taxpayer: its returns with their payable items and its deadline extensions (declaration-api, in the
- * officer's scope there), and its balance and latest ledger lines (payment-gateway). A service that does not
- * answer leaves its part of the page empty with a message; the rest is shown.
+ * officer's scope there; {@link ExtensionsController} grants and revokes them), and its balance and latest
+ * ledger lines (payment-gateway). A service that does not answer leaves its part of the page empty with a
+ * message; the rest is shown.
  */
 @Controller
 class TaxpayerController {
 
-	private static final Pattern MST = Pattern.compile("\\d{10}(-\\d{3})?|\\d{12}");
+	static final Pattern MST = Pattern.compile("\\d{10}(-\\d{3})?|\\d{12}");
 
 	private final OfficerClients clients;
 
@@ -60,6 +61,8 @@ class TaxpayerController {
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<Extension>>() {
 			})));
+		model.addAttribute("periodKinds", PeriodKind.values());
+		model.addAttribute("reasons", ExtensionReason.values());
 		model.addAttribute("balance", read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
 			.uri("/api/v1/taxpayers/{mst}/balance", taxpayer)
