@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The allocation work of one transaction, in memory, on the state of the taxpayers it holds locks on:
- * their open obligations, the obligations payments name, and their credits. Each step appends ledger
+ * their open obligations, the obligations payments name, and their credits (the credits loaded are of
+ * taxpayers whose open obligations are all loaded, so that offsets see every item). Each step appends ledger
  * entries and changes outstanding amounts and credits; the caller stores what changed.
  *
  * <p>
@@ -23,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * it is never offset); what is not named goes to the payer's open items of the line's sub-item in the
  * allocation order; what is left is a general credit. A new obligation takes the credits of its taxpayer
  * waiting for it, then general credits of its sub-item. After every step no general credit and open
- * obligation of the same taxpayer and sub-item are left side by side. A credit applied counts as paid on
- * the day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). A supplement that lowered
+ * obligation of the same taxpayer and sub-item are left side by side; at the end of the transaction what is
+ * left of general credits goes to the taxpayer's due items of other sub-items ({@link #offsetAcrossSubItems}).
+ * A credit applied counts as paid on the day its money was paid, not on the day it is applied (VN-ETAX §5.3,
+ * §5.6). A supplement that lowered
  * tax reduces what the taxpayer was charged for the sub-item and period; what was paid beyond the new total
  * becomes a credit, offset like any overpayment; interest taken back reduces the interest booked on its
  * payable item the same way.
@@ -90,6 +93,16 @@ final class Allocation {
 				null));
 		this.offsets.applyWaiting(item);
 		this.offsets.offset(item.mst(), item.subItem());
+	}
+
+	/**
+	 * Ends the transaction's allocation: what is left of each general credit after the offsets within its
+	 * sub-item goes to the same taxpayer's items of other sub-items that are due (arrears and interest), in the
+	 * allocation order (VN-ETAX §5.7). Run once, after every payment, booking and reversal of the transaction,
+	 * so that what a payer paid for each sub-item goes there first.
+	 */
+	void offsetAcrossSubItems() {
+		this.offsets.withGeneralCredit().forEach(this.offsets::offsetAcross);
 	}
 
 	/**

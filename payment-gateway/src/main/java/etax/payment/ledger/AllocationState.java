@@ -28,6 +28,9 @@ final class AllocationState {
 	/** Item ids by taxpayer and sub-item, the key allocation looks them up by. */
 	private final Map<String, List<String>> byTaxpayer = new HashMap<>();
 
+	/** Item ids by taxpayer, of every sub-item, the key an offset across sub-items looks them up by. */
+	private final Map<String, List<String>> byMst = new HashMap<>();
+
 	/** Interest obligation ids by the payable item they accrued on, the key interest taken back finds them by. */
 	private final Map<String, List<String>> byBaseItem = new HashMap<>();
 
@@ -74,6 +77,11 @@ final class AllocationState {
 	/** The loaded items of a taxpayer and sub-item, in the order they were loaded or booked. */
 	List<Obligation> itemsOf(String mst, String subItem) {
 		return this.byTaxpayer.getOrDefault(mst + '\u001F' + subItem, List.of()).stream().map(this.items::get).toList();
+	}
+
+	/** The loaded items of a taxpayer, of every sub-item, in the order they were loaded or booked. */
+	List<Obligation> itemsOf(String mst) {
+		return this.byMst.getOrDefault(mst, List.of()).stream().map(this.items::get).toList();
 	}
 
 	/** The loaded interest obligations that accrued on a payable item. */
@@ -152,6 +160,7 @@ final class AllocationState {
 		if (this.items.put(item.itemId(), item) == null) {
 			this.byTaxpayer.computeIfAbsent(item.mst() + '\u001F' + item.subItem(), (k) -> new ArrayList<>())
 				.add(item.itemId());
+			this.byMst.computeIfAbsent(item.mst(), (k) -> new ArrayList<>()).add(item.itemId());
 			if (item.baseItemId() != null) {
 				this.byBaseItem.computeIfAbsent(item.baseItemId(), (k) -> new ArrayList<>()).add(item.itemId());
 			}

@@ -3,17 +3,19 @@ package etax.payment.ledger;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import etax.ids.TimeOrderedIds;
 import etax.payment.ledger.Allocation.Paid;
 
 /**
- * Credits applied to obligations: the credits waiting for a newly booked item, and the offset of general
- * credits against the open items of their taxpayer and sub-item, so that after every step no general credit
- * and open item of the same taxpayer and sub-item are left side by side (VN-ETAX §5.7). Apart from the
- * payment lines because every other step (booking, reductions, reversals, an officer's release of a held
- * credit) ends by offsetting what it freed. A credit applied counts as paid on the day its money was paid,
- * not on the day it is applied (VN-ETAX §5.3, §5.6).
+ * Credits applied to obligations: the credits waiting for a newly booked item, the offset of general credits
+ * against the open items of their taxpayer and sub-item, so that after every step no general credit and open
+ * item of the same taxpayer and sub-item are left side by side, and at the end of a transaction the offset of
+ * what is left of them against the taxpayer's items of other sub-items that are due (arrears and interest,
+ * VN-ETAX §5.7). Apart from the payment lines because every other step (booking, reductions, reversals, an
+ * officer's release of a held credit) ends by offsetting what it freed. A credit applied counts as paid on the
+ * day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6).
  */
 final class CreditOffsets {
 
@@ -54,12 +56,7 @@ final class CreditOffsets {
 
 	/** Applies general credits of a taxpayer and sub-item, oldest first, to its open items in order. */
 	void offset(String mst, String subItem) {
-		List<Credit> general = this.state.credits()
-			.stream()
-			.filter((c) -> c.mst().equals(mst) && c.subItem().equals(subItem) && c.namedItemId() == null
-					&& c.remaining().signum() > 0)
-			.sorted(Comparator.comparingLong(Credit::createdSeq))
-			.toList();
+		List<Credit> general = generalCredits(mst).filter((c) -> c.subItem().equals(subItem)).toList();
 		for (Credit credit : general) {
 			for (Obligation item : this.openItems.of(mst, subItem, this.state.today())) {
 				Credit now = this.state.credit(credit.creditId());
@@ -69,6 +66,47 @@ final class CreditOffsets {
 				apply(now, item);
 			}
 		}
+	}
+
+	/**
+	 * Applies what is left of a taxpayer's general credits, oldest first, to its items of other sub-items that are
+	 * due on the day of the transaction (arrears and interest), in the allocation order in force, across
+	 * sub-items; first each credit's own sub-item, as {@link #offset} does. Items not yet due are left to the
+	 * credits of their own sub-item: they are the next payable amount, taken when they fall due. Credits that
+	 * name an item (waiting for it, or held for an officer) are never offset; nor is another taxpayer's item.
+	 * An application from one sub-item to another moves money between budget sub-items, which the treasury is
+	 * asked to re-code (ADR 0006, 0007).
+	 */
+	void offsetAcross(String mst) {
+		List<Credit> general = generalCredits(mst).toList();
+		general.stream().map(Credit::subItem).distinct().forEach((subItem) -> offset(mst, subItem));
+		for (Credit credit : general) {
+			for (Obligation item : this.openItems.dueOf(mst, this.state.today())) {
+				Credit now = this.state.credit(credit.creditId());
+				if (now.remaining().signum() == 0) {
+					break;
+				}
+				apply(now, item);
+			}
+		}
+	}
+
+	/** The taxpayers with a general credit left, in the order of their oldest one. */
+	List<String> withGeneralCredit() {
+		return this.state.credits()
+			.stream()
+			.filter((c) -> c.namedItemId() == null && c.remaining().signum() > 0)
+			.sorted(Comparator.comparingLong(Credit::createdSeq))
+			.map(Credit::mst)
+			.distinct()
+			.toList();
+	}
+
+	private Stream<Credit> generalCredits(String mst) {
+		return this.state.credits()
+			.stream()
+			.filter((c) -> c.mst().equals(mst) && c.namedItemId() == null && c.remaining().signum() > 0)
+			.sorted(Comparator.comparingLong(Credit::createdSeq));
 	}
 
 	/** Applies a credit to an item, up to what the item owes, dated with the day the credit's money was paid. */

@@ -49,6 +49,11 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 		/** A posting the treasury confirmed: treasury / treasury receivable (swapped for a reversal). */
 		POSTING_CONFIRMED,
 		/**
+		 * A re-coding the treasury confirmed: treasury under the sub-item the money went to / treasury under the
+		 * sub-item it left.
+		 */
+		RECODING_CONFIRMED,
+		/**
 		 * Tax taken off an obligation by a supplement that lowered it: budget revenue / taxpayer obligation,
 		 * the booking's accounts swapped for part of its amount.
 		 */
@@ -61,6 +66,18 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 		/** The reversal of an entry. */
 		REVERSAL
 
+	}
+
+	/**
+	 * Whether it moves a taxpayer's money from one sub-item to another: a credit of one sub-item applied to an
+	 * obligation of another, or such an application reversed. The money leaves the debited account's sub-item.
+	 */
+	boolean movesBetweenSubItems() {
+		return isTaxpayers(this.debit) && isTaxpayers(this.credit) && !this.debit.subItem().equals(this.credit.subItem());
+	}
+
+	private static boolean isTaxpayers(Account account) {
+		return account.kind() == Account.Kind.TAXPAYER_CREDIT || account.kind() == Account.Kind.TAXPAYER_OBLIGATION;
 	}
 
 	LedgerEntry reversal(UUID entryId, LocalDate valueDate) {

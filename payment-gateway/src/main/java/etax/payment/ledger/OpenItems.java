@@ -9,10 +9,10 @@ import java.util.function.Function;
 import etax.payment.reference.ReferenceData.ItemClass;
 
 /**
- * A taxpayer's open items of a sub-item in the order money goes to them on a day: the allocation order in
- * force on that day (table {@code allocation_order}: class ranks such as arrears before interest before
- * current tax), then the oldest due date, then booking order. Both what a payment line does not name and
- * every offset of a credit follow it, so it is kept in one place (VN-ETAX §5.7, ADR 0006).
+ * A taxpayer's open items in the order money goes to them on a day: the allocation order in force on that day
+ * (table {@code allocation_order}: class ranks such as arrears before interest before current tax), then the
+ * oldest due date, then booking order. Both what a payment line does not name and every offset of a credit
+ * follow it, within a sub-item and across sub-items, so it is kept in one place (VN-ETAX §5.7, ADR 0006).
  */
 final class OpenItems {
 
@@ -27,15 +27,32 @@ final class OpenItems {
 
 	/** The items of a taxpayer and sub-item that still owe something, in the order in force on the day. */
 	List<Obligation> of(String mst, String subItem, LocalDate day) {
-		Map<ItemClass, Integer> ranks = this.order.apply(day);
 		return this.state.itemsOf(mst, subItem)
 			.stream()
 			.filter((i) -> i.outstanding().signum() > 0)
-			.sorted(Comparator.comparingInt((Obligation i) -> ranks.get(i.itemClass(day)))
-				.thenComparing(Obligation::dueDate)
-				.thenComparingLong(Obligation::bookingSeq)
-				.thenComparing(Obligation::itemId))
+			.sorted(inOrder(day))
 			.toList();
+	}
+
+	/**
+	 * The items of a taxpayer, of every sub-item, that are due on the day (their due date has passed: arrears
+	 * and interest) and still owe something, in the order in force on the day. Items not yet due are left out:
+	 * they wait for the next payable amount of their own sub-item.
+	 */
+	List<Obligation> dueOf(String mst, LocalDate day) {
+		return this.state.itemsOf(mst)
+			.stream()
+			.filter((i) -> i.outstanding().signum() > 0 && i.dueDate().isBefore(day))
+			.sorted(inOrder(day))
+			.toList();
+	}
+
+	private Comparator<Obligation> inOrder(LocalDate day) {
+		Map<ItemClass, Integer> ranks = this.order.apply(day);
+		return Comparator.comparingInt((Obligation i) -> ranks.get(i.itemClass(day)))
+			.thenComparing(Obligation::dueDate)
+			.thenComparingLong(Obligation::bookingSeq)
+			.thenComparing(Obligation::itemId);
 	}
 
 }
