@@ -3,6 +3,8 @@ package etax.payment;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,8 +58,9 @@ class ReconciliationContractIntegrationTests {
 		String mst = DevBanks.mst(9301);
 		String named = UUID.randomUUID().toString();
 		String reversedItem = UUID.randomUUID().toString();
-		publishItem(mst, named, 1_000_000);
-		publishItem(mst, reversedItem, 300_000);
+		publishItem(mst, named, 1_000_000, "2026-04-30");
+		// not due yet: the 1052 line kept as a credit offsets only what is due of other sub-items (ADR 0006)
+		publishItem(mst, reversedItem, 300_000, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusYears(1).toString());
 		await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM payment.obligation WHERE mst = ?", mst) == 2);
 		confirm(mst, "RCV2026030200000001", "DEBITED", null,
 				List.of(Line.naming(named, "1701", 1_000_000), Line.of("1052", 500_000)));
@@ -109,6 +112,21 @@ class ReconciliationContractIntegrationTests {
 			.param("01202001-dev-1")
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.single()).containsExactly("01202001", "RS256", DevFileSignatures.bankPublicKey("01202001"));
+	}
+
+	@Test
+	void theRecodingsViewPublishesOnlyTheRecodingsAskedOfTheTreasury() {
+		assertThat(this.jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = 'payment' AND table_name = 'treasury_recodings_v1' ORDER BY ordinal_position""")
+			.query(String.class)
+			.list()).as("the published columns, in order")
+			.containsExactly("posting_id", "recoding_of", "treasury_code", "from_sub_item", "sub_item", "amount_vnd",
+					"payment_date", "requested_at", "status");
+		assertThat(count("""
+				SELECT count(*) FROM payment.treasury_recodings_v1 r
+				JOIN payment.treasury_posting p ON p.posting_id = r.posting_id WHERE p.direction <> ?""", "RECODING"))
+			.as("no payment or reversal").isZero();
 	}
 
 	@Test
@@ -208,13 +226,13 @@ class ReconciliationContractIntegrationTests {
 			.formatted(id, kind, BANK, reference, line, reason, requestedBy);
 	}
 
-	private void publishItem(String mst, String itemId, long amount) {
+	private void publishItem(String mst, String itemId, long amount, String dueDate) {
 		DevBanks.publish(DevBanks.producer(), "etax.payable-items.v1", mst, """
 				{"eventId":"%s","type":"PayableItemCreated","version":1,"occurredAt":"2026-02-15T03:12:09Z",\
 				"payableItemId":"%s","returnId":"%s","transactionCode":"10820260000000042","mst":"%s","chapter":"754",\
-				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"2026-04-30",\
+				"subItem":"1701","taxPeriod":"00/Q1/2026","amount":%d,"currency":"VND","dueDate":"%s",\
 				"paymentReference":"PR-%s"}""".formatted(UUID.randomUUID(), itemId, UUID.randomUUID(), mst, amount,
-				itemId.substring(0, 8)), Map.of());
+				dueDate, itemId.substring(0, 8)), Map.of());
 	}
 
 	private static void confirm(String mst, String reference, String status, String reversalOf, List<Line> lines) {

@@ -103,6 +103,19 @@ class LedgerRepository {
 				(Object) creditIds.stream().map(UUID::toString).toArray(String[]::new));
 	}
 
+	/**
+	 * Taxpayers with a general credit left beside an open obligation of another sub-item that is due on the day,
+	 * after one MST and in MST order, at most a page: those an offset across sub-items would move money for.
+	 */
+	List<String> withCreditBesideDue(String afterMst, LocalDate today, int limit) {
+		return this.jdbc.queryForList("""
+				SELECT DISTINCT c.mst FROM payment.credit c
+				WHERE c.remaining > 0 AND c.named_item_id IS NULL AND c.mst > ?
+				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.outstanding > 0
+				        AND o.sub_item <> c.sub_item AND o.due_date < ?)
+				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, limit);
+	}
+
 	/** The entries of the payments, not reversed yet, that a reversal of them takes back. */
 	List<LedgerEntry> reversible(Collection<String> paymentKeys) {
 		if (paymentKeys.isEmpty()) {

@@ -1,5 +1,6 @@
 package etax.payment.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ import etax.payment.confirmation.PaymentsRecorded;
 import etax.payment.office.OfficeScope;
 import etax.payment.reference.ReferenceData;
 import etax.payment.treasury.PostingsPosted;
+import etax.payment.treasury.Recoding;
+import etax.payment.treasury.TreasuryRecodings;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -48,11 +51,14 @@ public class TaxpayerLedger {
 
 	private final HeldCreditRepository held;
 
+	private final TreasuryRecodings recodings;
+
 	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, HeldCreditRepository held, ReferenceData reference,
-			Outbox outbox, Clock clock) {
+			TreasuryRecodings recodings, Outbox outbox, Clock clock) {
 		this.ledger = ledger;
 		this.views = views;
 		this.held = held;
+		this.recodings = recodings;
 		this.reference = reference;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -176,6 +182,12 @@ public class TaxpayerLedger {
 			Account treasury = Account.treasury(p.treasuryCode(), p.subItem());
 			Account receivable = Account.receivable(p.treasuryCode(), p.subItem());
 			LocalDate day = p.ackedAt().atZone(this.clock.getZone()).toLocalDate();
+			if (p.fromSubItem() != null) {
+				// the treasury moved posted money from one sub-item to the other
+				return new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.RECODING_CONFIRMED, treasury,
+						Account.treasury(p.treasuryCode(), p.fromSubItem()), p.amountVnd(), day, null, p.postingId(), null,
+						null, null);
+			}
 			return new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.POSTING_CONFIRMED,
 					p.reversal() ? receivable : treasury, p.reversal() ? treasury : receivable, p.amountVnd(), day, null,
 					p.postingId(), null, null, null);
@@ -238,19 +250,53 @@ public class TaxpayerLedger {
 	}
 
 	Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {
-		return new Allocation(this.ledger.obligations(msts, itemIds), this.ledger.credits(msts, creditIds),
-				this.reference::allocationOrder, LocalDate.now(this.clock));
+		return allocation(msts, itemIds, creditIds, LocalDate.now(this.clock));
 	}
 
-	/** Stores what an allocation changed and announces it, in the caller's transaction. */
+	/**
+	 * The allocation of a transaction on a day: the open obligations and the credits of the taxpayers, whose locks
+	 * the caller holds, and the obligations and credits with the ids.
+	 */
+	Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds, LocalDate today) {
+		return new Allocation(this.ledger.obligations(msts, itemIds), this.ledger.credits(msts, creditIds),
+				this.reference::allocationOrder, today);
+	}
+
+	/**
+	 * Ends an allocation and stores what it changed, in the caller's transaction: what is left of general credits
+	 * goes to the taxpayers' due items of other sub-items, the treasury is asked to re-code what moved between
+	 * sub-items, and every change is announced.
+	 */
 	void store(Allocation allocation) {
+		allocation.offsetAcrossSubItems();
 		Instant now = this.clock.instant();
 		this.ledger.insertObligations(allocation.newItems(), now);
 		this.ledger.updateOutstanding(allocation.changedItems());
 		this.ledger.insertCredits(allocation.newCredits(), now);
 		this.ledger.updateCredits(allocation.changedCredits());
 		this.ledger.insertEntries(allocation.entries(), now);
+		this.recodings.request(recodings(allocation));
 		this.outbox.appendAll(announcements(allocation, now));
+	}
+
+	/**
+	 * What moved between sub-items: one re-coding per entry, from the debited account's sub-item to the credited
+	 * one's. An obligation's side is coded as the obligation; a credit's as the payment line it was paid with.
+	 */
+	private static List<Recoding> recodings(Allocation allocation) {
+		return allocation.entries().stream().filter(LedgerEntry::movesBetweenSubItems).map((entry) -> {
+			Obligation item = Objects.requireNonNull(allocation.item(Objects.requireNonNull(entry.itemId())));
+			UUID postingId = UUID.nameUUIDFromBytes(
+					("etax.payment\u001Frecoding\u001F" + entry.entryId()).getBytes(StandardCharsets.UTF_8));
+			return new Recoding(postingId, item.mst(), Objects.requireNonNull(entry.postingId()),
+					coding(entry.debit(), item), coding(entry.credit(), item), entry.amount(), entry.valueDate());
+		}).toList();
+	}
+
+	private static Recoding.Coding coding(Account account, Obligation item) {
+		return (account.kind() == Account.Kind.TAXPAYER_OBLIGATION)
+				? new Recoding.Coding(item.chapter(), account.subItem(), account.taxPeriod())
+				: new Recoding.Coding(null, account.subItem(), null);
 	}
 
 	private static List<OutboxMessage> announcements(Allocation allocation, Instant now) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import etax.payment.office.OfficeScope;
 import etax.payment.office.OfficeScope.Condition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,47 @@ class PostingRepository {
 	}
 
 	/**
+	 * Remembers re-codings until the treasury acks them: the voucher line is the payment line the money was paid
+	 * with, the sub-item the one it goes to.
+	 */
+	void insertRecodings(List<RecodingRequested> requests, Instant requestedAt) {
+		this.jdbc.update("""
+				INSERT INTO payment.treasury_posting (posting_id, mst, bank_code, bank_reference, line_number, direction,
+				    treasury_code, sub_item, amount_vnd, payment_date, requested_at, from_sub_item, recoding_of)
+				SELECT r.posting_id, r.mst, r.bank_code, r.bank_reference, r.line_number, r.direction, r.treasury_code,
+				    r.sub_item, r.amount_vnd, r.payment_date, ?, r.from_sub_item, r.recoding_of
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+				    ?::numeric[], ?::date[], ?::text[], ?::uuid[])
+				    AS r (posting_id, mst, bank_code, bank_reference, line_number, direction, treasury_code, sub_item,
+				    amount_vnd, payment_date, from_sub_item, recoding_of)
+				ON CONFLICT (posting_id) DO NOTHING""", requestedAt.atOffset(ZoneOffset.UTC),
+				column(requests, (r) -> r.postingId().toString()), column(requests, RecodingRequested::mst),
+				column(requests, RecodingRequested::bankCode), column(requests, RecodingRequested::bankReference),
+				column(requests, (r) -> Integer.toString(r.lineNumber())), column(requests, RecodingRequested::direction),
+				column(requests, RecodingRequested::treasuryCode), column(requests, RecodingRequested::subItem),
+				column(requests, (r) -> r.amountVnd().toPlainString()),
+				column(requests, (r) -> r.paymentDate().toString()), column(requests, RecodingRequested::fromSubItem),
+				column(requests, (r) -> r.recodingOf().toString()));
+	}
+
+	/** The recorded payment lines of the posting ids, as the treasury was asked to post them. */
+	Map<UUID, RecodingRequested.PaidLine> paidLines(Collection<UUID> postingIds) {
+		Map<UUID, RecodingRequested.PaidLine> lines = new HashMap<>();
+		this.jdbc.query("""
+				SELECT l.posting_id, c.bank_code, c.bank_reference, l.line_number, l.chapter, l.tax_period, c.area_code,
+				    c.collecting_agency_code, c.treasury_code, c.treasury_account
+				FROM payment.confirmation_line l
+				JOIN payment.confirmation c ON c.bank_code = l.bank_code AND c.bank_reference = l.bank_reference
+				WHERE l.posting_id = ANY (?::uuid[])""", (ResultSet row) -> {
+			UUID postingId = row.getObject(1, UUID.class);
+			lines.put(postingId, new RecodingRequested.PaidLine(postingId, row.getString(2), row.getString(3),
+					row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+					row.getString(9), row.getString(10)));
+		}, (Object) postingIds.stream().map(UUID::toString).toArray(String[]::new));
+		return lines;
+	}
+
+	/**
 	 * Applies the first ack of each posting that is still REQUESTED.
 	 * @return the postings this call moved, with their new state
 	 */
@@ -68,10 +110,11 @@ class PostingRepository {
 				FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
 				    AS a (posting_id, status, acked_at, reason, event_id)
 				WHERE p.posting_id = a.posting_id AND p.status = 'REQUESTED'
-				RETURNING p.posting_id, p.status, p.direction, p.treasury_code, p.sub_item, p.amount_vnd, p.acked_at""",
+				RETURNING p.posting_id, p.status, p.direction, p.treasury_code, p.sub_item, p.amount_vnd, p.acked_at,
+				    p.from_sub_item""",
 				(ResultSet row, int n) -> new Applied(row.getObject(1, UUID.class), row.getString(2),
 						"REVERSAL".equals(row.getString(3)), row.getString(4), row.getString(5), row.getBigDecimal(6),
-						row.getObject(7, OffsetDateTime.class).toInstant()),
+						row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8)),
 				column(list, (a) -> a.postingId().toString()), column(list, PostingAcknowledged::status),
 				column(list, (a) -> a.ackedAt().toString()), column(list, PostingAcknowledged::reason),
 				column(list, (a) -> a.eventId().toString()));
@@ -171,9 +214,9 @@ class PostingRepository {
 				partition, offset, value.replace('\u0000', '\uFFFD'), reason, detail, at.atOffset(ZoneOffset.UTC));
 	}
 
-	/** A posting an ack moved. */
+	/** A posting an ack moved; a re-coding names the sub-item the money left. */
 	record Applied(UUID postingId, String status, boolean reversal, String treasuryCode, String subItem,
-			java.math.BigDecimal amountVnd, Instant ackedAt) {
+			java.math.BigDecimal amountVnd, Instant ackedAt, @Nullable String fromSubItem) {
 
 	}
 

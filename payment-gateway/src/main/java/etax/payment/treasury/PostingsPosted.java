@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Postings the treasury confirmed as posted for the first time, published in-process inside the
  * transaction that records the acks, so that the ledger moves the money from the treasury receivable
@@ -22,12 +24,24 @@ public record PostingsPosted(List<Posted> postings) {
 	 * @param postingId the posting
 	 * @param reversal whether it took back a reversed payment's line
 	 * @param treasuryCode the treasury
-	 * @param subItem the sub-item
+	 * @param subItem the sub-item (for a re-coding, the one the money went to)
 	 * @param amountVnd whole VND
 	 * @param ackedAt when the treasury posted it
+	 * @param fromSubItem for a re-coding ({@link RecodingRequested}), the sub-item the money left; null otherwise
 	 */
 	public record Posted(UUID postingId, boolean reversal, String treasuryCode, String subItem, BigDecimal amountVnd,
-			Instant ackedAt) {
+			Instant ackedAt, @Nullable String fromSubItem) {
+
+		/** A payment line or a reversal posted. */
+		public Posted(UUID postingId, boolean reversal, String treasuryCode, String subItem, BigDecimal amountVnd,
+				Instant ackedAt) {
+			this(postingId, reversal, treasuryCode, subItem, amountVnd, ackedAt, null);
+		}
+
+		/** Whether it re-coded money from one sub-item to another. */
+		public boolean recoding() {
+			return this.fromSubItem != null;
+		}
 
 	}
 

@@ -120,7 +120,7 @@ public class TreasuryAcks {
 			List<PostingsPosted.Posted> posted = applied.stream()
 				.filter((a) -> a.status().equals("POSTED"))
 				.map((a) -> new PostingsPosted.Posted(a.postingId(), a.reversal(), a.treasuryCode(), a.subItem(),
-						a.amountVnd(), a.ackedAt()))
+						a.amountVnd(), a.ackedAt(), a.fromSubItem()))
 				.toList();
 			if (!posted.isEmpty()) {
 				this.events.publishEvent(new PostingsPosted(posted));

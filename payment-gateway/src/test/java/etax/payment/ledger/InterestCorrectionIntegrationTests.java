@@ -114,6 +114,12 @@ class InterestCorrectionIntegrationTests {
 		gateway.reads().awaitOutstanding(twentieth, 0);
 		gateway.pay(mst, "ICR2026090800000003", "2026-09-08", List.of(Line.naming(item, "1701", 22_000_000)));
 		gateway.reads().awaitOutstanding(item, 0);
+		// another tax item, paid late: nothing of another sub-item is due when the credit arises (ADR 0006)
+		String next = UUID.randomUUID().toString();
+		gateway.publishItem(mst, next, 1_000_000, "2026-09-04");
+		gateway.reads().awaitOutstanding(next, 1_000_000);
+		gateway.pay(mst, "ICR2026092300000003", "2026-09-23", List.of(Line.naming(next, "1701", 1_000_000)));
+		gateway.reads().awaitOutstanding(next, 0);
 
 		gateway.publish("etax.assessments.v1", mst, correction(UUID.randomUUID(), mst, item, "2026-09-23", 85_800),
 				Map.of());
@@ -131,11 +137,9 @@ class InterestCorrectionIntegrationTests {
 				.isEqualByComparingTo("85800"));
 
 		// the next interest of the sub-item is paid by the credit
-		String next = UUID.randomUUID().toString();
-		gateway.publishItem(mst, next, 1_000_000, "2026-09-04");
-		String nextInterest = assess(mst, next, "2026-09-23", 5_700);
+		String nextInterest = assess(mst, next, "2026-09-22", 5_400);
 		gateway.reads().awaitOutstanding(nextInterest, 0);
-		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("80100");
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("80400");
 	}
 
 	/** What the taxpayer still owes of the interest booked on a payable item. */
