@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for the State Treasury (KBNN) in the local run and tests: it reads the postings on
- * {@code treasury.postings.v1} and answers each once on {@code treasury.acks.v1} with a
- * {@code PostingAcknowledged} version 1 (docs/adr/0007-treasury-acks.md), POSTED or, for a configurable
- * share of postings, REFUSED. Which postings are refused depends only on the posting id, so a posting
+ * {@code treasury.postings.v1}, payments and reversals ({@code PostingRequested} version 1) as well as
+ * re-codings between sub-items (version 2, direction {@code RECODING}), and answers each once on
+ * {@code treasury.acks.v1} with a {@code PostingAcknowledged} version 1 (docs/adr/0007-treasury-acks.md),
+ * POSTED or, for a configurable share of postings, REFUSED. Only the posting id matters to its answer. Which postings are refused depends only on the posting id, so a posting
  * seen again gets the same answer. It de-duplicates by posting id in memory and commits its offsets
  * after its acks are sent (at least once: after a restart it may answer a posting again, which the
  * gateway ignores).
