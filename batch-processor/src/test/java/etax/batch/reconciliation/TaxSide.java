@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stands in for the gateway's published view {@code payment.reconciliation_confirmation_lines_v1} in this
- * service's tests: a table with the view's columns and types, in order, as docs/adr/0014-reconciliation.md
- * documents them (the gateway's {@code ReconciliationContractIntegrationTests} holds the view to the same
+ * Stands in for the gateway's published views {@code payment.reconciliation_confirmation_lines_v1} and
+ * {@code payment.treasury_recodings_v1} in this service's tests: tables with the views' columns and types, in
+ * order, as docs/adr/0014-reconciliation.md and the gateway's migrations document them (the gateway's {@code ReconciliationContractIntegrationTests} holds the view to the same
  * list). Rows are what the gateway would show for the confirmations it recorded.
  */
 public final class TaxSide {
@@ -26,6 +26,11 @@ public final class TaxSide {
 				collecting_agency_code text, treasury_code text, treasury_account text, payment_date date NOT NULL,
 				status text NOT NULL, reversal_of text, reversed_by text, payable_item_id text, applied_vnd numeric,
 				recorded_at timestamp with time zone NOT NULL
+			);
+			CREATE TABLE IF NOT EXISTS payment.treasury_recodings_v1 (
+				posting_id uuid NOT NULL, recoding_of uuid NOT NULL, treasury_code text NOT NULL,
+				from_sub_item text NOT NULL, sub_item text NOT NULL, amount_vnd numeric NOT NULL, payment_date date NOT NULL,
+				requested_at timestamp with time zone NOT NULL, status text NOT NULL
 			)""";
 
 	private final JdbcClient jdbc;
@@ -70,6 +75,20 @@ public final class TaxSide {
 				UPDATE payment.reconciliation_confirmation_lines_v1 SET reversed_by = ?, applied_vnd = 0
 				WHERE bank_code = ? AND bank_reference = ?""")
 			.params(reversal, BANK, reference)
+			.update();
+		return postingId;
+	}
+
+	/**
+	 * A re-coding the gateway asked the treasury for: money of a booked payment line moved from its sub-item to
+	 * another by an offset (the gateway's view {@code payment.treasury_recodings_v1}), treasury 0111.
+	 * @return its posting id
+	 */
+	public UUID recoded(UUID paidWith, LocalDate day, String fromSubItem, String subItem, String amount) {
+		UUID postingId = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO payment.treasury_recodings_v1 VALUES (?, ?, '0111', ?, ?, ?::numeric, ?, now(), 'REQUESTED')""")
+			.params(postingId, paidWith, fromSubItem, subItem, amount, day)
 			.update();
 		return postingId;
 	}

@@ -1,0 +1,118 @@
+package etax.batch.reconciliation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import etax.batch.BatchProcessorIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static etax.batch.reconciliation.TaxSide.bankFile;
+import static etax.batch.reconciliation.TaxSide.posted;
+import static etax.batch.reconciliation.TaxSide.statement;
+import static etax.batch.reconciliation.TaxSide.voucher;
+import static etax.devstack.TestCallers.officer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A re-coding the gateway asked the treasury for (an overpayment of one sub-item offset against an item of
+ * another, docs/adr/0007-treasury-acks.md addendum) is no voucher line: its ack and its row on the treasury's
+ * statement leave the day's voucher lines as they are, and no ONLY_TREASURY exception. Works on business day
+ * 2025-03-27, references RC…
+ */
+@BatchProcessorIntegrationTest
+class ReconciliationRecodingIntegrationTests {
+
+	private static final LocalDate DAY = LocalDate.of(2025, 3, 27);
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private KafkaTemplate<String, String> kafka;
+
+	@Test
+	void aRecodingOnTheStatementIsNoVoucherLine() {
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID payment = tax.paid("RC01", DAY, "VND", "10500000", "1701");
+		UUID recoding = tax.recoded(payment, DAY, "1701", "4931", "27000");
+		UUID unknown = UUID.randomUUID();
+		ack(payment);
+		ack(recoding);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?)")
+				.params(payment, recoding)
+				.query(Long.class)
+				.single() == 2);
+		importBank(bankFile(DAY, voucher("RC01", DAY, "01", "VND", "10500000", "1701")));
+		importTreasury(statement(posted(payment, DAY, "VND", "10500000", "1701"),
+				posted(recoding, DAY, "VND", "27000", "4931"), posted(unknown, DAY, "VND", "5000", "1701")));
+
+		run();
+
+		assertThat(classes()).as("the payment matches; only a posting nobody asked for is an exception")
+			.containsExactlyInAnyOrderEntriesOf(Map.of("RC01", "MATCHED", "posting/" + unknown, "ONLY_TREASURY"));
+	}
+
+	private void ack(UUID postingId) {
+		this.kafka.send("treasury.acks.v1", "0313829148", """
+				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"POSTED","ackedAt":"%s"}"""
+			.formatted(UUID.randomUUID(), postingId, Instant.parse("2025-03-27T05:00:00Z")));
+	}
+
+	private void importBank(String xml) {
+		SignedFiles.registerBanks(this.jdbc);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/reconciliation/bank-files")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_XML)
+			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
+			.content(xml)
+			.exchange()).hasStatus(HttpStatus.CREATED);
+	}
+
+	private void importTreasury(String csv) {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/reconciliation/treasury-statements")
+			.with(officer())
+			.contentType("text/csv")
+			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
+			.content(csv)
+			.exchange()).hasStatus(HttpStatus.CREATED);
+	}
+
+	private void run() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/jobs/reconciliation/executions")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"businessDay\":\"" + DAY + "\"}")
+			.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
+	}
+
+	/** Class by bank reference, or by posting key for a line no bank has. */
+	private Map<String, String> classes() {
+		return this.jdbc.sql("SELECT coalesce(bank_reference, line_key), class FROM reconciliation.line WHERE business_day = ?")
+			.param(DAY)
+			.query((row, n) -> entry(row.getString(1), row.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+}
