@@ -3,7 +3,8 @@
  * {@code etax.payable-items.v1} and interest from {@code etax.assessments.v1} are booked as
  * obligations, supplements that lowered tax and interest taken back as reductions of them; every recorded
  * payment is allocated to them (named item first, then the allocation
- * order, the rest as a credit offset against the next item that falls due); every movement is an
+ * order, the rest as a credit offset against the next item that falls due and against the taxpayer's due
+ * items of other sub-items, which the treasury re-codes); every movement is an
  * immutable double-entry entry, corrections are reversing entries. See docs/adr/0006-taxpayer-ledger.md.
  */
 @NullMarked

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A request to the treasury to post one voucher line, on {@value #TOPIC} keyed by the payer MST.
  * The posting id is name-based on the bank code, bank reference and line number, and the event id on
  * the posting id, so a line is always requested under the same ids: the treasury de-duplicates on the
- * posting id and answers on {@code treasury.acks.v1} ({@link PostingAcknowledged}).
+ * posting id and answers on {@code treasury.acks.v1} ({@link PostingAcknowledged}). This is version 1, for
+ * payments and reversals; a re-coding between sub-items is version 2 ({@link RecodingRequested}).
  *
  * @param eventId the event id
  * @param type always {@value #TYPE}

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param bankCode the bank of the payment
  * @param bankReference the payment's bank reference
  * @param lineNumber its voucher line
- * @param direction {@code PAYMENT} or {@code REVERSAL}
+ * @param direction {@code PAYMENT}, {@code REVERSAL} or {@code RECODING} (money moved between sub-items, its
+ * payment the line it was paid with)
  * @param treasuryCode the treasury that refused it
  * @param subItem the sub-item
  * @param amountVnd whole VND

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param bankCode the bank of the payment
  * @param bankReference the payment's bank reference
  * @param lineNumber its voucher line
- * @param direction {@code PAYMENT} or {@code REVERSAL}
+ * @param direction {@code PAYMENT}, {@code REVERSAL} or {@code RECODING} (money moved between sub-items, its
+ * payment the line it was paid with)
  * @param treasuryCode the treasury asked
  * @param subItem the sub-item
  * @param amountVnd whole VND

@@ -11,6 +11,10 @@
 --   payment_date   the day the money counts from on the sub-item it goes to
 --   requested_at   when the gateway asked for it
 --   status         REQUESTED, POSTED or REFUSED, as the treasury answered
+-- The reader looks up each posting of a day's treasury statement here: the re-codings are few beside the
+-- postings of voucher lines, so it reads them from this index rather than scanning every posting.
+CREATE INDEX treasury_posting_recoding ON treasury_posting (posting_id) WHERE direction = 'RECODING';
+
 CREATE VIEW treasury_recodings_v1 AS
 SELECT posting_id, recoding_of, treasury_code, from_sub_item, sub_item, amount_vnd, payment_date, requested_at, status
 FROM treasury_posting
