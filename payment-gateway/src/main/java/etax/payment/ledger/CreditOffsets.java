@@ -1,6 +1,7 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,9 +16,14 @@ import etax.payment.ledger.Allocation.Paid;
  * what is left of them against the taxpayer's items of other sub-items that are due (arrears and interest,
  * VN-ETAX §5.7). Apart from the payment lines because every other step (booking, reductions, reversals, an
  * officer's release of a held credit) ends by offsetting what it freed. A credit applied counts as paid on the
- * day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6).
+ * day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). Money paid more than ten years
+ * before the day of the transaction is offset no more (VN-ETAX §5.7, Law 38/2019 Art. 60): it stays a credit
+ * on the taxpayer's account for an officer.
  */
 final class CreditOffsets {
+
+	/** How long after its payment an overpayment may still be offset (VN-ETAX §5.7). */
+	static final int OFFSET_YEARS = 10;
 
 	private final AllocationState state;
 
@@ -103,9 +109,11 @@ final class CreditOffsets {
 	}
 
 	private Stream<Credit> generalCredits(String mst) {
+		LocalDate oldest = this.state.today().minusYears(OFFSET_YEARS);
 		return this.state.credits()
 			.stream()
-			.filter((c) -> c.mst().equals(mst) && c.namedItemId() == null && c.remaining().signum() > 0)
+			.filter((c) -> c.mst().equals(mst) && c.namedItemId() == null && c.remaining().signum() > 0
+					&& !c.paidOn().isBefore(oldest))
 			.sorted(Comparator.comparingLong(Credit::createdSeq));
 	}
 

@@ -110,10 +110,10 @@ class LedgerRepository {
 	List<String> withCreditBesideDue(String afterMst, LocalDate today, int limit) {
 		return this.jdbc.queryForList("""
 				SELECT DISTINCT c.mst FROM payment.credit c
-				WHERE c.remaining > 0 AND c.named_item_id IS NULL AND c.mst > ?
+				WHERE c.remaining > 0 AND c.named_item_id IS NULL AND c.mst > ? AND c.paid_on >= ?::date - interval '10 years'
 				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.outstanding > 0
 				        AND o.sub_item <> c.sub_item AND o.due_date < ?)
-				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, limit);
+				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, today, limit);
 	}
 
 	/** The entries of the payments, not reversed yet, that a reversal of them takes back. */

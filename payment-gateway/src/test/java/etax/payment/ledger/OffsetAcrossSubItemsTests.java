@@ -180,6 +180,26 @@ class OffsetAcrossSubItemsTests {
 		return new EnumMap<>(Map.of(ItemClass.ARREARS, 1, ItemClass.INTEREST, 2, ItemClass.CURRENT, 3, ItemClass.PENALTY, 4));
 	}
 
+	@Test
+	void moneyPaidMoreThanTenYearsAgoIsOffsetNoMore() {
+		Obligation own = item("own", "1701", 700, "2026-04-01", 1);
+		Obligation interest = interest("interest", 500, "2026-04-01", 2);
+		Credit lastDay = new Credit(UUID.randomUUID(), MST, "1701", null, UUID.randomUUID(), "b:1", new BigDecimal(300),
+				new BigDecimal(300), TODAY.minusYears(10), 3);
+		Credit tooOld = new Credit(UUID.randomUUID(), MST, "1701", null, UUID.randomUUID(), "b:2", new BigDecimal(900),
+				new BigDecimal(900), TODAY.minusYears(10).minusDays(1), 4);
+		Allocation allocation = new Allocation(List.of(own, interest), List.of(lastDay, tooOld),
+				OffsetAcrossSubItemsTests::order, TODAY);
+
+		allocation.offsetAcrossSubItems();
+
+		assertThat(allocation.item("own").outstanding()).as("paid ten years ago to the day: still offset")
+			.isEqualByComparingTo("400");
+		assertThat(allocation.item("interest").outstanding()).isEqualByComparingTo("500");
+		assertThat(allocation.changedCredits()).singleElement()
+			.satisfies((credit) -> assertThat(credit.creditId()).isEqualTo(lastDay.creditId()));
+	}
+
 	private static Credit credit(String mst, String subItem, long amount, @Nullable String named) {
 		return new Credit(UUID.randomUUID(), mst, subItem, named, UUID.randomUUID(), "b:9", new BigDecimal(amount),
 				new BigDecimal(amount), PAID, 5);
