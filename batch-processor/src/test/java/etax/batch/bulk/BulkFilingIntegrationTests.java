@@ -45,10 +45,13 @@ import static org.awaitility.Awaitility.await;
  * filed as if its agent had filed it alone; refused uploads store and file nothing.
  */
 @SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.bulk.chunk-size=2",
-		"etax.batch.bulk.partitions=3", "etax.batch.bulk.limits.max-items=50" })
+		"etax.batch.bulk.partitions=" + BulkFilingIntegrationTests.PARTITIONS, "etax.batch.bulk.limits.max-items=50" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 class BulkFilingIntegrationTests {
+
+	/** How many partitions a batch has here. */
+	static final int PARTITIONS = 3;
 
 	private static final String PROBLEMS = "https://etax.example/problems/";
 
@@ -177,8 +180,12 @@ class BulkFilingIntegrationTests {
 	void filesATaxpayersReturnsInOrderSoThatAnOriginalIsDecidedBeforeItsSupplement() {
 		String agent = BulkReturns.newMst();
 		String client = BulkReturns.newMst();
-		List<String> others = List.of(BulkReturns.newMst(), BulkReturns.newMst(), BulkReturns.newMst(),
-				BulkReturns.newMst());
+		// one of them in another partition than the client's (ItemPartitions: the MST's hash), whatever was drawn
+		String elsewhere = BulkReturns.newMst();
+		while (Math.floorMod(elsewhere.hashCode(), PARTITIONS) == Math.floorMod(client.hashCode(), PARTITIONS)) {
+			elsewhere = BulkReturns.newMst();
+		}
+		List<String> others = List.of(elsewhere, BulkReturns.newMst(), BulkReturns.newMst(), BulkReturns.newMst());
 		List<String> clients = new ArrayList<>(others);
 		clients.add(client);
 		BulkReturns.register(this.jdbc, agent, clients, "Q");
