@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -75,18 +74,18 @@ class ReconciliationJobIntegrationTests {
 				voucher("RJ03", DAY, "01", "VND", "3000000", "1701"), voucher("RJ05", DAY, "02", "VND", "5000000", "1701"),
 				voucher("RJ06", DAY, "01", "VND", "6000000", "1052"), voucher("RJ07", DAY, "01", "USD", "100.50", "1052"),
 				voucher("RJ08", DAY, "01", "VND", "8000000", "1701"), voucher("RJ09", DAY, "01", "VND", "9000000", "1701"));
-		assertThat(importBank(bank)).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.lines").isEqualTo(7);
-		assertThat(importBank(bank)).as("the same file again").hasStatus(HttpStatus.OK)
+		assertThat(calls().postBankFile(bank)).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.lines").isEqualTo(7);
+		assertThat(calls().postBankFile(bank)).as("the same file again").hasStatus(HttpStatus.OK)
 			.bodyJson()
 			.extractingPath("$.duplicate")
 			.isEqualTo(true);
-		assertThat(importTreasury(statement(posted(matched, DAY, "VND", "1000000", "1701"),
+		assertThat(calls().postTreasuryStatement(statement(posted(matched, DAY, "VND", "1000000", "1701"),
 				posted(onlyTax, DAY, "VND", "2000000", "1701"), posted(failedAtBank, DAY, "VND", "5000000", "1701"),
 				posted(recoded, DAY, "VND", "6000000", "1701"), posted(dollars, DAY, "USD", "100.50", "1052"),
 				posted(onlyTreasury, DAY, "VND", "4000000", "1701"))))
 			.hasStatus(HttpStatus.CREATED);
 
-		run();
+		calls().reconcile(DAY);
 		Map<String, String> classes = Map.of("RJ01", "MATCHED", "RJ02", "ONLY_TAX", "RJ03", "ONLY_BANK", "RJ05",
 				"STATUS_MISMATCH", "RJ06", "CODING_MISMATCH", "RJ07", "MATCHED", "RJ08", "STATUS_MISMATCH", "RJ09",
 				"STATUS_MISMATCH", "posting/" + onlyTreasury, "ONLY_TREASURY");
@@ -115,12 +114,12 @@ class ReconciliationJobIntegrationTests {
 		Map<String, Long> items = workItems();
 		assertThat(items).hasSize(7);
 
-		run();
+		calls().reconcile(DAY);
 		assertThat(classes()).as("a re-run replaces the day with the same").containsExactlyInAnyOrderEntriesOf(classes);
 		assertThat(workItems()).as("same items, not duplicated").isEqualTo(items);
 		assertThat(events(items.get("RJ02"))).containsExactly("CREATED");
 
-		MvcTestResult late = importBank(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
+		MvcTestResult late = calls().postBankFile(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
 				voucher("RJ02", DAY, "01", "VND", "2000000", "1701"), voucher("RJ03", DAY, "01", "VND", "3000000", "1701"),
 				voucher("RJ05", DAY, "02", "VND", "5000000", "1701"), voucher("RJ06", DAY, "01", "VND", "6000000", "1701"),
 				voucher("RJ07", DAY, "01", "USD", "100.50", "1052"), voucher("RJ08", DAY, "01", "VND", "8000000", "1701"),
@@ -133,18 +132,18 @@ class ReconciliationJobIntegrationTests {
 		assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/" + DAY).with(officer()).exchange()).bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("REOPENED");
-		run();
+		calls().reconcile(DAY);
 		assertThat(classes()).containsEntry("RJ02", "MATCHED").containsEntry("RJ06", "MATCHED");
 		assertThat(workItems()).isEqualTo(items);
 		assertThat(events(items.get("RJ02"))).containsExactly("CREATED", "CLEARED");
 		assertThat(itemStatus(items.get("RJ06"))).isEqualTo("CLEARED");
 		assertThat(events(items.get("RJ05"))).containsExactly("CREATED");
 
-		importBank(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
+		calls().postBankFile(bankFile(DAY, voucher("RJ01", DAY, "01", "VND", "1000000", "1701"),
 				voucher("RJ03", DAY, "01", "VND", "3000000", "1701"), voucher("RJ05", DAY, "02", "VND", "5000000", "1701"),
 				voucher("RJ06", DAY, "01", "VND", "6000000", "1701"), voucher("RJ07", DAY, "01", "USD", "100.50", "1052"),
 				voucher("RJ08", DAY, "01", "VND", "8000000", "1701"), voucher("RJ09", DAY, "01", "VND", "9000000", "1701")));
-		run();
+		calls().reconcile(DAY);
 		assertThat(classes()).containsEntry("RJ02", "ONLY_TAX");
 		assertThat(events(items.get("RJ02"))).containsExactly("CREATED", "CLEARED", "REOPENED");
 		assertThat(itemStatus(items.get("RJ02"))).isEqualTo("OPEN");
@@ -158,18 +157,18 @@ class ReconciliationJobIntegrationTests {
 	void refusesAFileItCannotReadAndKeepsNothingOfIt() {
 		LocalDate day = LocalDate.of(2025, 3, 14);
 		String twice = voucher("RJ21", day, "01", "VND", "1000", "1701");
-		assertThat(importBank(bankFile(day, twice, twice))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+		assertThat(calls().postBankFile(bankFile(day, twice, twice))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.satisfies((json) -> {
 				assertThat(json).extractingPath("$.type")
 					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
 				assertThat(json).extractingPath("$.detail").asString().contains("RJ21", "more than once");
 			});
-		assertThat(importBank(bankFile(day, voucher("RJ22", day, "07", "VND", "1000", "1701"))))
+		assertThat(calls().postBankFile(bankFile(day, voucher("RJ22", day, "07", "VND", "1000", "1701"))))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(importBank("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><DOICHIEU_NTDT>&e;</DOICHIEU_NTDT>"))
+		assertThat(calls().postBankFile("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><DOICHIEU_NTDT>&e;</DOICHIEU_NTDT>"))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		assertThat(importTreasury("posting_id,treasury_code\n")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(calls().postTreasuryStatement("posting_id,treasury_code\n")).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM reconciliation.bank_file_line WHERE business_day = ?")
 			.param(day)
 			.query(Long.class)
@@ -179,7 +178,7 @@ class ReconciliationJobIntegrationTests {
 	@Test
 	void refusesValuesOutOfTheColumnsRangeWithAProblemNamingTheLine() {
 		LocalDate day = LocalDate.of(2025, 3, 14);
-		assertThat(importTreasury(statement(posted(UUID.randomUUID(), day, "VND", "1E+30", "1701"))))
+		assertThat(calls().postTreasuryStatement(statement(posted(UUID.randomUUID(), day, "VND", "1E+30", "1701"))))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.satisfies((json) -> {
@@ -187,19 +186,19 @@ class ReconciliationJobIntegrationTests {
 					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
 				assertThat(json).extractingPath("$.detail").asString().contains("line 2", "amount");
 			});
-		assertThat(importTreasury(statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")
+		assertThat(calls().postTreasuryStatement(statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701")
 			.replace(day.toString(), "+9999999-01-01")))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
 			.contains("line 2", "value_date");
-		assertThat(importBank(bankFile(day, voucher("RJ23", day, "01", "VND", "1000000000000000000000", "1701"))))
+		assertThat(calls().postBankFile(bankFile(day, voucher("RJ23", day, "01", "VND", "1000000000000000000000", "1701"))))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
 			.contains("GNT 1", "TIEN_PNOP");
-		assertThat(importBank(bankFile(day, voucher("RJ24", day, "01", "VND", "1000", "1701"))
+		assertThat(calls().postBankFile(bankFile(day, voucher("RJ24", day, "01", "VND", "1000", "1701"))
 			.replace("<NGAY_NOP_THUE>14/03/2025", "<NGAY_NOP_THUE>01/01/0000"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.type")
@@ -210,7 +209,7 @@ class ReconciliationJobIntegrationTests {
 	void anImportedFileIsFoundWhereTheImportsLocationSays() {
 		LocalDate day = LocalDate.of(2025, 3, 17);
 		String reference = "RJ41-" + UUID.randomUUID();
-		MvcTestResult imported = importBank(bankFile(day, voucher(reference, day, "01", "VND", "1000", "1701"),
+		MvcTestResult imported = calls().postBankFile(bankFile(day, voucher(reference, day, "01", "VND", "1000", "1701"),
 				voucher(reference + "-2", day, "01", "USD", "12.50", "1701")));
 		assertThat(imported).hasStatus(HttpStatus.CREATED);
 		String location = imported.getResponse().getHeader("Location");
@@ -291,36 +290,6 @@ class ReconciliationJobIntegrationTests {
 			.formatted(UUID.randomUUID(), postingId, status, Instant.parse("2025-03-12T05:00:00Z")));
 	}
 
-	private MvcTestResult importBank(String xml) {
-		SignedFiles.registerBanks(this.jdbc);
-		return this.mvc.post()
-			.uri("/api/v1/reconciliation/bank-files")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_XML)
-			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
-			.content(xml)
-			.exchange();
-	}
-
-	private MvcTestResult importTreasury(String csv) {
-		return this.mvc.post()
-			.uri("/api/v1/reconciliation/treasury-statements")
-			.with(officer())
-			.contentType("text/csv")
-			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
-			.content(csv)
-			.exchange();
-	}
-
-	private void run() {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/jobs/reconciliation/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"businessDay\":\"" + DAY + "\"}")
-			.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
-	}
-
 	/** Class by bank reference (or posting key). */
 	private Map<String, String> classes() {
 		return this.jdbc.sql("SELECT coalesce(bank_reference, line_key), class FROM reconciliation.line WHERE business_day = ?")
@@ -362,6 +331,10 @@ class ReconciliationJobIntegrationTests {
 			.param(workItem)
 			.query(String.class)
 			.single();
+	}
+
+	private ReconciliationCalls calls() {
+		return new ReconciliationCalls(this.mvc, this.jdbc);
 	}
 
 }

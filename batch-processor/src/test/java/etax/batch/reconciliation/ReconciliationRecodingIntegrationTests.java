@@ -11,8 +11,6 @@ import etax.batch.BatchProcessorIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,7 +19,6 @@ import static etax.batch.reconciliation.TaxSide.bankFile;
 import static etax.batch.reconciliation.TaxSide.posted;
 import static etax.batch.reconciliation.TaxSide.statement;
 import static etax.batch.reconciliation.TaxSide.voucher;
-import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
@@ -59,11 +56,11 @@ class ReconciliationRecodingIntegrationTests {
 				.params(payment, recoding)
 				.query(Long.class)
 				.single() == 2);
-		importBank(bankFile(DAY, voucher("RC01", DAY, "01", "VND", "10500000", "1701")));
-		importTreasury(statement(posted(payment, DAY, "VND", "10500000", "1701"),
+		calls().importBank(bankFile(DAY, voucher("RC01", DAY, "01", "VND", "10500000", "1701")));
+		calls().importTreasury(statement(posted(payment, DAY, "VND", "10500000", "1701"),
 				posted(recoding, DAY, "VND", "27000", "4931"), posted(unknown, DAY, "VND", "5000", "1701")));
 
-		run();
+		calls().reconcile(DAY);
 
 		assertThat(classes()).as("the payment matches; only a posting nobody asked for is an exception")
 			.containsExactlyInAnyOrderEntriesOf(Map.of("RC01", "MATCHED", "posting/" + unknown, "ONLY_TREASURY"));
@@ -75,36 +72,6 @@ class ReconciliationRecodingIntegrationTests {
 			.formatted(UUID.randomUUID(), postingId, Instant.parse("2025-03-27T05:00:00Z")));
 	}
 
-	private void importBank(String xml) {
-		SignedFiles.registerBanks(this.jdbc);
-		assertThat(this.mvc.post()
-			.uri("/api/v1/reconciliation/bank-files")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_XML)
-			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
-			.content(xml)
-			.exchange()).hasStatus(HttpStatus.CREATED);
-	}
-
-	private void importTreasury(String csv) {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/reconciliation/treasury-statements")
-			.with(officer())
-			.contentType("text/csv")
-			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
-			.content(csv)
-			.exchange()).hasStatus(HttpStatus.CREATED);
-	}
-
-	private void run() {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/jobs/reconciliation/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"businessDay\":\"" + DAY + "\"}")
-			.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
-	}
-
 	/** Class by bank reference, or by posting key for a line no bank has. */
 	private Map<String, String> classes() {
 		return this.jdbc.sql("SELECT coalesce(bank_reference, line_key), class FROM reconciliation.line WHERE business_day = ?")
@@ -113,6 +80,10 @@ class ReconciliationRecodingIntegrationTests {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private ReconciliationCalls calls() {
+		return new ReconciliationCalls(this.mvc, this.jdbc);
 	}
 
 }

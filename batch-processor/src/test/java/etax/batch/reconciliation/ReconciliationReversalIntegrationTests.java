@@ -11,8 +11,6 @@ import etax.batch.BatchProcessorIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -20,7 +18,6 @@ import static etax.batch.reconciliation.TaxSide.bankFile;
 import static etax.batch.reconciliation.TaxSide.posted;
 import static etax.batch.reconciliation.TaxSide.statement;
 import static etax.batch.reconciliation.TaxSide.voucher;
-import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -49,20 +46,20 @@ class ReconciliationReversalIntegrationTests {
 		UUID payment = tax.paid("RV01", PAID, "VND", "3000000", "1701");
 		UUID reversedSameDay = tax.paid("RV02", PAID, "VND", "4000000", "1701");
 		UUID sameDayReversal = tax.reversed("RV02", "RV02R", PAID);
-		importBank(bankFile(PAID, voucher("RV01", PAID, "01", "VND", "3000000", "1701"),
+		calls().importBank(bankFile(PAID, voucher("RV01", PAID, "01", "VND", "3000000", "1701"),
 				cancelled(voucher("RV02", PAID, "01", "VND", "4000000", "1701")),
 				cancelled(voucher("RV02R", PAID, "01", "VND", "4000000", "1701"))));
-		importTreasury(statement(posted(payment, PAID, "VND", "3000000", "1701"),
+		calls().importTreasury(statement(posted(payment, PAID, "VND", "3000000", "1701"),
 				posted(reversedSameDay, PAID, "VND", "4000000", "1701"),
 				posted(sameDayReversal, PAID, "VND", "4000000", "1701")));
-		run(PAID);
+		calls().reconcile(PAID);
 		Map<String, String> matched = Map.of("RV01", "MATCHED", "RV02", "MATCHED", "RV02R", "MATCHED");
 		assertThat(classes(PAID)).containsExactlyInAnyOrderEntriesOf(matched);
 		assertThat(status(PAID, "RV01")).containsExactly("DEBITED", "DEBITED", "POSTED");
 		assertThat(status(PAID, "RV02")).as("reversed the same day").containsExactly("REVERSED", "REVERSED", "POSTED");
 
 		UUID laterReversal = tax.reversed("RV01", "RV01R", REVERSED);
-		run(PAID);
+		calls().reconcile(PAID);
 
 		assertThat(classes(PAID)).as("the day as it was").containsExactlyInAnyOrderEntriesOf(matched);
 		assertThat(status(PAID, "RV01")).containsExactly("DEBITED", "DEBITED", "POSTED");
@@ -72,9 +69,9 @@ class ReconciliationReversalIntegrationTests {
 			.query(Long.class)
 			.single()).isZero();
 
-		importBank(bankFile(REVERSED, cancelled(voucher("RV01R", REVERSED, "01", "VND", "3000000", "1701"))));
-		importTreasury(statement(posted(laterReversal, REVERSED, "VND", "3000000", "1701")));
-		run(REVERSED);
+		calls().importBank(bankFile(REVERSED, cancelled(voucher("RV01R", REVERSED, "01", "VND", "3000000", "1701"))));
+		calls().importTreasury(statement(posted(laterReversal, REVERSED, "VND", "3000000", "1701")));
+		calls().reconcile(REVERSED);
 		assertThat(classes(REVERSED)).containsExactlyInAnyOrderEntriesOf(Map.of("RV01R", "MATCHED"));
 		assertThat(status(REVERSED, "RV01R")).containsExactly("REVERSAL", "REVERSED", "POSTED");
 	}
@@ -82,36 +79,6 @@ class ReconciliationReversalIntegrationTests {
 	/** A voucher the bank debited and then cancelled (TTHAI_CTU 02): REVERSED in its file. */
 	private static String cancelled(String voucher) {
 		return voucher.replace("<TTHAI_CTU>01</TTHAI_CTU>", "<TTHAI_CTU>02</TTHAI_CTU>");
-	}
-
-	private void importBank(String xml) {
-		SignedFiles.registerBanks(this.jdbc);
-		assertThat(this.mvc.post()
-			.uri("/api/v1/reconciliation/bank-files")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_XML)
-			.header(SignedFiles.HEADER, SignedFiles.bank(xml))
-			.content(xml)
-			.exchange()).hasStatus(HttpStatus.CREATED);
-	}
-
-	private void importTreasury(String csv) {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/reconciliation/treasury-statements")
-			.with(officer())
-			.contentType("text/csv")
-			.header(SignedFiles.HEADER, SignedFiles.treasury(csv))
-			.content(csv)
-			.exchange()).hasStatus(HttpStatus.CREATED);
-	}
-
-	private void run(LocalDate day) {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/jobs/reconciliation/executions")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"businessDay\":\"" + day + "\"}")
-			.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("COMPLETED");
 	}
 
 	/** Class by bank reference. */
@@ -131,6 +98,10 @@ class ReconciliationReversalIntegrationTests {
 			.params(day, reference)
 			.query((row, n) -> Arrays.asList(row.getString(1), row.getString(2), row.getString(3)))
 			.single();
+	}
+
+	private ReconciliationCalls calls() {
+		return new ReconciliationCalls(this.mvc, this.jdbc);
 	}
 
 }
