@@ -43,21 +43,9 @@ public final class ReconciledDays {
 	 * @param statement the treasury's statement ({@link TaxSide#statement})
 	 */
 	public void reconcile(LocalDate day, String bankFile, String statement) {
-		SignedFiles.registerBanks(this.jdbc);
-		this.mvc.post()
-			.uri("/api/v1/reconciliation/bank-files")
-			.with(officer())
-			.contentType(MediaType.APPLICATION_XML)
-			.header(SignedFiles.HEADER, SignedFiles.bank(bankFile))
-			.content(bankFile)
-			.exchange();
-		this.mvc.post()
-			.uri("/api/v1/reconciliation/treasury-statements")
-			.with(officer())
-			.contentType(MediaType.parseMediaType("text/csv"))
-			.header(SignedFiles.HEADER, SignedFiles.treasury(statement))
-			.content(statement)
-			.exchange();
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		calls.postBankFile(bankFile);
+		calls.postTreasuryStatement(statement);
 		assertThat(this.mvc.post()
 			.uri("/api/v1/jobs/reconciliation/executions")
 			.with(officer())
