@@ -91,6 +91,8 @@ class ConfirmationCrashIntegrationTests {
 		properties.put("spring.datasource.password", "");
 		properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 		properties.put("spring.kafka.consumer.max-poll-records", "50");
+		// the killed consumer's partitions return to the group once its session expires: 10 s, not the default 45 s
+		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
 		properties.put("spring.kafka.listener.observation-enabled", "false");
 		Path logs = Path.of("target", "crash-test");
 		int port = freePort();
@@ -118,7 +120,7 @@ class ConfirmationCrashIntegrationTests {
 					logs);
 			gateway.awaitHealthy(Duration.ofMinutes(2));
 			bank.join();
-			await().atMost(Duration.ofMinutes(1)).until(() -> count(jdbc) == CONFIRMATIONS);
+			await().atMost(Duration.ofMinutes(2)).until(() -> count(jdbc) == CONFIRMATIONS);
 
 			assertThat(jdbc.sql("SELECT count(DISTINCT bank_reference) FROM payment.confirmation")
 				.query(Long.class)
