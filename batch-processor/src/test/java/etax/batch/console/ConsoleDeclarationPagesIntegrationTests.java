@@ -209,14 +209,15 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Deadline extensions granted, oldest first", "<th scope=\"row\">01/GTGT (842)</th>",
-					"<td>Q 1/2025</td>", "<td>Dịch bệnh (Epidemic)</td>", "<td>2025-04-30</td>", "<td>2025-05-30</td>",
+					"<td>Q 1/2025</td>", "<td>Dịch bệnh (Epidemic)</td>", "<td>2025-04-08</td>", "<td>2025-04-30</td>", "<td>2025-05-30</td>",
 					"<td>officer-70129 at 2025-04-10T03:00:00Z</td>", "<td>no, in force</td>",
 					"<td>officer-70129-b at 2025-04-20T02:00:00Z</td>",
 					"action=\"/console/taxpayers/" + MST + "/extensions/" + IN_FORCE + "/revocation\"",
 					"action=\"/console/taxpayers/" + MST + "/extensions\"", "name=\"_csrf\"",
 					"<option value=\"NATURAL_DISASTER\">Thiên tai (Natural disaster)</option>",
 					"<option value=\"ACCIDENT\">Tai nạn bất ngờ (Unexpected accident)</option>",
-					"<option value=\"Q\">Q: quarter</option>", "<label for=\"deadline\">New deadline</label>")
+					"<option value=\"Q\">Q: quarter</option>", "<label for=\"deadline\">New deadline</label>",
+					"<label for=\"requestedOn\">Request received on</label>")
 			.doesNotContain("/extensions/" + REVOKED + "/revocation", "could not be read");
 		FakeGateway.Request asked = last(EXTENSIONS);
 		assertThat(asked.method()).isEqualTo("GET");
@@ -243,7 +244,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("Extend the deadline of form 842 for taxpayer " + MST + "?", "<dd>Q 1/2025</dd>",
 					"<dd>Dịch bệnh (Epidemic)</dd>", "<dd>2025-05-30</dd>", "name=\"maTKhai\" value=\"842\"",
 					"name=\"periodKind\" value=\"Q\"", "name=\"period\" value=\"1/2025\"",
-					"name=\"reason\" value=\"EPIDEMIC\"", "name=\"deadline\" value=\"2025-05-30\"",
+					"name=\"reason\" value=\"EPIDEMIC\"", "<dd>2025-04-08</dd>", "name=\"requestedOn\" value=\"2025-04-08\"",
+					"name=\"deadline\" value=\"2025-05-30\"",
 					"name=\"confirmed\" value=\"true\"", "Yes, grant the extension", "name=\"_csrf\"");
 		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
 		assertThat(audits("EXTENSION_GRANT")).isEqualTo(audited);
@@ -258,7 +260,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(sent.method()).isEqualTo("POST");
 		assertThat(sent.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
 		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
-				{"maTKhai":"842","periodKind":"Q","period":"1/2025","reason":"EPIDEMIC","deadline":"2025-05-30"}"""));
+				{"maTKhai":"842","periodKind":"Q","period":"1/2025","reason":"EPIDEMIC","requestedOn":"2025-04-08",
+				"deadline":"2025-05-30"}"""));
 		assertThat(lastAudit("EXTENSION_GRANT")).isEqualTo("OK - taxpayer " + MST + " form 842 Q 1/2025");
 	}
 
@@ -287,7 +290,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.bodyText()
 			.as("the refusal in words, and the form as it was typed")
 			.contains(words, "id=\"maTKhai\" name=\"maTKhai\"", "value=\"842\"",
-					"value=\"1/2025\"", "value=\"2025-06-30\"", "<option value=\"Q\" selected=\"selected\">",
+					"value=\"1/2025\"", "value=\"2025-04-08\"", "value=\"2025-06-30\"",
+					"<option value=\"Q\" selected=\"selected\">",
 					"<option value=\"EPIDEMIC\" selected=\"selected\">")
 			.doesNotContain("\"field\"");
 	}
@@ -303,6 +307,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.param("periodKind", "W")
 			.param("period", " ")
 			.param("reason", "BANKRUPTCY")
+			.param("requestedOn", "08/04/2025")
 			.param("deadline", "30/05/2025")
 			.session(session)
 			.with(csrf())
@@ -312,6 +317,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 					+ "Choose the period kind: M, Q, Y, D, K or N. "
 					+ "Write the period as its kind is written, such as 1/2025 for a quarter. "
 					+ "Choose the reason from the list of Law 38/2019 Art. 46(1). "
+					+ "The day the taxpayer's request reached the office is a day such as 2025-04-20. "
 					+ "The new deadline is a day such as 2025-05-30.");
 		assertThat(FakeGateway.get().requests()).as("nothing asked of declaration-api").hasSize(before);
 	}
@@ -328,6 +334,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.param("periodKind", "Q")
 			.param("period", "1/2025")
 			.param("reason", "EPIDEMIC")
+			.param("requestedOn", "2025-04-08")
 			.param("deadline", "2025-05-30")
 			.param("confirmed", "true")
 			.session(session)
@@ -422,6 +429,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.param("periodKind", "Q")
 			.param("period", "1/2025")
 			.param("reason", "EPIDEMIC")
+			.param("requestedOn", "2025-04-08")
 			.param("deadline", deadline)
 			.param("confirmed", String.valueOf(confirmed))
 			.session(session)
@@ -433,7 +441,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 	private static String extension(String id, String revokedBy, String revokedAt) {
 		return """
 				{"id":"%s","mst":"%s","maTKhai":"842","formCode":"01/GTGT","periodKind":"Q","period":"1/2025",
-				"reason":"EPIDEMIC","reasonLabel":{"vi":"Dịch bệnh","en":"Epidemic"},"regularDeadline":"2025-04-30",
+				"reason":"EPIDEMIC","reasonLabel":{"vi":"Dịch bệnh","en":"Epidemic"},"requestedOn":"2025-04-08",
+				"regularDeadline":"2025-04-30",
 				"deadline":"2025-05-30","grantedBy":"officer-70129","grantedAt":"2025-04-10T03:00:00Z",
 				"revokedBy":%s,"revokedAt":%s}""".formatted(id, MST, revokedBy, revokedAt);
 	}

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param period {@code kyKKhai} as a return writes it; for a free range (K, N) its bounds,
  * {@code dd/MM/yyyy-dd/MM/yyyy}
  * @param reason why it was granted
+ * @param requestedOn the day the taxpayer's request reached the tax office, by the regular deadline; none for grants
+ * recorded before the day was asked for
  * @param regularDeadline the deadline of the form's rule for the period (ADR 0021)
  * @param deadline the day granted: after the regular deadline, at most 30 days after it (60 for an annual
  * finalization)
@@ -30,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAt when, if revoked
  */
 public record DeadlineExtension(UUID id, String mst, String maTKhai, String formCode, String periodKind, String period,
-		ExtensionReason reason, LocalDate regularDeadline, LocalDate deadline, String grantedBy, Instant grantedAt,
+		ExtensionReason reason, @Nullable LocalDate requestedOn, LocalDate regularDeadline, LocalDate deadline, String grantedBy, Instant grantedAt,
 		@Nullable String revokedBy, @Nullable Instant revokedAt) {
 
 	/**

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Extensions of filing deadlines (VN-ETAX.md §3.5 R-DL-6, Law 38/2019 Art. 46): an officer of the taxpayer's tax
  * office, or a national officer, grants a later deadline for one form (maTKhai) and period, for a reason of the
- * closed list ({@link ExtensionReason}), after the regular deadline of the form's rule ({@link DeadlineRule}) and
+ * closed list ({@link ExtensionReason}), on the taxpayer's request made by the regular deadline, after the regular deadline of the form's rule ({@link DeadlineRule}) and
  * at most 30 days after it, 60 for an annual finalization ({@link DeadlineRule#finalization}). Grants are revoked,
  * never changed. A return is held to the latest grant in force at its postmark ({@link #inForce}); the
  * taxpayer reads its own. Anyone else's taxpayer, an officer's of another office included, is not found.
@@ -60,9 +60,9 @@ public class DeadlineExtensions {
 	@Transactional
 	public DeadlineExtension grant(Caller officer, String mst, Grant grant) {
 		managed(officer, mst);
-		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines);
+		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines, today());
 		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(),
-				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), allowed.regularDeadline(),
+				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), grant.requestedOn(), allowed.regularDeadline(),
 				grant.deadline(), officer.subject(), now(), null, null);
 		this.repository.insert(extension);
 		return extension;
@@ -145,6 +145,10 @@ public class DeadlineExtensions {
 		managed(caller, mst);
 	}
 
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(Deadlines.VIETNAM));
+	}
+
 	private Instant now() {
 		// to the microsecond, as PostgreSQL keeps it: the grant answered now and the one read back later agree
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -156,9 +160,11 @@ public class DeadlineExtensions {
 	 * @param periodKind {@code kieuKy}, one the form is filed for
 	 * @param period the period as its kind is written ({@link DeadlineExtension#period})
 	 * @param reason the code of an {@link ExtensionReason}
+	 * @param requestedOn the day the taxpayer's written request reached the tax office
 	 * @param deadline the new last day to file
 	 */
-	public record Grant(String maTKhai, String periodKind, String period, String reason, LocalDate deadline) {
+	public record Grant(String maTKhai, String periodKind, String period, String reason, LocalDate requestedOn,
+			LocalDate deadline) {
 
 	}
 

@@ -44,7 +44,9 @@ class ExtensionController {
 			description = "For an officer of the taxpayer's managing tax office, or a national officer (Law 38/2019 "
 					+ "Art. 46, VN-ETAX.md R-DL-6). The new deadline must be after the regular deadline of the form's "
 					+ "rule for the period and at most 30 days after it (60 for an annual finalization, rule DLYn); "
-					+ "the reason is one of NATURAL_DISASTER, CATASTROPHE, EPIDEMIC, FIRE, ACCIDENT. A return of that "
+					+ "the reason is one of NATURAL_DISASTER, CATASTROPHE, EPIDEMIC, FIRE, ACCIDENT; the taxpayer's "
+					+ "request (requestedOn) must have reached the office by the regular deadline and not after today "
+					+ "(Art. 46(3)). A return of that "
 					+ "form and period filed while the extension is in force is late only after the new deadline "
 					+ "(moved past weekends and holidays), and its tax is due then. 400 invalid-extension (with the "
 					+ "field at fault); 404 taxpayer-not-found for a taxpayer the officer's office does not manage.")
@@ -93,10 +95,12 @@ class ExtensionController {
 			@NotBlank @Size(max = 21) @Schema(example = "1/2026") String period,
 			@NotBlank @Size(max = 40) @Schema(allowableValues = { "NATURAL_DISASTER", "CATASTROPHE", "EPIDEMIC", "FIRE",
 					"ACCIDENT" }) String reason,
+			@NotNull @Schema(description = "the day the taxpayer's written request reached the tax office") LocalDate requestedOn,
 			@NotNull LocalDate deadline) {
 
 		DeadlineExtensions.Grant toGrant() {
-			return new DeadlineExtensions.Grant(this.maTKhai, this.periodKind, this.period, this.reason, this.deadline);
+			return new DeadlineExtensions.Grant(this.maTKhai, this.periodKind, this.period, this.reason, this.requestedOn,
+					this.deadline);
 		}
 
 	}

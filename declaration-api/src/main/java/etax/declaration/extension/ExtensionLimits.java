@@ -14,7 +14,7 @@ import etax.schemas.TaxPeriod;
 /**
  * What a grant may be (Law 38/2019 Art. 46, VN-ETAX.md §3.5 R-DL-6): a form of the catalog, a period kind it is
  * filed for, a period written as its kind is and covered by a version of the form, a reason of the closed list,
- * and a new deadline after the regular deadline of the form's rule for the period and at most 30 days after it,
+ * the taxpayer's request made by the regular deadline (Art. 46(3)) and not after today, and a new deadline after the regular deadline of the form's rule for the period and at most 30 days after it,
  * 60 for an annual finalization ({@link DeadlineRule#finalization}).
  */
 final class ExtensionLimits {
@@ -31,10 +31,11 @@ final class ExtensionLimits {
 	/**
 	 * @param grant what an officer grants
 	 * @param deadlines the calendar of regular deadlines
+	 * @param today the day in Vietnam
 	 * @return what the catalog and the calendar say of it
 	 * @throws InvalidExtensionException naming the first field the law or the catalog does not allow
 	 */
-	static Allowed check(DeadlineExtensions.Grant grant, Deadlines deadlines) {
+	static Allowed check(DeadlineExtensions.Grant grant, Deadlines deadlines, LocalDate today) {
 		List<FormVersion> versions = FormCatalog.load()
 			.versions()
 			.stream()
@@ -64,6 +65,14 @@ final class ExtensionLimits {
 					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
 		DeadlineRule rule = Deadlines.ruleOf(version, grant.periodKind());
 		LocalDate regular = deadlines.deadlineOf(period, rule);
+		if (grant.requestedOn().isAfter(today)) {
+			throw new InvalidExtensionException("requestedOn",
+					"The request cannot have reached the tax office after today, " + today);
+		}
+		if (grant.requestedOn().isAfter(regular)) {
+			throw new InvalidExtensionException("requestedOn", "Art. 46(3): the request must reach the tax office by the "
+					+ "regular deadline of the period, " + regular + "; a later request cannot be granted");
+		}
 		int cap = rule.finalization() ? FINALIZATION_DAYS : DAYS;
 		if (!grant.deadline().isAfter(regular)) {
 			throw new InvalidExtensionException("deadline",

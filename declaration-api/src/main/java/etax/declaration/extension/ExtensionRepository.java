@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class ExtensionRepository {
 
 	private static final String SELECT = """
-			SELECT e.id, e.mst, e.ma_tkhai, e.form_code, e.period_kind, e.period, e.reason, e.regular_deadline, e.deadline,
+			SELECT e.id, e.mst, e.ma_tkhai, e.form_code, e.period_kind, e.period, e.reason, e.requested_on, e.regular_deadline, e.deadline,
 			    e.granted_by, e.granted_at, r.revoked_by, r.revoked_at
 			FROM filing.deadline_extension e
 			LEFT JOIN filing.deadline_extension_revocation r ON r.extension_id = e.id""";
@@ -36,11 +36,11 @@ class ExtensionRepository {
 	void insert(DeadlineExtension grant) {
 		this.jdbc.sql("""
 				INSERT INTO filing.deadline_extension (id, mst, ma_tkhai, form_code, period_kind, period, reason,
-				    regular_deadline, deadline, granted_by, granted_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    requested_on, regular_deadline, deadline, granted_by, granted_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(grant.id(), grant.mst(), grant.maTKhai(), grant.formCode(), grant.periodKind(), grant.period(),
-					grant.reason().name(), grant.regularDeadline(), grant.deadline(), grant.grantedBy(),
+					grant.reason().name(), grant.requestedOn(), grant.regularDeadline(), grant.deadline(), grant.grantedBy(),
 					Timestamp.from(grant.grantedAt()))
 			.update();
 	}
@@ -80,7 +80,8 @@ class ExtensionRepository {
 	private DeadlineExtension map(ResultSet row, int rowNumber) throws SQLException {
 		return new DeadlineExtension(row.getObject("id", UUID.class), row.getString("mst"), row.getString("ma_tkhai"),
 				row.getString("form_code"), row.getString("period_kind"), row.getString("period"),
-				ExtensionReason.valueOf(row.getString("reason")), row.getObject("regular_deadline", LocalDate.class),
+				ExtensionReason.valueOf(row.getString("reason")), row.getObject("requested_on", LocalDate.class),
+				row.getObject("regular_deadline", LocalDate.class),
 				row.getObject("deadline", LocalDate.class), row.getString("granted_by"),
 				row.getTimestamp("granted_at").toInstant(), row.getString("revoked_by"), instant(row, "revoked_at"));
 	}

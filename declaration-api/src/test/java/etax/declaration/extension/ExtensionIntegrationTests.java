@@ -106,6 +106,26 @@ class ExtensionIntegrationTests {
 	}
 
 	@Test
+	void theTaxpayersRequestReachedTheOfficeByTheRegularDeadlineAndNotAfterToday() throws Exception {
+		String mst = registered("99999");
+
+		grant(mst, officer(), "842", "Q", "1/2026", "FIRE", "2026-05-04", "2026-05-20").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.requestedOn").value("2026-05-04"));
+		grant(mst, officer(), "842", "Q", "1/2026", "FIRE", "2026-05-05", "2026-05-20").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-extension"))
+			.andExpect(jsonPath("$.field").value("requestedOn"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Art. 46(3)")));
+		String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+		grant(mst, officer(), "892", "Y", "2026", "FIRE", tomorrow, "2027-04-30").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("requestedOn"));
+		grant(mst, officer(), "842", "Q", "1/2026", "FIRE", null, "2026-05-20").andExpect(status().isBadRequest());
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.deadline_extension WHERE mst = ?").param(mst)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void refusesAReasonNotOnTheListAndPeriodsTheFormDoesNotHave() throws Exception {
 		String mst = registered("99999");
 
@@ -154,10 +174,18 @@ class ExtensionIntegrationTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/** Grants an extension requested in January 2026, before any regular deadline granted here. */
 	private ResultActions grant(String mst, RequestPostProcessor caller, String maTKhai, String kind, String period,
 			String reason, String deadline) throws Exception {
+		return grant(mst, caller, maTKhai, kind, period, reason, "2026-01-20", deadline);
+	}
+
+	private ResultActions grant(String mst, RequestPostProcessor caller, String maTKhai, String kind, String period,
+			String reason, String requestedOn, String deadline) throws Exception {
 		String body = "{\"maTKhai\":\"" + maTKhai + "\",\"periodKind\":\"" + kind + "\",\"period\":\"" + period + "\","
-				+ ((reason != null) ? "\"reason\":\"" + reason + "\"," : "") + "\"deadline\":\"" + deadline + "\"}";
+				+ ((reason != null) ? "\"reason\":\"" + reason + "\"," : "")
+				+ ((requestedOn != null) ? "\"requestedOn\":\"" + requestedOn + "\"," : "")
+				+ "\"deadline\":\"" + deadline + "\"}";
 		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(caller)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));

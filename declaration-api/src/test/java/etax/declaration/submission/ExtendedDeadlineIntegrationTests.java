@@ -132,13 +132,13 @@ class ExtendedDeadlineIntegrationTests {
 		assertThat(receipt.at("/payableItems/0/dueDate").asString()).isEqualTo("2026-05-04");
 	}
 
-	/** Grants an extension for an epidemic, as a national officer; returns its id. */
+	/** Grants an extension for an epidemic, requested in January 2026, as a national officer; returns its id. */
 	private String grant(String mst, String maTKhai, String kind, String period, String deadline) throws Exception {
 		return this.json.readTree(this.mvc
 			.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"maTKhai\":\"" + maTKhai + "\",\"periodKind\":\"" + kind + "\",\"period\":\"" + period
-						+ "\",\"reason\":\"EPIDEMIC\",\"deadline\":\"" + deadline + "\"}"))
+						+ "\",\"reason\":\"EPIDEMIC\",\"requestedOn\":\"2026-01-20\",\"deadline\":\"" + deadline + "\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

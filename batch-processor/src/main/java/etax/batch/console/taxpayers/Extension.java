@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param period the period as its kind is written
  * @param reason the reason's code
  * @param reasonLabel the reason in Vietnamese and English
+ * @param requestedOn the day the taxpayer's request reached the office; none for grants recorded before it was asked
  * @param regularDeadline the deadline of the form's rule for the period
  * @param deadline the day granted
  * @param grantedBy the officer who granted it
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAt when, if revoked
  */
 record Extension(UUID id, String mst, String maTKhai, @Nullable String formCode, String periodKind, String period,
-		String reason, @Nullable LocalizedText reasonLabel, @Nullable LocalDate regularDeadline, LocalDate deadline,
+		String reason, @Nullable LocalizedText reasonLabel, @Nullable LocalDate requestedOn,
+		@Nullable LocalDate regularDeadline, LocalDate deadline,
 		String grantedBy, Instant grantedAt, @Nullable String revokedBy, @Nullable Instant revokedAt) {
 
 	/** @return the form's code and its maTKhai, e.g. "01/GTGT (842)" */

@@ -49,10 +49,11 @@ class ExtensionsController {
 			@RequestParam(required = false) @Nullable String periodKind,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String requestedOn,
 			@RequestParam(required = false) @Nullable String deadline,
 			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes flash, Model model) {
 		String page = page(mst);
-		GrantForm form = GrantForm.of(maTKhai, periodKind, period, reason, deadline);
+		GrantForm form = GrantForm.of(maTKhai, periodKind, period, reason, requestedOn, deadline);
 		List<String> problems = form.problems();
 		if (!confirmed && !problems.isEmpty()) {
 			flash.addFlashAttribute("error", String.join(" ", problems));
@@ -70,11 +71,13 @@ class ExtensionsController {
 				.fact("Form (maTKhai)", form.maTKhai())
 				.fact("Period", form.periodKind() + " " + form.period())
 				.fact("Reason", form.reasonWords())
+				.fact("Request received", form.requestedOn())
 				.fact("New deadline", form.deadline())
 				.field("maTKhai", form.maTKhai(), null)
 				.field("periodKind", form.periodKind(), null)
 				.field("period", form.period(), null)
 				.field("reason", form.reason(), null)
+				.field("requestedOn", form.requestedOn(), null)
 				.field("deadline", form.deadline(), null)
 				.show(model);
 		}

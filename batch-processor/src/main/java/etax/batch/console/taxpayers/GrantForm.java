@@ -11,25 +11,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An extension as the officer asks for it on the taxpayer's page, as typed. The console checks only what it
- * must to send it (every field there, a form code of digits, a kind and a reason of the lists, a day);
- * whether the law allows it (the form's period kinds, how the period is written, the cap on the new
- * deadline) is declaration-api's to say. Sent back to the page when refused, so nothing is typed twice.
+ * must to send it (every field there, a form code of digits, a kind and a reason of the lists, days);
+ * whether the law allows it (the form's period kinds, how the period is written, a request made by the
+ * regular deadline, the cap on the new deadline) is declaration-api's to say. Sent back to the page when refused, so nothing is typed twice.
  *
  * @param maTKhai the form's code in the envelope, e.g. {@code 842}
  * @param periodKind {@code kieuKy}
  * @param period the period as its kind is written
  * @param reason a reason's code
+ * @param requestedOn the day the taxpayer's request reached the office, {@code yyyy-MM-dd}
  * @param deadline the new last day to file, {@code yyyy-MM-dd}
  */
 record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullable String period,
-		@Nullable String reason, @Nullable String deadline) {
+		@Nullable String reason, @Nullable String requestedOn, @Nullable String deadline) {
 
 	private static final Pattern FORM = Pattern.compile("\\d{1,5}");
 
 	static GrantForm of(@Nullable String maTKhai, @Nullable String periodKind, @Nullable String period,
-			@Nullable String reason, @Nullable String deadline) {
+			@Nullable String reason, @Nullable String requestedOn, @Nullable String deadline) {
 		return new GrantForm(Paging.text(maTKhai), Paging.text(periodKind), Paging.text(period), Paging.text(reason),
-				Paging.text(deadline));
+				Paging.text(requestedOn), Paging.text(deadline));
 	}
 
 	/** @return what is wrong with it, in words; empty when it can be sent */
@@ -47,7 +48,10 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (this.reason == null || ExtensionReason.of(this.reason).isEmpty()) {
 			problems.add("Choose the reason from the list of Law 38/2019 Art. 46(1).");
 		}
-		if (day() == null) {
+		if (day(this.requestedOn) == null) {
+			problems.add("The day the taxpayer's request reached the office is a day such as 2025-04-20.");
+		}
+		if (day(this.deadline) == null) {
 			problems.add("The new deadline is a day such as 2025-05-30.");
 		}
 		return problems;
@@ -59,7 +63,8 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join(" ", problems));
 		}
-		return new Request(this.maTKhai, this.periodKind, this.period, this.reason, String.valueOf(day()));
+		return new Request(this.maTKhai, this.periodKind, this.period, this.reason, String.valueOf(day(this.requestedOn)),
+				String.valueOf(day(this.deadline)));
 	}
 
 	/** @return the reason in words, Vietnamese first, or as typed */
@@ -69,9 +74,9 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 			.orElse(String.valueOf(this.reason));
 	}
 
-	private @Nullable LocalDate day() {
+	private static @Nullable LocalDate day(@Nullable String typed) {
 		try {
-			return (this.deadline != null) ? LocalDate.parse(this.deadline) : null;
+			return (typed != null) ? LocalDate.parse(typed) : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -80,7 +85,7 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 
 	/** What {@code POST /api/v1/taxpayers/{mst}/extensions} takes. */
 	record Request(@Nullable String maTKhai, @Nullable String periodKind, @Nullable String period,
-			@Nullable String reason, String deadline) {
+			@Nullable String reason, String requestedOn, String deadline) {
 
 	}
 
