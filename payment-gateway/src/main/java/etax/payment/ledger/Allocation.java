@@ -69,7 +69,7 @@ final class Allocation {
 		this.offsets = new CreditOffsets(this.state, openItems);
 		this.lines = new LineAllocation(this.state, openItems);
 		this.reductions = new ChargeReductions(this.state, this.offsets);
-		this.reversal = new PaymentReversal(this.state, this.offsets);
+		this.reversal = new PaymentReversal(this.state, this.offsets, this.reductions);
 		this.held = new HeldCreditDecisions(this.state, this.offsets);
 	}
 
@@ -87,10 +87,10 @@ final class Allocation {
 
 	/** Books a new obligation and applies the credits waiting for it, then general credits. */
 	void book(Obligation item) {
+		List<Obligation> provisional = ProvisionalPayments.supersededBy(item, this.state);
 		this.state.book(item);
-		this.state.append(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OBLIGATION_BOOKED, item.account(),
-				Account.revenue(item.subItem()), item.amount(), this.state.today(), item.itemId(), null, null, null,
-				null));
+		this.state.append(LedgerEntry.booking(item, this.state.today()));
+		this.reductions.supersede(provisional, item.itemId());
 		this.offsets.applyWaiting(item);
 		this.offsets.offset(item.mst(), item.subItem());
 	}
@@ -173,16 +173,20 @@ final class Allocation {
 	/**
 	 * One payment line as the allocation sees it.
 	 * @param mst the payer
+	 * @param chapter the budget chapter
 	 * @param subItem the sub-item
+	 * @param taxPeriod the period paid for ({@code KY_THUE})
 	 * @param amountVnd whole VND
 	 * @param payableItemId the item named, if any
 	 * @param postingId the line's posting id
 	 * @param paymentKey {@code bankCode:bankReference}
 	 * @param treasuryCode the collecting treasury
 	 * @param paymentDate the legal date of payment
+	 * @param collectingAgency the tax office collecting it
 	 */
-	record PaymentLine(String mst, String subItem, BigDecimal amountVnd, @Nullable String payableItemId,
-			UUID postingId, String paymentKey, String treasuryCode, LocalDate paymentDate) {
+	record PaymentLine(String mst, String chapter, String subItem, String taxPeriod, BigDecimal amountVnd,
+			@Nullable String payableItemId, UUID postingId, String paymentKey, String treasuryCode, LocalDate paymentDate,
+			@Nullable String collectingAgency) {
 
 	}
 

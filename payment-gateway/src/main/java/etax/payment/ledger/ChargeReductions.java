@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import etax.ids.TimeOrderedIds;
 import etax.payment.ledger.Allocation.Paid;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reduction takes off the taxpayer's charges (ADR 0006, "Reductions"): a supplement's decrease off
@@ -46,7 +47,7 @@ final class ChargeReductions {
 		for (Obligation item : charged) {
 			BigDecimal off = left.min(item.outstanding());
 			if (off.signum() > 0) {
-				reduceItem(reduction, item, off, off);
+				reduceItem(reduction.itemId(), item, off, off);
 				left = left.subtract(off);
 			}
 		}
@@ -54,8 +55,8 @@ final class ChargeReductions {
 			Obligation now = this.state.item(item.itemId());
 			BigDecimal off = left.min(releasable(now));
 			if (off.signum() > 0) {
-				reduceItem(reduction, now, off, BigDecimal.ZERO);
-				release(reduction, now, off);
+				reduceItem(reduction.itemId(), now, off, BigDecimal.ZERO);
+				release(reduction.itemId(), now, off);
 				left = left.subtract(off);
 			}
 		}
@@ -64,6 +65,39 @@ final class ChargeReductions {
 			.distinct()
 			.forEach((subItem) -> this.offsets.offset(reduction.mst(), subItem));
 		return true;
+	}
+
+	/**
+	 * Takes provisional obligations off whole, as the item that supersedes them is booked
+	 * ({@link ProvisionalPayments}): what they still owe is no longer owed, what was paid on them moves to the
+	 * taxpayer's credit, dated with the day it was paid, for the new item to take.
+	 * @param provisional the provisional obligations of the item's taxpayer, sub-item and period, with what is paid
+	 * on them loaded
+	 * @param itemId the item that supersedes them
+	 */
+	void supersede(List<Obligation> provisional, String itemId) {
+		for (Obligation item : provisional) {
+			Obligation now = this.state.item(item.itemId());
+			if (now.outstanding().signum() > 0) {
+				reduceItem(itemId, now, now.outstanding(), now.outstanding());
+				now = this.state.item(item.itemId());
+			}
+			BigDecimal paid = releasable(now);
+			if (paid.signum() > 0) {
+				reduceItem(itemId, now, paid, BigDecimal.ZERO);
+				release(itemId, now, paid);
+			}
+		}
+	}
+
+	/**
+	 * Takes what an item owes off it: a provisional payment's obligation whose payment was taken back, as the
+	 * payment declared it ({@link ProvisionalPayments}).
+	 * @param item the item, loaded
+	 * @param amount at most what it owes
+	 */
+	void takeOff(Obligation item, BigDecimal amount) {
+		reduceItem(null, item, amount, amount);
 	}
 
 	private List<Obligation> taxCharged(Reduction reduction) {
@@ -95,15 +129,15 @@ final class ChargeReductions {
 		return parts.min(item.inForce().subtract(item.outstanding()));
 	}
 
-	private void reduceItem(Reduction reduction, Obligation item, BigDecimal amount, BigDecimal offOutstanding) {
+	private void reduceItem(@Nullable String reducedBy, Obligation item, BigDecimal amount, BigDecimal offOutstanding) {
 		this.state.append(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OBLIGATION_REDUCED,
 				Account.revenue(item.subItem()), item.account(), amount, this.state.today(), item.itemId(), null, null,
-				null, null, reduction.itemId()));
+				null, null, reducedBy));
 		this.state.update(item.reducedBy(amount, offOutstanding));
 	}
 
 	/** Moves what is paid on an item, the latest payments first, to credits of the taxpayer. */
-	private void release(Reduction reduction, Obligation item, BigDecimal amount) {
+	private void release(String reducedBy, Obligation item, BigDecimal amount) {
 		List<Paid> parts = this.state.paidOn(item.itemId())
 			.stream()
 			.sorted(Comparator.comparing(Paid::paidOn).reversed())
@@ -119,7 +153,7 @@ final class ChargeReductions {
 			this.state.create(credit);
 			this.state.append(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OVERPAYMENT_CREDITED,
 					item.account(), credit.account(), moved, part.paidOn(), item.itemId(), part.postingId(),
-					credit.creditId(), part.paymentKey(), null, reduction.itemId()));
+					credit.creditId(), part.paymentKey(), null, reducedBy));
 			this.state.replacePaid(part, part.less(moved));
 			left = left.subtract(moved);
 			if (left.signum() == 0) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import etax.ids.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,12 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 			@Nullable String itemId, @Nullable UUID postingId, @Nullable UUID creditId, @Nullable String paymentKey,
 			@Nullable UUID reverses) {
 		this(entryId, type, debit, credit, amount, valueDate, itemId, postingId, creditId, paymentKey, reverses, null);
+	}
+
+	/** The booking of an obligation on a day: taxpayer obligation / budget revenue, its whole amount. */
+	static LedgerEntry booking(Obligation item, LocalDate day) {
+		return new LedgerEntry(TimeOrderedIds.next(), Type.OBLIGATION_BOOKED, item.account(),
+				Account.revenue(item.subItem()), item.amount(), day, item.itemId(), null, null, null, null);
 	}
 
 	/** What an entry records. */

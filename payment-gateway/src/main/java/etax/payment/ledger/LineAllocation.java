@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * when that item is the payer's and of the line's sub-item; an item not known yet, or one of another
  * taxpayer, makes the whole line wait as a credit naming it (the latter until an officer acts: it is never
  * offset); what is not named goes to the payer's open items of the sub-item in the allocation order; what is
- * left is a general credit. The only step that takes new money in, so the only one that debits the treasury
+ * left is a provisional payment's obligation, paid at once, where the line is one ({@link ProvisionalPayments}),
+ * else a general credit. The only step that takes new money in, so the only one that debits the treasury
  * receivable.
  */
 final class LineAllocation {
@@ -53,6 +54,12 @@ final class LineAllocation {
 				break;
 			}
 			remaining = remaining.subtract(apply(line, item, remaining));
+		}
+		if (remaining.signum() > 0 && ProvisionalPayments.isProvisional(line, this.state)) {
+			Obligation provisional = ProvisionalPayments.obligation(line, remaining);
+			this.state.book(provisional);
+			this.state.append(LedgerEntry.booking(provisional, this.state.today()));
+			remaining = remaining.subtract(apply(line, provisional, remaining));
 		}
 		if (remaining.signum() > 0) {
 			credit(line, remaining, null);

@@ -128,7 +128,8 @@ final class ObligationReader {
 		}
 	}
 
-	private static Obligation hashed(Obligation o) {
+	/** The obligation with the hash of its content, to tell a duplicate from a conflict. */
+	static Obligation hashed(Obligation o) {
 		String canonical = String.join("\u001F", o.itemId(), o.kind().name(), o.mst(), o.chapter(), o.subItem(),
 				o.taxPeriod(), o.amount().toPlainString(), o.dueDate().toString(),
 				String.valueOf(o.baseItemId()), String.valueOf(o.assessedFor()));

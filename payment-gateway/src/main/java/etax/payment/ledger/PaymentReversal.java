@@ -16,7 +16,8 @@ import etax.ids.TimeOrderedIds;
  * A payment taken back (ADR 0005, 0006): every entry of the payment not reversed yet (its applications, its
  * credits, credits of it applied later, what a reduction moved from its applications back to credit) gets a
  * {@code REVERSAL} entry, so what it paid owes again and what it credited is gone; other general credits then
- * pay what re-opened. Entries are never changed, so taking money back is a step of its own rather than an
+ * pay what re-opened. A provisional payment's obligation owes nothing again: what its payment declared is taken
+ * off with it ({@link ProvisionalPayments}). Entries are never changed, so taking money back is a step of its own rather than an
  * undo of the others.
  */
 final class PaymentReversal {
@@ -25,9 +26,12 @@ final class PaymentReversal {
 
 	private final CreditOffsets offsets;
 
-	PaymentReversal(AllocationState state, CreditOffsets offsets) {
+	private final ChargeReductions reductions;
+
+	PaymentReversal(AllocationState state, CreditOffsets offsets, ChargeReductions reductions) {
 		this.state = state;
 		this.offsets = offsets;
+		this.reductions = reductions;
 	}
 
 	/**
@@ -56,6 +60,7 @@ final class PaymentReversal {
 			}))
 			.toList();
 		Set<String> reopened = new LinkedHashSet<>();
+		Set<String> provisional = new LinkedHashSet<>();
 		for (LedgerEntry entry : ordered) {
 			this.state.append(entry.reversal(TimeOrderedIds.next(), valueDate));
 			// the reversal swaps the accounts: an obligation the entry credited (paid) owes again, one it debited
@@ -64,12 +69,24 @@ final class PaymentReversal {
 			if (entry.itemId() != null && onItem.signum() != 0) {
 				Obligation item = Objects.requireNonNull(this.state.find(entry.itemId()), "loaded for the reversal");
 				this.state.update(item.withOutstanding(item.outstanding().add(onItem)));
-				reopened.add(item.mst() + '\u001F' + item.subItem());
+				if (ProvisionalPayments.isProvisional(item)) {
+					provisional.add(item.itemId());
+				}
+				else {
+					reopened.add(item.mst() + '\u001F' + item.subItem());
+				}
 			}
 			BigDecimal onCredit = change(entry, Account.Kind.TAXPAYER_CREDIT).negate();
 			if (entry.creditId() != null && onCredit.signum() != 0) {
 				Credit credit = Objects.requireNonNull(this.state.credit(entry.creditId()), "loaded for the reversal");
 				this.state.update(credit.withRemaining(credit.remaining().add(onCredit)));
+			}
+		}
+		for (String itemId : provisional) {
+			// the payment declared what it paid: taken back, it was never owed
+			Obligation item = this.state.item(itemId);
+			if (item.outstanding().signum() > 0) {
+				this.reductions.takeOff(item, item.outstanding());
 			}
 		}
 		for (String key : reopened) {

@@ -160,7 +160,20 @@ public class TaxpayerLedger {
 				creditIds.add(e.creditId());
 			}
 		}));
-		Allocation allocation = allocation(msts, itemIds, creditIds);
+		// a line that may be a provisional payment is one only if its payer has no item of its charge, paid or not
+		List<Obligation> charged = charged(recorded.payments()
+			.stream()
+			.filter((p) -> !p.isReversal())
+			.flatMap((p) -> p.lines()
+				.stream()
+				.filter((line) -> line.payableItemId() == null
+						&& ProvisionalPayments.covers(line.subItem(), line.taxPeriod()))
+				.map((line) -> Allocation.chargeKey(p.mst(), line.subItem(), line.taxPeriod())))
+			.collect(Collectors.toSet()));
+		List<Obligation> items = new ArrayList<>(this.ledger.obligations(msts, itemIds));
+		items.addAll(charged);
+		Allocation allocation = new Allocation(items, this.ledger.credits(msts, creditIds),
+				this.reference::allocationOrder, LocalDate.now(this.clock));
 		for (PaymentRecorded payment : recorded.payments()) {
 			if (payment.isReversal()) {
 				String reversed = paymentKey(payment.bankCode(), Objects.requireNonNull(payment.reversalOf()));
@@ -168,9 +181,10 @@ public class TaxpayerLedger {
 				continue;
 			}
 			for (PaymentRecorded.Line line : payment.lines()) {
-				allocation.pay(new Allocation.PaymentLine(payment.mst(), line.subItem(), line.amountVnd(),
-						line.payableItemId(), line.postingId(), paymentKey(payment.bankCode(), payment.bankReference()),
-						payment.treasuryCode(), payment.paymentDate()));
+				allocation.pay(new Allocation.PaymentLine(payment.mst(), line.chapter(), line.subItem(), line.taxPeriod(),
+						line.amountVnd(), line.payableItemId(), line.postingId(),
+						paymentKey(payment.bankCode(), payment.bankReference()), payment.treasuryCode(),
+						payment.paymentDate(), payment.collectingAgencyCode()));
 			}
 		}
 		store(allocation);
@@ -215,7 +229,22 @@ public class TaxpayerLedger {
 		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toCollection(LinkedHashSet::new));
 		reductions.forEach((r) -> withCredit.add(r.mst()));
 		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withCredit, Set.of()));
-		List<Allocation.Paid> paid = List.of();
+		List<Allocation.Paid> paid = new ArrayList<>();
+		// an item of a quarter paid provisionally supersedes the provisional payments' obligations: it takes
+		// what was paid on them
+		List<Obligation> provisional = charged(bookings.stream()
+			.filter(Obligation.class::isInstance)
+			.map(Obligation.class::cast)
+			.filter((o) -> o.kind() == Obligation.Kind.TAX && ProvisionalPayments.covers(o.subItem(), o.taxPeriod()))
+			.map((o) -> Allocation.chargeKey(o.mst(), o.subItem(), o.taxPeriod()))
+			.collect(Collectors.toSet()))
+			.stream()
+			.filter(ProvisionalPayments::isProvisional)
+			.toList();
+		if (!provisional.isEmpty()) {
+			items.addAll(provisional);
+			paid.addAll(this.ledger.paid(provisional.stream().map(Obligation::itemId).toList()));
+		}
 		if (!reductions.isEmpty()) {
 			List<Reduction> ofTax = reductions.stream().filter((r) -> !r.ofInterest()).toList();
 			Set<String> charges = ofTax.stream().map(Reduction::chargeKey).collect(Collectors.toSet());
@@ -230,7 +259,10 @@ public class TaxpayerLedger {
 				.map((r) -> Objects.requireNonNull(r.baseItemId()))
 				.collect(Collectors.toSet())));
 			items.addAll(reducible);
-			paid = this.ledger.paid(reducible.stream().map(Obligation::itemId).toList());
+			paid.addAll(this.ledger.paid(reducible.stream()
+				.map(Obligation::itemId)
+				.filter((id) -> provisional.stream().noneMatch((p) -> p.itemId().equals(id)))
+				.toList()));
 		}
 		Allocation allocation = new Allocation(items, credits, paid, this.reference::allocationOrder,
 				LocalDate.now(this.clock));
@@ -247,6 +279,20 @@ public class TaxpayerLedger {
 		store(allocation);
 		this.ledger.insertReductions(reduced, this.clock.instant());
 		return refused;
+	}
+
+	/** The tax items in force of the charges ({@link Allocation#chargeKey}), paid or not. */
+	private List<Obligation> charged(Set<String> chargeKeys) {
+		if (chargeKeys.isEmpty()) {
+			return List.of();
+		}
+		Set<String> msts = chargeKeys.stream()
+			.map((key) -> key.substring(0, key.indexOf('\u001F')))
+			.collect(Collectors.toSet());
+		return this.ledger.reducible(msts)
+			.stream()
+			.filter((o) -> chargeKeys.contains(Allocation.chargeKey(o.mst(), o.subItem(), o.taxPeriod())))
+			.toList();
 	}
 
 	Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds) {

@@ -202,7 +202,8 @@ class AllocationTests {
 	}
 
 	private static PaymentLine line(String named, long amount) {
-		return new PaymentLine(MST, "1701", new BigDecimal(amount), named, UUID.randomUUID(), "b:1", "0111", TODAY);
+		return new PaymentLine(MST, "754", "1701", "00/Q1/2026", new BigDecimal(amount), named, UUID.randomUUID(), "b:1",
+				"0111", TODAY, null);
 	}
 
 }

@@ -216,7 +216,8 @@ class OffsetAcrossSubItemsTests {
 	}
 
 	private static PaymentLine line(String subItem, long amount) {
-		return new PaymentLine(MST, subItem, new BigDecimal(amount), null, UUID.randomUUID(), "b:1", "0111", TODAY);
+		return new PaymentLine(MST, "754", subItem, "00/Q1/2026", new BigDecimal(amount), null, UUID.randomUUID(), "b:1",
+				"0111", TODAY, null);
 	}
 
 }
