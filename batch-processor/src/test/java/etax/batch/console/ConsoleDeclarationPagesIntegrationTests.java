@@ -31,8 +31,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The console's pages that read declaration-api: the uploads it did not receive (its intake audit read with the
  * officer's own token, the filters passed on as its query parameters, paged without a total, its refusal and bad
- * filters shown in words), a taxpayer's returns with who filed each, and its deadline extensions: listed, granted
- * and revoked with the officer's token, each confirmed first and audited, a refusal shown in words.
+ * filters shown in words), a taxpayer's returns with who filed each, its deadline extensions and the inspections
+ * at its premises: listed, granted or recorded, revoked or concluded with the officer's token, each confirmed first
+ * and audited, a refusal shown in words.
  *
  * <p>
  * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
@@ -58,6 +59,12 @@ class ConsoleDeclarationPagesIntegrationTests {
 	private static final String IN_FORCE = "0190a1b2-0000-7000-8000-000000000001";
 
 	private static final String REVOKED = "0190a1b2-0000-7000-8000-000000000002";
+
+	private static final String INSPECTIONS = "/api/v1/taxpayers/" + MST + "/inspections";
+
+	private static final String OPEN = "0190a1b2-0000-7000-8000-000000000003";
+
+	private static final String CLOSED = "0190a1b2-0000-7000-8000-000000000004";
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -402,6 +409,167 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	@Test
+	void aTaxpayersInspectionsAreListedWithAConclusionFormForThoseInProgress() {
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[" + inspection(OPEN, "[\"GTGT\",\"TNDN\"]", "null") + ","
+				+ inspection(CLOSED, "[]", """
+						{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","recordedBy":"officer-70129-b",
+						"recordedAt":"2025-06-15T03:00:00Z"}""") + "]");
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Inspections recorded, oldest first", "<th scope=\"row\">123/QĐ-CT</th>",
+					"<td>Kiểm tra thuế (Tax inspection)</td>", "<td>2024-01-01 to 2024-12-31</td>", "<td>GTGT, TNDN</td>",
+					"<td>all</td>", "<td>2025-03-02</td>", "<td>2025-06-15, decision 456/QĐ-CT (officer-70129-b)</td>",
+					"action=\"/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion\"",
+					"action=\"/console/taxpayers/" + MST + "/inspections\"",
+					"<option value=\"THANH_TRA\">Thanh tra thuế (Tax audit)</option>")
+			.doesNotContain("/inspections/" + CLOSED + "/conclusion", "could not be read");
+		assertThat(last(INSPECTIONS).authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
+	}
+
+	@Test
+	void anInspectionIsConfirmedFirstThenSentWithTheOfficersTokenAndAuditedAndARefusalComesBackToTheForm() {
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+		int before = FakeGateway.get().requests().size();
+		long audited = audits("INSPECTION_RECORD");
+
+		assertThat(recordInspection(session, false)).hasStatusOk()
+			.bodyText()
+			.contains("Record an inspection at the premises of taxpayer " + MST + "?", "<dd>123/QĐ-CT</dd>",
+					"<dd>Kiểm tra thuế (Tax inspection)</dd>", "<dd>2024-01-01 to 2024-12-31</dd>", "<dd>GTGT, TNDN</dd>",
+					"<dd>2025-03-02</dd>", "name=\"taxTypes\" value=\"GTGT, TNDN\"", "name=\"confirmed\" value=\"true\"",
+					"Yes, record the inspection");
+		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
+		assertThat(audits("INSPECTION_RECORD")).isEqualTo(audited);
+
+		FakeGateway.get().answer("POST", INSPECTIONS, 201, inspection(OPEN, "[\"GTGT\",\"TNDN\"]", "null"));
+		assertThat(recordInspection(session, true)).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message",
+					"Inspection recorded: decision 123/QĐ-CT, periods 2024-01-01 to 2024-12-31, announced on 2025-03-02.");
+		FakeGateway.Request sent = last(INSPECTIONS);
+		assertThat(sent.method()).isEqualTo("POST");
+		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
+		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
+				{"decisionNumber":"123/QĐ-CT","kind":"KIEM_TRA","periodFrom":"2024-01-01","periodTo":"2024-12-31",
+				"taxTypes":["GTGT","TNDN"],"announcedOn":"2025-03-02"}"""));
+		assertThat(lastAudit("INSPECTION_RECORD")).isEqualTo("OK - taxpayer " + MST + " decision 123/QĐ-CT");
+
+		FakeGateway.get().answer("POST", INSPECTIONS, 400, """
+				{"type":"https://etax.example/problems/invalid-inspection","title":"Inspection refused","status":400,
+				"detail":"The announcement cannot be after today","field":"announcedOn"}""");
+		// a session of its own: the flash of the recording above, kept in the first one, would be shown instead
+		MockHttpSession again = signIn(token);
+		MvcTestResult refused = recordInspection(again, true);
+		assertThat(refused).flash()
+			.containsEntry("error", "declaration-api refused it: Inspection refused. The announcement cannot be after today.");
+		assertThat(lastAudit("INSPECTION_RECORD"))
+			.isEqualTo("REFUSED https://etax.example/problems/invalid-inspection taxpayer " + MST + " decision 123/QĐ-CT");
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		assertThat(this.mvc.get()
+			.uri("/console/taxpayers?mst=" + MST)
+			.session(again)
+			.flashAttrs(refused.getMvcResult().getFlashMap())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.as("the form as it was typed")
+			.contains("id=\"decisionNumber\" name=\"decisionNumber\"", "value=\"123/QĐ-CT\"", "value=\"GTGT, TNDN\"",
+					"<option value=\"KIEM_TRA\" selected=\"selected\">");
+	}
+
+	@Test
+	void anInspectionTheConsoleCannotSendIsRefusedInWordsWithoutAskingDeclarationApi() {
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+		int before = FakeGateway.get().requests().size();
+
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections")
+			.param("kind", "RAID")
+			.param("periodFrom", "2024-01-01")
+			.param("periodTo", "31/12/2024")
+			.param("taxTypes", "gtgt")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("error", "The decision number is up to 60 characters, such as 123/QĐ-CT. "
+					+ "Choose the kind: a tax audit (thanh tra) or a tax inspection (kiểm tra). "
+					+ "The inspected periods run from a day to a day, such as 2024-01-01 to 2024-12-31. "
+					+ "Tax types are codes such as GTGT or TNDN, separated by commas; leave it empty for all. "
+					+ "The day the decision was announced is a day such as 2026-03-02.");
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion")
+			.param("concludedOn", "15/06/2025")
+			.param("decisionNumber", "456/QĐ-CT")
+			.session(session)
+			.with(csrf())
+			.exchange()).flash()
+			.containsEntry("error", "A conclusion has the day it was issued, such as 2026-06-15, and its decision "
+					+ "number, up to 60 characters.");
+		assertThat(FakeGateway.get().requests()).as("nothing asked of declaration-api").hasSize(before);
+	}
+
+	@Test
+	void aConclusionIsConfirmedFirstThenSentAndAudited() {
+		String conclusion = INSPECTIONS + "/" + OPEN + "/conclusion";
+		FakeGateway.get().answer("GET", INSPECTIONS + "/" + OPEN, 200, inspection(OPEN, "[]", "null"));
+		String token = TOKENS.nationalOfficer();
+		MockHttpSession session = signIn(token);
+		long audited = audits("INSPECTION_CONCLUDE");
+
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion")
+			.param("concludedOn", "2025-06-15")
+			.param("decisionNumber", "456/QĐ-CT")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Record the conclusion of inspection 123/QĐ-CT of taxpayer " + MST + "?",
+					"<dd>2024-01-01 to 2024-12-31</dd>", "<dd>all</dd>", "<dd>2025-06-15</dd>", "<dd>456/QĐ-CT</dd>",
+					"name=\"concludedOn\" value=\"2025-06-15\"", "Yes, record the conclusion");
+		assertThat(audits("INSPECTION_CONCLUDE")).isEqualTo(audited);
+
+		FakeGateway.get().answer("POST", conclusion, 201, inspection(OPEN, "[]", """
+				{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","recordedBy":"national-officer",
+				"recordedAt":"2025-06-16T03:00:00Z"}"""));
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion")
+			.param("concludedOn", "2025-06-15")
+			.param("decisionNumber", "456/QĐ-CT")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message",
+					"Conclusion recorded: inspection 123/QĐ-CT concluded on 2025-06-15 by decision 456/QĐ-CT.");
+		FakeGateway.Request sent = last(conclusion);
+		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
+		assertThat(JSON.readTree(sent.body()))
+			.isEqualTo(JSON.readTree("{\"concludedOn\":\"2025-06-15\",\"decisionNumber\":\"456/QĐ-CT\"}"));
+		assertThat(lastAudit("INSPECTION_CONCLUDE")).isEqualTo("OK - taxpayer " + MST + " inspection " + OPEN);
+
+		FakeGateway.get().answer("POST", conclusion, 409, """
+				{"type":"https://etax.example/problems/inspection-concluded","title":"Inspection already concluded",
+				"status":409}""");
+		assertThat(this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion")
+			.param("concludedOn", "2025-06-15")
+			.param("decisionNumber", "456/QĐ-CT")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange()).flash().containsEntry("error", "declaration-api refused it: Inspection already concluded.");
+	}
+
+	@Test
 	void thePageIsInTheNavigation() {
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 		assertThat(this.mvc.get().uri("/console/audit").session(session).exchange()).bodyText()
@@ -453,6 +621,31 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
 				{"items":[],"totalElements":0}""");
 		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[]");
+		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[]");
+	}
+
+	/** An inspection as declaration-api answers it: decision 123/QĐ-CT, 2024, announced 2025-03-02. */
+	private static String inspection(String id, String taxTypes, String conclusion) {
+		return """
+				{"id":"%s","mst":"%s","decisionNumber":"123/QĐ-CT","kind":"KIEM_TRA",
+				"kindLabel":{"vi":"Kiểm tra thuế","en":"Tax inspection"},"periodFrom":"2024-01-01","periodTo":"2024-12-31",
+				"taxTypes":%s,"announcedOn":"2025-03-02","recordedBy":"officer-70129","recordedAt":"2025-03-02T03:00:00Z",
+				"conclusion":%s}""".formatted(id, MST, taxTypes, conclusion);
+	}
+
+	private MvcTestResult recordInspection(MockHttpSession session, boolean confirmed) {
+		return this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections")
+			.param("decisionNumber", "123/QĐ-CT")
+			.param("kind", "KIEM_TRA")
+			.param("periodFrom", "2024-01-01")
+			.param("periodTo", "2024-12-31")
+			.param("taxTypes", "GTGT, TNDN")
+			.param("announcedOn", "2025-03-02")
+			.param("confirmed", String.valueOf(confirmed))
+			.session(session)
+			.with(csrf())
+			.exchange();
 	}
 
 	private String lastAudit(String action) {

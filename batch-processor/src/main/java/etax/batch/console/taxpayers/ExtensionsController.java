@@ -52,7 +52,7 @@ class ExtensionsController {
 			@RequestParam(required = false) @Nullable String requestedOn,
 			@RequestParam(required = false) @Nullable String deadline,
 			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes flash, Model model) {
-		String page = page(mst);
+		String page = TaxpayerController.page(mst);
 		GrantForm form = GrantForm.of(maTKhai, periodKind, period, reason, requestedOn, deadline);
 		List<String> problems = form.problems();
 		if (!confirmed && !problems.isEmpty()) {
@@ -100,7 +100,7 @@ class ExtensionsController {
 	@PostMapping("/{id}/revocation")
 	String revoke(@PathVariable String mst, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes flash, Model model) {
-		String page = page(mst);
+		String page = TaxpayerController.page(mst);
 		if (!confirmed) {
 			Extension extension;
 			try {
@@ -159,14 +159,6 @@ class ExtensionsController {
 		}
 		return what + " was revoked before, by " + extension.revokedBy() + " at " + extension.revokedAt()
 				+ "; nothing changed.";
-	}
-
-	/** The taxpayer's page; also refuses an address that names no MST, before anything is asked. */
-	private static String page(String mst) {
-		if (!TaxpayerController.MST.matcher(mst).matches()) {
-			throw new NotFoundException("No taxpayer " + mst);
-		}
-		return "/console/taxpayers?mst=" + mst;
 	}
 
 }

@@ -1,7 +1,5 @@
 package etax.batch.console.taxpayers;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,10 +46,10 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (this.reason == null || ExtensionReason.of(this.reason).isEmpty()) {
 			problems.add("Choose the reason from the list of Law 38/2019 Art. 46(1).");
 		}
-		if (day(this.requestedOn) == null) {
+		if (TypedDays.parse(this.requestedOn) == null) {
 			problems.add("The day the taxpayer's request reached the office is a day such as 2025-04-20.");
 		}
-		if (day(this.deadline) == null) {
+		if (TypedDays.parse(this.deadline) == null) {
 			problems.add("The new deadline is a day such as 2025-05-30.");
 		}
 		return problems;
@@ -63,8 +61,8 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join(" ", problems));
 		}
-		return new Request(this.maTKhai, this.periodKind, this.period, this.reason, String.valueOf(day(this.requestedOn)),
-				String.valueOf(day(this.deadline)));
+		return new Request(this.maTKhai, this.periodKind, this.period, this.reason, String.valueOf(TypedDays.parse(this.requestedOn)),
+				String.valueOf(TypedDays.parse(this.deadline)));
 	}
 
 	/** @return the reason in words, Vietnamese first, or as typed */
@@ -72,15 +70,6 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		return ExtensionReason.of(String.valueOf(this.reason))
 			.map((known) -> known.vi() + " (" + known.en() + ")")
 			.orElse(String.valueOf(this.reason));
-	}
-
-	private static @Nullable LocalDate day(@Nullable String typed) {
-		try {
-			return (typed != null) ? LocalDate.parse(typed) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	/** What {@code POST /api/v1/taxpayers/{mst}/extensions} takes. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import etax.batch.console.NotFoundException;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
 import etax.batch.console.ServiceProblem;
@@ -21,8 +22,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One taxpayer: its returns with their payable items and its deadline extensions (declaration-api, in the
- * officer's scope there; {@link ExtensionsController} grants and revokes them), and its balance and latest
+ * One taxpayer: its returns with their payable items, its deadline extensions and the inspections at its premises
+ * (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes extensions,
+ * {@link InspectionsController} records inspections and their conclusions), and its balance and latest
  * ledger lines (payment-gateway). A service that does not answer leaves its part of the page empty with a
  * message; the rest is shown.
  */
@@ -61,6 +63,13 @@ class TaxpayerController {
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<Extension>>() {
 			})));
+		model.addAttribute("inspections", read(problems, "declaration-api", () -> this.clients.declarations()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/inspections", taxpayer)
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<Inspection>>() {
+			})));
+		model.addAttribute("inspectionKinds", InspectionKind.values());
 		model.addAttribute("periodKinds", PeriodKind.values());
 		model.addAttribute("reasons", ExtensionReason.values());
 		model.addAttribute("balance", read(problems, "payment-gateway", () -> this.clients.gateway()
@@ -78,6 +87,14 @@ class TaxpayerController {
 			model.addAttribute("error", problems.toString().strip());
 		}
 		return "console/taxpayer";
+	}
+
+	/** The taxpayer's page; also refuses an address that names no MST, before anything is asked. */
+	static String page(String mst) {
+		if (!MST.matcher(mst).matches()) {
+			throw new NotFoundException("No taxpayer " + mst);
+		}
+		return "/console/taxpayers?mst=" + mst;
 	}
 
 	private static <T> @Nullable T read(StringBuilder problems, String service, Call<T> call) {

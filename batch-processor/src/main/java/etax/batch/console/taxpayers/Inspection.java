@@ -1,0 +1,59 @@
+package etax.batch.console.taxpayers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import etax.schemas.LocalizedText;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An inspection at the taxpayer's premises as declaration-api answers it
+ * ({@code GET /api/v1/taxpayers/{mst}/inspections}): the decision announced, and its conclusion if recorded.
+ *
+ * @param id the inspection
+ * @param mst the taxpayer
+ * @param decisionNumber the decision's number
+ * @param kind {@code THANH_TRA} or {@code KIEM_TRA}
+ * @param kindLabel the kind in Vietnamese and English
+ * @param periodFrom the first day of the inspected tax periods
+ * @param periodTo the last day
+ * @param taxTypes the tax types inspected; empty for all
+ * @param announcedOn the day the decision was announced
+ * @param recordedBy the officer who recorded it
+ * @param recordedAt when
+ * @param conclusion its conclusion, if recorded
+ */
+record Inspection(UUID id, String mst, String decisionNumber, String kind, @Nullable LocalizedText kindLabel,
+		LocalDate periodFrom, LocalDate periodTo, @Nullable List<String> taxTypes, LocalDate announcedOn,
+		String recordedBy, Instant recordedAt, @Nullable Conclusion conclusion) {
+
+	/** @return the kind in words, Vietnamese first; its code when declaration-api gave no words */
+	public String kindWords() {
+		return (this.kindLabel != null) ? this.kindLabel.vi() + " (" + this.kindLabel.en() + ")" : this.kind;
+	}
+
+	/** @return the tax types inspected, or that all are */
+	public String taxTypesWords() {
+		return (this.taxTypes == null || this.taxTypes.isEmpty()) ? "all" : String.join(", ", this.taxTypes);
+	}
+
+	/** @return whether its conclusion is recorded */
+	public boolean concluded() {
+		return this.conclusion != null;
+	}
+
+	/**
+	 * The conclusion or decision on tax handling that ended it.
+	 *
+	 * @param concludedOn the day it was issued
+	 * @param decisionNumber its number
+	 * @param recordedBy the officer who recorded it
+	 * @param recordedAt when
+	 */
+	record Conclusion(LocalDate concludedOn, String decisionNumber, String recordedBy, Instant recordedAt) {
+
+	}
+
+}
