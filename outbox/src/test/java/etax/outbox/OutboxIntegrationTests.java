@@ -92,8 +92,10 @@ class OutboxIntegrationTests {
 			this.outbox.append(OutboxMessage.of(TOPIC, key, "outer-1"));
 			nested.executeWithoutResult((inner) -> this.outbox.append(OutboxMessage.of(TOPIC, key, "nested")));
 			this.outbox.appendAll(List.of(OutboxMessage.of(TOPIC, key, "outer-2"), OutboxMessage.of(TOPIC, key, "outer-3")));
-			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ?",
-					Long.class, key)).as("nothing of the open transaction is inserted before it commits").isOne();
+			// the nested transaction's message may be relayed and deleted already: only the outer ones are counted
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ? AND payload <> 'nested'",
+					Long.class, key)).as("nothing of the open transaction is inserted before it commits").isZero();
 		});
 		this.transactions.executeWithoutResult((status) -> {
 			this.outbox.append(OutboxMessage.of(TOPIC, key, "rolled back"));
