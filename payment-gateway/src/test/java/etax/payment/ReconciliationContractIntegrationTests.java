@@ -59,11 +59,11 @@ class ReconciliationContractIntegrationTests {
 		String named = UUID.randomUUID().toString();
 		String reversedItem = UUID.randomUUID().toString();
 		publishItem(mst, named, 1_000_000, "2026-04-30");
-		// not due yet: the 1052 line kept as a credit offsets only what is due of other sub-items (ADR 0006)
+		// not due yet: the 1052 line of a year, kept as a credit, offsets only what is due of other sub-items (ADR 0006)
 		publishItem(mst, reversedItem, 300_000, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusYears(1).toString());
 		await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM payment.obligation WHERE mst = ?", mst) == 2);
 		confirm(mst, "RCV2026030200000001", "DEBITED", null,
-				List.of(Line.naming(named, "1701", 1_000_000), Line.of("1052", 500_000)));
+				List.of(Line.naming(named, "1701", 1_000_000), new Line("1052", "00/CN/2026", 500_000, null)));
 		confirm(mst, "RCV2026030200000002", "DEBITED", null, List.of(Line.naming(reversedItem, "1701", 300_000)));
 		confirm(mst, "RCV2026030200000003", "REVERSED", "RCV2026030200000002",
 				List.of(Line.naming(reversedItem, "1701", 300_000)));
