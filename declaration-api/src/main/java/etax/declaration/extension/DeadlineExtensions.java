@@ -9,11 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
-import etax.access.Role;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.taxpayer.Registered;
-import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.ids.TimeOrderedIds;
@@ -59,11 +57,11 @@ public class DeadlineExtensions {
 	 */
 	@Transactional
 	public DeadlineExtension grant(Caller officer, String mst, Grant grant) {
-		managed(officer, mst);
+		this.registry.managedBy(officer, mst);
 		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines, today());
 		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(),
-				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), grant.requestedOn(), allowed.regularDeadline(),
-				grant.deadline(), officer.subject(), now(), null, null);
+				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), grant.requestedOn(),
+				allowed.regularDeadline(), grant.deadline(), officer.subject(), now(), null, null);
 		this.repository.insert(extension);
 		return extension;
 	}
@@ -79,7 +77,7 @@ public class DeadlineExtensions {
 	 */
 	@Transactional
 	public Registered<DeadlineExtension> revoke(Caller officer, String mst, UUID id) {
-		managed(officer, mst);
+		this.registry.managedBy(officer, mst);
 		this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
 		boolean revoked = this.repository.revoke(id, officer.subject(), now());
 		return new Registered<>(this.repository.find(mst, id).orElseThrow(), revoked);
@@ -92,7 +90,7 @@ public class DeadlineExtensions {
 	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
 	 */
 	public List<DeadlineExtension> of(Caller caller, String mst) {
-		visible(caller, mst);
+		this.registry.requireVisibleTo(caller, mst);
 		return this.repository.of(mst);
 	}
 
@@ -105,7 +103,7 @@ public class DeadlineExtensions {
 	 * @throws ExtensionNotFoundException if the taxpayer has no grant of that id
 	 */
 	public DeadlineExtension find(Caller caller, String mst, UUID id) {
-		visible(caller, mst);
+		this.registry.requireVisibleTo(caller, mst);
 		return this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
 	}
 
@@ -122,27 +120,6 @@ public class DeadlineExtensions {
 		return this.repository.inForce(mst, maTKhai, period.kind(), ExtensionPeriod.nameOf(period), postmark)
 			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
 					this.deadlines.deadlineOn(extension.deadline())));
-	}
-
-	private Taxpayer managed(Caller officer, String mst) {
-		Taxpayer taxpayer = this.registry.find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
-		boolean managed = switch (officer.role()) {
-			case NATIONAL_OFFICER -> true;
-			case OFFICER -> taxpayer.taxOfficeCode().equals(officer.taxOffice());
-			default -> false;
-		};
-		if (!managed) {
-			throw TaxpayerNotFoundException.forMst(mst);
-		}
-		return taxpayer;
-	}
-
-	private void visible(Caller caller, String mst) {
-		boolean own = caller.mst() != null && (mst.equals(caller.mst()) || mst.startsWith(caller.mst() + "-"));
-		if (caller.role() == Role.TAXPAYER && own && this.registry.find(mst).isPresent()) {
-			return;
-		}
-		managed(caller, mst);
 	}
 
 	private LocalDate today() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import etax.access.Caller;
+import etax.access.Role;
 import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,42 @@ public class TaxpayerRegistry {
 
 	public Optional<Taxpayer> find(String mst) {
 		return this.repository.find(mst);
+	}
+
+	/**
+	 * The taxpayer as an officer who keeps its records sees it: an officer of its managing tax office, or a
+	 * national officer. Any other caller's taxpayer is not found, so that an MST is not confirmed to exist.
+	 * @param officer the caller
+	 * @param mst the taxpayer
+	 * @return the taxpayer
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 */
+	public Taxpayer managedBy(Caller officer, String mst) {
+		Taxpayer taxpayer = find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
+		boolean managed = switch (officer.role()) {
+			case NATIONAL_OFFICER -> true;
+			case OFFICER -> taxpayer.taxOfficeCode().equals(officer.taxOffice());
+			default -> false;
+		};
+		if (!managed) {
+			throw TaxpayerNotFoundException.forMst(mst);
+		}
+		return taxpayer;
+	}
+
+	/**
+	 * Checks that a caller may read what officers recorded about a taxpayer: the officers of {@link #managedBy},
+	 * or the taxpayer itself (its head office for a branch, {@code <mst>-NNN}).
+	 * @param caller the caller
+	 * @param mst the taxpayer
+	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
+	 */
+	public void requireVisibleTo(Caller caller, String mst) {
+		boolean own = caller.mst() != null && (mst.equals(caller.mst()) || mst.startsWith(caller.mst() + "-"));
+		if (caller.role() == Role.TAXPAYER && own && find(mst).isPresent()) {
+			return;
+		}
+		managedBy(caller, mst);
 	}
 
 	/**
