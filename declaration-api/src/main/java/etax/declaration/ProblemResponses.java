@@ -9,6 +9,9 @@ import etax.access.FrameworkProblems;
 import etax.access.RequestViolations;
 import etax.declaration.extension.ExtensionNotFoundException;
 import etax.declaration.extension.InvalidExtensionException;
+import etax.declaration.inspection.InspectionConcludedException;
+import etax.declaration.inspection.InspectionNotFoundException;
+import etax.declaration.inspection.InvalidInspectionException;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookExistsException;
 import etax.declaration.notice.WebhookNotFoundException;
@@ -147,6 +150,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(ExtensionNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "extension-not-found", "Extension not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidInspectionException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-inspection", "Inspection refused",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InspectionNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "inspection-not-found", "Inspection not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InspectionConcludedException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "inspection-concluded", "Inspection already concluded",
+				ex.getMessage());
+		problem.setProperty("concludedOn", ex.concludedOn().toString());
+		return problem;
 	}
 
 	@ExceptionHandler

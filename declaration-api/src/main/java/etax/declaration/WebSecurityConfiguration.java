@@ -11,8 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what (docs/adr/0012-callers-and-tokens.md). Filers (taxpayers, agents, T-VANs) file, dry-run
- * and register webhooks; officers keep the registry, whose deadline extensions the taxpayer reads too; every
- * role but banks reads returns and receipts, each seeing only its own share of them (an unseen return is answered
+ * and register webhooks; officers keep the registry, whose deadline extensions and tax inspections the taxpayer
+ * reads too; every role but banks reads returns and receipts, each seeing only its own share of them (an unseen return is answered
  * 404, by the queries, not here), and the same roles read the intake audit, each its own share of the lines
  * ({@code IntakeAuditScope}); anyone
  * authenticated reads the form catalog. Only another e-tax service (batch-processor) files batches of
@@ -26,7 +26,7 @@ class WebSecurityConfiguration {
 
 	private static final String[] OFFICERS = { "OFFICER", "NATIONAL_OFFICER" };
 
-	private static final String[] EXTENSION_READERS = { "TAXPAYER", "OFFICER", "NATIONAL_OFFICER" };
+	private static final String[] REGISTRY_READERS = { "TAXPAYER", "OFFICER", "NATIONAL_OFFICER" };
 
 	private static final String[] READERS = { "TAXPAYER", "AGENT", "TVAN", "OFFICER", "NATIONAL_OFFICER" };
 
@@ -39,8 +39,9 @@ class WebSecurityConfiguration {
 			.hasAnyRole(FILERS)
 			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 			.hasAnyRole(FILERS)
-			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/*/extensions", "/api/v1/taxpayers/*/extensions/*")
-			.hasAnyRole(EXTENSION_READERS)
+			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/*/extensions", "/api/v1/taxpayers/*/extensions/*",
+					"/api/v1/taxpayers/*/inspections", "/api/v1/taxpayers/*/inspections/*")
+			.hasAnyRole(REGISTRY_READERS)
 			.requestMatchers("/api/v1/taxpayers", "/api/v1/taxpayers/**", "/api/v1/agents/**")
 			.hasAnyRole(OFFICERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/returns", "/api/v1/returns/**", "/api/v1/receipts",

@@ -106,7 +106,7 @@ class RegistryController {
 
 		Taxpayer toTaxpayer() {
 			return new Taxpayer(this.mst, this.name, this.status, this.eFiling, this.filingFrequency, this.taxOfficeCode,
-					this.chapter, List.of(), false);
+					this.chapter, List.of(), false, false);
 		}
 
 	}

@@ -21,9 +21,12 @@ import etax.ids.TaxpayerId;
  * @param deadlinesExtended whether an officer ever granted it an extension of a filing deadline (ADR 0021): only
  * then does the intake look for the extension in force, so that the filings of every other taxpayer cost no
  * look-up of their own
+ * @param inspected whether an officer ever recorded a tax inspection at its premises (ADR 0023): only then does
+ * the intake read the inspections a supplement's period is under, for the same reason
  */
 public record Taxpayer(String mst, String name, String status, boolean eFiling, String filingFrequency,
-		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended) {
+		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended,
+		boolean inspected) {
 
 	public Taxpayer {
 		frequencyChanges = frequencyChanges.stream().sorted(Comparator.comparing(FrequencyChange::effectiveFrom)).toList();

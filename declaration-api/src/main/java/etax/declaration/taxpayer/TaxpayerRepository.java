@@ -22,7 +22,7 @@ class TaxpayerRepository {
 	private static final RowMapper<Taxpayer> TAXPAYER = (row, n) -> new Taxpayer(row.getString("mst"),
 			row.getString("name"), row.getString("status"), row.getBoolean("e_filing"), row.getString("filing_frequency"),
 			row.getString("tax_office_code"), row.getString("chapter"), changes(row.getString("frequency_changes")),
-			row.getBoolean("deadlines_extended"));
+			row.getBoolean("deadlines_extended"), row.getBoolean("inspected"));
 
 	private static final RowMapper<AgentContract> CONTRACT = (row, n) -> new AgentContract(row.getString("agent_mst"),
 			row.getString("taxpayer_mst"), row.getString("contract_number"), row.getObject("valid_from", LocalDate.class),
@@ -40,7 +40,8 @@ class TaxpayerRepository {
 
 	/**
 	 * A taxpayer with its frequency changes, in one statement (every filing reads it): the changes as
-	 * {@code yyyy-MM-dd:F} pairs, read from the primary key of {@code filing_frequency_change}.
+	 * {@code yyyy-MM-dd:F} pairs, read from the primary key of {@code filing_frequency_change}; whether it ever
+	 * had an extension or an inspection, each an index probe.
 	 */
 	Optional<Taxpayer> find(String mst) {
 		return this.jdbc.sql("""
@@ -48,7 +49,8 @@ class TaxpayerRepository {
 				    (SELECT string_agg(to_char(c.effective_from, 'YYYY-MM-DD') || ':' || c.frequency, ','
 				                       ORDER BY c.effective_from)
 				     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes,
-				    EXISTS (SELECT FROM filing.deadline_extension e WHERE e.mst = taxpayer.mst) AS deadlines_extended
+				    EXISTS (SELECT FROM filing.deadline_extension e WHERE e.mst = taxpayer.mst) AS deadlines_extended,
+				    EXISTS (SELECT FROM filing.tax_inspection i WHERE i.mst = taxpayer.mst) AS inspected
 				FROM filing.taxpayer WHERE mst = ?
 				""").param(mst).query(TAXPAYER).optional();
 	}

@@ -1,0 +1,113 @@
+package etax.declaration.inspection;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.declaration.taxpayer.Mst;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Officers record a taxpayer's inspections at its premises and their conclusions, under the taxpayer registry;
+ * officers and the taxpayer read them.
+ */
+@RestController
+class InspectionController {
+
+	private static final String INSPECTIONS = "/api/v1/taxpayers/{mst}/inspections";
+
+	/** A decision number: without control characters, which PostgreSQL may refuse. */
+	private static final String TEXT = "[^\\p{Cntrl}]*";
+
+	private final TaxInspections inspections;
+
+	InspectionController(TaxInspections inspections) {
+		this.inspections = inspections;
+	}
+
+	@Operation(summary = "Record a tax inspection at a taxpayer's premises, once its decision is announced",
+			description = "For an officer of the taxpayer's managing tax office, or a national officer (Law 38/2019 "
+					+ "Art. 47, VN-ETAX.md R-DUP-4). The inspection covers the tax periods from periodFrom to periodTo "
+					+ "of the tax types listed (catalog codes; none: every tax). A supplement of a covered period filed "
+					+ "on or after announcedOn is accepted with warning CTX-DUP-10 (penalties of Art. 142, 143); once the "
+					+ "conclusion is recorded, one that reduces the tax payable or raises the deductible or refund is "
+					+ "not accepted (CTX-DUP-11). 400 invalid-inspection (with the field at fault); 404 "
+					+ "taxpayer-not-found for a taxpayer the officer's office does not manage.")
+	@ApiResponse(responseCode = "201", description = "Recorded: the inspection", useReturnTypeSchema = true)
+	@PostMapping(INSPECTIONS)
+	ResponseEntity<TaxInspection> record(@PathVariable @Mst String mst,
+			@Valid @RequestBody AnnouncementRequest request, @AuthenticationPrincipal Caller officer) {
+		TaxInspection inspection = this.inspections.record(officer, mst, request.toAnnouncement());
+		return ResponseEntity.created(location(mst, inspection.id())).body(inspection);
+	}
+
+	@Operation(summary = "A taxpayer's tax inspections with their conclusions, in the order announced",
+			description = "For officers of the taxpayer's managing office, national officers, and the taxpayer itself "
+					+ "(a head office reads its branches'). Anyone else's taxpayer is 404 taxpayer-not-found.")
+	@GetMapping(INSPECTIONS)
+	List<TaxInspection> inspections(@PathVariable @Mst String mst, @AuthenticationPrincipal Caller caller) {
+		return this.inspections.of(caller, mst);
+	}
+
+	@Operation(summary = "One of a taxpayer's tax inspections")
+	@GetMapping(INSPECTIONS + "/{id}")
+	TaxInspection inspection(@PathVariable @Mst String mst, @PathVariable UUID id,
+			@AuthenticationPrincipal Caller caller) {
+		return this.inspections.find(caller, mst, id);
+	}
+
+	@Operation(summary = "Record the conclusion of a tax inspection",
+			description = "The conclusion, or decision on tax handling, issued on concludedOn (on or after the "
+					+ "announcement, not after today). Recorded once and never changed: a second is 409 "
+					+ "inspection-concluded; 404 inspection-not-found.")
+	@ApiResponse(responseCode = "201", description = "Recorded: the inspection with its conclusion",
+			useReturnTypeSchema = true)
+	@PostMapping(INSPECTIONS + "/{id}/conclusion")
+	ResponseEntity<TaxInspection> conclude(@PathVariable @Mst String mst, @PathVariable UUID id,
+			@Valid @RequestBody ConclusionRequest request, @AuthenticationPrincipal Caller officer) {
+		TaxInspection inspection = this.inspections.conclude(officer, mst, id,
+				new TaxInspections.Concluding(request.concludedOn(), request.decisionNumber()));
+		return ResponseEntity.created(location(mst, id)).body(inspection);
+	}
+
+	private static URI location(String mst, UUID id) {
+		return URI.create("/api/v1/taxpayers/" + mst + "/inspections/" + id);
+	}
+
+	record AnnouncementRequest(@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "123/QĐ-CT") String decisionNumber,
+			@NotBlank @Size(max = 20) @Schema(allowableValues = { "THANH_TRA", "KIEM_TRA" }) String kind,
+			@NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
+			@Nullable @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,20}") String> taxTypes,
+			@NotNull LocalDate announcedOn) {
+
+		TaxInspections.Announcement toAnnouncement() {
+			return new TaxInspections.Announcement(this.decisionNumber, this.kind, this.periodFrom, this.periodTo,
+					(this.taxTypes != null) ? this.taxTypes : List.of(), this.announcedOn);
+		}
+
+	}
+
+	record ConclusionRequest(@NotNull LocalDate concludedOn,
+			@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "456/QĐ-CT") String decisionNumber) {
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package etax.declaration.inspection;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Inspections and conclusions in {@code filing.tax_inspection} and {@code filing.tax_inspection_conclusion}: rows
+ * are inserted, never updated nor deleted (V24).
+ */
+@Repository
+class InspectionRepository {
+
+	private static final String SELECT = """
+			SELECT i.id, i.mst, i.decision_number, i.kind, i.period_from, i.period_to, i.tax_types, i.announced_on,
+			    i.recorded_by, i.recorded_at, c.concluded_on, c.decision_number AS conclusion_number,
+			    c.recorded_by AS concluded_by, c.recorded_at AS conclusion_recorded_at
+			FROM filing.tax_inspection i""";
+
+	private static final String CONCLUSION = " LEFT JOIN filing.tax_inspection_conclusion c ON c.inspection_id = i.id";
+
+	private final JdbcClient jdbc;
+
+	InspectionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(TaxInspection inspection) {
+		this.jdbc.sql("""
+				INSERT INTO filing.tax_inspection (id, mst, decision_number, kind, period_from, period_to, tax_types,
+				    announced_on, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
+				""")
+			.params(inspection.id(), inspection.mst(), inspection.decisionNumber(), inspection.kind().name(),
+					inspection.periodFrom(), inspection.periodTo(), inspection.taxTypes().toArray(String[]::new),
+					inspection.announcedOn(), inspection.recordedBy(), Timestamp.from(inspection.recordedAt()))
+			.update();
+	}
+
+	/** @return whether it was inserted: not if the inspection's conclusion was recorded before */
+	boolean conclude(UUID id, TaxInspection.Conclusion conclusion) {
+		return this.jdbc.sql("""
+				INSERT INTO filing.tax_inspection_conclusion (inspection_id, concluded_on, decision_number, recorded_by,
+				    recorded_at)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (inspection_id) DO NOTHING
+				""")
+			.params(id, conclusion.concludedOn(), conclusion.decisionNumber(), conclusion.recordedBy(),
+					Timestamp.from(conclusion.recordedAt()))
+			.update() == 1;
+	}
+
+	Optional<TaxInspection> find(String mst, UUID id) {
+		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? AND i.id = ?")
+			.params(mst, id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** A taxpayer's inspections, in the order announced. */
+	List<TaxInspection> of(String mst) {
+		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? ORDER BY i.announced_on, i.recorded_at, i.id")
+			.param(mst)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * A taxpayer's inspections of a tax type whose periods overlap a range, announced on or before a day, with
+	 * their conclusions only if concluded on or before it: how they stood that day. One indexed read, on the
+	 * supplements of a taxpayer ever inspected.
+	 */
+	List<TaxInspection> on(LocalDate day, String mst, String taxType, LocalDate from, LocalDate to) {
+		return this.jdbc.sql(SELECT + CONCLUSION + """
+				 AND c.concluded_on <= ?
+				WHERE i.mst = ? AND i.period_from <= ? AND i.period_to >= ? AND i.announced_on <= ?
+				  AND (cardinality(i.tax_types) = 0 OR ? = ANY(i.tax_types))
+				ORDER BY i.announced_on, i.recorded_at, i.id""")
+			.params(day, mst, to, from, day, taxType)
+			.query(this::map)
+			.list();
+	}
+
+	private TaxInspection map(ResultSet row, int rowNumber) throws SQLException {
+		LocalDate concludedOn = row.getObject("concluded_on", LocalDate.class);
+		TaxInspection.Conclusion conclusion = (concludedOn != null)
+				? new TaxInspection.Conclusion(concludedOn, row.getString("conclusion_number"),
+						row.getString("concluded_by"), row.getTimestamp("conclusion_recorded_at").toInstant())
+				: null;
+		return new TaxInspection(row.getObject("id", UUID.class), row.getString("mst"), row.getString("decision_number"),
+				InspectionKind.valueOf(row.getString("kind")), row.getObject("period_from", LocalDate.class),
+				row.getObject("period_to", LocalDate.class), taxTypes(row.getArray("tax_types")),
+				row.getObject("announced_on", LocalDate.class), row.getString("recorded_by"),
+				row.getTimestamp("recorded_at").toInstant(), conclusion);
+	}
+
+	private static List<String> taxTypes(Array array) throws SQLException {
+		return List.of((String[]) array.getArray());
+	}
+
+}

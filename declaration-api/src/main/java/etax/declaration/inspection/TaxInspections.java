@@ -1,0 +1,174 @@
+package etax.declaration.inspection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.declaration.calendar.DeadlineRule;
+import etax.declaration.calendar.Deadlines;
+import etax.declaration.taxpayer.TaxpayerNotFoundException;
+import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.ids.TimeOrderedIds;
+import etax.schemas.TaxPeriod;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tax inspections at the taxpayer's premises (VN-ETAX.md §3.6 R-DUP-4, Law 38/2019 Art. 47): an officer of the
+ * taxpayer's tax office, or a national officer, records an inspection once its decision is announced, and its
+ * conclusion once issued ({@link InspectionRules}); neither is changed afterwards, and an inspection is concluded
+ * once. The taxpayer reads its own; anyone else's taxpayer, an officer's of another office included, is not found,
+ * as for deadline extensions. A supplement is judged by the inspections as they stood at its postmark
+ * ({@link #on}).
+ */
+@Service
+public class TaxInspections {
+
+	private final InspectionRepository repository;
+
+	private final TaxpayerRegistry registry;
+
+	private final Clock clock;
+
+	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Clock clock) {
+		this.repository = repository;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an announced inspection.
+	 * @param officer who records it
+	 * @param mst the taxpayer
+	 * @param announcement what was announced
+	 * @return the inspection as stored
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 * @throws InvalidInspectionException if it cannot have been announced as recorded
+	 */
+	@Transactional
+	public TaxInspection record(Caller officer, String mst, Announcement announcement) {
+		this.registry.managedBy(officer, mst);
+		InspectionKind kind = InspectionRules.check(announcement, today());
+		TaxInspection inspection = new TaxInspection(TimeOrderedIds.next(), mst, announcement.decisionNumber(), kind,
+				announcement.periodFrom(), announcement.periodTo(),
+				announcement.taxTypes().stream().distinct().sorted().toList(), announcement.announcedOn(),
+				officer.subject(), now(), null);
+		this.repository.insert(inspection);
+		return inspection;
+	}
+
+	/**
+	 * Records an inspection's conclusion, once.
+	 * @param officer who records it
+	 * @param mst the taxpayer
+	 * @param id the inspection
+	 * @param concluding what was concluded
+	 * @return the inspection with its conclusion
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 * @throws InspectionNotFoundException if the taxpayer has no inspection of that id
+	 * @throws InvalidInspectionException if it cannot have been concluded as recorded
+	 * @throws InspectionConcludedException if its conclusion was recorded before
+	 */
+	@Transactional
+	public TaxInspection conclude(Caller officer, String mst, UUID id, Concluding concluding) {
+		this.registry.managedBy(officer, mst);
+		TaxInspection inspection = this.repository.find(mst, id).orElseThrow(InspectionNotFoundException::new);
+		TaxInspection.Conclusion before = inspection.conclusion();
+		if (before != null) {
+			throw new InspectionConcludedException(before.concludedOn());
+		}
+		InspectionRules.check(concluding, inspection, today());
+		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
+				concluding.decisionNumber(), officer.subject(), now());
+		if (!this.repository.conclude(id, conclusion)) {
+			// concluded by another officer since it was read: the first conclusion stands
+			TaxInspection.Conclusion first = this.repository.find(mst, id).orElseThrow().conclusion();
+			throw new InspectionConcludedException(Objects.requireNonNull(first).concludedOn());
+		}
+		return this.repository.find(mst, id).orElseThrow();
+	}
+
+	/**
+	 * @param caller an officer, or the taxpayer itself (its head office for a branch)
+	 * @param mst the taxpayer
+	 * @return its inspections with their conclusions, in the order announced
+	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
+	 */
+	public List<TaxInspection> of(Caller caller, String mst) {
+		this.registry.requireVisibleTo(caller, mst);
+		return this.repository.of(mst);
+	}
+
+	/**
+	 * @param caller an officer, or the taxpayer itself (its head office for a branch)
+	 * @param mst the taxpayer
+	 * @param id the inspection
+	 * @return the inspection with its conclusion
+	 * @throws TaxpayerNotFoundException if the caller may not see the taxpayer
+	 * @throws InspectionNotFoundException if the taxpayer has no inspection of that id
+	 */
+	public TaxInspection find(Caller caller, String mst, UUID id) {
+		this.registry.requireVisibleTo(caller, mst);
+		return this.repository.find(mst, id).orElseThrow(InspectionNotFoundException::new);
+	}
+
+	/**
+	 * The inspections a return's period is under at its postmark: of its taxpayer and tax type, covering a day of
+	 * its period, announced on or before the postmark's day in Vietnam, each with its conclusion only if concluded
+	 * on or before that day. An inspection recorded or concluded later does not change how a return filed before
+	 * was judged.
+	 * @param mst the return's taxpayer
+	 * @param taxType its form's tax type
+	 * @param period its period, well formed
+	 * @param postmark when it was received
+	 * @return the inspections, in the order announced
+	 */
+	public List<TaxInspection> on(Instant postmark, String mst, String taxType, TaxPeriod period) {
+		LocalDate day = postmark.atZone(Deadlines.VIETNAM).toLocalDate();
+		return this.repository.on(day, mst, taxType, DeadlineRule.periodStart(period), DeadlineRule.periodEnd(period));
+	}
+
+	private LocalDate today() {
+		return this.clock.instant().atZone(Deadlines.VIETNAM).toLocalDate();
+	}
+
+	private Instant now() {
+		// to the microsecond, as PostgreSQL keeps it: the inspection answered now and the one read back later agree
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * What an officer records of an announced decision of inspection.
+	 * @param decisionNumber the decision's number
+	 * @param kind the code of an {@link InspectionKind}
+	 * @param periodFrom the first day of the tax periods inspected
+	 * @param periodTo the last day of them
+	 * @param taxTypes the tax types inspected, catalog codes; empty: every tax of the taxpayer
+	 * @param announcedOn the day it was announced: today or before
+	 */
+	public record Announcement(String decisionNumber, String kind, LocalDate periodFrom, LocalDate periodTo,
+			List<String> taxTypes, LocalDate announcedOn) {
+
+		public Announcement {
+			taxTypes = List.copyOf(taxTypes);
+		}
+
+	}
+
+	/**
+	 * What an officer records of an inspection's conclusion.
+	 * @param concludedOn the day the conclusion or decision on tax handling was issued: on or after the
+	 * announcement, today or before
+	 * @param decisionNumber its number
+	 */
+	public record Concluding(LocalDate concludedOn, String decisionNumber) {
+
+	}
+
+}
