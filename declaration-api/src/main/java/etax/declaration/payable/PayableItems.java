@@ -70,8 +70,7 @@ public class PayableItems {
 		LocalDate dueDate = (accepted.extendedDeadline() != null) ? accepted.extendedDeadline()
 				: this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule());
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
-			long previous = amount(accepted.previousIndicators().get(payable.getKey()));
-			long amount = amount(accepted.indicators().get(payable.getKey())) - previous;
+			long amount = difference(payable.getKey(), accepted.indicators(), accepted.previousIndicators());
 			if (amount > 0 || (supplement && amount != 0)) {
 				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
@@ -79,6 +78,19 @@ public class PayableItems {
 			}
 		}
 		return items;
+	}
+
+	/**
+	 * What a return changes in the tax payable of one indicator its form declares payable: its amount less the
+	 * amount of the return in force it supersedes (nothing for an original). A supplement's payable items are
+	 * the differences that are not zero; their sum is what it adds to the tax payable, negative when it reduces it.
+	 * @param indicator a payable indicator ({@code FormVersion#payableIndicators})
+	 * @param indicators the return's indicator values by name
+	 * @param previous the indicator values of the return in force it supersedes; empty for an original
+	 * @return the difference
+	 */
+	public static long difference(String indicator, Map<String, String> indicators, Map<String, String> previous) {
+		return amount(indicators.get(indicator)) - amount(previous.get(indicator));
 	}
 
 	/**

@@ -109,7 +109,8 @@ final class CarriedOver {
 						+ "supplement it first."));
 	}
 
-	private static BigDecimal amount(String value) {
+	/** An amount as written, zero when blank or not a number (a form rule or the XSD says so). */
+	static BigDecimal amount(String value) {
 		try {
 			return new BigDecimal(value.isBlank() ? "0" : value.strip());
 		}

@@ -16,6 +16,8 @@ import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.extension.DeadlineExtensions;
 import etax.declaration.extension.ExtendedDeadline;
+import etax.declaration.inspection.TaxInspection;
+import etax.declaration.inspection.TaxInspections;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
@@ -66,12 +68,15 @@ class ContextRules {
 
 	private final DeadlineExtensions extensions;
 
+	private final TaxInspections inspections;
+
 	ContextRules(TaxpayerRegistry registry, Deadlines deadlines, SignatureVerification signatures,
-			DeadlineExtensions extensions) {
+			DeadlineExtensions extensions, TaxInspections inspections) {
 		this.registry = registry;
 		this.deadlines = deadlines;
 		this.signatures = signatures;
 		this.extensions = extensions;
+		this.inspections = inspections;
 	}
 
 	/**
@@ -79,8 +84,8 @@ class ContextRules {
 	 * @param document the return
 	 * @param envelope what the validating parse captured for the signature check
 	 * @param receivedAt the postmark
-	 * @return the findings, the registered taxpayer when there is one, and the extension of the deadline the
-	 * return is held to, if any
+	 * @return the findings, the registered taxpayer when there is one, the extension of the deadline the
+	 * return is held to, if any, and the inspections a supplement's period is under
 	 */
 	Checked check(ReturnDocument document, EnvelopeCapture envelope, Instant receivedAt) {
 		ReturnHeader header = document.header();
@@ -90,7 +95,7 @@ class ContextRules {
 					header.mst(), "Mã số thuế không hợp lệ (sai định dạng hoặc chữ số kiểm tra).",
 					"The MST is not valid: wrong format or check digit.",
 					"Kiểm tra lại mã số thuế của người nộp thuế.", "Check the taxpayer's MST as registered."));
-			return new Checked(findings, Optional.empty(), null);
+			return new Checked(findings, Optional.empty(), null, List.of());
 		}
 		Optional<Taxpayer> taxpayer = this.registry.find(header.mst());
 		taxpayer.ifPresentOrElse((registered) -> checkRegistration(registered, findings),
@@ -100,7 +105,7 @@ class ContextRules {
 						"Đăng ký thuế trước khi nộp tờ khai, hoặc kiểm tra lại mã số thuế.",
 						"Register with the tax office before filing, or correct the MST.")));
 		if (rejectedToStop(findings)) {
-			return new Checked(findings, taxpayer, null);
+			return new Checked(findings, taxpayer, null, List.of());
 		}
 		checkOffice(header, taxpayer.orElseThrow(), findings);
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
@@ -108,7 +113,20 @@ class ContextRules {
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
-		return new Checked(findings, taxpayer, extension);
+		return new Checked(findings, taxpayer, extension, inspections(document, taxpayer.orElseThrow(), receivedAt));
+	}
+
+	/**
+	 * The inspections at the taxpayer's premises a supplement's period is under at its postmark (R-DUP-4),
+	 * judged with the return in force by {@link InspectedPeriod}. Read only for a taxpayer ever inspected
+	 * ({@link Taxpayer#inspected}), so that no other filing pays a round trip for them.
+	 */
+	private List<TaxInspection> inspections(ReturnDocument document, Taxpayer taxpayer, Instant receivedAt) {
+		TaxPeriod period = document.header().period();
+		if (!taxpayer.inspected() || !SUPPLEMENTARY.equals(document.header().filingType()) || !wellFormed(period)) {
+			return List.of();
+		}
+		return this.inspections.on(receivedAt, taxpayer.mst(), document.form().taxType(), period);
 	}
 
 	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {
@@ -343,8 +361,10 @@ class ContextRules {
 	 * @param findings every finding
 	 * @param taxpayer the registered taxpayer, if any
 	 * @param extension the extension of the filing deadline the return is held to, if any
+	 * @param inspections the inspections at the taxpayer's premises a supplement's period is under at the postmark
 	 */
-	record Checked(List<Finding> findings, Optional<Taxpayer> taxpayer, @Nullable ExtendedDeadline extension) {
+	record Checked(List<Finding> findings, Optional<Taxpayer> taxpayer, @Nullable ExtendedDeadline extension,
+			List<TaxInspection> inspections) {
 
 	}
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.extension.ExtendedDeadline;
+import etax.declaration.inspection.TaxInspection;
 import etax.declaration.notice.Notices;
 import etax.declaration.payable.AcceptedReturn;
 import etax.declaration.payable.PayableItem;
@@ -136,6 +137,8 @@ class ReturnFiling {
 			findings.addAll(this.chains.check(document, accepted));
 			findings.addAll(OtherReturns.check(document, group::accepted));
 			FinalizedYear.check(document, group::accepted).ifPresent(findings::add);
+			InspectedPeriod.check(document, candidate.inspections(), ReturnChains.current(accepted))
+				.ifPresent(findings::add);
 		}
 		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
 				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
@@ -197,9 +200,12 @@ class ReturnFiling {
 	 * @param idempotencyKey the filer's key for it, if sent
 	 * @param receivedAt its receipt timestamp
 	 * @param extension the extension of its filing deadline in force at that moment, if any
+	 * @param inspections the inspections at the taxpayer's premises its period is under at that moment, for a
+	 * supplement
 	 */
 	record Candidate(String filer, String filerRole, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
-			@Nullable String idempotencyKey, Instant receivedAt, @Nullable ExtendedDeadline extension) {
+			@Nullable String idempotencyKey, Instant receivedAt, @Nullable ExtendedDeadline extension,
+			List<TaxInspection> inspections) {
 
 	}
 

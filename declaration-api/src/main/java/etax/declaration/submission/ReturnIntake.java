@@ -151,7 +151,7 @@ public class ReturnIntake {
 		List<Finding> findings = new ArrayList<>(receivable.findings());
 		findings.addAll(checked.findings());
 		return new ReturnFiling.Candidate(filer.subject(), filer.role().name(), document, findings, checked.taxpayer(),
-				idempotencyKey, receivedAt, checked.extension());
+				idempotencyKey, receivedAt, checked.extension(), checked.inspections());
 	}
 
 	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {
@@ -193,11 +193,13 @@ public class ReturnIntake {
 			return new DryRun(true, ReturnStatus.ACCEPTED, findings, this.queries.filed(replayed.get()).transactionCode());
 		}
 		if (checked.taxpayer().isPresent()) {
-			findings.addAll(this.chains.check(document, this.chains.accepted(ReturnChains.keyOf(document))));
+			List<ReturnChains.Member> chain = this.chains.accepted(ReturnChains.keyOf(document));
+			findings.addAll(this.chains.check(document, chain));
 			Map<String, List<ReturnChains.Member>> others = this.chains.accepted(OtherReturns.keys(document));
 			findings.addAll(OtherReturns.check(document, (key) -> others.getOrDefault(key, List.of())));
 			Map<String, List<ReturnChains.Member>> finalization = this.chains.accepted(FinalizedYear.keys(document));
 			FinalizedYear.check(document, (key) -> finalization.getOrDefault(key, List.of())).ifPresent(findings::add);
+			InspectedPeriod.check(document, checked.inspections(), ReturnChains.current(chain)).ifPresent(findings::add);
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
 		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);

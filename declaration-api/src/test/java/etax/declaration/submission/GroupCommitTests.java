@@ -95,7 +95,8 @@ class GroupCommitTests {
 	}
 
 	private static ReturnFiling.Candidate candidate(String key) {
-		return new ReturnFiling.Candidate("tvan-test", "TVAN", null, List.of(), Optional.empty(), key, Instant.now(), null);
+		return new ReturnFiling.Candidate("tvan-test", "TVAN", null, List.of(), Optional.empty(), key, Instant.now(), null,
+				List.of());
 	}
 
 	/** Records the groups it is given; refuses any group of more than one and the return keyed "bad". */

@@ -1,0 +1,136 @@
+package etax.declaration.submission;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import etax.declaration.inspection.TaxInspection;
+import etax.declaration.payable.PayableItems;
+import etax.schemas.Category;
+import etax.schemas.Finding;
+import etax.schemas.ReturnDocument;
+import etax.schemas.Severity;
+
+import static etax.declaration.submission.ContextFindings.finding;
+
+/**
+ * R-DUP-4, second bullet (VN-ETAX.md §3.6, Law 38/2019 Art. 47(2), (3)): a supplement of a period under a tax
+ * inspection at the taxpayer's premises, as the inspections stood at its postmark ({@code TaxInspections#on}).
+ * <ul>
+ * <li>CTX-DUP-10 (warning): the inspection was announced and the supplement is accepted, but it was filed after
+ * the decision of inspection and penalties of Art. 142, 143 may apply. Also once the inspection is concluded, for
+ * a supplement that does not reduce the tax (Art. 47(3)(a)): one rule for "accepted, penalties may apply", the
+ * message says which case it is.</li>
+ * <li>CTX-DUP-11 (not accepted): the inspection is concluded and the supplement reduces the tax payable, or raises
+ * the deductible or refundable VAT (Art. 47(3)(b)): the taxpayer files a tax complaint instead.</li>
+ * </ul>
+ * The tax payable is judged by the differences the supplement's payable items are made of
+ * ({@link PayableItems#difference}): a negative total reduces it. The deductible and refundable amounts are judged
+ * only where the intake knows them ({@link #CREDITS}: 01/GTGT [42], [43] and 02/GTGT [30], [32]); every other form is
+ * judged on its payable indicators alone, so a supplement of such a form that only raises an exemption, a reduction
+ * or a loss carried forward is accepted with CTX-DUP-10. A supplement that changes neither is not a reduction.
+ */
+final class InspectedPeriod {
+
+	/** Per maTKhai: the refund claimed and the deductible VAT carried forward, an increase of which is a reduction. */
+	private static final Map<String, List<String>> CREDITS = Map.of("842", List.of("ct42", "ct43"), "01",
+			List.of("ct42", "ct43"), "844", List.of("ct30", "ct32"));
+
+	private static final String PENALTIES_VI = "Tờ khai vẫn được chấp nhận; cơ quan thuế xem xét xử phạt vi phạm hành "
+			+ "chính về thuế.";
+
+	private static final String PENALTIES_EN = "The return is still accepted; the tax authority considers the "
+			+ "administrative penalties.";
+
+	private InspectedPeriod() {
+	}
+
+	/**
+	 * @param document the return
+	 * @param inspections the inspections its period is under at its postmark, for a supplement
+	 * @param inForce the return in force of its chain, which it supersedes, if any
+	 * @return CTX-DUP-11 if it is refused, CTX-DUP-10 if accepted under an inspection; none for a return that is no
+	 * supplement, under no inspection, or without a return in force (CTX-DUP-02 refuses it)
+	 */
+	static Optional<Finding> check(ReturnDocument document, List<TaxInspection> inspections,
+			Optional<ReturnChains.Member> inForce) {
+		if (!"B".equals(document.header().filingType()) || inspections.isEmpty() || inForce.isEmpty()) {
+			return Optional.empty();
+		}
+		for (TaxInspection inspection : inspections) {
+			TaxInspection.Conclusion conclusion = inspection.conclusion();
+			if (conclusion != null) {
+				return Optional.of(reduces(document, inForce.get().indicators()) ? refused(inspection, conclusion)
+						: accepted(inspection, conclusion));
+			}
+		}
+		return Optional.of(announced(inspections.get(inspections.size() - 1)));
+	}
+
+	private static boolean reduces(ReturnDocument document, Map<String, String> inForce) {
+		long payable = document.form()
+			.payableIndicators()
+			.keySet()
+			.stream()
+			.mapToLong((indicator) -> PayableItems.difference(indicator, document.indicators(), inForce))
+			.sum();
+		return payable < 0 || CREDITS.getOrDefault(document.form().maTKhai(), List.of())
+			.stream()
+			.anyMatch((credit) -> CarriedOver.amount(document.indicators().getOrDefault(credit, ""))
+				.compareTo(CarriedOver.amount(inForce.getOrDefault(credit, ""))) > 0);
+	}
+
+	private static Finding announced(TaxInspection inspection) {
+		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
+				inspection.decisionNumber(),
+				"Tờ khai bổ sung nộp sau khi cơ quan thuế công bố " + decisionVi(inspection)
+						+ " tại trụ sở người nộp thuế cho kỳ này: có thể bị xử phạt theo Điều 142, 143 Luật Quản lý thuế.",
+				"The supplement was filed after " + decisionEn(inspection)
+						+ " at the taxpayer's premises covering this period was announced: penalties under Art. 142 "
+						+ "and 143 of the Law on Tax Administration may apply.",
+				PENALTIES_VI, PENALTIES_EN);
+	}
+
+	private static Finding accepted(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
+		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
+				inspection.decisionNumber(),
+				"Tờ khai bổ sung nộp sau kết luận, quyết định xử lý về thuế số " + conclusion.decisionNumber() + " ngày "
+						+ conclusion.concludedOn() + " của " + decisionVi(inspection) + ": được chấp nhận vì không làm "
+						+ "giảm số thuế phải nộp, không làm tăng số thuế được khấu trừ, được hoàn; có thể bị xử phạt theo "
+						+ "Điều 142, 143 Luật Quản lý thuế.",
+				"The supplement was filed after conclusion no. " + conclusion.decisionNumber() + " of "
+						+ conclusion.concludedOn() + " of " + decisionEn(inspection) + ": it is accepted as it neither "
+						+ "reduces the tax payable nor raises the deductible or refundable tax; penalties under Art. 142 "
+						+ "and 143 of the Law on Tax Administration may apply.",
+				PENALTIES_VI, PENALTIES_EN);
+	}
+
+	private static Finding refused(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
+		return finding("CTX-DUP-11", Category.NOT_ON_TIME, Severity.REJECT, ContextFindings.FILING_TYPE,
+				inspection.decisionNumber(),
+				"Cơ quan thuế đã ban hành kết luận, quyết định xử lý về thuế số " + conclusion.decisionNumber() + " ngày "
+						+ conclusion.concludedOn() + " của " + decisionVi(inspection) + ": không khai bổ sung làm giảm "
+						+ "số thuế phải nộp hoặc làm tăng số thuế được khấu trừ, được hoàn của kỳ đã thanh tra, kiểm tra.",
+				"The tax authority issued conclusion no. " + conclusion.decisionNumber() + " of "
+						+ conclusion.concludedOn() + " of " + decisionEn(inspection) + ": a supplement of an inspected "
+						+ "period may not reduce the tax payable nor raise the deductible or refundable tax.",
+				"Thực hiện theo quy định về giải quyết khiếu nại về thuế của Luật Quản lý thuế (Điều 47 khoản 3): gửi "
+						+ "khiếu nại đến cơ quan thuế đã ban hành kết luận.",
+				"Follow the procedure for tax complaints of the Law on Tax Administration (Art. 47(3)): file a "
+						+ "complaint with the tax authority that issued the conclusion.");
+	}
+
+	/** E.g. "quyết định thanh tra thuế số 12/QĐ-CT ngày 2026-05-04". */
+	private static String decisionVi(TaxInspection inspection) {
+		return "quyết định " + inspection.kind().label().vi().toLowerCase(Locale.ROOT) + " số "
+				+ inspection.decisionNumber() + " ngày " + inspection.announcedOn();
+	}
+
+	/** E.g. "the decision of tax audit no. 12/QĐ-CT of 2026-05-04". */
+	private static String decisionEn(TaxInspection inspection) {
+		return "the decision of " + inspection.kind().label().en().toLowerCase(Locale.ROOT) + " no. "
+				+ inspection.decisionNumber() + " of " + inspection.announcedOn();
+	}
+
+}
