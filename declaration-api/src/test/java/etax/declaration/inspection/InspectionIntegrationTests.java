@@ -1,0 +1,210 @@
+package etax.declaration.inspection;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import etax.devstack.DemoTaxpayers;
+import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static etax.devstack.TestCallers.bearer;
+import static etax.devstack.TestCallers.officer;
+import static etax.devstack.TestCallers.taxpayer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Officers record inspections at a taxpayer's premises and conclude them once, as they can have happened
+ * (R-DUP-4, Law 38/2019 Art. 47); the taxpayer reads its own, nobody else's taxpayer is found.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
+class InspectionIntegrationTests {
+
+	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	/** Today in Vietnam, which the server's clock is not fixed to here: decisions are dated before it. */
+	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void anOfficerOfTheTaxpayersOfficeRecordsAndConcludesOnceAndBothAreKept() throws Exception {
+		String mst = registered("70129");
+		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("70129"));
+		LocalDate announced = TODAY.minusDays(20);
+
+		JsonNode recorded = body(record(mst, officer, "KIEM_TRA", "2024-01-01", "2025-12-31", "[\"TNDN\",\"GTGT\"]",
+				announced).andExpect(status().isCreated()));
+		String id = recorded.get("id").asString();
+		ResultActions concluded = conclude(mst, officer(), id, TODAY.minusDays(2), "45/KL-CT")
+			.andExpect(status().isCreated());
+		ResultActions again = conclude(mst, officer, id, TODAY.minusDays(1), "46/KL-CT");
+
+		assertThat(recorded.get("decisionNumber").asString()).isEqualTo("12/QĐ-CT");
+		assertThat(recorded.get("kind").asString()).isEqualTo("KIEM_TRA");
+		assertThat(recorded.at("/kindLabel/vi").asString()).isEqualTo("Kiểm tra thuế");
+		assertThat(recorded.get("periodFrom").asString()).isEqualTo("2024-01-01");
+		assertThat(recorded.get("taxTypes").valueStream().map(JsonNode::asString)).as("sorted")
+			.containsExactly("GTGT", "TNDN");
+		assertThat(recorded.get("announcedOn").asString()).isEqualTo(announced.toString());
+		assertThat(recorded.get("recordedBy").asString()).isEqualTo("officer-70129");
+		assertThat(recorded.get("conclusion").isNull()).isTrue();
+		concluded.andExpect(jsonPath("$.conclusion.decisionNumber").value("45/KL-CT"))
+			.andExpect(jsonPath("$.conclusion.concludedOn").value(TODAY.minusDays(2).toString()))
+			.andExpect(jsonPath("$.conclusion.recordedBy").value("national-officer"));
+		again.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "inspection-concluded"))
+			.andExpect(jsonPath("$.concludedOn").value(TODAY.minusDays(2).toString()));
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections").with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value(id))
+			.andExpect(jsonPath("$[0].conclusion.decisionNumber").value("45/KL-CT"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections/" + id).with(officer))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.decisionNumber").value("12/QĐ-CT"))
+			.andExpect(jsonPath("$.conclusion.concludedOn").value(TODAY.minusDays(2).toString()));
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE filing.tax_inspection SET period_to = period_to + 1 WHERE id = ?::uuid")
+			.param(id)
+			.update()).as("append-only").hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
+			.param(id)
+			.update()).hasMessageContaining("append-only");
+	}
+
+	@Test
+	void anInspectionWithoutTaxTypesCoversEveryTax() throws Exception {
+		String mst = registered("99999");
+
+		record(mst, officer(), "THANH_TRA", "2023-01-01", "2023-12-31", null, TODAY).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.taxTypes.length()").value(0))
+			.andExpect(jsonPath("$.kindLabel.en").value("Tax audit"));
+	}
+
+	@Test
+	void refusesWhatCannotHaveHappenedAndStoresNothing() throws Exception {
+		String mst = registered("99999");
+
+		invalid(record(mst, officer(), "KIEM_TRA", "2025-12-31", "2025-01-01", null, TODAY.minusDays(1)), "periodTo");
+		invalid(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", null, TODAY.plusDays(2)), "announcedOn");
+		invalid(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\",\"VAT\"]", TODAY), "taxTypes")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("[VAT]")));
+		invalid(record(mst, officer(), "SURVEY", "2025-01-01", "2025-12-31", null, TODAY), "kind");
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"KIEM_TRA\",\"periodFrom\":\"2025-01-01\",\"periodTo\":\"2025-12-31\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection WHERE mst = ?").param(mst)
+			.query(Long.class)
+			.single()).isZero();
+
+		String id = body(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", null, TODAY.minusDays(5))
+			.andExpect(status().isCreated())).get("id").asString();
+		invalid(conclude(mst, officer(), id, TODAY.minusDays(6), "1/KL"), "concludedOn")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("before the inspection")));
+		invalid(conclude(mst, officer(), id, TODAY.plusDays(2), "1/KL"), "concludedOn");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anotherOfficesOfficerAndAnotherTaxpayerFindNoTaxpayerAndATaxpayerRecordsNothing() throws Exception {
+		String mst = registered("70129");
+		String other = registered("70129");
+		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2025-12-31", null, TODAY)
+			.andExpect(status().isCreated())).get("id").asString();
+		RequestPostProcessor elsewhere = bearer(TokenIssuer.local().officer("81500"));
+
+		record(mst, elsewhere, "THANH_TRA", "2025-01-01", "2025-12-31", null, TODAY).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "taxpayer-not-found"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections").with(elsewhere))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections/" + id).with(elsewhere))
+			.andExpect(status().isNotFound());
+		conclude(mst, elsewhere, id, TODAY, "1/KL").andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections").with(taxpayer(other)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "taxpayer-not-found"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + other + "/inspections/" + id).with(officer()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "inspection-not-found"));
+		conclude(other, officer(), id, TODAY, "1/KL").andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "inspection-not-found"));
+		record(mst, taxpayer(mst), "THANH_TRA", "2025-01-01", "2025-12-31", null, TODAY)
+			.andExpect(status().isForbidden());
+		conclude(mst, taxpayer(mst), id, TODAY, "1/KL").andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections").with(bearer(TokenIssuer.local().agent(other))))
+			.andExpect(status().isForbidden());
+		record(DemoTaxpayers.newMst(), officer(), "THANH_TRA", "2025-01-01", "2025-12-31", null, TODAY)
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection WHERE mst = ?").param(mst)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private ResultActions record(String mst, RequestPostProcessor caller, String kind, String from, String to,
+			String taxTypes, LocalDate announcedOn) throws Exception {
+		String body = "{\"decisionNumber\":\"12/QĐ-CT\",\"kind\":\"" + kind + "\",\"periodFrom\":\"" + from
+				+ "\",\"periodTo\":\"" + to + "\"," + ((taxTypes != null) ? "\"taxTypes\":" + taxTypes + "," : "")
+				+ "\"announcedOn\":\"" + announcedOn + "\"}";
+		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections").with(caller)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
+
+	private ResultActions conclude(String mst, RequestPostProcessor caller, String id, LocalDate concludedOn,
+			String decisionNumber) throws Exception {
+		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections/" + id + "/conclusion").with(caller)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"concludedOn\":\"" + concludedOn + "\",\"decisionNumber\":\"" + decisionNumber + "\"}"));
+	}
+
+	private static ResultActions invalid(ResultActions result, String field) throws Exception {
+		return result.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-inspection"))
+			.andExpect(jsonPath("$.field").value(field));
+	}
+
+	private String registered(String taxOffice) throws Exception {
+		String mst = DemoTaxpayers.newMst();
+		this.mvc.perform(post("/api/v1/taxpayers").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\",\"eFiling\":true,"
+					+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"" + taxOffice + "\",\"chapter\":\"754\"}"))
+			.andExpect(status().isCreated());
+		return mst;
+	}
+
+	private JsonNode body(ResultActions result) throws Exception {
+		return this.json.readTree(result.andReturn().getResponse().getContentAsString());
+	}
+
+}
