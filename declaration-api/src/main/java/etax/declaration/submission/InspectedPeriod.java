@@ -37,11 +37,16 @@ final class InspectedPeriod {
 	private static final Map<String, List<String>> CREDITS = Map.of("842", List.of("ct42", "ct43"), "01",
 			List.of("ct42", "ct43"), "844", List.of("ct30", "ct32"));
 
-	private static final String PENALTIES_VI = "Tờ khai vẫn được chấp nhận; cơ quan thuế xem xét xử phạt vi phạm hành "
-			+ "chính về thuế.";
+	private static final String PENALTIES_VI = "có thể bị xử phạt theo Điều 142, 143 Luật Quản lý thuế.";
 
-	private static final String PENALTIES_EN = "The return is still accepted; the tax authority considers the "
-			+ "administrative penalties.";
+	private static final String PENALTIES_EN = "penalties under Art. 142 and 143 of the Law on Tax Administration may "
+			+ "apply.";
+
+	private static final String ACCEPTED_VI = "Nộp đủ số thuế tăng thêm (nếu có) và tiền chậm nộp; cơ quan thuế xem xét "
+			+ "xử phạt vi phạm hành chính về thuế.";
+
+	private static final String ACCEPTED_EN = "Pay any additional tax with its late-payment interest; the tax authority "
+			+ "decides on the administrative penalties.";
 
 	private InspectedPeriod() {
 	}
@@ -85,40 +90,45 @@ final class InspectedPeriod {
 		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
 				inspection.decisionNumber(),
 				"Tờ khai bổ sung nộp sau khi cơ quan thuế công bố " + decisionVi(inspection)
-						+ " tại trụ sở người nộp thuế cho kỳ này: có thể bị xử phạt theo Điều 142, 143 Luật Quản lý thuế.",
+						+ " tại trụ sở người nộp thuế cho kỳ này: " + PENALTIES_VI,
 				"The supplement was filed after " + decisionEn(inspection)
-						+ " at the taxpayer's premises covering this period was announced: penalties under Art. 142 "
-						+ "and 143 of the Law on Tax Administration may apply.",
-				PENALTIES_VI, PENALTIES_EN);
+						+ " at the taxpayer's premises covering this period was announced: " + PENALTIES_EN,
+				ACCEPTED_VI, ACCEPTED_EN);
 	}
 
 	private static Finding accepted(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
 		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
 				inspection.decisionNumber(),
-				"Tờ khai bổ sung nộp sau kết luận, quyết định xử lý về thuế số " + conclusion.decisionNumber() + " ngày "
-						+ conclusion.concludedOn() + " của " + decisionVi(inspection) + ": được chấp nhận vì không làm "
-						+ "giảm số thuế phải nộp, không làm tăng số thuế được khấu trừ, được hoàn; có thể bị xử phạt theo "
-						+ "Điều 142, 143 Luật Quản lý thuế.",
-				"The supplement was filed after conclusion no. " + conclusion.decisionNumber() + " of "
-						+ conclusion.concludedOn() + " of " + decisionEn(inspection) + ": it is accepted as it neither "
-						+ "reduces the tax payable nor raises the deductible or refundable tax; penalties under Art. 142 "
-						+ "and 143 of the Law on Tax Administration may apply.",
-				PENALTIES_VI, PENALTIES_EN);
+				"Tờ khai bổ sung nộp sau " + conclusionVi(inspection, conclusion) + ": được chấp nhận vì không làm giảm "
+						+ "số thuế phải nộp, không làm tăng số thuế được khấu trừ, được hoàn; " + PENALTIES_VI,
+				"The supplement was filed after " + conclusionEn(inspection, conclusion) + ": it is accepted as it "
+						+ "neither reduces the tax payable nor raises the deductible or refundable tax; " + PENALTIES_EN,
+				ACCEPTED_VI, ACCEPTED_EN);
 	}
 
 	private static Finding refused(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
 		return finding("CTX-DUP-11", Category.NOT_ON_TIME, Severity.REJECT, ContextFindings.FILING_TYPE,
 				inspection.decisionNumber(),
-				"Cơ quan thuế đã ban hành kết luận, quyết định xử lý về thuế số " + conclusion.decisionNumber() + " ngày "
-						+ conclusion.concludedOn() + " của " + decisionVi(inspection) + ": không khai bổ sung làm giảm "
-						+ "số thuế phải nộp hoặc làm tăng số thuế được khấu trừ, được hoàn của kỳ đã thanh tra, kiểm tra.",
-				"The tax authority issued conclusion no. " + conclusion.decisionNumber() + " of "
-						+ conclusion.concludedOn() + " of " + decisionEn(inspection) + ": a supplement of an inspected "
+				"Cơ quan thuế đã ban hành " + conclusionVi(inspection, conclusion) + ": không khai bổ sung làm giảm số "
+						+ "thuế phải nộp hoặc làm tăng số thuế được khấu trừ, được hoàn của kỳ đã thanh tra, kiểm tra.",
+				"The tax authority issued " + conclusionEn(inspection, conclusion) + ": a supplement of an inspected "
 						+ "period may not reduce the tax payable nor raise the deductible or refundable tax.",
 				"Thực hiện theo quy định về giải quyết khiếu nại về thuế của Luật Quản lý thuế (Điều 47 khoản 3): gửi "
 						+ "khiếu nại đến cơ quan thuế đã ban hành kết luận.",
 				"Follow the procedure for tax complaints of the Law on Tax Administration (Art. 47(3)): file a "
 						+ "complaint with the tax authority that issued the conclusion.");
+	}
+
+	/** E.g. "kết luận, quyết định xử lý về thuế số 45/KL-CT ngày 2026-05-08 của quyết định ...". */
+	private static String conclusionVi(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
+		return "kết luận, quyết định xử lý về thuế số " + conclusion.decisionNumber() + " ngày "
+				+ conclusion.concludedOn() + " của " + decisionVi(inspection);
+	}
+
+	/** E.g. "conclusion no. 45/KL-CT of 2026-05-08 of the decision of ...". */
+	private static String conclusionEn(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
+		return "conclusion no. " + conclusion.decisionNumber() + " of " + conclusion.concludedOn() + " of "
+				+ decisionEn(inspection);
 	}
 
 	/** E.g. "quyết định thanh tra thuế số 12/QĐ-CT ngày 2026-05-04". */

@@ -1,5 +1,6 @@
 package etax.declaration.extension;
 
+import etax.declaration.RegistryCalls;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
@@ -50,7 +51,7 @@ class ExtensionIntegrationTests {
 
 	@Test
 	void anOfficerOfTheTaxpayersOfficeGrantsListsAndRevokesAndTheGrantIsKept() throws Exception {
-		String mst = registered("70129");
+		String mst = RegistryCalls.registered(this.mvc, "70129");
 		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("70129"));
 
 		JsonNode granted = body(grant(mst, officer, "842", "Q", "1/2026", "EPIDEMIC", "2026-06-03")
@@ -89,7 +90,7 @@ class ExtensionIntegrationTests {
 
 	@Test
 	void anExtensionIsAfterTheRegularDeadlineAndWithinThirtyDaysOrSixtyForAFinalization() throws Exception {
-		String mst = registered("99999");
+		String mst = RegistryCalls.registered(this.mvc, "99999");
 
 		grant(mst, officer(), "842", "Q", "1/2026", "FIRE", "2026-06-04").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-extension"))
@@ -127,7 +128,7 @@ class ExtensionIntegrationTests {
 
 	@Test
 	void refusesAReasonNotOnTheListAndPeriodsTheFormDoesNotHave() throws Exception {
-		String mst = registered("99999");
+		String mst = RegistryCalls.registered(this.mvc, "99999");
 
 		grant(mst, officer(), "842", "Q", "1/2026", "BUSY", "2026-05-20").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-extension"))
@@ -150,8 +151,8 @@ class ExtensionIntegrationTests {
 
 	@Test
 	void anotherOfficesOfficerAndAnotherTaxpayerFindNoTaxpayerAndATaxpayerGrantsNothing() throws Exception {
-		String mst = registered("70129");
-		String other = registered("70129");
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		String other = RegistryCalls.registered(this.mvc, "70129");
 		String id = body(grant(mst, officer(), "842", "Q", "1/2026", "ACCIDENT", "2026-05-20")
 			.andExpect(status().isCreated())).get("id").asString();
 		RequestPostProcessor elsewhere = bearer(TokenIssuer.local().officer("81500"));
@@ -189,16 +190,6 @@ class ExtensionIntegrationTests {
 		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(caller)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
-	}
-
-	private String registered(String taxOffice) throws Exception {
-		String mst = DemoTaxpayers.newMst();
-		this.mvc.perform(post("/api/v1/taxpayers").with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\",\"eFiling\":true,"
-					+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"" + taxOffice + "\",\"chapter\":\"754\"}"))
-			.andExpect(status().isCreated());
-		return mst;
 	}
 
 	private JsonNode body(ResultActions result) throws Exception {

@@ -3,6 +3,7 @@ package etax.declaration.inspection;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import etax.declaration.RegistryCalls;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
@@ -55,7 +56,7 @@ class InspectionIntegrationTests {
 
 	@Test
 	void anOfficerOfTheTaxpayersOfficeRecordsAndConcludesOnceAndBothAreKept() throws Exception {
-		String mst = registered("70129");
+		String mst = RegistryCalls.registered(this.mvc, "70129");
 		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("70129"));
 		LocalDate announced = TODAY.minusDays(20);
 
@@ -100,7 +101,7 @@ class InspectionIntegrationTests {
 
 	@Test
 	void anInspectionWithoutTaxTypesCoversEveryTax() throws Exception {
-		String mst = registered("99999");
+		String mst = RegistryCalls.registered(this.mvc, "99999");
 
 		record(mst, officer(), "THANH_TRA", "2023-01-01", "2023-12-31", null, TODAY).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.taxTypes.length()").value(0))
@@ -109,7 +110,7 @@ class InspectionIntegrationTests {
 
 	@Test
 	void refusesWhatCannotHaveHappenedAndStoresNothing() throws Exception {
-		String mst = registered("99999");
+		String mst = RegistryCalls.registered(this.mvc, "99999");
 
 		invalid(record(mst, officer(), "KIEM_TRA", "2025-12-31", "2025-01-01", null, TODAY.minusDays(1)), "periodTo");
 		invalid(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", null, TODAY.plusDays(2)), "announcedOn");
@@ -137,8 +138,8 @@ class InspectionIntegrationTests {
 
 	@Test
 	void anotherOfficesOfficerAndAnotherTaxpayerFindNoTaxpayerAndATaxpayerRecordsNothing() throws Exception {
-		String mst = registered("70129");
-		String other = registered("70129");
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		String other = RegistryCalls.registered(this.mvc, "70129");
 		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2025-12-31", null, TODAY)
 			.andExpect(status().isCreated())).get("id").asString();
 		RequestPostProcessor elsewhere = bearer(TokenIssuer.local().officer("81500"));
@@ -191,16 +192,6 @@ class InspectionIntegrationTests {
 		return result.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-inspection"))
 			.andExpect(jsonPath("$.field").value(field));
-	}
-
-	private String registered(String taxOffice) throws Exception {
-		String mst = DemoTaxpayers.newMst();
-		this.mvc.perform(post("/api/v1/taxpayers").with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\",\"eFiling\":true,"
-					+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"" + taxOffice + "\",\"chapter\":\"754\"}"))
-			.andExpect(status().isCreated());
-		return mst;
 	}
 
 	private JsonNode body(ResultActions result) throws Exception {

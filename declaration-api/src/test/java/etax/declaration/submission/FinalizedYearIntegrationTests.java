@@ -1,17 +1,16 @@
 package etax.declaration.submission;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import etax.devstack.LocalInfrastructureInitializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,10 +22,7 @@ import static etax.declaration.submission.GeneratedReturns.finding;
 import static etax.declaration.submission.GeneratedReturns.findings;
 import static etax.declaration.submission.GeneratedReturns.generated;
 import static etax.declaration.submission.GeneratedReturns.ruleIds;
-import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * R-DUP-4 on real PostgreSQL, on 10 May 2026: once the year's finalization of the PIT withheld on wages
@@ -49,18 +45,25 @@ class FinalizedYearIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	private FilingCalls calls;
+
+	@BeforeEach
+	void calls() {
+		this.calls = new FilingCalls(this.mvc, this.json);
+	}
+
 	@Test
 	void aQuarterIsSupplementedUntilItsYearsFinalizationIsAcceptedAndThenTheFinalizationIs() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String quarter = filedBy(generated("864", "2.5.0", LocalDate.parse("2025-12-31"),
 				(xml) -> xml.contains("<kieuKy>Q<") && xml.contains("/2025<")), mst);
-		JsonNode original = file(quarter);
+		JsonNode original = this.calls.file(quarter);
 		accepted(this.jdbc, mst, FINALIZATION, "Y", "2024", "{}", "", "");
 
-		JsonNode before = file(supplement(quarter, 1));
+		JsonNode before = this.calls.file(supplement(quarter, 1));
 		String finalization = accepted(this.jdbc, mst, FINALIZATION, "Y", "2025", "{}", "", "");
-		JsonNode dryRun = validate(supplement(quarter, 2));
-		JsonNode after = file(supplement(quarter, 2));
+		JsonNode dryRun = this.calls.validate(supplement(quarter, 2));
+		JsonNode after = this.calls.file(supplement(quarter, 2));
 
 		assertThat(original.get("status").asString()).as(original.toString()).isEqualTo("ACCEPTED");
 		assertThat(before.get("status").asString()).as("only 2024 is finalized: " + before).isEqualTo("ACCEPTED");
@@ -92,9 +95,9 @@ class FinalizedYearIntegrationTests {
 		String quarter = generated("864", "2.5.0", LocalDate.parse("2025-12-31"),
 				(xml) -> xml.contains("<kieuKy>Q<") && xml.contains("/2025<"));
 
-		JsonNode original = file(filedBy(quarter, finalized));
-		file(filedBy(quarter, other));
-		JsonNode othersSupplement = file(supplement(filedBy(quarter, other), 1));
+		JsonNode original = this.calls.file(filedBy(quarter, finalized));
+		this.calls.file(filedBy(quarter, other));
+		JsonNode othersSupplement = this.calls.file(supplement(filedBy(quarter, other), 1));
 
 		assertThat(ruleIds(original)).as("an original of a finalized year is no supplement").doesNotContain("CTX-DUP-09");
 		assertThat(ruleIds(othersSupplement)).doesNotContain("CTX-DUP-09");
@@ -111,28 +114,6 @@ class FinalizedYearIntegrationTests {
 	private static String supplement(String xml, int n) {
 		String supplement = SampleReturns.with(SampleReturns.with(xml, "loaiTKhai", "B"), "soLan", String.valueOf(n));
 		return supplement.replace("</CTieuTKhaiChinh>", "</CTieuTKhaiChinh><PLuc><PL01_KHBS/><PL01_1_KHBS/></PLuc>");
-	}
-
-	private JsonNode file(String xml) throws Exception {
-		return this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(filer())
-				.contentType(MediaType.APPLICATION_XML)
-				.content(xml.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-	}
-
-	private JsonNode validate(String xml) throws Exception {
-		return this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns:validate").with(filer())
-				.contentType(MediaType.APPLICATION_XML)
-				.content(xml.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
 	}
 
 }

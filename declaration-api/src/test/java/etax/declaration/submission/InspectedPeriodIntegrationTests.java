@@ -1,9 +1,9 @@
 package etax.declaration.submission;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import etax.devstack.LocalInfrastructureInitializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,10 +21,8 @@ import static etax.declaration.submission.GeneratedReturns.accepted;
 import static etax.declaration.submission.GeneratedReturns.finding;
 import static etax.declaration.submission.GeneratedReturns.findings;
 import static etax.declaration.submission.GeneratedReturns.ruleIds;
-import static etax.devstack.TestCallers.filer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,14 +45,21 @@ class InspectedPeriodIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	private FilingCalls calls;
+
+	@BeforeEach
+	void calls() {
+		this.calls = new FilingCalls(this.mvc, this.json);
+	}
+
 	@Test
 	void aSupplementFiledDuringAnAnnouncedInspectionIsAcceptedWithAWarningOfPenalties() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		inspect(mst, "2026-01-01", "2026-12-31", "[\"GTGT\"]", "2026-05-04");
 
-		JsonNode original = file(SampleReturns.forTaxpayer(mst));
-		JsonNode dryRun = validate(reduced(mst));
-		JsonNode supplement = file(reduced(mst));
+		JsonNode original = this.calls.file(SampleReturns.forTaxpayer(mst));
+		JsonNode dryRun = this.calls.validate(reduced(mst));
+		JsonNode supplement = this.calls.file(reduced(mst));
 
 		assertThat(ruleIds(original)).as("an original is no supplement").containsExactly("CTX-DL-01");
 		assertThat(ruleIds(dryRun)).contains("CTX-DUP-10");
@@ -79,10 +84,10 @@ class InspectedPeriodIntegrationTests {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String inspection = inspect(mst, "2025-07-01", "2026-03-31", "[]", "2026-04-01");
 		conclude(mst, inspection, "2026-05-08");
-		file(SampleReturns.forTaxpayer(mst));
+		this.calls.file(SampleReturns.forTaxpayer(mst));
 
-		JsonNode reducing = file(reduced(mst));
-		JsonNode raising = file(raised(mst));
+		JsonNode reducing = this.calls.file(reduced(mst));
+		JsonNode raising = this.calls.file(raised(mst));
 
 		assertThat(reducing.get("status").asString()).isEqualTo("NOT_ACCEPTED");
 		assertThat(findings(reducing).stream()
@@ -98,7 +103,7 @@ class InspectedPeriodIntegrationTests {
 		assertThat(refused.at("/remedy/vi").asString()).contains("khiếu nại về thuế");
 		assertThat(refused.at("/remedy/en").asString()).contains("tax complaints");
 		assertThat(reducing.get("payableItems").isEmpty()).isTrue();
-		assertThat(notice(reducing)).contains("CTX-DUP-11").contains("khiếu nại về thuế");
+		assertThat(this.calls.notice(reducing)).contains("CTX-DUP-11").contains("khiếu nại về thuế");
 
 		assertThat(raising.get("status").asString()).as(raising.toString()).isEqualTo("ACCEPTED");
 		assertThat(ruleIds(raising)).contains("CTX-DUP-10").doesNotContain("CTX-DUP-11");
@@ -122,7 +127,7 @@ class InspectedPeriodIntegrationTests {
 		carriedForward = SampleReturns.with(carriedForward, "ct41", "6000000");
 		carriedForward = SampleReturns.with(carriedForward, "ct43", "6000000");
 
-		JsonNode supplement = file(carriedForward);
+		JsonNode supplement = this.calls.file(carriedForward);
 
 		assertThat(supplement.get("status").asString()).isEqualTo("NOT_ACCEPTED");
 		assertThat(findings(supplement).stream()
@@ -166,8 +171,8 @@ class InspectedPeriodIntegrationTests {
 
 	/** Files the sample for the taxpayer, then the supplement that reduces its VAT payable. */
 	private JsonNode supplementOf(String mst) throws Exception {
-		file(SampleReturns.forTaxpayer(mst));
-		return file(reduced(mst));
+		this.calls.file(SampleReturns.forTaxpayer(mst));
+		return this.calls.file(reduced(mst));
 	}
 
 	/** Supplement 1 of the sample: [22] 15,000,000 instead of 12,000,000, so [40] is 19,000,000, not 22,000,000. */
@@ -208,39 +213,6 @@ class InspectedPeriodIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"concludedOn\":\"" + concludedOn + "\",\"decisionNumber\":\"45/KL-CT\"}"))
 			.andExpect(status().isCreated());
-	}
-
-	private JsonNode file(String xml) throws Exception {
-		return read(this.mvc
-			.perform(post("/api/v1/returns").with(filer())
-				.contentType(MediaType.APPLICATION_XML)
-				.content(xml.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-	}
-
-	private JsonNode validate(String xml) throws Exception {
-		return read(this.mvc
-			.perform(post("/api/v1/returns:validate").with(filer())
-				.contentType(MediaType.APPLICATION_XML)
-				.content(xml.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-	}
-
-	/** The acceptance notice of a return, as XML. */
-	private String notice(JsonNode receipt) throws Exception {
-		return new String(this.mvc
-			.perform(get("/api/v1/receipts/" + receipt.get("transactionCode").asString()).with(filer())
-				.accept(MediaType.APPLICATION_XML))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 	private JsonNode read(String body) {
