@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tax inspections at the taxpayer's premises (VN-ETAX.md §3.6 R-DUP-4, Law 38/2019 Art. 47): an officer of the
  * taxpayer's tax office, or a national officer, records an inspection once its decision is announced, and its
- * conclusion once issued ({@link InspectionRules}); neither is changed afterwards, and an inspection is concluded
+ * conclusion once issued ({@code InspectionRules}); neither is changed afterwards, and an inspection is concluded
  * once. The taxpayer reads its own; anyone else's taxpayer, an officer's of another office included, is not found,
  * as for deadline extensions. A supplement is judged by the inspections as they stood at its postmark
  * ({@link #on}).
