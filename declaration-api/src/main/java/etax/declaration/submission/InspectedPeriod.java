@@ -87,23 +87,26 @@ final class InspectedPeriod {
 	}
 
 	private static Finding announced(TaxInspection inspection) {
-		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
-				inspection.decisionNumber(),
+		return warning(inspection,
 				"Tờ khai bổ sung nộp sau khi cơ quan thuế công bố " + decisionVi(inspection)
-						+ " tại trụ sở người nộp thuế cho kỳ này: " + PENALTIES_VI,
+						+ " tại trụ sở người nộp thuế cho kỳ này: ",
 				"The supplement was filed after " + decisionEn(inspection)
-						+ " at the taxpayer's premises covering this period was announced: " + PENALTIES_EN,
-				ACCEPTED_VI, ACCEPTED_EN);
+						+ " at the taxpayer's premises covering this period was announced: ");
 	}
 
 	private static Finding accepted(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
-		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
-				inspection.decisionNumber(),
+		return warning(inspection,
 				"Tờ khai bổ sung nộp sau " + conclusionVi(inspection, conclusion) + ": được chấp nhận vì không làm giảm "
-						+ "số thuế phải nộp, không làm tăng số thuế được khấu trừ, được hoàn; " + PENALTIES_VI,
+						+ "số thuế phải nộp, không làm tăng số thuế được khấu trừ, được hoàn; ",
 				"The supplement was filed after " + conclusionEn(inspection, conclusion) + ": it is accepted as it "
-						+ "neither reduces the tax payable nor raises the deductible or refundable tax; " + PENALTIES_EN,
-				ACCEPTED_VI, ACCEPTED_EN);
+						+ "neither reduces the tax payable nor raises the deductible or refundable tax; ");
+	}
+
+	/** CTX-DUP-10: what the message starts with, then that penalties may apply. */
+	private static Finding warning(TaxInspection inspection, String messageVi, String messageEn) {
+		return finding("CTX-DUP-10", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.FILING_TYPE,
+				inspection.decisionNumber(), messageVi + PENALTIES_VI, messageEn + PENALTIES_EN, ACCEPTED_VI,
+				ACCEPTED_EN);
 	}
 
 	private static Finding refused(TaxInspection inspection, TaxInspection.Conclusion conclusion) {
