@@ -108,7 +108,7 @@ class ExtensionIntegrationTests {
 
 	@Test
 	void theTaxpayersRequestReachedTheOfficeByTheRegularDeadlineAndNotAfterToday() throws Exception {
-		String mst = registered("99999");
+		String mst = RegistryCalls.registered(this.mvc, "99999");
 
 		grant(mst, officer(), "842", "Q", "1/2026", "FIRE", "2026-05-04", "2026-05-20").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.requestedOn").value("2026-05-04"));
