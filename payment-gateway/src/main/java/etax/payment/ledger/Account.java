@@ -26,7 +26,12 @@ record Account(Kind kind, @Nullable String mst, String subItem, @Nullable String
 		/** Money banks collected that the treasury has not posted yet; debit-normal. */
 		TREASURY_RECEIVABLE,
 		/** Money the treasury posted; debit-normal. */
-		TREASURY
+		TREASURY,
+		/**
+		 * What the State owes a taxpayer by a refund order the treasury has not paid out yet, by sub-item;
+		 * credit-normal.
+		 */
+		REFUND_PAYABLE
 
 	}
 
@@ -36,6 +41,10 @@ record Account(Kind kind, @Nullable String mst, String subItem, @Nullable String
 
 	static Account credit(String mst, String subItem) {
 		return new Account(Kind.TAXPAYER_CREDIT, mst, subItem, null, null);
+	}
+
+	static Account refund(String mst, String subItem) {
+		return new Account(Kind.REFUND_PAYABLE, mst, subItem, null, null);
 	}
 
 	static Account revenue(String subItem) {

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link AllocationState}); each concern is a class of its own: {@link LineAllocation} (a payment line),
  * {@link CreditOffsets} (credits waiting for an item, offsets), {@link ChargeReductions} (supplements and
  * interest taken back), {@link PaymentReversal} (a payment taken back), {@link HeldCreditDecisions} (an
- * officer's decision on a held credit), all ordering open items by {@link OpenItems}.
+ * officer's decision on a held credit), {@link CreditRequestMoves} (a taxpayer's request about its credit), all
+ * ordering open items by {@link OpenItems}.
  */
 final class Allocation {
 
@@ -52,6 +53,8 @@ final class Allocation {
 	private final PaymentReversal reversal;
 
 	private final HeldCreditDecisions held;
+
+	private final CreditRequestMoves requests;
 
 	Allocation(List<Obligation> items, List<Credit> credits, Function<LocalDate, Map<ItemClass, Integer>> order,
 			LocalDate today) {
@@ -71,6 +74,7 @@ final class Allocation {
 		this.reductions = new ChargeReductions(this.state, this.offsets);
 		this.reversal = new PaymentReversal(this.state, this.offsets, this.reductions);
 		this.held = new HeldCreditDecisions(this.state, this.offsets);
+		this.requests = new CreditRequestMoves(this.state);
 	}
 
 	static String chargeKey(String mst, String subItem, String taxPeriod) {
@@ -132,6 +136,26 @@ final class Allocation {
 	 */
 	void releaseHeld(UUID creditId) {
 		this.held.release(creditId);
+	}
+
+	/**
+	 * Carries out a taxpayer's approved request about a general credit (01/ĐNXLNT): offsets an amount against an
+	 * item, or refunds it when no item is given.
+	 * @param creditId a general credit, loaded
+	 * @param itemId the item, loaded, or null for a refund
+	 * @param amount whole VND, no more than the credit has left (and the item owes)
+	 * @return the entry that moved it
+	 */
+	LedgerEntry carryOut(UUID creditId, @Nullable String itemId, BigDecimal amount) {
+		return (itemId != null) ? this.requests.offset(creditId, itemId, amount) : this.requests.refund(creditId, amount);
+	}
+
+	/**
+	 * Takes back a refund the treasury refused, the amount the taxpayer's credit again.
+	 * @param refund the refund's entry; its credit loaded
+	 */
+	void restoreRefund(LedgerEntry refund) {
+		this.requests.restore(refund);
 	}
 
 	/**

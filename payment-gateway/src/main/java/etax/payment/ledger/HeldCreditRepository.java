@@ -68,8 +68,9 @@ class HeldCreditRepository {
 	}
 
 	/**
-	 * The taxpayers whose items held credits of these payments were applied to: a reversal of such a payment
-	 * re-opens their items, so it holds their locks too. No statement without payments.
+	 * The taxpayers whose items held credits of these payments were applied to, or credits of them offset on
+	 * request (01/ĐNXLNT, another MST's items too): a reversal of such a payment re-opens their items, so it holds
+	 * their locks too. No statement without payments.
 	 */
 	List<String> beneficiaries(Collection<String> paymentKeys) {
 		if (paymentKeys.isEmpty()) {
@@ -77,8 +78,10 @@ class HeldCreditRepository {
 		}
 		return this.jdbc.sql("""
 				SELECT DISTINCT r.item_mst FROM payment.held_credit_resolution r JOIN payment.credit c USING (credit_id)
-				WHERE r.kind = 'APPLY_HELD' AND c.payment_key = ANY (?)""")
-			.param(paymentKeys.toArray(String[]::new))
+				WHERE r.kind = 'APPLY_HELD' AND c.payment_key = ANY (?)
+				UNION SELECT l.mst FROM payment.ledger_line l
+				WHERE l.payment_key = ANY (?) AND l.entry_type = 'CREDIT_OFFSET' AND l.account = 'TAXPAYER_OBLIGATION'""")
+			.params(paymentKeys.toArray(String[]::new), paymentKeys.toArray(String[]::new))
 			.query(String.class)
 			.list();
 	}

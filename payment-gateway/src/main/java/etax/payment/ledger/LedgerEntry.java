@@ -2,6 +2,7 @@ package etax.payment.ledger;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import etax.ids.TimeOrderedIds;
@@ -53,6 +54,15 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 		PAYMENT_CREDITED,
 		/** A credit applied to an obligation: taxpayer credit / taxpayer obligation. */
 		CREDIT_APPLIED,
+		/**
+		 * A credit offset on the taxpayer's request (01/ĐNXLNT) against an item of its own or of another taxpayer:
+		 * taxpayer credit / taxpayer obligation, dated with the day it was approved, not with the credit's payment.
+		 */
+		CREDIT_OFFSET,
+		/** A credit refunded on the taxpayer's request (01/ĐNXLNT): taxpayer credit / refund payable. */
+		CREDIT_REFUNDED,
+		/** A refund order the treasury paid out: refund payable / treasury. */
+		REFUND_PAID,
 		/** A posting the treasury confirmed: treasury / treasury receivable (swapped for a reversal). */
 		POSTING_CONFIRMED,
 		/**
@@ -76,11 +86,13 @@ record LedgerEntry(UUID entryId, Type type, Account debit, Account credit, BigDe
 	}
 
 	/**
-	 * Whether it moves a taxpayer's money from one sub-item to another: a credit of one sub-item applied to an
-	 * obligation of another, or such an application reversed. The money leaves the debited account's sub-item.
+	 * Whether it moves a taxpayer's money to another coding at the treasury: a credit of one sub-item applied to an
+	 * obligation of another, or of another taxpayer (an offset on request), or such an application reversed. The
+	 * money leaves the debited account's coding.
 	 */
-	boolean movesBetweenSubItems() {
-		return isTaxpayers(this.debit) && isTaxpayers(this.credit) && !this.debit.subItem().equals(this.credit.subItem());
+	boolean needsRecoding() {
+		return isTaxpayers(this.debit) && isTaxpayers(this.credit) && (!this.debit.subItem().equals(this.credit.subItem())
+				|| !Objects.equals(this.debit.mst(), this.credit.mst()));
 	}
 
 	private static boolean isTaxpayers(Account account) {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import etax.payment.sql.SqlColumns;
@@ -121,19 +122,30 @@ class LedgerRepository {
 		if (paymentKeys.isEmpty()) {
 			return List.of();
 		}
+		return entries("""
+				d.payment_key = ANY (?)
+				    AND d.entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED', 'CREDIT_OFFSET',
+				        'CREDIT_REFUNDED', 'OVERPAYMENT_CREDITED')""", (Object) paymentKeys.toArray(String[]::new));
+	}
+
+	/** An entry, unless it is reversed already (or there is none of that id). */
+	Optional<LedgerEntry> unreversed(UUID entryId) {
+		return entries("d.entry_id = ?", entryId).stream().findFirst();
+	}
+
+	private List<LedgerEntry> entries(String condition, Object parameter) {
 		return this.jdbc.query("""
 				SELECT d.entry_id, d.entry_type, d.account, d.mst, d.sub_item, d.tax_period, d.treasury_code,
 				    c.account, c.mst, c.sub_item, c.tax_period, c.treasury_code, d.amount, d.value_date, d.item_id,
 				    d.posting_id, d.credit_id, d.payment_key, d.reduction_id
 				FROM payment.ledger_line d JOIN payment.ledger_line c ON c.entry_id = d.entry_id AND c.side = 'C'
-				WHERE d.side = 'D' AND d.payment_key = ANY (?)
-				    AND d.entry_type IN ('PAYMENT_APPLIED', 'PAYMENT_CREDITED', 'CREDIT_APPLIED', 'OVERPAYMENT_CREDITED')
+				WHERE d.side = 'D' AND\s""" + condition + """
+
 				    AND NOT EXISTS (SELECT 1 FROM payment.ledger_line r WHERE r.reverses_entry = d.entry_id)
 				ORDER BY d.seq""", (row, n) -> new LedgerEntry(row.getObject(1, UUID.class),
 				LedgerEntry.Type.valueOf(row.getString(2)), account(row, 3), account(row, 8), row.getBigDecimal(13),
 				row.getObject(14, LocalDate.class), row.getString(15), row.getObject(16, UUID.class),
-				row.getObject(17, UUID.class), row.getString(18), null, row.getString(19)),
-				(Object) paymentKeys.toArray(String[]::new));
+				row.getObject(17, UUID.class), row.getString(18), null, row.getString(19)), parameter);
 	}
 
 	/** The tax obligations of the taxpayers that still charge something a reduction could take off. */
@@ -146,7 +158,8 @@ class LedgerRepository {
 	/**
 	 * What is paid on the items and still applied, by payment line and the day it counts as paid: payments
 	 * and credits applied, less what reductions moved to credit, none of them reversed. A credit applied
-	 * counts from its own payment date (entries booked before that rule carry the day they were applied).
+	 * counts from its own payment date (entries booked before that rule carry the day they were applied); one
+	 * offset on the taxpayer's request from the day it was approved, its value date.
 	 */
 	List<Allocation.Paid> paid(Collection<String> itemIds) {
 		if (itemIds.isEmpty()) {
@@ -159,7 +172,7 @@ class LedgerRepository {
 				FROM payment.ledger_line l
 				LEFT JOIN payment.credit cr ON l.entry_type = 'CREDIT_APPLIED' AND cr.credit_id = l.credit_id
 				WHERE l.item_id = ANY (?) AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
-				    AND l.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'OVERPAYMENT_CREDITED')
+				    AND l.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'CREDIT_OFFSET', 'OVERPAYMENT_CREDITED')
 				    AND NOT EXISTS (SELECT 1 FROM payment.ledger_line r WHERE r.reverses_entry = l.entry_id)
 				GROUP BY 1, 2, 3, 4
 				HAVING sum(CASE WHEN l.entry_type = 'OVERPAYMENT_CREDITED' THEN -l.amount ELSE l.amount END) > 0""",

@@ -14,7 +14,8 @@ import etax.ids.TimeOrderedIds;
 
 /**
  * A payment taken back (ADR 0005, 0006): every entry of the payment not reversed yet (its applications, its
- * credits, credits of it applied later, what a reduction moved from its applications back to credit) gets a
+ * credits, credits of it applied later, offset or refunded on request, what a reduction moved from its
+ * applications back to credit) gets a
  * {@code REVERSAL} entry, so what it paid owes again and what it credited is gone; other general credits then
  * pay what re-opened. A provisional payment's obligation owes nothing again: what its payment declared is taken
  * off with it ({@link ProvisionalPayments}). Entries are never changed, so taking money back is a step of its own rather than an
@@ -49,12 +50,13 @@ final class PaymentReversal {
 			.stream()
 			.filter((e) -> paymentKey.equals(e.paymentKey()) && !reversedHere.contains(e.entryId())
 					&& (e.type() == LedgerEntry.Type.PAYMENT_APPLIED || e.type() == LedgerEntry.Type.PAYMENT_CREDITED
-							|| e.type() == LedgerEntry.Type.CREDIT_APPLIED
+							|| e.type() == LedgerEntry.Type.CREDIT_APPLIED || e.type() == LedgerEntry.Type.CREDIT_OFFSET
+							|| e.type() == LedgerEntry.Type.CREDIT_REFUNDED
 							|| e.type() == LedgerEntry.Type.OVERPAYMENT_CREDITED))
 			.forEach(original::add);
 		List<LedgerEntry> ordered = original.stream()
 			.sorted(Comparator.comparingInt((LedgerEntry e) -> switch (e.type()) {
-				case CREDIT_APPLIED -> 0;
+				case CREDIT_APPLIED, CREDIT_OFFSET, CREDIT_REFUNDED -> 0;
 				case PAYMENT_APPLIED -> 1;
 				default -> 2;
 			}))

@@ -196,6 +196,12 @@ public class TaxpayerLedger {
 			Account treasury = Account.treasury(p.treasuryCode(), p.subItem());
 			Account receivable = Account.receivable(p.treasuryCode(), p.subItem());
 			LocalDate day = p.ackedAt().atZone(this.clock.getZone()).toLocalDate();
+			if (p.refund()) {
+				// the treasury paid the refund order out: the State owes the taxpayer nothing more of it
+				return new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.REFUND_PAID,
+						Account.refund(p.mst(), p.subItem()), treasury, p.amountVnd(), day, null, p.postingId(), null, null,
+						null);
+			}
 			if (p.fromSubItem() != null) {
 				// the treasury moved posted money from one sub-item to the other
 				return new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.RECODING_CONFIRMED, treasury,
@@ -326,23 +332,25 @@ public class TaxpayerLedger {
 	}
 
 	/**
-	 * What moved between sub-items: one re-coding per entry, from the debited account's sub-item to the credited
-	 * one's. An obligation's side is coded as the obligation; a credit's as the payment line it was paid with.
+	 * What moved between sub-items or taxpayers: one re-coding per entry, from the debited account's coding to the
+	 * credited one's, asked by the taxpayer whose credit it was. An obligation's side is coded as the obligation; a
+	 * credit's as the payment line it was paid with.
 	 */
 	private static List<Recoding> recodings(Allocation allocation) {
-		return allocation.entries().stream().filter(LedgerEntry::movesBetweenSubItems).map((entry) -> {
+		return allocation.entries().stream().filter(LedgerEntry::needsRecoding).map((entry) -> {
 			Obligation item = Objects.requireNonNull(allocation.item(Objects.requireNonNull(entry.itemId())));
 			UUID postingId = UUID.nameUUIDFromBytes(
 					("etax.payment\u001Frecoding\u001F" + entry.entryId()).getBytes(StandardCharsets.UTF_8));
-			return new Recoding(postingId, item.mst(), Objects.requireNonNull(entry.postingId()),
+			Account payer = (entry.debit().kind() == Account.Kind.TAXPAYER_CREDIT) ? entry.debit() : entry.credit();
+			return new Recoding(postingId, Objects.requireNonNull(payer.mst()), Objects.requireNonNull(entry.postingId()),
 					coding(entry.debit(), item), coding(entry.credit(), item), entry.amount(), entry.valueDate());
 		}).toList();
 	}
 
 	private static Recoding.Coding coding(Account account, Obligation item) {
 		return (account.kind() == Account.Kind.TAXPAYER_OBLIGATION)
-				? new Recoding.Coding(item.chapter(), account.subItem(), account.taxPeriod())
-				: new Recoding.Coding(null, account.subItem(), null);
+				? new Recoding.Coding(item.mst(), item.chapter(), account.subItem(), account.taxPeriod())
+				: new Recoding.Coding(Objects.requireNonNull(account.mst()), null, account.subItem(), null);
 	}
 
 	private static List<OutboxMessage> announcements(Allocation allocation, Instant now) {
@@ -350,7 +358,7 @@ public class TaxpayerLedger {
 		Map<String, List<PaymentAllocated.Credited>> credited = new LinkedHashMap<>();
 		for (LedgerEntry entry : allocation.entries()) {
 			switch (entry.type()) {
-				case PAYMENT_APPLIED, CREDIT_APPLIED -> applied(allocation, entry, "APPLIED", allocated);
+				case PAYMENT_APPLIED, CREDIT_APPLIED, CREDIT_OFFSET -> applied(allocation, entry, "APPLIED", allocated);
 				case REVERSAL -> {
 					if (entry.debit().kind() == Account.Kind.TAXPAYER_OBLIGATION) {
 						applied(allocation, entry, "REVERSED", allocated);

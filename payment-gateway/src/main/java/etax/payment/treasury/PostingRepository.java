@@ -81,6 +81,21 @@ class PostingRepository {
 				column(requests, (r) -> r.recodingOf().toString()));
 	}
 
+	/**
+	 * Remembers a refund order until the treasury acks it: the voucher line is the payment line the money was paid
+	 * with, the sub-item the one it is paid out of.
+	 */
+	void insertRefund(RefundRequested r, Instant requestedAt) {
+		this.client.sql("""
+				INSERT INTO payment.treasury_posting (posting_id, mst, bank_code, bank_reference, line_number, direction,
+				    treasury_code, sub_item, amount_vnd, payment_date, requested_at, refund_of)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (posting_id) DO NOTHING""")
+			.params(r.postingId(), r.mst(), r.bankCode(), r.bankReference(), r.lineNumber(), r.direction(),
+					r.treasuryCode(), r.subItem(), r.amountVnd(), r.paymentDate(), requestedAt.atOffset(ZoneOffset.UTC),
+					r.refundOf())
+			.update();
+	}
+
 	/** The recorded payment lines of the posting ids, as the treasury was asked to post them. */
 	Map<UUID, RecodingRequested.PaidLine> paidLines(Collection<UUID> postingIds) {
 		Map<UUID, RecodingRequested.PaidLine> lines = new HashMap<>();
@@ -111,10 +126,10 @@ class PostingRepository {
 				    AS a (posting_id, status, acked_at, reason, event_id)
 				WHERE p.posting_id = a.posting_id AND p.status = 'REQUESTED'
 				RETURNING p.posting_id, p.status, p.direction, p.treasury_code, p.sub_item, p.amount_vnd, p.acked_at,
-				    p.from_sub_item""",
-				(ResultSet row, int n) -> new Applied(row.getObject(1, UUID.class), row.getString(2),
-						"REVERSAL".equals(row.getString(3)), row.getString(4), row.getString(5), row.getBigDecimal(6),
-						row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8)),
+				    p.from_sub_item, p.mst, p.ack_reason""",
+				(ResultSet row, int n) -> new Applied(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+						row.getString(9), row.getString(4), row.getString(5), row.getBigDecimal(6),
+						row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8), row.getString(10)),
 				column(list, (a) -> a.postingId().toString()), column(list, PostingAcknowledged::status),
 				column(list, (a) -> a.ackedAt().toString()), column(list, PostingAcknowledged::reason),
 				column(list, (a) -> a.eventId().toString()));
@@ -214,9 +229,14 @@ class PostingRepository {
 				partition, offset, value.replace('\u0000', '\uFFFD'), reason, detail, at.atOffset(ZoneOffset.UTC));
 	}
 
-	/** A posting an ack moved; a re-coding names the sub-item the money left. */
-	record Applied(UUID postingId, String status, boolean reversal, String treasuryCode, String subItem,
-			java.math.BigDecimal amountVnd, Instant ackedAt, @Nullable String fromSubItem) {
+	/** A posting an ack moved; a re-coding names the sub-item the money left, a refusal may say why. */
+	record Applied(UUID postingId, String status, String direction, String mst, String treasuryCode, String subItem,
+			java.math.BigDecimal amountVnd, Instant ackedAt, @Nullable String fromSubItem, @Nullable String reason) {
+
+		PostingsPosted.Posted posted() {
+			return new PostingsPosted.Posted(this.postingId, this.direction, this.mst, this.treasuryCode, this.subItem,
+					this.amountVnd, this.ackedAt, this.fromSubItem);
+		}
 
 	}
 

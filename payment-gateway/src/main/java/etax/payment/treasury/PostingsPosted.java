@@ -22,25 +22,26 @@ public record PostingsPosted(List<Posted> postings) {
 
 	/**
 	 * @param postingId the posting
-	 * @param reversal whether it took back a reversed payment's line
+	 * @param direction {@code PAYMENT}, {@code REVERSAL} (it took back a reversed payment's line), {@code RECODING}
+	 * or {@code REFUND} (a refund order paid out to the taxpayer)
+	 * @param mst the payer
 	 * @param treasuryCode the treasury
 	 * @param subItem the sub-item (for a re-coding, the one the money went to)
 	 * @param amountVnd whole VND
 	 * @param ackedAt when the treasury posted it
 	 * @param fromSubItem for a re-coding ({@link RecodingRequested}), the sub-item the money left; null otherwise
 	 */
-	public record Posted(UUID postingId, boolean reversal, String treasuryCode, String subItem, BigDecimal amountVnd,
-			Instant ackedAt, @Nullable String fromSubItem) {
+	public record Posted(UUID postingId, String direction, String mst, String treasuryCode, String subItem,
+			BigDecimal amountVnd, Instant ackedAt, @Nullable String fromSubItem) {
 
-		/** A payment line or a reversal posted. */
-		public Posted(UUID postingId, boolean reversal, String treasuryCode, String subItem, BigDecimal amountVnd,
-				Instant ackedAt) {
-			this(postingId, reversal, treasuryCode, subItem, amountVnd, ackedAt, null);
+		/** Whether it took back a reversed payment's line. */
+		public boolean reversal() {
+			return "REVERSAL".equals(this.direction);
 		}
 
-		/** Whether it re-coded money from one sub-item to another. */
-		public boolean recoding() {
-			return this.fromSubItem != null;
+		/** Whether it paid a refund order out to the taxpayer ({@link RefundRequested}). */
+		public boolean refund() {
+			return RefundRequested.DIRECTION.equals(this.direction);
 		}
 
 	}

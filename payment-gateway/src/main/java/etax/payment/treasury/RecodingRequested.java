@@ -42,13 +42,17 @@ import org.jspecify.annotations.Nullable;
  * @param fromChapter the budget chapter the money leaves
  * @param fromSubItem the sub-item the money leaves
  * @param fromTaxPeriod the period the money leaves
+ * @param fromMst the taxpayer the money leaves (added to version 2 with offsets on request: the payer, or, for the
+ * reversal of an offset to another taxpayer's item, that taxpayer)
+ * @param toMst the taxpayer the money goes to: another than {@code fromMst} for an offset on request to another
+ * MST (a parent, a subsidiary)
  */
 public record RecodingRequested(UUID eventId, String type, int version, UUID postingId, int lineNumber,
 		String direction, String bankCode, String bankReference, @Nullable String reversalOf, String mst,
 		String chapter, String subItem, String taxPeriod, String areaCode, @Nullable String collectingAgencyCode,
 		String treasuryCode, String treasuryAccount, BigDecimal amount, String currency,
 		@Nullable BigDecimal exchangeRate, BigDecimal amountVnd, LocalDate paymentDate, UUID recodingOf,
-		String fromChapter, String fromSubItem, String fromTaxPeriod) {
+		String fromChapter, String fromSubItem, String fromTaxPeriod, String fromMst, String toMst) {
 
 	/** The direction of a re-coding. */
 	public static final String DIRECTION = "RECODING";
@@ -61,7 +65,7 @@ public record RecodingRequested(UUID eventId, String type, int version, UUID pos
 				recoding.to().subItem(), period(recoding.to(), line), line.areaCode(), line.collectingAgencyCode(),
 				line.treasuryCode(), line.treasuryAccount(), recoding.amountVnd(), "VND", null, recoding.amountVnd(),
 				recoding.valueDate(), recoding.paidWith(), chapter(recoding.from(), line), recoding.from().subItem(),
-				period(recoding.from(), line));
+				period(recoding.from(), line), recoding.from().mst(), recoding.to().mst());
 	}
 
 	private static String chapter(Recoding.Coding coding, PaidLine line) {

@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * posting moves it to POSTED or REFUSED; a redelivered or repeated ack changes nothing; an ack that
  * contradicts the recorded one, names an unknown posting or cannot be read is kept in
  * {@code payment.rejected_event}. Postings newly POSTED are announced in-process
- * ({@link PostingsPosted}) for the ledger. Gauges: {@code etax.payment.treasury.postings.pending}
- * (all unanswered) and {@code etax.payment.treasury.postings.overdue} (unanswered past the ack timeout).
+ * ({@link PostingsPosted}) for the ledger, postings newly REFUSED too ({@link PostingsRefused}) for what
+ * must take back what it booked before the treasury answered (a refund order). Gauges:
+ * {@code etax.payment.treasury.postings.pending} (all unanswered) and {@code etax.payment.treasury.postings.overdue} (unanswered past the ack timeout).
  */
 @Service
 public class TreasuryAcks {
@@ -119,11 +120,17 @@ public class TreasuryAcks {
 			}
 			List<PostingsPosted.Posted> posted = applied.stream()
 				.filter((a) -> a.status().equals("POSTED"))
-				.map((a) -> new PostingsPosted.Posted(a.postingId(), a.reversal(), a.treasuryCode(), a.subItem(),
-						a.amountVnd(), a.ackedAt(), a.fromSubItem()))
+				.map(Applied::posted)
 				.toList();
 			if (!posted.isEmpty()) {
 				this.events.publishEvent(new PostingsPosted(posted));
+			}
+			List<PostingsRefused.Refused> refused = applied.stream()
+				.filter((a) -> a.status().equals("REFUSED"))
+				.map((a) -> new PostingsRefused.Refused(a.postingId(), a.direction(), a.mst(), a.reason()))
+				.toList();
+			if (!refused.isEmpty()) {
+				this.events.publishEvent(new PostingsRefused(refused));
 			}
 			return new Counts(posted.size(), applied.size() - posted.size(), duplicates, rejected);
 		}));

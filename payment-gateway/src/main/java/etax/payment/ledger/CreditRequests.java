@@ -1,0 +1,163 @@
+package etax.payment.ledger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out in the ledger what a taxpayer asked about its overpayment on form 01/ĐNXLNT (VN-ETAX §5.7, Law
+ * 38/2019 Art. 60) once two officers approved it: an amount of a general credit refunded, or offset against an
+ * open item of the taxpayer or of another MST (a parent, a subsidiary). New entries beside the payment's, under the
+ * locks of both taxpayers (the ledger's one protocol, {@link LedgerRepository#lock}), announced like any allocation
+ * ({@link PaymentAllocated}) and re-coded at the treasury when the money changes sub-item or taxpayer. Who asked
+ * and who approved is the caller's to keep: the ledger knows only the credit, the item and the amount.
+ */
+@Service
+public class CreditRequests {
+
+	private final LedgerRepository ledger;
+
+	private final TaxpayerLedger taxpayers;
+
+	private final Clock clock;
+
+	CreditRequests(LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock) {
+		this.ledger = ledger;
+		this.taxpayers = taxpayers;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether the ledger would carry out a request now; a request is refused when it is recorded rather than when
+	 * it is approved. The approval judges again, under the locks.
+	 * @param request the request
+	 * @throws CreditRequestRefusedException when it would not, saying why
+	 */
+	public void check(Request request) {
+		judge(request);
+	}
+
+	/**
+	 * Carries out an approved request in the caller's transaction (the one that records the approval, so both
+	 * commit or neither): a {@code CREDIT_OFFSET} or {@code CREDIT_REFUNDED} entry dated today.
+	 * @param request the request
+	 * @return what moved
+	 * @throws CreditRequestRefusedException when the credit or the item no longer allow it
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Moved carryOut(Request request) {
+		judge(request);
+		Set<String> msts = new LinkedHashSet<>(List.of(request.mst()));
+		if (request.targetMst() != null) {
+			msts.add(request.targetMst());
+		}
+		this.ledger.lock(msts);
+		Credit credit = judge(request);
+		String itemId = request.targetItemId();
+		Allocation allocation = this.taxpayers.allocation(Set.of(request.mst()),
+				(itemId != null) ? Set.of(itemId) : Set.of(), Set.of(credit.creditId()));
+		LedgerEntry entry = allocation.carryOut(credit.creditId(), itemId, request.amount());
+		Obligation item = (itemId != null) ? allocation.item(itemId) : null;
+		this.taxpayers.store(allocation);
+		return new Moved(entry.entryId(), credit.subItem(), credit.postingId(), entry.valueDate(),
+				(item != null) ? item.outstanding() : null);
+	}
+
+	/**
+	 * Takes back a refund the treasury refused, in the caller's transaction (the one that records the refusal): a
+	 * {@code REVERSAL} of its entry gives the amount back to the credit it came from, which is offset from then on
+	 * like any general credit. Once: a refund reversed already (with a bank's reversal of its payment) is left.
+	 * @param refundEntry the refund's entry ({@link Moved#entryId})
+	 * @return whether this call took it back
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean restoreRefund(UUID refundEntry) {
+		Optional<LedgerEntry> before = refund(refundEntry);
+		if (before.isEmpty()) {
+			return false;
+		}
+		String mst = Objects.requireNonNull(before.get().debit().mst());
+		this.ledger.lock(Set.of(mst));
+		Optional<LedgerEntry> refund = refund(refundEntry);
+		if (refund.isEmpty()) {
+			return false;
+		}
+		Allocation allocation = this.taxpayers.allocation(Set.of(mst), Set.of(),
+				Set.of(Objects.requireNonNull(refund.get().creditId())));
+		allocation.restoreRefund(refund.get());
+		this.taxpayers.store(allocation);
+		return true;
+	}
+
+	private Optional<LedgerEntry> refund(UUID entryId) {
+		return this.ledger.unreversed(entryId).filter((e) -> e.type() == LedgerEntry.Type.CREDIT_REFUNDED);
+	}
+
+	private Credit judge(Request request) {
+		Credit credit = this.ledger.credits(Set.of(), Set.of(request.creditId()))
+			.stream()
+			.filter((c) -> c.mst().equals(request.mst()))
+			.findFirst()
+			.orElseThrow(() -> CreditRequestRefusedException.creditNotFound(request.creditId()));
+		if (credit.namedItemId() != null) {
+			throw CreditRequestRefusedException.notGeneral(credit.creditId());
+		}
+		if (credit.paidOn().isBefore(LocalDate.now(this.clock).minusYears(CreditOffsets.OFFSET_YEARS))) {
+			throw CreditRequestRefusedException.timeBarred(credit.creditId(), credit.paidOn());
+		}
+		if (request.amount().compareTo(credit.remaining()) > 0) {
+			throw CreditRequestRefusedException.exceedsCredit(credit.creditId(), credit.remaining());
+		}
+		String itemId = request.targetItemId();
+		if (itemId != null) {
+			Obligation item = this.ledger.obligations(Set.of(), Set.of(itemId))
+				.stream()
+				.filter((o) -> o.mst().equals(request.targetMst()))
+				.findFirst()
+				.orElseThrow(() -> CreditRequestRefusedException.itemNotFound(itemId));
+			if (request.amount().compareTo(item.outstanding()) > 0) {
+				throw CreditRequestRefusedException.itemNotOpen(itemId, item.outstanding());
+			}
+		}
+		return credit;
+	}
+
+	/**
+	 * What a taxpayer asks about a general credit of its own.
+	 * @param mst the taxpayer whose credit it is
+	 * @param creditId the credit
+	 * @param amount whole VND, positive
+	 * @param targetMst for an offset, the taxpayer of the item (the same MST or another); null for a refund
+	 * @param targetItemId for an offset, the payable item; null for a refund
+	 */
+	public record Request(String mst, UUID creditId, BigDecimal amount, @Nullable String targetMst,
+			@Nullable String targetItemId) {
+
+	}
+
+	/**
+	 * What an approved request moved.
+	 * @param entryId the entry
+	 * @param subItem the credit's sub-item
+	 * @param paidWith the payment line the credit's money was paid with (its posting id)
+	 * @param valueDate the day it counts from, the day it was carried out
+	 * @param outstandingAfter for an offset, what the item still owes; null for a refund
+	 */
+	public record Moved(UUID entryId, String subItem, UUID paidWith, LocalDate valueDate,
+			@Nullable BigDecimal outstandingAfter) {
+
+	}
+
+}
