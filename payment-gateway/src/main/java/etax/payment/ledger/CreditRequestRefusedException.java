@@ -36,7 +36,7 @@ public final class CreditRequestRefusedException extends RuntimeException {
 		this.reason = reason;
 	}
 
-	static CreditRequestRefusedException creditNotFound(Object creditId) {
+	public static CreditRequestRefusedException creditNotFound(Object creditId) {
 		return new CreditRequestRefusedException(Reason.CREDIT_NOT_FOUND,
 				"The taxpayer has no credit " + creditId + " in the ledger");
 	}

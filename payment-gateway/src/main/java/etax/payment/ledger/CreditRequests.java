@@ -72,7 +72,8 @@ public class CreditRequests {
 		Obligation item = (itemId != null) ? allocation.item(itemId) : null;
 		this.taxpayers.store(allocation);
 		return new Moved(entry.entryId(), credit.subItem(), credit.postingId(), entry.valueDate(),
-				(item != null) ? item.outstanding() : null);
+				(item != null) ? item.outstanding() : null,
+				entry.needsRecoding() ? TaxpayerLedger.recodingId(entry.entryId()) : null);
 	}
 
 	/**
@@ -154,9 +155,10 @@ public class CreditRequests {
 	 * @param paidWith the payment line the credit's money was paid with (its posting id)
 	 * @param valueDate the day it counts from, the day it was carried out
 	 * @param outstandingAfter for an offset, what the item still owes; null for a refund
+	 * @param recodingId the re-coding asked of the treasury, for an offset to another sub-item or taxpayer
 	 */
 	public record Moved(UUID entryId, String subItem, UUID paidWith, LocalDate valueDate,
-			@Nullable BigDecimal outstandingAfter) {
+			@Nullable BigDecimal outstandingAfter, @Nullable UUID recodingId) {
 
 	}
 

@@ -339,12 +339,16 @@ public class TaxpayerLedger {
 	private static List<Recoding> recodings(Allocation allocation) {
 		return allocation.entries().stream().filter(LedgerEntry::needsRecoding).map((entry) -> {
 			Obligation item = Objects.requireNonNull(allocation.item(Objects.requireNonNull(entry.itemId())));
-			UUID postingId = UUID.nameUUIDFromBytes(
-					("etax.payment\u001Frecoding\u001F" + entry.entryId()).getBytes(StandardCharsets.UTF_8));
+			UUID postingId = recodingId(entry.entryId());
 			Account payer = (entry.debit().kind() == Account.Kind.TAXPAYER_CREDIT) ? entry.debit() : entry.credit();
 			return new Recoding(postingId, Objects.requireNonNull(payer.mst()), Objects.requireNonNull(entry.postingId()),
 					coding(entry.debit(), item), coding(entry.credit(), item), entry.amount(), entry.valueDate());
 		}).toList();
+	}
+
+	/** The posting id of the re-coding of what an entry moved: name-based on the entry, so it is asked once. */
+	static UUID recodingId(UUID entryId) {
+		return UUID.nameUUIDFromBytes(("etax.payment\u001Frecoding\u001F" + entryId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Recoding.Coding coding(Account account, Obligation item) {

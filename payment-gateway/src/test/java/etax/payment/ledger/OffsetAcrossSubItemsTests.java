@@ -47,7 +47,7 @@ class OffsetAcrossSubItemsTests {
 			assertThat(e.valueDate()).as("the day the credit's money was paid").isEqualTo(PAID);
 			assertThat(e.debit()).isEqualTo(Account.credit(MST, "1701"));
 			assertThat(e.credit().subItem()).isEqualTo("4931");
-			assertThat(e.movesBetweenSubItems()).as("the treasury re-codes it").isTrue();
+			assertThat(e.needsRecoding()).as("the treasury re-codes it").isTrue();
 		});
 	}
 
@@ -85,7 +85,7 @@ class OffsetAcrossSubItemsTests {
 
 		assertThat(allocation.item("own").outstanding()).isZero();
 		assertThat(allocation.item("interest").outstanding()).isEqualByComparingTo("200");
-		assertThat(allocation.entries()).extracting(LedgerEntry::movesBetweenSubItems).containsExactly(false, true);
+		assertThat(allocation.entries()).extracting(LedgerEntry::needsRecoding).containsExactly(false, true);
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class OffsetAcrossSubItemsTests {
 			assertThat(credit.subItem()).isEqualTo("1701");
 			assertThat(credit.remaining()).isEqualByComparingTo("500");
 		});
-		assertThat(allocation.entries()).noneMatch(LedgerEntry::movesBetweenSubItems);
+		assertThat(allocation.entries()).noneMatch(LedgerEntry::needsRecoding);
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class OffsetAcrossSubItemsTests {
 		reversal.offsetAcrossSubItems();
 
 		assertThat(reversal.item("interest").outstanding()).isEqualByComparingTo("500");
-		assertThat(reversal.entries()).filteredOn(LedgerEntry::movesBetweenSubItems).singleElement().satisfies((e) -> {
+		assertThat(reversal.entries()).filteredOn(LedgerEntry::needsRecoding).singleElement().satisfies((e) -> {
 			assertThat(e.type()).isEqualTo(LedgerEntry.Type.REVERSAL);
 			assertThat(e.debit().subItem()).as("the money leaves the interest").isEqualTo("4931");
 			assertThat(e.credit()).isEqualTo(Account.credit(MST, "1701"));

@@ -1,0 +1,373 @@
+package etax.payment.overpayment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import etax.devstack.LocalInfrastructure;
+import etax.devstack.TokenIssuer;
+import etax.devstack.TopicReader;
+import etax.payment.DevBanks;
+import etax.payment.DevBanks.Line;
+import etax.payment.GatewayFixture;
+import etax.payment.GatewayIntegrationTest;
+import etax.payment.ledger.PaymentAllocated;
+import etax.payment.treasury.PostingAcknowledged;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static etax.devstack.TestCallers.bearer;
+import static etax.devstack.TestCallers.officer;
+import static etax.devstack.TestCallers.taxpayer;
+import static etax.payment.GatewayFixture.JSON;
+import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A taxpayer's 01/ĐNXLNT (VN-ETAX §5.7, ADR 0006 addendum "Refunds and offsets on request"): an officer records a
+ * refund or an offset of a general credit, a second officer approves it and the ledger moves the money at once,
+ * the treasury pays the refund order (or refuses it, and the money is the taxpayer's credit again) or re-codes the
+ * offset; what the ledger would not carry out, and what the caller may not see or do, moves nothing.
+ */
+@GatewayIntegrationTest
+class OverpaymentRequestsIntegrationTests {
+
+	private static final String OFFICER = TokenIssuer.local().officer("99999");
+
+	private static final String APPROVER = TokenIssuer.local().approver("99999", "lan");
+
+	private static final String OTHER_APPROVER = TokenIssuer.local().approver("99999", "minh");
+
+	@RegisterExtension
+	static final GatewayFixture gateway = new GatewayFixture();
+
+	@Test
+	void aRefundApprovedByASecondOfficerReducesTheCreditAndTheTreasuryPaysTheOrder() throws Exception {
+		String mst = DevBanks.mst(9801);
+		UUID credit = credit(mst, "OPR2026051000000001", 1_000_000);
+
+		JsonNode recorded = created(mst, refund(credit, 400_000), OFFICER);
+		assertThat(recorded.path("status").stringValue()).isEqualTo("PENDING");
+		assertThat(gateway.reads().totalCredit(mst)).as("nothing moves before the approval").isEqualByComparingTo("1000000");
+
+		JsonNode approved = ok(decide(mst, recorded, "approve", APPROVER));
+		assertThat(approved.path("status").stringValue()).isEqualTo("APPROVED");
+		assertThat(approved.path("decision").path("decidedBy").stringValue()).isEqualTo("approver-lan");
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("600000");
+		assertThat(entry(mst, "CREDIT_REFUNDED")).as("dated the day of the approval")
+			.containsExactly("D:TAXPAYER_CREDIT:400000:" + today(), "C:REFUND_PAYABLE:400000:" + today());
+
+		UUID order = UUID.fromString(approved.path("decision").path("postingId").stringValue());
+		JsonNode requested = JSON.readTree(sent("treasury.postings.v1", order.toString()).value());
+		assertThat(requested.path("version").intValue()).isEqualTo(3);
+		assertThat(requested.path("direction").stringValue()).isEqualTo("REFUND");
+		assertThat(requested.path("amountVnd").decimalValue()).isEqualByComparingTo("400000");
+		assertThat(requested.path("treasuryAccount").stringValue()).isEqualTo("7111");
+		assertThat(requested.path("payeeAccount").stringValue()).isEqualTo("0123456789");
+		assertThat(requested.path("refundOf").stringValue()).isEqualTo(paymentLine("OPR2026051000000001").toString());
+		assertThat(JSON.readTree(sent(PaymentAllocated.TOPIC, order.toString()).value()).path("type").stringValue())
+			.isEqualTo("CreditRefunded");
+
+		ack(mst, order, "POSTED");
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(status(order)));
+		assertThat(entry(mst, "REFUND_PAID")).as("the payable is cleared").hasSize(1)
+			.allSatisfy((line) -> assertThat(line).startsWith("D:REFUND_PAYABLE:400000"));
+		assertThat(ok(read(mst, recorded, officer())).path("decision").path("postingStatus").stringValue())
+			.isEqualTo("POSTED");
+	}
+
+	@Test
+	void aRefundTheTreasuryRefusesIsTheTaxpayersCreditAgainAndListedForOfficers() throws Exception {
+		String mst = DevBanks.mst(9802);
+		UUID credit = credit(mst, "OPR2026051000000002", 2_000_000);
+		JsonNode approved = ok(decide(mst, created(mst, refund(credit, 2_000_000), OFFICER), "approve", APPROVER));
+		assertThat(gateway.reads().totalCredit(mst)).isZero();
+		UUID order = UUID.fromString(approved.path("decision").path("postingId").stringValue());
+
+		ack(mst, order, "REFUSED");
+
+		await().atMost(TIMEOUT).until(() -> gateway.reads().totalCredit(mst).compareTo(new BigDecimal(2_000_000)) == 0);
+		assertThat(entry(mst, "REVERSAL")).containsExactly("D:REFUND_PAYABLE:2000000:" + today(),
+				"C:TAXPAYER_CREDIT:2000000:" + today());
+		JsonNode refused = JSON.readTree(gateway.mvc()
+			.perform(get("/api/v1/treasury/postings/refused?size=500").with(officer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(refused.path("items").valueStream().filter((p) -> p.path("postingId").stringValue().equals(order.toString())))
+			.singleElement()
+			.satisfies((p) -> {
+				assertThat(p.path("direction").stringValue()).isEqualTo("REFUND");
+				assertThat(p.path("amountVnd").decimalValue()).isEqualByComparingTo("2000000");
+			});
+		assertThat(JSON.readTree(sent(PaymentAllocated.TOPIC, "\"CreditRefundRefused\"", order.toString()).value())
+			.path("amount")
+			.decimalValue()).isEqualByComparingTo("2000000");
+		assertProblem(decide(mst, approved, "approve", OTHER_APPROVER), 409, "overpayment-request-decided");
+	}
+
+	@Test
+	void anOffsetPaysAnotherMstsItemAndTheTreasuryRecodesTheMoney() throws Exception {
+		String parent = DevBanks.mst(9803);
+		String subsidiary = DevBanks.mst(9804);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(subsidiary, item, 1_000_000, "2026-12-31", "99999");
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		UUID credit = credit(parent, "OPR2026051000000003", 1_000_000);
+
+		JsonNode first = ok(decide(parent, created(parent, offset(credit, 700_000, subsidiary, item), OFFICER),
+				"approve", APPROVER));
+
+		assertThat(gateway.reads().outstanding(item)).as("paid in part").isEqualByComparingTo("300000");
+		assertThat(gateway.reads().totalCredit(parent)).isEqualByComparingTo("300000");
+		assertThat(gateway.reads().balance(subsidiary).path("periods").get(0).path("paid").decimalValue())
+			.isEqualByComparingTo("700000");
+		assertThat(entry(subsidiary, "CREDIT_OFFSET")).as("dated the day of the approval, not of the payment")
+			.containsExactly("C:TAXPAYER_OBLIGATION:700000:" + today());
+		UUID recoding = UUID.fromString(first.path("decision").path("postingId").stringValue());
+		JsonNode requested = JSON.readTree(sent("treasury.postings.v1", recoding.toString()).value());
+		assertThat(requested.path("direction").stringValue()).isEqualTo("RECODING");
+		assertThat(requested.path("fromMst").stringValue()).isEqualTo(parent);
+		assertThat(requested.path("toMst").stringValue()).isEqualTo(subsidiary);
+		assertThat(requested.path("mst").stringValue()).isEqualTo(parent);
+		assertThat(requested.path("recodingOf").stringValue()).isEqualTo(paymentLine("OPR2026051000000003").toString());
+		assertThat(sent(PaymentAllocated.TOPIC, "\"APPLIED\"", item).key()).as("announced to the item's taxpayer")
+			.isEqualTo(subsidiary);
+		assertThat(JSON.readTree(sent(PaymentAllocated.TOPIC, "CreditOffsetToObligation", item).value())
+			.path("outstandingAfter")
+			.decimalValue()).isEqualByComparingTo("300000");
+
+		ok(decide(parent, created(parent, offset(credit, 300_000, subsidiary, item), OFFICER), "approve", APPROVER));
+		assertThat(gateway.reads().outstanding(item)).as("paid in full").isZero();
+		assertThat(gateway.reads().totalCredit(parent)).isZero();
+		ack(parent, recoding, "POSTED");
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(status(recoding)));
+	}
+
+	@Test
+	void theOfficerWhoRecordedARequestCannotDecideItAndARefusedOneMovesNothing() throws Exception {
+		String mst = DevBanks.mst(9805);
+		UUID credit = credit(mst, "OPR2026051000000005", 500_000);
+		JsonNode recorded = created(mst, refund(credit, 500_000), APPROVER);
+
+		assertProblem(decide(mst, recorded, "approve", APPROVER), 403, "four-eyes");
+		assertProblem(decide(mst, recorded, "approve", OFFICER), 403, "approver-required");
+		assertProblem(gateway.call(path(mst, recorded, "refuse"), "{\"reason\":\"no\"}", APPROVER), 403, "four-eyes");
+		MockHttpServletResponse refused = gateway.call(path(mst, recorded, "refuse"),
+				"{\"reason\":\"the account is not the taxpayer's\"}", OTHER_APPROVER);
+		assertThat(ok(refused).path("status").stringValue()).isEqualTo("REFUSED");
+		assertThat(ok(refused).path("decision").path("reason").stringValue()).isEqualTo("the account is not the taxpayer's");
+		assertProblem(decide(mst, recorded, "approve", OTHER_APPROVER), 409, "overpayment-request-decided");
+
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("500000");
+		assertThat(entry(mst, "CREDIT_REFUNDED")).isEmpty();
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.treasury_posting WHERE mst = ? AND direction = 'REFUND'")
+			.param(mst)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void refusesWhatTheLedgerWouldNotCarryOutAndRecordsNothing() throws Exception {
+		String mst = DevBanks.mst(9806);
+		String other = DevBanks.mst(9807);
+		UUID credit = credit(mst, "OPR2026051000000006", 300_000);
+		String theirs = UUID.randomUUID().toString();
+		gateway.publishItem(other, theirs, 5_000_000, "2026-12-31", "99999");
+		gateway.reads().awaitOutstanding(theirs, 5_000_000);
+		gateway.pay(mst, "OPR2026051000000007", "2026-05-10", List.of(Line.naming(theirs, "1701", 200_000)));
+		JsonNode held = gateway.reads().awaitHeld(theirs);
+
+		assertProblem(call(mst, refund(credit, 300_001), OFFICER), 422, "amount-exceeds-credit");
+		assertProblem(call(mst, refund(UUID.fromString(held.path("creditId").stringValue()), 100_000), OFFICER), 422,
+				"credit-not-general");
+		assertProblem(call(mst, offset(credit, 100_000, other, UUID.randomUUID().toString()), OFFICER), 422,
+				"obligation-not-found");
+		assertProblem(call(mst, offset(credit, 100_000, mst, theirs), OFFICER), 422, "obligation-not-found")
+			.as("an item of another taxpayer than the one named");
+		assertProblem(call(mst, offset(credit, 100_000, other, theirs).replace(",\"relation\":\"parent company\"", ""),
+				OFFICER), 422, "invalid-overpayment-request");
+		assertProblem(call(mst, refund(UUID.randomUUID(), 100_000), OFFICER), 404, "credit-not-found");
+		assertProblem(call(mst, refund(credit, 0), OFFICER), 400, "bad-request");
+
+		JsonNode pending = created(mst, refund(credit, 300_000), OFFICER);
+		gateway.jdbc().sql("UPDATE payment.credit SET paid_on = DATE '2016-05-09' WHERE credit_id = ?").param(credit).update();
+		assertProblem(decide(mst, pending, "approve", APPROVER), 422, "credit-time-barred").contains("2016-05-09");
+		assertProblem(call(mst, refund(credit, 100_000), OFFICER), 422, "credit-time-barred");
+
+		assertThat(ok(read(mst, pending, officer())).path("status").stringValue()).as("an approval refused records nothing")
+			.isEqualTo("PENDING");
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("500000");
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.overpayment_request WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(gateway.reads().outstanding(theirs)).isEqualByComparingTo("5000000");
+	}
+
+	@Test
+	void aTaxpayerReadsOnlyItsOwnRequestsAndAnotherOfficesOfficerNeitherSeesNorActs() throws Exception {
+		String mst = DevBanks.mst(9808);
+		String stranger = DevBanks.mst(9809);
+		UUID credit = credit(mst, "OPR2026051000000008", 800_000);
+		JsonNode recorded = created(mst, refund(credit, 100_000), OFFICER);
+		String id = recorded.path("requestId").stringValue();
+		String elsewhere = TokenIssuer.local().approver("70299", "hoa");
+
+		assertThat(ok(list(mst, taxpayer(mst))).path("items")).singleElement()
+			.satisfies((r) -> assertThat(r.path("requestId").stringValue()).isEqualTo(id));
+		assertThat(ok(read(mst, recorded, taxpayer(mst))).path("amount").decimalValue()).isEqualByComparingTo("100000");
+		assertProblem(list(mst, taxpayer(stranger)), 404, "taxpayer-not-found");
+		assertProblem(read(mst, recorded, taxpayer(stranger)), 404, "taxpayer-not-found");
+		assertProblem(read(stranger, recorded, taxpayer(stranger)), 404, "overpayment-request-not-found");
+		assertThat(gateway.mvc()
+			.perform(post("/api/v1/taxpayers/" + mst + "/overpayment-requests").contentType(MediaType.APPLICATION_JSON)
+				.content(refund(credit, 100_000))
+				.with(taxpayer(mst)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("a taxpayer does not record its own").isEqualTo(403);
+
+		assertProblem(list(mst, bearer(elsewhere)), 404, "taxpayer-not-found");
+		assertProblem(read(mst, recorded, bearer(elsewhere)), 404, "overpayment-request-not-found");
+		assertProblem(decide(mst, recorded, "approve", elsewhere), 404, "overpayment-request-not-found");
+		assertProblem(call(mst, refund(credit, 100_000), elsewhere), 404, "credit-not-found");
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("800000");
+		assertThat(ok(read(mst, recorded, bearer(OFFICER))).path("status").stringValue()).isEqualTo("PENDING");
+		assertThat(recorded.path("payee").path("account").stringValue()).isEqualTo("0123456789");
+		assertThat(id).isNotBlank();
+	}
+
+	/** A general credit of the taxpayer: a payment of sub-item 1701 that names no item, the taxpayer owing none. */
+	private static UUID credit(String mst, String reference, long amount) {
+		gateway.pay(mst, reference, "2026-05-10", List.of(Line.of("1701", amount)));
+		await().atMost(TIMEOUT)
+			.until(() -> gateway.jdbc()
+				.sql("SELECT count(*) FROM payment.credit WHERE payment_key = ? AND named_item_id IS NULL")
+				.param(GatewayFixture.BANK + ":" + reference)
+				.query(Long.class)
+				.single() == 1);
+		return gateway.jdbc()
+			.sql("SELECT credit_id FROM payment.credit WHERE payment_key = ?")
+			.param(GatewayFixture.BANK + ":" + reference)
+			.query(UUID.class)
+			.single();
+	}
+
+	private static String refund(UUID credit, long amount) {
+		return """
+				{"kind":"REFUND","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0042",\
+				"payee":{"bankCode":"01202001","account":"0123456789","name":"CONG TY A"}}""".formatted(credit, amount);
+	}
+
+	private static String offset(UUID credit, long amount, String mst, String item) {
+		return """
+				{"kind":"OFFSET","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0043",\
+				"target":{"mst":"%s","payableItemId":"%s","relation":"parent company"}}""".formatted(credit, amount, mst,
+				item);
+	}
+
+	private static MockHttpServletResponse call(String mst, String body, String token) throws Exception {
+		return gateway.call("/api/v1/taxpayers/" + mst + "/overpayment-requests", body, token);
+	}
+
+	private static JsonNode created(String mst, String body, String token) throws Exception {
+		MockHttpServletResponse response = call(mst, body, token);
+		assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+		return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private static String path(String mst, JsonNode request, String action) {
+		return "/api/v1/taxpayers/" + mst + "/overpayment-requests/" + request.path("requestId").stringValue() + ":"
+				+ action;
+	}
+
+	private static MockHttpServletResponse decide(String mst, JsonNode request, String action, String token)
+			throws Exception {
+		return gateway.mvc().perform(post(path(mst, request, action)).with(bearer(token))).andReturn().getResponse();
+	}
+
+	private static MockHttpServletResponse read(String mst, JsonNode request, RequestPostProcessor caller)
+			throws Exception {
+		return gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/overpayment-requests/" + request.path("requestId").stringValue())
+				.with(caller))
+			.andReturn()
+			.getResponse();
+	}
+
+	private static MockHttpServletResponse list(String mst, RequestPostProcessor caller) throws Exception {
+		return gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/overpayment-requests")
+				.with(caller))
+			.andReturn()
+			.getResponse();
+	}
+
+	private static JsonNode ok(MockHttpServletResponse response) throws Exception {
+		assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+		return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** The taxpayer's ledger lines of an entry type, as {@code side:account:amount:valueDate}, debit first. */
+	private static List<String> entry(String mst, String type) {
+		return gateway.jdbc()
+			.sql("""
+					SELECT side || ':' || account || ':' || amount || ':' || value_date FROM payment.ledger_line
+					WHERE mst = ? AND entry_type = ? ORDER BY seq""")
+			.params(mst, type)
+			.query(String.class)
+			.list();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+	}
+
+	private static UUID paymentLine(String reference) {
+		return gateway.jdbc()
+			.sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'PAYMENT'")
+			.param(reference)
+			.query(UUID.class)
+			.single();
+	}
+
+	private static ConsumerRecord<String, String> sent(String topic, String... containing) {
+		List<ConsumerRecord<String, String>> records = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				topic, (r) -> r.value() != null && List.of(containing).stream().allMatch(r.value()::contains), 1, TIMEOUT);
+		assertThat(records).as("sent through the outbox").hasSize(1);
+		return records.get(0);
+	}
+
+	private static String status(UUID postingId) {
+		return gateway.jdbc()
+			.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
+			.param(postingId)
+			.query(String.class)
+			.single();
+	}
+
+	/** The treasury answers a posting, as it answers any. */
+	private static void ack(String mst, UUID postingId, String status) {
+		gateway.publish(PostingAcknowledged.TOPIC, mst, """
+				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",\
+				"reason":"%s","ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
+				"REFUSED".equals(status) ? "account closed" : "", Instant.now()), Map.of());
+	}
+
+}
