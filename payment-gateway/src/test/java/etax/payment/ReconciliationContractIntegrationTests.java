@@ -130,6 +130,22 @@ class ReconciliationContractIntegrationTests {
 	}
 
 	@Test
+	void theLedgerPostingsViewPublishesTheRecodingsAndRefundOrdersAskedOfTheTreasury() {
+		assertThat(this.jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = 'payment' AND table_name = 'treasury_ledger_postings_v1' ORDER BY ordinal_position""")
+			.query(String.class)
+			.list()).as("the published columns, in order")
+			.containsExactly("posting_id", "direction", "paid_with", "treasury_code", "from_sub_item", "sub_item",
+					"amount_vnd", "payment_date", "requested_at", "status");
+		assertThat(count("""
+				SELECT count(*) FROM payment.treasury_ledger_postings_v1 r
+				JOIN payment.treasury_posting p ON p.posting_id = r.posting_id
+				WHERE p.direction NOT IN (?, 'REFUND') OR r.paid_with IS NULL""", "RECODING"))
+			.as("no payment or reversal, each of a payment line").isZero();
+	}
+
+	@Test
 	void aSecondOfficerWhoApprovesRecordsACorrectionRequestOnceWithoutTouchingThePayment() {
 		String mst = DevBanks.mst(9302);
 		String reference = "RCV2026030200000011";

@@ -35,9 +35,10 @@ class Classification {
 	 * not true, when either is missing.
 	 * offices: the tax office of each collecting agency (configuration data, a JSON object): a line's office is
 	 * its agency's, or the agency's own code when the mapping does not list it.
-	 * treasury: the statement's postings of voucher lines; a re-coding the gateway asked for (money moved between
-	 * sub-items of a taxpayer by an offset, the gateway's view payment.treasury_recodings_v1) is no voucher line
-	 * of any bank, so a statement that lists it does not make it ONLY_TREASURY: the gateway follows its ack.
+	 * treasury: the statement's postings of voucher lines; a re-coding or a refund order the gateway asked for
+	 * (money moved between sub-items or taxpayers by an offset, or paid back to a taxpayer on its request: the
+	 * gateway's view payment.treasury_ledger_postings_v1) is no voucher line of any bank, so a statement that lists
+	 * it does not make it ONLY_TREASURY: the gateway follows its ack.
 	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
 	 * are computed once per line, not once per reference in the outer select.
 	 */
@@ -66,7 +67,7 @@ class Classification {
 				SELECT s.posting_id, s.currency, s.amount, s.chapter, s.sub_item, s.area_code, s.treasury_code,
 					s.treasury_account
 				FROM reconciliation.treasury_statement_line s WHERE s.business_day = :day
-					AND NOT EXISTS (SELECT 1 FROM payment.treasury_recodings_v1 r WHERE r.posting_id = s.posting_id)
+					AND NOT EXISTS (SELECT 1 FROM payment.treasury_ledger_postings_v1 r WHERE r.posting_id = s.posting_id)
 			), legs AS (
 				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,
 					coalesce(t.bank_reference, b.bank_reference) AS bank_reference,

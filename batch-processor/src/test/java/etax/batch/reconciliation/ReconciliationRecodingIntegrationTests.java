@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A re-coding the gateway asked the treasury for (an overpayment of one sub-item offset against an item of
- * another, docs/adr/0007-treasury-acks.md addendum) is no voucher line: its ack and its row on the treasury's
- * statement leave the day's voucher lines as they are, and no ONLY_TREASURY exception. Works on business day
+ * another, docs/adr/0007-treasury-acks.md addendum), and a refund order (a credit paid back to the taxpayer on its
+ * request, 01/ĐNXLNT), are no voucher line: their acks and their rows on the treasury's statement leave the day's
+ * voucher lines as they are, and no ONLY_TREASURY exception. Works on business day
  * 2025-03-27, references RC…
  */
 @BatchProcessorIntegrationTest
@@ -44,21 +45,24 @@ class ReconciliationRecodingIntegrationTests {
 	private KafkaTemplate<String, String> kafka;
 
 	@Test
-	void aRecodingOnTheStatementIsNoVoucherLine() {
+	void aRecodingOrARefundOrderOnTheStatementIsNoVoucherLine() {
 		TaxSide tax = new TaxSide(this.jdbc);
 		UUID payment = tax.paid("RC01", DAY, "VND", "10500000", "1701");
 		UUID recoding = tax.recoded(payment, DAY, "1701", "4931", "27000");
+		UUID refund = tax.refunded(payment, DAY, "1701", "400000");
 		UUID unknown = UUID.randomUUID();
 		ack(payment);
 		ack(recoding);
+		ack(refund);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?)")
-				.params(payment, recoding)
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?, ?)")
+				.params(payment, recoding, refund)
 				.query(Long.class)
-				.single() == 2);
+				.single() == 3);
 		calls().importBank(bankFile(DAY, voucher("RC01", DAY, "01", "VND", "10500000", "1701")));
 		calls().importTreasury(statement(posted(payment, DAY, "VND", "10500000", "1701"),
-				posted(recoding, DAY, "VND", "27000", "4931"), posted(unknown, DAY, "VND", "5000", "1701")));
+				posted(recoding, DAY, "VND", "27000", "4931"), posted(refund, DAY, "VND", "400000", "1701"),
+				posted(unknown, DAY, "VND", "5000", "1701")));
 
 		calls().reconcile(DAY);
 

@@ -3,11 +3,13 @@ package etax.batch.reconciliation;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stands in for the gateway's published views {@code payment.reconciliation_confirmation_lines_v1} and
- * {@code payment.treasury_recodings_v1} in this service's tests: tables with the views' columns and types, in
+ * {@code payment.treasury_ledger_postings_v1} in this service's tests: tables with the views' columns and types, in
  * order, as docs/adr/0014-reconciliation.md and the gateway's migrations document them (the gateway's {@code ReconciliationContractIntegrationTests} holds the view to the same
  * list). Rows are what the gateway would show for the confirmations it recorded.
  */
@@ -27,9 +29,9 @@ public final class TaxSide {
 				status text NOT NULL, reversal_of text, reversed_by text, payable_item_id text, applied_vnd numeric,
 				recorded_at timestamp with time zone NOT NULL
 			);
-			CREATE TABLE IF NOT EXISTS payment.treasury_recodings_v1 (
-				posting_id uuid NOT NULL, recoding_of uuid NOT NULL, treasury_code text NOT NULL,
-				from_sub_item text NOT NULL, sub_item text NOT NULL, amount_vnd numeric NOT NULL, payment_date date NOT NULL,
+			CREATE TABLE IF NOT EXISTS payment.treasury_ledger_postings_v1 (
+				posting_id uuid NOT NULL, direction text NOT NULL, paid_with uuid NOT NULL, treasury_code text NOT NULL,
+				from_sub_item text, sub_item text NOT NULL, amount_vnd numeric NOT NULL, payment_date date NOT NULL,
 				requested_at timestamp with time zone NOT NULL, status text NOT NULL
 			)""";
 
@@ -81,14 +83,29 @@ public final class TaxSide {
 
 	/**
 	 * A re-coding the gateway asked the treasury for: money of a booked payment line moved from its sub-item to
-	 * another by an offset (the gateway's view {@code payment.treasury_recodings_v1}), treasury 0111.
+	 * another by an offset (the gateway's view {@code payment.treasury_ledger_postings_v1}), treasury 0111.
 	 * @return its posting id
 	 */
 	public UUID recoded(UUID paidWith, LocalDate day, String fromSubItem, String subItem, String amount) {
+		return ledgerPosting("RECODING", paidWith, day, fromSubItem, subItem, amount);
+	}
+
+	/**
+	 * A refund order the gateway asked the treasury for: money of a booked payment line paid back to the taxpayer
+	 * on its request (the gateway's view {@code payment.treasury_ledger_postings_v1}), treasury 0111.
+	 * @return its posting id
+	 */
+	public UUID refunded(UUID paidWith, LocalDate day, String subItem, String amount) {
+		return ledgerPosting("REFUND", paidWith, day, null, subItem, amount);
+	}
+
+	private UUID ledgerPosting(String direction, UUID paidWith, LocalDate day, @Nullable String fromSubItem,
+			String subItem, String amount) {
 		UUID postingId = UUID.randomUUID();
 		this.jdbc.sql("""
-				INSERT INTO payment.treasury_recodings_v1 VALUES (?, ?, '0111', ?, ?, ?::numeric, ?, now(), 'REQUESTED')""")
-			.params(postingId, paidWith, fromSubItem, subItem, amount, day)
+				INSERT INTO payment.treasury_ledger_postings_v1
+				VALUES (?, ?, ?, '0111', ?, ?, ?::numeric, ?, now(), 'REQUESTED')""")
+			.params(postingId, direction, paidWith, fromSubItem, subItem, amount, day)
 			.update();
 		return postingId;
 	}
