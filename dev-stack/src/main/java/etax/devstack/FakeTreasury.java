@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for the State Treasury (KBNN) in the local run and tests: it reads the postings on
  * {@code treasury.postings.v1}, payments and reversals ({@code PostingRequested} version 1) as well as
- * re-codings between sub-items (version 2, direction {@code RECODING}), and answers each once on
+ * re-codings between sub-items or taxpayers (version 2, direction {@code RECODING}) and refund orders (version 3,
+ * direction {@code REFUND}), and answers each once on
  * {@code treasury.acks.v1} with a {@code PostingAcknowledged} version 1 (docs/adr/0007-treasury-acks.md),
  * POSTED or, for a configurable share of postings, REFUSED. Only the posting id matters to its answer. Which postings are refused depends only on the posting id, so a posting
  * seen again gets the same answer. It de-duplicates by posting id in memory and commits its offsets

@@ -4,7 +4,8 @@
  * obligations, supplements that lowered tax and interest taken back as reductions of them; every recorded
  * payment is allocated to them (named item first, then the allocation
  * order, the rest as a credit offset against the next item that falls due and against the taxpayer's due
- * items of other sub-items, which the treasury re-codes); every movement is an
+ * items of other sub-items, which the treasury re-codes); what a taxpayer asks on 01/ĐNXLNT is refunded or
+ * offset, also against another MST's item ({@link etax.payment.ledger.CreditRequests}); every movement is an
  * immutable double-entry entry, corrections are reversing entries. See docs/adr/0006-taxpayer-ledger.md.
  */
 @NullMarked
