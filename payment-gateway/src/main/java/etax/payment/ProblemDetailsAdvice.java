@@ -12,7 +12,10 @@ import etax.payment.confirmation.MessageTooLargeException;
 import etax.payment.confirmation.NotRedrivableException;
 import etax.payment.confirmation.RedriveChangesPaymentException;
 import etax.payment.confirmation.RejectionNotFoundException;
+import etax.payment.ledger.CreditRequestRefusedException;
 import etax.payment.ledger.TaxpayerNotFoundException;
+import etax.payment.overpayment.OverpaymentRefusedException;
+import etax.payment.overpayment.OverpaymentRequestNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -84,6 +87,47 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Invalid confirmation", ex.getMessage());
 		problem.setProperty("reason", ex.reason());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(OverpaymentRequestNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "overpayment-request-not-found", "Overpayment request not found",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(OverpaymentRefusedException ex) {
+		String detail = ex.getMessage();
+		return switch (ex.reason()) {
+			case INVALID -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-overpayment-request",
+					"Invalid overpayment request", detail);
+			case APPROVER_REQUIRED -> problem(HttpStatus.FORBIDDEN, "approver-required", "An approver is required", detail);
+			case SAME_OFFICER ->
+				problem(HttpStatus.FORBIDDEN, "four-eyes", "The officer who recorded it cannot decide it", detail);
+			case DECIDED -> problem(HttpStatus.CONFLICT, "overpayment-request-decided",
+					"The overpayment request is decided already", detail);
+			case OUTSIDE_OFFICE ->
+				problem(HttpStatus.FORBIDDEN, "outside-tax-office", "The credit is another tax office's", detail);
+		};
+	}
+
+	/** What the ledger would not carry out of a taxpayer's request about its credit (01/ĐNXLNT). */
+	@ExceptionHandler
+	ProblemDetail handle(CreditRequestRefusedException ex) {
+		String detail = ex.getMessage();
+		return switch (ex.reason()) {
+			case CREDIT_NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "credit-not-found", "Credit not found", detail);
+			case CREDIT_NOT_GENERAL -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "credit-not-general",
+					"The credit waits for an item or for officers", detail);
+			case EXCEEDS_CREDIT -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "amount-exceeds-credit",
+					"More than the credit has left", detail);
+			case TIME_BARRED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "credit-time-barred",
+					"The credit was paid more than ten years ago", detail);
+			case ITEM_NOT_FOUND -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "obligation-not-found",
+					"The payable item is not booked", detail);
+			case ITEM_NOT_OPEN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "obligation-not-open",
+					"The payable item owes less than the amount", detail);
+		};
 	}
 
 	/**

@@ -3,6 +3,7 @@ package etax.payment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +16,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * What the ledger's tests read back: an obligation's outstanding amount, awaited, a taxpayer's balance, and
- * the credits held for an officer as officers list them.
+ * What the ledger's tests read back: an obligation's outstanding amount, awaited, a taxpayer's balance, the
+ * credits held for an officer as officers list them, and the treasury postings of payments.
  */
 public final class LedgerReads {
 
@@ -42,6 +43,22 @@ public final class LedgerReads {
 			.query(BigDecimal.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/** The treasury posting of a payment's only line, awaited. */
+	public UUID paymentPosting(String reference) {
+		String sql = "SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'PAYMENT'";
+		await().atMost(GatewayFixture.TIMEOUT)
+			.until(() -> this.jdbc.sql(sql).param(reference).query(UUID.class).list().size() == 1);
+		return this.jdbc.sql(sql).param(reference).query(UUID.class).single();
+	}
+
+	/** Where the treasury stands with a posting: {@code REQUESTED}, {@code POSTED} or {@code REFUSED}. */
+	public String postingStatus(UUID postingId) {
+		return this.jdbc.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
+			.param(postingId)
+			.query(String.class)
+			.single();
 	}
 
 	public JsonNode balance(String mst) throws Exception {

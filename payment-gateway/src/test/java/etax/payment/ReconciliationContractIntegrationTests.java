@@ -76,11 +76,8 @@ class ReconciliationContractIntegrationTests {
 				SELECT count(*) FROM payment.reconciliation_confirmation_lines_v1 WHERE payment_date = ?::date
 				    AND payer_mst = ?""", DAY, mst) == 7);
 
-		assertThat(this.jdbc.sql("""
-				SELECT column_name FROM information_schema.columns
-				WHERE table_schema = 'payment' AND table_name = 'reconciliation_confirmation_lines_v1' ORDER BY ordinal_position""")
-			.query(String.class)
-			.list()).as("the published columns, in order").isEqualTo(VIEW_COLUMNS);
+		assertThat(columns("reconciliation_confirmation_lines_v1")).as("the published columns, in order")
+			.isEqualTo(VIEW_COLUMNS);
 		assertThat(row("RCV2026030200000001", 1)).containsEntry("status", "DEBITED")
 			.containsEntry("chapter", "754")
 			.containsEntry("sub_item", "1701")
@@ -102,11 +99,7 @@ class ReconciliationContractIntegrationTests {
 
 	@Test
 	void theBankKeysViewPublishesTheRegisteredKeysWithTheirBankAndValidity() {
-		assertThat(this.jdbc.sql("""
-				SELECT column_name FROM information_schema.columns
-				WHERE table_schema = 'payment' AND table_name = 'bank_keys_v1' ORDER BY ordinal_position""")
-			.query(String.class)
-			.list()).as("the published columns, in order")
+		assertThat(columns("bank_keys_v1")).as("the published columns, in order")
 			.containsExactly("key_id", "bank_code", "algorithm", "public_key", "valid_from", "valid_to");
 		assertThat(this.jdbc.sql("SELECT bank_code, algorithm, public_key FROM payment.bank_keys_v1 WHERE key_id = ?")
 			.param("01202001-dev-1")
@@ -116,11 +109,7 @@ class ReconciliationContractIntegrationTests {
 
 	@Test
 	void theRecodingsViewPublishesOnlyTheRecodingsAskedOfTheTreasury() {
-		assertThat(this.jdbc.sql("""
-				SELECT column_name FROM information_schema.columns
-				WHERE table_schema = 'payment' AND table_name = 'treasury_recodings_v1' ORDER BY ordinal_position""")
-			.query(String.class)
-			.list()).as("the published columns, in order")
+		assertThat(columns("treasury_recodings_v1")).as("the published columns, in order")
 			.containsExactly("posting_id", "recoding_of", "treasury_code", "from_sub_item", "sub_item", "amount_vnd",
 					"payment_date", "requested_at", "status");
 		assertThat(count("""
@@ -131,11 +120,7 @@ class ReconciliationContractIntegrationTests {
 
 	@Test
 	void theLedgerPostingsViewPublishesTheRecodingsAndRefundOrdersAskedOfTheTreasury() {
-		assertThat(this.jdbc.sql("""
-				SELECT column_name FROM information_schema.columns
-				WHERE table_schema = 'payment' AND table_name = 'treasury_ledger_postings_v1' ORDER BY ordinal_position""")
-			.query(String.class)
-			.list()).as("the published columns, in order")
+		assertThat(columns("treasury_ledger_postings_v1")).as("the published columns, in order")
 			.containsExactly("posting_id", "direction", "paid_with", "treasury_code", "from_sub_item", "sub_item",
 					"amount_vnd", "payment_date", "requested_at", "status");
 		assertThat(count("""
@@ -274,6 +259,16 @@ class ReconciliationContractIntegrationTests {
 			.params(BANK, reference, line)
 			.query(UUID.class)
 			.single();
+	}
+
+	/** The columns of one of the gateway's published views, in order. */
+	private List<String> columns(String view) {
+		return this.jdbc.sql("""
+				SELECT column_name FROM information_schema.columns
+				WHERE table_schema = 'payment' AND table_name = ? ORDER BY ordinal_position""")
+			.param(view)
+			.query(String.class)
+			.list();
 	}
 
 	private long count(String sql, Object... params) {

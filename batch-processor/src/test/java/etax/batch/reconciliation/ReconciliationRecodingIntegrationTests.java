@@ -55,7 +55,8 @@ class ReconciliationRecodingIntegrationTests {
 		ack(recoding);
 		ack(refund);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?, ?)")
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?, ?)")
 				.params(payment, recoding, refund)
 				.query(Long.class)
 				.single() == 3);

@@ -2,7 +2,8 @@ package etax.payment.overpayment;
 
 /**
  * An officer's action on an overpayment request that the gateway does not take, and why, in words an officer acts
- * on. What the ledger refuses about the credit or the item is a {@link etax.payment.ledger.CreditRequestRefusedException}.
+ * on. What the ledger refuses about the credit or the item is a
+ * {@link etax.payment.ledger.CreditRequestRefusedException}.
  */
 public final class OverpaymentRefusedException extends RuntimeException {
 

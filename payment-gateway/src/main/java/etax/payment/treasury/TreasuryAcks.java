@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code payment.rejected_event}. Postings newly POSTED are announced in-process
  * ({@link PostingsPosted}) for the ledger, postings newly REFUSED too ({@link PostingsRefused}) for what
  * must take back what it booked before the treasury answered (a refund order). Gauges:
- * {@code etax.payment.treasury.postings.pending} (all unanswered) and {@code etax.payment.treasury.postings.overdue} (unanswered past the ack timeout).
+ * {@code etax.payment.treasury.postings.pending} (all unanswered) and
+ * {@code etax.payment.treasury.postings.overdue} (unanswered past the ack timeout).
  */
 @Service
 public class TreasuryAcks {

@@ -51,7 +51,7 @@ class OffsetAcrossSubItemsIntegrationTests {
 		gateway.pay(mst, reference, "2026-05-10", List.of(Line.of("1701", 10_500_000)));
 		gateway.reads().awaitOutstanding(vat, 0);
 		await().atMost(TIMEOUT).until(() -> gateway.reads().totalCredit(mst).compareTo(new BigDecimal(500_000)) == 0);
-		UUID vatLine = postingOf(reference);
+		UUID vatLine = gateway.reads().paymentPosting(reference);
 
 		// 9 days late on 10,000,000: batch-processor assesses the interest on the item
 		String interest = assess(mst, vat, "2026-05-09", 27_000);
@@ -90,7 +90,7 @@ class OffsetAcrossSubItemsIntegrationTests {
 
 		ack(mst, recoding);
 
-		await().atMost(TIMEOUT).until(() -> "POSTED".equals(status(recoding)));
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(gateway.reads().postingStatus(recoding)));
 		assertThat(gateway.jdbc().sql("""
 				SELECT side || ':' || account || ':' || sub_item || ':' || treasury_code || ':' || amount
 				FROM payment.ledger_line WHERE posting_id = ? AND entry_type = 'RECODING_CONFIRMED' ORDER BY side DESC""")
@@ -120,7 +120,8 @@ class OffsetAcrossSubItemsIntegrationTests {
 
 		assertThat(gateway.reads().outstanding(cit)).isZero();
 		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("2000000");
-		assertThat(status(awaitRecoding(postingOf(reference)))).isEqualTo("REQUESTED");
+		assertThat(gateway.reads().postingStatus(awaitRecoding(gateway.reads().paymentPosting(reference))))
+			.isEqualTo("REQUESTED");
 		assertThat(this.dueOffsets.offsetDue(due.plusDays(1))).as("nothing left to offset").isZero();
 	}
 
@@ -132,21 +133,6 @@ class OffsetAcrossSubItemsIntegrationTests {
 				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
 				"amount":%d,"assessedFor":"%s","dueDate":"%s"}""".formatted(eventId, item, mst, amount, day, day), Map.of());
 		return eventId.toString();
-	}
-
-	/** The posting of the payment's only line. */
-	private static UUID postingOf(String reference) {
-		await().atMost(TIMEOUT)
-			.until(() -> gateway.jdbc()
-				.sql("SELECT count(*) FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'PAYMENT'")
-				.param(reference)
-				.query(Long.class)
-				.single() == 1);
-		return gateway.jdbc()
-			.sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'PAYMENT'")
-			.param(reference)
-			.query(UUID.class)
-			.single();
 	}
 
 	/** The one re-coding of money paid with a payment line. */
@@ -169,14 +155,6 @@ class OffsetAcrossSubItemsIntegrationTests {
 				"treasury.postings.v1", (r) -> r.value() != null && r.value().contains(postingId.toString()), 1, TIMEOUT);
 		assertThat(records).as("sent through the outbox").hasSize(1);
 		return records.get(0);
-	}
-
-	private static String status(UUID postingId) {
-		return gateway.jdbc()
-			.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
-			.param(postingId)
-			.query(String.class)
-			.single();
 	}
 
 	/** The treasury posts it, as it answers any posting. */

@@ -79,12 +79,13 @@ class OverpaymentRequestsIntegrationTests {
 		assertThat(requested.path("amountVnd").decimalValue()).isEqualByComparingTo("400000");
 		assertThat(requested.path("treasuryAccount").stringValue()).isEqualTo("7111");
 		assertThat(requested.path("payeeAccount").stringValue()).isEqualTo("0123456789");
-		assertThat(requested.path("refundOf").stringValue()).isEqualTo(paymentLine("OPR2026051000000001").toString());
+		assertThat(requested.path("refundOf").stringValue())
+			.isEqualTo(gateway.reads().paymentPosting("OPR2026051000000001").toString());
 		assertThat(JSON.readTree(sent(PaymentAllocated.TOPIC, order.toString()).value()).path("type").stringValue())
 			.isEqualTo("CreditRefunded");
 
 		ack(mst, order, "POSTED");
-		await().atMost(TIMEOUT).until(() -> "POSTED".equals(status(order)));
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(gateway.reads().postingStatus(order)));
 		assertThat(entry(mst, "REFUND_PAID")).as("the payable is cleared").hasSize(1)
 			.allSatisfy((line) -> assertThat(line).startsWith("D:REFUND_PAYABLE:400000"));
 		assertThat(ok(read(mst, recorded, officer())).path("decision").path("postingStatus").stringValue())
@@ -109,7 +110,9 @@ class OverpaymentRequestsIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(refused.path("items").valueStream().filter((p) -> p.path("postingId").stringValue().equals(order.toString())))
+		assertThat(refused.path("items")
+			.valueStream()
+			.filter((p) -> p.path("postingId").stringValue().equals(order.toString())))
 			.singleElement()
 			.satisfies((p) -> {
 				assertThat(p.path("direction").stringValue()).isEqualTo("REFUND");
@@ -145,7 +148,8 @@ class OverpaymentRequestsIntegrationTests {
 		assertThat(requested.path("fromMst").stringValue()).isEqualTo(parent);
 		assertThat(requested.path("toMst").stringValue()).isEqualTo(subsidiary);
 		assertThat(requested.path("mst").stringValue()).isEqualTo(parent);
-		assertThat(requested.path("recodingOf").stringValue()).isEqualTo(paymentLine("OPR2026051000000003").toString());
+		assertThat(requested.path("recodingOf").stringValue())
+			.isEqualTo(gateway.reads().paymentPosting("OPR2026051000000003").toString());
 		assertThat(sent(PaymentAllocated.TOPIC, "\"APPLIED\"", item).key()).as("announced to the item's taxpayer")
 			.isEqualTo(subsidiary);
 		assertThat(JSON.readTree(sent(PaymentAllocated.TOPIC, "CreditOffsetToObligation", item).value())
@@ -156,7 +160,7 @@ class OverpaymentRequestsIntegrationTests {
 		assertThat(gateway.reads().outstanding(item)).as("paid in full").isZero();
 		assertThat(gateway.reads().totalCredit(parent)).isZero();
 		ack(parent, recoding, "POSTED");
-		await().atMost(TIMEOUT).until(() -> "POSTED".equals(status(recoding)));
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(gateway.reads().postingStatus(recoding)));
 	}
 
 	@Test
@@ -171,7 +175,8 @@ class OverpaymentRequestsIntegrationTests {
 		MockHttpServletResponse refused = gateway.call(path(mst, recorded, "refuse"),
 				"{\"reason\":\"the account is not the taxpayer's\"}", OTHER_APPROVER);
 		assertThat(ok(refused).path("status").stringValue()).isEqualTo("REFUSED");
-		assertThat(ok(refused).path("decision").path("reason").stringValue()).isEqualTo("the account is not the taxpayer's");
+		assertThat(ok(refused).path("decision").path("reason").stringValue())
+			.isEqualTo("the account is not the taxpayer's");
 		assertProblem(decide(mst, recorded, "approve", OTHER_APPROVER), 409, "overpayment-request-decided");
 
 		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("500000");
@@ -339,27 +344,11 @@ class OverpaymentRequestsIntegrationTests {
 		return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
-	private static UUID paymentLine(String reference) {
-		return gateway.jdbc()
-			.sql("SELECT posting_id FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'PAYMENT'")
-			.param(reference)
-			.query(UUID.class)
-			.single();
-	}
-
 	private static ConsumerRecord<String, String> sent(String topic, String... containing) {
 		List<ConsumerRecord<String, String>> records = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
 				topic, (r) -> r.value() != null && List.of(containing).stream().allMatch(r.value()::contains), 1, TIMEOUT);
 		assertThat(records).as("sent through the outbox").hasSize(1);
 		return records.get(0);
-	}
-
-	private static String status(UUID postingId) {
-		return gateway.jdbc()
-			.sql("SELECT status FROM payment.treasury_posting WHERE posting_id = ?")
-			.param(postingId)
-			.query(String.class)
-			.single();
 	}
 
 	/** The treasury answers a posting, as it answers any. */
