@@ -12,8 +12,9 @@ import java.util.UUID;
  * @param bankCode the bank of the payment
  * @param bankReference the payment's bank reference
  * @param lineNumber its voucher line
- * @param direction {@code PAYMENT}, {@code REVERSAL} or {@code RECODING} (money moved between sub-items, its
- * payment the line it was paid with)
+ * @param direction {@code PAYMENT}, {@code REVERSAL}, {@code RECODING} (money moved between sub-items or
+ * taxpayers) or {@code REFUND} (a refund order to the taxpayer); for the last two, its payment the line the money
+ * was paid with
  * @param treasuryCode the treasury asked
  * @param subItem the sub-item
  * @param amountVnd whole VND

@@ -58,7 +58,7 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void aRefundApprovedByASecondOfficerReducesTheCreditAndTheTreasuryPaysTheOrder() throws Exception {
-		String mst = DevBanks.mst(9801);
+		String mst = DevBanks.mst(8701);
 		UUID credit = credit(mst, "OPR2026051000000001", 1_000_000);
 
 		JsonNode recorded = created(mst, refund(credit, 400_000), OFFICER);
@@ -94,7 +94,7 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void aRefundTheTreasuryRefusesIsTheTaxpayersCreditAgainAndListedForOfficers() throws Exception {
-		String mst = DevBanks.mst(9802);
+		String mst = DevBanks.mst(8702);
 		UUID credit = credit(mst, "OPR2026051000000002", 2_000_000);
 		JsonNode approved = ok(decide(mst, created(mst, refund(credit, 2_000_000), OFFICER), "approve", APPROVER));
 		assertThat(gateway.reads().totalCredit(mst)).isZero();
@@ -126,8 +126,8 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void anOffsetPaysAnotherMstsItemAndTheTreasuryRecodesTheMoney() throws Exception {
-		String parent = DevBanks.mst(9803);
-		String subsidiary = DevBanks.mst(9804);
+		String parent = DevBanks.mst(8703);
+		String subsidiary = DevBanks.mst(8704);
 		String item = UUID.randomUUID().toString();
 		gateway.publishItem(subsidiary, item, 1_000_000, "2026-12-31", "99999");
 		gateway.reads().awaitOutstanding(item, 1_000_000);
@@ -165,7 +165,7 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void theOfficerWhoRecordedARequestCannotDecideItAndARefusedOneMovesNothing() throws Exception {
-		String mst = DevBanks.mst(9805);
+		String mst = DevBanks.mst(8705);
 		UUID credit = credit(mst, "OPR2026051000000005", 500_000);
 		JsonNode recorded = created(mst, refund(credit, 500_000), APPROVER);
 
@@ -189,8 +189,8 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void refusesWhatTheLedgerWouldNotCarryOutAndRecordsNothing() throws Exception {
-		String mst = DevBanks.mst(9806);
-		String other = DevBanks.mst(9807);
+		String mst = DevBanks.mst(8706);
+		String other = DevBanks.mst(8707);
 		UUID credit = credit(mst, "OPR2026051000000006", 300_000);
 		String theirs = UUID.randomUUID().toString();
 		gateway.publishItem(other, theirs, 5_000_000, "2026-12-31", "99999");
@@ -227,8 +227,8 @@ class OverpaymentRequestsIntegrationTests {
 
 	@Test
 	void aTaxpayerReadsOnlyItsOwnRequestsAndAnotherOfficesOfficerNeitherSeesNorActs() throws Exception {
-		String mst = DevBanks.mst(9808);
-		String stranger = DevBanks.mst(9809);
+		String mst = DevBanks.mst(8708);
+		String stranger = DevBanks.mst(8709);
 		UUID credit = credit(mst, "OPR2026051000000008", 800_000);
 		JsonNode recorded = created(mst, refund(credit, 100_000), OFFICER);
 		String id = recorded.path("requestId").stringValue();
