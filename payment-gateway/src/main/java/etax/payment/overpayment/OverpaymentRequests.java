@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -142,8 +143,14 @@ public class OverpaymentRequests {
 		Stored stored = decidable(mst, requestId, approver);
 		OverpaymentRequest request = stored.request();
 		Target target = request.target();
-		CreditRequests.Moved moved = this.credits.carryOut(ledgerRequest(mst, request.creditId(), request.amount(),
-				target));
+		CreditRequests.Moved moved;
+		try {
+			moved = this.credits.carryOut(ledgerRequest(mst, request.creditId(), request.amount(), target));
+		}
+		catch (CreditRequestRefusedException ex) {
+			// under the taxpayers' locks: a second approval that waited for the first finds the credit spent by it
+			throw decidedMeanwhile(stored).orElseThrow(() -> ex);
+		}
 		Instant now = this.clock.instant();
 		UUID postingId = moved.recodingId();
 		Object event;
@@ -185,10 +192,15 @@ public class OverpaymentRequests {
 	private void decide(Stored stored, Decision decision) {
 		if (!this.repository.decide(stored, decision)) {
 			// judged undecided, so another decision committed meanwhile: this one and what it moved roll back
-			Stored now = this.repository.find(stored.request().requestId()).orElseThrow();
-			throw OverpaymentRefusedException.decided(stored.request().requestId(),
-					Objects.requireNonNull(now.request().decision()).outcome());
+			throw decidedMeanwhile(stored).orElseThrow();
 		}
+	}
+
+	private Optional<OverpaymentRefusedException> decidedMeanwhile(Stored stored) {
+		UUID requestId = stored.request().requestId();
+		return this.repository.find(requestId)
+			.map((now) -> now.request().decision())
+			.map((decision) -> OverpaymentRefusedException.decided(requestId, decision.outcome()));
 	}
 
 	private Stored decidable(String mst, UUID requestId, Caller approver) {

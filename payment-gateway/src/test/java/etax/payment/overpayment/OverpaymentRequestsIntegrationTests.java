@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TokenIssuer;
@@ -164,6 +169,32 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	@Test
+	void aBanksReversalTakesBackWhatWasOffsetOrRefundedOfItsPayment() throws Exception {
+		String parent = DevBanks.mst(8710);
+		String subsidiary = DevBanks.mst(8711);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(subsidiary, item, 1_000_000, "2026-12-31", "99999");
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		UUID credit = credit(parent, "OPR2026051000000010", 1_000_000);
+		ok(decide(parent, created(parent, offset(credit, 600_000, subsidiary, item), OFFICER), "approve", APPROVER));
+		JsonNode refunded = ok(decide(parent, created(parent, refund(credit, 400_000), OFFICER), "approve", APPROVER));
+		assertThat(gateway.reads().totalCredit(parent)).isZero();
+
+		gateway.publishSigned(parent, GatewayFixture.reversal("OPR2026051100000010", "OPR2026051000000010", parent,
+				"2026-05-11", List.of(Line.of("1701", 1_000_000))));
+
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		assertThat(gateway.reads().totalCredit(parent)).as("the bank took the money back").isZero();
+		assertThat(entry(parent, "REVERSAL")).as("of the refund, the offset and the payment's credit")
+			.contains("D:REFUND_PAYABLE:400000:2026-05-11", "C:TAXPAYER_CREDIT:400000:2026-05-11");
+		UUID order = UUID.fromString(refunded.path("decision").path("postingId").stringValue());
+		ack(parent, order, "REFUSED");
+		await().atMost(TIMEOUT).until(() -> "REFUSED".equals(gateway.reads().postingStatus(order)));
+		assertThat(gateway.reads().totalCredit(parent)).as("a refund taken back with its payment is not restored")
+			.isZero();
+	}
+
+	@Test
 	void theOfficerWhoRecordedARequestCannotDecideItAndARefusedOneMovesNothing() throws Exception {
 		String mst = DevBanks.mst(8705);
 		UUID credit = credit(mst, "OPR2026051000000005", 500_000);
@@ -185,6 +216,31 @@ class OverpaymentRequestsIntegrationTests {
 			.param(mst)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void twoApprovalsAtTheSameTimeMoveTheMoneyOnce() throws Exception {
+		String mst = DevBanks.mst(8712);
+		UUID credit = credit(mst, "OPR2026051000000012", 900_000);
+		JsonNode recorded = created(mst, refund(credit, 600_000), OFFICER);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<MockHttpServletResponse>> approvals = new ArrayList<>();
+			for (String approver : List.of(APPROVER, OTHER_APPROVER)) {
+				Callable<MockHttpServletResponse> approve = () -> decide(mst, recorded, "approve", approver);
+				approvals.add(threads.submit(approve));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<MockHttpServletResponse> approval : approvals) {
+				statuses.add(approval.get().getStatus());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("300000");
+		assertThat(entry(mst, "CREDIT_REFUNDED")).hasSize(2);
 	}
 
 	@Test
