@@ -30,7 +30,7 @@ class ProvisionalPaymentsIntegrationTests {
 
 	@Test
 	void aQuarterPaidOnAccountIsItsOwnObligationNotACreditForTheVatArrearsNorForTheFinalization() throws Exception {
-		String mst = DevBanks.mst(8701);
+		String mst = DevBanks.mst(8801);
 		String vat = UUID.randomUUID().toString();
 		gateway.publishItem(mst, vat, 10_000_000, "2026-04-30");
 		gateway.reads().awaitOutstanding(vat, 10_000_000);
@@ -60,7 +60,7 @@ class ProvisionalPaymentsIntegrationTests {
 
 	@Test
 	void anItemOfTheQuarterBookedAfterThePaymentTakesItAndTheRestIsTheTaxpayersCredit() throws Exception {
-		String mst = DevBanks.mst(8702);
+		String mst = DevBanks.mst(8802);
 		gateway.pay(mst, "TNQ2026051100000002", "2026-05-11", List.of(Line.of("1052", 1_500_000)));
 		String provisional = awaitProvisional(mst, "00/Q1/2026");
 

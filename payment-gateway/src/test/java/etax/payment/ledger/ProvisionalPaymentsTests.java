@@ -56,7 +56,7 @@ class ProvisionalPaymentsTests {
 		allocation.offsetAcrossSubItems();
 
 		assertThat(allocation.item("vat").outstanding()).as("overdue VAT untouched").isEqualByComparingTo("10000000");
-		assertThat(allocation.entries()).noneMatch(LedgerEntry::movesBetweenSubItems);
+		assertThat(allocation.entries()).noneMatch(LedgerEntry::needsRecoding);
 	}
 
 	@Test
