@@ -16,12 +16,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param credits per sub-item, waiting credits included
  * @param waitingCredits the credits among them that name a payable item and are never offset against the
  * taxpayer's other items, oldest first
+ * @param generalCredits the others, with something left, oldest first: what an officer may refund or offset on the
+ * taxpayer's request (01/ĐNXLNT), by their ids
  * @param items every obligation with what it still owes
  * @param totalOutstanding what the taxpayer owes in all
  * @param totalCredit what the taxpayer has paid and not applied, waiting credits included
  */
 public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits,
-		List<WaitingCredit> waitingCredits, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
 	/** Owes nothing. */
 	@JsonProperty("settled")
@@ -42,6 +44,18 @@ public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalanc
 	}
 
 	public record CreditBalance(String subItem, BigDecimal amount) {
+
+	}
+
+	/**
+	 * A general credit: what a payment left that names no item, or what a reduction moved back (ADR 0006).
+	 * @param creditId the credit
+	 * @param subItem the sub-item it was paid under
+	 * @param amount what is left of it
+	 * @param paidOn the day its money was paid
+	 * @param postingId the payment line it comes from
+	 */
+	public record GeneralCredit(UUID creditId, String subItem, BigDecimal amount, LocalDate paidOn, UUID postingId) {
 
 	}
 

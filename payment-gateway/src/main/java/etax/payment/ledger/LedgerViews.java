@@ -66,6 +66,13 @@ class LedgerViews {
 					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class),
 					row.getString(6), row.getString(7)))
 			.list();
+		List<Balance.GeneralCredit> general = this.jdbc.sql("""
+				SELECT credit_id, sub_item, remaining, paid_on, posting_id FROM payment.credit
+				WHERE mst = ? AND remaining > 0 AND named_item_id IS NULL ORDER BY created_seq""")
+			.param(mst)
+			.query((row, n) -> new Balance.GeneralCredit(row.getObject(1, UUID.class), row.getString(2),
+					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class)))
+			.list();
 		List<Balance.Item> items = this.jdbc.sql("""
 				SELECT item_id, kind, chapter, sub_item, tax_period, amount - reduced, outstanding, due_date
 				FROM payment.obligation
@@ -74,7 +81,7 @@ class LedgerViews {
 			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 					row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class)))
 			.list();
-		return new Balance(mst, periods, credits, waiting, items,
+		return new Balance(mst, periods, credits, waiting, general, items,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}

@@ -65,6 +65,13 @@ class OverpaymentRequestsIntegrationTests {
 	void aRefundApprovedByASecondOfficerReducesTheCreditAndTheTreasuryPaysTheOrder() throws Exception {
 		String mst = DevBanks.mst(8701);
 		UUID credit = credit(mst, "OPR2026051000000001", 1_000_000);
+		assertThat(gateway.reads().balance(mst).path("generalCredits")).as("what an officer picks the credit from")
+			.singleElement()
+			.satisfies((listed) -> {
+				assertThat(listed.path("creditId").asString()).isEqualTo(credit.toString());
+				assertThat(listed.path("amount").decimalValue()).isEqualByComparingTo("1000000");
+				assertThat(listed.path("paidOn").asString()).isEqualTo("2026-05-10");
+			});
 
 		JsonNode recorded = created(mst, refund(credit, 400_000), OFFICER);
 		assertThat(recorded.path("status").stringValue()).isEqualTo("PENDING");
