@@ -33,7 +33,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * officer's own token, the filters passed on as its query parameters, paged without a total, its refusal and bad
  * filters shown in words), a taxpayer's returns with who filed each, its deadline extensions and the inspections
  * at its premises: listed, granted or recorded, revoked or concluded with the officer's token, each confirmed first
- * and audited, a refusal shown in words.
+ * and audited, a refusal shown in words; and, from payment-gateway, its requests about its overpayment (01/ĐNXLNT),
+ * recorded, approved and refused the same way.
  *
  * <p>
  * declaration-api is the stand-in of this JVM here, in a context of this class only, closed after it: the
@@ -63,6 +64,12 @@ class ConsoleDeclarationPagesIntegrationTests {
 	private static final String INSPECTIONS = "/api/v1/taxpayers/" + MST + "/inspections";
 
 	private static final String OPEN = "0190a1b2-0000-7000-8000-000000000003";
+
+	private static final String REQUESTS = "/api/v1/taxpayers/" + MST + "/overpayment-requests";
+
+	private static final String PENDING = "0190a1b2-0000-7000-8000-000000000005";
+
+	private static final String CREDIT = "0190a1b2-0000-7000-8000-000000000006";
 
 	private static final String CLOSED = "0190a1b2-0000-7000-8000-000000000004";
 
@@ -570,6 +577,128 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	@Test
+	void aTaxpayersOverpaymentRequestsAreListedWithTheDecisionsAndApproveAndRefuseForThosePending() {
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
+				{"mst":"0100109106","items":[],"generalCredits":[{"creditId":"%s","subItem":"1701","amount":1000000,
+				"paidOn":"2026-05-10","postingId":"0190a1b2-0000-7000-8000-000000000009"}],"totalOutstanding":0,
+				"totalCredit":1000000}""".formatted(CREDIT));
+		FakeGateway.get().answer("GET", REQUESTS, 200, "{\"items\":[" + request(PENDING, "PENDING", "null") + ","
+				+ request(OPEN, "APPROVED", """
+						{"outcome":"APPROVED","decidedBy":"approver-lan","reason":null,"decidedAt":"2026-05-12T03:00:00Z",
+						"entryId":null,"postingId":null,"postingStatus":"POSTED"}""") + "]}");
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Overpayment refunds and offsets (01/ĐNXLNT)", "<th scope=\"row\">ĐN-17</th>",
+					"<td>Refund to account 0123456789 at bank 01201001 (CONG TY A)</td>", "400,000",
+					"APPROVED by approver-lan at 2026-05-12T03:00:00Z; treasury POSTED",
+					"action=\"/console/taxpayers/" + MST + "/overpayment-requests/" + PENDING + "/approval\"",
+					"action=\"/console/taxpayers/" + MST + "/overpayment-requests/" + PENDING + "/refusal\"",
+					"<option value=\"" + CREDIT + "\">1,000,000 VND, sub-item 1701, paid 2026-05-10</option>")
+			.doesNotContain("/overpayment-requests/" + OPEN + "/approval", "could not be read");
+	}
+
+	@Test
+	void aRequestIsConfirmedFirstThenSentWithTheOfficersTokenAndARefusedOneComesBackToTheForm() {
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+		int before = FakeGateway.get().requests().size();
+
+		assertThat(recordRefund(session, false)).hasStatusOk()
+			.bodyText()
+			.contains("Record the 01/ĐNXLNT of taxpayer " + MST + "?", "<dd>ĐN-17</dd>", "<dd>400000</dd>",
+					"<dd>Refund to account 0123456789 at bank 01201001 (CONG TY A)</dd>", "Yes, record the request");
+		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
+
+		FakeGateway.get().answer("POST", REQUESTS, 201, request(PENDING, "PENDING", "null"));
+		assertThat(recordRefund(session, true)).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message", "Request recorded, waiting for a second officer: Refund to account 0123456789 "
+					+ "at bank 01201001 (CONG TY A), 400000 VND (01/ĐNXLNT ĐN-17).");
+		FakeGateway.Request sent = last(REQUESTS);
+		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
+		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
+				{"kind":"REFUND","creditId":"%s","amount":400000,"documentNumber":"ĐN-17","target":null,
+				"payee":{"bankCode":"01201001","account":"0123456789","name":"CONG TY A"}}""".formatted(CREDIT)));
+		assertThat(lastAudit("OVERPAYMENT_RECORD")).isEqualTo("OK - taxpayer " + MST + " credit " + CREDIT);
+
+		FakeGateway.get().answer("POST", REQUESTS, 422, """
+				{"type":"https://etax.example/problems/amount-exceeds-credit","title":"Amount exceeds the credit",
+				"status":422}""");
+		MockHttpSession again = signIn(token);
+		MvcTestResult refused = recordRefund(again, true);
+		assertThat(refused).flash()
+			.containsEntry("error", "payment-gateway refused it: Amount exceeds the credit.");
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
+				{"mst":"0100109106","items":[],"generalCredits":[{"creditId":"%s","subItem":"1701","amount":300000,
+				"paidOn":"2026-05-10","postingId":"0190a1b2-0000-7000-8000-000000000009"}],"totalOutstanding":0,
+				"totalCredit":300000}""".formatted(CREDIT));
+		assertThat(this.mvc.get()
+			.uri("/console/taxpayers?mst=" + MST)
+			.session(again)
+			.flashAttrs(refused.getMvcResult().getFlashMap())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.as("the form as it was typed")
+			.contains("value=\"ĐN-17\"", "value=\"0123456789\"", "value=\"400000\"",
+					"<option value=\"REFUND\" selected=\"selected\">",
+					"selected=\"selected\">300,000 VND, sub-item 1701, paid 2026-05-10</option>");
+	}
+
+	@Test
+	void anApprovalAndARefusalAreConfirmedFirstThenSentAndAudited() {
+		FakeGateway.get().answer("GET", REQUESTS + "/" + PENDING, 200, request(PENDING, "PENDING", "null"));
+		String approver = TOKENS.approver("70129", "lan");
+		MockHttpSession session = signIn(approver);
+		String address = "/console/taxpayers/" + MST + "/overpayment-requests/" + PENDING;
+
+		assertThat(this.mvc.post().uri(address + "/approval").session(session).with(csrf()).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Approve the 01/ĐNXLNT ĐN-17 of taxpayer " + MST + "?", "<dd>" + CREDIT + "</dd>",
+					"<dd>officer-70129 at 2026-05-11T03:00:00Z</dd>", "Yes, approve it");
+		FakeGateway.get().answer("POST", REQUESTS + "/" + PENDING + ":approve", 200, request(PENDING, "APPROVED", """
+				{"outcome":"APPROVED","decidedBy":"approver-lan","reason":null,"decidedAt":"2026-05-12T03:00:00Z",
+				"entryId":null,"postingId":null,"postingStatus":"REQUESTED"}"""));
+		assertThat(this.mvc.post().uri(address + "/approval").param("confirmed", "true").session(session).with(csrf())
+			.exchange()).flash()
+			.containsEntry("message", "Request approved: Refund to account 0123456789 at bank 01201001 (CONG TY A), "
+					+ "400000 VND (01/ĐNXLNT ĐN-17).");
+		assertThat(last(REQUESTS + "/" + PENDING + ":approve").authorization()).isEqualTo("Bearer " + approver);
+		assertThat(lastAudit("OVERPAYMENT_APPROVE")).isEqualTo("OK - taxpayer " + MST + " request " + PENDING);
+
+		FakeGateway.get().answer("POST", REQUESTS + "/" + PENDING + ":approve", 403, """
+				{"type":"https://etax.example/problems/four-eyes","title":"Recorded by you","status":403}""");
+		assertThat(this.mvc.post().uri(address + "/approval").param("confirmed", "true").session(session).with(csrf())
+			.exchange()).flash().containsEntry("error", "payment-gateway refused it: Recorded by you.");
+
+		int before = FakeGateway.get().requests().size();
+		assertThat(this.mvc.post().uri(address + "/refusal").session(session).with(csrf()).exchange()).flash()
+			.containsEntry("error", "Say why the request is refused, in up to 1,000 characters.");
+		assertThat(FakeGateway.get().requests()).as("no reason, nothing asked").hasSize(before);
+		assertThat(this.mvc.post().uri(address + "/refusal").param("reason", "No 01/ĐNXLNT on file").session(session)
+			.with(csrf())
+			.exchange()).hasStatusOk().bodyText().contains("<dd>No 01/ĐNXLNT on file</dd>", "Yes, refuse it");
+		FakeGateway.get().answer("POST", REQUESTS + "/" + PENDING + ":refuse", 200, request(PENDING, "REFUSED", """
+				{"outcome":"REFUSED","decidedBy":"approver-lan","reason":"No 01/ĐNXLNT on file",
+				"decidedAt":"2026-05-12T03:00:00Z","entryId":null,"postingId":null,"postingStatus":null}"""));
+		assertThat(this.mvc.post()
+			.uri(address + "/refusal")
+			.param("reason", "No 01/ĐNXLNT on file")
+			.param("confirmed", "true")
+			.session(session)
+			.with(csrf())
+			.exchange()).flash().containsKey("message");
+		assertThat(JSON.readTree(last(REQUESTS + "/" + PENDING + ":refuse").body()))
+			.isEqualTo(JSON.readTree("{\"reason\":\"No 01/ĐNXLNT on file\"}"));
+		assertThat(lastAudit("OVERPAYMENT_REFUSE")).isEqualTo("OK - taxpayer " + MST + " request " + PENDING);
+	}
+
+	@Test
 	void thePageIsInTheNavigation() {
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 		assertThat(this.mvc.get().uri("/console/audit").session(session).exchange()).bodyText()
@@ -622,6 +751,32 @@ class ConsoleDeclarationPagesIntegrationTests {
 				{"items":[],"totalElements":0}""");
 		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[]");
 		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[]");
+		FakeGateway.get().answer("GET", REQUESTS, 200, "{\"items\":[]}");
+	}
+
+	/** A refund of 400,000 VND of the credit as payment-gateway answers it, pending unless decided. */
+	private static String request(String id, String status, String decision) {
+		return """
+				{"requestId":"%s","mst":"%s","creditId":"%s","kind":"REFUND","amount":400000,"documentNumber":"ĐN-17",
+				"target":null,"payee":{"bankCode":"01201001","account":"0123456789","name":"CONG TY A"},
+				"requestedBy":"officer-70129","requestedAt":"2026-05-11T03:00:00Z","status":"%s","decision":%s}\
+				""".formatted(id, MST, CREDIT, status, decision);
+	}
+
+	private MvcTestResult recordRefund(MockHttpSession session, boolean confirmed) {
+		return this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/overpayment-requests")
+			.param("kind", "REFUND")
+			.param("creditId", CREDIT)
+			.param("amount", "400000")
+			.param("documentNumber", "ĐN-17")
+			.param("bankCode", "01201001")
+			.param("account", "0123456789")
+			.param("accountName", "CONG TY A")
+			.param("confirmed", String.valueOf(confirmed))
+			.session(session)
+			.with(csrf())
+			.exchange();
 	}
 
 	/** An inspection as declaration-api answers it: decision 123/QĐ-CT, 2024, announced 2025-03-02. */

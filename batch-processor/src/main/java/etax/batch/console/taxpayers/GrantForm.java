@@ -61,7 +61,8 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(String.join(" ", problems));
 		}
-		return new Request(this.maTKhai, this.periodKind, this.period, this.reason, String.valueOf(TypedDays.parse(this.requestedOn)),
+		return new Request(this.maTKhai, this.periodKind, this.period, this.reason,
+				String.valueOf(TypedDays.parse(this.requestedOn)),
 				String.valueOf(TypedDays.parse(this.deadline)));
 	}
 

@@ -59,7 +59,8 @@ record InspectionForm(@Nullable String decisionNumber, @Nullable String kind, @N
 			throw new IllegalArgumentException(String.join(" ", problems));
 		}
 		return new Request(this.decisionNumber, this.kind, String.valueOf(TypedDays.parse(this.periodFrom)),
-				String.valueOf(TypedDays.parse(this.periodTo)), taxTypeList(), String.valueOf(TypedDays.parse(this.announcedOn)));
+				String.valueOf(TypedDays.parse(this.periodTo)), taxTypeList(),
+				String.valueOf(TypedDays.parse(this.announcedOn)));
 	}
 
 	/** @return the kind in words, Vietnamese first, or as typed */

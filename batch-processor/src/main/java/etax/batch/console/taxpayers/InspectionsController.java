@@ -63,10 +63,10 @@ class InspectionsController {
 		if (!confirmed) {
 			return Confirmation
 				.of("Record an inspection at the premises of taxpayer " + mst + "?",
-						"declaration-api records the decision, if it can be: from the day it was announced, a supplement "
-								+ "of the inspected periods is accepted with a warning that penalties apply, and once the "
-								+ "inspection is concluded one that lowers the tax is not accepted. A record is never "
-								+ "changed; its conclusion is recorded beside it.",
+						"declaration-api records the decision, if it can be: from the day it was announced, a "
+								+ "supplement of the inspected periods is accepted with a warning that penalties apply, "
+								+ "and once the inspection is concluded one that lowers the tax is not accepted. A record "
+								+ "is never changed; its conclusion is recorded beside it.",
 						"/console/taxpayers/" + mst + "/inspections", "Yes, record the inspection", page)
 				.fact("Taxpayer", mst)
 				.fact("Decision", form.decisionNumber())
@@ -132,8 +132,8 @@ class InspectionsController {
 						"From the day it was issued, a supplement of the inspected periods that lowers the tax payable "
 								+ "or raises what is deductible or refunded is not accepted: the taxpayer complains "
 								+ "instead. A conclusion is recorded once and never changed.",
-						"/console/taxpayers/" + mst + "/inspections/" + id + "/conclusion", "Yes, record the conclusion",
-						page)
+						"/console/taxpayers/" + mst + "/inspections/" + id + "/conclusion",
+						"Yes, record the conclusion", page)
 				.fact("Kind", inspection.kindWords())
 				.fact("Inspected periods", inspection.periodFrom() + " to " + inspection.periodTo())
 				.fact("Tax types", inspection.taxTypesWords())

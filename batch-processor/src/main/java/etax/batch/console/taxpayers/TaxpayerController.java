@@ -24,9 +24,9 @@ import org.springframework.web.client.RestClientException;
 /**
  * One taxpayer: its returns with their payable items, its deadline extensions and the inspections at its premises
  * (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes extensions,
- * {@link InspectionsController} records inspections and their conclusions), and its balance and latest
- * ledger lines (payment-gateway). A service that does not answer leaves its part of the page empty with a
- * message; the rest is shown.
+ * {@link InspectionsController} records inspections and their conclusions), and its balance, latest ledger lines and
+ * requests about its overpayment (payment-gateway; {@link OverpaymentRequestsController} records and decides
+ * them). A service that does not answer leaves its part of the page empty with a message; the rest is shown.
  */
 @Controller
 class TaxpayerController {
@@ -77,6 +77,12 @@ class TaxpayerController {
 			.uri("/api/v1/taxpayers/{mst}/balance", taxpayer)
 			.retrieve()
 			.body(Balance.class)));
+		OverpaymentRequest.Page requests = read(problems, "payment-gateway", () -> this.clients.gateway()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/overpayment-requests", taxpayer)
+			.retrieve()
+			.body(OverpaymentRequest.Page.class));
+		model.addAttribute("overpaymentRequests", (requests != null) ? requests.items() : null);
 		LedgerPage ledger = read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
 			.uri("/api/v1/taxpayers/{mst}/ledger?size=50", taxpayer)
@@ -141,7 +147,17 @@ class TaxpayerController {
 
 	}
 
-	record Balance(String mst, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+	record Balance(String mst, List<Item> items, @Nullable List<GeneralCredit> generalCredits,
+			BigDecimal totalOutstanding, BigDecimal totalCredit) {
+
+		/** @return the credits a 01/ĐNXLNT may name; none when the gateway listed none */
+		public List<GeneralCredit> credits() {
+			return (this.generalCredits != null) ? this.generalCredits : List.of();
+		}
+
+		record GeneralCredit(UUID creditId, String subItem, BigDecimal amount, LocalDate paidOn) {
+
+		}
 
 		record Item(String payableItemId, String kind, String subItem, String taxPeriod, BigDecimal amount,
 				BigDecimal outstanding, LocalDate dueDate) {
