@@ -43,7 +43,7 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 		if (this.period == null || this.period.length() > 21) {
 			problems.add("Write the period as its kind is written, such as 1/2025 for a quarter.");
 		}
-		if (this.reason == null || ExtensionReason.of(this.reason).isEmpty()) {
+		if (Choice.of(Choice.EXTENSION_REASONS, this.reason).isEmpty()) {
 			problems.add("Choose the reason from the list of Law 38/2019 Art. 46(1).");
 		}
 		if (TypedDays.parse(this.requestedOn) == null) {
@@ -68,9 +68,7 @@ record GrantForm(@Nullable String maTKhai, @Nullable String periodKind, @Nullabl
 
 	/** @return the reason in words, Vietnamese first, or as typed */
 	String reasonWords() {
-		return ExtensionReason.of(String.valueOf(this.reason))
-			.map((known) -> known.vi() + " (" + known.en() + ")")
-			.orElse(String.valueOf(this.reason));
+		return Choice.of(Choice.EXTENSION_REASONS, this.reason).map(Choice::words).orElse(String.valueOf(this.reason));
 	}
 
 	/** What {@code POST /api/v1/taxpayers/{mst}/extensions} takes. */

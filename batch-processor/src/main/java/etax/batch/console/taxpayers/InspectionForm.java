@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the tax types exist is declaration-api's to say. Sent back to the page when refused.
  *
  * @param decisionNumber the decision's number, e.g. {@code 123/QĐ-CT}
- * @param kind an {@link InspectionKind}'s code
+ * @param kind a code of {@link Choice#INSPECTION_KINDS}
  * @param periodFrom the first day of the inspected tax periods, {@code yyyy-MM-dd}
  * @param periodTo the last day
  * @param taxTypes tax type codes separated by commas or spaces, e.g. {@code GTGT, TNDN}; blank for all
@@ -37,7 +37,7 @@ record InspectionForm(@Nullable String decisionNumber, @Nullable String kind, @N
 		if (this.decisionNumber == null || this.decisionNumber.length() > 60) {
 			problems.add("The decision number is up to 60 characters, such as 123/QĐ-CT.");
 		}
-		if (this.kind == null || InspectionKind.of(this.kind).isEmpty()) {
+		if (Choice.of(Choice.INSPECTION_KINDS, this.kind).isEmpty()) {
 			problems.add("Choose the kind: a tax audit (thanh tra) or a tax inspection (kiểm tra).");
 		}
 		if (TypedDays.parse(this.periodFrom) == null || TypedDays.parse(this.periodTo) == null) {
@@ -65,9 +65,7 @@ record InspectionForm(@Nullable String decisionNumber, @Nullable String kind, @N
 
 	/** @return the kind in words, Vietnamese first, or as typed */
 	String kindWords() {
-		return InspectionKind.of(String.valueOf(this.kind))
-			.map((known) -> known.vi() + " (" + known.en() + ")")
-			.orElse(String.valueOf(this.kind));
+		return Choice.of(Choice.INSPECTION_KINDS, this.kind).map(Choice::words).orElse(String.valueOf(this.kind));
 	}
 
 	/** @return the tax types typed, or that all are */

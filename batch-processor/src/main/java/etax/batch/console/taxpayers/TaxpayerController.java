@@ -69,9 +69,9 @@ class TaxpayerController {
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<Inspection>>() {
 			})));
-		model.addAttribute("inspectionKinds", InspectionKind.values());
+		model.addAttribute("inspectionKinds", Choice.INSPECTION_KINDS);
 		model.addAttribute("periodKinds", PeriodKind.values());
-		model.addAttribute("reasons", ExtensionReason.values());
+		model.addAttribute("reasons", Choice.EXTENSION_REASONS);
 		model.addAttribute("balance", read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
 			.uri("/api/v1/taxpayers/{mst}/balance", taxpayer)
