@@ -34,6 +34,9 @@ public record DeadlineRule(String code) {
 
 	private static final Pattern DAYS_AFTER = Pattern.compile("D(\\d{1,3})");
 
+	/** The finalization on termination, dissolution or the end of a contract: the 45th day after (Art. 44(4)). */
+	private static final String TERMINATION = "D45";
+
 	private static final Pattern FIXED_DAY = Pattern.compile("(\\d{1,2})/(\\d{1,2})");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
@@ -90,14 +93,15 @@ public record DeadlineRule(String code) {
 	}
 
 	/**
-	 * Whether this is the rule of an annual finalization ({@code DLYn}: the last day of the n-th month after a
-	 * year, {@code DLY3} for a finalization, {@code DLY4} for individuals' PIT self-finalization; Law 38/2019
-	 * Art. 44(2)(a)), whose filing deadline may be extended by up to 60 days rather than 30 (Art. 46(2),
-	 * VN-ETAX.md §3.5 R-DL-6).
-	 * @return {@code true} for {@code DLYn}
+	 * Whether this is the rule of a finalization, whose filing deadline may be extended by up to 60 days rather
+	 * than 30 (Art. 46(2), VN-ETAX.md §3.5 R-DL-6): an annual one ({@code DLYn}: the last day of the n-th month
+	 * after a year, {@code DLY3} for a finalization, {@code DLY4} for individuals' PIT self-finalization; Law
+	 * 38/2019 Art. 44(2)(a)), or one on termination, dissolution or the end of a contract ({@code D45}, Art.
+	 * 44(4): the foreign contractors' finalizations 02/NTNN and 04/NTNN).
+	 * @return {@code true} for {@code DLYn} and {@code D45}
 	 */
 	public boolean finalization() {
-		return MONTHS_AFTER.matcher(this.code).matches();
+		return MONTHS_AFTER.matcher(this.code).matches() || TERMINATION.equals(this.code);
 	}
 
 	/**

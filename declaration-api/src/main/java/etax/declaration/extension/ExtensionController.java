@@ -43,7 +43,7 @@ class ExtensionController {
 	@Operation(summary = "Extend a taxpayer's filing deadline for one form and period",
 			description = "For an officer of the taxpayer's managing tax office, or a national officer (Law 38/2019 "
 					+ "Art. 46, VN-ETAX.md R-DL-6). The new deadline must be after the regular deadline of the form's "
-					+ "rule for the period and at most 30 days after it (60 for an annual finalization, rule DLYn); "
+					+ "rule for the period and at most 30 days after it (60 for a finalization, rules DLYn and D45); "
 					+ "the reason is one of NATURAL_DISASTER, CATASTROPHE, EPIDEMIC, FIRE, ACCIDENT; the taxpayer's "
 					+ "request (requestedOn) must have reached the office by the regular deadline and not after today "
 					+ "(Art. 46(3)). A return of that "

@@ -104,6 +104,11 @@ class ExtensionIntegrationTests {
 			.andExpect(jsonPath("$.field").value("deadline"));
 		grant(mst, officer(), "892", "K", "01/04/2025-31/03/2026", "FIRE", "2026-08-29").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.regularDeadline").value("2026-06-30"));
+		// a foreign contractor's finalization (02/NTNN, rule D45) is a finalization too
+		grant(mst, officer(), "921", "Y", "2025", "FIRE", "2026-12-31").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("deadline"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 60 days after")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(a finalization)")));
 	}
 
 	@Test
