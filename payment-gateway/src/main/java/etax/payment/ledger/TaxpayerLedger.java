@@ -170,10 +170,7 @@ public class TaxpayerLedger {
 						&& ProvisionalPayments.covers(line.subItem(), line.taxPeriod()))
 				.map((line) -> Allocation.chargeKey(p.mst(), line.subItem(), line.taxPeriod())))
 			.collect(Collectors.toSet()));
-		List<Obligation> items = new ArrayList<>(this.ledger.obligations(msts, itemIds));
-		items.addAll(charged);
-		Allocation allocation = new Allocation(items, this.ledger.credits(msts, creditIds),
-				this.reference::allocationOrder, LocalDate.now(this.clock));
+		Allocation allocation = allocation(msts, itemIds, creditIds, charged, LocalDate.now(this.clock));
 		for (PaymentRecorded payment : recorded.payments()) {
 			if (payment.isReversal()) {
 				String reversed = paymentKey(payment.bankCode(), Objects.requireNonNull(payment.reversalOf()));
@@ -235,10 +232,11 @@ public class TaxpayerLedger {
 		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toCollection(LinkedHashSet::new));
 		reductions.forEach((r) -> withCredit.add(r.mst()));
 		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withCredit, Set.of()));
-		List<Allocation.Paid> paid = new ArrayList<>();
-		// an item of a quarter paid provisionally supersedes the provisional payments' obligations: it takes
-		// what was paid on them
-		List<Obligation> provisional = charged(bookings.stream()
+		// the items whose paid parts may move to credit, loaded with them: what a reduction takes off (of a tax
+		// item, every item of its charge; of interest, the interest booked on its payable item, whatever is still
+		// owed of it), and the provisional payments' obligations an item of their quarter supersedes
+		Map<String, Obligation> releasable = new LinkedHashMap<>();
+		charged(bookings.stream()
 			.filter(Obligation.class::isInstance)
 			.map(Obligation.class::cast)
 			.filter((o) -> o.kind() == Obligation.Kind.TAX && ProvisionalPayments.covers(o.subItem(), o.taxPeriod()))
@@ -246,32 +244,18 @@ public class TaxpayerLedger {
 			.collect(Collectors.toSet()))
 			.stream()
 			.filter(ProvisionalPayments::isProvisional)
-			.toList();
-		if (!provisional.isEmpty()) {
-			items.addAll(provisional);
-			paid.addAll(this.ledger.paid(provisional.stream().map(Obligation::itemId).toList()));
-		}
-		if (!reductions.isEmpty()) {
-			List<Reduction> ofTax = reductions.stream().filter((r) -> !r.ofInterest()).toList();
-			Set<String> charges = ofTax.stream().map(Reduction::chargeKey).collect(Collectors.toSet());
-			List<Obligation> reducible = new ArrayList<>(this.ledger
-				.reducible(ofTax.stream().map(Reduction::mst).collect(Collectors.toSet()))
-				.stream()
-				.filter((o) -> charges.contains(Allocation.chargeKey(o.mst(), o.subItem(), o.taxPeriod())))
-				.toList());
-			// interest taken back reduces the interest booked on its payable item, whatever is still owed of it
-			reducible.addAll(this.ledger.interestOn(reductions.stream()
-				.filter(Reduction::ofInterest)
-				.map((r) -> Objects.requireNonNull(r.baseItemId()))
-				.collect(Collectors.toSet())));
-			items.addAll(reducible);
-			paid.addAll(this.ledger.paid(reducible.stream()
-				.map(Obligation::itemId)
-				.filter((id) -> provisional.stream().noneMatch((p) -> p.itemId().equals(id)))
-				.toList()));
-		}
-		Allocation allocation = new Allocation(items, credits, paid, this.reference::allocationOrder,
-				LocalDate.now(this.clock));
+			.forEach((o) -> releasable.put(o.itemId(), o));
+		charged(reductions.stream()
+			.filter((r) -> !r.ofInterest())
+			.map(Reduction::chargeKey)
+			.collect(Collectors.toSet())).forEach((o) -> releasable.put(o.itemId(), o));
+		this.ledger.interestOn(reductions.stream()
+			.filter(Reduction::ofInterest)
+			.map((r) -> Objects.requireNonNull(r.baseItemId()))
+			.collect(Collectors.toSet())).forEach((o) -> releasable.put(o.itemId(), o));
+		items.addAll(releasable.values());
+		Allocation allocation = new Allocation(items, credits, this.ledger.paid(List.copyOf(releasable.keySet())),
+				this.reference::allocationOrder, LocalDate.now(this.clock));
 		List<Reduction> refused = new ArrayList<>();
 		List<Reduction> reduced = new ArrayList<>();
 		for (Booking booking : bookings) {
@@ -310,8 +294,15 @@ public class TaxpayerLedger {
 	 * the caller holds, and the obligations and credits with the ids.
 	 */
 	Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds, LocalDate today) {
-		return new Allocation(this.ledger.obligations(msts, itemIds), this.ledger.credits(msts, creditIds),
-				this.reference::allocationOrder, today);
+		return allocation(msts, itemIds, creditIds, List.of(), today);
+	}
+
+	/** The same, with items the caller loaded besides. */
+	private Allocation allocation(Set<String> msts, Set<String> itemIds, Set<UUID> creditIds,
+			List<Obligation> alsoLoaded, LocalDate today) {
+		List<Obligation> items = new ArrayList<>(this.ledger.obligations(msts, itemIds));
+		items.addAll(alsoLoaded);
+		return new Allocation(items, this.ledger.credits(msts, creditIds), this.reference::allocationOrder, today);
 	}
 
 	/**
