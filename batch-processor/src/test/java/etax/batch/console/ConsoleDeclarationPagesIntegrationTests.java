@@ -296,11 +296,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 		paymentsAndNoExtensions();
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
-		assertThat(this.mvc.get()
-			.uri("/console/taxpayers?mst=" + MST)
-			.session(session)
-			.flashAttrs(refused.getMvcResult().getFlashMap())
-			.exchange()).hasStatusOk()
+		assertThat(pageAfter(session, refused)).hasStatusOk()
 			.bodyText()
 			.as("the refusal in words, and the form as it was typed")
 			.contains(words, "id=\"maTKhai\" name=\"maTKhai\"", "value=\"842\"",
@@ -479,11 +475,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.isEqualTo("REFUSED https://etax.example/problems/invalid-inspection taxpayer " + MST + " decision 123/QĐ-CT");
 		paymentsAndNoExtensions();
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
-		assertThat(this.mvc.get()
-			.uri("/console/taxpayers?mst=" + MST)
-			.session(again)
-			.flashAttrs(refused.getMvcResult().getFlashMap())
-			.exchange()).hasStatusOk()
+		assertThat(pageAfter(again, refused)).hasStatusOk()
 			.bodyText()
 			.as("the form as it was typed")
 			.contains("id=\"decisionNumber\" name=\"decisionNumber\"", "value=\"123/QĐ-CT\"", "value=\"GTGT, TNDN\"",
@@ -638,11 +630,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 				{"mst":"0100109106","items":[],"generalCredits":[{"creditId":"%s","subItem":"1701","amount":300000,
 				"paidOn":"2026-05-10","postingId":"0190a1b2-0000-7000-8000-000000000009"}],"totalOutstanding":0,
 				"totalCredit":300000}""".formatted(CREDIT));
-		assertThat(this.mvc.get()
-			.uri("/console/taxpayers?mst=" + MST)
-			.session(again)
-			.flashAttrs(refused.getMvcResult().getFlashMap())
-			.exchange()).hasStatusOk()
+		assertThat(pageAfter(again, refused)).hasStatusOk()
 			.bodyText()
 			.as("the form as it was typed")
 			.contains("value=\"ĐN-17\"", "value=\"0123456789\"", "value=\"400000\"",
@@ -742,6 +730,15 @@ class ConsoleDeclarationPagesIntegrationTests {
 				"regularDeadline":"2025-04-30",
 				"deadline":"2025-05-30","grantedBy":"officer-70129","grantedAt":"2025-04-10T03:00:00Z",
 				"revokedBy":%s,"revokedAt":%s}""".formatted(id, MST, revokedBy, revokedAt);
+	}
+
+	/** The taxpayer's page as the redirect after an action shows it, with the action's message or error. */
+	private MvcTestResult pageAfter(MockHttpSession session, MvcTestResult action) {
+		return this.mvc.get()
+			.uri("/console/taxpayers?mst=" + MST)
+			.session(session)
+			.flashAttrs(action.getMvcResult().getFlashMap())
+			.exchange();
 	}
 
 	private static void paymentsAndNoExtensions() {
