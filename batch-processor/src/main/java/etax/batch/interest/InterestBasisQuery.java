@@ -12,8 +12,10 @@ import java.util.List;
 import etax.batch.interest.InterestBasis.Reduction;
 
 /**
- * What {@code interestAssessmentJob} reads for a day: the published view {@code payment.interest_basis_v1}
- * (the gateway's contract, docs/adr/0011-interest-assessment.md) with this service's accrual of each item.
+ * What {@code interestAssessmentJob} reads for a day: the published views {@code payment.interest_basis_v1} and
+ * {@code payment.provisional_shortfall_v1}, which has the same columns (the gateway's contracts,
+ * docs/adr/0011-interest-assessment.md), with this service's accrual of each item. A shortfall of the provisional
+ * corporate income tax payments is assessed as a payable item is: its id is no payable item's.
  */
 final class InterestBasisQuery {
 
@@ -32,7 +34,13 @@ final class InterestBasisQuery {
 	static final String SQL = """
 			SELECT b.payable_item_id, b.mst, b.chapter, b.sub_item, b.tax_period, b.amount, b.due_date,
 				b.reduction_dates, b.reduction_amounts, a.assessed_through, coalesce(a.assessed_total, 0)
-			FROM payment.interest_basis_v1 b
+			FROM (SELECT payable_item_id, mst, chapter, sub_item, tax_period, amount, due_date, outstanding,
+					reduction_dates, reduction_amounts, changed_at
+				FROM payment.interest_basis_v1
+				UNION ALL
+				SELECT payable_item_id, mst, chapter, sub_item, tax_period, amount, due_date, outstanding,
+					reduction_dates, reduction_amounts, changed_at
+				FROM payment.provisional_shortfall_v1) b
 			LEFT JOIN batch.interest_accrual a ON a.payable_item_id = b.payable_item_id
 			WHERE b.due_date < ?
 				AND (a.assessed_through IS NULL OR a.assessed_through < ?)

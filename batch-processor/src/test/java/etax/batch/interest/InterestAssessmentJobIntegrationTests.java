@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
- * over HTTP, against hand-computed interest (VN-ETAX §5.6). The gateway's view is a stand-in with its
- * columns ({@link LedgerViewFixture}); days 2026-04-30 to 2026-07-21 and taxpayers 01000001xx are this
- * class's.
+ * over HTTP, against hand-computed interest (VN-ETAX §5.6). The gateway's views are stand-ins with their
+ * columns ({@link LedgerViewFixture}); days 2026-02-10 and 2026-04-30 to 2026-07-21 and taxpayers 01000001xx are
+ * this class's.
  */
 @BatchProcessorIntegrationTest
 class InterestAssessmentJobIntegrationTests {
@@ -227,6 +227,32 @@ class InterestAssessmentJobIntegrationTests {
 	}
 
 	/** What was published on the item, by day. */
+	@Test
+	void theShortfallOfTheProvisionalCorporateIncomeTaxAccruesFromTheThirdQuartersDeadlineUntilPaidOff() {
+		// 03/TNDN for 2025: 75 % of 400,000,000 is 300,000,000, the first three quarters paid 240,000,000 by 30 October
+		String shortfall = job.ledger().shortfall("0100000141", 2025, 60_000_000, "2025-10-30");
+		job.ledger().pay(shortfall, "2025-11-10", 20_000_000); // the third quarter topped up late
+		job.ledger().pay(shortfall, "2026-01-29", 40_000_000); // the fourth quarter's payment, the rest of it
+
+		job.clock().set(Instant.parse("2026-02-11T01:00:00Z"));
+		assertThat(job.launch("2026-02-10")).hasStatus(HttpStatus.CREATED);
+
+		assertThat(assessed(shortfall)).as("31 October to 9 November on 60,000,000, then to 28 January on 40,000,000: "
+				+ "10 × 18,000 + 80 × 12,000, with the first run that sees it")
+			.isEqualTo(Map.of(LocalDate.of(2026, 2, 10), 1_140_000L));
+		assertThat(job.published()).filteredOn((event) -> shortfall.equals(event.path("payableItemId").asString()))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.path("subItem").asString()).as("CIT interest").isEqualTo("4918");
+				assertThat(event.path("taxPeriod").asString()).isEqualTo("00/CN/2025");
+			});
+		InterestRun run = job.read(job.mvc().get().uri("/api/v1/assessments/runs/2026-02-10").with(officer()).exchange(),
+				InterestRun.class);
+		assertThat(run.byTaxType()).extracting(InterestRun.TaxTypeTotal::taxType, InterestRun.TaxTypeTotal::items,
+				InterestRun.TaxTypeTotal::interest)
+			.containsExactly(tuple("TNDN", 1L, 1_140_000L));
+	}
+
 	private Map<LocalDate, Long> assessed(String item) {
 		Map<LocalDate, Long> amounts = new TreeMap<>();
 		job.published().stream()

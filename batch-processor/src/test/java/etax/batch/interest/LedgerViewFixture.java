@@ -6,10 +6,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stands in for the gateway's published view {@code payment.interest_basis_v1} in this service's tests:
- * a table with the view's columns and types, as docs/adr/0011-interest-assessment.md documents them (the
- * gateway's {@code InterestBasisViewIntegrationTests} holds the view to the same list). Rows are what the
- * ledger would show: an item with the payments applied to it, each dated by the bank's payment date.
+ * Stands in for the gateway's published views {@code payment.interest_basis_v1} and
+ * {@code payment.provisional_shortfall_v1} in this service's tests: tables with the views' columns and types, as
+ * docs/adr/0011-interest-assessment.md documents them (the gateway's {@code InterestBasisViewIntegrationTests} and
+ * {@code ProvisionalPaymentsIntegrationTests} hold the views to the same list). Rows are what the ledger would show:
+ * an item with the payments applied to it, each dated by the bank's payment date.
  */
 final class LedgerViewFixture {
 
@@ -27,7 +28,8 @@ final class LedgerViewFixture {
 				reduction_dates date[] NOT NULL,
 				reduction_amounts numeric[] NOT NULL,
 				changed_at timestamp with time zone NOT NULL
-			)""";
+			);
+			CREATE TABLE IF NOT EXISTS payment.provisional_shortfall_v1 (LIKE payment.interest_basis_v1)""";
 
 	private final JdbcClient jdbc;
 
@@ -49,13 +51,31 @@ final class LedgerViewFixture {
 		return id;
 	}
 
-	/** A payment applied to the item, confirmed by the bank for a day. */
-	void pay(String itemId, String paidOn, long amount) {
+	/**
+	 * What a taxpayer's provisional corporate income tax payments of a year fell short of 75 % of the year's tax,
+	 * due on the third quarter's provisional deadline, nothing paid off yet.
+	 * @return its id
+	 */
+	String shortfall(String mst, int year, long amount, String dueDate) {
+		String id = "TAMNOP75-1052-" + year + "-" + mst;
 		this.jdbc.sql("""
-				UPDATE payment.interest_basis_v1 SET outstanding = outstanding - ?,
-					reduction_dates = reduction_dates || ?::date, reduction_amounts = reduction_amounts || ?::numeric,
-					changed_at = now()
-				WHERE payable_item_id = ?""").params(amount, LocalDate.parse(paidOn), amount, itemId).update();
+				INSERT INTO payment.provisional_shortfall_v1 VALUES (?, ?, '754', '1052', ?, ?, ?, ?, '{}', '{}', now())""")
+			.params(id, mst, "00/CN/" + year, amount, LocalDate.parse(dueDate), amount)
+			.update();
+		return id;
+	}
+
+	/** A payment applied to the item (or paying a shortfall off), confirmed by the bank for a day. */
+	void pay(String itemId, String paidOn, long amount) {
+		for (String view : new String[] { "interest_basis_v1", "provisional_shortfall_v1" }) {
+			this.jdbc.sql("""
+					UPDATE payment.%s SET outstanding = outstanding - ?,
+						reduction_dates = reduction_dates || ?::date, reduction_amounts = reduction_amounts || ?::numeric,
+						changed_at = now()
+					WHERE payable_item_id = ?""".formatted(view))
+				.params(amount, LocalDate.parse(paidOn), amount, itemId)
+				.update();
+		}
 	}
 
 	/**
@@ -83,7 +103,7 @@ final class LedgerViewFixture {
 	/** Forgets every item, and what this service assessed and reported. */
 	void clear() {
 		this.jdbc.sql("""
-				TRUNCATE payment.interest_basis_v1, batch.interest_accrual, batch.interest_run,
+				TRUNCATE payment.interest_basis_v1, payment.provisional_shortfall_v1, batch.interest_accrual, batch.interest_run,
 					batch.interest_run_total""").update();
 	}
 

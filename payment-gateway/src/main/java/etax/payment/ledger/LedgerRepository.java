@@ -270,14 +270,23 @@ class LedgerRepository {
 					.toArray(SqlParameterSource[]::new));
 	}
 
-	/** The tax office of each of the obligations that has one, by item id. */
+	/**
+	 * The tax office of each of the obligations that has one, by item id; of a provisional payments' shortfall
+	 * (ADR 0006), the office of its finalization in force.
+	 */
 	Map<String, String> offices(Collection<String> itemIds) {
 		Map<String, String> offices = new HashMap<>();
 		if (!itemIds.isEmpty()) {
-			this.jdbc.query("SELECT item_id, tax_office_code FROM payment.obligation WHERE item_id = ANY (?)"
-					+ " AND tax_office_code IS NOT NULL", (ResultSet row) -> {
+			String[] ids = itemIds.toArray(String[]::new);
+			this.jdbc.query("""
+					SELECT item_id, tax_office_code FROM payment.obligation
+					WHERE item_id = ANY (?) AND tax_office_code IS NOT NULL
+					UNION ALL
+					(SELECT DISTINCT ON (shortfall_id) shortfall_id, tax_office_code FROM payment.annual_tax
+					WHERE shortfall_id = ANY (?) AND tax_office_code IS NOT NULL ORDER BY shortfall_id, booking_seq DESC)""",
+					(ResultSet row) -> {
 						offices.put(row.getString(1), row.getString(2));
-					}, (Object) itemIds.toArray(String[]::new));
+					}, ids, ids);
 		}
 		return offices;
 	}

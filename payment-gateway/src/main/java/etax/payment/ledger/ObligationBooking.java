@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in the order of the topic with the obligations; so is interest taken back ({@code InterestCorrected}),
  * once per event and per payable item and day. One that exceeds what the taxpayer was charged for its
  * sub-item and period (for interest: the interest booked on its item) is kept there as
- * {@code not-reducible}, changing nothing.
+ * {@code not-reducible}, changing nothing. The year's tax a finalization declared ({@code AnnualTaxFinalized}) is
+ * booked once per return and sub-item beside them ({@link AnnualTaxRepository}).
  */
 @Service
 class ObligationBooking {
@@ -47,15 +48,18 @@ class ObligationBooking {
 
 	private final LedgerRepository repository;
 
+	private final AnnualTaxRepository annualTaxes;
+
 	private final TaxpayerLedger ledger;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	ObligationBooking(LedgerRepository repository, TaxpayerLedger ledger, PlatformTransactionManager transactionManager,
-			Clock clock) {
+	ObligationBooking(LedgerRepository repository, AnnualTaxRepository annualTaxes, TaxpayerLedger ledger,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.repository = repository;
+		this.annualTaxes = annualTaxes;
 		this.ledger = ledger;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -71,11 +75,17 @@ class ObligationBooking {
 			Map<Booking, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
 			List<Booking> inOrder = new ArrayList<>();
 			List<Obligation> inPollDuplicates = new ArrayList<>();
+			List<AnnualTax> annualTaxes = new ArrayList<>();
 			for (ConsumerRecord<String, String> record : poll) {
 				try {
 					Booking booking = record.topic().equals(ASSESSMENTS_TOPIC)
 							? this.reader.assessment(Objects.requireNonNull(record.value()))
 							: this.reader.payableItem(Objects.requireNonNull(record.value()));
+					if (booking instanceof AnnualTax annualTax) {
+						annualTaxes.add(annualTax);
+						sources.put(annualTax, record);
+						continue;
+					}
 					if (booking instanceof Reduction reduction) {
 						Reduction earlier = reductionKeys(reduction).stream()
 							.map(reductionKeys::get)
@@ -109,6 +119,11 @@ class ObligationBooking {
 					String detail = (ex instanceof IllegalArgumentException) ? ex.getMessage() : "not JSON";
 					reject(record, "invalid-event", Objects.requireNonNullElse(detail, "unreadable"), now);
 				}
+			}
+			// the years' taxes move no money: they need no taxpayer's lock, and the same one again is found by its keys
+			for (AnnualTax conflict : this.annualTaxes.book(annualTaxes, now)) {
+				reject(sources.get(conflict), "conflict",
+						"the finalization's year's tax is booked already with other content", now);
 			}
 			if (inOrder.isEmpty()) {
 				return;

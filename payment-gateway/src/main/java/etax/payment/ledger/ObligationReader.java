@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) into an obligation, or into a
  * reduction when its amount is negative (a supplement that lowered tax), {@code InterestAssessed}
  * version 1 ({@code etax.assessments.v1}) into obligations and {@code InterestCorrected} version 1 (the
- * same topic) into reductions of interest (docs/adr/0006-taxpayer-ledger.md). Every
+ * same topic) into reductions of interest, and {@code AnnualTaxFinalized} version 1 (on the payable items' topic)
+ * into the year's tax of a finalization (docs/adr/0006-taxpayer-ledger.md). Every
  * failure is an {@link IllegalArgumentException} whose message names the property, never its value.
  */
 final class ObligationReader {
@@ -40,6 +41,9 @@ final class ObligationReader {
 
 	Booking payableItem(String value) {
 		JsonNode node = JSON.readTree(value);
+		if ("AnnualTaxFinalized".equals(node.path("type").asString(""))) {
+			return annualTax(node);
+		}
 		expect(node, "PayableItemCreated");
 		if (!"VND".equals(node.path("currency").asString("VND"))) {
 			throw new IllegalArgumentException("currency must be VND");
@@ -62,6 +66,33 @@ final class ObligationReader {
 		}
 		return hashed(new Obligation(itemId, Obligation.Kind.TAX, mst, chapter, subItem, period, amount, dueDate, amount,
 				eventId, "", null, null, 0)).withTaxOffice(taxOffice(node));
+	}
+
+	/**
+	 * {@code AnnualTaxFinalized} version 1: the year's tax of a sub-item, as a finalization declared it. Its content
+	 * hash leaves the event id out: the same return's figure under another event id is the same one.
+	 */
+	private static AnnualTax annualTax(JsonNode node) {
+		expect(node, "AnnualTaxFinalized");
+		BigDecimal amount = wholeVnd(node, "annualTax", "annualTax must be a whole number of VND, zero or more");
+		if (amount.signum() < 0) {
+			throw new IllegalArgumentException("annualTax must be a whole number of VND, zero or more");
+		}
+		String mst = mst(node);
+		String chapter = text(node, "chapter", CHAPTER);
+		String subItem = text(node, "subItem", SUB_ITEM);
+		JsonNode year = node.path("taxYear");
+		if (!year.isInt() || year.asInt() < 2000 || year.asInt() > 2999) {
+			throw new IllegalArgumentException("taxYear must be a calendar year");
+		}
+		int taxYear = year.asInt();
+		LocalDate deadline = date(node, "provisionalDeadline");
+		UUID returnId = uuid(node, "returnId");
+		String office = taxOffice(node);
+		return new AnnualTax(AnnualTax.shortfallIdOf(mst, subItem, taxYear), mst, chapter, subItem, taxYear, amount,
+				deadline, returnId, uuid(node, "eventId"), office,
+				sha256(String.join("\u001F", "ANNUAL_TAX", returnId.toString(), mst, chapter, subItem,
+						String.valueOf(taxYear), amount.toPlainString(), deadline.toString(), String.valueOf(office))));
 	}
 
 	/**
@@ -174,7 +205,11 @@ final class ObligationReader {
 	}
 
 	private static BigDecimal wholeVnd(JsonNode node, String rule) {
-		JsonNode amount = node.path("amount");
+		return wholeVnd(node, "amount", rule);
+	}
+
+	private static BigDecimal wholeVnd(JsonNode node, String name, String rule) {
+		JsonNode amount = node.path(name);
 		if (!amount.isNumber() || amount.decimalValue().stripTrailingZeros().scale() > 0
 				|| amount.decimalValue().abs().compareTo(MAX_AMOUNT) > 0) {
 			throw new IllegalArgumentException(rule);

@@ -3,6 +3,7 @@ package etax.payment.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import etax.payment.DevBanks;
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * Corporate income tax paid by quarter on account of the year's (VN-ETAX §3.5 R-DL-4) is booked as the obligation
  * its payment declares, paid at once: never an overpayment offset elsewhere, never paid twice by the year's
  * finalization; and an item of the quarter booked later takes it (ADR 0006 addendum). End to end, from the bank's
- * confirmation and the payable items' topic to the ledger and the interest basis.
+ * confirmation and the payable items' topic to the ledger and the interest basis; what the first three quarters fall
+ * short of 75 % of the year's tax is published as a basis of interest of its own ({@code provisional_shortfall_v1}).
  */
 @GatewayIntegrationTest
 class ProvisionalPaymentsIntegrationTests {
@@ -84,6 +86,123 @@ class ProvisionalPaymentsIntegrationTests {
 			.param(quarterly)
 			.query(String.class)
 			.single()).isEqualTo("{2026-05-11}");
+	}
+
+	@Test
+	void theShortfallsViewHasTheColumnsOfTheInterestBasis() {
+		String columns = """
+				SELECT column_name || ' ' || data_type FROM information_schema.columns
+				WHERE table_schema = 'payment' AND table_name = ? ORDER BY ordinal_position""";
+		assertThat(gateway.jdbc().sql(columns).param("provisional_shortfall_v1").query(String.class).list())
+			.isEqualTo(gateway.jdbc().sql(columns).param("interest_basis_v1").query(String.class).list())
+			.hasSize(11);
+	}
+
+	@Test
+	void whatTheFirstThreeQuartersFallShortOf75PercentOfTheYearIsPublishedAsAShortfallPaidOffByLaterPayments() {
+		String mst = DevBanks.mst(8851);
+		gateway.pay(mst, "TNQ2025042500000851", "2025-04-25", List.of(quarter(1, 80_000_000)));
+		gateway.pay(mst, "TNQ2025072800000851", "2025-07-28", List.of(quarter(2, 80_000_000)));
+		gateway.pay(mst, "TNQ2025102900000851", "2025-10-29", List.of(quarter(3, 80_000_000)));
+		// the third quarter topped up after its deadline, then the fourth: both pay the shortfall off, in their order
+		gateway.pay(mst, "TNQ2025111000000851", "2025-11-10", List.of(quarter(3, 20_000_000)));
+		gateway.pay(mst, "TNQ2026012900000851", "2026-01-29", List.of(quarter(4, 100_000_000)));
+		await().atMost(TIMEOUT).until(() -> gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.obligation WHERE mst = ? AND item_id LIKE 'TAMNOP-%'")
+			.param(mst)
+			.query(Long.class)
+			.single() == 5);
+
+		// 03/TNDN for 2025: E1 + E5 = 400,000,000, of which 75 % is 300,000,000; 240,000,000 paid by 30 October
+		UUID finalization = UUID.randomUUID();
+		gateway.publish("etax.payable-items.v1", mst, annualTax(UUID.randomUUID(), finalization, mst, 400_000_000), Map.of());
+
+		String shortfall = "TAMNOP75-1052-2025-" + mst;
+		await().atMost(TIMEOUT).until(() -> shortfall(shortfall) != null);
+		assertThat(shortfall(shortfall)).isEqualTo(
+				"00/CN/2025 1052 60000000 2025-10-30 0 {2025-11-10,2026-01-29} {20000000,40000000}");
+
+		// the same event again, and the same return under another event id, change nothing; other content is a conflict
+		String again = annualTax(UUID.randomUUID(), finalization, mst, 400_000_000);
+		gateway.publish("etax.payable-items.v1", mst, again, Map.of());
+		gateway.publish("etax.payable-items.v1", mst, annualTax(UUID.randomUUID(), finalization, mst, 500_000_000),
+				Map.of());
+		await().atMost(TIMEOUT).until(() -> gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.rejected_event WHERE raw_value LIKE ? AND reason = 'conflict'")
+			.param("%" + mst + "%500000000%")
+			.query(Long.class)
+			.single() == 1);
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.annual_tax WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).isOne();
+
+		// interest assessed on the shortfall belongs to the finalization's office
+		String assessed = """
+				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-03-21T01:00:00Z",\
+				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4918","taxPeriod":"00/CN/2025",\
+				"amount":1140000,"assessedFor":"2026-03-20","dueDate":"2026-03-20"}""".formatted(UUID.randomUUID(),
+				shortfall, mst);
+		gateway.publish("etax.assessments.v1", mst, assessed, Map.of());
+		await().atMost(TIMEOUT).until(() -> gateway.jdbc()
+			.sql("SELECT tax_office_code FROM payment.obligation WHERE kind = 'INTEREST' AND base_item_id = ?")
+			.param(shortfall)
+			.query(String.class)
+			.optional()
+			.isPresent());
+		assertThat(gateway.jdbc()
+			.sql("SELECT tax_office_code FROM payment.obligation WHERE kind = 'INTEREST' AND base_item_id = ?")
+			.param(shortfall)
+			.query(String.class)
+			.single()).isEqualTo("10100");
+	}
+
+	@Test
+	void aLaterFinalizationOfTheYearIsInForceAndNoShortfallIsLeftWhenTheQuartersPaidEnough() {
+		String mst = DevBanks.mst(8852);
+		gateway.pay(mst, "TNQ2025102000000852", "2025-10-20", List.of(quarter(1, 150_000_000), quarter(3, 90_000_000)));
+		await().atMost(TIMEOUT).until(() -> gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.obligation WHERE mst = ? AND item_id LIKE 'TAMNOP-%'")
+			.param(mst)
+			.query(Long.class)
+			.single() == 2);
+		String shortfall = "TAMNOP75-1052-2025-" + mst;
+		gateway.publish("etax.payable-items.v1", mst, annualTax(UUID.randomUUID(), UUID.randomUUID(), mst, 400_000_000),
+				Map.of());
+		await().atMost(TIMEOUT).until(() -> shortfall(shortfall) != null);
+		assertThat(shortfall(shortfall)).isEqualTo("00/CN/2025 1052 60000000 2025-10-30 60000000 {} {}");
+
+		// a supplement lowers the year's tax to 320,000,000: 75 % is 240,000,000, all paid by the deadline
+		gateway.publish("etax.payable-items.v1", mst, annualTax(UUID.randomUUID(), UUID.randomUUID(), mst, 320_000_000),
+				Map.of());
+		await().atMost(TIMEOUT).until(() -> shortfall(shortfall).contains(" 0 2025-10-30 0 "));
+		assertThat(shortfall(shortfall)).isEqualTo("00/CN/2025 1052 0 2025-10-30 0 {} {}");
+	}
+
+	/** A payment on account of a quarter of 2025, naming no item. */
+	private static Line quarter(int quarter, long amount) {
+		return new Line("1052", "00/Q" + quarter + "/2025", amount, null);
+	}
+
+	/** {@code AnnualTaxFinalized} as declaration-api announces an accepted 03/TNDN for 2025. */
+	private static String annualTax(UUID eventId, UUID returnId, String mst, long annualTax) {
+		return """
+				{"eventId":"%s","type":"AnnualTaxFinalized","version":1,"occurredAt":"2026-03-20T03:00:00Z",\
+				"returnId":"%s","transactionCode":"10820260000000851","mst":"%s","chapter":"754","subItem":"1052",\
+				"taxYear":2025,"taxPeriod":"00/CN/2025","annualTax":%d,"provisionalDeadline":"2025-10-30",\
+				"taxOfficeCode":"10100"}""".formatted(eventId, returnId, mst, annualTax);
+	}
+
+	/** The shortfall's row of {@code payment.provisional_shortfall_v1}, as text; null until there is one. */
+	private static String shortfall(String id) {
+		return gateway.jdbc().sql("""
+				SELECT tax_period || ' ' || sub_item || ' ' || amount || ' ' || due_date || ' ' || outstanding || ' '
+					|| reduction_dates::text || ' ' || reduction_amounts::text
+				FROM payment.provisional_shortfall_v1 WHERE payable_item_id = ?""")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static String awaitProvisional(String mst, String period) {

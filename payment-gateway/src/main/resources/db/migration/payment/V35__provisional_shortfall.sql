@@ -1,0 +1,131 @@
+-- Corporate income tax paid by quarter on account of the year's (VN-ETAX §3.5 R-DL-4; Decree 126/2020 Art. 8(6) as
+-- amended by Decree 91/2022; docs/adr/0006-taxpayer-ledger.md, addendum "Provisional payments of corporate income
+-- tax"): what the first three quarters paid by the third quarter's provisional deadline must reach 75 % of the
+-- year's tax as the finalization declares it; what they fall short of accrues late-payment interest from the day
+-- after that deadline to the day before it is paid.
+
+-- The year's tax of a sub-item as each accepted finalization announced it (AnnualTaxFinalized on
+-- etax.payable-items.v1): once per return and sub-item, never updated; the latest booked for a taxpayer, sub-item
+-- and year is in force (a supplement is a complete return). shortfall_id names the shortfall in
+-- provisional_shortfall_v1 and the interest booked on it, the same for every finalization of the year.
+CREATE TABLE annual_tax (
+    event_id             uuid          PRIMARY KEY,
+    return_id            uuid          NOT NULL,
+    mst                  text          NOT NULL,
+    chapter              text          NOT NULL,
+    sub_item             text          NOT NULL,
+    tax_year             integer       NOT NULL,
+    annual_tax           numeric(18,0) NOT NULL CHECK (annual_tax >= 0),
+    provisional_deadline date          NOT NULL,
+    shortfall_id         text          NOT NULL,
+    tax_office_code      text,
+    content_hash         text          NOT NULL,
+    booked_at            timestamptz   NOT NULL,
+    booking_seq          bigserial,
+    UNIQUE (return_id, sub_item)
+);
+CREATE INDEX annual_tax_in_force ON annual_tax (mst, sub_item, tax_year, booking_seq DESC);
+CREATE INDEX annual_tax_shortfall ON annual_tax (shortfall_id, booking_seq DESC);
+
+CREATE FUNCTION annual_tax_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'a year''s tax is immutable: a later finalization supersedes it';
+END $$;
+CREATE TRIGGER annual_tax_immutable BEFORE UPDATE OR DELETE ON annual_tax
+    FOR EACH ROW EXECUTE FUNCTION annual_tax_immutable();
+
+-- payment.provisional_shortfall_v1: the columns of interest_basis_v1 (V8, ADR 0011), one row per taxpayer, sub-item
+-- and year with a finalization in force, for batch-processor's interest assessment:
+--   payable_item_id     the shortfall's id (annual_tax.shortfall_id); interest is booked on it
+--   tax_period          the year, 00/CN/yyyy
+--   amount              the shortfall: 75 % of the year's tax (rounded half up to the đồng) less what was paid on the
+--                       year's first three quarters by the deadline; zero when they paid enough
+--   due_date            the third quarter's provisional deadline
+--   reduction_dates,    what was paid on the year's tax of the sub-item after the deadline (on any of its quarters,
+--   reduction_amounts   or on the year's own items, the finalization's I1), by the day it counts as paid, taken as
+--                       paying the shortfall first, up to it
+--   outstanding         amount less those reductions
+--   changed_at          the last booking that touched the year's items, or the finalization's
+-- Paid counts as in interest_basis_v1: payments and credits applied (a credit from its payment's day), offsets,
+-- less what a reduction or a superseding item moved to the taxpayer's credit; reversed payments do not count.
+CREATE VIEW provisional_shortfall_v1 AS
+WITH in_force AS (
+    SELECT DISTINCT ON (mst, sub_item, tax_year) shortfall_id, mst, chapter, sub_item, tax_year, annual_tax,
+           provisional_deadline, booked_at
+    FROM annual_tax
+    ORDER BY mst, sub_item, tax_year, booking_seq DESC
+),
+movement AS (
+    SELECT f.shortfall_id, o.tax_period, l.entry_id, l.entry_type, l.amount, l.value_date, l.credit_id, l.booked_at,
+           l.reverses_entry
+    FROM in_force f
+    JOIN obligation o ON o.mst = f.mst AND o.kind = 'TAX' AND o.sub_item = f.sub_item
+        AND o.tax_period IN ('00/Q1/' || f.tax_year, '00/Q2/' || f.tax_year, '00/Q3/' || f.tax_year,
+                             '00/Q4/' || f.tax_year, '00/CN/' || f.tax_year)
+    JOIN ledger_line l ON l.item_id = o.item_id
+        AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
+),
+applied AS (
+    SELECT m.shortfall_id, m.tax_period,
+           CASE WHEN m.entry_type = 'CREDIT_APPLIED' THEN coalesce(cr.paid_on, m.value_date) ELSE m.value_date END
+               AS paid_on,
+           CASE WHEN m.entry_type = 'OVERPAYMENT_CREDITED' THEN -m.amount ELSE m.amount END AS amount
+    FROM movement m
+    LEFT JOIN credit cr ON m.entry_type = 'CREDIT_APPLIED' AND cr.credit_id = m.credit_id
+    WHERE m.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'CREDIT_OFFSET', 'OVERPAYMENT_CREDITED')
+        AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_entry = m.entry_id)
+),
+shortfall AS (
+    SELECT f.shortfall_id,
+           greatest(round(f.annual_tax * 0.75) - coalesce(sum(a.amount) FILTER (
+               WHERE a.paid_on <= f.provisional_deadline AND left(a.tax_period, 5) IN ('00/Q1', '00/Q2', '00/Q3')), 0), 0)
+               AS amount
+    FROM in_force f
+    LEFT JOIN applied a ON a.shortfall_id = f.shortfall_id
+    GROUP BY f.shortfall_id, f.annual_tax, f.provisional_deadline
+),
+later AS (
+    SELECT a.shortfall_id, a.paid_on, sum(a.amount) AS amount
+    FROM applied a
+    JOIN in_force f ON f.shortfall_id = a.shortfall_id
+    WHERE a.paid_on > f.provisional_deadline
+    GROUP BY a.shortfall_id, a.paid_on
+    HAVING sum(a.amount) > 0
+),
+paying AS (
+    SELECT l.shortfall_id, l.paid_on,
+           least(sum(l.amount) OVER running, s.amount) - least(sum(l.amount) OVER running - l.amount, s.amount) AS amount
+    FROM later l
+    JOIN shortfall s ON s.shortfall_id = l.shortfall_id
+    WINDOW running AS (PARTITION BY l.shortfall_id ORDER BY l.paid_on)
+),
+reductions AS (
+    SELECT shortfall_id, array_agg(paid_on ORDER BY paid_on) AS dates, array_agg(amount ORDER BY paid_on) AS amounts,
+           sum(amount) AS paid
+    FROM paying
+    WHERE amount > 0
+    GROUP BY shortfall_id
+),
+changes AS (
+    SELECT shortfall_id, max(booked_at) AS changed_at FROM movement GROUP BY shortfall_id
+)
+SELECT f.shortfall_id AS payable_item_id, f.mst, f.chapter, f.sub_item, '00/CN/' || f.tax_year AS tax_period,
+       s.amount::numeric(18,0) AS amount, f.provisional_deadline AS due_date,
+       (s.amount - coalesce(r.paid, 0))::numeric(18,0) AS outstanding,
+       coalesce(r.dates, '{}'::date[]) AS reduction_dates,
+       coalesce(r.amounts, '{}'::numeric[]) AS reduction_amounts,
+       greatest(f.booked_at, c.changed_at) AS changed_at
+FROM in_force f
+JOIN shortfall s ON s.shortfall_id = f.shortfall_id
+LEFT JOIN reductions r ON r.shortfall_id = f.shortfall_id
+LEFT JOIN changes c ON c.shortfall_id = f.shortfall_id;
+
+COMMENT ON VIEW provisional_shortfall_v1 IS
+    'Published contract of payment-gateway, read by batch-processor (docs/adr/0011-interest-assessment.md)';
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'etax_batch') THEN
+        GRANT SELECT ON provisional_shortfall_v1 TO etax_batch;
+    END IF;
+END $$;
