@@ -61,9 +61,10 @@ final class CompiledForm {
 		this.version = new FormVersion(spec.form(), spec.maTKhai(), spec.version(), new LinkedHashSet<>(spec.filingTypes()),
 				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()),
 				String.join("/", new LinkedHashSet<>(spec.periods().values())), spec.effectiveFrom(), spec.effectiveTo(),
-				spec.payable());
+				spec.payable(), spec.annualTax());
 		this.xsdPath = spec.maTKhai() + "/" + spec.version() + "/" + FormSpecReader.fileName(spec.form()) + ".xsd";
-		checkPayable();
+		checkSubItems("payable", spec.payable());
+		checkSubItems("annualTax", spec.annualTax());
 		int fields = this.layout.fields().size();
 		this.derive = new Expr[fields];
 		this.generate = new Expr[fields];
@@ -198,15 +199,18 @@ final class CompiledForm {
 		}
 	}
 
-	private void checkPayable() {
-		for (Map.Entry<String, String> payable : this.spec.payable().entrySet()) {
-			Layout.FieldSlot slot = this.layout.field(-1, payable.getKey());
+	/**
+	 * Checks a map of indicators to budget sub-items ({@code payable}, {@code annualTax}): each indicator is a
+	 * number of the body and each sub-item (NDKT) is 4 digits.
+	 */
+	private void checkSubItems(String key, Map<String, String> subItems) {
+		for (Map.Entry<String, String> entry : subItems.entrySet()) {
+			Layout.FieldSlot slot = this.layout.field(-1, entry.getKey());
 			if (slot == null || slot.field().type().kind() != FieldType.Kind.NUMBER) {
-				throw error("payable indicator " + payable.getKey() + " is not a number in the body");
+				throw error(key + " indicator " + entry.getKey() + " is not a number in the body");
 			}
-			if (!payable.getValue().matches("[0-9]{4}")) {
-				throw error("payable indicator " + payable.getKey() + ": sub-item " + payable.getValue()
-						+ " is not 4 digits");
+			if (!entry.getValue().matches("[0-9]{4}")) {
+				throw error(key + " indicator " + entry.getKey() + ": sub-item " + entry.getValue() + " is not 4 digits");
 			}
 		}
 	}

@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveTo last day this version may be filed, or {@code null} while it is in force
  * @param payableIndicators indicators that carry tax payable, mapped to their State Budget sub-item (NDKT),
  * e.g. {@code ct40 -> 1701}
+ * @param annualTaxIndicators for a finalization, the indicators whose sum is the year's tax of a budget sub-item,
+ * mapped to that sub-item, e.g. {@code ctE1 -> 1052} and {@code ctE5 -> 1052}; empty for other forms
  */
 public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
 		Set<String> periodKinds, String deadlineRule, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
-		Map<String, String> payableIndicators) {
+		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators) {
 
 	public FormVersion {
 		Objects.requireNonNull(formCode, "formCode");
@@ -37,6 +39,7 @@ public record FormVersion(String formCode, String maTKhai, String version, Set<S
 		filingTypes = Set.copyOf(filingTypes);
 		periodKinds = Set.copyOf(periodKinds);
 		payableIndicators = Map.copyOf(payableIndicators);
+		annualTaxIndicators = Map.copyOf(annualTaxIndicators);
 	}
 
 	/**

@@ -29,7 +29,7 @@ class FormCatalogTests {
 
 		assertThat(catalog.find("842", "2.8.3", "C")).contains(new FormVersion("01/GTGT", "842", "2.8.3",
 				Set.of("C", "B"), "GTGT", Set.of("M", "Q"), "DL20/DLQ", LocalDate.of(2022, 1, 1), null,
-				Map.of("ct40", "1701")));
+				Map.of("ct40", "1701"), Map.of()));
 		assertThat(catalog.find("01", "2.1.2", "B")).hasValueSatisfying((form) -> {
 			assertThat(form.formCode()).isEqualTo("01/GTGT");
 			assertThat(form.effectiveTo()).isEqualTo(LocalDate.of(2021, 12, 31));
@@ -121,6 +121,38 @@ class FormCatalogTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> compile(spec("  - {name: ct1, type: amount}\n", rule("random(0, 1) == ct1"))))
 			.withMessageContaining("random is a generator function");
+	}
+
+	@Test
+	void theYearsCitOf03TndnIsE1PlusE5UnderTheBusinessSubItem() {
+		FormVersion finalization = FormCatalog.load().find("892", "2.5.4", "B").orElseThrow();
+
+		assertThat(finalization.annualTaxIndicators()).as("the tax the provisional payments are judged on")
+			.isEqualTo(Map.of("ctE1", "1052", "ctE5", "1052"));
+		assertThat(finalization.payableIndicators()).isEqualTo(Map.of("ctI1", "1052", "ctI2", "1053"));
+		assertThat(FormCatalog.load().find("842", "2.8.3", "C").orElseThrow().annualTaxIndicators()).isEmpty();
+	}
+
+	@Test
+	void subItemsOfPayableAndAnnualTaxAreFourDigitsOfANumberInTheBody() {
+		String body = "  - {name: ct1, type: amount}\n  - {name: ct2, type: text}\n";
+
+		CompiledForm valid = compile("payable: {ct1: \"1701\"}\nannualTax: {ct1: \"1701\"}\n" + spec(body, rule("ct1 >= 0")));
+		assertThat(valid.version.annualTaxIndicators()).isEqualTo(Map.of("ct1", "1701"));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile("payable: {ct1: \"170\"}\n" + spec(body, rule("ct1 >= 0"))))
+			.withMessageContaining("form 01/TEST (1/1.0)")
+			.withMessageContaining("payable indicator ct1: sub-item 170 is not 4 digits");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile("annualTax: {ct1: \"17010\"}\n" + spec(body, rule("ct1 >= 0"))))
+			.withMessageContaining("form 01/TEST (1/1.0)")
+			.withMessageContaining("annualTax indicator ct1: sub-item 17010 is not 4 digits");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile("annualTax: {ct2: \"1701\"}\n" + spec(body, rule("ct1 >= 0"))))
+			.withMessageContaining("annualTax indicator ct2 is not a number in the body");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile("annualTax: {ct9: \"1701\"}\n" + spec(body, rule("ct1 >= 0"))))
+			.withMessageContaining("annualTax indicator ct9 is not a number in the body");
 	}
 
 	@Test
