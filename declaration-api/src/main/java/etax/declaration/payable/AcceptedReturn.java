@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What payable items are made from: an accepted return's identity, period, and the amounts of the
- * indicators its form version declares payable.
+ * indicators its form version declares payable; and, for a finalization, those that make the year's tax
+ * ({@link AnnualTaxFinalized}).
  *
  * @param returnId the return
  * @param transactionCode its transaction code
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param deadlineRule its form's deadline rule for the period kind: the items are due on that deadline, unless
  * the filing deadline was extended
  * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
+ * @param annualTaxIndicators indicator to the budget sub-item of the year's tax, from the form catalog
+ * ({@code ctE1 -> 1052}, {@code ctE5 -> 1052}); empty for a form that is not a finalization announcing it
  * @param indicators the return's indicator values by name
  * @param previousIndicators for a supplement, the indicator values of the return it supersedes; empty
  * for an original
@@ -30,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
-		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> indicators, Map<String, String> previousIndicators,
-		Instant acceptedAt, String taxOfficeCode, @Nullable LocalDate extendedDeadline) {
+		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
+		Map<String, String> indicators, Map<String, String> previousIndicators, Instant acceptedAt,
+		String taxOfficeCode, @Nullable LocalDate extendedDeadline) {
 
 }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates the payable items of an accepted return from its form's catalog mapping (indicator to budget
- * sub-item) and announces them, in the caller's transaction; reads them back.
+ * sub-item) and announces them, with the year's tax of a finalization ({@link AnnualTaxFinalized}), in the
+ * caller's transaction; reads them back.
  */
 @Service
 public class PayableItems {
@@ -42,7 +43,8 @@ public class PayableItems {
 
 	/**
 	 * Creates one item per payable indicator with a positive amount; for a supplement, one per payable
-	 * indicator that changed, for the difference (negative when it decreased). Must run in the
+	 * indicator that changed, for the difference (negative when it decreased). Announces each item and, for a
+	 * finalization of a calendar year, the year's tax ({@link AnnualTaxFinalized}). Must run in the
 	 * transaction that stores the accepted returns; their items are inserted in one statement.
 	 * @param accepted the accepted returns
 	 * @return the items created for each return, by return id; none for a return that has none
@@ -57,6 +59,9 @@ public class PayableItems {
 						acceptedReturn.acceptedAt()));
 				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, acceptedReturn.mst(),
 						PayableItemCreated.of(item, acceptedReturn)));
+			}
+			for (AnnualTaxFinalized annualTax : AnnualTaxFinalized.of(acceptedReturn, this.deadlines::deadlineOn)) {
+				this.outbox.append(OutboxMessage.of(AnnualTaxFinalized.TOPIC, acceptedReturn.mst(), annualTax));
 			}
 			created.put(acceptedReturn.returnId(), items);
 		}
@@ -146,7 +151,8 @@ public class PayableItems {
 		return this.items.findByReturn(returnId);
 	}
 
-	private static long amount(@Nullable String value) {
+	/** An indicator's value as a whole amount; 0 when it is absent or blank. */
+	static long amount(@Nullable String value) {
 		return (value == null || value.isBlank()) ? 0 : Long.parseLong(value.trim());
 	}
 

@@ -154,7 +154,8 @@ class ReturnFiling {
 				ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at))));
 		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
 				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
-				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(), document.indicators(),
+				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(),
+				document.form().annualTaxIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
 				(candidate.extension() != null) ? candidate.extension().deadline() : null));
 		group.accept(chainKey, stored, document);
