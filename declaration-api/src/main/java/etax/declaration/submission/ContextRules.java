@@ -70,13 +70,16 @@ class ContextRules {
 
 	private final TaxInspections inspections;
 
+	private final PaidOnAccount paidOnAccount;
+
 	ContextRules(TaxpayerRegistry registry, Deadlines deadlines, SignatureVerification signatures,
-			DeadlineExtensions extensions, TaxInspections inspections) {
+			DeadlineExtensions extensions, TaxInspections inspections, PaidOnAccount paidOnAccount) {
 		this.registry = registry;
 		this.deadlines = deadlines;
 		this.signatures = signatures;
 		this.extensions = extensions;
 		this.inspections = inspections;
+		this.paidOnAccount = paidOnAccount;
 	}
 
 	/**
@@ -113,6 +116,7 @@ class ContextRules {
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
+		findings.addAll(this.paidOnAccount.check(document, receivedAt));
 		return new Checked(findings, taxpayer, extension, inspections(document, taxpayer.orElseThrow(), receivedAt));
 	}
 

@@ -1,33 +1,28 @@
 package etax.declaration.submission;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static etax.declaration.submission.GeneratedReturns.generated;
+import static etax.declaration.submission.GeneratedReturns.citFinalization;
 import static etax.declaration.submission.GeneratedReturns.indicator;
-import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An accepted 03/TNDN of a calendar year announces the year's business CIT (E1 + E5, sub-item 1052) and the
@@ -51,12 +46,19 @@ class AnnualTaxFinalizedIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	private FilingCalls filing;
+
+	@BeforeEach
+	void calls() {
+		this.filing = new FilingCalls(this.mvc, this.json);
+	}
+
 	@Test
 	void anAccepted03TndnAnnouncesTheYearsBusinessCitAndTheThirdQuartersDeadline() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String xml = finalization(mst, 2025);
 
-		JsonNode receipt = file(xml);
+		JsonNode receipt = this.filing.file(xml);
 		String returnId = receipt.get("returnId").asString();
 
 		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
@@ -86,7 +88,7 @@ class AnnualTaxFinalizedIntegrationTests {
 	void aDeadlineOnASundayMovesToMonday() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 
-		JsonNode receipt = file(finalization(mst, 2022));
+		JsonNode receipt = this.filing.file(finalization(mst, 2022));
 
 		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
 		JsonNode event = annualTax(mst, receipt.get("returnId").asString());
@@ -98,7 +100,7 @@ class AnnualTaxFinalizedIntegrationTests {
 	void anotherFormAnnouncesItsPayableItemsOnly() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 
-		String returnId = file(SampleReturns.forTaxpayer(mst)).get("returnId").asString();
+		String returnId = this.filing.file(SampleReturns.forTaxpayer(mst)).get("returnId").asString();
 
 		List<ConsumerRecord<String, String>> events = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
 				TOPIC, (record) -> record.value().contains(returnId), 1, Duration.ofSeconds(20));
@@ -111,12 +113,8 @@ class AnnualTaxFinalizedIntegrationTests {
 	 * with the office that manages it.
 	 */
 	private static String finalization(String mst, int year) {
-		String xml = generated("892", "2.5.4", LocalDate.of(year, 12, 31),
-				(candidate) -> candidate.contains("<kieuKy>Y</kieuKy>")
-						&& candidate.contains("<kyKKhai>" + year + "</kyKKhai>")
-						&& Long.parseLong(indicator(candidate, "ctE1")) > 0
-						&& Long.parseLong(indicator(candidate, "ctE5")) > 0);
-		return SampleReturns.with(SampleReturns.with(xml, "mst", mst), "maCQTNoiNop", "99999");
+		return citFinalization(mst, year, (candidate) -> Long.parseLong(indicator(candidate, "ctE1")) > 0
+				&& Long.parseLong(indicator(candidate, "ctE5")) > 0);
 	}
 
 	/** The one AnnualTaxFinalized of a return, as the ledger reads it, keyed by the taxpayer's MST. */
@@ -131,15 +129,5 @@ class AnnualTaxFinalizedIntegrationTests {
 		return event;
 	}
 
-	private JsonNode file(String xml) throws Exception {
-		return this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(filer())
-				.contentType(MediaType.APPLICATION_XML)
-				.content(xml.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
-	}
 
 }

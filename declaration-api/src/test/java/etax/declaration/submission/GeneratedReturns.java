@@ -41,6 +41,17 @@ final class GeneratedReturns {
 		throw new AssertionError("no generated " + maTKhai + "/" + version + " return matches");
 	}
 
+	/**
+	 * A generated original 03/TNDN of a calendar year, the first that matches, filed by the taxpayer with the office
+	 * that manages the tests' taxpayers (99999).
+	 */
+	static String citFinalization(String mst, int year, Predicate<String> wanted) {
+		String xml = generated("892", "2.5.4", LocalDate.of(year, 12, 31),
+				(candidate) -> candidate.contains("<kieuKy>Y</kieuKy>") && candidate.contains("<kyKKhai>" + year + "</kyKKhai>")
+						&& wanted.test(candidate));
+		return SampleReturns.with(SampleReturns.with(xml, "mst", mst), "maCQTNoiNop", "99999");
+	}
+
 	/** The content of the first element of that name, empty if there is none. */
 	static String indicator(String xml, String name) {
 		Matcher matcher = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);

@@ -34,20 +34,45 @@ END $$;
 CREATE TRIGGER annual_tax_immutable BEFORE UPDATE OR DELETE ON annual_tax
     FOR EACH ROW EXECUTE FUNCTION annual_tax_immutable();
 
+-- payment.tax_paid_v1: what counts as paid on each of a taxpayer's tax items, one row per ledger line, as
+-- interest_basis_v1 counts it: payments and credits applied (a credit on the day its money was paid), offsets, less
+-- what a reduction or a superseding item moved from the item to the taxpayer's credit; reversed payments do not
+-- count. Read below, and by declaration-api, which holds what a finalization declares paid on account against it
+-- (03/TNDN G1 and G2, VN-ETAX §3.9 R-X-3).
+--   mst, sub_item, tax_period, item_id   the tax item, as booked
+--   paid_on                              the day it counts as paid (the bank-confirmed payment date)
+--   amount                               whole VND, negative for what moved to credit
+--   booked_at                            when the ledger line was booked
+CREATE VIEW tax_paid_v1 AS
+SELECT o.mst, o.sub_item, o.tax_period, o.item_id,
+       CASE WHEN l.entry_type = 'CREDIT_APPLIED' THEN coalesce(cr.paid_on, l.value_date) ELSE l.value_date END
+           AS paid_on,
+       CASE WHEN l.entry_type = 'OVERPAYMENT_CREDITED' THEN -l.amount ELSE l.amount END AS amount,
+       l.booked_at
+FROM obligation o
+JOIN ledger_line l ON l.item_id = o.item_id
+    AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
+LEFT JOIN credit cr ON l.entry_type = 'CREDIT_APPLIED' AND cr.credit_id = l.credit_id
+WHERE o.kind = 'TAX'
+    AND l.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'CREDIT_OFFSET', 'OVERPAYMENT_CREDITED')
+    AND NOT EXISTS (SELECT 1 FROM ledger_line r WHERE r.reverses_entry = l.entry_id
+                    AND r.account = 'TAXPAYER_OBLIGATION' AND r.entry_type <> 'OBLIGATION_BOOKED');
+
+COMMENT ON VIEW tax_paid_v1 IS
+    'Published contract of payment-gateway, read by declaration-api (docs/adr/0006-taxpayer-ledger.md)';
+
 -- payment.provisional_shortfall_v1: the columns of interest_basis_v1 (V8, ADR 0011), one row per taxpayer, sub-item
 -- and year with a finalization in force, for batch-processor's interest assessment:
 --   payable_item_id     the shortfall's id (annual_tax.shortfall_id); interest is booked on it
 --   tax_period          the year, 00/CN/yyyy
 --   amount              the shortfall: 75 % of the year's tax (rounded half up to the đồng) less what was paid on the
---                       year's first three quarters by the deadline; zero when they paid enough
+--                       year's first three quarters by the deadline (tax_paid_v1); zero when they paid enough
 --   due_date            the third quarter's provisional deadline
 --   reduction_dates,    what was paid on the year's tax of the sub-item after the deadline (on any of its quarters,
 --   reduction_amounts   or on the year's own items, the finalization's I1), by the day it counts as paid, taken as
 --                       paying the shortfall first, up to it
 --   outstanding         amount less those reductions
---   changed_at          the last booking that touched the year's items, or the finalization's
--- Paid counts as in interest_basis_v1: payments and credits applied (a credit from its payment's day), offsets,
--- less what a reduction or a superseding item moved to the taxpayer's credit; reversed payments do not count.
+--   changed_at          the last booking that touched the year's items (a reversal too), or the finalization's
 CREATE VIEW provisional_shortfall_v1 AS
 WITH in_force AS (
     SELECT DISTINCT ON (mst, sub_item, tax_year) shortfall_id, mst, chapter, sub_item, tax_year, annual_tax,
@@ -55,42 +80,34 @@ WITH in_force AS (
     FROM annual_tax
     ORDER BY mst, sub_item, tax_year, booking_seq DESC
 ),
-movement AS (
-    SELECT f.shortfall_id, o.tax_period, l.entry_id, l.entry_type, l.amount, l.value_date, l.credit_id, l.booked_at,
-           l.reverses_entry
+year_item AS (
+    SELECT f.shortfall_id, o.item_id
     FROM in_force f
     JOIN obligation o ON o.mst = f.mst AND o.kind = 'TAX' AND o.sub_item = f.sub_item
         AND o.tax_period IN ('00/Q1/' || f.tax_year, '00/Q2/' || f.tax_year, '00/Q3/' || f.tax_year,
                              '00/Q4/' || f.tax_year, '00/CN/' || f.tax_year)
-    JOIN ledger_line l ON l.item_id = o.item_id
-        AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
 ),
-applied AS (
-    SELECT m.shortfall_id, m.tax_period,
-           CASE WHEN m.entry_type = 'CREDIT_APPLIED' THEN coalesce(cr.paid_on, m.value_date) ELSE m.value_date END
-               AS paid_on,
-           CASE WHEN m.entry_type = 'OVERPAYMENT_CREDITED' THEN -m.amount ELSE m.amount END AS amount
-    FROM movement m
-    LEFT JOIN credit cr ON m.entry_type = 'CREDIT_APPLIED' AND cr.credit_id = m.credit_id
-    WHERE m.entry_type IN ('PAYMENT_APPLIED', 'CREDIT_APPLIED', 'CREDIT_OFFSET', 'OVERPAYMENT_CREDITED')
-        AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_entry = m.entry_id)
+paid AS (
+    SELECT y.shortfall_id, p.tax_period, p.paid_on, p.amount
+    FROM year_item y
+    JOIN tax_paid_v1 p ON p.item_id = y.item_id
 ),
 shortfall AS (
     SELECT f.shortfall_id,
-           greatest(round(f.annual_tax * 0.75) - coalesce(sum(a.amount) FILTER (
-               WHERE a.paid_on <= f.provisional_deadline AND left(a.tax_period, 5) IN ('00/Q1', '00/Q2', '00/Q3')), 0), 0)
+           greatest(round(f.annual_tax * 0.75) - coalesce(sum(p.amount) FILTER (
+               WHERE p.paid_on <= f.provisional_deadline AND left(p.tax_period, 5) IN ('00/Q1', '00/Q2', '00/Q3')), 0), 0)
                AS amount
     FROM in_force f
-    LEFT JOIN applied a ON a.shortfall_id = f.shortfall_id
+    LEFT JOIN paid p ON p.shortfall_id = f.shortfall_id
     GROUP BY f.shortfall_id, f.annual_tax, f.provisional_deadline
 ),
 later AS (
-    SELECT a.shortfall_id, a.paid_on, sum(a.amount) AS amount
-    FROM applied a
-    JOIN in_force f ON f.shortfall_id = a.shortfall_id
-    WHERE a.paid_on > f.provisional_deadline
-    GROUP BY a.shortfall_id, a.paid_on
-    HAVING sum(a.amount) > 0
+    SELECT p.shortfall_id, p.paid_on, sum(p.amount) AS amount
+    FROM paid p
+    JOIN in_force f ON f.shortfall_id = p.shortfall_id
+    WHERE p.paid_on > f.provisional_deadline
+    GROUP BY p.shortfall_id, p.paid_on
+    HAVING sum(p.amount) > 0
 ),
 paying AS (
     SELECT l.shortfall_id, l.paid_on,
@@ -107,7 +124,11 @@ reductions AS (
     GROUP BY shortfall_id
 ),
 changes AS (
-    SELECT shortfall_id, max(booked_at) AS changed_at FROM movement GROUP BY shortfall_id
+    SELECT y.shortfall_id, max(l.booked_at) AS changed_at
+    FROM year_item y
+    JOIN ledger_line l ON l.item_id = y.item_id
+        AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
+    GROUP BY y.shortfall_id
 )
 SELECT f.shortfall_id AS payable_item_id, f.mst, f.chapter, f.sub_item, '00/CN/' || f.tax_year AS tax_period,
        s.amount::numeric(18,0) AS amount, f.provisional_deadline AS due_date,
@@ -127,5 +148,9 @@ DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'etax_batch') THEN
         GRANT SELECT ON provisional_shortfall_v1 TO etax_batch;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'etax_filing') THEN
+        GRANT USAGE ON SCHEMA payment TO etax_filing;
+        GRANT SELECT ON tax_paid_v1 TO etax_filing;
     END IF;
 END $$;

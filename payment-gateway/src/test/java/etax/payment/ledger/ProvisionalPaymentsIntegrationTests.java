@@ -96,6 +96,9 @@ class ProvisionalPaymentsIntegrationTests {
 		assertThat(gateway.jdbc().sql(columns).param("provisional_shortfall_v1").query(String.class).list())
 			.isEqualTo(gateway.jdbc().sql(columns).param("interest_basis_v1").query(String.class).list())
 			.hasSize(11);
+		assertThat(gateway.jdbc().sql(columns).param("tax_paid_v1").query(String.class).list()).as("declaration-api's")
+			.containsExactly("mst text", "sub_item text", "tax_period text", "item_id text", "paid_on date",
+					"amount numeric", "booked_at timestamp with time zone");
 	}
 
 	@Test
@@ -121,6 +124,14 @@ class ProvisionalPaymentsIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> shortfall(shortfall) != null);
 		assertThat(shortfall(shortfall)).isEqualTo(
 				"00/CN/2025 1052 60000000 2025-10-30 0 {2025-11-10,2026-01-29} {20000000,40000000}");
+		assertThat(gateway.jdbc().sql("""
+				SELECT tax_period || ' ' || paid_on || ' ' || amount FROM payment.tax_paid_v1
+				WHERE mst = ? AND sub_item = '1052' ORDER BY paid_on""")
+			.param(mst)
+			.query(String.class)
+			.list()).as("what declaration-api holds a finalization's G1 and G2 to")
+			.containsExactly("00/Q1/2025 2025-04-25 80000000", "00/Q2/2025 2025-07-28 80000000",
+					"00/Q3/2025 2025-10-29 80000000", "00/Q3/2025 2025-11-10 20000000", "00/Q4/2025 2026-01-29 100000000");
 
 		// the same event again, and the same return under another event id, change nothing; other content is a conflict
 		String again = annualTax(UUID.randomUUID(), finalization, mst, 400_000_000);
