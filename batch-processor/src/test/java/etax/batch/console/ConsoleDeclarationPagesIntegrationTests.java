@@ -67,6 +67,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 	private static final String REQUESTS = "/api/v1/taxpayers/" + MST + "/overpayment-requests";
 
+	private static final String SHORTFALLS = "/api/v1/taxpayers/" + MST + "/provisional-shortfalls";
+
 	private static final String PENDING = "0190a1b2-0000-7000-8000-000000000005";
 
 	private static final String CREDIT = "0190a1b2-0000-7000-8000-000000000006";
@@ -569,6 +571,26 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	@Test
+	void aTaxpayersProvisionalCitShortfallsAreShownWithWhatTheyAreMadeOf() {
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", SHORTFALLS, 200, """
+				[{"id":"TAMNOP75-1052-2025-%s","taxYear":2025,"subItem":"1052","annualTax":400000000,
+				"finalizationReturnId":"0190a1b2-0000-7000-8000-000000000010","required":300000000,
+				"provisionalDeadline":"2025-10-30","paidByDeadline":240000000,"shortfall":60000000,
+				"paidOff":[{"on":"2025-11-10","amount":20000000},{"on":"2026-01-29","amount":40000000}],
+				"outstanding":0,"interestBooked":1140000}]""".formatted(MST));
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Provisional CIT (tạm nộp TNDN)", "<th scope=\"row\">2025</th>", "400,000,000", "300,000,000",
+					"<td>2025-10-30</td>", "240,000,000", "60,000,000", "<td>20000000 on 2025-11-10; 40000000 on 2026-01-29</td>",
+					"1,140,000")
+			.doesNotContain("could not be read");
+	}
+
+	@Test
 	void aTaxpayersOverpaymentRequestsAreListedWithTheDecisionsAndApproveAndRefuseForThosePending() {
 		paymentsAndNoExtensions();
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
@@ -749,6 +771,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", EXTENSIONS, 200, "[]");
 		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[]");
 		FakeGateway.get().answer("GET", REQUESTS, 200, "{\"items\":[]}");
+		FakeGateway.get().answer("GET", SHORTFALLS, 200, "[]");
 	}
 
 	/** A refund of 400,000 VND of the credit as payment-gateway answers it, pending unless decided. */

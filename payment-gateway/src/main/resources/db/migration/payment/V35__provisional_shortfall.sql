@@ -7,7 +7,9 @@
 -- The year's tax of a sub-item as each accepted finalization announced it (AnnualTaxFinalized on
 -- etax.payable-items.v1): once per return and sub-item, never updated; the latest booked for a taxpayer, sub-item
 -- and year is in force (a supplement is a complete return). shortfall_id names the shortfall in
--- provisional_shortfall_v1 and the interest booked on it, the same for every finalization of the year.
+-- provisional_shortfall_v1 and the interest booked on it, the same for every finalization of the year; required is
+-- what the first three quarters must have paid on account by their deadline: 75 % of the year's tax, rounded half
+-- up to the đồng.
 CREATE TABLE annual_tax (
     event_id             uuid          PRIMARY KEY,
     return_id            uuid          NOT NULL,
@@ -16,6 +18,7 @@ CREATE TABLE annual_tax (
     sub_item             text          NOT NULL,
     tax_year             integer       NOT NULL,
     annual_tax           numeric(18,0) NOT NULL CHECK (annual_tax >= 0),
+    required             numeric(18,0) GENERATED ALWAYS AS (round(annual_tax * 0.75)) STORED,
     provisional_deadline date          NOT NULL,
     shortfall_id         text          NOT NULL,
     tax_office_code      text,
@@ -65,8 +68,8 @@ COMMENT ON VIEW tax_paid_v1 IS
 -- and year with a finalization in force, for batch-processor's interest assessment:
 --   payable_item_id     the shortfall's id (annual_tax.shortfall_id); interest is booked on it
 --   tax_period          the year, 00/CN/yyyy
---   amount              the shortfall: 75 % of the year's tax (rounded half up to the đồng) less what was paid on the
---                       year's first three quarters by the deadline (tax_paid_v1); zero when they paid enough
+--   amount              the shortfall: annual_tax.required less what was paid on the year's first three quarters
+--                       by the deadline (tax_paid_v1); zero when they paid enough
 --   due_date            the third quarter's provisional deadline
 --   reduction_dates,    what was paid on the year's tax of the sub-item after the deadline (on any of its quarters,
 --   reduction_amounts   or on the year's own items, the finalization's I1), by the day it counts as paid, taken as
@@ -75,7 +78,7 @@ COMMENT ON VIEW tax_paid_v1 IS
 --   changed_at          the last booking that touched the year's items (a reversal too), or the finalization's
 CREATE VIEW provisional_shortfall_v1 AS
 WITH in_force AS (
-    SELECT DISTINCT ON (mst, sub_item, tax_year) shortfall_id, mst, chapter, sub_item, tax_year, annual_tax,
+    SELECT DISTINCT ON (mst, sub_item, tax_year) shortfall_id, mst, chapter, sub_item, tax_year, required,
            provisional_deadline, booked_at
     FROM annual_tax
     ORDER BY mst, sub_item, tax_year, booking_seq DESC
@@ -94,12 +97,12 @@ paid AS (
 ),
 shortfall AS (
     SELECT f.shortfall_id,
-           greatest(round(f.annual_tax * 0.75) - coalesce(sum(p.amount) FILTER (
+           greatest(f.required - coalesce(sum(p.amount) FILTER (
                WHERE p.paid_on <= f.provisional_deadline AND left(p.tax_period, 5) IN ('00/Q1', '00/Q2', '00/Q3')), 0), 0)
                AS amount
     FROM in_force f
     LEFT JOIN paid p ON p.shortfall_id = f.shortfall_id
-    GROUP BY f.shortfall_id, f.annual_tax, f.provisional_deadline
+    GROUP BY f.shortfall_id, f.required, f.provisional_deadline
 ),
 later AS (
     SELECT p.shortfall_id, p.paid_on, sum(p.amount) AS amount

@@ -12,10 +12,14 @@ import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
+import static etax.devstack.TestCallers.taxpayer;
 import static etax.payment.GatewayFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Corporate income tax paid by quarter on account of the year's (VN-ETAX §3.5 R-DL-4) is booked as the obligation
@@ -102,7 +106,8 @@ class ProvisionalPaymentsIntegrationTests {
 	}
 
 	@Test
-	void whatTheFirstThreeQuartersFallShortOf75PercentOfTheYearIsPublishedAsAShortfallPaidOffByLaterPayments() {
+	void whatTheFirstThreeQuartersFallShortOf75PercentOfTheYearIsPublishedAsAShortfallPaidOffByLaterPayments()
+			throws Exception {
 		String mst = DevBanks.mst(8851);
 		gateway.pay(mst, "TNQ2025042500000851", "2025-04-25", List.of(quarter(1, 80_000_000)));
 		gateway.pay(mst, "TNQ2025072800000851", "2025-07-28", List.of(quarter(2, 80_000_000)));
@@ -166,6 +171,28 @@ class ProvisionalPaymentsIntegrationTests {
 			.param(shortfall)
 			.query(String.class)
 			.single()).isEqualTo("10100");
+
+		// the taxpayer sees why: what the quarters had to pay, what they paid, what paid the shortfall off since
+		String years = gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/provisional-shortfalls").with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		JsonNode year = GatewayFixture.JSON.readTree(years).get(0);
+		assertThat(year.path("id").asString()).isEqualTo(shortfall);
+		assertThat(year.path("taxYear").asInt()).isEqualTo(2025);
+		assertThat(year.path("finalizationReturnId").asString()).isEqualTo(finalization.toString());
+		assertThat(List.of(year.path("annualTax").asLong(), year.path("required").asLong(),
+				year.path("paidByDeadline").asLong(), year.path("shortfall").asLong(), year.path("outstanding").asLong(),
+				year.path("interestBooked").asLong()))
+			.containsExactly(400_000_000L, 300_000_000L, 240_000_000L, 60_000_000L, 0L, 1_140_000L);
+		assertThat(year.path("provisionalDeadline").asString()).isEqualTo("2025-10-30");
+		assertThat(year.path("paidOff").valueStream().map((p) -> p.path("on").asString() + " " + p.path("amount").asLong()))
+			.containsExactly("2025-11-10 20000000", "2026-01-29 40000000");
+		gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/provisional-shortfalls").with(taxpayer(DevBanks.mst(8853))))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

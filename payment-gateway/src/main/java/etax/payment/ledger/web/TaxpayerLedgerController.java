@@ -7,6 +7,8 @@ import etax.access.Role;
 import etax.ids.TaxpayerId;
 import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
+import etax.payment.ledger.ProvisionalShortfall;
+import etax.payment.ledger.ProvisionalShortfalls;
 import etax.payment.ledger.TaxpayerLedger.LedgerPage;
 import etax.payment.ledger.TaxpayerLedger;
 import etax.payment.ledger.TaxpayerNotFoundException;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A taxpayer's balance and ledger, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
+ * A taxpayer's balance, ledger and provisional CIT shortfalls, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
  * head office's) and for officers: a national officer reads any taxpayer the ledger has, an office's officer those
  * with an obligation booked with its office; any other answers 404 {@code taxpayer-not-found}, as a taxpayer the
  * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md), and so does another taxpayer's for a
@@ -42,8 +44,11 @@ class TaxpayerLedgerController {
 
 	private final TaxpayerLedger ledger;
 
-	TaxpayerLedgerController(TaxpayerLedger ledger) {
+	private final ProvisionalShortfalls shortfalls;
+
+	TaxpayerLedgerController(TaxpayerLedger ledger, ProvisionalShortfalls shortfalls) {
 		this.ledger = ledger;
+		this.shortfalls = shortfalls;
 	}
 
 	@Operation(summary = "Balance per sub-item and period, credits, and each obligation",
@@ -59,6 +64,15 @@ class TaxpayerLedgerController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
 		LedgerPage lines = this.ledger.lines(authorized(mst, caller), page, size);
 		return new LinePage(lines.lines(), page, size, lines.total());
+	}
+
+	@Operation(summary = "The year's provisional CIT payments against each finalization in force, newest year first",
+			description = "What the first three quarters had to pay on account by their deadline (75 % of the year's "
+					+ "tax), what they paid, the shortfall late-payment interest runs on, what paid it off since and the "
+					+ "interest booked on it (Decree 126/2020 Art. 8(6), Decree 91/2022). " + OFFICERS)
+	@GetMapping("/provisional-shortfalls")
+	List<ProvisionalShortfall> provisionalShortfalls(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
+		return this.shortfalls.of(authorized(mst, caller));
 	}
 
 	private String authorized(String mst, Caller caller) {
