@@ -215,6 +215,21 @@ class ProvisionalPaymentsIntegrationTests {
 				Map.of());
 		await().atMost(TIMEOUT).until(() -> shortfall(shortfall).contains(" 0 2025-10-30 0 "));
 		assertThat(shortfall(shortfall)).isEqualTo("00/CN/2025 1052 0 2025-10-30 0 {} {}");
+
+		// a year's tax below zero, or a year that is not one, books nothing: an officer finds it with the reason
+		for (String bad : List.of(annualTax(UUID.randomUUID(), UUID.randomUUID(), mst, -1),
+				annualTax(UUID.randomUUID(), UUID.randomUUID(), mst, 1).replace("\"taxYear\":2025", "\"taxYear\":\"2025\""))) {
+			gateway.publish("etax.payable-items.v1", mst, bad, Map.of());
+		}
+		await().atMost(TIMEOUT).until(() -> gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.rejected_event WHERE raw_value LIKE ? AND reason = 'invalid-event'")
+			.param("%" + mst + "%")
+			.query(Long.class)
+			.single() == 2);
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.annual_tax WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	/** A payment on account of a quarter of 2025, naming no item. */
