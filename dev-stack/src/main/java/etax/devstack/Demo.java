@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The end-to-end demo against a running local stack: a filer files the sample 01/GTGT, a fake bank
  * confirms its payment twice (a retry), the gateway records it once and posts it to the treasury,
- * and an officer runs the daily filing summary.
+ * an officer runs the daily filing summary and reconciles the day; then the business's corporate income tax,
+ * paid on account by quarter and finalized ({@link DemoProvisionalTax}).
  */
 public final class Demo {
 
@@ -53,9 +54,12 @@ public final class Demo {
 
 	private final TokenIssuer tokens;
 
+	private final DemoProvisionalTax provisionalTax;
+
 	private Demo(StackFile stack, Path root) {
 		this.root = root;
 		this.tokens = DevTokens.issuer(root);
+		this.provisionalTax = new DemoProvisionalTax(stack, root, this.tokens);
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.batchProcessor = stack.batchProcessor();
@@ -196,6 +200,12 @@ public final class Demo {
 		System.out.println("   See it in the officers' console: " + this.batchProcessor + "/console/reconciliation/days/"
 				+ paymentDay);
 		System.out.println("   (sign in with the token printed by: ./etax token officer " + TAX_OFFICE + ")");
+
+		step("7. It paid its 2025 corporate income tax on account by quarter, without a return, then files the "
+				+ "year's finalization; what the first three quarters paid is judged against 75 % of the year's tax");
+		this.provisionalTax.run(mst, BANK, TAX_OFFICE);
+		System.out.println("   See it on the taxpayer's page of the console: " + this.batchProcessor
+				+ "/console/taxpayers?mst=" + mst);
 		System.out.println();
 		System.out.println("Demo complete.");
 	}
@@ -235,12 +245,12 @@ public final class Demo {
 		return types;
 	}
 
-	private static HttpResponse<String> send(HttpRequest.Builder request, String token)
+	static HttpResponse<String> send(HttpRequest.Builder request, String token)
 			throws IOException, InterruptedException {
 		return HTTP.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static JsonNode expect(HttpResponse<String> response, int status) {
+	static JsonNode expect(HttpResponse<String> response, int status) {
 		if (response.statusCode() != status) {
 			throw new IllegalStateException(
 					"Expected " + status + " from " + response.uri() + " but got " + response.statusCode() + ": " + response.body());
@@ -248,7 +258,7 @@ public final class Demo {
 		return JSON.readTree(response.body());
 	}
 
-	private static String text(JsonNode node, String field) {
+	static String text(JsonNode node, String field) {
 		return node.get(field).asString();
 	}
 

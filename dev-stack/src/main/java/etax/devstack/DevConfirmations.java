@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bank confirmations (JSON version 1) of one VAT line of Q1/2026 debited in VND, as the demo's and the
- * conformance pack's banks send them to {@code POST /api/v1/bank/confirmations}.
+ * Bank confirmations (JSON version 1) of one line debited in VND, as the demo's and the conformance pack's banks
+ * send them to {@code POST /api/v1/bank/confirmations}: VAT of Q1/2026, or corporate income tax paid on account of a
+ * quarter.
  */
 public final class DevConfirmations {
 
@@ -37,6 +38,22 @@ public final class DevConfirmations {
 		if (payableItemId != null) {
 			voucherLine.put("payableItemId", payableItemId);
 		}
+		return voucher(bankCode, reference, mst, total, paymentDate, voucherLine);
+	}
+
+	/**
+	 * Corporate income tax (sub-item 1052) paid on account of a quarter, naming no item: no return declares it
+	 * (VN-ETAX §3.5 R-DL-4).
+	 * @param quarter the quarter, {@code 00/Q3/2025}
+	 */
+	public static String onAccount(String bankCode, String reference, String mst, String quarter, long amount,
+			LocalDate paymentDate) {
+		return voucher(bankCode, reference, mst, amount, paymentDate,
+				Map.of("chapter", "754", "subItem", "1052", "taxPeriod", quarter, "amount", amount));
+	}
+
+	private static String voucher(String bankCode, String reference, String mst, long total, LocalDate paymentDate,
+			Map<String, Object> voucherLine) {
 		return JSON.writeValueAsString(Map.ofEntries(Map.entry("version", 1), Map.entry("bankCode", bankCode),
 				Map.entry("bankReference", reference), Map.entry("voucherNumber", "GNT-" + reference),
 				Map.entry("payerMst", mst), Map.entry("currency", "VND"), Map.entry("amount", total),
