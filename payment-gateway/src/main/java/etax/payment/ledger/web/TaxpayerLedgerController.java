@@ -5,6 +5,8 @@ import java.util.List;
 import etax.access.Caller;
 import etax.access.Role;
 import etax.ids.TaxpayerId;
+import etax.payment.arrears.ArrearsNotice;
+import etax.payment.arrears.ArrearsNotices;
 import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
 import etax.payment.ledger.ProvisionalShortfall;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A taxpayer's balance, ledger and provisional CIT shortfalls, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
+ * A taxpayer's balance, ledger, provisional CIT shortfalls and arrears notices, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
  * head office's) and for officers: a national officer reads any taxpayer the ledger has, an office's officer those
  * with an obligation booked with its office; any other answers 404 {@code taxpayer-not-found}, as a taxpayer the
  * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md), and so does another taxpayer's for a
@@ -46,9 +48,12 @@ class TaxpayerLedgerController {
 
 	private final ProvisionalShortfalls shortfalls;
 
-	TaxpayerLedgerController(TaxpayerLedger ledger, ProvisionalShortfalls shortfalls) {
+	private final ArrearsNotices arrears;
+
+	TaxpayerLedgerController(TaxpayerLedger ledger, ProvisionalShortfalls shortfalls, ArrearsNotices arrears) {
 		this.ledger = ledger;
 		this.shortfalls = shortfalls;
+		this.arrears = arrears;
 	}
 
 	@Operation(summary = "Balance per sub-item and period, credits, and each obligation",
@@ -73,6 +78,13 @@ class TaxpayerLedgerController {
 	@GetMapping("/provisional-shortfalls")
 	List<ProvisionalShortfall> provisionalShortfalls(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.shortfalls.of(authorized(mst, caller));
+	}
+
+	@Operation(summary = "The taxpayer's notices of tax arrears and late-payment interest (07/QLN), newest month first",
+			description = OFFICERS)
+	@GetMapping("/arrears-notices")
+	List<ArrearsNotice> arrearsNotices(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
+		return this.arrears.of(authorized(mst, caller));
 	}
 
 	private String authorized(String mst, Caller caller) {

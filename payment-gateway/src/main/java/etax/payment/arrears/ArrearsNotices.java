@@ -1,0 +1,102 @@
+package etax.payment.arrears;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): on the first of each
+ * month, for the month before, one notice to each taxpayer with an item overdue and unpaid at the month's end or
+ * interest unpaid, stored and announced ({@link ArrearsNotified}) in one transaction per page of taxpayers. A month
+ * is issued once per taxpayer: issuing it again, on demand or on two instances at once, issues only the notices of
+ * taxpayers who had none, so a run that stopped half-way is finished by the next.
+ */
+@Service
+public class ArrearsNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(ArrearsNotices.class);
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/** Taxpayers per transaction. */
+	private static final int PAGE = 500;
+
+	private final ArrearsNoticeRepository notices;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ArrearsNotices(ArrearsNoticeRepository notices, Outbox outbox, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.notices = notices;
+		this.outbox = outbox;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${etax.payment.arrears.notices-cron:0 0 6 1 * *}", zone = "Asia/Ho_Chi_Minh")
+	void monthly() {
+		YearMonth month = YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(1);
+		log.info("Issued arrears notices month={} notices={}", month, issue(month));
+	}
+
+	/**
+	 * Issues a month's notices not issued yet.
+	 * @param month a month that is over
+	 * @return how many were issued now
+	 * @throws IllegalArgumentException if the month is not over
+	 */
+	public int issue(YearMonth month) {
+		LocalDate asOf = month.atEndOfMonth();
+		if (!asOf.isBefore(LocalDate.now(this.clock.withZone(VIETNAM)))) {
+			throw new IllegalArgumentException("the month is not over");
+		}
+		int issued = 0;
+		List<String> page = this.notices.inArrears("", asOf, PAGE);
+		while (!page.isEmpty()) {
+			List<String> msts = page;
+			issued += this.transactions.execute((status) -> issue(month, msts));
+			page = this.notices.inArrears(msts.get(msts.size() - 1), asOf, PAGE);
+		}
+		return issued;
+	}
+
+	/** A taxpayer's notices, newest month first; the caller checked that it may read them. */
+	public List<ArrearsNotice> of(String mst) {
+		return this.notices.of(mst);
+	}
+
+	private int issue(YearMonth month, List<String> msts) {
+		Instant now = this.clock.instant();
+		Map<String, List<ArrearsNotice.Item>> owed = this.notices.owed(msts, month.atEndOfMonth());
+		List<ArrearsNotice> notices = owed.entrySet()
+			.stream()
+			.map((taxpayer) -> ArrearsNotice.of(taxpayer.getKey(), month, now, taxpayer.getValue()))
+			.toList();
+		Set<String> inserted = this.notices.insert(notices);
+		this.outbox.appendAll(notices.stream()
+			.filter((notice) -> inserted.contains(notice.mst()))
+			.map((notice) -> OutboxMessage.of(ArrearsNotified.TOPIC, notice.mst(), ArrearsNotified.of(notice)))
+			.toList());
+		return inserted.size();
+	}
+
+}
