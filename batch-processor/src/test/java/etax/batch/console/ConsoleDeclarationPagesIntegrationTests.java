@@ -69,6 +69,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 	private static final String SHORTFALLS = "/api/v1/taxpayers/" + MST + "/provisional-shortfalls";
 
+	private static final String ARREARS = "/api/v1/taxpayers/" + MST + "/arrears-notices";
+
 	private static final String PENDING = "0190a1b2-0000-7000-8000-000000000005";
 
 	private static final String CREDIT = "0190a1b2-0000-7000-8000-000000000006";
@@ -587,6 +589,27 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("Provisional CIT (tạm nộp TNDN)", "<th scope=\"row\">2025</th>", "400,000,000", "300,000,000",
 					"<td>2025-10-30</td>", "240,000,000", "60,000,000", "<td>20000000 on 2025-11-10; 40000000 on 2026-01-29</td>",
 					"1,140,000")
+			.doesNotContain("could not be read", "id=\"arrears-notices\"");
+	}
+
+	@Test
+	void aTaxpayersArrearsNoticesAreListedWithWhatTheyNamed() {
+		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
+		FakeGateway.get().answer("GET", ARREARS, 200, """
+				[{"noticeId":"0190a1b2-0000-7000-8000-000000000011","mst":"%s","month":"2026-05","asOf":"2026-05-31",
+				"issuedAt":"2026-05-31T23:00:00Z","items":[{"payableItemId":"A","kind":"TAX","chapter":"754",
+				"subItem":"1701","taxPeriod":"00/Q1/2026","dueDate":"2026-05-04","outstanding":6000000,"daysOverdue":27},
+				{"payableItemId":"B","kind":"INTEREST","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",
+				"dueDate":"2026-05-05","outstanding":3000,"daysOverdue":26}],"totalTax":6000000,"totalInterest":3000}]"""
+			.formatted(MST));
+		MockHttpSession session = signIn(TOKENS.officer("70129"));
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Notices of tax arrears and late-payment interest (07/QLN)", "<th scope=\"row\">2026-05</th>",
+					"6,000,000", "3,000", "<td>6000000 tax (sub-item 1701, 00/Q1/2026, 27 days overdue); 3000 interest "
+							+ "(sub-item 4931, 00/Q1/2026, 26 days overdue)</td>")
 			.doesNotContain("could not be read");
 	}
 
@@ -772,6 +795,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[]");
 		FakeGateway.get().answer("GET", REQUESTS, 200, "{\"items\":[]}");
 		FakeGateway.get().answer("GET", SHORTFALLS, 200, "[]");
+		FakeGateway.get().answer("GET", ARREARS, 200, "[]");
 	}
 
 	/** A refund of 400,000 VND of the credit as payment-gateway answers it, pending unless decided. */

@@ -25,7 +25,8 @@ import org.springframework.web.client.RestClientException;
  * One taxpayer: its returns with their payable items, its deadline extensions and the inspections at its premises
  * (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes extensions,
  * {@link InspectionsController} records inspections and their conclusions), and its balance, its provisional CIT
- * payments against each year's finalization, latest ledger lines and requests about its overpayment
+ * payments against each year's finalization, its monthly arrears notices, latest ledger lines and requests about its
+ * overpayment
  * (payment-gateway; {@link OverpaymentRequestsController} records and decides them). A service that does not answer leaves its part of the page empty with a message; the rest is shown.
  */
 @Controller
@@ -82,6 +83,12 @@ class TaxpayerController {
 			.uri("/api/v1/taxpayers/{mst}/provisional-shortfalls", taxpayer)
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<ProvisionalShortfall>>() {
+			})));
+		model.addAttribute("arrearsNotices", read(problems, "payment-gateway", () -> this.clients.gateway()
+			.get()
+			.uri("/api/v1/taxpayers/{mst}/arrears-notices", taxpayer)
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<ArrearsNotice>>() {
 			})));
 		OverpaymentRequest.Page requests = read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()

@@ -1,0 +1,29 @@
+package etax.batch.console.taxpayers;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A monthly notice of tax arrears and late-payment interest (07/QLN) the taxpayer was sent, as payment-gateway
+ * answers it ({@code GET /api/v1/taxpayers/{mst}/arrears-notices}).
+ */
+record ArrearsNotice(String month, LocalDate asOf, Instant issuedAt, List<Item> items, BigDecimal totalTax,
+		BigDecimal totalInterest) {
+
+	/** @return each item owed, for the page */
+	public String itemsText() {
+		return String.join("; ", this.items.stream()
+			.map((item) -> item.outstanding().toPlainString() + " " + item.kind().toLowerCase(Locale.ROOT)
+					+ " (sub-item " + item.subItem() + ", " + item.taxPeriod() + ", " + item.daysOverdue() + " days overdue)")
+			.toList());
+	}
+
+	record Item(String kind, String subItem, String taxPeriod, LocalDate dueDate, BigDecimal outstanding,
+			long daysOverdue) {
+
+	}
+
+}
