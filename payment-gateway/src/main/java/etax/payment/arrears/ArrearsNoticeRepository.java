@@ -29,6 +29,12 @@ class ArrearsNoticeRepository {
 	private static final TypeReference<List<ArrearsNotice.Item>> ITEMS = new TypeReference<>() {
 	};
 
+	/**
+	 * Owed at a month's last day (both parameters): tax due before it, interest assessed by it (an interest
+	 * obligation is due on the day it was assessed for).
+	 */
+	private static final String OVERDUE = "due_date <= ? AND (kind = 'INTEREST' OR due_date < ?)";
+
 	private final JdbcTemplate jdbc;
 
 	ArrearsNoticeRepository(JdbcTemplate jdbc) {
@@ -36,28 +42,26 @@ class ArrearsNoticeRepository {
 	}
 
 	/**
-	 * A page of the taxpayers owing an item due before a day (interest is due as it is booked), in MST order.
+	 * A page of the taxpayers owing, at a month's last day, tax due before it or interest assessed by it, in MST
+	 * order.
 	 * @param after the last MST of the page before, empty for the first
 	 */
 	List<String> inArrears(String after, LocalDate asOf, int limit) {
-		return this.jdbc.queryForList("""
-				SELECT DISTINCT mst FROM payment.obligation
-				WHERE outstanding > 0 AND mst > ? AND (kind = 'INTEREST' OR due_date < ?)
-				ORDER BY mst LIMIT ?""", String.class, after, asOf, limit);
+		return this.jdbc.queryForList("SELECT DISTINCT mst FROM payment.obligation WHERE outstanding > 0 AND mst > ? AND "
+				+ OVERDUE + " ORDER BY mst LIMIT ?", String.class, after, asOf, asOf, limit);
 	}
 
-	/** What each of the taxpayers owes on items due before the day, tax first, each by due date. */
+	/** What each of the taxpayers owes of it, tax first, each by due date. */
 	Map<String, List<ArrearsNotice.Item>> owed(List<String> msts, LocalDate asOf) {
 		Map<String, List<ArrearsNotice.Item>> owed = new LinkedHashMap<>();
-		this.jdbc.query("""
-				SELECT mst, item_id, kind, chapter, sub_item, tax_period, due_date, outstanding FROM payment.obligation
-				WHERE mst = ANY (?) AND outstanding > 0 AND (kind = 'INTEREST' OR due_date < ?)
-				ORDER BY mst, kind DESC, due_date, item_id""", (ResultSet row) -> {
+		this.jdbc.query("SELECT mst, item_id, kind, chapter, sub_item, tax_period, due_date, outstanding "
+				+ "FROM payment.obligation WHERE mst = ANY (?) AND outstanding > 0 AND " + OVERDUE
+				+ " ORDER BY mst, kind DESC, due_date, item_id", (ResultSet row) -> {
 					LocalDate due = row.getObject(7, LocalDate.class);
 					owed.computeIfAbsent(row.getString(1), (mst) -> new ArrayList<>())
 						.add(new ArrearsNotice.Item(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
 								row.getString(6), due, row.getBigDecimal(8), Math.max(0, ChronoUnit.DAYS.between(due, asOf))));
-				}, msts.toArray(String[]::new), asOf);
+				}, msts.toArray(String[]::new), asOf, asOf);
 		return owed;
 	}
 

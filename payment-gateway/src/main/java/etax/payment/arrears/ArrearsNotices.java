@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import etax.outbox.Outbox;
@@ -73,7 +74,7 @@ public class ArrearsNotices {
 		List<String> page = this.notices.inArrears("", asOf, PAGE);
 		while (!page.isEmpty()) {
 			List<String> msts = page;
-			issued += this.transactions.execute((status) -> issue(month, msts));
+			issued += Objects.requireNonNull(this.transactions.execute((status) -> issue(month, msts)));
 			page = this.notices.inArrears(msts.get(msts.size() - 1), asOf, PAGE);
 		}
 		return issued;

@@ -76,73 +76,59 @@ COMMENT ON VIEW tax_paid_v1 IS
 --                       paying the shortfall first, up to it
 --   outstanding         amount less those reductions
 --   changed_at          the last booking that touched the year's items (a reversal too), or the finalization's
+-- Each row is computed from its own taxpayer's items through lateral subqueries, and the finalization in force is
+-- picked by shortfall_id: a filter on payable_item_id (the interest job's partitions) reaches annual_tax itself.
 CREATE VIEW provisional_shortfall_v1 AS
-WITH in_force AS (
-    SELECT DISTINCT ON (mst, sub_item, tax_year) shortfall_id, mst, chapter, sub_item, tax_year, required,
-           provisional_deadline, booked_at
-    FROM annual_tax
-    ORDER BY mst, sub_item, tax_year, booking_seq DESC
-),
-year_item AS (
-    SELECT f.shortfall_id, o.item_id
-    FROM in_force f
-    JOIN obligation o ON o.mst = f.mst AND o.kind = 'TAX' AND o.sub_item = f.sub_item
-        AND o.tax_period IN ('00/Q1/' || f.tax_year, '00/Q2/' || f.tax_year, '00/Q3/' || f.tax_year,
-                             '00/Q4/' || f.tax_year, '00/CN/' || f.tax_year)
-),
-paid AS (
-    SELECT y.shortfall_id, p.tax_period, p.paid_on, p.amount
-    FROM year_item y
-    JOIN tax_paid_v1 p ON p.item_id = y.item_id
-),
-shortfall AS (
-    SELECT f.shortfall_id,
-           greatest(f.required - coalesce(sum(p.amount) FILTER (
-               WHERE p.paid_on <= f.provisional_deadline AND left(p.tax_period, 5) IN ('00/Q1', '00/Q2', '00/Q3')), 0), 0)
-               AS amount
-    FROM in_force f
-    LEFT JOIN paid p ON p.shortfall_id = f.shortfall_id
-    GROUP BY f.shortfall_id, f.required, f.provisional_deadline
-),
-later AS (
-    SELECT p.shortfall_id, p.paid_on, sum(p.amount) AS amount
-    FROM paid p
-    JOIN in_force f ON f.shortfall_id = p.shortfall_id
-    WHERE p.paid_on > f.provisional_deadline
-    GROUP BY p.shortfall_id, p.paid_on
-    HAVING sum(p.amount) > 0
-),
-paying AS (
-    SELECT l.shortfall_id, l.paid_on,
-           least(sum(l.amount) OVER running, s.amount) - least(sum(l.amount) OVER running - l.amount, s.amount) AS amount
-    FROM later l
-    JOIN shortfall s ON s.shortfall_id = l.shortfall_id
-    WINDOW running AS (PARTITION BY l.shortfall_id ORDER BY l.paid_on)
-),
-reductions AS (
-    SELECT shortfall_id, array_agg(paid_on ORDER BY paid_on) AS dates, array_agg(amount ORDER BY paid_on) AS amounts,
-           sum(amount) AS paid
-    FROM paying
-    WHERE amount > 0
-    GROUP BY shortfall_id
-),
-changes AS (
-    SELECT y.shortfall_id, max(l.booked_at) AS changed_at
-    FROM year_item y
-    JOIN ledger_line l ON l.item_id = y.item_id
-        AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
-    GROUP BY y.shortfall_id
-)
 SELECT f.shortfall_id AS payable_item_id, f.mst, f.chapter, f.sub_item, '00/CN/' || f.tax_year AS tax_period,
        s.amount::numeric(18,0) AS amount, f.provisional_deadline AS due_date,
        (s.amount - coalesce(r.paid, 0))::numeric(18,0) AS outstanding,
        coalesce(r.dates, '{}'::date[]) AS reduction_dates,
        coalesce(r.amounts, '{}'::numeric[]) AS reduction_amounts,
        greatest(f.booked_at, c.changed_at) AS changed_at
-FROM in_force f
-JOIN shortfall s ON s.shortfall_id = f.shortfall_id
-LEFT JOIN reductions r ON r.shortfall_id = f.shortfall_id
-LEFT JOIN changes c ON c.shortfall_id = f.shortfall_id;
+FROM (
+    SELECT DISTINCT ON (shortfall_id) shortfall_id, mst, chapter, sub_item, tax_year, required, provisional_deadline,
+           booked_at,
+           ARRAY['00/Q1/' || tax_year, '00/Q2/' || tax_year, '00/Q3/' || tax_year] AS first_quarters,
+           ARRAY['00/Q1/' || tax_year, '00/Q2/' || tax_year, '00/Q3/' || tax_year, '00/Q4/' || tax_year,
+                 '00/CN/' || tax_year] AS year_periods
+    FROM annual_tax
+    ORDER BY shortfall_id, booking_seq DESC
+) f
+CROSS JOIN LATERAL (
+    -- the shortfall: what the first three quarters paid by the deadline, short of what was required
+    SELECT greatest(f.required - coalesce(sum(p.amount), 0), 0) AS amount
+    FROM tax_paid_v1 p
+    WHERE p.mst = f.mst AND p.sub_item = f.sub_item AND p.tax_period = ANY (f.first_quarters)
+        AND p.paid_on <= f.provisional_deadline
+) s
+LEFT JOIN LATERAL (
+    -- what paid it off: the year's payments after the deadline, by day, up to the shortfall
+    SELECT array_agg(paying.paid_on ORDER BY paying.paid_on) AS dates,
+           array_agg(paying.amount ORDER BY paying.paid_on) AS amounts, sum(paying.amount) AS paid
+    FROM (
+        SELECT later.paid_on,
+               least(sum(later.amount) OVER running, s.amount)
+                   - least(sum(later.amount) OVER running - later.amount, s.amount) AS amount
+        FROM (
+            SELECT p.paid_on, sum(p.amount) AS amount
+            FROM tax_paid_v1 p
+            WHERE p.mst = f.mst AND p.sub_item = f.sub_item AND p.tax_period = ANY (f.year_periods)
+                AND p.paid_on > f.provisional_deadline
+            GROUP BY p.paid_on
+            HAVING sum(p.amount) > 0
+        ) later
+        WINDOW running AS (ORDER BY later.paid_on)
+    ) paying
+    WHERE paying.amount > 0
+) r ON true
+LEFT JOIN LATERAL (
+    -- the last booking on the year's items, a reversal too
+    SELECT max(l.booked_at) AS changed_at
+    FROM obligation o
+    JOIN ledger_line l ON l.item_id = o.item_id
+        AND l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type <> 'OBLIGATION_BOOKED'
+    WHERE o.mst = f.mst AND o.kind = 'TAX' AND o.sub_item = f.sub_item AND o.tax_period = ANY (f.year_periods)
+) c ON true;
 
 COMMENT ON VIEW provisional_shortfall_v1 IS
     'Published contract of payment-gateway, read by batch-processor (docs/adr/0011-interest-assessment.md)';

@@ -49,11 +49,13 @@ class ArrearsNoticesIntegrationTests {
 		gateway.reads().awaitOutstanding(overdue, 10_000_000);
 		gateway.pay(mst, "ARR2026051000008871", "2026-05-10", List.of(Line.naming(overdue, "1701", 4_000_000)));
 		gateway.reads().awaitOutstanding(overdue, 6_000_000);
-		gateway.publish("etax.assessments.v1", mst, """
-				{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-06T01:00:00Z",\
-				"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
-				"amount":3000,"assessedFor":"2026-05-05","dueDate":"2026-05-05"}""".formatted(
-				UUID.nameUUIDFromBytes((overdue + "2026-05-05").getBytes(StandardCharsets.UTF_8)), overdue, mst), Map.of());
+		for (String day : List.of("2026-05-05", "2026-06-01")) { // June's interest is no arrears of May
+			gateway.publish("etax.assessments.v1", mst, """
+					{"eventId":"%s","type":"InterestAssessed","version":1,"occurredAt":"2026-05-06T01:00:00Z",\
+					"payableItemId":"%s","mst":"%s","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",\
+					"amount":3000,"assessedFor":"%s","dueDate":"%s"}""".formatted(
+					UUID.nameUUIDFromBytes((overdue + day).getBytes(StandardCharsets.UTF_8)), overdue, mst, day, day), Map.of());
+		}
 		String settled = DevBanks.mst(8872);
 		String paid = UUID.randomUUID().toString();
 		gateway.publishItem(settled, paid, 1_000_000, "2026-05-04");
@@ -66,7 +68,7 @@ class ArrearsNoticesIntegrationTests {
 				.sql("SELECT count(*) FROM payment.obligation WHERE kind = 'INTEREST' AND base_item_id = ?")
 				.param(overdue)
 				.query(Long.class)
-				.single() == 1);
+				.single() == 2);
 
 		assertThat(issue("2026-05", officer()).path("issued").asInt()).isPositive();
 
