@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import etax.benchmarks.CpuTime;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The job publishes the day's assessments in its last steps, and the gateway books them on the same cores
  * meanwhile and after; that is the system as deployed.
  * Run it on a fresh stack: the seeded items stay. Options ({@code --name=value}): {@code items} (1000000),
- * {@code taxpayers} (100000), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
+ * {@code taxpayers} (100000), {@code finalizations} (0: how many of the taxpayers also have a 2025 CIT finalization
+ * whose provisional payments fell short, each assessed as one more item), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
  * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password}
  * (empty), {@code first} (the first day assessed, three days ago:
  * each day is assessed once, so a second run on the same stack needs earlier days).
@@ -52,6 +54,31 @@ import tools.jackson.databind.json.JsonMapper;
 public final class InterestAssessmentBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The booking entry of each seeded obligation whose id matches, and its payment when it was paid (on its due date
+	 * plus the days given), two lines each, as the gateway books them.
+	 */
+	private static final String LEDGER_ENTRIES = """
+			INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
+			    treasury_code, amount, value_date, booked_at, item_id, posting_id, payment_key)
+			SELECT e.entry_id, s.side, e.entry_type,
+			    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN 'TAXPAYER_OBLIGATION'
+			         WHEN e.entry_type = 'OBLIGATION_BOOKED' THEN 'BUDGET_REVENUE' ELSE 'TREASURY_RECEIVABLE' END,
+			    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.mst END, o.sub_item,
+			    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.tax_period END,
+			    CASE WHEN e.entry_type = 'PAYMENT_APPLIED' AND s.side = 'D' THEN '0111' END,
+			    e.amount, e.value_date, now(), o.item_id, e.posting_id, e.payment_key
+			FROM payment.obligation o
+			CROSS JOIN LATERAL (
+			    SELECT gen_random_uuid() AS entry_id, 'OBLIGATION_BOOKED' AS entry_type, o.amount AS amount,
+			        o.due_date AS value_date, NULL::uuid AS posting_id, NULL AS payment_key
+			    UNION ALL
+			    SELECT gen_random_uuid(), 'PAYMENT_APPLIED', o.amount - o.outstanding, o.due_date + ?,
+			        gen_random_uuid(), 'bench:' || o.item_id
+			    WHERE o.outstanding < o.amount) e
+			CROSS JOIN (VALUES ('D'), ('C')) AS s (side)
+			WHERE o.item_id LIKE ?""";
 
 	private final RunOptions options;
 
@@ -70,6 +97,7 @@ public final class InterestAssessmentBenchmark {
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
 		int items = Integer.parseInt(option("items", "1000000"));
 		int taxpayers = Math.min(items, Integer.parseInt(option("taxpayers", "100000")));
+		int finalizations = Math.min(taxpayers, Integer.parseInt(option("finalizations", "0")));
 		LocalDate first = LocalDate.parse(option("first", LocalDate.now().minusDays(3).toString()));
 		System.out.printf("interest assessment benchmark run %s: %,d payable items, %,d taxpayers, days %s and %s%n",
 				this.runId, items, taxpayers, first, first.plusDays(1));
@@ -78,7 +106,9 @@ public final class InterestAssessmentBenchmark {
 		try (Connection db = this.options.database(jdbc)) {
 			long seeding = System.nanoTime();
 			seed(db, items, taxpayers, first.minusDays(30));
-			System.out.printf("seeded %,d items in %.1f s (not timed)%n", items, (System.nanoTime() - seeding) / 1e9);
+			seedFinalizations(db, finalizations);
+			System.out.printf("seeded %,d items and %,d CIT finalizations in %.1f s (not timed)%n", items, finalizations,
+					(System.nanoTime() - seeding) / 1e9);
 			for (LocalDate day : List.of(first, first.plusDays(1))) {
 				String label = day.equals(first) ? "first" : "daily";
 				CpuTime cpu = CpuTime.now();
@@ -92,6 +122,7 @@ public final class InterestAssessmentBenchmark {
 						+ "  %s%n", label, day, execution.path("status").asString(), execution.path("readCount").asLong(),
 						execution.path("writeCount").asLong(), seconds, items / seconds, wallSeconds, used);
 				check(db, day, items);
+				checkShortfalls(db, day, finalizations);
 			}
 			awaitBooked(db, List.of(first, first.plusDays(1)), items);
 		}
@@ -133,26 +164,7 @@ public final class InterestAssessmentBenchmark {
 				    gen_random_uuid(), 'benchmark', now()
 				FROM generate_series(1, ?) g
 				JOIN unnest(?::text[]) WITH ORDINALITY AS m (mst, k) ON m.k = g % ? + 1""");
-				PreparedStatement entries = db.prepareStatement("""
-						INSERT INTO payment.ledger_line (entry_id, side, entry_type, account, mst, sub_item, tax_period,
-						    treasury_code, amount, value_date, booked_at, item_id, posting_id, payment_key)
-						SELECT e.entry_id, s.side, e.entry_type,
-						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN 'TAXPAYER_OBLIGATION'
-						         WHEN e.entry_type = 'OBLIGATION_BOOKED' THEN 'BUDGET_REVENUE' ELSE 'TREASURY_RECEIVABLE' END,
-						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.mst END, '1701',
-						    CASE WHEN (s.side = 'D') = (e.entry_type = 'OBLIGATION_BOOKED') THEN o.tax_period END,
-						    CASE WHEN e.entry_type = 'PAYMENT_APPLIED' AND s.side = 'D' THEN '0111' END,
-						    e.amount, e.value_date, now(), o.item_id, e.posting_id, e.payment_key
-						FROM payment.obligation o
-						CROSS JOIN LATERAL (
-						    SELECT gen_random_uuid() AS entry_id, 'OBLIGATION_BOOKED' AS entry_type, o.amount AS amount,
-						        o.due_date AS value_date, NULL::uuid AS posting_id, NULL AS payment_key
-						    UNION ALL
-						    SELECT gen_random_uuid(), 'PAYMENT_APPLIED', o.amount - o.outstanding, o.due_date + 10,
-						        gen_random_uuid(), 'bench:' || o.item_id
-						    WHERE o.outstanding < o.amount) e
-						CROSS JOIN (VALUES ('D'), ('C')) AS s (side)
-						WHERE o.item_id LIKE ?""")) {
+				PreparedStatement entries = db.prepareStatement(LEDGER_ENTRIES)) {
 			String prefix = "bench-" + this.runId + "-";
 			obligations.setString(1, prefix);
 			obligations.setObject(2, dueDate);
@@ -160,7 +172,8 @@ public final class InterestAssessmentBenchmark {
 			obligations.setArray(4, db.createArrayOf("text", msts(taxpayers)));
 			obligations.setInt(5, taxpayers);
 			obligations.executeUpdate();
-			entries.setString(1, prefix + "%");
+			entries.setInt(1, 10);
+			entries.setString(2, prefix + "%");
 			entries.executeUpdate();
 			db.commit();
 		}
@@ -170,6 +183,78 @@ public final class InterestAssessmentBenchmark {
 		try (Statement analyze = db.createStatement()) {
 			analyze.execute("ANALYZE payment.obligation");
 			analyze.execute("ANALYZE payment.ledger_line");
+		}
+	}
+
+	/**
+	 * Seeds corporate income tax for the first {@code finalizations} taxpayers: 2025's first three quarters paid on
+	 * account, 100,000,000 each on its payment day (booked as the gateway books provisional payments, due when paid),
+	 * and a 2025 finalization in force of 500,000,000, of which 75 % is 375,000,000: each falls 75,000,000 short, and
+	 * interest runs on it from 31 October 2025 (ADR 0006). Not timed.
+	 */
+	private void seedFinalizations(Connection db, int finalizations) throws Exception {
+		if (finalizations == 0) {
+			return;
+		}
+		String[] msts = msts(finalizations);
+		String prefix = "cit-" + this.runId + "-";
+		db.setAutoCommit(false);
+		try (PreparedStatement quarters = db.prepareStatement("""
+				INSERT INTO payment.obligation (item_id, kind, mst, chapter, sub_item, tax_period, amount, due_date,
+				    outstanding, source_event_id, content_hash, booked_at)
+				SELECT ? || m.k || '-' || q.n, 'TAX', m.mst, '754', '1052', '00/Q' || q.n || '/2025', 100000000, q.paid,
+				    0, gen_random_uuid(), 'benchmark', now()
+				FROM unnest(?::text[]) WITH ORDINALITY AS m (mst, k)
+				CROSS JOIN (VALUES (1, date '2025-04-28'), (2, date '2025-07-28'), (3, date '2025-10-28')) AS q (n, paid)""");
+				PreparedStatement entries = db.prepareStatement(LEDGER_ENTRIES);
+				PreparedStatement years = db.prepareStatement("""
+						INSERT INTO payment.annual_tax (event_id, return_id, mst, chapter, sub_item, tax_year, annual_tax,
+						    provisional_deadline, shortfall_id, content_hash, booked_at)
+						SELECT gen_random_uuid(), gen_random_uuid(), m.mst, '754', '1052', 2025, 500000000,
+						    date '2025-10-30', 'TAMNOP75-1052-2025-' || m.mst, 'benchmark', now()
+						FROM unnest(?::text[]) AS m (mst)""")) {
+			quarters.setString(1, prefix);
+			quarters.setArray(2, db.createArrayOf("text", msts));
+			quarters.executeUpdate();
+			entries.setInt(1, 0);
+			entries.setString(2, prefix + "%");
+			entries.executeUpdate();
+			years.setArray(1, db.createArrayOf("text", msts));
+			years.executeUpdate();
+			db.commit();
+		}
+		finally {
+			db.setAutoCommit(true);
+		}
+		try (Statement analyze = db.createStatement()) {
+			analyze.execute("ANALYZE payment.obligation");
+			analyze.execute("ANALYZE payment.ledger_line");
+			analyze.execute("ANALYZE payment.annual_tax");
+		}
+	}
+
+	/** Checks that each seeded shortfall was assessed through the day, with the interest it accrued. */
+	private void checkShortfalls(Connection db, LocalDate day, int finalizations) throws Exception {
+		if (finalizations == 0) {
+			return;
+		}
+		String[] msts = msts(finalizations);
+		try (PreparedStatement assessed = db.prepareStatement("""
+				SELECT count(*), coalesce(min(assessed_total), 0), coalesce(max(assessed_total), 0)
+				FROM batch.interest_accrual
+				WHERE assessed_through = ? AND payable_item_id = ANY (SELECT 'TAMNOP75-1052-2025-' || unnest(?::text[]))""")) {
+			assessed.setObject(1, day);
+			assessed.setArray(2, db.createArrayOf("text", msts));
+			try (ResultSet row = assessed.executeQuery()) {
+				row.next();
+				long expected = Math.round(75_000_000 * 0.0003 * ChronoUnit.DAYS.between(LocalDate.of(2025, 10, 30), day));
+				System.out.printf("  checked: %,d of %,d provisional CIT shortfalls assessed through %s, %,d VND each "
+						+ "(75,000,000 × 0.03 %% a day since 31 October 2025: %,d)%n", row.getLong(1), finalizations, day,
+						row.getLong(2), expected);
+				if (row.getLong(1) != finalizations || row.getLong(2) != expected || row.getLong(3) != expected) {
+					throw new IllegalStateException("Not every shortfall was assessed as computed for " + day);
+				}
+			}
 		}
 	}
 
