@@ -66,10 +66,10 @@ public class ArrearsNotices {
 	 * @throws IllegalArgumentException if the month is not over
 	 */
 	public int issue(YearMonth month) {
-		LocalDate asOf = month.atEndOfMonth();
-		if (!asOf.isBefore(LocalDate.now(this.clock.withZone(VIETNAM)))) {
+		if (!over(month)) {
 			throw new IllegalArgumentException("the month is not over");
 		}
+		LocalDate asOf = month.atEndOfMonth();
 		int issued = 0;
 		List<String> page = this.notices.inArrears("", asOf, PAGE);
 		while (!page.isEmpty()) {
@@ -78,6 +78,11 @@ public class ArrearsNotices {
 			page = this.notices.inArrears(msts.get(msts.size() - 1), asOf, PAGE);
 		}
 		return issued;
+	}
+
+	/** Whether a month is over in Vietnam, so that its notices may be issued. */
+	public boolean over(YearMonth month) {
+		return month.atEndOfMonth().isBefore(LocalDate.now(this.clock.withZone(VIETNAM)));
 	}
 
 	/** A taxpayer's notices, newest month first; the caller checked that it may read them. */

@@ -44,12 +44,10 @@ class ArrearsNoticeController {
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM");
 		}
-		try {
-			return new Issued(issued.toString(), this.notices.issue(issued));
-		}
-		catch (IllegalArgumentException ex) {
+		if (!this.notices.over(issued)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is not over");
 		}
+		return new Issued(issued.toString(), this.notices.issue(issued));
 	}
 
 	/**
