@@ -1,6 +1,5 @@
 package etax.declaration.submission;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.Severity;
 
+import static etax.declaration.submission.ContextFindings.amount;
 import static etax.declaration.submission.ContextFindings.finding;
 
 /**
@@ -86,15 +86,6 @@ final class BlendingDeduction {
 	private static String key(ReturnDocument document, Side side) {
 		return String.join("|", document.header().mst(), side.otherForm(), document.header().period().kind(),
 				ReturnChains.periodOf(document.header().period()), "", "");
-	}
-
-	private static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.isBlank() ? "0" : value.strip());
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ZERO;
-		}
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package etax.declaration.submission;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import etax.schemas.ReturnDocument;
 import etax.schemas.Severity;
 import etax.schemas.TaxPeriod;
 
+import static etax.declaration.submission.ContextFindings.amount;
 import static etax.declaration.submission.ContextFindings.finding;
 
 /**
@@ -110,14 +110,6 @@ final class CarriedOver {
 	}
 
 	/** An amount as written, zero when blank or not a number (a form rule or the XSD says so). */
-	static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.isBlank() ? "0" : value.strip());
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ZERO;
-		}
-	}
 
 	/**
 	 * @param indicator the carried-over indicator of this return

@@ -1,5 +1,7 @@
 package etax.declaration.submission;
 
+import java.math.BigDecimal;
+
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.LocalizedText;
@@ -26,6 +28,16 @@ final class ContextFindings {
 	static final String SUBMISSION_NUMBER = HEADER + "/TKhaiThue/soLan";
 
 	private ContextFindings() {
+	}
+
+	/** An indicator's value as a number: 0 when it is blank or not a number (the XSD and form rules judge those). */
+	static BigDecimal amount(String value) {
+		try {
+			return new BigDecimal(value.isBlank() ? "0" : value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return BigDecimal.ZERO;
+		}
 	}
 
 	static Finding finding(String ruleId, Category category, Severity severity, String xpath, @Nullable String value,

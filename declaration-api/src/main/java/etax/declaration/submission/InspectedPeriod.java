@@ -82,8 +82,8 @@ final class InspectedPeriod {
 			.sum();
 		return payable < 0 || CREDITS.getOrDefault(document.form().maTKhai(), List.of())
 			.stream()
-			.anyMatch((credit) -> CarriedOver.amount(document.indicators().getOrDefault(credit, ""))
-				.compareTo(CarriedOver.amount(inForce.getOrDefault(credit, ""))) > 0);
+			.anyMatch((credit) -> ContextFindings.amount(document.indicators().getOrDefault(credit, ""))
+				.compareTo(ContextFindings.amount(inForce.getOrDefault(credit, ""))) > 0);
 	}
 
 	private static Finding announced(TaxInspection inspection) {

@@ -19,6 +19,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import static etax.declaration.submission.ContextFindings.amount;
 import static etax.declaration.submission.ContextFindings.finding;
 
 /**
@@ -101,15 +102,6 @@ class PaidOnAccount {
 						+ recorded.toPlainString() + ".",
 				"Đối chiếu với các giấy nộp tiền đã nộp; nếu tờ khai sai, khai bổ sung.",
 				"Check against the payment vouchers paid; if the return is wrong, supplement it."));
-	}
-
-	private static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.isBlank() ? "0" : value.strip());
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ZERO;
-		}
 	}
 
 	/**

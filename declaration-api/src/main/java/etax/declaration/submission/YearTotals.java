@@ -12,6 +12,7 @@ import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.Severity;
 
+import static etax.declaration.submission.ContextFindings.amount;
 import static etax.declaration.submission.ContextFindings.finding;
 
 /**
@@ -105,15 +106,6 @@ final class YearTotals {
 	/** The other forms have no activity or dependent unit in their chains ({@code FormCatalog.chainFields}). */
 	private static String key(ReturnDocument document, Rule rule, String kind, String period) {
 		return String.join("|", document.header().mst(), rule.otherForm(), kind, period, "", "");
-	}
-
-	private static BigDecimal amount(String value) {
-		try {
-			return new BigDecimal(value.isBlank() ? "0" : value.strip());
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ZERO;
-		}
 	}
 
 	/**
