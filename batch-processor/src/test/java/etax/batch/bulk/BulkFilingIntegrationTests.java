@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
@@ -149,7 +151,12 @@ class BulkFilingIntegrationTests {
 			.singleElement()
 			.satisfies((record) -> {
 				assertThat(record.key()).isEqualTo(agent);
-				assertThat(this.json.readTree(record.value()).at("/counts/accepted").asInt()).isOne();
+				JsonNode notice = this.json.readTree(record.value());
+				assertThat(notice.at("/counts/accepted").asInt()).isOne();
+				// what declaration-api reads to pass the notice to the agent's webhooks
+				assertThat(notice.path("filer").asString()).isEqualTo("agent-" + agent);
+				assertThat(UUID.fromString(notice.path("eventId").asString())).isNotNull();
+				assertThat(Instant.parse(notice.path("occurredAt").asString())).isNotNull();
 			});
 	}
 

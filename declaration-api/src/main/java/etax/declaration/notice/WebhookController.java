@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import etax.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +32,10 @@ class WebhookController {
 
 	@Operation(summary = "Register a webhook for your notices",
 			description = "Answers the webhook with its signing secret, shown this once. Every notice of your "
-					+ "filings is POSTed there as JSON with the header X-Etax-Signature: "
+					+ "filings (AcceptanceNotice) and of your batches (BatchCompleted) is POSTed there as JSON, and, "
+					+ "when a taxpayer registers it for itself, the monthly notice of its arrears (ArrearsNotified); "
+					+ "each carries eventId, the same for every attempt. Only notices issued after the registration "
+					+ "are sent. Each request has the header X-Etax-Signature: "
 					+ "t=<epoch seconds>,v1=<hex HMAC-SHA256 over \"t.body\">, keyed with the 32 bytes the secret's "
 					+ "64 hex digits encode (not the secret's text); compare in constant time, and refuse a t far "
 					+ "from now. An https URL of a "
@@ -38,8 +43,8 @@ class WebhookController {
 					+ "registered the same URL before.")
 	@ApiResponse(responseCode = "201", description = "Registered: the webhook and its signing secret", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/webhooks")
-	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, Principal filer) {
-		Webhook webhook = this.notices.register(filer.getName(), registration.url());
+	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, @AuthenticationPrincipal Caller filer) {
+		Webhook webhook = this.notices.register(filer, registration.url());
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id())).body(webhook);
 	}
 

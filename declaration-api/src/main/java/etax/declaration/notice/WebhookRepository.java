@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -22,12 +23,15 @@ class WebhookRepository {
 
 	// mapped by column name: the records' property mapper fails over on an exception per camelCase column
 	private static final RowMapper<Webhook> WEBHOOK = (row, n) -> new Webhook(row.getObject("id", UUID.class),
-			row.getString("filer"), row.getString("url"), row.getString("secret"), row.getTimestamp("created_at").toInstant());
+			row.getString("filer"), row.getString("taxpayer_mst"), row.getString("url"), row.getString("secret"),
+			row.getTimestamp("created_at").toInstant());
+
+	private static final String WEBHOOK_COLUMNS = "id, filer, taxpayer_mst, url, secret, created_at";
 
 	private static final RowMapper<WebhookDelivery> DELIVERY = (row, n) -> {
 		Timestamp delivered = row.getTimestamp("delivered_at");
-		return new WebhookDelivery(row.getLong("id"), row.getObject("return_id", UUID.class), row.getString("status"),
-				row.getInt("attempts"), row.getTimestamp("next_attempt_at").toInstant(), row.getString("last_error"),
+		return new WebhookDelivery(row.getLong("id"), row.getString("notice_type"), row.getObject("event_id", UUID.class),
+				row.getObject("return_id", UUID.class), row.getString("status"), row.getInt("attempts"), row.getTimestamp("next_attempt_at").toInstant(), row.getString("last_error"),
 				(delivered != null) ? delivered.toInstant() : null);
 	};
 
@@ -46,10 +50,11 @@ class WebhookRepository {
 	 */
 	boolean insert(Webhook webhook) {
 		return this.jdbc.sql("""
-				INSERT INTO filing.webhook (id, filer, url, secret, created_at) VALUES (?, ?, ?, ?, ?)
+				INSERT INTO filing.webhook (id, filer, taxpayer_mst, url, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (filer, url) DO NOTHING
 				""")
-			.params(webhook.id(), webhook.filer(), webhook.url(), webhook.secret(), Timestamp.from(webhook.createdAt()))
+			.params(webhook.id(), webhook.filer(), webhook.taxpayer(), webhook.url(), webhook.secret(),
+					Timestamp.from(webhook.createdAt()))
 			.update() == 1;
 	}
 
@@ -62,41 +67,55 @@ class WebhookRepository {
 
 	/** The webhooks of each of these filers that has any, oldest first. */
 	Map<String, List<Webhook>> ofFilers(Collection<String> filers) {
-		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE filer = ANY(?) ORDER BY created_at")
-			.param(filers.toArray(String[]::new))
+		return grouped("filer", filers, Webhook::filer);
+	}
+
+	/** The webhooks each of these taxpayers registered for itself, oldest first. */
+	Map<String, List<Webhook>> ofTaxpayers(Collection<String> msts) {
+		return grouped("taxpayer_mst", msts, Webhook::taxpayer);
+	}
+
+	private Map<String, List<Webhook>> grouped(String column, Collection<String> values, Function<Webhook, String> key) {
+		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS + " FROM filing.webhook WHERE " + column + " = ANY(?) ORDER BY created_at")
+			.param(values.toArray(String[]::new))
 			.query(WEBHOOK)
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(Webhook::filer));
+			.collect(Collectors.groupingBy(key));
 	}
 
 	Optional<Webhook> find(UUID id, String filer) {
-		return this.jdbc.sql("SELECT id, filer, url, secret, created_at FROM filing.webhook WHERE id = ? AND filer = ?")
+		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS + " FROM filing.webhook WHERE id = ? AND filer = ?")
 			.params(id, filer)
 			.query(WEBHOOK)
 			.optional();
 	}
 
+	/** Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing. */
 	void enqueue(List<NewDelivery> deliveries, Instant at) {
 		if (deliveries.isEmpty()) {
 			return;
 		}
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO filing.webhook_delivery (webhook_id, return_id, payload, status, next_attempt_at, created_at)
-				VALUES (?, ?, ?, 'PENDING', ?, ?)
+				INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, return_id, payload, status,
+				    next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+				ON CONFLICT (webhook_id, event_id) DO NOTHING
 				""", deliveries.stream()
-			.map((delivery) -> new Object[] { delivery.webhookId(), delivery.returnId(), delivery.payload(),
-					Timestamp.from(at), Timestamp.from(at) })
+			.map((delivery) -> new Object[] { delivery.webhookId(), delivery.type(), delivery.eventId(), delivery.returnId(),
+					delivery.payload(), Timestamp.from(at), Timestamp.from(at) })
 			.toList());
 	}
 
 	/**
 	 * A delivery to enqueue.
 	 * @param webhookId where to
-	 * @param returnId what about
+	 * @param type the notice's type
+	 * @param eventId the notice's event id
+	 * @param returnId the return an acceptance notice is about
 	 * @param payload the body
 	 */
-	record NewDelivery(UUID webhookId, UUID returnId, String payload) {
+	record NewDelivery(UUID webhookId, String type, UUID eventId, @Nullable UUID returnId, String payload) {
 
 	}
 
@@ -143,7 +162,7 @@ class WebhookRepository {
 
 	List<WebhookDelivery> deliveries(UUID webhookId) {
 		return this.jdbc.sql("""
-				SELECT id, return_id, status, attempts, next_attempt_at, last_error, delivered_at
+				SELECT id, notice_type, event_id, return_id, status, attempts, next_attempt_at, last_error, delivered_at
 				FROM filing.webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT 200
 				""").param(webhookId).query(DELIVERY).list();
 	}

@@ -2,6 +2,7 @@ package etax.payment.arrears;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +93,10 @@ class ArrearsNoticesIntegrationTests {
 				"etax.notices.v1", (record) -> mst.equals(record.key()), 1, Duration.ofSeconds(20));
 		JsonNode event = GatewayFixture.JSON.readTree(announced.get(0).value());
 		assertThat(event.path("type").asString()).isEqualTo("ArrearsNotified");
+		// what declaration-api reads to pass the notice to the taxpayer's webhooks
+		assertThat(event.path("mst").asString()).isEqualTo(mst);
+		assertThat(event.path("eventId").asString()).isEqualTo(notice.path("noticeId").asString());
+		assertThat(Instant.parse(event.path("occurredAt").asString())).isNotNull();
 		assertThat(event.path("noticeId").asString()).isEqualTo(notice.path("noticeId").asString());
 		assertThat(event.path("totalTax").asLong()).isEqualTo(6_000_000);
 	}
