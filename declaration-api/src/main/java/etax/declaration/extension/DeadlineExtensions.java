@@ -11,6 +11,7 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.calendar.PeriodNames;
 import etax.declaration.taxpayer.Registered;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
@@ -117,7 +118,7 @@ public class DeadlineExtensions {
 	 * @return the extension and the deadline it gives, if any
 	 */
 	public Optional<ExtendedDeadline> inForce(String mst, String maTKhai, TaxPeriod period, Instant postmark) {
-		return this.repository.inForce(mst, maTKhai, period.kind(), ExtensionPeriod.nameOf(period), postmark)
+		return this.repository.inForce(mst, maTKhai, period.kind(), PeriodNames.nameOf(period), postmark)
 			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
 					this.deadlines.deadlineOn(extension.deadline())));
 	}

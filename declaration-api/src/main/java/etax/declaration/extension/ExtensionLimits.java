@@ -2,14 +2,10 @@ package etax.declaration.extension;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
-import java.util.TreeSet;
 
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
-import etax.schemas.FormCatalog;
-import etax.schemas.FormVersion;
-import etax.schemas.TaxPeriod;
+import etax.declaration.calendar.FormPeriod;
 
 /**
  * What a grant may be (Law 38/2019 Art. 46, VN-ETAX.md §3.5 R-DL-6): a form of the catalog, a period kind it is
@@ -36,35 +32,18 @@ final class ExtensionLimits {
 	 * @throws InvalidExtensionException naming the first field the law or the catalog does not allow
 	 */
 	static Allowed check(DeadlineExtensions.Grant grant, Deadlines deadlines, LocalDate today) {
-		List<FormVersion> versions = FormCatalog.load()
-			.versions()
-			.stream()
-			.filter((version) -> version.maTKhai().equals(grant.maTKhai()))
-			.toList();
-		if (versions.isEmpty()) {
-			throw new InvalidExtensionException("maTKhai", "No form of the catalog has maTKhai " + grant.maTKhai());
+		FormPeriod formPeriod;
+		try {
+			formPeriod = FormPeriod.resolve(grant.maTKhai(), grant.periodKind(), grant.period(), deadlines);
 		}
-		String form = versions.get(0).formCode();
-		TreeSet<String> kinds = new TreeSet<>();
-		versions.forEach((version) -> kinds.addAll(version.periodKinds()));
-		if (!kinds.contains(grant.periodKind())) {
-			throw new InvalidExtensionException("periodKind", "Form " + form + " is not filed for period kind "
-					+ grant.periodKind() + " (only for: " + String.join(", ", kinds) + ")");
+		catch (FormPeriod.Invalid ex) {
+			throw new InvalidExtensionException(ex.field(), ex.getMessage());
 		}
-		TaxPeriod period = ExtensionPeriod.parse(grant.periodKind(), grant.period())
-			.orElseThrow(() -> new InvalidExtensionException("period", "A period of kind " + grant.periodKind()
-					+ " is written " + format(grant.periodKind())));
-		LocalDate start = DeadlineRule.periodStart(period);
-		FormVersion version = versions.stream()
-			.filter((candidate) -> candidate.periodKinds().contains(grant.periodKind()) && candidate.isInForceOn(start))
-			.findFirst()
-			.orElseThrow(() -> new InvalidExtensionException("period",
-					"No version of form " + form + " covers the period " + grant.period()));
 		ExtensionReason reason = ExtensionReason.of(grant.reason())
 			.orElseThrow(() -> new InvalidExtensionException("reason", "The reason must be one of Law 38/2019 Art. 46(1): "
 					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
-		DeadlineRule rule = Deadlines.ruleOf(version, grant.periodKind());
-		LocalDate regular = deadlines.deadlineOf(period, rule);
+		DeadlineRule rule = formPeriod.rule();
+		LocalDate regular = formPeriod.regularDeadline();
 		if (grant.requestedOn().isAfter(today)) {
 			throw new InvalidExtensionException("requestedOn",
 					"The request cannot have reached the tax office after today, " + today);
@@ -83,17 +62,7 @@ final class ExtensionLimits {
 					+ "regular deadline " + regular + (rule.finalization() ? " (a finalization)" : "") + ": "
 					+ regular.plusDays(cap) + " at the latest");
 		}
-		return new Allowed(form, reason, regular);
-	}
-
-	private static String format(String kind) {
-		return switch (kind) {
-			case "M" -> "MM/yyyy";
-			case "Q" -> "q/yyyy";
-			case "Y" -> "yyyy";
-			case "D" -> "dd/MM/yyyy";
-			default -> "dd/MM/yyyy-dd/MM/yyyy (its first and last days)";
-		};
+		return new Allowed(formPeriod.version().formCode(), reason, regular);
 	}
 
 	/**

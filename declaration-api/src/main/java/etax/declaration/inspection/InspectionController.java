@@ -11,9 +11,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +38,9 @@ class InspectionController {
 
 	/** A decision number: without control characters, which PostgreSQL may refuse. */
 	private static final String TEXT = "[^\\p{Cntrl}]*";
+
+	/** What the ledger's amounts (numeric(18,0)) hold. */
+	private static final long MAX_AMOUNT = 999_999_999_999_999_999L;
 
 	private final TaxInspections inspections;
 
@@ -74,17 +79,23 @@ class InspectionController {
 		return this.inspections.find(caller, mst, id);
 	}
 
-	@Operation(summary = "Record the conclusion of a tax inspection",
+	@Operation(summary = "Record the conclusion of a tax inspection, with the tax it assessed",
 			description = "The conclusion, or decision on tax handling, issued on concludedOn (on or after the "
 					+ "announcement, not after today). Recorded once and never changed: a second is 409 "
-					+ "inspection-concluded; 404 inspection-not-found.")
+					+ "inspection-concluded; 404 inspection-not-found. Each item of assessedTax (at most 100) is tax the "
+					+ "conclusion assessed on a form's period (maTKhai, periodKind, period as written for the kind: "
+					+ "q/yyyy, MM/yyyy, yyyy, dd/MM/yyyy) under a budget sub-item the form declares tax payable under; "
+					+ "the form's tax type must be one the inspection covers and the period must share a day with the "
+					+ "inspected periods. Each becomes a payable item of the taxpayer, due on the period's regular "
+					+ "deadline, so late-payment interest runs from the day after it (Law 38/2019 Art. 59(1)); the "
+					+ "ledger books it and the voucher names its payableItemId. 400 invalid-inspection names the item "
+					+ "and field at fault, e.g. assessedTax[0].subItem; nothing is stored then.")
 	@ApiResponse(responseCode = "201", description = "Recorded: the inspection with its conclusion",
 			useReturnTypeSchema = true)
 	@PostMapping(INSPECTIONS + "/{id}/conclusion")
 	ResponseEntity<TaxInspection> conclude(@PathVariable @Mst String mst, @PathVariable UUID id,
 			@Valid @RequestBody ConclusionRequest request, @AuthenticationPrincipal Caller officer) {
-		TaxInspection inspection = this.inspections.conclude(officer, mst, id,
-				new TaxInspections.Concluding(request.concludedOn(), request.decisionNumber()));
+		TaxInspection inspection = this.inspections.conclude(officer, mst, id, request.toConcluding());
 		return ResponseEntity.created(location(mst, id)).body(inspection);
 	}
 
@@ -106,7 +117,26 @@ class InspectionController {
 	}
 
 	record ConclusionRequest(@NotNull LocalDate concludedOn,
-			@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "456/QĐ-CT") String decisionNumber) {
+			@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "456/QĐ-CT") String decisionNumber,
+			@Nullable @Size(max = 100) List<@NotNull @Valid AssessmentRequest> assessedTax) {
+
+		TaxInspections.Concluding toConcluding() {
+			return new TaxInspections.Concluding(this.concludedOn, this.decisionNumber,
+					(this.assessedTax != null) ? this.assessedTax.stream().map(AssessmentRequest::toAssessment).toList()
+							: List.of());
+		}
+
+	}
+
+	record AssessmentRequest(@NotBlank @Pattern(regexp = "\\d{1,5}") @Schema(example = "842") String maTKhai,
+			@NotBlank @Pattern(regexp = "[A-Z]") @Schema(example = "Q") String periodKind,
+			@NotBlank @Size(max = 21) @Pattern(regexp = TEXT) @Schema(example = "1/2026") String period,
+			@NotBlank @Pattern(regexp = "\\d{4}") @Schema(example = "1701") String subItem,
+			@NotNull @Positive @Max(MAX_AMOUNT) Long amount) {
+
+		TaxInspections.Assessment toAssessment() {
+			return new TaxInspections.Assessment(this.maTKhai, this.periodKind, this.period, this.subItem, this.amount);
+		}
 
 	}
 

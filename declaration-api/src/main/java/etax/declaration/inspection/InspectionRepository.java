@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Inspections and conclusions in {@code filing.tax_inspection} and {@code filing.tax_inspection_conclusion}: rows
- * are inserted, never updated nor deleted (V24).
+ * Inspections, conclusions and the tax they assessed in {@code filing.tax_inspection},
+ * {@code filing.tax_inspection_conclusion} and {@code filing.tax_assessment}: rows are inserted, never updated nor
+ * deleted (V24, V27).
  */
 @Repository
 class InspectionRepository {
@@ -22,15 +27,25 @@ class InspectionRepository {
 	private static final String SELECT = """
 			SELECT i.id, i.mst, i.decision_number, i.kind, i.period_from, i.period_to, i.tax_types, i.announced_on,
 			    i.recorded_by, i.recorded_at, c.concluded_on, c.decision_number AS conclusion_number,
-			    c.recorded_by AS concluded_by, c.recorded_at AS conclusion_recorded_at
+			    c.recorded_by AS concluded_by, c.recorded_at AS conclusion_recorded_at,
+			    (SELECT json_agg(json_build_object('payableItemId', a.id, 'formCode', a.form_code, 'maTKhai', a.ma_tkhai,
+			        'periodKind', a.period_kind, 'period', a.period, 'subItem', a.sub_item, 'taxPeriod', a.tax_period,
+			        'amount', a.amount, 'dueDate', a.due_date) ORDER BY a.position)
+			     FROM filing.tax_assessment a WHERE a.inspection_id = c.inspection_id) AS assessed_tax
 			FROM filing.tax_inspection i""";
 
 	private static final String CONCLUSION = " LEFT JOIN filing.tax_inspection_conclusion c ON c.inspection_id = i.id";
 
+	private static final TypeReference<List<AssessedTax>> ASSESSED_TAX = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	InspectionRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	InspectionRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	void insert(TaxInspection inspection) {
@@ -55,6 +70,25 @@ class InspectionRepository {
 			.params(id, conclusion.concludedOn(), conclusion.decisionNumber(), conclusion.recordedBy(),
 					Timestamp.from(conclusion.recordedAt()))
 			.update() == 1;
+	}
+
+	/**
+	 * Records the tax a conclusion assessed, in its order.
+	 * @param chapter the taxpayer's budget chapter
+	 * @param taxOfficeCode the taxpayer's managing office
+	 */
+	void assessed(UUID inspectionId, String mst, String chapter, String taxOfficeCode, List<AssessedTax> assessed) {
+		for (int position = 0; position < assessed.size(); position++) {
+			AssessedTax tax = assessed.get(position);
+			this.jdbc.sql("""
+					INSERT INTO filing.tax_assessment (id, inspection_id, position, mst, form_code, ma_tkhai, period_kind,
+					    period, chapter, sub_item, tax_period, amount, due_date, tax_office_code)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(tax.payableItemId(), inspectionId, position, mst, tax.formCode(), tax.maTKhai(), tax.periodKind(),
+						tax.period(), chapter, tax.subItem(), tax.taxPeriod(), tax.amount(), tax.dueDate(), taxOfficeCode)
+				.update();
+		}
 	}
 
 	Optional<TaxInspection> find(String mst, UUID id) {
@@ -92,13 +126,18 @@ class InspectionRepository {
 		LocalDate concludedOn = row.getObject("concluded_on", LocalDate.class);
 		TaxInspection.Conclusion conclusion = (concludedOn != null)
 				? new TaxInspection.Conclusion(concludedOn, row.getString("conclusion_number"),
-						row.getString("concluded_by"), row.getTimestamp("conclusion_recorded_at").toInstant())
+						row.getString("concluded_by"), row.getTimestamp("conclusion_recorded_at").toInstant(),
+						assessedTax(row.getString("assessed_tax")))
 				: null;
 		return new TaxInspection(row.getObject("id", UUID.class), row.getString("mst"), row.getString("decision_number"),
 				InspectionKind.valueOf(row.getString("kind")), row.getObject("period_from", LocalDate.class),
 				row.getObject("period_to", LocalDate.class), taxTypes(row.getArray("tax_types")),
 				row.getObject("announced_on", LocalDate.class), row.getString("recorded_by"),
 				row.getTimestamp("recorded_at").toInstant(), conclusion);
+	}
+
+	private List<AssessedTax> assessedTax(@Nullable String json) {
+		return (json != null) ? this.json.readValue(json, ASSESSED_TAX) : List.of();
 	}
 
 	private static List<String> taxTypes(Array array) throws SQLException {

@@ -49,8 +49,15 @@ public record TaxInspection(UUID id, String mst, String decisionNumber, Inspecti
 	 * @param decisionNumber its number
 	 * @param recordedBy the officer who recorded it (token subject)
 	 * @param recordedAt when
+	 * @param assessedTax the tax it assessed, each a payable item of the taxpayer; none when it found nothing to
+	 * collect
 	 */
-	public record Conclusion(LocalDate concludedOn, String decisionNumber, String recordedBy, Instant recordedAt) {
+	public record Conclusion(LocalDate concludedOn, String decisionNumber, String recordedBy, Instant recordedAt,
+			List<AssessedTax> assessedTax) {
+
+		public Conclusion {
+			assessedTax = List.copyOf(assessedTax);
+		}
 
 	}
 

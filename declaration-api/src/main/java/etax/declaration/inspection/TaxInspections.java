@@ -11,9 +11,12 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.ids.TimeOrderedIds;
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
 import etax.schemas.TaxPeriod;
 
 import org.springframework.stereotype.Service;
@@ -34,11 +37,18 @@ public class TaxInspections {
 
 	private final TaxpayerRegistry registry;
 
+	private final Deadlines deadlines;
+
+	private final Outbox outbox;
+
 	private final Clock clock;
 
-	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Clock clock) {
+	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Deadlines deadlines, Outbox outbox,
+			Clock clock) {
 		this.repository = repository;
 		this.registry = registry;
+		this.deadlines = deadlines;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -64,7 +74,8 @@ public class TaxInspections {
 	}
 
 	/**
-	 * Records an inspection's conclusion, once.
+	 * Records an inspection's conclusion, once, with the tax it assessed: each a payable item of the taxpayer, due on
+	 * its period's regular deadline, announced to the ledger ({@link TaxAssessed}) in the same transaction.
 	 * @param officer who records it
 	 * @param mst the taxpayer
 	 * @param id the inspection
@@ -77,19 +88,25 @@ public class TaxInspections {
 	 */
 	@Transactional
 	public TaxInspection conclude(Caller officer, String mst, UUID id, Concluding concluding) {
-		this.registry.managedBy(officer, mst);
+		Taxpayer taxpayer = this.registry.managedBy(officer, mst);
 		TaxInspection inspection = this.repository.find(mst, id).orElseThrow(InspectionNotFoundException::new);
 		TaxInspection.Conclusion before = inspection.conclusion();
 		if (before != null) {
 			throw new InspectionConcludedException(before.concludedOn());
 		}
 		InspectionRules.check(concluding, inspection, today());
+		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection, this.deadlines);
 		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
-				concluding.decisionNumber(), officer.subject(), now());
+				concluding.decisionNumber(), officer.subject(), now(), assessed);
 		if (!this.repository.conclude(id, conclusion)) {
 			// concluded by another officer since it was read: the first conclusion stands
 			TaxInspection.Conclusion first = this.repository.find(mst, id).orElseThrow().conclusion();
 			throw new InspectionConcludedException(Objects.requireNonNull(first).concludedOn());
+		}
+		this.repository.assessed(id, mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), assessed);
+		for (AssessedTax tax : assessed) {
+			this.outbox.append(OutboxMessage.of(TaxAssessed.TOPIC, mst,
+					TaxAssessed.of(tax, inspection, conclusion, taxpayer.chapter(), taxpayer.taxOfficeCode())));
 		}
 		return this.repository.find(mst, id).orElseThrow();
 	}
@@ -166,8 +183,25 @@ public class TaxInspections {
 	 * @param concludedOn the day the conclusion or decision on tax handling was issued: on or after the
 	 * announcement, today or before
 	 * @param decisionNumber its number
+	 * @param assessedTax the tax it assessed, if any
 	 */
-	public record Concluding(LocalDate concludedOn, String decisionNumber) {
+	public record Concluding(LocalDate concludedOn, String decisionNumber, List<Assessment> assessedTax) {
+
+		public Concluding {
+			assessedTax = List.copyOf(assessedTax);
+		}
+
+	}
+
+	/**
+	 * Tax a conclusion assessed on one form's period and sub-item.
+	 * @param maTKhai the form's id in the XML, e.g. {@code 842} for 01/GTGT
+	 * @param periodKind {@code kieuKy}, one the form is filed for
+	 * @param period the period as its kind is written ({@code q/yyyy}, {@code MM/yyyy}, {@code yyyy}, ...)
+	 * @param subItem a budget sub-item the form declares tax payable under
+	 * @param amount the tax assessed, in VND, more than zero
+	 */
+	public record Assessment(String maTKhai, String periodKind, String period, String subItem, long amount) {
 
 	}
 

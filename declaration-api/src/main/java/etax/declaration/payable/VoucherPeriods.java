@@ -9,14 +9,18 @@ import etax.schemas.TaxPeriod;
  * {@code 00/MM/yyyy} for a month, {@code 00/Qn/yyyy} for a quarter, {@code 00/CN/yyyy} for a year,
  * {@code dd/MM/yyyy} for an occurrence or a free range (its end).
  */
-final class VoucherPeriods {
+public final class VoucherPeriods {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private VoucherPeriods() {
 	}
 
-	static String of(TaxPeriod period) {
+	/**
+	 * @param period a tax period
+	 * @return how the voucher writes it
+	 */
+	public static String of(TaxPeriod period) {
 		String value = period.value();
 		return switch (period.kind()) {
 			case "M" -> "00/" + value;

@@ -1,12 +1,15 @@
 package etax.declaration.inspection;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import etax.declaration.RegistryCalls;
 import etax.devstack.DemoTaxpayers;
+import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
+import etax.devstack.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,6 +174,78 @@ class InspectionIntegrationTests {
 			.single()).isOne();
 	}
 
+	@Test
+	void theTaxAConclusionAssessedIsPayableFromItsPeriodsDeadlineAndAnnouncedToTheLedger() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2026-06-30", "[\"GTGT\",\"TNDN\"]",
+				TODAY.minusDays(20)).andExpect(status().isCreated())).get("id").asString();
+
+		JsonNode concluded = body(conclude(mst, officer(), id, TODAY.minusDays(1), "45/KL-CT", """
+				[{"maTKhai":"842","periodKind":"Q","period":"1/2026","subItem":"1701","amount":40000000},
+				 {"maTKhai":"892","periodKind":"Y","period":"2025","subItem":"1052","amount":15000000}]""")
+			.andExpect(status().isCreated()));
+
+		JsonNode vat = concluded.at("/conclusion/assessedTax/0");
+		assertThat(vat.get("formCode").asString()).isEqualTo("01/GTGT");
+		assertThat(vat.get("taxPeriod").asString()).isEqualTo("00/Q1/2026");
+		assertThat(vat.get("amount").asLong()).isEqualTo(40_000_000);
+		assertThat(vat.get("dueDate").asString()).as("30 April, moved past the holidays and the weekend")
+			.isEqualTo("2026-05-04");
+		JsonNode cit = concluded.at("/conclusion/assessedTax/1");
+		assertThat(cit.get("formCode").asString()).isEqualTo("03/TNDN");
+		assertThat(cit.get("taxPeriod").asString()).isEqualTo("00/CN/2025");
+		assertThat(cit.get("dueDate").asString()).isEqualTo("2026-03-31");
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections/" + id).with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.conclusion.assessedTax.length()").value(2))
+			.andExpect(jsonPath("$.conclusion.assessedTax[0].payableItemId").value(vat.get("payableItemId").asString()));
+
+		String itemId = vat.get("payableItemId").asString();
+		JsonNode event = this.json.readTree(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				"etax.payable-items.v1", (r) -> r.value().contains(itemId), 1, Duration.ofSeconds(20))
+			.get(0)
+			.value());
+		assertThat(event.get("type").asString()).isEqualTo("TaxAssessed");
+		assertThat(event.get("mst").asString()).isEqualTo(mst);
+		assertThat(event.get("inspectionId").asString()).isEqualTo(id);
+		assertThat(event.get("decisionNumber").asString()).isEqualTo("45/KL-CT");
+		assertThat(event.get("chapter").asString()).isEqualTo("754");
+		assertThat(event.get("subItem").asString()).isEqualTo("1701");
+		assertThat(event.get("amount").asLong()).isEqualTo(40_000_000);
+		assertThat(event.get("dueDate").asString()).isEqualTo("2026-05-04");
+		assertThat(event.get("taxOfficeCode").asString()).isEqualTo("70129");
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE filing.tax_assessment SET amount = 1 WHERE id = ?::uuid")
+			.param(itemId)
+			.update()).as("append-only").hasMessageContaining("append-only");
+	}
+
+	@Test
+	void refusesTaxTheInspectionDidNotCoverAndStoresNothing() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String id = body(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\"]",
+				TODAY.minusDays(5)).andExpect(status().isCreated())).get("id").asString();
+
+		invalid(assess(mst, id, "892", "Y", "2025", "1052", 1), "assessedTax[0].maTKhai")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("TNDN")));
+		invalid(assess(mst, id, "842", "Q", "1/2026", "1701", 1), "assessedTax[0].period");
+		invalid(assess(mst, id, "842", "Q", "1/2025", "1052", 1), "assessedTax[0].subItem")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1701")));
+		invalid(assess(mst, id, "842", "M", "13/2025", "1701", 1), "assessedTax[0].period");
+		invalid(assess(mst, id, "9999", "Q", "1/2025", "1701", 1), "assessedTax[0].maTKhai");
+		invalid(conclude(mst, officer(), id, TODAY, "1/KL", """
+				[{"maTKhai":"842","periodKind":"Q","period":"2/2025","subItem":"1701","amount":5},
+				 {"maTKhai":"842","periodKind":"Q","period":"2/2025","subItem":"1701","amount":6}]"""),
+				"assessedTax[1].subItem");
+		assess(mst, id, "842", "Q", "1/2025", "1701", 0).andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+
+		conclude(mst, officer(), id, TODAY, "1/KL").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.conclusion.assessedTax.length()").value(0));
+	}
+
 	private ResultActions record(String mst, RequestPostProcessor caller, String kind, String from, String to,
 			String taxTypes, LocalDate announcedOn) throws Exception {
 		String body = "{\"decisionNumber\":\"12/QĐ-CT\",\"kind\":\"" + kind + "\",\"periodFrom\":\"" + from
@@ -183,9 +258,21 @@ class InspectionIntegrationTests {
 
 	private ResultActions conclude(String mst, RequestPostProcessor caller, String id, LocalDate concludedOn,
 			String decisionNumber) throws Exception {
+		return conclude(mst, caller, id, concludedOn, decisionNumber, null);
+	}
+
+	private ResultActions conclude(String mst, RequestPostProcessor caller, String id, LocalDate concludedOn,
+			String decisionNumber, String assessedTax) throws Exception {
 		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections/" + id + "/conclusion").with(caller)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"concludedOn\":\"" + concludedOn + "\",\"decisionNumber\":\"" + decisionNumber + "\"}"));
+			.content("{\"concludedOn\":\"" + concludedOn + "\",\"decisionNumber\":\"" + decisionNumber + "\""
+					+ ((assessedTax != null) ? ",\"assessedTax\":" + assessedTax : "") + "}"));
+	}
+
+	private ResultActions assess(String mst, String id, String maTKhai, String kind, String period, String subItem,
+			long amount) throws Exception {
+		return conclude(mst, officer(), id, TODAY, "1/KL", "[{\"maTKhai\":\"" + maTKhai + "\",\"periodKind\":\"" + kind
+				+ "\",\"period\":\"" + period + "\",\"subItem\":\"" + subItem + "\",\"amount\":" + amount + "}]");
 	}
 
 	private static ResultActions invalid(ResultActions result, String field) throws Exception {

@@ -31,7 +31,8 @@ class InspectedPeriodTests {
 	private static final TaxInspection ANNOUNCED = inspection(null);
 
 	private static final TaxInspection CONCLUDED = inspection(
-			new TaxInspection.Conclusion(LocalDate.parse("2026-05-08"), "45/KL-CT", "officer-99999", Instant.EPOCH));
+			new TaxInspection.Conclusion(LocalDate.parse("2026-05-08"), "45/KL-CT", "officer-99999", Instant.EPOCH,
+					List.of()));
 
 	@Test
 	void onceConcludedLessTaxPayableOrMoreRefundOrCarriedForwardIsRefused() {

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) into an obligation, or into a
- * reduction when its amount is negative (a supplement that lowered tax), {@code InterestAssessed}
+ * reduction when its amount is negative (a supplement that lowered tax), {@code TaxAssessed} version 1 (the same
+ * topic: tax an inspection's conclusion assessed, positive, due on its period's deadline) into an obligation as
+ * well, {@code InterestAssessed}
  * version 1 ({@code etax.assessments.v1}) into obligations and {@code InterestCorrected} version 1 (the
  * same topic) into reductions of interest, and {@code AnnualTaxFinalized} version 1 (on the payable items' topic)
  * into the year's tax of a finalization (docs/adr/0006-taxpayer-ledger.md). Every
@@ -41,14 +43,16 @@ final class ObligationReader {
 
 	Booking payableItem(String value) {
 		JsonNode node = JSON.readTree(value);
-		if ("AnnualTaxFinalized".equals(node.path("type").asString(""))) {
+		String type = node.path("type").asString("");
+		if ("AnnualTaxFinalized".equals(type)) {
 			return annualTax(node);
 		}
-		expect(node, "PayableItemCreated");
+		boolean assessed = "TaxAssessed".equals(type);
+		expect(node, assessed ? "TaxAssessed" : "PayableItemCreated");
 		if (!"VND".equals(node.path("currency").asString("VND"))) {
 			throw new IllegalArgumentException("currency must be VND");
 		}
-		BigDecimal amount = wholeVnd(node, "amount must be a non-zero whole number of VND");
+		BigDecimal amount = assessed ? amount(node) : wholeVnd(node, "amount must be a non-zero whole number of VND");
 		if (amount.signum() == 0) {
 			throw new IllegalArgumentException("amount must be a non-zero whole number of VND");
 		}

@@ -1,4 +1,4 @@
-package etax.declaration.extension;
+package etax.declaration.calendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,11 +11,12 @@ import etax.schemas.TaxPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The period an extension covers, named as a return's chain names it (VN-ETAX.md §1.3): {@code kyKKhai} of a
- * month ({@code MM/yyyy}), quarter ({@code q/yyyy}), year ({@code yyyy}) or occurrence ({@code dd/MM/yyyy}), and
- * for a free range (K, N), whose {@code kyKKhai} is empty, its bounds {@code dd/MM/yyyy-dd/MM/yyyy}.
+ * A tax period named by an officer (an extension's, an assessment's) as a return's chain names it (VN-ETAX.md §1.3):
+ * {@code kyKKhai} of a month ({@code MM/yyyy}), quarter ({@code q/yyyy}), year ({@code yyyy}) or occurrence
+ * ({@code dd/MM/yyyy}), and for a free range (K, N), whose {@code kyKKhai} is empty, its bounds
+ * {@code dd/MM/yyyy-dd/MM/yyyy}.
  */
-final class ExtensionPeriod {
+public final class PeriodNames {
 
 	private static final Pattern MONTH = Pattern.compile("(0[1-9]|1[0-2])/\\d{4}");
 
@@ -26,15 +27,15 @@ final class ExtensionPeriod {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	private ExtensionPeriod() {
+	private PeriodNames() {
 	}
 
 	/**
 	 * @param kind {@code kieuKy}
-	 * @param name the period as an extension names it
+	 * @param name the period as an officer names it
 	 * @return the period, or empty if the name is not one of its kind
 	 */
-	static Optional<TaxPeriod> parse(String kind, String name) {
+	public static Optional<TaxPeriod> parse(String kind, String name) {
 		return switch (kind) {
 			case "M" -> MONTH.matcher(name).matches() ? Optional.of(new TaxPeriod(kind, name, null, null)) : Optional.empty();
 			case "Q" -> QUARTER.matcher(name).matches() ? Optional.of(new TaxPeriod(kind, name, null, null)) : Optional.empty();
@@ -47,9 +48,9 @@ final class ExtensionPeriod {
 
 	/**
 	 * @param period a return's period, as declared
-	 * @return how an extension of it names it
+	 * @return how an officer names it
 	 */
-	static String nameOf(TaxPeriod period) {
+	public static String nameOf(TaxPeriod period) {
 		if (!"K".equals(period.kind()) && !"N".equals(period.kind())) {
 			return period.value();
 		}

@@ -1,0 +1,75 @@
+package etax.declaration.inspection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import etax.declaration.calendar.DeadlineRule;
+import etax.declaration.calendar.Deadlines;
+import etax.declaration.calendar.FormPeriod;
+import etax.declaration.payable.VoucherPeriods;
+import etax.ids.TimeOrderedIds;
+
+/**
+ * What a conclusion may assess: for each item, a form of the catalog and a period it is filed for, of a tax type the
+ * inspection covers and sharing a day with its inspected periods, a budget sub-item the form declares tax payable
+ * under, each form, period and sub-item once. The item is due on the period's regular deadline.
+ */
+final class AssessmentRules {
+
+	private AssessmentRules() {
+	}
+
+	/**
+	 * @throws InvalidInspectionException naming the item and field at fault, e.g. {@code assessedTax[1].subItem}
+	 */
+	static List<AssessedTax> resolve(List<TaxInspections.Assessment> assessments, TaxInspection inspection,
+			Deadlines deadlines) {
+		List<AssessedTax> assessed = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < assessments.size(); i++) {
+			TaxInspections.Assessment assessment = assessments.get(i);
+			String at = "assessedTax[" + i + "].";
+			FormPeriod formPeriod;
+			try {
+				formPeriod = FormPeriod.resolve(assessment.maTKhai(), assessment.periodKind(), assessment.period(),
+						deadlines);
+			}
+			catch (FormPeriod.Invalid ex) {
+				throw new InvalidInspectionException(at + ex.field(), ex.getMessage());
+			}
+			String form = formPeriod.version().formCode();
+			if (!inspection.taxTypes().isEmpty() && !inspection.taxTypes().contains(formPeriod.version().taxType())) {
+				throw new InvalidInspectionException(at + "maTKhai", "Form " + form + " declares "
+						+ formPeriod.version().taxType() + ", which the inspection does not cover " + inspection.taxTypes());
+			}
+			LocalDate start = DeadlineRule.periodStart(formPeriod.period());
+			LocalDate end = DeadlineRule.periodEnd(formPeriod.period());
+			if (start.isAfter(inspection.periodTo()) || end.isBefore(inspection.periodFrom())) {
+				throw new InvalidInspectionException(at + "period", "The period " + assessment.period() + " (" + start
+						+ " to " + end + ") is outside the inspected periods, " + inspection.periodFrom() + " to "
+						+ inspection.periodTo());
+			}
+			Set<String> subItems = new TreeSet<>(formPeriod.version().payableIndicators().values());
+			if (!subItems.contains(assessment.subItem())) {
+				throw new InvalidInspectionException(at + "subItem", "Form " + form + " declares tax payable under "
+						+ (subItems.isEmpty() ? "no sub-item" : "sub-items " + String.join(", ", subItems)) + ", not "
+						+ assessment.subItem());
+			}
+			if (!seen.add(String.join(" ", assessment.maTKhai(), assessment.periodKind(), assessment.period(),
+					assessment.subItem()))) {
+				throw new InvalidInspectionException(at + "subItem",
+						"Form " + form + ", period " + assessment.period() + " and sub-item " + assessment.subItem()
+								+ " are assessed twice: one amount each");
+			}
+			assessed.add(new AssessedTax(TimeOrderedIds.next(), form, assessment.maTKhai(), assessment.periodKind(),
+					assessment.period(), assessment.subItem(), VoucherPeriods.of(formPeriod.period()), assessment.amount(),
+					formPeriod.regularDeadline()));
+		}
+		return assessed;
+	}
+
+}
