@@ -422,7 +422,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", INSPECTIONS, 200, "[" + inspection(OPEN, "[\"GTGT\",\"TNDN\"]", "null") + ","
 				+ inspection(CLOSED, "[]", """
 						{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","recordedBy":"officer-70129-b",
-						"recordedAt":"2025-06-15T03:00:00Z"}""") + "]");
+						"recordedAt":"2025-06-15T03:00:00Z","assessedTax":[%s]}""".formatted(ASSESSED)) + "]");
 		String token = TOKENS.officer("70129");
 		MockHttpSession session = signIn(token);
 
@@ -430,7 +430,9 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.bodyText()
 			.contains("Inspections recorded, oldest first", "<th scope=\"row\">123/QĐ-CT</th>",
 					"<td>Kiểm tra thuế (Tax inspection)</td>", "<td>2024-01-01 to 2024-12-31</td>", "<td>GTGT, TNDN</td>",
-					"<td>all</td>", "<td>2025-03-02</td>", "<td>2025-06-15, decision 456/QĐ-CT (officer-70129-b)</td>",
+					"<td>all</td>", "<td>2025-03-02</td>", "<span>2025-06-15, decision 456/QĐ-CT (officer-70129-b)</span>",
+					"<li>Tax assessed: 01/GTGT 00/Q1/2024, sub-item 1701: 40,000,000 VND, due 2024-05-02 (item "
+							+ ASSESSED_ITEM + ")</li>",
 					"action=\"/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion\"",
 					"action=\"/console/taxpayers/" + MST + "/inspections\"",
 					"<option value=\"THANH_TRA\">Thanh tra thuế (Tax audit)</option>")
@@ -824,6 +826,59 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	/** An inspection as declaration-api answers it: decision 123/QĐ-CT, 2024, announced 2025-03-02. */
+	@Test
+	void theTaxAConclusionAssessedIsConfirmedItemByItemThenSent() {
+		String conclusion = INSPECTIONS + "/" + OPEN + "/conclusion";
+		FakeGateway.get().answer("GET", INSPECTIONS + "/" + OPEN, 200, inspection(OPEN, "[]", "null"));
+		MockHttpSession session = signIn(TOKENS.nationalOfficer());
+		int before = FakeGateway.get().requests().size();
+
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000\r\n 842  Q 2/2024 1701 5000000 \n", false))
+			.hasStatusOk()
+			.bodyText()
+			.contains("<dd>form 842, period Q 1/2024, sub-item 1701: 40,000,000 VND; "
+					+ "form 842, period Q 2/2024, sub-item 1701: 5,000,000 VND</dd>",
+					"name=\"assessedTax\" value=\"842 Q 1/2024 1701 40000000; 842 Q 2/2024 1701 5000000\"");
+
+		FakeGateway.get().answer("POST", conclusion, 201, inspection(OPEN, "[]", """
+				{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","recordedBy":"national-officer",
+				"recordedAt":"2025-06-16T03:00:00Z","assessedTax":[%s]}""".formatted(ASSESSED)));
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000; 842 Q 2/2024 1701 5000000", true)).flash()
+			.containsEntry("message", "Conclusion recorded: inspection 123/QĐ-CT concluded on 2025-06-15 by decision "
+					+ "456/QĐ-CT; tax assessed: 01/GTGT 00/Q1/2024, sub-item 1701: 40,000,000 VND, due 2024-05-02 (item "
+					+ ASSESSED_ITEM + ").");
+		assertThat(JSON.readTree(last(conclusion).body())).isEqualTo(JSON.readTree("""
+				{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","assessedTax":[
+				 {"maTKhai":"842","periodKind":"Q","period":"1/2024","subItem":"1701","amount":40000000},
+				 {"maTKhai":"842","periodKind":"Q","period":"2/2024","subItem":"1701","amount":5000000}]}"""));
+
+		int sent = FakeGateway.get().requests().size();
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000\n01/GTGT Q 2/2024 1701 -5", true)).flash()
+			.containsEntry("error", "Tax assessed, line 2: write the form's id, the period kind, the period, the sub-item "
+					+ "and the amount in VND, such as 842 Q 1/2026 1701 40000000.");
+		assertThat(FakeGateway.get().requests()).as("nothing sent").hasSize(sent);
+		assertThat(sent).isGreaterThan(before);
+	}
+
+	private MvcTestResult concludeWithTax(MockHttpSession session, String assessedTax, boolean confirmed) {
+		return this.mvc.post()
+			.uri("/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion")
+			.param("concludedOn", "2025-06-15")
+			.param("decisionNumber", "456/QĐ-CT")
+			.param("assessedTax", assessedTax)
+			.param("confirmed", String.valueOf(confirmed))
+			.session(session)
+			.with(csrf())
+			.exchange();
+	}
+
+	private static final String ASSESSED_ITEM = "0193a6f0-0000-7000-8000-000000000001";
+
+	/** Tax a conclusion assessed, as declaration-api answers it. */
+	private static final String ASSESSED = """
+			{"payableItemId":"%s","formCode":"01/GTGT","maTKhai":"842","periodKind":"Q","period":"1/2024",
+			"subItem":"1701","taxPeriod":"00/Q1/2024","amount":40000000,"dueDate":"2024-05-02"}""".formatted(ASSESSED_ITEM);
+
 	private static String inspection(String id, String taxTypes, String conclusion) {
 		return """
 				{"id":"%s","mst":"%s","decisionNumber":"123/QĐ-CT","kind":"KIEM_TRA",

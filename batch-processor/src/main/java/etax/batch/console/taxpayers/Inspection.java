@@ -51,8 +51,35 @@ record Inspection(UUID id, String mst, String decisionNumber, String kind, @Null
 	 * @param decisionNumber its number
 	 * @param recordedBy the officer who recorded it
 	 * @param recordedAt when
+	 * @param assessedTax the tax it assessed; none from a declaration-api that did not record it
 	 */
-	record Conclusion(LocalDate concludedOn, String decisionNumber, String recordedBy, Instant recordedAt) {
+	record Conclusion(LocalDate concludedOn, String decisionNumber, String recordedBy, Instant recordedAt,
+			@Nullable List<AssessedTax> assessedTax) {
+
+		/** @return the tax it assessed, each item in words, for the page */
+		public List<String> assessedTaxWords() {
+			return (this.assessedTax != null) ? this.assessedTax.stream().map(AssessedTax::words).toList() : List.of();
+		}
+
+	}
+
+	/**
+	 * Tax a conclusion assessed: a payable item of the taxpayer, due on its period's regular deadline.
+	 *
+	 * @param payableItemId the item the voucher names
+	 * @param formCode the form whose period it is, e.g. {@code 01/GTGT}
+	 * @param subItem the budget sub-item
+	 * @param taxPeriod the period as the voucher writes it
+	 * @param amount in VND
+	 * @param dueDate the period's regular deadline: interest runs from the day after
+	 */
+	record AssessedTax(UUID payableItemId, String formCode, String subItem, String taxPeriod, long amount,
+			LocalDate dueDate) {
+
+		String words() {
+			return String.format("%s %s, sub-item %s: %,d VND, due %s (item %s)", this.formCode, this.taxPeriod,
+					this.subItem, this.amount, this.dueDate, this.payableItemId);
+		}
 
 	}
 

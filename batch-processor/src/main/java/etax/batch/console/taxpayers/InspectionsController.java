@@ -1,6 +1,8 @@
 package etax.batch.console.taxpayers;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -102,13 +104,19 @@ class InspectionsController {
 	String conclude(@PathVariable String mst, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String concludedOn,
 			@RequestParam(required = false) @Nullable String decisionNumber,
+			@RequestParam(required = false) @Nullable String assessedTax,
 			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes flash, Model model) {
 		String page = TaxpayerController.page(mst);
 		LocalDate day = TypedDays.parse(Paging.text(concludedOn));
 		String number = Paging.text(decisionNumber);
+		AssessedTaxLines assessed = AssessedTaxLines.of(assessedTax);
 		if (day == null || number == null || number.length() > 60) {
 			flash.addFlashAttribute("error", "A conclusion has the day it was issued, such as 2026-06-15, and its "
 					+ "decision number, up to 60 characters.");
+			return "redirect:" + page;
+		}
+		if (!assessed.problems().isEmpty()) {
+			flash.addFlashAttribute("error", String.join(" ", assessed.problems()));
 			return "redirect:" + page;
 		}
 		if (!confirmed) {
@@ -127,11 +135,13 @@ class InspectionsController {
 			if (inspection == null) {
 				throw new NotFoundException("No inspection " + id);
 			}
-			return Confirmation
+			Confirmation confirmation = Confirmation
 				.of("Record the conclusion of inspection " + inspection.decisionNumber() + " of taxpayer " + mst + "?",
 						"From the day it was issued, a supplement of the inspected periods that lowers the tax payable "
 								+ "or raises what is deductible or refunded is not accepted: the taxpayer complains "
-								+ "instead. A conclusion is recorded once and never changed.",
+								+ "instead. Each item of tax assessed becomes an item the taxpayer owes, due on its "
+								+ "period's deadline, so late-payment interest runs from the day after it. A conclusion "
+								+ "is recorded once and never changed.",
 						"/console/taxpayers/" + mst + "/inspections/" + id + "/conclusion",
 						"Yes, record the conclusion", page)
 				.fact("Kind", inspection.kindWords())
@@ -140,16 +150,26 @@ class InspectionsController {
 				.fact("Announced on", inspection.announcedOn())
 				.fact("Concluded on", day)
 				.fact("Conclusion decision", number)
+				.fact("Tax assessed", assessed.items().isEmpty() ? "none" : String.join("; ", assessed.words()))
 				.field("concludedOn", day, null)
-				.field("decisionNumber", number, null)
-				.show(model);
+				.field("decisionNumber", number, null);
+			if (!assessed.items().isEmpty()) {
+				confirmation.field("assessedTax", assessed.text(), null);
+			}
+			return confirmation.show(model);
+		}
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("concludedOn", day.toString());
+		request.put("decisionNumber", number);
+		if (!assessed.items().isEmpty()) {
+			request.put("assessedTax", assessed.request());
 		}
 		return this.actions.forward(flash, "INSPECTION_CONCLUDE", "taxpayer " + mst + " inspection " + id, SERVICE,
 				() -> concluded(this.clients.declarations()
 					.post()
 					.uri("/api/v1/taxpayers/{mst}/inspections/{id}/conclusion", mst, id)
 					.contentType(MediaType.APPLICATION_JSON)
-					.body(Map.of("concludedOn", day.toString(), "decisionNumber", number))
+					.body(request)
 					.retrieve()
 					.body(Inspection.class)),
 				page);
@@ -168,8 +188,10 @@ class InspectionsController {
 		if (inspection == null || conclusion == null) {
 			return "Conclusion recorded.";
 		}
+		List<String> assessed = conclusion.assessedTaxWords();
 		return "Conclusion recorded: inspection " + inspection.decisionNumber() + " concluded on "
-				+ conclusion.concludedOn() + " by decision " + conclusion.decisionNumber() + ".";
+				+ conclusion.concludedOn() + " by decision " + conclusion.decisionNumber()
+				+ (assessed.isEmpty() ? "." : "; tax assessed: " + String.join("; ", assessed) + ".");
 	}
 
 }
