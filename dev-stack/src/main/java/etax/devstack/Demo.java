@@ -56,10 +56,13 @@ public final class Demo {
 
 	private final DemoProvisionalTax provisionalTax;
 
+	private final DemoInspection inspection;
+
 	private Demo(StackFile stack, Path root) {
 		this.root = root;
 		this.tokens = DevTokens.issuer(root);
 		this.provisionalTax = new DemoProvisionalTax(stack, root, this.tokens);
+		this.inspection = new DemoInspection(stack, this.tokens);
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.batchProcessor = stack.batchProcessor();
@@ -201,9 +204,15 @@ public final class Demo {
 				+ paymentDay);
 		System.out.println("   (sign in with the token printed by: ./etax token officer " + TAX_OFFICE + ")");
 
-		step("7. It paid its 2025 corporate income tax on account by quarter, without a return, then files the "
+		step("7. A tax inspection of its 2025 VAT concludes with tax assessed for the third quarter, owed from that "
+				+ "quarter's deadline");
+		LocalDate assessedDue = this.inspection.run(mst, TAX_OFFICE);
+
+		step("8. It paid its 2025 corporate income tax on account by quarter, without a return, then files the "
 				+ "year's finalization; what the first three quarters paid is judged against 75 % of the year's tax");
-		this.provisionalTax.run(mst, BANK, TAX_OFFICE);
+		if (this.provisionalTax.run(mst, BANK, TAX_OFFICE)) {
+			this.inspection.showInterest(mst, assessedDue);
+		}
 		System.out.println("   See it on the taxpayer's page of the console: " + this.batchProcessor
 				+ "/console/taxpayers?mst=" + mst);
 		System.out.println();

@@ -47,7 +47,8 @@ final class DemoProvisionalTax {
 		this.tokens = tokens;
 	}
 
-	void run(String mst, String bank, String taxOffice) throws Exception {
+	/** @return whether the interest job ran for yesterday here (not when it had run for that day before) */
+	boolean run(String mst, String bank, String taxOffice) throws Exception {
 		String taxpayer = this.tokens.taxpayer(mst);
 		String[] paidOn = { YEAR + "-04-28", YEAR + "-07-28", YEAR + "-10-28" };
 		for (int quarter = 1; quarter <= 3; quarter++) {
@@ -84,12 +85,13 @@ final class DemoProvisionalTax {
 		if (run.statusCode() != 201) {
 			System.out.printf("   interest for %s was assessed before the finalization came in (%d): the next daily run "
 					+ "assesses the shortfall from %s on%n", yesterday, run.statusCode(), text(year, "provisionalDeadline"));
-			return;
+			return false;
 		}
 		System.out.printf("   an officer runs the interest assessment for %s: %s%n", yesterday,
 				text(expect(run, 201), "status"));
 		System.out.printf("   interest booked on the shortfall (0.03 %% a day since %s): %s VND%n",
 				text(year, "provisionalDeadline"), awaitInterest(mst, taxpayer).get("interestBooked").asLong());
+		return true;
 	}
 
 	/** A generated 03/TNDN of the year for the taxpayer, filed with its office. */
