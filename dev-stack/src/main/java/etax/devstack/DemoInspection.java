@@ -1,6 +1,7 @@
 package etax.devstack;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -82,7 +83,10 @@ final class DemoInspection {
 	void showInterest(String mst, LocalDate dueDate) throws Exception {
 		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		long days = ChronoUnit.DAYS.between(dueDate, yesterday);
-		BigDecimal expected = BigDecimal.valueOf(ASSESSED).multiply(new BigDecimal("0.0003")).multiply(BigDecimal.valueOf(days));
+		BigDecimal expected = BigDecimal.valueOf(ASSESSED)
+			.multiply(new BigDecimal("0.0003"))
+			.multiply(BigDecimal.valueOf(days))
+			.setScale(0, RoundingMode.HALF_UP);
 		JsonNode interest = awaitItem(mst, (items) -> {
 			BigDecimal total = items.stream()
 				.filter((i) -> "INTEREST".equals(text(i, "kind")) && PERIOD.equals(text(i, "taxPeriod"))
