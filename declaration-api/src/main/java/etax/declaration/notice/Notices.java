@@ -168,15 +168,51 @@ public class Notices {
 	@Transactional
 	public Webhook register(Caller filer, String url) {
 		this.targets.check(url);
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
 		String taxpayer = (filer.role() == Role.TAXPAYER) ? filer.mst() : null;
-		Webhook webhook = new Webhook(UUID.randomUUID(), filer.subject(), taxpayer, url, HexFormat.of().formatHex(secret),
-				this.clock.instant());
+		Webhook webhook = new Webhook(UUID.randomUUID(), filer.subject(), taxpayer, url, newSecret(), this.clock.instant());
 		if (!this.webhooks.insert(webhook)) {
 			throw new WebhookExistsException(this.webhooks.idOf(filer.subject(), url).orElseThrow());
 		}
 		return webhook;
+	}
+
+	/** @return the filer's webhooks in use, oldest first, without their secrets */
+	public List<WebhookView> webhooks(String filer) {
+		return this.webhooks.of(filer).stream().map(WebhookView::of).toList();
+	}
+
+	/**
+	 * Removes a webhook of the filer: it receives nothing more, and its pending deliveries are cancelled; its
+	 * deliveries stay readable, and its URL may be registered again.
+	 * @throws WebhookNotFoundException if the filer has no such webhook in use
+	 */
+	@Transactional
+	public void remove(String filer, UUID webhookId) {
+		if (!this.webhooks.remove(webhookId, filer, this.clock.instant())) {
+			throw new WebhookNotFoundException(webhookId);
+		}
+	}
+
+	/**
+	 * Replaces a webhook's secret, for a filer whose secret was lost or exposed: every delivery from now on, retries
+	 * of earlier notices included, is signed with the new one.
+	 * @return the webhook with its new secret, shown this once
+	 * @throws WebhookNotFoundException if the filer has no such webhook in use
+	 */
+	@Transactional
+	public Webhook replaceSecret(String filer, UUID webhookId) {
+		Webhook webhook = this.webhooks.find(webhookId, filer).orElseThrow(() -> new WebhookNotFoundException(webhookId));
+		String secret = newSecret();
+		if (!this.webhooks.replaceSecret(webhookId, filer, secret)) {
+			throw new WebhookNotFoundException(webhookId);
+		}
+		return new Webhook(webhook.id(), webhook.filer(), webhook.taxpayer(), webhook.url(), secret, webhook.createdAt());
+	}
+
+	private String newSecret() {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		return HexFormat.of().formatHex(secret);
 	}
 
 	public List<WebhookDelivery> deliveries(String filer, UUID webhookId) {

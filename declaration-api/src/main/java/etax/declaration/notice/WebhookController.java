@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +47,32 @@ class WebhookController {
 	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, @AuthenticationPrincipal Caller filer) {
 		Webhook webhook = this.notices.register(filer, registration.url());
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id())).body(webhook);
+	}
+
+	@Operation(summary = "Your webhooks in use, oldest first", description = "Without their secrets.")
+	@GetMapping("/api/v1/webhooks")
+	List<WebhookView> webhooks(Principal filer) {
+		return this.notices.webhooks(filer.getName());
+	}
+
+	@Operation(summary = "Remove one of your webhooks",
+			description = "It receives nothing more: its pending deliveries are cancelled (status CANCELLED). Its "
+					+ "deliveries stay readable, and its URL may be registered again as a new webhook. 404 "
+					+ "webhook-not-found if you have no such webhook in use.")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@DeleteMapping("/api/v1/webhooks/{id}")
+	ResponseEntity<Void> remove(@PathVariable UUID id, Principal filer) {
+		this.notices.remove(filer.getName(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Replace one of your webhook's signing secret",
+			description = "For a secret lost or exposed: answers the webhook with its new secret, shown this once. Every "
+					+ "request from now on, retries of earlier notices included, is signed with it. 404 "
+					+ "webhook-not-found if you have no such webhook in use.")
+	@PostMapping("/api/v1/webhooks/{id}:replace-secret")
+	Webhook replaceSecret(@PathVariable UUID id, Principal filer) {
+		return this.notices.replaceSecret(filer.getName(), id);
 	}
 
 	@Operation(summary = "The deliveries to one of your webhooks, newest first")

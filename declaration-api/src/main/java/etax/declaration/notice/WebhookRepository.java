@@ -51,7 +51,7 @@ class WebhookRepository {
 	boolean insert(Webhook webhook) {
 		return this.jdbc.sql("""
 				INSERT INTO filing.webhook (id, filer, taxpayer_mst, url, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (filer, url) DO NOTHING
+				ON CONFLICT (filer, url) WHERE removed_at IS NULL DO NOTHING
 				""")
 			.params(webhook.id(), webhook.filer(), webhook.taxpayer(), webhook.url(), webhook.secret(),
 					Timestamp.from(webhook.createdAt()))
@@ -59,7 +59,7 @@ class WebhookRepository {
 	}
 
 	Optional<UUID> idOf(String filer, String url) {
-		return this.jdbc.sql("SELECT id FROM filing.webhook WHERE filer = ? AND url = ?")
+		return this.jdbc.sql("SELECT id FROM filing.webhook WHERE filer = ? AND url = ? AND removed_at IS NULL")
 			.params(filer, url)
 			.query(UUID.class)
 			.optional();
@@ -76,7 +76,8 @@ class WebhookRepository {
 	}
 
 	private Map<String, List<Webhook>> grouped(String column, Collection<String> values, Function<Webhook, String> key) {
-		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS + " FROM filing.webhook WHERE " + column + " = ANY(?) ORDER BY created_at")
+		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS + " FROM filing.webhook WHERE " + column
+				+ " = ANY(?) AND removed_at IS NULL ORDER BY created_at")
 			.param(values.toArray(String[]::new))
 			.query(WEBHOOK)
 			.list()
@@ -84,6 +85,40 @@ class WebhookRepository {
 			.collect(Collectors.groupingBy(key));
 	}
 
+	/** The filer's webhooks in use, oldest first. */
+	List<Webhook> of(String filer) {
+		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS
+				+ " FROM filing.webhook WHERE filer = ? AND removed_at IS NULL ORDER BY created_at, id")
+			.param(filer)
+			.query(WEBHOOK)
+			.list();
+	}
+
+	/**
+	 * Removes a webhook of the filer in use, and cancels its pending deliveries.
+	 * @return whether it was in use
+	 */
+	boolean remove(UUID id, String filer, Instant at) {
+		boolean removed = this.jdbc.sql("UPDATE filing.webhook SET removed_at = ? WHERE id = ? AND filer = ? AND removed_at IS NULL")
+			.params(Timestamp.from(at), id, filer)
+			.update() == 1;
+		if (removed) {
+			this.jdbc.sql("""
+					UPDATE filing.webhook_delivery SET status = 'CANCELLED', last_error = 'Not sent: the webhook was removed'
+					WHERE webhook_id = ? AND status = 'PENDING'
+					""").param(id).update();
+		}
+		return removed;
+	}
+
+	/** @return whether the webhook is the filer's and in use, and now signs with the new secret */
+	boolean replaceSecret(UUID id, String filer, String secret) {
+		return this.jdbc.sql("UPDATE filing.webhook SET secret = ? WHERE id = ? AND filer = ? AND removed_at IS NULL")
+			.params(secret, id, filer)
+			.update() == 1;
+	}
+
+	/** The filer's webhook, in use or removed: a removed one's deliveries stay readable. */
 	Optional<Webhook> find(UUID id, String filer) {
 		return this.jdbc.sql("SELECT " + WEBHOOK_COLUMNS + " FROM filing.webhook WHERE id = ? AND filer = ?")
 			.params(id, filer)
@@ -131,7 +166,7 @@ class WebhookRepository {
 		return this.jdbc.sql("""
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
 				FROM filing.webhook w
-				WHERE w.id = d.webhook_id AND d.id IN (
+				WHERE w.id = d.webhook_id AND w.removed_at IS NULL AND d.id IN (
 				    SELECT id FROM filing.webhook_delivery
 				    WHERE status = 'PENDING' AND next_attempt_at <= ?
 				    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
@@ -148,12 +183,13 @@ class WebhookRepository {
 				+ "last_error = NULL WHERE id = ?").params(Timestamp.from(at), id).update();
 	}
 
+	/** Records a failed attempt; not of a delivery cancelled while it was in flight, which stays cancelled. */
 	void failed(long id, String error, @Nullable Instant retryAt) {
 		this.jdbc.sql("""
 				UPDATE filing.webhook_delivery SET attempts = attempts + 1, last_error = ?,
 				    status = CASE WHEN ?::timestamptz IS NULL THEN 'FAILED' ELSE 'PENDING' END,
 				    next_attempt_at = COALESCE(?::timestamptz, next_attempt_at)
-				WHERE id = ?
+				WHERE id = ? AND status = 'PENDING'
 				""")
 			.params(error, retryAt != null ? Timestamp.from(retryAt) : null, retryAt != null ? Timestamp.from(retryAt) : null,
 					id)

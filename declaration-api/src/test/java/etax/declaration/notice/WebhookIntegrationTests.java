@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TestCallers;
 import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
 import etax.schemas.Samples;
@@ -45,6 +46,7 @@ import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.filer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -194,6 +196,62 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void aFilerListsItsWebhooksRemovesOneWhosePendingDeliveriesAreCancelledAndReplacesAnothersSecret() throws Exception {
+		String tvan = TokenIssuer.local().tvan("tvan-hooks-" + UUID.randomUUID());
+		List<String> signed = new CopyOnWriteArrayList<>();
+		HttpServer down = receiver((exchange) -> exchange.sendResponseHeaders(503, -1));
+		HttpServer up = receiver((exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			signed.add(exchange.getRequestHeaders().getFirst("X-Etax-Signature") + "\n" + body);
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			String downUrl = "{\"url\":\"http://localhost:" + down.getAddress().getPort() + "/hook\"}";
+			String downId = created(post("/api/v1/webhooks").with(bearer(tvan)), downUrl).get("id").asString();
+			String upId = created(post("/api/v1/webhooks").with(bearer(tvan)),
+					"{\"url\":\"http://localhost:" + up.getAddress().getPort() + "/hook\"}").get("id").asString();
+			this.mvc.perform(get("/api/v1/webhooks").with(bearer(tvan)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(downId, upId)))
+				.andExpect(jsonPath("$[0].secret").doesNotExist());
+
+			String first = file(registeredTaxpayer(), tvan).get("returnId").asString();
+			await().atMost(Duration.ofSeconds(20)).until(() -> signed.stream().anyMatch((s) -> s.contains(first)));
+			this.mvc.perform(delete("/api/v1/webhooks/" + downId).with(bearer(tvan))).andExpect(status().isNoContent());
+			this.mvc.perform(get("/api/v1/webhooks/" + downId + "/deliveries").with(bearer(tvan)))
+				.andExpect(jsonPath("$[0].status").value("CANCELLED"))
+				.andExpect(jsonPath("$[0].lastError").value("Not sent: the webhook was removed"));
+			this.mvc.perform(get("/api/v1/webhooks").with(bearer(tvan)))
+				.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(upId)));
+			this.mvc.perform(delete("/api/v1/webhooks/" + downId).with(bearer(tvan)))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.type").value("https://etax.example/problems/webhook-not-found"));
+			this.mvc.perform(delete("/api/v1/webhooks/" + upId).with(filer())).andExpect(status().isNotFound());
+			this.mvc.perform(post("/api/v1/webhooks/" + upId + ":replace-secret").with(filer()))
+				.andExpect(status().isNotFound());
+			assertThat(created(post("/api/v1/webhooks").with(bearer(tvan)), downUrl).get("id").asString())
+				.as("the removed webhook's URL registered again, as a new webhook")
+				.isNotEqualTo(downId);
+
+			String secret = this.json.readTree(this.mvc.perform(post("/api/v1/webhooks/" + upId + ":replace-secret")
+				.with(bearer(tvan))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+				.get("secret")
+				.asString();
+			String second = file(registeredTaxpayer(), tvan).get("returnId").asString();
+			await().atMost(Duration.ofSeconds(20)).until(() -> signed.stream().anyMatch((s) -> s.contains(second)));
+			String delivery = signed.stream().filter((s) -> s.contains(second)).findFirst().orElseThrow();
+			String signature = delivery.substring(0, delivery.indexOf('\n'));
+			String body = delivery.substring(delivery.indexOf('\n') + 1);
+			Instant at = Instant.ofEpochSecond(Long.parseLong(signature.substring(2, signature.indexOf(','))));
+			assertThat(signature).as("signed with the new secret").isEqualTo(WebhookDispatcher.signature(secret, at, body));
+		}
+		finally {
+			down.stop(0);
+			up.stop(0);
+		}
+	}
+
+	@Test
 	void refusesAPlainHttpWebhookElsewhere() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/webhooks").with(filer())
@@ -234,11 +292,24 @@ class WebhookIntegrationTests {
 			.getContentAsString());
 	}
 
+	private JsonNode created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			String json) throws Exception {
+		return this.json.readTree(this.mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
 	private JsonNode file(String mst) throws Exception {
+		return file(mst, TokenIssuer.local().tvan(TestCallers.TVAN));
+	}
+
+	private JsonNode file(String mst, String token) throws Exception {
 		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
 			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
 		return this.json.readTree(this.mvc
-			.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
+			.perform(post("/api/v1/returns").with(bearer(token)).contentType(MediaType.APPLICATION_XML).content(xml))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
