@@ -112,8 +112,13 @@ public final class Demo {
 				this.tokens.taxpayer(DemoTaxpayers.newMst()));
 		System.out.printf("   another taxpayer asking for it: %d%n", neighbour.statusCode());
 
-		step("3. The bank debits 22,000,000 VND for it (yesterday, a day that can be reconciled) and confirms over "
-				+ "HTTP, then sends the same confirmation again");
+		step("3. The business prepares its payment voucher from what it owes; the bank debits 22,000,000 VND for it "
+				+ "(yesterday, a day that can be reconciled) and confirms over HTTP, then sends the same confirmation again");
+		JsonNode voucher = awaitVoucher(mst, text(item, "id"), taxpayer);
+		voucher.get("lines").forEach((line) -> System.out.printf("   voucher %s, line %d: chapter %s, sub-item %s, period %s, "
+				+ "%s VND, item %s%n", text(voucher, "form"), line.get("lineNumber").asInt(), text(line, "chapter"),
+				text(line, "subItem"), text(line, "taxPeriod"), line.get("amount").decimalValue().toPlainString(),
+				text(line, "payableItemId")));
 		String bankReference = "DEMO" + Instant.now().toEpochMilli();
 		LocalDate paymentDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		String confirmation = DevConfirmations.oneLine(BANK, bankReference, mst, 22000000, 22000000, paymentDay,
@@ -236,6 +241,20 @@ public final class Demo {
 		}
 		while (response.statusCode() == 404 && Instant.now().isBefore(deadline));
 		return expect(response, 200);
+	}
+
+	/** The taxpayer's voucher once the gateway has booked the item it pays (at most 30 s). */
+	private JsonNode awaitVoucher(String mst, String itemId, String token) throws Exception {
+		URI uri = URI.create(this.paymentGateway + "/api/v1/taxpayers/" + mst + "/payment-voucher");
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (Instant.now().isBefore(deadline)) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET(), token);
+			if (response.statusCode() == 200 && response.body().contains(itemId)) {
+				return JSON.readTree(response.body());
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException("The gateway did not book the return's payable item within 30 s");
 	}
 
 	/** The return's lifecycle once the gateway's allocation has shown it as paid (at most 30 s). */

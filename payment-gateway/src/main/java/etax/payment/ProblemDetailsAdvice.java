@@ -14,6 +14,7 @@ import etax.payment.confirmation.RedriveChangesPaymentException;
 import etax.payment.confirmation.RejectionNotFoundException;
 import etax.payment.ledger.CreditRequestRefusedException;
 import etax.payment.ledger.TaxpayerNotFoundException;
+import etax.payment.ledger.VoucherItemsNotOpenException;
 import etax.payment.overpayment.OverpaymentRefusedException;
 import etax.payment.overpayment.OverpaymentRequestNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(TaxpayerNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "taxpayer-not-found", "Taxpayer not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(VoucherItemsNotOpenException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "voucher-items-not-open",
+				"Nothing owed on these items", ex.getMessage());
+		problem.setProperty("items", ex.items());
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -91,10 +91,15 @@ record Obligation(String itemId, Kind kind, String mst, String chapter, String s
 
 	/** Its class in the allocation order on a day. */
 	ItemClass itemClass(LocalDate day) {
-		if (this.kind == Kind.INTEREST) {
+		return classOf(this.kind, this.dueDate, day);
+	}
+
+	/** How the allocation order ranks an item of the kind and due date on the day: interest, arrears or current. */
+	static ItemClass classOf(Kind kind, LocalDate dueDate, LocalDate day) {
+		if (kind == Kind.INTEREST) {
 			return ItemClass.INTEREST;
 		}
-		return this.dueDate.isBefore(day) ? ItemClass.ARREARS : ItemClass.CURRENT;
+		return dueDate.isBefore(day) ? ItemClass.ARREARS : ItemClass.CURRENT;
 	}
 
 	Account account() {

@@ -9,6 +9,8 @@ import etax.payment.arrears.ArrearsNotice;
 import etax.payment.arrears.ArrearsNotices;
 import etax.payment.ledger.Balance;
 import etax.payment.ledger.LedgerLine;
+import etax.payment.ledger.PaymentVoucherDraft;
+import etax.payment.ledger.PaymentVoucherDrafts;
 import etax.payment.ledger.ProvisionalShortfall;
 import etax.payment.ledger.ProvisionalShortfalls;
 import etax.payment.ledger.TaxpayerLedger.LedgerPage;
@@ -17,6 +19,8 @@ import etax.payment.ledger.TaxpayerNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A taxpayer's balance, ledger, provisional CIT shortfalls and arrears notices, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
+ * A taxpayer's balance, ledger, provisional CIT shortfalls, arrears notices and a payment voucher prefilled from what it
+ * owes, for the taxpayer itself (a TAXPAYER caller whose token names the MST, or its
  * head office's) and for officers: a national officer reads any taxpayer the ledger has, an office's officer those
  * with an obligation booked with its office; any other answers 404 {@code taxpayer-not-found}, as a taxpayer the
  * ledger does not have (docs/adr/0022-office-scope-at-the-gateway.md), and so does another taxpayer's for a
@@ -44,16 +49,23 @@ class TaxpayerLedgerController {
 			+ "officer any taxpayer the ledger has; otherwise 404 taxpayer-not-found, the same whether the ledger has "
 			+ "nothing of the taxpayer or only another office's obligations.";
 
+	/** The lines a voucher holds at most. */
+	private static final int MAX_VOUCHER_ITEMS = 100;
+
 	private final TaxpayerLedger ledger;
 
 	private final ProvisionalShortfalls shortfalls;
 
 	private final ArrearsNotices arrears;
 
-	TaxpayerLedgerController(TaxpayerLedger ledger, ProvisionalShortfalls shortfalls, ArrearsNotices arrears) {
+	private final PaymentVoucherDrafts vouchers;
+
+	TaxpayerLedgerController(TaxpayerLedger ledger, ProvisionalShortfalls shortfalls, ArrearsNotices arrears,
+			PaymentVoucherDrafts vouchers) {
 		this.ledger = ledger;
 		this.shortfalls = shortfalls;
 		this.arrears = arrears;
+		this.vouchers = vouchers;
 	}
 
 	@Operation(summary = "Balance per sub-item and period, credits, and each obligation",
@@ -85,6 +97,24 @@ class TaxpayerLedgerController {
 	@GetMapping("/arrears-notices")
 	List<ArrearsNotice> arrearsNotices(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.arrears.of(authorized(mst, caller));
+	}
+
+	@Operation(summary = "A payment voucher (C1-02/NS) prefilled from what the taxpayer owes",
+			description = "One line per payable item that still owes something (or per item named by item=, repeated), "
+					+ "for what it owes today, ranked as the law ranks them (arrears, interest, tax not yet due, each oldest "
+					+ "due first), with chapter, sub-item (NDKT), tax period (KY_THUE) and the item's id, the total, and the "
+					+ "treasury account 7111. Sent to the bank as it is, each line names its item, so the payment is "
+					+ "allocated exactly there when the bank confirms it. Nothing is stored; no lines when nothing is owed. "
+					+ "422 voucher-items-not-open names the items asked for that owe nothing. " + OFFICERS)
+	@GetMapping("/payment-voucher")
+	PaymentVoucherDraft paymentVoucher(@PathVariable String mst,
+			@RequestParam(name = "item", required = false) @Nullable List<@Size(max = 64) String> items,
+			@AuthenticationPrincipal Caller caller) {
+		if (items != null && items.size() > MAX_VOUCHER_ITEMS) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"A voucher names at most " + MAX_VOUCHER_ITEMS + " items");
+		}
+		return this.vouchers.draft(authorized(mst, caller), (items != null) ? items : List.of());
 	}
 
 	private String authorized(String mst, Caller caller) {
