@@ -15,6 +15,9 @@ import etax.declaration.inspection.InvalidInspectionException;
 import etax.declaration.notice.InvalidWebhookException;
 import etax.declaration.notice.WebhookExistsException;
 import etax.declaration.notice.WebhookNotFoundException;
+import etax.declaration.penalty.InvalidPenaltyException;
+import etax.declaration.penalty.PenaltyExistsException;
+import etax.declaration.penalty.PenaltyNotFoundException;
 import etax.declaration.submission.FilerNotAuthorizedException;
 import etax.declaration.submission.FilingProblems;
 import etax.declaration.submission.IdempotencyConflictException;
@@ -123,6 +126,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(InvalidWebhookException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-webhook", "Webhook refused", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidPenaltyException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-penalty", "Fine refused", ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(PenaltyExistsException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "penalty-exists", "Fine already decided", ex.getMessage());
+		problem.setProperty("payableItemId", ex.payableItemId());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(PenaltyNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "penalty-not-found", "No fine decided", ex.getMessage());
 	}
 
 	@ExceptionHandler

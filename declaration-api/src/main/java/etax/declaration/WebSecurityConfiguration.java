@@ -37,6 +37,8 @@ class WebSecurityConfiguration {
 			.hasRole("SERVICE")
 			.requestMatchers(HttpMethod.POST, "/api/v1/returns", "/api/v1/returns:validate")
 			.hasAnyRole(FILERS)
+			.requestMatchers(HttpMethod.POST, "/api/v1/returns/*/late-filing-penalty")
+			.hasAnyRole(OFFICERS)
 			.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
 			.hasAnyRole(FILERS)
 			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/*/extensions", "/api/v1/taxpayers/*/extensions/*",

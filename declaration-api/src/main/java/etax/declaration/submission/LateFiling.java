@@ -2,6 +2,7 @@ package etax.declaration.submission;
 
 import java.time.LocalDate;
 
+import etax.declaration.calendar.PenaltyBand;
 import etax.schemas.LocalizedText;
 
 /**

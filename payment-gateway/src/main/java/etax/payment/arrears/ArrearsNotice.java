@@ -17,12 +17,13 @@ import java.util.UUID;
  * @param month the month, {@code yyyy-MM}
  * @param asOf the month's last day: an item is overdue when it was due before it
  * @param issuedAt when it was issued
- * @param items what is owed, tax items first, each by due date
+ * @param items what is owed, tax first, then fines, then interest, each by due date
  * @param totalTax the tax in arrears, whole VND
  * @param totalInterest the late-payment interest owed, whole VND
+ * @param totalPenalty the fines owed, whole VND (none on notices issued before fines were booked)
  */
 public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate asOf, Instant issuedAt, List<Item> items,
-		BigDecimal totalTax, BigDecimal totalInterest) {
+		BigDecimal totalTax, BigDecimal totalInterest, BigDecimal totalPenalty) {
 
 	public ArrearsNotice {
 		items = List.copyOf(items);
@@ -33,7 +34,7 @@ public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate a
 		UUID id = UUID.nameUUIDFromBytes(("etax.payment\u001Farrears\u001F" + mst + "\u001F" + month)
 			.getBytes(StandardCharsets.UTF_8));
 		return new ArrearsNotice(id, mst, month.toString(), month.atEndOfMonth(), issuedAt, items, total(items, "TAX"),
-				total(items, "INTEREST"));
+				total(items, "INTEREST"), total(items, "PENALTY"));
 	}
 
 	private static BigDecimal total(List<Item> items, String kind) {
@@ -46,7 +47,7 @@ public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate a
 	/**
 	 * One item owed.
 	 * @param payableItemId the payable item (for interest, the interest obligation)
-	 * @param kind {@code TAX} or {@code INTEREST}
+	 * @param kind {@code TAX}, {@code PENALTY} or {@code INTEREST}
 	 * @param chapter the budget chapter
 	 * @param subItem the sub-item to pay it under
 	 * @param taxPeriod the period, as a voucher writes it

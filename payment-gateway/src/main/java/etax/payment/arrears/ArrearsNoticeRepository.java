@@ -74,11 +74,11 @@ class ArrearsNoticeRepository {
 		for (ArrearsNotice notice : notices) {
 			int rows = this.jdbc.update("""
 					INSERT INTO payment.arrears_notice (notice_id, mst, month, as_of, issued_at, items, total_tax,
-						total_interest)
-					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+						total_interest, total_penalty)
+					VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
 					ON CONFLICT DO NOTHING""", notice.noticeId(), notice.mst(), notice.month(), notice.asOf(),
 					notice.issuedAt().atOffset(ZoneOffset.UTC), JSON.writeValueAsString(notice.items()), notice.totalTax(),
-					notice.totalInterest());
+					notice.totalInterest(), notice.totalPenalty());
 			if (rows == 1) {
 				inserted.add(notice.mst());
 			}
@@ -89,14 +89,15 @@ class ArrearsNoticeRepository {
 	/** A taxpayer's notices, newest month first. */
 	List<ArrearsNotice> of(String mst) {
 		return this.jdbc.query("""
-				SELECT notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest
+				SELECT notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest, total_penalty
 				FROM payment.arrears_notice WHERE mst = ? ORDER BY month DESC""", ArrearsNoticeRepository::notice, mst);
 	}
 
 	private static ArrearsNotice notice(ResultSet row, int n) throws SQLException {
 		return new ArrearsNotice(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
 				row.getObject(4, LocalDate.class), row.getObject(5, OffsetDateTime.class).toInstant(),
-				JSON.readValue(row.getString(6), ITEMS), row.getBigDecimal(7), row.getBigDecimal(8));
+				JSON.readValue(row.getString(6), ITEMS), row.getBigDecimal(7), row.getBigDecimal(8),
+				row.getBigDecimal(9));
 	}
 
 }

@@ -44,7 +44,7 @@ record Obligation(String itemId, Kind kind, String mst, String chapter, String s
 
 	enum Kind {
 
-		TAX, INTEREST
+		TAX, INTEREST, PENALTY
 
 	}
 
@@ -94,12 +94,16 @@ record Obligation(String itemId, Kind kind, String mst, String chapter, String s
 		return classOf(this.kind, this.dueDate, day);
 	}
 
-	/** How the allocation order ranks an item of the kind and due date on the day: interest, arrears or current. */
+	/**
+	 * How the allocation order ranks an item of the kind and due date on the day: interest, a fine, or tax in arrears
+	 * or current.
+	 */
 	static ItemClass classOf(Kind kind, LocalDate dueDate, LocalDate day) {
-		if (kind == Kind.INTEREST) {
-			return ItemClass.INTEREST;
-		}
-		return dueDate.isBefore(day) ? ItemClass.ARREARS : ItemClass.CURRENT;
+		return switch (kind) {
+			case INTEREST -> ItemClass.INTEREST;
+			case PENALTY -> ItemClass.PENALTY;
+			case TAX -> dueDate.isBefore(day) ? ItemClass.ARREARS : ItemClass.CURRENT;
+		};
 	}
 
 	Account account() {

@@ -153,7 +153,7 @@ class ObligationBooking {
 				if (existing == null) {
 					fresh.add(obligation);
 				}
-				else if (!existing.sameContentAs(obligation) || (obligation.kind() == Obligation.Kind.TAX
+				else if (!existing.sameContentAs(obligation) || (obligation.kind() != Obligation.Kind.INTEREST
 						&& !existing.itemId().equals(obligation.itemId()))) {
 					reject(sources.get(candidate), "conflict",
 							"the item (or interest day) is booked already with other content", now);

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads {@code PayableItemCreated} version 1 ({@code etax.payable-items.v1}) into an obligation, or into a
  * reduction when its amount is negative (a supplement that lowered tax), {@code TaxAssessed} version 1 (the same
  * topic: tax an inspection's conclusion assessed, positive, due on its period's deadline) into an obligation as
- * well, {@code InterestAssessed}
+ * well, {@code PenaltyImposed} version 1 (the same topic: a fine) into an obligation of kind {@code PENALTY},
+ * {@code InterestAssessed}
  * version 1 ({@code etax.assessments.v1}) into obligations and {@code InterestCorrected} version 1 (the
  * same topic) into reductions of interest, and {@code AnnualTaxFinalized} version 1 (on the payable items' topic)
  * into the year's tax of a finalization (docs/adr/0006-taxpayer-ledger.md). Every
@@ -47,6 +48,9 @@ final class ObligationReader {
 		if ("AnnualTaxFinalized".equals(type)) {
 			return annualTax(node);
 		}
+		if ("PenaltyImposed".equals(type)) {
+			return penalty(node);
+		}
 		boolean assessed = "TaxAssessed".equals(type);
 		expect(node, assessed ? "TaxAssessed" : "PayableItemCreated");
 		if (!"VND".equals(node.path("currency").asString("VND"))) {
@@ -70,6 +74,18 @@ final class ObligationReader {
 		}
 		return hashed(new Obligation(itemId, Obligation.Kind.TAX, mst, chapter, subItem, period, amount, dueDate, amount,
 				eventId, "", null, null, 0)).withTaxOffice(taxOffice(node));
+	}
+
+	/** {@code PenaltyImposed} version 1: a fine, positive, due on its own day; no interest runs on it. */
+	private static Obligation penalty(JsonNode node) {
+		expect(node, "PenaltyImposed");
+		if (!"VND".equals(node.path("currency").asString("VND"))) {
+			throw new IllegalArgumentException("currency must be VND");
+		}
+		BigDecimal amount = amount(node);
+		return hashed(new Obligation(text(node, "payableItemId", ITEM_ID), Obligation.Kind.PENALTY, mst(node),
+				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount, date(node, "dueDate"),
+				amount, uuid(node, "eventId"), "", null, null, 0)).withTaxOffice(taxOffice(node));
 	}
 
 	/**

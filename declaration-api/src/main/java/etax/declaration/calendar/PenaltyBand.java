@@ -1,4 +1,4 @@
-package etax.declaration.submission;
+package etax.declaration.calendar;
 
 import etax.schemas.LocalizedText;
 
@@ -6,14 +6,22 @@ import etax.schemas.LocalizedText;
  * The administrative penalty band for filing late (Decree 125/2020 Art. 13, amounts for organisations;
  * individuals pay half; VN-ETAX.md §3.5 R-DL-5). Over 90 days the band depends on whether the return has tax
  * payable: 15–25 million VND capped at the tax due when it has, 8–15 million when it has none (Art. 13(4)(b)).
- * Shown as a warning: the penalty is decided by an officer, not by the intake.
+ * The intake shows it as a warning (CTX-DL-01); an officer decides the penalty within it
+ * ({@code etax.declaration.penalty}).
  */
-final class PenaltyBand {
+public final class PenaltyBand {
+
+	private static final long MILLION = 1_000_000;
 
 	private PenaltyBand() {
 	}
 
-	static LocalizedText of(long daysLate, boolean taxPayable) {
+	/**
+	 * @param daysLate days after the deadline, more than zero
+	 * @param taxPayable whether the return has tax payable
+	 * @return the band in words
+	 */
+	public static LocalizedText of(long daysLate, boolean taxPayable) {
 		if (daysLate <= 5) {
 			return new LocalizedText("Mức phạt: cảnh cáo nếu có tình tiết giảm nhẹ, nếu không 2–5 triệu đồng.",
 					"Penalty band: a warning with mitigating circumstances, otherwise 2–5 million VND.");
@@ -33,6 +41,39 @@ final class PenaltyBand {
 		}
 		return new LocalizedText("Mức phạt: 15–25 triệu đồng, không quá số thuế phải nộp.",
 				"Penalty band: 15–25 million VND, at most the tax due.");
+	}
+
+	/**
+	 * The fine an officer may decide for an organisation, in VND. Up to 5 days late a warning may replace it
+	 * (mitigating circumstances); a warning is no fine and is not recorded here.
+	 * @param daysLate days after the deadline, more than zero
+	 * @param taxDue the tax the return declares payable, VND
+	 * @return the least and the most
+	 */
+	public static Range range(long daysLate, long taxDue) {
+		if (daysLate <= 30) {
+			return new Range(2 * MILLION, 5 * MILLION);
+		}
+		if (daysLate <= 60) {
+			return new Range(5 * MILLION, 8 * MILLION);
+		}
+		if (daysLate <= 90 || taxDue <= 0) {
+			return new Range(8 * MILLION, 15 * MILLION);
+		}
+		return new Range(Math.min(15 * MILLION, taxDue), Math.min(25 * MILLION, taxDue));
+	}
+
+	/**
+	 * A fine's bounds, both included.
+	 * @param min the least, VND
+	 * @param max the most, VND
+	 */
+	public record Range(long min, long max) {
+
+		boolean contains(long amount) {
+			return amount >= this.min && amount <= this.max;
+		}
+
 	}
 
 }

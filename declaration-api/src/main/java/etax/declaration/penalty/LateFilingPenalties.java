@@ -1,0 +1,161 @@
+package etax.declaration.penalty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.declaration.calendar.Deadlines;
+import etax.declaration.calendar.PenaltyBand;
+import etax.declaration.payable.PayableItem;
+import etax.declaration.submission.ReturnNotFoundException;
+import etax.declaration.submission.ReturnQueries;
+import etax.declaration.submission.ReturnStatus;
+import etax.declaration.submission.StoredReturn;
+import etax.declaration.taxpayer.Taxpayer;
+import etax.declaration.taxpayer.TaxpayerNotFoundException;
+import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.ids.TimeOrderedIds;
+import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
+import etax.schemas.TaxPeriod;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fines for filing late (Decree 125/2020 Art. 13, VN-ETAX.md §3.5 R-DL-5): an officer who reads a return (of its
+ * office, or national) decides the fine of an accepted original filed late, once, within the band of its days late
+ * ({@link PenaltyBand}); the fine becomes a payable item of the taxpayer, announced to the ledger in the same
+ * transaction ({@link PenaltyImposed}). Days late are counted as the intake counted them: from the deadline the return
+ * was held to (an extended one if granted) to its postmark.
+ */
+@Service
+public class LateFilingPenalties {
+
+	/** Administrative penalties in the tax field (VN-ETAX.md §2.2: 42xx). */
+	static final String SUB_ITEM = "4254";
+
+	/** A fine is paid within ten days of the decision (Law on Handling Administrative Violations Art. 73). */
+	private static final int DAYS_TO_PAY = 10;
+
+	private static final DateTimeFormatter VOUCHER_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private final ReturnQueries returns;
+
+	private final TaxpayerRegistry registry;
+
+	private final PenaltyRepository repository;
+
+	private final Deadlines deadlines;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	LateFilingPenalties(ReturnQueries returns, TaxpayerRegistry registry, PenaltyRepository repository,
+			Deadlines deadlines, Outbox outbox, Clock clock) {
+		this.returns = returns;
+		this.registry = registry;
+		this.repository = repository;
+		this.deadlines = deadlines;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the fine an officer decided for a return filed late.
+	 * @param officer an officer who reads the return
+	 * @param returnId the return
+	 * @param decision what was decided
+	 * @return the fine, a payable item of the taxpayer
+	 * @throws ReturnNotFoundException if the officer does not read such a return
+	 * @throws PenaltyExistsException if its fine was decided before
+	 * @throws InvalidPenaltyException if the fine cannot be decided as recorded
+	 */
+	@Transactional
+	public LateFilingPenalty impose(Caller officer, UUID returnId, Decision decision) {
+		StoredReturn filed = this.returns.byId(returnId, officer);
+		this.repository.of(returnId).ifPresent((before) -> {
+			throw new PenaltyExistsException(before.payableItemId());
+		});
+		if (filed.status() != ReturnStatus.ACCEPTED || !"C".equals(filed.filingType())) {
+			throw new InvalidPenaltyException("returnId", "A fine for filing late is decided on an accepted original "
+					+ "return (C); this one is " + filed.status() + ", filing type " + filed.filingType());
+		}
+		LocalDate deadline = deadline(filed);
+		long daysLate = Deadlines.daysLate(deadline, filed.receivedAt());
+		if (daysLate <= 0) {
+			throw new InvalidPenaltyException("returnId", "The return was filed on time: received "
+					+ filed.receivedAt().atZone(Deadlines.VIETNAM).toLocalDate() + ", deadline " + deadline);
+		}
+		long taxDue = filed.payableItems().stream().mapToLong(PayableItem::amount).filter((amount) -> amount > 0).sum();
+		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue);
+		if (decision.amount() < band.min() || decision.amount() > band.max()) {
+			throw new InvalidPenaltyException("amount", String.format("Filed %d days late%s, the fine is %,d to %,d VND "
+					+ "(Decree 125/2020 Art. 13), not %,d", daysLate, (daysLate > 90 && taxDue > 0)
+							? String.format(" with %,d VND of tax due", taxDue) : "",
+					band.min(), band.max(), decision.amount()));
+		}
+		LocalDate today = this.clock.instant().atZone(Deadlines.VIETNAM).toLocalDate();
+		LocalDate filedOn = filed.receivedAt().atZone(Deadlines.VIETNAM).toLocalDate();
+		if (decision.decidedOn().isAfter(today) || decision.decidedOn().isBefore(filedOn)) {
+			throw new InvalidPenaltyException("decidedOn", "A fine is recorded once decided, on or after the filing ("
+					+ filedOn + ") and not after today (" + today + "), not " + decision.decidedOn());
+		}
+		Taxpayer taxpayer = this.registry.find(filed.mst())
+			.orElseThrow(() -> TaxpayerNotFoundException.forMst(filed.mst()));
+		LateFilingPenalty penalty = new LateFilingPenalty(TimeOrderedIds.next(), filed.id(), filed.transactionCode(),
+				filed.mst(), deadline, daysLate, new LateFilingPenalty.Band(band.min(), band.max()), decision.amount(),
+				decision.decisionNumber(), decision.decidedOn(), SUB_ITEM, VOUCHER_DAY.format(decision.decidedOn()),
+				this.deadlines.deadlineOn(decision.decidedOn().plusDays(DAYS_TO_PAY)), officer.subject(),
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		if (!this.repository.insert(penalty)) {
+			// decided by another officer since it was read: the first decision stands
+			throw new PenaltyExistsException(this.repository.of(returnId).orElseThrow().payableItemId());
+		}
+		this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, filed.mst(),
+				PenaltyImposed.of(penalty, taxpayer.chapter(), filed.taxOfficeCode())));
+		return penalty;
+	}
+
+	/**
+	 * @param caller who reads the return
+	 * @param returnId the return
+	 * @return its fine for filing late
+	 * @throws ReturnNotFoundException if the caller does not read such a return
+	 * @throws PenaltyNotFoundException if no fine was decided on it
+	 */
+	public LateFilingPenalty of(Caller caller, UUID returnId) {
+		this.returns.byId(returnId, caller);
+		return this.repository.of(returnId).orElseThrow(() -> new PenaltyNotFoundException(returnId));
+	}
+
+	/** The deadline the intake held the return to. */
+	private LocalDate deadline(StoredReturn filed) {
+		if (filed.extension() != null) {
+			return filed.extension().deadline();
+		}
+		StoredReturn.Period declared = filed.period();
+		FormVersion form = FormCatalog.load()
+			.find(filed.maTKhai(), filed.formVersion(), filed.filingType())
+			.orElseThrow(() -> new IllegalStateException("An accepted return's form is in the catalog"));
+		TaxPeriod period = new TaxPeriod(declared.kind(), declared.value(), declared.from(), declared.to());
+		return this.deadlines.deadlineOf(period, Deadlines.ruleOf(form, declared.kind()));
+	}
+
+	/**
+	 * What an officer records of a decision to fine a return filed late.
+	 * @param decisionNumber the decision's number
+	 * @param decidedOn the day it was issued: on or after the filing, not after today
+	 * @param amount the fine, VND, within the band of the return's days late
+	 */
+	public record Decision(String decisionNumber, LocalDate decidedOn, long amount) {
+
+	}
+
+}

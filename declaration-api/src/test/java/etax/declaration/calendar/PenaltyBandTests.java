@@ -1,0 +1,29 @@
+package etax.declaration.calendar;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PenaltyBandTests {
+
+	@Test
+	void theBandOfEachLatenessForAnOrganisation() {
+		assertThat(PenaltyBand.range(1, 22_000_000)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
+		assertThat(PenaltyBand.range(30, 22_000_000)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
+		assertThat(PenaltyBand.range(31, 22_000_000)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
+		assertThat(PenaltyBand.range(60, 0)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
+		assertThat(PenaltyBand.range(61, 22_000_000)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+		assertThat(PenaltyBand.range(90, 22_000_000)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+	}
+
+	@Test
+	void overNinetyDaysTheBandDependsOnTheTaxDue() {
+		assertThat(PenaltyBand.range(91, 0)).as("no tax due").isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+		assertThat(PenaltyBand.range(91, 40_000_000)).isEqualTo(new PenaltyBand.Range(15_000_000, 25_000_000));
+		assertThat(PenaltyBand.range(91, 22_000_000)).as("capped at the tax due")
+			.isEqualTo(new PenaltyBand.Range(15_000_000, 22_000_000));
+		assertThat(PenaltyBand.range(400, 3_000_000)).as("the tax due, when less than the least")
+			.isEqualTo(new PenaltyBand.Range(3_000_000, 3_000_000));
+	}
+
+}
