@@ -209,8 +209,9 @@ public final class Demo {
 				+ paymentDay);
 		System.out.println("   (sign in with the token printed by: ./etax token officer " + TAX_OFFICE + ")");
 
-		step("7. A tax inspection of its 2025 VAT concludes with tax assessed for the third quarter, owed from that "
-				+ "quarter's deadline");
+		step("7. An officer fines its Q1/2026 VAT return, filed late; a tax inspection of its 2025 VAT concludes with tax "
+				+ "assessed for the third quarter, owed from that quarter's deadline");
+		this.inspection.fine(text(receipt, "returnId"), TAX_OFFICE);
 		LocalDate assessedDue = this.inspection.run(mst, TAX_OFFICE);
 
 		step("8. It paid its 2025 corporate income tax on account by quarter, without a return, then files the "

@@ -20,8 +20,8 @@ import static etax.devstack.Demo.send;
 import static etax.devstack.Demo.text;
 
 /**
- * The demo's tax inspection: an officer records an inspection of the business's 2025 VAT at its premises and
- * concludes it with tax assessed on the third quarter, which the ledger then owes from that quarter's deadline; the
+ * The demo's officers at work: a fine for the VAT return filed late (ADR 0024), and a tax inspection of the business's
+ * 2025 VAT at its premises, concluded with tax assessed on the third quarter, which the ledger then owes from that quarter's deadline; the
  * daily interest job assesses interest on it from the day after (ADR 0023).
  */
 final class DemoInspection {
@@ -43,6 +43,20 @@ final class DemoInspection {
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.tokens = tokens;
+	}
+
+	/** An officer fines the return filed late, the least its band allows (Decree 125/2020 Art. 13). */
+	void fine(String returnId, String taxOffice) throws Exception {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		JsonNode fine = expect(send(HttpRequest
+			.newBuilder(URI.create(this.declarationApi + "/api/v1/returns/" + returnId + "/late-filing-penalty"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("decisionNumber", "DEMO/QĐ-XPHC",
+					"decidedOn", today.toString(), "amount", 15_000_000)))), this.tokens.officer(taxOffice)), 201);
+		System.out.printf("   the return was filed %d days after its deadline %s: fined %,d VND (band %,d to %,d), "
+				+ "sub-item %s, due %s; no interest runs on a fine%n", fine.get("daysLate").asLong(), text(fine, "deadline"),
+				fine.get("amount").asLong(), fine.at("/band/min").asLong(), fine.at("/band/max").asLong(),
+				text(fine, "subItem"), text(fine, "dueDate"));
 	}
 
 	/** @return the due date of the tax the conclusion assessed */
