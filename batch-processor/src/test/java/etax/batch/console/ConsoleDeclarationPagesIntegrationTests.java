@@ -216,6 +216,69 @@ class ConsoleDeclarationPagesIntegrationTests {
 	}
 
 	@Test
+	void aReturnFiledLateIsFinedFromItsRowConfirmedFirstThenSentAndAudited() {
+		String late = "0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f62";
+		FakeGateway.get().answer("GET", "/api/v1/returns", 200, """
+				[{"id":"%s","transactionCode":"11020250831000003","status":"ACCEPTED",
+				"receivedAt":"2025-08-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
+				"period":{"kind":"Q","value":"1/2025"},"taxOfficeCode":"70129","payableItems":[],
+				"findings":[{"ruleId":"CTX-DL-01","severity":"WARNING","message":{"vi":"Nộp chậm 121 ngày.",
+				"en":"Filed 121 days after the deadline of 2025-05-02. Penalty band: 15–25 million VND, at most the tax due."}}]},
+				{"id":"0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f63","transactionCode":"11020250831000004","status":"ACCEPTED",
+				"receivedAt":"2025-04-20T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
+				"period":{"kind":"Q","value":"1/2025"},"taxOfficeCode":"70129","payableItems":[],"findings":[]}]"""
+			.formatted(late));
+		paymentsAndNoExtensions();
+		String token = TOKENS.officer("70129");
+		MockHttpSession session = signIn(token);
+		String action = "/console/taxpayers/" + MST + "/returns/" + late + "/late-filing-penalty";
+
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Filed 121 days after the deadline of 2025-05-02. Penalty band: 15–25 million VND, at most the tax due.",
+					"action=\"" + action + "\"")
+			.doesNotContain("/returns/0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f63/late-filing-penalty");
+
+		int before = FakeGateway.get().requests().size();
+		long audited = audits("LATE_FILING_FINE");
+		assertThat(fine(session, action, "15000000", false)).hasStatusOk()
+			.bodyText()
+			.contains("Fine the return " + late + " of taxpayer " + MST + " for filing late?", "<dd>789/QĐ-XPHC</dd>",
+					"<dd>2025-09-10</dd>", "<dd>15,000,000 VND</dd>", "Yes, record the fine");
+		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
+		assertThat(fine(session, action, "15 000 000", true)).flash()
+			.containsEntry("error", "A fine has its decision's number (up to 60 characters), the day it was decided, "
+					+ "such as 2026-06-15, and the amount in VND, such as 15000000.");
+		assertThat(FakeGateway.get().requests()).hasSize(before);
+
+		String penalty = "/api/v1/returns/" + late + "/late-filing-penalty";
+		FakeGateway.get().answer("POST", penalty, 201, """
+				{"amount":15000000,"daysLate":121,"band":{"min":15000000,"max":22000000},"dueDate":"2025-09-22"}""");
+		assertThat(fine(session, action, "15000000", true)).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
+			.flash()
+			.containsEntry("message",
+					"Fine recorded: 15,000,000 VND for filing 121 days late (band 15,000,000 to 22,000,000 VND), due 2025-09-22.");
+		FakeGateway.Request sent = last(penalty);
+		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
+		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
+				{"decisionNumber":"789/QĐ-XPHC","decidedOn":"2025-09-10","amount":15000000}"""));
+		assertThat(audits("LATE_FILING_FINE")).isEqualTo(audited + 1);
+		assertThat(lastAudit("LATE_FILING_FINE")).isEqualTo("OK - taxpayer " + MST + " return " + late);
+	}
+
+	private MvcTestResult fine(MockHttpSession session, String action, String amount, boolean confirmed) {
+		return this.mvc.post()
+			.uri(action)
+			.param("decisionNumber", "789/QĐ-XPHC")
+			.param("decidedOn", "2025-09-10")
+			.param("amount", amount)
+			.param("confirmed", String.valueOf(confirmed))
+			.session(session)
+			.with(csrf())
+			.exchange();
+	}
+
+	@Test
 	void aTaxpayersExtensionsAreListedWithTheirReasonInWordsAndARevokeButtonForThoseInForce() {
 		paymentsAndNoExtensions();
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");

@@ -11,6 +11,7 @@ import etax.batch.console.NotFoundException;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
 import etax.batch.console.ServiceProblem;
+import etax.schemas.LocalizedText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -138,7 +139,26 @@ class TaxpayerController {
 
 	record StoredReturn(UUID id, String transactionCode, String status, Instant receivedAt, String formCode,
 			String filingType, int submissionNumber, Period period, String taxOfficeCode, @Nullable FiledBy filedBy,
-			List<PayableItem> payableItems) {
+			List<PayableItem> payableItems, @Nullable List<Finding> findings) {
+
+		/**
+		 * @return the intake's warning that an accepted original was filed late (CTX-DL-01: days late and the penalty
+		 * band), when an officer may fine it; none otherwise
+		 */
+		public @Nullable String lateFiling() {
+			if (!"ACCEPTED".equals(this.status) || !"C".equals(this.filingType) || this.findings == null) {
+				return null;
+			}
+			return this.findings.stream()
+				.filter((finding) -> "CTX-DL-01".equals(finding.ruleId()) && finding.message() != null)
+				.map((finding) -> finding.message().en())
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+	record Finding(String ruleId, @Nullable LocalizedText message) {
 
 	}
 
