@@ -1,17 +1,13 @@
 package etax.declaration.notice;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import etax.access.Caller;
-import etax.access.Role;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import org.jspecify.annotations.Nullable;
@@ -44,23 +40,14 @@ public class Notices {
 
 	private final Clock clock;
 
-	private final WebhookProperties properties;
-
 	private final WebhookDispatcher dispatcher;
 
-	private final SecureRandom random = new SecureRandom();
-
-	private final WebhookTargets targets;
-
-	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookProperties properties,
-			WebhookDispatcher dispatcher) {
+	Notices(WebhookRepository webhooks, Outbox outbox, JsonMapper json, Clock clock, WebhookDispatcher dispatcher) {
 		this.webhooks = webhooks;
 		this.outbox = outbox;
 		this.json = json;
 		this.clock = clock;
-		this.properties = properties;
 		this.dispatcher = dispatcher;
-		this.targets = new WebhookTargets(properties.allowPlainHttpLocalhost());
 	}
 
 	/**
@@ -152,72 +139,6 @@ public class Notices {
 	record PublishedNotice(UUID eventId, String type, Instant occurredAt, @Nullable String filer,
 			@Nullable String taxpayer, String payload) {
 
-	}
-
-	/**
-	 * Registers a webhook of a filer: an https URL the service may call ({@link WebhookTargets}). A filer has one
-	 * webhook per URL: its secret is shown once, at registration, so registering the same URL again does not
-	 * answer it but names the webhook that exists ({@link WebhookExistsException}). A taxpayer's own webhook also
-	 * receives the notices about the taxpayer.
-	 * @param filer who registers it
-	 * @param url where to send the filer's notices
-	 * @return the webhook, with its secret
-	 * @throws InvalidWebhookException if the URL is not one the service calls
-	 * @throws WebhookExistsException if the filer registered that URL before
-	 */
-	@Transactional
-	public Webhook register(Caller filer, String url) {
-		this.targets.check(url);
-		String taxpayer = (filer.role() == Role.TAXPAYER) ? filer.mst() : null;
-		Webhook webhook = new Webhook(UUID.randomUUID(), filer.subject(), taxpayer, url, newSecret(), this.clock.instant());
-		if (!this.webhooks.insert(webhook)) {
-			throw new WebhookExistsException(this.webhooks.idOf(filer.subject(), url).orElseThrow());
-		}
-		return webhook;
-	}
-
-	/** @return the filer's webhooks in use, oldest first, without their secrets */
-	public List<WebhookView> webhooks(String filer) {
-		return this.webhooks.of(filer).stream().map(WebhookView::of).toList();
-	}
-
-	/**
-	 * Removes a webhook of the filer: it receives nothing more, and its pending deliveries are cancelled; its
-	 * deliveries stay readable, and its URL may be registered again.
-	 * @throws WebhookNotFoundException if the filer has no such webhook in use
-	 */
-	@Transactional
-	public void remove(String filer, UUID webhookId) {
-		if (!this.webhooks.remove(webhookId, filer, this.clock.instant())) {
-			throw new WebhookNotFoundException(webhookId);
-		}
-	}
-
-	/**
-	 * Replaces a webhook's secret, for a filer whose secret was lost or exposed: every delivery from now on, retries
-	 * of earlier notices included, is signed with the new one.
-	 * @return the webhook with its new secret, shown this once
-	 * @throws WebhookNotFoundException if the filer has no such webhook in use
-	 */
-	@Transactional
-	public Webhook replaceSecret(String filer, UUID webhookId) {
-		Webhook webhook = this.webhooks.find(webhookId, filer).orElseThrow(() -> new WebhookNotFoundException(webhookId));
-		String secret = newSecret();
-		if (!this.webhooks.replaceSecret(webhookId, filer, secret)) {
-			throw new WebhookNotFoundException(webhookId);
-		}
-		return new Webhook(webhook.id(), webhook.filer(), webhook.taxpayer(), webhook.url(), secret, webhook.createdAt());
-	}
-
-	private String newSecret() {
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		return HexFormat.of().formatHex(secret);
-	}
-
-	public List<WebhookDelivery> deliveries(String filer, UUID webhookId) {
-		Webhook webhook = this.webhooks.find(webhookId, filer).orElseThrow(() -> new WebhookNotFoundException(webhookId));
-		return this.webhooks.deliveries(webhook.id());
 	}
 
 }

@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WebhookController {
 
-	private final Notices notices;
+	private final Webhooks webhooks;
 
-	WebhookController(Notices notices) {
-		this.notices = notices;
+	WebhookController(Webhooks webhooks) {
+		this.webhooks = webhooks;
 	}
 
 	@Operation(summary = "Register a webhook for your notices",
@@ -45,14 +45,14 @@ class WebhookController {
 	@ApiResponse(responseCode = "201", description = "Registered: the webhook and its signing secret", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/webhooks")
 	ResponseEntity<Webhook> register(@Valid @RequestBody Registration registration, @AuthenticationPrincipal Caller filer) {
-		Webhook webhook = this.notices.register(filer, registration.url());
+		Webhook webhook = this.webhooks.register(filer, registration.url());
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + webhook.id())).body(webhook);
 	}
 
 	@Operation(summary = "Your webhooks in use, oldest first", description = "Without their secrets.")
 	@GetMapping("/api/v1/webhooks")
 	List<WebhookView> webhooks(Principal filer) {
-		return this.notices.webhooks(filer.getName());
+		return this.webhooks.webhooks(filer.getName());
 	}
 
 	@Operation(summary = "Remove one of your webhooks",
@@ -62,7 +62,7 @@ class WebhookController {
 	@ApiResponse(responseCode = "204", description = "Removed")
 	@DeleteMapping("/api/v1/webhooks/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID id, Principal filer) {
-		this.notices.remove(filer.getName(), id);
+		this.webhooks.remove(filer.getName(), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -72,13 +72,13 @@ class WebhookController {
 					+ "webhook-not-found if you have no such webhook in use.")
 	@PostMapping("/api/v1/webhooks/{id}:replace-secret")
 	Webhook replaceSecret(@PathVariable UUID id, Principal filer) {
-		return this.notices.replaceSecret(filer.getName(), id);
+		return this.webhooks.replaceSecret(filer.getName(), id);
 	}
 
 	@Operation(summary = "The deliveries to one of your webhooks, newest first")
 	@GetMapping("/api/v1/webhooks/{id}/deliveries")
 	List<WebhookDelivery> deliveries(@PathVariable UUID id, Principal filer) {
-		return this.notices.deliveries(filer.getName(), id);
+		return this.webhooks.deliveries(filer.getName(), id);
 	}
 
 	record Registration(@NotBlank @Size(max = WebhookTargets.MAX_URL_LENGTH) String url) {
