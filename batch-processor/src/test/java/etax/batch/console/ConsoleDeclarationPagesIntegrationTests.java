@@ -264,6 +264,14 @@ class ConsoleDeclarationPagesIntegrationTests {
 				{"decisionNumber":"789/QĐ-XPHC","decidedOn":"2025-09-10","amount":15000000}"""));
 		assertThat(audits("LATE_FILING_FINE")).isEqualTo(audited + 1);
 		assertThat(lastAudit("LATE_FILING_FINE")).isEqualTo("OK - taxpayer " + MST + " return " + late);
+
+		FakeGateway.get().answer("GET", penalty, 200, """
+				{"amount":15000000,"daysLate":121,"band":{"min":15000000,"max":22000000},"dueDate":"2025-09-22",
+				"decisionNumber":"789/QĐ-XPHC"}""");
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Fined 15,000,000 VND by decision 789/QĐ-XPHC, due 2025-09-22")
+			.doesNotContain("action=\"" + action + "\"");
 	}
 
 	private MvcTestResult fine(MockHttpSession session, String action, String amount, boolean confirmed) {

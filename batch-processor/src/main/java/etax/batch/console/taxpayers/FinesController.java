@@ -93,7 +93,12 @@ class FinesController {
 	}
 
 	/** The fine as declaration-api answers it. */
-	record Fine(long amount, long daysLate, Band band, LocalDate dueDate) {
+	record Fine(long amount, long daysLate, Band band, LocalDate dueDate, @Nullable String decisionNumber) {
+
+		/** @return the fine in words, for the taxpayer's page */
+		public String words() {
+			return String.format("Fined %,d VND by decision %s, due %s", this.amount, this.decisionNumber, this.dueDate);
+		}
 
 		record Band(long min, long max) {
 

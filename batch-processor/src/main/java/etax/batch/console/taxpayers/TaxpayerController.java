@@ -3,7 +3,9 @@ package etax.batch.console.taxpayers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -53,12 +55,14 @@ class TaxpayerController {
 			return "console/taxpayer";
 		}
 		StringBuilder problems = new StringBuilder();
-		model.addAttribute("returns", read(problems, "declaration-api", () -> this.clients.declarations()
+		List<StoredReturn> returns = read(problems, "declaration-api", () -> this.clients.declarations()
 			.get()
 			.uri("/api/v1/returns?mst={mst}&size=50", taxpayer)
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<StoredReturn>>() {
-			})));
+			}));
+		model.addAttribute("returns", returns);
+		model.addAttribute("fines", fines(returns, problems));
 		model.addAttribute("extensions", read(problems, "declaration-api", () -> this.clients.declarations()
 			.get()
 			.uri("/api/v1/taxpayers/{mst}/extensions", taxpayer)
@@ -107,6 +111,25 @@ class TaxpayerController {
 			model.addAttribute("error", problems.toString().strip());
 		}
 		return "console/taxpayer";
+	}
+
+	/** The fines decided on the returns filed late, by return: such a return shows its fine, or a form for one. */
+	private Map<UUID, FinesController.Fine> fines(@Nullable List<StoredReturn> returns, StringBuilder problems) {
+		Map<UUID, FinesController.Fine> fines = new HashMap<>();
+		if (returns == null) {
+			return fines;
+		}
+		for (StoredReturn late : returns.stream().filter((r) -> r.lateFiling() != null).toList()) {
+			FinesController.Fine fine = read(problems, "declaration-api", () -> this.clients.declarations()
+				.get()
+				.uri("/api/v1/returns/{id}/late-filing-penalty", late.id())
+				.retrieve()
+				.body(FinesController.Fine.class));
+			if (fine != null) {
+				fines.put(late.id(), fine);
+			}
+		}
+		return fines;
 	}
 
 	/** The taxpayer's page; also refuses an address that names no MST, before anything is asked. */
