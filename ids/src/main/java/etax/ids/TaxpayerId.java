@@ -70,6 +70,11 @@ public record TaxpayerId(String value) {
 		return isBranch() ? new TaxpayerId(this.value.substring(0, 10)) : this;
 	}
 
+	/** Whether it is an individual's 12-digit personal id, not an MST of ten digits. */
+	public boolean isPersonal() {
+		return PERSONAL.matcher(this.value).matches();
+	}
+
 	public boolean isBranch() {
 		return this.value.length() == 14;
 	}

@@ -58,6 +58,9 @@ class TaxpayerIdTests {
 	void acceptsATwelveDigitPersonalIdWithAProvinceCode() {
 		assertThat(TaxpayerId.isValid("079203012345")).isTrue();
 		assertThat(TaxpayerId.isValid("000203012345")).isFalse();
+		assertThat(new TaxpayerId("079203012345").isPersonal()).isTrue();
+		assertThat(new TaxpayerId("0313829148").isPersonal()).isFalse();
+		assertThat(new TaxpayerId("0313829148-001").isPersonal()).isFalse();
 		assertThat(TaxpayerId.isValid("097203012345")).isFalse();
 	}
 

@@ -44,23 +44,26 @@ public final class PenaltyBand {
 	}
 
 	/**
-	 * The fine an officer may decide for an organisation, in VND. Up to 5 days late a warning may replace it
-	 * (mitigating circumstances); a warning is no fine and is not recorded here.
+	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual, capped
+	 * at the tax due over 90 days. Up to 5 days late a warning may replace it (mitigating circumstances); a warning is no
+	 * fine and is not recorded here.
 	 * @param daysLate days after the deadline, more than zero
 	 * @param taxDue the tax the return declares payable, VND
+	 * @param individual whether the taxpayer is an individual
 	 * @return the least and the most
 	 */
-	public static Range range(long daysLate, long taxDue) {
+	public static Range range(long daysLate, long taxDue, boolean individual) {
+		long share = individual ? 2 : 1;
 		if (daysLate <= 30) {
-			return new Range(2 * MILLION, 5 * MILLION);
+			return new Range(2 * MILLION / share, 5 * MILLION / share);
 		}
 		if (daysLate <= 60) {
-			return new Range(5 * MILLION, 8 * MILLION);
+			return new Range(5 * MILLION / share, 8 * MILLION / share);
 		}
 		if (daysLate <= 90 || taxDue <= 0) {
-			return new Range(8 * MILLION, 15 * MILLION);
+			return new Range(8 * MILLION / share, 15 * MILLION / share);
 		}
-		return new Range(Math.min(15 * MILLION, taxDue), Math.min(25 * MILLION, taxDue));
+		return new Range(Math.min(15 * MILLION / share, taxDue), Math.min(25 * MILLION / share, taxDue));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import etax.declaration.submission.StoredReturn;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
+import etax.ids.TaxpayerId;
 import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
@@ -94,7 +95,9 @@ public class LateFilingPenalties {
 					+ filed.receivedAt().atZone(Deadlines.VIETNAM).toLocalDate() + ", deadline " + deadline);
 		}
 		long taxDue = filed.payableItems().stream().mapToLong(PayableItem::amount).filter((amount) -> amount > 0).sum();
-		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue);
+		// an individual with a 12-digit personal id; one with a ten-digit MST is judged by the organisations' band
+		boolean individual = TaxpayerId.parse(filed.mst()).isPersonal();
+		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue, individual);
 		if (decision.amount() < band.min() || decision.amount() > band.max()) {
 			throw new InvalidPenaltyException("amount", String.format("Filed %d days late%s, the fine is %,d to %,d VND "
 					+ "(Decree 125/2020 Art. 13), not %,d", daysLate, (daysLate > 90 && taxDue > 0)

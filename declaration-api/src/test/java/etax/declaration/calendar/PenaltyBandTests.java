@@ -8,22 +8,29 @@ class PenaltyBandTests {
 
 	@Test
 	void theBandOfEachLatenessForAnOrganisation() {
-		assertThat(PenaltyBand.range(1, 22_000_000)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
-		assertThat(PenaltyBand.range(30, 22_000_000)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
-		assertThat(PenaltyBand.range(31, 22_000_000)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
-		assertThat(PenaltyBand.range(60, 0)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
-		assertThat(PenaltyBand.range(61, 22_000_000)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
-		assertThat(PenaltyBand.range(90, 22_000_000)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+		assertThat(PenaltyBand.range(1, 22_000_000, false)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
+		assertThat(PenaltyBand.range(30, 22_000_000, false)).isEqualTo(new PenaltyBand.Range(2_000_000, 5_000_000));
+		assertThat(PenaltyBand.range(31, 22_000_000, false)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
+		assertThat(PenaltyBand.range(60, 0, false)).isEqualTo(new PenaltyBand.Range(5_000_000, 8_000_000));
+		assertThat(PenaltyBand.range(61, 22_000_000, false)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+		assertThat(PenaltyBand.range(90, 22_000_000, false)).isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
 	}
 
 	@Test
 	void overNinetyDaysTheBandDependsOnTheTaxDue() {
-		assertThat(PenaltyBand.range(91, 0)).as("no tax due").isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
-		assertThat(PenaltyBand.range(91, 40_000_000)).isEqualTo(new PenaltyBand.Range(15_000_000, 25_000_000));
-		assertThat(PenaltyBand.range(91, 22_000_000)).as("capped at the tax due")
+		assertThat(PenaltyBand.range(91, 0, false)).as("no tax due").isEqualTo(new PenaltyBand.Range(8_000_000, 15_000_000));
+		assertThat(PenaltyBand.range(91, 40_000_000, false)).isEqualTo(new PenaltyBand.Range(15_000_000, 25_000_000));
+		assertThat(PenaltyBand.range(91, 22_000_000, false)).as("capped at the tax due")
 			.isEqualTo(new PenaltyBand.Range(15_000_000, 22_000_000));
-		assertThat(PenaltyBand.range(400, 3_000_000)).as("the tax due, when less than the least")
+		assertThat(PenaltyBand.range(400, 3_000_000, false)).as("the tax due, when less than the least")
 			.isEqualTo(new PenaltyBand.Range(3_000_000, 3_000_000));
+	}
+
+	@Test
+	void anIndividualPaysHalf() {
+		assertThat(PenaltyBand.range(10, 0, true)).isEqualTo(new PenaltyBand.Range(1_000_000, 2_500_000));
+		assertThat(PenaltyBand.range(91, 40_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 12_500_000));
+		assertThat(PenaltyBand.range(91, 10_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 10_000_000));
 	}
 
 }
