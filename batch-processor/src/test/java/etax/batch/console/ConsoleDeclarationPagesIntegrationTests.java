@@ -674,15 +674,19 @@ class ConsoleDeclarationPagesIntegrationTests {
 				"issuedAt":"2026-05-31T23:00:00Z","items":[{"payableItemId":"A","kind":"TAX","chapter":"754",
 				"subItem":"1701","taxPeriod":"00/Q1/2026","dueDate":"2026-05-04","outstanding":6000000,"daysOverdue":27},
 				{"payableItemId":"B","kind":"INTEREST","chapter":"754","subItem":"4931","taxPeriod":"00/Q1/2026",
-				"dueDate":"2026-05-05","outstanding":3000,"daysOverdue":26}],"totalTax":6000000,"totalInterest":3000}]"""
+				"dueDate":"2026-05-05","outstanding":3000,"daysOverdue":26},{"payableItemId":"C","kind":"PENALTY",
+				"chapter":"754","subItem":"4254","taxPeriod":"10/05/2026","dueDate":"2026-05-20","outstanding":15000000,
+				"daysOverdue":11}],"totalTax":6000000,"totalInterest":3000,"totalPenalty":15000000}]"""
 			.formatted(MST));
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Notices of tax arrears and late-payment interest (07/QLN)", "<th scope=\"row\">2026-05</th>",
-					"6,000,000", "3,000", "<td>6000000 tax (sub-item 1701, 00/Q1/2026, 27 days overdue); 3000 interest "
-							+ "(sub-item 4931, 00/Q1/2026, 26 days overdue)</td>")
+					"6,000,000", "3,000", "<td class=\"num\">15,000,000</td>",
+					"<td>6000000 tax (sub-item 1701, 00/Q1/2026, 27 days overdue); 3000 interest "
+							+ "(sub-item 4931, 00/Q1/2026, 26 days overdue); 15000000 penalty (sub-item 4254, 10/05/2026, "
+							+ "11 days overdue)</td>")
 			.doesNotContain("could not be read");
 	}
 

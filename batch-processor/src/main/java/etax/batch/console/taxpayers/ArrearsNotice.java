@@ -6,12 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A monthly notice of tax arrears and late-payment interest (07/QLN) the taxpayer was sent, as payment-gateway
+ * A monthly notice of tax arrears, late-payment interest and fines (07/QLN) the taxpayer was sent, as payment-gateway
  * answers it ({@code GET /api/v1/taxpayers/{mst}/arrears-notices}).
  */
 record ArrearsNotice(String month, LocalDate asOf, Instant issuedAt, List<Item> items, BigDecimal totalTax,
-		BigDecimal totalInterest) {
+		BigDecimal totalInterest, @Nullable BigDecimal totalPenalty) {
+
+	/** @return the fines owed; none from a gateway that did not total them */
+	public BigDecimal fines() {
+		return (this.totalPenalty != null) ? this.totalPenalty : BigDecimal.ZERO;
+	}
 
 	/** @return each item owed, for the page */
 	public String itemsText() {
