@@ -54,7 +54,10 @@ class NoticeRelay {
 						record.offset(), ex.getClass().getSimpleName());
 			}
 		}
-		this.notices.relay(published);
+		if (!published.isEmpty()) {
+			// most polls hold only this service's own acceptance notices: no transaction for them
+			this.notices.relay(published);
+		}
 	}
 
 	private Notices.@Nullable PublishedNotice read(String value) {

@@ -83,9 +83,6 @@ public class Notices {
 	 */
 	@Transactional
 	void relay(List<PublishedNotice> notices) {
-		if (notices.isEmpty()) {
-			return;
-		}
 		Map<String, List<Webhook>> ofFilers = this.webhooks.ofFilers(
 				notices.stream().map(PublishedNotice::filer).filter(Objects::nonNull).distinct().toList());
 		Map<String, List<Webhook>> ofTaxpayers = this.webhooks.ofTaxpayers(
