@@ -73,7 +73,14 @@ class LedgerViews {
 			.query((row, n) -> new Balance.GeneralCredit(row.getObject(1, UUID.class), row.getString(2),
 					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class)))
 			.list();
-		List<Balance.Item> items = this.jdbc.sql("""
+		return new Balance(mst, periods, credits, waiting, general, items(mst),
+				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	/** Each of the taxpayer's obligations with what it still owes, oldest due first. */
+	List<Balance.Item> items(String mst) {
+		return this.jdbc.sql("""
 				SELECT item_id, kind, chapter, sub_item, tax_period, amount - reduced, outstanding, due_date
 				FROM payment.obligation
 				WHERE mst = ? ORDER BY due_date, booking_seq""")
@@ -81,9 +88,6 @@ class LedgerViews {
 			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 					row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class)))
 			.list();
-		return new Balance(mst, periods, credits, waiting, general, items,
-				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
-				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
 
 	List<LedgerLine> lines(String mst, int page, int size) {

@@ -48,15 +48,13 @@ final class ObligationReader {
 		if ("AnnualTaxFinalized".equals(type)) {
 			return annualTax(node);
 		}
-		if ("PenaltyImposed".equals(type)) {
-			return penalty(node);
-		}
-		boolean assessed = "TaxAssessed".equals(type);
-		expect(node, assessed ? "TaxAssessed" : "PayableItemCreated");
+		// a return's item may be a decrease; tax an inspection assessed and a fine never are
+		boolean positive = "TaxAssessed".equals(type) || "PenaltyImposed".equals(type);
+		expect(node, positive ? type : "PayableItemCreated");
 		if (!"VND".equals(node.path("currency").asString("VND"))) {
 			throw new IllegalArgumentException("currency must be VND");
 		}
-		BigDecimal amount = assessed ? amount(node) : wholeVnd(node, "amount must be a non-zero whole number of VND");
+		BigDecimal amount = positive ? amount(node) : wholeVnd(node, "amount must be a non-zero whole number of VND");
 		if (amount.signum() == 0) {
 			throw new IllegalArgumentException("amount must be a non-zero whole number of VND");
 		}
@@ -72,20 +70,9 @@ final class ObligationReader {
 			return new Reduction(itemId, mst, chapter, subItem, period, decrease, dueDate, eventId, sha256(String.join(
 					"\u001F", itemId, "REDUCTION", mst, chapter, subItem, period, decrease.toPlainString(), dueDate.toString())));
 		}
-		return hashed(new Obligation(itemId, Obligation.Kind.TAX, mst, chapter, subItem, period, amount, dueDate, amount,
-				eventId, "", null, null, 0)).withTaxOffice(taxOffice(node));
-	}
-
-	/** {@code PenaltyImposed} version 1: a fine, positive, due on its own day; no interest runs on it. */
-	private static Obligation penalty(JsonNode node) {
-		expect(node, "PenaltyImposed");
-		if (!"VND".equals(node.path("currency").asString("VND"))) {
-			throw new IllegalArgumentException("currency must be VND");
-		}
-		BigDecimal amount = amount(node);
-		return hashed(new Obligation(text(node, "payableItemId", ITEM_ID), Obligation.Kind.PENALTY, mst(node),
-				text(node, "chapter", CHAPTER), text(node, "subItem", SUB_ITEM), period(node), amount, date(node, "dueDate"),
-				amount, uuid(node, "eventId"), "", null, null, 0)).withTaxOffice(taxOffice(node));
+		Obligation.Kind kind = "PenaltyImposed".equals(type) ? Obligation.Kind.PENALTY : Obligation.Kind.TAX;
+		return hashed(new Obligation(itemId, kind, mst, chapter, subItem, period, amount, dueDate, amount, eventId, "", null,
+				null, 0)).withTaxOffice(taxOffice(node));
 	}
 
 	/**

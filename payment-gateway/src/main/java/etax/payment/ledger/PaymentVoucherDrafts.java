@@ -48,8 +48,7 @@ public class PaymentVoucherDrafts {
 	 */
 	public PaymentVoucherDraft draft(String mst, Collection<String> itemIds) {
 		LocalDate today = this.clock.instant().atZone(VIETNAM).toLocalDate();
-		List<Balance.Item> open = this.views.balance(mst)
-			.items()
+		List<Balance.Item> open = this.views.items(mst)
 			.stream()
 			.filter((item) -> item.outstanding().signum() > 0)
 			.toList();
