@@ -21,8 +21,9 @@ import static etax.devstack.Demo.text;
 
 /**
  * The demo's officers at work: a fine for the VAT return filed late (ADR 0024), and a tax inspection of the business's
- * 2025 VAT at its premises, concluded with tax assessed on the third quarter, which the ledger then owes from that quarter's deadline; the
- * daily interest job assesses interest on it from the day after (ADR 0023).
+ * 2025 VAT at its premises, concluded with tax assessed on the third quarter, which the ledger then owes from that
+ * quarter's deadline, and a fine of 20 % of it for understating it; the daily interest job assesses interest on the
+ * tax, not the fine, from the day after its deadline (ADR 0023).
  */
 final class DemoInspection {
 
@@ -76,7 +77,8 @@ final class DemoInspection {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("concludedOn", today.toString(),
 					"decisionNumber", "DEMO/KL-KT", "assessedTax", List.of(Map.of("maTKhai", "842", "periodKind", "Q",
-							"period", "3/2025", "subItem", "1701", "amount", ASSESSED)))))),
+							"period", "3/2025", "subItem", "1701", "amount", ASSESSED, "fine",
+							Map.of("violation", "UNDERSTATEMENT"))))))),
 				officer), 201);
 		JsonNode assessed = concluded.at("/conclusion/assessedTax/0");
 		String item = text(assessed, "payableItemId");
@@ -84,12 +86,21 @@ final class DemoInspection {
 				+ "quarter's deadline %s: payable item %s%n", text(concluded.get("conclusion"), "decisionNumber"),
 				assessed.get("amount").asLong(), text(assessed, "taxPeriod"), text(assessed, "subItem"),
 				text(assessed, "dueDate"), item);
+		JsonNode fine = assessed.get("fine");
+		System.out.printf("   with a fine for understating it (Decree 125/2020 Art. 16): %s × %,d = %,d VND, sub-item %s, "
+				+ "due %s: payable item %s%n", fine.get("rate").decimalValue().toPlainString(), ASSESSED,
+				fine.get("amount").asLong(), text(fine, "subItem"), text(fine, "dueDate"), text(fine, "payableItemId"));
 		JsonNode booked = awaitItem(mst, (items) -> items.stream()
 			.filter((i) -> item.equals(text(i, "payableItemId")))
 			.findFirst()
 			.orElse(null), "the gateway did not book the assessed tax");
-		System.out.printf("   the ledger owes it: %s VND outstanding since %s%n",
-				booked.get("outstanding").decimalValue().toPlainString(), text(booked, "dueDate"));
+		JsonNode bookedFine = awaitItem(mst, (items) -> items.stream()
+			.filter((i) -> text(fine, "payableItemId").equals(text(i, "payableItemId")))
+			.findFirst()
+			.orElse(null), "the gateway did not book the fine");
+		System.out.printf("   the ledger owes them: %s VND of tax outstanding since %s, and the fine, %s VND (%s)%n",
+				booked.get("outstanding").decimalValue().toPlainString(), text(booked, "dueDate"),
+				bookedFine.get("outstanding").decimalValue().toPlainString(), text(bookedFine, "kind"));
 		return LocalDate.parse(text(booked, "dueDate"));
 	}
 

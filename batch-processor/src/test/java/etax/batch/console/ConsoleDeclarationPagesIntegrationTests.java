@@ -502,8 +502,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("Inspections recorded, oldest first", "<th scope=\"row\">123/QĐ-CT</th>",
 					"<td>Kiểm tra thuế (Tax inspection)</td>", "<td>2024-01-01 to 2024-12-31</td>", "<td>GTGT, TNDN</td>",
 					"<td>all</td>", "<td>2025-03-02</td>", "<span>2025-06-15, decision 456/QĐ-CT (officer-70129-b)</span>",
-					"<li>Tax assessed: 01/GTGT 00/Q1/2024, sub-item 1701: 40,000,000 VND, due 2024-05-02 (item "
-							+ ASSESSED_ITEM + ")</li>",
+					"<li>Tax assessed: " + ASSESSED_WORDS + "</li>",
 					"action=\"/console/taxpayers/" + MST + "/inspections/" + OPEN + "/conclusion\"",
 					"action=\"/console/taxpayers/" + MST + "/inspections\"",
 					"<option value=\"THANH_TRA\">Thanh tra thuế (Tax audit)</option>")
@@ -908,29 +907,39 @@ class ConsoleDeclarationPagesIntegrationTests {
 		MockHttpSession session = signIn(TOKENS.nationalOfficer());
 		int before = FakeGateway.get().requests().size();
 
-		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000\r\n 842  Q 2/2024 1701 5000000 \n", false))
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000 understatement\r\n 842  q 2/2024 1701 5000000 "
+				+ "Evasion 1.5\n842 Q 3/2024 1701 1000000", false))
 			.hasStatusOk()
 			.bodyText()
-			.contains("<dd>form 842, period Q 1/2024, sub-item 1701: 40,000,000 VND; "
-					+ "form 842, period Q 2/2024, sub-item 1701: 5,000,000 VND</dd>",
-					"name=\"assessedTax\" value=\"842 Q 1/2024 1701 40000000; 842 Q 2/2024 1701 5000000\"");
+			.contains("<dd>form 842, period Q 1/2024, sub-item 1701: 40,000,000 VND, fined 20 % of it for understating "
+					+ "it; form 842, period Q 2/2024, sub-item 1701: 5,000,000 VND, fined 1.5 times the tax for evading it; "
+					+ "form 842, period Q 3/2024, sub-item 1701: 1,000,000 VND, no fine</dd>",
+					"name=\"assessedTax\" value=\"842 Q 1/2024 1701 40000000 UNDERSTATEMENT; 842 Q 2/2024 1701 5000000 "
+							+ "EVASION 1.5; 842 Q 3/2024 1701 1000000\"");
 
 		FakeGateway.get().answer("POST", conclusion, 201, inspection(OPEN, "[]", """
 				{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","recordedBy":"national-officer",
 				"recordedAt":"2025-06-16T03:00:00Z","assessedTax":[%s]}""".formatted(ASSESSED)));
-		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000; 842 Q 2/2024 1701 5000000", true)).flash()
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000 UNDERSTATEMENT; 842 Q 2/2024 1701 5000000 "
+				+ "EVASION 1.5; 842 Q 3/2024 1701 1000000", true)).flash()
 			.containsEntry("message", "Conclusion recorded: inspection 123/QĐ-CT concluded on 2025-06-15 by decision "
-					+ "456/QĐ-CT; tax assessed: 01/GTGT 00/Q1/2024, sub-item 1701: 40,000,000 VND, due 2024-05-02 (item "
-					+ ASSESSED_ITEM + ").");
+					+ "456/QĐ-CT; tax assessed: " + ASSESSED_WORDS + ".");
 		assertThat(JSON.readTree(last(conclusion).body())).isEqualTo(JSON.readTree("""
 				{"concludedOn":"2025-06-15","decisionNumber":"456/QĐ-CT","assessedTax":[
-				 {"maTKhai":"842","periodKind":"Q","period":"1/2024","subItem":"1701","amount":40000000},
-				 {"maTKhai":"842","periodKind":"Q","period":"2/2024","subItem":"1701","amount":5000000}]}"""));
+				 {"maTKhai":"842","periodKind":"Q","period":"1/2024","subItem":"1701","amount":40000000,
+				  "fine":{"violation":"UNDERSTATEMENT"}},
+				 {"maTKhai":"842","periodKind":"Q","period":"2/2024","subItem":"1701","amount":5000000,
+				  "fine":{"violation":"EVASION","rate":1.5}},
+				 {"maTKhai":"842","periodKind":"Q","period":"3/2024","subItem":"1701","amount":1000000}]}"""));
 
 		int sent = FakeGateway.get().requests().size();
 		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000\n01/GTGT Q 2/2024 1701 -5", true)).flash()
 			.containsEntry("error", "Tax assessed, line 2: write the form's id, the period kind, the period, the sub-item "
-					+ "and the amount in VND, such as 842 Q 1/2026 1701 40000000.");
+					+ "and the amount in VND, such as 842 Q 1/2026 1701 40000000, then the fine if one was decided: "
+					+ "understatement, or evasion and its multiple of the tax (1, 1.5, 2, 2.5 or 3).");
+		assertThat(concludeWithTax(session, "842 Q 1/2024 1701 40000000 evasion 4", true)).flash()
+			.as("a multiple no violation allows")
+			.containsKey("error");
 		assertThat(FakeGateway.get().requests()).as("nothing sent").hasSize(sent);
 		assertThat(sent).isGreaterThan(before);
 	}
@@ -949,10 +958,20 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 	private static final String ASSESSED_ITEM = "0193a6f0-0000-7000-8000-000000000001";
 
+	private static final String FINE_ITEM = "0193a6f0-0000-7000-8000-000000000002";
+
 	/** Tax a conclusion assessed, as declaration-api answers it. */
 	private static final String ASSESSED = """
 			{"payableItemId":"%s","formCode":"01/GTGT","maTKhai":"842","periodKind":"Q","period":"1/2024",
-			"subItem":"1701","taxPeriod":"00/Q1/2024","amount":40000000,"dueDate":"2024-05-02"}""".formatted(ASSESSED_ITEM);
+			"subItem":"1701","taxPeriod":"00/Q1/2024","amount":40000000,"dueDate":"2024-05-02",
+			"fine":{"payableItemId":"%s","violation":"UNDERSTATEMENT","rate":0.2,"amount":8000000,"subItem":"4254",
+			"taxPeriod":"15/06/2025","dueDate":"2025-06-25",
+			"violationLabel":{"vi":"Khai sai dẫn đến thiếu số thuế phải nộp","en":"Tax understated"}}}"""
+		.formatted(ASSESSED_ITEM, FINE_ITEM);
+
+	private static final String ASSESSED_WORDS = "01/GTGT 00/Q1/2024, sub-item 1701: 40,000,000 VND, due 2024-05-02 (item "
+			+ ASSESSED_ITEM + "); fine for tax understated, 0.2 times the tax: 8,000,000 VND under sub-item 4254, due "
+			+ "2025-06-25 (item " + FINE_ITEM + ")";
 
 	private static String inspection(String id, String taxTypes, String conclusion) {
 		return """

@@ -3,6 +3,8 @@ package etax.declaration.inspection;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tax an inspection's conclusion assessed (thuế truy thu, VN-ETAX.md §5.6): a payable item of the taxpayer for a
  * form's period and budget sub-item, due on the period's regular deadline, so that late-payment interest runs from
@@ -18,8 +20,9 @@ import java.util.UUID;
  * @param taxPeriod the period as the voucher writes it ({@code KY_THUE}, {@code 00/Q1/2026})
  * @param amount the tax assessed, in VND
  * @param dueDate the period's regular deadline, moved past weekends and holidays
+ * @param fine the fine the conclusion decided for it, if any
  */
 public record AssessedTax(UUID payableItemId, String formCode, String maTKhai, String periodKind, String period,
-		String subItem, String taxPeriod, long amount, LocalDate dueDate) {
+		String subItem, String taxPeriod, long amount, LocalDate dueDate, @Nullable AssessmentFine fine) {
 
 }

@@ -1,7 +1,9 @@
 package etax.declaration.inspection;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,12 +13,14 @@ import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.FormPeriod;
 import etax.declaration.payable.VoucherPeriods;
+import etax.declaration.penalty.FineTerms;
 import etax.ids.TimeOrderedIds;
 
 /**
  * What a conclusion may assess: for each item, a form of the catalog and a period it is filed for, of a tax type the
  * inspection covers and sharing a day with its inspected periods, a budget sub-item the form declares tax payable
- * under, each form, period and sub-item once. The item is due on the period's regular deadline.
+ * under, each form, period and sub-item once. The item is due on the period's regular deadline. A fine decided for
+ * it is a multiple of the tax its violation allows, due as every fine is ({@link FineTerms}).
  */
 final class AssessmentRules {
 
@@ -27,7 +31,7 @@ final class AssessmentRules {
 	 * @throws InvalidInspectionException naming the item and field at fault, e.g. {@code assessedTax[1].subItem}
 	 */
 	static List<AssessedTax> resolve(List<TaxInspections.Assessment> assessments, TaxInspection inspection,
-			Deadlines deadlines) {
+			LocalDate concludedOn, Deadlines deadlines) {
 		List<AssessedTax> assessed = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < assessments.size(); i++) {
@@ -65,11 +69,28 @@ final class AssessmentRules {
 						"Form " + form + ", period " + assessment.period() + " and sub-item " + assessment.subItem()
 								+ " are assessed twice: one amount each");
 			}
+			TaxInspections.Fine fine = assessment.fine();
 			assessed.add(new AssessedTax(TimeOrderedIds.next(), form, assessment.maTKhai(), assessment.periodKind(),
 					assessment.period(), assessment.subItem(), VoucherPeriods.of(formPeriod.period()), assessment.amount(),
-					formPeriod.regularDeadline()));
+					formPeriod.regularDeadline(),
+					(fine != null) ? fine(fine, assessment.amount(), at + "fine.", concludedOn, deadlines) : null));
 		}
 		return assessed;
+	}
+
+	private static AssessmentFine fine(TaxInspections.Fine fine, long tax, String at, LocalDate concludedOn,
+			Deadlines deadlines) {
+		Violation violation = Violation.of(fine.violation())
+			.orElseThrow(() -> new InvalidInspectionException(at + "violation", "A fine is decided for one of "
+					+ Arrays.toString(Violation.values()) + ", not " + fine.violation()));
+		BigDecimal rate = (fine.rate() != null) ? fine.rate() : violation.rates().get(0);
+		if (!violation.allows(rate)) {
+			throw new InvalidInspectionException(at + "rate", "The fine for " + violation.name() + " is "
+					+ String.join(" or ", violation.rates().stream().map(BigDecimal::toPlainString).toList())
+					+ " times the tax, not " + rate.toPlainString());
+		}
+		return new AssessmentFine(TimeOrderedIds.next(), violation, rate.stripTrailingZeros(), Violation.fine(tax, rate),
+				FineTerms.SUB_ITEM, FineTerms.taxPeriod(concludedOn), FineTerms.dueDate(concludedOn, deadlines));
 	}
 
 }

@@ -17,9 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Inspections, conclusions and the tax they assessed in {@code filing.tax_inspection},
- * {@code filing.tax_inspection_conclusion} and {@code filing.tax_assessment}: rows are inserted, never updated nor
- * deleted (V24, V27).
+ * Inspections, conclusions, the tax they assessed and the fines they decided in {@code filing.tax_inspection},
+ * {@code filing.tax_inspection_conclusion}, {@code filing.tax_assessment} and {@code filing.tax_assessment_fine}: rows
+ * are inserted, never updated nor deleted (V24, V27, V30).
  */
 @Repository
 class InspectionRepository {
@@ -30,7 +30,10 @@ class InspectionRepository {
 			    c.recorded_by AS concluded_by, c.recorded_at AS conclusion_recorded_at,
 			    (SELECT json_agg(json_build_object('payableItemId', a.id, 'formCode', a.form_code, 'maTKhai', a.ma_tkhai,
 			        'periodKind', a.period_kind, 'period', a.period, 'subItem', a.sub_item, 'taxPeriod', a.tax_period,
-			        'amount', a.amount, 'dueDate', a.due_date) ORDER BY a.position)
+			        'amount', a.amount, 'dueDate', a.due_date, 'fine',
+			        (SELECT json_build_object('payableItemId', f.payable_item_id, 'violation', f.violation, 'rate', f.rate,
+			            'amount', f.amount, 'subItem', f.sub_item, 'taxPeriod', f.tax_period, 'dueDate', f.due_date)
+			         FROM filing.tax_assessment_fine f WHERE f.assessment_id = a.id)) ORDER BY a.position)
 			     FROM filing.tax_assessment a WHERE a.inspection_id = c.inspection_id) AS assessed_tax
 			FROM filing.tax_inspection i""";
 
@@ -73,7 +76,7 @@ class InspectionRepository {
 	}
 
 	/**
-	 * Records the tax a conclusion assessed, in its order.
+	 * Records the tax a conclusion assessed, in its order, and the fines decided for it.
 	 * @param chapter the taxpayer's budget chapter
 	 * @param taxOfficeCode the taxpayer's managing office
 	 */
@@ -88,6 +91,17 @@ class InspectionRepository {
 				.params(tax.payableItemId(), inspectionId, position, mst, tax.formCode(), tax.maTKhai(), tax.periodKind(),
 						tax.period(), chapter, tax.subItem(), tax.taxPeriod(), tax.amount(), tax.dueDate(), taxOfficeCode)
 				.update();
+			AssessmentFine fine = tax.fine();
+			if (fine != null) {
+				this.jdbc.sql("""
+						INSERT INTO filing.tax_assessment_fine (payable_item_id, assessment_id, violation, rate, amount,
+						    sub_item, tax_period, due_date)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+					.params(fine.payableItemId(), tax.payableItemId(), fine.violation().name(), fine.rate(), fine.amount(),
+							fine.subItem(), fine.taxPeriod(), fine.dueDate())
+					.update();
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package etax.declaration.inspection;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.penalty.PenaltyImposed;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
@@ -18,6 +20,7 @@ import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.schemas.TaxPeriod;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +78,8 @@ public class TaxInspections {
 
 	/**
 	 * Records an inspection's conclusion, once, with the tax it assessed: each a payable item of the taxpayer, due on
-	 * its period's regular deadline, announced to the ledger ({@link TaxAssessed}) in the same transaction.
+	 * its period's regular deadline, announced to the ledger ({@link TaxAssessed}) in the same transaction, and the
+	 * fine decided for it, if any, a payable item of its own ({@link PenaltyImposed}).
 	 * @param officer who records it
 	 * @param mst the taxpayer
 	 * @param id the inspection
@@ -95,7 +99,8 @@ public class TaxInspections {
 			throw new InspectionConcludedException(before.concludedOn());
 		}
 		InspectionRules.check(concluding, inspection, today());
-		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection, this.deadlines);
+		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection,
+				concluding.concludedOn(), this.deadlines);
 		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
 				concluding.decisionNumber(), officer.subject(), now(), assessed);
 		if (!this.repository.conclude(id, conclusion)) {
@@ -107,6 +112,13 @@ public class TaxInspections {
 		for (AssessedTax tax : assessed) {
 			this.outbox.append(OutboxMessage.of(TaxAssessed.TOPIC, mst,
 					TaxAssessed.of(tax, inspection, conclusion, taxpayer.chapter(), taxpayer.taxOfficeCode())));
+			AssessmentFine fine = tax.fine();
+			if (fine != null) {
+				this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, mst,
+						PenaltyImposed.byInspection(fine.payableItemId(), id, conclusion.decisionNumber(),
+								conclusion.recordedAt(), mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), fine.amount(),
+								fine.taxPeriod(), fine.dueDate())));
+			}
 		}
 		return this.repository.find(mst, id).orElseThrow();
 	}
@@ -200,8 +212,19 @@ public class TaxInspections {
 	 * @param period the period as its kind is written ({@code q/yyyy}, {@code MM/yyyy}, {@code yyyy}, ...)
 	 * @param subItem a budget sub-item the form declares tax payable under
 	 * @param amount the tax assessed, in VND, more than zero
+	 * @param fine the fine decided for it, if any
 	 */
-	public record Assessment(String maTKhai, String periodKind, String period, String subItem, long amount) {
+	public record Assessment(String maTKhai, String periodKind, String period, String subItem, long amount,
+			@Nullable Fine fine) {
+
+	}
+
+	/**
+	 * The fine a conclusion decided for tax it assessed.
+	 * @param violation the code of a {@link Violation}
+	 * @param rate the fine as a multiple of the tax, one the violation allows; none: the least it allows
+	 */
+	public record Fine(String violation, @Nullable BigDecimal rate) {
 
 	}
 

@@ -2,7 +2,6 @@ package etax.declaration.penalty;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -37,14 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LateFilingPenalties {
-
-	/** Administrative penalties in the tax field (VN-ETAX.md §2.2: 42xx). */
-	static final String SUB_ITEM = "4254";
-
-	/** A fine is paid within ten days of the decision (Law on Handling Administrative Violations Art. 73). */
-	private static final int DAYS_TO_PAY = 10;
-
-	private static final DateTimeFormatter VOUCHER_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final ReturnQueries returns;
 
@@ -114,9 +105,9 @@ public class LateFilingPenalties {
 			.orElseThrow(() -> TaxpayerNotFoundException.forMst(filed.mst()));
 		LateFilingPenalty penalty = new LateFilingPenalty(TimeOrderedIds.next(), filed.id(), filed.transactionCode(),
 				filed.mst(), deadline, daysLate, new LateFilingPenalty.Band(band.min(), band.max()), decision.amount(),
-				decision.decisionNumber(), decision.decidedOn(), SUB_ITEM, VOUCHER_DAY.format(decision.decidedOn()),
-				this.deadlines.deadlineOn(decision.decidedOn().plusDays(DAYS_TO_PAY)), officer.subject(),
-				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+				decision.decisionNumber(), decision.decidedOn(), FineTerms.SUB_ITEM,
+				FineTerms.taxPeriod(decision.decidedOn()), FineTerms.dueDate(decision.decidedOn(), this.deadlines),
+				officer.subject(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (!this.repository.insert(penalty)) {
 			// decided by another officer since it was read: the first decision stands
 			throw new PenaltyExistsException(this.repository.of(returnId).orElseThrow().payableItemId());

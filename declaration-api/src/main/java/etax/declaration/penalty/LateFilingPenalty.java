@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * The fine an officer decided for filing a return late (Decree 125/2020 Art. 13): a payable item of the taxpayer
- * under sub-item {@value LateFilingPenalties#SUB_ITEM}, due ten days after the decision (Law on Handling
- * Administrative Violations Art. 73). Late-payment interest does not run on a fine.
+ * under sub-item {@value FineTerms#SUB_ITEM}, due ten days after the decision ({@link FineTerms}). Late-payment
+ * interest does not run on a fine.
  *
  * @param payableItemId the payable item the payment voucher names
  * @param returnId the return filed late

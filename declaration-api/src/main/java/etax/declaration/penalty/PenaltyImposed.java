@@ -4,21 +4,42 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/**
- * Announced on {@value #TOPIC} (key: MST) for each fine decided on a return, beside the returns' payable items: the
- * ledger (payment-gateway) books it as an obligation of kind {@code PENALTY}, which bears no late-payment interest and
- * which money no payment line names reaches last. Consumers de-duplicate on {@code payableItemId}.
- */
-record PenaltyImposed(UUID eventId, String type, int version, Instant occurredAt, UUID payableItemId, UUID returnId,
-		String decisionNumber, String mst, String chapter, String subItem, String taxPeriod, long amount,
-		String currency, LocalDate dueDate, String taxOfficeCode) {
+import org.jspecify.annotations.Nullable;
 
-	static final String TOPIC = "etax.payable-items.v1";
+/**
+ * Announced on {@value #TOPIC} (key: MST) for each fine decided, beside the returns' payable items: the ledger
+ * (payment-gateway) books it as an obligation of kind {@code PENALTY}, which bears no late-payment interest and which
+ * money no payment line names reaches last. A fine is decided on a return filed late ({@code returnId}) or by an
+ * inspection's conclusion on tax understated or evaded ({@code inspectionId}). Consumers de-duplicate on
+ * {@code payableItemId}.
+ */
+public record PenaltyImposed(UUID eventId, String type, int version, Instant occurredAt, UUID payableItemId,
+		@Nullable UUID returnId, @Nullable UUID inspectionId, String decisionNumber, String mst, String chapter,
+		String subItem, String taxPeriod, long amount, String currency, LocalDate dueDate, String taxOfficeCode) {
+
+	public static final String TOPIC = "etax.payable-items.v1";
 
 	static PenaltyImposed of(LateFilingPenalty penalty, String chapter, String taxOfficeCode) {
 		return new PenaltyImposed(penalty.payableItemId(), "PenaltyImposed", 1, penalty.recordedAt(),
-				penalty.payableItemId(), penalty.returnId(), penalty.decisionNumber(), penalty.mst(), chapter,
+				penalty.payableItemId(), penalty.returnId(), null, penalty.decisionNumber(), penalty.mst(), chapter,
 				penalty.subItem(), penalty.taxPeriod(), penalty.amount(), "VND", penalty.dueDate(), taxOfficeCode);
+	}
+
+	/**
+	 * @param payableItemId the fine's payable item
+	 * @param inspectionId the inspection whose conclusion decided it
+	 * @param decisionNumber the conclusion's number
+	 * @param occurredAt when the conclusion was recorded
+	 * @param amount the fine, VND
+	 * @param dueDate the last day to pay it
+	 * @param taxPeriod the period the voucher names it by
+	 * @return the announcement
+	 */
+	public static PenaltyImposed byInspection(UUID payableItemId, UUID inspectionId, String decisionNumber,
+			Instant occurredAt, String mst, String chapter, String taxOfficeCode, long amount, String taxPeriod,
+			LocalDate dueDate) {
+		return new PenaltyImposed(payableItemId, "PenaltyImposed", 1, occurredAt, payableItemId, null, inspectionId,
+				decisionNumber, mst, chapter, FineTerms.SUB_ITEM, taxPeriod, amount, "VND", dueDate, taxOfficeCode);
 	}
 
 }

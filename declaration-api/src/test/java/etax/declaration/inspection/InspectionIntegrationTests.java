@@ -220,6 +220,79 @@ class InspectionIntegrationTests {
 	}
 
 	@Test
+	void theFinesAConclusionDecidedArePayableItemsOfTheirOwnDueTenDaysAfterIt() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\",\"TNDN\"]",
+				LocalDate.of(2026, 4, 1)).andExpect(status().isCreated())).get("id").asString();
+
+		JsonNode concluded = body(conclude(mst, officer(), id, LocalDate.of(2026, 4, 20), "46/KL-CT", """
+				[{"maTKhai":"842","periodKind":"Q","period":"3/2025","subItem":"1701","amount":40000003,
+				  "fine":{"violation":"UNDERSTATEMENT"}},
+				 {"maTKhai":"892","periodKind":"Y","period":"2025","subItem":"1052","amount":15000001,
+				  "fine":{"violation":"EVASION","rate":1.5}},
+				 {"maTKhai":"842","periodKind":"Q","period":"4/2025","subItem":"1701","amount":1000000}]""")
+			.andExpect(status().isCreated()));
+
+		JsonNode understated = concluded.at("/conclusion/assessedTax/0/fine");
+		assertThat(understated.get("violation").asString()).isEqualTo("UNDERSTATEMENT");
+		assertThat(understated.get("rate").decimalValue()).isEqualByComparingTo("0.2");
+		assertThat(understated.get("amount").asLong()).as("a fifth of 40,000,003, half up").isEqualTo(8_000_001);
+		assertThat(understated.get("subItem").asString()).isEqualTo("4254");
+		assertThat(understated.get("taxPeriod").asString()).isEqualTo("20/04/2026");
+		assertThat(understated.get("dueDate").asString())
+			.as("30 April, past the holidays of 30 April and 1 May and the weekend")
+			.isEqualTo("2026-05-04");
+		assertThat(understated.at("/violationLabel/vi").asString()).isEqualTo("Khai sai dẫn đến thiếu số thuế phải nộp");
+		JsonNode evaded = concluded.at("/conclusion/assessedTax/1/fine");
+		assertThat(evaded.get("violation").asString()).isEqualTo("EVASION");
+		assertThat(evaded.get("amount").asLong()).as("1.5 times 15,000,001, half up").isEqualTo(22_500_002);
+		assertThat(concluded.at("/conclusion/assessedTax/2/fine").isNull()).as("no fine decided").isTrue();
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections/" + id).with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.conclusion.assessedTax[1].fine.payableItemId")
+				.value(evaded.get("payableItemId").asString()))
+			.andExpect(jsonPath("$.conclusion.assessedTax[1].fine.rate").value(1.5));
+
+		String fineId = understated.get("payableItemId").asString();
+		JsonNode event = this.json.readTree(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				"etax.payable-items.v1", (r) -> r.value().contains(fineId), 1, Duration.ofSeconds(20))
+			.get(0)
+			.value());
+		assertThat(event.get("type").asString()).isEqualTo("PenaltyImposed");
+		assertThat(event.get("payableItemId").asString()).isEqualTo(fineId);
+		assertThat(event.get("inspectionId").asString()).isEqualTo(id);
+		assertThat(event.get("returnId").isNull()).isTrue();
+		assertThat(event.get("decisionNumber").asString()).isEqualTo("46/KL-CT");
+		assertThat(event.get("subItem").asString()).isEqualTo("4254");
+		assertThat(event.get("taxPeriod").asString()).isEqualTo("20/04/2026");
+		assertThat(event.get("amount").asLong()).isEqualTo(8_000_001);
+		assertThat(event.get("dueDate").asString()).isEqualTo("2026-05-04");
+		assertThat(event.get("taxOfficeCode").asString()).isEqualTo("70129");
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE filing.tax_assessment_fine SET amount = 1 WHERE "
+				+ "payable_item_id = ?::uuid")
+			.param(fineId)
+			.update()).as("append-only").hasMessageContaining("append-only");
+	}
+
+	@Test
+	void refusesAFineNoViolationAllowsAndStoresNothing() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String id = body(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\"]",
+				TODAY.minusDays(5)).andExpect(status().isCreated())).get("id").asString();
+
+		invalid(fined(mst, id, "{\"violation\":\"FRAUD\"}"), "assessedTax[0].fine.violation");
+		invalid(fined(mst, id, "{\"violation\":\"UNDERSTATEMENT\",\"rate\":0.5}"), "assessedTax[0].fine.rate")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("0.2")));
+		invalid(fined(mst, id, "{\"violation\":\"EVASION\",\"rate\":1.2}"), "assessedTax[0].fine.rate")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 or 1.5 or 2 or 2.5 or 3")));
+		fined(mst, id, "{\"violation\":\"EVASION\",\"rate\":3.25}").andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void refusesTaxTheInspectionDidNotCoverAndStoresNothing() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "99999");
 		String id = body(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\"]",
@@ -273,6 +346,11 @@ class InspectionIntegrationTests {
 			long amount) throws Exception {
 		return conclude(mst, officer(), id, TODAY, "1/KL", "[{\"maTKhai\":\"" + maTKhai + "\",\"periodKind\":\"" + kind
 				+ "\",\"period\":\"" + period + "\",\"subItem\":\"" + subItem + "\",\"amount\":" + amount + "}]");
+	}
+
+	private ResultActions fined(String mst, String id, String fine) throws Exception {
+		return conclude(mst, officer(), id, TODAY, "1/KL", "[{\"maTKhai\":\"842\",\"periodKind\":\"Q\",\"period\":"
+				+ "\"1/2025\",\"subItem\":\"1701\",\"amount\":1000,\"fine\":" + fine + "}]");
 	}
 
 	private static ResultActions invalid(ResultActions result, String field) throws Exception {

@@ -1,8 +1,10 @@
 package etax.batch.console.taxpayers;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import etax.schemas.LocalizedText;
@@ -72,13 +74,38 @@ record Inspection(UUID id, String mst, String decisionNumber, String kind, @Null
 	 * @param taxPeriod the period as the voucher writes it
 	 * @param amount in VND
 	 * @param dueDate the period's regular deadline: interest runs from the day after
+	 * @param fine the fine decided for it, if any
 	 */
 	record AssessedTax(UUID payableItemId, String formCode, String subItem, String taxPeriod, long amount,
-			LocalDate dueDate) {
+			LocalDate dueDate, @Nullable Fine fine) {
 
 		String words() {
-			return String.format("%s %s, sub-item %s: %,d VND, due %s (item %s)", this.formCode, this.taxPeriod,
-					this.subItem, this.amount, this.dueDate, this.payableItemId);
+			return String.format("%s %s, sub-item %s: %,d VND, due %s (item %s)%s", this.formCode, this.taxPeriod,
+					this.subItem, this.amount, this.dueDate, this.payableItemId,
+					(this.fine != null) ? "; " + this.fine.words() : "");
+		}
+
+	}
+
+	/**
+	 * The fine a conclusion decided for tax it assessed: a payable item of its own, bearing no interest.
+	 *
+	 * @param payableItemId the item the voucher names
+	 * @param violation {@code UNDERSTATEMENT} or {@code EVASION}
+	 * @param violationLabel the violation in Vietnamese and English
+	 * @param rate the fine as a multiple of the tax
+	 * @param amount in VND
+	 * @param subItem the budget sub-item of fines
+	 * @param dueDate the last day to pay it
+	 */
+	record Fine(UUID payableItemId, String violation, @Nullable LocalizedText violationLabel, BigDecimal rate,
+			long amount, String subItem, LocalDate dueDate) {
+
+		String words() {
+			String violation = (this.violationLabel != null) ? this.violationLabel.en().toLowerCase(Locale.ROOT)
+					: this.violation;
+			return String.format("fine for %s, %s times the tax: %,d VND under sub-item %s, due %s (item %s)", violation,
+					this.rate.toPlainString(), this.amount, this.subItem, this.dueDate, this.payableItemId);
 		}
 
 	}

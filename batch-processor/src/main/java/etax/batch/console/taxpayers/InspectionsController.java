@@ -140,8 +140,9 @@ class InspectionsController {
 						"From the day it was issued, a supplement of the inspected periods that lowers the tax payable "
 								+ "or raises what is deductible or refunded is not accepted: the taxpayer complains "
 								+ "instead. Each item of tax assessed becomes an item the taxpayer owes, due on its "
-								+ "period's deadline, so late-payment interest runs from the day after it. A conclusion "
-								+ "is recorded once and never changed.",
+								+ "period's deadline, so late-payment interest runs from the day after it; its fine, if "
+								+ "one was decided, is an item of its own, due ten days after the conclusion, on which no "
+								+ "interest runs. A conclusion is recorded once and never changed.",
 						"/console/taxpayers/" + mst + "/inspections/" + id + "/conclusion",
 						"Yes, record the conclusion", page)
 				.fact("Kind", inspection.kindWords())
