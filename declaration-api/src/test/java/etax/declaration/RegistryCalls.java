@@ -22,11 +22,22 @@ public final class RegistryCalls {
 	 * @return its MST
 	 */
 	public static String registered(MockMvc mvc, String taxOffice) throws Exception {
+		return registered(mvc, taxOffice, "754");
+	}
+
+	/**
+	 * Registers a new active quarterly filer enrolled for e-filing whose payments are booked under a budget chapter.
+	 * @param mvc the application under test
+	 * @param taxOffice its managing tax office
+	 * @param chapter its budget chapter, e.g. {@code 757} for a household business
+	 * @return its MST
+	 */
+	public static String registered(MockMvc mvc, String taxOffice, String chapter) throws Exception {
 		String mst = DemoTaxpayers.newMst();
 		mvc.perform(post("/api/v1/taxpayers").with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\",\"eFiling\":true,"
-					+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"" + taxOffice + "\",\"chapter\":\"754\"}"))
+					+ "\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"" + taxOffice + "\",\"chapter\":\"" + chapter + "\"}"))
 			.andExpect(status().isCreated());
 		return mst;
 	}

@@ -210,7 +210,7 @@ public final class Demo {
 		System.out.println("   (sign in with the token printed by: ./etax token officer " + TAX_OFFICE + ")");
 
 		step("7. An officer fines its Q1/2026 VAT return, filed late; a tax inspection of its 2025 VAT concludes with tax "
-				+ "assessed for the third quarter, owed from that quarter's deadline");
+				+ "assessed for the third quarter, owed from that quarter's deadline, and a fine of 20 % of it");
 		this.inspection.fine(text(receipt, "returnId"), TAX_OFFICE);
 		LocalDate assessedDue = this.inspection.run(mst, TAX_OFFICE);
 

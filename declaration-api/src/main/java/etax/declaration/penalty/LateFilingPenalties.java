@@ -16,7 +16,6 @@ import etax.declaration.submission.StoredReturn;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
-import etax.ids.TaxpayerId;
 import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
@@ -85,10 +84,10 @@ public class LateFilingPenalties {
 			throw new InvalidPenaltyException("returnId", "The return was filed on time: received "
 					+ filed.receivedAt().atZone(Deadlines.VIETNAM).toLocalDate() + ", deadline " + deadline);
 		}
+		Taxpayer taxpayer = this.registry.find(filed.mst())
+			.orElseThrow(() -> TaxpayerNotFoundException.forMst(filed.mst()));
 		long taxDue = filed.payableItems().stream().mapToLong(PayableItem::amount).filter((amount) -> amount > 0).sum();
-		// an individual with a 12-digit personal id; one with a ten-digit MST is judged by the organisations' band
-		boolean individual = TaxpayerId.parse(filed.mst()).isPersonal();
-		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue, individual);
+		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue, taxpayer.isIndividual());
 		if (decision.amount() < band.min() || decision.amount() > band.max()) {
 			throw new InvalidPenaltyException("amount", String.format("Filed %d days late%s, the fine is %,d to %,d VND "
 					+ "(Decree 125/2020 Art. 13), not %,d", daysLate, (daysLate > 90 && taxDue > 0)
@@ -101,8 +100,6 @@ public class LateFilingPenalties {
 			throw new InvalidPenaltyException("decidedOn", "A fine is recorded once decided, on or after the filing ("
 					+ filedOn + ") and not after today (" + today + "), not " + decision.decidedOn());
 		}
-		Taxpayer taxpayer = this.registry.find(filed.mst())
-			.orElseThrow(() -> TaxpayerNotFoundException.forMst(filed.mst()));
 		LateFilingPenalty penalty = new LateFilingPenalty(TimeOrderedIds.next(), filed.id(), filed.transactionCode(),
 				filed.mst(), deadline, daysLate, new LateFilingPenalty.Band(band.min(), band.max()), decision.amount(),
 				decision.decisionNumber(), decision.decidedOn(), FineTerms.SUB_ITEM,

@@ -40,9 +40,10 @@ class PenaltyController {
 					+ "return must be an accepted original (C) received after its deadline (an extended one if granted), "
 					+ "and the amount within the band of its days late (Decree 125/2020 Art. 13, for organisations): "
 					+ "1-30 days 2-5 million VND, 31-60 days 5-8 million, 61-90 days 8-15 million, over 90 days 15-25 "
-					+ "million capped at the tax due, or 8-15 million without tax due. The fine becomes a payable item of "
-					+ "the taxpayer under sub-item 4254, due ten days after the decision, booked by the ledger; no "
-					+ "late-payment interest runs on it. Once per return, never changed: a second is 409 penalty-exists. "
+					+ "million capped at the tax due, or 8-15 million without tax due; half of each for an individual "
+					+ "or household (a 12-digit personal id, or the registry's budget chapter 557, 757 or 857). The fine "
+					+ "becomes a payable item of the taxpayer under sub-item 4254, due ten days after the decision, booked "
+					+ "by the ledger; no late-payment interest runs on it. Once per return, never changed: a second is 409 penalty-exists. "
 					+ "400 invalid-penalty names the field at fault (returnId, amount, decidedOn).")
 	@ApiResponse(responseCode = "201", description = "Recorded: the fine", useReturnTypeSchema = true)
 	@PostMapping(PENALTY)

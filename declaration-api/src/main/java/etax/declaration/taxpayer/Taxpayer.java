@@ -3,6 +3,7 @@ package etax.declaration.taxpayer;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import etax.ids.TaxpayerId;
 
@@ -28,12 +29,26 @@ public record Taxpayer(String mst, String name, String status, boolean eFiling, 
 		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended,
 		boolean inspected) {
 
+	/** The budget chapters of households and individuals: managing level, then sector 57. */
+	private static final Pattern INDIVIDUALS_CHAPTER = Pattern.compile("[1-9]57");
+
 	public Taxpayer {
 		frequencyChanges = frequencyChanges.stream().sorted(Comparator.comparing(FrequencyChange::effectiveFrom)).toList();
 	}
 
 	public boolean isActive() {
 		return "ACTIVE".equals(this.status);
+	}
+
+	/**
+	 * Whether fines of fixed amounts charge the taxpayer half of an organisation's (Decree 125/2020 Art. 7(4): an
+	 * individual, a household, a household or individual business): one whose MST is a 12-digit personal id, or one
+	 * whose payments are booked under the budget chapter of households and individuals, at any managing level (557,
+	 * 757, 857; VN-ETAX.md §2.2), as a household business with a ten-digit MST is.
+	 * @return whether the taxpayer is an individual or a household
+	 */
+	public boolean isIndividual() {
+		return TaxpayerId.parse(this.mst).isPersonal() || INDIVIDUALS_CHAPTER.matcher(this.chapter).matches();
 	}
 
 	/**

@@ -108,6 +108,19 @@ class LateFilingPenaltyIntegrationTests {
 	}
 
 	@Test
+	void aHouseholdBusinessWithATenDigitMstIsHeldToHalfTheBand() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999", "757");
+		String returnId = fileLate(mst);
+		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("99999"));
+
+		invalid(decide(returnId, officer, 12_500_001, TODAY), "amount")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("7,500,000 to 12,500,000 VND")));
+		JsonNode fine = body(decide(returnId, officer, 7_500_000, TODAY).andExpect(status().isCreated()));
+		assertThat(fine.at("/band/min").asLong()).isEqualTo(7_500_000);
+		assertThat(fine.at("/band/max").asLong()).as("half of 25 million, under the tax due").isEqualTo(12_500_000);
+	}
+
+	@Test
 	void aReturnWithoutAFineAnswersNotFound() throws Exception {
 		String returnId = fileLate(RegistryCalls.registered(this.mvc, "99999"));
 
