@@ -9,7 +9,7 @@ import etax.schemas.LocalizedText;
 
 /**
  * The fine a conclusion decided for tax it assessed (Law 38/2019 Art. 142, 143): a payable item of the taxpayer of
- * its own, collected as every fine is ({@link etax.declaration.penalty.FineTerms}: sub-item 4254, due ten days after
+ * its own, collected as every fine is ({@link etax.declaration.payable.FineTerms}: sub-item 4254, due ten days after
  * the conclusion), on which no late-payment interest runs.
  *
  * @param payableItemId the payable item the payment voucher names

@@ -13,7 +13,7 @@ import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.FormPeriod;
 import etax.declaration.payable.VoucherPeriods;
-import etax.declaration.penalty.FineTerms;
+import etax.declaration.payable.FineTerms;
 import etax.ids.TimeOrderedIds;
 
 /**

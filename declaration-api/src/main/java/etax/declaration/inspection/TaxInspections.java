@@ -12,7 +12,7 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
-import etax.declaration.penalty.PenaltyImposed;
+import etax.declaration.payable.PenaltyImposed;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.declaration.taxpayer.TaxpayerRegistry;
@@ -115,7 +115,7 @@ public class TaxInspections {
 			AssessmentFine fine = tax.fine();
 			if (fine != null) {
 				this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, mst,
-						PenaltyImposed.byInspection(fine.payableItemId(), id, conclusion.decisionNumber(),
+						PenaltyImposed.of(fine.payableItemId(), null, id, conclusion.decisionNumber(),
 								conclusion.recordedAt(), mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), fine.amount(),
 								fine.taxPeriod(), fine.dueDate())));
 			}

@@ -8,7 +8,9 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.PenaltyBand;
+import etax.declaration.payable.FineTerms;
 import etax.declaration.payable.PayableItem;
+import etax.declaration.payable.PenaltyImposed;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnQueries;
 import etax.declaration.submission.ReturnStatus;
@@ -110,7 +112,9 @@ public class LateFilingPenalties {
 			throw new PenaltyExistsException(this.repository.of(returnId).orElseThrow().payableItemId());
 		}
 		this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, filed.mst(),
-				PenaltyImposed.of(penalty, taxpayer.chapter(), filed.taxOfficeCode())));
+				PenaltyImposed.of(penalty.payableItemId(), penalty.returnId(), null, penalty.decisionNumber(),
+						penalty.recordedAt(), penalty.mst(), taxpayer.chapter(), filed.taxOfficeCode(), penalty.amount(),
+						penalty.taxPeriod(), penalty.dueDate())));
 		return penalty;
 	}
 

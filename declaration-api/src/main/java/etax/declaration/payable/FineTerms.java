@@ -1,4 +1,4 @@
-package etax.declaration.penalty;
+package etax.declaration.payable;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package etax.declaration.penalty;
+package etax.declaration.payable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,26 +19,21 @@ public record PenaltyImposed(UUID eventId, String type, int version, Instant occ
 
 	public static final String TOPIC = "etax.payable-items.v1";
 
-	static PenaltyImposed of(LateFilingPenalty penalty, String chapter, String taxOfficeCode) {
-		return new PenaltyImposed(penalty.payableItemId(), "PenaltyImposed", 1, penalty.recordedAt(),
-				penalty.payableItemId(), penalty.returnId(), null, penalty.decisionNumber(), penalty.mst(), chapter,
-				penalty.subItem(), penalty.taxPeriod(), penalty.amount(), "VND", penalty.dueDate(), taxOfficeCode);
-	}
-
 	/**
 	 * @param payableItemId the fine's payable item
-	 * @param inspectionId the inspection whose conclusion decided it
-	 * @param decisionNumber the conclusion's number
-	 * @param occurredAt when the conclusion was recorded
+	 * @param returnId the return fined for filing late, or null
+	 * @param inspectionId the inspection whose conclusion decided the fine, or null
+	 * @param decisionNumber the number of the decision that decided it
+	 * @param occurredAt when the decision was recorded
 	 * @param amount the fine, VND
-	 * @param dueDate the last day to pay it
-	 * @param taxPeriod the period the voucher names it by
+	 * @param taxPeriod the period the voucher names it by ({@link FineTerms#taxPeriod})
+	 * @param dueDate the last day to pay it ({@link FineTerms#dueDate})
 	 * @return the announcement
 	 */
-	public static PenaltyImposed byInspection(UUID payableItemId, UUID inspectionId, String decisionNumber,
-			Instant occurredAt, String mst, String chapter, String taxOfficeCode, long amount, String taxPeriod,
-			LocalDate dueDate) {
-		return new PenaltyImposed(payableItemId, "PenaltyImposed", 1, occurredAt, payableItemId, null, inspectionId,
+	public static PenaltyImposed of(UUID payableItemId, @Nullable UUID returnId, @Nullable UUID inspectionId,
+			String decisionNumber, Instant occurredAt, String mst, String chapter, String taxOfficeCode, long amount,
+			String taxPeriod, LocalDate dueDate) {
+		return new PenaltyImposed(payableItemId, "PenaltyImposed", 1, occurredAt, payableItemId, returnId, inspectionId,
 				decisionNumber, mst, chapter, FineTerms.SUB_ITEM, taxPeriod, amount, "VND", dueDate, taxOfficeCode);
 	}
 
