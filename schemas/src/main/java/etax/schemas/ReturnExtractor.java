@@ -14,7 +14,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Last stage of the SAX pass: collects the leaves of the envelope ({@code TTinChung}) and of the form body
- * ({@code CTieuTKhaiChinh}) by local name, as {@link ReturnDocument#indicators()} publishes them. When the
+ * ({@code CTieuTKhaiChinh}), both in the declaration ({@code HSoKhaiThue}), by local name, as {@link ReturnDocument#indicators()} publishes them. When the
  * form version's rules are to run, it also fills a {@link ReturnValues}: following the version's
  * {@link Layout} element by element, it keeps each indicator's text, node and position, each table row,
  * and which appendices ({@code PLuc} children) are present. Its output is trusted only when the XSD found
@@ -59,6 +59,13 @@ final class ReturnExtractor extends DefaultHandler {
 
 	private Section section = Section.NONE;
 
+	/**
+	 * Whether the parse is inside the declaration ({@code HSoKhaiThue}), the only parent whose sections are the
+	 * return's: the signature's {@code CKyDTu} takes any XMLDSig element, so an element named like a section there
+	 * is outside what was signed and must not feed the values the rules check.
+	 */
+	private boolean inDeclaration;
+
 	private int depth;
 
 	private boolean leaf;
@@ -86,8 +93,11 @@ final class ReturnExtractor extends DefaultHandler {
 		if (this.section == Section.APPENDICES) {
 			this.explanations.start(this.depth, localName);
 		}
+		if (this.depth == CONTENT_DEPTH) {
+			this.inDeclaration = "HSoKhaiThue".equals(localName);
+		}
 		if (this.depth == SECTION_DEPTH) {
-			this.section = switch (localName) {
+			this.section = !this.inDeclaration ? Section.NONE : switch (localName) {
 				case "TTinChung" -> Section.HEADER;
 				case "CTieuTKhaiChinh" -> Section.BODY;
 				case "PLuc" -> Section.APPENDICES;
@@ -197,6 +207,9 @@ final class ReturnExtractor extends DefaultHandler {
 		}
 		if (this.depth == SECTION_DEPTH) {
 			this.section = Section.NONE;
+		}
+		else if (this.depth == CONTENT_DEPTH) {
+			this.inDeclaration = false;
 		}
 		this.leaf = false;
 		this.depth--;

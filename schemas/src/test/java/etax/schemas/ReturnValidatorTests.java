@@ -330,6 +330,34 @@ class ReturnValidatorTests {
 			.findings()).isEmpty();
 	}
 
+	/**
+	 * {@code CKyDTu} takes any XMLDSig element and lies outside what the signature covers: a section copied there with
+	 * other figures must not be what the rules check, nor what is extracted.
+	 */
+	@Test
+	void sectionsOutsideTheDeclarationAreNotTheReturns() {
+		String file = "invalid/GTGT842-R001-ct27-not-the-sum.xml";
+		String xml = new String(TestReturns.read(file), StandardCharsets.UTF_8);
+		String body = xml.substring(xml.indexOf("<CTieuTKhaiChinh>") + "<CTieuTKhaiChinh>".length(),
+				xml.indexOf("</CTieuTKhaiChinh>"));
+		String smuggled = "<CKyDTu><ds:TTinChung xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><mst>0100109106</mst>"
+				+ "<loaiTKhai>B</loaiTKhai></ds:TTinChung>"
+				+ "<ds:CTieuTKhaiChinh xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">"
+				+ body.replace("<ct27>950000001</ct27>", "<ct27>950000000</ct27>") + "</ds:CTieuTKhaiChinh>"
+				+ "<ds:PLuc xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><PL01_KHBS/></ds:PLuc></CKyDTu>";
+
+		Validation validation = this.validator.validate(xml.replace("</HSoThueDTu>", smuggled + "</HSoThueDTu>")
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		assertThat(validation.findings()).extracting(Finding::ruleId).containsExactly("GTGT842-R001");
+		ReturnDocument document = ((Validation.Receivable) validation).document();
+		ReturnDocument plain = ((Validation.Receivable) this.validator.validate(TestReturns.read(file))).document();
+		assertThat(document.indicators()).isEqualTo(plain.indicators()).containsEntry("ct27", "950000001");
+		assertThat(document.header()).isEqualTo(plain.header());
+		assertThat(document.header().filingType()).isEqualTo("C");
+	}
+
 	@Test
 	void workedExampleOfTheCircular26GenerationIsReceivedWithoutFindings() {
 		Validation validation = this.validator.validate(TestReturns.read("01/2.1.2", "valid/01_GTGT_M01-2021.xml"));
