@@ -2,6 +2,7 @@ package etax.declaration.signature;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 import etax.schemas.Category;
 import etax.schemas.Finding;
@@ -104,6 +105,14 @@ public enum SignatureRule {
 		this.messageVi = messageVi;
 		this.messageEn = messageEn;
 		this.remedy = new LocalizedText(remedyVi, remedyEn);
+	}
+
+	/**
+	 * @param finding a finding of any rule
+	 * @return whether one of the signature rules found it
+	 */
+	public static boolean found(Finding finding) {
+		return Arrays.stream(values()).anyMatch((rule) -> rule.id.equals(finding.ruleId()));
 	}
 
 	/** @return the stable rule id, e.g. {@code SIG-3} */

@@ -1,7 +1,9 @@
 package etax.declaration.submission;
 
 import java.math.BigDecimal;
+import java.util.List;
 
+import etax.declaration.signature.SignatureRule;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.LocalizedText;
@@ -38,6 +40,18 @@ final class ContextFindings {
 		catch (NumberFormatException ex) {
 			return BigDecimal.ZERO;
 		}
+	}
+
+	/**
+	 * Whether the signature refused the return (a SIG finding): then it does not show that the taxpayer, or an agent
+	 * under contract, stands behind it, and no rule that quotes the taxpayer's records (the return in force, other
+	 * periods' returns, the ledger's payments, inspections) runs, so that a caller who may file for anyone (a T-VAN)
+	 * learns nothing of a taxpayer from a return it made up. Such a return is not accepted whatever those rules say.
+	 * @param findings the findings so far, the signature's included
+	 * @return whether the records may not be quoted
+	 */
+	static boolean signatureRefused(List<Finding> findings) {
+		return findings.stream().anyMatch(SignatureRule::found);
 	}
 
 	static Finding finding(String ruleId, Category category, Severity severity, String xpath, @Nullable String value,

@@ -83,7 +83,9 @@ class ContextRules {
 	}
 
 	/**
-	 * Checks a schema-valid return as received at a moment.
+	 * Checks a schema-valid return as received at a moment. When the signature refuses it, the rules that read the
+	 * taxpayer's records (its managing office, extensions, the ledger, inspections) do not run
+	 * ({@link ContextFindings#signatureRefused}).
 	 * @param document the return
 	 * @param envelope what the validating parse captured for the signature check
 	 * @param receivedAt the postmark
@@ -110,12 +112,16 @@ class ContextRules {
 		if (rejectedToStop(findings)) {
 			return new Checked(findings, taxpayer, null, List.of());
 		}
-		checkOffice(header, taxpayer.orElseThrow(), findings);
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
+		if (ContextFindings.signatureRefused(findings)) {
+			// the registry's office, the ledger and the inspections are the taxpayer's records
+			return new Checked(findings, taxpayer, extension, List.of());
+		}
+		checkOffice(header, taxpayer.orElseThrow(), findings);
 		findings.addAll(this.paidOnAccount.check(document, receivedAt));
 		return new Checked(findings, taxpayer, extension, inspections(document, taxpayer.orElseThrow(), receivedAt));
 	}
@@ -229,7 +235,8 @@ class ContextRules {
 		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
 			checkFrequency(period, end, taxpayer, findings);
 		}
-		ExtendedDeadline extension = taxpayer.deadlinesExtended()
+		// an extension is the taxpayer's record too: not read for a return the signature refused
+		ExtendedDeadline extension = (taxpayer.deadlinesExtended() && !ContextFindings.signatureRefused(findings))
 				? this.extensions.inForce(taxpayer.mst(), document.form().maTKhai(), period, receivedAt).orElse(null)
 				: null;
 		LocalDate deadline = (extension != null) ? extension.deadline() : this.deadlines.deadlineOf(period, rule);

@@ -110,6 +110,29 @@ class SignedFilingIntegrationTests {
 		assertThat(own.get("status").asString()).isEqualTo("ACCEPTED");
 	}
 
+	/**
+	 * A T-VAN may file for any taxpayer: a return the signature refuses must not tell it anything of the taxpayer's
+	 * records, such as the transaction code of the return in force or the office that manages the taxpayer.
+	 */
+	@Test
+	void aReturnTheSignatureRefusesQuotesNothingOfTheTaxpayersRecords() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		this.mvc
+			.perform(post("/api/v1/returns").with(bearer(TokenIssuer.local().taxpayer(mst)))
+				.contentType(MediaType.APPLICATION_XML)
+				.content(new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(xml).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isCreated());
+		String madeUp = SampleReturns.with(xml, "maCQTNoiNop", "70131");
+
+		JsonNode refused = file(madeUp);
+
+		assertThat(ruleIds(refused)).contains("SIG-1").doesNotContain("CTX-DUP-01", "CTX-ID-05");
+		assertThat(refused.toString()).doesNotContain("99999");
+		String signed = new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(madeUp);
+		assertThat(ruleIds(file(signed))).as("the same return signed by the taxpayer").contains("CTX-DUP-01", "CTX-ID-05");
+	}
+
 	private JsonNode file(String xml) throws Exception {
 		JsonNode receipt = this.json.readTree(this.mvc
 			.perform(post("/api/v1/returns").with(filer())
