@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +53,15 @@ class ContextRules {
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	/** Strict: 31/02 is no day (the default, smart resolver would read 28/02). */
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	/** {@code loaiTKhai} of a supplement, which is never a late filing (R-DUP-4). */
 	private static final String SUPPLEMENTARY = "B";
+
+	/** {@code loaiTKhai} of a replacement, which is filed by the deadline or not at all (R-DUP-5). */
+	private static final String REPLACEMENT = "T";
 
 	/** R-DUP-4: supplements within ten years of the original deadline. */
 	private static final int SUPPLEMENT_YEARS = 10;
@@ -244,6 +250,10 @@ class ContextRules {
 			checkSupplementWindow(document, deadline, filedOn, findings);
 			return extension;
 		}
+		if (REPLACEMENT.equals(document.header().filingType())) {
+			checkReplacementWindow(document, deadline, filedOn, findings);
+			return extension;
+		}
 		long daysLate = Deadlines.daysLate(deadline, receivedAt);
 		if (daysLate > 0) {
 			boolean approximate = (extension != null) ? this.deadlines.approximate(extension.deadline())
@@ -298,6 +308,23 @@ class ContextRules {
 	 * R-DUP-4: a supplement may be filed within ten years of the original deadline (Law 38/2019 Art. 47); the
 	 * tax of a period that old can no longer be declared anew.
 	 */
+	/**
+	 * R-DUP-5: a replacement (T) takes the place of the original while the period's return may still be filed on
+	 * time, up to its deadline (an extended one if granted); after it an error is corrected by a supplement (B),
+	 * whose rules (the ten years, the inspections, the finalized year) a late replacement would otherwise escape.
+	 */
+	private static void checkReplacementWindow(ReturnDocument document, LocalDate deadline, LocalDate filedOn,
+			List<Finding> findings) {
+		if (filedOn.isAfter(deadline)) {
+			findings.add(finding("CTX-DUP-12", Category.NOT_ON_TIME, Severity.REJECT, ContextFindings.FILING_TYPE,
+					document.header().filingType(),
+					"Đã quá hạn nộp hồ sơ khai thuế của kỳ (" + deadline + "): không nộp hồ sơ khai thay thế.",
+					"The period's filing deadline (" + deadline + ") has passed: no replacement may be filed.",
+					"Khai bổ sung (loaiTKhai = B) để điều chỉnh hồ sơ đã nộp.",
+					"File a supplement (loaiTKhai = B) to correct the return filed."));
+		}
+	}
+
 	private static void checkSupplementWindow(ReturnDocument document, LocalDate deadline, LocalDate filedOn,
 			List<Finding> findings) {
 		LocalDate lastDay = deadline.plusYears(SUPPLEMENT_YEARS);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import etax.access.RedactedException;
 import etax.declaration.calendar.Deadlines;
 import etax.schemas.Category;
 import etax.schemas.Finding;
@@ -75,7 +76,7 @@ class PaidOnAccount {
 		}
 		catch (DataAccessException ex) {
 			log.warn("The ledger's payments could not be read: CTX-X-06 not checked form={}", document.form().formCode(),
-					ex);
+					RedactedException.of(ex));
 			return List.of();
 		}
 		List<Finding> findings = new ArrayList<>(2);

@@ -2,6 +2,7 @@ package etax.declaration.submission;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class PaymentEventListener {
 					allocations.add(read(event));
 				}
 			}
-			catch (JacksonException | IllegalArgumentException ex) {
+			catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
 				log.warn("Payment event not readable position={}-{}@{} reason={}", record.topic(), record.partition(),
 						record.offset(), ex.getClass().getSimpleName());
 			}

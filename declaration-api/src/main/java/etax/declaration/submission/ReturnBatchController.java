@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.access.RedactedException;
 import etax.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -102,7 +103,8 @@ class ReturnBatchController {
 			return refused(item, problem);
 		}
 		UUID correlationId = UUID.randomUUID();
-		log.error("Return batch item failed unexpectedly correlationId={}", correlationId, refusal);
+		log.error("Return batch item failed unexpectedly correlationId={}", correlationId,
+				RedactedException.of(refusal));
 		ProblemDetail failure = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error",
 				"The return may not have been filed; file it again with the same key.");
 		failure.setProperty("correlationId", correlationId);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 import etax.schemas.Category;
@@ -51,6 +53,9 @@ class ReturnChains {
 	private static final Set<String> DATE_RANGES = Set.of("K", "N");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+	/** A dependent unit's MST written without its hyphen (VN-ETAX.md §3.2): ten digits and the suffix. */
+	private static final Pattern UNIT_WITHOUT_HYPHEN = Pattern.compile("(\\d{10})(\\d{3})");
 
 	private final JdbcClient jdbc;
 
@@ -95,8 +100,21 @@ class ReturnChains {
 		String activity = fields.contains(ACTIVITY) ? document.indicators().getOrDefault(ACTIVITY, "") : "";
 		String unitMst = fields.contains(UNIT_MST) ? document.indicators().getOrDefault(UNIT_MST, "") : "";
 		String unitName = fields.contains(UNIT_NAME) ? document.indicators().getOrDefault(UNIT_NAME, "") : "";
-		String unit = !unitMst.isEmpty() ? unitMst : unitName.isEmpty() ? "" : "@" + unitName;
+		String unit = !unitMst.isEmpty() ? unitOf(unitMst) : unitName.isEmpty() ? "" : "@" + unitName;
 		return String.join("|", header.mst(), header.formCode(), periodKind, periodValue, activity, unit);
+	}
+
+	/**
+	 * A dependent unit's MST as §3.2 writes it, so that both spellings name one unit: 13 digits without the hyphen
+	 * are the ten and the suffix, {@code …000} the head office itself; anything else as written. Returns stored
+	 * before V31 were re-keyed by that migration the same way.
+	 */
+	private static String unitOf(String unitMst) {
+		Matcher digits = UNIT_WITHOUT_HYPHEN.matcher(unitMst);
+		if (!digits.matches()) {
+			return unitMst;
+		}
+		return "000".equals(digits.group(2)) ? digits.group(1) : digits.group(1) + "-" + digits.group(2);
 	}
 
 	/** The advisory lock that serialises the filings of one chain, taken by {@link Idempotency#lockAndFind}. */

@@ -325,6 +325,8 @@ class ContextRulesIntegrationTests {
 				firstQuarter.and((candidate) -> !indicator(candidate, "ct18").equals(indicator(original, "ct18"))
 						&& !indicator(candidate, "ct19").equals(indicator(original, "ct19"))));
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		// Q1/2026 was due on 4 May: an extension to 3 June keeps the replacements within the deadline (R-DUP-5)
+		extend(mst, "995", "1/2026", "2026-06-03");
 		String first = SampleReturns.with(SampleReturns.with(
 				SampleReturns.with(SampleReturns.with(replacement, "mst", mst), "maCQTNoiNop", "99999"), "ngayLapTKhai",
 				"2026-05-08"), "ngayKy", "2026-05-08");
@@ -353,6 +355,32 @@ class ContextRulesIntegrationTests {
 		assertThat(chain.valueStream().map((member) -> member.get("current").asBoolean()).toList())
 			.containsExactly(false, false, true);
 		assertThat(chain.at("/2/comparedWith").asString()).isEqualTo(t1.get("returnId").asString());
+	}
+
+	@Test
+	void aReplacementAfterThePeriodsDeadlineIsRefusedForASupplement() throws Exception {
+		Predicate<String> firstQuarter = (candidate) -> candidate.contains("<kyKKhai>1/2026<");
+		String original = generated("995", "2.1.0", "C", LocalDate.parse("2026-03-31"), firstQuarter);
+		String replacement = generated("995", "2.1.0", "T", LocalDate.parse("2026-03-31"), firstQuarter);
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		assertThat(file(signedBefore(SampleReturns.with(SampleReturns.with(original, "mst", mst), "maCQTNoiNop",
+				"99999")), 201).get("status").asString()).isEqualTo("ACCEPTED");
+
+		JsonNode late = file(signedBefore(SampleReturns.with(SampleReturns.with(replacement, "mst", mst), "maCQTNoiNop",
+				"99999")), 201);
+
+		assertThat(late.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(ruleIds(late)).containsExactly("CTX-DUP-12");
+		assertThat(late.at("/findings/0/message/en").asString()).contains("2026-05-04");
+		assertThat(late.get("payableItems").isEmpty()).isTrue();
+	}
+
+	private void extend(String mst, String maTKhai, String quarter, String deadline) throws Exception {
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"maTKhai\":\"" + maTKhai + "\",\"periodKind\":\"Q\",\"period\":\"" + quarter
+					+ "\",\"reason\":\"FIRE\",\"requestedOn\":\"2026-04-20\",\"deadline\":\"" + deadline + "\"}"))
+			.andExpect(status().isCreated());
 	}
 
 	private List<String> superseders(JsonNode receipt) throws Exception {
@@ -496,8 +524,12 @@ class ContextRulesIntegrationTests {
 		JsonNode stretchedYear = file(SampleReturns.with(forNewTaxpayer(year), "kyKKhaiDenNgay", "31/12/2025"), 201);
 		JsonNode stretchedDay = file(SampleReturns.with(forNewTaxpayer(occurrence), "kyKKhaiDenNgay", "31/12/2025"), 201);
 
+		JsonNode noSuchDay = file(SampleReturns.with(SampleReturns.with(SampleReturns.with(forNewTaxpayer(occurrence),
+				"kyKKhai", "31/02/2025"), "kyKKhaiTuNgay", "28/02/2025"), "kyKKhaiDenNgay", "28/02/2025"), 201);
+
 		assertThat(ruleIds(stretchedYear)).containsExactly("CTX-PER-01");
 		assertThat(ruleIds(stretchedDay)).containsExactly("CTX-PER-01");
+		assertThat(ruleIds(noSuchDay)).as("31 February is no day, not 28 February").containsExactly("CTX-PER-01");
 		assertThat(stretchedYear.at("/findings/0/xpath").asString()).endsWith("/kyKKhai");
 		assertThat(stretchedYear.at("/findings/0/remedy/en").asString()).contains("01/01 to 31/12");
 	}

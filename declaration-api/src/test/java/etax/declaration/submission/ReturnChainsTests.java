@@ -52,6 +52,20 @@ class ReturnChainsTests {
 	}
 
 	@Test
+	void aDependentUnitsMstNamesOneChainWithOrWithoutItsHyphen() {
+		TaxPeriod quarter = new TaxPeriod("Q", "1/2026", null, null);
+		String hyphen = ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ct10", "0313829148-001"), quarter));
+		String digits = ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ct10", "0313829148001"), quarter));
+		String headOffice = ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ct10", "0313829148000"),
+				quarter));
+
+		assertThat(digits).isEqualTo(hyphen).endsWith("|0313829148-001");
+		assertThat(headOffice).endsWith("|0313829148");
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ct10", "0313829148-002"), quarter)))
+			.isNotEqualTo(hyphen);
+	}
+
+	@Test
 	void aDateRangeIsNamedByItsBoundsSoEachFiscalPeriodIsAChainOfItsOwn() {
 		String lastYear = ReturnChains.keyOf(document("892", "2.5.4", "03/TNDN", Map.of(),
 				new TaxPeriod("K", "", LocalDate.parse("2024-04-01"), LocalDate.parse("2025-03-31"))));
