@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param taxpayerMst {@code NNT/mst} as written (10 digits, or 13 for a branch, with or without the hyphen)
  * @param agentMst {@code DLyThue/mstDLyThue}, or {@code null} when no tax agent is named
- * @param signedOn {@code ngayKy}: the certificate must be valid on that day (Asia/Ho_Chi_Minh); when
- * {@code null}, the day of verification
+ * @param signedOn the day the certificate must be valid on (Asia/Ho_Chi_Minh): {@code ngayKy} as far as it is
+ * credible ({@link #signingDay}); when {@code null}, the day of verification
  * @param periodStart the first day of the tax period, which decides whether RSA-SHA1 is still accepted;
  * {@code null} when unknown (then it is not)
  * @param contracts which agents may sign for which taxpayers
@@ -33,14 +33,33 @@ public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @N
 	}
 
 	/**
-	 * The context of a schema-valid return.
+	 * The context of a schema-valid return, judged on the day it was signed, as far as that day is credible
+	 * ({@link #signingDay}).
 	 * @param header the return's envelope
+	 * @param receivedOn the day of its postmark, in Vietnam
 	 * @param contracts which agents may sign for which taxpayers
 	 * @return the context
 	 */
-	public static SignatureContext of(ReturnHeader header, AgentContracts contracts) {
-		return new SignatureContext(header.mst(), header.agentMst(), header.signedOn(), periodStart(header.period()),
-				contracts);
+	public static SignatureContext of(ReturnHeader header, LocalDate receivedOn, AgentContracts contracts) {
+		LocalDate periodStart = periodStart(header.period());
+		return new SignatureContext(header.mst(), header.agentMst(),
+				signingDay(header.signedOn(), periodStart, receivedOn), periodStart, contracts);
+	}
+
+	/**
+	 * The day a certificate must have been valid: {@code ngayKy}, which the filer writes, only where it can be true,
+	 * from the period's first day (the day of receipt for a return filed before its period starts) up to the day of
+	 * receipt; otherwise the day of receipt, so that a certificate that had expired is not made good by a signing
+	 * date written before its expiry.
+	 * @param declared {@code ngayKy}, if written
+	 * @param periodStart the period's first day, if known
+	 * @param receivedOn the day of receipt
+	 * @return the day
+	 */
+	static LocalDate signingDay(@Nullable LocalDate declared, @Nullable LocalDate periodStart, LocalDate receivedOn) {
+		LocalDate earliest = (periodStart == null || receivedOn.isBefore(periodStart)) ? receivedOn : periodStart;
+		return (declared == null || declared.isAfter(receivedOn) || declared.isBefore(earliest)) ? receivedOn
+				: declared;
 	}
 
 	/**

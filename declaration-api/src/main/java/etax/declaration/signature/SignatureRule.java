@@ -60,10 +60,15 @@ public enum SignatureRule {
 			"Ký bằng chứng thư số do tổ chức cung cấp dịch vụ chứng thực chữ ký số công cộng được cấp phép cấp.",
 			"Sign with a certificate issued by a licensed public certification authority."),
 
-	/** SIG-6: the certificate (or a CA above it) was not valid on {@code ngayKy}. */
+	/**
+	 * SIG-6: the certificate (or a CA above it) was not valid on {@code ngayKy}, or on the day of receipt when
+	 * {@code ngayKy} cannot be true ({@link SignatureContext#signingDay}).
+	 */
 	NOT_VALID_ON_SIGNING_DATE("SIG-6", Category.INCORRECT_DATA,
-			"Chứng thư số (hoặc chứng thư của tổ chức cấp) không có hiệu lực vào ngày ký tờ khai (ngayKy).",
-			"The certificate (or that of its certification authority) was not valid on the signing date (ngayKy).",
+			"Chứng thư số (hoặc chứng thư của tổ chức cấp) không có hiệu lực vào ngày ký tờ khai (ngayKy; ngày nhận "
+					+ "hồ sơ khi ngày ký trước ngày đầu kỳ tính thuế hoặc sau ngày nhận).",
+			"The certificate (or that of its certification authority) was not valid on the signing date (ngayKy; the "
+					+ "day of receipt when ngayKy is before the period's first day or after the receipt).",
 			"Gia hạn hoặc xin cấp chứng thư số mới, ký lại tờ khai với ngày ký đúng rồi nộp lại.",
 			"Renew the certificate or obtain a new one, sign the return again with the right signing date and "
 					+ "file it again."),

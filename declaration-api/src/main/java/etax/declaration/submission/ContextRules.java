@@ -119,7 +119,7 @@ class ContextRules {
 			return new Checked(findings, taxpayer, null, List.of());
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
-		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header,
+		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header, filedOn,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);

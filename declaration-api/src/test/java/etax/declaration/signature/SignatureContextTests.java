@@ -31,6 +31,24 @@ class SignatureContextTests {
 	}
 
 	@Test
+	void theSigningDayIsNgayKyOnlyWhereItCanBeTrue() {
+		LocalDate quarterStart = LocalDate.of(2026, 1, 1);
+		LocalDate received = LocalDate.of(2026, 4, 20);
+
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 18), quarterStart, received))
+			.isEqualTo("2026-04-18");
+		assertThat(SignatureContext.signingDay(quarterStart, quarterStart, received)).isEqualTo(quarterStart);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), quarterStart, received))
+			.as("before the period began: the day of receipt").isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 21), quarterStart, received))
+			.as("after the receipt").isEqualTo(received);
+		assertThat(SignatureContext.signingDay(null, quarterStart, received)).isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 1),
+				LocalDate.of(2025, 12, 10))).as("an advance declaration: up to its receipt").isEqualTo("2025-12-10");
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 1), null, received)).isEqualTo(received);
+	}
+
+	@Test
 	void aBlankAgentIsNoAgent() {
 		assertThat(new SignatureContext("0313829148", " ", null, null, AgentContracts.none()).agentMst()).isNull();
 	}

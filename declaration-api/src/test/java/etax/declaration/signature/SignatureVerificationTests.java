@@ -12,6 +12,7 @@ import etax.devstack.pki.SigningIdentity;
 import etax.devstack.pki.TestPki;
 import etax.devstack.pki.TrustStoreFile;
 import etax.schemas.Finding;
+import etax.schemas.ReturnHeader;
 import etax.schemas.ReturnValidator;
 import etax.schemas.Severity;
 import etax.schemas.Validation;
@@ -55,7 +56,7 @@ class SignatureVerificationTests {
 		byte[] signed = SignedReturns.signed(TAXPAYER);
 		Validation.Receivable validated = (Validation.Receivable) ReturnValidator.withDefaults().validate(signed);
 
-		assertThat(SignedReturns.verify(verification, signed, SignatureContext.of(validated.document().header(), AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, signed, onItsSigningDay(validated.document().header())))
 			.isEmpty();
 	}
 
@@ -166,7 +167,7 @@ class SignatureVerificationTests {
 		byte[] current = new ReturnSigner(TAXPAYER, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned());
 		Validation.Receivable validated = (Validation.Receivable) ReturnValidator.withDefaults().validate(historic);
 
-		assertThat(SignedReturns.verify(verification, historic, SignatureContext.of(validated.document().header(), AgentContracts.none())))
+		assertThat(SignedReturns.verify(verification, historic, onItsSigningDay(validated.document().header())))
 			.isEmpty();
 		List<Finding> findings = SignedReturns.verify(verification, current, taxpayer());
 		assertThat(ruleIds(findings)).containsOnly("SIG-4");
@@ -271,6 +272,12 @@ class SignatureVerificationTests {
 
 	static List<String> ruleIds(List<Finding> findings) {
 		return findings.stream().map(Finding::ruleId).toList();
+	}
+
+
+	/** The context of a return received on the day it says it was signed. */
+	private static SignatureContext onItsSigningDay(ReturnHeader header) {
+		return SignatureContext.of(header, header.signedOn(), AgentContracts.none());
 	}
 
 }
