@@ -33,7 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A payment is reversed once, whoever asks: a bank's second reversal is rejected with the ledger and the
- * treasury postings as after one, also when two reversals are recorded at the same time; an officer's REVERSE of
+ * treasury postings as after one, also when two reversals are recorded at the same time; a reversal counts only a
+ * payment recorded before it, stored or earlier in its poll, so one before its payment is refused as one of a
+ * payment not recorded yet, and the payment is allocated as if it were alone; an officer's REVERSE of
  * a line the bank reversed, or that a recorded REVERSE covers, is refused before anything is stored.
  */
 @GatewayIntegrationTest
@@ -117,6 +119,48 @@ class ReversedOnceIntegrationTests {
 				.contains("at the same time"));
 		assertReversedOnce(payment, reversals);
 		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("9000000");
+	}
+
+	@Test
+	void aReversalCountsOnlyAPaymentRecordedBeforeItWhateverThePoll() {
+		String mst = DevBanks.mst(9805);
+		String item = booked(mst, 3_000_000);
+		List<Line> lines = List.of(Line.naming(item, "1701", 3_000_000));
+		String payment = "REV2026042000000007";
+		String early = "REV2026042100000007";
+		String paid = DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines);
+
+		// the reversal before its payment in one poll: refused as one of a payment not recorded yet, the payment
+		// allocated as if it were alone
+		this.recording.record(List.of(record(mst, reversal(early, payment, mst, "2026-04-21", lines)), record(mst, paid)));
+
+		assertThat(rejection(early)).hasValue("invalid-reversal: reversalOf names no recorded payment of this bank");
+		assertThat(count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", early)).isZero();
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("0");
+		assertThat(count("""
+				SELECT count(*) FROM payment.ledger_line WHERE payment_key = ? AND entry_type = 'REVERSAL'""",
+				BANK + ":" + payment)).isZero();
+
+		// once the payment is recorded, a reversal takes the money back, once
+		String late = "REV2026042100000008";
+		this.recording.record(List.of(record(mst, reversal(late, payment, mst, "2026-04-21", lines))));
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("3000000");
+		assertReversedOnce(payment, List.of(early, late));
+	}
+
+	@Test
+	void aPaymentAndItsReversalInOnePollTakeTheMoneyBack() {
+		String mst = DevBanks.mst(9806);
+		String item = booked(mst, 4_000_000);
+		List<Line> lines = List.of(Line.naming(item, "1701", 4_000_000));
+		String payment = "REV2026042000000009";
+
+		this.recording.record(List.of(record(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines)),
+				record(mst, reversal("REV2026042100000009", payment, mst, "2026-04-21", lines))));
+
+		assertThat(rejection("REV2026042100000009")).isEmpty();
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("4000000");
+		assertReversedOnce(payment, List.of("REV2026042100000009"));
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import etax.outbox.OutboxMessage;
 import etax.payment.bank.BankRegistry;
 import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
-import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -63,15 +62,16 @@ class ConfirmationPublishing {
 	}
 
 	/**
-	 * A reversal must name a payment that is recorded now (or earlier in the same message): the caller
+	 * A reversal must name a payment that is recorded now (or earlier in the same message, not later): the caller
 	 * learns at once, instead of from a dead letter later. The listener checks again when it records, since
 	 * the payment may be reversed by another message in between.
 	 */
 	private void checkReversals(List<BankConfirmation> confirmations) {
-		Map<ConfirmationKey, Reversible> payments = Reversals.namedPayments(confirmations, this.confirmations);
-		for (BankConfirmation c : confirmations) {
+		List<@Nullable Reversible> payments = Reversals.namedPayments(confirmations, this.confirmations);
+		for (int i = 0; i < confirmations.size(); i++) {
+			BankConfirmation c = confirmations.get(i);
 			if (c.reversalOf() != null) {
-				String problem = Reversals.problem(c, payments.get(new ConfirmationKey(c.bankCode(), c.reversalOf())));
+				String problem = Reversals.problem(c, payments.get(i));
 				if (problem != null) {
 					throw new InvalidConfirmationException(RejectionReason.INVALID_REVERSAL, problem);
 				}

@@ -260,23 +260,25 @@ public class PaymentRecording {
 	}
 
 	/**
-	 * Lets through the reversals that name a recorded payment of the same payer and total, not reversed
-	 * yet (by another reference, or earlier in this poll); a reversal already recorded under its own key
-	 * passes, to be judged a duplicate or a conflict.
+	 * Lets through the reversals that name a payment of the same payer and total recorded before them (stored, or
+	 * earlier in this poll: the ledger allocates the poll in its order), not reversed yet (by another reference,
+	 * or earlier in this poll); a reversal already recorded under its own key passes, to be judged a duplicate or a
+	 * conflict.
 	 */
 	private List<ReceivedConfirmation> checkReversals(List<ReceivedConfirmation> booked, List<Rejection> rejections) {
-		Map<ConfirmationKey, Reversible> found = Reversals.namedPayments(
+		List<@Nullable Reversible> found = Reversals.namedPayments(
 				booked.stream().map(ReceivedConfirmation::confirmation).toList(), this.confirmations);
 		Map<ConfirmationKey, String> reversedInPoll = new LinkedHashMap<>();
 		List<ReceivedConfirmation> passed = new ArrayList<>();
-		for (ReceivedConfirmation received : booked) {
+		for (int i = 0; i < booked.size(); i++) {
+			ReceivedConfirmation received = booked.get(i);
 			BankConfirmation c = received.confirmation();
 			if (c.reversalOf() == null) {
 				passed.add(received);
 				continue;
 			}
 			ConfirmationKey original = new ConfirmationKey(c.bankCode(), c.reversalOf());
-			Reversible payment = found.get(original);
+			Reversible payment = found.get(i);
 			String problem = Reversals.problem(c, payment);
 			if (problem == null && !reversedInPoll.getOrDefault(original, c.bankReference()).equals(c.bankReference())) {
 				problem = "the payment is already reversed";

@@ -1,6 +1,7 @@
 package etax.payment.confirmation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,31 +25,41 @@ final class Reversals {
 	}
 
 	/**
-	 * The payments that the reversals among some confirmations name, as far as they are known: recorded, or
-	 * earlier among the same confirmations (a payment and its reversal in one message or poll; the payment is
-	 * recorded first).
+	 * The payment that each reversal among some confirmations names, as far as it is known when the reversal comes:
+	 * recorded, or earlier among the same confirmations (a payment and its reversal in one message or poll, the
+	 * payment first). A payment later among them is not known to a reversal before it: the ledger takes a poll in
+	 * its order, so that reversal would take back nothing and leave the payment allocated. It is refused as one of
+	 * a payment not recorded yet is, whatever else the poll holds, and can be re-driven once the payment is.
 	 * @param confirmations a message's or a poll's confirmations, in order
 	 * @param recorded where the recorded ones are read, in one statement
-	 * @return what is known under each key a reversal names (nothing for one that names nothing known);
-	 * empty, with no statement, when none is a reversal
+	 * @return for each confirmation, at its position, what its reversal names: null for one that is no reversal
+	 * or names nothing known; no statement when none is a reversal
 	 */
-	static Map<ConfirmationKey, Reversible> namedPayments(List<BankConfirmation> confirmations,
+	static List<@Nullable Reversible> namedPayments(List<BankConfirmation> confirmations,
 			ConfirmationRepository recorded) {
 		List<ConfirmationKey> originals = confirmations.stream()
 			.filter((c) -> c.reversalOf() != null)
 			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
 			.toList();
-		Map<ConfirmationKey, Reversible> found = new HashMap<>();
-		if (originals.isEmpty()) {
-			return found;
+		Map<ConfirmationKey, Reversible> stored = recorded.reversible(originals);
+		Map<ConfirmationKey, Reversible> earlier = new HashMap<>();
+		List<@Nullable Reversible> named = new ArrayList<>(confirmations.size());
+		for (BankConfirmation c : confirmations) {
+			String reversalOf = c.reversalOf();
+			if (reversalOf == null) {
+				named.add(null);
+			}
+			else {
+				ConfirmationKey original = new ConfirmationKey(c.bankCode(), reversalOf);
+				Reversible payment = stored.get(original);
+				named.add((payment != null) ? payment : earlier.get(original));
+			}
+			if (c.status() == BankConfirmation.Status.DEBITED) {
+				earlier.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(c.payer().value(),
+						c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null, Coding.of(c)));
+			}
 		}
-		confirmations.stream()
-			.filter((c) -> c.status() == BankConfirmation.Status.DEBITED)
-			.forEach((c) -> found.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(
-					c.payer().value(), c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null,
-					Coding.of(c))));
-		found.putAll(recorded.reversible(originals));
-		return found;
+		return named;
 	}
 
 	/**

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * What a correction request must be to be recorded, said in the words an officer acts on (the caller shows
  * them): its kind fits what it names, a corrected coding uses a budget chapter and an economic sub-item in
  * force on the payment date (today for a payment not recorded here), and every amount is positive with the
- * decimals its currency has (whole đồng for VND, cents for USD).
+ * decimals its currency has (whole đồng for VND, cents for USD) and no more than 18 digits before them.
  */
 @Component
 class CorrectionChecks {
@@ -25,6 +25,9 @@ class CorrectionChecks {
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final Set<String> CURRENCIES = Set.of("VND", "USD");
+
+	/** The least amount a request's columns cannot hold (numeric(20,2), V21): refused here, not by the insert. */
+	private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(18);
 
 	private final ReferenceData reference;
 
@@ -105,12 +108,25 @@ class CorrectionChecks {
 			return;
 		}
 		if (amount.signum() <= 0) {
-			problems.add("the " + which + " amount " + amount.toPlainString() + " " + currency + " is not positive");
+			problems.add("the " + which + " amount " + shown(amount) + " " + currency + " is not positive");
 		}
 		else if (amount.stripTrailingZeros().scale() > ("VND".equals(currency) ? 0 : 2)) {
-			problems.add("the " + which + " amount " + amount.toPlainString() + " " + currency
+			problems.add("the " + which + " amount " + shown(amount) + " " + currency
 					+ ("VND".equals(currency) ? " is not a whole number of đồng" : " has more than 2 decimals"));
 		}
+		else if (amount.compareTo(TOO_LARGE) >= 0) {
+			problems.add("the " + which + " amount " + shown(amount) + " " + currency
+					+ " is too large: an amount has at most 18 digits before the decimal point");
+		}
+	}
+
+	/**
+	 * An amount as an officer reads it: written out, unless that is longer than any amount (an exponent of the
+	 * JSON number, 1e999999999, would take a gigabyte); then as a power of ten, as the caller wrote it.
+	 */
+	private static String shown(BigDecimal amount) {
+		return (amount.scale() < -20 || amount.scale() > 40 || amount.precision() > 40) ? amount.toString()
+				: amount.toPlainString();
 	}
 
 	private static String currency(CorrectionRequest.@Nullable Coding coding, String fallback) {

@@ -206,11 +206,12 @@ final class Allocation {
 	 * @param paymentKey {@code bankCode:bankReference}
 	 * @param treasuryCode the collecting treasury
 	 * @param paymentDate the legal date of payment
-	 * @param collectingAgency the tax office collecting it
+	 * @param collectingOffice the tax office collecting it: the one its collecting agency ({@code MA_CQTHU}) maps to,
+	 * null when the agency is not mapped (ADR 0022)
 	 */
 	record PaymentLine(String mst, String chapter, String subItem, String taxPeriod, BigDecimal amountVnd,
 			@Nullable String payableItemId, UUID postingId, String paymentKey, String treasuryCode, LocalDate paymentDate,
-			@Nullable String collectingAgency) {
+			@Nullable String collectingOffice) {
 
 	}
 

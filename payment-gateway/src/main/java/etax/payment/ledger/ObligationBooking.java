@@ -178,16 +178,21 @@ class ObligationBooking {
 	private List<Booking> withBaseOffices(List<Booking> bookings) {
 		Map<String, String> offices = new HashMap<>();
 		List<String> unknown = new ArrayList<>();
+		boolean interest = false;
 		for (Booking booking : bookings) {
 			if (booking instanceof Obligation obligation && obligation.kind() == Obligation.Kind.INTEREST
-					&& obligation.baseItemId() != null && !offices.containsKey(obligation.baseItemId())) {
-				unknown.add(obligation.baseItemId());
+					&& obligation.baseItemId() != null) {
+				// its base item earlier in the poll gives the office below; only the others are read
+				interest = true;
+				if (!offices.containsKey(obligation.baseItemId())) {
+					unknown.add(obligation.baseItemId());
+				}
 			}
 			else if (booking instanceof Obligation obligation && obligation.taxOffice() != null) {
 				offices.put(obligation.itemId(), obligation.taxOffice());
 			}
 		}
-		if (unknown.isEmpty()) {
+		if (!interest) {
 			return bookings;
 		}
 		this.repository.offices(unknown).forEach(offices::putIfAbsent);

@@ -64,8 +64,9 @@ final class ProvisionalPayments {
 
 	/**
 	 * The obligation a provisional payment books: of the line's taxpayer, chapter, sub-item and period, the
-	 * amount it pays, due on the day it is paid, of the office collecting it. Its id follows from the line's
-	 * posting id, so the same line books the same obligation.
+	 * amount it pays, due on the day it is paid, of the office collecting it: the office its collecting agency maps
+	 * to, none when it maps to none (ADR 0022; the agency's own code is no office's). Its id follows from the
+	 * line's posting id, so the same line books the same obligation.
 	 * @param line the line
 	 * @param amount what is left of it
 	 */
@@ -75,7 +76,7 @@ final class ProvisionalPayments {
 		return ObligationReader
 			.hashed(new Obligation(ID_PREFIX + id, Obligation.Kind.TAX, line.mst(), line.chapter(), line.subItem(),
 					line.taxPeriod(), amount, line.paymentDate(), amount, id, "", null, null, 0))
-			.withTaxOffice(line.collectingAgency());
+			.withTaxOffice(line.collectingOffice());
 	}
 
 	/**

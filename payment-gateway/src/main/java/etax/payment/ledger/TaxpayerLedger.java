@@ -21,6 +21,7 @@ import etax.outbox.OutboxMessage;
 import etax.payment.confirmation.PaymentRecorded;
 import etax.payment.confirmation.PaymentsRecorded;
 import etax.payment.office.OfficeScope;
+import etax.payment.office.TaxOffices;
 import etax.payment.reference.ReferenceData;
 import etax.payment.treasury.PostingsPosted;
 import etax.payment.treasury.Recoding;
@@ -53,9 +54,12 @@ public class TaxpayerLedger {
 
 	private final TreasuryRecodings recodings;
 
+	private final TaxOffices offices;
+
 	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, HeldCreditRepository held, ReferenceData reference,
-			TreasuryRecodings recodings, Outbox outbox, Clock clock) {
+			TreasuryRecodings recodings, TaxOffices offices, Outbox outbox, Clock clock) {
 		this.ledger = ledger;
+		this.offices = offices;
 		this.views = views;
 		this.held = held;
 		this.recodings = recodings;
@@ -181,7 +185,7 @@ public class TaxpayerLedger {
 				allocation.pay(new Allocation.PaymentLine(payment.mst(), line.chapter(), line.subItem(), line.taxPeriod(),
 						line.amountVnd(), line.payableItemId(), line.postingId(),
 						paymentKey(payment.bankCode(), payment.bankReference()), payment.treasuryCode(),
-						payment.paymentDate(), payment.collectingAgencyCode()));
+						payment.paymentDate(), this.offices.mappedOffice(payment.collectingAgencyCode())));
 			}
 		}
 		store(allocation);

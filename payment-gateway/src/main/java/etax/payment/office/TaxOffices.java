@@ -5,6 +5,7 @@ import java.util.Map;
 
 import etax.access.Caller;
 import etax.access.Role;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -39,6 +40,16 @@ public class TaxOffices {
 	 */
 	public String officeOf(String collectingAgency) {
 		return this.properties.collectingAgencies().getOrDefault(collectingAgency, collectingAgency);
+	}
+
+	/**
+	 * The office a collecting agency maps to, for a row that keeps its office (a provisional payment's obligation):
+	 * none for an agency not mapped, whose own code is no office's (3 to 7 digits, it may even be another office's).
+	 * @param collectingAgency the voucher's {@code MA_CQTHU}, null for none
+	 * @return the office, or null
+	 */
+	public @Nullable String mappedOffice(@Nullable String collectingAgency) {
+		return (collectingAgency != null) ? this.properties.collectingAgencies().get(collectingAgency) : null;
 	}
 
 	/**

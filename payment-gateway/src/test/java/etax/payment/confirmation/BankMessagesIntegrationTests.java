@@ -3,6 +3,7 @@ package etax.payment.confirmation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TopicReader;
@@ -269,6 +270,43 @@ class BankMessagesIntegrationTests {
 			.param("RVL2026042100000006")
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesAReversalBeforeItsPaymentInOneMessageUntilThePaymentIsRecorded() throws Exception {
+		String mst = DevBanks.mst(7012);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(mst, item, 2_000_000, "2026-05-04");
+		gateway.reads().awaitOutstanding(item, 2_000_000);
+		String payment = "RBP202604200001";
+		String reversal = "RBP202604200002";
+		// the reversal first: the ledger takes a message in its order, so it would take back nothing
+		String xml = Camt054.notification(BANK, mst, Camt054.entry(reversal, "BOOK", true, payment, "1701", 2_000_000),
+				Camt054.entry(payment, "BOOK", false, null, "1701", 2_000_000));
+
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK)).contentType(MediaType.APPLICATION_XML).content(xml))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("no recorded payment")));
+		publish(mst, xml, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, xml)));
+
+		assertThat(header(awaitDeadLetter(reversal, "invalid-reversal"), "etax.dlq.detail"))
+			.contains("reversalOf names no recorded payment of this bank");
+		await().atMost(TIMEOUT).until(() -> recorded(payment) == 1);
+		gateway.reads().awaitOutstanding(item, 0);
+		assertThat(recorded(reversal)).isZero();
+
+		// once the payment is recorded, the same message re-driven as it was takes the money back
+		long id = gateway.jdbc().sql("SELECT id FROM payment.rejected_message WHERE bank_reference = ?")
+			.param(reversal)
+			.query(Long.class)
+			.single();
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+			.andExpect(status().isAccepted());
+		await().atMost(TIMEOUT).until(() -> recorded(reversal) == 1);
+		gateway.reads().awaitOutstanding(item, 2_000_000);
+		assertThat(recorded(payment)).isOne();
 	}
 
 	private static String reversal(String reference, String payment, String mst, List<Line> lines) {

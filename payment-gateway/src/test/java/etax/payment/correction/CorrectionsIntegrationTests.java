@@ -126,6 +126,25 @@ class CorrectionsIntegrationTests {
 	}
 
 	@Test
+	void refusesAnAmountTooLargeToKeepWhenProposedRatherThanFailingWhenRecorded() {
+		String reference = confirmed(9405, 2_000_000);
+		String tooLarge = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID,
+				PAID.replace("2000000", "1000000000000000000"));
+		String huge = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID.replace("2000000",
+				"1e999999999"), PAID.replace("\"1701\"", "\"1702\""));
+
+		for (String path : List.of("/api/v1/corrections/proposals", "/api/v1/corrections")) {
+			String token = path.endsWith("proposals") ? this.officer : this.approver;
+			assertProblem(post(path, tooLarge, token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("the corrected amount 1000000000000000000 VND is too large");
+			assertProblem(post(path, huge, token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("the paid amount 1E+999999999 VND is too large");
+		}
+		assertThat(count("SELECT count(*) FROM payment.correction_proposal WHERE bank_reference = ?", reference))
+			.isZero();
+	}
+
+	@Test
 	void saysWhyAnApprovedRecordIsRefusedOnceTheBankConfirmedThePayment() {
 		String mst = DevBanks.mst(9404);
 		String reference = "COR2026030300000004";

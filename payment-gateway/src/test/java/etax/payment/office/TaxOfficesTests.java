@@ -65,6 +65,14 @@ class TaxOfficesTests {
 	}
 
 	@Test
+	void aRowThatKeepsItsOfficeHasTheOneItsAgencyMapsToAndNoneOtherwise() {
+		assertThat(this.offices.mappedOffice("1054999")).isEqualTo("70299");
+		assertThat(this.offices.mappedOffice("1000001")).as("an agency not mapped").isNull();
+		assertThat(this.offices.mappedOffice("70299")).as("an agency code that is an office's, not mapped").isNull();
+		assertThat(this.offices.mappedOffice(null)).isNull();
+	}
+
+	@Test
 	void theRetiredKeyOfTheAgenciesOfficesStopsTheGatewayRatherThanBeIgnored() {
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("etax.payment.correction.collecting-agency-offices.1054321", "99999");
