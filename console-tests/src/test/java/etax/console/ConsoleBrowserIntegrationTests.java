@@ -136,8 +136,14 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(browser.text(By.id("totals"))).contains("ONLY_BANK");
 		browser.screenshot("09-reconciliation-day");
 		browser.open("/console/audit");
-		assertThat(browser.page()).contains("WORK_ITEM_APPROVE", "approver-an", "approver-binh", "REFUSED", "DLQ_REDRIVE");
+		assertThat(browser.page()).as("the office's own actions").contains("WORK_ITEM_APPROVE", "approver-an",
+				"approver-binh", "REFUSED");
+		assertThat(browser.page()).as("a national officer's is not the office's").doesNotContain("DLQ_REDRIVE");
 		browser.screenshot("10-audit");
+		browser.signOut();
+		browser.signIn(ConsoleStack.TOKENS.nationalOfficer());
+		browser.open("/console/audit");
+		assertThat(browser.page()).contains("DLQ_REDRIVE", "WORK_ITEM_APPROVE");
 	}
 
 	/**

@@ -80,9 +80,8 @@ final class ZipDirectory {
 						u32(bytes, at + 20) == MASK32);
 			}
 			int name = at + CENTRAL_SIZE;
-			require(local >= 0 && local + LOCAL_SIZE <= offset && bytes.getInt((int) local) == LOCAL
+			require(local >= 0 && local <= offset - LOCAL_SIZE - nameLength && bytes.getInt((int) local) == LOCAL
 					&& u16(bytes, (int) local + 26) == nameLength
-					&& local + LOCAL_SIZE + nameLength <= offset
 					&& Arrays.equals(zip, name, name + nameLength, zip, (int) local + LOCAL_SIZE,
 							(int) local + LOCAL_SIZE + nameLength),
 					"an entry of its central directory has no local header of the same name");
@@ -104,12 +103,17 @@ final class ZipDirectory {
 		return -1;
 	}
 
-	/** The local header offset from an entry's ZIP64 extra field (0x0001), after the sizes it also holds. */
+	/**
+	 * The local header offset from an entry's ZIP64 extra field (0x0001), after the sizes it also holds. Each
+	 * field's declared size must fit in the entry's extra area: a crafted size would otherwise read past it, or
+	 * past the file.
+	 */
 	private static long zip64Offset(ByteBuffer bytes, int extra, int length, boolean hasSize, boolean hasCompressed) {
 		int at = extra;
 		while (at + 4 <= extra + length) {
 			int id = u16(bytes, at);
 			int size = u16(bytes, at + 2);
+			require(at + 4 + size <= extra + length, "an extra field of its central directory is damaged");
 			if (id == 1) {
 				int field = at + 4 + (hasSize ? 8 : 0) + (hasCompressed ? 8 : 0);
 				require(field + 8 <= at + 4 + size, "its ZIP64 extra field is damaged");

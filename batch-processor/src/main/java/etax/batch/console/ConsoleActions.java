@@ -81,8 +81,7 @@ public class ConsoleActions {
 		catch (RuntimeException ex) {
 			ending = new Ending(ConsoleAudit.Outcome.REFUSED, null, String.valueOf(ex.getMessage()));
 		}
-		this.audit.record(officer.caller().subject(), officer.caller().role().name(), action, target, ending.outcome(),
-				ending.problemType(), ending.shown());
+		this.audit.record(officer.caller(), action, target, ending.outcome(), ending.problemType(), ending.shown());
 		flash.addFlashAttribute("error", ending.shown());
 		return "redirect:" + then;
 	}

@@ -92,8 +92,8 @@ class SignInController {
 			return refused(model, response, "The token was not accepted (" + why + ").");
 		}
 		if (!caller.isOfficer()) {
-			this.audit.record(caller.subject(), caller.role().name(), "SIGN_IN", null, ConsoleAudit.Outcome.REFUSED,
-					null, "role " + caller.role() + " may not use the console; " + from(request));
+			this.audit.record(caller, "SIGN_IN", null, ConsoleAudit.Outcome.REFUSED, null,
+					"role " + caller.role() + " may not use the console; " + from(request));
 			return refused(model, response, "Only officers and national officers may sign in to the console.");
 		}
 		Instant expiresAt = (jwt.getExpiresAt() != null) ? jwt.getExpiresAt() : Instant.EPOCH;

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Service;
  * Runs and reports the daily assessment of late-payment interest. A day is assessed once: its job
  * instance is identified by the day alone. Days are assessed in order; a catch-up runs every day after
  * the last completed one, so a day missed (the service was down) or failed is run before the days after
- * it.
+ * it. Nothing assessed is left unsent: a day whose run recorded assessments but did not complete (it
+ * failed in publication, say) is run again, into its instance, before any later day, by the catch-up and
+ * by the launch of a later day alike, even once a later day has completed (launched by hand, or before
+ * this rule); the later day waits until it completes.
  */
 @Service
 public class InterestAssessments {
@@ -57,13 +60,37 @@ public class InterestAssessments {
 	}
 
 	/**
-	 * Runs {@code interestAssessmentJob} for one day, or restarts its failed run.
+	 * Runs {@code interestAssessmentJob} for one day, or restarts its failed run; first runs again, oldest
+	 * first, every earlier day whose assessments are recorded but not sent.
 	 * @param day a day that has ended
-	 * @return the execution, ended
+	 * @return the execution of the day, ended
 	 * @throws etax.batch.jobs.JobParametersRejectedException when the day has not ended
 	 * @throws JobExecutionConflictException when the day is assessed already or being assessed
+	 * @throws InterestEarlierDayNotSentException when an earlier day's run, tried again, did not complete:
+	 * the day is not run
 	 */
 	public JobExecutionSummary assess(LocalDate day) {
+		for (LocalDate earlier : this.runs.unsentDaysBefore(day)) {
+			JobExecutionSummary execution;
+			try {
+				execution = launch(earlier);
+			}
+			catch (JobExecutionConflictException ex) {
+				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
+					continue;
+				}
+				throw InterestEarlierDayNotSentException.notRun(day, earlier, ex);
+			}
+			if (!"COMPLETED".equals(execution.status())) {
+				log.error("Interest assessment of an earlier day did not complete day={} earlierDay={} execution={}"
+						+ " status={}", day, earlier, execution.id(), execution.status());
+				throw InterestEarlierDayNotSentException.ended(day, earlier, execution.id(), execution.status());
+			}
+		}
+		return launch(day);
+	}
+
+	private JobExecutionSummary launch(LocalDate day) {
 		return this.jobExecutions.start(this.interestAssessmentJob,
 				new JobParametersBuilder().addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
 					.toJobParameters());
@@ -72,7 +99,8 @@ public class InterestAssessments {
 	/**
 	 * Assesses, one by one and in order, the days after the last completed one up to
 	 * {@link #lastDayToAssess()}, at most {@code max-catch-up-days} of them (interest of older days is
-	 * assessed with the first). The first run ever assesses only the last day, with all interest accrued
+	 * assessed with the first). Before them it runs again every earlier day whose assessments are recorded
+	 * but not sent, however old. The first run ever assesses only the last day, with all interest accrued
 	 * before it. Stops at a day that does not complete.
 	 * @return the executions, in order of the days
 	 */
@@ -84,11 +112,15 @@ public class InterestAssessments {
 			log.warn("Interest catch-up limited from={} to={} through={}", from, earliest, through);
 			from = earliest;
 		}
-		List<JobExecutionSummary> executions = new ArrayList<>();
+		List<LocalDate> days = new ArrayList<>(this.runs.unsentDaysBefore(from));
 		for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
+			days.add(day);
+		}
+		List<JobExecutionSummary> executions = new ArrayList<>();
+		for (LocalDate day : days) {
 			JobExecutionSummary execution;
 			try {
-				execution = assess(day);
+				execution = launch(day);
 			}
 			catch (JobExecutionConflictException ex) {
 				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {

@@ -100,6 +100,25 @@ class InterestRunRepository {
 			.update();
 	}
 
+	/**
+	 * The days before {@code day} whose run recorded assessments (a chunk commits them with the day's totals)
+	 * but did not complete, so that they may not all have been sent; oldest first. A day whose run failed
+	 * before recording any has nothing to send: the next day assesses its interest.
+	 * @param day the day about to run
+	 * @return the days to run again first
+	 */
+	List<LocalDate> unsentDaysBefore(LocalDate day) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT t.assessed_for FROM batch.interest_run_total t
+				WHERE t.assessed_for < :day
+					AND NOT EXISTS (SELECT 1 FROM batch.interest_run r WHERE r.assessed_for = t.assessed_for)
+				ORDER BY t.assessed_for
+				""")
+			.param("day", day)
+			.query(LocalDate.class)
+			.list();
+	}
+
 	Optional<LocalDate> lastAssessedDay() {
 		return this.jdbc.sql("SELECT assessed_for FROM batch.interest_run ORDER BY assessed_for DESC LIMIT 1")
 			.query(LocalDate.class)

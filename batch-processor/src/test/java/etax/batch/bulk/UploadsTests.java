@@ -1,5 +1,8 @@
 package etax.batch.bulk;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +137,43 @@ class UploadsTests {
 
 		assertThat(Uploads.items(zip, Format.ZIP, LIMITS)).hasSize(2);
 		assertThat(refusal(renamed, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+	}
+
+	@Test
+	void refusesAZip64ExtraFieldThatClaimsMoreThanItHolds() {
+		byte[] zip = Zips.of(Map.of("1.xml", RETURN));
+		byte[] sizeBeyondTheFile = zip64Entry(zip, new byte[] { 1, 0, (byte) 0xFF, (byte) 0xFF });
+		ByteBuffer farOffset = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
+		farOffset.putShort((short) 1).putShort((short) 24).putLong(RETURN.length).putLong(RETURN.length)
+			.putLong(Long.MAX_VALUE - 10);
+		byte[] offsetBeyondTheFile = zip64Entry(zip, farOffset.array());
+
+		assertThat(refusal(sizeBeyondTheFile, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal(offsetBeyondTheFile, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+	}
+
+	/**
+	 * The zip of one entry with its central directory entry's sizes and local header offset set to 0xFFFFFFFF
+	 * (read from ZIP64) and {@code extra} as its extra field; the end record is moved to match.
+	 */
+	private static byte[] zip64Entry(byte[] zip, byte[] extra) {
+		int central = indexOf(zip, "PK\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1), 0);
+		int end = zip.length - 22;
+		ByteBuffer entry = ByteBuffer.wrap(java.util.Arrays.copyOfRange(zip, central, end))
+			.order(ByteOrder.LITTLE_ENDIAN);
+		int nameLength = Short.toUnsignedInt(entry.getShort(28));
+		assertThat(entry.getShort(30)).as("no extra field yet").isZero();
+		entry.putInt(20, -1).putInt(24, -1).putInt(42, -1).putShort(30, (short) extra.length);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(zip, 0, central);
+		out.write(entry.array(), 0, 46 + nameLength);
+		out.writeBytes(extra);
+		out.write(entry.array(), 46 + nameLength, entry.capacity() - 46 - nameLength);
+		ByteBuffer record = ByteBuffer.wrap(java.util.Arrays.copyOfRange(zip, end, zip.length))
+			.order(ByteOrder.LITTLE_ENDIAN);
+		record.putInt(12, record.getInt(12) + extra.length);
+		out.writeBytes(record.array());
+		return out.toByteArray();
 	}
 
 	@Test

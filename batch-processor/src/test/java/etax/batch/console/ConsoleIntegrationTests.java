@@ -11,6 +11,7 @@ import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.reconciliation.ReconciledDays;
 import etax.batch.reconciliation.TaxSide;
 import etax.devstack.TokenIssuer;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +181,40 @@ class ConsoleIntegrationTests {
 	}
 
 	@Test
+	void anOfficeOfficerReadsTheAuditOfItsOfficeOnlyANationalOfficerAll() {
+		MockHttpSession here = signIn(TOKENS.approver(OFFICE, "console-audit"));
+		long id = item("CN02");
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/comments")
+			.session(here)
+			.with(csrf())
+			.param("text", "Asked the bank")
+			.exchange()).flash().containsKey("message");
+		MockHttpSession national = signIn(
+				TOKENS.token(new Caller("national-console-audit", Role.NATIONAL_OFFICER, null, null, null)));
+		MockHttpSession elsewhere = signIn(
+				TOKENS.token(new Caller("officer-console-audit", Role.OFFICER, null, "70131", null)));
+
+		auditPage(elsewhere, "").contains("officer-console-audit", "70131")
+			.doesNotContain("approver-console-audit", "national-console-audit", "work-item " + id);
+		auditPage(elsewhere, "?subject=approver-console-audit").contains("Nothing recorded.")
+			.doesNotContain("WORK_ITEM_COMMENT");
+		auditPage(here, "?subject=approver-console-audit").contains("WORK_ITEM_COMMENT", "work-item " + id);
+		auditPage(here, "?action=SIGN_IN").contains("approver-console-audit")
+			.doesNotContain("national-console-audit", "officer-console-audit");
+		auditPage(national, "?subject=approver-console-audit").contains("WORK_ITEM_COMMENT", "work-item " + id,
+				OFFICE);
+		auditPage(national, "?subject=officer-console-audit").contains("SIGN_IN", "70131");
+		auditPage(national, "?action=SIGN_IN").contains("national-console-audit", "officer-console-audit",
+				"approver-console-audit");
+		assertThat(this.jdbc.sql("""
+				SELECT subject || ' ' || coalesce(tax_office, 'none') FROM batch.console_audit
+				WHERE action = 'SIGN_IN' AND subject LIKE '%console-audit'""").query(String.class).list())
+			.containsExactlyInAnyOrder("approver-console-audit " + OFFICE, "national-console-audit none",
+					"officer-console-audit 70131");
+	}
+
+	@Test
 	void listsAreFilteredAndPagedOnTheServer() {
 		MockHttpSession session = signIn(TOKENS.officer(OFFICE));
 		assertThat(this.mvc.get()
@@ -313,6 +348,11 @@ class ConsoleIntegrationTests {
 		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
 		assertThat(result).hasRedirectedUrl("/console/exceptions");
 		return (MockHttpSession) result.getMvcResult().getRequest().getSession();
+	}
+
+	private AbstractStringAssert<?> auditPage(MockHttpSession session, String query) {
+		return assertThat(this.mvc.get().uri("/console/audit" + query).session(session).exchange()).hasStatusOk()
+			.bodyText();
 	}
 
 	private void assertRefused(String token, String message) {

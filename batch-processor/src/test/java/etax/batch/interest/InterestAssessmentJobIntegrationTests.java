@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * {@code interestAssessmentJob} on the real job repository, PostgreSQL and Kafka, launched and reported
  * over HTTP, against hand-computed interest (VN-ETAX §5.6). The gateway's views are stand-ins with their
- * columns ({@link LedgerViewFixture}); days 2026-02-10 and 2026-04-30 to 2026-07-21 and taxpayers 01000001xx are
- * this class's.
+ * columns ({@link LedgerViewFixture}); days 2026-02-10, 2026-04-30 to 2026-08-24 and 2026-11-01 to 2026-11-30 and
+ * taxpayers 01000001xx are this class's.
  */
 @BatchProcessorIntegrationTest
 class InterestAssessmentJobIntegrationTests {
@@ -204,6 +204,88 @@ class InterestAssessmentJobIntegrationTests {
 		assertThat(assessedOn("2026-08-22")).isEqualTo(Map.of(items.get(0), 300L, items.get(1), 600L));
 		assertThat(job.read(job.mvc().get().uri("/api/v1/assessments/runs/2026-08-22").with(officer()).exchange(),
 				InterestRun.class).totalInterest()).isEqualTo(900);
+	}
+
+	@Test
+	void aDayWhosePublicationFailedIsSentBeforeTheLaterDayAnOfficerLaunches() {
+		List<String> items = List.of(job.ledger().item("0100000151", "1701", 1_000_000, "2026-11-02"),
+				job.ledger().item("0100000152", "1701", 2_000_000, "2026-11-02"));
+		job.clock().set(Instant.parse("2026-11-05T01:00:00Z")); // the schedule assesses through 3 November
+		JobExecutionSummary failed;
+		unreadableAssessments(true);
+		try {
+			failed = job.read(job.catchUp(), JobExecutionSummary[].class)[0];
+		}
+		finally {
+			unreadableAssessments(false);
+		}
+		assertThat(failed.status()).as("the broker timed out, say").isEqualTo("FAILED");
+		assertThat(failed.parameters()).containsEntry("assessedFor", "2026-11-03");
+
+		job.clock().set(Instant.parse("2026-11-06T01:00:00Z"));
+		MvcTestResult byDefault = job.mvc()
+			.post()
+			.uri("/api/v1/jobs/interest-assessment/executions")
+			.with(officer())
+			.exchange();
+
+		assertThat(byDefault).hasStatus(HttpStatus.CREATED);
+		JobExecutionSummary later = job.read(byDefault, JobExecutionSummary.class);
+		assertThat(later.parameters()).containsEntry("assessedFor", "2026-11-04");
+		assertThat(later.status()).isEqualTo("COMPLETED");
+		assertThat(assessedOn("2026-11-03")).as("the failed day, sent first")
+			.isEqualTo(Map.of(items.get(0), 300L, items.get(1), 600L));
+		assertThat(assessedOn("2026-11-04")).isEqualTo(Map.of(items.get(0), 300L, items.get(1), 600L));
+		assertThat(job.jdbc().sql("SELECT assessed_for || ' ' || total_interest FROM batch.interest_run ORDER BY 1")
+			.query(String.class)
+			.list()).containsExactly("2026-11-03 900", "2026-11-04 900");
+		assertThat(count("""
+				SELECT count(*) FROM batch.batch_job_execution e
+				JOIN batch.interest_run r ON r.job_execution_id = e.job_execution_id
+				WHERE r.assessed_for = DATE '2026-11-03'
+					AND e.job_instance_id = %d""".formatted(failed.jobInstanceId())))
+			.as("the failed day's instance, run again")
+			.isOne();
+	}
+
+	@Test
+	void anEarlierDayLeftUnsentBehindACompletedDayIsSentFirstAndHoldsBackTheDaysAfterUntilItIs() {
+		String first = job.ledger().item("0100000161", "1701", 1_000_000, "2026-11-08");
+		job.clock().set(Instant.parse("2026-11-13T01:00:00Z")); // the schedule assesses through 11 November
+		assertThat(job.launch("2026-11-10")).as("a later day launched by hand first").hasStatus(HttpStatus.CREATED);
+		String late = job.ledger().item("0100000162", "1701", 1_000_000, "2026-11-08");
+		JobExecutionSummary failed;
+		unreadableAssessments(true);
+		try {
+			failed = job.read(job.launch("2026-11-09"), JobExecutionSummary.class);
+			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(job.launch("2026-11-11")).as("its run tried again first, and failed again")
+				.hasStatus(HttpStatus.CONFLICT)
+				.bodyJson()
+				.satisfies((problem) -> {
+					assertThat(problem).extractingPath("$.type")
+						.isEqualTo("https://etax.example/problems/interest-earlier-day-not-sent");
+					assertThat(problem).extractingPath("$.earlierDay").isEqualTo("2026-11-09");
+				});
+		}
+		finally {
+			unreadableAssessments(false);
+		}
+		assertThat(count("SELECT count(*) FROM batch.interest_run_total WHERE assessed_for = DATE '2026-11-11'"))
+			.as("the later day not run")
+			.isZero();
+
+		MvcTestResult caughtUp = job.catchUp();
+
+		assertThat(caughtUp).hasStatusOk();
+		List<JobExecutionSummary> executions = List.of(job.read(caughtUp, JobExecutionSummary[].class));
+		assertThat(executions).extracting((e) -> e.parameters().get("assessedFor"), JobExecutionSummary::status)
+			.containsExactly(tuple("2026-11-09", "COMPLETED"), tuple("2026-11-11", "COMPLETED"));
+		assertThat(executions.get(0).jobInstanceId()).isEqualTo(failed.jobInstanceId());
+		assertThat(assessed(late)).as("9 November, sent; 10 and 11 November with the 11th")
+			.isEqualTo(Map.of(LocalDate.of(2026, 11, 9), 300L, LocalDate.of(2026, 11, 11), 600L));
+		assertThat(assessed(first))
+			.isEqualTo(Map.of(LocalDate.of(2026, 11, 10), 600L, LocalDate.of(2026, 11, 11), 300L));
 	}
 
 	@Test

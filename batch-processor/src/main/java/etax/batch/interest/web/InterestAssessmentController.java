@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Launches {@code interestAssessmentJob} (one day, or a catch-up of every day due) and shows officers
- * what each completed run assessed. Launches run to their end before answering.
+ * what each completed run assessed. Launches run to their end before answering. Either first runs again
+ * every earlier day whose assessments are recorded but not sent; a launch whose earlier day does not
+ * complete is refused (409 {@code interest-earlier-day-not-sent}, naming the day).
  */
 @RestController
 class InterestAssessmentController {

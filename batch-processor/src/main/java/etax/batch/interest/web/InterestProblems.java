@@ -1,6 +1,7 @@
 package etax.batch.interest.web;
 
 import etax.batch.Problems;
+import etax.batch.interest.InterestEarlierDayNotSentException;
 import etax.batch.interest.InterestRunNotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,15 @@ class InterestProblems {
 	@ExceptionHandler
 	ProblemDetail handle(InterestRunNotFoundException ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "interest-run-not-found", "Interest assessment run not found", ex);
+	}
+
+	/** The day is not run while an earlier day's interest is not sent; the problem names that day. */
+	@ExceptionHandler
+	ProblemDetail handle(InterestEarlierDayNotSentException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "interest-earlier-day-not-sent",
+				"An earlier day's interest is not sent yet", ex);
+		problem.setProperty("earlierDay", ex.earlierDay().toString());
+		return problem;
 	}
 
 }

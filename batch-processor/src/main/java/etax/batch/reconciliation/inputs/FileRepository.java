@@ -205,10 +205,18 @@ class FileRepository {
 	}
 
 	/**
-	 * Makes a file the current one of its source for its days: older files' lines of those days go.
+	 * Makes a file the current one of its source for its days: older files' lines of those days go. Imports of
+	 * one source take turns from here to their commit (a transaction-scoped advisory lock on kind and source):
+	 * under READ COMMITTED an import sees only files already committed, so two at once would each keep the
+	 * other's lines, and the day would hold both (its reconciliation then fails on the duplicate line keys).
+	 * The one that waited sees the other's file, and supersedes it.
 	 * @return the days already reconciled, now reopened
 	 */
 	List<LocalDate> supersede(long fileId, ParsedFile file) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('reconciliation import ' || ? || ' ' || ?, 0))")
+			.params(file.kind(), file.source())
+			.query((row, n) -> n)
+			.list();
 		String[] days = file.days().stream().map(LocalDate::toString).toArray(String[]::new);
 		this.jdbc.sql("""
 				UPDATE reconciliation.file_day d SET superseded_by = ?
