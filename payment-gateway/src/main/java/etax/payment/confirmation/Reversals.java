@@ -2,6 +2,7 @@ package etax.payment.confirmation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ final class Reversals {
 			.filter((c) -> c.reversalOf() != null)
 			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
 			.toList();
+		if (originals.isEmpty()) {
+			return Collections.nCopies(confirmations.size(), null);
+		}
 		Map<ConfirmationKey, Reversible> stored = recorded.reversible(originals);
 		Map<ConfirmationKey, Reversible> earlier = new HashMap<>();
 		List<@Nullable Reversible> named = new ArrayList<>(confirmations.size());
