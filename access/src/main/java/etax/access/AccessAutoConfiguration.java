@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -58,9 +60,11 @@ public class AccessAutoConfiguration {
 			throw new IllegalStateException(
 					"Neither etax.access.jwk-set-uri nor etax.access.public-key-location is set: no key to verify tokens");
 		}
+		// a token without exp would never expire: the default timestamp check lets it through
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(audience) -> audience != null && audience.contains(properties.audience())));
+						(audience) -> audience != null && audience.contains(properties.audience())),
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
 		decoder.setJwtValidator(validator);
 		return new VerifiedTokens(decoder, validator, VerifiedTokens.DEFAULT_CAPACITY);
 	}

@@ -69,9 +69,13 @@ class ReturnAccessIntegrationTests {
 		String noRole = TOKENS.sign(new JWTClaimsSet.Builder(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1)).build())
 			.claim(Caller.ROLE, null)
 			.build());
+		String neverExpires = TOKENS.sign(
+				new JWTClaimsSet.Builder(TOKENS.claims(officer, Instant.now(), Duration.ofHours(1)).build())
+					.expirationTime(null)
+					.build());
 
 		for (String token : new String[] { expired, foreign, sameKeyOtherIssuer, otherAudience, unsigned, noRole,
-				"not-a-token" }) {
+				neverExpires, "not-a-token" }) {
 			this.mvc.perform(get("/api/v1/returns").with(bearer(token)))
 				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
