@@ -3,15 +3,23 @@ package etax.schemas;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.xml.sax.Attributes;
 
 /**
  * The SHA-256 of what a return says: the {@code HSoKhaiThue} element in a canonical form, so that the same
  * return re-sent with another signature, another indentation, another encoding or other namespace prefixes
- * has the same digest, and any changed value, element or order a different one. The form is the sequence,
- * in document order, of each element's start (namespace and local name), each leaf's text without
- * surrounding whitespace, and each element's end, separated by bytes that XML text cannot contain.
- * Attributes are left out: the envelope's only one is the signature's reference id.
+ * has the same digest, and any changed value, attribute, element or order a different one. The form is the
+ * sequence, in document order, of each element's start (namespace and local name, then its attributes sorted by
+ * namespace and name, each with its value), each leaf's text without surrounding whitespace, any other text that is
+ * not only whitespace (mixed content, which lax appendices allow), and each element's end, separated by bytes that
+ * XML text cannot contain. The one attribute left out is {@code HSoKhaiThue}'s own {@code id}, the signature's
+ * reference, which says nothing of the return. A return without attributes or mixed content digests as it did
+ * before they were counted.
  */
 final class ContentDigest {
 
@@ -21,11 +29,20 @@ final class ContentDigest {
 
 	private static final byte END = 3;
 
+	private static final byte ATTRIBUTE = 4;
+
 	private static final byte SEPARATOR = 0;
+
+	private static final Comparator<String[]> BY_NAME = Comparator.<String[], String>comparing((attribute) -> attribute[0])
+		.thenComparing((attribute) -> attribute[1]);
 
 	private final MessageDigest sha256;
 
+	private final StringBuilder text = new StringBuilder();
+
 	private int nesting;
+
+	private boolean leaf;
 
 	ContentDigest() {
 		try {
@@ -41,19 +58,46 @@ final class ContentDigest {
 		return this.nesting > 0;
 	}
 
-	void start(String namespace, String localName) {
+	void start(String namespace, String localName, Attributes attributes) {
+		mixedText();
+		boolean declaration = this.nesting == 0;
 		this.nesting++;
+		this.leaf = true;
 		this.sha256.update(START);
 		update(namespace);
 		update(localName);
+		if (attributes.getLength() == 0) {
+			return;
+		}
+		List<String[]> named = new ArrayList<>(attributes.getLength());
+		for (int i = 0; i < attributes.getLength(); i++) {
+			if (!(declaration && attributes.getURI(i).isEmpty() && "id".equals(attributes.getLocalName(i)))) {
+				named.add(new String[] { attributes.getURI(i), attributes.getLocalName(i), attributes.getValue(i) });
+			}
+		}
+		named.sort(BY_NAME);
+		for (String[] attribute : named) {
+			this.sha256.update(ATTRIBUTE);
+			update(attribute[0]);
+			update(attribute[1]);
+			update(attribute[2]);
+		}
 	}
 
-	void text(String stripped) {
-		this.sha256.update(TEXT);
-		update(stripped);
+	void characters(char[] ch, int start, int length) {
+		this.text.append(ch, start, length);
 	}
 
 	void end() {
+		if (this.leaf) {
+			this.sha256.update(TEXT);
+			update(this.text.toString().strip());
+			this.text.setLength(0);
+		}
+		else {
+			mixedText();
+		}
+		this.leaf = false;
 		this.nesting--;
 		this.sha256.update(END);
 	}
@@ -61,6 +105,16 @@ final class ContentDigest {
 	/** @return lower-case hex; the digest cannot be used afterwards */
 	String hex() {
 		return HexFormat.of().formatHex(this.sha256.digest());
+	}
+
+	/** Text beside child elements, which formatting alone never is. */
+	private void mixedText() {
+		String stripped = this.text.toString().strip();
+		if (!stripped.isEmpty()) {
+			this.sha256.update(TEXT);
+			update(stripped);
+		}
+		this.text.setLength(0);
 	}
 
 	private void update(String value) {

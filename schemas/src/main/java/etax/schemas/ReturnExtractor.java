@@ -88,7 +88,7 @@ final class ReturnExtractor extends DefaultHandler {
 	public void startElement(String uri, String localName, String qName, Attributes attributes) {
 		this.depth++;
 		if (this.content.active() || (this.depth == CONTENT_DEPTH && "HSoKhaiThue".equals(localName))) {
-			this.content.start(uri, localName);
+			this.content.start(uri, localName, attributes);
 		}
 		if (this.section == Section.APPENDICES) {
 			this.explanations.start(this.depth, localName);
@@ -174,6 +174,9 @@ final class ReturnExtractor extends DefaultHandler {
 
 	@Override
 	public void characters(char[] ch, int start, int length) {
+		if (this.content.active()) {
+			this.content.characters(ch, start, length);
+		}
 		if (this.leaf && this.section != Section.NONE) {
 			this.text.append(ch, start, length);
 		}
@@ -182,9 +185,6 @@ final class ReturnExtractor extends DefaultHandler {
 	@Override
 	public void endElement(String uri, String localName, String qName) {
 		if (this.content.active()) {
-			if (this.leaf) {
-				this.content.text(this.text.toString().strip());
-			}
 			this.content.end();
 		}
 		if (this.leaf && this.depth > SECTION_DEPTH) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.xml.sax.helpers.AttributesImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,21 @@ class ContentDigestTests {
 		start(digest, expected, "moTa");
 		text(digest, expected, "y".repeat(20_000));
 		end(digest, expected);
+		AttributesImpl attributes = new AttributesImpl();
+		attributes.addAttribute("", "thue", "thue", "CDATA", "22000000");
+		attributes.addAttribute("", "maCQT", "maCQT", "CDATA", "70100");
+		digest.start(NAMESPACE, "Dong", attributes);
+		expected.write(1);
+		value(expected, NAMESPACE);
+		value(expected, "Dong");
+		for (String[] attribute : new String[][] { { "maCQT", "70100" }, { "thue", "22000000" } }) {
+			expected.write(4);
+			value(expected, "");
+			value(expected, attribute[0]);
+			value(expected, attribute[1]);
+		}
+		text(digest, expected, "");
+		end(digest, expected);
 		end(digest, expected);
 
 		assertThat(expected.size()).isGreaterThan(3 * 8192);
@@ -39,14 +55,17 @@ class ContentDigestTests {
 	}
 
 	private static void start(ContentDigest digest, ByteArrayOutputStream expected, String localName) {
-		digest.start(NAMESPACE, localName);
+		digest.start(NAMESPACE, localName, new AttributesImpl());
 		expected.write(1);
 		value(expected, NAMESPACE);
 		value(expected, localName);
 	}
 
 	private static void text(ContentDigest digest, ByteArrayOutputStream expected, String text) {
-		digest.text(text);
+		char[] chars = text.toCharArray();
+		// as a parser hands text over: in pieces
+		digest.characters(chars, 0, chars.length / 2);
+		digest.characters(chars, chars.length / 2, chars.length - chars.length / 2);
 		expected.write(2);
 		value(expected, text);
 	}

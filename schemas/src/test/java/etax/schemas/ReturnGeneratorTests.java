@@ -36,6 +36,20 @@ class ReturnGeneratorTests {
 		}
 	}
 
+	/**
+	 * A cap of a rate on a base is met by the tax rounded to the đồng: 5 % of 1,000,010 is 50,000.5, and 50,001 is
+	 * the tax, not an excess (the rules once compared with the unrounded product).
+	 */
+	@Test
+	void taxRoundedToTheDongIsWithinItsRatesCap() {
+		for (String[] version : new String[][] { { "865", "2.3.0" }, { "864", "2.5.0" }, { "859", "2.3.0" } }) {
+			for (long seed = 0; seed < 1_500; seed++) {
+				Validation validation = this.validator.validate(this.generator.generate(version[0], version[1], seed));
+				assertThat(validation.findings()).as("%s seed %d", version[0], seed).isEmpty();
+			}
+		}
+	}
+
 	@Test
 	void mstCheckDigitFollowsVnEtax() {
 		assertThat(TaxpayerId.isValid("0313829148")).isTrue();

@@ -116,6 +116,25 @@ class ReturnValidatorTests {
 		assertThat(digest(changed)).isNotEqualTo(digest(xml));
 	}
 
+	/** Lax appendices take any attributes and mixed text: what they say there is content too. */
+	@Test
+	void theContentDigestCountsAttributesAndMixedTextButNotTheSignaturesReference() {
+		String xml = new String(TestReturns.read("valid/01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
+		String allocated = xml.replace("<PLuc/>",
+				"<PLuc><Pluc_01_6_GTGT_CSSX><Dong maCQT=\"70100\" thue=\"22000000\"/></Pluc_01_6_GTGT_CSSX></PLuc>");
+		String otherValues = allocated.replace("maCQT=\"70100\" thue=\"22000000\"", "maCQT=\"10100\" thue=\"1\"");
+		String otherOrder = allocated.replace("maCQT=\"70100\" thue=\"22000000\"", "thue=\"22000000\" maCQT=\"70100\"");
+		String mixed = xml.replace("<PLuc/>", "<PLuc><Pluc_01_6_GTGT_CSSX>70100 22000000<Dong/></Pluc_01_6_GTGT_CSSX></PLuc>");
+		String otherMixed = mixed.replace("70100 22000000", "10100 1");
+		String otherReference = xml.replace("<HSoKhaiThue id=\"ID_1\">", "<HSoKhaiThue id=\"ID_9\">");
+
+		assertThat(digest(otherValues)).isNotEqualTo(digest(allocated));
+		assertThat(digest(otherOrder)).as("attributes have no order").isEqualTo(digest(allocated));
+		assertThat(digest(otherMixed)).isNotEqualTo(digest(mixed));
+		assertThat(digest(mixed)).isNotEqualTo(digest(allocated));
+		assertThat(digest(otherReference)).isEqualTo(digest(xml));
+	}
+
 	private String digest(String xml) {
 		return ((Validation.Receivable) this.validator.validate(xml.getBytes(StandardCharsets.UTF_8))).document().sha256();
 	}
