@@ -153,7 +153,8 @@ class ConfirmationRepository {
 		Map<ConfirmationKey, List<String>> lines = new HashMap<>();
 		this.jdbc.getJdbcTemplate().query("""
 				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference,
-				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount
+				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount,
+				    o.exchange_rate
 				FROM payment.confirmation o
 				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
 				JOIN payment.confirmation_line l ON l.bank_code = o.bank_code AND l.bank_reference = o.bank_reference
@@ -163,9 +164,9 @@ class ConfirmationRepository {
 					lines.computeIfAbsent(key, (k) -> new ArrayList<>())
 						.add(Reversals.Coding.line(row.getString(11), row.getString(12), row.getString(13),
 								row.getBigDecimal(14)));
-					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(5),
-							row.getString(6), row.getString(7), new Reversals.Coding(row.getString(8), row.getString(9),
-									row.getString(10), lines.get(key))));
+					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(15),
+							row.getBigDecimal(5), row.getString(6), row.getString(7), new Reversals.Coding(
+									row.getString(8), row.getString(9), row.getString(10), lines.get(key))));
 				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
 				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
 		return found;
@@ -303,24 +304,18 @@ class ConfirmationRepository {
 	}
 
 	/**
-	 * A recorded confirmation a reversal may name.
-	 * @param payerMst its payer
-	 * @param currency its currency
-	 * @param amount its total
-	 * @param status its status
-	 * @param reversedBy the reference of the reversal already recorded for it, if any
-	 */
-	/**
 	 * A payment as a reversal naming it sees it.
 	 * @param payerMst the payer
 	 * @param currency its currency
+	 * @param exchangeRate its rate, VND per unit of its currency, or null for VND: what its lines were applied and
+	 * posted at in VND
 	 * @param amount its total
 	 * @param status its status
 	 * @param reversedBy the reference of its reversal, if one is recorded
 	 * @param coding its treasury, account, area and lines
 	 */
-	record Reversible(String payerMst, String currency, BigDecimal amount, String status, @Nullable String reversedBy,
-			Reversals.Coding coding) {
+	record Reversible(String payerMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
+			String status, @Nullable String reversedBy, Reversals.Coding coding) {
 
 	}
 

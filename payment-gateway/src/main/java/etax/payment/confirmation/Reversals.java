@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a reversal must name: a recorded payment (status DEBITED) of its bank, of the same payer, currency
- * and total, not reversed by another reference; and what it must repeat of it: the treasury, collection
- * account and area, and the same lines (chapter, sub-item, tax period, amount; in any order), since it takes
- * back what the payment paid and the treasury posted. Recoding a payment is a correction (tra soát), not a
- * reversal. One rule for the listener, which also knows the payments earlier in its poll, and for the HTTP
- * intake and re-drive, which refuse at once what they can check.
+ * and total, not reversed by another reference; and what it must repeat of it: the exchange rate, the treasury,
+ * collection account and area, and the same lines (chapter, sub-item, tax period, amount; in any order), since
+ * it takes back what the payment paid and the treasury posted. The ledger takes back the VND it applied, the
+ * treasury is asked to reverse the reversal's lines in VND at the reversal's rate: at another rate the two
+ * would differ for good (camt.054 reverses an entry as it was booked, with its amounts and rate). Recoding a
+ * payment is a correction (tra soát), not a reversal. One rule for the listener, which also knows the payments
+ * earlier in its poll, and for the HTTP intake and re-drive, which refuse at once what they can check.
  */
 final class Reversals {
 
@@ -60,7 +62,8 @@ final class Reversals {
 			}
 			if (c.status() == BankConfirmation.Status.DEBITED) {
 				earlier.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(c.payer().value(),
-						c.currency(), c.amount(), BankConfirmation.Status.DEBITED.name(), null, Coding.of(c)));
+						c.currency(), c.exchangeRate(), c.amount(), BankConfirmation.Status.DEBITED.name(), null,
+						Coding.of(c)));
 			}
 		}
 		return named;
@@ -82,6 +85,10 @@ final class Reversals {
 		if (payment.reversedBy() != null && !payment.reversedBy().equals(reversal.bankReference())) {
 			return "the payment is already reversed";
 		}
+		if (!sameRate(payment.exchangeRate(), reversal.exchangeRate())) {
+			return "a reversal has the exchange rate of the payment it reverses: it takes back the VND the payment "
+					+ "was applied and posted at";
+		}
 		Coding coding = Coding.of(reversal);
 		if (!payment.coding().sameTreasury(coding)) {
 			return "a reversal has the treasury, collection account and area of the payment it reverses";
@@ -91,6 +98,11 @@ final class Reversals {
 					+ "amount on each line";
 		}
 		return null;
+	}
+
+	/** Both none (VND), or the same number whatever its scale. */
+	private static boolean sameRate(@Nullable BigDecimal payment, @Nullable BigDecimal reversal) {
+		return (payment == null) ? reversal == null : reversal != null && payment.compareTo(reversal) == 0;
 	}
 
 	/**

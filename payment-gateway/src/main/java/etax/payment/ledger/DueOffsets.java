@@ -18,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other sub-items only once they are due, and an item falls due with no event to say so. So every night, after
  * midnight in Vietnam, the taxpayers with a general credit beside an item of another sub-item whose due date has
  * passed are allocated again, a page at a time, each page in one transaction under their locks, as any
- * allocation is. Running it twice, or on two instances at once, moves nothing twice: each page reads the credits
- * and items again under the locks.
+ * allocation is. So are those with a general credit beside an open item of its own sub-item: every allocation
+ * leaves none, but one that did not load the taxpayer's open items (before superseded provisional payments loaded
+ * them) did, and the arrears would accrue interest beside the money for ever. Running it twice, or on two
+ * instances at once, moves nothing twice: each page reads the credits and items again under the locks.
  */
 @Service
 class DueOffsets {
@@ -52,15 +54,15 @@ class DueOffsets {
 	}
 
 	/**
-	 * Offsets the general credits of every taxpayer that has one beside an item of another sub-item due on the
-	 * day.
+	 * Offsets the general credits of every taxpayer that has one beside an open item of its sub-item, or beside an
+	 * item of another sub-item due on the day.
 	 * @param today the day
 	 * @return how many taxpayers were allocated again
 	 */
 	int offsetDue(LocalDate today) {
 		int count = 0;
 		String after = "";
-		List<String> page = this.ledger.withCreditBesideDue(after, today, PAGE);
+		List<String> page = this.ledger.withCreditToOffset(after, today, PAGE);
 		while (!page.isEmpty()) {
 			List<String> msts = page;
 			this.transactions.executeWithoutResult((status) -> {
@@ -69,7 +71,7 @@ class DueOffsets {
 			});
 			count += msts.size();
 			after = msts.get(msts.size() - 1);
-			page = this.ledger.withCreditBesideDue(after, today, PAGE);
+			page = this.ledger.withCreditToOffset(after, today, PAGE);
 		}
 		return count;
 	}

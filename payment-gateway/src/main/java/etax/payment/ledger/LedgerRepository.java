@@ -105,15 +105,16 @@ class LedgerRepository {
 	}
 
 	/**
-	 * Taxpayers with a general credit left beside an open obligation of another sub-item that is due on the day,
-	 * after one MST and in MST order, at most a page: those an offset across sub-items would move money for.
+	 * Taxpayers with a general credit left, not too old to offset, beside an open obligation that it would pay: one
+	 * of its own sub-item, due or not (the offset within a sub-item), or one of another sub-item due on the day (the
+	 * offset across sub-items); after one MST and in MST order, at most a page.
 	 */
-	List<String> withCreditBesideDue(String afterMst, LocalDate today, int limit) {
+	List<String> withCreditToOffset(String afterMst, LocalDate today, int limit) {
 		return this.jdbc.queryForList("""
 				SELECT DISTINCT c.mst FROM payment.credit c
 				WHERE c.remaining > 0 AND c.named_item_id IS NULL AND c.mst > ? AND c.paid_on >= ?::date - interval '10 years'
 				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.outstanding > 0
-				        AND o.sub_item <> c.sub_item AND o.due_date < ?)
+				        AND (o.sub_item = c.sub_item OR o.due_date < ?))
 				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, today, limit);
 	}
 

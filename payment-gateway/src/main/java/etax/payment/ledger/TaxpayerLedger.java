@@ -225,17 +225,12 @@ public class TaxpayerLedger {
 		if (bookings.isEmpty()) {
 			return List.of();
 		}
-		// only a credit can move what is booked already: the open items of taxpayers without one stay unread,
-		// unless a reduction may free a credit of theirs
 		List<Credit> credits = this.ledger.credits(bookings.stream().map(Booking::mst).collect(Collectors.toSet()),
 				Set.of());
 		List<Reduction> reductions = bookings.stream()
 			.filter(Reduction.class::isInstance)
 			.map(Reduction.class::cast)
 			.toList();
-		Set<String> withCredit = credits.stream().map(Credit::mst).collect(Collectors.toCollection(LinkedHashSet::new));
-		reductions.forEach((r) -> withCredit.add(r.mst()));
-		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withCredit, Set.of()));
 		// the items whose paid parts may move to credit, loaded with them: what a reduction takes off (of a tax
 		// item, every item of its charge; of interest, the interest booked on its payable item, whatever is still
 		// owed of it), and the provisional payments' obligations an item of their quarter supersedes
@@ -257,6 +252,14 @@ public class TaxpayerLedger {
 			.filter(Reduction::ofInterest)
 			.map((r) -> Objects.requireNonNull(r.baseItemId()))
 			.collect(Collectors.toSet())).forEach((o) -> releasable.put(o.itemId(), o));
+		// only money can move what is booked already: a credit, or what a reduction or a superseded provisional
+		// payment frees. Those taxpayers' open items are all loaded, so that it goes to them in the allocation
+		// order (arrears of the sub-item before the new item, due items of other sub-items); the open items of the
+		// others stay unread
+		Set<String> withMoney = credits.stream().map(Credit::mst).collect(Collectors.toCollection(LinkedHashSet::new));
+		reductions.forEach((r) -> withMoney.add(r.mst()));
+		releasable.values().forEach((o) -> withMoney.add(o.mst()));
+		List<Obligation> items = new ArrayList<>(this.ledger.obligations(withMoney, Set.of()));
 		items.addAll(releasable.values());
 		Allocation allocation = new Allocation(items, credits, this.ledger.paid(List.copyOf(releasable.keySet())),
 				this.reference::allocationOrder, LocalDate.now(this.clock));

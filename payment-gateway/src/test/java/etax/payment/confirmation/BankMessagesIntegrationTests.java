@@ -273,6 +273,49 @@ class BankMessagesIntegrationTests {
 	}
 
 	@Test
+	void refusesAReversalAtAnotherExchangeRateThanItsPayment() throws Exception {
+		String mst = DevBanks.mst(7013);
+		String payment = "FXR2026042000000001";
+		// USD 1,000.00 at 25,000: the ledger applied and the treasury posted 25,000,000 VND
+		gateway.publishSigned(mst, usd(DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000))), "25000"));
+		await().atMost(TIMEOUT).until(() -> recorded(payment) == 1);
+
+		// the same lines and total at 25,450: the treasury would reverse 25,450,000 VND, the ledger 25,000,000
+		String otherRate = usd(reversal("FXR2026042100000002", payment, mst, List.of(Line.of("1701", 1_000))), "25450");
+		gateway.publishSigned(mst, otherRate);
+		assertThat(header(awaitDeadLetter("FXR2026042100000002", "invalid-reversal"), "etax.dlq.detail"))
+			.contains("exchange rate");
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(otherRate.replace("FXR2026042100000002", "FXR2026042100000003")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("exchange rate")));
+		assertThat(recorded("FXR2026042100000002") + recorded("FXR2026042100000003")).isZero();
+
+		// the payment's rate, written with another scale, reverses it in the VND it was posted in
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(usd(reversal("FXR2026042100000004", payment, mst, List.of(Line.of("1701", 1_000))),
+						"25000.00")))
+			.andExpect(status().isAccepted());
+		await().atMost(TIMEOUT).until(() -> recorded("FXR2026042100000004") == 1);
+		assertThat(gateway.jdbc().sql("""
+				SELECT amount_vnd FROM payment.treasury_posting WHERE bank_reference = ? AND direction = 'REVERSAL'""")
+			.param("FXR2026042100000004")
+			.query(Long.class)
+			.single()).isEqualTo(25_000_000L);
+	}
+
+	/** A VND confirmation made a USD one at the rate, its amounts read as dollars. */
+	private static String usd(String confirmation, String rate) {
+		return confirmation.replace("\"currency\":\"VND\"", "\"currency\":\"USD\",\"exchangeRate\":" + rate);
+	}
+
+	@Test
 	void refusesAReversalBeforeItsPaymentInOneMessageUntilThePaymentIsRecorded() throws Exception {
 		String mst = DevBanks.mst(7012);
 		String item = UUID.randomUUID().toString();

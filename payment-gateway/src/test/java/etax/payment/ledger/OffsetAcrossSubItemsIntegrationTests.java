@@ -41,6 +41,9 @@ class OffsetAcrossSubItemsIntegrationTests {
 	@Autowired
 	DueOffsets dueOffsets;
 
+	@Autowired
+	LedgerRepository ledger;
+
 	@Test
 	void aVatOverpaymentPaysTheInterestBookedLaterAndTheTreasuryRecodesIt() throws Exception {
 		String mst = DevBanks.mst(8601);
@@ -123,6 +126,32 @@ class OffsetAcrossSubItemsIntegrationTests {
 		assertThat(gateway.reads().postingStatus(awaitRecoding(gateway.reads().paymentPosting(reference))))
 			.isEqualTo("REQUESTED");
 		assertThat(this.dueOffsets.offsetDue(due.plusDays(1))).as("nothing left to offset").isZero();
+	}
+
+	@Test
+	void aCreditLeftBesideAnOpenItemOfItsOwnSubItemIsOffsetAtNight() throws Exception {
+		String mst = DevBanks.mst(8603);
+		gateway.pay(mst, "OFS2026051200000003", "2026-05-12", List.of(Line.of("1701", 3_000_000)));
+		await().atMost(TIMEOUT).until(() -> gateway.reads().totalCredit(mst).compareTo(new BigDecimal(3_000_000)) == 0);
+		// an item of the credit's sub-item booked by an allocation that did not load the credit (as one booking a
+		// quarter over provisional payments did), not due yet: the credit is left beside it
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		Obligation vat = ObligationReader.hashed(new Obligation(UUID.randomUUID().toString(), Obligation.Kind.TAX, mst,
+				"754", "1701", "00/Q1/2026", new BigDecimal(1_000_000), today.plusMonths(1), new BigDecimal(1_000_000),
+				UUID.randomUUID(), "", null, null, 0));
+		this.ledger.insertObligations(List.of(vat), Instant.now());
+		this.ledger.insertEntries(List.of(LedgerEntry.booking(vat, today)), Instant.now());
+
+		this.dueOffsets.offsetDue(today);
+
+		assertThat(gateway.reads().outstanding(vat.itemId())).isZero();
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("2000000");
+		assertThat(gateway.jdbc().sql("""
+				SELECT value_date FROM payment.ledger_line
+				WHERE item_id = ? AND entry_type = 'CREDIT_APPLIED' AND side = 'C'""")
+			.param(vat.itemId())
+			.query(LocalDate.class)
+			.single()).as("paid when the bank paid it").isEqualTo(LocalDate.of(2026, 5, 12));
 	}
 
 	/** Publishes an assessment of the day, as batch-processor does; returns the interest obligation's id. */

@@ -93,6 +93,38 @@ class ProvisionalPaymentsIntegrationTests {
 	}
 
 	@Test
+	void whatASupersededPaymentFreesPaysTheArrearsOfItsSubItemBeforeTheQuarter() throws Exception {
+		String mst = DevBanks.mst(8803);
+		// 25 April: the quarter on account, naming no item, of a taxpayer with no credit
+		gateway.pay(mst, "TNQ2026042500000803", "2026-04-25",
+				List.of(new Line("1052", "00/Q1/2026", 70_000_000, null)));
+		String provisional = awaitProvisional(mst, "00/Q1/2026");
+		// 26 April: a late finalization of 2025, due 31 March, arrears at once; nothing pays it yet
+		String finalization = UUID.randomUUID().toString();
+		gateway.publishItem(mst, finalization, "1052", "00/CN/2025", 25_000_000, "2026-03-31");
+		gateway.reads().awaitOutstanding(finalization, 25_000_000);
+
+		// 28 April: an item of the quarter supersedes the provisional payment and frees its 70,000,000
+		String quarterly = UUID.randomUUID().toString();
+		gateway.publishItem(mst, quarterly, "1052", "00/Q1/2026", 60_000_000, "2026-04-30");
+		await().atMost(TIMEOUT).until(() -> gateway.reads().outstanding(quarterly) != null);
+
+		assertThat(gateway.reads().outstanding(finalization)).as("the arrears first").isZero();
+		assertThat(gateway.reads().outstanding(quarterly)).as("then the quarter").isEqualByComparingTo("15000000");
+		assertThat(gateway.reads().totalCredit(mst)).as("nothing left beside what is owed").isZero();
+		assertThat(gateway.jdbc().sql("""
+				SELECT value_date || ' ' || amount FROM payment.ledger_line
+				WHERE item_id = ? AND entry_type = 'CREDIT_APPLIED' AND side = 'C'""")
+			.param(finalization)
+			.query(String.class)
+			.single()).as("paid when the bank paid it").isEqualTo("2026-04-25 25000000");
+		assertThat(gateway.jdbc().sql("SELECT amount - reduced FROM payment.obligation WHERE item_id = ?")
+			.param(provisional)
+			.query(BigDecimal.class)
+			.single()).as("superseded").isZero();
+	}
+
+	@Test
 	void theShortfallsViewHasTheColumnsOfTheInterestBasis() {
 		String columns = """
 				SELECT column_name || ' ' || data_type FROM information_schema.columns
