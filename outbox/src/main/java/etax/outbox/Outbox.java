@@ -17,6 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
  * they were appended, just before it commits: one statement however many parts of the transaction
  * announce something. A transaction that rolls back inserts nothing. A transaction started inside it
  * ({@code REQUIRES_NEW}) collects its own.
+ *
+ * <p>
+ * What order consumers may rely on, for one key (one partition):
+ * <ul>
+ * <li>the messages of one transaction arrive in the order they were appended;</li>
+ * <li>if a transaction had committed before another inserted its messages (which it does as it starts to
+ * commit), the first's arrive before the second's. That covers every transaction that could build on
+ * another: one that waited for a lock the other held until its commit (a row it updated, a return
+ * chain's advisory lock), or read what the other committed: the ids are drawn from an uncached sequence
+ * as the rows are inserted, the relay sends each round's rows in id order, and a round that sees the
+ * second's rows sees the first's (or they were sent before);</li>
+ * <li>otherwise, when neither had committed before the other inserted its messages (they overlapped and
+ * neither waited for the other: one taxpayer's filings in two chains), the two may arrive in either
+ * order, not necessarily the order they committed in: neither saw the other's changes, and consumers
+ * must not read anything into their order.</li>
+ * </ul>
+ * A message sent again after a failed round or a crash may arrive once more after later ones (consumers
+ * de-duplicate on the event id and keep the first), and a message Kafka refuses for good is parked and
+ * never arrives, while the key's later messages do (see {@code OutboxRelay}).
  */
 public final class Outbox {
 

@@ -25,9 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sets up the outbox of a service that names its table in {@code etax.outbox.table}. The relay has its
- * own idempotent, non-transactional producer, whatever the service configures for its own sends.
+ * own idempotent, non-transactional producer, whatever the service configures for its own sends, and its
+ * template no producer listener: the relay logs its failed rounds and parked messages itself, without
+ * keys or values, once each, where a listener would log every message of a failed round.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -63,7 +66,10 @@ public class OutboxAutoConfiguration {
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
 		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
-		return new KafkaTemplate<>(factory);
+		KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
+		// the default LoggingProducerListener logs the key (an MST) and the value of every failed send
+		template.setProducerListener(null);
+		return template;
 	}
 
 }

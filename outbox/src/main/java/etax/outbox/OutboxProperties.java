@@ -16,6 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(String table, @DefaultValue Relay relay) {
 
 	/**
+	 * The table the relay moves the messages Kafka refuses for good to, created by the same migrations.
+	 * @return the outbox table's name with {@code _parked} appended ({@code filing.outbox_message_parked})
+	 */
+	public String parkedTable() {
+		return this.table + "_parked";
+	}
+
+	/**
 	 * @param enabled whether this process relays; a process with the relay off only appends
 	 * @param pollInterval the longest a committed message waits when no commit wakes the relay
 	 * @param linger how long a woken relay waits for more commits before its round; 0 sends at once

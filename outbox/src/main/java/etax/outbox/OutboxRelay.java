@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
  * per partition, and a fetch for every consumer of those partitions, whatever it carries.
  *
  * <p>
+ * A message Kafka refuses for good (larger than the producer or broker allows, or otherwise refused for
+ * what it is: {@link SendFailure}) would fail every round and hold back every message behind it. The
+ * round moves it to the parked table ({@link OutboxProperties#parkedTable()}) with the class of the
+ * exception, logs that once without key or value, counts it ({@code etax.outbox.parked}, tagged with
+ * topic and reason) and deletes what was acknowledged; nothing reads or deletes a parked message, it
+ * waits for an operator. A failure that may pass (a timeout, a broker or leader not available) parks
+ * nothing: that round deletes nothing but the parked messages, and the rest are sent again in the next.
+ *
+ * <p>
  * The table is a queue: every row is deleted soon after it is inserted. Until a vacuum removes them, the
  * deleted rows stay in the table and in its index, and each round's scan for the oldest unsent rows steps
  * over them; autovacuum visits a table at most once a minute, by which time a busy service has deleted
@@ -63,11 +74,15 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private final Counter published;
 
+	private final MeterRegistry meters;
+
 	private final Semaphore wake = new Semaphore(0);
 
 	private final String select;
 
 	private final String removeSent;
+
+	private final String park;
 
 	private long deletedSinceVacuum;
 
@@ -83,6 +98,7 @@ final class OutboxRelay implements SmartLifecycle {
 		this.json = json;
 		this.properties = properties;
 		this.published = Counter.builder("etax.outbox.published").register(meters);
+		this.meters = meters;
 		String table = properties.table();
 		// the oldest ids from the index first, then their rows: asked for whole rows at once, the planner
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
@@ -93,6 +109,10 @@ final class OutboxRelay implements SmartLifecycle {
 		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
 		// up and the poll's index scan does not wade through days of published rows
 		this.removeSent = "DELETE FROM " + table + " WHERE id = ANY (?)";
+		this.park = "WITH moved AS (DELETE FROM " + table
+				+ " WHERE id = ? RETURNING id, topic, message_key, payload, headers, created_at) INSERT INTO "
+				+ properties.parkedTable() + " (id, topic, message_key, payload, headers, created_at, reason)"
+				+ " SELECT id, topic, message_key, payload, headers, created_at, ? FROM moved";
 	}
 
 	void wake() {
@@ -151,6 +171,9 @@ final class OutboxRelay implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
 				log.warn("Outbox relay round failed, retrying table={} reason={}", this.properties.table(),
 						ex.getMessage());
 				sleepQuietly(poll);
@@ -160,37 +183,119 @@ final class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Relays one batch.
-	 * @return the number of messages sent
+	 * @return the number of messages sent or parked
 	 */
 	int relayBatch() {
-		Integer sent = this.transactions.execute((status) -> {
-			Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
-					this.properties.table());
-			if (!Boolean.TRUE.equals(locked)) {
-				return 0;
-			}
-			// removing sent rows need not wait for the disk: rows a crash brings back are sent again
-			this.jdbc.execute("SET LOCAL synchronous_commit = off");
-			List<Long> ids = new ArrayList<>();
-			List<CompletableFuture<?>> acks = new ArrayList<>();
-			this.jdbc.query(this.select, (row) -> {
-				ids.add(row.getLong(1));
-				acks.add(this.kafka.send(record(row.getString(2), row.getString(3), row.getString(4), row.getString(5))));
-			});
-			if (ids.isEmpty()) {
-				return 0;
-			}
-			this.kafka.flush();
-			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-				.orTimeout(this.properties.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.join();
-			this.jdbc.update(this.removeSent, (Object) ids.toArray(Long[]::new));
-			return ids.size();
+		@Nullable Round round = this.transactions.execute((status) -> round());
+		if (round == null) {
+			return 0;
+		}
+		// counted and logged once committed: a round that failed to commit parks its messages again
+		for (Parked parked : round.parked()) {
+			log.error("Outbox message parked, Kafka refuses it for good; it stays for an operator table={} id={} "
+					+ "topic={} reason={}", this.properties.parkedTable(), parked.id(), parked.topic(),
+					parked.failure().reason());
+			Counter.builder("etax.outbox.parked")
+				.description("Outbox messages moved to the parked table because Kafka refuses them for good")
+				.tag("topic", parked.topic())
+				.tag("reason", parked.failure().shortReason())
+				.register(this.meters)
+				.increment();
+		}
+		this.published.increment(round.sent());
+		int removed = round.sent() + round.parked().size();
+		vacuumWhenDue(removed);
+		@Nullable SendFailure retry = round.retry();
+		if (retry != null) {
+			throw new IllegalStateException("Kafka did not acknowledge every message, reason " + retry.reason());
+		}
+		return removed;
+	}
+
+	/**
+	 * Sends a batch, parks what Kafka refuses for good and deletes what it acknowledged, unless some message
+	 * failed in a way that may pass: then the round deletes nothing, and every message but the parked ones
+	 * is sent again in the next, as after any failed round, so that one key's messages stay in order.
+	 */
+	private Round round() {
+		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
+				this.properties.table());
+		if (!Boolean.TRUE.equals(locked)) {
+			return Round.NONE;
+		}
+		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
+		this.jdbc.execute("SET LOCAL synchronous_commit = off");
+		List<Sending> batch = new ArrayList<>();
+		this.jdbc.query(this.select, (row) -> {
+			String topic = row.getString(2);
+			batch.add(new Sending(row.getLong(1), topic,
+					send(record(topic, row.getString(3), row.getString(4), row.getString(5)))));
 		});
-		int count = (sent != null) ? sent : 0;
-		this.published.increment(count);
-		vacuumWhenDue(count);
-		return count;
+		if (batch.isEmpty()) {
+			return Round.NONE;
+		}
+		this.kafka.flush();
+		awaitOutcomes(batch);
+		List<Long> sent = new ArrayList<>();
+		List<Parked> parked = new ArrayList<>();
+		@Nullable SendFailure retry = null;
+		for (Sending sending : batch) {
+			@Nullable SendFailure failure = sending.failure();
+			if (failure == null) {
+				sent.add(sending.id());
+			}
+			else if (failure.permanent()) {
+				parked.add(new Parked(sending.id(), sending.topic(), failure));
+			}
+			else if (retry == null) {
+				retry = failure;
+			}
+		}
+		if (!parked.isEmpty()) {
+			this.jdbc.batchUpdate(this.park, parked.stream()
+				.map((message) -> new Object[] { message.id(), message.failure().reason() })
+				.toList());
+		}
+		if (retry != null) {
+			return new Round(0, parked, retry);
+		}
+		if (!sent.isEmpty()) {
+			this.jdbc.update(this.removeSent, (Object) sent.toArray(Long[]::new));
+		}
+		return new Round(sent.size(), parked, null);
+	}
+
+	/**
+	 * Sends a record; what the template refuses at once (a record over {@code max.request.size}, a topic
+	 * whose metadata did not come within {@code max.block.ms}) is a failed outcome like any other.
+	 * @return completes with {@code null} once acknowledged, or with the failure
+	 */
+	private CompletableFuture<@Nullable Throwable> send(ProducerRecord<String, String> record) {
+		try {
+			return this.kafka.send(record).handle((result, failure) -> failure);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.completedFuture(ex);
+		}
+	}
+
+	/** Waits for every acknowledgement or failure, up to the send timeout. */
+	private void awaitOutcomes(List<Sending> batch) {
+		CompletableFuture<?>[] outcomes = batch.stream().map(Sending::outcome).toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(outcomes)
+				.get(this.properties.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// what is not acknowledged yet is sent again in the next round
+		}
+		catch (InterruptedException ex) {
+			// stopping: the same
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("An outcome completes normally, failed or not", ex);
+		}
 	}
 
 	private void vacuumWhenDue(int deleted) {
@@ -216,6 +321,47 @@ final class OutboxRelay implements SmartLifecycle {
 		});
 		values.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return record;
+	}
+
+	/**
+	 * A message of the round being sent.
+	 * @param id its outbox row
+	 * @param topic its topic
+	 * @param outcome completes with {@code null} once acknowledged, or with the failure
+	 */
+	private record Sending(long id, String topic, CompletableFuture<@Nullable Throwable> outcome) {
+
+		/** @return {@code null} if acknowledged, else why not (unacknowledged if no outcome came in time) */
+		@Nullable SendFailure failure() {
+			if (!this.outcome.isDone()) {
+				return SendFailure.UNACKNOWLEDGED;
+			}
+			@Nullable Throwable failure = this.outcome.join();
+			return (failure != null) ? SendFailure.of(failure) : null;
+		}
+
+	}
+
+	/**
+	 * A message moved to the parked table.
+	 * @param id its outbox row, kept in the parked table
+	 * @param topic its topic
+	 * @param failure why Kafka refuses it
+	 */
+	private record Parked(long id, String topic, SendFailure failure) {
+
+	}
+
+	/**
+	 * What a round did.
+	 * @param sent the messages acknowledged and deleted
+	 * @param parked the messages moved to the parked table
+	 * @param retry why the other messages are sent again, if some failed in a way that may pass
+	 */
+	private record Round(int sent, List<Parked> parked, @Nullable SendFailure retry) {
+
+		static final Round NONE = new Round(0, List.of(), null);
+
 	}
 
 	private static void sleepQuietly(Duration duration) {

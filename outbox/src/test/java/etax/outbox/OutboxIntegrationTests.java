@@ -5,23 +5,44 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +52,15 @@ class OutboxIntegrationTests {
 
 	private static final String TOPIC = "etax.notices.v1";
 
+	/**
+	 * A topic whose broker accepts no record batch above 20 KB. Not less than the producer's
+	 * {@code batch.size} (16 KB): a batch the broker refuses is split into batches of that size, and one
+	 * still too large is split again and again (KAFKA-8350).
+	 */
+	private static final String SMALL_RECORDS_TOPIC = "outbox-test.small-records.v1";
+
+	private static final String TOO_LARGE = "org.apache.kafka.common.errors.RecordTooLargeException";
+
 	@Autowired
 	Outbox outbox;
 
@@ -39,6 +69,38 @@ class OutboxIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	ApplicationContext context;
+
+	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+	@BeforeAll
+	static void createTopicOfSmallRecords() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				LocalInfrastructure.kafka().bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(SMALL_RECORDS_TOPIC, 1, (short) 1)
+				.configs(Map.of("max.message.bytes", "20000")))).all().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@BeforeEach
+	void recordLogs() {
+		this.logged.start();
+		root().addAppender(this.logged);
+	}
+
+	@AfterEach
+	void stopRecordingLogs() {
+		root().detachAppender(this.logged);
+	}
+
+	private static Logger root() {
+		return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
 
 	@Test
 	void sendsACommittedMessageWithItsKeyAndHeadersAndRemovesItOnceSent() {
@@ -126,6 +188,125 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void parksAMessageAboveTheProducersSizeLimitAndRelaysTheOthersInOrder() {
+		String key = UUID.randomUUID().toString();
+		String other = UUID.randomUUID().toString();
+		// a notice of a return with tens of thousands of findings: above the producer's max.request.size (1 MB)
+		String tooLarge = "{\"findings\":\"" + "x".repeat(2_000_000) + "\"}";
+		this.transactions.executeWithoutResult((status) -> this.outbox.appendAll(List.of(
+				OutboxMessage.of(TOPIC, key, "before"), OutboxMessage.of(TOPIC, key, tooLarge),
+				OutboxMessage.of(TOPIC, key, "after"), OutboxMessage.of(TOPIC, other, "other"))));
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(OutboxMessage.of(TOPIC, key, "later")));
+
+		assertThat(read(key, 3)).extracting(ConsumerRecord::value).containsExactly("before", "after", "later");
+		assertThat(read(other, 1)).extracting(ConsumerRecord::value).containsExactly("other");
+		awaitParked(key, TOPIC, tooLarge);
+		assertThat(loggedText()).contains("Outbox message parked")
+			.doesNotContain(key)
+			.doesNotContain("findings");
+	}
+
+	@Test
+	void parksAMessageTheBrokerRefusesAndRelaysTheOthersInOrder() {
+		String key = UUID.randomUUID().toString();
+		// within the producer's limit, above the topic's max.message.bytes: the broker refuses it
+		String tooLarge = "findings-" + "x".repeat(30_000);
+		this.transactions.executeWithoutResult((status) -> this.outbox.appendAll(
+				List.of(OutboxMessage.of(SMALL_RECORDS_TOPIC, key, "small-1"),
+						OutboxMessage.of(SMALL_RECORDS_TOPIC, key, tooLarge),
+						OutboxMessage.of(SMALL_RECORDS_TOPIC, key, "small-2"))));
+
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), SMALL_RECORDS_TOPIC,
+				(record) -> key.equals(record.key()), 2, Duration.ofSeconds(20)))
+			.extracting(ConsumerRecord::value)
+			.containsExactly("small-1", "small-2");
+		awaitParked(key, SMALL_RECORDS_TOPIC, tooLarge);
+		assertThat(loggedText()).doesNotContain(key).doesNotContain("findings");
+	}
+
+	/** The message is out of the outbox, kept whole in the parked table with the reason, and counted. */
+	private void awaitParked(String key, String topic, String payload) {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ?",
+					Long.class, key)).isZero();
+			assertThat(this.jdbc.queryForList(
+					"SELECT topic, payload, reason FROM outbox_test.outbox_message_parked WHERE message_key = ?", key))
+				.containsExactly(Map.of("topic", topic, "payload", payload, "reason", TOO_LARGE));
+			assertThat(this.meters.get("etax.outbox.parked")
+				.tags("topic", topic, "reason", "RecordTooLargeException")
+				.counter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void logsAFailedSendOfTheServicesTemplateWithoutKeyOrValue() {
+		assertThat(this.context.getBeansOfType(ProducerListener.class).values()).singleElement()
+			.isInstanceOf(ContentFreeProducerListener.class);
+		KafkaTemplate<?, ?> template = this.context.getBean("kafkaTemplate", KafkaTemplate.class);
+		assertThat(ReflectionTestUtils.getField(template, "producerListener"))
+			.isSameAs(this.context.getBean(ProducerListener.class));
+		@SuppressWarnings("unchecked")
+		KafkaTemplate<String, String> strings = (KafkaTemplate<String, String>) template;
+		String key = UUID.randomUUID().toString();
+
+		assertThatException().isThrownBy(() -> strings.send(TOPIC, key, "payload-" + "x".repeat(2_000_000)));
+
+		assertThat(loggedText()).contains("Kafka send failed topic=" + TOPIC)
+			.contains("RecordTooLargeException")
+			.doesNotContain(key)
+			.doesNotContain("payload-");
+	}
+
+	@Test
+	void relaysWithATemplateThatHasNoProducerListener() {
+		Object relayTemplate = ReflectionTestUtils.getField(this.context.getBean(OutboxRelay.class), "kafka");
+		assertThat(ReflectionTestUtils.getField(relayTemplate, "producerListener")).isNull();
+	}
+
+	@Test
+	void sendsTheMessagesOfATransactionThatWaitedForAnotherAfterTheOthersEvenIfAppendedBefore() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String lock = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) AS locked";
+		CountDownLatch firstLocked = new CountDownLatch(1);
+		CountDownLatch secondAppended = new CountDownLatch(1);
+		CompletableFuture<Void> first = inTransaction(() -> {
+			this.jdbc.queryForObject(lock, Integer.class, key);
+			firstLocked.countDown();
+			awaitLatch(secondAppended);
+			this.outbox.append(OutboxMessage.of(TOPIC, key, "first"));
+		});
+		CompletableFuture<Void> second = inTransaction(() -> {
+			awaitLatch(firstLocked);
+			this.outbox.append(OutboxMessage.of(TOPIC, key, "second"));
+			secondAppended.countDown();
+			// waits for the first transaction to commit, as a transaction waits for a row or chain another holds
+			this.jdbc.queryForObject(lock, Integer.class, key);
+		});
+		CompletableFuture.allOf(first, second).get(20, TimeUnit.SECONDS);
+
+		assertThat(read(key, 2)).extracting(ConsumerRecord::value).containsExactly("first", "second");
+	}
+
+	private CompletableFuture<Void> inTransaction(Runnable work) {
+		return CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult((status) -> work.run()));
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String loggedText() {
+		return String.join("\n", this.logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+	}
+
+	@Test
 	void refusesToAppendOutsideATransaction() {
 		assertThatIllegalStateException().isThrownBy(() -> this.outbox.append(OutboxMessage.of(TOPIC, "k", "v")));
 	}
@@ -137,6 +318,11 @@ class OutboxIntegrationTests {
 
 	@SpringBootApplication
 	static class OutboxTestApplication {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 	}
 
