@@ -57,6 +57,10 @@ final class AssessmentRules {
 						+ " to " + end + ") is outside the inspected periods, " + inspection.periodFrom() + " to "
 						+ inspection.periodTo());
 			}
+			if (!end.isBefore(concludedOn)) {
+				throw new InvalidInspectionException(at + "period", "Tax is assessed on a period that had ended by the "
+						+ "conclusion (" + concludedOn + "): " + assessment.period() + " ends on " + end);
+			}
 			Set<String> subItems = new TreeSet<>(formPeriod.version().payableIndicators().values());
 			if (!subItems.contains(assessment.subItem())) {
 				throw new InvalidInspectionException(at + "subItem", "Form " + form + " declares tax payable under "

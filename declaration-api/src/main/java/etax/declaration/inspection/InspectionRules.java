@@ -24,6 +24,9 @@ final class InspectionRules {
 		.map(FormVersion::taxType)
 		.collect(Collectors.toCollection(TreeSet::new));
 
+	/** Before any return this system takes (the catalog's oldest versions are of 2015): a date typed wrongly. */
+	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
 	private InspectionRules() {
 	}
 
@@ -35,6 +38,14 @@ final class InspectionRules {
 			throw new InvalidInspectionException("periodTo",
 					"The inspected periods must not end (" + announcement.periodTo() + ") before they start ("
 							+ announcement.periodFrom() + ")");
+		}
+		if (announcement.periodTo().isAfter(announcement.announcedOn())) {
+			throw new InvalidInspectionException("periodTo", "An inspection covers periods up to its announcement ("
+					+ announcement.announcedOn() + "), not to " + announcement.periodTo());
+		}
+		if (announcement.periodFrom().isBefore(EARLIEST)) {
+			throw new InvalidInspectionException("periodFrom", "The inspected periods start on or after " + EARLIEST
+					+ ", not on " + announcement.periodFrom());
 		}
 		List<String> unknown = announcement.taxTypes().stream().filter((type) -> !TAX_TYPES.contains(type)).toList();
 		if (!unknown.isEmpty()) {

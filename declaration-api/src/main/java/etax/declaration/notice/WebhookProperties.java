@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one attempt may take
  * @param pollInterval how often due deliveries are looked for when no filing wakes the dispatcher
  * @param concurrency how many deliveries may be in flight at once
+ * @param maxPerFiler how many webhooks one filer may have in use: each is a place among those in flight that a
+ * receiver slow to answer holds for up to the timeout
  */
 @ConfigurationProperties("etax.declaration.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration timeout,
-		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency) {
+		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency,
+		@DefaultValue("10") int maxPerFiler) {
 
 }

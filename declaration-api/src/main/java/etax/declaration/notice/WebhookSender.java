@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -31,12 +35,22 @@ final class WebhookSender implements AutoCloseable {
 
 	private final CloseableHttpClient client;
 
+	private final Duration timeout;
+
+	/** Aborts an attempt at its deadline: the client's own timeouts bound each wait, not the whole exchange. */
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-deadline");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	/**
 	 * @param targets resolves and checks receivers' hosts
-	 * @param timeout how long connecting may take, and waiting for the answer
+	 * @param timeout how long one attempt may take in all: connecting, sending, and the answer with its body
 	 * @param connections connections open at once, to all receivers and to one
 	 */
 	WebhookSender(WebhookTargets targets, Duration timeout, int connections) {
+		this.timeout = timeout;
 		Timeout limit = Timeout.of(timeout);
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -55,23 +69,33 @@ final class WebhookSender implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a JSON body and waits for the answer.
+	 * Sends a JSON body and waits for the answer, at most the timeout in all: a receiver that answers slowly, or
+	 * trickles a body that never ends, is cut off then (each of the client's own timeouts bounds one wait, and a
+	 * byte every few seconds would keep an attempt, and a place among those in flight, for ever).
 	 * @param target the webhook
 	 * @param headers the request's headers besides the content type
 	 * @param json the body
 	 * @return the answer's status code
-	 * @throws IOException if no answer came (connection refused, timeout, TLS failure, host not found)
+	 * @throws IOException if no answer came in time (connection refused, timeout, TLS failure, host not found)
 	 * @throws WebhookTargets.Refused if the host resolves to an address the service may not call
 	 */
 	int post(URI target, Map<String, String> headers, String json) throws IOException {
 		HttpPost request = new HttpPost(target);
 		headers.forEach(request::setHeader);
 		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
-		return this.client.execute(request, (response) -> response.getCode());
+		ScheduledFuture<?> abort = this.deadlines.schedule(request::cancel, this.timeout.toMillis(),
+				TimeUnit.MILLISECONDS);
+		try {
+			return this.client.execute(request, (response) -> response.getCode());
+		}
+		finally {
+			abort.cancel(false);
+		}
 	}
 
 	@Override
 	public void close() throws IOException {
+		this.deadlines.shutdownNow();
 		this.client.close();
 	}
 

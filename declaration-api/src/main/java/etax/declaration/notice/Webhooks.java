@@ -27,10 +27,13 @@ class Webhooks {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final int maxPerFiler;
+
 	Webhooks(WebhookRepository webhooks, Clock clock, WebhookProperties properties) {
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.targets = new WebhookTargets(properties.allowPlainHttpLocalhost());
+		this.maxPerFiler = properties.maxPerFiler();
 	}
 
 	/**
@@ -41,12 +44,17 @@ class Webhooks {
 	 * @param filer who registers it
 	 * @param url where to send the filer's notices
 	 * @return the webhook, with its secret
-	 * @throws InvalidWebhookException if the URL is not one the service calls
+	 * @throws InvalidWebhookException if the URL is not one the service calls, or the filer has as many webhooks
+	 * in use as it may
 	 * @throws WebhookExistsException if the filer registered that URL before
 	 */
 	@Transactional
 	Webhook register(Caller filer, String url) {
 		this.targets.check(url);
+		if (this.webhooks.of(filer.subject()).size() >= this.maxPerFiler) {
+			throw new InvalidWebhookException("A filer has at most " + this.maxPerFiler + " webhooks in use: remove one "
+					+ "it no longer needs first");
+		}
 		String taxpayer = (filer.role() == Role.TAXPAYER) ? filer.mst() : null;
 		Webhook webhook = new Webhook(UUID.randomUUID(), filer.subject(), taxpayer, url, newSecret(), this.clock.instant());
 		if (!this.webhooks.insert(webhook)) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import etax.declaration.payable.PayableItem;
 
 /**
- * Turns a chain's stored returns into its history ({@link ChainedReturn}): in the order received, each
+ * Turns a chain's stored returns into its history ({@link ChainedReturn}): in the order decided, each
  * compared with the accepted return in force when it arrived, so that a supplement shows exactly what it
  * corrected and a refused one what it would have changed.
  */

@@ -122,14 +122,22 @@ class ReturnChains {
 		return "chain|" + chainKey;
 	}
 
-	/** The accepted returns of a chain, in the order received ({@link #current}). */
+	/**
+	 * The order in which a chain's returns were decided: that of their transaction codes' numbers, which one
+	 * sequence issues under the chain's lock. Not the postmark's: a return received first may be decided second
+	 * (two filings of one chain at once), and a sandbox postmark is whatever the filer sends; the return in force is
+	 * the one decided last.
+	 */
+	static final String DECISION_ORDER = "right(transaction_code, 10)";
+
+	/** The accepted returns of a chain, in the order decided ({@link #current}). */
 	List<Member> accepted(String chainKey) {
 		return accepted(List.of(chainKey)).getOrDefault(chainKey, List.of());
 	}
 
 	/**
-	 * The accepted returns of each of these chains that has any, in the order received (then decided: transaction
-	 * codes come from one sequence in the order returns are decided); one round trip.
+	 * The accepted returns of each of these chains that has any, in the order decided ({@link #DECISION_ORDER});
+	 * one round trip.
 	 */
 	Map<String, List<Member>> accepted(Collection<String> chainKeys) {
 		Map<String, List<Member>> chains = new HashMap<>();
@@ -139,8 +147,7 @@ class ReturnChains {
 		this.jdbc.sql("""
 				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text
 				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
-				ORDER BY chain_key, received_at, transaction_code
-				""")
+				ORDER BY chain_key, """ + DECISION_ORDER)
 			.param(chainKeys.toArray(String[]::new))
 			.query((row, n) -> chains.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
 				.add(new Member(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getInt(5),
@@ -182,10 +189,10 @@ class ReturnChains {
 	}
 
 	/**
-	 * The return in force: the latest accepted, original, supplement or replacement alike. Replacements
-	 * (type T) all carry {@code soLan} 0, so the submission number cannot tell them apart; the order received
+	 * The return in force: the last accepted, original, supplement or replacement alike. Replacements
+	 * (type T) all carry {@code soLan} 0, so the submission number cannot tell them apart; the order decided
 	 * can, and is the same on every replica.
-	 * @param accepted the chain's accepted returns, in the order received ({@link #accepted})
+	 * @param accepted the chain's accepted returns, in the order decided ({@link #accepted})
 	 * @return the last of them, if any
 	 */
 	static Optional<Member> current(List<Member> accepted) {

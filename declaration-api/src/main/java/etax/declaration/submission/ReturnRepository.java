@@ -115,7 +115,7 @@ class ReturnRepository {
 	}
 
 	/**
-	 * The returns of the chain a return belongs to that the caller may see, in the order received.
+	 * The returns of the chain a return belongs to that the caller may see, in the order decided ({@link ReturnChains#DECISION_ORDER}).
 	 * @param id a return of the chain
 	 * @param scope what the caller may see
 	 * @return the chain's returns, the given one among them if the caller may see it
@@ -125,7 +125,7 @@ class ReturnRepository {
 				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
 				FROM filing.tax_return
 				WHERE (chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id)
-				""" + " AND " + scope.condition() + " ORDER BY received_at, transaction_code")
+				""" + " AND " + scope.condition() + " ORDER BY " + ReturnChains.DECISION_ORDER)
 			.param("id", id)
 			.params(scope.parameters())
 			.query((row, n) -> new ChainHistory.Member(row.getObject("id", UUID.class), row.getString("transaction_code"),

@@ -120,6 +120,11 @@ class InspectionIntegrationTests {
 		invalid(record(mst, officer(), "KIEM_TRA", "2025-01-01", "2025-12-31", "[\"GTGT\",\"VAT\"]", TODAY), "taxTypes")
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("[VAT]")));
 		invalid(record(mst, officer(), "SURVEY", "2025-01-01", "2025-12-31", null, TODAY), "kind");
+		invalid(record(mst, officer(), "KIEM_TRA", "2025-01-01", TODAY.plusDays(1).toString(), null, TODAY),
+				"periodTo");
+		record(mst, officer(), "KIEM_TRA", "2025-01-01", "+6000000-01-01", null, TODAY)
+			.andExpect(status().isBadRequest());
+		invalid(record(mst, officer(), "KIEM_TRA", "1999-12-31", "2025-12-31", null, TODAY), "periodFrom");
 		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections").with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"kind\":\"KIEM_TRA\",\"periodFrom\":\"2025-01-01\",\"periodTo\":\"2025-12-31\"}"))
@@ -310,6 +315,12 @@ class InspectionIntegrationTests {
 				 {"maTKhai":"842","periodKind":"Q","period":"2/2025","subItem":"1701","amount":6}]"""),
 				"assessedTax[1].subItem");
 		assess(mst, id, "842", "Q", "1/2025", "1701", 0).andExpect(status().isBadRequest());
+		String current = body(record(mst, officer(), "KIEM_TRA", TODAY.minusMonths(6).withDayOfMonth(1).toString(),
+				TODAY.minusDays(1).toString(), "[\"GTGT\"]", TODAY.minusDays(1)).andExpect(status().isCreated()))
+			.get("id").asString();
+		invalid(conclude(mst, officer(), current, TODAY, "2/KL", "[{\"maTKhai\":\"842\",\"periodKind\":\"Q\","
+				+ "\"period\":\"" + ((TODAY.getMonthValue() - 1) / 3 + 1) + "/" + TODAY.getYear()
+				+ "\",\"subItem\":\"1701\",\"amount\":1}]"), "assessedTax[0].period");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
 			.param(id)
 			.query(Long.class)

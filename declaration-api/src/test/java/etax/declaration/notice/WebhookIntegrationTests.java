@@ -277,6 +277,28 @@ class WebhookIntegrationTests {
 			.andExpect(jsonPath("$.webhookId").value(id));
 	}
 
+	/** Each webhook is a place among the deliveries in flight that a slow receiver holds: a filer has ten at most. */
+	@Test
+	void aFilerHasAtMostTenWebhooksInUse() throws Exception {
+		String tvan = TokenIssuer.local().tvan("tvan-many-" + UUID.randomUUID());
+		String first = null;
+		for (int i = 0; i < 10; i++) {
+			String id = created(post("/api/v1/webhooks").with(bearer(tvan)),
+					"{\"url\":\"http://localhost:9/hook" + i + "\"}").get("id").asString();
+			first = (first != null) ? first : id;
+		}
+		this.mvc
+			.perform(post("/api/v1/webhooks").with(bearer(tvan))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://localhost:9/hook10\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/invalid-webhook"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 10")));
+
+		this.mvc.perform(delete("/api/v1/webhooks/" + first).with(bearer(tvan))).andExpect(status().isNoContent());
+		created(post("/api/v1/webhooks").with(bearer(tvan)), "{\"url\":\"http://localhost:9/hook10\"}");
+	}
+
 	private ResultActions registration(String json) throws Exception {
 		return this.mvc.perform(post("/api/v1/webhooks").with(filer()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}

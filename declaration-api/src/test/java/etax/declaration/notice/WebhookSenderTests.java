@@ -71,6 +71,31 @@ class WebhookSenderTests {
 		assertThat(this.lookups).hasValue(1);
 	}
 
+	/** A receiver that answers at once but trickles its body for ever is cut off at the attempt's timeout. */
+	@Test
+	void anAnswerThatNeverEndsIsCutOffAtTheTimeout() throws IOException {
+		this.receiver.createContext("/trickle", (exchange) -> {
+			try (exchange) {
+				exchange.getRequestBody().readAllBytes();
+				exchange.sendResponseHeaders(200, 0);
+				for (int i = 0; i < 100; i++) {
+					exchange.getResponseBody().write('.');
+					exchange.getResponseBody().flush();
+					Thread.sleep(300);
+				}
+			}
+			catch (InterruptedException | IOException ex) {
+				// the sender hung up
+			}
+		});
+		URI trickle = URI.create("http://rebound.test:" + this.receiver.getAddress().getPort() + "/trickle");
+		try (WebhookSender sender = new WebhookSender(new WebhookTargets(true, this::rebound), Duration.ofSeconds(2), 4)) {
+			long started = System.nanoTime();
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> sender.post(trickle, Map.of(), "{}"));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
 	@Test
 	void aRefusalIsRecordedInWords() {
 		WebhookTargets.Refused refused = new WebhookTargets.Refused(

@@ -55,7 +55,7 @@ class InspectedPeriodIntegrationTests {
 	@Test
 	void aSupplementFiledDuringAnAnnouncedInspectionIsAcceptedWithAWarningOfPenalties() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
-		inspect(mst, "2026-01-01", "2026-12-31", "[\"GTGT\"]", "2026-05-04");
+		inspect(mst, "2026-01-01", "2026-03-31", "[\"GTGT\"]", "2026-05-04");
 
 		JsonNode original = this.calls.file(SampleReturns.forTaxpayer(mst));
 		JsonNode dryRun = this.calls.validate(reduced(mst));
