@@ -109,12 +109,21 @@ final class ContentDigest {
 
 	/** Text beside child elements, which formatting alone never is. */
 	private void mixedText() {
-		String stripped = this.text.toString().strip();
-		if (!stripped.isEmpty()) {
+		if (!blank(this.text)) {
 			this.sha256.update(TEXT);
-			update(stripped);
+			update(this.text.toString().strip());
 		}
 		this.text.setLength(0);
+	}
+
+	/** Whether the text is only whitespace, as {@link String#strip} tells it, read without a copy. */
+	private static boolean blank(CharSequence text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isWhitespace(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void update(String value) {
