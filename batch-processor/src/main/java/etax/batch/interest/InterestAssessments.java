@@ -90,7 +90,15 @@ public class InterestAssessments {
 		return launch(day);
 	}
 
+	/**
+	 * Launches a day's run, or restarts it. A day with a completed run is refused as the job repository refuses it,
+	 * also once its metadata is gone (the retention job removes executions older than its age): a new instance would
+	 * add to the day's totals and assess its items again.
+	 */
 	private JobExecutionSummary launch(LocalDate day) {
+		if (this.runs.find(day).isPresent()) {
+			throw JobExecutionConflictException.instanceComplete(this.interestAssessmentJob.getName(), null);
+		}
 		return this.jobExecutions.start(this.interestAssessmentJob,
 				new JobParametersBuilder().addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
 					.toJobParameters());

@@ -174,6 +174,32 @@ class InterestAssessmentJobIntegrationTests {
 		assertThat(run.itemsNotAssessable()).as("counted once over the partitions and the restart").isOne();
 		assertThat(run.byTaxType()).extracting(InterestRun.TaxTypeTotal::taxType, InterestRun.TaxTypeTotal::items)
 			.containsExactly(tuple("GTGT", 3L), tuple("TNDN", 1L));
+
+		// the retention job removes the day's job metadata once it is old enough: the day stays assessed
+		forgetJobInstance(restarted.jobInstanceId());
+		assertThat(job.launch("2026-07-21")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://etax.example/problems/job-instance-complete");
+		assertThat(job.read(job.mvc().get().uri("/api/v1/assessments/runs/2026-07-21").with(officer()).exchange(),
+				InterestRun.class).totalInterest()).isEqualTo(3_000);
+	}
+
+	/** What the retention job deletes of a job instance. */
+	private static void forgetJobInstance(long instanceId) {
+		String executions = "(SELECT job_execution_id FROM batch.batch_job_execution WHERE job_instance_id = "
+				+ instanceId + ")";
+		String steps = "(SELECT step_execution_id FROM batch.batch_step_execution WHERE job_execution_id IN "
+				+ executions + ")";
+		for (String delete : List.of(
+				"DELETE FROM batch.batch_step_execution_context WHERE step_execution_id IN " + steps,
+				"DELETE FROM batch.batch_step_execution WHERE job_execution_id IN " + executions,
+				"DELETE FROM batch.batch_job_execution_context WHERE job_execution_id IN " + executions,
+				"DELETE FROM batch.batch_job_execution_params WHERE job_execution_id IN " + executions,
+				"DELETE FROM batch.batch_job_execution WHERE job_instance_id = " + instanceId,
+				"DELETE FROM batch.batch_job_instance WHERE job_instance_id = " + instanceId)) {
+			job.jdbc().sql(delete).update();
+		}
 	}
 
 	@Test
