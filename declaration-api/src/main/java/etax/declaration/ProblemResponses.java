@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import etax.access.FieldRefusal;
 import etax.access.FrameworkProblems;
 import etax.access.RequestViolations;
 import etax.declaration.extension.ExtensionNotFoundException;
@@ -130,9 +131,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	@ExceptionHandler
 	ProblemDetail on(InvalidPenaltyException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-penalty", "Fine refused", ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return refused(ex, "invalid-penalty", "Fine refused");
 	}
 
 	@ExceptionHandler
@@ -164,9 +163,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	@ExceptionHandler
 	ProblemDetail on(InvalidExtensionException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-extension", "Extension refused", ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return refused(ex, "invalid-extension", "Extension refused");
 	}
 
 	@ExceptionHandler
@@ -176,10 +173,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	@ExceptionHandler
 	ProblemDetail on(InvalidInspectionException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-inspection", "Inspection refused",
-				ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return refused(ex, "invalid-inspection", "Inspection refused");
 	}
 
 	@ExceptionHandler
@@ -263,6 +257,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		return FrameworkProblems.typed(super.handleExceptionInternal(ex, body, headers, statusCode, request), statusCode);
+	}
+
+	/** A 400 naming the request's field at fault ({@code field}), as every {@link FieldRefusal} is answered. */
+	private static ProblemDetail refused(FieldRefusal ex, String slug, String title) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, slug, title, ex.getMessage());
+		problem.setProperty("field", ex.field());
+		return problem;
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String title, @Nullable String detail) {

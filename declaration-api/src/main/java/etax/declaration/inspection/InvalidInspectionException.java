@@ -1,25 +1,17 @@
 package etax.declaration.inspection;
 
+import etax.access.FieldRefusal;
+
 /**
  * An inspection or conclusion that cannot have happened as recorded: periods that end before they start, a
  * decision announced or concluded after today, a conclusion before the announcement, an unknown tax type or
- * kind. Nothing was stored.
+ * kind, a period or fine not allowed. Nothing was stored. The field at fault: {@code kind}, {@code periodFrom},
+ * {@code periodTo}, {@code taxTypes}, {@code announcedOn}, {@code concludedOn}, or an item of {@code assessedTax}.
  */
-public final class InvalidInspectionException extends RuntimeException {
-
-	private final String field;
+public final class InvalidInspectionException extends FieldRefusal {
 
 	InvalidInspectionException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	/**
-	 * @return the field of the request at fault: {@code kind}, {@code periodTo}, {@code taxTypes},
-	 * {@code announcedOn} or {@code concludedOn}
-	 */
-	public String field() {
-		return this.field;
+		super(field, message);
 	}
 
 }
