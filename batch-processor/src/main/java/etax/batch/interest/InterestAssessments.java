@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
@@ -71,23 +72,41 @@ public class InterestAssessments {
 	 */
 	public JobExecutionSummary assess(LocalDate day) {
 		for (LocalDate earlier : this.runs.unsentDaysBefore(day)) {
-			JobExecutionSummary execution;
+			Optional<JobExecutionSummary> execution;
 			try {
-				execution = launch(earlier);
+				execution = launchUnlessComplete(earlier);
 			}
 			catch (JobExecutionConflictException ex) {
-				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
-					continue;
-				}
 				throw InterestEarlierDayNotSentException.notRun(day, earlier, ex);
 			}
-			if (!"COMPLETED".equals(execution.status())) {
+			if (execution.isPresent() && !completed(execution.get())) {
 				log.error("Interest assessment of an earlier day did not complete day={} earlierDay={} execution={}"
-						+ " status={}", day, earlier, execution.id(), execution.status());
-				throw InterestEarlierDayNotSentException.ended(day, earlier, execution.id(), execution.status());
+						+ " status={}", day, earlier, execution.get().id(), execution.get().status());
+				throw InterestEarlierDayNotSentException.ended(day, earlier, execution.get().id(),
+						execution.get().status());
 			}
 		}
 		return launch(day);
+	}
+
+	/**
+	 * Launches a day's run, or restarts it; nothing when the day has completed already.
+	 * @throws JobExecutionConflictException when the day is being assessed
+	 */
+	private Optional<JobExecutionSummary> launchUnlessComplete(LocalDate day) {
+		try {
+			return Optional.of(launch(day));
+		}
+		catch (JobExecutionConflictException ex) {
+			if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean completed(JobExecutionSummary execution) {
+		return "COMPLETED".equals(execution.status());
 	}
 
 	/**
@@ -126,21 +145,21 @@ public class InterestAssessments {
 		}
 		List<JobExecutionSummary> executions = new ArrayList<>();
 		for (LocalDate day : days) {
-			JobExecutionSummary execution;
+			Optional<JobExecutionSummary> execution;
 			try {
-				execution = launch(day);
+				execution = launchUnlessComplete(day);
 			}
 			catch (JobExecutionConflictException ex) {
-				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
-					continue;
-				}
 				log.info("Interest catch-up stopped day={} reason={}", day, ex.reason());
 				break;
 			}
-			executions.add(execution);
-			if (!"COMPLETED".equals(execution.status())) {
-				log.error("Interest assessment did not complete day={} execution={} status={}", day, execution.id(),
-						execution.status());
+			if (execution.isEmpty()) {
+				continue;
+			}
+			executions.add(execution.get());
+			if (!completed(execution.get())) {
+				log.error("Interest assessment did not complete day={} execution={} status={}", day,
+						execution.get().id(), execution.get().status());
 				break;
 			}
 		}

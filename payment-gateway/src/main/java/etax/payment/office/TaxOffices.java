@@ -33,16 +33,6 @@ public class TaxOffices {
 	}
 
 	/**
-	 * The office that acts on a payment of a collecting agency. An agency not mapped keeps its own code, which
-	 * is no office's, so only national officers act on its payments.
-	 * @param collectingAgency the voucher's {@code MA_CQTHU}
-	 * @return the office
-	 */
-	public String officeOf(String collectingAgency) {
-		return this.properties.collectingAgencies().getOrDefault(collectingAgency, collectingAgency);
-	}
-
-	/**
 	 * The office a collecting agency maps to, for a row that keeps its office (a provisional payment's obligation):
 	 * none for an agency not mapped, whose own code is no office's (3 to 7 digits, it may even be another office's).
 	 * @param collectingAgency the voucher's {@code MA_CQTHU}, null for none
@@ -54,14 +44,16 @@ public class TaxOffices {
 
 	/**
 	 * Whether a caller may act on a payment of a collecting agency: a national officer on any, an office's officer
-	 * on those of its office.
+	 * on those of the office the agency maps to. A payment of an agency not mapped is no office's, even when the
+	 * agency's code is the officer's office's: only national officers act on it.
 	 * @param caller the caller
 	 * @param collectingAgency the voucher's {@code MA_CQTHU}
 	 * @return whether it may
 	 */
 	public boolean mayActOn(Caller caller, String collectingAgency) {
 		return caller.role() == Role.NATIONAL_OFFICER
-				|| (caller.role() == Role.OFFICER && officeOf(collectingAgency).equals(caller.taxOffice()));
+				|| (caller.role() == Role.OFFICER && caller.taxOffice() != null
+						&& caller.taxOffice().equals(mappedOffice(collectingAgency)));
 	}
 
 	/**

@@ -61,7 +61,8 @@ class TaxOfficesTests {
 		assertThat(this.offices.mayActOn(officer("70299"), "1054321")).isFalse();
 		assertThat(this.offices.mayActOn(officer("99998"), "1000001")).as("the desk reads it, it does not act").isFalse();
 		assertThat(this.offices.mayActOn(new Caller("n", Role.NATIONAL_OFFICER, null, null, null), "1000001")).isTrue();
-		assertThat(this.offices.officeOf("1000001")).as("an agency not mapped keeps its own code").isEqualTo("1000001");
+		assertThat(this.offices.mayActOn(officer("70299"), "70299")).as("an agency not mapped, coded as an office")
+			.isFalse();
 	}
 
 	@Test
