@@ -1,6 +1,10 @@
 package etax.schemas;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +19,15 @@ final class Findings {
 	static final String FORM_VERSION_RULE = "ENV-2";
 
 	static final String XSD_RULE = "XSD";
+
+	static final String LIMIT_RULE = "FINDINGS-LIMIT";
+
+	/**
+	 * Most findings one validation reports, the XSD's or the form rules': a filer fixes a return by its first
+	 * findings, and a 5 MiB return whose every value is wrong would otherwise make a notice of a hundred
+	 * megabytes, stored, pushed and published for each attempt.
+	 */
+	static final int MAX_FINDINGS = 1_000;
 
 	private static final LocalizedText EXPORT_AGAIN = new LocalizedText(
 			"Kết xuất lại tờ khai từ phần mềm HTKK hoặc phần mềm kê khai được chấp nhận, không sửa tệp XML.",
@@ -96,6 +109,49 @@ final class Findings {
 			String parserMessage) {
 		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, value,
 				new LocalizedText("Tờ khai không đúng định dạng XSD: " + parserMessage, parserMessage), FIX_XSD);
+	}
+
+	/**
+	 * The first {@link #MAX_FINDINGS} findings, then, if there were more, one that says how many more of which
+	 * rules, as grave as the gravest of them: the return's status is what every finding makes it.
+	 * @param findings in order
+	 * @return at most one more than {@link #MAX_FINDINGS}
+	 */
+	static List<Finding> limited(List<Finding> findings) {
+		if (findings.size() <= MAX_FINDINGS) {
+			return findings;
+		}
+		List<Finding> omitted = findings.subList(MAX_FINDINGS, findings.size());
+		Map<String, Integer> byRule = new TreeMap<>();
+		Severity gravest = Severity.WARNING;
+		for (Finding finding : omitted) {
+			byRule.merge(finding.ruleId(), 1, Integer::sum);
+			gravest = (finding.severity().compareTo(gravest) < 0) ? finding.severity() : gravest;
+		}
+		List<Finding> limited = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
+		limited.add(more(omitted.size(), byRule, gravest));
+		return limited;
+	}
+
+	/**
+	 * FINDINGS-LIMIT: the findings not listed.
+	 * @param omitted how many
+	 * @param byRule how many of each rule
+	 * @param gravest the gravest severity among them
+	 * @return the finding
+	 */
+	static Finding more(int omitted, Map<String, Integer> byRule, Severity gravest) {
+		String rules = byRule.entrySet()
+			.stream()
+			.map((rule) -> rule.getKey() + " × " + rule.getValue())
+			.collect(Collectors.joining(", "));
+		return new Finding(LIMIT_RULE, Category.XML_ERROR, gravest, "/HSoThueDTu", null, null, null,
+				new LocalizedText("Còn " + omitted + " lỗi khác không được liệt kê (" + rules + "): mỗi lần kiểm tra chỉ nêu "
+						+ MAX_FINDINGS + " lỗi đầu tiên.",
+						omitted + " more findings are not listed (" + rules + "): a check lists its first "
+								+ MAX_FINDINGS + " findings only."),
+				new LocalizedText("Sửa các lỗi đã nêu rồi kiểm tra lại tờ khai (returns:validate) để xem các lỗi còn lại.",
+						"Correct the findings listed, then check the return again (returns:validate) to see the rest."));
 	}
 
 	private static Finding envelope(String xpath, @Nullable Integer line, @Nullable Integer column,

@@ -2,6 +2,7 @@ package etax.schemas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.ErrorHandler;
@@ -14,12 +15,20 @@ import org.xml.sax.SAXParseException;
  * <p>The JDK validator reports one bad value twice (the facet or datatype error, then "the value of element
  * X is not valid"). Errors raised while the same end tag is processed are therefore merged into one
  * finding, so that a file with three wrong values yields three findings.
+ *
+ * <p>It keeps the first {@link Findings#MAX_FINDINGS} and counts the others, merged alike, into one last finding.
  */
 final class XsdErrorCollector implements ErrorHandler {
 
 	private final List<Pending> pending = new ArrayList<>();
 
 	private @Nullable PathTracker tracker;
+
+	private int omitted;
+
+	private @Nullable PathNode lastOmitted;
+
+	private boolean lastOmittedEnding;
 
 	void track(PathTracker tracker) {
 		this.tracker = tracker;
@@ -51,6 +60,9 @@ final class XsdErrorCollector implements ErrorHandler {
 			findings.add(Findings.xsd(error.node.xpath(), error.line, error.column, error.value,
 					error.message.toString()));
 		}
+		if (this.omitted > 0) {
+			findings.add(Findings.more(this.omitted, Map.of(Findings.XSD_RULE, this.omitted), Severity.REJECT));
+		}
 		return findings;
 	}
 
@@ -65,6 +77,14 @@ final class XsdErrorCollector implements ErrorHandler {
 				last.message.append(' ').append(message);
 				return;
 			}
+		}
+		if (this.pending.size() == Findings.MAX_FINDINGS) {
+			if (!(ending && this.lastOmittedEnding && this.lastOmitted == node)) {
+				this.omitted++;
+			}
+			this.lastOmitted = node;
+			this.lastOmittedEnding = ending;
+			return;
 		}
 		this.pending.add(new Pending(node, ending, positive(ex.getLineNumber()), positive(ex.getColumnNumber()),
 				(at != null) ? at.leafText() : null, new StringBuilder(message)));

@@ -260,6 +260,58 @@ class ReturnValidatorTests {
 					tuple(BODY + "/ct40", "-1", TestReturns.lineOf(file, "<ct40>-1</ct40>")));
 	}
 
+	/**
+	 * A return of 1,500 agents whose every commission is wrong: the first thousand XSD errors are listed, each once
+	 * (the validator reports a bad value twice), and one more finding counts the rest.
+	 */
+	@Test
+	void aThousandXsdErrorsAreListedAndTheRestCounted() {
+		String xml = agents(1_500).replaceAll("<doanhThu>\\d+</doanhThu>", "<doanhThu>x</doanhThu>");
+
+		Validation validation = this.validator.validate(xml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(validation).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(validation.findings()).hasSize(1_001);
+		assertThat(validation.findings().subList(0, 1_000)).extracting(Finding::ruleId).containsOnly("XSD");
+		assertThat(validation.findings().get(999).xpath()).endsWith("/ChiTiet[1000]/doanhThu");
+		assertThat(validation.findings().get(1_000)).satisfies((more) -> {
+			assertThat(more.ruleId()).isEqualTo("FINDINGS-LIMIT");
+			assertThat(more.severity()).isEqualTo(Severity.REJECT);
+			assertThat(more.message().en()).startsWith("500 more findings are not listed (XSD × 500)");
+		});
+	}
+
+	/** Rule findings alike: the count of the rest says which rules, and as grave as they are. */
+	@Test
+	void aThousandRuleFindingsAreListedAndTheRestCountedByRule() {
+		String xml = agents(1_500).replaceAll("<thue>(\\d+)</thue>", "<thue>1$1</thue>");
+
+		Validation validation = this.validator.validate(xml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(validation).isInstanceOf(Validation.Receivable.class);
+		List<Finding> findings = validation.findings();
+		assertThat(findings).hasSize(1_001);
+		assertThat(findings.get(1_000)).satisfies((more) -> {
+			assertThat(more.ruleId()).isEqualTo("FINDINGS-LIMIT");
+			assertThat(more.severity()).isEqualTo(Severity.REJECT);
+			assertThat(more.message().en()).contains("TNCN471-R006 × ");
+		});
+	}
+
+	/** A 471 return whose one agent row is repeated, each copy with an id of its own. */
+	private static String agents(int rows) {
+		String one = new String(new ReturnGenerator(FormCatalog.load()).withMaxTableRows(1).generate("471", "2.1.0", 1),
+				StandardCharsets.UTF_8);
+		int start = one.indexOf("<ChiTiet ");
+		int end = one.indexOf("</ChiTiet>") + "</ChiTiet>".length();
+		String row = one.substring(start, end).replaceFirst("id=\"[^\"]*\"", "id=\"%s\"");
+		StringBuilder table = new StringBuilder();
+		for (int i = 1; i <= rows; i++) {
+			table.append(row.formatted("ID_" + i));
+		}
+		return one.substring(0, start) + table + one.substring(end);
+	}
+
 	@Test
 	void unknownVersionNamesTheSupportedOnes() {
 		String file = "invalid/unknown-version.xml";

@@ -92,7 +92,7 @@ class IntakeRulesTests {
 
 		assertThat(IntakeRules.all()).filteredOn((rule) -> rule.stage() == IntakeRule.Stage.ENVELOPE)
 			.extracting(IntakeRule::id)
-			.containsExactly("ENV-1", "ENV-2", "ENV-3", "XSD")
+			.containsExactly("ENV-1", "ENV-2", "ENV-3", "XSD", "FINDINGS-LIMIT")
 			.allSatisfy((id) -> assertThat(schemas).contains("\"" + id + "\""));
 	}
 
