@@ -27,7 +27,13 @@ final class Findings {
 	 * findings, and a 5 MiB return whose every value is wrong would otherwise make a notice of a hundred
 	 * megabytes, stored, pushed and published for each attempt.
 	 */
-	static final int MAX_FINDINGS = 1_000;
+	static final int MAX_FINDINGS = 500;
+
+	/** The longest offending value a finding quotes whole: longer than any text a form allows (1,000). */
+	static final int MAX_VALUE_LENGTH = 1_024;
+
+	/** How much of a longer value a finding quotes. */
+	private static final int QUOTED_START = 200;
 
 	private static final LocalizedText EXPORT_AGAIN = new LocalizedText(
 			"Kết xuất lại tờ khai từ phần mềm HTKK hoặc phần mềm kê khai được chấp nhận, không sửa tệp XML.",
@@ -105,10 +111,21 @@ final class Findings {
 								+ " version " + version + "; allowed: " + list + "."));
 	}
 
+	/**
+	 * An XSD error. An offending value longer than {@value #MAX_VALUE_LENGTH} characters is shown by its start and
+	 * length, in the value and in the parser's message, which quotes it: a text of 64 Ki characters quoted three
+	 * times per error would make the notice larger than the return.
+	 */
 	static Finding xsd(String xpath, @Nullable Integer line, @Nullable Integer column, @Nullable String value,
 			String parserMessage) {
-		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, value,
-				new LocalizedText("Tờ khai không đúng định dạng XSD: " + parserMessage, parserMessage), FIX_XSD);
+		String shown = value;
+		String message = parserMessage;
+		if (value != null && value.length() > MAX_VALUE_LENGTH) {
+			shown = value.substring(0, QUOTED_START) + "… (" + value.length() + " characters)";
+			message = parserMessage.replace(value, shown);
+		}
+		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, shown,
+				new LocalizedText("Tờ khai không đúng định dạng XSD: " + message, message), FIX_XSD);
 	}
 
 	/**

@@ -26,7 +26,7 @@ import org.xml.sax.ext.LexicalHandler;
  * (collecting every error) and extracts the header and indicators. A schema-valid return then has its form
  * version's rules evaluated on the extracted values (no second parse, see ADR 0008): their findings, and
  * {@code ENV-3} when the version does not cover the declared period, come with the
- * {@link Validation.Receivable}. Either list holds the first thousand findings at most, and then one
+ * {@link Validation.Receivable}. Either list holds the first 500 findings at most, and then one
  * ({@code FINDINGS-LIMIT}) that counts the others by rule. DOCTYPEs (hence entities) and XInclude are refused (see
  * {@link MalformedReturnException}); schema-location hints are ignored; nothing outside the bytes is ever
  * read.
