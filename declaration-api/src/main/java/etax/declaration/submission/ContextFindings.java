@@ -54,6 +54,19 @@ final class ContextFindings {
 		return findings.stream().anyMatch(SignatureRule::found);
 	}
 
+	/**
+	 * Whether the rules that quote the taxpayer's other returns may run: the signature vouched for the return (no
+	 * {@link #signatureRefused SIG finding}), and no finding so far stops the rules (reject and stop: the MST not
+	 * registered, the taxpayer not active or not filing electronically, which are found before the signature is
+	 * verified, or a form rule that stops).
+	 * @param findings the findings so far, the signature's included
+	 * @return whether they may run
+	 */
+	static boolean mayQuoteOtherReturns(List<Finding> findings) {
+		return findings.stream()
+			.noneMatch((finding) -> finding.severity() == Severity.REJECT_AND_STOP || SignatureRule.found(finding));
+	}
+
 	static Finding finding(String ruleId, Category category, Severity severity, String xpath, @Nullable String value,
 			String messageVi, String messageEn, String remedyVi, String remedyEn) {
 		return new Finding(ruleId, category, severity, xpath, null, null, value, new LocalizedText(messageVi, messageEn),

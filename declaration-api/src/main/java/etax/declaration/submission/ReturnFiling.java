@@ -133,7 +133,7 @@ class ReturnFiling {
 		Instant at = candidate.receivedAt();
 		List<Finding> findings = new ArrayList<>(candidate.findings());
 		List<ReturnChains.Member> accepted = group.accepted(chainKey);
-		if (candidate.taxpayer().isPresent() && !ContextFindings.signatureRefused(findings)) {
+		if (candidate.taxpayer().isPresent() && ContextFindings.mayQuoteOtherReturns(findings)) {
 			findings.addAll(this.chains.check(document, accepted));
 			findings.addAll(OtherReturns.check(document, group::accepted));
 			FinalizedYear.check(document, group::accepted).ifPresent(findings::add);

@@ -192,7 +192,7 @@ public class ReturnIntake {
 		if (replayed.isPresent()) {
 			return new DryRun(true, ReturnStatus.ACCEPTED, findings, this.queries.filed(replayed.get()).transactionCode());
 		}
-		if (checked.taxpayer().isPresent()) {
+		if (checked.taxpayer().isPresent() && ContextFindings.mayQuoteOtherReturns(findings)) {
 			List<ReturnChains.Member> chain = this.chains.accepted(ReturnChains.keyOf(document));
 			findings.addAll(this.chains.check(document, chain));
 			Map<String, List<ReturnChains.Member>> others = this.chains.accepted(OtherReturns.keys(document));

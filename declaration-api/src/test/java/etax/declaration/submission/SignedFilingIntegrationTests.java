@@ -133,6 +133,50 @@ class SignedFilingIntegrationTests {
 		assertThat(ruleIds(file(signed))).as("the same return signed by the taxpayer").contains("CTX-DUP-01", "CTX-ID-05");
 	}
 
+	/** The dry run answers as filing does: a return the signature refuses quotes nothing of the taxpayer's returns. */
+	@Test
+	void aDryRunOfAReturnTheSignatureRefusesQuotesNothingOfTheTaxpayersReturns() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		assertThat(file(new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(xml)).get("status").asString())
+			.isEqualTo("ACCEPTED");
+
+		JsonNode refused = validate(SampleReturns.with(xml, "maCQTNoiNop", "70131"));
+
+		assertThat(ruleIds(refused)).contains("SIG-1").doesNotContain("CTX-DUP-01");
+		String signed = new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM"))
+			.sign(SampleReturns.with(xml, "maCQTNoiNop", "70131"));
+		assertThat(ruleIds(validate(signed))).as("the same return signed by the taxpayer").contains("CTX-DUP-01");
+	}
+
+	/**
+	 * A taxpayer no longer active is found before the signature is verified, and the rules stop there: a return made
+	 * up for it quotes nothing of its returns either, filed or checked.
+	 */
+	@Test
+	void aReturnForATaxpayerNoLongerActiveQuotesNothingOfItsReturns() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String xml = SampleReturns.forTaxpayer(mst);
+		assertThat(file(new ReturnSigner(PKI.issue(mst, "CÔNG TY THỬ NGHIỆM")).sign(xml)).get("status").asString())
+			.isEqualTo("ACCEPTED");
+		this.jdbc.sql("UPDATE filing.taxpayer SET status = 'SUSPENDED' WHERE mst = ?").param(mst).update();
+		String madeUp = SampleReturns.with(xml, "maCQTNoiNop", "70131");
+
+		assertThat(ruleIds(validate(madeUp))).containsExactly("CTX-ID-02");
+		assertThat(ruleIds(file(madeUp))).containsExactly("CTX-ID-02");
+	}
+
+	private JsonNode validate(String xml) throws Exception {
+		return this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns:validate").with(filer())
+				.contentType(MediaType.APPLICATION_XML)
+				.content(xml.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
 	private JsonNode file(String xml) throws Exception {
 		JsonNode receipt = this.json.readTree(this.mvc
 			.perform(post("/api/v1/returns").with(filer())
