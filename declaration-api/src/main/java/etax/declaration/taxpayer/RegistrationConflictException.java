@@ -3,7 +3,7 @@ package etax.declaration.taxpayer;
 /**
  * A registration that contradicts what the registry holds: a certificate serial registered to another
  * taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
- * from. Nothing was changed: the registry never moves a certificate or a contract, nor rewrites a frequency,
+ * from, a taxpayer another office manages. Nothing was changed: the registry never moves a certificate or a contract, nor rewrites a frequency,
  * silently.
  */
 public final class RegistrationConflictException extends RuntimeException {
@@ -25,6 +25,11 @@ public final class RegistrationConflictException extends RuntimeException {
 	static RegistrationConflictException frequencyChange() {
 		return new RegistrationConflictException(
 				"The taxpayer has another change of filing frequency from that day: changes are kept, never replaced");
+	}
+
+	static RegistrationConflictException managedElsewhere() {
+		return new RegistrationConflictException("The taxpayer is registered with another tax office: the office that "
+				+ "manages it updates it, or hands it over by changing taxOfficeCode");
 	}
 
 	static RegistrationConflictException contract() {

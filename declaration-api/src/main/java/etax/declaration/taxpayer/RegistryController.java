@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import etax.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -16,13 +17,17 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Officers register taxpayers, their certificates, and tax agents' contracts. */
+/**
+ * Officers register taxpayers, their certificates, and tax agents' contracts: an office's officers those of the
+ * taxpayers it manages, national officers any.
+ */
 @RestController
 class RegistryController {
 
@@ -40,15 +45,17 @@ class RegistryController {
 					+ "the same day is 409). Returns of earlier periods keep the frequency in force then.")
 	@ApiResponse(responseCode = "201", description = "Registered or updated: the taxpayer", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers")
-	ResponseEntity<Taxpayer> register(@Valid @RequestBody TaxpayerRegistration registration) {
-		Taxpayer taxpayer = this.registry.register(registration.toTaxpayer(), registration.filingFrequencyFrom());
+	ResponseEntity<Taxpayer> register(@Valid @RequestBody TaxpayerRegistration registration,
+			@AuthenticationPrincipal Caller officer) {
+		Taxpayer taxpayer = this.registry.register(officer, registration.toTaxpayer(),
+				registration.filingFrequencyFrom());
 		return ResponseEntity.created(URI.create("/api/v1/taxpayers/" + taxpayer.mst())).body(taxpayer);
 	}
 
 	@Operation(summary = "A registered taxpayer")
 	@GetMapping("/api/v1/taxpayers/{mst}")
-	Taxpayer taxpayer(@PathVariable @Mst String mst) {
-		return this.registry.find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
+	Taxpayer taxpayer(@PathVariable @Mst String mst, @AuthenticationPrincipal Caller officer) {
+		return this.registry.managedBy(officer, mst);
 	}
 
 	@Operation(summary = "Register a signing certificate to a taxpayer or agent",
@@ -59,9 +66,9 @@ class RegistryController {
 	@ApiResponse(responseCode = "200", description = "The same certificate was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers/{mst}/certificates")
 	ResponseEntity<Certificate> register(@PathVariable @Mst String mst,
-			@Valid @RequestBody CertificateRegistration registration) {
+			@Valid @RequestBody CertificateRegistration registration, @AuthenticationPrincipal Caller officer) {
 		// to the microsecond, as PostgreSQL keeps it: the same certificate sent again compares equal
-		Registered<Certificate> certificate = this.registry.register(new Certificate(registration.serialNumber(), mst,
+		Registered<Certificate> certificate = this.registry.register(officer, new Certificate(registration.serialNumber(), mst,
 				registration.subject(), registration.notBefore().truncatedTo(ChronoUnit.MICROS),
 				registration.notAfter().truncatedTo(ChronoUnit.MICROS)));
 		return answer(certificate, "/api/v1/taxpayers/" + mst + "/certificates");
@@ -69,8 +76,8 @@ class RegistryController {
 
 	@Operation(summary = "The certificates registered to a taxpayer or agent")
 	@GetMapping("/api/v1/taxpayers/{mst}/certificates")
-	List<Certificate> certificates(@PathVariable @Mst String mst) {
-		return this.registry.certificates(mst);
+	List<Certificate> certificates(@PathVariable @Mst String mst, @AuthenticationPrincipal Caller officer) {
+		return this.registry.certificates(officer, mst);
 	}
 
 	@Operation(summary = "Register a tax agent's contract to file for a taxpayer",
@@ -81,8 +88,8 @@ class RegistryController {
 	@ApiResponse(responseCode = "200", description = "The same contract was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/agents/{agentMst}/contracts")
 	ResponseEntity<AgentContract> register(@PathVariable @Mst String agentMst,
-			@Valid @RequestBody ContractRegistration registration) {
-		Registered<AgentContract> contract = this.registry.register(new AgentContract(agentMst,
+			@Valid @RequestBody ContractRegistration registration, @AuthenticationPrincipal Caller officer) {
+		Registered<AgentContract> contract = this.registry.register(officer, new AgentContract(agentMst,
 				registration.taxpayerMst(), registration.contractNumber(), registration.validFrom(),
 				registration.validTo()));
 		return answer(contract, "/api/v1/agents/" + agentMst + "/contracts");

@@ -39,16 +39,17 @@ public class TaxpayerRegistry {
 	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
 	 */
 	public Taxpayer managedBy(Caller officer, String mst) {
-		Taxpayer taxpayer = find(mst).orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
-		boolean managed = switch (officer.role()) {
+		return find(mst).filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
+			.orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
+	}
+
+	/** Whether an officer keeps the records of an office's taxpayers: its own office's, or any for a national one. */
+	private static boolean manages(Caller officer, String taxOfficeCode) {
+		return switch (officer.role()) {
 			case NATIONAL_OFFICER -> true;
-			case OFFICER -> taxpayer.taxOfficeCode().equals(officer.taxOffice());
+			case OFFICER -> taxOfficeCode.equals(officer.taxOffice());
 			default -> false;
 		};
-		if (!managed) {
-			throw TaxpayerNotFoundException.forMst(mst);
-		}
-		return taxpayer;
 	}
 
 	/**
@@ -78,31 +79,44 @@ public class TaxpayerRegistry {
 	}
 
 	/**
-	 * Registers a taxpayer or updates its details. Its filing frequency is kept with the date it applies from
+	 * Registers a taxpayer or updates its details, as an officer of the office that manages it (which may hand it over
+	 * to another office by changing its office) or a national officer. Its filing frequency is kept with the date it applies from
 	 * (VN-ETAX §3.4 R-PER-2): without a date, the frequency is the one in force since ever, which a new
 	 * taxpayer gets and a registered one must already have; with a date, it is a change from that year on,
 	 * appended to the taxpayer's history (a new taxpayer gets the frequency since ever as well). Returns of
 	 * periods before a change keep being checked against the frequency in force then.
+	 * @param officer who registers it
 	 * @param taxpayer the taxpayer, with the frequency it registers
 	 * @param frequencyFrom 1 January of the year from which that frequency applies, or {@code null}
 	 * @return the taxpayer as registered, with every change of its frequency
-	 * @throws InvalidRegistrationException if the MST is not valid, or the date is not 1 January
-	 * @throws RegistrationConflictException if a registered taxpayer's frequency differs without a date, or it
-	 * has another change from that date
+	 * @throws InvalidRegistrationException if the MST is not valid, the date is not 1 January, or a new taxpayer is
+	 * registered with an office not the officer's
+	 * @throws RegistrationConflictException if another office manages the taxpayer, a registered taxpayer's frequency
+	 * differs without a date, or it has another change from that date
 	 */
 	@Transactional
-	public Taxpayer register(Taxpayer taxpayer, @Nullable LocalDate frequencyFrom) {
+	public Taxpayer register(Caller officer, Taxpayer taxpayer, @Nullable LocalDate frequencyFrom) {
 		requireValid(taxpayer.mst());
 		if (frequencyFrom != null && frequencyFrom.getDayOfYear() != 1) {
 			throw new InvalidRegistrationException("filingFrequencyFrom must be 1 January: a change of filing frequency "
 					+ "applies from the first period of a calendar year");
 		}
 		Optional<Taxpayer> registered = this.repository.find(taxpayer.mst());
+		if (registered.isPresent() && !manages(officer, registered.get().taxOfficeCode())) {
+			throw RegistrationConflictException.managedElsewhere();
+		}
+		if (registered.isEmpty() && !manages(officer, taxpayer.taxOfficeCode())) {
+			throw new InvalidRegistrationException("taxOfficeCode must be your tax office's: an office registers the "
+					+ "taxpayers it manages");
+		}
 		if (frequencyFrom == null && registered.isPresent()
 				&& !registered.get().filingFrequency().equals(taxpayer.filingFrequency())) {
 			throw RegistrationConflictException.frequencyWithoutDate();
 		}
-		this.repository.save(taxpayer);
+		String managingOffice = registered.map(Taxpayer::taxOfficeCode).orElse(taxpayer.taxOfficeCode());
+		if (!this.repository.save(taxpayer, (officer.role() == Role.NATIONAL_OFFICER) ? null : managingOffice)) {
+			throw RegistrationConflictException.managedElsewhere();
+		}
 		if (frequencyFrom != null) {
 			FrequencyChange change = new FrequencyChange(frequencyFrom, taxpayer.filingFrequency());
 			boolean appended = this.repository.insert(taxpayer.mst(), change, this.clock.instant());
@@ -114,16 +128,18 @@ public class TaxpayerRegistry {
 	}
 
 	/**
-	 * Registers an agent's contract with a taxpayer. Both must be registered, and be two taxpayers; the
+	 * Registers an agent's contract with a taxpayer, as an officer of the office that manages the taxpayer (the agent
+	 * may be another office's) or a national officer. Both must be registered, and be two taxpayers; the
 	 * contract must not end before it starts. A contract number names one contract of the agent for good:
 	 * the same contract again changes nothing, another one under its number is a conflict.
+	 * @param officer who registers it
 	 * @param contract the contract
 	 * @return it, and whether it was stored now
 	 * @throws InvalidRegistrationException if it is not a contract the registry can hold
 	 * @throws RegistrationConflictException if the agent has another contract under that number
 	 */
 	@Transactional
-	public Registered<AgentContract> register(AgentContract contract) {
+	public Registered<AgentContract> register(Caller officer, AgentContract contract) {
 		requireValid(contract.agentMst());
 		requireValid(contract.taxpayerMst());
 		if (contract.agentMst().equals(contract.taxpayerMst())) {
@@ -135,8 +151,10 @@ public class TaxpayerRegistry {
 		if (this.repository.find(contract.agentMst()).isEmpty()) {
 			throw new InvalidRegistrationException("The agent is not a registered taxpayer");
 		}
-		if (this.repository.find(contract.taxpayerMst()).isEmpty()) {
-			throw new InvalidRegistrationException("The taxpayer is not registered");
+		if (this.repository.find(contract.taxpayerMst())
+			.filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
+			.isEmpty()) {
+			throw new InvalidRegistrationException("The taxpayer is not registered with your tax office");
 		}
 		if (this.repository.insert(contract)) {
 			return new Registered<>(contract, true);
@@ -149,18 +167,21 @@ public class TaxpayerRegistry {
 	}
 
 	/**
-	 * Registers a signing certificate to a registered taxpayer. A serial number names one certificate for
+	 * Registers a signing certificate to a registered taxpayer, as an officer of the office that manages it or a
+	 * national officer. A serial number names one certificate for
 	 * good: the same certificate again changes nothing (answered as it is stored), another one under its
 	 * serial (another taxpayer's, say) is a conflict.
+	 * @param officer who registers it
 	 * @param certificate the certificate
 	 * @return it, and whether it was stored now
 	 * @throws InvalidRegistrationException if the MST is not valid or the validity ends before it starts
-	 * @throws TaxpayerNotFoundException if no taxpayer is registered under the MST
+	 * @throws TaxpayerNotFoundException if no taxpayer the officer manages is registered under the MST
 	 * @throws RegistrationConflictException if another certificate has that serial number
 	 */
 	@Transactional
-	public Registered<Certificate> register(Certificate certificate) {
-		requireRegistered(certificate.mst());
+	public Registered<Certificate> register(Caller officer, Certificate certificate) {
+		requireValid(certificate.mst());
+		managedBy(officer, certificate.mst());
 		if (!certificate.notAfter().isAfter(certificate.notBefore())) {
 			throw new InvalidRegistrationException("notAfter must be after notBefore");
 		}
@@ -175,21 +196,16 @@ public class TaxpayerRegistry {
 	}
 
 	/**
+	 * @param officer who reads them
 	 * @param mst a registered taxpayer
 	 * @return its certificates
 	 * @throws InvalidRegistrationException if the MST is not valid
-	 * @throws TaxpayerNotFoundException if no taxpayer is registered under it
+	 * @throws TaxpayerNotFoundException if no taxpayer the officer manages is registered under it
 	 */
-	public List<Certificate> certificates(String mst) {
-		requireRegistered(mst);
-		return this.repository.certificates(mst);
-	}
-
-	private void requireRegistered(String mst) {
+	public List<Certificate> certificates(Caller officer, String mst) {
 		requireValid(mst);
-		if (this.repository.find(mst).isEmpty()) {
-			throw TaxpayerNotFoundException.forMst(mst);
-		}
+		managedBy(officer, mst);
+		return this.repository.certificates(mst);
 	}
 
 	private static void requireValid(String mst) {

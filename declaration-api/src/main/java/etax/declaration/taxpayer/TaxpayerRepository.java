@@ -67,17 +67,21 @@ class TaxpayerRepository {
 	/**
 	 * Registers a taxpayer, or updates its details; never its frequency in force since ever, which a taxpayer
 	 * registered before keeps (changes are appended: {@link #insert(String, FrequencyChange, Instant)}).
+	 * @param taxpayer the details
+	 * @param managingOffice the office a registered taxpayer must be managed by to be updated, or {@code null} for any
+	 * @return whether it was stored: not when it is registered with another office (by a concurrent registration)
 	 */
-	void save(Taxpayer taxpayer) {
-		this.jdbc.sql("""
+	boolean save(Taxpayer taxpayer, @Nullable String managingOffice) {
+		return this.jdbc.sql("""
 				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (mst) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
 				    e_filing = EXCLUDED.e_filing, tax_office_code = EXCLUDED.tax_office_code, chapter = EXCLUDED.chapter
+				WHERE ?::text IS NULL OR taxpayer.tax_office_code = ?
 				""")
 			.params(taxpayer.mst(), taxpayer.name(), taxpayer.status(), taxpayer.eFiling(), taxpayer.filingFrequency(),
-					taxpayer.taxOfficeCode(), taxpayer.chapter())
-			.update();
+					taxpayer.taxOfficeCode(), taxpayer.chapter(), managingOffice, managingOffice)
+			.update() == 1;
 	}
 
 	/** @return whether it was inserted: not if the taxpayer has a change from that day already */

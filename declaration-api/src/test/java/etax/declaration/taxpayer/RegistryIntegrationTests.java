@@ -2,6 +2,7 @@ package etax.declaration.taxpayer;
 
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -107,6 +110,53 @@ class RegistryIntegrationTests {
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.taxpayer WHERE mst = ?").param(mst).query(Long.class).single())
 			.isZero();
+	}
+
+	/**
+	 * An office's officer registers and updates the taxpayers it manages, and their certificates and contracts; another
+	 * office's taxpayer it neither reads nor rewrites, nor gives an agent.
+	 */
+	@Test
+	void anOfficesOfficerKeepsTheRecordsOfItsOwnTaxpayersOnly() throws Exception {
+		RequestPostProcessor ours = bearer(TokenIssuer.local().officer("70129"));
+		RequestPostProcessor theirs = bearer(TokenIssuer.local().officer("70131"));
+		String mst = DemoTaxpayers.newMst();
+		String agent = registered();
+		String details = "{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\","
+				+ "\"eFiling\":true,\"filingFrequency\":\"Q\",\"taxOfficeCode\":\"70129\",\"chapter\":\"754\"}";
+
+		taxpayer(theirs, details).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		taxpayer(ours, details).andExpect(status().isCreated());
+		taxpayer(theirs, details.replace("ACTIVE", "SUSPENDED")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst).with(theirs)).andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/certificates").with(theirs)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(certificate(Long.toHexString(System.nanoTime()), "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/certificates").with(theirs)).andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/v1/agents/" + agent + "/contracts").with(theirs)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"taxpayerMst\":\"" + mst + "\",\"contractNumber\":\"HD-1\",\"validFrom\":\"2026-01-01\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT status FROM filing.taxpayer WHERE mst = ?").param(mst).query(String.class).single())
+			.isEqualTo("ACTIVE");
+
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst).with(ours)).andExpect(status().isOk());
+		this.mvc.perform(post("/api/v1/agents/" + agent + "/contracts").with(ours)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"taxpayerMst\":\"" + mst + "\",\"contractNumber\":\"HD-1\",\"validFrom\":\"2026-01-01\"}"))
+			.andExpect(status().isCreated());
+		taxpayer(ours, details.replace("\"70129\"", "\"70131\"")).andExpect(status().isCreated());
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst).with(theirs))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.taxOfficeCode").value("70131"));
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst).with(ours)).andExpect(status().isNotFound());
+	}
+
+	private ResultActions taxpayer(RequestPostProcessor officer, String json) throws Exception {
+		return this.mvc.perform(post("/api/v1/taxpayers").with(officer).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	private static final String REST = "\"status\":\"ACTIVE\",\"eFiling\":true,\"filingFrequency\":\"Q\","
