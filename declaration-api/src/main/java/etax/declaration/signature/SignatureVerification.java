@@ -40,6 +40,13 @@ public class SignatureVerification {
 
 	private static final String HOLDER_XPATH = "/HSoThueDTu/CKyDTu";
 
+	/**
+	 * Most signatures a return's {@code CKyDTu} may hold: the taxpayer's and an agent's, with room to spare. Each is
+	 * verified and each failure is a finding: {@code CKyDTu} takes any number, and a few megabytes of empty ones
+	 * made a notice of a hundred megabytes.
+	 */
+	static final int MAX_SIGNATURES = 4;
+
 	private final boolean required;
 
 	private final SignatureCheck check;
@@ -94,6 +101,9 @@ public class SignatureVerification {
 			// nothing to validate: missing, or misplaced within CKyDTu, is seen in the envelope alone
 			return verify(envelope, null, context);
 		}
+		if (signatures.size() > MAX_SIGNATURES) {
+			return tooMany(signatures.size());
+		}
 		byte[] digest = capture.bodyDigest();
 		if (body == null || digest == null) {
 			return verify(xml, context);
@@ -111,6 +121,9 @@ public class SignatureVerification {
 		Element root = document.getDocumentElement();
 		Element holder = lastChild(root, TKHAI, "CKyDTu");
 		List<Element> signatures = (holder != null) ? SignatureParts.children(holder, "Signature") : List.of();
+		if (signatures.size() > MAX_SIGNATURES) {
+			return tooMany(signatures.size());
+		}
 		if (signatures.isEmpty()) {
 			if (document.getElementsByTagNameNS(SignatureParts.DSIG, "Signature").getLength() > 0) {
 				return List.of(SignatureRule.NOT_OVER_RETURN.finding(HOLDER_XPATH, "Signature outside CKyDTu"));
@@ -137,6 +150,11 @@ public class SignatureVerification {
 			log.debug("Signature not accepted rules={}", findings.stream().map(Finding::ruleId).distinct().toList());
 		}
 		return findings;
+	}
+
+	private static List<Finding> tooMany(int signatures) {
+		return List.of(SignatureRule.NOT_OVER_RETURN.finding(HOLDER_XPATH,
+				signatures + " signatures, more than the " + MAX_SIGNATURES + " a return carries"));
 	}
 
 	private static @Nullable TrustedCertificates trusted(SignatureProperties properties, Clock clock) {

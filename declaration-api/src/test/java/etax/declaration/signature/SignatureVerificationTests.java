@@ -240,6 +240,20 @@ class SignatureVerificationTests {
 					"/HSoThueDTu/CKyDTu/Signature[2]/KeyInfo/X509Data/X509Certificate");
 	}
 
+	/** {@code CKyDTu} takes any number of signatures: more than a return carries are one finding, none verified. */
+	@Test
+	void moreSignaturesThanAReturnCarriesAreOneFinding() {
+		String signed = SignedReturns.text(SignedReturns.signed(TAXPAYER));
+		byte[] crowded = signed.replace("</CKyDTu>",
+				"<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"/>".repeat(1_000) + "</CKyDTu>")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(SignedReturns.verify(verification, crowded, taxpayer())).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("SIG-2");
+			assertThat(finding.value()).isEqualTo("1001 signatures, more than the 4 a return carries");
+		});
+	}
+
 	@Test
 	void hostileXmlIsRefusedWithoutReadingAnything() {
 		byte[] hostile = ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
