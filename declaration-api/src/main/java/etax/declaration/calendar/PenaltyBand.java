@@ -5,7 +5,8 @@ import etax.schemas.LocalizedText;
 /**
  * The administrative penalty band for filing late (Decree 125/2020 Art. 13, amounts for organisations;
  * individuals pay half; VN-ETAX.md §3.5 R-DL-5). Over 90 days the band depends on whether the return has tax
- * payable: 15–25 million VND capped at the tax due when it has, 8–15 million when it has none (Art. 13(4)(b)).
+ * payable: 15–25 million VND when it has, capped at the tax due but never below the middle of the 8–15 million
+ * band, 11.5 million (Art. 13(5)); 8–15 million when it has none (Art. 13(4)(b)).
  * The intake shows it as a warning (CTX-DL-01); an officer decides the penalty within it
  * ({@code etax.declaration.penalty}).
  */
@@ -39,13 +40,13 @@ public final class PenaltyBand {
 			return new LocalizedText("Mức phạt: 8–15 triệu đồng (quá 90 ngày, không phát sinh số thuế phải nộp).",
 					"Penalty band: 8–15 million VND (over 90 days, no tax payable).");
 		}
-		return new LocalizedText("Mức phạt: 15–25 triệu đồng, không quá số thuế phải nộp.",
-				"Penalty band: 15–25 million VND, at most the tax due.");
+		return new LocalizedText("Mức phạt: 15–25 triệu đồng, không quá số thuế phải nộp nhưng không thấp hơn 11,5 triệu "
+				+ "đồng.", "Penalty band: 15–25 million VND, at most the tax due but not less than 11.5 million VND.");
 	}
 
 	/**
-	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual, capped
-	 * at the tax due over 90 days. Up to 5 days late a warning may replace it (mitigating circumstances); a warning is no
+	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual; over 90 days with
+	 * tax due, capped at the tax due but not below the middle of the 61–90 days' band (Art. 13(5)). Up to 5 days late a warning may replace it (mitigating circumstances); a warning is no
 	 * fine and is not recorded here.
 	 * @param daysLate days after the deadline, more than zero
 	 * @param taxDue the tax the return declares payable, VND
@@ -63,7 +64,9 @@ public final class PenaltyBand {
 		if (daysLate <= 90 || taxDue <= 0) {
 			return new Range(8 * MILLION / share, 15 * MILLION / share);
 		}
-		return new Range(Math.min(15 * MILLION / share, taxDue), Math.min(25 * MILLION / share, taxDue));
+		long floor = (8 * MILLION + 15 * MILLION) / 2 / share;
+		return new Range(Math.max(Math.min(15 * MILLION / share, taxDue), floor),
+				Math.max(Math.min(25 * MILLION / share, taxDue), floor));
 	}
 
 	/**

@@ -22,8 +22,10 @@ class PenaltyBandTests {
 		assertThat(PenaltyBand.range(91, 40_000_000, false)).isEqualTo(new PenaltyBand.Range(15_000_000, 25_000_000));
 		assertThat(PenaltyBand.range(91, 22_000_000, false)).as("capped at the tax due")
 			.isEqualTo(new PenaltyBand.Range(15_000_000, 22_000_000));
-		assertThat(PenaltyBand.range(400, 3_000_000, false)).as("the tax due, when less than the least")
-			.isEqualTo(new PenaltyBand.Range(3_000_000, 3_000_000));
+		assertThat(PenaltyBand.range(91, 13_000_000, false)).as("the tax due, when less than the least")
+			.isEqualTo(new PenaltyBand.Range(13_000_000, 13_000_000));
+		assertThat(PenaltyBand.range(400, 3_000_000, false)).as("never below the middle of the 8–15 million band")
+			.isEqualTo(new PenaltyBand.Range(11_500_000, 11_500_000));
 	}
 
 	@Test
@@ -31,6 +33,7 @@ class PenaltyBandTests {
 		assertThat(PenaltyBand.range(10, 0, true)).isEqualTo(new PenaltyBand.Range(1_000_000, 2_500_000));
 		assertThat(PenaltyBand.range(91, 40_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 12_500_000));
 		assertThat(PenaltyBand.range(91, 10_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 10_000_000));
+		assertThat(PenaltyBand.range(91, 1_000_000, true)).isEqualTo(new PenaltyBand.Range(5_750_000, 5_750_000));
 	}
 
 }

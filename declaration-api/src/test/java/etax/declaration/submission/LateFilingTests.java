@@ -13,7 +13,8 @@ class LateFilingTests {
 	@Test
 	void overNinetyDaysTheBandDependsOnWhetherTaxIsPayable() {
 		assertThat(LateFiling.message(104, DEADLINE, false, false, true).en()).isEqualTo(
-				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 15–25 million VND, at most the tax due.");
+				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 15–25 million VND, at most the tax due but "
+						+ "not less than 11.5 million VND.");
 		assertThat(LateFiling.message(104, DEADLINE, false, false, false).en()).isEqualTo(
 				"Filed 104 days after the deadline of 2026-07-20. Penalty band: 8–15 million VND (over 90 days, no tax payable).");
 		assertThat(LateFiling.message(104, DEADLINE, false, false, false).vi()).contains("8–15 triệu đồng")
