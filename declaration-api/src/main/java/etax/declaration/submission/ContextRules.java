@@ -238,6 +238,15 @@ class ContextRules {
 					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
 			return null;
 		}
+		if (!ended && rule.lastDay(period).isAfter(filedOn.plusYears(1))) {
+			// an advance declaration (a household's lump sum by 15 December for the next year) is for the coming
+			// period, not for any year ahead
+			findings.add(finding("CTX-PER-02", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
+					period.value(), "Kỳ tính thuế quá xa: tờ khai nộp trước chỉ cho kỳ có hạn nộp trong vòng một năm tới.",
+					"The tax period is too far ahead: an advance declaration is for a period due within the coming year.",
+					"Khai cho kỳ tính thuế sắp tới.", "Declare the coming tax period."));
+			return null;
+		}
 		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
 			checkFrequency(period, end, taxpayer, findings);
 		}

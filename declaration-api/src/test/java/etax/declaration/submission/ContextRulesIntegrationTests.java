@@ -513,6 +513,10 @@ class ContextRulesIntegrationTests {
 		assertThat(early.get("status").asString()).isEqualTo("ACCEPTED");
 		assertThat(ruleIds(late)).containsExactly("CTX-DL-01");
 		assertThat(late.at("/findings/0/message/en").asString()).startsWith("Filed 146 days after the deadline of 2025-12-15.");
+		String yearAfter = generated("473", "2.1.0", LocalDate.parse("2028-12-31"),
+				yearly.and((candidate) -> candidate.contains("<kyKKhai>2028<")));
+		assertThat(ruleIds(file(signedBefore(forNewTaxpayer(yearAfter)), 201)))
+			.as("due on 15 December 2027, more than a year ahead").containsExactly("CTX-PER-02");
 	}
 
 	@Test
