@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.PlausibleDate;
 import etax.declaration.taxpayer.Mst;
 import etax.declaration.taxpayer.Registered;
 import io.swagger.v3.oas.annotations.Operation;
@@ -95,8 +96,8 @@ class ExtensionController {
 			@NotBlank @Size(max = 21) @Schema(example = "1/2026") String period,
 			@NotBlank @Size(max = 40) @Schema(allowableValues = { "NATURAL_DISASTER", "CATASTROPHE", "EPIDEMIC", "FIRE",
 					"ACCIDENT" }) String reason,
-			@NotNull @Schema(description = "the day the taxpayer's written request reached the tax office") LocalDate requestedOn,
-			@NotNull LocalDate deadline) {
+			@NotNull @Schema(description = "the day the taxpayer's written request reached the tax office") @PlausibleDate LocalDate requestedOn,
+			@NotNull @PlausibleDate LocalDate deadline) {
 
 		DeadlineExtensions.Grant toGrant() {
 			return new DeadlineExtensions.Grant(this.maTKhai, this.periodKind, this.period, this.reason, this.requestedOn,

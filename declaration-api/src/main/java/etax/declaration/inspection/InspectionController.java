@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.PlausibleDate;
 import etax.declaration.taxpayer.Mst;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -112,9 +113,9 @@ class InspectionController {
 
 	record AnnouncementRequest(@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "123/QĐ-CT") String decisionNumber,
 			@NotBlank @Size(max = 20) @Schema(allowableValues = { "THANH_TRA", "KIEM_TRA" }) String kind,
-			@NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
+			@NotNull @PlausibleDate LocalDate periodFrom, @NotNull @PlausibleDate LocalDate periodTo,
 			@Nullable @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,20}") String> taxTypes,
-			@NotNull LocalDate announcedOn) {
+			@NotNull @PlausibleDate LocalDate announcedOn) {
 
 		TaxInspections.Announcement toAnnouncement() {
 			return new TaxInspections.Announcement(this.decisionNumber, this.kind, this.periodFrom, this.periodTo,
@@ -123,7 +124,7 @@ class InspectionController {
 
 	}
 
-	record ConclusionRequest(@NotNull LocalDate concludedOn,
+	record ConclusionRequest(@NotNull @PlausibleDate LocalDate concludedOn,
 			@NotBlank @Size(max = 60) @Pattern(regexp = TEXT) @Schema(example = "456/QĐ-CT") String decisionNumber,
 			@Nullable @Size(max = 100) List<@NotNull @Valid AssessmentRequest> assessedTax) {
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,7 +64,7 @@ class PenaltyController {
 
 	record DecisionRequest(
 			@NotBlank @Size(max = 60) @Pattern(regexp = "[^\\p{Cntrl}]*") @Schema(example = "789/QĐ-XPHC") String decisionNumber,
-			@NotNull LocalDate decidedOn, @NotNull @Positive Long amount) {
+			@NotNull @PlausibleDate LocalDate decidedOn, @NotNull @Positive Long amount) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import etax.access.Caller;
+import etax.declaration.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
@@ -43,9 +44,9 @@ class IntakeAuditController {
 	@GetMapping("/api/v1/intake-audit")
 	List<IntakeAuditLine> find(
 			@Parameter(description = "written at or after, e.g. 2026-05-10T09:00:00+07:00") @RequestParam(
-					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @PlausibleDate @Nullable OffsetDateTime from,
 			@Parameter(description = "written before") @RequestParam(required = false) @DateTimeFormat(
-					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
+					iso = DateTimeFormat.ISO.DATE_TIME) @PlausibleDate @Nullable OffsetDateTime to,
 			@Parameter(description = "refused, malformed or schema") @RequestParam(required = false) @Pattern(
 					regexp = "refused|malformed|schema", message = "must be refused, malformed or schema") @Nullable String outcome,
 			@Parameter(description = "e.g. NOT_AUTHORIZED, TOO_LARGE, NOT_RECEIVABLE, NOT_WELL_FORMED") @RequestParam(

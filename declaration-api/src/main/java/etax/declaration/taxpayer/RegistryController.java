@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import etax.access.Caller;
+import etax.declaration.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -109,7 +110,7 @@ class RegistryController {
 			@NotBlank @Size(max = 500) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String name,
 			@NotBlank @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED") String status, @NotNull Boolean eFiling,
 			@NotBlank @Pattern(regexp = "[MQ]") String filingFrequency, @NotBlank @Pattern(regexp = "\\d{5}") String taxOfficeCode,
-			@NotBlank @Pattern(regexp = "\\d{3}") String chapter, @Nullable LocalDate filingFrequencyFrom) {
+			@NotBlank @Pattern(regexp = "\\d{3}") String chapter, @PlausibleDate @Nullable LocalDate filingFrequencyFrom) {
 
 		Taxpayer toTaxpayer() {
 			return new Taxpayer(this.mst, this.name, this.status, this.eFiling, this.filingFrequency, this.taxOfficeCode,
@@ -121,13 +122,13 @@ class RegistryController {
 	record CertificateRegistration(
 			@NotBlank @Pattern(regexp = "[0-9A-Fa-f]{1,64}", message = "must be 1 to 64 hexadecimal digits") String serialNumber,
 			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String subject,
-			@NotNull Instant notBefore, @NotNull Instant notAfter) {
+			@NotNull @PlausibleDate Instant notBefore, @NotNull @PlausibleDate Instant notAfter) {
 
 	}
 
 	record ContractRegistration(@NotBlank @Mst String taxpayerMst,
 			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String contractNumber,
-			@NotNull LocalDate validFrom, @Nullable LocalDate validTo) {
+			@NotNull @PlausibleDate LocalDate validFrom, @PlausibleDate @Nullable LocalDate validTo) {
 
 	}
 

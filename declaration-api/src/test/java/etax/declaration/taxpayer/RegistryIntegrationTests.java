@@ -65,6 +65,13 @@ class RegistryIntegrationTests {
 		certificate(mst, certificate("ab02", "2027-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		certificate(mst, certificate("ab03", "2026-01-01T00:00:00Z", "+300000-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.endsWith("notAfter must be a date from the year 1900 to the year 9999")));
+		this.mvc.perform(get("/api/v1/intake-audit").param("from", "+300000-01-01T00:00:00Z").with(officer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("from must be a date from the year")));
 		this.mvc.perform(get("/api/v1/taxpayers/abc/certificates").with(officer()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-mst"));
@@ -103,6 +110,9 @@ class RegistryIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("name size must be")));
 		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"A\\u0000B\"," + REST + "}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("name must not contain control characters"));
+		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"A\"," + REST + ",\"filingFrequencyFrom\":\"+6000000-01-01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("filingFrequencyFrom must be a date from the year 1900 to the year 9999"));
 		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"A\",\"status\":\"ACTIVE\",\"filingFrequency\":\"Q\","
 				+ "\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"}")
 			.andExpect(status().isBadRequest())
