@@ -31,6 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Form catalog", description = "Form versions received, their XSDs and their rule catalogues")
 class FormCatalogController {
 
+	/** Where a form XSD finds the envelope in the catalog's files, next to the forms' folders. */
+	private static final String BUNDLED_ENVELOPE = "schemaLocation=\"../../envelope/TKhaiThue.xsd\"";
+
+	/** Where it is served: from {@code /api/v1/forms/{maTKhai}/versions/{version}/schema}, {@code /api/v1/forms/envelope}. */
+	private static final String SERVED_ENVELOPE = "schemaLocation=\"../../../envelope\"";
+
 	static final String NOT_FOUND_TYPE = "https://etax.example/problems/form-version-not-found";
 
 	private final FormCatalog catalog = FormCatalog.load();
@@ -59,8 +65,9 @@ class FormCatalogController {
 	}
 
 	@Operation(summary = "The XSD of one form version",
-			description = "Validates a whole HSoThueDTu document of the version. It redefines the common envelope "
-					+ "(schemaLocation ../../envelope/TKhaiThue.xsd), served at /api/v1/forms/envelope.",
+			description = "Validates a whole HSoThueDTu document of the version. It redefines the common envelope, "
+					+ "served at /api/v1/forms/envelope, by a schemaLocation relative to this XSD's own address "
+					+ "(../../../envelope), which a schema compiler resolves to it.",
 			responses = { @ApiResponse(responseCode = "200", description = "The XSD",
 					content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 							schema = @Schema(type = "string"))),
@@ -68,7 +75,9 @@ class FormCatalogController {
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)) })
 	@GetMapping(path = "/{maTKhai}/versions/{version}/schema", produces = MediaType.APPLICATION_XML_VALUE)
 	String schema(@PathVariable String maTKhai, @PathVariable String version) {
-		return this.catalog.xsd(maTKhai, version).orElseThrow(() -> FormVersionNotFoundException.of(maTKhai, version));
+		return this.catalog.xsd(maTKhai, version)
+			.map((xsd) -> xsd.replace(BUNDLED_ENVELOPE, SERVED_ENVELOPE))
+			.orElseThrow(() -> FormVersionNotFoundException.of(maTKhai, version));
 	}
 
 	@Operation(summary = "The envelope XSD that every form XSD redefines")

@@ -1,5 +1,9 @@
 package etax.declaration.catalog;
 
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import etax.devstack.LocalInfrastructureInitializer;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static etax.devstack.TestCallers.filer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,13 +66,23 @@ class FormCatalogIntegrationTests {
 			.andExpect(jsonPath("$.constructed").value(false));
 	}
 
+	/** The envelope the XSD redefines is where its reference, resolved against the XSD's address, points. */
 	@Test
-	void servesTheXsdAndTheEnvelopeItRedefines() throws Exception {
-		this.mvc.perform(get("/api/v1/forms/842/versions/2.8.3/schema").with(filer()))
+	void servesTheXsdAndTheEnvelopeItRedefinesWhereItsReferenceResolves() throws Exception {
+		URI address = URI.create("https://etax.example/api/v1/forms/842/versions/2.8.3/schema");
+		String xsd = this.mvc.perform(get(address.getPath()).with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
-			.andExpect(content().string(containsString("<xs:redefine schemaLocation=\"../../envelope/TKhaiThue.xsd\">")));
-		this.mvc.perform(get("/api/v1/forms/envelope").with(filer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher redefine = Pattern.compile("<xs:redefine schemaLocation=\"([^\"]+)\">").matcher(xsd);
+		assertThat(redefine.find()).isTrue();
+
+		URI envelope = address.resolve(redefine.group(1));
+
+		assertThat(envelope.getPath()).isEqualTo("/api/v1/forms/envelope");
+		this.mvc.perform(get(envelope.getPath()).with(filer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"CTieuTKhaiChinhType\"")));
 	}
