@@ -96,6 +96,9 @@ class ApiErrorsIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("page must be at least 0")))
 			.andExpect(jsonPath("$.detail").value(containsString("size must be at most 200")));
+		this.mvc.perform(get("/api/v1/returns").param("page", "2147483647").with(filer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("page must be at most 1000")));
 	}
 
 	@Test

@@ -55,7 +55,8 @@ class IntakeAuditController {
 			@Parameter(description = "the SHA-256 of the body sent, 64 hex digits") @RequestParam(
 					required = false) @Pattern(regexp = "[0-9a-fA-F]{64}",
 							message = "must be 64 hex digits") @Nullable String contentSha256,
-			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0") int page,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0") @Max(
+					value = 1_000, message = "must be at most 1000: narrow the query with its filters") int page,
 			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1") @Max(value = 200,
 					message = "must be at most 200") int size,
 			@AuthenticationPrincipal Caller caller) {

@@ -130,7 +130,8 @@ class ReturnController {
 			@RequestParam(required = false) @Size(max = 40) @Pattern(regexp = TEXT,
 					message = TEXT_MESSAGE) @Nullable String period,
 			@RequestParam(required = false) @Nullable ReturnStatus status,
-			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0") int page,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0") @Max(
+					value = 1_000, message = "must be at most 1000: narrow the query with its filters") int page,
 			@RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1") @Max(value = 200,
 					message = "must be at most 200") int size,
 			@AuthenticationPrincipal Caller caller) {

@@ -175,7 +175,8 @@ class IntakeAuditIntegrationTests {
 				token)).isEmpty();
 
 		for (String[] invalid : new String[][] { { "outcome", "rejected" }, { "reason", "not authorized" },
-				{ "contentSha256", "abc" }, { "from", "yesterday" }, { "size", "201" }, { "page", "-1" } }) {
+				{ "contentSha256", "abc" }, { "from", "yesterday" }, { "size", "201" }, { "page", "-1" }, { "page", "1001" },
+				{ "from", "+300000-01-01T00:00:00Z" } }) {
 			this.mvc.perform(get("/api/v1/intake-audit").param(invalid[0], invalid[1]).with(bearer(token)))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.startsWith(PROBLEMS)));
