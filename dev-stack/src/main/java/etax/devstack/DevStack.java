@@ -71,6 +71,9 @@ public final class DevStack {
 			if (modules[i].equals("declaration-api")) {
 				// filers' webhook receivers under development run on this machine (docs/adr/0018-push-notices.md)
 				properties.put("etax.declaration.webhooks.allow-plain-http-localhost", "true");
+				// the local run's registry: made-up companies the README and the conformance pack file for
+				properties.put("spring.flyway.locations",
+						"classpath:db/migration/declaration,classpath:db/migration/outbox,classpath:db/seed/declaration");
 			}
 			if (modules[i].equals("payment-gateway")) {
 				// an office officer reads and resolves what concerns the vouchers its office collects, the same agencies as
