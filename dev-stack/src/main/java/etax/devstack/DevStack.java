@@ -76,6 +76,9 @@ public final class DevStack {
 						"classpath:db/migration/declaration,classpath:db/migration/outbox,classpath:db/seed/declaration");
 			}
 			if (modules[i].equals("payment-gateway")) {
+				// the dev banks, whose keys are in the repository (docs/adr/0005-bank-messages.md)
+				properties.put("spring.flyway.locations",
+						"classpath:db/migration/payment,classpath:db/migration/outbox,classpath:db/dev/payment");
 				// an office officer reads and resolves what concerns the vouchers its office collects, the same agencies as
 				// batch-processor's reconciliation below; office 99999 is also the payment desk, which works the
 				// dead-lettered bank messages (docs/adr/0022-office-scope-at-the-gateway.md)

@@ -5,10 +5,8 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import etax.access.DetachedJws;
 import etax.access.InvalidJwsException;
@@ -16,16 +14,28 @@ import etax.payment.bank.BankRepository.BankRow;
 import etax.payment.bank.BankRepository.KeyRow;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers who a bank is and whether a message was signed by it. Banks and keys are read from the
  * database and kept for {@code etax.payment.bank.cache-ttl}, absent ones too, so that a flood of
  * unknown key ids costs one query per id and period, and a newly registered key is used within that
- * time (at once, if it was never asked for before).
+ * time (at once, if it was never asked for before). Both caches are bounded ({@link ReadCache}), and a
+ * {@code kid} that is no key id is refused before any look-up: it comes from the record, and PostgreSQL
+ * refuses text with NUL, which would fail the poll as the database's trouble and retry it for ever.
  */
 @Component
 public class BankRegistry {
+
+	/**
+	 * What a key id may be: 1 to 128 visible ASCII characters of those key ids use (UUIDs, thumbprints in
+	 * base64 or base64url, {@code <bank>-<name>-<n>}); no control character, no space.
+	 */
+	static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._~:+/=-]{1,128}");
+
+	/** How many banks, and how many key ids, are kept read: far more than are registered. */
+	static final int CACHE_CAPACITY = 10_000;
 
 	private final BankRepository banks;
 
@@ -35,11 +45,13 @@ public class BankRegistry {
 
 	private final byte[] intakeSecret;
 
-	private final Map<String, Cached<Optional<BankRow>>> bankCache = new ConcurrentHashMap<>();
+	private final ReadCache<Optional<BankRow>> bankCache = new ReadCache<>(CACHE_CAPACITY);
 
-	private final Map<String, Cached<Optional<VerificationKey>>> keyCache = new ConcurrentHashMap<>();
+	private final ReadCache<Optional<VerificationKey>> keyCache = new ReadCache<>(CACHE_CAPACITY);
 
-	BankRegistry(BankRepository banks, BankProperties properties, Clock clock) {
+	BankRegistry(BankRepository banks, BankProperties properties, Clock clock, Environment environment) {
+		LocalIntakeSecret.refuseOutsideLocalRun(properties.intakeSecret(),
+				environment.getProperty("spring.flyway.locations", ""));
 		this.banks = banks;
 		this.properties = properties;
 		this.clock = clock;
@@ -55,13 +67,17 @@ public class BankRegistry {
 	 */
 	public Signer verify(@Nullable String signature, byte[] payload) {
 		DetachedJws jws = parse(signature);
+		if (!KEY_ID.matcher(jws.keyId()).matches()) {
+			throw new InvalidSignatureException(
+					"the JWS header's kid is not a key id (1 to 128 letters, digits or . _ ~ : + / = -)");
+		}
 		if (jws.keyId().equals(this.properties.intakeKeyId())) {
 			if (!jws.verifiesHs256(this.intakeSecret, payload)) {
 				throw new InvalidSignatureException("the signature does not verify with the gateway's intake key");
 			}
 			return new Signer(jws.keyId(), null);
 		}
-		VerificationKey key = cached(this.keyCache, jws.keyId(), this::loadKey)
+		VerificationKey key = this.keyCache.get(jws.keyId(), this.clock.instant(), this.properties.cacheTtl(), this::loadKey)
 			.orElseThrow(() -> new InvalidSignatureException("the signing key (kid) is not registered"));
 		Instant now = this.clock.instant();
 		if (now.isBefore(key.validFrom()) || (key.validTo() != null && !now.isBefore(key.validTo()))) {
@@ -104,7 +120,9 @@ public class BankRegistry {
 
 	/** Whether the bank is registered and valid on the day. */
 	public boolean isKnown(String bankCode, LocalDate day) {
-		return cached(this.bankCache, bankCode, this.banks::bank).map((bank) -> bank.validOn(day)).orElse(false);
+		return this.bankCache.get(bankCode, this.clock.instant(), this.properties.cacheTtl(), this.banks::bank)
+			.map((bank) -> bank.validOn(day))
+			.orElse(false);
 	}
 
 	private Optional<VerificationKey> loadKey(String keyId) {
@@ -120,20 +138,6 @@ public class BankRegistry {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("The registered key " + row.keyId() + " is not a valid public key", ex);
 		}
-	}
-
-	private <T> T cached(Map<String, Cached<T>> cache, String id, Function<String, T> load) {
-		Instant now = this.clock.instant();
-		Cached<T> entry = cache.get(id);
-		if (entry == null || entry.loadedAt().plus(this.properties.cacheTtl()).isBefore(now)) {
-			entry = new Cached<>(load.apply(id), now);
-			cache.put(id, entry);
-		}
-		return entry.value();
-	}
-
-	private record Cached<T>(T value, Instant loadedAt) {
-
 	}
 
 	private record VerificationKey(String keyId, String bankCode, String algorithm, PublicKey publicKey,

@@ -79,6 +79,11 @@ class ConfirmationPublishing {
 		}
 	}
 
+	/**
+	 * The record to publish for a checked message.
+	 * @throws MessageTooLargeException if the record, key and headers with the value, would be over what the
+	 * producer sends: checked here, before anything is published or marked, rather than failed by the producer
+	 */
 	OutboxMessage message(List<BankConfirmation> confirmations, String value, @Nullable String contentType,
 			UUID messageId, Map<String, String> extraHeaders) {
 		Map<String, String> headers = new HashMap<>(extraHeaders);
@@ -86,8 +91,28 @@ class ConfirmationPublishing {
 		headers.put(MESSAGE_ID, messageId.toString());
 		headers.put(MessageReader.CONTENT_TYPE,
 				(contentType != null) ? contentType : "application/json");
-		return new OutboxMessage(PaymentRecording.CONFIRMATIONS_TOPIC, confirmations.get(0).payer().value(), value,
-				headers);
+		OutboxMessage message = new OutboxMessage(PaymentRecording.CONFIRMATIONS_TOPIC,
+				confirmations.get(0).payer().value(), value, headers);
+		if (size(message.key(), value, headers) > MessageTooLargeException.RECORD_LIMIT) {
+			throw MessageTooLargeException.recordOverLimit();
+		}
+		return message;
+	}
+
+	/**
+	 * An upper bound of the bytes the producer counts for the record: key, value, header names and values in
+	 * UTF-8, and the framing of a batch of one record (under 100 bytes; 1 KiB is kept).
+	 */
+	private static long size(String key, String value, Map<String, String> headers) {
+		long size = 1024 + utf8(key) + utf8(value);
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			size += utf8(header.getKey()) + utf8(header.getValue()) + 10;
+		}
+		return size;
+	}
+
+	private static long utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
 	}
 
 }

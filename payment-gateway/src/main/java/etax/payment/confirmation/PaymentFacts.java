@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -18,11 +19,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who sent a confirmation message and what it says was paid, as comparable facts: per entry the bank,
- * reference, payer (and who paid for them), currency and rate, total, payment date, status, the payment a
- * reversal reverses, and per line the chapter, sub-item, tax period and amount. An officer's correction
- * must keep every one of them (docs/adr/0003-payment-exactly-once.md): it may mend what made the message
- * unreadable or invalid around them, never who sent it or what was paid.
+ * Who sent a confirmation message, what it says was paid and where the money went, as comparable facts: per
+ * entry the bank, reference, payer (and who paid for them), currency and rate, total, payment date, status, the
+ * payment a reversal reverses, the treasury, account, collecting agency and area, and per line the chapter,
+ * sub-item, tax period and amount. An officer's correction must keep every one of them
+ * (docs/adr/0003-payment-exactly-once.md): it may mend what made the message unreadable or invalid around them,
+ * never who sent it, what was paid or where to. Where the money went is kept too: a message refused because it
+ * went to an account that is not the State budget's must not become a tax payment by a corrected account. Only
+ * a code the original leaves out or states malformed ({@link #MENDABLE}) may be mended, to any code the checks
+ * accept.
  *
  * <p>
  * The original message was rejected, so it is read leniently: a JSON message by its fields alone, whatever
@@ -35,6 +40,13 @@ final class PaymentFacts {
 	static final String BANK = "bankCode";
 
 	private static final String NONE = "-";
+
+	/** A code the original does not state in its format (missing or malformed): a correction may give it. */
+	static final String MENDABLE = "?";
+
+	/** Where the money went: the codes of a voucher, with their formats. */
+	private static final Map<String, Pattern> CODES = Map.of("treasuryCode", Vouchers.FOUR_DIGITS, "treasuryAccount",
+			Vouchers.FOUR_DIGITS, "collectingAgencyCode", Vouchers.AGENCY_CODE, "areaCode", Vouchers.AREA_CODE);
 
 	private static final int MAX_SCALE = 40;
 
@@ -63,6 +75,10 @@ final class PaymentFacts {
 			facts.put(at + "paymentDate", c.paymentDate().toString());
 			facts.put(at + "status", c.status().name());
 			facts.put(at + "reversalOf", (c.reversalOf() != null) ? c.reversalOf() : NONE);
+			facts.put(at + "treasuryCode", c.treasuryCode());
+			facts.put(at + "treasuryAccount", c.treasuryAccount());
+			facts.put(at + "collectingAgencyCode", c.collectingAgencyCode());
+			facts.put(at + "areaCode", c.areaCode());
 			facts.put(at + "lines", Integer.toString(c.lines().size()));
 			for (int n = 0; n < c.lines().size(); n++) {
 				ConfirmationLine line = c.lines().get(n);
@@ -98,14 +114,17 @@ final class PaymentFacts {
 		return facts;
 	}
 
-	/** The names of the facts a corrected message changes, in order; empty when it keeps them all. */
+	/**
+	 * The names of the facts a corrected message changes, in order; empty when it keeps them all. A fact the
+	 * original has as {@link #MENDABLE} is not changed by any value.
+	 */
 	static List<String> changed(Map<String, String> original, Map<String, String> corrected) {
 		if (!Objects.equals(original.get("entries"), corrected.get("entries"))) {
 			return List.of("entries");
 		}
 		List<String> changed = new ArrayList<>();
 		original.forEach((name, fact) -> {
-			if (!fact.equals(corrected.get(name)) && !changed.contains(name)) {
+			if (!fact.equals(MENDABLE) && !fact.equals(corrected.get(name)) && !changed.contains(name)) {
 				changed.add(name);
 			}
 		});
@@ -138,6 +157,9 @@ final class PaymentFacts {
 		facts.put("paymentDate", date(text(root, "paymentDate", false)));
 		facts.put("status", text(root, "status", false).toUpperCase(Locale.ROOT));
 		facts.put("reversalOf", text(root, "reversalOf", true));
+		for (String code : List.of("treasuryCode", "treasuryAccount", "collectingAgencyCode", "areaCode")) {
+			facts.put(code, code(root, code));
+		}
 		JsonNode lines = root.path("lines");
 		if (!lines.isArray() || lines.isEmpty()) {
 			throw new Unreadable("its lines cannot be read");
@@ -163,6 +185,13 @@ final class PaymentFacts {
 			throw new Unreadable("its " + name + " cannot be read");
 		}
 		return value.stringValue();
+	}
+
+	/** A code as the original states it, or {@link #MENDABLE} when it does not state it in its format. */
+	private static String code(JsonNode node, String name) {
+		JsonNode value = node.path(name);
+		return (value.isString() && CODES.get(name).matcher(value.stringValue()).matches()) ? value.stringValue()
+				: MENDABLE;
 	}
 
 	private static String amount(JsonNode node, String name, boolean optional) {

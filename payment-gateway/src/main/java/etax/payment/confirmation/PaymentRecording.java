@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,9 +179,12 @@ public class PaymentRecording {
 		Classified bookedOutcome = classify(booked, recordingId, null, rejections);
 		int duplicates = bookedOutcome.duplicates();
 		List<ReceivedConfirmation> recorded = new ArrayList<>(bookedOutcome.recorded());
+		List<ReceivedConfirmation> unbookedValid = checkNotBooked(
+				valid.stream().filter((r) -> !r.confirmation().status().isBooked()).toList(), rejections);
 		for (BankConfirmation.Status status : List.of(BankConfirmation.Status.PENDING, BankConfirmation.Status.FAILED)) {
-			Classified unbooked = classify(valid.stream().filter((r) -> r.confirmation().status() == status).toList(),
-					recordingId, status.name(), rejections);
+			Classified unbooked = classify(
+					unbookedValid.stream().filter((r) -> r.confirmation().status() == status).toList(), recordingId,
+					status.name(), rejections);
 			duplicates += unbooked.duplicates();
 			recorded.addAll(unbooked.recorded());
 		}
@@ -289,6 +293,39 @@ public class PaymentRecording {
 			else {
 				reversedInPoll.put(original, c.bankReference());
 				passed.add(received);
+			}
+		}
+		return passed;
+	}
+
+	/**
+	 * Lets through the pending and failed reports whose key is not booked (recorded before, or earlier in this
+	 * poll), and those already recorded with their status (a redelivery, judged a duplicate or a conflict): a
+	 * report that a debit is pending or failed after it was booked would be kept apart while the money stays
+	 * allocated, so it is a conflict; the bank takes a booked payment back with a reversal.
+	 */
+	private List<ReceivedConfirmation> checkNotBooked(List<ReceivedConfirmation> unbooked, List<Rejection> rejections) {
+		if (unbooked.isEmpty()) {
+			return unbooked;
+		}
+		Set<ConfirmationKey> keys = new HashSet<>();
+		unbooked.forEach((r) -> keys.add(r.confirmationKey()));
+		Set<ConfirmationKey> booked = this.confirmations.states(keys, null).keySet();
+		if (booked.isEmpty()) {
+			return unbooked;
+		}
+		Map<String, Set<ConfirmationKey>> recorded = new HashMap<>();
+		for (BankConfirmation.Status status : List.of(BankConfirmation.Status.PENDING, BankConfirmation.Status.FAILED)) {
+			recorded.put(status.name(), this.confirmations.states(booked, status.name()).keySet());
+		}
+		List<ReceivedConfirmation> passed = new ArrayList<>(unbooked.size());
+		for (ReceivedConfirmation r : unbooked) {
+			if (booked.contains(r.confirmationKey())
+					&& !recorded.get(r.confirmation().status().name()).contains(r.confirmationKey())) {
+				rejections.add(Rejection.bookedAlready(r, this.confirmations.rawMessage(r.confirmationKey(), null)));
+			}
+			else {
+				passed.add(r);
 			}
 		}
 		return passed;

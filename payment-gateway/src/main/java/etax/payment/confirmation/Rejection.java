@@ -38,6 +38,20 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 				received.signerBank());
 	}
 
+	/**
+	 * A pending or failed report of a bank code and reference already booked (debited or reversed): the money is
+	 * allocated, and only a reversal takes it back.
+	 */
+	static Rejection bookedAlready(ReceivedConfirmation received, String recordedValue) {
+		BankConfirmation confirmation = received.confirmation();
+		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
+				received.contentType(), RejectionReason.CONFLICT,
+				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference() + " is booked already: a "
+						+ confirmation.status().name() + " report does not undo a booked payment, the bank sends a "
+						+ "reversal of it; the booked confirmation is kept",
+				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank());
+	}
+
 	/** The same bank code and reference as a recorded confirmation, with other content. */
 	static Rejection conflict(ReceivedConfirmation received, String recordedValue) {
 		BankConfirmation confirmation = received.confirmation();

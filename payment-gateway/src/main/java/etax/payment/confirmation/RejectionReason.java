@@ -59,7 +59,10 @@ enum RejectionReason {
 	 * other lines, treasury, account or area than the payment.
 	 */
 	INVALID_REVERSAL("invalid-reversal"),
-	/** The bank code and reference were already recorded with different content. */
+	/**
+	 * The bank code and reference were already recorded with different content, or are booked and the entry
+	 * reports them pending or failed (a booked payment is taken back by a reversal only).
+	 */
 	CONFLICT("conflict"),
 	/**
 	 * A payment date after tomorrow in Vietnam, or a send time ({@code sentAt}) later than the receipt beyond

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import etax.outbox.Outbox;
+import etax.outbox.OutboxMessage;
 import etax.payment.office.OfficeScope;
 import org.jspecify.annotations.Nullable;
 
@@ -94,12 +95,15 @@ public class RejectionRedrive {
 			}
 		}
 		UUID messageId = UUID.randomUUID();
+		// built before the rejection is marked: a message too large to publish is refused (413), not marked
+		// re-driven and then parked by the outbox relay
+		OutboxMessage message = this.publishing.message(confirmations, value, type, messageId,
+				Map.of(RedriveClaim.REDRIVE_OF, Long.toString(id), "etax.channel", "redrive"));
 		Instant now = this.clock.instant();
 		if (!this.rejections.markRedriven(id, now, officer, messageId)) {
 			throw AlreadyRedrivenException.forId(id);
 		}
-		this.outbox.append(this.publishing.message(confirmations, value, type, messageId,
-				Map.of(RedriveClaim.REDRIVE_OF, Long.toString(id), "etax.channel", "redrive")));
+		this.outbox.append(message);
 		return new Redriven(id, messageId, Objects.requireNonNull(now), officer);
 	}
 

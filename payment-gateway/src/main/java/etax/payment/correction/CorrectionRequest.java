@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,11 +39,21 @@ import org.jspecify.annotations.Nullable;
  * @param sourceReference where the request comes from (the reconciliation work item)
  * @param requestedBy the officer who decided
  */
-public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank String requestNumber, @NotBlank String kind,
-		@NotNull @Pattern(regexp = "[0-9]{8}") String bankCode, @NotBlank String bankReference,
-		@Nullable Integer lineNumber, @Nullable UUID postingId, @Nullable String treasuryCode, @Nullable Coding paid,
-		@Nullable Coding corrected, @NotBlank String reason, @NotBlank String sourceReference,
-		@NotBlank String requestedBy) {
+public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank @Pattern(regexp = TEXT) String requestNumber,
+		@NotBlank @Pattern(regexp = TEXT) String kind, @NotNull @Pattern(regexp = "[0-9]{8}") String bankCode,
+		@NotBlank @Pattern(regexp = TEXT) String bankReference, @Nullable Integer lineNumber, @Nullable UUID postingId,
+		@Nullable @Pattern(regexp = TEXT) String treasuryCode, @Valid @Nullable Coding paid,
+		@Valid @Nullable Coding corrected, @NotBlank @Pattern(regexp = LINES) String reason,
+		@NotBlank @Pattern(regexp = TEXT) String sourceReference, @NotBlank @Pattern(regexp = TEXT) String requestedBy) {
+
+	/**
+	 * One line of text: no control character. The fields are stored and compared in PostgreSQL, which refuses NUL
+	 * in text; a request carrying one is the caller's mistake (400), not the server's (500).
+	 */
+	static final String TEXT = "[^\\p{Cntrl}]*";
+
+	/** Text of several lines (the officer's words): no control character but tab and line breaks. */
+	static final String LINES = "[^\\p{Cntrl}]*+(?:[\\t\\r\\n]++[^\\p{Cntrl}]*+)*+";
 
 	/** The kinds of request. */
 	public static final Set<String> KINDS = Set.of("RECODE", "REVERSE", "RECORD", "APPLY_HELD", "RELEASE_HELD");
@@ -58,8 +69,9 @@ public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank String req
 	 * @param amount the amount in the currency
 	 * @param currency VND or USD
 	 */
-	public record Coding(@Nullable String chapter, @Nullable String subItem, @Nullable String areaCode,
-			@Nullable BigDecimal amount, @Nullable String currency) {
+	public record Coding(@Nullable @Pattern(regexp = TEXT) String chapter, @Nullable @Pattern(regexp = TEXT) String subItem,
+			@Nullable @Pattern(regexp = TEXT) String areaCode, @Nullable BigDecimal amount,
+			@Nullable @Pattern(regexp = TEXT) String currency) {
 
 		String canonical() {
 			return Stream.of(this.chapter, this.subItem, this.areaCode,

@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * the amount wait as a credit naming it, and so does an item of another taxpayer (until an officer acts:
  * it is never offset); what is not named goes to the payer's open items of the line's sub-item in the
  * allocation order; what is left is a general credit. A new obligation takes the credits of its taxpayer
- * waiting for it, then general credits of its sub-item. After every step no general credit and open
- * obligation of the same taxpayer and sub-item are left side by side; at the end of the transaction what is
- * left of general credits goes to the taxpayer's due items of other sub-items ({@link #offsetAcrossSubItems}).
+ * waiting for it, then general credits of its sub-item (its items not due yet only when nothing of another
+ * sub-item is due). At the end of the transaction general credits go first to the taxpayer's due items of any
+ * sub-item (arrears and interest), only then to the items of their own sub-item not due yet, the next payable
+ * amount ({@link #offsetAcrossSubItems}).
  * A credit applied counts as paid on the day its money was paid, not on the day it is applied (VN-ETAX §5.3,
  * §5.6). A supplement that lowered
  * tax reduces what the taxpayer was charged for the sub-item and period; what was paid beyond the new total
@@ -100,9 +101,9 @@ final class Allocation {
 	}
 
 	/**
-	 * Ends the transaction's allocation: what is left of each general credit after the offsets within its
-	 * sub-item goes to the same taxpayer's items of other sub-items that are due (arrears and interest), in the
-	 * allocation order (VN-ETAX §5.7). Run once, after every payment, booking and reversal of the transaction,
+	 * Ends the transaction's allocation: each general credit goes to the same taxpayer's items that are due
+	 * (arrears and interest, of any sub-item) in the allocation order, and only then to the items of its own
+	 * sub-item not due yet (VN-ETAX §5.7). Run once, after every payment, booking and reversal of the transaction,
 	 * so that what a payer paid for each sub-item goes there first.
 	 */
 	void offsetAcrossSubItems() {

@@ -11,11 +11,11 @@ import etax.payment.ledger.Allocation.Paid;
 
 /**
  * Credits applied to obligations: the credits waiting for a newly booked item, the offset of general credits
- * against the open items of their taxpayer and sub-item, so that after every step no general credit and open
- * item of the same taxpayer and sub-item are left side by side, and at the end of a transaction the offset of
- * what is left of them against the taxpayer's items of other sub-items that are due (arrears and interest,
- * VN-ETAX §5.7). Apart from the payment lines because every other step (booking, reductions, reversals, an
- * officer's release of a held credit) ends by offsetting what it freed. A credit applied counts as paid on the
+ * against the open items of their taxpayer and sub-item after each step, and at the end of a transaction the
+ * offset of general credits in the order of VN-ETAX §5.7: first the taxpayer's arrears and interest (items due,
+ * of any sub-item), only then the next payable amount (the items of the credit's own sub-item not due yet). Apart
+ * from the payment lines because every other step (booking, reductions, reversals, an officer's release of a held
+ * credit) ends by offsetting what it freed. A credit applied counts as paid on the
  * day its money was paid, not on the day it is applied (VN-ETAX §5.3, §5.6). Money paid more than ten years
  * before the day of the transaction is offset no more (VN-ETAX §5.7, Law 38/2019 Art. 60): it stays a credit
  * on the taxpayer's account for an officer.
@@ -60,11 +60,21 @@ final class CreditOffsets {
 		}
 	}
 
-	/** Applies general credits of a taxpayer and sub-item, oldest first, to its open items in order. */
+	/**
+	 * Applies general credits of a taxpayer and sub-item, oldest first, to its open items in order, within the
+	 * sub-item (a step of the transaction; moves across sub-items wait for its end, {@link #offsetAcross}). Items
+	 * not due yet take them only when the taxpayer has nothing due of another sub-item: §5.7 gives an overpayment
+	 * to arrears and interest first, so they wait for the end of the transaction too.
+	 */
 	void offset(String mst, String subItem) {
+		LocalDate today = this.state.today();
+		boolean othersDue = this.openItems.dueOf(mst, today).stream().anyMatch((i) -> !i.subItem().equals(subItem));
 		List<Credit> general = generalCredits(mst).filter((c) -> c.subItem().equals(subItem)).toList();
 		for (Credit credit : general) {
-			for (Obligation item : this.openItems.of(mst, subItem, this.state.today())) {
+			for (Obligation item : this.openItems.of(mst, subItem, today)) {
+				if (othersDue && !item.dueDate().isBefore(today)) {
+					continue;
+				}
 				Credit now = this.state.credit(credit.creditId());
 				if (now.remaining().signum() == 0) {
 					break;
@@ -75,25 +85,32 @@ final class CreditOffsets {
 	}
 
 	/**
-	 * Applies what is left of a taxpayer's general credits, oldest first, to its items of other sub-items that are
-	 * due on the day of the transaction (arrears and interest), in the allocation order in force, across
-	 * sub-items; first each credit's own sub-item, as {@link #offset} does. Items not yet due are left to the
-	 * credits of their own sub-item: they are the next payable amount, taken when they fall due. Credits that
-	 * name an item (waiting for it, or held for an officer) are never offset; nor is another taxpayer's item.
-	 * An application from one sub-item to another moves money between budget sub-items, which the treasury is
-	 * asked to re-code (ADR 0006, 0007).
+	 * Applies a taxpayer's general credits, oldest first, as VN-ETAX §5.7 orders an overpayment: first to the
+	 * taxpayer's arrears and interest, the items of any sub-item due on the day of the transaction, in the
+	 * allocation order in force across sub-items; only then to the next payable amount, the open items of the
+	 * credit's own sub-item not due yet. Items of other sub-items not due yet are left to the credits of their own
+	 * sub-item, taken when they fall due. Credits that name an item (waiting for it, or held for an officer) are
+	 * never offset; nor is another taxpayer's item. An application from one sub-item to another moves money
+	 * between budget sub-items, which the treasury is asked to re-code (ADR 0006, 0007).
 	 */
 	void offsetAcross(String mst) {
 		List<Credit> general = generalCredits(mst).toList();
-		general.stream().map(Credit::subItem).distinct().forEach((subItem) -> offset(mst, subItem));
+		LocalDate today = this.state.today();
 		for (Credit credit : general) {
-			for (Obligation item : this.openItems.dueOf(mst, this.state.today())) {
-				Credit now = this.state.credit(credit.creditId());
-				if (now.remaining().signum() == 0) {
-					break;
-				}
-				apply(now, item);
+			applyInOrder(credit, this.openItems.dueOf(mst, today));
+		}
+		for (Credit credit : general) {
+			applyInOrder(credit, this.openItems.of(mst, credit.subItem(), today));
+		}
+	}
+
+	private void applyInOrder(Credit credit, List<Obligation> items) {
+		for (Obligation item : items) {
+			Credit now = this.state.credit(credit.creditId());
+			if (now.remaining().signum() == 0) {
+				return;
 			}
+			apply(now, item);
 		}
 	}
 

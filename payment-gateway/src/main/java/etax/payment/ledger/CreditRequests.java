@@ -3,12 +3,14 @@ package etax.payment.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,24 +79,39 @@ public class CreditRequests {
 	}
 
 	/**
-	 * Takes back a refund the treasury refused, in the caller's transaction (the one that records the refusal): a
-	 * {@code REVERSAL} of its entry gives the amount back to the credit it came from, which is offset from then on
-	 * like any general credit. Once: a refund reversed already (with a bank's reversal of its payment) is left.
-	 * @param refundEntry the refund's entry ({@link Moved#entryId})
-	 * @return whether this call took it back
+	 * Takes back refunds the treasury refused, in the caller's transaction (the one that records the refusals): a
+	 * {@code REVERSAL} of each refund's entry gives the amount back to the credit it came from, which is offset from
+	 * then on like any general credit. Once: a refund reversed already (with a bank's reversal of its payment) is
+	 * left. The locks of all their taxpayers are taken first, at once, in the one global order: restored one by one,
+	 * they would be locked in the order of the acks, and two transactions doing that in different orders could
+	 * wait for each other in a cycle.
+	 * @param refundEntries the refunds' entries
+	 * @return those this call took back
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean restoreRefund(UUID refundEntry) {
-		Optional<LedgerEntry> before = refund(refundEntry);
-		if (before.isEmpty()) {
-			return false;
+	public Set<UUID> restoreRefunds(Collection<UUID> refundEntries) {
+		Set<String> msts = refundEntries.stream()
+			.map(this::refund)
+			.flatMap(Optional::stream)
+			.map((entry) -> Objects.requireNonNull(entry.debit().mst()))
+			.collect(Collectors.toSet());
+		this.ledger.lock(msts);
+		Set<UUID> restored = new LinkedHashSet<>();
+		for (UUID entry : refundEntries) {
+			if (restoreLocked(entry)) {
+				restored.add(entry);
+			}
 		}
-		String mst = Objects.requireNonNull(before.get().debit().mst());
-		this.ledger.lock(Set.of(mst));
+		return restored;
+	}
+
+	private boolean restoreLocked(UUID refundEntry) {
+		// read again under the lock: a reversal of the payment may have taken the refund back meanwhile
 		Optional<LedgerEntry> refund = refund(refundEntry);
 		if (refund.isEmpty()) {
 			return false;
 		}
+		String mst = Objects.requireNonNull(refund.get().debit().mst());
 		Allocation allocation = this.taxpayers.allocation(Set.of(mst), Set.of(),
 				Set.of(Objects.requireNonNull(refund.get().creditId())));
 		allocation.restoreRefund(refund.get());

@@ -71,7 +71,9 @@ class ObligationBooking {
 			Map<String, Obligation> candidates = new LinkedHashMap<>();
 			Map<String, Reduction> reductions = new LinkedHashMap<>();
 			Map<Object, Reduction> reductionKeys = new HashMap<>();
-			SameObligations inPoll = new SameObligations(false);
+			// by event too, as across polls: two items under one event id are a conflict, and the second must not
+			// reach the batched insert, whose source_event_id UNIQUE would fail the poll for ever
+			SameObligations inPoll = new SameObligations(true);
 			Map<Booking, ConsumerRecord<String, String>> sources = new IdentityHashMap<>();
 			List<Booking> inOrder = new ArrayList<>();
 			List<Obligation> inPollDuplicates = new ArrayList<>();
@@ -111,8 +113,9 @@ class ObligationBooking {
 						sources.put(obligation, record);
 						inOrder.add(obligation);
 					}
-					else if (!earlier.sameContentAs(obligation)) {
-						reject(record, "conflict", "another event of this poll books the same item differently", now);
+					else if (!sameBooking(earlier, obligation)) {
+						reject(record, "conflict", "another event of this poll books the same item (or event) differently",
+								now);
 					}
 				}
 				catch (RuntimeException ex) {
@@ -153,8 +156,7 @@ class ObligationBooking {
 				if (existing == null) {
 					fresh.add(obligation);
 				}
-				else if (!existing.sameContentAs(obligation) || (obligation.kind() != Obligation.Kind.INTEREST
-						&& !existing.itemId().equals(obligation.itemId()))) {
+				else if (!sameBooking(existing, obligation)) {
 					reject(sources.get(candidate), "conflict",
 							"the item (or interest day) is booked already with other content", now);
 				}
@@ -201,6 +203,16 @@ class ObligationBooking {
 					&& obligation.baseItemId() != null)
 							? obligation.withTaxOffice(offices.get(obligation.baseItemId())) : booking)
 			.toList();
+	}
+
+	/**
+	 * Whether an obligation found under one of its keys is the same booking again (a redelivery, or the same item
+	 * or interest day under another event id), not a conflict: the same content and, but for interest (whose item id
+	 * is its event id), the same item.
+	 */
+	private static boolean sameBooking(Obligation first, Obligation again) {
+		return first.sameContentAs(again)
+				&& (again.kind() == Obligation.Kind.INTEREST || first.itemId().equals(again.itemId()));
 	}
 
 	/**

@@ -28,6 +28,7 @@ import etax.payment.treasury.Recoding;
 import etax.payment.treasury.TreasuryRecodings;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -135,14 +136,14 @@ public class TaxpayerLedger {
 			.map((p) -> paymentKey(p.bankCode(), Objects.requireNonNull(p.reversalOf())))
 			.toList();
 		// a reversal re-opens the items of other taxpayers that officers applied held credits of the payment to:
-		// it holds their locks too, taken with the payers' in one order; one applied meanwhile is locked after
+		// it holds their locks too, taken with the payers' in one order. One applied meanwhile (read again under
+		// the locks) is not locked after them, out of that order, where two transactions could wait for each other
+		// in a cycle: the poll fails and is recorded again, its taxpayer then locked with the others
 		msts.addAll(this.held.beneficiaries(reversedPayments));
 		this.ledger.lock(msts);
-		Set<String> late = new LinkedHashSet<>(this.held.beneficiaries(reversedPayments));
-		late.removeAll(msts);
-		if (!late.isEmpty()) {
-			this.ledger.lock(late);
-			msts.addAll(late);
+		if (!msts.containsAll(this.held.beneficiaries(reversedPayments))) {
+			throw new CannotAcquireLockException("A held credit of a reversed payment was applied while the reversal "
+					+ "took its taxpayers' locks; the poll is recorded again with them all locked in order");
 		}
 		Map<String, List<LedgerEntry>> reversible = this.ledger
 			.reversible(reversedPayments)

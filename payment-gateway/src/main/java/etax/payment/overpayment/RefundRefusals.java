@@ -1,7 +1,10 @@
 package etax.payment.overpayment;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
@@ -44,27 +47,41 @@ class RefundRefusals {
 		this.clock = clock;
 	}
 
+	/**
+	 * Restores the credits of the refunds refused, all the taxpayers locked at once in the global order
+	 * ({@link CreditRequests#restoreRefunds}).
+	 */
 	@EventListener
 	void on(PostingsRefused refused) {
+		Map<UUID, Refusal> refusals = new LinkedHashMap<>();
 		refused.postings()
 			.stream()
 			.filter((p) -> RefundRequested.DIRECTION.equals(p.direction()))
-			.forEach((p) -> this.repository.byPosting(p.postingId()).ifPresent((stored) -> restore(stored, p)));
-	}
-
-	private void restore(Stored stored, PostingsRefused.Refused posting) {
-		OverpaymentRequest request = stored.request();
-		Decision decision = Objects.requireNonNull(request.decision(), "an order is of an approved request");
-		if (!this.credits.restoreRefund(Objects.requireNonNull(decision.entryId()))) {
-			// the bank reversed the payment meanwhile, which took the refund back with it
+			.forEach((p) -> this.repository.byPosting(p.postingId()).ifPresent((stored) -> {
+				Decision decision = Objects.requireNonNull(stored.request().decision(),
+						"an order is of an approved request");
+				refusals.put(Objects.requireNonNull(decision.entryId()), new Refusal(stored, p));
+			}));
+		if (refusals.isEmpty()) {
 			return;
 		}
+		// one refused here but not restored: the bank reversed the payment meanwhile, which took the refund back
+		this.credits.restoreRefunds(refusals.keySet()).forEach((entry) -> announce(refusals.get(entry)));
+	}
+
+	private void announce(Refusal refusal) {
+		OverpaymentRequest request = refusal.stored().request();
+		PostingsRefused.Refused posting = refusal.posting();
 		this.outbox.append(OutboxMessage.of(PaymentAllocated.TOPIC, request.mst(),
 				new CreditRefundRefused(TimeOrderedIds.next(), CreditRefundRefused.TYPE, 1, this.clock.instant(),
 						request.requestId(), request.mst(), request.creditId(), request.amount(), posting.postingId(),
 						posting.reason())));
 		log.info("Refund refused by the treasury, credit restored requestId={} postingId={}", request.requestId(),
 				posting.postingId());
+	}
+
+	private record Refusal(Stored stored, PostingsRefused.Refused posting) {
+
 	}
 
 }

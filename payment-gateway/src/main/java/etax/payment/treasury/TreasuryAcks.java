@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import etax.payment.office.OfficeScope;
@@ -48,6 +49,15 @@ public class TreasuryAcks {
 	private static final Logger log = LoggerFactory.getLogger(TreasuryAcks.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The longest refusal reason kept; the treasury's reasons are a sentence. */
+	static final int MAX_REASON_LENGTH = 500;
+
+	/**
+	 * A reason is one line of text: PostgreSQL refuses NUL in text, and a poll that fails on it would be retried
+	 * for ever, stalling the partition; other control characters have no business in what officers read.
+	 */
+	private static final Pattern REASON = Pattern.compile("[^\\p{Cntrl}]{0," + MAX_REASON_LENGTH + "}");
 
 	private final PostingRepository postings;
 
@@ -90,7 +100,7 @@ public class TreasuryAcks {
 	/** Records one poll of acks; throws if the transaction did not commit. */
 	public void record(List<ConsumerRecord<String, String>> poll) {
 		Instant now = this.clock.instant();
-		List<Received> received = poll.stream().map((record) -> new Received(record, read(record.value()))).toList();
+		List<Received> received = poll.stream().map(TreasuryAcks::received).toList();
 		Map<UUID, PostingAcknowledged> firsts = new LinkedHashMap<>();
 		received.stream()
 			.map(Received::ack)
@@ -113,8 +123,9 @@ public class TreasuryAcks {
 					continue;
 				}
 				rejected++;
-				String reason = (ack == null) ? "malformed-ack" : (recorded == null) ? "unknown-posting" : "ack-conflict";
-				String detail = (ack == null) ? "not a PostingAcknowledged version 1"
+				String reason = (r.invalid() != null) ? "invalid-ack" : (ack == null) ? "malformed-ack"
+						: (recorded == null) ? "unknown-posting" : "ack-conflict";
+				String detail = (r.invalid() != null) ? r.invalid() : (ack == null) ? "not a PostingAcknowledged version 1"
 						: (recorded == null) ? "no posting has this id" : "the posting was acked " + recorded + " already";
 				this.postings.reject(r.record().topic(), r.record().partition(), r.record().offset(),
 						String.valueOf(r.record().value()), reason, detail, now);
@@ -187,8 +198,22 @@ public class TreasuryAcks {
 		this.overdue = this.postings.countUnacked(now.minus(this.properties.ackTimeout()));
 	}
 
-	private record Received(ConsumerRecord<String, String> record, @Nullable PostingAcknowledged ack) {
+	/**
+	 * A record of the poll and the ack it holds, if it holds a valid one.
+	 * @param invalid why an ack that could be read is refused, without its text: it never reaches the database
+	 */
+	private record Received(ConsumerRecord<String, String> record, @Nullable PostingAcknowledged ack,
+			@Nullable String invalid) {
 
+	}
+
+	private static Received received(ConsumerRecord<String, String> record) {
+		PostingAcknowledged ack = read(record.value());
+		if (ack != null && ack.reason() != null && !REASON.matcher(ack.reason()).matches()) {
+			return new Received(record, null, "reason must be at most " + MAX_REASON_LENGTH
+					+ " characters without control characters");
+		}
+		return new Received(record, ack, null);
 	}
 
 	private record Counts(int posted, int refused, int duplicates, int rejected) {

@@ -42,6 +42,22 @@ class PaymentFactsTests {
 	}
 
 	@Test
+	void aCorrectionKeepsWhereTheMoneyWentUnlessTheOriginalStatedItMalformedOrNotAtAll() {
+		String toAnotherAccount = MENDED.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"8991\"");
+		assertThat(changed(toAnotherAccount, MENDED)).containsExactly("treasuryAccount");
+		assertThat(changed(ORIGINAL, MENDED.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"0112\"")))
+			.as("a malformed code may be mended to any code").isEmpty();
+		assertThat(changed(MENDED, MENDED.replace("\"treasuryCode\":\"0111\"", "\"treasuryCode\":\"0112\"")
+			.replace("\"collectingAgencyCode\":\"1054321\"", "\"collectingAgencyCode\":\"1054999\"")
+			.replace("\"areaCode\":\"79760\"", "\"areaCode\":\"79761\"")))
+			.containsExactly("treasuryCode", "collectingAgencyCode", "areaCode");
+		String noArea = MENDED.replace(",\"areaCode\":\"79760\"", "");
+		assertThat(changed(noArea, MENDED)).as("a missing code may be given").isEmpty();
+		String malformedAccount = MENDED.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"71 11\"");
+		assertThat(changed(malformedAccount, MENDED)).isEmpty();
+	}
+
+	@Test
 	void theBankIsTheOneThatSentTheMessageNotTheOneItNames() {
 		String claimsAnother = ORIGINAL.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"79310001");
 		assertThat(changed(claimsAnother, MENDED)).isEmpty();

@@ -21,6 +21,7 @@ import static etax.devstack.TestCallers.officer;
 import static etax.payment.GatewayFixture.BANK;
 import static etax.payment.GatewayFixture.TIMEOUT;
 import static etax.payment.GatewayFixture.awaitDeadLetter;
+import static etax.payment.GatewayFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -206,6 +207,95 @@ class PoisonMessagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.amountVnd").value(2_551_413))
 			.andExpect(jsonPath("$.lines[0].amountVnd").value(2_551_413));
+	}
+
+	@Test
+	void rejectsAKidThatIsNoKeyIdAndKeepsRecordingBehindIt() {
+		String mst = DevBanks.mst(9520);
+		String nulKid = DevBanks.confirmation(BANK, "KID2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000)));
+		// a JSON escape in the JWS header: the kid read from it holds NUL, which PostgreSQL refuses in text
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst, nulKid,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(DevBanks.privateKey(BANK), "\\u0000", nulKid)));
+		String good = DevBanks.confirmation(BANK, "KID2026042000000002", mst, "2026-04-20",
+				List.of(Line.of("1701", 2_000)));
+		gateway.publishSigned(mst, good);
+
+		awaitDeadLetter("KID2026042000000001", "signature-invalid");
+		await().atMost(TIMEOUT).until(() -> recorded("KID2026042000000002") == 1);
+	}
+
+	@Test
+	void refusesAFailedOrPendingReportOfAPaymentAlreadyBookedAsAConflict() {
+		String mst = DevBanks.mst(9521);
+		String failedAfter = "BKD2026042000000001";
+		String pendingAfter = "BKD2026042000000002";
+		String pendingBefore = "BKD2026042000000003";
+		for (String reference : List.of(failedAfter, pendingAfter)) {
+			gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_000)));
+			await().atMost(TIMEOUT).until(() -> recorded(reference) == 1);
+		}
+		String pending = DevBanks.confirmation(BANK, pendingBefore, mst, "2026-04-20", List.of(Line.of("1701", 1_000)))
+			.replace("\"status\":\"DEBITED\"", "\"status\":\"PENDING\"");
+		gateway.publishSigned(mst, pending);
+		gateway.pay(mst, pendingBefore, "2026-04-20", List.of(Line.of("1701", 1_000)));
+		await().atMost(TIMEOUT).until(() -> recorded(pendingBefore) == 1);
+
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, failedAfter, mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000))).replace("\"status\":\"DEBITED\"", "\"status\":\"FAILED\""));
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, pendingAfter, mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000))).replace("\"status\":\"DEBITED\"", "\"status\":\"PENDING\""));
+		// the pending report recorded before the payment was booked, again: a duplicate, as every redelivery
+		gateway.publishSigned(mst, pending);
+		String sentinel = "BKD2026042000000004";
+		gateway.pay(mst, sentinel, "2026-04-20", List.of(Line.of("1701", 1_000)));
+
+		assertThat(header(awaitDeadLetter(failedAfter, "conflict"), "etax.dlq.detail")).contains("is booked already");
+		awaitDeadLetter(pendingAfter, "conflict");
+		await().atMost(TIMEOUT).until(() -> recorded(sentinel) == 1);
+		assertThat(gateway.jdbc()
+			.sql("SELECT bank_reference FROM payment.unbooked_confirmation WHERE payer_mst = ?")
+			.param(mst)
+			.query(String.class)
+			.list()).containsExactly(pendingBefore);
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.rejected_message WHERE bank_reference = ?")
+			.param(pendingBefore)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void refusesABodyWhoseRecordWouldBeOverTheProducersLimitBeforePublishingOrMarkingAnything() throws Exception {
+		String mst = DevBanks.mst(9522);
+		String value = DevBanks.confirmation(BANK, "BIG2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000)));
+		// within the old limit of 1 MiB, but not with the key and the gateway's headers
+		String almostOneMiB = value + " ".repeat(1_048_576 - 50 - value.length());
+		intake(almostOneMiB).andExpect(status().isContentTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/too-large"));
+		String fits = DevBanks.confirmation(BANK, "BIG2026042000000002", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000)));
+		intake(fits + " ".repeat(MessageTooLargeException.MAX_BYTES - fits.length())).andExpect(status().isAccepted());
+		await().atMost(TIMEOUT).until(() -> recorded("BIG2026042000000002") == 1);
+
+		String wrong = DevBanks.confirmation(BANK, "BIG2026042000000003", mst, "2026-04-20",
+				List.of(Line.of("9999", 1_000)));
+		gateway.publishSigned(mst, wrong);
+		awaitDeadLetter("BIG2026042000000003", "unknown-sub-item");
+		long id = rejectionId(wrong);
+		String corrected = wrong.replace("\"9999\"", "\"1701\"");
+		gateway.mvc()
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(corrected + " ".repeat(1_048_576 - 50 - corrected.length())))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/too-large"));
+		assertThat(gateway.jdbc().sql("SELECT redriven_at IS NULL FROM payment.rejected_message WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).as("not marked re-driven").isTrue();
 	}
 
 	private ResultActions intake(String value) throws Exception {

@@ -161,6 +161,24 @@ class CorrectionsIntegrationTests {
 			.contains("a RECORD is for a payment the gateway never recorded");
 	}
 
+	@Test
+	void refusesControlCharactersInTheRequestAsTheCallersMistake() {
+		String reference = confirmed(9407, 2_000_000);
+		String nul = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID)
+			.replace("\"bankReference\":\"" + reference, "\"bankReference\":\"" + reference + "\\u0000");
+		assertProblem(post("/api/v1/corrections/proposals", nul, this.officer), HttpStatus.BAD_REQUEST, "bad-request")
+			.contains("bankReference");
+		String nulReason = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID)
+			.replace("lý do", "lý\\u0000do");
+		assertProblem(post("/api/v1/corrections/proposals", nulReason, this.officer), HttpStatus.BAD_REQUEST,
+				"bad-request")
+			.contains("reason");
+		String lines = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID)
+			.replace("lý do", "lý do\\r\\nthứ hai");
+		assertThat(post("/api/v1/corrections/proposals", lines, this.officer)).as("a reason may have lines")
+			.hasStatus(HttpStatus.CREATED);
+	}
+
 	private String confirmed(long seed, long amount) {
 		String mst = DevBanks.mst(seed);
 		String reference = "COR20260303" + String.format("%08d", seed);

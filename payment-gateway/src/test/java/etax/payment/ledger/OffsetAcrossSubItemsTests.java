@@ -75,7 +75,7 @@ class OffsetAcrossSubItemsTests {
 	}
 
 	@Test
-	void paysItsOwnSubItemFirstEvenWhatIsNotDueYet() {
+	void paysArrearsAndInterestOfAnySubItemBeforeTheNextPayableAmountOfItsOwn() {
 		Obligation own = item("own", "1701", 700, "2026-05-04", 1);
 		Obligation interest = interest("interest", 500, "2026-04-01", 2);
 		Allocation allocation = new Allocation(List.of(interest, own), List.of(credit(MST, "1701", 1_000, null)),
@@ -83,9 +83,22 @@ class OffsetAcrossSubItemsTests {
 
 		allocation.offsetAcrossSubItems();
 
-		assertThat(allocation.item("own").outstanding()).isZero();
-		assertThat(allocation.item("interest").outstanding()).isEqualByComparingTo("200");
-		assertThat(allocation.entries()).extracting(LedgerEntry::needsRecoding).containsExactly(false, true);
+		assertThat(allocation.item("interest").outstanding()).as("due: first (VN-ETAX §5.7)").isZero();
+		assertThat(allocation.item("own").outstanding()).as("not due yet: what is left").isEqualByComparingTo("200");
+		assertThat(allocation.entries()).extracting(LedgerEntry::needsRecoding).containsExactly(true, false);
+	}
+
+	@Test
+	void aNewItemNotDueYetDoesNotTakeTheCreditBeforeArrearsAndInterestOfAnotherSubItem() {
+		Obligation interest = interest("interest", 500, "2026-04-01", 1);
+		Allocation allocation = new Allocation(List.of(interest), List.of(credit(MST, "1701", 1_000, null)),
+				OffsetAcrossSubItemsTests::order, TODAY);
+
+		allocation.book(item("next", "1701", 700, "2026-07-20", 0));
+		allocation.offsetAcrossSubItems();
+
+		assertThat(allocation.item("interest").outstanding()).isZero();
+		assertThat(allocation.item("next").outstanding()).isEqualByComparingTo("200");
 	}
 
 	@Test

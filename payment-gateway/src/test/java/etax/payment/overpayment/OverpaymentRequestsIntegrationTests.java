@@ -226,6 +226,19 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	@Test
+	void refusesControlCharactersInTheRequestAndTheRefusalAsTheCallersMistake() throws Exception {
+		String mst = DevBanks.mst(8713);
+		UUID credit = credit(mst, "OPR2026051000000013", 500_000);
+		assertProblem(call(mst, refund(credit, 500_000).replace("0042", "0042\\u0000"), OFFICER), 400, "bad-request")
+			.contains("documentNumber");
+		JsonNode recorded = created(mst, refund(credit, 500_000), OFFICER);
+		assertProblem(gateway.call(path(mst, recorded, "refuse"), "{\"reason\":\"no\\u0000\"}", OTHER_APPROVER), 400,
+				"bad-request")
+			.contains("reason");
+		assertThat(ok(read(mst, recorded, officer())).path("status").stringValue()).isEqualTo("PENDING");
+	}
+
+	@Test
 	void twoApprovalsAtTheSameTimeMoveTheMoneyOnce() throws Exception {
 		String mst = DevBanks.mst(8712);
 		UUID credit = credit(mst, "OPR2026051000000012", 900_000);

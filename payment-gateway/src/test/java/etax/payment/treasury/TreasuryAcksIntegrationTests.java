@@ -90,6 +90,33 @@ class TreasuryAcksIntegrationTests {
 			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(posting.toString());
 	}
 
+	@Test
+	void rejectsAnAckWhoseReasonPostgresCannotHoldAndAppliesTheAcksBehindIt() {
+		String mst = DevBanks.mst(9003);
+		String reference = "TRS2026042000000003";
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
+		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 2);
+		List<UUID> postings = postings(reference);
+
+		// a JSON escape: the reason read from it holds NUL, which PostgreSQL refuses in text
+		ack(mst, postings.get(0), "REFUSED", "closed\\u0000");
+		ack(mst, postings.get(1), "REFUSED", "x".repeat(TreasuryAcks.MAX_REASON_LENGTH + 1));
+		ack(mst, postings.get(1), "POSTED", null);
+
+		await().atMost(TIMEOUT).until(() -> status(postings.get(1)).equals("POSTED"));
+		assertThat(status(postings.get(0))).isEqualTo("REQUESTED");
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.rejected_event WHERE reason = 'invalid-ack' AND raw_value LIKE ?")
+			.param("%" + postings.get(0) + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.rejected_event WHERE reason = 'invalid-ack' AND raw_value LIKE ?")
+			.param("%" + postings.get(1) + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private void ack(String mst, UUID postingId, String status, String reason) {
 		String value = """
 				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",%s\

@@ -41,6 +41,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/taxpayers/{mst}/overpayment-requests")
 class OverpaymentRequestController {
 
+	/**
+	 * One line of text: no control character. The fields are stored in PostgreSQL, which refuses NUL in text; a
+	 * request carrying one is the caller's mistake (400), not the server's (500).
+	 */
+	private static final String TEXT = "[^\\p{Cntrl}]*";
+
+	/** Text of several lines (the officer's words): no control character but tab and line breaks. */
+	private static final String LINES = "[^\\p{Cntrl}]*+(?:[\\t\\r\\n]++[^\\p{Cntrl}]*+)*+";
+
 	private static final String READERS = "The taxpayer reads its own (another taxpayer's answers 404 "
 			+ "taxpayer-not-found). An office's officer reads the requests about credits of its office's payments (the "
 			+ "office their collecting agency maps to; the payment desk also those of no office), a national officer "
@@ -134,7 +143,7 @@ class OverpaymentRequestController {
 	 * @param payee for a REFUND: the bank account to pay into
 	 */
 	record Body(@NotNull @Pattern(regexp = "REFUND|OFFSET") String kind, @NotNull UUID creditId,
-			@NotNull @Positive BigDecimal amount, @NotBlank @Size(max = 64) String documentNumber,
+			@NotNull @Positive BigDecimal amount, @NotBlank @Size(max = 64) @Pattern(regexp = TEXT) String documentNumber,
 			@Valid @Nullable TargetBody target, @Valid @Nullable PayeeBody payee) {
 
 		OverpaymentRequests.Asked asked() {
@@ -147,17 +156,17 @@ class OverpaymentRequestController {
 
 	}
 
-	record TargetBody(@NotBlank String mst, @NotBlank @Size(max = 64) String payableItemId,
-			@Nullable @Size(max = 500) String relation) {
+	record TargetBody(@NotBlank String mst, @NotBlank @Size(max = 64) @Pattern(regexp = TEXT) String payableItemId,
+			@Nullable @Size(max = 500) @Pattern(regexp = TEXT) String relation) {
 
 	}
 
 	record PayeeBody(@NotBlank @Pattern(regexp = "\\d{8}") String bankCode,
-			@NotBlank @Pattern(regexp = "[0-9A-Za-z]{4,34}") String account, @NotBlank @Size(max = 200) String name) {
+			@NotBlank @Pattern(regexp = "[0-9A-Za-z]{4,34}") String account, @NotBlank @Size(max = 200) @Pattern(regexp = TEXT) String name) {
 
 	}
 
-	record Refusal(@NotBlank @Size(max = 1000) String reason) {
+	record Refusal(@NotBlank @Size(max = 1000) @Pattern(regexp = LINES) String reason) {
 
 	}
 

@@ -1,0 +1,89 @@
+package etax.payment.bank;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BankRegistryTests {
+
+	private static final String PRODUCTION_LOCATIONS = "classpath:db/migration/payment,classpath:db/migration/outbox";
+
+	private static final String LOCAL_LOCATIONS = PRODUCTION_LOCATIONS + ",classpath:db/dev/payment";
+
+	private final AtomicInteger lookups = new AtomicInteger();
+
+	private final BankRepository repository = new BankRepository(null) {
+
+		@Override
+		Optional<KeyRow> key(String keyId) {
+			lookups.incrementAndGet();
+			return Optional.empty();
+		}
+
+	};
+
+	@Test
+	void refusesAKidThatIsNoKeyIdBeforeAnyLookUp() {
+		BankRegistry registry = registry("a-secret-of-at-least-thirty-two-bytes!!", LOCAL_LOCATIONS);
+		for (String kid : new String[] { "\\u0000", "bank\\u0000-1", "line\\nbreak", "", "x".repeat(129) }) {
+			assertThatThrownBy(() -> registry.verify(jws(kid), new byte[0])).isInstanceOf(InvalidSignatureException.class)
+				.hasMessageContaining("kid is not a key id");
+		}
+		assertThat(this.lookups).hasValue(0);
+		assertThatThrownBy(() -> registry.verify(jws("01202001-dev-9"), new byte[0]))
+			.hasMessageContaining("not registered");
+		assertThat(this.lookups).hasValue(1);
+	}
+
+	@Test
+	void startsWithTheLocalRunsPublicIntakeSecretOnlyWhereTheDevBanksAreSeeded() {
+		assertThatThrownBy(() -> registry(LocalIntakeSecret.VALUE, PRODUCTION_LOCATIONS))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("ETAX_INTAKE_SECRET");
+		assertThatThrownBy(() -> registry(LocalIntakeSecret.VALUE, "")).isInstanceOf(IllegalStateException.class);
+		assertThatNoException().isThrownBy(() -> registry(LocalIntakeSecret.VALUE, LOCAL_LOCATIONS));
+		assertThatNoException()
+			.isThrownBy(() -> registry("a-secret-of-at-least-thirty-two-bytes!!", PRODUCTION_LOCATIONS));
+	}
+
+	@Test
+	void keepsAtMostItsCapacityOfIdsRead() {
+		ReadCache<String> cache = new ReadCache<>(100);
+		Instant now = Instant.parse("2026-04-20T00:00:00Z");
+		for (int i = 0; i < 1_000; i++) {
+			cache.get("kid-" + i, now, Duration.ofMinutes(1), (id) -> id);
+		}
+		assertThat(cache.size()).isEqualTo(100);
+		AtomicInteger loads = new AtomicInteger();
+		cache.get("kid-999", now, Duration.ofMinutes(1), (id) -> id + loads.incrementAndGet());
+		assertThat(loads).as("a recent id is still kept").hasValue(0);
+	}
+
+	private BankRegistry registry(String secret, String flywayLocations) {
+		return new BankRegistry(this.repository,
+				new BankProperties("etax-gateway-intake", secret, Duration.ofSeconds(60)),
+				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
+				new MockEnvironment().withProperty("spring.flyway.locations", flywayLocations));
+	}
+
+	/** A detached JWS whose header names the kid as written (JSON escapes and all); its signature is nonsense. */
+	private static String jws(String kid) {
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		return encoder.encodeToString(("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8))
+				+ ".." + encoder.encodeToString(new byte[] { 1, 2, 3 });
+	}
+
+}
