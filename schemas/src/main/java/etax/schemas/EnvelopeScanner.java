@@ -1,6 +1,7 @@
 package etax.schemas;
 
 import java.io.ByteArrayInputStream;
+import java.util.Optional;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,6 +33,10 @@ final class EnvelopeScanner {
 	}
 
 	EnvelopeScan scan(byte[] xml) {
+		Optional<String> otherEncoding = Utf8Check.otherEncoding(xml);
+		if (otherEncoding.isPresent()) {
+			return new EnvelopeScan.Rejected(Findings.notUtf8(otherEncoding.get()));
+		}
 		XMLStreamReader reader = null;
 		try {
 			reader = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));

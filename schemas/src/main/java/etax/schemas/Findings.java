@@ -60,6 +60,13 @@ final class Findings {
 								+ "; found " + qualifiedName + "."));
 	}
 
+	/** ENV-1: the file is not written in UTF-8 (R-ENV-1). */
+	static Finding notUtf8(String encoding) {
+		return envelope("/", 1, null, encoding,
+				new LocalizedText("Tệp tờ khai phải được mã hóa UTF-8; tệp này dùng " + encoding + ".",
+						"The return must be encoded in UTF-8; this file is in " + encoding + "."));
+	}
+
 	static Finding unidentified(String xpath, @Nullable Integer line, @Nullable Integer column) {
 		return envelope(xpath, line, column, null,
 				new LocalizedText("Tờ khai thiếu thông tin xác định mẫu: TKhaiThue phải có maTKhai, pbanTKhaiXML và "

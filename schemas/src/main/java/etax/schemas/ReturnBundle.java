@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
@@ -43,10 +40,6 @@ public final class ReturnBundle {
 
 	/** The local name of the root element ("lô hồ sơ thuế"). */
 	public static final String ELEMENT = "LoHSoThue";
-
-	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
-
-	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private ReturnBundle() {
 	}
@@ -88,18 +81,9 @@ public final class ReturnBundle {
 	}
 
 	private static void requireUtf8(byte[] bundle) {
-		int start = startsWith(bundle, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
-		if (bundle.length >= start + 2 && (bundle[start] == 0 || bundle[start + 1] == 0 || (bundle[start] & 0xFE) == 0xFE)) {
-			throw notABundle("a bundle is UTF-8", null);
-		}
-		if (startsWith(bundle, start, "<?xml".getBytes(StandardCharsets.US_ASCII))) {
-			int end = indexOf(bundle, start, "?>");
-			String declaration = new String(bundle, start, Math.max(0, end - start), StandardCharsets.US_ASCII);
-			Matcher encoding = ENCODING.matcher(declaration);
-			if (encoding.find() && !encoding.group(1).toUpperCase(Locale.ROOT).equals("UTF-8")) {
-				throw notABundle("a bundle is UTF-8, not " + encoding.group(1), 1);
-			}
-		}
+		Utf8Check.otherEncoding(bundle).ifPresent((encoding) -> {
+			throw notABundle("a bundle is UTF-8, not " + encoding, null);
+		});
 	}
 
 	/**

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The envelope fields of a return that routing, duplicate checks and acknowledgements need, as written in
- * the file (the MST is not normalised).
+ * the file but for the MSTs, normalised (13 digits without the hyphen as {@code NNNNNNNNNN-NNN}, the head office's
+ * own suffix {@code -000} dropped).
  *
  * @param mst taxpayer's tax code ({@code NNT/mst})
  * @param formCode printed form code from the catalog, e.g. {@code 01/GTGT}

@@ -260,6 +260,56 @@ class ReturnValidatorTests {
 					tuple(BODY + "/ct40", "-1", TestReturns.lineOf(file, "<ct40>-1</ct40>")));
 	}
 
+	/** MSTs are normalised on input (VN-ETAX §3.2): 13 digits without the hyphen, and the head office's suffix 000. */
+	@Test
+	void thirteenDigitMstsAreNormalised() {
+		assertThat(mstRead("0313829148001")).isEqualTo("0313829148-001");
+		assertThat(mstRead("0313829148000")).isEqualTo("0313829148");
+		assertThat(mstRead("0313829148-000")).isEqualTo("0313829148");
+		assertThat(mstRead("0313829148-002")).isEqualTo("0313829148-002");
+		assertThat(mstRead("079185004321")).as("a personal id").isEqualTo("079185004321");
+	}
+
+	private String mstRead(String mst) {
+		byte[] xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>")
+			.getBytes(StandardCharsets.UTF_8);
+		return ((Validation.Receivable) this.validator.validate(xml)).document().header().mst();
+	}
+
+	/** A return is written in UTF-8 (R-ENV-1): another encoding, declared or by its bytes, is not received. */
+	@Test
+	void aReturnInAnotherEncodingIsNotReceivable() {
+		String sample = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
+
+		Validation wide = this.validator.validate(sample.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+			.getBytes(StandardCharsets.UTF_16));
+		Validation declared = this.validator.validate(sample.replace("encoding=\"UTF-8\"", "encoding=\"windows-1258\"")
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(wide).isInstanceOf(Validation.NotReceivable.class);
+		assertThat(wide.findings()).singleElement()
+			.satisfies((finding) -> assertThat(finding.ruleId()).isEqualTo("ENV-1"));
+		assertThat(declared.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("ENV-1");
+			assertThat(finding.message().en()).isEqualTo("The return must be encoded in UTF-8; this file is in windows-1258.");
+		});
+	}
+
+	/** Amounts the ledger could not book (10^18 VND or more) are refused by the XSD, long as they may be. */
+	@Test
+	void anAmountOfEighteenDigitsAtMost() {
+		String sample = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8);
+
+		Validation tooLarge = this.validator.validate(sample.replace("<ct40>22000000</ct40>",
+				"<ct40>1000000000000000000</ct40>").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(tooLarge.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.xpath()).isEqualTo(BODY + "/ct40");
+			assertThat(finding.message().en()).contains("maxInclusive");
+		});
+	}
+
 	/** A name of 60,000 characters is too long for the form; its finding quotes its start and says how long. */
 	@Test
 	void aVeryLongOffendingValueIsQuotedByItsStart() {

@@ -1,4 +1,4 @@
-package etax.declaration;
+package etax.declaration.calendar;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

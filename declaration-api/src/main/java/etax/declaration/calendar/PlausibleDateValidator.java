@@ -1,4 +1,4 @@
-package etax.declaration;
+package etax.declaration.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -24,6 +24,10 @@ import etax.ids.TimeOrderedIds;
  */
 final class AssessmentRules {
 
+	/** The largest amount the ledger books, VND. */
+	private static final long MAX_FINE = 999_999_999_999_999_999L;
+
+
 	private AssessmentRules() {
 	}
 
@@ -93,7 +97,13 @@ final class AssessmentRules {
 					+ String.join(" or ", violation.rates().stream().map(BigDecimal::toPlainString).toList())
 					+ " times the tax, not " + rate.toPlainString());
 		}
-		return new AssessmentFine(TimeOrderedIds.next(), violation, rate.stripTrailingZeros(), Violation.fine(tax, rate),
+		long amount = Violation.fine(tax, rate);
+		if (amount > MAX_FINE) {
+			// the ledger books amounts below 10^18 VND
+			throw new InvalidInspectionException(at + "rate", "The fine, " + rate.toPlainString() + " times the tax, "
+					+ "would be " + amount + " VND: more than the ledger books (" + MAX_FINE + ")");
+		}
+		return new AssessmentFine(TimeOrderedIds.next(), violation, rate.stripTrailingZeros(), amount,
 				FineTerms.SUB_ITEM, FineTerms.taxPeriod(concludedOn), FineTerms.dueDate(concludedOn, deadlines));
 	}
 

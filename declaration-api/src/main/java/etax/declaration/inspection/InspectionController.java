@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
-import etax.declaration.PlausibleDate;
+import etax.declaration.calendar.PlausibleDate;
 import etax.declaration.taxpayer.Mst;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

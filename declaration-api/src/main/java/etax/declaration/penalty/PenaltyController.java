@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import etax.access.Caller;
-import etax.declaration.PlausibleDate;
+import etax.declaration.calendar.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

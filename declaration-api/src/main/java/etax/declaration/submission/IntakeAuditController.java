@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import etax.access.Caller;
-import etax.declaration.PlausibleDate;
+import etax.declaration.calendar.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;

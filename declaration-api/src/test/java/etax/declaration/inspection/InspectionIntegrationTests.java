@@ -291,6 +291,10 @@ class InspectionIntegrationTests {
 		invalid(fined(mst, id, "{\"violation\":\"EVASION\",\"rate\":1.2}"), "assessedTax[0].fine.rate")
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 or 1.5 or 2 or 2.5 or 3")));
 		fined(mst, id, "{\"violation\":\"EVASION\",\"rate\":3.25}").andExpect(status().isBadRequest());
+		invalid(conclude(mst, officer(), id, TODAY, "1/KL", "[{\"maTKhai\":\"842\",\"periodKind\":\"Q\",\"period\":"
+				+ "\"1/2025\",\"subItem\":\"1701\",\"amount\":900000000000000000,"
+				+ "\"fine\":{\"violation\":\"EVASION\",\"rate\":3}}]"), "assessedTax[0].fine.rate")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("more than the ledger books")));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
 			.param(id)
 			.query(Long.class)
