@@ -1,5 +1,7 @@
 package etax.ids;
 
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,8 @@ public record TaxpayerId(String value) {
 	private static final Pattern ORGANISATION = Pattern.compile("\\d{10}(-(?!000)\\d{3})?");
 
 	private static final Pattern PERSONAL = Pattern.compile("\\d{12}");
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final Pattern WITHOUT_HYPHEN = Pattern.compile("\\d{13}");
 
@@ -45,9 +49,11 @@ public record TaxpayerId(String value) {
 
 	public static boolean isValid(String value) {
 		if (PERSONAL.matcher(value).matches()) {
-			// no public check digit; the first three digits are the province of birth registration
+			// no public check digit: the province of birth registration (001-096), then the gender and century digit
+			// (0/1 the 1900s, 2/3 the 2000s, 4/5 the 2100s, ...) and the year of birth, which has come
 			int province = Integer.parseInt(value.substring(0, 3));
-			return province >= 1 && province <= 96;
+			int born = 1900 + (value.charAt(3) - '0') / 2 * 100 + Integer.parseInt(value.substring(4, 6));
+			return province >= 1 && province <= 96 && born <= Year.now(VIETNAM).getValue();
 		}
 		return ORGANISATION.matcher(value).matches() && value.charAt(9) - '0' == checkDigit(value);
 	}

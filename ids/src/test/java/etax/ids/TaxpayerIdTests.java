@@ -64,6 +64,14 @@ class TaxpayerIdTests {
 		assertThat(TaxpayerId.isValid("097203012345")).isFalse();
 	}
 
+	@Test
+	void aPersonalIdsYearOfBirthHasCome() {
+		assertThat(TaxpayerId.isValid("001085000000")).as("a man born in 1985").isTrue();
+		assertThat(TaxpayerId.isValid("001305000000")).as("a woman born in 2005").isTrue();
+		assertThat(TaxpayerId.isValid("001399000000")).as("born in 2099").isFalse();
+		assertThat(TaxpayerId.isValid("001999000000")).as("born in the 2300s").isFalse();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "031382914", "03138291480", "031382914A", "０３１３８２９１４８" })
 	void rejectsOtherShapes(String mst) {
