@@ -79,11 +79,11 @@ public class TaxpayerRegistry {
 	}
 
 	/**
-	 * Registers a taxpayer or updates its details, as an officer of the office that manages it (which may hand it over
-	 * to another office by changing its office) or a national officer. Its filing frequency is kept with the date it applies from
-	 * (VN-ETAX §3.4 R-PER-2): without a date, the frequency is the one in force since ever, which a new
-	 * taxpayer gets and a registered one must already have; with a date, it is a change from that year on,
-	 * appended to the taxpayer's history (a new taxpayer gets the frequency since ever as well). Returns of
+	 * Registers a taxpayer or updates its details, as an officer of the office that manages it (which may hand it
+	 * over to another office by changing its office) or a national officer. Its filing frequency is kept with the
+	 * date it applies from (VN-ETAX §3.4 R-PER-2): without a date, the frequency is the one in force since ever,
+	 * which a new taxpayer gets and a registered one must already have; with a date, it is a change from that year
+	 * on, appended to the taxpayer's history (a new taxpayer gets the frequency since ever as well). Returns of
 	 * periods before a change keep being checked against the frequency in force then.
 	 * @param officer who registers it
 	 * @param taxpayer the taxpayer, with the frequency it registers
