@@ -127,7 +127,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	/**
 	 * Bulk filings (docs/adr/0013-bulk-filing.md).
 	 * @param limits what one uploaded batch may be, published at {@code GET /api/v1/limits}
-	 * @param chunkSize items filed per chunk: one request to declaration-api, one transaction here
+	 * @param chunkSize items filed per chunk: one request to declaration-api, one transaction here; at most 500,
+	 * the most items declaration-api takes in one request (a larger chunk would be refused whole, 400)
 	 * @param partitions the parts a batch is split into when it is stored, by taxpayer, each filed by a worker
 	 * thread
 	 * @param workerThreads threads filing partitions, shared by the batches of this process
@@ -136,7 +137,7 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param resume how the batches of a process that died are taken over
 	 * @param remote partitions filed by other processes, over Kafka, instead of this process's threads
 	 */
-	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(1_000) int chunkSize,
+	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(500) int chunkSize,
 			@DefaultValue("8") @Min(1) @Max(64) int partitions, @DefaultValue("8") @Min(1) @Max(64) int workerThreads,
 			@DefaultValue("2") @Min(1) @Max(16) int concurrentBatches,
 			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume,

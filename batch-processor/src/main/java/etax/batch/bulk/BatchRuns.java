@@ -126,12 +126,33 @@ class BatchRuns implements SmartLifecycle {
 			this.lifecycle.completed(batchId);
 			return;
 		}
-		if (previous.isRunning()) {
-			log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}",
-					batchId, previous.getId());
-			previous = this.jobOperator.recover(previous);
+		this.jobOperator.restart(recoverIfLeftRunning(batchId, previous));
+	}
+
+	/**
+	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died: the batch was
+	 * claimed, so its heartbeat had stopped for a lease and no live process runs it.
+	 */
+	private JobExecution recoverIfLeftRunning(UUID batchId, JobExecution execution) {
+		if (!execution.isRunning()) {
+			return execution;
 		}
-		this.jobOperator.restart(previous);
+		log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}", batchId,
+				execution.getId());
+		return this.jobOperator.recover(execution);
+	}
+
+	/**
+	 * Leaves a claimed batch {@code FAILED} for an officer, its last execution first recovered, so that the officer
+	 * can restart it over the job API (only a failed or stopped execution can be restarted).
+	 */
+	private void giveUp(UUID batchId) {
+		JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME,
+				BulkFilingJobConfiguration.parameters(batchId));
+		if (last != null) {
+			recoverIfLeftRunning(batchId, this.jobRepository.getJobExecution(last.getId()));
+		}
+		this.repository.fail(batchId);
 	}
 
 	/** Claims and runs stale batches while this process has room for them. */
@@ -143,7 +164,7 @@ class BatchRuns implements SmartLifecycle {
 			}
 			UUID batchId = claim.get().id();
 			if (claim.get().attempts() >= this.settings.resume().maxAttempts()) {
-				this.repository.fail(batchId);
+				giveUp(batchId);
 				log.error("Batch left FAILED after {} runs, an officer must restart its job execution batch={}",
 						claim.get().attempts(), batchId);
 				continue;

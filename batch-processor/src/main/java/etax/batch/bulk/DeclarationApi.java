@@ -44,6 +44,12 @@ class DeclarationApi {
 
 	private static final int ITEM_OVERHEAD_BYTES = 200;
 
+	/**
+	 * The most items declaration-api takes in one {@code returns:batch} request (it refuses the whole request
+	 * above); {@code chunk-size} is capped at it too, this holds should a chunk ever be larger.
+	 */
+	static final int MAX_ITEMS_PER_REQUEST = 500;
+
 	private final BatchProcessorProperties.DeclarationApi settings;
 
 	private final JsonMapper json;
@@ -174,7 +180,10 @@ class DeclarationApi {
 				"declaration-api failed", "status", answer.status()));
 	}
 
-	/** Groups items into requests of at most the configured size (base64 adds a third). */
+	/**
+	 * Groups items into requests of at most the configured size (base64 adds a third) and at most
+	 * {@link #MAX_ITEMS_PER_REQUEST} items.
+	 */
 	private List<List<PendingItem>> requests(List<PendingItem> items) {
 		long limit = this.settings.maxRequestSize().toBytes();
 		List<List<PendingItem>> requests = new ArrayList<>();
@@ -182,7 +191,7 @@ class DeclarationApi {
 		long size = 0;
 		for (PendingItem item : items) {
 			long itemSize = item.content().length * 4L / 3 + ITEM_OVERHEAD_BYTES;
-			if (!current.isEmpty() && size + itemSize > limit) {
+			if (!current.isEmpty() && (size + itemSize > limit || current.size() == MAX_ITEMS_PER_REQUEST)) {
 				requests.add(current);
 				current = new ArrayList<>();
 				size = 0;

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Service;
 
@@ -42,13 +43,16 @@ public class InterestAssessments {
 
 	private final Clock clock;
 
+	private final InterestDayLocks locks;
+
 	InterestAssessments(Job interestAssessmentJob, JobExecutions jobExecutions, InterestRunRepository runs,
-			BatchProcessorProperties properties, Clock clock) {
+			BatchProcessorProperties properties, Clock clock, InterestDayLocks locks) {
 		this.interestAssessmentJob = interestAssessmentJob;
 		this.jobExecutions = jobExecutions;
 		this.runs = runs;
 		this.settings = properties.interest();
 		this.clock = clock;
+		this.locks = locks;
 	}
 
 	/**
@@ -112,15 +116,25 @@ public class InterestAssessments {
 	/**
 	 * Launches a day's run, or restarts it. A day with a completed run is refused as the job repository refuses it,
 	 * also once its metadata is gone (the retention job removes executions older than its age): a new instance would
-	 * add to the day's totals and assess its items again.
+	 * add to the day's totals and assess its items again. The run holds the day's lock ({@link InterestDayLocks}):
+	 * a day another live process runs is refused as running; an execution left running by a process that died
+	 * (the lock is free, the job repository still says {@code STARTED}) is recovered and restarted into its
+	 * instance, or the day would stay refused as running, and the catch-up stopped at it, for good.
 	 */
 	private JobExecutionSummary launch(LocalDate day) {
 		if (this.runs.find(day).isPresent()) {
 			throw JobExecutionConflictException.instanceComplete(this.interestAssessmentJob.getName(), null);
 		}
-		return this.jobExecutions.start(this.interestAssessmentJob,
-				new JobParametersBuilder().addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
-					.toJobParameters());
+		JobParameters parameters = new JobParametersBuilder()
+			.addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
+			.toJobParameters();
+		try (InterestDayLocks.Held held = this.locks.tryHold(day)
+			.orElseThrow(() -> JobExecutionConflictException.alreadyRunning(this.interestAssessmentJob.getName(), null))) {
+			this.jobExecutions.recoverAbandoned(this.interestAssessmentJob.getName(), parameters)
+				.ifPresent((execution) -> log.warn("Interest run of a process that died recovered day={} execution={}",
+						day, execution));
+			return this.jobExecutions.start(this.interestAssessmentJob, parameters);
+		}
 	}
 
 	/**

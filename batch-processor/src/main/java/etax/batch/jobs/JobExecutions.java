@@ -1,5 +1,6 @@
 package etax.batch.jobs;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -122,6 +123,31 @@ public class JobExecutions {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while launching a job", ex);
 		}
+	}
+
+	/**
+	 * Marks failed ({@link JobOperator#recover}) the last execution of a job instance when it was left running
+	 * by a process that died, so that the next start restarts the instance. Spring Batch cannot tell such an
+	 * execution from one that runs: only the caller can, and calls this only once it knows that no live process
+	 * runs the instance (for interest, it holds the day's lock).
+	 * @param jobName the job
+	 * @param parameters the instance's identifying parameters
+	 * @return the id of the execution recovered; empty when the instance has none running
+	 */
+	public Optional<Long> recoverAbandoned(String jobName, JobParameters parameters) {
+		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
+		if (last == null || !last.isRunning()) {
+			return Optional.empty();
+		}
+		// with its step executions, which recover marks failed too
+		JobExecution abandoned = this.jobRepository.getJobExecution(last.getId());
+		if (abandoned == null || !abandoned.isRunning()) {
+			return Optional.empty();
+		}
+		this.jobOperator.recover(abandoned);
+		log.warn("Job execution left running by a process that died, recovered job={} execution={}", jobName,
+				abandoned.getId());
+		return Optional.of(abandoned.getId());
 	}
 
 	/**

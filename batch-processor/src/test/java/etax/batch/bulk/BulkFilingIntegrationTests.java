@@ -72,6 +72,9 @@ class BulkFilingIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	BatchRuns batchRuns;
+
 	@DynamicPropertySource
 	static void declarationApi(DynamicPropertyRegistry registry) throws IOException {
 		Map<String, Object> properties = new HashMap<>(LocalInfrastructureInitializer.properties());
@@ -412,6 +415,54 @@ class BulkFilingIntegrationTests {
 		assertThat(notices((record) -> record.value().contains("\"BatchCompleted\"") && record.value().contains(batchId)
 				&& record.value().contains("CANCELLED")))
 			.hasSize(1);
+	}
+
+	@Test
+	void aBatchLeftFailedAfterItsRunsHasItsDeadExecutionRecoveredSoThatAnOfficerCanRestartIt() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
+			.get("id")
+			.asString();
+		awaitCompleted(batchId, TOKENS.agent(agent));
+		long execution = this.jdbc.sql("""
+				SELECT e.job_execution_id FROM batch.batch_job_execution e
+				JOIN batch.batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+				WHERE p.parameter_name = 'batchId' AND p.parameter_value = ?
+				""").param(batchId).query(Long.class).single();
+		// as a process killed on its last allowed run leaves it: item 2 undecided, the execution STARTED, no heartbeat
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
+			.param(batchId)
+			.update();
+		this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET status = 'PROCESSING', completed_at = NULL, accepted = accepted - 1,
+					attempts = 100, heartbeat_at = now() - interval '1 day'
+				WHERE id = ?::uuid
+				""").param(batchId).update();
+		this.jdbc.sql("""
+				UPDATE batch.batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
+				WHERE job_execution_id = ?""").param(execution).update();
+		this.jdbc.sql("""
+				UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+				WHERE job_execution_id = ?""").param(execution).update();
+
+		this.batchRuns.resumeStale();
+
+		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.nationalOfficer())).exchange())
+			.get("status")
+			.asString()).as("left for an officer").isEqualTo("FAILED");
+		MvcTestResult restarted = this.mvc.post()
+			.uri("/api/v1/jobs/executions/{id}:restart", execution)
+			.with(bearer(TOKENS.nationalOfficer()))
+			.exchange();
+		assertThat(restarted).as("the dead execution recovered, so restartable").hasStatus(HttpStatus.CREATED);
+		assertThat(json(restarted).get("status").asString()).isEqualTo("COMPLETED");
+		awaitCompleted(batchId, TOKENS.agent(agent));
+		assertThat(this.jdbc.sql("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(execution)
+			.query(String.class)
+			.single()).isEqualTo("FAILED");
 	}
 
 	private JsonNode awaitCompleted(String batchId, String token) {

@@ -66,6 +66,22 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void sendsNoMoreItemsInARequestThanDeclarationApiTakes() throws IOException {
+		List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+		DeclarationApi api = api((request) -> {
+			sizes.add(request.get("items").size());
+			return (request.get("items").size() > DeclarationApi.MAX_ITEMS_PER_REQUEST)
+					? new Response(400, "{\"type\":\"https://etax.example/problems/too-many-items\",\"status\":400}")
+					: new Response(200, results(request, DeclarationApiTests::accepted));
+		});
+
+		List<ItemOutcome> outcomes = api.file(AGENT, items(501));
+
+		assertThat(outcomes).hasSize(501).extracting(ItemOutcome::status).containsOnly(ItemStatus.ACCEPTED);
+		assertThat(sizes).containsExactly(500, 1);
+	}
+
+	@Test
 	void isolatesAnItemThatBreaksTheWholeRequestAndRecordsItFailed() throws IOException {
 		DeclarationApi api = api((request) -> (request.get("items").size() > 1 || key(request, 0).endsWith(":2"))
 				? new Response(500, "{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}")

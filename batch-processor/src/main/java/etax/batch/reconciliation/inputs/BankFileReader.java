@@ -3,9 +3,12 @@ package etax.batch.reconciliation.inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import etax.batch.BusinessDays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +41,22 @@ final class BankFileReader {
 
 	private static final int MAX_INTEGER_DIGITS = 18;
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	/**
+	 * Strict: the default (SMART) resolver turns 31/04/2026 into 30/04/2026, a day the bank never named, and
+	 * the file's vouchers would be reconciled on it.
+	 */
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	/** {@code NGAY_GDICH_DC}: when the bank generated the file, in Asia/Ho_Chi_Minh. */
+	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	/**
+	 * A collecting agency's code as the configuration maps them ({@code collecting-agency-offices}): it becomes a
+	 * line's tax office, a metric tag and a log field, so nothing else (a name, an MST) may pass.
+	 */
+	private static final String AGENCY = "\\d{3,7}";
 
 	private static final Set<String> HEADER = Set.of("PBAN_TLIEU_XML_DC", "MA_GDICH_DC", "NGAY_GDICH_DC",
 			"MA_NHANG_DC", "NGAY_DC", "TU_NGAY_DC", "DEN_NGAY_DC");
@@ -141,7 +160,24 @@ final class BankFileReader {
 		if (to.isBefore(from) || from.plusDays(31).isBefore(to)) {
 			throw InvalidFileException.of("TU_NGAY_DC to DEN_NGAY_DC must be a range of at most 32 days");
 		}
-		return new ParsedFile.Builder("BANK", bank, header.get("MA_GDICH_DC"), from, to);
+		return new ParsedFile.Builder("BANK", bank, header.get("MA_GDICH_DC"), from, to).generatedAt(generated(header));
+	}
+
+	/**
+	 * When the bank generated the file, which orders its files for the same days; none when the header does not
+	 * say (such a file is ordered by its arrival).
+	 */
+	private static @Nullable Instant generated(Map<String, String> header) {
+		String value = header.get("NGAY_GDICH_DC");
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value, GENERATED).atZone(BusinessDays.ZONE).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw InvalidFileException.of("HDR: NGAY_GDICH_DC is not a time dd/MM/yyyy HH:mm:ss", ex);
+		}
 	}
 
 	private static void write(ParsedFile.Builder file, Map<String, String> voucher, List<Map<String, String>> lines,
@@ -160,6 +196,10 @@ final class BankFileReader {
 		if (lines.isEmpty()) {
 			throw InvalidFileException.of(where + ": no ROW_CTIET");
 		}
+		String agency = voucher.get("MA_CQTHU");
+		if (agency != null && !agency.matches(AGENCY)) {
+			throw InvalidFileException.of(where + ": MA_CQTHU is not a collecting agency's code of 3 to 7 digits");
+		}
 		BigDecimal total = BigDecimal.ZERO;
 		for (int i = 0; i < lines.size(); i++) {
 			Map<String, String> line = lines.get(i);
@@ -169,7 +209,7 @@ final class BankFileReader {
 			out.column(fileId).column(day).column(file.source()).column(reference).column(i + 1)
 				.column(voucher.get("SO_CTU")).column(voucher.get("MST_NNOP")).column(currency).column(amount)
 				.column(code(line, "MA_CHUONG", "[0-9]{3}", at)).column(code(line, "MA_NDKT", "[0-9]{4}", at))
-				.column(line.get("KY_THUE")).column(voucher.get("MA_DBHC_THU")).column(voucher.get("MA_CQTHU"))
+				.column(line.get("KY_THUE")).column(voucher.get("MA_DBHC_THU")).column(agency)
 				.column(voucher.get("MA_HIEU_KBAC")).column(voucher.get("STK_THU")).column(status);
 			out.endRow();
 		}

@@ -101,6 +101,11 @@ class FileInbox {
 				reject(file, String.valueOf(ex.getMessage()));
 				continue;
 			}
+			catch (OutdatedFileException ex) {
+				this.failures.remove(file);
+				reject(file, String.valueOf(ex.getMessage()));
+				continue;
+			}
 			catch (FileSignatureException ex) {
 				this.failures.remove(file);
 				reject(file, (ex.missing() ? "No " + sidecar.getFileName() + " came within " + this.sidecarGrace + " of the file. "

@@ -1,5 +1,6 @@
 package etax.batch.reconciliation.inputs;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -20,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * lines; the treasury's statement the value dates it has)
  * @param vouchers vouchers read
  * @param lines lines read
+ * @param generatedAt when the sender generated the file, if it says (a bank's {@code NGAY_GDICH_DC})
  */
 record ParsedFile(String kind, String source, @Nullable String fileReference, LocalDate firstDay, LocalDate lastDay,
-		Map<LocalDate, Integer> linesPerDay, int vouchers, int lines) {
+		Map<LocalDate, Integer> linesPerDay, int vouchers, int lines, @Nullable Instant generatedAt) {
 
 	List<LocalDate> days() {
 		return List.copyOf(this.linesPerDay.keySet());
@@ -47,6 +49,8 @@ record ParsedFile(String kind, String source, @Nullable String fileReference, Lo
 
 		private int lines;
 
+		private @Nullable Instant generatedAt;
+
 		/** A file whose days are known from its header: every one of them is covered. */
 		Builder(String kind, String source, @Nullable String fileReference, LocalDate from, LocalDate to) {
 			this(kind, source, fileReference);
@@ -70,6 +74,11 @@ record ParsedFile(String kind, String source, @Nullable String fileReference, Lo
 			this.lines += lineCount;
 		}
 
+		Builder generatedAt(@Nullable Instant generatedAt) {
+			this.generatedAt = generatedAt;
+			return this;
+		}
+
 		int vouchers() {
 			return this.vouchers;
 		}
@@ -91,7 +100,7 @@ record ParsedFile(String kind, String source, @Nullable String fileReference, Lo
 				throw InvalidFileException.of("The file covers no day: it has no lines");
 			}
 			return new ParsedFile(this.kind, this.source, this.fileReference, firstDay(), lastDay(),
-					Collections.unmodifiableMap(new TreeMap<>(this.linesPerDay)), this.vouchers, this.lines);
+					Collections.unmodifiableMap(new TreeMap<>(this.linesPerDay)), this.vouchers, this.lines, this.generatedAt);
 		}
 
 	}

@@ -137,6 +137,11 @@ public class ReconciliationFiles {
 			log.info("Reconciliation file refused kind={} reason={}", kind, ex.getMessage());
 			throw ex;
 		}
+		catch (OutdatedFileException ex) {
+			count(kind, "outdated");
+			log.info("Reconciliation file refused kind={} reason={}", kind, ex.getMessage());
+			throw ex;
+		}
 		catch (FileSignatureException ex) {
 			count(kind, ex.missing() ? "unsigned" : "signature-invalid");
 			log.warn("Reconciliation file refused kind={} channel={} reason={}", kind, channel, ex.getMessage());

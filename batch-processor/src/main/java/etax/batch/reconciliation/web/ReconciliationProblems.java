@@ -4,6 +4,7 @@ import etax.batch.Problems;
 import etax.batch.reconciliation.inputs.FileSignatureException;
 import etax.batch.reconciliation.inputs.ImportedFileNotFoundException;
 import etax.batch.reconciliation.inputs.InvalidFileException;
+import etax.batch.reconciliation.inputs.OutdatedFileException;
 import etax.batch.reconciliation.workitems.ApprovalRefusedException;
 import etax.batch.reconciliation.workitems.CorrectionNotRecordedException;
 import etax.batch.reconciliation.workitems.InvalidResolutionException;
@@ -26,6 +27,12 @@ class ReconciliationProblems {
 	ProblemDetail handle(InvalidFileException ex) {
 		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-invalid",
 				"Reconciliation file not imported", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(OutdatedFileException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "reconciliation-file-outdated",
+				"Reconciliation file older than the one in force", ex);
 	}
 
 	@ExceptionHandler

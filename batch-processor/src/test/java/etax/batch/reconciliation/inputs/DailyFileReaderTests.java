@@ -98,6 +98,26 @@ class DailyFileReaderTests {
 	}
 
 	@Test
+	void refusesADayThatDoesNotExistRatherThanMovingIt() {
+		assertRefused(HEADER.replace("<DEN_NGAY_DC>20/04/2026", "<DEN_NGAY_DC>31/04/2026") + VOUCHER
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "HDR: DEN_NGAY_DC is not a date dd/MM/yyyy");
+		assertRefused(HEADER + VOUCHER.replace("<NGAY_NOP_THUE>20/04/2026", "<NGAY_NOP_THUE>31/02/2026")
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "GNT 1: NGAY_NOP_THUE is not a date dd/MM/yyyy");
+		assertRefused(HEADER.replace("<TU_NGAY_DC>19/04/2026", "<TU_NGAY_DC>29/02/2025") + VOUCHER
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "HDR: TU_NGAY_DC is not a date dd/MM/yyyy");
+		assertRefused(HEADER.replace("<MA_NHANG_DC>", "<NGAY_GDICH_DC>31/04/2026 06:00:00</NGAY_GDICH_DC><MA_NHANG_DC>")
+				+ VOUCHER + "</DSACH_GNT></DOICHIEU_NTDT>", "HDR: NGAY_GDICH_DC is not a time dd/MM/yyyy HH:mm:ss");
+	}
+
+	@Test
+	void refusesACollectingAgencyThatIsNotACode() {
+		for (String agency : new String[] { "12", "12345678", "0313829148", "Chi cuc Thue Q1", "105 4523" }) {
+			assertRefused(HEADER + VOUCHER.replace("<MA_CQTHU>1054321", "<MA_CQTHU>" + agency)
+					+ "</DSACH_GNT></DOICHIEU_NTDT>", "GNT 1: MA_CQTHU is not a collecting agency's code of 3 to 7 digits");
+		}
+	}
+
+	@Test
 	void keepsAnAmountWithinTheColumnAsWritten() {
 		assertThat(BankFileReader.amount("999999999999999999.99", "x")).hasToString("999999999999999999.99");
 		assertThat(BankFileReader.amount("1E+2", "x")).hasToString("100");

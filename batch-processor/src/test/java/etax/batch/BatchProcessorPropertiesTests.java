@@ -1,0 +1,35 @@
+package etax.batch;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The settings the service refuses to start with. */
+class BatchProcessorPropertiesTests {
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withUserConfiguration(Settings.class);
+
+	@Test
+	void aBulkChunkIsNoLargerThanARequestDeclarationApiTakes() {
+		this.contexts.withPropertyValues("etax.batch.bulk.chunk-size=500")
+			.run((context) -> assertThat(context.getBean(BatchProcessorProperties.class).bulk().chunkSize())
+				.isEqualTo(500));
+		this.contexts.withPropertyValues("etax.batch.bulk.chunk-size=501")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("bulk.chunkSize"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(BatchProcessorProperties.class)
+	static class Settings {
+
+	}
+
+}

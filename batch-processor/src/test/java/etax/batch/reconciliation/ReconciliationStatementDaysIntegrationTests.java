@@ -1,0 +1,67 @@
+package etax.batch.reconciliation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import etax.batch.BatchProcessorIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static etax.batch.reconciliation.TaxSide.posted;
+import static etax.batch.reconciliation.TaxSide.statement;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The treasury's statement of a day replaces only the statements of that day: a row it back-values to an
+ * earlier day is added to that day beside the day's own statement, and a corrected statement of the day
+ * replaces the first whole, its back-valued rows with it. Works on business days 2025-01-27 and 2025-01-28.
+ */
+@BatchProcessorIntegrationTest
+class ReconciliationStatementDaysIntegrationTests {
+
+	private static final LocalDate EARLIER = LocalDate.of(2025, 1, 27);
+
+	private static final LocalDate LATER = LocalDate.of(2025, 1, 28);
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void aBackValuedRowIsAddedToItsDayAndAStatementReplacesOnlyTheStatementsOfItsOwnDay() {
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID later = UUID.randomUUID();
+		UUID backValued = UUID.randomUUID();
+		calls.importTreasury(statement(posted(first, EARLIER, "VND", "1000000", "1701"),
+				posted(second, EARLIER, "VND", "2000000", "1701")));
+
+		calls.importTreasury(statement(posted(later, LATER, "VND", "3000000", "1701"),
+				posted(backValued, EARLIER, "VND", "4000000", "1701")));
+
+		assertThat(postings(EARLIER)).as("the earlier day's statement kept, the back-valued row added")
+			.containsExactlyInAnyOrder(first, second, backValued);
+		assertThat(postings(LATER)).containsExactly(later);
+
+		calls.importTreasury(statement(posted(later, LATER, "VND", "3000000", "1701")));
+
+		assertThat(postings(EARLIER)).as("the later day's first statement replaced, with its back-valued row")
+			.containsExactlyInAnyOrder(first, second);
+		assertThat(postings(LATER)).containsExactly(later);
+	}
+
+	private List<UUID> postings(LocalDate day) {
+		return this.jdbc.sql("SELECT posting_id FROM reconciliation.treasury_statement_line WHERE business_day = ?")
+			.param(day)
+			.query(UUID.class)
+			.list();
+	}
+
+}
