@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,10 @@ import org.postgresql.copy.PGCopyOutputStream;
  * @param lines voucher lines
  */
 record DayOfPayments(String runId, LocalDate day, int lines) {
+
+	/** {@code NGAY_GDICH_DC}: when the bank generated the file, which orders a day's files. */
+	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
+
 
 	static final String BANK = "99999901";
 
@@ -109,7 +116,8 @@ record DayOfPayments(String runId, LocalDate day, int lines) {
 		String date = "%02d/%02d/%d".formatted(this.day.getDayOfMonth(), this.day.getMonthValue(), this.day.getYear());
 		try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
 			out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DOICHIEU_NTDT><HDR><PBAN_TLIEU_XML_DC>1.0"
-					+ "</PBAN_TLIEU_XML_DC><MA_GDICH_DC>BENCH-" + this.runId + "</MA_GDICH_DC><MA_NHANG_DC>" + BANK
+					+ "</PBAN_TLIEU_XML_DC><MA_GDICH_DC>BENCH-" + this.runId + "</MA_GDICH_DC><NGAY_GDICH_DC>"
+					+ LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(GENERATED) + "</NGAY_GDICH_DC><MA_NHANG_DC>" + BANK
 					+ "</MA_NHANG_DC><NGAY_DC>" + date + "</NGAY_DC><TU_NGAY_DC>" + date + "</TU_NGAY_DC><DEN_NGAY_DC>"
 					+ date + "</DEN_NGAY_DC></HDR>\n<DSACH_GNT>\n");
 			for (int i = 0; i < this.lines; i++) {
