@@ -29,8 +29,8 @@ public record Taxpayer(String mst, String name, String status, boolean eFiling, 
 		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended,
 		boolean inspected) {
 
-	/** The budget chapters of households and individuals: managing level, then sector 57. */
-	private static final Pattern INDIVIDUALS_CHAPTER = Pattern.compile("[1-9]57");
+	/** The budget chapters of households and individuals (VN-ETAX §2.2): provincial, district and commune level. */
+	private static final Pattern INDIVIDUALS_CHAPTER = Pattern.compile("[578]57");
 
 	public Taxpayer {
 		frequencyChanges = frequencyChanges.stream().sorted(Comparator.comparing(FrequencyChange::effectiveFrom)).toList();
