@@ -14,7 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The one application context the gateway's integration tests share (one context, so one consumer in
  * the group, whose meters every test can read): the real PostgreSQL and Kafka of this JVM, a short ack
- * timeout so that overdue postings show within a test. MockMvc for most tests, and a server on a free
+ * timeout so that overdue postings show within a test, and a short wait (8 s) before a credit naming an item never
+ * booked is held for an officer, so that it shows within a test and a test's items, booked within seconds, come
+ * well before it. MockMvc for most tests, and a server on a free
  * port for those that speak real HTTP. The sandbox's bank is on, as in the local run. The test banks'
  * collecting agency (1054321) is tax office 99999's, agency 1054999 is office 70299's, and office 99998 is the
  * payment desk.
@@ -22,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "etax.payment.treasury.ack-timeout=2s", "etax.payment.treasury.gauge-refresh=200ms",
+		"etax.payment.ledger.unbooked-item-wait=8s",
 		"spring.kafka.consumer.max-poll-records=500", "etax.sandbox.enabled=true",
 		"etax.payment.offices.collecting-agencies.1054321=99999",
 		"etax.payment.offices.collecting-agencies.1054999=70299", "etax.payment.offices.payment-desk=99998" })

@@ -8,10 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A credit held for an officer: its payment line named a payable item of another taxpayer than the payer
- * (docs/adr/0006-taxpayer-ledger.md). The money stays the payer's credit naming that item: it is not
- * offset against the payer's items, and the named item is not paid, until two officers resolve it (a
- * correction request {@code APPLY_HELD} or {@code RELEASE_HELD}).
+ * A credit held for an officer: its payment line named a payable item of another taxpayer than the payer, or an
+ * item that was still not booked a while after the payment was recorded (docs/adr/0006-taxpayer-ledger.md). The
+ * money stays the payer's credit naming that item: it is not offset against the payer's items, and the named item
+ * is not paid, until two officers resolve it (a correction request {@code APPLY_HELD} or {@code RELEASE_HELD}; of
+ * an item never booked only the release) or, for an item never booked, until the item arrives.
  *
  * @param creditId the credit
  * @param payerMst the taxpayer the bank confirmed the payment for, whose credit it is
@@ -25,22 +26,37 @@ import org.jspecify.annotations.Nullable;
  * @param postingId the payment line (its treasury posting id)
  * @param creditedAt when the credit was booked
  * @param namedItem the item the line named
+ * @param reason why it waits for an officer
  * @param resolution how officers resolved it, or null while it waits
  */
 public record HeldCredit(UUID creditId, String payerMst, String subItem, BigDecimal amount, BigDecimal remaining,
 		LocalDate paidOn, String bankCode, String bankReference, int lineNumber, UUID postingId, Instant creditedAt,
-		NamedItem namedItem, @Nullable Resolution resolution) {
+		NamedItem namedItem, Reason reason, @Nullable Resolution resolution) {
+
+	/** Why a credit waits for an officer, a stable word a console may show or filter on. */
+	public enum Reason {
+
+		/** The line named an item booked for another taxpayer: to apply to it, or release. */
+		ITEM_OF_ANOTHER_TAXPAYER,
+
+		/**
+		 * The line named an item that was still not booked when the wait after the payment's recording ended
+		 * (a typing error, an item of another system): waiting for an item never booked, to release.
+		 */
+		ITEM_NEVER_BOOKED
+
+	}
 
 	/**
-	 * The payable item a held credit names, as booked.
+	 * The payable item a held credit names, as booked; only its id for an item never booked.
 	 * @param payableItemId the item
-	 * @param mst its taxpayer
-	 * @param subItem its sub-item
-	 * @param taxPeriod its period
-	 * @param outstanding what it still owes
+	 * @param mst its taxpayer, null for an item never booked
+	 * @param subItem its sub-item, null for an item never booked
+	 * @param taxPeriod its period, null for an item never booked
+	 * @param outstanding what it still owes, null for an item never booked
 	 */
-	public record NamedItem(String payableItemId, String mst, String subItem, String taxPeriod,
-			BigDecimal outstanding) {
+	public record NamedItem(String payableItemId, @Nullable String mst, @Nullable String subItem,
+			@Nullable String taxPeriod, @Nullable BigDecimal outstanding) {
 
 	}
 

@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What two officers decided about a held credit (a payment line that named another taxpayer's item, ADR
- * 0006 "Held credits"), carried out in the ledger: applied to the item it named, or released as the payer's
- * own credit. Apart from the other steps because only an officer's decision moves a held credit: no payment,
- * booking or offset ever does.
+ * What two officers decided about a held credit (a payment line that named another taxpayer's item, or an item
+ * never booked, ADR 0006 "Held credits"), carried out in the ledger: applied to the item it named, or released as
+ * the payer's own credit. Apart from the other steps because only an officer's decision moves a held credit: no
+ * payment or offset ever does, and no booking but that of the item never booked, arriving at last for the payer.
  */
 final class HeldCreditDecisions {
 

@@ -1,5 +1,7 @@
 package etax.payment.ledger;
 
+import java.time.Duration;
+
 /**
  * An officer's resolution of a held credit that the ledger does not carry out, and why, in words an officer
  * acts on (no taxpayer data: the officer knows the voucher).
@@ -27,9 +29,21 @@ public final class HeldCreditRefusedException extends RuntimeException {
 		this.reason = reason;
 	}
 
-	static HeldCreditRefusedException notHeld(String line) {
+	static HeldCreditRefusedException notHeld(String line, Duration unbookedItemWait) {
 		return new HeldCreditRefusedException(Reason.NOT_HELD, "No credit of " + line
-				+ " is held for an officer: only a payment line that named another taxpayer's payable item waits for one");
+				+ " is held for an officer: only a payment line that named another taxpayer's payable item waits for one, "
+				+ "or one that named an item still not booked " + days(unbookedItemWait)
+				+ " after the payment was recorded (until then the item may still arrive and take it)");
+	}
+
+	static HeldCreditRefusedException itemNeverBooked(String line) {
+		return new HeldCreditRefusedException(Reason.NOT_APPLICABLE, "The item the credit held for " + line
+				+ " names was never booked: there is nothing to apply it to; release it to the payer instead");
+	}
+
+	/** The wait in words: whole days as configured in production, the exact duration otherwise (tests). */
+	private static String days(Duration wait) {
+		return (wait.toSeconds() % 86_400 == 0) ? wait.toDays() + " days" : wait.toString();
 	}
 
 	static HeldCreditRefusedException nothingLeft(String line) {

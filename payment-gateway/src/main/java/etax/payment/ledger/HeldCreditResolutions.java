@@ -2,8 +2,7 @@ package etax.payment.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out what two officers decided about a credit held for them (docs/adr/0006-taxpayer-ledger.md):
- * apply it to the item it names, or release it as the payer's own credit. Each as new ledger entries beside
+ * apply it to the item it names, or release it as the payer's own credit (the only way out for a credit whose item
+ * was never booked, which has nothing to apply to). Each as new ledger entries beside
  * the payment's, announced like any allocation ({@link PaymentAllocated}), once per credit.
  *
  * <p>
@@ -50,11 +50,15 @@ public class HeldCreditResolutions {
 
 	private final Clock clock;
 
-	HeldCreditResolutions(HeldCreditRepository held, LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock) {
+	private final LedgerProperties properties;
+
+	HeldCreditResolutions(HeldCreditRepository held, LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock,
+			LedgerProperties properties) {
 		this.held = held;
 		this.ledger = ledger;
 		this.taxpayers = taxpayers;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/**
@@ -86,10 +90,12 @@ public class HeldCreditResolutions {
 	public HeldCredit.Resolution resolve(UUID postingId, String line, Kind kind, UUID correctionId, String requestedBy,
 			String approvedBy) {
 		HeldCreditRepository.Held before = judge(postingId, line, kind);
-		this.ledger.lock(Set.of(before.payerMst(), before.itemMst()));
+		this.ledger.lock(before.taxpayers());
+		// judged again under the locks: the payer's own item may have been booked meanwhile, and took the credit.
+		// An item booked meanwhile for another taxpayer leaves it held; a release moves only the payer's accounts
 		HeldCreditRepository.Held held = judge(postingId, line, kind);
-		Set<String> msts = new LinkedHashSet<>(List.of(held.payerMst(), held.itemMst()));
-		Allocation allocation = this.taxpayers.allocation(msts, Set.of(held.itemId()), Set.of(held.creditId()));
+		Allocation allocation = this.taxpayers.allocation(before.taxpayers(), Set.of(held.itemId()),
+				Set.of(held.creditId()));
 		BigDecimal applied = (kind == Kind.APPLY_HELD) ? allocation.applyHeld(held.creditId()) : BigDecimal.ZERO;
 		if (kind == Kind.RELEASE_HELD) {
 			allocation.releaseHeld(held.creditId());
@@ -101,8 +107,8 @@ public class HeldCreditResolutions {
 			throw refusedAsResolved(postingId, line);
 		}
 		this.taxpayers.store(allocation);
-		log.info("Held credit resolved creditId={} kind={} correctionId={} approvedBy={}", held.creditId(), kind,
-				correctionId, approvedBy);
+		log.info("Held credit resolved creditId={} kind={} itemNeverBooked={} correctionId={} approvedBy={}",
+				held.creditId(), kind, held.neverBooked(), correctionId, approvedBy);
 		return resolution;
 	}
 
@@ -118,16 +124,19 @@ public class HeldCreditResolutions {
 		if (this.held.resolution(postingId).isPresent()) {
 			throw refusedAsResolved(postingId, line);
 		}
-		HeldCreditRepository.Held held = this.held.held(postingId)
-			.orElseThrow(() -> HeldCreditRefusedException.notHeld(line));
+		HeldCreditRepository.Held held = this.held.held(postingId, this.properties.unbookedItemCutoff(this.clock))
+			.orElseThrow(() -> HeldCreditRefusedException.notHeld(line, this.properties.unbookedItemWait()));
 		if (held.remaining().signum() == 0) {
 			throw HeldCreditRefusedException.nothingLeft(line);
 		}
 		if (kind == Kind.APPLY_HELD) {
+			if (held.neverBooked()) {
+				throw HeldCreditRefusedException.itemNeverBooked(line);
+			}
 			if (!held.subItem().equals(held.itemSubItem())) {
 				throw HeldCreditRefusedException.otherSubItem(line, held.subItem(), held.itemSubItem());
 			}
-			if (held.itemOutstanding().signum() == 0) {
+			if (Objects.requireNonNull(held.itemOutstanding()).signum() == 0) {
 				throw HeldCreditRefusedException.itemOwesNothing(line);
 			}
 		}

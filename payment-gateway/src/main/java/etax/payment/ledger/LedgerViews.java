@@ -1,8 +1,10 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +19,17 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class LedgerViews {
+
+	/**
+	 * The credits that name an item, with the item if booked and their payments; the office's condition follows, then
+	 * {@link HeldCreditRepository#HELD}, so the office's parameters come before the cutoff.
+	 */
+	private static final String HELD_FROM = """
+
+			FROM payment.credit c LEFT JOIN payment.obligation o ON o.item_id = c.named_item_id
+			JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
+			JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
+			WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND\s""";
 
 	private final JdbcClient jdbc;
 
@@ -104,34 +117,30 @@ class LedgerViews {
 	}
 
 	/**
-	 * Credits with something left whose named item is booked for another taxpayer, in an officer's scope (the
-	 * office of the payment's collecting agency), oldest first: the partial index {@code credit_waiting} (V25)
-	 * holds the credits that name an item, the item and the payment are read by their keys.
+	 * Credits with something left held for an officer, in an officer's scope (the office of the payment's collecting
+	 * agency), oldest first: those whose named item is booked for another taxpayer, and those whose named item is
+	 * still not booked although their payment was recorded at or before the cutoff ({@link HeldCreditRepository#HELD}).
+	 * The partial index {@code credit_waiting} (V25) holds the credits that name an item, the item and the payment
+	 * are read by their keys.
+	 * @param cutoff the latest recording time of a credit that waited long enough for an item never booked
 	 */
-	List<HeldCredit> held(OfficeScope scope, int page, int size) {
+	List<HeldCredit> held(OfficeScope scope, Instant cutoff, int page, int size) {
 		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
-				    c.created_at, o.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number
-				FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
-				JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
-				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
-				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst AND\s""" + ofOffice.sql() + """
+				    c.created_at, c.named_item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number\s"""
+				+ HELD_FROM + ofOffice.sql() + " AND " + HeldCreditRepository.HELD + """
 
 				ORDER BY c.created_seq LIMIT ? OFFSET ?""")
-			.params(ofOffice.with(size, (long) page * size))
+			.params(ofOffice.with(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), size, (long) page * size))
 			.query((row, n) -> HeldCreditRepository.credit(row, null))
 			.list();
 	}
 
-	long countHeld(OfficeScope scope) {
+	long countHeld(OfficeScope scope, Instant cutoff) {
 		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
-		return this.jdbc.sql("""
-				SELECT count(*) FROM payment.credit c JOIN payment.obligation o ON o.item_id = c.named_item_id
-				JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
-				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
-				WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND o.mst <> c.mst AND\s""" + ofOffice.sql())
-			.params(ofOffice.parameters())
+		return this.jdbc.sql("SELECT count(*)" + HELD_FROM + ofOffice.sql() + " AND " + HeldCreditRepository.HELD)
+			.params(ofOffice.with(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)))
 			.query(Long.class)
 			.single();
 	}

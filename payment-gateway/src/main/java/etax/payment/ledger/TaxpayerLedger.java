@@ -57,9 +57,12 @@ public class TaxpayerLedger {
 
 	private final TaxOffices offices;
 
+	private final LedgerProperties properties;
+
 	TaxpayerLedger(LedgerRepository ledger, LedgerViews views, HeldCreditRepository held, ReferenceData reference,
-			TreasuryRecodings recodings, TaxOffices offices, Outbox outbox, Clock clock) {
+			TreasuryRecodings recodings, TaxOffices offices, Outbox outbox, Clock clock, LedgerProperties properties) {
 		this.ledger = ledger;
+		this.properties = properties;
 		this.offices = offices;
 		this.views = views;
 		this.held = held;
@@ -99,11 +102,14 @@ public class TaxpayerLedger {
 	}
 
 	/**
-	 * Credits held for an officer because their payment line named another taxpayer's payable item, in the
-	 * officer's scope (those of its office's payments, ADR 0022), oldest first, and how many there are.
+	 * Credits held for an officer, in the officer's scope (those of its office's payments, ADR 0022), oldest first,
+	 * and how many there are: their payment line named another taxpayer's payable item, or one still not booked
+	 * {@code etax.payment.ledger.unbooked-item-wait} after the payment was recorded. Without the latter nothing
+	 * would ever release money paid for a mistyped item id, while the payer's real item accrued interest.
 	 */
 	public HeldCredits held(OfficeScope scope, int page, int size) {
-		return new HeldCredits(this.views.held(scope, page, size), this.views.countHeld(scope));
+		Instant cutoff = this.properties.unbookedItemCutoff(this.clock);
+		return new HeldCredits(this.views.held(scope, cutoff, page, size), this.views.countHeld(scope, cutoff));
 	}
 
 	/**

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Credits held for an officer, for officers (the gateway's officer views, SecurityConfiguration): money
- * whose payment line named another taxpayer's payable item, which waits as the payer's credit naming it
- * until two officers resolve it with a correction request ({@code APPLY_HELD}, {@code RELEASE_HELD}).
+ * whose payment line named another taxpayer's payable item, or an item never booked, which waits as the payer's
+ * credit naming it until two officers resolve it with a correction request ({@code APPLY_HELD},
+ * {@code RELEASE_HELD}).
  */
 @RestController
 class HeldCreditController {
@@ -40,12 +41,18 @@ class HeldCreditController {
 	}
 
 	@Operation(summary = "Credits held for an officer: payment lines that named another taxpayer's payable item, "
-			+ "oldest first; with resolved=true those officers resolved, the latest first",
+			+ "or an item never booked, oldest first; with resolved=true those officers resolved, the latest first",
 			description = "Each waits as the payer's credit naming the item: it is not offset against the payer's "
-					+ "items and does not pay the named one. Only unresolved credits with something left are listed, "
+					+ "items and does not pay the named one. reason ITEM_OF_ANOTHER_TAXPAYER: the item is booked for "
+					+ "another taxpayer (namedItem shows it); ITEM_NEVER_BOOKED: the item was still not booked "
+					+ "etax.payment.ledger.unbooked-item-wait (30 days) after the payment was recorded (namedItem has "
+					+ "only its id), and it is listed from then on; if the item arrives before a release it takes the "
+					+ "credit as ever. Only unresolved credits with something left are listed, "
 					+ "unless resolved=true. Two officers resolve one with a correction request naming its bank, "
-					+ "reference and lineNumber: kind APPLY_HELD applies it to the named item, RELEASE_HELD makes it "
-					+ "the payer's own credit (POST /api/v1/corrections/proposals, then POST /api/v1/corrections). "
+					+ "reference and lineNumber: kind APPLY_HELD applies it to the named item (not to an item never "
+					+ "booked), RELEASE_HELD makes it "
+					+ "the payer's own credit, offset against its due items like any overpayment "
+					+ "(POST /api/v1/corrections/proposals, then POST /api/v1/corrections). "
 					+ "An office's officer lists the credits of its office's payments (the office their collecting "
 					+ "agency maps to), the payment desk also those of agencies not mapped, a national officer all.")
 	@GetMapping("/api/v1/credits/held")
