@@ -136,12 +136,17 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param declarationApi where, and as which service, the items are filed
 	 * @param resume how the batches of a process that died are taken over
 	 * @param remote partitions filed by other processes, over Kafka, instead of this process's threads
+	 * @param uploadsInMemory the most bytes the uploads being received hold in memory at once, in all: each
+	 * its file and the returns taken out of it until they are stored. An upload that cannot have its share at
+	 * once is refused (503 {@code batch-uploads-busy}, {@code Retry-After}), one that needs more than all of
+	 * it as too large (413). The default is a safe share of a 1 GB heap, and holds one upload at the other
+	 * defaults' largest (100 MB file, 128 MB of returns); published at {@code GET /api/v1/limits}
 	 */
 	public record Bulk(@DefaultValue @Valid Limits limits, @DefaultValue("100") @Min(1) @Max(500) int chunkSize,
 			@DefaultValue("8") @Min(1) @Max(64) int partitions, @DefaultValue("8") @Min(1) @Max(64) int workerThreads,
 			@DefaultValue("2") @Min(1) @Max(16) int concurrentBatches,
 			@DefaultValue @Valid DeclarationApi declarationApi, @DefaultValue @Valid Resume resume,
-			@DefaultValue @Valid Remote remote) {
+			@DefaultValue @Valid Remote remote, @DefaultValue("256MB") @NotNull DataSize uploadsInMemory) {
 	}
 
 	/**
@@ -149,12 +154,13 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param maxUploadSize the largest file accepted (413 above)
 	 * @param maxItems the most returns in a batch
 	 * @param maxItemSize the largest return in a batch, uncompressed
-	 * @param maxUncompressedSize the most bytes a zip may expand to, all entries together
+	 * @param maxUncompressedSize the most bytes a zip may expand to, all entries together; held in memory
+	 * with the file until stored, so within {@link Bulk#uploadsInMemory} with it
 	 * @param maxCompressionRatio the most an entry may expand relative to its compressed bytes
 	 */
 	public record Limits(@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
 			@DefaultValue("10000") @Min(1) @Max(100_000) int maxItems, @DefaultValue("5MB") @NotNull DataSize maxItemSize,
-			@DefaultValue("1GB") @NotNull DataSize maxUncompressedSize,
+			@DefaultValue("128MB") @NotNull DataSize maxUncompressedSize,
 			@DefaultValue("100") @Min(2) @Max(10_000) int maxCompressionRatio) {
 	}
 

@@ -3,6 +3,8 @@ package etax.batch.bulk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,13 +37,19 @@ class BatchController {
 
 	static final String ZIP_LEGACY = "application/x-zip-compressed";
 
+	/** How much of a body of no declared length is read at a time. */
+	private static final int PIECE = 1024 * 1024;
+
 	private final BulkFilings filings;
 
 	private final BatchProcessorProperties.Limits limits;
 
-	BatchController(BulkFilings filings, BatchProcessorProperties properties) {
+	private final UploadMemory memory;
+
+	BatchController(BulkFilings filings, BatchProcessorProperties properties, UploadMemory memory) {
 		this.filings = filings;
 		this.limits = properties.bulk().limits();
+		this.memory = memory;
 	}
 
 	@Operation(summary = "File many returns at once (agents and T-VANs)",
@@ -49,7 +57,8 @@ class BatchController {
 					+ "urn:etax:bulk:1, each child a return as filed alone). 202 with the batch once it is stored; "
 					+ "each return is then filed as if sent alone to POST /api/v1/returns, with its own receipt and "
 					+ "notices. Refused whole, nothing stored: 400 not a zip or bundle, 413 too large, 422 a zip bomb, "
-					+ "an unsafe entry name, no return or too many (limits: GET /api/v1/limits).",
+					+ "an unsafe entry name, no return or too many (limits: GET /api/v1/limits); 503 with Retry-After "
+					+ "while other uploads hold the memory this one needs.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")),
 							@Content(mediaType = MediaType.APPLICATION_XML_VALUE,
@@ -59,8 +68,10 @@ class BatchController {
 			MediaType.TEXT_XML_VALUE })
 	ResponseEntity<Batch> receive(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {
 		Format format = String.valueOf(request.getContentType()).contains("zip") ? Format.ZIP : Format.XML;
-		Batch batch = this.filings.receive(readBounded(request), format, filer);
-		return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
+		try (UploadMemory.Share share = this.memory.share()) {
+			Batch batch = this.filings.receive(readBounded(request, share), format, filer, share);
+			return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
+		}
 	}
 
 	@Operation(summary = "The batches the caller may see, newest first",
@@ -107,22 +118,55 @@ class BatchController {
 	@Operation(summary = "The published limits of bulk filing")
 	@GetMapping("/api/v1/limits")
 	PublishedLimits limits() {
-		return PublishedLimits.of(this.limits);
+		return PublishedLimits.of(this.limits, this.memory.capacity());
 	}
 
-	private byte[] readBounded(HttpServletRequest request) throws IOException {
-		long limit = this.limits.maxUploadSize().toBytes();
-		byte[] body = null;
-		if (request.getContentLengthLong() <= limit) {
-			try (InputStream in = request.getInputStream()) {
-				body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+	/**
+	 * The body, up to the upload limit, its bytes taken from the upload's share before they are read: the
+	 * declared length at once, so that an upload refused for memory is refused before it is read; a body of
+	 * no declared length piece by piece, and once more when the pieces are put together.
+	 */
+	private byte[] readBounded(HttpServletRequest request, UploadMemory.Share share) throws IOException {
+		long limit = Math.min(this.limits.maxUploadSize().toBytes(), Integer.MAX_VALUE - 8);
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			if (declared >= 0) {
+				share.take(declared);
+				byte[] body = new byte[(int) declared];
+				int read = in.readNBytes(body, 0, body.length);
+				if (in.read() >= 0) {
+					throw tooLarge();
+				}
+				return (read == body.length) ? body : Arrays.copyOf(body, read);
 			}
+			List<byte[]> pieces = new ArrayList<>();
+			long length = 0;
+			for (byte[] piece = in.readNBytes(PIECE); piece.length > 0; piece = in.readNBytes(PIECE)) {
+				length += piece.length;
+				if (length > limit) {
+					throw tooLarge();
+				}
+				share.take(piece.length);
+				pieces.add(piece);
+			}
+			share.take(length);
+			byte[] body = new byte[(int) length];
+			int at = 0;
+			for (byte[] piece : pieces) {
+				System.arraycopy(piece, 0, body, at, piece.length);
+				at += piece.length;
+			}
+			share.giveBack(length);
+			return body;
 		}
-		if (body == null || body.length > limit) {
-			throw BatchRefusedException.of(Reason.TOO_LARGE,
-					"A batch may be at most " + this.limits.maxUploadSize().toMegabytes() + " MB.");
-		}
-		return body;
+	}
+
+	private BatchRefusedException tooLarge() {
+		return BatchRefusedException.of(Reason.TOO_LARGE,
+				"A batch may be at most " + this.limits.maxUploadSize().toMegabytes() + " MB.");
 	}
 
 }

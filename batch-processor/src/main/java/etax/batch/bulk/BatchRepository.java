@@ -1,5 +1,6 @@
 package etax.batch.bulk;
 
+import java.io.ByteArrayInputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,7 +100,12 @@ class BatchRepository {
 			.params(id, filer.subject(), filer.role().name(), filer.mst(), format.name(), upload.length, uploadSha256,
 					items.size(), Timestamp.from(at))
 			.update();
-		this.jdbc.sql("INSERT INTO batch.bulk_upload (batch_id, content) VALUES (?, ?)").params(id, upload).update();
+		// streams over the arrays rather than setBytes, which copies each one: an upload's file and returns
+		// are counted once in UploadMemory, and the driver would otherwise hold them twice until sent
+		this.batchJdbc.update("INSERT INTO batch.bulk_upload (batch_id, content) VALUES (?, ?)", (statement) -> {
+			statement.setObject(1, id);
+			statement.setBinaryStream(2, new ByteArrayInputStream(upload), upload.length);
+		});
 		int[] itemNo = { 0 };
 		this.batchJdbc.batchUpdate(
 				"INSERT INTO batch.bulk_item (batch_id, item_no, name, content, part, addressed_office_code, status)"
@@ -108,7 +114,7 @@ class BatchRepository {
 					statement.setObject(1, id);
 					statement.setInt(2, ++itemNo[0]);
 					statement.setString(3, item.name());
-					statement.setBytes(4, item.content());
+					statement.setBinaryStream(4, new ByteArrayInputStream(item.content()), item.content().length);
 					statement.setInt(5, partitions.of(itemNo[0], item.content()));
 					statement.setString(6, AddressedOffice.of(item.content()).orElse(null));
 				});

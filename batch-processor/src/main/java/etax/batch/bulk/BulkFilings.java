@@ -67,13 +67,16 @@ public class BulkFilings {
 	 * @param upload the file as uploaded, within the upload limit
 	 * @param format how it is packed
 	 * @param filer the agent or T-VAN who sent it: every item is filed as this caller
+	 * @param memory the upload's share of the memory of uploads, which the file holds already and its
+	 * returns take as they are taken out; the caller closes it once this returns
 	 * @return the batch, {@code RECEIVED}
 	 * @throws BatchRefusedException if the upload is unsafe, malformed, empty or over a limit
+	 * @throws UploadsBusyException if other uploads hold the memory its returns need
 	 */
-	Batch receive(byte[] upload, Format format, Caller filer) {
+	Batch receive(byte[] upload, Format format, Caller filer, UploadMemory.Share memory) {
 		List<UploadedItem> items;
 		try {
-			items = Uploads.items(upload, format, this.limits);
+			items = Uploads.items(upload, format, this.limits, memory);
 		}
 		catch (BatchRefusedException ex) {
 			log.info("Batch refused format={} bytes={} reason={}", format, upload.length, ex.reason());

@@ -2,8 +2,10 @@ package etax.batch.bulk;
 
 import etax.batch.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,6 +37,22 @@ class BulkProblems {
 		}
 		problem.setProperty("limits", "/api/v1/limits");
 		return problem;
+	}
+
+	/**
+	 * 503 rather than 429: the filer sent nothing wrong and no faster than allowed; the service has no room
+	 * for its upload now, and says when to try again.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(UploadsBusyException ex) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "batch-uploads-busy",
+				"Too many batches being received", ex);
+		problem.setDetail(ex.getMessage() + " Nothing was stored or filed; send it again in "
+				+ ex.retryAfter().toSeconds() + " seconds.");
+		problem.setProperty("limits", "/api/v1/limits");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler

@@ -13,10 +13,10 @@ import etax.schemas.ReturnBundle;
  */
 record PublishedLimits(BatchLimits batch) {
 
-	static PublishedLimits of(BatchProcessorProperties.Limits limits) {
+	static PublishedLimits of(BatchProcessorProperties.Limits limits, long uploadsInMemoryBytes) {
 		return new PublishedLimits(new BatchLimits(limits.maxUploadSize().toBytes(), limits.maxItems(),
 				limits.maxItemSize().toBytes(), limits.maxUncompressedSize().toBytes(), limits.maxCompressionRatio(),
-				List.of(BatchController.ZIP, BatchController.ZIP_LEGACY, "application/xml", "text/xml"),
+				uploadsInMemoryBytes, List.of(BatchController.ZIP, BatchController.ZIP_LEGACY, "application/xml", "text/xml"),
 				"{" + ReturnBundle.NAMESPACE + "}" + ReturnBundle.ELEMENT));
 	}
 
@@ -26,13 +26,17 @@ record PublishedLimits(BatchLimits batch) {
 	 * @param maxItemBytes the largest return in a batch
 	 * @param maxUncompressedBytes the most a zip may expand to, all entries together
 	 * @param maxCompressionRatio the most one zip entry may expand relative to its compressed size
+	 * @param uploadsInMemoryBytes the most bytes all the uploads being received at once hold, each its file
+	 * and its returns (for a bundle, their bytes once more): an upload that cannot have its share at once is
+	 * refused 503 {@code batch-uploads-busy} with {@code Retry-After}, one that needs more than all of it 413
+	 * {@code batch-too-large}
 	 * @param mediaTypes the accepted {@code Content-Type}s: a zip (one return per entry, no directories, no
 	 * {@code ..}, absolute or backslashed names) or one XML bundle
 	 * @param bundleRoot the root element of an XML bundle, {@code {namespace}name}; its children are the returns,
 	 * each as filed alone without its XML declaration
 	 */
 	record BatchLimits(long maxUploadBytes, int maxItems, long maxItemBytes, long maxUncompressedBytes,
-			int maxCompressionRatio, List<String> mediaTypes, String bundleRoot) {
+			int maxCompressionRatio, long uploadsInMemoryBytes, List<String> mediaTypes, String bundleRoot) {
 
 	}
 

@@ -1,12 +1,12 @@
 package etax.batch.bulk;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +24,8 @@ import etax.batch.bulk.BatchRefusedException.Reason;
  * stream order (the local headers, so there is one view of the archive) and
  * inflated into memory under limits counted on the bytes actually produced, never on declared sizes:
  * entries, bytes per entry, bytes in all, and the ratio of an entry's inflated bytes to the compressed
- * bytes read for it (with a floor of 1 KB, so that tiny entries are not judged on a few bytes). Entry names
+ * bytes read for it (with a floor of 1 KB, so that tiny entries are not judged on a few bytes); every byte
+ * inflated is also taken from the upload's share of {@link UploadMemory} before it is kept. Entry names
  * are checked before anything is read: nothing here ever writes a file, but a name that could escape a
  * folder on the filer's or an officer's machine, or a directory, says the archive was not made for us.
  */
@@ -37,7 +38,7 @@ final class ZipItems {
 	private ZipItems() {
 	}
 
-	static List<UploadedItem> read(byte[] zip, BatchProcessorProperties.Limits limits) {
+	static List<UploadedItem> read(byte[] zip, BatchProcessorProperties.Limits limits, UploadMemory.Share memory) {
 		List<String> listed = ZipDirectory.names(zip);
 		Counting compressed = new Counting(new ByteArrayInputStream(zip));
 		List<UploadedItem> items = new ArrayList<>();
@@ -51,7 +52,7 @@ final class ZipItems {
 					throw BatchRefusedException.of(Reason.TOO_MANY_ITEMS,
 							"A batch holds at most " + limits.maxItems() + " returns.");
 				}
-				items.add(new UploadedItem(name, inflate(in, name, compressed, total, limits)));
+				items.add(new UploadedItem(name, inflate(in, name, compressed, total, limits, memory)));
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
@@ -65,9 +66,9 @@ final class ZipItems {
 	}
 
 	private static byte[] inflate(ZipInputStream in, String name, Counting compressed, long[] total,
-			BatchProcessorProperties.Limits limits) throws IOException {
+			BatchProcessorProperties.Limits limits, UploadMemory.Share memory) throws IOException {
 		long start = compressed.count();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Inflated out = new Inflated();
 		byte[] buffer = new byte[8192];
 		for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
 			total[0] += n;
@@ -84,9 +85,10 @@ final class ZipItems {
 				throw BatchRefusedException.atEntry(Reason.ITEM_TOO_LARGE,
 						"A return in a batch may be at most " + limits.maxItemSize().toKilobytes() + " KB.", name);
 			}
+			memory.take(n);
 			out.write(buffer, 0, n);
 		}
-		return out.toByteArray();
+		return out.entry(memory);
 	}
 
 	private static void checkName(String name, boolean directory, Set<String> seen) {
@@ -114,6 +116,45 @@ final class ZipItems {
 		if (problem != null) {
 			throw BatchRefusedException.atEntry(Reason.UNSAFE_ENTRY_NAME, "A zip entry name " + problem + ".", name);
 		}
+	}
+
+	/**
+	 * An entry's bytes as inflated, kept in the pieces read and put together once at the end: a
+	 * {@code ByteArrayOutputStream} would double its buffer as it grows and copy it once more, bytes the
+	 * share would not see. The whole entry is taken from the share before it is put together, and the pieces
+	 * given back once they are garbage.
+	 */
+	private static final class Inflated {
+
+		private final List<byte[]> parts = new ArrayList<>();
+
+		private int size;
+
+		int size() {
+			return this.size;
+		}
+
+		void write(byte[] buffer, int offset, int length) {
+			this.parts.add(Arrays.copyOfRange(buffer, offset, offset + length));
+			this.size += length;
+		}
+
+		byte[] entry(UploadMemory.Share memory) {
+			if (this.parts.size() == 1) {
+				return this.parts.get(0);
+			}
+			memory.take(this.size);
+			byte[] entry = new byte[this.size];
+			int at = 0;
+			for (byte[] part : this.parts) {
+				System.arraycopy(part, 0, entry, at, part.length);
+				at += part.length;
+			}
+			this.parts.clear();
+			memory.giveBack(this.size);
+			return entry;
+		}
+
 	}
 
 	/** Counts the compressed bytes the zip reader has consumed. */

@@ -136,7 +136,8 @@ class DeclarationApiTests {
 				100, 4, 4, 2, settings, new BatchProcessorProperties.Resume(Duration.ofSeconds(5), Duration.ofSeconds(60),
 						Duration.ofSeconds(10), 5),
 				new BatchProcessorProperties.Remote(false, false, "etax.batch.bulk-partitions.v1", Duration.ofSeconds(1),
-						Duration.ofHours(24), Duration.ofMinutes(30)));
+						Duration.ofHours(24), Duration.ofMinutes(30)),
+				DataSize.ofMegabytes(256));
 		return new DeclarationApi(new BatchProcessorProperties(
 				new BatchProcessorProperties.Summary(100, new BatchProcessorProperties.Schedule(false, "0 30 0 * * *")),
 				new BatchProcessorProperties.Interest(2000, 2, RoundingMode.HALF_UP, 1, 31,

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.bulk.BatchRefusedException.Reason;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,13 +28,17 @@ class UploadsTests {
 	private static final byte[] RETURN = "<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><a>Thuế</a></HSoThueDTu>"
 		.getBytes(StandardCharsets.UTF_8);
 
+	private static UploadMemory.Share memory() {
+		return new UploadMemory(DataSize.ofGigabytes(1), new SimpleMeterRegistry()).share();
+	}
+
 	@Test
 	void takesTheEntriesOfAZipOutByteForByteInOrder() {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		entries.put("b.xml", RETURN);
 		entries.put("sub/a.xml", "not even xml".getBytes(StandardCharsets.UTF_8));
 
-		List<UploadedItem> items = Uploads.items(Zips.of(entries), Format.ZIP, LIMITS);
+		List<UploadedItem> items = Uploads.items(Zips.of(entries), Format.ZIP, LIMITS, memory());
 
 		assertThat(items).extracting(UploadedItem::name).containsExactly("b.xml", "sub/a.xml");
 		assertThat(items.get(0).content()).isEqualTo(RETURN);
@@ -45,7 +50,7 @@ class UploadsTests {
 				DataSize.ofMegabytes(500), DataSize.ofGigabytes(1), 100);
 
 		BatchRefusedException refusal = catchThrowableOfType(BatchRefusedException.class,
-				() -> Uploads.items(Zips.bomb("returns.xml", 200), Format.ZIP, generous));
+				() -> Uploads.items(Zips.bomb("returns.xml", 200), Format.ZIP, generous, memory()));
 
 		assertThat(refusal.reason()).isEqualTo(Reason.EXPANDS_TOO_MUCH);
 		assertThat(refusal.entry()).isEqualTo("returns.xml");
@@ -62,7 +67,7 @@ class UploadsTests {
 		entries.put("2.xml", java.util.Arrays.copyOfRange(random, 60 * 1024, 120 * 1024));
 
 		assertThat(catchThrowableOfType(BatchRefusedException.class,
-				() -> Uploads.items(Zips.of(entries), Format.ZIP, small)).reason()).isEqualTo(Reason.EXPANDS_TOO_MUCH);
+				() -> Uploads.items(Zips.of(entries), Format.ZIP, small, memory())).reason()).isEqualTo(Reason.EXPANDS_TOO_MUCH);
 	}
 
 	@ParameterizedTest
@@ -135,7 +140,7 @@ class UploadsTests {
 		byte[] renamed = zip.clone();
 		renamed[central + 46] = 'X';
 
-		assertThat(Uploads.items(zip, Format.ZIP, LIMITS)).hasSize(2);
+		assertThat(Uploads.items(zip, Format.ZIP, LIMITS, memory())).hasSize(2);
 		assertThat(refusal(renamed, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
 	}
 
@@ -181,7 +186,7 @@ class UploadsTests {
 		String bundle = "<LoHSoThue xmlns=\"urn:etax:bulk:1\">" + new String(RETURN, StandardCharsets.UTF_8).repeat(2)
 				+ "</LoHSoThue>";
 
-		List<UploadedItem> items = Uploads.items(bundle.getBytes(StandardCharsets.UTF_8), Format.XML, LIMITS);
+		List<UploadedItem> items = Uploads.items(bundle.getBytes(StandardCharsets.UTF_8), Format.XML, LIMITS, memory());
 
 		assertThat(items).hasSize(2).allSatisfy((item) -> assertThat(item.content()).isEqualTo(RETURN));
 		assertThat(refusal(bundle.replace("urn:etax:bulk:1", "urn:other").getBytes(StandardCharsets.UTF_8), Format.XML)
@@ -202,7 +207,7 @@ class UploadsTests {
 	}
 
 	private static BatchRefusedException refusal(byte[] upload, Format format) {
-		return catchThrowableOfType(BatchRefusedException.class, () -> Uploads.items(upload, format, LIMITS));
+		return catchThrowableOfType(BatchRefusedException.class, () -> Uploads.items(upload, format, LIMITS, memory()));
 	}
 
 }

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exceptions as officers work them: assign, comment, resolve; four eyes on resolutions that move money
  * (not the resolver, not without the approver claim); the approved correction request reaches the gateway
- * with the approver's token; every action on record. Works on business day 2025-03-13, references RW…
+ * with the approver's token; every action on record. Works on business days 2025-03-13 and 2025-02-25,
+ * references RW…
  */
 @BatchProcessorIntegrationTest
 class WorkItemsIntegrationTests {
@@ -180,6 +181,65 @@ class WorkItemsIntegrationTests {
 				assertThat(json).extractingPath("$.corrections[0].status").isEqualTo("REJECTED");
 				assertThat(json).extractingPath("$.history[-1].detail").asString().endsWith("ask the bank first");
 			});
+	}
+
+	/**
+	 * A resolution proposed for a line that a later run reclassifies was decided on facts that no longer
+	 * hold: the run withdraws its request (kept, WITHDRAWN) and sends the item back to its assignee, so that
+	 * no second officer can approve it and have it recorded at the gateway.
+	 */
+	@Test
+	void aReclassifiedLineWithdrawsTheRequestAwaitingApprovalAndSendsTheItemBackToItsAssignee() {
+		LocalDate day = LocalDate.of(2025, 2, 25);
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID paid = tax.paid("RW11", day, "VND", "6000000", "1701");
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		calls.importBank(bankFile(day, voucher("RW11", day, "01", "VND", "6000000", "1052")));
+		calls.importTreasury(statement(posted(paid, day, "VND", "6000000", "1701")));
+		calls.reconcile(day);
+		long id = this.jdbc
+			.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? AND bank_reference = 'RW11'")
+			.param(day)
+			.query(Long.class)
+			.single();
+		assertThat(action(id, "assign", "{}", RESOLVER)).hasStatusOk();
+		assertThat(action(id, "resolve", """
+				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.item.status")
+			.isEqualTo("AWAITING_APPROVAL");
+
+		calls.importBank(bankFile(day, voucher("RW11", day, "02", "VND", "6000000", "1052")));
+		calls.reconcile(day);
+
+		int sent = FakeGateway.get().requests().size();
+		assertProblem(action(id, "approve", "", SECOND), HttpStatus.CONFLICT, "work-item-conflict");
+		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
+		assertThat(this.mvc.get().uri("/api/v1/reconciliation/work-items/" + id).with(bearer(SECOND)).exchange())
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.item.status").isEqualTo("ASSIGNED");
+				assertThat(json).extractingPath("$.item.assignee").isEqualTo("approver-an");
+				assertThat(json).extractingPath("$.item.lineClass").isEqualTo("STATUS_MISMATCH");
+				assertThat(json).extractingPath("$.item.resolution").isNull();
+				assertThat(json).extractingPath("$.item.resolvedBy").isNull();
+				assertThat(json).extractingPath("$.corrections[0].status").isEqualTo("WITHDRAWN");
+				assertThat(json).extractingPath("$.corrections[0].corrected.subItem").isEqualTo("1052");
+				assertThat(json).extractingPath("$.history[*].action")
+					.asArray()
+					.containsExactly("CREATED", "ASSIGNED", "RESOLUTION_PROPOSED", "RECLASSIFIED", "RESOLUTION_WITHDRAWN");
+				assertThat(json).extractingPath("$.history[-1].detail").asString().endsWith("STATUS_MISMATCH");
+			});
+		assertThat(action(id, "reject", "{\"text\":\"too late\"}", SECOND)).as("nothing waits to be sent back either")
+			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(action(id, "resolve", "{\"kind\":\"EXPLAINED\",\"reason\":\"the bank failed it\"}", RESOLVER))
+			.as("the assignee resolves it again")
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.item.status")
+			.isEqualTo("RESOLVED");
 	}
 
 	@Test

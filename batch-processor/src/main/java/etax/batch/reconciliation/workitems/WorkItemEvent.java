@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One thing that happened to a work item: who (an officer's subject, or {@code run:<execution>}), when,
  * what (CREATED, RECLASSIFIED, CLEARED, REOPENED, MOVED, ASSIGNED, COMMENTED, RESOLVED,
- * RESOLUTION_PROPOSED, APPROVED, REJECTED) and the detail.
+ * RESOLUTION_PROPOSED, APPROVED, REJECTED, RESOLUTION_WITHDRAWN) and the detail.
  *
  * @param at when
  * @param actor who

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Service;
  * Brings a day's work items in line with its new classification, set-based, each change on record as an
  * event of the run: an item whose line changed class is reclassified (and reopened if it had been
  * resolved or cleared); an open item whose line now matches, or is gone, is cleared; a new exception line
- * gets an item; an item whose line is now another tax office's moves there. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
+ * gets an item; an item whose line is now another tax office's moves there. A correction request waits
+ * for approval only while its item does: one proposed for a line that has since been reclassified was
+ * decided on a line that no longer is, so it is withdrawn (kept, WITHDRAWN) and its item goes back to its
+ * assignee to be resolved again, rather than left for a second officer to approve and record at the
+ * gateway. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
  * The items that existed before the run are handled before new ones are added, so that the statements
  * over them are planned on statistics that still describe the table.
  */
@@ -22,7 +26,7 @@ public class WorkItemSynchronization {
 	private static final String REOPEN_OR_RECLASSIFY = """
 			WITH changed AS (
 				SELECT w.work_item_id, w.class AS old_class, w.status IN ('CLEARED', 'RESOLVED') AS reopen,
-					l.class AS new_class, l.currency, l.amount, l.tax_office
+					w.status = 'AWAITING_APPROVAL' AS withdraw, l.class AS new_class, l.currency, l.amount, l.tax_office
 				FROM reconciliation.work_item w
 				JOIN reconciliation.line l ON l.business_day = w.business_day AND l.line_key = w.line_key
 				WHERE w.business_day = :day AND l.class <> 'MATCHED'
@@ -30,13 +34,14 @@ public class WorkItemSynchronization {
 			), updated AS (
 				UPDATE reconciliation.work_item w
 				SET class = c.new_class, currency = c.currency, amount = c.amount, tax_office = c.tax_office,
-					status = CASE WHEN NOT c.reopen THEN w.status WHEN w.assignee IS NULL THEN 'OPEN' ELSE 'ASSIGNED' END,
-					resolution = CASE WHEN c.reopen THEN NULL ELSE w.resolution END,
-					resolution_reason = CASE WHEN c.reopen THEN NULL ELSE w.resolution_reason END,
-					resolved_by = CASE WHEN c.reopen THEN NULL ELSE w.resolved_by END,
-					resolved_at = CASE WHEN c.reopen THEN NULL ELSE w.resolved_at END,
-					approved_by = CASE WHEN c.reopen THEN NULL ELSE w.approved_by END,
-					approved_at = CASE WHEN c.reopen THEN NULL ELSE w.approved_at END,
+					status = CASE WHEN NOT (c.reopen OR c.withdraw) THEN w.status WHEN w.assignee IS NULL THEN 'OPEN'
+						ELSE 'ASSIGNED' END,
+					resolution = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.resolution END,
+					resolution_reason = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.resolution_reason END,
+					resolved_by = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.resolved_by END,
+					resolved_at = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.resolved_at END,
+					approved_by = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.approved_by END,
+					approved_at = CASE WHEN c.reopen OR c.withdraw THEN NULL ELSE w.approved_at END,
 					updated_at = :now
 				FROM changed c WHERE w.work_item_id = c.work_item_id
 				RETURNING w.work_item_id, c.old_class, c.reopen, w.class
@@ -46,6 +51,24 @@ public class WorkItemSynchronization {
 				old_class || ' -> ' || class
 			FROM updated
 			RETURNING action
+			""";
+
+	/*
+	 * After REOPEN_OR_RECLASSIFY, which sent the reclassified items that awaited approval back to their
+	 * assignee: their requests, still AWAITING_APPROVAL, are withdrawn, each with an event naming it.
+	 */
+	private static final String WITHDRAW = """
+			WITH withdrawn AS (
+				UPDATE reconciliation.correction_request r SET status = 'WITHDRAWN', decided_by = :actor, decided_at = :now
+				FROM reconciliation.work_item w
+				WHERE w.business_day = :day AND r.work_item_id = w.work_item_id AND r.status = 'AWAITING_APPROVAL'
+					AND w.status <> 'AWAITING_APPROVAL'
+				RETURNING r.work_item_id, r.request_number, w.class
+			)
+			INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail)
+			SELECT work_item_id, :now, :actor, 'RESOLUTION_WITHDRAWN',
+				request_number || ': proposed for the line before it became ' || class
+			FROM withdrawn
 			""";
 
 	/*
@@ -124,6 +147,7 @@ public class WorkItemSynchronization {
 			.param("actor", actor)
 			.query(String.class)
 			.list();
+		this.jdbc.sql(WITHDRAW).param("day", day).param("now", at).param("actor", actor).update();
 		int cleared = this.jdbc.sql(CLEAR).param("day", day).param("now", at).param("actor", actor).update();
 		int created = this.jdbc.sql(CREATE).param("day", day).param("now", at).param("actor", actor).update();
 		if (created > STATISTICS_THRESHOLD) {
