@@ -29,6 +29,7 @@ import etax.devstack.DevFileSignatures;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.LocalPostgres;
+import etax.devstack.LocalSeeds;
 import etax.devstack.ServiceProcess;
 import etax.devstack.TokenIssuer;
 import etax.devstack.pki.TestPki;
@@ -63,6 +64,7 @@ final class ConsoleStack implements AutoCloseable {
 	ConsoleStack() throws InterruptedException {
 		Map<String, Object> common = LocalInfrastructureInitializer.properties();
 		Map<String, Object> declarationProperties = new LinkedHashMap<>(common);
+		declarationProperties.putAll(LocalSeeds.of("declaration-api"));
 		try {
 			declarationProperties.putAll(TestPki.create()
 				.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))
@@ -73,7 +75,9 @@ final class ConsoleStack implements AutoCloseable {
 		}
 		try {
 			this.declarations = start("declaration-api", declarationProperties);
-			this.gateway = start("payment-gateway", new LinkedHashMap<>(common));
+			Map<String, Object> gatewayProperties = new LinkedHashMap<>(common);
+			gatewayProperties.putAll(LocalSeeds.of("payment-gateway"));
+			this.gateway = start("payment-gateway", gatewayProperties);
 			Map<String, Object> batchProperties = new LinkedHashMap<>(common);
 			batchProperties.put("etax.batch.reconciliation.gateway-url", this.gateway.url());
 			batchProperties.put("etax.batch.bulk.declaration-api.url", this.declarations.url());

@@ -64,6 +64,8 @@ public final class DevStack {
 		for (int i = 0; i < modules.length; i++) {
 			System.out.println("Starting " + modules[i] + "...");
 			Map<String, Object> properties = new LinkedHashMap<>(common);
+			// the example companies the README and the conformance pack file for, the dev banks
+			properties.putAll(LocalSeeds.of(modules[i]));
 			if (!modules[i].equals("batch-processor")) {
 				// filing time and failures chosen per request, the sandbox's bank (docs/adr/0017-sandbox.md)
 				properties.put("etax.sandbox.enabled", "true");
@@ -71,14 +73,8 @@ public final class DevStack {
 			if (modules[i].equals("declaration-api")) {
 				// filers' webhook receivers under development run on this machine (docs/adr/0018-push-notices.md)
 				properties.put("etax.declaration.webhooks.allow-plain-http-localhost", "true");
-				// the local run's registry: made-up companies the README and the conformance pack file for
-				properties.put("spring.flyway.locations",
-						"classpath:db/migration/declaration,classpath:db/migration/outbox,classpath:db/seed/declaration");
 			}
 			if (modules[i].equals("payment-gateway")) {
-				// the dev banks, whose keys are in the repository (docs/adr/0005-bank-messages.md)
-				properties.put("spring.flyway.locations",
-						"classpath:db/migration/payment,classpath:db/migration/outbox,classpath:db/dev/payment");
 				// an office officer reads and resolves what concerns the vouchers its office collects, the same agencies as
 				// batch-processor's reconciliation below; office 99999 is also the payment desk, which works the
 				// dead-lettered bank messages (docs/adr/0022-office-scope-at-the-gateway.md)
