@@ -51,14 +51,19 @@ class ConsoleGatewayPagesIntegrationTests {
 				"amount":12500000,"remaining":12500000,"paidOn":"2025-03-03","bankCode":"01202001","bankReference":"HC01",
 				"postingId":"7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f","creditedAt":"2025-03-03T02:00:00Z",
 				"namedItem":{"payableItemId":"PI-0100109106-1","mst":"0100109106","subItem":"1701",
-				"taxPeriod":"00/Q4/2024","outstanding":3000000}}],"page":0,"size":50,"totalElements":51}""");
+				"taxPeriod":"00/Q4/2024","outstanding":3000000}},
+				{"creditId":"1b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f61","payerMst":"3500779171","subItem":"1701",
+				"amount":700000,"remaining":700000,"paidOn":"2025-03-04","bankCode":"01202001","bankReference":"HC02",
+				"postingId":"8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f","creditedAt":"2025-03-04T02:00:00Z",
+				"namedItem":{"payableItemId":"PI-TYPO-7"},"reason":"ITEM_NEVER_BOOKED"}],
+				"page":0,"size":50,"totalElements":51}""");
 		String token = TOKENS.officer("70129");
 		MockHttpSession session = signIn(token);
 		assertThat(this.mvc.get().uri("/console/payments/held-credits").session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Held credits", "0313829148", "PI-0100109106-1", "0100109106", "12,500,000 VND", "3,000,000 VND",
-					"HC01", "Rows 1–50 of 51", "Next page")
-			.doesNotContain("12500000.00");
+					"HC01", "Rows 1–50 of 51", "Next page", "PI-TYPO-7", "never booked: release it to the payer")
+			.doesNotContain("12500000.00", "null");
 		FakeGateway.Request asked = last("/api/v1/credits/held");
 		assertThat(asked.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
 	}

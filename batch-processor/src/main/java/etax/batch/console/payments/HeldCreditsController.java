@@ -10,6 +10,8 @@ import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Credits the gateway holds for an officer (its {@code GET /api/v1/credits/held}, oldest first): payment
- * lines that named another taxpayer's payable item, kept as the payer's credit naming that item until an
- * officer acts (ADR 0006). Shown side by side, payer and named item, so the mismatch is plain.
+ * lines that named another taxpayer's payable item, or one never booked within the wait, kept as the payer's
+ * credit naming that item until an officer acts (ADR 0006). Shown side by side, payer and named item, so the
+ * mismatch is plain.
  */
 @Controller
 class HeldCreditsController {
@@ -48,7 +51,9 @@ class HeldCreditsController {
 
 	}
 
-	record NamedItem(String payableItemId, String mst, String subItem, String taxPeriod, BigDecimal outstanding) {
+	/** The item the payment named; only its id when it was never booked. */
+	record NamedItem(String payableItemId, @Nullable String mst, @Nullable String subItem, @Nullable String taxPeriod,
+			@Nullable BigDecimal outstanding) {
 
 	}
 
