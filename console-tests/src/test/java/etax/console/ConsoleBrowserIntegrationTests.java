@@ -48,7 +48,7 @@ class ConsoleBrowserIntegrationTests {
 		String officer = ConsoleStack.TOKENS.officer(OFFICE);
 		stack.importBankFile(bankFile(), ConsoleStack.TOKENS.nationalOfficer());
 		stack.reconcile(DAY.toString(), officer);
-		stack.sendConfirmation(BANK, confirmation("3511"));
+		stack.sendConfirmation(BANK, confirmation("711"));
 		await().atMost(Duration.ofMinutes(1)).until(() -> !stack.rejectedMessages().contains("\"items\":[]"));
 	}
 
@@ -147,9 +147,10 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	/**
-	 * A confirmation paid into the given treasury account: the gateway takes only collection accounts (7111),
-	 * so the bank's message with 3511 goes to the dead-letter queue, and an officer re-drives it with the
-	 * account corrected (what was paid, by whom and to whom stays as the bank sent it).
+	 * A confirmation paid into the given treasury account: the bank's message with a malformed account (711) goes
+	 * to the dead-letter queue, and an officer re-drives it with the account corrected (what was paid, by whom and
+	 * to whom stays as the bank sent it; an account the bank stated well, another than 7111, stays as it is: the
+	 * money went there).
 	 */
 	private static String confirmation(String treasuryAccount) {
 		return ("{\"version\":1,\"bankCode\":\"%s\",\"bankReference\":\"BRW02\",\"voucherNumber\":\"GNT-BRW02\","
