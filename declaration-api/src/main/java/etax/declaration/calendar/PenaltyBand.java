@@ -46,8 +46,8 @@ public final class PenaltyBand {
 
 	/**
 	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual; over 90 days with
-	 * tax due, capped at the tax due but not below the middle of the 61–90 days' band (Art. 13(5)). Up to 5 days late a warning may replace it (mitigating circumstances); a warning is no
-	 * fine and is not recorded here.
+	 * tax due, capped at the tax due but not below the middle of the 61–90 days' band (Art. 13(5)). Up to 5 days
+	 * late a warning may replace it (mitigating circumstances); a warning is no fine and is not recorded here.
 	 * @param daysLate days after the deadline, more than zero
 	 * @param taxDue the tax the return declares payable, VND
 	 * @param individual whether the taxpayer is an individual

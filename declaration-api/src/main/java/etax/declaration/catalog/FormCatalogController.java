@@ -34,7 +34,10 @@ class FormCatalogController {
 	/** Where a form XSD finds the envelope in the catalog's files, next to the forms' folders. */
 	private static final String BUNDLED_ENVELOPE = "schemaLocation=\"../../envelope/TKhaiThue.xsd\"";
 
-	/** Where it is served: from {@code /api/v1/forms/{maTKhai}/versions/{version}/schema}, {@code /api/v1/forms/envelope}. */
+	/**
+	 * Where it is served, {@code /api/v1/forms/envelope}, relative to where the form XSD is,
+	 * {@code /api/v1/forms/{maTKhai}/versions/{version}/schema}.
+	 */
 	private static final String SERVED_ENVELOPE = "schemaLocation=\"../../../envelope\"";
 
 	static final String NOT_FOUND_TYPE = "https://etax.example/problems/form-version-not-found";

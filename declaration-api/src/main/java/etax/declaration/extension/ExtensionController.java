@@ -96,7 +96,8 @@ class ExtensionController {
 			@NotBlank @Size(max = 21) @Schema(example = "1/2026") String period,
 			@NotBlank @Size(max = 40) @Schema(allowableValues = { "NATURAL_DISASTER", "CATASTROPHE", "EPIDEMIC", "FIRE",
 					"ACCIDENT" }) String reason,
-			@NotNull @Schema(description = "the day the taxpayer's written request reached the tax office") @PlausibleDate LocalDate requestedOn,
+			@NotNull @Schema(description = "the day the taxpayer's written request reached the tax office")
+			@PlausibleDate LocalDate requestedOn,
 			@NotNull @PlausibleDate LocalDate deadline) {
 
 		DeadlineExtensions.Grant toGrant() {

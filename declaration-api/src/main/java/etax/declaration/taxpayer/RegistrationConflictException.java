@@ -3,8 +3,8 @@ package etax.declaration.taxpayer;
 /**
  * A registration that contradicts what the registry holds: a certificate serial registered to another
  * taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
- * from, a taxpayer another office manages. Nothing was changed: the registry never moves a certificate or a contract, nor rewrites a frequency,
- * silently.
+ * from, a taxpayer another office manages. Nothing was changed: the registry never moves a certificate or a
+ * contract, nor rewrites a frequency, silently.
  */
 public final class RegistrationConflictException extends RuntimeException {
 
