@@ -357,9 +357,10 @@ class ReturnAccessIntegrationTests {
 	}
 
 	/** A 12-digit personal id (VN-ETAX §3.2): province 001–096, century and gender, year of birth, six digits. */
+	/** A personal id of someone born in the 1900s (century digit 0 or 1): a year of birth that has come. */
 	private static String newPersonalId() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-		return String.format("%03d%d%02d%06d", random.nextInt(1, 97), random.nextInt(0, 4), random.nextInt(100),
+		return String.format("%03d%d%02d%06d", random.nextInt(1, 97), random.nextInt(0, 2), random.nextInt(100),
 				random.nextInt(1_000_000));
 	}
 
