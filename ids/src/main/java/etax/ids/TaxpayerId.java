@@ -32,19 +32,34 @@ public record TaxpayerId(String value) {
 	}
 
 	/**
-	 * Reads an MST as files write it, normalising 13 digits without the hyphen: {@code …000} is the
-	 * head office itself, any other suffix a branch.
+	 * Reads an MST as files write it, {@link #normalised normalised}.
 	 * @param text the MST as written
 	 * @return the taxpayer id
 	 * @throws IllegalArgumentException if it is not a valid MST
 	 */
 	public static TaxpayerId parse(String text) {
+		return new TaxpayerId(normalised(text));
+	}
+
+	/**
+	 * An MST as files write it, in the canonical form but not checked (VN-ETAX §3.2, "normalise on input"): 13
+	 * digits without the hyphen get it, and the suffix {@code 000} is the head office itself
+	 * ({@code 0313829148000} and {@code 0313829148-000} are {@code 0313829148}, {@code 0313829148001} is
+	 * {@code 0313829148-001}). For a caller that judges the result itself, such as a rule that reports a wrong
+	 * check digit as a finding.
+	 * @param text the MST as written
+	 * @return the same MST written as this class writes it, or the text stripped when it is not of such a form
+	 */
+	public static String normalised(String text) {
 		String value = text.strip();
-		if (WITHOUT_HYPHEN.matcher(value).matches()) {
-			String suffix = value.substring(10);
-			value = suffix.equals("000") ? value.substring(0, 10) : value.substring(0, 10) + "-" + suffix;
+		if (value.length() == 14 && value.charAt(10) == '-') {
+			value = value.substring(0, 10) + value.substring(11);
 		}
-		return new TaxpayerId(value);
+		if (!WITHOUT_HYPHEN.matcher(value).matches()) {
+			return text.strip();
+		}
+		String suffix = value.substring(10);
+		return suffix.equals("000") ? value.substring(0, 10) : value.substring(0, 10) + "-" + suffix;
 	}
 
 	public static boolean isValid(String value) {

@@ -52,6 +52,10 @@ class TaxpayerIdTests {
 		assertThat(TaxpayerId.parse("0313829148001")).isEqualTo(new TaxpayerId("0313829148-001"));
 		assertThat(TaxpayerId.parse("0313829148000")).isEqualTo(new TaxpayerId("0313829148"));
 		assertThat(TaxpayerId.parse(" 0313829148 ")).isEqualTo(new TaxpayerId("0313829148"));
+		assertThat(TaxpayerId.parse("0313829148-000")).as("the head office's own suffix")
+			.isEqualTo(new TaxpayerId("0313829148"));
+		assertThat(TaxpayerId.normalised("0313829140001")).as("not checked").isEqualTo("0313829140-001");
+		assertThat(TaxpayerId.normalised("079185004321")).isEqualTo("079185004321");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
@@ -254,24 +255,10 @@ final class ReturnExtractor extends DefaultHandler {
 				dayMonthYear("kyKKhaiDenNgay"));
 		String ngayKy = this.header.getOrDefault("ngayKy", "");
 		String agent = this.header.getOrDefault("mstDLyThue", "");
-		return new ReturnHeader(normalisedMst(required("mst")), form.formCode(), required("maTKhai"),
+		return new ReturnHeader(TaxpayerId.normalised(required("mst")), form.formCode(), required("maTKhai"),
 				required("pbanTKhaiXML"), required("loaiTKhai"), Integer.parseInt(required("soLan")), period,
 				required("maCQTNoiNop"), ngayKy.isEmpty() ? null : LocalDate.parse(ngayKy),
-				agent.isEmpty() ? null : normalisedMst(agent));
-	}
-
-	/**
-	 * An MST as the rest of the system writes it (VN-ETAX §3.2, "normalise on input"): 13 digits without the hyphen,
-	 * as some files carry them, get it ({@code 0313829148001} is {@code 0313829148-001}), and the suffix
-	 * {@code 000} is the head office itself ({@code 0313829148}). Its check digit is a context rule's to judge.
-	 */
-	static String normalisedMst(String mst) {
-		String digits = (mst.length() == 14 && mst.charAt(10) == '-') ? mst.substring(0, 10) + mst.substring(11) : mst;
-		if (digits.length() != 13) {
-			return mst;
-		}
-		String suffix = digits.substring(10);
-		return suffix.equals("000") ? digits.substring(0, 10) : digits.substring(0, 10) + "-" + suffix;
+				agent.isEmpty() ? null : TaxpayerId.normalised(agent));
 	}
 
 	private void putIndicator(String name, String value) {

@@ -24,8 +24,11 @@ import etax.ids.TimeOrderedIds;
  */
 final class AssessmentRules {
 
-	/** The largest amount the ledger books, VND. */
-	private static final long MAX_FINE = 999_999_999_999_999_999L;
+	/**
+	 * The largest amount the ledger books (numeric(18,0)), VND: the most tax assessed, and the most a fine may come
+	 * to.
+	 */
+	static final long MAX_AMOUNT = 999_999_999_999_999_999L;
 
 
 	private AssessmentRules() {
@@ -98,10 +101,10 @@ final class AssessmentRules {
 					+ " times the tax, not " + rate.toPlainString());
 		}
 		long amount = Violation.fine(tax, rate);
-		if (amount > MAX_FINE) {
+		if (amount > MAX_AMOUNT) {
 			// the ledger books amounts below 10^18 VND
 			throw new InvalidInspectionException(at + "rate", "The fine, " + rate.toPlainString() + " times the tax, "
-					+ "would be " + amount + " VND: more than the ledger books (" + MAX_FINE + ")");
+					+ "would be " + amount + " VND: more than the ledger books (" + MAX_AMOUNT + ")");
 		}
 		return new AssessmentFine(TimeOrderedIds.next(), violation, rate.stripTrailingZeros(), amount,
 				FineTerms.SUB_ITEM, FineTerms.taxPeriod(concludedOn), FineTerms.dueDate(concludedOn, deadlines));

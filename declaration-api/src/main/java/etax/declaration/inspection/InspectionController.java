@@ -42,9 +42,6 @@ class InspectionController {
 	/** A decision number: without control characters, which PostgreSQL may refuse. */
 	private static final String TEXT = "[^\\p{Cntrl}]*";
 
-	/** What the ledger's amounts (numeric(18,0)) hold. */
-	private static final long MAX_AMOUNT = 999_999_999_999_999_999L;
-
 	private final TaxInspections inspections;
 
 	InspectionController(TaxInspections inspections) {
@@ -140,7 +137,7 @@ class InspectionController {
 			@NotBlank @Pattern(regexp = "[A-Z]") @Schema(example = "Q") String periodKind,
 			@NotBlank @Size(max = 21) @Pattern(regexp = TEXT) @Schema(example = "1/2026") String period,
 			@NotBlank @Pattern(regexp = "\\d{4}") @Schema(example = "1701") String subItem,
-			@NotNull @Positive @Max(MAX_AMOUNT) Long amount, @Nullable @Valid FineRequest fine) {
+			@NotNull @Positive @Max(AssessmentRules.MAX_AMOUNT) Long amount, @Nullable @Valid FineRequest fine) {
 
 		TaxInspections.Assessment toAssessment() {
 			return new TaxInspections.Assessment(this.maTKhai, this.periodKind, this.period, this.subItem, this.amount,
