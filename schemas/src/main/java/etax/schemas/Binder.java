@@ -165,6 +165,14 @@ final class Binder {
 				}
 				return new Operations.Present(reference);
 			}
+			case "days" -> {
+				arity(arguments, 2, call, formula);
+				return new DateFunctions.Days(text(arguments.get(0), call, formula), text(arguments.get(1), call, formula));
+			}
+			case "addDays" -> {
+				arity(arguments, 2, call, formula);
+				return new DateFunctions.AddDays(text(arguments.get(0), call, formula), number(arguments, 1, 2, call, formula));
+			}
 			case "hasAppendix" -> {
 				arity(arguments, 1, call, formula);
 				if (!(arguments.get(0) instanceof Syntax.Text id)) {
@@ -275,6 +283,10 @@ final class Binder {
 			throw error(call.function() + " needs a name", call, formula);
 		}
 		return name.name();
+	}
+
+	private Expr text(Syntax argument, Syntax.Call call, String formula) {
+		return expect(bind(argument, formula), FieldType.Kind.TEXT, call, formula);
 	}
 
 	private Expr number(List<Syntax> arguments, int index, int arity, Syntax.Call call, String formula) {

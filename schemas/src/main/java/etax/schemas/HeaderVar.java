@@ -3,7 +3,9 @@ package etax.schemas;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The envelope fields that formulas may read, by the names formulas use for them.
+ * The envelope fields that formulas may read, by the names formulas use for them. {@code periodStart} is not an
+ * element: it is the first day of the declared period ({@link PeriodCoverage#start}), set once the envelope is read.
+ * Break vectors may set {@code filingType}, {@code submissionNumber} and {@code periodKind} only.
  */
 enum HeaderVar {
 
@@ -13,7 +15,13 @@ enum HeaderVar {
 
 	PERIOD_KIND("periodKind", "kieuKy", FieldType.CODE, "TKhaiThue/KyKKhaiThue/kieuKy"),
 
-	PERIOD("period", "kyKKhai", FieldType.CODE, "TKhaiThue/KyKKhaiThue/kyKKhai");
+	PERIOD("period", "kyKKhai", FieldType.CODE, "TKhaiThue/KyKKhaiThue/kyKKhai"),
+
+	/** The signing date ({@code ngayKy}), yyyy-MM-dd; empty when the return leaves it empty. */
+	SIGNED_ON("signedOn", "ngayKy", FieldType.DATE, "TKhaiThue/ngayKy"),
+
+	/** The first day of the declared period, yyyy-MM-dd; empty when the period cannot be read. */
+	PERIOD_START("periodStart", null, FieldType.DATE, "TKhaiThue/KyKKhaiThue/kyKKhai");
 
 	private static final String TTIN = "/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue/";
 
@@ -22,13 +30,13 @@ enum HeaderVar {
 
 	private final String formulaName;
 
-	private final String element;
+	private final @Nullable String element;
 
 	private final FieldType type;
 
 	private final String xpath;
 
-	HeaderVar(String formulaName, String element, FieldType type, String path) {
+	HeaderVar(String formulaName, @Nullable String element, FieldType type, String path) {
 		this.formulaName = formulaName;
 		this.element = element;
 		this.type = type;
@@ -39,9 +47,14 @@ enum HeaderVar {
 		return this.formulaName;
 	}
 
-	/** The local name of the envelope element. */
-	String element() {
+	/** The local name of the envelope element; {@code null} for a value computed from the envelope. */
+	@Nullable String element() {
 		return this.element;
+	}
+
+	/** Whether a break vector may set it: the generator draws these when it makes the envelope. */
+	boolean breakable() {
+		return this == FILING_TYPE || this == SUBMISSION_NUMBER || this == PERIOD_KIND;
 	}
 
 	FieldType type() {
@@ -63,7 +76,7 @@ enum HeaderVar {
 
 	static @Nullable HeaderVar byElement(String element) {
 		for (HeaderVar variable : ALL) {
-			if (variable.element.equals(element)) {
+			if (element.equals(variable.element)) {
 				return variable;
 			}
 		}

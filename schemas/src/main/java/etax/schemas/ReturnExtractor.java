@@ -50,6 +50,8 @@ final class ReturnExtractor extends DefaultHandler {
 
 	private final Explanations explanations = new Explanations();
 
+	private final RefundSection refunds = new RefundSection();
+
 	private final @Nullable ReturnValues values;
 
 	private final @Nullable PathTracker tracker;
@@ -93,6 +95,7 @@ final class ReturnExtractor extends DefaultHandler {
 		}
 		if (this.section == Section.APPENDICES) {
 			this.explanations.start(this.depth, localName);
+			this.refunds.start(this.depth, localName);
 		}
 		if (this.depth == CONTENT_DEPTH) {
 			this.inDeclaration = "HSoKhaiThue".equals(localName);
@@ -198,6 +201,7 @@ final class ReturnExtractor extends DefaultHandler {
 			}
 			else if (this.section == Section.APPENDICES) {
 				this.explanations.value(localName, value);
+				this.refunds.value(this.depth, localName, value);
 			}
 			if (this.values != null) {
 				keep(localName, value);
@@ -205,6 +209,7 @@ final class ReturnExtractor extends DefaultHandler {
 		}
 		if (this.section == Section.APPENDICES) {
 			this.explanations.end(this.depth);
+			this.refunds.end(this.depth);
 		}
 		if (this.depth == SECTION_DEPTH) {
 			this.section = Section.NONE;
@@ -244,6 +249,10 @@ final class ReturnExtractor extends DefaultHandler {
 
 	List<DeclaredChange> declaredChanges() {
 		return this.explanations.changes();
+	}
+
+	@Nullable RefundClawback refundClawback() {
+		return this.refunds.clawback();
 	}
 
 	Map<String, String> indicators() {

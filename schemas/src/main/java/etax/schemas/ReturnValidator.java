@@ -2,6 +2,7 @@ package etax.schemas;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -144,10 +145,13 @@ public final class ReturnValidator {
 			return new Validation.NotReceivable(errors.findings());
 		}
 		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
-				extractor.indicators(), extractor.declaredChanges(), extractor.contentSha256(), xml);
+				extractor.indicators(), extractor.declaredChanges(), extractor.refundClawback(), extractor.contentSha256(),
+				xml);
 		if (values == null) {
 			return new Validation.Receivable(document, List.of());
 		}
+		LocalDate periodStart = PeriodCoverage.start(document.header().period());
+		values.header(HeaderVar.PERIOD_START, (periodStart != null) ? periodStart.toString() : "");
 		List<Finding> findings = new ArrayList<>(RuleEngine.evaluate(entry.compiled(), values));
 		PeriodCoverage.check(this.catalog, document.header().period(), entry.form(), values)
 			.ifPresent((finding) -> findings.add(0, finding));

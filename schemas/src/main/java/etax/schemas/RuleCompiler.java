@@ -125,8 +125,9 @@ final class RuleCompiler {
 		CompiledRule.Subject target = subject(key, scope, table, where + " break");
 		if (target.kind == CompiledRule.Subject.Kind.HEADER) {
 			HeaderVar header = target.header;
-			if (header == HeaderVar.PERIOD) {
-				throw this.form.error(at + ": the period cannot be broken, only filingType, submissionNumber, periodKind");
+			if (!header.breakable()) {
+				throw this.form.error(at + ": " + header.formulaName()
+						+ " cannot be broken, only filingType, submissionNumber, periodKind");
 			}
 			return new CompiledRule.Pin(target.kind, -1, header,
 					this.form.bind(binder, value, header.type().kind(), at), true);

@@ -116,6 +116,9 @@ final class ValueGenerator {
 		values.header(HeaderVar.SUBMISSION_NUMBER, Integer.toString(header.submissionNumber()));
 		values.header(HeaderVar.PERIOD_KIND, header.period().kind());
 		values.header(HeaderVar.PERIOD, header.period().value());
+		values.header(HeaderVar.SIGNED_ON, header.createdOn().toString());
+		LocalDate periodStart = PeriodCoverage.start(header.period());
+		values.header(HeaderVar.PERIOD_START, (periodStart != null) ? periodStart.toString() : "");
 		for (GenerationPlan.Step step : this.form.plan.steps()) {
 			switch (step.kind()) {
 				case APPENDIX -> values.appendix(step.index(), appendix(step.index(), values, pins, forcedAppendix));

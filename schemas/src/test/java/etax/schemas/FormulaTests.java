@@ -74,6 +74,22 @@ class FormulaTests {
 	}
 
 	@Test
+	void datesCountDaysAndMoveByDays() {
+		this.values.header(HeaderVar.SIGNED_ON, "2026-05-11");
+		this.values.header(HeaderVar.PERIOD_START, "2026-03-01");
+		assertThat(number("days('2026-04-20', signedOn)")).as("20 April to 10 May, both included")
+			.isEqualByComparingTo("21");
+		assertThat(number("days(signedOn, '2026-04-20')")).isEqualByComparingTo("-21");
+		assertThat(number("days('2024-02-28', '2024-03-01')")).as("a leap year").isEqualByComparingTo("2");
+		assertThat(text("addDays(signedOn, -1)")).isEqualTo("2026-05-10");
+		assertThat(text("addDays(periodStart, 31)")).isEqualTo("2026-04-01");
+		assertThat(test("addDays(signedOn, 1) > signedOn && periodStart < signedOn")).isTrue();
+		assertThat(number("days('', signedOn) + days(signedOn, 'x')")).as("a date left out counts no days")
+			.isEqualByComparingTo("0");
+		assertThat(text("addDays('', 3)")).isEmpty();
+	}
+
+	@Test
 	void mistakesAreCaughtWhenBinding() {
 		assertThatIllegalArgumentException().isThrownBy(() -> bind("ct1 == ct99")).withMessageContaining("unknown name 'ct99'");
 		assertThatIllegalArgumentException().isThrownBy(() -> bind("1 < 2 < 3")).withMessageContaining("do not chain");
@@ -85,6 +101,9 @@ class FormulaTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> bind("hasAppendix('PL_X')")).withMessageContaining("not in the form's appendix list");
 		assertThatIllegalArgumentException().isThrownBy(() -> bind("(1 + 2")).withMessageContaining("expected ')'");
 		assertThatIllegalArgumentException().isThrownBy(() -> bind("1 + 2")).withMessageContaining("expected a boolean");
+		assertThatIllegalArgumentException().isThrownBy(() -> bind("days(signedOn) == 1")).withMessageContaining("days takes 2 arguments");
+		assertThatIllegalArgumentException().isThrownBy(() -> bind("days(1, 2) == 1")).withMessageContaining("expected a text");
+		assertThatIllegalArgumentException().isThrownBy(() -> bind("addDays(signedOn, '1') == ''")).withMessageContaining("expected a number");
 	}
 
 	private void slot(String name, String text) {
@@ -97,6 +116,11 @@ class FormulaTests {
 
 	private boolean test(String formula) {
 		return bind(formula).test(Expr.Evaluation.of(this.values));
+	}
+
+	private String text(String formula) {
+		return new Binder(this.form.layout, -1, -1, false).bind(formula, FieldType.Kind.TEXT)
+			.text(Expr.Evaluation.of(this.values));
 	}
 
 	private BigDecimal number(String formula) {

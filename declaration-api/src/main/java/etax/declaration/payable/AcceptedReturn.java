@@ -2,17 +2,19 @@ package etax.declaration.payable;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import etax.declaration.calendar.DeadlineRule;
+import etax.schemas.RefundClawback;
 import etax.schemas.TaxPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What payable items are made from: an accepted return's identity, period, and the amounts of the
- * indicators its form version declares payable; and, for a finalization, those that make the year's tax
- * ({@link AnnualTaxFinalized}).
+ * indicators its form version declares payable; for a supplement, the refund it pays back; and, for a
+ * finalization, those that make the year's tax ({@link AnnualTaxFinalized}).
  *
  * @param returnId the return
  * @param transactionCode its transaction code
@@ -31,10 +33,19 @@ import org.jspecify.annotations.Nullable;
  * @param taxOfficeCode the tax office it was filed with ({@code maCQTNoiNop}), announced with its items
  * @param extendedDeadline the extended filing deadline the return was held to, if any: the items are due then
  * (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
+ * @param clawback for a supplement, the refund its summary (01/KHBS section B) declares to pay back; {@code null}
+ * when it declares none, and for other returns
+ * @param chainClawbacks the refunds the chain's returns accepted before it declared to pay back, in the order
+ * decided: what of the same refund is already charged
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
 		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
 		Map<String, String> indicators, Map<String, String> previousIndicators, Instant acceptedAt,
-		String taxOfficeCode, @Nullable LocalDate extendedDeadline) {
+		String taxOfficeCode, @Nullable LocalDate extendedDeadline, @Nullable RefundClawback clawback,
+		List<RefundClawback> chainClawbacks) {
+
+	public AcceptedReturn {
+		chainClawbacks = List.copyOf(chainClawbacks);
+	}
 
 }

@@ -43,9 +43,10 @@ public class PayableItems {
 
 	/**
 	 * Creates one item per payable indicator with a positive amount; for a supplement, one per payable
-	 * indicator that changed, for the difference (negative when it decreased). Announces each item and, for a
-	 * finalization of a calendar year, the year's tax ({@link AnnualTaxFinalized}). Must run in the
-	 * transaction that stores the accepted returns; their items are inserted in one statement.
+	 * indicator that changed, for the difference (negative when it decreased), and one for the refund its summary
+	 * pays back, due the day before the refund was received ({@link RefundClawbacks}). Announces each item and, for
+	 * a finalization of a calendar year, the year's tax ({@link AnnualTaxFinalized}). Must run in the transaction
+	 * that stores the accepted returns; their items are inserted in one statement.
 	 * @param accepted the accepted returns
 	 * @return the items created for each return, by return id; none for a return that has none
 	 */
@@ -77,12 +78,16 @@ public class PayableItems {
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
 			long amount = difference(payable.getKey(), accepted.indicators(), accepted.previousIndicators());
 			if (amount > 0 || (supplement && amount != 0)) {
-				String reference = accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
-						payable.getKey(), VoucherPeriods.of(accepted.period()), amount, dueDate, reference));
+						payable.getKey(), VoucherPeriods.of(accepted.period()), amount, dueDate, reference(accepted, items)));
 			}
 		}
+		RefundClawbacks.itemOf(accepted, reference(accepted, items)).ifPresent(items::add);
 		return items;
+	}
+
+	private static String reference(AcceptedReturn accepted, List<PayableItem> items) {
+		return accepted.transactionCode() + "-" + String.format("%02d", items.size() + 1);
 	}
 
 	/**

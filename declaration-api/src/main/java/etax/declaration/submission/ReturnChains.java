@@ -16,6 +16,7 @@ import java.util.UUID;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.FormCatalog;
+import etax.schemas.RefundClawback;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
@@ -145,15 +146,26 @@ class ReturnChains {
 			return chains;
 		}
 		this.jdbc.sql("""
-				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text
+				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text, clawback_amount,
+				    clawback_sub_item, clawback_received_on
 				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
 				ORDER BY chain_key, """ + DECISION_ORDER)
 			.param(chainKeys.toArray(String[]::new))
 			.query((row, n) -> chains.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
 				.add(new Member(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getInt(5),
-						this.json.readValue(row.getString(6), INDICATORS))))
+						this.json.readValue(row.getString(6), INDICATORS),
+						(row.getLong(7) > 0) ? new RefundClawback(row.getLong(7), row.getString(8),
+								row.getObject(9, LocalDate.class)) : null)))
 			.list();
 		return chains;
+	}
+
+	/**
+	 * The refund a return pays back, as its chain keeps it: that of a supplement's summary (01/KHBS section B,
+	 * VN-ETAX.md §1.4), none for an original or a replacement.
+	 */
+	static @Nullable RefundClawback clawbackOf(ReturnDocument document) {
+		return "B".equals(document.header().filingType()) ? document.refundClawback() : null;
 	}
 
 	List<Finding> check(ReturnDocument document, List<Member> accepted) {
@@ -213,9 +225,10 @@ class ReturnChains {
 	 * @param filingType C, B or T
 	 * @param submissionNumber soLan
 	 * @param indicators its indicator values
+	 * @param clawback the refund it pays back ({@link #clawbackOf}), if any
 	 */
 	record Member(UUID id, String transactionCode, String filingType, int submissionNumber,
-			Map<String, String> indicators) {
+			Map<String, String> indicators, @Nullable RefundClawback clawback) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -157,7 +158,8 @@ class ReturnFiling {
 				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(),
 				document.form().annualTaxIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
-				(candidate.extension() != null) ? candidate.extension().deadline() : null));
+				(candidate.extension() != null) ? candidate.extension().deadline() : null, ReturnChains.clawbackOf(document),
+				accepted.stream().map(ReturnChains.Member::clawback).filter(Objects::nonNull).toList()));
 		group.accept(chainKey, stored, document);
 		return new Decision(candidate.filer(), stored, superseded.orElse(null));
 	}
@@ -349,7 +351,7 @@ class ReturnFiling {
 		void accept(String chainKey, StoredReturn stored, ReturnDocument document) {
 			this.chains.computeIfAbsent(chainKey, (key) -> new ArrayList<>())
 				.add(new ReturnChains.Member(stored.id(), stored.transactionCode(), stored.filingType(),
-						stored.submissionNumber(), document.indicators()));
+						stored.submissionNumber(), document.indicators(), ReturnChains.clawbackOf(document)));
 		}
 
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.extension.ExtensionReason;
 import etax.schemas.Finding;
+import etax.schemas.RefundClawback;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +62,9 @@ class ReturnRepository {
 				INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version,
 				    filing_type, submission_number, period_kind, period_value, period_from, period_to,
 				    tax_office_code, status, received_at, content_sha256, indicators, findings, xml, chain_key, filed_by,
-				    filed_by_role, managing_office_code, extension_id, extension_reason, extension_deadline)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+				    filed_by_role, managing_office_code, extension_id, extension_reason, extension_deadline, clawback_amount,
+				    clawback_sub_item, clawback_received_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", filed.stream().map(this::row).toList());
 	}
 
@@ -70,6 +72,7 @@ class ReturnRepository {
 		StoredReturn stored = filed.stored();
 		ReturnHeader header = filed.document().header();
 		ExtendedDeadline extension = stored.extension();
+		RefundClawback clawback = ReturnChains.clawbackOf(filed.document());
 		return new Object[] { stored.id(), stored.transactionCode(), header.mst(), header.formCode(), header.maTKhai(),
 				header.version(), header.filingType(), header.submissionNumber(), header.period().kind(),
 				header.period().value(), header.period().from(), header.period().to(), header.taxOfficeCode(),
@@ -77,7 +80,8 @@ class ReturnRepository {
 				this.json.writeValueAsString(filed.document().indicators()), this.json.writeValueAsString(stored.findings()),
 				filed.document().xml(), filed.chainKey(), filed.filedBy(), stored.filedBy().role(), filed.managingOffice(),
 				(extension != null) ? extension.extensionId() : null, (extension != null) ? extension.reason().name() : null,
-				(extension != null) ? extension.deadline() : null };
+				(extension != null) ? extension.deadline() : null, (clawback != null) ? clawback.amount() : null,
+				(clawback != null) ? clawback.subItem() : null, (clawback != null) ? clawback.receivedOn() : null };
 	}
 
 	/**

@@ -117,7 +117,7 @@ class AnnualTaxFinalizedTests {
 			Map<String, String> indicators, Map<String, String> previous) {
 		return new AcceptedReturn(UUID.randomUUID(), "10820260000000042", "0313829148", "754", period,
 				new DeadlineRule("DLY3"), Map.of("ctI1", "1052", "ctI2", "1053"), annualTax, indicators, previous,
-				ACCEPTED_AT, "99999", null);
+				ACCEPTED_AT, "99999", null, null, List.of());
 	}
 
 }

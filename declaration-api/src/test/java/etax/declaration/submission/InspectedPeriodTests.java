@@ -71,7 +71,7 @@ class InspectedPeriodTests {
 	}
 
 	private static Optional<ReturnChains.Member> inForce() {
-		return Optional.of(new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0, IN_FORCE));
+		return Optional.of(new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0, IN_FORCE, null));
 	}
 
 	private static ReturnDocument document(String maTKhai, String filingType, Map<String, String> indicators) {
@@ -83,7 +83,7 @@ class InspectedPeriodTests {
 			.orElseThrow();
 		ReturnHeader header = new ReturnHeader("0313829148", form.formCode(), maTKhai, form.version(), filingType, 1,
 				new TaxPeriod("Q", "1/2026", null, null), "99999", LocalDate.parse("2026-05-09"), null);
-		return new ReturnDocument(header, form, indicators, List.of(), "0".repeat(64), new byte[0]);
+		return new ReturnDocument(header, form, indicators, List.of(), null, "0".repeat(64), new byte[0]);
 	}
 
 	private static TaxInspection inspection(TaxInspection.@Nullable Conclusion conclusion) {

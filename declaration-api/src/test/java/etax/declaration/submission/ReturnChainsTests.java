@@ -109,7 +109,7 @@ class ReturnChainsTests {
 	}
 
 	private static ReturnChains.Member member(String filingType, int soLan) {
-		return new ReturnChains.Member(java.util.UUID.randomUUID(), "1".repeat(17), filingType, soLan, Map.of());
+		return new ReturnChains.Member(java.util.UUID.randomUUID(), "1".repeat(17), filingType, soLan, Map.of(), null);
 	}
 
 	private static ReturnDocument document(String maTKhai, String version, String formCode, Map<String, String> indicators) {
@@ -121,7 +121,7 @@ class ReturnChainsTests {
 		ReturnHeader header = new ReturnHeader("0313829148", formCode, maTKhai, version, "C", 0, period, "99999",
 				LocalDate.parse("2026-10-01"), null);
 		return new ReturnDocument(header, CATALOG.find(maTKhai, version, "C").orElseThrow(), indicators, List.of(),
-				"0".repeat(64), new byte[0]);
+				null, "0".repeat(64), new byte[0]);
 	}
 
 }

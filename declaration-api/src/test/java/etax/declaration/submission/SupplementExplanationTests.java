@@ -21,7 +21,7 @@ class SupplementExplanationTests {
 	private static final String ROW = "/HSoThueDTu/HSoKhaiThue/PLuc/PL01_1_KHBS/GiaiTrinh/ChiTiet[1]";
 
 	private static final ReturnChains.Member IN_FORCE = new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0,
-			Map.of("ct25", "42000000", "ct36", "34000000", "ct40", "22000000", "ct09", "Chi nhánh", "ma_NganhNghe", "00"));
+			Map.of("ct25", "42000000", "ct36", "34000000", "ct40", "22000000", "ct09", "Chi nhánh", "ma_NganhNghe", "00"), null);
 
 	@Test
 	void anExplanationThatMatchesBothReturnsHasNothingToSay() {
@@ -74,7 +74,7 @@ class SupplementExplanationTests {
 		ReturnHeader header = new ReturnHeader("0313829148", "01/GTGT", "842", "2.8.3", "B", 1,
 				new TaxPeriod("Q", "1/2026", null, null), "99999", LocalDate.parse("2026-05-09"), null);
 		return new ReturnDocument(header, FormCatalog.load().find("842", "2.8.3", "B").orElseThrow(), indicators,
-				List.of(changes), "0".repeat(64), new byte[0]);
+				List.of(changes), null, "0".repeat(64), new byte[0]);
 	}
 
 }

@@ -1,0 +1,25 @@
+package etax.schemas;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The refund a supplementary return pays back: section B of its summary (01/KHBS, appendix {@code PL01_KHBS}, group
+ * {@code HoanThueThuHoi}), [14] with the budget sub-item the refund was paid from and the day it was received, from
+ * which late-payment interest runs (VN-ETAX.md §1.4, §5.6). The appendix's rules (KHBS01-R004, -R005) require
+ * both when [14] is more than 0; a return they reject may still carry one without them.
+ *
+ * @param amount [14], the refund to pay back in VND: more than 0
+ * @param subItem the budget sub-item ({@code tieuMuc}), or {@code null} when left out
+ * @param receivedOn the day the refund was received ({@code ngayNhanHoan}), or {@code null} when left out
+ */
+public record RefundClawback(long amount, @Nullable String subItem, @Nullable LocalDate receivedOn) {
+
+	public RefundClawback {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("a refund to pay back is more than 0, not " + amount);
+		}
+	}
+
+}
