@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The texts of the findings this module raises itself. Kept in one place so that the wording of the
- * notices can be reviewed (and later moved to a rule table) without reading parser code.
+ * The texts of the findings this module raises itself, those of XSD errors in {@link XsdWording}. Kept apart
+ * so that the wording of the notices can be reviewed (and later moved to a rule table) without reading parser
+ * code.
  */
 final class Findings {
 
@@ -119,20 +120,44 @@ final class Findings {
 	}
 
 	/**
-	 * An XSD error. An offending value longer than {@value #MAX_VALUE_LENGTH} characters is shown by its start and
-	 * length, in the value and in the parser's message, which quotes it: a text of 64 Ki characters quoted three
-	 * times per error would make the notice larger than the return.
+	 * An XSD error, in plain words where {@link XsdWording} knows the validator's message: the element by its
+	 * label, the value as written, what is allowed, and a remedy of its own; the English text ends with the
+	 * validator's key. Otherwise the validator's own text, under a Vietnamese preamble. An offending value longer
+	 * than {@value #MAX_VALUE_LENGTH} characters is shown by its start and length, in the value and in the
+	 * message, which quotes it: a text of 64 Ki characters quoted three times per error would make the notice
+	 * larger than the return.
+	 * @param xpath where
+	 * @param line its line, when known
+	 * @param column its column, when known
+	 * @param value the element's text, when the error is about it
+	 * @param parserMessages what the validator reported there, in order
+	 * @param names the names of the form version's elements
+	 * @return the finding
 	 */
 	static Finding xsd(String xpath, @Nullable Integer line, @Nullable Integer column, @Nullable String value,
-			String parserMessage) {
-		String shown = value;
-		String message = parserMessage;
-		if (value != null && value.length() > MAX_VALUE_LENGTH) {
-			shown = value.substring(0, QUOTED_START) + "… (" + value.length() + " characters)";
-			message = parserMessage.replace(value, shown);
+			List<String> parserMessages, ElementNames names) {
+		String shown = (value != null) ? shown(value) : null;
+		XsdWording.Wording wording = XsdWording.of(parserMessages, xpath, value, names);
+		if (wording != null) {
+			return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, shown,
+					wording.message(), wording.remedy());
+		}
+		String message = String.join(" ", parserMessages);
+		if (value != null && shown != null && !shown.equals(value)) {
+			message = message.replace(value, shown);
 		}
 		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, shown,
 				new LocalizedText("Tờ khai không đúng định dạng XSD: " + message, message), FIX_XSD);
+	}
+
+	/** An offending value as findings show it: whole, or if longer than {@value #MAX_VALUE_LENGTH}, its start and length. */
+	static String shown(String value) {
+		return (value.length() > MAX_VALUE_LENGTH) ? start(value) + "… (" + value.length() + " characters)" : value;
+	}
+
+	/** The start of a value too long to show whole. */
+	static String start(String value) {
+		return value.substring(0, QUOTED_START);
 	}
 
 	/**

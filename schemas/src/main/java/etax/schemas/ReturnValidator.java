@@ -142,7 +142,7 @@ public final class ReturnValidator {
 		parse(pipeline.reader(), xml);
 		this.parsers.release(schema, pipeline);
 		if (errors.hasErrors()) {
-			return new Validation.NotReceivable(errors.findings());
+			return new Validation.NotReceivable(errors.findings(entry.compiled()));
 		}
 		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
 				extractor.indicators(), extractor.declaredChanges(), extractor.refundClawback(), extractor.contentSha256(),
