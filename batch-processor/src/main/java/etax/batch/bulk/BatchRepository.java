@@ -391,6 +391,20 @@ class BatchRepository {
 			.optional();
 	}
 
+	/**
+	 * Takes over one batch if its heartbeat is older than the lease, whatever its status: no live process holds it.
+	 * Its heartbeat is renewed in the same statement, so that no other process takes it too.
+	 * @param id the batch
+	 * @param lease how old its heartbeat must be
+	 * @return whether it was taken
+	 */
+	boolean claimIfStale(UUID id, Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET heartbeat_at = now()
+				WHERE id = :id AND heartbeat_at < now() - :lease * interval '1 millisecond'
+				""").param("id", id).param("lease", lease.toMillis()).update() == 1;
+	}
+
 	private Batch batch(ResultSet rs, int rowNum) throws SQLException {
 		int items = rs.getInt("item_count");
 		int accepted = rs.getInt("accepted");

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.jobs.JobExecutions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code resume.check}, a batch still unfinished whose heartbeat is older than {@code resume.lease} is
  * claimed (one atomic update: its heartbeat is renewed, so no other process claims it too) and run:
  * started if it never was, restarted if its last execution failed, first recovered (marked failed by
- * {@link JobOperator#recover}) if the execution was left running by a process that died. A batch that
+ * {@link JobExecutions#recover}) if the execution was left running by a process that died. A batch that
  * has had {@code resume.maxAttempts} runs is left {@code FAILED} for an officer, who restarts its
  * execution over the job API.
  */
@@ -43,6 +44,8 @@ class BatchRuns implements SmartLifecycle {
 	private final JobRepository jobRepository;
 
 	private final Job bulkFilingJob;
+
+	private final JobExecutions jobExecutions;
 
 	private final BatchRepository repository;
 
@@ -60,11 +63,12 @@ class BatchRuns implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService watch;
 
-	BatchRuns(JobOperator jobOperator, JobRepository jobRepository, Job bulkFilingJob, BatchRepository repository,
-			Heartbeats heartbeats, BatchLifecycle lifecycle, BatchProcessorProperties properties) {
+	BatchRuns(JobOperator jobOperator, JobRepository jobRepository, Job bulkFilingJob, JobExecutions jobExecutions,
+			BatchRepository repository, Heartbeats heartbeats, BatchLifecycle lifecycle, BatchProcessorProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.bulkFilingJob = bulkFilingJob;
+		this.jobExecutions = jobExecutions;
 		this.repository = repository;
 		this.heartbeats = heartbeats;
 		this.lifecycle = lifecycle;
@@ -130,7 +134,7 @@ class BatchRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died: the batch was
+	 * Marks failed ({@link JobExecutions#recover}) an execution left running by a process that died: the batch was
 	 * claimed, so its heartbeat had stopped for a lease and no live process runs it.
 	 */
 	private JobExecution recoverIfLeftRunning(UUID batchId, JobExecution execution) {
@@ -139,7 +143,7 @@ class BatchRuns implements SmartLifecycle {
 		}
 		log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}", batchId,
 				execution.getId());
-		return this.jobOperator.recover(execution);
+		return this.jobExecutions.recover(execution);
 	}
 
 	/**

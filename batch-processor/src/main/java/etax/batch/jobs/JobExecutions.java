@@ -1,13 +1,13 @@
 package etax.batch.jobs;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -24,14 +24,13 @@ import org.springframework.stereotype.Service;
 /**
  * Launches, restarts and looks up job executions. Launches run on the job operator's task executor,
  * which is synchronous (Boot's default): the call returns when the execution has ended, whatever its
- * status. A job that fails returns an execution with status {@code FAILED}; it does not throw.
+ * status. A job that fails returns an execution with status {@code FAILED}; it does not throw. Restarts, and the
+ * recovery of an execution a process that died left running, are {@link JobRestarts}'.
  */
 @Service
 public class JobExecutions {
 
 	private static final Logger log = LoggerFactory.getLogger(JobExecutions.class);
-
-	private static final Set<String> RESTARTABLE_STATUSES = Set.of("FAILED", "STOPPED");
 
 	private static final int LAUNCH_ATTEMPTS = 5;
 
@@ -41,10 +40,14 @@ public class JobExecutions {
 
 	private final JobExecutionRepository repository;
 
-	JobExecutions(JobOperator jobOperator, JobRepository jobRepository, JobExecutionRepository repository) {
+	private final JobRestarts restarts;
+
+	JobExecutions(JobOperator jobOperator, JobRepository jobRepository, JobExecutionRepository repository,
+			JobRestarts restarts) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.repository = repository;
+		this.restarts = restarts;
 	}
 
 	/**
@@ -144,45 +147,48 @@ public class JobExecutions {
 		if (abandoned == null || !abandoned.isRunning()) {
 			return Optional.empty();
 		}
-		this.jobOperator.recover(abandoned);
-		log.warn("Job execution left running by a process that died, recovered job={} execution={}", jobName,
-				abandoned.getId());
+		recover(abandoned);
 		return Optional.of(abandoned.getId());
 	}
 
 	/**
-	 * Restarts a failed or stopped execution: a new execution of the same job instance, which resumes at
-	 * the step that did not complete.
+	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died, and its steps
+	 * that had not ended, with an exit description that says it was recovered. Only for a caller that knows that no
+	 * live process runs it.
+	 * @param leftRunning the execution, loaded with its steps
+	 * @return the execution, failed
+	 */
+	public JobExecution recover(JobExecution leftRunning) {
+		return this.restarts.recover(leftRunning);
+	}
+
+	/**
+	 * Restarts a failed or stopped execution: a new execution of the same job instance, which resumes at the step
+	 * that did not complete. An execution that a process that died left running ({@code STARTED}) is recovered first
+	 * (marked {@code FAILED}, its exit description saying so), once the job's {@link InstanceClaims} tell that no
+	 * live process runs its instance; of a job without them it is refused, as is one that a live process runs.
 	 * @param id the execution to restart
 	 * @return the new execution, ended
 	 * @throws JobExecutionNotFoundException when there is no such execution
 	 * @throws JobExecutionConflictException when it cannot be restarted
 	 */
 	public JobExecutionSummary restart(long id) {
-		JobExecutionSummary failed = get(id);
-		if (!RESTARTABLE_STATUSES.contains(failed.status())) {
-			throw JobExecutionConflictException.notRestartable(id,
-					new IllegalStateException("Job execution " + id + " is " + failed.status()));
-		}
-		JobExecution previous = this.jobRepository.getJobExecution(id);
-		if (previous == null) {
-			throw JobExecutionNotFoundException.forId(id);
-		}
-		long restartedId;
-		try {
-			restartedId = this.jobOperator.restart(previous).getId();
-		}
-		catch (JobRestartException ex) {
-			throw JobExecutionConflictException.notRestartable(id, ex);
-		}
-		catch (DuplicateKeyException ex) {
-			// another restart of the same instance created its execution first (one running execution per instance)
-			throw JobExecutionConflictException.alreadyRunning(previous.getJobInstance().getJobName(), ex);
-		}
+		get(id);
+		long restartedId = this.restarts.restart(id);
 		JobExecutionSummary restarted = get(restartedId);
 		log.info("Job restarted job={} execution={} restartOf={} status={}", restarted.jobName(), restartedId, id,
 				restarted.status());
 		return restarted;
+	}
+
+	/**
+	 * Whether an officer may try to restart the execution: it failed or stopped, or it is left running and its job
+	 * can tell whether a live process still runs it (the restart answers which).
+	 * @param execution the execution
+	 * @return whether to offer its restart
+	 */
+	public boolean restartable(JobExecutionSummary execution) {
+		return this.restarts.restartable(execution.jobName(), BatchStatus.valueOf(execution.status()));
 	}
 
 	/**

@@ -426,11 +426,7 @@ class BulkFilingIntegrationTests {
 			.get("id")
 			.asString();
 		awaitCompleted(batchId, TOKENS.agent(agent));
-		long execution = this.jdbc.sql("""
-				SELECT e.job_execution_id FROM batch.batch_job_execution e
-				JOIN batch.batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-				WHERE p.parameter_name = 'batchId' AND p.parameter_value = ?
-				""").param(batchId).query(Long.class).single();
+		long execution = execution(batchId);
 		// as a process killed on its last allowed run leaves it: item 2 undecided, the execution STARTED, no heartbeat
 		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
 			.param(batchId)
@@ -440,12 +436,7 @@ class BulkFilingIntegrationTests {
 					attempts = 100, heartbeat_at = now() - interval '1 day'
 				WHERE id = ?::uuid
 				""").param(batchId).update();
-		this.jdbc.sql("""
-				UPDATE batch.batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
-				WHERE job_execution_id = ?""").param(execution).update();
-		this.jdbc.sql("""
-				UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
-				WHERE job_execution_id = ?""").param(execution).update();
+		leftRunning(execution);
 
 		this.batchRuns.resumeStale();
 
@@ -463,6 +454,84 @@ class BulkFilingIntegrationTests {
 			.param(execution)
 			.query(String.class)
 			.single()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void anOfficerRestartsAnExecutionWhoseProcessDiedOnceTheBatchsHeartbeatHasStoppedForALease() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
+			.get("id")
+			.asString();
+		awaitCompleted(batchId, TOKENS.agent(agent));
+		long execution = execution(batchId);
+		// as a live process runs it: item 2 undecided, the execution STARTED, the heartbeat fresh
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
+			.param(batchId)
+			.update();
+		this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET status = 'PROCESSING', completed_at = NULL, accepted = accepted - 1,
+					heartbeat_at = now()
+				WHERE id = ?::uuid
+				""").param(batchId).update();
+		leftRunning(execution);
+
+		MvcTestResult live = restart(execution);
+
+		assertThat(live).hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(live).get("type").asString()).isEqualTo(PROBLEMS + "job-execution-not-restartable");
+		assertThat(json(live).get("detail").asString()).contains("a live process runs it");
+		assertThat(executionStatus(execution)).isEqualTo("STARTED");
+
+		// as a version before 2027-01 left a batch it gave up on: FAILED with its execution STARTED, no heartbeat
+		// for a day (the take-over claims only unfinished batches, so only the officer's restart takes this one)
+		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED', heartbeat_at = now() - interval '1 day' WHERE id = ?::uuid")
+			.param(batchId)
+			.update();
+
+		MvcTestResult restarted = restart(execution);
+
+		assertThat(restarted).as("the dead execution recovered, then restarted").hasStatus(HttpStatus.CREATED);
+		assertThat(json(restarted).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(awaitCompleted(batchId, TOKENS.agent(agent)).at("/counts/accepted").asInt()).isEqualTo(2);
+		assertThat(executionStatus(execution)).isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("SELECT exit_message FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(execution)
+			.query(String.class)
+			.single()).startsWith("Recovered: left STARTED by a process that died");
+	}
+
+	private long execution(String batchId) {
+		return this.jdbc.sql("""
+				SELECT e.job_execution_id FROM batch.batch_job_execution e
+				JOIN batch.batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+				WHERE p.parameter_name = 'batchId' AND p.parameter_value = ?
+				""").param(batchId).query(Long.class).single();
+	}
+
+	/** The execution and its steps as a process that ran them leaves them: {@code STARTED}, with no end. */
+	private void leftRunning(long execution) {
+		this.jdbc.sql("""
+				UPDATE batch.batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
+				WHERE job_execution_id = ?""").param(execution).update();
+		this.jdbc.sql("""
+				UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+				WHERE job_execution_id = ?""").param(execution).update();
+	}
+
+	private String executionStatus(long execution) {
+		return this.jdbc.sql("SELECT status FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(execution)
+			.query(String.class)
+			.single();
+	}
+
+	private MvcTestResult restart(long execution) {
+		return this.mvc.post()
+			.uri("/api/v1/jobs/executions/{id}:restart", execution)
+			.with(bearer(TOKENS.nationalOfficer()))
+			.exchange();
 	}
 
 	private JsonNode awaitCompleted(String batchId, String token) {

@@ -1,26 +1,34 @@
 package etax.batch.interest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import etax.access.Caller;
+import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.jobs.JobExecutionSummary;
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * A day whose run was left {@code STARTED} in the job repository by a process that died (SIGKILL in the
- * middle of the run: no end, no status written): once no live process holds the day, the next catch-up
- * recovers the execution and runs the day again into its instance, then the days after it; a day a live
- * process holds is left alone. Days 2027-01-10 to 2027-01-31 and taxpayers 01000003xx are this class's.
+ * middle of the run: no end, no status written), put so in this process: once no live process holds the day, the
+ * next catch-up recovers the execution and runs the day again into its instance, then the days after it, and an
+ * officer's restart in the console recovers and restarts it; a day a live process holds is left alone.
+ * {@link InterestCrashIntegrationTests} kills a process for real. Days 2027-01-10 to 2027-01-31 and taxpayers
+ * 01000003xx are this class's.
  */
 @BatchProcessorIntegrationTest
 class InterestCrashRecoveryIntegrationTests {
@@ -80,6 +88,80 @@ class InterestCrashRecoveryIntegrationTests {
 			.extracting((e) -> e.parameters().get("assessedFor"), JobExecutionSummary::status)
 			.as("once its process is gone")
 			.containsExactly(tuple("2027-01-22", "COMPLETED"), tuple("2027-01-23", "COMPLETED"));
+	}
+
+	@Test
+	void theConsoleRecoversAndRestartsADayWhoseProcessDiedAndRefusesOneALiveProcessRuns() {
+		List<String> items = List.of(job.ledger().item("0100000321", "1701", 1_000_000, "2027-01-26"),
+				job.ledger().item("0100000322", "1701", 2_000_000, "2027-01-26"));
+		job.clock().set(Instant.parse("2027-01-29T01:00:00Z"));
+		JobExecutionSummary dead = killedMidway("2027-01-27", items.get(1));
+		MockHttpSession console = signIn();
+		assertThat(job.mvc().get().uri("/console/jobs").session(console).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Recover and restart execution " + dead.id());
+
+		try (InterestDayLocks.Held held = this.locks.tryHold(LocalDate.of(2027, 1, 27)).orElseThrow()) {
+			assertThat(restartInTheConsole(console, dead.id())).flash()
+				.containsEntry("error", "Job execution " + dead.id()
+						+ " is STARTED and a live process runs it: it can be restarted once it has ended");
+		}
+		assertThat(statuses(dead.jobInstanceId())).as("left alone").containsExactly("STARTED");
+
+		MvcTestResult restarted = restartInTheConsole(console, dead.id());
+
+		List<Long> executions = job.jdbc()
+			.sql("SELECT job_execution_id FROM batch.batch_job_execution WHERE job_instance_id = ? ORDER BY 1")
+			.param(dead.jobInstanceId())
+			.query(Long.class)
+			.list();
+		assertThat(restarted).flash()
+			.containsEntry("message", "Restarted as execution " + executions.get(1) + ": COMPLETED.");
+		assertThat(statuses(dead.jobInstanceId())).as("the dead execution recovered, then restarted")
+			.containsExactly("FAILED", "COMPLETED");
+		assertThat(job.jdbc()
+			.sql("SELECT exit_message FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(dead.id())
+			.query(String.class)
+			.single()).startsWith("Recovered: left STARTED by a process that died");
+		assertThat(job.jdbc()
+			.sql("SELECT total_interest FROM batch.interest_run WHERE assessed_for = DATE '2027-01-27'")
+			.query(Long.class)
+			.single()).as("300 and 600, each item once").isEqualTo(900);
+		assertThat(job.jdbc()
+			.sql("SELECT outcome FROM batch.console_audit WHERE action = 'JOB_RESTART' AND target = ? ORDER BY id")
+			.param("job-execution " + dead.id())
+			.query(String.class)
+			.list()).containsExactly("REFUSED", "OK");
+	}
+
+	/**
+	 * Signs a national officer in to the console, with a token that the test clock, moved past the day, does not see
+	 * expired (the console ends a session at its token's expiry by the service's clock).
+	 */
+	private static MockHttpSession signIn() {
+		TokenIssuer tokens = TokenIssuer.local();
+		String token = tokens.sign(tokens.claims(new Caller("national-officer", Role.NATIONAL_OFFICER, null, null, null),
+				Instant.now(), Duration.ofDays(3 * 365)).build());
+		MvcTestResult result = job.mvc()
+			.post()
+			.uri("/console/login")
+			.param("token", token)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/console/exceptions");
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession();
+	}
+
+	private static MvcTestResult restartInTheConsole(MockHttpSession console, long id) {
+		MvcTestResult result = job.mvc()
+			.post()
+			.uri("/console/jobs/executions/{id}/restart", id)
+			.session(console)
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/console/jobs");
+		return result;
 	}
 
 	/**

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A run whose write fails for real in PostgreSQL, then a restart over HTTP, all on the PostgreSQL job
- * repository in schema {@code batch}. Works on business day 2025-03-20, taxpayer 0100000020.
+ * repository in schema {@code batch}; and an execution left running, which this job cannot tell from one that runs.
+ * Works on business days 2025-03-20 and 2025-03-19 (no filings), taxpayer 0100000020.
  */
 @BatchProcessorIntegrationTest
 class DailyFilingSummaryRestartIntegrationTests {
@@ -101,6 +102,40 @@ class DailyFilingSummaryRestartIntegrationTests {
 			.uri("/api/v1/jobs/executions/{id}:restart", failed.id())
 			.with(officer())
 			.exchange()).hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void anExecutionLeftRunningIsNotRestartedSinceNoProcessTellsWhetherItStillRuns() {
+		MvcTestResult launched = this.mvc.post()
+			.uri("/api/v1/jobs/daily-filing-summary/executions")
+			.with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"businessDay\":\"2025-03-19\"}")
+			.exchange();
+		long id = read(launched, JobExecutionSummary.class).id();
+		// as a process that died leaves it, or as one that runs it
+		this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
+				+ " WHERE job_execution_id = ?").param(id).update();
+		try {
+			MvcTestResult restarted = this.mvc.post()
+				.uri("/api/v1/jobs/executions/{id}:restart", id)
+				.with(officer())
+				.exchange();
+
+			assertThat(restarted).hasStatus(HttpStatus.CONFLICT);
+			assertThat(restarted).bodyJson()
+				.extractingPath("$.type")
+				.isEqualTo("https://etax.example/problems/job-execution-not-restartable");
+			assertThat(restarted).bodyJson()
+				.extractingPath("$.detail")
+				.asString()
+				.contains("it cannot be told whether a live process still runs it", "launch the job again instead");
+			assertThat(listed(id).status()).as("left as it is").isEqualTo("STARTED");
+		}
+		finally {
+			this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'COMPLETED', exit_code = 'COMPLETED',"
+					+ " end_time = start_time WHERE job_execution_id = ?").param(id).update();
+		}
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package etax.batch.console.batches;
 
-import java.util.List;
-
 import etax.batch.BatchProcessorProperties;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.Paging;
@@ -18,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Job executions of every job, newest first, and the restart of a failed or stopped one. */
+/**
+ * Job executions of every job, newest first, and the restart of a failed or stopped one, or of one left running by a
+ * process that died (recovered first, when its job can tell that no live process runs it: {@link JobExecutions}).
+ */
 @Controller
 class JobsController {
 
@@ -38,7 +39,10 @@ class JobsController {
 	String list(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		int at = Paging.at(page);
 		JobExecutionPage executions = this.executions.list(at, this.pageSize);
-		model.addAttribute("executions", executions.items().stream().map(Row::of).toList());
+		model.addAttribute("executions", executions.items()
+			.stream()
+			.map((execution) -> Row.of(execution, this.executions.restartable(execution)))
+			.toList());
 		model.addAttribute("paging", Paging.of(request, at, this.pageSize, executions.totalItems()));
 		return "console/jobs";
 	}
@@ -58,11 +62,8 @@ class JobsController {
 	 */
 	record Row(JobExecutionSummary execution, String duration, boolean restartable) {
 
-		private static final List<String> RESTARTABLE = List.of("FAILED", "STOPPED");
-
-		static Row of(JobExecutionSummary execution) {
-			return new Row(execution, Durations.between(execution.startTime(), execution.endTime()),
-					RESTARTABLE.contains(execution.status()));
+		static Row of(JobExecutionSummary execution, boolean restartable) {
+			return new Row(execution, Durations.between(execution.startTime(), execution.endTime()), restartable);
 		}
 
 	}

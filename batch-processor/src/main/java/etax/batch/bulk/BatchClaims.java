@@ -1,0 +1,48 @@
+package etax.batch.bulk;
+
+import java.util.Optional;
+
+import etax.batch.BatchProcessorProperties;
+import etax.batch.jobs.InstanceClaims;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * An officer's restart of a batch's execution left running ({@code POST /api/v1/jobs/executions/{id}:restart}, the
+ * console) takes the batch over as the take-over does ({@link BatchRuns}): when its heartbeat is older than
+ * {@code resume.lease}, no live process runs it; the claim renews the heartbeat, so no other process takes it too,
+ * and the restarted run keeps it ({@link BatchLifecycle}). A fresher heartbeat refuses the restart. A failed or
+ * stopped execution is restarted as before, without a claim: the job repository lets one restart of an instance run.
+ */
+@Component
+class BatchClaims implements InstanceClaims {
+
+	/** The heartbeat renewed by the claim is kept by the restarted run, and stops with it. */
+	private static final Claim NOTHING_TO_LET_GO = () -> {
+	};
+
+	private final BatchRepository repository;
+
+	private final BatchProcessorProperties.Resume resume;
+
+	BatchClaims(BatchRepository repository, BatchProcessorProperties properties) {
+		this.repository = repository;
+		this.resume = properties.bulk().resume();
+	}
+
+	@Override
+	public String jobName() {
+		return BulkFilingJobConfiguration.JOB_NAME;
+	}
+
+	@Override
+	public Optional<Claim> claim(JobExecution execution) {
+		if (execution.isRunning() && !this.repository.claimIfStale(
+				BulkFilingJobConfiguration.batchId(execution.getJobParameters()), this.resume.lease())) {
+			return Optional.empty();
+		}
+		return Optional.of(NOTHING_TO_LET_GO);
+	}
+
+}

@@ -1,0 +1,138 @@
+package etax.batch.jobs;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Restarts an execution that failed or stopped, and one that a process that died left running ({@code STARTED} for
+ * ever): Spring Batch restarts only the former. For the latter the job's {@link InstanceClaims} tell that no live
+ * process runs the instance, and hold it while this process recovers the execution (marks it and its unfinished
+ * steps {@code FAILED}, the exit description saying it was recovered) and restarts it. Such an execution of a job
+ * without them, or one that a live process runs, is refused and left as it is. A job that has them also restarts a
+ * failed execution holding its instance, so that no other process takes the run for one that died.
+ */
+@Component
+class JobRestarts {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRestarts.class);
+
+	private static final Set<BatchStatus> RESTARTABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<String, InstanceClaims> claims;
+
+	JobRestarts(JobOperator jobOperator, JobRepository jobRepository, List<InstanceClaims> claims) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.claims = claims.stream()
+			.collect(Collectors.toUnmodifiableMap(InstanceClaims::jobName, Function.identity()));
+	}
+
+	/**
+	 * Whether an execution of this job in this status may be restarted, as far as can be told without asking whether
+	 * a live process runs it.
+	 */
+	boolean restartable(String jobName, BatchStatus status) {
+		return RESTARTABLE.contains(status) || (status.isRunning() && this.claims.containsKey(jobName));
+	}
+
+	/**
+	 * @param id the execution to restart
+	 * @return the id of the new execution, ended
+	 */
+	long restart(long id) {
+		JobExecution previous = find(id);
+		InstanceClaims instances = this.claims.get(previous.getJobInstance().getJobName());
+		refuseUnlessRestartable(previous, instances != null);
+		if (instances == null) {
+			return restartOf(previous);
+		}
+		try (InstanceClaims.Claim claim = instances.claim(previous).orElseThrow(() -> claimRefused(previous))) {
+			// as it stands now that this process holds the instance: another may have recovered and restarted it
+			JobExecution current = find(id);
+			refuseUnlessRestartable(current, true);
+			return restartOf(current.getStatus().isRunning() ? recover(current) : current);
+		}
+	}
+
+	/**
+	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died, and its steps
+	 * that had not ended; the exit description says so. Only for a caller that knows no live process runs it.
+	 * @param leftRunning the execution, loaded with its steps
+	 * @return the execution, failed
+	 */
+	JobExecution recover(JobExecution leftRunning) {
+		ExitStatus recovered = ExitStatus.FAILED.addExitDescription("Recovered: left " + leftRunning.getStatus()
+				+ " by a process that died, which no live process ran any more; marked FAILED to be restarted");
+		leftRunning.setExitStatus(recovered);
+		leftRunning.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus().isRunning())
+			.forEach((step) -> step.setExitStatus(recovered));
+		JobExecution failed = this.jobOperator.recover(leftRunning);
+		log.warn("Job execution left running by a process that died, recovered job={} execution={}",
+				leftRunning.getJobInstance().getJobName(), leftRunning.getId());
+		return failed;
+	}
+
+	private JobExecution find(long id) {
+		JobExecution execution = this.jobRepository.getJobExecution(id);
+		if (execution == null) {
+			throw JobExecutionNotFoundException.forId(id);
+		}
+		return execution;
+	}
+
+	private static void refuseUnlessRestartable(JobExecution execution, boolean livenessKnown) {
+		BatchStatus status = execution.getStatus();
+		if (status.isRunning() && !livenessKnown) {
+			throw JobExecutionConflictException.livenessUnknown(execution.getId(),
+					execution.getJobInstance().getJobName(), status.name());
+		}
+		if (!status.isRunning() && !RESTARTABLE.contains(status)) {
+			throw JobExecutionConflictException.notRestartable(execution.getId(),
+					new IllegalStateException("Job execution " + execution.getId() + " is " + status));
+		}
+	}
+
+	private static JobExecutionConflictException claimRefused(JobExecution execution) {
+		if (execution.getStatus().isRunning()) {
+			return JobExecutionConflictException.runByALiveProcess(execution.getId(), execution.getStatus().name());
+		}
+		// failed or stopped, but another process holds the instance: it is restarting it
+		return JobExecutionConflictException.alreadyRunning(execution.getJobInstance().getJobName(), null);
+	}
+
+	private long restartOf(JobExecution previous) {
+		try {
+			return this.jobOperator.restart(previous).getId();
+		}
+		catch (JobRestartException ex) {
+			throw JobExecutionConflictException.notRestartable(previous.getId(), ex);
+		}
+		catch (DuplicateKeyException ex) {
+			// another restart of the same instance created its execution first (one running execution per instance)
+			throw JobExecutionConflictException.alreadyRunning(previous.getJobInstance().getJobName(), ex);
+		}
+	}
+
+}
