@@ -28,15 +28,14 @@ public final class CodingDiff {
 	 */
 	public static List<Row> of(CorrectionRequest.Coding paid, CorrectionRequest.Coding corrected,
 			ReconciledLine.@Nullable Coding leg, @Nullable String currency) {
-		String unit = (currency != null) ? " " + currency : "";
 		String taxPeriod = (leg != null) ? leg.taxPeriod() : null;
 		String treasury = (leg != null) ? leg.treasuryCode() : null;
 		String account = (leg != null) ? leg.treasuryAccount() : null;
 		return List.of(row("Chapter", paid.chapter(), or(corrected.chapter(), paid.chapter())),
 				row("Sub-item", paid.subItem(), or(corrected.subItem(), paid.subItem())),
 				row("Area", paid.areaCode(), or(corrected.areaCode(), paid.areaCode())),
-				new Row("Amount", amount(paid.amount(), currency) + unit,
-						amount(or(corrected.amount(), paid.amount()), currency) + unit,
+				new Row("Amount", amount(paid.amount(), currency),
+						amount(or(corrected.amount(), paid.amount()), currency),
 						!same(paid.amount(), or(corrected.amount(), paid.amount()))),
 				row("Tax period", taxPeriod, taxPeriod), row("Treasury", treasury, treasury),
 				row("Treasury account", account, account));
@@ -55,13 +54,9 @@ public final class CodingDiff {
 		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
 	}
 
-	/** Amounts as the other pages show them: đồng whole, other currencies to the cent, thousands with commas. */
-	public static String amount(@Nullable BigDecimal amount, @Nullable String currency) {
-		if (amount == null) {
-			return "—";
-		}
-		int scale = ("VND".equals(currency) || currency == null) ? 0 : 2;
-		return String.format(java.util.Locale.ROOT, "%,." + scale + "f", amount);
+	/** Amounts as the other pages show them ({@link Money}); none as a dash. */
+	private static String amount(@Nullable BigDecimal amount, @Nullable String currency) {
+		return (amount != null) ? Money.format(amount, currency) : "—";
 	}
 
 	/**

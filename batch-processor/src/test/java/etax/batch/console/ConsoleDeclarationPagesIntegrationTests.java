@@ -201,18 +201,33 @@ class ConsoleDeclarationPagesIntegrationTests {
 				[{"id":"0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f60","transactionCode":"11020250331000001","status":"ACCEPTED",
 				"receivedAt":"2025-03-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
 				"period":{"kind":"Q","value":"1/2025"},"taxOfficeCode":"70129",
-				"filedBy":{"subject":"agent-0312345678","role":"AGENT"},"payableItems":[]},
+				"filedBy":{"subject":"agent-0312345678","role":"AGENT"},"payableItems":[{
+				"id":"0190a1b2-0000-7000-8000-000000000020","chapter":"754","subItem":"1701","taxPeriod":"00/Q1/2025",
+				"amount":22000000,"dueDate":"2025-04-30","paymentReference":"PI-0100109106-7"}]},
 				{"id":"0b0c5f1e-8a43-4d2e-9a43-1d2c3b4a5f61","transactionCode":"11020240331000002","status":"ACCEPTED",
 				"receivedAt":"2024-03-31T03:15:00Z","formCode":"01/GTGT","filingType":"C","submissionNumber":0,
 				"period":{"kind":"Q","value":"4/2023"},"taxOfficeCode":"70129",
 				"filedBy":{"subject":"taxpayer-0100109106","role":null},"payableItems":[]}]""");
 		paymentsAndNoExtensions();
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
+				{"mst":"0100109106","items":[{"payableItemId":"PI-0100109106-7","kind":"TAX","subItem":"1701",
+				"taxPeriod":"00/Q1/2025","amount":22000000.00,"outstanding":7000000.00,"dueDate":"2025-04-30"}],
+				"totalOutstanding":7000000.00,"totalCredit":0}""");
+		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
+				{"items":[{"side":"CREDIT","entryType":"PAYMENT","account":"PAYABLE","subItem":"1701",
+				"taxPeriod":"00/Q1/2025","amount":15000000.00,"valueDate":"2025-04-20",
+				"bookedAt":"2025-04-20T03:00:00Z","payableItemId":"PI-0100109106-7"}],"totalElements":1}""");
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=0100109106").session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Filed by", "11020250331000001", "AGENT agent-0312345678", "11020240331000002",
-					"<td>taxpayer-0100109106</td>");
+					"<td>taxpayer-0100109106</td>")
+			.as("money as every console page shows it: grouped, đồng whole, the currency after")
+			.contains("<li>PI-0100109106-7: 22,000,000 VND (sub-item 1701, due 2025-04-30)</li>",
+					"<td class=\"num\">22,000,000 VND</td>", "<td class=\"num\">7,000,000 VND</td>",
+					"<dd id=\"outstanding\">7,000,000 VND</dd>", "<td class=\"num\">15,000,000 VND</td>")
+			.doesNotContain("22000000", "7000000.00", "15000000.00");
 	}
 
 	@Test
@@ -659,7 +674,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Provisional CIT (tạm nộp TNDN)", "<th scope=\"row\">2025</th>", "400,000,000", "300,000,000",
-					"<td>2025-10-30</td>", "240,000,000", "60,000,000", "<td>20000000 on 2025-11-10; 40000000 on 2026-01-29</td>",
+					"<td>2025-10-30</td>", "240,000,000", "60,000,000",
+					"<td>20,000,000 VND on 2025-11-10; 40,000,000 VND on 2026-01-29</td>",
 					"1,140,000")
 			.doesNotContain("could not be read", "id=\"arrears-notices\"");
 	}
@@ -682,10 +698,10 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Notices of tax arrears and late-payment interest (07/QLN)", "<th scope=\"row\">2026-05</th>",
-					"6,000,000", "3,000", "<td class=\"num\">15,000,000</td>",
-					"<td>6000000 tax (sub-item 1701, 00/Q1/2026, 27 days overdue); 3000 interest "
-							+ "(sub-item 4931, 00/Q1/2026, 26 days overdue); 15000000 penalty (sub-item 4254, 10/05/2026, "
-							+ "11 days overdue)</td>")
+					"6,000,000", "3,000", "<td class=\"num\">15,000,000 VND</td>",
+					"<td>6,000,000 VND tax (sub-item 1701, 00/Q1/2026, 27 days overdue); 3,000 VND interest "
+							+ "(sub-item 4931, 00/Q1/2026, 26 days overdue); 15,000,000 VND penalty (sub-item 4254, "
+							+ "10/05/2026, 11 days overdue)</td>")
 			.doesNotContain("could not be read");
 	}
 
@@ -722,7 +738,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 		assertThat(recordRefund(session, false)).hasStatusOk()
 			.bodyText()
-			.contains("Record the 01/ĐNXLNT of taxpayer " + MST + "?", "<dd>ĐN-17</dd>", "<dd>400000</dd>",
+			.contains("Record the 01/ĐNXLNT of taxpayer " + MST + "?", "<dd>ĐN-17</dd>", "<dd>400,000</dd>",
 					"<dd>Refund to account 0123456789 at bank 01201001 (CONG TY A)</dd>", "Yes, record the request");
 		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
 
@@ -730,7 +746,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(recordRefund(session, true)).hasRedirectedUrl("/console/taxpayers?mst=" + MST)
 			.flash()
 			.containsEntry("message", "Request recorded, waiting for a second officer: Refund to account 0123456789 "
-					+ "at bank 01201001 (CONG TY A), 400000 VND (01/ĐNXLNT ĐN-17).");
+					+ "at bank 01201001 (CONG TY A), 400,000 VND (01/ĐNXLNT ĐN-17).");
 		FakeGateway.Request sent = last(REQUESTS);
 		assertThat(sent.authorization()).isEqualTo("Bearer " + token);
 		assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
@@ -776,7 +792,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		assertThat(this.mvc.post().uri(address + "/approval").param("confirmed", "true").session(session).with(csrf())
 			.exchange()).flash()
 			.containsEntry("message", "Request approved: Refund to account 0123456789 at bank 01201001 (CONG TY A), "
-					+ "400000 VND (01/ĐNXLNT ĐN-17).");
+					+ "400,000 VND (01/ĐNXLNT ĐN-17).");
 		assertThat(last(REQUESTS + "/" + PENDING + ":approve").authorization()).isEqualTo("Bearer " + approver);
 		assertThat(lastAudit("OVERPAYMENT_APPROVE")).isEqualTo("OK - taxpayer " + MST + " request " + PENDING);
 

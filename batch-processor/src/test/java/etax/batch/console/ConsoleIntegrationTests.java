@@ -177,7 +177,11 @@ class ConsoleIntegrationTests {
 			.contains("No work items match.");
 		MockHttpSession national = signIn(TOKENS.nationalOfficer());
 		assertThat(this.mvc.get().uri("/console/exceptions/" + item("CN02")).session(national).exchange())
-			.hasStatusOk();
+			.hasStatusOk()
+			.bodyText()
+			.as("the amount as every console page shows money, in the facts and the legs")
+			.contains("<dd id=\"item-amount\">2,000,000 VND</dd>", "<td class=\"num\">2,000,000 VND</td>")
+			.doesNotContain("2000000", ".00 VND");
 	}
 
 	@Test
@@ -244,9 +248,9 @@ class ConsoleIntegrationTests {
 			.contains("RECONCILED", "ONLY_TAX", "CODING_MISMATCH", "TREASURY");
 		assertThat(this.mvc.get().uri("/console/reconciliation/days/" + DAY).session(session).exchange()).hasStatusOk()
 			.bodyText()
-			.as("dollars to the cent, đồng whole")
-			.contains("100.55", "1,000,000")
-			.doesNotContain("1,000,000.00");
+			.as("dollars to the cent, đồng whole; the lines with their currency")
+			.contains("100.55", "1,000,000", "<td class=\"num\">1,000,000 VND</td>", "<td class=\"num\">100.55 USD</td>")
+			.doesNotContain("1,000,000.00", "1000000", ".00 VND");
 		assertThat(this.mvc.post()
 			.uri("/console/reconciliation/runs")
 			.param("day", DAY.toString())

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import etax.batch.console.CodingDiff;
 import etax.batch.console.Confirmation;
+import etax.batch.console.Money;
 import etax.batch.reconciliation.ReconciledLine;
 import etax.batch.reconciliation.workitems.CorrectionRequest;
 import etax.batch.reconciliation.workitems.ResolutionKind;
@@ -50,7 +51,7 @@ final class Decisions {
 					page(item.id()) + "/approve", "Yes, approve and record it", page(item.id()))
 			.fact("Work item", "#" + item.id() + " " + item.lineClass() + ", " + item.businessDay())
 			.fact("Bank, reference, line", item.bankCode() + " " + item.bankReference() + " " + item.lineNumber())
-			.fact("Amount", CodingDiff.amount(item.amount(), item.currency()) + " " + item.currency())
+			.fact("Amount", Money.format(item.amount(), item.currency()))
 			.fact("Kind", request.kind())
 			.fact("Proposed by", request.requestedBy())
 			.fact("Reason", request.reason())

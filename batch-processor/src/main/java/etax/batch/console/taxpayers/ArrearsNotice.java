@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import etax.batch.console.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ record ArrearsNotice(String month, LocalDate asOf, Instant issuedAt, List<Item> 
 	/** @return each item owed, for the page */
 	public String itemsText() {
 		return String.join("; ", this.items.stream()
-			.map((item) -> item.outstanding().toPlainString() + " " + item.kind().toLowerCase(Locale.ROOT)
+			.map((item) -> Money.format(item.outstanding(), "VND") + " " + item.kind().toLowerCase(Locale.ROOT)
 					+ " (sub-item " + item.subItem() + ", " + item.taxPeriod() + ", " + item.daysOverdue() + " days overdue)")
 			.toList());
 	}

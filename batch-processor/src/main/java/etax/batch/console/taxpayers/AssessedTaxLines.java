@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import etax.batch.console.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,8 +84,8 @@ record AssessedTaxLines(List<String> items) {
 						: ", fined once the tax for evading it";
 				default -> ", fined " + parts[6] + " times the tax for evading it";
 			};
-			return String.format("form %s, period %s %s, sub-item %s: %,d VND%s", parts[0], parts[1], parts[2], parts[3],
-					Long.parseLong(parts[4]), fine);
+			return String.format("form %s, period %s %s, sub-item %s: %s%s", parts[0], parts[1], parts[2], parts[3],
+					Money.format(Long.parseLong(parts[4]), "VND"), fine);
 		}).toList();
 	}
 

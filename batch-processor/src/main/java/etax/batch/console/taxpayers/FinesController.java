@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
+import etax.batch.console.Money;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class FinesController {
 						page)
 				.fact("Decision", number)
 				.fact("Decided on", day)
-				.fact("Amount", String.format("%,d VND", Long.parseLong(fine)))
+				.fact("Amount", Money.format(Long.parseLong(fine), "VND"))
 				.field("decisionNumber", number, null)
 				.field("decidedOn", day, null)
 				.field("amount", fine, null)
@@ -88,8 +89,9 @@ class FinesController {
 		if (fine == null) {
 			return "Fine recorded.";
 		}
-		return String.format("Fine recorded: %,d VND for filing %d days late (band %,d to %,d VND), due %s.", fine.amount(),
-				fine.daysLate(), fine.band().min(), fine.band().max(), fine.dueDate());
+		return String.format("Fine recorded: %s for filing %d days late (band %s to %s), due %s.",
+				Money.format(fine.amount(), "VND"), fine.daysLate(), Money.figures(fine.band().min(), "VND"),
+				Money.format(fine.band().max(), "VND"), fine.dueDate());
 	}
 
 	/** The fine as declaration-api answers it. */
@@ -97,7 +99,8 @@ class FinesController {
 
 		/** @return the fine in words, for the taxpayer's page */
 		public String words() {
-			return String.format("Fined %,d VND by decision %s, due %s", this.amount, this.decisionNumber, this.dueDate);
+			return String.format("Fined %s by decision %s, due %s", Money.format(this.amount, "VND"),
+					this.decisionNumber, this.dueDate);
 		}
 
 		record Band(long min, long max) {

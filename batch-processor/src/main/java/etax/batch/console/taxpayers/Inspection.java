@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import etax.batch.console.Money;
 import etax.schemas.LocalizedText;
 import org.jspecify.annotations.Nullable;
 
@@ -80,8 +81,8 @@ record Inspection(UUID id, String mst, String decisionNumber, String kind, @Null
 			LocalDate dueDate, @Nullable Fine fine) {
 
 		String words() {
-			return String.format("%s %s, sub-item %s: %,d VND, due %s (item %s)%s", this.formCode, this.taxPeriod,
-					this.subItem, this.amount, this.dueDate, this.payableItemId,
+			return String.format("%s %s, sub-item %s: %s, due %s (item %s)%s", this.formCode, this.taxPeriod,
+					this.subItem, Money.format(this.amount, "VND"), this.dueDate, this.payableItemId,
 					(this.fine != null) ? "; " + this.fine.words() : "");
 		}
 
@@ -104,8 +105,9 @@ record Inspection(UUID id, String mst, String decisionNumber, String kind, @Null
 		String words() {
 			String violation = (this.violationLabel != null) ? this.violationLabel.en().toLowerCase(Locale.ROOT)
 					: this.violation;
-			return String.format("fine for %s, %s times the tax: %,d VND under sub-item %s, due %s (item %s)", violation,
-					this.rate.toPlainString(), this.amount, this.subItem, this.dueDate, this.payableItemId);
+			return String.format("fine for %s, %s times the tax: %s under sub-item %s, due %s (item %s)", violation,
+					this.rate.toPlainString(), Money.format(this.amount, "VND"), this.subItem, this.dueDate,
+					this.payableItemId);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
+import etax.batch.console.Money;
 import etax.batch.console.NotFoundException;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
@@ -74,7 +75,7 @@ class OverpaymentRequestsController {
 				.fact("Taxpayer", mst)
 				.fact("01/ĐNXLNT number", form.documentNumber())
 				.fact("Credit", form.creditId())
-				.fact("Amount (VND)", form.amount())
+				.fact("Amount (VND)", Money.figures(form.request().amount(), "VND"))
 				.fact("Asked", form.what())
 				.field("kind", form.kind(), null)
 				.field("creditId", form.creditId(), null)
@@ -187,7 +188,7 @@ class OverpaymentRequestsController {
 			String action, String button, String page) {
 		return Confirmation.of(heading, consequence, action, button, page)
 			.fact("Credit", request.creditId())
-			.fact("Amount (VND)", request.amount())
+			.fact("Amount (VND)", Money.figures(request.amount(), "VND"))
 			.fact("Asked", request.what())
 			.fact("Recorded", request.requestedBy() + " at " + request.requestedAt())
 			.fact("Status", request.status());
@@ -197,7 +198,8 @@ class OverpaymentRequestsController {
 		if (request == null) {
 			return "done.";
 		}
-		return request.what() + ", " + request.amount() + " VND (01/ĐNXLNT " + request.documentNumber() + ").";
+		return request.what() + ", " + Money.format(request.amount(), "VND") + " (01/ĐNXLNT "
+				+ request.documentNumber() + ").";
 	}
 
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import etax.batch.console.Money;
+
 /**
  * A year of the taxpayer's provisional corporate income tax payments against its finalization in force, as
  * payment-gateway answers it ({@code GET /api/v1/taxpayers/{mst}/provisional-shortfalls}): what the first three
@@ -16,7 +18,8 @@ record ProvisionalShortfall(String id, int taxYear, String subItem, BigDecimal a
 
 	/** @return each amount that paid the shortfall off, with its day, for the page */
 	public String paidOffText() {
-		return String.join("; ", this.paidOff.stream().map((p) -> p.amount().toPlainString() + " on " + p.on()).toList());
+		return String.join("; ",
+				this.paidOff.stream().map((p) -> Money.format(p.amount(), "VND") + " on " + p.on()).toList());
 	}
 
 	record PaidOff(LocalDate on, BigDecimal amount) {
