@@ -172,12 +172,12 @@ final class ElementNames {
 
 		/** As a Vietnamese sentence starts with it. */
 		String viStart() {
-			return capitalized(vi());
+			return NoticeText.capitalized(vi());
 		}
 
 		/** As an English sentence starts with it. */
 		String enStart() {
-			return capitalized(en());
+			return NoticeText.capitalized(en());
 		}
 
 		private static boolean indicator(String label) {
@@ -189,10 +189,6 @@ final class ElementNames {
 		private static String inside(String label) {
 			return (label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1)))
 					? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
-		}
-
-		private static String capitalized(String text) {
-			return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 		}
 
 	}

@@ -479,14 +479,14 @@ class XsdFindingsTests {
 
 	@Test
 	void numbersAreGroupedAsTheNoticesWriteThem() {
-		assertThat(XsdWording.number("999999999999999999", true)).isEqualTo("999.999.999.999.999.999");
-		assertThat(XsdWording.number("999999999999999999", false)).isEqualTo("999,999,999,999,999,999");
-		assertThat(XsdWording.number("-1234567.5", true)).isEqualTo("-1.234.567,5");
-		assertThat(XsdWording.number("-1234567.5", false)).isEqualTo("-1,234,567.5");
-		assertThat(XsdWording.number("100.0", false)).isEqualTo("100");
-		assertThat(XsdWording.number("0.0", true)).isEqualTo("0");
-		assertThat(XsdWording.number("999", true)).isEqualTo("999");
-		assertThat(XsdWording.number("2026-01-01", true)).as("not a number: as written").isEqualTo("2026-01-01");
+		assertThat(NoticeText.number("999999999999999999", true)).isEqualTo("999.999.999.999.999.999");
+		assertThat(NoticeText.number("999999999999999999", false)).isEqualTo("999,999,999,999,999,999");
+		assertThat(NoticeText.number("-1234567.5", true)).isEqualTo("-1.234.567,5");
+		assertThat(NoticeText.number("-1234567.5", false)).isEqualTo("-1,234,567.5");
+		assertThat(NoticeText.number("100.0", false)).isEqualTo("100");
+		assertThat(NoticeText.number("0.0", true)).isEqualTo("0");
+		assertThat(NoticeText.number("999", true)).isEqualTo("999");
+		assertThat(NoticeText.number("2026-01-01", true)).as("not a number: as written").isEqualTo("2026-01-01");
 	}
 
 	/** Rule id, category, severity, XPath, line, column and value are what they were before the wording. */
