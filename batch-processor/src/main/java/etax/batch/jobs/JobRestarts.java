@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
  * ever): Spring Batch restarts only the former. For the latter the job's {@link InstanceClaims} tell that no live
  * process runs the instance, and hold it while this process recovers the execution (marks it and its unfinished
  * steps {@code FAILED}, the exit description saying it was recovered) and restarts it. Such an execution of a job
- * without them, or one that a live process runs, is refused and left as it is. A job that has them also restarts a
- * failed execution holding its instance, so that no other process takes the run for one that died.
+ * without them, or one that a live process runs, is refused and left as it is. A failed or stopped execution is
+ * restarted through the job's claims too: the interest job's hold the day while the restart runs, so that no other
+ * process takes the run for one that died; the bulk job's hold nothing then (the job repository lets one execution
+ * of an instance run, and a concurrent take-over's restart is refused as running).
  */
 @Component
 class JobRestarts {
