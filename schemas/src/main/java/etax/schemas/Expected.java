@@ -90,13 +90,18 @@ record Expected(LocalizedText what, LocalizedText fix, @Nullable Pattern shape) 
 			"Check the tax code against the tax registration certificate or notice: all 10 digits, leading zeros kept; "
 					+ "a branch or dependent unit adds -NNN.");
 
+	/** TINType: {@code [0-9]{10}(-[0-9]{3})?|[0-9]{12}|[0-9]{13}}, the 13 digits a unit's code without its dash. */
 	static final Expected TAX_CODE = new Expected(
-			new LocalizedText("mã số thuế gồm 10 chữ số (chi nhánh, đơn vị phụ thuộc ghi thêm -NNN) hoặc số định danh cá "
-					+ "nhân gồm 12 chữ số",
-					"a tax code of 10 digits (with -NNN for a branch or dependent unit) or a 12-digit personal "
-							+ "identification number"),
-			amended(FIX_MST, new LocalizedText("cá nhân có thể dùng số định danh cá nhân 12 chữ số",
-					"an individual may use the 12-digit personal identification number")));
+			new LocalizedText("mã số thuế gồm 10 chữ số (chi nhánh, đơn vị phụ thuộc ghi thêm -NNN, hoặc viết liền 13 chữ "
+					+ "số) hoặc số định danh cá nhân gồm 12 chữ số",
+					"a tax code of 10 digits (with -NNN for a branch or dependent unit, or as 13 digits without the "
+							+ "dash) or a 12-digit personal identification number"),
+			amended(amended(FIX_MST,
+					new LocalizedText("dạng 13 chữ số là 10 chữ số và 3 chữ số đuôi của chi nhánh viết liền, không có "
+							+ "dấu gạch ngang", "the 13-digit form is the 10 digits and the branch's 3-digit suffix "
+									+ "written without the dash")),
+					new LocalizedText("cá nhân có thể dùng số định danh cá nhân 12 chữ số",
+							"an individual may use the 12-digit personal identification number")));
 
 	static final Expected TAX_OFFICE = new Expected(
 			new LocalizedText("mã cơ quan thuế gồm đúng 5 chữ số", "a tax office code of exactly 5 digits"),

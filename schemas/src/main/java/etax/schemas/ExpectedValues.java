@@ -80,12 +80,7 @@ final class ExpectedValues {
 									"Write a code from 1550 to 1559, or 1599."))),
 			Map.entry("17[5-9][0-9]",
 					new Expected(new LocalizedText("một mã từ 1750 đến 1799", "a code from 1750 to 1799"),
-							new LocalizedText("Ghi một mã từ 1750 đến 1799.", "Write a code from 1750 to 1799."))),
-			Map.entry("[0-9]{1,2}/[0-9]{4}",
-					new Expected(new LocalizedText("một kỳ ghi theo dạng tháng/năm hoặc quý/năm (ví dụ 3/2026)",
-							"a period written month/year or quarter/year (e.g. 3/2026)"),
-							new LocalizedText("Ghi kỳ theo dạng tháng/năm hoặc quý/năm, ví dụ 3/2026.",
-									"Write the period as month/year or quarter/year, e.g. 3/2026."))));
+							new LocalizedText("Ghi một mã từ 1750 đến 1799.", "Write a code from 1750 to 1799."))));
 
 	private static final Pattern DIGITS = Pattern.compile("\\[0-9\\]\\{([0-9]+)\\}");
 

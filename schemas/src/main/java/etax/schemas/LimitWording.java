@@ -53,7 +53,7 @@ final class LimitWording {
 							", fewer than the " + en + " required."),
 							new LocalizedText("Ghi ít nhất " + vi + " ký tự.", "Write at least " + en + " characters."));
 			default -> refused.said(
-					text(refused, actual, "; phải dài đúng " + vi + " ký tự.", "; it must be exactly " + en + "."),
+					text(refused, actual, "; phải dài đúng " + vi + " ký tự.", "; it must be exactly " + en + " characters."),
 					new LocalizedText("Ghi đúng " + vi + " ký tự.", "Write exactly " + en + " characters."));
 		};
 	}

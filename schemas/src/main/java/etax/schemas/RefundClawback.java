@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * which late-payment interest runs (VN-ETAX.md §1.4, §5.6). The appendix's rules (KHBS01-R004, -R005) require
  * both when [14] is more than 0; a return they reject may still carry one without them.
  *
- * @param amount [14], the refund to pay back in VND: more than 0
+ * @param amount [14], the whole of the refund to pay back in VND, as much again if an earlier supplement declared it:
+ * more than 0
  * @param subItem the budget sub-item ({@code tieuMuc}), or {@code null} when left out
  * @param receivedOn the day the refund was received ({@code ngayNhanHoan}), or {@code null} when left out
  */

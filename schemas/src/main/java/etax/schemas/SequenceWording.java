@@ -12,7 +12,11 @@ final class SequenceWording {
 	private SequenceWording() {
 	}
 
-	/** 2.4.a: an element stands where another is expected: the other is missing, or they are out of order. */
+	/**
+	 * 2.4.a: an element stands where others are expected. The expected ones include optional elements, so none of
+	 * them is said to be missing: one may be, the elements may be out of order, or the one found misspelled, extra
+	 * or repeated.
+	 */
 	static XsdWording.Wording misplaced(XercesMessage error, String xpath, ElementNames names) {
 		XercesMessage.QualifiedName found = XercesMessage.names(error.arg(0)).get(0);
 		List<XercesMessage.QualifiedName> expected = XercesMessage.names(error.arg(1));
@@ -35,13 +39,12 @@ final class SequenceWording {
 		}
 		LocalizedText wanted = list(expected, parent, names);
 		return StructureWording.said(element,
-				new LocalizedText(NoticeText.capitalized(wanted.vi())
-						+ " bị thiếu hoặc không đúng thứ tự: tại vị trí này tờ khai có %s.",
-						NoticeText.capitalized(wanted.en()) + " is missing or out of order: %s stands in its place."),
-				new LocalizedText("Khai " + wanted.vi() + " nếu còn thiếu, hoặc sắp xếp các phần tử theo đúng thứ tự của "
-						+ names.formVi() + ".",
-						"Add " + wanted.en() + " if it is missing, or put the elements in the order of " + names.formEn()
-								+ "."));
+				new LocalizedText("Tại vị trí này tờ khai có %s, trong khi theo " + names.formVi() + " ở đây là "
+						+ wanted.vi() + ".", "%s stands where " + names.formEn() + " expects " + wanted.en() + "."),
+				new LocalizedText("Khai " + wanted.vi() + " nếu còn thiếu, sắp xếp các phần tử theo đúng thứ tự của "
+						+ names.formVi() + ", hoặc bỏ %s nếu nó viết sai tên, thừa hoặc bị lặp.",
+						"Add " + wanted.en() + " if it is missing, put the elements in the order of " + names.formEn()
+								+ ", or remove %s if it is misspelled, extra or repeated."));
 	}
 
 	/** 2.4.b: an element ends before all it must contain. */

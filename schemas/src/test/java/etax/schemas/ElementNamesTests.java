@@ -76,6 +76,8 @@ class ElementNamesTests {
 		assertThat(this.gtgt.at(taxpayer + "/mst").enStart()).isEqualTo("Tax code (mst)");
 		assertThat(ElementNames.of(null).at(taxpayer + "/tenNNT").vi()).isEqualTo("tên người nộp thuế (tenNNT)");
 		assertThat(ElementNames.of(null).at(BODY + "/ct40").vi()).isEqualTo("phần tử ct40");
+		assertThat(ElementNames.of(null).at(BODY).en()).isEqualTo("the return's body (CTieuTKhaiChinh)");
+		assertThat(ElementNames.of(null).at(BODY).vi()).isEqualTo("nội dung tờ khai (CTieuTKhaiChinh)");
 	}
 
 	/** The same name is another indicator in another form: labels come from the return's own form version. */

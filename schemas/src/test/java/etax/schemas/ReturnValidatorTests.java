@@ -213,8 +213,8 @@ class ReturnValidatorTests {
 		assertThat(finding.xpath()).isEqualTo(BODY + "/ct41");
 		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct41>"));
 		assertThat(finding.value()).isNull();
-		assertThat(finding.message().en()).startsWith("[40] VAT still payable (ct40) is missing or out of order: [41] VAT "
-				+ "not yet fully deducted (ct41)");
+		assertThat(finding.message().en()).startsWith("[41] VAT not yet fully deducted (ct41) stands where form 01/GTGT "
+				+ "expects [40] VAT still payable (ct40)");
 	}
 
 	@Test
@@ -239,8 +239,8 @@ class ReturnValidatorTests {
 
 		assertThat(finding.xpath()).isEqualTo(BODY + "/ct26");
 		assertThat(finding.line()).isEqualTo(TestReturns.lineOf(file, "<ct26>"));
-		assertThat(finding.message().en()).startsWith("[25] Deductible input VAT this period (ct25) is missing or out of "
-				+ "order: [26] Sales not subject to VAT (ct26) stands in its place.");
+		assertThat(finding.message().en()).startsWith("[26] Sales not subject to VAT (ct26) stands where form 01/GTGT "
+				+ "expects [25] Deductible input VAT this period (ct25).");
 	}
 
 	@Test

@@ -49,17 +49,19 @@ class XsdFindingsTests {
 		assertThat(finding.xpath()).isEqualTo("/HSoThueDTu/HSoKhaiThue/TTinChung/TTinTKhaiThue/NNT/mst");
 		assertThat(finding.value()).isEqualTo("031382914");
 		assertThat(finding.message().vi()).isEqualTo("Mã số thuế (mst): giá trị \"031382914\" không đúng định dạng; phải là "
-				+ "mã số thuế gồm 10 chữ số (chi nhánh, đơn vị phụ thuộc ghi thêm -NNN) hoặc số định danh cá nhân gồm 12 "
-				+ "chữ số.");
+				+ "mã số thuế gồm 10 chữ số (chi nhánh, đơn vị phụ thuộc ghi thêm -NNN, hoặc viết liền 13 chữ số) hoặc số "
+				+ "định danh cá nhân gồm 12 chữ số.");
 		assertThat(finding.message().en()).isEqualTo("Tax code (mst): the value \"031382914\" is not in the required format; "
-				+ "it must be a tax code of 10 digits (with -NNN for a branch or dependent unit) or a 12-digit personal "
-				+ "identification number. (cvc-pattern-valid)");
+				+ "it must be a tax code of 10 digits (with -NNN for a branch or dependent unit, or as 13 digits without the "
+				+ "dash) or a 12-digit personal identification number. (cvc-pattern-valid)");
 		assertThat(finding.remedy().vi()).isEqualTo("Kiểm tra lại mã số thuế theo giấy chứng nhận đăng ký thuế hoặc thông "
-				+ "báo mã số thuế: đủ 10 chữ số, giữ nguyên các số 0 ở đầu; chi nhánh, đơn vị phụ thuộc ghi thêm -NNN; cá "
-				+ "nhân có thể dùng số định danh cá nhân 12 chữ số." + AGAIN_VI);
+				+ "báo mã số thuế: đủ 10 chữ số, giữ nguyên các số 0 ở đầu; chi nhánh, đơn vị phụ thuộc ghi thêm -NNN; dạng "
+				+ "13 chữ số là 10 chữ số và 3 chữ số đuôi của chi nhánh viết liền, không có dấu gạch ngang; cá nhân có "
+				+ "thể dùng số định danh cá nhân 12 chữ số." + AGAIN_VI);
 		assertThat(finding.remedy().en()).isEqualTo("Check the tax code against the tax registration certificate or notice: "
-				+ "all 10 digits, leading zeros kept; a branch or dependent unit adds -NNN; an individual may use the "
-				+ "12-digit personal identification number." + AGAIN_EN);
+				+ "all 10 digits, leading zeros kept; a branch or dependent unit adds -NNN; the 13-digit form is the 10 "
+				+ "digits and the branch's 3-digit suffix written without the dash; an individual may use the 12-digit "
+				+ "personal identification number." + AGAIN_EN);
 	}
 
 	@Test
@@ -291,14 +293,26 @@ class XsdFindingsTests {
 		Finding finding = only(TestReturns.read("invalid/missing-ct40.xml"));
 
 		assertThat(finding.xpath()).isEqualTo(BODY + "/ct41");
-		assertThat(finding.message().vi()).isEqualTo("Chỉ tiêu [40] Thuế GTGT còn phải nộp trong kỳ (ct40) bị thiếu hoặc "
-				+ "không đúng thứ tự: tại vị trí này tờ khai có chỉ tiêu [41] Thuế GTGT chưa khấu trừ hết kỳ này (ct41).");
-		assertThat(finding.message().en()).isEqualTo("[40] VAT still payable (ct40) is missing or out of order: [41] VAT not "
-				+ "yet fully deducted (ct41) stands in its place. (cvc-complex-type.2.4.a)");
+		assertThat(finding.message().vi()).isEqualTo("Tại vị trí này tờ khai có chỉ tiêu [41] Thuế GTGT chưa khấu trừ hết "
+				+ "kỳ này (ct41), trong khi theo mẫu 01/GTGT ở đây là chỉ tiêu [40] Thuế GTGT còn phải nộp trong kỳ (ct40).");
+		assertThat(finding.message().en()).isEqualTo("[41] VAT not yet fully deducted (ct41) stands where form 01/GTGT "
+				+ "expects [40] VAT still payable (ct40). (cvc-complex-type.2.4.a)");
 		assertThat(finding.remedy().vi()).isEqualTo("Khai chỉ tiêu [40] Thuế GTGT còn phải nộp trong kỳ (ct40) nếu còn "
-				+ "thiếu, hoặc sắp xếp các phần tử theo đúng thứ tự của mẫu 01/GTGT." + UPDATE_VI);
-		assertThat(finding.remedy().en()).isEqualTo("Add [40] VAT still payable (ct40) if it is missing, or put the elements "
-				+ "in the order of form 01/GTGT." + UPDATE_EN);
+				+ "thiếu, sắp xếp các phần tử theo đúng thứ tự của mẫu 01/GTGT, hoặc bỏ chỉ tiêu [41] Thuế GTGT chưa khấu "
+				+ "trừ hết kỳ này (ct41) nếu nó viết sai tên, thừa hoặc bị lặp." + UPDATE_VI);
+		assertThat(finding.remedy().en()).isEqualTo("Add [40] VAT still payable (ct40) if it is missing, put the elements "
+				+ "in the order of form 01/GTGT, or remove [41] VAT not yet fully deducted (ct41) if it is misspelled, "
+				+ "extra or repeated." + UPDATE_EN);
+	}
+
+	@Test
+	void aMisspelledElementIsNotSaidToLeaveAnotherMissing() {
+		Finding finding = only(gtgt("<ct22>12000000</ct22>", "<ct_22>12000000</ct_22>"));
+
+		assertThat(finding.message().en()).startsWith("Element ct_22 stands where form 01/GTGT expects ")
+			.doesNotContain("missing");
+		assertThat(finding.remedy().en()).contains(", or remove element ct_22 if it is misspelled, extra or repeated.");
+		assertThat(finding.remedy().vi()).contains(", hoặc bỏ phần tử ct_22 nếu nó viết sai tên, thừa hoặc bị lặp.");
 	}
 
 	@Test
@@ -335,8 +349,8 @@ class XsdFindingsTests {
 		assertThat(finding.xpath()).isEqualTo(BODY);
 		assertThat(finding.message().vi()).isEqualTo("Chỉ tiêu [43] Thuế GTGT còn được khấu trừ chuyển kỳ sau (ct43) bị thiếu "
 				+ "ở cuối nội dung tờ khai (CTieuTKhaiChinh).");
-		assertThat(finding.message().en()).isEqualTo("[43] VAT carried forward (ct43) is missing at the end of body of the "
-				+ "return (CTieuTKhaiChinh). (cvc-complex-type.2.4.b)");
+		assertThat(finding.message().en()).isEqualTo("[43] VAT carried forward (ct43) is missing at the end of the return's "
+				+ "body (CTieuTKhaiChinh). (cvc-complex-type.2.4.b)");
 		assertThat(finding.remedy().vi()).isEqualTo("Khai chỉ tiêu [43] Thuế GTGT còn được khấu trừ chuyển kỳ sau (ct43) theo "
 				+ "đúng thứ tự của mẫu 01/GTGT." + UPDATE_VI);
 		assertThat(finding.remedy().en()).isEqualTo("Add [43] VAT carried forward (ct43) in the order of form 01/GTGT."
@@ -351,7 +365,7 @@ class XsdFindingsTests {
 		assertThat(finding.message().vi()).isEqualTo("Phần tử ct44 không được có ở vị trí này: theo mẫu 01/GTGT, nội dung tờ "
 				+ "khai (CTieuTKhaiChinh) không còn phần tử nào sau đó.");
 		assertThat(finding.message().en()).isEqualTo("Element ct44 is not allowed here: in form 01/GTGT, nothing more comes in "
-				+ "body of the return (CTieuTKhaiChinh). (cvc-complex-type.2.4.d)");
+				+ "the return's body (CTieuTKhaiChinh). (cvc-complex-type.2.4.d)");
 		assertThat(finding.remedy().vi()).isEqualTo("Bỏ phần tử ct44 nếu nó không thuộc mẫu 01/GTGT, hoặc đặt nó vào đúng vị "
 				+ "trí." + UPDATE_VI);
 		assertThat(finding.remedy().en()).isEqualTo("Remove element ct44 if it is not part of form 01/GTGT, or move it to its "
@@ -575,7 +589,8 @@ class XsdFindingsTests {
 
 		assertThat(finding.message().vi()).isEqualTo("Phần tử code: nội dung \"AB\" dài 2 ký tự; phải dài đúng 3 ký tự.");
 		assertThat(finding.message().en()).isEqualTo("Element code: the text \"AB\" is 2 characters long; it must be exactly "
-				+ "3. (cvc-length-valid)");
+				+ "3 characters. (cvc-length-valid)");
+		assertThat(finding.remedy().en()).isEqualTo("Write exactly 3 characters." + AGAIN_EN);
 		assertThat(finding.remedy().vi()).isEqualTo("Ghi đúng 3 ký tự." + AGAIN_VI);
 	}
 

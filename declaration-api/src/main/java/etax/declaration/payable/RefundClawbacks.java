@@ -12,10 +12,13 @@ import etax.schemas.RefundClawback;
  * budget sub-item the refund was paid from, the return's period, due the day before the refund was received, so that
  * the late-payment interest the ledger assesses from the day after an item's due date runs from the day received.
  * <p>
- * Each supplement's summary may declare the clawback again. A refund is the same refund when its sub-item and day
- * received are; of it a supplement charges what it adds to the most the chain's returns accepted before it declared,
- * which is what they charged between them. A supplement that repeats an earlier one's clawback charges nothing, one
- * that raises it charges the rise, another refund is charged whole. A lower figure, or none, takes nothing back.
+ * [14] is the whole of one refund to pay back, not a supplement's increase: each supplement's summary declares it
+ * again in full. A refund is the same refund when its sub-item and day received are; of it a supplement charges what
+ * it adds to the most the chain's returns accepted before it declared, which is what they charged between them. A
+ * supplement that repeats an earlier one's clawback charges nothing, one that raises it charges the rise, another
+ * refund (a new day received, under the same sub-item or not) is charged whole. A lower figure, or none, takes
+ * nothing back. The intake warns of a lower figure and of a new day under a sub-item already charged (CTX-DUP-13,
+ * -14, {@code submission.ChainClawbacks}, which reads the chain the same way).
  */
 final class RefundClawbacks {
 

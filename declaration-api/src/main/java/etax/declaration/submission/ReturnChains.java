@@ -197,6 +197,7 @@ class ReturnChains {
 			findings.add(submissionNumber(header, expected));
 		}
 		findings.addAll(SupplementExplanation.check(document, inForce));
+		findings.addAll(ChainClawbacks.check(clawbackOf(document), accepted));
 		return findings;
 	}
 

@@ -149,9 +149,58 @@ class RefundClawbackIntegrationTests {
 		assertThat(clawbacks(none)).as("declaring none takes nothing back").isEmpty();
 		assertThat(clawbacks(raised)).as("what it adds to the 10,000,000 charged").containsExactly("2000000 due 2026-04-19");
 		assertThat(clawbacks(another)).as("another refund, received on 10 March").containsExactly("5000000 due 2026-03-09");
+		assertThat(ruleIds(repeated)).as("the whole refund again, as [14] is meant")
+			.doesNotContain("CTX-DUP-13", "CTX-DUP-14");
+		assertThat(ruleIds(raised)).doesNotContain("CTX-DUP-13", "CTX-DUP-14");
+		assertThat(ruleIds(another)).as("a new day under sub-item 1701, charged").contains("CTX-DUP-14");
 		assertThat(this.jdbc.sql("""
 				SELECT sum(amount) FROM filing.payable_item WHERE mst = ? AND indicator = 'PL01_KHBS.ct14'
 				""").param(mst).query(Long.class).single()).isEqualTo(17_000_000L);
+	}
+
+	@Test
+	void aLowerFigureOrANewDayOfARefundTheChainChargedIsAWarning() throws Exception {
+		FilingCalls calls = new FilingCalls(this.mvc, this.json);
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		calls.file(SampleReturns.forTaxpayer(mst));
+		JsonNode first = calls.file(clawingBack(supplement(mst, 1), "1701", 10_000_000, "2026-04-20", 19, 57_000));
+
+		// only this supplement's increase written: 4,000,000 of the 10,000,000 charged
+		JsonNode lower = calls.file(clawingBack(supplement(mst, 2), "1701", 4_000_000, "2026-04-20", 19, 22_800));
+		// the day received corrected to 21 April
+		JsonNode moved = calls.file(clawingBack(supplement(mst, 3), "1701", 10_000_000, "2026-04-21", 18, 54_000));
+
+		assertThat(List.of(first, lower, moved)).allSatisfy((receipt) -> assertThat(receipt.get("status").asString())
+			.as(receipt.toString())
+			.isEqualTo("ACCEPTED"));
+		assertThat(ruleIds(first)).doesNotContain("CTX-DUP-13", "CTX-DUP-14");
+		String charged = first.get("transactionCode").asString();
+		JsonNode less = finding(lower, "CTX-DUP-13");
+		assertThat(less.get("severity").asString()).isEqualTo("WARNING");
+		assertThat(less.get("category").asString()).isEqualTo("DUPLICATE_CONDITION");
+		assertThat(less.get("xpath").asString()).isEqualTo("/HSoThueDTu/HSoKhaiThue/PLuc/PL01_KHBS/HoanThueThuHoi/ct14");
+		assertThat(less.get("value").asString()).isEqualTo("4000000");
+		assertThat(less.at("/message/en").asString()).isEqualTo("[14] declares 4000000 to pay back of the refund "
+				+ "received on 2026-04-20 (sub-item 1701), less than the chain already charged: 10000000 (transaction "
+				+ "code " + charged + "); nothing is taken back.");
+		assertThat(less.at("/message/vi").asString()).contains("mã giao dịch " + charged);
+		assertThat(less.at("/remedy/en").asString()).contains("the same figure again if an earlier supplement declared it")
+			.contains("corrected by the tax office");
+		assertThat(clawbacks(lower)).as("nothing taken back, nothing charged").isEmpty();
+		assertThat(ruleIds(lower)).doesNotContain("CTX-DUP-14");
+
+		JsonNode another = finding(moved, "CTX-DUP-14");
+		assertThat(another.get("severity").asString()).isEqualTo("WARNING");
+		assertThat(another.get("category").asString()).isEqualTo("DUPLICATE_CONDITION");
+		assertThat(another.get("xpath").asString())
+			.isEqualTo("/HSoThueDTu/HSoKhaiThue/PLuc/PL01_KHBS/HoanThueThuHoi/ngayNhanHoan");
+		assertThat(another.get("value").asString()).isEqualTo("2026-04-21");
+		assertThat(another.at("/message/en").asString()).isEqualTo("The chain already charged the refund under "
+				+ "sub-item 1701 received on 2026-04-20 (10000000, transaction code " + charged + "); the one received "
+				+ "on 2026-04-21 is another refund: its 10000000 is charged in full.");
+		assertThat(another.at("/remedy/en").asString()).contains("ask the tax office");
+		assertThat(clawbacks(moved)).as("charged in full as another refund").containsExactly("10000000 due 2026-04-20");
+		assertThat(ruleIds(moved)).doesNotContain("CTX-DUP-13");
 	}
 
 	@Test
