@@ -419,24 +419,11 @@ class BulkFilingIntegrationTests {
 
 	@Test
 	void aBatchLeftFailedAfterItsRunsHasItsDeadExecutionRecoveredSoThatAnOfficerCanRestartIt() throws Exception {
-		String agent = BulkReturns.newMst();
-		String client = BulkReturns.newMst();
-		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
-		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
-			.get("id")
-			.asString();
-		awaitCompleted(batchId, TOKENS.agent(agent));
-		long execution = execution(batchId);
 		// as a process killed on its last allowed run leaves it: item 2 undecided, the execution STARTED, no heartbeat
-		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
-			.param(batchId)
-			.update();
-		this.jdbc.sql("""
-				UPDATE batch.bulk_batch SET status = 'PROCESSING', completed_at = NULL, accepted = accepted - 1,
-					attempts = 100, heartbeat_at = now() - interval '1 day'
-				WHERE id = ?::uuid
-				""").param(batchId).update();
-		leftRunning(execution);
+		SetBack batch = completedThenSetBackToRunning("attempts = 100, heartbeat_at = now() - interval '1 day'");
+		String agent = batch.agent();
+		String batchId = batch.batchId();
+		long execution = batch.execution();
 
 		this.batchRuns.resumeStale();
 
@@ -458,24 +445,11 @@ class BulkFilingIntegrationTests {
 
 	@Test
 	void anOfficerRestartsAnExecutionWhoseProcessDiedOnceTheBatchsHeartbeatHasStoppedForALease() throws Exception {
-		String agent = BulkReturns.newMst();
-		String client = BulkReturns.newMst();
-		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
-		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
-			.get("id")
-			.asString();
-		awaitCompleted(batchId, TOKENS.agent(agent));
-		long execution = execution(batchId);
 		// as a live process runs it: item 2 undecided, the execution STARTED, the heartbeat fresh
-		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
-			.param(batchId)
-			.update();
-		this.jdbc.sql("""
-				UPDATE batch.bulk_batch SET status = 'PROCESSING', completed_at = NULL, accepted = accepted - 1,
-					heartbeat_at = now()
-				WHERE id = ?::uuid
-				""").param(batchId).update();
-		leftRunning(execution);
+		SetBack batch = completedThenSetBackToRunning("heartbeat_at = now()");
+		String agent = batch.agent();
+		String batchId = batch.batchId();
+		long execution = batch.execution();
 
 		MvcTestResult live = restart(execution);
 
@@ -500,6 +474,32 @@ class BulkFilingIntegrationTests {
 			.param(execution)
 			.query(String.class)
 			.single()).startsWith("Recovered: left STARTED by a process that died");
+	}
+
+	/**
+	 * A batch of two returns filed to the end, then set back as a run of it leaves it midway: item 2 undecided, the
+	 * batch PROCESSING, its execution and steps {@code STARTED}.
+	 * @param batchColumns what else the batch's row says (its heartbeat, its attempts)
+	 */
+	private SetBack completedThenSetBackToRunning(String batchColumns) throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		String batchId = json(upload(agent, Zips.of(Map.of("01.xml", signed(client), "02.xml", signed(client)))))
+			.get("id")
+			.asString();
+		awaitCompleted(batchId, TOKENS.agent(agent));
+		long execution = execution(batchId);
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'PENDING' WHERE batch_id = ?::uuid AND item_no = 2")
+			.param(batchId)
+			.update();
+		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'PROCESSING', completed_at = NULL, accepted = accepted - 1, "
+				+ batchColumns + " WHERE id = ?::uuid").param(batchId).update();
+		leftRunning(execution);
+		return new SetBack(agent, batchId, execution);
+	}
+
+	private record SetBack(String agent, String batchId, long execution) {
 	}
 
 	private long execution(String batchId) {
