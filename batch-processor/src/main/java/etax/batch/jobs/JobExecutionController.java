@@ -2,12 +2,14 @@ package etax.batch.jobs;
 
 import java.net.URI;
 
+import etax.access.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +44,8 @@ class JobExecutionController {
 
 	@ApiResponse(responseCode = "201", description = "Restarted: the new execution", useReturnTypeSchema = true)
 	@PostMapping("/executions/{id}:restart")
-	ResponseEntity<JobExecutionSummary> restart(@PathVariable long id) {
-		JobExecutionSummary restarted = this.executions.restart(id);
+	ResponseEntity<JobExecutionSummary> restart(@PathVariable long id, @AuthenticationPrincipal Caller officer) {
+		JobExecutionSummary restarted = this.executions.restart(id, officer);
 		return ResponseEntity.created(URI.create("/api/v1/jobs/executions/" + restarted.id())).body(restarted);
 	}
 

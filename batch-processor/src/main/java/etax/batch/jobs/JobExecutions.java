@@ -3,6 +3,7 @@ package etax.batch.jobs;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import etax.access.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,13 +169,14 @@ public class JobExecutions {
 	 * (marked {@code FAILED}, its exit description saying so), once the job's {@link InstanceClaims} tell that no
 	 * live process runs its instance; of a job without them it is refused, as is one that a live process runs.
 	 * @param id the execution to restart
+	 * @param officer who restarts it: an office officer only an instance of its office's taxpayers ({@link RestartScope})
 	 * @return the new execution, ended
 	 * @throws JobExecutionNotFoundException when there is no such execution
 	 * @throws JobExecutionConflictException when it cannot be restarted
 	 */
-	public JobExecutionSummary restart(long id) {
+	public JobExecutionSummary restart(long id, Caller officer) {
 		get(id);
-		long restartedId = this.restarts.restart(id);
+		long restartedId = this.restarts.restart(id, officer);
 		JobExecutionSummary restarted = get(restartedId);
 		log.info("Job restarted job={} execution={} restartOf={} status={}", restarted.jobName(), restartedId, id,
 				restarted.status());

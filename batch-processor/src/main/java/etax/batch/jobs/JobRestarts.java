@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import etax.access.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,15 @@ class JobRestarts {
 
 	private final Map<String, InstanceClaims> claims;
 
-	JobRestarts(JobOperator jobOperator, JobRepository jobRepository, List<InstanceClaims> claims) {
+	private final Map<String, RestartScope> scopes;
+
+	JobRestarts(JobOperator jobOperator, JobRepository jobRepository, List<InstanceClaims> claims,
+			List<RestartScope> scopes) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.claims = claims.stream()
 			.collect(Collectors.toUnmodifiableMap(InstanceClaims::jobName, Function.identity()));
+		this.scopes = scopes.stream().collect(Collectors.toUnmodifiableMap(RestartScope::jobName, Function.identity()));
 	}
 
 	/**
@@ -59,11 +64,17 @@ class JobRestarts {
 
 	/**
 	 * @param id the execution to restart
+	 * @param officer who restarts it, refused by the job's {@link RestartScope} when it may not
 	 * @return the id of the new execution, ended
 	 */
-	long restart(long id) {
+	long restart(long id, Caller officer) {
 		JobExecution previous = find(id);
-		InstanceClaims instances = this.claims.get(previous.getJobInstance().getJobName());
+		String jobName = previous.getJobInstance().getJobName();
+		RestartScope scope = this.scopes.get(jobName);
+		if (scope != null) {
+			scope.check(previous.getJobParameters(), officer);
+		}
+		InstanceClaims instances = this.claims.get(jobName);
 		refuseUnlessRestartable(previous, instances != null);
 		if (instances == null) {
 			return restartOf(previous);

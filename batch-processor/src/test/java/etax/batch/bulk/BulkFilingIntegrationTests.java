@@ -476,6 +476,26 @@ class BulkFilingIntegrationTests {
 			.single()).startsWith("Recovered: left STARTED by a process that died");
 	}
 
+	@Test
+	void anOfficeOfficerRestartsABatchsJobOnlyWhenEveryItemLeftIsAddressedToItsOffice() throws Exception {
+		// left FAILED with its execution STARTED, so that only an officer's restart takes it
+		SetBack batch = completedThenSetBackToRunning("heartbeat_at = now() - interval '1 day'");
+		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ?::uuid").param(batch.batchId()).update();
+
+		MvcTestResult otherOffice = restart(batch.execution(), TOKENS.officer("11111"));
+
+		assertThat(otherOffice).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(json(otherOffice).get("type").asString()).isEqualTo(PROBLEMS + "batch-of-other-offices");
+		assertThat(json(otherOffice).get("detail").asString()).contains("1 item(s)", "restart");
+		assertThat(executionStatus(batch.execution())).as("left as it was").isEqualTo("STARTED");
+
+		MvcTestResult restarted = restart(batch.execution(), TOKENS.officer("99999"));
+
+		assertThat(restarted).as("the items' own office").hasStatus(HttpStatus.CREATED);
+		assertThat(awaitCompleted(batch.batchId(), TOKENS.agent(batch.agent())).at("/counts/accepted").asInt())
+			.isEqualTo(2);
+	}
+
 	/**
 	 * A batch of two returns filed to the end, then set back as a run of it leaves it midway: item 2 undecided, the
 	 * batch PROCESSING, its execution and steps {@code STARTED}.
@@ -528,10 +548,11 @@ class BulkFilingIntegrationTests {
 	}
 
 	private MvcTestResult restart(long execution) {
-		return this.mvc.post()
-			.uri("/api/v1/jobs/executions/{id}:restart", execution)
-			.with(bearer(TOKENS.nationalOfficer()))
-			.exchange();
+		return restart(execution, TOKENS.nationalOfficer());
+	}
+
+	private MvcTestResult restart(long execution, String officer) {
+		return this.mvc.post().uri("/api/v1/jobs/executions/{id}:restart", execution).with(bearer(officer)).exchange();
 	}
 
 	private JsonNode awaitCompleted(String batchId, String token) {

@@ -1,5 +1,6 @@
 package etax.batch.console.batches;
 
+import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.Paging;
@@ -8,6 +9,7 @@ import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +50,9 @@ class JobsController {
 	}
 
 	@PostMapping("/console/jobs/executions/{id}/restart")
-	String restart(@PathVariable long id, RedirectAttributes flash) {
+	String restart(@PathVariable long id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
 		return this.actions.perform(flash, "JOB_RESTART", "job-execution " + id, () -> {
-			JobExecutionSummary restarted = this.executions.restart(id);
+			JobExecutionSummary restarted = this.executions.restart(id, officer);
 			return "Restarted as execution " + restarted.id() + ": " + restarted.status() + ".";
 		}, "/console/jobs");
 	}

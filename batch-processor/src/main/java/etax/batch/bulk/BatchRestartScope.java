@@ -1,0 +1,42 @@
+package etax.batch.bulk;
+
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.access.Role;
+import etax.batch.jobs.RestartScope;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * An office officer restarts a batch's job only while every item still to be filed is addressed to its office, as it
+ * may cancel the batch ({@link BulkFilings#cancel}); a national officer restarts any.
+ */
+@Component
+class BatchRestartScope implements RestartScope {
+
+	private final BatchRepository repository;
+
+	BatchRestartScope(BatchRepository repository) {
+		this.repository = repository;
+	}
+
+	@Override
+	public String jobName() {
+		return BulkFilingJobConfiguration.JOB_NAME;
+	}
+
+	@Override
+	public void check(JobParameters parameters, Caller caller) {
+		if (caller.role() != Role.OFFICER) {
+			return;
+		}
+		UUID batchId = BulkFilingJobConfiguration.batchId(parameters);
+		int outside = this.repository.pendingOutside(batchId, String.valueOf(caller.taxOffice()));
+		if (outside > 0) {
+			throw BatchOfOtherOfficesException.forRestart(batchId, outside);
+		}
+	}
+
+}
