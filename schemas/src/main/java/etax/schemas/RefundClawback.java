@@ -23,4 +23,16 @@ public record RefundClawback(long amount, @Nullable String subItem, @Nullable Lo
 		}
 	}
 
+	/**
+	 * Whether both pay back the same refund: the one paid from the same sub-item and received on the same day, each
+	 * named. A supplement declares a refund again in full, so of one refund a chain charges the most its returns
+	 * declared; another day received, under the same sub-item or not, is another refund.
+	 * @param other a refund an earlier return paid back
+	 * @return whether it is this one
+	 */
+	public boolean sameRefundAs(RefundClawback other) {
+		return this.subItem != null && this.receivedOn != null && this.subItem.equals(other.subItem)
+				&& this.receivedOn.equals(other.receivedOn);
+	}
+
 }

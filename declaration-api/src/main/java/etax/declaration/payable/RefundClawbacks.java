@@ -1,7 +1,6 @@
 package etax.declaration.payable;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import etax.ids.TimeOrderedIds;
@@ -53,8 +52,7 @@ final class RefundClawbacks {
 	 */
 	static long clawedBack(RefundClawback clawback, List<RefundClawback> chain) {
 		long charged = chain.stream()
-			.filter((earlier) -> Objects.equals(earlier.subItem(), clawback.subItem())
-					&& Objects.equals(earlier.receivedOn(), clawback.receivedOn()))
+			.filter(clawback::sameRefundAs)
 			.mapToLong(RefundClawback::amount)
 			.max()
 			.orElse(0);

@@ -42,6 +42,7 @@ final class ChainClawbacks {
 		}
 		Map<LocalDate, Charged> charged = charged(subItem, accepted);
 		Charged same = charged.get(day);
+		// the same refund charged before
 		if (same != null) {
 			return (clawback.amount() < same.amount()) ? List.of(lower(clawback.amount(), subItem, day, same))
 					: List.of();
@@ -50,8 +51,9 @@ final class ChainClawbacks {
 	}
 
 	/**
-	 * The refunds under a sub-item the chain charged, by day received in the order first charged: the most declared
-	 * and the returns that charged it, each that declared more than those before it.
+	 * The refunds under a sub-item the chain charged, by day received in the order first charged (a sub-item and a
+	 * day are {@linkplain RefundClawback#sameRefundAs one refund}): the most declared and the returns that charged
+	 * it, each that declared more than those before it.
 	 */
 	private static Map<LocalDate, Charged> charged(String subItem, List<ReturnChains.Member> accepted) {
 		Map<LocalDate, Charged> charged = new LinkedHashMap<>();
