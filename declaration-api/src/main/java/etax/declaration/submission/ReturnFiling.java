@@ -147,6 +147,7 @@ class ReturnFiling {
 				new StoredReturn.FiledBy(candidate.filer(), candidate.filerRole()), candidate.extension());
 		group.filed(candidate, stored, chainKey);
 		if (status != ReturnStatus.ACCEPTED) {
+			group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnRejected.of(stored, at)));
 			return new Decision(candidate.filer(), stored, null);
 		}
 		Optional<ReturnChains.Member> superseded = ReturnChains.current(accepted);

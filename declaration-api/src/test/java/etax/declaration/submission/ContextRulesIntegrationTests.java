@@ -1,11 +1,14 @@
 package etax.declaration.submission;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 
+import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
+import etax.devstack.TopicReader;
 import etax.schemas.FormCatalog;
 import etax.schemas.ReturnGenerator;
 import org.junit.jupiter.api.Test;
@@ -97,10 +100,29 @@ class ContextRulesIntegrationTests {
 
 	@Test
 	void rejectsAQuarterlyReturnOfAMonthlyFiler() throws Exception {
-		JsonNode receipt = file(SampleReturns.forTaxpayer(SampleReturns.registeredTaxpayer(this.jdbc, "M")), 201);
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		JsonNode receipt = file(SampleReturns.forTaxpayer(mst), 201);
 
 		assertThat(ruleIds(receipt)).contains("CTX-PER-03");
 		assertThat(receipt.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		String returnId = receipt.get("returnId").asString();
+		assertThat(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "etax.declarations.v1",
+				(record) -> record.value().contains(returnId), 1, Duration.ofSeconds(20)))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.key()).isEqualTo(mst);
+				JsonNode body = this.json.readTree(event.value());
+				assertThat(body.get("type").asString()).isEqualTo("ReturnRejected");
+				assertThat(body.get("transactionCode").asString()).isEqualTo(receipt.get("transactionCode").asString());
+				assertThat(body.get("ruleIds").valueStream().map(JsonNode::asString)).as("the refusing rules, not warnings")
+					.contains("CTX-PER-03")
+					.containsExactlyElementsOf(receipt.get("findings")
+						.valueStream()
+						.filter((finding) -> !"WARNING".equals(finding.get("severity").asString()))
+						.map((finding) -> finding.get("ruleId").asString())
+						.distinct()
+						.toList());
+			});
 	}
 
 	@Test
