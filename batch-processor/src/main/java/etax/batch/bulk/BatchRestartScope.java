@@ -10,8 +10,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 /**
- * An office officer restarts a batch's job only while every item still to be filed is addressed to its office, as it
- * may cancel the batch ({@link BulkFilings#cancel}); a national officer restarts any.
+ * An office officer restarts the job of a batch it sees (one with an item addressed to its office) only while every
+ * item still to be filed is addressed to its office, as it may cancel the batch ({@link BulkFilings#cancel}); a
+ * national officer restarts any.
  */
 @Component
 class BatchRestartScope implements RestartScope {
@@ -33,6 +34,9 @@ class BatchRestartScope implements RestartScope {
 			return;
 		}
 		UUID batchId = BulkFilingJobConfiguration.batchId(parameters);
+		if (this.repository.find(batchId, caller).isEmpty()) {
+			throw BatchNotFoundException.forId(batchId);
+		}
 		int outside = this.repository.pendingOutside(batchId, String.valueOf(caller.taxOffice()));
 		if (outside > 0) {
 			throw BatchOfOtherOfficesException.forRestart(batchId, outside);

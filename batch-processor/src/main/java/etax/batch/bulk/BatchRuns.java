@@ -134,29 +134,36 @@ class BatchRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Marks failed ({@link JobExecutions#recover}) an execution left running by a process that died: the batch was
-	 * claimed, so its heartbeat had stopped for a lease and no live process runs it.
+	 * Marks failed ({@link JobExecutions#recover}) an execution left running by a process that died, or left
+	 * {@code UNKNOWN}: the batch was claimed, so its heartbeat had stopped for a lease and no live process runs it.
 	 */
 	private JobExecution recoverIfLeftRunning(UUID batchId, JobExecution execution) {
-		if (!execution.isRunning()) {
+		if (!JobExecutions.unended(execution)) {
 			return execution;
 		}
-		log.warn("Bulk filing execution left running by a stopped process, recovering batch={} execution={}", batchId,
-				execution.getId());
+		log.warn("Bulk filing execution left unended by a stopped process, recovering batch={} execution={} status={}",
+				batchId, execution.getId(), execution.getStatus());
 		return this.jobExecutions.recover(execution);
 	}
 
 	/**
 	 * Leaves a claimed batch {@code FAILED} for an officer, its last execution first recovered, so that the officer
-	 * can restart it over the job API (only a failed or stopped execution can be restarted).
+	 * can restart it over the job API (only a failed or stopped execution can be restarted); or completes it, when
+	 * its last run completed the job but its process died before the batch was marked.
+	 * @return whether it was left {@code FAILED}
 	 */
-	private void giveUp(UUID batchId) {
+	private boolean giveUp(UUID batchId) {
 		JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME,
 				BulkFilingJobConfiguration.parameters(batchId));
+		if (last != null && last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+			this.lifecycle.completed(batchId);
+			return false;
+		}
 		if (last != null) {
 			recoverIfLeftRunning(batchId, this.jobRepository.getJobExecution(last.getId()));
 		}
 		this.repository.fail(batchId);
+		return true;
 	}
 
 	/** Claims and runs stale batches while this process has room for them. */
@@ -168,9 +175,10 @@ class BatchRuns implements SmartLifecycle {
 			}
 			UUID batchId = claim.get().id();
 			if (claim.get().attempts() >= this.settings.resume().maxAttempts()) {
-				giveUp(batchId);
-				log.error("Batch left FAILED after {} runs, an officer must restart its job execution batch={}",
-						claim.get().attempts(), batchId);
+				if (giveUp(batchId)) {
+					log.error("Batch left FAILED after {} runs, an officer must restart its job execution batch={}",
+							claim.get().attempts(), batchId);
+				}
 				continue;
 			}
 			log.info("Taking over batch={} runs={}", batchId, claim.get().attempts());

@@ -131,21 +131,22 @@ public class JobExecutions {
 
 	/**
 	 * Marks failed ({@link JobOperator#recover}) the last execution of a job instance when it was left running
-	 * by a process that died, so that the next start restarts the instance. Spring Batch cannot tell such an
-	 * execution from one that runs: only the caller can, and calls this only once it knows that no live process
-	 * runs the instance (for interest, it holds the day's lock).
+	 * by a process that died, or left {@code UNKNOWN} by one that could not record how it ended, so that the next
+	 * start restarts the instance. Spring Batch cannot tell a running execution from one left so: only the caller
+	 * can, and calls this only once it knows that no live process runs the instance (for interest, it holds the
+	 * day's lock).
 	 * @param jobName the job
 	 * @param parameters the instance's identifying parameters
-	 * @return the id of the execution recovered; empty when the instance has none running
+	 * @return the id of the execution recovered; empty when the instance has none unended
 	 */
 	public Optional<Long> recoverAbandoned(String jobName, JobParameters parameters) {
 		JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
-		if (last == null || !last.isRunning()) {
+		if (last == null || !unended(last)) {
 			return Optional.empty();
 		}
 		// with its step executions, which recover marks failed too
 		JobExecution abandoned = this.jobRepository.getJobExecution(last.getId());
-		if (abandoned == null || !abandoned.isRunning()) {
+		if (abandoned == null || !unended(abandoned)) {
 			return Optional.empty();
 		}
 		recover(abandoned);
@@ -153,9 +154,19 @@ public class JobExecutions {
 	}
 
 	/**
-	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died, and its steps
-	 * that had not ended, with an exit description that says it was recovered. Only for a caller that knows that no
-	 * live process runs it.
+	 * Whether an execution never recorded its end: left running ({@code STARTED}, {@code STOPPING}) by a process that
+	 * died, or {@code UNKNOWN}, which its process left when it could not record how a step or the job ended (the
+	 * database failed at that moment). Spring Batch restarts neither; the jobs here are safe to run again (each chunk's
+	 * work is idempotent: ADR 0004, 0011, 0013), so once no live process runs it, it is recovered and restarted.
+	 */
+	public static boolean unended(JobExecution execution) {
+		return execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN;
+	}
+
+	/**
+	 * Marks failed ({@link JobOperator#recover}) an execution left running by a process that died, or left
+	 * {@code UNKNOWN}, and its steps that had not ended, with an exit description that says it was recovered. Only
+	 * for a caller that knows that no live process runs it.
 	 * @param leftRunning the execution, loaded with its steps
 	 * @return the execution, failed
 	 */

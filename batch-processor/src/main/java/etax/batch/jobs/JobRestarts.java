@@ -1,5 +1,6 @@
 package etax.batch.jobs;
 
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DuplicateKeyException;
@@ -59,7 +61,8 @@ class JobRestarts {
 	 * a live process runs it.
 	 */
 	boolean restartable(String jobName, BatchStatus status) {
-		return RESTARTABLE.contains(status) || (status.isRunning() && this.claims.containsKey(jobName));
+		return RESTARTABLE.contains(status) || status == BatchStatus.UNKNOWN
+				|| (status.isRunning() && this.claims.containsKey(jobName));
 	}
 
 	/**
@@ -77,13 +80,13 @@ class JobRestarts {
 		InstanceClaims instances = this.claims.get(jobName);
 		refuseUnlessRestartable(previous, instances != null);
 		if (instances == null) {
-			return restartOf(previous);
+			return restartOf(JobExecutions.unended(previous) ? recover(previous) : previous);
 		}
 		try (InstanceClaims.Claim claim = instances.claim(previous).orElseThrow(() -> claimRefused(previous))) {
 			// as it stands now that this process holds the instance: another may have recovered and restarted it
 			JobExecution current = find(id);
 			refuseUnlessRestartable(current, true);
-			return restartOf(current.getStatus().isRunning() ? recover(current) : current);
+			return restartOf(JobExecutions.unended(current) ? recover(current) : current);
 		}
 	}
 
@@ -94,17 +97,44 @@ class JobRestarts {
 	 * @return the execution, failed
 	 */
 	JobExecution recover(JobExecution leftRunning) {
-		ExitStatus recovered = ExitStatus.FAILED.addExitDescription("Recovered: left " + leftRunning.getStatus()
-				+ " by a process that died, which no live process ran any more; marked FAILED to be restarted");
+		BatchStatus status = leftRunning.getStatus();
+		ExitStatus recovered = ExitStatus.FAILED.addExitDescription("Recovered: left " + status
+				+ ((status == BatchStatus.UNKNOWN) ? " by a process that could not record how it ended"
+						: " by a process that died")
+				+ ", which no live process ran any more; marked FAILED to be restarted");
 		leftRunning.setExitStatus(recovered);
 		leftRunning.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus().isRunning())
+			.filter((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN)
 			.forEach((step) -> step.setExitStatus(recovered));
-		JobExecution failed = this.jobOperator.recover(leftRunning);
-		log.warn("Job execution left running by a process that died, recovered job={} execution={}",
-				leftRunning.getJobInstance().getJobName(), leftRunning.getId());
+		JobExecution failed = (status == BatchStatus.UNKNOWN) ? recoverUnknown(leftRunning)
+				: this.jobOperator.recover(leftRunning);
+		log.warn("Job execution left unended, recovered job={} execution={} status={}",
+				leftRunning.getJobInstance().getJobName(), leftRunning.getId(), status);
 		return failed;
+	}
+
+	/**
+	 * What {@link JobOperator#recover} does for an execution left running, which it refuses to do for one left
+	 * {@code UNKNOWN}: the execution and its steps that did not end {@code FAILED}, with an end.
+	 */
+	private JobExecution recoverUnknown(JobExecution unknown) {
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : unknown.getStepExecutions()) {
+			if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+				step.setStatus(BatchStatus.FAILED);
+				if (step.getEndTime() == null) {
+					step.setEndTime(now);
+				}
+				this.jobRepository.update(step);
+			}
+		}
+		unknown.setStatus(BatchStatus.FAILED);
+		if (unknown.getEndTime() == null) {
+			unknown.setEndTime(now);
+		}
+		this.jobRepository.update(unknown);
+		return unknown;
 	}
 
 	private JobExecution find(long id) {
@@ -121,7 +151,7 @@ class JobRestarts {
 			throw JobExecutionConflictException.livenessUnknown(execution.getId(),
 					execution.getJobInstance().getJobName(), status.name());
 		}
-		if (!status.isRunning() && !RESTARTABLE.contains(status)) {
+		if (!JobExecutions.unended(execution) && !RESTARTABLE.contains(status)) {
 			throw JobExecutionConflictException.notRestartable(execution.getId(),
 					new IllegalStateException("Job execution " + execution.getId() + " is " + status));
 		}

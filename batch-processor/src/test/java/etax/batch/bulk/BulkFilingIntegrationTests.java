@@ -481,8 +481,18 @@ class BulkFilingIntegrationTests {
 		// left FAILED with its execution STARTED, so that only an officer's restart takes it
 		SetBack batch = completedThenSetBackToRunning("heartbeat_at = now() - interval '1 day'");
 		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ?::uuid").param(batch.batchId()).update();
+		// item 1, filed, is another office's: that office sees the batch, with item 2 of 99999 still to file
+		this.jdbc.sql("""
+				UPDATE batch.bulk_item SET addressed_office_code = '11111', tax_office_code = '11111'
+				WHERE batch_id = ?::uuid AND item_no = 1""")
+			.param(batch.batchId())
+			.update();
 
+		MvcTestResult unseen = restart(batch.execution(), TOKENS.officer("22222"));
 		MvcTestResult otherOffice = restart(batch.execution(), TOKENS.officer("11111"));
+
+		assertThat(unseen).as("a batch the officer does not see").hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(json(unseen).get("type").asString()).isEqualTo(PROBLEMS + "batch-not-found");
 
 		assertThat(otherOffice).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(json(otherOffice).get("type").asString()).isEqualTo(PROBLEMS + "batch-of-other-offices");
@@ -494,6 +504,32 @@ class BulkFilingIntegrationTests {
 		assertThat(restarted).as("the items' own office").hasStatus(HttpStatus.CREATED);
 		assertThat(awaitCompleted(batch.batchId(), TOKENS.agent(batch.agent())).at("/counts/accepted").asInt())
 			.isEqualTo(2);
+	}
+
+	@Test
+	void anExecutionLeftUnknownIsRecoveredAndRestartedByAnOfficer() throws Exception {
+		// as a run leaves it when the database failed while it recorded a step's end: UNKNOWN, which Spring Batch
+		// refuses to restart; the batch left FAILED so that only the officer's restart takes it
+		SetBack batch = completedThenSetBackToRunning("heartbeat_at = now() - interval '1 day'");
+		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ?::uuid").param(batch.batchId()).update();
+		this.jdbc.sql("UPDATE batch.batch_step_execution SET status = 'UNKNOWN' WHERE job_execution_id = ?")
+			.param(batch.execution())
+			.update();
+		this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'UNKNOWN', end_time = now() WHERE job_execution_id = ?")
+			.param(batch.execution())
+			.update();
+
+		MvcTestResult restarted = restart(batch.execution());
+
+		assertThat(restarted).hasStatus(HttpStatus.CREATED);
+		assertThat(json(restarted).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(awaitCompleted(batch.batchId(), TOKENS.agent(batch.agent())).at("/counts/accepted").asInt())
+			.isEqualTo(2);
+		assertThat(executionStatus(batch.execution())).isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("SELECT exit_message FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(batch.execution())
+			.query(String.class)
+			.single()).startsWith("Recovered: left UNKNOWN by a process that could not record how it ended");
 	}
 
 	/**

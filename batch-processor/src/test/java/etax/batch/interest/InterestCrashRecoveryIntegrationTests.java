@@ -26,7 +26,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * A day whose run was left {@code STARTED} in the job repository by a process that died (SIGKILL in the
  * middle of the run: no end, no status written), put so in this process: once no live process holds the day, the
  * next catch-up recovers the execution and runs the day again into its instance, then the days after it, and an
- * officer's restart in the console recovers and restarts it; a day a live process holds is left alone.
+ * officer's restart in the console recovers and restarts it, as it does a day left {@code UNKNOWN}; a day a live
+ * process holds is left alone.
  * {@link InterestCrashIntegrationTests} kills a process for real. Days 2027-01-10 to 2027-01-31 and taxpayers
  * 01000003xx are this class's.
  */
@@ -133,6 +134,36 @@ class InterestCrashRecoveryIntegrationTests {
 			.param("job-execution " + dead.id())
 			.query(String.class)
 			.list()).containsExactly("REFUSED", "OK");
+	}
+
+	@Test
+	void aDayLeftUnknownIsRecoveredAndRestartedWhichSpringBatchAloneRefuses() {
+		List<String> items = List.of(job.ledger().item("0100000331", "1701", 1_000_000, "2027-01-29"),
+				job.ledger().item("0100000332", "1701", 2_000_000, "2027-01-29"));
+		job.clock().set(Instant.parse("2027-02-01T01:00:00Z"));
+		JobExecutionSummary unknown = killedMidway("2027-01-30", items.get(1));
+		// as a run leaves it when the database failed while it recorded how a step ended: ended, but UNKNOWN
+		job.jdbc().sql("""
+				UPDATE batch.batch_step_execution SET status = 'UNKNOWN', end_time = now()
+				WHERE job_execution_id = ? AND status = 'STARTED'""").param(unknown.id()).update();
+		job.jdbc().sql("""
+				UPDATE batch.batch_job_execution SET status = 'UNKNOWN', end_time = now()
+				WHERE job_execution_id = ?""").param(unknown.id()).update();
+
+		MvcTestResult restarted = restartInTheConsole(signIn(), unknown.id());
+
+		assertThat(restarted).flash().hasEntrySatisfying("message", (message) -> assertThat(message).asString()
+			.endsWith(": COMPLETED."));
+		assertThat(statuses(unknown.jobInstanceId())).containsExactly("FAILED", "COMPLETED");
+		assertThat(job.jdbc()
+			.sql("SELECT exit_message FROM batch.batch_job_execution WHERE job_execution_id = ?")
+			.param(unknown.id())
+			.query(String.class)
+			.single()).startsWith("Recovered: left UNKNOWN by a process that could not record how it ended");
+		assertThat(job.jdbc()
+			.sql("SELECT total_interest FROM batch.interest_run WHERE assessed_for = DATE '2027-01-30'")
+			.query(Long.class)
+			.single()).as("300 and 600, each item once").isEqualTo(900);
 	}
 
 	/**
