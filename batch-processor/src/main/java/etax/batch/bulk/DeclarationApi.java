@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the chunk, which the job leaves for a restart. No item is marked failed for an outage.</li>
  * <li>A 5xx or 413 for the whole request: some item may break the request itself, so the items are sent one
  * by one (as Direct File isolates a bad return); an item whose own request still fails is
- * {@link ItemStatus#FAILED} with the problem, to be retried on its own.</li>
+ * {@link ItemStatus#FAILED} with the problem, to be retried on its own. When every item's own request fails
+ * too, no item broke it: declaration-api fails whatever it is sent, an outage as above.</li>
  * <li>Any other refusal of the request (400, 401, 403) is a configuration error and fails the chunk.</li>
  * </ul>
  */
@@ -84,20 +85,37 @@ class DeclarationApi {
 		if (answer.items() != null) {
 			return outcomes(items, answer.items());
 		}
-		boolean itemMayBreakRequest = answer.status() >= 500 || answer.status() == 413;
-		if (itemMayBreakRequest && items.size() > 1) {
-			log.warn("Batch request failed, filing its items one by one status={} items={}", answer.status(),
-					items.size());
-			List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-			for (PendingItem item : items) {
-				outcomes.addAll(fileTogether(filer, List.of(item)));
-			}
-			return outcomes;
+		if (!answer.itemMayBreakRequest()) {
+			throw refused(answer);
 		}
-		if (itemMayBreakRequest) {
+		if (items.size() == 1) {
 			return List.of(ItemOutcome.failed(items.get(0).itemNo(), answer.status(), problem(answer)));
 		}
-		throw new DeclarationApiException("declaration-api refused the request: HTTP " + answer.status());
+		log.warn("Batch request failed, filing its items one by one status={} items={}", answer.status(), items.size());
+		List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+		int broken = 0;
+		for (PendingItem item : items) {
+			Answer alone = send(filer, List.of(item));
+			if (alone.items() != null) {
+				outcomes.addAll(outcomes(List.of(item), alone.items()));
+				continue;
+			}
+			if (!alone.itemMayBreakRequest()) {
+				throw refused(alone);
+			}
+			outcomes.add(ItemOutcome.failed(item.itemNo(), alone.status(), problem(alone)));
+			broken++;
+		}
+		if (broken == items.size()) {
+			// not one item breaking the request: declaration-api fails whatever it is sent, an outage
+			throw new DeclarationApiException("declaration-api failed the request of every item of the chunk: HTTP "
+					+ answer.status());
+		}
+		return outcomes;
+	}
+
+	private static DeclarationApiException refused(Answer answer) {
+		return new DeclarationApiException("declaration-api refused the request: HTTP " + answer.status());
 	}
 
 	private Answer send(Filer filer, List<PendingItem> items) {
@@ -225,6 +243,11 @@ class DeclarationApi {
 
 		static Answer of(int status, byte[] body, JsonMapper json) {
 			return new Answer(status, body, (status == 200) ? json.readTree(body).path("items") : null);
+		}
+
+		/** A 5xx or 413 for the whole request: an item may be what breaks it. */
+		boolean itemMayBreakRequest() {
+			return this.status >= 500 || this.status == 413;
 		}
 
 		/** Overloaded or down, or unable to file an item for a moment: worth the same request again. */

@@ -96,6 +96,16 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void aRequestFailingForEveryItemAloneTooIsAnOutageNotFailedItems() throws IOException {
+		DeclarationApi api = api((request) -> new Response(500,
+				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));
+
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(3)))
+			.withMessageContaining("every item");
+		assertThat(this.requests).as("the chunk's request, then each item's").hasValue(4);
+	}
+
+	@Test
 	void retriesAnOutageThenFailsTheChunkWithoutMarkingAnyItem() throws IOException {
 		DeclarationApi api = api((request) -> new Response(200, results(request,
 				(key) -> "{\"idempotencyKey\":\"" + key + "\",\"status\":503,\"problem\":{}}")));

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.UUID;
 
 import etax.schemas.Category;
@@ -46,17 +44,10 @@ class ReturnChains {
 
 	private static final String ACTIVITY = "ma_NganhNghe";
 
-	private static final String UNIT_NAME = "ct09";
-
-	private static final String UNIT_MST = "ct10";
-
 	/** The period kinds named by their bounds, not by {@code kyKKhai}. */
 	private static final Set<String> DATE_RANGES = Set.of("K", "N");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-
-	/** A dependent unit's MST written without its hyphen (VN-ETAX.md §3.2): ten digits and the suffix. */
-	private static final Pattern UNIT_WITHOUT_HYPHEN = Pattern.compile("(\\d{10})(\\d{3})");
 
 	private final JdbcClient jdbc;
 
@@ -70,8 +61,9 @@ class ReturnChains {
 	/**
 	 * The chain key, stored with each return: MST, form, period kind and value ({@link #periodOf}), then the activity code and the
 	 * dependent unit or business location where the form defines them ({@link FormCatalog#chainFields}; the
-	 * [10] of another form, often an amount, is not part of it). A unit is named by its MST [10], or by its
-	 * name [09] when it has none. Returns stored before V14 were re-keyed by that migration the same way.
+	 * [10] of another form, often an amount, is not part of it). A unit is named by its MST [10], the taxpayer's own
+	 * MST in [10] being no unit ({@link DependentUnit#keyPart}). Returns stored before V14 were re-keyed by that
+	 * migration the same way.
 	 */
 	static String keyOf(ReturnDocument document) {
 		TaxPeriod period = document.header().period();
@@ -99,23 +91,8 @@ class ReturnChains {
 		ReturnHeader header = document.header();
 		List<String> fields = FormCatalog.load().chainFields(document.form().maTKhai(), document.form().version());
 		String activity = fields.contains(ACTIVITY) ? document.indicators().getOrDefault(ACTIVITY, "") : "";
-		String unitMst = fields.contains(UNIT_MST) ? document.indicators().getOrDefault(UNIT_MST, "") : "";
-		String unitName = fields.contains(UNIT_NAME) ? document.indicators().getOrDefault(UNIT_NAME, "") : "";
-		String unit = !unitMst.isEmpty() ? unitOf(unitMst) : unitName.isEmpty() ? "" : "@" + unitName;
-		return String.join("|", header.mst(), header.formCode(), periodKind, periodValue, activity, unit);
-	}
-
-	/**
-	 * A dependent unit's MST as §3.2 writes it, so that both spellings name one unit: 13 digits without the hyphen
-	 * are the ten and the suffix, {@code …000} the head office itself; anything else as written. Returns stored
-	 * before V31 were re-keyed by that migration the same way.
-	 */
-	private static String unitOf(String unitMst) {
-		Matcher digits = UNIT_WITHOUT_HYPHEN.matcher(unitMst);
-		if (!digits.matches()) {
-			return unitMst;
-		}
-		return "000".equals(digits.group(2)) ? digits.group(1) : digits.group(1) + "-" + digits.group(2);
+		return String.join("|", header.mst(), header.formCode(), periodKind, periodValue, activity,
+				DependentUnit.keyPart(document, fields));
 	}
 
 	/** The advisory lock that serialises the filings of one chain, taken by {@link Idempotency#lockAndFind}. */
