@@ -25,16 +25,20 @@ class JobMetadataRepository {
 	}
 
 	/**
-	 * Executions that have ended before a time, oldest first. Running executions have no end time and
-	 * are never among them.
+	 * Executions that have ended before a time, oldest first, but the last of an instance that did not complete:
+	 * that one is what an officer restarts (a bulk batch left {@code FAILED}, a day of interest), and without it the
+	 * instance would go too and its work be stranded. Running executions have no end time and are never among them.
 	 * @param cutoff the time
 	 * @param limit the most to return
 	 * @return execution ids
 	 */
 	List<Long> endedBefore(LocalDateTime cutoff, int limit) {
 		return this.jdbc.sql("""
-				SELECT job_execution_id FROM batch.batch_job_execution
-				WHERE end_time < :cutoff ORDER BY end_time, job_execution_id LIMIT :limit
+				SELECT e.job_execution_id FROM batch.batch_job_execution e
+				WHERE e.end_time < :cutoff AND (e.status IN ('COMPLETED', 'ABANDONED') OR EXISTS (
+					SELECT 1 FROM batch.batch_job_execution later
+					WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id))
+				ORDER BY e.end_time, e.job_execution_id LIMIT :limit
 				""").param("cutoff", cutoff).param("limit", limit).query(Long.class).list();
 	}
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code metadataRetentionJob} on the real job repository and bulk filing tables. The test clock stands at 2025-04-01, so with
  * the default age of 90 days executions that ended before 2025-01-01 go. Works on business days
- * 2025-02-10 and 2025-02-11 of the daily filing summary.
+ * 2025-02-10 to 2025-02-12 of the daily filing summary.
  */
 @BatchProcessorIntegrationTest
 class MetadataRetentionJobIntegrationTests {
@@ -47,6 +47,12 @@ class MetadataRetentionJobIntegrationTests {
 
 		JobExecutionSummary old = summarise("2025-02-10");
 		JobExecutionSummary recent = summarise("2025-02-11");
+		JobExecutionSummary oldFailed = summarise("2025-02-12");
+		this.jdbc.sql("""
+				UPDATE batch.batch_job_execution SET status = 'FAILED', exit_code = 'FAILED',
+					create_time = TIMESTAMP '2024-12-29 23:00', start_time = TIMESTAMP '2024-12-29 23:00',
+					end_time = TIMESTAMP '2024-12-29 23:01'
+				WHERE job_execution_id = ?""").param(oldFailed.id()).update();
 		List<Long> oldSteps = this.jdbc.sql("SELECT step_execution_id FROM batch.batch_step_execution WHERE job_execution_id = ?")
 			.param(old.id())
 			.query(Long.class)
@@ -81,6 +87,9 @@ class MetadataRetentionJobIntegrationTests {
 		assertThat(count("SELECT count(*) FROM batch.batch_job_instance WHERE job_instance_id = ?", old.jobInstanceId()))
 			.isZero();
 		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id = ?", recent.id())).isOne();
+		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id = ?", oldFailed.id()))
+			.as("the last execution of an instance that did not complete, to be restarted")
+			.isOne();
 		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id = ?", retention.id()))
 			.as("its own execution")
 			.isOne();

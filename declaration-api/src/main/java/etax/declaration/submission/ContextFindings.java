@@ -23,6 +23,8 @@ final class ContextFindings {
 
 	static final String PERIOD_KIND = HEADER + "/TKhaiThue/KyKKhaiThue/kieuKy";
 
+	static final String PERIOD_FROM = HEADER + "/TKhaiThue/KyKKhaiThue/kyKKhaiTuNgay";
+
 	static final String FILING_TYPE = HEADER + "/TKhaiThue/loaiTKhai";
 
 	static final String TAX_OFFICE = HEADER + "/TKhaiThue/maCQTNoiNop";

@@ -40,7 +40,8 @@ import static etax.declaration.submission.ContextFindings.finding;
 
 /**
  * The context rules that need no other return (VN-ETAX.md §3.2–§3.5): the MST, the taxpayer's
- * registration and managing tax office, the signature, the agent's contract, the period, and the deadline, or the
+ * registration and managing tax office, the signature, the agent's contract, the dependent unit
+ * ({@link DependentUnit}), the period (a calendar year declared as a year, {@link DateRanges}), and the deadline, or the
  * extension of it in force ({@link DeadlineExtensions}). They run after the XSD and form rules; the rules of the
  * return's chain (originals and supplements) run in the filing transaction ({@link ReturnChains}).
  */
@@ -122,6 +123,7 @@ class ContextRules {
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(header, filedOn,
 				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
 		checkAgent(header, receivedAt, findings);
+		DependentUnit.check(document).ifPresent(findings::add);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, taxpayer.orElseThrow(), findings);
 		if (ContextFindings.signatureRefused(findings)) {
 			// the registry's office, the ledger and the inspections are the taxpayer's records
@@ -225,6 +227,11 @@ class ContextRules {
 							+ "(từ ngày, đến ngày là chính ngày đó).",
 					"Write the period as MM/yyyy (month), q/yyyy (quarter), yyyy (year, 01/01 to 31/12) or dd/MM/yyyy "
 							+ "(occurrence, from and to that day)."));
+			return null;
+		}
+		Optional<Finding> calendarYear = DateRanges.calendarYear(document);
+		if (calendarYear.isPresent()) {
+			findings.add(calendarYear.get());
 			return null;
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();

@@ -54,6 +54,9 @@ final class FinalizedYear {
 	}
 
 	/**
+	 * The chains the rule reads, which the filing locks with the return's own ({@link ReturnFiling#file}): a
+	 * supplement and its year's finalization filed at the same moment, on two replicas, are decided one after the
+	 * other, so the supplement is not accepted beside a finalization it did not see.
 	 * @param document the return
 	 * @return the chain key of the finalization of its year, for a supplement of a month or quarter the rule
 	 * covers; none otherwise

@@ -74,9 +74,7 @@ class Idempotency {
 				locks.add("key|" + filing.filer() + "|" + filing.key());
 			}
 			locks.add("content|" + filing.contentSha256());
-			if (filing.chainLock() != null) {
-				locks.add(filing.chainLock());
-			}
+			locks.addAll(filing.chainLocks());
 		}
 		// The group's statements take arrays whose length changes from one group to the next, so PostgreSQL
 		// would plan each afresh on every call (its estimate for an array of unknown length never favours the
@@ -137,9 +135,10 @@ class Idempotency {
 	 * @param filer who files it
 	 * @param key the filer's idempotency key, if sent
 	 * @param contentSha256 the hash of the content
-	 * @param chainLock the lock of the return's chain, when it has one ({@link ReturnChains#lockName})
+	 * @param chainLocks the locks of the chains the return is decided against, when it is ({@link ReturnChains#lockName}
+	 * of its own chain and of its year's finalization, {@link DateRanges#lockName}); empty otherwise
 	 */
-	record Lookup(String filer, @Nullable String key, String contentSha256, @Nullable String chainLock) {
+	record Lookup(String filer, @Nullable String key, String contentSha256, List<String> chainLocks) {
 
 	}
 

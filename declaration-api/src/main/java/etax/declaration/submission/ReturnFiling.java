@@ -63,10 +63,14 @@ class ReturnFiling {
 
 	private final Notices notices;
 
+	private final DateRanges dateRanges;
+
 	ReturnFiling(Idempotency idempotency, ReturnChains chains, ReturnRepository returns, ReturnEvents events,
-			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox, Notices notices) {
+			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox, Notices notices,
+			DateRanges dateRanges) {
 		this.idempotency = idempotency;
 		this.chains = chains;
+		this.dateRanges = dateRanges;
 		this.returns = returns;
 		this.events = events;
 		this.transactionCodes = transactionCodes;
@@ -85,16 +89,24 @@ class ReturnFiling {
 		List<String> chainKeys = candidates.stream().map((candidate) -> ReturnChains.keyOf(candidate.document())).toList();
 		List<Idempotency.Lookup> lookups = new ArrayList<>();
 		List<String> chainsToRead = new ArrayList<>();
+		List<String> rangesToRead = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			Candidate candidate = candidates.get(i);
-			boolean chained = candidate.taxpayer().isPresent();
-			lookups.add(new Idempotency.Lookup(candidate.filer(), candidate.idempotencyKey(), candidate.document().sha256(),
-					chained ? ReturnChains.lockName(chainKeys.get(i)) : null));
-			if (chained) {
+			ReturnDocument document = candidate.document();
+			List<String> locks = new ArrayList<>();
+			if (candidate.taxpayer().isPresent()) {
+				locks.add(ReturnChains.lockName(chainKeys.get(i)));
 				chainsToRead.add(chainKeys.get(i));
-				chainsToRead.addAll(OtherReturns.keys(candidate.document()));
-				chainsToRead.addAll(FinalizedYear.keys(candidate.document()));
+				chainsToRead.addAll(OtherReturns.keys(document));
+				// R-DUP-4: a supplement and its year's finalization filed at once are decided one after the other
+				FinalizedYear.keys(document).forEach((key) -> locks.add(ReturnChains.lockName(key)));
+				chainsToRead.addAll(FinalizedYear.keys(document));
+				DateRanges.scopeOf(document).ifPresent((scope) -> {
+					locks.add(DateRanges.lockName(scope));
+					rangesToRead.add(scope);
+				});
 			}
+			lookups.add(new Idempotency.Lookup(candidate.filer(), candidate.idempotencyKey(), document.sha256(), locks));
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
 		List<Instant> codesToIssue = new ArrayList<>();
@@ -104,7 +116,7 @@ class ReturnFiling {
 			}
 		}
 		Iterator<String> codes = this.transactionCodes.next(codesToIssue).iterator();
-		Group group = new Group(this.chains.accepted(chainsToRead));
+		Group group = new Group(this.chains.accepted(chainsToRead), this.dateRanges.accepted(rangesToRead));
 		Filed[] outcomes = new Filed[candidates.size()];
 		for (int i = 0; i < candidates.size(); i++) {
 			Candidate candidate = candidates.get(i);
@@ -138,6 +150,9 @@ class ReturnFiling {
 			findings.addAll(this.chains.check(document, accepted));
 			findings.addAll(OtherReturns.check(document, group::accepted));
 			FinalizedYear.check(document, group::accepted).ifPresent(findings::add);
+			DateRanges.scopeOf(document)
+				.flatMap((scope) -> DateRanges.check(document, chainKey, group.originals(scope)))
+				.ifPresent(findings::add);
 			InspectedPeriod.check(document, candidate.inspections(), ReturnChains.current(accepted))
 				.ifPresent(findings::add);
 		}
@@ -284,6 +299,9 @@ class ReturnFiling {
 
 		private final Map<String, List<ReturnChains.Member>> chains;
 
+		/** The accepted originals of date-range forms by scope ({@link DateRanges#scopeOf}). */
+		private final Map<String, List<DateRanges.Original>> originals;
+
 		private final Map<String, Idempotency.Remembered> byKey = new HashMap<>();
 
 		/** The accepted returns of this group by filer and content, as {@link Idempotency} finds stored ones. */
@@ -299,8 +317,9 @@ class ReturnFiling {
 
 		private final List<AcceptedReturn> acceptedReturns = new ArrayList<>();
 
-		Group(Map<String, List<ReturnChains.Member>> chains) {
+		Group(Map<String, List<ReturnChains.Member>> chains, Map<String, List<DateRanges.Original>> originals) {
 			this.chains = chains;
+			this.originals = originals;
 		}
 
 		/** A return filed earlier in this group under the candidate's key. */
@@ -330,6 +349,10 @@ class ReturnFiling {
 			return this.chains.getOrDefault(chainKey, List.of());
 		}
 
+		List<DateRanges.Original> originals(String scope) {
+			return this.originals.getOrDefault(scope, List.of());
+		}
+
 		void filed(Candidate candidate, StoredReturn stored, String chainKey) {
 			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer(),
 					candidate.taxpayer().map(Taxpayer::taxOfficeCode).orElse(null)));
@@ -353,6 +376,9 @@ class ReturnFiling {
 			this.chains.computeIfAbsent(chainKey, (key) -> new ArrayList<>())
 				.add(new ReturnChains.Member(stored.id(), stored.transactionCode(), stored.filingType(),
 						stored.submissionNumber(), document.indicators(), ReturnChains.clawbackOf(document)));
+			DateRanges.scopeOf(document)
+				.ifPresent((scope) -> DateRanges.of(document, chainKey, stored.id(), stored.transactionCode())
+					.ifPresent((original) -> this.originals.computeIfAbsent(scope, (key) -> new ArrayList<>()).add(original)));
 		}
 
 	}

@@ -63,10 +63,13 @@ public class ReturnIntake {
 
 	private final Idempotency idempotency;
 
+	private final DateRanges dateRanges;
+
 	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, GroupCommit groupCommit,
 			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock,
-			Idempotency idempotency) {
+			Idempotency idempotency, DateRanges dateRanges) {
 		this.idempotency = idempotency;
+		this.dateRanges = dateRanges;
 		this.authority = authority;
 		this.validator = validator;
 		this.contextRules = contextRules;
@@ -199,6 +202,10 @@ public class ReturnIntake {
 			findings.addAll(OtherReturns.check(document, (key) -> others.getOrDefault(key, List.of())));
 			Map<String, List<ReturnChains.Member>> finalization = this.chains.accepted(FinalizedYear.keys(document));
 			FinalizedYear.check(document, (key) -> finalization.getOrDefault(key, List.of())).ifPresent(findings::add);
+			DateRanges.scopeOf(document)
+				.flatMap((scope) -> DateRanges.check(document, ReturnChains.keyOf(document),
+						this.dateRanges.accepted(List.of(scope)).getOrDefault(scope, List.of())))
+				.ifPresent(findings::add);
 			InspectedPeriod.check(document, checked.inspections(), ReturnChains.current(chain)).ifPresent(findings::add);
 		}
 		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
