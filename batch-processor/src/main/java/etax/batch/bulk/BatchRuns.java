@@ -108,7 +108,8 @@ class BatchRuns implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (Exception ex) {
-			log.error("Bulk filing run could not start batch={}", batchId, ex);
+			log.error("Bulk filing run could not start batch={}: {}", batchId, RedactedException.describe(ex),
+					RedactedException.of(ex));
 		}
 		finally {
 			this.heartbeats.release(batchId);

@@ -2,6 +2,7 @@ package etax.batch.bulk;
 
 import java.lang.management.ManagementFactory;
 
+import etax.access.RedactedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -103,7 +104,8 @@ class PartitionWorker {
 			this.jobRepository.update(partition);
 		}
 		catch (RuntimeException ex) {
-			log.error("Partition failed step execution={}", partition.getId(), ex);
+			log.error("Partition failed step execution={}: {}", partition.getId(), RedactedException.describe(ex),
+					RedactedException.of(ex));
 			partition.addFailureException(ex);
 			partition.setStatus(BatchStatus.FAILED);
 			this.jobRepository.update(partition);

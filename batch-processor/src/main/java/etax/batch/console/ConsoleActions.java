@@ -2,6 +2,7 @@ package etax.batch.console;
 
 import java.util.function.Supplier;
 
+import etax.access.RedactedException;
 import etax.batch.reconciliation.workitems.CorrectionNotRecordedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,7 +62,8 @@ public class ConsoleActions {
 		catch (RestClientException ex) {
 			ServiceProblem problem = ServiceProblem.of(service, ex);
 			if (!problem.refused()) {
-				log.warn("Console action failed at another service action={} status={}", action, problem.status(), ex);
+				log.warn("Console action failed at another service action={} status={}", action, problem.status(),
+						RedactedException.of(ex));
 			}
 			ending = new Ending(problem.refused() ? ConsoleAudit.Outcome.REFUSED : ConsoleAudit.Outcome.FAILED,
 					problem.type(), problem.words());
@@ -69,13 +71,14 @@ public class ConsoleActions {
 		catch (CorrectionNotRecordedException ex) {
 			boolean refused = ex.gatewayStatus() >= 400 && ex.gatewayStatus() < 500;
 			if (!refused) {
-				log.warn("Console action failed at payment-gateway action={} status={}", action, ex.gatewayStatus(), ex);
+				log.warn("Console action failed at payment-gateway action={} status={}", action, ex.gatewayStatus(),
+						RedactedException.of(ex));
 			}
 			ending = new Ending(refused ? ConsoleAudit.Outcome.REFUSED : ConsoleAudit.Outcome.FAILED,
 					ex.gatewayType(), String.valueOf(ex.getMessage()));
 		}
 		catch (DataAccessException | IllegalStateException | NullPointerException ex) {
-			log.warn("Console action failed action={}", action, ex);
+			log.warn("Console action failed action={}: {}", action, RedactedException.describe(ex), RedactedException.of(ex));
 			ending = new Ending(ConsoleAudit.Outcome.FAILED, null, "It could not be done; the error is in the service log.");
 		}
 		catch (RuntimeException ex) {

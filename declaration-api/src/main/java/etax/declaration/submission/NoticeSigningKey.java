@@ -24,9 +24,25 @@ record NoticeSigningKey(PrivateKey privateKey, PublicKey publicKey, List<X509Cer
 
 	private static final Logger log = LoggerFactory.getLogger(NoticeSigningKey.class);
 
+	/**
+	 * The key of the configured key store; without one, a key made now, only where
+	 * {@code etax.declaration.notice-signing.ephemeral=true} allows it (tests, local runs).
+	 * @param properties the settings
+	 * @return the key
+	 * @throws IllegalStateException if there is no key store and no permission for a key made now, or the key store
+	 * cannot be read: the application does not start
+	 */
 	static NoticeSigningKey load(NoticeSigningProperties properties) {
 		if (properties.keyStore() == null) {
-			log.warn("No etax.declaration.notice-signing.key-store: XML notices are signed with a key made at start");
+			if (!properties.ephemeral()) {
+				// each replica would sign with a key of its own that no published certificate verifies
+				throw new IllegalStateException("No etax.declaration.notice-signing.key-store: XML acceptance notices "
+						+ "must be signed with the tax authority's key. Configure the key store, or set "
+						+ "etax.declaration.notice-signing.ephemeral=true to sign with a key made at start (tests and "
+						+ "local runs only)");
+			}
+			log.warn("No etax.declaration.notice-signing.key-store and ephemeral=true: XML notices are signed with a key "
+					+ "made at start, which no published certificate verifies (tests and local runs only)");
 			return ephemeral();
 		}
 		char[] password = properties.keyStorePassword().toCharArray();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,11 +116,13 @@ class FileInbox {
 			catch (RuntimeException ex) {
 				int attempts = outage(ex) ? 0 : this.failures.merge(file, 1, Integer::sum);
 				if (attempts < MAX_ATTEMPTS) {
-					log.warn("Inbox file not imported, will try again file={} attempts={}", file.getFileName(), attempts, ex);
+					log.warn("Inbox file not imported, will try again file={} attempts={}: {}", file.getFileName(), attempts,
+							RedactedException.describe(ex), RedactedException.of(ex));
 					continue;
 				}
 				this.failures.remove(file);
-				log.error("Inbox file set aside after {} failed imports file={}", attempts, file.getFileName(), ex);
+				log.error("Inbox file set aside after {} failed imports file={}: {}", attempts, file.getFileName(),
+						RedactedException.describe(ex), RedactedException.of(ex));
 				reject(file, "Not imported: it failed " + attempts + " times with an unexpected error (the service log has"
 						+ " it). Put it back in the inbox to try again.");
 				continue;
