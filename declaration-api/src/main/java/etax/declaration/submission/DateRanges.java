@@ -42,6 +42,21 @@ class DateRanges {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+	/**
+	 * The accepted originals of kind K, N or Y of each scope (MSTs and form codes, arrays in that order), a
+	 * taxpayer's through the partial index tax_return_accepted_originals (V34) whatever the statistics (ADR 0020).
+	 */
+	static final String ACCEPTED_ORIGINALS = """
+			SELECT scope.mst || '|' || scope.form_code, r.id, r.transaction_code, r.chain_key, r.period_kind,
+			    r.period_value, r.period_from, r.period_to
+			FROM unnest(?::text[], ?::text[]) AS scope(mst, form_code)
+			CROSS JOIN LATERAL (
+			    SELECT id, transaction_code, chain_key, period_kind, period_value, period_from, period_to
+			    FROM filing.tax_return
+			    WHERE mst = scope.mst AND form_code = scope.form_code AND status = 'ACCEPTED' AND filing_type = 'C'
+			        AND period_kind IN ('K', 'N', 'Y')) r
+			""";
+
 	private final JdbcClient jdbc;
 
 	DateRanges(JdbcClient jdbc) {
@@ -98,13 +113,7 @@ class DateRanges {
 		if (scopes.isEmpty()) {
 			return originals;
 		}
-		this.jdbc.sql("""
-				SELECT scope.mst || '|' || scope.form_code, r.id, r.transaction_code, r.chain_key, r.period_kind,
-				    r.period_value, r.period_from, r.period_to
-				FROM unnest(?::text[], ?::text[]) AS scope(mst, form_code)
-				JOIN filing.tax_return r ON r.mst = scope.mst AND r.form_code = scope.form_code
-				WHERE r.status = 'ACCEPTED' AND r.filing_type = 'C' AND r.period_kind IN ('K', 'N', 'Y')
-				""")
+		this.jdbc.sql(ACCEPTED_ORIGINALS)
 			.params(scopes.stream().map((scope) -> scope.substring(0, scope.indexOf('|'))).toArray(String[]::new),
 					scopes.stream().map((scope) -> scope.substring(scope.indexOf('|') + 1)).toArray(String[]::new))
 			.query((row, n) -> {

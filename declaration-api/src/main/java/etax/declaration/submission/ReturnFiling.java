@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -89,7 +91,7 @@ class ReturnFiling {
 		List<String> chainKeys = candidates.stream().map((candidate) -> ReturnChains.keyOf(candidate.document())).toList();
 		List<Idempotency.Lookup> lookups = new ArrayList<>();
 		List<String> chainsToRead = new ArrayList<>();
-		List<String> rangesToRead = new ArrayList<>();
+		Set<String> rangesToRead = new LinkedHashSet<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			Candidate candidate = candidates.get(i);
 			ReturnDocument document = candidate.document();

@@ -60,9 +60,25 @@ class ReturnChainsTests {
 				quarter));
 
 		assertThat(digits).isEqualTo(hyphen).endsWith("|0313829148-001");
-		assertThat(headOffice).endsWith("|0313829148");
+		assertThat(headOffice).as("the taxpayer itself").endsWith("||");
 		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ct10", "0313829148-002"), quarter)))
 			.isNotEqualTo(hyphen);
+	}
+
+	@Test
+	void theTaxpayersOwnMstInCt10IsTheChainOfAnEmptyUnitHoweverSpelt() {
+		TaxPeriod quarter = new TaxPeriod("Q", "1/2026", null, null);
+		String empty = ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ma_NganhNghe", "00", "ct10", ""), quarter));
+
+		assertThat(empty).isEqualTo("0313829148|01/GTGT|Q|1/2026|00|");
+		for (String self : List.of("0313829148", "0313829148000", "0313829148-000")) {
+			assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+					Map.of("ma_NganhNghe", "00", "ct09", "Trụ sở chính", "ct10", self), quarter))).as(self).isEqualTo(empty);
+			assertThat(ReturnChains.keyOf(document("850", "2.1.2", "05/GTGT", Map.of("ct10", self), quarter))).as(self)
+				.isEqualTo("0313829148|05/GTGT|Q|1/2026||");
+		}
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT", Map.of("ma_NganhNghe", "00", "ct10", "0100109106"),
+				quarter))).as("another taxpayer's MST (CTX-UNIT-01 refuses it) keys as before").endsWith("|00|0100109106");
 	}
 
 	@Test

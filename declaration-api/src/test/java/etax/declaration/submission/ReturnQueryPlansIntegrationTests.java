@@ -52,6 +52,14 @@ class ReturnQueryPlansIntegrationTests {
 	}
 
 	@Test
+	void theAcceptedOriginalsOfATaxpayersDateRangeFormAreFoundThroughTheIndexOnItsMst() throws SQLException {
+		String originals = DateRanges.ACCEPTED_ORIGINALS.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
+		assertThat(plan("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + originals, false))
+			.contains("\"tax_return_accepted_originals\"")
+			.doesNotContain("\"Seq Scan\"");
+	}
+
+	@Test
 	void aPageOfATaxpayersReturnsIsReadThroughItsIndex() throws SQLException {
 		ReturnScope scope = ReturnScope.of(new Caller(TAXPAYER, Role.TAXPAYER, TAXPAYER, null, null), LocalDate.now());
 		ReturnRepository.Query page = ReturnRepository.page(new ReturnFilter(null, null, null, null), scope, 0, 20);
