@@ -166,8 +166,9 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 
 	/**
 	 * @param url declaration-api's base URL
-	 * @param token a bearer token of role SERVICE (a static one locally and in tests; production fetches
-	 * one with the client-credentials grant); without it no item can be filed
+	 * @param token a static bearer token of role SERVICE, for tests: used only without the OAuth2 client registration
+	 * {@code declaration-api}, which fetches and renews one with the client-credentials grant (the local run's and
+	 * deployments' way)
 	 * @param timeout the longest wait for one request
 	 * @param maxRequestSize the most bytes of returns sent in one request; a chunk is split to stay below
 	 * @param retries attempts after the first when declaration-api cannot be reached or is unavailable

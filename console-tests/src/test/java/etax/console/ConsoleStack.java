@@ -65,6 +65,8 @@ final class ConsoleStack implements AutoCloseable {
 		Map<String, Object> common = LocalInfrastructureInitializer.properties();
 		Map<String, Object> declarationProperties = new LinkedHashMap<>(common);
 		declarationProperties.putAll(LocalSeeds.of("declaration-api"));
+		// XML notices signed with a key made at start: the console shows the JSON receipts
+		declarationProperties.put("etax.declaration.notice-signing.ephemeral", "true");
 		try {
 			declarationProperties.putAll(TestPki.create()
 				.writeTrustStore(Files.createTempDirectory("etax-trust").resolve("trust.p12"))

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The end-to-end demo against a running local stack: a filer files the sample 01/GTGT, a fake bank
  * confirms its payment twice (a retry), the gateway records it once and posts it to the treasury,
  * an officer runs the daily filing summary and reconciles the day; then the business's corporate income tax,
- * paid on account by quarter and finalized ({@link DemoProvisionalTax}).
+ * paid on account by quarter and finalized ({@link DemoProvisionalTax}); last, a T-VAN's bulk filing
+ * ({@link DemoBulkFiling}).
  */
 public final class Demo {
 
@@ -58,11 +59,14 @@ public final class Demo {
 
 	private final DemoInspection inspection;
 
+	private final DemoBulkFiling bulkFiling;
+
 	private Demo(StackFile stack, Path root) {
 		this.root = root;
 		this.tokens = DevTokens.issuer(root);
 		this.provisionalTax = new DemoProvisionalTax(stack, root, this.tokens);
 		this.inspection = new DemoInspection(stack, this.tokens);
+		this.bulkFiling = new DemoBulkFiling(stack, root, this.tokens);
 		this.declarationApi = stack.declarationApi();
 		this.paymentGateway = stack.paymentGateway();
 		this.batchProcessor = stack.batchProcessor();
@@ -221,6 +225,10 @@ public final class Demo {
 		}
 		System.out.println("   See it on the taxpayer's page of the console: " + this.batchProcessor
 				+ "/console/taxpayers?mst=" + mst);
+
+		step("9. A T-VAN files three clients' returns in one zip, one of them unsigned; each is filed as if alone, with "
+				+ "its own receipt and notice");
+		this.bulkFiling.run(TAX_OFFICE);
 		System.out.println();
 		System.out.println("Demo complete.");
 	}

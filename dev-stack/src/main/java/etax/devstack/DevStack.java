@@ -56,6 +56,8 @@ public final class DevStack {
 		common.put("spring.datasource.password", "");
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 		common.putAll(DevTokens.create(root));
+		DevTokenEndpoint tokenEndpoint = DevTokenEndpoint.start(DevTokens.issuer(root));
+		resources.add(tokenEndpoint);
 		common.putAll(DevPki.create(root));
 		// batch-processor records approved correction requests at the gateway (the port after declaration-api)
 		common.put("etax.batch.reconciliation.gateway-url", "http://localhost:" + (portBase + 1));
@@ -85,7 +87,8 @@ public final class DevStack {
 			if (modules[i].equals("batch-processor")) {
 				// bulk filings are filed through declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md)
 				properties.put("etax.batch.bulk.declaration-api.url", "http://localhost:" + portBase);
-				properties.put("etax.batch.bulk.declaration-api.token", DevTokens.issuer(root).service("batch-processor"));
+				// with a token fetched and renewed by the client-credentials grant from the local token endpoint
+				properties.putAll(tokenEndpoint.clientProperties());
 				// the officers' console reads declaration-api and the gateway with the officer's token, and
 				// tells on its sign-in page how to get a local token
 				properties.put("etax.batch.console.local-tokens", "true");

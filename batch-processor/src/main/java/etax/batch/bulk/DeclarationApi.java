@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Files items through declaration-api's batch-of-returns endpoint ({@code POST /api/v1/returns:batch}) with
- * this service's token, naming the batch's filer, so that each item is decided exactly as if the filer had
+ * this service's token ({@link ServiceTokens}, fetched again once when refused), naming the batch's filer, so that each item is decided exactly as if the filer had
  * filed it alone. Items go in as few requests as the request size allows, each with its idempotency key:
  * sent again after a crash or a retry, an item gets its original receipt back and is not filed twice.
  *
@@ -57,9 +57,12 @@ class DeclarationApi {
 
 	private final HttpClient http;
 
-	DeclarationApi(BatchProcessorProperties properties, JsonMapper json) {
+	private final ServiceTokens tokens;
+
+	DeclarationApi(BatchProcessorProperties properties, JsonMapper json, ServiceTokens tokens) {
 		this.settings = properties.bulk().declarationApi();
 		this.json = json;
+		this.tokens = tokens;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -119,21 +122,12 @@ class DeclarationApi {
 	}
 
 	private Answer send(Filer filer, List<PendingItem> items) {
-		if (this.settings.token().isBlank()) {
-			throw new DeclarationApiException("No token for declaration-api (etax.batch.bulk.declaration-api.token)");
-		}
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.settings.url() + "/api/v1/returns:batch"))
-			.timeout(this.settings.timeout())
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.header("Authorization", "Bearer " + this.settings.token())
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body(filer, items)))
-			.build();
+		byte[] body = body(filer, items);
 		Duration delay = this.settings.retryDelay();
 		for (int attempt = 0;; attempt++) {
 			String failure;
 			try {
-				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+				HttpResponse<byte[]> response = exchange(body);
 				Answer answer = Answer.of(response.statusCode(), response.body(), this.json);
 				if (!answer.unavailable()) {
 					return answer;
@@ -155,6 +149,28 @@ class DeclarationApi {
 			pause(delay);
 			delay = delay.multipliedBy(2);
 		}
+	}
+
+	/**
+	 * One request; a token declaration-api refuses (revoked, a signing key rotated) is replaced once by a fetched one.
+	 * Refused again, the 401 is the answer: a configuration error.
+	 */
+	private HttpResponse<byte[]> exchange(byte[] body) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = this.http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() == 401 && this.tokens.refused()) {
+			response = this.http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		return response;
+	}
+
+	private HttpRequest request(byte[] body) {
+		return HttpRequest.newBuilder(URI.create(this.settings.url() + "/api/v1/returns:batch"))
+			.timeout(this.settings.timeout())
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + this.tokens.current())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
 	}
 
 	private byte[] body(Filer filer, List<PendingItem> items) {

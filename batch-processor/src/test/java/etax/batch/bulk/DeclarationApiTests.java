@@ -10,16 +10,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import etax.access.Role;
 import etax.batch.BatchProcessorProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +43,16 @@ class DeclarationApiTests {
 	private static final UUID BATCH = UUID.randomUUID();
 
 	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicInteger tokensIssued = new AtomicInteger();
+
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+	/** What the stand-in token endpoint says its tokens live, in seconds. */
+	private int tokenLifetime = 3600;
+
+	/** A token the stand-in declaration-api refuses with 401, as it would a revoked one. */
+	private String refusedToken = "";
 
 	private HttpServer server;
 
@@ -106,6 +122,38 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void fetchesTheServiceTokenWithTheClientCredentialsGrantAndAgainBeforeItExpires() throws IOException {
+		this.tokenLifetime = 30; // within the client's minute of skew: expired at once
+		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)), true);
+
+		api.file(AGENT, items(1));
+		api.file(AGENT, items(1));
+
+		assertThat(this.authorizations).containsExactly("Bearer token-1", "Bearer token-2");
+	}
+
+	@Test
+	void keepsAFetchedTokenUntilItExpiresAndReplacesOneDeclarationApiRefusesOnce() throws IOException {
+		this.refusedToken = "token-1";
+		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)), true);
+
+		assertThat(api.file(AGENT, items(2))).extracting(ItemOutcome::status).containsOnly(ItemStatus.ACCEPTED);
+		api.file(AGENT, items(1));
+
+		assertThat(this.authorizations).containsExactly("Bearer token-1", "Bearer token-2", "Bearer token-2");
+		assertThat(this.tokensIssued).hasValue(2);
+	}
+
+	@Test
+	void aTokenRefusedAgainFailsTheChunkAsAConfigurationError() throws IOException {
+		DeclarationApi api = api((request) -> new Response(401, ""), true);
+
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(1)))
+			.withMessageContaining("HTTP 401");
+		assertThat(this.authorizations).containsExactly("Bearer token-1", "Bearer token-2");
+	}
+
+	@Test
 	void retriesAnOutageThenFailsTheChunkWithoutMarkingAnyItem() throws IOException {
 		DeclarationApi api = api((request) -> new Response(200, results(request,
 				(key) -> "{\"idempotencyKey\":\"" + key + "\",\"status\":503,\"problem\":{}}")));
@@ -126,19 +174,47 @@ class DeclarationApiTests {
 	}
 
 	private DeclarationApi api(Function<JsonNode, Response> answer) throws IOException {
+		return api(answer, false);
+	}
+
+	/**
+	 * @param answer what the stand-in declaration-api answers a request
+	 * @param clientCredentials whether the token comes from the stand-in's token endpoint, as the client registration
+	 * {@code declaration-api} fetches it, rather than being a static one
+	 */
+	private DeclarationApi api(Function<JsonNode, Response> answer, boolean clientCredentials) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/api/v1/returns:batch", (exchange) -> {
 			this.requests.incrementAndGet();
-			Response response = answer.apply(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-			byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(response.status(), body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			this.authorizations.add(authorization);
+			Response response = authorization.equals("Bearer " + this.refusedToken) ? new Response(401, "")
+					: answer.apply(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+			respond(exchange, response);
+		});
+		this.server.createContext("/oauth2/token", (exchange) -> {
+			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			String client = "Basic " + Base64.getEncoder()
+				.encodeToString("batch-processor:secret".getBytes(StandardCharsets.UTF_8));
+			boolean valid = form.contains("grant_type=client_credentials")
+					&& client.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			respond(exchange, valid ? new Response(200, "{\"access_token\":\"token-" + this.tokensIssued.incrementAndGet()
+					+ "\",\"token_type\":\"Bearer\",\"expires_in\":" + this.tokenLifetime + "}")
+					: new Response(401, "{\"error\":\"invalid_client\"}"));
 		});
 		this.server.start();
+		String url = "http://127.0.0.1:" + this.server.getAddress().getPort();
+		ServiceTokens tokens = new ServiceTokens(clientCredentials ? "" : "service-token",
+				clientCredentials ? new InMemoryClientRegistrationRepository(ClientRegistration
+					.withRegistrationId(ServiceTokens.REGISTRATION)
+					.clientId("batch-processor")
+					.clientSecret("secret")
+					.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+					.tokenUri(url + "/oauth2/token")
+					.build()) : null);
 		BatchProcessorProperties.DeclarationApi settings = new BatchProcessorProperties.DeclarationApi(
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "service-token",
+				URI.create(url), "service-token",
 				Duration.ofSeconds(10), DataSize.ofMegabytes(1), 2, Duration.ofMillis(10));
 		BatchProcessorProperties.Bulk bulk = new BatchProcessorProperties.Bulk(
 				new BatchProcessorProperties.Limits(DataSize.ofMegabytes(100), 10_000, DataSize.ofMegabytes(5),
@@ -157,7 +233,15 @@ class DeclarationApiTests {
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
 						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"),
 						Map.of(), null),
-				new BatchProcessorProperties.Console(false, 50)), JSON);
+				new BatchProcessorProperties.Console(false, 50)), JSON, tokens);
+	}
+
+	private static void respond(HttpExchange exchange, Response response) throws IOException {
+		byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(response.status(), (body.length == 0) ? -1 : body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
 	}
 
 	private static List<PendingItem> items(int count) {

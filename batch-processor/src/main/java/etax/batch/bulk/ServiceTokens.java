@@ -1,0 +1,103 @@
+package etax.batch.bulk;
+
+import etax.batch.BatchProcessorProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bearer token batch-processor files with at declaration-api, as a SERVICE (docs/adr/0013-bulk-filing.md). With
+ * the client registration {@value #REGISTRATION} ({@code spring.security.oauth2.client.registration.declaration-api},
+ * grant {@code client_credentials}) it is fetched from the identity provider and fetched again before it expires
+ * (Spring Security's client-credentials provider, a minute's skew) and when declaration-api refuses it; the local run
+ * does so from the dev stack's token endpoint. Without one, a static token ({@code etax.batch.bulk.declaration-api.
+ * token}) is used as it is: for tests, which mint their own.
+ */
+@Component
+class ServiceTokens {
+
+	static final String REGISTRATION = "declaration-api";
+
+	private static final String PRINCIPAL = "batch-processor";
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceTokens.class);
+
+	private final String staticToken;
+
+	private final @Nullable OAuth2AuthorizedClientManager clients;
+
+	private final @Nullable OAuth2AuthorizedClientService authorized;
+
+	@Autowired
+	ServiceTokens(BatchProcessorProperties properties, ObjectProvider<ClientRegistrationRepository> registrations) {
+		this(properties.bulk().declarationApi().token(), registrations.getIfAvailable());
+	}
+
+	ServiceTokens(String staticToken, @Nullable ClientRegistrationRepository registrations) {
+		this.staticToken = staticToken;
+		if (registrations == null || registrations.findByRegistrationId(REGISTRATION) == null) {
+			this.authorized = null;
+			this.clients = null;
+			return;
+		}
+		this.authorized = new InMemoryOAuth2AuthorizedClientService(registrations);
+		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+				registrations, this.authorized);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		this.clients = manager;
+	}
+
+	/**
+	 * @return the token to send now
+	 * @throws DeclarationApiException when there is none, or the identity provider cannot issue one now
+	 */
+	String current() {
+		if (this.clients == null) {
+			if (this.staticToken.isBlank()) {
+				throw new DeclarationApiException("No token for declaration-api: neither the client registration "
+						+ REGISTRATION + " nor etax.batch.bulk.declaration-api.token");
+			}
+			return this.staticToken;
+		}
+		try {
+			OAuth2AuthorizedClient client = this.clients
+				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build());
+			if (client == null) {
+				throw new DeclarationApiException("The client registration " + REGISTRATION + " issues no token");
+			}
+			return client.getAccessToken().getTokenValue();
+		}
+		catch (OAuth2AuthorizationException ex) {
+			// the error code only: the provider's description is its own text
+			throw new DeclarationApiException("No token from the identity provider: " + ex.getError().getErrorCode());
+		}
+	}
+
+	/**
+	 * Forgets a token declaration-api refused (revoked, or a key rotated), so that the next {@link #current} fetches
+	 * another.
+	 * @return whether another may be fetched: false for a static token
+	 */
+	boolean refused() {
+		if (this.authorized == null || this.clients == null) {
+			return false;
+		}
+		log.warn("declaration-api refused the service token, fetching another");
+		this.authorized.removeAuthorizedClient(REGISTRATION, PRINCIPAL);
+		return true;
+	}
+
+}
