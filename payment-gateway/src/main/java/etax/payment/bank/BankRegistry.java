@@ -63,7 +63,8 @@ public class BankRegistry {
 	 * @param signature the compact detached JWS ({@code header..signature}), or null if the record had none
 	 * @param payload the exact bytes of the value
 	 * @return who signed it
-	 * @throws InvalidSignatureException if it is missing, malformed, by an unknown or expired key, or false
+	 * @throws InvalidSignatureException if it is missing, malformed, by an unknown or expired key, or false; an
+	 * {@link ExpiredKeyException} if it verifies with a registered key whose validity has ended
 	 */
 	public Signer verify(@Nullable String signature, byte[] payload) {
 		DetachedJws jws = parse(signature);
@@ -80,7 +81,7 @@ public class BankRegistry {
 		VerificationKey key = this.keyCache.get(jws.keyId(), this.clock.instant(), this.properties.cacheTtl(), this::loadKey)
 			.orElseThrow(() -> new InvalidSignatureException("the signing key (kid) is not registered"));
 		Instant now = this.clock.instant();
-		if (now.isBefore(key.validFrom()) || (key.validTo() != null && !now.isBefore(key.validTo()))) {
+		if (now.isBefore(key.validFrom())) {
 			throw new InvalidSignatureException("the signing key (kid) is not valid now");
 		}
 		if (!key.algorithm().equals(jws.algorithm())) {
@@ -89,7 +90,12 @@ public class BankRegistry {
 		if (!verifies(jws, key.publicKey(), payload)) {
 			throw new InvalidSignatureException("the signature does not verify with the bank's registered key");
 		}
-		return new Signer(key.keyId(), key.bankCode());
+		Signer signer = new Signer(key.keyId(), key.bankCode());
+		if (key.validTo() != null && !now.isBefore(key.validTo())) {
+			// verified first: the caller may recognise what the bank signed while the key was valid and is recorded
+			throw new ExpiredKeyException(signer);
+		}
+		return signer;
 	}
 
 	private static DetachedJws parse(@Nullable String signature) {

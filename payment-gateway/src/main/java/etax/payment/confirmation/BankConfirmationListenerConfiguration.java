@@ -17,8 +17,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * How the listener container reacts when recording a poll fails. Every record problem is handled
- * inside {@link PaymentRecording} (rejected to the dead-letter topic), so an exception here means the
- * infrastructure failed (database down, for instance). Then the same poll is tried again with a growing
+ * inside {@link PaymentRecording} (rejected to the dead-letter topic; a value PostgreSQL refuses though no
+ * check caught it too, record by record, see {@link etax.payment.sql.RefusedValues}), so an exception here
+ * means the infrastructure failed (database down, for instance). Then the same poll is tried again with a growing
  * back-off, for ever, and no exception type is classified as not retryable: skipping a poll would
  * commit offsets of records never recorded, and nothing may be dropped. Every failed try is logged, with
  * the exception's classes, SQLStates and stack traces but never its messages ({@link RedactedException}):

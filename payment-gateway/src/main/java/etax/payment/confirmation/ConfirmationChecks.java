@@ -20,10 +20,18 @@ import static etax.payment.confirmation.RejectionReason.UNKNOWN_SUB_ITEM;
 import static etax.payment.confirmation.RejectionReason.UNKNOWN_TREASURY_ACCOUNT;
 
 /**
- * The checks against registered data and the clock: the payment date and the send time are not in the
- * future (beyond a bank's clock a little ahead), the bank is registered on the payment date and is the one
- * that signed; the money went to a collection account of the State budget; every chapter and sub-item is in
- * force on the payment date.
+ * The checks against registered data and the clock: the payment date and the send time are plausible (not in the
+ * future beyond a bank's clock a little ahead; a payment date not before {@link #EARLIEST}, a send time not more
+ * than {@value #SENT_BEFORE_PAYMENT_DAYS} days before the payment date), the bank is registered on the payment date
+ * and is the one that signed; the money went to a collection account of the State budget; every chapter and
+ * sub-item is in force on the payment date.
+ *
+ * <p>
+ * A reversal is checked against its payment instead of the registered data ({@link Reversals}): it must repeat the
+ * payment's bank, treasury, account and lines, and the payment passed these checks on its own date. Checked again on
+ * the reversal's date they would refuse, for ever, the reversal of a payment whose sub-item, chapter, account or bank
+ * registration ended in between (a payment on the last day of a sub-item, reversed the next week), leaving the money
+ * applied.
  */
 @Component
 class ConfirmationChecks {
@@ -39,6 +47,24 @@ class ConfirmationChecks {
 	 * only moves forward.
 	 */
 	static final int PAYMENT_DATE_TOLERANCE_DAYS = 1;
+
+	/**
+	 * The earliest payment date a bank's message may carry (its send time is bounded by the payment date,
+	 * {@link #SENT_BEFORE_PAYMENT_DAYS}): electronic tax payment through banks began long after. An earlier one is no
+	 * date of this message (a default, a typing error), and PostgreSQL refuses some of what {@code java.time} reads
+	 * (year 0, years before 4713 BC): such a value would pass every other check, fail the insert, and with it the
+	 * poll, for ever, stopping the partition behind it.
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	/**
+	 * How long before its payment date (in Vietnam) a confirmation may have been sent: seven days. A debit after a
+	 * bank's evening cut-off is booked on its next day, so a day is normal; the rest leaves room for a bank's clock
+	 * behind. The send time serves the latency only, so a generous bound costs nothing, and it still refuses what is
+	 * no send time of this message (another field's time, a default). It compares two fields of the message, not
+	 * the clock: a redelivery is judged the same.
+	 */
+	static final int SENT_BEFORE_PAYMENT_DAYS = 7;
 
 	private final BankRegistry banks;
 
@@ -66,6 +92,9 @@ class ConfirmationChecks {
 			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE,
 					"paymentDate is after today (Asia/Ho_Chi_Minh): a bank confirms a debit once it happened");
 		}
+		if (c.paymentDate().isBefore(EARLIEST)) {
+			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE, "paymentDate is before " + EARLIEST);
+		}
 		// receipt is now, whether read from the topic or the HTTP intake; it only moves forward, so a redelivery
 		// or a re-drive of a confirmation accepted once is never refused for this
 		if (c.sentAt().isAfter(this.clock.instant().plus(this.properties.sentAtTolerance()))) {
@@ -73,12 +102,18 @@ class ConfirmationChecks {
 					+ "more than " + readable(this.properties.sentAtTolerance())
 					+ ": a bank cannot have sent it yet (its clock is wrong, or the field holds another time)");
 		}
+		if (c.sentAt().isBefore(c.paymentDate().minusDays(SENT_BEFORE_PAYMENT_DAYS).atStartOfDay(VIETNAM).toInstant())) {
+			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE, "sentAt is more than " + SENT_BEFORE_PAYMENT_DAYS
+					+ " days before the payment date: a bank sends a confirmation of a debit when it books it");
+		}
+		if (c.status() == BankConfirmation.Status.REVERSED) {
+			// its bank, account and lines are its payment's, checked on the payment's date (Reversals)
+			return;
+		}
 		if (!this.banks.isKnown(c.bankCode(), c.paymentDate())) {
 			throw new InvalidConfirmationException(UNKNOWN_BANK, "bankCode is not a registered bank on the payment date");
 		}
-		// a reversal goes back from the account its payment went to, whatever the accounts now (Reversals)
-		if (c.status() != BankConfirmation.Status.REVERSED
-				&& !this.properties.collectionAccounts().contains(c.treasuryAccount())) {
+		if (!this.properties.collectionAccounts().contains(c.treasuryAccount())) {
 			throw new InvalidConfirmationException(UNKNOWN_TREASURY_ACCOUNT,
 					"treasuryAccount is not a collection account of the State budget ("
 							+ String.join(", ", new TreeSet<>(this.properties.collectionAccounts()))

@@ -1,12 +1,12 @@
 package etax.payment.confirmation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,12 @@ import java.util.UUID;
 import etax.ids.TimeOrderedIds;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
-import etax.payment.bank.BankRegistry;
-import etax.payment.bank.InvalidSignatureException;
-import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationRepository.Reversible;
 import etax.payment.confirmation.ConfirmationRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import etax.payment.office.OfficeScope;
 import etax.access.RedactedException;
+import etax.payment.sql.RefusedValues;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,13 +40,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * A poll is recorded in one database transaction. Each record's signature is verified, its value read
- * in the format its content type names (JSON or camt.054, one or many confirmations) and checked.
+ * in the format its content type names (JSON or camt.054, one or many confirmations) and checked
+ * ({@link ReceivedMessages}).
  * Booked confirmations (payments and reversals) are inserted unless their key is already there, and
  * announced ({@link PaymentsRecorded} in-process, so that treasury postings and the ledger are written
  * in the same transaction, and {@link PaymentRecorded} through the outbox); pending and failed ones are
  * kept apart. Every record that is malformed, invalid, unsigned or conflicting is stored as a rejection
  * and sent through the outbox to the dead-letter topic. Recording the same poll again changes nothing,
- * so the caller may commit its Kafka offsets after this returns and redeliver after any crash.
+ * so the caller may commit its Kafka offsets after this returns and redeliver after any crash. A value
+ * PostgreSQL refuses (a data exception no check caught) makes the poll be recorded record by record, and the
+ * record refused alone is rejected ({@code unstorable}), so that it does not stop its partition.
  */
 @Service
 public class PaymentRecording {
@@ -64,11 +65,7 @@ public class PaymentRecording {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentRecording.class);
 
-	private final MessageReader reader = new MessageReader();
-
-	private final BankRegistry banks;
-
-	private final ConfirmationChecks checks;
+	private final ReceivedMessages messages;
 
 	private final ConfirmationRepository confirmations;
 
@@ -84,11 +81,10 @@ public class PaymentRecording {
 
 	private final RecordingMetrics metrics;
 
-	PaymentRecording(BankRegistry banks, ConfirmationChecks checks, ConfirmationRepository confirmations,
+	PaymentRecording(ReceivedMessages messages, ConfirmationRepository confirmations,
 			RejectedMessageRepository rejectedMessages, Outbox outbox, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, RecordingMetrics metrics) {
-		this.banks = banks;
-		this.checks = checks;
+		this.messages = messages;
 		this.confirmations = confirmations;
 		this.rejectedMessages = rejectedMessages;
 		this.outbox = outbox;
@@ -99,8 +95,9 @@ public class PaymentRecording {
 	}
 
 	/**
-	 * Records one poll. Returns once the transaction committed; throws if it did not (nothing of the
-	 * poll is then recorded, and it must be offered again).
+	 * Records one poll. Returns once it is recorded: in one transaction, or, after a value PostgreSQL refused, in one
+	 * per record; throws if it is not (what is not committed must be offered again, and recording the poll again
+	 * changes nothing of what is).
 	 * @param poll the records of one poll, in any order
 	 */
 	public void record(List<ConsumerRecord<String, String>> poll) {
@@ -110,9 +107,8 @@ public class PaymentRecording {
 		Instant consumedAt = this.clock.instant();
 		// verifying the banks' signatures and reading the messages is most of a poll's own work: it needs no
 		// database transaction, and the records are independent, so it runs before one, on every core
-		List<Read> reads = poll.parallelStream().map((record) -> read(record, consumedAt)).toList();
-		Outcome outcome = Objects
-			.requireNonNull(this.transactions.execute((status) -> recordInTransaction(reads, consumedAt)));
+		List<ReceivedMessage> reads = poll.parallelStream().map((record) -> this.messages.read(record, consumedAt)).toList();
+		Outcome outcome = recordIsolatingRefused(reads, consumedAt);
 		this.metrics.count(outcome, consumedAt, this.clock.instant());
 		outcome.rejected()
 			.forEach((rejection) -> log.warn("Rejected bank confirmation reason={} topic={} partition={} offset={} entry={}",
@@ -156,13 +152,60 @@ public class PaymentRecording {
 		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
 	}
 
-	private Outcome recordInTransaction(List<Read> reads, Instant now) {
+	/**
+	 * Records the poll in one transaction. Should PostgreSQL refuse a value of it (SQLState class 22: a value no
+	 * check caught, which would fail every try of the poll and stop its partition for good), records its records one
+	 * by one, in order, each in a transaction of its own, and a record refused alone as {@code unstorable}. Recording
+	 * a record again changes nothing, so those committed before a crash are duplicates when the poll comes again.
+	 * Any other failure fails the poll, to be tried again.
+	 */
+	private Outcome recordIsolatingRefused(List<ReceivedMessage> reads, Instant now) {
+		try {
+			return inTransaction(reads, now);
+		}
+		catch (DataAccessException ex) {
+			if (!RefusedValues.refusedValue(ex)) {
+				throw ex;
+			}
+			log.warn("PostgreSQL refused a value of a poll, recording its records one by one records={} failure={}",
+					reads.size(), RedactedException.describe(ex));
+		}
+		List<BankConfirmation> recorded = new ArrayList<>();
+		int duplicates = 0;
+		List<Rejection> rejected = new ArrayList<>();
+		for (ReceivedMessage read : reads) {
+			Outcome one;
+			try {
+				one = inTransaction(List.of(read), now);
+			}
+			catch (DataAccessException ex) {
+				if (!RefusedValues.refusedValue(ex)) {
+					throw ex;
+				}
+				MessagePosition source = read.unstorable().source();
+				log.error("PostgreSQL refused a value of a bank confirmation no check caught, rejecting it topic={} "
+						+ "partition={} offset={}", source.topic(), source.partition(), source.offset(),
+						RedactedException.of(ex));
+				one = inTransaction(List.of(read.refused()), now);
+			}
+			recorded.addAll(one.recorded());
+			duplicates += one.duplicates();
+			rejected.addAll(one.rejected());
+		}
+		return new Outcome(recorded, duplicates, rejected);
+	}
+
+	private Outcome inTransaction(List<ReceivedMessage> reads, Instant now) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> recordInTransaction(reads, now)));
+	}
+
+	private Outcome recordInTransaction(List<ReceivedMessage> reads, Instant now) {
 		UUID recordingId = TimeOrderedIds.next();
 		List<ReceivedConfirmation> valid = new ArrayList<>();
 		List<Rejection> rejections = new ArrayList<>();
 		Set<RedriveClaim> proven = this.rejectedMessages.proven(
-				reads.stream().map(Read::redrive).filter(Objects::nonNull).toList());
-		for (Read read : reads) {
+				reads.stream().map(ReceivedMessage::redrive).filter(Objects::nonNull).toList());
+		for (ReceivedMessage read : reads) {
 			RedriveClaim redrive = read.redrive();
 			if (redrive != null && proven.contains(redrive)) {
 				read.valid().forEach((r) -> valid.add(r.withRedriveOf(redrive.rejectionId())));
@@ -179,8 +222,8 @@ public class PaymentRecording {
 		Classified bookedOutcome = classify(booked, recordingId, null, rejections);
 		int duplicates = bookedOutcome.duplicates();
 		List<ReceivedConfirmation> recorded = new ArrayList<>(bookedOutcome.recorded());
-		List<ReceivedConfirmation> unbookedValid = checkNotBooked(
-				valid.stream().filter((r) -> !r.confirmation().status().isBooked()).toList(), rejections);
+		List<ReceivedConfirmation> unbookedValid = checkNotBooked(valid, bookedOutcome.recorded(), recordingId,
+				rejections);
 		for (BankConfirmation.Status status : List.of(BankConfirmation.Status.PENDING, BankConfirmation.Status.FAILED)) {
 			Classified unbooked = classify(
 					unbookedValid.stream().filter((r) -> r.confirmation().status() == status).toList(), recordingId,
@@ -209,58 +252,6 @@ public class PaymentRecording {
 			this.events.publishEvent(new PaymentsRecorded(announcements));
 		}
 		return new Outcome(recorded.stream().map(ReceivedConfirmation::confirmation).toList(), duplicates, newRejections);
-	}
-
-	private Read read(ConsumerRecord<String, String> record, Instant now) {
-		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
-		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
-		String value = record.value();
-		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
-		// status report lists the rejection; no bank can put entries in another's
-		ConfirmationKey checking = null;
-		String signerBank = null;
-		try {
-			Signer signer = this.banks.verify(MessageReader.header(record.headers(), SIGNATURE_HEADER),
-					(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
-			signerBank = signer.bankCode();
-			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
-			for (BankConfirmation confirmation : read) {
-				checking = signer.mayConfirmFor(confirmation.bankCode())
-						? new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference()) : null;
-				this.checks.check(signer, confirmation);
-			}
-			List<ReceivedConfirmation> valid = new ArrayList<>(read.size());
-			for (int i = 0; i < read.size(); i++) {
-				BankConfirmation confirmation = read.get(i);
-				valid.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
-						confirmation.contentHash(), Objects.requireNonNull(value), contentType, source, i,
-						signer.keyId(), now, signerBank, null));
-			}
-			return new Read(valid, null, (signerBank == null) ? RedriveClaim.of(record.headers()) : null);
-		}
-		catch (InvalidSignatureException ex) {
-			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType,
-					RejectionReason.SIGNATURE_INVALID, ex.getMessage(), now, null, null), null);
-		}
-		catch (InvalidConfirmationException ex) {
-			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, ex.reason(),
-					ex.getMessage(), now, checking, signerBank), null);
-		}
-		catch (DataAccessException ex) {
-			// the bank registry or reference data could not be read: the database's trouble, not the record's;
-			// the poll fails and is tried again, as a failed recording transaction is
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection
-			// (an officer sees it, a fix can re-drive it) instead of failing the poll for ever and stopping the
-			// partition behind it; the exception's message may quote the record, so only its class is kept
-			log.error("Reading a bank confirmation failed unexpectedly topic={} partition={} offset={}", source.topic(),
-					source.partition(), source.offset(), RedactedException.of(ex));
-			return new Read(List.of(), Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
-					"the message could not be read (" + ex.getClass().getSimpleName() + "); report it with this rejection",
-					now, checking, signerBank), null);
-		}
 	}
 
 	/**
@@ -299,29 +290,43 @@ public class PaymentRecording {
 	}
 
 	/**
-	 * Lets through the pending and failed reports whose key is not booked (recorded before, or earlier in this
-	 * poll), and those already recorded with their status (a redelivery, judged a duplicate or a conflict): a
-	 * report that a debit is pending or failed after it was booked would be kept apart while the money stays
-	 * allocated, so it is a conflict; the bank takes a booked payment back with a reversal.
+	 * Lets through the pending and failed reports whose key is not booked before them, and those already recorded
+	 * with their status (a redelivery, judged a duplicate or a conflict): a report that a debit is pending or failed
+	 * after it was booked would be kept apart while the money stays allocated, so it is a conflict; the bank takes a
+	 * booked payment back with a reversal. Booked before means recorded by an earlier poll, or by this one from an
+	 * entry earlier in it: a report earlier in the poll than its booking is kept apart as in a poll of its own, and the
+	 * booking after it is recorded as a new row (ADR 0005, "Booked vs pending").
+	 * @param valid the poll's valid confirmations, in its order
+	 * @param bookedNow those of them this poll recorded as booked
 	 */
-	private List<ReceivedConfirmation> checkNotBooked(List<ReceivedConfirmation> unbooked, List<Rejection> rejections) {
+	private List<ReceivedConfirmation> checkNotBooked(List<ReceivedConfirmation> valid,
+			List<ReceivedConfirmation> bookedNow, UUID recordingId, List<Rejection> rejections) {
+		List<ReceivedConfirmation> unbooked = valid.stream().filter((r) -> !r.confirmation().status().isBooked()).toList();
 		if (unbooked.isEmpty()) {
 			return unbooked;
 		}
 		Set<ConfirmationKey> keys = new HashSet<>();
 		unbooked.forEach((r) -> keys.add(r.confirmationKey()));
-		Set<ConfirmationKey> booked = this.confirmations.states(keys, null).keySet();
+		Map<ConfirmationKey, StoredState> booked = this.confirmations.states(keys, null);
 		if (booked.isEmpty()) {
 			return unbooked;
 		}
+		Map<ReceivedConfirmation, Integer> positions = new IdentityHashMap<>();
+		for (int i = 0; i < valid.size(); i++) {
+			positions.put(valid.get(i), i);
+		}
+		Map<ConfirmationKey, Integer> bookedAt = new HashMap<>();
+		bookedNow.forEach((r) -> bookedAt.put(r.confirmationKey(), positions.get(r)));
 		Map<String, Set<ConfirmationKey>> recorded = new HashMap<>();
 		for (BankConfirmation.Status status : List.of(BankConfirmation.Status.PENDING, BankConfirmation.Status.FAILED)) {
-			recorded.put(status.name(), this.confirmations.states(booked, status.name()).keySet());
+			recorded.put(status.name(), this.confirmations.states(booked.keySet(), status.name()).keySet());
 		}
 		List<ReceivedConfirmation> passed = new ArrayList<>(unbooked.size());
 		for (ReceivedConfirmation r : unbooked) {
-			if (booked.contains(r.confirmationKey())
-					&& !recorded.get(r.confirmation().status().name()).contains(r.confirmationKey())) {
+			StoredState state = booked.get(r.confirmationKey());
+			boolean bookedBefore = state != null && (!state.recordingId().equals(recordingId)
+					|| bookedAt.getOrDefault(r.confirmationKey(), Integer.MAX_VALUE) < positions.get(r));
+			if (bookedBefore && !recorded.get(r.confirmation().status().name()).contains(r.confirmationKey())) {
 				rejections.add(Rejection.bookedAlready(r, this.confirmations.rawMessage(r.confirmationKey(), null)));
 			}
 			else {
@@ -390,14 +395,6 @@ public class PaymentRecording {
 	 * @param rejected rejections stored for the first time
 	 */
 	record Outcome(List<BankConfirmation> recorded, int duplicates, List<Rejection> rejected) {
-
-	}
-
-	/**
-	 * What one record of a poll holds: its confirmations, or why it is rejected, and whether the gateway's intake
-	 * published it as an officer's re-drive.
-	 */
-	private record Read(List<ReceivedConfirmation> valid, @Nullable Rejection rejection, @Nullable RedriveClaim redrive) {
 
 	}
 

@@ -25,11 +25,31 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 		@Nullable String contentType, RejectionReason reason, String detail, @Nullable String recordedValue,
 		Instant receivedAt, @Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
 
+	private static final String UNSTORABLE_DETAIL = "the database refused a value of the message that no check "
+			+ "caught; report it with this rejection";
+
 	static Rejection of(MessagePosition source, @Nullable String key, @Nullable String value,
 			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt,
 			@Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
 		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt, confirmation,
 				signerBank);
+	}
+
+	/**
+	 * A record PostgreSQL refused a value of (SQLState class 22) that no check caught: a bug of the checks, kept
+	 * for an officer (and a fix, then a re-drive) instead of failing its poll for ever.
+	 */
+	static Rejection unstorable(MessagePosition source, @Nullable String key, @Nullable String value,
+			@Nullable String contentType, Instant receivedAt, @Nullable ConfirmationKey confirmation,
+			@Nullable String signerBank) {
+		return of(source, key, value, contentType, RejectionReason.UNSTORABLE, UNSTORABLE_DETAIL, receivedAt,
+				confirmation, signerBank);
+	}
+
+	/** This rejection's record as one PostgreSQL refused, should it refuse this rejection too. */
+	Rejection asUnstorable() {
+		return unstorable(this.source, this.key, this.value, this.contentType, this.receivedAt, this.confirmation,
+				this.signerBank);
 	}
 
 	static Rejection of(ReceivedConfirmation received, RejectionReason reason, String detail) {

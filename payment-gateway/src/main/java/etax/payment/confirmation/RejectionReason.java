@@ -74,7 +74,13 @@ enum RejectionReason {
 	 * Reading the record failed in a way no rule names (a bug or an unforeseen limit): rejected rather than
 	 * retried for ever, so that the records behind it are recorded.
 	 */
-	UNREADABLE("unreadable");
+	UNREADABLE("unreadable"),
+	/**
+	 * PostgreSQL refused a value of the record (SQLState class 22, a data exception) that every check let through:
+	 * recorded alone, it still failed, so it is rejected rather than retried for ever, and the records behind it are
+	 * recorded (ADR 0003).
+	 */
+	UNSTORABLE("unstorable");
 
 	private final String code;
 

@@ -209,9 +209,14 @@ final class Vouchers {
 
 	/**
 	 * Each line's tax year lies within {@value #TAX_YEARS_BACK} years before the payment date's year and
-	 * {@value #TAX_YEARS_AHEAD} after it: the format alone lets 1900 and 2099 through.
+	 * {@value #TAX_YEARS_AHEAD} after it: the format alone lets 1900 and 2099 through. Not for a reversal: its lines
+	 * must be its payment's ({@link Reversals}), whose years were judged by the payment's date; judged by the
+	 * reversal's, a payment of the oldest year still collectable, reversed after New Year, could never be taken back.
 	 */
 	private static void taxYears(BankConfirmation c) {
+		if (c.status() == BankConfirmation.Status.REVERSED) {
+			return;
+		}
 		int paid = c.paymentDate().getYear();
 		for (int i = 0; i < c.lines().size(); i++) {
 			int year = c.lines().get(i).taxPeriod().year();

@@ -14,11 +14,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import etax.access.RedactedException;
+import etax.payment.sql.RefusedValues;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,8 +68,42 @@ class ObligationBooking {
 		this.clock = clock;
 	}
 
+	/**
+	 * Books a poll in one transaction. Should PostgreSQL refuse a value of it that no check caught (SQLState class 22),
+	 * books its records one by one, each in a transaction of its own, and keeps one refused alone as
+	 * {@code unstorable} rather than fail the poll for ever (ADR 0003); booking a record again changes nothing.
+	 */
 	void record(List<ConsumerRecord<String, String>> poll) {
 		Instant now = this.clock.instant();
+		try {
+			book(poll, now);
+			return;
+		}
+		catch (DataAccessException ex) {
+			if (!RefusedValues.refusedValue(ex)) {
+				throw ex;
+			}
+			log.warn("PostgreSQL refused a value of a poll of obligations, booking them one by one records={} failure={}",
+					poll.size(), RedactedException.describe(ex));
+		}
+		for (ConsumerRecord<String, String> record : poll) {
+			try {
+				book(List.of(record), now);
+			}
+			catch (DataAccessException ex) {
+				if (!RefusedValues.refusedValue(ex)) {
+					throw ex;
+				}
+				log.error("PostgreSQL refused a value of an obligation event no check caught, rejecting it topic={} "
+						+ "partition={} offset={}", record.topic(), record.partition(), record.offset(),
+						RedactedException.of(ex));
+				this.transactions.executeWithoutResult((status) -> reject(record, "unstorable",
+						"the database refused a value of the event that no check caught", now));
+			}
+		}
+	}
+
+	private void book(List<ConsumerRecord<String, String>> poll, Instant now) {
 		this.transactions.executeWithoutResult((status) -> {
 			Map<String, Obligation> candidates = new LinkedHashMap<>();
 			Map<String, Reduction> reductions = new LinkedHashMap<>();

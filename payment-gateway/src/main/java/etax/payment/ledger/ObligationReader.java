@@ -39,6 +39,12 @@ final class ObligationReader {
 	/** A tax office code as returns write it ({@code maCQTNoiNop}). */
 	private static final Pattern TAX_OFFICE = Pattern.compile("\\d{5}");
 
+	/** The earliest due date (or day of interest, or deadline) an event may carry: as the years of annual tax. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+	/** The latest. */
+	static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
 	/** What the ledger's numeric(18,0) holds. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999999");
 
@@ -232,13 +238,23 @@ final class ObligationReader {
 		return value;
 	}
 
+	/**
+	 * A date from {@link #EARLIEST} to {@link #LATEST}: {@code java.time} reads years PostgreSQL refuses (year 0,
+	 * before 4713 BC) or that no tax is due in; such a date would pass every other check and fail the booking, and with
+	 * it the poll, for ever, stopping the partition behind it. The producers are ours, so this only ever catches a bug.
+	 */
 	private static LocalDate date(JsonNode node, String name) {
+		LocalDate date;
 		try {
-			return LocalDate.parse(node.path(name).asString(""));
+			date = LocalDate.parse(node.path(name).asString(""));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException(name + " must be a date yyyy-MM-dd");
 		}
+		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+			throw new IllegalArgumentException(name + " must be a date from " + EARLIEST + " to " + LATEST);
+		}
+		return date;
 	}
 
 	private static UUID uuid(JsonNode node, String name) {

@@ -11,8 +11,11 @@ import etax.payment.reference.ReferenceData.ItemClass;
 /**
  * A taxpayer's open items in the order money goes to them on a day: the allocation order in force on that day
  * (table {@code allocation_order}: class ranks such as arrears before interest before current tax), then the
- * oldest due date, then booking order. Both what a payment line does not name and every offset of a credit
- * follow it, within a sub-item and across sub-items, so it is kept in one place (VN-ETAX §5.7, ADR 0006).
+ * oldest due date, then booking order ({@link AllocationState#bookingOrder}: items stored before this transaction by
+ * their sequence, then those it booked, in the order it booked them; an item's own sequence is 0 until it is stored,
+ * which would put this transaction's items before older ones). Both what a payment line does not name and every
+ * offset of a credit follow it, within a sub-item and across sub-items, so it is kept in one place (VN-ETAX §5.7,
+ * ADR 0006).
  */
 final class OpenItems {
 
@@ -51,7 +54,7 @@ final class OpenItems {
 		Map<ItemClass, Integer> ranks = this.order.apply(day);
 		return Comparator.comparingInt((Obligation i) -> ranks.get(i.itemClass(day)))
 			.thenComparing(Obligation::dueDate)
-			.thenComparingLong(Obligation::bookingSeq)
+			.thenComparingLong(this.state::bookingOrder)
 			.thenComparing(Obligation::itemId);
 	}
 

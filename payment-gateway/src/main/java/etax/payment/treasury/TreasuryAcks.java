@@ -9,22 +9,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import etax.access.RedactedException;
 import etax.payment.office.OfficeScope;
+import etax.payment.sql.RefusedValues;
 import etax.payment.treasury.PostingRepository.Applied;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A poll of {@value PostingAcknowledged#TOPIC} is recorded in one transaction: the first ack of a
  * posting moves it to POSTED or REFUSED; a redelivered or repeated ack changes nothing; an ack that
- * contradicts the recorded one, names an unknown posting or cannot be read is kept in
- * {@code payment.rejected_event}. Postings newly POSTED are announced in-process
+ * contradicts the recorded one, names an unknown posting, cannot be read or holds what PostgreSQL cannot
+ * hold ({@link ReceivedAck}) is kept in {@code payment.rejected_event}. Postings newly POSTED are announced in-process
  * ({@link PostingsPosted}) for the ledger, postings newly REFUSED too ({@link PostingsRefused}) for what
  * must take back what it booked before the treasury answered (a refund order). Gauges:
  * {@code etax.payment.treasury.postings.pending} (all unanswered) and
@@ -47,17 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TreasuryAcks {
 
 	private static final Logger log = LoggerFactory.getLogger(TreasuryAcks.class);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** The longest refusal reason kept; the treasury's reasons are a sentence. */
-	static final int MAX_REASON_LENGTH = 500;
-
-	/**
-	 * A reason is one line of text: PostgreSQL refuses NUL in text, and a poll that fails on it would be retried
-	 * for ever, stalling the partition; other control characters have no business in what officers read.
-	 */
-	private static final Pattern REASON = Pattern.compile("[^\\p{Cntrl}]{0," + MAX_REASON_LENGTH + "}");
 
 	private final PostingRepository postings;
 
@@ -97,22 +85,67 @@ public class TreasuryAcks {
 			.register(meters);
 	}
 
-	/** Records one poll of acks; throws if the transaction did not commit. */
+	/**
+	 * Records one poll of acks; throws if it could not be recorded. Should PostgreSQL refuse a value of the poll that
+	 * no check caught (SQLState class 22), its records are recorded one by one, each in a transaction of its own, and
+	 * one refused alone is kept as {@code unstorable} rather than fail the poll for ever (ADR 0003).
+	 */
 	public void record(List<ConsumerRecord<String, String>> poll) {
 		Instant now = this.clock.instant();
-		List<Received> received = poll.stream().map(TreasuryAcks::received).toList();
+		List<ReceivedAck> received = poll.stream().map((record) -> ReceivedAck.of(record, now)).toList();
+		Counts counts;
+		try {
+			counts = inTransaction(received, now);
+		}
+		catch (DataAccessException ex) {
+			if (!RefusedValues.refusedValue(ex)) {
+				throw ex;
+			}
+			log.warn("PostgreSQL refused a value of a poll of acks, recording them one by one records={} failure={}",
+					poll.size(), RedactedException.describe(ex));
+			counts = oneByOne(received, now);
+		}
+		this.acks.get("posted").increment(counts.posted());
+		this.acks.get("refused").increment(counts.refused());
+		this.acks.get("duplicate").increment(counts.duplicates());
+		this.acks.get("rejected").increment(counts.rejected());
+		if (counts.refused() > 0) {
+			log.debug("Treasury refused postings count={}", counts.refused());
+		}
+	}
+
+	private Counts oneByOne(List<ReceivedAck> received, Instant now) {
+		Counts counts = new Counts(0, 0, 0, 0);
+		for (ReceivedAck r : received) {
+			try {
+				counts = counts.plus(inTransaction(List.of(r), now));
+			}
+			catch (DataAccessException ex) {
+				if (!RefusedValues.refusedValue(ex)) {
+					throw ex;
+				}
+				log.error("PostgreSQL refused a value of a treasury ack no check caught, rejecting it topic={} "
+						+ "partition={} offset={}", r.record().topic(), r.record().partition(), r.record().offset(),
+						RedactedException.of(ex));
+				counts = counts.plus(inTransaction(List.of(r.unstorable()), now));
+			}
+		}
+		return counts;
+	}
+
+	private Counts inTransaction(List<ReceivedAck> received, Instant now) {
 		Map<UUID, PostingAcknowledged> firsts = new LinkedHashMap<>();
 		received.stream()
-			.map(Received::ack)
+			.map(ReceivedAck::ack)
 			.filter(Objects::nonNull)
 			.forEach((ack) -> firsts.putIfAbsent(ack.postingId(), ack));
-		Counts counts = Objects.requireNonNull(this.transactions.execute((status) -> {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			List<Applied> applied = firsts.isEmpty() ? List.of() : this.postings.apply(firsts.values());
 			Set<UUID> moved = applied.stream().map(Applied::postingId).collect(Collectors.toSet());
 			Map<UUID, String> statuses = firsts.isEmpty() ? Map.of() : this.postings.statuses(firsts.keySet());
 			int duplicates = 0;
 			int rejected = 0;
-			for (Received r : received) {
+			for (ReceivedAck r : received) {
 				PostingAcknowledged ack = r.ack();
 				if (ack != null && moved.contains(ack.postingId()) && firsts.get(ack.postingId()) == ack) {
 					continue;
@@ -123,10 +156,11 @@ public class TreasuryAcks {
 					continue;
 				}
 				rejected++;
-				String reason = (r.invalid() != null) ? "invalid-ack" : (ack == null) ? "malformed-ack"
+				String reason = (r.refusal() != null) ? r.refusal() : (ack == null) ? "malformed-ack"
 						: (recorded == null) ? "unknown-posting" : "ack-conflict";
-				String detail = (r.invalid() != null) ? r.invalid() : (ack == null) ? "not a PostingAcknowledged version 1"
-						: (recorded == null) ? "no posting has this id" : "the posting was acked " + recorded + " already";
+				String detail = (r.refusal() != null) ? String.valueOf(r.detail())
+						: (ack == null) ? "not a PostingAcknowledged version 1"
+								: (recorded == null) ? "no posting has this id" : "the posting was acked " + recorded + " already";
 				this.postings.reject(r.record().topic(), r.record().partition(), r.record().offset(),
 						String.valueOf(r.record().value()), reason, detail, now);
 			}
@@ -146,13 +180,6 @@ public class TreasuryAcks {
 			}
 			return new Counts(posted.size(), applied.size() - posted.size(), duplicates, rejected);
 		}));
-		this.acks.get("posted").increment(counts.posted());
-		this.acks.get("refused").increment(counts.refused());
-		this.acks.get("duplicate").increment(counts.duplicates());
-		this.acks.get("rejected").increment(counts.rejected());
-		if (counts.refused() > 0) {
-			log.debug("Treasury refused postings count={}", counts.refused());
-		}
 	}
 
 	/**
@@ -198,43 +225,13 @@ public class TreasuryAcks {
 		this.overdue = this.postings.countUnacked(now.minus(this.properties.ackTimeout()));
 	}
 
-	/**
-	 * A record of the poll and the ack it holds, if it holds a valid one.
-	 * @param invalid why an ack that could be read is refused, without its text: it never reaches the database
-	 */
-	private record Received(ConsumerRecord<String, String> record, @Nullable PostingAcknowledged ack,
-			@Nullable String invalid) {
-
-	}
-
-	private static Received received(ConsumerRecord<String, String> record) {
-		PostingAcknowledged ack = read(record.value());
-		if (ack != null && ack.reason() != null && !REASON.matcher(ack.reason()).matches()) {
-			return new Received(record, null, "reason must be at most " + MAX_REASON_LENGTH
-					+ " characters without control characters");
-		}
-		return new Received(record, ack, null);
-	}
-
 	private record Counts(int posted, int refused, int duplicates, int rejected) {
 
-	}
+		Counts plus(Counts other) {
+			return new Counts(this.posted + other.posted, this.refused + other.refused,
+					this.duplicates + other.duplicates, this.rejected + other.rejected);
+		}
 
-	private static @Nullable PostingAcknowledged read(@Nullable String value) {
-		try {
-			JsonNode node = JSON.readTree(value);
-			String status = node.path("status").asString("");
-			if (node.path("version").asInt(0) != 1 || !(status.equals("POSTED") || status.equals("REFUSED"))) {
-				return null;
-			}
-			return new PostingAcknowledged(UUID.fromString(node.path("eventId").asString()), PostingAcknowledged.TYPE, 1,
-					UUID.fromString(node.path("postingId").asString()), status,
-					node.path("reason").isString() ? node.path("reason").asString() : null,
-					Instant.parse(node.path("ackedAt").asString()));
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 }

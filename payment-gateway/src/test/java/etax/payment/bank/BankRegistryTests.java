@@ -1,14 +1,20 @@
 package etax.payment.bank;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import etax.payment.bank.BankRepository.KeyRow;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -49,6 +55,35 @@ class BankRegistryTests {
 	}
 
 	@Test
+	void saysWhoSignedWithAKeyThatHasExpiredOnlyWhenTheSignatureVerifies() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		KeyRow expired = new KeyRow("01202001-old-1", "01202001", "RS256",
+				Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+				OffsetDateTime.parse("2020-01-01T00:00:00Z"), OffsetDateTime.parse("2026-04-19T23:59:59Z"));
+		BankRegistry registry = new BankRegistry(new BankRepository(null) {
+
+			@Override
+			Optional<KeyRow> key(String keyId) {
+				return Optional.of(expired);
+			}
+
+		}, new BankProperties("etax-gateway-intake", "a-secret-of-at-least-thirty-two-bytes!!", Duration.ofSeconds(60)),
+				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
+				new MockEnvironment().withProperty("spring.flyway.locations", LOCAL_LOCATIONS));
+		byte[] payload = "{\"version\":1}".getBytes(StandardCharsets.UTF_8);
+		String signature = sign(pair.getPrivate(), "01202001-old-1", payload);
+
+		assertThatThrownBy(() -> registry.verify(signature, payload)).isInstanceOfSatisfying(ExpiredKeyException.class,
+				(ex) -> assertThat(ex.signer()).isEqualTo(new Signer("01202001-old-1", "01202001")));
+		assertThatThrownBy(() -> registry.verify(signature, "{}".getBytes(StandardCharsets.UTF_8)))
+			.as("a signature that does not verify says nothing of who signed")
+			.isInstanceOf(InvalidSignatureException.class)
+			.isNotInstanceOf(ExpiredKeyException.class);
+	}
+
+	@Test
 	void startsWithTheLocalRunsPublicIntakeSecretOnlyWhereTheDevBanksAreSeeded() {
 		assertThatThrownBy(() -> registry(LocalIntakeSecret.VALUE, PRODUCTION_LOCATIONS))
 			.isInstanceOf(IllegalStateException.class)
@@ -77,6 +112,16 @@ class BankRegistryTests {
 				new BankProperties("etax-gateway-intake", secret, Duration.ofSeconds(60)),
 				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
 				new MockEnvironment().withProperty("spring.flyway.locations", flywayLocations));
+	}
+
+	private static String sign(PrivateKey key, String keyId, byte[] payload) throws Exception {
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		String header = encoder
+			.encodeToString(("{\"alg\":\"RS256\",\"kid\":\"" + keyId + "\"}").getBytes(StandardCharsets.UTF_8));
+		Signature signer = Signature.getInstance("SHA256withRSA");
+		signer.initSign(key);
+		signer.update((header + "." + encoder.encodeToString(payload)).getBytes(StandardCharsets.US_ASCII));
+		return header + ".." + encoder.encodeToString(signer.sign());
 	}
 
 	/** A detached JWS whose header names the kid as written (JSON escapes and all); its signature is nonsense. */

@@ -164,6 +164,18 @@ class ConfirmationReaderTests {
 	}
 
 	@Test
+	void leavesAReversalsTaxYearsToThePaymentItReverses() {
+		// a payment of 2015 on 2025-12-31, reversed on 2026-01-05: Reversals requires the payment's lines
+		String reversal = EXAMPLE.replace("00/Q1/2026", "00/CN/2015")
+			.replace("\"paymentDate\":\"2026-04-20\"", "\"paymentDate\":\"2026-01-05\"")
+			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"VCB2025123100000001\"");
+
+		assertThat(this.reader.read(MST, reversal).lines().get(0).taxPeriod().value()).isEqualTo("00/CN/2015");
+		assertRejected(MST, reversal.replace("\"status\":\"REVERSED\",\"reversalOf\":\"VCB2025123100000001\"",
+				"\"status\":\"DEBITED\""), "invalid-tax-period");
+	}
+
+	@Test
 	void rejectsAMissingKey() {
 		assertRejected(null, EXAMPLE, "key-mismatch");
 	}

@@ -1,8 +1,13 @@
 package etax.payment.confirmation;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -213,6 +218,104 @@ class PaymentRecordingIntegrationTests {
 			.mapToLong((topic) -> TopicReader.readToEnd(LocalInfrastructure.kafka().bootstrapServers(), topic,
 					(record) -> record.value() != null && record.value().contains(reference)).size())
 			.sum()).isEqualTo(4);
+	}
+
+	@Test
+	void recordsAPendingReportEarlierInThePollThanItsBookingAndRefusesOneAfterIt() {
+		String mst = DevBanks.mst(9201);
+		String before = "VCB2026042000000211";
+		String after = "VCB2026042000000212";
+		String inOneMessage = "VCB2026042000000213";
+		String camt054 = Camt054.notification(BANK, mst, Camt054.entry(inOneMessage, "PDNG", false, null, "1701", 1_000),
+				Camt054.entry(inOneMessage, "BOOK", false, null, "1701", 1_000));
+		long offset = System.nanoTime();
+		List<ConsumerRecord<String, String>> poll = List.of(
+				signed(new ConsumerRecord<>("pending-test", 0, offset, mst, pending(confirmation(before, mst, 1_000)))),
+				signed(new ConsumerRecord<>("pending-test", 0, offset + 1, mst, confirmation(before, mst, 1_000))),
+				signed(new ConsumerRecord<>("pending-test", 0, offset + 2, mst, confirmation(after, mst, 1_000))),
+				signed(new ConsumerRecord<>("pending-test", 0, offset + 3, mst, pending(confirmation(after, mst, 1_000)))),
+				xml(signed(new ConsumerRecord<>("pending-test", 0, offset + 4, mst, camt054))));
+
+		this.recording.record(poll);
+		this.recording.record(poll);
+
+		for (String reference : List.of(before, after, inOneMessage)) {
+			assertThat(rows("payment.confirmation", "raw_message", reference)).as(reference).isOne();
+		}
+		assertThat(gateway.jdbc()
+			.sql("SELECT bank_reference FROM payment.unbooked_confirmation WHERE payer_mst = ? ORDER BY bank_reference")
+			.param(mst)
+			.query(String.class)
+			.list()).as("kept apart, as in a poll of its own").containsExactly(before, inOneMessage);
+		assertThat(gateway.jdbc()
+			.sql("SELECT kafka_offset - ? FROM payment.rejected_message WHERE kafka_topic = 'pending-test' "
+					+ "AND kafka_offset >= ? AND reason = 'conflict'")
+			.params(offset, offset)
+			.query(Long.class)
+			.list()).as("only the report after the booking").containsExactly(3L);
+	}
+
+	@Test
+	void aPollRecordedBeforeItsBanksKeyExpiredChangesNothingWhenItComesAgainAfter() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair key = generator.generateKeyPair();
+		String keyId = BANK + "-expiring-" + System.nanoTime();
+		Instant validTo = Instant.now().plusSeconds(3);
+		gateway.jdbc().sql("""
+				INSERT INTO payment.bank_key (key_id, bank_code, algorithm, public_key, valid_from, valid_to)
+				VALUES (?, ?, 'RS256', ?, '2020-01-01T00:00:00Z', ?)""")
+			.params(keyId, BANK, Base64.getEncoder().encodeToString(key.getPublic().getEncoded()),
+					validTo.atOffset(ZoneOffset.UTC))
+			.update();
+		String mst = DevBanks.mst(9202);
+		String payment = "VCB2026042000000221";
+		String pending = "VCB2026042000000222";
+		long offset = System.nanoTime();
+		List<ConsumerRecord<String, String>> poll = List.of(
+				signed(new ConsumerRecord<>("expiring-test", 0, offset, mst, confirmation(payment, mst, 1_000)), key,
+						keyId),
+				signed(new ConsumerRecord<>("expiring-test", 0, offset + 1, mst, pending(confirmation(pending, mst, 2_000))),
+						key, keyId));
+		this.recording.record(poll);
+		assertThat(rows("payment.confirmation", "raw_message", payment)).isOne();
+
+		// the offsets were not committed (a crash): the poll comes again once the key has expired
+		await().atMost(TIMEOUT).until(() -> Instant.now().isAfter(validTo.plusSeconds(1)));
+		double duplicates = count("etax.payment.confirmation.duplicate");
+		this.recording.record(poll);
+		// what was not recorded before is refused for the key, the payment's own content too
+		this.recording.record(List.of(
+				signed(new ConsumerRecord<>("expiring-test", 0, offset + 2, mst,
+						confirmation("VCB2026042000000223", mst, 1_000)), key, keyId),
+				signed(new ConsumerRecord<>("expiring-test", 0, offset + 3, mst, confirmation(payment, mst, 5_000)), key,
+						keyId)));
+
+		assertThat(count("etax.payment.confirmation.duplicate")).isGreaterThanOrEqualTo(duplicates + 2);
+		assertThat(rows("payment.confirmation", "raw_message", payment)).isOne();
+		assertThat(rows("payment.unbooked_confirmation", "raw_message", pending)).isOne();
+		assertThat(gateway.jdbc()
+			.sql("SELECT kafka_offset - ?, reason FROM payment.rejected_message WHERE kafka_topic = 'expiring-test' "
+					+ "AND kafka_offset >= ? ORDER BY kafka_offset")
+			.params(offset, offset)
+			.query((row, n) -> row.getLong(1) + " " + row.getString(2))
+			.list()).containsExactly("2 signature-invalid", "3 signature-invalid");
+	}
+
+	private static String pending(String confirmation) {
+		return confirmation.replace("\"status\":\"DEBITED\"", "\"status\":\"PENDING\"");
+	}
+
+	private static ConsumerRecord<String, String> xml(ConsumerRecord<String, String> record) {
+		record.headers().add("content-type", "application/xml".getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
+	private static ConsumerRecord<String, String> signed(ConsumerRecord<String, String> record, KeyPair key,
+			String keyId) {
+		record.headers()
+			.add(DevBanks.SIGNATURE, DevBanks.sign(key.getPrivate(), keyId, record.value()).getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private static ConsumerRecord<String, String> signed(ConsumerRecord<String, String> record) {

@@ -1,5 +1,6 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -10,9 +11,12 @@ import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
+import etax.payment.RefusingTrigger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -40,6 +44,9 @@ class PoisonMessagesIntegrationTests {
 
 	@RegisterExtension
 	static final GatewayFixture gateway = new GatewayFixture();
+
+	@Autowired
+	PaymentRecording recording;
 
 	@Test
 	void refusesValuesTheLedgerCannotHoldAndKeepsRecordingBehindThem() throws Exception {
@@ -296,6 +303,41 @@ class PoisonMessagesIntegrationTests {
 			.param(id)
 			.query(Boolean.class)
 			.single()).as("not marked re-driven").isTrue();
+	}
+
+	@Test
+	void rejectsARecordPostgresRefusesThoughNoCheckCaughtItAndRecordsTheOthersOfItsPoll() {
+		String mst = DevBanks.mst(9523);
+		List<Line> lines = List.of(Line.of("1701", 1_000));
+		String refused = "UNS2026042000000002";
+		long offset = System.nanoTime();
+		List<ConsumerRecord<String, String>> poll = List.of(
+				record(mst, DevBanks.confirmation(BANK, "UNS2026042000000001", mst, "2026-04-20", lines), offset),
+				record(mst, DevBanks.confirmation(BANK, refused, mst, "2026-04-20", lines), offset + 1),
+				record(mst, DevBanks.confirmation(BANK, "UNS2026042000000003", mst, "2026-04-20", lines), offset + 2));
+
+		// PostgreSQL refuses that one row with a data exception, as it would a value no check caught
+		try (RefusingTrigger trigger = RefusingTrigger.on(gateway.jdbc(), "payment.confirmation", "INSERT",
+				"NEW.bank_reference = '" + refused + "'")) {
+			this.recording.record(poll);
+			this.recording.record(poll);
+		}
+
+		assertThat(recorded("UNS2026042000000001")).isOne();
+		assertThat(recorded("UNS2026042000000003")).isOne();
+		assertThat(recorded(refused)).isZero();
+		assertThat(gateway.jdbc()
+			.sql("SELECT reason FROM payment.rejected_message WHERE kafka_topic = 'unstorable-test' AND kafka_offset >= ?")
+			.param(offset)
+			.query(String.class)
+			.list()).as("once, however often the poll comes").containsExactly("unstorable");
+		assertThat(header(awaitDeadLetter(refused, "unstorable"), "etax.dlq.detail")).contains("no check caught");
+	}
+
+	private static ConsumerRecord<String, String> record(String mst, String value, long offset) {
+		ConsumerRecord<String, String> record = new ConsumerRecord<>("unstorable-test", 0, offset, mst, value);
+		record.headers().add(DevBanks.SIGNATURE, DevBanks.sign(BANK, value).getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private ResultActions intake(String value) throws Exception {

@@ -1,5 +1,6 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import etax.payment.DevBanks.Line;
 import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A bank's send time ({@code sentAt}) is for the end-to-end latency: one later than the receipt beyond a
- * bank's clock a little ahead is refused as {@code implausible-date}, and the latency timer never gets a
- * negative sample.
+ * bank's clock a little ahead is refused as {@code implausible-date}, so is one more than a week before the payment
+ * date, or a payment date before 2000 (a value PostgreSQL may not hold must never reach it), and the latency timer
+ * never gets a negative sample.
  */
 @GatewayIntegrationTest
 class SentAtIntegrationTests {
@@ -42,6 +45,9 @@ class SentAtIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	PaymentRecording recording;
 
 	@Test
 	void refusesASendTimeLaterThanTheReceiptAtTheIntakeAndOnTheTopic() throws Exception {
@@ -77,6 +83,53 @@ class SentAtIntegrationTests {
 		// counted apart, not given to the timer (which would drop a negative sample and log a warning)
 		await().atMost(TIMEOUT)
 			.until(() -> this.meters.get("etax.payment.confirmation.latency.unmeasured").counter().count() >= unmeasured + 1);
+	}
+
+	@Test
+	void refusesSendTimesAndPaymentDatesBeforeAnyPaymentWithoutStoppingThePoll() {
+		String mst = DevBanks.mst(9719);
+		List<Line> lines = List.of(Line.of("1701", 1_000));
+		String payment = DevBanks.confirmation(BANK, "SNT2026042000000010", mst, "2026-04-20", lines);
+		// java.time reads every one of these; PostgreSQL holds none of the first two, and the poll would fail for ever
+		String ancient = sentAt(DevBanks.confirmation(BANK, "SNT2026042000000011", mst, "2026-04-20", lines),
+				"-5000-01-01T00:00:00Z");
+		String yearZero = sentAt(DevBanks.confirmation(BANK, "SNT2026042000000012", mst, "2026-04-20", lines),
+				"0000-01-01T00:00:00Z");
+		String weekEarly = sentAt(DevBanks.confirmation(BANK, "SNT2026042000000013", mst, "2026-04-20", lines),
+				"2026-04-12T23:59:59+07:00");
+		String camt054 = Camt054.notification(BANK, mst, Camt054.entry("SNT2026042000000014", "BOOK", false, null, "1701",
+				1_000)).replace("2026-04-20T09:30:00+07:00", "0000-01-01T00:00:00Z");
+		// a reversal is judged by its payment, not by reference data on its date: its own date is checked all the same
+		String reversal = GatewayFixture.reversal("SNT2026042000000015", "SNT2026042000000010", mst, "2026-04-20", lines)
+			.replace("\"paymentDate\":\"2026-04-20\"", "\"paymentDate\":\"-5000-01-01\"");
+		String sixDaysEarly = sentAt(DevBanks.confirmation(BANK, "SNT2026042000000016", mst, "2026-04-20", lines),
+				"2026-04-14T00:00:00+07:00");
+		long offset = System.nanoTime();
+
+		this.recording.record(List.of(record(mst, payment, "application/json", offset),
+				record(mst, ancient, "application/json", offset + 1), record(mst, yearZero, "application/json", offset + 2),
+				record(mst, weekEarly, "application/json", offset + 3), record(mst, camt054, "application/xml", offset + 4),
+				record(mst, reversal, "application/json", offset + 5),
+				record(mst, sixDaysEarly, "application/json", offset + 6)));
+
+		assertThat(recorded("SNT2026042000000010")).isOne();
+		assertThat(recorded("SNT2026042000000016")).as("a bank's clock behind, within a week").isOne();
+		for (String refused : List.of("SNT2026042000000011", "SNT2026042000000012", "SNT2026042000000013",
+				"SNT2026042000000014", "SNT2026042000000015")) {
+			assertThat(recorded(refused)).isZero();
+			assertThat(gateway.jdbc()
+				.sql("SELECT reason FROM payment.rejected_message WHERE bank_reference = ?")
+				.param(refused)
+				.query(String.class)
+				.list()).as(refused).containsExactly("implausible-date");
+		}
+	}
+
+	private static ConsumerRecord<String, String> record(String mst, String value, String contentType, long offset) {
+		ConsumerRecord<String, String> record = new ConsumerRecord<>("sent-at-test", 0, offset, mst, value);
+		record.headers().add(DevBanks.SIGNATURE, DevBanks.sign(BANK, value).getBytes(StandardCharsets.UTF_8));
+		record.headers().add(MessageReader.CONTENT_TYPE, contentType.getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	private ResultActions intake(String value) throws Exception {

@@ -57,6 +57,19 @@ class AllocationTests {
 	}
 
 	@Test
+	void paysAnOlderItemBeforeOneBookedInTheSameTransactionWithTheSameClassAndDueDate() {
+		// stored long ago (sequence 7), and an id that sorts last: only the booking order puts it first
+		Obligation older = item("zz-older", "1701", 1_000, "2026-05-04", 7);
+		Allocation allocation = new Allocation(List.of(older), List.of(), AllocationTests::order, TODAY);
+		allocation.book(item("aa-newer", "1701", 1_000, "2026-05-04", 0));
+
+		allocation.pay(line(null, 1_000));
+
+		assertThat(allocation.item("zz-older").outstanding()).as("booked first, paid first").isZero();
+		assertThat(allocation.item("aa-newer").outstanding()).isEqualByComparingTo("1000");
+	}
+
+	@Test
 	void keepsAPaymentForAnUnknownItemAndAppliesItWhenTheItemIsBooked() {
 		Allocation allocation = new Allocation(List.of(), List.of(), AllocationTests::order, TODAY);
 

@@ -10,7 +10,9 @@ import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
+import etax.payment.RefusingTrigger;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Treasury acks mark postings posted or refused, once; unanswered postings become overdue.
+ * Treasury acks mark postings posted or refused, once; unanswered postings become overdue; an ack holding what
+ * PostgreSQL cannot hold is kept apart and the acks behind it applied.
  */
 @GatewayIntegrationTest
 class TreasuryAcksIntegrationTests {
@@ -33,6 +36,9 @@ class TreasuryAcksIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	TreasuryAcks acks;
 
 	@Test
 	void marksPostingsPostedOrRefusedOnceAndBooksWhatWasPosted() {
@@ -100,7 +106,7 @@ class TreasuryAcksIntegrationTests {
 
 		// a JSON escape: the reason read from it holds NUL, which PostgreSQL refuses in text
 		ack(mst, postings.get(0), "REFUSED", "closed\\u0000");
-		ack(mst, postings.get(1), "REFUSED", "x".repeat(TreasuryAcks.MAX_REASON_LENGTH + 1));
+		ack(mst, postings.get(1), "REFUSED", "x".repeat(ReceivedAck.MAX_REASON_LENGTH + 1));
 		ack(mst, postings.get(1), "POSTED", null);
 
 		await().atMost(TIMEOUT).until(() -> status(postings.get(1)).equals("POSTED"));
@@ -115,6 +121,72 @@ class TreasuryAcksIntegrationTests {
 			.param("%" + postings.get(1) + "%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsAnAckDatedWhenNoTreasuryAnsweredAndAppliesTheAcksBehindIt() {
+		String mst = DevBanks.mst(9004);
+		String reference = "TRS2026042000000004";
+		gateway.pay(mst, reference, "2026-04-20",
+				List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000), Line.of("4931", 3_000_000)));
+		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 3);
+		List<UUID> postings = postings(reference);
+		long offset = System.nanoTime();
+
+		// java.time reads each; PostgreSQL holds neither of the first two, and the poll would fail for ever
+		this.acks.record(List.of(record(mst, offset, value(postings.get(0), "POSTED", null, "-5000-01-01T00:00:00Z")),
+				record(mst, offset + 1, value(postings.get(1), "POSTED", null, "0000-01-01T00:00:00Z")),
+				record(mst, offset + 2, value(postings.get(2), "POSTED", null, "+10000-01-01T00:00:00Z")),
+				record(mst, offset + 3, value(postings.get(2), "POSTED", null, Instant.now().toString()))));
+
+		assertThat(status(postings.get(0))).isEqualTo("REQUESTED");
+		assertThat(status(postings.get(1))).isEqualTo("REQUESTED");
+		assertThat(status(postings.get(2))).isEqualTo("POSTED");
+		assertThat(rejections(offset)).containsExactly("0 invalid-ack", "1 invalid-ack", "2 invalid-ack");
+	}
+
+	@Test
+	void keepsAnAckPostgresRefusesThoughNoCheckCaughtItAndAppliesTheOthersOfItsPoll() {
+		String mst = DevBanks.mst(9005);
+		String reference = "TRS2026042000000005";
+		gateway.pay(mst, reference, "2026-04-20", List.of(Line.of("1701", 1_000_000), Line.of("1052", 2_000_000)));
+		await().atMost(TIMEOUT).until(() -> postings(reference).size() == 2);
+		List<UUID> postings = postings(reference);
+		long offset = System.nanoTime();
+		List<ConsumerRecord<String, String>> poll = List.of(
+				record(mst, offset, value(postings.get(0), "REFUSED", "refused by a test", Instant.now().toString())),
+				record(mst, offset + 1, value(postings.get(1), "POSTED", null, Instant.now().toString())));
+
+		try (RefusingTrigger trigger = RefusingTrigger.on(gateway.jdbc(), "payment.treasury_posting", "UPDATE",
+				"NEW.ack_reason = 'refused by a test'")) {
+			this.acks.record(poll);
+			this.acks.record(poll);
+		}
+
+		assertThat(status(postings.get(0))).isEqualTo("REQUESTED");
+		assertThat(status(postings.get(1))).isEqualTo("POSTED");
+		assertThat(rejections(offset)).as("once, however often the poll comes").containsExactly("0 unstorable");
+	}
+
+	private static ConsumerRecord<String, String> record(String mst, long offset, String value) {
+		return new ConsumerRecord<>(PostingAcknowledged.TOPIC, 900, offset, mst, value);
+	}
+
+	private List<String> rejections(long offset) {
+		return gateway.jdbc()
+			.sql("""
+					SELECT kafka_offset - ?, reason FROM payment.rejected_event
+					WHERE kafka_topic = ? AND kafka_partition = 900 AND kafka_offset >= ? ORDER BY kafka_offset""")
+			.params(offset, PostingAcknowledged.TOPIC, offset)
+			.query((row, n) -> row.getLong(1) + " " + row.getString(2))
+			.list();
+	}
+
+	private static String value(UUID postingId, String status, String reason, String ackedAt) {
+		return """
+				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s",%s\
+				"ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
+				(reason != null) ? "\"reason\":\"" + reason + "\"," : "", ackedAt);
 	}
 
 	private void ack(String mst, UUID postingId, String status, String reason) {

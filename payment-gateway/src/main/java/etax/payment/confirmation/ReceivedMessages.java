@@ -1,0 +1,171 @@
+package etax.payment.confirmation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import etax.access.RedactedException;
+import etax.payment.bank.BankRegistry;
+import etax.payment.bank.ExpiredKeyException;
+import etax.payment.bank.InvalidSignatureException;
+import etax.payment.bank.Signer;
+import etax.payment.confirmation.ConfirmationRepository.StoredState;
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies, reads and checks one record of {@value PaymentRecording#CONFIRMATIONS_TOPIC}: its signature first, then
+ * its value in the format its content type names (JSON or camt.054, one or many confirmations), then every rule of
+ * {@link ConfirmationChecks}. The records of a poll are independent, so the recording runs this on every core before
+ * its transaction.
+ *
+ * <p>
+ * A message signed with a bank's key whose validity has ended since is refused ({@code signature-invalid}) unless
+ * every entry of it is recorded already with the same content: a poll recorded just before the key expired, whose
+ * offsets a crash left uncommitted, comes back after it, and must change nothing (ADR 0003) rather than put
+ * rejections beside the payments it recorded. Its entries then go on to be judged duplicates; nothing new is
+ * recorded on an expired key.
+ */
+@Component
+class ReceivedMessages {
+
+	private static final Logger log = LoggerFactory.getLogger(ReceivedMessages.class);
+
+	private final MessageReader reader = new MessageReader();
+
+	private final BankRegistry banks;
+
+	private final ConfirmationChecks checks;
+
+	private final ConfirmationRepository confirmations;
+
+	ReceivedMessages(BankRegistry banks, ConfirmationChecks checks, ConfirmationRepository confirmations) {
+		this.banks = banks;
+		this.checks = checks;
+		this.confirmations = confirmations;
+	}
+
+	/**
+	 * @param record a record of the topic
+	 * @param now when its poll reached the listener: the receipt
+	 * @return what it holds, or why it is rejected
+	 * @throws DataAccessException if the bank registry or reference data could not be read: the database's trouble,
+	 * not the record's; the poll fails and is tried again, as a failed recording transaction is
+	 */
+	ReceivedMessage read(ConsumerRecord<String, String> record, Instant now) {
+		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
+		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
+		String value = record.value();
+		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
+		// status report lists the rejection; no bank can put entries in another's
+		ConfirmationKey checking = null;
+		String signerBank = null;
+		try {
+			Signer signer;
+			try {
+				signer = this.banks.verify(MessageReader.header(record.headers(), PaymentRecording.SIGNATURE_HEADER),
+						(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
+			}
+			catch (ExpiredKeyException ex) {
+				return signedWithExpiredKey(record, source, contentType, ex, now);
+			}
+			signerBank = signer.bankCode();
+			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
+			for (BankConfirmation confirmation : read) {
+				checking = signer.mayConfirmFor(confirmation.bankCode())
+						? new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference()) : null;
+				this.checks.check(signer, confirmation);
+			}
+			return new ReceivedMessage(received(record, source, contentType, read, signer, now), null,
+					(signerBank == null) ? RedriveClaim.of(record.headers()) : null,
+					Rejection.unstorable(source, record.key(), value, contentType, now,
+							(read.size() == 1) ? checking : null, signerBank));
+		}
+		catch (InvalidSignatureException ex) {
+			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.SIGNATURE_INVALID,
+					ex.getMessage(), now, null, null));
+		}
+		catch (InvalidConfirmationException ex) {
+			return rejected(Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now,
+					checking, signerBank));
+		}
+		catch (DataAccessException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection
+			// (an officer sees it, a fix can re-drive it) instead of failing the poll for ever and stopping the
+			// partition behind it; the exception's message may quote the record, so only its class is kept
+			log.error("Reading a bank confirmation failed unexpectedly topic={} partition={} offset={}", source.topic(),
+					source.partition(), source.offset(), RedactedException.of(ex));
+			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
+					"the message could not be read (" + ex.getClass().getSimpleName() + "); report it with this rejection",
+					now, checking, signerBank));
+		}
+	}
+
+	/**
+	 * A message whose signature verifies with a key of its bank that has expired: its entries, if every one is of
+	 * the signer's bank and recorded already with the same content, else a rejection for the signature. The checks
+	 * are not run again: they were when it was recorded.
+	 */
+	private ReceivedMessage signedWithExpiredKey(ConsumerRecord<String, String> record, MessagePosition source,
+			@Nullable String contentType, ExpiredKeyException expired, Instant now) {
+		Signer signer = expired.signer();
+		List<ReceivedConfirmation> received = List.of();
+		try {
+			List<BankConfirmation> read = this.reader.read(record.key(), record.value(), contentType);
+			if (read.stream().allMatch((c) -> signer.mayConfirmFor(c.bankCode()))) {
+				received = received(record, source, contentType, read, signer, now);
+			}
+		}
+		catch (RuntimeException ex) {
+			// unreadable or invalid now: nothing of it can be recorded already
+		}
+		if (!received.isEmpty() && recordedAlready(received)) {
+			return new ReceivedMessage(received, null, null, Rejection.unstorable(source, record.key(), record.value(),
+					contentType, now, null, signer.bankCode()));
+		}
+		return rejected(Rejection.of(source, record.key(), record.value(), contentType, RejectionReason.SIGNATURE_INVALID,
+				expired.getMessage(), now, null, null));
+	}
+
+	/** Whether every entry is recorded under its key (booked, or with its status) with the same content. */
+	private boolean recordedAlready(List<ReceivedConfirmation> received) {
+		for (ReceivedConfirmation r : received) {
+			BankConfirmation.Status status = r.confirmation().status();
+			StoredState state = this.confirmations
+				.states(List.of(r.confirmationKey()), status.isBooked() ? null : status.name())
+				.get(r.confirmationKey());
+			if (state == null || !state.contentHash().equals(r.contentHash())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static List<ReceivedConfirmation> received(ConsumerRecord<String, String> record, MessagePosition source,
+			@Nullable String contentType, List<BankConfirmation> read, Signer signer, Instant now) {
+		List<ReceivedConfirmation> received = new ArrayList<>(read.size());
+		for (int i = 0; i < read.size(); i++) {
+			BankConfirmation confirmation = read.get(i);
+			received.add(new ReceivedConfirmation(confirmation, Objects.requireNonNull(record.key()),
+					confirmation.contentHash(), Objects.requireNonNull(record.value()), contentType, source, i,
+					signer.keyId(), now, signer.bankCode(), null));
+		}
+		return received;
+	}
+
+	private static ReceivedMessage rejected(Rejection rejection) {
+		return new ReceivedMessage(List.of(), rejection, null, rejection.asUnstorable());
+	}
+
+}
