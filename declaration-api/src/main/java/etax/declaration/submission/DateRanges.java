@@ -31,7 +31,7 @@ import static etax.declaration.submission.ContextFindings.finding;
  * takes years (Y), is declared as that year, so that it meets the year's chain and the finalization rules that look
  * the year up (R-DUP-4, R-X-3). CTX-DUP-15: an original of a date-range form whose range (a year's being 1 January to
  * 31 December) overlaps that of an accepted original of the same taxpayer and form in another chain is refused
- * with a pointer to it. The originals of a taxpayer's date-range form are read under an advisory lock of their own
+ * with a pointer to it, but for the forms filed per contract ({@link #PER_CONTRACT}). The originals of a taxpayer's date-range form are read under an advisory lock of their own
  * ({@link #lockName}), taken with the chain locks, so two overlapping originals filed at once are decided one after
  * the other.
  */
@@ -39,6 +39,13 @@ import static etax.declaration.submission.ContextFindings.finding;
 class DateRanges {
 
 	private static final Set<String> RANGE_KINDS = Set.of("K", "N");
+
+	/**
+	 * The forms whose range is a contract's duration, not a fiscal period (02/NTNN, 04/NTNN: one finalization per
+	 * foreign contractor's contract, their form.yaml says): a taxpayer's contracts overlap in time, so CTX-DUP-15 does
+	 * not compare their originals; each contract is a chain of its own.
+	 */
+	private static final Set<String> PER_CONTRACT = Set.of("921", "922");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -71,7 +78,10 @@ class DateRanges {
 	static Optional<Finding> calendarYear(ReturnDocument document) {
 		TaxPeriod period = document.header().period();
 		LocalDate from = period.from();
-		if (!RANGE_KINDS.contains(period.kind()) || !document.form().periodKinds().contains("Y") || from == null
+		// an original: a supplement or replacement follows its chain, as its original was declared (before V34 a
+		// calendar year could be a range, and such a chain must stay correctable)
+		if (!"C".equals(document.header().filingType()) || !RANGE_KINDS.contains(period.kind())
+				|| !document.form().periodKinds().contains("Y") || from == null
 				|| from.getDayOfYear() != 1 || !from.withMonth(12).withDayOfMonth(31).equals(period.to())) {
 			return Optional.empty();
 		}
@@ -92,7 +102,7 @@ class DateRanges {
 	static Optional<String> scopeOf(ReturnDocument document) {
 		FormVersion form = document.form();
 		if (!"C".equals(document.header().filingType()) || form.periodKinds().stream().noneMatch(RANGE_KINDS::contains)
-				|| rangeOf(document.header().period()) == null) {
+				|| PER_CONTRACT.contains(form.maTKhai()) || rangeOf(document.header().period()) == null) {
 			return Optional.empty();
 		}
 		return Optional.of(document.header().mst() + "|" + document.header().formCode());

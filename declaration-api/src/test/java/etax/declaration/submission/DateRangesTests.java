@@ -34,6 +34,21 @@ class DateRangesTests {
 	}
 
 	@Test
+	void aSupplementOfAChainDeclaredAsARangeKeepsItsRange() {
+		assertThat(DateRanges.calendarYear(cit("B", range("K", "2025-01-01", "2025-12-31")))).isEmpty();
+	}
+
+	@Test
+	void theFinalizationsOfForeignContractorsContractsMayOverlap() {
+		ReturnHeader header = new ReturnHeader("0313829148", "02/NTNN", "921", "2.1.0", "C", 0,
+				range("K", "2025-06-01", "2025-11-30"), "99999", LocalDate.parse("2026-01-09"), null);
+		ReturnDocument contract = new ReturnDocument(header, CATALOG.find("921", "2.1.0", "C").orElseThrow(), Map.of(),
+				List.of(), null, "0".repeat(64), new byte[0]);
+
+		assertThat(DateRanges.scopeOf(contract)).as("one finalization per contract, whose durations overlap").isEmpty();
+	}
+
+	@Test
 	void otherRangesAndYearsAreNotCalendarYearsDeclaredAsRanges() {
 		assertThat(DateRanges.calendarYear(cit("C", range("K", "2025-04-01", "2026-03-31")))).isEmpty();
 		assertThat(DateRanges.calendarYear(cit("C", range("K", "2025-01-01", "2025-12-30")))).isEmpty();
