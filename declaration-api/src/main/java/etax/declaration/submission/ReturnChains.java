@@ -168,6 +168,11 @@ class ReturnChains {
 					"Nộp tờ khai lần đầu (loại C) trước.", "File the original return (type C) first."));
 			return findings;
 		}
+		List<Member> originals = accepted.stream().filter((member) -> "C".equals(member.filingType())).toList();
+		if (originals.size() > 1) {
+			findings.add(originalsToSettle(originals));
+			return findings;
+		}
 		Member inForce = current(accepted).orElseThrow();
 		int expected = accepted.stream().mapToInt(Member::submissionNumber).max().orElse(0) + 1;
 		if ("B".equals(header.filingType()) && header.submissionNumber() != expected) {
@@ -187,6 +192,22 @@ class ReturnChains {
 	 */
 	static Optional<Member> current(List<Member> accepted) {
 		return accepted.isEmpty() ? Optional.empty() : Optional.of(accepted.get(accepted.size() - 1));
+	}
+
+	/**
+	 * CTX-DUP-16: a chain with two accepted originals, which V34 (and V14, V31 before it) made of chains an alias had
+	 * kept apart: which of them a supplement corrects, and so what it adds, is the tax office's to settle first.
+	 */
+	private static Finding originalsToSettle(List<Member> originals) {
+		String codes = String.join(", ", originals.stream().map(Member::transactionCode).toList());
+		return finding("CTX-DUP-16", Category.DUPLICATE_CONDITION, Severity.REJECT, ContextFindings.FILING_TYPE, codes,
+				"Kỳ này có " + originals.size() + " tờ khai lần đầu được chấp nhận (mã giao dịch " + codes
+						+ "): cơ quan thuế xác định tờ khai nào có hiệu lực trước khi nhận tờ khai bổ sung.",
+				"This period has " + originals.size() + " accepted original returns (transaction codes " + codes
+						+ "): the tax office settles which one stands before a supplement is accepted.",
+				"Liên hệ cơ quan thuế quản lý để xác định tờ khai lần đầu có hiệu lực, rồi nộp lại tờ khai bổ sung.",
+				"Ask the tax office that manages the taxpayer to settle which original stands, then file the supplement "
+						+ "again.");
 	}
 
 	private static Finding submissionNumber(ReturnHeader header, int expected) {

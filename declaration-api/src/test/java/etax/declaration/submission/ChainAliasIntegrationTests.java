@@ -131,6 +131,24 @@ class ChainAliasIntegrationTests {
 	}
 
 	@Test
+	void aSupplementOfAChainV34MadeOfTwoOriginalsWaitsForTheTaxOffice() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		List<String> form = List.of("01/GTGT", "842", "2.8.3");
+		// as the alias let them be accepted: one original without a unit, one with the taxpayer's own MST in [10]
+		String plain = accepted(this.jdbc, mst, form, "Q", "1/2026", "{\"ma_NganhNghe\": \"00\"}", "00", "");
+		String alias = accepted(this.jdbc, mst, form, "Q", "1/2026", "{\"ma_NganhNghe\": \"00\"}", "00", mst);
+		String v34 = migration("V34__head_office_chains_and_date_ranges.sql");
+		String update = v34.substring(v34.indexOf("UPDATE tax_return"), v34.indexOf(';', v34.indexOf("UPDATE tax_return")));
+		this.jdbc.sql(update.replace("UPDATE tax_return", "UPDATE filing.tax_return")).update();
+
+		JsonNode supplement = this.calls.file(SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1));
+
+		assertThat(supplement.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		assertThat(ruleIds(supplement)).contains("CTX-DUP-16");
+		assertThat(finding(supplement, "CTX-DUP-16").get("value").asString()).contains(plain, alias);
+	}
+
+	@Test
 	void aCalendarYearDeclaredAsADateRangeIsRefusedForTheYear() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String calendar = bounds(fiscalYear(mst), "01/01/2025", "31/12/2025");
