@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>A 5xx or 413 for the whole request: some item may break the request itself, so the items are sent one
  * by one (as Direct File isolates a bad return); an item whose own request still fails is
  * {@link ItemStatus#FAILED} with the problem, to be retried on its own. When every item's own request fails
- * too, no item broke it: declaration-api fails whatever it is sent, an outage as above.</li>
+ * too, declaration-api's health decides: down ({@code /actuator/health}, which includes its database), it fails
+ * whatever it is sent, an outage as above; up, each item breaks it (a chunk of a few such items alike), and each is
+ * {@link ItemStatus#FAILED}.</li>
  * <li>Any other refusal of the request (400, 401, 403) is a configuration error and fails the chunk.</li>
  * </ul>
  */
@@ -109,12 +111,33 @@ class DeclarationApi {
 			outcomes.add(ItemOutcome.failed(item.itemNo(), alone.status(), problem(alone)));
 			broken++;
 		}
-		if (broken == items.size()) {
-			// not one item breaking the request: declaration-api fails whatever it is sent, an outage
-			throw new DeclarationApiException("declaration-api failed the request of every item of the chunk: HTTP "
-					+ answer.status());
+		if (broken == items.size() && !healthy()) {
+			throw new DeclarationApiException("declaration-api failed the request of every item of the chunk and "
+					+ "reports itself down: HTTP " + answer.status());
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Whether declaration-api reports itself up, its database included: asked when it failed every item of a
+	 * request alone, to tell items that break it from an outage.
+	 */
+	private boolean healthy() {
+		HttpRequest probe = HttpRequest.newBuilder(URI.create(this.settings.url() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		try {
+			return this.http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeclarationApiException("Interrupted while filing");
+		}
 	}
 
 	private static DeclarationApiException refused(Answer answer) {

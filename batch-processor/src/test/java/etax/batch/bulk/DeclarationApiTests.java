@@ -54,6 +54,9 @@ class DeclarationApiTests {
 	/** A token the stand-in declaration-api refuses with 401, as it would a revoked one. */
 	private String refusedToken = "";
 
+	/** What the stand-in declaration-api's health endpoint answers. */
+	private int health = 200;
+
 	private HttpServer server;
 
 	@AfterEach
@@ -112,13 +115,26 @@ class DeclarationApiTests {
 	}
 
 	@Test
-	void aRequestFailingForEveryItemAloneTooIsAnOutageNotFailedItems() throws IOException {
+	void aRequestFailingForEveryItemAloneWhileDeclarationApiIsDownIsAnOutageNotFailedItems() throws IOException {
+		this.health = 503;
 		DeclarationApi api = api((request) -> new Response(500,
 				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));
 
 		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(3)))
 			.withMessageContaining("every item");
 		assertThat(this.requests).as("the chunk's request, then each item's").hasValue(4);
+	}
+
+	@Test
+	void itemsThatEachBreakAHealthyDeclarationApiAreFailedItemsNotAnOutage() throws IOException {
+		DeclarationApi api = api((request) -> new Response(500,
+				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));
+
+		List<ItemOutcome> outcomes = api.file(AGENT, items(2));
+
+		assertThat(outcomes).extracting(ItemOutcome::status).containsExactly(ItemStatus.FAILED, ItemStatus.FAILED);
+		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.problem()).contains("internal-error"));
+		assertThat(this.requests).as("the chunk's request, then each item's").hasValue(3);
 	}
 
 	@Test
@@ -192,6 +208,8 @@ class DeclarationApiTests {
 					: answer.apply(JSON.readTree(exchange.getRequestBody().readAllBytes()));
 			respond(exchange, response);
 		});
+		this.server.createContext("/actuator/health", (exchange) -> respond(exchange,
+				new Response(this.health, "{\"status\":\"" + ((this.health == 200) ? "UP" : "DOWN") + "\"}")));
 		this.server.createContext("/oauth2/token", (exchange) -> {
 			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String client = "Basic " + Base64.getEncoder()
