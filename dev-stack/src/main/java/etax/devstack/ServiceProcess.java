@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One service of the system running as a child JVM, its output in a log file, started with the same
@@ -22,6 +26,8 @@ import java.util.stream.Stream;
  * (tests that kill a service with SIGKILL at a chosen point and start it again).
  */
 public final class ServiceProcess {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String name;
 
@@ -40,7 +46,8 @@ public final class ServiceProcess {
 	 * @param projectRoot the root of the Maven project
 	 * @param module the module whose {@code target/*.jar} to run
 	 * @param port the HTTP port
-	 * @param properties Spring Boot properties, passed as command-line arguments
+	 * @param properties Spring Boot properties, passed as command-line arguments but passwords and secrets
+	 * ({@link #credential})
 	 * @param logDirectory where the log file goes
 	 * @return the started process (not yet healthy)
 	 */
@@ -55,7 +62,8 @@ public final class ServiceProcess {
 	 * @param name a name for the log file
 	 * @param mainClass the application class
 	 * @param port the HTTP port
-	 * @param properties Spring Boot properties, passed as command-line arguments
+	 * @param properties Spring Boot properties, passed as command-line arguments but passwords and secrets
+	 * ({@link #credential})
 	 * @param logDirectory where the log file goes
 	 * @return the started process (not yet healthy)
 	 */
@@ -73,17 +81,38 @@ public final class ServiceProcess {
 				System.getenv().getOrDefault("ETAX_SERVICE_JVM_OPTIONS", "")));
 		command.addAll(launch);
 		command.add("--server.port=" + port);
-		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Map<String, Object> credentials = new LinkedHashMap<>();
+		properties.forEach((key, value) -> {
+			if (credential(key)) {
+				credentials.put(key, value);
+			}
+			else {
+				command.add("--" + key + "=" + value);
+			}
+		});
 		try {
 			Files.createDirectories(logDirectory);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(name + ".log").toFile()))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(name + ".log").toFile()));
+			if (!credentials.isEmpty()) {
+				builder.environment().put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(credentials));
+			}
+			Process process = builder.start();
 			return new ServiceProcess(name, port, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
+	}
+
+	/**
+	 * Whether a property is a password or a secret: those go to the service in its environment
+	 * ({@code SPRING_APPLICATION_JSON}, readable by its own user only), never on its command line, which every
+	 * user of the machine can read.
+	 */
+	static boolean credential(String key) {
+		String name = key.toLowerCase(Locale.ROOT);
+		return name.endsWith("password") || name.endsWith("secret");
 	}
 
 	/**
