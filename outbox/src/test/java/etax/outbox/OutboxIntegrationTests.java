@@ -260,7 +260,8 @@ class OutboxIntegrationTests {
 
 	@Test
 	void relaysWithATemplateThatHasNoProducerListener() {
-		Object relayTemplate = ReflectionTestUtils.getField(this.context.getBean(OutboxRelay.class), "kafka");
+		Object rounds = ReflectionTestUtils.getField(this.context.getBean(OutboxRelay.class), "rounds");
+		Object relayTemplate = ReflectionTestUtils.getField(rounds, "kafka");
 		assertThat(ReflectionTestUtils.getField(relayTemplate, "producerListener")).isNull();
 	}
 
