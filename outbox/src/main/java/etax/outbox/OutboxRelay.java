@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -134,8 +135,9 @@ final class OutboxRelay implements SmartLifecycle {
 				if (!this.running) {
 					return;
 				}
+				// a database error's text may quote a statement: its class only
 				log.warn("Outbox relay round failed, retrying table={} reason={}", this.properties.table(),
-						ex.getMessage());
+						(ex instanceof DataAccessException) ? ex.getClass().getName() : ex.getMessage());
 				sleepQuietly(poll);
 			}
 		}

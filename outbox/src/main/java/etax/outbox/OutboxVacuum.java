@@ -42,7 +42,7 @@ final class OutboxVacuum {
 		}
 		catch (DataAccessException ex) {
 			log.warn("Outbox vacuum failed, retrying after as many rows again table={} reason={}",
-					this.properties.table(), ex.getMessage());
+					this.properties.table(), ex.getClass().getName());
 		}
 	}
 

@@ -68,8 +68,11 @@ class IntakeAudit {
 	 * @return the lines
 	 */
 	List<IntakeAuditLine> find(IntakeAuditFilter filter, Caller caller, int page, int size) {
-		ReturnRepository.Query query = page(filter, IntakeAuditScope.of(caller), page, size);
-		return this.jdbc.sql(query.sql()).params(query.parameters()).query(IntakeAudit::line).list();
+		IntakeAuditScope scope = IntakeAuditScope.of(caller);
+		ReturnRepository.Query query = page(filter, scope, page, size);
+		List<IntakeAuditLine> lines = this.jdbc.sql(query.sql()).params(query.parameters()).query(IntakeAudit::line).list();
+		// a filer learns nothing from its refused attempts of another taxpayer's registration, not even its office
+		return scope.showsOffices() ? lines : lines.stream().map(IntakeAuditLine::withoutOffice).toList();
 	}
 
 	/**

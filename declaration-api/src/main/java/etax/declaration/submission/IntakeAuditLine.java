@@ -19,10 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param sentBy the caller who sent it
  * @param mst the taxpayer the return named, when it was read that far (a filing not authorized)
  * @param managingOffice the tax office of the taxpayer the line concerns, when it was refused: the taxpayer the
- * return named, or else the calling taxpayer or agent; {@code null} when neither is registered
+ * return named, or else the calling taxpayer or agent; {@code null} when neither is registered, and always for a
+ * filer reading its own lines
  */
 public record IntakeAuditLine(Instant at, String outcome, String reason, int sizeBytes, @Nullable String contentSha256,
 		SentBy sentBy, @Nullable String mst, @Nullable String managingOffice) {
+
+	IntakeAuditLine withoutOffice() {
+		return new IntakeAuditLine(this.at, this.outcome, this.reason, this.sizeBytes, this.contentSha256, this.sentBy,
+				this.mst, null);
+	}
 
 	/**
 	 * The caller who sent refused input.

@@ -16,17 +16,19 @@ import etax.access.Caller;
  *
  * @param condition an SQL condition with named parameters
  * @param parameters its parameters
+ * @param showsOffices whether the lines show the managing office: to officers; a filer's refused attempt at a
+ * taxpayer it may not file for must not tell it whether that taxpayer is registered, nor where
  */
-record IntakeAuditScope(String condition, Map<String, Object> parameters) {
+record IntakeAuditScope(String condition, Map<String, Object> parameters, boolean showsOffices) {
 
 	static IntakeAuditScope of(Caller caller) {
 		return switch (caller.role()) {
 			case TAXPAYER, AGENT, TVAN ->
-				new IntakeAuditScope("caller_subject = :scopeSubject", Map.of("scopeSubject", caller.subject()));
+				new IntakeAuditScope("caller_subject = :scopeSubject", Map.of("scopeSubject", caller.subject()), false);
 			case OFFICER -> new IntakeAuditScope("managing_office_code = :scopeOffice",
-					Map.of("scopeOffice", Objects.requireNonNull(caller.taxOffice())));
-			case NATIONAL_OFFICER -> new IntakeAuditScope("TRUE", Map.of());
-			case BANK, SERVICE -> new IntakeAuditScope("FALSE", Map.of());
+					Map.of("scopeOffice", Objects.requireNonNull(caller.taxOffice())), true);
+			case NATIONAL_OFFICER -> new IntakeAuditScope("TRUE", Map.of(), true);
+			case BANK, SERVICE -> new IntakeAuditScope("FALSE", Map.of(), false);
 		};
 	}
 

@@ -84,14 +84,18 @@ class IntakeAuditIntegrationTests {
 		assertThat(line.at("/sentBy/subject").asString()).isEqualTo("taxpayer-" + owner);
 		assertThat(line.at("/sentBy/role").asString()).isEqualTo("TAXPAYER");
 		assertThat(line.get("mst").isNull()).as("the body could not be read").isTrue();
-		assertThat(line.get("managingOffice").asString()).as("the caller's own office").isEqualTo(office);
+		assertThat(line.get("managingOffice").isNull()).as("offices are for officers").isTrue();
+		assertThat(lines(get("/api/v1/intake-audit"), TOKENS.officer(office)))
+			.extracting((officers) -> officers.get("managingOffice").asString())
+			.as("the caller's own office, for its officers")
+			.containsOnly(office);
 		assertThat(lines(get("/api/v1/intake-audit").param("contentSha256", sha256(neighbours)),
 				TOKENS.taxpayer(owner))).as("another filer's upload, even by its hash").isEmpty();
 
 		List<JsonNode> tvans = lines(get("/api/v1/intake-audit"), TOKENS.tvan(tvan));
 		assertThat(tvans).extracting((node) -> node.get("outcome").asString() + " " + node.get("reason").asString())
 			.containsExactly("schema NOT_RECEIVABLE");
-		assertThat(tvans.get(0).get("managingOffice").isNull()).as("a T-VAN is no registered taxpayer").isTrue();
+		assertThat(tvans.get(0).get("managingOffice").isNull()).isTrue();
 		assertThat(lines(get("/api/v1/intake-audit"), TOKENS.tvan("another-" + tvan))).isEmpty();
 	}
 
@@ -122,6 +126,7 @@ class IntakeAuditIntegrationTests {
 		assertThat(refused.get("mst").asString()).isEqualTo(victim);
 		assertThat(refused.at("/sentBy/subject").asString()).isEqualTo("taxpayer-" + filer);
 		assertThat(refused.get("contentSha256").asString()).isEqualTo(sha256(forAnother));
+		assertThat(refused.get("managingOffice").asString()).isEqualTo(otherOffice);
 		assertThat(lines(get("/api/v1/intake-audit").param("contentSha256", sha256(tvans)), TOKENS.officer(office)))
 			.as("a hash is no key to lines outside the office")
 			.isEmpty();
@@ -133,9 +138,9 @@ class IntakeAuditIntegrationTests {
 					TOKENS.nationalOfficer())).hasSize(1);
 		}
 		assertThat(lines(get("/api/v1/intake-audit").param("contentSha256", sha256(forAnother)), TOKENS.taxpayer(filer)))
-			.as("the filer sees its own attempt, with the MST it named")
-			.extracting((line) -> line.get("mst").asString())
-			.containsExactly(victim);
+			.as("the filer sees its own attempt, with the MST it named, but not whether nor where it is registered")
+			.extracting((line) -> line.get("mst").asString() + " " + line.get("managingOffice").isNull())
+			.containsExactly(victim + " true");
 		assertThat(lines(get("/api/v1/intake-audit"), TOKENS.taxpayer(victim))).as("not the victim: it sent nothing")
 			.isEmpty();
 	}
