@@ -9,7 +9,7 @@ import java.util.UUID;
 import etax.outbox.OutboxMessage;
 import etax.payment.bank.BankRegistry;
 import etax.payment.bank.Signer;
-import etax.payment.confirmation.ConfirmationRepository.Reversible;
+import etax.payment.confirmation.ReversiblePaymentRepository.Reversible;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -31,12 +31,12 @@ class ConfirmationPublishing {
 
 	private final BankRegistry banks;
 
-	private final ConfirmationRepository confirmations;
+	private final ReversiblePaymentRepository payments;
 
-	ConfirmationPublishing(ConfirmationChecks checks, BankRegistry banks, ConfirmationRepository confirmations) {
+	ConfirmationPublishing(ConfirmationChecks checks, BankRegistry banks, ReversiblePaymentRepository payments) {
 		this.checks = checks;
 		this.banks = banks;
-		this.confirmations = confirmations;
+		this.payments = payments;
 	}
 
 	/**
@@ -67,7 +67,7 @@ class ConfirmationPublishing {
 	 * the payment may be reversed by another message in between.
 	 */
 	private void checkReversals(List<BankConfirmation> confirmations) {
-		List<@Nullable Reversible> payments = Reversals.namedPayments(confirmations, this.confirmations);
+		List<@Nullable Reversible> payments = Reversals.namedPayments(confirmations, this.payments);
 		for (int i = 0; i < confirmations.size(); i++) {
 			BankConfirmation c = confirmations.get(i);
 			if (c.reversalOf() != null) {

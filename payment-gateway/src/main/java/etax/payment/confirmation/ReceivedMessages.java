@@ -11,7 +11,7 @@ import etax.payment.bank.BankRegistry;
 import etax.payment.bank.ExpiredKeyException;
 import etax.payment.bank.InvalidSignatureException;
 import etax.payment.bank.Signer;
-import etax.payment.confirmation.ConfirmationRepository.StoredState;
+import etax.payment.confirmation.ConfirmationStateRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -45,9 +45,9 @@ class ReceivedMessages {
 
 	private final ConfirmationChecks checks;
 
-	private final ConfirmationRepository confirmations;
+	private final ConfirmationStateRepository confirmations;
 
-	ReceivedMessages(BankRegistry banks, ConfirmationChecks checks, ConfirmationRepository confirmations) {
+	ReceivedMessages(BankRegistry banks, ConfirmationChecks checks, ConfirmationStateRepository confirmations) {
 		this.banks = banks;
 		this.checks = checks;
 		this.confirmations = confirmations;

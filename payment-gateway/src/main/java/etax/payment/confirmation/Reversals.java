@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import etax.payment.confirmation.ConfirmationRepository.Reversible;
+import etax.payment.confirmation.ReversiblePaymentRepository.Reversible;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +39,7 @@ final class Reversals {
 	 * or names nothing known; no statement when none is a reversal
 	 */
 	static List<@Nullable Reversible> namedPayments(List<BankConfirmation> confirmations,
-			ConfirmationRepository recorded) {
+			ReversiblePaymentRepository recorded) {
 		List<ConfirmationKey> originals = confirmations.stream()
 			.filter((c) -> c.reversalOf() != null)
 			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))

@@ -31,13 +31,20 @@ public class CreditRequests {
 
 	private final LedgerRepository ledger;
 
-	private final TaxpayerLedger taxpayers;
+	private final CreditRepository credits;
+
+	private final ObligationRepository obligations;
+
+	private final Allocations allocations;
 
 	private final Clock clock;
 
-	CreditRequests(LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock) {
+	CreditRequests(LedgerRepository ledger, CreditRepository credits, ObligationRepository obligations,
+			Allocations allocations, Clock clock) {
 		this.ledger = ledger;
-		this.taxpayers = taxpayers;
+		this.credits = credits;
+		this.obligations = obligations;
+		this.allocations = allocations;
 		this.clock = clock;
 	}
 
@@ -68,14 +75,14 @@ public class CreditRequests {
 		this.ledger.lock(msts);
 		Credit credit = judge(request);
 		String itemId = request.targetItemId();
-		Allocation allocation = this.taxpayers.allocation(Set.of(request.mst()),
+		Allocation allocation = this.allocations.allocation(Set.of(request.mst()),
 				(itemId != null) ? Set.of(itemId) : Set.of(), Set.of(credit.creditId()));
 		LedgerEntry entry = allocation.carryOut(credit.creditId(), itemId, request.amount());
 		Obligation item = (itemId != null) ? allocation.item(itemId) : null;
-		this.taxpayers.store(allocation);
+		this.allocations.store(allocation);
 		return new Moved(entry.entryId(), credit.subItem(), credit.postingId(), entry.valueDate(),
 				(item != null) ? item.outstanding() : null,
-				entry.needsRecoding() ? TaxpayerLedger.recodingId(entry.entryId()) : null);
+				entry.needsRecoding() ? Allocations.recodingId(entry.entryId()) : null);
 	}
 
 	/**
@@ -112,10 +119,10 @@ public class CreditRequests {
 			return false;
 		}
 		String mst = Objects.requireNonNull(refund.get().debit().mst());
-		Allocation allocation = this.taxpayers.allocation(Set.of(mst), Set.of(),
+		Allocation allocation = this.allocations.allocation(Set.of(mst), Set.of(),
 				Set.of(Objects.requireNonNull(refund.get().creditId())));
 		allocation.restoreRefund(refund.get());
-		this.taxpayers.store(allocation);
+		this.allocations.store(allocation);
 		return true;
 	}
 
@@ -124,7 +131,7 @@ public class CreditRequests {
 	}
 
 	private Credit judge(Request request) {
-		Credit credit = this.ledger.credits(Set.of(), Set.of(request.creditId()))
+		Credit credit = this.credits.credits(Set.of(), Set.of(request.creditId()))
 			.stream()
 			.filter((c) -> c.mst().equals(request.mst()))
 			.findFirst()
@@ -140,7 +147,7 @@ public class CreditRequests {
 		}
 		String itemId = request.targetItemId();
 		if (itemId != null) {
-			Obligation item = this.ledger.obligations(Set.of(), Set.of(itemId))
+			Obligation item = this.obligations.obligations(Set.of(), Set.of(itemId))
 				.stream()
 				.filter((o) -> o.mst().equals(request.targetMst()))
 				.findFirst()

@@ -33,16 +33,19 @@ class DueOffsets {
 
 	private final LedgerRepository ledger;
 
-	private final TaxpayerLedger taxpayers;
+	private final CreditRepository credits;
+
+	private final Allocations allocations;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	DueOffsets(LedgerRepository ledger, TaxpayerLedger taxpayers, PlatformTransactionManager transactionManager,
-			Clock clock) {
+	DueOffsets(LedgerRepository ledger, CreditRepository credits, Allocations allocations,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.ledger = ledger;
-		this.taxpayers = taxpayers;
+		this.credits = credits;
+		this.allocations = allocations;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -62,16 +65,16 @@ class DueOffsets {
 	int offsetDue(LocalDate today) {
 		int count = 0;
 		String after = "";
-		List<String> page = this.ledger.withCreditToOffset(after, today, PAGE);
+		List<String> page = this.credits.withCreditToOffset(after, today, PAGE);
 		while (!page.isEmpty()) {
 			List<String> msts = page;
 			this.transactions.executeWithoutResult((status) -> {
 				this.ledger.lock(msts);
-				this.taxpayers.store(this.taxpayers.allocation(Set.copyOf(msts), Set.of(), Set.of(), today));
+				this.allocations.store(this.allocations.allocation(Set.copyOf(msts), Set.of(), Set.of(), today));
 			});
 			count += msts.size();
 			after = msts.get(msts.size() - 1);
-			page = this.ledger.withCreditToOffset(after, today, PAGE);
+			page = this.credits.withCreditToOffset(after, today, PAGE);
 		}
 		return count;
 	}

@@ -46,17 +46,17 @@ public class HeldCreditResolutions {
 
 	private final LedgerRepository ledger;
 
-	private final TaxpayerLedger taxpayers;
+	private final Allocations allocations;
 
 	private final Clock clock;
 
 	private final LedgerProperties properties;
 
-	HeldCreditResolutions(HeldCreditRepository held, LedgerRepository ledger, TaxpayerLedger taxpayers, Clock clock,
+	HeldCreditResolutions(HeldCreditRepository held, LedgerRepository ledger, Allocations allocations, Clock clock,
 			LedgerProperties properties) {
 		this.held = held;
 		this.ledger = ledger;
-		this.taxpayers = taxpayers;
+		this.allocations = allocations;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -94,7 +94,7 @@ public class HeldCreditResolutions {
 		// judged again under the locks: the payer's own item may have been booked meanwhile, and took the credit.
 		// An item booked meanwhile for another taxpayer leaves it held; a release moves only the payer's accounts
 		HeldCreditRepository.Held held = judge(postingId, line, kind);
-		Allocation allocation = this.taxpayers.allocation(before.taxpayers(), Set.of(held.itemId()),
+		Allocation allocation = this.allocations.allocation(before.taxpayers(), Set.of(held.itemId()),
 				Set.of(held.creditId()));
 		BigDecimal applied = (kind == Kind.APPLY_HELD) ? allocation.applyHeld(held.creditId()) : BigDecimal.ZERO;
 		if (kind == Kind.RELEASE_HELD) {
@@ -106,7 +106,7 @@ public class HeldCreditResolutions {
 			// judged unresolved under the locks, so only a transaction outside the protocol could be here first
 			throw refusedAsResolved(postingId, line);
 		}
-		this.taxpayers.store(allocation);
+		this.allocations.store(allocation);
 		log.info("Held credit resolved creditId={} kind={} itemNeverBooked={} correctionId={} approvedBy={}",
 				held.creditId(), kind, held.neverBooked(), correctionId, approvedBy);
 		return resolution;

@@ -42,6 +42,9 @@ class OffsetAcrossSubItemsIntegrationTests {
 	DueOffsets dueOffsets;
 
 	@Autowired
+	ObligationRepository obligations;
+
+	@Autowired
 	LedgerRepository ledger;
 
 	@Test
@@ -139,7 +142,7 @@ class OffsetAcrossSubItemsIntegrationTests {
 		Obligation vat = ObligationReader.hashed(new Obligation(UUID.randomUUID().toString(), Obligation.Kind.TAX, mst,
 				"754", "1701", "00/Q1/2026", new BigDecimal(1_000_000), today.plusMonths(1), new BigDecimal(1_000_000),
 				UUID.randomUUID(), "", null, null, 0));
-		this.ledger.insertObligations(List.of(vat), Instant.now());
+		this.obligations.insertObligations(List.of(vat), Instant.now());
 		this.ledger.insertEntries(List.of(LedgerEntry.booking(vat, today)), Instant.now());
 
 		this.dueOffsets.offsetDue(today);

@@ -1,0 +1,74 @@
+package etax.payment.confirmation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Recorded payments as a reversal naming them sees them ({@link Reversals}): payer, currency, rate and total, the
+ * reversal recorded of each, if any, and how each was coded.
+ */
+@Repository
+class ReversiblePaymentRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	ReversiblePaymentRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What a reversal needs to know of the payments it names, by their key. */
+	Map<ConfirmationKey, Reversible> reversible(Collection<ConfirmationKey> originals) {
+		Map<ConfirmationKey, Reversible> found = new HashMap<>();
+		if (originals.isEmpty()) {
+			return found;
+		}
+		Map<ConfirmationKey, List<String>> lines = new HashMap<>();
+		this.jdbc.getJdbcTemplate().query("""
+				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference,
+				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount,
+				    o.exchange_rate
+				FROM payment.confirmation o
+				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
+				JOIN payment.confirmation_line l ON l.bank_code = o.bank_code AND l.bank_reference = o.bank_reference
+				LEFT JOIN payment.confirmation r ON r.bank_code = o.bank_code AND r.reversal_of = o.bank_reference""",
+				(ResultSet row) -> {
+					ConfirmationKey key = new ConfirmationKey(row.getString(1), row.getString(2));
+					lines.computeIfAbsent(key, (k) -> new ArrayList<>())
+						.add(Reversals.Coding.line(row.getString(11), row.getString(12), row.getString(13),
+								row.getBigDecimal(14)));
+					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(15),
+							row.getBigDecimal(5), row.getString(6), row.getString(7), new Reversals.Coding(
+									row.getString(8), row.getString(9), row.getString(10), lines.get(key))));
+				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
+				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
+		return found;
+	}
+
+	/**
+	 * A payment as a reversal naming it sees it.
+	 * @param payerMst the payer
+	 * @param currency its currency
+	 * @param exchangeRate its rate, VND per unit of its currency, or null for VND: what its lines were applied and
+	 * posted at in VND
+	 * @param amount its total
+	 * @param status its status
+	 * @param reversedBy the reference of its reversal, if one is recorded
+	 * @param coding its treasury, account, area and lines
+	 */
+	record Reversible(String payerMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
+			String status, @Nullable String reversedBy, Reversals.Coding coding) {
+
+	}
+
+}
