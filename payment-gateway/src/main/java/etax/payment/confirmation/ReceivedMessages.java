@@ -103,11 +103,11 @@ class ReceivedMessages {
 		catch (RuntimeException ex) {
 			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection
 			// (an officer sees it, a fix can re-drive it) instead of failing the poll for ever and stopping the
-			// partition behind it; the exception's message may quote the record, so only its class is kept
+			// partition behind it; the exception's message may quote the record: the log keeps its class only
 			log.error("Reading a bank confirmation failed unexpectedly topic={} partition={} offset={}", source.topic(),
 					source.partition(), source.offset(), RedactedException.of(ex));
 			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
-					"the message could not be read (" + ex.getClass().getSimpleName() + "); report it with this rejection",
+					"the message could not be read; report it with this rejection",
 					now, checking, signerBank));
 		}
 	}

@@ -156,23 +156,23 @@ class CorrectionRepository {
 			.optional();
 	}
 
-	/** A recorded payment line's treasury posting id and the collecting agency of its payment. */
-	Optional<PaymentLine> paymentLine(String bankCode, String bankReference, int lineNumber) {
+	/** The collecting agency ({@code MA_CQTHU}) of a recorded payment, empty when it names none. */
+	String collectingAgency(String bankCode, String bankReference) {
 		return this.jdbc.sql("""
-				SELECT l.posting_id, coalesce(c.collecting_agency_code, '')
-				FROM payment.confirmation_line l JOIN payment.confirmation c USING (bank_code, bank_reference)
-				WHERE l.bank_code = ? AND l.bank_reference = ? AND l.line_number = ?""")
-			.params(bankCode, bankReference, lineNumber)
-			.query((row, n) -> new PaymentLine(row.getObject(1, UUID.class), row.getString(2)))
-			.optional();
+				SELECT coalesce(collecting_agency_code, '') FROM payment.confirmation
+				WHERE bank_code = ? AND bank_reference = ?""")
+			.params(bankCode, bankReference)
+			.query(String.class)
+			.single();
 	}
 
-	/**
-	 * @param postingId the line's treasury posting id
-	 * @param collectingAgency the collecting agency ({@code MA_CQTHU}) of its payment, empty when not known
-	 */
-	record PaymentLine(UUID postingId, String collectingAgency) {
-
+	/** The treasury posting id of a recorded payment line. */
+	Optional<UUID> linePosting(String bankCode, String bankReference, int lineNumber) {
+		return this.jdbc.sql("SELECT posting_id FROM payment.confirmation_line WHERE bank_code = ? AND bank_reference = ? "
+				+ "AND line_number = ?")
+			.params(bankCode, bankReference, lineNumber)
+			.query(UUID.class)
+			.optional();
 	}
 
 	Optional<RecordedCorrection> insert(CorrectionRequest r, String hash, String requestedBy, String approvedBy,

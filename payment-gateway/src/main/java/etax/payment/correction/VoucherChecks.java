@@ -1,6 +1,7 @@
 package etax.payment.correction;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import etax.access.Caller;
 import etax.payment.ledger.HeldCredit;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * What a correction request must fit in what the gateway recorded, judged when it is proposed and again when
  * it is recorded (then under the payment's row lock, {@link CorrectionRepository#lockPayment}): the voucher
- * (and line) it names is recorded, except for a RECORD; a REVERSE takes back nothing reversed already (by the
- * bank, or by a recorded REVERSE of the payment or of the line); an APPLY_HELD or RELEASE_HELD names a line
- * whose credit is held for an officer and not resolved, and comes from an officer of the payment's tax office
- * or a national officer. It also carries out a recorded APPLY_HELD or RELEASE_HELD.
+ * (and line) it names is recorded, except for a RECORD, and a request about a recorded payment comes from an
+ * officer of the payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a
+ * REVERSE takes back nothing reversed already (by the bank, or by a recorded REVERSE of the payment or of the
+ * line); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for an officer and not resolved. A RECORD
+ * is about a payment the gateway never recorded, of no office here: its office is the reconciliation's to judge.
+ * It also carries out a recorded APPLY_HELD or RELEASE_HELD.
  */
 @Component
 class VoucherChecks {
@@ -47,16 +50,17 @@ class VoucherChecks {
 			throw CorrectionRefusedException.invalid("The gateway has no recorded payment of " + voucher + ": a "
 					+ request.kind() + " is about a payment (and line) the gateway recorded");
 		}
+		if (known && !this.offices.mayActOn(caller,
+				this.repository.collectingAgency(request.bankCode(), request.bankReference()))) {
+			throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
+		}
 		if ("REVERSE".equals(request.kind())) {
 			checkNotReversed(request, voucher);
 		}
 		if (request.resolvesHeldCredit()) {
-			CorrectionRepository.PaymentLine line = line(request);
-			if (!this.offices.mayActOn(caller, line.collectingAgency())) {
-				throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
-			}
+			UUID posting = linePosting(request);
 			try {
-				this.heldCredits.check(line.postingId(), voucher, Kind.valueOf(request.kind()));
+				this.heldCredits.check(posting, voucher, Kind.valueOf(request.kind()));
 			}
 			catch (HeldCreditRefusedException ex) {
 				throw refused(ex);
@@ -70,7 +74,7 @@ class VoucherChecks {
 	 */
 	HeldCredit.Resolution resolveHeldCredit(CorrectionRequest request, RecordedCorrection recorded) {
 		try {
-			return this.heldCredits.resolve(line(request).postingId(), voucher(request), Kind.valueOf(request.kind()),
+			return this.heldCredits.resolve(linePosting(request), voucher(request), Kind.valueOf(request.kind()),
 					recorded.correctionId(), recorded.requestedBy(), recorded.approvedBy());
 		}
 		catch (HeldCreditRefusedException ex) {
@@ -90,10 +94,10 @@ class VoucherChecks {
 			});
 	}
 
-	private CorrectionRepository.PaymentLine line(CorrectionRequest request) {
+	private UUID linePosting(CorrectionRequest request) {
 		Integer number = request.lineNumber();
-		return ((number != null) ? this.repository.paymentLine(request.bankCode(), request.bankReference(), number)
-				: Optional.<CorrectionRepository.PaymentLine>empty())
+		return ((number != null) ? this.repository.linePosting(request.bankCode(), request.bankReference(), number)
+				: Optional.<UUID>empty())
 			.orElseThrow(() -> CorrectionRefusedException.invalid("The gateway has no recorded payment line of "
 					+ voucher(request) + ": a " + request.kind() + " is about a recorded line"));
 	}

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import etax.access.Caller;
+import etax.access.Role;
 import etax.devstack.TokenIssuer;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
@@ -95,6 +97,28 @@ class CorrectionsIntegrationTests {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo("officer-99999");
+	}
+
+	@Test
+	void anOfficerOfAnotherOfficeNeitherProposesNorRecordsACorrectionOfThisOfficesPayment() {
+		String reference = confirmed(9403, 2_000_000);
+		String theirs = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-70299", PAID, PAID);
+		String recode = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-70299", PAID,
+				PAID.replace("1701", "1702"));
+
+		assertProblem(post("/api/v1/corrections/proposals", theirs, TokenIssuer.local().officer("70299")),
+				HttpStatus.FORBIDDEN, "outside-tax-office")
+			.contains("70299");
+		assertProblem(post("/api/v1/corrections/proposals", recode, TokenIssuer.local().officer("70299")),
+				HttpStatus.FORBIDDEN, "outside-tax-office");
+		String ours = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", ours, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertProblem(post("/api/v1/corrections", ours, TokenIssuer.local().approver("70299", "binh")),
+				HttpStatus.FORBIDDEN, "outside-tax-office");
+		assertThat(post("/api/v1/corrections", ours, TokenIssuer.local().token(new Caller("approver-an", Role.NATIONAL_OFFICER, null, null, null, true))))
+			.as("a national officer acts on any office's payment").hasStatus(HttpStatus.CREATED);
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
+			.isOne();
 	}
 
 	@Test
