@@ -2,32 +2,18 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
-import etax.declaration.calendar.Deadlines;
 import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.inspection.TaxInspection;
-import etax.declaration.notice.Notices;
-import etax.declaration.payable.AcceptedReturn;
-import etax.declaration.payable.PayableItem;
-import etax.declaration.payable.PayableItems;
 import etax.declaration.taxpayer.Taxpayer;
-import etax.ids.TimeOrderedIds;
-import etax.outbox.Outbox;
-import etax.outbox.OutboxMessage;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
-import etax.schemas.ReturnHeader;
-import etax.schemas.Severity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -42,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * not at all. A group costs a fixed number of statements, not a number per return: its locks, lookups,
  * chains and transaction codes are each read in one round trip and its rows are written in one
  * statement per table. Within a group the returns are decided in order, each seeing the ones before it
- * (an original and its supplement in one request, or the same content twice).
+ * (an original and its supplement in one request, or the same content twice): {@link FilingGroup} keeps what
+ * they see, {@link ReturnDecisions} decides each, {@link FilingRecords} writes the group's rows.
  * A return filed before by another filer, or not accepted, is no answer to a filing: it is decided on its
  * merits (a second original of an accepted return is then not accepted, CTX-DUP-01, with a pointer to it).
  */
@@ -53,32 +40,22 @@ class ReturnFiling {
 
 	private final ReturnChains chains;
 
-	private final ReturnRepository returns;
-
-	private final ReturnEvents events;
-
 	private final TransactionCodes transactionCodes;
-
-	private final PayableItems payableItems;
-
-	private final Outbox outbox;
-
-	private final Notices notices;
 
 	private final DateRanges dateRanges;
 
-	ReturnFiling(Idempotency idempotency, ReturnChains chains, ReturnRepository returns, ReturnEvents events,
-			TransactionCodes transactionCodes, PayableItems payableItems, Outbox outbox, Notices notices,
-			DateRanges dateRanges) {
+	private final ReturnDecisions decisions;
+
+	private final FilingRecords records;
+
+	ReturnFiling(Idempotency idempotency, ReturnChains chains, TransactionCodes transactionCodes, DateRanges dateRanges,
+			ReturnDecisions decisions, FilingRecords records) {
 		this.idempotency = idempotency;
 		this.chains = chains;
-		this.dateRanges = dateRanges;
-		this.returns = returns;
-		this.events = events;
 		this.transactionCodes = transactionCodes;
-		this.payableItems = payableItems;
-		this.outbox = outbox;
-		this.notices = notices;
+		this.dateRanges = dateRanges;
+		this.decisions = decisions;
+		this.records = records;
 	}
 
 	/**
@@ -118,7 +95,7 @@ class ReturnFiling {
 			}
 		}
 		Iterator<String> codes = this.transactionCodes.next(codesToIssue).iterator();
-		Group group = new Group(this.chains.accepted(chainsToRead), this.dateRanges.accepted(rangesToRead));
+		FilingGroup group = new FilingGroup(this.chains.accepted(chainsToRead), this.dateRanges.accepted(rangesToRead));
 		Filed[] outcomes = new Filed[candidates.size()];
 		for (int i = 0; i < candidates.size(); i++) {
 			Candidate candidate = candidates.get(i);
@@ -136,79 +113,11 @@ class ReturnFiling {
 				outcomes[i] = new Filed.Conflict(before.get().returnId());
 			}
 			else {
-				group.decided.put(i, decide(candidate, chainKeys.get(i), codes.next(), group));
+				group.decided(i, this.decisions.decide(candidate, chainKeys.get(i), codes.next(), group));
 			}
 		}
-		write(group, outcomes);
+		this.records.write(group, outcomes);
 		return List.of(outcomes);
-	}
-
-	private Decision decide(Candidate candidate, String chainKey, String transactionCode, Group group) {
-		ReturnDocument document = candidate.document();
-		Instant at = candidate.receivedAt();
-		List<Finding> findings = new ArrayList<>(candidate.findings());
-		List<ReturnChains.Member> accepted = group.accepted(chainKey);
-		if (candidate.taxpayer().isPresent() && ContextFindings.mayQuoteOtherReturns(findings)) {
-			findings.addAll(this.chains.check(document, accepted));
-			findings.addAll(OtherReturns.check(document, group::accepted));
-			FinalizedYear.check(document, group::accepted).ifPresent(findings::add);
-			DateRanges.scopeOf(document)
-				.flatMap((scope) -> DateRanges.check(document, chainKey, group.originals(scope)))
-				.ifPresent(findings::add);
-			InspectedPeriod.check(document, candidate.inspections(), ReturnChains.current(accepted))
-				.ifPresent(findings::add);
-		}
-		ReturnStatus status = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING)
-				? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED;
-		StoredReturn stored = stored(document, findings, status, at, transactionCode,
-				new StoredReturn.FiledBy(candidate.filer(), candidate.filerRole()), candidate.extension());
-		group.filed(candidate, stored, chainKey);
-		if (status != ReturnStatus.ACCEPTED) {
-			group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnRejected.of(stored, at)));
-			return new Decision(candidate.filer(), stored, null);
-		}
-		Optional<ReturnChains.Member> superseded = ReturnChains.current(accepted);
-		group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(), ReturnAccepted.of(stored, at)));
-		superseded.ifPresent((previous) -> group.messages.add(OutboxMessage.of(ReturnAccepted.TOPIC, stored.mst(),
-				ReturnSuperseded.of(previous.id(), previous.transactionCode(), stored, at))));
-		group.acceptedReturns.add(new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
-				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
-				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(),
-				document.form().annualTaxIndicators(), document.indicators(),
-				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
-				(candidate.extension() != null) ? candidate.extension().deadline() : null, ReturnChains.clawbackOf(document),
-				accepted.stream().map(ReturnChains.Member::clawback).filter(Objects::nonNull).toList()));
-		group.accept(chainKey, stored, document);
-		return new Decision(candidate.filer(), stored, superseded.orElse(null));
-	}
-
-	private void write(Group group, Filed[] outcomes) {
-		this.returns.insert(group.newReturns);
-		this.idempotency.remember(group.keys);
-		this.outbox.appendAll(group.messages);
-		Map<UUID, List<PayableItem>> items = this.payableItems.createFor(group.acceptedReturns);
-		List<ReturnEvents.Entry> lifecycle = new ArrayList<>();
-		List<Notices.Notice> notices = new ArrayList<>();
-		group.decided.forEach((position, decision) -> {
-			StoredReturn stored = decision.stored();
-			List<PayableItem> created = items.getOrDefault(stored.id(), List.of());
-			lifecycle.addAll(decision.lifecycle(created));
-			Receipt receipt = Receipt.of(stored.withPayableItems(created));
-			notices.add(new Notices.Notice(decision.filer(), stored.mst(), stored.id(), receipt));
-			outcomes[position] = new Filed.Received(stored.id(), receipt);
-		});
-		this.events.append(lifecycle);
-		this.notices.issue(notices);
-	}
-
-	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,
-			Instant receivedAt, String transactionCode, StoredReturn.FiledBy filedBy, @Nullable ExtendedDeadline extension) {
-		ReturnHeader header = document.header();
-		return new StoredReturn(TimeOrderedIds.next(), transactionCode, status, receivedAt, header.mst(),
-				header.formCode(), header.maTKhai(), header.version(), header.filingType(), header.submissionNumber(),
-				new StoredReturn.Period(header.period().kind(), header.period().value(), header.period().from(),
-						header.period().to()),
-				header.taxOfficeCode(), filedBy, document.sha256(), findings, List.of(), extension);
 	}
 
 	/**
@@ -227,38 +136,6 @@ class ReturnFiling {
 	record Candidate(String filer, String filerRole, ReturnDocument document, List<Finding> findings, Optional<Taxpayer> taxpayer,
 			@Nullable String idempotencyKey, Instant receivedAt, @Nullable ExtendedDeadline extension,
 			List<TaxInspection> inspections) {
-
-	}
-
-	/**
-	 * A return decided in the transaction, to be written.
-	 * @param filer who filed it
-	 * @param stored the return
-	 * @param supersedes the accepted return it supersedes, if any
-	 */
-	private record Decision(String filer, StoredReturn stored, ReturnChains.@Nullable Member supersedes) {
-
-		/** Its lifecycle so far, and the end of the one it supersedes. */
-		List<ReturnEvents.Entry> lifecycle(List<PayableItem> items) {
-			Instant at = this.stored.receivedAt();
-			List<ReturnEvents.Entry> entries = new ArrayList<>();
-			// who filed it (token subject and role, never the token): an agent's or a T-VAN's filing for the
-			// taxpayer reads as such in the lifecycle
-			entries.add(new ReturnEvents.Entry(this.stored.id(), "RECEIVED", at,
-					Map.of("transactionCode", this.stored.transactionCode(), "filedBy", this.stored.filedBy().subject(),
-							"filerRole", String.valueOf(this.stored.filedBy().role()))));
-			entries.add(new ReturnEvents.Entry(this.stored.id(), this.stored.status().name(), at,
-					Map.of("findings", this.stored.findings().size())));
-			if (!items.isEmpty()) {
-				entries.add(new ReturnEvents.Entry(this.stored.id(), "PAYABLE_ITEMS_CREATED", at,
-						Map.of("count", items.size())));
-			}
-			if (this.supersedes != null) {
-				entries.add(new ReturnEvents.Entry(this.supersedes.id(), "SUPERSEDED", at,
-						Map.of("by", this.stored.id().toString(), "transactionCode", this.stored.transactionCode())));
-			}
-			return entries;
-		}
 
 	}
 
@@ -292,95 +169,6 @@ class ReturnFiling {
 		 */
 		record Conflict(UUID returnId) implements Filed {
 
-		}
-
-	}
-
-	/** What a group has decided so far, and the rows it will write. */
-	private static final class Group {
-
-		private final Map<String, List<ReturnChains.Member>> chains;
-
-		/** The accepted originals of date-range forms by scope ({@link DateRanges#scopeOf}). */
-		private final Map<String, List<DateRanges.Original>> originals;
-
-		private final Map<String, Idempotency.Remembered> byKey = new HashMap<>();
-
-		/** The accepted returns of this group by filer and content, as {@link Idempotency} finds stored ones. */
-		private final Map<String, UUID> byContent = new HashMap<>();
-
-		private final Map<Integer, Decision> decided = new TreeMap<>();
-
-		private final List<ReturnRepository.NewReturn> newReturns = new ArrayList<>();
-
-		private final List<Idempotency.Remembered> keys = new ArrayList<>();
-
-		private final List<OutboxMessage> messages = new ArrayList<>();
-
-		private final List<AcceptedReturn> acceptedReturns = new ArrayList<>();
-
-		Group(Map<String, List<ReturnChains.Member>> chains, Map<String, List<DateRanges.Original>> originals) {
-			this.chains = chains;
-			this.originals = originals;
-		}
-
-		/** A return filed earlier in this group under the candidate's key. */
-		Optional<Idempotency.Earlier> filedUnderKey(Candidate candidate) {
-			return Optional.ofNullable(candidate.idempotencyKey())
-				.map((key) -> this.byKey.get(candidate.filer() + "|" + key))
-				.map((filed) -> new Idempotency.Earlier(filed.returnId(),
-						filed.contentSha256().equals(candidate.document().sha256()), true));
-		}
-
-		/** A return of the candidate's filer and content accepted earlier in this group. */
-		Optional<Idempotency.Earlier> filedWithContent(Candidate candidate) {
-			return Optional.ofNullable(this.byContent.get(candidate.filer() + "|" + candidate.document().sha256()))
-				.map((returnId) -> new Idempotency.Earlier(returnId, true, false));
-		}
-
-		/**
-		 * Remembers the candidate's key, if it sent one, for a return filed before that answers it: a key
-		 * names the filing it was first sent with, replayed or not, so that it recovers the receipt later
-		 * and is a conflict with other content.
-		 */
-		void bind(Candidate candidate, UUID returnId) {
-			remember(candidate, returnId, candidate.receivedAt());
-		}
-
-		List<ReturnChains.Member> accepted(String chainKey) {
-			return this.chains.getOrDefault(chainKey, List.of());
-		}
-
-		List<DateRanges.Original> originals(String scope) {
-			return this.originals.getOrDefault(scope, List.of());
-		}
-
-		void filed(Candidate candidate, StoredReturn stored, String chainKey) {
-			this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer(),
-					candidate.taxpayer().map(Taxpayer::taxOfficeCode).orElse(null)));
-			if (stored.status() == ReturnStatus.ACCEPTED) {
-				this.byContent.putIfAbsent(candidate.filer() + "|" + stored.contentSha256(), stored.id());
-			}
-			remember(candidate, stored.id(), stored.receivedAt());
-		}
-
-		private void remember(Candidate candidate, UUID returnId, Instant at) {
-			String key = candidate.idempotencyKey();
-			if (key != null) {
-				Idempotency.Remembered remembered = new Idempotency.Remembered(candidate.filer(), key,
-						candidate.document().sha256(), returnId, at);
-				this.byKey.put(candidate.filer() + "|" + key, remembered);
-				this.keys.add(remembered);
-			}
-		}
-
-		void accept(String chainKey, StoredReturn stored, ReturnDocument document) {
-			this.chains.computeIfAbsent(chainKey, (key) -> new ArrayList<>())
-				.add(new ReturnChains.Member(stored.id(), stored.transactionCode(), stored.filingType(),
-						stored.submissionNumber(), document.indicators(), ReturnChains.clawbackOf(document)));
-			DateRanges.scopeOf(document)
-				.ifPresent((scope) -> DateRanges.of(document, chainKey, stored.id(), stored.transactionCode())
-					.ifPresent((original) -> this.originals.computeIfAbsent(scope, (key) -> new ArrayList<>()).add(original)));
 		}
 
 	}

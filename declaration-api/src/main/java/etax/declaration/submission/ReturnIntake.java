@@ -1,28 +1,13 @@
 package etax.declaration.submission;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 import etax.access.Caller;
-import etax.declaration.signature.EnvelopeCapture;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
-import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
-import etax.schemas.ReturnValidator;
-import etax.schemas.Severity;
-import etax.schemas.Validation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,49 +21,31 @@ import org.springframework.util.unit.DataSize;
  * line; a received return passes the context rules and its chain's rules, and is stored with its
  * receipt, findings, lifecycle and, when accepted, payable items and events, in one transaction. The
  * same idempotency key again answers with the original receipt, and so does the same content from the same
- * filer once accepted ({@link Idempotency}).
+ * filer once accepted ({@link Idempotency}). A return is received by {@link ReturnReception}, filed by
+ * {@link GroupCommit} with others that arrive together, and answered here.
  */
 @Service
 public class ReturnIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ReturnIntake.class);
 
-	private final ReturnValidator validator;
+	private final ReturnReception reception;
 
-	private final ContextRules contextRules;
-
-	private final ReturnChains chains;
+	private final DryRunValidation dryRuns;
 
 	private final GroupCommit groupCommit;
 
 	private final ReturnQueries queries;
 
-	private final IntakeAudit audit;
-
 	private final IntakeMetrics metrics;
 
-	private final FilingAuthority authority;
-
-	private final Clock clock;
-
-	private final Idempotency idempotency;
-
-	private final DateRanges dateRanges;
-
-	ReturnIntake(ReturnValidator validator, ContextRules contextRules, ReturnChains chains, GroupCommit groupCommit,
-			ReturnQueries queries, IntakeAudit audit, IntakeMetrics metrics, FilingAuthority authority, Clock clock,
-			Idempotency idempotency, DateRanges dateRanges) {
-		this.idempotency = idempotency;
-		this.dateRanges = dateRanges;
-		this.authority = authority;
-		this.validator = validator;
-		this.contextRules = contextRules;
-		this.chains = chains;
+	ReturnIntake(ReturnReception reception, DryRunValidation dryRuns, GroupCommit groupCommit, ReturnQueries queries,
+			IntakeMetrics metrics) {
+		this.reception = reception;
+		this.dryRuns = dryRuns;
 		this.groupCommit = groupCommit;
 		this.queries = queries;
-		this.audit = audit;
 		this.metrics = metrics;
-		this.clock = clock;
 	}
 
 	/**
@@ -93,7 +60,7 @@ public class ReturnIntake {
 	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
 	public Filing file(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
-		ReturnFiling.Candidate candidate = candidate(xml, filer, idempotencyKey);
+		ReturnFiling.Candidate candidate = this.reception.receive(xml, filer, idempotencyKey);
 		return answer(candidate, this.groupCommit.file(candidate));
 	}
 
@@ -118,7 +85,7 @@ public class ReturnIntake {
 					refused(filer, "TOO_LARGE", submission.xml().length);
 					throw new ReturnTooLargeException(maxReturnSize);
 				}
-				candidates.add(candidate(submission.xml(), filer, submission.idempotencyKey()));
+				candidates.add(this.reception.receive(submission.xml(), filer, submission.idempotencyKey()));
 				positions.add(i);
 			}
 			catch (RuntimeException ex) {
@@ -141,20 +108,6 @@ public class ReturnIntake {
 		catch (RuntimeException ex) {
 			return Outcome.refused(ex);
 		}
-	}
-
-	private ReturnFiling.Candidate candidate(byte[] xml, Caller filer, @Nullable String idempotencyKey) {
-		EnvelopeCapture envelope = new EnvelopeCapture();
-		Validation.Receivable receivable = receivable(xml, envelope, filer);
-		ReturnDocument document = receivable.document();
-		authorize(filer, document, xml);
-		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
-		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
-		List<Finding> findings = new ArrayList<>(receivable.findings());
-		findings.addAll(checked.findings());
-		return new ReturnFiling.Candidate(filer.subject(), filer.role().name(), document, findings, checked.taxpayer(),
-				idempotencyKey, receivedAt, checked.extension(), checked.inspections());
 	}
 
 	private Filing answer(ReturnFiling.Candidate candidate, ReturnFiling.Filed filed) {
@@ -180,36 +133,7 @@ public class ReturnIntake {
 	 * @throws FilerNotAuthorizedException if the filer may not file for the taxpayer the return names
 	 */
 	public DryRun validate(byte[] xml, Caller filer) {
-		EnvelopeCapture envelope = new EnvelopeCapture();
-		Validation validation = this.validator.validate(xml, envelope);
-		if (!(validation instanceof Validation.Receivable receivable)) {
-			return new DryRun(false, null, validation.findings(), null);
-		}
-		ReturnDocument document = receivable.document();
-		this.authority.check(filer, document.header().mst());
-		ContextRules.Checked checked = this.contextRules.check(document, envelope, this.clock.instant());
-		List<Finding> findings = new ArrayList<>(receivable.findings());
-		findings.addAll(checked.findings());
-		// a filing of this content without a key would be answered with the filer's accepted return, as filing does
-		Optional<UUID> replayed = this.idempotency.acceptedReturnOf(filer.subject(), document.sha256());
-		if (replayed.isPresent()) {
-			return new DryRun(true, ReturnStatus.ACCEPTED, findings, this.queries.filed(replayed.get()).transactionCode());
-		}
-		if (checked.taxpayer().isPresent() && ContextFindings.mayQuoteOtherReturns(findings)) {
-			List<ReturnChains.Member> chain = this.chains.accepted(ReturnChains.keyOf(document));
-			findings.addAll(this.chains.check(document, chain));
-			Map<String, List<ReturnChains.Member>> others = this.chains.accepted(OtherReturns.keys(document));
-			findings.addAll(OtherReturns.check(document, (key) -> others.getOrDefault(key, List.of())));
-			Map<String, List<ReturnChains.Member>> finalization = this.chains.accepted(FinalizedYear.keys(document));
-			FinalizedYear.check(document, (key) -> finalization.getOrDefault(key, List.of())).ifPresent(findings::add);
-			DateRanges.scopeOf(document)
-				.flatMap((scope) -> DateRanges.check(document, ReturnChains.keyOf(document),
-						this.dateRanges.accepted(List.of(scope)).getOrDefault(scope, List.of())))
-				.ifPresent(findings::add);
-			InspectedPeriod.check(document, checked.inspections(), ReturnChains.current(chain)).ifPresent(findings::add);
-		}
-		boolean rejected = findings.stream().anyMatch((finding) -> finding.severity() != Severity.WARNING);
-		return new DryRun(true, rejected ? ReturnStatus.NOT_ACCEPTED : ReturnStatus.ACCEPTED, findings, null);
+		return this.dryRuns.validate(xml, filer);
 	}
 
 	/**
@@ -219,48 +143,7 @@ public class ReturnIntake {
 	 * @param sizeBytes how much of it was read
 	 */
 	void refused(Caller caller, String reason, int sizeBytes) {
-		this.audit.notReceived(caller, "refused", reason, sizeBytes, null, null);
-		this.metrics.rejected(reason.toLowerCase(Locale.ROOT).replace('_', '-'));
-	}
-
-	private void authorize(Caller filer, ReturnDocument document, byte[] xml) {
-		try {
-			this.authority.check(filer, document.header().mst());
-		}
-		catch (FilerNotAuthorizedException ex) {
-			notReceived(filer, "refused", "NOT_AUTHORIZED", xml, document.header().mst());
-			throw ex;
-		}
-	}
-
-	private Validation.Receivable receivable(byte[] xml, EnvelopeCapture envelope, Caller filer) {
-		Validation validation;
-		try {
-			validation = this.validator.validate(xml, envelope);
-		}
-		catch (MalformedReturnException ex) {
-			notReceived(filer, "malformed", ex.reason().name(), xml, null);
-			throw ex;
-		}
-		if (validation instanceof Validation.Receivable receivable) {
-			return receivable;
-		}
-		notReceived(filer, "schema", "NOT_RECEIVABLE", xml, null);
-		throw new ReturnNotReceivedException(validation.findings());
-	}
-
-	private void notReceived(Caller filer, String outcome, String reason, byte[] xml, @Nullable String mst) {
-		this.audit.notReceived(filer, outcome, reason, xml.length, sha256(xml), mst);
-		this.metrics.rejected(outcome);
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.reception.refused(caller, reason, sizeBytes);
 	}
 
 	/**

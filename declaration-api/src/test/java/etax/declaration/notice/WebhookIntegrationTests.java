@@ -107,7 +107,7 @@ class WebhookIntegrationTests {
 		assertThat(attempts).extracting(Received::status).containsExactly(500, 500, 204);
 		Received delivered = attempts.get(2);
 		String timestamp = delivered.signature().substring(2, delivered.signature().indexOf(','));
-		assertThat(delivered.signature()).isEqualTo(WebhookDispatcher.signature(webhook.get("secret").asString(),
+		assertThat(delivered.signature()).isEqualTo(WebhookSignatures.sign(webhook.get("secret").asString(),
 				Instant.ofEpochSecond(Long.parseLong(timestamp)), delivered.body()));
 		JsonNode notice = this.json.readTree(delivered.body());
 		assertThat(notice.get("type").asString()).isEqualTo("AcceptanceNotice");
@@ -158,7 +158,7 @@ class WebhookIntegrationTests {
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> fastBodies.stream().anyMatch((body) -> body.contains(returnId)));
 			assertThat(answer.getCount()).as("the slow receiver still holds its request").isOne();
-			assertThat(this.meters.get(WebhookDispatcher.LATENCY).tag("attempt", "first").timer().count()).isPositive();
+			assertThat(this.meters.get(DeliveryOutcomes.LATENCY).tag("attempt", "first").timer().count()).isPositive();
 		}
 		finally {
 			answer.countDown();
@@ -243,7 +243,7 @@ class WebhookIntegrationTests {
 			String signature = delivery.substring(0, delivery.indexOf('\n'));
 			String body = delivery.substring(delivery.indexOf('\n') + 1);
 			Instant at = Instant.ofEpochSecond(Long.parseLong(signature.substring(2, signature.indexOf(','))));
-			assertThat(signature).as("signed with the new secret").isEqualTo(WebhookDispatcher.signature(secret, at, body));
+			assertThat(signature).as("signed with the new secret").isEqualTo(WebhookSignatures.sign(secret, at, body));
 		}
 		finally {
 			down.stop(0);

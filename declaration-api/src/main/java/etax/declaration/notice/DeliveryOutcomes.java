@@ -1,0 +1,83 @@
+package etax.declaration.notice;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what became of an attempt to deliver a notice ({@link WebhookDispatcher}): answered 2xx, it is delivered;
+ * refused because the receiver resolves to an internal address ({@link DeliveryErrors#refusal}), it fails at once;
+ * otherwise it is retried with doubling delays until the last attempt, its reason recorded in words. The time from
+ * a notice's filing to its delivery is the timer {@value #LATENCY} (tag {@code attempt}: {@code first} or
+ * {@code retry}), the target README.md publishes.
+ */
+@Component
+class DeliveryOutcomes {
+
+	static final String LATENCY = "etax.webhooks.delivery.latency";
+
+	private final WebhookRepository webhooks;
+
+	private final WebhookProperties properties;
+
+	private final Clock clock;
+
+	private final Timer firstAttempt;
+
+	private final Timer retried;
+
+	DeliveryOutcomes(WebhookRepository webhooks, WebhookProperties properties, Clock clock, MeterRegistry meters) {
+		this.webhooks = webhooks;
+		this.properties = properties;
+		this.clock = clock;
+		this.firstAttempt = latency(meters, "first");
+		this.retried = latency(meters, "retry");
+	}
+
+	private static Timer latency(MeterRegistry meters, String attempt) {
+		return Timer.builder(LATENCY)
+			.description("From a return's filing to the delivery of its notice to a webhook")
+			.tag("attempt", attempt)
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+	}
+
+	/**
+	 * Records an attempt's outcome.
+	 * @param delivery the delivery attempted
+	 * @param status the receiver's HTTP status, if it answered
+	 * @param failure why it did not, otherwise
+	 */
+	void record(WebhookRepository.Due delivery, @Nullable Integer status, @Nullable Throwable failure) {
+		Instant now = this.clock.instant();
+		if (status != null && status / 100 == 2) {
+			this.webhooks.delivered(delivery.id(), now);
+			((delivery.attempts() == 0) ? this.firstAttempt : this.retried)
+				.record(Duration.between(delivery.createdAt(), now).abs());
+			return;
+		}
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (DeliveryErrors.refusal(cause) != null) {
+			// never retried: the address is not one to call, however often asked
+			this.webhooks.failed(delivery.id(), DeliveryErrors.describe(cause, URI.create(delivery.url()),
+					this.properties.timeout()), null);
+			return;
+		}
+		String error = (status != null) ? "HTTP " + status + " from the receiver"
+				: DeliveryErrors.describe(cause, URI.create(delivery.url()), this.properties.timeout());
+		int attempts = delivery.attempts() + 1;
+		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
+				: now.plus(this.properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16)));
+		this.webhooks.failed(delivery.id(), error, retryAt);
+	}
+
+}
