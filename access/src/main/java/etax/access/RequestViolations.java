@@ -67,20 +67,29 @@ public final class RequestViolations {
 	 * field is known
 	 */
 	public static @Nullable Violation of(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof JacksonException databind && !databind.getPath().isEmpty()) {
-			StringBuilder path = new StringBuilder();
-			databind.getPath().forEach((reference) -> {
-				if (reference.getPropertyName() != null) {
-					path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-				}
-				else if (reference.getIndex() >= 0) {
-					path.append('[').append(reference.getIndex()).append(']');
-				}
-			});
-			return new Violation(path.toString(), (databind instanceof UnrecognizedPropertyException)
-					? "is not a property of this body" : "is missing, null or not of the expected type");
+		return (ex.getCause() instanceof JacksonException databind) ? of(databind) : null;
+	}
+
+	/**
+	 * @param databind why a JSON body could not be read
+	 * @return the field that could not be read, or that the body may not have, if known: never the parser's own
+	 * message, which names this service's classes
+	 */
+	public static @Nullable Violation of(JacksonException databind) {
+		if (databind.getPath().isEmpty()) {
+			return null;
 		}
-		return null;
+		StringBuilder path = new StringBuilder();
+		databind.getPath().forEach((reference) -> {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		});
+		return new Violation(path.toString(), (databind instanceof UnrecognizedPropertyException)
+				? "is not a property of this body" : "is missing, null or not of the expected type");
 	}
 
 	/** The violations as one sentence: {@code page must be at least 0; size must be at most 100}. */

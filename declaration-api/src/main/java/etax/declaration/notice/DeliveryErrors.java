@@ -59,7 +59,7 @@ final class DeliveryErrors {
 				return "Connection to " + receiver + " refused or closed before an answer";
 			}
 		}
-		return "Delivery to " + receiver + " failed (" + failure.getClass().getSimpleName() + ")";
+		return "Delivery to " + receiver + " failed before an answer";
 	}
 
 	/**

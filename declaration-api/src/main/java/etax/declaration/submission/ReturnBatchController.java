@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import etax.access.Caller;
 import etax.access.RedactedException;
+import etax.access.RequestViolations;
 import etax.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -123,7 +124,10 @@ class ReturnBatchController {
 			batch = this.json.readValue(body, ReturnBatch.Request.class);
 		}
 		catch (JacksonException ex) {
-			throw invalid("The body is not a batch of returns: " + ex.getOriginalMessage());
+			RequestViolations.Violation field = RequestViolations.of(ex);
+			throw invalid("The body is not a batch of returns"
+					+ ((field != null) ? ": " + RequestViolations.detail(List.of(field))
+							: ": not a JSON object of a filer and items") + ".");
 		}
 		if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > limits.maxItems()) {
 			throw invalid("A batch request holds 1 to " + limits.maxItems() + " returns.");

@@ -62,7 +62,7 @@ class DeliveryErrorsTests {
 	@Test
 	void anythingElseStillNamesTheReceiver() {
 		assertThat(DeliveryErrors.describe(new IllegalStateException("internal"), HOOK, TIMEOUT))
-			.isEqualTo("Delivery to hooks.example.vn:8443 failed (IllegalStateException)");
+			.isEqualTo("Delivery to hooks.example.vn:8443 failed before an answer");
 	}
 
 }

@@ -173,6 +173,12 @@ class ReturnBatchIntegrationTests {
 		file(Map.of("filer", Map.of("subject", "agent-" + agent, "role", "AGENT"), "items", List.of()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
+		file(Map.of("filer", Map.of("subject", "agent-" + agent, "role", "AGENT"), "items",
+				List.of(Map.of("idempotencyKey", "k", "xml", "not base64!"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"))
+			.andExpect(jsonPath("$.detail").value(
+					"The body is not a batch of returns: items[0].xml is missing, null or not of the expected type."));
 	}
 
 	private ResultActions file(Map<String, Object> request) throws Exception {
