@@ -22,12 +22,12 @@ class BatchClaims implements InstanceClaims {
 	private static final Claim NOTHING_TO_LET_GO = () -> {
 	};
 
-	private final BatchRepository repository;
+	private final ClaimRepository claims;
 
 	private final BatchProcessorProperties.Resume resume;
 
-	BatchClaims(BatchRepository repository, BatchProcessorProperties properties) {
-		this.repository = repository;
+	BatchClaims(ClaimRepository claims, BatchProcessorProperties properties) {
+		this.claims = claims;
 		this.resume = properties.bulk().resume();
 	}
 
@@ -38,7 +38,7 @@ class BatchClaims implements InstanceClaims {
 
 	@Override
 	public Optional<Claim> claim(JobExecution execution) {
-		if (execution.isRunning() && !this.repository.claimIfStale(
+		if (execution.isRunning() && !this.claims.claimIfStale(
 				BulkFilingJobConfiguration.batchId(execution.getJobParameters()), this.resume.lease())) {
 			return Optional.empty();
 		}

@@ -42,12 +42,16 @@ class BatchController {
 
 	private final BulkFilings filings;
 
+	private final BatchIntake intake;
+
 	private final BatchProcessorProperties.Limits limits;
 
 	private final UploadMemory memory;
 
-	BatchController(BulkFilings filings, BatchProcessorProperties properties, UploadMemory memory) {
+	BatchController(BulkFilings filings, BatchIntake intake, BatchProcessorProperties properties,
+			UploadMemory memory) {
 		this.filings = filings;
+		this.intake = intake;
 		this.limits = properties.bulk().limits();
 		this.memory = memory;
 	}
@@ -69,7 +73,7 @@ class BatchController {
 	ResponseEntity<Batch> receive(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {
 		Format format = String.valueOf(request.getContentType()).contains("zip") ? Format.ZIP : Format.XML;
 		try (UploadMemory.Share share = this.memory.share()) {
-			Batch batch = this.filings.receive(readBounded(request, share), format, filer, share);
+			Batch batch = this.intake.receive(readBounded(request, share), format, filer, share);
 			return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
 		}
 	}

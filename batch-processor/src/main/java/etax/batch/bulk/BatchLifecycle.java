@@ -26,7 +26,9 @@ class BatchLifecycle implements JobExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchLifecycle.class);
 
-	private final BatchRepository repository;
+	private final BatchRepository batches;
+
+	private final BatchStatusRepository statuses;
 
 	private final Heartbeats heartbeats;
 
@@ -36,9 +38,10 @@ class BatchLifecycle implements JobExecutionListener {
 
 	private final Clock clock;
 
-	BatchLifecycle(BatchRepository repository, Heartbeats heartbeats, Outbox outbox, TransactionTemplate transactions,
-			Clock clock) {
-		this.repository = repository;
+	BatchLifecycle(BatchRepository batches, BatchStatusRepository statuses, Heartbeats heartbeats, Outbox outbox,
+			TransactionTemplate transactions, Clock clock) {
+		this.batches = batches;
+		this.statuses = statuses;
 		this.heartbeats = heartbeats;
 		this.outbox = outbox;
 		this.transactions = transactions;
@@ -49,7 +52,7 @@ class BatchLifecycle implements JobExecutionListener {
 	public void beforeJob(JobExecution execution) {
 		UUID batchId = BulkFilingJobConfiguration.batchId(execution.getJobParameters());
 		this.heartbeats.hold(batchId);
-		this.repository.processing(batchId);
+		this.statuses.processing(batchId);
 	}
 
 	@Override
@@ -69,9 +72,9 @@ class BatchLifecycle implements JobExecutionListener {
 	void completed(UUID batchId) {
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
-			if (this.repository.complete(batchId, now)) {
-				Batch batch = this.repository.find(batchId).orElseThrow();
-				Filer filer = this.repository.filer(batchId);
+			if (this.statuses.complete(batchId, now)) {
+				Batch batch = this.batches.find(batchId).orElseThrow();
+				Filer filer = this.batches.filer(batchId);
 				this.outbox.append(
 						OutboxMessage.of(BatchCompleted.TOPIC, filer.noticeKey(), BatchCompleted.of(batch, filer, now)));
 				log.info("Batch ended batch={} status={} items={} accepted={} notAccepted={} notReceived={} failed={}"

@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchRestartScope implements RestartScope {
 
-	private final BatchRepository repository;
+	private final BatchRepository batches;
 
-	BatchRestartScope(BatchRepository repository) {
-		this.repository = repository;
+	private final ItemRepository items;
+
+	BatchRestartScope(BatchRepository batches, ItemRepository items) {
+		this.batches = batches;
+		this.items = items;
 	}
 
 	@Override
@@ -34,10 +37,10 @@ class BatchRestartScope implements RestartScope {
 			return;
 		}
 		UUID batchId = BulkFilingJobConfiguration.batchId(parameters);
-		if (this.repository.find(batchId, caller).isEmpty()) {
+		if (this.batches.find(batchId, caller).isEmpty()) {
 			throw BatchNotFoundException.forId(batchId);
 		}
-		int outside = this.repository.pendingOutside(batchId, String.valueOf(caller.taxOffice()));
+		int outside = this.items.pendingOutside(batchId, String.valueOf(caller.taxOffice()));
 		if (outside > 0) {
 			throw BatchOfOtherOfficesException.forRestart(batchId, outside);
 		}

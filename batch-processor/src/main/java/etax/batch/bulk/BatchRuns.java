@@ -10,16 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
-import etax.batch.jobs.JobExecutions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -29,29 +23,20 @@ import org.springframework.stereotype.Component;
  * takes over the batches of processes that died. A new batch is launched as soon as it is stored. Every
  * {@code resume.check}, a batch still unfinished whose heartbeat is older than {@code resume.lease} is
  * claimed (one atomic update: its heartbeat is renewed, so no other process claims it too) and run:
- * started if it never was, restarted if its last execution failed, first recovered (marked failed by
- * {@link JobExecutions#recover}) if the execution was left running by a process that died. A batch that
- * has had {@code resume.maxAttempts} runs is left {@code FAILED} for an officer, who restarts its
- * execution over the job API.
+ * started if it never was, restarted if its last execution failed, first recovered if the execution was left
+ * running by a process that died ({@link BulkFilingExecutions}). A batch that has had {@code resume.maxAttempts}
+ * runs is left {@code FAILED} for an officer, who restarts its execution over the job API.
  */
 @Component
 class BatchRuns implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchRuns.class);
 
-	private final JobOperator jobOperator;
+	private final BulkFilingExecutions executions;
 
-	private final JobRepository jobRepository;
-
-	private final Job bulkFilingJob;
-
-	private final JobExecutions jobExecutions;
-
-	private final BatchRepository repository;
+	private final ClaimRepository claims;
 
 	private final Heartbeats heartbeats;
-
-	private final BatchLifecycle lifecycle;
 
 	private final BatchProcessorProperties.Bulk settings;
 
@@ -63,15 +48,11 @@ class BatchRuns implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService watch;
 
-	BatchRuns(JobOperator jobOperator, JobRepository jobRepository, Job bulkFilingJob, JobExecutions jobExecutions,
-			BatchRepository repository, Heartbeats heartbeats, BatchLifecycle lifecycle, BatchProcessorProperties properties) {
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
-		this.bulkFilingJob = bulkFilingJob;
-		this.jobExecutions = jobExecutions;
-		this.repository = repository;
+	BatchRuns(BulkFilingExecutions executions, ClaimRepository claims, Heartbeats heartbeats,
+			BatchProcessorProperties properties) {
+		this.executions = executions;
+		this.claims = claims;
 		this.heartbeats = heartbeats;
-		this.lifecycle = lifecycle;
 		this.settings = properties.bulk();
 	}
 
@@ -91,7 +72,7 @@ class BatchRuns implements SmartLifecycle {
 		try {
 			for (int attempt = 1;; attempt++) {
 				try {
-					start(batchId);
+					this.executions.start(batchId);
 					return;
 				}
 				catch (TransientDataAccessException ex) {
@@ -117,66 +98,16 @@ class BatchRuns implements SmartLifecycle {
 		}
 	}
 
-	/** Starts, or recovers and restarts, the batch's job; returns when the run has ended. */
-	private void start(UUID batchId) throws Exception {
-		JobParameters parameters = BulkFilingJobConfiguration.parameters(batchId);
-		JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME, parameters);
-		if (last == null) {
-			this.jobOperator.start(this.bulkFilingJob, parameters);
-			return;
-		}
-		JobExecution previous = this.jobRepository.getJobExecution(last.getId());
-		if (previous.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
-			// the job completed, but its process died before the batch was marked
-			this.lifecycle.completed(batchId);
-			return;
-		}
-		this.jobOperator.restart(recoverIfLeftRunning(batchId, previous));
-	}
-
-	/**
-	 * Marks failed ({@link JobExecutions#recover}) an execution left running by a process that died, or left
-	 * {@code UNKNOWN}: the batch was claimed, so its heartbeat had stopped for a lease and no live process runs it.
-	 */
-	private JobExecution recoverIfLeftRunning(UUID batchId, JobExecution execution) {
-		if (!JobExecutions.unended(execution)) {
-			return execution;
-		}
-		log.warn("Bulk filing execution left unended by a stopped process, recovering batch={} execution={} status={}",
-				batchId, execution.getId(), execution.getStatus());
-		return this.jobExecutions.recover(execution);
-	}
-
-	/**
-	 * Leaves a claimed batch {@code FAILED} for an officer, its last execution first recovered, so that the officer
-	 * can restart it over the job API (only a failed or stopped execution can be restarted); or completes it, when
-	 * its last run completed the job but its process died before the batch was marked.
-	 * @return whether it was left {@code FAILED}
-	 */
-	private boolean giveUp(UUID batchId) {
-		JobExecution last = this.jobRepository.getLastJobExecution(BulkFilingJobConfiguration.JOB_NAME,
-				BulkFilingJobConfiguration.parameters(batchId));
-		if (last != null && last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
-			this.lifecycle.completed(batchId);
-			return false;
-		}
-		if (last != null) {
-			recoverIfLeftRunning(batchId, this.jobRepository.getJobExecution(last.getId()));
-		}
-		this.repository.fail(batchId);
-		return true;
-	}
-
 	/** Claims and runs stale batches while this process has room for them. */
 	void resumeStale() {
 		while (this.inFlight.get() < this.settings.concurrentBatches()) {
-			Optional<BatchRepository.Claim> claim = this.repository.claimStale(this.settings.resume().lease());
+			Optional<ClaimRepository.Claim> claim = this.claims.claimStale(this.settings.resume().lease());
 			if (claim.isEmpty()) {
 				return;
 			}
 			UUID batchId = claim.get().id();
 			if (claim.get().attempts() >= this.settings.resume().maxAttempts()) {
-				if (giveUp(batchId)) {
+				if (this.executions.giveUp(batchId)) {
 					log.error("Batch left FAILED after {} runs, an officer must restart its job execution batch={}",
 							claim.get().attempts(), batchId);
 				}

@@ -123,11 +123,11 @@ class BulkFilingJobConfiguration {
 	/** One partition per part of the batch's items, as they were assigned when it was stored ({@link ItemPartitions}). */
 	@Bean
 	@StepScope
-	Partitioner bulkFilingPartitioner(BatchRepository repository,
+	Partitioner bulkFilingPartitioner(ItemRepository items,
 			@Value("#{jobParameters['batchId']}") String batchId) {
 		return (ignoredGridSize) -> {
 			Map<String, ExecutionContext> parts = new HashMap<>();
-			for (int part : repository.parts(UUID.fromString(batchId))) {
+			for (int part : items.parts(UUID.fromString(batchId))) {
 				ExecutionContext context = new ExecutionContext();
 				context.putInt(PART, part);
 				parts.put(PART + part, context);
@@ -157,8 +157,9 @@ class BulkFilingJobConfiguration {
 	@Bean
 	@StepScope
 	BulkFilingWriter bulkFilingWriter(@Value("#{jobParameters['batchId']}") String batchId,
-			DeclarationApi declarationApi, BatchRepository repository, MeterRegistry meters, Clock clock) {
-		return new BulkFilingWriter(UUID.fromString(batchId), declarationApi, repository, meters, clock);
+			DeclarationApi declarationApi, BatchRepository batches, OutcomeRepository outcomes, MeterRegistry meters,
+			Clock clock) {
+		return new BulkFilingWriter(UUID.fromString(batchId), declarationApi, batches, outcomes, meters, clock);
 	}
 
 }

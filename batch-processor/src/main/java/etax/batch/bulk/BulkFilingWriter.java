@@ -28,7 +28,9 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 
 	private final DeclarationApi declarationApi;
 
-	private final BatchRepository repository;
+	private final BatchRepository batches;
+
+	private final OutcomeRepository outcomes;
 
 	private final MeterRegistry meters;
 
@@ -36,11 +38,12 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 
 	private @Nullable Filer filer;
 
-	BulkFilingWriter(UUID batchId, DeclarationApi declarationApi, BatchRepository repository, MeterRegistry meters,
-			Clock clock) {
+	BulkFilingWriter(UUID batchId, DeclarationApi declarationApi, BatchRepository batches, OutcomeRepository outcomes,
+			MeterRegistry meters, Clock clock) {
 		this.batchId = batchId;
 		this.declarationApi = declarationApi;
-		this.repository = repository;
+		this.batches = batches;
+		this.outcomes = outcomes;
 		this.meters = meters;
 		this.clock = clock;
 	}
@@ -49,10 +52,10 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 	public void write(Chunk<? extends PendingItem> chunk) {
 		Filer of = this.filer;
 		if (of == null) {
-			of = this.repository.filer(this.batchId);
+			of = this.batches.filer(this.batchId);
 			this.filer = of;
 		}
-		Set<Integer> pending = this.repository.lockPending(this.batchId,
+		Set<Integer> pending = this.outcomes.lockPending(this.batchId,
 				chunk.getItems().stream().map(PendingItem::itemNo).toList());
 		List<PendingItem> items = chunk.getItems()
 			.stream()
@@ -63,7 +66,7 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 			return;
 		}
 		List<ItemOutcome> outcomes = this.declarationApi.file(of, items);
-		this.repository.record(this.batchId, outcomes, this.clock.instant());
+		this.outcomes.record(this.batchId, outcomes, this.clock.instant());
 		for (ItemOutcome outcome : outcomes) {
 			String tag = outcome.status().name().toLowerCase(Locale.ROOT);
 			this.meters.counter("etax.batch.bulkfiling.items", "outcome", tag).increment();

@@ -1,17 +1,12 @@
 package etax.batch.bulk;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
 import etax.access.Role;
-import etax.batch.BatchProcessorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,19 +16,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk filings as their filers and officers see them: an upload is taken apart and checked, stored with
- * its items in one transaction (nothing of a refused upload is), then filed by {@code bulkFilingJob};
- * batches and items are read within what the caller may see; a failed item is filed again on its own; a
- * batch is cancelled.
+ * Bulk filings as their filers and officers see them, once received ({@link BatchIntake}): batches and items
+ * are read within what the caller may see; a failed item is filed again on its own; a batch is cancelled.
  */
 @Service
 public class BulkFilings {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkFilings.class);
 
-	private final BatchRepository repository;
+	private final BatchRepository batches;
 
-	private final BatchRuns runs;
+	private final ItemRepository items;
+
+	private final OutcomeRepository outcomes;
+
+	private final BatchStatusRepository statuses;
 
 	private final BatchLifecycle lifecycle;
 
@@ -43,58 +40,24 @@ public class BulkFilings {
 
 	private final MeterRegistry meters;
 
-	private final BatchProcessorProperties.Limits limits;
-
-	private final ItemPartitions partitions;
-
 	private final Clock clock;
 
-	BulkFilings(BatchRepository repository, BatchRuns runs, BatchLifecycle lifecycle, DeclarationApi declarationApi,
-			TransactionTemplate transactions, MeterRegistry meters, BatchProcessorProperties properties, Clock clock) {
-		this.repository = repository;
-		this.runs = runs;
+	BulkFilings(BatchRepository batches, ItemRepository items, OutcomeRepository outcomes,
+			BatchStatusRepository statuses, BatchLifecycle lifecycle, DeclarationApi declarationApi,
+			TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+		this.batches = batches;
+		this.items = items;
+		this.outcomes = outcomes;
+		this.statuses = statuses;
 		this.lifecycle = lifecycle;
 		this.declarationApi = declarationApi;
 		this.transactions = transactions;
 		this.meters = meters;
-		this.limits = properties.bulk().limits();
-		this.partitions = new ItemPartitions(properties.bulk().partitions());
 		this.clock = clock;
 	}
 
-	/**
-	 * Receives a batch: stored once this returns, filed in the background.
-	 * @param upload the file as uploaded, within the upload limit
-	 * @param format how it is packed
-	 * @param filer the agent or T-VAN who sent it: every item is filed as this caller
-	 * @param memory the upload's share of the memory of uploads, which the file holds already and its
-	 * returns take as they are taken out; the caller closes it once this returns
-	 * @return the batch, {@code RECEIVED}
-	 * @throws BatchRefusedException if the upload is unsafe, malformed, empty or over a limit
-	 * @throws UploadsBusyException if other uploads hold the memory its returns need
-	 */
-	Batch receive(byte[] upload, Format format, Caller filer, UploadMemory.Share memory) {
-		List<UploadedItem> items;
-		try {
-			items = Uploads.items(upload, format, this.limits, memory);
-		}
-		catch (BatchRefusedException ex) {
-			log.info("Batch refused format={} bytes={} reason={}", format, upload.length, ex.reason());
-			this.meters.counter("etax.batch.bulkfiling.batches", "outcome", ex.reason().name().toLowerCase(Locale.ROOT))
-				.increment();
-			throw ex;
-		}
-		UUID id = UUID.randomUUID();
-		this.transactions.executeWithoutResult((status) -> this.repository.insert(id, Filer.of(filer), format, upload,
-				sha256(upload), items, this.partitions, this.clock.instant()));
-		log.info("Batch received batch={} format={} bytes={} items={}", id, format, upload.length, items.size());
-		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "received").increment();
-		this.runs.launch(id);
-		return this.repository.find(id).orElseThrow();
-	}
-
 	Batch batch(UUID id, Caller caller) {
-		return this.repository.find(id, caller).orElseThrow(() -> BatchNotFoundException.forId(id));
+		return this.batches.find(id, caller).orElseThrow(() -> BatchNotFoundException.forId(id));
 	}
 
 	/**
@@ -106,7 +69,7 @@ public class BulkFilings {
 	 * @return the page
 	 */
 	public Page<Batch> batches(Caller caller, @Nullable BatchStatus status, int page, int size) {
-		return new Page<>(this.repository.page(caller, status, page, size), this.repository.count(caller, status));
+		return new Page<>(this.batches.page(caller, status, page, size), this.batches.count(caller, status));
 	}
 
 	/**
@@ -115,7 +78,7 @@ public class BulkFilings {
 	 * @return the batch, when the caller may see it
 	 */
 	public Optional<Batch> find(UUID id, Caller caller) {
-		return this.repository.find(id, caller);
+		return this.batches.find(id, caller);
 	}
 
 	/**
@@ -125,7 +88,7 @@ public class BulkFilings {
 	 */
 	public List<BatchItem> items(UUID id, @Nullable ItemStatus status, int page, int size, Caller caller) {
 		batch(id, caller);
-		return this.repository.items(id, status, page, size, caller);
+		return this.items.page(id, status, page, size, caller);
 	}
 
 	/**
@@ -134,7 +97,7 @@ public class BulkFilings {
 	 */
 	public long countItems(UUID id, @Nullable ItemStatus status, Caller caller) {
 		batch(id, caller);
-		return this.repository.countItems(id, status, caller);
+		return this.items.count(id, status, caller);
 	}
 
 	/**
@@ -156,16 +119,16 @@ public class BulkFilings {
 	 */
 	public BatchItem retry(UUID id, int itemNo, Caller caller) {
 		batch(id, caller);
-		BatchItem item = this.repository.item(id, itemNo, caller)
+		BatchItem item = this.items.find(id, itemNo, caller)
 			.orElseThrow(() -> BatchItemNotFoundException.forItem(id, itemNo));
 		if (item.status() != ItemStatus.FAILED) {
 			throw new ItemNotRetryableException(itemNo, item.status());
 		}
-		PendingItem pending = this.repository.content(id, itemNo).orElseThrow();
-		List<ItemOutcome> outcomes = this.declarationApi.file(this.repository.filer(id), List.of(pending));
-		this.transactions.executeWithoutResult((status) -> this.repository.record(id, outcomes, this.clock.instant()));
+		PendingItem pending = this.items.content(id, itemNo).orElseThrow();
+		List<ItemOutcome> outcomes = this.declarationApi.file(this.batches.filer(id), List.of(pending));
+		this.transactions.executeWithoutResult((status) -> this.outcomes.record(id, outcomes, this.clock.instant()));
 		log.info("Batch item retried batch={} item={} status={}", id, itemNo, outcomes.get(0).status());
-		return this.repository.item(id, itemNo).orElseThrow();
+		return this.items.find(id, itemNo).orElseThrow();
 	}
 
 	/**
@@ -186,14 +149,14 @@ public class BulkFilings {
 		if (batch.status() == BatchStatus.CANCELLED) {
 			return new Cancellation(batch, 0);
 		}
-		Optional<BatchRepository.Cancelled> cancelled = this.transactions.execute((tx) -> {
+		Optional<BatchStatusRepository.Cancelled> cancelled = this.transactions.execute((tx) -> {
 			if (caller.role() == Role.OFFICER) {
-				int outside = this.repository.pendingOutside(id, String.valueOf(caller.taxOffice()));
+				int outside = this.items.pendingOutside(id, String.valueOf(caller.taxOffice()));
 				if (outside > 0) {
 					throw BatchOfOtherOfficesException.forBatch(id, outside);
 				}
 			}
-			return this.repository.cancel(id, caller.subject(), this.clock.instant());
+			return this.statuses.cancel(id, caller.subject(), this.clock.instant());
 		});
 		if (cancelled == null || cancelled.isEmpty()) {
 			Batch ended = batch(id, caller);
@@ -217,15 +180,6 @@ public class BulkFilings {
 	 */
 	public record Cancellation(Batch batch, int itemsCancelled) {
 
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

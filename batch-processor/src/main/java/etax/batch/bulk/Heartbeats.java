@@ -15,10 +15,10 @@ class Heartbeats {
 
 	private final Set<UUID> alive = ConcurrentHashMap.newKeySet();
 
-	private final BatchRepository repository;
+	private final ClaimRepository claims;
 
-	Heartbeats(BatchRepository repository) {
-		this.repository = repository;
+	Heartbeats(ClaimRepository claims) {
+		this.claims = claims;
 	}
 
 	void hold(UUID batchId) {
@@ -34,7 +34,7 @@ class Heartbeats {
 	}
 
 	void beat() {
-		this.repository.heartbeat(Set.copyOf(this.alive));
+		this.claims.heartbeat(Set.copyOf(this.alive));
 	}
 
 }

@@ -162,7 +162,8 @@ class ReconciliationJobIntegrationTests {
 			.satisfies((json) -> {
 				assertThat(json).extractingPath("$.type")
 					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
-				assertThat(json).extractingPath("$.detail").asString().contains("RJ21", "more than once");
+				assertThat(json).extractingPath("$.detail")
+					.isEqualTo("GNT 2: MA_THAMCHIEU is that of an earlier voucher of the file");
 			});
 		assertThat(calls().postBankFile(bankFile(day, voucher("RJ22", day, "07", "VND", "1000", "1701"))))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -1,59 +1,46 @@
 package etax.batch.reconciliation.inputs;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports the daily files of the bank and treasury legs, each in one transaction: its signature checked
- * ({@link FileSignatures}), streamed with COPY, checked, then made the current file of its source for its
- * days. A file seen before (same content) is answered with the first import and changes nothing; a file for
- * a day already reconciled reopens it. Counted in {@code etax.batch.reconciliation.files} ({@code kind},
- * {@code outcome=imported|duplicate|invalid|unsigned|signature-invalid}).
+ * Imports the daily files of the bank and treasury legs, each in one transaction ({@link FileImport}): its
+ * signature checked ({@link FileSignatures}), streamed with COPY, checked, then made the current file of its
+ * source for its days. A file seen before (same content) is answered with the first import and changes
+ * nothing; a file for a day already reconciled reopens it. Counted in {@code etax.batch.reconciliation.files}
+ * ({@code kind}, {@code outcome=imported|duplicate|invalid|unsigned|signature-invalid}).
  */
 @Service
 public class ReconciliationFiles {
 
 	private static final Logger log = LoggerFactory.getLogger(ReconciliationFiles.class);
 
+	private final FileImport fileImport;
+
 	private final FileRepository repository;
 
 	private final TransactionTemplate transactions;
-
-	private final Clock clock;
 
 	private final MeterRegistry meters;
 
 	private final FileSignatures signatures;
 
-	ReconciliationFiles(FileRepository repository, PlatformTransactionManager transactionManager, Clock clock,
-			MeterRegistry meters, FileSignatures signatures) {
+	ReconciliationFiles(FileImport fileImport, FileRepository repository,
+			PlatformTransactionManager transactionManager, MeterRegistry meters, FileSignatures signatures) {
+		this.fileImport = fileImport;
 		this.repository = repository;
 		this.signatures = signatures;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.clock = clock;
 		this.meters = meters;
 	}
 
@@ -76,7 +63,7 @@ public class ReconciliationFiles {
 	 */
 	public ImportedFile importBankFile(InputStream in, @Nullable String signature, String receivedBy,
 			Channel channel) {
-		return importFile("BANK", FileRepository.COPY_BANK, BankFileReader::read, in, signature, receivedBy, channel);
+		return importFile("BANK", LineCopy.COPY_BANK, BankFileReader::read, in, signature, receivedBy, channel);
 	}
 
 	/**
@@ -91,7 +78,7 @@ public class ReconciliationFiles {
 	 */
 	public ImportedFile importTreasuryStatement(InputStream in, @Nullable String signature, String receivedBy,
 			Channel channel) {
-		return importFile("TREASURY", FileRepository.COPY_TREASURY, TreasuryStatementReader::read, in, signature,
+		return importFile("TREASURY", LineCopy.COPY_TREASURY, TreasuryStatementReader::read, in, signature,
 				receivedBy, channel);
 	}
 
@@ -110,7 +97,7 @@ public class ReconciliationFiles {
 		return this.repository.view(fileId).orElseThrow(() -> ImportedFileNotFoundException.forId(fileId));
 	}
 
-	private ImportedFile importFile(String kind, String copy, FileRepository.FileReader reader, InputStream in,
+	private ImportedFile importFile(String kind, String copy, LineCopy.FileReader reader, InputStream in,
 			@Nullable String signature, String receivedBy, Channel channel) {
 		try {
 			FileSignatures.Check check = this.signatures.check(kind, signature);
@@ -120,7 +107,7 @@ public class ReconciliationFiles {
 			}
 			ImportedFile imported = Objects.requireNonNull(
 					this.transactions.execute((status) -> {
-						ImportedFile file = load(kind, copy, reader, check, in, receivedBy, channel);
+						ImportedFile file = this.fileImport.load(kind, copy, reader, check, in, receivedBy, channel);
 						if (file.duplicate()) {
 							status.setRollbackOnly();
 						}
@@ -149,70 +136,9 @@ public class ReconciliationFiles {
 		}
 	}
 
-	private ImportedFile load(String kind, String copy, FileRepository.FileReader reader,
-			FileSignatures.Check signature, InputStream in, String receivedBy, Channel channel) {
-		Instant receivedAt = this.clock.instant();
-		long fileId = this.repository.nextFileId();
-		MessageDigest digest = sha256();
-		ParsedFile parsed;
-		try (DigestInputStream hashed = new DigestInputStream(signature.reading(in), digest)) {
-			FilterInputStream unclosed = new FilterInputStream(hashed) {
-
-				@Override
-				public void close() {
-					// a reader may close its input at the end of a document: the rest still counts for the hash
-					// and the signature
-				}
-
-			};
-			try {
-				parsed = this.repository.copy(copy, reader, unclosed, fileId);
-			}
-			catch (InvalidFileException ex) {
-				// a file not proven to be its sender's is refused as such, whatever its content: nobody learns
-				// how this service reads a file they could not have sent
-				hashed.transferTo(OutputStream.nullOutputStream());
-				signature.verify(null);
-				throw ex;
-			}
-			hashed.transferTo(OutputStream.nullOutputStream());
-		}
-		catch (IOException ex) {
-			// the file could not be read or written to the database, through no fault of its content: try again
-			throw new DataAccessResourceFailureException("Could not import the file", ex);
-		}
-		signature.verify(parsed.source());
-		String hash = HexFormat.of().formatHex(digest.digest());
-		Optional<ImportedFile> seen = this.repository.findByHash(kind, hash);
-		if (seen.isPresent()) {
-			return seen.get().asDuplicate();
-		}
-		if (!this.repository.insert(fileId, parsed, hash, receivedAt, receivedBy, channel.name())) {
-			return this.repository.findByHash(kind, hash).orElseThrow().asDuplicate();
-		}
-		this.repository.duplicateKey(fileId, parsed).ifPresent((key) -> {
-			throw InvalidFileException.of(key + " occurs more than once");
-		});
-		this.repository.recordTotals(fileId, parsed);
-		List<LocalDate> reopened = this.repository.supersede(fileId, parsed);
-		ImportedFile stored = this.repository.find(fileId);
-		return new ImportedFile(stored.fileId(), stored.kind(), stored.source(), stored.fileReference(), stored.days(),
-				stored.vouchers(), stored.lines(), stored.receivedAt(), stored.receivedBy(), stored.channel(), reopened,
-				false);
-	}
-
 	private void count(String kind, String outcome) {
 		this.meters.counter("etax.batch.reconciliation.files", "kind", kind.toLowerCase(Locale.ROOT),
 				"outcome", outcome).increment();
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -74,7 +74,7 @@ final class TreasuryStatementReader {
 			catch (IllegalArgumentException | DateTimeParseException ex) {
 				throw InvalidFileException.of(where + ": posting_id must be a UUID and value_date a date yyyy-MM-dd", ex);
 			}
-			BankFileReader.day(valueDate, where + ": value_date");
+			FileFields.day(valueDate, where + ": value_date");
 			for (int i = 1; i <= 5; i++) {
 				if (fields[i].isEmpty()) {
 					throw InvalidFileException.of(where + ": field " + (i + 1) + " is empty");
@@ -84,7 +84,7 @@ final class TreasuryStatementReader {
 				throw InvalidFileException.of(where + ": currency must be VND or USD");
 			}
 			out.column(fileId).column(valueDate).column(postingId).column(fields[1]).column(fields[2]).column(fields[3])
-				.column(fields[4]).column(fields[5]).column(BankFileReader.amount(fields[6], where + ": amount"))
+				.column(fields[4]).column(fields[5]).column(FileFields.amount(fields[6], where + ": amount"))
 				.column(fields[7]);
 			out.endRow();
 			file.add(valueDate, 1);

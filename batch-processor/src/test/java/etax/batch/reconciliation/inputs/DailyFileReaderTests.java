@@ -118,9 +118,19 @@ class DailyFileReaderTests {
 	}
 
 	@Test
+	void refusesAVoucherReferenceTwiceNamingItsPlaceNotTheReference() {
+		String reference = VOUCHER.replaceAll("(?s).*<MA_THAMCHIEU>([^<]*)</MA_THAMCHIEU>.*", "$1");
+		assertThatThrownBy(() -> BankFileReader.read(in(HEADER + VOUCHER + VOUCHER + "</DSACH_GNT></DOICHIEU_NTDT>"), 1,
+				new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessage("GNT 2: MA_THAMCHIEU is that of an earlier voucher of the file")
+			.hasMessageNotContaining(reference);
+	}
+
+	@Test
 	void keepsAnAmountWithinTheColumnAsWritten() {
-		assertThat(BankFileReader.amount("999999999999999999.99", "x")).hasToString("999999999999999999.99");
-		assertThat(BankFileReader.amount("1E+2", "x")).hasToString("100");
+		assertThat(FileFields.amount("999999999999999999.99", "x")).hasToString("999999999999999999.99");
+		assertThat(FileFields.amount("1E+2", "x")).hasToString("100");
 	}
 
 	@Test

@@ -146,10 +146,10 @@ class FileSignaturesIntegrationTests {
 
 	@Test
 	void withSignaturesNotRequiredAnUnsignedFileIsImportedButAWronglySignedOneIsStillRefused(
-			@Autowired FileRepository repository, @Autowired PlatformTransactionManager transactions,
-			@Autowired Clock clock, @Autowired BankKeys bankKeys) {
+			@Autowired FileImport fileImport, @Autowired FileRepository repository,
+			@Autowired PlatformTransactionManager transactions, @Autowired Clock clock, @Autowired BankKeys bankKeys) {
 		LocalDate day = LocalDate.of(2025, 2, 6);
-		ReconciliationFiles lenient = new ReconciliationFiles(repository, transactions, clock, this.meters,
+		ReconciliationFiles lenient = new ReconciliationFiles(fileImport, repository, transactions, this.meters,
 				new FileSignatures(bankKeys, new FileSignatureProperties(false, Map.of(), Duration.ofMinutes(15)), clock));
 		String csv = statement(posted(UUID.randomUUID(), day, "VND", "1000000", "1701"));
 		String xml = bankFile(day, voucher("FS21", day, "01", "VND", "1000000", "1701"));

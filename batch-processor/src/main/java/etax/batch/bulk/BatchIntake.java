@@ -1,0 +1,95 @@
+package etax.batch.bulk;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import etax.access.Caller;
+import etax.batch.BatchProcessorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives the uploads of agents and T-VANs: an upload is taken apart and checked, stored with its items in
+ * one transaction (nothing of a refused upload is), each item assigned its partition, then filed by
+ * {@code bulkFilingJob}, launched at once.
+ */
+@Component
+class BatchIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
+
+	private final BatchRepository batches;
+
+	private final BatchRuns runs;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final BatchProcessorProperties.Limits limits;
+
+	private final ItemPartitions partitions;
+
+	private final Clock clock;
+
+	BatchIntake(BatchRepository batches, BatchRuns runs, TransactionTemplate transactions, MeterRegistry meters,
+			BatchProcessorProperties properties, Clock clock) {
+		this.batches = batches;
+		this.runs = runs;
+		this.transactions = transactions;
+		this.meters = meters;
+		this.limits = properties.bulk().limits();
+		this.partitions = new ItemPartitions(properties.bulk().partitions());
+		this.clock = clock;
+	}
+
+	/**
+	 * Receives a batch: stored once this returns, filed in the background.
+	 * @param upload the file as uploaded, within the upload limit
+	 * @param format how it is packed
+	 * @param filer the agent or T-VAN who sent it: every item is filed as this caller
+	 * @param memory the upload's share of the memory of uploads, which the file holds already and its
+	 * returns take as they are taken out; the caller closes it once this returns
+	 * @return the batch, {@code RECEIVED}
+	 * @throws BatchRefusedException if the upload is unsafe, malformed, empty or over a limit
+	 * @throws UploadsBusyException if other uploads hold the memory its returns need
+	 */
+	Batch receive(byte[] upload, Format format, Caller filer, UploadMemory.Share memory) {
+		List<UploadedItem> items;
+		try {
+			items = Uploads.items(upload, format, this.limits, memory);
+		}
+		catch (BatchRefusedException ex) {
+			log.info("Batch refused format={} bytes={} reason={}", format, upload.length, ex.reason());
+			this.meters.counter("etax.batch.bulkfiling.batches", "outcome", ex.reason().name().toLowerCase(Locale.ROOT))
+				.increment();
+			throw ex;
+		}
+		UUID id = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> this.batches.insert(id, Filer.of(filer), format, upload,
+				sha256(upload), items, this.partitions, this.clock.instant()));
+		log.info("Batch received batch={} format={} bytes={} items={}", id, format, upload.length, items.size());
+		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "received").increment();
+		this.runs.launch(id);
+		return this.batches.find(id).orElseThrow();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,138 @@
+package etax.batch.reconciliation.inputs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Makes an imported file the current one of its source for its days: a newer file of a source for a day
+ * supersedes the older one's lines of that day, and every import raises the revision of the days it touched.
+ */
+@Repository
+class FileSupersession {
+
+	private final JdbcClient jdbc;
+
+	FileSupersession(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Makes a file the current one of its source for its days: a bank's older files' lines of those days go; a
+	 * treasury statement replaces the statements of its own day only (see {@link #supersedeStatements}). Imports of
+	 * one source take turns from here to their commit (a transaction-scoped advisory lock on kind and source):
+	 * under READ COMMITTED an import sees only files already committed, so two at once would each keep the
+	 * other's lines, and the day would hold both (its reconciliation then fails on the duplicate line keys).
+	 * The one that waited sees the other's file, and supersedes it.
+	 * @return the days already reconciled, now reopened
+	 */
+	List<LocalDate> supersede(long fileId, ParsedFile file) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('reconciliation import ' || ? || ' ' || ?, 0))")
+			.params(file.kind(), file.source())
+			.query((row, n) -> n)
+			.list();
+		String[] days = file.days().stream().map(LocalDate::toString).toArray(String[]::new);
+		refuseIfOutdated(fileId, file, days);
+		String[] touched = "BANK".equals(file.kind()) ? supersedeBankFiles(fileId, file, days)
+				: supersedeStatements(fileId, file, days);
+		return this.jdbc.sql("""
+				WITH bumped AS (
+				    INSERT INTO reconciliation.day AS d (business_day, revision) SELECT unnest(?::date[]), 1
+				    ON CONFLICT (business_day) DO UPDATE SET revision = d.revision + 1
+				    RETURNING business_day, reconciled_revision)
+				SELECT business_day FROM bumped WHERE reconciled_revision IS NOT NULL ORDER BY 1""")
+			.param(touched)
+			.query(LocalDate.class)
+			.list();
+	}
+
+	/** A bank's file covers every day of its range: the bank's older files of those days go. */
+	private String[] supersedeBankFiles(long fileId, ParsedFile file, String[] days) {
+		this.jdbc.sql("""
+				UPDATE reconciliation.file_day d SET superseded_by = ?
+				FROM reconciliation.imported_file f
+				WHERE f.file_id = d.file_id AND f.kind = ? AND f.source = ? AND d.file_id <> ?
+				    AND d.superseded_by IS NULL AND d.business_day = ANY (?::date[])""")
+			.params(fileId, file.kind(), file.source(), fileId, days)
+			.update();
+		this.jdbc.sql("""
+				DELETE FROM reconciliation.bank_file_line
+				WHERE bank_code = ? AND business_day = ANY (?::date[]) AND file_id <> ?""")
+			.params(file.source(), days, fileId)
+			.update();
+		return days;
+	}
+
+	/**
+	 * The treasury's statement is the statement of its last value date (the layout has no header to name its
+	 * day): it replaces, whole, the statements of that same day (a corrected statement), and nothing else. Its
+	 * rows of earlier value dates (postings the treasury back-valued) are added to their days beside those days'
+	 * own statements, replacing only a row of the same posting there. Until 2027-01 a back-valued row deleted
+	 * every other statement's rows of its day: the day's own statement, all but that row, was gone.
+	 * @return the days whose lines changed
+	 */
+	private String[] supersedeStatements(long fileId, ParsedFile file, String[] days) {
+		List<LocalDate> replaced = this.jdbc.sql("""
+				UPDATE reconciliation.file_day d SET superseded_by = ?
+				FROM reconciliation.imported_file f
+				WHERE f.file_id = d.file_id AND f.kind = 'TREASURY' AND f.source = ? AND d.file_id <> ?
+				    AND d.superseded_by IS NULL AND f.last_day = ?
+				RETURNING d.business_day""")
+			.params(fileId, file.source(), fileId, file.lastDay())
+			.query(LocalDate.class)
+			.list();
+		this.jdbc.sql("""
+				DELETE FROM reconciliation.treasury_statement_line l
+				USING reconciliation.imported_file f
+				WHERE f.file_id = l.file_id AND f.kind = 'TREASURY' AND f.source = ? AND f.file_id <> ? AND f.last_day = ?
+				    AND l.business_day BETWEEN f.first_day AND f.last_day""")
+			.params(file.source(), fileId, file.lastDay())
+			.update();
+		this.jdbc.sql("""
+				DELETE FROM reconciliation.treasury_statement_line o
+				USING reconciliation.treasury_statement_line n
+				WHERE n.file_id = ? AND n.business_day = ANY (?::date[]) AND o.business_day = n.business_day
+				    AND o.posting_id = n.posting_id AND o.file_id <> n.file_id""")
+			.params(fileId, days)
+			.update();
+		return Stream.concat(Arrays.stream(days), replaced.stream().map(LocalDate::toString))
+			.distinct()
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * Refuses a file its sender generated before a file of the same source in force for one of its days: the
+	 * last file imported would otherwise win, whatever order the bank generated them in (an inbox's name order,
+	 * a retry that arrives late). Run under the source's lock, so that it compares with every file committed.
+	 * Files without a generation time are ordered by arrival.
+	 * @throws OutdatedFileException naming the file in force and the day
+	 */
+	private void refuseIfOutdated(long fileId, ParsedFile file, String[] days) {
+		Instant generatedAt = file.generatedAt();
+		if (generatedAt == null) {
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT f.file_id, f.file_reference, f.generated_at, d.business_day
+				FROM reconciliation.file_day d JOIN reconciliation.imported_file f ON f.file_id = d.file_id
+				WHERE f.kind = ? AND f.source = ? AND d.file_id <> ? AND d.superseded_by IS NULL
+				    AND d.business_day = ANY (?::date[]) AND f.generated_at > ?
+				ORDER BY f.generated_at DESC, d.business_day LIMIT 1""")
+			.params(file.kind(), file.source(), fileId, days, OffsetDateTime.ofInstant(generatedAt, ZoneOffset.UTC))
+			.query((row, n) -> OutdatedFileException.olderThan(file.fileReference(), generatedAt, row.getLong(1),
+					row.getString(2), row.getObject(3, OffsetDateTime.class).toInstant(),
+					row.getObject(4, LocalDate.class)))
+			.optional()
+			.ifPresent((outdated) -> {
+				throw outdated;
+			});
+	}
+
+}
