@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import etax.access.FrameworkProblems;
 import etax.payment.confirmation.AlreadyRedrivenException;
 import etax.payment.confirmation.BankMismatchException;
+import etax.payment.confirmation.BrokerUnavailableException;
 import etax.payment.confirmation.ConfirmationNotFoundException;
 import etax.payment.confirmation.ConfirmationRefusedException;
 import etax.payment.confirmation.MessageTooLargeException;
@@ -18,6 +19,8 @@ import etax.payment.ledger.VoucherItemsNotOpenException;
 import etax.payment.overpayment.OverpaymentRefusedException;
 import etax.payment.overpayment.OverpaymentRequestNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +41,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final String PROBLEM_BASE = "https://etax.example/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** How long a bank waits before it sends again what the broker did not take. */
+	private static final int BROKER_RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler
 	ProblemDetail handle(ConfirmationNotFoundException ex) {
@@ -83,6 +91,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handle(MessageTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Message too large", ex.getMessage());
+	}
+
+	/** A 503 with {@code Retry-After}, not the container's 500: the bank may and should send it again. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handle(BrokerUnavailableException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		log.warn("Confirmation not published, the broker did not take it failure={}", cause.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(BROKER_RETRY_AFTER_SECONDS))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Broker unavailable", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -12,6 +12,7 @@ import etax.outbox.OutboxMessage;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class BankIntake {
 	 * @return where it was published
 	 * @throws ConfirmationRefusedException if it would be rejected
 	 * @throws BankMismatchException if it confirms as another bank
+	 * @throws BrokerUnavailableException if the broker did not take it within 10 seconds
 	 */
 	public Accepted submit(String bankCode, String value, @Nullable String contentType) {
 		List<BankConfirmation> confirmations = this.publishing.check(value, contentType, bankCode);
@@ -57,10 +59,11 @@ public class BankIntake {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while publishing", ex);
+			throw new BrokerUnavailableException(ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("The broker did not take the confirmation; send it again", ex);
+		catch (ExecutionException | TimeoutException | KafkaException ex) {
+			// KafkaException: the template's own, when the producer fails before it sends (no broker's metadata in time)
+			throw new BrokerUnavailableException(ex);
 		}
 	}
 

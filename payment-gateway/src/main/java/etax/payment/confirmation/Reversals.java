@@ -91,7 +91,8 @@ final class Reversals {
 		}
 		Coding coding = Coding.of(reversal);
 		if (!payment.coding().sameTreasury(coding)) {
-			return "a reversal has the treasury, collection account and area of the payment it reverses";
+			return "a reversal has the treasury, collection account, collecting agency and area of the payment it "
+					+ "reverses";
 		}
 		if (!payment.coding().lines().equals(coding.lines())) {
 			return "a reversal has the lines of the payment it reverses: the same chapter, sub-item, tax period and "
@@ -109,18 +110,20 @@ final class Reversals {
 	 * Where a payment's money went and how it was coded.
 	 * @param treasuryCode the treasury
 	 * @param treasuryAccount the collection account
+	 * @param collectingAgencyCode the collecting agency: the office the ledger takes it back for (ADR 0022)
 	 * @param areaCode the area
 	 * @param lines each line's chapter, sub-item, tax period and amount, sorted: equal lists are equal multisets
 	 */
-	record Coding(String treasuryCode, String treasuryAccount, String areaCode, List<String> lines) {
+	record Coding(String treasuryCode, String treasuryAccount, String collectingAgencyCode, String areaCode,
+			List<String> lines) {
 
 		Coding {
 			lines = lines.stream().sorted().toList();
 		}
 
 		static Coding of(BankConfirmation confirmation) {
-			return new Coding(confirmation.treasuryCode(), confirmation.treasuryAccount(), confirmation.areaCode(),
-					confirmation.lines()
+			return new Coding(confirmation.treasuryCode(), confirmation.treasuryAccount(),
+					confirmation.collectingAgencyCode(), confirmation.areaCode(), confirmation.lines()
 						.stream()
 						.map((l) -> line(l.chapter(), l.subItem(), l.taxPeriod().value(), l.amount()))
 						.toList());
@@ -133,7 +136,7 @@ final class Reversals {
 
 		boolean sameTreasury(Coding other) {
 			return this.treasuryCode.equals(other.treasuryCode) && this.treasuryAccount.equals(other.treasuryAccount)
-					&& this.areaCode.equals(other.areaCode);
+					&& this.collectingAgencyCode.equals(other.collectingAgencyCode) && this.areaCode.equals(other.areaCode);
 		}
 
 	}

@@ -37,7 +37,7 @@ class ReversiblePaymentRepository {
 		this.jdbc.getJdbcTemplate().query("""
 				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference,
 				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount,
-				    o.exchange_rate
+				    o.exchange_rate, o.collecting_agency_code
 				FROM payment.confirmation o
 				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
 				JOIN payment.confirmation_line l ON l.bank_code = o.bank_code AND l.bank_reference = o.bank_reference
@@ -49,7 +49,8 @@ class ReversiblePaymentRepository {
 								row.getBigDecimal(14)));
 					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(15),
 							row.getBigDecimal(5), row.getString(6), row.getString(7), new Reversals.Coding(
-									row.getString(8), row.getString(9), row.getString(10), lines.get(key))));
+									row.getString(8), row.getString(9), row.getString(16), row.getString(10),
+									lines.get(key))));
 				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
 				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
 		return found;

@@ -58,7 +58,7 @@ public final class CreditRequestRefusedException extends RuntimeException {
 				+ " years ago: it is neither refunded nor offset any more (Law 38/2019 Art. 60)");
 	}
 
-	static CreditRequestRefusedException itemNotFound(String itemId) {
+	public static CreditRequestRefusedException itemNotFound(String itemId) {
 		return new CreditRequestRefusedException(Reason.ITEM_NOT_FOUND,
 				"No payable item " + itemId + " of the named taxpayer is booked in the ledger");
 	}

@@ -46,14 +46,18 @@ public class TaxpayerLedger {
 	 * @throws TaxpayerNotFoundException otherwise, alike whether the taxpayer is unknown or another office's
 	 */
 	public void requireReadable(String mst, Caller officer) {
-		boolean readable = switch (officer.role()) {
+		if (!readable(mst, officer)) {
+			throw TaxpayerNotFoundException.forCaller();
+		}
+	}
+
+	/** Whether an officer may read a taxpayer's ledger, as {@link #requireReadable} judges it. */
+	public boolean readable(String mst, Caller officer) {
+		return switch (officer.role()) {
 			case NATIONAL_OFFICER -> this.views.known(mst);
 			case OFFICER -> this.views.hasObligationOf(mst, Objects.requireNonNull(officer.taxOffice()));
 			default -> false;
 		};
-		if (!readable) {
-			throw TaxpayerNotFoundException.forCaller();
-		}
 	}
 
 	/** A taxpayer's balance, from its ledger lines. */

@@ -82,8 +82,8 @@ public class OverpaymentRequests {
 	 * @param asked what the taxpayer asks
 	 * @param officer the caller
 	 * @return the request, pending
-	 * @throws CreditRequestRefusedException when the taxpayer has no such credit the officer may see, or the ledger
-	 * would not carry it out now
+	 * @throws CreditRequestRefusedException when the taxpayer has no such credit the officer may see, an offset's
+	 * item is not one of a ledger the officer may read, or the ledger would not carry it out now
 	 * @throws OverpaymentRefusedException when the request lacks what its kind needs, or the credit is another
 	 * office's
 	 */
@@ -94,6 +94,12 @@ public class OverpaymentRequests {
 			.orElseThrow(() -> CreditRequestRefusedException.creditNotFound(asked.creditId()));
 		requireActs(officer, agency.code());
 		asked.validate(mst);
+		Target target = asked.target();
+		if (target != null && !this.ledger.readable(target.mst(), officer)) {
+			// alike whether the item is not booked or its taxpayer's ledger is another office's: the ledger's answer
+			// would tell an office's officer what another office's taxpayer owes (ADR 0022)
+			throw CreditRequestRefusedException.itemNotFound(target.payableItemId());
+		}
 		this.credits.check(ledgerRequest(mst, asked.creditId(), asked.amount(), asked.target()));
 		OverpaymentRequest request = new OverpaymentRequest(TimeOrderedIds.next(), mst, asked.creditId(), asked.kind(),
 				asked.amount(), asked.documentNumber(), asked.target(), asked.payee(), officer.subject(),

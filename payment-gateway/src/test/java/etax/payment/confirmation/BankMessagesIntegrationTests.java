@@ -219,7 +219,7 @@ class BankMessagesIntegrationTests {
 	}
 
 	@Test
-	void refusesAReversalWhoseLinesTreasuryOrAccountAreNotThoseOfThePayment() throws Exception {
+	void refusesAReversalWhoseLinesTreasuryAccountOrAgencyAreNotThoseOfThePayment() throws Exception {
 		String mst = DevBanks.mst(7011);
 		String payment = "RVL2026042000000001";
 		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
@@ -253,8 +253,18 @@ class BankMessagesIntegrationTests {
 					.replace("\"treasuryAccount\":\"7111\"", "\"treasuryAccount\":\"8991\"")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-reversal"));
+		// another collecting agency: the ledger would take the money back for another office than it was paid to
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000007", payment, mst,
+						List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000)))
+					.replace("\"collectingAgencyCode\":\"1054321\"", "\"collectingAgencyCode\":\"1054999\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("collecting agency")));
 		assertThat(recorded("RVL2026042100000002") + recorded("RVL2026042100000003") + recorded("RVL2026042100000004")
-				+ recorded("RVL2026042100000005")).isZero();
+				+ recorded("RVL2026042100000005") + recorded("RVL2026042100000007")).isZero();
 
 		// the payment's own lines, in another order, reverse it
 		gateway.mvc()

@@ -281,6 +281,13 @@ class OverpaymentRequestsIntegrationTests {
 				"obligation-not-found");
 		assertProblem(call(mst, offset(credit, 100_000, mst, theirs), OFFICER), 422, "obligation-not-found")
 			.as("an item of another taxpayer than the one named");
+		String anotherOffices = UUID.randomUUID().toString();
+		gateway.publishItem(DevBanks.mst(8714), anotherOffices, 5_000_000, "2026-12-31", "70299");
+		gateway.reads().awaitOutstanding(anotherOffices, 5_000_000);
+		assertProblem(call(mst, offset(credit, 100_000, DevBanks.mst(8714), anotherOffices), OFFICER), 422,
+				"obligation-not-found")
+			.as("an item of a taxpayer whose ledger the officer may not read reads as none: nothing of what it owes")
+			.doesNotContain("5000000");
 		assertProblem(call(mst, offset(credit, 100_000, other, theirs).replace(",\"relation\":\"parent company\"", ""),
 				OFFICER), 422, "invalid-overpayment-request");
 		assertProblem(call(mst, refund(UUID.randomUUID(), 100_000), OFFICER), 404, "credit-not-found");
