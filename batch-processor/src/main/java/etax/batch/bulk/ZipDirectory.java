@@ -57,7 +57,8 @@ final class ZipDirectory {
 		long directoryEnd = end;
 		if (end >= 20 && bytes.getInt(end - 20) == ZIP64_LOCATOR) {
 			long at = bytes.getLong(end - 20 + 8);
-			require(at >= 0 && at + 56 <= end - 20 && bytes.getInt((int) at) == ZIP64_END, "its ZIP64 record is damaged");
+			// compared without adding to at, which a damaged locator may set near Long.MAX_VALUE
+			require(at >= 0 && at <= end - 20 - 56 && bytes.getInt((int) at) == ZIP64_END, "its ZIP64 record is damaged");
 			count = bytes.getLong((int) at + 32);
 			size = bytes.getLong((int) at + 40);
 			offset = bytes.getLong((int) at + 48);

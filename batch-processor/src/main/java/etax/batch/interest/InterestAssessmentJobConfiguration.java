@@ -77,6 +77,9 @@ class InterestAssessmentJobConfiguration {
 
 	static final String PARTITIONS = "partitions";
 
+	/** The first day assessed: Law 38/2019 in force, and the first rate of {@code batch.interest_rate} (V4). */
+	static final LocalDate FIRST_DAY = LocalDate.of(2020, 7, 1);
+
 	@Bean
 	Job interestAssessmentJob(JobRepository jobRepository, Step interestAssessmentStep, Step interestPublicationStep,
 			Step interestRunSummaryStep, Clock clock) {
@@ -87,13 +90,23 @@ class InterestAssessmentJobConfiguration {
 			.build();
 	}
 
-	/** A day that has not ended can still see payments that stop its interest. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		LocalDate day = BusinessDayParameter.require(parameters, ASSESSED_FOR);
+		requireAssessable(BusinessDayParameter.require(parameters, ASSESSED_FOR), clock);
+	}
+
+	/**
+	 * A day that has not ended can still see payments that stop its interest; a day before {@link #FIRST_DAY} has
+	 * no late-payment interest of the law the service applies (and a year PostgreSQL cannot hold must not reach it).
+	 */
+	static void requireAssessable(LocalDate day, Clock clock) throws InvalidJobParametersException {
 		LocalDate today = BusinessDays.today(clock);
 		if (!day.isBefore(today)) {
 			throw new InvalidJobParametersException(
 					"day " + day + " has not ended (today is " + today + " in Asia/Ho_Chi_Minh)");
+		}
+		if (day.isBefore(FIRST_DAY)) {
+			throw new InvalidJobParametersException("day " + day + " is before " + FIRST_DAY
+					+ ", when late-payment interest at the rates the service keeps began (Law 38/2019, ADR 0011)");
 		}
 	}
 

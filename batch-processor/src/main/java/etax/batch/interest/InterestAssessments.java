@@ -11,10 +11,12 @@ import etax.batch.BusinessDays;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
+import etax.batch.jobs.JobParametersRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Service;
@@ -69,12 +71,19 @@ public class InterestAssessments {
 	 * first, every earlier day whose assessments are recorded but not sent.
 	 * @param day a day that has ended
 	 * @return the execution of the day, ended
-	 * @throws etax.batch.jobs.JobParametersRejectedException when the day has not ended
+	 * @throws JobParametersRejectedException when the day has not ended, or is before 2020-07-01
 	 * @throws JobExecutionConflictException when the day is assessed already or being assessed
 	 * @throws InterestEarlierDayNotSentException when an earlier day's run, tried again, did not complete:
 	 * the day is not run
 	 */
 	public JobExecutionSummary assess(LocalDate day) {
+		try {
+			// before anything reads the day's runs: a day out of bounds is the caller's mistake, not a 500
+			InterestAssessmentJobConfiguration.requireAssessable(day, this.clock);
+		}
+		catch (InvalidJobParametersException ex) {
+			throw JobParametersRejectedException.forJob(InterestAssessmentJobConfiguration.JOB_NAME, ex);
+		}
 		for (LocalDate earlier : this.runs.unsentDaysBefore(day)) {
 			Optional<JobExecutionSummary> execution;
 			try {

@@ -157,6 +157,23 @@ class UploadsTests {
 		assertThat(refusal(offsetBeyondTheFile, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
 	}
 
+	@Test
+	void refusesAZip64LocatorPointingPastTheFile() {
+		byte[] zip = Zips.of(Map.of("1.xml", RETURN));
+		int end = zip.length - 22;
+		ByteBuffer locator = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+		locator.putInt(0x07064b50).putInt(0).putLong(Long.MAX_VALUE - 10).putInt(1);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(zip, 0, end);
+		out.writeBytes(locator.array());
+		out.write(zip, end, 22);
+
+		BatchRefusedException refusal = refusal(out.toByteArray(), Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("ZIP64 record is damaged");
+	}
+
 	/**
 	 * The zip of one entry with its central directory entry's sizes and local header offset set to 0xFFFFFFFF
 	 * (read from ZIP64) and {@code extra} as its extra field; the end record is moved to match.

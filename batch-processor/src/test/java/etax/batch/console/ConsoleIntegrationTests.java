@@ -145,6 +145,9 @@ class ConsoleIntegrationTests {
 		assertThat(this.mvc.post()
 			.uri("/console/exceptions/" + id + "/approve")
 			.param("confirmed", "true")
+			.param("correctionId", this.jdbc.sql("""
+					SELECT correction_id::text FROM reconciliation.correction_request
+					WHERE work_item_id = ? AND status = 'AWAITING_APPROVAL'""").param(id).query(String.class).single())
 			.session(session)
 			.with(csrf())
 			.exchange())

@@ -165,15 +165,17 @@ class ConsoleSafeguardsIntegrationTests {
 			.session(approver)
 			.with(csrf())
 			.exchange();
+		String reviewed = awaiting(id);
 		assertThat(confirm).hasStatusOk().bodyText().contains("Approve correction request", "Yes, approve and record it",
-				"safeguard-an", "moves money", "<tr class=\"changed\">");
+				"safeguard-an", "moves money", "<tr class=\"changed\">",
+				"name=\"correctionId\" value=\"" + reviewed + "\"");
 		assertThat(FakeGateway.get().requests()).as("a mis-click records nothing at the gateway").hasSize(before);
 		assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
 
 		FakeGateway.get().answer("POST", "/api/v1/corrections", 409, """
 				{"type":"https://etax.example/problems/correction-conflict","title":"Correction conflict","status":409,
 				"detail":"The posting was corrected by another request."}""");
-		assertThat(post(approver, "/console/exceptions/" + id + "/approve", "confirmed", "true")).flash()
+		assertThat(post(approver, "/console/exceptions/" + id + "/approve", "confirmed", "true", "correctionId", reviewed)).flash()
 			.hasEntrySatisfying("error", (error) -> assertThat(error).asString()
 				.contains("refused", "The posting was corrected by another request.")
 				.doesNotContain("{"));
@@ -182,7 +184,7 @@ class ConsoleSafeguardsIntegrationTests {
 		assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
 
 		FakeGateway.get().forgetAnswers();
-		assertThat(post(approver, "/console/exceptions/" + id + "/approve", "confirmed", "true")).flash()
+		assertThat(post(approver, "/console/exceptions/" + id + "/approve", "confirmed", "true", "correctionId", reviewed)).flash()
 			.containsKey("message");
 		assertThat(status(id)).isEqualTo("RESOLVED");
 	}
@@ -270,6 +272,13 @@ class ConsoleSafeguardsIntegrationTests {
 		int at = page.indexOf("<th scope=\"row\">" + field + "</th>", table);
 		assertThat(at).as(field).isPositive();
 		return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+	}
+
+	/** The correction request an item waits for, as the approval page names it. */
+	private String awaiting(long id) {
+		return this.jdbc.sql("""
+				SELECT correction_id::text FROM reconciliation.correction_request
+				WHERE work_item_id = ? AND status = 'AWAITING_APPROVAL'""").param(id).query(String.class).single();
 	}
 
 	private String status(long id) {

@@ -328,6 +328,13 @@ class InterestAssessmentJobIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-parameters-rejected");
+		for (String outOfBounds : new String[] { "2020-06-30", "-5000-01-01" }) {
+			assertThat(job.launch(outOfBounds)).as("before the law's first day: " + outOfBounds)
+				.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+				.bodyJson()
+				.extractingPath("$.type")
+				.isEqualTo("https://etax.example/problems/job-parameters-rejected");
+		}
 		MvcTestResult byDefault = job.mvc().post().uri("/api/v1/jobs/interest-assessment/executions").with(officer()).exchange();
 		assertThat(byDefault).hasStatus(HttpStatus.CREATED);
 		assertThat(job.read(byDefault, JobExecutionSummary.class).parameters()).as("the day before yesterday")

@@ -1,11 +1,23 @@
 package etax.batch.reconciliation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import etax.access.Caller;
+import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.FakeGateway;
+import etax.batch.reconciliation.workitems.CorrectionRequest;
+import etax.batch.reconciliation.workitems.Resolution;
+import etax.batch.reconciliation.workitems.ResolutionKind;
+import etax.batch.reconciliation.workitems.WorkItems;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.batch.reconciliation.TaxSide.OFFICE;
 import static etax.batch.reconciliation.TaxSide.bankFile;
@@ -26,6 +40,7 @@ import static etax.batch.reconciliation.TaxSide.voucher;
 import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Exceptions as officers work them: assign, comment, resolve; four eyes on resolutions that move money
@@ -49,6 +64,12 @@ class WorkItemsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private WorkItems workItems;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void reconcileTheDay() {
@@ -88,7 +109,7 @@ class WorkItemsIntegrationTests {
 		for (String[] wrong : new String[][] { { "{\"amount\":-5}", "positive" }, { "{\"amount\":0}", "positive" },
 				{ "{\"amount\":0.5}", "whole dong" }, { "{\"chapter\":\"ZZZ\"}", "chapter is 3 digits" },
 				{ "{\"chapter\":\"7540\"}", "chapter is 3 digits" }, { "{\"subItem\":\"abc\"}", "4 digits" },
-				{ "{\"subItem\":\"105\"}", "4 digits" } }) {
+				{ "{\"subItem\":\"105\"}", "4 digits" }, { "{\"amount\":1E+20}", "at most 18 digits" } }) {
 			MvcTestResult refused = action(id, "resolve",
 					"{\"kind\":\"RECODE\",\"reason\":\"test\",\"corrected\":" + wrong[0] + "}", RESOLVER);
 			assertProblem(refused, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-resolution");
@@ -126,15 +147,22 @@ class WorkItemsIntegrationTests {
 				assertThat(json).extractingPath("$.corrections[0].treasuryCode").isEqualTo("0111");
 			});
 
-		assertProblem(action(id, "approve", "", RESOLVER), HttpStatus.FORBIDDEN, "four-eyes");
-		assertProblem(action(id, "approve", "", NOT_APPROVER), HttpStatus.FORBIDDEN, "approver-required");
-		assertProblem(action(id, "approve", "", TokenIssuer.local().approver("70129", "other-office")),
+		String reviewed = approval(id);
+		assertProblem(action(id, "approve", reviewed, RESOLVER), HttpStatus.FORBIDDEN, "four-eyes");
+		assertProblem(action(id, "approve", reviewed, NOT_APPROVER), HttpStatus.FORBIDDEN, "approver-required");
+		assertProblem(action(id, "approve", reviewed, TokenIssuer.local().approver("70129", "other-office")),
 				HttpStatus.NOT_FOUND, "work-item-not-found");
+		int unsent = FakeGateway.get().requests().size();
+		assertProblem(action(id, "approve", "{\"correctionId\":\"" + UUID.randomUUID() + "\"}", SECOND),
+				HttpStatus.CONFLICT, "work-item-conflict");
+		assertProblem(action(id, "approve", "{}", SECOND), HttpStatus.BAD_REQUEST, "bad-request");
+		assertThat(FakeGateway.get().requests()).as("an approval of a request not reviewed records nothing")
+			.hasSize(unsent);
 		FakeGateway.get().answerWith(503);
-		assertProblem(action(id, "approve", "", SECOND), HttpStatus.BAD_GATEWAY, "correction-not-recorded");
+		assertProblem(action(id, "approve", reviewed, SECOND), HttpStatus.BAD_GATEWAY, "correction-not-recorded");
 		FakeGateway.get().answerWith(201);
 		int before = FakeGateway.get().requests().size();
-		assertThat(action(id, "approve", "", SECOND)).hasStatusOk()
+		assertThat(action(id, "approve", reviewed, SECOND)).hasStatusOk()
 			.bodyJson()
 			.satisfies((json) -> {
 				assertThat(json).extractingPath("$.item.status").isEqualTo("RESOLVED");
@@ -191,18 +219,8 @@ class WorkItemsIntegrationTests {
 	@Test
 	void aReclassifiedLineWithdrawsTheRequestAwaitingApprovalAndSendsTheItemBackToItsAssignee() {
 		LocalDate day = LocalDate.of(2025, 2, 25);
-		TaxSide tax = new TaxSide(this.jdbc);
-		UUID paid = tax.paid("RW11", day, "VND", "6000000", "1701");
 		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
-		calls.importBank(bankFile(day, voucher("RW11", day, "01", "VND", "6000000", "1052")));
-		calls.importTreasury(statement(posted(paid, day, "VND", "6000000", "1701")));
-		calls.reconcile(day);
-		long id = this.jdbc
-			.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? AND bank_reference = 'RW11'")
-			.param(day)
-			.query(Long.class)
-			.single();
-		assertThat(action(id, "assign", "{}", RESOLVER)).hasStatusOk();
+		long id = assignedCodingMismatch(calls, day, "RW11");
 		assertThat(action(id, "resolve", """
 				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
 			.hasStatusOk()
@@ -210,11 +228,13 @@ class WorkItemsIntegrationTests {
 			.extractingPath("$.item.status")
 			.isEqualTo("AWAITING_APPROVAL");
 
+		String reviewed = approval(id);
+
 		calls.importBank(bankFile(day, voucher("RW11", day, "02", "VND", "6000000", "1052")));
 		calls.reconcile(day);
 
 		int sent = FakeGateway.get().requests().size();
-		assertProblem(action(id, "approve", "", SECOND), HttpStatus.CONFLICT, "work-item-conflict");
+		assertProblem(action(id, "approve", reviewed, SECOND), HttpStatus.CONFLICT, "work-item-conflict");
 		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
 		assertThat(this.mvc.get().uri("/api/v1/reconciliation/work-items/" + id).with(bearer(SECOND)).exchange())
 			.hasStatusOk()
@@ -240,6 +260,81 @@ class WorkItemsIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.item.status")
 			.isEqualTo("RESOLVED");
+	}
+
+	/**
+	 * The same, with the resolution proposed in a transaction that holds the item while the run reaches it: the
+	 * run waits for it and judges the item as it left it, AWAITING_APPROVAL, so the request is withdrawn rather than
+	 * left for a second officer on a line reclassified under it. Two transactions of the real database; the run
+	 * takes the item's lock after the officer's.
+	 */
+	@Test
+	void aResolutionCommittedWhileTheRunWaitsForItsItemIsWithdrawnToo() throws Exception {
+		LocalDate day = LocalDate.of(2025, 2, 19);
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		long id = assignedCodingMismatch(calls, day, "RW21");
+		calls.importBank(bankFile(day, voucher("RW21", day, "02", "VND", "6000000", "1052")));
+
+		Caller resolver = new Caller("approver-an", Role.OFFICER, null, OFFICE, null, true);
+		CountDownLatch proposed = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> resolution = threads.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult(
+					(transaction) -> {
+						this.workItems.resolve(id, new Resolution(ResolutionKind.RECODE, "bank keyed the wrong sub-item",
+								new CorrectionRequest.Coding(null, "1052", null, null)), resolver, "Bearer " + RESOLVER);
+						proposed.countDown();
+						awaitQuietly(commit);
+					}));
+			assertThat(proposed.await(30, TimeUnit.SECONDS)).as("the resolution is proposed, not committed").isTrue();
+			Future<?> run = threads.submit(() -> calls.reconcile(day));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted").query(Long.class).single() > 0);
+			commit.countDown();
+			resolution.get(30, TimeUnit.SECONDS);
+			run.get(120, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).as("back with its assignee, not awaiting approval on a reclassified line").isEqualTo("ASSIGNED");
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.correction_request WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("WITHDRAWN");
+	}
+
+	/**
+	 * The work item of a payment of 6,000,000 VND the tax side booked on sub-item 1701 and the bank on 1052, both
+	 * debited, reconciled, and assigned to the resolver.
+	 */
+	private long assignedCodingMismatch(ReconciliationCalls calls, LocalDate day, String reference) {
+		UUID paid = new TaxSide(this.jdbc).paid(reference, day, "VND", "6000000", "1701");
+		calls.importBank(bankFile(day, voucher(reference, day, "01", "VND", "6000000", "1052")));
+		calls.importTreasury(statement(posted(paid, day, "VND", "6000000", "1701")));
+		calls.reconcile(day);
+		long id = this.jdbc
+			.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? AND bank_reference = ?")
+			.params(day, reference)
+			.query(Long.class)
+			.single();
+		assertThat(action(id, "assign", "{}", RESOLVER)).hasStatusOk();
+		return id;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
@@ -276,6 +371,13 @@ class WorkItemsIntegrationTests {
 			.param(DAY)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The approval of the request the item waits for, as an approver who reviewed it sends it. */
+	private String approval(long id) {
+		return "{\"correctionId\":\"" + this.jdbc.sql("""
+				SELECT correction_id FROM reconciliation.correction_request
+				WHERE work_item_id = ? AND status = 'AWAITING_APPROVAL'""").param(id).query(UUID.class).single() + "\"}";
 	}
 
 	private MvcTestResult action(long id, String action, String body, String token) {

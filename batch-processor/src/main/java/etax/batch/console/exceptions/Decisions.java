@@ -55,6 +55,7 @@ final class Decisions {
 			.fact("Kind", request.kind())
 			.fact("Proposed by", request.requestedBy())
 			.fact("Reason", request.reason())
+			.field("correctionId", request.correctionId(), null)
 			.withDiff((request.kind() == ResolutionKind.RECODE)
 					? CodingDiff.of(request.paid(), request.corrected(), tax(detail), request.currency()) : List.of());
 	}

@@ -2,7 +2,9 @@ package etax.batch.console.exceptions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
@@ -123,8 +125,9 @@ class ExceptionsController {
 
 	@PostMapping("/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
-			@AuthenticationPrincipal Caller officer, RedirectAttributes flash, Model model) {
-		if (!confirmed) {
+			@RequestParam(required = false) @Nullable UUID correctionId, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash, Model model) {
+		if (!confirmed || correctionId == null) {
 			WorkItems.Detail detail = this.workItems.detail(id, officer);
 			Optional<CorrectionRequest> awaiting = Decisions.awaiting(detail);
 			if (awaiting.isPresent()) {
@@ -133,7 +136,8 @@ class ExceptionsController {
 		}
 		String authorization = ConsoleAuthentication.current().bearer();
 		return this.actions.perform(flash, "WORK_ITEM_APPROVE", target(id), () -> {
-			this.workItems.approve(id, officer, authorization);
+			require(correctionId != null, "Nothing waits for approval.");
+			this.workItems.approve(id, Objects.requireNonNull(correctionId), officer, authorization);
 			return "Approved: the correction request is recorded at the gateway.";
 		}, page(id));
 	}

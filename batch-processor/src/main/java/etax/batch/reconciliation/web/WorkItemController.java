@@ -1,6 +1,7 @@
 package etax.batch.reconciliation.web;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import etax.access.Caller;
 import etax.batch.reconciliation.LineClass;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -79,17 +81,21 @@ class WorkItemController {
 	}
 
 	@Operation(summary = "Approve a resolution that moves money (approver claim, not the resolver): "
-			+ "its correction request is recorded at the gateway")
+			+ "its correction request, named by the correctionId the approver reviewed, is recorded at the gateway")
 	@PostMapping("/{id}:approve")
-	Detail approve(@PathVariable long id, @AuthenticationPrincipal Caller caller,
+	Detail approve(@PathVariable long id, @Valid @RequestBody Approval approval, @AuthenticationPrincipal Caller caller,
 			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return this.workItems.approve(id, caller, authorization);
+		return this.workItems.approve(id, approval.correctionId(), caller, authorization);
 	}
 
 	@Operation(summary = "Send a proposed resolution back to the officer who made it")
 	@PostMapping("/{id}:reject")
 	Detail reject(@PathVariable long id, @Valid @RequestBody Text reason, @AuthenticationPrincipal Caller caller) {
 		return this.workItems.reject(id, reason.text(), caller);
+	}
+
+	/** The request the approver reviewed: an approval never records one it did not see. */
+	record Approval(@NotNull UUID correctionId) {
 	}
 
 	record Assignment(@Size(max = WorkItems.MAX_ASSIGNEE) @Nullable String assignee) {

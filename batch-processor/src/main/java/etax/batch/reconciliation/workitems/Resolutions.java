@@ -28,6 +28,9 @@ class Resolutions {
 
 	private static final Pattern SUB_ITEM = Pattern.compile("\\d{4}");
 
+	/** What {@code correction_request.corrected_amount numeric(20,2)} holds before the decimal point. */
+	private static final int MAX_INTEGER_DIGITS = 18;
+
 	private final ReconciliationDays days;
 
 	private final WorkItemRepository repository;
@@ -98,6 +101,9 @@ class Resolutions {
 		}
 		if (amount != null && amount.stripTrailingZeros().scale() > 2) {
 			return "the corrected amount has at most 2 decimals";
+		}
+		if (amount != null && amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+			return "the corrected amount has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
 		}
 		return null;
 	}

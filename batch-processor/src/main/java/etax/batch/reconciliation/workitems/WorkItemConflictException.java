@@ -15,4 +15,13 @@ public final class WorkItemConflictException extends RuntimeException {
 				"Work item " + id + " is " + status + ": cannot " + action + " (" + rule + ")");
 	}
 
+	/**
+	 * An approval of another request than the one the item waits for: the item's resolution was sent back or
+	 * withdrawn and proposed again since the approver reviewed it.
+	 */
+	public static WorkItemConflictException notAwaited(long id, String awaitedNumber) {
+		return new WorkItemConflictException("Work item " + id + " waits for correction request " + awaitedNumber
+				+ ", not the one approved: review it and approve it by its correctionId");
+	}
+
 }

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Service;
  * assignee to be resolved again, rather than left for a second officer to approve and record at the
  * gateway. Items are keyed by (day, line key), so a re-run never duplicates one and its history stays.
  * The items that existed before the run are handled before new ones are added, so that the statements
- * over them are planned on statistics that still describe the table.
+ * over them are planned on statistics that still describe the table. The items to change are locked as they are
+ * read, so that whether one is reopened or its request withdrawn is judged on its status as an officer's
+ * transaction that held it left it (a resolution proposed meanwhile is withdrawn, not left awaiting approval on a
+ * line that is no longer what it was proposed for).
  */
 @Service
 public class WorkItemSynchronization {
@@ -31,6 +34,7 @@ public class WorkItemSynchronization {
 				JOIN reconciliation.line l ON l.business_day = w.business_day AND l.line_key = w.line_key
 				WHERE w.business_day = :day AND l.class <> 'MATCHED'
 					AND (w.class <> l.class OR w.status = 'CLEARED')
+				FOR UPDATE OF w
 			), updated AS (
 				UPDATE reconciliation.work_item w
 				SET class = c.new_class, currency = c.currency, amount = c.amount, tax_office = c.tax_office,

@@ -2,6 +2,7 @@ package etax.batch.reconciliation.workitems;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -162,14 +163,19 @@ public class WorkItems {
 
 	/**
 	 * Approves a resolution that moves money and records its correction request at the gateway.
+	 * @param correctionId the request the approver reviewed: the one the item waits for, or nothing is done
 	 * @param authorization the approver's {@code Authorization} header, relayed to the gateway
 	 * @throws ApprovalRefusedException when the caller is not an approver or resolved the item
+	 * @throws WorkItemConflictException when the item waits for nothing, or for another request than the reviewed one
 	 * @throws CorrectionNotRecordedException when the gateway did not record it: nothing changes here
 	 */
 	@Transactional
-	public Detail approve(long id, Caller caller, String authorization) {
+	public Detail approve(long id, UUID correctionId, Caller caller, String authorization) {
 		WorkItem item = lockForDecision(id, caller, "approve");
 		CorrectionRequest request = awaiting(id);
+		if (!request.correctionId().equals(correctionId)) {
+			throw WorkItemConflictException.notAwaited(id, request.requestNumber());
+		}
 		this.gateway.record(request, id, authorization);
 		Instant now = this.clock.instant();
 		this.repository.decide(request.correctionId(), "RECORDED", caller.subject(), now);
