@@ -1,14 +1,17 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import etax.outbox.OutboxMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dead-letter record of a rejection: the original key and value, unchanged, on
  * {@value PaymentRecording#DEAD_LETTER_TOPIC}, with headers saying why and where it came from; a
- * conflict carries both versions: the rejected one as the value, the recorded one in a header.
+ * conflict carries both versions: the rejected one as the value, the recorded one in a header, unless the two
+ * together are over what one record may have ({@link MessageTooLargeException#MAX_BYTES}).
  */
 final class DeadLetters {
 
@@ -26,6 +29,12 @@ final class DeadLetters {
 
 	/** For a conflict: the message of the confirmation that is recorded, beside the rejected one (the value). */
 	static final String RECORDED_VALUE = "etax.dlq.recorded-value";
+
+	/**
+	 * For a conflict whose two versions together are over the most a record may have: where the recorded one is
+	 * read instead. Without it the record would be refused by the producer and parked, and never reach the topic.
+	 */
+	static final String RECORDED_VALUE_OMITTED = "etax.dlq.recorded-value-omitted";
 
 	private DeadLetters() {
 	}
@@ -46,11 +55,25 @@ final class DeadLetters {
 		if (contentType != null) {
 			headers.put(MessageReader.CONTENT_TYPE, contentType);
 		}
-		if (rejection.recordedValue() != null) {
-			headers.put(RECORDED_VALUE, rejection.recordedValue());
+		String recorded = rejection.recordedValue();
+		if (recorded != null) {
+			long size = bytes(key) + bytes(value) + bytes(RECORDED_VALUE) + bytes(recorded)
+					+ headers.entrySet().stream().mapToLong((h) -> bytes(h.getKey()) + bytes(h.getValue())).sum();
+			if (size <= MessageTooLargeException.MAX_BYTES) {
+				headers.put(RECORDED_VALUE, recorded);
+			}
+			else {
+				headers.put(RECORDED_VALUE_OMITTED, "both versions are over the size of one record: the recorded one "
+						+ "is read by its bank and reference (GET /api/v1/payments/confirmations/{bank}/{reference})");
+			}
 		}
 		return new OutboxMessage(PaymentRecording.DEAD_LETTER_TOPIC, (key != null) ? key : "",
 				(value != null) ? value : "", headers);
+	}
+
+	/** Bytes as the record carries it, UTF-8. */
+	private static long bytes(@Nullable String text) {
+		return (text != null) ? text.getBytes(StandardCharsets.UTF_8).length : 0;
 	}
 
 }

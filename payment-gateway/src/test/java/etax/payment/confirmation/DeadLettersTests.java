@@ -1,0 +1,48 @@
+package etax.payment.confirmation;
+
+import java.time.Instant;
+
+import etax.outbox.OutboxMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A conflict's dead letter carries the recorded version beside the rejected one while both fit in one record;
+ * beyond, a header says where the recorded one is read, and the record still fits (the producer would refuse it
+ * and the outbox park it: it would never reach the topic).
+ */
+class DeadLettersTests {
+
+	@Test
+	void aConflictCarriesTheRecordedVersionWhileBothFitInOneRecord() {
+		OutboxMessage message = DeadLetters.message(conflict("r".repeat(1_000), "v".repeat(1_000)));
+
+		assertThat(message.headers()).containsEntry(DeadLetters.RECORDED_VALUE, "v".repeat(1_000))
+			.doesNotContainKey(DeadLetters.RECORDED_VALUE_OMITTED);
+	}
+
+	@Test
+	void aConflictWhoseVersionsTogetherAreOverARecordNamesWhereTheRecordedOneIsRead() {
+		String rejected = "r".repeat(600_000);
+		OutboxMessage message = DeadLetters.message(conflict(rejected, "v".repeat(600_000)));
+
+		assertThat(message.payload()).isEqualTo(rejected);
+		assertThat(message.headers()).doesNotContainKey(DeadLetters.RECORDED_VALUE)
+			.hasEntrySatisfying(DeadLetters.RECORDED_VALUE_OMITTED,
+					(why) -> assertThat(why).contains("/api/v1/payments/confirmations/"));
+		long size = rejected.length() + message.key().length() + message.headers()
+			.entrySet()
+			.stream()
+			.mapToLong((h) -> h.getKey().length() + h.getValue().length())
+			.sum();
+		assertThat(size).isLessThanOrEqualTo(MessageTooLargeException.MAX_BYTES);
+	}
+
+	private static Rejection conflict(String rejected, String recorded) {
+		return new Rejection(new MessagePosition("bank.payments.v1", 0, 42), 0, "0101234567", rejected,
+				"application/json", RejectionReason.CONFLICT, "the bank sent another version of a recorded confirmation",
+				recorded, Instant.parse("2026-04-20T03:00:00Z"), null, "01202001");
+	}
+
+}
