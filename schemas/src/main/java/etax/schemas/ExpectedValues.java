@@ -82,9 +82,9 @@ final class ExpectedValues {
 					new Expected(new LocalizedText("một mã từ 1750 đến 1799", "a code from 1750 to 1799"),
 							new LocalizedText("Ghi một mã từ 1750 đến 1799.", "Write a code from 1750 to 1799."))));
 
-	private static final Pattern DIGITS = Pattern.compile("\\[0-9\\]\\{([0-9]+)\\}");
+	private static final Pattern DIGITS = Pattern.compile("\\[0-9\\]\\{([0-9]{1,4})\\}");
 
-	private static final Pattern LETTERS = Pattern.compile("\\[A-Z\\]\\{([0-9]+)\\}");
+	private static final Pattern LETTERS = Pattern.compile("\\[A-Z\\]\\{([0-9]{1,4})\\}");
 
 	private ExpectedValues() {
 	}

@@ -150,6 +150,17 @@ final class Findings {
 				new LocalizedText("Tờ khai không đúng định dạng XSD: " + message, message), FIX_XSD);
 	}
 
+	/** XSD (R-ENV-4): an appendix declared twice under {@code PLuc}. */
+	static Finding repeatedAppendix(String xpath, @Nullable Integer line, @Nullable Integer column, String name) {
+		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, null,
+				new LocalizedText("Phụ lục " + name + " xuất hiện nhiều lần trong PLuc; mỗi phụ lục chỉ được kê khai "
+						+ "một lần.", "Appendix " + name + " appears more than once under PLuc; each appendix is "
+								+ "declared once."),
+				new LocalizedText("Gộp các dòng của phụ lục " + name + " vào một phụ lục duy nhất rồi kết xuất lại tờ "
+						+ "khai từ phần mềm kê khai.", "Put all rows of appendix " + name + " in one appendix, then "
+								+ "export the return again from the filing software."));
+	}
+
 	/** An offending value as findings show it: whole, or if longer than {@value #MAX_VALUE_LENGTH}, its start and length. */
 	static String shown(String value) {
 		return (value.length() > MAX_VALUE_LENGTH) ? start(value) + "… (" + value.length() + " characters)" : value;

@@ -1,12 +1,16 @@
 package etax.schemas;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * How a notice writes things inside its sentences: a value quoted, a number with its thousands grouped, a
  * sentence's first letter. In one place so that the wordings of XSD errors and the names of elements agree.
  */
 final class NoticeText {
+
+	/** A number as a notice writes it out: plain digits, a sign and a point; no exponent, and of a sensible length. */
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?[0-9]{1,40}(\\.[0-9]{1,40})?");
 
 	private NoticeText() {
 	}
@@ -26,13 +30,11 @@ final class NoticeText {
 
 	/** A number as the notices write one: thousands grouped, {@code 1.000.000,5} in Vietnamese, {@code 1,000,000.5} in English. */
 	static String number(String text, boolean vietnamese) {
-		BigDecimal number;
-		try {
-			number = new BigDecimal(text.strip());
-		}
-		catch (NumberFormatException ex) {
+		if (!PLAIN_NUMBER.matcher(text.strip()).matches()) {
+			// an exponent (1E999999999) would be written out digit by digit: numbers here are plain decimals
 			return text;
 		}
+		BigDecimal number = new BigDecimal(text.strip());
 		String plain = (number.signum() == 0) ? "0" : number.stripTrailingZeros().toPlainString();
 		boolean negative = plain.startsWith("-");
 		String digits = negative ? plain.substring(1) : plain;

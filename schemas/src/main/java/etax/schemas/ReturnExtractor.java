@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,12 @@ final class ReturnExtractor extends DefaultHandler {
 
 	private final RefundSection refunds = new RefundSection();
 
+	/** The appendices met under {@code PLuc}, by name. */
+	private final Set<String> appendices = new HashSet<>();
+
+	/** The first appendix met twice, as a finding. */
+	private @Nullable Finding repeatedAppendix;
+
 	private final @Nullable ReturnValues values;
 
 	private final @Nullable PathTracker tracker;
@@ -96,6 +104,9 @@ final class ReturnExtractor extends DefaultHandler {
 		if (this.section == Section.APPENDICES) {
 			this.explanations.start(this.depth, localName);
 			this.refunds.start(this.depth, localName);
+			if (this.depth == SECTION_DEPTH + 1 && !this.appendices.add(localName) && this.repeatedAppendix == null) {
+				this.repeatedAppendix = repeated(localName);
+			}
 		}
 		if (this.depth == CONTENT_DEPTH) {
 			this.inDeclaration = "HSoKhaiThue".equals(localName);
@@ -240,6 +251,24 @@ final class ReturnExtractor extends DefaultHandler {
 		else if (element.kind == Layout.Element.Kind.COLUMN && this.row != null) {
 			this.row.set(element.index, value);
 		}
+	}
+
+	/**
+	 * An appendix that comes twice: the XSD lets the appendices come in any order, so it cannot say "each once"
+	 * (XSD 1.0), and the rules and the refund's clawback would read different copies (R-ENV-4).
+	 * @return the finding of the first appendix met twice, or null
+	 */
+	@Nullable Finding repeatedAppendix() {
+		return this.repeatedAppendix;
+	}
+
+	private Finding repeated(String localName) {
+		PathTracker tracker = this.tracker;
+		if (tracker == null) {
+			return Findings.repeatedAppendix("/HSoThueDTu/HSoKhaiThue/PLuc/" + localName, null, null, localName);
+		}
+		return Findings.repeatedAppendix(tracker.current().xpath(), tracker.lineNumber(), tracker.columnNumber(),
+				localName);
 	}
 
 	/** @return the digest of the return's content ({@link ContentDigest}), once the parse is over */

@@ -144,6 +144,10 @@ public final class ReturnValidator {
 		if (errors.hasErrors()) {
 			return new Validation.NotReceivable(errors.findings(entry.compiled()));
 		}
+		Finding repeatedAppendix = extractor.repeatedAppendix();
+		if (repeatedAppendix != null) {
+			return new Validation.NotReceivable(List.of(repeatedAppendix));
+		}
 		ReturnDocument document = new ReturnDocument(extractor.header(entry.form()), entry.form(),
 				extractor.indicators(), extractor.declaredChanges(), extractor.refundClawback(), extractor.contentSha256(),
 				xml);

@@ -180,7 +180,10 @@ record XercesMessage(String key, List<String> args) {
 			int from = 0;
 			int arity = 0;
 			while (matcher.find()) {
-				regex.append(Pattern.quote(text.substring(from, matcher.start()))).append("(.*?)");
+				// the first argument written is the one that holds the filer's text (a value; element names hold no
+				// quote): taken greedily, so that a value that repeats the template's own words ("' with length =
+				// '1E999999999' …") stays in it, and the arguments after it are the validator's, from the schema
+				regex.append(Pattern.quote(text.substring(from, matcher.start()))).append(order.isEmpty() ? "(.*)" : "(.*?)");
 				int index = Integer.parseInt(matcher.group(1));
 				order.add(index);
 				arity = Math.max(arity, index + 1);

@@ -165,6 +165,29 @@ class ReturnValidatorTests {
 		});
 	}
 
+	/** The rules and the refund's clawback would read different copies of an appendix declared twice. */
+	@Test
+	void anAppendixDeclaredTwiceIsNotReceivable() {
+		String xml = new String(TestReturns.read("valid/01_GTGT_M03-2026_supplementary-agent.xml"),
+				StandardCharsets.UTF_8);
+		int start = xml.indexOf("<PL01_KHBS>");
+		int end = xml.indexOf("</PL01_KHBS>") + "</PL01_KHBS>".length();
+		assertThat(start).as("the sample has the appendix").isPositive();
+		String twice = xml.substring(0, end) + xml.substring(start, end) + xml.substring(end);
+
+		Validation validation = this.validator.validate(twice.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(validation).asInstanceOf(type(Validation.NotReceivable.class))
+			.extracting(Validation.NotReceivable::findings)
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Finding.class))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.severity()).isEqualTo(Severity.REJECT);
+				assertThat(finding.xpath()).as("the second one").endsWith("/PLuc/PL01_KHBS[2]");
+				assertThat(finding.message().en()).contains("PL01_KHBS appears more than once");
+			});
+	}
+
 	@Test
 	void nonNumericAmountIsReportedWithXPathLineAndValue() {
 		String file = "invalid/non-numeric-amount.xml";

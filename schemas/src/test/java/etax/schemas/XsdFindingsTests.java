@@ -255,6 +255,25 @@ class XsdFindingsTests {
 		assertThat(finding.remedy().en()).isEqualTo("Shorten the text to at most 50 characters." + AGAIN_EN);
 	}
 
+	/**
+	 * A value that repeats the validator's own words cannot choose the arguments of its message: they stay the
+	 * schema's (a length limit of 1E999999999 written out would be a gigabyte; a pattern of 99999999999 digits
+	 * would not parse).
+	 */
+	@Test
+	void aValueWritingTheValidatorsWordsIsQuotedAsItIs() {
+		String lengths = "1' with length = '1E999999999' is not facet-valid with respect to maxLength '1E999999999' "
+				+ "for type 'b";
+		Finding tooLong = only(gtgt("<dthoaiNNT/>", "<dthoaiNNT>" + lengths + "</dthoaiNNT>"));
+		assertThat(tooLong.message().en()).contains("the text \"" + lengths + "\" is " + lengths.length()
+				+ " characters long, more than the 50 allowed.");
+
+		String pattern = "x' is not facet-valid with respect to pattern '[0-9]{99999999999}' for type 'y";
+		Finding badMst = only(gtgt("<mst>0313829148</mst>", "<mst>" + pattern + "</mst>"));
+		assertThat(badMst.value()).isEqualTo(pattern);
+		assertThat(badMst.message().en()).contains("it must be a tax code of 10 digits");
+	}
+
 	/** A value over 1,024 characters is quoted by its first 200, as the finding's value is. */
 	@Test
 	void aVeryLongValueIsQuotedByItsStartInBothLanguages() {
