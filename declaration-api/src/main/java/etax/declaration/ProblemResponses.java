@@ -11,6 +11,7 @@ import etax.access.RequestViolations;
 import etax.declaration.extension.ExtensionNotFoundException;
 import etax.declaration.extension.InvalidExtensionException;
 import etax.declaration.inspection.InspectionConcludedException;
+import etax.declaration.inspection.InspectionConflictException;
 import etax.declaration.inspection.InspectionNotFoundException;
 import etax.declaration.inspection.InvalidInspectionException;
 import etax.declaration.notice.InvalidWebhookException;
@@ -179,6 +180,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(InspectionNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "inspection-not-found", "Inspection not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InspectionConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "inspection-conflict", "Another inspection of that decision",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -54,14 +54,19 @@ class InspectionController {
 					+ "of the tax types listed (catalog codes; none: every tax). A supplement of a covered period filed "
 					+ "on or after announcedOn is accepted with warning CTX-DUP-10 (penalties of Art. 142, 143); once the "
 					+ "conclusion is recorded, one that reduces the tax payable or raises the deductible or refund is "
-					+ "not accepted (CTX-DUP-11). 400 invalid-inspection (with the field at fault); 404 "
+					+ "not accepted (CTX-DUP-11). A decision announces one inspection: the same announcement again (a "
+					+ "retry) is 200 with the inspection recorded first; another one under the same decisionNumber is 409 "
+					+ "inspection-conflict. 400 invalid-inspection (with the field at fault); 404 "
 					+ "taxpayer-not-found for a taxpayer the officer's office does not manage.")
 	@ApiResponse(responseCode = "201", description = "Recorded: the inspection", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Recorded before, as announced again", useReturnTypeSchema = true)
 	@PostMapping(INSPECTIONS)
 	ResponseEntity<TaxInspection> record(@PathVariable @Mst String mst,
 			@Valid @RequestBody AnnouncementRequest request, @AuthenticationPrincipal Caller officer) {
-		TaxInspection inspection = this.inspections.record(officer, mst, request.toAnnouncement());
-		return ResponseEntity.created(location(mst, inspection.id())).body(inspection);
+		TaxInspections.Recorded recorded = this.inspections.record(officer, mst, request.toAnnouncement());
+		TaxInspection inspection = recorded.inspection();
+		return recorded.created() ? ResponseEntity.created(location(mst, inspection.id())).body(inspection)
+				: ResponseEntity.ok(inspection);
 	}
 
 	@Operation(summary = "A taxpayer's tax inspections with their conclusions, in the order announced",

@@ -51,16 +51,18 @@ class InspectionRepository {
 		this.json = json;
 	}
 
-	void insert(TaxInspection inspection) {
-		this.jdbc.sql("""
+	/** @return whether it was inserted: not if the taxpayer has an inspection of its decision number */
+	boolean insert(TaxInspection inspection) {
+		return this.jdbc.sql("""
 				INSERT INTO filing.tax_inspection (id, mst, decision_number, kind, period_from, period_to, tax_types,
 				    announced_on, recorded_by, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
+				ON CONFLICT (mst, decision_number) DO NOTHING
 				""")
 			.params(inspection.id(), inspection.mst(), inspection.decisionNumber(), inspection.kind().name(),
 					inspection.periodFrom(), inspection.periodTo(), inspection.taxTypes().toArray(String[]::new),
 					inspection.announcedOn(), inspection.recordedBy(), Timestamp.from(inspection.recordedAt()))
-			.update();
+			.update() == 1;
 	}
 
 	/** @return whether it was inserted: not if the inspection's conclusion was recorded before */
@@ -108,6 +110,14 @@ class InspectionRepository {
 	Optional<TaxInspection> find(String mst, UUID id) {
 		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? AND i.id = ?")
 			.params(mst, id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The taxpayer's inspection announced by a decision. */
+	Optional<TaxInspection> byDecision(String mst, String decisionNumber) {
+		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? AND i.decision_number = ?")
+			.params(mst, decisionNumber)
 			.query(this::map)
 			.optional();
 	}

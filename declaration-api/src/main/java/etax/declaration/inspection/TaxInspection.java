@@ -34,6 +34,13 @@ public record TaxInspection(UUID id, String mst, String decisionNumber, Inspecti
 		taxTypes = List.copyOf(taxTypes);
 	}
 
+	/** Whether another inspection was announced as this one: the same decision, kind, periods, taxes and day. */
+	boolean announces(TaxInspection other) {
+		return this.decisionNumber.equals(other.decisionNumber) && this.kind == other.kind
+				&& this.periodFrom.equals(other.periodFrom) && this.periodTo.equals(other.periodTo)
+				&& this.taxTypes.equals(other.taxTypes) && this.announcedOn.equals(other.announcedOn);
+	}
+
 	/**
 	 * @return what the kind is called, in both languages
 	 */

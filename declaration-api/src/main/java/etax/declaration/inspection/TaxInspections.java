@@ -56,24 +56,40 @@ public class TaxInspections {
 	}
 
 	/**
-	 * Records an announced inspection.
+	 * Records an announced inspection, once per decision: the same announcement again (a retry after a lost answer)
+	 * is answered with the inspection recorded first.
 	 * @param officer who records it
 	 * @param mst the taxpayer
 	 * @param announcement what was announced
-	 * @return the inspection as stored
+	 * @return the inspection as stored, and whether this call stored it
 	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
 	 * @throws InvalidInspectionException if it cannot have been announced as recorded
+	 * @throws InspectionConflictException if the taxpayer has an inspection of that decision announced otherwise
 	 */
 	@Transactional
-	public TaxInspection record(Caller officer, String mst, Announcement announcement) {
+	public Recorded record(Caller officer, String mst, Announcement announcement) {
 		this.registry.managedBy(officer, mst);
 		InspectionKind kind = InspectionRules.check(announcement, today());
 		TaxInspection inspection = new TaxInspection(TimeOrderedIds.next(), mst, announcement.decisionNumber(), kind,
 				announcement.periodFrom(), announcement.periodTo(),
 				announcement.taxTypes().stream().distinct().sorted().toList(), announcement.announcedOn(),
 				officer.subject(), now(), null);
-		this.repository.insert(inspection);
-		return inspection;
+		if (this.repository.insert(inspection)) {
+			return new Recorded(inspection, true);
+		}
+		TaxInspection first = this.repository.byDecision(mst, announcement.decisionNumber()).orElseThrow();
+		if (!first.announces(inspection)) {
+			throw new InspectionConflictException();
+		}
+		return new Recorded(first, false);
+	}
+
+	/**
+	 * @param inspection the inspection as stored
+	 * @param created whether this call stored it (false: it was recorded before, as announced again)
+	 */
+	public record Recorded(TaxInspection inspection, boolean created) {
+
 	}
 
 	/**

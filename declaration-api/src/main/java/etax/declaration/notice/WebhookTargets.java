@@ -96,8 +96,8 @@ final class WebhookTargets {
 		for (InetAddress address : addresses) {
 			String kind = (address.isLoopbackAddress() && this.allowLoopback) ? null : InternalAddresses.kindOf(address);
 			if (kind != null) {
-				throw new Refused(host + " resolves to " + address.getHostAddress() + ", " + kind
-						+ ", which the service does not call");
+				// neither the address nor its kind: the filer reads this error, and would map the service's network
+				throw new Refused(host + " resolves to an address the service does not call (internal, or reserved)");
 			}
 		}
 		return addresses;

@@ -73,7 +73,9 @@ final class SignatureCheck {
 		}
 		certificate(leaf, parts.certificates(), signedOn, xpath, findings);
 		List<String> msts = CertificateMst.of(leaf);
-		if (msts.stream().noneMatch((mst) -> CertificateMst.accepted(mst, context))) {
+		// judged only for a certificate that vouches for the return: for any other, whether an MST is accepted
+		// would tell whoever made it up which agents hold a contract with the taxpayer
+		if (findings.isEmpty() && msts.stream().noneMatch((mst) -> CertificateMst.accepted(mst, context))) {
 			findings.add(SignatureRule.MST_MISMATCH.finding(certificateXPath(xpath),
 					msts.isEmpty() ? null : "MST:" + String.join(", MST:", msts)));
 		}

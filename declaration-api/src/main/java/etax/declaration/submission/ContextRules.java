@@ -51,7 +51,8 @@ class ContextRules {
 
 	/**
 	 * Checks a schema-valid return as received at a moment. When the signature refuses it, the rules that read the
-	 * taxpayer's records (its managing office, extensions, the ledger, inspections) do not run
+	 * taxpayer's records (the agent's contract, the filing frequency, the deadline and its extensions, its managing
+	 * office, the ledger, inspections) do not run
 	 * ({@link ContextFindings#signatureRefused}).
 	 * @param document the return
 	 * @param envelope what the validating parse captured for the signature check
@@ -68,13 +69,16 @@ class ContextRules {
 		}
 		LocalDate filedOn = receivedAt.atZone(Deadlines.VIETNAM).toLocalDate();
 		this.identity.checkSignature(document, envelope, filedOn, findings);
+		if (ContextFindings.signatureRefused(findings)) {
+			// the agent's contracts, the filing frequency, extensions, the managing office, the ledger and the
+			// inspections are the taxpayer's records: a return nobody vouched for (a dry run's included) learns none
+			DependentUnit.check(document).ifPresent(findings::add);
+			PeriodRules.check(document, filedOn, null, findings);
+			return new Checked(findings, taxpayer, null, List.of());
+		}
 		this.identity.checkAgent(header, filedOn, findings);
 		DependentUnit.check(document).ifPresent(findings::add);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, filedOn, taxpayer.orElseThrow(), findings);
-		if (ContextFindings.signatureRefused(findings)) {
-			// the registry's office, the ledger and the inspections are the taxpayer's records
-			return new Checked(findings, taxpayer, extension, List.of());
-		}
 		this.identity.checkOffice(header, taxpayer.orElseThrow(), findings);
 		findings.addAll(this.paidOnAccount.check(document, receivedAt));
 		return new Checked(findings, taxpayer, extension, inspections(document, taxpayer.orElseThrow(), receivedAt));

@@ -48,12 +48,13 @@ final class PeriodRules {
 	 * it) may be filed before the end.
 	 * @param document the return
 	 * @param filedOn the day of its postmark, in Vietnam
-	 * @param taxpayer the registered taxpayer
+	 * @param taxpayer the registered taxpayer, or null when the signature vouched for nothing: its filing frequency is
+	 * then not judged (it is the taxpayer's record)
 	 * @param findings where the findings go
 	 * @return the form's own deadline rule for the period kind ({@link DeadlineRule}), when the deadline is to be
 	 * checked; {@code null} when a finding on the period leaves no deadline to judge
 	 */
-	static @Nullable DeadlineRule check(ReturnDocument document, LocalDate filedOn, Taxpayer taxpayer,
+	static @Nullable DeadlineRule check(ReturnDocument document, LocalDate filedOn, @Nullable Taxpayer taxpayer,
 			List<Finding> findings) {
 		TaxPeriod period = document.header().period();
 		if (!document.form().periodKinds().contains(period.kind())) {
@@ -94,7 +95,8 @@ final class PeriodRules {
 					"Khai cho kỳ tính thuế sắp tới.", "Declare the coming tax period."));
 			return null;
 		}
-		if (document.form().periodKinds().containsAll(List.of("M", "Q")) && List.of("M", "Q").contains(period.kind())) {
+		if (taxpayer != null && document.form().periodKinds().containsAll(List.of("M", "Q"))
+				&& List.of("M", "Q").contains(period.kind())) {
 			checkFrequency(period, end, taxpayer, findings);
 		}
 		return rule;

@@ -101,6 +101,7 @@ public class TaxpayerRegistry {
 			throw new InvalidRegistrationException("filingFrequencyFrom must be 1 January: a change of filing frequency "
 					+ "applies from the first period of a calendar year");
 		}
+		this.repository.lock(taxpayer.mst());
 		Optional<Taxpayer> registered = this.repository.find(taxpayer.mst());
 		if (registered.isPresent() && !manages(officer, registered.get().taxOfficeCode())) {
 			throw RegistrationConflictException.managedElsewhere();

@@ -71,6 +71,17 @@ class TaxpayerRepository {
 	 * @param managingOffice the office a registered taxpayer must be managed by to be updated, or {@code null} for any
 	 * @return whether it was stored: not when it is registered with another office (by a concurrent registration)
 	 */
+	/**
+	 * Holds a taxpayer's registration until the transaction ends: two registrations of one MST (two officers, or a
+	 * retry) are judged one after the other, each on what the other stored.
+	 */
+	void lock(String mst) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('taxpayer|' || ?, 0))")
+			.param(mst)
+			.query((row, n) -> n)
+			.list();
+	}
+
 	boolean save(Taxpayer taxpayer, @Nullable String managingOffice) {
 		return this.jdbc.sql("""
 				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)

@@ -66,6 +66,13 @@ class InspectionIntegrationTests {
 		JsonNode recorded = body(record(mst, officer, "KIEM_TRA", "2024-01-01", "2025-12-31", "[\"TNDN\",\"GTGT\"]",
 				announced).andExpect(status().isCreated()));
 		String id = recorded.get("id").asString();
+		assertThat(body(record(mst, officer, "KIEM_TRA", "2024-01-01", "2025-12-31", "[\"GTGT\",\"TNDN\"]", announced)
+			.andExpect(status().isOk())).get("id").asString()).as("a retry of the same announcement finds it").isEqualTo(id);
+		record(mst, officer, "THANH_TRA", "2024-01-01", "2025-12-31", "[\"TNDN\",\"GTGT\"]", announced)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/inspection-conflict"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection WHERE mst = ?").param(mst).query(Long.class)
+			.single()).as("one decision, one inspection").isOne();
 		ResultActions concluded = conclude(mst, officer(), id, TODAY.minusDays(2), "45/KL-CT")
 			.andExpect(status().isCreated());
 		ResultActions again = conclude(mst, officer, id, TODAY.minusDays(1), "46/KL-CT");
@@ -319,7 +326,7 @@ class InspectionIntegrationTests {
 				 {"maTKhai":"842","periodKind":"Q","period":"2/2025","subItem":"1701","amount":6}]"""),
 				"assessedTax[1].subItem");
 		assess(mst, id, "842", "Q", "1/2025", "1701", 0).andExpect(status().isBadRequest());
-		String current = body(record(mst, officer(), "KIEM_TRA", TODAY.minusMonths(6).withDayOfMonth(1).toString(),
+		String current = body(record(mst, officer(), "13/QĐ-CT", "KIEM_TRA", TODAY.minusMonths(6).withDayOfMonth(1).toString(),
 				TODAY.minusDays(1).toString(), "[\"GTGT\"]", TODAY.minusDays(1)).andExpect(status().isCreated()))
 			.get("id").asString();
 		invalid(conclude(mst, officer(), current, TODAY, "2/KL", "[{\"maTKhai\":\"842\",\"periodKind\":\"Q\","
@@ -336,7 +343,12 @@ class InspectionIntegrationTests {
 
 	private ResultActions record(String mst, RequestPostProcessor caller, String kind, String from, String to,
 			String taxTypes, LocalDate announcedOn) throws Exception {
-		String body = "{\"decisionNumber\":\"12/QĐ-CT\",\"kind\":\"" + kind + "\",\"periodFrom\":\"" + from
+		return record(mst, caller, "12/QĐ-CT", kind, from, to, taxTypes, announcedOn);
+	}
+
+	private ResultActions record(String mst, RequestPostProcessor caller, String decisionNumber, String kind,
+			String from, String to, String taxTypes, LocalDate announcedOn) throws Exception {
+		String body = "{\"decisionNumber\":\"" + decisionNumber + "\",\"kind\":\"" + kind + "\",\"periodFrom\":\"" + from
 				+ "\",\"periodTo\":\"" + to + "\"," + ((taxTypes != null) ? "\"taxTypes\":" + taxTypes + "," : "")
 				+ "\"announcedOn\":\"" + announcedOn + "\"}";
 		return this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections").with(caller)

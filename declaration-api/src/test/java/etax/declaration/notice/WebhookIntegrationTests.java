@@ -192,7 +192,7 @@ class WebhookIntegrationTests {
 		this.mvc.perform(get(deliveries).with(bearer(rebinder)))
 			.andExpect(jsonPath("$[0].attempts").value(1))
 			.andExpect(jsonPath("$[0].lastError").value("Not sent: " + Rebinding.HOST
-					+ " resolves to 0.0.0.0, the unspecified address, which the service does not call"));
+					+ " resolves to an address the service does not call (internal, or reserved)"));
 	}
 
 	@Test

@@ -140,7 +140,7 @@ class InspectedPeriodIntegrationTests {
 			throws Exception {
 		String elsewhere = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		conclude(elsewhere, inspect(elsewhere, "2025-01-01", "2025-12-31", "[]", "2026-02-02"), "2026-03-03");
-		conclude(elsewhere, inspect(elsewhere, "2026-01-01", "2026-03-31", "[\"TNDN\",\"TNCN\"]", "2026-04-04"),
+		conclude(elsewhere, inspect(elsewhere, "13/QĐ-CT", "2026-01-01", "2026-03-31", "[\"TNDN\",\"TNCN\"]", "2026-04-04"),
 				"2026-04-05");
 		String later = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		// recorded as an officer would the next day; a return filed on the 10th was judged without it
@@ -196,9 +196,15 @@ class InspectedPeriodIntegrationTests {
 
 	/** Records a tax inspection (kiểm tra) no. 12/QĐ-CT as a national officer; returns its id. */
 	private String inspect(String mst, String from, String to, String taxTypes, String announcedOn) throws Exception {
+		return inspect(mst, "12/QĐ-CT", from, to, taxTypes, announcedOn);
+	}
+
+	/** The same under another decision number: a decision announces one inspection. */
+	private String inspect(String mst, String decisionNumber, String from, String to, String taxTypes,
+			String announcedOn) throws Exception {
 		return read(this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/inspections").with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"decisionNumber\":\"12/QĐ-CT\",\"kind\":\"KIEM_TRA\",\"periodFrom\":\"" + from
+			.content("{\"decisionNumber\":\"" + decisionNumber + "\",\"kind\":\"KIEM_TRA\",\"periodFrom\":\"" + from
 					+ "\",\"periodTo\":\"" + to + "\",\"taxTypes\":" + taxTypes + ",\"announcedOn\":\"" + announcedOn
 					+ "\"}"))
 			.andExpect(status().isCreated())

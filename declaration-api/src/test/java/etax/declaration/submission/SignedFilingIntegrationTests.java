@@ -166,6 +166,27 @@ class SignedFilingIntegrationTests {
 		assertThat(ruleIds(file(madeUp))).containsExactly("CTX-ID-02");
 	}
 
+	/**
+	 * A return nobody vouched for (unsigned, or signed in an agent's name by a certificate of no trusted CA) is
+	 * refused by its signature alone: the taxpayer's filing frequency, its agents' contracts and its deadline's
+	 * extensions are its records, and a T-VAN's dry run of a made-up return must not learn them. Signed by the
+	 * taxpayer, the same return is judged by them.
+	 */
+	@Test
+	void aReturnNobodyVouchedForLearnsNothingOfTheTaxpayersRecords() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String monthly = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String quarterlyByAnAgentWithoutContract = SampleReturns.withAgent(SampleReturns.forTaxpayer(monthly), agent);
+
+		assertThat(ruleIds(validate(quarterlyByAnAgentWithoutContract))).as("unsigned").containsExactly("SIG-1");
+		assertThat(ruleIds(validate(new ReturnSigner(TestPki.untrusted().issue(agent, "ĐẠI LÝ GIẢ"))
+			.sign(quarterlyByAnAgentWithoutContract)))).as("an untrusted certificate in the agent's name")
+			.containsExactly("SIG-5");
+		assertThat(ruleIds(validate(new ReturnSigner(PKI.issue(monthly, "CÔNG TY THỬ NGHIỆM"))
+			.sign(quarterlyByAnAgentWithoutContract)))).as("vouched for by the taxpayer")
+			.contains("CTX-ID-04", "CTX-PER-03");
+	}
+
 	private JsonNode validate(String xml) throws Exception {
 		return send("/api/v1/returns:validate", xml, 200);
 	}

@@ -1,5 +1,13 @@
 package etax.declaration.taxpayer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
@@ -176,6 +184,41 @@ class RegistryIntegrationTests {
 		String mst = DemoTaxpayers.newMst();
 		taxpayer("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\"," + REST + "}").andExpect(status().isCreated());
 		return mst;
+	}
+
+	/**
+	 * Two first registrations of one taxpayer at once (two officers, or a client's retry), each with the date its
+	 * frequency applies from, in separate transactions of the real database: each is answered (the second is judged
+	 * on what the first stored), never a 500, and the taxpayer has one row and one change of frequency.
+	 */
+	@Test
+	void twoFirstRegistrationsAtOnceAreJudgedOneAfterTheOther() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				String mst = DemoTaxpayers.newMst();
+				String json = "{\"mst\":\"" + mst + "\",\"name\":\"A\"," + REST + ",\"filingFrequencyFrom\":\"2026-01-01\"}";
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<Integer>> answers = new ArrayList<>();
+				for (int officer = 0; officer < 2; officer++) {
+					answers.add(threads.submit(() -> {
+						start.await();
+						return taxpayer(json).andReturn().getResponse().getStatus();
+					}));
+				}
+				start.countDown();
+				for (Future<Integer> answer : answers) {
+					assertThat(answer.get(30, TimeUnit.SECONDS)).as("round " + round).isEqualTo(201);
+				}
+				assertThat(this.jdbc.sql("SELECT count(*) FROM filing.filing_frequency_change WHERE mst = ?")
+					.param(mst)
+					.query(Long.class)
+					.single()).isOne();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private ResultActions taxpayer(String json) throws Exception {
