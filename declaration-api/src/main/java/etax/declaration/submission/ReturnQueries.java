@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -73,7 +74,9 @@ public class ReturnQueries {
 
 	/**
 	 * The chain of a return: the original and its supplements the caller may see, oldest first, each with
-	 * what it changed against the accepted return in force when it arrived.
+	 * what it changed against the accepted return in force when it arrived. Which is in force and what each changed
+	 * are judged on the whole chain, also the returns others filed (the taxpayer, another agent, a T-VAN), which
+	 * are then left out: a return compared with one the caller may not read names it by its id only.
 	 * @param id a return of the chain
 	 * @param caller who asks
 	 * @return the chain
@@ -82,7 +85,12 @@ public class ReturnQueries {
 	public List<ChainedReturn> chain(UUID id, Caller caller) {
 		ReturnScope scope = scope(caller);
 		this.returns.findById(id, scope).orElseThrow(() -> ReturnNotFoundException.forId(id));
-		return ChainHistory.of(this.returns.chainOf(id, scope), this.payableItems::ofReturn);
+		List<ChainHistory.Member> chain = this.returns.chainOf(id);
+		Set<UUID> visible = this.returns.visible(chain.stream().map(ChainHistory.Member::id).toList(), scope);
+		return ChainHistory.of(chain, this.payableItems::ofReturn)
+			.stream()
+			.filter((member) -> visible.contains(member.id()))
+			.toList();
 	}
 
 	/** A return the intake has just filed or found filed before, for the filer who sent it. */

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import etax.declaration.extension.ExtendedDeadline;
@@ -119,24 +122,36 @@ class ReturnRepository {
 	}
 
 	/**
-	 * The returns of the chain a return belongs to that the caller may see, in the order decided ({@link ReturnChains#DECISION_ORDER}).
+	 * The returns of the chain a return belongs to, all of them, in the order decided
+	 * ({@link ReturnChains#DECISION_ORDER}): what is in force and what each changed are the chain's, whoever filed them.
 	 * @param id a return of the chain
-	 * @param scope what the caller may see
-	 * @return the chain's returns, the given one among them if the caller may see it
+	 * @return the chain's returns, the given one among them
 	 */
-	List<ChainHistory.Member> chainOf(UUID id, ReturnScope scope) {
+	List<ChainHistory.Member> chainOf(UUID id) {
 		return this.jdbc.sql("""
 				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
 				FROM filing.tax_return
-				WHERE (chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id)
-				""" + " AND " + scope.condition() + " ORDER BY " + ReturnChains.DECISION_ORDER)
+				WHERE chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id
+				""" + " ORDER BY " + ReturnChains.DECISION_ORDER)
 			.param("id", id)
-			.params(scope.parameters())
 			.query((row, n) -> new ChainHistory.Member(row.getObject("id", UUID.class), row.getString("transaction_code"),
 					row.getString("filing_type"), row.getInt("submission_number"),
 					ReturnStatus.valueOf(row.getString("status")), row.getTimestamp("received_at").toInstant(),
 					this.json.readValue(row.getString("indicators"), INDICATORS)))
 			.list();
+	}
+
+	/**
+	 * @param ids some returns
+	 * @param scope what the caller may see
+	 * @return those of them the caller may see
+	 */
+	Set<UUID> visible(Collection<UUID> ids, ReturnScope scope) {
+		return new HashSet<>(this.jdbc.sql("SELECT id FROM filing.tax_return WHERE id = ANY(:ids) AND " + scope.condition())
+			.param("ids", ids.toArray(UUID[]::new))
+			.params(scope.parameters())
+			.query(UUID.class)
+			.list());
 	}
 
 	/**

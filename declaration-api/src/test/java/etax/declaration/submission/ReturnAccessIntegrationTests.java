@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import etax.access.Caller;
@@ -362,6 +363,38 @@ class ReturnAccessIntegrationTests {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
 		return String.format("%03d%d%02d%06d", random.nextInt(1, 97), random.nextInt(0, 2), random.nextInt(100),
 				random.nextInt(1_000_000));
+	}
+
+	/**
+	 * A filer who filed only part of a chain (a T-VAN's supplement of the taxpayer's own original) reads its part as
+	 * the whole chain judges it: compared with the original it corrected, what it changed, and in force.
+	 */
+	@Test
+	void aFilerSeesItsPartOfAChainAsTheWholeChainJudgesIt() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String tvan = TOKENS.tvan("tvan-chain-" + UUID.randomUUID());
+		JsonNode original = read(file(SampleReturns.forTaxpayer(mst), TOKENS.taxpayer(mst)));
+		String corrected = SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1);
+		corrected = SampleReturns.with(corrected, "ct25", "45000000");
+		corrected = SampleReturns.with(corrected, "ct36", "37000000");
+		corrected = SampleReturns.with(corrected, "ct40a", "25000000");
+		corrected = SampleReturns.with(corrected, "ct40", "25000000");
+		JsonNode supplement = read(file(SampleReturns.explaining(corrected, "40", 22_000_000, 25_000_000), tvan));
+		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
+
+		JsonNode chain = read(this.mvc.perform(get("/api/v1/returns/" + supplement.get("returnId").asString() + "/chain")
+			.with(bearer(tvan))));
+
+		assertThat(chain.size()).as("the original is the taxpayer's, not the T-VAN's").isOne();
+		assertThat(chain.at("/0/current").asBoolean()).isTrue();
+		assertThat(chain.at("/0/comparedWith").asString()).isEqualTo(original.get("returnId").asString());
+		assertThat(chain.at("/0/changes").findValuesAsString("indicator")).contains("ct40");
+		assertThat(read(this.mvc.perform(get("/api/v1/returns/" + supplement.get("returnId").asString() + "/chain")
+			.with(bearer(TOKENS.taxpayer(mst))))).size()).as("the taxpayer reads the whole chain").isEqualTo(2);
+	}
+
+	private JsonNode read(ResultActions answer) throws Exception {
+		return this.json.readTree(answer.andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString());
 	}
 
 	private ResultActions file(String xml, String token) throws Exception {
