@@ -61,10 +61,11 @@ final class CompiledForm {
 		this.version = new FormVersion(spec.form(), spec.maTKhai(), spec.version(), new LinkedHashSet<>(spec.filingTypes()),
 				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()),
 				String.join("/", new LinkedHashSet<>(spec.periods().values())), spec.effectiveFrom(), spec.effectiveTo(),
-				spec.payable(), spec.annualTax());
+				spec.payable(), spec.annualTax(), spec.forgiven());
 		this.xsdPath = spec.maTKhai() + "/" + spec.version() + "/" + FormSpecReader.fileName(spec.form()) + ".xsd";
 		checkSubItems("payable", spec.payable());
 		checkSubItems("annualTax", spec.annualTax());
+		checkForgiven(spec);
 		int fields = this.layout.fields().size();
 		this.derive = new Expr[fields];
 		this.generate = new Expr[fields];
@@ -196,6 +197,19 @@ final class CompiledForm {
 		if (field.pattern() != null && field.sample() == null && field.values().isEmpty() && field.derive() == null
 				&& field.generate() == null) {
 			throw error(name + ": a code with a pattern needs a sample, values, derive or generate for the generator");
+		}
+	}
+
+	/** Each forgiven part is of a payable indicator, and a number of the body. */
+	private void checkForgiven(FormSpec spec) {
+		for (Map.Entry<String, String> entry : spec.forgiven().entrySet()) {
+			if (!spec.payable().containsKey(entry.getKey())) {
+				throw error("forgiven indicator " + entry.getKey() + " is not payable");
+			}
+			Layout.FieldSlot slot = this.layout.field(-1, entry.getValue());
+			if (slot == null || slot.field().type().kind() != FieldType.Kind.NUMBER) {
+				throw error("forgiven part " + entry.getValue() + " of " + entry.getKey() + " is not a number in the body");
+			}
 		}
 	}
 

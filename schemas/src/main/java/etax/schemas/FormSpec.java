@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param constructed whether the structure was built from the form's name and family conventions
  * @param assumptions what was chosen where the sources are thin
  * @param payable indicators that create payable items, mapped to their budget sub-item (NDKT)
+ * @param forgiven payable indicators mapped to the indicator of the part of them the law forgives (a balance of
+ * 50,000 VND or less after a PIT finalization): the item is the difference
  * @param annualTax indicators whose sum is the year's tax of a budget sub-item, mapped to it (a finalization's)
  * @param appendices the appendices ({@code PLuc} children) the version allows, in document order
  * @param body the content of {@code CTieuTKhaiChinh}, in document order
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 record FormSpec(String form, String maTKhai, String version, LocalizedText name, String circular, String taxType,
 		List<String> filingTypes, Map<String, String> periods, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
-		boolean constructed, List<String> assumptions, Map<String, String> payable,
+		boolean constructed, List<String> assumptions, Map<String, String> payable, Map<String, String> forgiven,
 		Map<String, String> annualTax, List<Appendix> appendices, List<Node> body, List<Rule> rules) {
 
 	FormSpec {
@@ -43,6 +45,7 @@ record FormSpec(String form, String maTKhai, String version, LocalizedText name,
 		periods = Collections.unmodifiableMap(new LinkedHashMap<>(periods));
 		assumptions = List.copyOf(assumptions);
 		payable = Collections.unmodifiableMap(new LinkedHashMap<>(payable));
+		forgiven = Collections.unmodifiableMap(new LinkedHashMap<>(forgiven));
 		annualTax = Collections.unmodifiableMap(new LinkedHashMap<>(annualTax));
 		appendices = List.copyOf(appendices);
 		body = List.copyOf(body);

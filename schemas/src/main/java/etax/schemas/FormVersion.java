@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * e.g. {@code ct40 -> 1701}
  * @param annualTaxIndicators for a finalization, the indicators whose sum is the year's tax of a budget sub-item,
  * mapped to that sub-item, e.g. {@code ctE1 -> 1052} and {@code ctE5 -> 1052}; empty for other forms
+ * @param forgivenIndicators payable indicators mapped to the indicator of the part of them the law forgives, e.g.
+ * {@code ct42 -> ct43} of 02/QTT-TNCN (a balance of 50,000 VND or less); empty for most forms
  */
 public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
 		Set<String> periodKinds, String deadlineRule, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
-		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators) {
+		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
+		Map<String, String> forgivenIndicators) {
 
 	public FormVersion {
 		Objects.requireNonNull(formCode, "formCode");
@@ -40,7 +43,9 @@ public record FormVersion(String formCode, String maTKhai, String version, Set<S
 		periodKinds = Set.copyOf(periodKinds);
 		payableIndicators = Map.copyOf(payableIndicators);
 		annualTaxIndicators = Map.copyOf(annualTaxIndicators);
+		forgivenIndicators = Map.copyOf(forgivenIndicators);
 	}
+
 
 	/**
 	 * Whether this version may be filed on the given day.

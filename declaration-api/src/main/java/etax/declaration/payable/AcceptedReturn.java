@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param deadlineRule its form's deadline rule for the period kind: the items are due on that deadline, unless
  * the filing deadline was extended
  * @param payableIndicators indicator to budget sub-item, from the form catalog ({@code ct40 -> 1701})
+ * @param forgivenIndicators payable indicator to the indicator of the part of it the law forgives, from the form
+ * catalog ({@code ct42 -> ct43} of 02/QTT-TNCN); empty for most forms
  * @param annualTaxIndicators indicator to the budget sub-item of the year's tax, from the form catalog
  * ({@code ctE1 -> 1052}, {@code ctE5 -> 1052}); empty for a form that is not a finalization announcing it
  * @param indicators the return's indicator values by name
@@ -39,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * decided: what of the same refund is already charged
  */
 public record AcceptedReturn(UUID returnId, String transactionCode, String mst, String chapter, TaxPeriod period,
-		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
+		DeadlineRule deadlineRule, Map<String, String> payableIndicators, Map<String, String> forgivenIndicators,
+		Map<String, String> annualTaxIndicators,
 		Map<String, String> indicators, Map<String, String> previousIndicators, Instant acceptedAt,
 		String taxOfficeCode, @Nullable LocalDate extendedDeadline, @Nullable RefundClawback clawback,
 		List<RefundClawback> chainClawbacks) {

@@ -76,7 +76,8 @@ public class PayableItems {
 		LocalDate dueDate = (accepted.extendedDeadline() != null) ? accepted.extendedDeadline()
 				: this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule());
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
-			long amount = difference(payable.getKey(), accepted.indicators(), accepted.previousIndicators());
+			long amount = difference(payable.getKey(), accepted.forgivenIndicators(), accepted.indicators(),
+					accepted.previousIndicators());
 			if (amount > 0 || (supplement && amount != 0)) {
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
 						payable.getKey(), VoucherPeriods.of(accepted.period()), amount, dueDate, reference(accepted, items)));
@@ -91,16 +92,24 @@ public class PayableItems {
 	}
 
 	/**
-	 * What a return changes in the tax payable of one indicator its form declares payable: its amount less the
-	 * amount of the return in force it supersedes (nothing for an original). A supplement's payable items are
-	 * the differences that are not zero; their sum is what it adds to the tax payable, negative when it reduces it.
+	 * What a return changes in the tax owed on one indicator its form declares payable: what the indicator leaves
+	 * owed (its amount less the part of it the law forgives, {@code FormVersion#forgivenIndicators}) less what the
+	 * return in force it supersedes left owed (nothing for an original). A supplement's payable items are the
+	 * differences that are not zero; their sum is what it adds to the tax payable, negative when it reduces it.
 	 * @param indicator a payable indicator ({@code FormVersion#payableIndicators})
+	 * @param forgiven the form's payable indicators mapped to the indicator of their forgiven part
 	 * @param indicators the return's indicator values by name
 	 * @param previous the indicator values of the return in force it supersedes; empty for an original
 	 * @return the difference
 	 */
-	public static long difference(String indicator, Map<String, String> indicators, Map<String, String> previous) {
-		return amount(indicators.get(indicator)) - amount(previous.get(indicator));
+	public static long difference(String indicator, Map<String, String> forgiven, Map<String, String> indicators,
+			Map<String, String> previous) {
+		return owed(indicator, forgiven, indicators) - owed(indicator, forgiven, previous);
+	}
+
+	private static long owed(String indicator, Map<String, String> forgiven, Map<String, String> indicators) {
+		String part = forgiven.get(indicator);
+		return amount(indicators.get(indicator)) - ((part != null) ? amount(indicators.get(part)) : 0);
 	}
 
 	/**

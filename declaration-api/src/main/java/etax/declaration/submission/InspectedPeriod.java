@@ -78,7 +78,8 @@ final class InspectedPeriod {
 			.payableIndicators()
 			.keySet()
 			.stream()
-			.mapToLong((indicator) -> PayableItems.difference(indicator, document.indicators(), inForce))
+			.mapToLong((indicator) -> PayableItems.difference(indicator, document.form().forgivenIndicators(),
+					document.indicators(), inForce))
 			.sum();
 		return payable < 0 || CREDITS.getOrDefault(document.form().maTKhai(), List.of())
 			.stream()

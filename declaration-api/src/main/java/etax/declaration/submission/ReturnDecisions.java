@@ -76,7 +76,7 @@ class ReturnDecisions {
 		group.accept(chainKey, stored, document, new AcceptedReturn(stored.id(), stored.transactionCode(), stored.mst(),
 				candidate.taxpayer().orElseThrow().chapter(), document.header().period(),
 				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(),
-				document.form().annualTaxIndicators(), document.indicators(),
+				document.form().forgivenIndicators(), document.form().annualTaxIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
 				(candidate.extension() != null) ? candidate.extension().deadline() : null, ReturnChains.clawbackOf(document),
 				accepted.stream().map(ReturnChains.Member::clawback).filter(Objects::nonNull).toList()));

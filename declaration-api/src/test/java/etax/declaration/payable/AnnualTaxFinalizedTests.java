@@ -116,7 +116,7 @@ class AnnualTaxFinalizedTests {
 	private static AcceptedReturn accepted(TaxPeriod period, Map<String, String> annualTax,
 			Map<String, String> indicators, Map<String, String> previous) {
 		return new AcceptedReturn(UUID.randomUUID(), "10820260000000042", "0313829148", "754", period,
-				new DeadlineRule("DLY3"), Map.of("ctI1", "1052", "ctI2", "1053"), annualTax, indicators, previous,
+				new DeadlineRule("DLY3"), Map.of("ctI1", "1052", "ctI2", "1053"), Map.of(), annualTax, indicators, previous,
 				ACCEPTED_AT, "99999", null, null, List.of());
 	}
 

@@ -67,7 +67,7 @@ class RefundClawbacksTests {
 	private static AcceptedReturn accepted(@Nullable RefundClawback clawback, List<RefundClawback> chain) {
 		return new AcceptedReturn(UUID.randomUUID(), "10820260000000042", "0313829148", "754",
 				new TaxPeriod("Q", "1/2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)), new DeadlineRule("DLQ"),
-				Map.of("ct40", "1701"), Map.of(), Map.of("ct40", "22000000"), Map.of("ct40", "22000000"),
+				Map.of("ct40", "1701"), Map.of(), Map.of(), Map.of("ct40", "22000000"), Map.of("ct40", "22000000"),
 				Instant.parse("2026-05-10T03:00:00Z"), "99999", null, clawback, chain);
 	}
 
