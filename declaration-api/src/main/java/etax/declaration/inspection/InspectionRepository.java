@@ -57,7 +57,7 @@ class InspectionRepository {
 				INSERT INTO filing.tax_inspection (id, mst, decision_number, kind, period_from, period_to, tax_types,
 				    announced_on, recorded_by, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
-				ON CONFLICT (mst, decision_number) DO NOTHING
+				ON CONFLICT (mst, decision_number) WHERE repeat_of IS NULL DO NOTHING
 				""")
 			.params(inspection.id(), inspection.mst(), inspection.decisionNumber(), inspection.kind().name(),
 					inspection.periodFrom(), inspection.periodTo(), inspection.taxTypes().toArray(String[]::new),
@@ -116,7 +116,7 @@ class InspectionRepository {
 
 	/** The taxpayer's inspection announced by a decision. */
 	Optional<TaxInspection> byDecision(String mst, String decisionNumber) {
-		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? AND i.decision_number = ?")
+		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? AND i.decision_number = ? AND i.repeat_of IS NULL")
 			.params(mst, decisionNumber)
 			.query(this::map)
 			.optional();

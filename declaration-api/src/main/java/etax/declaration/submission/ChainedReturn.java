@@ -22,12 +22,19 @@ import org.jspecify.annotations.Nullable;
  * @param current whether it is the accepted return in force now (the last one accepted)
  * @param comparedWith the accepted return in force when it was filed, which {@code changes} compare it with;
  * {@code null} for the first return of the chain
- * @param changes every indicator whose value differs from that return's, in natural order of their names
+ * @param changes every indicator whose value differs from that return's, in natural order of their names; none
+ * shown to a caller who may not read that return
  * @param payableItems the payable items it created
  */
 public record ChainedReturn(UUID id, String transactionCode, String filingType, int submissionNumber, ReturnStatus status,
 		Instant receivedAt, boolean current, @Nullable UUID comparedWith, List<IndicatorChange> changes,
 		List<PayableItem> payableItems) {
+
+	/** This return as a caller who may not read the return it is compared with sees it: that return's id only. */
+	ChainedReturn comparedWithUnreadable() {
+		return new ChainedReturn(this.id, this.transactionCode, this.filingType, this.submissionNumber, this.status,
+				this.receivedAt, this.current, this.comparedWith, List.of(), this.payableItems);
+	}
 
 	/**
 	 * An indicator that changed.

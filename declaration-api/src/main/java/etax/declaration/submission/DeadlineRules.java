@@ -1,14 +1,15 @@
 package etax.declaration.submission;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.extension.DeadlineExtensions;
 import etax.declaration.extension.ExtendedDeadline;
+import etax.declaration.payable.PayableItems;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.schemas.Category;
 import etax.schemas.Finding;
@@ -129,11 +130,15 @@ class DeadlineRules {
 		}
 	}
 
-	/** Whether any indicator the form declares payable carries a positive amount (R-DL-5, over 90 days). */
+	/**
+	 * Whether any indicator the form declares payable leaves an amount owed, less the part of it the law forgives
+	 * (R-DL-5, over 90 days): as the payable items are booked.
+	 */
 	private static boolean taxPayable(ReturnDocument document) {
-		return document.form().payableIndicators().keySet().stream().map(document.indicators()::get).anyMatch((value) -> {
+		return document.form().payableIndicators().keySet().stream().anyMatch((indicator) -> {
 			try {
-				return value != null && !value.isBlank() && new BigDecimal(value.strip()).signum() > 0;
+				return PayableItems.difference(indicator, document.form().forgivenIndicators(), document.indicators(),
+						Map.of()) > 0;
 			}
 			catch (NumberFormatException ex) {
 				return false;

@@ -76,7 +76,8 @@ public class ReturnQueries {
 	 * The chain of a return: the original and its supplements the caller may see, oldest first, each with
 	 * what it changed against the accepted return in force when it arrived. Which is in force and what each changed
 	 * are judged on the whole chain, also the returns others filed (the taxpayer, another agent, a T-VAN), which
-	 * are then left out: a return compared with one the caller may not read names it by its id only.
+	 * are then left out: a return compared with one the caller may not read names it by its id only, without what
+	 * changed (its "before" values are that return's figures: a made-up supplement would read them).
 	 * @param id a return of the chain
 	 * @param caller who asks
 	 * @return the chain
@@ -90,6 +91,8 @@ public class ReturnQueries {
 		return ChainHistory.of(chain, this.payableItems::ofReturn)
 			.stream()
 			.filter((member) -> visible.contains(member.id()))
+			.map((member) -> (member.comparedWith() == null || visible.contains(member.comparedWith())) ? member
+					: member.comparedWithUnreadable())
 			.toList();
 	}
 

@@ -65,13 +65,6 @@ class TaxpayerRepository {
 	}
 
 	/**
-	 * Registers a taxpayer, or updates its details; never its frequency in force since ever, which a taxpayer
-	 * registered before keeps (changes are appended: {@link #insert(String, FrequencyChange, Instant)}).
-	 * @param taxpayer the details
-	 * @param managingOffice the office a registered taxpayer must be managed by to be updated, or {@code null} for any
-	 * @return whether it was stored: not when it is registered with another office (by a concurrent registration)
-	 */
-	/**
 	 * Holds a taxpayer's registration until the transaction ends: two registrations of one MST (two officers, or a
 	 * retry) are judged one after the other, each on what the other stored.
 	 */
@@ -82,6 +75,13 @@ class TaxpayerRepository {
 			.list();
 	}
 
+	/**
+	 * Registers a taxpayer, or updates its details; never its frequency in force since ever, which a taxpayer
+	 * registered before keeps (changes are appended: {@link #insert(String, FrequencyChange, Instant)}).
+	 * @param taxpayer the details
+	 * @param managingOffice the office a registered taxpayer must be managed by to be updated, or {@code null} for any
+	 * @return whether it was stored: not when it is registered with another office (by a concurrent registration)
+	 */
 	boolean save(Taxpayer taxpayer, @Nullable String managingOffice) {
 		return this.jdbc.sql("""
 				INSERT INTO filing.taxpayer (mst, name, status, e_filing, filing_frequency, tax_office_code, chapter)

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a reversal must name: a recorded payment (status DEBITED) of its bank, of the same payer, currency
  * and total, not reversed by another reference; and what it must repeat of it: the exchange rate, the treasury,
- * collection account and area, and the same lines (chapter, sub-item, tax period, amount; in any order), since
+ * collection account, collecting agency (the office the ledger takes it back for) and area, and the same lines (chapter, sub-item, tax period, amount; in any order), since
  * it takes back what the payment paid and the treasury posted. The ledger takes back the VND it applied, the
  * treasury is asked to reverse the reversal's lines in VND at the reversal's rate: at another rate the two
  * would differ for good (camt.054 reverses an entry as it was booked, with its amounts and rate). Recoding a
@@ -114,7 +114,7 @@ final class Reversals {
 	 * @param areaCode the area
 	 * @param lines each line's chapter, sub-item, tax period and amount, sorted: equal lists are equal multisets
 	 */
-	record Coding(String treasuryCode, String treasuryAccount, String collectingAgencyCode, String areaCode,
+	record Coding(String treasuryCode, String treasuryAccount, @Nullable String collectingAgencyCode, String areaCode,
 			List<String> lines) {
 
 		Coding {
@@ -135,8 +135,10 @@ final class Reversals {
 		}
 
 		boolean sameTreasury(Coding other) {
+			// a payment recorded before its agency was kept (V5) has none: it is then no reversal's to repeat
 			return this.treasuryCode.equals(other.treasuryCode) && this.treasuryAccount.equals(other.treasuryAccount)
-					&& this.collectingAgencyCode.equals(other.collectingAgencyCode) && this.areaCode.equals(other.areaCode);
+					&& Objects.equals(this.collectingAgencyCode, other.collectingAgencyCode)
+					&& this.areaCode.equals(other.areaCode);
 		}
 
 	}

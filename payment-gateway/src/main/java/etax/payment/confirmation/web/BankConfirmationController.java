@@ -51,6 +51,9 @@ class BankConfirmationController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 	@ApiResponse(responseCode = "422", description = "Not a readable, signed confirmation (the problem says why)",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "503", description = "broker-unavailable: the broker did not confirm it took the "
+			+ "message within 10 s; send it again after Retry-After (it is recorded once however often it arrives)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 	@PostMapping(path = "/api/v1/bank/confirmations", consumes = { "application/json", "application/*+json",
 			"application/xml", "text/xml", "application/*+xml" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
