@@ -2,9 +2,9 @@ package etax.batch.reconciliation.workitems;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import etax.access.Caller;
 import etax.batch.reconciliation.LineClass;
