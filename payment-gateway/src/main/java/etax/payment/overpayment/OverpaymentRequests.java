@@ -94,12 +94,7 @@ public class OverpaymentRequests {
 			.orElseThrow(() -> CreditRequestRefusedException.creditNotFound(asked.creditId()));
 		requireActs(officer, agency.code());
 		asked.validate(mst);
-		Target target = asked.target();
-		if (target != null && !this.ledger.readable(target.mst(), officer)) {
-			// alike whether the item is not booked or its taxpayer's ledger is another office's: the ledger's answer
-			// would tell an office's officer what another office's taxpayer owes (ADR 0022)
-			throw CreditRequestRefusedException.itemNotFound(target.payableItemId());
-		}
+		requireReadableItem(asked.target(), officer);
 		this.credits.check(ledgerRequest(mst, asked.creditId(), asked.amount(), asked.target()));
 		OverpaymentRequest request = new OverpaymentRequest(TimeOrderedIds.next(), mst, asked.creditId(), asked.kind(),
 				asked.amount(), asked.documentNumber(), asked.target(), asked.payee(), officer.subject(),
@@ -142,13 +137,15 @@ public class OverpaymentRequests {
 	 * Approves a request as a second officer and carries it out.
 	 * @return the request, approved
 	 * @throws OverpaymentRefusedException when the caller may not decide it, or it is decided
-	 * @throws CreditRequestRefusedException when the credit or the item no longer allow it (nothing is recorded)
+	 * @throws CreditRequestRefusedException when the credit or the item no longer allow it, or an offset's item is of a
+	 * ledger the approver may not read (nothing is recorded)
 	 */
 	@Transactional
 	public OverpaymentRequest approve(String mst, UUID requestId, Caller approver) {
 		Stored stored = decidable(mst, requestId, approver);
 		OverpaymentRequest request = stored.request();
 		Target target = request.target();
+		requireReadableItem(target, approver);
 		CreditRequests.Moved moved;
 		try {
 			moved = this.credits.carryOut(ledgerRequest(mst, request.creditId(), request.amount(), target));
@@ -231,6 +228,17 @@ public class OverpaymentRequests {
 			.filter((s) -> s.request().mst().equals(mst))
 			.filter((s) -> (caller.role() == Role.TAXPAYER) || scope.seesPayment(s.agency()))
 			.orElseThrow(() -> OverpaymentRequestNotFoundException.forId(requestId));
+	}
+
+	/**
+	 * An offset's item is one of a ledger the officer may read, recording or approving it: alike whether the item is
+	 * not booked or its taxpayer's ledger is another office's, since the ledger's answers would tell an office's
+	 * officer what another office's taxpayer owes (ADR 0022). An offset across offices is a national officer's.
+	 */
+	private void requireReadableItem(@Nullable Target target, Caller officer) {
+		if (target != null && !this.ledger.readable(target.mst(), officer)) {
+			throw CreditRequestRefusedException.itemNotFound(target.payableItemId());
+		}
 	}
 
 	/** An office's officer acts on the credits of its office's payments; a national officer on any (ADR 0022). */

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import etax.access.Caller;
+import etax.access.Role;
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
@@ -306,6 +308,29 @@ class OverpaymentRequestsIntegrationTests {
 			.query(Long.class)
 			.single()).isOne();
 		assertThat(gateway.reads().outstanding(theirs)).isEqualByComparingTo("5000000");
+	}
+
+	/**
+	 * An offset of one office's credit against another office's item is a national officer's: recorded by one, it is
+	 * approved by one; the credit's office's approver gets the answer of an item never booked, and nothing moves.
+	 */
+	@Test
+	void anOffsetAcrossOfficesIsApprovedByANationalOfficerOnly() throws Exception {
+		String mst = DevBanks.mst(8715);
+		String elsewhere = DevBanks.mst(8716);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(elsewhere, item, 5_000_000, "2026-12-31", "70299");
+		gateway.reads().awaitOutstanding(item, 5_000_000);
+		UUID credit = credit(mst, "OPR2026051000000015", 800_000);
+		JsonNode recorded = created(mst, offset(credit, 100_000, elsewhere, item), TokenIssuer.local().nationalOfficer());
+
+		assertProblem(decide(mst, recorded, "approve", APPROVER), 422, "obligation-not-found")
+			.as("nothing of what the other office's item owes").doesNotContain("5000000");
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("5000000");
+		assertThat(ok(decide(mst, recorded, "approve", TokenIssuer.local()
+			.token(new Caller("national-quoc", Role.NATIONAL_OFFICER, null, null, null, true)))).path("status")
+			.stringValue()).isEqualTo("APPROVED");
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("4900000");
 	}
 
 	@Test
