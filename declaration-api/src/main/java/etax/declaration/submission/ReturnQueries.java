@@ -88,7 +88,8 @@ public class ReturnQueries {
 		this.returns.findById(id, scope).orElseThrow(() -> ReturnNotFoundException.forId(id));
 		List<ChainHistory.Member> chain = this.returns.chainOf(id);
 		Set<UUID> visible = this.returns.visible(chain.stream().map(ChainHistory.Member::id).toList(), scope);
-		return ChainHistory.of(chain, this.payableItems::ofReturn)
+		// the items of a return left out are never shown: not read
+		return ChainHistory.of(chain, (member) -> visible.contains(member) ? this.payableItems.ofReturn(member) : List.of())
 			.stream()
 			.filter((member) -> visible.contains(member.id()))
 			.map((member) -> (member.comparedWith() == null || visible.contains(member.comparedWith())) ? member
