@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what (docs/adr/0012-callers-and-tokens.md): banks only the bank intake, as the bank their
- * token names; a taxpayer its own balance and ledger (checked by the controller); officers everything else.
+ * token names; a taxpayer its own balance and ledger (checked by the controller); batch-processor (a SERVICE)
+ * withdraws correction proposals its reconciliation no longer stands by; officers everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,6 +24,8 @@ class SecurityConfiguration {
 			.hasRole("TAXPAYER")
 			.requestMatchers(HttpMethod.GET, "/api/v1/taxpayers/**")
 			.hasAnyRole("TAXPAYER", "OFFICER", "NATIONAL_OFFICER")
+			.requestMatchers(HttpMethod.POST, "/api/v1/corrections/proposals/*/withdrawal")
+			.hasAnyRole("SERVICE", "OFFICER", "NATIONAL_OFFICER")
 			.requestMatchers("/api/**")
 			.hasAnyRole("OFFICER", "NATIONAL_OFFICER"));
 	}

@@ -34,7 +34,16 @@ public final class CorrectionRefusedException extends RuntimeException {
 		HELD_CREDIT_RESOLVED,
 
 		/** An office's officer acting on a payment of another tax office. */
-		OUTSIDE_OFFICE
+		OUTSIDE_OFFICE,
+
+		/** A proposal that was withdrawn, proposed or approved again. */
+		WITHDRAWN,
+
+		/** A withdrawal of a request an approver recorded already. */
+		ALREADY_RECORDED,
+
+		/** A withdrawal by an officer who neither proposed the request nor approves. */
+		WITHDRAWAL_NOT_ALLOWED
 
 	}
 
@@ -100,6 +109,24 @@ public final class CorrectionRefusedException extends RuntimeException {
 		return new CorrectionRefusedException(Reason.OUTSIDE_OFFICE, "An officer of tax office " + taxOffice
 				+ " acts only on payments of their office: the payment of " + voucher
 				+ " is another office's (a national officer may act on it)");
+	}
+
+	public static CorrectionRefusedException withdrawn(Object id, CorrectionProposal.Withdrawal withdrawal) {
+		return new CorrectionRefusedException(Reason.WITHDRAWN, "Correction request " + id + " was withdrawn by "
+				+ withdrawal.withdrawnBy() + " at " + withdrawal.withdrawnAt() + " (" + withdrawal.reason()
+				+ "): it is never recorded; a new decision is proposed under a new id");
+	}
+
+	public static CorrectionRefusedException alreadyRecorded(Object id, String approvedBy) {
+		return new CorrectionRefusedException(Reason.ALREADY_RECORDED, "Correction request " + id
+				+ " was recorded already, approved by " + approvedBy
+				+ ": it is no longer withdrawn; a further correction request undoes what it does");
+	}
+
+	public static CorrectionRefusedException withdrawalNotAllowed(Object id, String proposedBy) {
+		return new CorrectionRefusedException(Reason.WITHDRAWAL_NOT_ALLOWED, "Correction request " + id
+				+ " is withdrawn by the officer who proposed it (" + proposedBy + "), by an approver, or by "
+				+ "the reconciliation that keeps its work item");
 	}
 
 	public Reason reason() {

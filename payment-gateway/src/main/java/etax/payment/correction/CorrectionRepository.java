@@ -28,7 +28,13 @@ class CorrectionRepository {
 
 	private static final String COLUMNS = "correction_id, request_number, kind, recorded_at, approved_by, requested_by";
 
-	private static final String PROPOSAL_COLUMNS = "correction_id, request_number, kind, proposed_by, proposed_at";
+	private static final String PROPOSAL_COLUMNS = """
+			p.correction_id, p.request_number, p.kind, p.proposed_by, p.proposed_at, w.withdrawn_by, w.reason,
+			    w.withdrawn_at""";
+
+	private static final String PROPOSALS = """
+			 FROM payment.correction_proposal p LEFT JOIN payment.correction_withdrawal w USING (correction_id)
+			WHERE p.correction_id = ?""";
 
 	private final JdbcClient jdbc;
 
@@ -75,10 +81,26 @@ class CorrectionRepository {
 	}
 
 	Optional<CorrectionProposal> proposal(UUID id) {
-		return this.jdbc.sql("SELECT " + PROPOSAL_COLUMNS + " FROM payment.correction_proposal WHERE correction_id = ?")
+		return this.jdbc.sql("SELECT " + PROPOSAL_COLUMNS + PROPOSALS).param(id).query(CorrectionRepository::proposal).optional();
+	}
+
+	/**
+	 * A proposal, locked until the transaction ends: its recording and its withdrawal are decided one after the
+	 * other, whichever instances take them. The row is never updated; only another such lock waits for it.
+	 */
+	Optional<CorrectionProposal> lockProposal(UUID id) {
+		return this.jdbc.sql("SELECT " + PROPOSAL_COLUMNS + PROPOSALS + " FOR NO KEY UPDATE OF p")
 			.param(id)
 			.query(CorrectionRepository::proposal)
 			.optional();
+	}
+
+	void withdraw(UUID id, String withdrawnBy, String reason, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO payment.correction_withdrawal (correction_id, withdrawn_by, reason, withdrawn_at)
+				VALUES (?, ?, ?, ?)""")
+			.params(id, withdrawnBy, reason, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.update();
 	}
 
 	boolean proposalHasHash(UUID id, String hash) {
@@ -95,7 +117,7 @@ class CorrectionRepository {
 				    proposed_by, content_hash, proposed_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (correction_id) DO NOTHING
-				RETURNING\s""" + PROPOSAL_COLUMNS)
+				RETURNING correction_id, request_number, kind, proposed_by, proposed_at, NULL, NULL, NULL""")
 			.params(r.correctionId(), r.requestNumber(), r.kind(), r.bankCode(), r.bankReference(), proposedBy, hash,
 					OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.query(CorrectionRepository::proposal)
@@ -223,8 +245,11 @@ class CorrectionRepository {
 	}
 
 	private static CorrectionProposal proposal(ResultSet row, int n) throws SQLException {
+		OffsetDateTime withdrawnAt = row.getObject(8, OffsetDateTime.class);
+		CorrectionProposal.Withdrawal withdrawal = (withdrawnAt != null)
+				? new CorrectionProposal.Withdrawal(row.getString(6), row.getString(7), withdrawnAt.toInstant()) : null;
 		return new CorrectionProposal(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-				row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant());
+				row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant(), withdrawal);
 	}
 
 }

@@ -53,7 +53,7 @@ public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank @Pattern(r
 	static final String TEXT = "[^\\p{Cntrl}]*";
 
 	/** Text of several lines (the officer's words): no control character but tab and line breaks. */
-	static final String LINES = "[^\\p{Cntrl}]*+(?:[\\t\\r\\n]++[^\\p{Cntrl}]*+)*+";
+	public static final String LINES = "[^\\p{Cntrl}]*+(?:[\\t\\r\\n]++[^\\p{Cntrl}]*+)*+";
 
 	/** The kinds of request. */
 	public static final Set<String> KINDS = Set.of("RECODE", "REVERSE", "RECORD", "APPLY_HELD", "RELEASE_HELD");

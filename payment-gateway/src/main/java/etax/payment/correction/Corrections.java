@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.access.Role;
 import etax.payment.office.TaxOffices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,11 @@ public class Corrections {
 		if (!this.repository.proposalHasHash(request.correctionId(), hash)) {
 			throw CorrectionRefusedException.conflict(request.correctionId());
 		}
-		return new Proposing(this.repository.proposal(request.correctionId()).orElseThrow(), false);
+		CorrectionProposal proposal = this.repository.proposal(request.correctionId()).orElseThrow();
+		if (proposal.withdrawal() != null) {
+			throw CorrectionRefusedException.withdrawn(request.correctionId(), proposal.withdrawal());
+		}
+		return new Proposing(proposal, false);
 	}
 
 	/**
@@ -104,8 +109,15 @@ public class Corrections {
 		if (existing.isPresent()) {
 			return replay(request, hash, existing.get());
 		}
-		CorrectionProposal proposal = this.repository.proposal(request.correctionId())
+		CorrectionProposal proposal = this.repository.lockProposal(request.correctionId())
 			.orElseThrow(() -> CorrectionRefusedException.notProposed(request.correctionId(), request.requestNumber()));
+		Optional<RecordedCorrection> meanwhile = this.repository.find(request.correctionId());
+		if (meanwhile.isPresent()) {
+			return replay(request, hash, meanwhile.get());
+		}
+		if (proposal.withdrawal() != null) {
+			throw CorrectionRefusedException.withdrawn(request.correctionId(), proposal.withdrawal());
+		}
 		if (!this.repository.proposalHasHash(request.correctionId(), hash)) {
 			throw CorrectionRefusedException.notAsProposed(request.correctionId(), proposal.proposedBy());
 		}
@@ -116,10 +128,6 @@ public class Corrections {
 			// the requests about one payment are judged and recorded one after another: two REVERSEs of a line, or
 			// two resolutions of its held credit, approved at the same time, are one and a refusal
 			this.repository.lockPayment(request.bankCode(), request.bankReference());
-			Optional<RecordedCorrection> meanwhile = this.repository.find(request.correctionId());
-			if (meanwhile.isPresent()) {
-				return replay(request, hash, meanwhile.get());
-			}
 		}
 		this.vouchers.check(request, approver);
 		Optional<RecordedCorrection> inserted = this.repository.insert(request, hash, proposal.proposedBy(),
@@ -133,6 +141,38 @@ public class Corrections {
 		log.info("Correction request recorded correctionId={} kind={} requestedBy={} approvedBy={}",
 				request.correctionId(), request.kind(), proposal.proposedBy(), approver.subject());
 		return new Recording(inserted.get(), true);
+	}
+
+	/**
+	 * Withdraws a proposal before it is recorded, once; a withdrawn proposal is never recorded. The officer who
+	 * proposed it withdraws it, or an approver who reads it, or batch-processor (a SERVICE), whose work item's
+	 * resolution was rejected or withdrawn: withdrawing moves no money, so the service's word is enough.
+	 * @param id the proposal's id
+	 * @param reason why
+	 * @param caller who withdraws it
+	 * @return the proposal with its withdrawal, and whether this call withdrew it
+	 * @throws CorrectionNotFoundException when there is none the caller reads
+	 * @throws CorrectionRefusedException when the caller may not withdraw it, or it is recorded already
+	 */
+	@Transactional
+	public Withdrawing withdraw(UUID id, String reason, Caller caller) {
+		boolean service = caller.role() == Role.SERVICE;
+		CorrectionProposal proposal = this.repository.lockProposal(id)
+			.filter((found) -> service || readable(id, true, caller))
+			.orElseThrow(() -> CorrectionNotFoundException.forId(id));
+		if (proposal.withdrawal() != null) {
+			return new Withdrawing(proposal, false);
+		}
+		if (!service && !caller.approver() && !caller.subject().equals(proposal.proposedBy())) {
+			throw CorrectionRefusedException.withdrawalNotAllowed(id, proposal.proposedBy());
+		}
+		Optional<RecordedCorrection> recorded = this.repository.find(id);
+		if (recorded.isPresent()) {
+			throw CorrectionRefusedException.alreadyRecorded(id, recorded.get().approvedBy());
+		}
+		this.repository.withdraw(id, caller.subject(), reason, this.clock.instant());
+		log.info("Correction proposal withdrawn correctionId={} withdrawnBy={}", id, caller.subject());
+		return new Withdrawing(this.repository.proposal(id).orElseThrow(), true);
 	}
 
 	/**
@@ -186,6 +226,14 @@ public class Corrections {
 	 * @param created whether this call took it (false: a retry of the same proposal)
 	 */
 	public record Proposing(CorrectionProposal proposal, boolean created) {
+
+	}
+
+	/**
+	 * @param proposal the proposal, withdrawn
+	 * @param withdrawn whether this call withdrew it (false: it was withdrawn before)
+	 */
+	public record Withdrawing(CorrectionProposal proposal, boolean withdrawn) {
 
 	}
 

@@ -45,6 +45,9 @@ class CorrectionsIntegrationTests {
 	private static final String PAID = """
 			{"chapter":"754","subItem":"1701","areaCode":"79760","amount":2000000,"currency":"VND"}""";
 
+	private static final String WITHDRAWAL = """
+			{"reason":"rejected by approver-hoa"}""";
+
 	private final String officer = TokenIssuer.local().officer("99999");
 
 	private final String approver = TokenIssuer.local().approver("99999", "hoa");
@@ -119,6 +122,47 @@ class CorrectionsIntegrationTests {
 			.as("a national officer acts on any office's payment").hasStatus(HttpStatus.CREATED);
 		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
 			.isOne();
+	}
+
+	@Test
+	void aWithdrawnProposalIsNeverRecordedAndARecordedOneIsNotWithdrawn() {
+		String reference = confirmed(9404, 2_000_000);
+		UUID id = UUID.randomUUID();
+		String proposed = request(id, "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", proposed, this.officer)).hasStatus(HttpStatus.CREATED);
+		String path = "/api/v1/corrections/proposals/" + id + "/withdrawal";
+
+		assertProblem(post(path, WITHDRAWAL, TokenIssuer.local().token(new Caller("officer-khac", Role.OFFICER, null,
+				"99999", null))), HttpStatus.FORBIDDEN, "withdrawal-not-allowed")
+			.contains("officer-99999");
+		assertProblem(post(path, WITHDRAWAL, TokenIssuer.local().approver("70299", "binh")), HttpStatus.NOT_FOUND,
+				"correction-not-found");
+		assertThat(post(path, WITHDRAWAL, TokenIssuer.local().taxpayer(DevBanks.mst(9404))))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post(path, WITHDRAWAL, TokenIssuer.local().service("batch-processor"))).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.withdrawal.withdrawnBy").isEqualTo("batch-processor");
+				assertThat(json).extractingPath("$.withdrawal.reason").isEqualTo("rejected by approver-hoa");
+			});
+		assertThat(post(path, WITHDRAWAL, this.officer)).as("withdrawn before").hasStatus(HttpStatus.OK);
+		assertProblem(post("/api/v1/corrections", proposed, this.approver), HttpStatus.CONFLICT, "correction-withdrawn")
+			.contains("batch-processor");
+		assertProblem(post("/api/v1/corrections/proposals", proposed, this.officer), HttpStatus.CONFLICT,
+				"correction-withdrawn");
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
+			.isZero();
+
+		UUID recordedId = UUID.randomUUID();
+		String recorded = request(recordedId, "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", recorded, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", recorded, this.approver)).hasStatus(HttpStatus.CREATED);
+		assertProblem(post("/api/v1/corrections/proposals/" + recordedId + "/withdrawal", WITHDRAWAL, this.officer),
+				HttpStatus.CONFLICT, "correction-recorded")
+			.contains("approver-hoa");
+		assertThat(post("/api/v1/corrections/proposals/" + recordedId + "/withdrawal", "{\"reason\":\"\"}",
+				this.officer))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test

@@ -9,10 +9,14 @@ import etax.payment.correction.CorrectionProposal;
 import etax.payment.correction.Corrections;
 import etax.payment.correction.Corrections.Proposing;
 import etax.payment.correction.Corrections.Recording;
+import etax.payment.correction.Corrections.Withdrawing;
 import etax.payment.correction.RecordedCorrection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,6 +76,25 @@ class CorrectionController {
 				: ResponseEntity.ok(proposing.proposal());
 	}
 
+	@Operation(summary = "Withdraw a proposed correction request before it is recorded; it is then never recorded",
+			description = "By the officer who proposed it, an approver who reads it, or batch-processor (SERVICE) "
+					+ "when the reconciliation work item's resolution was rejected or withdrawn. 403 "
+					+ "withdrawal-not-allowed for another officer; 409 correction-recorded when an approver recorded "
+					+ "it already; 404 correction-not-found for one the caller does not read. Once withdrawn, "
+					+ "recording or proposing it again answers 409 correction-withdrawn.")
+	@ApiResponse(responseCode = "201", description = "Withdrawn: the proposal with its withdrawal",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Withdrawn before: the proposal with that withdrawal",
+			useReturnTypeSchema = true)
+	@PostMapping("/api/v1/corrections/proposals/{id}/withdrawal")
+	ResponseEntity<CorrectionProposal> withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal,
+			@AuthenticationPrincipal Caller caller) {
+		Withdrawing withdrawing = this.corrections.withdraw(id, withdrawal.reason(), caller);
+		return withdrawing.withdrawn()
+				? ResponseEntity.created(URI.create("/api/v1/corrections/proposals/" + id)).body(withdrawing.proposal())
+				: ResponseEntity.ok(withdrawing.proposal());
+	}
+
 	@Operation(summary = "A proposed correction request",
 			description = "An office's officer reads the proposals it made and those about payments of its office "
 					+ "(the office their collecting agency maps to; the payment desk also those of no office), a "
@@ -88,6 +111,11 @@ class CorrectionController {
 	@GetMapping("/api/v1/corrections/{id}")
 	RecordedCorrection find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return this.corrections.find(id, caller);
+	}
+
+	/** @param reason why the proposal is withdrawn: text of up to 2,000 characters, lines allowed */
+	record Withdrawal(@NotBlank @Pattern(regexp = CorrectionRequest.LINES) @Size(max = 2000) String reason) {
+
 	}
 
 }

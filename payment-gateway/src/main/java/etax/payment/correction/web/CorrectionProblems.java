@@ -44,6 +44,12 @@ class CorrectionProblems {
 					"The held credit is resolved already", ex);
 			case OUTSIDE_OFFICE -> problem(HttpStatus.FORBIDDEN, "outside-tax-office",
 					"The payment is another tax office's", ex);
+			case WITHDRAWN -> problem(HttpStatus.CONFLICT, "correction-withdrawn",
+					"The correction proposal was withdrawn", ex);
+			case ALREADY_RECORDED -> problem(HttpStatus.CONFLICT, "correction-recorded",
+					"The correction request is recorded already", ex);
+			case WITHDRAWAL_NOT_ALLOWED -> problem(HttpStatus.FORBIDDEN, "withdrawal-not-allowed",
+					"Only the proposer, an approver or the reconciliation withdraws a proposal", ex);
 		};
 	}
 
