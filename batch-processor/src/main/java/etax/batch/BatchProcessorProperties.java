@@ -103,6 +103,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * agency's code as their office, so that only national officers see them
 	 * @param earliestDay the earliest business day that may be reconciled; when absent, ten years before
 	 * today in Asia/Ho_Chi_Minh (the collection limit of tax years, docs/adr/0005-bank-messages.md)
+	 * @param withdrawalInterval how often correction requests rejected or withdrawn here are withdrawn at the
+	 * gateway, until it answers (read by {@code @Scheduled}; off with the schedule)
 	 */
 	public record Reconciliation(@DefaultValue("http://localhost:8082") @NotBlank String gatewayUrl,
 			@DefaultValue("10s") Duration gatewayTimeout, @Nullable Path inbox,
@@ -111,7 +113,7 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 			@DefaultValue @Valid Schedule schedule,
 			@DefaultValue Map<@Pattern(regexp = "\\d{3,7}") String,
 					@Pattern(regexp = "\\d{5}") String> collectingAgencyOffices,
-			@Nullable LocalDate earliestDay) {
+			@Nullable LocalDate earliestDay, @DefaultValue("5s") Duration withdrawalInterval) {
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import etax.devstack.TokenIssuer;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -117,7 +119,7 @@ public final class FakeGateway {
 
 	}
 
-	/** Points the gateway URL of a context at this server. */
+	/** Points the gateway URL of a context at this server, and gives the context its SERVICE token. */
 	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
@@ -125,7 +127,8 @@ public final class FakeGateway {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("fakeGateway",
-						Map.of("etax.batch.reconciliation.gateway-url", get().url())));
+						Map.of("etax.batch.reconciliation.gateway-url", get().url(),
+								"etax.batch.bulk.declaration-api.token", TokenIssuer.local().service("batch-processor"))));
 		}
 
 	}

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
+import etax.batch.service.ServiceTokenException;
+import etax.batch.service.ServiceTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,9 +193,18 @@ class DeclarationApi {
 			.timeout(this.settings.timeout())
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.header("Authorization", "Bearer " + this.tokens.current())
+			.header("Authorization", "Bearer " + token())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
+	}
+
+	private String token() {
+		try {
+			return this.tokens.current();
+		}
+		catch (ServiceTokenException ex) {
+			throw new DeclarationApiException(ex.getMessage());
+		}
 	}
 
 	private byte[] body(Filer filer, List<PendingItem> items) {

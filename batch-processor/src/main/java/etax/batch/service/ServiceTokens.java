@@ -1,4 +1,4 @@
-package etax.batch.bulk;
+package etax.batch.service;
 
 import etax.batch.BatchProcessorProperties;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The bearer token batch-processor files with at declaration-api, as a SERVICE (docs/adr/0013-bulk-filing.md). With
+ * The bearer token batch-processor calls the other services with, as a SERVICE: it files bulk submissions' items at
+ * declaration-api (docs/adr/0013-bulk-filing.md) and withdraws correction proposals at payment-gateway
+ * (docs/adr/0014-reconciliation.md); every service takes the one audience's tokens. With
  * the client registration {@value #REGISTRATION} ({@code spring.security.oauth2.client.registration.declaration-api},
  * grant {@code client_credentials}) it is fetched from the identity provider and fetched again before it expires
  * (Spring Security's client-credentials provider, a minute's skew) and when declaration-api refuses it; the local run
@@ -27,9 +29,10 @@ import org.springframework.stereotype.Component;
  * token}) is used as it is: for tests, which mint their own.
  */
 @Component
-class ServiceTokens {
+public class ServiceTokens {
 
-	static final String REGISTRATION = "declaration-api";
+	/** The client registration the token is fetched with (its name is older than its second use). */
+	public static final String REGISTRATION = "declaration-api";
 
 	private static final String PRINCIPAL = "batch-processor";
 
@@ -46,7 +49,11 @@ class ServiceTokens {
 		this(properties.bulk().declarationApi().token(), registrations.getIfAvailable());
 	}
 
-	ServiceTokens(String staticToken, @Nullable ClientRegistrationRepository registrations) {
+	/**
+	 * @param staticToken the token to use without a client registration (tests mint their own)
+	 * @param registrations the client registrations, if any
+	 */
+	public ServiceTokens(String staticToken, @Nullable ClientRegistrationRepository registrations) {
 		this.staticToken = staticToken;
 		if (registrations == null || registrations.findByRegistrationId(REGISTRATION) == null) {
 			this.authorized = null;
@@ -62,12 +69,12 @@ class ServiceTokens {
 
 	/**
 	 * @return the token to send now
-	 * @throws DeclarationApiException when there is none, or the identity provider cannot issue one now
+	 * @throws ServiceTokenException when there is none, or the identity provider cannot issue one now
 	 */
-	String current() {
+	public String current() {
 		if (this.clients == null) {
 			if (this.staticToken.isBlank()) {
-				throw new DeclarationApiException("No token for declaration-api: neither the client registration "
+				throw new ServiceTokenException("No token for declaration-api: neither the client registration "
 						+ REGISTRATION + " nor etax.batch.bulk.declaration-api.token");
 			}
 			return this.staticToken;
@@ -76,26 +83,26 @@ class ServiceTokens {
 			OAuth2AuthorizedClient client = this.clients
 				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build());
 			if (client == null) {
-				throw new DeclarationApiException("The client registration " + REGISTRATION + " issues no token");
+				throw new ServiceTokenException("The client registration " + REGISTRATION + " issues no token");
 			}
 			return client.getAccessToken().getTokenValue();
 		}
 		catch (OAuth2AuthorizationException ex) {
 			// the error code only: the provider's description is its own text
-			throw new DeclarationApiException("No token from the identity provider: " + ex.getError().getErrorCode());
+			throw new ServiceTokenException("No token from the identity provider: " + ex.getError().getErrorCode());
 		}
 	}
 
 	/**
-	 * Forgets a token declaration-api refused (revoked, or a key rotated), so that the next {@link #current} fetches
+	 * Forgets a token a service refused (revoked, or a key rotated), so that the next {@link #current} fetches
 	 * another.
 	 * @return whether another may be fetched: false for a static token
 	 */
-	boolean refused() {
+	public boolean refused() {
 		if (this.authorized == null || this.clients == null) {
 			return false;
 		}
-		log.warn("declaration-api refused the service token, fetching another");
+		log.warn("A service refused the service token, fetching another");
 		this.authorized.removeAuthorizedClient(REGISTRATION, PRINCIPAL);
 		return true;
 	}

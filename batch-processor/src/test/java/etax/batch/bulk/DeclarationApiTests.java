@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import etax.access.Role;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.service.ServiceTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,7 +251,7 @@ class DeclarationApiTests {
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
 						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"),
-						Map.of(), null),
+						Map.of(), null, Duration.ofSeconds(5)),
 				new BatchProcessorProperties.Console(false, 50)), JSON, tokens);
 	}
 

@@ -1,7 +1,9 @@
 package etax.batch.reconciliation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,7 @@ import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.FakeGateway;
 import etax.batch.reconciliation.workitems.CorrectionRequest;
+import etax.batch.reconciliation.workitems.ProposalWithdrawals;
 import etax.batch.reconciliation.workitems.Resolution;
 import etax.batch.reconciliation.workitems.ResolutionKind;
 import etax.batch.reconciliation.workitems.WorkItems;
@@ -71,6 +74,9 @@ class WorkItemsIntegrationTests {
 	@Autowired
 	private PlatformTransactionManager transactions;
 
+	@Autowired
+	private ProposalWithdrawals withdrawals;
+
 	@BeforeEach
 	void reconcileTheDay() {
 		ReconciledDays days = new ReconciledDays(this.mvc, this.jdbc);
@@ -89,6 +95,7 @@ class WorkItemsIntegrationTests {
 	@AfterEach
 	void gatewayAnswersAgain() {
 		FakeGateway.get().answerWith(201);
+		FakeGateway.get().forgetAnswers();
 	}
 
 	@Test
@@ -209,6 +216,21 @@ class WorkItemsIntegrationTests {
 				assertThat(json).extractingPath("$.corrections[0].status").isEqualTo("REJECTED");
 				assertThat(json).extractingPath("$.history[-1].detail").asString().endsWith("ask the bank first");
 			});
+
+		String withdrawal = withdrawalPath(reversed);
+		assertThat(sentTo(withdrawal)).as("withdrawn at the gateway only once rejected here is committed").isEmpty();
+		FakeGateway.get().answer("POST", withdrawal, 503, "{\"status\":503}");
+		this.withdrawals.sendPending();
+		assertThat(sentTo(withdrawal)).as("a gateway that is down is asked again later").hasSize(1);
+		FakeGateway.get().answer("POST", withdrawal, 201, "{}");
+		this.withdrawals.sendPending();
+		this.withdrawals.sendPending();
+		assertThat(sentTo(withdrawal)).as("asked until it answered, then no more").hasSize(2).allSatisfy((sent) -> {
+			assertThat(claims(sent.authorization())).as("as this service")
+				.contains("\"sub\":\"batch-processor\"", "\"role\":\"SERVICE\"");
+			assertThat(sent.body()).contains("Rejected by approver-binh at reconciliation work item " + reversed);
+		});
+		assertThat(history(reversed)).last().isEqualTo("GATEWAY_WITHDRAWN");
 	}
 
 	/**
@@ -254,6 +276,21 @@ class WorkItemsIntegrationTests {
 			});
 		assertThat(action(id, "reject", "{\"text\":\"too late\"}", SECOND)).as("nothing waits to be sent back either")
 			.hasStatus(HttpStatus.CONFLICT);
+
+		String withdrawal = withdrawalPath(id);
+		FakeGateway.get().answer("POST", withdrawal, 409, """
+				{"type":"https://etax.example/problems/correction-recorded","status":409}""");
+		this.withdrawals.sendPending();
+		assertThat(sentTo(withdrawal)).singleElement()
+			.extracting(FakeGateway.Request::body)
+			.asString()
+			.contains("Withdrawn by the reconciliation (run:");
+		assertThat(this.mvc.get().uri("/api/v1/reconciliation/work-items/" + id).with(bearer(SECOND)).exchange())
+			.bodyJson()
+			.extractingPath("$.history[-1].detail")
+			.asString()
+			.contains("an approver had recorded it at the gateway already");
+		assertThat(history(id)).as("the officers learn that its money moved").last().isEqualTo("GATEWAY_RECORDED");
 		assertThat(action(id, "resolve", "{\"kind\":\"EXPLAINED\",\"reason\":\"the bank failed it\"}", RESOLVER))
 			.as("the assignee resolves it again")
 			.hasStatusOk()
@@ -374,6 +411,30 @@ class WorkItemsIntegrationTests {
 	}
 
 	/** The approval of the request the item waits for, as an approver who reviewed it sends it. */
+	private String withdrawalPath(long id) {
+		return "/api/v1/corrections/proposals/" + this.jdbc
+			.sql("SELECT correction_id FROM reconciliation.correction_request WHERE work_item_id = ?")
+			.param(id)
+			.query(UUID.class)
+			.single() + "/withdrawal";
+	}
+
+	private static String claims(String authorization) {
+		return new String(Base64.getUrlDecoder().decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
+				StandardCharsets.UTF_8);
+	}
+
+	private static List<FakeGateway.Request> sentTo(String path) {
+		return FakeGateway.get().requests().stream().filter((sent) -> sent.path().equals(path)).toList();
+	}
+
+	private List<String> history(long id) {
+		return this.jdbc.sql("SELECT action FROM reconciliation.work_item_event WHERE work_item_id = ? ORDER BY event_id")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
 	private String approval(long id) {
 		return "{\"correctionId\":\"" + this.jdbc.sql("""
 				SELECT correction_id FROM reconciliation.correction_request

@@ -2,10 +2,16 @@ package etax.batch.reconciliation.workitems;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
+import etax.batch.service.ServiceTokenException;
+import etax.batch.service.ServiceTokens;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,14 +26,24 @@ import org.springframework.web.client.RestClientResponseException;
  * payment-gateway's corrections, each step with the acting officer's own token, so that the gateway knows
  * both people rather than taking this service's word (ADR 0014, four eyes at the gateway): the resolving
  * officer proposes a correction request ({@code POST /api/v1/corrections/proposals}), a second officer
- * approves the same request ({@code POST /api/v1/corrections}). The request's id makes a retry safe.
+ * approves the same request ({@code POST /api/v1/corrections}). The request's id makes a retry safe. A request
+ * rejected or withdrawn here is withdrawn there with this service's own token
+ * ({@code POST /api/v1/corrections/proposals/{id}/withdrawal}): withdrawing moves no money, so the gateway takes
+ * the service's word for it.
  */
 @Component
 class GatewayCorrections {
 
+	private static final Logger log = LoggerFactory.getLogger(GatewayCorrections.class);
+
+	private static final String TYPES = "https://etax.example/problems/";
+
 	private final RestClient client;
 
-	GatewayCorrections(BatchProcessorProperties properties) {
+	private final ServiceTokens tokens;
+
+	GatewayCorrections(BatchProcessorProperties properties, ServiceTokens tokens) {
+		this.tokens = tokens;
 		BatchProcessorProperties.Reconciliation settings = properties.reconciliation();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(settings.gatewayTimeout()).build());
@@ -55,6 +71,55 @@ class GatewayCorrections {
 	 */
 	void record(CorrectionRequest request, long workItemId, String authorization) {
 		send("/api/v1/corrections", "record", request, workItemId, authorization);
+	}
+
+	/**
+	 * Withdraws a proposal at the gateway, as this service.
+	 * @param correctionId the request's id
+	 * @param reason why, for the gateway's record
+	 * @return what the gateway answered, or empty when it did not answer now (unreachable, another refusal, no
+	 * token): the withdrawal is sent again later
+	 */
+	Optional<GatewayWithdrawal> withdraw(UUID correctionId, String reason) {
+		try {
+			return Optional.of(sendWithdrawal(correctionId, reason, true));
+		}
+		catch (ServiceTokenException | ResourceAccessException ex) {
+			log.warn("Correction withdrawal not sent, it is sent again later correction={} cause={}", correctionId,
+					ex.getMessage());
+		}
+		catch (RestClientResponseException ex) {
+			log.warn("The gateway refused a correction withdrawal, it is sent again later correction={} status={}",
+					correctionId, ex.getStatusCode().value());
+		}
+		return Optional.empty();
+	}
+
+	private GatewayWithdrawal sendWithdrawal(UUID correctionId, String reason, boolean renewRefusedToken) {
+		try {
+			this.client.post()
+				.uri("/api/v1/corrections/proposals/{id}/withdrawal", correctionId)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.current())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("reason", reason))
+				.retrieve()
+				.toBodilessEntity();
+			return GatewayWithdrawal.WITHDRAWN;
+		}
+		catch (RestClientResponseException ex) {
+			ProblemDetail problem = problem(ex);
+			String type = (problem != null && problem.getType() != null) ? problem.getType().toString() : "";
+			if (ex.getStatusCode().value() == 409 && type.equals(TYPES + "correction-recorded")) {
+				return GatewayWithdrawal.RECORDED;
+			}
+			if (ex.getStatusCode().value() == 404 && type.equals(TYPES + "correction-not-found")) {
+				return GatewayWithdrawal.NOT_PROPOSED;
+			}
+			if (ex.getStatusCode().value() == 401 && renewRefusedToken && this.tokens.refused()) {
+				return sendWithdrawal(correctionId, reason, false);
+			}
+			throw ex;
+		}
 	}
 
 	private void send(String path, String action, CorrectionRequest request, long workItemId, String authorization) {

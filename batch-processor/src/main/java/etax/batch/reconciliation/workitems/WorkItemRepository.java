@@ -133,6 +133,40 @@ class WorkItemRepository {
 			.update();
 	}
 
+	/** The requests rejected or withdrawn here whose withdrawal the gateway has not answered, oldest first. */
+	List<PendingWithdrawal> pendingWithdrawals(int limit) {
+		return this.jdbc.sql("""
+				SELECT correction_id, request_number, work_item_id, status, decided_by
+				FROM reconciliation.correction_request
+				WHERE status IN ('REJECTED', 'WITHDRAWN') AND gateway_withdrawal IS NULL
+				ORDER BY decided_at LIMIT ?""")
+			.param(limit)
+			.query((row, n) -> new PendingWithdrawal(row.getObject(1, UUID.class), row.getString(2), row.getLong(3),
+					row.getString(4), row.getString(5)))
+			.list();
+	}
+
+	/** @return whether this call kept the answer (another instance may have sent the same withdrawal) */
+	boolean withdrawnAtGateway(UUID correctionId, GatewayWithdrawal answer, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE reconciliation.correction_request SET gateway_withdrawal = ?, gateway_withdrawn_at = ?
+				WHERE correction_id = ? AND gateway_withdrawal IS NULL""")
+			.params(answer.name(), utc(at), correctionId)
+			.update() == 1;
+	}
+
+	/**
+	 * @param correctionId the request
+	 * @param requestNumber its number
+	 * @param workItemId its work item
+	 * @param status REJECTED or WITHDRAWN
+	 * @param decidedBy the approver who rejected it, or the run that withdrew it
+	 */
+	record PendingWithdrawal(UUID correctionId, String requestNumber, long workItemId, String status,
+			@Nullable String decidedBy) {
+
+	}
+
 	private static WorkItem item(ResultSet row, int n) throws SQLException {
 		String resolution = row.getString("resolution");
 		return new WorkItem(row.getLong("work_item_id"), row.getObject("business_day", LocalDate.class),

@@ -1,0 +1,85 @@
+package etax.batch.reconciliation.workitems;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import etax.batch.reconciliation.workitems.WorkItemRepository.PendingWithdrawal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Withdraws at payment-gateway the correction requests rejected or withdrawn here (docs/adr/0014-reconciliation.md),
+ * so that no approver records there what the reconciliation no longer stands by. The rejection or withdrawal is
+ * committed first; the gateway is told after, and again until it answers, so that neither a gateway that is down
+ * nor a crash loses a withdrawal. Each answer is kept once, with an event on the request's work item; the one
+ * that needs an officer is the gateway's word that an approver had recorded the request there already, which
+ * moved its money (a further correction request undoes it). Several instances may send one withdrawal: the
+ * gateway answers the second as the first.
+ */
+@Service
+public class ProposalWithdrawals {
+
+	static final String ACTOR = "reconciliation";
+
+	private static final int BATCH = 100;
+
+	private static final Logger log = LoggerFactory.getLogger(ProposalWithdrawals.class);
+
+	private final WorkItemRepository repository;
+
+	private final GatewayCorrections gateway;
+
+	private final Clock clock;
+
+	ProposalWithdrawals(WorkItemRepository repository, GatewayCorrections gateway, Clock clock) {
+		this.repository = repository;
+		this.gateway = gateway;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sends the withdrawals the gateway has not answered, oldest first, until it stops answering.
+	 * @return how many it answered now
+	 */
+	public int sendPending() {
+		int answered = 0;
+		for (PendingWithdrawal pending : this.repository.pendingWithdrawals(BATCH)) {
+			Optional<GatewayWithdrawal> answer = this.gateway.withdraw(pending.correctionId(), reason(pending));
+			if (answer.isEmpty()) {
+				break;
+			}
+			keep(pending, answer.get());
+			answered++;
+		}
+		return answered;
+	}
+
+	private void keep(PendingWithdrawal pending, GatewayWithdrawal answer) {
+		Instant now = this.clock.instant();
+		if (!this.repository.withdrawnAtGateway(pending.correctionId(), answer, now)) {
+			return;
+		}
+		String detail = switch (answer) {
+			case WITHDRAWN -> pending.requestNumber() + ": withdrawn at the gateway, it is never recorded there";
+			case NOT_PROPOSED -> pending.requestNumber() + ": the gateway holds no proposal of it";
+			case RECORDED -> pending.requestNumber() + ": an approver had recorded it at the gateway already, so its "
+					+ "money moved although it is " + pending.status() + " here; a further correction request undoes it";
+		};
+		this.repository.event(pending.workItemId(), ACTOR, "GATEWAY_" + answer.name(), detail, now);
+		if (answer == GatewayWithdrawal.RECORDED) {
+			log.warn("Correction recorded at the gateway although {} here workItem={} correction={}", pending.status(),
+					pending.workItemId(), pending.correctionId());
+		}
+	}
+
+	private static String reason(PendingWithdrawal pending) {
+		return "REJECTED".equals(pending.status())
+				? "Rejected by " + pending.decidedBy() + " at reconciliation work item " + pending.workItemId()
+				: "Withdrawn by the reconciliation (" + pending.decidedBy() + "): the line of work item "
+						+ pending.workItemId() + " changed class after the request was proposed";
+	}
+
+}
