@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import etax.access.FieldRefusal;
 import etax.access.FrameworkProblems;
 import etax.access.RequestViolations;
+import etax.declaration.extension.ExtensionConflictException;
 import etax.declaration.extension.ExtensionNotFoundException;
 import etax.declaration.extension.InvalidExtensionException;
 import etax.declaration.inspection.InspectionConcludedException;
@@ -165,6 +166,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 	@ExceptionHandler
 	ProblemDetail on(InvalidExtensionException ex) {
 		return refused(ex, "invalid-extension", "Extension refused");
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(ExtensionConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "extension-conflict", "Another extension is in force", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,23 +49,37 @@ public class DeadlineExtensions {
 	}
 
 	/**
-	 * Grants an extension.
+	 * Grants an extension: one in force per taxpayer, form and period, whichever instances grant at once. The same
+	 * grant again (an officer's retry after a lost answer) answers the one in force; another is refused until that
+	 * one is revoked, so that revoking "the" extension leaves none in force.
 	 * @param officer who grants it
 	 * @param mst the taxpayer
 	 * @param grant what is granted
-	 * @return the extension as stored
+	 * @return the extension as stored, and whether this call granted it
 	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
 	 * @throws InvalidExtensionException if the law or the catalog does not allow it
+	 * @throws ExtensionConflictException if another extension of the form and period is in force
 	 */
 	@Transactional
-	public DeadlineExtension grant(Caller officer, String mst, Grant grant) {
+	public Registered<DeadlineExtension> grant(Caller officer, String mst, Grant grant) {
 		this.registry.managedBy(officer, mst);
 		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines, today());
+		this.repository.lock(mst, grant.maTKhai(), grant.periodKind(), grant.period());
+		Optional<DeadlineExtension> current = this.repository.unrevoked(mst, grant.maTKhai(), grant.periodKind(),
+				grant.period());
+		if (current.isPresent()) {
+			DeadlineExtension granted = current.get();
+			if (granted.reason() == allowed.reason() && Objects.equals(granted.requestedOn(), grant.requestedOn())
+					&& granted.deadline().equals(grant.deadline())) {
+				return new Registered<>(granted, false);
+			}
+			throw new ExtensionConflictException(granted.id(), granted.deadline());
+		}
 		DeadlineExtension extension = new DeadlineExtension(TimeOrderedIds.next(), mst, grant.maTKhai(),
 				allowed.formCode(), grant.periodKind(), grant.period(), allowed.reason(), grant.requestedOn(),
 				allowed.regularDeadline(), grant.deadline(), officer.subject(), now(), null, null);
 		this.repository.insert(extension);
-		return extension;
+		return new Registered<>(extension, true);
 	}
 
 	/**

@@ -49,15 +49,21 @@ class ExtensionController {
 					+ "request (requestedOn) must have reached the office by the regular deadline and not after today "
 					+ "(Art. 46(3)). A return of that "
 					+ "form and period filed while the extension is in force is late only after the new deadline "
-					+ "(moved past weekends and holidays), and its tax is due then. 400 invalid-extension (with the "
-					+ "field at fault); 404 taxpayer-not-found for a taxpayer the officer's office does not manage.")
+					+ "(moved past weekends and holidays), and its tax is due then. One extension is in force per "
+					+ "form and period: the same grant again answers it (200), another is 409 extension-conflict "
+					+ "until it is revoked. 400 invalid-extension (with the field at fault); 404 taxpayer-not-found "
+					+ "for a taxpayer the officer's office does not manage.")
 	@ApiResponse(responseCode = "201", description = "Granted: the extension", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same grant is in force: that extension",
+			useReturnTypeSchema = true)
 	@PostMapping(EXTENSIONS)
 	ResponseEntity<DeadlineExtension> grant(@PathVariable @Mst String mst, @Valid @RequestBody GrantRequest request,
 			@AuthenticationPrincipal Caller officer) {
-		DeadlineExtension extension = this.extensions.grant(officer, mst, request.toGrant());
-		return ResponseEntity.created(URI.create("/api/v1/taxpayers/" + mst + "/extensions/" + extension.id()))
-			.body(extension);
+		Registered<DeadlineExtension> granted = this.extensions.grant(officer, mst, request.toGrant());
+		return granted.created()
+				? ResponseEntity.created(URI.create("/api/v1/taxpayers/" + mst + "/extensions/" + granted.value().id()))
+					.body(granted.value())
+				: ResponseEntity.ok(granted.value());
 	}
 
 	@Operation(summary = "A taxpayer's deadline extensions, revoked ones included, oldest first",

@@ -45,6 +45,27 @@ class ExtensionRepository {
 			.update();
 	}
 
+	/**
+	 * Holds the grants of a taxpayer's form and period until the transaction ends, so that two officers granting at
+	 * once, on any instances, grant one after the other.
+	 */
+	void lock(String mst, String maTKhai, String periodKind, String period) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('extension|' || ? || '|' || ? || '|' || ? || '|' || ?, 0))")
+			.params(mst, maTKhai, periodKind, period)
+			.query((row, n) -> 1)
+			.single();
+	}
+
+	/** The latest grant for a taxpayer's form and period that is not revoked. */
+	Optional<DeadlineExtension> unrevoked(String mst, String maTKhai, String periodKind, String period) {
+		return this.jdbc.sql(SELECT + """
+				 WHERE e.mst = ? AND e.ma_tkhai = ? AND e.period_kind = ? AND e.period = ? AND r.revoked_at IS NULL
+				ORDER BY e.granted_at DESC, e.id DESC LIMIT 1""")
+			.params(mst, maTKhai, periodKind, period)
+			.query(this::map)
+			.optional();
+	}
+
 	/** @return whether it was inserted: not if the grant was revoked before */
 	boolean revoke(UUID id, String revokedBy, Instant revokedAt) {
 		return this.jdbc.sql("""

@@ -122,9 +122,26 @@ class InspectionRepository {
 			.optional();
 	}
 
-	/** A taxpayer's inspections, in the order announced. */
+	/**
+	 * The inspection of an id and the rows recorded again under its decision before an inspection was one per
+	 * decision (V35): the first recorded first, the one the decision is.
+	 */
+	List<TaxInspection> sameDecision(String mst, UUID id) {
+		return this.jdbc.sql(SELECT + CONCLUSION + """
+				 WHERE i.mst = :mst AND i.decision_number = (SELECT decision_number FROM filing.tax_inspection
+				    WHERE mst = :mst AND id = :id)
+				ORDER BY i.repeat_of IS NOT NULL, i.recorded_at, i.id""")
+			.param("mst", mst)
+			.param("id", id)
+			.query(this::map)
+			.list();
+	}
+
+	/** A taxpayer's inspections, in the order announced; a repeat (V35) only if it was concluded. */
 	List<TaxInspection> of(String mst) {
-		return this.jdbc.sql(SELECT + CONCLUSION + " WHERE i.mst = ? ORDER BY i.announced_on, i.recorded_at, i.id")
+		return this.jdbc.sql(SELECT + CONCLUSION + """
+				 WHERE i.mst = ? AND (i.repeat_of IS NULL OR c.inspection_id IS NOT NULL)
+				ORDER BY i.announced_on, i.recorded_at, i.id""")
 			.param(mst)
 			.query(this::map)
 			.list();

@@ -109,34 +109,41 @@ public class TaxInspections {
 	@Transactional
 	public TaxInspection conclude(Caller officer, String mst, UUID id, Concluding concluding) {
 		Taxpayer taxpayer = this.registry.managedBy(officer, mst);
-		TaxInspection inspection = this.repository.find(mst, id).orElseThrow(InspectionNotFoundException::new);
-		TaxInspection.Conclusion before = inspection.conclusion();
-		if (before != null) {
-			throw new InspectionConcludedException(before.concludedOn());
+		// a decision is concluded once, whichever of its rows stored before V35 names it: under its first row
+		List<TaxInspection> decision = this.repository.sameDecision(mst, id);
+		if (decision.isEmpty()) {
+			throw new InspectionNotFoundException();
 		}
+		for (TaxInspection recorded : decision) {
+			TaxInspection.Conclusion before = recorded.conclusion();
+			if (before != null) {
+				throw new InspectionConcludedException(before.concludedOn());
+			}
+		}
+		TaxInspection inspection = decision.get(0);
 		InspectionRules.check(concluding, inspection, today());
 		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection,
 				concluding.concludedOn(), this.deadlines);
 		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
 				concluding.decisionNumber(), officer.subject(), now(), assessed);
-		if (!this.repository.conclude(id, conclusion)) {
+		if (!this.repository.conclude(inspection.id(), conclusion)) {
 			// concluded by another officer since it was read: the first conclusion stands
-			TaxInspection.Conclusion first = this.repository.find(mst, id).orElseThrow().conclusion();
+			TaxInspection.Conclusion first = this.repository.find(mst, inspection.id()).orElseThrow().conclusion();
 			throw new InspectionConcludedException(Objects.requireNonNull(first).concludedOn());
 		}
-		this.repository.assessed(id, mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), assessed);
+		this.repository.assessed(inspection.id(), mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), assessed);
 		for (AssessedTax tax : assessed) {
 			this.outbox.append(OutboxMessage.of(TaxAssessed.TOPIC, mst,
 					TaxAssessed.of(tax, inspection, conclusion, taxpayer.chapter(), taxpayer.taxOfficeCode())));
 			AssessmentFine fine = tax.fine();
 			if (fine != null) {
 				this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, mst,
-						PenaltyImposed.of(fine.payableItemId(), null, id, conclusion.decisionNumber(),
+						PenaltyImposed.of(fine.payableItemId(), null, inspection.id(), conclusion.decisionNumber(),
 								conclusion.recordedAt(), mst, taxpayer.chapter(), taxpayer.taxOfficeCode(), fine.amount(),
 								fine.taxPeriod(), fine.dueDate())));
 			}
 		}
-		return this.repository.find(mst, id).orElseThrow();
+		return this.repository.find(mst, inspection.id()).orElseThrow();
 	}
 
 	/**

@@ -68,6 +68,13 @@ class ExtensionIntegrationTests {
 		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/extensions").with(taxpayer(mst)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").value(id));
+		// a retry after a lost answer finds the grant; another grant waits for its revocation
+		grant(mst, officer(), "842", "Q", "1/2026", "EPIDEMIC", "2026-06-03")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id));
+		grant(mst, officer, "842", "Q", "1/2026", "EPIDEMIC", "2026-05-25").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "extension-conflict"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(id)));
 
 		JsonNode revoked = body(this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions/" + id + "/revocation")
 			.with(officer())).andExpect(status().isCreated()));
@@ -77,6 +84,8 @@ class ExtensionIntegrationTests {
 
 		assertThat(revoked.get("revokedBy").asString()).isEqualTo("national-officer");
 		assertThat(revoked.get("deadline").asString()).isEqualTo("2026-06-03");
+		grant(mst, officer, "842", "Q", "1/2026", "EPIDEMIC", "2026-05-25")
+			.andExpect(status().isCreated());
 		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/extensions/" + id).with(officer))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.revokedAt").value(revoked.get("revokedAt").asString()));

@@ -109,6 +109,36 @@ class InspectionIntegrationTests {
 			.update()).hasMessageContaining("append-only");
 	}
 
+	/**
+	 * Before an inspection was one per decision (V35) an officer's retry stored a second row, kept as a repeat of
+	 * the first: the decision is still concluded once, under its first row, whichever row the officer names.
+	 */
+	@Test
+	void aRowStoredAgainBeforeOneInspectionPerDecisionConcludesTheDecisionOnce() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("70129"));
+		String id = body(record(mst, officer, "KIEM_TRA", "2024-01-01", "2025-12-31", "[\"GTGT\"]", TODAY.minusDays(20))
+			.andExpect(status().isCreated())).get("id").asString();
+		String repeat = this.jdbc.sql("""
+				INSERT INTO filing.tax_inspection (id, mst, decision_number, kind, period_from, period_to, tax_types,
+				    announced_on, recorded_by, recorded_at, repeat_of)
+				SELECT gen_random_uuid(), mst, decision_number, kind, period_from, period_to, tax_types, announced_on,
+				    recorded_by, recorded_at + interval '1 second', id
+				FROM filing.tax_inspection WHERE id = ?::uuid RETURNING id::text""").param(id).query(String.class).single();
+		this.mvc.perform(get("/api/v1/taxpayers/" + mst + "/inspections").with(officer))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value(id));
+
+		conclude(mst, officer, repeat, TODAY.minusDays(2), "45/KL-CT").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.id").value(id));
+		conclude(mst, officer, id, TODAY.minusDays(1), "46/KL-CT").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "inspection-concluded"));
+		conclude(mst, officer, repeat, TODAY.minusDays(1), "46/KL-CT").andExpect(status().isConflict());
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM filing.tax_inspection_conclusion c JOIN filing.tax_inspection i ON i.id = c.inspection_id
+				WHERE i.mst = ?""").param(mst).query(Long.class).single()).isOne();
+	}
+
 	@Test
 	void anInspectionWithoutTaxTypesCoversEveryTax() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "99999");
