@@ -11,6 +11,16 @@ import java.util.List;
  */
 public record PaymentsRecorded(List<PaymentRecorded> payments) {
 
+	/**
+	 * The order of the treasury's listener: first, so that a line's posting is requested before the ledger may
+	 * ask the treasury to re-code money of that line; both go on one topic under the payer's key, in the order
+	 * appended.
+	 */
+	public static final int POSTINGS = 0;
+
+	/** The order of the ledger's listener: after {@link #POSTINGS}. */
+	public static final int LEDGER = 1;
+
 	public PaymentsRecorded {
 		payments = List.copyOf(payments);
 	}

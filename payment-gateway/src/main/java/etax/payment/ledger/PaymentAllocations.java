@@ -16,6 +16,7 @@ import etax.payment.confirmation.PaymentsRecorded;
 import etax.payment.office.TaxOffices;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,7 @@ class PaymentAllocations {
 	}
 
 	@EventListener
+	@Order(PaymentsRecorded.LEDGER)
 	void on(PaymentsRecorded recorded) {
 		Set<String> msts = recorded.payments()
 			.stream()

@@ -9,6 +9,7 @@ import etax.payment.confirmation.PaymentRecorded;
 import etax.payment.confirmation.PaymentsRecorded;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ class TreasuryPosting {
 	}
 
 	@EventListener
+	@Order(PaymentsRecorded.POSTINGS)
 	void on(PaymentsRecorded recorded) {
 		List<OutboxMessage> messages = new ArrayList<>();
 		List<PostingRequested> requests = new ArrayList<>();

@@ -106,6 +106,31 @@ class OffsetAcrossSubItemsIntegrationTests {
 			.containsExactly("D:TREASURY:4931:0111:27000", "C:TREASURY:1701:0111:27000");
 	}
 
+	/**
+	 * A payment whose rest pays a due item of another sub-item at once: the treasury is asked to post the line
+	 * before it is asked to re-code money of it, on the one topic, under the payer's key.
+	 */
+	@Test
+	void aLineIsPostedBeforeItsMoneyIsRecodedInTheSamePoll() throws Exception {
+		String mst = DevBanks.mst(8604);
+		String vat = UUID.randomUUID().toString();
+		String reference = "OFS2026051000000004";
+		gateway.publishItem(mst, vat, 10_000_000, "2026-04-30");
+		gateway.reads().awaitOutstanding(vat, 10_000_000);
+		String interest = assess(mst, vat, "2026-05-09", 27_000);
+		gateway.reads().awaitOutstanding(interest, 27_000);
+
+		gateway.pay(mst, reference, "2026-05-10", List.of(Line.of("1701", 10_027_000)));
+
+		gateway.reads().awaitOutstanding(interest, 0);
+		UUID line = gateway.reads().paymentPosting(reference);
+		List<ConsumerRecord<String, String>> records = TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				"treasury.postings.v1", (r) -> r.value() != null && r.value().contains(line.toString()), 2, TIMEOUT);
+		assertThat(records).extracting((r) -> JSON.readTree(r.value()).path("direction").asString())
+			.as("in the order the treasury must take them")
+			.containsExactly("PAYMENT", "RECODING");
+	}
+
 	@Test
 	void anItemNotYetDueWaitsUntilItFallsDue() throws Exception {
 		String mst = DevBanks.mst(8602);
