@@ -44,6 +44,13 @@ class BatchStatusRepository {
 				""").params(Timestamp.from(at), id).update() == 1;
 	}
 
+	/** Whether the batch was cancelled and none of its items waits to be filed: it ends cancelled, not failed. */
+	boolean cancelledWithNothingPending(UUID id) {
+		return this.jdbc.sql("""
+				SELECT cancelled_at IS NOT NULL AND item_count = accepted + not_accepted + not_received + failed + cancelled
+				FROM batch.bulk_batch WHERE id = ?""").param(id).query(Boolean.class).optional().orElse(false);
+	}
+
 	void fail(UUID id) {
 		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')")
 			.param(id)

@@ -66,7 +66,8 @@ class BulkFilingExecutions {
 	/**
 	 * Leaves a claimed batch {@code FAILED} for an officer, its last execution first recovered, so that the officer
 	 * can restart it over the job API (only a failed or stopped execution can be restarted); or completes it, when
-	 * its last run completed the job but its process died before the batch was marked.
+	 * its last run completed the job but its process died before the batch was marked, or its filer cancelled it and
+	 * none of its items is left to file.
 	 * @return whether it was left {@code FAILED}
 	 */
 	boolean giveUp(UUID batchId) {
@@ -78,6 +79,11 @@ class BulkFilingExecutions {
 		}
 		if (last != null) {
 			recoverIfLeftRunning(batchId, this.jobRepository.getJobExecution(last.getId()));
+		}
+		if (this.statuses.cancelledWithNothingPending(batchId)) {
+			// its filer cancelled it and nothing is left to file: it ends cancelled, and its filer is told
+			this.lifecycle.completed(batchId);
+			return false;
 		}
 		this.statuses.fail(batchId);
 		return true;

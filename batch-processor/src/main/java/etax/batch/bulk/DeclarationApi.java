@@ -96,6 +96,7 @@ class DeclarationApi {
 			throw refused(answer);
 		}
 		if (items.size() == 1) {
+			unlessDown(answer);
 			return List.of(ItemOutcome.failed(items.get(0).itemNo(), answer.status(), problem(answer)));
 		}
 		log.warn("Batch request failed, filing its items one by one status={} items={}", answer.status(), items.size());
@@ -113,11 +114,21 @@ class DeclarationApi {
 			outcomes.add(ItemOutcome.failed(item.itemNo(), alone.status(), problem(alone)));
 			broken++;
 		}
-		if (broken == items.size() && !healthy()) {
+		if (broken == items.size()) {
+			unlessDown(answer);
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Asked when every item of a request failed it alone (a request of one item included): an outage fails the
+	 * chunk, so that no item is marked failed for it.
+	 */
+	private void unlessDown(Answer answer) {
+		if (!healthy()) {
 			throw new DeclarationApiException("declaration-api failed the request of every item of the chunk and "
 					+ "reports itself down: HTTP " + answer.status());
 		}
-		return outcomes;
 	}
 
 	/**

@@ -68,7 +68,8 @@ class PartitionWorker {
 			return;
 		}
 		StepExecution partition = this.jobRepository.getStepExecution(request.stepExecutionId());
-		if (partition == null || !request.stepName().equals(this.bulkFilingWorkerStep.getName())) {
+		if (partition == null || !request.stepName().equals(this.bulkFilingWorkerStep.getName())
+				|| !isBulkFilingPartition(partition)) {
 			log.warn("Skipped a request for an unknown partition or step at={}-{}@{}", record.topic(),
 					record.partition(), record.offset());
 			return;
@@ -93,6 +94,12 @@ class PartitionWorker {
 			.tag("status", partition.getStatus().name())
 			.register(this.meters)
 			.increment();
+	}
+
+	/** The request names the step; the execution it names must be one (another job's would be run as a bulk one). */
+	private static boolean isBulkFilingPartition(StepExecution partition) {
+		return partition.getStepName().startsWith(BulkFilingJobConfiguration.WORKER_STEP + ":")
+				&& BulkFilingJobConfiguration.JOB_NAME.equals(partition.getJobExecution().getJobInstance().getJobName());
 	}
 
 	private void run(StepExecution partition) {

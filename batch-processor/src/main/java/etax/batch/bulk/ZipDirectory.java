@@ -43,10 +43,12 @@ final class ZipDirectory {
 
 	/**
 	 * @param zip the whole file
+	 * @param maxEntries the most entries a batch may list: a directory of more is refused before its names are read
 	 * @return the names the central directory lists, in its order; none for an empty zip
-	 * @throws BatchRefusedException {@code MALFORMED} if it is not a whole zip
+	 * @throws BatchRefusedException {@code MALFORMED} if it is not a whole zip, {@code TOO_MANY_ITEMS} if it lists
+	 * more than {@code maxEntries}
 	 */
-	static List<String> names(byte[] zip) {
+	static List<String> names(byte[] zip, int maxEntries) {
 		ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
 		int end = end(bytes);
 		require(end >= 0, "it has no end of central directory record (not a zip, or cut short)");
@@ -67,6 +69,10 @@ final class ZipDirectory {
 		require(offset >= 0 && size >= 0 && offset + size == directoryEnd,
 				"its central directory is not where its end record says (bytes before or inside the zip)");
 		require(count >= 0 && count <= size / CENTRAL_SIZE, "its central directory is damaged");
+		if (count > maxEntries) {
+			throw BatchRefusedException.of(Reason.TOO_MANY_ITEMS,
+					"A batch holds at most " + maxEntries + " returns; the zip lists " + count + " entries.");
+		}
 		List<String> names = new ArrayList<>((int) count);
 		int at = (int) offset;
 		for (long i = 0; i < count; i++) {

@@ -39,7 +39,7 @@ final class ZipItems {
 	}
 
 	static List<UploadedItem> read(byte[] zip, BatchProcessorProperties.Limits limits, UploadMemory.Share memory) {
-		List<String> listed = ZipDirectory.names(zip);
+		List<String> listed = ZipDirectory.names(zip, limits.maxItems());
 		Counting compressed = new Counting(new ByteArrayInputStream(zip));
 		List<UploadedItem> items = new ArrayList<>();
 		Set<String> names = new HashSet<>();

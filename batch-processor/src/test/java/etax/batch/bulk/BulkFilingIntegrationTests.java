@@ -418,6 +418,22 @@ class BulkFilingIntegrationTests {
 	}
 
 	@Test
+	void aBatchItsFilerCancelledWithNothingLeftToFileEndsCancelledNotFailedAfterItsRuns() throws Exception {
+		// killed on its last allowed run, then cancelled by its filer: item 2 cancelled, nothing left to file
+		SetBack batch = completedThenSetBackToRunning("attempts = 100, heartbeat_at = now() - interval '1 day', "
+				+ "cancelled_at = now(), cancelled = 1");
+		this.jdbc.sql("UPDATE batch.bulk_item SET status = 'CANCELLED' WHERE batch_id = ?::uuid AND item_no = 2")
+			.param(batch.batchId())
+			.update();
+
+		this.batchRuns.resumeStale();
+
+		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batch.batchId())
+			.with(bearer(TOKENS.agent(batch.agent())))
+			.exchange()).get("status").asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
 	void aBatchLeftFailedAfterItsRunsHasItsDeadExecutionRecoveredSoThatAnOfficerCanRestartIt() throws Exception {
 		// as a process killed on its last allowed run leaves it: item 2 undecided, the execution STARTED, no heartbeat
 		SetBack batch = completedThenSetBackToRunning("attempts = 100, heartbeat_at = now() - interval '1 day'");

@@ -127,6 +127,20 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void aRequestOfOneItemFailingWhileDeclarationApiIsDownIsAnOutageNotAFailedItem() throws IOException {
+		this.health = 503;
+		DeclarationApi api = api((request) -> new Response(500,
+				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));
+
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(1)))
+			.withMessageContaining("reports itself down");
+		this.health = 200;
+		assertThat(api.file(AGENT, items(1))).extracting(ItemOutcome::status)
+			.as("failed by a healthy declaration-api, it is the item's")
+			.containsExactly(ItemStatus.FAILED);
+	}
+
+	@Test
 	void itemsThatEachBreakAHealthyDeclarationApiAreFailedItemsNotAnOutage() throws IOException {
 		DeclarationApi api = api((request) -> new Response(500,
 				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));

@@ -90,7 +90,10 @@ class UploadsTests {
 		for (int i = 1; i <= 4; i++) {
 			four.put(i + ".xml", RETURN);
 		}
-		assertThat(refusal(Zips.of(four), Format.ZIP).reason()).isEqualTo(Reason.TOO_MANY_ITEMS);
+		assertThat(refusal(Zips.of(four), Format.ZIP)).as("refused from its central directory, before a name is read")
+			.hasMessageContaining("the zip lists 4 entries")
+			.extracting(BatchRefusedException::reason)
+			.isEqualTo(Reason.TOO_MANY_ITEMS);
 		assertThat(refusal(Zips.of(Map.of("big.xml", new byte[65 * 1024])), Format.ZIP).reason())
 			.isEqualTo(Reason.ITEM_TOO_LARGE);
 		assertThat(refusal(Zips.of(Map.of()), Format.ZIP).reason()).isEqualTo(Reason.EMPTY);
