@@ -23,6 +23,7 @@ import etax.declaration.penalty.PenaltyExistsException;
 import etax.declaration.penalty.PenaltyNotFoundException;
 import etax.declaration.submission.FilerNotAuthorizedException;
 import etax.declaration.submission.FilingProblems;
+import etax.declaration.submission.FilingUnavailable;
 import etax.declaration.submission.IdempotencyConflictException;
 import etax.declaration.submission.ReturnNotFoundException;
 import etax.declaration.submission.ReturnNotReceivedException;
@@ -33,14 +34,19 @@ import etax.declaration.taxpayer.RegistrationConflictException;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
 import etax.schemas.MalformedReturnException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +64,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler implements FilingProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
 	static final String TYPE_BASE = "https://etax.example/problems/";
 
@@ -79,6 +87,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 			return on(ex);
 		}
 		return null;
+	}
+
+	/**
+	 * A filing (or a read) the service could not do now, for no fault of the request: 503 with a stable type and
+	 * {@code Retry-After}, as a batch's item gets, so that a filer knows filing again with the same key is safe.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, FilingUnavailable.Stopping.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		// the class only: a database error's message can quote a taxpayer's values
+		log.warn("Request not served, unavailable: {}", ex.getClass().getName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Temporarily unavailable",
+					"The request could not be served now; nothing was changed by it. Send it again (a return with "
+							+ "the same Idempotency-Key)."));
 	}
 
 	@ExceptionHandler

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The input is not a return at all: too large, not well-formed XML, hostile (DOCTYPE, entities, XInclude),
- * nested too deeply, with too many elements or a text too long. Unlike a schema problem, there is nothing to report finding by finding; an API answers
+ * The input is not a return at all: too large, not well-formed XML 1.0, hostile (DOCTYPE, entities, XInclude),
+ * nested too deeply, with too many elements or namespaces or a text too long. Unlike a schema problem, there is nothing to report finding by finding; an API answers
  * it with a single "malformed XML" problem.
  *
  * <p>The message never echoes document content beyond what the XML parser itself says.
@@ -32,7 +32,9 @@ public final class MalformedReturnException extends RuntimeException {
 		 */
 		TOO_MANY_ELEMENTS,
 		/** A text node longer than {@link ParserLimits#maxTextLength()} characters. */
-		TEXT_TOO_LONG
+		TEXT_TOO_LONG,
+		/** More than {@link ParserLimits#MAX_NAMESPACES_IN_SCOPE} namespace declarations in scope at once. */
+		TOO_MANY_NAMESPACES
 
 	}
 
@@ -63,6 +65,11 @@ public final class MalformedReturnException extends RuntimeException {
 	static MalformedReturnException forbidden(String construct, @Nullable Integer line, @Nullable Integer column) {
 		return new MalformedReturnException(Reason.FORBIDDEN_CONSTRUCT,
 				"Return uses a forbidden XML construct: " + construct, line, column);
+	}
+
+	static MalformedReturnException tooManyNamespaces(int max, @Nullable Integer line, @Nullable Integer column) {
+		return new MalformedReturnException(Reason.TOO_MANY_NAMESPACES,
+				"Return declares more than " + max + " namespaces in scope at once", line, column);
 	}
 
 	static MalformedReturnException tooDeep(int maxDepth, @Nullable Integer line, @Nullable Integer column) {

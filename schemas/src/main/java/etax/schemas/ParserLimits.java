@@ -22,6 +22,13 @@ public record ParserLimits(int maxBytes, int maxDepth, int maxElements, int maxT
 	 */
 	public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024;
 
+	/**
+	 * The most namespace declarations in scope at any element: a return declares a handful (its own, XMLDSig,
+	 * XML Schema instance). Without a bound, an element under tens of thousands of declarations costs whoever reads
+	 * the scope at each element (a signature's canonical form does) time in their number, element after element.
+	 */
+	public static final int MAX_NAMESPACES_IN_SCOPE = 64;
+
 	public ParserLimits {
 		if (maxBytes <= 0 || maxDepth <= 0 || maxElements <= 0 || maxTextLength <= 0) {
 			throw new IllegalArgumentException("Parser limits must be positive");

@@ -5,10 +5,12 @@ import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.ext.Locator2;
 
 /**
  * First stage of the SAX pass: knows where the parse is (element path, text of the current leaf, line and
- * column) and enforces the depth, element and text limits, then passes every event on unchanged. The text
+ * column) and enforces XML 1.0 and the depth, element, namespace and text limits, then passes every event on
+ * unchanged. The text
  * limit holds before the schema validator sees a value, whose facets may cost more than linear time in its
  * length. The XSD error
  * collector asks it where an error happened, because the JAXP validator only reports a message.
@@ -28,6 +30,9 @@ final class PathTracker implements ContentHandler {
 	private int depth;
 
 	private int elements;
+
+	/** Namespace declarations in scope: the parser maps prefixes before their element and unmaps them after it. */
+	private int namespaces;
 
 	/** Characters of the text node being read: the parser may hand one text over in several calls. */
 	private int textLength;
@@ -84,16 +89,26 @@ final class PathTracker implements ContentHandler {
 
 	@Override
 	public void startPrefixMapping(String prefix, String uri) throws SAXException {
+		if (++this.namespaces > ParserLimits.MAX_NAMESPACES_IN_SCOPE) {
+			throw new Refused(MalformedReturnException.tooManyNamespaces(ParserLimits.MAX_NAMESPACES_IN_SCOPE, line(),
+					column()));
+		}
 		this.next.startPrefixMapping(prefix, uri);
 	}
 
 	@Override
 	public void endPrefixMapping(String prefix) throws SAXException {
+		this.namespaces--;
 		this.next.endPrefixMapping(prefix);
 	}
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+		if (this.elements == 0 && this.locator instanceof Locator2 declared && !"1.0".equals(declared.getXMLVersion())) {
+			// XML 1.1 names and control characters are no XML 1.0's, which everything downstream writes
+			throw new Refused(MalformedReturnException.forbidden("XML " + declared.getXMLVersion() + " (a return is XML "
+					+ "1.0)", line(), column()));
+		}
 		if (SecureXml.isXInclude(uri)) {
 			throw new Refused(MalformedReturnException.forbidden("XInclude", line(), column()));
 		}

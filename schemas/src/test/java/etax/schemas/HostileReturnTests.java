@@ -152,6 +152,36 @@ class HostileReturnTests {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Tens of thousands of namespace declarations over many elements would cost every reader of the scope (a
+	 * signature's canonical form) their number at each element: refused at the first declaration past the bound.
+	 */
+	@Test
+	void tooManyNamespacesInScopeAreRefusedAtOnce() {
+		StringBuilder declarations = new StringBuilder();
+		for (int i = 0; i < 9_000; i++) {
+			declarations.append(" xmlns:p").append(i).append("=\"urn:p").append(i).append('"');
+		}
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<maDVu>HTKK</maDVu>", "<x" + declarations + ">" + "<s xmlns:q=\"u\"/>".repeat(50_000) + "</x>");
+
+		MalformedReturnException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> refuse(xml.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_NAMESPACES);
+		assertThat(refused.getMessage()).contains("more than " + ParserLimits.MAX_NAMESPACES_IN_SCOPE);
+	}
+
+	@Test
+	void aReturnInXml11IsRefused() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml").replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"");
+
+		MalformedReturnException refused = refuse(xml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(refused.reason()).isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
+		assertThat(refused.getMessage()).contains("XML 1.1");
+	}
+
 	@Test
 	void notWellFormedInputReportsWhere() {
 		MalformedReturnException refused = refuse(TestReturns.read("hostile/not-well-formed.xml"));

@@ -19,7 +19,8 @@ import etax.ids.TimeOrderedIds;
 /**
  * What a conclusion may assess: for each item, a form of the catalog and a period it is filed for, of a tax type the
  * inspection covers and sharing a day with its inspected periods, a budget sub-item the form declares tax payable
- * under, each form, period and sub-item once. The item is due on the period's regular deadline. A fine decided for
+ * under, each form, period and sub-item once. The item is due when a return of its form and period is: on the period's
+ * regular deadline, or an extension's while one is in force (ADR 0021). A fine decided for
  * it is a multiple of the tax its violation allows, due as every fine is ({@link FineTerms}).
  */
 final class AssessmentRules {
@@ -38,7 +39,7 @@ final class AssessmentRules {
 	 * @throws InvalidInspectionException naming the item and field at fault, e.g. {@code assessedTax[1].subItem}
 	 */
 	static List<AssessedTax> resolve(List<TaxInspections.Assessment> assessments, TaxInspection inspection,
-			LocalDate concludedOn, Deadlines deadlines) {
+			LocalDate concludedOn, Deadlines deadlines, DueDates dueDates) {
 		List<AssessedTax> assessed = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < assessments.size(); i++) {
@@ -83,10 +84,18 @@ final class AssessmentRules {
 			TaxInspections.Fine fine = assessment.fine();
 			assessed.add(new AssessedTax(TimeOrderedIds.next(), form, assessment.maTKhai(), assessment.periodKind(),
 					assessment.period(), assessment.subItem(), VoucherPeriods.of(formPeriod.period()), assessment.amount(),
-					formPeriod.regularDeadline(),
+					dueDates.of(assessment.maTKhai(), formPeriod),
 					(fine != null) ? fine(fine, assessment.amount(), at + "fine.", concludedOn, deadlines) : null));
 		}
 		return assessed;
+	}
+
+	/** When the tax of a form and period is due. */
+	@FunctionalInterface
+	interface DueDates {
+
+		LocalDate of(String maTKhai, FormPeriod formPeriod);
+
 	}
 
 	private static AssessmentFine fine(TaxInspections.Fine fine, long tax, String at, LocalDate concludedOn,

@@ -12,6 +12,8 @@ import java.util.UUID;
 import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
+import etax.declaration.extension.DeadlineExtensions;
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.payable.PenaltyImposed;
 import etax.declaration.taxpayer.Taxpayer;
 import etax.declaration.taxpayer.TaxpayerNotFoundException;
@@ -42,15 +44,18 @@ public class TaxInspections {
 
 	private final Deadlines deadlines;
 
+	private final DeadlineExtensions extensions;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Deadlines deadlines, Outbox outbox,
-			Clock clock) {
+	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Deadlines deadlines,
+			DeadlineExtensions extensions, Outbox outbox, Clock clock) {
 		this.repository = repository;
 		this.registry = registry;
 		this.deadlines = deadlines;
+		this.extensions = extensions;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -122,10 +127,15 @@ public class TaxInspections {
 		}
 		TaxInspection inspection = decision.get(0);
 		InspectionRules.check(concluding, inspection, today());
+		Instant recordedAt = now();
+		// due when a return of its form and period would have been: on an extension's deadline while one is in force
 		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection,
-				concluding.concludedOn(), this.deadlines);
+				concluding.concludedOn(), this.deadlines,
+				(maTKhai, formPeriod) -> this.extensions.inForce(mst, maTKhai, formPeriod.period(), recordedAt)
+					.map(ExtendedDeadline::deadline)
+					.orElse(formPeriod.regularDeadline()));
 		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
-				concluding.decisionNumber(), officer.subject(), now(), assessed);
+				concluding.decisionNumber(), officer.subject(), recordedAt, assessed);
 		if (!this.repository.conclude(inspection.id(), conclusion)) {
 			// concluded by another officer since it was read: the first conclusion stands
 			TaxInspection.Conclusion first = this.repository.find(mst, inspection.id()).orElseThrow().conclusion();

@@ -42,24 +42,53 @@ public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @N
 	 */
 	public static SignatureContext of(ReturnHeader header, LocalDate receivedOn, AgentContracts contracts) {
 		LocalDate periodStart = periodStart(header.period());
-		return new SignatureContext(header.mst(), header.agentMst(),
-				signingDay(header.signedOn(), periodStart, receivedOn), periodStart, contracts);
+		return new SignatureContext(header.mst(), header.agentMst(), signingDay(header.signedOn(), periodStart,
+				periodEnd(header.period(), periodStart), receivedOn), periodStart, contracts);
 	}
 
 	/**
 	 * The day a certificate must have been valid: {@code ngayKy}, which the filer writes, only where it can be true,
-	 * from the period's first day (the day of receipt for a return filed before its period starts) up to the day of
-	 * receipt; otherwise the day of receipt, so that a certificate that had expired is not made good by a signing
-	 * date written before its expiry.
+	 * up to the day of receipt and from the earliest day the return can have been signed: for a return received
+	 * after its period, the period's last day (its figures are known only then); during its period, the period's
+	 * first day; before it (an advance declaration), the day of receipt. Otherwise the day of receipt, so that a
+	 * certificate that had expired is not made good by a signing date written before its expiry.
 	 * @param declared {@code ngayKy}, if written
 	 * @param periodStart the period's first day, if known
+	 * @param periodEnd the period's last day, if known
 	 * @param receivedOn the day of receipt
 	 * @return the day
 	 */
-	static LocalDate signingDay(@Nullable LocalDate declared, @Nullable LocalDate periodStart, LocalDate receivedOn) {
-		LocalDate earliest = (periodStart == null || receivedOn.isBefore(periodStart)) ? receivedOn : periodStart;
+	static LocalDate signingDay(@Nullable LocalDate declared, @Nullable LocalDate periodStart,
+			@Nullable LocalDate periodEnd, LocalDate receivedOn) {
+		LocalDate earliest;
+		if (periodStart == null || receivedOn.isBefore(periodStart)) {
+			earliest = receivedOn;
+		}
+		else if (periodEnd != null && receivedOn.isAfter(periodEnd)) {
+			earliest = periodEnd;
+		}
+		else {
+			earliest = periodStart;
+		}
 		return (declared == null || declared.isAfter(receivedOn) || declared.isBefore(earliest)) ? receivedOn
 				: declared;
+	}
+
+	/** The last day of a declared period whose first day is known: {@code kyKKhaiDenNgay} when given. */
+	static @Nullable LocalDate periodEnd(TaxPeriod period, @Nullable LocalDate periodStart) {
+		if (period.to() != null) {
+			return period.to();
+		}
+		if (periodStart == null) {
+			return null;
+		}
+		return switch (period.kind()) {
+			case "M" -> periodStart.plusMonths(1).minusDays(1);
+			case "Q" -> periodStart.plusMonths(3).minusDays(1);
+			case "Y" -> periodStart.plusYears(1).minusDays(1);
+			case "D" -> periodStart;
+			default -> null;
+		};
 	}
 
 	/**

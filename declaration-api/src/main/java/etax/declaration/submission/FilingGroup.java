@@ -27,10 +27,10 @@ final class FilingGroup {
 	/** The accepted originals of date-range forms by scope ({@link DateRanges#scopeOf}). */
 	private final Map<String, List<DateRanges.Original>> originals;
 
-	private final Map<String, Idempotency.Remembered> byKey = new HashMap<>();
+	private final Map<FilerKey, Idempotency.Remembered> byKey = new HashMap<>();
 
 	/** The accepted returns of this group by filer and content, as {@link Idempotency} finds stored ones. */
-	private final Map<String, UUID> byContent = new HashMap<>();
+	private final Map<FilerKey, UUID> byContent = new HashMap<>();
 
 	private final Map<Integer, DecidedReturn> decided = new TreeMap<>();
 
@@ -54,14 +54,14 @@ final class FilingGroup {
 	/** A return filed earlier in this group under the candidate's key. */
 	Optional<Idempotency.Earlier> filedUnderKey(ReturnFiling.Candidate candidate) {
 		return Optional.ofNullable(candidate.idempotencyKey())
-			.map((key) -> this.byKey.get(candidate.filer() + "|" + key))
+			.map((key) -> this.byKey.get(new FilerKey(candidate.filer(), key)))
 			.map((filed) -> new Idempotency.Earlier(filed.returnId(),
 					filed.contentSha256().equals(candidate.document().sha256()), true));
 	}
 
 	/** A return of the candidate's filer and content accepted earlier in this group. */
 	Optional<Idempotency.Earlier> filedWithContent(ReturnFiling.Candidate candidate) {
-		return Optional.ofNullable(this.byContent.get(candidate.filer() + "|" + candidate.document().sha256()))
+		return Optional.ofNullable(this.byContent.get(new FilerKey(candidate.filer(), candidate.document().sha256())))
 			.map((returnId) -> new Idempotency.Earlier(returnId, true, false));
 	}
 
@@ -87,7 +87,7 @@ final class FilingGroup {
 		this.newReturns.add(new ReturnRepository.NewReturn(stored, candidate.document(), chainKey, candidate.filer(),
 				candidate.taxpayer().map(Taxpayer::taxOfficeCode).orElse(null)));
 		if (stored.status() == ReturnStatus.ACCEPTED) {
-			this.byContent.putIfAbsent(candidate.filer() + "|" + stored.contentSha256(), stored.id());
+			this.byContent.putIfAbsent(new FilerKey(candidate.filer(), stored.contentSha256()), stored.id());
 		}
 		remember(candidate, stored.id(), stored.receivedAt());
 	}
@@ -97,7 +97,7 @@ final class FilingGroup {
 		if (key != null) {
 			Idempotency.Remembered remembered = new Idempotency.Remembered(candidate.filer(), key,
 					candidate.document().sha256(), returnId, at);
-			this.byKey.put(candidate.filer() + "|" + key, remembered);
+			this.byKey.put(new FilerKey(candidate.filer(), key), remembered);
 			this.keys.add(remembered);
 		}
 	}
@@ -147,6 +147,14 @@ final class FilingGroup {
 
 	List<AcceptedReturn> acceptedReturns() {
 		return this.acceptedReturns;
+	}
+
+	/**
+	 * A filer's key or content, apart: a subject and a key are both free text, and joined they could name another
+	 * filer's.
+	 */
+	private record FilerKey(String filer, String value) {
+
 	}
 
 }

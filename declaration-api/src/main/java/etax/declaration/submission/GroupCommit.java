@@ -63,7 +63,7 @@ class GroupCommit implements SmartLifecycle {
 		Waiting filing = new Waiting(candidate, new CompletableFuture<>());
 		this.waiting.add(filing);
 		if (!this.running && this.waiting.remove(filing)) {
-			throw new IllegalStateException("The filing service is not running");
+			throw new FilingUnavailable.Stopping();
 		}
 		try {
 			return filing.outcome().get();

@@ -18,13 +18,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,10 +89,9 @@ class ReturnBatchController {
 	}
 
 	private ReturnBatch.ItemResult refused(ReturnBatch.Item item, RuntimeException refusal) {
-		if (refusal instanceof DataAccessResourceFailureException || refusal instanceof TransientDataAccessException
-				|| refusal instanceof CannotCreateTransactionException) {
+		if (FilingUnavailable.is(refusal)) {
 			// the class only: a database error's message can quote a taxpayer's values
-			log.warn("Return batch item not filed, database unavailable: {}", refusal.getClass().getName());
+			log.warn("Return batch item not filed, unavailable: {}", refusal.getClass().getName());
 			return refused(item, problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable",
 					"Temporarily unavailable", "The return could not be filed now; file it again with the same key."));
 		}

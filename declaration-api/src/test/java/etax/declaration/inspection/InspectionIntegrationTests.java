@@ -217,6 +217,25 @@ class InspectionIntegrationTests {
 	}
 
 	@Test
+	void theTaxAssessedOnAPeriodWhoseDeadlineIsExtendedIsDueOnTheExtendedDeadline() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "70129");
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"maTKhai":"842","periodKind":"Q","period":"1/2026","reason":"EPIDEMIC","requestedOn":"2026-01-20",\
+					"deadline":"2026-06-03"}""")).andExpect(status().isCreated());
+		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2026-06-30", "[\"GTGT\"]",
+				TODAY.minusDays(20)).andExpect(status().isCreated())).get("id").asString();
+
+		conclude(mst, officer(), id, TODAY.minusDays(1), "45/KL-CT", """
+				[{"maTKhai":"842","periodKind":"Q","period":"1/2026","subItem":"1701","amount":40000000},
+				 {"maTKhai":"842","periodKind":"Q","period":"2/2026","subItem":"1701","amount":1000000}]""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.conclusion.assessedTax[0].dueDate").value("2026-06-03"))
+			.andExpect(jsonPath("$.conclusion.assessedTax[1].dueDate").value("2026-07-31"));
+	}
+
+	@Test
 	void theTaxAConclusionAssessedIsPayableFromItsPeriodsDeadlineAndAnnouncedToTheLedger() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "70129");
 		String id = body(record(mst, officer(), "THANH_TRA", "2025-01-01", "2026-06-30", "[\"GTGT\",\"TNDN\"]",

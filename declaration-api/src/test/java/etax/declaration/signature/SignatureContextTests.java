@@ -33,19 +33,32 @@ class SignatureContextTests {
 	@Test
 	void theSigningDayIsNgayKyOnlyWhereItCanBeTrue() {
 		LocalDate quarterStart = LocalDate.of(2026, 1, 1);
+		LocalDate quarterEnd = LocalDate.of(2026, 3, 31);
 		LocalDate received = LocalDate.of(2026, 4, 20);
 
-		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 18), quarterStart, received))
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 18), quarterStart, quarterEnd, received))
 			.isEqualTo("2026-04-18");
-		assertThat(SignatureContext.signingDay(quarterStart, quarterStart, received)).isEqualTo(quarterStart);
-		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), quarterStart, received))
+		assertThat(SignatureContext.signingDay(quarterEnd, quarterStart, quarterEnd, received)).isEqualTo(quarterEnd);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 2, 15), quarterStart, quarterEnd, received))
+			.as("received after its period, signed before the period ended: the day of receipt").isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 2, 15), quarterStart, quarterEnd,
+				LocalDate.of(2026, 3, 20))).as("received during its period").isEqualTo("2026-02-15");
+		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), quarterStart, quarterEnd, received))
 			.as("before the period began: the day of receipt").isEqualTo(received);
-		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 21), quarterStart, received))
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 21), quarterStart, quarterEnd, received))
 			.as("after the receipt").isEqualTo(received);
-		assertThat(SignatureContext.signingDay(null, quarterStart, received)).isEqualTo(received);
-		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 1),
+		assertThat(SignatureContext.signingDay(null, quarterStart, quarterEnd, received)).isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 1), quarterEnd,
 				LocalDate.of(2025, 12, 10))).as("an advance declaration: up to its receipt").isEqualTo("2025-12-10");
-		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 1), null, received)).isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 1), null, null, received)).isEqualTo(received);
+	}
+
+	@Test
+	void aPeriodEndsOnItsLastDay() {
+		assertThat(SignatureContext.periodEnd(period("Q", "4/2025"), LocalDate.of(2025, 10, 1))).isEqualTo("2025-12-31");
+		assertThat(SignatureContext.periodEnd(period("M", "02/2024"), LocalDate.of(2024, 2, 1))).isEqualTo("2024-02-29");
+		assertThat(SignatureContext.periodEnd(period("Y", "2025"), LocalDate.of(2025, 1, 1))).isEqualTo("2025-12-31");
+		assertThat(SignatureContext.periodEnd(period("K", ""), null)).isNull();
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -84,7 +84,7 @@ class GroupCommitTests {
 		groupCommit.start();
 		groupCommit.stop();
 
-		assertThatIllegalStateException().isThrownBy(() -> groupCommit.file(candidate("late")))
+		assertThatExceptionOfType(FilingUnavailable.Stopping.class).isThrownBy(() -> groupCommit.file(candidate("late")))
 			.withMessageContaining("not running");
 	}
 
