@@ -135,6 +135,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The overpayment request is decided already", detail);
 			case OUTSIDE_OFFICE ->
 				problem(HttpStatus.FORBIDDEN, "outside-tax-office", "The credit is another tax office's", detail);
+			case RECORDED_OTHERWISE -> problem(HttpStatus.CONFLICT, "overpayment-request-exists",
+					"The document recorded this request otherwise", detail);
 		};
 	}
 

@@ -62,8 +62,8 @@ final class Reversals {
 			}
 			if (c.status() == BankConfirmation.Status.DEBITED) {
 				earlier.putIfAbsent(new ConfirmationKey(c.bankCode(), c.bankReference()), new Reversible(c.payer().value(),
-						c.currency(), c.exchangeRate(), c.amount(), BankConfirmation.Status.DEBITED.name(), null,
-						Coding.of(c)));
+						c.currency(), c.exchangeRate(), c.amount(), c.paymentDate(), BankConfirmation.Status.DEBITED.name(),
+						null, Coding.of(c)));
 			}
 		}
 		return named;
@@ -84,6 +84,9 @@ final class Reversals {
 		}
 		if (payment.reversedBy() != null && !payment.reversedBy().equals(reversal.bankReference())) {
 			return "the payment is already reversed";
+		}
+		if (reversal.paymentDate().isBefore(payment.paymentDate())) {
+			return "a reversal is dated on or after the payment it reverses: the ledger takes the money back on that day";
 		}
 		if (!sameRate(payment.exchangeRate(), reversal.exchangeRate())) {
 			return "a reversal has the exchange rate of the payment it reverses: it takes back the VND the payment "
@@ -135,9 +138,11 @@ final class Reversals {
 		}
 
 		boolean sameTreasury(Coding other) {
-			// a payment recorded before its agency was kept (V5) has none: it is then no reversal's to repeat
+			// a payment recorded before its agency was kept (V5) has none: it is then no reversal's to repeat, and
+			// any agency its reversal names (every reversal names one) is taken
 			return this.treasuryCode.equals(other.treasuryCode) && this.treasuryAccount.equals(other.treasuryAccount)
-					&& Objects.equals(this.collectingAgencyCode, other.collectingAgencyCode)
+					&& (this.collectingAgencyCode == null
+							|| this.collectingAgencyCode.equals(other.collectingAgencyCode))
 					&& this.areaCode.equals(other.areaCode);
 		}
 

@@ -2,6 +2,7 @@ package etax.payment.confirmation;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ class ReversiblePaymentRepository {
 		this.jdbc.getJdbcTemplate().query("""
 				SELECT o.bank_code, o.bank_reference, o.payer_mst, o.currency, o.amount, o.status, r.bank_reference,
 				    o.treasury_code, o.treasury_account, o.area_code, l.chapter, l.sub_item, l.tax_period, l.amount,
-				    o.exchange_rate, o.collecting_agency_code
+				    o.exchange_rate, o.collecting_agency_code, o.payment_date
 				FROM payment.confirmation o
 				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
 				JOIN payment.confirmation_line l ON l.bank_code = o.bank_code AND l.bank_reference = o.bank_reference
@@ -48,8 +49,8 @@ class ReversiblePaymentRepository {
 						.add(Reversals.Coding.line(row.getString(11), row.getString(12), row.getString(13),
 								row.getBigDecimal(14)));
 					found.put(key, new Reversible(row.getString(3), row.getString(4), row.getBigDecimal(15),
-							row.getBigDecimal(5), row.getString(6), row.getString(7), new Reversals.Coding(
-									row.getString(8), row.getString(9), row.getString(16), row.getString(10),
+							row.getBigDecimal(5), row.getObject(17, LocalDate.class), row.getString(6), row.getString(7),
+							new Reversals.Coding(row.getString(8), row.getString(9), row.getString(16), row.getString(10),
 									lines.get(key))));
 				}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
 				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
@@ -63,12 +64,13 @@ class ReversiblePaymentRepository {
 	 * @param exchangeRate its rate, VND per unit of its currency, or null for VND: what its lines were applied and
 	 * posted at in VND
 	 * @param amount its total
+	 * @param paymentDate the day the bank confirmed it: its reversal is on that day or after
 	 * @param status its status
 	 * @param reversedBy the reference of its reversal, if one is recorded
 	 * @param coding its treasury, account, area and lines
 	 */
 	record Reversible(String payerMst, String currency, @Nullable BigDecimal exchangeRate, BigDecimal amount,
-			String status, @Nullable String reversedBy, Reversals.Coding coding) {
+			LocalDate paymentDate, String status, @Nullable String reversedBy, Reversals.Coding coding) {
 
 	}
 

@@ -13,10 +13,15 @@ import etax.ids.TimeOrderedIds;
 import etax.outbox.OutboxMessage;
 
 /**
- * What an allocation changed for each taxpayer, as one {@link PaymentAllocated} per taxpayer for the outbox: the
- * items paid, reversed or reduced, and the money credited.
+ * What an allocation changed for each taxpayer, as {@link PaymentAllocated} messages for the outbox: the items paid,
+ * reversed or reduced, and the money credited. A taxpayer's entries go in one message, or in several of at most
+ * {@value #MAX_ENTRIES} entries each, in order, under its key: a payment that settles years of daily interest
+ * obligations would otherwise be one message larger than the broker takes, stored and never published.
  */
 final class AllocationAnnouncements {
+
+	/** The most entries of one message: about 250 bytes each as JSON, well within the broker's 1 MiB. */
+	static final int MAX_ENTRIES = 2_000;
 
 	private AllocationAnnouncements() {
 	}
@@ -51,11 +56,28 @@ final class AllocationAnnouncements {
 		}
 		Set<String> msts = new LinkedHashSet<>(allocated.keySet());
 		msts.addAll(credited.keySet());
-		return msts.stream()
-			.map((mst) -> OutboxMessage.of(PaymentAllocated.TOPIC, mst,
-					new PaymentAllocated(TimeOrderedIds.next(), PaymentAllocated.TYPE, 1, mst, now,
-							allocated.getOrDefault(mst, List.of()), credited.getOrDefault(mst, List.of()))))
-			.toList();
+		List<OutboxMessage> messages = new ArrayList<>();
+		for (String mst : msts) {
+			for (PaymentAllocated message : parts(mst, now, allocated.getOrDefault(mst, List.of()),
+					credited.getOrDefault(mst, List.of()), MAX_ENTRIES)) {
+				messages.add(OutboxMessage.of(PaymentAllocated.TOPIC, mst, message));
+			}
+		}
+		return messages;
+	}
+
+	/** One taxpayer's entries, the items first, in messages of at most {@code maxEntries} entries each. */
+	static List<PaymentAllocated> parts(String mst, Instant now, List<PaymentAllocated.Allocated> allocated,
+			List<PaymentAllocated.Credited> credited, int maxEntries) {
+		int total = allocated.size() + credited.size();
+		List<PaymentAllocated> parts = new ArrayList<>();
+		for (int from = 0; from < total; from += maxEntries) {
+			int to = Math.min(from + maxEntries, total);
+			parts.add(new PaymentAllocated(TimeOrderedIds.next(), PaymentAllocated.TYPE, 1, mst, now,
+					List.copyOf(allocated.subList(Math.min(from, allocated.size()), Math.min(to, allocated.size()))),
+					List.copyOf(credited.subList(Math.max(from - allocated.size(), 0), Math.max(to - allocated.size(), 0)))));
+		}
+		return parts;
 	}
 
 	private static void applied(Allocation allocation, LedgerEntry entry, String kind,

@@ -19,16 +19,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param generalCredits the others, with something left, oldest first: what an officer may refund or offset on the
  * taxpayer's request (01/ĐNXLNT), by their ids
  * @param items every obligation with what it still owes
- * @param totalOutstanding what the taxpayer owes in all
+ * @param owedBack per sub-item, refunds the treasury paid out of a credit whose payment its bank then reversed: money
+ * the taxpayer owes back (ADR 0006), which no item charges, for an officer to recover
+ * @param totalOutstanding what the taxpayer owes in all, on its items
  * @param totalCredit what the taxpayer has paid and not applied, waiting credits included
  */
 public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits,
-		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items,
+		List<CreditBalance> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
-	/** Owes nothing. */
+	/** Owes nothing: on its items, nor refunds to pay back. */
 	@JsonProperty("settled")
 	public boolean settled() {
-		return this.totalOutstanding.signum() == 0;
+		return this.totalOutstanding.signum() == 0 && this.owedBack.isEmpty();
 	}
 
 	/**

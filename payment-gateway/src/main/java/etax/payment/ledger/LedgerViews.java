@@ -86,7 +86,16 @@ class LedgerViews {
 			.query((row, n) -> new Balance.GeneralCredit(row.getObject(1, UUID.class), row.getString(2),
 					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class)))
 			.list();
-		return new Balance(mst, periods, credits, waiting, general, items(mst),
+		// the refund payable in debit: the treasury paid an order after the payment that funded it was reversed
+		List<Balance.CreditBalance> owedBack = this.jdbc.sql("""
+				SELECT sub_item, sum(CASE side WHEN 'D' THEN amount ELSE -amount END)
+				FROM payment.ledger_line WHERE mst = ? AND account = 'REFUND_PAYABLE'
+				GROUP BY sub_item HAVING sum(CASE side WHEN 'D' THEN amount ELSE -amount END) > 0
+				ORDER BY sub_item""")
+			.param(mst)
+			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
+			.list();
+		return new Balance(mst, periods, credits, waiting, general, items(mst), owedBack,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}

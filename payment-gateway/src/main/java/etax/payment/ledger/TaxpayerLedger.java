@@ -9,6 +9,8 @@ import etax.access.Caller;
 import etax.payment.office.OfficeScope;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The taxpayer ledger as officers and other modules read it: balances, ledger lines, credits held for officers.
@@ -60,12 +62,17 @@ public class TaxpayerLedger {
 		};
 	}
 
-	/** A taxpayer's balance, from its ledger lines. */
+	/**
+	 * A taxpayer's balance, from its ledger lines: its several reads in one snapshot, so that a poll committing
+	 * between two of them cannot make its totals disagree with its items.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Balance balance(String mst) {
 		return this.views.balance(mst);
 	}
 
-	/** A page of a taxpayer's ledger lines, newest first, and how many there are. */
+	/** A page of a taxpayer's ledger lines, newest first, and how many there are, in one snapshot. */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public LedgerPage lines(String mst, int page, int size) {
 		return new LedgerPage(this.views.lines(mst, page, size), this.views.countLines(mst));
 	}
@@ -76,6 +83,7 @@ public class TaxpayerLedger {
 	 * {@code etax.payment.ledger.unbooked-item-wait} after the payment was recorded. Without the latter nothing
 	 * would ever release money paid for a mistyped item id, while the payer's real item accrued interest.
 	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public HeldCredits held(OfficeScope scope, int page, int size) {
 		Instant cutoff = this.properties.unbookedItemCutoff(this.clock);
 		return new HeldCredits(this.views.held(scope, cutoff, page, size), this.views.countHeld(scope, cutoff));

@@ -23,7 +23,10 @@ public final class OverpaymentRefusedException extends RuntimeException {
 		DECIDED,
 
 		/** An office's officer acting on a credit of another office, or of none. */
-		OUTSIDE_OFFICE
+		OUTSIDE_OFFICE,
+
+		/** The document recorded a request about the same credit, kind and item, with other figures. */
+		RECORDED_OTHERWISE
 
 	}
 
@@ -32,6 +35,12 @@ public final class OverpaymentRefusedException extends RuntimeException {
 	private OverpaymentRefusedException(Reason reason, String message) {
 		super(message);
 		this.reason = reason;
+	}
+
+	static OverpaymentRefusedException recordedOtherwise(String documentNumber, Object requestId) {
+		return new OverpaymentRefusedException(Reason.RECORDED_OTHERWISE, "01/ĐNXLNT " + documentNumber
+				+ " recorded request " + requestId + " about the same credit, kind and item with other figures: a "
+				+ "document is recorded as the taxpayer filed it, once; another request is another document");
 	}
 
 	static OverpaymentRefusedException invalid(String detail) {

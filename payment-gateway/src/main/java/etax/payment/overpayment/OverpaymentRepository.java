@@ -56,6 +56,25 @@ class OverpaymentRepository {
 			.optional();
 	}
 
+	/**
+	 * Holds a taxpayer's requests under one document number until the transaction ends, so that the same
+	 * 01/ĐNXLNT recorded twice at once, on any instances, is judged one after the other.
+	 */
+	void lockDocument(String mst, String documentNumber) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('overpayment|' || ? || '|' || ?, 0))")
+			.params(mst, documentNumber)
+			.query((row, n) -> 1)
+			.single();
+	}
+
+	/** A taxpayer's requests under a document number, the oldest first. */
+	List<OverpaymentRequest> byDocument(String mst, String documentNumber) {
+		return this.jdbc.sql(SELECT + "WHERE r.mst = ? AND r.document_number = ? ORDER BY r.requested_at, r.request_id")
+			.params(mst, documentNumber)
+			.query((row, n) -> stored(row).request())
+			.list();
+	}
+
 	void insert(Stored request) {
 		OverpaymentRequest r = request.request();
 		Target target = r.target();

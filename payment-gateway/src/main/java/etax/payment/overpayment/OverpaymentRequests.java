@@ -81,19 +81,31 @@ public class OverpaymentRequests {
 	 * @param mst the taxpayer whose credit it is, canonical
 	 * @param asked what the taxpayer asks
 	 * @param officer the caller
-	 * @return the request, pending
+	 * @return the request, pending, and whether this call recorded it: the same request of the same 01/ĐNXLNT again
+	 * (same credit, kind, item, amount and account) is answered with the one recorded, whatever became of it
 	 * @throws CreditRequestRefusedException when the taxpayer has no such credit the officer may see, an offset's
 	 * item is not one of a ledger the officer may read, or the ledger would not carry it out now
-	 * @throws OverpaymentRefusedException when the request lacks what its kind needs, or the credit is another
-	 * office's
+	 * @throws OverpaymentRefusedException when the request lacks what its kind needs, the credit is another
+	 * office's, or the document recorded a request about the same credit, kind and item otherwise
 	 */
 	@Transactional
-	public OverpaymentRequest record(String mst, Asked asked, Caller officer) {
+	public Recorded record(String mst, Asked asked, Caller officer) {
 		OverpaymentRepository.Agency agency = this.repository.agencyOfCredit(asked.creditId(), mst)
 			.filter((a) -> this.offices.scopeOf(officer).seesPayment(a.code()))
 			.orElseThrow(() -> CreditRequestRefusedException.creditNotFound(asked.creditId()));
 		requireActs(officer, agency.code());
 		asked.validate(mst);
+		this.repository.lockDocument(mst, asked.documentNumber());
+		Optional<OverpaymentRequest> recorded = this.repository.byDocument(mst, asked.documentNumber())
+			.stream()
+			.filter(asked::sameLine)
+			.findFirst();
+		if (recorded.isPresent()) {
+			if (!asked.sameAs(recorded.get())) {
+				throw OverpaymentRefusedException.recordedOtherwise(asked.documentNumber(), recorded.get().requestId());
+			}
+			return new Recorded(recorded.get(), false);
+		}
 		requireReadableItem(asked.target(), officer);
 		this.credits.check(ledgerRequest(mst, asked.creditId(), asked.amount(), asked.target()));
 		OverpaymentRequest request = new OverpaymentRequest(TimeOrderedIds.next(), mst, asked.creditId(), asked.kind(),
@@ -102,7 +114,16 @@ public class OverpaymentRequests {
 		this.repository.insert(new Stored(request, agency.code()));
 		log.info("Overpayment request recorded requestId={} kind={} requestedBy={}", request.requestId(),
 				request.kind(), officer.subject());
-		return request;
+		return new Recorded(request, true);
+	}
+
+	/**
+	 * @param request the request
+	 * @param created whether this call recorded it (false: the same request of the same document was recorded
+	 * before, and is answered as it stands)
+	 */
+	public record Recorded(OverpaymentRequest request, boolean created) {
+
 	}
 
 	/**
@@ -279,6 +300,22 @@ public class OverpaymentRequests {
 			if (this.amount.signum() <= 0 || this.amount.stripTrailingZeros().scale() > 0) {
 				throw OverpaymentRefusedException.invalid("The amount is a positive whole number of VND");
 			}
+		}
+
+		/** Whether a request of the same document is about the same thing: its credit, kind and item. */
+		boolean sameLine(OverpaymentRequest recorded) {
+			return recorded.creditId().equals(this.creditId) && recorded.kind().equals(this.kind)
+					&& Objects.equals(itemOf(recorded.target()), itemOf(this.target));
+		}
+
+		/** Whether it is this request, as asked: an officer's retry, or a confirmation sent twice. */
+		boolean sameAs(OverpaymentRequest recorded) {
+			return sameLine(recorded) && recorded.amount().compareTo(this.amount) == 0
+					&& Objects.equals(recorded.target(), this.target) && Objects.equals(recorded.payee(), this.payee);
+		}
+
+		private static @Nullable String itemOf(@Nullable Target target) {
+			return (target != null) ? target.payableItemId() : null;
 		}
 
 	}

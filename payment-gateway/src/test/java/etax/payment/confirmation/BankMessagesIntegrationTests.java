@@ -263,8 +263,19 @@ class BankMessagesIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("collecting agency")));
+		// dated before the payment: the ledger would take the money back before it was paid
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000008", payment, mst,
+						List.of(Line.of("1701", 20_000_000), Line.of("4931", 2_000_000)))
+					.replace("\"paymentDate\":\"2026-04-21\"", "\"paymentDate\":\"2026-04-19\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.reason").value("invalid-reversal"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("on or after the payment")));
 		assertThat(recorded("RVL2026042100000002") + recorded("RVL2026042100000003") + recorded("RVL2026042100000004")
-				+ recorded("RVL2026042100000005") + recorded("RVL2026042100000007")).isZero();
+				+ recorded("RVL2026042100000005") + recorded("RVL2026042100000007") + recorded("RVL2026042100000008"))
+			.isZero();
 
 		// the payment's own lines, in another order, reverse it
 		gateway.mvc()
@@ -360,6 +371,30 @@ class BankMessagesIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> recorded(reversal) == 1);
 		gateway.reads().awaitOutstanding(item, 2_000_000);
 		assertThat(recorded(payment)).isOne();
+	}
+
+	/**
+	 * A payment recorded before the gateway kept collecting agencies (V5) has none; its reversal names one, as every
+	 * reversal does, and is recorded.
+	 */
+	@Test
+	void reversesAPaymentRecordedBeforeItsAgencyWasKept() throws Exception {
+		String mst = DevBanks.mst(7012);
+		String payment = "RVL2026042000000012";
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20",
+				List.of(Line.of("1701", 5_000_000))));
+		await().atMost(TIMEOUT).until(() -> recorded(payment) == 1);
+		gateway.jdbc()
+			.sql("UPDATE payment.confirmation SET collecting_agency_code = NULL WHERE bank_reference = ?")
+			.param(payment)
+			.update();
+
+		gateway.mvc()
+			.perform(post("/api/v1/bank/confirmations").with(bank(BANK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(reversal("RVL2026042100000012", payment, mst, List.of(Line.of("1701", 5_000_000)))))
+			.andExpect(status().isAccepted());
+		await().atMost(TIMEOUT).until(() -> recorded("RVL2026042100000012") == 1);
 	}
 
 	private static String reversal(String reference, String payment, String mst, List<Line> lines) {

@@ -204,6 +204,55 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	@Test
+	void aRefundTheTreasuryPaysAfterTheBankReversedItsPaymentIsOwedBackAndShownInTheBalance() throws Exception {
+		String mst = DevBanks.mst(8720);
+		UUID credit = credit(mst, "OPR2026051000000020", 1_000_000);
+		JsonNode refunded = ok(decide(mst, created(mst, refund(credit, 400_000), OFFICER), "approve", APPROVER));
+		gateway.publishSigned(mst, GatewayFixture.reversal("OPR2026051100000020", "OPR2026051000000020", mst,
+				"2026-05-11", List.of(Line.of("1701", 1_000_000))));
+		await().atMost(TIMEOUT).until(() -> entry(mst, "REVERSAL").contains("D:REFUND_PAYABLE:400000:2026-05-11"));
+		assertThat(gateway.reads().balance(mst).path("owedBack")).as("nothing paid out yet").isEmpty();
+
+		UUID order = UUID.fromString(refunded.path("decision").path("postingId").stringValue());
+		ack(mst, order, "POSTED");
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(gateway.reads().postingStatus(order)));
+
+		JsonNode balance = gateway.reads().balance(mst);
+		assertThat(balance.path("owedBack")).as("paid out of money the bank took back").singleElement().satisfies((o) -> {
+			assertThat(o.path("subItem").asString()).isEqualTo("1701");
+			assertThat(o.path("amount").decimalValue()).isEqualByComparingTo("400000");
+		});
+		assertThat(balance.path("settled").asBoolean()).isFalse();
+		assertThat(balance.path("totalCredit").decimalValue()).isZero();
+	}
+
+	/**
+	 * A confirmation sent twice (a double click, a retry after the gateway answered too late) records the request once:
+	 * one document, one request, so one refund.
+	 */
+	@Test
+	void theSameRequestOfTheSameDocumentAgainIsTheOneRecorded() throws Exception {
+		String mst = DevBanks.mst(8721);
+		UUID credit = credit(mst, "OPR2026051000000021", 1_000_000);
+		JsonNode recorded = created(mst, refund(credit, 400_000), OFFICER);
+
+		MockHttpServletResponse again = call(mst, refund(credit, 400_000), OFFICER);
+		assertThat(again.getStatus()).isEqualTo(200);
+		assertThat(JSON.readTree(again.getContentAsString(StandardCharsets.UTF_8)).path("requestId").stringValue())
+			.isEqualTo(recorded.path("requestId").stringValue());
+		assertProblem(call(mst, refund(credit, 400_000).replace("0123456789", "9876543210"), OFFICER), 409,
+				"overpayment-request-exists");
+		ok(decide(mst, recorded, "approve", APPROVER));
+		assertThat(call(mst, refund(credit, 400_000), OFFICER).getStatus()).as("whatever became of it").isEqualTo(200);
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.overpayment_request WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(gateway.reads().totalCredit(mst)).as("refunded once").isEqualByComparingTo("600000");
+	}
+
+	@Test
 	void theOfficerWhoRecordedARequestCannotDecideItAndARefusedOneMovesNothing() throws Exception {
 		String mst = DevBanks.mst(8705);
 		UUID credit = credit(mst, "OPR2026051000000005", 500_000);
@@ -384,13 +433,13 @@ class OverpaymentRequestsIntegrationTests {
 
 	private static String refund(UUID credit, long amount) {
 		return """
-				{"kind":"REFUND","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0042",\
+				{"kind":"REFUND","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0042-%2$d",\
 				"payee":{"bankCode":"01202001","account":"0123456789","name":"CONG TY A"}}""".formatted(credit, amount);
 	}
 
 	private static String offset(UUID credit, long amount, String mst, String item) {
 		return """
-				{"kind":"OFFSET","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0043",\
+				{"kind":"OFFSET","creditId":"%s","amount":%d,"documentNumber":"01/ĐNXLNT-2026-0043-%2$d",\
 				"target":{"mst":"%s","payableItemId":"%s","relation":"parent company"}}""".formatted(credit, amount, mst,
 				item);
 	}

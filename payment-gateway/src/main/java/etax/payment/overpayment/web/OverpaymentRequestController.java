@@ -72,15 +72,20 @@ class OverpaymentRequestController {
 					+ "no such credit of the caller's office; 403 outside-tax-office for the payment desk on a credit of "
 					+ "no office; 422 credit-not-general (held or waiting for an item), amount-exceeds-credit, "
 					+ "credit-time-barred (paid more than ten years ago), obligation-not-found, obligation-not-open "
-					+ "(owes nothing, or less than the amount), invalid-overpayment-request.")
+					+ "(owes nothing, or less than the amount), invalid-overpayment-request. The same request of the "
+					+ "same document again (a retry) is 200 with the one recorded; other figures for the same credit, "
+					+ "kind and item of that document are 409 overpayment-request-exists.")
 	@PostMapping
 	ResponseEntity<OverpaymentRequest> record(@PathVariable String mst, @Valid @RequestBody Body body,
 			@AuthenticationPrincipal Caller caller) {
 		String taxpayer = canonical(mst);
-		OverpaymentRequest request = this.requests.record(taxpayer, body.asked(), caller);
-		return ResponseEntity
-			.created(URI.create("/api/v1/taxpayers/" + taxpayer + "/overpayment-requests/" + request.requestId()))
-			.body(request);
+		OverpaymentRequests.Recorded recorded = this.requests.record(taxpayer, body.asked(), caller);
+		OverpaymentRequest request = recorded.request();
+		return recorded.created()
+				? ResponseEntity
+					.created(URI.create("/api/v1/taxpayers/" + taxpayer + "/overpayment-requests/" + request.requestId()))
+					.body(request)
+				: ResponseEntity.ok(request);
 	}
 
 	@Operation(summary = "A taxpayer's overpayment requests, the latest first, each with its decision",
