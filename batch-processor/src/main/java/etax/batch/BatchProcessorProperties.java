@@ -60,7 +60,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * ({@code batch.interest_rate}, {@code batch.interest_sub_item}); these are the job's own settings.
 	 * @param chunkSize payable items assessed per transaction
 	 * @param partitions how many parts of the items are assessed side by side, each on its own
-	 * connections (two per part)
+	 * connections (two per part: its cursor's and its chunks'), at most 7 so that they and the day's lock fit the
+	 * pool of 16 (more would wait for each other's connections until every part timed out, on every restart)
 	 * @param rounding how the accrued interest is rounded to whole đồng
 	 * @param confirmationGraceDays days the schedule leaves after a day ends before assessing it, so
 	 * that the banks' confirmations dated that day have reached the ledger (interest once published is
@@ -72,7 +73,7 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * assessments ({@code chunkSize} of them) before the run fails, to be restarted
 	 */
 	public record Interest(@DefaultValue("2000") @Min(1) @Max(50_000) int chunkSize,
-			@DefaultValue("2") @Min(1) @Max(16) int partitions, @DefaultValue("HALF_UP") @NotNull RoundingMode rounding,
+			@DefaultValue("2") @Min(1) @Max(7) int partitions, @DefaultValue("HALF_UP") @NotNull RoundingMode rounding,
 			@DefaultValue("1") @Min(0) @Max(30) int confirmationGraceDays,
 			@DefaultValue("31") @Min(1) @Max(366) int maxCatchUpDays, @DefaultValue @Valid Schedule schedule,
 			@DefaultValue("60s") @NotNull Duration publicationTimeout) {
@@ -159,11 +160,15 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param maxUncompressedSize the most bytes a zip may expand to, all entries together; held in memory
 	 * with the file until stored, so within {@link Bulk#uploadsInMemory} with it
 	 * @param maxCompressionRatio the most an entry may expand relative to its compressed bytes
+	 * @param minUploadRate the fewest bytes a second an upload must average once it has taken
+	 * {@link etax.batch.bulk.UploadPace#GRACE}: a slower one is refused (408), since the memory of uploads it holds
+	 * meanwhile is refused to others
 	 */
 	public record Limits(@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
 			@DefaultValue("10000") @Min(1) @Max(100_000) int maxItems, @DefaultValue("5MB") @NotNull DataSize maxItemSize,
 			@DefaultValue("128MB") @NotNull DataSize maxUncompressedSize,
-			@DefaultValue("100") @Min(2) @Max(10_000) int maxCompressionRatio) {
+			@DefaultValue("100") @Min(2) @Max(10_000) int maxCompressionRatio,
+			@DefaultValue("16KB") @NotNull DataSize minUploadRate) {
 	}
 
 	/**

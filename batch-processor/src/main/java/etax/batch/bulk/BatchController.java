@@ -37,8 +37,8 @@ class BatchController {
 
 	static final String ZIP_LEGACY = "application/x-zip-compressed";
 
-	/** How much of a body of no declared length is read at a time. */
-	private static final int PIECE = 1024 * 1024;
+	/** What is read between two checks of the upload's pace: small, so that a trickle is caught soon. */
+	private static final int PACE_PIECE = 64 * 1024;
 
 	private final BulkFilings filings;
 
@@ -128,7 +128,8 @@ class BatchController {
 	/**
 	 * The body, up to the upload limit, its bytes taken from the upload's share before they are read: the
 	 * declared length at once, so that an upload refused for memory is refused before it is read; a body of
-	 * no declared length piece by piece, and once more when the pieces are put together.
+	 * no declared length piece by piece, and once more when the pieces are put together. Its pace is checked as its
+	 * bytes arrive ({@link UploadPace}).
 	 */
 	private byte[] readBounded(HttpServletRequest request, UploadMemory.Share share) throws IOException {
 		long limit = Math.min(this.limits.maxUploadSize().toBytes(), Integer.MAX_VALUE - 8);
@@ -136,11 +137,20 @@ class BatchController {
 		if (declared > limit) {
 			throw tooLarge();
 		}
+		UploadPace pace = UploadPace.started(this.limits.minUploadRate().toBytes());
 		try (InputStream in = request.getInputStream()) {
 			if (declared >= 0) {
 				share.take(declared);
 				byte[] body = new byte[(int) declared];
-				int read = in.readNBytes(body, 0, body.length);
+				int read = 0;
+				while (read < body.length) {
+					int n = in.read(body, read, Math.min(PACE_PIECE, body.length - read));
+					if (n < 0) {
+						break;
+					}
+					read += n;
+					pace.check(read);
+				}
 				if (in.read() >= 0) {
 					throw tooLarge();
 				}
@@ -148,13 +158,15 @@ class BatchController {
 			}
 			List<byte[]> pieces = new ArrayList<>();
 			long length = 0;
-			for (byte[] piece = in.readNBytes(PIECE); piece.length > 0; piece = in.readNBytes(PIECE)) {
-				length += piece.length;
+			byte[] buffer = new byte[PACE_PIECE];
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				length += n;
 				if (length > limit) {
 					throw tooLarge();
 				}
-				share.take(piece.length);
-				pieces.add(piece);
+				pace.check(length);
+				share.take(n);
+				pieces.add(Arrays.copyOf(buffer, n));
 			}
 			share.take(length);
 			byte[] body = new byte[(int) length];

@@ -3,6 +3,8 @@ package etax.batch.bulk;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +77,21 @@ class BatchIntake {
 			throw ex;
 		}
 		UUID id = UUID.randomUUID();
+		// to the microsecond, as PostgreSQL keeps it: the batch answered now and the one read back later agree
+		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.transactions.executeWithoutResult((status) -> this.batches.insert(id, Filer.of(filer), format, upload,
-				sha256(upload), items, this.partitions, this.clock.instant()));
+				sha256(upload), items, this.partitions, receivedAt));
 		log.info("Batch received batch={} format={} bytes={} items={}", id, format, upload.length, items.size());
 		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "received").increment();
-		this.runs.launch(id);
-		return this.batches.find(id).orElseThrow();
+		// stored: whatever happens now, the filer is told so, lest it upload the batch again and file its returns twice
+		try {
+			this.runs.launch(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Batch stored but not launched here, it is taken over once its lease ends batch={}", id, ex);
+		}
+		return new Batch(id, BatchStatus.RECEIVED, format, items.size(),
+				new Batch.Counts(items.size(), 0, 0, 0, 0, 0, 0), receivedAt, null);
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -30,7 +30,10 @@ public class BatchRefusedException extends RuntimeException {
 		MALFORMED,
 
 		/** No return at all. */
-		EMPTY
+		EMPTY,
+
+		/** Sent slower than the published minimum rate: the memory it holds is for uploads that arrive. */
+		TOO_SLOW
 
 	}
 

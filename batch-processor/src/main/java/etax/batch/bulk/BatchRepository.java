@@ -86,6 +86,9 @@ class BatchRepository {
 					statement.setInt(5, partitions.of(itemNo[0], item.content()));
 					statement.setString(6, AddressedOffice.of(item.content()).orElse(null));
 				});
+		// its first heartbeat as it is committed, not as the insert began: a large batch stored for longer than the
+		// lease would otherwise be claimed by another instance before its receiver launched it
+		this.jdbc.sql("UPDATE batch.bulk_batch SET heartbeat_at = clock_timestamp() WHERE id = ?").param(id).update();
 	}
 
 	Optional<Batch> find(UUID id) {

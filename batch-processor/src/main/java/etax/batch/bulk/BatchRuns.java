@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +66,15 @@ class BatchRuns implements SmartLifecycle {
 		}
 		this.heartbeats.hold(batchId);
 		this.inFlight.incrementAndGet();
-		executor.execute(() -> run(batchId));
+		try {
+			executor.execute(() -> run(batchId));
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: its heartbeat let go, another instance takes the batch over once its lease ends
+			this.heartbeats.release(batchId);
+			this.inFlight.decrementAndGet();
+			log.warn("Batch not launched, the service is stopping batch={}", batchId);
+		}
 	}
 
 	private void run(UUID batchId) {

@@ -29,6 +29,7 @@ class BulkProblems {
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-entry-name-unsafe", "Unsafe zip entry name", ex);
 			case MALFORMED -> problem(HttpStatus.BAD_REQUEST, "batch-malformed", "Not a batch of returns", ex);
 			case EMPTY -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "batch-empty", "No return in the batch", ex);
+			case TOO_SLOW -> problem(HttpStatus.REQUEST_TIMEOUT, "batch-upload-too-slow", "Upload too slow", ex);
 		};
 		problem.setDetail(ex.getMessage() + " Nothing was stored or filed.");
 		problem.setProperty("reason", ex.reason().name());

@@ -16,7 +16,7 @@ record PublishedLimits(BatchLimits batch) {
 	static PublishedLimits of(BatchProcessorProperties.Limits limits, long uploadsInMemoryBytes) {
 		return new PublishedLimits(new BatchLimits(limits.maxUploadSize().toBytes(), limits.maxItems(),
 				limits.maxItemSize().toBytes(), limits.maxUncompressedSize().toBytes(), limits.maxCompressionRatio(),
-				uploadsInMemoryBytes, List.of(BatchController.ZIP, BatchController.ZIP_LEGACY, "application/xml", "text/xml"),
+				uploadsInMemoryBytes, limits.minUploadRate().toBytes(), UploadPace.GRACE.toSeconds(), List.of(BatchController.ZIP, BatchController.ZIP_LEGACY, "application/xml", "text/xml"),
 				"{" + ReturnBundle.NAMESPACE + "}" + ReturnBundle.ELEMENT));
 	}
 
@@ -30,13 +30,17 @@ record PublishedLimits(BatchLimits batch) {
 	 * and its returns (for a bundle, their bytes once more): an upload that cannot have its share at once is
 	 * refused 503 {@code batch-uploads-busy} with {@code Retry-After}, one that needs more than all of it 413
 	 * {@code batch-too-large}
+	 * @param minUploadBytesPerSecond the fewest bytes a second an upload must average once it has taken
+	 * {@code uploadGraceSeconds}: a slower one is refused 408 {@code batch-upload-too-slow}
+	 * @param uploadGraceSeconds how long an upload may take before its rate counts
 	 * @param mediaTypes the accepted {@code Content-Type}s: a zip (one return per entry, no directories, no
 	 * {@code ..}, absolute or backslashed names) or one XML bundle
 	 * @param bundleRoot the root element of an XML bundle, {@code {namespace}name}; its children are the returns,
 	 * each as filed alone without its XML declaration
 	 */
 	record BatchLimits(long maxUploadBytes, int maxItems, long maxItemBytes, long maxUncompressedBytes,
-			int maxCompressionRatio, long uploadsInMemoryBytes, List<String> mediaTypes, String bundleRoot) {
+			int maxCompressionRatio, long uploadsInMemoryBytes, long minUploadBytesPerSecond, long uploadGraceSeconds,
+			List<String> mediaTypes, String bundleRoot) {
 
 	}
 

@@ -3,7 +3,9 @@ package etax.batch.console;
 import java.util.function.Supplier;
 
 import etax.access.RedactedException;
+import etax.batch.bulk.DeclarationApiException;
 import etax.batch.reconciliation.workitems.CorrectionNotRecordedException;
+import etax.batch.service.ServiceTokenException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,16 +79,33 @@ public class ConsoleActions {
 			ending = new Ending(refused ? ConsoleAudit.Outcome.REFUSED : ConsoleAudit.Outcome.FAILED,
 					ex.gatewayType(), String.valueOf(ex.getMessage()));
 		}
-		catch (DataAccessException | IllegalStateException | NullPointerException ex) {
-			log.warn("Console action failed action={}: {}", action, RedactedException.describe(ex), RedactedException.of(ex));
-			ending = new Ending(ConsoleAudit.Outcome.FAILED, null, "It could not be done; the error is in the service log.");
-		}
 		catch (RuntimeException ex) {
-			ending = new Ending(ConsoleAudit.Outcome.REFUSED, null, String.valueOf(ex.getMessage()));
+			if (refusal(ex)) {
+				ending = new Ending(ConsoleAudit.Outcome.REFUSED, null, String.valueOf(ex.getMessage()));
+			}
+			else {
+				log.warn("Console action failed action={}: {}", action, RedactedException.describe(ex),
+						RedactedException.of(ex));
+				ending = new Ending(ConsoleAudit.Outcome.FAILED, null,
+						"It could not be done; the error is in the service log.");
+			}
 		}
 		this.audit.record(officer.caller(), action, target, ending.outcome(), ending.problemType(), ending.shown());
 		flash.addFlashAttribute("error", ending.shown());
 		return "redirect:" + then;
+	}
+
+	/**
+	 * A refusal in words an officer acts on: this service's own exceptions, which say why in those words, and an
+	 * input out of bounds; not one that says this service or another could not do it now (a database, a token, a
+	 * service down), nor the JDK's and the frameworks' (a bug, whose message is no officer's business).
+	 */
+	private static boolean refusal(RuntimeException ex) {
+		if (ex instanceof DataAccessException || ex instanceof ServiceTokenException
+				|| ex instanceof DeclarationApiException) {
+			return false;
+		}
+		return ex instanceof IllegalArgumentException || ex.getClass().getPackageName().startsWith("etax.");
 	}
 
 	private record Ending(ConsoleAudit.Outcome outcome, @Nullable String problemType, String shown) {

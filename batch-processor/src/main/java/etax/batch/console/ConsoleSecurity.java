@@ -24,6 +24,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,11 +44,18 @@ class ConsoleSecurity {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/** The console's CSRF tokens, in the session; the sign-in replaces the one the signed-out browser had. */
+	@Bean
+	CsrfTokenRepository consoleCsrfTokens() {
+		return new HttpSessionCsrfTokenRepository();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain consoleFilterChain(HttpSecurity http, SecurityContextRepository consoleSecurityContextRepository,
-			ConsoleAudit audit, Clock clock) throws Exception {
+			CsrfTokenRepository consoleCsrfTokens, ConsoleAudit audit, Clock clock) throws Exception {
 		return http.securityMatcher("/console", "/console/**")
+			.csrf((csrf) -> csrf.csrfTokenRepository(consoleCsrfTokens))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, LOGIN, "/console/console.css", "/console/console.js")
 				.permitAll()

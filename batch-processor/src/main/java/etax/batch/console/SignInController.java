@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,12 +55,15 @@ class SignInController {
 
 	private final ConsoleAudit audit;
 
+	private final CsrfTokenRepository csrfTokens;
+
 	SignInController(JwtDecoder tokens, ApiSecurity api, SecurityContextRepository consoleSecurityContextRepository,
-			ConsoleAudit audit) {
+			ConsoleAudit audit, CsrfTokenRepository consoleCsrfTokens) {
 		this.tokens = tokens;
 		this.api = api;
 		this.contexts = consoleSecurityContextRepository;
 		this.audit = audit;
+		this.csrfTokens = consoleCsrfTokens;
 	}
 
 	@GetMapping("/console")
@@ -100,6 +104,8 @@ class SignInController {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
+		// a CSRF token a signed-out page gave out is not the signed-in officer's: the next page gets a new one
+		this.csrfTokens.saveToken(null, request, response);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new ConsoleAuthentication(caller, presented, expiresAt));
 		SecurityContextHolder.setContext(context);

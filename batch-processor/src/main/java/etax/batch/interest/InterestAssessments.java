@@ -206,6 +206,10 @@ public class InterestAssessments {
 	 * @throws InterestRunNotFoundException when no run of that day completed
 	 */
 	public InterestRun run(LocalDate day) {
+		// a day of a year no run can have (one PostgreSQL cannot hold would fail the read) is not looked for
+		if (day.getYear() < 1 || day.getYear() > 9999) {
+			throw InterestRunNotFoundException.forDay(day);
+		}
 		return this.runs.find(day).orElseThrow(() -> InterestRunNotFoundException.forDay(day));
 	}
 

@@ -251,7 +251,7 @@ class DeclarationApiTests {
 				Duration.ofSeconds(10), DataSize.ofMegabytes(1), 2, Duration.ofMillis(10));
 		BatchProcessorProperties.Bulk bulk = new BatchProcessorProperties.Bulk(
 				new BatchProcessorProperties.Limits(DataSize.ofMegabytes(100), 10_000, DataSize.ofMegabytes(5),
-						DataSize.ofGigabytes(1), 100),
+						DataSize.ofGigabytes(1), 100, DataSize.ofKilobytes(16)),
 				100, 4, 4, 2, settings, new BatchProcessorProperties.Resume(Duration.ofSeconds(5), Duration.ofSeconds(60),
 						Duration.ofSeconds(10), 5),
 				new BatchProcessorProperties.Remote(false, false, "etax.batch.bulk-partitions.v1", Duration.ofSeconds(1),

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class UploadMemoryTests {
 
 	private static final BatchProcessorProperties.Limits LIMITS = new BatchProcessorProperties.Limits(
-			DataSize.ofMegabytes(10), 10, DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 100);
+			DataSize.ofMegabytes(10), 10, DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 100,
+			DataSize.ofKilobytes(16));
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

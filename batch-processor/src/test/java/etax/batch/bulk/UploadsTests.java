@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class UploadsTests {
 
 	private static final BatchProcessorProperties.Limits LIMITS = new BatchProcessorProperties.Limits(
-			DataSize.ofMegabytes(10), 3, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 100);
+			DataSize.ofMegabytes(10), 3, DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 100, DataSize.ofKilobytes(16));
 
 	private static final byte[] RETURN = "<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><a>Thuế</a></HSoThueDTu>"
 		.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +47,7 @@ class UploadsTests {
 	@Test
 	void refusesAZipBombBeforeInflatingIt() {
 		BatchProcessorProperties.Limits generous = new BatchProcessorProperties.Limits(DataSize.ofMegabytes(10), 3,
-				DataSize.ofMegabytes(500), DataSize.ofGigabytes(1), 100);
+				DataSize.ofMegabytes(500), DataSize.ofGigabytes(1), 100, DataSize.ofKilobytes(16));
 
 		BatchRefusedException refusal = catchThrowableOfType(BatchRefusedException.class,
 				() -> Uploads.items(Zips.bomb("returns.xml", 200), Format.ZIP, generous, memory()));
@@ -63,7 +63,7 @@ class UploadsTests {
 		new java.util.Random(7).nextBytes(random);
 		entries.put("1.xml", java.util.Arrays.copyOf(random, 60 * 1024));
 		BatchProcessorProperties.Limits small = new BatchProcessorProperties.Limits(DataSize.ofMegabytes(10), 3,
-				DataSize.ofKilobytes(64), DataSize.ofKilobytes(100), 100);
+				DataSize.ofKilobytes(64), DataSize.ofKilobytes(100), 100, DataSize.ofKilobytes(16));
 		entries.put("2.xml", java.util.Arrays.copyOfRange(random, 60 * 1024, 120 * 1024));
 
 		assertThat(catchThrowableOfType(BatchRefusedException.class,

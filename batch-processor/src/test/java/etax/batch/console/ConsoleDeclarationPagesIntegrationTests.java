@@ -212,7 +212,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
 				{"mst":"0100109106","items":[{"payableItemId":"PI-0100109106-7","kind":"TAX","subItem":"1701",
 				"taxPeriod":"00/Q1/2025","amount":22000000.00,"outstanding":7000000.00,"dueDate":"2025-04-30"}],
-				"totalOutstanding":7000000.00,"totalCredit":0}""");
+				"owedBack":[{"subItem":"1701","amount":400000}],"totalOutstanding":7000000.00,"totalCredit":0}""");
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
 				{"items":[{"side":"CREDIT","entryType":"PAYMENT","account":"PAYABLE","subItem":"1701",
 				"taxPeriod":"00/Q1/2025","amount":15000000.00,"valueDate":"2025-04-20",
@@ -227,6 +227,9 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("<li>PI-0100109106-7: 22,000,000 VND (sub-item 1701, due 2025-04-30)</li>",
 					"<td class=\"num\">22,000,000 VND</td>", "<td class=\"num\">7,000,000 VND</td>",
 					"<dd id=\"outstanding\">7,000,000 VND</dd>", "<td class=\"num\">15,000,000 VND</td>")
+			.as("a refund paid out of money the bank took back")
+			.contains("<dt>Refund to recover, sub-item 1701</dt>", "<dd class=\"owed-back\">400,000 VND</dd>",
+					"the taxpayer owes that money back")
 			.doesNotContain("22000000", "7000000.00", "15000000.00");
 	}
 
@@ -256,15 +259,25 @@ class ConsoleDeclarationPagesIntegrationTests {
 
 		int before = FakeGateway.get().requests().size();
 		long audited = audits("LATE_FILING_FINE");
+		FakeGateway.get().answer("GET", "/api/v1/returns/" + late, 200, """
+				{"id":"%s","mst":"%s","transactionCode":"11020250831000003","formCode":"01/GTGT",
+				"period":{"kind":"Q","value":"1/2025"}}""".formatted(late, MST));
 		assertThat(fine(session, action, "15000000", false)).hasStatusOk()
 			.bodyText()
 			.contains("Fine the return " + late + " of taxpayer " + MST + " for filing late?", "<dd>789/QĐ-XPHC</dd>",
-					"<dd>2025-09-10</dd>", "<dd>15,000,000 VND</dd>", "Yes, record the fine");
-		assertThat(FakeGateway.get().requests()).as("nothing sent before confirmation").hasSize(before);
+					"<dd>2025-09-10</dd>", "<dd>15,000,000 VND</dd>", "<dd>11020250831000003 · 01/GTGT · Q 1/2025</dd>",
+					"Yes, record the fine");
+		assertThat(posts(before)).as("nothing sent before confirmation").isEmpty();
 		assertThat(fine(session, action, "15 000 000", true)).flash()
 			.containsEntry("error", "A fine has its decision's number (up to 60 characters), the day it was decided, "
 					+ "such as 2026-06-15, and the amount in VND, such as 15000000.");
-		assertThat(FakeGateway.get().requests()).hasSize(before);
+		assertThat(posts(before)).isEmpty();
+		String elsewhere = "/console/taxpayers/0309876543/returns/" + late + "/late-filing-penalty";
+		assertThat(fine(session, elsewhere, "15000000", true)).as("another taxpayer's return, under this one's page")
+			.flash()
+			.containsEntry("error", "Return " + late + " is not one of taxpayer 0309876543 that declaration-api shows "
+					+ "you now: nothing was fined.");
+		assertThat(posts(before)).isEmpty();
 
 		String penalty = "/api/v1/returns/" + late + "/late-filing-penalty";
 		FakeGateway.get().answer("POST", penalty, 201, """
@@ -287,6 +300,12 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.bodyText()
 			.contains("Fined 15,000,000 VND by decision 789/QĐ-XPHC, due 2025-09-22")
 			.doesNotContain("action=\"" + action + "\"");
+	}
+
+	/** What the console sent with POST since a request count. */
+	private static List<FakeGateway.Request> posts(int since) {
+		List<FakeGateway.Request> sent = FakeGateway.get().requests();
+		return sent.subList(since, sent.size()).stream().filter((r) -> "POST".equals(r.method())).toList();
 	}
 
 	private MvcTestResult fine(MockHttpSession session, String action, String amount, boolean confirmed) {

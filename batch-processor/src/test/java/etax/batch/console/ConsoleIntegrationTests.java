@@ -254,9 +254,20 @@ class ConsoleIntegrationTests {
 			.as("dollars to the cent, đồng whole; the lines with their currency")
 			.contains("100.55", "1,000,000", "<td class=\"num\">1,000,000 VND</td>", "<td class=\"num\">100.55 USD</td>")
 			.doesNotContain("1,000,000.00", "1000000", ".00 VND");
+		long runs = audit("national-officer", "RECONCILIATION_RUN");
 		assertThat(this.mvc.post()
 			.uri("/console/reconciliation/runs")
 			.param("day", DAY.toString())
+			.session(session)
+			.with(csrf())
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Run the reconciliation of " + DAY + "?", "Yes, run it");
+		assertThat(audit("national-officer", "RECONCILIATION_RUN")).as("a click asks first").isEqualTo(runs);
+		assertThat(this.mvc.post()
+			.uri("/console/reconciliation/runs")
+			.param("day", DAY.toString())
+			.param("confirmed", "true")
 			.session(session)
 			.with(csrf())
 			.exchange()).hasRedirectedUrl("/console/reconciliation/days/" + DAY).flash().containsKey("message");

@@ -1,10 +1,13 @@
 package etax.batch.console;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import etax.access.Caller;
 import etax.access.Role;
@@ -309,6 +312,37 @@ class ConsoleSafeguardsIntegrationTests {
 			.params(DAY, reference)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A CSRF token handed out before sign-in (say, on a sign-in page another person opened on the same machine) is
+	 * no good after it: the sign-in gives the session a new one.
+	 */
+	@Test
+	void theCsrfTokenOfTheSignedOutPageIsNoGoodOnceSignedIn() throws Exception {
+		MvcTestResult form = this.mvc.get().uri("/console/login").exchange();
+		MockHttpSession session = (MockHttpSession) form.getMvcResult().getRequest().getSession();
+		String before = csrfField(form);
+		assertThat(this.mvc.post()
+			.uri("/console/login")
+			.param("token", TokenIssuer.local().officer("99999"))
+			.param("_csrf", before)
+			.session(session)
+			.exchange()).hasRedirectedUrl("/console/exceptions");
+
+		assertThat(this.mvc.post().uri("/console/logout").param("_csrf", before).session(session).exchange())
+			.as("the old token refused").hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult page = this.mvc.get().uri("/console/exceptions").session(session).exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(this.mvc.post().uri("/console/logout").param("_csrf", csrfField(page)).session(session).exchange())
+			.as("the new one taken").hasRedirectedUrl("/console/login?signedOut");
+	}
+
+	private static String csrfField(MvcTestResult page) throws Exception {
+		Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(field.find()).as("a form with its CSRF token").isTrue();
+		return field.group(1);
 	}
 
 	private MockHttpSession signIn(String token) {

@@ -323,6 +323,13 @@ class InterestAssessmentJobIntegrationTests {
 			.isEqualTo("https://etax.example/problems/interest-run-not-found");
 		assertThat(job.mvc().get().uri("/api/v1/assessments/runs/yesterday").with(officer()).exchange())
 			.hasStatus(HttpStatus.BAD_REQUEST);
+		for (String day : new String[] { "-5000-01-01", "+5874898-01-01", "1999-12-31" }) {
+			assertThat(job.mvc().get().uri("/api/v1/assessments/runs/" + day).with(officer()).exchange()).as(day)
+				.hasStatus(HttpStatus.NOT_FOUND)
+				.bodyJson()
+				.extractingPath("$.type")
+				.isEqualTo("https://etax.example/problems/interest-run-not-found");
+		}
 		assertThat(job.launch("2025-04-01")).as("today has not ended")
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()

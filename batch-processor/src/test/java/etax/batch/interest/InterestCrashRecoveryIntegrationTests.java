@@ -188,6 +188,7 @@ class InterestCrashRecoveryIntegrationTests {
 		MvcTestResult result = job.mvc()
 			.post()
 			.uri("/console/jobs/executions/{id}/restart", id)
+			.param("confirmed", "true")
 			.session(console)
 			.with(csrf())
 			.exchange();

@@ -56,6 +56,7 @@ class ReconciliationEarliestDayIntegrationTests {
 		assertThat(this.mvc.post()
 			.uri("/console/reconciliation/runs")
 			.param("day", "1900-01-02")
+			.param("confirmed", "true")
 			.session(console)
 			.with(csrf())
 			.exchange()).flash().extractingByKey("error").asString().contains("before the earliest day", EARLIEST.toString());

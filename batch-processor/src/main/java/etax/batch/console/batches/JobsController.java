@@ -2,6 +2,7 @@ package etax.batch.console.batches;
 
 import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.Paging;
 import etax.batch.jobs.JobExecutionPage;
@@ -50,7 +51,17 @@ class JobsController {
 	}
 
 	@PostMapping("/console/jobs/executions/{id}/restart")
-	String restart(@PathVariable long id, @AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+	String restart(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal Caller officer, RedirectAttributes flash, Model model) {
+		if (!confirmed) {
+			return Confirmation
+				.of("Restart execution " + id + "?",
+						"The job runs again from where the execution stopped: what it writes (interest booked to "
+								+ "taxpayers' ledgers, returns filed, a day reconciled) is written then. An execution "
+								+ "left running is first marked failed: only once the process that ran it has died.",
+						"/console/jobs/executions/" + id + "/restart", "Yes, restart it", "/console/jobs")
+				.show(model);
+		}
 		return this.actions.perform(flash, "JOB_RESTART", "job-execution " + id, () -> {
 			JobExecutionSummary restarted = this.executions.restart(id, officer);
 			return "Restarted as execution " + restarted.id() + ": " + restarted.status() + ".";

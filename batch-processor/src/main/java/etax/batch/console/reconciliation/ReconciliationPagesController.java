@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.console.Confirmation;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.Paging;
 import etax.batch.jobs.JobExecutionSummary;
@@ -80,7 +81,18 @@ class ReconciliationPagesController {
 
 	@PostMapping("/console/reconciliation/runs")
 	String run(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-			@AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash, Model model) {
+		if (!confirmed) {
+			return Confirmation
+				.of("Run the reconciliation of " + day + "?",
+						"The day is classified again from the files received for it, for every office: an item whose "
+								+ "line changed class is reopened, and a correction request awaiting approval on such a "
+								+ "line is withdrawn (and withdrawn at payment-gateway).",
+						"/console/reconciliation/runs", "Yes, run it", "/console/reconciliation/days/" + day)
+				.field("day", day, null)
+				.show(model);
+		}
 		return this.actions.perform(flash, "RECONCILIATION_RUN", "day " + day, () -> {
 			JobExecutionSummary run = this.days.run(day, officer.subject());
 			return "Reconciliation of " + day + " ran as execution " + run.id() + ": " + run.status() + ".";

@@ -19,13 +19,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The fine an officer decides, from the taxpayer's page, for a return filed late, forwarded to declaration-api
  * ({@code POST /api/v1/returns/{id}/late-filing-penalty}) with the officer's token: declaration-api decides whether
  * the officer may and whether the amount is within the band of the return's days late. The taxpayer owes it once
- * recorded, so it is confirmed first and audited; a refusal is shown in declaration-api's words.
+ * recorded, so it is confirmed first and audited; a refusal is shown in declaration-api's words. The return is read
+ * first: it must be the taxpayer's whose page the fine comes from, and the confirmation names it.
  */
 @Controller
 @RequestMapping("/console/taxpayers/{mst}/returns/{id}/late-filing-penalty")
@@ -57,6 +60,19 @@ class FinesController {
 					+ "decided, such as 2026-06-15, and the amount in VND, such as 15000000.");
 			return "redirect:" + page;
 		}
+		// the fine is recorded on the return: the taxpayer the page names must be the return's
+		FiledReturn filed;
+		try {
+			filed = this.clients.declarations().get().uri("/api/v1/returns/{id}", id).retrieve().body(FiledReturn.class);
+		}
+		catch (RestClientResponseException | ResourceAccessException ex) {
+			filed = null;
+		}
+		if (filed == null || !mst.equals(filed.mst())) {
+			flash.addFlashAttribute("error", "Return " + id + " is not one of taxpayer " + mst
+					+ " that declaration-api shows you now: nothing was fined.");
+			return "redirect:" + page;
+		}
 		if (!confirmed) {
 			return Confirmation
 				.of("Fine the return " + id + " of taxpayer " + mst + " for filing late?",
@@ -66,6 +82,8 @@ class FinesController {
 								+ "is never changed.",
 						"/console/taxpayers/" + mst + "/returns/" + id + "/late-filing-penalty", "Yes, record the fine",
 						page)
+				.fact("Return", filed.transactionCode() + " · " + filed.formCode() + " · " + filed.period().kind() + " "
+						+ filed.period().value())
 				.fact("Decision", number)
 				.fact("Decided on", day)
 				.fact("Amount", Money.format(Long.parseLong(fine), "VND"))
@@ -92,6 +110,11 @@ class FinesController {
 		return String.format("Fine recorded: %s for filing %d days late (band %s to %s), due %s.",
 				Money.format(fine.amount(), "VND"), fine.daysLate(), Money.figures(fine.band().min(), "VND"),
 				Money.format(fine.band().max(), "VND"), fine.dueDate());
+	}
+
+	/** The return fined, as declaration-api shows it to the officer. */
+	record FiledReturn(String mst, String transactionCode, String formCode, TaxpayerController.Period period) {
+
 	}
 
 	/** The fine as declaration-api answers it. */

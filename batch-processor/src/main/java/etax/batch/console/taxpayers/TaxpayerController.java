@@ -204,11 +204,20 @@ class TaxpayerController {
 	}
 
 	record Balance(String mst, List<Item> items, @Nullable List<GeneralCredit> generalCredits,
-			BigDecimal totalOutstanding, BigDecimal totalCredit) {
+			@Nullable List<OwedBack> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
 		/** @return the credits a 01/ĐNXLNT may name; none when the gateway listed none */
 		public List<GeneralCredit> credits() {
 			return (this.generalCredits != null) ? this.generalCredits : List.of();
+		}
+
+		/** @return refunds paid out of money its bank took back, which the taxpayer owes back; none when none */
+		public List<OwedBack> refundsOwedBack() {
+			return (this.owedBack != null) ? this.owedBack : List.of();
+		}
+
+		record OwedBack(String subItem, BigDecimal amount) {
+
 		}
 
 		record GeneralCredit(UUID creditId, String subItem, BigDecimal amount, LocalDate paidOn) {

@@ -113,7 +113,9 @@ class FileInbox {
 						: "") + ex.getMessage());
 				continue;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | IOException ex) {
+				// an unreadable file (its permissions, its sidecar's) counts as a failure too, or it would stop the
+				// inbox for every file after it
 				int attempts = outage(ex) ? 0 : this.failures.merge(file, 1, Integer::sum);
 				if (attempts < MAX_ATTEMPTS) {
 					log.warn("Inbox file not imported, will try again file={} attempts={}: {}", file.getFileName(), attempts,
@@ -155,7 +157,7 @@ class FileInbox {
 	 * Whether the database could not be reached or gave way to another transaction: the file is not at
 	 * fault and is tried again at every look, however long the outage.
 	 */
-	private static boolean outage(RuntimeException ex) {
+	private static boolean outage(Exception ex) {
 		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
 				|| ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
 	}

@@ -22,10 +22,20 @@ record PostingAcknowledged(@Nullable UUID eventId, @Nullable String type, @Nulla
 
 	static final String TOPIC = "treasury.acks.v1";
 
+	/** The latest time PostgreSQL reads back as written: a year of four digits. */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+	/**
+	 * Whether it is an ack this consumer records: every field it needs, and values PostgreSQL stores (no NUL in the
+	 * reason, a time of a four-digit year). An ack it would refuse would otherwise fail its poll again and again, and
+	 * every ack after it on the partition with it.
+	 */
 	boolean complete() {
 		return "PostingAcknowledged".equals(this.type) && this.version != null && this.version == 1
 				&& this.eventId != null && this.postingId != null && this.ackedAt != null
-				&& ("POSTED".equals(this.status) || "REFUSED".equals(this.status));
+				&& ("POSTED".equals(this.status) || "REFUSED".equals(this.status))
+				&& (this.reason == null || this.reason.indexOf('\0') < 0) && !this.ackedAt.isAfter(LATEST)
+				&& !this.ackedAt.isBefore(Instant.EPOCH);
 	}
 
 }
