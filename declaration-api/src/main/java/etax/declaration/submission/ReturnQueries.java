@@ -67,9 +67,26 @@ public class ReturnQueries {
 		return found.stream().map((stored) -> stored.withPayableItems(items.getOrDefault(stored.id(), List.of()))).toList();
 	}
 
+	/**
+	 * A return's lifecycle, as the caller may read it: a SUPERSEDED step names the superseding return by its id only
+	 * when the caller may not read that one (another filer's supplement), as its chain does.
+	 */
 	public List<LifecycleEvent> lifecycle(UUID id, Caller caller) {
 		byId(id, caller);
-		return this.events.of(id);
+		List<LifecycleEvent> events = this.events.of(id);
+		List<UUID> superseding = events.stream()
+			.filter((event) -> "SUPERSEDED".equals(event.type()) && event.detail().get("by") != null)
+			.map((event) -> UUID.fromString(String.valueOf(event.detail().get("by"))))
+			.toList();
+		if (superseding.isEmpty()) {
+			return events;
+		}
+		Set<UUID> visible = this.returns.visible(superseding, scope(caller));
+		return events.stream()
+			.map((event) -> (!"SUPERSEDED".equals(event.type()) || event.detail().get("by") == null
+					|| visible.contains(UUID.fromString(String.valueOf(event.detail().get("by"))))) ? event
+							: new LifecycleEvent(event.type(), event.at(), Map.of("by", event.detail().get("by"))))
+			.toList();
 	}
 
 	/**

@@ -393,6 +393,35 @@ class ReturnAccessIntegrationTests {
 			.with(bearer(TOKENS.taxpayer(mst))))).size()).as("the taxpayer reads the whole chain").isEqualTo(2);
 	}
 
+	/**
+	 * A T-VAN that transmitted the original reads that the taxpayer superseded it, and by which return (its id, as
+	 * the chain names it), but not that return's transaction code: the supplement is the taxpayer's own.
+	 */
+	@Test
+	void aFilerReadsThatItsReturnWasSupersededButNotTheOtherFilersTransactionCode() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String tvan = TOKENS.tvan("tvan-superseded-" + UUID.randomUUID());
+		JsonNode original = read(file(SampleReturns.forTaxpayer(mst), tvan));
+		String corrected = SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1);
+		corrected = SampleReturns.with(corrected, "ct25", "45000000");
+		corrected = SampleReturns.with(corrected, "ct36", "37000000");
+		corrected = SampleReturns.with(corrected, "ct40a", "25000000");
+		corrected = SampleReturns.with(corrected, "ct40", "25000000");
+		JsonNode supplement = read(file(SampleReturns.explaining(corrected, "40", 22_000_000, 25_000_000),
+				TOKENS.taxpayer(mst)));
+		assertThat(supplement.get("status").asString()).isEqualTo("ACCEPTED");
+		String events = "/api/v1/returns/" + original.get("returnId").asString() + "/events";
+
+		this.mvc.perform(get(events).with(bearer(tvan)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.type == 'SUPERSEDED')].detail.by").value(supplement.get("returnId").asString()))
+			.andExpect(jsonPath("$[?(@.type == 'SUPERSEDED')].detail.transactionCode").isEmpty());
+		this.mvc.perform(get(events).with(bearer(TOKENS.taxpayer(mst))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.type == 'SUPERSEDED')].detail.transactionCode")
+				.value(supplement.get("transactionCode").asString()));
+	}
+
 	private JsonNode read(ResultActions answer) throws Exception {
 		return this.json.readTree(answer.andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString());
 	}
