@@ -163,7 +163,7 @@ class GroupCommit implements SmartLifecycle {
 		List<Waiting> left = new ArrayList<>();
 		this.waiting.drainTo(left);
 		left.forEach((filing) -> filing.outcome()
-			.completeExceptionally(new IllegalStateException("The filing service stopped before the return was filed")));
+			.completeExceptionally(new FilingUnavailable.Stopping()));
 	}
 
 	@Override

@@ -86,13 +86,17 @@ class CorrectionRepository {
 
 	/**
 	 * A proposal, locked until the transaction ends: its recording and its withdrawal are decided one after the
-	 * other, whichever instances take them. The row is never updated; only another such lock waits for it.
+	 * other, whichever instances take them. The row is never updated; only another such lock waits for it. The lock
+	 * is a statement of its own, and the proposal is read after it: a statement that waited for the lock would still
+	 * read with the snapshot it began with, without the withdrawal committed meanwhile.
 	 */
 	Optional<CorrectionProposal> lockProposal(UUID id) {
-		return this.jdbc.sql("SELECT " + PROPOSAL_COLUMNS + PROPOSALS + " FOR NO KEY UPDATE OF p")
+		boolean exists = this.jdbc.sql("SELECT 1 FROM payment.correction_proposal WHERE correction_id = ? FOR NO KEY UPDATE")
 			.param(id)
-			.query(CorrectionRepository::proposal)
-			.optional();
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+		return exists ? proposal(id) : Optional.empty();
 	}
 
 	void withdraw(UUID id, String withdrawnBy, String reason, Instant at) {

@@ -41,14 +41,17 @@ public class Corrections {
 
 	private final TaxOffices offices;
 
+	private final CorrectionProperties properties;
+
 	private final Clock clock;
 
 	Corrections(CorrectionRepository repository, CorrectionChecks checks, VoucherChecks vouchers, TaxOffices offices,
-			Clock clock) {
+			CorrectionProperties properties, Clock clock) {
 		this.repository = repository;
 		this.checks = checks;
 		this.vouchers = vouchers;
 		this.offices = offices;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -145,8 +148,9 @@ public class Corrections {
 
 	/**
 	 * Withdraws a proposal before it is recorded, once; a withdrawn proposal is never recorded. The officer who
-	 * proposed it withdraws it, or an approver who reads it, or batch-processor (a SERVICE), whose work item's
-	 * resolution was rejected or withdrawn: withdrawing moves no money, so the service's word is enough.
+	 * proposed it withdraws it, or an approver who reads it, or batch-processor (a SERVICE named in
+	 * {@code etax.payment.corrections.withdrawing-services}), whose work item's resolution was rejected or withdrawn:
+	 * withdrawing moves no money, so that service's word is enough.
 	 * @param id the proposal's id
 	 * @param reason why
 	 * @param caller who withdraws it
@@ -157,6 +161,9 @@ public class Corrections {
 	@Transactional
 	public Withdrawing withdraw(UUID id, String reason, Caller caller) {
 		boolean service = caller.role() == Role.SERVICE;
+		if (service && !this.properties.withdrawingServices().contains(caller.subject())) {
+			throw CorrectionRefusedException.withdrawalNotAllowed(id, "its proposer");
+		}
 		CorrectionProposal proposal = this.repository.lockProposal(id)
 			.filter((found) -> service || readable(id, true, caller))
 			.orElseThrow(() -> CorrectionNotFoundException.forId(id));

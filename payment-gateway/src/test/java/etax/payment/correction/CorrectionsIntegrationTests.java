@@ -6,6 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import etax.access.Caller;
@@ -23,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.devstack.TestCallers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +64,9 @@ class CorrectionsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void anApproverAloneRecordsNothingWhateverRequesterTheyName() {
@@ -139,6 +149,8 @@ class CorrectionsIntegrationTests {
 				"correction-not-found");
 		assertThat(post(path, WITHDRAWAL, TokenIssuer.local().taxpayer(DevBanks.mst(9404))))
 			.hasStatus(HttpStatus.FORBIDDEN);
+		assertProblem(post(path, WITHDRAWAL, TokenIssuer.local().service("another-service")), HttpStatus.FORBIDDEN,
+				"withdrawal-not-allowed");
 		assertThat(post(path, WITHDRAWAL, TokenIssuer.local().service("batch-processor"))).hasStatus(HttpStatus.CREATED)
 			.bodyJson()
 			.satisfies((json) -> {
@@ -163,6 +175,48 @@ class CorrectionsIntegrationTests {
 		assertThat(post("/api/v1/corrections/proposals/" + recordedId + "/withdrawal", "{\"reason\":\"\"}",
 				this.officer))
 			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * An approval that waits for a withdrawal being committed in another transaction is judged on it: refused, not
+	 * recorded on a proposal withdrawn while it waited.
+	 */
+	@Test
+	void anApprovalWaitingForAWithdrawalBeingCommittedIsRefused() throws Exception {
+		String reference = confirmed(9405, 2_000_000);
+		UUID id = UUID.randomUUID();
+		String proposed = request(id, "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", proposed, this.officer)).hasStatus(HttpStatus.CREATED);
+		CountDownLatch locked = new CountDownLatch(1);
+		ExecutorService withdrawer = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> withdrawal = withdrawer.submit(() -> new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> {
+					this.jdbc.sql("SELECT 1 FROM payment.correction_proposal WHERE correction_id = ? FOR NO KEY UPDATE")
+						.param(id)
+						.query(Integer.class)
+						.single();
+					this.jdbc.sql("""
+							INSERT INTO payment.correction_withdrawal (correction_id, withdrawn_by, reason, withdrawn_at)
+							VALUES (?, 'batch-processor', 'rejected', now())""").param(id).update();
+					locked.countDown();
+					try {
+						Thread.sleep(1_000);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}));
+			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+			assertProblem(post("/api/v1/corrections", proposed, this.approver), HttpStatus.CONFLICT, "correction-withdrawn");
+			withdrawal.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			withdrawer.shutdownNow();
+		}
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
+			.isZero();
 	}
 
 	@Test

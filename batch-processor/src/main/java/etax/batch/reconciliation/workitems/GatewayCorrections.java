@@ -77,8 +77,8 @@ class GatewayCorrections {
 	 * Withdraws a proposal at the gateway, as this service.
 	 * @param correctionId the request's id
 	 * @param reason why, for the gateway's record
-	 * @return what the gateway answered, or empty when it did not answer now (unreachable, another refusal, no
-	 * token): the withdrawal is sent again later
+	 * @return what the gateway answered, or empty when it could not answer now (unreachable, 5xx, no token, a token it
+	 * refused again): the withdrawal is sent again later
 	 */
 	Optional<GatewayWithdrawal> withdraw(UUID correctionId, String reason) {
 		try {
@@ -89,8 +89,13 @@ class GatewayCorrections {
 					ex.getMessage());
 		}
 		catch (RestClientResponseException ex) {
-			log.warn("The gateway refused a correction withdrawal, it is sent again later correction={} status={}",
-					correctionId, ex.getStatusCode().value());
+			int status = ex.getStatusCode().value();
+			if (status >= 400 && status < 500 && status != 401 && status != 429) {
+				log.warn("The gateway refused a correction withdrawal correction={} status={}", correctionId, status);
+				return Optional.of(GatewayWithdrawal.REFUSED);
+			}
+			log.warn("The gateway could not withdraw a correction now, it is sent again later correction={} status={}",
+					correctionId, status);
 		}
 		return Optional.empty();
 	}

@@ -10,6 +10,9 @@ enum GatewayWithdrawal {
 	RECORDED,
 
 	/** The gateway has no such proposal: nothing to withdraw. */
-	NOT_PROPOSED
+	NOT_PROPOSED,
+
+	/** The gateway refused the withdrawal itself (a 4xx other than those): an officer withdraws it there. */
+	REFUSED
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Withdraws at payment-gateway the correction requests rejected or withdrawn here (docs/adr/0014-reconciliation.md),
@@ -32,16 +33,21 @@ public class ProposalWithdrawals {
 
 	private final GatewayCorrections gateway;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	ProposalWithdrawals(WorkItemRepository repository, GatewayCorrections gateway, Clock clock) {
+	ProposalWithdrawals(WorkItemRepository repository, GatewayCorrections gateway, TransactionTemplate transactions,
+			Clock clock) {
 		this.repository = repository;
 		this.gateway = gateway;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/**
-	 * Sends the withdrawals the gateway has not answered, oldest first, until it stops answering.
+	 * Sends the withdrawals the gateway has not answered, oldest first, until it cannot answer now (an outage); one
+	 * it refuses is kept as refused, with its event, and does not hold up the others.
 	 * @return how many it answered now
 	 */
 	public int sendPending() {
@@ -57,22 +63,31 @@ public class ProposalWithdrawals {
 		return answered;
 	}
 
+	/** The answer and its event, together: a crash between them would leave an answer no officer hears of. */
 	private void keep(PendingWithdrawal pending, GatewayWithdrawal answer) {
 		Instant now = this.clock.instant();
-		if (!this.repository.withdrawnAtGateway(pending.correctionId(), answer, now)) {
-			return;
+		boolean kept = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (!this.repository.withdrawnAtGateway(pending.correctionId(), answer, now)) {
+				return false;
+			}
+			this.repository.event(pending.workItemId(), ACTOR, "GATEWAY_" + answer.name(), detail(pending, answer), now);
+			return true;
+		}));
+		if (kept && answer == GatewayWithdrawal.RECORDED) {
+			log.warn("Correction recorded at the gateway although {} here workItem={} correction={}", pending.status(),
+					pending.workItemId(), pending.correctionId());
 		}
-		String detail = switch (answer) {
+	}
+
+	private static String detail(PendingWithdrawal pending, GatewayWithdrawal answer) {
+		return switch (answer) {
 			case WITHDRAWN -> pending.requestNumber() + ": withdrawn at the gateway, it is never recorded there";
 			case NOT_PROPOSED -> pending.requestNumber() + ": the gateway holds no proposal of it";
 			case RECORDED -> pending.requestNumber() + ": an approver had recorded it at the gateway already, so its "
 					+ "money moved although it is " + pending.status() + " here; a further correction request undoes it";
+			case REFUSED -> pending.requestNumber() + ": the gateway refused to withdraw it (the service log has why); "
+					+ "an approver there withdraws it";
 		};
-		this.repository.event(pending.workItemId(), ACTOR, "GATEWAY_" + answer.name(), detail, now);
-		if (answer == GatewayWithdrawal.RECORDED) {
-			log.warn("Correction recorded at the gateway although {} here workItem={} correction={}", pending.status(),
-					pending.workItemId(), pending.correctionId());
-		}
 	}
 
 	private static String reason(PendingWithdrawal pending) {
