@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
+import etax.batch.Problems;
 import etax.batch.service.ServiceTokenException;
 import etax.batch.service.ServiceTokens;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +36,6 @@ import org.springframework.web.client.RestClientResponseException;
 class GatewayCorrections {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayCorrections.class);
-
-	private static final String TYPES = "https://etax.example/problems/";
 
 	private final RestClient client;
 
@@ -114,10 +113,10 @@ class GatewayCorrections {
 		catch (RestClientResponseException ex) {
 			ProblemDetail problem = problem(ex);
 			String type = (problem != null && problem.getType() != null) ? problem.getType().toString() : "";
-			if (ex.getStatusCode().value() == 409 && type.equals(TYPES + "correction-recorded")) {
+			if (ex.getStatusCode().value() == 409 && type.equals(Problems.TYPES + "correction-recorded")) {
 				return GatewayWithdrawal.RECORDED;
 			}
-			if (ex.getStatusCode().value() == 404 && type.equals(TYPES + "correction-not-found")) {
+			if (ex.getStatusCode().value() == 404 && type.equals(Problems.TYPES + "correction-not-found")) {
 				return GatewayWithdrawal.NOT_PROPOSED;
 			}
 			if (ex.getStatusCode().value() == 401 && renewRefusedToken && this.tokens.refused()) {
