@@ -1,15 +1,18 @@
 package etax.payment.confirmation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import etax.outbox.OutboxMessage;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dead-letter record of a rejection: the original key and value, unchanged, on
- * {@value PaymentRecording#DEAD_LETTER_TOPIC}, with headers saying why and where it came from; a
+ * The dead-letter record of a rejection: the original key, value and headers, unchanged (the bank's signature still
+ * verifies over the value), on {@value PaymentRecording#DEAD_LETTER_TOPIC}, with headers saying why and where it came
+ * from; a
  * conflict carries both versions: the rejected one as the value, the recorded one in a header, unless the two
  * together are over what one record may have ({@link MessageTooLargeException#MAX_BYTES}).
  */
@@ -36,18 +39,38 @@ final class DeadLetters {
 	 */
 	static final String RECORDED_VALUE_OMITTED = "etax.dlq.recorded-value-omitted";
 
+	private static final String OWN_HEADERS = "etax.dlq.";
+
 	private DeadLetters() {
+	}
+
+	/**
+	 * The headers of a record as its dead letters carry them: the last value of each name, as text (the outbox
+	 * carries text), NUL replaced as in the value; none of a name of the dead letters' own, which say why this
+	 * gateway rejected it.
+	 */
+	static Map<String, String> carried(Headers headers) {
+		Map<String, String> carried = new LinkedHashMap<>();
+		for (Header header : headers) {
+			if (header.value() != null && !header.key().startsWith(OWN_HEADERS)) {
+				carried.put(header.key(),
+						RejectedMessageRepository.storable(new String(header.value(), StandardCharsets.UTF_8)));
+			}
+		}
+		return carried;
 	}
 
 	/**
 	 * The outbox cannot carry a null key or value, nor NUL characters (PostgreSQL text): a missing key or
 	 * value becomes empty, a NUL becomes U+FFFD. Every other record goes out byte for byte as it came in
 	 * (as UTF-8).
+	 * @param originalHeaders the headers of the record it came in ({@link #carried})
 	 */
-	static OutboxMessage message(Rejection rejection) {
+	static OutboxMessage message(Rejection rejection, Map<String, String> originalHeaders) {
 		String key = RejectedMessageRepository.storable(rejection.key());
 		String value = RejectedMessageRepository.storable(rejection.value());
-		Map<String, String> headers = new HashMap<>(Map.of(REASON, rejection.reason().code(), DETAIL,
+		Map<String, String> headers = new LinkedHashMap<>(originalHeaders);
+		headers.putAll(Map.of(REASON, rejection.reason().code(), DETAIL,
 				rejection.detail(), ORIGINAL_TOPIC, rejection.source().topic(), ORIGINAL_PARTITION,
 				Integer.toString(rejection.source().partition()), ORIGINAL_OFFSET,
 				Long.toString(rejection.source().offset()), ENTRY, Integer.toString(rejection.entryIndex())));

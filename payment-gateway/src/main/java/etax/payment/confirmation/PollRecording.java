@@ -3,7 +3,9 @@ package etax.payment.confirmation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -108,7 +110,10 @@ class PollRecording {
 			.toList();
 		List<OutboxMessage> messages = new ArrayList<>();
 		announcements.forEach((event) -> messages.add(OutboxMessage.of(PaymentRecorded.TOPIC, event.mst(), event)));
-		newRejections.forEach((rejection) -> messages.add(DeadLetters.message(rejection)));
+		Map<MessagePosition, Map<String, String>> headers = new HashMap<>();
+		reads.forEach((read) -> headers.put(read.source(), read.headers()));
+		newRejections.forEach((rejection) -> messages.add(
+				DeadLetters.message(rejection, headers.getOrDefault(rejection.source(), Map.of()))));
 		this.outbox.appendAll(messages);
 		if (!announcements.isEmpty()) {
 			this.events.publishEvent(new PaymentsRecorded(announcements));

@@ -1,6 +1,7 @@
 package etax.payment.confirmation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,17 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param redrive the re-drive it claims to come from, for a record the intake key signed, or null
  * @param unstorable its rejection should PostgreSQL refuse a value of it that no check caught (a bug): then the
  * record is kept as that, reason {@code unstorable}, rather than fail its poll for ever
+ * @param headers the record's headers, which the dead letters of its rejections carry ({@link DeadLetters#carried})
  */
 record ReceivedMessage(List<ReceivedConfirmation> valid, @Nullable Rejection rejection, @Nullable RedriveClaim redrive,
-		Rejection unstorable) {
+		Rejection unstorable, Map<String, String> headers) {
 
 	ReceivedMessage {
 		valid = List.copyOf(valid);
+		headers = Map.copyOf(headers);
+	}
+
+	/** Where the record was read. */
+	MessagePosition source() {
+		return this.unstorable.source();
 	}
 
 	/** The same record, rejected as one PostgreSQL refuses. */
 	ReceivedMessage refused() {
-		return new ReceivedMessage(List.of(), this.unstorable, null, this.unstorable);
+		return new ReceivedMessage(List.of(), this.unstorable, null, this.unstorable, this.headers);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import etax.access.RedactedException;
@@ -63,6 +64,7 @@ class ReceivedMessages {
 	ReceivedMessage read(ConsumerRecord<String, String> record, Instant now) {
 		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
+		Map<String, String> headers = DeadLetters.carried(record.headers());
 		String value = record.value();
 		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
 		// status report lists the rejection; no bank can put entries in another's
@@ -75,7 +77,7 @@ class ReceivedMessages {
 						(value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0]);
 			}
 			catch (ExpiredKeyException ex) {
-				return signedWithExpiredKey(record, source, contentType, ex, now);
+				return signedWithExpiredKey(record, source, contentType, headers, ex, now);
 			}
 			signerBank = signer.bankCode();
 			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
@@ -87,15 +89,16 @@ class ReceivedMessages {
 			return new ReceivedMessage(received(record, source, contentType, read, signer, now), null,
 					(signerBank == null) ? RedriveClaim.of(record.headers()) : null,
 					Rejection.unstorable(source, record.key(), value, contentType, now,
-							(read.size() == 1) ? checking : null, signerBank));
+							(read.size() == 1) ? checking : null, signerBank),
+					headers);
 		}
 		catch (InvalidSignatureException ex) {
 			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.SIGNATURE_INVALID,
-					ex.getMessage(), now, null, null));
+					ex.getMessage(), now, null, null), headers);
 		}
 		catch (InvalidConfirmationException ex) {
 			return rejected(Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now,
-					checking, signerBank));
+					checking, signerBank), headers);
 		}
 		catch (DataAccessException ex) {
 			throw ex;
@@ -108,7 +111,7 @@ class ReceivedMessages {
 					source.partition(), source.offset(), RedactedException.of(ex));
 			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
 					"the message could not be read; report it with this rejection",
-					now, checking, signerBank));
+					now, checking, signerBank), headers);
 		}
 	}
 
@@ -118,7 +121,7 @@ class ReceivedMessages {
 	 * are not run again: they were when it was recorded.
 	 */
 	private ReceivedMessage signedWithExpiredKey(ConsumerRecord<String, String> record, MessagePosition source,
-			@Nullable String contentType, ExpiredKeyException expired, Instant now) {
+			@Nullable String contentType, Map<String, String> headers, ExpiredKeyException expired, Instant now) {
 		Signer signer = expired.signer();
 		List<ReceivedConfirmation> received = List.of();
 		try {
@@ -132,10 +135,10 @@ class ReceivedMessages {
 		}
 		if (!received.isEmpty() && recordedAlready(received)) {
 			return new ReceivedMessage(received, null, null, Rejection.unstorable(source, record.key(), record.value(),
-					contentType, now, null, signer.bankCode()));
+					contentType, now, null, signer.bankCode()), headers);
 		}
 		return rejected(Rejection.of(source, record.key(), record.value(), contentType, RejectionReason.SIGNATURE_INVALID,
-				expired.getMessage(), now, null, null));
+				expired.getMessage(), now, null, null), headers);
 	}
 
 	/** Whether every entry is recorded under its key (booked, or with its status) with the same content. */
@@ -164,8 +167,8 @@ class ReceivedMessages {
 		return received;
 	}
 
-	private static ReceivedMessage rejected(Rejection rejection) {
-		return new ReceivedMessage(List.of(), rejection, null, rejection.asUnstorable());
+	private static ReceivedMessage rejected(Rejection rejection, Map<String, String> headers) {
+		return new ReceivedMessage(List.of(), rejection, null, rejection.asUnstorable(), headers);
 	}
 
 }

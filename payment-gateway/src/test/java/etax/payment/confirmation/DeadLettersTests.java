@@ -1,14 +1,18 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 
 import etax.outbox.OutboxMessage;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A conflict's dead letter carries the recorded version beside the rejected one while both fit in one record;
+ * A dead letter carries the headers of the record it came in (the bank's signature among them) under its own;
+ * a conflict's carries the recorded version beside the rejected one while both fit in one record;
  * beyond, a header says where the recorded one is read, and the record still fits (the producer would refuse it
  * and the outbox park it: it would never reach the topic).
  */
@@ -16,7 +20,7 @@ class DeadLettersTests {
 
 	@Test
 	void aConflictCarriesTheRecordedVersionWhileBothFitInOneRecord() {
-		OutboxMessage message = DeadLetters.message(conflict("r".repeat(1_000), "v".repeat(1_000)));
+		OutboxMessage message = DeadLetters.message(conflict("r".repeat(1_000), "v".repeat(1_000)), Map.of());
 
 		assertThat(message.headers()).containsEntry(DeadLetters.RECORDED_VALUE, "v".repeat(1_000))
 			.doesNotContainKey(DeadLetters.RECORDED_VALUE_OMITTED);
@@ -25,7 +29,7 @@ class DeadLettersTests {
 	@Test
 	void aConflictWhoseVersionsTogetherAreOverARecordNamesWhereTheRecordedOneIsRead() {
 		String rejected = "r".repeat(600_000);
-		OutboxMessage message = DeadLetters.message(conflict(rejected, "v".repeat(600_000)));
+		OutboxMessage message = DeadLetters.message(conflict(rejected, "v".repeat(600_000)), Map.of());
 
 		assertThat(message.payload()).isEqualTo(rejected);
 		assertThat(message.headers()).doesNotContainKey(DeadLetters.RECORDED_VALUE)
@@ -37,6 +41,22 @@ class DeadLettersTests {
 			.mapToLong((h) -> h.getKey().length() + h.getValue().length())
 			.sum();
 		assertThat(size).isLessThanOrEqualTo(MessageTooLargeException.MAX_BYTES);
+	}
+
+	@Test
+	void carriesTheOriginalHeadersUnderItsOwnReasons() {
+		RecordHeaders original = new RecordHeaders();
+		original.add("etax.signature", "eyJhbGciOiJSUzI1NiJ9..c2ln".getBytes(StandardCharsets.UTF_8));
+		original.add("etax.dlq.reason", "made-up".getBytes(StandardCharsets.UTF_8));
+		original.add("etax.channel", "a\u0000b".getBytes(StandardCharsets.UTF_8));
+		original.add("empty", null);
+
+		OutboxMessage message = DeadLetters.message(conflict("r", "v"), DeadLetters.carried(original));
+
+		assertThat(message.headers()).containsEntry("etax.signature", "eyJhbGciOiJSUzI1NiJ9..c2ln")
+			.containsEntry("etax.channel", "a\uFFFDb")
+			.containsEntry(DeadLetters.REASON, RejectionReason.CONFLICT.code())
+			.doesNotContainKey("empty");
 	}
 
 	private static Rejection conflict(String rejected, String recorded) {

@@ -137,6 +137,9 @@ class PaymentRecordingIntegrationTests {
 		assertThat(header(dead, "etax.dlq.original-partition")).isEqualTo(Integer.toString(sent.partition()));
 		assertThat(header(dead, "etax.dlq.original-offset")).isEqualTo(Long.toString(sent.offset()));
 		assertThat(header(dead, "etax.dlq.detail")).isNotBlank();
+		assertThat(header(dead, DevBanks.SIGNATURE)).as("the bank's signature, still verifiable over the value")
+			.isEqualTo(DevBanks.sign(BANK, value));
+		assertThat(header(dead, "contentType")).isEqualTo("application/json");
 
 		String body = gateway.mvc().perform(get("/api/v1/payments/rejected?size=200").with(officer()))
 			.andReturn()
