@@ -1,6 +1,12 @@
 package etax.devstack;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts the whole system on one machine: PostgreSQL (durable settings), Kafka (KRaft), then
  * declaration-api, payment-gateway and batch-processor as child JVMs; prints the URLs and waits.
- * Ctrl-C stops the services, then the broker and the database, and leaves no process behind.
+ * Ctrl-C stops the services, then the broker and the database, and leaves no process behind; a run killed without
+ * the chance to stop them leaves their list ({@link StackProcesses}), and the next one stops them first. Each run
+ * starts with an empty database and broker, new keys and new tokens.
  *
  * <p>
  * Ports: PostgreSQL 15432, declaration-api 8081, payment-gateway 8082, batch-processor 8083 (override
@@ -30,6 +38,16 @@ public final class DevStack {
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("etax.root", ".")).toAbsolutePath().normalize();
 		int portBase = intEnv("ETAX_PORT_BASE", 8081);
+		int postgresPort = intEnv("ETAX_PG_PORT", 15432);
+		StackProcesses processes;
+		try {
+			processes = StackProcesses.cleanUp(root);
+		}
+		catch (IllegalStateException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		List<AutoCloseable> resources = new ArrayList<>();
 		List<ServiceProcess> services = new ArrayList<>();
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -39,12 +57,27 @@ public final class DevStack {
 			for (int i = resources.size() - 1; i >= 0; i--) {
 				closeQuietly(resources.get(i));
 			}
+			processes.clear();
 			stopped.countDown();
 		}, "dev-stack-stop"));
+		try {
+			start(root, portBase, postgresPort, processes, resources, services);
+		}
+		catch (Exception ex) {
+			// the broker's and the token endpoint's threads would keep this JVM, and the services started, running
+			System.err.println("The stack did not start: " + ex.getMessage());
+			System.exit(1);
+		}
+		stopped.await();
+	}
 
+	private static void start(Path root, int portBase, int postgresPort, StackProcesses processes,
+			List<AutoCloseable> resources, List<ServiceProcess> services) throws Exception {
+		requireFree(postgresPort, portBase, portBase + 1, portBase + 2);
 		System.out.println("Starting PostgreSQL and Kafka...");
-		LocalPostgres postgres = LocalPostgres.start(intEnv("ETAX_PG_PORT", 15432), LocalPostgres.Durability.DURABLE);
+		LocalPostgres postgres = LocalPostgres.start(postgresPort, LocalPostgres.Durability.DURABLE);
 		resources.add(postgres);
+		processes.add(postgres.serverProcess());
 		LocalKafka kafka = LocalKafka.start(0);
 		resources.add(kafka);
 		System.out.println("Starting the fake treasury (refuses a share ETAX_TREASURY_REFUSE_SHARE, default 0.05)...");
@@ -55,6 +88,7 @@ public final class DevStack {
 		common.put("spring.datasource.username", LocalPostgres.USER);
 		common.put("spring.datasource.password", "");
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		ownerOnly(root.resolve(DevTokens.PATH).getParent());
 		common.putAll(DevTokens.create(root));
 		DevTokenEndpoint tokenEndpoint = DevTokenEndpoint.start(DevTokens.issuer(root));
 		resources.add(tokenEndpoint);
@@ -101,16 +135,41 @@ public final class DevStack {
 				// banks' keys batch-processor reads from the gateway's registry (payment.bank_keys_v1)
 				properties.putAll(DevFileSignatures.treasuryKeyProperties());
 			}
-			services.add(ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs));
+			ServiceProcess service = ServiceProcess.startJar(root, modules[i], portBase + i, properties, logs);
+			services.add(service);
+			processes.add(service.entry());
 		}
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(Duration.ofMinutes(3));
 		}
 		Path stackFile = root.resolve(StackFile.PATH);
 		StackFile.write(stackFile, kafka.bootstrapServers(), services.stream().map(ServiceProcess::url).toList());
-		resources.add(() -> java.nio.file.Files.deleteIfExists(stackFile));
+		resources.add(() -> Files.deleteIfExists(stackFile));
 		printUrls(postgres, kafka, services, logs);
-		stopped.await();
+	}
+
+	/**
+	 * Makes the directory of the local run's private keys (the token issuer's, the CA's) readable by this user only:
+	 * another user of the machine could mint any caller's token with the issuer's key.
+	 */
+	private static void ownerOnly(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		if (Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+		}
+	}
+
+	/** Refuses to start on a port another process holds: its answers would be taken for a service's. */
+	private static void requireFree(int... ports) {
+		for (int port : ports) {
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress(port));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Port " + port + " is taken: is another ./etax up running? (the ports: "
+						+ "ETAX_PG_PORT and ETAX_PORT_BASE)");
+			}
+		}
 	}
 
 	private static void printUrls(LocalPostgres postgres, LocalKafka kafka, List<ServiceProcess> services, Path logs) {

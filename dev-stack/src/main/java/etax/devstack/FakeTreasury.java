@@ -4,18 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,18 +94,22 @@ public final class FakeTreasury implements AutoCloseable {
 		try {
 			this.consumer.subscribe(List.of("treasury.postings.v1"));
 			while (this.running) {
-				ConsumerRecords<String, String> records = this.consumer.poll(Duration.ofMillis(200));
-				if (records.isEmpty()) {
-					continue;
+				try {
+					answer(this.consumer.poll(Duration.ofMillis(200)));
 				}
-				for (ConsumerRecord<String, String> record : records) {
-					String postingId = postingId(record.value());
-					if (postingId != null && this.answered.add(postingId)) {
-						this.producer.send(new ProducerRecord<>("treasury.acks.v1", record.key(), ack(postingId)));
-					}
+				catch (WakeupException ex) {
+					throw ex;
 				}
-				this.producer.flush();
-				this.consumer.commitSync();
+				catch (RuntimeException | ExecutionException ex) {
+					// an ack the broker did not take, a commit refused: the round's postings are read again
+					System.err.println("The fake treasury could not answer a round of postings, reading them again: "
+							+ ex);
+					rewind();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
 		catch (WakeupException ex) {
@@ -108,6 +118,47 @@ public final class FakeTreasury implements AutoCloseable {
 		finally {
 			this.consumer.close(Duration.ofSeconds(2));
 			this.producer.close(Duration.ofSeconds(2));
+		}
+	}
+
+	/** Acks each posting not answered yet; a posting counts as answered once the broker has its ack. */
+	private void answer(ConsumerRecords<String, String> records) throws ExecutionException, InterruptedException {
+		if (records.isEmpty()) {
+			return;
+		}
+		Map<String, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+		for (ConsumerRecord<String, String> record : records) {
+			String postingId = postingId(record.value());
+			if (postingId == null) {
+				// a real treasury would refuse it; no posting id, nothing to answer to
+				System.err.println("The fake treasury cannot read the posting at " + record.topic() + "-"
+						+ record.partition() + "@" + record.offset() + ": no postingId");
+			}
+			else if (!this.answered.contains(postingId) && !sent.containsKey(postingId)) {
+				sent.put(postingId,
+						this.producer.send(new ProducerRecord<>("treasury.acks.v1", record.key(), ack(postingId))));
+			}
+		}
+		this.producer.flush();
+		for (Map.Entry<String, Future<RecordMetadata>> ack : sent.entrySet()) {
+			ack.getValue().get();
+			this.answered.add(ack.getKey());
+		}
+		this.consumer.commitSync();
+	}
+
+	/** Back to the committed offsets of this consumer's partitions. */
+	private void rewind() {
+		Set<TopicPartition> partitions = this.consumer.assignment();
+		Map<TopicPartition, OffsetAndMetadata> committed = this.consumer.committed(partitions);
+		for (TopicPartition partition : partitions) {
+			OffsetAndMetadata offset = committed.get(partition);
+			if (offset != null) {
+				this.consumer.seek(partition, offset.offset());
+			}
+			else {
+				this.consumer.seekToBeginning(List.of(partition));
+			}
 		}
 	}
 

@@ -2,7 +2,10 @@ package etax.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -90,6 +93,30 @@ public final class LocalPostgres implements AutoCloseable {
 
 	public int port() {
 		return this.server.getPort();
+	}
+
+	/**
+	 * The server's postmaster and data directory: pg_ctl detaches the server, so it outlives this JVM if that is
+	 * killed ({@link StackProcesses}).
+	 * @return the postmaster's process and the data directory, read from the server itself
+	 */
+	StackProcesses.Entry serverProcess() {
+		try (Connection connection = this.server.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SHOW data_directory")) {
+			row.next();
+			Path directory = Path.of(row.getString(1));
+			long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+			ProcessHandle postmaster = ProcessHandle.of(pid)
+				.orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster " + pid + " is not running"));
+			return StackProcesses.Entry.of("postgres", postmaster, directory);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read PostgreSQL's data directory", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read PostgreSQL's postmaster.pid", ex);
+		}
 	}
 
 	public String jdbcUrl() {

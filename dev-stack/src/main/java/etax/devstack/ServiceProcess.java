@@ -106,13 +106,13 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Whether a property is a password or a secret: those go to the service in its environment
+	 * Whether a property is a password, a secret or a token: those go to the service in its environment
 	 * ({@code SPRING_APPLICATION_JSON}, readable by its own user only), never on its command line, which every
 	 * user of the machine can read.
 	 */
 	static boolean credential(String key) {
 		String name = key.toLowerCase(Locale.ROOT);
-		return name.endsWith("password") || name.endsWith("secret");
+		return name.endsWith("password") || name.endsWith("secret") || name.endsWith("token");
 	}
 
 	/**
@@ -163,6 +163,11 @@ public final class ServiceProcess {
 			try {
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					if (!this.process.isAlive()) {
+						// another process on the port answered
+						throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
+								+ "; see its log");
+					}
 					return;
 				}
 			}
@@ -172,6 +177,11 @@ public final class ServiceProcess {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException(this.name + " not healthy after " + timeout);
+	}
+
+	/** @return the process, as the list of a run's processes keeps it */
+	StackProcesses.Entry entry() {
+		return StackProcesses.Entry.of(this.name, this.process.toHandle(), null);
 	}
 
 	/** @return the process id, which a process's own {@code pid@host} name starts with */

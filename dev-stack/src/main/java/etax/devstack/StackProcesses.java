@@ -1,0 +1,192 @@
+package etax.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The processes of a local run that outlive its JVM when that is killed (SIGKILL, the OOM killer): the services'
+ * JVMs and the PostgreSQL server, which pg_ctl detaches. They are listed in {@value #PATH} while the stack runs, and
+ * the next {@code ./etax up} stops those still running before it starts: without that it would find its ports
+ * taken, and its readiness checks answered by the old processes. A process is recognised by its id and start time,
+ * so an id the system has since given to another process is left alone; while the run that wrote the list still
+ * runs, another is refused.
+ */
+final class StackProcesses {
+
+	static final String PATH = "target/dev-stack/processes";
+
+	private static final String LAUNCHER = "launcher";
+
+	private final Path file;
+
+	private final List<Entry> entries = new ArrayList<>();
+
+	private StackProcesses(Path file) {
+		this.file = file;
+	}
+
+	/**
+	 * Stops what a killed run left running, then starts a new list.
+	 * @param root the project's root
+	 * @return the list of this run, empty
+	 */
+	static StackProcesses cleanUp(Path root) {
+		Path file = root.resolve(PATH);
+		if (Files.exists(file)) {
+			List<Entry> left = read(file);
+			left.stream()
+				.filter((entry) -> entry.name().equals(LAUNCHER) && entry.running().isPresent())
+				.findFirst()
+				.ifPresent((launcher) -> {
+					throw new IllegalStateException("Another ./etax up is running (process " + launcher.pid()
+							+ "): stop it first (Ctrl-C)");
+				});
+			// the services first: they hold connections to the database, whose stop would wait for them
+			for (int i = left.size() - 1; i >= 0; i--) {
+				left.get(i).stopIfRunning();
+			}
+			try {
+				Files.delete(file);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		StackProcesses processes = new StackProcesses(file);
+		processes.add(Entry.of(LAUNCHER, ProcessHandle.current(), null));
+		return processes;
+	}
+
+	/** Adds a process of this run to the list. */
+	synchronized void add(Entry entry) {
+		this.entries.add(entry);
+		List<String> lines = this.entries.stream().map(Entry::line).toList();
+		try {
+			Files.createDirectories(this.file.getParent());
+			Files.write(this.file, lines, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Forgets the list: every process of it has stopped. */
+	synchronized void clear() {
+		this.entries.clear();
+		try {
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<Entry> read(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8)
+				.stream()
+				.filter((line) -> !line.isBlank())
+				.map(Entry::parse)
+				.flatMap(Optional::stream)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A process of a run.
+	 * @param name what it is, for the messages
+	 * @param pid its id
+	 * @param started when it started, which tells it from a later process given the same id
+	 * @param directory a directory only it used, removed once it has stopped (PostgreSQL's data), or null
+	 */
+	record Entry(String name, long pid, Instant started, @Nullable Path directory) {
+
+		static Entry of(String name, ProcessHandle process, @Nullable Path directory) {
+			return new Entry(name, process.pid(), process.info().startInstant().orElse(Instant.EPOCH), directory);
+		}
+
+		private String line() {
+			return this.name + "\t" + this.pid + "\t" + this.started + "\t"
+					+ ((this.directory != null) ? this.directory.toString() : "");
+		}
+
+		private static Optional<Entry> parse(String line) {
+			String[] fields = line.split("\t", -1);
+			try {
+				return Optional.of(new Entry(fields[0], Long.parseLong(fields[1]), Instant.parse(fields[2]),
+						fields[3].isEmpty() ? null : Path.of(fields[3])));
+			}
+			catch (RuntimeException ex) {
+				System.err.println("Ignoring an unreadable line of " + PATH + ": " + line);
+				return Optional.empty();
+			}
+		}
+
+		/** The process, while it runs: the same id and start time. */
+		private Optional<ProcessHandle> running() {
+			return ProcessHandle.of(this.pid)
+				.filter((handle) -> handle.info().startInstant().orElse(Instant.EPOCH).equals(this.started));
+		}
+
+		private void stopIfRunning() {
+			Optional<ProcessHandle> process = running();
+			if (process.isPresent() && !this.name.equals(LAUNCHER)) {
+				System.out.println("Stopping " + this.name + " (process " + this.pid + "), left running by a stack "
+						+ "that was killed...");
+				ProcessHandle handle = process.get();
+				handle.destroy();
+				try {
+					handle.onExit().get(30, TimeUnit.SECONDS);
+				}
+				catch (Exception stillRunning) {
+					handle.destroyForcibly();
+					handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally((ex) -> handle).join();
+				}
+			}
+			if (this.directory != null && Files.isDirectory(this.directory)) {
+				delete(this.directory);
+			}
+		}
+
+		private static void delete(Path directory) {
+			try {
+				Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+
+					@Override
+					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+						Files.delete(file);
+						return FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
+						Files.delete(dir);
+						return FileVisitResult.CONTINUE;
+					}
+
+				});
+			}
+			catch (IOException ex) {
+				System.err.println("Could not remove " + directory + ": " + ex.getMessage());
+			}
+		}
+
+	}
+
+}
