@@ -76,8 +76,17 @@ class DeliveryOutcomes {
 				: DeliveryErrors.describe(cause, URI.create(delivery.url()), this.properties.timeout());
 		int attempts = delivery.attempts() + 1;
 		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
-				: now.plus(this.properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 16)));
+				: now.plus(retryDelay(this.properties.firstRetry(), this.properties.maxRetryDelay(), attempts));
 		this.webhooks.failed(delivery.id(), error, retryAt);
+	}
+
+	/**
+	 * The delay after a delivery's attempt that failed: doubling from the first retry's, up to the longest.
+	 * @param attempts the attempts made, the failed one among them
+	 */
+	static Duration retryDelay(Duration first, Duration longest, int attempts) {
+		Duration doubled = first.multipliedBy(1L << Math.min(attempts - 1, 30));
+		return (doubled.compareTo(longest) > 0) ? longest : doubled;
 	}
 
 }

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPlainHttpLocalhost accept receivers on this machine's loopback ({@code localhost},
  * {@code 127.0.0.1}), over {@code http} too (local runs, tests and benchmarks only); otherwise only {@code https},
  * and never a loopback, private or link-local address ({@link WebhookTargets})
- * @param firstRetry the delay before the first retry; each later one doubles it
- * @param maxAttempts attempts before a delivery is given up as failed
+ * @param firstRetry the delay before the first retry; each later one doubles it, up to {@code maxRetryDelay}
+ * @param maxRetryDelay the longest delay between two attempts
+ * @param maxAttempts attempts before a delivery is given up as failed: by default about a day of them, so that a
+ * receiver down for a night's maintenance still gets its notices
  * @param timeout how long one attempt may take
  * @param pollInterval how often due deliveries are looked for when no filing wakes the dispatcher
  * @param concurrency how many deliveries may be in flight at once
@@ -21,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("etax.declaration.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
-		@DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration timeout,
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("35") int maxAttempts, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency,
 		@DefaultValue("10") int maxPerFiler) {
 

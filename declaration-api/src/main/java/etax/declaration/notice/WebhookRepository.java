@@ -95,6 +95,14 @@ class WebhookRepository {
 	}
 
 	/**
+	 * Holds the filer's registrations until this transaction ends, so that two at once cannot both find room under
+	 * the limit of webhooks in use.
+	 */
+	void lockRegistrations(String filer) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('webhook|' || ?, 0))").param(filer).query().singleRow();
+	}
+
+	/**
 	 * Removes a webhook of the filer in use, and cancels its pending deliveries.
 	 * @return whether it was in use
 	 */
@@ -126,7 +134,11 @@ class WebhookRepository {
 			.optional();
 	}
 
-	/** Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing. */
+	/**
+	 * Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing. A webhook
+	 * removed meanwhile gets none: the insert holds the webhook's row ({@code FOR SHARE}) until its transaction ends,
+	 * so a removal waits for it and then cancels what it queued, or went first and is seen.
+	 */
 	void enqueue(List<NewDelivery> deliveries, Instant at) {
 		if (deliveries.isEmpty()) {
 			return;
@@ -134,11 +146,13 @@ class WebhookRepository {
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, return_id, payload, status,
 				    next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+				SELECT w.id, ?, ?, ?, ?, 'PENDING', ?, ? FROM filing.webhook w
+				WHERE w.id = ? AND w.removed_at IS NULL
+				FOR SHARE
 				ON CONFLICT (webhook_id, event_id) DO NOTHING
 				""", deliveries.stream()
-			.map((delivery) -> new Object[] { delivery.webhookId(), delivery.type(), delivery.eventId(), delivery.returnId(),
-					delivery.payload(), Timestamp.from(at), Timestamp.from(at) })
+			.map((delivery) -> new Object[] { delivery.type(), delivery.eventId(), delivery.returnId(), delivery.payload(),
+					Timestamp.from(at), Timestamp.from(at), delivery.webhookId() })
 			.toList());
 	}
 
@@ -157,7 +171,8 @@ class WebhookRepository {
 	/**
 	 * Claims up to {@code limit} due deliveries in one statement: each is leased (its next attempt moved
 	 * to {@code leaseUntil}) and committed at once, so no transaction stays open while it is sent, and
-	 * other dispatchers skip it until its outcome is recorded or the lease ends.
+	 * other dispatchers skip it until its outcome is recorded or the lease ends. Only deliveries to webhooks in use
+	 * are claimed: a pending one of a removed webhook would otherwise take a place of every claim for ever.
 	 */
 	List<Due> claimDue(Instant now, int limit, Instant leaseUntil) {
 		if (limit <= 0) {
@@ -166,10 +181,10 @@ class WebhookRepository {
 		return this.jdbc.sql("""
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
 				FROM filing.webhook w
-				WHERE w.id = d.webhook_id AND w.removed_at IS NULL AND d.id IN (
-				    SELECT id FROM filing.webhook_delivery
-				    WHERE status = 'PENDING' AND next_attempt_at <= ?
-				    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+				WHERE w.id = d.webhook_id AND d.id IN (
+				    SELECT due.id FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
+				    WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NULL
+				    ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF due SKIP LOCKED)
 				RETURNING d.id, d.attempts, d.payload, w.url, w.secret, d.created_at
 				""")
 			.params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)

@@ -51,6 +51,7 @@ class Webhooks {
 	@Transactional
 	Webhook register(Caller filer, String url) {
 		this.targets.check(url);
+		this.webhooks.lockRegistrations(filer.subject());
 		if (this.webhooks.of(filer.subject()).size() >= this.maxPerFiler) {
 			throw new InvalidWebhookException("A filer has at most " + this.maxPerFiler + " webhooks in use: remove one "
 					+ "it no longer needs first");

@@ -277,6 +277,42 @@ class WebhookIntegrationTests {
 			.andExpect(jsonPath("$.webhookId").value(id));
 	}
 
+	/**
+	 * A pending delivery of a removed webhook (left by a filing that queued its notice while the webhook was being
+	 * removed, before deliveries were queued to webhooks in use only) takes no place of the claims: more of them than
+	 * there are places in flight still hold up no other filer's notice.
+	 */
+	@Test
+	void pendingDeliveriesOfARemovedWebhookHoldUpNoOtherDelivery() throws Exception {
+		String tvan = TokenIssuer.local().tvan("tvan-removed-" + UUID.randomUUID());
+		String removed = created(post("/api/v1/webhooks").with(bearer(tvan)),
+				"{\"url\":\"http://localhost:9/removed\"}").get("id").asString();
+		this.mvc.perform(delete("/api/v1/webhooks/" + removed).with(bearer(tvan))).andExpect(status().isNoContent());
+		for (int i = 0; i < 40; i++) {
+			this.jdbc.sql("""
+					INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, payload, status,
+					    next_attempt_at, created_at)
+					VALUES (?, 'AcceptanceNotice', ?, '{}', 'PENDING', now() - interval '1 hour', now() - interval '1 hour')
+					""").params(UUID.fromString(removed), UUID.randomUUID()).update();
+		}
+		List<String> bodies = new CopyOnWriteArrayList<>();
+		HttpServer up = receiver((exchange) -> {
+			bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			String other = TokenIssuer.local().tvan("tvan-other-" + UUID.randomUUID());
+			created(post("/api/v1/webhooks").with(bearer(other)),
+					"{\"url\":\"http://localhost:" + up.getAddress().getPort() + "/hook\"}");
+			String returnId = file(registeredTaxpayer(), other).get("returnId").asString();
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> bodies.stream().anyMatch((b) -> b.contains(returnId)));
+		}
+		finally {
+			up.stop(0);
+		}
+	}
+
 	/** Each webhook is a place among the deliveries in flight that a slow receiver holds: a filer has ten at most. */
 	@Test
 	void aFilerHasAtMostTenWebhooksInUse() throws Exception {
