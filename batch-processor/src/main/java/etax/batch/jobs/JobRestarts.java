@@ -15,12 +15,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Restarts an execution that failed or stopped, and one that a process that died left running ({@code STARTED} for
@@ -108,7 +114,7 @@ class JobRestarts {
 			.filter((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN)
 			.forEach((step) -> step.setExitStatus(recovered));
 		JobExecution failed = (status == BatchStatus.UNKNOWN) ? recoverUnknown(leftRunning)
-				: this.jobOperator.recover(leftRunning);
+				: failUnknownSteps(this.jobOperator.recover(leftRunning));
 		log.warn("Job execution left unended, recovered job={} execution={} status={}",
 				leftRunning.getJobInstance().getJobName(), leftRunning.getId(), status);
 		return failed;
@@ -119,8 +125,23 @@ class JobRestarts {
 	 * {@code UNKNOWN}: the execution and its steps that did not end {@code FAILED}, with an end.
 	 */
 	private JobExecution recoverUnknown(JobExecution unknown) {
+		failUnknownSteps(unknown);
+		unknown.setStatus(BatchStatus.FAILED);
+		if (unknown.getEndTime() == null) {
+			unknown.setEndTime(LocalDateTime.now());
+		}
+		this.jobRepository.update(unknown);
+		return unknown;
+	}
+
+	/**
+	 * Its steps that did not end, or whose end could not be recorded ({@code UNKNOWN}), {@code FAILED} with an end:
+	 * {@link JobOperator#recover} leaves an {@code UNKNOWN} step as it is, and neither a step nor a partition is
+	 * restarted from {@code UNKNOWN}, so every restart of the execution would fail at once.
+	 */
+	private JobExecution failUnknownSteps(JobExecution execution) {
 		LocalDateTime now = LocalDateTime.now();
-		for (StepExecution step : unknown.getStepExecutions()) {
+		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
 				step.setStatus(BatchStatus.FAILED);
 				if (step.getEndTime() == null) {
@@ -129,12 +150,7 @@ class JobRestarts {
 				this.jobRepository.update(step);
 			}
 		}
-		unknown.setStatus(BatchStatus.FAILED);
-		if (unknown.getEndTime() == null) {
-			unknown.setEndTime(now);
-		}
-		this.jobRepository.update(unknown);
-		return unknown;
+		return execution;
 	}
 
 	private JobExecution find(long id) {
@@ -165,16 +181,34 @@ class JobRestarts {
 		return JobExecutionConflictException.alreadyRunning(execution.getJobInstance().getJobName(), null);
 	}
 
+	/**
+	 * Restarts an execution. {@link JobOperator#restart} wraps whatever its launch throws in a
+	 * {@link JobRestartException}: the cause says what happened, and the caller hears that, not "not restartable".
+	 */
 	private long restartOf(JobExecution previous) {
+		String jobName = previous.getJobInstance().getJobName();
 		try {
 			return this.jobOperator.restart(previous).getId();
 		}
 		catch (JobRestartException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof DuplicateKeyException || cause instanceof JobExecutionAlreadyRunningException) {
+				// another restart of the same instance created its execution first (one running execution per instance)
+				throw JobExecutionConflictException.alreadyRunning(jobName, cause);
+			}
+			if (cause instanceof InvalidJobParametersException) {
+				throw JobParametersRejectedException.forJob(jobName, cause);
+			}
+			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+					|| cause instanceof DataAccessResourceFailureException
+					|| cause instanceof CannotCreateTransactionException) {
+				// the database could not do it now: 503, to be tried again
+				throw (RuntimeException) cause;
+			}
 			throw JobExecutionConflictException.notRestartable(previous.getId(), ex);
 		}
 		catch (DuplicateKeyException ex) {
-			// another restart of the same instance created its execution first (one running execution per instance)
-			throw JobExecutionConflictException.alreadyRunning(previous.getJobInstance().getJobName(), ex);
+			throw JobExecutionConflictException.alreadyRunning(jobName, ex);
 		}
 	}
 

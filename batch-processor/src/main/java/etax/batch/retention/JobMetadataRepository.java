@@ -25,9 +25,11 @@ class JobMetadataRepository {
 	}
 
 	/**
-	 * Executions that have ended before a time, oldest first, but the last of an instance that did not complete:
-	 * that one is what an officer restarts (a bulk batch left {@code FAILED}, a day of interest), and without it the
-	 * instance would go too and its work be stranded. Running executions have no end time and are never among them.
+	 * Executions that have ended before a time, oldest first, of instances whose last execution completed (or was
+	 * abandoned): none of an instance that did not complete, which an officer restarts (a bulk batch left
+	 * {@code FAILED}, a day of interest), since a restart skips the steps an earlier execution of the instance
+	 * completed, and does them again if that execution is gone. Running executions have no end time and are never
+	 * among them.
 	 * @param cutoff the time
 	 * @param limit the most to return
 	 * @return execution ids
@@ -35,9 +37,9 @@ class JobMetadataRepository {
 	List<Long> endedBefore(LocalDateTime cutoff, int limit) {
 		return this.jdbc.sql("""
 				SELECT e.job_execution_id FROM batch.batch_job_execution e
-				WHERE e.end_time < :cutoff AND (e.status IN ('COMPLETED', 'ABANDONED') OR EXISTS (
-					SELECT 1 FROM batch.batch_job_execution later
-					WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id))
+				WHERE e.end_time < :cutoff AND (
+					SELECT last.status FROM batch.batch_job_execution last WHERE last.job_instance_id = e.job_instance_id
+					ORDER BY last.job_execution_id DESC LIMIT 1) IN ('COMPLETED', 'ABANDONED')
 				ORDER BY e.end_time, e.job_execution_id LIMIT :limit
 				""").param("cutoff", cutoff).param("limit", limit).query(Long.class).list();
 	}

@@ -166,6 +166,33 @@ class InterestCrashRecoveryIntegrationTests {
 			.single()).as("300 and 600, each item once").isEqualTo(900);
 	}
 
+	@Test
+	void aDayLeftRunningWithAStepLeftUnknownIsRecoveredAndRestarted() {
+		List<String> items = List.of(job.ledger().item("0100000341", "1701", 1_000_000, "2027-01-16"),
+				job.ledger().item("0100000342", "1701", 2_000_000, "2027-01-16"));
+		job.clock().set(Instant.parse("2027-01-19T01:00:00Z"));
+		JobExecutionSummary dead = killedMidway("2027-01-17", items.get(1));
+		// a step whose end the database failed to record, then the process died: the job itself left STARTED
+		job.jdbc().sql("""
+				UPDATE batch.batch_step_execution SET status = 'UNKNOWN', end_time = now()
+				WHERE job_execution_id = ? AND status = 'STARTED'""").param(dead.id()).update();
+
+		MvcTestResult restarted = restartInTheConsole(signIn(), dead.id());
+
+		assertThat(restarted).flash().hasEntrySatisfying("message", (message) -> assertThat(message).asString()
+			.endsWith(": COMPLETED."));
+		assertThat(statuses(dead.jobInstanceId())).containsExactly("FAILED", "COMPLETED");
+		assertThat(job.jdbc()
+			.sql("SELECT count(*) FROM batch.batch_step_execution WHERE job_execution_id = ? AND status = 'UNKNOWN'")
+			.param(dead.id())
+			.query(Long.class)
+			.single()).as("marked FAILED with the execution").isZero();
+		assertThat(job.jdbc()
+			.sql("SELECT total_interest FROM batch.interest_run WHERE assessed_for = DATE '2027-01-17'")
+			.query(Long.class)
+			.single()).as("300 and 600, each item once").isEqualTo(900);
+	}
+
 	/**
 	 * Signs a national officer in to the console, with a token that the test clock, moved past the day, does not see
 	 * expired (the console ends a session at its token's expiry by the service's clock).

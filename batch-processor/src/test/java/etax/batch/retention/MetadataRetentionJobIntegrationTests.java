@@ -53,6 +53,20 @@ class MetadataRetentionJobIntegrationTests {
 					create_time = TIMESTAMP '2024-12-29 23:00', start_time = TIMESTAMP '2024-12-29 23:00',
 					end_time = TIMESTAMP '2024-12-29 23:01'
 				WHERE job_execution_id = ?""").param(oldFailed.id()).update();
+		JobExecutionSummary firstRun = summarise("2025-02-14");
+		this.jdbc.sql("""
+				UPDATE batch.batch_job_execution SET status = 'FAILED', exit_code = 'FAILED',
+					create_time = TIMESTAMP '2024-12-29 22:00', start_time = TIMESTAMP '2024-12-29 22:00',
+					end_time = TIMESTAMP '2024-12-29 22:01'
+				WHERE job_execution_id = ?""").param(firstRun.id()).update();
+		long failedRestart = this.jdbc.sql("""
+				INSERT INTO batch.batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
+					end_time, status, exit_code, exit_message, last_updated)
+				SELECT nextval('batch.batch_job_execution_seq'), 1, job_instance_id, TIMESTAMP '2024-12-29 22:10',
+					TIMESTAMP '2024-12-29 22:10', TIMESTAMP '2024-12-29 22:11', 'FAILED', 'FAILED', '',
+					TIMESTAMP '2024-12-29 22:11'
+				FROM batch.batch_job_execution WHERE job_execution_id = ?
+				RETURNING job_execution_id""").param(firstRun.id()).query(Long.class).single();
 		List<Long> oldSteps = this.jdbc.sql("SELECT step_execution_id FROM batch.batch_step_execution WHERE job_execution_id = ?")
 			.param(old.id())
 			.query(Long.class)
@@ -90,6 +104,12 @@ class MetadataRetentionJobIntegrationTests {
 		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id = ?", oldFailed.id()))
 			.as("the last execution of an instance that did not complete, to be restarted")
 			.isOne();
+		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id IN (?, ?)", firstRun.id(),
+				failedRestart))
+			.as("every execution of an instance that did not complete: a restart skips the steps the first completed")
+			.isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM batch.batch_step_execution WHERE job_execution_id = ?", firstRun.id()))
+			.isPositive();
 		assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE job_execution_id = ?", retention.id()))
 			.as("its own execution")
 			.isOne();
