@@ -33,16 +33,21 @@ public record Caller(String subject, Role role, @Nullable String mst, @Nullable 
 	public static final String APPROVER = "approver";
 
 	/**
-	 * Refuses a caller whose role lacks the claim it needs.
+	 * Refuses a caller whose role lacks the claim it needs, and drops the claims its role has no use for (a T-VAN's
+	 * token naming an MST is not a taxpayer's: nothing may be scoped by it).
 	 * @throws IllegalArgumentException naming the missing claim
 	 */
 	public Caller {
 		if (subject.isBlank()) {
 			throw new IllegalArgumentException("the token has no subject");
 		}
-		require(role == Role.TAXPAYER || role == Role.AGENT, mst, MST, role);
+		boolean filesAsTaxpayer = role == Role.TAXPAYER || role == Role.AGENT;
+		require(filesAsTaxpayer, mst, MST, role);
 		require(role == Role.OFFICER, taxOffice, TAX_OFFICE, role);
 		require(role == Role.BANK, bank, BANK, role);
+		mst = filesAsTaxpayer ? mst : null;
+		taxOffice = (role == Role.OFFICER) ? taxOffice : null;
+		bank = (role == Role.BANK) ? bank : null;
 		if (approver && role != Role.OFFICER && role != Role.NATIONAL_OFFICER) {
 			throw new IllegalArgumentException("only officers approve");
 		}

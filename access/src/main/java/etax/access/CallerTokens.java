@@ -1,5 +1,6 @@
 package etax.access;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,12 @@ final class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken> 
 		if (role == null) {
 			throw new InvalidBearerTokenException("The token names no role");
 		}
+		Role known = Arrays.stream(Role.values())
+			.filter((r) -> r.name().equals(role.toUpperCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow(() -> new InvalidBearerTokenException("The token names no known role"));
 		try {
-			Caller caller = new Caller(nonNull(token.getSubject()), Role.valueOf(role.toUpperCase(Locale.ROOT)),
+			Caller caller = new Caller(nonNull(token.getSubject()), known,
 					token.getClaimAsString(Caller.MST), token.getClaimAsString(Caller.TAX_OFFICE),
 					token.getClaimAsString(Caller.BANK), Boolean.TRUE.equals(token.getClaimAsBoolean(Caller.APPROVER)));
 			return new CallerAuthentication(caller, token);

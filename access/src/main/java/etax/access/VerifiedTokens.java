@@ -1,7 +1,9 @@
 package etax.access;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -9,15 +11,20 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Verifies each distinct token's signature once: a client sends the same bearer token with every request
+ * Verifies each distinct token's signature once in a while: a client sends the same bearer token with every request
  * until it expires, and checking its RSA signature again each time is most of what authentication costs.
  * A token seen before (the same string, signature included) is only validated again (expiry, issuer,
- * audience), so an expired one is refused exactly as on first sight. At most {@code capacity} tokens are
- * remembered; when full, the memory starts afresh.
+ * audience), so an expired one is refused exactly as on first sight; its signature is verified again once
+ * {@code reverifyAfter} has passed since the last time, so that a token signed with a key the issuer has since
+ * withdrawn from its key set is refused within that time, not accepted until the expiry its signer chose. At most
+ * {@code capacity} tokens are remembered; when full, the memory starts afresh.
  */
 final class VerifiedTokens implements JwtDecoder {
 
 	static final int DEFAULT_CAPACITY = 10_000;
+
+	/** As long as Spring Security keeps a fetched key set. */
+	static final Duration DEFAULT_REVERIFY_AFTER = Duration.ofMinutes(5);
 
 	private final JwtDecoder decoder;
 
@@ -25,7 +32,11 @@ final class VerifiedTokens implements JwtDecoder {
 
 	private final int capacity;
 
-	private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+	private final long reverifyAfterNanos;
+
+	private final LongSupplier ticker;
+
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
 	/**
 	 * @param decoder verifies the signature and validates the claims with {@code validator}
@@ -33,17 +44,25 @@ final class VerifiedTokens implements JwtDecoder {
 	 * @param capacity how many tokens to remember
 	 */
 	VerifiedTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int capacity) {
+		this(decoder, validator, capacity, DEFAULT_REVERIFY_AFTER, System::nanoTime);
+	}
+
+	VerifiedTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int capacity, Duration reverifyAfter,
+			LongSupplier ticker) {
 		this.decoder = decoder;
 		this.validator = validator;
 		this.capacity = capacity;
+		this.reverifyAfterNanos = reverifyAfter.toNanos();
+		this.ticker = ticker;
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		Jwt known = this.verified.get(token);
+		long now = this.ticker.getAsLong();
+		Verified known = this.verified.get(token);
 		if (known != null) {
-			if (!this.validator.validate(known).hasErrors()) {
-				return known;
+			if (now - known.at() < this.reverifyAfterNanos && !this.validator.validate(known.jwt()).hasErrors()) {
+				return known.jwt();
 			}
 			this.verified.remove(token);
 		}
@@ -51,8 +70,12 @@ final class VerifiedTokens implements JwtDecoder {
 		if (this.verified.size() >= this.capacity) {
 			this.verified.clear();
 		}
-		this.verified.put(token, jwt);
+		this.verified.put(token, new Verified(jwt, now));
 		return jwt;
+	}
+
+	private record Verified(Jwt jwt, long at) {
+
 	}
 
 }

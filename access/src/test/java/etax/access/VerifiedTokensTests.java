@@ -1,7 +1,9 @@
 package etax.access;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,21 @@ class VerifiedTokensTests {
 		tokens.decode("a");
 
 		assertThat(this.verifications).hasValue(4);
+	}
+
+	@Test
+	void verifiesARememberedTokensSignatureAgainOnceInAWhile() {
+		AtomicLong now = new AtomicLong();
+		VerifiedTokens tokens = new VerifiedTokens(this.verifier, this.validator, 10, Duration.ofMinutes(5), now::get);
+		tokens.decode("a");
+		now.addAndGet(Duration.ofMinutes(4).toNanos());
+		tokens.decode("a");
+		assertThat(this.verifications).hasValue(1);
+
+		now.addAndGet(Duration.ofMinutes(2).toNanos());
+		tokens.decode("a");
+
+		assertThat(this.verifications).as("its key may have been withdrawn since").hasValue(2);
 	}
 
 }

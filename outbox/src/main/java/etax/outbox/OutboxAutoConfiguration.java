@@ -43,8 +43,9 @@ public class OutboxAutoConfiguration {
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			KafkaProperties kafkaProperties, JsonMapper json, OutboxProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
-		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), relayTemplate(kafkaProperties), json,
-				properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
+				relayTemplate(kafkaProperties, properties), json, properties,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
@@ -56,7 +57,15 @@ public class OutboxAutoConfiguration {
 		return new Outbox(jdbc, json, properties.table(), wake);
 	}
 
-	private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties) {
+	/**
+	 * The relay's producer: idempotent, every acknowledgement from all replicas, and no wait longer than a round's
+	 * ({@code send-timeout}), for a topic's metadata or a record's delivery, so that a round with an unreachable
+	 * partition ends on time and the rest of its messages are deleted (the producer's defaults are a minute and
+	 * two).
+	 */
+	private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties,
+			OutboxProperties properties) {
+		int timeout = (int) Math.min(Integer.MAX_VALUE - 1_000, properties.relay().sendTimeout().toMillis());
 		Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -64,7 +73,11 @@ public class OutboxAutoConfiguration {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 5);
+		// one per outbox: the three services' relays are told apart by the broker (quotas) and in JMX
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + properties.table());
 		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
 		KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
 		// the default LoggingProducerListener logs the key (an MST) and the value of every failed send

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the outbox ({@code etax.outbox.*}).
@@ -28,12 +29,15 @@ public record OutboxProperties(String table, @DefaultValue Relay relay) {
 	 * @param pollInterval the longest a committed message waits when no commit wakes the relay
 	 * @param linger how long a woken relay waits for more commits before its round; 0 sends at once
 	 * @param batchSize messages sent per round trip to the database
-	 * @param sendTimeout how long a batch may wait for the broker's acknowledgements
+	 * @param sendTimeout how long a batch may wait for the broker's acknowledgements, and a send for a topic's
+	 * metadata
+	 * @param roundBytes the most payload bytes a round reads (at least one message): a round holds them in memory
 	 * @param vacuumAfter rows deleted after which the relay vacuums the table itself; 0 leaves it to autovacuum
 	 */
 	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
 			@DefaultValue("20ms") Duration linger, @DefaultValue("500") int batchSize,
-			@DefaultValue("10s") Duration sendTimeout, @DefaultValue("20000") int vacuumAfter) {
+			@DefaultValue("10s") Duration sendTimeout, @DefaultValue("32MB") DataSize roundBytes,
+			@DefaultValue("20000") int vacuumAfter) {
 
 	}
 

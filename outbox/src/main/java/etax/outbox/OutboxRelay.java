@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exception, logs that once without key or value, counts it ({@code etax.outbox.parked}, tagged with
  * topic and reason) and deletes what was acknowledged; nothing reads or deletes a parked message, it
  * waits for an operator. A failure that may pass (a timeout, a broker or leader not available) parks
- * nothing: that round deletes nothing but the parked messages, and the rest are sent again in the next.
+ * nothing: that message and its key's later ones stay and are sent again in the next round; the other keys'
+ * acknowledged messages are deleted.
  *
  * <p>
  * The table is a queue; after every {@code vacuumAfter} rows deleted the relay vacuums it ({@link OutboxVacuum}).
@@ -52,6 +53,8 @@ final class OutboxRelay implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private final RelayRounds rounds;
+
+	private final KafkaTemplate<String, String> kafka;
 
 	private final OutboxVacuum vacuum;
 
@@ -70,6 +73,7 @@ final class OutboxRelay implements SmartLifecycle {
 	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
 		this.rounds = new RelayRounds(jdbc, transactions, kafka, json, properties);
+		this.kafka = kafka;
 		this.vacuum = new OutboxVacuum(jdbc, properties);
 		this.properties = properties;
 		this.published = Counter.builder("etax.outbox.published").register(meters);
@@ -89,6 +93,11 @@ final class OutboxRelay implements SmartLifecycle {
 		relay.start();
 	}
 
+	/**
+	 * Stops the relay's thread, then relays what was committed up to now (for at most twice the send timeout), so
+	 * that what the last requests and polls appended goes out before the process ends rather than at its next start,
+	 * and closes the producer.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -102,6 +111,20 @@ final class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		drain(System.nanoTime() + 2 * this.properties.relay().sendTimeout().toNanos());
+		this.kafka.getProducerFactory().reset();
+	}
+
+	private void drain(long deadline) {
+		try {
+			while (System.nanoTime() < deadline && relayBatch() > 0) {
+				// more may be waiting
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox relay's last round at shutdown failed; what is left is sent at the next start table={} "
+					+ "reason={}", this.properties.table(), ex.getClass().getName());
+		}
 	}
 
 	@Override
@@ -109,10 +132,15 @@ final class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Stops after everything that appends: the web server's graceful shutdown and its stop
+	 * ({@code Integer.MAX_VALUE - 1024} and {@code - 2048}), the Kafka listener containers
+	 * ({@code Integer.MAX_VALUE - 100}), the filings' group commit ({@code DEFAULT_PHASE - 4096}); starts before
+	 * them.
+	 */
 	@Override
 	public int getPhase() {
-		// stop after the listeners and web server that append, start before them
-		return Integer.MAX_VALUE - 100;
+		return SmartLifecycle.DEFAULT_PHASE - 8192;
 	}
 
 	private void run() {
@@ -131,7 +159,9 @@ final class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
+				// an Error too (out of memory in a round of large payloads): a relay thread that ended would leave
+				// the outbox filling with no one to tell
 				if (!this.running) {
 					return;
 				}

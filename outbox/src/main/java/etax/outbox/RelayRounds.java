@@ -2,8 +2,11 @@ package etax.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +55,13 @@ final class RelayRounds {
 		// the oldest ids from the index first, then their rows: asked for whole rows at once, the planner
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
 		// pages, and took that scan on every round (milliseconds each, 200 µs per message under filing load)
+		// and of those, as many as fit in the round's bytes (the first always): a round holds its payloads in memory
+		// (octet_length reads a stored value's size without reading the value)
 		this.select = "SELECT id, topic, message_key, payload, headers::text FROM " + table
-				+ " WHERE id = ANY (ARRAY(SELECT id FROM " + table + " WHERE published_at IS NULL ORDER BY id LIMIT "
-				+ properties.relay().batchSize() + ")) ORDER BY id";
+				+ " WHERE id = ANY (ARRAY(SELECT id FROM (SELECT id, sum(octet_length(payload)) OVER (ORDER BY id)"
+				+ " - octet_length(payload) AS before FROM " + table + " WHERE id = ANY (ARRAY(SELECT id FROM " + table
+				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize() + "))) sized"
+				+ " WHERE before < " + properties.relay().roundBytes().toBytes() + ")) ORDER BY id";
 		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
 		// up and the poll's index scan does not wade through days of published rows
 		this.removeSent = "DELETE FROM " + table + " WHERE id = ANY (?)";
@@ -74,9 +81,9 @@ final class RelayRounds {
 	}
 
 	/**
-	 * Sends a batch, parks what Kafka refuses for good and deletes what it acknowledged, unless some message
-	 * failed in a way that may pass: then the round deletes nothing, and every message but the parked ones
-	 * is sent again in the next, as after any failed round, so that one key's messages stay in order.
+	 * Sends a batch, parks what Kafka refuses for good and deletes what it acknowledged, but, of a key with a
+	 * message that failed in a way that may pass, the messages from that one on: they are sent again in the next
+	 * round, so that one key's messages stay in order.
 	 */
 	private Round round() {
 		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
@@ -87,29 +94,41 @@ final class RelayRounds {
 		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		List<Sending> batch = new ArrayList<>();
+		Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics = new HashMap<>();
 		this.jdbc.query(this.select, (row) -> {
 			String topic = row.getString(2);
-			batch.add(new Sending(row.getLong(1), topic,
-					send(record(topic, row.getString(3), row.getString(4), row.getString(5)))));
+			String key = row.getString(3);
+			// a topic whose send failed at once in a way that may pass (its metadata did not come within
+			// max.block.ms) fails the same way for every message of the round: not waited for again per message
+			CompletableFuture<@Nullable Throwable> outcome = refusedTopics.containsKey(topic) ? refusedTopics.get(topic)
+					: send(record(topic, key, row.getString(4), row.getString(5)));
+			@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
+			if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
+				refusedTopics.put(topic, outcome);
+			}
+			batch.add(new Sending(row.getLong(1), topic, key, outcome));
 		});
 		if (batch.isEmpty()) {
 			return Round.NONE;
 		}
-		this.kafka.flush();
 		awaitOutcomes(batch);
 		List<Long> sent = new ArrayList<>();
 		List<Parked> parked = new ArrayList<>();
+		// the keys with a message to send again: none of their later messages is deleted, so that a key's messages
+		// stay in order; every other key's acknowledged messages are, so one partition's trouble holds up no other
+		Set<String> held = new HashSet<>();
 		@Nullable SendFailure retry = null;
 		for (Sending sending : batch) {
 			@Nullable SendFailure failure = sending.failure();
-			if (failure == null) {
-				sent.add(sending.id());
-			}
-			else if (failure.permanent()) {
+			if (failure != null && failure.permanent()) {
 				parked.add(new Parked(sending.id(), sending.topic(), failure));
 			}
-			else if (retry == null) {
-				retry = failure;
+			else if (failure != null) {
+				held.add(sending.key());
+				retry = (retry != null) ? retry : failure;
+			}
+			else if (!held.contains(sending.key())) {
+				sent.add(sending.id());
 			}
 		}
 		if (!parked.isEmpty()) {
@@ -117,13 +136,10 @@ final class RelayRounds {
 				.map((message) -> new Object[] { message.id(), message.failure().reason() })
 				.toList());
 		}
-		if (retry != null) {
-			return new Round(0, parked, retry);
-		}
 		if (!sent.isEmpty()) {
 			this.jdbc.update(this.removeSent, (Object) sent.toArray(Long[]::new));
 		}
-		return new Round(sent.size(), parked, null);
+		return new Round(sent.size(), parked, retry);
 	}
 
 	/**
@@ -140,7 +156,10 @@ final class RelayRounds {
 		}
 	}
 
-	/** Waits for every acknowledgement or failure, up to the send timeout. */
+	/**
+	 * Waits for every acknowledgement or failure, up to the send timeout (the producer's own timeouts are set to it,
+	 * {@link OutboxAutoConfiguration}): what is not acknowledged then is sent again in the next round.
+	 */
 	private void awaitOutcomes(List<Sending> batch) {
 		CompletableFuture<?>[] outcomes = batch.stream().map(Sending::outcome).toArray(CompletableFuture[]::new);
 		try {
@@ -171,9 +190,10 @@ final class RelayRounds {
 	 * A message of the round being sent.
 	 * @param id its outbox row
 	 * @param topic its topic
+	 * @param key its key
 	 * @param outcome completes with {@code null} once acknowledged, or with the failure
 	 */
-	private record Sending(long id, String topic, CompletableFuture<@Nullable Throwable> outcome) {
+	private record Sending(long id, String topic, String key, CompletableFuture<@Nullable Throwable> outcome) {
 
 		/** @return {@code null} if acknowledged, else why not (unacknowledged if no outcome came in time) */
 		@Nullable SendFailure failure() {
@@ -200,7 +220,7 @@ final class RelayRounds {
 	 * What a round did.
 	 * @param sent the messages acknowledged and deleted
 	 * @param parked the messages moved to the parked table
-	 * @param retry why the other messages are sent again, if some failed in a way that may pass
+	 * @param retry why some messages are sent again, if some failed in a way that may pass
 	 */
 	record Round(int sent, List<Parked> parked, @Nullable SendFailure retry) {
 

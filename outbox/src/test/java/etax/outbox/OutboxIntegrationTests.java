@@ -224,6 +224,33 @@ class OutboxIntegrationTests {
 		assertThat(loggedText()).doesNotContain(key).doesNotContain("findings");
 	}
 
+	/**
+	 * A message the broker cannot take now (its topic has no metadata: not created, the broker creates none) holds
+	 * up its own key only: the round ends within the send timeout, the other keys' messages are acknowledged and
+	 * deleted, not sent again and again, and the held one waits in the outbox.
+	 */
+	@Test
+	void aMessageThatCannotBeSentNowHoldsUpOnlyItsOwnKey() {
+		String held = UUID.randomUUID().toString();
+		String other = UUID.randomUUID().toString();
+		try {
+			this.transactions.executeWithoutResult((status) -> this.outbox.appendAll(
+					List.of(OutboxMessage.of("outbox-test.not-created.v1", held, "waits"),
+							OutboxMessage.of(TOPIC, other, "goes"))));
+
+			assertThat(read(other, 1)).extracting(ConsumerRecord::value).containsExactly("goes");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
+						"SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ?", Long.class, other))
+					.isZero());
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox_test.outbox_message WHERE message_key = ?",
+					Long.class, held)).isOne();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM outbox_test.outbox_message WHERE message_key = ?", held);
+		}
+	}
+
 	/** The message is out of the outbox, kept whole in the parked table with the reason, and counted. */
 	private void awaitParked(String key, String topic, String payload) {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
