@@ -27,7 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
 		"etax.payment.ledger.unbooked-item-wait=8s",
 		"spring.kafka.consumer.max-poll-records=500", "etax.sandbox.enabled=true",
 		"etax.payment.offices.collecting-agencies.1054321=99999",
-		"etax.payment.offices.collecting-agencies.1054999=70299", "etax.payment.offices.payment-desk=99998" })
+		"etax.payment.offices.collecting-agencies.1054999=70299", "etax.payment.offices.payment-desk=99998",
+		// the month's arrears notices are issued by the tests, not by a schedule at a time a run may cross
+		"etax.payment.arrears.notices-cron=-" })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = LocalInfrastructureInitializer.class)
 public @interface GatewayIntegrationTest {

@@ -2,6 +2,7 @@ package etax.payment.arrears;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -84,6 +85,18 @@ class ArrearsNoticeRepository {
 			}
 		}
 		return inserted;
+	}
+
+	/** Whether every notice of the month was issued. */
+	boolean completed(String month) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM payment.arrears_month WHERE month = ?)", Boolean.class, month));
+	}
+
+	/** Records that every notice of the month was issued. */
+	void complete(String month, Instant at) {
+		this.jdbc.update("INSERT INTO payment.arrears_month (month, completed_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				month, at.atOffset(ZoneOffset.UTC));
 	}
 
 	/** A taxpayer's notices, newest month first. */

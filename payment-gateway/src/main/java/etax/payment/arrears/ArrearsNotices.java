@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): on the first of each
- * month, for the month before, one notice to each taxpayer with an item overdue and unpaid at the month's end or
+ * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): each morning until they
+ * are all issued, for the month before, one notice to each taxpayer with an item overdue and unpaid at the month's end or
  * interest unpaid, stored and announced ({@link ArrearsNotified}) in one transaction per page of taxpayers. A month
  * is issued once per taxpayer: issuing it again, on demand or on two instances at once, issues only the notices of
  * taxpayers who had none, so a run that stopped half-way is finished by the next.
@@ -53,10 +53,16 @@ public class ArrearsNotices {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${etax.payment.arrears.notices-cron:0 0 6 1 * *}", zone = "Asia/Ho_Chi_Minh")
-	void monthly() {
+	/**
+	 * Every morning: the month before's notices, until they are all issued. The first morning of a month issues them;
+	 * the others find the month done, unless its run was missed or stopped half-way.
+	 */
+	@Scheduled(cron = "${etax.payment.arrears.notices-cron:0 0 6 * * *}", zone = "Asia/Ho_Chi_Minh")
+	void daily() {
 		YearMonth month = YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(1);
-		log.info("Issued arrears notices month={} notices={}", month, issue(month));
+		if (!this.notices.completed(month.toString())) {
+			log.info("Issued arrears notices month={} notices={}", month, issue(month));
+		}
 	}
 
 	/**
@@ -77,6 +83,7 @@ public class ArrearsNotices {
 			issued += Objects.requireNonNull(this.transactions.execute((status) -> issue(month, msts)));
 			page = this.notices.inArrears(msts.get(msts.size() - 1), asOf, PAGE);
 		}
+		this.notices.complete(month.toString(), this.clock.instant());
 		return issued;
 	}
 
@@ -100,7 +107,8 @@ public class ArrearsNotices {
 		Set<String> inserted = this.notices.insert(notices);
 		this.outbox.appendAll(notices.stream()
 			.filter((notice) -> inserted.contains(notice.mst()))
-			.map((notice) -> OutboxMessage.of(ArrearsNotified.TOPIC, notice.mst(), ArrearsNotified.of(notice)))
+			.flatMap((notice) -> ArrearsNotified.parts(notice).stream())
+			.map((part) -> OutboxMessage.of(ArrearsNotified.TOPIC, part.mst(), part))
 			.toList());
 		return inserted.size();
 	}

@@ -85,6 +85,9 @@ class ArrearsNoticesIntegrationTests {
 		assertThat(notice.path("totalInterest").asLong()).isEqualTo(3_000);
 		assertThat(notices(settled)).as("nothing overdue").isEmpty();
 
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.arrears_month WHERE month = '2026-05'")
+			.query(Long.class)
+			.single()).as("the month done: the next mornings leave it").isOne();
 		// issued again: nothing new for the taxpayer, the same notice
 		issue("2026-05", officer());
 		assertThat(single(notices(mst))).isEqualTo(notice);
@@ -99,6 +102,8 @@ class ArrearsNoticesIntegrationTests {
 		assertThat(Instant.parse(event.path("occurredAt").asString())).isNotNull();
 		assertThat(event.path("noticeId").asString()).isEqualTo(notice.path("noticeId").asString());
 		assertThat(event.path("totalTax").asLong()).isEqualTo(6_000_000);
+		assertThat(event.path("part").asInt()).isOne();
+		assertThat(event.path("parts").asInt()).isOne();
 	}
 
 	@Test
