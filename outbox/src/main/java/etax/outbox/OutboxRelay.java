@@ -94,9 +94,8 @@ final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops the relay's thread, then relays what was committed up to now (for at most twice the send timeout), so
-	 * that what the last requests and polls appended goes out before the process ends rather than at its next start,
-	 * and closes the producer.
+	 * Stops the relay's thread and closes the producer. It stops last ({@link #getPhase}): what the requests and
+	 * polls under way when the process was asked to stop append is relayed while they finish.
 	 */
 	@Override
 	public void stop() {
@@ -111,20 +110,7 @@ final class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		drain(System.nanoTime() + 2 * this.properties.relay().sendTimeout().toNanos());
 		this.kafka.getProducerFactory().reset();
-	}
-
-	private void drain(long deadline) {
-		try {
-			while (System.nanoTime() < deadline && relayBatch() > 0) {
-				// more may be waiting
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Outbox relay's last round at shutdown failed; what is left is sent at the next start table={} "
-					+ "reason={}", this.properties.table(), ex.getClass().getName());
-		}
 	}
 
 	@Override

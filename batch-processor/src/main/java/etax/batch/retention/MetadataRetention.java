@@ -1,12 +1,14 @@
 package etax.batch.retention;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
+import etax.batch.BusinessDays;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
 
@@ -44,12 +46,26 @@ class MetadataRetention {
 	 * @return the execution, ended
 	 */
 	JobExecutionSummary purge() {
-		LocalDateTime olderThan = LocalDateTime
-			.ofInstant(this.clock.instant().minus(this.settings.maxAge()), ZoneId.systemDefault())
-			.truncatedTo(ChronoUnit.SECONDS);
+		return purge(this.clock.instant().minus(this.settings.maxAge()), UUID.randomUUID().toString());
+	}
+
+	/**
+	 * The schedule's removal: of what ended longer ago than the configured age counted from the start of today in
+	 * Vietnam, as one job instance per day, so that of several instances of the service one removes and the others
+	 * see a conflict.
+	 * @return the execution, ended
+	 * @throws etax.batch.jobs.JobExecutionConflictException when today's removal completed or runs
+	 */
+	JobExecutionSummary purgeScheduled() {
+		Instant today = BusinessDays.today(this.clock).atStartOfDay(BusinessDays.ZONE).toInstant();
+		return purge(today.minus(this.settings.maxAge()), "scheduled");
+	}
+
+	private JobExecutionSummary purge(Instant cutoff, String launchId) {
+		LocalDateTime olderThan = LocalDateTime.ofInstant(cutoff, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
 		return this.jobExecutions.start(this.metadataRetentionJob,
 				new JobParametersBuilder().addLocalDateTime(MetadataRetentionJobConfiguration.OLDER_THAN, olderThan)
-					.addString(MetadataRetentionJobConfiguration.LAUNCH_ID, UUID.randomUUID().toString())
+					.addString(MetadataRetentionJobConfiguration.LAUNCH_ID, launchId)
 					.toJobParameters());
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Removes old job metadata every night ({@code etax.batch.retention.schedule.cron}, 03:00 in
- * Asia/Ho_Chi_Minh by default). Off with {@code etax.batch.retention.schedule.enabled=false}.
+ * Asia/Ho_Chi_Minh by default), once across the instances of the service
+ * ({@link MetadataRetention#purgeScheduled}). Off with {@code etax.batch.retention.schedule.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -30,7 +31,7 @@ class MetadataRetentionSchedule {
 	@Scheduled(cron = "${etax.batch.retention.schedule.cron:0 0 3 * * *}", zone = "Asia/Ho_Chi_Minh")
 	void purge() {
 		try {
-			JobExecutionSummary execution = this.retention.purge();
+			JobExecutionSummary execution = this.retention.purgeScheduled();
 			if (!"COMPLETED".equals(execution.status())) {
 				log.error("Scheduled metadata retention did not complete execution={} status={}", execution.id(),
 						execution.status());

@@ -42,6 +42,9 @@ class DailyFilingSummaries {
 		this.clock = clock;
 	}
 
+	/** The launch id of the schedule's runs. */
+	static final String SCHEDULED = "scheduled";
+
 	/**
 	 * The last business day that has ended, the default day to compute.
 	 * @return yesterday in Asia/Ho_Chi_Minh
@@ -58,9 +61,25 @@ class DailyFilingSummaries {
 	 * @throws etax.batch.jobs.JobParametersRejectedException when the day is in the future
 	 */
 	JobExecutionSummary compute(LocalDate businessDay) {
+		return compute(businessDay, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Runs the schedule's {@code dailyFilingSummaryJob} for a day: one job instance per day (launch id
+	 * {@value #SCHEDULED}), so that of several instances of the service one computes the day and the others see a
+	 * conflict, a day computed already is not computed again, and a failed one is restarted.
+	 * @param businessDay a day that has ended
+	 * @return the execution, ended
+	 * @throws etax.batch.jobs.JobExecutionConflictException when the day's scheduled run completed or runs
+	 */
+	JobExecutionSummary computeScheduled(LocalDate businessDay) {
+		return compute(businessDay, SCHEDULED);
+	}
+
+	private JobExecutionSummary compute(LocalDate businessDay, String launchId) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addLocalDate(DailyFilingSummaryJobConfiguration.BUSINESS_DAY, businessDay)
-			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, UUID.randomUUID().toString())
+			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, launchId)
 			.toJobParameters();
 		return this.jobExecutions.start(this.dailyFilingSummaryJob, parameters);
 	}

@@ -13,15 +13,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Computes yesterday's summary every night ({@code etax.batch.summary.schedule.cron}, 00:30 in
- * Asia/Ho_Chi_Minh by default). Off with {@code etax.batch.summary.schedule.enabled=false}. With several
- * instances each one tries; the job repository lets one create the job instance and the others see a
- * conflict. A failed run is not retried here: an operator restarts it over HTTP.
+ * Computes the days of the last week that the schedule has not computed yet, yesterday's among them, every night
+ * ({@code etax.batch.summary.schedule.cron}, 00:30 in Asia/Ho_Chi_Minh by default): a night every instance was down,
+ * or a run that failed, is caught up the next night. Off with {@code etax.batch.summary.schedule.enabled=false}.
+ * Each day is one job instance of the schedule's ({@link DailyFilingSummaries#computeScheduled}): with several
+ * instances of the service one computes it, the others see a conflict; a day computed is skipped.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnBooleanProperty(name = "etax.batch.summary.schedule.enabled", matchIfMissing = true)
 class DailyFilingSummarySchedule {
+
+	/** The days back a missed or failed night is caught up. */
+	static final int CATCH_UP_DAYS = 7;
 
 	private static final Logger log = LoggerFactory.getLogger(DailyFilingSummarySchedule.class);
 
@@ -32,17 +36,19 @@ class DailyFilingSummarySchedule {
 	}
 
 	@Scheduled(cron = "${etax.batch.summary.schedule.cron:0 30 0 * * *}", zone = "Asia/Ho_Chi_Minh")
-	void computeLastClosedDay() {
-		LocalDate businessDay = this.summaries.lastClosedDay();
-		try {
-			JobExecutionSummary execution = this.summaries.compute(businessDay);
-			if (!"COMPLETED".equals(execution.status())) {
-				log.error("Scheduled daily filing summary did not complete businessDay={} execution={} status={}",
-						businessDay, execution.id(), execution.status());
+	void computeClosedDays() {
+		LocalDate yesterday = this.summaries.lastClosedDay();
+		for (LocalDate day = yesterday.minusDays(CATCH_UP_DAYS - 1); !day.isAfter(yesterday); day = day.plusDays(1)) {
+			try {
+				JobExecutionSummary execution = this.summaries.computeScheduled(day);
+				if (!"COMPLETED".equals(execution.status())) {
+					log.error("Scheduled daily filing summary did not complete businessDay={} execution={} status={}",
+							day, execution.id(), execution.status());
+				}
 			}
-		}
-		catch (JobExecutionConflictException ex) {
-			log.info("Scheduled daily filing summary skipped businessDay={} reason={}", businessDay, ex.reason());
+			catch (JobExecutionConflictException ex) {
+				log.debug("Scheduled daily filing summary skipped businessDay={} reason={}", day, ex.reason());
+			}
 		}
 	}
 

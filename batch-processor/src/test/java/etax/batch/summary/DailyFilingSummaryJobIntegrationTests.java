@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionPage;
 import etax.batch.jobs.JobExecutionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -48,6 +50,9 @@ class DailyFilingSummaryJobIntegrationTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private DailyFilingSummaries summaries;
 
 	@Test
 	void summarisesADayOfPublishedEventsCountingARedeliveredEventOnce() {
@@ -183,6 +188,16 @@ class DailyFilingSummaryJobIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/job-execution-not-restartable");
+	}
+
+	/** What keeps several instances of the service from computing the schedule's day each. */
+	@Test
+	void theSchedulesDayIsComputedOnceAndSeenDoneAfter() {
+		assertThat(this.summaries.computeScheduled(LocalDate.of(2025, 3, 12)).status()).isEqualTo("COMPLETED");
+
+		assertThatExceptionOfType(JobExecutionConflictException.class)
+			.isThrownBy(() -> this.summaries.computeScheduled(LocalDate.of(2025, 3, 12)))
+			.withMessageContaining("already completed");
 	}
 
 	@Test

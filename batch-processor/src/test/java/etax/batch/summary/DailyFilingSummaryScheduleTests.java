@@ -11,8 +11,11 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 class DailyFilingSummaryScheduleTests {
 
@@ -43,12 +46,18 @@ class DailyFilingSummaryScheduleTests {
 	}
 
 	@Test
-	void aDayAlreadyComputedIsNotAnError() {
+	void computesTheLastWeeksDaysADayComputedAlreadyIsNoError() {
 		LocalDate yesterday = LocalDate.of(2025, 3, 31);
 		given(this.summaries.lastClosedDay()).willReturn(yesterday);
-		given(this.summaries.compute(yesterday))
+		given(this.summaries.computeScheduled(any()))
 			.willThrow(JobExecutionConflictException.instanceComplete("dailyFilingSummaryJob", new RuntimeException()));
-		assertThatNoException().isThrownBy(() -> new DailyFilingSummarySchedule(this.summaries).computeLastClosedDay());
+
+		assertThatNoException().isThrownBy(() -> new DailyFilingSummarySchedule(this.summaries).computeClosedDays());
+
+		for (int back = 0; back < DailyFilingSummarySchedule.CATCH_UP_DAYS; back++) {
+			verify(this.summaries).computeScheduled(yesterday.minusDays(back));
+		}
+		verify(this.summaries, times(DailyFilingSummarySchedule.CATCH_UP_DAYS)).computeScheduled(any());
 	}
 
 }
