@@ -45,7 +45,8 @@ public final class PenaltyBand {
 	}
 
 	/**
-	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual; over 90 days with
+	 * The fine an officer may decide, in VND: an organisation's band, half of it for an individual (Art. 7(4): half
+	 * of what an organisation would be fined, so over 90 days the cap and the floor are halved too); over 90 days with
 	 * tax due, capped at the tax due but not below the middle of the 61–90 days' band (Art. 13(5)). Up to 5 days
 	 * late a warning may replace it (mitigating circumstances); a warning is no fine and is not recorded here.
 	 * @param daysLate days after the deadline, more than zero
@@ -64,9 +65,11 @@ public final class PenaltyBand {
 		if (daysLate <= 90 || taxDue <= 0) {
 			return new Range(8 * MILLION / share, 15 * MILLION / share);
 		}
-		long floor = (8 * MILLION + 15 * MILLION) / 2 / share;
-		return new Range(Math.max(Math.min(15 * MILLION / share, taxDue), floor),
-				Math.max(Math.min(25 * MILLION / share, taxDue), floor));
+		// the organisation's band, capped at the tax due and floored; an individual's is half of it, cap and floor
+		// included (Decree 125 Art. 7(4))
+		long floor = (8 * MILLION + 15 * MILLION) / 2;
+		return new Range(Math.max(Math.min(15 * MILLION, taxDue), floor) / share,
+				Math.max(Math.min(25 * MILLION, taxDue), floor) / share);
 	}
 
 	/**

@@ -27,6 +27,12 @@ public final class RegistrationConflictException extends RuntimeException {
 				"The taxpayer has another change of filing frequency from that day: changes are kept, never replaced");
 	}
 
+	static RegistrationConflictException frequencyAfterReturns(String period) {
+		return new RegistrationConflictException("The taxpayer has a return of period " + period + " accepted at its "
+				+ "other filing frequency in those years: a change applies from the first year with none (R-PER-2: from "
+				+ "the following year)");
+	}
+
 	static RegistrationConflictException managedElsewhere() {
 		return new RegistrationConflictException("The taxpayer is registered with another tax office: the office that "
 				+ "manages it updates it, or hands it over by changing taxOfficeCode");

@@ -120,12 +120,35 @@ public class TaxpayerRegistry {
 		}
 		if (frequencyFrom != null) {
 			FrequencyChange change = new FrequencyChange(frequencyFrom, taxpayer.filingFrequency());
+			registered.ifPresent((known) -> refuseAgainstAcceptedReturns(known, change));
 			boolean appended = this.repository.insert(taxpayer.mst(), change, this.clock.instant());
 			if (!appended && registered.orElseThrow().frequencyChanges().stream().noneMatch(change::equals)) {
 				throw RegistrationConflictException.frequencyChange();
 			}
 		}
 		return this.repository.find(taxpayer.mst()).orElseThrow();
+	}
+
+	/**
+	 * R-PER-2: a change takes effect from a year's first period, so not from a year whose months or quarters the
+	 * taxpayer has already had accepted at the other frequency (up to its next change): those returns would stand
+	 * against the registry, and the period's supplements be refused. A change recorded already is a retry.
+	 */
+	private void refuseAgainstAcceptedReturns(Taxpayer registered, FrequencyChange change) {
+		if (registered.frequencyChanges().contains(change)) {
+			return;
+		}
+		int from = change.effectiveFrom().getYear();
+		int until = registered.frequencyChanges()
+			.stream()
+			.mapToInt((later) -> later.effectiveFrom().getYear())
+			.filter((year) -> year > from)
+			.min()
+			.orElse(Integer.MAX_VALUE);
+		this.repository.acceptedOfAnotherFrequency(registered.mst(), change.frequency(), from, until)
+			.ifPresent((period) -> {
+				throw RegistrationConflictException.frequencyAfterReturns(period);
+			});
 	}
 
 	/**

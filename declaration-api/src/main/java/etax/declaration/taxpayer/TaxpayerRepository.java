@@ -95,6 +95,26 @@ class TaxpayerRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * A return the taxpayer filed and had accepted for a month or a quarter of another frequency, in the years given.
+	 * @param mst the taxpayer
+	 * @param frequency the frequency, {@code M} or {@code Q}
+	 * @param fromYear the first year
+	 * @param untilYear the year after the last
+	 * @return the period of one, as declared ({@code 6/2026})
+	 */
+	Optional<String> acceptedOfAnotherFrequency(String mst, String frequency, int fromYear, int untilYear) {
+		return this.jdbc.sql("""
+				SELECT period_value FROM filing.tax_return
+				WHERE mst = ? AND status IN ('ACCEPTED', 'SUPERSEDED') AND period_kind IN ('M', 'Q') AND period_kind <> ?
+				  AND CASE WHEN split_part(period_value, '/', 2) ~ '^[0-9]{4}$'
+				      THEN split_part(period_value, '/', 2)::int END >= ?
+				  AND CASE WHEN split_part(period_value, '/', 2) ~ '^[0-9]{4}$'
+				      THEN split_part(period_value, '/', 2)::int END < ?
+				LIMIT 1
+				""").params(mst, frequency, fromYear, untilYear).query(String.class).optional();
+	}
+
 	/** @return whether it was inserted: not if the taxpayer has a change from that day already */
 	boolean insert(String mst, FrequencyChange change, Instant registeredAt) {
 		return this.jdbc.sql("""

@@ -32,7 +32,10 @@ class PenaltyBandTests {
 	void anIndividualPaysHalf() {
 		assertThat(PenaltyBand.range(10, 0, true)).isEqualTo(new PenaltyBand.Range(1_000_000, 2_500_000));
 		assertThat(PenaltyBand.range(91, 40_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 12_500_000));
-		assertThat(PenaltyBand.range(91, 10_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 10_000_000));
+		assertThat(PenaltyBand.range(91, 10_000_000, true))
+			.as("half of an organisation's, which the tax due caps and the floor raises to 11.5 million")
+			.isEqualTo(new PenaltyBand.Range(5_750_000, 5_750_000));
+		assertThat(PenaltyBand.range(91, 20_000_000, true)).isEqualTo(new PenaltyBand.Range(7_500_000, 10_000_000));
 		assertThat(PenaltyBand.range(91, 1_000_000, true)).isEqualTo(new PenaltyBand.Range(5_750_000, 5_750_000));
 	}
 

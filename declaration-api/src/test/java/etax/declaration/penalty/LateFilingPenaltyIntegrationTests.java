@@ -113,11 +113,12 @@ class LateFilingPenaltyIntegrationTests {
 		String returnId = fileLate(mst);
 		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("99999"));
 
-		invalid(decide(returnId, officer, 12_500_001, TODAY), "amount")
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("7,500,000 to 12,500,000 VND")));
+		invalid(decide(returnId, officer, 11_000_001, TODAY), "amount")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("7,500,000 to 11,000,000 VND")));
 		JsonNode fine = body(decide(returnId, officer, 7_500_000, TODAY).andExpect(status().isCreated()));
 		assertThat(fine.at("/band/min").asLong()).isEqualTo(7_500_000);
-		assertThat(fine.at("/band/max").asLong()).as("half of 25 million, under the tax due").isEqualTo(12_500_000);
+		assertThat(fine.at("/band/max").asLong()).as("half of an organisation's most, the tax due of 22 million")
+			.isEqualTo(11_000_000);
 	}
 
 	@Test

@@ -176,6 +176,22 @@ class ContextRulesIntegrationTests {
 			.andExpect(jsonPath("$.frequencyChanges[*].frequency", org.hamcrest.Matchers.contains("Q", "M")));
 	}
 
+	/** R-PER-2: a change applies from a year's first period, never to a year the taxpayer filed at the other one. */
+	@Test
+	void aFrequencyChangeIsRefusedFromAYearWithReturnsAcceptedAtTheOther() throws Exception {
+		String mst = SampleReturns.newMst();
+		register(mst, "M", null).andExpect(status().isCreated());
+		assertThat(file(month(SampleReturns.forTaxpayer(mst), 2, 2026), 201).get("status").asString())
+			.isEqualTo("ACCEPTED");
+
+		register(mst, "Q", "2026-01-01").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/registration-conflict"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("02/2026")));
+		register(mst, "Q", "2025-01-01").andExpect(status().isConflict());
+		register(mst, "Q", "2027-01-01").andExpect(status().isCreated());
+		register(mst, "Q", "2027-01-01").andExpect(status().isCreated()); // a retry
+	}
+
 	private org.springframework.test.web.servlet.ResultActions register(String mst, String frequency,
 			@org.jspecify.annotations.Nullable String from) throws Exception {
 		return this.mvc.perform(post("/api/v1/taxpayers").with(officer())
