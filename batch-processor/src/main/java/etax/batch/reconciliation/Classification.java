@@ -77,9 +77,11 @@ class Classification {
 			.param(day)
 			.query(Long.class)
 			.single();
+		// the day counts as reconciled once its work items are too (markReconciled, the run's next step): a run that
+		// fails between would otherwise leave new exceptions without a work item, and the schedule not run it again
 		this.jdbc.sql("""
-				UPDATE reconciliation.day SET reconciled_revision = ?, last_execution_id = ?, last_run_by = ?, last_run_at = ?
-				WHERE business_day = ?""").params(revision, executionId, launchedBy, at, day).update();
+				UPDATE reconciliation.day SET last_execution_id = ?, last_run_by = ?, last_run_at = ?
+				WHERE business_day = ?""").params(executionId, launchedBy, at, day).update();
 		this.jdbc.sql("""
 				INSERT INTO reconciliation.run (execution_id, business_day, launched_by, classified_at, revision, lines,
 				    exceptions)
@@ -89,6 +91,18 @@ class Classification {
 			.params(executionId, day, launchedBy, at, revision, lines, exceptions)
 			.update();
 		return new Classified(lines, exceptions, revision);
+	}
+
+	/**
+	 * Marks the day reconciled at the revision a run's classification read, once the run's work items follow it.
+	 * @param executionId the run
+	 */
+	void markReconciled(long executionId) {
+		this.jdbc.sql("""
+				UPDATE reconciliation.day d SET reconciled_revision = GREATEST(coalesce(d.reconciled_revision, 0), r.revision)
+				FROM reconciliation.run r WHERE r.execution_id = ? AND d.business_day = r.business_day""")
+			.param(executionId)
+			.update();
 	}
 
 	/**

@@ -121,12 +121,13 @@ class ReconciliationJobConfiguration {
 
 	@Bean
 	Step reconciliationWorkItemsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorkItemSynchronization synchronization, Clock clock) {
+			WorkItemSynchronization synchronization, Classification classification, Clock clock) {
 		return new StepBuilder("reconciliationWorkItemsStep", jobRepository).tasklet((contribution, chunk) -> {
 			StepExecution step = contribution.getStepExecution();
 			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
 			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, step.getJobExecutionId(),
 					clock.instant());
+			classification.markReconciled(step.getJobExecutionId());
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
 			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "

@@ -8,16 +8,21 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static etax.batch.reconciliation.TaxSide.bankFile;
 import static etax.batch.reconciliation.TaxSide.posted;
 import static etax.batch.reconciliation.TaxSide.statement;
 import static etax.batch.reconciliation.TaxSide.voucher;
+import static etax.devstack.TestCallers.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -74,6 +79,44 @@ class ReconciliationReversalIntegrationTests {
 		calls().reconcile(REVERSED);
 		assertThat(classes(REVERSED)).containsExactlyInAnyOrderEntriesOf(Map.of("RV01R", "MATCHED"));
 		assertThat(status(REVERSED, "RV01R")).containsExactly("REVERSAL", "REVERSED", "POSTED");
+	}
+
+	/**
+	 * The bank's reversal is undone by the bank: a reversal line the treasury has not posted is an exception whose
+	 * money no REVERSE or RECODE may move (undoing it would pay the taxpayer back a second time).
+	 */
+	@Test
+	void aReversalIsNeitherReversedNorRecodedByAResolution() {
+		LocalDate day = LocalDate.of(2025, 2, 21);
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID payment = tax.paid("RV03", day, "VND", "5000000", "1701");
+		tax.reversed("RV03", "RV03R", day);
+		calls().importBank(bankFile(day, cancelled(voucher("RV03", day, "01", "VND", "5000000", "1701")),
+				cancelled(voucher("RV03R", day, "01", "VND", "5000000", "1701"))));
+		calls().importTreasury(statement(posted(payment, day, "VND", "5000000", "1701")));
+		calls().reconcile(day);
+		long item = this.jdbc.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? "
+				+ "AND bank_reference = 'RV03R'").param(day).query(Long.class).single();
+		String resolver = TokenIssuer.local().approver(TaxSide.OFFICE, "an");
+		assertThat(action(item, "assign", "{}", resolver)).hasStatusOk();
+
+		for (String kind : List.of("REVERSE", "RECODE")) {
+			assertThat(action(item, "resolve", "{\"kind\":\"" + kind + "\",\"reason\":\"x\",\"corrected\":"
+					+ "{\"chapter\":\"754\",\"subItem\":\"1052\",\"amount\":5000000}}", resolver))
+				.as(kind)
+				.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+				.bodyText()
+				.contains("which the bank's own reversal settles");
+		}
+	}
+
+	private MvcTestResult action(long id, String action, String body, String token) {
+		return this.mvc.post()
+			.uri("/api/v1/reconciliation/work-items/" + id + ":" + action)
+			.with(bearer(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 	}
 
 	/** A voucher the bank debited and then cancelled (TTHAI_CTU 02): REVERSED in its file. */

@@ -101,6 +101,12 @@ public final class CorrectionRefusedException extends RuntimeException {
 				+ "); a REVERSE would take the money back a second time");
 	}
 
+	public static CorrectionRefusedException recordedBefore(String voucher, String kind, String requestNumber, Object id) {
+		return new CorrectionRefusedException(Reason.CONFLICT, "The payment of " + voucher + " has a " + kind
+				+ " recorded already, correction request " + requestNumber + " (" + id + "); another would move the "
+				+ "same money a second time");
+	}
+
 	public static CorrectionRefusedException heldCreditResolved(String detail) {
 		return new CorrectionRefusedException(Reason.HELD_CREDIT_RESOLVED, detail);
 	}

@@ -2,6 +2,7 @@ package etax.payment.correction;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -168,6 +169,73 @@ class CorrectionRepository {
 			.param("line", lineNumber, Types.INTEGER)
 			.query(CorrectionRepository::recorded)
 			.optional();
+	}
+
+	/** The bank reference of the payment a recorded confirmation reverses, if it is a bank's reversal. */
+	Optional<String> reversalOf(String bankCode, String bankReference) {
+		return this.jdbc.sql("SELECT reversal_of FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ? "
+				+ "AND reversal_of IS NOT NULL")
+			.params(bankCode, bankReference)
+			.query(String.class)
+			.optional();
+	}
+
+	/** A recorded RECORD of the voucher (or of its line, or of the whole voucher), if there is one. */
+	Optional<RecordedCorrection> recordedRecord(String bankCode, String bankReference, @Nullable Integer lineNumber) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM payment.correction_request
+				WHERE kind = 'RECORD' AND bank_code = :bank AND bank_reference = :reference
+				    AND (line_number IS NULL OR CAST(:line AS integer) IS NULL OR line_number = :line)
+				ORDER BY recorded_at LIMIT 1""")
+			.param("bank", bankCode)
+			.param("reference", bankReference)
+			.param("line", lineNumber, Types.INTEGER)
+			.query(CorrectionRepository::recorded)
+			.optional();
+	}
+
+	/**
+	 * The coding a recorded line has now: the corrected coding of its latest recorded RECODE, else its own.
+	 * @return chapter, sub-item and amount (VND), empty when the line is not recorded
+	 */
+	Optional<LineCoding> currentCoding(String bankCode, String bankReference, int lineNumber) {
+		return this.jdbc.sql("""
+				SELECT coalesce(r.corrected_chapter, l.chapter), coalesce(r.corrected_sub_item, l.sub_item),
+				    coalesce(r.corrected_amount, l.amount), r.request_number, l.posting_id
+				FROM payment.confirmation_line l
+				LEFT JOIN LATERAL (SELECT corrected_chapter, corrected_sub_item, corrected_amount, request_number
+				    FROM payment.correction_request c
+				    WHERE c.kind = 'RECODE' AND c.bank_code = l.bank_code AND c.bank_reference = l.bank_reference
+				        AND c.line_number = l.line_number
+				    ORDER BY c.recorded_at DESC LIMIT 1) r ON true
+				WHERE l.bank_code = ? AND l.bank_reference = ? AND l.line_number = ?""")
+			.params(bankCode, bankReference, lineNumber)
+			.query((row, n) -> new LineCoding(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getString(4),
+					row.getObject(5, UUID.class)))
+			.optional();
+	}
+
+	/**
+	 * A line's coding now.
+	 * @param chapter the chapter
+	 * @param subItem the sub-item
+	 * @param amount the amount, VND
+	 * @param recodedBy the number of the RECODE that gave it, or null for the line's own
+	 * @param postingId the line's treasury posting
+	 */
+	record LineCoding(String chapter, String subItem, BigDecimal amount, @Nullable String recodedBy, UUID postingId) {
+
+	}
+
+	/**
+	 * Takes a lock on a voucher until the transaction ends, for a RECORD, whose payment has no row to lock: two
+	 * RECORDs of one voucher approved at the same time are judged one after the other.
+	 */
+	void lockVoucher(String bankCode, String bankReference) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('voucher|' || ? || '|' || ?, 0))")
+			.params(bankCode, bankReference)
+			.query()
+			.singleRow();
 	}
 
 	/**

@@ -127,9 +127,12 @@ public class Corrections {
 		if (proposal.proposedBy().equals(approver.subject())) {
 			throw CorrectionRefusedException.sameOfficer(approver.subject());
 		}
-		if (!"RECORD".equals(request.kind())) {
-			// the requests about one payment are judged and recorded one after another: two REVERSEs of a line, or
-			// two resolutions of its held credit, approved at the same time, are one and a refusal
+		// the requests about one payment are judged and recorded one after another: two REVERSEs or RECORDs of a
+		// line, or two resolutions of its held credit, approved at the same time, are one and a refusal
+		if ("RECORD".equals(request.kind())) {
+			this.repository.lockVoucher(request.bankCode(), request.bankReference());
+		}
+		else {
 			this.repository.lockPayment(request.bankCode(), request.bankReference());
 		}
 		this.vouchers.check(request, approver);

@@ -1,5 +1,6 @@
 package etax.payment.correction;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,8 +55,24 @@ class VoucherChecks {
 				this.repository.collectingAgency(request.bankCode(), request.bankReference()))) {
 			throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
 		}
+		if ("REVERSE".equals(request.kind()) || "RECODE".equals(request.kind())) {
+			this.repository.reversalOf(request.bankCode(), request.bankReference()).ifPresent((reversed) -> {
+				throw CorrectionRefusedException.invalid("The payment of " + voucher + " is the bank's reversal of "
+						+ reversed + ": a " + request.kind() + " is about a payment; the bank undoes its own reversal");
+			});
+		}
 		if ("REVERSE".equals(request.kind())) {
 			checkNotReversed(request, voucher);
+		}
+		if ("RECODE".equals(request.kind())) {
+			checkCoding(request, voucher);
+		}
+		if ("RECORD".equals(request.kind())) {
+			this.repository.recordedRecord(request.bankCode(), request.bankReference(), request.lineNumber())
+				.ifPresent((earlier) -> {
+					throw CorrectionRefusedException.recordedBefore(voucher, "RECORD", earlier.requestNumber(),
+							earlier.correctionId());
+				});
 		}
 		if (request.resolvesHeldCredit()) {
 			UUID posting = linePosting(request);
@@ -92,6 +109,36 @@ class VoucherChecks {
 				throw CorrectionRefusedException.reversedByRequest(voucher, earlier.requestNumber(),
 						earlier.correctionId());
 			});
+	}
+
+	/**
+	 * A RECODE moves a line's money from the coding it has now (the line's own, or what its latest recorded RECODE
+	 * made it) and names that line's posting: one from another coding (a second RECODE of the same money, sent again
+	 * after the line was reclassified) or of another posting would have the treasury move money that is not there.
+	 */
+	private void checkCoding(CorrectionRequest request, String voucher) {
+		CorrectionRepository.LineCoding now = this.repository
+			.currentCoding(request.bankCode(), request.bankReference(), Objects.requireNonNull(request.lineNumber()))
+			.orElseThrow(() -> CorrectionRefusedException.invalid("The gateway has no recorded payment line of " + voucher));
+		if (request.postingId() != null && !request.postingId().equals(now.postingId())) {
+			throw CorrectionRefusedException.invalid("The posting " + request.postingId() + " is not the posting of "
+					+ voucher + " (" + now.postingId() + ")");
+		}
+		CorrectionRequest.Coding paid = Objects.requireNonNull(request.paid());
+		boolean sameAmount = paid.amount() == null || (paid.currency() != null && !"VND".equals(paid.currency()))
+				|| paid.amount().compareTo(now.amount()) == 0;
+		if (!now.chapter().equals(paid.chapter()) || !now.subItem().equals(paid.subItem()) || !sameAmount) {
+			String from = (now.recodedBy() != null) ? "as correction request " + now.recodedBy() + " re-coded it"
+					: "as paid";
+			throw CorrectionRefusedException.invalid("The money of " + voucher + " is coded chapter " + now.chapter()
+					+ ", sub-item " + now.subItem() + ", " + now.amount().toPlainString() + " VND " + from
+					+ ": a RECODE names that coding as paid");
+		}
+		CorrectionRequest.Coding corrected = Objects.requireNonNull(request.corrected());
+		if (paid.currency() != null && corrected.currency() != null && !paid.currency().equals(corrected.currency())) {
+			throw CorrectionRefusedException.invalid("A RECODE keeps the currency: paid in " + paid.currency()
+					+ ", corrected in " + corrected.currency());
+		}
 	}
 
 	private UUID linePosting(CorrectionRequest request) {

@@ -283,6 +283,66 @@ class CorrectionsIntegrationTests {
 			.contains("a RECORD is for a payment the gateway never recorded");
 	}
 
+	/**
+	 * A RECODE moves the money from the coding it has now: the same RECODE sent again (its line reclassified and
+	 * resolved anew) would move it twice, one from the coding a recorded RECODE gave it goes on from there.
+	 */
+	@Test
+	void aRecodeMovesTheMoneyFromTheCodingItHasNowOnce() {
+		String reference = confirmed(9408, 2_000_000);
+		String corrected = PAID.replace("1701", "1052");
+		String first = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
+		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		String again = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
+		assertProblem(post("/api/v1/corrections/proposals", again, this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
+				"invalid-correction")
+			.contains("sub-item 1052")
+			.contains("as correction request TS-2026-000042 re-coded it");
+		String onwards = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", corrected,
+				PAID.replace("1701", "1003"));
+		assertThat(post("/api/v1/corrections/proposals", onwards, this.officer)).hasStatus(HttpStatus.CREATED);
+		String otherPosting = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", corrected, PAID)
+			.replace("\"treasuryCode\"", "\"postingId\":\"" + UUID.randomUUID() + "\",\"treasuryCode\"");
+		assertProblem(post("/api/v1/corrections/proposals", otherPosting, this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("is not the posting of");
+	}
+
+	/** The bank's reversal is undone by the bank: a REVERSE of it would pay the taxpayer back a second time. */
+	@Test
+	void aReversalIsNeitherReversedNorRecodedByACorrection() {
+		String mst = DevBanks.mst(9409);
+		String reference = confirmed(9409, 2_000_000);
+		String reversal = "COR2026030399009409";
+		String value = DevBanks.confirmation(BANK, reversal, mst, DAY, List.of(Line.of("1701", 2_000_000)))
+			.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"" + reference + "\"");
+		DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, value,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+		await().atMost(TIMEOUT)
+			.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reversal) == 1);
+
+		assertProblem(post("/api/v1/corrections/proposals",
+				request(UUID.randomUUID(), "REVERSE", reversal, 1, "officer-99999", PAID, PAID), this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("is the bank's reversal of " + reference);
+	}
+
+	/** Two RECORDs of one voucher would have it re-driven twice. */
+	@Test
+	void aVoucherIsRecordedByOneRecordOnly() {
+		String reference = "COR2026030300009410";
+		String first = request(UUID.randomUUID(), "RECORD", reference, null, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		String second = request(UUID.randomUUID(), "RECORD", reference, null, "officer-99999", PAID, PAID);
+		assertProblem(post("/api/v1/corrections/proposals", second, this.officer), HttpStatus.CONFLICT,
+				"correction-conflict")
+			.contains("has a RECORD recorded already");
+	}
+
 	@Test
 	void refusesControlCharactersInTheRequestAsTheCallersMistake() {
 		String reference = confirmed(9407, 2_000_000);

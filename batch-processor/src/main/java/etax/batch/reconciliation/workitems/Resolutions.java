@@ -66,6 +66,16 @@ class Resolutions {
 					? "RECORD is for a payment the bank has and the tax side did not record"
 					: kind + " is for a payment the tax side recorded");
 		}
+		if (kind == ResolutionKind.RECORD && !"DEBITED".equals(line.bankStatus())) {
+			// a voucher the bank reports failed, pending or reversed moved no money to record
+			throw InvalidResolutionException.of(item.id(), "RECORD is for a payment the bank debited; the bank reports "
+					+ "this one " + line.bankStatus());
+		}
+		if (kind != ResolutionKind.RECORD && !"DEBITED".equals(line.taxStatus())) {
+			// a reversal, or a payment reversed already: undoing or re-coding it would pay the money back twice
+			throw InvalidResolutionException.of(item.id(), kind + " is for a payment the bank debited; the tax side "
+					+ "records this line " + line.taxStatus() + ", which the bank's own reversal settles");
+		}
 		if (kind == ResolutionKind.RECODE && (resolution.corrected() == null
 				|| same(corrected(line.tax(), resolution.corrected()), paid(line.tax())))) {
 			throw InvalidResolutionException.of(item.id(), "RECODE needs a corrected coding that differs from the paid one");
