@@ -159,11 +159,17 @@ class CorrectionRepository {
 	 * whole payment: of any of its lines).
 	 */
 	Optional<RecordedCorrection> recordedReverse(String bankCode, String bankReference, @Nullable Integer lineNumber) {
+		return recordedOfKind("REVERSE", bankCode, bankReference, lineNumber);
+	}
+
+	private Optional<RecordedCorrection> recordedOfKind(String kind, String bankCode, String bankReference,
+			@Nullable Integer lineNumber) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM payment.correction_request
-				WHERE kind = 'REVERSE' AND bank_code = :bank AND bank_reference = :reference
+				WHERE kind = :kind AND bank_code = :bank AND bank_reference = :reference
 				    AND (line_number IS NULL OR CAST(:line AS integer) IS NULL OR line_number = :line)
 				ORDER BY recorded_at LIMIT 1""")
+			.param("kind", kind)
 			.param("bank", bankCode)
 			.param("reference", bankReference)
 			.param("line", lineNumber, Types.INTEGER)
@@ -182,16 +188,7 @@ class CorrectionRepository {
 
 	/** A recorded RECORD of the voucher (or of its line, or of the whole voucher), if there is one. */
 	Optional<RecordedCorrection> recordedRecord(String bankCode, String bankReference, @Nullable Integer lineNumber) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM payment.correction_request
-				WHERE kind = 'RECORD' AND bank_code = :bank AND bank_reference = :reference
-				    AND (line_number IS NULL OR CAST(:line AS integer) IS NULL OR line_number = :line)
-				ORDER BY recorded_at LIMIT 1""")
-			.param("bank", bankCode)
-			.param("reference", bankReference)
-			.param("line", lineNumber, Types.INTEGER)
-			.query(CorrectionRepository::recorded)
-			.optional();
+		return recordedOfKind("RECORD", bankCode, bankReference, lineNumber);
 	}
 
 	/**
