@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.xml.XMLConstants;
 import javax.xml.validation.Schema;
@@ -33,8 +34,18 @@ final class ParserPool {
 
 	private final Map<Schema, BlockingQueue<Pipeline>> idle = new ConcurrentHashMap<>();
 
+	/**
+	 * Documents a pipeline validates before it is dropped, and the size above which a document's pipeline is dropped
+	 * after it: a validator keeps every element and attribute name it has seen in a table of its own that nothing
+	 * empties (the reader's is reset per document, {@link SecureXml}), so a pooled one would grow with each document
+	 * of names never seen before, without bound. These bound what one holds.
+	 */
+	static final int USES = 256;
+
+	static final int RETIRE_ABOVE_BYTES = 64 * 1024;
+
 	/** A reader feeding a validator handler of one schema; the handlers around them are set per document. */
-	record Pipeline(XMLReader reader, ValidatorHandler validator) {
+	record Pipeline(XMLReader reader, ValidatorHandler validator, AtomicInteger uses) {
 	}
 
 	Pipeline acquire(Schema schema) {
@@ -42,7 +53,15 @@ final class ParserPool {
 		return (pipeline != null) ? pipeline : create(schema);
 	}
 
-	void release(Schema schema, Pipeline pipeline) {
+	/**
+	 * Returns a pipeline to the pool, or drops it once it has validated {@value #USES} documents or a document of more
+	 * than {@value #RETIRE_ABOVE_BYTES} bytes.
+	 * @param documentBytes the size of the document it validated
+	 */
+	void release(Schema schema, Pipeline pipeline, int documentBytes) {
+		if (pipeline.uses().incrementAndGet() >= USES || documentBytes > RETIRE_ABOVE_BYTES) {
+			return;
+		}
 		// drop the references to the last document's handlers before the pipeline waits idle
 		pipeline.reader().setContentHandler(NOTHING);
 		setLexicalHandler(pipeline.reader(), NOTHING);
@@ -75,7 +94,7 @@ final class ParserPool {
 		catch (SAXException ex) {
 			throw new IllegalStateException("The JDK validator does not support the secure settings", ex);
 		}
-		return new Pipeline(SecureXml.newReader(), validator);
+		return new Pipeline(SecureXml.newReader(), validator, new AtomicInteger());
 	}
 
 }

@@ -5,6 +5,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.ext.LexicalHandler;
 import org.xml.sax.ext.Locator2;
 
 /**
@@ -162,7 +163,68 @@ final class PathTracker implements ContentHandler {
 
 	@Override
 	public void processingInstruction(String target, String data) throws SAXException {
+		countNode(data.length());
 		this.next.processingInstruction(target, data);
+	}
+
+	/**
+	 * A comment or a processing instruction is a node like an element, and its text like an element's: counted
+	 * against the same limits, or a return of millions of empty comments would reach the observer (which may build
+	 * a tree of them) within every limit.
+	 */
+	private void countNode(int textLength) throws SAXException {
+		if (++this.elements > this.limits.maxElements()) {
+			throw new Refused(MalformedReturnException.tooManyElements(this.limits.maxElements(), line(), column()));
+		}
+		if (textLength > this.limits.maxTextLength()) {
+			throw new Refused(MalformedReturnException.textTooLong(this.limits.maxTextLength(), line(), column()));
+		}
+	}
+
+	/**
+	 * The observer's handler of comments and CDATA boundaries, with the comments counted against the limits
+	 * ({@link #countNode}).
+	 */
+	LexicalHandler counting(LexicalHandler observer) {
+		return new LexicalHandler() {
+
+			@Override
+			public void comment(char[] ch, int start, int length) throws SAXException {
+				countNode(length);
+				observer.comment(ch, start, length);
+			}
+
+			@Override
+			public void startDTD(String name, String publicId, String systemId) throws SAXException {
+				observer.startDTD(name, publicId, systemId);
+			}
+
+			@Override
+			public void endDTD() throws SAXException {
+				observer.endDTD();
+			}
+
+			@Override
+			public void startEntity(String name) throws SAXException {
+				observer.startEntity(name);
+			}
+
+			@Override
+			public void endEntity(String name) throws SAXException {
+				observer.endEntity(name);
+			}
+
+			@Override
+			public void startCDATA() throws SAXException {
+				observer.startCDATA();
+			}
+
+			@Override
+			public void endCDATA() throws SAXException {
+				observer.endCDATA();
+			}
+
+		};
 	}
 
 	@Override

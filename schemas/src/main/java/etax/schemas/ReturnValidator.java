@@ -137,10 +137,10 @@ public final class ReturnValidator {
 		pipeline.validator().setContentHandler(extractor);
 		pipeline.reader().setContentHandler(tracker);
 		if (observer instanceof LexicalHandler lexical) {
-			ParserPool.setLexicalHandler(pipeline.reader(), lexical);
+			ParserPool.setLexicalHandler(pipeline.reader(), tracker.counting(lexical));
 		}
 		parse(pipeline.reader(), xml);
-		this.parsers.release(schema, pipeline);
+		this.parsers.release(schema, pipeline, xml.length);
 		if (errors.hasErrors()) {
 			return new Validation.NotReceivable(errors.findings(entry.compiled()));
 		}

@@ -87,8 +87,11 @@ final class RuleEngine {
 				column = values.appendixColumns[subject.index];
 			}
 		}
-		return new Finding(spec.id(), spec.category(), spec.severity(), xpath, positive(line), positive(column), value,
-				new LocalizedText(rule.messageVi().render(at), rule.messageEn().render(at)), spec.remedy());
+		// a value, and a message quoting values, as long as the filer made them (64 KB of leading zeros is a valid
+		// amount) would make a notice past what one record may carry: quoted as the XSD findings quote them
+		return new Finding(spec.id(), spec.category(), spec.severity(), xpath, positive(line), positive(column),
+				(value != null) ? Findings.shown(value) : null, new LocalizedText(Findings.shown(rule.messageVi().render(at)),
+						Findings.shown(rule.messageEn().render(at))), spec.remedy());
 	}
 
 	private static String rowXpath(Layout.TableSlot table, ReturnValues.Row row, int index, int rows) {

@@ -41,7 +41,7 @@ final class SchemaLoader {
 	static Schema load(String xsdPath) {
 		URL url = resource(XSD_ROOT + xsdPath);
 		try (InputStream in = url.openStream()) {
-			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+			SchemaFactory factory = SchemaFactory.newDefaultInstance();
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");

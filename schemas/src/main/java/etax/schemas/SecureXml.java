@@ -89,6 +89,9 @@ final class SecureXml {
 			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
 			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
 			factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+			// a reader keeps the names of every document it parsed unless told to start afresh with each: pooled
+			// readers would grow with every document of names never seen before
+			factory.setFeature("jdk.xml.resetSymbolTable", true);
 			return factory;
 		}
 		catch (ParserConfigurationException | SAXException ex) {

@@ -3,6 +3,7 @@ package etax.schemas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xml.sax.ext.DefaultHandler2;
 
 import etax.schemas.MalformedReturnException.Reason;
 
@@ -106,6 +108,29 @@ class HostileReturnTests {
 
 		assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_ELEMENTS);
 		assertThat(refused.getMessage()).contains("element count");
+	}
+
+	/**
+	 * Comments and processing instructions count as elements do: a return of thousands of empty comments would
+	 * reach an observer (the signature's capture builds a tree of what it sees) within every other limit.
+	 */
+	@Test
+	void commentsAndProcessingInstructionsCountAgainstTheElementLimit() {
+		ReturnValidator strict = new ReturnValidator(FormCatalog.load(), new ParserLimits(1 << 20, 64, 400));
+		DefaultHandler2 observer = new DefaultHandler2();
+		String comments = "<!---->".repeat(1_000);
+		String instructions = "<?x?>".repeat(1_000);
+
+		for (String nodes : List.of(comments, instructions)) {
+			byte[] xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+				.replace("<tenNNT>", nodes + "<tenNNT>")
+				.getBytes(StandardCharsets.UTF_8);
+			MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
+					() -> strict.validate(xml, observer));
+			assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_ELEMENTS);
+		}
+		assertThat(strict.validate(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), observer))
+			.isInstanceOf(Validation.Receivable.class);
 	}
 
 	@Test
