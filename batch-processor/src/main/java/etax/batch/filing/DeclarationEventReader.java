@@ -1,5 +1,7 @@
 package etax.batch.filing;
 
+import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -60,8 +62,22 @@ class DeclarationEventReader {
 			log.warn("Skipped incomplete declaration event type={} at={}", event.type(), position);
 			return Optional.empty();
 		}
+		if (!storable(event)) {
+			// a value PostgreSQL refuses would fail the poll's one insert for ever and stop the partition behind it
+			log.warn("Skipped declaration event with values out of range type={} at={}", event.type(), position);
+			return Optional.empty();
+		}
 		return Optional.of(new FiledReturn(event.eventId(), event.returnId(), event.formCode(), status,
 				event.receivedAt()));
+	}
+
+	/**
+	 * Whether PostgreSQL takes the values: a time within years 1 to 9999 (an {@code Instant} reaches far beyond, and
+	 * is written {@code +10000-…} past them), a form code without control characters (text refuses NUL).
+	 */
+	private static boolean storable(DeclarationEvent event) {
+		int year = Objects.requireNonNull(event.receivedAt()).atOffset(ZoneOffset.UTC).getYear();
+		return year >= 1 && year <= 9999 && Objects.requireNonNull(event.formCode()).chars().noneMatch(Character::isISOControl);
 	}
 
 	private static FiledReturn.@Nullable Status statusOf(@Nullable String type) {

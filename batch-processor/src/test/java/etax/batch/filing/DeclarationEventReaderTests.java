@@ -54,6 +54,15 @@ class DeclarationEventReaderTests {
 				 "receivedAt":"2026-04-15T03:12:09.001Z"}""".formatted(EVENT_ID), "t-0@9")).isEmpty();
 	}
 
+	/** What PostgreSQL would refuse would fail the poll's insert for ever and stop the partition behind it. */
+	@Test
+	void skipsValuesThatCannotBeStored() {
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "+10000-01-01T00:00:00Z"), "t-0@10")).isEmpty();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "2026-04-15T03:12:09.001Z").replace("01/GTGT", "01/\\u0000"),
+				"t-0@11")).isEmpty();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "9999-12-31T00:00:00Z"), "t-0@12")).isPresent();
+	}
+
 	private static String event(String type, int version, String receivedAt) {
 		return """
 				{"eventId":"%s","type":"%s","version":%d,"occurredAt":"2026-04-15T03:12:09.123Z",
