@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.PenaltyBand;
 import etax.declaration.payable.FineTerms;
@@ -81,6 +82,12 @@ public class LateFilingPenalties {
 					+ "return (C); this one is " + filed.status() + ", filing type " + filed.filingType());
 		}
 		LocalDate deadline = deadline(filed);
+		if (approximate(filed)) {
+			// without the year's lunar holidays the deadline, the days late and so the band may each be off
+			throw new InvalidPenaltyException("returnId", "The deadline of this return, " + deadline + ", falls in a year "
+					+ "whose public holidays are not published yet: neither it nor the days late are certain; a fine is "
+					+ "decided once they are");
+		}
 		long daysLate = Deadlines.daysLate(deadline, filed.receivedAt());
 		if (daysLate <= 0) {
 			throw new InvalidPenaltyException("returnId", "The return was filed on time: received "
@@ -135,12 +142,27 @@ public class LateFilingPenalties {
 		if (filed.extension() != null) {
 			return filed.extension().deadline();
 		}
+		return this.deadlines.deadlineOf(period(filed), rule(filed));
+	}
+
+	/** Whether the return's deadline rests on a year whose holidays are not published. */
+	private boolean approximate(StoredReturn filed) {
+		if (filed.extension() != null) {
+			return this.deadlines.approximate(filed.extension().deadline());
+		}
+		return this.deadlines.approximate(period(filed), rule(filed));
+	}
+
+	private static TaxPeriod period(StoredReturn filed) {
 		StoredReturn.Period declared = filed.period();
+		return new TaxPeriod(declared.kind(), declared.value(), declared.from(), declared.to());
+	}
+
+	private static DeadlineRule rule(StoredReturn filed) {
 		FormVersion form = FormCatalog.load()
 			.find(filed.maTKhai(), filed.formVersion(), filed.filingType())
 			.orElseThrow(() -> new IllegalStateException("An accepted return's form is in the catalog"));
-		TaxPeriod period = new TaxPeriod(declared.kind(), declared.value(), declared.from(), declared.to());
-		return this.deadlines.deadlineOf(period, Deadlines.ruleOf(form, declared.kind()));
+		return Deadlines.ruleOf(form, filed.period().kind());
 	}
 
 	/**
