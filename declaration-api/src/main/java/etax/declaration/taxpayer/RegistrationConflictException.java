@@ -1,5 +1,7 @@
 package etax.declaration.taxpayer;
 
+import java.time.LocalDate;
+
 /**
  * A registration that contradicts what the registry holds: a certificate serial registered to another
  * taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
@@ -31,6 +33,11 @@ public final class RegistrationConflictException extends RuntimeException {
 		return new RegistrationConflictException("The taxpayer has a return of period " + period + " accepted at its "
 				+ "other filing frequency in those years: a change applies from the first year with none (R-PER-2: from "
 				+ "the following year)");
+	}
+
+	static RegistrationConflictException contractEnded(LocalDate endsOn) {
+		return new RegistrationConflictException("The contract was ended before, on " + endsOn
+				+ ": an ending is recorded once");
 	}
 
 	static RegistrationConflictException managedElsewhere() {

@@ -96,6 +96,21 @@ class RegistryController {
 		return answer(contract, "/api/v1/agents/" + agentMst + "/contracts");
 	}
 
+	@Operation(summary = "End an agent's contract",
+			description = "The client ended the contract: it is in force up to and including endsOn, which is not "
+					+ "before today (the returns the agent filed stay filed) and before the contract's own end. 201 "
+					+ "ended; 200 the same ending was recorded before; 400 a day not allowed; 404 no such contract of a "
+					+ "taxpayer your office manages; 409 the contract was ended on another day.")
+	@ApiResponse(responseCode = "201", description = "Ended: the contract as it now ends", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same ending was recorded before", useReturnTypeSchema = true)
+	@PostMapping("/api/v1/agents/{agentMst}/contracts/{contractNumber}:end")
+	ResponseEntity<AgentContract> end(@PathVariable @Mst String agentMst,
+			@PathVariable @Size(max = 50) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String contractNumber,
+			@Valid @RequestBody ContractEnding ending, @AuthenticationPrincipal Caller officer) {
+		return answer(this.registry.end(officer, agentMst, contractNumber, ending.endsOn(), ending.reason()),
+				"/api/v1/agents/" + agentMst + "/contracts");
+	}
+
 	private static <T> ResponseEntity<T> answer(Registered<T> registered, String location) {
 		return registered.created() ? ResponseEntity.created(URI.create(location)).body(registered.value())
 				: ResponseEntity.ok(registered.value());
@@ -123,6 +138,11 @@ class RegistryController {
 			@NotBlank @Pattern(regexp = "[0-9A-Fa-f]{1,64}", message = "must be 1 to 64 hexadecimal digits") String serialNumber,
 			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String subject,
 			@NotNull @PlausibleDate Instant notBefore, @NotNull @PlausibleDate Instant notAfter) {
+
+	}
+
+	record ContractEnding(@NotNull @PlausibleDate LocalDate endsOn,
+			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String reason) {
 
 	}
 

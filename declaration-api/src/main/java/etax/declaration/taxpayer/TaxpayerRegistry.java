@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import etax.access.Caller;
+import etax.declaration.calendar.Deadlines;
 import etax.access.Role;
 import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
@@ -172,8 +173,8 @@ public class TaxpayerRegistry {
 		if (contract.validTo() != null && contract.validTo().isBefore(contract.validFrom())) {
 			throw new InvalidRegistrationException("validTo must not be before validFrom");
 		}
-		if (this.repository.find(contract.agentMst()).isEmpty()) {
-			throw new InvalidRegistrationException("The agent is not a registered taxpayer");
+		if (this.repository.find(contract.agentMst()).filter(Taxpayer::isActive).isEmpty()) {
+			throw new InvalidRegistrationException("The agent is not an active registered taxpayer");
 		}
 		if (this.repository.find(contract.taxpayerMst())
 			.filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
@@ -188,6 +189,52 @@ public class TaxpayerRegistry {
 			throw RegistrationConflictException.contract();
 		}
 		return new Registered<>(existing, false);
+	}
+
+	/**
+	 * Ends an agent's contract before the end it was registered with (or an open-ended one), as an officer of the
+	 * office that manages the taxpayer or a national officer: the client ended it. The contract is in force up to and
+	 * including {@code endsOn}; returns the agent filed under it stay filed, so the day is not before today in
+	 * Vietnam. Once per contract: the same ending again changes nothing, another one is a conflict.
+	 * @param officer who records it
+	 * @param agentMst the agent
+	 * @param contractNumber the contract's number
+	 * @param endsOn the last day it is in force
+	 * @param reason why, in the officer's words
+	 * @return the contract as it now ends, and whether the ending was recorded now
+	 * @throws TaxpayerNotFoundException if the officer manages no taxpayer with such a contract
+	 * @throws InvalidRegistrationException if the day is before today, or not before the contract's own end
+	 * @throws RegistrationConflictException if the contract has another ending
+	 */
+	@Transactional
+	public Registered<AgentContract> end(Caller officer, String agentMst, String contractNumber, LocalDate endsOn,
+			String reason) {
+		requireValid(agentMst);
+		AgentContract contract = this.repository.contract(agentMst, contractNumber)
+			.orElseThrow(() -> TaxpayerNotFoundException.forMst(agentMst));
+		managedBy(officer, contract.taxpayerMst());
+		AgentContract ended = new AgentContract(agentMst, contract.taxpayerMst(), contractNumber, contract.validFrom(),
+				endsOn);
+		Optional<LocalDate> before = this.repository.endingOf(agentMst, contractNumber);
+		if (before.isPresent()) {
+			if (!before.get().equals(endsOn)) {
+				throw RegistrationConflictException.contractEnded(before.get());
+			}
+			return new Registered<>(ended, false);
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(Deadlines.VIETNAM));
+		if (endsOn.isBefore(today)) {
+			throw new InvalidRegistrationException("endsOn must not be before today (" + today + "): the returns the "
+					+ "agent filed under the contract stay filed");
+		}
+		if (contract.validTo() != null && !endsOn.isBefore(contract.validTo())) {
+			throw new InvalidRegistrationException("endsOn must be before the contract's own end, " + contract.validTo());
+		}
+		if (!this.repository.insertEnding(contract, endsOn, reason, officer.subject(), this.clock.instant())) {
+			// another officer's ending was recorded meanwhile
+			return end(officer, agentMst, contractNumber, endsOn, reason);
+		}
+		return new Registered<>(ended, true);
 	}
 
 	/**

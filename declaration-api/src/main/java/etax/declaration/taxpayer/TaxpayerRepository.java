@@ -125,11 +125,33 @@ class TaxpayerRepository {
 			.update() == 1;
 	}
 
+	/** The contracts between an agent and a taxpayer, each ending when its ending, if one was recorded, says. */
 	List<AgentContract> contracts(String agentMst, String taxpayerMst) {
 		return this.jdbc.sql("""
-				SELECT agent_mst, taxpayer_mst, contract_number, valid_from, valid_to
-				FROM filing.agent_contract WHERE agent_mst = ? AND taxpayer_mst = ?
+				SELECT c.agent_mst, c.taxpayer_mst, c.contract_number, c.valid_from,
+				    CASE WHEN e.ends_on IS NOT NULL AND (c.valid_to IS NULL OR e.ends_on < c.valid_to) THEN e.ends_on
+				        ELSE c.valid_to END AS valid_to
+				FROM filing.agent_contract c LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
+				WHERE c.agent_mst = ? AND c.taxpayer_mst = ?
 				""").params(agentMst, taxpayerMst).query(CONTRACT).list();
+	}
+
+	/** @return whether it was recorded: not if the contract has an ending already */
+	boolean insertEnding(AgentContract contract, LocalDate endsOn, String reason, String recordedBy, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO filing.agent_contract_ending (agent_mst, contract_number, ends_on, reason, recorded_by,
+				    recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+				""")
+			.params(contract.agentMst(), contract.contractNumber(), endsOn, reason, recordedBy, Timestamp.from(at))
+			.update() == 1;
+	}
+
+	Optional<LocalDate> endingOf(String agentMst, String contractNumber) {
+		return this.jdbc.sql("SELECT ends_on FROM filing.agent_contract_ending WHERE agent_mst = ? AND contract_number = ?")
+			.params(agentMst, contractNumber)
+			.query(LocalDate.class)
+			.optional();
 	}
 
 	/** @return whether it was inserted: not if the agent has a contract under that number */
@@ -174,8 +196,10 @@ class TaxpayerRepository {
 				""").param(mst).query(CERTIFICATE).list();
 	}
 
+	/** Whether a contract between them is in force on the day and the agent is an active registered taxpayer. */
 	boolean hasContract(String agentMst, String taxpayerMst, LocalDate day) {
-		return contracts(agentMst, taxpayerMst).stream().anyMatch((contract) -> contract.inForceOn(day));
+		return find(agentMst).filter(Taxpayer::isActive).isPresent()
+				&& contracts(agentMst, taxpayerMst).stream().anyMatch((contract) -> contract.inForceOn(day));
 	}
 
 }

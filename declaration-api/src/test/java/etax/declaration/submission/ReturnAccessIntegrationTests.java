@@ -3,6 +3,8 @@ package etax.declaration.submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -227,6 +230,57 @@ class ReturnAccessIntegrationTests {
 		this.mvc.perform(get("/api/v1/returns/" + ownFiling.get("returnId").asString()).with(bearer(TOKENS.agent(agent))))
 			.andExpect(status().isNotFound());
 		assertThat(returnsOf(stranger)).isOne();
+	}
+
+	/**
+	 * The client ends its agent's contract: the agent files up to the last day, not after; an ending is recorded once,
+	 * never back-dated; an agent no longer active files for no one.
+	 */
+	@Test
+	void anAgentFilesNoMoreOnceItsContractEndedOrItIsNoLongerActive() throws Exception {
+		String agent = SampleReturns.registeredTaxpayer(this.jdbc, "M");
+		String client = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, 'HD-END', DATE '2026-01-01')
+				""").params(agent, client).update();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		String path = "/api/v1/agents/" + agent + "/contracts/HD-END:end";
+		RequestPostProcessor officer = bearer(TOKENS.officer("99999"));
+
+		ending(path, officer, today.minusDays(1)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		ending(path, bearer(TOKENS.officer("70131")), today).andExpect(status().isNotFound());
+		ending(path, officer, today).andExpect(status().isCreated()).andExpect(jsonPath("$.validTo").value(today.toString()));
+		ending(path, officer, today).andExpect(status().isOk());
+		ending(path, officer, today.plusDays(3)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+		file(SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent), TOKENS.agent(agent))
+			.andExpect(status().isCreated());
+
+		// a day later
+		this.jdbc.sql("UPDATE filing.agent_contract_ending SET ends_on = ends_on - 1 WHERE agent_mst = ?")
+			.param(agent)
+			.update();
+		file(SampleReturns.withAgent(SampleReturns.quarter(SampleReturns.forTaxpayer(client), 4, 2025), agent),
+				TOKENS.agent(agent))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "filer-not-authorized"));
+
+		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		this.jdbc.sql("""
+				INSERT INTO filing.agent_contract (agent_mst, taxpayer_mst, contract_number, valid_from)
+				VALUES (?, ?, 'HD-SUSPENDED', DATE '2026-01-01')
+				""").params(agent, other).update();
+		this.jdbc.sql("UPDATE filing.taxpayer SET status = 'SUSPENDED' WHERE mst = ?").param(agent).update();
+		file(SampleReturns.withAgent(SampleReturns.forTaxpayer(other), agent), TOKENS.agent(agent))
+			.andExpect(status().isForbidden());
+	}
+
+	private ResultActions ending(String path, RequestPostProcessor officer, LocalDate endsOn) throws Exception {
+		return this.mvc.perform(post(path).with(officer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"endsOn\":\"" + endsOn + "\",\"reason\":\"the client ended it\"}"));
 	}
 
 	@Test
