@@ -56,9 +56,12 @@ class RegistryIntegrationTests {
 		certificate(owner, certificate).andExpect(status().isOk()).andExpect(jsonPath("$.mst").value(owner));
 		certificate(other, certificate).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+		certificate(other, certificate("000" + serial.toUpperCase(java.util.Locale.ROOT), "2026-01-01T00:00:00Z",
+				"2027-01-01T00:00:00Z"))
+			.andExpect(status().isConflict()); // the same serial written otherwise
 
 		assertThat(this.jdbc.sql("SELECT mst FROM filing.certificate WHERE serial_number = ?")
-			.param(serial)
+			.param(serial.toUpperCase(java.util.Locale.ROOT))
 			.query(String.class)
 			.list()).containsExactly(owner);
 	}
