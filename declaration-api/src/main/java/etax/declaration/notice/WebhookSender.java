@@ -6,10 +6,14 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -54,7 +58,7 @@ final class WebhookSender implements AutoCloseable {
 		Timeout limit = Timeout.of(timeout);
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new CheckingResolver(targets))
+				.setDnsResolver(new CheckingResolver(targets, timeout))
 				.setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
 				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
 				.setMaxConnTotal(connections)
@@ -99,18 +103,53 @@ final class WebhookSender implements AutoCloseable {
 		this.client.close();
 	}
 
-	/** The client's only way to learn an address: resolved and checked by {@link WebhookTargets}. */
+	/**
+	 * The client's only way to learn an address: resolved and checked by {@link WebhookTargets}, within the attempt's
+	 * timeout. A name whose name servers never answer would hold the attempt for the system resolver's own timeouts
+	 * (half a minute and more), which no cancel of the request ends: past the delivery's lease, so that another claim
+	 * sent it again while this one still waited.
+	 */
 	private static final class CheckingResolver implements DnsResolver {
 
 		private final WebhookTargets targets;
 
-		CheckingResolver(WebhookTargets targets) {
+		private final Duration timeout;
+
+		private final ExecutorService lookups = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "webhook-dns");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		CheckingResolver(WebhookTargets targets, Duration timeout) {
 			this.targets = targets;
+			this.timeout = timeout;
 		}
 
 		@Override
 		public InetAddress[] resolve(String host) throws UnknownHostException {
-			return this.targets.resolve(host);
+			Future<InetAddress[]> lookup = this.lookups.submit(() -> this.targets.resolve(host));
+			try {
+				return lookup.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				lookup.cancel(true);
+				throw new UnknownHostException(host + " (not resolved within " + this.timeout.toSeconds() + " s)");
+			}
+			catch (InterruptedException ex) {
+				lookup.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new UnknownHostException(host + " (resolution interrupted)");
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof UnknownHostException unknown) {
+					throw unknown;
+				}
+				if (ex.getCause() instanceof RuntimeException refused) {
+					throw refused;
+				}
+				throw new UnknownHostException(host);
+			}
 		}
 
 		@Override

@@ -71,6 +71,30 @@ class WebhookSenderTests {
 		assertThat(this.lookups).hasValue(1);
 	}
 
+	/**
+	 * A name whose name servers never answer holds the attempt no longer than its timeout: the system's resolver
+	 * would wait half a minute and more, past the delivery's lease.
+	 */
+	@Test
+	void aNameNeverResolvedIsGivenUpAtTheTimeout() throws IOException {
+		HostResolver silent = (host) -> {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new java.net.UnknownHostException(host);
+		};
+		try (WebhookSender sender = new WebhookSender(new WebhookTargets(true, silent), Duration.ofSeconds(1), 4)) {
+			long started = System.nanoTime();
+			assertThatExceptionOfType(java.net.UnknownHostException.class)
+				.isThrownBy(() -> sender.post(hook("silent.test"), Map.of(), "{}"))
+				.withMessageContaining("not resolved within 1 s");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
 	/** A receiver that answers at once but trickles its body for ever is cut off at the attempt's timeout. */
 	@Test
 	void anAnswerThatNeverEndsIsCutOffAtTheTimeout() throws IOException {
