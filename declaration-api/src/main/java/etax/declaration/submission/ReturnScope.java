@@ -8,8 +8,8 @@ import etax.access.Caller;
 
 /**
  * The returns a caller may see, as a condition on {@code filing.tax_return}: a taxpayer its own and its
- * branches' ({@code <mst>-NNN}); an agent those of taxpayers it has a contract with today, and those it
- * filed; a T-VAN those it transmitted; an officer those filed with the tax office and those of the taxpayers
+ * branches' ({@code <mst>-NNN}); an agent, while active, those of taxpayers it has a contract with today (not
+ * one the client ended), and those it filed; a T-VAN those it transmitted; an officer those filed with the tax office and those of the taxpayers
  * it manages; a national officer all. "Today" is the real day, never a sandbox's (ADR 0017: the sandbox
  * changes no one's rights).
  * A return outside the scope does not exist for the caller (404), so nobody learns which ids are taken.
@@ -26,9 +26,12 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 		return switch (caller.role()) {
 			case TAXPAYER -> taxpayer(caller.requireMst());
 			case AGENT -> new ReturnScope("""
-					(filed_by = :scopeSubject OR mst = ANY (ARRAY(SELECT taxpayer_mst FROM filing.agent_contract
-					    WHERE agent_mst = :scopeMst AND valid_from <= :scopeToday
-					      AND (valid_to IS NULL OR valid_to >= :scopeToday))))""",
+					(filed_by = :scopeSubject OR mst = ANY (ARRAY(SELECT c.taxpayer_mst FROM filing.agent_contract c
+					    LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
+					    WHERE c.agent_mst = :scopeMst AND c.valid_from <= :scopeToday
+					      AND (c.valid_to IS NULL OR c.valid_to >= :scopeToday)
+					      AND (e.ends_on IS NULL OR e.ends_on >= :scopeToday)
+					      AND EXISTS (SELECT 1 FROM filing.taxpayer a WHERE a.mst = :scopeMst AND a.status = 'ACTIVE'))))""",
 					Map.of("scopeSubject", caller.subject(), "scopeMst", caller.requireMst(), "scopeToday", today));
 			case TVAN -> new ReturnScope("filed_by = :scopeSubject", Map.of("scopeSubject", caller.subject()));
 			// the office the return names, or the one that manages its taxpayer: what the filer writes never

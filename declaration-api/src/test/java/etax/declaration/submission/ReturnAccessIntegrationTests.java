@@ -257,6 +257,14 @@ class ReturnAccessIntegrationTests {
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
 		file(SampleReturns.withAgent(SampleReturns.forTaxpayer(client), agent), TOKENS.agent(agent))
 			.andExpect(status().isCreated());
+		String clientsOwn = this.json.readTree(file(SampleReturns.quarter(SampleReturns.forTaxpayer(client), 3, 2025),
+				TOKENS.taxpayer(client))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("returnId").asString();
+		this.mvc.perform(get("/api/v1/returns/" + clientsOwn).with(bearer(TOKENS.agent(agent))))
+			.andExpect(status().isOk());
 
 		// a day later
 		this.jdbc.sql("UPDATE filing.agent_contract_ending SET ends_on = ends_on - 1 WHERE agent_mst = ?")
@@ -266,6 +274,8 @@ class ReturnAccessIntegrationTests {
 				TOKENS.agent(agent))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "filer-not-authorized"));
+		this.mvc.perform(get("/api/v1/returns/" + clientsOwn).with(bearer(TOKENS.agent(agent))))
+			.andExpect(status().isNotFound());
 
 		String other = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		this.jdbc.sql("""
