@@ -76,7 +76,7 @@ class ContextRules {
 			PeriodRules.check(document, filedOn, null, findings);
 			return new Checked(findings, taxpayer, null, List.of());
 		}
-		this.identity.checkAgent(header, filedOn, findings);
+		this.identity.checkAgent(header, findings);
 		DependentUnit.check(document).ifPresent(findings::add);
 		ExtendedDeadline extension = checkPeriod(document, receivedAt, filedOn, taxpayer.orElseThrow(), findings);
 		this.identity.checkOffice(header, taxpayer.orElseThrow(), findings);

@@ -1,9 +1,11 @@
 package etax.declaration.submission;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.declaration.signature.SignatureContext;
 import etax.declaration.signature.SignatureVerification;
@@ -16,6 +18,7 @@ import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import static etax.declaration.submission.ContextFindings.finding;
@@ -32,9 +35,18 @@ class IdentityRules {
 
 	private final SignatureVerification signatures;
 
-	IdentityRules(TaxpayerRegistry registry, SignatureVerification signatures) {
+	/** The real clock, never the sandbox's: a chosen postmark changes no one's rights (ADR 0017). */
+	private final Clock clock;
+
+	IdentityRules(TaxpayerRegistry registry, SignatureVerification signatures, @Qualifier("clock") Clock clock) {
 		this.registry = registry;
 		this.signatures = signatures;
+		this.clock = clock;
+	}
+
+	/** The day an agent's contract must be in force: today, whatever postmark the sandbox gave the return. */
+	private LocalDate contractDay() {
+		return LocalDate.now(this.clock.withZone(Deadlines.VIETNAM));
 	}
 
 	/**
@@ -68,7 +80,7 @@ class IdentityRules {
 	 */
 	void checkSignature(ReturnDocument document, EnvelopeCapture envelope, LocalDate filedOn, List<Finding> findings) {
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(document.header(), filedOn,
-				(agent, client) -> this.registry.mayFileFor(agent, client, filedOn))));
+				(agent, client) -> this.registry.mayFileFor(agent, client, contractDay()))));
 	}
 
 	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {
@@ -110,12 +122,12 @@ class IdentityRules {
 	}
 
 	/** A return prepared by a tax agent needs the agent's contract with the taxpayer (R-ID-2). */
-	void checkAgent(ReturnHeader header, LocalDate filedOn, List<Finding> findings) {
+	void checkAgent(ReturnHeader header, List<Finding> findings) {
 		String agent = header.agentMst();
 		if (agent == null || agent.isBlank()) {
 			return;
 		}
-		if (!TaxpayerId.isValid(agent) || !this.registry.mayFileFor(agent, header.mst(), filedOn)) {
+		if (!TaxpayerId.isValid(agent) || !this.registry.mayFileFor(agent, header.mst(), contractDay())) {
 			findings.add(finding("CTX-ID-04", Category.DATA_MISMATCH, Severity.REJECT, ContextFindings.AGENT, agent,
 					"Đại lý thuế không có hợp đồng dịch vụ còn hiệu lực với người nộp thuế.",
 					"The tax agent has no contract in force to file for this taxpayer.",
