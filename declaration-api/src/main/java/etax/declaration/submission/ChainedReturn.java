@@ -30,10 +30,15 @@ public record ChainedReturn(UUID id, String transactionCode, String filingType, 
 		Instant receivedAt, boolean current, @Nullable UUID comparedWith, List<IndicatorChange> changes,
 		List<PayableItem> payableItems) {
 
-	/** This return as a caller who may not read the return it is compared with sees it: that return's id only. */
+	/**
+	 * This return as a caller who may not read the return it is compared with sees it: that return's id only, and
+	 * only once this one was accepted (its signature vouched for it); a return not accepted names none, or anyone
+	 * could learn whether a taxpayer has an accepted return of a period by filing an unsigned one.
+	 */
 	ChainedReturn comparedWithUnreadable() {
+		boolean vouched = this.status == ReturnStatus.ACCEPTED;
 		return new ChainedReturn(this.id, this.transactionCode, this.filingType, this.submissionNumber, this.status,
-				this.receivedAt, this.current, this.comparedWith, List.of(), this.payableItems);
+				this.receivedAt, this.current, vouched ? this.comparedWith : null, List.of(), this.payableItems);
 	}
 
 	/**

@@ -455,6 +455,15 @@ class ReturnAccessIntegrationTests {
 		assertThat(chain.at("/0/changes").isEmpty()).as("what changed would quote the taxpayer's original").isTrue();
 		assertThat(read(this.mvc.perform(get("/api/v1/returns/" + supplement.get("returnId").asString() + "/chain")
 			.with(bearer(TOKENS.taxpayer(mst))))).size()).as("the taxpayer reads the whole chain").isEqualTo(2);
+
+		String stranger = TOKENS.tvan("tvan-probe-" + UUID.randomUUID());
+		// a supplement that cannot be accepted (the wrong soLan), as anyone could file one
+		JsonNode probe = read(file(SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 7), stranger));
+		assertThat(probe.get("status").asString()).isEqualTo("NOT_ACCEPTED");
+		JsonNode probed = read(this.mvc.perform(get("/api/v1/returns/" + probe.get("returnId").asString() + "/chain")
+			.with(bearer(stranger))));
+		assertThat(probed.at("/0/comparedWith").isNull()).as("a return not accepted learns nothing of the chain")
+			.isTrue();
 	}
 
 	/**
