@@ -86,7 +86,7 @@ class GroupCommit implements SmartLifecycle {
 	}
 
 	/**
-	 * Files returns in one transaction; should it fail, each in its own.
+	 * Files returns in one transaction; should it fail in a way that rolled it back, each in its own.
 	 * @param candidates the returns, in the order to decide them
 	 * @return what became of each, in order
 	 */
@@ -98,8 +98,10 @@ class GroupCommit implements SmartLifecycle {
 			return this.filing.file(candidates).stream().map(Result::filed).toList();
 		}
 		catch (RuntimeException ex) {
-			if (candidates.size() == 1) {
-				return List.of(Result.failed(ex));
+			if (candidates.size() == 1 || FilingUnavailable.outcomeUnknown(ex)) {
+				// a group whose commit may have happened is not filed again one by one: a return without an
+				// idempotency key would be stored twice; each filer hears 503 and retries (with its key, a replay)
+				return candidates.stream().map((candidate) -> Result.failed(ex)).toList();
 			}
 			// the class only: a database error's detail can quote a taxpayer's values
 			log.warn("Filing {} returns in one transaction failed, filing each alone: {}", candidates.size(),

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,22 @@ class GroupCommitTests {
 		assertThat(results.get(0).filed()).isEqualTo(filing.outcomeOf("a"));
 		assertThat(results.get(1).failure()).hasMessage("cannot file bad");
 		assertThat(results.get(2).filed()).isEqualTo(filing.outcomeOf("c"));
+	}
+
+	/**
+	 * A group whose commit may have happened (the connection broke, the commit failed) is not filed again: a return
+	 * without a key would be stored twice. Each filer hears that the service is unavailable, and retries.
+	 */
+	@Test
+	void aGroupWhoseCommitMayHaveHappenedIsNotFiledAgain() {
+		RecordingFiling filing = new RecordingFiling();
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1), this.meters);
+
+		List<GroupCommit.Result> results = groupCommit.fileTogether(
+				List.of(candidate("a"), candidate("commit-lost"), candidate("c")));
+
+		assertThat(filing.groups).containsExactly(List.of("a", "commit-lost", "c"));
+		assertThat(results).allSatisfy((result) -> assertThat(FilingUnavailable.is(result.failure())).isTrue());
 	}
 
 	@Test
@@ -123,6 +140,9 @@ class GroupCommitTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			if (keys.contains("commit-lost")) {
+				throw new TransactionSystemException("the connection broke during the commit");
 			}
 			if (keys.contains("bad") && keys.size() == 1) {
 				throw new IllegalStateException("cannot file bad");
