@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import etax.ids.TimeOrderedIds;
 import etax.payment.reference.ReferenceData.ItemClass;
@@ -90,12 +92,21 @@ final class Allocation {
 		this.lines.pay(line);
 	}
 
-	/** Books a new obligation and applies the credits waiting for it, then general credits. */
+	/**
+	 * Books a new obligation and applies the credits waiting for it, then general credits. The money it frees of the
+	 * provisional payments it supersedes goes to its own sub-item first, the arrears there and then the new item: the
+	 * payer sent it for that tax (ADR 0006, provisional payments); what is left goes on as any credit.
+	 */
 	void book(Obligation item) {
 		List<Obligation> provisional = ProvisionalPayments.supersededBy(item, this.state);
 		this.state.book(item);
 		this.state.append(LedgerEntry.booking(item, this.state.today()));
+		Set<UUID> before = this.state.credits().stream().map(Credit::creditId).collect(Collectors.toSet());
 		this.reductions.supersede(provisional, item.itemId());
+		this.offsets.applyWithinSubItem(this.state.credits()
+			.stream()
+			.filter((credit) -> !before.contains(credit.creditId()))
+			.toList(), item.mst(), item.subItem());
 		this.offsets.applyWaiting(item);
 		this.offsets.offset(item.mst(), item.subItem());
 	}

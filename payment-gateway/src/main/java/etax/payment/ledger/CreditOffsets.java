@@ -61,6 +61,24 @@ final class CreditOffsets {
 	}
 
 	/**
+	 * Applies credits to the open items of their own sub-item in order, its arrears first, whatever else the
+	 * taxpayer owes: the money a superseded provisional payment frees, which the payer sent for that tax.
+	 * @param credits general credits of the taxpayer and sub-item
+	 */
+	void applyWithinSubItem(List<Credit> credits, String mst, String subItem) {
+		LocalDate today = this.state.today();
+		for (Credit credit : credits) {
+			for (Obligation item : this.openItems.of(mst, subItem, today)) {
+				Credit now = this.state.credit(credit.creditId());
+				if (now.remaining().signum() == 0) {
+					break;
+				}
+				apply(now, item);
+			}
+		}
+	}
+
+	/**
 	 * Applies general credits of a taxpayer and sub-item, oldest first, to its open items in order, within the
 	 * sub-item (a step of the transaction; moves across sub-items wait for its end, {@link #offsetAcross}). Items
 	 * not due yet take them only when the taxpayer has nothing due of another sub-item: §5.7 gives an overpayment

@@ -136,6 +136,29 @@ class ProvisionalPaymentsTests {
 			.satisfies((e) -> assertThat(e.valueDate()).isEqualTo(PAID));
 	}
 
+	/**
+	 * The money a superseded provisional payment frees was sent for the quarter's corporate income tax: the item that
+	 * replaces it takes it before the taxpayer's overdue VAT, which a credit of no one's intent would pay first.
+	 */
+	@Test
+	void theItemThatReplacesAProvisionalPaymentTakesItsMoneyBeforeArrearsOfOtherTaxes() {
+		Allocation quarter = allocation(List.of(), List.of());
+		quarter.pay(line("1052", "00/Q1/2026", 2_000_000, null));
+		Obligation provisional = quarter.newItems().get(0);
+		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
+				new BigDecimal(2_000_000));
+		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
+
+		Allocation later = new Allocation(List.of(provisional, vat), List.of(), List.of(paid),
+				ProvisionalPaymentsTests::order, TODAY.plusDays(3));
+		later.book(item("q1", "1052", "00/Q1/2026", 2_000_000, "2026-07-30"));
+		later.offsetAcrossSubItems();
+
+		assertThat(later.item("q1").outstanding()).as("paid in full by the money sent for it").isZero();
+		assertThat(later.item("vat").outstanding()).isEqualByComparingTo("1000000");
+		assertThat(later.entries()).noneMatch(LedgerEntry::needsRecoding);
+	}
+
 	@Test
 	void takenBackAProvisionalPaymentOwesNothing() {
 		Allocation quarter = allocation(List.of(), List.of());
