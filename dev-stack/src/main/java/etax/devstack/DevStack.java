@@ -92,6 +92,9 @@ public final class DevStack {
 		common.putAll(DevTokens.create(root));
 		DevTokenEndpoint tokenEndpoint = DevTokenEndpoint.start(DevTokens.issuer(root));
 		resources.add(tokenEndpoint);
+		// the services read the issuer's key set from its endpoint, as in a deployment, not from the key's file
+		common.remove("etax.access.public-key-location");
+		common.putAll(tokenEndpoint.accessProperties());
 		common.putAll(DevPki.create(root));
 		// batch-processor records approved correction requests at the gateway (the port after declaration-api)
 		common.put("etax.batch.reconciliation.gateway-url", "http://localhost:" + (portBase + 1));

@@ -22,7 +22,9 @@ import etax.access.Role;
 /**
  * The identity provider's token endpoint of the local run (LOCAL RUN ONLY): the OAuth 2.0 client-credentials grant
  * (RFC 6749 §4.4, client authenticated with HTTP Basic) for batch-processor, which files bulk returns at
- * declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md). Its tokens live half an hour, so a run of the stack
+ * declaration-api as a SERVICE (docs/adr/0013-bulk-filing.md); and the issuer's public key set ({@code /oauth2/jwks}),
+ * from which every service verifies tokens, as a deployment's services do from their identity provider's (the
+ * production path of {@code etax.access.jwk-set-uri}, not a key file). Its tokens live half an hour, so a run of the stack
  * renews them as a deployment does, instead of holding one token for as long as it runs. The secret is made anew at
  * every start and given only to batch-processor; the endpoint listens on the loopback interface only.
  */
@@ -54,6 +56,7 @@ final class DevTokenEndpoint implements AutoCloseable {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		DevTokenEndpoint endpoint = new DevTokenEndpoint(server, issuer, HexFormat.of().formatHex(secret));
 		server.createContext("/oauth2/token", endpoint::token);
+		server.createContext("/oauth2/jwks", endpoint::keySet);
 		server.start();
 		return endpoint;
 	}
@@ -69,9 +72,30 @@ final class DevTokenEndpoint implements AutoCloseable {
 				"spring.security.oauth2.client.provider.declaration-api.token-uri", tokenUri());
 	}
 
+	/**
+	 * @return the properties that make a service trust this issuer's tokens through its published key set, as a
+	 * deployment does ({@code etax.access.jwk-set-uri}), in place of a key file
+	 */
+	Map<String, Object> accessProperties() {
+		return Map.of("etax.access.jwk-set-uri", base() + "/oauth2/jwks");
+	}
+
 	String tokenUri() {
-		return "http://" + this.server.getAddress().getHostString() + ":" + this.server.getAddress().getPort()
-				+ "/oauth2/token";
+		return base() + "/oauth2/token";
+	}
+
+	private String base() {
+		return "http://" + this.server.getAddress().getHostString() + ":" + this.server.getAddress().getPort();
+	}
+
+	private void keySet(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"GET".equals(exchange.getRequestMethod())) {
+				respond(exchange, 405, "{\"error\":\"invalid_request\"}");
+				return;
+			}
+			respond(exchange, 200, this.issuer.publicKeySet());
+		}
 	}
 
 	private void token(HttpExchange exchange) throws IOException {

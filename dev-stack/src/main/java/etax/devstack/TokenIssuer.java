@@ -17,6 +17,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -99,6 +100,11 @@ public final class TokenIssuer {
 	 */
 	public void save(Path file) {
 		write(file, this.key.toJSONString());
+	}
+
+	/** @return the issuer's public key as a JWK set (RFC 7517), as an identity provider publishes it */
+	public String publicKeySet() {
+		return new JWKSet(this.key.toPublicJWK()).toString();
 	}
 
 	/**

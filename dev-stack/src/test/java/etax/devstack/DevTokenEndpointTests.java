@@ -15,6 +15,11 @@ import com.nimbusds.jwt.SignedJWT;
 import etax.access.Caller;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local run's client-credentials grant, as batch-processor's client registration uses it. */
@@ -56,6 +61,23 @@ class DevTokenEndpointTests {
 	private static JWTClaimsSet claims(String body) throws ParseException {
 		String token = body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 		return SignedJWT.parse(token).getJWTClaimsSet();
+	}
+
+	/** The services of the local run verify tokens from the published key set, as a deployment's do. */
+	@Test
+	void publishesTheIssuersKeySetFromWhichItsTokensVerify() throws Exception {
+		TokenIssuer issuer = TokenIssuer.local();
+		try (DevTokenEndpoint endpoint = DevTokenEndpoint.start(issuer)) {
+			String uri = (String) endpoint.accessProperties().get("etax.access.jwk-set-uri");
+			JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(uri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+
+			Jwt verified = decoder.decode(issuer.officer("99999"));
+
+			assertThat(verified.getClaimAsString(Caller.TAX_OFFICE)).isEqualTo("99999");
+			assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString())
+				.body()).as("the public key only").doesNotContain("\"d\"");
+		}
 	}
 
 }
