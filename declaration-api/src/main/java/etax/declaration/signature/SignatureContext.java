@@ -41,9 +41,22 @@ public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @N
 	 * @return the context
 	 */
 	public static SignatureContext of(ReturnHeader header, LocalDate receivedOn, AgentContracts contracts) {
+		return of(header, receivedOn, null, contracts);
+	}
+
+	/**
+	 * @param header the return's header
+	 * @param receivedOn the day of receipt
+	 * @param signedNotBefore a day before which the return cannot have been signed, if one is known: for a
+	 * supplement, the receipt of the return in force it corrects, whose figures it quotes
+	 * @param contracts which agents may sign for which taxpayers
+	 * @return the context
+	 */
+	public static SignatureContext of(ReturnHeader header, LocalDate receivedOn, @Nullable LocalDate signedNotBefore,
+			AgentContracts contracts) {
 		LocalDate periodStart = periodStart(header.period());
 		return new SignatureContext(header.mst(), header.agentMst(), signingDay(header.signedOn(), periodStart,
-				periodEnd(header.period(), periodStart), receivedOn), periodStart, contracts);
+				periodEnd(header.period(), periodStart), receivedOn, signedNotBefore), periodStart, contracts);
 	}
 
 	/**
@@ -60,6 +73,15 @@ public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @N
 	 */
 	static LocalDate signingDay(@Nullable LocalDate declared, @Nullable LocalDate periodStart,
 			@Nullable LocalDate periodEnd, LocalDate receivedOn) {
+		return signingDay(declared, periodStart, periodEnd, receivedOn, null);
+	}
+
+	/**
+	 * {@link #signingDay(LocalDate, LocalDate, LocalDate, LocalDate)}, not before a day known otherwise.
+	 * @param notBefore a day before which the return cannot have been signed, or null
+	 */
+	static LocalDate signingDay(@Nullable LocalDate declared, @Nullable LocalDate periodStart,
+			@Nullable LocalDate periodEnd, LocalDate receivedOn, @Nullable LocalDate notBefore) {
 		LocalDate earliest;
 		if (periodStart == null || receivedOn.isBefore(periodStart)) {
 			earliest = receivedOn;
@@ -69,6 +91,9 @@ public record SignatureContext(String taxpayerMst, @Nullable String agentMst, @N
 		}
 		else {
 			earliest = periodStart;
+		}
+		if (notBefore != null && notBefore.isAfter(earliest) && !notBefore.isAfter(receivedOn)) {
+			earliest = notBefore;
 		}
 		return (declared == null || declared.isAfter(receivedOn) || declared.isBefore(earliest)) ? receivedOn
 				: declared;

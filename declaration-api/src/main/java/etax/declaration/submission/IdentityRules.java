@@ -17,6 +17,7 @@ import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,28 @@ class IdentityRules {
 	/** The real clock, never the sandbox's: a chosen postmark changes no one's rights (ADR 0017). */
 	private final Clock clock;
 
-	IdentityRules(TaxpayerRegistry registry, SignatureVerification signatures, @Qualifier("clock") Clock clock) {
+	private final ReturnChains chains;
+
+	IdentityRules(TaxpayerRegistry registry, SignatureVerification signatures, ReturnChains chains,
+			@Qualifier("clock") Clock clock) {
 		this.registry = registry;
 		this.signatures = signatures;
+		this.chains = chains;
 		this.clock = clock;
+	}
+
+	/**
+	 * For a supplement or a replacement, the day the return in force it corrects was received: it quotes that
+	 * return's figures, so it cannot have been signed before, whatever {@code ngayKy} says (a back-dated signing day
+	 * would make good a certificate that had expired since). One look-up, for those returns only.
+	 */
+	private @Nullable LocalDate signedNotBefore(ReturnDocument document) {
+		if ("C".equals(document.header().filingType())) {
+			return null;
+		}
+		return this.chains.inForceReceivedAt(ReturnChains.keyOf(document))
+			.map((received) -> received.atZone(Deadlines.VIETNAM).toLocalDate())
+			.orElse(null);
 	}
 
 	/** The day an agent's contract must be in force: today, whatever postmark the sandbox gave the return. */
@@ -80,7 +99,7 @@ class IdentityRules {
 	 */
 	void checkSignature(ReturnDocument document, EnvelopeCapture envelope, LocalDate filedOn, List<Finding> findings) {
 		findings.addAll(this.signatures.verify(envelope, document.xml(), SignatureContext.of(document.header(), filedOn,
-				(agent, client) -> this.registry.mayFileFor(agent, client, contractDay()))));
+				signedNotBefore(document), (agent, client) -> this.registry.mayFileFor(agent, client, contractDay()))));
 	}
 
 	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {

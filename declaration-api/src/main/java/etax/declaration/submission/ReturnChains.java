@@ -1,5 +1,6 @@
 package etax.declaration.submission;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -107,6 +108,15 @@ class ReturnChains {
 	 * the one decided last.
 	 */
 	static final String DECISION_ORDER = "right(transaction_code, 10)";
+
+	/** When the return in force of a chain was received, if it has one. */
+	Optional<Instant> inForceReceivedAt(String chainKey) {
+		return this.jdbc.sql("SELECT received_at FROM filing.tax_return WHERE chain_key = ? AND status = 'ACCEPTED' "
+				+ "ORDER BY " + DECISION_ORDER + " DESC LIMIT 1")
+			.param(chainKey)
+			.query((row, n) -> row.getTimestamp(1).toInstant())
+			.optional();
+	}
 
 	/** The accepted returns of a chain, in the order decided ({@link #current}). */
 	List<Member> accepted(String chainKey) {

@@ -53,6 +53,25 @@ class SignatureContextTests {
 		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 4, 1), null, null, received)).isEqualTo(received);
 	}
 
+	/**
+	 * A supplement quotes the figures of the return in force it corrects: signed before that return was received it
+	 * cannot have been, and a certificate expired since is not made good by a signing day written back then.
+	 */
+	@Test
+	void aSupplementIsNotSignedBeforeTheReturnItCorrectsWasReceived() {
+		LocalDate quarterStart = LocalDate.of(2023, 1, 1);
+		LocalDate quarterEnd = LocalDate.of(2023, 3, 31);
+		LocalDate received = LocalDate.of(2026, 12, 10);
+		LocalDate inForceReceived = LocalDate.of(2025, 6, 2);
+
+		assertThat(SignatureContext.signingDay(LocalDate.of(2023, 5, 1), quarterStart, quarterEnd, received,
+				inForceReceived)).isEqualTo(received);
+		assertThat(SignatureContext.signingDay(LocalDate.of(2026, 12, 1), quarterStart, quarterEnd, received,
+				inForceReceived)).isEqualTo("2026-12-01");
+		assertThat(SignatureContext.signingDay(LocalDate.of(2023, 5, 1), quarterStart, quarterEnd, received, null))
+			.as("an original filed late").isEqualTo("2023-05-01");
+	}
+
 	@Test
 	void aPeriodEndsOnItsLastDay() {
 		assertThat(SignatureContext.periodEnd(period("Q", "4/2025"), LocalDate.of(2025, 10, 1))).isEqualTo("2025-12-31");
