@@ -137,8 +137,8 @@ final class OutboxRelay implements SmartLifecycle {
 					Thread.sleep(this.properties.relay().linger().toMillis());
 				}
 				this.wake.drainPermits();
-				while (this.running && relayBatch() == this.properties.relay().batchSize()) {
-					// a full batch: more may be waiting
+				while (this.running && relayBatch()) {
+					// a full round: more may be waiting
 				}
 			}
 			catch (InterruptedException ex) {
@@ -161,9 +161,9 @@ final class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Relays one batch.
-	 * @return the number of messages sent or parked
+	 * @return whether more messages may be waiting (the round read as many as it may)
 	 */
-	int relayBatch() {
+	boolean relayBatch() {
 		RelayRounds.Round round = this.rounds.next();
 		// counted and logged once committed: a round that failed to commit parks its messages again
 		for (RelayRounds.Parked parked : round.parked()) {
@@ -184,7 +184,7 @@ final class OutboxRelay implements SmartLifecycle {
 		if (retry != null) {
 			throw new IllegalStateException("Kafka did not acknowledge every message, reason " + retry.reason());
 		}
-		return removed;
+		return round.more();
 	}
 
 	private static void sleepQuietly(Duration duration) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +45,11 @@ final class RelayRounds {
 
 	private final String park;
 
+	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
+	private static final int MAX_HELD_KEYS = 10_000;
+
+	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
+
 	RelayRounds(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			JsonMapper json, OutboxProperties properties) {
 		this.jdbc = jdbc;
@@ -57,11 +63,13 @@ final class RelayRounds {
 		// pages, and took that scan on every round (milliseconds each, 200 µs per message under filing load)
 		// and of those, as many as fit in the round's bytes (the first always): a round holds its payloads in memory
 		// (octet_length reads a stored value's size without reading the value)
-		this.select = "SELECT id, topic, message_key, payload, headers::text FROM " + table
+		// and none of a key held back after a failure that may pass (heldKeys)
+		this.select = "SELECT id, topic, message_key, payload, headers::text, octet_length(payload) FROM " + table
 				+ " WHERE id = ANY (ARRAY(SELECT id FROM (SELECT id, sum(octet_length(payload)) OVER (ORDER BY id)"
 				+ " - octet_length(payload) AS before FROM " + table + " WHERE id = ANY (ARRAY(SELECT id FROM " + table
-				+ " WHERE published_at IS NULL ORDER BY id LIMIT " + properties.relay().batchSize() + "))) sized"
-				+ " WHERE before < " + properties.relay().roundBytes().toBytes() + ")) ORDER BY id";
+				+ " WHERE published_at IS NULL AND message_key <> ALL (?) ORDER BY id LIMIT "
+				+ properties.relay().batchSize() + "))) sized WHERE before < " + properties.relay().roundBytes().toBytes()
+				+ ")) ORDER BY id";
 		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
 		// up and the poll's index scan does not wade through days of published rows
 		this.removeSent = "DELETE FROM " + table + " WHERE id = ANY (?)";
@@ -95,7 +103,9 @@ final class RelayRounds {
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		List<Sending> batch = new ArrayList<>();
 		Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics = new HashMap<>();
+		long[] bytes = { 0 };
 		this.jdbc.query(this.select, (row) -> {
+			bytes[0] += row.getLong(6);
 			String topic = row.getString(2);
 			String key = row.getString(3);
 			// a topic whose send failed at once in a way that may pass (its metadata did not come within
@@ -107,7 +117,7 @@ final class RelayRounds {
 				refusedTopics.put(topic, outcome);
 			}
 			batch.add(new Sending(row.getLong(1), topic, key, outcome));
-		});
+		}, (Object) heldKeys());
 		if (batch.isEmpty()) {
 			return Round.NONE;
 		}
@@ -139,7 +149,31 @@ final class RelayRounds {
 		if (!sent.isEmpty()) {
 			this.jdbc.update(this.removeSent, (Object) sent.toArray(Long[]::new));
 		}
-		return new Round(sent.size(), parked, retry);
+		hold(held);
+		boolean more = batch.size() >= this.properties.relay().batchSize()
+				|| bytes[0] >= this.properties.relay().roundBytes().toBytes();
+		return new Round(sent.size(), parked, retry, more);
+	}
+
+	/**
+	 * The keys held back: a key whose message failed in a way that may pass is left out of the rounds for a send
+	 * timeout, its messages staying in order behind it, so that more of them than a round reads cannot fill every
+	 * round (and the other keys' messages wait for ever behind a partition without a leader).
+	 */
+	private String[] heldKeys() {
+		long now = System.nanoTime();
+		this.heldUntil.values().removeIf((until) -> until - now <= 0);
+		return this.heldUntil.keySet().toArray(String[]::new);
+	}
+
+	private void hold(Set<String> keys) {
+		long until = System.nanoTime() + this.properties.relay().sendTimeout().toNanos();
+		for (String key : keys) {
+			if (this.heldUntil.size() >= MAX_HELD_KEYS) {
+				return;
+			}
+			this.heldUntil.put(key, until);
+		}
 	}
 
 	/**
@@ -221,10 +255,11 @@ final class RelayRounds {
 	 * @param sent the messages acknowledged and deleted
 	 * @param parked the messages moved to the parked table
 	 * @param retry why some messages are sent again, if some failed in a way that may pass
+	 * @param more whether more messages may be waiting: the round read as many as it may (rows or bytes)
 	 */
-	record Round(int sent, List<Parked> parked, @Nullable SendFailure retry) {
+	record Round(int sent, List<Parked> parked, @Nullable SendFailure retry, boolean more) {
 
-		static final Round NONE = new Round(0, List.of(), null);
+		static final Round NONE = new Round(0, List.of(), null, false);
 
 	}
 

@@ -94,14 +94,17 @@ class Classification {
 	}
 
 	/**
-	 * Marks the day reconciled at the revision a run's classification read, once the run's work items follow it.
-	 * @param executionId the run
+	 * Marks the day reconciled at the revision its latest classification read, once the work items follow it: the
+	 * classification of this run, or, for a restart of a run whose work items failed, of the run it restarts (a
+	 * restart skips the classification it completed, under an execution of its own).
+	 * @param day the day
 	 */
-	void markReconciled(long executionId) {
+	void markReconciled(LocalDate day) {
 		this.jdbc.sql("""
 				UPDATE reconciliation.day d SET reconciled_revision = GREATEST(coalesce(d.reconciled_revision, 0), r.revision)
-				FROM reconciliation.run r WHERE r.execution_id = ? AND d.business_day = r.business_day""")
-			.param(executionId)
+				FROM (SELECT revision FROM reconciliation.run WHERE business_day = ? ORDER BY classified_at DESC LIMIT 1) r
+				WHERE d.business_day = ?""")
+			.params(day, day)
 			.update();
 	}
 

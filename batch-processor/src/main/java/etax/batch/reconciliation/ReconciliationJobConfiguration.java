@@ -127,7 +127,7 @@ class ReconciliationJobConfiguration {
 			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
 			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, step.getJobExecutionId(),
 					clock.instant());
-			classification.markReconciled(step.getJobExecutionId());
+			classification.markReconciled(day);
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
 			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "

@@ -2,6 +2,7 @@ package etax.batch.summary;
 
 import java.time.LocalDate;
 
+import etax.access.RedactedException;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
 import org.slf4j.Logger;
@@ -47,7 +48,18 @@ class DailyFilingSummarySchedule {
 				}
 			}
 			catch (JobExecutionConflictException ex) {
-				log.debug("Scheduled daily filing summary skipped businessDay={} reason={}", day, ex.reason());
+				if (ex.reason() == JobExecutionConflictException.Reason.INSTANCE_COMPLETE) {
+					log.debug("Scheduled daily filing summary skipped businessDay={} reason={}", day, ex.reason());
+				}
+				else {
+					// running on another instance now, or left STARTED by a process that died: an officer restarts it
+					log.warn("Scheduled daily filing summary not run businessDay={} reason={}", day, ex.reason());
+				}
+			}
+			catch (RuntimeException ex) {
+				// the other days are tried still
+				log.error("Scheduled daily filing summary failed businessDay={} failure={}", day,
+						RedactedException.describe(ex), RedactedException.of(ex));
 			}
 		}
 	}

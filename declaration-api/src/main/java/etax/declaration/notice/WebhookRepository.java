@@ -135,9 +135,9 @@ class WebhookRepository {
 	}
 
 	/**
-	 * Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing. A webhook
-	 * removed meanwhile gets none: the insert holds the webhook's row ({@code FOR SHARE}) until its transaction ends,
-	 * so a removal waits for it and then cancels what it queued, or went first and is seen.
+	 * Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing; none to a
+	 * webhook removed before. One queued by a filing that commits after a removal is cancelled when it falls due
+	 * ({@link #claimDue}): the filing takes no lock on the webhook, which every filing of its filer would share.
 	 */
 	void enqueue(List<NewDelivery> deliveries, Instant at) {
 		if (deliveries.isEmpty()) {
@@ -148,7 +148,6 @@ class WebhookRepository {
 				    next_attempt_at, created_at)
 				SELECT w.id, ?, ?, ?, ?, 'PENDING', ?, ? FROM filing.webhook w
 				WHERE w.id = ? AND w.removed_at IS NULL
-				FOR SHARE
 				ON CONFLICT (webhook_id, event_id) DO NOTHING
 				""", deliveries.stream()
 			.map((delivery) -> new Object[] { delivery.type(), delivery.eventId(), delivery.returnId(), delivery.payload(),
@@ -172,12 +171,18 @@ class WebhookRepository {
 	 * Claims up to {@code limit} due deliveries in one statement: each is leased (its next attempt moved
 	 * to {@code leaseUntil}) and committed at once, so no transaction stays open while it is sent, and
 	 * other dispatchers skip it until its outcome is recorded or the lease ends. Only deliveries to webhooks in use
-	 * are claimed: a pending one of a removed webhook would otherwise take a place of every claim for ever.
+	 * are claimed; a due one of a removed webhook (queued by a filing that committed after the removal) is cancelled
+	 * first, as the removal would have: it would otherwise take a place of every claim for ever.
 	 */
 	List<Due> claimDue(Instant now, int limit, Instant leaseUntil) {
 		if (limit <= 0) {
 			return List.of();
 		}
+		this.jdbc.sql("""
+				UPDATE filing.webhook_delivery d SET status = 'CANCELLED', last_error = 'Not sent: the webhook was removed'
+				FROM filing.webhook w
+				WHERE w.id = d.webhook_id AND w.removed_at IS NOT NULL AND d.status = 'PENDING' AND d.next_attempt_at <= ?
+				""").param(Timestamp.from(now)).update();
 		return this.jdbc.sql("""
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
 				FROM filing.webhook w

@@ -173,13 +173,21 @@ public class TaxpayerRegistry {
 		if (contract.validTo() != null && contract.validTo().isBefore(contract.validFrom())) {
 			throw new InvalidRegistrationException("validTo must not be before validFrom");
 		}
-		if (this.repository.find(contract.agentMst()).filter(Taxpayer::isActive).isEmpty()) {
-			throw new InvalidRegistrationException("The agent is not an active registered taxpayer");
+		Optional<Taxpayer> agent = this.repository.find(contract.agentMst());
+		if (agent.isEmpty()) {
+			throw new InvalidRegistrationException("The agent is not a registered taxpayer");
 		}
 		if (this.repository.find(contract.taxpayerMst())
 			.filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
 			.isEmpty()) {
 			throw new InvalidRegistrationException("The taxpayer is not registered with your tax office");
+		}
+		boolean registeredBefore = this.repository.contract(contract.agentMst(), contract.contractNumber())
+			.filter(contract::equals)
+			.isPresent();
+		if (!registeredBefore && !agent.get().isActive()) {
+			// a retry of a contract registered before is answered as it was, even once the agent stopped
+			throw new InvalidRegistrationException("The agent is not active: it takes no new contract");
 		}
 		if (this.repository.insert(contract)) {
 			return new Registered<>(contract, true);
@@ -226,6 +234,10 @@ public class TaxpayerRegistry {
 		if (endsOn.isBefore(today)) {
 			throw new InvalidRegistrationException("endsOn must not be before today (" + today + "): the returns the "
 					+ "agent filed under the contract stay filed");
+		}
+		if (endsOn.isBefore(contract.validFrom())) {
+			throw new InvalidRegistrationException("endsOn must not be before the contract's start, " + contract.validFrom()
+					+ ": a contract is in force on its first day at least");
 		}
 		if (contract.validTo() != null && !endsOn.isBefore(contract.validTo())) {
 			throw new InvalidRegistrationException("endsOn must be before the contract's own end, " + contract.validTo());

@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -96,23 +99,34 @@ class TaxpayerRepository {
 	}
 
 	/**
-	 * A return the taxpayer filed and had accepted for a month or a quarter of another frequency, in the years given.
+	 * A return the taxpayer filed and had accepted for a month or a quarter of another frequency, in the years given,
+	 * of a form filed at the taxpayer's frequency (one that takes both months and quarters).
 	 * @param mst the taxpayer
 	 * @param frequency the frequency, {@code M} or {@code Q}
 	 * @param fromYear the first year
 	 * @param untilYear the year after the last
 	 * @return the period of one, as declared ({@code 6/2026})
 	 */
+	/** The forms filed at the taxpayer's frequency: those a month or a quarter may be declared on (R-PER-2). */
+	private static final String[] FREQUENCY_FORMS = FormCatalog.load()
+		.versions()
+		.stream()
+		.filter((form) -> form.periodKinds().containsAll(List.of("M", "Q")))
+		.map(FormVersion::maTKhai)
+		.distinct()
+		.toArray(String[]::new);
+
 	Optional<String> acceptedOfAnotherFrequency(String mst, String frequency, int fromYear, int untilYear) {
 		return this.jdbc.sql("""
 				SELECT period_value FROM filing.tax_return
-				WHERE mst = ? AND status IN ('ACCEPTED', 'SUPERSEDED') AND period_kind IN ('M', 'Q') AND period_kind <> ?
+				WHERE mst = ? AND ma_tkhai = ANY (?) AND status IN ('ACCEPTED', 'SUPERSEDED') AND period_kind IN ('M', 'Q')
+				  AND period_kind <> ?
 				  AND CASE WHEN split_part(period_value, '/', 2) ~ '^[0-9]{4}$'
 				      THEN split_part(period_value, '/', 2)::int END >= ?
 				  AND CASE WHEN split_part(period_value, '/', 2) ~ '^[0-9]{4}$'
 				      THEN split_part(period_value, '/', 2)::int END < ?
 				LIMIT 1
-				""").params(mst, frequency, fromYear, untilYear).query(String.class).optional();
+				""").params(mst, FREQUENCY_FORMS, frequency, fromYear, untilYear).query(String.class).optional();
 	}
 
 	/** @return whether it was inserted: not if the taxpayer has a change from that day already */
@@ -123,17 +137,6 @@ class TaxpayerRepository {
 				""")
 			.params(mst, change.effectiveFrom(), change.frequency(), Timestamp.from(registeredAt))
 			.update() == 1;
-	}
-
-	/** The contracts between an agent and a taxpayer, each ending when its ending, if one was recorded, says. */
-	List<AgentContract> contracts(String agentMst, String taxpayerMst) {
-		return this.jdbc.sql("""
-				SELECT c.agent_mst, c.taxpayer_mst, c.contract_number, c.valid_from,
-				    CASE WHEN e.ends_on IS NOT NULL AND (c.valid_to IS NULL OR e.ends_on < c.valid_to) THEN e.ends_on
-				        ELSE c.valid_to END AS valid_to
-				FROM filing.agent_contract c LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
-				WHERE c.agent_mst = ? AND c.taxpayer_mst = ?
-				""").params(agentMst, taxpayerMst).query(CONTRACT).list();
 	}
 
 	/** @return whether it was recorded: not if the contract has an ending already */
@@ -196,10 +199,18 @@ class TaxpayerRepository {
 				""").param(mst).query(CERTIFICATE).list();
 	}
 
-	/** Whether a contract between them is in force on the day and the agent is an active registered taxpayer. */
+	/**
+	 * Whether a contract between them is in force on the day (not ended by the client before it) and the agent is an
+	 * active registered taxpayer; one round trip, as {@code ReturnScope} reads it.
+	 */
 	boolean hasContract(String agentMst, String taxpayerMst, LocalDate day) {
-		return find(agentMst).filter(Taxpayer::isActive).isPresent()
-				&& contracts(agentMst, taxpayerMst).stream().anyMatch((contract) -> contract.inForceOn(day));
+		return Boolean.TRUE.equals(this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM filing.agent_contract c
+				    LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
+				    JOIN filing.taxpayer a ON a.mst = c.agent_mst AND a.status = 'ACTIVE'
+				    WHERE c.agent_mst = ? AND c.taxpayer_mst = ? AND c.valid_from <= ?
+				      AND (c.valid_to IS NULL OR c.valid_to >= ?) AND (e.ends_on IS NULL OR e.ends_on >= ?))
+				""").params(agentMst, taxpayerMst, day, day, day).query(Boolean.class).single());
 	}
 
 }
