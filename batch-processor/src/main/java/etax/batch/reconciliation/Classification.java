@@ -94,17 +94,17 @@ class Classification {
 	}
 
 	/**
-	 * Marks the day reconciled at the revision its latest classification read, once the work items follow it: the
-	 * classification of this run, or, for a restart of a run whose work items failed, of the run it restarts (a
-	 * restart skips the classification it completed, under an execution of its own).
+	 * Marks the day reconciled at the revision a run's classification read, once the run's work items follow it (a
+	 * restart of a run whose work items failed skips the classification it completed, and carries its revision in
+	 * the job's execution context).
 	 * @param day the day
+	 * @param revision the revision the classification read
 	 */
-	void markReconciled(LocalDate day) {
+	void markReconciled(LocalDate day, long revision) {
 		this.jdbc.sql("""
-				UPDATE reconciliation.day d SET reconciled_revision = GREATEST(coalesce(d.reconciled_revision, 0), r.revision)
-				FROM (SELECT revision FROM reconciliation.run WHERE business_day = ? ORDER BY classified_at DESC LIMIT 1) r
-				WHERE d.business_day = ?""")
-			.params(day, day)
+				UPDATE reconciliation.day SET reconciled_revision = GREATEST(coalesce(reconciled_revision, 0), ?)
+				WHERE business_day = ?""")
+			.params(revision, day)
 			.update();
 	}
 

@@ -57,6 +57,9 @@ class ReconciliationJobConfiguration {
 
 	static final String LAUNCH_ID = "launchId";
 
+	/** The key of the revision the classification read, in the job's execution context. */
+	static final String CLASSIFIED_REVISION = "classifiedRevision";
+
 	static final String LAUNCHED_BY = "launchedBy";
 
 	private static final Logger log = LoggerFactory.getLogger(ReconciliationJobConfiguration.class);
@@ -112,6 +115,8 @@ class ReconciliationJobConfiguration {
 			String launchedBy = step.getJobParameters().getString(LAUNCHED_BY, "unknown");
 			Classification.Classified classified = classification.classify(day, step.getJobExecutionId(), launchedBy,
 					clock.instant());
+			// what the work-items step marks reconciled, carried to a restart that skips this step
+			step.getJobExecution().getExecutionContext().putLong(CLASSIFIED_REVISION, classified.revision());
 			contribution.incrementWriteCount(classified.lines());
 			log.info("Reconciliation classified businessDay={} execution={} lines={} exceptions={} revision={}", day,
 					step.getJobExecutionId(), classified.lines(), classified.exceptions(), classified.revision());
@@ -127,7 +132,7 @@ class ReconciliationJobConfiguration {
 			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
 			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, step.getJobExecutionId(),
 					clock.instant());
-			classification.markReconciled(day);
+			classification.markReconciled(day, step.getJobExecution().getExecutionContext().getLong(CLASSIFIED_REVISION));
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
 			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "

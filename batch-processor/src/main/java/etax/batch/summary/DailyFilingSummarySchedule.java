@@ -52,8 +52,9 @@ class DailyFilingSummarySchedule {
 					log.debug("Scheduled daily filing summary skipped businessDay={} reason={}", day, ex.reason());
 				}
 				else {
-					// running on another instance now, or left STARTED by a process that died: an officer restarts it
-					log.warn("Scheduled daily filing summary not run businessDay={} reason={}", day, ex.reason());
+					// running on another instance now (every night, with several), or left STARTED by a process that
+					// died, which the same line repeated night after night shows: an officer restarts it
+					log.info("Scheduled daily filing summary not run businessDay={} reason={}", day, ex.reason());
 				}
 			}
 			catch (RuntimeException ex) {

@@ -179,10 +179,11 @@ class WebhookRepository {
 			return List.of();
 		}
 		this.jdbc.sql("""
-				UPDATE filing.webhook_delivery d SET status = 'CANCELLED', last_error = 'Not sent: the webhook was removed'
-				FROM filing.webhook w
-				WHERE w.id = d.webhook_id AND w.removed_at IS NOT NULL AND d.status = 'PENDING' AND d.next_attempt_at <= ?
-				""").param(Timestamp.from(now)).update();
+				UPDATE filing.webhook_delivery SET status = 'CANCELLED', last_error = 'Not sent: the webhook was removed'
+				WHERE id IN (SELECT due.id FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
+				    WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NOT NULL
+				    LIMIT ? FOR UPDATE OF due SKIP LOCKED)
+				""").params(Timestamp.from(now), limit).update();
 		return this.jdbc.sql("""
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
 				FROM filing.webhook w

@@ -203,7 +203,8 @@ public class TaxpayerRegistry {
 	 * Ends an agent's contract before the end it was registered with (or an open-ended one), as an officer of the
 	 * office that manages the taxpayer or a national officer: the client ended it. The contract is in force up to and
 	 * including {@code endsOn}; returns the agent filed under it stay filed, so the day is not before today in
-	 * Vietnam. Once per contract: the same ending again changes nothing, another one is a conflict.
+	 * Vietnam; a contract ended before it starts is never in force. Once per contract: the same ending again changes
+	 * nothing, another one is a conflict.
 	 * @param officer who records it
 	 * @param agentMst the agent
 	 * @param contractNumber the contract's number
@@ -234,10 +235,6 @@ public class TaxpayerRegistry {
 		if (endsOn.isBefore(today)) {
 			throw new InvalidRegistrationException("endsOn must not be before today (" + today + "): the returns the "
 					+ "agent filed under the contract stay filed");
-		}
-		if (endsOn.isBefore(contract.validFrom())) {
-			throw new InvalidRegistrationException("endsOn must not be before the contract's start, " + contract.validFrom()
-					+ ": a contract is in force on its first day at least");
 		}
 		if (contract.validTo() != null && !endsOn.isBefore(contract.validTo())) {
 			throw new InvalidRegistrationException("endsOn must be before the contract's own end, " + contract.validTo());

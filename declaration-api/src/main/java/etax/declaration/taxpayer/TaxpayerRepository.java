@@ -35,6 +35,15 @@ class TaxpayerRepository {
 			row.getString("mst"), row.getString("subject"), row.getTimestamp("not_before").toInstant(),
 			row.getTimestamp("not_after").toInstant());
 
+	/** The forms filed at the taxpayer's frequency: those a month or a quarter may be declared on (R-PER-2). */
+	private static final String[] FREQUENCY_FORMS = FormCatalog.load()
+		.versions()
+		.stream()
+		.filter((form) -> form.periodKinds().containsAll(List.of("M", "Q")))
+		.map(FormVersion::maTKhai)
+		.distinct()
+		.toArray(String[]::new);
+
 	private final JdbcClient jdbc;
 
 	TaxpayerRepository(JdbcClient jdbc) {
@@ -107,15 +116,6 @@ class TaxpayerRepository {
 	 * @param untilYear the year after the last
 	 * @return the period of one, as declared ({@code 6/2026})
 	 */
-	/** The forms filed at the taxpayer's frequency: those a month or a quarter may be declared on (R-PER-2). */
-	private static final String[] FREQUENCY_FORMS = FormCatalog.load()
-		.versions()
-		.stream()
-		.filter((form) -> form.periodKinds().containsAll(List.of("M", "Q")))
-		.map(FormVersion::maTKhai)
-		.distinct()
-		.toArray(String[]::new);
-
 	Optional<String> acceptedOfAnotherFrequency(String mst, String frequency, int fromYear, int untilYear) {
 		return this.jdbc.sql("""
 				SELECT period_value FROM filing.tax_return
