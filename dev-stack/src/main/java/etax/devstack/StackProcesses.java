@@ -3,11 +3,8 @@ package etax.devstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The processes of a local run that outlive its JVM when that is killed (SIGKILL, the OOM killer): the services'
@@ -166,21 +165,7 @@ final class StackProcesses {
 
 		private static void delete(Path directory) {
 			try {
-				Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-
-					@Override
-					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-						Files.delete(file);
-						return FileVisitResult.CONTINUE;
-					}
-
-					@Override
-					public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
-						Files.delete(dir);
-						return FileVisitResult.CONTINUE;
-					}
-
-				});
+				FileSystemUtils.deleteRecursively(directory);
 			}
 			catch (IOException ex) {
 				System.err.println("Could not remove " + directory + ": " + ex.getMessage());

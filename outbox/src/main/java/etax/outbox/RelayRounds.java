@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RelayRounds {
 
+	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
+	private static final int MAX_HELD_KEYS = 10_000;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -44,9 +47,6 @@ final class RelayRounds {
 	private final String removeSent;
 
 	private final String park;
-
-	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
-	private static final int MAX_HELD_KEYS = 10_000;
 
 	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 

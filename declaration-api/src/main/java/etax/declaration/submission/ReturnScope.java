@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import etax.access.Caller;
+import etax.declaration.taxpayer.AgentContract;
 
 /**
  * The returns a caller may see, as a condition on {@code filing.tax_return}: a taxpayer its own and its
@@ -25,13 +26,8 @@ record ReturnScope(String condition, Map<String, Object> parameters) {
 	static ReturnScope of(Caller caller, LocalDate today) {
 		return switch (caller.role()) {
 			case TAXPAYER -> taxpayer(caller.requireMst());
-			case AGENT -> new ReturnScope("""
-					(filed_by = :scopeSubject OR mst = ANY (ARRAY(SELECT c.taxpayer_mst FROM filing.agent_contract c
-					    LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
-					    WHERE c.agent_mst = :scopeMst AND c.valid_from <= :scopeToday
-					      AND (c.valid_to IS NULL OR c.valid_to >= :scopeToday)
-					      AND (e.ends_on IS NULL OR e.ends_on >= :scopeToday)
-					      AND EXISTS (SELECT 1 FROM filing.taxpayer a WHERE a.mst = :scopeMst AND a.status = 'ACTIVE'))))""",
+			case AGENT -> new ReturnScope("(filed_by = :scopeSubject OR mst = ANY (ARRAY("
+					+ AgentContract.clientsOn("scopeMst", "scopeToday") + ")))",
 					Map.of("scopeSubject", caller.subject(), "scopeMst", caller.requireMst(), "scopeToday", today));
 			case TVAN -> new ReturnScope("filed_by = :scopeSubject", Map.of("scopeSubject", caller.subject()));
 			// the office the return names, or the one that manages its taxpayer: what the filer writes never

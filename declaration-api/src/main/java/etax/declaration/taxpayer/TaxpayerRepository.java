@@ -199,18 +199,14 @@ class TaxpayerRepository {
 				""").param(mst).query(CERTIFICATE).list();
 	}
 
-	/**
-	 * Whether a contract between them is in force on the day (not ended by the client before it) and the agent is an
-	 * active registered taxpayer; one round trip, as {@code ReturnScope} reads it.
-	 */
+	/** Whether the taxpayer is among the agent's clients on the day ({@link AgentContract#clientsOn}); one round trip. */
 	boolean hasContract(String agentMst, String taxpayerMst, LocalDate day) {
-		return Boolean.TRUE.equals(this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM filing.agent_contract c
-				    LEFT JOIN filing.agent_contract_ending e USING (agent_mst, contract_number)
-				    JOIN filing.taxpayer a ON a.mst = c.agent_mst AND a.status = 'ACTIVE'
-				    WHERE c.agent_mst = ? AND c.taxpayer_mst = ? AND c.valid_from <= ?
-				      AND (c.valid_to IS NULL OR c.valid_to >= ?) AND (e.ends_on IS NULL OR e.ends_on >= ?))
-				""").params(agentMst, taxpayerMst, day, day, day).query(Boolean.class).single());
+		return Boolean.TRUE.equals(this.jdbc.sql("SELECT :taxpayer IN (" + AgentContract.clientsOn("agent", "day") + ")")
+			.param("taxpayer", taxpayerMst)
+			.param("agent", agentMst)
+			.param("day", day)
+			.query(Boolean.class)
+			.single());
 	}
 
 }

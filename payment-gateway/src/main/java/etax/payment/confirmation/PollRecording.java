@@ -15,6 +15,8 @@ import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import etax.payment.confirmation.KeyClassification.Classified;
 import etax.payment.confirmation.PaymentRecording.Outcome;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -110,10 +112,12 @@ class PollRecording {
 			.toList();
 		List<OutboxMessage> messages = new ArrayList<>();
 		announcements.forEach((event) -> messages.add(OutboxMessage.of(PaymentRecorded.TOPIC, event.mst(), event)));
-		Map<MessagePosition, Map<String, String>> headers = new HashMap<>();
-		reads.forEach((read) -> headers.put(read.source(), read.headers()));
-		newRejections.forEach((rejection) -> messages.add(
-				DeadLetters.message(rejection, headers.getOrDefault(rejection.source(), Map.of()))));
+		if (!newRejections.isEmpty()) {
+			Map<MessagePosition, Headers> headers = new HashMap<>();
+			reads.forEach((read) -> headers.put(read.source(), read.headers()));
+			newRejections.forEach((rejection) -> messages.add(DeadLetters.message(rejection,
+					DeadLetters.carried(headers.getOrDefault(rejection.source(), new RecordHeaders())))));
+		}
 		this.outbox.appendAll(messages);
 		if (!announcements.isEmpty()) {
 			this.events.publishEvent(new PaymentsRecorded(announcements));

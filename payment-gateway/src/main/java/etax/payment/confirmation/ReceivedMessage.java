@@ -1,7 +1,8 @@
 package etax.payment.confirmation;
 
 import java.util.List;
-import java.util.Map;
+
+import org.apache.kafka.common.header.Headers;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param redrive the re-drive it claims to come from, for a record the intake key signed, or null
  * @param unstorable its rejection should PostgreSQL refuse a value of it that no check caught (a bug): then the
  * record is kept as that, reason {@code unstorable}, rather than fail its poll for ever
- * @param headers the record's headers, which the dead letters of its rejections carry ({@link DeadLetters#carried})
+ * @param headers the record's headers, which the dead letters of its rejections carry ({@link DeadLetters#carried}, made
+ * only for those)
  */
 record ReceivedMessage(List<ReceivedConfirmation> valid, @Nullable Rejection rejection, @Nullable RedriveClaim redrive,
-		Rejection unstorable, Map<String, String> headers) {
+		Rejection unstorable, Headers headers) {
 
 	ReceivedMessage {
 		valid = List.copyOf(valid);
-		headers = Map.copyOf(headers);
 	}
 
 	/** Where the record was read. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import etax.access.RedactedException;
@@ -15,6 +14,7 @@ import etax.payment.bank.Signer;
 import etax.payment.confirmation.ConfirmationStateRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ class ReceivedMessages {
 	ReceivedMessage read(ConsumerRecord<String, String> record, Instant now) {
 		MessagePosition source = new MessagePosition(record.topic(), record.partition(), record.offset());
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
-		Map<String, String> headers = DeadLetters.carried(record.headers());
+		Headers headers = record.headers();
 		String value = record.value();
 		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
 		// status report lists the rejection; no bank can put entries in another's
@@ -121,7 +121,7 @@ class ReceivedMessages {
 	 * are not run again: they were when it was recorded.
 	 */
 	private ReceivedMessage signedWithExpiredKey(ConsumerRecord<String, String> record, MessagePosition source,
-			@Nullable String contentType, Map<String, String> headers, ExpiredKeyException expired, Instant now) {
+			@Nullable String contentType, Headers headers, ExpiredKeyException expired, Instant now) {
 		Signer signer = expired.signer();
 		List<ReceivedConfirmation> received = List.of();
 		try {
@@ -167,7 +167,7 @@ class ReceivedMessages {
 		return received;
 	}
 
-	private static ReceivedMessage rejected(Rejection rejection, Map<String, String> headers) {
+	private static ReceivedMessage rejected(Rejection rejection, Headers headers) {
 		return new ReceivedMessage(List.of(), rejection, null, rejection.asUnstorable(), headers);
 	}
 
