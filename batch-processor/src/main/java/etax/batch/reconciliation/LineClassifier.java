@@ -18,7 +18,10 @@ class LineClassifier {
 	 * tax: booked lines (a reversal entry's own lines are REVERSAL; a payment is REVERSED only if its reversal
 	 * is dated on or before the day: a reversal dated later belongs to its own day and leaves this one's
 	 * classification as it was; the view's reversed_by names the reversal whatever its date, so its date is
-	 * looked up by its key);
+	 * looked up by its key),
+	 * and a voucher the bank reported only pending that its file of the day does not list at all, one line
+	 * without a line number (it has none yet; nor a coding, an agency or an office: a national officer's), ONLY_TAX:
+	 * the tax side waits for money the bank does not account for (one it reported failed is settled on both sides);
 	 * unbooked: vouchers the bank reported only pending or failed, matched to the bank's lines by voucher.
 	 * The treasury's status: POSTED (on the statement), ACKED (acked as posted, missing from the statement),
 	 * REFUSED, CONFLICT (statement and ack disagree, or two acks do), or null (nothing from the treasury).
@@ -50,6 +53,13 @@ class LineClassifier {
 						ELSE 'DEBITED' END AS status
 				FROM payment.reconciliation_confirmation_lines_v1 v
 				WHERE v.payment_date = :day AND v.line_number IS NOT NULL
+				UNION ALL
+				SELECT v.bank_code, v.bank_reference, NULL, NULL, v.currency, v.amount, NULL, NULL, NULL, NULL, NULL,
+					NULL, v.payer_mst, NULL, v.status
+				FROM payment.reconciliation_confirmation_lines_v1 v
+				WHERE v.payment_date = :day AND v.line_number IS NULL AND v.status = 'PENDING'
+					AND NOT EXISTS (SELECT 1 FROM reconciliation.bank_file_line b WHERE b.business_day = :day
+						AND b.bank_code = v.bank_code AND b.bank_reference = v.bank_reference)
 			), unbooked AS (
 				SELECT bank_code, bank_reference, status FROM payment.reconciliation_confirmation_lines_v1
 				WHERE payment_date = :day AND line_number IS NULL
@@ -135,6 +145,7 @@ class LineClassifier {
 				treasury_treasury_account, tax_tax_period, bank_tax_period)
 			SELECT :day,
 				CASE WHEN bank_code IS NULL THEN 'posting/' || posting_id
+					WHEN line_number IS NULL THEN bank_code || '/' || bank_reference
 					ELSE bank_code || '/' || bank_reference || '/' || line_number END,
 				class, coalesce(t_currency, b_currency, s_currency), coalesce(t_amount, b_amount, s_amount), bank_code,
 				bank_reference, line_number, posting_id, tax_office, CASE WHEN class <> 'MATCHED' THEN treasury_code END,

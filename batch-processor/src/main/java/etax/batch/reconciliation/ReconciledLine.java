@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * A voucher line as classified, with what each leg says of it (the legs' coding only for exceptions,
  * as the bank's detail report 05 compares them).
  *
- * @param lineKey the line's key within the day: bank code/bank reference/line, or posting/id for a line
- * only the treasury has
+ * @param lineKey the line's key within the day: bank code/bank reference/line, bank code/bank reference for a
+ * voucher the bank reported pending and its file does not list, or posting/id for a line only the treasury has
  * @param lineClass the class
  * @param currency the currency
  * @param amount the amount
  * @param bankCode the bank
  * @param bankReference the bank's reference (MA_THAMCHIEU)
- * @param lineNumber the voucher line
+ * @param lineNumber the voucher line, null for a pending voucher (it has no lines yet)
  * @param postingId the treasury posting
  * @param taxOffice the tax office that works the line: the one its collecting agency maps to, or the agency's
  * code when it maps to none

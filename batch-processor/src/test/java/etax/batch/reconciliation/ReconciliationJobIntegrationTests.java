@@ -61,6 +61,8 @@ class ReconciliationJobIntegrationTests {
 		UUID dollars = tax.paid("RJ07", DAY, "USD", "100.50", "1052");
 		UUID refused = tax.paid("RJ08", DAY, "VND", "8000000", "1701");
 		tax.unbooked("RJ09", DAY, "PENDING", "9000000");
+		tax.unbooked("RJ10", DAY, "PENDING", "10000000");
+		tax.unbooked("RJ11", DAY, "FAILED", "11000000");
 		UUID onlyTreasury = UUID.randomUUID();
 		ack(matched, "POSTED");
 		ack(refused, "REFUSED");
@@ -88,7 +90,7 @@ class ReconciliationJobIntegrationTests {
 		calls().reconcile(DAY);
 		Map<String, String> classes = Map.of("RJ01", "MATCHED", "RJ02", "ONLY_TAX", "RJ03", "ONLY_BANK", "RJ05",
 				"STATUS_MISMATCH", "RJ06", "CODING_MISMATCH", "RJ07", "MATCHED", "RJ08", "STATUS_MISMATCH", "RJ09",
-				"STATUS_MISMATCH", "posting/" + onlyTreasury, "ONLY_TREASURY");
+				"STATUS_MISMATCH", "RJ10", "ONLY_TAX", "posting/" + onlyTreasury, "ONLY_TREASURY");
 		assertThat(classes()).containsExactlyInAnyOrderEntriesOf(classes);
 		assertThat(this.jdbc.sql("SELECT mismatched FROM reconciliation.line WHERE line_key = ?")
 			.param(TaxSide.BANK + "/RJ06/1")
@@ -96,6 +98,11 @@ class ReconciliationJobIntegrationTests {
 			.single()).containsExactly("subItem");
 		assertThat(status("RJ08")).containsExactly("DEBITED", "DEBITED", "REFUSED");
 		assertThat(status("RJ09")).containsExactly("PENDING", "DEBITED", null);
+		assertThat(status("RJ10")).as("pending here, unknown to the bank's file; a failure it does not list is no line")
+			.containsExactly("PENDING", null, null);
+		assertThat(this.jdbc.sql("SELECT line_key FROM reconciliation.line WHERE bank_reference = 'RJ10'")
+			.query(String.class)
+			.single()).isEqualTo(TaxSide.BANK + "/RJ10");
 		assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/" + DAY).with(officer()).exchange()).hasStatusOk()
 			.bodyJson()
 			.satisfies((json) -> {
@@ -112,7 +119,7 @@ class ReconciliationJobIntegrationTests {
 					.containsExactly("TCTCO_NHTMKO");
 			});
 		Map<String, Long> items = workItems();
-		assertThat(items).hasSize(7);
+		assertThat(items).hasSize(8);
 
 		calls().reconcile(DAY);
 		assertThat(classes()).as("a re-run replaces the day with the same").containsExactlyInAnyOrderEntriesOf(classes);
