@@ -99,11 +99,12 @@ class ArrearsNoticeRepository {
 				month, at.atOffset(ZoneOffset.UTC));
 	}
 
-	/** A taxpayer's notices, newest month first. */
-	List<ArrearsNotice> of(String mst) {
+	/** A taxpayer's latest notices, newest month first. */
+	List<ArrearsNotice> of(String mst, int months) {
 		return this.jdbc.query("""
 				SELECT notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest, total_penalty
-				FROM payment.arrears_notice WHERE mst = ? ORDER BY month DESC""", ArrearsNoticeRepository::notice, mst);
+				FROM payment.arrears_notice WHERE mst = ? ORDER BY month DESC LIMIT ?""", ArrearsNoticeRepository::notice,
+				mst, months);
 	}
 
 	private static ArrearsNotice notice(ResultSet row, int n) throws SQLException {

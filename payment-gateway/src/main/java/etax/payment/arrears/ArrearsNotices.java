@@ -92,9 +92,13 @@ public class ArrearsNotices {
 		return month.atEndOfMonth().isBefore(LocalDate.now(this.clock.withZone(VIETNAM)));
 	}
 
-	/** A taxpayer's notices, newest month first; the caller checked that it may read them. */
-	public List<ArrearsNotice> of(String mst) {
-		return this.notices.of(mst);
+	/**
+	 * A taxpayer's latest notices, newest month first; the caller checked that it may read them.
+	 * @param mst the taxpayer
+	 * @param months how many months' notices at most (a debtor of years has one a month, each listing its items)
+	 */
+	public List<ArrearsNotice> of(String mst, int months) {
+		return this.notices.of(mst, months);
 	}
 
 	private int issue(YearMonth month, List<String> msts) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A taxpayer's position, computed from the ledger: per sub-item and period what was charged, paid and
- * is outstanding; per sub-item the credit not applied yet; and each obligation.
+ * is outstanding; per sub-item the credit not applied yet; and each obligation that still owes something.
  *
  * @param mst the taxpayer
  * @param periods per sub-item and period
@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * taxpayer's other items, oldest first
  * @param generalCredits the others, with something left, oldest first: what an officer may refund or offset on the
  * taxpayer's request (01/ĐNXLNT), by their ids
- * @param items every obligation with what it still owes
+ * @param items each obligation that still owes something, with what it owes, oldest due first (a settled one is in
+ * the ledger's lines)
  * @param owedBack per sub-item, refunds the treasury paid out of a credit whose payment its bank then reversed: money
  * the taxpayer owes back (ADR 0006), which no item charges, for an officer to recover
  * @param totalOutstanding what the taxpayer owes in all, on its items

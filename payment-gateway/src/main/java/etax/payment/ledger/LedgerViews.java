@@ -1,15 +1,19 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import etax.payment.office.OfficeScope;
 import etax.payment.office.OfficeScope.Condition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +34,9 @@ class LedgerViews {
 			JOIN payment.confirmation_line l ON l.posting_id = c.posting_id
 			JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
 			WHERE c.named_item_id IS NOT NULL AND c.remaining > 0 AND\s""";
+
+	private static final String ITEM_COLUMNS = "item_id, kind, chapter, sub_item, tax_period, amount - reduced, "
+			+ "outstanding, due_date";
 
 	private final JdbcClient jdbc;
 
@@ -95,33 +102,55 @@ class LedgerViews {
 			.param(mst)
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();
-		return new Balance(mst, periods, credits, waiting, general, items(mst), owedBack,
+		return new Balance(mst, periods, credits, waiting, general, openItems(mst), owedBack,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
 
-	/** Each of the taxpayer's obligations with what it still owes, oldest due first. */
-	List<Balance.Item> items(String mst) {
-		return this.jdbc.sql("""
-				SELECT item_id, kind, chapter, sub_item, tax_period, amount - reduced, outstanding, due_date
+	/**
+	 * The taxpayer's obligations that still owe something, oldest due first (index obligation_taxpayer): a settled one
+	 * is in the ledger's lines, and a taxpayer in arrears for years has an interest item per item and day.
+	 */
+	List<Balance.Item> openItems(String mst) {
+		return this.jdbc.sql("SELECT " + ITEM_COLUMNS + """
+
 				FROM payment.obligation
-				WHERE mst = ? ORDER BY due_date, booking_seq""")
+				WHERE mst = ? AND outstanding > 0 ORDER BY due_date, booking_seq""")
 			.param(mst)
-			.query((row, n) -> new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-					row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class)))
+			.query(LedgerViews::item)
 			.list();
 	}
 
-	List<LedgerLine> lines(String mst, int page, int size) {
+	/** One of the taxpayer's obligations, settled or not. */
+	Optional<Balance.Item> item(String mst, String itemId) {
+		return this.jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM payment.obligation WHERE item_id = ? AND mst = ?")
+			.params(itemId, mst)
+			.query(LedgerViews::item)
+			.optional();
+	}
+
+	private static Balance.Item item(ResultSet row, int n) throws SQLException {
+		return new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+				row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class));
+	}
+
+	/**
+	 * Ledger lines of the taxpayer, newest first (index ledger_line_taxpayer), from the one before a line's sequence
+	 * number: a page read after new lines were booked neither repeats nor skips any, as an offset would.
+	 * @param before the sequence number of the last line of the previous page, null for the newest
+	 * @param size the most lines
+	 * @return the lines, each with its sequence number
+	 */
+	List<Sequenced<LedgerLine>> lines(String mst, @Nullable Long before, int size) {
 		return this.jdbc.sql("""
 				SELECT entry_id, side, entry_type, account, sub_item, tax_period, amount, value_date, booked_at, item_id,
-				    posting_id, reverses_entry
-				FROM payment.ledger_line WHERE mst = ? ORDER BY seq DESC LIMIT ? OFFSET ?""")
-			.params(mst, size, (long) page * size)
-			.query((row, n) -> new LedgerLine(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-					row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
+				    posting_id, reverses_entry, seq
+				FROM payment.ledger_line WHERE mst = ? AND seq < ? ORDER BY seq DESC LIMIT ?""")
+			.params(mst, (before != null) ? before : Long.MAX_VALUE, size)
+			.query((row, n) -> new Sequenced<>(new LedgerLine(row.getObject(1, UUID.class), row.getString(2),
+					row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
 					row.getObject(8, LocalDate.class), row.getObject(9, OffsetDateTime.class).toInstant(),
-					row.getString(10), row.getObject(11, UUID.class), row.getObject(12, UUID.class)))
+					row.getString(10), row.getObject(11, UUID.class), row.getObject(12, UUID.class)), row.getLong(13)))
 			.list();
 	}
 

@@ -19,9 +19,11 @@ import java.util.List;
  * @param lines {@code ROW_CTIET}, in the order the law ranks what is owed: arrears, interest, tax not yet due, each
  * oldest due first
  * @param total {@code TONG_TIEN}
+ * @param itemsLeftOut the items that owe something and are not on the voucher, which holds at most
+ * {@link PaymentVoucherDrafts#MAX_LINES} lines: for another voucher, once this one is paid
  */
 public record PaymentVoucherDraft(String form, String payerMst, String currency, String voucherKind,
-		String treasuryAccount, LocalDate preparedOn, List<Line> lines, BigDecimal total) {
+		String treasuryAccount, LocalDate preparedOn, List<Line> lines, BigDecimal total, int itemsLeftOut) {
 
 	/**
 	 * One line: what one payable item still owes.

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaymentVoucherDrafts {
 
+	/** The lines a voucher holds at most: what the items named may be, and where one of every open item stops. */
+	public static final int MAX_LINES = 100;
+
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final LedgerViews views;
@@ -42,16 +45,14 @@ public class PaymentVoucherDrafts {
 
 	/**
 	 * @param mst the taxpayer, one the caller may read
-	 * @param itemIds the items to pay; none: every item that owes something
+	 * @param itemIds the items to pay, at most {@link #MAX_LINES}; none: every item that owes something, the first
+	 * {@link #MAX_LINES} in the law's order (a taxpayer in arrears for years owes an interest item per item and day)
 	 * @return the voucher's content; without lines when nothing is owed
 	 * @throws VoucherItemsNotOpenException naming the items asked for that are not the taxpayer's or owe nothing
 	 */
 	public PaymentVoucherDraft draft(String mst, Collection<String> itemIds) {
 		LocalDate today = this.clock.instant().atZone(VIETNAM).toLocalDate();
-		List<Balance.Item> open = this.views.items(mst)
-			.stream()
-			.filter((item) -> item.outstanding().signum() > 0)
-			.toList();
+		List<Balance.Item> open = this.views.openItems(mst);
 		Set<String> asked = new LinkedHashSet<>(itemIds);
 		if (!asked.isEmpty()) {
 			Set<String> openIds = open.stream().map(Balance.Item::payableItemId).collect(Collectors.toSet());
@@ -68,12 +69,13 @@ public class PaymentVoucherDrafts {
 				.thenComparing(Balance.Item::payableItemId))
 			.toList();
 		List<PaymentVoucherDraft.Line> lines = new ArrayList<>();
-		for (Balance.Item item : ordered) {
+		for (Balance.Item item : ordered.subList(0, Math.min(MAX_LINES, ordered.size()))) {
 			lines.add(new PaymentVoucherDraft.Line(lines.size() + 1, item.payableItemId(), itemClass(item, today).name(),
 					item.chapter(), item.subItem(), item.taxPeriod(), item.outstanding(), item.dueDate()));
 		}
 		BigDecimal total = lines.stream().map(PaymentVoucherDraft.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new PaymentVoucherDraft("C1-02/NS", mst, "VND", "01", "7111", today, lines, total);
+		return new PaymentVoucherDraft("C1-02/NS", mst, "VND", "01", "7111", today, lines, total,
+				ordered.size() - lines.size());
 	}
 
 	private static ItemClass itemClass(Balance.Item item, LocalDate day) {

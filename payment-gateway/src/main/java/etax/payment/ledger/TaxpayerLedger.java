@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import etax.access.Caller;
 import etax.payment.office.OfficeScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -71,10 +73,27 @@ public class TaxpayerLedger {
 		return this.views.balance(mst);
 	}
 
-	/** A page of a taxpayer's ledger lines, newest first, and how many there are, in one snapshot. */
+	/**
+	 * A page of a taxpayer's ledger lines, newest first, and how many there are, in one snapshot.
+	 * @param before the previous page's {@link LedgerPage#next}, null for the newest lines
+	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public LedgerPage lines(String mst, int page, int size) {
-		return new LedgerPage(this.views.lines(mst, page, size), this.views.countLines(mst));
+	public LedgerPage lines(String mst, @Nullable Long before, int size) {
+		List<Sequenced<LedgerLine>> read = this.views.lines(mst, before, size + 1);
+		List<Sequenced<LedgerLine>> page = read.subList(0, Math.min(size, read.size()));
+		Long next = (read.size() > size) ? page.get(size - 1).seq() : null;
+		return new LedgerPage(page.stream().map(Sequenced::value).toList(), this.views.countLines(mst), next);
+	}
+
+	/**
+	 * One of the taxpayer's payable items, settled or not.
+	 * @param mst the taxpayer
+	 * @param itemId the item
+	 * @return the item, empty when the taxpayer has no such item booked
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Balance.Item> item(String mst, String itemId) {
+		return this.views.item(mst, itemId);
 	}
 
 	/**
@@ -102,8 +121,9 @@ public class TaxpayerLedger {
 	 * A page of ledger lines.
 	 * @param lines the lines
 	 * @param total how many the taxpayer has
+	 * @param next where the next page starts ({@code before}), null on the last
 	 */
-	public record LedgerPage(List<LedgerLine> lines, long total) {
+	public record LedgerPage(List<LedgerLine> lines, long total, @Nullable Long next) {
 
 	}
 

@@ -92,11 +92,7 @@ class SandboxBank {
 			throw refused(HttpStatus.UNPROCESSABLE_CONTENT,
 					"paymentDate is before the sandbox's bank was registered: choose a later date");
 		}
-		Balance.Item item = this.ledger.balance(mst)
-			.items()
-			.stream()
-			.filter((i) -> i.payableItemId().equals(request.payableItemId()))
-			.findFirst()
+		Balance.Item item = this.ledger.item(mst, request.payableItemId())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No payable item of yours with this id is booked (yet)"));
 		long amount = (request.amount() != null) ? wholeVnd(request.amount()) : item.outstanding().longValueExact();

@@ -70,6 +70,7 @@ class PaymentVoucherIntegrationTests {
 		assertThat(interestLine.get("taxPeriod").asString()).isEqualTo("00/Q1/2026");
 		assertThat(interestLine.get("amount").asLong()).isEqualTo(45_000);
 		assertThat(voucher.get("total").asLong()).isEqualTo(15_045_000);
+		assertThat(voucher.get("itemsLeftOut").asInt()).isZero();
 		assertThat(voucher(mst, "?item=" + current).get("lines").valueStream().map((l) -> l.get("payableItemId").asString()))
 			.containsExactly(current);
 

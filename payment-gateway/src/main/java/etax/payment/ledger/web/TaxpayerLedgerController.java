@@ -49,9 +49,6 @@ class TaxpayerLedgerController {
 			+ "officer any taxpayer the ledger has; otherwise 404 taxpayer-not-found, the same whether the ledger has "
 			+ "nothing of the taxpayer or only another office's obligations.";
 
-	/** The lines a voucher holds at most. */
-	private static final int MAX_VOUCHER_ITEMS = 100;
-
 	private final TaxpayerLedger ledger;
 
 	private final ProvisionalShortfalls shortfalls;
@@ -68,19 +65,21 @@ class TaxpayerLedgerController {
 		this.vouchers = vouchers;
 	}
 
-	@Operation(summary = "Balance per sub-item and period, credits, and each obligation",
+	@Operation(summary = "Balance per sub-item and period, credits, and each obligation that still owes something",
 			description = OFFICERS)
 	@GetMapping("/balance")
 	Balance balance(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.ledger.balance(authorized(mst, caller));
 	}
 
-	@Operation(summary = "The taxpayer's ledger lines, newest first", description = OFFICERS)
+	@Operation(summary = "The taxpayer's ledger lines, newest first",
+			description = "A page goes on from the previous page's next (before=next), so that lines booked meanwhile "
+					+ "neither repeat nor hide older ones; next is null on the last page. " + OFFICERS)
 	@GetMapping("/ledger")
-	LinePage ledger(@PathVariable String mst, @RequestParam(defaultValue = "0") @Min(0) int page,
+	LinePage ledger(@PathVariable String mst, @RequestParam(required = false) @Nullable @Min(1) Long before,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
-		LedgerPage lines = this.ledger.lines(authorized(mst, caller), page, size);
-		return new LinePage(lines.lines(), page, size, lines.total());
+		LedgerPage lines = this.ledger.lines(authorized(mst, caller), before, size);
+		return new LinePage(lines.lines(), size, lines.total(), lines.next());
 	}
 
 	@Operation(summary = "The year's provisional CIT payments against each finalization in force, newest year first",
@@ -93,14 +92,16 @@ class TaxpayerLedgerController {
 	}
 
 	@Operation(summary = "The taxpayer's notices of tax arrears and late-payment interest (07/QLN), newest month first",
-			description = OFFICERS)
+			description = "Those of the latest months (12 unless months= says otherwise, at most 60). " + OFFICERS)
 	@GetMapping("/arrears-notices")
-	List<ArrearsNotice> arrearsNotices(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
-		return this.arrears.of(authorized(mst, caller));
+	List<ArrearsNotice> arrearsNotices(@PathVariable String mst,
+			@RequestParam(defaultValue = "12") @Min(1) @Max(60) int months, @AuthenticationPrincipal Caller caller) {
+		return this.arrears.of(authorized(mst, caller), months);
 	}
 
 	@Operation(summary = "A payment voucher (C1-02/NS) prefilled from what the taxpayer owes",
-			description = "One line per payable item that still owes something (or per item named by item=, repeated), "
+			description = "One line per payable item that still owes something, at most 100 (itemsLeftOut counts the "
+					+ "rest), or per item named by item=, repeated, "
 					+ "for what it owes today, ranked as the law ranks them (arrears, interest, tax not yet due, each oldest "
 					+ "due first), with chapter, sub-item (NDKT), tax period (KY_THUE) and the item's id, the total, and the "
 					+ "treasury account 7111. Sent to the bank as it is, each line names its item, so the payment is "
@@ -110,9 +111,9 @@ class TaxpayerLedgerController {
 	PaymentVoucherDraft paymentVoucher(@PathVariable String mst,
 			@RequestParam(name = "item", required = false) @Nullable List<@Size(max = 64) String> items,
 			@AuthenticationPrincipal Caller caller) {
-		if (items != null && items.size() > MAX_VOUCHER_ITEMS) {
+		if (items != null && items.size() > PaymentVoucherDrafts.MAX_LINES) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"A voucher names at most " + MAX_VOUCHER_ITEMS + " items");
+					"A voucher names at most " + PaymentVoucherDrafts.MAX_LINES + " items");
 		}
 		return this.vouchers.draft(authorized(mst, caller), (items != null) ? items : List.of());
 	}
@@ -138,7 +139,10 @@ class TaxpayerLedgerController {
 		return taxpayer.value();
 	}
 
-	record LinePage(List<LedgerLine> items, int page, int size, long totalElements) {
+	/**
+	 * @param next the next page's {@code before}, null on the last page
+	 */
+	record LinePage(List<LedgerLine> items, int size, long totalElements, @Nullable Long next) {
 
 	}
 
