@@ -135,12 +135,14 @@ final class SignatureCheck {
 		Instant notBefore = leaf.getNotBefore().toInstant();
 		Instant notAfter = leaf.getNotAfter().toInstant();
 		boolean validOnDay = !notBefore.isAfter(dayEnd) && !notAfter.isBefore(dayStart);
-		if (!validOnDay) {
-			findings.add(SignatureRule.NOT_VALID_ON_SIGNING_DATE.finding(where, validity(leaf)));
-		}
 		if (this.trusted == null) {
+			if (!validOnDay) {
+				findings.add(SignatureRule.NOT_VALID_ON_SIGNING_DATE.finding(where, validity(leaf)));
+			}
 			return;
 		}
+		// the validity of a certificate nobody vouches for is not judged: the day it is judged on may come from
+		// the taxpayer's records (a supplement's return in force), which its maker must not learn of
 		boolean[] keyUsage = leaf.getKeyUsage();
 		if (keyUsage != null && !keyUsage[0] && !(keyUsage.length > 1 && keyUsage[1])) {
 			findings.add(SignatureRule.UNTRUSTED.finding(where, "keyUsage without digitalSignature"));
@@ -151,6 +153,9 @@ final class SignatureCheck {
 		Instant at = validOnDay ? (notBefore.isAfter(dayStart) ? notBefore : dayStart)
 				: (notBefore.isAfter(dayEnd) ? notBefore : notAfter);
 		SignatureRule broken = this.trusted.check(leaf, candidates, at);
+		if (!validOnDay && broken != SignatureRule.UNTRUSTED) {
+			findings.add(SignatureRule.NOT_VALID_ON_SIGNING_DATE.finding(where, validity(leaf)));
+		}
 		if (broken == SignatureRule.NOT_VALID_ON_SIGNING_DATE) {
 			if (validOnDay) {
 				findings.add(broken.finding(where, validity(leaf)));

@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -27,13 +28,25 @@ import org.w3c.dom.Node;
  * @param references the {@code SignedInfo/Reference}s
  * @param certificates every {@code KeyInfo/X509Data/X509Certificate}, in document order
  * @param subjectName the first {@code X509SubjectName}, or {@code null}
- * @param objectIds the {@code Id}/{@code id} attributes of elements inside this signature's
- * {@code ds:Object}s
+ * @param objectIds the elements inside this signature's {@code ds:Object}s with an {@code Id}, {@code id} or
+ * {@code ID} attribute
+ * @param ids every such attribute's value anywhere in the signature, the signature itself included: the JDK
+ * registers those of its own elements ({@code KeyInfo}, {@code SignatureValue}, ...) as IDs when it reads the
+ * signature, so one of them equal to the return's would take its place as what {@code #ID_1} references
  */
 record SignatureParts(String canonicalization, String signatureMethod, List<Ref> references,
-		List<X509Certificate> certificates, @Nullable String subjectName, List<Element> objectIds) {
+		List<X509Certificate> certificates, @Nullable String subjectName, List<Element> objectIds, List<String> ids) {
 
 	static final String DSIG = XMLSignature.XMLNS;
+
+	/** The attributes an element's ID may be in. */
+	static final String[] ID_ATTRIBUTES = { "Id", "id", "ID" };
+
+	/**
+	 * The certificates a signature carries at most: the signer's and the CAs above it (a path is at most
+	 * {@link TrustedCertificates}' length); each is parsed, and the signer is told from them pairwise.
+	 */
+	static final int MAX_CERTIFICATES = 8;
 
 	/** The transforms after which a reference to an element digests its inclusive Canonical XML. */
 	private static final Set<List<String>> CAPTURED_TRANSFORMS = Set.of(List.of(), List.of(Transform.ENVELOPED),
@@ -69,6 +82,9 @@ record SignatureParts(String canonicalization, String signatureMethod, List<Ref>
 		Element keyInfo = child(signature, "KeyInfo");
 		for (Element x509Data : (keyInfo != null) ? children(keyInfo, "X509Data") : List.<Element>of()) {
 			for (Element certificate : children(x509Data, "X509Certificate")) {
+				if (certificates.size() == MAX_CERTIFICATES) {
+					throw new MalformedSignatureException("KeyInfo has more than " + MAX_CERTIFICATES + " certificates");
+				}
 				certificates.add(certificate(certificate.getTextContent()));
 			}
 			Element name = child(x509Data, "X509SubjectName");
@@ -80,9 +96,19 @@ record SignatureParts(String canonicalization, String signatureMethod, List<Ref>
 		for (Element object : children(signature, "Object")) {
 			collectIds(object, objectIds);
 		}
+		List<Element> identified = new ArrayList<>();
+		collectIds(signature, identified);
+		List<String> ids = new ArrayList<>();
+		for (Element element : identified) {
+			for (String name : ID_ATTRIBUTES) {
+				if (element.hasAttribute(name)) {
+					ids.add(element.getAttribute(name));
+				}
+			}
+		}
 		return new SignatureParts(required(signedInfo, "CanonicalizationMethod").getAttribute("Algorithm"),
 				required(signedInfo, "SignatureMethod").getAttribute("Algorithm"), List.copyOf(references),
-				List.copyOf(certificates), subjectName, List.copyOf(objectIds));
+				List.copyOf(certificates), subjectName, List.copyOf(objectIds), List.copyOf(ids));
 	}
 
 	/**
@@ -117,7 +143,7 @@ record SignatureParts(String canonicalization, String signatureMethod, List<Ref>
 	}
 
 	private static void collectIds(Element element, List<Element> ids) {
-		if (element.hasAttribute("Id") || element.hasAttribute("id") || element.hasAttribute("ID")) {
+		if (Arrays.stream(ID_ATTRIBUTES).anyMatch(element::hasAttribute)) {
 			ids.add(element);
 		}
 		for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {

@@ -18,7 +18,9 @@ import org.w3c.dom.Element;
  * to this signature's own {@code ds:Object} content, only the enveloped-signature and C14N transforms,
  * and the signing certificate in {@code X509Data}. These limits are stricter than the JDK's secure
  * validation (no XSLT or XPath transforms, no external URIs, at most 4 references of 3 transforms, no
- * duplicate IDs), which is what makes validating a historic SHA-1 signature without it acceptable.
+ * duplicate IDs, none of the signature's own elements with the return's ID, which the JDK would register in its
+ * place when it reads the signature), which is what makes validating a historic SHA-1 signature without it
+ * acceptable.
  */
 final class Structure {
 
@@ -30,19 +32,22 @@ final class Structure {
 			CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS, CanonicalizationMethod.EXCLUSIVE,
 			CanonicalizationMethod.EXCLUSIVE_WITH_COMMENTS);
 
-	private static final String[] ID_ATTRIBUTES = { "Id", "id", "ID" };
-
 	private Structure() {
 	}
 
 	static void check(SignatureParts parts, Element body) throws MalformedSignatureException {
 		String bodyId = body.getAttribute("id");
+		Set<String> ids = new HashSet<>();
+		for (String id : parts.ids()) {
+			if (id.equals(bodyId) || !ids.add(id)) {
+				throw new MalformedSignatureException("Duplicate ID " + id);
+			}
+		}
 		Set<String> objectIds = new HashSet<>();
 		for (Element element : parts.objectIds()) {
-			for (String name : ID_ATTRIBUTES) {
-				String id = element.getAttribute(name);
-				if (element.hasAttribute(name) && (id.equals(bodyId) || !objectIds.add(id))) {
-					throw new MalformedSignatureException("Duplicate ID " + id);
+			for (String name : SignatureParts.ID_ATTRIBUTES) {
+				if (element.hasAttribute(name)) {
+					objectIds.add(element.getAttribute(name));
 				}
 			}
 		}
@@ -109,7 +114,7 @@ final class Structure {
 	/** Registers the IDs of the signature's own objects, for references to signed properties. */
 	static void registerObjectIds(SignatureParts parts) {
 		for (Element element : parts.objectIds()) {
-			for (String name : ID_ATTRIBUTES) {
+			for (String name : SignatureParts.ID_ATTRIBUTES) {
 				if (element.hasAttribute(name)) {
 					element.setIdAttribute(name, true);
 				}

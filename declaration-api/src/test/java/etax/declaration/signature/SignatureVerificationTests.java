@@ -1,5 +1,6 @@
 package etax.declaration.signature;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -143,6 +144,11 @@ class SignatureVerificationTests {
 		});
 		assertThat(ruleIds(SignedReturns.verify(verification, SignedReturns.signed(notYetValid), taxpayer()))).containsExactly("SIG-6");
 		assertThat(SignedReturns.verify(verification, SignedReturns.signed(validThatAfternoon), taxpayer())).isEmpty();
+		SigningIdentity madeUp = TestPki.untrusted().issue(MST, "EXPIRED, OF NO TRUSTED CA",
+				Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-04-14T16:59:59Z"));
+		assertThat(ruleIds(SignedReturns.verify(verification, SignedReturns.signed(madeUp), taxpayer())))
+			.as("the day a certificate nobody vouches for is judged on may come from the taxpayer's records")
+			.containsExactly("SIG-5");
 	}
 
 	@Test
@@ -186,6 +192,32 @@ class SignatureVerificationTests {
 		byte[] tampered = SignedReturns.replace(historic, "<ct40>22000000</ct40>", "<ct40>2000000</ct40>");
 
 		assertThat(ruleIds(SignedReturns.verify(verification, tampered, context2021()))).containsExactly("SIG-3");
+	}
+
+	@Test
+	void anElementOfTheSignatureWithTheReturnsIdBreaksTheStructureRule() {
+		byte[] historic = new ReturnSigner(TAXPAYER, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned2021());
+
+		// read without the JDK's secure validation, the signature would register its KeyInfo as #ID_1 in the
+		// return's place, and a signature over a certificate would then pass for one over any return
+		assertThat(SignedReturns.verify(verification, SignedReturns.replace(historic, "<KeyInfo>", "<KeyInfo Id=\"ID_1\">"),
+				context2021()))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.ruleId()).isEqualTo("SIG-2");
+				assertThat(finding.value()).contains("Duplicate ID ID_1");
+			});
+	}
+
+	@Test
+	void moreCertificatesThanAPathHoldsBreakTheStructureRule() {
+		String signed = SignedReturns.text(SignedReturns.signed(TAXPAYER));
+		String certificate = signed.substring(signed.indexOf("<X509Certificate>"),
+				signed.indexOf("</X509Certificate>") + "</X509Certificate>".length());
+		byte[] crowded = SignedReturns.replace(signed.getBytes(StandardCharsets.UTF_8), certificate,
+				certificate.repeat(SignatureParts.MAX_CERTIFICATES + 1));
+
+		assertThat(ruleIds(SignedReturns.verify(verification, crowded, taxpayer()))).containsExactly("SIG-2");
 	}
 
 	@Test
