@@ -110,6 +110,10 @@ final class AssessmentRules {
 					+ " times the tax, not " + rate.toPlainString());
 		}
 		long amount = Violation.fine(tax, rate);
+		if (amount < 1) {
+			throw new InvalidInspectionException(at + "rate", "The fine, " + rate.toPlainString() + " times the tax of "
+					+ tax + " VND, is less than 1 VND: no fine is decided on so little tax");
+		}
 		if (amount > MAX_AMOUNT) {
 			// the ledger books amounts below 10^18 VND
 			throw new InvalidInspectionException(at + "rate", "The fine, " + rate.toPlainString() + " times the tax, "

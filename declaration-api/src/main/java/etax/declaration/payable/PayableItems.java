@@ -76,7 +76,7 @@ public class PayableItems {
 		LocalDate dueDate = (accepted.extendedDeadline() != null) ? accepted.extendedDeadline()
 				: this.deadlines.deadlineOf(accepted.period(), accepted.deadlineRule());
 		for (Map.Entry<String, String> payable : new TreeMap<>(accepted.payableIndicators()).entrySet()) {
-			long amount = difference(payable.getKey(), accepted.forgivenIndicators(), accepted.indicators(),
+			long amount = charged(payable.getKey(), accepted.forgivenIndicators(), accepted.indicators(),
 					accepted.previousIndicators());
 			if (amount > 0 || (supplement && amount != 0)) {
 				items.add(new PayableItem(TimeOrderedIds.next(), accepted.chapter(), payable.getValue(),
@@ -105,6 +105,19 @@ public class PayableItems {
 	public static long difference(String indicator, Map<String, String> forgiven, Map<String, String> indicators,
 			Map<String, String> previous) {
 		return owed(indicator, forgiven, indicators) - owed(indicator, forgiven, previous);
+	}
+
+	/**
+	 * What a return charges on one payable indicator: what it leaves owed less what the return in force it supersedes
+	 * left owed, each at least zero. An indicator below zero is an overpayment (03/TNDN's [I1] when the year's
+	 * provisional payments exceed its tax), which charges nothing, as an original's does not; a supplement that
+	 * raises the year's tax from an overpayment of 100 million to 20 million owed charges the 20 million, not 120.
+	 * {@link #difference} keeps the sign, for what a supplement changes of the tax declared.
+	 * @return the amount, negative when the supplement lowers what was owed
+	 */
+	static long charged(String indicator, Map<String, String> forgiven, Map<String, String> indicators,
+			Map<String, String> previous) {
+		return Math.max(owed(indicator, forgiven, indicators), 0) - Math.max(owed(indicator, forgiven, previous), 0);
 	}
 
 	private static long owed(String indicator, Map<String, String> forgiven, Map<String, String> indicators) {

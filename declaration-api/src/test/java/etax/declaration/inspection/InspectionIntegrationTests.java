@@ -351,6 +351,10 @@ class InspectionIntegrationTests {
 				+ "\"1/2025\",\"subItem\":\"1701\",\"amount\":900000000000000000,"
 				+ "\"fine\":{\"violation\":\"EVASION\",\"rate\":3}}]"), "assessedTax[0].fine.rate")
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("more than the ledger books")));
+		invalid(conclude(mst, officer(), id, TODAY, "1/KL", "[{\"maTKhai\":\"842\",\"periodKind\":\"Q\",\"period\":"
+				+ "\"1/2025\",\"subItem\":\"1701\",\"amount\":2,\"fine\":{\"violation\":\"UNDERSTATEMENT\"}}]"),
+				"assessedTax[0].fine.rate")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("less than 1 VND")));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
 			.param(id)
 			.query(Long.class)

@@ -41,4 +41,18 @@ class ForgivenBalanceTests {
 			.as("a form that forgives nothing").isEqualTo(700_000);
 	}
 
+	@Test
+	void anOverpaymentChargesNothingInASupplementAsInAnOriginal() {
+		Map<String, String> overpaid = Map.of("ctI1", "-100000000");
+		assertThat(PayableItems.charged("ctI1", Map.of(), overpaid, Map.of())).isZero();
+		assertThat(PayableItems.charged("ctI1", Map.of(), Map.of("ctI1", "20000000"), overpaid))
+			.as("from 100 million overpaid to 20 million owed").isEqualTo(20_000_000);
+		assertThat(PayableItems.charged("ctI1", Map.of(), Map.of("ctI1", "-40000000"), overpaid))
+			.as("less overpaid, still nothing owed").isZero();
+		assertThat(PayableItems.charged("ctI1", Map.of(), overpaid, Map.of("ctI1", "30000000")))
+			.as("from 30 million owed to an overpayment: the 30 million is taken off").isEqualTo(-30_000_000);
+		assertThat(PayableItems.difference("ctI1", Map.of(), Map.of("ctI1", "20000000"), overpaid))
+			.as("the tax declared changes by the whole difference").isEqualTo(120_000_000);
+	}
+
 }
