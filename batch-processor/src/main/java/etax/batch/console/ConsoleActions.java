@@ -56,10 +56,8 @@ public class ConsoleActions {
 		ConsoleAuthentication officer = ConsoleAuthentication.current();
 		Ending ending;
 		try {
-			String done = work.get();
-			this.audit.record(officer.caller(), action, target, ConsoleAudit.Outcome.OK, done);
-			flash.addFlashAttribute("message", done);
-			return "redirect:" + then;
+			// a failure to audit it is handled there, not below as the action's
+			return done(officer, action, target, work.get(), flash, then);
 		}
 		catch (RestClientException ex) {
 			ServiceProblem problem = ServiceProblem.of(service, ex);
@@ -92,6 +90,23 @@ public class ConsoleActions {
 		}
 		this.audit.record(officer.caller(), action, target, ending.outcome(), ending.problemType(), ending.shown());
 		flash.addFlashAttribute("error", ending.shown());
+		return "redirect:" + then;
+	}
+
+	/**
+	 * What was done is done (money may have moved at another service): a record of it that cannot be written is
+	 * logged, not shown to the officer as the action failing, which would have it done again.
+	 */
+	private String done(ConsoleAuthentication officer, String action, @Nullable String target, String done,
+			RedirectAttributes flash, String then) {
+		try {
+			this.audit.record(officer.caller(), action, target, ConsoleAudit.Outcome.OK, done);
+		}
+		catch (RuntimeException ex) {
+			log.error("Console action done but not audited action={}: {}", action, RedactedException.describe(ex),
+					RedactedException.of(ex));
+		}
+		flash.addFlashAttribute("message", done);
 		return "redirect:" + then;
 	}
 

@@ -1,9 +1,11 @@
 package etax.batch.filing;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
+import etax.batch.BusinessDays;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +74,17 @@ class DeclarationEventReader {
 	}
 
 	/**
-	 * Whether PostgreSQL takes the values: a time within years 1 to 9999 (an {@code Instant} reaches far beyond, and
-	 * is written {@code +10000-…} past them), a form code without control characters (text refuses NUL).
+	 * Whether PostgreSQL takes the values: a time, and the business day in Vietnam it is stored with, within years 1
+	 * to 9999 (an {@code Instant} reaches far beyond, and is written {@code +10000-…} past them; 9999-12-31T20:00Z is
+	 * a day of 10000 in Vietnam), a form code without control characters (text refuses NUL).
 	 */
 	private static boolean storable(DeclarationEvent event) {
-		int year = Objects.requireNonNull(event.receivedAt()).atOffset(ZoneOffset.UTC).getYear();
-		return year >= 1 && year <= 9999 && Objects.requireNonNull(event.formCode()).chars().noneMatch(Character::isISOControl);
+		Instant receivedAt = Objects.requireNonNull(event.receivedAt());
+		int year = receivedAt.atOffset(ZoneOffset.UTC).getYear();
+		if (year < 1 || year > 9999 || BusinessDays.of(receivedAt).getYear() > 9999) {
+			return false;
+		}
+		return Objects.requireNonNull(event.formCode()).chars().noneMatch(Character::isISOControl);
 	}
 
 	private static FiledReturn.@Nullable Status statusOf(@Nullable String type) {

@@ -160,9 +160,27 @@ class ConsoleIntegrationTests {
 			.param("approver-console-an")
 			.query(String.class)
 			.single()).isEqualTo("REFUSED");
+		String awaited = this.jdbc.sql("""
+				SELECT correction_id::text FROM reconciliation.correction_request
+				WHERE work_item_id = ? AND status = 'AWAITING_APPROVAL'""").param(id).query(String.class).single();
 		assertThat(this.mvc.get().uri("/console/exceptions/" + id).session(session).exchange()).hasStatusOk()
 			.bodyText()
-			.contains("AWAITING_APPROVAL", "RESOLUTION_PROPOSED");
+			.contains("AWAITING_APPROVAL", "RESOLUTION_PROPOSED",
+					"<input type=\"hidden\" name=\"correctionId\" value=\"" + awaited + "\">");
+		MockHttpSession second = signIn(TOKENS.approver(OFFICE, "console-second"));
+		assertThat(this.mvc.post()
+			.uri("/console/exceptions/" + id + "/reject")
+			.param("reason", "written about another proposal")
+			.param("correctionId", UUID.randomUUID().toString())
+			.session(second)
+			.with(csrf())
+			.exchange()).as("a form of a proposal since withdrawn sends back nothing")
+			.flash()
+			.hasEntrySatisfying("error", (error) -> assertThat(error).asString().contains("not the one reviewed"));
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.correction_request WHERE correction_id = ?::uuid")
+			.param(awaited)
+			.query(String.class)
+			.single()).isEqualTo("AWAITING_APPROVAL");
 		assertThat(this.mvc.get().uri("/console/audit?subject=approver-console-an").session(session).exchange())
 			.hasStatusOk()
 			.bodyText()

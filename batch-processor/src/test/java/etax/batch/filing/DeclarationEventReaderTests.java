@@ -61,6 +61,9 @@ class DeclarationEventReaderTests {
 		assertThat(this.reader.read(event("ReturnAccepted", 1, "2026-04-15T03:12:09.001Z").replace("01/GTGT", "01/\\u0000"),
 				"t-0@11")).isEmpty();
 		assertThat(this.reader.read(event("ReturnAccepted", 1, "9999-12-31T00:00:00Z"), "t-0@12")).isPresent();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "9999-12-31T20:00:00Z"), "t-0@13"))
+			.as("a day of the year 10000 in Vietnam, where its business day is")
+			.isEmpty();
 	}
 
 	private static String event(String type, int version, String receivedAt) {

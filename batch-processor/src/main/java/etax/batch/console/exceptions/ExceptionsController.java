@@ -79,6 +79,7 @@ class ExceptionsController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("kinds", ResolutionKind.values());
 		model.addAttribute("diff", Decisions.pendingDiff(detail));
+		model.addAttribute("awaiting", Decisions.awaiting(detail).map(CorrectionRequest::correctionId).orElse(null));
 		return "console/exception";
 	}
 
@@ -144,10 +145,12 @@ class ExceptionsController {
 
 	@PostMapping("/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal Caller officer, RedirectAttributes flash) {
+			@RequestParam(required = false) @Nullable UUID correctionId, @AuthenticationPrincipal Caller officer,
+			RedirectAttributes flash) {
 		return this.actions.perform(flash, "WORK_ITEM_REJECT", target(id), () -> {
 			require(Paging.text(reason) != null, "Say why the resolution is sent back.");
-			this.workItems.reject(id, reason.strip(), officer);
+			require(correctionId != null, "Nothing waits for approval.");
+			this.workItems.reject(id, correctionId, reason.strip(), officer);
 			return "Sent back to the officer who proposed it.";
 		}, page(id));
 	}

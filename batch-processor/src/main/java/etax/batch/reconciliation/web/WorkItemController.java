@@ -91,7 +91,7 @@ class WorkItemController {
 	@Operation(summary = "Send a proposed resolution back to the officer who made it")
 	@PostMapping("/{id}:reject")
 	Detail reject(@PathVariable long id, @Valid @RequestBody Text reason, @AuthenticationPrincipal Caller caller) {
-		return this.workItems.reject(id, reason.text(), caller);
+		return this.workItems.reject(id, null, reason.text(), caller);
 	}
 
 	/** The request the approver reviewed: an approval never records one it did not see. */

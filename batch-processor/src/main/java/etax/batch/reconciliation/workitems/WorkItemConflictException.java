@@ -16,12 +16,12 @@ public final class WorkItemConflictException extends RuntimeException {
 	}
 
 	/**
-	 * An approval of another request than the one the item waits for: the item's resolution was sent back or
-	 * withdrawn and proposed again since the approver reviewed it.
+	 * An approval or a rejection of another request than the one the item waits for: the item's resolution was sent
+	 * back or withdrawn and proposed again since the approver reviewed it.
 	 */
 	public static WorkItemConflictException notAwaited(long id, String awaitedNumber) {
 		return new WorkItemConflictException("Work item " + id + " waits for correction request " + awaitedNumber
-				+ ", not the one approved: review it and approve it by its correctionId");
+				+ ", not the one reviewed: review it and decide on it by its correctionId");
 	}
 
 }

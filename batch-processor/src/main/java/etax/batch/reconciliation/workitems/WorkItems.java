@@ -187,12 +187,20 @@ public class WorkItems {
 		return detail(id, caller);
 	}
 
-	/** Sends a proposed resolution back to the officer who made it. */
+	/**
+	 * Sends a proposed resolution back to the officer who made it.
+	 * @param correctionId the request the approver reviewed, when known (the console's form names it): the one the
+	 * item waits for, or nothing is done; null for the one waiting now
+	 * @throws WorkItemConflictException when the item waits for nothing, or for another request than the reviewed one
+	 */
 	@Transactional
-	public Detail reject(long id, String reason, Caller caller) {
+	public Detail reject(long id, @Nullable UUID correctionId, String reason, Caller caller) {
 		bounded("A reason", reason, MAX_TEXT);
 		WorkItem item = lockForDecision(id, caller, "reject");
 		CorrectionRequest request = awaiting(id);
+		if (correctionId != null && !request.correctionId().equals(correctionId)) {
+			throw WorkItemConflictException.notAwaited(id, request.requestNumber());
+		}
 		Instant now = this.clock.instant();
 		this.repository.decide(request.correctionId(), "REJECTED", caller.subject(), now);
 		this.repository.update(id, WorkItemStatus.ASSIGNED, item.assignee(), null, null, null, null, null, null, now);
