@@ -28,6 +28,11 @@ final class Camt054Parser {
 
 	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.";
 
+	/** The deepest nesting of elements read. */
+	static final int MAX_DEPTH = 64;
+
+	private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
 	private static final ErrorHandler SILENT = new ErrorHandler() {
 		@Override
 		public void warning(SAXParseException ex) {
@@ -95,6 +100,9 @@ final class Camt054Parser {
 			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			factory.setXIncludeAware(false);
 			factory.setExpandEntityReferences(false);
+			// a camt.054 is about a dozen levels deep; unbounded depth (JDK 17's default) let 100,000 nested
+			// elements reach the DOM, where reading a field's text recursed once per level past the stack
+			factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
 			return factory.newDocumentBuilder();
 		}
 		catch (ParserConfigurationException ex) {

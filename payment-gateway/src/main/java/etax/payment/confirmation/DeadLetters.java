@@ -46,14 +46,14 @@ final class DeadLetters {
 
 	/**
 	 * The headers of a record as its dead letters carry them: the last value of each name, as text (the outbox
-	 * carries text), NUL replaced as in the value; none of a name of the dead letters' own, which say why this
-	 * gateway rejected it.
+	 * carries text), NUL replaced in names and values as in the value (a NUL in a name stopped the partition: the
+	 * outbox's jsonb refuses it); none of a name of the dead letters' own, which say why this gateway rejected it.
 	 */
 	static Map<String, String> carried(Headers headers) {
 		Map<String, String> carried = new LinkedHashMap<>();
 		for (Header header : headers) {
 			if (header.value() != null && !header.key().startsWith(OWN_HEADERS)) {
-				carried.put(header.key(),
+				carried.put(RejectedMessageRepository.storable(header.key()),
 						RejectedMessageRepository.storable(new String(header.value(), StandardCharsets.UTF_8)));
 			}
 		}

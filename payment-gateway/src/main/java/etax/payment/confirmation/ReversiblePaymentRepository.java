@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +30,13 @@ class ReversiblePaymentRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** What a reversal needs to know of the payments it names, by their key. */
-	Map<ConfirmationKey, Reversible> reversible(Collection<ConfirmationKey> originals) {
+	/**
+	 * What a reversal needs to know of the payments it names, by their key; a key named twice (a reversal resent
+	 * in the same poll) is read once, or each of its lines would be read once per time it is named.
+	 */
+	Map<ConfirmationKey, Reversible> reversible(Collection<ConfirmationKey> named) {
 		Map<ConfirmationKey, Reversible> found = new HashMap<>();
+		Set<ConfirmationKey> originals = new LinkedHashSet<>(named);
 		if (originals.isEmpty()) {
 			return found;
 		}

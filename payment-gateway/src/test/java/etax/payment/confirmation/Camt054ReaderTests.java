@@ -112,6 +112,8 @@ class Camt054ReaderTests {
 		assertRejected(xml.replace("<Sts><Cd>BOOK</Cd></Sts>", "<Sts><Cd>INFO</Cd></Sts>"), "unsupported-status");
 		assertRejected(xml.replace("<Tp>754</Tp>", ""), "missing-field");
 		assertRejected(xml.replace("<Tp>QTR1</Tp>", "<Tp>QTR5</Tp>"), "invalid-tax-period");
+		assertRejected(xml.replace("<Tp>754</Tp>", "<Tp>" + "<x>".repeat(100_000) + "754" + "</x>".repeat(100_000) + "</Tp>"),
+				"malformed-xml");
 	}
 
 	private void assertRejected(String xml, String reason) {

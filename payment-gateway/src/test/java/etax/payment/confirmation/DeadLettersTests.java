@@ -50,11 +50,13 @@ class DeadLettersTests {
 		original.add("etax.dlq.reason", "made-up".getBytes(StandardCharsets.UTF_8));
 		original.add("etax.channel", "a\u0000b".getBytes(StandardCharsets.UTF_8));
 		original.add("empty", null);
+		original.add("x\u0000y", "v".getBytes(StandardCharsets.UTF_8));
 
 		OutboxMessage message = DeadLetters.message(conflict("r", "v"), DeadLetters.carried(original));
 
 		assertThat(message.headers()).containsEntry("etax.signature", "eyJhbGciOiJSUzI1NiJ9..c2ln")
 			.containsEntry("etax.channel", "a\uFFFDb")
+			.containsEntry("x\uFFFDy", "v")
 			.containsEntry(DeadLetters.REASON, RejectionReason.CONFLICT.code())
 			.doesNotContainKey("empty");
 	}
