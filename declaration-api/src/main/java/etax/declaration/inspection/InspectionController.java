@@ -106,7 +106,8 @@ class InspectionController {
 	ResponseEntity<TaxInspection> conclude(@PathVariable @Mst String mst, @PathVariable UUID id,
 			@Valid @RequestBody ConclusionRequest request, @AuthenticationPrincipal Caller officer) {
 		TaxInspection inspection = this.inspections.conclude(officer, mst, id, request.toConcluding());
-		return ResponseEntity.created(location(mst, id)).body(inspection);
+		// the decision's first row, which holds the conclusion, also when a repeat of it was named
+		return ResponseEntity.created(location(mst, inspection.id())).body(inspection);
 	}
 
 	private static URI location(String mst, UUID id) {

@@ -9,6 +9,8 @@ import etax.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A filer registers where its notices are pushed, and sees every delivery. */
@@ -75,10 +78,14 @@ class WebhookController {
 		return this.webhooks.replaceSecret(filer.getName(), id);
 	}
 
-	@Operation(summary = "The deliveries to one of your webhooks, newest first")
+	@Operation(summary = "The deliveries to one of your webhooks, newest first",
+			description = "At most size (200 unless said, at most 200); the older ones with before= the id of the last "
+					+ "delivery listed.")
 	@GetMapping("/api/v1/webhooks/{id}/deliveries")
-	List<WebhookDelivery> deliveries(@PathVariable UUID id, Principal filer) {
-		return this.webhooks.deliveries(filer.getName(), id);
+	List<WebhookDelivery> deliveries(@PathVariable UUID id,
+			@RequestParam(defaultValue = "9223372036854775807") @Min(1) long before,
+			@RequestParam(defaultValue = "200") @Min(1) @Max(200) int size, Principal filer) {
+		return this.webhooks.deliveries(filer.getName(), id, before, size);
 	}
 
 	record Registration(@NotBlank @Size(max = WebhookTargets.MAX_URL_LENGTH) String url) {

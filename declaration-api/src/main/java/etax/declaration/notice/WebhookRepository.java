@@ -217,11 +217,12 @@ class WebhookRepository {
 			.update();
 	}
 
-	List<WebhookDelivery> deliveries(UUID webhookId) {
+	/** The webhook's deliveries before one, newest first (index on webhook and id). */
+	List<WebhookDelivery> deliveries(UUID webhookId, long before, int size) {
 		return this.jdbc.sql("""
 				SELECT id, notice_type, event_id, return_id, status, attempts, next_attempt_at, last_error, delivered_at
-				FROM filing.webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT 200
-				""").param(webhookId).query(DELIVERY).list();
+				FROM filing.webhook_delivery WHERE webhook_id = ? AND id < ? ORDER BY id DESC LIMIT ?
+				""").params(webhookId, before, size).query(DELIVERY).list();
 	}
 
 	/** A delivery due now, with where it goes and when its notice was issued. */

@@ -103,9 +103,9 @@ class Webhooks {
 		return HexFormat.of().formatHex(secret);
 	}
 
-	List<WebhookDelivery> deliveries(String filer, UUID webhookId) {
+	List<WebhookDelivery> deliveries(String filer, UUID webhookId, long before, int size) {
 		Webhook webhook = this.webhooks.find(webhookId, filer).orElseThrow(() -> new WebhookNotFoundException(webhookId));
-		return this.webhooks.deliveries(webhook.id());
+		return this.webhooks.deliveries(webhook.id(), before, size);
 	}
 
 }

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * carry it, is enough. Intermediate certificates found in {@code X509Data} are used when the store holds only
  * a root. Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
  * its issuer (signature verified with the issuer's key) lists it; an issuer without a configured CRL is not
- * checked (ADR 0009). Outcomes are cached per certificate and moment, because anchors and CRLs do not
+ * checked (ADR 0009). The anchors above a path are judged too, which PKIX leaves out: valid at the moment, and
+ * not revoked by the CRL of the anchor above them. Outcomes are cached per certificate and moment, because anchors and CRLs do not
  * change while the service runs.
  */
 final class TrustedCertificates {
@@ -48,6 +49,8 @@ final class TrustedCertificates {
 	private static final int MAX_CACHED_OUTCOMES = 20_000;
 
 	private final PKIXParameters parameters;
+
+	private final Map<X500Principal, List<X509Certificate>> anchors;
 
 	private final Set<X500Principal> anchorSubjects;
 
@@ -75,9 +78,9 @@ final class TrustedCertificates {
 			throw new IllegalArgumentException(ex);
 		}
 		this.parameters.setRevocationEnabled(false);
-		this.anchorSubjects = anchors.stream()
-			.map(X509Certificate::getSubjectX500Principal)
-			.collect(Collectors.toUnmodifiableSet());
+		this.anchors = anchors.stream()
+			.collect(Collectors.groupingBy(X509Certificate::getSubjectX500Principal, Collectors.toUnmodifiableList()));
+		this.anchorSubjects = this.anchors.keySet();
 		this.crlsByIssuer = crls.stream()
 			.collect(Collectors.groupingBy(X509CRL::getIssuerX500Principal, Collectors.toUnmodifiableList()));
 	}
@@ -118,7 +121,55 @@ final class TrustedCertificates {
 		catch (GeneralSecurityException ex) {
 			return SignatureRule.UNTRUSTED;
 		}
-		return revoked(path, result.getTrustAnchor()) ? SignatureRule.REVOKED : null;
+		if (revoked(path, result.getTrustAnchor())) {
+			return SignatureRule.REVOKED;
+		}
+		return above(result.getTrustAnchor().getTrustedCert(), at);
+	}
+
+	/**
+	 * What the CAs above the path break, which PKIX does not judge: the anchor the path ends at, and the anchors
+	 * that issued it up to a self-issued root, must be valid at the moment and not revoked by their issuer's CRL (a
+	 * licensed CA whose licence the national root withdrew).
+	 */
+	private @Nullable SignatureRule above(X509Certificate anchor, Instant at) {
+		X509Certificate ca = anchor;
+		for (int depth = 0; depth < MAX_PATH_LENGTH; depth++) {
+			if (!validAt(ca, at)) {
+				return SignatureRule.NOT_VALID_ON_SIGNING_DATE;
+			}
+			if (ca.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+				return null;
+			}
+			X509Certificate issuer = issuerAmongAnchors(ca);
+			if (issuer == null) {
+				return null;
+			}
+			for (X509CRL crl : this.crlsByIssuer.getOrDefault(ca.getIssuerX500Principal(), List.of())) {
+				if (signedBy(crl, issuer.getPublicKey()) && crl.isRevoked(ca)) {
+					return SignatureRule.REVOKED;
+				}
+			}
+			ca = issuer;
+		}
+		return null;
+	}
+
+	private @Nullable X509Certificate issuerAmongAnchors(X509Certificate certificate) {
+		for (X509Certificate candidate : this.anchors.getOrDefault(certificate.getIssuerX500Principal(), List.of())) {
+			try {
+				certificate.verify(candidate.getPublicKey());
+				return candidate;
+			}
+			catch (GeneralSecurityException ex) {
+				// another key of the same name
+			}
+		}
+		return null;
+	}
+
+	private static boolean validAt(X509Certificate certificate, Instant at) {
+		return !certificate.getNotBefore().toInstant().isAfter(at) && !certificate.getNotAfter().toInstant().isBefore(at);
 	}
 
 	int anchorCount() {

@@ -102,7 +102,7 @@ class NoticeXml {
 		child(filing, "maTKhai", stored.maTKhai());
 		child(filing, "pbanTKhaiXML", stored.formVersion());
 		child(filing, "loaiToKhai", stored.filingType());
-		child(filing, "kyTinhThue", stored.period().kind() + " " + stored.period().value());
+		child(filing, "kyTinhThue", period(stored.period()));
 		child(filing, "lanNop", String.valueOf(stored.submissionNumber()));
 		child(content, "maGiaoDichDTu", stored.transactionCode());
 		child(content, "idHoSo", stored.id().toString());
@@ -129,7 +129,19 @@ class NoticeXml {
 			child(reason, "moTa", finding.message().vi());
 			child(reason, "moTaEn", finding.message().en());
 			child(reason, "huongDan", finding.remedy().vi());
+			child(reason, "huongDanEn", finding.remedy().en());
 		}
+	}
+
+	/**
+	 * The period as the return declares it: its kind and value ({@code Q 1/2026}), or, for a period of its own
+	 * days (a fiscal year, {@code K}/{@code N}, which has no value), its kind and first and last day.
+	 */
+	private static String period(StoredReturn.Period period) {
+		if (!period.value().isEmpty() || period.from() == null) {
+			return period.kind() + " " + period.value();
+		}
+		return period.kind() + " " + period.from() + "/" + ((period.to() != null) ? period.to() : "");
 	}
 
 	private static void items(Element list, List<PayableItem> items) {

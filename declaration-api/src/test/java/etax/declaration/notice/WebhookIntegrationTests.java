@@ -193,6 +193,17 @@ class WebhookIntegrationTests {
 			.andExpect(jsonPath("$[0].attempts").value(1))
 			.andExpect(jsonPath("$[0].lastError").value("Not sent: " + Rebinding.HOST
 					+ " resolves to an address the service does not call (internal, or reserved)"));
+		long newest = this.json.readTree(this.mvc.perform(get(deliveries + "?size=1").with(bearer(rebinder)))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).at("/0/id").asLong();
+		assertThat(this.json.readTree(this.mvc.perform(get(deliveries + "?before=" + newest).with(bearer(rebinder)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).valueStream().map((delivery) -> delivery.get("id").asLong()))
+			.as("the older ones").allMatch((id) -> id < newest);
+		this.mvc.perform(get(deliveries + "?size=201").with(bearer(rebinder))).andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -91,6 +91,17 @@ class TrustConfigurationTests {
 	}
 
 	@Test
+	void aLicensedCaTheRootRevokedVouchesForNothingThoughItIsAnAnchor() {
+		String crls = PKI.writeCrls(this.dir.resolve("ca-revoked.pem"), PKI.issuingCa()).toUri().toString();
+		SignatureVerification checking = verification(PKI.writeTrustStore(this.dir.resolve("trust.p12")),
+				List.of(crls), true);
+
+		assertThat(ruleIds(SignedReturns.verify(checking, SignedReturns.signed(TAXPAYER), taxpayer())))
+			.as("PKIX stops at the licensed CA, an anchor: the root's CRL is read all the same")
+			.containsExactly("SIG-8");
+	}
+
+	@Test
 	void aCrlNotSignedByTheIssuerIsIgnored() {
 		TestPki impostor = TestPki.create("etax Test");
 		SigningIdentity revokedByImpostor = PKI.issue(MST, "NOT REALLY REVOKED");
