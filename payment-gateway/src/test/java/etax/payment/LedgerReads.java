@@ -91,11 +91,22 @@ public final class LedgerReads {
 		return heldNaming("/api/v1/credits/held?size=500&resolved=true", itemId);
 	}
 
+	/** Through every page, each from the previous page's next. */
 	private Optional<JsonNode> heldNaming(String uri, String itemId) throws Exception {
-		return officerGet(uri).path("items")
-			.valueStream()
-			.filter((c) -> c.path("namedItem").path("payableItemId").stringValue().equals(itemId))
-			.findFirst();
+		String next = null;
+		do {
+			JsonNode page = officerGet((next != null) ? uri + "&after=" + next : uri);
+			Optional<JsonNode> found = page.path("items")
+				.valueStream()
+				.filter((c) -> c.path("namedItem").path("payableItemId").stringValue().equals(itemId))
+				.findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+			next = page.path("next").isNull() ? null : page.path("next").stringValue();
+		}
+		while (next != null);
+		return Optional.empty();
 	}
 
 	private JsonNode officerGet(String uri) throws Exception {

@@ -139,45 +139,54 @@ class BatchController {
 		}
 		UploadPace pace = UploadPace.started(this.limits.minUploadRate().toBytes());
 		try (InputStream in = request.getInputStream()) {
-			if (declared >= 0) {
-				share.take(declared);
-				byte[] body = new byte[(int) declared];
-				int read = 0;
-				while (read < body.length) {
-					int n = in.read(body, read, Math.min(PACE_PIECE, body.length - read));
-					if (n < 0) {
-						break;
-					}
-					read += n;
-					pace.check(read);
-				}
-				if (in.read() >= 0) {
-					throw tooLarge();
-				}
-				return (read == body.length) ? body : Arrays.copyOf(body, read);
-			}
-			List<byte[]> pieces = new ArrayList<>();
-			long length = 0;
-			byte[] buffer = new byte[PACE_PIECE];
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				length += n;
-				if (length > limit) {
-					throw tooLarge();
-				}
-				pace.check(length);
-				share.take(n);
-				pieces.add(Arrays.copyOf(buffer, n));
-			}
-			share.take(length);
-			byte[] body = new byte[(int) length];
-			int at = 0;
-			for (byte[] piece : pieces) {
-				System.arraycopy(piece, 0, body, at, piece.length);
-				at += piece.length;
-			}
-			share.giveBack(length);
-			return body;
+			return readBody(in, declared, limit, pace, share);
 		}
+		catch (IOException ex) {
+			// the server's read timeout (a sender that stopped sending) or a sender gone: nothing is stored
+			throw BatchRefusedException.of(Reason.TOO_SLOW, "The upload stopped arriving before its end.");
+		}
+	}
+
+	private byte[] readBody(InputStream in, long declared, long limit, UploadPace pace, UploadMemory.Share share)
+			throws IOException {
+		if (declared >= 0) {
+			share.take(declared);
+			byte[] body = new byte[(int) declared];
+			int read = 0;
+			while (read < body.length) {
+				int n = in.read(body, read, Math.min(PACE_PIECE, body.length - read));
+				if (n < 0) {
+					break;
+				}
+				read += n;
+				pace.check(read);
+			}
+			if (in.read() >= 0) {
+				throw tooLarge();
+			}
+			return (read == body.length) ? body : Arrays.copyOf(body, read);
+		}
+		List<byte[]> pieces = new ArrayList<>();
+		long length = 0;
+		byte[] buffer = new byte[PACE_PIECE];
+		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+			length += n;
+			if (length > limit) {
+				throw tooLarge();
+			}
+			pace.check(length);
+			share.take(n);
+			pieces.add(Arrays.copyOf(buffer, n));
+		}
+		share.take(length);
+		byte[] body = new byte[(int) length];
+		int at = 0;
+		for (byte[] piece : pieces) {
+			System.arraycopy(piece, 0, body, at, piece.length);
+			at += piece.length;
+		}
+		share.giveBack(length);
+		return body;
 	}
 
 	private BatchRefusedException tooLarge() {

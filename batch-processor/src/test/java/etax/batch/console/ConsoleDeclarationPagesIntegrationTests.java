@@ -230,7 +230,17 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.as("a refund paid out of money the bank took back")
 			.contains("<dt>Refund to recover, sub-item 1701</dt>", "<dd class=\"owed-back\">400,000 VND</dd>",
 					"the taxpayer owes that money back")
-			.doesNotContain("22000000", "7000000.00", "15000000.00");
+			.doesNotContain("22000000", "7000000.00", "15000000.00")
+			.as("two returns, fewer than a page: no next page")
+			.contains("Rows 1–2 · page 1")
+			.doesNotContain("Next page");
+		assertThat(last("/api/v1/returns").query()).contains("page=0", "size=50");
+		assertThat(this.mvc.get().uri("/console/taxpayers?mst=0100109106&page=3").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.as("an older page of returns, asked of declaration-api")
+			.contains("Rows 151–152 · page 4", "href=\"/console/taxpayers?mst=0100109106&amp;page=2\"");
+		assertThat(last("/api/v1/returns").query()).contains("page=3");
 	}
 
 	@Test

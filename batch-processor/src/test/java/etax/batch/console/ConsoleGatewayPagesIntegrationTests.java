@@ -56,16 +56,23 @@ class ConsoleGatewayPagesIntegrationTests {
 				"amount":700000,"remaining":700000,"paidOn":"2025-03-04","bankCode":"01202001","bankReference":"HC02",
 				"postingId":"8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f","creditedAt":"2025-03-04T02:00:00Z",
 				"namedItem":{"payableItemId":"PI-TYPO-7"},"reason":"ITEM_NEVER_BOOKED"}],
-				"page":0,"size":50,"totalElements":51}""");
+				"size":50,"totalElements":51,"next":"4711"}""");
 		String token = TOKENS.officer("70129");
 		MockHttpSession session = signIn(token);
 		assertThat(this.mvc.get().uri("/console/payments/held-credits").session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Held credits", "0313829148", "PI-0100109106-1", "0100109106", "12,500,000 VND", "3,000,000 VND",
-					"HC01", "Rows 1–50 of 51", "Next page", "PI-TYPO-7", "never booked: release it to the payer")
-			.doesNotContain("12500000.00", "null");
+					"HC01", "2 rows shown of 51", "href=\"/console/payments/held-credits?after=4711\"", "PI-TYPO-7",
+					"never booked: release it to the payer")
+			.doesNotContain("12500000.00", "null", "First page");
 		FakeGateway.Request asked = last("/api/v1/credits/held");
 		assertThat(asked.authorization()).as("the officer's own token").isEqualTo("Bearer " + token);
+		assertThat(this.mvc.get().uri("/console/payments/held-credits?after=4711").session(session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.as("the next page goes on from the gateway's next, and links back to the first")
+			.contains("href=\"/console/payments/held-credits\"", "First page");
+		assertThat(last("/api/v1/credits/held").query()).contains("after=4711");
 	}
 
 	@Test

@@ -10,9 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import etax.payment.office.OfficeScope;
 import etax.payment.office.OfficeScope.Condition;
@@ -104,12 +106,14 @@ class HeldCreditRepository {
 	}
 
 	/**
-	 * Resolved held credits in an officer's scope, the latest resolution first: a held credit is of the office of
-	 * its payment's collecting agency, the office that resolves it (ADR 0022). The named item is shown as it was
-	 * when it was resolved: of one never booked then ({@code item_mst} null) only the id, also if it came later.
+	 * Resolved held credits in an officer's scope, the latest resolution first, from after the cursor's: a held
+	 * credit is of the office of its payment's collecting agency, the office that resolves it (ADR 0022). The named
+	 * item is shown as it was when it was resolved: of one never booked then ({@code item_mst} null) only the id, also if it came later.
 	 */
-	List<HeldCredit> resolved(OfficeScope scope, int page, int size) {
+	List<HeldCredit> resolved(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
 		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
+		List<Object> from = (after != null) ? List.of(OffsetDateTime.ofInstant(Objects.requireNonNull(after.resolvedAt()),
+				ZoneOffset.UTC), Objects.requireNonNull(after.creditId())) : List.of();
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
 				    c.created_at, r.item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number,\s"""
@@ -119,10 +123,10 @@ class HeldCreditRepository {
 				LEFT JOIN payment.obligation o ON o.item_id = r.item_id AND o.mst = r.item_mst
 				JOIN payment.confirmation_line l ON l.posting_id = r.posting_id
 				JOIN payment.confirmation p ON p.bank_code = l.bank_code AND p.bank_reference = l.bank_reference
-				WHERE\s""" + ofOffice.sql() + """
+				WHERE\s""" + ofOffice.sql() + ((after != null) ? " AND (r.resolved_at, r.credit_id) < (?, ?)" : "") + """
 
-				ORDER BY r.resolved_at DESC, r.credit_id LIMIT ? OFFSET ?""")
-			.params(ofOffice.with(size, (long) page * size))
+				ORDER BY r.resolved_at DESC, r.credit_id DESC LIMIT ?""")
+			.params(ofOffice.with(Stream.concat(from.stream(), Stream.of(size)).toArray()))
 			.query((row, n) -> credit(row, resolution(row, 16)))
 			.list();
 	}

@@ -2,16 +2,19 @@ package etax.payment.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import etax.payment.ledger.TaxpayerLedger.HeldCredits;
 import etax.payment.office.OfficeScope;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -113,11 +116,17 @@ public class HeldCreditResolutions {
 	}
 
 	/**
-	 * Resolved held credits in an officer's scope (those of its office's payments, ADR 0022), the latest first, and
-	 * how many there are.
+	 * Resolved held credits in an officer's scope (those of its office's payments, ADR 0022), the latest first from
+	 * after the cursor's, and how many there are, in one snapshot.
 	 */
-	public HeldCredits resolved(OfficeScope scope, int page, int size) {
-		return new HeldCredits(this.held.resolved(scope, page, size), this.held.countResolved(scope));
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public HeldCredits resolved(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
+		List<HeldCredit> read = this.held.resolved(scope, after, size + 1);
+		List<HeldCredit> page = read.subList(0, Math.min(size, read.size()));
+		HeldCredit last = page.isEmpty() ? null : page.get(page.size() - 1);
+		HeldCreditCursor next = (read.size() > size && last != null) ? HeldCreditCursor
+			.resolved(Objects.requireNonNull(last.resolution()).resolvedAt(), last.creditId()) : null;
+		return new HeldCredits(List.copyOf(page), this.held.countResolved(scope), next);
 	}
 
 	private HeldCreditRepository.Held judge(UUID postingId, String line, Kind kind) {

@@ -156,22 +156,23 @@ class LedgerViews {
 
 	/**
 	 * Credits with something left held for an officer, in an officer's scope (the office of the payment's collecting
-	 * agency), oldest first: those whose named item is booked for another taxpayer, and those whose named item is
+	 * agency), oldest first, from after a sequence number: those whose named item is booked for another taxpayer, and those whose named item is
 	 * still not booked although their payment was recorded at or before the cutoff ({@link HeldCreditRepository#HELD}).
 	 * The partial index {@code credit_waiting} (V25) holds the credits that name an item, the item and the payment
 	 * are read by their keys.
 	 * @param cutoff the latest recording time of a credit that waited long enough for an item never booked
 	 */
-	List<HeldCredit> held(OfficeScope scope, Instant cutoff, int page, int size) {
+	List<Sequenced<HeldCredit>> held(OfficeScope scope, Instant cutoff, long afterSeq, int size) {
 		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");
 		return this.jdbc.sql("""
 				SELECT c.credit_id, c.mst, c.sub_item, c.amount, c.remaining, c.paid_on, c.payment_key, c.posting_id,
-				    c.created_at, c.named_item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number\s"""
+				    c.created_at, c.named_item_id, o.mst, o.sub_item, o.tax_period, o.outstanding, l.line_number,
+				    c.created_seq\s"""
 				+ HELD_FROM + ofOffice.sql() + " AND " + HeldCreditRepository.HELD + """
-
-				ORDER BY c.created_seq LIMIT ? OFFSET ?""")
-			.params(ofOffice.with(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), size, (long) page * size))
-			.query((row, n) -> HeldCreditRepository.credit(row, null))
+				 AND c.created_seq > ?
+				ORDER BY c.created_seq LIMIT ?""")
+			.params(ofOffice.with(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), afterSeq, size))
+			.query((row, n) -> new Sequenced<>(HeldCreditRepository.credit(row, null), row.getLong(16)))
 			.list();
 	}
 

@@ -97,23 +97,28 @@ public class TaxpayerLedger {
 	}
 
 	/**
-	 * Credits held for an officer, in the officer's scope (those of its office's payments, ADR 0022), oldest first,
-	 * and how many there are: their payment line named another taxpayer's payable item, or one still not booked
+	 * Credits held for an officer, in the officer's scope (those of its office's payments, ADR 0022), oldest first
+	 * from after the cursor's, and how many there are: their payment line named another taxpayer's payable item, or one still not booked
 	 * {@code etax.payment.ledger.unbooked-item-wait} after the payment was recorded. Without the latter nothing
 	 * would ever release money paid for a mistyped item id, while the payer's real item accrued interest.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public HeldCredits held(OfficeScope scope, int page, int size) {
+	public HeldCredits held(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
 		Instant cutoff = this.properties.unbookedItemCutoff(this.clock);
-		return new HeldCredits(this.views.held(scope, cutoff, page, size), this.views.countHeld(scope, cutoff));
+		List<Sequenced<HeldCredit>> read = this.views.held(scope, cutoff, (after != null) ? after.createdSeq() : 0,
+				size + 1);
+		List<Sequenced<HeldCredit>> page = read.subList(0, Math.min(size, read.size()));
+		HeldCreditCursor next = (read.size() > size) ? HeldCreditCursor.unresolved(page.get(size - 1).seq()) : null;
+		return new HeldCredits(page.stream().map(Sequenced::value).toList(), this.views.countHeld(scope, cutoff), next);
 	}
 
 	/**
 	 * A page of credits held for an officer.
 	 * @param credits the credits
 	 * @param total how many there are
+	 * @param next where the next page starts, null on the last
 	 */
-	public record HeldCredits(List<HeldCredit> credits, long total) {
+	public record HeldCredits(List<HeldCredit> credits, long total, @Nullable HeldCreditCursor next) {
 
 	}
 

@@ -118,15 +118,42 @@ class HeldCreditsIntegrationTests {
 		gateway.mvc().perform(get("/api/v1/credits/held").with(taxpayer(payer))).andExpect(status().isForbidden());
 		gateway.mvc().perform(get("/api/v1/credits/held").with(bank(BANK))).andExpect(status().isForbidden());
 		gateway.mvc().perform(get("/api/v1/credits/held?size=501").with(officer())).andExpect(status().isBadRequest());
-		JsonNode page = JSON.readTree(gateway.mvc().perform(get("/api/v1/credits/held?page=0&size=1").with(officer()))
+		gateway.mvc().perform(get("/api/v1/credits/held?after=x").with(officer())).andExpect(status().isBadRequest());
+		gateway.mvc()
+			.perform(get("/api/v1/credits/held?resolved=true&after=12").with(officer()))
+			.andExpect(status().isBadRequest());
+		// two credits held, so that there are two pages of one
+		for (int i = 0; i < 2; i++) {
+			String item = UUID.randomUUID().toString();
+			gateway.publishItem(DevBanks.mst(9706 + i), item, 1_000_000, "2026-05-04");
+			gateway.reads().awaitOutstanding(item, 1_000_000);
+			gateway.pay(payer, "HCP202604200000001" + i, "2026-04-20", List.of(Line.naming(item, "1701", 100_000)));
+			await().atMost(GatewayFixture.TIMEOUT).until(() -> gateway.reads().held(item).isPresent());
+		}
+		assertThat(page("/api/v1/credits/held?resolved=true&size=5&after=2999-01-01T00:00:00Z_" + UUID.randomUUID())
+			.path("items")
+			.valueStream()
+			.map((c) -> c.path("resolution").path("resolvedAt").stringValue())).as("resolved before the cursor's")
+			.allMatch((at) -> at.compareTo("2999") < 0);
+		JsonNode first = page("/api/v1/credits/held?size=1");
+		assertThat(first.path("size").intValue()).isOne();
+		assertThat(first.path("items")).hasSize(1);
+		assertThat(first.path("totalElements").longValue()).isGreaterThanOrEqualTo(2);
+		JsonNode second = page("/api/v1/credits/held?size=1&after=" + first.path("next").stringValue());
+		assertThat(second.path("items")).hasSize(1);
+		assertThat(second.path("items").get(0).path("creditId").stringValue())
+			.isNotEqualTo(first.path("items").get(0).path("creditId").stringValue());
+		assertThat(second.path("items").get(0).path("creditedAt").stringValue())
+			.as("oldest first, from after the first page's")
+			.isGreaterThanOrEqualTo(first.path("items").get(0).path("creditedAt").stringValue());
+	}
+
+	private static JsonNode page(String uri) throws Exception {
+		return JSON.readTree(gateway.mvc().perform(get(uri).with(officer()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(page.path("page").intValue()).isZero();
-		assertThat(page.path("size").intValue()).isOne();
-		assertThat(page.path("items").size()).isLessThanOrEqualTo(1);
-		assertThat(page.path("totalElements").longValue()).isGreaterThanOrEqualTo(page.path("items").size());
 	}
 
 	private Optional<JsonNode> waiting(String mst) throws Exception {

@@ -2,6 +2,7 @@ package etax.batch.console.payments;
 
 import java.util.List;
 
+import etax.batch.console.KeysetPaging;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
 import etax.batch.console.ServiceProblem;
@@ -53,13 +54,38 @@ final class GatewayLists {
 	}
 
 	/**
+	 * A page of a list the gateway pages from the last row shown: the first, or the one after {@code after}.
+	 * @param after the gateway's {@code next} of the page before, null for the first
+	 * @see #show
+	 */
+	static <T> void showFrom(OfficerClients clients, String path, ParameterizedTypeReference<GatewayPage<T>> type,
+			@Nullable String after, int size, HttpServletRequest request, Model model) {
+		try {
+			GatewayPage<T> answer = clients.gateway()
+				.get()
+				.uri((after != null) ? path + "?after={after}&size={size}" : path + "?size={size}",
+						(after != null) ? new Object[] { after, size } : new Object[] { size })
+				.retrieve()
+				.body(type);
+			List<T> rows = (answer != null) ? answer.items() : List.of();
+			model.addAttribute("rows", rows);
+			model.addAttribute("paging", KeysetPaging.of(request, after, rows.size(),
+					(answer != null) ? answer.totalElements() : 0, (answer != null) ? answer.next() : null));
+		}
+		catch (RestClientException ex) {
+			model.addAttribute("rows", List.of());
+			model.addAttribute("paging", KeysetPaging.of(request, after, 0, 0, null));
+			model.addAttribute("error", ServiceProblem.of("payment-gateway", ex).words());
+		}
+	}
+
+	/**
 	 * A page as the gateway answers it.
 	 * @param items the rows
-	 * @param page from 0
-	 * @param size rows per page
 	 * @param totalElements rows in all pages
+	 * @param next where the next page starts, for a list paged from the last row shown; null on the last
 	 */
-	record GatewayPage<T>(@Nullable List<T> items, int page, int size, long totalElements) {
+	record GatewayPage<T>(@Nullable List<T> items, long totalElements, @Nullable String next) {
 
 		@Override
 		public List<T> items() {

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Credits the gateway holds for an officer (its {@code GET /api/v1/credits/held}, oldest first): payment
+ * Credits the gateway holds for an officer (its {@code GET /api/v1/credits/held}, oldest first, each page from
+ * the last credit of the one before, as officers resolve them meanwhile): payment
  * lines that named another taxpayer's payable item, or one never booked within the wait, kept as the payer's
  * credit naming that item until an officer acts (ADR 0006). Shown side by side, payer and named item, so the
  * mismatch is plain.
@@ -40,8 +41,9 @@ class HeldCreditsController {
 	}
 
 	@GetMapping("/console/payments/held-credits")
-	String list(@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		GatewayLists.show(this.clients, "/api/v1/credits/held", PAGE, Paging.at(page), this.pageSize, request, model);
+	String list(@RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
+		GatewayLists.showFrom(this.clients, "/api/v1/credits/held", PAGE, Paging.text(after), this.pageSize, request,
+				model);
 		return "console/held-credits";
 	}
 

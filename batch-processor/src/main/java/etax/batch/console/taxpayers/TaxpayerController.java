@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 import etax.batch.console.NotFoundException;
 import etax.batch.console.OfficerClients;
+import etax.batch.console.OpenEndedPaging;
 import etax.batch.console.Paging;
 import etax.batch.console.ServiceProblem;
 import etax.schemas.LocalizedText;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,7 +27,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One taxpayer: its returns with their payable items, its deadline extensions and the inspections at its premises
+ * One taxpayer: its returns with their payable items, a page at a time, its deadline extensions and the inspections at its premises
  * (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes extensions,
  * {@link InspectionsController} records inspections and their conclusions), and its balance, its provisional CIT
  * payments against each year's finalization, its monthly arrears notices, latest ledger lines and requests about its
@@ -37,6 +39,11 @@ class TaxpayerController {
 
 	static final Pattern MST = Pattern.compile("\\d{10}(-\\d{3})?|\\d{12}");
 
+	private static final int RETURNS_PAGE_SIZE = 50;
+
+	/** The last page declaration-api answers. */
+	private static final int MAX_RETURNS_PAGE = 1_000;
+
 	private final OfficerClients clients;
 
 	TaxpayerController(OfficerClients clients) {
@@ -44,7 +51,8 @@ class TaxpayerController {
 	}
 
 	@GetMapping("/console/taxpayers")
-	String taxpayer(@RequestParam(required = false) @Nullable String mst, Model model) {
+	String taxpayer(@RequestParam(required = false) @Nullable String mst, @RequestParam(defaultValue = "0") int page,
+			HttpServletRequest request, Model model) {
 		String taxpayer = Paging.text(mst);
 		model.addAttribute("mst", taxpayer);
 		if (taxpayer == null) {
@@ -55,13 +63,17 @@ class TaxpayerController {
 			return "console/taxpayer";
 		}
 		StringBuilder problems = new StringBuilder();
+		// a page of returns at a time, newest first, so that an older late return can be found and fined
+		int returnsPage = Math.min(Paging.at(page), MAX_RETURNS_PAGE);
 		List<StoredReturn> returns = read(problems, "declaration-api", () -> this.clients.declarations()
 			.get()
-			.uri("/api/v1/returns?mst={mst}&size=50", taxpayer)
+			.uri("/api/v1/returns?mst={mst}&page={page}&size={size}", taxpayer, returnsPage, RETURNS_PAGE_SIZE)
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<StoredReturn>>() {
 			}));
 		model.addAttribute("returns", returns);
+		model.addAttribute("returnsPaging", OpenEndedPaging.of(request, returnsPage, RETURNS_PAGE_SIZE,
+				(returns != null) ? returns.size() : 0));
 		model.addAttribute("fines", fines(returns, problems));
 		model.addAttribute("extensions", read(problems, "declaration-api", () -> this.clients.declarations()
 			.get()

@@ -4,6 +4,7 @@ import java.util.List;
 
 import etax.access.Caller;
 import etax.payment.ledger.HeldCredit;
+import etax.payment.ledger.HeldCreditCursor;
 import etax.payment.ledger.HeldCreditResolutions;
 import etax.payment.ledger.TaxpayerLedger;
 import etax.payment.ledger.TaxpayerLedger.HeldCredits;
@@ -13,11 +14,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Credits held for an officer, for officers (the gateway's officer views, SecurityConfiguration): money
@@ -56,17 +61,31 @@ class HeldCreditController {
 					+ "An office's officer lists the credits of its office's payments (the office their collecting "
 					+ "agency maps to), the payment desk also those of agencies not mapped, a national officer all.")
 	@GetMapping("/api/v1/credits/held")
-	HeldCreditPage held(@RequestParam(defaultValue = "0") @Min(0) int page,
+	HeldCreditPage held(
+			@Parameter(description = "the previous page's next: a page goes on from the last credit listed, so that "
+					+ "credits resolved meanwhile hide none")
+			@RequestParam(required = false) @Nullable @Size(max = 80) String after,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
 			@Parameter(description = "true: the resolved ones, each with its resolution (who, when, what was "
 					+ "applied and released)") @RequestParam(defaultValue = "false") boolean resolved,
 			@AuthenticationPrincipal Caller caller) {
 		OfficeScope scope = this.offices.scopeOf(caller);
-		HeldCredits held = resolved ? this.resolutions.resolved(scope, page, size) : this.ledger.held(scope, page, size);
-		return new HeldCreditPage(held.credits(), page, size, held.total());
+		HeldCreditCursor from;
+		try {
+			from = (after != null) ? HeldCreditCursor.parse(after, resolved) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		HeldCredits held = resolved ? this.resolutions.resolved(scope, from, size) : this.ledger.held(scope, from, size);
+		return new HeldCreditPage(held.credits(), size, held.total(),
+				(held.next() != null) ? held.next().toString() : null);
 	}
 
-	record HeldCreditPage(List<HeldCredit> items, int page, int size, long totalElements) {
+	/**
+	 * @param next the next page's {@code after}, null on the last page
+	 */
+	record HeldCreditPage(List<HeldCredit> items, int size, long totalElements, @Nullable String next) {
 
 	}
 
