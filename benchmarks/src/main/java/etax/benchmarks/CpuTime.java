@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -18,12 +19,26 @@ import org.jspecify.annotations.Nullable;
  * benchmark, told apart by their command lines (a service by the jar it runs); and the machine's as a whole, from Linux's
  * {@code /proc/stat} (in its usual 100 ticks a second), when there is one. The difference of two readings
  * is what a stretch of a run cost, which varies less from run to run than a rate does on a machine whose
- * speed varies. A process that ends in between is not counted.
+ * speed varies. It is taken process by process: a process that ends in between is not counted (its CPU time before
+ * the end is not known; subtracting its whole life's from its part would take off what other processes used), one
+ * that starts in between is counted whole.
  *
  * @param byPart CPU time by part, in a fixed order
  * @param machine the machine's CPU time (user, nice, system, interrupts, steal), if known
+ * @param processes of a reading, each process's CPU time by its id and start, with its part; none for a use (a
+ * difference of readings, or a sum of them)
  */
-public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) {
+public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine, Map<Started, Used> processes) {
+
+	/** A process, told apart from a later one with the same id by its start. */
+	record Started(long pid, @Nullable Instant at) {
+
+	}
+
+	/** A process's part and CPU time so far. */
+	record Used(String part, Duration cpu) {
+
+	}
 
 	private static final List<String> PARTS = List.of("declaration-api", "payment-gateway", "batch-processor",
 			"postgresql", "dev-stack", "benchmark");
@@ -34,23 +49,35 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 	public static CpuTime now() {
 		long self = ProcessHandle.current().pid();
 		Map<String, Duration> byPart = nothingByPart();
+		Map<Started, Used> processes = new HashMap<>();
 		ProcessHandle.allProcesses().forEach((process) -> {
 			String part = (process.pid() == self) ? "benchmark" : partOf(process.info());
 			if (part != null) {
-				process.info().totalCpuDuration().ifPresent((cpu) -> byPart.merge(part, cpu, Duration::plus));
+				process.info().totalCpuDuration().ifPresent((cpu) -> {
+					byPart.merge(part, cpu, Duration::plus);
+					processes.put(new Started(process.pid(), process.info().startInstant().orElse(null)),
+							new Used(part, cpu));
+				});
 			}
 		});
-		return new CpuTime(byPart, machineTime());
+		return new CpuTime(byPart, machineTime(), processes);
 	}
 
 	/**
-	 * What was used between two readings, as a reading of its own: the uses of several stretches add up
-	 * ({@link #plus}), and {@link #per} gives their sum per unit of work.
+	 * What was used between two readings, as a use of its own: the uses of several stretches add up
+	 * ({@link #plus}), and {@link #per} gives their sum per unit of work. Taken process by process: of those in
+	 * both readings the difference, of those started since all, of those ended since nothing.
 	 * @param start the earlier reading
 	 * @return this reading less the earlier one
 	 */
 	public CpuTime minus(CpuTime start) {
-		return combine(start, Duration::minus);
+		Map<String, Duration> byPart = nothingByPart();
+		this.processes.forEach((process, used) -> {
+			Used before = start.processes.get(process);
+			byPart.merge(used.part(), (before != null) ? used.cpu().minus(before.cpu()) : used.cpu(), Duration::plus);
+		});
+		return new CpuTime(byPart, (this.machine != null && start.machine != null) ? this.machine.minus(start.machine)
+				: null, Map.of());
 	}
 
 	/**
@@ -58,20 +85,16 @@ public record CpuTime(Map<String, Duration> byPart, @Nullable Duration machine) 
 	 * @return both together
 	 */
 	public CpuTime plus(CpuTime other) {
-		return combine(other, Duration::plus);
-	}
-
-	private CpuTime combine(CpuTime other, BinaryOperator<Duration> operation) {
 		Map<String, Duration> byPart = new LinkedHashMap<>();
 		PARTS.forEach((part) -> byPart.put(part,
-				operation.apply(this.byPart.get(part), other.byPart.getOrDefault(part, Duration.ZERO))));
-		return new CpuTime(byPart,
-				(this.machine != null && other.machine != null) ? operation.apply(this.machine, other.machine) : null);
+				this.byPart.get(part).plus(other.byPart.getOrDefault(part, Duration.ZERO))));
+		return new CpuTime(byPart, (this.machine != null && other.machine != null) ? this.machine.plus(other.machine)
+				: null, Map.of());
 	}
 
 	/** @return no CPU time at all, to add uses to */
 	public static CpuTime none() {
-		return new CpuTime(nothingByPart(), Duration.ZERO);
+		return new CpuTime(nothingByPart(), Duration.ZERO, Map.of());
 	}
 
 	private static Map<String, Duration> nothingByPart() {

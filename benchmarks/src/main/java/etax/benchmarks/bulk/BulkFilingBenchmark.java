@@ -135,7 +135,10 @@ public final class BulkFilingBenchmark {
 		return service;
 	}
 
-	/** Uploads the batch and waits for it; prints and returns the returns filed per second, upload to completion. */
+	/**
+	 * Uploads the batch and waits for it; prints and returns the returns filed per second, upload to completion.
+	 * @throws IllegalStateException unless the batch completed with every return accepted (the warm-up's too)
+	 */
 	private static double bulk(String batchApi, String authorization, byte[] zip, int returns, Duration timeout)
 			throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
@@ -173,6 +176,12 @@ public final class BulkFilingBenchmark {
 									: item.get("findings"));
 				}
 			}
+			// a batch that failed, timed out or filed fewer than all its returns measured nothing of the pipeline
+			throw new IllegalStateException("Bulk batch " + id + " ended " + batch.get("status").asString() + " with "
+					+ counts + " of " + returns + " returns: no figure");
+		}
+		if (!"COMPLETED".equals(batch.get("status").asString())) {
+			throw new IllegalStateException("Bulk batch " + id + " ended " + batch.get("status").asString() + ": no figure");
 		}
 		return returns / seconds;
 	}

@@ -46,6 +46,14 @@ final class BareFilingServer implements AutoCloseable {
 		this.connections = connections;
 	}
 
+	/**
+	 * Has the JDK's servers answer without Nagle's algorithm, or every answer waits out the client's delayed ACK (about
+	 * 40 ms). The JDK reads it when it makes its first server, so it is set before any is made.
+	 */
+	static void noDelay() {
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	static BareFilingServer start(String jdbc, Properties credentials, int threads) throws IOException, SQLException {
 		BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(threads);
 		for (int i = 0; i < threads; i++) {
@@ -58,8 +66,7 @@ final class BareFilingServer implements AutoCloseable {
 					    form text NOT NULL, xml bytea NOT NULL)""");
 			ReturnStorage.likeTheServices(statement, "bench.bare_return", "xml");
 		}
-		// without it the JDK server leaves Nagle on, and every answer waits out the client's delayed ACK (about 40 ms)
-		System.setProperty("sun.net.httpserver.nodelay", "true");
+		noDelay();
 		HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		BareFilingServer server = new BareFilingServer(http, pool, connections);

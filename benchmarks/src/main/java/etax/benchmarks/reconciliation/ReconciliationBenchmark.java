@@ -160,6 +160,11 @@ public final class ReconciliationBenchmark {
 					throw new IllegalStateException(lineClass + " classified " + classified + ", expected "
 							+ expected.get(lineClass));
 				}
+				if (joined.getOrDefault(lineClass.name(), 0L).longValue() != expected.get(lineClass)) {
+					// a ceiling that classifies wrongly is no bound on the pipeline
+					throw new IllegalStateException(lineClass + " by the plain join " + joined.get(lineClass.name())
+							+ ", expected " + expected.get(lineClass));
+				}
 			}
 			System.out.printf("ratio ceiling/pipeline: %.2f; goal for 1,000,000 lines, under 60 s: %s%n",
 					ceiling / pipeline, (lines < 1_000_000) ? "not measured (fewer lines)" : (pipeline < 60) ? "met" : "not met");
