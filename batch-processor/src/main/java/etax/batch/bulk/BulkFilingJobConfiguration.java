@@ -110,10 +110,10 @@ class BulkFilingJobConfiguration {
 
 	@Bean
 	Step bulkFilingWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<PendingItem> bulkFilingReader, BulkFilingWriter bulkFilingWriter,
+			JdbcPagingItemReader<ItemToFile> bulkFilingReader, BulkFilingWriter bulkFilingWriter,
 			BatchProcessorProperties properties) {
 		return new StepBuilder(WORKER_STEP, jobRepository)
-			.<PendingItem, PendingItem>chunk(properties.bulk().chunkSize())
+			.<ItemToFile, ItemToFile>chunk(properties.bulk().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(bulkFilingReader)
 			.writer(bulkFilingWriter)
@@ -138,18 +138,18 @@ class BulkFilingJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<PendingItem> bulkFilingReader(DataSource dataSource,
+	JdbcPagingItemReader<ItemToFile> bulkFilingReader(DataSource dataSource,
 			@Value("#{jobParameters['batchId']}") String batchId, @Value("#{stepExecutionContext['part']}") int part,
 			BatchProcessorProperties properties) throws Exception {
-		return new JdbcPagingItemReaderBuilder<PendingItem>().name("bulkFilingReader")
+		return new JdbcPagingItemReaderBuilder<ItemToFile>().name("bulkFilingReader")
 			.dataSource(dataSource)
-			.selectClause("SELECT batch_id, item_no, content")
+			.selectClause("SELECT item_no, octet_length(content) AS length")
 			.fromClause("FROM batch.bulk_item")
 			.whereClause("WHERE batch_id = :batchId AND part = :part AND status = 'PENDING'")
 			.sortKeys(Map.of("item_no", Order.ASCENDING))
 			.parameterValues(Map.of("batchId", UUID.fromString(batchId), "part", part))
 			.pageSize(properties.bulk().chunkSize())
-			.rowMapper((rs, rowNum) -> new PendingItem(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3)))
+			.rowMapper((rs, rowNum) -> new ItemToFile(rs.getInt(1), rs.getInt(2)))
 			.saveState(false)
 			.build();
 	}
@@ -157,9 +157,9 @@ class BulkFilingJobConfiguration {
 	@Bean
 	@StepScope
 	BulkFilingWriter bulkFilingWriter(@Value("#{jobParameters['batchId']}") String batchId,
-			DeclarationApi declarationApi, BatchRepository batches, OutcomeRepository outcomes, MeterRegistry meters,
-			Clock clock) {
-		return new BulkFilingWriter(UUID.fromString(batchId), declarationApi, batches, outcomes, meters, clock);
+			DeclarationApi declarationApi, BatchRepository batches, ItemRepository items, OutcomeRepository outcomes,
+			MeterRegistry meters, Clock clock) {
+		return new BulkFilingWriter(UUID.fromString(batchId), declarationApi, batches, items, outcomes, meters, clock);
 	}
 
 }

@@ -1,6 +1,7 @@
 package etax.batch.bulk;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +14,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction.
+ * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction, reading
+ * their returns a request's worth at a time.
  * The items still {@code PENDING} are locked first (a cancellation of the batch waits for them); those
  * cancelled since they were read are not filed.
  * Idempotent: every item carries its own idempotency key, so a chunk written again (after a crash before
@@ -22,13 +24,15 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * ({@link DeclarationApiException}) or of the database fails the chunk, so the step has no skips to hide
  * anything and no chunk scanning re-runs it item by item.
  */
-class BulkFilingWriter implements ItemWriter<PendingItem> {
+class BulkFilingWriter implements ItemWriter<ItemToFile> {
 
 	private final UUID batchId;
 
 	private final DeclarationApi declarationApi;
 
 	private final BatchRepository batches;
+
+	private final ItemRepository items;
 
 	private final OutcomeRepository outcomes;
 
@@ -38,34 +42,46 @@ class BulkFilingWriter implements ItemWriter<PendingItem> {
 
 	private @Nullable Filer filer;
 
-	BulkFilingWriter(UUID batchId, DeclarationApi declarationApi, BatchRepository batches, OutcomeRepository outcomes,
-			MeterRegistry meters, Clock clock) {
+	BulkFilingWriter(UUID batchId, DeclarationApi declarationApi, BatchRepository batches, ItemRepository items,
+			OutcomeRepository outcomes, MeterRegistry meters, Clock clock) {
 		this.batchId = batchId;
 		this.declarationApi = declarationApi;
 		this.batches = batches;
+		this.items = items;
 		this.outcomes = outcomes;
 		this.meters = meters;
 		this.clock = clock;
 	}
 
 	@Override
-	public void write(Chunk<? extends PendingItem> chunk) {
+	public void write(Chunk<? extends ItemToFile> chunk) {
 		Filer of = this.filer;
 		if (of == null) {
 			of = this.batches.filer(this.batchId);
 			this.filer = of;
 		}
 		Set<Integer> pending = this.outcomes.lockPending(this.batchId,
-				chunk.getItems().stream().map(PendingItem::itemNo).toList());
-		List<PendingItem> items = chunk.getItems()
+				chunk.getItems().stream().map(ItemToFile::itemNo).toList());
+		List<ItemToFile> toFile = chunk.getItems()
 			.stream()
 			.filter((item) -> pending.contains(item.itemNo()))
-			.map(PendingItem.class::cast)
+			.map(ItemToFile.class::cast)
 			.toList();
-		if (items.isEmpty()) {
+		List<ItemOutcome> outcomes = new ArrayList<>(toFile.size());
+		// a request's returns at a time, read as they are sent: a thread holds one request's, not a chunk's
+		for (List<ItemToFile> request : this.declarationApi.requests(toFile, ItemToFile::length)) {
+			List<PendingItem> loaded = this.items.contents(this.batchId,
+					request.stream().map(ItemToFile::itemNo).toList());
+			if (loaded.size() != request.size()) {
+				// locked PENDING, so kept: an item without its return is no outcome to record, and fails the chunk
+				throw new IllegalStateException("Batch " + this.batchId + ": " + (request.size() - loaded.size())
+						+ " pending items of a chunk have no return stored");
+			}
+			outcomes.addAll(this.declarationApi.file(of, loaded));
+		}
+		if (outcomes.isEmpty()) {
 			return;
 		}
-		List<ItemOutcome> outcomes = this.declarationApi.file(of, items);
 		this.outcomes.record(this.batchId, outcomes, this.clock.instant());
 		for (ItemOutcome outcome : outcomes) {
 			String tag = outcome.status().name().toLowerCase(Locale.ROOT);

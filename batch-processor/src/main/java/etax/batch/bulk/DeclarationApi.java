@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
@@ -81,7 +82,7 @@ class DeclarationApi {
 	 */
 	List<ItemOutcome> file(Filer filer, List<PendingItem> items) {
 		List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-		for (List<PendingItem> request : requests(items)) {
+		for (List<PendingItem> request : requests(items, (item) -> item.content().length)) {
 			outcomes.addAll(fileTogether(filer, request));
 		}
 		return outcomes;
@@ -261,15 +262,18 @@ class DeclarationApi {
 
 	/**
 	 * Groups items into requests of at most the configured size (base64 adds a third) and at most
-	 * {@link #MAX_ITEMS_PER_REQUEST} items.
+	 * {@link #MAX_ITEMS_PER_REQUEST} items, in order.
+	 * @param items items, or what stands for them before their content is read
+	 * @param length each one's content's length in bytes
+	 * @return the requests
 	 */
-	private List<List<PendingItem>> requests(List<PendingItem> items) {
+	<T> List<List<T>> requests(List<T> items, ToIntFunction<T> length) {
 		long limit = this.settings.maxRequestSize().toBytes();
-		List<List<PendingItem>> requests = new ArrayList<>();
-		List<PendingItem> current = new ArrayList<>();
+		List<List<T>> requests = new ArrayList<>();
+		List<T> current = new ArrayList<>();
 		long size = 0;
-		for (PendingItem item : items) {
-			long itemSize = item.content().length * 4L / 3 + ITEM_OVERHEAD_BYTES;
+		for (T item : items) {
+			long itemSize = length.applyAsInt(item) * 4L / 3 + ITEM_OVERHEAD_BYTES;
 			if (!current.isEmpty() && (size + itemSize > limit || current.size() == MAX_ITEMS_PER_REQUEST)) {
 				requests.add(current);
 				current = new ArrayList<>();

@@ -79,6 +79,15 @@ class ItemRepository {
 			.optional();
 	}
 
+	/** The returns of some items of a batch, in item order: a request's worth, read as it is filed. */
+	List<PendingItem> contents(UUID id, List<Integer> itemNos) {
+		return this.jdbc.sql("""
+				SELECT item_no, content FROM batch.bulk_item WHERE batch_id = ? AND item_no = ANY (?) ORDER BY item_no""")
+			.params(id, itemNos.toArray(Integer[]::new))
+			.query((rs, n) -> new PendingItem(id, rs.getInt(1), rs.getBytes(2)))
+			.list();
+	}
+
 	Optional<PendingItem> content(UUID id, int itemNo) {
 		return this.jdbc.sql("SELECT content FROM batch.bulk_item WHERE batch_id = ? AND item_no = ?")
 			.params(id, itemNo)

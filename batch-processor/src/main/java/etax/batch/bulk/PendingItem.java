@@ -3,7 +3,7 @@ package etax.batch.bulk;
 import java.util.UUID;
 
 /**
- * An item the job is about to file.
+ * An item with its return, as it is sent to declaration-api.
  *
  * @param batchId its batch
  * @param itemNo its number in the batch, from 1

@@ -170,7 +170,7 @@ class ReconciliationJobIntegrationTests {
 				assertThat(json).extractingPath("$.type")
 					.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
 				assertThat(json).extractingPath("$.detail")
-					.isEqualTo("GNT 2: MA_THAMCHIEU is that of an earlier voucher of the file");
+					.isEqualTo("MA_THAMCHIEU of a voucher occurs more than once");
 			});
 		assertThat(calls().postBankFile(bankFile(day, voucher("RJ22", day, "07", "VND", "1000", "1701"))))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);

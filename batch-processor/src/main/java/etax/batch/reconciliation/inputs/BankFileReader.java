@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,12 +21,19 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class BankFileReader {
 
+	/** The longest text of a field: far above any of the layout's, far below what would fill the memory. */
+	static final int MAX_FIELD = 1_024;
+
+	/** The most lines (ROW_CTIET) of a voucher, which are held until the voucher ends. */
+	static final int MAX_LINES = 1_000;
+
 	private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
 	static {
 		FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		FACTORY.setProperty(XMLInputFactory.IS_COALESCING, true);
+		// a text is read piece by piece (text), never whole
+		FACTORY.setProperty(XMLInputFactory.IS_COALESCING, false);
 	}
 
 	private BankFileReader() {
@@ -55,7 +60,6 @@ final class BankFileReader {
 		Map<String, String> voucher = null;
 		List<Map<String, String>> lines = new ArrayList<>();
 		Map<String, String> line = null;
-		Set<String> references = new HashSet<>();
 		try {
 			while (xml.hasNext()) {
 				int event = xml.next();
@@ -72,16 +76,20 @@ final class BankFileReader {
 						lines.clear();
 					}
 					else if ("ROW_CTIET".equals(name) && voucher != null) {
+						if (lines.size() == MAX_LINES) {
+							throw InvalidFileException.of("GNT " + (file.vouchers() + 1) + ": more than " + MAX_LINES
+									+ " ROW_CTIET");
+						}
 						line = new HashMap<>();
 					}
 					else if (line != null && BankVoucher.LINE_FIELDS.contains(name)) {
-						line.put(name, xml.getElementText().strip());
+						line.put(name, text(xml, name));
 					}
 					else if (line == null && voucher != null && BankVoucher.FIELDS.contains(name)) {
-						voucher.put(name, xml.getElementText().strip());
+						voucher.put(name, text(xml, name));
 					}
 					else if (voucher == null && BankFileHeader.FIELDS.contains(name)) {
-						header.put(name, xml.getElementText().strip());
+						header.put(name, text(xml, name));
 					}
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -91,7 +99,7 @@ final class BankFileReader {
 						line = null;
 					}
 					else if ("GNT".equals(name) && voucher != null && file != null) {
-						BankVoucher.write(file, voucher, lines, references, fileId, out);
+						BankVoucher.write(file, voucher, lines, fileId, out);
 						voucher = null;
 					}
 				}
@@ -102,6 +110,30 @@ final class BankFileReader {
 					+ ((ex.getLocation() != null) ? " at line " + ex.getLocation().getLineNumber() : ""), ex);
 		}
 		return ((file != null) ? file : BankFileHeader.parse(header)).build();
+	}
+
+	/**
+	 * A field's text, stripped, read piece by piece up to {@link #MAX_FIELD} characters: a text of gigabytes would
+	 * otherwise be read whole, before the file's signature is checked.
+	 */
+	private static String text(XMLStreamReader xml, String field) throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) {
+			if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+					|| event == XMLStreamConstants.SPACE) {
+				if (text.length() + xml.getTextLength() > MAX_FIELD) {
+					throw InvalidFileException.of(field + " is longer than " + MAX_FIELD + " characters");
+				}
+				text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+			}
+			else if (event == XMLStreamConstants.START_ELEMENT) {
+				throw InvalidFileException.of(field + " holds an element; it is a text");
+			}
+			else if (event == XMLStreamConstants.END_DOCUMENT) {
+				throw InvalidFileException.of(field + " is not closed");
+			}
+		}
+		return text.toString().strip();
 	}
 
 }

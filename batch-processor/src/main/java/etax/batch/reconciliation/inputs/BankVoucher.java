@@ -37,19 +37,14 @@ final class BankVoucher {
 	 * @param file the file, as its header described it
 	 * @param voucher the voucher's fields
 	 * @param lines the fields of each of its lines
-	 * @param references the references of the file's vouchers before it, to which it adds its own
 	 * @param fileId the id its lines carry
 	 * @param out where the COPY rows go
 	 * @throws InvalidFileException at the first thing wrong
 	 */
 	static void write(ParsedFile.Builder file, Map<String, String> voucher, List<Map<String, String>> lines,
-			Set<String> references, long fileId, CopyText out) throws IOException {
+			long fileId, CopyText out) throws IOException {
 		String where = "GNT " + (file.vouchers() + 1);
 		String reference = FileFields.required(voucher, "MA_THAMCHIEU", where);
-		if (!references.add(reference)) {
-			// named by its place: the reference of a taxpayer's payment goes into no log
-			throw InvalidFileException.of(where + ": MA_THAMCHIEU is that of an earlier voucher of the file");
-		}
 		LocalDate day = FileFields.date(voucher, "NGAY_NOP_THUE", where);
 		if (day.isBefore(file.firstDay()) || day.isAfter(file.lastDay())) {
 			throw InvalidFileException.of(where + ": NGAY_NOP_THUE is outside TU_NGAY_DC to DEN_NGAY_DC");

@@ -8,6 +8,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FileImport {
+
+	/** How far a sender's clock may be ahead of this service's. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
 	private final FileRepository files;
 
@@ -85,6 +89,10 @@ class FileImport {
 			throw new DataAccessResourceFailureException("Could not import the file", ex);
 		}
 		signature.verify(parsed.source());
+		if (parsed.generatedAt() != null && parsed.generatedAt().isAfter(receivedAt.plus(CLOCK_SKEW))) {
+			// it would order every later file of its days as older, and have them refused as outdated until then
+			throw InvalidFileException.of("HDR: NGAY_GDICH_DC is later than the file's arrival: day and month swapped?");
+		}
 		String hash = HexFormat.of().formatHex(digest.digest());
 		Optional<ImportedFile> seen = this.files.findByHash(kind, hash);
 		if (seen.isPresent()) {

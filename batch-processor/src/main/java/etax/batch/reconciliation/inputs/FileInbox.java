@@ -113,9 +113,10 @@ class FileInbox {
 						: "") + ex.getMessage());
 				continue;
 			}
-			catch (RuntimeException | IOException ex) {
+			catch (RuntimeException | IOException | OutOfMemoryError | StackOverflowError ex) {
 				// an unreadable file (its permissions, its sidecar's) counts as a failure too, or it would stop the
-				// inbox for every file after it
+				// inbox for every file after it; so does one that ran the reading out of memory or stack, or it would
+				// be read again every pass
 				int attempts = outage(ex) ? 0 : this.failures.merge(file, 1, Integer::sum);
 				if (attempts < MAX_ATTEMPTS) {
 					log.warn("Inbox file not imported, will try again file={} attempts={}: {}", file.getFileName(), attempts,
@@ -157,7 +158,7 @@ class FileInbox {
 	 * Whether the database could not be reached or gave way to another transaction: the file is not at
 	 * fault and is tried again at every look, however long the outage.
 	 */
-	private static boolean outage(Exception ex) {
+	private static boolean outage(Throwable ex) {
 		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
 				|| ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
 	}

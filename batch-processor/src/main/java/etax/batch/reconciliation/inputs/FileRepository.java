@@ -113,7 +113,14 @@ class FileRepository {
 	 */
 	Optional<String> duplicateKey(long fileId, ParsedFile file) {
 		if ("BANK".equals(file.kind())) {
-			return Optional.empty();
+			// a voucher's first line names it; its reference is not quoted (a taxpayer's payment's goes into no log)
+			return this.jdbc.sql("""
+					SELECT 'MA_THAMCHIEU of a voucher' FROM reconciliation.bank_file_line
+					WHERE business_day BETWEEN ? AND ? AND file_id = ? AND line_number = 1
+					GROUP BY bank_reference HAVING count(*) > 1 LIMIT 1""")
+				.params(file.firstDay(), file.lastDay(), fileId)
+				.query(String.class)
+				.optional();
 		}
 		return this.jdbc.sql("""
 				SELECT 'posting_id ' || posting_id FROM reconciliation.treasury_statement_line

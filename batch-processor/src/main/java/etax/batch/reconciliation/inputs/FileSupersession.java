@@ -102,8 +102,10 @@ class FileSupersession {
 				    AND o.posting_id = n.posting_id AND o.file_id <> n.file_id""")
 			.params(fileId, days)
 			.update();
+		// in order, as a bank file's import locks its days: two imports lock shared days in the same order
 		return Stream.concat(Arrays.stream(days), replaced.stream().map(LocalDate::toString))
 			.distinct()
+			.sorted()
 			.toArray(String[]::new);
 	}
 

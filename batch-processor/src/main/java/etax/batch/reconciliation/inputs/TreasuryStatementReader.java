@@ -27,6 +27,9 @@ final class TreasuryStatementReader {
 	private TreasuryStatementReader() {
 	}
 
+	/** The longest line: a statement's line is about 150 characters. */
+	static final int MAX_LINE = 4_096;
+
 	/**
 	 * Reads a statement, writing its lines as they come.
 	 * @param in the statement
@@ -45,9 +48,10 @@ final class TreasuryStatementReader {
 	}
 
 	private static ParsedFile readLines(InputStream in, long fileId, CopyText out) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+		BufferedReader reader = new BufferedReader(new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8
+			.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+			.onUnmappableCharacter(CodingErrorAction.REPORT)), MAX_LINE), 1 << 16);
 		String header = reader.readLine();
 		if (header != null && header.startsWith("\uFEFF")) {
 			header = header.substring(1);

@@ -117,14 +117,15 @@ class DailyFileReaderTests {
 		}
 	}
 
+	/** Read before the signature is checked: what would fill the memory is refused as it comes. */
 	@Test
-	void refusesAVoucherReferenceTwiceNamingItsPlaceNotTheReference() {
+	void refusesAFieldOrAVoucherTooLongToHold() {
 		String reference = VOUCHER.replaceAll("(?s).*<MA_THAMCHIEU>([^<]*)</MA_THAMCHIEU>.*", "$1");
-		assertThatThrownBy(() -> BankFileReader.read(in(HEADER + VOUCHER + VOUCHER + "</DSACH_GNT></DOICHIEU_NTDT>"), 1,
-				new CopyText(new StringWriter())))
-			.isInstanceOf(InvalidFileException.class)
-			.hasMessage("GNT 2: MA_THAMCHIEU is that of an earlier voucher of the file")
-			.hasMessageNotContaining(reference);
+		assertRefused(HEADER + VOUCHER.replace("<MA_THAMCHIEU>" + reference, "<MA_THAMCHIEU>" + "9".repeat(100_000))
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "MA_THAMCHIEU is longer than 1024 characters");
+		String line = VOUCHER.replaceAll("(?s).*(<ROW_CTIET>.*?</ROW_CTIET>).*", "$1");
+		assertRefused(HEADER + VOUCHER.replace(line, line.repeat(BankFileReader.MAX_LINES + 1))
+				+ "</DSACH_GNT></DOICHIEU_NTDT>", "GNT 1: more than 1000 ROW_CTIET");
 	}
 
 	@Test
@@ -138,6 +139,14 @@ class DailyFileReaderTests {
 		StringWriter rows = new StringWriter();
 		new CopyText(rows).column("a\tb\\c\nd").column(null).endRow();
 		assertThat(rows.toString()).isEqualTo("a\\tb\\\\c\\nd\t\\N\n");
+	}
+
+	@Test
+	void refusesAStatementLineTooLongToHold() {
+		assertThatThrownBy(() -> TreasuryStatementReader.read(in(TreasuryStatementReader.HEADER + "\n"
+				+ "x".repeat(TreasuryStatementReader.MAX_LINE + 1) + "\n"), 7, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessage("A line is longer than 4096 characters");
 	}
 
 	private static void assertRefused(String xml, String message) {
