@@ -107,6 +107,13 @@ class WorkItemsIntegrationTests {
 			.isEqualTo("approver-an");
 		assertThat(post("/api/v1/reconciliation/work-items/" + id + "/comments", MediaType.APPLICATION_JSON,
 				"{\"text\":\"the bank coded 1052, the return says 1701\"}", bearer(RESOLVER))).hasStatusOk();
+		assertThat(post("/api/v1/reconciliation/work-items/" + id + "/comments", MediaType.APPLICATION_JSON,
+				"{\"text\":\"the bank coded 1052, the return says 1701\"}", bearer(RESOLVER))).hasStatusOk();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM reconciliation.work_item_event WHERE work_item_id = ? AND action = 'COMMENTED'""")
+			.param(id)
+			.query(Long.class)
+			.single()).as("the same comment sent twice at once is one").isOne();
 		assertThat(action(id, "resolve", """
 				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""",
 				NOT_APPROVER)).as("not the assignee").hasStatus(HttpStatus.CONFLICT);
@@ -207,6 +214,9 @@ class WorkItemsIntegrationTests {
 			.as("the tax side has this payment").hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(action(reversed, "resolve", "{\"kind\":\"REVERSE\",\"reason\":\"the bank never debited it\"}",
 				RESOLVER)).hasStatusOk();
+		assertThat(post("/api/v1/reconciliation/work-items/" + reversed + ":reject", MediaType.APPLICATION_JSON,
+				"{\"text\":\"ask the bank first\",\"correctionId\":\"" + UUID.randomUUID() + "\"}", bearer(SECOND)))
+			.as("not the request reviewed").hasStatus(HttpStatus.CONFLICT);
 		assertThat(post("/api/v1/reconciliation/work-items/" + reversed + ":reject", MediaType.APPLICATION_JSON,
 				"{\"text\":\"ask the bank first\"}", bearer(SECOND))).hasStatusOk()
 			.bodyJson()

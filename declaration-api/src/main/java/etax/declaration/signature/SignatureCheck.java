@@ -158,7 +158,9 @@ final class SignatureCheck {
 		}
 		if (broken == SignatureRule.NOT_VALID_ON_SIGNING_DATE) {
 			if (validOnDay) {
-				findings.add(broken.finding(where, validity(leaf)));
+				// the signer's certificate was valid that day, a CA above it was not
+				findings.add(broken.finding(where, "its issuer " + leaf.getIssuerX500Principal().getName()
+						+ ", or a certification authority above it, was not valid that day"));
 			}
 		}
 		else if (broken != null) {

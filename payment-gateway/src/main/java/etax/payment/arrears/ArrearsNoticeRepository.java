@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,12 +100,12 @@ class ArrearsNoticeRepository {
 				month, at.atOffset(ZoneOffset.UTC));
 	}
 
-	/** A taxpayer's latest notices, newest month first. */
-	List<ArrearsNotice> of(String mst, int months) {
+	/** A taxpayer's notices of the months after one, newest first ({@code month} is {@code yyyy-MM}: text in order). */
+	List<ArrearsNotice> since(String mst, YearMonth after) {
 		return this.jdbc.query("""
 				SELECT notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest, total_penalty
-				FROM payment.arrears_notice WHERE mst = ? ORDER BY month DESC LIMIT ?""", ArrearsNoticeRepository::notice,
-				mst, months);
+				FROM payment.arrears_notice WHERE mst = ? AND month > ? ORDER BY month DESC""", ArrearsNoticeRepository::notice,
+				mst, after.toString());
 	}
 
 	private static ArrearsNotice notice(ResultSet row, int n) throws SQLException {

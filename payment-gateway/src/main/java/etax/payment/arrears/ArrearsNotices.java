@@ -93,12 +93,13 @@ public class ArrearsNotices {
 	}
 
 	/**
-	 * A taxpayer's latest notices, newest month first; the caller checked that it may read them.
+	 * A taxpayer's notices of the latest months, newest first; the caller checked that it may read them.
 	 * @param mst the taxpayer
-	 * @param months how many months' notices at most (a debtor of years has one a month, each listing its items)
+	 * @param months how many months back from this one (a debtor of years has a notice a month, each listing its
+	 * items)
 	 */
 	public List<ArrearsNotice> of(String mst, int months) {
-		return this.notices.of(mst, months);
+		return this.notices.since(mst, YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months));
 	}
 
 	private int issue(YearMonth month, List<String> msts) {

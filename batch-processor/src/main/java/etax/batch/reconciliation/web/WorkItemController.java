@@ -88,10 +88,12 @@ class WorkItemController {
 		return this.workItems.approve(id, approval.correctionId(), caller, authorization);
 	}
 
-	@Operation(summary = "Send a proposed resolution back to the officer who made it")
+	@Operation(summary = "Send a proposed resolution back to the officer who made it",
+			description = "With the correctionId the approver reviewed, only that request is sent back (409 if the item "
+					+ "now waits for another); without it, the one waiting now.")
 	@PostMapping("/{id}:reject")
-	Detail reject(@PathVariable long id, @Valid @RequestBody Text reason, @AuthenticationPrincipal Caller caller) {
-		return this.workItems.reject(id, null, reason.text(), caller);
+	Detail reject(@PathVariable long id, @Valid @RequestBody Rejection rejection, @AuthenticationPrincipal Caller caller) {
+		return this.workItems.reject(id, rejection.correctionId(), rejection.text(), caller);
 	}
 
 	/** The request the approver reviewed: an approval never records one it did not see. */
@@ -103,6 +105,10 @@ class WorkItemController {
 
 	/** A comment or a reason: kept for good in the item's history, so bounded. */
 	record Text(@NotBlank @Size(max = WorkItems.MAX_TEXT) String text) {
+	}
+
+	/** Why a proposal is sent back, and which one the approver reviewed, if it says. */
+	record Rejection(@NotBlank @Size(max = WorkItems.MAX_TEXT) String text, @Nullable UUID correctionId) {
 	}
 
 }

@@ -77,6 +77,21 @@ class WorkItemRepository {
 			.list();
 	}
 
+	/**
+	 * Whether the item's latest event is this one, recorded since a moment: the same form sent twice (a double
+	 * click) adds it once to a history that is never edited.
+	 */
+	boolean latestEventIs(long id, String actor, String action, String detail, Instant since) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM (
+				    SELECT actor, action, detail, at FROM reconciliation.work_item_event WHERE work_item_id = ?
+				    ORDER BY event_id DESC LIMIT 1) e
+				WHERE e.actor = ? AND e.action = ? AND e.detail = ? AND e.at >= ?)""")
+			.params(id, actor, action, detail, utc(since))
+			.query(Boolean.class)
+			.single();
+	}
+
 	void event(long id, String actor, String action, @Nullable String detail, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)""")

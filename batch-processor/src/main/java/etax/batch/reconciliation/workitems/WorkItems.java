@@ -1,6 +1,7 @@
 package etax.batch.reconciliation.workitems;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,9 @@ public class WorkItems {
 	 * for good in the append-only history and shown with every item.
 	 */
 	public static final int MAX_TEXT = 2000;
+
+	/** How soon the same comment again is taken for the same form sent twice. */
+	static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
 
 	/** The most characters of an assignee's subject. */
 	public static final int MAX_ASSIGNEE = 200;
@@ -122,11 +126,18 @@ public class WorkItems {
 		return detail(id, caller);
 	}
 
+	/**
+	 * Adds a comment to the item's history; the same comment of the same officer again within
+	 * {@link #REPEAT_WINDOW} (a form sent twice) adds nothing. The item's lock orders the two.
+	 */
 	@Transactional
 	public Detail comment(long id, String text, Caller caller) {
 		bounded("A comment", text, MAX_TEXT);
 		lock(id, caller);
-		this.repository.event(id, caller.subject(), "COMMENTED", text, this.clock.instant());
+		Instant now = this.clock.instant();
+		if (!this.repository.latestEventIs(id, caller.subject(), "COMMENTED", text, now.minus(REPEAT_WINDOW))) {
+			this.repository.event(id, caller.subject(), "COMMENTED", text, now);
+		}
 		return detail(id, caller);
 	}
 
