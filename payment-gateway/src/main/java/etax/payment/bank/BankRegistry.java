@@ -142,7 +142,7 @@ public class BankRegistry {
 					(row.validTo() != null) ? row.validTo().toInstant() : null);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("The registered key " + row.keyId() + " is not a valid public key", ex);
+			throw new UnreadableKeyException(row.keyId(), row.bankCode(), ex);
 		}
 	}
 

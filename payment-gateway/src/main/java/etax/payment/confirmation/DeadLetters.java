@@ -39,6 +39,12 @@ final class DeadLetters {
 	 */
 	static final String RECORDED_VALUE_OMITTED = "etax.dlq.recorded-value-omitted";
 
+	/**
+	 * For a record too large to carry its original headers beside the reasons (a value near the most a record may
+	 * have): they are left out, so that the dead letter still reaches the topic.
+	 */
+	static final String ORIGINAL_HEADERS_OMITTED = "etax.dlq.original-headers-omitted";
+
 	private static final String OWN_HEADERS = "etax.dlq.";
 
 	private DeadLetters() {
@@ -70,6 +76,12 @@ final class DeadLetters {
 		String key = RejectedMessageRepository.storable(rejection.key());
 		String value = RejectedMessageRepository.storable(rejection.value());
 		Map<String, String> headers = new LinkedHashMap<>(originalHeaders);
+		if (bytes(key) + bytes(value) + size(headers) > MessageTooLargeException.MAX_BYTES) {
+			// a value near the most a record may have leaves no room for the original headers beside the reasons:
+			// the record would be refused by the producer and parked, and never reach the topic
+			headers.clear();
+			headers.put(ORIGINAL_HEADERS_OMITTED, "the record and its original headers are over the size of one record");
+		}
 		headers.putAll(Map.of(REASON, rejection.reason().code(), DETAIL,
 				rejection.detail(), ORIGINAL_TOPIC, rejection.source().topic(), ORIGINAL_PARTITION,
 				Integer.toString(rejection.source().partition()), ORIGINAL_OFFSET,
@@ -80,8 +92,7 @@ final class DeadLetters {
 		}
 		String recorded = rejection.recordedValue();
 		if (recorded != null) {
-			long size = bytes(key) + bytes(value) + bytes(RECORDED_VALUE) + bytes(recorded)
-					+ headers.entrySet().stream().mapToLong((h) -> bytes(h.getKey()) + bytes(h.getValue())).sum();
+			long size = bytes(key) + bytes(value) + bytes(RECORDED_VALUE) + bytes(recorded) + size(headers);
 			if (size <= MessageTooLargeException.MAX_BYTES) {
 				headers.put(RECORDED_VALUE, recorded);
 			}
@@ -92,6 +103,10 @@ final class DeadLetters {
 		}
 		return new OutboxMessage(PaymentRecording.DEAD_LETTER_TOPIC, (key != null) ? key : "",
 				(value != null) ? value : "", headers);
+	}
+
+	private static long size(Map<String, String> headers) {
+		return headers.entrySet().stream().mapToLong((h) -> bytes(h.getKey()) + bytes(h.getValue())).sum();
 	}
 
 	/** Bytes as the record carries it, UTF-8. */

@@ -11,6 +11,7 @@ import etax.payment.bank.BankRegistry;
 import etax.payment.bank.ExpiredKeyException;
 import etax.payment.bank.InvalidSignatureException;
 import etax.payment.bank.Signer;
+import etax.payment.bank.UnreadableKeyException;
 import etax.payment.confirmation.ConfirmationStateRepository.StoredState;
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,6 +103,16 @@ class ReceivedMessages {
 		}
 		catch (DataAccessException ex) {
 			throw ex;
+		}
+		catch (UnreadableKeyException ex) {
+			// the registry's fault: kept for the key's bank, which sees it in its status and whose message is
+			// re-driven once the key is corrected
+			log.error("A bank's registered key cannot be read keyId={} topic={} partition={} offset={}", ex.keyId(),
+					source.topic(), source.partition(), source.offset());
+			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
+					"the key the message is signed with is registered in a form this gateway cannot read; an operator "
+							+ "corrects it, then the message is re-driven",
+					now, null, ex.bankCode()), headers);
 		}
 		catch (RuntimeException ex) {
 			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param recordedValue for a conflict, the message the recorded confirmation came in
  * @param receivedAt when this poll was recorded
  * @param confirmation the bank and reference the entry carried, when it could be read that far
- * @param signerBank the bank whose key verified the message, when one did (not for the gateway's intake key):
+ * @param signerBank the bank whose key verified the message, when one did (not for the gateway's intake key), or
+ * whose registered key it names when that key could not be read (the re-drive verifies it with the key corrected):
  * a re-drive may only ever confirm for it
  */
 record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @Nullable String value,

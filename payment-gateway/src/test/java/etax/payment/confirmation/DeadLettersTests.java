@@ -44,6 +44,22 @@ class DeadLettersTests {
 	}
 
 	@Test
+	void aValueNearTheMostOfARecordLeavesItsOriginalHeadersOut() {
+		RecordHeaders original = new RecordHeaders();
+		original.add("etax.signature", "s".repeat(8_000).getBytes(StandardCharsets.UTF_8));
+		String rejected = "r".repeat(MessageTooLargeException.MAX_BYTES - 4_000);
+
+		OutboxMessage message = DeadLetters.message(conflict(rejected, null), DeadLetters.carried(original));
+
+		assertThat(message.headers()).doesNotContainKey("etax.signature")
+			.containsKey(DeadLetters.ORIGINAL_HEADERS_OMITTED)
+			.containsEntry(DeadLetters.REASON, RejectionReason.CONFLICT.code());
+		assertThat(DeadLetters.message(conflict("r", null), DeadLetters.carried(original)).headers())
+			.containsKey("etax.signature")
+			.doesNotContainKey(DeadLetters.ORIGINAL_HEADERS_OMITTED);
+	}
+
+	@Test
 	void carriesTheOriginalHeadersUnderItsOwnReasons() {
 		RecordHeaders original = new RecordHeaders();
 		original.add("etax.signature", "eyJhbGciOiJSUzI1NiJ9..c2ln".getBytes(StandardCharsets.UTF_8));

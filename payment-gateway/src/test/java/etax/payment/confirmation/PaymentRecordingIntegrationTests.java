@@ -305,6 +305,30 @@ class PaymentRecordingIntegrationTests {
 			.list()).containsExactly("2 signature-invalid", "3 signature-invalid");
 	}
 
+	@Test
+	void aMessageSignedWithAKeyRegisteredUnreadablyIsKeptForItsBankToBeReDriven() throws Exception {
+		String keyId = BANK + "-garbled-" + System.nanoTime();
+		gateway.jdbc().sql("""
+				INSERT INTO payment.bank_key (key_id, bank_code, algorithm, public_key, valid_from, valid_to)
+				VALUES (?, ?, 'RS256', 'not a key', '2020-01-01T00:00:00Z', NULL)""").params(keyId, BANK).update();
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair key = generator.generateKeyPair();
+		String mst = DevBanks.mst(9203);
+		long offset = System.nanoTime();
+
+		this.recording.record(List.of(signed(new ConsumerRecord<>("garbled-key-test", 0, offset, mst,
+				confirmation("VCB2026042000000231", mst, 1_000)), key, keyId)));
+
+		assertThat(gateway.jdbc()
+			.sql("SELECT reason || ' ' || signer_bank_code FROM payment.rejected_message WHERE kafka_topic = "
+					+ "'garbled-key-test' AND kafka_offset = ?")
+			.param(offset)
+			.query(String.class)
+			.single()).as("the registry's fault: the bank's, to re-drive once its key is corrected")
+			.isEqualTo("unreadable " + BANK);
+	}
+
 	private static String pending(String confirmation) {
 		return confirmation.replace("\"status\":\"DEBITED\"", "\"status\":\"PENDING\"");
 	}
