@@ -27,8 +27,8 @@ class ItemPartitionsTests {
 	}
 
 	private static byte[] of(String mst) {
-		return ("<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><HSoKhaiThue><TTinChung><TTinTKhaiThue><NNT><mst>" + mst
-				+ "</mst></NNT></TTinTKhaiThue></TTinChung></HSoKhaiThue></HSoThueDTu>")
+		return ("<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"><HSoKhaiThue><TTinChung><TTinTKhaiThue>"
+				+ "<NNT><mst>" + mst + "</mst></NNT></TTinTKhaiThue></TTinChung></HSoKhaiThue></HSoThueDTu>")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

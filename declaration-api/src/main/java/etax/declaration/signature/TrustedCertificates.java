@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * a root. Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
  * its issuer (signature verified with the issuer's key) lists it; an issuer without a configured CRL is not
  * checked (ADR 0009). The anchors above a path are judged too, which PKIX leaves out: valid at the moment, and
- * not revoked by the CRL of the anchor above them. Outcomes are cached per certificate and moment, because anchors and CRLs do not
- * change while the service runs.
+ * not revoked by the CRL of the anchor above them. Outcomes are cached per certificate and moment, because anchors
+ * and CRLs do not change while the service runs.
  */
 final class TrustedCertificates {
 

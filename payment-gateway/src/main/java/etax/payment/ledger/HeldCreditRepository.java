@@ -108,7 +108,8 @@ class HeldCreditRepository {
 	/**
 	 * Resolved held credits in an officer's scope, the latest resolution first, from after the cursor's: a held
 	 * credit is of the office of its payment's collecting agency, the office that resolves it (ADR 0022). The named
-	 * item is shown as it was when it was resolved: of one never booked then ({@code item_mst} null) only the id, also if it came later.
+	 * item is shown as it was when it was resolved: of one never booked then ({@code item_mst} null) only the id, also
+	 * if it came later.
 	 */
 	List<HeldCredit> resolved(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
 		Condition ofOffice = scope.onCollectingAgency("p.collecting_agency_code");

@@ -156,8 +156,9 @@ class LedgerViews {
 
 	/**
 	 * Credits with something left held for an officer, in an officer's scope (the office of the payment's collecting
-	 * agency), oldest first, from after a sequence number: those whose named item is booked for another taxpayer, and those whose named item is
-	 * still not booked although their payment was recorded at or before the cutoff ({@link HeldCreditRepository#HELD}).
+	 * agency), oldest first, from after a sequence number: those whose named item is booked for another taxpayer, and
+	 * those whose named item is still not booked although their payment was recorded at or before the cutoff
+	 * ({@link HeldCreditRepository#HELD}).
 	 * The partial index {@code credit_waiting} (V25) holds the credits that name an item, the item and the payment
 	 * are read by their keys.
 	 * @param cutoff the latest recording time of a credit that waited long enough for an item never booked

@@ -98,8 +98,8 @@ public class TaxpayerLedger {
 
 	/**
 	 * Credits held for an officer, in the officer's scope (those of its office's payments, ADR 0022), oldest first
-	 * from after the cursor's, and how many there are: their payment line named another taxpayer's payable item, or one still not booked
-	 * {@code etax.payment.ledger.unbooked-item-wait} after the payment was recorded. Without the latter nothing
+	 * from after the cursor's, and how many there are: their payment line named another taxpayer's payable item, or
+	 * one still not booked {@code etax.payment.ledger.unbooked-item-wait} after the payment was recorded. Without the latter nothing
 	 * would ever release money paid for a mistyped item id, while the payer's real item accrued interest.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

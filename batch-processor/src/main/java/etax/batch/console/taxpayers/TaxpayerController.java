@@ -27,12 +27,12 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * One taxpayer: its returns with their payable items, a page at a time, its deadline extensions and the inspections at its premises
- * (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes extensions,
- * {@link InspectionsController} records inspections and their conclusions), and its balance, its provisional CIT
- * payments against each year's finalization, its monthly arrears notices, latest ledger lines and requests about its
- * overpayment
- * (payment-gateway; {@link OverpaymentRequestsController} records and decides them). A service that does not answer leaves its part of the page empty with a message; the rest is shown.
+ * One taxpayer: its returns with their payable items, a page at a time, its deadline extensions and the inspections
+ * at its premises (declaration-api, in the officer's scope there; {@link ExtensionsController} grants and revokes
+ * extensions, {@link InspectionsController} records inspections and their conclusions), and its balance, its
+ * provisional CIT payments against each year's finalization, its monthly arrears notices, latest ledger lines and
+ * requests about its overpayment (payment-gateway; {@link OverpaymentRequestsController} records and decides them). A
+ * service that does not answer leaves its part of the page empty with a message; the rest is shown.
  */
 @Controller
 class TaxpayerController {
