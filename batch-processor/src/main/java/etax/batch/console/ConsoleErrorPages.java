@@ -3,6 +3,7 @@ package etax.batch.console;
 import java.util.UUID;
 
 import etax.access.RedactedException;
+import etax.batch.DatabaseOutages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -56,7 +53,7 @@ class ConsoleErrorPages implements HandlerExceptionResolver, Ordered {
 			what = (status.value() == HttpStatus.NOT_FOUND.value()) ? "There is no such page in the console."
 					: String.valueOf(error.getBody().getDetail());
 		}
-		else if (unavailable(ex)) {
+		else if (DatabaseOutages.isOutage(ex)) {
 			UUID correlationId = UUID.randomUUID();
 			log.warn("Console page not shown, the database could not do it now correlationId={} failure={}",
 					correlationId, RedactedException.describe(ex), RedactedException.of(ex));
@@ -88,12 +85,6 @@ class ConsoleErrorPages implements HandlerExceptionResolver, Ordered {
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	/** The database could not do it now: the API answers these 503 too ({@code ApiExceptionHandler}). */
-	private static boolean unavailable(Exception ex) {
-		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
-				|| ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
 	}
 
 	/**

@@ -3,8 +3,6 @@ package etax.batch.console;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * Where a page of a list stands that another service pages from the last row shown (its {@code next}), not by
  * number: a work queue whose rows leave as officers act on them, where a page number would skip the rows after
@@ -28,15 +26,8 @@ public record KeysetPaging(int rows, long total, @Nullable String first, @Nullab
 	 */
 	public static KeysetPaging of(HttpServletRequest request, @Nullable String after, int rows, long total,
 			@Nullable String next) {
-		return new KeysetPaging(rows, total, (after != null) ? link(request, null) : null,
-				(next != null) ? link(request, next) : null);
-	}
-
-	private static String link(HttpServletRequest request, @Nullable String after) {
-		UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
-		return ((after != null) ? link.replaceQueryParam("after", after) : link.replaceQueryParam("after"))
-			.build()
-			.toUriString();
+		return new KeysetPaging(rows, total, (after != null) ? Paging.link(request, "after", null) : null,
+				(next != null) ? Paging.link(request, "after", next) : null);
 	}
 
 }

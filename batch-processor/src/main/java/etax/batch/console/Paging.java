@@ -76,10 +76,18 @@ public record Paging(int page, int size, long total, @Nullable String previous, 
 	}
 
 	static String link(HttpServletRequest request, int page) {
-		return UriComponentsBuilder.fromPath(request.getRequestURI())
-			.query(request.getQueryString())
-			.replaceQueryParam("page", page)
-			.build()
+		return link(request, "page", page);
+	}
+
+	/**
+	 * @param request the current request, whose query is kept
+	 * @param name a parameter of the query
+	 * @param value its new value; null removes it
+	 * @return the same address with the parameter replaced
+	 */
+	static String link(HttpServletRequest request, String name, @Nullable Object value) {
+		UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+		return ((value != null) ? link.replaceQueryParam(name, value) : link.replaceQueryParam(name)).build()
 			.toUriString();
 	}
 

@@ -2,7 +2,6 @@ package etax.payment.ledger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -121,12 +120,10 @@ public class HeldCreditResolutions {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public HeldCredits resolved(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
-		List<HeldCredit> read = this.held.resolved(scope, after, size + 1);
-		List<HeldCredit> page = read.subList(0, Math.min(size, read.size()));
-		HeldCredit last = page.isEmpty() ? null : page.get(page.size() - 1);
-		HeldCreditCursor next = (read.size() > size && last != null) ? HeldCreditCursor
-			.resolved(Objects.requireNonNull(last.resolution()).resolvedAt(), last.creditId()) : null;
-		return new HeldCredits(List.copyOf(page), this.held.countResolved(scope), next);
+		KeysetPage<HeldCredit> page = KeysetPage.of(this.held.resolved(scope, after, size + 1), size);
+		HeldCredit last = page.last();
+		return new HeldCredits(page.rows(), this.held.countResolved(scope), (last != null) ? HeldCreditCursor
+			.resolved(Objects.requireNonNull(last.resolution()).resolvedAt(), last.creditId()) : null);
 	}
 
 	private HeldCreditRepository.Held judge(UUID postingId, String line, Kind kind) {

@@ -79,10 +79,10 @@ public class TaxpayerLedger {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public LedgerPage lines(String mst, @Nullable Long before, int size) {
-		List<Sequenced<LedgerLine>> read = this.views.lines(mst, before, size + 1);
-		List<Sequenced<LedgerLine>> page = read.subList(0, Math.min(size, read.size()));
-		Long next = (read.size() > size) ? page.get(size - 1).seq() : null;
-		return new LedgerPage(page.stream().map(Sequenced::value).toList(), this.views.countLines(mst), next);
+		KeysetPage<Sequenced<LedgerLine>> page = KeysetPage.of(this.views.lines(mst, before, size + 1), size);
+		Sequenced<LedgerLine> last = page.last();
+		return new LedgerPage(page.rows().stream().map(Sequenced::value).toList(), this.views.countLines(mst),
+				(last != null) ? last.seq() : null);
 	}
 
 	/**
@@ -105,11 +105,11 @@ public class TaxpayerLedger {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public HeldCredits held(OfficeScope scope, @Nullable HeldCreditCursor after, int size) {
 		Instant cutoff = this.properties.unbookedItemCutoff(this.clock);
-		List<Sequenced<HeldCredit>> read = this.views.held(scope, cutoff, (after != null) ? after.createdSeq() : 0,
-				size + 1);
-		List<Sequenced<HeldCredit>> page = read.subList(0, Math.min(size, read.size()));
-		HeldCreditCursor next = (read.size() > size) ? HeldCreditCursor.unresolved(page.get(size - 1).seq()) : null;
-		return new HeldCredits(page.stream().map(Sequenced::value).toList(), this.views.countHeld(scope, cutoff), next);
+		KeysetPage<Sequenced<HeldCredit>> page = KeysetPage.of(
+				this.views.held(scope, cutoff, (after != null) ? after.createdSeq() : 0, size + 1), size);
+		Sequenced<HeldCredit> last = page.last();
+		return new HeldCredits(page.rows().stream().map(Sequenced::value).toList(), this.views.countHeld(scope, cutoff),
+				(last != null) ? HeldCreditCursor.unresolved(last.seq()) : null);
 	}
 
 	/**

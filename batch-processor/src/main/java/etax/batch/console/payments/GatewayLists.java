@@ -1,6 +1,9 @@
 package etax.batch.console.payments;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import etax.batch.console.KeysetPaging;
 import etax.batch.console.OfficerClients;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.ui.Model;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * A page of one of payment-gateway's officer lists, read with the officer's token (so the gateway applies
@@ -37,20 +41,10 @@ final class GatewayLists {
 	 */
 	static <T> void show(OfficerClients clients, String path, ParameterizedTypeReference<GatewayPage<T>> type,
 			int page, int size, HttpServletRequest request, Model model) {
-		try {
-			GatewayPage<T> answer = clients.gateway()
-				.get()
-				.uri(path + "?page={page}&size={size}", page, size)
-				.retrieve()
-				.body(type);
-			model.addAttribute("rows", (answer != null) ? answer.items() : List.of());
-			model.addAttribute("paging", Paging.of(request, page, size, (answer != null) ? answer.totalElements() : 0));
-		}
-		catch (RestClientException ex) {
-			model.addAttribute("rows", List.of());
-			model.addAttribute("paging", Paging.of(request, page, size, 0));
-			model.addAttribute("error", ServiceProblem.of("payment-gateway", ex).words());
-		}
+		GatewayPage<T> answer = read(clients, type, model,
+				(uri) -> uri.path(path).queryParam("page", page).queryParam("size", size).build());
+		model.addAttribute("rows", answer.items());
+		model.addAttribute("paging", Paging.of(request, page, size, answer.totalElements()));
 	}
 
 	/**
@@ -60,22 +54,25 @@ final class GatewayLists {
 	 */
 	static <T> void showFrom(OfficerClients clients, String path, ParameterizedTypeReference<GatewayPage<T>> type,
 			@Nullable String after, int size, HttpServletRequest request, Model model) {
+		GatewayPage<T> answer = read(clients, type, model, (uri) -> uri.path(path)
+			.queryParamIfPresent("after", Optional.ofNullable(after))
+			.queryParam("size", size)
+			.build());
+		model.addAttribute("rows", answer.items());
+		model.addAttribute("paging",
+				KeysetPaging.of(request, after, answer.items().size(), answer.totalElements(), answer.next()));
+	}
+
+	/** The page the gateway answers; none, and its problem in words in the model, when it refuses or does not answer. */
+	private static <T> GatewayPage<T> read(OfficerClients clients, ParameterizedTypeReference<GatewayPage<T>> type,
+			Model model, Function<UriBuilder, URI> uri) {
 		try {
-			GatewayPage<T> answer = clients.gateway()
-				.get()
-				.uri((after != null) ? path + "?after={after}&size={size}" : path + "?size={size}",
-						(after != null) ? new Object[] { after, size } : new Object[] { size })
-				.retrieve()
-				.body(type);
-			List<T> rows = (answer != null) ? answer.items() : List.of();
-			model.addAttribute("rows", rows);
-			model.addAttribute("paging", KeysetPaging.of(request, after, rows.size(),
-					(answer != null) ? answer.totalElements() : 0, (answer != null) ? answer.next() : null));
+			GatewayPage<T> answer = clients.gateway().get().uri(uri).retrieve().body(type);
+			return (answer != null) ? answer : new GatewayPage<>(List.of(), 0, null);
 		}
 		catch (RestClientException ex) {
-			model.addAttribute("rows", List.of());
-			model.addAttribute("paging", KeysetPaging.of(request, after, 0, 0, null));
 			model.addAttribute("error", ServiceProblem.of("payment-gateway", ex).words());
+			return new GatewayPage<>(List.of(), 0, null);
 		}
 	}
 

@@ -19,17 +19,14 @@ import java.util.stream.Stream;
 
 import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
+import etax.batch.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The watched directory ({@code etax.batch.reconciliation.inbox}): every {@code *.xml} in it is a bank's
@@ -116,8 +113,8 @@ class FileInbox {
 			catch (RuntimeException | IOException | OutOfMemoryError | StackOverflowError ex) {
 				// an unreadable file (its permissions, its sidecar's) counts as a failure too, or it would stop the
 				// inbox for every file after it; so does one that ran the reading out of memory or stack, or it would
-				// be read again every pass
-				int attempts = outage(ex) ? 0 : this.failures.merge(file, 1, Integer::sum);
+				// be read again every pass; the database's outage is not the file's fault: tried again at every look
+				int attempts = DatabaseOutages.isOutage(ex) ? 0 : this.failures.merge(file, 1, Integer::sum);
 				if (attempts < MAX_ATTEMPTS) {
 					log.warn("Inbox file not imported, will try again file={} attempts={}: {}", file.getFileName(), attempts,
 							RedactedException.describe(ex), RedactedException.of(ex));
@@ -152,15 +149,6 @@ class FileInbox {
 		try (InputStream in = Files.newInputStream(sidecar)) {
 			return new String(in.readNBytes(MAX_SIDECAR_BYTES), StandardCharsets.US_ASCII).strip();
 		}
-	}
-
-	/**
-	 * Whether the database could not be reached or gave way to another transaction: the file is not at
-	 * fault and is tried again at every look, however long the outage.
-	 */
-	private static boolean outage(Throwable ex) {
-		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
-				|| ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
 	}
 
 	private void reject(Path file, String reason) throws IOException {
