@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import etax.access.Caller;
-import etax.batch.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +21,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Restarts an execution that failed or stopped, and one that a process that died left running ({@code STARTED} for
@@ -196,7 +199,9 @@ class JobRestarts {
 			if (cause instanceof InvalidJobParametersException) {
 				throw JobParametersRejectedException.forJob(jobName, cause);
 			}
-			if (cause != null && DatabaseOutages.isOutage(cause)) {
+			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+					|| cause instanceof DataAccessResourceFailureException
+					|| cause instanceof CannotCreateTransactionException) {
 				// the database could not do it now: 503, to be tried again
 				throw (RuntimeException) cause;
 			}
