@@ -70,7 +70,7 @@ class LineClassifier {
 			), treasury AS (
 				SELECT s.posting_id, s.currency, s.amount, s.chapter, s.sub_item, s.area_code, s.treasury_code,
 					s.treasury_account
-				FROM reconciliation.treasury_statement_line s WHERE s.business_day = :day
+				FROM reconciliation.treasury_statement_line s WHERE s.business_day = :day AND s.replaced_by IS NULL
 					AND NOT EXISTS (SELECT 1 FROM payment.treasury_ledger_postings_v1 r WHERE r.posting_id = s.posting_id)
 			), legs AS (
 				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,

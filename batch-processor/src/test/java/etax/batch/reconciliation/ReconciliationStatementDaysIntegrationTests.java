@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The treasury's statement of a day replaces only the statements of that day: a row it back-values to an
  * earlier day is added to that day beside the day's own statement, and a corrected statement of the day
- * replaces the first whole, its back-valued rows with it. Works on business days 2025-01-27 and 2025-01-28.
+ * replaces the first whole, its back-valued rows with it. Works on business days 2025-01-23 to 2025-01-28.
  */
 @BatchProcessorIntegrationTest
 class ReconciliationStatementDaysIntegrationTests {
@@ -57,10 +57,56 @@ class ReconciliationStatementDaysIntegrationTests {
 		assertThat(postings(LATER)).containsExactly(later);
 	}
 
+	/**
+	 * A later statement that back-values a posting the earlier day's statement listed sets that row aside; when a
+	 * correction of the later statement drops the back-valued row, the earlier day's own row stands again (until
+	 * 2027-01 it was deleted, and the day lost the posting). Works on 2025-01-23 and 2025-01-24.
+	 */
+	@Test
+	void aRowSetAsideByABackValuedOneStandsAgainWhenACorrectionDropsIt() {
+		LocalDate earlier = LocalDate.of(2025, 1, 23);
+		LocalDate later = LocalDate.of(2025, 1, 24);
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		UUID restated = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		UUID late = UUID.randomUUID();
+		calls.importTreasury(statement(posted(restated, earlier, "VND", "1000000", "1701"),
+				posted(other, earlier, "VND", "2000000", "1701")));
+
+		calls.importTreasury(statement(posted(late, later, "VND", "3000000", "1701"),
+				posted(restated, earlier, "VND", "1500000", "1701")));
+
+		assertThat(amounts(earlier)).as("the back-valued row stands in for the day's own row of the posting")
+			.containsExactlyInAnyOrder("2000000.00 " + other, "1500000.00 " + restated);
+
+		calls.importTreasury(statement(posted(late, later, "VND", "3000000", "1701"),
+				posted(restated, earlier, "VND", "1200000", "1701")));
+
+		assertThat(amounts(earlier)).as("a correction that back-values it again stands in for it in turn")
+			.containsExactlyInAnyOrder("2000000.00 " + other, "1200000.00 " + restated);
+
+		calls.importTreasury(statement(posted(late, later, "VND", "3000000", "1701")));
+
+		assertThat(amounts(earlier)).as("the correction dropped the back-valued row: the day's own row stands again")
+			.containsExactlyInAnyOrder("1000000.00 " + restated, "2000000.00 " + other);
+		assertThat(postings(later)).containsExactly(late);
+	}
+
 	private List<UUID> postings(LocalDate day) {
-		return this.jdbc.sql("SELECT posting_id FROM reconciliation.treasury_statement_line WHERE business_day = ?")
+		return this.jdbc.sql("""
+				SELECT posting_id FROM reconciliation.treasury_statement_line
+				WHERE business_day = ? AND replaced_by IS NULL""")
 			.param(day)
 			.query(UUID.class)
+			.list();
+	}
+
+	private List<String> amounts(LocalDate day) {
+		return this.jdbc.sql("""
+				SELECT amount || ' ' || posting_id FROM reconciliation.treasury_statement_line
+				WHERE business_day = ? AND replaced_by IS NULL""")
+			.param(day)
+			.query(String.class)
 			.list();
 	}
 

@@ -74,8 +74,10 @@ class FileSupersession {
 	 * The treasury's statement is the statement of its last value date (the layout has no header to name its
 	 * day): it replaces, whole, the statements of that same day (a corrected statement), and nothing else. Its
 	 * rows of earlier value dates (postings the treasury back-valued) are added to their days beside those days'
-	 * own statements, replacing only a row of the same posting there. Until 2027-01 a back-valued row deleted
-	 * every other statement's rows of its day: the day's own statement, all but that row, was gone.
+	 * own statements, setting aside only a row of the same posting there ({@code replaced_by}): when a corrected
+	 * statement drops the back-valued row, the row it set aside stands again (its own {@code replaced_by}, in case
+	 * a third statement had back-valued the posting since). Until 2027-01 the row set aside was deleted, and the
+	 * correction lost the posting.
 	 * @return the days whose lines changed
 	 */
 	private String[] supersedeStatements(long fileId, ParsedFile file, String[] days) {
@@ -89,6 +91,13 @@ class FileSupersession {
 			.query(LocalDate.class)
 			.list();
 		this.jdbc.sql("""
+				UPDATE reconciliation.treasury_statement_line o SET replaced_by = l.replaced_by
+				FROM reconciliation.treasury_statement_line l JOIN reconciliation.imported_file f ON f.file_id = l.file_id
+				WHERE f.kind = 'TREASURY' AND f.source = ? AND f.file_id <> ? AND f.last_day = ?
+				    AND o.replaced_by = l.file_id AND o.business_day = l.business_day AND o.posting_id = l.posting_id""")
+			.params(file.source(), fileId, file.lastDay())
+			.update();
+		this.jdbc.sql("""
 				DELETE FROM reconciliation.treasury_statement_line l
 				USING reconciliation.imported_file f
 				WHERE f.file_id = l.file_id AND f.kind = 'TREASURY' AND f.source = ? AND f.file_id <> ? AND f.last_day = ?
@@ -96,10 +105,10 @@ class FileSupersession {
 			.params(file.source(), fileId, file.lastDay())
 			.update();
 		this.jdbc.sql("""
-				DELETE FROM reconciliation.treasury_statement_line o
-				USING reconciliation.treasury_statement_line n
+				UPDATE reconciliation.treasury_statement_line o SET replaced_by = n.file_id
+				FROM reconciliation.treasury_statement_line n
 				WHERE n.file_id = ? AND n.business_day = ANY (?::date[]) AND o.business_day = n.business_day
-				    AND o.posting_id = n.posting_id AND o.file_id <> n.file_id""")
+				    AND o.posting_id = n.posting_id AND o.file_id <> n.file_id AND o.replaced_by IS NULL""")
 			.params(fileId, days)
 			.update();
 		// in order, as a bank file's import locks its days: two imports lock shared days in the same order
