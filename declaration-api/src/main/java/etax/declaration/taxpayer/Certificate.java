@@ -3,10 +3,19 @@ package etax.declaration.taxpayer;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.security.auth.x500.X500Principal;
 
 /**
- * A signing certificate registered to a taxpayer or agent.
+ * A signing certificate registered to a taxpayer or agent. Its issuer and serial number name it: a serial is unique
+ * only within its issuer.
  *
+ * @param issuer the issuer's DN, as RFC 2253 writes it ({@code CN=CA, O=X} is {@code CN=CA,O=X}); empty for a
+ * certificate registered before issuers were
  * @param serialNumber the certificate's serial number, hexadecimal, as one number is written once: upper case, no
  * leading zeros ({@code 0a} and {@code 000A} are the serial {@code A})
  * @param mst whose it is
@@ -14,10 +23,58 @@ import java.util.Locale;
  * @param notBefore start of validity
  * @param notAfter end of validity
  */
-public record Certificate(String serialNumber, String mst, String subject, Instant notBefore, Instant notAfter) {
+public record Certificate(String issuer, String serialNumber, String mst, String subject, Instant notBefore,
+		Instant notAfter) {
 
+	private static final Pattern HEXADECIMAL = Pattern.compile("[0-9A-Fa-f]+");
+
+	/** @throws InvalidRegistrationException if the issuer is not a distinguished name */
 	public Certificate {
-		serialNumber = new BigInteger(serialNumber, 16).toString(16).toUpperCase(Locale.ROOT);
+		// a serial stored before serials had to be hexadecimal ("54:04:FF") is shown as it was stored
+		if (HEXADECIMAL.matcher(serialNumber).matches()) {
+			serialNumber = new BigInteger(serialNumber, 16).toString(16).toUpperCase(Locale.ROOT);
+		}
+		issuer = principal(issuer).getName();
+	}
+
+	/**
+	 * The MST its subject names ({@code UID=MST:<mst>}, VN-ETAX §1.6), if it names one.
+	 * @throws InvalidRegistrationException if the subject is not a distinguished name
+	 */
+	Optional<String> subjectMst() {
+		try {
+			return new LdapName(this.subject).getRdns()
+				.stream()
+				.filter((rdn) -> "UID".equalsIgnoreCase(rdn.getType()))
+				.map((rdn) -> String.valueOf(rdn.getValue()))
+				.filter((uid) -> uid.regionMatches(true, 0, "MST:", 0, 4))
+				.map((uid) -> uid.substring(4).trim())
+				.findFirst();
+		}
+		catch (InvalidNameException | IllegalArgumentException ex) {
+			throw new InvalidRegistrationException("subject is not a distinguished name (RFC 2253)");
+		}
+	}
+
+	/** The issuer as issuers are compared: one issuer written two ways ({@code cn=ca} and {@code CN=CA}) is one. */
+	String issuerKey() {
+		return principal(this.issuer).getName(X500Principal.CANONICAL);
+	}
+
+	/** Whether it is the same certificate with the same details, its issuer perhaps written otherwise. */
+	boolean sameAs(Certificate other) {
+		return issuerKey().equals(other.issuerKey()) && this.serialNumber.equals(other.serialNumber)
+				&& this.mst.equals(other.mst) && this.subject.equals(other.subject)
+				&& this.notBefore.equals(other.notBefore) && this.notAfter.equals(other.notAfter);
+	}
+
+	private static X500Principal principal(String name) {
+		try {
+			return new X500Principal(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRegistrationException("issuer is not a distinguished name (RFC 2253)");
+		}
 	}
 
 }

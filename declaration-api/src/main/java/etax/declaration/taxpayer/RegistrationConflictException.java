@@ -3,8 +3,8 @@ package etax.declaration.taxpayer;
 import java.time.LocalDate;
 
 /**
- * A registration that contradicts what the registry holds: a certificate serial registered to another
- * taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
+ * A registration that contradicts what the registry holds: a certificate (issuer and serial) registered to
+ * another taxpayer, a contract number used for another contract, a filing frequency changed without the date it applies
  * from, a taxpayer another office manages. Nothing was changed: the registry never moves a certificate or a
  * contract, nor rewrites a frequency, silently.
  */
@@ -16,7 +16,8 @@ public final class RegistrationConflictException extends RuntimeException {
 
 	static RegistrationConflictException certificate() {
 		return new RegistrationConflictException(
-				"A certificate with this serial number is registered with other details or to another taxpayer");
+				"A certificate of this issuer with this serial number is registered with other details or to another "
+						+ "taxpayer");
 	}
 
 	static RegistrationConflictException frequencyWithoutDate() {

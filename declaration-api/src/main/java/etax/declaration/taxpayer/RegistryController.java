@@ -61,16 +61,17 @@ class RegistryController {
 
 	@Operation(summary = "Register a signing certificate to a taxpayer or agent",
 			description = "201 registered; 200 the same certificate was registered before (nothing changed); 400 "
-					+ "not a valid registration; 404 no taxpayer under the MST; 409 the serial number is registered "
-					+ "with other details or to another taxpayer.")
+					+ "not a valid registration; 404 no taxpayer under the MST; 409 the issuer's serial number is "
+					+ "registered with other details or to another taxpayer.")
 	@ApiResponse(responseCode = "201", description = "Registered: the certificate", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same certificate was registered before", useReturnTypeSchema = true)
 	@PostMapping("/api/v1/taxpayers/{mst}/certificates")
 	ResponseEntity<Certificate> register(@PathVariable @Mst String mst,
 			@Valid @RequestBody CertificateRegistration registration, @AuthenticationPrincipal Caller officer) {
 		// to the microsecond, as PostgreSQL keeps it: the same certificate sent again compares equal
-		Registered<Certificate> certificate = this.registry.register(officer, new Certificate(registration.serialNumber(), mst,
-				registration.subject(), registration.notBefore().truncatedTo(ChronoUnit.MICROS),
+		Registered<Certificate> certificate = this.registry.register(officer, new Certificate(registration.issuer(),
+				registration.serialNumber(), mst, registration.subject(),
+				registration.notBefore().truncatedTo(ChronoUnit.MICROS),
 				registration.notAfter().truncatedTo(ChronoUnit.MICROS)));
 		return answer(certificate, "/api/v1/taxpayers/" + mst + "/certificates");
 	}
@@ -135,6 +136,7 @@ class RegistryController {
 	}
 
 	record CertificateRegistration(
+			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String issuer,
 			@NotBlank @Pattern(regexp = "[0-9A-Fa-f]{1,64}", message = "must be 1 to 64 hexadecimal digits") String serialNumber,
 			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String subject,
 			@NotNull @PlausibleDate Instant notBefore, @NotNull @PlausibleDate Instant notAfter) {

@@ -248,15 +248,17 @@ public class TaxpayerRegistry {
 
 	/**
 	 * Registers a signing certificate to a registered taxpayer, as an officer of the office that manages it or a
-	 * national officer. A serial number names one certificate for
-	 * good: the same certificate again changes nothing (answered as it is stored), another one under its
-	 * serial (another taxpayer's, say) is a conflict.
+	 * national officer. An issuer and a serial number name one certificate for good: the same certificate again
+	 * changes nothing (answered as it is stored), another one under its issuer and serial (another taxpayer's, say)
+	 * is a conflict; another issuer's certificate of the same serial is another certificate.
 	 * @param officer who registers it
 	 * @param certificate the certificate
 	 * @return it, and whether it was stored now
-	 * @throws InvalidRegistrationException if the MST is not valid or the validity ends before it starts
+	 * @throws InvalidRegistrationException if the MST is not valid, the validity ends before it starts, or the
+	 * subject names another MST than the taxpayer's or, for a branch, its head office's
 	 * @throws TaxpayerNotFoundException if no taxpayer the officer manages is registered under the MST
-	 * @throws RegistrationConflictException if another certificate has that serial number
+	 * @throws RegistrationConflictException if another certificate of its issuer has that serial number, or one
+	 * registered to another taxpayer before issuers were
 	 */
 	@Transactional
 	public Registered<Certificate> register(Caller officer, Certificate certificate) {
@@ -265,11 +267,22 @@ public class TaxpayerRegistry {
 		if (!certificate.notAfter().isAfter(certificate.notBefore())) {
 			throw new InvalidRegistrationException("notAfter must be after notBefore");
 		}
+		certificate.subjectMst()
+			.filter((named) -> !named.equals(certificate.mst()) && !named.equals(headOffice(certificate.mst())))
+			.ifPresent((named) -> {
+				throw new InvalidRegistrationException("the subject's UID=MST: names another taxpayer");
+			});
+		if (this.repository.unissuedHolder(certificate.serialNumber())
+			.filter((holder) -> !holder.equals(certificate.mst()))
+			.isPresent()) {
+			// registered before issuers were: it may be this very certificate
+			throw RegistrationConflictException.certificate();
+		}
 		if (this.repository.insert(certificate)) {
 			return new Registered<>(certificate, true);
 		}
-		Certificate existing = this.repository.certificate(certificate.serialNumber()).orElseThrow();
-		if (!existing.equals(certificate)) {
+		Certificate existing = this.repository.certificate(certificate).orElseThrow();
+		if (!existing.sameAs(certificate)) {
 			throw RegistrationConflictException.certificate();
 		}
 		return new Registered<>(existing, false);
@@ -286,6 +299,12 @@ public class TaxpayerRegistry {
 		requireValid(mst);
 		managedBy(officer, mst);
 		return this.repository.certificates(mst);
+	}
+
+	/** A branch's head office ({@code <mst>-NNN} is {@code <mst>}'s); any other MST is its own. */
+	private static String headOffice(String mst) {
+		int dash = mst.indexOf('-');
+		return (dash < 0) ? mst : mst.substring(0, dash);
 	}
 
 	private static void requireValid(String mst) {

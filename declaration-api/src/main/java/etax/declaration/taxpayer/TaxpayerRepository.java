@@ -31,9 +31,9 @@ class TaxpayerRepository {
 			row.getString("taxpayer_mst"), row.getString("contract_number"), row.getObject("valid_from", LocalDate.class),
 			row.getObject("valid_to", LocalDate.class));
 
-	private static final RowMapper<Certificate> CERTIFICATE = (row, n) -> new Certificate(row.getString("serial_number"),
-			row.getString("mst"), row.getString("subject"), row.getTimestamp("not_before").toInstant(),
-			row.getTimestamp("not_after").toInstant());
+	private static final RowMapper<Certificate> CERTIFICATE = (row, n) -> new Certificate(row.getString("issuer"),
+			row.getString("serial_number"), row.getString("mst"), row.getString("subject"),
+			row.getTimestamp("not_before").toInstant(), row.getTimestamp("not_after").toInstant());
 
 	/** The forms filed at the taxpayer's frequency: those a month or a quarter may be declared on (R-PER-2). */
 	private static final String[] FREQUENCY_FORMS = FormCatalog.load()
@@ -175,27 +175,38 @@ class TaxpayerRepository {
 				""").params(agentMst, contractNumber).query(CONTRACT).optional();
 	}
 
-	/** @return whether it was inserted: not if a certificate has that serial number */
+	/** @return whether it was inserted: not if a certificate of its issuer has that serial number */
 	boolean insert(Certificate certificate) {
 		return this.jdbc.sql("""
-				INSERT INTO filing.certificate (serial_number, mst, subject, not_before, not_after)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT (serial_number) DO NOTHING
+				INSERT INTO filing.certificate (issuer, issuer_key, serial_number, mst, subject, not_before, not_after)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issuer_key, serial_number) DO NOTHING
 				""")
-			.params(certificate.serialNumber(), certificate.mst(), certificate.subject(),
-					Timestamp.from(certificate.notBefore()), Timestamp.from(certificate.notAfter()))
+			.params(certificate.issuer(), certificate.issuerKey(), certificate.serialNumber(), certificate.mst(),
+					certificate.subject(), Timestamp.from(certificate.notBefore()),
+					Timestamp.from(certificate.notAfter()))
 			.update() == 1;
 	}
 
-	Optional<Certificate> certificate(String serialNumber) {
+	/** @param like a certificate: the one registered under its issuer and serial number */
+	Optional<Certificate> certificate(Certificate like) {
 		return this.jdbc.sql("""
-				SELECT serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE serial_number = ?
-				""").param(serialNumber).query(CERTIFICATE).optional();
+				SELECT issuer, serial_number, mst, subject, not_before, not_after FROM filing.certificate
+				WHERE issuer_key = ? AND serial_number = ?
+				""").params(like.issuerKey(), like.serialNumber()).query(CERTIFICATE).optional();
+	}
+
+	/** @return whose is the certificate of that serial registered before issuers were, if any (V39) */
+	Optional<String> unissuedHolder(String serialNumber) {
+		return this.jdbc.sql("SELECT mst FROM filing.certificate WHERE issuer_key = '' AND serial_number = ?")
+			.param(serialNumber)
+			.query(String.class)
+			.optional();
 	}
 
 	List<Certificate> certificates(String mst) {
 		return this.jdbc.sql("""
-				SELECT serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE mst = ?
-				ORDER BY not_before
+				SELECT issuer, serial_number, mst, subject, not_before, not_after FROM filing.certificate WHERE mst = ?
+				ORDER BY not_before, issuer, serial_number
 				""").param(mst).query(CERTIFICATE).list();
 	}
 

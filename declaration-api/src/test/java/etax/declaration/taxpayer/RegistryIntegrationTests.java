@@ -66,6 +66,49 @@ class RegistryIntegrationTests {
 			.list()).containsExactly(owner);
 	}
 
+	/**
+	 * A serial is unique only within its issuer: another CA's certificate of the same serial is another certificate,
+	 * and one issuer written two ways is one issuer.
+	 */
+	@Test
+	void aCertificateIsNamedByItsIssuerAndSerial() throws Exception {
+		String owner = registered();
+		String other = registered();
+		String serial = Long.toHexString(System.nanoTime());
+
+		certificate(owner, certificate("CN=CA MỘT, O=ETAX", serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.issuer").value("CN=CA MỘT,O=ETAX"));
+		certificate(other, certificate("CN=CA HAI, O=ETAX", serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isCreated());
+		certificate(owner, certificate("cn=CA MỘT,o=ETAX", serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.issuer").value("CN=CA MỘT,O=ETAX"));
+		certificate(other, certificate("CN=ca một,O=etax", serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "registration-conflict"));
+		certificate(owner, certificate("not a name", serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+
+		assertThat(this.jdbc.sql("SELECT mst || ' ' || issuer FROM filing.certificate WHERE serial_number = ?")
+			.param(serial.toUpperCase(java.util.Locale.ROOT))
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(owner + " CN=CA MỘT,O=ETAX", other + " CN=CA HAI,O=ETAX");
+	}
+
+	/** A certificate whose subject names another taxpayer's MST is not this taxpayer's. */
+	@Test
+	void refusesACertificateWhoseSubjectNamesAnotherMst() throws Exception {
+		String mst = registered();
+		String serial = Long.toHexString(System.nanoTime());
+
+		certificate(mst, subjectCertificate(serial, "UID=MST:" + DemoTaxpayers.newMst() + ",CN=KHÁC"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		certificate(mst, subjectCertificate(serial, "UID=MST:" + mst + ",CN=CHÍNH NÓ")).andExpect(status().isCreated());
+	}
+
 	@Test
 	void refusesCertificatesOfNoTaxpayerOrEndingBeforeTheyStart() throws Exception {
 		String mst = registered();
@@ -229,8 +272,20 @@ class RegistryIntegrationTests {
 	}
 
 	private static String certificate(String serial, String notBefore, String notAfter) {
-		return "{\"serialNumber\":\"" + serial + "\",\"subject\":\"CN=THỬ NGHIỆM\",\"notBefore\":\"" + notBefore
-				+ "\",\"notAfter\":\"" + notAfter + "\"}";
+		return certificate("CN=CA THỬ NGHIỆM, O=ETAX", serial, notBefore, notAfter);
+	}
+
+	private static String certificate(String issuer, String serial, String notBefore, String notAfter) {
+		return certificate(issuer, serial, "CN=THỬ NGHIỆM", notBefore, notAfter);
+	}
+
+	private static String subjectCertificate(String serial, String subject) {
+		return certificate("CN=CA THỬ NGHIỆM, O=ETAX", serial, subject, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+	}
+
+	private static String certificate(String issuer, String serial, String subject, String notBefore, String notAfter) {
+		return "{\"issuer\":\"" + issuer + "\",\"serialNumber\":\"" + serial + "\",\"subject\":\"" + subject
+				+ "\",\"notBefore\":\"" + notBefore + "\",\"notAfter\":\"" + notAfter + "\"}";
 	}
 
 	private ResultActions certificate(String mst, String json) throws Exception {
