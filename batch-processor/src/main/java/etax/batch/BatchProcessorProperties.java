@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -13,10 +14,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -82,11 +85,13 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	/**
 	 * @param maxAge job executions that ended longer ago than this are removed with their steps, contexts
 	 * and parameters (a job instance goes with its last execution), and so are the returns of bulk batches
-	 * completed longer ago (their items' outcomes stay)
+	 * completed longer ago (their items' outcomes stay); a bare number is days, and less than 32 days is refused
+	 * at start (the interest job catches up 31 days, and {@code 90} meant as days once read as 90 ms)
 	 * @param batchSize executions or bulk items removed per transaction
 	 * @param schedule when the removal runs by itself
 	 */
-	public record Retention(@DefaultValue("90d") @NotNull Duration maxAge,
+	public record Retention(
+			@DefaultValue("90d") @NotNull @DurationUnit(ChronoUnit.DAYS) @DurationMin(days = 32) Duration maxAge,
 			@DefaultValue("500") @Min(1) @Max(10_000) int batchSize, @DefaultValue @Valid Schedule schedule) {
 	}
 

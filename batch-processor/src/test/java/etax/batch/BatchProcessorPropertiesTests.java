@@ -1,5 +1,7 @@
 package etax.batch;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +26,19 @@ class BatchProcessorPropertiesTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("bulk.chunkSize"));
+	}
+
+	/** A retention age written as a bare number is days; under 32 days would delete what the interest job needs. */
+	@Test
+	void aRetentionAgeIsDaysAndAtLeast32() {
+		this.contexts.withPropertyValues("etax.batch.retention.max-age=90")
+			.run((context) -> assertThat(context.getBean(BatchProcessorProperties.class).retention().maxAge())
+				.isEqualTo(Duration.ofDays(90)));
+		this.contexts.withPropertyValues("etax.batch.retention.max-age=31d")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("retention.maxAge"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

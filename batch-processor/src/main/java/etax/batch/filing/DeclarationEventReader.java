@@ -1,11 +1,9 @@
 package etax.batch.filing;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
-import etax.batch.BusinessDays;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,11 @@ import org.springframework.stereotype.Component;
 class DeclarationEventReader {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclarationEventReader.class);
+
+	private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** 10000-01-01 begins in Vietnam (UTC+7, BusinessDays) at 17:00 UTC the day before. */
+	private static final Instant PAST_LAST_BUSINESS_DAY = Instant.parse("9999-12-31T17:00:00Z");
 
 	private final JsonMapper jsonMapper;
 
@@ -76,12 +79,12 @@ class DeclarationEventReader {
 	/**
 	 * Whether PostgreSQL takes the values: a time, and the business day in Vietnam it is stored with, within years 1
 	 * to 9999 (an {@code Instant} reaches far beyond, and is written {@code +10000-…} past them; 9999-12-31T20:00Z is
-	 * a day of 10000 in Vietnam), a form code without control characters (text refuses NUL).
+	 * a day of 10000 in Vietnam), a form code without control characters (text refuses NUL). Compared as instants:
+	 * one of year 1,000,000,000 has no date-time to ask its year of, and asking threw, for ever, on every poll.
 	 */
 	private static boolean storable(DeclarationEvent event) {
 		Instant receivedAt = Objects.requireNonNull(event.receivedAt());
-		int year = receivedAt.atOffset(ZoneOffset.UTC).getYear();
-		if (year < 1 || year > 9999 || BusinessDays.of(receivedAt).getYear() > 9999) {
+		if (receivedAt.isBefore(FIRST_STORABLE) || !receivedAt.isBefore(PAST_LAST_BUSINESS_DAY)) {
 			return false;
 		}
 		return Objects.requireNonNull(event.formCode()).chars().noneMatch(Character::isISOControl);

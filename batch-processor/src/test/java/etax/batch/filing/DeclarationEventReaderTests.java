@@ -64,6 +64,11 @@ class DeclarationEventReaderTests {
 		assertThat(this.reader.read(event("ReturnAccepted", 1, "9999-12-31T20:00:00Z"), "t-0@13"))
 			.as("a day of the year 10000 in Vietnam, where its business day is")
 			.isEmpty();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "9999-12-31T16:59:59Z"), "t-0@14")).isPresent();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "+1000000000-06-01T00:00:00Z"), "t-0@15"))
+			.as("an instant with no date-time to ask its year of")
+			.isEmpty();
+		assertThat(this.reader.read(event("ReturnAccepted", 1, "-0001-06-01T00:00:00Z"), "t-0@16")).isEmpty();
 	}
 
 	private static String event(String type, int version, String receivedAt) {
