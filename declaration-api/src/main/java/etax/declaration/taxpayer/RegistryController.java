@@ -112,6 +112,18 @@ class RegistryController {
 				"/api/v1/agents/" + agentMst + "/contracts");
 	}
 
+	@Operation(summary = "End an agent's contract, named in the body",
+			description = "As POST /api/v1/agents/{agentMst}/contracts/{contractNumber}:end, for any contract number: "
+					+ "one with a slash (15/2025/HĐDV-ĐLT, as contracts are numbered) has no path of its own.")
+	@ApiResponse(responseCode = "201", description = "Ended: the contract as it now ends", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same ending was recorded before", useReturnTypeSchema = true)
+	@PostMapping("/api/v1/agents/{agentMst}/contract-endings")
+	ResponseEntity<AgentContract> end(@PathVariable @Mst String agentMst,
+			@Valid @RequestBody NamedContractEnding ending, @AuthenticationPrincipal Caller officer) {
+		return answer(this.registry.end(officer, agentMst, ending.contractNumber(), ending.endsOn(), ending.reason()),
+				"/api/v1/agents/" + agentMst + "/contracts");
+	}
+
 	private static <T> ResponseEntity<T> answer(Registered<T> registered, String location) {
 		return registered.created() ? ResponseEntity.created(URI.create(location)).body(registered.value())
 				: ResponseEntity.ok(registered.value());
@@ -144,6 +156,13 @@ class RegistryController {
 	}
 
 	record ContractEnding(@NotNull @PlausibleDate LocalDate endsOn,
+			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String reason) {
+
+	}
+
+	record NamedContractEnding(
+			@NotBlank @Size(max = 50) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String contractNumber,
+			@NotNull @PlausibleDate LocalDate endsOn,
 			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = TEXT_MESSAGE) String reason) {
 
 	}

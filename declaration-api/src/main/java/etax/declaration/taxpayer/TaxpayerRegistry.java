@@ -196,7 +196,11 @@ public class TaxpayerRegistry {
 		if (!existing.equals(contract)) {
 			throw RegistrationConflictException.contract();
 		}
-		return new Registered<>(existing, false);
+		// answered as it now ends, as its ending was: a retry after the client ended it is not told it is open
+		return new Registered<>(this.repository.endingOf(existing.agentMst(), existing.contractNumber())
+			.map((endsOn) -> new AgentContract(existing.agentMst(), existing.taxpayerMst(), existing.contractNumber(),
+					existing.validFrom(), endsOn))
+			.orElse(existing), false);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package etax.declaration.taxpayer;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -107,6 +109,33 @@ class RegistryIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
 		certificate(mst, subjectCertificate(serial, "UID=MST:" + mst + ",CN=CHÍNH NÓ")).andExpect(status().isCreated());
+	}
+
+	/**
+	 * Contracts are numbered with slashes (15/2025/HĐDV-ĐLT), which no path segment carries: the ending names the
+	 * contract in its body. A retry of the contract's registration is answered as the contract now ends.
+	 */
+	@Test
+	void aContractNumberedWithSlashesIsEndedByItsNumberInTheBody() throws Exception {
+		String agent = registered();
+		String client = registered();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		contract(agent, client, "15/2025/HĐDV-ĐLT", "2026-01-01", null).andExpect(status().isCreated());
+		String ending = "{\"contractNumber\":\"15/2025/HĐDV-ĐLT\",\"endsOn\":\"" + today
+				+ "\",\"reason\":\"the client ended it\"}";
+
+		this.mvc.perform(post("/api/v1/agents/" + agent + "/contract-endings").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ending))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.contractNumber").value("15/2025/HĐDV-ĐLT"))
+			.andExpect(jsonPath("$.validTo").value(today.toString()));
+		this.mvc.perform(post("/api/v1/agents/" + agent + "/contract-endings").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ending.replace("15/2025", "16/2025")))
+			.andExpect(status().isNotFound());
+		contract(agent, client, "15/2025/HĐDV-ĐLT", "2026-01-01", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.validTo").value(today.toString()));
 	}
 
 	@Test
