@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +34,10 @@ final class RelayRounds {
 
 	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
 	private static final int MAX_HELD_KEYS = 10_000;
+
+	/** The outcome of a message not sent: its partition has no leader ({@link #leaderless}). */
+	private static final CompletableFuture<@Nullable Throwable> NO_LEADER = CompletableFuture
+		.completedFuture(new LeaderNotAvailableException("The partition has no leader"));
 
 	private final JdbcTemplate jdbc;
 
@@ -61,12 +68,14 @@ final class RelayRounds {
 		// the oldest ids from the index first, then their rows: asked for whole rows at once, the planner
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
 		// pages, and took that scan on every round (milliseconds each, 200 µs per message under filing load)
-		// and of those, as many as fit in the round's bytes (the first always): a round holds its payloads in memory
-		// (octet_length reads a stored value's size without reading the value)
+		// and of those, as many as fit in the round's bytes (the first always): a round holds its payloads and
+		// headers in memory (octet_length reads a stored text's size without reading the value; a dead letter's
+		// headers may carry a whole recorded message beside a payload of a few hundred bytes)
 		// and none of a key held back after a failure that may pass (heldKeys)
-		this.select = "SELECT id, topic, message_key, payload, headers::text, octet_length(payload) FROM " + table
-				+ " WHERE id = ANY (ARRAY(SELECT id FROM (SELECT id, sum(octet_length(payload)) OVER (ORDER BY id)"
-				+ " - octet_length(payload) AS before FROM " + table + " WHERE id = ANY (ARRAY(SELECT id FROM " + table
+		String size = "(octet_length(payload) + octet_length(headers::text))";
+		this.select = "SELECT id, topic, message_key, payload, headers::text, " + size + " FROM " + table
+				+ " WHERE id = ANY (ARRAY(SELECT id FROM (SELECT id, sum(" + size + ") OVER (ORDER BY id)"
+				+ " - " + size + " AS before FROM " + table + " WHERE id = ANY (ARRAY(SELECT id FROM " + table
 				+ " WHERE published_at IS NULL AND message_key <> ALL (?) ORDER BY id LIMIT "
 				+ properties.relay().batchSize() + "))) sized WHERE before < " + properties.relay().roundBytes().toBytes()
 				+ ")) ORDER BY id";
@@ -103,18 +112,27 @@ final class RelayRounds {
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		List<Sending> batch = new ArrayList<>();
 		Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics = new HashMap<>();
+		Map<String, List<PartitionInfo>> partitions = new HashMap<>();
 		long[] bytes = { 0 };
 		this.jdbc.query(this.select, (row) -> {
 			bytes[0] += row.getLong(6);
 			String topic = row.getString(2);
 			String key = row.getString(3);
-			// a topic whose send failed at once in a way that may pass (its metadata did not come within
-			// max.block.ms) fails the same way for every message of the round: not waited for again per message
-			CompletableFuture<@Nullable Throwable> outcome = refusedTopics.containsKey(topic) ? refusedTopics.get(topic)
-					: send(record(topic, key, row.getString(4), row.getString(5)));
-			@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
-			if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
-				refusedTopics.put(topic, outcome);
+			CompletableFuture<@Nullable Throwable> outcome;
+			if (!refusedTopics.containsKey(topic) && leaderless(partitions, refusedTopics, topic, key)) {
+				outcome = NO_LEADER;
+			}
+			else if (refusedTopics.containsKey(topic)) {
+				outcome = refusedTopics.get(topic);
+			}
+			else {
+				outcome = send(record(topic, key, row.getString(4), row.getString(5)));
+				// a topic whose send failed at once in a way that may pass (its metadata did not come within
+				// max.block.ms) fails the same way for every message of the round: not waited for again per message
+				@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
+				if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
+					refusedTopics.put(topic, outcome);
+				}
 			}
 			batch.add(new Sending(row.getLong(1), topic, key, outcome));
 		}, (Object) heldKeys());
@@ -153,6 +171,37 @@ final class RelayRounds {
 		boolean more = batch.size() >= this.properties.relay().batchSize()
 				|| bytes[0] >= this.properties.relay().roundBytes().toBytes();
 		return new Round(sent.size(), parked, retry, more);
+	}
+
+	/**
+	 * Whether the partition a key's messages go to has no leader now, by the producer's metadata (read once a round
+	 * per topic, from its cache): a record sent there would wait in the producer until the send timeout, and the whole
+	 * round with it, so that one partition without a leader slowed every key to a round per send timeout. Its
+	 * messages are not sent, and the key is held back like any that failed in a way that may pass. A topic whose
+	 * metadata does not come is refused for the round, as a send to it would be.
+	 */
+	private boolean leaderless(Map<String, List<PartitionInfo>> partitions,
+			Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics, String topic, String key) {
+		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(topic, (name) -> {
+			try {
+				return this.kafka.partitionsFor(name);
+			}
+			catch (RuntimeException ex) {
+				refusedTopics.put(name, CompletableFuture.completedFuture(ex));
+				return List.of();
+			}
+		});
+		if (topicPartitions.isEmpty()) {
+			return false;
+		}
+		// as the producer's partitioner places a keyed record
+		int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), topicPartitions.size());
+		for (PartitionInfo info : topicPartitions) {
+			if (info.partition() == partition) {
+				return info.leader() == null || info.leader().isEmpty();
+			}
+		}
+		return false;
 	}
 
 	/**

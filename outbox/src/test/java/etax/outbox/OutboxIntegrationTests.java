@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Partitioner;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +44,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -252,6 +264,127 @@ class OutboxIntegrationTests {
 		finally {
 			this.jdbc.update("DELETE FROM outbox_test.outbox_message WHERE message_key = ?", held);
 		}
+	}
+
+	/**
+	 * A partition without a leader holds up only the keys it holds: their messages are not sent (a record sent
+	 * there waits in the producer until the send timeout, and the round with it, so that every key went a round per
+	 * send timeout), and the other partitions' messages go in the same round. The relay's own outbox table and a
+	 * producer whose metadata shows partition 0 of a topic without a leader (a single broker shows no such thing).
+	 */
+	@Test
+	void aPartitionWithoutALeaderHoldsUpOnlyItsOwnKeys() {
+		String table = ownTable("outbox_test.leaderless_message");
+		String topic = "outbox-test.leaderless.v1";
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		MockProducer<String, String> producer = new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, null, replicas, new Node[0]),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()));
+		String down = keyOfPartition(0);
+		String up = keyOfPartition(1);
+		for (int i = 0; i < 3; i++) {
+			for (String key : List.of(down, up)) {
+				this.jdbc.update("INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)", topic, key,
+						key + " " + i);
+			}
+		}
+		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
+
+		RelayRounds.Round round = rounds.next();
+
+		assertThat(round.sent()).isEqualTo(3);
+		assertThat(round.retry()).isNotNull()
+			.extracting(SendFailure::shortReason)
+			.isEqualTo("LeaderNotAvailableException");
+		assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly(up + " 0", up + " 1", up + " 2");
+		assertThat(this.jdbc.queryForList("SELECT payload FROM " + table + " ORDER BY id", String.class))
+			.containsExactly(down + " 0", down + " 1", down + " 2");
+		assertThat(rounds.next()).as("the key is held back: the next round has nothing to send")
+			.isEqualTo(RelayRounds.Round.NONE);
+	}
+
+	/**
+	 * A round's bytes count the headers too: a dead letter's may carry a whole recorded message beside a payload of
+	 * a few hundred bytes, and a round of them held gigabytes. Rounds of 1 KB, messages of 600 bytes of headers.
+	 */
+	@Test
+	void aRoundsBytesCountTheHeaders() {
+		String table = ownTable("outbox_test.large_headers_message");
+		MockProducer<String, String> producer = new OpenProducer(Cluster.empty());
+		String key = UUID.randomUUID().toString();
+		for (int i = 0; i < 3; i++) {
+			this.jdbc.update("INSERT INTO " + table + " (topic, message_key, payload, headers) VALUES (?, ?, ?, ?::jsonb)",
+					TOPIC, key, "small " + i, "{\"recorded-value\":\"" + "x".repeat(600) + "\"}");
+		}
+		RelayRounds rounds = rounds(table, producer, DataSize.ofBytes(1024));
+
+		assertThat(rounds.next().sent()).as("the first, and the second begun under 1 KB").isEqualTo(2);
+		assertThat(rounds.next().sent()).isOne();
+	}
+
+	/** A table of the test's own, beside the relay's, with its parked table. */
+	private String ownTable(String table) {
+		this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (LIKE outbox_test.outbox_message INCLUDING ALL)");
+		this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + table
+				+ "_parked (LIKE outbox_test.outbox_message_parked INCLUDING ALL)");
+		return table;
+	}
+
+	private RelayRounds rounds(String table, MockProducer<String, String> producer, DataSize roundBytes) {
+		return new RelayRounds(this.jdbc, this.transactions,
+				new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), JsonMapper.builder().build(),
+				new OutboxProperties(table, new OutboxProperties.Relay(true, Duration.ofMillis(200), Duration.ZERO, 500,
+						Duration.ofSeconds(10), roundBytes, 0)));
+	}
+
+	/**
+	 * A mock producer, acknowledging at once, that stays open: a template closes after each call a producer that no
+	 * caching factory wraps.
+	 */
+	private static final class OpenProducer extends MockProducer<String, String> {
+
+		OpenProducer(Cluster cluster) {
+			super(cluster, true, new KeyHashPartitioner(), new StringSerializer(), new StringSerializer());
+		}
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public void close(Duration timeout) {
+		}
+
+	}
+
+	/** Places a keyed record as the producer's own partitioner does (the mock producer has none of its own). */
+	private static final class KeyHashPartitioner implements Partitioner {
+
+		@Override
+		public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
+				Cluster cluster) {
+			return Utils.toPositive(Utils.murmur2(keyBytes)) % cluster.partitionsForTopic(topic).size();
+		}
+
+		@Override
+		public void configure(Map<String, ?> configs) {
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	/** A key the producer's partitioner places in the partition, of a topic of two. */
+	private static String keyOfPartition(int partition) {
+		return IntStream.iterate(0, (i) -> i + 1)
+			.mapToObj((i) -> UUID.randomUUID().toString())
+			.filter((key) -> Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 2 == partition)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** The message is out of the outbox, kept whole in the parked table with the reason, and counted. */
