@@ -25,6 +25,8 @@ final class ContextFindings {
 
 	static final String PERIOD_FROM = HEADER + "/TKhaiThue/KyKKhaiThue/kyKKhaiTuNgay";
 
+	static final String PERIOD_TO = HEADER + "/TKhaiThue/KyKKhaiThue/kyKKhaiDenNgay";
+
 	static final String FILING_TYPE = HEADER + "/TKhaiThue/loaiTKhai";
 
 	static final String TAX_OFFICE = HEADER + "/TKhaiThue/maCQTNoiNop";

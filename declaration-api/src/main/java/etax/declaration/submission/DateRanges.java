@@ -49,6 +49,9 @@ class DateRanges {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+	/** A fiscal year's longest: a first year shorter than three months joins the next. */
+	private static final int LONGEST_FISCAL_YEAR_MONTHS = 15;
+
 	/**
 	 * The accepted originals of kind K, N or Y of each scope (MSTs and form codes, arrays in that order), a
 	 * taxpayer's through the partial index tax_return_accepted_originals (V34) whatever the statistics (ADR 0020).
@@ -92,6 +95,33 @@ class DateRanges {
 				"The period from 01/01/" + year + " to 31/12/" + year + " is the calendar year " + year
 						+ ": it is declared as a year (Y), not as a date range (" + period.kind() + ").",
 				"Khai kieuKy = Y và kyKKhai = " + year + ".", "Set kieuKy to Y and kyKKhai to " + year + "."));
+	}
+
+	/**
+	 * CTX-PER-06, for a well-formed period: a date range declares a fiscal year or a part of one, at most 15 months (a
+	 * new business's first short year joined to the next); longer, it put off the deadline, and the due date of
+	 * every year's tax in it, to the range's end, and left no year inside it to declare (CTX-DUP-15). Not the forms
+	 * filed per contract ({@link #PER_CONTRACT}), whose range is the contract's duration.
+	 * @param document the return
+	 * @return the finding, if an original declares a longer range
+	 */
+	static Optional<Finding> longerThanAFiscalYear(ReturnDocument document) {
+		TaxPeriod period = document.header().period();
+		LocalDate from = period.from();
+		LocalDate to = period.to();
+		if (!"C".equals(document.header().filingType()) || !RANGE_KINDS.contains(period.kind())
+				|| PER_CONTRACT.contains(document.form().maTKhai()) || from == null || to == null
+				|| !to.isAfter(from.plusMonths(LONGEST_FISCAL_YEAR_MONTHS).minusDays(1))) {
+			return Optional.empty();
+		}
+		return Optional.of(finding("CTX-PER-06", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD_TO,
+				to.format(DAY), "Kỳ tính thuế từ " + from.format(DAY) + " đến " + to.format(DAY) + " dài hơn "
+						+ LONGEST_FISCAL_YEAR_MONTHS + " tháng: một kỳ tính thuế năm (năm tài chính) không quá "
+						+ LONGEST_FISCAL_YEAR_MONTHS + " tháng.",
+				"The period from " + from.format(DAY) + " to " + to.format(DAY) + " is longer than "
+						+ LONGEST_FISCAL_YEAR_MONTHS + " months: a tax year (a fiscal year) is at most "
+						+ LONGEST_FISCAL_YEAR_MONTHS + " months.",
+				"Khai riêng từng năm tài chính.", "Declare each fiscal year on a return of its own."));
 	}
 
 	/**

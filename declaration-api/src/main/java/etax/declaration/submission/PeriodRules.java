@@ -71,9 +71,9 @@ final class PeriodRules {
 							+ "(occurrence, from and to that day)."));
 			return null;
 		}
-		Optional<Finding> calendarYear = DateRanges.calendarYear(document);
-		if (calendarYear.isPresent()) {
-			findings.add(calendarYear.get());
+		Optional<Finding> range = DateRanges.calendarYear(document).or(() -> DateRanges.longerThanAFiscalYear(document));
+		if (range.isPresent()) {
+			findings.add(range.get());
 			return null;
 		}
 		LocalDate end = Deadlines.periodEnd(period);
@@ -86,9 +86,10 @@ final class PeriodRules {
 					"Nộp tờ khai sau khi kỳ tính thuế kết thúc.", "File the return once the tax period has ended."));
 			return null;
 		}
-		if (!ended && rule.lastDay(period).isAfter(filedOn.plusYears(1))) {
+		if (!ended && (rule.lastDay(period).isAfter(filedOn.plusYears(1))
+				|| DeadlineRule.periodStart(period).isAfter(filedOn.plusYears(1)))) {
 			// an advance declaration (a household's lump sum by 15 December for the next year) is for the coming
-			// period, not for any year ahead
+			// period, not for any year ahead: the year after next, due 15 December of the next, is not it
 			findings.add(finding("CTX-PER-02", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD,
 					period.value(), "Kỳ tính thuế quá xa: tờ khai nộp trước chỉ cho kỳ có hạn nộp trong vòng một năm tới.",
 					"The tax period is too far ahead: an advance declaration is for a period due within the coming year.",

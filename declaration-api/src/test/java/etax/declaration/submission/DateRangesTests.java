@@ -57,6 +57,34 @@ class DateRangesTests {
 				LocalDate.parse("2025-12-31"))))).isEmpty();
 	}
 
+	/**
+	 * A date range is a fiscal year or a part of one, at most 15 months: four years put off every year's deadline to
+	 * the range's end. Not a foreign contractor's contract, nor a supplement, which follows its chain.
+	 */
+	@Test
+	void aDateRangeIsAtMostAFiscalYearOf15Months() {
+		Finding finding = DateRanges.longerThanAFiscalYear(cit("C", range("K", "2022-04-01", "2026-03-31")))
+			.orElseThrow();
+
+		assertThat(finding.ruleId()).isEqualTo("CTX-PER-06");
+		assertThat(finding.severity()).isEqualTo(Severity.REJECT);
+		assertThat(finding.xpath()).endsWith("/kyKKhaiDenNgay");
+		assertThat(finding.value()).isEqualTo("31/03/2026");
+		assertThat(finding.message().en()).contains("01/04/2022 to 31/03/2026").contains("at most 15 months");
+		assertThat(DateRanges.longerThanAFiscalYear(cit("C", range("K", "2025-01-01", "2026-04-01")))).as("a day over")
+			.isPresent();
+		assertThat(DateRanges.longerThanAFiscalYear(cit("C", range("K", "2025-01-01", "2026-03-31"))))
+			.as("15 months: a first year joined to the next")
+			.isEmpty();
+		assertThat(DateRanges.longerThanAFiscalYear(cit("B", range("K", "2022-04-01", "2026-03-31")))).isEmpty();
+		ReturnHeader header = new ReturnHeader("0313829148", "02/NTNN", "921", "2.1.0", "C", 0,
+				range("K", "2023-06-01", "2025-11-30"), "99999", LocalDate.parse("2026-01-09"), null);
+		assertThat(DateRanges.longerThanAFiscalYear(new ReturnDocument(header,
+				CATALOG.find("921", "2.1.0", "C").orElseThrow(), Map.of(), List.of(), null, "0".repeat(64), new byte[0])))
+			.as("a contract of two and a half years")
+			.isEmpty();
+	}
+
 	@Test
 	void anOriginalOverlappingAnAcceptedOriginalOfAnotherChainIsRefusedWithAPointerToIt() {
 		ReturnDocument fiscal = cit("C", range("K", "2025-04-01", "2026-03-31"));
