@@ -156,6 +156,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The payable item is not booked", detail);
 			case ITEM_NOT_OPEN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "obligation-not-open",
 					"The payable item owes less than the amount", detail);
+			case CREDIT_NOT_POSTED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "credit-not-posted",
+					"The treasury has not posted the credit's money", detail);
 		};
 	}
 

@@ -1,5 +1,7 @@
 package etax.payment.ledger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A taxpayer's request about its credit (01/ĐNXLNT) that the ledger does not carry out, and why, in words an
  * officer acts on. The detail names no taxpayer: the officer knows the request.
@@ -25,7 +27,10 @@ public final class CreditRequestRefusedException extends RuntimeException {
 		ITEM_NOT_FOUND,
 
 		/** The item to offset against owes nothing, or less than the amount. */
-		ITEM_NOT_OPEN
+		ITEM_NOT_OPEN,
+
+		/** A refund of a credit whose payment line the treasury refused, or has not posted yet. */
+		CREDIT_NOT_POSTED
 
 	}
 
@@ -66,6 +71,17 @@ public final class CreditRequestRefusedException extends RuntimeException {
 	static CreditRequestRefusedException itemNotOpen(String itemId, Object outstanding) {
 		return new CreditRequestRefusedException(Reason.ITEM_NOT_OPEN, "Payable item " + itemId + " owes "
 				+ outstanding + " VND: an offset pays no more than an item owes");
+	}
+
+	static CreditRequestRefusedException notPosted(Object creditId, @Nullable String postingStatus) {
+		String posting = switch (String.valueOf(postingStatus)) {
+			case "REFUSED" -> "the treasury refused the posting of the payment line";
+			case "REQUESTED" -> "the treasury has not answered the posting of the payment line yet";
+			default -> "no posting was requested of the payment line";
+		};
+		return new CreditRequestRefusedException(Reason.CREDIT_NOT_POSTED, "Credit " + creditId + " is not refunded: "
+				+ posting + " its money was paid with, and a refund pays out only money the treasury posted; the "
+				+ "credit may still be offset");
 	}
 
 	public Reason reason() {

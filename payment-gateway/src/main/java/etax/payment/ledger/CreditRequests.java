@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import etax.payment.treasury.TreasuryAcks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -37,14 +38,17 @@ public class CreditRequests {
 
 	private final Allocations allocations;
 
+	private final TreasuryAcks treasury;
+
 	private final Clock clock;
 
 	CreditRequests(LedgerRepository ledger, CreditRepository credits, ObligationRepository obligations,
-			Allocations allocations, Clock clock) {
+			Allocations allocations, TreasuryAcks treasury, Clock clock) {
 		this.ledger = ledger;
 		this.credits = credits;
 		this.obligations = obligations;
 		this.allocations = allocations;
+		this.treasury = treasury;
 		this.clock = clock;
 	}
 
@@ -156,7 +160,24 @@ public class CreditRequests {
 				throw CreditRequestRefusedException.itemNotOpen(itemId, item.outstanding());
 			}
 		}
+		else {
+			requirePosted(credit);
+		}
 		return credit;
+	}
+
+	/**
+	 * A refund pays money out of the treasury's collection account, for good: only money the treasury posted is
+	 * there. A payment line the treasury refused (or has not answered yet) moved nothing; its amount is in the
+	 * treasury receivable for an officer (ADR 0007), and a refund of it would pay out what the State never received.
+	 * An offset moves no money out: it is judged on the ledger alone, as the automatic offsets are, and its re-coding
+	 * is refused by the treasury with the payment (ADR 0007, addendum "Refunds of money the treasury posted").
+	 */
+	private void requirePosted(Credit credit) {
+		String status = this.treasury.statuses(Set.of(credit.postingId())).get(credit.postingId());
+		if (!"POSTED".equals(status)) {
+			throw CreditRequestRefusedException.notPosted(credit.creditId(), status);
+		}
 	}
 
 	/**

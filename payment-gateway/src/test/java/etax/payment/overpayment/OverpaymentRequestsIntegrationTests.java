@@ -227,6 +227,50 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	/**
+	 * A refund pays out money the treasury holds (ADR 0007, addendum "Refunds of money the treasury posted"): not of a
+	 * payment line whose posting the treasury has not answered or refused, where nothing moved and the amount is in the
+	 * treasury receivable; neither when it is recorded nor when it is approved. Such a credit is still offset.
+	 */
+	@Test
+	void aCreditWhosePaymentTheTreasuryDidNotPostIsOffsetButNotRefunded() throws Exception {
+		String mst = DevBanks.mst(8722);
+		String subsidiary = DevBanks.mst(8723);
+		UUID credit = unpostedCredit(mst, "OPR2026051000000022", 1_000_000);
+		UUID payment = gateway.reads().paymentPosting("OPR2026051000000022");
+
+		assertProblem(call(mst, refund(credit, 400_000), OFFICER), 422, "credit-not-posted")
+			.contains("has not answered");
+		ack(mst, payment, "REFUSED");
+		await().atMost(TIMEOUT).until(() -> "REFUSED".equals(gateway.reads().postingStatus(payment)));
+		assertProblem(call(mst, refund(credit, 400_000), OFFICER), 422, "credit-not-posted")
+			.contains("refused")
+			.doesNotContain(mst);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(subsidiary, item, 1_000_000, "2026-12-31", "99999");
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		ok(decide(mst, created(mst, offset(credit, 300_000, subsidiary, item), OFFICER), "approve", APPROVER));
+		assertThat(gateway.reads().outstanding(item)).as("an offset moves no money out").isEqualByComparingTo("700000");
+
+		UUID posted = credit(mst, "OPR2026051000000023", 500_000);
+		JsonNode pending = created(mst, refund(posted, 500_000), OFFICER);
+		UUID postedPayment = gateway.reads().paymentPosting("OPR2026051000000023");
+		// as a request recorded before the refusal was judged: the approval judges the posting again
+		gateway.jdbc().sql("UPDATE payment.treasury_posting SET status = 'REFUSED' WHERE posting_id = ?")
+			.param(postedPayment)
+			.update();
+		assertProblem(decide(mst, pending, "approve", APPROVER), 422, "credit-not-posted");
+		assertThat(ok(read(mst, pending, officer())).path("status").stringValue()).isEqualTo("PENDING");
+
+		assertThat(entry(mst, "CREDIT_REFUNDED")).isEmpty();
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.treasury_posting WHERE mst = ? AND direction = 'REFUND'")
+			.param(mst)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(gateway.reads().totalCredit(mst)).isEqualByComparingTo("1200000");
+	}
+
+	/**
 	 * A confirmation sent twice (a double click, a retry after the gateway answered too late) records the request once:
 	 * one document, one request, so one refund.
 	 */
@@ -415,8 +459,20 @@ class OverpaymentRequestsIntegrationTests {
 		assertThat(id).isNotBlank();
 	}
 
-	/** A general credit of the taxpayer: a payment of sub-item 1701 that names no item, the taxpayer owing none. */
+	/**
+	 * A general credit of the taxpayer: a payment of sub-item 1701 that names no item, the taxpayer owing none, which
+	 * the treasury posted.
+	 */
 	private static UUID credit(String mst, String reference, long amount) {
+		UUID credit = unpostedCredit(mst, reference, amount);
+		UUID payment = gateway.reads().paymentPosting(reference);
+		ack(mst, payment, "POSTED");
+		await().atMost(TIMEOUT).until(() -> "POSTED".equals(gateway.reads().postingStatus(payment)));
+		return credit;
+	}
+
+	/** A general credit as {@link #credit} books it, whose payment the treasury has not answered yet. */
+	private static UUID unpostedCredit(String mst, String reference, long amount) {
 		gateway.pay(mst, reference, "2026-05-10", List.of(Line.of("1701", amount)));
 		await().atMost(TIMEOUT)
 			.until(() -> gateway.jdbc()

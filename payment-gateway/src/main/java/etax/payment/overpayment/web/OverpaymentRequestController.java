@@ -72,9 +72,10 @@ class OverpaymentRequestController {
 					+ "no such credit of the caller's office; 403 outside-tax-office for the payment desk on a credit of "
 					+ "no office; 422 credit-not-general (held or waiting for an item), amount-exceeds-credit, "
 					+ "credit-time-barred (paid more than ten years ago), obligation-not-found, obligation-not-open "
-					+ "(owes nothing, or less than the amount), invalid-overpayment-request. The same request of the "
-					+ "same document again (a retry) is 200 with the one recorded; other figures for the same credit, "
-					+ "kind and item of that document are 409 overpayment-request-exists.")
+					+ "(owes nothing, or less than the amount), credit-not-posted (a refund of a credit whose payment "
+					+ "line the treasury refused or has not posted yet), invalid-overpayment-request. The same request "
+					+ "of the same document again (a retry) is 200 with the one recorded; other figures for the same "
+					+ "credit, kind and item of that document are 409 overpayment-request-exists.")
 	@PostMapping
 	ResponseEntity<OverpaymentRequest> record(@PathVariable String mst, @Valid @RequestBody Body body,
 			@AuthenticationPrincipal Caller caller) {
