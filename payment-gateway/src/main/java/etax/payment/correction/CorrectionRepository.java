@@ -192,23 +192,31 @@ class CorrectionRepository {
 	}
 
 	/**
-	 * The coding a recorded line has now: the corrected coding of its latest recorded RECODE, else its own.
-	 * @return chapter, sub-item and amount (VND), empty when the line is not recorded
+	 * The coding a recorded line has now: the corrected coding of its latest recorded RECODE, else its own. A RECODE
+	 * that gave no corrected area kept the area it named as paid (the area the line had then); the line's own area is
+	 * its voucher's. The latest is the last recorded: RECODEs of a line are recorded one after another under the
+	 * payment's lock, and each after the one it goes on from. {@code recorded_at} is the recording instance's clock,
+	 * not the database's; there is no sequence of recordings to order by instead, so two instances whose clocks
+	 * differ by more than the time between two RECODEs of one line would order them wrongly.
+	 * @return chapter, sub-item, area and amount (in the voucher's currency), empty when the line is not recorded
 	 */
 	Optional<LineCoding> currentCoding(String bankCode, String bankReference, int lineNumber) {
 		return this.jdbc.sql("""
 				SELECT coalesce(r.corrected_chapter, l.chapter), coalesce(r.corrected_sub_item, l.sub_item),
-				    coalesce(r.corrected_amount, l.amount), r.request_number, l.posting_id
+				    coalesce(r.corrected_area_code, r.paid_area_code, v.area_code),
+				    coalesce(r.corrected_amount, l.amount), v.currency, r.request_number, l.posting_id
 				FROM payment.confirmation_line l
-				LEFT JOIN LATERAL (SELECT corrected_chapter, corrected_sub_item, corrected_amount, request_number
+				JOIN payment.confirmation v ON v.bank_code = l.bank_code AND v.bank_reference = l.bank_reference
+				LEFT JOIN LATERAL (SELECT corrected_chapter, corrected_sub_item, corrected_area_code, paid_area_code,
+				        corrected_amount, request_number
 				    FROM payment.correction_request c
 				    WHERE c.kind = 'RECODE' AND c.bank_code = l.bank_code AND c.bank_reference = l.bank_reference
 				        AND c.line_number = l.line_number
 				    ORDER BY c.recorded_at DESC LIMIT 1) r ON true
 				WHERE l.bank_code = ? AND l.bank_reference = ? AND l.line_number = ?""")
 			.params(bankCode, bankReference, lineNumber)
-			.query((row, n) -> new LineCoding(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getString(4),
-					row.getObject(5, UUID.class)))
+			.query((row, n) -> new LineCoding(row.getString(1), row.getString(2), row.getString(3),
+					row.getBigDecimal(4), row.getString(5), row.getString(6), row.getObject(7, UUID.class)))
 			.optional();
 	}
 
@@ -216,11 +224,14 @@ class CorrectionRepository {
 	 * A line's coding now.
 	 * @param chapter the chapter
 	 * @param subItem the sub-item
-	 * @param amount the amount, VND
+	 * @param areaCode the area
+	 * @param amount the amount, in the voucher's currency (the bank's amount, not its VND value)
+	 * @param currency the voucher's currency
 	 * @param recodedBy the number of the RECODE that gave it, or null for the line's own
 	 * @param postingId the line's treasury posting
 	 */
-	record LineCoding(String chapter, String subItem, BigDecimal amount, @Nullable String recodedBy, UUID postingId) {
+	record LineCoding(String chapter, String subItem, String areaCode, BigDecimal amount, String currency,
+			@Nullable String recodedBy, UUID postingId) {
 
 	}
 

@@ -1,5 +1,6 @@
 package etax.payment.correction;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,14 +11,16 @@ import etax.payment.ledger.HeldCreditRefusedException;
 import etax.payment.ledger.HeldCreditResolutions;
 import etax.payment.ledger.HeldCreditResolutions.Kind;
 import etax.payment.office.TaxOffices;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What a correction request must fit in what the gateway recorded, judged when it is proposed and again when
  * it is recorded (then under the payment's row lock, {@link CorrectionRepository#lockPayment}): the voucher
- * (and line) it names is recorded, except for a RECORD, and a request about a recorded payment comes from an
- * officer of the payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a
+ * (and line) it names is recorded, except for a RECORD, whose payment is not (whatever line it names: a payment is
+ * recorded whole), and a request about a recorded payment, a RECORD's included, comes from an officer of the
+ * payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a
  * REVERSE takes back nothing reversed already (by the bank, or by a recorded REVERSE of the payment or of the
  * line); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for an officer and not resolved. A RECORD
  * is about a payment the gateway never recorded, of no office here: its office is the reconciliation's to judge.
@@ -40,20 +43,22 @@ class VoucherChecks {
 
 	/** @throws CorrectionRefusedException when the request does not fit, saying why */
 	void check(CorrectionRequest request, Caller caller) {
-		boolean known = this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
+		// a payment is recorded whole: a RECORD naming a line the recorded voucher lacks is about a recorded payment
+		// all the same, and is judged, office first, as one
+		boolean recorded = this.repository.voucherKnown(request.bankCode(), request.bankReference(), null);
 		String voucher = voucher(request);
-		if (known && "RECORD".equals(request.kind())) {
+		if (recorded && !this.offices.mayActOn(caller,
+				this.repository.collectingAgency(request.bankCode(), request.bankReference()))) {
+			throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
+		}
+		if (recorded && "RECORD".equals(request.kind())) {
 			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is recorded at the gateway now: "
 					+ "a RECORD is for a payment the gateway never recorded; run the reconciliation of its day again, "
 					+ "or send the resolution back");
 		}
-		if (!known && !"RECORD".equals(request.kind())) {
+		if (!"RECORD".equals(request.kind()) && !(recorded && lineRecorded(request))) {
 			throw CorrectionRefusedException.invalid("The gateway has no recorded payment of " + voucher + ": a "
 					+ request.kind() + " is about a payment (and line) the gateway recorded");
-		}
-		if (known && !this.offices.mayActOn(caller,
-				this.repository.collectingAgency(request.bankCode(), request.bankReference()))) {
-			throw CorrectionRefusedException.outsideOffice(String.valueOf(caller.taxOffice()), voucher);
 		}
 		if ("REVERSE".equals(request.kind()) || "RECODE".equals(request.kind())) {
 			this.repository.reversalOf(request.bankCode(), request.bankReference()).ifPresent((reversed) -> {
@@ -99,6 +104,11 @@ class VoucherChecks {
 		}
 	}
 
+	private boolean lineRecorded(CorrectionRequest request) {
+		return request.lineNumber() == null
+				|| this.repository.voucherKnown(request.bankCode(), request.bankReference(), request.lineNumber());
+	}
+
 	private void checkNotReversed(CorrectionRequest request, String voucher) {
 		String payment = "bank " + request.bankCode() + " reference " + request.bankReference();
 		this.repository.bankReversal(request.bankCode(), request.bankReference()).ifPresent((reversal) -> {
@@ -113,8 +123,11 @@ class VoucherChecks {
 
 	/**
 	 * A RECODE moves a line's money from the coding it has now (the line's own, or what its latest recorded RECODE
-	 * made it) and names that line's posting: one from another coding (a second RECODE of the same money, sent again
-	 * after the line was reclassified) or of another posting would have the treasury move money that is not there.
+	 * made it: chapter, sub-item, area and amount) and names that line's posting: one from another coding (a second
+	 * RECODE of the same money, sent again after the line was reclassified, an area-only one included) or of another
+	 * posting would have the treasury move money that is not there. The amounts are the voucher's, in its currency
+	 * (the bank's amount of a USD line, not its VND value), so they are compared in it, whatever the currency; and a
+	 * RECODE moves at most what the line holds.
 	 */
 	private void checkCoding(CorrectionRequest request, String voucher) {
 		CorrectionRepository.LineCoding now = this.repository
@@ -125,19 +138,31 @@ class VoucherChecks {
 					+ voucher + " (" + now.postingId() + ")");
 		}
 		CorrectionRequest.Coding paid = Objects.requireNonNull(request.paid());
-		boolean sameAmount = paid.amount() == null || (paid.currency() != null && !"VND".equals(paid.currency()))
-				|| paid.amount().compareTo(now.amount()) == 0;
-		if (!now.chapter().equals(paid.chapter()) || !now.subItem().equals(paid.subItem()) || !sameAmount) {
+		CorrectionRequest.Coding corrected = Objects.requireNonNull(request.corrected());
+		requireCurrency(paid.currency(), now, voucher);
+		requireCurrency(corrected.currency(), now, voucher);
+		boolean sameAmount = paid.amount() != null && paid.amount().compareTo(now.amount()) == 0;
+		if (!now.chapter().equals(paid.chapter()) || !now.subItem().equals(paid.subItem())
+				|| !now.areaCode().equals(paid.areaCode()) || !sameAmount) {
 			String from = (now.recodedBy() != null) ? "as correction request " + now.recodedBy() + " re-coded it"
 					: "as paid";
 			throw CorrectionRefusedException.invalid("The money of " + voucher + " is coded chapter " + now.chapter()
-					+ ", sub-item " + now.subItem() + ", " + now.amount().toPlainString() + " VND " + from
-					+ ": a RECODE names that coding as paid");
+					+ ", sub-item " + now.subItem() + ", area " + now.areaCode() + ", " + now.amount().toPlainString()
+					+ " " + now.currency() + " " + from + ": a RECODE names that coding as paid");
 		}
-		CorrectionRequest.Coding corrected = Objects.requireNonNull(request.corrected());
-		if (paid.currency() != null && corrected.currency() != null && !paid.currency().equals(corrected.currency())) {
-			throw CorrectionRefusedException.invalid("A RECODE keeps the currency: paid in " + paid.currency()
-					+ ", corrected in " + corrected.currency());
+		BigDecimal moved = Objects.requireNonNull(corrected.amount());
+		if (moved.compareTo(now.amount()) > 0) {
+			throw CorrectionRefusedException.invalid("The corrected amount " + moved.toPlainString() + " "
+					+ now.currency() + " is more than " + voucher + " holds (" + now.amount().toPlainString() + " "
+					+ now.currency() + "): a RECODE moves at most the line's money");
+		}
+	}
+
+	private static void requireCurrency(@Nullable String currency, CorrectionRepository.LineCoding now,
+			String voucher) {
+		if (currency != null && !currency.equals(now.currency())) {
+			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is in " + now.currency()
+					+ ": a RECODE names its amounts in it, not in " + currency);
 		}
 	}
 

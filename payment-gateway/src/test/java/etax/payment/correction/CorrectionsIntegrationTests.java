@@ -310,6 +310,104 @@ class CorrectionsIntegrationTests {
 			.contains("is not the posting of");
 	}
 
+	/**
+	 * The area is part of the coding a RECODE moves the money from: an area-only RECODE sent again under another id
+	 * would have the treasury move the money to the new area twice. A RECODE that gives no corrected area keeps the
+	 * one it named as paid.
+	 */
+	@Test
+	void anAreaOnlyRecodeMovesTheMoneyOnce() {
+		String reference = confirmed(9411, 2_000_000);
+		String otherArea = PAID.replace("79760", "79761");
+		String first = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, otherArea);
+		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		String again = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, otherArea);
+		assertProblem(post("/api/v1/corrections/proposals", again, this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
+				"invalid-correction")
+			.contains("area 79761")
+			.contains("as correction request TS-2026-000042 re-coded it");
+		String keepingArea = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", otherArea,
+				"""
+						{"chapter":"754","subItem":"1052","amount":2000000,"currency":"VND"}""");
+		assertThat(post("/api/v1/corrections/proposals", keepingArea, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", keepingArea, this.approver)).hasStatus(HttpStatus.CREATED);
+		String fromTheFirstArea = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999",
+				PAID.replace("1701", "1052"), PAID.replace("1701", "1003"));
+		assertProblem(post("/api/v1/corrections/proposals", fromTheFirstArea, this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("sub-item 1052, area 79761");
+		String onwards = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999",
+				otherArea.replace("1701", "1052"), otherArea.replace("1701", "1003"));
+		assertThat(post("/api/v1/corrections/proposals", onwards, this.officer)).hasStatus(HttpStatus.CREATED);
+	}
+
+	/**
+	 * A RECODE names the amount the line holds, in the voucher's currency (a USD line's dollars, not their VND value),
+	 * and moves no more than it: an amount left out, another one, or one in another currency would let a RECODE move
+	 * money the line does not hold.
+	 */
+	@Test
+	void aRecodeNamesTheAmountTheLineHoldsInItsCurrencyAndMovesNoMore() {
+		String dollars = confirmed(9412, 1_000, "USD");
+		String paidUsd = PAID.replace("2000000", "1000").replace("VND", "USD");
+		for (String paid : List.of(paidUsd.replace("1000", "999"), paidUsd.replace("1000", "25000000"))) {
+			assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", dollars, 1,
+					"officer-99999", paid, paid.replace("1701", "1052")), this.officer),
+					HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("sub-item 1701, area 79760, 1000.00 USD as paid");
+		}
+		String paidVnd = PAID.replace("2000000", "1000");
+		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", dollars, 1,
+				"officer-99999", paidVnd, paidVnd.replace("1701", "1052")), this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("is in USD");
+		assertThat(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", dollars, 1,
+				"officer-99999", paidUsd, paidUsd.replace("1701", "1052")), this.officer))
+			.hasStatus(HttpStatus.CREATED);
+
+		String reference = confirmed(9413, 2_000_000);
+		String noAmount = PAID.replace("\"amount\":2000000,", "");
+		for (String path : List.of("/api/v1/corrections/proposals", "/api/v1/corrections")) {
+			String token = path.endsWith("proposals") ? this.officer : this.approver;
+			assertProblem(post(path, request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", noAmount,
+					PAID.replace("1701", "1052")), token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+				.contains("a RECODE gives the coding as paid, with its amount");
+		}
+		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", PAID, PAID.replace("1701", "1052").replace("2000000", "3000000")), this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("is more than bank " + BANK + " reference " + reference + " line 1 holds (2000000.00 VND)");
+		assertThat(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", PAID, PAID.replace("1701", "1052").replace("2000000", "500000")), this.officer))
+			.as("part of the line's money").hasStatus(HttpStatus.CREATED);
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference IN (?, ?)", dollars,
+				reference)).isZero();
+	}
+
+	/**
+	 * A payment is recorded whole: a RECORD naming a line its recorded voucher lacks is a RECORD of a recorded payment
+	 * (it would be re-driven a second time), and it is the payment's office's to propose (ADR 0022).
+	 */
+	@Test
+	void aRecordOfALineOfARecordedPaymentIsRefusedAndAnotherOfficesOfficerActsOnNone() {
+		String reference = confirmed(9414, 2_000_000);
+		String ours = request(UUID.randomUUID(), "RECORD", reference, 2, "officer-99999", PAID, PAID);
+		assertProblem(post("/api/v1/corrections/proposals", ours, this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
+				"invalid-correction")
+			.contains("is recorded at the gateway now");
+		String theirs = request(UUID.randomUUID(), "RECORD", reference, 2, "officer-70299", PAID, PAID);
+		assertProblem(post("/api/v1/corrections/proposals", theirs, TokenIssuer.local().officer("70299")),
+				HttpStatus.FORBIDDEN, "outside-tax-office");
+		assertProblem(post("/api/v1/corrections/proposals",
+				request(UUID.randomUUID(), "REVERSE", reference, 2, "officer-70299", PAID, PAID),
+				TokenIssuer.local().officer("70299")), HttpStatus.FORBIDDEN, "outside-tax-office")
+			.as("whatever line of the payment it names");
+		assertThat(count("SELECT count(*) FROM payment.correction_proposal WHERE bank_reference = ?", reference))
+			.isZero();
+	}
+
 	/** The bank's reversal is undone by the bank: a REVERSE of it would pay the taxpayer back a second time. */
 	@Test
 	void aReversalIsNeitherReversedNorRecodedByACorrection() {
@@ -362,16 +460,28 @@ class CorrectionsIntegrationTests {
 	}
 
 	private String confirmed(long seed, long amount) {
+		return confirmed(seed, amount, "VND");
+	}
+
+	/** A recorded payment of one line of sub-item 1701; of a USD amount in dollars, at 25,000 VND. */
+	private String confirmed(long seed, long amount, String currency) {
 		String mst = DevBanks.mst(seed);
 		String reference = "COR20260303" + String.format("%08d", seed);
-		confirm(mst, reference, amount);
+		confirm(mst, reference, amount, currency);
 		await().atMost(TIMEOUT)
 			.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reference) == 1);
 		return reference;
 	}
 
 	private static void confirm(String mst, String reference, long amount) {
+		confirm(mst, reference, amount, "VND");
+	}
+
+	private static void confirm(String mst, String reference, long amount, String currency) {
 		String value = DevBanks.confirmation(BANK, reference, mst, DAY, List.of(Line.of("1701", amount)));
+		if (!"VND".equals(currency)) {
+			value = value.replace("\"currency\":\"VND\"", "\"currency\":\"" + currency + "\",\"exchangeRate\":25000");
+		}
 		DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, value,
 				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
 	}
@@ -385,8 +495,8 @@ class CorrectionsIntegrationTests {
 			.exchange();
 	}
 
-	private long count(String sql, Object parameter) {
-		return this.jdbc.sql(sql).param(parameter).query(Long.class).single();
+	private long count(String sql, Object... parameters) {
+		return this.jdbc.sql(sql).params(parameters).query(Long.class).single();
 	}
 
 	/** Asserts the problem's status and type; @return its detail, for what it must say */
