@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * It costs a fraction of the full pass because it stops early.
  *
  * <p>Refuses hostile input on the spot: any DOCTYPE (so no entity can be declared, let alone expanded) and
- * any XInclude element. Depth and element limits apply here too.
+ * any XInclude element. Depth and element limits apply here too. It refuses XML 1.1 as the SAX pass does, for
+ * the same reason: the JDK's StAX parser reads 1.1, whose character references may write control characters into
+ * the fields, and so into the findings.
  */
 final class EnvelopeScanner {
 
@@ -54,6 +56,11 @@ final class EnvelopeScanner {
 	}
 
 	private EnvelopeScan scan(XMLStreamReader reader) throws XMLStreamException {
+		// the reader has read the XML declaration when it is created: its version is known before any event
+		String version = reader.getVersion();
+		if (version != null && !"1.0".equals(version)) {
+			throw MalformedReturnException.notXml10(version, line(reader), column(reader));
+		}
 		int depth = 0;
 		int elements = 0;
 		int matched = 0;

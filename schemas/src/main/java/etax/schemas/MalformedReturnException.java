@@ -67,6 +67,15 @@ public final class MalformedReturnException extends RuntimeException {
 				"Return uses a forbidden XML construct: " + construct, line, column);
 	}
 
+	/**
+	 * A return in another version of XML than 1.0 (1.1: the parsers read no other), refused as a forbidden
+	 * construct by both the pre-scan and the SAX pass.
+	 */
+	static MalformedReturnException notXml10(@Nullable String version, @Nullable Integer line,
+			@Nullable Integer column) {
+		return forbidden("XML " + version + " (a return is XML 1.0)", line, column);
+	}
+
 	static MalformedReturnException tooManyNamespaces(int max, @Nullable Integer line, @Nullable Integer column) {
 		return new MalformedReturnException(Reason.TOO_MANY_NAMESPACES,
 				"Return declares more than " + max + " namespaces in scope at once", line, column);

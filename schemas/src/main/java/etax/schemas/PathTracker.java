@@ -42,6 +42,14 @@ final class PathTracker implements ContentHandler {
 
 	private boolean ending;
 
+	/**
+	 * Whether the XML version has been checked, at the first element: not by {@link #elements}, which counts
+	 * comments and processing instructions too, so that one before the root would skip the check; not at
+	 * {@code startDocument}, which Xerces reports before it reads the XML declaration (the version is then
+	 * {@code 1.0} whatever the declaration says).
+	 */
+	private boolean versionChecked;
+
 	PathTracker(ContentHandler next, ParserLimits limits) {
 		this.next = next;
 		this.limits = limits;
@@ -105,10 +113,12 @@ final class PathTracker implements ContentHandler {
 
 	@Override
 	public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-		if (this.elements == 0 && this.locator instanceof Locator2 declared && !"1.0".equals(declared.getXMLVersion())) {
-			// XML 1.1 names and control characters are no XML 1.0's, which everything downstream writes
-			throw new Refused(MalformedReturnException.forbidden("XML " + declared.getXMLVersion() + " (a return is XML "
-					+ "1.0)", line(), column()));
+		if (!this.versionChecked) {
+			this.versionChecked = true;
+			if (this.locator instanceof Locator2 declared && !"1.0".equals(declared.getXMLVersion())) {
+				// XML 1.1 names and control characters are no XML 1.0's, which everything downstream writes
+				throw new Refused(MalformedReturnException.notXml10(declared.getXMLVersion(), line(), column()));
+			}
 		}
 		if (SecureXml.isXInclude(uri)) {
 			throw new Refused(MalformedReturnException.forbidden("XInclude", line(), column()));

@@ -207,6 +207,42 @@ class HostileReturnTests {
 		assertThat(refused.getMessage()).contains("XML 1.1");
 	}
 
+	/**
+	 * A comment or a processing instruction before the root is a node the limits count as an element; counted so,
+	 * it once made the root look like no first element, and XML 1.1 went through. The comment reaches a lexical
+	 * observer, as the signature's capture is.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "<?x?>", "<!-- a note -->" })
+	void aReturnInXml11IsRefusedWhateverPrecedesItsRoot(String node) {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"")
+			.replace("<HSoThueDTu ", node + "<HSoThueDTu ");
+
+		MalformedReturnException refused = catchThrowableOfType(MalformedReturnException.class,
+				() -> this.validator.validate(xml.getBytes(StandardCharsets.UTF_8), new DefaultHandler2()));
+
+		assertThat(refused).as("refused").isNotNull();
+		assertThat(refused.reason()).isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
+		assertThat(refused.getMessage()).contains("XML 1.1");
+	}
+
+	/**
+	 * The pre-scan reads XML 1.1 too, and a control character written as a reference in a field it quotes would
+	 * reach the finding, and every XML 1.0 notice of it: refused there as the SAX pass refuses it.
+	 */
+	@Test
+	void aReturnInXml11IsRefusedByThePreScan() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<?xml version=\"1.0\"", "<?xml version=\"1.1\"")
+			.replace("<maTKhai>842</maTKhai>", "<maTKhai>&#1;</maTKhai>");
+
+		MalformedReturnException refused = refuse(xml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(refused.reason()).isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
+		assertThat(refused.getMessage()).contains("XML 1.1");
+	}
+
 	@Test
 	void notWellFormedInputReportsWhere() {
 		MalformedReturnException refused = refuse(TestReturns.read("hostile/not-well-formed.xml"));
