@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * It costs a fraction of the full pass because it stops early.
  *
  * <p>Refuses hostile input on the spot: any DOCTYPE (so no entity can be declared, let alone expanded) and
- * any XInclude element. Depth and element limits apply here too. It refuses XML 1.1 as the SAX pass does, for
- * the same reason: the JDK's StAX parser reads 1.1, whose character references may write control characters into
- * the fields, and so into the findings.
+ * any XInclude element. Depth and element limits apply here too, and the text limit to the fields it reads,
+ * whose text its findings quote: the SAX pass, which enforces that limit everywhere, never runs on a return the
+ * pre-scan rejects. It refuses XML 1.1 as the SAX pass does, for the same reason: the JDK's StAX parser reads
+ * 1.1, whose character references may write control characters into the fields, and so into the findings.
  */
 final class EnvelopeScanner {
 
@@ -82,8 +83,7 @@ final class EnvelopeScanner {
 					throw forbidden("XInclude", reader);
 				}
 				if (depth == 1 && !(PATH[0].equals(name) && NAMESPACE.equals(ns))) {
-					return new EnvelopeScan.Rejected(Findings.wrongRoot("/" + name,
-							"{" + ((ns != null) ? ns : "") + "}" + name, line(reader), column(reader)));
+					return new EnvelopeScan.Rejected(Findings.wrongRoot(name, ns, line(reader), column(reader)));
 				}
 				if (matched == depth - 1 && depth <= PATH.length && PATH[depth - 1].equals(name)
 						&& NAMESPACE.equals(ns)) {
@@ -101,6 +101,11 @@ final class EnvelopeScanner {
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
 				if (text != null && depth == PATH.length + 1) {
 					text.append(reader.getText());
+					// a field's text, whatever its nodes, counted as the SAX pass counts one text node's
+					if (text.length() > this.limits.maxTextLength()) {
+						throw MalformedReturnException.textTooLong(this.limits.maxTextLength(), line(reader),
+								column(reader));
+					}
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {

@@ -53,19 +53,36 @@ final class Findings {
 	private Findings() {
 	}
 
-	static Finding wrongRoot(String xpath, String qualifiedName, @Nullable Integer line, @Nullable Integer column) {
-		return envelope(xpath, line, column, qualifiedName,
+	/**
+	 * ENV-1: the root is not {@code HSoThueDTu} of the return's namespace. Its name and namespace are the filer's,
+	 * read by the pre-scan before any limit of this module's: the JDK bounds each to 1,000 characters by default
+	 * (a system property, which may lift it), so together twice the budget of a quoted value. Quoted as
+	 * {@link #shown} quotes a value, in the XPath too.
+	 * @param name the root's local name
+	 * @param namespace its namespace, {@code null} when none
+	 * @param line where, when known
+	 * @param column where, when known
+	 * @return the finding
+	 */
+	static Finding wrongRoot(String name, @Nullable String namespace, @Nullable Integer line,
+			@Nullable Integer column) {
+		String qualifiedName = shown("{" + ((namespace != null) ? namespace : "") + "}" + name);
+		return envelope("/" + shown(name), line, column, qualifiedName,
 				new LocalizedText("Phần tử gốc của tờ khai phải là HSoThueDTu thuộc không gian tên "
 						+ EnvelopeScanner.NAMESPACE + ".",
 						"The root element must be HSoThueDTu in namespace " + EnvelopeScanner.NAMESPACE
 								+ "; found " + qualifiedName + "."));
 	}
 
-	/** ENV-1: the file is not written in UTF-8 (R-ENV-1). */
+	/**
+	 * ENV-1: the file is not written in UTF-8 (R-ENV-1). The encoding is the name its XML declaration gives,
+	 * read before any parse and so of any length: quoted as {@link #shown} quotes a value.
+	 */
 	static Finding notUtf8(String encoding) {
-		return envelope("/", 1, null, encoding,
-				new LocalizedText("Tệp tờ khai phải được mã hóa UTF-8; tệp này dùng " + encoding + ".",
-						"The return must be encoded in UTF-8; this file is in " + encoding + "."));
+		String shown = shown(encoding);
+		return envelope("/", 1, null, shown,
+				new LocalizedText("Tệp tờ khai phải được mã hóa UTF-8; tệp này dùng " + shown + ".",
+						"The return must be encoded in UTF-8; this file is in " + shown + "."));
 	}
 
 	static Finding unidentified(String xpath, @Nullable Integer line, @Nullable Integer column) {
@@ -76,12 +93,17 @@ final class Findings {
 								+ "loaiTKhai."));
 	}
 
-	/** ENV-2: says whether the form, its version or only the filing type is unknown. */
+	/**
+	 * ENV-2: says whether the form, its version or only the filing type is unknown. The field that is not in the
+	 * catalog is the filer's text, up to a text's limit (the pre-scan reads it before the parse's limits and
+	 * quoting): quoted as {@link #shown} quotes a value, in the finding's value and in both messages.
+	 */
 	static Finding notInCatalog(FormCatalog catalog, EnvelopeScan.Identified id) {
 		List<FormVersion> sameForm = catalog.versionsOf(id.maTKhai().value());
 		if (sameForm.isEmpty()) {
 			return unknownForm(id.maTKhai());
 		}
+		// a known form's code, a known version's number: the catalog's, short
 		String form = sameForm.get(0).formCode() + " (maTKhai " + id.maTKhai().value() + ")";
 		List<FormVersion> sameVersion = sameForm.stream()
 			.filter((version) -> version.version().equals(id.version().value()))
@@ -95,27 +117,30 @@ final class Findings {
 	}
 
 	private static Finding unknownForm(EnvelopeScan.Field maTKhai) {
+		String code = shown(maTKhai.value());
 		return formVersion(maTKhai,
-				new LocalizedText("Mẫu tờ khai có mã " + maTKhai.value() + " (maTKhai) không được hệ thống tiếp nhận.",
-						"Form " + maTKhai.value() + " (maTKhai) is unknown: this system does not receive it."));
+				new LocalizedText("Mẫu tờ khai có mã " + code + " (maTKhai) không được hệ thống tiếp nhận.",
+						"Form " + code + " (maTKhai) is unknown: this system does not receive it."));
 	}
 
 	private static Finding unknownVersion(EnvelopeScan.Field version, String form, List<String> supported) {
 		String list = String.join(", ", supported);
+		String number = shown(version.value());
 		return formVersion(version,
-				new LocalizedText("Phiên bản " + version.value() + " của mẫu " + form
+				new LocalizedText("Phiên bản " + number + " của mẫu " + form
 						+ " không được hỗ trợ; các phiên bản được hỗ trợ: " + list + ".",
-						"Version " + version.value() + " of form " + form
+						"Version " + number + " of form " + form
 								+ " is not supported; supported versions: " + list + "."));
 	}
 
 	private static Finding filingTypeNotAllowed(EnvelopeScan.Field filingType, String form, String version,
 			List<String> allowed) {
 		String list = String.join(", ", allowed);
+		String type = shown(filingType.value());
 		return formVersion(filingType,
-				new LocalizedText("Loại tờ khai " + filingType.value() + " (loaiTKhai) không được chấp nhận đối với mẫu "
+				new LocalizedText("Loại tờ khai " + type + " (loaiTKhai) không được chấp nhận đối với mẫu "
 						+ form + " phiên bản " + version + "; các loại được chấp nhận: " + list + ".",
-						"Filing type " + filingType.value() + " (loaiTKhai) is not allowed for form " + form
+						"Filing type " + type + " (loaiTKhai) is not allowed for form " + form
 								+ " version " + version + "; allowed: " + list + "."));
 	}
 
@@ -222,7 +247,7 @@ final class Findings {
 
 	private static Finding formVersion(EnvelopeScan.Field field, LocalizedText message) {
 		return new Finding(FORM_VERSION_RULE, Category.XML_ERROR, Severity.REJECT_AND_STOP, field.xpath(),
-				field.line(), field.column(), field.value(), message, UPDATE_SOFTWARE);
+				field.line(), field.column(), shown(field.value()), message, UPDATE_SOFTWARE);
 	}
 
 }

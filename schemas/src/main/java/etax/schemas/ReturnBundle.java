@@ -82,7 +82,7 @@ public final class ReturnBundle {
 
 	private static void requireUtf8(byte[] bundle) {
 		Utf8Check.otherEncoding(bundle).ifPresent((encoding) -> {
-			throw notABundle("a bundle is UTF-8, not " + encoding, null);
+			throw notABundle("a bundle is UTF-8, not " + Findings.shown(encoding), null);
 		});
 	}
 

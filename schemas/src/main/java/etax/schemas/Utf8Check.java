@@ -15,6 +15,13 @@ final class Utf8Check {
 
 	private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
+	/**
+	 * An encoding's name as XML writes one ({@code EncName}). The name is read from the bytes before any parse,
+	 * and findings quote it: another name (a control character, a space) is no encoding, which the parser
+	 * refuses as not well-formed, and is not quoted.
+	 */
+	private static final Pattern ENCODING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
 	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	private static final byte[] DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
@@ -24,7 +31,8 @@ final class Utf8Check {
 
 	/**
 	 * @param xml the document as received
-	 * @return the encoding it is written in, when not UTF-8 ({@code a wide encoding} when only its bytes tell)
+	 * @return the encoding it is written in, when not UTF-8 ({@code a wide encoding} when only its bytes tell): a
+	 * name of letters, digits and {@code ._-}, of any length
 	 */
 	static Optional<String> otherEncoding(byte[] xml) {
 		int start = startsWith(xml, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
@@ -35,7 +43,8 @@ final class Utf8Check {
 			int end = indexOf(xml, start, (byte) '>');
 			String declaration = new String(xml, start, Math.max(0, end - start), StandardCharsets.US_ASCII);
 			Matcher encoding = ENCODING.matcher(declaration);
-			if (encoding.find() && !encoding.group(1).toUpperCase(Locale.ROOT).equals("UTF-8")) {
+			if (encoding.find() && ENCODING_NAME.matcher(encoding.group(1)).matches()
+					&& !encoding.group(1).toUpperCase(Locale.ROOT).equals("UTF-8")) {
 				return Optional.of(encoding.group(1));
 			}
 		}

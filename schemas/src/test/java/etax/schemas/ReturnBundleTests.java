@@ -58,6 +58,16 @@ class ReturnBundleTests {
 			.getMessage()).contains("UTF-8");
 	}
 
+	/** The encoding a bundle names is read before any parse, of any length: its refusal quotes its start. */
+	@Test
+	void refusesAnotherEncodingQuotingItsNameByItsStart() {
+		String encoding = "windows-" + "1".repeat(100_000);
+
+		assertThat(refusal("<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>" + OPEN + CLOSE).getMessage())
+			.isEqualTo("Not a bundle of returns: a bundle is UTF-8, not windows-" + "1".repeat(192)
+					+ "… (100008 characters)");
+	}
+
 	@Test
 	void refusesDoctypesAndEntitiesBeforeCuttingAnything() {
 		assertThat(refusal("<!DOCTYPE LoHSoThue [<!ENTITY x \"y\">]>" + OPEN + "<a>&x;</a>" + CLOSE).reason())
