@@ -191,9 +191,15 @@ final class Findings {
 		return (value.length() > MAX_VALUE_LENGTH) ? start(value) + "… (" + value.length() + " characters)" : value;
 	}
 
-	/** The start of a value too long to show whole. */
+	/**
+	 * The start of a value too long to show whole: its first {@value #QUOTED_START} characters, one fewer when
+	 * the last would be the first half of a surrogate pair (a character outside the BMP, an emoji, a rare CJK
+	 * ideograph): cut between its halves, the quote would end in a lone surrogate, which UTF-8 cannot encode and
+	 * JSON writers replace or refuse.
+	 */
 	static String start(String value) {
-		return value.substring(0, QUOTED_START);
+		int end = Character.isHighSurrogate(value.charAt(QUOTED_START - 1)) ? QUOTED_START - 1 : QUOTED_START;
+		return value.substring(0, end);
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package etax.schemas;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link RuleEngine} quotes its messages so) and the notices' sentences ({@link NoticeText#quoted}).
  */
 class FindingsTests {
+
+	private static final String EMOJI = "\uD83D\uDE00";
+
+	/**
+	 * A character outside the BMP is two UTF-16 units: a quote cut between them would end in a lone surrogate,
+	 * which UTF-8 cannot encode (it becomes {@code ?}) and JSON writers escape as a character that is none.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 196, 197, 198, 199, 200 })
+	void aLongValueIsNeverCutInsideACharacter(int letters) {
+		String value = "A".repeat(letters) + EMOJI.repeat(1_000);
+
+		String start = Findings.start(value);
+		String shown = Findings.shown(value);
+		LocalizedText quoted = NoticeText.quoted(value);
+
+		assertThat(start).hasSizeBetween(199, 200).satisfies(FindingsTests::wellFormed);
+		assertThat(value).startsWith(start);
+		assertThat(shown).isEqualTo(start + "… (" + value.length() + " characters)").satisfies(FindingsTests::wellFormed);
+		assertThat(quoted.vi()).startsWith("\"" + start + "…\"").satisfies(FindingsTests::wellFormed);
+		assertThat(quoted.en()).isEqualTo("\"" + shown + "\"");
+	}
+
+	@Test
+	void aCharacterEndingAtTheCutIsKeptWhole() {
+		assertThat(Findings.start("A".repeat(198) + EMOJI.repeat(1_000))).isEqualTo("A".repeat(198) + EMOJI);
+		assertThat(Findings.start("A".repeat(199) + EMOJI.repeat(1_000))).isEqualTo("A".repeat(199));
+		assertThat(Findings.start("A".repeat(2_000))).isEqualTo("A".repeat(200));
+	}
 
 	/**
 	 * The root's name and namespace are read by the pre-scan, before any limit of this module's: the JDK's bound on
@@ -22,6 +55,11 @@ class FindingsTests {
 		assertThat(finding.xpath()).isEqualTo("/" + "R".repeat(200) + "… (100000 characters)");
 		assertThat(finding.value()).isEqualTo("{urn:x}" + "R".repeat(193) + "… (100007 characters)");
 		assertThat(finding.message().en()).endsWith("; found " + finding.value() + ".").hasSizeLessThan(1_500);
+	}
+
+	private static void wellFormed(String text) {
+		assertThat(text.codePoints().filter((point) -> Character.getType(point) == Character.SURROGATE)).isEmpty();
+		assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(text);
 	}
 
 }

@@ -286,6 +286,22 @@ class XsdFindingsTests {
 				+ "60,000 characters long, more than the 1,000 allowed. (cvc-maxLength-valid)");
 	}
 
+	/**
+	 * A name of characters outside the BMP (two UTF-16 units each) whose 200th unit is the first half of one: the
+	 * quote stops before that character, not between its halves, which no UTF-8 or JSON could carry.
+	 */
+	@Test
+	void aVeryLongValueIsNotCutInsideACharacter() {
+		String name = "A".repeat(199) + "\uD841\uDF0E".repeat(30_000);
+
+		Finding finding = only(gtgt("<tenNNT>CÔNG TY TNHH VÍ DỤ</tenNNT>", "<tenNNT>" + name + "</tenNNT>"));
+
+		assertThat(finding.value()).isEqualTo("A".repeat(199) + "… (60199 characters)");
+		assertThat(finding.message().vi()).startsWith("Tên người nộp thuế (tenNNT): nội dung \"" + "A".repeat(199)
+				+ "…\" (60.199 ký tự) dài 60.199 ký tự");
+		assertThat(finding.message().en()).startsWith("Taxpayer's name (tenNNT): the text \"" + finding.value() + "\"");
+	}
+
 	@Test
 	void tooManyDigitsAndTooManyDecimals() {
 		Finding total = only(land("<ct16>78.5</ct16>", "<ct16>1234567890123456789012345</ct16>"));
