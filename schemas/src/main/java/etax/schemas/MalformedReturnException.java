@@ -56,10 +56,14 @@ public final class MalformedReturnException extends RuntimeException {
 				"Return of " + size + " bytes exceeds the limit of " + maxBytes + " bytes", null, null);
 	}
 
+	/**
+	 * The parser's message quotes what it could not read (an encoding's name, an element's), of any length: quoted as
+	 * a finding quotes a value ({@link Findings#shown}), so that a problem's detail stays small.
+	 */
 	static MalformedReturnException notWellFormed(String parserMessage, @Nullable Integer line,
 			@Nullable Integer column) {
-		return new MalformedReturnException(Reason.NOT_WELL_FORMED, "Return is not well-formed XML: " + parserMessage,
-				line, column);
+		return new MalformedReturnException(Reason.NOT_WELL_FORMED,
+				"Return is not well-formed XML: " + Findings.shown(parserMessage), line, column);
 	}
 
 	static MalformedReturnException forbidden(String construct, @Nullable Integer line, @Nullable Integer column) {

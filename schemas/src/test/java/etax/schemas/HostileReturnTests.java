@@ -252,6 +252,17 @@ class HostileReturnTests {
 		assertThat(refused.column()).isPositive();
 	}
 
+	/** The parser's message quotes the encoding's name, whatever its length: the refusal quotes it by its start. */
+	@Test
+	void aLongNameTheParserQuotesIsQuotedByItsStart() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF 8" + "x".repeat(100_000) + "\"");
+		MalformedReturnException refused = refuse(xml.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(refused.reason()).isEqualTo(Reason.NOT_WELL_FORMED);
+		assertThat(refused.getMessage()).hasSizeLessThan(2_000);
+	}
+
 	@Test
 	void truncatedInputIsNotWellFormed() {
 		assertThat(refuse(TestReturns.read("hostile/truncated.xml")).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
