@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.BusinessDays;
+import etax.batch.jobs.DayLocks;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
@@ -137,7 +138,7 @@ public class InterestAssessments {
 		JobParameters parameters = new JobParametersBuilder()
 			.addLocalDate(InterestAssessmentJobConfiguration.ASSESSED_FOR, day)
 			.toJobParameters();
-		try (InterestDayLocks.Held held = this.locks.tryHold(day)
+		try (DayLocks.Held held = this.locks.tryHold(day)
 			.orElseThrow(() -> JobExecutionConflictException.alreadyRunning(this.interestAssessmentJob.getName(), null))) {
 			this.jobExecutions.recoverAbandoned(this.interestAssessmentJob.getName(), parameters)
 				.ifPresent((execution) -> log.warn("Interest run of a process that died recovered day={} execution={}",

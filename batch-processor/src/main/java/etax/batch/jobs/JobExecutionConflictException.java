@@ -1,5 +1,7 @@
 package etax.batch.jobs;
 
+import java.time.LocalDate;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,12 @@ public class JobExecutionConflictException extends RuntimeException {
 	public static JobExecutionConflictException alreadyRunning(String jobName, @Nullable Throwable cause) {
 		return new JobExecutionConflictException(Reason.ALREADY_RUNNING,
 				"Job " + jobName + " is already running for these parameters", cause);
+	}
+
+	/** Another run of the job for the same day runs in a live process, whatever its other parameters. */
+	public static JobExecutionConflictException dayRunning(String jobName, LocalDate day) {
+		return new JobExecutionConflictException(Reason.ALREADY_RUNNING, "Job " + jobName + " is running for " + day
+				+ " in another launch: launch it again once that run has ended", null);
 	}
 
 	public static JobExecutionConflictException notRestartable(String jobName, Throwable cause) {

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.batch.BusinessDays;
+import etax.batch.jobs.DayLocks;
+import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 class DailyFilingSummaries {
 
+	private static final Logger log = LoggerFactory.getLogger(DailyFilingSummaries.class);
+
 	// mapped by column name: the records' property mapper fails over on an exception per camelCase column
 	private static final RowMapper<DailyFilingSummaryRow> ROW = (row, n) -> new DailyFilingSummaryRow(
 			row.getObject("business_day", LocalDate.class), row.getString("form_code"), row.getString("status"),
@@ -35,11 +41,15 @@ class DailyFilingSummaries {
 
 	private final Clock clock;
 
-	DailyFilingSummaries(Job dailyFilingSummaryJob, JobExecutions jobExecutions, JdbcClient jdbc, Clock clock) {
+	private final SummaryDayLocks locks;
+
+	DailyFilingSummaries(Job dailyFilingSummaryJob, JobExecutions jobExecutions, JdbcClient jdbc, Clock clock,
+			SummaryDayLocks locks) {
 		this.dailyFilingSummaryJob = dailyFilingSummaryJob;
 		this.jobExecutions = jobExecutions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.locks = locks;
 	}
 
 	/** The launch id of the schedule's runs. */
@@ -76,12 +86,25 @@ class DailyFilingSummaries {
 		return compute(businessDay, SCHEDULED);
 	}
 
+	/**
+	 * Runs a launch holding the day's lock ({@link SummaryDayLocks}): a day another live process computes is refused
+	 * as running (two runs at once each wrote its counts, the slower one's older counts last); an execution of the
+	 * launch left running by a process that died (the lock is free, the job repository still says {@code STARTED})
+	 * is recovered and restarted into its instance, or the schedule's day stayed refused as running for good.
+	 */
 	private JobExecutionSummary compute(LocalDate businessDay, String launchId) {
 		JobParameters parameters = new JobParametersBuilder()
 			.addLocalDate(DailyFilingSummaryJobConfiguration.BUSINESS_DAY, businessDay)
 			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, launchId)
 			.toJobParameters();
-		return this.jobExecutions.start(this.dailyFilingSummaryJob, parameters);
+		String job = this.dailyFilingSummaryJob.getName();
+		try (DayLocks.Held held = this.locks.tryHold(businessDay)
+			.orElseThrow(() -> JobExecutionConflictException.dayRunning(job, businessDay))) {
+			this.jobExecutions.recoverAbandoned(job, parameters)
+				.ifPresent((execution) -> log.warn("Summary run of a process that died recovered businessDay={} "
+						+ "execution={}", businessDay, execution));
+			return this.jobExecutions.start(this.dailyFilingSummaryJob, parameters);
+		}
 	}
 
 	/**

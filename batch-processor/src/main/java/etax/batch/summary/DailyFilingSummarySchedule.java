@@ -52,8 +52,8 @@ class DailyFilingSummarySchedule {
 					log.debug("Scheduled daily filing summary skipped businessDay={} reason={}", day, ex.reason());
 				}
 				else {
-					// running on another instance now (every night, with several), or left STARTED by a process that
-					// died, which the same line repeated night after night shows: an officer restarts it
+					// running in another live process now (every night, with several); a run left STARTED by a process
+					// that died is recovered and restarted by the launch itself
 					log.info("Scheduled daily filing summary not run businessDay={} reason={}", day, ex.reason());
 				}
 			}

@@ -8,6 +8,7 @@ import java.util.List;
 import etax.access.Caller;
 import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.jobs.DayLocks;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class InterestCrashRecoveryIntegrationTests {
 		assertThat(job.launch("2027-01-21")).hasStatus(HttpStatus.CREATED);
 		JobExecutionSummary running = killedMidway("2027-01-22", items.get(1));
 
-		try (InterestDayLocks.Held held = this.locks.tryHold(LocalDate.of(2027, 1, 22)).orElseThrow()) {
+		try (DayLocks.Held held = this.locks.tryHold(LocalDate.of(2027, 1, 22)).orElseThrow()) {
 			assertThat(job.read(job.catchUp(), JobExecutionSummary[].class)).as("stopped at the day running").isEmpty();
 			assertThat(job.launch("2027-01-22")).hasStatus(HttpStatus.CONFLICT)
 				.bodyJson()
@@ -102,7 +103,7 @@ class InterestCrashRecoveryIntegrationTests {
 			.bodyText()
 			.contains("Recover and restart execution " + dead.id());
 
-		try (InterestDayLocks.Held held = this.locks.tryHold(LocalDate.of(2027, 1, 27)).orElseThrow()) {
+		try (DayLocks.Held held = this.locks.tryHold(LocalDate.of(2027, 1, 27)).orElseThrow()) {
 			assertThat(restartInTheConsole(console, dead.id())).flash()
 				.containsEntry("error", "Job execution " + dead.id()
 						+ " is STARTED and a live process runs it: it can be restarted once it has ended");

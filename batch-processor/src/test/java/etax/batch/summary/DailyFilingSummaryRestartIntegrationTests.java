@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import etax.batch.BatchProcessorIntegrationTest;
+import etax.batch.jobs.DayLocks;
 import etax.batch.jobs.JobExecutionPage;
 import etax.batch.jobs.JobExecutionSummary;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A run whose write fails for real in PostgreSQL, then a restart over HTTP, all on the PostgreSQL job
- * repository in schema {@code batch}; and an execution left running, which this job cannot tell from one that runs.
+ * repository in schema {@code batch}; and an execution left running, restarted once no live process holds its day.
  * Works on business days 2025-03-20 and 2025-03-19 (no filings), taxpayer 0100000020.
  */
 @BatchProcessorIntegrationTest
@@ -44,6 +45,12 @@ class DailyFilingSummaryRestartIntegrationTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private SummaryDayLocks locks;
+
+	@Autowired
+	private DailyFilingSummaries summaries;
 
 	@Test
 	void aFailedRunRestartsIntoTheSameInstanceAndWritesEachRowOnce() {
@@ -104,38 +111,59 @@ class DailyFilingSummaryRestartIntegrationTests {
 			.exchange()).hasStatus(HttpStatus.CONFLICT);
 	}
 
+	/**
+	 * An execution left running is restarted only once no live process computes its day: while another session
+	 * holds the day's lock (a live process), the restart is refused; once it is free (the process died), the
+	 * execution is recovered and restarted into its instance. And the schedule's own run of a day left so is
+	 * recovered by the next scheduled launch, not refused as running night after night.
+	 */
 	@Test
-	void anExecutionLeftRunningIsNotRestartedSinceNoProcessTellsWhetherItStillRuns() {
+	void anExecutionLeftRunningIsRestartedOnceNoLiveProcessComputesItsDay() {
+		LocalDate day = LocalDate.of(2025, 3, 19);
 		MvcTestResult launched = this.mvc.post()
 			.uri("/api/v1/jobs/daily-filing-summary/executions")
 			.with(officer())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"businessDay\":\"2025-03-19\"}")
+			.content("{\"businessDay\":\"" + day + "\"}")
 			.exchange();
 		long id = read(launched, JobExecutionSummary.class).id();
-		// as a process that died leaves it, or as one that runs it
-		this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
-				+ " WHERE job_execution_id = ?").param(id).update();
-		try {
-			MvcTestResult restarted = this.mvc.post()
+		leftRunning(id);
+		try (DayLocks.Held live = this.locks.tryHold(day).orElseThrow()) {
+			MvcTestResult refused = this.mvc.post()
 				.uri("/api/v1/jobs/executions/{id}:restart", id)
 				.with(officer())
 				.exchange();
 
-			assertThat(restarted).hasStatus(HttpStatus.CONFLICT);
-			assertThat(restarted).bodyJson()
-				.extractingPath("$.type")
-				.isEqualTo("https://etax.example/problems/job-execution-not-restartable");
-			assertThat(restarted).bodyJson()
-				.extractingPath("$.detail")
-				.asString()
-				.contains("it cannot be told whether a live process still runs it", "launch the job again instead");
+			assertThat(refused).hasStatus(HttpStatus.CONFLICT);
 			assertThat(listed(id).status()).as("left as it is").isEqualTo("STARTED");
+			assertThat(this.mvc.post()
+				.uri("/api/v1/jobs/daily-filing-summary/executions")
+				.with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessDay\":\"" + day + "\"}")
+				.exchange()).as("another launch of the day, while it runs").hasStatus(HttpStatus.CONFLICT);
 		}
-		finally {
-			this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'COMPLETED', exit_code = 'COMPLETED',"
-					+ " end_time = start_time WHERE job_execution_id = ?").param(id).update();
-		}
+
+		MvcTestResult restarted = this.mvc.post()
+			.uri("/api/v1/jobs/executions/{id}:restart", id)
+			.with(officer())
+			.exchange();
+
+		assertThat(restarted).hasStatus(HttpStatus.CREATED);
+		assertThat(read(restarted, JobExecutionSummary.class).status()).isEqualTo("COMPLETED");
+		assertThat(listed(id).status()).as("recovered").isEqualTo("FAILED");
+
+		JobExecutionSummary scheduled = this.summaries.computeScheduled(day);
+		leftRunning(scheduled.id());
+		JobExecutionSummary again = this.summaries.computeScheduled(day);
+		assertThat(again.status()).isEqualTo("COMPLETED");
+		assertThat(listed(scheduled.id()).status()).as("recovered by the schedule's next launch").isEqualTo("FAILED");
+	}
+
+	/** As a process that died leaves it, or as one that runs it. */
+	private void leftRunning(long id) {
+		this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL"
+				+ " WHERE job_execution_id = ?").param(id).update();
 	}
 
 	@Test

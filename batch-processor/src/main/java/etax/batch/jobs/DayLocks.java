@@ -1,0 +1,133 @@
+package etax.batch.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which process runs a job's day: the one holding the day's session-level advisory lock in PostgreSQL, on a
+ * connection of its own kept open for the run. PostgreSQL releases the lock when the session ends, so a process
+ * killed in the middle of a run (SIGKILL, a lost machine) leaves the day's execution {@code STARTED} in the job
+ * repository but the lock free: whoever takes the lock next knows that no live process runs the day, and may recover
+ * the execution and restart it (docs/adr/0011, "A run whose process died"). The connection runs in autocommit, so
+ * the held lock keeps no transaction (and no snapshot) open. Each job whose runs are days has its own.
+ */
+public class DayLocks {
+
+	private static final Logger log = LoggerFactory.getLogger(DayLocks.class);
+
+	/** The two-key advisory lock: the first key the job's, the second the day. */
+	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(?), ?)";
+
+	private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext(?), ?)";
+
+	private final DataSource dataSource;
+
+	private final String name;
+
+	/**
+	 * @param dataSource where the locks are taken
+	 * @param name the job's locks' name, the first key
+	 */
+	protected DayLocks(DataSource dataSource, String name) {
+		this.dataSource = dataSource;
+		this.name = name;
+	}
+
+	/**
+	 * Takes the day's lock if no live process holds it.
+	 * @param day the day run
+	 * @return the lock, to be closed when the run has ended; empty when another process (or another thread of
+	 * this one) holds it
+	 */
+	public Optional<Held> tryHold(LocalDate day) {
+		int key = Math.toIntExact(day.toEpochDay());
+		Connection connection;
+		try {
+			// a connection of the pool, never one bound to a caller's transaction: the lock outlives it
+			connection = this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not take the day's lock of " + this.name, ex);
+		}
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			if (query(connection, TRY_LOCK, this.name, key)) {
+				return Optional.of(new Held(connection, this.name, key));
+			}
+		}
+		catch (SQLException ex) {
+			close(connection);
+			throw new IllegalStateException("Could not take the day's lock of " + this.name, ex);
+		}
+		close(connection);
+		return Optional.empty();
+	}
+
+	private static boolean query(Connection connection, String sql, String name, int key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, name);
+			statement.setInt(2, key);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	private static void close(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			log.warn("Could not close a day lock's connection", ex);
+		}
+	}
+
+	/** A day's lock, held until closed. */
+	public static final class Held implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final String name;
+
+		private final int key;
+
+		private Held(Connection connection, String name, int key) {
+			this.connection = connection;
+			this.name = name;
+			this.key = key;
+		}
+
+		@Override
+		public void close() {
+			try {
+				query(this.connection, UNLOCK, this.name, this.key);
+			}
+			catch (SQLException ex) {
+				// never back into the pool holding the lock: ending the session releases it
+				log.warn("Could not release a day's lock, closing its session", ex);
+				try {
+					this.connection.abort(Runnable::run);
+				}
+				catch (SQLException abortFailed) {
+					log.warn("Could not close a day lock's session", abortFailed);
+				}
+			}
+			finally {
+				DayLocks.close(this.connection);
+			}
+		}
+
+	}
+
+}
