@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,6 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  * One service of the system running as a child JVM, its output in a log file, started with the same
  * {@code java} as this JVM: from its executable jar (the local run) or from this JVM's class path
  * (tests that kill a service with SIGKILL at a chosen point and start it again).
+ *
+ * <p>
+ * A child never outlives this JVM by its doing: a failed {@link #awaitHealthy} kills it, and until it is stopped or
+ * killed a shutdown hook of this JVM stops it, so a test JVM that ends early (a test that throws past its clean-up,
+ * surefire ending a timed-out fork) leaves no service running on the machine. Only a SIGKILL of this JVM itself
+ * still can: no hook runs then.
+ *
+ * <p>
+ * The child writes the port its web server bound to a file of its own ({@link PortFile}): {@link #awaitHealthy}
+ * asks only that port, so an answer from another process is never taken for the child's, and port {@code 0} (any
+ * free port, chosen by the child when it binds) leaves no gap in which another process could take a port chosen
+ * earlier.
  */
 public final class ServiceProcess {
 
@@ -35,17 +48,26 @@ public final class ServiceProcess {
 
 	private final Process process;
 
-	private ServiceProcess(String name, int port, Process process) {
+	private final PortFile portFile;
+
+	private final Thread stopAtExit;
+
+	/** The port the child bound, once its port file told it; 0 before. */
+	private volatile int boundPort;
+
+	private ServiceProcess(String name, int port, Process process, PortFile portFile) {
 		this.name = name;
 		this.port = port;
 		this.process = process;
+		this.portFile = portFile;
+		this.stopAtExit = new Thread(() -> terminate(process), "stop-" + name + "-at-exit");
 	}
 
 	/**
 	 * Starts a module's executable jar (built by {@code package}) in a new JVM.
 	 * @param projectRoot the root of the Maven project
 	 * @param module the module whose {@code target/*.jar} to run
-	 * @param port the HTTP port
+	 * @param port the HTTP port, or {@code 0} for any free one ({@link #url} is known once healthy)
 	 * @param properties Spring Boot properties, passed as command-line arguments but passwords and secrets
 	 * ({@link #credential})
 	 * @param logDirectory where the log file goes
@@ -61,7 +83,7 @@ public final class ServiceProcess {
 	 * Starts a Spring Boot application class in a new JVM on this JVM's class path.
 	 * @param name a name for the log file
 	 * @param mainClass the application class
-	 * @param port the HTTP port
+	 * @param port the HTTP port, or {@code 0} for any free one ({@link #url} is known once healthy)
 	 * @param properties Spring Boot properties, passed as command-line arguments but passwords and secrets
 	 * ({@link #credential})
 	 * @param logDirectory where the log file goes
@@ -75,12 +97,15 @@ public final class ServiceProcess {
 
 	private static ServiceProcess start(String name, List<String> launch, int port, Map<String, Object> properties,
 			Path logDirectory) {
+		PortFile portFile = PortFile.in(logDirectory, name + "-" + UUID.randomUUID() + ".port");
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions(Runtime.version().feature(),
 				System.getenv().getOrDefault("ETAX_SERVICE_JVM_OPTIONS", "")));
+		command.addAll(portFile.jvmOptions());
 		command.addAll(launch);
 		command.add("--server.port=" + port);
+		command.addAll(portFile.arguments());
 		Map<String, Object> credentials = new LinkedHashMap<>();
 		properties.forEach((key, value) -> {
 			if (credential(key)) {
@@ -98,7 +123,16 @@ public final class ServiceProcess {
 				builder.environment().put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(credentials));
 			}
 			Process process = builder.start();
-			return new ServiceProcess(name, port, process);
+			ServiceProcess service = new ServiceProcess(name, port, process, portFile);
+			try {
+				Runtime.getRuntime().addShutdownHook(service.stopAtExit);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// this JVM is already exiting: nothing would stop the child later
+				service.destroyNow();
+				throw shuttingDown;
+			}
+			return service;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
@@ -148,35 +182,63 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Waits until the service answers UP on its health endpoint.
+	 * Waits until the service answers UP on its health endpoint, on the port the child itself says it bound. When it
+	 * does not (it exits, the time runs out, this thread is interrupted), the child is killed before this throws: a
+	 * caller that never got a healthy service has nothing to stop.
 	 * @param timeout how long to wait
 	 */
 	public void awaitHealthy(Duration timeout) throws InterruptedException {
+		boolean healthy = false;
+		try {
+			poll(timeout);
+			healthy = true;
+		}
+		finally {
+			if (!healthy) {
+				destroyNow();
+			}
+		}
+	}
+
+	private void poll(Duration timeout) throws InterruptedException {
 		HttpClient client = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).build();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
 						+ "; see its log");
 			}
-			try {
-				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+			int bound = this.portFile.read();
+			if (bound != 0) {
+				if (this.port != 0 && bound != this.port) {
+					throw new IllegalStateException(this.name + " bound port " + bound + ", not " + this.port);
+				}
+				this.boundPort = bound;
+				if (up(client)) {
 					if (!this.process.isAlive()) {
-						// another process on the port answered
 						throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
 								+ "; see its log");
 					}
 					return;
 				}
 			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(this.name + " not healthy after " + timeout);
+		throw new IllegalStateException(this.name + " not healthy after " + timeout + "; see its log");
+	}
+
+	private boolean up(HttpClient client) throws InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		try {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (IOException notYet) {
+			// bound but not answering yet
+			return false;
+		}
 	}
 
 	/** @return the process, as the list of a run's processes keeps it */
@@ -189,8 +251,16 @@ public final class ServiceProcess {
 		return this.process.pid();
 	}
 
+	/**
+	 * @return the service's base URL
+	 * @throws IllegalStateException when started on port {@code 0} and not yet found healthy: the port is not known
+	 */
 	public String url() {
-		return "http://localhost:" + this.port;
+		int known = (this.boundPort != 0) ? this.boundPort : this.port;
+		if (known == 0) {
+			throw new IllegalStateException(this.name + " was started on any free port: its URL is known once healthy");
+		}
+		return "http://localhost:" + known;
 	}
 
 	String name() {
@@ -200,18 +270,53 @@ public final class ServiceProcess {
 	/** Kills the process with SIGKILL: no shutdown hook, no graceful close, as in a crash. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
+		ended();
 	}
 
 	/** Stops the process gracefully (SIGTERM), forcibly after 20 seconds. */
 	public void stop() {
-		this.process.destroy();
+		terminate(this.process);
+		ended();
+	}
+
+	/** Kills the process with SIGKILL and waits a while for it to go, keeping an interrupt for the caller. */
+	private void destroyNow() {
+		boolean interrupted = Thread.interrupted();
 		try {
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
+		finally {
+			ended();
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** The child is gone: this JVM's exit has nothing left to stop, and its port file is of no more use. */
+	private void ended() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.stopAtExit);
+		}
+		catch (IllegalStateException shuttingDown) {
+			// stopped by a shutdown hook (./etax up's on Ctrl-C): this one runs too, and finds the child gone
+		}
+		this.portFile.delete();
+	}
+
+	/** SIGTERM, then SIGKILL after 20 seconds; both for {@link #stop} and for the shutdown hook. */
+	private static void terminate(Process process) {
+		process.destroy();
+		try {
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
+			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
 	}

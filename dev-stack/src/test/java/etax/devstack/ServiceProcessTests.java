@@ -1,16 +1,22 @@
 package etax.devstack;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ServiceProcessTests {
 
@@ -39,6 +45,52 @@ class ServiceProcessTests {
 		assertThat(launch).contains("env={").contains(
 				"\"spring.security.oauth2.client.registration.declaration-api.client-secret\":\"s3cr3t-value\"",
 				"\"spring.datasource.password\":\"pa55word\"");
+	}
+
+	@Test
+	void aChildThatDoesNotBecomeHealthyIsKilledBeforeTheWaitFails(@TempDir Path logs) {
+		ServiceProcess child = ServiceProcess.startClass("hangs", LaunchSleep.class, 0, Map.of(), logs);
+
+		assertThatIllegalStateException().isThrownBy(() -> child.awaitHealthy(Duration.ofSeconds(2)))
+			.withMessageContaining("not healthy after");
+		assertThat(ProcessHandle.of(child.pid()).filter(ProcessHandle::isAlive)).as("the child is gone").isEmpty();
+	}
+
+	@Test
+	void anotherProcessAnsweringUpOnTheChildsPortIsNotTakenForTheChild(@TempDir Path logs) throws IOException {
+		HttpServer other = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		other.createContext("/", (exchange) -> {
+			byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		other.start();
+		try {
+			// the port was taken between its choice and the child's start: the child writes no port file
+			ServiceProcess child = ServiceProcess.startClass("port-taken", LaunchSleep.class,
+					other.getAddress().getPort(), Map.of(), logs);
+
+			assertThatIllegalStateException().isThrownBy(() -> child.awaitHealthy(Duration.ofSeconds(3)))
+				.withMessageContaining("not healthy after");
+			assertThat(ProcessHandle.of(child.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+		}
+		finally {
+			other.stop(0);
+		}
+	}
+
+	@Test
+	void theUrlOfAChildOnAnyFreePortIsKnownOnlyOnceItIsHealthy(@TempDir Path logs) {
+		ServiceProcess child = ServiceProcess.startClass("any-port", LaunchSleep.class, 0, Map.of(), logs);
+		try {
+			assertThatIllegalStateException().isThrownBy(child::url).withMessageContaining("once healthy");
+		}
+		finally {
+			child.stop();
+		}
+		assertThat(Optional.of(child.pid()).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)).isEmpty();
 	}
 
 	private static String launched(Path log) throws IOException, InterruptedException {

@@ -1,8 +1,5 @@
 package etax.payment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,8 +92,7 @@ class ConfirmationCrashIntegrationTests {
 		properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
 		properties.put("spring.kafka.listener.observation-enabled", "false");
 		Path logs = Path.of("target", "crash-test");
-		int port = freePort();
-		ServiceProcess gateway = ServiceProcess.startClass("gateway-crash-1", PaymentGatewayApplication.class, port,
+		ServiceProcess gateway = ServiceProcess.startClass("gateway-crash-1", PaymentGatewayApplication.class, 0,
 				properties, logs);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		try {
@@ -116,7 +112,7 @@ class ConfirmationCrashIntegrationTests {
 			long atKill = count(jdbc);
 			assertThat(atKill).as("killed mid-stream").isLessThan(CONFIRMATIONS);
 
-			gateway = ServiceProcess.startClass("gateway-crash-2", PaymentGatewayApplication.class, port, properties,
+			gateway = ServiceProcess.startClass("gateway-crash-2", PaymentGatewayApplication.class, 0, properties,
 					logs);
 			gateway.awaitHealthy(Duration.ofMinutes(2));
 			bank.join();
@@ -177,15 +173,6 @@ class ConfirmationCrashIntegrationTests {
 
 	private static long count(JdbcClient jdbc) {
 		return jdbc.sql("SELECT count(*) FROM payment.confirmation").query(Long.class).single();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

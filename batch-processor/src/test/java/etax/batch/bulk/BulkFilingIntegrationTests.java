@@ -86,9 +86,12 @@ class BulkFilingIntegrationTests {
 		registry.add("etax.batch.bulk.declaration-api.token", () -> TOKENS.service("batch-processor"));
 	}
 
+	/** None when it did not become healthy: {@link BulkReturns#declarationApi} killed it then. */
 	@AfterAll
 	static void stopDeclarationApi() {
-		declarationApi.stop();
+		if (declarationApi != null) {
+			declarationApi.stop();
+		}
 	}
 
 	@Test

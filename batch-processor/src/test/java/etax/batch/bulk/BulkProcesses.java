@@ -68,7 +68,7 @@ final class BulkProcesses implements AutoCloseable {
 
 	/** Starts a batch-processor in a JVM of its own (log {@code name.log}) and waits until it is healthy. */
 	ServiceProcess batchProcessor(String name, Map<String, Object> properties) throws InterruptedException {
-		ServiceProcess process = ServiceProcess.startClass(name, BatchProcessorApplication.class, BulkReturns.freePort(),
+		ServiceProcess process = ServiceProcess.startClass(name, BatchProcessorApplication.class, 0,
 				properties, BulkReturns.LOGS);
 		this.processes.add(process);
 		process.awaitHealthy(Duration.ofMinutes(2));

@@ -1,8 +1,5 @@
 package etax.batch.bulk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +77,8 @@ final class BulkReturns {
 
 	/**
 	 * Starts declaration-api's jar (packaged by the reactor before this module; its log is
-	 * {@code declaration-api.log}) and waits until it is healthy.
+	 * {@code declaration-api.log}) on any free port and waits until it is healthy. One that does not become healthy
+	 * is killed before this throws ({@link ServiceProcess#awaitHealthy}): the caller has nothing to stop.
 	 */
 	static ServiceProcess declarationApi(Map<String, Object> properties) {
 		Map<String, Object> withNoticeKey = new HashMap<>(properties);
@@ -88,22 +86,13 @@ final class BulkReturns {
 		withNoticeKey.put("etax.declaration.notice-signing.ephemeral", "true");
 		try {
 			ServiceProcess process = ServiceProcess.startJar(Path.of("..").toAbsolutePath().normalize(),
-					"declaration-api", freePort(), withNoticeKey, LOGS);
+					"declaration-api", 0, withNoticeKey, LOGS);
 			process.awaitHealthy(Duration.ofMinutes(3));
 			return process;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

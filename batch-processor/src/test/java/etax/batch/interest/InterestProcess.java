@@ -1,8 +1,5 @@
 package etax.batch.interest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +53,7 @@ final class InterestProcess implements AutoCloseable {
 		for (String job : new String[] { "summary", "interest", "retention", "reconciliation" }) {
 			properties.put("etax.batch." + job + ".schedule.enabled", "false");
 		}
-		ServiceProcess process = ServiceProcess.startClass(name, BatchProcessorApplication.class, freePort(), properties,
+		ServiceProcess process = ServiceProcess.startClass(name, BatchProcessorApplication.class, 0, properties,
 				LOGS);
 		InterestProcess started = new InterestProcess(process, applicationName);
 		try {
@@ -96,15 +93,6 @@ final class InterestProcess implements AutoCloseable {
 		if (this.alive) {
 			this.process.stop();
 			this.alive = false;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

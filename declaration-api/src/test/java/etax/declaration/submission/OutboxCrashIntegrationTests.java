@@ -1,7 +1,5 @@
 package etax.declaration.submission;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +52,7 @@ class OutboxCrashIntegrationTests {
 		properties.put("spring.datasource.url", database);
 		Map<String, Object> heldBack = new HashMap<>(properties);
 		heldBack.put("etax.outbox.relay.enabled", "false");
-		this.service = start("declaration-api-held-back", heldBack);
+		start("declaration-api-held-back", heldBack);
 
 		String returnId = fileSampleReturn(this.service.url());
 		this.service.kill();
@@ -66,15 +64,18 @@ class OutboxCrashIntegrationTests {
 			.isOne();
 		assertThat(events(returnId, Duration.ofSeconds(3))).as("nothing was sent before the crash").isEmpty();
 
-		this.service = start("declaration-api-restarted", properties);
+		start("declaration-api-restarted", properties);
 
 		assertThat(events(returnId, Duration.ofSeconds(30))).as("sent once after the restart").hasSize(1);
 	}
 
-	private static ServiceProcess start(String name, Map<String, Object> properties) throws Exception {
-		ServiceProcess process = ServiceProcess.startClass(name, DeclarationApiApplication.class, freePort(), properties, LOGS);
-		process.awaitHealthy(Duration.ofSeconds(90));
-		return process;
+	/**
+	 * Starts declaration-api on any free port and waits until it is healthy; kept for {@link #stopService} from its
+	 * start on, so that one stuck in between is stopped too.
+	 */
+	private void start(String name, Map<String, Object> properties) throws Exception {
+		this.service = ServiceProcess.startClass(name, DeclarationApiApplication.class, 0, properties, LOGS);
+		this.service.awaitHealthy(Duration.ofSeconds(90));
 	}
 
 	private static String fileSampleReturn(String baseUrl) throws Exception {
@@ -91,12 +92,6 @@ class OutboxCrashIntegrationTests {
 	private static List<ConsumerRecord<String, String>> events(String returnId, Duration wait) {
 		return TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(), "etax.declarations.v1",
 				(record) -> record.value().contains(returnId), 1, wait);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
