@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import etax.devstack.DevFileSignatures;
@@ -28,8 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
  * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
  * The summary and the interest are written two items per chunk so that a failure can hit a later
  * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway}, watches
- * {@code target/reconciliation-inbox}, maps one collecting agency to a tax office and trusts the dev
- * treasury's key (the banks' keys are in the stand-in view of {@code SignedFiles}).
+ * {@link #INBOX}, a new directory for every test JVM ({@link ReconciliationInbox}), maps one collecting agency
+ * to a tax office and trusts the dev treasury's key (the banks' keys are in the stand-in view of
+ * {@code SignedFiles}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,14 +39,14 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2",
 		"etax.batch.interest.schedule.enabled=false", "etax.batch.interest.chunk-size=2",
 		"etax.batch.retention.schedule.enabled=false", "etax.batch.reconciliation.schedule.enabled=false",
-		"etax.batch.reconciliation.inbox=" + BatchProcessorIntegrationTest.INBOX,
 		"etax.batch.reconciliation.inbox-poll-interval=200ms",
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".algorithm=ES256",
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".public-key="
 				+ DevFileSignatures.TREASURY_PUBLIC_KEY,
 		"etax.batch.reconciliation.collecting-agency-offices.1054523=" + BatchProcessorIntegrationTest.MAPPED_OFFICE })
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class })
+@ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class,
+		ReconciliationInbox.Initializer.class })
 @Import(BatchProcessorIntegrationTest.TestClock.class)
 public @interface BatchProcessorIntegrationTest {
 
@@ -59,8 +61,8 @@ public @interface BatchProcessorIntegrationTest {
 	/** The one collecting agency mapped to a tax office, {@value #MAPPED_OFFICE}. */
 	String MAPPED_AGENCY = "1054523";
 
-	/** The watched directory of daily files. */
-	String INBOX = "target/reconciliation-inbox";
+	/** The watched directory of daily files: this JVM's own. */
+	Path INBOX = ReconciliationInbox.PATH;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	class TestClock {

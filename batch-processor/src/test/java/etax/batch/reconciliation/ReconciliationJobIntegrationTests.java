@@ -249,7 +249,7 @@ class ReconciliationJobIntegrationTests {
 	@Test
 	void setsAsideAnInboxFileOutOfRangeInsteadOfTryingItForEver() throws Exception {
 		LocalDate day = LocalDate.of(2025, 3, 16);
-		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		Path inbox = Files.createDirectories(BatchProcessorIntegrationTest.INBOX);
 		Files.deleteIfExists(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt"));
 		String huge = statement(posted(UUID.randomUUID(), day, "VND", "1000000000000000000000", "1701"));
 		Files.writeString(inbox.resolve("huge-2025-03-16.csv.jws"), SignedFiles.treasury(huge));
@@ -264,7 +264,7 @@ class ReconciliationJobIntegrationTests {
 	@Test
 	void importsFilesDroppedInTheWatchedDirectory() throws Exception {
 		LocalDate day = LocalDate.of(2025, 3, 15);
-		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		Path inbox = Files.createDirectories(BatchProcessorIntegrationTest.INBOX);
 		for (String earlier : List.of("done/statement-2025-03-15.csv", "done/bank-2025-03-15.xml",
 				"done/bank-2025-03-15.xml.jws", "rejected/broken-2025-03-15.xml.problem.txt")) {
 			Files.deleteIfExists(inbox.resolve(earlier));

@@ -167,7 +167,7 @@ class FileSignaturesIntegrationTests {
 	@Test
 	void theWatchedDirectoryImportsAFileWithItsSignatureOnlyAndRefusesOneWhoseSignatureNeverCame() throws Exception {
 		LocalDate day = LocalDate.of(2025, 2, 7);
-		Path inbox = Files.createDirectories(Path.of(BatchProcessorIntegrationTest.INBOX));
+		Path inbox = Files.createDirectories(BatchProcessorIntegrationTest.INBOX);
 		for (String earlier : List.of("done/fs-signed.xml", "done/fs-signed.xml.jws", "done/fs-late.csv",
 				"done/fs-late.csv.jws", "rejected/fs-unsigned.xml", "rejected/fs-unsigned.xml.problem.txt",
 				"rejected/fs-forged.csv", "rejected/fs-forged.csv.jws", "rejected/fs-forged.csv.problem.txt")) {
