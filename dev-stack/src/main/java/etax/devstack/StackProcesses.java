@@ -21,11 +21,12 @@ import org.springframework.util.FileSystemUtils;
  * the next {@code ./etax up} stops those still running before it starts: without that it would find its ports
  * taken, and its readiness checks answered by the old processes. A process is recognised by its id and start time,
  * so an id the system has since given to another process is left alone; while the run that wrote the list still
- * runs, another is refused.
+ * runs, another is refused. The list is kept out of {@code target/}: a {@code ./mvnw clean} after a killed run
+ * deleted it, and every later run then found its ports taken by processes nothing would stop.
  */
 final class StackProcesses {
 
-	static final String PATH = "target/dev-stack/processes";
+	static final String PATH = ".etax/processes";
 
 	private static final String LAUNCHER = "launcher";
 
