@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -48,8 +48,10 @@ public final class DevStack {
 			System.exit(1);
 			return;
 		}
-		List<AutoCloseable> resources = new ArrayList<>();
-		List<ServiceProcess> services = new ArrayList<>();
+		// the start thread adds to them while a Ctrl-C's hook may read them: an ArrayList could throw there, and the
+		// hook end before it stopped anything
+		List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+		List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping...");
