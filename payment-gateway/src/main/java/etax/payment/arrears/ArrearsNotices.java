@@ -37,6 +37,13 @@ public class ArrearsNotices {
 	/** Taxpayers per transaction. */
 	private static final int PAGE = 500;
 
+	/**
+	 * Days after a month's end before its notices are issued: interest of the month's last day is assessed in the
+	 * interest job's run two nights later (it assesses through the day before yesterday), and a payment debited on
+	 * that day may be confirmed the next. Issued on the first, a notice lacked the last day's interest, and stayed so.
+	 */
+	static final int SETTLE_DAYS = 2;
+
 	private final ArrearsNoticeRepository notices;
 
 	private final Outbox outbox;
@@ -54,20 +61,21 @@ public class ArrearsNotices {
 	}
 
 	/**
-	 * Every morning: the month before's notices, until they are all issued. The first morning of a month issues them;
-	 * the others find the month done, unless its run was missed or stopped half-way.
+	 * Every morning: the month before's notices, until they are all issued. The first morning the month is settled
+	 * ({@link #over}, the third of the next) issues them; the others find the month done, unless its run was missed or
+	 * stopped half-way.
 	 */
 	@Scheduled(cron = "${etax.payment.arrears.notices-cron:0 0 6 * * *}", zone = "Asia/Ho_Chi_Minh")
 	void daily() {
 		YearMonth month = YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(1);
-		if (!this.notices.completed(month.toString())) {
+		if (over(month) && !this.notices.completed(month.toString())) {
 			log.info("Issued arrears notices month={} notices={}", month, issue(month));
 		}
 	}
 
 	/**
 	 * Issues a month's notices not issued yet.
-	 * @param month a month that is over
+	 * @param month a month that is over ({@link #over})
 	 * @return how many were issued now
 	 * @throws IllegalArgumentException if the month is not over
 	 */
@@ -87,19 +95,22 @@ public class ArrearsNotices {
 		return issued;
 	}
 
-	/** Whether a month is over in Vietnam, so that its notices may be issued. */
+	/**
+	 * Whether a month is over in Vietnam and settled ({@link #SETTLE_DAYS} after its end), so that its notices may be
+	 * issued: from the third of the next month.
+	 */
 	public boolean over(YearMonth month) {
-		return month.atEndOfMonth().isBefore(LocalDate.now(this.clock.withZone(VIETNAM)));
+		return month.atEndOfMonth().plusDays(SETTLE_DAYS).isBefore(LocalDate.now(this.clock.withZone(VIETNAM)));
 	}
 
 	/**
 	 * A taxpayer's notices of the latest months, newest first; the caller checked that it may read them.
 	 * @param mst the taxpayer
-	 * @param months how many months back from this one (a debtor of years has a notice a month, each listing its
-	 * items)
+	 * @param months how many of the latest months, the month before this one the latest (this month's notice is
+	 * issued next month; a debtor of years has a notice a month, each listing its items)
 	 */
 	public List<ArrearsNotice> of(String mst, int months) {
-		return this.notices.since(mst, YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months));
+		return this.notices.since(mst, YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months + 1L));
 	}
 
 	private int issue(YearMonth month, List<String> msts) {

@@ -29,7 +29,7 @@ class ArrearsNoticeController {
 	}
 
 	@Operation(summary = "Issue a month's notices of tax arrears and late-payment interest (07/QLN)",
-			description = "For a month that is over, one notice to each taxpayer with an item overdue and unpaid at its "
+			description = "For a month that is over (from the third of the next), one notice to each taxpayer with an item overdue and unpaid at its "
 					+ "end, or interest unpaid; a taxpayer that has the month's notice already gets none again. National "
 					+ "officers only.")
 	@PostMapping("/api/v1/arrears-notices")
@@ -45,7 +45,8 @@ class ArrearsNoticeController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM");
 		}
 		if (!this.notices.over(issued)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is not over");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is not over and settled: its notices "
+					+ "are issued from the third of the next month, once its last day's interest is assessed");
 		}
 		return new Issued(issued.toString(), this.notices.issue(issued));
 	}
