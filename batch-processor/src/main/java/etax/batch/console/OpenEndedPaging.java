@@ -25,8 +25,20 @@ public record OpenEndedPaging(int page, int size, int rows, @Nullable String pre
 	 * @return the paging
 	 */
 	public static OpenEndedPaging of(HttpServletRequest request, int page, int size, int rows) {
-		int at = Paging.at(page);
-		boolean full = rows >= size && at < Paging.MAX_PAGE;
+		return of(request, page, size, rows, Paging.MAX_PAGE);
+	}
+
+	/**
+	 * @param request the current request, whose query is kept
+	 * @param page from 0, at most {@code lastPage}
+	 * @param size rows asked for per page
+	 * @param rows rows the page came back with
+	 * @param lastPage the last page the list answers: it links to no next page, which would show it again
+	 * @return the paging
+	 */
+	public static OpenEndedPaging of(HttpServletRequest request, int page, int size, int rows, int lastPage) {
+		int at = Math.min(Paging.at(page), lastPage);
+		boolean full = rows >= size && at < lastPage;
 		return new OpenEndedPaging(at, size, rows, (at > 0) ? Paging.link(request, at - 1) : null,
 				full ? Paging.link(request, at + 1) : null);
 	}

@@ -73,6 +73,10 @@ class ConsoleGatewayPagesIntegrationTests {
 			.as("the next page goes on from the gateway's next, and links back to the first")
 			.contains("href=\"/console/payments/held-credits\"", "First page");
 		assertThat(last("/api/v1/credits/held").query()).contains("after=4711");
+		assertThat(this.mvc.get().uri("/console/payments/held-credits?after={after}", "47{11}").session(session).exchange())
+			.as("a brace is the officer's text, not a variable of the gateway's address")
+			.hasStatusOk();
+		assertThat(last("/api/v1/credits/held").query()).contains("after=47%7B11%7D");
 	}
 
 	@Test

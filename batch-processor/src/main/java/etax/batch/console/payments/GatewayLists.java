@@ -2,7 +2,6 @@ package etax.batch.console.payments;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import etax.batch.console.KeysetPaging;
@@ -54,10 +53,11 @@ final class GatewayLists {
 	 */
 	static <T> void showFrom(OfficerClients clients, String path, ParameterizedTypeReference<GatewayPage<T>> type,
 			@Nullable String after, int size, HttpServletRequest request, Model model) {
-		GatewayPage<T> answer = read(clients, type, model, (uri) -> uri.path(path)
-			.queryParamIfPresent("after", Optional.ofNullable(after))
-			.queryParam("size", size)
-			.build());
+		// the officer's after as a variable of the template, encoded: written into it, a { was a variable to fill,
+		// and the page a 500
+		GatewayPage<T> answer = read(clients, type, model, (uri) -> (after == null)
+				? uri.path(path).queryParam("size", size).build()
+				: uri.path(path).queryParam("after", "{after}").queryParam("size", size).build(after));
 		model.addAttribute("rows", answer.items());
 		model.addAttribute("paging",
 				KeysetPaging.of(request, after, answer.items().size(), answer.totalElements(), answer.next()));

@@ -73,7 +73,7 @@ class TaxpayerController {
 			}));
 		model.addAttribute("returns", returns);
 		model.addAttribute("returnsPaging", OpenEndedPaging.of(request, returnsPage, RETURNS_PAGE_SIZE,
-				(returns != null) ? returns.size() : 0));
+				(returns != null) ? returns.size() : 0, MAX_RETURNS_PAGE));
 		model.addAttribute("fines", fines(returns, problems));
 		model.addAttribute("extensions", read(problems, "declaration-api", () -> this.clients.declarations()
 			.get()
