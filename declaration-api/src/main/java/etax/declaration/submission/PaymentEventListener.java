@@ -37,6 +37,10 @@ class PaymentEventListener {
 
 	private final Clock clock;
 
+	private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant PAST_LAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
+
 	PaymentEventListener(ReturnPayments payments, JsonMapper json, Clock clock) {
 		this.payments = payments;
 		this.json = json;
@@ -51,7 +55,13 @@ class PaymentEventListener {
 			try {
 				JsonNode event = this.json.readTree(record.value());
 				if ("PaymentAllocated".equals(event.path("type").asString(""))) {
-					allocations.add(read(event));
+					if (event.path("version").asInt(0) == 1) {
+						allocations.add(read(event));
+					}
+					else {
+						log.warn("Payment event of a version not read skipped position={}-{}@{}", record.topic(),
+								record.partition(), record.offset());
+					}
 				}
 			}
 			catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
@@ -62,14 +72,26 @@ class PaymentEventListener {
 		this.payments.record(allocations, this.clock.instant());
 	}
 
+	/**
+	 * Version 1, read strictly: an allocation without its figures is refused, not read as nothing owed (a missing
+	 * {@code outstandingAfter} read as 0 marked the return paid), and a time PostgreSQL cannot store is refused
+	 * (retried for ever, it stopped the partition).
+	 */
 	private static Allocations read(JsonNode event) {
 		Instant at = Instant.parse(event.path("occurredAt").asString());
+		if (at.isBefore(FIRST_STORABLE) || !at.isBefore(PAST_LAST_STORABLE)) {
+			throw new IllegalArgumentException("occurredAt out of range");
+		}
 		List<ItemPayment> payments = new ArrayList<>();
 		for (JsonNode allocation : event.path("allocations")) {
 			UUID item = uuidOrNull(allocation.path("payableItemId").asString(""));
+			JsonNode outstanding = allocation.path("outstandingAfter");
+			JsonNode settled = allocation.path("settled");
+			if (!outstanding.isIntegralNumber() || !outstanding.canConvertToLong() || !settled.isBoolean()) {
+				throw new IllegalArgumentException("an allocation without outstandingAfter or settled");
+			}
 			if (item != null) {
-				payments.add(new ItemPayment(item, allocation.path("outstandingAfter").asLong(),
-						allocation.path("settled").asBoolean(), at));
+				payments.add(new ItemPayment(item, outstanding.asLong(), settled.asBoolean(), at));
 			}
 		}
 		return new Allocations(UUID.fromString(event.path("eventId").asString()), payments);

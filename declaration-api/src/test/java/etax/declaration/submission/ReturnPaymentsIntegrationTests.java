@@ -76,6 +76,40 @@ class ReturnPaymentsIntegrationTests {
 				"PAYMENT_REVERSED");
 	}
 
+	/**
+	 * An allocation of a version not read, one without its figures and one of a time PostgreSQL cannot store are
+	 * skipped: read as nothing owed, the second marked the return paid. Seen once a later allocation of the same
+	 * taxpayer (the same partition) has marked another return paid.
+	 */
+	@Test
+	void anAllocationNotReadAsVersionOneIsSkippedNotTakenForPaid() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		JsonNode first = file(SampleReturns.forTaxpayer(mst));
+		JsonNode second = file(SampleReturns.quarter(SampleReturns.forTaxpayer(mst), 4, 2025));
+		String item = first.at("/payableItems/0/id").asString();
+		long amount = first.at("/payableItems/0/amount").asLong();
+
+		publish(mst, allocated(mst, item, "APPLIED", amount, 0, true).replace("\"version\":1", "\"version\":2"));
+		publish(mst, allocated(mst, item, "APPLIED", amount, 0, true).replace("\"outstandingAfter\":0,", ""));
+		publish(mst, allocated(mst, item, "APPLIED", amount, 0, true)
+			.replace("2026-05-12T03:00:00Z", "+10000-01-01T00:00:00Z"));
+		publish(mst, allocated(mst, second.at("/payableItems/0/id").asString(), "APPLIED",
+				second.at("/payableItems/0/amount").asLong(), 0, true));
+		String secondId = second.get("returnId").asString();
+		await().atMost(Duration.ofSeconds(30)).until(() -> types(secondId).contains("PAID"));
+
+		assertThat(types(first.get("returnId").asString())).doesNotContain("PAID");
+	}
+
+	private JsonNode file(String xml) throws Exception {
+		return this.json.readTree(this.mvc
+			.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
 	private String allocated(String mst, String item, String kind, long amount, long outstandingAfter, boolean settled) {
 		return """
 				{"eventId":"%s","type":"PaymentAllocated","version":1,"mst":"%s","occurredAt":"2026-05-12T03:00:00Z",
