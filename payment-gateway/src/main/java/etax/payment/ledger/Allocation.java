@@ -93,21 +93,23 @@ final class Allocation {
 	}
 
 	/**
-	 * Books a new obligation and applies the credits waiting for it, then general credits. The money it frees of the
-	 * provisional payments it supersedes goes to its own sub-item first, the arrears there and then the new item: the
-	 * payer sent it for that tax (ADR 0006, provisional payments); what is left goes on as any credit.
+	 * Books a new obligation and applies the credits waiting for it, then general credits. The credits that name it
+	 * come first: the payer designated them (ADR 0006, VN-ETAX §5.7). The money it frees of the provisional payments it
+	 * supersedes goes next to its own sub-item, the arrears there and then the new item: the payer sent it for that tax
+	 * (ADR 0006, provisional payments); what is left goes on as any credit. Until 2026-12 the freed money came first,
+	 * and the credit that named the item, left over, paid another tax.
 	 */
 	void book(Obligation item) {
 		List<Obligation> provisional = ProvisionalPayments.supersededBy(item, this.state);
 		this.state.book(item);
 		this.state.append(LedgerEntry.booking(item, this.state.today()));
+		this.offsets.applyWaiting(item);
 		Set<UUID> before = this.state.credits().stream().map(Credit::creditId).collect(Collectors.toSet());
 		this.reductions.supersede(provisional, item.itemId());
 		this.offsets.applyWithinSubItem(this.state.credits()
 			.stream()
 			.filter((credit) -> !before.contains(credit.creditId()))
-			.toList(), item.mst(), item.subItem());
-		this.offsets.applyWaiting(item);
+			.toList(), item);
 		this.offsets.offset(item.mst(), item.subItem());
 	}
 

@@ -61,14 +61,20 @@ final class CreditOffsets {
 	}
 
 	/**
-	 * Applies credits to the open items of their own sub-item in order, its arrears first, whatever else the
-	 * taxpayer owes: the money a superseded provisional payment frees, which the payer sent for that tax.
+	 * Applies credits to the items of the new item's sub-item that are due, in order, and to the new item, whatever
+	 * else the taxpayer owes: the money a superseded provisional payment frees, which the payer sent for that tax.
+	 * Not to the sub-item's other items not due yet: the rest goes on as any credit, to the taxpayer's arrears of
+	 * other taxes first (§5.7); until 2026-12 it paid the sub-item's next quarters ahead of them.
 	 * @param credits general credits of the taxpayer and sub-item
+	 * @param booked the new item
 	 */
-	void applyWithinSubItem(List<Credit> credits, String mst, String subItem) {
+	void applyWithinSubItem(List<Credit> credits, Obligation booked) {
 		LocalDate today = this.state.today();
 		for (Credit credit : credits) {
-			for (Obligation item : this.openItems.of(mst, subItem, today)) {
+			for (Obligation item : this.openItems.of(booked.mst(), booked.subItem(), today)) {
+				if (!item.dueDate().isBefore(today) && !item.itemId().equals(booked.itemId())) {
+					continue;
+				}
 				Credit now = this.state.credit(credit.creditId());
 				if (now.remaining().signum() == 0) {
 					break;

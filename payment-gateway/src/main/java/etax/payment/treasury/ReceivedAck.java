@@ -74,7 +74,9 @@ record ReceivedAck(ConsumerRecord<String, String> record, @Nullable PostingAckno
 		try {
 			JsonNode node = JSON.readTree(value);
 			String status = node.path("status").asString("");
-			if (node.path("version").asInt(0) != 1 || !(status.equals("POSTED") || status.equals("REFUSED"))) {
+			// the type too, as the reconciliation's reader asks it: another message of the topic is no ack
+			if (!PostingAcknowledged.TYPE.equals(node.path("type").asString("")) || node.path("version").asInt(0) != 1
+					|| !(status.equals("POSTED") || status.equals("REFUSED"))) {
 				return null;
 			}
 			return new PostingAcknowledged(UUID.fromString(node.path("eventId").asString()), PostingAcknowledged.TYPE, 1,

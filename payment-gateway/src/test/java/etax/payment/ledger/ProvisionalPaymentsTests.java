@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Quarterly corporate income tax paid on account of the year's is booked as an obligation the payment declares,
@@ -157,6 +158,62 @@ class ProvisionalPaymentsTests {
 		assertThat(later.item("q1").outstanding()).as("paid in full by the money sent for it").isZero();
 		assertThat(later.item("vat").outstanding()).isEqualByComparingTo("1000000");
 		assertThat(later.entries()).noneMatch(LedgerEntry::needsRecoding);
+	}
+
+	/**
+	 * What the item leaves of the freed money goes to the taxpayer's arrears of other taxes before the sub-item's next
+	 * quarter, not yet due (§5.7): it paid that quarter ahead of the overdue VAT, which went on accruing interest.
+	 */
+	@Test
+	void theFreedMoneyTheItemLeavesPaysOtherArrearsBeforeTheSubItemsNextQuarter() {
+		Allocation quarter = allocation(List.of(), List.of());
+		quarter.pay(line("1052", "00/Q1/2026", 2_000_000, null));
+		Obligation provisional = quarter.newItems().get(0);
+		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
+				new BigDecimal(2_000_000));
+		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
+		Obligation nextQuarter = item("q2", "1052", "00/Q2/2026", 1_000_000, "2026-07-30");
+
+		Allocation later = new Allocation(List.of(provisional, vat, nextQuarter), List.of(), List.of(paid),
+				ProvisionalPaymentsTests::order, TODAY.plusDays(3));
+		later.book(item("q1", "1052", "00/Q1/2026", 1_000_000, "2026-04-30"));
+		later.offsetAcrossSubItems();
+
+		assertThat(later.item("q1").outstanding()).isZero();
+		assertThat(later.item("vat").outstanding()).as("the overdue VAT before the next quarter").isZero();
+		assertThat(later.item("q2").outstanding()).isEqualByComparingTo("1000000");
+	}
+
+	/**
+	 * A later payment that named the item, waiting for it, pays it: the payer designated it. The freed provisional
+	 * money, sent for the tax but no item, is what is left; it paid the item first, and the designated payment, left
+	 * over, was re-coded to another tax's arrears.
+	 */
+	@Test
+	void aPaymentThatNamedTheItemPaysItBeforeTheFreedMoney() {
+		Allocation quarter = allocation(List.of(), List.of());
+		quarter.pay(line("1052", "00/Q1/2026", 1_000_000, null));
+		Obligation provisional = quarter.newItems().get(0);
+		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
+				new BigDecimal(1_000_000));
+		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
+		Allocation waiting = new Allocation(List.of(provisional, vat), List.of(), List.of(paid),
+				ProvisionalPaymentsTests::order, TODAY.plusDays(1));
+		waiting.pay(new PaymentLine(MST, "754", "1052", "00/Q1/2026", new BigDecimal(1_000_000), "q1",
+				UUID.randomUUID(), "b:2", "0111", PAID.plusDays(1), "70129"));
+		Credit named = waiting.newCredits().get(0);
+
+		Allocation later = new Allocation(List.of(provisional, vat), List.of(named), List.of(paid),
+				ProvisionalPaymentsTests::order, TODAY.plusDays(3));
+		later.book(item("q1", "1052", "00/Q1/2026", 1_000_000, "2026-04-30"));
+		later.offsetAcrossSubItems();
+
+		assertThat(later.item("q1").outstanding()).isZero();
+		assertThat(later.item("vat").outstanding()).isZero();
+		assertThat(later.entries()).filteredOn((e) -> e.type() == LedgerEntry.Type.CREDIT_APPLIED)
+			.extracting(LedgerEntry::itemId, LedgerEntry::paymentKey)
+			.as("the named payment pays the item; the freed money, left over, the arrears")
+			.containsExactlyInAnyOrder(tuple("q1", "b:2"), tuple("vat", "b:1"));
 	}
 
 	@Test
