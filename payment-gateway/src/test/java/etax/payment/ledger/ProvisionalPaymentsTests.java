@@ -114,11 +114,9 @@ class ProvisionalPaymentsTests {
 
 	@Test
 	void anItemOfTheQuarterBookedLaterTakesWhatWasPaidProvisionally() {
-		Allocation quarter = allocation(List.of(), List.of());
-		quarter.pay(line("1052", "00/Q1/2026", 1_500_000, null));
-		Obligation provisional = quarter.newItems().get(0);
-		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
-				new BigDecimal(1_500_000));
+		Provisional quarter = provisional(1_500_000);
+		Obligation provisional = quarter.item();
+		Allocation.Paid paid = quarter.paid();
 
 		Allocation later = new Allocation(List.of(provisional), List.of(), List.of(paid), ProvisionalPaymentsTests::order,
 				TODAY.plusDays(3));
@@ -143,11 +141,9 @@ class ProvisionalPaymentsTests {
 	 */
 	@Test
 	void theItemThatReplacesAProvisionalPaymentTakesItsMoneyBeforeArrearsOfOtherTaxes() {
-		Allocation quarter = allocation(List.of(), List.of());
-		quarter.pay(line("1052", "00/Q1/2026", 2_000_000, null));
-		Obligation provisional = quarter.newItems().get(0);
-		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
-				new BigDecimal(2_000_000));
+		Provisional quarter = provisional(2_000_000);
+		Obligation provisional = quarter.item();
+		Allocation.Paid paid = quarter.paid();
 		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
 
 		Allocation later = new Allocation(List.of(provisional, vat), List.of(), List.of(paid),
@@ -166,11 +162,9 @@ class ProvisionalPaymentsTests {
 	 */
 	@Test
 	void theFreedMoneyTheItemLeavesPaysOtherArrearsBeforeTheSubItemsNextQuarter() {
-		Allocation quarter = allocation(List.of(), List.of());
-		quarter.pay(line("1052", "00/Q1/2026", 2_000_000, null));
-		Obligation provisional = quarter.newItems().get(0);
-		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
-				new BigDecimal(2_000_000));
+		Provisional quarter = provisional(2_000_000);
+		Obligation provisional = quarter.item();
+		Allocation.Paid paid = quarter.paid();
 		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
 		Obligation nextQuarter = item("q2", "1052", "00/Q2/2026", 1_000_000, "2026-07-30");
 
@@ -191,11 +185,9 @@ class ProvisionalPaymentsTests {
 	 */
 	@Test
 	void aPaymentThatNamedTheItemPaysItBeforeTheFreedMoney() {
-		Allocation quarter = allocation(List.of(), List.of());
-		quarter.pay(line("1052", "00/Q1/2026", 1_000_000, null));
-		Obligation provisional = quarter.newItems().get(0);
-		Allocation.Paid paid = new Allocation.Paid(provisional.itemId(), "b:1", UUID.randomUUID(), PAID,
-				new BigDecimal(1_000_000));
+		Provisional quarter = provisional(1_000_000);
+		Obligation provisional = quarter.item();
+		Allocation.Paid paid = quarter.paid();
 		Obligation vat = item("vat", "1701", "00/Q4/2025", 1_000_000, "2026-01-30");
 		Allocation waiting = new Allocation(List.of(provisional, vat), List.of(), List.of(paid),
 				ProvisionalPaymentsTests::order, TODAY.plusDays(1));
@@ -233,6 +225,19 @@ class ProvisionalPaymentsTests {
 		assertThat(reversal.item(provisional.itemId()).inForce()).isZero();
 		assertThat(reversal.entries()).extracting(LedgerEntry::type)
 			.containsExactly(LedgerEntry.Type.REVERSAL, LedgerEntry.Type.OBLIGATION_REDUCED);
+	}
+
+	/** Quarter 1's corporate income tax paid on account, {@code amount} VND, payment {@code b:1}. */
+	private static Provisional provisional(long amount) {
+		Allocation quarter = allocation(List.of(), List.of());
+		quarter.pay(line("1052", "00/Q1/2026", amount, null));
+		Obligation item = quarter.newItems().get(0);
+		return new Provisional(item,
+				new Allocation.Paid(item.itemId(), "b:1", UUID.randomUUID(), PAID, new BigDecimal(amount)));
+	}
+
+	private record Provisional(Obligation item, Allocation.Paid paid) {
+
 	}
 
 	private static Allocation allocation(List<Obligation> items, List<Credit> credits) {
