@@ -288,6 +288,18 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.containsEntry("error", "Return " + late + " is not one of taxpayer 0309876543 that declaration-api shows "
 					+ "you now: nothing was fined.");
 		assertThat(posts(before)).isEmpty();
+		FakeGateway.get().answer("GET", "/api/v1/returns/" + late, 503, """
+				{"type":"https://etax.example/problems/temporarily-unavailable","title":"Unavailable","status":503}""");
+		assertThat(fine(session, action, "15000000", true)).as("declaration-api down: not another taxpayer's return")
+			.flash()
+			.extractingByKey("error")
+			.asString()
+			.contains("declaration-api", "Nothing was fined.")
+			.doesNotContain("is not one of taxpayer");
+		assertThat(posts(before)).isEmpty();
+		FakeGateway.get().answer("GET", "/api/v1/returns/" + late, 200, """
+				{"id":"%s","mst":"%s","transactionCode":"11020250831000003","formCode":"01/GTGT",
+				"period":{"kind":"Q","value":"1/2025"}}""".formatted(late, MST));
 
 		String penalty = "/api/v1/returns/" + late + "/late-filing-penalty";
 		FakeGateway.get().answer("POST", penalty, 201, """

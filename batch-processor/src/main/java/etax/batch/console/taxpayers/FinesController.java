@@ -10,6 +10,7 @@ import etax.batch.console.ConsoleActions;
 import etax.batch.console.Money;
 import etax.batch.console.OfficerClients;
 import etax.batch.console.Paging;
+import etax.batch.console.ServiceProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -65,8 +66,13 @@ class FinesController {
 		try {
 			filed = this.clients.declarations().get().uri("/api/v1/returns/{id}", id).retrieve().body(FiledReturn.class);
 		}
-		catch (RestClientResponseException | ResourceAccessException ex) {
+		catch (HttpClientErrorException.NotFound ex) {
 			filed = null;
+		}
+		catch (RestClientException ex) {
+			// declaration-api did not answer, or failed: not a return of another taxpayer, as the officer was told
+			flash.addFlashAttribute("error", ServiceProblem.of("declaration-api", ex).words() + " Nothing was fined.");
+			return "redirect:" + page;
 		}
 		if (filed == null || !mst.equals(filed.mst())) {
 			flash.addFlashAttribute("error", "Return " + id + " is not one of taxpayer " + mst
