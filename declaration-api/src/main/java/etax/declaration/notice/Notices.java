@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
@@ -85,12 +86,17 @@ public class Notices {
 	void relay(List<PublishedNotice> notices) {
 		Map<String, List<Webhook>> ofFilers = this.webhooks.ofFilers(
 				notices.stream().map(PublishedNotice::filer).filter(Objects::nonNull).distinct().toList());
-		Map<String, List<Webhook>> ofTaxpayers = this.webhooks.ofTaxpayers(
-				notices.stream().map(PublishedNotice::taxpayer).filter(Objects::nonNull).distinct().toList());
+		// a branch's notices reach its head office's webhooks too: a head office's token acts for its branches
+		Map<String, List<Webhook>> ofTaxpayers = this.webhooks.ofTaxpayers(notices.stream()
+			.map(PublishedNotice::taxpayer)
+			.filter(Objects::nonNull)
+			.flatMap((mst) -> Stream.of(mst, headOffice(mst)))
+			.distinct()
+			.toList());
 		List<WebhookRepository.NewDelivery> deliveries = new ArrayList<>();
 		for (PublishedNotice notice : notices) {
 			List<Webhook> recipients = (notice.filer() != null) ? ofFilers.getOrDefault(notice.filer(), List.of())
-					: ofTaxpayers.getOrDefault(notice.taxpayer(), List.of());
+					: ofTaxpayer(ofTaxpayers, Objects.requireNonNull(notice.taxpayer()));
 			for (Webhook webhook : recipients) {
 				if (!webhook.createdAt().isAfter(notice.occurredAt())) {
 					deliveries.add(new WebhookRepository.NewDelivery(webhook.id(), notice.type(), notice.eventId(), null,
@@ -111,6 +117,20 @@ public class Notices {
 				}
 			});
 		}
+	}
+
+	/** The webhooks a taxpayer registered for itself and, for a branch, those its head office registered. */
+	private static List<Webhook> ofTaxpayer(Map<String, List<Webhook>> ofTaxpayers, String mst) {
+		String head = headOffice(mst);
+		List<Webhook> own = ofTaxpayers.getOrDefault(mst, List.of());
+		return head.equals(mst) ? own
+				: Stream.concat(own.stream(), ofTaxpayers.getOrDefault(head, List.of()).stream()).toList();
+	}
+
+	/** A branch's head office ({@code <mst>-NNN} is {@code <mst>}'s); any other MST is its own. */
+	private static String headOffice(String mst) {
+		int dash = mst.indexOf('-');
+		return (dash < 0) ? mst : mst.substring(0, dash);
 	}
 
 	/**

@@ -109,6 +109,24 @@ class NoticeRelayIntegrationTests {
 		assertThat(ofTvan).isEmpty();
 	}
 
+	/** A head office's token acts for its branches: a branch's notice reaches the head office's webhooks too. */
+	@Test
+	void aBranchsArrearsNoticeReachesItsHeadOfficesWebhooksToo() throws Exception {
+		String head = DemoTaxpayers.newMst();
+		List<String> ofHeadOffice = new CopyOnWriteArrayList<>();
+		List<String> ofAnotherBranch = new CopyOnWriteArrayList<>();
+		register(TokenIssuer.local().taxpayer(head), ofHeadOffice);
+		register(TokenIssuer.local().taxpayer(head + "-002"), ofAnotherBranch);
+
+		String notice = arrearsNotified(UUID.randomUUID(), head + "-001", Instant.now());
+		publish(head + "-001", notice);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> !ofHeadOffice.isEmpty());
+		Thread.sleep(QUIET.toMillis());
+		assertThat(ofHeadOffice).containsExactly(notice);
+		assertThat(ofAnotherBranch).isEmpty();
+	}
+
 	@Test
 	void aNoticeIssuedBeforeTheWebhookWasRegisteredIsNotSentThere() throws Exception {
 		String mst = DemoTaxpayers.newMst();
