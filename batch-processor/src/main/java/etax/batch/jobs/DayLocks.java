@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -29,6 +31,12 @@ public class DayLocks {
 
 	private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext(?), ?)";
 
+	/** Waits for the lock: one row once it is held. */
+	private static final String LOCK = "SELECT true FROM pg_advisory_lock(hashtext(?), ?)";
+
+	/** PostgreSQL's {@code lock_not_available}: the wait ran past {@code lock_timeout}. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private final DataSource dataSource;
 
 	private final String name;
@@ -49,6 +57,17 @@ public class DayLocks {
 	 * this one) holds it
 	 */
 	public Optional<Held> tryHold(LocalDate day) {
+		return hold(day, Duration.ZERO);
+	}
+
+	/**
+	 * Takes the day's lock, waiting up to {@code wait} for another run of the day to end.
+	 * @param day the day run
+	 * @param wait how long to wait; zero takes it only if it is free
+	 * @return the lock, to be closed when the run has ended; empty when another process (or another thread of
+	 * this one) still holds it after the wait
+	 */
+	public Optional<Held> hold(LocalDate day, Duration wait) {
 		int key = Math.toIntExact(day.toEpochDay());
 		Connection connection;
 		try {
@@ -62,16 +81,38 @@ public class DayLocks {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			if (query(connection, TRY_LOCK, this.name, key)) {
+			if (wait.isZero() ? query(connection, TRY_LOCK, this.name, key) : waitFor(connection, key, wait)) {
 				return Optional.of(new Held(connection, this.name, key));
 			}
 		}
 		catch (SQLException ex) {
-			close(connection);
+			// the lock may be held, or lock_timeout left set: the session ends rather than go back to the pool so
+			abort(connection);
 			throw new IllegalStateException("Could not take the day's lock of " + this.name, ex);
 		}
 		close(connection);
 		return Optional.empty();
+	}
+
+	/** Waits for the lock, at most {@code wait}: PostgreSQL's {@code lock_timeout} bounds an advisory lock's wait. */
+	private boolean waitFor(Connection connection, int key, Duration wait) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
+		}
+		try {
+			return query(connection, LOCK, this.name, key);
+		}
+		catch (SQLException ex) {
+			if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+				return false;
+			}
+			throw ex;
+		}
+		finally {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("RESET lock_timeout");
+			}
+		}
 	}
 
 	private static boolean query(Connection connection, String sql, String name, int key) throws SQLException {
@@ -81,6 +122,18 @@ public class DayLocks {
 			try (ResultSet result = statement.executeQuery()) {
 				return result.next() && result.getBoolean(1);
 			}
+		}
+	}
+
+	private static void abort(Connection connection) {
+		try {
+			connection.abort(Runnable::run);
+		}
+		catch (SQLException ex) {
+			log.warn("Could not end a day lock's session", ex);
+		}
+		finally {
+			close(connection);
 		}
 	}
 
@@ -116,16 +169,10 @@ public class DayLocks {
 			catch (SQLException ex) {
 				// never back into the pool holding the lock: ending the session releases it
 				log.warn("Could not release a day's lock, closing its session", ex);
-				try {
-					this.connection.abort(Runnable::run);
-				}
-				catch (SQLException abortFailed) {
-					log.warn("Could not close a day lock's session", abortFailed);
-				}
+				abort(this.connection);
+				return;
 			}
-			finally {
-				DayLocks.close(this.connection);
-			}
+			DayLocks.close(this.connection);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package etax.batch.summary;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +53,9 @@ class DailyFilingSummaries {
 		this.locks = locks;
 	}
 
+	/** How long a launch waits for the run of its day before it: a day's summary takes seconds. */
+	static final Duration TURN = Duration.ofSeconds(30);
+
 	/** The launch id of the schedule's runs. */
 	static final String SCHEDULED = "scheduled";
 
@@ -87,10 +91,11 @@ class DailyFilingSummaries {
 	}
 
 	/**
-	 * Runs a launch holding the day's lock ({@link SummaryDayLocks}): a day another live process computes is refused
-	 * as running (two runs at once each wrote its counts, the slower one's older counts last); an execution of the
-	 * launch left running by a process that died (the lock is free, the job repository still says {@code STARTED})
-	 * is recovered and restarted into its instance, or the schedule's day stayed refused as running for good.
+	 * Runs a launch holding the day's lock ({@link SummaryDayLocks}): the runs of a day take turns, a launch waiting up
+	 * to {@link #TURN} for the one before (two runs at once each wrote its counts, the slower one's older counts
+	 * last), and is refused as running after that; an execution of the launch left running by a process that died
+	 * (the lock is free, the job repository still says {@code STARTED}) is recovered and restarted into its instance,
+	 * or the schedule's day stayed refused as running for good.
 	 */
 	private JobExecutionSummary compute(LocalDate businessDay, String launchId) {
 		JobParameters parameters = new JobParametersBuilder()
@@ -98,7 +103,7 @@ class DailyFilingSummaries {
 			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, launchId)
 			.toJobParameters();
 		String job = this.dailyFilingSummaryJob.getName();
-		try (DayLocks.Held held = this.locks.tryHold(businessDay)
+		try (DayLocks.Held held = this.locks.hold(businessDay, TURN)
 			.orElseThrow(() -> JobExecutionConflictException.dayRunning(job, businessDay))) {
 			this.jobExecutions.recoverAbandoned(job, parameters)
 				.ifPresent((execution) -> log.warn("Summary run of a process that died recovered businessDay={} "
