@@ -105,8 +105,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * @param schedule when the pending days run by themselves
 	 * @param collectingAgencyOffices the tax office (the 5-digit code of officers' tokens and of returns'
 	 * {@code maCQTNoiNop}) that works the lines of each collecting agency ({@code MA_CQTHU} on vouchers, 3 to 7
-	 * digits), e.g. {@code collecting-agency-offices.1054523=99999}; the lines of an agency not listed keep the
-	 * agency's code as their office, so that only national officers see them
+	 * digits), e.g. {@code collecting-agency-offices.1054523=99999}; the lines of an agency not listed are of the
+	 * office {@code agency <code>}, which no officer's is, so that only national officers see them
 	 * @param earliestDay the earliest business day that may be reconciled; when absent, ten years before
 	 * today in Asia/Ho_Chi_Minh (the collection limit of tax years, docs/adr/0005-bank-messages.md)
 	 * @param withdrawalInterval how often correction requests rejected or withdrawn here are withdrawn at the

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import etax.batch.reconciliation.TaxSide;
 import etax.devstack.DevFileSignatures;
 import etax.devstack.LocalInfrastructureInitializer;
 
@@ -43,7 +44,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".algorithm=ES256",
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".public-key="
 				+ DevFileSignatures.TREASURY_PUBLIC_KEY,
-		"etax.batch.reconciliation.collecting-agency-offices.1054523=" + BatchProcessorIntegrationTest.MAPPED_OFFICE })
+		"etax.batch.reconciliation.collecting-agency-offices.1054523=" + BatchProcessorIntegrationTest.MAPPED_OFFICE,
+		"etax.batch.reconciliation.collecting-agency-offices.1054321=" + TaxSide.OFFICE })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class,
 		ReconciliationInbox.Initializer.class })
@@ -53,8 +55,9 @@ public @interface BatchProcessorIntegrationTest {
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
 
 	/**
-	 * The tax office that works the lines of collecting agency {@value #MAPPED_AGENCY}; the tests' other
-	 * agencies are not mapped, and their lines keep the agency's code as their office.
+	 * The tax office that works the lines of collecting agency {@value #MAPPED_AGENCY}; the agency of the tax side's
+	 * lines ({@link TaxSide#AGENCY}) is office {@link TaxSide#OFFICE}'s, and the tests' other agencies are not mapped:
+	 * their lines are of office {@code agency <code>}, for national officers only.
 	 */
 	String MAPPED_OFFICE = "99999";
 

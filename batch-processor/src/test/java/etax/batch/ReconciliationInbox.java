@@ -33,15 +33,22 @@ final class ReconciliationInbox {
 		}
 	}
 
-	/** Points {@code etax.batch.reconciliation.inbox} at this JVM's directory. */
+	/**
+	 * Points {@code etax.batch.reconciliation.inbox} at this JVM's directory, unless a test class names an inbox of
+	 * its own ({@code @DynamicPropertySource}, added before the initializers run): that one stays.
+	 */
 	static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		private static final String INBOX = "etax.batch.reconciliation.inbox";
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			if (context.getEnvironment().containsProperty(INBOX)) {
+				return;
+			}
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("reconciliationInbox",
-						Map.of("etax.batch.reconciliation.inbox", PATH.toString())));
+				.addFirst(new MapPropertySource("reconciliationInbox", Map.of(INBOX, PATH.toString())));
 		}
 
 	}

@@ -24,8 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ConsoleBrowserIntegrationTests {
 
-	private static final String OFFICE = "1079001";
-
 	private static final String BANK = "01202001";
 
 	private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(2);
@@ -45,7 +43,7 @@ class ConsoleBrowserIntegrationTests {
 		browser = new ConsoleBrowser(stack.batch.url());
 		batchId = stack.uploadBatchWithARejectedItem();
 		await().atMost(Duration.ofMinutes(2)).until(() -> stack.batchStatus(batchId).contains("\"COMPLETED\""));
-		String officer = ConsoleStack.TOKENS.officer(OFFICE);
+		String officer = ConsoleStack.TOKENS.officer(ConsoleStack.OFFICE);
 		stack.importBankFile(bankFile(), ConsoleStack.TOKENS.nationalOfficer());
 		stack.reconcile(DAY.toString(), officer);
 		stack.sendConfirmation(BANK, confirmation("711"));
@@ -101,7 +99,7 @@ class ConsoleBrowserIntegrationTests {
 		browser.screenshot("05-jobs");
 		browser.signOut();
 
-		browser.signIn(ConsoleStack.TOKENS.approver(OFFICE, "an"));
+		browser.signIn(ConsoleStack.TOKENS.approver(ConsoleStack.OFFICE, "an"));
 		browser.open("/console/exceptions?day=" + DAY);
 		assertThat(browser.page()).contains("ONLY_BANK", "BRW01");
 		browser.screenshot("06-exceptions");
@@ -121,7 +119,7 @@ class ConsoleBrowserIntegrationTests {
 		String item = browser.driver().getCurrentUrl();
 		browser.signOut();
 
-		browser.signIn(ConsoleStack.TOKENS.approver(OFFICE, "binh"));
+		browser.signIn(ConsoleStack.TOKENS.approver(ConsoleStack.OFFICE, "binh"));
 		browser.driver().get(item);
 		browser.click(By.id("approve"));
 		assertThat(browser.text(By.id("consequence"))).contains("moves money");
@@ -158,11 +156,11 @@ class ConsoleBrowserIntegrationTests {
 				+ "\"sentAt\":\"%sT01:00:00Z\",\"collectingAgencyCode\":\"%s\",\"status\":\"DEBITED\","
 				+ "\"treasuryCode\":\"0111\",\"treasuryAccount\":\"%s\",\"areaCode\":\"79760\",\"lines\":"
 				+ "[{\"chapter\":\"754\",\"subItem\":\"1701\",\"taxPeriod\":\"00/Q1/2026\",\"amount\":1000000}]}")
-			.formatted(BANK, DAY, DAY, OFFICE, treasuryAccount);
+			.formatted(BANK, DAY, DAY, ConsoleStack.AGENCY, treasuryAccount);
 	}
 
 	private static String bankFile() {
-		return DemoReconciliation.bankFile(BANK, "BRW01", DAY, "0313829148", OFFICE, 4_500_000);
+		return DemoReconciliation.bankFile(BANK, "BRW01", DAY, "0313829148", ConsoleStack.AGENCY, 4_500_000);
 	}
 
 }

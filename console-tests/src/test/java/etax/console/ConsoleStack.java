@@ -47,6 +47,12 @@ final class ConsoleStack implements AutoCloseable {
 
 	static final TokenIssuer TOKENS = TokenIssuer.local();
 
+	/** The collecting agency of the test's payments, mapped to {@link #OFFICE} at both services. */
+	static final String AGENCY = "1079001";
+
+	/** The tax office whose officers work the test's payments and exceptions. */
+	static final String OFFICE = "79001";
+
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
 	private static final Path LOGS = Path.of("target/services");
@@ -79,12 +85,14 @@ final class ConsoleStack implements AutoCloseable {
 			this.declarations = start("declaration-api", declarationProperties);
 			Map<String, Object> gatewayProperties = new LinkedHashMap<>(common);
 			gatewayProperties.putAll(LocalSeeds.of("payment-gateway"));
+			gatewayProperties.put("etax.payment.offices.collecting-agencies." + AGENCY, OFFICE);
 			this.gateway = start("payment-gateway", gatewayProperties);
 			Map<String, Object> batchProperties = new LinkedHashMap<>(common);
 			batchProperties.put("etax.batch.reconciliation.gateway-url", this.gateway.url());
 			batchProperties.put("etax.batch.bulk.declaration-api.url", this.declarations.url());
 			batchProperties.put("etax.batch.bulk.declaration-api.token", TOKENS.service("batch-processor"));
 			batchProperties.put("etax.batch.console.local-tokens", "true");
+			batchProperties.put("etax.batch.reconciliation.collecting-agency-offices." + AGENCY, OFFICE);
 			this.batch = start("batch-processor", batchProperties);
 			for (ServiceProcess service : this.services) {
 				service.awaitHealthy(Duration.ofMinutes(3));

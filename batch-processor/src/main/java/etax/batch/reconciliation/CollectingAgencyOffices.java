@@ -1,7 +1,6 @@
 package etax.batch.reconciliation;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +17,10 @@ import org.springframework.stereotype.Component;
  * it ({@code MA_CQTHU}, e.g. 1054523); officers' tokens, returns ({@code maCQTNoiNop}), the registry and bulk
  * batches name the tax office (5 digits, e.g. 99999). The mapping is configuration data
  * ({@code etax.batch.reconciliation.collecting-agency-offices}, agency → office), applied when a day is
- * classified. An agency it does not list keeps its own code as the line's office: nothing is lost and
- * national officers see the line; every run counts such lines by agency (a log line and the counter
+ * classified. The lines of an agency it does not list are under {@value #UNMAPPED} and the agency's code, which no
+ * office's code is: nothing is lost and national officers see the line. Under the agency's code alone (3 to 7
+ * digits), an agency whose code was an office's gave that office's officers its lines, payers and resolutions. Every
+ * run counts such lines by agency (a log line and the counter
  * {@code etax.batch.reconciliation.unmapped.lines}, tag {@code collecting.agency}), never naming a taxpayer.
  */
 @Component
@@ -27,7 +28,8 @@ class CollectingAgencyOffices {
 
 	private static final Logger log = LoggerFactory.getLogger(CollectingAgencyOffices.class);
 
-	private final Collection<String> offices;
+	/** What the office of an unmapped agency's line starts with, before the agency's code. */
+	static final String UNMAPPED = "agency ";
 
 	private final String json;
 
@@ -35,7 +37,6 @@ class CollectingAgencyOffices {
 
 	CollectingAgencyOffices(BatchProcessorProperties properties, JsonMapper json, MeterRegistry meters) {
 		Map<String, String> mapping = properties.reconciliation().collectingAgencyOffices();
-		this.offices = Map.copyOf(mapping).values();
 		this.json = json.writeValueAsString(new TreeMap<>(mapping));
 		this.meters = meters;
 		log.info("Reconciliation tax offices by collecting agency mapping={}", this.json);
@@ -57,14 +58,15 @@ class CollectingAgencyOffices {
 	Map<String, Long> countUnmapped(LocalDate day, Map<String, Long> linesByOffice) {
 		Map<String, Long> unmapped = new TreeMap<>();
 		linesByOffice.forEach((office, lines) -> {
-			if (!this.offices.contains(office)) {
-				unmapped.put(office, lines);
-				this.meters.counter("etax.batch.reconciliation.unmapped.lines", "collecting.agency", office)
+			if (office.startsWith(UNMAPPED)) {
+				String agency = office.substring(UNMAPPED.length());
+				unmapped.put(agency, lines);
+				this.meters.counter("etax.batch.reconciliation.unmapped.lines", "collecting.agency", agency)
 					.increment(lines);
 			}
 		});
 		if (!unmapped.isEmpty()) {
-			log.warn("Reconciliation lines of collecting agencies mapped to no tax office, kept under the agency's code "
+			log.warn("Reconciliation lines of collecting agencies mapped to no tax office, kept for national officers "
 					+ "businessDay={} linesByAgency={} (map them in etax.batch.reconciliation.collecting-agency-offices)",
 					day, unmapped);
 		}

@@ -76,7 +76,7 @@ class LineClassifier {
 				SELECT coalesce(t.bank_code, b.bank_code) AS bank_code,
 					coalesce(t.bank_reference, b.bank_reference) AS bank_reference,
 					coalesce(t.line_number, b.line_number) AS line_number, coalesce(t.posting_id, s.posting_id) AS posting_id,
-					coalesce(o.office, t.collecting_agency_code, b.collecting_agency_code) AS tax_office,
+					coalesce(o.office, :unmapped || coalesce(t.collecting_agency_code, b.collecting_agency_code)) AS tax_office,
 					coalesce(t.treasury_code, b.treasury_code, s.treasury_code) AS treasury_code,
 					t.bank_code IS NOT NULL AS has_tax, b.bank_code IS NOT NULL AS has_bank,
 					s.posting_id IS NOT NULL AS has_treasury,
@@ -183,7 +183,11 @@ class LineClassifier {
 	 * @return the lines classified
 	 */
 	long classify(LocalDate day) {
-		return this.jdbc.sql(CLASSIFY).param("day", day).param("offices", this.offices.asJson()).update();
+		return this.jdbc.sql(CLASSIFY)
+			.param("day", day)
+			.param("offices", this.offices.asJson())
+			.param("unmapped", CollectingAgencyOffices.UNMAPPED)
+			.update();
 	}
 
 }

@@ -35,7 +35,7 @@ class CollectingAgencyOfficesTests {
 			.run((context) -> {
 				CollectingAgencyOffices offices = context.getBean(CollectingAgencyOffices.class);
 				assertThat(offices.asJson()).isEqualTo("{\"1054321\":\"99999\",\"1054523\":\"99999\"}");
-				assertThat(offices.countUnmapped(LocalDate.of(2025, 3, 1), Map.of("99999", 5L, "1077777", 2L)))
+				assertThat(offices.countUnmapped(LocalDate.of(2025, 3, 1), Map.of("99999", 5L, "agency 1077777", 2L)))
 					.containsExactly(entry("1077777", 2L));
 				assertThat(context.getBean(SimpleMeterRegistry.class)
 					.get("etax.batch.reconciliation.unmapped.lines")

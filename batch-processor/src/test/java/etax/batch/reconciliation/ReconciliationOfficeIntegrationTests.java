@@ -41,6 +41,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @BatchProcessorIntegrationTest
 class ReconciliationOfficeIntegrationTests {
 
+	/** A collecting agency the mapping does not list, whose code is an office's (70129's). */
+	private static final String UNMAPPED_AGENCY = "70129";
+
 	private static final LocalDate DAY = LocalDate.of(2025, 3, 24);
 
 	private static final TokenIssuer TOKENS = TokenIssuer.local();
@@ -65,21 +68,28 @@ class ReconciliationOfficeIntegrationTests {
 		UUID matched = tax.paid("RO02", DAY, "VND", "2000000", "1701");
 		tax.collectedBy("RO02", MAPPED_AGENCY);
 		UUID unmapped = tax.paid("RO03", DAY, "VND", "3000000", "1701");
-		String office = "<MA_CQTHU>" + TaxSide.OFFICE + "<";
+		// an agency the mapping does not list, whose code is an office's
+		tax.collectedBy("RO03", UNMAPPED_AGENCY);
+		String office = "<MA_CQTHU>" + TaxSide.AGENCY + "<";
 		String mapped = "<MA_CQTHU>" + MAPPED_AGENCY + "<";
 		String bank = bankFile(DAY, voucher("RO02", DAY, "01", "VND", "2000000", "1701").replace(office, mapped),
 				voucher("RO04", DAY, "01", "VND", "4000000", "1701").replace(office, mapped));
-		double unmappedBefore = unmappedLines(TaxSide.OFFICE);
+		double unmappedBefore = unmappedLines(UNMAPPED_AGENCY);
 
 		new ReconciledDays(this.mvc, this.jdbc).reconcile(DAY, bank,
 				statement(posted(matched, DAY, "VND", "2000000", "1701"), posted(unmapped, DAY, "VND", "3000000", "1701")));
 
 		assertThat(lineOffices()).containsExactlyInAnyOrderEntriesOf(Map.of("RO01", MAPPED_OFFICE, "RO02",
-				MAPPED_OFFICE, "RO03", TaxSide.OFFICE, "RO04", MAPPED_OFFICE));
+				MAPPED_OFFICE, "RO03", "agency " + UNMAPPED_AGENCY, "RO04", MAPPED_OFFICE));
 		assertThat(itemOffices()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("RO01", MAPPED_OFFICE, "RO03", TaxSide.OFFICE, "RO04", MAPPED_OFFICE));
-		assertThat(unmappedLines(TaxSide.OFFICE) - unmappedBefore).as("lines of an agency with no office")
+				Map.of("RO01", MAPPED_OFFICE, "RO03", "agency " + UNMAPPED_AGENCY, "RO04", MAPPED_OFFICE));
+		assertThat(unmappedLines(UNMAPPED_AGENCY) - unmappedBefore).as("lines of an agency with no office")
 			.isEqualTo(1.0);
+		assertThat(get("/api/v1/reconciliation/work-items?day=" + DAY, TOKENS.officer(UNMAPPED_AGENCY))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.totalItems")
+			.as("the office whose code the unmapped agency's is sees none of its lines")
+			.isEqualTo(0);
 
 		String officeOfficer = TOKENS.officer(MAPPED_OFFICE);
 		assertThat(get("/api/v1/reconciliation/work-items?day=" + DAY, officeOfficer)).hasStatusOk()

@@ -55,13 +55,13 @@ class ReconciliationRoutingIntegrationTests {
 				voucher("RR02", DAY, "01", "VND", "1100000", "1701").replace("<MA_HIEU_KBAC>0111<", "<MA_HIEU_KBAC>0222<"),
 				voucher("RR03", DAY, "01", "VND", "1200000", "1701").replace("<STK_THU>7111<", "<STK_THU>3511<"),
 				voucher("RR04", DAY, "01", "VND", "1300000", "1701"),
-				voucher("RR05", DAY, "01", "VND", "1400000", "1701").replace("<MA_CQTHU>" + TaxSide.OFFICE + "<",
+				voucher("RR05", DAY, "01", "VND", "1400000", "1701").replace("<MA_CQTHU>" + TaxSide.AGENCY + "<",
 						"<MA_CQTHU>1099999<"),
 				voucher("RR06", DAY, "01", "VND", "1500000", "1701").replace("<MST_NNOP>0313829148<",
 						"<MST_NNOP>0100109106<"),
 				voucher("RR07", DAY, "01", "VND", "1600000", "1701").replace("<MST_NNOP>0313829148</MST_NNOP>", "")
 					.replace("<MA_HIEU_KBAC>0111</MA_HIEU_KBAC><STK_THU>7111</STK_THU>", "")
-					.replace("<MA_CQTHU>" + TaxSide.OFFICE + "</MA_CQTHU>", ""));
+					.replace("<MA_CQTHU>" + TaxSide.AGENCY + "</MA_CQTHU>", ""));
 		String treasury = statement(posted(same, DAY, "VND", "1000000", "1701"),
 				posted(otherTreasury, DAY, "VND", "1100000", "1701").replace(",0111,", ",0222,"),
 				posted(otherAccountAtBank, DAY, "VND", "1200000", "1701"),

@@ -17,7 +17,11 @@ public final class TaxSide {
 
 	public static final String BANK = "01202001";
 
-	public static final String OFFICE = "1054321";
+	/** The collecting agency of the tax side's lines and of the bank files' vouchers here. */
+	public static final String AGENCY = "1054321";
+
+	/** The tax office the tests map {@link #AGENCY} to (BatchProcessorIntegrationTest): its officers work its lines. */
+	public static final String OFFICE = "79101";
 
 	private static final String STAND_IN = """
 			CREATE SCHEMA IF NOT EXISTS payment;
@@ -43,7 +47,7 @@ public final class TaxSide {
 	}
 
 	/**
-	 * A booked payment line, chapter 754, area 79760, treasury 0111, of {@link #OFFICE}.
+	 * A booked payment line, chapter 754, area 79760, treasury 0111, collected by {@link #AGENCY}.
 	 * @return its posting id
 	 */
 	public UUID paid(String reference, LocalDate day, String currency, String amount, String subItem) {
@@ -52,7 +56,7 @@ public final class TaxSide {
 				INSERT INTO payment.reconciliation_confirmation_lines_v1 VALUES (?, ?, 1, ?, ?, '0313829148', ?,
 				    ?::numeric, ?::numeric, '754', ?, '00/Q1/2025', '79760', ?, '0111', '7111', ?, 'DEBITED', NULL, NULL,
 				    NULL, 0, now())""")
-			.params(BANK, reference, postingId, "GNT-" + reference, currency, amount, amount, subItem, OFFICE, day)
+			.params(BANK, reference, postingId, "GNT-" + reference, currency, amount, amount, subItem, AGENCY, day)
 			.update();
 		return postingId;
 	}
@@ -110,7 +114,7 @@ public final class TaxSide {
 		return postingId;
 	}
 
-	/** Moves a booked payment to another collecting agency than {@link #OFFICE}. */
+	/** Moves a booked payment to another collecting agency than {@link #AGENCY}. */
 	public void collectedBy(String reference, String agency) {
 		this.jdbc.sql("""
 				UPDATE payment.reconciliation_confirmation_lines_v1 SET collecting_agency_code = ?
@@ -147,7 +151,7 @@ public final class TaxSide {
 				""".formatted(BANK, day, date, BANK, date, date, date, String.join("\n", vouchers));
 	}
 
-	/** One voucher of one line, chapter 754, area 79760, of {@link #OFFICE}. */
+	/** One voucher of one line, chapter 754, area 79760, collected by {@link #AGENCY}. */
 	public static String voucher(String reference, LocalDate day, String transactionStatus, String currency, String amount,
 			String subItem) {
 		String date = dayMonthYear(day);
@@ -158,7 +162,7 @@ public final class TaxSide {
 				<NGAY_NOP_GNT>%s</NGAY_NOP_GNT><NGAY_NOP_THUE>%s</NGAY_NOP_THUE><TTHAI_GDICH>%s</TTHAI_GDICH>\
 				<TTHAI_CTU>01</TTHAI_CTU><CHUNGTU_CTIET><ROW_CTIET><MA_CHUONG>754</MA_CHUONG><MA_NDKT>%s</MA_NDKT>\
 				<KY_THUE>00/Q1/2025</KY_THUE><TIEN_PNOP>%s</TIEN_PNOP></ROW_CTIET></CHUNGTU_CTIET></GNT>"""
-			.formatted(reference, reference, currency, OFFICE, amount, date, date, transactionStatus, subItem, amount);
+			.formatted(reference, reference, currency, AGENCY, amount, date, date, transactionStatus, subItem, amount);
 	}
 
 	/** The treasury's statement of the given lines (from {@link #posted}). */

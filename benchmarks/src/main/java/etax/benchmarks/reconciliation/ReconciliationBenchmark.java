@@ -72,7 +72,7 @@ public final class ReconciliationBenchmark {
 			FROM (SELECT * FROM payment.reconciliation_confirmation_lines_v1 WHERE payment_date = ? AND line_number IS NOT NULL) t
 			FULL JOIN (SELECT * FROM reconciliation.bank_file_line WHERE business_day = ?) b
 			    ON b.bank_code = t.bank_code AND b.bank_reference = t.bank_reference AND b.line_number = t.line_number
-			FULL JOIN (SELECT * FROM reconciliation.treasury_statement_line WHERE business_day = ?) s
+			FULL JOIN (SELECT * FROM reconciliation.treasury_statement_line WHERE business_day = ? AND replaced_by IS NULL) s
 			    ON s.posting_id = t.posting_id
 			GROUP BY 1""";
 
