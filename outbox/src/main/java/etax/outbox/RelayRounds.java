@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,8 +69,9 @@ final class RelayRounds {
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
 		// pages, and took that scan on every round (milliseconds each, 200 µs per message under filing load)
 		// and of those, as many as fit in the round's bytes (the first always): a round holds its payloads and
-		// headers in memory (octet_length reads a stored text's size without reading the value; a dead letter's
-		// headers may carry a whole recorded message beside a payload of a few hundred bytes)
+		// headers in memory (octet_length reads a stored text's size without reading the value, but the headers are
+		// jsonb, rendered to be measured as the round reads them; a dead letter's headers may carry a whole recorded
+		// message beside a payload of a few hundred bytes)
 		// and none of a key held back after a failure that may pass (heldKeys)
 		String size = "(octet_length(payload) + octet_length(headers::text))";
 		this.select = "SELECT id, topic, message_key, payload, headers::text, " + size + " FROM " + table
@@ -194,8 +195,9 @@ final class RelayRounds {
 		if (topicPartitions.isEmpty()) {
 			return false;
 		}
-		// as the producer's partitioner places a keyed record
-		int partition = BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), topicPartitions.size());
+		// as the producer's default partitioner places a keyed record (the relay's producer sets no other, and
+		// serializes keys as UTF-8 strings): murmur2 of the key's bytes, made positive, modulo the partitions
+		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % topicPartitions.size();
 		for (PartitionInfo info : topicPartitions) {
 			if (info.partition() == partition) {
 				return info.leader() == null || info.leader().isEmpty();
