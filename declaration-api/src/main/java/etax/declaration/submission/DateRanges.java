@@ -26,14 +26,15 @@ import static etax.declaration.submission.ContextFindings.finding;
 
 /**
  * Free date ranges (kieuKy K or N, VN-ETAX.md §1.3: a non-calendar fiscal year, a part year) are chains named by
- * their bounds ({@link ReturnChains#periodOf}), so each fiscal period is a chain of its own; what keeps a stretch of
- * time from being declared twice in two chains. CTX-PER-05: a range that is exactly a calendar year, on a form that
- * takes years (Y), is declared as that year, so that it meets the year's chain and the finalization rules that look
- * the year up (R-DUP-4, R-X-3). CTX-DUP-15: an original of a date-range form whose range (a year's being 1 January to
- * 31 December) overlaps that of an accepted original of the same taxpayer and form in another chain is refused
- * with a pointer to it, but for the forms filed per contract ({@link #PER_CONTRACT}). The originals of a taxpayer's date-range form are read under an advisory lock of their own
- * ({@link #lockName}), taken with the chain locks, so two overlapping originals filed at once are decided one after
- * the other.
+ * their bounds ({@link ReturnChains#periodOf}), so each fiscal period is a chain of its own; what keeps a stretch
+ * of time from being declared twice in two chains. CTX-PER-05: a range that is exactly a calendar year, on a form
+ * that takes years (Y), is declared as that year, so that it meets the year's chain and the finalization rules that
+ * look the year up (R-DUP-4, R-X-3). CTX-PER-06: an original's range is at most a fiscal year, 15 months.
+ * CTX-DUP-15: an original of a date-range form whose range (a year's being 1 January to 31 December) overlaps that
+ * of an accepted original of the same taxpayer and form in another chain is refused with a pointer to it, but for
+ * the forms filed per contract ({@link #PER_CONTRACT}). The originals of a taxpayer's date-range form are read
+ * under an advisory lock of their own ({@link #lockName}), taken with the chain locks, so two overlapping originals
+ * filed at once are decided one after the other.
  */
 @Component
 class DateRanges {

@@ -24,8 +24,8 @@ import static etax.declaration.submission.ContextFindings.finding;
 
 /**
  * The context rules of a return's period (VN-ETAX.md §3.4): its kind, form and end, a calendar year declared as a
- * year ({@link DateRanges}), and the registered filing frequency. A period that passes them is held to its
- * deadline ({@link DeadlineRules}).
+ * year and a date range no longer than a fiscal year ({@link DateRanges}), and the registered filing frequency. A
+ * period that passes them is held to its deadline ({@link DeadlineRules}).
  */
 final class PeriodRules {
 

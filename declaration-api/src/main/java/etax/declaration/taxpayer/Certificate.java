@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import etax.ids.TaxpayerId;
+
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.security.auth.x500.X500Principal;
@@ -28,6 +30,9 @@ public record Certificate(String issuer, String serialNumber, String mst, String
 
 	private static final Pattern HEXADECIMAL = Pattern.compile("[0-9A-Fa-f]+");
 
+	/** {@code UID} (RFC 4519) by its object identifier, as a subject may write it. */
+	private static final String UID_OID = "0.9.2342.19200300.100.1.1";
+
 	/** @throws InvalidRegistrationException if the issuer is not a distinguished name */
 	public Certificate {
 		// a serial stored before serials had to be hexadecimal ("54:04:FF") is shown as it was stored
@@ -38,17 +43,18 @@ public record Certificate(String issuer, String serialNumber, String mst, String
 	}
 
 	/**
-	 * The MST its subject names ({@code UID=MST:<mst>}, VN-ETAX §1.6), if it names one.
+	 * The MST its subject names ({@code UID=MST:<mst>}, VN-ETAX §1.6), if it names one, as one MST is written once
+	 * ({@code 0313829148001} is {@code 0313829148-001}).
 	 * @throws InvalidRegistrationException if the subject is not a distinguished name
 	 */
 	Optional<String> subjectMst() {
 		try {
 			return new LdapName(this.subject).getRdns()
 				.stream()
-				.filter((rdn) -> "UID".equalsIgnoreCase(rdn.getType()))
+				.filter((rdn) -> "UID".equalsIgnoreCase(rdn.getType()) || UID_OID.equals(rdn.getType()))
 				.map((rdn) -> String.valueOf(rdn.getValue()))
 				.filter((uid) -> uid.regionMatches(true, 0, "MST:", 0, 4))
-				.map((uid) -> uid.substring(4).trim())
+				.map((uid) -> TaxpayerId.normalised(uid.substring(4)))
 				.findFirst();
 		}
 		catch (InvalidNameException | IllegalArgumentException ex) {

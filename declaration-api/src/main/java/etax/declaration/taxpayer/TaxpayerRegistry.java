@@ -271,16 +271,21 @@ public class TaxpayerRegistry {
 		if (!certificate.notAfter().isAfter(certificate.notBefore())) {
 			throw new InvalidRegistrationException("notAfter must be after notBefore");
 		}
+		String headOffice = new TaxpayerId(certificate.mst()).headOffice().value();
 		certificate.subjectMst()
-			.filter((named) -> !named.equals(certificate.mst()) && !named.equals(headOffice(certificate.mst())))
+			.filter((named) -> !named.equals(certificate.mst()) && !named.equals(headOffice))
 			.ifPresent((named) -> {
 				throw new InvalidRegistrationException("the subject's UID=MST: names another taxpayer");
 			});
-		if (this.repository.unissuedHolder(certificate.serialNumber())
-			.filter((holder) -> !holder.equals(certificate.mst()))
-			.isPresent()) {
-			// registered before issuers were: it may be this very certificate
-			throw RegistrationConflictException.certificate();
+		Optional<Certificate> unissued = this.repository.unissued(certificate.serialNumber());
+		if (unissued.isPresent()) {
+			// registered before issuers were: this very certificate, whose issuer it now learns, or a conflict
+			if (!unissued.get().sameAs(new Certificate("", certificate.serialNumber(), certificate.mst(),
+					certificate.subject(), certificate.notBefore(), certificate.notAfter()))) {
+				throw RegistrationConflictException.certificate();
+			}
+			this.repository.adoptIssuer(certificate);
+			return new Registered<>(certificate, false);
 		}
 		if (this.repository.insert(certificate)) {
 			return new Registered<>(certificate, true);
@@ -303,12 +308,6 @@ public class TaxpayerRegistry {
 		requireValid(mst);
 		managedBy(officer, mst);
 		return this.repository.certificates(mst);
-	}
-
-	/** A branch's head office ({@code <mst>-NNN} is {@code <mst>}'s); any other MST is its own. */
-	private static String headOffice(String mst) {
-		int dash = mst.indexOf('-');
-		return (dash < 0) ? mst : mst.substring(0, dash);
 	}
 
 	private static void requireValid(String mst) {

@@ -195,12 +195,22 @@ class TaxpayerRepository {
 				""").params(like.issuerKey(), like.serialNumber()).query(CERTIFICATE).optional();
 	}
 
-	/** @return whose is the certificate of that serial registered before issuers were, if any (V39) */
-	Optional<String> unissuedHolder(String serialNumber) {
-		return this.jdbc.sql("SELECT mst FROM filing.certificate WHERE issuer_key = '' AND serial_number = ?")
-			.param(serialNumber)
-			.query(String.class)
-			.optional();
+	/** @return the certificate of that serial registered before issuers were, if any (V39) */
+	Optional<Certificate> unissued(String serialNumber) {
+		return this.jdbc.sql("""
+				SELECT issuer, serial_number, mst, subject, not_before, not_after FROM filing.certificate
+				WHERE issuer_key = '' AND serial_number = ?
+				""").param(serialNumber).query(CERTIFICATE).optional();
+	}
+
+	/** Gives a certificate registered before issuers were its issuer, now that it is registered again with it. */
+	void adoptIssuer(Certificate certificate) {
+		this.jdbc.sql("""
+				UPDATE filing.certificate SET issuer = ?, issuer_key = ?
+				WHERE issuer_key = '' AND serial_number = ? AND mst = ?
+				""")
+			.params(certificate.issuer(), certificate.issuerKey(), certificate.serialNumber(), certificate.mst())
+			.update();
 	}
 
 	List<Certificate> certificates(String mst) {

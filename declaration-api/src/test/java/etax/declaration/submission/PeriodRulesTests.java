@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The period rules that need no registry: here, how far ahead an advance declaration may be. */
+/** The period rules that need no registry: how far ahead an advance declaration may be, how long a range. */
 class PeriodRulesTests {
 
 	private static final FormCatalog CATALOG = FormCatalog.load();
@@ -30,6 +30,18 @@ class PeriodRulesTests {
 		assertThat(ruleIds(lumpSum("2027"), filedOn)).isEmpty();
 		assertThat(ruleIds(lumpSum("2028"), filedOn)).containsExactly("CTX-PER-02");
 		assertThat(ruleIds(lumpSum("2028"), LocalDate.parse("2027-12-01"))).isEmpty();
+	}
+
+	/** A date range of four years is no fiscal year: CTX-PER-06, whatever else it would be. */
+	@Test
+	void aDateRangeLongerThanAFiscalYearIsRefused() {
+		ReturnHeader header = new ReturnHeader("0313829148", "03/TNDN", "892", "2.5.4", "C", 0,
+				new TaxPeriod("K", "", LocalDate.parse("2022-04-01"), LocalDate.parse("2026-03-31")), "99999",
+				LocalDate.parse("2026-05-09"), null);
+		ReturnDocument cit = new ReturnDocument(header, CATALOG.find("892", "2.5.4", "C").orElseThrow(), Map.of(),
+				List.of(), null, "0".repeat(64), new byte[0]);
+
+		assertThat(ruleIds(cit, LocalDate.parse("2026-05-10"))).containsExactly("CTX-PER-06");
 	}
 
 	private static List<String> ruleIds(ReturnDocument document, LocalDate filedOn) {

@@ -138,6 +138,51 @@ class RegistryIntegrationTests {
 			.andExpect(jsonPath("$.validTo").value(today.toString()));
 	}
 
+	/**
+	 * A branch's certificate may name the branch or its head office, written either way (0313829148001 is
+	 * 0313829148-001), by UID's name or its object identifier.
+	 */
+	@Test
+	void aBranchsCertificateNamesTheBranchOrItsHeadOffice() throws Exception {
+		String head = registered();
+		String branch = head + "-001";
+		taxpayer("{\"mst\":\"" + branch + "\",\"name\":\"CHI NHÁNH THỬ NGHIỆM\"," + REST + "}")
+			.andExpect(status().isCreated());
+
+		certificate(branch, subjectCertificate(Long.toHexString(System.nanoTime()), "UID=MST:" + head + ",CN=CÔNG TY"))
+			.andExpect(status().isCreated());
+		certificate(branch, subjectCertificate(Long.toHexString(System.nanoTime()), "UID=MST:" + head + "001,CN=CN"))
+			.andExpect(status().isCreated());
+		certificate(branch, subjectCertificate(Long.toHexString(System.nanoTime()),
+				"0.9.2342.19200300.100.1.1=MST:" + DemoTaxpayers.newMst() + ",CN=KHÁC"))
+			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * A certificate registered before issuers were is the same certificate when registered again with its issuer and
+	 * the same details: it learns its issuer, and is not listed twice.
+	 */
+	@Test
+	void aCertificateRegisteredBeforeIssuersLearnsItsIssuer() throws Exception {
+		String mst = registered();
+		String serial = Long.toHexString(System.nanoTime()).toUpperCase(java.util.Locale.ROOT);
+		this.jdbc.sql("""
+				INSERT INTO filing.certificate (issuer, issuer_key, serial_number, mst, subject, not_before, not_after)
+				VALUES ('', '', ?, ?, 'CN=THỬ NGHIỆM', TIMESTAMPTZ '2026-01-01 00:00:00Z', TIMESTAMPTZ '2027-01-01 00:00:00Z')
+				""").params(serial, mst).update();
+
+		// another taxpayer's
+		certificate(registered(), certificate(serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isConflict());
+		certificate(mst, certificate(serial, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"))
+			.andExpect(status().isOk());
+
+		assertThat(this.jdbc.sql("SELECT issuer FROM filing.certificate WHERE serial_number = ?")
+			.param(serial)
+			.query(String.class)
+			.list()).containsExactly("CN=CA THỬ NGHIỆM,O=ETAX");
+	}
+
 	@Test
 	void refusesCertificatesOfNoTaxpayerOrEndingBeforeTheyStart() throws Exception {
 		String mst = registered();

@@ -110,7 +110,12 @@ public class ArrearsNotices {
 	 * issued next month; a debtor of years has a notice a month, each listing its items)
 	 */
 	public List<ArrearsNotice> of(String mst, int months) {
-		return this.notices.since(mst, YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months + 1L));
+		return this.notices.since(mst, before(months));
+	}
+
+	/** The month before the latest {@code months} months with notices: the month before this one is the latest. */
+	YearMonth before(int months) {
+		return YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months + 1L);
 	}
 
 	private int issue(YearMonth month, List<String> msts) {

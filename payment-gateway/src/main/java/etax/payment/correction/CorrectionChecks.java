@@ -65,9 +65,9 @@ class CorrectionChecks {
 					|| corrected.amount() == null) {
 				problems.add("a RECODE gives the corrected chapter, sub-item and amount");
 			}
-			else if (paid == null || paid.amount() == null) {
-				// the amount as paid is what the line holds, checked against it: the RECODE moves that money
-				problems.add("a RECODE gives the coding as paid, with its amount, beside the corrected one");
+			else if (paid == null || paid.amount() == null || paid.areaCode() == null) {
+				// the coding as paid is what the line holds, checked against it: the RECODE moves that money
+				problems.add("a RECODE gives the coding as paid, with its area and amount, beside the corrected one");
 			}
 			else if (!request.changesCoding()) {
 				problems.add("the corrected coding is the coding as paid: a RECODE must change something");

@@ -75,13 +75,12 @@ public final class CreditRequestRefusedException extends RuntimeException {
 
 	static CreditRequestRefusedException notPosted(Object creditId, @Nullable String postingStatus) {
 		String posting = switch (String.valueOf(postingStatus)) {
-			case "REFUSED" -> "the treasury refused the posting of the payment line";
-			case "REQUESTED" -> "the treasury has not answered the posting of the payment line yet";
-			default -> "no posting was requested of the payment line";
+			case "REFUSED" -> "the treasury refused the posting of the payment line its money was paid with";
+			case "REQUESTED" -> "the treasury has not yet answered the posting of the payment line its money was paid with";
+			default -> "no posting was requested of the payment line its money was paid with";
 		};
 		return new CreditRequestRefusedException(Reason.CREDIT_NOT_POSTED, "Credit " + creditId + " is not refunded: "
-				+ posting + " its money was paid with, and a refund pays out only money the treasury posted; the "
-				+ "credit may still be offset");
+				+ posting + ", and a refund pays out only money the treasury posted; the credit may still be offset");
 	}
 
 	public Reason reason() {

@@ -26,6 +26,14 @@ class ArrearsNoticesTests {
 		assertThat(notices("2026-06-02T17:00:00Z").over(YearMonth.of(2026, 6))).isFalse();
 	}
 
+	/** The latest month with notices is the month before this one: one month back is last month's notice. */
+	@Test
+	void theLatestMonthsAreThoseBeforeThisOne() {
+		assertThat(notices("2026-06-03T01:00:00Z").before(1)).as("May's notice listed: months after April")
+			.isEqualTo(YearMonth.of(2026, 4));
+		assertThat(notices("2026-06-03T01:00:00Z").before(12)).isEqualTo(YearMonth.of(2025, 5));
+	}
+
 	private static ArrearsNotices notices(String now) {
 		return new ArrearsNotices(null, null, null, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
 	}

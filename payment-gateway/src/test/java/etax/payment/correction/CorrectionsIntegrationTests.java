@@ -373,7 +373,7 @@ class CorrectionsIntegrationTests {
 			String token = path.endsWith("proposals") ? this.officer : this.approver;
 			assertProblem(post(path, request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", noAmount,
 					PAID.replace("1701", "1052")), token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
-				.contains("a RECODE gives the coding as paid, with its amount");
+				.contains("a RECODE gives the coding as paid, with its area and amount");
 		}
 		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
 				"officer-99999", PAID, PAID.replace("1701", "1052").replace("2000000", "3000000")), this.officer),

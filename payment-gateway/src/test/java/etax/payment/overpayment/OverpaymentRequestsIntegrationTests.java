@@ -239,7 +239,7 @@ class OverpaymentRequestsIntegrationTests {
 		UUID payment = gateway.reads().paymentPosting("OPR2026051000000022");
 
 		assertProblem(call(mst, refund(credit, 400_000), OFFICER), 422, "credit-not-posted")
-			.contains("has not answered");
+			.contains("has not yet answered");
 		ack(mst, payment, "REFUSED");
 		await().atMost(TIMEOUT).until(() -> "REFUSED".equals(gateway.reads().postingStatus(payment)));
 		assertProblem(call(mst, refund(credit, 400_000), OFFICER), 422, "credit-not-posted")

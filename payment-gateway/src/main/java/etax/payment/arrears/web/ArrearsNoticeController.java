@@ -29,7 +29,8 @@ class ArrearsNoticeController {
 	}
 
 	@Operation(summary = "Issue a month's notices of tax arrears and late-payment interest (07/QLN)",
-			description = "For a month that is over (from the third of the next), one notice to each taxpayer with an item overdue and unpaid at its "
+			description = "For a month that is over (from the third of the next), one notice to each taxpayer with an "
+					+ "item overdue and unpaid at its "
 					+ "end, or interest unpaid; a taxpayer that has the month's notice already gets none again. National "
 					+ "officers only.")
 	@PostMapping("/api/v1/arrears-notices")
