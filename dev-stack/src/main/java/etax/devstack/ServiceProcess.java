@@ -60,7 +60,10 @@ public final class ServiceProcess {
 		this.port = port;
 		this.process = process;
 		this.portFile = portFile;
-		this.stopAtExit = new Thread(() -> terminate(process), "stop-" + name + "-at-exit");
+		this.stopAtExit = new Thread(() -> {
+			terminate(process);
+			portFile.delete();
+		}, "stop-" + name + "-at-exit");
 	}
 
 	/**

@@ -28,6 +28,9 @@ final class StackProcesses {
 
 	static final String PATH = ".etax/processes";
 
+	/** Where the list was kept before: a run killed then left it there. */
+	private static final String LEGACY_PATH = "target/dev-stack/processes";
+
 	private static final String LAUNCHER = "launcher";
 
 	private final Path file;
@@ -44,7 +47,17 @@ final class StackProcesses {
 	 * @return the list of this run, empty
 	 */
 	static StackProcesses cleanUp(Path root) {
+		// the list a run killed before the list moved out of target/ left there, once
+		stopLeft(root.resolve(LEGACY_PATH));
 		Path file = root.resolve(PATH);
+		stopLeft(file);
+		StackProcesses processes = new StackProcesses(file);
+		processes.add(Entry.of(LAUNCHER, ProcessHandle.current(), null));
+		return processes;
+	}
+
+	/** Stops what a killed run listed in the file and still runs, then deletes the file. */
+	private static void stopLeft(Path file) {
 		if (Files.exists(file)) {
 			List<Entry> left = read(file);
 			left.stream()
@@ -65,9 +78,6 @@ final class StackProcesses {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		StackProcesses processes = new StackProcesses(file);
-		processes.add(Entry.of(LAUNCHER, ProcessHandle.current(), null));
-		return processes;
 	}
 
 	/** Adds a process of this run to the list. */
