@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import etax.ids.TaxpayerId;
-
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.security.auth.x500.X500Principal;
+
+import etax.ids.TaxpayerId;
 
 /**
  * A signing certificate registered to a taxpayer or agent. Its issuer and serial number name it: a serial is unique
