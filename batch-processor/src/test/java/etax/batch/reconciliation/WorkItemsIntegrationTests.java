@@ -317,10 +317,48 @@ class WorkItemsIntegrationTests {
 	 */
 	@Test
 	void aResolutionCommittedWhileTheRunWaitsForItsItemIsWithdrawnToo() throws Exception {
-		LocalDate day = LocalDate.of(2025, 2, 19);
+		long id = resolvedWhileTheRunWaits(LocalDate.of(2025, 2, 19), "RW21", "02", "1052");
+
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).as("back with its assignee, not awaiting approval on a reclassified line").isEqualTo("ASSIGNED");
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.correction_request WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("WITHDRAWN");
+	}
+
+	/**
+	 * The same, the bank's corrected file matching the line: the run clears the item it waited for, and withdraws the
+	 * request committed meanwhile (the clearing statement's own snapshot did not see it, and left it awaiting an
+	 * approval that would move money for a matched line).
+	 */
+	@Test
+	void aResolutionCommittedWhileTheRunWaitsForItsItemIsWithdrawnWhenTheItemIsCleared() throws Exception {
+		long id = resolvedWhileTheRunWaits(LocalDate.of(2025, 2, 18), "RW22", "01", "1701");
+
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("CLEARED");
+		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.correction_request WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("WITHDRAWN");
+		assertThat(history(id)).last().isEqualTo("RESOLUTION_WITHDRAWN");
+	}
+
+	/**
+	 * A coding mismatch's item, assigned, whose resolution is proposed in a transaction that holds the item while a
+	 * run of the day, after the bank's new file, reaches it; the run takes the item's lock after the officer's.
+	 * @return the item
+	 */
+	private long resolvedWhileTheRunWaits(LocalDate day, String reference, String bankStatus, String bankSubItem)
+			throws Exception {
 		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
-		long id = assignedCodingMismatch(calls, day, "RW21");
-		calls.importBank(bankFile(day, voucher("RW21", day, "02", "VND", "6000000", "1052")));
+		long id = assignedCodingMismatch(calls, day, reference);
+		calls.importBank(bankFile(day, voucher(reference, day, bankStatus, "VND", "6000000", bankSubItem)));
 
 		Caller resolver = new Caller("approver-an", Role.OFFICER, null, OFFICE, null, true);
 		CountDownLatch proposed = new CountDownLatch(1);
@@ -346,15 +384,7 @@ class WorkItemsIntegrationTests {
 			commit.countDown();
 			threads.shutdownNow();
 		}
-
-		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
-			.param(id)
-			.query(String.class)
-			.single()).as("back with its assignee, not awaiting approval on a reclassified line").isEqualTo("ASSIGNED");
-		assertThat(this.jdbc.sql("SELECT status FROM reconciliation.correction_request WHERE work_item_id = ?")
-			.param(id)
-			.query(String.class)
-			.list()).containsExactly("WITHDRAWN");
+		return id;
 	}
 
 	/**

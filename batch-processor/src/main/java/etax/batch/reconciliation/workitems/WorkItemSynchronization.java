@@ -59,7 +59,9 @@ public class WorkItemSynchronization {
 
 	/*
 	 * After REOPEN_OR_RECLASSIFY, which sent the reclassified items that awaited approval back to their
-	 * assignee: their requests, still AWAITING_APPROVAL, are withdrawn, each with an event naming it.
+	 * assignee, and CLEAR: their requests, still AWAITING_APPROVAL, are withdrawn, each with an event naming it. A
+	 * statement of its own after both, so that it sees a request committed while either waited for its item's lock
+	 * (within one statement, a CTE of CLEAR's did not, and left a request for a matched line awaiting approval).
 	 */
 	private static final String WITHDRAW = """
 			WITH withdrawn AS (
@@ -67,11 +69,11 @@ public class WorkItemSynchronization {
 				FROM reconciliation.work_item w
 				WHERE w.business_day = :day AND r.work_item_id = w.work_item_id AND r.status = 'AWAITING_APPROVAL'
 					AND w.status <> 'AWAITING_APPROVAL'
-				RETURNING r.work_item_id, r.request_number, w.class
+				RETURNING r.work_item_id, r.request_number, w.class, w.status
 			)
 			INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail)
-			SELECT work_item_id, :now, :actor, 'RESOLUTION_WITHDRAWN',
-				request_number || ': proposed for the line before it became ' || class
+			SELECT work_item_id, :now, :actor, 'RESOLUTION_WITHDRAWN', request_number || CASE WHEN status = 'CLEARED'
+				THEN ': proposed for the line before it matched' ELSE ': proposed for the line before it became ' || class END
 			FROM withdrawn
 			""";
 
@@ -115,9 +117,6 @@ public class WorkItemSynchronization {
 					AND NOT EXISTS (SELECT 1 FROM reconciliation.line l WHERE l.business_day = w.business_day
 						AND l.line_key = w.line_key AND l.class <> 'MATCHED')
 				RETURNING w.work_item_id, w.line_key
-			), withdrawn AS (
-				UPDATE reconciliation.correction_request r SET status = 'WITHDRAWN', decided_by = :actor, decided_at = :now
-				FROM cleared c WHERE r.work_item_id = c.work_item_id AND r.status = 'AWAITING_APPROVAL'
 			)
 			INSERT INTO reconciliation.work_item_event (work_item_id, at, actor, action, detail)
 			SELECT c.work_item_id, :now, :actor, 'CLEARED', coalesce(l.class, 'not on the day any more')
@@ -151,8 +150,8 @@ public class WorkItemSynchronization {
 			.param("actor", actor)
 			.query(String.class)
 			.list();
-		this.jdbc.sql(WITHDRAW).param("day", day).param("now", at).param("actor", actor).update();
 		int cleared = this.jdbc.sql(CLEAR).param("day", day).param("now", at).param("actor", actor).update();
+		this.jdbc.sql(WITHDRAW).param("day", day).param("now", at).param("actor", actor).update();
 		int created = this.jdbc.sql(CREATE).param("day", day).param("now", at).param("actor", actor).update();
 		if (created > STATISTICS_THRESHOLD) {
 			this.jdbc.sql("ANALYZE reconciliation.work_item").update();
