@@ -93,20 +93,19 @@ class ReconciliationStatementDaysIntegrationTests {
 	}
 
 	private List<UUID> postings(LocalDate day) {
-		return this.jdbc.sql("""
-				SELECT posting_id FROM reconciliation.treasury_statement_line
-				WHERE business_day = ? AND replaced_by IS NULL""")
-			.param(day)
-			.query(UUID.class)
-			.list();
+		return inForce(day, "posting_id", UUID.class);
 	}
 
 	private List<String> amounts(LocalDate day) {
-		return this.jdbc.sql("""
-				SELECT amount || ' ' || posting_id FROM reconciliation.treasury_statement_line
-				WHERE business_day = ? AND replaced_by IS NULL""")
+		return inForce(day, "amount || ' ' || posting_id", String.class);
+	}
+
+	/** A column of the day's statement rows in force (not set aside by a back-valued row). */
+	private <T> List<T> inForce(LocalDate day, String column, Class<T> type) {
+		return this.jdbc.sql("SELECT " + column + " FROM reconciliation.treasury_statement_line"
+				+ " WHERE business_day = ? AND replaced_by IS NULL")
 			.param(day)
-			.query(String.class)
+			.query(type)
 			.list();
 	}
 

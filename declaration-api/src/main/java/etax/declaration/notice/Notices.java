@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import etax.ids.TaxpayerId;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import org.jspecify.annotations.Nullable;
@@ -127,10 +128,9 @@ public class Notices {
 				: Stream.concat(own.stream(), ofTaxpayers.getOrDefault(head, List.of()).stream()).toList();
 	}
 
-	/** A branch's head office ({@code <mst>-NNN} is {@code <mst>}'s); any other MST is its own. */
+	/** A branch's head office ({@link TaxpayerId#headOffice}); any other MST, or text that is none, is its own. */
 	private static String headOffice(String mst) {
-		int dash = mst.indexOf('-');
-		return (dash < 0) ? mst : mst.substring(0, dash);
+		return TaxpayerId.isValid(mst) ? new TaxpayerId(mst).headOffice().value() : mst;
 	}
 
 	/**

@@ -291,14 +291,7 @@ class CorrectionsIntegrationTests {
 	void aRecodeMovesTheMoneyFromTheCodingItHasNowOnce() {
 		String reference = confirmed(9408, 2_000_000);
 		String corrected = PAID.replace("1701", "1052");
-		String first = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
-		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
-		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
-
-		String again = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
-		assertProblem(post("/api/v1/corrections/proposals", again, this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
-				"invalid-correction")
-			.contains("sub-item 1052")
+		recordedThenSentAgain(reference, corrected).contains("sub-item 1052")
 			.contains("as correction request TS-2026-000042 re-coded it");
 		String onwards = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", corrected,
 				PAID.replace("1701", "1003"));
@@ -319,14 +312,7 @@ class CorrectionsIntegrationTests {
 	void anAreaOnlyRecodeMovesTheMoneyOnce() {
 		String reference = confirmed(9411, 2_000_000);
 		String otherArea = PAID.replace("79760", "79761");
-		String first = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, otherArea);
-		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
-		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
-
-		String again = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, otherArea);
-		assertProblem(post("/api/v1/corrections/proposals", again, this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
-				"invalid-correction")
-			.contains("area 79761")
+		recordedThenSentAgain(reference, otherArea).contains("area 79761")
 			.contains("as correction request TS-2026-000042 re-coded it");
 		String keepingArea = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", otherArea,
 				"""
@@ -500,6 +486,20 @@ class CorrectionsIntegrationTests {
 	}
 
 	/** Asserts the problem's status and type; @return its detail, for what it must say */
+	/**
+	 * Proposes and records a RECODE of a payment's line 1 from the coding as paid, then proposes the same RECODE again
+	 * under another id.
+	 * @return the refusal of the second, for its detail
+	 */
+	private AbstractStringAssert<?> recordedThenSentAgain(String reference, String corrected) {
+		String first = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
+		assertThat(post("/api/v1/corrections/proposals", first, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", first, this.approver)).hasStatus(HttpStatus.CREATED);
+		String again = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID, corrected);
+		return assertProblem(post("/api/v1/corrections/proposals", again, this.officer),
+				HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction");
+	}
+
 	private static AbstractStringAssert<?> assertProblem(MvcTestResult result, HttpStatus status, String type) {
 		assertThat(result).hasStatus(status)
 			.bodyJson()
