@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Records what became of an attempt to deliver a notice ({@link WebhookDispatcher}): answered 2xx, it is delivered;
  * refused because the receiver resolves to an internal address ({@link DeliveryErrors#refusal}), it fails at once;
- * otherwise it is retried with doubling delays until the last attempt, its reason recorded in words. The time from
+ * otherwise it is retried with doubling delays until the last attempt, its reason recorded in words. An attempt that
+ * gets no answer (or a 5xx, 408 or 429) also pauses its webhook, each time for twice as long, and the receiver's next
+ * answer resumes it ({@link WebhookRepository#pause}): a receiver that is down holds no places among the deliveries
+ * in flight while it is paused, and its deliveries wait out of the other webhooks' way. The time from
  * a notice's filing to its delivery is the timer {@value #LATENCY} (tag {@code attempt}: {@code first} or
  * {@code retry}), the target README.md publishes.
  */
@@ -60,6 +63,7 @@ class DeliveryOutcomes {
 		Instant now = this.clock.instant();
 		if (status != null && status / 100 == 2) {
 			this.webhooks.delivered(delivery.id(), now);
+			this.webhooks.resume(delivery.webhookId(), now);
 			((delivery.attempts() == 0) ? this.firstAttempt : this.retried)
 				.record(Duration.between(delivery.createdAt(), now).abs());
 			return;
@@ -77,7 +81,22 @@ class DeliveryOutcomes {
 		int attempts = delivery.attempts() + 1;
 		Instant retryAt = (attempts >= this.properties.maxAttempts()) ? null
 				: now.plus(retryDelay(this.properties.firstRetry(), this.properties.maxRetryDelay(), attempts));
+		if (receiverDown(status)) {
+			// paused first: the retry is due at the pause's end if that is later
+			this.webhooks.pause(delivery.webhookId(), now, this.properties.firstRetry(), this.properties.maxRetryDelay());
+		}
+		else {
+			this.webhooks.resume(delivery.webhookId(), now);
+		}
 		this.webhooks.failed(delivery.id(), error, retryAt);
+	}
+
+	/**
+	 * Whether an attempt's outcome says the receiver is down or overloaded, rather than that it refuses this notice:
+	 * no answer at all, a 5xx, 408 or 429. Another 4xx is the notice's own, and the receiver is up.
+	 */
+	static boolean receiverDown(@Nullable Integer status) {
+		return status == null || status >= 500 || status == 408 || status == 429;
 	}
 
 	/**

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -21,8 +24,8 @@ import org.springframework.stereotype.Component;
  * The webhook requests in flight: each claimed delivery is signed ({@link WebhookSignatures}) and sent without
  * holding a transaction on a sender thread of its own, and its outcome recorded when the answer comes
  * ({@link DeliveryOutcomes}). Up to {@code etax.declaration.webhooks.concurrency} requests (and threads) are in
- * flight at once, so a slow or unreachable receiver delays nobody else's notices; {@link WebhookDispatcher} claims
- * no more deliveries than there is room for.
+ * flight at once, at most {@code per-webhook} of them to one webhook, so a slow or unreachable receiver delays nobody
+ * else's notices; {@link WebhookDispatcher} claims no more deliveries than there is room for.
  */
 @Component
 class InFlightDeliveries {
@@ -39,6 +42,9 @@ class InFlightDeliveries {
 	private final ExecutorService senders;
 
 	private final Semaphore inFlight;
+
+	/** How many deliveries to each webhook are in flight: none is listed with none. */
+	private final ConcurrentMap<UUID, Integer> perWebhook = new ConcurrentHashMap<>();
 
 	/**
 	 * @param resolver resolves receivers' hosts: a bean of {@link HostResolver} if there is one, else the
@@ -70,13 +76,20 @@ class InFlightDeliveries {
 		return this.inFlight.availablePermits();
 	}
 
+	/** How many deliveries to each webhook are in flight now. */
+	Map<UUID, Integer> perWebhook() {
+		return Map.copyOf(this.perWebhook);
+	}
+
 	/**
 	 * Sends off the caller's thread (a slow resolver or receiver must not hold up other deliveries), taking room for
 	 * the request until its outcome is recorded: the sender resolves the webhook's host, refuses it if it resolves
 	 * to an internal address ({@link WebhookTargets}), else posts to the addresses it checked.
+	 * @param done run once the outcome is recorded and the room given back
 	 */
-	void send(WebhookRepository.Due delivery) {
+	void send(WebhookRepository.Due delivery, Runnable done) {
 		this.inFlight.acquireUninterruptibly();
+		this.perWebhook.merge(delivery.webhookId(), 1, Integer::sum);
 		Instant now = this.clock.instant();
 		URI target = URI.create(delivery.url());
 		Map<String, String> headers = Map.of(Notices.SIGNATURE_HEADER,
@@ -98,7 +111,9 @@ class InFlightDeliveries {
 						ex.getClass().getName());
 			}
 			finally {
+				this.perWebhook.computeIfPresent(delivery.webhookId(), (webhook, n) -> (n > 1) ? n - 1 : null);
 				this.inFlight.release();
+				done.run();
 			}
 		});
 	}

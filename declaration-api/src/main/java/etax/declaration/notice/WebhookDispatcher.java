@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * <p>A delivery is claimed in one short statement that leases it (its next attempt moved past the
  * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
  * on a sender thread of its own, and its outcome recorded when the answer comes: up to
- * {@code etax.declaration.webhooks.concurrency} requests (and threads) are in flight at once
- * ({@link InFlightDeliveries}), so a slow or unreachable receiver delays nobody else's notices. A process that
+ * {@code etax.declaration.webhooks.concurrency} requests (and threads) are in flight at once, at most
+ * {@code per-webhook} of them to one webhook ({@link InFlightDeliveries}), and a receiver that stops answering pauses
+ * its webhook ({@link DeliveryOutcomes}), so a slow or unreachable receiver delays nobody else's notices. A process that
  * dies with deliveries in flight leaves them to be sent again when their lease ends (receivers de-duplicate on
  * {@code eventId}). The commit of a filing wakes the dispatcher ({@link #wake()}); otherwise it looks every poll
  * interval.
@@ -112,9 +113,11 @@ class WebhookDispatcher implements SmartLifecycle {
 	private int dispatchDue() {
 		Instant now = this.clock.instant();
 		// this thread alone takes room: the room can only grow before it is taken
-		List<WebhookRepository.Due> due = this.webhooks.claimDue(now, this.deliveries.room(), now.plus(lease()));
+		List<WebhookRepository.Due> due = this.webhooks.claimDue(now, this.deliveries.room(), now.plus(lease()),
+				this.deliveries.perWebhook(), this.properties.perWebhook());
 		for (WebhookRepository.Due delivery : due) {
-			this.deliveries.send(delivery);
+			// the room it gives back may be a webhook's that has more due
+			this.deliveries.send(delivery, this::wake);
 		}
 		return due.size();
 	}

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one attempt may take
  * @param pollInterval how often due deliveries are looked for when no filing wakes the dispatcher
  * @param concurrency how many deliveries may be in flight at once
+ * @param perWebhook how many of them may go to one webhook, in each replica: a receiver slow to answer a batch's
+ * notices holds that many places, not all
  * @param maxPerFiler how many webhooks one filer may have in use: each is a place among those in flight that a
  * receiver slow to answer holds for up to the timeout
  */
@@ -25,6 +27,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("35") int maxAttempts, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency,
-		@DefaultValue("10") int maxPerFiler) {
+		@DefaultValue("8") int perWebhook, @DefaultValue("10") int maxPerFiler) {
 
 }

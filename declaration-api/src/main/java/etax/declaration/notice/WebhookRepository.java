@@ -1,8 +1,10 @@
 package etax.declaration.notice;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Webhooks and their deliveries in schema {@code filing}. */
 @Repository
@@ -94,6 +97,22 @@ class WebhookRepository {
 			.list();
 	}
 
+	/** The filer's webhooks in use as it lists them, oldest first. */
+	List<WebhookView> views(String filer) {
+		return this.jdbc.sql("""
+				SELECT id, url, taxpayer_mst, created_at, failures, paused_until FROM filing.webhook
+				WHERE filer = ? AND removed_at IS NULL ORDER BY created_at, id
+				""")
+			.param(filer)
+			.query((row, n) -> {
+				Timestamp paused = row.getTimestamp("paused_until");
+				return new WebhookView(row.getObject("id", UUID.class), row.getString("url"), row.getString("taxpayer_mst"),
+						row.getTimestamp("created_at").toInstant(), row.getInt("failures"),
+						(paused != null) ? paused.toInstant() : null);
+			})
+			.list();
+	}
+
 	/**
 	 * Holds the filer's registrations until this transaction ends, so that two at once cannot both find room under
 	 * the limit of webhooks in use.
@@ -136,7 +155,7 @@ class WebhookRepository {
 
 	/**
 	 * Queues deliveries, each at most once per webhook and event: a notice consumed again queues nothing; none to a
-	 * webhook removed before. One queued by a filing that commits after a removal is cancelled when it falls due
+	 * webhook removed before; one to a paused webhook is due when the pause ends. One queued by a filing that commits after a removal is cancelled when it falls due
 	 * ({@link #claimDue}): the filing takes no lock on the webhook, which every filing of its filer would share.
 	 */
 	void enqueue(List<NewDelivery> deliveries, Instant at) {
@@ -146,7 +165,7 @@ class WebhookRepository {
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, return_id, payload, status,
 				    next_attempt_at, created_at)
-				SELECT w.id, ?, ?, ?, ?, 'PENDING', ?, ? FROM filing.webhook w
+				SELECT w.id, ?, ?, ?, ?, 'PENDING', GREATEST(?, w.paused_until), ? FROM filing.webhook w
 				WHERE w.id = ? AND w.removed_at IS NULL
 				ON CONFLICT (webhook_id, event_id) DO NOTHING
 				""", deliveries.stream()
@@ -168,13 +187,19 @@ class WebhookRepository {
 	}
 
 	/**
-	 * Claims up to {@code limit} due deliveries in one statement: each is leased (its next attempt moved
-	 * to {@code leaseUntil}) and committed at once, so no transaction stays open while it is sent, and
-	 * other dispatchers skip it until its outcome is recorded or the lease ends. Only deliveries to webhooks in use
-	 * are claimed; a due one of a removed webhook (queued by a filing that committed after the removal) is cancelled
-	 * first, as the removal would have: it would otherwise take a place of every claim for ever.
+	 * Claims up to {@code limit} due deliveries, oldest due first, in one short transaction: each is leased (its next
+	 * attempt moved to {@code leaseUntil}) and committed at once, so no transaction stays open while it is sent, and
+	 * other dispatchers skip it until its outcome is recorded or the lease ends. A webhook has at most
+	 * {@code perWebhook} deliveries in flight here, those of {@code inFlight} counted: one whose receiver is slow to
+	 * answer holds that many places, not all of them. None of a paused webhook's is claimed ({@link #pause}: its pause
+	 * moves them past its end, but a notice queued or a retry recorded while it was pausing may not have been moved).
+	 * Only deliveries to webhooks in use are claimed; a due one of a
+	 * removed webhook (queued by a filing that committed after the removal) is cancelled first, as the removal would
+	 * have: it would otherwise take a place of every claim for ever.
+	 * @param inFlight how many deliveries to each webhook are in flight here
 	 */
-	List<Due> claimDue(Instant now, int limit, Instant leaseUntil) {
+	@Transactional
+	List<Due> claimDue(Instant now, int limit, Instant leaseUntil, Map<UUID, Integer> inFlight, int perWebhook) {
 		if (limit <= 0) {
 			return List.of();
 		}
@@ -184,19 +209,42 @@ class WebhookRepository {
 				    WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NOT NULL
 				    LIMIT ? FOR UPDATE OF due SKIP LOCKED)
 				""").params(Timestamp.from(now), limit).update();
+		String[] full = inFlight.entrySet()
+			.stream()
+			.filter((webhook) -> webhook.getValue() >= perWebhook)
+			.map((webhook) -> webhook.getKey().toString())
+			.toArray(String[]::new);
+		List<Candidate> candidates = this.jdbc.sql("""
+				SELECT due.id, due.webhook_id FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
+				WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NULL
+				    AND (hook.paused_until IS NULL OR hook.paused_until <= ?) AND due.webhook_id <> ALL(?::uuid[])
+				ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF due SKIP LOCKED
+				""")
+			.params(Timestamp.from(now), Timestamp.from(now), full, limit)
+			.query((row, n) -> new Candidate(row.getLong(1), row.getObject(2, UUID.class)))
+			.list();
+		Map<UUID, Integer> taken = new HashMap<>(inFlight);
+		Long[] claimed = candidates.stream()
+			.filter((candidate) -> taken.merge(candidate.webhookId(), 1, Integer::sum) <= perWebhook)
+			.map(Candidate::id)
+			.toArray(Long[]::new);
+		if (claimed.length == 0) {
+			return List.of();
+		}
 		return this.jdbc.sql("""
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
 				FROM filing.webhook w
-				WHERE w.id = d.webhook_id AND d.id IN (
-				    SELECT due.id FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
-				    WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NULL
-				    ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF due SKIP LOCKED)
-				RETURNING d.id, d.attempts, d.payload, w.url, w.secret, d.created_at
+				WHERE w.id = d.webhook_id AND d.id = ANY(?)
+				RETURNING d.id, d.webhook_id, d.attempts, d.payload, w.url, w.secret, d.created_at
 				""")
-			.params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)
-			.query((row, n) -> new Due(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
-					row.getTimestamp(6).toInstant()))
+			.params(Timestamp.from(leaseUntil), claimed)
+			.query((row, n) -> new Due(row.getLong(1), row.getObject(2, UUID.class), row.getInt(3), row.getString(4),
+					row.getString(5), row.getString(6), row.getTimestamp(7).toInstant()))
 			.list();
+	}
+
+	private record Candidate(long id, UUID webhookId) {
+
 	}
 
 	void delivered(long id, Instant at) {
@@ -204,17 +252,62 @@ class WebhookRepository {
 				+ "last_error = NULL WHERE id = ?").params(Timestamp.from(at), id).update();
 	}
 
-	/** Records a failed attempt; not of a delivery cancelled while it was in flight, which stays cancelled. */
+	/**
+	 * Records a failed attempt; not of a delivery cancelled while it was in flight, which stays cancelled. Retried, it
+	 * is due again at {@code retryAt} or when its webhook's pause ends, whichever is later.
+	 */
 	void failed(long id, String error, @Nullable Instant retryAt) {
+		Timestamp retry = (retryAt != null) ? Timestamp.from(retryAt) : null;
 		this.jdbc.sql("""
-				UPDATE filing.webhook_delivery SET attempts = attempts + 1, last_error = ?,
+				UPDATE filing.webhook_delivery d SET attempts = d.attempts + 1, last_error = ?,
 				    status = CASE WHEN ?::timestamptz IS NULL THEN 'FAILED' ELSE 'PENDING' END,
-				    next_attempt_at = COALESCE(?::timestamptz, next_attempt_at)
-				WHERE id = ? AND status = 'PENDING'
+				    next_attempt_at = GREATEST(COALESCE(?::timestamptz, d.next_attempt_at), w.paused_until)
+				FROM filing.webhook w
+				WHERE w.id = d.webhook_id AND d.id = ? AND d.status = 'PENDING'
 				""")
-			.params(error, retryAt != null ? Timestamp.from(retryAt) : null, retryAt != null ? Timestamp.from(retryAt) : null,
-					id)
+			.params(error, retry, retry, id)
 			.update();
+	}
+
+	/**
+	 * Pauses a webhook whose receiver gave no answer, unless it is paused already (the other deliveries in flight
+	 * when it went down fail too, and must not each double the pause): for twice as long as its last pause, from
+	 * {@code first} up to {@code longest}. Its pending deliveries due before the pause ends are moved to its end,
+	 * out of the claims' way.
+	 */
+	void pause(UUID webhookId, Instant now, Duration first, Duration longest) {
+		this.jdbc.sql("""
+				WITH paused AS (
+				    UPDATE filing.webhook SET failures = failures + 1,
+				        paused_until = ?::timestamptz + make_interval(secs => LEAST(? * power(2, LEAST(failures, 30)), ?))
+				    WHERE id = ? AND (paused_until IS NULL OR paused_until <= ?)
+				    RETURNING id, paused_until)
+				UPDATE filing.webhook_delivery d SET next_attempt_at = p.paused_until FROM paused p
+				WHERE d.webhook_id = p.id AND d.status = 'PENDING' AND d.next_attempt_at < p.paused_until
+				""")
+			.params(Timestamp.from(now), seconds(first), seconds(longest), webhookId, Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Resumes a webhook whose receiver answered, if it was failing: the deliveries its pause moved are due now.
+	 */
+	void resume(UUID webhookId, Instant now) {
+		this.jdbc.sql("""
+				WITH resumed AS (
+				    UPDATE filing.webhook w SET failures = 0, paused_until = NULL
+				    FROM (SELECT id, paused_until FROM filing.webhook WHERE id = ? AND failures > 0 FOR UPDATE) failing
+				    WHERE w.id = failing.id
+				    RETURNING w.id, failing.paused_until)
+				UPDATE filing.webhook_delivery d SET next_attempt_at = ? FROM resumed r
+				WHERE d.webhook_id = r.id AND d.status = 'PENDING' AND d.next_attempt_at = r.paused_until
+				""")
+			.params(webhookId, Timestamp.from(now))
+			.update();
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 	/** The webhook's deliveries before one, newest first (index on webhook and id). */
@@ -226,7 +319,7 @@ class WebhookRepository {
 	}
 
 	/** A delivery due now, with where it goes and when its notice was issued. */
-	record Due(long id, int attempts, String payload, String url, String secret, Instant createdAt) {
+	record Due(long id, UUID webhookId, int attempts, String payload, String url, String secret, Instant createdAt) {
 
 	}
 

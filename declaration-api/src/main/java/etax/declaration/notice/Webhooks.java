@@ -66,7 +66,7 @@ class Webhooks {
 
 	/** @return the filer's webhooks in use, oldest first, without their secrets */
 	List<WebhookView> webhooks(String filer) {
-		return this.webhooks.of(filer).stream().map(WebhookView::of).toList();
+		return this.webhooks.views(filer);
 	}
 
 	/**

@@ -26,4 +26,16 @@ class DeliveryOutcomesTests {
 		assertThat(total).isBetween(Duration.ofHours(23), Duration.ofHours(25));
 	}
 
+	@Test
+	void aReceiverIsDownWhenItGivesNoAnswerA5xxA408OrA429AndUpWhenItRefusesOneNotice() {
+		assertThat(DeliveryOutcomes.receiverDown(null)).isTrue();
+		assertThat(DeliveryOutcomes.receiverDown(503)).isTrue();
+		assertThat(DeliveryOutcomes.receiverDown(500)).isTrue();
+		assertThat(DeliveryOutcomes.receiverDown(429)).isTrue();
+		assertThat(DeliveryOutcomes.receiverDown(408)).isTrue();
+		assertThat(DeliveryOutcomes.receiverDown(400)).isFalse();
+		assertThat(DeliveryOutcomes.receiverDown(410)).isFalse();
+		assertThat(DeliveryOutcomes.receiverDown(302)).isFalse();
+	}
+
 }

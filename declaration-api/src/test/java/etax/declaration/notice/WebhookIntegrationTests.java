@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -307,20 +308,127 @@ class WebhookIntegrationTests {
 					""").params(UUID.fromString(removed), UUID.randomUUID()).update();
 		}
 		List<String> bodies = new CopyOnWriteArrayList<>();
-		HttpServer up = receiver((exchange) -> {
-			bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(204, -1);
-		});
+		HttpServer up = recording(bodies);
 		try {
 			String other = TokenIssuer.local().tvan("tvan-other-" + UUID.randomUUID());
-			created(post("/api/v1/webhooks").with(bearer(other)),
-					"{\"url\":\"http://localhost:" + up.getAddress().getPort() + "/hook\"}");
+			registered(other, up);
 			String returnId = file(registeredTaxpayer(), other).get("returnId").asString();
 
 			await().atMost(Duration.ofSeconds(20)).until(() -> bodies.stream().anyMatch((b) -> b.contains(returnId)));
 		}
 		finally {
 			up.stop(0);
+		}
+	}
+
+	/**
+	 * A T-VAN's receiver that is slow to answer a batch's notices holds at most eight places among the deliveries in
+	 * flight (in each replica), not all of them: another filer's notice goes through meanwhile, and the batch's are
+	 * all delivered once the receiver answers.
+	 */
+	@Test
+	void aSlowReceiverWithManyNoticesDueHoldsAtMostEightPlaces() throws Exception {
+		CountDownLatch answer = new CountDownLatch(1);
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger mostOpen = new AtomicInteger();
+		AtomicInteger answered = new AtomicInteger();
+		HttpServer slow = receiver((exchange) -> {
+			mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+			awaitQuietly(answer);
+			open.decrementAndGet();
+			answered.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+		});
+		List<String> bodies = new CopyOnWriteArrayList<>();
+		HttpServer fast = recording(bodies);
+		try {
+			String tvan = TokenIssuer.local().tvan("tvan-slow-" + UUID.randomUUID());
+			UUID webhook = registered(tvan, slow);
+			queue(webhook, 40);
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.get() == 8);
+
+			String other = TokenIssuer.local().tvan("tvan-fast-" + UUID.randomUUID());
+			registered(other, fast);
+			String returnId = file(registeredTaxpayer(), other).get("returnId").asString();
+			await().atMost(Duration.ofSeconds(10)).until(() -> bodies.stream().anyMatch((b) -> b.contains(returnId)));
+			assertThat(mostOpen.get()).as("requests to the slow receiver open at once").isEqualTo(8);
+
+			answer.countDown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() == 40);
+			assertThat(mostOpen.get()).isEqualTo(8);
+		}
+		finally {
+			answer.countDown();
+			slow.stop(0);
+			fast.stop(0);
+		}
+	}
+
+	/**
+	 * A receiver that is down pauses its webhook, each failure for twice as long: while it is paused nothing is sent
+	 * to it, a notice queued meanwhile included, and its first answer resumes it and delivers them all.
+	 */
+	@Test
+	void aReceiverThatIsDownPausesItsWebhookUntilItAnswers() throws Exception {
+		AtomicBoolean down = new AtomicBoolean(true);
+		AtomicInteger calls = new AtomicInteger();
+		AtomicInteger delivered = new AtomicInteger();
+		HttpServer flaky = receiver((exchange) -> {
+			calls.incrementAndGet();
+			if (down.get()) {
+				exchange.sendResponseHeaders(503, -1);
+				return;
+			}
+			delivered.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			String tvan = TokenIssuer.local().tvan("tvan-down-" + UUID.randomUUID());
+			UUID webhook = registered(tvan, flaky);
+			queue(webhook, 20);
+
+			// the fourth pause lasts 1.6 s with a first retry of 200 ms
+			await().atMost(Duration.ofSeconds(20)).until(() -> listed(tvan, webhook).get("failures").asInt() >= 4);
+			Instant resumes = Instant.parse(listed(tvan, webhook).get("pausedUntil").asString());
+			Thread.sleep(200);
+			int sent = calls.get();
+			file(registeredTaxpayer(), tvan);
+			Thread.sleep(Math.max(0, Duration.between(Instant.now(), resumes).toMillis() - 200));
+			assertThat(calls.get()).as("requests while paused").isEqualTo(sent);
+			assertThat(sent).as("at most 8 requests a pause").isLessThanOrEqualTo(8 * 5);
+
+			down.set(false);
+			await().atMost(Duration.ofSeconds(20)).until(() -> delivered.get() == 21);
+			JsonNode resumed = listed(tvan, webhook);
+			assertThat(resumed.get("failures").asInt()).isZero();
+			assertThat(resumed.get("pausedUntil").isNull()).isTrue();
+		}
+		finally {
+			flaky.stop(0);
+		}
+	}
+
+	private JsonNode listed(String token, UUID webhook) throws Exception {
+		return this.json.readTree(this.mvc.perform(get("/api/v1/webhooks").with(bearer(token)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString())
+			.valueStream()
+			.filter((w) -> w.get("id").asString().equals(webhook.toString()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Queues notices due now for a webhook, as a batch's filings would. */
+	private void queue(UUID webhook, int notices) {
+		for (int i = 0; i < notices; i++) {
+			this.jdbc.sql("""
+					INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, payload, status,
+					    next_attempt_at, created_at)
+					SELECT id, 'AcceptanceNotice', ?, '{}', 'PENDING', GREATEST(now(), paused_until), now()
+					FROM filing.webhook WHERE id = ?
+					""").params(UUID.randomUUID(), webhook).update();
 		}
 	}
 
@@ -383,6 +491,19 @@ class WebhookIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
+	}
+
+	private UUID registered(String token, HttpServer receiver) throws Exception {
+		return UUID.fromString(created(post("/api/v1/webhooks").with(bearer(token)),
+				"{\"url\":\"http://localhost:" + receiver.getAddress().getPort() + "/hook\"}").get("id").asString());
+	}
+
+	/** A receiver that answers 204 to each notice, and keeps its body. */
+	private static HttpServer recording(List<String> bodies) throws IOException {
+		return receiver((exchange) -> {
+			bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+		});
 	}
 
 	private static HttpServer receiver(HttpHandler handler) throws IOException {
