@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param taxType tax type code, e.g. {@code GTGT}
  * @param filingTypes allowed {@code loaiTKhai}
  * @param periods allowed {@code kieuKy} mapped to the code of its deadline rule, in spec order
+ * @param finalization whether the form is a finalization (kind F of forms-catalog.csv)
  * @param effectiveFrom first day of the first tax period this version covers
  * @param effectiveTo last day of the last tax period it covers, or {@code null} while in force
  * @param constructed whether the structure was built from the form's name and family conventions
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param rules the rules on the body, in evaluation order
  */
 record FormSpec(String form, String maTKhai, String version, LocalizedText name, String circular, String taxType,
-		List<String> filingTypes, Map<String, String> periods, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+		List<String> filingTypes, Map<String, String> periods, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
 		boolean constructed, List<String> assumptions, Map<String, String> payable, Map<String, String> forgiven,
 		Map<String, String> annualTax, List<Appendix> appendices, List<Node> body, List<Rule> rules) {
 

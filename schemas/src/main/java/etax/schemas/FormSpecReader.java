@@ -27,7 +27,7 @@ final class FormSpecReader {
 	private static final YAMLMapper YAML = new YAMLMapper();
 
 	private static final Set<String> FORM_KEYS = Set.of("form", "maTKhai", "version", "name", "circular", "taxType",
-			"filingTypes", "periods", "effective", "constructed", "assumptions", "payable", "forgiven", "annualTax", "appendices",
+			"filingTypes", "periods", "finalization", "effective", "constructed", "assumptions", "payable", "forgiven", "annualTax", "appendices",
 			"body", "rules");
 
 	private static final Set<String> FIELD_KEYS = Set.of("name", "type", "optional", "pattern", "values", "sample",
@@ -99,7 +99,8 @@ final class FormSpecReader {
 			throw root.get("maTKhai").error("maTKhai must be 1 to 5 digits");
 		}
 		return new FormSpec(root.text("form"), maTKhai, root.text("version"), root.localized("name"),
-				root.text("circular"), root.text("taxType"), filingTypes, periods, date(effective, "from"),
+				root.text("circular"), root.text("taxType"), filingTypes, periods, root.flag("finalization", false),
+				date(effective, "from"),
 				effective.has("to") ? date(effective, "to") : null, root.flag("constructed", false),
 				root.texts("assumptions"), root.pairs("payable"), root.pairs("forgiven"), root.pairs("annualTax"),
 				appendices(root),

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param taxType tax type (sắc thuế) code, e.g. {@code GTGT}
  * @param periodKinds accepted {@code kieuKy} values, e.g. M and Q
  * @param deadlineRule name of the filing-deadline rule, e.g. {@code DL20/DLQ}
+ * @param finalization whether the form is a finalization, settling a year's tax (Law 38/2019 Art. 44(2)), or a
+ * contract's or a business's on its end (Art. 44(4)): 03/TNDN, 05/QTT-TNCN, 02/NTNN, not an annual return such as
+ * 04/TNDN or 01/HKNN filed by the same deadline
  * @param effectiveFrom first day this version may be filed
  * @param effectiveTo last day this version may be filed, or {@code null} while it is in force
  * @param payableIndicators indicators that carry tax payable, mapped to their State Budget sub-item (NDKT),
@@ -28,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ct42 -> ct43} of 02/QTT-TNCN (a balance of 50,000 VND or less); empty for most forms
  */
 public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
-		Set<String> periodKinds, String deadlineRule, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+		Set<String> periodKinds, String deadlineRule, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
 		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
 		Map<String, String> forgivenIndicators) {
 

@@ -93,18 +93,6 @@ public record DeadlineRule(String code) {
 	}
 
 	/**
-	 * Whether this is the rule of a finalization, whose filing deadline may be extended by up to 60 days rather
-	 * than 30 (Art. 46(2), VN-ETAX.md §3.5 R-DL-6): an annual one ({@code DLYn}: the last day of the n-th month
-	 * after a year, {@code DLY3} for a finalization, {@code DLY4} for individuals' PIT self-finalization; Law
-	 * 38/2019 Art. 44(2)(a)), or one on termination, dissolution or the end of a contract ({@code D45}, Art.
-	 * 44(4): the foreign contractors' finalizations 02/NTNN and 04/NTNN).
-	 * @return {@code true} for {@code DLYn} and {@code D45}
-	 */
-	public boolean finalization() {
-		return MONTHS_AFTER.matcher(this.code).matches() || TERMINATION.equals(this.code);
-	}
-
-	/**
 	 * Whether the return is due before its period ends (an advance declaration), so it may be filed before
 	 * then.
 	 * @param period the period

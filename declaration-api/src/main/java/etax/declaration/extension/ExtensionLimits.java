@@ -3,15 +3,16 @@ package etax.declaration.extension;
 import java.time.LocalDate;
 import java.util.Arrays;
 
-import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.FormPeriod;
 
 /**
  * What a grant may be (Law 38/2019 Art. 46, VN-ETAX.md §3.5 R-DL-6): a form of the catalog, a period kind it is
  * filed for, a period written as its kind is and covered by a version of the form, a reason of the closed list,
- * the taxpayer's request made by the regular deadline (Art. 46(3)) and not after today, and a new deadline after the regular deadline of the form's rule for the period and at most 30 days after it,
- * 60 for an annual finalization ({@link DeadlineRule#finalization}).
+ * the taxpayer's request made by the regular deadline (Art. 46(3)) and not after today, and a new deadline after
+ * the regular deadline of the form's rule for the period and at most 30 days after it, 60 for a finalization
+ * ({@link etax.schemas.FormVersion#finalization}): an annual return filed by the same deadline as one, 04/TNDN or
+ * 01/HKNN, gets 30.
  */
 final class ExtensionLimits {
 
@@ -42,7 +43,7 @@ final class ExtensionLimits {
 		ExtensionReason reason = ExtensionReason.of(grant.reason())
 			.orElseThrow(() -> new InvalidExtensionException("reason", "The reason must be one of Law 38/2019 Art. 46(1): "
 					+ String.join(", ", Arrays.stream(ExtensionReason.values()).map(Enum::name).toList())));
-		DeadlineRule rule = formPeriod.rule();
+		boolean finalization = formPeriod.version().finalization();
 		LocalDate regular = formPeriod.regularDeadline();
 		if (grant.requestedOn().isAfter(today)) {
 			throw new InvalidExtensionException("requestedOn",
@@ -52,14 +53,14 @@ final class ExtensionLimits {
 			throw new InvalidExtensionException("requestedOn", "Art. 46(3): the request must reach the tax office by the "
 					+ "regular deadline of the period, " + regular + "; a later request cannot be granted");
 		}
-		int cap = rule.finalization() ? FINALIZATION_DAYS : DAYS;
+		int cap = finalization ? FINALIZATION_DAYS : DAYS;
 		if (!grant.deadline().isAfter(regular)) {
 			throw new InvalidExtensionException("deadline",
 					"The new deadline must be after the regular deadline of the period, " + regular);
 		}
 		if (grant.deadline().isAfter(regular.plusDays(cap))) {
 			throw new InvalidExtensionException("deadline", "The new deadline may be at most " + cap + " days after the "
-					+ "regular deadline " + regular + (rule.finalization() ? " (a finalization)" : "") + ": "
+					+ "regular deadline " + regular + (finalization ? " (a finalization)" : "") + ": "
 					+ regular.plusDays(cap) + " at the latest");
 		}
 		return new Allowed(formPeriod.version().formCode(), reason, regular);

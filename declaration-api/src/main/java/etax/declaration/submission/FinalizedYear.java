@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import etax.declaration.calendar.Deadlines;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.FormCatalog;
@@ -24,8 +23,8 @@ import static etax.declaration.submission.ContextFindings.finding;
  * error in the year's monthly or quarterly returns of corporate income tax, personal income tax or resource tax
  * (TNDN, TNCN, TAIN) is corrected by supplementing the finalization, not those returns (CTX-DUP-09).
  *
- * <p>The finalization of a form is the catalog's: a form of the same tax type filed only for a year (Y, or K/N
- * for a fiscal year) by an annual-finalization rule ({@code DLYn}, ADR 0021); where the tax type has several,
+ * <p>The finalization of a form is the catalog's: a form of the same tax type the catalog marks a finalization, filed
+ * for a calendar year ({@link FormVersion#finalization}); where the tax type has several,
  * the one of the same form number, as Circular 80 numbers each filer's pair (05/KK-TNCN and 05/QTT-TNCN of an
  * employer, 02/KK-TNCN and 02/QTT-TNCN of an individual). So 01/TAIN is finalized by 02/TAIN, and forms no
  * finalization sums up (06/TNCN, 01/XSBHĐC, households' returns) have none. Only a calendar year's finalization
@@ -34,8 +33,6 @@ import static etax.declaration.submission.ContextFindings.finding;
 final class FinalizedYear {
 
 	private static final Set<String> TAX_TYPES = Set.of("TNDN", "TNCN", "TAIN");
-
-	private static final Set<String> YEAR_KINDS = Set.of("Y", "K", "N");
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -123,8 +120,7 @@ final class FinalizedYear {
 	}
 
 	private static boolean isFinalization(FormVersion form) {
-		return form.periodKinds().contains("Y") && YEAR_KINDS.containsAll(form.periodKinds())
-				&& Deadlines.ruleOf(form, "Y").finalization();
+		return form.finalization() && form.periodKinds().contains("Y");
 	}
 
 	private static String number(String formCode) {

@@ -113,6 +113,12 @@ class ExtensionIntegrationTests {
 			.andExpect(jsonPath("$.field").value("deadline"));
 		grant(mst, officer(), "892", "K", "01/04/2025-31/03/2026", "FIRE", "2026-08-29").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.regularDeadline").value("2026-06-30"));
+		// an annual return by the finalizations' deadline (04/TNDN, DLY3) is not one: 30 days (Art. 46(2))
+		grant(mst, officer(), "833", "Y", "2025", "FIRE", "2026-05-01").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("deadline"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2026-04-30 at the latest")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("finalization"))));
+		grant(mst, officer(), "833", "Y", "2025", "FIRE", "2026-04-30").andExpect(status().isCreated());
 		// a foreign contractor's finalization (02/NTNN, rule D45) is a finalization too
 		grant(mst, officer(), "921", "Y", "2025", "FIRE", "2026-12-31").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("deadline"))
