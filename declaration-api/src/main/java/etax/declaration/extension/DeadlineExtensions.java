@@ -62,7 +62,7 @@ public class DeadlineExtensions {
 	 */
 	@Transactional
 	public Registered<DeadlineExtension> grant(Caller officer, String mst, Grant grant) {
-		this.registry.managedBy(officer, mst);
+		this.registry.managedByWhileRecording(officer, mst);
 		ExtensionLimits.Allowed allowed = ExtensionLimits.check(grant, this.deadlines, today());
 		this.repository.lock(mst, grant.maTKhai(), grant.periodKind(), grant.period());
 		Optional<DeadlineExtension> current = this.repository.unrevoked(mst, grant.maTKhai(), grant.periodKind(),
@@ -93,8 +93,10 @@ public class DeadlineExtensions {
 	 */
 	@Transactional
 	public Registered<DeadlineExtension> revoke(Caller officer, String mst, UUID id) {
-		this.registry.managedBy(officer, mst);
-		this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
+		this.registry.managedByWhileRecording(officer, mst);
+		DeadlineExtension granted = this.repository.find(mst, id).orElseThrow(ExtensionNotFoundException::new);
+		// a grant of the same form and period deciding at this moment sees this one revoked, or not, not half-way
+		this.repository.lock(mst, granted.maTKhai(), granted.periodKind(), granted.period());
 		boolean revoked = this.repository.revoke(id, officer.subject(), now());
 		return new Registered<>(this.repository.find(mst, id).orElseThrow(), revoked);
 	}

@@ -73,7 +73,7 @@ public class TaxInspections {
 	 */
 	@Transactional
 	public Recorded record(Caller officer, String mst, Announcement announcement) {
-		this.registry.managedBy(officer, mst);
+		this.registry.managedByWhileRecording(officer, mst);
 		InspectionKind kind = InspectionRules.check(announcement, today());
 		TaxInspection inspection = new TaxInspection(TimeOrderedIds.next(), mst, announcement.decisionNumber(), kind,
 				announcement.periodFrom(), announcement.periodTo(),
@@ -113,7 +113,7 @@ public class TaxInspections {
 	 */
 	@Transactional
 	public TaxInspection conclude(Caller officer, String mst, UUID id, Concluding concluding) {
-		Taxpayer taxpayer = this.registry.managedBy(officer, mst);
+		Taxpayer taxpayer = this.registry.managedByWhileRecording(officer, mst);
 		// a decision is concluded once, whichever of its rows stored before V35 names it: under its first row
 		List<TaxInspection> decision = this.repository.sameDecision(mst, id);
 		if (decision.isEmpty()) {

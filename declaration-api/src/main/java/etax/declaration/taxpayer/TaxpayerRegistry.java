@@ -12,6 +12,7 @@ import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who may file, how often, and for whom: the registry the context rules consult. */
@@ -42,6 +43,21 @@ public class TaxpayerRegistry {
 	public Taxpayer managedBy(Caller officer, String mst) {
 		return find(mst).filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
 			.orElseThrow(() -> TaxpayerNotFoundException.forMst(mst));
+	}
+
+	/**
+	 * {@link #managedBy}, for an officer who records something about the taxpayer: its row is share-locked until
+	 * the caller's transaction ends, so that a handover to another office, which re-registers it, waits for the
+	 * record and is not overtaken by an officer of the office it left.
+	 * @param officer the caller
+	 * @param mst the taxpayer
+	 * @return the taxpayer
+	 * @throws TaxpayerNotFoundException if no taxpayer under the MST is managed by the officer's office
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Taxpayer managedByWhileRecording(Caller officer, String mst) {
+		this.repository.lockShared(mst);
+		return managedBy(officer, mst);
 	}
 
 	/** Whether an officer keeps the records of an office's taxpayers: its own office's, or any for a national one. */
@@ -177,6 +193,7 @@ public class TaxpayerRegistry {
 		if (agent.isEmpty()) {
 			throw new InvalidRegistrationException("The agent is not a registered taxpayer");
 		}
+		this.repository.lockShared(contract.taxpayerMst());
 		if (this.repository.find(contract.taxpayerMst())
 			.filter((taxpayer) -> manages(officer, taxpayer.taxOfficeCode()))
 			.isEmpty()) {
@@ -225,7 +242,7 @@ public class TaxpayerRegistry {
 		requireValid(agentMst);
 		AgentContract contract = this.repository.contract(agentMst, contractNumber)
 			.orElseThrow(() -> TaxpayerNotFoundException.forMst(agentMst));
-		managedBy(officer, contract.taxpayerMst());
+		managedByWhileRecording(officer, contract.taxpayerMst());
 		AgentContract ended = new AgentContract(agentMst, contract.taxpayerMst(), contractNumber, contract.validFrom(),
 				endsOn);
 		Optional<LocalDate> before = this.repository.endingOf(agentMst, contractNumber);
@@ -267,7 +284,7 @@ public class TaxpayerRegistry {
 	@Transactional
 	public Registered<Certificate> register(Caller officer, Certificate certificate) {
 		requireValid(certificate.mst());
-		managedBy(officer, certificate.mst());
+		managedByWhileRecording(officer, certificate.mst());
 		if (!certificate.notAfter().isAfter(certificate.notBefore())) {
 			throw new InvalidRegistrationException("notAfter must be after notBefore");
 		}

@@ -67,6 +67,14 @@ class TaxpayerRepository {
 				""").param(mst).query(TAXPAYER).optional();
 	}
 
+	/**
+	 * Share-locks a taxpayer's row until the transaction ends: a re-registration under another office waits for
+	 * it, while other readers and share-lockers do not.
+	 */
+	void lockShared(String mst) {
+		this.jdbc.sql("SELECT mst FROM filing.taxpayer WHERE mst = ? FOR SHARE").param(mst).query(String.class).optional();
+	}
+
 	private static List<FrequencyChange> changes(@Nullable String pairs) {
 		if (pairs == null || pairs.isEmpty()) {
 			return List.of();

@@ -1,5 +1,7 @@
 package etax.declaration.taxpayer;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import etax.access.Caller;
+import etax.access.Role;
 import etax.devstack.DemoTaxpayers;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
@@ -24,10 +30,14 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -46,6 +56,15 @@ class RegistryIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TaxpayerRegistry registry;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void aCertificateSerialNamesOneCertificateForGood() throws Exception {
@@ -299,6 +318,52 @@ class RegistryIntegrationTests {
 
 	private static final String REST = "\"status\":\"ACTIVE\",\"eFiling\":true,\"filingFrequency\":\"Q\","
 			+ "\"taxOfficeCode\":\"99999\",\"chapter\":\"754\"";
+
+	/**
+	 * An officer's record about a taxpayer (an extension, an inspection, a certificate) share-locks its row until it
+	 * commits: a handover to another office, from another connection, waits for it rather than leaving the record
+	 * made by the office the taxpayer has left.
+	 */
+	@Test
+	void aHandoverWaitsForWhatAnOfficerOfTheOfficeItLeavesIsRecording() throws Exception {
+		String mst = registered();
+		Caller officer = new Caller("officer-99999", Role.OFFICER, null, "99999", null);
+		String handover = "UPDATE filing.taxpayer SET tax_office_code = '10107' WHERE mst = '" + mst + "'";
+		CountDownLatch recording = new CountDownLatch(1);
+		CountDownLatch recorded = new CountDownLatch(1);
+		ExecutorService thread = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> officerRecords = thread.submit(() -> new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> {
+					this.registry.managedByWhileRecording(officer, mst);
+					recording.countDown();
+					await(recorded);
+				}));
+			assertThat(recording.await(30, TimeUnit.SECONDS)).isTrue();
+			try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("SET lock_timeout = '300ms'");
+				assertThatThrownBy(() -> statement.executeUpdate(handover)).hasMessageContaining("lock timeout");
+			}
+			recorded.countDown();
+			officerRecords.get(30, TimeUnit.SECONDS);
+			assertThat(this.jdbc.sql(handover).update()).isEqualTo(1);
+		}
+		finally {
+			recorded.countDown();
+			thread.shutdownNow();
+		}
+		assertThatThrownBy(() -> this.registry.managedByWhileRecording(officer, mst))
+			.isInstanceOf(IllegalTransactionStateException.class);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
 
 	private String registered() throws Exception {
 		String mst = DemoTaxpayers.newMst();
