@@ -21,7 +21,8 @@ import etax.ids.TimeOrderedIds;
  * inspection covers and sharing a day with its inspected periods, a budget sub-item the form declares tax payable
  * under, each form, period and sub-item once. The item is due when a return of its form and period is: on the period's
  * regular deadline, or an extension's while one is in force (ADR 0021). A fine decided for
- * it is a multiple of the tax its violation allows, due as every fine is ({@link FineTerms}).
+ * it is a multiple of the tax its violation allows, within five years of that deadline, due as every fine is
+ * ({@link FineTerms}).
  */
 final class AssessmentRules {
 
@@ -82,10 +83,10 @@ final class AssessmentRules {
 								+ " are assessed twice: one amount each");
 			}
 			TaxInspections.Fine fine = assessment.fine();
+			LocalDate due = dueDates.of(assessment.maTKhai(), formPeriod);
 			assessed.add(new AssessedTax(TimeOrderedIds.next(), form, assessment.maTKhai(), assessment.periodKind(),
 					assessment.period(), assessment.subItem(), VoucherPeriods.of(formPeriod.period()), assessment.amount(),
-					dueDates.of(assessment.maTKhai(), formPeriod),
-					(fine != null) ? fine(fine, assessment.amount(), at + "fine.", concludedOn, deadlines) : null));
+					due, (fine != null) ? fine(fine, assessment.amount(), at + "fine.", due, concludedOn, deadlines) : null));
 		}
 		return assessed;
 	}
@@ -98,11 +99,18 @@ final class AssessmentRules {
 
 	}
 
-	private static AssessmentFine fine(TaxInspections.Fine fine, long tax, String at, LocalDate concludedOn,
-			Deadlines deadlines) {
+	private static AssessmentFine fine(TaxInspections.Fine fine, long tax, String at, LocalDate due,
+			LocalDate concludedOn, Deadlines deadlines) {
 		Violation violation = Violation.of(fine.violation())
 			.orElseThrow(() -> new InvalidInspectionException(at + "violation", "A fine is decided for one of "
 					+ Arrays.toString(Violation.values()) + ", not " + fine.violation()));
+		LocalDate barred = due.plus(FineTerms.UNDERPAYMENT_TIME_BAR);
+		if (concludedOn.isAfter(barred)) {
+			throw new InvalidInspectionException(at + "violation", "Law 38/2019 Art. 137(1): tax "
+					+ violation.name().toLowerCase(java.util.Locale.ROOT) + " is fined within five years of the "
+					+ "deadline of its return (" + due + "), by " + barred + "; the conclusion is of " + concludedOn
+					+ ": the tax is assessed without a fine");
+		}
 		BigDecimal rate = (fine.rate() != null) ? fine.rate() : violation.rates().get(0);
 		if (!violation.allows(rate)) {
 			throw new InvalidInspectionException(at + "rate", "The fine for " + violation.name() + " is "

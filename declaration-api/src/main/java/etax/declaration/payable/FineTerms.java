@@ -1,6 +1,7 @@
 package etax.declaration.payable;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 
 import etax.declaration.calendar.Deadlines;
@@ -15,6 +16,18 @@ public final class FineTerms {
 
 	/** Administrative penalties in the tax field (VN-ETAX.md §2.2: 42xx). */
 	public static final String SUB_ITEM = "4254";
+
+	/**
+	 * Law 38/2019 Art. 137(1)(a), Decree 125/2020 Art. 8(1)(a): a procedural violation, such as filing late, is fined
+	 * within two years of the day it was committed, for a return filed late its filing day.
+	 */
+	public static final Period PROCEDURAL_TIME_BAR = Period.ofYears(2);
+
+	/**
+	 * Art. 137(1)(b)-(c), Decree 125/2020 Art. 8(1)(b)-(c): understating or evading tax is fined within five years of
+	 * the day after the deadline of the return it was committed in.
+	 */
+	public static final Period UNDERPAYMENT_TIME_BAR = Period.ofYears(5);
 
 	private static final int DAYS_TO_PAY = 10;
 

@@ -109,6 +109,11 @@ public class LateFilingPenalties {
 			throw new InvalidPenaltyException("decidedOn", "A fine is recorded once decided, on or after the filing ("
 					+ filedOn + ") and not after today (" + today + "), not " + decision.decidedOn());
 		}
+		LocalDate barred = filedOn.plus(FineTerms.PROCEDURAL_TIME_BAR);
+		if (decision.decidedOn().isAfter(barred)) {
+			throw new InvalidPenaltyException("decidedOn", "Law 38/2019 Art. 137(1)(a): filing late is fined within "
+					+ "two years of the filing (" + filedOn + "), by " + barred + ", not on " + decision.decidedOn());
+		}
 		LateFilingPenalty penalty = new LateFilingPenalty(TimeOrderedIds.next(), filed.id(), filed.transactionCode(),
 				filed.mst(), deadline, daysLate, new LateFilingPenalty.Band(band.min(), band.max()), decision.amount(),
 				decision.decisionNumber(), decision.decidedOn(), FineTerms.SUB_ITEM,

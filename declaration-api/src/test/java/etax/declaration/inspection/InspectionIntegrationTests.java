@@ -335,6 +335,30 @@ class InspectionIntegrationTests {
 			.update()).as("append-only").hasMessageContaining("append-only");
 	}
 
+	/**
+	 * Law 38/2019 Art. 137(1): understating or evading tax is fined within five years of its return's deadline. Q4/2020
+	 * was due on 1 February 2021, so a conclusion of 20 April 2026 assesses its tax without a fine; Q1/2021, due on 4
+	 * May 2021, is still fined.
+	 */
+	@Test
+	void aFineIsDecidedWithinFiveYearsOfItsReturnsDeadline() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String id = body(record(mst, officer(), "THANH_TRA", "2020-10-01", "2021-06-30", "[\"GTGT\"]",
+				LocalDate.of(2026, 4, 1)).andExpect(status().isCreated())).get("id").asString();
+		String barred = "{\"maTKhai\":\"01\",\"periodKind\":\"Q\",\"period\":\"4/2020\",\"subItem\":\"1701\","
+				+ "\"amount\":1000000";
+		String inTime = "{\"maTKhai\":\"01\",\"periodKind\":\"Q\",\"period\":\"1/2021\",\"subItem\":\"1701\","
+				+ "\"amount\":2000000,\"fine\":{\"violation\":\"UNDERSTATEMENT\"}}";
+
+		invalid(conclude(mst, officer(), id, LocalDate.of(2026, 4, 20), "47/KL-CT",
+				"[" + barred + ",\"fine\":{\"violation\":\"EVASION\"}}," + inTime + "]"), "assessedTax[0].fine.violation")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2026-02-01")));
+		JsonNode concluded = body(conclude(mst, officer(), id, LocalDate.of(2026, 4, 20), "47/KL-CT",
+				"[" + barred + "}," + inTime + "]").andExpect(status().isCreated()));
+		assertThat(concluded.at("/conclusion/assessedTax/0/fine").isNull()).isTrue();
+		assertThat(concluded.at("/conclusion/assessedTax/1/fine/amount").asLong()).isEqualTo(400_000);
+	}
+
 	@Test
 	void refusesAFineNoViolationAllowsAndStoresNothing() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "99999");

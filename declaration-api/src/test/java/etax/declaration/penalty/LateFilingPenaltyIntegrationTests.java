@@ -121,6 +121,24 @@ class LateFilingPenaltyIntegrationTests {
 			.isEqualTo(11_000_000);
 	}
 
+	/**
+	 * Law 38/2019 Art. 137(1)(a): filing late is fined within two years of the filing. A Q1/2022 return received on
+	 * 2 January 2023 could be fined until 2 January 2025, not today.
+	 */
+	@Test
+	void aLateFilingIsFinedWithinTwoYearsOfTheFiling() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String returnId = fileLate(mst, "2022");
+		this.jdbc.sql("UPDATE filing.tax_return SET received_at = '2023-01-02T03:00:00Z' WHERE id = ?::uuid")
+			.param(returnId)
+			.update();
+		RequestPostProcessor officer = bearer(TokenIssuer.local().officer("99999"));
+
+		invalid(decide(returnId, officer, 15_000_000, TODAY), "decidedOn")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("by 2025-01-02")));
+		decide(returnId, officer, 15_000_000, LocalDate.of(2025, 1, 2)).andExpect(status().isCreated());
+	}
+
 	@Test
 	void aReturnWithoutAFineAnswersNotFound() throws Exception {
 		String returnId = fileLate(RegistryCalls.registered(this.mvc, "99999"));
@@ -131,8 +149,13 @@ class LateFilingPenaltyIntegrationTests {
 	}
 
 	private String fileLate(String mst) throws Exception {
+		return fileLate(mst, "2026");
+	}
+
+	private String fileLate(String mst, String year) throws Exception {
 		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
-			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>")
+			.replace("2026", year);
 		return body(this.mvc.perform(post("/api/v1/returns").with(filer()).contentType(MediaType.APPLICATION_XML).content(xml))
 			.andExpect(status().isCreated())).get("returnId").asString();
 	}
