@@ -7,6 +7,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 
 import javax.net.ssl.SSLException;
@@ -20,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * What a failed delivery records as its last error, for the receiver's operator to act on: which host did
  * what (refused the connection, took too long, failed the TLS handshake, resolved to an address the service
  * does not call), not an exception's class name. Only the receiver's own host and address and the failure's
- * kind are named; a TLS failure's message is the JDK's description of the handshake, which holds nothing of
- * the notice.
+ * kind are named: not an exception's message, which may name what the receiver's certificate or the service's
+ * network hold.
  */
 final class DeliveryErrors {
 
@@ -48,8 +51,8 @@ final class DeliveryErrors {
 				return "No answer from " + receiver + " within " + seconds(timeout);
 			}
 			if (cause instanceof SSLException) {
-				return "TLS handshake with " + receiver + " failed" + ((cause.getMessage() == null) ? ""
-						: ": " + cause.getMessage());
+				return "TLS handshake with " + receiver + " failed" + (certificateRefused(cause)
+						? ": its certificate is not trusted, expired or not for the host" : "");
 			}
 			if (cause instanceof UnknownHostException) {
 				return "Host " + target.getHost() + " not found";
@@ -73,6 +76,16 @@ final class DeliveryErrors {
 			}
 		}
 		return null;
+	}
+
+	private static boolean certificateRefused(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CertificateException || cause instanceof CertPathValidatorException
+					|| cause instanceof CertPathBuilderException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String seconds(Duration timeout) {

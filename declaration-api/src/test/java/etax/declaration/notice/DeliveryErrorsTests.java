@@ -43,8 +43,13 @@ class DeliveryErrorsTests {
 
 	@Test
 	void tlsAndNameFailuresAreExplained() {
-		assertThat(DeliveryErrors.describe(new SSLHandshakeException("PKIX path validation failed"), HOOK, TIMEOUT))
-			.isEqualTo("TLS handshake with hooks.example.vn:8443 failed: PKIX path validation failed");
+		SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path validation failed: CN=internal-ca.corp");
+		untrusted.initCause(new java.security.cert.CertificateException("No name matching db.corp.local"));
+		assertThat(DeliveryErrors.describe(untrusted, HOOK, TIMEOUT)).isEqualTo("TLS handshake with hooks.example.vn:8443 "
+				+ "failed: its certificate is not trusted, expired or not for the host");
+		assertThat(DeliveryErrors.describe(new SSLHandshakeException("Received fatal alert: handshake_failure"), HOOK,
+				TIMEOUT))
+			.isEqualTo("TLS handshake with hooks.example.vn:8443 failed");
 		assertThat(DeliveryErrors.describe(new UnknownHostException("hooks.example.vn"), HOOK, TIMEOUT))
 			.isEqualTo("Host hooks.example.vn not found");
 	}
