@@ -63,7 +63,7 @@ class ContextRules {
 	Checked check(ReturnDocument document, EnvelopeCapture envelope, Instant receivedAt) {
 		ReturnHeader header = document.header();
 		List<Finding> findings = new ArrayList<>();
-		Optional<Taxpayer> taxpayer = this.identity.registered(header, findings);
+		Optional<Taxpayer> taxpayer = this.identity.registered(header, document.form(), findings);
 		if (rejectedToStop(findings)) {
 			return new Checked(findings, taxpayer, null, List.of());
 		}

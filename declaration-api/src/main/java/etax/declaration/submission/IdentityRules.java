@@ -14,6 +14,7 @@ import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.ids.TaxpayerId;
 import etax.schemas.Category;
 import etax.schemas.Finding;
+import etax.schemas.FormVersion;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
 import etax.schemas.Severity;
@@ -69,13 +70,15 @@ class IdentityRules {
 	}
 
 	/**
-	 * CTX-MST-01, then CTX-ID-01 to CTX-ID-03: the MST is valid, and a taxpayer registered under it is active and
-	 * files electronically. An invalid MST is not looked up.
+	 * CTX-MST-01, then CTX-ID-01 to CTX-ID-03: the MST is valid, and a taxpayer registered under it is active, or
+	 * files a finalization (VN-ETAX.md §3.2: a business that ceased or is dissolving still settles its tax, Law
+	 * 38/2019 Art. 44(4)), and files electronically. An invalid MST is not looked up.
 	 * @param header the return's header
+	 * @param form the return's form
 	 * @param findings where the findings go
 	 * @return the registered taxpayer, if any
 	 */
-	Optional<Taxpayer> registered(ReturnHeader header, List<Finding> findings) {
+	Optional<Taxpayer> registered(ReturnHeader header, FormVersion form, List<Finding> findings) {
 		if (!TaxpayerId.isValid(header.mst())) {
 			findings.add(finding("CTX-MST-01", Category.INCORRECT_DATA, Severity.REJECT_AND_STOP, ContextFindings.MST,
 					header.mst(), "Mã số thuế không hợp lệ (sai định dạng hoặc chữ số kiểm tra).",
@@ -84,7 +87,7 @@ class IdentityRules {
 			return Optional.empty();
 		}
 		Optional<Taxpayer> taxpayer = this.registry.find(header.mst());
-		taxpayer.ifPresentOrElse((registered) -> checkRegistration(registered, findings),
+		taxpayer.ifPresentOrElse((registered) -> checkRegistration(registered, form, findings),
 				() -> findings.add(finding("CTX-ID-01", Category.DATA_MISMATCH, Severity.REJECT_AND_STOP,
 						ContextFindings.MST, header.mst(), "Mã số thuế chưa được đăng ký với cơ quan thuế.",
 						"No taxpayer is registered under this MST.",
@@ -102,11 +105,12 @@ class IdentityRules {
 				signedNotBefore(document), (agent, client) -> this.registry.mayFileFor(agent, client, contractDay()))));
 	}
 
-	private static void checkRegistration(Taxpayer taxpayer, List<Finding> findings) {
-		if (!taxpayer.isActive()) {
+	private static void checkRegistration(Taxpayer taxpayer, FormVersion form, List<Finding> findings) {
+		if (!taxpayer.isActive() && !form.finalization()) {
 			findings.add(finding("CTX-ID-02", Category.DATA_MISMATCH, Severity.REJECT_AND_STOP, ContextFindings.MST,
-					taxpayer.mst(), "Người nộp thuế không ở trạng thái hoạt động (" + taxpayer.status() + ").",
-					"The taxpayer is not active (" + taxpayer.status() + ").",
+					taxpayer.mst(), "Người nộp thuế không ở trạng thái hoạt động (" + taxpayer.status()
+							+ "): chỉ nộp tờ khai quyết toán.",
+					"The taxpayer is not active (" + taxpayer.status() + "): it files finalizations only.",
 					"Liên hệ cơ quan thuế quản lý để khôi phục trạng thái mã số thuế.",
 					"Contact the managing tax office to restore the registration."));
 		}

@@ -12,7 +12,8 @@ import etax.ids.TaxpayerId;
  *
  * @param mst the taxpayer id
  * @param name the registered name
- * @param status {@code ACTIVE}, {@code SUSPENDED} or {@code CLOSED}; only active taxpayers file
+ * @param status {@code ACTIVE}, {@code SUSPENDED} or {@code CLOSED}; only active taxpayers file, but for a
+ * finalization, which a business that ceased or is dissolving still files
  * @param eFiling whether the taxpayer is enrolled for electronic filing
  * @param filingFrequency {@code M} (monthly) or {@code Q} (quarterly) for VAT and withheld PIT: the frequency in
  * force since ever, until the first of {@code frequencyChanges}

@@ -98,6 +98,14 @@ class ContextRulesIntegrationTests {
 		assertThat(ruleIds(file(SampleReturns.forTaxpayer("5702126556"), 201))).containsExactly("CTX-ID-03");
 	}
 
+	/** VN-ETAX.md §3.2: a business that ceased still files its finalization, and only that. */
+	@Test
+	void aClosedTaxpayerFilesItsFinalizationOnly() throws Exception {
+		String finalization = GeneratedReturns.citFinalization("1801321141", 2025, (xml) -> true);
+
+		assertThat(ruleIds(file(finalization, 201))).doesNotContain("CTX-ID-02", "CTX-ID-03");
+	}
+
 	@Test
 	void rejectsAQuarterlyReturnOfAMonthlyFiler() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "M");
