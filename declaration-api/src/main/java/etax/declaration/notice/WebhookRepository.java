@@ -232,12 +232,12 @@ class WebhookRepository {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				UPDATE filing.webhook_delivery d SET next_attempt_at = ?
+				UPDATE filing.webhook_delivery d SET next_attempt_at = ?, leased_until = ?
 				FROM filing.webhook w
 				WHERE w.id = d.webhook_id AND d.id = ANY(?)
 				RETURNING d.id, d.webhook_id, d.attempts, d.payload, w.url, w.secret, d.created_at
 				""")
-			.params(Timestamp.from(leaseUntil), claimed)
+			.params(Timestamp.from(leaseUntil), Timestamp.from(leaseUntil), claimed)
 			.query((row, n) -> new Due(row.getLong(1), row.getObject(2, UUID.class), row.getInt(3), row.getString(4),
 					row.getString(5), row.getString(6), row.getTimestamp(7).toInstant()))
 			.list();
@@ -249,7 +249,7 @@ class WebhookRepository {
 
 	void delivered(long id, Instant at) {
 		this.jdbc.sql("UPDATE filing.webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
-				+ "last_error = NULL WHERE id = ?").params(Timestamp.from(at), id).update();
+				+ "last_error = NULL, leased_until = NULL WHERE id = ?").params(Timestamp.from(at), id).update();
 	}
 
 	/**
@@ -259,7 +259,7 @@ class WebhookRepository {
 	void failed(long id, String error, @Nullable Instant retryAt) {
 		Timestamp retry = (retryAt != null) ? Timestamp.from(retryAt) : null;
 		this.jdbc.sql("""
-				UPDATE filing.webhook_delivery d SET attempts = d.attempts + 1, last_error = ?,
+				UPDATE filing.webhook_delivery d SET attempts = d.attempts + 1, last_error = ?, leased_until = NULL,
 				    status = CASE WHEN ?::timestamptz IS NULL THEN 'FAILED' ELSE 'PENDING' END,
 				    next_attempt_at = GREATEST(COALESCE(?::timestamptz, d.next_attempt_at), w.paused_until)
 				FROM filing.webhook w
@@ -273,7 +273,7 @@ class WebhookRepository {
 	 * Pauses a webhook whose receiver gave no answer, unless it is paused already (the other deliveries in flight
 	 * when it went down fail too, and must not each double the pause): for twice as long as its last pause, from
 	 * {@code first} up to {@code longest}. Its pending deliveries due before the pause ends are moved to its end,
-	 * out of the claims' way.
+	 * out of the claims' way; not those in flight, whose outcome is still to come (their lease holds them).
 	 */
 	void pause(UUID webhookId, Instant now, Duration first, Duration longest) {
 		this.jdbc.sql("""
@@ -284,13 +284,16 @@ class WebhookRepository {
 				    RETURNING id, paused_until)
 				UPDATE filing.webhook_delivery d SET next_attempt_at = p.paused_until FROM paused p
 				WHERE d.webhook_id = p.id AND d.status = 'PENDING' AND d.next_attempt_at < p.paused_until
+				    AND (d.leased_until IS NULL OR d.leased_until <= ?)
 				""")
-			.params(Timestamp.from(now), seconds(first), seconds(longest), webhookId, Timestamp.from(now))
+			.params(Timestamp.from(now), seconds(first), seconds(longest), webhookId, Timestamp.from(now),
+					Timestamp.from(now))
 			.update();
 	}
 
 	/**
-	 * Resumes a webhook whose receiver answered, if it was failing: the deliveries its pause moved are due now.
+	 * Resumes a webhook whose receiver answered, if it was failing: the deliveries its pause moved are due now, but
+	 * those in flight, which a claim would send a second time while the first request is open.
 	 */
 	void resume(UUID webhookId, Instant now) {
 		this.jdbc.sql("""
@@ -301,8 +304,9 @@ class WebhookRepository {
 				    RETURNING w.id, failing.paused_until)
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ? FROM resumed r
 				WHERE d.webhook_id = r.id AND d.status = 'PENDING' AND d.next_attempt_at = r.paused_until
+				    AND (d.leased_until IS NULL OR d.leased_until <= ?)
 				""")
-			.params(webhookId, Timestamp.from(now))
+			.params(webhookId, Timestamp.from(now), Timestamp.from(now))
 			.update();
 	}
 

@@ -73,6 +73,9 @@ class WebhookIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	WebhookRepository webhooks;
+
 	private HttpServer receiver;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -405,6 +408,48 @@ class WebhookIntegrationTests {
 		}
 		finally {
 			flaky.stop(0);
+		}
+	}
+
+	/**
+	 * A pause longer than a lease and the resume after it leave a delivery in flight alone: it is not made due again
+	 * and sent a second time while its first request is still open.
+	 */
+	@Test
+	void aPauseAndAResumeLeaveADeliveryInFlightAlone() throws Exception {
+		CountDownLatch answer = new CountDownLatch(1);
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer holding = receiver((exchange) -> {
+			requests.incrementAndGet();
+			awaitQuietly(answer);
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			String tvan = TokenIssuer.local().tvan("tvan-held-" + UUID.randomUUID());
+			UUID webhook = registered(tvan, holding);
+			queue(webhook, 1);
+			await().atMost(Duration.ofSeconds(10)).until(() -> requests.get() == 1);
+
+			// another delivery's failure pauses the webhook for longer than the lease (failures 10: 200 ms · 2^10)
+			this.jdbc.sql("UPDATE filing.webhook SET failures = 10 WHERE id = ?").param(webhook).update();
+			this.webhooks.pause(webhook, Instant.now(), Duration.ofMillis(200), Duration.ofHours(1));
+			// and another one's answer resumes it
+			this.webhooks.resume(webhook, Instant.now());
+			Thread.sleep(1000);
+			assertThat(requests.get()).as("requests for the one notice").isEqualTo(1);
+
+			answer.countDown();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.jdbc.sql("SELECT status FROM filing.webhook_delivery WHERE webhook_id = ?")
+					.param(webhook)
+					.query(String.class)
+					.single()
+					.equals("DELIVERED"));
+			assertThat(requests.get()).isEqualTo(1);
+		}
+		finally {
+			answer.countDown();
+			holding.stop(0);
 		}
 	}
 
