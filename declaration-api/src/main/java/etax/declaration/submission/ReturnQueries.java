@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReturnQueries {
 
+	/** How many of a chain's returns not accepted it lists, the latest. */
+	static final int REFUSED_IN_A_CHAIN = 100;
+
 	private final ReturnRepository returns;
 
 	private final PayableItems payableItems;
@@ -94,7 +97,8 @@ public class ReturnQueries {
 	 * what it changed against the accepted return in force when it arrived. Which is in force and what each changed
 	 * are judged on the whole chain, also the returns others filed (the taxpayer, another agent, a T-VAN), which
 	 * are then left out: a return compared with one the caller may not read names it by its id only, without what
-	 * changed (its "before" values are that return's figures: a made-up supplement would read them).
+	 * changed (its "before" values are that return's figures: a made-up supplement would read them). Of the returns
+	 * not accepted, the latest {@value #REFUSED_IN_A_CHAIN} are listed, and the given one.
 	 * @param id a return of the chain
 	 * @param caller who asks
 	 * @return the chain
@@ -103,10 +107,11 @@ public class ReturnQueries {
 	public List<ChainedReturn> chain(UUID id, Caller caller) {
 		ReturnScope scope = scope(caller);
 		this.returns.findById(id, scope).orElseThrow(() -> ReturnNotFoundException.forId(id));
-		List<ChainHistory.Member> chain = this.returns.chainOf(id);
+		List<ChainHistory.Member> chain = this.returns.chainOf(id, REFUSED_IN_A_CHAIN);
 		Set<UUID> visible = this.returns.visible(chain.stream().map(ChainHistory.Member::id).toList(), scope);
 		// the items of a return left out are never shown: not read
-		return ChainHistory.of(chain, (member) -> visible.contains(member) ? this.payableItems.ofReturn(member) : List.of())
+		Map<UUID, List<PayableItem>> items = this.payableItems.ofReturns(visible);
+		return ChainHistory.of(chain, (member) -> items.getOrDefault(member, List.of()))
 			.stream()
 			.filter((member) -> visible.contains(member.id()))
 			.map((member) -> (member.comparedWith() == null || visible.contains(member.comparedWith())) ? member

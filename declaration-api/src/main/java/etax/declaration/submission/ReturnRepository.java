@@ -122,18 +122,25 @@ class ReturnRepository {
 	}
 
 	/**
-	 * The returns of the chain a return belongs to, all of them, in the order decided
-	 * ({@link ReturnChains#DECISION_ORDER}): what is in force and what each changed are the chain's, whoever filed them.
+	 * The returns of the chain a return belongs to, in the order decided ({@link ReturnChains#DECISION_ORDER}): what is
+	 * in force and what each changed are the chain's, whoever filed them. Every accepted one, and of those not
+	 * accepted the latest {@code refused}, and the given one: returns refused without end (a filer's retries, or
+	 * returns anybody may send under the MST) would make the chain unbounded, and none of them is ever in force.
 	 * @param id a return of the chain
+	 * @param refused how many of the returns not accepted to read, the latest first
 	 * @return the chain's returns, the given one among them
 	 */
-	List<ChainHistory.Member> chainOf(UUID id) {
+	List<ChainHistory.Member> chainOf(UUID id, int refused) {
 		return this.jdbc.sql("""
 				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
-				FROM filing.tax_return
-				WHERE chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id
+				FROM (SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators,
+				          row_number() OVER (PARTITION BY status ORDER BY right(transaction_code, 10) DESC) AS latest
+				      FROM filing.tax_return
+				      WHERE chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id) chain
+				WHERE status = 'ACCEPTED' OR latest <= :refused OR id = :id
 				""" + " ORDER BY " + ReturnChains.DECISION_ORDER)
 			.param("id", id)
+			.param("refused", refused)
 			.query((row, n) -> new ChainHistory.Member(row.getObject("id", UUID.class), row.getString("transaction_code"),
 					row.getString("filing_type"), row.getInt("submission_number"),
 					ReturnStatus.valueOf(row.getString("status")), row.getTimestamp("received_at").toInstant(),

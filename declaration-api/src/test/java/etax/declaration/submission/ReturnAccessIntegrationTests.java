@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -433,6 +435,39 @@ class ReturnAccessIntegrationTests {
 	 * A filer who filed only part of a chain (a T-VAN's supplement of the taxpayer's own original) reads its part as
 	 * the whole chain judges it: in force, and compared with the original it corrected, named by its id only.
 	 */
+	/**
+	 * Returns refused without end (anybody may send one under the MST) do not make a chain unbounded: it lists every
+	 * accepted return and the latest hundred not accepted, and a refused one asked for by its id.
+	 */
+	@Test
+	void aChainListsItsAcceptedReturnsAndTheLatestHundredRefused() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String original = read(file(SampleReturns.forTaxpayer(mst), TOKENS.taxpayer(mst))).get("returnId").asString();
+		List<String> refused = new ArrayList<>();
+		for (int i = 0; i < 103; i++) {
+			refused.add(this.jdbc.sql("""
+					INSERT INTO filing.tax_return (id, transaction_code, mst, form_code, ma_tkhai, form_version, filing_type,
+					    submission_number, period_kind, period_value, tax_office_code, status, received_at, content_sha256,
+					    indicators, findings, xml, chain_key, filed_by)
+					SELECT gen_random_uuid(), left(transaction_code, 7)
+					           || lpad((nextval('filing.transaction_code_seq') % 10000000000)::text, 10, '0'),
+					    mst, form_code, ma_tkhai, form_version, 'B', 7, period_kind, period_value, tax_office_code,
+					    'NOT_ACCEPTED', now(), content_sha256, indicators, '[]'::jsonb, xml, chain_key, filed_by
+					FROM filing.tax_return WHERE id = ?::uuid RETURNING id::text
+					""").param(original).query(String.class).single());
+		}
+
+		JsonNode chain = read(this.mvc.perform(get("/api/v1/returns/" + original + "/chain").with(bearer(TOKENS.taxpayer(mst)))));
+		assertThat(chain.size()).as("the original and the latest hundred refused").isEqualTo(101);
+		assertThat(chain.at("/0/id").asString()).isEqualTo(original);
+		assertThat(chain.at("/0/current").asBoolean()).isTrue();
+		assertThat(chain.at("/100/id").asString()).isEqualTo(refused.get(102));
+		JsonNode asked = read(this.mvc.perform(get("/api/v1/returns/" + refused.get(0) + "/chain")
+			.with(bearer(TOKENS.taxpayer(mst)))));
+		assertThat(asked.size()).isEqualTo(102);
+		assertThat(asked.at("/1/id").asString()).isEqualTo(refused.get(0));
+	}
+
 	@Test
 	void aFilerSeesItsPartOfAChainAsTheWholeChainJudgesIt() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
