@@ -129,10 +129,10 @@ class GroupCommit implements SmartLifecycle {
 				}
 			}
 			catch (Throwable ex) {
+				// an Error too (out of memory on a group of large returns): its filers hear of it and the committer
+				// stays, or the filings queued after it would wait for good with none left to take them
 				group.forEach((filing) -> filing.outcome().completeExceptionally(ex));
-				if (ex instanceof Error error) {
-					throw error;
-				}
+				log.error("Filing a group of {} returns failed: {}", group.size(), ex.getClass().getName());
 			}
 			group.clear();
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import etax.access.Caller;
 import etax.access.RedactedException;
@@ -41,6 +42,9 @@ class ReturnBatchController {
 	private static final Logger log = LoggerFactory.getLogger(ReturnBatchController.class);
 
 	private static final String PROBLEMS = "https://etax.example/problems/";
+
+	/** What a key or a subject may not hold: the single filing's endpoint refuses it too ({@code ReturnController}). */
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private final ReturnIntake intake;
 
@@ -129,8 +133,10 @@ class ReturnBatchController {
 			throw invalid("A batch request holds 1 to " + limits.maxItems() + " returns.");
 		}
 		if (batch.items().stream().anyMatch((item) -> item == null || item.xml() == null || item.idempotencyKey() == null
-				|| item.idempotencyKey().isBlank() || item.idempotencyKey().length() > 255)) {
-			throw invalid("Every item needs its return and an idempotency key of 1 to 255 characters.");
+				|| item.idempotencyKey().isBlank() || item.idempotencyKey().length() > 255
+				|| CONTROL.matcher(item.idempotencyKey()).find())) {
+			throw invalid("Every item needs its return and an idempotency key of 1 to 255 characters, none of them "
+					+ "a control character.");
 		}
 		return batch;
 	}
@@ -138,6 +144,9 @@ class ReturnBatchController {
 	private static Caller filer(ReturnBatch.OnBehalfOf filer) {
 		if (filer == null || filer.subject() == null || (filer.role() != Role.AGENT && filer.role() != Role.TVAN)) {
 			throw invalid("The filer must be an AGENT or a TVAN with its subject.");
+		}
+		if (CONTROL.matcher(filer.subject()).find() || (filer.mst() != null && CONTROL.matcher(filer.mst()).find())) {
+			throw invalid("The filer's subject and MST must not contain control characters.");
 		}
 		try {
 			return new Caller(filer.subject(), filer.role(), filer.mst(), null, null);

@@ -95,6 +95,27 @@ class GroupCommitTests {
 		}
 	}
 
+	/** An Error filing a group fails that group's filings; the committer lives on for the next ones. */
+	@Test
+	void aCommitterOutlivesAnErrorFilingAGroup() throws Exception {
+		RecordingFiling filing = new RecordingFiling();
+		GroupCommit groupCommit = new GroupCommit(filing, settings(1), this.meters);
+		groupCommit.start();
+		ExecutorService filers = Executors.newFixedThreadPool(1);
+		try {
+			assertThatExceptionOfType(IllegalStateException.class)
+				.isThrownBy(() -> groupCommit.file(candidate("out-of-memory")))
+				.withCauseInstanceOf(OutOfMemoryError.class);
+
+			Future<ReturnFiling.Filed> next = filers.submit(() -> groupCommit.file(candidate("next")));
+			assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(filing.outcomeOf("next"));
+		}
+		finally {
+			filers.shutdownNow();
+			groupCommit.stop();
+		}
+	}
+
 	@Test
 	void nothingIsTakenOnceStopped() {
 		GroupCommit groupCommit = new GroupCommit(new RecordingFiling(), settings(1), this.meters);
@@ -140,6 +161,9 @@ class GroupCommitTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			if (keys.contains("out-of-memory")) {
+				throw new OutOfMemoryError("Java heap space");
 			}
 			if (keys.contains("commit-lost")) {
 				throw new TransactionSystemException("the connection broke during the commit");

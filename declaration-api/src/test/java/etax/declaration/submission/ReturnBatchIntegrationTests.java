@@ -179,6 +179,15 @@ class ReturnBatchIntegrationTests {
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"))
 			.andExpect(jsonPath("$.detail").value(
 					"The body is not a batch of returns: items[0].xml is missing, null or not of the expected type."));
+		// a NUL the database cannot take in a lock's key: refused, not a 500 that every retry meets again
+		file(Map.of("filer", Map.of("subject", "agent-" + agent, "role", "AGENT"), "items",
+				List.of(Map.of("idempotencyKey", "k\u0000", "xml", SampleReturns.valid().getBytes(StandardCharsets.UTF_8)))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
+		file(Map.of("filer", Map.of("subject", "agent-\u0000" + agent, "role", "AGENT"), "items",
+				List.of(Map.of("idempotencyKey", "k", "xml", SampleReturns.valid().getBytes(StandardCharsets.UTF_8)))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
 	}
 
 	private ResultActions file(Map<String, Object> request) throws Exception {
