@@ -142,7 +142,7 @@ public class BankRegistry {
 					(row.validTo() != null) ? row.validTo().toInstant() : null);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new UnreadableKeyException(row.keyId(), row.bankCode(), ex);
+			throw new UnreadableKeyException(row.keyId(), ex);
 		}
 	}
 

@@ -2,9 +2,10 @@ package etax.payment.confirmation;
 
 /**
  * A rejected message that an officer may not re-drive (as it was, or corrected): nothing shows which bank
- * sent it (its signature did not verify), it confirms for another bank than the one that sent it, or, for a
- * correction, it does not state readably what was paid. A re-drive would have the gateway vouch for it.
- * The bank must send it again, signed.
+ * sent it (its signature did not verify, or not yet: the key it names is still registered unreadably), it confirms
+ * for another bank than the one that sent it, or, for a correction, it does not state readably what was paid. A
+ * re-drive would have the gateway vouch for it. The bank must send it again, signed (or an operator correct the
+ * key).
  */
 public final class NotRedrivableException extends RuntimeException {
 
@@ -32,6 +33,12 @@ public final class NotRedrivableException extends RuntimeException {
 	static NotRedrivableException empty(long id) {
 		return new NotRedrivableException("The rejected message " + id
 				+ " has no value: nothing shows what was paid; the bank must send it again");
+	}
+
+	static NotRedrivableException keyUnreadable(long id) {
+		return new NotRedrivableException("The rejected message " + id
+				+ " is signed with a key registered in a form the gateway cannot read: it is re-driven once an operator"
+				+ " has corrected the key and its signature verifies with it");
 	}
 
 	static NotRedrivableException unsigned(long id) {

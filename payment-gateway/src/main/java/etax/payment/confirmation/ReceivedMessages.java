@@ -105,14 +105,12 @@ class ReceivedMessages {
 			throw ex;
 		}
 		catch (UnreadableKeyException ex) {
-			// the registry's fault: kept for the key's bank, which sees it in its status and whose message is
-			// re-driven once the key is corrected
+			// the registry's fault, but nothing verified the signature: whoever knows the key id can name it, so the
+			// rejection names no bank and keeps the signature, which the re-drive verifies with the key corrected
 			log.error("A bank's registered key cannot be read keyId={} topic={} partition={} offset={}", ex.keyId(),
 					source.topic(), source.partition(), source.offset());
-			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
-					"the key the message is signed with is registered in a form this gateway cannot read; an operator "
-							+ "corrects it, then the message is re-driven",
-					now, null, ex.bankCode()), headers);
+			return rejected(Rejection.unreadableKey(source, record.key(), value, contentType, now,
+					Objects.requireNonNull(MessageReader.header(headers, PaymentRecording.SIGNATURE_HEADER))), headers);
 		}
 		catch (RuntimeException ex) {
 			// a bug or a limit this code does not know of, hit by this record alone: it becomes a rejection

@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param bankCode the bank the entry confirmed for, once it was read that far and its signer could speak for
  * that bank
  * @param signerBankCode the bank whose key verified the message, if a bank's key did
+ * @param signature the record's signature, kept when the key it names could not be read: nothing verified it, and
+ * the message shows no sender until it verifies with the key corrected
  */
 public record RejectedMessage(long id, String reason, String detail, Instant receivedAt, MessagePosition source,
 		int entryIndex, @Nullable String key, @Nullable String value, @Nullable String contentType,
 		@Nullable String recordedValue, @Nullable Instant redrivenAt, @Nullable String redrivenBy,
-		@Nullable String bankCode, @Nullable String signerBankCode) {
+		@Nullable String bankCode, @Nullable String signerBankCode, @Nullable String signature) {
 
 	/**
 	 * The bank that sent it, as far as the gateway can tell: the bank the entry confirmed for once it was read

@@ -30,14 +30,15 @@ class RejectedMessageRepository {
 	private static final String INSERT = """
 			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
 			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id, bank_code,
-			    bank_reference, signer_bank_code)
+			    bank_reference, signer_bank_code, signature)
 			VALUES (:topic, :partition, :offset, :entry, :key, :value, :contentType, :recordedValue, :reason, :detail,
-			    :receivedAt, :recordingId, :bankCode, :bankReference, :signerBank)
+			    :receivedAt, :recordingId, :bankCode, :bankReference, :signerBank, :signature)
 			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset, entry_index) DO NOTHING""";
 
 	private static final String COLUMNS = """
 			id, reason, detail, received_at, kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
-			raw_value, content_type, recorded_value, redriven_at, redriven_by, bank_code, signer_bank_code""";
+			raw_value, content_type, recorded_value, redriven_at, redriven_by, bank_code, signer_bank_code,
+			signature""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -132,7 +133,7 @@ class RejectedMessageRepository {
 				row.getInt("entry_index"), row.getString("message_key"), row.getString("raw_value"),
 				row.getString("content_type"), row.getString("recorded_value"),
 				(redrivenAt != null) ? redrivenAt.toInstant() : null, row.getString("redriven_by"),
-				row.getString("bank_code"), row.getString("signer_bank_code"));
+				row.getString("bank_code"), row.getString("signer_bank_code"), row.getString("signature"));
 	}
 
 	private static SqlParameterSource parameters(Rejection rejection, UUID recordingId) {
@@ -152,7 +153,8 @@ class RejectedMessageRepository {
 					Types.VARCHAR)
 			.addValue("bankReference",
 					(rejection.confirmation() != null) ? rejection.confirmation().bankReference() : null, Types.VARCHAR)
-			.addValue("signerBank", rejection.signerBank(), Types.VARCHAR);
+			.addValue("signerBank", rejection.signerBank(), Types.VARCHAR)
+			.addValue("signature", storable(rejection.signature()), Types.VARCHAR);
 	}
 
 	/**

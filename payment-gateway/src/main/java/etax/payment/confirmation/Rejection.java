@@ -18,13 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param recordedValue for a conflict, the message the recorded confirmation came in
  * @param receivedAt when this poll was recorded
  * @param confirmation the bank and reference the entry carried, when it could be read that far
- * @param signerBank the bank whose key verified the message, when one did (not for the gateway's intake key), or
- * whose registered key it names when that key could not be read (the re-drive verifies it with the key corrected):
- * a re-drive may only ever confirm for it
+ * @param signerBank the bank whose key verified the message, when one did (not for the gateway's intake key): a
+ * re-drive may only ever confirm for it
+ * @param signature the record's signature, kept when the key it names could not be read, so that nothing verified
+ * it: a re-drive verifies it with the key as corrected, and only then knows the bank that sent it
  */
 record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @Nullable String value,
 		@Nullable String contentType, RejectionReason reason, String detail, @Nullable String recordedValue,
-		Instant receivedAt, @Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
+		Instant receivedAt, @Nullable ConfirmationKey confirmation, @Nullable String signerBank,
+		@Nullable String signature) {
 
 	private static final String UNSTORABLE_DETAIL = "the database refused a value of the message that no check "
 			+ "caught; report it with this rejection";
@@ -33,7 +35,19 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 			@Nullable String contentType, RejectionReason reason, String detail, Instant receivedAt,
 			@Nullable ConfirmationKey confirmation, @Nullable String signerBank) {
 		return new Rejection(source, 0, key, value, contentType, reason, detail, null, receivedAt, confirmation,
-				signerBank);
+				signerBank, null);
+	}
+
+	/**
+	 * A record signed with a key its bank registered in a form the gateway cannot read: the registry's fault, but
+	 * nothing shows the bank sent it until its signature verifies, so it names no signer and keeps the signature.
+	 */
+	static Rejection unreadableKey(MessagePosition source, @Nullable String key, @Nullable String value,
+			@Nullable String contentType, Instant receivedAt, String signature) {
+		return new Rejection(source, 0, key, value, contentType, RejectionReason.UNREADABLE,
+				"the key the message is signed with is registered in a form this gateway cannot read; an operator "
+						+ "corrects it, then the message is re-driven if its signature verifies with it",
+				null, receivedAt, null, null, signature);
 	}
 
 	/**
@@ -49,14 +63,14 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 
 	/** This rejection's record as one PostgreSQL refused, should it refuse this rejection too. */
 	Rejection asUnstorable() {
-		return unstorable(this.source, this.key, this.value, this.contentType, this.receivedAt, this.confirmation,
-				this.signerBank);
+		return new Rejection(this.source, 0, this.key, this.value, this.contentType, RejectionReason.UNSTORABLE,
+				UNSTORABLE_DETAIL, null, this.receivedAt, this.confirmation, this.signerBank, this.signature);
 	}
 
 	static Rejection of(ReceivedConfirmation received, RejectionReason reason, String detail) {
 		return new Rejection(received.source(), received.entryIndex(), received.key(), received.rawValue(),
 				received.contentType(), reason, detail, null, received.receivedAt(), received.confirmationKey(),
-				received.signerBank());
+				received.signerBank(), null);
 	}
 
 	/**
@@ -70,7 +84,7 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference() + " is booked already: a "
 						+ confirmation.status().name() + " report does not undo a booked payment, the bank sends a "
 						+ "reversal of it; the booked confirmation is kept",
-				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank());
+				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank(), null);
 	}
 
 	/** The same bank code and reference as a recorded confirmation, with other content. */
@@ -80,7 +94,7 @@ record Rejection(MessagePosition source, int entryIndex, @Nullable String key, @
 				received.contentType(), RejectionReason.CONFLICT,
 				"bank " + confirmation.bankCode() + " reference " + confirmation.bankReference()
 						+ " is already recorded with different content; the recorded confirmation is kept",
-				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank());
+				recordedValue, received.receivedAt(), received.confirmationKey(), received.signerBank(), null);
 	}
 
 }

@@ -1,5 +1,6 @@
 package etax.payment.confirmation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.UUID;
 
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
+import etax.payment.bank.BankRegistry;
+import etax.payment.bank.InvalidSignatureException;
+import etax.payment.bank.UnreadableKeyException;
 import etax.payment.office.OfficeScope;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * The officer vouches only for what the bank is shown to have sent. A message whose bank signature failed
- * is never re-driven, nor one that confirms for another bank than the one that sent it. A correction keeps
+ * is never re-driven, nor one that confirms for another bank than the one that sent it; one signed with a key
+ * registered in a form the gateway could not read is re-driven only once its signature verifies with the key as
+ * an operator corrected it, and then as that key's bank's only. A correction keeps
  * who sent the message and what it says was paid ({@link PaymentFacts}); a message that does not state them
  * readably is not corrected at all.
  */
@@ -38,13 +44,16 @@ public class RejectionRedrive {
 
 	private final Outbox outbox;
 
+	private final BankRegistry banks;
+
 	private final Clock clock;
 
 	RejectionRedrive(RejectedMessageRepository rejections, ConfirmationPublishing publishing, Outbox outbox,
-			Clock clock) {
+			BankRegistry banks, Clock clock) {
 		this.rejections = rejections;
 		this.publishing = publishing;
 		this.outbox = outbox;
+		this.banks = banks;
 		this.clock = clock;
 	}
 
@@ -72,7 +81,7 @@ public class RejectionRedrive {
 			// gateway's intake key and record it as the bank's; only the bank can send it again, signed
 			throw NotRedrivableException.unsigned(id);
 		}
-		String sender = rejected.sender();
+		String sender = (rejected.signature() != null) ? verifiedSender(rejected) : rejected.sender();
 		if (sender == null) {
 			throw NotRedrivableException.senderUnknown(id);
 		}
@@ -105,6 +114,24 @@ public class RejectionRedrive {
 		}
 		this.outbox.append(message);
 		return new Redriven(id, messageId, Objects.requireNonNull(now), officer);
+	}
+
+	/**
+	 * The bank whose key verifies, now, the signature of a message that came signed with a key the gateway could not
+	 * read: anyone may name a key id, so only a signature verified with the key as corrected shows the bank sent it.
+	 * @return that bank, or null for the gateway's intake key
+	 */
+	private @Nullable String verifiedSender(RejectedMessage rejected) {
+		String value = (rejected.value() != null) ? rejected.value() : "";
+		try {
+			return this.banks.verify(rejected.signature(), value.getBytes(StandardCharsets.UTF_8)).bankCode();
+		}
+		catch (UnreadableKeyException ex) {
+			throw NotRedrivableException.keyUnreadable(rejected.id());
+		}
+		catch (InvalidSignatureException ex) {
+			throw NotRedrivableException.unsigned(rejected.id());
+		}
 	}
 
 	private static Map<String, String> original(RejectedMessage rejected, String sender) {

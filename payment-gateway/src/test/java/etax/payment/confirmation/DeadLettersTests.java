@@ -80,7 +80,7 @@ class DeadLettersTests {
 	private static Rejection conflict(String rejected, String recorded) {
 		return new Rejection(new MessagePosition("bank.payments.v1", 0, 42), 0, "0101234567", rejected,
 				"application/json", RejectionReason.CONFLICT, "the bank sent another version of a recorded confirmation",
-				recorded, Instant.parse("2026-04-20T03:00:00Z"), null, "01202001");
+				recorded, Instant.parse("2026-04-20T03:00:00Z"), null, "01202001", null);
 	}
 
 }

@@ -23,11 +23,14 @@ import etax.payment.treasury.PostingRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static etax.devstack.TestCallers.officer;
 import static etax.payment.GatewayFixture.BANK;
@@ -38,6 +41,9 @@ import static etax.payment.GatewayFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Publishes confirmations to the real topic and watches the real database, topics and API.
@@ -306,27 +312,102 @@ class PaymentRecordingIntegrationTests {
 	}
 
 	@Test
-	void aMessageSignedWithAKeyRegisteredUnreadablyIsKeptForItsBankToBeReDriven() throws Exception {
+	void aMessageSignedWithAKeyRegisteredUnreadablyIsReDrivenOnceItsSignatureVerifiesWithTheKeyCorrected()
+			throws Exception {
+		KeyPair key = keyPair();
+		String keyId = garbledKey();
+		String mst = DevBanks.mst(9203);
+		String reference = "VCB2026042000000231";
+		long offset = System.nanoTime();
+
+		this.recording.record(List.of(signed(new ConsumerRecord<>("garbled-key-test", 0, offset, mst,
+				confirmation(reference, mst, 1_000)), key, keyId)));
+
+		long id = rejection(offset);
+		assertThat(gateway.jdbc()
+			.sql("SELECT reason || ' ' || coalesce(signer_bank_code, 'none') FROM payment.rejected_message WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).as("the registry's fault, but nothing verified the signature yet").isEqualTo("unreadable none");
+		redrive(id).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("corrected the key")));
+
+		correctKey(keyId, key);
+		redrive(id).andExpect(status().isAccepted());
+
+		JsonNode recorded = awaitRecorded(reference);
+		assertThat(recorded.path("payerMst").stringValue()).isEqualTo(mst);
+	}
+
+	@Test
+	void aForgedMessageNamingAKeyRegisteredUnreadablyIsNeverCredited() throws Exception {
+		KeyPair banksKey = keyPair();
+		KeyPair forgersKey = keyPair();
+		String keyId = garbledKey();
+		String mst = DevBanks.mst(9204);
+		String reference = "VCB2026042000000232";
+		String forged = confirmation(reference, mst, 90_000_000);
+		long offset = System.nanoTime();
+
+		this.recording.record(List.of(
+				signed(new ConsumerRecord<>("garbled-key-test", 0, offset, mst, forged), forgersKey, keyId)));
+		long id = rejection(offset);
+		correctKey(keyId, banksKey);
+
+		redrive(id).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("failed the bank signature check")));
+		gateway.mvc()
+			.perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(forged))
+			.andExpect(status().isConflict());
+
+		assertThat(gateway.jdbc().sql("SELECT redriven_at IS NULL FROM payment.rejected_message WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(rows("payment.confirmation", "raw_message", reference)).isZero();
+		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.ledger_line WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static KeyPair keyPair() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
+	}
+
+	/** A key of the bank registered in a form the gateway cannot read. */
+	private static String garbledKey() {
 		String keyId = BANK + "-garbled-" + System.nanoTime();
 		gateway.jdbc().sql("""
 				INSERT INTO payment.bank_key (key_id, bank_code, algorithm, public_key, valid_from, valid_to)
 				VALUES (?, ?, 'RS256', 'not a key', '2020-01-01T00:00:00Z', NULL)""").params(keyId, BANK).update();
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair key = generator.generateKeyPair();
-		String mst = DevBanks.mst(9203);
-		long offset = System.nanoTime();
+		return keyId;
+	}
 
-		this.recording.record(List.of(signed(new ConsumerRecord<>("garbled-key-test", 0, offset, mst,
-				confirmation("VCB2026042000000231", mst, 1_000)), key, keyId)));
+	/** An operator registers the key as the bank meant it. */
+	private static void correctKey(String keyId, KeyPair key) {
+		gateway.jdbc()
+			.sql("UPDATE payment.bank_key SET public_key = ? WHERE key_id = ?")
+			.params(Base64.getEncoder().encodeToString(key.getPublic().getEncoded()), keyId)
+			.update();
+	}
 
-		assertThat(gateway.jdbc()
-			.sql("SELECT reason || ' ' || signer_bank_code FROM payment.rejected_message WHERE kafka_topic = "
-					+ "'garbled-key-test' AND kafka_offset = ?")
+	private static long rejection(long offset) {
+		return gateway.jdbc()
+			.sql("SELECT id FROM payment.rejected_message WHERE kafka_topic = 'garbled-key-test' AND kafka_offset = ?")
 			.param(offset)
-			.query(String.class)
-			.single()).as("the registry's fault: the bank's, to re-drive once its key is corrected")
-			.isEqualTo("unreadable " + BANK);
+			.query(Long.class)
+			.single();
+	}
+
+	private static ResultActions redrive(long id) throws Exception {
+		return gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()));
 	}
 
 	private static String pending(String confirmation) {

@@ -51,9 +51,10 @@ class RejectedMessageController {
 	@Operation(summary = "Re-drive a rejected message, as it was or corrected (the body, with its content type)",
 			description = "A correction keeps who sent the message and what it says was paid (bank, reference, "
 					+ "payer, currency, amounts, payment date, status, lines): 422 redrive-changes-payment naming the "
-					+ "changed facts. 409 already-redriven; 409 not-redrivable when its bank signature failed, it "
-					+ "shows no sending bank or confirms for another, or (corrected) the original does not state what "
-					+ "was paid readably: the bank must send it again; 422 invalid-confirmation as for the bank intake; "
+					+ "changed facts. 409 already-redriven; 409 not-redrivable when its bank signature failed (also "
+					+ "when it names a key registered unreadably until an operator corrects the key and the signature "
+					+ "verifies with it), it shows no sending bank or confirms for another, or (corrected) the original "
+					+ "does not state what was paid readably: the bank must send it again; 422 invalid-confirmation as for the bank intake; "
 					+ "413 for a body over 1 MiB; 404 rejection-not-found for an officer outside the payment desk "
 					+ "(dead-lettered messages are of no tax office).")
 	@PostMapping("/{id}:redrive")
