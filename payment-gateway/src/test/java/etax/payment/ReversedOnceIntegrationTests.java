@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -23,12 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.payment.GatewayFixture.BANK;
 import static etax.payment.GatewayFixture.TIMEOUT;
 import static etax.payment.GatewayFixture.assertProblem;
 import static etax.payment.GatewayFixture.reversal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,6 +58,9 @@ class ReversedOnceIntegrationTests {
 
 	@Autowired
 	PaymentRecording recording;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aBanksSecondReversalIsRejectedAndTakesNothingBack() {
@@ -161,6 +169,54 @@ class ReversedOnceIntegrationTests {
 		assertThat(rejection("REV2026042100000009")).isEmpty();
 		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("4000000");
 		assertReversedOnce(payment, List.of("REV2026042100000009"));
+	}
+
+	@Test
+	void aReversalJudgedAgainstAPaymentOfItsPollThatAnotherPollRecordedFirstIsJudgedAgainstThatOne() {
+		String payer = DevBanks.mst(9807);
+		String other = DevBanks.mst(9808);
+		String item = booked(other, 5_000_000);
+		String payment = "REV2026042000000010";
+		String reversal = "REV2026042100000010";
+		List<Line> lines = List.of(Line.of("1701", 5_000_000));
+		// the same bank reference, confirmed in another poll for another payer (the bank's conflict), and in this poll
+		// for the payer, with the payer's reversal of it
+		ConsumerRecord<String, String> theirs = record(other,
+				DevBanks.confirmation(BANK, payment, other, "2026-04-20", List.of(Line.naming(item, "1701", 5_000_000))));
+		List<ConsumerRecord<String, String>> poll = List.of(
+				record(payer, DevBanks.confirmation(BANK, payment, payer, "2026-04-20", lines)),
+				record(payer, reversal(reversal, payment, payer, "2026-04-21", lines)));
+		ExecutorService polls = Executors.newSingleThreadExecutor();
+		AtomicReference<Future<?>> ours = new AtomicReference<>();
+		try {
+			// the other poll has inserted the payment, not committed yet, when this poll judges the reversal against
+			// the payment of its own; it then waits for the other's commit at the insert
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+				this.recording.record(List.of(theirs));
+				ours.set(polls.submit(() -> this.recording.record(poll)));
+				await().atMost(TIMEOUT).until(() -> gateway.jdbc().sql("""
+						SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted""")
+					.query(Long.class)
+					.single() >= 1);
+			});
+			assertThatThrownBy(() -> ours.get().get()).as("the poll fails, to be recorded again")
+				.hasCauseInstanceOf(ConcurrencyFailureException.class);
+		}
+		finally {
+			polls.shutdown();
+		}
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("0");
+
+		this.recording.record(poll);
+
+		assertThat(rejection(reversal)).hasValue(
+				"invalid-reversal: a reversal has the payer, currency and total of the payment it reverses");
+		assertThat(count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reversal)).isZero();
+		assertThat(gateway.reads().outstanding(item)).as("the other payer's payment is not taken back")
+			.isEqualByComparingTo("0");
+		assertThat(count("""
+				SELECT count(*) FROM payment.ledger_line WHERE payment_key = ? AND entry_type = 'REVERSAL'""",
+				BANK + ":" + payment)).isZero();
 	}
 
 	@Test

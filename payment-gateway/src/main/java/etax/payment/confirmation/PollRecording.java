@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * transaction: a re-drive proven as such ({@link RejectedMessageRepository#proven}) is recorded as the officer's;
  * the reversals and the pending and failed reports that may be recorded are let through ({@link ReversalChecks},
  * {@link UnbookedChecks}); each key is inserted once and every confirmation judged against it
- * ({@link KeyClassification}); then the new rejections are stored, and what was recorded announced:
- * {@link PaymentsRecorded} in-process, so that treasury postings and the ledger are written in the same
- * transaction, {@link PaymentRecorded} and the dead letters through the outbox.
+ * ({@link KeyClassification}), and a reversal judged against a payment of the poll that another poll recorded
+ * first fails the poll, to be judged again against the payment stored; then the new rejections are stored, and
+ * what was recorded announced: {@link PaymentsRecorded} in-process, so that treasury postings and the ledger are
+ * written in the same transaction, {@link PaymentRecorded} and the dead letters through the outbox.
  */
 @Component
 class PollRecording {
@@ -83,9 +84,10 @@ class PollRecording {
 				rejections.add(read.rejection());
 			}
 		}
-		List<ReceivedConfirmation> booked = this.reversalChecks.check(
+		ReversalChecks.Checked booked = this.reversalChecks.check(
 				valid.stream().filter((r) -> r.confirmation().status().isBooked()).toList(), rejections);
-		Classified bookedOutcome = this.classification.classify(booked, recordingId, null, rejections);
+		Classified bookedOutcome = this.classification.classify(booked.passed(), recordingId, null, rejections);
+		this.reversalChecks.requireRecorded(booked, bookedOutcome.recorded());
 		int duplicates = bookedOutcome.duplicates();
 		List<ReceivedConfirmation> recorded = new ArrayList<>(bookedOutcome.recorded());
 		List<ReceivedConfirmation> unbookedValid = this.unbookedChecks.check(valid, bookedOutcome.recorded(),

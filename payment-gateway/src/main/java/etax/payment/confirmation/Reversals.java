@@ -40,14 +40,19 @@ final class Reversals {
 	 */
 	static List<@Nullable Reversible> namedPayments(List<BankConfirmation> confirmations,
 			ReversiblePaymentRepository recorded) {
-		List<ConfirmationKey> originals = confirmations.stream()
-			.filter((c) -> c.reversalOf() != null)
-			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
-			.toList();
+		List<ConfirmationKey> originals = originals(confirmations);
 		if (originals.isEmpty()) {
 			return Collections.nCopies(confirmations.size(), null);
 		}
-		Map<ConfirmationKey, Reversible> stored = recorded.reversible(originals);
+		return namedPayments(confirmations, recorded.reversible(originals));
+	}
+
+	/**
+	 * As {@link #namedPayments(List, ReversiblePaymentRepository)}, with the recorded payments read already.
+	 * @param stored the recorded payments the reversals name ({@link #originals}), by their key
+	 */
+	static List<@Nullable Reversible> namedPayments(List<BankConfirmation> confirmations,
+			Map<ConfirmationKey, Reversible> stored) {
 		Map<ConfirmationKey, Reversible> earlier = new HashMap<>();
 		List<@Nullable Reversible> named = new ArrayList<>(confirmations.size());
 		for (BankConfirmation c : confirmations) {
@@ -67,6 +72,14 @@ final class Reversals {
 			}
 		}
 		return named;
+	}
+
+	/** The keys of the payments the reversals among some confirmations name, in their order. */
+	static List<ConfirmationKey> originals(List<BankConfirmation> confirmations) {
+		return confirmations.stream()
+			.filter((c) -> c.reversalOf() != null)
+			.map((c) -> new ConfirmationKey(c.bankCode(), Objects.requireNonNull(c.reversalOf())))
+			.toList();
 	}
 
 	/**

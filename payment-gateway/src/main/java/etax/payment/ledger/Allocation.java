@@ -127,11 +127,12 @@ final class Allocation {
 	 * Reverses the entries of a payment that are not reversed yet, re-opening what it paid, then lets
 	 * other credits pay what re-opened.
 	 * @param paymentKey the reversed payment
+	 * @param payer the reversal's payer, which must be the payment's
 	 * @param stored its stored entries not reversed yet (those of this transaction are added)
 	 * @param valueDate the reversal's date
 	 */
-	void reverse(String paymentKey, List<LedgerEntry> stored, LocalDate valueDate) {
-		this.reversal.reverse(paymentKey, stored, valueDate);
+	void reverse(String paymentKey, String payer, List<LedgerEntry> stored, LocalDate valueDate) {
+		this.reversal.reverse(paymentKey, payer, stored, valueDate);
 	}
 
 	/**

@@ -104,7 +104,8 @@ class PaymentAllocations {
 		for (PaymentRecorded payment : recorded.payments()) {
 			if (payment.isReversal()) {
 				String reversed = paymentKey(payment.bankCode(), Objects.requireNonNull(payment.reversalOf()));
-				allocation.reverse(reversed, reversible.getOrDefault(reversed, List.of()), payment.paymentDate());
+				allocation.reverse(reversed, payment.mst(), reversible.getOrDefault(reversed, List.of()),
+						payment.paymentDate());
 				continue;
 			}
 			for (PaymentRecorded.Line line : payment.lines()) {

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import etax.ids.TimeOrderedIds;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * A payment taken back (ADR 0005, 0006): every entry of the payment not reversed yet (its applications, its
@@ -39,10 +42,13 @@ final class PaymentReversal {
 	 * Reverses the entries of a payment that are not reversed yet, re-opening what it paid, then lets
 	 * other credits pay what re-opened.
 	 * @param paymentKey the reversed payment
+	 * @param payer the reversal's payer: the payment's, whose lock the transaction holds
 	 * @param stored its stored entries not reversed yet (those of this transaction are added)
 	 * @param valueDate the reversal's date
+	 * @throws ConcurrencyFailureException if the payment is another payer's: the reversal was judged against a
+	 * payment of its poll that another poll recorded first with other content, and is judged again with the poll
 	 */
-	void reverse(String paymentKey, List<LedgerEntry> stored, LocalDate valueDate) {
+	void reverse(String paymentKey, String payer, List<LedgerEntry> stored, LocalDate valueDate) {
 		Set<UUID> reversedHere = new LinkedHashSet<>();
 		this.state.entries().stream().filter((e) -> e.reverses() != null).forEach((e) -> reversedHere.add(e.reverses()));
 		List<LedgerEntry> original = new ArrayList<>(stored);
@@ -54,6 +60,10 @@ final class PaymentReversal {
 							|| e.type() == LedgerEntry.Type.CREDIT_REFUNDED
 							|| e.type() == LedgerEntry.Type.OVERPAYMENT_CREDITED))
 			.forEach(original::add);
+		if (original.stream().anyMatch((e) -> paidTo(e) != null && !payer.equals(paidTo(e)))) {
+			throw new ConcurrencyFailureException("A reversal names a payment of another payer; the poll is recorded "
+					+ "again, the reversal judged against the payment stored");
+		}
 		List<LedgerEntry> ordered = original.stream()
 			.sorted(Comparator.comparingInt((LedgerEntry e) -> switch (e.type()) {
 				case CREDIT_APPLIED, CREDIT_OFFSET, CREDIT_REFUNDED -> 0;
@@ -95,6 +105,12 @@ final class PaymentReversal {
 			String[] parts = key.split("\u001F");
 			this.offsets.offset(parts[0], parts[1]);
 		}
+	}
+
+	/** The taxpayer whose account a payment's own entry credited (its item or its credit), or null for another. */
+	private static @Nullable String paidTo(LedgerEntry entry) {
+		return (entry.type() == LedgerEntry.Type.PAYMENT_APPLIED || entry.type() == LedgerEntry.Type.PAYMENT_CREDITED)
+				? entry.credit().mst() : null;
 	}
 
 	/**

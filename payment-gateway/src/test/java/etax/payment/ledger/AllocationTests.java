@@ -11,7 +11,10 @@ import etax.payment.ledger.Allocation.PaymentLine;
 import etax.payment.reference.ReferenceData.ItemClass;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.ConcurrencyFailureException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AllocationTests {
 
@@ -115,7 +118,7 @@ class AllocationTests {
 				new BigDecimal(400), TODAY, 5);
 
 		Allocation reversal = new Allocation(List.of(first.item("a")), List.of(other), AllocationTests::order, TODAY);
-		reversal.reverse("b:1", paid, TODAY);
+		reversal.reverse("b:1", MST, paid, TODAY);
 
 		assertThat(reversal.item("a").outstanding()).isEqualByComparingTo("600");
 		assertThat(reversal.changedCredits()).singleElement()
@@ -123,6 +126,20 @@ class AllocationTests {
 		assertThat(reversal.entries()).extracting(LedgerEntry::type)
 			.containsExactly(LedgerEntry.Type.REVERSAL, LedgerEntry.Type.CREDIT_APPLIED);
 		assertThat(reversal.entries().get(0).reverses()).isEqualTo(paid.get(0).entryId());
+	}
+
+	@Test
+	void aReversalOfAnotherPayersPaymentTakesNothingBack() {
+		Allocation first = new Allocation(List.of(item("a", "1701", 1_000, "2026-05-04", 1)), List.of(),
+				AllocationTests::order, TODAY);
+		first.pay(line(null, 1_000));
+
+		Allocation reversal = new Allocation(List.of(first.item("a")), List.of(), AllocationTests::order, TODAY);
+		assertThatExceptionOfType(ConcurrencyFailureException.class)
+			.isThrownBy(() -> reversal.reverse("b:1", "3500779171", first.entries(), TODAY));
+
+		assertThat(reversal.entries()).isEmpty();
+		assertThat(reversal.item("a").outstanding()).isZero();
 	}
 
 	@Test

@@ -178,7 +178,7 @@ class OffsetAcrossSubItemsTests {
 
 		Allocation reversal = new Allocation(List.of(first.item("interest")), first.newCredits(),
 				OffsetAcrossSubItemsTests::order, TODAY);
-		reversal.reverse("b:1", first.entries(), TODAY);
+		reversal.reverse("b:1", MST, first.entries(), TODAY);
 		reversal.offsetAcrossSubItems();
 
 		assertThat(reversal.item("interest").outstanding()).isEqualByComparingTo("500");

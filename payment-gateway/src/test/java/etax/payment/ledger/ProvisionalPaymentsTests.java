@@ -219,7 +219,7 @@ class ProvisionalPaymentsTests {
 			.toList();
 
 		Allocation reversal = allocation(List.of(provisional), List.of());
-		reversal.reverse("b:1", stored, PAID.plusDays(1));
+		reversal.reverse("b:1", MST, stored, PAID.plusDays(1));
 
 		assertThat(reversal.item(provisional.itemId()).outstanding()).isZero();
 		assertThat(reversal.item(provisional.itemId()).inForce()).isZero();
