@@ -40,8 +40,10 @@ import static org.awaitility.Awaitility.await;
  * A payment is reversed once, whoever asks: a bank's second reversal is rejected with the ledger and the
  * treasury postings as after one, also when two reversals are recorded at the same time; a reversal counts only a
  * payment recorded before it, stored or earlier in its poll, so one before its payment is refused as one of a
- * payment not recorded yet, and the payment is allocated as if it were alone; an officer's REVERSE of
- * a line the bank reversed, or that a recorded REVERSE covers, is refused before anything is stored.
+ * payment not recorded yet, and the payment is allocated as if it were alone, also when the poll comes again; one
+ * judged against a payment of its poll that another poll recorded first is judged again against that one; an
+ * officer's REVERSE of a line the bank reversed, or that a recorded REVERSE covers, is refused before anything is
+ * stored.
  */
 @GatewayIntegrationTest
 class ReversedOnceIntegrationTests {
@@ -154,6 +156,31 @@ class ReversedOnceIntegrationTests {
 		this.recording.record(List.of(record(mst, reversal(late, payment, mst, "2026-04-21", lines))));
 		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("3000000");
 		assertReversedOnce(payment, List.of(early, late));
+	}
+
+	@Test
+	void aRedeliveredPollKeepsTheReversalItRejectedRejected() {
+		String mst = DevBanks.mst(9809);
+		String item = booked(mst, 2_000_000);
+		List<Line> lines = List.of(Line.naming(item, "1701", 2_000_000));
+		String payment = "REV2026042000000011";
+		String early = "REV2026042100000011";
+		List<ConsumerRecord<String, String>> poll = List.of(
+				record(mst, reversal(early, payment, mst, "2026-04-21", lines)),
+				record(mst, DevBanks.confirmation(BANK, payment, mst, "2026-04-20", lines)));
+		this.recording.record(poll);
+		assertThat(rejection(early)).hasValue("invalid-reversal: reversalOf names no recorded payment of this bank");
+
+		// the same positions again, a crash having left the offsets uncommitted: the payment is recorded now, but the
+		// reversal was rejected when the poll was recorded, and stays so
+		this.recording.record(poll);
+
+		assertThat(count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", early)).isZero();
+		assertThat(count("SELECT count(*) FROM payment.rejected_message WHERE bank_reference = ?", early)).isOne();
+		assertThat(gateway.reads().outstanding(item)).isEqualByComparingTo("0");
+		assertThat(count("""
+				SELECT count(*) FROM payment.ledger_line WHERE payment_key = ? AND entry_type = 'REVERSAL'""",
+				BANK + ":" + payment)).isZero();
 	}
 
 	@Test

@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What one transaction of the recording does with the reads of a poll, or of one record of it, in the caller's
- * transaction: a re-drive proven as such ({@link RejectedMessageRepository#proven}) is recorded as the officer's;
- * the reversals and the pending and failed reports that may be recorded are let through ({@link ReversalChecks},
- * {@link UnbookedChecks}); each key is inserted once and every confirmation judged against it
- * ({@link KeyClassification}), and a reversal judged against a payment of the poll that another poll recorded
- * first fails the poll, to be judged again against the payment stored; then the new rejections are stored, and
- * what was recorded announced: {@link PaymentsRecorded} in-process, so that treasury postings and the ledger are
- * written in the same transaction, {@link PaymentRecorded} and the dead letters through the outbox.
+ * transaction: a record with a rejection stored is one recorded before, and changes nothing again; a re-drive proven
+ * as such ({@link RejectedMessageRepository#proven}) is recorded as the officer's; the reversals and the pending and
+ * failed reports that may be recorded are let through ({@link ReversalChecks}, {@link UnbookedChecks}); each key is
+ * inserted once and every confirmation judged against it ({@link KeyClassification}), and a reversal judged against a
+ * payment of the poll that another poll recorded first fails the poll, to be judged again against the payment stored;
+ * then the new rejections are stored, and what was recorded announced: {@link PaymentsRecorded} in-process, so that
+ * treasury postings and the ledger are written in the same transaction, {@link PaymentRecorded} and the dead letters
+ * through the outbox.
  */
 @Component
 class PollRecording {
@@ -72,7 +73,14 @@ class PollRecording {
 		List<Rejection> rejections = new ArrayList<>();
 		Set<RedriveClaim> proven = this.rejectedMessages.proven(
 				reads.stream().map(ReceivedMessage::redrive).filter(Objects::nonNull).toList());
+		// a record with a stored rejection was recorded before, all of it in one transaction: a poll redelivered
+		// (a crash left its offsets uncommitted) keeps what that did, its rejections too, whatever the checks say now
+		Set<MessagePosition> recordedBefore = this.rejectedMessages
+			.rejectedAt(reads.stream().map(ReceivedMessage::source).toList());
 		for (ReceivedMessage read : reads) {
+			if (recordedBefore.contains(read.source())) {
+				continue;
+			}
 			RedriveClaim redrive = read.redrive();
 			if (redrive != null && proven.contains(redrive)) {
 				read.valid().forEach((r) -> valid.add(r.withRedriveOf(redrive.rejectionId())));

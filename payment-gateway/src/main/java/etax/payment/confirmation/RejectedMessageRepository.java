@@ -69,6 +69,24 @@ class RejectedMessageRepository {
 			.list());
 	}
 
+	/**
+	 * The positions among some that hold a stored rejection: records recorded before, each in one transaction that
+	 * stored all it did of the record (its entries recorded or rejected), which a redelivered poll finds again.
+	 */
+	Set<MessagePosition> rejectedAt(List<MessagePosition> positions) {
+		if (positions.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.getJdbcTemplate().query("""
+				SELECT DISTINCT r.kafka_topic, r.kafka_partition, r.kafka_offset FROM payment.rejected_message r
+				JOIN unnest(?::text[], ?::integer[], ?::bigint[]) AS p (topic, part, position)
+				    ON r.kafka_topic = p.topic AND r.kafka_partition = p.part AND r.kafka_offset = p.position""",
+				(row, n) -> new MessagePosition(row.getString(1), row.getInt(2), row.getLong(3)),
+				(Object) SqlColumns.column(positions, MessagePosition::topic),
+				(Object) SqlColumns.column(positions, MessagePosition::partition),
+				(Object) SqlColumns.column(positions, MessagePosition::offset)));
+	}
+
 	/** A page of rejections, newest first. */
 	List<RejectedMessage> page(int page, int size) {
 		return this.client.sql("SELECT " + COLUMNS + " FROM payment.rejected_message ORDER BY id DESC LIMIT ? OFFSET ?")
