@@ -17,6 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record HeldCreditCursor(long createdSeq, @Nullable Instant resolvedAt, @Nullable UUID creditId) {
 
+	/**
+	 * The times a resolution may have: years 1 to 9999. Java reads far wider ones, PostgreSQL wider ones too, and
+	 * one it cannot hold would fail the query rather than name a page.
+	 */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	static HeldCreditCursor unresolved(long createdSeq) {
 		return new HeldCreditCursor(createdSeq, null, null);
 	}
@@ -40,7 +48,12 @@ public record HeldCreditCursor(long createdSeq, @Nullable Instant resolvedAt, @N
 			if (at < 0) {
 				throw new IllegalArgumentException("after is the next of a page of resolved credits");
 			}
-			return resolved(Instant.parse(text.substring(0, at)), UUID.fromString(text.substring(at + 1)));
+			Instant resolvedAt = Instant.parse(text.substring(0, at));
+			if (resolvedAt.isBefore(EARLIEST) || resolvedAt.isAfter(LATEST)) {
+				throw new IllegalArgumentException("after is the next of a previous page of the same list: its time "
+						+ "is of a year from 1 to 9999");
+			}
+			return resolved(resolvedAt, UUID.fromString(text.substring(at + 1)));
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
 			throw new IllegalArgumentException("after is the next of a previous page of the same list", ex);

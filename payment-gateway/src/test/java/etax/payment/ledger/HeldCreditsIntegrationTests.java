@@ -19,6 +19,7 @@ import static etax.devstack.TestCallers.taxpayer;
 import static etax.payment.GatewayFixture.BANK;
 import static etax.payment.GatewayFixture.JSON;
 import static etax.payment.GatewayFixture.TIMEOUT;
+import static etax.payment.GatewayFixture.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -122,6 +123,15 @@ class HeldCreditsIntegrationTests {
 		gateway.mvc()
 			.perform(get("/api/v1/credits/held?resolved=true&after=12").with(officer()))
 			.andExpect(status().isBadRequest());
+		// a time no resolution has, past what Java or PostgreSQL hold: a bad cursor, not a failure of the gateway
+		for (String at : List.of("+1000000000-12-31T23:59:59Z", "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z")) {
+			assertProblem(gateway.mvc()
+				.perform(get("/api/v1/credits/held").param("resolved", "true")
+					.param("after", at + "_" + UUID.randomUUID())
+					.with(officer()))
+				.andReturn()
+				.getResponse(), 400, "bad-request").as(at).contains("after");
+		}
 		// two credits held, so that there are two pages of one
 		for (int i = 0; i < 2; i++) {
 			String item = UUID.randomUUID().toString();
