@@ -49,7 +49,7 @@ class ArrearsNoticeRepository {
 	 * @param after the last MST of the page before, empty for the first
 	 */
 	List<String> inArrears(String after, LocalDate asOf, int limit) {
-		return this.jdbc.queryForList("SELECT DISTINCT mst FROM payment.obligation WHERE outstanding > 0 AND mst > ? AND "
+		return this.jdbc.queryForList("SELECT DISTINCT mst FROM payment.obligation WHERE owing AND mst > ? AND "
 				+ OVERDUE + " ORDER BY mst LIMIT ?", String.class, after, asOf, asOf, limit);
 	}
 
@@ -57,7 +57,7 @@ class ArrearsNoticeRepository {
 	Map<String, List<ArrearsNotice.Item>> owed(List<String> msts, LocalDate asOf) {
 		Map<String, List<ArrearsNotice.Item>> owed = new LinkedHashMap<>();
 		this.jdbc.query("SELECT mst, item_id, kind, chapter, sub_item, tax_period, due_date, outstanding "
-				+ "FROM payment.obligation WHERE mst = ANY (?) AND outstanding > 0 AND " + OVERDUE
+				+ "FROM payment.obligation WHERE mst = ANY (?) AND owing AND " + OVERDUE
 				+ " ORDER BY mst, kind DESC, due_date, item_id", (ResultSet row) -> {
 					LocalDate due = row.getObject(7, LocalDate.class);
 					owed.computeIfAbsent(row.getString(1), (mst) -> new ArrayList<>())

@@ -19,15 +19,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param generalCredits the others, with something left, oldest first: what an officer may refund or offset on the
  * taxpayer's request (01/ĐNXLNT), by their ids
  * @param items each obligation that still owes something, with what it owes, oldest due first (a settled one is in
- * the ledger's lines)
+ * the ledger's lines), the first {@value #MAX_ITEMS}
+ * @param itemsLeftOut how many more owe something: a taxpayer in arrears for years owes an interest item per item and
+ * day (the periods and totals count them all)
  * @param owedBack per sub-item, refunds the treasury paid out of a credit whose payment its bank then reversed: money
  * the taxpayer owes back (ADR 0006), which no item charges, for an officer to recover
  * @param totalOutstanding what the taxpayer owes in all, on its items
  * @param totalCredit what the taxpayer has paid and not applied, waiting credits included
  */
 public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits,
-		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items,
+		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items, long itemsLeftOut,
 		List<CreditBalance> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+
+	/** The most items a balance lists. */
+	public static final int MAX_ITEMS = 500;
 
 	/** Owes nothing: on its items, nor refunds to pay back. */
 	@JsonProperty("settled")

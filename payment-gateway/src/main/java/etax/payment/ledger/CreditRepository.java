@@ -53,7 +53,7 @@ class CreditRepository {
 		return this.jdbc.queryForList("""
 				SELECT DISTINCT c.mst FROM payment.credit c
 				WHERE c.remaining > 0 AND c.named_item_id IS NULL AND c.mst > ? AND c.paid_on >= ?::date - interval '10 years'
-				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.outstanding > 0
+				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.owing
 				        AND (o.sub_item = c.sub_item OR o.due_date < ?))
 				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, today, limit);
 	}

@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import etax.payment.office.OfficeScope;
 import etax.payment.office.OfficeScope.Condition;
+import etax.payment.reference.ReferenceData.ItemClass;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,22 +106,63 @@ class LedgerViews {
 			.param(mst)
 			.query((row, n) -> new Balance.CreditBalance(row.getString(1), row.getBigDecimal(2)))
 			.list();
-		return new Balance(mst, periods, credits, waiting, general, openItems(mst), owedBack,
+		List<Balance.Item> items = owing(mst, Balance.MAX_ITEMS);
+		long itemsLeftOut = (items.size() < Balance.MAX_ITEMS) ? 0 : countOwing(mst) - items.size();
+		return new Balance(mst, periods, credits, waiting, general, items, itemsLeftOut, owedBack,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
 
 	/**
-	 * The taxpayer's obligations that still owe something, oldest due first (index obligation_taxpayer): a settled one
-	 * is in the ledger's lines, and a taxpayer in arrears for years has an interest item per item and day.
+	 * The taxpayer's obligations that still owe something, oldest due first, at most a number of them (index
+	 * obligation_owing, in that order): a settled one is in the ledger's lines, and a taxpayer in arrears for years
+	 * has an interest item per item and day.
 	 */
-	List<Balance.Item> openItems(String mst) {
+	List<Balance.Item> owing(String mst, int limit) {
 		return this.jdbc.sql("SELECT " + ITEM_COLUMNS + """
 
 				FROM payment.obligation
-				WHERE mst = ? AND outstanding > 0 ORDER BY due_date, booking_seq""")
-			.param(mst)
+				WHERE mst = ? AND owing ORDER BY due_date, booking_seq LIMIT ?""")
+			.params(mst, limit)
 			.query(LedgerViews::item)
+			.list();
+	}
+
+	/** How many of the taxpayer's obligations still owe something (index obligation_owing). */
+	long countOwing(String mst) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE mst = ? AND owing")
+			.param(mst)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The taxpayer's obligations that still owe something, ranked as the allocation order ranks their classes
+	 * ({@link Obligation#classOf}, the same rule), then oldest due first; at most a number of them.
+	 * @param ranks each class's rank in the order in force on the day
+	 * @param day the day the classes are of: tax due before it is in arrears
+	 * @param itemIds only these, or every one when empty
+	 * @return those, each with how many owe in all
+	 */
+	List<Ranked> owingInOrder(String mst, Map<ItemClass, Integer> ranks, LocalDate day, Collection<String> itemIds,
+			int limit) {
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(mst);
+		if (!itemIds.isEmpty()) {
+			parameters.add(itemIds.toArray(String[]::new));
+		}
+		parameters.addAll(List.of(ranks.get(ItemClass.INTEREST), ranks.get(ItemClass.PENALTY), day,
+				ranks.get(ItemClass.ARREARS), ranks.get(ItemClass.CURRENT), limit));
+		return this.jdbc.sql("SELECT " + ITEM_COLUMNS + ", count(*) OVER ()" + """
+
+				FROM payment.obligation
+				WHERE mst = ? AND owing""" + (itemIds.isEmpty() ? "" : " AND item_id = ANY (?)") + """
+
+				ORDER BY CASE kind WHEN 'INTEREST' THEN ? WHEN 'PENALTY' THEN ?
+				    ELSE CASE WHEN due_date < ? THEN ? ELSE ? END END, due_date, item_id COLLATE "C"
+				LIMIT ?""")
+			.params(parameters)
+			.query((row, n) -> new Ranked(item(row, n), row.getLong(9)))
 			.list();
 	}
 
@@ -132,6 +177,15 @@ class LedgerViews {
 	private static Balance.Item item(ResultSet row, int n) throws SQLException {
 		return new Balance.Item(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 				row.getString(5), row.getBigDecimal(6), row.getBigDecimal(7), row.getObject(8, LocalDate.class));
+	}
+
+	/**
+	 * An obligation that owes something, ranked.
+	 * @param item the obligation
+	 * @param owing how many of the taxpayer's obligations (of those asked for) owe something in all
+	 */
+	record Ranked(Balance.Item item, long owing) {
+
 	}
 
 	/**

@@ -40,8 +40,8 @@ class ObligationRepository {
 
 	/** The open obligations of the taxpayers and the obligations with the ids, whatever their state. */
 	List<Obligation> obligations(Collection<String> msts, Collection<String> itemIds) {
-		// two indexed lookups (open items by taxpayer, named items by id) rather than one OR that scans
-		return this.jdbc.query("SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation WHERE mst = ANY (?) AND outstanding > 0"
+		// two indexed lookups (open items by taxpayer in obligation_owing, named items by id) rather than one OR
+		return this.jdbc.query("SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation WHERE mst = ANY (?) AND owing"
 				+ " UNION SELECT " + OBLIGATION_COLUMNS + " FROM payment.obligation WHERE item_id = ANY (?)",
 				(row, n) -> obligation(row), (Object) msts.toArray(String[]::new), (Object) itemIds.toArray(String[]::new));
 	}

@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,30 +50,27 @@ public class PaymentVoucherDrafts {
 	 */
 	public PaymentVoucherDraft draft(String mst, Collection<String> itemIds) {
 		LocalDate today = this.clock.instant().atZone(VIETNAM).toLocalDate();
-		List<Balance.Item> open = this.views.openItems(mst);
 		Set<String> asked = new LinkedHashSet<>(itemIds);
+		// ranked and cut by the database: read whole, the open items of a taxpayer in arrears for years are thousands
+		List<LedgerViews.Ranked> open = this.views.owingInOrder(mst, this.reference.allocationOrder(today), today,
+				asked, MAX_LINES);
 		if (!asked.isEmpty()) {
-			Set<String> openIds = open.stream().map(Balance.Item::payableItemId).collect(Collectors.toSet());
+			Set<String> openIds = open.stream().map((r) -> r.item().payableItemId()).collect(Collectors.toSet());
 			List<String> notOpen = asked.stream().filter((id) -> !openIds.contains(id)).toList();
 			if (!notOpen.isEmpty()) {
 				throw new VoucherItemsNotOpenException(notOpen);
 			}
-			open = open.stream().filter((item) -> asked.contains(item.payableItemId())).toList();
 		}
-		Map<ItemClass, Integer> ranks = this.reference.allocationOrder(today);
-		List<Balance.Item> ordered = open.stream()
-			.sorted(Comparator.comparingInt((Balance.Item item) -> ranks.get(itemClass(item, today)))
-				.thenComparing(Balance.Item::dueDate)
-				.thenComparing(Balance.Item::payableItemId))
-			.toList();
 		List<PaymentVoucherDraft.Line> lines = new ArrayList<>();
-		for (Balance.Item item : ordered.subList(0, Math.min(MAX_LINES, ordered.size()))) {
+		for (LedgerViews.Ranked ranked : open) {
+			Balance.Item item = ranked.item();
 			lines.add(new PaymentVoucherDraft.Line(lines.size() + 1, item.payableItemId(), itemClass(item, today).name(),
 					item.chapter(), item.subItem(), item.taxPeriod(), item.outstanding(), item.dueDate()));
 		}
 		BigDecimal total = lines.stream().map(PaymentVoucherDraft.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		long owing = open.isEmpty() ? 0 : open.get(0).owing();
 		return new PaymentVoucherDraft("C1-02/NS", mst, "VND", "01", "7111", today, lines, total,
-				ordered.size() - lines.size());
+				(int) (owing - lines.size()));
 	}
 
 	private static ItemClass itemClass(Balance.Item item, LocalDate day) {

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.devstack.TestCallers.bank;
 import static etax.devstack.TestCallers.officer;
@@ -46,6 +49,9 @@ class LedgerIntegrationTests {
 
 	@RegisterExtension
 	static final GatewayFixture gateway = new GatewayFixture();
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void paysTheNamedItemAndShowsTheReturnSettled() throws Exception {
@@ -145,6 +151,48 @@ class LedgerIntegrationTests {
 			.param(item)
 			.query(Long.class)
 			.single()).as("the same assessment again, also under a new event id, is booked once").isOne();
+	}
+
+	@Test
+	void listsTheOldestDueItemsOfATaxpayerOwingForYearsAndCountsTheRest() throws Exception {
+		String mst = DevBanks.mst(8006);
+		int owing = Balance.MAX_ITEMS + 2;
+		LocalDate firstDue = LocalDate.of(2024, 1, 20);
+		String last = null;
+		for (int i = owing - 1; i >= 0; i--) {
+			last = UUID.randomUUID().toString();
+			gateway.publishItem(mst, last, "1701", "00/Q1/2024", 1_000, firstDue.plusDays(i).toString());
+		}
+		// one partition, the taxpayer's: the last booked, all are
+		gateway.reads().awaitOutstanding(last, 1_000);
+
+		JsonNode balance = gateway.reads().balance(mst);
+		assertThat(balance.path("items")).hasSize(Balance.MAX_ITEMS);
+		assertThat(balance.path("itemsLeftOut").longValue()).isEqualTo(2);
+		assertThat(balance.path("items").get(0).path("dueDate").stringValue()).isEqualTo(firstDue.toString());
+		assertThat(balance.path("items").get(Balance.MAX_ITEMS - 1).path("dueDate").stringValue())
+			.isEqualTo(firstDue.plusDays(Balance.MAX_ITEMS - 1).toString());
+		assertThat(balance.path("totalOutstanding").decimalValue()).as("the totals count every item")
+			.isEqualByComparingTo(BigDecimal.valueOf(1_000L * owing));
+		JsonNode voucher = JSON.readTree(gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/payment-voucher").with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(voucher.path("lines")).hasSize(PaymentVoucherDrafts.MAX_LINES);
+		assertThat(voucher.path("itemsLeftOut").intValue()).isEqualTo(owing - PaymentVoucherDrafts.MAX_LINES);
+		assertThat(voucher.path("lines").get(0).path("dueDate").stringValue()).isEqualTo(firstDue.toString());
+		assertThat(voucher.path("total").longValue()).isEqualTo(1_000L * PaymentVoucherDrafts.MAX_LINES);
+		// what a taxpayer owes is read through the index of obligations owing, not through all it ever owed
+		String plan = new TransactionTemplate(this.transactions).execute((status) -> {
+			gateway.jdbc().sql("SET LOCAL enable_seqscan = off").update();
+			gateway.jdbc().sql("SET LOCAL enable_bitmapscan = off").update();
+			return String.join("\n", gateway.jdbc().sql("""
+					EXPLAIN SELECT item_id FROM payment.obligation WHERE mst = ? AND owing
+					ORDER BY due_date, booking_seq LIMIT 500""").param(mst).query(String.class).list());
+		});
+		assertThat(plan).contains("obligation_owing").doesNotContain("Sort");
 	}
 
 	@Test
