@@ -212,7 +212,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/balance", 200, """
 				{"mst":"0100109106","items":[{"payableItemId":"PI-0100109106-7","kind":"TAX","subItem":"1701",
 				"taxPeriod":"00/Q1/2025","amount":22000000.00,"outstanding":7000000.00,"dueDate":"2025-04-30"}],
-				"owedBack":[{"subItem":"1701","amount":400000}],"totalOutstanding":7000000.00,"totalCredit":0}""");
+				"itemsLeftOut":3,"owedBack":[{"subItem":"1701","amount":400000}],"totalOutstanding":7000000.00,"totalCredit":0}""");
 		FakeGateway.get().answer("GET", "/api/v1/taxpayers/" + MST + "/ledger", 200, """
 				{"items":[{"side":"CREDIT","entryType":"PAYMENT","account":"PAYABLE","subItem":"1701",
 				"taxPeriod":"00/Q1/2025","amount":15000000.00,"valueDate":"2025-04-20",
@@ -227,6 +227,8 @@ class ConsoleDeclarationPagesIntegrationTests {
 			.contains("<li>PI-0100109106-7: 22,000,000 VND (sub-item 1701, due 2025-04-30)</li>",
 					"<td class=\"num\">22,000,000 VND</td>", "<td class=\"num\">7,000,000 VND</td>",
 					"<dd id=\"outstanding\">7,000,000 VND</dd>", "<td class=\"num\">15,000,000 VND</td>")
+			.as("a taxpayer owing more items than the gateway lists")
+			.contains("3 more items owe something, due later than those listed")
 			.as("a refund paid out of money the bank took back")
 			.contains("<dt>Refund to recover, sub-item 1701</dt>", "<dd class=\"owed-back\">400,000 VND</dd>",
 					"the taxpayer owes that money back")

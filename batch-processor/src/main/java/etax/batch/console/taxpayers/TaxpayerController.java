@@ -215,8 +215,14 @@ class TaxpayerController {
 
 	}
 
-	record Balance(String mst, List<Item> items, @Nullable List<GeneralCredit> generalCredits,
-			@Nullable List<OwedBack> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
+	record Balance(String mst, List<Item> items, @Nullable Long itemsLeftOut,
+			@Nullable List<GeneralCredit> generalCredits, @Nullable List<OwedBack> owedBack, BigDecimal totalOutstanding,
+			BigDecimal totalCredit) {
+
+		/** @return how many more items owe something than the gateway lists (its first 500); none when it says none */
+		public long itemsNotListed() {
+			return (this.itemsLeftOut != null) ? this.itemsLeftOut : 0;
+		}
 
 		/** @return the credits a 01/ĐNXLNT may name; none when the gateway listed none */
 		public List<GeneralCredit> credits() {
