@@ -1,5 +1,7 @@
 package etax.batch;
 
+import java.util.UUID;
+
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,10 @@ class RequestProblemsIntegrationTests {
 			.uri("/api/v1/batches?size=0")
 			.with(bearer(TokenIssuer.local().agent("0100109106")))
 			.exchange(), "size", "size must be greater than or equal to 1");
+		assertRefused(this.mvc.get()
+			.uri("/api/v1/batches/{id}/items?size=101", UUID.randomUUID())
+			.with(bearer(TokenIssuer.local().agent("0100109106")))
+			.exchange(), "size", "size must be less than or equal to 100");
 	}
 
 	@Test

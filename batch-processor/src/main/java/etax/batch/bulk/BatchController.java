@@ -97,11 +97,12 @@ class BatchController {
 
 	@Operation(summary = "The items of a batch in upload order, with transaction codes and findings, or problems",
 			description = "The agent or T-VAN that uploaded it and national officers see every item; an officer only "
-					+ "the items filed with its tax office.")
+					+ "the items filed with its tax office. At most 100 a page (each with its notice's findings): a "
+					+ "larger size is refused with a 400 naming it.")
 	@GetMapping("/api/v1/batches/{id}/items")
 	List<BatchItem> items(@PathVariable UUID id, @RequestParam(required = false) @Nullable ItemStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, @AuthenticationPrincipal Caller caller) {
+			@RequestParam(defaultValue = "100") @Min(1) @Max(100) int size, @AuthenticationPrincipal Caller caller) {
 		return this.filings.items(id, status, page, size, caller);
 	}
 
