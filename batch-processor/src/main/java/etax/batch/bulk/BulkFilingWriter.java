@@ -1,7 +1,6 @@
 package etax.batch.bulk;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,8 +13,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction, reading
- * their returns a request's worth at a time.
+ * Files a chunk of items through declaration-api and records each outcome, in the chunk's transaction, a
+ * request's worth at a time: its returns read as it is sent, its outcomes recorded as soon as it is answered.
  * The items still {@code PENDING} are locked first (a cancellation of the batch waits for them); those
  * cancelled since they were read are not filed.
  * Idempotent: every item carries its own idempotency key, so a chunk written again (after a crash before
@@ -67,8 +66,8 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 			.filter((item) -> pending.contains(item.itemNo()))
 			.map(ItemToFile.class::cast)
 			.toList();
-		List<ItemOutcome> outcomes = new ArrayList<>(toFile.size());
-		// a request's returns at a time, read as they are sent: a thread holds one request's, not a chunk's
+		// a request's returns at a time, read as they are sent, and its outcomes recorded before the next is sent:
+		// a thread holds one request's returns and one answer (receipts with their findings), never a chunk's
 		for (List<ItemToFile> request : this.declarationApi.requests(toFile, ItemToFile::length)) {
 			List<PendingItem> loaded = this.items.contents(this.batchId,
 					request.stream().map(ItemToFile::itemNo).toList());
@@ -77,8 +76,11 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 				throw new IllegalStateException("Batch " + this.batchId + ": " + (request.size() - loaded.size())
 						+ " pending items of a chunk have no return stored");
 			}
-			outcomes.addAll(this.declarationApi.file(of, loaded));
+			record(this.declarationApi.file(of, loaded));
 		}
+	}
+
+	private void record(List<ItemOutcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return;
 		}

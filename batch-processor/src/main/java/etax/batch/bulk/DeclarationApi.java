@@ -1,6 +1,7 @@
 package etax.batch.bulk;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -164,8 +166,7 @@ class DeclarationApi {
 		for (int attempt = 0;; attempt++) {
 			String failure;
 			try {
-				HttpResponse<byte[]> response = exchange(body);
-				Answer answer = Answer.of(response.statusCode(), response.body(), this.json);
+				Answer answer = exchange(body);
 				if (!answer.unavailable()) {
 					return answer;
 				}
@@ -192,12 +193,13 @@ class DeclarationApi {
 	 * One request; a token declaration-api refuses (revoked, a signing key rotated) is replaced once by a fetched one.
 	 * Refused again, the 401 is the answer: a configuration error.
 	 */
-	private HttpResponse<byte[]> exchange(byte[] body) throws IOException, InterruptedException {
-		HttpResponse<byte[]> response = this.http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
+	private Answer exchange(byte[] body) throws IOException, InterruptedException {
+		HttpResponse<InputStream> response = this.http.send(request(body), HttpResponse.BodyHandlers.ofInputStream());
 		if (response.statusCode() == 401 && this.tokens.refused()) {
-			response = this.http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
+			response.body().close();
+			response = this.http.send(request(body), HttpResponse.BodyHandlers.ofInputStream());
 		}
-		return response;
+		return Answer.of(response.statusCode(), response.body(), this.json);
 	}
 
 	private HttpRequest request(byte[] body) {
@@ -301,13 +303,24 @@ class DeclarationApi {
 	/**
 	 * An answer of declaration-api to one request.
 	 * @param status its HTTP status
-	 * @param body as sent
+	 * @param body as sent, but for a 200, whose body is read as it arrives into its per-item results only (receipts
+	 * with every finding: the bytes are not held beside them)
 	 * @param items the per-item results of a 200, read once
 	 */
 	private record Answer(int status, byte[] body, @Nullable JsonNode items) {
 
-		static Answer of(int status, byte[] body, JsonMapper json) {
-			return new Answer(status, body, (status == 200) ? json.readTree(body).path("items") : null);
+		static Answer of(int status, InputStream in, JsonMapper json) throws IOException {
+			try (InputStream body = in) {
+				if (status != 200) {
+					return new Answer(status, body.readAllBytes(), null);
+				}
+				return new Answer(status, new byte[0], json.readTree(body).path("items"));
+			}
+			catch (JacksonIOException ex) {
+				// the answer stopped arriving: as unreachable, worth the same request again
+				IOException cause = ex.getCause();
+				throw (cause != null) ? cause : new IOException(ex.getMessage(), ex);
+			}
 		}
 
 		/** A 5xx or 413 for the whole request: an item may be what breaks it. */

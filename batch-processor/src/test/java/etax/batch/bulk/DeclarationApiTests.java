@@ -195,6 +195,19 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void anAnswerCutOffBeforeItsEndIsSentAgainAsAnOutage() throws IOException {
+		AtomicInteger answered = new AtomicInteger();
+		DeclarationApi api = api((request) -> {
+			String whole = results(request, DeclarationApiTests::accepted);
+			return (answered.incrementAndGet() == 1) ? new Response(200, whole.substring(0, whole.length() / 2), whole.length())
+					: new Response(200, whole);
+		});
+
+		assertThat(api.file(AGENT, items(2))).extracting(ItemOutcome::status).containsOnly(ItemStatus.ACCEPTED);
+		assertThat(this.requests).hasValue(2);
+	}
+
+	@Test
 	void splitsAChunkIntoRequestsOfTheConfiguredSize() throws IOException {
 		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)));
 		List<PendingItem> large = List.of(new PendingItem(BATCH, 1, new byte[700_000]),
@@ -271,6 +284,14 @@ class DeclarationApiTests {
 
 	private static void respond(HttpExchange exchange, Response response) throws IOException {
 		byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+		if (response.declaredLength() > body.length) {
+			// the connection drops before the declared end of the answer
+			exchange.sendResponseHeaders(response.status(), response.declaredLength());
+			exchange.getResponseBody().write(body);
+			exchange.getResponseBody().flush();
+			exchange.close();
+			return;
+		}
 		exchange.sendResponseHeaders(response.status(), (body.length == 0) ? -1 : body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
@@ -302,7 +323,14 @@ class DeclarationApiTests {
 				+ UUID.randomUUID() + "\",\"transactionCode\":\"10820260000000001\",\"status\":\"ACCEPTED\",\"findings\":[]}}";
 	}
 
-	private record Response(int status, String body) {
+	/**
+	 * @param declaredLength its Content-Length, longer than its body for an answer cut off
+	 */
+	private record Response(int status, String body, int declaredLength) {
+
+		Response(int status, String body) {
+			this(status, body, 0);
+		}
 
 	}
 
