@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import etax.batch.bulk.BatchRefusedException.Reason;
@@ -12,11 +13,16 @@ import etax.batch.bulk.BatchRefusedException.Reason;
 /**
  * The names a zip's central directory lists, in its order, after checking that the archive is whole: its
  * end-of-central-directory record ends the file, the directory lies just before it (ZIP64 records
- * followed), and each entry's local header is where the directory says, under the same name.
- * {@code ZipInputStream} reads local headers only and stops quietly where they stop, so without this a
- * zip cut short (no directory) would be taken for its first entries, and a text file, an XML bundle or a
- * zip behind other bytes for an empty zip. {@link ZipItems} then requires the entries it read to be the
- * ones listed here: one view of the archive, whichever way a filer's tool reads it.
+ * followed), each entry's local header is where the directory says, under the same name, and the entries
+ * tile the bytes before the directory: from offset 0, each one's local header where the one before ends (its
+ * header, its data of the size the directory gives, which its local header or data descriptor repeats, and
+ * its data descriptor). {@code ZipInputStream} reads local headers only and stops quietly where they stop, so
+ * without this a zip cut short (no directory) would be taken for its first entries, and a text file, an XML
+ * bundle or a zip behind other bytes for an empty zip; and entries that overlap (a local header inside
+ * another entry's data) or bytes between them (a local header no directory entry points to, whose data
+ * covers a listed one) would let it read other files under the same names than {@code unzip} shows.
+ * {@link ZipItems} then requires the entries it read to be the ones listed here: one view of the archive,
+ * whichever way a filer's tool reads it.
  */
 final class ZipDirectory {
 
@@ -30,6 +36,12 @@ final class ZipDirectory {
 
 	private static final int LOCAL = 0x04034b50;
 
+	private static final int DESCRIPTOR = 0x08074b50;
+
+	private static final int HAS_DESCRIPTOR = 0x08;
+
+	private static final int STORED = 0;
+
 	private static final int END_SIZE = 22;
 
 	private static final int CENTRAL_SIZE = 46;
@@ -37,6 +49,10 @@ final class ZipDirectory {
 	private static final int LOCAL_SIZE = 30;
 
 	private static final long MASK32 = 0xFFFFFFFFL;
+
+	private static final String OVERLAP = "its entries overlap, or leave bytes between them that its central directory does not list";
+
+	private static final String DISAGREE = "an entry's local header and its central directory differ on its size";
 
 	private ZipDirectory() {
 	}
@@ -74,6 +90,7 @@ final class ZipDirectory {
 					"A batch holds at most " + maxEntries + " returns; the zip lists " + count + " entries.");
 		}
 		List<String> names = new ArrayList<>((int) count);
+		List<Span> spans = new ArrayList<>((int) count);
 		int at = (int) offset;
 		for (long i = 0; i < count; i++) {
 			require(at + CENTRAL_SIZE <= directoryEnd && bytes.getInt(at) == CENTRAL, "its central directory is damaged");
@@ -81,10 +98,13 @@ final class ZipDirectory {
 			int extraLength = u16(bytes, at + 30);
 			int next = at + CENTRAL_SIZE + nameLength + extraLength + u16(bytes, at + 32);
 			require(next <= directoryEnd, "its central directory is damaged");
+			int extra = at + CENTRAL_SIZE + nameLength;
+			boolean bigSize = u32(bytes, at + 24) == MASK32;
+			boolean bigCompressed = u32(bytes, at + 20) == MASK32;
+			long compressed = bigCompressed ? zip64Field(bytes, extra, extraLength, bigSize ? 1 : 0) : u32(bytes, at + 20);
 			long local = u32(bytes, at + 42);
 			if (local == MASK32) {
-				local = zip64Offset(bytes, at + CENTRAL_SIZE + nameLength, extraLength, u32(bytes, at + 24) == MASK32,
-						u32(bytes, at + 20) == MASK32);
+				local = zip64Field(bytes, extra, extraLength, (bigSize ? 1 : 0) + (bigCompressed ? 1 : 0));
 			}
 			int name = at + CENTRAL_SIZE;
 			require(local >= 0 && local <= offset - LOCAL_SIZE - nameLength && bytes.getInt((int) local) == LOCAL
@@ -93,10 +113,56 @@ final class ZipDirectory {
 							(int) local + LOCAL_SIZE + nameLength),
 					"an entry of its central directory has no local header of the same name");
 			names.add(new String(zip, name, nameLength, StandardCharsets.UTF_8));
+			spans.add(new Span(local, entryEnd(bytes, (int) local, compressed, offset)));
 			at = next;
 		}
 		require(at == directoryEnd, "its central directory holds more than its entries");
+		requireTiled(spans, offset);
 		return names;
+	}
+
+	/**
+	 * Where an entry whose local header is at {@code local} ends, as {@code ZipInputStream} reads it: after its
+	 * header, its data and its data descriptor, if its flags say it has one (its signature optional). The size
+	 * of its data is the central directory's, which what a reader of local headers goes by must repeat: the
+	 * compressed size of its local header or descriptor (checked against the bytes inflated), and the size of
+	 * a stored entry's local header (the bytes it reads).
+	 * @param limit where the central directory starts, which no entry may pass
+	 */
+	private static long entryEnd(ByteBuffer bytes, int local, long compressed, long limit) {
+		int extra = local + LOCAL_SIZE + u16(bytes, local + 26);
+		int extraLength = u16(bytes, local + 28);
+		require(compressed >= 0 && extra + extraLength <= limit && compressed <= limit - extra - extraLength, OVERLAP);
+		long data = extra + extraLength + compressed;
+		boolean bigSizes = u32(bytes, local + 18) == MASK32 || u32(bytes, local + 22) == MASK32;
+		if ((u16(bytes, local + 6) & HAS_DESCRIPTOR) == 0) {
+			// a local ZIP64 field holds both sizes, the compressed one second
+			long declared = bigSizes ? zip64Field(bytes, extra, extraLength, 1) : u32(bytes, local + 18);
+			long size = bigSizes ? zip64Field(bytes, extra, extraLength, 0) : u32(bytes, local + 22);
+			require(declared == compressed && (u16(bytes, local + 8) != STORED || size == compressed), DISAGREE);
+			return data;
+		}
+		// Java versions differ on whether such an entry's descriptor holds 64-bit sizes: no one place it ends
+		require(!bigSizes, "an entry with a data descriptor declares ZIP64 sizes in its local header");
+		int crc = (data + 4 <= limit && bytes.getInt((int) data) == DESCRIPTOR) ? (int) data + 4 : (int) data;
+		require(crc + 12 <= limit, OVERLAP);
+		require(u32(bytes, crc + 4) == compressed, DISAGREE);
+		return crc + 12;
+	}
+
+	/**
+	 * The entries, sorted by where their local headers are, must follow one another from the start of the file
+	 * to the central directory, with nothing between them: no entry inside another, none a reader of local
+	 * headers would find other than those listed.
+	 */
+	private static void requireTiled(List<Span> spans, long directory) {
+		spans.sort(Comparator.comparingLong(Span::start));
+		long next = 0;
+		for (Span span : spans) {
+			require(span.start() == next, OVERLAP);
+			next = span.end();
+		}
+		require(next == directory, OVERLAP);
 	}
 
 	/** The end record: the last signature whose comment ends exactly at the end of the file; -1 if none. */
@@ -111,24 +177,28 @@ final class ZipDirectory {
 	}
 
 	/**
-	 * The local header offset from an entry's ZIP64 extra field (0x0001), after the sizes it also holds. Each
-	 * field's declared size must fit in the entry's extra area: a crafted size would otherwise read past it, or
-	 * past the file.
+	 * A value of an entry's ZIP64 extra field (0x0001), which holds, in order, those of the uncompressed size,
+	 * the compressed size and the local header offset that the header marks 0xFFFFFFFF. Each field's declared
+	 * size must fit in the entry's extra area: a crafted size would otherwise read past it, or past the file.
+	 * @param index how many of those values come before it
 	 */
-	private static long zip64Offset(ByteBuffer bytes, int extra, int length, boolean hasSize, boolean hasCompressed) {
+	private static long zip64Field(ByteBuffer bytes, int extra, int length, int index) {
 		int at = extra;
+		int zip64 = -1;
 		while (at + 4 <= extra + length) {
 			int id = u16(bytes, at);
 			int size = u16(bytes, at + 2);
-			require(at + 4 + size <= extra + length, "an extra field of its central directory is damaged");
+			require(at + 4 + size <= extra + length, "an extra field of an entry is damaged");
 			if (id == 1) {
-				int field = at + 4 + (hasSize ? 8 : 0) + (hasCompressed ? 8 : 0);
-				require(field + 8 <= at + 4 + size, "its ZIP64 extra field is damaged");
-				return bytes.getLong(field);
+				// readers differ on which of two they take
+				require(zip64 < 0, "an entry has two ZIP64 extra fields");
+				require(4 + 8 * (index + 1) <= 4 + size, "its ZIP64 extra field is damaged");
+				zip64 = at;
 			}
 			at += 4 + size;
 		}
-		throw refused("its ZIP64 extra field is missing");
+		require(zip64 >= 0, "its ZIP64 extra field is missing");
+		return bytes.getLong(zip64 + 4 + 8 * index);
 	}
 
 	private static int u16(ByteBuffer bytes, int at) {
@@ -143,6 +213,11 @@ final class ZipDirectory {
 		if (!condition) {
 			throw refused(problem);
 		}
+	}
+
+	/** Where an entry's local header is, and where the entry ends. */
+	private record Span(long start, long end) {
+
 	}
 
 	private static BatchRefusedException refused(String problem) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.bulk.BatchRefusedException.Reason;
@@ -145,6 +146,69 @@ class UploadsTests {
 
 		assertThat(Uploads.items(zip, Format.ZIP, LIMITS, memory())).hasSize(2);
 		assertThat(refusal(renamed, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
+	}
+
+	@Test
+	void takesAZipMadeByHandWhoseEntriesFollowOneAnother() {
+		byte[] other = "<other/>".getBytes(StandardCharsets.UTF_8);
+		byte[] first = Zips.storedEntry("a.xml", RETURN);
+
+		List<UploadedItem> items = Uploads.items(Zips.withDirectory(Zips.concat(first, Zips.storedEntry("b.xml", other)),
+				List.of(new Zips.Listed("a.xml", RETURN, 0), new Zips.Listed("b.xml", other, first.length))), Format.ZIP,
+				LIMITS, memory());
+
+		assertThat(items).extracting(UploadedItem::name).containsExactly("a.xml", "b.xml");
+		assertThat(items.get(1).content()).isEqualTo(other);
+	}
+
+	@Test
+	void refusesAZipWhoseListedEntryLiesInsideAnotherEntrysData() {
+		// unzip reads b.xml where the directory says, inside a.xml's data; a reader of local headers reads a.xml
+		// whole, then the b.xml that follows it, of other content
+		byte[] listed = "<listed/>".getBytes(StandardCharsets.UTF_8);
+		byte[] hidden = "<hidden/>".getBytes(StandardCharsets.UTF_8);
+		byte[] first = Zips.concat(RETURN, Zips.storedEntry("b.xml", listed));
+		byte[] zip = Zips.withDirectory(Zips.concat(Zips.storedEntry("a.xml", first), Zips.storedEntry("b.xml", hidden)),
+				List.of(new Zips.Listed("a.xml", first, 0), new Zips.Listed("b.xml", listed, 30 + 5 + RETURN.length)));
+
+		BatchRefusedException refusal = refusal(zip, Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("its entries overlap");
+	}
+
+	@Test
+	void refusesAZipWithALocalHeaderItsDirectoryDoesNotListWhoseDataCoversAListedEntry() {
+		// unzip reads b.xml where the directory says; a reader of local headers reads the b.xml before it, whose
+		// data is the listed entry, header and all
+		byte[] other = "<other/>".getBytes(StandardCharsets.UTF_8);
+		byte[] first = Zips.storedEntry("a.xml", RETURN);
+		byte[] listed = Zips.storedEntry("b.xml", other);
+		byte[] zip = Zips.withDirectory(Zips.concat(first, Zips.storedEntry("b.xml", listed)),
+				List.of(new Zips.Listed("a.xml", RETURN, 0), new Zips.Listed("b.xml", other, first.length + 30 + 5)));
+
+		BatchRefusedException refusal = refusal(zip, Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("leave bytes between them");
+	}
+
+	@Test
+	void refusesAStoredEntryWhoseLocalHeaderGivesAnotherSizeThanItsDirectory() {
+		// unzip reads a.xml, then b.xml (a zip of hidden.xml); a reader of local headers, which reads the size its
+		// local header gives, reads a.xml with b.xml's local header, then the entry inside b.xml's data
+		byte[] hidden = Zips.storedEntry("b.xml", "<hidden/>".getBytes(StandardCharsets.UTF_8));
+		byte[] first = Zips.storedEntry("a.xml", RETURN);
+		byte[] zip = Zips.withDirectory(Zips.concat(first, Zips.storedEntry("b.xml", hidden)),
+				List.of(new Zips.Listed("a.xml", RETURN, 0), new Zips.Listed("b.xml", hidden, first.length)));
+		CRC32 read = new CRC32();
+		read.update(zip, 35, RETURN.length + 35);
+		ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(14, (int) read.getValue()).putInt(22, RETURN.length + 35);
+
+		BatchRefusedException refusal = refusal(zip, Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("local header and its central directory differ");
 	}
 
 	@Test
