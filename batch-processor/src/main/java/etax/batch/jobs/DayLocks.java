@@ -14,6 +14,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+
 /**
  * Which process runs a job's day: the one holding the day's session-level advisory lock in PostgreSQL, on a
  * connection of its own kept open for the run. PostgreSQL releases the lock when the session ends, so a process
@@ -36,6 +43,8 @@ public class DayLocks {
 
 	/** PostgreSQL's {@code lock_not_available}: the wait ran past {@code lock_timeout}. */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final SQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
 	private final DataSource dataSource;
 
@@ -75,7 +84,7 @@ public class DayLocks {
 			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not take the day's lock of " + this.name, ex);
+			throw new CannotGetJdbcConnectionException("Could not take the day's lock of " + this.name, ex);
 		}
 		try {
 			if (!connection.getAutoCommit()) {
@@ -88,10 +97,23 @@ public class DayLocks {
 		catch (SQLException ex) {
 			// the lock may be held, or lock_timeout left set: the session ends rather than go back to the pool so
 			abort(connection);
-			throw new IllegalStateException("Could not take the day's lock of " + this.name, ex);
+			throw failed(ex);
 		}
 		close(connection);
 		return Optional.empty();
+	}
+
+	/**
+	 * The database's failure to take the lock, as Spring names it from its SQL state: a lost connection, a deadlock
+	 * or a timeout is an outage ({@link etax.batch.DatabaseOutages}: 503 with {@code Retry-After} to an API caller,
+	 * tried again later in the background), not a fault of the service. The statements are fixed, so a state Spring
+	 * does not name is taken for the database's too.
+	 */
+	private DataAccessException failed(SQLException ex) {
+		String task = "Could not take the day's lock of " + this.name;
+		DataAccessException translated = TRANSLATOR.translate(task, null, ex);
+		return (translated == null || translated instanceof UncategorizedSQLException)
+				? new DataAccessResourceFailureException(task, ex) : translated;
 	}
 
 	/** Waits for the lock, at most {@code wait}: PostgreSQL's {@code lock_timeout} bounds an advisory lock's wait. */
