@@ -41,6 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/exceptions")
 class ExceptionsController {
 
+	/** The most digits a corrected amount may have on either side of the point, before it is checked in detail. */
+	private static final int DIGITS = 18;
+
 	private final WorkItems workItems;
 
 	private final ConsoleActions actions;
@@ -108,6 +111,12 @@ class ExceptionsController {
 			@RequestParam(required = false) @Nullable BigDecimal amount,
 			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal Caller officer,
 			RedirectAttributes flash, Model model) {
+		if (amount != null && !plausible(amount)) {
+			// 1e999999999 is a BigDecimal of one digit, written out on the confirmation a billion
+			flash.addFlashAttribute("error", "The corrected amount has at most 18 digits before the decimal point "
+					+ "and 2 after it.");
+			return "redirect:" + page(id);
+		}
 		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE) ? new CorrectionRequest.Coding(
 				Paging.text(chapter), Paging.text(subItem), Paging.text(areaCode), amount) : null;
 		if (!confirmed && kind != null) {
@@ -153,6 +162,10 @@ class ExceptionsController {
 			this.workItems.reject(id, correctionId, reason.strip(), officer);
 			return "Sent back to the officer who proposed it.";
 		}, page(id));
+	}
+
+	private static boolean plausible(BigDecimal amount) {
+		return amount.precision() - amount.scale() <= DIGITS && amount.scale() <= DIGITS;
 	}
 
 	private static void require(boolean condition, String message) {
