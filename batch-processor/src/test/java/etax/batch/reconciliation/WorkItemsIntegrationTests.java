@@ -310,6 +310,31 @@ class WorkItemsIntegrationTests {
 	}
 
 	/**
+	 * A run that classed the line otherwise and has not reached its item yet (or failed before it): an approval
+	 * between the two records nothing at the gateway.
+	 */
+	@Test
+	void anApprovalOfALineTheRunClassedOtherwiseBeforeReachingItsItemRecordsNothing() {
+		LocalDate day = LocalDate.of(2025, 2, 26);
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW12");
+		assertThat(action(id, "resolve", """
+				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
+			.hasStatusOk();
+		String reviewed = approval(id);
+		this.jdbc.sql("""
+				UPDATE reconciliation.line l SET class = 'MATCHED' FROM reconciliation.work_item w
+				WHERE w.work_item_id = ? AND l.business_day = w.business_day AND l.line_key = w.line_key""")
+			.param(id)
+			.update();
+
+		int sent = FakeGateway.get().requests().size();
+		MvcTestResult refused = action(id, "approve", reviewed, SECOND);
+		assertProblem(refused, HttpStatus.CONFLICT, "work-item-conflict");
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("classed MATCHED");
+		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
+	}
+
+	/**
 	 * The same, with the resolution proposed in a transaction that holds the item while the run reaches it: the
 	 * run waits for it and judges the item as it left it, AWAITING_APPROVAL, so the request is withdrawn rather than
 	 * left for a second officer on a line reclassified under it. Two transactions of the real database; the run

@@ -1,5 +1,8 @@
 package etax.batch.reconciliation.workitems;
 
+import etax.batch.reconciliation.LineClass;
+import org.jspecify.annotations.Nullable;
+
 /**
  * An action a work item does not allow where it stands (resolving one not assigned to the caller,
  * approving one that waits for nothing).
@@ -13,6 +16,13 @@ public final class WorkItemConflictException extends RuntimeException {
 	public static WorkItemConflictException of(long id, String action, WorkItemStatus status, String rule) {
 		return new WorkItemConflictException(
 				"Work item " + id + " is " + status + ": cannot " + action + " (" + rule + ")");
+	}
+
+	/** An approval of a resolution proposed for a line the day's latest run classed otherwise, or no longer has. */
+	public static WorkItemConflictException lineChanged(long id, LineClass proposedFor, @Nullable LineClass now) {
+		return new WorkItemConflictException("Work item " + id + " was proposed for a " + proposedFor + " line, which the "
+				+ "day's latest run " + ((now != null) ? "classed " + now : "no longer has")
+				+ ": nothing is recorded; send it back");
 	}
 
 	/**
