@@ -20,8 +20,8 @@ public final class WorkItemConflictException extends RuntimeException {
 
 	/** An approval of a resolution proposed for a line the day's latest run classed otherwise, or no longer has. */
 	public static WorkItemConflictException lineChanged(long id, LineClass proposedFor, @Nullable LineClass now) {
-		return new WorkItemConflictException("Work item " + id + " was proposed for a " + proposedFor + " line, which the "
-				+ "day's latest run " + ((now != null) ? "classed " + now : "no longer has")
+		return new WorkItemConflictException("Work item " + id + " was proposed for a " + proposedFor
+				+ " line, which the day's latest run " + ((now != null) ? "classed " + now : "no longer has")
 				+ ": nothing is recorded; send it back");
 	}
 

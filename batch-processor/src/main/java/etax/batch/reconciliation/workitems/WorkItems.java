@@ -189,7 +189,9 @@ public class WorkItems {
 		}
 		// a day run again (the bank's corrected file) may have classed the line otherwise since it was proposed, and
 		// the item's own update may not have come yet: what was proposed for the old class moves no money now
-		LineClass current = this.days.line(item.businessDay(), item.lineKey()).map(ReconciledLine::lineClass).orElse(null);
+		LineClass current = this.days.line(item.businessDay(), item.lineKey())
+			.map(ReconciledLine::lineClass)
+			.orElse(null);
 		if (current != item.lineClass()) {
 			throw WorkItemConflictException.lineChanged(id, item.lineClass(), current);
 		}
