@@ -24,4 +24,14 @@ class BusinessDaysTests {
 		assertThat(BusinessDays.yesterday(lateEveningUtc)).isEqualTo(LocalDate.of(2026, 4, 15));
 	}
 
+	@Test
+	void theDaysTheServiceHoldsAreOfTheYears1To9999() {
+		assertThat(BusinessDays.inRange(LocalDate.of(1, 1, 1))).isTrue();
+		assertThat(BusinessDays.inRange(LocalDate.of(9999, 12, 31))).isTrue();
+		assertThat(BusinessDays.inRange(LocalDate.of(0, 12, 31))).isFalse();
+		assertThat(BusinessDays.inRange(LocalDate.of(10000, 1, 1))).isFalse();
+		assertThat(BusinessDays.inRange(LocalDate.MIN)).isFalse();
+		assertThat(BusinessDays.inRange(LocalDate.MAX)).isFalse();
+	}
+
 }

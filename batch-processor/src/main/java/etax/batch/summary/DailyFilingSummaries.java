@@ -11,10 +11,12 @@ import etax.batch.jobs.DayLocks;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
 import etax.batch.jobs.JobExecutions;
+import etax.batch.jobs.JobParametersRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.RowMapper;
@@ -72,7 +74,7 @@ class DailyFilingSummaries {
 	 * recomputes it from all the filings known now.
 	 * @param businessDay a day up to today (today's summary is provisional)
 	 * @return the execution, ended
-	 * @throws etax.batch.jobs.JobParametersRejectedException when the day is in the future
+	 * @throws JobParametersRejectedException when the day is in the future, or before 0001-01-01
 	 */
 	JobExecutionSummary compute(LocalDate businessDay) {
 		return compute(businessDay, UUID.randomUUID().toString());
@@ -95,9 +97,17 @@ class DailyFilingSummaries {
 	 * to {@link #TURN} for the one before (two runs at once each wrote its counts, the slower one's older counts
 	 * last), and is refused as running after that; an execution of the launch left running by a process that died
 	 * (the lock is free, the job repository still says {@code STARTED}) is recovered and restarted into its instance,
-	 * or the schedule's day stayed refused as running for good.
+	 * or the schedule's day stayed refused as running for good. The day is checked as the job's validator checks it
+	 * before the lock is taken.
 	 */
 	private JobExecutionSummary compute(LocalDate businessDay, String launchId) {
+		try {
+			// before the day's lock, which is keyed by the day: a day out of bounds is the caller's mistake, not a 500
+			DailyFilingSummaryJobConfiguration.requireSummarisable(businessDay, this.clock);
+		}
+		catch (InvalidJobParametersException ex) {
+			throw JobParametersRejectedException.forJob(DailyFilingSummaryJobConfiguration.JOB_NAME, ex);
+		}
 		JobParameters parameters = new JobParametersBuilder()
 			.addLocalDate(DailyFilingSummaryJobConfiguration.BUSINESS_DAY, businessDay)
 			.addString(DailyFilingSummaryJobConfiguration.LAUNCH_ID, launchId)

@@ -86,13 +86,23 @@ class DailyFilingSummaryJobConfiguration {
 			.build();
 	}
 
-	/** A summary of a day to come would be empty and misleading. */
 	private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
-		LocalDate day = BusinessDayParameter.require(parameters, BUSINESS_DAY);
+		requireSummarisable(BusinessDayParameter.require(parameters, BUSINESS_DAY), clock);
+	}
+
+	/**
+	 * A summary of a day to come would be empty and misleading; a day before {@link BusinessDays#FIRST_DAY} is of a
+	 * year the database cannot read returns of (the run would fail on it).
+	 */
+	static void requireSummarisable(LocalDate day, Clock clock) throws InvalidJobParametersException {
 		LocalDate today = BusinessDays.today(clock);
 		if (day.isAfter(today)) {
 			throw new InvalidJobParametersException(
 					"business day " + day + " is in the future (today is " + today + " in Asia/Ho_Chi_Minh)");
+		}
+		if (day.isBefore(BusinessDays.FIRST_DAY)) {
+			throw new InvalidJobParametersException(
+					"business day " + day + " is before " + BusinessDays.FIRST_DAY + ", the first day the service holds");
 		}
 	}
 

@@ -190,6 +190,34 @@ class DailyFilingSummaryJobIntegrationTests {
 			.isEqualTo("https://etax.example/problems/job-execution-not-restartable");
 	}
 
+	/**
+	 * A day of a year the service cannot hold is refused before its lock is taken: the lock's key is the day's number
+	 * (one past +5881580-07-11 overflowed it, a 500), and the run failed on a day PostgreSQL cannot read (-5000, 201
+	 * with a FAILED execution left behind).
+	 */
+	@Test
+	void refusesADayOfAYearTheServiceCannotHoldWithoutRunningIt() {
+		for (String day : List.of("+9999999-01-01", "+5880000-01-01", "-5000-01-01", "0000-12-31")) {
+			assertThat(launch(day)).as(day)
+				.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+				.bodyJson()
+				.satisfies((problem) -> {
+					assertThat(problem).extractingPath("$.type")
+						.isEqualTo("https://etax.example/problems/job-parameters-rejected");
+					assertThat(problem).extractingPath("$.detail").asString().contains(day);
+				});
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM batch.batch_job_execution_params
+				WHERE parameter_name = 'businessDay' AND parameter_value IN ('+9999999-01-01', '+5880000-01-01',
+				    '-5000-01-01', '0000-12-31')""").query(Long.class).single()).as("no execution of those days").isZero();
+		assertThat(launch("0001-01-01")).as("the first day the service holds")
+			.hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("COMPLETED");
+	}
+
 	/** What keeps several instances of the service from computing the schedule's day each. */
 	@Test
 	void theSchedulesDayIsComputedOnceAndSeenDoneAfter() {
