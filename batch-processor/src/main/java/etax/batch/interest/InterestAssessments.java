@@ -208,7 +208,7 @@ public class InterestAssessments {
 	 */
 	public InterestRun run(LocalDate day) {
 		// a day of a year no run can have (one PostgreSQL cannot hold would fail the read) is not looked for
-		if (day.getYear() < 1 || day.getYear() > 9999) {
+		if (!BusinessDays.inRange(day)) {
 			throw InterestRunNotFoundException.forDay(day);
 		}
 		return this.runs.find(day).orElseThrow(() -> InterestRunNotFoundException.forDay(day));

@@ -83,9 +83,14 @@ public class ReconciliationDays {
 	 * A day: its status, totals and inputs.
 	 * @param day the day
 	 * @param scope whose lines the totals add up, as {@link #lines} shows them
-	 * @return the day, NOT_RUN with no totals when nothing is known of it
+	 * @return the day, NOT_RUN with no totals when nothing is known of it, as a day of a year the service cannot hold
+	 * ({@link BusinessDays#inRange}) is without being looked for
 	 */
 	public ReconciliationDay day(LocalDate day, OfficeScope scope) {
+		if (!BusinessDays.inRange(day)) {
+			return new ReconciliationDay(day, ReconciliationDay.Status.NOT_RUN, 0, null, null, null, List.of(), List.of(),
+					List.of(), false);
+		}
 		return this.days.read(day, scope);
 	}
 
@@ -119,9 +124,12 @@ public class ReconciliationDays {
 	 * @param scope whose lines
 	 * @param page the page, from 0
 	 * @param size lines per page
-	 * @return the page
+	 * @return the page; empty for a day of a year the service cannot hold ({@link BusinessDays#inRange}), not looked for
 	 */
 	public LinePage lines(LocalDate day, @Nullable LineClass lineClass, OfficeScope scope, int page, int size) {
+		if (!BusinessDays.inRange(day)) {
+			return new LinePage(List.of(), page, size, 0);
+		}
 		return new LinePage(this.lines.page(day, lineClass, scope, page, size), page, size,
 				this.lines.count(day, lineClass, scope));
 	}
@@ -133,6 +141,9 @@ public class ReconciliationDays {
 	 * @return the line, unless the last run did not have it
 	 */
 	public Optional<ReconciledLine> line(LocalDate day, String lineKey) {
+		if (!BusinessDays.inRange(day)) {
+			return Optional.empty();
+		}
 		return this.lines.find(day, lineKey);
 	}
 

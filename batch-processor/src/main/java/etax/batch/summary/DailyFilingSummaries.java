@@ -125,9 +125,13 @@ class DailyFilingSummaries {
 	/**
 	 * The summary of a day, as last computed.
 	 * @param businessDay the day
-	 * @return its rows by form and status, empty if not computed
+	 * @return its rows by form and status, empty if not computed (as for a day of a year the service cannot hold,
+	 * {@link BusinessDays#inRange}, not looked for)
 	 */
 	List<DailyFilingSummaryRow> find(LocalDate businessDay) {
+		if (!BusinessDays.inRange(businessDay)) {
+			return List.of();
+		}
 		return this.jdbc.sql("""
 				SELECT business_day, form_code, status, returns, job_execution_id, computed_at
 				FROM batch.daily_filing_summary WHERE business_day = :businessDay ORDER BY form_code, status

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -31,6 +32,7 @@ import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * Crafted files over HTTP, acks on the real topic and the tax side in the view's stand-in produce each of
@@ -213,6 +215,47 @@ class ReconciliationJobIntegrationTests {
 			.isEqualTo("https://etax.example/problems/reconciliation-file-invalid");
 	}
 
+	/**
+	 * A day of a year the service cannot hold is a day with nothing, as a day nothing is known of answers, without
+	 * PostgreSQL being asked about it: it refuses a date out of its range (22008), which was a 500.
+	 */
+	@Test
+	void aDayOfAYearTheServiceCannotHoldIsADayWithNothing() {
+		MockHttpSession console = signIn(TokenIssuer.local().nationalOfficer());
+		for (String day : List.of("-5000-01-01", "+5874898-01-01", "0000-12-31", "+10000-01-01")) {
+			assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/{day}", day).with(officer()).exchange()).as(day)
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies((json) -> {
+					assertThat(json).extractingPath("$.businessDay").isEqualTo(day);
+					assertThat(json).extractingPath("$.status").isEqualTo("NOT_RUN");
+					assertThat(json).extractingPath("$.totals").asArray().isEmpty();
+					assertThat(json).extractingPath("$.files").asArray().isEmpty();
+					assertThat(json).extractingPath("$.banksWithoutFile").asArray().isEmpty();
+				});
+			assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/{day}/lines", day).with(officer()).exchange())
+				.as(day)
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies((json) -> {
+					assertThat(json).extractingPath("$.items").asArray().isEmpty();
+					assertThat(json).extractingPath("$.totalItems").isEqualTo(0);
+				});
+			assertThat(this.mvc.get().uri("/api/v1/reconciliation/work-items?day={day}", day).with(officer()).exchange())
+				.as(day)
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies((json) -> {
+					assertThat(json).extractingPath("$.items").asArray().isEmpty();
+					assertThat(json).extractingPath("$.totalItems").isEqualTo(0);
+				});
+			assertThat(this.mvc.get().uri("/console/reconciliation/days/{day}", day).session(console).exchange()).as(day)
+				.hasStatusOk();
+			assertThat(this.mvc.get().uri("/console/exceptions?day={day}", day).session(console).exchange()).as(day)
+				.hasStatusOk();
+		}
+	}
+
 	@Test
 	void anImportedFileIsFoundWhereTheImportsLocationSays() {
 		LocalDate day = LocalDate.of(2025, 3, 17);
@@ -339,6 +382,12 @@ class ReconciliationJobIntegrationTests {
 			.param(workItem)
 			.query(String.class)
 			.single();
+	}
+
+	private MockHttpSession signIn(String token) {
+		MvcTestResult result = this.mvc.post().uri("/console/login").param("token", token).with(csrf()).exchange();
+		assertThat(result).hasRedirectedUrl("/console/exceptions");
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession();
 	}
 
 	private ReconciliationCalls calls() {

@@ -218,6 +218,17 @@ class DailyFilingSummaryJobIntegrationTests {
 			.isEqualTo("COMPLETED");
 	}
 
+	/** A day of a year the service cannot hold has no summary, as a day not computed, without PostgreSQL asked. */
+	@Test
+	void aDayOfAYearTheServiceCannotHoldHasNoSummary() {
+		for (String day : List.of("-5000-01-01", "+5874898-01-01", "0000-12-31", "+10000-01-01")) {
+			assertThat(this.mvc.get()
+				.uri("/api/v1/summaries/daily-filing?businessDay={day}", day)
+				.with(officer())
+				.exchange()).as(day).hasStatusOk().bodyJson().isEqualTo("[]");
+		}
+	}
+
 	/** What keeps several instances of the service from computing the schedule's day each. */
 	@Test
 	void theSchedulesDayIsComputedOnceAndSeenDoneAfter() {

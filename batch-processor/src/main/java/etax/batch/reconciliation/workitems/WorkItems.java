@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.batch.BusinessDays;
 import etax.batch.reconciliation.LineClass;
 import etax.batch.reconciliation.OfficeScope;
 import etax.batch.reconciliation.ReconciledLine;
@@ -97,6 +98,11 @@ public class WorkItems {
 
 	@Transactional(readOnly = true)
 	public Page page(Query query, Caller caller, int page, int size) {
+		LocalDate day = query.day();
+		if (day != null && !BusinessDays.inRange(day)) {
+			// a day of a year the service cannot hold has no items, and PostgreSQL would refuse to compare with it
+			return new Page(List.of(), page, size, 0);
+		}
 		OfficeScope scope = OfficeScope.of(caller);
 		return new Page(this.repository.page(query, scope, page, size), page, size, this.repository.count(query, scope));
 	}
