@@ -27,7 +27,8 @@ class FormCatalogTests {
 	@Test
 	void theFinalizationsAreTheFormsTheCatalogFilesForKindF() throws IOException {
 		Set<String> catalogued = new TreeSet<>();
-		for (String line : Files.readAllLines(Path.of("../docs/design/forms-catalog.csv")).subList(1, 79)) {
+		List<String> lines = Files.readAllLines(Path.of("../docs/design/forms-catalog.csv"));
+		for (String line : lines.subList(1, lines.size())) {
 			String[] columns = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
 			if (List.of(columns[7].split("/")).contains("F")) {
 				catalogued.add(columns[2]);
@@ -36,7 +37,7 @@ class FormCatalogTests {
 		Set<String> flagged = new TreeSet<>();
 		FormCatalog.load().versions().stream().filter(FormVersion::finalization).forEach((v) -> flagged.add(v.maTKhai()));
 
-		assertThat(flagged).hasSize(20).isEqualTo(catalogued);
+		assertThat(flagged).isNotEmpty().isEqualTo(catalogued);
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package etax.batch.bulk;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,7 +70,10 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 			.map(ItemToFile.class::cast)
 			.toList();
 		// a request's returns at a time, read as they are sent, and its outcomes recorded before the next is sent:
-		// a thread holds one request's returns and one answer (receipts with their findings), never a chunk's
+		// a thread holds one request's returns and one answer (receipts with their findings), never a chunk's; the
+		// batch counts them once, at the chunk's end, as its row is locked until the chunk commits
+		Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
+		List<ItemOutcome> filed = new ArrayList<>();
 		for (List<ItemToFile> request : this.declarationApi.requests(toFile, ItemToFile::length)) {
 			List<PendingItem> loaded = this.items.contents(this.batchId,
 					request.stream().map(ItemToFile::itemNo).toList());
@@ -76,16 +82,15 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 				throw new IllegalStateException("Batch " + this.batchId + ": " + (request.size() - loaded.size())
 						+ " pending items of a chunk have no return stored");
 			}
-			record(this.declarationApi.file(of, loaded));
+			List<ItemOutcome> outcomes = this.declarationApi.file(of, loaded);
+			if (!outcomes.isEmpty()) {
+				this.outcomes.recordItems(this.batchId, outcomes, this.clock.instant())
+					.forEach((status, n) -> counts.merge(status, n, Integer::sum));
+				filed.addAll(outcomes);
+			}
 		}
-	}
-
-	private void record(List<ItemOutcome> outcomes) {
-		if (outcomes.isEmpty()) {
-			return;
-		}
-		this.outcomes.record(this.batchId, outcomes, this.clock.instant());
-		for (ItemOutcome outcome : outcomes) {
+		this.outcomes.count(this.batchId, counts);
+		for (ItemOutcome outcome : filed) {
 			String tag = outcome.status().name().toLowerCase(Locale.ROOT);
 			this.meters.counter("etax.batch.bulkfiling.items", "outcome", tag).increment();
 		}

@@ -66,6 +66,16 @@ class OutcomeRepository {
 	 * a process that was only slow) count it once.
 	 */
 	void record(UUID batchId, List<ItemOutcome> outcomes, Instant at) {
+		count(batchId, recordItems(batchId, outcomes, at));
+	}
+
+	/**
+	 * Records the items' outcomes, not yet the batch's counts: a chunk filed in several requests records each
+	 * request's items as it is answered, and counts them with the batch once ({@link #count}), so that the batch's
+	 * row, which every partition counts on, is locked only at the chunk's end, not while its other requests are sent.
+	 * @return how the batch's counts change, per status
+	 */
+	Map<ItemStatus, Integer> recordItems(UUID batchId, List<ItemOutcome> outcomes, Instant at) {
 		Map<Integer, ItemStatus> before = new HashMap<>();
 		this.jdbc.sql("SELECT item_no, status FROM batch.bulk_item WHERE batch_id = ? AND item_no = ANY (?)"
 				+ " ORDER BY item_no FOR UPDATE")
@@ -89,6 +99,17 @@ class OutcomeRepository {
 		for (ItemOutcome outcome : outcomes) {
 			change.merge(before.getOrDefault(outcome.itemNo(), ItemStatus.PENDING), -1, Integer::sum);
 			change.merge(outcome.status(), 1, Integer::sum);
+		}
+		return change;
+	}
+
+	/**
+	 * Counts outcomes with their batch.
+	 * @param change how the counts change, per status ({@link #recordItems})
+	 */
+	void count(UUID batchId, Map<ItemStatus, Integer> change) {
+		if (change.values().stream().allMatch((n) -> n == 0)) {
+			return;
 		}
 		// a cancelled item recorded all the same (the writer locks its items first, so none should be) was filed
 		this.jdbc.sql("""

@@ -2,6 +2,7 @@ package etax.batch.bulk;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +54,8 @@ class BulkFilingWriterTests {
 		when(this.items.contents(BATCH, List.of(2))).thenReturn(List.of(secondReturn));
 		when(this.declarationApi.file(AGENT, List.of(firstReturn))).thenReturn(List.of(firstOutcome));
 		when(this.declarationApi.file(AGENT, List.of(secondReturn))).thenReturn(List.of(secondOutcome));
+		when(this.outcomes.recordItems(eq(BATCH), anyList(), any()))
+			.thenReturn(Map.of(ItemStatus.PENDING, -1, ItemStatus.FAILED, 1));
 		BulkFilingWriter writer = new BulkFilingWriter(BATCH, this.declarationApi, this.batches, this.items,
 				this.outcomes, this.meters, Clock.systemUTC());
 
@@ -61,10 +64,12 @@ class BulkFilingWriterTests {
 		InOrder order = inOrder(this.items, this.declarationApi, this.outcomes);
 		order.verify(this.items).contents(BATCH, List.of(1));
 		order.verify(this.declarationApi).file(AGENT, List.of(firstReturn));
-		order.verify(this.outcomes).record(eq(BATCH), eq(List.of(firstOutcome)), any());
+		order.verify(this.outcomes).recordItems(eq(BATCH), eq(List.of(firstOutcome)), any());
 		order.verify(this.items).contents(BATCH, List.of(2));
 		order.verify(this.declarationApi).file(AGENT, List.of(secondReturn));
-		order.verify(this.outcomes).record(eq(BATCH), eq(List.of(secondOutcome)), any());
+		order.verify(this.outcomes).recordItems(eq(BATCH), eq(List.of(secondOutcome)), any());
+		// the batch's row, which every partition counts on, once at the chunk's end
+		order.verify(this.outcomes).count(BATCH, Map.of(ItemStatus.PENDING, -2, ItemStatus.FAILED, 2));
 		order.verifyNoMoreInteractions();
 		assertThat(this.meters.counter("etax.batch.bulkfiling.items", "outcome", "failed").count()).isEqualTo(2);
 	}

@@ -149,8 +149,8 @@ class ConsoleSafeguardsIntegrationTests {
 		assertThat(status(id)).isEqualTo("ASSIGNED");
 		// one digit, written out a billion long on the confirmation: refused before it is shown
 		assertThat(post(proposer, "/console/exceptions/" + id + "/resolve", "kind", "RECODE", "reason", "x", "amount",
-				"1e999999999")).flash().containsEntry("error", "The corrected amount has at most 18 digits before the "
-						+ "decimal point and 2 after it.");
+				"1e999999999")).flash().containsEntry("error", "The corrected amount has at most 18 digits on either "
+						+ "side of the decimal point.");
 		assertThat(status(id)).isEqualTo("ASSIGNED");
 		post(proposer, "/console/exceptions/" + id + "/resolve", "kind", "RECODE", "reason",
 				"the tax side recorded 1701 for the bank's 1052", "subItem", "1052", "confirmed", "true");

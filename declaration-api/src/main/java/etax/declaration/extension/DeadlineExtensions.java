@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Extensions of filing deadlines (VN-ETAX.md §3.5 R-DL-6, Law 38/2019 Art. 46): an officer of the taxpayer's tax
  * office, or a national officer, grants a later deadline for one form (maTKhai) and period, for a reason of the
- * closed list ({@link ExtensionReason}), on the taxpayer's request made by the regular deadline, after the regular deadline of the form's rule ({@link DeadlineRule}) and
- * at most 30 days after it, 60 for an annual finalization ({@link DeadlineRule#finalization}). Grants are revoked,
+ * closed list ({@link ExtensionReason}), on the taxpayer's request made by the regular deadline, after the regular
+ * deadline of the form's rule ({@link DeadlineRule}) and at most 30 days after it, 60 for a finalization
+ * ({@link etax.schemas.FormVersion#finalization}). Grants are revoked,
  * never changed. A return is held to the latest grant in force at its postmark ({@link #inForce}); the
  * taxpayer reads its own. Anyone else's taxpayer, an officer's of another office included, is not found.
  */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * host resolves to an internal address is not called and the delivery fails at once, its reason recorded in words
  * ({@link WebhookTargets}); the request goes to exactly the address that was checked ({@link WebhookSender}).
  *
- * <p>A delivery is claimed in one short statement that leases it (its next attempt moved past the
+ * <p>A delivery is claimed in one short transaction that leases it (its next attempt moved past the
  * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
  * on a sender thread of its own, and its outcome recorded when the answer comes: up to
  * {@code etax.declaration.webhooks.concurrency} requests (and threads) are in flight at once, at most

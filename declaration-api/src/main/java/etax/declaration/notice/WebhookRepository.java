@@ -299,7 +299,7 @@ class WebhookRepository {
 		this.jdbc.sql("""
 				WITH resumed AS (
 				    UPDATE filing.webhook w SET failures = 0, paused_until = NULL
-				    FROM (SELECT id, paused_until FROM filing.webhook WHERE id = ? AND failures > 0 FOR UPDATE) failing
+				    FROM (SELECT id, paused_until FROM filing.webhook WHERE id = ? AND failures > 0 FOR NO KEY UPDATE) failing
 				    WHERE w.id = failing.id
 				    RETURNING w.id, failing.paused_until)
 				UPDATE filing.webhook_delivery d SET next_attempt_at = ? FROM resumed r

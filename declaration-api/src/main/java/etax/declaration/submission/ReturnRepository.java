@@ -132,12 +132,16 @@ class ReturnRepository {
 	 */
 	List<ChainHistory.Member> chainOf(UUID id, int refused) {
 		return this.jdbc.sql("""
+				WITH chain AS (SELECT chain_key FROM filing.tax_return WHERE id = :id)
 				SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators::text
-				FROM (SELECT id, transaction_code, filing_type, submission_number, status, received_at, indicators,
-				          row_number() OVER (PARTITION BY status ORDER BY right(transaction_code, 10) DESC) AS latest
-				      FROM filing.tax_return
-				      WHERE chain_key = (SELECT chain_key FROM filing.tax_return WHERE id = :id) OR id = :id) chain
-				WHERE status = 'ACCEPTED' OR latest <= :refused OR id = :id
+				FROM filing.tax_return
+				WHERE id IN (
+				    SELECT r.id FROM filing.tax_return r, chain WHERE r.chain_key = chain.chain_key AND r.status = 'ACCEPTED'
+				    UNION
+				    (SELECT r.id FROM filing.tax_return r, chain WHERE r.chain_key = chain.chain_key
+				         AND r.status = 'NOT_ACCEPTED' ORDER BY right(r.transaction_code, 10) DESC LIMIT :refused)
+				    UNION
+				    SELECT :id)
 				""" + " ORDER BY " + ReturnChains.DECISION_ORDER)
 			.param("id", id)
 			.param("refused", refused)

@@ -103,7 +103,9 @@ class ContextRulesIntegrationTests {
 	void aClosedTaxpayerFilesItsFinalizationOnly() throws Exception {
 		String finalization = GeneratedReturns.citFinalization("1801321141", 2025, (xml) -> true);
 
-		assertThat(ruleIds(file(finalization, 201))).doesNotContain("CTX-ID-02", "CTX-ID-03");
+		JsonNode receipt = file(finalization, 201);
+		assertThat(ruleIds(receipt)).doesNotContain("CTX-ID-02", "CTX-ID-03");
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
 	}
 
 	@Test

@@ -423,18 +423,16 @@ class ReturnAccessIntegrationTests {
 			.isZero();
 	}
 
-	/** A 12-digit personal id (VN-ETAX §3.2): province 001–096, century and gender, year of birth, six digits. */
-	/** A personal id of someone born in the 1900s (century digit 0 or 1): a year of birth that has come. */
+	/**
+	 * A personal id (VN-ETAX §3.2) of someone born in the 1900s (century digit 0 or 1): a year of birth that has
+	 * come.
+	 */
 	private static String newPersonalId() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
 		return String.format("%03d%d%02d%06d", random.nextInt(1, 97), random.nextInt(0, 2), random.nextInt(100),
 				random.nextInt(1_000_000));
 	}
 
-	/**
-	 * A filer who filed only part of a chain (a T-VAN's supplement of the taxpayer's own original) reads its part as
-	 * the whole chain judges it: in force, and compared with the original it corrected, named by its id only.
-	 */
 	/**
 	 * Returns refused without end (anybody may send one under the MST) do not make a chain unbounded: it lists every
 	 * accepted return and the latest hundred not accepted, and a refused one asked for by its id.
@@ -468,6 +466,10 @@ class ReturnAccessIntegrationTests {
 		assertThat(asked.at("/1/id").asString()).isEqualTo(refused.get(0));
 	}
 
+	/**
+	 * A filer who filed only part of a chain (a T-VAN's supplement of the taxpayer's own original) reads its part as
+	 * the whole chain judges it: in force, and compared with the original it corrected, named by its id only.
+	 */
 	@Test
 	void aFilerSeesItsPartOfAChainAsTheWholeChainJudgesIt() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");

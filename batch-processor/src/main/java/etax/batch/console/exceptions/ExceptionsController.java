@@ -113,8 +113,8 @@ class ExceptionsController {
 			RedirectAttributes flash, Model model) {
 		if (amount != null && !plausible(amount)) {
 			// 1e999999999 is a BigDecimal of one digit, written out on the confirmation a billion
-			flash.addFlashAttribute("error", "The corrected amount has at most 18 digits before the decimal point "
-					+ "and 2 after it.");
+			flash.addFlashAttribute("error", "The corrected amount has at most 18 digits on either side of the "
+					+ "decimal point.");
 			return "redirect:" + page(id);
 		}
 		CorrectionRequest.Coding corrected = (kind == ResolutionKind.RECODE) ? new CorrectionRequest.Coding(
