@@ -1,7 +1,6 @@
 package etax.batch.bulk;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 		// a thread holds one request's returns and one answer (receipts with their findings), never a chunk's; the
 		// batch counts them once, at the chunk's end, as its row is locked until the chunk commits
 		Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-		List<ItemOutcome> filed = new ArrayList<>();
+		Map<ItemStatus, Integer> filed = new EnumMap<>(ItemStatus.class);
 		for (List<ItemToFile> request : this.declarationApi.requests(toFile, ItemToFile::length)) {
 			List<PendingItem> loaded = this.items.contents(this.batchId,
 					request.stream().map(ItemToFile::itemNo).toList());
@@ -86,14 +85,13 @@ class BulkFilingWriter implements ItemWriter<ItemToFile> {
 			if (!outcomes.isEmpty()) {
 				this.outcomes.recordItems(this.batchId, outcomes, this.clock.instant())
 					.forEach((status, n) -> counts.merge(status, n, Integer::sum));
-				filed.addAll(outcomes);
+				outcomes.forEach((outcome) -> filed.merge(outcome.status(), 1, Integer::sum));
 			}
 		}
 		this.outcomes.count(this.batchId, counts);
-		for (ItemOutcome outcome : filed) {
-			String tag = outcome.status().name().toLowerCase(Locale.ROOT);
-			this.meters.counter("etax.batch.bulkfiling.items", "outcome", tag).increment();
-		}
+		filed.forEach((status, n) -> this.meters
+			.counter("etax.batch.bulkfiling.items", "outcome", status.name().toLowerCase(Locale.ROOT))
+			.increment(n));
 	}
 
 }

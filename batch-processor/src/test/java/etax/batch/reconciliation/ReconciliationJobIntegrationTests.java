@@ -233,22 +233,8 @@ class ReconciliationJobIntegrationTests {
 					assertThat(json).extractingPath("$.files").asArray().isEmpty();
 					assertThat(json).extractingPath("$.banksWithoutFile").asArray().isEmpty();
 				});
-			assertThat(this.mvc.get().uri("/api/v1/reconciliation/days/{day}/lines", day).with(officer()).exchange())
-				.as(day)
-				.hasStatusOk()
-				.bodyJson()
-				.satisfies((json) -> {
-					assertThat(json).extractingPath("$.items").asArray().isEmpty();
-					assertThat(json).extractingPath("$.totalItems").isEqualTo(0);
-				});
-			assertThat(this.mvc.get().uri("/api/v1/reconciliation/work-items?day={day}", day).with(officer()).exchange())
-				.as(day)
-				.hasStatusOk()
-				.bodyJson()
-				.satisfies((json) -> {
-					assertThat(json).extractingPath("$.items").asArray().isEmpty();
-					assertThat(json).extractingPath("$.totalItems").isEqualTo(0);
-				});
+			assertEmptyPage("/api/v1/reconciliation/days/{day}/lines", day);
+			assertEmptyPage("/api/v1/reconciliation/work-items?day={day}", day);
 			assertThat(this.mvc.get().uri("/console/reconciliation/days/{day}", day).session(console).exchange()).as(day)
 				.hasStatusOk();
 			assertThat(this.mvc.get().uri("/console/exceptions?day={day}", day).session(console).exchange()).as(day)
@@ -392,6 +378,16 @@ class ReconciliationJobIntegrationTests {
 
 	private ReconciliationCalls calls() {
 		return new ReconciliationCalls(this.mvc, this.jdbc);
+	}
+
+	private void assertEmptyPage(String uri, String day) {
+		assertThat(this.mvc.get().uri(uri, day).with(officer()).exchange()).as(uri + " " + day)
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.items").asArray().isEmpty();
+				assertThat(json).extractingPath("$.totalItems").isEqualTo(0);
+			});
 	}
 
 }
