@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
  * The acceptance notice (01-2/TB-TĐT) of a stored return as signed XML, in the notice envelope of
  * VN-ETAX §4 ({@code TBaoThueDTu/TBaoThue}, signature in {@code CKyDTu} over {@code #_NODE_TO_SIGN}):
  * the filing, the decision, the extension of the filing deadline the return was held to ({@code GiaHan}, as the
- * return's header names an extension: reason code and text, and the deadline it gives), every finding with its
- * rule, place, value, message and remedy, and for an accepted return its payable items. RSA-SHA256, exclusive C14N, JDK XMLDSig.
+ * return's header names an extension: reason code and text, and the deadline it gives), every finding as a reason
+ * row of VN-ETAX §3.10, and for an accepted return its payable items. RSA-SHA256, exclusive C14N, JDK XMLDSig.
  */
 @Component
 class NoticeXml {
@@ -118,19 +118,32 @@ class NoticeXml {
 		items(child(content, "IDKhoanNop", null), stored.payableItems());
 	}
 
+	/**
+	 * Each finding as a reason row of VN-ETAX §3.10: its error group ({@code tenNhomLoi}), error ({@code tenLoi}),
+	 * how to fix it ({@code huongDanXuLy}) and a note of where ({@code ghiChu}), in Vietnamese, then the same
+	 * fields as codes and in English for software reading the notice.
+	 */
 	private static void findings(Element reasons, List<Finding> findings) {
 		for (Finding finding : findings) {
 			Element reason = child(reasons, "CTietLyDo", null);
+			child(reason, "tenNhomLoi", finding.category().label().vi());
+			child(reason, "tenLoi", finding.message().vi());
+			child(reason, "huongDanXuLy", finding.remedy().vi());
+			child(reason, "ghiChu", note(finding));
+			child(reason, "maNhomLoi", finding.category().name());
 			child(reason, "maLoi", finding.ruleId());
-			child(reason, "loaiLoi", finding.category().name());
 			child(reason, "mucDo", finding.severity().name());
 			child(reason, "viTri", finding.xpath());
 			child(reason, "giaTri", finding.value());
-			child(reason, "moTa", finding.message().vi());
-			child(reason, "moTaEn", finding.message().en());
-			child(reason, "huongDan", finding.remedy().vi());
-			child(reason, "huongDanEn", finding.remedy().en());
+			child(reason, "tenNhomLoiEn", finding.category().label().en());
+			child(reason, "tenLoiEn", finding.message().en());
+			child(reason, "huongDanXuLyEn", finding.remedy().en());
 		}
+	}
+
+	private static String note(Finding finding) {
+		String place = "Mã lỗi " + finding.ruleId() + ", tại " + finding.xpath();
+		return (finding.value() != null) ? place + ", giá trị \"" + finding.value() + "\"" : place;
 	}
 
 	/**

@@ -70,7 +70,11 @@ class SignedNoticeIntegrationTests {
 		assertThat(text(notice, "maNNhan")).isEqualTo(mst);
 		assertThat(text(notice, "idKhoanNop")).isEqualTo(receipt.at("/payableItems/0/id").asString());
 		assertThat(text(notice, "maLoi")).isEqualTo(receipt.at("/findings/0/ruleId").asString());
-		assertThat(text(notice, "huongDanEn")).isEqualTo(receipt.at("/findings/0/remedy/en").asString());
+		assertThat(text(notice, "tenNhomLoi")).isNotBlank();
+		assertThat(text(notice, "tenLoi")).isEqualTo(receipt.at("/findings/0/message/vi").asString());
+		assertThat(text(notice, "huongDanXuLy")).isEqualTo(receipt.at("/findings/0/remedy/vi").asString());
+		assertThat(text(notice, "ghiChu")).contains(receipt.at("/findings/0/xpath").asString());
+		assertThat(text(notice, "huongDanXuLyEn")).isEqualTo(receipt.at("/findings/0/remedy/en").asString());
 		assertThat(text(notice, "kyTinhThue")).startsWith(receipt.at("/period/kind").asString() + " ");
 		assertThat(verifies(notice)).isTrue();
 		String tampered = new String(xml, StandardCharsets.UTF_8).replace(">ACCEPTED<", ">NOT_ACCEPTED<");
