@@ -89,16 +89,21 @@ public final class CorrectionRefusedException extends RuntimeException {
 				+ " is not the request " + proposedBy + " proposed under that id: an approver approves it as proposed");
 	}
 
-	public static CorrectionRefusedException reversedByBank(String voucher, String reversal) {
+	public static CorrectionRefusedException reversedByBank(String voucher, String reversal, String kind) {
 		return new CorrectionRefusedException(Reason.ALREADY_REVERSED, "The payment of " + voucher
-				+ " is reversed already: the bank reversed it (reversal " + reversal
-				+ "); a REVERSE would take the money back a second time");
+				+ " is reversed already: the bank reversed it (reversal " + reversal + "); " + afterReversal(kind));
 	}
 
-	public static CorrectionRefusedException reversedByRequest(String voucher, String requestNumber, Object id) {
+	public static CorrectionRefusedException reversedByRequest(String voucher, String requestNumber, Object id,
+			String kind) {
 		return new CorrectionRefusedException(Reason.ALREADY_REVERSED, "The payment of " + voucher
-				+ " is reversed already by correction request " + requestNumber + " (" + id
-				+ "); a REVERSE would take the money back a second time");
+				+ " is reversed already by correction request " + requestNumber + " (" + id + "); "
+				+ afterReversal(kind));
+	}
+
+	private static String afterReversal(String kind) {
+		return "REVERSE".equals(kind) ? "a REVERSE would take the money back a second time"
+				: "a " + kind + " would move money that went back to the payer";
 	}
 
 	public static CorrectionRefusedException recordedBefore(String voucher, String kind, String requestNumber, Object id) {

@@ -192,46 +192,70 @@ class CorrectionRepository {
 	}
 
 	/**
-	 * The coding a recorded line has now: the corrected coding of its latest recorded RECODE, else its own. A RECODE
-	 * that gave no corrected area kept the area it named as paid (the area the line had then); the line's own area is
-	 * its voucher's. The latest is the last recorded: RECODEs of a line are recorded one after another under the
-	 * payment's lock, and each after the one it goes on from. {@code recorded_at} is the recording instance's clock,
-	 * not the database's; there is no sequence of recordings to order by instead, so two instances whose clocks
-	 * differ by more than the time between two RECODEs of one line would order them wrongly.
-	 * @return chapter, sub-item, area and amount (in the voucher's currency), empty when the line is not recorded
+	 * A recorded line as paid, and the RECODEs recorded of it, in the order they were recorded (one after another,
+	 * under the payment's lock: {@code recorded_seq}, not the recording instances' clocks). A RECODE that gave no
+	 * corrected area kept the area it named as paid; the line's own area is its voucher's.
+	 * @return empty when the line is not recorded
 	 */
-	Optional<LineCoding> currentCoding(String bankCode, String bankReference, int lineNumber) {
-		return this.jdbc.sql("""
-				SELECT coalesce(r.corrected_chapter, l.chapter), coalesce(r.corrected_sub_item, l.sub_item),
-				    coalesce(r.corrected_area_code, r.paid_area_code, v.area_code),
-				    coalesce(r.corrected_amount, l.amount), v.currency, r.request_number, l.posting_id
+	Optional<RecodedLine> recodedLine(String bankCode, String bankReference, int lineNumber) {
+		Optional<RecodedLine> line = this.jdbc.sql("""
+				SELECT l.chapter, l.sub_item, v.area_code, l.amount, v.currency, l.posting_id
 				FROM payment.confirmation_line l
 				JOIN payment.confirmation v ON v.bank_code = l.bank_code AND v.bank_reference = l.bank_reference
-				LEFT JOIN LATERAL (SELECT corrected_chapter, corrected_sub_item, corrected_area_code, paid_area_code,
-				        corrected_amount, request_number
-				    FROM payment.correction_request c
-				    WHERE c.kind = 'RECODE' AND c.bank_code = l.bank_code AND c.bank_reference = l.bank_reference
-				        AND c.line_number = l.line_number
-				    ORDER BY c.recorded_at DESC LIMIT 1) r ON true
 				WHERE l.bank_code = ? AND l.bank_reference = ? AND l.line_number = ?""")
 			.params(bankCode, bankReference, lineNumber)
-			.query((row, n) -> new LineCoding(row.getString(1), row.getString(2), row.getString(3),
-					row.getBigDecimal(4), row.getString(5), row.getString(6), row.getObject(7, UUID.class)))
+			.query((row, n) -> new RecodedLine(new CodedMoney(row.getString(1), row.getString(2), row.getString(3),
+					row.getBigDecimal(4), null), row.getString(5), row.getObject(6, UUID.class), List.of()))
 			.optional();
+		return line.map((paid) -> new RecodedLine(paid.paid(), paid.currency(), paid.postingId(), this.jdbc.sql("""
+				SELECT paid_chapter, paid_sub_item, paid_area_code, corrected_chapter, corrected_sub_item,
+				    coalesce(corrected_area_code, paid_area_code), corrected_amount, request_number
+				FROM payment.correction_request
+				WHERE kind = 'RECODE' AND bank_code = ? AND bank_reference = ? AND line_number = ?
+				ORDER BY recorded_seq""")
+			.params(bankCode, bankReference, lineNumber)
+			.query((row, n) -> new Recode(new CodedMoney(row.getString(1), row.getString(2), row.getString(3), null,
+					null), new CodedMoney(row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7),
+							row.getString(8))))
+			.list()));
 	}
 
 	/**
-	 * A line's coding now.
+	 * Money of a line under one coding.
 	 * @param chapter the chapter
 	 * @param subItem the sub-item
 	 * @param areaCode the area
-	 * @param amount the amount, in the voucher's currency (the bank's amount, not its VND value)
-	 * @param currency the voucher's currency
-	 * @param recodedBy the number of the RECODE that gave it, or null for the line's own
-	 * @param postingId the line's treasury posting
+	 * @param amount the amount, in the voucher's currency (the bank's amount, not its VND value); null where a
+	 * RECODE's coding as paid names the part it took from
+	 * @param recodedBy the number of the RECODE that coded it so, or null for the line as paid
 	 */
-	record LineCoding(String chapter, String subItem, String areaCode, BigDecimal amount, String currency,
-			@Nullable String recodedBy, UUID postingId) {
+	record CodedMoney(String chapter, String subItem, String areaCode, @Nullable BigDecimal amount,
+			@Nullable String recodedBy) {
+
+		boolean sameCoding(CodedMoney other) {
+			return this.chapter.equals(other.chapter) && this.subItem.equals(other.subItem)
+					&& this.areaCode.equals(other.areaCode);
+		}
+
+	}
+
+	/**
+	 * One recorded RECODE of a line: the money it took from the coding it named as paid, to the corrected one.
+	 * @param from the coding as paid
+	 * @param to the corrected coding and the amount moved
+	 */
+	record Recode(CodedMoney from, CodedMoney to) {
+
+	}
+
+	/**
+	 * A recorded line and its RECODEs.
+	 * @param paid the line as paid
+	 * @param currency the voucher's currency
+	 * @param postingId the line's treasury posting
+	 * @param recodes the recorded RECODEs of the line, oldest first
+	 */
+	record RecodedLine(CodedMoney paid, String currency, UUID postingId, List<Recode> recodes) {
 
 	}
 

@@ -1,11 +1,14 @@
 package etax.payment.correction;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import etax.access.Caller;
+import etax.payment.correction.CorrectionRepository.CodedMoney;
 import etax.payment.ledger.HeldCredit;
 import etax.payment.ledger.HeldCreditRefusedException;
 import etax.payment.ledger.HeldCreditResolutions;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * recorded whole), and a request about a recorded payment, a RECORD's included, comes from an officer of the
  * payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a
  * REVERSE takes back nothing reversed already (by the bank, or by a recorded REVERSE of the payment or of the
- * line); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for an officer and not resolved. A RECORD
+ * line), and a RECODE moves none of such money (it went back to the payer); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for an officer and not resolved. A RECORD
  * is about a payment the gateway never recorded, of no office here: its office is the reconciliation's to judge.
  * It also carries out a recorded APPLY_HELD or RELEASE_HELD.
  */
@@ -66,7 +69,7 @@ class VoucherChecks {
 						+ reversed + ": a " + request.kind() + " is about a payment; the bank undoes its own reversal");
 			});
 		}
-		if ("REVERSE".equals(request.kind())) {
+		if ("REVERSE".equals(request.kind()) || "RECODE".equals(request.kind())) {
 			checkNotReversed(request, voucher);
 		}
 		if ("RECODE".equals(request.kind())) {
@@ -112,56 +115,64 @@ class VoucherChecks {
 	private void checkNotReversed(CorrectionRequest request, String voucher) {
 		String payment = "bank " + request.bankCode() + " reference " + request.bankReference();
 		this.repository.bankReversal(request.bankCode(), request.bankReference()).ifPresent((reversal) -> {
-			throw CorrectionRefusedException.reversedByBank(payment, reversal);
+			throw CorrectionRefusedException.reversedByBank(payment, reversal, request.kind());
 		});
 		this.repository.recordedReverse(request.bankCode(), request.bankReference(), request.lineNumber())
 			.ifPresent((earlier) -> {
 				throw CorrectionRefusedException.reversedByRequest(voucher, earlier.requestNumber(),
-						earlier.correctionId());
+						earlier.correctionId(), request.kind());
 			});
 	}
 
 	/**
-	 * A RECODE moves a line's money from the coding it has now (the line's own, or what its latest recorded RECODE
-	 * made it: chapter, sub-item, area and amount) and names that line's posting: one from another coding (a second
-	 * RECODE of the same money, sent again after the line was reclassified, an area-only one included) or of another
-	 * posting would have the treasury move money that is not there. The amounts are the voucher's, in its currency
-	 * (the bank's amount of a USD line, not its VND value), so they are compared in it, whatever the currency; and a
-	 * RECODE moves at most what the line holds.
+	 * A RECODE moves money from a coding the line's money has now ({@link CodingParts}: the line's own, or what
+	 * recorded RECODEs made part or all of it: chapter, sub-item, area and amount) and names that line's posting: one
+	 * from another coding (a second RECODE of the same money, sent again after the line was reclassified, an
+	 * area-only one included) or of another posting would have the treasury move money that is not there. The
+	 * amounts are the voucher's, in its currency (the bank's amount of a USD line, not its VND value), so they are
+	 * compared in it, whatever the currency; and a RECODE moves at most what that coding holds.
 	 */
 	private void checkCoding(CorrectionRequest request, String voucher) {
-		CorrectionRepository.LineCoding now = this.repository
-			.currentCoding(request.bankCode(), request.bankReference(), Objects.requireNonNull(request.lineNumber()))
+		CorrectionRepository.RecodedLine line = this.repository
+			.recodedLine(request.bankCode(), request.bankReference(), Objects.requireNonNull(request.lineNumber()))
 			.orElseThrow(() -> CorrectionRefusedException.invalid("The gateway has no recorded payment line of " + voucher));
-		if (request.postingId() != null && !request.postingId().equals(now.postingId())) {
+		if (request.postingId() != null && !request.postingId().equals(line.postingId())) {
 			throw CorrectionRefusedException.invalid("The posting " + request.postingId() + " is not the posting of "
-					+ voucher + " (" + now.postingId() + ")");
+					+ voucher + " (" + line.postingId() + ")");
 		}
 		CorrectionRequest.Coding paid = Objects.requireNonNull(request.paid());
 		CorrectionRequest.Coding corrected = Objects.requireNonNull(request.corrected());
-		requireCurrency(paid.currency(), now, voucher);
-		requireCurrency(corrected.currency(), now, voucher);
-		boolean sameAmount = paid.amount() != null && paid.amount().compareTo(now.amount()) == 0;
-		if (!now.chapter().equals(paid.chapter()) || !now.subItem().equals(paid.subItem())
-				|| !now.areaCode().equals(paid.areaCode()) || !sameAmount) {
-			String from = (now.recodedBy() != null) ? "as correction request " + now.recodedBy() + " re-coded it"
-					: "as paid";
-			throw CorrectionRefusedException.invalid("The money of " + voucher + " is coded chapter " + now.chapter()
-					+ ", sub-item " + now.subItem() + ", area " + now.areaCode() + ", " + now.amount().toPlainString()
-					+ " " + now.currency() + " " + from + ": a RECODE names that coding as paid");
-		}
+		requireCurrency(paid.currency(), line.currency(), voucher);
+		requireCurrency(corrected.currency(), line.currency(), voucher);
+		List<CodedMoney> parts = CodingParts.of(line);
+		CodedMoney from = parts.stream()
+			.filter((part) -> part.chapter().equals(paid.chapter()) && part.subItem().equals(paid.subItem())
+					&& part.areaCode().equals(paid.areaCode()) && paid.amount() != null
+					&& paid.amount().compareTo(Objects.requireNonNull(part.amount())) == 0)
+			.findFirst()
+			.orElseThrow(() -> CorrectionRefusedException.invalid("The money of " + voucher + " is coded "
+					+ parts.stream().map((part) -> describe(part, line.currency())).collect(Collectors.joining("; "))
+					+ ": a RECODE names " + ((parts.size() > 1) ? "one of those codings" : "that coding")
+					+ " as paid"));
 		BigDecimal moved = Objects.requireNonNull(corrected.amount());
-		if (moved.compareTo(now.amount()) > 0) {
+		BigDecimal holds = Objects.requireNonNull(from.amount());
+		if (moved.compareTo(holds) > 0) {
 			throw CorrectionRefusedException.invalid("The corrected amount " + moved.toPlainString() + " "
-					+ now.currency() + " is more than " + voucher + " holds (" + now.amount().toPlainString() + " "
-					+ now.currency() + "): a RECODE moves at most the line's money");
+					+ line.currency() + " is more than " + voucher + " holds (" + holds.toPlainString() + " "
+					+ line.currency() + "): a RECODE moves at most the line's money");
 		}
 	}
 
-	private static void requireCurrency(@Nullable String currency, CorrectionRepository.LineCoding now,
-			String voucher) {
-		if (currency != null && !currency.equals(now.currency())) {
-			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is in " + now.currency()
+	private static String describe(CodedMoney part, String currency) {
+		String how = (part.recodedBy() != null) ? "as correction request " + part.recodedBy() + " re-coded it"
+				: "as paid";
+		return "chapter " + part.chapter() + ", sub-item " + part.subItem() + ", area " + part.areaCode() + ", "
+				+ Objects.requireNonNull(part.amount()).toPlainString() + " " + currency + " " + how;
+	}
+
+	private static void requireCurrency(@Nullable String currency, String voucherCurrency, String voucher) {
+		if (currency != null && !currency.equals(voucherCurrency)) {
+			throw CorrectionRefusedException.invalid("The payment of " + voucher + " is in " + voucherCurrency
 					+ ": a RECODE names its amounts in it, not in " + currency);
 		}
 	}

@@ -304,6 +304,53 @@ class CorrectionsIntegrationTests {
 	}
 
 	/**
+	 * A RECODE of part of a line's money leaves the rest under the coding it had: the line's money is then under two
+	 * codings, and a RECODE moves money from one of them, at most what it holds there.
+	 */
+	@Test
+	void aPartialRecodeLeavesTheRestWhereItWas() {
+		String reference = confirmed(9416, 10_000_000);
+		String paid = PAID.replace("2000000", "10000000");
+		String part = request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", paid,
+				PAID.replace("1701", "1052").replace("2000000", "4000000"));
+		assertThat(post("/api/v1/corrections/proposals", part, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", part, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", paid, paid.replace("1701", "1003")), this.officer), HttpStatus.UNPROCESSABLE_CONTENT,
+				"invalid-correction")
+			.contains("sub-item 1701, area 79760, 6000000.00 VND as paid; chapter 754, sub-item 1052, area 79760, "
+					+ "4000000.00 VND as correction request TS-2026-000042 re-coded it")
+			.contains("a RECODE names one of those codings as paid");
+		String rest = PAID.replace("2000000", "6000000");
+		assertThat(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", rest, rest.replace("1701", "1003")), this.officer))
+			.hasStatus(HttpStatus.CREATED);
+		String recoded = PAID.replace("1701", "1052").replace("2000000", "4000000");
+		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", recoded, recoded.replace("1052", "1003").replace("4000000", "5000000")),
+				this.officer), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+			.contains("holds (4000000.00 VND)");
+		assertThat(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", recoded, recoded.replace("1052", "1003")), this.officer))
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	/** Money a recorded REVERSE gave back to the payer is not at the treasury to be re-coded. */
+	@Test
+	void aReversedLineIsNotRecoded() {
+		String reference = confirmed(9417, 2_000_000);
+		String reverse = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", reverse, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", reverse, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		assertProblem(post("/api/v1/corrections/proposals", request(UUID.randomUUID(), "RECODE", reference, 1,
+				"officer-99999", PAID, PAID.replace("1701", "1052")), this.officer), HttpStatus.CONFLICT,
+				"already-reversed")
+			.contains("a RECODE would move money that went back to the payer");
+	}
+
+	/**
 	 * The area is part of the coding a RECODE moves the money from: an area-only RECODE sent again under another id
 	 * would have the treasury move the money to the new area twice. A RECODE that gives no corrected area keeps the
 	 * one it named as paid.
