@@ -141,6 +141,22 @@ public class DeadlineExtensions {
 					this.deadlines.deadlineOn(extension.deadline())));
 	}
 
+	/**
+	 * The extension a return filed without one is held to after all: the latest grant for its taxpayer, form and
+	 * period not revoked now, whenever granted. A grant answers a request that reached the tax office by the regular
+	 * deadline, and the office may grant it days later, after the return was filed: the return was on time by it
+	 * all the same (a fine is judged against it, not against the deadline the intake knew).
+	 * @param mst the return's taxpayer
+	 * @param maTKhai its form
+	 * @param period its period, as declared
+	 * @return the extension and the deadline it gives, if any
+	 */
+	public Optional<ExtendedDeadline> grantedSince(String mst, String maTKhai, TaxPeriod period) {
+		return this.repository.unrevoked(mst, maTKhai, period.kind(), PeriodNames.nameOf(period))
+			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
+					this.deadlines.deadlineOn(extension.deadline())));
+	}
+
 	private LocalDate today() {
 		return LocalDate.now(this.clock.withZone(Deadlines.VIETNAM));
 	}

@@ -9,6 +9,8 @@ import etax.access.Caller;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.PenaltyBand;
+import etax.declaration.extension.DeadlineExtensions;
+import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.payable.FineTerms;
 import etax.declaration.payable.PayableItem;
 import etax.declaration.payable.PenaltyImposed;
@@ -30,11 +32,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fines for filing late (Decree 125/2020 Art. 13, VN-ETAX.md §3.5 R-DL-5): an officer who reads a return (of its
- * office, or national) decides the fine of an accepted original filed late, once, within the band of its days late
- * ({@link PenaltyBand}); the fine becomes a payable item of the taxpayer, announced to the ledger in the same
- * transaction ({@link PenaltyImposed}). Days late are counted as the intake counted them: from the deadline the return
- * was held to (an extended one if granted) to its postmark.
+ * Fines for filing late (Decree 125/2020 Art. 13, VN-ETAX.md §3.5 R-DL-5): an officer of the taxpayer's managing
+ * office (or a national one) decides the fine of an accepted original filed late, once, within the band of its days
+ * late ({@link PenaltyBand}); the fine becomes a payable item of the taxpayer, announced to the ledger in the same
+ * transaction ({@link PenaltyImposed}). Days late count from the deadline the return is held to, to its postmark: the
+ * extension the intake held it to, or one granted since for its form and period and not revoked (the office may grant
+ * an extension days after a request that reached it in time, and after the return was filed), or the rule's.
  */
 @Service
 public class LateFilingPenalties {
@@ -47,14 +50,17 @@ public class LateFilingPenalties {
 
 	private final Deadlines deadlines;
 
+	private final DeadlineExtensions extensions;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	LateFilingPenalties(ReturnQueries returns, TaxpayerRegistry registry, PenaltyRepository repository,
-			Deadlines deadlines, Outbox outbox, Clock clock) {
+	LateFilingPenalties(ReturnQueries returns, TaxpayerRegistry registry, DeadlineExtensions extensions,
+			PenaltyRepository repository, Deadlines deadlines, Outbox outbox, Clock clock) {
 		this.returns = returns;
 		this.registry = registry;
+		this.extensions = extensions;
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.outbox = outbox;
@@ -63,17 +69,18 @@ public class LateFilingPenalties {
 
 	/**
 	 * Records the fine an officer decided for a return filed late.
-	 * @param officer an officer who reads the return
+	 * @param officer an officer of the taxpayer's managing office, or a national one
 	 * @param returnId the return
 	 * @param decision what was decided
 	 * @return the fine, a payable item of the taxpayer
-	 * @throws ReturnNotFoundException if the officer does not read such a return
+	 * @throws ReturnNotFoundException if there is no such return of a taxpayer the officer's office manages
 	 * @throws PenaltyExistsException if its fine was decided before
 	 * @throws InvalidPenaltyException if the fine cannot be decided as recorded
 	 */
 	@Transactional
 	public LateFilingPenalty impose(Caller officer, UUID returnId, Decision decision) {
-		StoredReturn filed = this.returns.byId(returnId, officer);
+		StoredReturn filed = this.returns.filed(returnId);
+		Taxpayer taxpayer = managing(officer, filed);
 		this.repository.of(returnId).ifPresent((before) -> {
 			throw new PenaltyExistsException(before.payableItemId());
 		});
@@ -81,8 +88,13 @@ public class LateFilingPenalties {
 			throw new InvalidPenaltyException("returnId", "A fine for filing late is decided on an accepted original "
 					+ "return (C); this one is " + filed.status() + ", filing type " + filed.filingType());
 		}
-		LocalDate deadline = deadline(filed);
-		if (approximate(filed)) {
+		ExtendedDeadline extension = (filed.extension() != null) ? filed.extension()
+				: this.extensions.grantedSince(filed.mst(), filed.maTKhai(), period(filed)).orElse(null);
+		LocalDate deadline = (extension != null) ? extension.deadline()
+				: this.deadlines.deadlineOf(period(filed), rule(filed));
+		boolean approximate = (extension != null) ? this.deadlines.approximate(extension.deadline())
+				: this.deadlines.approximate(period(filed), rule(filed));
+		if (approximate) {
 			// without the year's lunar holidays the deadline, the days late and so the band may each be off
 			throw new InvalidPenaltyException("returnId", "The deadline of this return, " + deadline + ", falls in a year "
 					+ "whose public holidays are not published yet: neither it nor the days late are certain; a fine is "
@@ -93,8 +105,6 @@ public class LateFilingPenalties {
 			throw new InvalidPenaltyException("returnId", "The return was filed on time: received "
 					+ filed.receivedAt().atZone(Deadlines.VIETNAM).toLocalDate() + ", deadline " + deadline);
 		}
-		Taxpayer taxpayer = this.registry.find(filed.mst())
-			.orElseThrow(() -> TaxpayerNotFoundException.forMst(filed.mst()));
 		long taxDue = filed.payableItems().stream().mapToLong(PayableItem::amount).filter((amount) -> amount > 0).sum();
 		PenaltyBand.Range band = PenaltyBand.range(daysLate, taxDue, taxpayer.isIndividual());
 		if (decision.amount() < band.min() || decision.amount() > band.max()) {
@@ -142,20 +152,17 @@ public class LateFilingPenalties {
 		return this.repository.of(returnId).orElseThrow(() -> new PenaltyNotFoundException(returnId));
 	}
 
-	/** The deadline the intake held the return to. */
-	private LocalDate deadline(StoredReturn filed) {
-		if (filed.extension() != null) {
-			return filed.extension().deadline();
+	/**
+	 * The taxpayer of the return, if the officer's office manages it now (the return may have been filed with the
+	 * office it left), its row share-locked until the fine is recorded, so that a handover waits for it.
+	 */
+	private Taxpayer managing(Caller officer, StoredReturn filed) {
+		try {
+			return this.registry.managedByWhileRecording(officer, filed.mst());
 		}
-		return this.deadlines.deadlineOf(period(filed), rule(filed));
-	}
-
-	/** Whether the return's deadline rests on a year whose holidays are not published. */
-	private boolean approximate(StoredReturn filed) {
-		if (filed.extension() != null) {
-			return this.deadlines.approximate(filed.extension().deadline());
+		catch (TaxpayerNotFoundException ex) {
+			throw ReturnNotFoundException.forId(filed.id());
 		}
-		return this.deadlines.approximate(period(filed), rule(filed));
 	}
 
 	private static TaxPeriod period(StoredReturn filed) {

@@ -9,7 +9,7 @@ public final class ReturnNotFoundException extends RuntimeException {
 		super(message);
 	}
 
-	static ReturnNotFoundException forId(UUID id) {
+	public static ReturnNotFoundException forId(UUID id) {
 		return new ReturnNotFoundException("No return with id " + id);
 	}
 

@@ -119,8 +119,12 @@ public class ReturnQueries {
 			.toList();
 	}
 
-	/** A return the intake has just filed or found filed before, for the filer who sent it. */
-	StoredReturn filed(UUID id) {
+	/**
+	 * A return whoever asks: the intake's, for the filer who sent it, and a service's that judges the caller's right
+	 * to it itself (a fine is decided by the taxpayer's managing office, whichever office the return was filed with).
+	 * @throws ReturnNotFoundException if there is no such return
+	 */
+	public StoredReturn filed(UUID id) {
 		return withPayableItems(this.returns.findById(id).orElseThrow(() -> ReturnNotFoundException.forId(id)));
 	}
 

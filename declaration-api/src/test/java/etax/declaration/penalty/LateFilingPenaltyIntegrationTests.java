@@ -139,6 +139,31 @@ class LateFilingPenaltyIntegrationTests {
 		decide(returnId, officer, 15_000_000, LocalDate.of(2025, 1, 2)).andExpect(status().isCreated());
 	}
 
+	/**
+	 * A fine is the taxpayer's managing office's to decide: after a handover the office it left decides none on a
+	 * return filed with it, and the office it went to does. An extension granted after the filing (an office may
+	 * answer a request that reached it in time days later) holds the return to its deadline all the same.
+	 */
+	@Test
+	void theManagingOfficeFinesAgainstAnExtensionGrantedAfterTheFiling() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String returnId = fileLate(mst);
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions")
+			.with(bearer(TokenIssuer.local().officer("99999")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"maTKhai\":\"842\",\"periodKind\":\"Q\",\"period\":\"1/2026\",\"reason\":\"EPIDEMIC\","
+					+ "\"requestedOn\":\"2026-04-20\",\"deadline\":\"2026-06-03\"}"))
+			.andExpect(status().isCreated());
+		this.jdbc.sql("UPDATE filing.taxpayer SET tax_office_code = '70129' WHERE mst = ?").param(mst).update();
+
+		decide(returnId, bearer(TokenIssuer.local().officer("99999")), 15_000_000, TODAY)
+			.andExpect(status().isNotFound());
+		JsonNode fine = body(decide(returnId, bearer(TokenIssuer.local().officer("70129")), 15_000_000, TODAY)
+			.andExpect(status().isCreated()));
+		assertThat(fine.get("deadline").asString()).isEqualTo("2026-06-03");
+		assertThat(fine.get("recordedBy").asString()).isEqualTo("officer-70129");
+	}
+
 	@Test
 	void aReturnWithoutAFineAnswersNotFound() throws Exception {
 		String returnId = fileLate(RegistryCalls.registered(this.mvc, "99999"));
