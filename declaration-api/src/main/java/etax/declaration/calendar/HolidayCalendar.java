@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * substitute days and the day next to 2 September are decided each year) is <em>covered</em>: its days are the
  * data. For any other year the calendar is an explicit approximation ({@link #covers(int)} is false): the
  * fixed-date public holidays of the Labour Code (1 January, 30 April, 1 May, 2 September and, from 2021, the
- * day next to it), each one that falls on a weekend followed by a substitute working day off; the lunar
- * holidays are not known and count as working days.
+ * day next to it), each one that falls on a weekend followed by a substitute working day off, and the days of
+ * that year already in the data (a plan not yet confirmed, Tết's most often); lunar holidays not in it count as
+ * working days.
  */
 public final class HolidayCalendar {
 
@@ -63,7 +64,7 @@ public final class HolidayCalendar {
 			return false;
 		}
 		return covers(day.getYear()) ? !this.holidays.contains(day)
-				: !this.statutory.computeIfAbsent(day.getYear(), HolidayCalendar::statutoryDaysOff).contains(day);
+				: !this.statutory.computeIfAbsent(day.getYear(), this::approximateDaysOff).contains(day);
 	}
 
 	/** The day itself if it is a working day, else the next one. */
@@ -73,6 +74,12 @@ public final class HolidayCalendar {
 			result = result.plusDays(1);
 		}
 		return result;
+	}
+
+	private Set<LocalDate> approximateDaysOff(int year) {
+		Set<LocalDate> off = new TreeSet<>(statutoryDaysOff(year));
+		this.holidays.stream().filter((holiday) -> holiday.getYear() == year).forEach(off::add);
+		return Set.copyOf(off);
 	}
 
 	/**

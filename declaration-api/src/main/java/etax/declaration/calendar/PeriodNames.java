@@ -24,6 +24,9 @@ public final class PeriodNames {
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
+	/** A day of a four-digit year: the formatter alone takes a signed year of up to nine digits. */
+	private static final Pattern DAY_TEXT = Pattern.compile("\\d{2}/\\d{2}/\\d{4}");
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
 
@@ -71,6 +74,9 @@ public final class PeriodNames {
 	}
 
 	private static @Nullable LocalDate day(String text) {
+		if (!DAY_TEXT.matcher(text).matches()) {
+			return null;
+		}
 		try {
 			return LocalDate.parse(text, DAY);
 		}

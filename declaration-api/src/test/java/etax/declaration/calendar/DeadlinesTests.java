@@ -110,4 +110,14 @@ class DeadlinesTests {
 		assertThat(published2026.isWorkingDay(LocalDate.parse("2026-05-01"))).isTrue();
 	}
 
+	/** A year's days already in the data, not confirmed, count as days off in its approximation. */
+	@Test
+	void anApproximatedYearKeepsItsPlannedDaysOff() {
+		HolidayCalendar planned = HolidayCalendar.published(Set.of(LocalDate.parse("2027-02-11")), Set.of(2026));
+		assertThat(planned.covers(2027)).isFalse();
+		assertThat(planned.isWorkingDay(LocalDate.parse("2027-02-11"))).isFalse();
+		assertThat(planned.isWorkingDay(LocalDate.parse("2027-02-12"))).isTrue();
+		assertThat(planned.isWorkingDay(LocalDate.parse("2027-05-03"))).as("1 May 2027 a Saturday").isFalse();
+	}
+
 }
