@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * for an original
  * @param acceptedAt when it was accepted
  * @param taxOfficeCode the tax office it was filed with ({@code maCQTNoiNop}), announced with its items
- * @param extendedDeadline the extended filing deadline the return was held to, if any: the items are due then
- * (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
+ * @param extendedDeadline the extended filing deadline the return was held to (a supplement: its chain's original),
+ * if any: the items are due then (the payment deadline is the filing deadline, VN-ETAX.md §3.5 R-DL-4)
  * @param clawback for a supplement, the refund its summary (01/KHBS section B) declares to pay back; {@code null}
  * when it declares none, and for other returns
  * @param chainClawbacks the refunds the chain's returns accepted before it declared to pay back, in the order

@@ -116,7 +116,8 @@ final class FilingGroup {
 		this.acceptedReturns.add(payable);
 		this.chains.computeIfAbsent(chainKey, (key) -> new ArrayList<>())
 			.add(new ReturnChains.Member(stored.id(), stored.transactionCode(), stored.filingType(),
-					stored.submissionNumber(), document.indicators(), ReturnChains.clawbackOf(document)));
+					stored.submissionNumber(), document.indicators(), ReturnChains.clawbackOf(document),
+					(stored.extension() != null) ? stored.extension().deadline() : null));
 		DateRanges.scopeOf(document)
 			.ifPresent((scope) -> DateRanges.of(document, chainKey, stored.id(), stored.transactionCode())
 				.ifPresent((original) -> this.originals.computeIfAbsent(scope, (key) -> new ArrayList<>()).add(original)));

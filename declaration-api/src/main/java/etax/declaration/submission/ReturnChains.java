@@ -134,7 +134,7 @@ class ReturnChains {
 		}
 		this.jdbc.sql("""
 				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text, clawback_amount,
-				    clawback_sub_item, clawback_received_on
+				    clawback_sub_item, clawback_received_on, extension_deadline
 				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
 				ORDER BY chain_key, """ + DECISION_ORDER)
 			.param(chainKeys.toArray(String[]::new))
@@ -142,7 +142,8 @@ class ReturnChains {
 				.add(new Member(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getInt(5),
 						this.json.readValue(row.getString(6), INDICATORS),
 						(row.getLong(7) > 0) ? new RefundClawback(row.getLong(7), row.getString(8),
-								row.getObject(9, LocalDate.class)) : null)))
+								row.getObject(9, LocalDate.class)) : null,
+						row.getObject(10, LocalDate.class))))
 			.list();
 		return chains;
 	}
@@ -235,9 +236,10 @@ class ReturnChains {
 	 * @param submissionNumber soLan
 	 * @param indicators its indicator values
 	 * @param clawback the refund it pays back ({@link #clawbackOf}), if any
+	 * @param heldTo the extended deadline it was held to, if any
 	 */
 	record Member(UUID id, String transactionCode, String filingType, int submissionNumber,
-			Map<String, String> indicators, @Nullable RefundClawback clawback) {
+			Map<String, String> indicators, @Nullable RefundClawback clawback, @Nullable LocalDate heldTo) {
 
 	}
 

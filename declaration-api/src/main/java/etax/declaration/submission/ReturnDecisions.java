@@ -1,6 +1,7 @@
 package etax.declaration.submission;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,22 @@ class ReturnDecisions {
 				Deadlines.ruleOf(document.form(), document.header().period().kind()), document.form().payableIndicators(),
 				document.form().forgivenIndicators(), document.form().annualTaxIndicators(), document.indicators(),
 				superseded.map(ReturnChains.Member::indicators).orElse(Map.of()), at, stored.taxOfficeCode(),
-				(candidate.extension() != null) ? candidate.extension().deadline() : null, ReturnChains.clawbackOf(document),
+				itemsHeldTo(candidate, accepted, superseded.isPresent()), ReturnChains.clawbackOf(document),
 				accepted.stream().map(ReturnChains.Member::clawback).filter(Objects::nonNull).toList()));
 		return new DecidedReturn(candidate.filer(), stored, superseded.orElse(null));
+	}
+
+	/**
+	 * The extended deadline a return's payable items are due on, if any: the one the return was held to, and for a
+	 * supplement the one its chain's original was held to, as the original's items were (what a supplement adds is
+	 * due when the tax it corrects was; an extension granted or revoked since moves neither).
+	 */
+	private static @Nullable LocalDate itemsHeldTo(ReturnFiling.Candidate candidate, List<ReturnChains.Member> accepted,
+			boolean supplement) {
+		if (supplement) {
+			return accepted.get(0).heldTo();
+		}
+		return (candidate.extension() != null) ? candidate.extension().deadline() : null;
 	}
 
 	private static StoredReturn stored(ReturnDocument document, List<Finding> findings, ReturnStatus status,

@@ -87,7 +87,7 @@ class ChainClawbacksTests {
 
 	private static ReturnChains.Member member(String transactionCode, @Nullable RefundClawback clawback) {
 		return new ReturnChains.Member(UUID.randomUUID(), transactionCode, (clawback != null) ? "B" : "C",
-				(clawback != null) ? Integer.parseInt(transactionCode.substring(1)) : 0, Map.of(), clawback);
+				(clawback != null) ? Integer.parseInt(transactionCode.substring(1)) : 0, Map.of(), clawback, null);
 	}
 
 }

@@ -132,6 +132,33 @@ class ExtendedDeadlineIntegrationTests {
 		assertThat(receipt.at("/payableItems/0/dueDate").asString()).isEqualTo("2026-05-04");
 	}
 
+	/**
+	 * What a supplement adds is due when the tax it corrects was: on the extended deadline its original was held to,
+	 * though the extension was revoked before the supplement was filed.
+	 */
+	@Test
+	void aSupplementsTaxIsDueOnTheDeadlineItsOriginalWasHeldTo() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		String extension = grant(mst, "842", "Q", "1/2026", "2026-05-15");
+		assertThat(file(SampleReturns.forTaxpayer(mst)).at("/payableItems/0/dueDate").asString())
+			.isEqualTo("2026-05-15");
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions/" + extension + "/revocation").with(officer()))
+			.andExpect(status().isCreated());
+
+		long lower = 1_000_000;
+		String supplement = SampleReturns.supplement(SampleReturns.forTaxpayer(mst), 1);
+		supplement = SampleReturns.with(supplement, "ct25", String.valueOf(48_000_000 - lower));
+		supplement = SampleReturns.with(supplement, "ct36", String.valueOf(34_000_000 + lower));
+		supplement = SampleReturns.with(supplement, "ct40a", String.valueOf(22_000_000 + lower));
+		supplement = SampleReturns.with(supplement, "ct40", String.valueOf(22_000_000 + lower));
+		JsonNode receipt = file(SampleReturns.explaining(supplement, "40", 22_000_000, 22_000_000 + lower));
+
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(receipt.get("extension").isNull()).as("no extension in force at its postmark").isTrue();
+		assertThat(receipt.at("/payableItems/0/amount").asLong()).isEqualTo(lower);
+		assertThat(receipt.at("/payableItems/0/dueDate").asString()).isEqualTo("2026-05-15");
+	}
+
 	/** Grants an extension for an epidemic, requested in January 2026, as a national officer; returns its id. */
 	private String grant(String mst, String maTKhai, String kind, String period, String deadline) throws Exception {
 		return this.json.readTree(this.mvc

@@ -71,7 +71,7 @@ class InspectedPeriodTests {
 	}
 
 	private static Optional<ReturnChains.Member> inForce() {
-		return Optional.of(new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0, IN_FORCE, null));
+		return Optional.of(new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0, IN_FORCE, null, null));
 	}
 
 	private static ReturnDocument document(String maTKhai, String filingType, Map<String, String> indicators) {

@@ -125,7 +125,7 @@ class ReturnChainsTests {
 	}
 
 	private static ReturnChains.Member member(String filingType, int soLan) {
-		return new ReturnChains.Member(java.util.UUID.randomUUID(), "1".repeat(17), filingType, soLan, Map.of(), null);
+		return new ReturnChains.Member(java.util.UUID.randomUUID(), "1".repeat(17), filingType, soLan, Map.of(), null, null);
 	}
 
 	private static ReturnDocument document(String maTKhai, String version, String formCode, Map<String, String> indicators) {

@@ -21,7 +21,7 @@ class SupplementExplanationTests {
 	private static final String ROW = "/HSoThueDTu/HSoKhaiThue/PLuc/PL01_1_KHBS/GiaiTrinh/ChiTiet[1]";
 
 	private static final ReturnChains.Member IN_FORCE = new ReturnChains.Member(UUID.randomUUID(), "10000000000000042", "C", 0,
-			Map.of("ct25", "42000000", "ct36", "34000000", "ct40", "22000000", "ct09", "Chi nhánh", "ma_NganhNghe", "00"), null);
+			Map.of("ct25", "42000000", "ct36", "34000000", "ct40", "22000000", "ct09", "Chi nhánh", "ma_NganhNghe", "00"), null, null);
 
 	@Test
 	void anExplanationThatMatchesBothReturnsHasNothingToSay() {
