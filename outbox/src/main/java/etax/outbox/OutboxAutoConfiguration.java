@@ -5,7 +5,9 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +16,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,11 +47,11 @@ public class OutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "etax.outbox.relay.enabled", matchIfMissing = true)
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			KafkaProperties kafkaProperties, JsonMapper json, OutboxProperties properties,
-			ObjectProvider<MeterRegistry> meters) {
+			KafkaProperties kafkaProperties, ObjectProvider<KafkaConnectionDetails> connectionDetails, JsonMapper json,
+			OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
-				relayTemplate(kafkaProperties, properties), json, properties,
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				relayTemplate(relayProducerConfig(kafkaProperties, connectionDetails.getIfAvailable(), properties)),
+				json, properties, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
@@ -58,15 +64,26 @@ public class OutboxAutoConfiguration {
 	}
 
 	/**
-	 * The relay's producer: idempotent, every acknowledgement from all replicas, and no wait longer than a round's
+	 * The relay's producer's settings: the service's, as Spring Boot gives its own producer, with the connection
+	 * details of the producer applied over the {@code spring.kafka.*} properties (bootstrap servers, security
+	 * protocol and the SSL bundle named in {@code spring.kafka.ssl.bundle}, which Boot passes in no other way), then
+	 * the relay's own: idempotent, every acknowledgement from all replicas, and no wait longer than a round's
 	 * ({@code send-timeout}), for a topic's metadata or a record's delivery, so that a round with an unreachable
 	 * partition ends on time and the rest of its messages are deleted (the producer's defaults are a minute and
 	 * two).
+	 * @param kafkaProperties the service's {@code spring.kafka.*} properties
+	 * @param connectionDetails where and how to reach the brokers, if Boot's Kafka auto-configuration or the
+	 * service declares them; without them the properties alone
+	 * @param properties the outbox's settings
+	 * @return the producer's configuration
 	 */
-	private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties,
-			OutboxProperties properties) {
+	static Map<String, Object> relayProducerConfig(KafkaProperties kafkaProperties,
+			@Nullable KafkaConnectionDetails connectionDetails, OutboxProperties properties) {
 		int timeout = (int) Math.min(Integer.MAX_VALUE - 1_000, properties.relay().sendTimeout().toMillis());
 		Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+		if (connectionDetails != null) {
+			applyConnectionDetails(config, connectionDetails.getProducer());
+		}
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -78,6 +95,29 @@ public class OutboxAutoConfiguration {
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 5);
 		// one per outbox: the three services' relays are told apart by the broker (quotas) and in JMX
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + properties.table());
+		return config;
+	}
+
+	/**
+	 * Applies the producer's connection details as Boot does to its own producer factory
+	 * ({@code KafkaAutoConfiguration.applyKafkaConnectionDetailsForProducer}): the bootstrap servers always, the
+	 * security protocol and the SSL bundle when there are.
+	 */
+	private static void applyConnectionDetails(Map<String, Object> config,
+			KafkaConnectionDetails.Configuration producer) {
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, producer.getBootstrapServers());
+		@Nullable String protocol = producer.getSecurityProtocol();
+		if (StringUtils.hasLength(protocol)) {
+			config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol);
+		}
+		@Nullable SslBundle bundle = producer.getSslBundle();
+		if (bundle != null) {
+			config.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+			config.put(SslBundle.class.getName(), bundle);
+		}
+	}
+
+	private static KafkaTemplate<String, String> relayTemplate(Map<String, Object> config) {
 		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
 		KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
 		// the default LoggingProducerListener logs the key (an MST) and the value of every failed send
