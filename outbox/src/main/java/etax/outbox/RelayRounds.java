@@ -57,6 +57,8 @@ final class RelayRounds {
 
 	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
+	private final RefusedTopics refusedTopics;
+
 	RelayRounds(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			JsonMapper json, OutboxProperties properties) {
 		this.jdbc = jdbc;
@@ -64,6 +66,7 @@ final class RelayRounds {
 		this.kafka = kafka;
 		this.json = json;
 		this.properties = properties;
+		this.refusedTopics = new RefusedTopics(properties.relay().sendTimeout());
 		String table = properties.table();
 		// the oldest ids from the index first, then their rows: asked for whole rows at once, the planner
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
@@ -112,29 +115,15 @@ final class RelayRounds {
 		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		List<Sending> batch = new ArrayList<>();
-		Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics = new HashMap<>();
+		this.refusedTopics.expire();
 		Map<String, List<PartitionInfo>> partitions = new HashMap<>();
 		long[] bytes = { 0 };
 		this.jdbc.query(this.select, (row) -> {
 			bytes[0] += row.getLong(6);
 			String topic = row.getString(2);
 			String key = row.getString(3);
-			CompletableFuture<@Nullable Throwable> outcome;
-			if (!refusedTopics.containsKey(topic) && leaderless(partitions, refusedTopics, topic, key)) {
-				outcome = NO_LEADER;
-			}
-			else if (refusedTopics.containsKey(topic)) {
-				outcome = refusedTopics.get(topic);
-			}
-			else {
-				outcome = send(record(topic, key, row.getString(4), row.getString(5)));
-				// a topic whose send failed at once in a way that may pass (its metadata did not come within
-				// max.block.ms) fails the same way for every message of the round: not waited for again per message
-				@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
-				if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
-					refusedTopics.put(topic, outcome);
-				}
-			}
+			CompletableFuture<@Nullable Throwable> outcome = relay(partitions, topic, key, row.getString(4),
+					row.getString(5));
 			batch.add(new Sending(row.getLong(1), topic, key, outcome));
 		}, (Object) heldKeys());
 		if (batch.isEmpty()) {
@@ -175,23 +164,56 @@ final class RelayRounds {
 	}
 
 	/**
-	 * Whether the partition a key's messages go to has no leader now, by the producer's metadata (read once a round
-	 * per topic, from its cache): a record sent there would wait in the producer until the send timeout, and the whole
-	 * round with it, so that one partition without a leader slowed every key to a round per send timeout. Its
-	 * messages are not sent, and the key is held back like any that failed in a way that may pass. A topic whose
-	 * metadata does not come is refused for the round, as a send to it would be.
+	 * Sends a message unless its topic is refused ({@link RefusedTopics}) or the partition its key goes to has no
+	 * leader. A topic whose send failed at once in a way that may pass (its metadata did not come within
+	 * {@code max.block.ms}) is refused: its later messages, of this round and the next ones for a send timeout, fail the
+	 * same way without being waited for again.
+	 * @return completes with {@code null} once acknowledged, or with the failure
 	 */
-	private boolean leaderless(Map<String, List<PartitionInfo>> partitions,
-			Map<String, CompletableFuture<@Nullable Throwable>> refusedTopics, String topic, String key) {
-		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(topic, (name) -> {
-			try {
-				return this.kafka.partitionsFor(name);
-			}
-			catch (RuntimeException ex) {
-				refusedTopics.put(name, CompletableFuture.completedFuture(ex));
-				return List.of();
-			}
-		});
+	private CompletableFuture<@Nullable Throwable> relay(Map<String, List<PartitionInfo>> partitions, String topic,
+			String key, String payload, String headers) {
+		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(topic);
+		if (refused != null) {
+			return refused;
+		}
+		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(topic, this::partitionsFor);
+		refused = this.refusedTopics.failure(topic);
+		if (refused != null) {
+			return refused;
+		}
+		if (leaderless(topicPartitions, key)) {
+			return NO_LEADER;
+		}
+		CompletableFuture<@Nullable Throwable> outcome = send(record(topic, key, payload, headers));
+		@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
+		if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
+			this.refusedTopics.refuse(topic, outcome);
+		}
+		return outcome;
+	}
+
+	/**
+	 * A topic's partitions, by the producer's metadata (read once a round per topic, from its cache). A topic whose
+	 * metadata does not come is refused, as a send to it would be.
+	 * @return its partitions; none if its metadata did not come
+	 */
+	private List<PartitionInfo> partitionsFor(String topic) {
+		try {
+			return this.kafka.partitionsFor(topic);
+		}
+		catch (RuntimeException ex) {
+			this.refusedTopics.refuse(topic, CompletableFuture.completedFuture(ex));
+			return List.of();
+		}
+	}
+
+	/**
+	 * Whether the partition a key's messages go to has no leader now: a record sent there would wait in the producer
+	 * until the send timeout, and the whole round with it, so that one partition without a leader slowed every key to
+	 * a round per send timeout. Its messages are not sent, and the key is held back like any that failed in a way that
+	 * may pass.
+	 */
+	private static boolean leaderless(List<PartitionInfo> topicPartitions, String key) {
 		if (topicPartitions.isEmpty()) {
 			return false;
 		}
