@@ -276,13 +276,13 @@ class OutboxIntegrationTests {
 	 * timeout, not one a round: it is refused across rounds for a send timeout, so that the rounds right after the
 	 * first send the other topics' messages at once, though each reads a message of that topic under a new key (a key
 	 * held back does not help there). Its messages stay in the outbox and go, each key's in order, once it exists and
-	 * the time is up. The relay's own outbox table and producer, with a send timeout of 4 s.
+	 * the time is up. The relay's own outbox table and producer, with a send timeout of 8 s.
 	 */
 	@Test
 	void aTopicWithoutMetadataIsRefusedAcrossRoundsAndRelayedOnceCreated() throws Exception {
 		String table = ownTable("outbox_test.late_topic_message");
 		String lateTopic = "outbox-test.created-late." + UUID.randomUUID();
-		Duration sendTimeout = Duration.ofSeconds(4);
+		Duration sendTimeout = Duration.ofSeconds(8);
 		OutboxProperties properties = new OutboxProperties(table, new OutboxProperties.Relay(true,
 				Duration.ofMillis(200), Duration.ZERO, 500, sendTimeout, DataSize.ofMegabytes(32), 0));
 		KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
