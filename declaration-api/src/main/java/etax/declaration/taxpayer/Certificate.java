@@ -2,12 +2,16 @@ package etax.declaration.taxpayer;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.naming.InvalidNameException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
 import etax.ids.TaxpayerId;
@@ -43,21 +47,27 @@ public record Certificate(String issuer, String serialNumber, String mst, String
 	}
 
 	/**
-	 * The MST its subject names ({@code UID=MST:<mst>}, VN-ETAX §1.6), if it names one, as one MST is written once
-	 * ({@code 0313829148001} is {@code 0313829148-001}).
+	 * The MSTs its subject names ({@code UID=MST:<mst>}, VN-ETAX §1.6), each as one MST is written once
+	 * ({@code 0313829148001} is {@code 0313829148-001}): every UID attribute's, a multi-valued RDN's
+	 * ({@code CN=x+UID=MST:...}) included, as the signature's verification reads them.
 	 * @throws InvalidRegistrationException if the subject is not a distinguished name
 	 */
-	Optional<String> subjectMst() {
+	List<String> subjectMsts() {
 		try {
-			return new LdapName(this.subject).getRdns()
-				.stream()
-				.filter((rdn) -> "UID".equalsIgnoreCase(rdn.getType()) || UID_OID.equals(rdn.getType()))
-				.map((rdn) -> String.valueOf(rdn.getValue()))
-				.filter((uid) -> uid.regionMatches(true, 0, "MST:", 0, 4))
-				.map((uid) -> TaxpayerId.normalised(uid.substring(4)))
-				.findFirst();
+			List<String> msts = new ArrayList<>();
+			for (Rdn rdn : new LdapName(this.subject).getRdns()) {
+				NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
+				while (attributes.hasMore()) {
+					Attribute attribute = attributes.next();
+					if (("UID".equalsIgnoreCase(attribute.getID()) || UID_OID.equals(attribute.getID()))
+							&& attribute.get() instanceof String uid && uid.regionMatches(true, 0, "MST:", 0, 4)) {
+						msts.add(TaxpayerId.normalised(uid.substring(4)));
+					}
+				}
+			}
+			return msts;
 		}
-		catch (InvalidNameException | IllegalArgumentException ex) {
+		catch (NamingException | IllegalArgumentException ex) {
 			throw new InvalidRegistrationException("subject is not a distinguished name (RFC 2253)");
 		}
 	}

@@ -11,6 +11,7 @@ import etax.access.Role;
 import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,11 @@ public class TaxpayerRegistry {
 
 	private final Clock clock;
 
-	TaxpayerRegistry(TaxpayerRepository repository, Clock clock) {
+	/**
+	 * @param clock the real clock (the bean named {@code clock}), never the sandbox's: a contract's ending is dated
+	 * by the real day (ADR 0017: the sandbox changes no one's rights)
+	 */
+	TaxpayerRegistry(TaxpayerRepository repository, @Qualifier("clock") Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -289,11 +294,11 @@ public class TaxpayerRegistry {
 			throw new InvalidRegistrationException("notAfter must be after notBefore");
 		}
 		String headOffice = new TaxpayerId(certificate.mst()).headOffice().value();
-		certificate.subjectMst()
-			.filter((named) -> !named.equals(certificate.mst()) && !named.equals(headOffice))
-			.ifPresent((named) -> {
-				throw new InvalidRegistrationException("the subject's UID=MST: names another taxpayer");
-			});
+		if (certificate.subjectMsts()
+			.stream()
+			.anyMatch((named) -> !named.equals(certificate.mst()) && !named.equals(headOffice))) {
+			throw new InvalidRegistrationException("the subject's UID=MST: names another taxpayer");
+		}
 		Optional<Certificate> unissued = this.repository.unissued(certificate.serialNumber());
 		if (unissued.isPresent()) {
 			// registered before issuers were: this very certificate, whose issuer it now learns, or a conflict

@@ -127,6 +127,11 @@ class RegistryIntegrationTests {
 		certificate(mst, subjectCertificate(serial, "UID=MST:" + DemoTaxpayers.newMst() + ",CN=KHÁC"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-registration"));
+		// in a multi-valued RDN, and beside its own
+		certificate(mst, subjectCertificate(serial, "CN=KHÁC+UID=MST:" + DemoTaxpayers.newMst()))
+			.andExpect(status().isBadRequest());
+		certificate(mst, subjectCertificate(serial, "UID=MST:" + mst + ",UID=MST:" + DemoTaxpayers.newMst() + ",CN=HAI"))
+			.andExpect(status().isBadRequest());
 		certificate(mst, subjectCertificate(serial, "UID=MST:" + mst + ",CN=CHÍNH NÓ")).andExpect(status().isCreated());
 	}
 
