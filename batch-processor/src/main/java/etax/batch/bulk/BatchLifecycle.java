@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * officer's restart of the execution): a run makes it {@code PROCESSING} and keeps its heartbeat; a run that
  * completes makes it {@code COMPLETED} ({@code CANCELLED} if it was cancelled) and, in the same
  * transaction, puts the {@link BatchCompleted} notice in the outbox. A run that fails leaves it {@code PROCESSING}: without a heartbeat it is taken
- * over after the lease.
+ * over after the lease. A run that failed only for an outage (declaration-api or the database down or unreachable,
+ * or this service stopping) is not counted among the batch's attempts: an outage longer than the attempts' leases
+ * would otherwise leave every batch in flight {@code FAILED} for an officer to restart one by one.
  */
 @Component
 class BatchLifecycle implements JobExecutionListener {
@@ -58,14 +60,23 @@ class BatchLifecycle implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		UUID batchId = BulkFilingJobConfiguration.batchId(execution.getJobParameters());
-		if (execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
-			completed(batchId);
+		try {
+			if (execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+				completed(batchId);
+			}
+			else {
+				boolean outage = Outages.only(execution.getAllFailureExceptions());
+				if (outage) {
+					this.statuses.notAnAttempt(batchId);
+				}
+				log.warn("Bulk filing run ended unfinished batch={} execution={} status={} outage={}", batchId,
+						execution.getId(), execution.getStatus(), outage);
+			}
 		}
-		else {
-			log.warn("Bulk filing run ended unfinished batch={} execution={} status={}", batchId, execution.getId(),
-					execution.getStatus());
+		finally {
+			// whatever ending it failed to record, the run is over: held on, the batch would be taken over by no one
+			this.heartbeats.release(batchId);
 		}
-		this.heartbeats.release(batchId);
 	}
 
 	/** Ends the batch (completed or cancelled) and announces it, once. */

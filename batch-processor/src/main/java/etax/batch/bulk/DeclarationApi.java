@@ -129,7 +129,7 @@ class DeclarationApi {
 	 */
 	private void unlessDown(Answer answer) {
 		if (!healthy()) {
-			throw new DeclarationApiException("declaration-api failed the request of every item of the chunk and "
+			throw DeclarationApiException.outage("declaration-api failed the request of every item of the chunk and "
 					+ "reports itself down: HTTP " + answer.status());
 		}
 	}
@@ -152,7 +152,7 @@ class DeclarationApi {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new DeclarationApiException("Interrupted while filing");
+			throw DeclarationApiException.outage("Interrupted while filing");
 		}
 	}
 
@@ -177,10 +177,10 @@ class DeclarationApi {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new DeclarationApiException("Interrupted while filing");
+				throw DeclarationApiException.outage("Interrupted while filing");
 			}
 			if (attempt >= this.settings.retries()) {
-				throw new DeclarationApiException("declaration-api unavailable after " + (attempt + 1)
+				throw DeclarationApiException.outage("declaration-api unavailable after " + (attempt + 1)
 						+ " attempts: " + failure);
 			}
 			log.warn("declaration-api unavailable, retrying attempt={} in={} failure={}", attempt + 1, delay, failure);
@@ -296,7 +296,7 @@ class DeclarationApi {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new DeclarationApiException("Interrupted while waiting to retry");
+			throw DeclarationApiException.outage("Interrupted while waiting to retry");
 		}
 	}
 

@@ -73,16 +73,25 @@ class OutcomeRepository {
 	 * Records the items' outcomes, not yet the batch's counts: a chunk filed in several requests records each
 	 * request's items as it is answered, and counts them with the batch once ({@link #count}), so that the batch's
 	 * row, which every partition counts on, is locked only at the chunk's end, not while its other requests are sent.
+	 * A failure is not recorded over a decision declaration-api gave the item (accepted, not accepted, not received).
 	 * @return how the batch's counts change, per status
 	 */
-	Map<ItemStatus, Integer> recordItems(UUID batchId, List<ItemOutcome> outcomes, Instant at) {
+	Map<ItemStatus, Integer> recordItems(UUID batchId, List<ItemOutcome> answered, Instant at) {
 		Map<Integer, ItemStatus> before = new HashMap<>();
 		this.jdbc.sql("SELECT item_no, status FROM batch.bulk_item WHERE batch_id = ? AND item_no = ANY (?)"
 				+ " ORDER BY item_no FOR UPDATE")
-			.params(batchId, outcomes.stream().map(ItemOutcome::itemNo).toArray(Integer[]::new))
+			.params(batchId, answered.stream().map(ItemOutcome::itemNo).toArray(Integer[]::new))
 			.query((rs) -> {
 				before.put(rs.getInt(1), ItemStatus.valueOf(rs.getString(2)));
 			});
+		// an item declaration-api decided keeps that decision: a failure of the same item filed again at the same
+		// time (a retry sent twice, one answered with its receipt, the other failing) does not replace it
+		List<ItemOutcome> outcomes = answered.stream()
+			.filter((outcome) -> outcome.status() != ItemStatus.FAILED || !decided(before.get(outcome.itemNo())))
+			.toList();
+		if (outcomes.isEmpty()) {
+			return Map.of();
+		}
 		this.batchJdbc.update((connection) -> {
 			PreparedStatement update = connection.prepareStatement(RECORD);
 			update.setTimestamp(1, Timestamp.from(at));
@@ -101,6 +110,10 @@ class OutcomeRepository {
 			change.merge(outcome.status(), 1, Integer::sum);
 		}
 		return change;
+	}
+
+	private static boolean decided(@Nullable ItemStatus status) {
+		return status == ItemStatus.ACCEPTED || status == ItemStatus.NOT_ACCEPTED || status == ItemStatus.NOT_RECEIVED;
 	}
 
 	/**

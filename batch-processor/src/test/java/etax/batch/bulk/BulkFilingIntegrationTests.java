@@ -30,6 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -74,6 +75,12 @@ class BulkFilingIntegrationTests {
 
 	@Autowired
 	BatchRuns batchRuns;
+
+	@Autowired
+	OutcomeRepository outcomes;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@DynamicPropertySource
 	static void declarationApi(DynamicPropertyRegistry registry) throws IOException {
@@ -307,6 +314,10 @@ class BulkFilingIntegrationTests {
 			.isOne();
 		assertThat(this.mvc.post().uri("/api/v1/batches/{id}/items/1:retry", batchId).with(bearer(TOKENS.agent(agent))).exchange())
 			.hasStatus(HttpStatus.CONFLICT);
+		// the same retry sent twice at once, the other failing: recorded last, its failure does not replace the receipt
+		this.transactions.executeWithoutResult((status) -> this.outcomes.record(UUID.fromString(batchId),
+				List.of(ItemOutcome.failed(1, 500, "{}")), java.time.Instant.now()));
+		assertThat(item(batchId, agent).get("transactionCode").asString()).isEqualTo(transactionCode);
 		assertThat(json(this.mvc.get().uri("/api/v1/batches/{id}", batchId).with(bearer(TOKENS.agent(agent))).exchange())
 			.get("counts")
 			.toString()).isEqualTo(

@@ -122,7 +122,8 @@ class DeclarationApiTests {
 				"{\"type\":\"https://etax.example/problems/internal-error\",\"status\":500}"));
 
 		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(3)))
-			.withMessageContaining("every item");
+			.withMessageContaining("every item")
+			.matches(DeclarationApiException::isOutage);
 		assertThat(this.requests).as("the chunk's request, then each item's").hasValue(4);
 	}
 
@@ -180,7 +181,8 @@ class DeclarationApiTests {
 		DeclarationApi api = api((request) -> new Response(401, ""), true);
 
 		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(1)))
-			.withMessageContaining("HTTP 401");
+			.withMessageContaining("HTTP 401")
+			.matches((ex) -> !ex.isOutage(), "not an outage: a run after it meets it again");
 		assertThat(this.authorizations).containsExactly("Bearer token-1", "Bearer token-2");
 	}
 
@@ -190,7 +192,8 @@ class DeclarationApiTests {
 				(key) -> "{\"idempotencyKey\":\"" + key + "\",\"status\":503,\"problem\":{}}")));
 
 		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(2)))
-			.withMessageContaining("unavailable after 3 attempts");
+			.withMessageContaining("unavailable after 3 attempts")
+			.matches(DeclarationApiException::isOutage);
 		assertThat(this.requests).hasValue(3);
 	}
 
