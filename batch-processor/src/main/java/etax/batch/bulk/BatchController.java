@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,19 +65,28 @@ class BatchController {
 					+ "each return is then filed as if sent alone to POST /api/v1/returns, with its own receipt and "
 					+ "notices. Refused whole, nothing stored: 400 not a zip or bundle, 413 too large, 422 a zip bomb, "
 					+ "an unsafe entry name, no return or too many (limits: GET /api/v1/limits); 503 with Retry-After "
-					+ "while other uploads hold the memory this one needs.",
+					+ "while other uploads hold the memory this one needs. With an Idempotency-Key (up to 255 "
+					+ "characters), the same upload sent again (its answer lost) is answered 200 with the batch stored "
+					+ "the first time, and another upload under the key 409 idempotency-conflict.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")),
 							@Content(mediaType = MediaType.APPLICATION_XML_VALUE,
 									schema = @Schema(type = "string", format = "binary")) }))
 	@ApiResponse(responseCode = "202", description = "Received and checked: the batch, filed item by item in the background", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The same upload sent again under the same Idempotency-Key: the batch stored the first time, as it stands", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/batches", consumes = { ZIP, ZIP_LEGACY, MediaType.APPLICATION_XML_VALUE,
 			MediaType.TEXT_XML_VALUE })
-	ResponseEntity<Batch> receive(HttpServletRequest request, @AuthenticationPrincipal Caller filer) throws IOException {
+	ResponseEntity<Batch> receive(HttpServletRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
+			@Pattern(regexp = "\\P{Cc}+", message = "has no control characters") @Nullable String key,
+			@AuthenticationPrincipal Caller filer) throws IOException {
 		Format format = String.valueOf(request.getContentType()).contains("zip") ? Format.ZIP : Format.XML;
 		try (UploadMemory.Share share = this.memory.share()) {
-			Batch batch = this.intake.receive(readBounded(request, share), format, filer, share);
-			return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
+			BatchIntake.Received received = this.intake.receive(readBounded(request, share), format, filer, key, share);
+			Batch batch = received.batch();
+			return (received.replayed() ? ResponseEntity.ok() : ResponseEntity.accepted())
+				.location(URI.create("/api/v1/batches/" + batch.id()))
+				.body(batch);
 		}
 	}
 

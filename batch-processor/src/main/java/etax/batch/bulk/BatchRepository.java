@@ -58,15 +58,21 @@ class BatchRepository {
 		this.rows = rows;
 	}
 
-	void insert(UUID id, Filer filer, Format format, byte[] upload, String uploadSha256, List<UploadedItem> items,
-			ItemPartitions partitions, Instant at) {
+	/**
+	 * Stores a batch, its upload and its items.
+	 * @param key the filer's Idempotency-Key for the upload, if it gave one
+	 * @throws org.springframework.dao.DuplicateKeyException if the filer stored another batch under the key since
+	 * {@link #keyed} was asked
+	 */
+	void insert(UUID id, Filer filer, Format format, byte[] upload, String uploadSha256, @Nullable String key,
+			List<UploadedItem> items, ItemPartitions partitions, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO batch.bulk_batch (id, filer_subject, filer_role, filer_mst, format, upload_size, upload_sha256,
-					item_count, status, received_at, heartbeat_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, now())
+					idempotency_key, item_count, status, received_at, heartbeat_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, now())
 				""")
 			.params(id, filer.subject(), filer.role().name(), filer.mst(), format.name(), upload.length, uploadSha256,
-					items.size(), Timestamp.from(at))
+					key, items.size(), Timestamp.from(at))
 			.update();
 		// streams over the arrays rather than setBytes, which copies each one: an upload's file and returns
 		// are counted once in UploadMemory, and the driver would otherwise hold them twice until sent
@@ -89,6 +95,28 @@ class BatchRepository {
 		// its first heartbeat as it is committed, not as the insert began: a large batch stored for longer than the
 		// lease would otherwise be claimed by another instance before its receiver launched it
 		this.jdbc.sql("UPDATE batch.bulk_batch SET heartbeat_at = clock_timestamp() WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * The batch a filer stored under an Idempotency-Key, if any.
+	 * @return its id and the SHA-256 of its upload
+	 */
+	Optional<Keyed> keyed(Filer filer, String key) {
+		return this.jdbc.sql("""
+				SELECT id, upload_sha256 FROM batch.bulk_batch
+				WHERE filer_subject = ? AND filer_role = ? AND idempotency_key = ?""")
+			.params(filer.subject(), filer.role().name(), key)
+			.query((row, n) -> new Keyed(row.getObject(1, UUID.class), row.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * A batch stored under an Idempotency-Key.
+	 * @param id the batch
+	 * @param uploadSha256 the SHA-256 of its upload, hexadecimal
+	 */
+	record Keyed(UUID id, String uploadSha256) {
+
 	}
 
 	Optional<Batch> find(UUID id) {

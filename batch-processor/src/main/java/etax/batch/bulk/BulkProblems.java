@@ -57,6 +57,14 @@ class BulkProblems {
 	}
 
 	@ExceptionHandler
+	ProblemDetail on(BatchKeyConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "idempotency-conflict", "Idempotency key reused", ex);
+		problem.setDetail(ex.getMessage() + " Nothing was stored or filed.");
+		problem.setProperty("batchId", ex.batchId().toString());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(BatchNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "batch-not-found", "Batch not found", ex);
 	}

@@ -289,6 +289,38 @@ class BulkFilingIntegrationTests {
 			.isEqualTo(50);
 	}
 
+	/**
+	 * An upload sent again under the same Idempotency-Key (its answer lost) is the batch stored the first time, not
+	 * a second one filing its returns again; another upload under the key is refused, and a key that no header
+	 * carries is a 400.
+	 */
+	@Test
+	void anUploadSentAgainUnderItsIdempotencyKeyIsTheBatchStoredTheFirstTime() throws Exception {
+		String agent = BulkReturns.newMst();
+		String client = BulkReturns.newMst();
+		BulkReturns.register(this.jdbc, agent, List.of(client), "Q");
+		byte[] zip = Zips.of(Map.of("01.xml", signed(client)));
+		MvcTestResult first = upload(agent, zip, "lô-42");
+		assertThat(first).hasStatus(HttpStatus.ACCEPTED);
+		String batchId = json(first).get("id").asString();
+
+		MvcTestResult again = upload(agent, zip, "lô-42");
+		assertThat(again).hasStatus(HttpStatus.OK).headers().hasValue("Location", "/api/v1/batches/" + batchId);
+		assertThat(json(again).get("id").asString()).isEqualTo(batchId);
+		MvcTestResult other = upload(agent, Zips.of(Map.of("02.xml", signed(client))), "lô-42");
+		assertThat(other).hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(other).get("type").asString()).isEqualTo(PROBLEMS + "idempotency-conflict");
+		assertThat(json(other).get("batchId").asString()).isEqualTo(batchId);
+		assertThat(upload(agent, zip, "x".repeat(256))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM batch.bulk_batch WHERE filer_subject = ?")
+			.param("agent-" + agent)
+			.query(Long.class)
+			.single()).as("one batch stored").isOne();
+		awaitCompleted(batchId, TOKENS.agent(agent));
+		assertThat(json(upload(agent, zip, "lô-42")).get("status").asString()).as("as it stands")
+			.isEqualTo("COMPLETED");
+	}
+
 	@Test
 	void aFailedItemIsFiledAgainOnItsOwnAndEachCallerSeesOnlyItsShare() throws Exception {
 		String agent = BulkReturns.newMst();
@@ -641,6 +673,16 @@ class BulkFilingIntegrationTests {
 
 	private MvcTestResult upload(String agent, byte[] zip) {
 		return this.mvc.post().uri("/api/v1/batches").with(bearer(TOKENS.agent(agent))).contentType("application/zip")
+			.content(zip)
+			.exchange();
+	}
+
+	private MvcTestResult upload(String agent, byte[] zip, String idempotencyKey) {
+		return this.mvc.post()
+			.uri("/api/v1/batches")
+			.with(bearer(TOKENS.agent(agent)))
+			.header("Idempotency-Key", idempotencyKey)
+			.contentType("application/zip")
 			.content(zip)
 			.exchange();
 	}
