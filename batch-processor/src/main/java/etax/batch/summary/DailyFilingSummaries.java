@@ -81,15 +81,17 @@ class DailyFilingSummaries {
 	}
 
 	/**
-	 * Runs the schedule's {@code dailyFilingSummaryJob} for a day: one job instance per day (launch id
-	 * {@value #SCHEDULED}), so that of several instances of the service one computes the day and the others see a
-	 * conflict, a day computed already is not computed again, and a failed one is restarted.
+	 * Runs the schedule's {@code dailyFilingSummaryJob} for a day on a night: one job instance per day and night
+	 * (launch id {@value #SCHEDULED}{@code :<night>}), so that of several instances of the service one computes the
+	 * day that night and the others see a conflict, and a failed one is restarted; the next night computes it again,
+	 * counting the filings of the day that arrived late (an event delayed past midnight, the service down then).
 	 * @param businessDay a day that has ended
+	 * @param night the day the schedule runs on
 	 * @return the execution, ended
-	 * @throws etax.batch.jobs.JobExecutionConflictException when the day's scheduled run completed or runs
+	 * @throws etax.batch.jobs.JobExecutionConflictException when the day's run of the night completed or runs
 	 */
-	JobExecutionSummary computeScheduled(LocalDate businessDay) {
-		return compute(businessDay, SCHEDULED);
+	JobExecutionSummary computeScheduled(LocalDate businessDay, LocalDate night) {
+		return compute(businessDay, SCHEDULED + ":" + night);
 	}
 
 	/**

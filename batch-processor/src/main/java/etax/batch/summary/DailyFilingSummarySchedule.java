@@ -14,11 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Computes the days of the last week that the schedule has not computed yet, yesterday's among them, every night
- * ({@code etax.batch.summary.schedule.cron}, 00:30 in Asia/Ho_Chi_Minh by default): a night every instance was down,
- * or a run that failed, is caught up the next night. Off with {@code etax.batch.summary.schedule.enabled=false}.
- * Each day is one job instance of the schedule's ({@link DailyFilingSummaries#computeScheduled}): with several
- * instances of the service one computes it, the others see a conflict; a day computed is skipped.
+ * Computes the days of the last week, yesterday's among them, every night ({@code etax.batch.summary.schedule.cron},
+ * 00:30 in Asia/Ho_Chi_Minh by default): a night every instance was down, or a run that failed, is caught up the next
+ * night, and a day's filings that reached the service after its first night (an event delayed, the service down
+ * at midnight) are counted on the nights after, for a week. Off with {@code etax.batch.summary.schedule.enabled=false}.
+ * Each day is one job instance of the night's ({@link DailyFilingSummaries#computeScheduled}): with several
+ * instances of the service one computes it, the others see a conflict.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -39,9 +40,10 @@ class DailyFilingSummarySchedule {
 	@Scheduled(cron = "${etax.batch.summary.schedule.cron:0 30 0 * * *}", zone = "Asia/Ho_Chi_Minh")
 	void computeClosedDays() {
 		LocalDate yesterday = this.summaries.lastClosedDay();
+		LocalDate night = yesterday.plusDays(1);
 		for (LocalDate day = yesterday.minusDays(CATCH_UP_DAYS - 1); !day.isAfter(yesterday); day = day.plusDays(1)) {
 			try {
-				JobExecutionSummary execution = this.summaries.computeScheduled(day);
+				JobExecutionSummary execution = this.summaries.computeScheduled(day, night);
 				if (!"COMPLETED".equals(execution.status())) {
 					log.error("Scheduled daily filing summary did not complete businessDay={} execution={} status={}",
 							day, execution.id(), execution.status());

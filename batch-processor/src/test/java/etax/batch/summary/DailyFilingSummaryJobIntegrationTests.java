@@ -229,14 +229,20 @@ class DailyFilingSummaryJobIntegrationTests {
 		}
 	}
 
-	/** What keeps several instances of the service from computing the schedule's day each. */
+	/**
+	 * What keeps several instances of the service from computing the schedule's day each on a night; the next night
+	 * computes it again.
+	 */
 	@Test
-	void theSchedulesDayIsComputedOnceAndSeenDoneAfter() {
-		assertThat(this.summaries.computeScheduled(LocalDate.of(2025, 3, 12)).status()).isEqualTo("COMPLETED");
+	void theSchedulesDayIsComputedOnceANightAndSeenDoneAfter() {
+		LocalDate night = LocalDate.of(2025, 3, 13);
+		assertThat(this.summaries.computeScheduled(LocalDate.of(2025, 3, 12), night).status()).isEqualTo("COMPLETED");
 
 		assertThatExceptionOfType(JobExecutionConflictException.class)
-			.isThrownBy(() -> this.summaries.computeScheduled(LocalDate.of(2025, 3, 12)))
+			.isThrownBy(() -> this.summaries.computeScheduled(LocalDate.of(2025, 3, 12), night))
 			.withMessageContaining("already completed");
+		assertThat(this.summaries.computeScheduled(LocalDate.of(2025, 3, 12), night.plusDays(1)).status())
+			.isEqualTo("COMPLETED");
 	}
 
 	@Test

@@ -147,9 +147,9 @@ class DailyFilingSummaryRestartIntegrationTests {
 		assertThat(read(restarted, JobExecutionSummary.class).status()).isEqualTo("COMPLETED");
 		assertThat(listed(id).status()).as("recovered").isEqualTo("FAILED");
 
-		JobExecutionSummary scheduled = this.summaries.computeScheduled(day);
+		JobExecutionSummary scheduled = this.summaries.computeScheduled(day, day.plusDays(1));
 		leftRunning(scheduled.id());
-		JobExecutionSummary again = this.summaries.computeScheduled(day);
+		JobExecutionSummary again = this.summaries.computeScheduled(day, day.plusDays(1));
 		assertThat(again.status()).isEqualTo("COMPLETED");
 		assertThat(listed(scheduled.id()).status()).as("recovered by the schedule's next launch").isEqualTo("FAILED");
 	}

@@ -49,15 +49,15 @@ class DailyFilingSummaryScheduleTests {
 	void computesTheLastWeeksDaysADayComputedAlreadyIsNoError() {
 		LocalDate yesterday = LocalDate.of(2025, 3, 31);
 		given(this.summaries.lastClosedDay()).willReturn(yesterday);
-		given(this.summaries.computeScheduled(any()))
+		given(this.summaries.computeScheduled(any(), any()))
 			.willThrow(JobExecutionConflictException.instanceComplete("dailyFilingSummaryJob", new RuntimeException()));
 
 		assertThatNoException().isThrownBy(() -> new DailyFilingSummarySchedule(this.summaries).computeClosedDays());
 
 		for (int back = 0; back < DailyFilingSummarySchedule.CATCH_UP_DAYS; back++) {
-			verify(this.summaries).computeScheduled(yesterday.minusDays(back));
+			verify(this.summaries).computeScheduled(yesterday.minusDays(back), yesterday.plusDays(1));
 		}
-		verify(this.summaries, times(DailyFilingSummarySchedule.CATCH_UP_DAYS)).computeScheduled(any());
+		verify(this.summaries, times(DailyFilingSummarySchedule.CATCH_UP_DAYS)).computeScheduled(any(), any());
 	}
 
 }
