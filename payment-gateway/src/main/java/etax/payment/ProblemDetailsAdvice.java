@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.stream.Collectors;
 
 import etax.access.FrameworkProblems;
+import etax.payment.arrears.ArrearsMonthNotOverException;
 import etax.payment.confirmation.AlreadyRedrivenException;
 import etax.payment.confirmation.BankMismatchException;
 import etax.payment.confirmation.BrokerUnavailableException;
@@ -86,6 +87,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The correction changes the payment", ex.getMessage());
 		problem.setProperty("changed", ex.changed());
 		return problem;
+	}
+
+	/** A month whose arrears notices may not be issued yet: a notice issued then would stay wrong for good. */
+	@ExceptionHandler
+	ProblemDetail handle(ArrearsMonthNotOverException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "arrears-month-not-over", "The month is not over",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -10,14 +10,15 @@ import java.util.UUID;
 
 /**
  * A notice of tax arrears and late-payment interest (07/QLN) for a month: what the taxpayer owed at the month's end
- * on items already overdue, and the interest booked on its late payments, as the ledger stood when it was issued.
+ * on items already overdue, and the interest booked on its late payments, as the ledger knew the month's end when the
+ * notice was issued (a payment made after the month's end does not take a debt off it).
  *
  * @param noticeId the notice, the same for a taxpayer and month whenever it is issued
  * @param mst the taxpayer
  * @param month the month, {@code yyyy-MM}
  * @param asOf the month's last day: an item is overdue when it was due before it
  * @param issuedAt when it was issued
- * @param items what is owed, tax first, then fines, then interest, each by due date
+ * @param items what was owed, tax first, then fines, then interest, each by due date
  * @param totalTax the tax in arrears, whole VND
  * @param totalInterest the late-payment interest owed, whole VND
  * @param totalPenalty the fines owed, whole VND (none on notices issued before fines were booked)
@@ -52,7 +53,7 @@ public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate a
 	 * @param subItem the sub-item to pay it under
 	 * @param taxPeriod the period, as a voucher writes it
 	 * @param dueDate the day it was due
-	 * @param outstanding what is still owed, whole VND
+	 * @param outstanding what was owed at the month's end, whole VND
 	 * @param daysOverdue days from the day after the due date to the notice's day
 	 */
 	public record Item(String payableItemId, String kind, String chapter, String subItem, String taxPeriod,

@@ -7,12 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Arrears notices in {@code payment.arrears_notice}, and the overdue items of the ledger they are made of. */
+/**
+ * Arrears notices in {@code payment.arrears_notice}, and the months whose runs started and completed in
+ * {@code payment.arrears_month}.
+ */
 @Repository
 class ArrearsNoticeRepository {
 
@@ -31,40 +31,10 @@ class ArrearsNoticeRepository {
 	private static final TypeReference<List<ArrearsNotice.Item>> ITEMS = new TypeReference<>() {
 	};
 
-	/**
-	 * Owed at a month's last day (both parameters): tax due before it, interest assessed by it (an interest
-	 * obligation is due on the day it was assessed for).
-	 */
-	private static final String OVERDUE = "due_date <= ? AND (kind = 'INTEREST' OR due_date < ?)";
-
 	private final JdbcTemplate jdbc;
 
 	ArrearsNoticeRepository(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * A page of the taxpayers owing, at a month's last day, tax due before it or interest assessed by it, in MST
-	 * order.
-	 * @param after the last MST of the page before, empty for the first
-	 */
-	List<String> inArrears(String after, LocalDate asOf, int limit) {
-		return this.jdbc.queryForList("SELECT DISTINCT mst FROM payment.obligation WHERE owing AND mst > ? AND "
-				+ OVERDUE + " ORDER BY mst LIMIT ?", String.class, after, asOf, asOf, limit);
-	}
-
-	/** What each of the taxpayers owes of it, tax first, each by due date. */
-	Map<String, List<ArrearsNotice.Item>> owed(List<String> msts, LocalDate asOf) {
-		Map<String, List<ArrearsNotice.Item>> owed = new LinkedHashMap<>();
-		this.jdbc.query("SELECT mst, item_id, kind, chapter, sub_item, tax_period, due_date, outstanding "
-				+ "FROM payment.obligation WHERE mst = ANY (?) AND owing AND " + OVERDUE
-				+ " ORDER BY mst, kind DESC, due_date, item_id", (ResultSet row) -> {
-					LocalDate due = row.getObject(7, LocalDate.class);
-					owed.computeIfAbsent(row.getString(1), (mst) -> new ArrayList<>())
-						.add(new ArrearsNotice.Item(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-								row.getString(6), due, row.getBigDecimal(8), Math.max(0, ChronoUnit.DAYS.between(due, asOf))));
-				}, msts.toArray(String[]::new), asOf, asOf);
-		return owed;
 	}
 
 	/**
@@ -88,16 +58,38 @@ class ArrearsNoticeRepository {
 		return inserted;
 	}
 
-	/** Whether every notice of the month was issued. */
-	boolean completed(String month) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM payment.arrears_month WHERE month = ?)", Boolean.class, month));
+	/** Those of the taxpayers that have the month's notice already. */
+	Set<String> issued(List<String> msts, String month) {
+		return new HashSet<>(this.jdbc.queryForList(
+				"SELECT mst FROM payment.arrears_notice WHERE mst = ANY (?) AND month = ?", String.class,
+				msts.toArray(String[]::new), month));
 	}
 
-	/** Records that every notice of the month was issued. */
-	void complete(String month, Instant at) {
-		this.jdbc.update("INSERT INTO payment.arrears_month (month, completed_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+	/** Records that a run of the month started, if none did before. */
+	void start(String month, Instant at) {
+		this.jdbc.update("INSERT INTO payment.arrears_month (month, started_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
 				month, at.atOffset(ZoneOffset.UTC));
+	}
+
+	/** Records that every notice of the month was issued, unless that was recorded before. */
+	void complete(String month, Instant at) {
+		this.jdbc.update("""
+				INSERT INTO payment.arrears_month (month, started_at, completed_at) VALUES (?, ?, ?)
+				ON CONFLICT (month) DO UPDATE SET completed_at = excluded.completed_at
+				WHERE arrears_month.completed_at IS NULL""", month, at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC));
+	}
+
+	/** The first month a run started for ({@code yyyy-MM}), if any did. */
+	Optional<String> firstMonth() {
+		return Optional.ofNullable(
+				this.jdbc.queryForObject("SELECT min(month) FROM payment.arrears_month", String.class));
+	}
+
+	/** The months from one on ({@code yyyy-MM}: text in order) whose notices were all issued. */
+	Set<String> completedSince(String month) {
+		return new HashSet<>(this.jdbc.queryForList(
+				"SELECT month FROM payment.arrears_month WHERE month >= ? AND completed_at IS NOT NULL", String.class,
+				month));
 	}
 
 	/** A taxpayer's notices of the months after one, newest first ({@code month} is {@code yyyy-MM}: text in order). */

@@ -1,17 +1,13 @@
 package etax.payment.arrears;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import etax.access.RedactedException;
 import etax.outbox.Outbox;
-import etax.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,86 +17,105 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): each morning until they
- * are all issued, for the month before, one notice to each taxpayer with an item overdue and unpaid at the month's end or
- * interest unpaid, stored and announced ({@link ArrearsNotified}) in one transaction per page of taxpayers. A month
- * is issued once per taxpayer: issuing it again, on demand or on two instances at once, issues only the notices of
- * taxpayers who had none, so a run that stopped half-way is finished by the next.
+ * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): one notice to each
+ * taxpayer that owed, at the month's end, an item then overdue ({@link OverdueItems}), stored and announced
+ * ({@link ArrearsNotified}) in one transaction per page of taxpayers. A month is issued once per taxpayer: issuing it
+ * again, on demand or on two instances at once, issues only the notices of taxpayers who had none, so a run that
+ * stopped half-way is finished by the next. The amounts are those of the month's end, as the ledger knows them when
+ * the notice is issued: a payment made after the month's end does not take a debt of the month off its notice, so a
+ * month may be issued late, by the schedule or by an officer.
  */
 @Service
 public class ArrearsNotices {
 
 	private static final Logger log = LoggerFactory.getLogger(ArrearsNotices.class);
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	/** Taxpayers per transaction. */
 	private static final int PAGE = 500;
 
-	/**
-	 * Days after a month's end before its notices are issued: interest of the month's last day is assessed in the
-	 * interest job's run two nights later (it assesses through the day before yesterday), and a payment debited on
-	 * that day may be confirmed the next. Issued on the first, a notice lacked the last day's interest, and stayed so.
-	 */
-	static final int SETTLE_DAYS = 2;
-
 	private final ArrearsNoticeRepository notices;
 
-	private final Outbox outbox;
+	private final OverdueItems items;
 
-	private final TransactionTemplate transactions;
+	private final NoticePages pages;
+
+	private final ArrearsMonths months;
 
 	private final Clock clock;
 
-	ArrearsNotices(ArrearsNoticeRepository notices, Outbox outbox, PlatformTransactionManager transactionManager,
-			Clock clock) {
+	ArrearsNotices(ArrearsNoticeRepository notices, OverdueItems items, Outbox outbox,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.notices = notices;
-		this.outbox = outbox;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.items = items;
+		this.pages = new NoticePages(notices, items, outbox, new TransactionTemplate(transactionManager), clock);
+		this.months = new ArrearsMonths(clock);
 		this.clock = clock;
 	}
 
 	/**
-	 * Every morning: the month before's notices, until they are all issued. The first morning the month is settled
-	 * ({@link #over}, the third of the next) issues them; the others find the month done, unless its run was missed or
-	 * stopped half-way.
+	 * Every morning: the notices of each month not completed ({@link #unfinished}), oldest first. The first morning a
+	 * month is settled ({@link #over}, the third of the next) issues it; the others find it done, unless its run was
+	 * missed or stopped half-way, or some taxpayers' notices failed. A month that fails stops none of the others.
 	 */
 	@Scheduled(cron = "${etax.payment.arrears.notices-cron:0 0 6 * * *}", zone = "Asia/Ho_Chi_Minh")
 	void daily() {
-		YearMonth month = YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(1);
-		if (over(month) && !this.notices.completed(month.toString())) {
-			log.info("Issued arrears notices month={} notices={}", month, issue(month));
+		for (YearMonth month : unfinished()) {
+			try {
+				Issuance run = issue(month);
+				log.info("Issued arrears notices month={} notices={} failed={}", month, run.issued(), run.failed());
+			}
+			catch (RuntimeException ex) {
+				log.error("Arrears notices of a month stopped, the next morning goes on month={}", month,
+						RedactedException.of(ex));
+			}
 		}
 	}
 
 	/**
-	 * Issues a month's notices not issued yet.
-	 * @param month a month that is over ({@link #over})
-	 * @return how many were issued now
-	 * @throws IllegalArgumentException if the month is not over
+	 * The months whose notices the daily run issues, oldest first: those not completed from
+	 * {@link ArrearsMonths#since} to the latest month that is over.
 	 */
-	public int issue(YearMonth month) {
-		if (!over(month)) {
-			throw new IllegalArgumentException("the month is not over");
-		}
-		LocalDate asOf = month.atEndOfMonth();
-		int issued = 0;
-		List<String> page = this.notices.inArrears("", asOf, PAGE);
-		while (!page.isEmpty()) {
-			List<String> msts = page;
-			issued += Objects.requireNonNull(this.transactions.execute((status) -> issue(month, msts)));
-			page = this.notices.inArrears(msts.get(msts.size() - 1), asOf, PAGE);
-		}
-		this.notices.complete(month.toString(), this.clock.instant());
-		return issued;
+	List<YearMonth> unfinished() {
+		YearMonth latest = this.months.latestOver();
+		YearMonth from = ArrearsMonths.since(this.notices.firstMonth().map(YearMonth::parse).orElse(null), latest);
+		Set<String> completed = this.notices.completedSince(from.toString());
+		return Stream.iterate(from, (month) -> !month.isAfter(latest), (month) -> month.plusMonths(1))
+			.filter((month) -> !completed.contains(month.toString()))
+			.toList();
 	}
 
 	/**
-	 * Whether a month is over in Vietnam and settled ({@link #SETTLE_DAYS} after its end), so that its notices may be
-	 * issued: from the third of the next month.
+	 * Issues a month's notices not issued yet, each stating what the taxpayer owed at the month's end. A page of
+	 * taxpayers that fails is issued again one taxpayer at a time, so that a taxpayer whose notice cannot be issued
+	 * holds back no other; the month is then not completed, and the next morning tries those taxpayers again. A
+	 * failure of the database itself stops the run.
+	 * @param month a month that is over ({@link #over})
+	 * @return how many were issued now, and how many taxpayers failed
+	 * @throws ArrearsMonthNotOverException if the month is not over
+	 */
+	public Issuance issue(YearMonth month) {
+		if (!over(month)) {
+			throw ArrearsMonthNotOverException.forMonth(month);
+		}
+		this.notices.start(month.toString(), this.clock.instant());
+		Issuance run = new Issuance(0, 0);
+		List<String> page = this.items.inArrears("", month.atEndOfMonth(), PAGE);
+		while (!page.isEmpty()) {
+			run = run.plus(this.pages.issue(month, page));
+			page = this.items.inArrears(page.get(page.size() - 1), month.atEndOfMonth(), PAGE);
+		}
+		if (run.failed() == 0) {
+			this.notices.complete(month.toString(), this.clock.instant());
+		}
+		return run;
+	}
+
+	/**
+	 * Whether a month is over in Vietnam and settled, so that its notices may be issued: from the third of the next
+	 * month, once its last day's interest is assessed.
 	 */
 	public boolean over(YearMonth month) {
-		return month.atEndOfMonth().plusDays(SETTLE_DAYS).isBefore(LocalDate.now(this.clock.withZone(VIETNAM)));
+		return this.months.over(month);
 	}
 
 	/**
@@ -110,28 +125,21 @@ public class ArrearsNotices {
 	 * issued next month; a debtor of years has a notice a month, each listing its items)
 	 */
 	public List<ArrearsNotice> of(String mst, int months) {
-		return this.notices.since(mst, before(months));
+		return this.notices.since(mst, this.months.before(months));
 	}
 
-	/** The month before the latest {@code months} months with notices: the month before this one is the latest. */
-	YearMonth before(int months) {
-		return YearMonth.now(this.clock.withZone(VIETNAM)).minusMonths(months + 1L);
-	}
+	/**
+	 * What a run of a month did.
+	 * @param issued the notices issued now
+	 * @param failed the taxpayers whose notice could not be issued (the month is not completed, and the next morning
+	 * tries them again)
+	 */
+	public record Issuance(int issued, int failed) {
 
-	private int issue(YearMonth month, List<String> msts) {
-		Instant now = this.clock.instant();
-		Map<String, List<ArrearsNotice.Item>> owed = this.notices.owed(msts, month.atEndOfMonth());
-		List<ArrearsNotice> notices = owed.entrySet()
-			.stream()
-			.map((taxpayer) -> ArrearsNotice.of(taxpayer.getKey(), month, now, taxpayer.getValue()))
-			.toList();
-		Set<String> inserted = this.notices.insert(notices);
-		this.outbox.appendAll(notices.stream()
-			.filter((notice) -> inserted.contains(notice.mst()))
-			.flatMap((notice) -> ArrearsNotified.parts(notice).stream())
-			.map((part) -> OutboxMessage.of(ArrearsNotified.TOPIC, part.mst(), part))
-			.toList());
-		return inserted.size();
+		Issuance plus(Issuance other) {
+			return new Issuance(this.issued + other.issued, this.failed + other.failed);
+		}
+
 	}
 
 }

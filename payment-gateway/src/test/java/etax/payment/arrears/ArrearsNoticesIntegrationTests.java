@@ -3,6 +3,9 @@ package etax.payment.arrears;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +17,17 @@ import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayFixture;
 import etax.payment.GatewayIntegrationTest;
+import etax.payment.RefusingTrigger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
@@ -33,13 +41,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Notices of tax arrears and late-payment interest (07/QLN): a month's notice tells a taxpayer what it owed at the
  * month's end on items already overdue, with the interest booked; once per taxpayer and month, announced on
- * {@code etax.notices.v1}; issued by national officers on demand as by the monthly schedule. Taxpayers 8871–8872.
+ * {@code etax.notices.v1}; issued by national officers on demand as by the daily schedule, for any month that is over.
+ * Taxpayers 8871–8876.
  */
 @GatewayIntegrationTest
 class ArrearsNoticesIntegrationTests {
 
 	@RegisterExtension
 	static final GatewayFixture gateway = new GatewayFixture();
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aMonthsNoticeListsWhatWasOverdueAndUnpaidAtItsEndOnceForEachTaxpayer() throws Exception {
@@ -107,20 +119,153 @@ class ArrearsNoticesIntegrationTests {
 	}
 
 	@Test
-	void onlyANationalOfficerIssuesAMonthThatIsOverAndATaxpayerReadsOnlyItsOwn() throws Exception {
+	void onlyANationalOfficerIssuesNoticesAndATaxpayerReadsOnlyItsOwn() throws Exception {
 		gateway.mvc()
 			.perform(post("/api/v1/arrears-notices").param("month", "2026-05")
 				.with(bearer(TokenIssuer.local().officer("10100"))))
 			.andExpect(status().isForbidden());
-		gateway.mvc()
-			.perform(post("/api/v1/arrears-notices").param("month", "2999-01").with(officer()))
-			.andExpect(status().isBadRequest());
 		gateway.mvc()
 			.perform(post("/api/v1/arrears-notices").param("month", "May 2026").with(officer()))
 			.andExpect(status().isBadRequest());
 		gateway.mvc()
 			.perform(get("/api/v1/taxpayers/" + DevBanks.mst(8871) + "/arrears-notices").with(taxpayer(DevBanks.mst(8872))))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * A notice states what was outstanding at its month's end, whatever was paid since: a taxpayer owing 22M and 6M
+	 * (of 10M, 4M paid in March) at 31 March, that paid both in April and owes nothing now, gets a March notice of
+	 * 28M; one that owed 5M and paid 2M of it in April gets one of 5M. Issued months late, March comes out as on time.
+	 * (Another test's May may list the second taxpayer's 3M: its notices are picked by month.)
+	 */
+	@Test
+	void aDebtPaidAfterTheMonthsEndIsOnItsNoticeWithWhatWasOutstandingAtTheEnd() throws Exception {
+		String settled = DevBanks.mst(8873);
+		String whole = UUID.randomUUID().toString();
+		String part = UUID.randomUUID().toString();
+		gateway.publishItem(settled, whole, 22_000_000, "2026-03-20");
+		gateway.publishItem(settled, part, 10_000_000, "2026-03-10");
+		gateway.reads().awaitOutstanding(whole, 22_000_000);
+		gateway.reads().awaitOutstanding(part, 10_000_000);
+		gateway.pay(settled, "ARR2026032500008873", "2026-03-25", List.of(Line.naming(part, "1701", 4_000_000)));
+		gateway.reads().awaitOutstanding(part, 6_000_000);
+		gateway.pay(settled, "ARR2026040200008873", "2026-04-02",
+				List.of(Line.naming(whole, "1701", 22_000_000), Line.naming(part, "1701", 6_000_000)));
+		gateway.reads().awaitOutstanding(whole, 0);
+		gateway.reads().awaitOutstanding(part, 0);
+		String owing = DevBanks.mst(8874);
+		String item = UUID.randomUUID().toString();
+		gateway.publishItem(owing, item, 5_000_000, "2026-03-16");
+		gateway.reads().awaitOutstanding(item, 5_000_000);
+		gateway.pay(owing, "ARR2026041000008874", "2026-04-10", List.of(Line.naming(item, "1701", 2_000_000)));
+		gateway.reads().awaitOutstanding(item, 3_000_000);
+
+		JsonNode issued = issue("2026-03", officer());
+		assertThat(issued.path("issued").asInt()).isPositive();
+		assertThat(issued.path("failed").asInt()).isZero();
+
+		JsonNode notice = ofMonth(notices(settled), "2026-03");
+		assertThat(notice.path("asOf").asString()).isEqualTo("2026-03-31");
+		assertThat(notice.path("items").valueStream()
+			.map((i) -> String.join(" ", i.path("payableItemId").asString().equals(whole) ? "whole" : "part",
+					i.path("dueDate").asString(), i.path("outstanding").asString(), i.path("daysOverdue").asString())))
+			.containsExactly("part 2026-03-10 6000000 21", "whole 2026-03-20 22000000 11");
+		assertThat(notice.path("totalTax").asLong()).isEqualTo(28_000_000);
+		JsonNode partly = ofMonth(notices(owing), "2026-03");
+		assertThat(partly.path("items").valueStream().map((i) -> i.path("outstanding").asLong())).containsExactly(5_000_000L);
+		assertThat(partly.path("totalTax").asLong()).isEqualTo(5_000_000);
+		assertThat(completed("2026-03")).isOne();
+
+		// bounded reads: the items owing now through V44's index, the lines paid after the day through V46's, never
+		// every item or line the taxpayers ever had
+		LocalDate end = LocalDate.of(2026, 3, 31);
+		String[] both = { settled, owing };
+		String owed = plan(OverdueItems.OWED, both, end, end, both, end, end, end, end);
+		String owingPage = plan(OverdueItems.OWING, "", end, end, 500);
+		String paidPage = plan(OverdueItems.page(true), both, "", settled, end, end, end, 500, 500);
+		String lastPage = plan(OverdueItems.page(false), both, "", end, end, end, 500, 500);
+		assertThat(owed).contains("obligation_owing")
+			.contains("ledger_line_obligation_paid")
+			.doesNotContain("Seq Scan", "ledger_line_taxpayer", "obligation_taxpayer");
+		assertThat(owingPage).contains("obligation_owing").doesNotContain("Seq Scan");
+		assertThat(paidPage).contains("ledger_line_obligation_paid").doesNotContain("Seq Scan", "ledger_line_taxpayer");
+		assertThat(lastPage).contains("ledger_line_obligation_paid").doesNotContain("Seq Scan", "ledger_line_taxpayer");
+	}
+
+	private String plan(String sql, Object... params) {
+		return new TransactionTemplate(this.transactions).execute((status) -> {
+			gateway.jdbc().sql("SET LOCAL enable_seqscan = off").update();
+			gateway.jdbc().sql("SET LOCAL enable_bitmapscan = off").update();
+			return String.join("\n", gateway.jdbc().sql("EXPLAIN " + sql).params(params).query(String.class).list());
+		});
+	}
+
+	/**
+	 * A taxpayer whose notice cannot be stored holds back no other: its page is issued again one taxpayer at a time,
+	 * the others get theirs, and the month stays not completed, so that the next run issues the one left.
+	 */
+	@Test
+	void aNoticeThatFailsHoldsBackNoOtherAndIsIssuedByTheNextRun() throws Exception {
+		String failing = DevBanks.mst(8875);
+		String other = DevBanks.mst(8876);
+		for (String mst : List.of(failing, other)) {
+			String item = UUID.randomUUID().toString();
+			gateway.publishItem(mst, item, 1_000_000, "2026-02-10");
+			gateway.reads().awaitOutstanding(item, 1_000_000);
+		}
+		JsonNode first;
+		try (RefusingTrigger trigger = RefusingTrigger.on(gateway.jdbc(), "payment.arrears_notice", "INSERT",
+				"NEW.mst = '%s' AND NEW.month = '2026-02'".formatted(failing))) {
+			first = issue("2026-02", officer());
+		}
+
+		assertThat(first.path("failed").asInt()).isOne();
+		assertThat(ofMonth(notices(other), "2026-02").path("totalTax").asLong()).isEqualTo(1_000_000);
+		assertThat(notices(failing).valueStream().map((n) -> n.path("month").asString())).doesNotContain("2026-02");
+		assertThat(completed("2026-02")).as("left for the next run").isZero();
+
+		JsonNode next = issue("2026-02", officer());
+		assertThat(next.path("issued").asInt()).isOne();
+		assertThat(next.path("failed").asInt()).isZero();
+		assertThat(ofMonth(notices(failing), "2026-02").path("totalTax").asLong()).isEqualTo(1_000_000);
+		assertThat(completed("2026-02")).isOne();
+	}
+
+	private static long completed(String month) {
+		return gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.arrears_month WHERE month = ? AND completed_at IS NOT NULL")
+			.param(month)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * This month, or a later one, is refused: its notices would be issued before its last days' debts and interest
+	 * are known, and a notice is never changed. Nothing is stored for it, so it is issued in full once it is over.
+	 */
+	@Test
+	void aMonthNotOverIsRefusedAndNothingIsStored() throws Exception {
+		YearMonth now = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		for (String month : List.of(now.toString(), now.plusMonths(1).toString(), "2999-01")) {
+			MockHttpServletResponse refused = gateway.mvc()
+				.perform(post("/api/v1/arrears-notices").param("month", month).with(officer()))
+				.andReturn()
+				.getResponse();
+			GatewayFixture.assertProblem(refused, 422, "arrears-month-not-over").contains(month);
+		}
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.arrears_month WHERE month >= ?")
+			.param(now.toString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.arrears_notice WHERE month >= ?")
+			.param(now.toString())
+			.query(Long.class)
+			.single()).isZero();
+		gateway.mvc()
+			.perform(post("/api/v1/arrears-notices").param("month", "0000-12").with(officer()))
+			.andExpect(status().isBadRequest());
 	}
 
 	private static JsonNode issue(String month, RequestPostProcessor caller) throws Exception {
@@ -132,13 +277,20 @@ class ArrearsNoticesIntegrationTests {
 			.getContentAsString());
 	}
 
+	/** The taxpayer's notices of the latest five years: the tests' months stay listed for a while. */
 	private static JsonNode notices(String mst) throws Exception {
 		return GatewayFixture.JSON.readTree(gateway.mvc()
-			.perform(get("/api/v1/taxpayers/" + mst + "/arrears-notices").with(taxpayer(mst)))
+			.perform(get("/api/v1/taxpayers/" + mst + "/arrears-notices").param("months", "60").with(taxpayer(mst)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString());
+	}
+
+	private static JsonNode ofMonth(JsonNode notices, String month) {
+		List<JsonNode> of = notices.valueStream().filter((n) -> n.path("month").asString().equals(month)).toList();
+		assertThat(of).hasSize(1);
+		return of.get(0);
 	}
 
 	private static JsonNode single(JsonNode notices) {

@@ -16,8 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Issues a month's arrears notices on demand, as the monthly schedule does, for a national officer (the notices go
- * to every office's taxpayers); another officer is refused with 403.
+ * Issues a month's arrears notices on demand, as the daily schedule does, for a national officer (the notices go to
+ * every office's taxpayers); another officer is refused with 403.
+ * <p>
+ * A notice is never changed and there is one per taxpayer and month, so a month issued too early would be wrong for
+ * good. Any month that is over and settled may be issued, however old: a notice states what the taxpayer owed at the
+ * month's end, computed from the ledger's lines as of that day (a payment after it does not take the debt off), so an
+ * older month, one the schedule missed or one before the feature, comes out as it would have on time. A month that is
+ * not over (this month, a later one, or the month before until its third day, when its last day's interest is
+ * assessed) is refused with 422 {@code arrears-month-not-over}, and nothing is stored for it.
  */
 @RestController
 class ArrearsNoticeController {
@@ -30,33 +37,40 @@ class ArrearsNoticeController {
 
 	@Operation(summary = "Issue a month's notices of tax arrears and late-payment interest (07/QLN)",
 			description = "For a month that is over (from the third of the next), one notice to each taxpayer with an "
-					+ "item overdue and unpaid at its "
-					+ "end, or interest unpaid; a taxpayer that has the month's notice already gets none again. National "
-					+ "officers only.")
+					+ "item overdue and unpaid at its end, stating what it owed on that day (a payment made later does "
+					+ "not take it off); a taxpayer that has the month's notice already gets none again. An earlier "
+					+ "month may be issued too; this month, a later one or one not settled yet is refused with 422 "
+					+ "arrears-month-not-over. National officers only.")
 	@PostMapping("/api/v1/arrears-notices")
 	Issued issue(@RequestParam String month, @AuthenticationPrincipal Caller caller) {
 		if (caller.role() != Role.NATIONAL_OFFICER) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a national officer issues arrears notices");
 		}
-		YearMonth issued;
+		YearMonth issued = parse(month);
+		ArrearsNotices.Issuance run = this.notices.issue(issued);
+		return new Issued(issued.toString(), run.issued(), run.failed());
+	}
+
+	/** A month of a year from 1 on, as {@code yyyy-MM}; anything else is a 400. */
+	private static YearMonth parse(String month) {
 		try {
-			issued = YearMonth.parse(month);
+			YearMonth parsed = YearMonth.parse(month);
+			if (parsed.getYear() >= 1) {
+				return parsed;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM");
+			// refused below, as a month before year 1 is
 		}
-		if (!this.notices.over(issued)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The month is not over and settled: its notices "
-					+ "are issued from the third of the next month, once its last day's interest is assessed");
-		}
-		return new Issued(issued.toString(), this.notices.issue(issued));
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM");
 	}
 
 	/**
 	 * @param month the month
 	 * @param issued how many notices were issued now
+	 * @param failed how many taxpayers' notices could not be issued (logged; the next morning's run tries them again)
 	 */
-	record Issued(String month, int issued) {
+	record Issued(String month, int issued, int failed) {
 
 	}
 
