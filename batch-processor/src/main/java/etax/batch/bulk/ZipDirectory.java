@@ -142,8 +142,10 @@ final class ZipDirectory {
 			require(declared == compressed && (u16(bytes, local + 8) != STORED || size == compressed), DISAGREE);
 			return data;
 		}
-		// Java versions differ on whether such an entry's descriptor holds 64-bit sizes: no one place it ends
-		require(!bigSizes, "an entry with a data descriptor declares ZIP64 sizes in its local header");
+		// Java versions differ on whether such an entry's descriptor holds 64-bit sizes (a ZIP64 extra field in the
+		// local header makes newer ones read them so, whatever its sizes say): no one place it ends
+		require(!bigSizes && zip64At(bytes, extra, extraLength) < 0,
+				"an entry with a data descriptor declares ZIP64 sizes in its local header");
 		int crc = (data + 4 <= limit && bytes.getInt((int) data) == DESCRIPTOR) ? (int) data + 4 : (int) data;
 		require(crc + 12 <= limit, OVERLAP);
 		require(u32(bytes, crc + 4) == compressed, DISAGREE);
@@ -183,6 +185,14 @@ final class ZipDirectory {
 	 * @param index how many of those values come before it
 	 */
 	private static long zip64Field(ByteBuffer bytes, int extra, int length, int index) {
+		int zip64 = zip64At(bytes, extra, length);
+		require(zip64 >= 0, "its ZIP64 extra field is missing");
+		require(4 + 8 * (index + 1) <= 4 + u16(bytes, zip64 + 2), "its ZIP64 extra field is damaged");
+		return bytes.getLong(zip64 + 4 + 8 * index);
+	}
+
+	/** Where an entry's ZIP64 extra field starts among its extra fields; -1 if it has none. */
+	private static int zip64At(ByteBuffer bytes, int extra, int length) {
 		int at = extra;
 		int zip64 = -1;
 		while (at + 4 <= extra + length) {
@@ -192,13 +202,11 @@ final class ZipDirectory {
 			if (id == 1) {
 				// readers differ on which of two they take
 				require(zip64 < 0, "an entry has two ZIP64 extra fields");
-				require(4 + 8 * (index + 1) <= 4 + size, "its ZIP64 extra field is damaged");
 				zip64 = at;
 			}
 			at += 4 + size;
 		}
-		require(zip64 >= 0, "its ZIP64 extra field is missing");
-		return bytes.getLong(zip64 + 4 + 8 * index);
+		return zip64;
 	}
 
 	private static int u16(ByteBuffer bytes, int at) {

@@ -224,6 +224,29 @@ class UploadsTests {
 		assertThat(refusal(offsetBeyondTheFile, Format.ZIP).reason()).isEqualTo(Reason.MALFORMED);
 	}
 
+	/**
+	 * A streamed entry (sizes in its data descriptor) with a ZIP64 extra field in its local header: newer Java reads
+	 * 64-bit sizes from its descriptor, older 32-bit ones, so the two disagree on where it ends.
+	 */
+	@Test
+	void refusesAStreamedEntryWithALocalZip64ExtraField() {
+		byte[] name = "1.xml".getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(RETURN);
+		ByteBuffer entry = ByteBuffer.allocate(30 + name.length + 20 + RETURN.length + 16).order(ByteOrder.LITTLE_ENDIAN);
+		entry.putInt(0x04034b50).putShort((short) 45).putShort((short) 8).putShort((short) 0).putInt(0)
+			.putInt(0).putInt(0).putInt(0).putShort((short) name.length).putShort((short) 20)
+			.put(name).putShort((short) 1).putShort((short) 16).putLong(0).putLong(0)
+			.put(RETURN)
+			.putInt(0x08074b50).putInt((int) crc.getValue()).putInt(RETURN.length).putInt(RETURN.length);
+		byte[] zip = Zips.withDirectory(entry.array(), List.of(new Zips.Listed("1.xml", RETURN, 0)));
+
+		BatchRefusedException refusal = refusal(zip, Format.ZIP);
+
+		assertThat(refusal.reason()).isEqualTo(Reason.MALFORMED);
+		assertThat(refusal.getMessage()).contains("data descriptor declares ZIP64 sizes");
+	}
+
 	@Test
 	void refusesAZip64LocatorPointingPastTheFile() {
 		byte[] zip = Zips.of(Map.of("1.xml", RETURN));
