@@ -1,5 +1,6 @@
 package etax.batch.bulk;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,12 +9,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The batches this process has taken on (queued or running): their heartbeats say so to the other
- * processes, which take a batch over only when its heartbeat has stopped for a lease.
+ * processes, which take a batch over only when its heartbeat has stopped for a lease. Holds are counted: a batch
+ * held by two runs here at once (a take-over's and an officer's restart) beats until both have let go, not until
+ * the first does.
  */
 @Component
 class Heartbeats {
 
-	private final Set<UUID> alive = ConcurrentHashMap.newKeySet();
+	private final Map<UUID, Integer> alive = new ConcurrentHashMap<>();
 
 	private final ClaimRepository claims;
 
@@ -22,11 +25,11 @@ class Heartbeats {
 	}
 
 	void hold(UUID batchId) {
-		this.alive.add(batchId);
+		this.alive.merge(batchId, 1, Integer::sum);
 	}
 
 	void release(UUID batchId) {
-		this.alive.remove(batchId);
+		this.alive.computeIfPresent(batchId, (id, holds) -> (holds > 1) ? holds - 1 : null);
 	}
 
 	int held() {
@@ -34,7 +37,7 @@ class Heartbeats {
 	}
 
 	void beat() {
-		this.claims.heartbeat(Set.copyOf(this.alive));
+		this.claims.heartbeat(Set.copyOf(this.alive.keySet()));
 	}
 
 }
