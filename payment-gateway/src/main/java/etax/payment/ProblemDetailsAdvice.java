@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import etax.access.FrameworkProblems;
 import etax.payment.arrears.ArrearsMonthNotOverException;
+import etax.payment.arrears.ArrearsNoticeNotFoundException;
 import etax.payment.confirmation.AlreadyRedrivenException;
 import etax.payment.confirmation.BankMismatchException;
 import etax.payment.confirmation.BrokerUnavailableException;
@@ -94,6 +95,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail handle(ArrearsMonthNotOverException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "arrears-month-not-over", "The month is not over",
 				ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(ArrearsNoticeNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "arrears-notice-not-found", "Arrears notice not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -22,9 +22,17 @@ import java.util.UUID;
  * @param totalTax the tax in arrears, whole VND
  * @param totalInterest the late-payment interest owed, whole VND
  * @param totalPenalty the fines owed, whole VND (none on notices issued before fines were booked)
+ * @param itemsNotListed the items of the notice left out of {@code items} as a list of notices shows it (at most
+ * {@link #LISTED} each; all are on the pages of its items)
  */
 public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate asOf, Instant issuedAt, List<Item> items,
-		BigDecimal totalTax, BigDecimal totalInterest, BigDecimal totalPenalty) {
+		BigDecimal totalTax, BigDecimal totalInterest, BigDecimal totalPenalty, int itemsNotListed) {
+
+	/**
+	 * The items a list of notices shows of each: a debtor of years owes an interest item per item and day, and its
+	 * notices would list them all, month after month.
+	 */
+	public static final int LISTED = 100;
 
 	public ArrearsNotice {
 		items = List.copyOf(items);
@@ -35,7 +43,7 @@ public record ArrearsNotice(UUID noticeId, String mst, String month, LocalDate a
 		UUID id = UUID.nameUUIDFromBytes(("etax.payment\u001Farrears\u001F" + mst + "\u001F" + month)
 			.getBytes(StandardCharsets.UTF_8));
 		return new ArrearsNotice(id, mst, month.toString(), month.atEndOfMonth(), issuedAt, items, total(items, "TAX"),
-				total(items, "INTEREST"), total(items, "PENALTY"));
+				total(items, "INTEREST"), total(items, "PENALTY"), 0);
 	}
 
 	private static BigDecimal total(List<Item> items, String kind) {

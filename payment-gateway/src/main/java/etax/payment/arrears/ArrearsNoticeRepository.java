@@ -95,16 +95,34 @@ class ArrearsNoticeRepository {
 	/** A taxpayer's notices of the months after one, newest first ({@code month} is {@code yyyy-MM}: text in order). */
 	List<ArrearsNotice> since(String mst, YearMonth after) {
 		return this.jdbc.query("""
-				SELECT notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest, total_penalty
+				SELECT notice_id, mst, month, as_of, issued_at,
+				    coalesce((SELECT jsonb_agg(item ORDER BY n) FROM jsonb_array_elements(items) WITH ORDINALITY AS i (item, n)
+				        WHERE n <= ?), '[]'),
+				    total_tax, total_interest, total_penalty, greatest(jsonb_array_length(items) - ?, 0)
 				FROM payment.arrears_notice WHERE mst = ? AND month > ? ORDER BY month DESC""", ArrearsNoticeRepository::notice,
-				mst, after.toString());
+				ArrearsNotice.LISTED, ArrearsNotice.LISTED, mst, after.toString());
+	}
+
+	/**
+	 * A page of the items of a taxpayer's notice of a month, in the notice's order.
+	 * @return empty when the taxpayer has no notice of the month
+	 */
+	Optional<List<ArrearsNotice.Item>> items(String mst, YearMonth month, int page, int size) {
+		return this.jdbc.query("""
+				SELECT coalesce((SELECT jsonb_agg(item ORDER BY n) FROM jsonb_array_elements(items) WITH ORDINALITY
+				        AS i (item, n) WHERE n > ? AND n <= ?), '[]')
+				FROM payment.arrears_notice WHERE mst = ? AND month = ?""",
+				(row, n) -> JSON.readValue(row.getString(1), ITEMS), (long) page * size, (long) page * size + size,
+				mst, month.toString())
+			.stream()
+			.findFirst();
 	}
 
 	private static ArrearsNotice notice(ResultSet row, int n) throws SQLException {
 		return new ArrearsNotice(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
 				row.getObject(4, LocalDate.class), row.getObject(5, OffsetDateTime.class).toInstant(),
 				JSON.readValue(row.getString(6), ITEMS), row.getBigDecimal(7), row.getBigDecimal(8),
-				row.getBigDecimal(9));
+				row.getBigDecimal(9), row.getInt(10));
 	}
 
 }

@@ -129,6 +129,14 @@ public class ArrearsNotices {
 	}
 
 	/**
+	 * A page of the items of a taxpayer's notice of a month; the caller checked that it may read them.
+	 * @throws ArrearsNoticeNotFoundException when the taxpayer has no notice of the month
+	 */
+	public List<ArrearsNotice.Item> items(String mst, YearMonth month, int page, int size) {
+		return this.notices.items(mst, month, page, size).orElseThrow(() -> new ArrearsNoticeNotFoundException(month));
+	}
+
+	/**
 	 * What a run of a month did.
 	 * @param issued the notices issued now
 	 * @param failed the taxpayers whose notice could not be issued (the month is not completed, and the next morning

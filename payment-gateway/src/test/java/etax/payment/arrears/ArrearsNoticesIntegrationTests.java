@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -95,7 +96,14 @@ class ArrearsNoticesIntegrationTests {
 			.containsExactly("the item TAX 1701 2026-05-04 6000000 27", "interest INTEREST 4931 2026-05-05 3000 26");
 		assertThat(notice.path("totalTax").asLong()).isEqualTo(6_000_000);
 		assertThat(notice.path("totalInterest").asLong()).isEqualTo(3_000);
+		assertThat(notice.path("itemsNotListed").asInt()).isZero();
+		assertThat(items(mst, "2026-05", "page=1&size=1").valueStream().map((item) -> item.path("kind").asString()))
+			.containsExactly("INTEREST");
 		assertThat(notices(settled)).as("nothing overdue").isEmpty();
+		gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + settled + "/arrears-notices/2026-05/items").with(taxpayer(settled)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/arrears-notice-not-found"));
 
 		assertThat(gateway.jdbc().sql("SELECT count(*) FROM payment.arrears_month WHERE month = '2026-05'")
 			.query(Long.class)
@@ -266,6 +274,41 @@ class ArrearsNoticesIntegrationTests {
 		gateway.mvc()
 			.perform(post("/api/v1/arrears-notices").param("month", "0000-12").with(officer()))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * A debtor of years owes an interest item per item and day: a list of its notices shows the first hundred items of
+	 * each and counts the others, which the notice's pages of items list.
+	 */
+	@Test
+	void aListOfNoticesShowsTheFirstHundredItemsOfEachAndItsPagesTheRest() throws Exception {
+		String mst = DevBanks.mst(8879);
+		gateway.jdbc().sql("""
+				INSERT INTO payment.arrears_notice (notice_id, mst, month, as_of, issued_at, items, total_tax, total_interest,
+				    total_penalty)
+				SELECT gen_random_uuid(), ?, '2026-04', '2026-04-30', now(), jsonb_agg(jsonb_build_object('payableItemId',
+				    'item-' || n, 'kind', 'INTEREST', 'chapter', '754', 'subItem', '4931', 'taxPeriod', '00/Q1/2026',
+				    'dueDate', '2026-04-01', 'outstanding', 3000, 'daysOverdue', 29) ORDER BY n), 0, 450000, 0
+				FROM generate_series(1, 150) AS n""").param(mst).update();
+
+		JsonNode notice = ofMonth(notices(mst), "2026-04");
+		assertThat(notice.path("items").size()).isEqualTo(100);
+		assertThat(notice.path("items").get(99).path("payableItemId").asString()).isEqualTo("item-100");
+		assertThat(notice.path("itemsNotListed").asInt()).isEqualTo(50);
+		JsonNode rest = items(mst, "2026-04", "page=1&size=100");
+		assertThat(rest.size()).isEqualTo(50);
+		assertThat(rest.get(0).path("payableItemId").asString()).isEqualTo("item-101");
+		assertThat(items(mst, "2026-04", "page=2&size=100").size()).isZero();
+	}
+
+	private static JsonNode items(String mst, String month, String query) throws Exception {
+		return GatewayFixture.JSON.readTree(gateway.mvc()
+			.perform(get("/api/v1/taxpayers/" + mst + "/arrears-notices/" + month + "/items?" + query)
+				.with(taxpayer(mst)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private static JsonNode issue(String month, RequestPostProcessor caller) throws Exception {

@@ -14,19 +14,21 @@ import org.jspecify.annotations.Nullable;
  * answers it ({@code GET /api/v1/taxpayers/{mst}/arrears-notices}).
  */
 record ArrearsNotice(String month, LocalDate asOf, Instant issuedAt, List<Item> items, BigDecimal totalTax,
-		BigDecimal totalInterest, @Nullable BigDecimal totalPenalty) {
+		BigDecimal totalInterest, @Nullable BigDecimal totalPenalty, @Nullable Integer itemsNotListed) {
 
 	/** @return the fines owed; none from a gateway that did not total them */
 	public BigDecimal fines() {
 		return (this.totalPenalty != null) ? this.totalPenalty : BigDecimal.ZERO;
 	}
 
-	/** @return each item owed, for the page */
+	/** @return each item owed the gateway listed, and how many more the notice has, for the page */
 	public String itemsText() {
-		return String.join("; ", this.items.stream()
+		String listed = String.join("; ", this.items.stream()
 			.map((item) -> Money.format(item.outstanding(), "VND") + " " + item.kind().toLowerCase(Locale.ROOT)
 					+ " (sub-item " + item.subItem() + ", " + item.taxPeriod() + ", " + item.daysOverdue() + " days overdue)")
 			.toList());
+		return (this.itemsNotListed != null && this.itemsNotListed > 0)
+				? listed + "; and " + this.itemsNotListed + " more items" : listed;
 	}
 
 	record Item(String kind, String subItem, String taxPeriod, LocalDate dueDate, BigDecimal outstanding,

@@ -1,5 +1,6 @@
 package etax.payment.ledger.web;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import etax.access.Caller;
@@ -92,11 +93,23 @@ class TaxpayerLedgerController {
 	}
 
 	@Operation(summary = "The taxpayer's notices of tax arrears and late-payment interest (07/QLN), newest month first",
-			description = "Those of the latest months (12 unless months= says otherwise, at most 60). " + OFFICERS)
+			description = "Those of the latest months (12 unless months= says otherwise, at most 60), each with its totals "
+					+ "and its first " + ArrearsNotice.LISTED + " items (itemsNotListed counts the others: "
+					+ ".../arrears-notices/{month}/items lists them all). " + OFFICERS)
 	@GetMapping("/arrears-notices")
 	List<ArrearsNotice> arrearsNotices(@PathVariable String mst,
 			@RequestParam(defaultValue = "12") @Min(1) @Max(60) int months, @AuthenticationPrincipal Caller caller) {
 		return this.arrears.of(authorized(mst, caller), months);
+	}
+
+	@Operation(summary = "The items of the taxpayer's arrears notice of a month (yyyy-MM), a page at a time",
+			description = "In the notice's order (tax, fines, interest, each by due date), at most 500 a page; 404 "
+					+ "arrears-notice-not-found when the taxpayer has no notice of the month. " + OFFICERS)
+	@GetMapping("/arrears-notices/{month}/items")
+	List<ArrearsNotice.Item> arrearsNoticeItems(@PathVariable String mst, @PathVariable YearMonth month,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
+		return this.arrears.items(authorized(mst, caller), month, page, size);
 	}
 
 	@Operation(summary = "A payment voucher (C1-02/NS) prefilled from what the taxpayer owes",
