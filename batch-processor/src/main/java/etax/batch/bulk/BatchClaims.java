@@ -1,6 +1,7 @@
 package etax.batch.bulk;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.jobs.InstanceClaims;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * console) takes the batch over as the take-over does ({@link BatchRuns}): when its heartbeat is older than
  * {@code resume.lease}, no live process runs it; the claim renews the heartbeat, so no other process takes it too,
  * and the restarted run keeps it ({@link BatchLifecycle}). A fresher heartbeat refuses the restart. A failed or
- * stopped execution is restarted as before, without a claim: the job repository lets one restart of an instance run.
+ * stopped execution is claimed too ({@link ClaimRepository#claimForRestart}): at once when its batch was left
+ * {@code FAILED}, which no take-over claims; otherwise only once its heartbeat is older than the lease, as a
+ * take-over may have claimed the batch since the run ended and would take the restarted execution, running, for one
+ * left by a dead process.
  */
 @Component
 class BatchClaims implements InstanceClaims {
@@ -38,11 +42,10 @@ class BatchClaims implements InstanceClaims {
 
 	@Override
 	public Optional<Claim> claim(JobExecution execution) {
-		if (execution.isRunning() && !this.claims.claimIfStale(
-				BulkFilingJobConfiguration.batchId(execution.getJobParameters()), this.resume.lease())) {
-			return Optional.empty();
-		}
-		return Optional.of(NOTHING_TO_LET_GO);
+		UUID batchId = BulkFilingJobConfiguration.batchId(execution.getJobParameters());
+		boolean claimed = execution.isRunning() ? this.claims.claimIfStale(batchId, this.resume.lease())
+				: this.claims.claimForRestart(batchId, this.resume.lease());
+		return claimed ? Optional.of(NOTHING_TO_LET_GO) : Optional.empty();
 	}
 
 }

@@ -62,6 +62,20 @@ class ClaimRepository {
 	}
 
 	/**
+	 * Claims a batch for an officer's restart of an execution that has ended (failed or stopped): a batch left
+	 * {@code FAILED} at once (no take-over claims it), another only when its heartbeat is older than the lease, as
+	 * {@link #claimIfStale}: a take-over may have claimed it since its run ended, and would recover the restarted
+	 * execution as one left by a dead process.
+	 * @return whether it was claimed
+	 */
+	boolean claimForRestart(UUID id, Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE batch.bulk_batch SET heartbeat_at = now()
+				WHERE id = :id AND (status = 'FAILED' OR heartbeat_at < now() - :lease * interval '1 millisecond')
+				""").param("id", id).param("lease", lease.toMillis()).update() == 1;
+	}
+
+	/**
 	 * @param id the batch taken over
 	 * @param attempts the runs it had before
 	 */

@@ -505,6 +505,31 @@ class BulkFilingIntegrationTests {
 			.single()).isEqualTo("FAILED");
 	}
 
+	/**
+	 * A failed execution of a batch still taken over (not left FAILED) is restarted once its heartbeat has stopped for
+	 * a lease: a take-over that claimed it meanwhile would take the restarted execution for one left by a dead process.
+	 */
+	@Test
+	void anOfficerRestartsAFailedExecutionOfABatchATakeOverMayHoldOnceItsHeartbeatHasStopped() throws Exception {
+		SetBack batch = completedThenSetBackToRunning("heartbeat_at = now()");
+		this.jdbc.sql("UPDATE batch.batch_job_execution SET status = 'FAILED', exit_code = 'FAILED', end_time = now()"
+				+ " WHERE job_execution_id = ?").param(batch.execution()).update();
+		this.jdbc.sql("UPDATE batch.batch_step_execution SET status = 'FAILED', exit_code = 'FAILED', end_time = now()"
+				+ " WHERE job_execution_id = ?").param(batch.execution()).update();
+
+		MvcTestResult held = restart(batch.execution());
+
+		assertThat(held).as("another process holds it: it runs it again").hasStatus(HttpStatus.CONFLICT);
+		assertThat(json(held).get("type").asString()).isEqualTo(PROBLEMS + "job-execution-running");
+
+		this.jdbc.sql("UPDATE batch.bulk_batch SET heartbeat_at = now() - interval '1 day' WHERE id = ?::uuid")
+			.param(batch.batchId())
+			.update();
+		assertThat(restart(batch.execution())).hasStatus(HttpStatus.CREATED);
+		assertThat(awaitCompleted(batch.batchId(), TOKENS.agent(batch.agent())).at("/counts/accepted").asInt())
+			.isEqualTo(2);
+	}
+
 	@Test
 	void anOfficerRestartsAnExecutionWhoseProcessDiedOnceTheBatchsHeartbeatHasStoppedForALease() throws Exception {
 		// as a live process runs it: item 2 undecided, the execution STARTED, the heartbeat fresh
