@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
@@ -81,18 +82,26 @@ final class ReturnExtractor extends DefaultHandler {
 
 	private boolean leaf;
 
+	/**
+	 * Whether the XSD has refused the return: nothing extracted is used then, so the indicators and the rules'
+	 * values stop growing (a body of repeated elements would otherwise fill maps the refusal throws away).
+	 */
+	private final BooleanSupplier refused;
+
 	/** An extractor of the generic maps only. */
 	ReturnExtractor() {
-		this(null, null);
+		this(null, null, () -> false);
 	}
 
 	/**
 	 * @param values where the version's values go, or {@code null} when no rule will run
 	 * @param tracker where the parse is, for each value's node and position
+	 * @param refused whether the XSD has refused the return so far
 	 */
-	ReturnExtractor(@Nullable ReturnValues values, @Nullable PathTracker tracker) {
+	ReturnExtractor(@Nullable ReturnValues values, @Nullable PathTracker tracker, BooleanSupplier refused) {
 		this.values = values;
 		this.tracker = tracker;
+		this.refused = refused;
 	}
 
 	@Override
@@ -126,7 +135,7 @@ final class ReturnExtractor extends DefaultHandler {
 				};
 			}
 		}
-		else if (this.values != null && this.depth > SECTION_DEPTH) {
+		else if (this.values != null && this.depth > SECTION_DEPTH && !this.refused.getAsBoolean()) {
 			track(localName);
 		}
 		this.text.setLength(0);
@@ -207,14 +216,14 @@ final class ReturnExtractor extends DefaultHandler {
 			if (this.section == Section.HEADER) {
 				this.header.putIfAbsent(localName, value);
 			}
-			else if (this.section == Section.BODY) {
+			else if (this.section == Section.BODY && !this.refused.getAsBoolean()) {
 				putIndicator(localName, value);
 			}
 			else if (this.section == Section.APPENDICES) {
 				this.explanations.value(localName, value);
 				this.refunds.value(this.depth, localName, value);
 			}
-			if (this.values != null) {
+			if (this.values != null && !this.refused.getAsBoolean()) {
 				keep(localName, value);
 			}
 		}

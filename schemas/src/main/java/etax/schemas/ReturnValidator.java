@@ -131,7 +131,7 @@ public final class ReturnValidator {
 				(observer != null) ? new ObservedHandler(observer, pipeline.validator()) : pipeline.validator(),
 				this.limits);
 		ReturnValues values = this.rules ? new ReturnValues(entry.compiled().layout) : null;
-		ReturnExtractor extractor = new ReturnExtractor(values, tracker);
+		ReturnExtractor extractor = new ReturnExtractor(values, tracker, errors::hasErrors);
 		errors.track(tracker);
 		pipeline.validator().setErrorHandler(errors);
 		pipeline.validator().setContentHandler(extractor);

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether an XML document is written in UTF-8, as returns and bundles must be (VN-ETAX.md §3.1 R-ENV-1): read
- * from its first bytes (a UTF-16 or UTF-32 byte order mark, or zero bytes of a wide encoding) and the encoding its
+ * from its first bytes (a UTF-16 or UTF-32 byte order mark, zero bytes of a wide encoding, or {@code <?xm} in EBCDIC,
+ * which the JDK's parser detects and then reads in the EBCDIC code page the declaration names) and the encoding its
  * XML declaration names. The parsers would read other encodings; the filing system takes only UTF-8.
  */
 final class Utf8Check {
@@ -26,6 +27,9 @@ final class Utf8Check {
 
 	private static final byte[] DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
 
+	/** {@code <?xm} in EBCDIC: the first bytes by which XML 1.0 (Appendix F) tells an EBCDIC document. */
+	private static final byte[] EBCDIC_DECLARATION = { 0x4C, 0x6F, (byte) 0xA7, (byte) 0x94 };
+
 	private Utf8Check() {
 	}
 
@@ -38,6 +42,9 @@ final class Utf8Check {
 		int start = startsWith(xml, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
 		if (xml.length >= start + 2 && (xml[start] == 0 || xml[start + 1] == 0 || (xml[start] & 0xFE) == 0xFE)) {
 			return Optional.of("a wide encoding (UTF-16 or UTF-32)");
+		}
+		if (startsWith(xml, start, EBCDIC_DECLARATION)) {
+			return Optional.of("EBCDIC");
 		}
 		if (startsWith(xml, start, DECLARATION)) {
 			int end = indexOf(xml, start, (byte) '>');

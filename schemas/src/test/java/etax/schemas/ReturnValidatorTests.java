@@ -316,6 +316,10 @@ class ReturnValidatorTests {
 			.getBytes(StandardCharsets.UTF_16));
 		Validation declared = this.validator.validate(sample.replace("encoding=\"UTF-8\"", "encoding=\"windows-1258\"")
 			.getBytes(StandardCharsets.UTF_8));
+		// the JDK's parser tells EBCDIC by its first bytes and reads it, the declaration naming its code page
+		Validation ebcdic = this.validator.validate(sample.replace("encoding=\"UTF-8\"", "encoding=\"IBM037\"")
+			.replaceAll("[^\\x00-\\x7F]", "a")
+			.getBytes(java.nio.charset.Charset.forName("IBM037")));
 
 		assertThat(wide).isInstanceOf(Validation.NotReceivable.class);
 		assertThat(wide.findings()).singleElement()
@@ -323,6 +327,10 @@ class ReturnValidatorTests {
 		assertThat(declared.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.ruleId()).isEqualTo("ENV-1");
 			assertThat(finding.message().en()).isEqualTo("The return must be encoded in UTF-8; this file is in windows-1258.");
+		});
+		assertThat(ebcdic.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.ruleId()).isEqualTo("ENV-1");
+			assertThat(finding.message().en()).isEqualTo("The return must be encoded in UTF-8; this file is in EBCDIC.");
 		});
 	}
 
