@@ -60,7 +60,7 @@ final class CompiledForm {
 		}
 		this.version = new FormVersion(spec.form(), spec.maTKhai(), spec.version(), new LinkedHashSet<>(spec.filingTypes()),
 				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()),
-				String.join("/", new LinkedHashSet<>(spec.periods().values())), spec.finalization(), spec.effectiveFrom(),
+				spec.periods(), spec.finalization(), spec.effectiveFrom(),
 				spec.effectiveTo(), spec.payable(), spec.annualTax(), spec.forgiven());
 		this.xsdPath = spec.maTKhai() + "/" + spec.version() + "/" + FormSpecReader.fileName(spec.form()) + ".xsd";
 		checkSubItems("payable", spec.payable());

@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param filingTypes accepted {@code loaiTKhai} values, e.g. C (first filing) and B (supplementary)
  * @param taxType tax type (sắc thuế) code, e.g. {@code GTGT}
  * @param periodKinds accepted {@code kieuKy} values, e.g. M and Q
- * @param deadlineRule name of the filing-deadline rule, e.g. {@code DL20/DLQ}
+ * @param deadlineRules the filing-deadline rule of each period kind, e.g. {@code M -> DL20} and {@code Q -> DLQ}
+ * (a rule of a fixed day has a slash of its own, {@code 15/12})
  * @param finalization whether the form is a finalization, settling a year's tax (Law 38/2019 Art. 44(2)), or a
  * contract's or a business's on its end (Art. 44(4)): 03/TNDN, 05/QTT-TNCN, 02/NTNN, not an annual return such as
  * 04/TNDN or 01/HKNN filed by the same deadline
- * @param effectiveFrom first day this version may be filed
- * @param effectiveTo last day this version may be filed, or {@code null} while it is in force
+ * @param effectiveFrom first day of the tax periods this version covers (ENV-3: the period's first day counts, so an
+ * old version stays receivable for the supplements of its periods)
+ * @param effectiveTo last day of the tax periods this version covers, or {@code null} while it is in force
  * @param payableIndicators indicators that carry tax payable, mapped to their State Budget sub-item (NDKT),
  * e.g. {@code ct40 -> 1701}
  * @param annualTaxIndicators for a finalization, the indicators whose sum is the year's tax of a budget sub-item,
@@ -31,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ct42 -> ct43} of 02/QTT-TNCN (a balance of 50,000 VND or less); empty for most forms
  */
 public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
-		Set<String> periodKinds, String deadlineRule, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+		Set<String> periodKinds, Map<String, String> deadlineRules, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
 		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
 		Map<String, String> forgivenIndicators) {
 
@@ -40,7 +42,7 @@ public record FormVersion(String formCode, String maTKhai, String version, Set<S
 		Objects.requireNonNull(maTKhai, "maTKhai");
 		Objects.requireNonNull(version, "version");
 		Objects.requireNonNull(taxType, "taxType");
-		Objects.requireNonNull(deadlineRule, "deadlineRule");
+		deadlineRules = Map.copyOf(deadlineRules);
 		Objects.requireNonNull(effectiveFrom, "effectiveFrom");
 		filingTypes = Set.copyOf(filingTypes);
 		periodKinds = Set.copyOf(periodKinds);
@@ -51,8 +53,8 @@ public record FormVersion(String formCode, String maTKhai, String version, Set<S
 
 
 	/**
-	 * Whether this version may be filed on the given day.
-	 * @param day the filing day
+	 * Whether this version covers the given day.
+	 * @param day a day, such as a tax period's first (ENV-3)
 	 * @return {@code true} if the day lies within the effective range
 	 */
 	public boolean isInForceOn(LocalDate day) {
