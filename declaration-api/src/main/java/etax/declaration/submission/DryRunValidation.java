@@ -1,6 +1,7 @@
 package etax.declaration.submission;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
@@ -67,8 +69,10 @@ class DryRunValidation {
 		}
 		ReturnDocument document = receivable.document();
 		this.authority.check(filer, document.header().mst());
-		ContextRules.Checked checked = this.contextRules.check(document, envelope, this.clock.instant());
-		List<Finding> findings = new ArrayList<>(receivable.findings());
+		Instant receivedAt = this.clock.instant();
+		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
+		List<Finding> findings = new ArrayList<>(VersionInForce.judged(receivable.findings(), document.form(),
+				receivedAt.atZone(Deadlines.VIETNAM).toLocalDate()));
 		findings.addAll(checked.findings());
 		// a filing of this content without a key would be answered with the filer's accepted return, as filing does
 		Optional<UUID> replayed = this.idempotency.acceptedReturnOf(filer.subject(), document.sha256());
