@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Binds the rules of a form version, body rules first and then each appendix's, and checks what the
- * formulas cannot: unique ids, a subject that exists, a {@code forEach} table in scope, a break vector
+ * formulas cannot: unique ids, a subject that exists, an assert about one indicator (not a top-level
+ * {@code &&} of checks on several, see {@link Conjuncts}), a {@code forEach} table in scope, a break vector
  * whose keys can be set.
  */
 final class RuleCompiler {
@@ -56,6 +57,11 @@ final class RuleCompiler {
 		}
 		Binder binder = new Binder(this.form.layout, scope, table, false);
 		Expr assertion = this.form.bind(binder, rule.assertion(), FieldType.Kind.BOOLEAN, where + " assert");
+		Set<String> about = Conjuncts.about(Formula.parse(rule.assertion()));
+		if (about.size() > 1) {
+			throw this.form.error(where + " assert: its && checks " + String.join(", ", about)
+					+ ", but a finding points at one subject whichever fails; write one rule for each");
+		}
 		CompiledRule.Subject subject = subject(rule.subject(), scope, table, where);
 		MessageTemplate vi;
 		MessageTemplate en;

@@ -141,6 +141,24 @@ class FormCatalogTests {
 	}
 
 	@Test
+	void aRuleChecksOneIndicatorUnlessItsAndIsAGuard() {
+		String body = "  - {name: ct1, type: amount}\n  - {name: ct2, type: amount}\n";
+
+		assertThatIllegalStateException().isThrownBy(() -> compile(spec(body, rule("ct1 == 1 && ct2 == 2"))))
+			.withMessageContaining("form 01/TEST (1/1.0): rule T-R1 assert")
+			.withMessageContaining("its && checks ct1, ct2")
+			.withMessageContaining("write one rule for each");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> compile(spec(body, rule("ct1 >= 0 && (ct1 <= 100 && present(ct2))"))))
+			.withMessageContaining("its && checks ct1, ct2");
+		assertThat(compile(spec(body, rule("ct1 >= 0 && ct1 <= 100"))).rules).as("a range on one indicator")
+			.hasSize(3);
+		assertThat(compile(spec(body, rule("ct2 == 0 || (ct1 > 0 && ct2 > 0)"))).rules).as("a guard under ||")
+			.hasSize(3);
+		assertThat(compile(spec(body, rule("!(ct1 > 0 && ct2 > 0)"))).rules).as("a guard under !").hasSize(3);
+	}
+
+	@Test
 	void theYearsCitOf03TndnIsE1PlusE5UnderTheBusinessSubItem() {
 		FormVersion finalization = FormCatalog.load().find("892", "2.5.4", "B").orElseThrow();
 

@@ -1,5 +1,9 @@
 package etax.schemas;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,29 @@ class RuleEngineTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("T-R1", null, null),
 					org.assertj.core.groups.Tuple.tuple("T-R2", null, null),
 					org.assertj.core.groups.Tuple.tuple("T-R3", "Bang", null));
+	}
+
+	/**
+	 * 02/TAIN (924): with the total of column (8) right and that of column (9) wrong, the finding points at (9),
+	 * with its value and a remedy for (9). The two totals were once one rule whose finding pointed at (8).
+	 */
+	@Test
+	void aFindingPointsAtTheIndicatorThatIsWrong() {
+		byte[] xml = new ReturnGenerator(FormCatalog.load()).breaking("924", "2.1.0", "TAIN924-R012", 1);
+		Matcher total = Pattern.compile("<tongCong_ct9>([^<]*)</tongCong_ct9>")
+			.matcher(new String(xml, StandardCharsets.UTF_8));
+		assertThat(total.find()).isTrue();
+
+		assertThat(ReturnValidator.withDefaults().validate(xml).findings())
+			.filteredOn((finding) -> finding.severity() != Severity.WARNING)
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.ruleId()).isEqualTo("TAIN924-R012");
+				assertThat(finding.xpath()).isEqualTo("/HSoThueDTu/HSoKhaiThue/CTieuTKhaiChinh/TongCong/tongCong_ct9");
+				assertThat(finding.value()).isEqualTo(total.group(1));
+				assertThat(finding.message().en()).startsWith("The total of column (9) is " + total.group(1));
+				assertThat(finding.remedy().en()).contains("column (9)");
+			});
 	}
 
 	private ReturnValues values(String ct1, String ct2) {
