@@ -59,8 +59,7 @@ final class CompiledForm {
 			throw error("taxType " + spec.taxType() + " is not one of " + new java.util.TreeSet<>(TAX_TYPES));
 		}
 		this.version = new FormVersion(spec.form(), spec.maTKhai(), spec.version(), new LinkedHashSet<>(spec.filingTypes()),
-				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()),
-				spec.periods(), spec.finalization(), spec.effectiveFrom(),
+				spec.taxType(), new LinkedHashSet<>(spec.periods().keySet()), spec.finalization(), spec.effectiveFrom(),
 				spec.effectiveTo(), spec.payable(), spec.annualTax(), spec.forgiven());
 		this.xsdPath = spec.maTKhai() + "/" + spec.version() + "/" + FormSpecReader.fileName(spec.form()) + ".xsd";
 		checkSubItems("payable", spec.payable());

@@ -16,9 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param version {@code pbanTKhaiXML}, e.g. {@code 2.8.3}
  * @param filingTypes accepted {@code loaiTKhai} values, e.g. C (first filing) and B (supplementary)
  * @param taxType tax type (sắc thuế) code, e.g. {@code GTGT}
- * @param periodKinds accepted {@code kieuKy} values, e.g. M and Q
- * @param deadlineRules the filing-deadline rule of each period kind, e.g. {@code M -> DL20} and {@code Q -> DLQ}
- * (a rule of a fixed day has a slash of its own, {@code 15/12})
+ * @param periodKinds accepted {@code kieuKy} values, e.g. M and Q (the deadline rule of each is the catalog's
+ * {@code FormDetails#periodDeadlines})
  * @param finalization whether the form is a finalization, settling a year's tax (Law 38/2019 Art. 44(2)), or a
  * contract's or a business's on its end (Art. 44(4)): 03/TNDN, 05/QTT-TNCN, 02/NTNN, not an annual return such as
  * 04/TNDN or 01/HKNN filed by the same deadline
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ct42 -> ct43} of 02/QTT-TNCN (a balance of 50,000 VND or less); empty for most forms
  */
 public record FormVersion(String formCode, String maTKhai, String version, Set<String> filingTypes, String taxType,
-		Set<String> periodKinds, Map<String, String> deadlineRules, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
+		Set<String> periodKinds, boolean finalization, LocalDate effectiveFrom, @Nullable LocalDate effectiveTo,
 		Map<String, String> payableIndicators, Map<String, String> annualTaxIndicators,
 		Map<String, String> forgivenIndicators) {
 
@@ -42,7 +41,6 @@ public record FormVersion(String formCode, String maTKhai, String version, Set<S
 		Objects.requireNonNull(maTKhai, "maTKhai");
 		Objects.requireNonNull(version, "version");
 		Objects.requireNonNull(taxType, "taxType");
-		deadlineRules = Map.copyOf(deadlineRules);
 		Objects.requireNonNull(effectiveFrom, "effectiveFrom");
 		filingTypes = Set.copyOf(filingTypes);
 		periodKinds = Set.copyOf(periodKinds);

@@ -45,7 +45,7 @@ class FormCatalogTests {
 		FormCatalog catalog = FormCatalog.load();
 
 		assertThat(catalog.find("842", "2.8.3", "C")).contains(new FormVersion("01/GTGT", "842", "2.8.3",
-				Set.of("C", "B"), "GTGT", Set.of("M", "Q"), Map.of("M", "DL20", "Q", "DLQ"), false, LocalDate.of(2022, 1, 1), null,
+				Set.of("C", "B"), "GTGT", Set.of("M", "Q"), false, LocalDate.of(2022, 1, 1), null,
 				Map.of("ct40", "1701"), Map.of(), Map.of()));
 		assertThat(catalog.find("01", "2.1.2", "B")).hasValueSatisfying((form) -> {
 			assertThat(form.formCode()).isEqualTo("01/GTGT");

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,16 +67,25 @@ class BatchLifecycle implements JobExecutionListener {
 			}
 			else {
 				boolean outage = Outages.only(execution.getAllFailureExceptions());
-				if (outage) {
-					this.statuses.notAnAttempt(batchId);
-				}
 				log.warn("Bulk filing run ended unfinished batch={} execution={} status={} outage={}", batchId,
 						execution.getId(), execution.getStatus(), outage);
+				if (outage) {
+					notAnAttempt(batchId);
+				}
 			}
 		}
 		finally {
 			// whatever ending it failed to record, the run is over: held on, the batch would be taken over by no one
 			this.heartbeats.release(batchId);
+		}
+	}
+
+	private void notAnAttempt(UUID batchId) {
+		try {
+			this.heartbeats.notAnAttempt(batchId);
+		}
+		catch (DataAccessException ex) {
+			log.info("Bulk filing run not counted with a later heartbeat, the database is down batch={}", batchId);
 		}
 	}
 

@@ -30,11 +30,6 @@ class BatchStatusRepository {
 				""").param(id).update();
 	}
 
-	/** The run just ended failed for an outage: it does not count among the batch's attempts. */
-	void notAnAttempt(UUID id) {
-		this.jdbc.sql("UPDATE batch.bulk_batch SET attempts = greatest(attempts - 1, 0) WHERE id = ?").param(id).update();
-	}
-
 	/**
 	 * Ends the batch: {@code CANCELLED} if it was cancelled and items of it were left unfiled for that,
 	 * {@code COMPLETED} otherwise (every item was filed, even if a cancellation came).

@@ -28,6 +28,13 @@ class ClaimRepository {
 		}
 	}
 
+	/** Takes runs that failed for an outage alone off a batch's attempts. */
+	void notAnAttempt(UUID id, int runs) {
+		this.jdbc.sql("UPDATE batch.bulk_batch SET attempts = greatest(attempts - ?, 0) WHERE id = ?")
+			.params(runs, id)
+			.update();
+	}
+
 	/**
 	 * Takes over one unfinished batch whose heartbeat is older than the lease, if any: its heartbeat is
 	 * renewed in the same statement, so that no other process takes it too.

@@ -18,6 +18,9 @@ class Heartbeats {
 
 	private final Map<UUID, Integer> alive = new ConcurrentHashMap<>();
 
+	/** Runs that failed for an outage alone, by batch, not yet taken off the batches' attempts. */
+	private final Map<UUID, Integer> outages = new ConcurrentHashMap<>();
+
 	private final ClaimRepository claims;
 
 	Heartbeats(ClaimRepository claims) {
@@ -38,6 +41,25 @@ class Heartbeats {
 
 	void beat() {
 		this.claims.heartbeat(Set.copyOf(this.alive.keySet()));
+		uncount();
+	}
+
+	/**
+	 * A run of the batch failed for an outage alone: it is not one of the batch's attempts. Taken off now, or, while
+	 * the database is down, with a later heartbeat.
+	 * @throws org.springframework.dao.DataAccessException if it cannot be taken off now
+	 */
+	void notAnAttempt(UUID batchId) {
+		this.outages.merge(batchId, 1, Integer::sum);
+		uncount();
+	}
+
+	private void uncount() {
+		for (Map.Entry<UUID, Integer> outage : Map.copyOf(this.outages).entrySet()) {
+			this.claims.notAnAttempt(outage.getKey(), outage.getValue());
+			this.outages.computeIfPresent(outage.getKey(),
+					(id, runs) -> (runs > outage.getValue()) ? runs - outage.getValue() : null);
+		}
 	}
 
 }

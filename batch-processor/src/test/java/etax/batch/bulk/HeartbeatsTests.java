@@ -5,8 +5,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 class HeartbeatsTests {
@@ -30,6 +35,21 @@ class HeartbeatsTests {
 		assertThat(heartbeats.held()).isZero();
 		heartbeats.beat();
 		verify(this.claims).heartbeat(Set.of());
+	}
+
+	/** A run failed for a database outage: its attempt is taken off once the database answers again. */
+	@Test
+	void aRunNotCountedWhileTheDatabaseIsDownIsTakenOffWithALaterBeat() {
+		Heartbeats heartbeats = new Heartbeats(this.claims);
+		UUID batch = UUID.randomUUID();
+		doThrow(new CannotGetJdbcConnectionException("down")).doNothing().when(this.claims).notAnAttempt(batch, 1);
+
+		assertThatExceptionOfType(CannotGetJdbcConnectionException.class)
+			.isThrownBy(() -> heartbeats.notAnAttempt(batch));
+		heartbeats.beat();
+		heartbeats.beat();
+
+		verify(this.claims, times(2)).notAnAttempt(batch, 1);
 	}
 
 }

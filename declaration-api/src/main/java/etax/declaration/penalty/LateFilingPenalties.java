@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import etax.access.Caller;
+import etax.access.Role;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.calendar.PenaltyBand;
@@ -35,9 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Fines for filing late (Decree 125/2020 Art. 13, VN-ETAX.md §3.5 R-DL-5): an officer of the taxpayer's managing
  * office (or a national one) decides the fine of an accepted original filed late, once, within the band of its days
  * late ({@link PenaltyBand}); the fine becomes a payable item of the taxpayer, announced to the ledger in the same
- * transaction ({@link PenaltyImposed}). Days late count from the deadline the return is held to, to its postmark: the
- * extension the intake held it to, or one granted since for its form and period and not revoked (the office may grant
- * an extension days after a request that reached it in time, and after the return was filed), or the rule's.
+ * transaction ({@link PenaltyImposed}) under the managing office. Days late count from the deadline the return is
+ * held to, to its postmark: the extension the intake held it to, or one granted since for its form and period and not
+ * revoked (the office may grant an extension days after a request that reached it in time, and after the return was
+ * filed), or the rule's.
  */
 @Service
 public class LateFilingPenalties {
@@ -135,20 +137,35 @@ public class LateFilingPenalties {
 		}
 		this.outbox.append(OutboxMessage.of(PenaltyImposed.TOPIC, filed.mst(),
 				PenaltyImposed.of(penalty.payableItemId(), penalty.returnId(), null, penalty.decisionNumber(),
-						penalty.recordedAt(), penalty.mst(), taxpayer.chapter(), filed.taxOfficeCode(), penalty.amount(),
+						penalty.recordedAt(), penalty.mst(), taxpayer.chapter(), taxpayer.taxOfficeCode(), penalty.amount(),
 						penalty.taxPeriod(), penalty.dueDate())));
 		return penalty;
 	}
 
 	/**
-	 * @param caller who reads the return
+	 * @param caller who reads the return, or an officer of the office that manages its taxpayer now (which decides
+	 * its fine, wherever the return was filed)
 	 * @param returnId the return
 	 * @return its fine for filing late
-	 * @throws ReturnNotFoundException if the caller does not read such a return
+	 * @throws ReturnNotFoundException if the caller may read no such return
 	 * @throws PenaltyNotFoundException if no fine was decided on it
 	 */
 	public LateFilingPenalty of(Caller caller, UUID returnId) {
-		this.returns.byId(returnId, caller);
+		try {
+			this.returns.byId(returnId, caller);
+		}
+		catch (ReturnNotFoundException ex) {
+			if (caller.role() != Role.OFFICER) {
+				throw ex;
+			}
+			StoredReturn filed = this.returns.filed(returnId);
+			try {
+				this.registry.managedBy(caller, filed.mst());
+			}
+			catch (TaxpayerNotFoundException notManaged) {
+				throw ex;
+			}
+		}
 		return this.repository.of(returnId).orElseThrow(() -> new PenaltyNotFoundException(returnId));
 	}
 

@@ -89,7 +89,8 @@ class NoticeXml {
 		Element about = child(header, "TTinTBaoThue", null);
 		child(about, "maTBao", ACCEPTANCE_NOTICE);
 		child(about, "tenTBao", "Thông báo về việc chấp nhận/không chấp nhận hồ sơ khai thuế điện tử (01-2/TB-TĐT)");
-		child(about, "pbanTBao", "1.0");
+		// 1.1: the reasons' fields of VN-ETAX §3.10 (docs/adr/0009-xml-signatures.md)
+		child(about, "pbanTBao", "1.1");
 		child(about, "soTBao", stored.transactionCode() + "/TB-TĐT");
 		child(about, "ngayTBao", LOCAL_TIME.format(stored.receivedAt()));
 	}

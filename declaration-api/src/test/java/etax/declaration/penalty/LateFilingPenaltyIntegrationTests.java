@@ -162,6 +162,14 @@ class LateFilingPenaltyIntegrationTests {
 			.andExpect(status().isCreated()));
 		assertThat(fine.get("deadline").asString()).isEqualTo("2026-06-03");
 		assertThat(fine.get("recordedBy").asString()).isEqualTo("officer-70129");
+		this.mvc.perform(get("/api/v1/returns/" + returnId + "/late-filing-penalty")
+			.with(bearer(TokenIssuer.local().officer("70129")))).andExpect(status().isOk());
+		String itemId = fine.get("payableItemId").asString();
+		JsonNode event = this.json.readTree(TopicReader.read(LocalInfrastructure.kafka().bootstrapServers(),
+				"etax.payable-items.v1", (r) -> r.value().contains(itemId), 1, Duration.ofSeconds(20))
+			.get(0)
+			.value());
+		assertThat(event.get("taxOfficeCode").asString()).as("the managing office's").isEqualTo("70129");
 	}
 
 	@Test

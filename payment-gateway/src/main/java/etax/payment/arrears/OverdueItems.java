@@ -21,10 +21,15 @@ import org.springframework.stereotype.Repository;
 class OverdueItems {
 
 	/**
-	 * Overdue at a month's last day (both parameters): tax and fines due before it, interest assessed by it (an
-	 * interest obligation is due on the day it was assessed for). On the obligation {@code o}.
+	 * Overdue at a month's last day (the three parameters): tax and fines due before it and booked by its end (an
+	 * original filed late, a supplement or an inspection's assessment booked after it was no debt the ledger knew
+	 * then, whatever its due date), interest assessed for a day by it and booked by the end of the month's settling
+	 * days (the interest job books a day's interest two nights later, {@link ArrearsMonths#SETTLE_DAYS}). On the
+	 * obligation {@code o}.
 	 */
-	private static final String OVERDUE = "o.due_date <= ? AND (o.kind = 'INTEREST' OR o.due_date < ?)";
+	private static final String OVERDUE = ("o.due_date <= ? AND (o.kind = 'INTEREST' OR o.due_date < ?) "
+			+ "AND o.booked_at < ((?::date + CASE WHEN o.kind = 'INTEREST' THEN %d ELSE 0 END + 1)::timestamp "
+			+ "AT TIME ZONE 'Asia/Ho_Chi_Minh')").formatted(ArrearsMonths.SETTLE_DAYS);
 
 	/** The ledger lines {@code l} that pay an item, or take part of a payment off it (V46's index). */
 	private static final String PAYING = "l.account = 'TAXPAYER_OBLIGATION' AND l.entry_type IN ('PAYMENT_APPLIED', "
@@ -92,13 +97,13 @@ class OverdueItems {
 	 * @param after the last MST of the page before, empty for the first
 	 */
 	List<String> inArrears(String after, LocalDate asOf, int limit) {
-		List<String> owing = this.jdbc.queryForList(OWING, String.class, after, asOf, asOf, limit);
+		List<String> owing = this.jdbc.queryForList(OWING, String.class, after, asOf, asOf, asOf, limit);
 		boolean full = owing.size() == limit;
 		List<Object> args = new ArrayList<>(List.of(owing.toArray(String[]::new), after));
 		if (full) {
 			args.add(owing.get(limit - 1));
 		}
-		args.addAll(List.of(asOf, asOf, asOf, limit, limit));
+		args.addAll(List.of(asOf, asOf, asOf, asOf, limit, limit));
 		return this.jdbc.queryForList(page(full), String.class, args.toArray());
 	}
 
@@ -127,7 +132,7 @@ class OverdueItems {
 			owed.computeIfAbsent(row.getString(1), (mst) -> new ArrayList<>())
 				.add(new ArrearsNotice.Item(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
 						row.getString(6), due, row.getBigDecimal(8), Math.max(0, ChronoUnit.DAYS.between(due, asOf))));
-		}, taxpayers, asOf, asOf, taxpayers, asOf, asOf, asOf, asOf);
+		}, taxpayers, asOf, asOf, taxpayers, asOf, asOf, asOf, asOf, asOf, asOf);
 		return owed;
 	}
 

@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
  * it is recorded (then under the payment's row lock, {@link CorrectionRepository#lockPayment}): the voucher
  * (and line) it names is recorded, except for a RECORD, whose payment is not (whatever line it names: a payment is
  * recorded whole), and a request about a recorded payment, a RECORD's included, comes from an officer of the
- * payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a
- * REVERSE takes back nothing reversed already (by the bank, or by a recorded REVERSE of the payment or of the
- * line), and a RECODE moves none of such money (it went back to the payer); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for an officer and not resolved. A RECORD
- * is about a payment the gateway never recorded, of no office here: its office is the reconciliation's to judge.
- * It also carries out a recorded APPLY_HELD or RELEASE_HELD.
+ * payment's tax office or a national officer (docs/adr/0022-office-scope-at-the-gateway.md); a REVERSE takes back
+ * nothing reversed already (by the bank, or by a recorded REVERSE of the payment or of the line), and a RECODE moves
+ * none of such money (it went back to the payer); an APPLY_HELD or RELEASE_HELD names a line whose credit is held for
+ * an officer and not resolved. A RECORD is about a payment the gateway never recorded, of no office here: its office
+ * is the reconciliation's to judge. It also carries out a recorded APPLY_HELD or RELEASE_HELD.
  */
 @Component
 class VoucherChecks {
@@ -68,8 +68,6 @@ class VoucherChecks {
 				throw CorrectionRefusedException.invalid("The payment of " + voucher + " is the bank's reversal of "
 						+ reversed + ": a " + request.kind() + " is about a payment; the bank undoes its own reversal");
 			});
-		}
-		if ("REVERSE".equals(request.kind()) || "RECODE".equals(request.kind())) {
 			checkNotReversed(request, voucher);
 		}
 		if ("RECODE".equals(request.kind())) {

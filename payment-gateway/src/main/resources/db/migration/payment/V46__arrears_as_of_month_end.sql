@@ -18,8 +18,10 @@ CREATE INDEX IF NOT EXISTS ledger_line_obligation_paid ON ledger_line (mst, valu
 -- A month is recorded when its first run starts, and completed when a run has issued every notice. The daily run
 -- finishes any month since the first one recorded (at most a year back) that is not completed; a first month whose
 -- run never finished is recorded too, and is not forgotten when the next month comes.
+-- The column has a default while instances of the version before, which insert a month only once done and name no
+-- start, still run beside the new ones (a rolling deploy).
 ALTER TABLE arrears_month
     ADD COLUMN started_at timestamptz,
     ALTER COLUMN completed_at DROP NOT NULL;
 UPDATE arrears_month SET started_at = completed_at;
-ALTER TABLE arrears_month ALTER COLUMN started_at SET NOT NULL;
+ALTER TABLE arrears_month ALTER COLUMN started_at SET DEFAULT now(), ALTER COLUMN started_at SET NOT NULL;

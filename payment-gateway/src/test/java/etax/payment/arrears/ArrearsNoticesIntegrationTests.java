@@ -84,6 +84,7 @@ class ArrearsNoticesIntegrationTests {
 				.query(Long.class)
 				.single() == 2);
 
+		bookedBefore("2026-05-31", mst, settled);
 		assertThat(issue("2026-05", officer()).path("issued").asInt()).isPositive();
 
 		JsonNode notice = single(notices(mst));
@@ -167,6 +168,11 @@ class ArrearsNoticesIntegrationTests {
 		gateway.reads().awaitOutstanding(item, 5_000_000);
 		gateway.pay(owing, "ARR2026041000008874", "2026-04-10", List.of(Line.naming(item, "1701", 2_000_000)));
 		gateway.reads().awaitOutstanding(item, 3_000_000);
+		bookedBefore("2026-03-31", settled, owing);
+		// filed after the month's end, due before it: no debt the ledger knew at the end
+		String late = UUID.randomUUID().toString();
+		gateway.publishItem(owing, late, 7_000_000, "2026-03-05");
+		gateway.reads().awaitOutstanding(late, 7_000_000);
 
 		JsonNode issued = issue("2026-03", officer());
 		assertThat(issued.path("issued").asInt()).isPositive();
@@ -188,10 +194,10 @@ class ArrearsNoticesIntegrationTests {
 		// every item or line the taxpayers ever had
 		LocalDate end = LocalDate.of(2026, 3, 31);
 		String[] both = { settled, owing };
-		String owed = plan(OverdueItems.OWED, both, end, end, both, end, end, end, end);
-		String owingPage = plan(OverdueItems.OWING, "", end, end, 500);
-		String paidPage = plan(OverdueItems.page(true), both, "", settled, end, end, end, 500, 500);
-		String lastPage = plan(OverdueItems.page(false), both, "", end, end, end, 500, 500);
+		String owed = plan(OverdueItems.OWED, both, end, end, both, end, end, end, end, end, end);
+		String owingPage = plan(OverdueItems.OWING, "", end, end, end, 500);
+		String paidPage = plan(OverdueItems.page(true), both, "", settled, end, end, end, end, 500, 500);
+		String lastPage = plan(OverdueItems.page(false), both, "", end, end, end, end, 500, 500);
 		assertThat(owed).contains("obligation_owing")
 			.contains("ledger_line_obligation_paid")
 			.doesNotContain("Seq Scan", "ledger_line_taxpayer", "obligation_taxpayer");
@@ -221,6 +227,7 @@ class ArrearsNoticesIntegrationTests {
 			gateway.publishItem(mst, item, 1_000_000, "2026-02-10");
 			gateway.reads().awaitOutstanding(item, 1_000_000);
 		}
+		bookedBefore("2026-02-28", failing, other);
 		JsonNode first;
 		try (RefusingTrigger trigger = RefusingTrigger.on(gateway.jdbc(), "payment.arrears_notice", "INSERT",
 				"NEW.mst = '%s' AND NEW.month = '2026-02'".formatted(failing))) {
@@ -237,6 +244,14 @@ class ArrearsNoticesIntegrationTests {
 		assertThat(next.path("failed").asInt()).isZero();
 		assertThat(ofMonth(notices(failing), "2026-02").path("totalTax").asLong()).isEqualTo(1_000_000);
 		assertThat(completed("2026-02")).isOne();
+	}
+
+	/** As if the taxpayers' items (and their interest) had been booked in the month, not as the test runs. */
+	private static void bookedBefore(String day, String... msts) {
+		gateway.jdbc()
+			.sql("UPDATE payment.obligation SET booked_at = ?::date - 1 WHERE mst = ANY (?)")
+			.params(day, msts)
+			.update();
 	}
 
 	private static long completed(String month) {

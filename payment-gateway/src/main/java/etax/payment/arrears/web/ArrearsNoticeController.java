@@ -21,8 +21,10 @@ import org.springframework.web.server.ResponseStatusException;
  * <p>
  * A notice is never changed and there is one per taxpayer and month, so a month issued too early would be wrong for
  * good. Any month that is over and settled may be issued, however old: a notice states what the taxpayer owed at the
- * month's end, computed from the ledger's lines as of that day (a payment after it does not take the debt off), so an
- * older month, one the schedule missed or one before the feature, comes out as it would have on time. A month that is
+ * month's end, computed from the ledger's lines as of that day (a payment after it does not take the debt off, an item
+ * booked after it, or its interest after the settling days, is not in it), so an older month, one the schedule missed
+ * or one before the feature, comes out as the ledger stood then, not as the month's own run would have had it had a
+ * later correction (a reversal, a reduction) not been booked. A month that is
  * not over (this month, a later one, or the month before until its third day, when its last day's interest is
  * assessed) is refused with 422 {@code arrears-month-not-over}, and nothing is stored for it.
  */
