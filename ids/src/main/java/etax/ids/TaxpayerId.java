@@ -2,7 +2,15 @@ package etax.ids;
 
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
+
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * A taxpayer id (MST), in its canonical form: 10 digits whose last is a check digit
@@ -23,6 +31,11 @@ public record TaxpayerId(String value) {
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final Pattern WITHOUT_HYPHEN = Pattern.compile("\\d{13}");
+
+	/** The object identifier of {@code UID} (RFC 4519), as a distinguished name may name it. */
+	private static final String UID_OID = "0.9.2342.19200300.100.1.1";
+
+	private static final String MST_PREFIX = "MST:";
 
 	public TaxpayerId {
 		if (!isValid(value)) {
@@ -60,6 +73,34 @@ public record TaxpayerId(String value) {
 		}
 		String suffix = value.substring(10);
 		return suffix.equals("000") ? value.substring(0, 10) : value.substring(0, 10) + "-" + suffix;
+	}
+
+	/**
+	 * The MSTs a certificate's subject names (VN-ETAX §1.6): the values of its {@code UID} attributes written
+	 * {@code MST:<mst>}, every one, a multi-valued RDN's ({@code CN=x+UID=MST:...}) included, each as written after
+	 * the prefix, stripped.
+	 * @param subject the subject, a distinguished name (RFC 2253; {@code UID} by its keyword or its OID)
+	 * @return those values
+	 * @throws IllegalArgumentException if the subject is not a distinguished name
+	 */
+	public static List<String> namedIn(String subject) {
+		try {
+			List<String> msts = new ArrayList<>();
+			for (Rdn rdn : new LdapName(subject).getRdns()) {
+				NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
+				while (attributes.hasMore()) {
+					Attribute attribute = attributes.next();
+					if (("UID".equalsIgnoreCase(attribute.getID()) || UID_OID.equals(attribute.getID()))
+							&& attribute.get() instanceof String uid && uid.regionMatches(true, 0, MST_PREFIX, 0, 4)) {
+						msts.add(uid.substring(MST_PREFIX.length()).strip());
+					}
+				}
+			}
+			return msts;
+		}
+		catch (NamingException ex) {
+			throw new IllegalArgumentException("Not a distinguished name", ex);
+		}
 	}
 
 	public static boolean isValid(String value) {

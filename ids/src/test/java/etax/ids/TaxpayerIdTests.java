@@ -87,4 +87,13 @@ class TaxpayerIdTests {
 		assertThat(new TaxpayerId("0313829148")).hasToString("TaxpayerId[*******148]");
 	}
 
+	@Test
+	void readsEveryMstASubjectNamesInItsUidAttributes() {
+		assertThat(TaxpayerId.namedIn("CN=A+UID=MST:0313829148,UID=mst: 0313829148-001 ,O=X,UID=CCCD:001"))
+			.containsExactlyInAnyOrder("0313829148", "0313829148-001");
+		assertThat(TaxpayerId.namedIn("0.9.2342.19200300.100.1.1=MST:0313829148,CN=A")).containsExactly("0313829148");
+		assertThat(TaxpayerId.namedIn("CN=A")).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> TaxpayerId.namedIn("not a name"));
+	}
+
 }

@@ -100,6 +100,18 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
 		return this.producer.publish(topic, key, value, headers);
 	}
 
+	/**
+	 * Publishes a payable item of sub-item 1701 for period 00/Q1/2026, as declaration-api does, and waits until the
+	 * ledger owes it.
+	 * @return the item's id
+	 */
+	public String booked(String mst, long amount, String dueDate) {
+		String item = UUID.randomUUID().toString();
+		publishItem(mst, item, amount, dueDate);
+		reads().awaitOutstanding(item, amount);
+		return item;
+	}
+
 	/** Publishes a payable item of sub-item 1701 for period 00/Q1/2026, as declaration-api does. */
 	public void publishItem(String mst, String itemId, long amount, String dueDate) {
 		publishItem(mst, itemId, "1701", "00/Q1/2026", amount, dueDate);

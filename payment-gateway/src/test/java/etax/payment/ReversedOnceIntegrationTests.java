@@ -315,11 +315,8 @@ class ReversedOnceIntegrationTests {
 			.isEqualTo(count("SELECT count(*) FROM payment.confirmation_line WHERE bank_reference = ?", payment));
 	}
 
-	private String booked(String mst, long amount) {
-		String item = UUID.randomUUID().toString();
-		gateway.publishItem(mst, item, amount, "2026-05-04");
-		gateway.reads().awaitOutstanding(item, amount);
-		return item;
+	private static String booked(String mst, long amount) {
+		return gateway.booked(mst, amount, "2026-05-04");
 	}
 
 	private static ConsumerRecord<String, String> record(String mst, String value) {

@@ -137,8 +137,7 @@ public class DeadlineExtensions {
 	 */
 	public Optional<ExtendedDeadline> inForce(String mst, String maTKhai, TaxPeriod period, Instant postmark) {
 		return this.repository.inForce(mst, maTKhai, period.kind(), PeriodNames.nameOf(period), postmark)
-			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
-					this.deadlines.deadlineOn(extension.deadline())));
+			.map(this::extended);
 	}
 
 	/**
@@ -152,9 +151,12 @@ public class DeadlineExtensions {
 	 * @return the extension and the deadline it gives, if any
 	 */
 	public Optional<ExtendedDeadline> grantedSince(String mst, String maTKhai, TaxPeriod period) {
-		return this.repository.unrevoked(mst, maTKhai, period.kind(), PeriodNames.nameOf(period))
-			.map((extension) -> new ExtendedDeadline(extension.id(), extension.reason(),
-					this.deadlines.deadlineOn(extension.deadline())));
+		return this.repository.unrevoked(mst, maTKhai, period.kind(), PeriodNames.nameOf(period)).map(this::extended);
+	}
+
+	/** The deadline a grant gives: its day, or the next working day (R-DL-2). */
+	private ExtendedDeadline extended(DeadlineExtension extension) {
+		return new ExtendedDeadline(extension.id(), extension.reason(), this.deadlines.deadlineOn(extension.deadline()));
 	}
 
 	private LocalDate today() {

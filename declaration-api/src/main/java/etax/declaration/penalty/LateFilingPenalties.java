@@ -155,18 +155,22 @@ public class LateFilingPenalties {
 			this.returns.byId(returnId, caller);
 		}
 		catch (ReturnNotFoundException ex) {
-			if (caller.role() != Role.OFFICER) {
-				throw ex;
-			}
-			StoredReturn filed = this.returns.filed(returnId);
-			try {
-				this.registry.managedBy(caller, filed.mst());
-			}
-			catch (TaxpayerNotFoundException notManaged) {
+			if (caller.role() != Role.OFFICER || !manages(caller, this.returns.filed(returnId))) {
 				throw ex;
 			}
 		}
 		return this.repository.of(returnId).orElseThrow(() -> new PenaltyNotFoundException(returnId));
+	}
+
+	/** Whether the officer's office manages the return's taxpayer now. */
+	private boolean manages(Caller officer, StoredReturn filed) {
+		try {
+			this.registry.managedBy(officer, filed.mst());
+			return true;
+		}
+		catch (TaxpayerNotFoundException ex) {
+			return false;
+		}
 	}
 
 	/**

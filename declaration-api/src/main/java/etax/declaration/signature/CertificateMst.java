@@ -1,17 +1,12 @@
 package etax.declaration.signature;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.naming.InvalidNameException;
-import javax.naming.NamingEnumeration;
-import javax.naming.NamingException;
-import javax.naming.directory.Attribute;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
+
+import etax.ids.TaxpayerId;
 
 /**
  * The tax codes a certificate names ({@code UID=MST:<mst>} in the subject, VN-ETAX §1.6) and whether one of
@@ -19,37 +14,20 @@ import javax.security.auth.x500.X500Principal;
  */
 final class CertificateMst {
 
-	private static final String PREFIX = "MST:";
-
 	private CertificateMst() {
 	}
 
 	/**
 	 * @param certificate a signing certificate
-	 * @return the values of its {@code UID=MST:} attributes, without the prefix
+	 * @return the values of its {@code UID=MST:} attributes, without the prefix ({@link TaxpayerId#namedIn})
 	 */
 	static List<String> of(X509Certificate certificate) {
-		List<String> msts = new ArrayList<>();
 		try {
-			LdapName name = new LdapName(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253));
-			for (Rdn rdn : name.getRdns()) {
-				NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
-				while (attributes.hasMore()) {
-					Attribute attribute = attributes.next();
-					if ("UID".equalsIgnoreCase(attribute.getID()) && attribute.get() instanceof String value
-							&& value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-						msts.add(value.substring(PREFIX.length()).trim());
-					}
-				}
-			}
+			return TaxpayerId.namedIn(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253));
 		}
-		catch (InvalidNameException ex) {
+		catch (IllegalArgumentException ex) {
 			return List.of();
 		}
-		catch (NamingException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return msts;
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import etax.access.Caller;
-import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
@@ -71,8 +70,7 @@ class DryRunValidation {
 		this.authority.check(filer, document.header().mst());
 		Instant receivedAt = this.clock.instant();
 		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
-		List<Finding> findings = new ArrayList<>(VersionInForce.judged(receivable.findings(), document.form(),
-				receivedAt.atZone(Deadlines.VIETNAM).toLocalDate()));
+		List<Finding> findings = new ArrayList<>(VersionInForce.judged(receivable, receivedAt));
 		findings.addAll(checked.findings());
 		// a filing of this content without a key would be answered with the filer's accepted return, as filing does
 		Optional<UUID> replayed = this.idempotency.acceptedReturnOf(filer.subject(), document.sha256());

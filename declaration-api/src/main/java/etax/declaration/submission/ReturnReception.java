@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import etax.access.Caller;
-import etax.declaration.calendar.Deadlines;
 import etax.declaration.signature.EnvelopeCapture;
 import etax.schemas.Finding;
 import etax.schemas.MalformedReturnException;
@@ -71,8 +70,7 @@ class ReturnReception {
 		// to the microsecond, as PostgreSQL keeps it: the receipt answered now and the one read back later agree
 		Instant receivedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ContextRules.Checked checked = this.contextRules.check(document, envelope, receivedAt);
-		List<Finding> findings = new ArrayList<>(VersionInForce.judged(receivable.findings(), document.form(),
-				receivedAt.atZone(Deadlines.VIETNAM).toLocalDate()));
+		List<Finding> findings = new ArrayList<>(VersionInForce.judged(receivable, receivedAt));
 		findings.addAll(checked.findings());
 		return new ReturnFiling.Candidate(filer.subject(), filer.role().name(), document, findings, checked.taxpayer(),
 				idempotencyKey, receivedAt, checked.extension(), checked.inspections());

@@ -1,10 +1,13 @@
 package etax.declaration.submission;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import etax.declaration.calendar.Deadlines;
 import etax.schemas.Finding;
 import etax.schemas.FormVersion;
+import etax.schemas.Validation;
 
 /**
  * R-ENV-3 as the intake applies it (VN-ETAX §3.1: the version in force at the submission date). The validator, which
@@ -21,11 +24,15 @@ final class VersionInForce {
 	}
 
 	/**
-	 * @param findings the validator's findings of a return
-	 * @param form the return's form version
-	 * @param filedOn the day of its postmark, in Vietnam
-	 * @return the findings, without ENV-3 when the version is in force on the filing day
+	 * @param receivable the validator's answer on a return
+	 * @param receivedAt its postmark
+	 * @return the validator's findings, without ENV-3 when the version is in force on the filing day (in Vietnam)
 	 */
+	static List<Finding> judged(Validation.Receivable receivable, Instant receivedAt) {
+		return judged(receivable.findings(), receivable.document().form(),
+				receivedAt.atZone(Deadlines.VIETNAM).toLocalDate());
+	}
+
 	static List<Finding> judged(List<Finding> findings, FormVersion form, LocalDate filedOn) {
 		if (!form.isInForceOn(filedOn)) {
 			return findings;

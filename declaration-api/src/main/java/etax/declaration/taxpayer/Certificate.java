@@ -2,16 +2,10 @@ package etax.declaration.taxpayer;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import javax.naming.NamingEnumeration;
-import javax.naming.NamingException;
-import javax.naming.directory.Attribute;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
 import etax.ids.TaxpayerId;
@@ -34,9 +28,6 @@ public record Certificate(String issuer, String serialNumber, String mst, String
 
 	private static final Pattern HEXADECIMAL = Pattern.compile("[0-9A-Fa-f]+");
 
-	/** {@code UID} (RFC 4519) by its object identifier, as a subject may write it. */
-	private static final String UID_OID = "0.9.2342.19200300.100.1.1";
-
 	/** @throws InvalidRegistrationException if the issuer is not a distinguished name */
 	public Certificate {
 		// a serial stored before serials had to be hexadecimal ("54:04:FF") is shown as it was stored
@@ -54,20 +45,9 @@ public record Certificate(String issuer, String serialNumber, String mst, String
 	 */
 	List<String> subjectMsts() {
 		try {
-			List<String> msts = new ArrayList<>();
-			for (Rdn rdn : new LdapName(this.subject).getRdns()) {
-				NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
-				while (attributes.hasMore()) {
-					Attribute attribute = attributes.next();
-					if (("UID".equalsIgnoreCase(attribute.getID()) || UID_OID.equals(attribute.getID()))
-							&& attribute.get() instanceof String uid && uid.regionMatches(true, 0, "MST:", 0, 4)) {
-						msts.add(TaxpayerId.normalised(uid.substring(4)));
-					}
-				}
-			}
-			return msts;
+			return TaxpayerId.namedIn(this.subject).stream().map(TaxpayerId::normalised).toList();
 		}
-		catch (NamingException | IllegalArgumentException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new InvalidRegistrationException("subject is not a distinguished name (RFC 2253)");
 		}
 	}

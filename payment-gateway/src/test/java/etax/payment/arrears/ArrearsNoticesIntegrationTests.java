@@ -150,12 +150,8 @@ class ArrearsNoticesIntegrationTests {
 	@Test
 	void aDebtPaidAfterTheMonthsEndIsOnItsNoticeWithWhatWasOutstandingAtTheEnd() throws Exception {
 		String settled = DevBanks.mst(8873);
-		String whole = UUID.randomUUID().toString();
-		String part = UUID.randomUUID().toString();
-		gateway.publishItem(settled, whole, 22_000_000, "2026-03-20");
-		gateway.publishItem(settled, part, 10_000_000, "2026-03-10");
-		gateway.reads().awaitOutstanding(whole, 22_000_000);
-		gateway.reads().awaitOutstanding(part, 10_000_000);
+		String whole = gateway.booked(settled, 22_000_000, "2026-03-20");
+		String part = gateway.booked(settled, 10_000_000, "2026-03-10");
 		gateway.pay(settled, "ARR2026032500008873", "2026-03-25", List.of(Line.naming(part, "1701", 4_000_000)));
 		gateway.reads().awaitOutstanding(part, 6_000_000);
 		gateway.pay(settled, "ARR2026040200008873", "2026-04-02",
@@ -163,16 +159,12 @@ class ArrearsNoticesIntegrationTests {
 		gateway.reads().awaitOutstanding(whole, 0);
 		gateway.reads().awaitOutstanding(part, 0);
 		String owing = DevBanks.mst(8874);
-		String item = UUID.randomUUID().toString();
-		gateway.publishItem(owing, item, 5_000_000, "2026-03-16");
-		gateway.reads().awaitOutstanding(item, 5_000_000);
+		String item = gateway.booked(owing, 5_000_000, "2026-03-16");
 		gateway.pay(owing, "ARR2026041000008874", "2026-04-10", List.of(Line.naming(item, "1701", 2_000_000)));
 		gateway.reads().awaitOutstanding(item, 3_000_000);
 		bookedBefore("2026-03-31", settled, owing);
 		// filed after the month's end, due before it: no debt the ledger knew at the end
-		String late = UUID.randomUUID().toString();
-		gateway.publishItem(owing, late, 7_000_000, "2026-03-05");
-		gateway.reads().awaitOutstanding(late, 7_000_000);
+		gateway.booked(owing, 7_000_000, "2026-03-05");
 
 		JsonNode issued = issue("2026-03", officer());
 		assertThat(issued.path("issued").asInt()).isPositive();
@@ -223,9 +215,7 @@ class ArrearsNoticesIntegrationTests {
 		String failing = DevBanks.mst(8875);
 		String other = DevBanks.mst(8876);
 		for (String mst : List.of(failing, other)) {
-			String item = UUID.randomUUID().toString();
-			gateway.publishItem(mst, item, 1_000_000, "2026-02-10");
-			gateway.reads().awaitOutstanding(item, 1_000_000);
+			gateway.booked(mst, 1_000_000, "2026-02-10");
 		}
 		bookedBefore("2026-02-28", failing, other);
 		JsonNode first;
