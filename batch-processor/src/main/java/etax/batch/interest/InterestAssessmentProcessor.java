@@ -54,8 +54,8 @@ final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, 
 	public @Nullable Assessment process(InterestBasis basis) {
 		InterestSubItem interestSubItem = this.reference.interestSubItem(basis.subItem(), this.day);
 		if (interestSubItem == null || !this.interest.hasRates(basis)) {
-			log.debug("Interest not assessable payableItem={} subItem={} day={}", basis.payableItemId(),
-					basis.subItem(), this.day);
+			// no item id: a provisional shortfall's names its taxpayer (TAMNOP75-<sub-item>-<year>-<MST>)
+			log.debug("Interest not assessable subItem={} day={}", basis.subItem(), this.day);
 			Counter.builder("etax.batch.interest.not-assessable")
 				.description("Payable items not assessed: no interest sub-item or rate in force")
 				.tag("sub.item", basis.subItem())
@@ -65,8 +65,8 @@ final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, 
 		}
 		long accrued = this.interest.accruedThrough(basis, this.day).setScale(0, this.rounding).longValueExact();
 		if (accrued < basis.assessedTotal()) {
-			log.debug("Interest published exceeds interest accrued, taken back payableItem={} day={} excess={}",
-					basis.payableItemId(), this.day, basis.assessedTotal() - accrued);
+			log.debug("Interest published exceeds interest accrued, taken back subItem={} day={} excess={}",
+					basis.subItem(), this.day, basis.assessedTotal() - accrued);
 		}
 		return new Assessment(basis, this.day, interestSubItem, accrued - basis.assessedTotal(), accrued);
 	}

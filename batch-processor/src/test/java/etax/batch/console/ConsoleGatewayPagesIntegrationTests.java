@@ -119,13 +119,16 @@ class ConsoleGatewayPagesIntegrationTests {
 	@Test
 	void interestRunsListTheLatestDayFirstAndADayByTaxType() {
 		this.jdbc.sql("""
-				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest)
-				VALUES (?, '1701', '4931', 'GTGT', 1200, 3456789), (?, '1052', '4918', 'TNDN', 34, 120000)""")
-			.params(RUN_DAY, RUN_DAY)
+				INSERT INTO batch.interest_run_total (assessed_for, tax_sub_item, interest_sub_item, tax_type, items, interest,
+					items_corrected, interest_taken_back)
+				VALUES (?, '1701', '4931', 'GTGT', 1200, 3456789, 0, 0), (?, '1052', '4918', 'TNDN', 34, 120000, 0, 0),
+					(?, '1003', '4917', 'TNCN', 0, 0, 2, 18600)""")
+			.params(RUN_DAY, RUN_DAY, RUN_DAY)
 			.update();
 		this.jdbc.sql("""
 				INSERT INTO batch.interest_run (assessed_for, job_execution_id, items_assessed, total_interest,
-					items_not_assessable, completed_at) VALUES (?, 424242, 1234, 3576789, 7, '2001-02-03T18:00:00Z')""")
+					items_not_assessable, completed_at, items_corrected, interest_taken_back)
+				VALUES (?, 424242, 1234, 3576789, 7, '2001-02-03T18:00:00Z', 2, 18600)""")
 			.param(RUN_DAY)
 			.update();
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
@@ -133,11 +136,11 @@ class ConsoleGatewayPagesIntegrationTests {
 		assertThat(this.mvc.get().uri("/console/interest/runs?page=" + (runs - 1) / 50).session(session).exchange())
 			.hasStatusOk()
 			.bodyText()
-			.contains("Interest runs", RUN_DAY.toString(), "1,234", "3,576,789 VND", "of " + runs + " ");
+			.contains("Interest runs", RUN_DAY.toString(), "1,234", "3,576,789 VND", "18,600 VND", "of " + runs + " ");
 		assertThat(this.mvc.get().uri("/console/interest/runs/" + RUN_DAY).session(session).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("Interest assessed for 2001-02-03", "GTGT", "4931", "3,456,789 VND", "TNDN", "120,000 VND",
-					"execution 424242");
+					"execution 424242", "Items corrected", "TNCN", "4917", "18,600 VND", "3,558,189 VND");
 		MvcTestResult none = this.mvc.get().uri("/console/interest/runs/2001-02-04").session(session).exchange();
 		assertThat(none).hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("No completed interest assessment for 2001-02-04");
 		assertThat(this.mvc.get().uri("/console/interest/runs/yesterday").session(session).exchange())
