@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records bank confirmations exactly once and answers what was recorded or rejected.
@@ -95,9 +97,11 @@ public class PaymentRecording {
 	}
 
 	/**
-	 * The booked confirmation recorded under a bank code and reference.
+	 * The booked confirmation recorded under a bank code and reference, read with its lines in one snapshot: read
+	 * apart, a recording that commits between the two reads answered RECORDED without lines.
 	 * @throws ConfirmationNotFoundException if there is none
 	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public RecordedConfirmation find(String bankCode, String bankReference) {
 		return this.confirmations.find(bankCode, bankReference)
 			.orElseThrow(() -> ConfirmationNotFoundException.forKey(bankCode, bankReference));
@@ -105,11 +109,12 @@ public class PaymentRecording {
 
 	/**
 	 * What a bank's reference came to: the recorded confirmation, if any, and every rejected entry that
-	 * carried the reference (a conflict, a broken rule), newest first.
+	 * carried the reference (a conflict, a broken rule), newest first, all read in one snapshot.
 	 * @param bankCode the bank
 	 * @param bankReference its reference
 	 * @return both, either possibly empty
 	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ReferenceOutcome outcome(String bankCode, String bankReference) {
 		return new ReferenceOutcome(this.confirmations.find(bankCode, bankReference),
 				this.confirmations.unbooked(bankCode, bankReference),
@@ -121,11 +126,11 @@ public class PaymentRecording {
 	 * rejected record is of no office (ADR 0022: what it says is not vouched for, and often not readable), so the
 	 * payment desk and national officers read them, an office's officer none.
 	 */
-	public RejectedMessages rejected(OfficeScope scope, int page, int size) {
+	public RejectedMessages rejected(OfficeScope scope, int page, int size, boolean withPayload) {
 		if (!scope.sees(null)) {
 			return new RejectedMessages(List.of(), 0);
 		}
-		return new RejectedMessages(this.rejectedMessages.page(page, size), this.rejectedMessages.count());
+		return new RejectedMessages(this.rejectedMessages.page(page, size, withPayload), this.rejectedMessages.count());
 	}
 
 	/**

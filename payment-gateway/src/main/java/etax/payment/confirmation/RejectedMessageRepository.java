@@ -40,6 +40,16 @@ class RejectedMessageRepository {
 			raw_value, content_type, recorded_value, redriven_at, redriven_by, bank_code, signer_bank_code,
 			signature""";
 
+	/**
+	 * The same without the messages as received and as recorded (up to a MiB each, a camt.054's whole message on
+	 * each of its entries' rows), for a reader that shows neither.
+	 */
+	private static final String COLUMNS_WITHOUT_PAYLOAD = COLUMNS.replace("raw_value", "NULL::text AS raw_value")
+		.replace("recorded_value", "NULL::text AS recorded_value");
+
+	/** The most rejections a reference's outcome lists, newest first: a bank may send a reference again and again. */
+	static final int MAX_FOR_REFERENCE = 100;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final JdbcClient client;
@@ -87,9 +97,14 @@ class RejectedMessageRepository {
 				(Object) SqlColumns.column(positions, MessagePosition::offset)));
 	}
 
-	/** A page of rejections, newest first. */
-	List<RejectedMessage> page(int page, int size) {
-		return this.client.sql("SELECT " + COLUMNS + " FROM payment.rejected_message ORDER BY id DESC LIMIT ? OFFSET ?")
+	/**
+	 * A page of rejections, newest first.
+	 * @param withPayload whether to read the key and the messages as received and as recorded, or leave them null
+	 */
+	List<RejectedMessage> page(int page, int size, boolean withPayload) {
+		return this.client
+			.sql("SELECT " + (withPayload ? COLUMNS : COLUMNS_WITHOUT_PAYLOAD)
+					+ " FROM payment.rejected_message ORDER BY id DESC LIMIT ? OFFSET ?")
 			.params(size, (long) page * size)
 			.query((row, rowNumber) -> rejected(row))
 			.list();
@@ -102,11 +117,14 @@ class RejectedMessageRepository {
 			.optional();
 	}
 
-	/** The rejected entries that carried a bank's reference, newest first. */
+	/**
+	 * The latest {@link #MAX_FOR_REFERENCE} rejected entries that carried a bank's reference, newest first, without
+	 * the messages.
+	 */
 	List<RejectedMessage> forBankReference(String bankCode, String bankReference) {
-		return this.client.sql("SELECT " + COLUMNS
-				+ " FROM payment.rejected_message WHERE bank_code = ? AND bank_reference = ? ORDER BY id DESC")
-			.params(bankCode, bankReference)
+		return this.client.sql("SELECT " + COLUMNS_WITHOUT_PAYLOAD
+				+ " FROM payment.rejected_message WHERE bank_code = ? AND bank_reference = ? ORDER BY id DESC LIMIT ?")
+			.params(bankCode, bankReference, MAX_FOR_REFERENCE)
 			.query((row, rowNumber) -> rejected(row))
 			.list();
 	}

@@ -76,7 +76,8 @@ class RejectedMessageController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
 			@Parameter(description = "include the record key (an MST) and value as received")
 			@RequestParam(defaultValue = "false") boolean includePayload, @AuthenticationPrincipal Caller caller) {
-		RejectedMessages rejected = this.recording.rejected(this.offices.scopeOf(caller), page, size);
+		RejectedMessages rejected = this.recording.rejected(this.offices.scopeOf(caller), page, size,
+				includePayload);
 		return new RejectedPage(rejected.items().stream().map((m) -> Item.of(m, includePayload)).toList(), page, size,
 				rejected.total());
 	}
