@@ -116,6 +116,33 @@ class Camt054ReaderTests {
 				"malformed-xml");
 	}
 
+	@Test
+	void refusesANotificationWhoseEntriesWouldCopyTheMessageBeyondTheBound() {
+		int fits = entriesWithin(Camt054Reader.MAX_COPIED_CHARACTERS);
+		assertThat(this.reader.read(MST, notificationOf(fits))).hasSize(fits);
+		assertThatExceptionOfType(InvalidConfirmationException.class)
+			.isThrownBy(() -> this.reader.read(MST, notificationOf(fits + 1)))
+			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo("invalid-field"))
+			.withMessageContaining((fits + 1) + " entries");
+	}
+
+	/** The most entries of {@link #notificationOf} whose count times the message's length stays within a bound. */
+	private static int entriesWithin(long bound) {
+		int entries = 1;
+		while ((long) (entries + 1) * notificationOf(entries + 1).length() <= bound) {
+			entries++;
+		}
+		return entries;
+	}
+
+	private static String notificationOf(int entries) {
+		String[] each = new String[entries];
+		for (int i = 0; i < entries; i++) {
+			each[i] = Camt054.entry("CAMT" + i, "BOOK", false, null, "1701", 1_000 + i);
+		}
+		return Camt054.notification("01202001", MST, each);
+	}
+
 	private void assertRejected(String xml, String reason) {
 		assertThatExceptionOfType(InvalidConfirmationException.class).isThrownBy(() -> this.reader.read(MST, xml))
 			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo(reason));
