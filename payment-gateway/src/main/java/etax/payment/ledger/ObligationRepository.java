@@ -74,13 +74,17 @@ class ObligationRepository {
 				(row, n) -> obligation(row), (Object) msts.toArray(String[]::new));
 	}
 
-	/** The interest obligations booked on the payable items, whatever their state. */
+	/**
+	 * The interest obligations booked on the payable items that still charge something (paid or not), all a
+	 * correction of their interest can take off: a day reduced to nothing before is not read again, so that an item
+	 * in arrears for years loads only the days not taken back yet.
+	 */
 	List<Obligation> interestOn(Collection<String> baseItemIds) {
 		if (baseItemIds.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.query("SELECT " + OBLIGATION_COLUMNS
-				+ " FROM payment.obligation WHERE kind = 'INTEREST' AND base_item_id = ANY (?)",
+				+ " FROM payment.obligation WHERE kind = 'INTEREST' AND base_item_id = ANY (?) AND amount > reduced",
 				(row, n) -> obligation(row), (Object) baseItemIds.toArray(String[]::new));
 	}
 
