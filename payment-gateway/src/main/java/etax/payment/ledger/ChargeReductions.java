@@ -1,9 +1,13 @@
 package etax.payment.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import etax.ids.TimeOrderedIds;
 import etax.payment.ledger.Allocation.Paid;
@@ -44,6 +48,7 @@ final class ChargeReductions {
 			return false;
 		}
 		BigDecimal left = reduction.amount();
+		Map<Released, UUID> credited = new HashMap<>();
 		for (Obligation item : charged) {
 			BigDecimal off = left.min(item.outstanding());
 			if (off.signum() > 0) {
@@ -56,7 +61,7 @@ final class ChargeReductions {
 			BigDecimal off = left.min(releasable(now));
 			if (off.signum() > 0) {
 				reduceItem(reduction.itemId(), now, off, BigDecimal.ZERO);
-				release(reduction.itemId(), now, off);
+				release(reduction.itemId(), now, off, credited);
 				left = left.subtract(off);
 			}
 		}
@@ -76,6 +81,7 @@ final class ChargeReductions {
 	 * @param itemId the item that supersedes them
 	 */
 	void supersede(List<Obligation> provisional, String itemId) {
+		Map<Released, UUID> credited = new HashMap<>();
 		for (Obligation item : provisional) {
 			Obligation now = this.state.item(item.itemId());
 			if (now.outstanding().signum() > 0) {
@@ -85,7 +91,7 @@ final class ChargeReductions {
 			BigDecimal paid = releasable(now);
 			if (paid.signum() > 0) {
 				reduceItem(itemId, now, paid, BigDecimal.ZERO);
-				release(itemId, now, paid);
+				release(itemId, now, paid, credited);
 			}
 		}
 	}
@@ -136,8 +142,13 @@ final class ChargeReductions {
 		this.state.update(item.reducedBy(amount, offOutstanding));
 	}
 
-	/** Moves what is paid on an item, the latest payments first, to credits of the taxpayer. */
-	private void release(String reducedBy, Obligation item, BigDecimal amount) {
+	/**
+	 * Moves what is paid on an item, the latest payments first, to credits of the taxpayer: one per payment line,
+	 * day and sub-item of a reduction, whatever number of its items that line paid (interest taken back off a year
+	 * of daily interest paid by one line is one credit, not 365 the taxpayer would have to ask back one by one).
+	 * @param credited the credits this reduction created so far, grown by what it moves of the same line and day
+	 */
+	private void release(String reducedBy, Obligation item, BigDecimal amount, Map<Released, UUID> credited) {
 		List<Paid> parts = this.state.paidOn(item.itemId())
 			.stream()
 			.sorted(Comparator.comparing(Paid::paidOn).reversed())
@@ -148,9 +159,15 @@ final class ChargeReductions {
 			if (moved.signum() <= 0) {
 				continue;
 			}
-			Credit credit = new Credit(TimeOrderedIds.next(), item.mst(), item.subItem(), null, part.postingId(),
-					part.paymentKey(), moved, moved, part.paidOn(), this.state.nextCreditSeq());
+			Released released = new Released(item.mst(), item.subItem(), part.postingId(), part.paymentKey(),
+					part.paidOn());
+			@Nullable UUID same = credited.get(released);
+			Credit credit = (same != null) ? this.state.credit(same).grownBy(moved)
+					: new Credit(TimeOrderedIds.next(), item.mst(), item.subItem(), null, part.postingId(),
+							part.paymentKey(), moved, moved, part.paidOn(), this.state.nextCreditSeq());
+			// new in this transaction either way: stored once, as it stands at the end
 			this.state.create(credit);
+			credited.put(released, credit.creditId());
 			this.state.append(new LedgerEntry(TimeOrderedIds.next(), LedgerEntry.Type.OVERPAYMENT_CREDITED,
 					item.account(), credit.account(), moved, part.paidOn(), item.itemId(), part.postingId(),
 					credit.creditId(), part.paymentKey(), null, reducedBy));
@@ -161,6 +178,11 @@ final class ChargeReductions {
 			}
 		}
 		throw new IllegalStateException("What is paid on an item is less than its paid amount");
+	}
+
+	/** What makes released money one credit: its taxpayer, sub-item, payment line and day paid. */
+	private record Released(String mst, String subItem, UUID postingId, String paymentKey, LocalDate paidOn) {
+
 	}
 
 }

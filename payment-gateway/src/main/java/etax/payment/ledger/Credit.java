@@ -25,6 +25,12 @@ import org.jspecify.annotations.Nullable;
 record Credit(UUID creditId, String mst, String subItem, @Nullable String namedItemId, UUID postingId,
 		String paymentKey, BigDecimal amount, BigDecimal remaining, LocalDate paidOn, long createdSeq) {
 
+	/** The same credit holding more: more money of its line and day moved to it before it was stored. */
+	Credit grownBy(BigDecimal more) {
+		return new Credit(this.creditId, this.mst, this.subItem, this.namedItemId, this.postingId, this.paymentKey,
+				this.amount.add(more), this.remaining.add(more), this.paidOn, this.createdSeq);
+	}
+
 	Credit withRemaining(BigDecimal value) {
 		return new Credit(this.creditId, this.mst, this.subItem, this.namedItemId, this.postingId, this.paymentKey,
 				this.amount, value, this.paidOn, this.createdSeq);

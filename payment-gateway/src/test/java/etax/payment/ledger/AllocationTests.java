@@ -207,6 +207,32 @@ class AllocationTests {
 	}
 
 	@Test
+	void movesWhatOneLinePaidOnSeveralItemsToOneCredit() {
+		Obligation first = item("first", "1701", 10_000, "2026-05-04", 1).withOutstanding(BigDecimal.ZERO);
+		Obligation second = item("second", "1701", 10_000, "2026-05-04", 2).withOutstanding(BigDecimal.ZERO);
+		UUID line = UUID.randomUUID();
+		LocalDate paidOn = LocalDate.of(2026, 5, 4);
+		Allocation allocation = new Allocation(List.of(first, second), List.of(),
+				List.of(new Allocation.Paid("first", "b:1", line, paidOn, new BigDecimal(10_000)),
+						new Allocation.Paid("second", "b:1", line, paidOn, new BigDecimal(10_000))),
+				AllocationTests::order, TODAY);
+
+		assertThat(allocation.reduce(reduction(15_000))).isTrue();
+
+		assertThat(allocation.newCredits()).singleElement().satisfies((credit) -> {
+			assertThat(credit.postingId()).isEqualTo(line);
+			assertThat(credit.paidOn()).isEqualTo(paidOn);
+			assertThat(credit.amount()).isEqualByComparingTo("15000");
+			assertThat(credit.remaining()).isEqualByComparingTo("15000");
+		});
+		assertThat(allocation.entries()).filteredOn((e) -> e.type() == LedgerEntry.Type.OVERPAYMENT_CREDITED)
+			.extracting(LedgerEntry::itemId, (e) -> e.amount().intValue())
+			.as("an entry per item, both into the one credit")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("second", 10_000),
+					org.assertj.core.groups.Tuple.tuple("first", 5_000));
+	}
+
+	@Test
 	void refusesADecreaseLargerThanWhatWasChargedAndChangesNothing() {
 		Allocation allocation = new Allocation(List.of(item("owed", "1701", 10_000, "2026-05-04", 1)), List.of(),
 				AllocationTests::order, TODAY);
