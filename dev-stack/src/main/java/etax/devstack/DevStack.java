@@ -1,6 +1,7 @@
 package etax.devstack;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -24,9 +25,13 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Ports: PostgreSQL 15432, declaration-api 8081, payment-gateway 8082, batch-processor 8083 (override
  * with the environment variables {@code ETAX_PG_PORT} and {@code ETAX_PORT_BASE}); Kafka takes a free
- * port. The addresses are written to {@value StackFile#PATH} for the demo and other tools.
+ * port. The services listen on {@value #LOOPBACK} only. The addresses are written to {@value StackFile#PATH} for the
+ * demo and other tools.
  */
 public final class DevStack {
+
+	/** The address the services listen on. */
+	private static final String LOOPBACK = "127.0.0.1";
 
 	static {
 		System.setProperty("logback.configurationFile", "etax/devstack/logback.xml");
@@ -86,6 +91,9 @@ public final class DevStack {
 		resources.add(FakeTreasury.start(kafka.bootstrapServers(), Double.parseDouble(System.getenv().getOrDefault("ETAX_TREASURY_REFUSE_SHARE", "0.05"))));
 
 		Map<String, Object> common = new LinkedHashMap<>();
+		// reachable from this machine only: the sandbox, plain HTTP and the dev banks' keys, published in this
+		// repository, are not for a network
+		common.put("server.address", LOOPBACK);
 		common.put("spring.datasource.url", postgres.jdbcUrl());
 		common.put("spring.datasource.username", LocalPostgres.USER);
 		common.put("spring.datasource.password", "");
@@ -164,11 +172,14 @@ public final class DevStack {
 		}
 	}
 
-	/** Refuses to start on a port another process holds: its answers would be taken for a service's. */
+	/**
+	 * Refuses to start on a port another process holds: its answers would be taken for a service's. The loopback
+	 * address is tried, which the services bind: it is taken too when another process listens on all addresses.
+	 */
 	private static void requireFree(int... ports) {
 		for (int port : ports) {
 			try (ServerSocket socket = new ServerSocket()) {
-				socket.bind(new InetSocketAddress(port));
+				socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Port " + port + " is taken: is another ./etax up running? (the ports: "
