@@ -42,7 +42,7 @@ final class StackProcesses {
 	}
 
 	/**
-	 * Stops what a killed run left running, then starts a new list.
+	 * Stops what a killed run left running and removes the addresses it wrote for the demo, then starts a new list.
 	 * @param root the project's root
 	 * @return the list of this run, empty
 	 */
@@ -51,6 +51,9 @@ final class StackProcesses {
 		stopLeft(root.resolve(LEGACY_PATH));
 		Path file = root.resolve(PATH);
 		stopLeft(file);
+		// left, it sends ./etax demo to a stack that is gone, which then fails on a refused connection instead of
+		// saying that no stack runs
+		deleteIfExists(root.resolve(StackFile.PATH));
 		StackProcesses processes = new StackProcesses(file);
 		processes.add(Entry.of(LAUNCHER, ProcessHandle.current(), null));
 		return processes;
@@ -71,12 +74,16 @@ final class StackProcesses {
 			for (int i = left.size() - 1; i >= 0; i--) {
 				left.get(i).stopIfRunning();
 			}
-			try {
-				Files.delete(file);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			deleteIfExists(file);
+		}
+	}
+
+	private static void deleteIfExists(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

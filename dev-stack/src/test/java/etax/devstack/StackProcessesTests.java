@@ -41,6 +41,17 @@ class StackProcessesTests {
 	}
 
 	@Test
+	void removesTheAddressesOfAKilledRun() throws Exception {
+		Path stackFile = this.root.resolve(StackFile.PATH);
+		Files.createDirectories(stackFile.getParent());
+		Files.writeString(stackFile, "declaration-api.url=http://localhost:8081\n");
+
+		StackProcesses.cleanUp(this.root).clear();
+
+		assertThat(stackFile).doesNotExist();
+	}
+
+	@Test
 	void leavesAProcessWhoseIdWasGivenToAnother() throws Exception {
 		Process other = new ProcessBuilder("sleep", "600").start();
 		try {
