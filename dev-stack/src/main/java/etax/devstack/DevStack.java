@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the whole system on one machine: PostgreSQL (durable settings), Kafka (KRaft), then
- * declaration-api, payment-gateway and batch-processor as child JVMs; prints the URLs and waits.
+ * Starts the whole system on one machine: PostgreSQL (durable settings, its data in
+ * {@value StackProcesses#POSTGRES_DATA}), Kafka (KRaft), then declaration-api, payment-gateway and batch-processor as
+ * child JVMs; prints the URLs and waits.
  * Ctrl-C stops the services, then the broker and the database, and leaves no process behind; a run killed without
  * the chance to stop them leaves their list ({@link StackProcesses}), and the next one stops them first. Each run
  * starts with an empty database and broker, new keys and new tokens.
@@ -82,7 +83,8 @@ public final class DevStack {
 			List<AutoCloseable> resources, List<ServiceProcess> services) throws Exception {
 		requireFree(postgresPort, portBase, portBase + 1, portBase + 2);
 		System.out.println("Starting PostgreSQL and Kafka...");
-		LocalPostgres postgres = LocalPostgres.start(postgresPort, LocalPostgres.Durability.DURABLE);
+		LocalPostgres postgres = LocalPostgres.start(postgresPort, LocalPostgres.Durability.DURABLE,
+				root.resolve(StackProcesses.POSTGRES_DATA));
 		resources.add(postgres);
 		processes.add(postgres.serverProcess());
 		LocalKafka kafka = LocalKafka.start(0);

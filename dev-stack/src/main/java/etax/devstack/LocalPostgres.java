@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server run from the embedded binaries, with one database {@value #DATABASE}.
@@ -17,8 +18,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>
  * Two durability profiles: {@link Durability#DURABLE} ({@code fsync} and {@code synchronous_commit} on,
  * as in production, used by the local run and benchmarks) and {@link Durability#FAST} (commits not
- * flushed before they return; for tests, where a lost commit on power failure does not matter). The
- * time zone is UTC: business dates are computed by the services in Asia/Ho_Chi_Minh.
+ * flushed before they return; for tests, where a lost commit on power failure does not matter). A durable server
+ * keeps its data in a directory its caller chooses on disk: the temporary directory is memory (tmpfs) on many systems,
+ * where a flush means nothing. The data directory is removed when the server stops. The time zone is UTC: business
+ * dates are computed by the services in Asia/Ho_Chi_Minh.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -39,12 +42,33 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server.
+	 * Starts a server of the {@link Durability#FAST} profile, its data in a new temporary directory.
 	 * @param port the port, or 0 for a free one
-	 * @param durability the durability profile
+	 * @param durability {@link Durability#FAST}
 	 * @return the running server with database {@value #DATABASE} created
+	 * @throws IllegalArgumentException for {@link Durability#DURABLE}, whose data goes on disk
+	 * ({@link #start(int, Durability, Path)})
 	 */
 	public static LocalPostgres start(int port, Durability durability) {
+		if (durability == Durability.DURABLE) {
+			throw new IllegalArgumentException("A durable server's data goes in a directory on disk, not a temporary one");
+		}
+		return launch(port, durability, null);
+	}
+
+	/**
+	 * Starts a server with its data in the given directory.
+	 * @param port the port, or 0 for a free one
+	 * @param durability the durability profile
+	 * @param dataDirectory where the data goes, absent or empty (initdb fills it), on disk for
+	 * {@link Durability#DURABLE}
+	 * @return the running server with database {@value #DATABASE} created
+	 */
+	public static LocalPostgres start(int port, Durability durability, Path dataDirectory) {
+		return launch(port, durability, dataDirectory);
+	}
+
+	private static LocalPostgres launch(int port, Durability durability, @Nullable Path dataDirectory) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
@@ -57,6 +81,9 @@ public final class LocalPostgres implements AutoCloseable {
 			}
 			if (port > 0) {
 				builder.setPort(port);
+			}
+			if (dataDirectory != null) {
+				builder.setDataDirectory(dataDirectory);
 			}
 			LocalPostgres postgres = new LocalPostgres(builder.start());
 			postgres.createDatabase();

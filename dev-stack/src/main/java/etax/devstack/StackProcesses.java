@@ -17,9 +17,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The processes of a local run that outlive its JVM when that is killed (SIGKILL, the OOM killer): the services'
- * JVMs and the PostgreSQL server, which pg_ctl detaches. They are listed in {@value #PATH} while the stack runs, and
- * the next {@code ./etax up} stops those still running before it starts: without that it would find its ports
- * taken, and its readiness checks answered by the old processes. A process is recognised by its id and start time,
+ * JVMs and the PostgreSQL server, which pg_ctl detaches, with its data directory. They are listed in {@value #PATH}
+ * while the stack runs, and the next {@code ./etax up} stops those still running before it starts: without that it
+ * would find its ports taken, and its readiness checks answered by the old processes. A process is recognised by its id and start time,
  * so an id the system has since given to another process is left alone; while the run that wrote the list still
  * runs, another is refused. The list is kept out of {@code target/}: a {@code ./mvnw clean} after a killed run
  * deleted it, and every later run then found its ports taken by processes nothing would stop.
@@ -27,6 +27,12 @@ import org.springframework.util.FileSystemUtils;
 final class StackProcesses {
 
 	static final String PATH = ".etax/processes";
+
+	/**
+	 * The local run's PostgreSQL data: on disk, where its durable settings mean what they say, and next to the list,
+	 * which names it while the server runs.
+	 */
+	static final String POSTGRES_DATA = ".etax/postgres-data";
 
 	/** Where the list was kept before: a run killed then left it there. */
 	private static final String LEGACY_PATH = "target/dev-stack/processes";
@@ -51,6 +57,11 @@ final class StackProcesses {
 		stopLeft(root.resolve(LEGACY_PATH));
 		Path file = root.resolve(PATH);
 		stopLeft(file);
+		// a run killed before it listed its server (initdb, the server's start) left the data unnamed
+		Path data = root.resolve(POSTGRES_DATA);
+		if (Files.isDirectory(data)) {
+			Entry.delete(data);
+		}
 		// left, it sends ./etax demo to a stack that is gone, which then fails on a refused connection instead of
 		// saying that no stack runs
 		deleteIfExists(root.resolve(StackFile.PATH));

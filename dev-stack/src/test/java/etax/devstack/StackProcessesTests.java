@@ -52,6 +52,16 @@ class StackProcessesTests {
 	}
 
 	@Test
+	void removesThePostgresDataOfARunKilledBeforeItListedTheServer() throws Exception {
+		Path data = Files.createDirectories(this.root.resolve(StackProcesses.POSTGRES_DATA).resolve("base"));
+		Files.writeString(data.resolve("file"), "rows");
+
+		StackProcesses.cleanUp(this.root).clear();
+
+		assertThat(this.root.resolve(StackProcesses.POSTGRES_DATA)).doesNotExist();
+	}
+
+	@Test
 	void leavesAProcessWhoseIdWasGivenToAnother() throws Exception {
 		Process other = new ProcessBuilder("sleep", "600").start();
 		try {
