@@ -2,6 +2,7 @@ package etax.benchmarks;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import etax.devstack.DevTokens;
 /**
  * The {@code --name=value} options of a load benchmark against the running local stack, where that stack
  * is ({@code target/dev-stack/stack.properties}, option {@code stack}), its database (options
- * {@code jdbc}, {@code db-user}, {@code db-password}) and a bearer token of its token issuer.
+ * {@code jdbc}, {@code db-user}, {@code db-password}, by default the password in the stack's file) and a bearer
+ * token of its token issuer.
  */
 public final class RunOptions {
 
@@ -96,12 +98,18 @@ public final class RunOptions {
 	}
 
 	/**
-	 * @return {@code user} and {@code password} of the stack's database
+	 * @return {@code user} and {@code password} of the stack's database; the password, unless given, the one the
+	 * running stack set and wrote to its file
 	 */
 	public Properties credentials() {
 		Properties credentials = new Properties();
 		credentials.setProperty("user", get("db-user", "postgres"));
-		credentials.setProperty("password", get("db-password", ""));
+		try {
+			credentials.setProperty("password", get("db-password", stack("postgres.password", "")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return credentials;
 	}
 

@@ -87,6 +87,7 @@ public final class DevStack {
 				root.resolve(StackProcesses.POSTGRES_DATA));
 		resources.add(postgres);
 		processes.add(postgres.serverProcess());
+		String databasePassword = postgres.requirePassword();
 		LocalKafka kafka = LocalKafka.start(0);
 		resources.add(kafka);
 		System.out.println("Starting the fake treasury (refuses a share ETAX_TREASURY_REFUSE_SHARE, default 0.05)...");
@@ -98,7 +99,7 @@ public final class DevStack {
 		common.put("server.address", LOOPBACK);
 		common.put("spring.datasource.url", postgres.jdbcUrl());
 		common.put("spring.datasource.username", LocalPostgres.USER);
-		common.put("spring.datasource.password", "");
+		common.put("spring.datasource.password", databasePassword);
 		common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 		ownerOnly(root.resolve(DevTokens.PATH).getParent());
 		common.putAll(DevTokens.create(root));
@@ -158,7 +159,8 @@ public final class DevStack {
 			service.awaitHealthy(Duration.ofMinutes(3));
 		}
 		Path stackFile = root.resolve(StackFile.PATH);
-		StackFile.write(stackFile, kafka.bootstrapServers(), services.stream().map(ServiceProcess::url).toList());
+		StackFile.write(stackFile, kafka.bootstrapServers(), services.stream().map(ServiceProcess::url).toList(),
+				databasePassword);
 		resources.add(() -> Files.deleteIfExists(stackFile));
 		printUrls(postgres, kafka, services, logs);
 	}
@@ -201,7 +203,8 @@ public final class DevStack {
 			.filter((service) -> service.name().equals("batch-processor"))
 			.forEach((batch) -> System.out.println("  Officers' console " + batch.url()
 					+ "/console   (sign in with the token of ./etax token national-officer)"));
-		System.out.println("  PostgreSQL       " + postgres.jdbcUrl() + " (user " + LocalPostgres.USER + ")");
+		System.out.println("  PostgreSQL       " + postgres.jdbcUrl() + " (user " + LocalPostgres.USER
+				+ ", password in " + StackFile.PATH + ")");
 		System.out.println("  Kafka            " + kafka.bootstrapServers());
 		System.out.println("  Logs             " + logs);
 		System.out.println("Run the demo in another terminal: ./etax demo     Stop: Ctrl-C");

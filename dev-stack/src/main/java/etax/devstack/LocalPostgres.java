@@ -37,6 +37,9 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private final EmbeddedPostgres server;
 
+	/** The superuser's password: none until {@link #requirePassword}, as initdb left it. */
+	private volatile String password = "";
+
 	private LocalPostgres(EmbeddedPostgres server) {
 		this.server = server;
 	}
@@ -108,8 +111,7 @@ public final class LocalPostgres implements AutoCloseable {
 		if (!name.matches("[a-z][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a plain database name: " + name);
 		}
-		try (Connection connection = this.server.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
@@ -128,7 +130,7 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @return the postmaster's process and the data directory, read from the server itself
 	 */
 	StackProcesses.Entry serverProcess() {
-		try (Connection connection = this.server.getPostgresDatabase().getConnection();
+		try (Connection connection = connect();
 				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SHOW data_directory")) {
 			row.next();
@@ -144,6 +146,29 @@ public final class LocalPostgres implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read PostgreSQL's postmaster.pid", ex);
 		}
+	}
+
+	/**
+	 * Makes every connection give the password of {@value #USER}, a new random one ({@link PasswordAuthentication}):
+	 * the server starts trusting any local user as its superuser. For the local run, which stays up on a known port;
+	 * the tests' servers, on a random port for the length of a build, keep the trust their tests connect with.
+	 * @return the password of {@value #USER}
+	 */
+	String requirePassword() {
+		try (Connection connection = connect()) {
+			this.password = PasswordAuthentication.require(connection, USER);
+			return this.password;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not set PostgreSQL's password", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write PostgreSQL's pg_hba.conf", ex);
+		}
+	}
+
+	private Connection connect() throws SQLException {
+		return this.server.getPostgresDatabase().getConnection(USER, this.password);
 	}
 
 	public String jdbcUrl() {

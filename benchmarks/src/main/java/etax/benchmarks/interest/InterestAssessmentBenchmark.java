@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code taxpayers} (100000), {@code finalizations} (0: how many of the taxpayers also have a 2025 CIT finalization
  * whose provisional payments fell short, each assessed as one more item), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
  * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password}
- * (empty), {@code first} (the first day assessed, three days ago:
+ * (the stack file's), {@code first} (the first day assessed, three days ago:
  * each day is assessed once, so a second run on the same stack needs earlier days).
  */
 public final class InterestAssessmentBenchmark {

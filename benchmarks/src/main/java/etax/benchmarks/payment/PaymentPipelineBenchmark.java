@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import etax.benchmarks.CpuTime;
@@ -56,7 +57,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code warmup-confirmations} (150000: after 40,000 the compiler threads still took a fifth of the machine
  * in the timed step), {@code half-rate-seconds} (30), {@code ceiling-batch} (500), {@code kafka}, {@code gateway} (from
  * {@code target/dev-stack/stack.properties}), {@code jdbc} ({@code jdbc:postgresql://localhost:15432/etax}),
- * {@code db-user} (postgres), {@code db-password} (empty); metrics are read with a token of the local run.
+ * {@code db-user} (postgres), {@code db-password} (the stack file's); metrics are read with a token of the local run.
  */
 public final class PaymentPipelineBenchmark {
 
@@ -77,8 +78,9 @@ public final class PaymentPipelineBenchmark {
 		String kafka = option("kafka", this.options.stack("kafka.bootstrap-servers", "localhost:19092"));
 		String gateway = option("gateway", this.options.stack("payment-gateway.url", "http://localhost:8082"));
 		String jdbc = option("jdbc", "jdbc:postgresql://localhost:15432/etax?reWriteBatchedInserts=true");
-		String dbUser = option("db-user", "postgres");
-		String dbPassword = option("db-password", "");
+		Properties credentials = this.options.credentials();
+		String dbUser = credentials.getProperty("user");
+		String dbPassword = credentials.getProperty("password");
 		int count = Integer.parseInt(option("confirmations", "150000"));
 		int taxpayers = Math.min(count, Integer.parseInt(option("taxpayers", "20000")));
 		int halfSeconds = Integer.parseInt(option("half-rate-seconds", "30"));

@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * Options ({@code --name=value}): {@code lines} (1000000), {@code day} (a day of the year that began nine
  * years ago, chosen by the run: within the ten years batch-processor reconciles by default, and before any
  * day the local run files or pays for), {@code batch} (from {@code target/dev-stack/stack.properties}), {@code jdbc}
- * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password} (empty).
+ * ({@code jdbc:postgresql://localhost:15432/etax}), {@code db-user} (postgres), {@code db-password} (the stack file's).
  * The seeded rows stay (one day per run).
  */
 public final class ReconciliationBenchmark {
