@@ -2,6 +2,7 @@ package etax.batch.reconciliation;
 
 import java.time.LocalDate;
 
+import etax.access.RedactedException;
 import etax.batch.BatchProcessorProperties;
 import etax.batch.jobs.JobExecutionConflictException;
 import etax.batch.jobs.JobExecutionSummary;
@@ -19,7 +20,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code reopen-window} days. A day waits for its files (the treasury's statement, every bank with lines
  * on the tax side) until it is {@code max-wait} days old; then it runs without them, and what is missing
  * shows as exceptions. Off with {@code etax.batch.reconciliation.schedule.enabled=false}. With several
- * instances each one tries; the day's lock lets one run classify at a time.
+ * instances each one tries; the day's lock lets one run classify at a time. A day that fails, however it
+ * fails, is logged (without taxpayer data) and the next day is tried.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -44,20 +46,30 @@ class ReconciliationSchedule {
 		LocalDate yesterday = this.days.lastClosedDay();
 		LocalDate waitedLongEnough = yesterday.minusDays(this.settings.maxWaitDays());
 		for (LocalDate day : this.days.pending(yesterday.minusDays(this.settings.reopenWindowDays()), yesterday)) {
-			if (!day.isBefore(waitedLongEnough) && !this.days.ready(day)) {
-				log.info("Scheduled reconciliation waits for files businessDay={}", day);
-				continue;
-			}
 			try {
-				JobExecutionSummary execution = this.days.run(day, LAUNCHED_BY);
-				if (!"COMPLETED".equals(execution.status())) {
-					log.error("Scheduled reconciliation did not complete businessDay={} execution={} status={}", day,
-							execution.id(), execution.status());
-				}
+				runIfReady(day, waitedLongEnough);
 			}
 			catch (JobExecutionConflictException ex) {
 				log.info("Scheduled reconciliation skipped businessDay={} reason={}", day, ex.reason());
 			}
+			catch (RuntimeException ex) {
+				// a day that fails (the database out past the launch's retries, the gateway's view unreadable) keeps
+				// neither the later days nor yesterday waiting for the next morning: they are tried still
+				log.error("Scheduled reconciliation failed businessDay={} failure={}", day,
+						RedactedException.describe(ex), RedactedException.of(ex));
+			}
+		}
+	}
+
+	private void runIfReady(LocalDate day, LocalDate waitedLongEnough) {
+		if (!day.isBefore(waitedLongEnough) && !this.days.ready(day)) {
+			log.info("Scheduled reconciliation waits for files businessDay={}", day);
+			return;
+		}
+		JobExecutionSummary execution = this.days.run(day, LAUNCHED_BY);
+		if (!"COMPLETED".equals(execution.status())) {
+			log.error("Scheduled reconciliation did not complete businessDay={} execution={} status={}", day,
+					execution.id(), execution.status());
 		}
 	}
 
