@@ -162,6 +162,32 @@ class ReconciliationJobIntegrationTests {
 			.single()).isEqualTo(4);
 	}
 
+	/**
+	 * An ack payment-gateway refuses as {@code invalid-ack} leaves its posting REQUESTED there: it is no answer here
+	 * either, and the treasury's next, valid answer is the posting's first (REFUSED, not a CONFLICT with it).
+	 */
+	@Test
+	void skipsAnAckThePaymentGatewayRefusesAsInvalid() {
+		UUID datedAhead = UUID.randomUUID();
+		UUID longReason = UUID.randomUUID();
+		Instant valid = BatchProcessorIntegrationTest.NOW.minus(Duration.ofHours(1));
+		sendAck(datedAhead, "POSTED", null, BatchProcessorIntegrationTest.NOW.plus(Duration.ofDays(2)));
+		sendAck(longReason, "REFUSED", "x".repeat(501), valid);
+		// the same key, so the same partition: once it is recorded, the acks before it have been read
+		sendAck(datedAhead, "REFUSED", "account closed", valid);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM reconciliation.treasury_ack WHERE posting_id = ?")
+				.param(datedAhead)
+				.query(Long.class)
+				.single() == 1);
+		assertThat(this.jdbc.sql("""
+				SELECT posting_id::text || '/' || status || '/' || coalesce(later_status, '-')
+				FROM reconciliation.treasury_ack WHERE posting_id IN (?, ?)""")
+			.params(datedAhead, longReason)
+			.query(String.class)
+			.list()).containsExactly(datedAhead + "/REFUSED/-");
+	}
+
 	@Test
 	void refusesAFileItCannotReadAndKeepsNothingOfIt() {
 		LocalDate day = LocalDate.of(2025, 3, 14);
@@ -319,6 +345,13 @@ class ReconciliationJobIntegrationTests {
 			.param(day)
 			.query(String.class)
 			.list()).containsExactly("BANK/inbox/DIRECTORY", "TREASURY/inbox/DIRECTORY");
+	}
+
+	private void sendAck(UUID postingId, String status, String reason, Instant ackedAt) {
+		this.kafka.send("treasury.acks.v1", "0313829148", """
+				{"eventId":"%s","type":"PostingAcknowledged","version":1,"postingId":"%s","status":"%s","reason":%s,\
+				"ackedAt":"%s"}""".formatted(UUID.randomUUID(), postingId, status,
+				(reason != null) ? "\"" + reason + "\"" : "null", ackedAt));
 	}
 
 	private void ack(UUID postingId, String status) {

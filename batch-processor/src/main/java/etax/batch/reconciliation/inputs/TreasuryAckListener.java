@@ -1,6 +1,7 @@
 package etax.batch.reconciliation.inputs;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * Records the treasury's acks from {@code treasury.acks.v1} (its own consumer group, beside the gateway's):
  * the first answer per posting, and a later different answer beside it, in one statement per poll. Offsets
- * are committed after it, so a redelivered poll changes nothing. Unreadable values are skipped with a log
- * line naming the record, never its content; database failures retry the poll.
+ * are committed after it, so a redelivered poll changes nothing. What the gateway does not apply is skipped, so
+ * that both services take the same answers ({@link PostingAcknowledged}): a record holding no ack it reads, and an
+ * ack it refuses as {@code invalid-ack}; each with a log line naming the record (and the field at fault), never its
+ * content, counted in {@code etax.batch.reconciliation.acks.skipped{reason=unreadable|invalid-ack}}. Database
+ * failures retry the poll.
  */
 @Component
 class TreasuryAckListener {
@@ -52,23 +56,34 @@ class TreasuryAckListener {
 
 	private final Clock clock;
 
-	TreasuryAckListener(JsonMapper json, JdbcClient jdbc, Clock clock) {
+	private final MeterRegistry meters;
+
+	TreasuryAckListener(JsonMapper json, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.json = json;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@KafkaListener(id = "reconciliation-treasury-acks", groupId = "batch-processor-reconciliation",
 			topics = PostingAcknowledged.TOPIC, batch = "true")
 	void on(List<ConsumerRecord<String, String>> records) {
+		Instant now = this.clock.instant();
 		List<PostingAcknowledged> acks = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
-			PostingAcknowledged ack = read(record.value());
-			if (ack != null && ack.complete()) {
-				acks.add(ack);
+			PostingAcknowledged ack = PostingAcknowledged.read(this.json, record.value());
+			String invalidField = (ack != null) ? ack.invalidField(now) : null;
+			if (ack == null) {
+				skipped("unreadable");
+				log.warn("Skipped unreadable treasury ack at={}-{}@{}", record.topic(), record.partition(), record.offset());
+			}
+			else if (invalidField != null) {
+				skipped("invalid-ack");
+				log.warn("Skipped treasury ack the gateway refuses as invalid at={}-{}@{} field={}", record.topic(),
+						record.partition(), record.offset(), invalidField);
 			}
 			else {
-				log.warn("Skipped unreadable treasury ack at={}-{}@{}", record.topic(), record.partition(), record.offset());
+				acks.add(ack);
 			}
 		}
 		Map<UUID, PostingAcknowledged> first = new LinkedHashMap<>();
@@ -84,7 +99,7 @@ class TreasuryAckListener {
 		}
 		List<PostingAcknowledged> rows = List.copyOf(first.values());
 		this.jdbc.sql(RECORD)
-			.params(OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC),
+			.params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
 					column(rows, (ack) -> String.valueOf(ack.postingId())), column(rows, PostingAcknowledged::status),
 					column(rows, PostingAcknowledged::reason), column(rows, (ack) -> String.valueOf(ack.ackedAt())),
 					column(rows, (ack) -> String.valueOf(ack.eventId())), column(rows, (ack) -> later.get(ack.postingId())))
@@ -96,13 +111,8 @@ class TreasuryAckListener {
 		return rows.stream().map(value).toArray(String[]::new);
 	}
 
-	private PostingAcknowledged read(String value) {
-		try {
-			return (value != null) ? this.json.readValue(value, PostingAcknowledged.class) : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+	private void skipped(String reason) {
+		this.meters.counter("etax.batch.reconciliation.acks.skipped", "reason", reason).increment();
 	}
 
 }
