@@ -111,6 +111,10 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * today in Asia/Ho_Chi_Minh (the collection limit of tax years, docs/adr/0005-bank-messages.md)
 	 * @param withdrawalInterval how often correction requests rejected or withdrawn here are withdrawn at the
 	 * gateway, until it answers (read by {@code @Scheduled}; off with the schedule)
+	 * @param maxFileSize the largest daily file imported, a bank's or the treasury's, over HTTP or from the inbox: a
+	 * file is read before its signature can be checked, so a larger one is refused as it is read (413
+	 * {@code reconciliation-file-too-large}; in the inbox, set aside in {@code rejected/}), nothing of it kept. The
+	 * default holds a day of a big bank: the benchmark's bank file of 1,000,000 voucher lines is 547 MB
 	 */
 	public record Reconciliation(@DefaultValue("http://localhost:8082") @NotBlank String gatewayUrl,
 			@DefaultValue("10s") Duration gatewayTimeout, @Nullable Path inbox,
@@ -119,7 +123,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 			@DefaultValue @Valid Schedule schedule,
 			@DefaultValue Map<@Pattern(regexp = "\\d{3,7}") String,
 					@Pattern(regexp = "\\d{5}") String> collectingAgencyOffices,
-			@Nullable LocalDate earliestDay, @DefaultValue("5s") Duration withdrawalInterval) {
+			@Nullable LocalDate earliestDay, @DefaultValue("5s") Duration withdrawalInterval,
+			@DefaultValue("1GB") @NotNull DataSize maxFileSize) {
 	}
 
 	/**

@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
  * 2025-03-31 and test days lie before it; a test may move it ({@link MutableTestClock}) and puts it back.
  * The summary and the interest are written two items per chunk so that a failure can hit a later
  * chunk; the nightly schedules are off. The reconciliation calls a {@link FakeGateway}, watches
- * {@link #INBOX}, a new directory for every test JVM ({@link ReconciliationInbox}), maps one collecting agency
+ * {@link #INBOX}, a new directory for every test JVM ({@link ReconciliationInbox}), takes daily files of at most
+ * 1 MB (the tests' are far smaller, so that one can be larger), maps one collecting agency
  * to a tax office and trusts the dev treasury's key (the banks' keys are in the stand-in view of
  * {@code SignedFiles}).
  */
@@ -40,7 +41,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = { "etax.batch.summary.schedule.enabled=false", "etax.batch.summary.chunk-size=2",
 		"etax.batch.interest.schedule.enabled=false", "etax.batch.interest.chunk-size=2",
 		"etax.batch.retention.schedule.enabled=false", "etax.batch.reconciliation.schedule.enabled=false",
-		"etax.batch.reconciliation.inbox-poll-interval=200ms",
+		"etax.batch.reconciliation.inbox-poll-interval=200ms", "etax.batch.reconciliation.max-file-size=1MB",
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".algorithm=ES256",
 		"etax.batch.reconciliation.signatures.treasury-keys." + DevFileSignatures.TREASURY_KEY_ID + ".public-key="
 				+ DevFileSignatures.TREASURY_PUBLIC_KEY,

@@ -211,6 +211,34 @@ class ReconciliationJobIntegrationTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * A file larger than {@code max-file-size} (1 MB in the tests) is refused as it is read, before its signature could
+	 * be checked: whatever it holds, it cannot take the import's time or memory for as long as its sender likes.
+	 */
+	@Test
+	void refusesAFileOverTheSizeLimitAndKeepsNothingOfIt() {
+		LocalDate day = LocalDate.of(2025, 3, 14);
+		String padding = " ".repeat(1 << 20);
+		assertThat(calls().postBankFile(bankFile(day, voucher("RJ25", day, "01", "VND", "1000", "1701")) + padding))
+			.hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.type")
+					.isEqualTo("https://etax.example/problems/reconciliation-file-too-large");
+				assertThat(json).extractingPath("$.detail")
+					.isEqualTo("A daily file may be at most 1 MB: this one is larger. Nothing of it was kept.");
+			});
+		assertThat(calls().postTreasuryStatement(statement(posted(UUID.randomUUID(), day, "VND", "1000", "1701"))
+				+ padding.replace(' ', '\n')))
+			.hasStatus(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM reconciliation.bank_file_line WHERE business_day = ?)
+				    + (SELECT count(*) FROM reconciliation.treasury_statement_line WHERE business_day = ?)""")
+			.params(day, day)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void refusesValuesOutOfTheColumnsRangeWithAProblemNamingTheLine() {
 		LocalDate day = LocalDate.of(2025, 3, 14);
@@ -314,6 +342,21 @@ class ReconciliationJobIntegrationTests {
 		assertThat(inbox.resolve("huge-2025-03-16.csv")).doesNotExist();
 		assertThat(Files.readString(inbox.resolve("rejected/huge-2025-03-16.csv.problem.txt"))).contains("line 2",
 				"amount");
+	}
+
+	@Test
+	void setsAsideAnInboxFileOverTheSizeLimit() throws Exception {
+		LocalDate day = LocalDate.of(2025, 3, 14);
+		Path inbox = Files.createDirectories(BatchProcessorIntegrationTest.INBOX);
+		Files.deleteIfExists(inbox.resolve("rejected/large-2025-03-14.xml.problem.txt"));
+		String large = bankFile(day, voucher("RJ26", day, "01", "VND", "1000", "1701")) + " ".repeat(1 << 20);
+		Files.writeString(inbox.resolve("large-2025-03-14.xml.jws"), SignedFiles.bank(large));
+		Files.writeString(inbox.resolve("large-2025-03-14.xml"), large);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.exists(inbox.resolve("rejected/large-2025-03-14.xml.problem.txt")));
+		assertThat(inbox.resolve("large-2025-03-14.xml")).doesNotExist();
+		assertThat(Files.readString(inbox.resolve("rejected/large-2025-03-14.xml.problem.txt")))
+			.isEqualTo("A daily file may be at most 1 MB: this one is larger. Nothing of it was kept.");
 	}
 
 	@Test

@@ -15,12 +15,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import etax.batch.BatchProcessorProperties;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * One import of a daily file, in the caller's transaction: its lines streamed with COPY ({@link LineCopy}) while
- * the file is hashed and its signature checked; then, unless a file with the same content was imported before
+ * the file is bounded in size ({@link FileSizeBound}), hashed and its signature checked; then, unless a file with the same content was imported before
  * (answered with that import), the file stored, checked, totalled and made the current file of its source for its
  * days ({@link FileSupersession}).
  */
@@ -38,11 +40,15 @@ class FileImport {
 
 	private final Clock clock;
 
-	FileImport(FileRepository files, LineCopy lines, FileSupersession supersession, Clock clock) {
+	private final long maxFileSize;
+
+	FileImport(FileRepository files, LineCopy lines, FileSupersession supersession, Clock clock,
+			BatchProcessorProperties properties) {
 		this.files = files;
 		this.lines = lines;
 		this.supersession = supersession;
 		this.clock = clock;
+		this.maxFileSize = properties.reconciliation().maxFileSize().toBytes();
 	}
 
 	/**
@@ -55,6 +61,7 @@ class FileImport {
 	 * @throws InvalidFileException when it cannot be imported
 	 * @throws FileSignatureException when it is not proven to be its sender's
 	 * @throws OutdatedFileException when a file its sender generated later is in force for one of its days
+	 * @throws FileTooLargeException when it is larger than {@code etax.batch.reconciliation.max-file-size}
 	 */
 	ImportedFile load(String kind, String copy, LineCopy.FileReader reader, FileSignatures.Check signature,
 			InputStream in, String receivedBy, ReconciliationFiles.Channel channel) {
@@ -62,7 +69,8 @@ class FileImport {
 		long fileId = this.files.nextFileId();
 		MessageDigest digest = sha256();
 		ParsedFile parsed;
-		try (DigestInputStream hashed = new DigestInputStream(signature.reading(in), digest)) {
+		try (DigestInputStream hashed = new DigestInputStream(
+				signature.reading(new FileSizeBound(in, this.maxFileSize)), digest)) {
 			FilterInputStream unclosed = new FilterInputStream(hashed) {
 
 				@Override

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * header), which senders put in place before the file: a file is imported only with it. A file whose
  * sidecar has not come {@code signatures.sidecar-grace} after it was last written is refused as unsigned
  * (unless signatures are not required, when it is imported at once without).
- * An imported file moves to {@code done/}; a refused one to {@code rejected/}, with the reason beside it
- * in {@code <name>.problem.txt}; its sidecar goes with it. On a database outage it stays for the next look,
+ * An imported file moves to {@code done/}; a refused one (a file larger than {@code max-file-size} included) to
+ * {@code rejected/}, with the reason beside it in {@code <name>.problem.txt}; its sidecar goes with it. On a
+ * database outage it stays for the next look,
  * however many; on any other failure (a fault of ours the file triggers) it is tried {@value #MAX_ATTEMPTS}
  * times, then set aside in {@code rejected/} too, so that one file cannot fail every look for ever.
  */
@@ -99,7 +100,7 @@ class FileInbox {
 				reject(file, String.valueOf(ex.getMessage()));
 				continue;
 			}
-			catch (OutdatedFileException ex) {
+			catch (OutdatedFileException | FileTooLargeException ex) {
 				this.failures.remove(file);
 				reject(file, String.valueOf(ex.getMessage()));
 				continue;

@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports the daily files of the bank and treasury legs, each in one transaction ({@link FileImport}): its
  * signature checked ({@link FileSignatures}), streamed with COPY, checked, then made the current file of its
  * source for its days. A file seen before (same content) is answered with the first import and changes
- * nothing; a file for a day already reconciled reopens it. Counted in {@code etax.batch.reconciliation.files}
- * ({@code kind}, {@code outcome=imported|duplicate|invalid|unsigned|signature-invalid}).
+ * nothing; a file for a day already reconciled reopens it. A file larger than
+ * {@code etax.batch.reconciliation.max-file-size} is refused as it is read. Counted in
+ * {@code etax.batch.reconciliation.files} ({@code kind},
+ * {@code outcome=imported|duplicate|invalid|outdated|too-large|unsigned|signature-invalid}).
  */
 @Service
 public class ReconciliationFiles {
@@ -60,6 +62,7 @@ public class ReconciliationFiles {
 	 * @return the file as imported, or as first imported if seen before
 	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
 	 * @throws FileSignatureException when it is not proven to be that bank's; nothing of it is kept
+	 * @throws FileTooLargeException when it is larger than {@code max-file-size}; nothing of it is kept
 	 */
 	public ImportedFile importBankFile(InputStream in, @Nullable String signature, String receivedBy,
 			Channel channel) {
@@ -75,6 +78,7 @@ public class ReconciliationFiles {
 	 * @return the statement as imported, or as first imported if seen before
 	 * @throws InvalidFileException when it cannot be imported; nothing of it is kept
 	 * @throws FileSignatureException when it is not proven to be the treasury's; nothing of it is kept
+	 * @throws FileTooLargeException when it is larger than {@code max-file-size}; nothing of it is kept
 	 */
 	public ImportedFile importTreasuryStatement(InputStream in, @Nullable String signature, String receivedBy,
 			Channel channel) {
@@ -127,6 +131,11 @@ public class ReconciliationFiles {
 		catch (OutdatedFileException ex) {
 			count(kind, "outdated");
 			log.info("Reconciliation file refused kind={} reason={}", kind, ex.getMessage());
+			throw ex;
+		}
+		catch (FileTooLargeException ex) {
+			count(kind, "too-large");
+			log.info("Reconciliation file refused kind={} channel={} reason={}", kind, channel, ex.getMessage());
 			throw ex;
 		}
 		catch (FileSignatureException ex) {

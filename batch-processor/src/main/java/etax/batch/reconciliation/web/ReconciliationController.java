@@ -59,8 +59,9 @@ class ReconciliationController {
 					+ "RS256 or ES256) over the body's exact bytes, by a key the bank named in MA_NHANG_DC registered "
 					+ "at the gateway, valid now, with its registered algorithm. 422 reconciliation-file-unsigned without "
 					+ "it, 422 reconciliation-file-signature-invalid when it is malformed, by an unknown, expired or other "
-					+ "bank's key, or does not verify; 422 reconciliation-file-invalid for the content. Nothing is kept of "
-					+ "a refused file.")
+					+ "bank's key, or does not verify; 422 reconciliation-file-invalid for the content; 413 "
+					+ "reconciliation-file-too-large over etax.batch.reconciliation.max-file-size. Nothing is kept of a "
+					+ "refused file.")
 	@ApiResponse(responseCode = "201", description = "Imported: the file and its totals", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same file was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/bank-files", consumes = { "application/xml", "text/xml" })
@@ -75,7 +76,8 @@ class ReconciliationController {
 			description = "The Etax-Signature header carries a detached JWS (RFC 7515 appendix F) over the body's exact "
 					+ "bytes by one of the treasury's keys (etax.batch.reconciliation.signatures.treasury-keys). 422 "
 					+ "reconciliation-file-unsigned without it, 422 reconciliation-file-signature-invalid when it is not "
-					+ "accepted, 422 reconciliation-file-invalid for the content.")
+					+ "accepted, 422 reconciliation-file-invalid for the content, 413 reconciliation-file-too-large over "
+					+ "etax.batch.reconciliation.max-file-size.")
 	@ApiResponse(responseCode = "201", description = "Imported: the statement and its totals", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same statement was imported before: that import", useReturnTypeSchema = true)
 	@PostMapping(path = "/api/v1/reconciliation/treasury-statements", consumes = "text/csv")

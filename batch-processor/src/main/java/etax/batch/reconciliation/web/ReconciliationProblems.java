@@ -2,6 +2,7 @@ package etax.batch.reconciliation.web;
 
 import etax.batch.Problems;
 import etax.batch.reconciliation.inputs.FileSignatureException;
+import etax.batch.reconciliation.inputs.FileTooLargeException;
 import etax.batch.reconciliation.inputs.ImportedFileNotFoundException;
 import etax.batch.reconciliation.inputs.InvalidFileException;
 import etax.batch.reconciliation.inputs.OutdatedFileException;
@@ -42,6 +43,12 @@ class ReconciliationProblems {
 						"Reconciliation file not signed by its sender", ex)
 				: Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "reconciliation-file-signature-invalid",
 						"Reconciliation file's signature not accepted", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(FileTooLargeException ex) {
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "reconciliation-file-too-large", "Reconciliation file too large",
+				ex);
 	}
 
 	@ExceptionHandler
