@@ -2,6 +2,7 @@ package etax.batch.reconciliation.inputs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ import javax.xml.stream.XMLStreamReader;
  * into COPY rows of {@code reconciliation.bank_file_line}, one voucher in memory at a time. The header
  * ({@code HDR}, {@link BankFileHeader}) comes first: its bank and its days bound every voucher
  * ({@link BankVoucher}). Secure: a DOCTYPE is refused, so no entity is ever expanded; nothing external is
- * fetched.
+ * fetched. Read before its signature is checked, so bounded as it is read: a field's text, a voucher's lines and
+ * every piece of markup ({@link BoundedMarkup}, which the parser would otherwise hold whole: a comment, a processing
+ * instruction, a CDATA section, a tag with its attribute values). Read as UTF-8, the layout's encoding, whatever the
+ * file declares: another declared is refused.
  */
 final class BankFileReader {
 
@@ -26,6 +30,12 @@ final class BankFileReader {
 
 	/** The most lines (ROW_CTIET) of a voucher, which are held until the voucher ends. */
 	static final int MAX_LINES = 1_000;
+
+	/**
+	 * The longest piece of markup, in bytes: room for a field at its longest in a CDATA section (1,024 characters,
+	 * at most 3 bytes each in UTF-8), far above a tag or a comment of the layout (the layout has no attributes).
+	 */
+	static final int MAX_MARKUP = 4 * MAX_FIELD;
 
 	private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
@@ -50,10 +60,14 @@ final class BankFileReader {
 	static ParsedFile read(InputStream in, long fileId, CopyText out) throws IOException {
 		XMLStreamReader xml;
 		try {
-			xml = FACTORY.createXMLStreamReader(in);
+			xml = FACTORY.createXMLStreamReader(new BoundedMarkup(in, MAX_MARKUP), StandardCharsets.UTF_8.name());
 		}
 		catch (XMLStreamException ex) {
 			throw InvalidFileException.of("Not XML", ex);
+		}
+		String declared = xml.getCharacterEncodingScheme();
+		if (declared != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(declared)) {
+			throw InvalidFileException.of("The file declares an encoding other than UTF-8, the layout's");
 		}
 		Map<String, String> header = new HashMap<>();
 		ParsedFile.Builder file = null;

@@ -2,6 +2,7 @@ package etax.batch.reconciliation.inputs;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -128,6 +129,42 @@ class DailyFileReaderTests {
 				+ "</DSACH_GNT></DOICHIEU_NTDT>", "GNT 1: more than 1000 ROW_CTIET");
 	}
 
+	/**
+	 * The parser holds a comment, a processing instruction, a CDATA section or a tag with its attributes whole before
+	 * it reports it: one too long to hold is refused as it is read, after a few kilobytes of a file that never ends.
+	 * Short ones are read past (the layout's examples carry comments), a field's text in CDATA included.
+	 */
+	@Test
+	void refusesMarkupTooLongToHoldAsItIsRead() throws IOException {
+		StringWriter rows = new StringWriter();
+		BankFileReader.read(in("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><!-- ngày 20/04 -->"
+				+ HEADER.replace("<MA_NHANG_DC>", "<!----><?bank note?><MA_NHANG_DC>")
+				+ VOUCHER.replace("<SO_CTU>7", "<SO_CTU><![CDATA[7]]>").replace("<GHI_CHU>", "<GHI_CHU lang='vi'>")
+				+ "</DSACH_GNT></DOICHIEU_NTDT>"), 42, new CopyText(rows));
+		assertThat(rows.toString()).startsWith("42\t2026-04-20\t01202001\tVCB1\t1\t7\t");
+		for (String opening : new String[] { "<!--", "<?note ", "<![CDATA[", "<GHI_CHU note=\"" }) {
+			Endless file = new Endless(HEADER + opening, "x->]>");
+			assertThatThrownBy(() -> BankFileReader.read(file, 1, new CopyText(new StringWriter())))
+				.isInstanceOf(InvalidFileException.class)
+				.hasMessageEndingWith("is longer than " + BankFileReader.MAX_MARKUP + " bytes");
+			assertThat(file.served).as(opening).isLessThan(64 * 1024);
+		}
+		Endless doctype = new Endless("<?xml version=\"1.0\"?><!DOCTYPE d [", "<!ENTITY x \"y\">");
+		assertThatThrownBy(() -> BankFileReader.read(doctype, 1, new CopyText(new StringWriter())))
+			.hasMessage("A DOCTYPE is not allowed");
+		assertThat(doctype.served).isLessThan(64 * 1024);
+	}
+
+	@Test
+	void readsAFileAsUtf8TheLayoutsEncodingOnly() {
+		assertRefused("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + HEADER + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"The file declares an encoding other than UTF-8, the layout's");
+		assertThatThrownBy(() -> BankFileReader.read(
+				new ByteArrayInputStream((HEADER + "</DSACH_GNT></DOICHIEU_NTDT>").getBytes(StandardCharsets.UTF_16)), 1,
+				new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class);
+	}
+
 	@Test
 	void keepsAnAmountWithinTheColumnAsWritten() {
 		assertThat(FileFields.amount("999999999999999999.99", "x")).hasToString("999999999999999999.99");
@@ -161,6 +198,29 @@ class DailyFileReaderTests {
 				new CopyText(new StringWriter())))
 			.isInstanceOf(InvalidFileException.class)
 			.hasMessageContaining(message);
+	}
+
+	/** A file that starts so and then repeats its filler for ever, counting the bytes it served. */
+	private static final class Endless extends InputStream {
+
+		private final byte[] start;
+
+		private final byte[] filler;
+
+		private long served;
+
+		Endless(String start, String filler) {
+			this.start = start.getBytes(StandardCharsets.UTF_8);
+			this.filler = filler.getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public int read() {
+			long at = this.served++;
+			return ((at < this.start.length) ? this.start[(int) at]
+					: this.filler[(int) ((at - this.start.length) % this.filler.length)]) & 0xFF;
+		}
+
 	}
 
 	private static ByteArrayInputStream in(String text) {
