@@ -45,17 +45,23 @@ public class BankRegistry {
 
 	private final byte[] intakeSecret;
 
+	private final byte[] acceptedIntakeSecret;
+
 	private final ReadCache<Optional<BankRow>> bankCache = new ReadCache<>(CACHE_CAPACITY);
 
 	private final ReadCache<Optional<VerificationKey>> keyCache = new ReadCache<>(CACHE_CAPACITY);
 
 	BankRegistry(BankRepository banks, BankProperties properties, Clock clock, Environment environment) {
-		LocalIntakeSecret.refuseOutsideLocalRun(properties.intakeSecret(),
-				environment.getProperty("spring.flyway.locations", ""));
+		String flywayLocations = environment.getProperty("spring.flyway.locations", "");
+		LocalIntakeSecret.refuseOutsideLocalRun(properties.intakeSecret(), flywayLocations);
+		if (!properties.acceptedIntakeKeyId().isEmpty()) {
+			LocalIntakeSecret.refuseOutsideLocalRun(properties.acceptedIntakeSecret(), flywayLocations);
+		}
 		this.banks = banks;
 		this.properties = properties;
 		this.clock = clock;
 		this.intakeSecret = properties.intakeSecret().getBytes(StandardCharsets.UTF_8);
+		this.acceptedIntakeSecret = properties.acceptedIntakeSecret().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -72,8 +78,9 @@ public class BankRegistry {
 			throw new InvalidSignatureException(
 					"the JWS header's kid is not a key id (1 to 128 letters, digits or . _ ~ : + / = -)");
 		}
-		if (jws.keyId().equals(this.properties.intakeKeyId())) {
-			if (!jws.verifiesHs256(this.intakeSecret, payload)) {
+		byte[] intakeSecret = intakeSecretOf(jws.keyId());
+		if (intakeSecret != null) {
+			if (!jws.verifiesHs256(intakeSecret, payload)) {
 				throw new InvalidSignatureException("the signature does not verify with the gateway's intake key");
 			}
 			return new Signer(jws.keyId(), null);
@@ -96,6 +103,22 @@ public class BankRegistry {
 			throw new ExpiredKeyException(signer);
 		}
 		return signer;
+	}
+
+	/**
+	 * The secret of an intake key the gateway accepts: the one it signs with, or the other one configured while the
+	 * intake key changes (ADR 0005: every instance accepts the new key before any signs with it, then the old one
+	 * until nothing signed with it is left to read).
+	 * @return the secret, or null when the key id is no intake key of the gateway
+	 */
+	private byte @Nullable [] intakeSecretOf(String keyId) {
+		if (keyId.equals(this.properties.intakeKeyId())) {
+			return this.intakeSecret;
+		}
+		if (keyId.equals(this.properties.acceptedIntakeKeyId())) {
+			return this.acceptedIntakeSecret;
+		}
+		return null;
 	}
 
 	private static DetachedJws parse(@Nullable String signature) {

@@ -69,7 +69,8 @@ class BankRegistryTests {
 				return Optional.of(expired);
 			}
 
-		}, new BankProperties("etax-gateway-intake", "a-secret-of-at-least-thirty-two-bytes!!", Duration.ofSeconds(60)),
+		}, new BankProperties("etax-gateway-intake", "a-secret-of-at-least-thirty-two-bytes!!", Duration.ofSeconds(60), "",
+				""),
 				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
 				new MockEnvironment().withProperty("spring.flyway.locations", LOCAL_LOCATIONS));
 		byte[] payload = "{\"version\":1}".getBytes(StandardCharsets.UTF_8);
@@ -94,6 +95,40 @@ class BankRegistryTests {
 			.isThrownBy(() -> registry("a-secret-of-at-least-thirty-two-bytes!!", PRODUCTION_LOCATIONS));
 	}
 
+	/**
+	 * ADR 0005's change of the intake key: every instance first accepts the new key while signing with the old (A),
+	 * then signs with the new and accepts the old (B), then, once nothing signed with the old is left to read, knows
+	 * the new only (C). Instances of two neighbouring steps read each other's records.
+	 */
+	@Test
+	void acceptsWhatTheOtherIntakeKeySignedWhileTheKeyChanges() {
+		String oldSecret = "the-old-intake-secret-of-32-bytes-or-more";
+		String newSecret = "the-new-intake-secret-of-32-bytes-or-more";
+		BankRegistry a = registry(new BankProperties("intake-2026", oldSecret, Duration.ofSeconds(60), "intake-2027",
+				newSecret));
+		BankRegistry b = registry(new BankProperties("intake-2027", newSecret, Duration.ofSeconds(60), "intake-2026",
+				oldSecret));
+		BankRegistry c = registry(new BankProperties("intake-2027", newSecret, Duration.ofSeconds(60), "", ""));
+		byte[] payload = "{\"version\":1}".getBytes(StandardCharsets.UTF_8);
+
+		assertThat(b.verify(a.signAsIntake(payload), payload)).isEqualTo(new Signer("intake-2026", null));
+		assertThat(a.verify(b.signAsIntake(payload), payload)).isEqualTo(new Signer("intake-2027", null));
+		assertThat(c.verify(b.signAsIntake(payload), payload)).isEqualTo(new Signer("intake-2027", null));
+		assertThatThrownBy(() -> c.verify(a.signAsIntake(payload), payload))
+			.isInstanceOf(InvalidSignatureException.class);
+		assertThatThrownBy(() -> b.verify(a.signAsIntake("{}".getBytes(StandardCharsets.UTF_8)), payload))
+			.isInstanceOf(InvalidSignatureException.class)
+			.hasMessageContaining("does not verify with the gateway's intake key");
+		assertThatThrownBy(() -> new BankProperties("intake-2027", newSecret, Duration.ofSeconds(60), "intake-2026",
+				"short")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private BankRegistry registry(BankProperties properties) {
+		return new BankRegistry(this.repository, properties,
+				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
+				new MockEnvironment().withProperty("spring.flyway.locations", PRODUCTION_LOCATIONS));
+	}
+
 	@Test
 	void keepsAtMostItsCapacityOfIdsRead() {
 		ReadCache<String> cache = new ReadCache<>(100);
@@ -109,7 +144,7 @@ class BankRegistryTests {
 
 	private BankRegistry registry(String secret, String flywayLocations) {
 		return new BankRegistry(this.repository,
-				new BankProperties("etax-gateway-intake", secret, Duration.ofSeconds(60)),
+				new BankProperties("etax-gateway-intake", secret, Duration.ofSeconds(60), "", ""),
 				Clock.fixed(Instant.parse("2026-04-20T00:00:00Z"), ZoneOffset.UTC),
 				new MockEnvironment().withProperty("spring.flyway.locations", flywayLocations));
 	}
