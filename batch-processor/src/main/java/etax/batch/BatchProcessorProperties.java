@@ -125,6 +125,13 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 					@Pattern(regexp = "\\d{5}") String> collectingAgencyOffices,
 			@Nullable LocalDate earliestDay, @DefaultValue("5s") Duration withdrawalInterval,
 			@DefaultValue("1GB") @NotNull DataSize maxFileSize) {
+
+		public Reconciliation {
+			if (maxFileSize.toBytes() < 1) {
+				throw new IllegalArgumentException("etax.batch.reconciliation.max-file-size must be at least one byte");
+			}
+		}
+
 	}
 
 	/**

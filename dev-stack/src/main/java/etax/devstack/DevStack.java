@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the whole system on one machine: PostgreSQL (durable settings, its data in
- * {@value StackProcesses#POSTGRES_DATA}), Kafka (KRaft), then declaration-api, payment-gateway and batch-processor as
+ * {@value StackProcesses#POSTGRES_DATA} or {@code ETAX_PG_DATA}), Kafka (KRaft), then declaration-api, payment-gateway and batch-processor as
  * child JVMs; prints the URLs and waits.
  * Ctrl-C stops the services, then the broker and the database, and leaves no process behind; a run killed without
  * the chance to stop them leaves their list ({@link StackProcesses}), and the next one stops them first. Each run
@@ -84,7 +84,7 @@ public final class DevStack {
 		requireFree(postgresPort, portBase, portBase + 1, portBase + 2);
 		System.out.println("Starting PostgreSQL and Kafka...");
 		LocalPostgres postgres = LocalPostgres.start(postgresPort, LocalPostgres.Durability.DURABLE,
-				root.resolve(StackProcesses.POSTGRES_DATA));
+				StackProcesses.postgresData(root));
 		resources.add(postgres);
 		processes.add(postgres.serverProcess());
 		String databasePassword = postgres.requirePassword();

@@ -34,6 +34,18 @@ final class StackProcesses {
 	 */
 	static final String POSTGRES_DATA = ".etax/postgres-data";
 
+	/**
+	 * Where the local run's PostgreSQL keeps its data: {@value #POSTGRES_DATA} under the project, or the directory
+	 * {@code ETAX_PG_DATA} names, for a project on a file system where initdb cannot make a directory its owner's
+	 * only (a shared folder of a virtual machine, Windows' drives under WSL).
+	 * @param root the project's root
+	 * @return the data directory
+	 */
+	static Path postgresData(Path root) {
+		String chosen = System.getenv("ETAX_PG_DATA");
+		return (chosen != null && !chosen.isBlank()) ? Path.of(chosen) : root.resolve(POSTGRES_DATA);
+	}
+
 	/** Where the list was kept before: a run killed then left it there. */
 	private static final String LEGACY_PATH = "target/dev-stack/processes";
 
@@ -58,7 +70,7 @@ final class StackProcesses {
 		Path file = root.resolve(PATH);
 		stopLeft(file);
 		// a run killed before it listed its server (initdb, the server's start) left the data unnamed
-		Path data = root.resolve(POSTGRES_DATA);
+		Path data = postgresData(root);
 		if (Files.isDirectory(data)) {
 			Entry.delete(data);
 		}

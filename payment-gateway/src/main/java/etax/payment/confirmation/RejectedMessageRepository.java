@@ -41,10 +41,11 @@ class RejectedMessageRepository {
 			signature""";
 
 	/**
-	 * The same without the messages as received and as recorded (up to a MiB each, a camt.054's whole message on
-	 * each of its entries' rows), for a reader that shows neither.
+	 * The same without the record's key (an MST) and the messages as received and as recorded (up to a MiB each, a
+	 * camt.054's whole message on each of its entries' rows), for a reader that shows none of them.
 	 */
-	private static final String COLUMNS_WITHOUT_PAYLOAD = COLUMNS.replace("raw_value", "NULL::text AS raw_value")
+	private static final String COLUMNS_WITHOUT_PAYLOAD = COLUMNS.replace("message_key", "NULL::text AS message_key")
+		.replace("raw_value", "NULL::text AS raw_value")
 		.replace("recorded_value", "NULL::text AS recorded_value");
 
 	/** The most rejections a reference's outcome lists, newest first: a bank may send a reference again and again. */

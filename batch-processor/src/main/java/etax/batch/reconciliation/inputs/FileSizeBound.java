@@ -33,7 +33,7 @@ final class FileSizeBound extends FilterInputStream {
 
 	@Override
 	public int read(byte[] buffer, int offset, int length) throws IOException {
-		int n = super.read(buffer, offset, (int) Math.min(length, this.maxBytes - this.read + 1));
+		int n = super.read(buffer, offset, (int) Math.min(length, beyondLimit()));
 		if (n > 0) {
 			count(n);
 		}
@@ -42,7 +42,7 @@ final class FileSizeBound extends FilterInputStream {
 
 	@Override
 	public long skip(long n) throws IOException {
-		long skipped = super.skip(Math.min(n, this.maxBytes - this.read + 1));
+		long skipped = super.skip(Math.min(n, beyondLimit()));
 		count(skipped);
 		return skipped;
 	}
@@ -50,6 +50,12 @@ final class FileSizeBound extends FilterInputStream {
 	@Override
 	public boolean markSupported() {
 		return false;
+	}
+
+	/** What may still be read, and one byte more to tell a file over the limit; no overflow for a limit of any size. */
+	private long beyondLimit() {
+		long left = this.maxBytes - this.read;
+		return (left < Long.MAX_VALUE) ? left + 1 : left;
 	}
 
 	private void count(long n) {

@@ -76,7 +76,7 @@ class FileSupersession {
 	 * rows of earlier value dates (postings the treasury back-valued) are added to their days beside those days'
 	 * own statements, setting aside only a row of the same posting there ({@code replaced_by}): when a corrected
 	 * statement drops the back-valued row, the row it set aside stands again (its own {@code replaced_by}, in case
-	 * a third statement had back-valued the posting since). Until 2027-01 the row set aside was deleted, and the
+	 * a third statement had back-valued the posting since). Until 2026-12 the row set aside was deleted, and the
 	 * correction lost the posting.
 	 * @return the days whose lines changed
 	 */
