@@ -15,9 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param periods per sub-item and period
  * @param credits per sub-item, waiting credits included
  * @param waitingCredits the credits among them that name a payable item and are never offset against the
- * taxpayer's other items, oldest first
+ * taxpayer's other items, oldest first, the first {@value #MAX_ITEMS}
+ * @param waitingCreditsLeftOut how many more such credits have something left (the credits per sub-item count them)
  * @param generalCredits the others, with something left, oldest first: what an officer may refund or offset on the
- * taxpayer's request (01/ĐNXLNT), by their ids
+ * taxpayer's request (01/ĐNXLNT), by their ids, the first {@value #MAX_ITEMS}
+ * @param generalCreditsLeftOut how many more general credits have something left
  * @param items each obligation that still owes something, with what it owes, oldest due first (a settled one is in
  * the ledger's lines), the first {@value #MAX_ITEMS}
  * @param itemsLeftOut how many more owe something: a taxpayer in arrears for years owes an interest item per item and
@@ -28,10 +30,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param totalCredit what the taxpayer has paid and not applied, waiting credits included
  */
 public record Balance(String mst, List<PeriodBalance> periods, List<CreditBalance> credits,
-		List<WaitingCredit> waitingCredits, List<GeneralCredit> generalCredits, List<Item> items, long itemsLeftOut,
+		List<WaitingCredit> waitingCredits, long waitingCreditsLeftOut, List<GeneralCredit> generalCredits,
+		long generalCreditsLeftOut, List<Item> items, long itemsLeftOut,
 		List<CreditBalance> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
-	/** The most items a balance lists. */
+	/** The most items a balance lists, and the most credits of each kind. */
 	public static final int MAX_ITEMS = 500;
 
 	/** Owes nothing: on its items, nor refunds to pay back. */

@@ -84,16 +84,16 @@ class LedgerViews {
 				    CASE WHEN o.mst IS NOT NULL AND o.mst <> c.mst THEN 'OFFICER' ELSE 'ITEM' END
 				FROM payment.credit c LEFT JOIN payment.obligation o ON o.item_id = c.named_item_id
 				WHERE c.mst = ? AND c.remaining > 0 AND c.named_item_id IS NOT NULL
-				ORDER BY c.created_seq""")
-			.param(mst)
+				ORDER BY c.created_seq LIMIT ?""")
+			.params(mst, Balance.MAX_ITEMS)
 			.query((row, n) -> new Balance.WaitingCredit(row.getObject(1, UUID.class), row.getString(2),
 					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class),
 					row.getString(6), row.getString(7)))
 			.list();
 		List<Balance.GeneralCredit> general = this.jdbc.sql("""
 				SELECT credit_id, sub_item, remaining, paid_on, posting_id FROM payment.credit
-				WHERE mst = ? AND remaining > 0 AND named_item_id IS NULL ORDER BY created_seq""")
-			.param(mst)
+				WHERE mst = ? AND remaining > 0 AND named_item_id IS NULL ORDER BY created_seq LIMIT ?""")
+			.params(mst, Balance.MAX_ITEMS)
 			.query((row, n) -> new Balance.GeneralCredit(row.getObject(1, UUID.class), row.getString(2),
 					row.getBigDecimal(3), row.getObject(4, LocalDate.class), row.getObject(5, UUID.class)))
 			.list();
@@ -108,7 +108,10 @@ class LedgerViews {
 			.list();
 		List<Balance.Item> items = owing(mst, Balance.MAX_ITEMS);
 		long itemsLeftOut = (items.size() < Balance.MAX_ITEMS) ? 0 : countOwing(mst) - items.size();
-		return new Balance(mst, periods, credits, waiting, general, items, itemsLeftOut, owedBack,
+		long waitingLeftOut = (waiting.size() < Balance.MAX_ITEMS) ? 0 : countOpenCredits(mst, true) - waiting.size();
+		long generalLeftOut = (general.size() < Balance.MAX_ITEMS) ? 0 : countOpenCredits(mst, false) - general.size();
+		return new Balance(mst, periods, credits, waiting, waitingLeftOut, general, generalLeftOut, items, itemsLeftOut,
+				owedBack,
 				periods.stream().map(Balance.PeriodBalance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
 				credits.stream().map(Balance.CreditBalance::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
@@ -129,6 +132,15 @@ class LedgerViews {
 	}
 
 	/** How many of the taxpayer's obligations still owe something (index obligation_owing). */
+	/** How many of the taxpayer's credits have something left, of those that name an item or of the others. */
+	private long countOpenCredits(String mst, boolean naming) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.credit WHERE mst = ? AND remaining > 0 AND (named_item_id "
+				+ "IS NOT NULL) = ?")
+			.params(mst, naming)
+			.query(Long.class)
+			.single();
+	}
+
 	long countOwing(String mst) {
 		return this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE mst = ? AND owing")
 			.param(mst)

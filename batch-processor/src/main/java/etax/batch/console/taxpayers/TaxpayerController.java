@@ -216,8 +216,8 @@ class TaxpayerController {
 	}
 
 	record Balance(String mst, List<Item> items, @Nullable Long itemsLeftOut,
-			@Nullable List<GeneralCredit> generalCredits, @Nullable List<OwedBack> owedBack, BigDecimal totalOutstanding,
-			BigDecimal totalCredit) {
+			@Nullable List<GeneralCredit> generalCredits, @Nullable Long generalCreditsLeftOut,
+			@Nullable List<OwedBack> owedBack, BigDecimal totalOutstanding, BigDecimal totalCredit) {
 
 		/** @return how many more items owe something than the gateway lists (its first 500); none when it says none */
 		public long itemsNotListed() {
@@ -227,6 +227,11 @@ class TaxpayerController {
 		/** @return the credits a 01/ĐNXLNT may name; none when the gateway listed none */
 		public List<GeneralCredit> credits() {
 			return (this.generalCredits != null) ? this.generalCredits : List.of();
+		}
+
+		/** @return how many more general credits the taxpayer has than the gateway lists (its oldest 500) */
+		public long creditsNotListed() {
+			return (this.generalCreditsLeftOut != null) ? this.generalCreditsLeftOut : 0;
 		}
 
 		/** @return refunds paid out of money its bank took back, which the taxpayer owes back; none when none */

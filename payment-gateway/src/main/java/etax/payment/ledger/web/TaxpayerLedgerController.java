@@ -67,7 +67,9 @@ class TaxpayerLedgerController {
 	}
 
 	@Operation(summary = "Balance per sub-item and period, credits, and each obligation that still owes something",
-			description = OFFICERS)
+			description = "The first " + Balance.MAX_ITEMS + " items owing, oldest due first, waiting credits and "
+					+ "general credits, oldest first (itemsLeftOut, waitingCreditsLeftOut and generalCreditsLeftOut "
+					+ "count the others; the totals and the figures per sub-item count them all). " + OFFICERS)
 	@GetMapping("/balance")
 	Balance balance(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.ledger.balance(authorized(mst, caller));
