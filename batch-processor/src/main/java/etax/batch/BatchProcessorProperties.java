@@ -115,6 +115,10 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 	 * file is read before its signature can be checked, so a larger one is refused as it is read (413
 	 * {@code reconciliation-file-too-large}; in the inbox, set aside in {@code rejected/}), nothing of it kept. The
 	 * default holds a day of a big bank: the benchmark's bank file of 1,000,000 voucher lines is 547 MB
+	 * @param valueDateWindowDays how many days after a payment's date the treasury may value it and still be its
+	 * line's treasury leg: a statement row valued on or after the payment date and at most this many days after it
+	 * is matched to the tax line of its posting, on the payment's day (a weekend, a holiday, an after-cut-off
+	 * payment; the treasury closes up to 9 days at Tết); 0 matches legs within a day only
 	 */
 	public record Reconciliation(@DefaultValue("http://localhost:8082") @NotBlank String gatewayUrl,
 			@DefaultValue("10s") Duration gatewayTimeout, @Nullable Path inbox,
@@ -124,7 +128,8 @@ public record BatchProcessorProperties(@DefaultValue @Valid Summary summary, @De
 			@DefaultValue Map<@Pattern(regexp = "\\d{3,7}") String,
 					@Pattern(regexp = "\\d{5}") String> collectingAgencyOffices,
 			@Nullable LocalDate earliestDay, @DefaultValue("5s") Duration withdrawalInterval,
-			@DefaultValue("1GB") @NotNull DataSize maxFileSize) {
+			@DefaultValue("1GB") @NotNull DataSize maxFileSize,
+			@DefaultValue("10") @Min(0) @Max(31) int valueDateWindowDays) {
 
 		public Reconciliation {
 			if (maxFileSize.toBytes() < 1) {

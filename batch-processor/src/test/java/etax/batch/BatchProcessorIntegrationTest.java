@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -50,7 +51,7 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = { LocalInfrastructureInitializer.class, FakeGateway.Initializer.class,
 		ReconciliationInbox.Initializer.class })
-@Import(BatchProcessorIntegrationTest.TestClock.class)
+@Import({ BatchProcessorIntegrationTest.TestClock.class, BatchProcessorIntegrationTest.GatewayViews.class })
 public @interface BatchProcessorIntegrationTest {
 
 	Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
@@ -75,6 +76,20 @@ public @interface BatchProcessorIntegrationTest {
 		@Primary
 		MutableTestClock testClock() {
 			return new MutableTestClock();
+		}
+
+	}
+
+	/**
+	 * The gateway's published views the reconciliation reads, as stand-ins ({@link TaxSide}), there from the start:
+	 * a treasury statement's import looks up its rows' postings on the tax side, whatever test imports it first.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	class GatewayViews {
+
+		@Bean
+		TaxSide taxSideStandIn(JdbcClient jdbc) {
+			return new TaxSide(jdbc);
 		}
 
 	}

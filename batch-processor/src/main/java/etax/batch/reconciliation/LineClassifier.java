@@ -2,13 +2,16 @@ package etax.batch.reconciliation;
 
 import java.time.LocalDate;
 
+import etax.batch.BatchProcessorProperties;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Classifies a day's voucher lines into {@code reconciliation.line} in one statement: the tax side (the
  * gateway's view), the banks' files and the treasury's statement joined in full, keyed by (bank code, bank
- * reference, line) and by posting id, with the treasury's acks beside them. Each line belongs to the tax office
+ * reference, line) and by posting id (a statement row valued within {@code value-date-window-days} after its
+ * payment's day counts on that day), with the treasury's acks beside them. Each line belongs to the tax office
  * of its collecting agency ({@link CollectingAgencyOffices}).
  */
 @Repository
@@ -36,6 +39,12 @@ class LineClassifier {
 	 * (money moved between sub-items or taxpayers by an offset, or paid back to a taxpayer on its request: the
 	 * gateway's view payment.treasury_ledger_postings_v1) is no voucher line of any bank, so a statement that lists
 	 * it does not make it ONLY_TREASURY: the gateway follows its ack.
+	 * The treasury values a payment on or after its date (a weekend's, a holiday's or an after-cut-off payment on
+	 * its next working day): a tax line with no statement row of its own day takes as its treasury leg the current
+	 * statement row of its posting valued within :window days after the day (the earliest; looked up by posting id,
+	 * only for such lines), and a statement row that no line of its day has is left out when it is the leg of such
+	 * a line of an earlier day (the tax side has its posting on a day of the window before, with no statement row
+	 * of it from that day up to this one). Its value date is kept on the line (treasury_value_date).
 	 * OFFSET 0 keeps each step a subquery of its own, so that the class and the list of differing fields
 	 * are computed once per line, not once per reference in the outer select.
 	 */
@@ -91,15 +100,38 @@ class LineClassifier {
 					t.treasury_code AS t_treasury, t.treasury_account AS t_account, t.collecting_agency_code AS t_agency,
 					t.payer_mst AS t_payer, b.treasury_code AS b_treasury, b.treasury_account AS b_account,
 					b.collecting_agency_code AS b_agency, b.payer_mst AS b_payer, s.treasury_code AS s_treasury,
-					s.treasury_account AS s_account, t.tax_period AS t_period, b.tax_period AS b_period
+					s.treasury_account AS s_account, t.tax_period AS t_period, b.tax_period AS b_period,
+					s.value_date AS s_value_date
 				FROM tax t
 				FULL JOIN bank b ON b.bank_code = t.bank_code AND b.bank_reference = t.bank_reference
 					AND b.line_number = t.line_number
-				FULL JOIN treasury s ON s.posting_id = t.posting_id
+				FULL JOIN treasury d ON d.posting_id = t.posting_id
+				LEFT JOIN LATERAL (
+					SELECT x.business_day, x.posting_id, x.currency, x.amount, x.chapter, x.sub_item, x.area_code,
+						x.treasury_code, x.treasury_account
+					FROM reconciliation.treasury_statement_line x
+					WHERE d.posting_id IS NULL AND x.posting_id = t.posting_id AND x.replaced_by IS NULL
+						AND x.business_day > :day AND x.business_day <= :day + :window
+					ORDER BY x.business_day LIMIT 1
+				) w ON true
+				CROSS JOIN LATERAL (
+					SELECT coalesce(d.posting_id, w.posting_id) AS posting_id, coalesce(d.currency, w.currency) AS currency,
+						coalesce(d.amount, w.amount) AS amount, coalesce(d.chapter, w.chapter) AS chapter,
+						coalesce(d.sub_item, w.sub_item) AS sub_item, coalesce(d.area_code, w.area_code) AS area_code,
+						coalesce(d.treasury_code, w.treasury_code) AS treasury_code,
+						coalesce(d.treasury_account, w.treasury_account) AS treasury_account, w.business_day AS value_date
+				) s
 				LEFT JOIN unbooked u ON t.bank_code IS NULL AND u.bank_code = b.bank_code
 					AND u.bank_reference = b.bank_reference
 				LEFT JOIN reconciliation.treasury_ack a ON a.posting_id = coalesce(t.posting_id, s.posting_id)
 				LEFT JOIN offices o ON o.agency = coalesce(t.collecting_agency_code, b.collecting_agency_code)
+				WHERE NOT (t.bank_code IS NULL AND b.bank_code IS NULL
+					AND EXISTS (SELECT 1 FROM payment.reconciliation_confirmation_lines_v1 v
+						WHERE v.posting_id = d.posting_id AND v.line_number IS NOT NULL
+							AND v.payment_date >= :day - :window AND v.payment_date < :day
+							AND NOT EXISTS (SELECT 1 FROM reconciliation.treasury_statement_line x
+								WHERE x.posting_id = d.posting_id AND x.replaced_by IS NULL
+									AND x.business_day >= v.payment_date AND x.business_day < :day)))
 			), coded AS (
 				SELECT l.*, array_remove(ARRAY[
 					CASE WHEN l.has_tax AND ((l.has_bank AND l.t_chapter IS DISTINCT FROM l.b_chapter)
@@ -142,7 +174,7 @@ class LineClassifier {
 				bank_currency, treasury_chapter, treasury_sub_item, treasury_area, treasury_amount, treasury_currency,
 				tax_treasury_code, tax_treasury_account, tax_collecting_agency, tax_payer_mst, bank_treasury_code,
 				bank_treasury_account, bank_collecting_agency, bank_payer_mst, treasury_treasury_code,
-				treasury_treasury_account, tax_tax_period, bank_tax_period)
+				treasury_treasury_account, tax_tax_period, bank_tax_period, treasury_value_date)
 			SELECT :day,
 				CASE WHEN bank_code IS NULL THEN 'posting/' || posting_id
 					WHEN line_number IS NULL THEN bank_code || '/' || bank_reference
@@ -163,7 +195,8 @@ class LineClassifier {
 				CASE WHEN class <> 'MATCHED' THEN b_treasury END, CASE WHEN class <> 'MATCHED' THEN b_account END,
 				CASE WHEN class <> 'MATCHED' THEN b_agency END, CASE WHEN class <> 'MATCHED' THEN b_payer END,
 				CASE WHEN class <> 'MATCHED' THEN s_treasury END, CASE WHEN class <> 'MATCHED' THEN s_account END,
-				CASE WHEN class <> 'MATCHED' THEN t_period END, CASE WHEN class <> 'MATCHED' THEN b_period END
+				CASE WHEN class <> 'MATCHED' THEN t_period END, CASE WHEN class <> 'MATCHED' THEN b_period END,
+				s_value_date
 			FROM classified
 			""";
 
@@ -171,9 +204,12 @@ class LineClassifier {
 
 	private final CollectingAgencyOffices offices;
 
-	LineClassifier(JdbcClient jdbc, CollectingAgencyOffices offices) {
+	private final int valueDateWindowDays;
+
+	LineClassifier(JdbcClient jdbc, CollectingAgencyOffices offices, BatchProcessorProperties properties) {
 		this.jdbc = jdbc;
 		this.offices = offices;
+		this.valueDateWindowDays = properties.reconciliation().valueDateWindowDays();
 	}
 
 	/**
@@ -187,6 +223,7 @@ class LineClassifier {
 			.param("day", day)
 			.param("offices", this.offices.asJson())
 			.param("unmapped", CollectingAgencyOffices.UNMAPPED)
+			.param("window", this.valueDateWindowDays)
 			.update();
 	}
 

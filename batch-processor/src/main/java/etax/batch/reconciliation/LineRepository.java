@@ -74,7 +74,7 @@ class LineRepository {
 				row.getString("tax_status"),
 				row.getString("bank_status"), row.getString("treasury_status"),
 				(mismatched != null) ? Arrays.asList((String[]) mismatched.getArray()) : List.of(), coding(row, "tax"),
-				coding(row, "bank"), coding(row, "treasury"));
+				coding(row, "bank"), coding(row, "treasury"), row.getObject("treasury_value_date", LocalDate.class));
 	}
 
 	private static ReconciledLine.@Nullable Coding coding(ResultSet row, String leg) throws SQLException {

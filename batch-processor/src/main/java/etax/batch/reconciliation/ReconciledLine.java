@@ -1,6 +1,7 @@
 package etax.batch.reconciliation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,13 +32,16 @@ import org.jspecify.annotations.Nullable;
  * @param tax the tax side's coding
  * @param bank the bank's coding
  * @param treasury the treasury's coding
+ * @param treasuryValueDate the value date of the treasury's statement row, when it is not the line's day: a row
+ * valued after the payment's date, within {@code value-date-window-days} (a weekend's, a holiday's or an
+ * after-cut-off payment)
  */
 public record ReconciledLine(String lineKey, LineClass lineClass, @Nullable String currency,
 		@Nullable BigDecimal amount, @Nullable String bankCode, @Nullable String bankReference,
 		@Nullable Integer lineNumber, @Nullable UUID postingId, @Nullable String taxOffice, @Nullable String treasuryCode,
 		@Nullable String taxStatus,
 		@Nullable String bankStatus, @Nullable String treasuryStatus, List<String> mismatched, @Nullable Coding tax,
-		@Nullable Coding bank, @Nullable Coding treasury) {
+		@Nullable Coding bank, @Nullable Coding treasury, @Nullable LocalDate treasuryValueDate) {
 
 	/**
 	 * One leg's coding of a line, with where it was routed.

@@ -281,7 +281,7 @@ class DeclarationApiTests {
 						new BatchProcessorProperties.Schedule(false, "0 0 3 * * *")),
 				bulk, new BatchProcessorProperties.Reconciliation("http://localhost:8082", Duration.ofSeconds(10), null,
 						Duration.ofSeconds(30), 3, 31, new BatchProcessorProperties.Schedule(false, "0 0 6 * * *"),
-						Map.of(), null, Duration.ofSeconds(5), DataSize.ofGigabytes(1)),
+						Map.of(), null, Duration.ofSeconds(5), DataSize.ofGigabytes(1), 10),
 				new BatchProcessorProperties.Console(false, 50)), JSON, tokens);
 	}
 

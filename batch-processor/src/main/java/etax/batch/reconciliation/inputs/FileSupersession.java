@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import etax.batch.BatchProcessorProperties;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +22,11 @@ class FileSupersession {
 
 	private final JdbcClient jdbc;
 
-	FileSupersession(JdbcClient jdbc) {
+	private final int valueDateWindowDays;
+
+	FileSupersession(JdbcClient jdbc, BatchProcessorProperties properties) {
 		this.jdbc = jdbc;
+		this.valueDateWindowDays = properties.reconciliation().valueDateWindowDays();
 	}
 
 	/**
@@ -77,7 +82,9 @@ class FileSupersession {
 	 * own statements, setting aside only a row of the same posting there ({@code replaced_by}): when a corrected
 	 * statement drops the back-valued row, the row it set aside stands again (its own {@code replaced_by}, in case
 	 * a third statement had back-valued the posting since). Until 2026-12 the row set aside was deleted, and the
-	 * correction lost the posting.
+	 * correction lost the posting. A row valued after its payment's date, within {@code value-date-window-days}, is
+	 * the treasury leg of the payment's line on the payment's day: the payment days of the postings of its rows and
+	 * of the rows it replaces are touched too ({@link #paymentDays}).
 	 * @return the days whose lines changed
 	 */
 	private String[] supersedeStatements(long fileId, ParsedFile file, String[] days) {
@@ -90,6 +97,7 @@ class FileSupersession {
 			.params(fileId, file.source(), fileId, file.lastDay())
 			.query(LocalDate.class)
 			.list();
+		List<LocalDate> paymentDays = paymentDays(fileId, file);
 		this.jdbc.sql("""
 				UPDATE reconciliation.treasury_statement_line o SET replaced_by = l.replaced_by
 				FROM reconciliation.treasury_statement_line l JOIN reconciliation.imported_file f ON f.file_id = l.file_id
@@ -112,10 +120,51 @@ class FileSupersession {
 			.params(fileId, days)
 			.update();
 		// in order, as a bank file's import locks its days: two imports lock shared days in the same order
-		return Stream.concat(Arrays.stream(days), replaced.stream().map(LocalDate::toString))
+		return Stream.of(Arrays.stream(days), replaced.stream().map(LocalDate::toString),
+				paymentDays.stream().map(LocalDate::toString))
+			.flatMap((stream) -> stream)
 			.distinct()
 			.sorted()
 			.toArray(String[]::new);
+	}
+
+	/**
+	 * The days before a row's value date, within {@code value-date-window-days}, on which the tax side has the
+	 * posting of a row of the statement or of a row of the statements it replaces (the gateway's view
+	 * {@code payment.reconciliation_confirmation_lines_v1}): the row is, or was, the treasury leg of that day's line.
+	 * One statement, a look-up by posting id per row (a posting has one line on the tax side), the view read only
+	 * for the payment days the window allows.
+	 */
+	private List<LocalDate> paymentDays(long fileId, ParsedFile file) {
+		if (this.valueDateWindowDays == 0) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT DISTINCT v.payment_date
+				FROM (SELECT posting_id, business_day FROM reconciliation.treasury_statement_line
+				      WHERE business_day BETWEEN :first AND :last AND file_id = :file
+				      UNION ALL
+				      SELECT l.posting_id, l.business_day
+				      FROM reconciliation.treasury_statement_line l
+				      JOIN reconciliation.imported_file f ON f.file_id = l.file_id
+				      WHERE f.kind = 'TREASURY' AND f.source = :source AND f.file_id <> :file AND f.last_day = :last
+				          AND l.business_day BETWEEN f.first_day AND f.last_day AND l.replaced_by IS NULL) l
+				JOIN payment.reconciliation_confirmation_lines_v1 v ON v.posting_id = l.posting_id
+				WHERE v.line_number IS NOT NULL AND v.payment_date < l.business_day
+				    AND v.payment_date >= l.business_day - :window
+				    AND v.payment_date >= (SELECT least(CAST(:first AS date), min(f.first_day))
+				        FROM reconciliation.imported_file f
+				        WHERE f.kind = 'TREASURY' AND f.source = :source AND f.file_id <> :file AND f.last_day = :last)
+				        - :window
+				    AND v.payment_date < :last
+				ORDER BY 1""")
+			.param("first", file.firstDay())
+			.param("last", file.lastDay())
+			.param("file", fileId)
+			.param("source", file.source())
+			.param("window", this.valueDateWindowDays)
+			.query(LocalDate.class)
+			.list();
 	}
 
 	/**
