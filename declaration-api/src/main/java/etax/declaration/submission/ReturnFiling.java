@@ -2,9 +2,11 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,10 +14,12 @@ import java.util.UUID;
 import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.inspection.TaxInspection;
 import etax.declaration.taxpayer.Taxpayer;
+import etax.declaration.taxpayer.TaxpayerRegistry;
 import etax.schemas.Finding;
 import etax.schemas.ReturnDocument;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +52,11 @@ class ReturnFiling {
 
 	private final FilingRecords records;
 
+	private final TaxpayerRegistry registry;
+
 	ReturnFiling(Idempotency idempotency, ReturnChains chains, TransactionCodes transactionCodes, DateRanges dateRanges,
-			ReturnDecisions decisions, FilingRecords records) {
+			ReturnDecisions decisions, FilingRecords records, TaxpayerRegistry registry) {
+		this.registry = registry;
 		this.idempotency = idempotency;
 		this.chains = chains;
 		this.transactionCodes = transactionCodes;
@@ -88,6 +95,7 @@ class ReturnFiling {
 			lookups.add(new Idempotency.Lookup(candidate.filer(), candidate.idempotencyKey(), document.sha256(), locks));
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
+		requireRegistrationsUnchanged(candidates, earlier);
 		List<Instant> codesToIssue = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (earlier.get(i).isEmpty()) {
@@ -118,6 +126,42 @@ class ReturnFiling {
 		}
 		this.records.write(group, outcomes);
 		return List.of(outcomes);
+	}
+
+	/**
+	 * Holds the registrations the returns to decide were checked against, and refuses the group if one changed
+	 * since (a change of filing frequency, a status, an office registered while the return was checked): its
+	 * findings would be of a registration no longer in force. The group is then filed return by return, and the
+	 * return whose taxpayer changed is answered 503, to be filed again (with its key, decided once) and checked
+	 * against the registration now in force; a registration that comes after waits for the group's commit, and sees
+	 * its returns (a change of frequency is refused against a year with returns accepted at the other).
+	 * @throws RegistrationChanged if a taxpayer's registration changed since its return was checked
+	 */
+	private void requireRegistrationsUnchanged(List<Candidate> candidates,
+			List<Optional<Idempotency.Earlier>> earlier) {
+		Map<String, Taxpayer> checked = new HashMap<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			Optional<Taxpayer> taxpayer = candidates.get(i).taxpayer();
+			if (earlier.get(i).isEmpty() && taxpayer.isPresent()) {
+				checked.put(taxpayer.get().mst(), taxpayer.get());
+			}
+		}
+		Map<String, Taxpayer> now = this.registry.heldForFiling(checked.keySet());
+		for (Taxpayer taxpayer : checked.values()) {
+			Taxpayer registered = now.get(taxpayer.mst());
+			if (registered == null || !registered.sameRegistration(taxpayer)) {
+				throw new RegistrationChanged();
+			}
+		}
+	}
+
+	/** A taxpayer's registration changed while its return was checked: filed again, the return is checked anew. */
+	static final class RegistrationChanged extends TransientDataAccessException {
+
+		RegistrationChanged() {
+			super("A taxpayer's registration changed while its return was checked: file it again");
+		}
+
 	}
 
 	/**

@@ -30,6 +30,17 @@ public record Taxpayer(String mst, String name, String status, boolean eFiling, 
 		String taxOfficeCode, String chapter, List<FrequencyChange> frequencyChanges, boolean deadlinesExtended,
 		boolean inspected) {
 
+	/**
+	 * Whether another reading of the taxpayer says what its registration says: its details, status, office and
+	 * frequencies (not whether it ever had an extension or an inspection, which are recorded apart).
+	 */
+	public boolean sameRegistration(Taxpayer other) {
+		return this.mst.equals(other.mst) && this.name.equals(other.name) && this.status.equals(other.status)
+				&& this.eFiling == other.eFiling && this.filingFrequency.equals(other.filingFrequency)
+				&& this.taxOfficeCode.equals(other.taxOfficeCode) && this.chapter.equals(other.chapter)
+				&& this.frequencyChanges.equals(other.frequencyChanges);
+	}
+
 	/** The budget chapters of households and individuals (VN-ETAX §2.2): provincial, district and commune level. */
 	private static final Pattern INDIVIDUALS_CHAPTER = Pattern.compile("[578]57");
 

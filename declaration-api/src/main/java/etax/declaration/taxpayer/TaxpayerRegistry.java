@@ -2,8 +2,12 @@ package etax.declaration.taxpayer;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import etax.access.Caller;
 import etax.declaration.calendar.Deadlines;
@@ -35,6 +39,23 @@ public class TaxpayerRegistry {
 
 	public Optional<Taxpayer> find(String mst) {
 		return this.repository.find(mst);
+	}
+
+	/**
+	 * The taxpayers as registered now, held so until the caller's transaction ends: a registration of one of them
+	 * (its details, its status, a change of its filing frequency) waits for the transaction, or was stored before
+	 * and is read. A filing decides under it, so that no return is accepted on a registration changed while it was
+	 * being checked.
+	 * @param msts the taxpayers
+	 * @return those registered, by MST
+	 */
+	public Map<String, Taxpayer> heldForFiling(Collection<String> msts) {
+		if (msts.isEmpty()) {
+			return Map.of();
+		}
+		return this.repository.lockSharedAndFind(msts)
+			.stream()
+			.collect(Collectors.toMap(Taxpayer::mst, Function.identity()));
 	}
 
 	/**

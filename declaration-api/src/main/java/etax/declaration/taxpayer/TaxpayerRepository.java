@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,16 @@ class TaxpayerRepository {
 
 	// rows are mapped by column name here, not by the records' property names: the property mapper tries
 	// each camelCase name first and fails over on an exception per column per row, on every filing
+	private static final String SELECT = """
+			SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter,
+			    (SELECT string_agg(to_char(c.effective_from, 'YYYY-MM-DD') || ':' || c.frequency, ','
+			                       ORDER BY c.effective_from)
+			     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes,
+			    EXISTS (SELECT FROM filing.deadline_extension e WHERE e.mst = taxpayer.mst) AS deadlines_extended,
+			    EXISTS (SELECT FROM filing.tax_inspection i WHERE i.mst = taxpayer.mst) AS inspected
+			FROM filing.taxpayer
+			""";
+
 	private static final RowMapper<Taxpayer> TAXPAYER = (row, n) -> new Taxpayer(row.getString("mst"),
 			row.getString("name"), row.getString("status"), row.getBoolean("e_filing"), row.getString("filing_frequency"),
 			row.getString("tax_office_code"), row.getString("chapter"), changes(row.getString("frequency_changes")),
@@ -56,15 +67,21 @@ class TaxpayerRepository {
 	 * had an extension or an inspection, each an index probe.
 	 */
 	Optional<Taxpayer> find(String mst) {
-		return this.jdbc.sql("""
-				SELECT mst, name, status, e_filing, filing_frequency, tax_office_code, chapter,
-				    (SELECT string_agg(to_char(c.effective_from, 'YYYY-MM-DD') || ':' || c.frequency, ','
-				                       ORDER BY c.effective_from)
-				     FROM filing.filing_frequency_change c WHERE c.mst = taxpayer.mst) AS frequency_changes,
-				    EXISTS (SELECT FROM filing.deadline_extension e WHERE e.mst = taxpayer.mst) AS deadlines_extended,
-				    EXISTS (SELECT FROM filing.tax_inspection i WHERE i.mst = taxpayer.mst) AS inspected
-				FROM filing.taxpayer WHERE mst = ?
-				""").param(mst).query(TAXPAYER).optional();
+		return this.jdbc.sql(SELECT + "WHERE mst = ?").param(mst).query(TAXPAYER).optional();
+	}
+
+	/**
+	 * Share-locks taxpayers' rows until the transaction ends, then reads them as {@link #find} does: a registration
+	 * (which updates the row) waits for the transaction, or the transaction, once it has waited for one, reads what
+	 * the registration stored (a second statement, whose snapshot is taken after the wait).
+	 */
+	List<Taxpayer> lockSharedAndFind(Collection<String> msts) {
+		String[] keys = msts.stream().distinct().sorted().toArray(String[]::new);
+		this.jdbc.sql("SELECT mst FROM filing.taxpayer WHERE mst = ANY (?) ORDER BY mst FOR SHARE")
+			.param(keys)
+			.query(String.class)
+			.list();
+		return this.jdbc.sql(SELECT + "WHERE mst = ANY (?)").param(keys).query(TAXPAYER).list();
 	}
 
 	/**

@@ -24,15 +24,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static etax.declaration.submission.GeneratedReturns.generated;
+import static etax.devstack.TestCallers.officer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Two filings decided at the same moment in two transactions, as on two replicas: the second waits for the
@@ -135,6 +140,66 @@ class ConcurrentFilingIntegrationTests {
 		assertThat(decided.get(1).findings()).filteredOn((finding) -> finding.ruleId().equals("CTX-DUP-15"))
 			.extracting(Finding::value)
 			.containsExactly(decided.get(0).transactionCode());
+	}
+
+	@Test
+	void aReturnCheckedAgainstARegistrationChangedSinceIsNotDecided() {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		ReturnFiling.Candidate checked = candidate(SampleReturns.forTaxpayer(mst));
+		// a change of frequency registered between the return's checks and its decision
+		this.jdbc.sql("""
+				INSERT INTO filing.filing_frequency_change (mst, effective_from, frequency, registered_at)
+				VALUES (?, DATE '2026-01-01', 'M', now())""").param(mst).update();
+
+		assertThatExceptionOfType(ReturnFiling.RegistrationChanged.class)
+			.isThrownBy(() -> this.filing.file(List.of(checked)));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_return WHERE mst = ?")
+			.param(mst)
+			.query(Long.class)
+			.single()).as("nothing filed: filed again, it is checked against the monthly frequency").isZero();
+	}
+
+	@Test
+	void aChangeOfFrequencyRegisteredWhileAReturnIsBeingDecidedWaitsForItAndIsRefusedAgainstIt() throws Exception {
+		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
+		ReturnFiling.Candidate quarterly = candidate(SampleReturns.forTaxpayer(mst));
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		CountDownLatch decided = new CountDownLatch(1);
+		ExecutorService replicas = Executors.newFixedThreadPool(2);
+		try {
+			Future<ReturnFiling.Filed> filing = replicas.submit(() -> transaction.execute((status) -> {
+				ReturnFiling.Filed filed = this.filing.file(List.of(quarterly)).get(0);
+				decided.countDown();
+				try {
+					// the transaction stays open while the officer registers the change
+					Thread.sleep(TimeUnit.SECONDS.toMillis(HOLD_SECONDS));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return filed;
+			}));
+			assertThat(decided.await(60, TimeUnit.SECONDS)).isTrue();
+			Future<MvcResult> change = replicas.submit(() -> this.mvc
+				.perform(post("/api/v1/taxpayers").with(officer())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\","
+							+ "\"eFiling\":true,\"filingFrequency\":\"M\",\"taxOfficeCode\":\"99999\","
+							+ "\"chapter\":\"754\",\"filingFrequencyFrom\":\"2026-01-01\"}"))
+				.andReturn());
+
+			Receipt receipt = ((ReturnFiling.Filed.Received) filing.get(60, TimeUnit.SECONDS)).receipt();
+			MvcResult refused = change.get(60, TimeUnit.SECONDS);
+
+			assertThat(receipt.status()).as("%s", receipt.findings()).isEqualTo(ReturnStatus.ACCEPTED);
+			assertThat(refused.getResponse().getStatus()).as("the change waited for the return and saw it")
+				.isEqualTo(409);
+			assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("registration-conflict",
+					"accepted at its other filing frequency");
+		}
+		finally {
+			replicas.shutdownNow();
+		}
 	}
 
 	/**

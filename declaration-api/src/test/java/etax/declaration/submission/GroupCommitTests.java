@@ -147,7 +147,7 @@ class GroupCommitTests {
 		volatile CountDownLatch holdFirstGroup;
 
 		RecordingFiling() {
-			super(null, null, null, null, null, null);
+			super(null, null, null, null, null, null, null);
 		}
 
 		@Override
