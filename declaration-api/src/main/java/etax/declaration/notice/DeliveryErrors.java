@@ -55,7 +55,10 @@ final class DeliveryErrors {
 						? ": its certificate is not trusted, expired or not for the host" : "");
 			}
 			if (cause instanceof UnknownHostException) {
-				return "Host " + target.getHost() + " not found";
+				// worded as a refused address: told apart, a filer would learn which of its names the service's
+				// resolver knows (its internal names among them)
+				return "Not sent: " + target.getHost() + " resolves to no address the service calls (unknown, internal "
+						+ "or reserved)";
 			}
 			if (cause instanceof ConnectException || cause instanceof NoHttpResponseException
 					|| cause instanceof ConnectionClosedException || cause instanceof ClosedChannelException) {

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records what became of an attempt to deliver a notice ({@link WebhookDispatcher}): answered 2xx, it is delivered;
- * refused because the receiver resolves to an internal address ({@link DeliveryErrors#refusal}), it fails at once;
- * otherwise it is retried with doubling delays until the last attempt, its reason recorded in words. An attempt that
- * gets no answer (or a 5xx, 408 or 429) also pauses its webhook, each time for twice as long, and the receiver's next
+ * otherwise it is retried with doubling delays until the last attempt, its reason recorded in words. A delivery not
+ * sent because the receiver's name resolves to an internal address ({@link DeliveryErrors#refusal}) is retried like
+ * one whose name resolves to nothing, with the same words: failed at once, it would tell the filer which of the
+ * names it registers the service's resolver knows. An attempt that gets no answer (or a 5xx, 408 or 429) also
+ * pauses its webhook, each time for twice as long, and the receiver's next
  * answer resumes it ({@link WebhookRepository#pause}): a receiver that is down holds no places among the deliveries
  * in flight while it is paused, and its deliveries wait out of the other webhooks' way. The time from
  * a notice's filing to its delivery is the timer {@value #LATENCY} (tag {@code attempt}: {@code first} or
@@ -70,12 +72,6 @@ class DeliveryOutcomes {
 		}
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
-		if (DeliveryErrors.refusal(cause) != null) {
-			// never retried: the address is not one to call, however often asked
-			this.webhooks.failed(delivery.id(), DeliveryErrors.describe(cause, URI.create(delivery.url()),
-					this.properties.timeout()), null);
-			return;
-		}
 		String error = (status != null) ? "HTTP " + status + " from the receiver"
 				: DeliveryErrors.describe(cause, URI.create(delivery.url()), this.properties.timeout());
 		int attempts = delivery.attempts() + 1;

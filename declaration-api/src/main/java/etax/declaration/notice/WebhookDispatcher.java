@@ -114,7 +114,7 @@ class WebhookDispatcher implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		// this thread alone takes room: the room can only grow before it is taken
 		List<WebhookRepository.Due> due = this.webhooks.claimDue(now, this.deliveries.room(), now.plus(lease()),
-				this.deliveries.perWebhook(), this.properties.perWebhook());
+				this.deliveries.perWebhook(), this.properties.perWebhook(), this.properties.perFiler());
 		for (WebhookRepository.Due delivery : due) {
 			// the room it gives back may be a webhook's that has more due
 			this.deliveries.send(delivery, this::wake);

@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * notices holds that many places, not all
  * @param maxPerFiler how many webhooks one filer may have in use: each is a place among those in flight that a
  * receiver slow to answer holds for up to the timeout
+ * @param perFiler how many deliveries in flight may go to one filer's webhooks together, in each replica: each notice
+ * is due to each of a filer's webhooks, so without it a filer with a few would hold every place with one batch
  */
 @ConfigurationProperties("etax.declaration.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("35") int maxAttempts, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency,
-		@DefaultValue("8") int perWebhook, @DefaultValue("10") int maxPerFiler) {
+		@DefaultValue("8") int perWebhook, @DefaultValue("10") int maxPerFiler, @DefaultValue("8") int perFiler) {
 
 }

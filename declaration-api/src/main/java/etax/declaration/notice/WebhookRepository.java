@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,13 +194,16 @@ class WebhookRepository {
 	 * {@code perWebhook} deliveries in flight here, those of {@code inFlight} counted: one whose receiver is slow to
 	 * answer holds that many places, not all of them. None of a paused webhook's is claimed ({@link #pause}: its pause
 	 * moves them past its end, but a notice queued or a retry recorded while it was pausing may not have been moved).
-	 * Only deliveries to webhooks in use are claimed; a due one of a
+	 * A filer's webhooks together have at most {@code perFiler} in flight here: a filer with several webhooks (URLs
+	 * that differ by a query string are several) would otherwise hold every place with one batch's notices, each
+	 * notice due to each of them. Only deliveries to webhooks in use are claimed; a due one of a
 	 * removed webhook (queued by a filing that committed after the removal) is cancelled first, as the removal would
 	 * have: it would otherwise take a place of every claim for ever.
 	 * @param inFlight how many deliveries to each webhook are in flight here
 	 */
 	@Transactional
-	List<Due> claimDue(Instant now, int limit, Instant leaseUntil, Map<UUID, Integer> inFlight, int perWebhook) {
+	List<Due> claimDue(Instant now, int limit, Instant leaseUntil, Map<UUID, Integer> inFlight, int perWebhook,
+			int perFiler) {
 		if (limit <= 0) {
 			return List.of();
 		}
@@ -214,20 +218,34 @@ class WebhookRepository {
 			.filter((webhook) -> webhook.getValue() >= perWebhook)
 			.map((webhook) -> webhook.getKey().toString())
 			.toArray(String[]::new);
+		Map<String, Integer> takenByFiler = inFlightByFiler(inFlight);
+		String[] fullFilers = takenByFiler.entrySet()
+			.stream()
+			.filter((filer) -> filer.getValue() >= perFiler)
+			.map(Map.Entry::getKey)
+			.toArray(String[]::new);
 		List<Candidate> candidates = this.jdbc.sql("""
-				SELECT due.id, due.webhook_id FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
+				SELECT due.id, due.webhook_id, hook.filer
+				FROM filing.webhook_delivery due JOIN filing.webhook hook ON hook.id = due.webhook_id
 				WHERE due.status = 'PENDING' AND due.next_attempt_at <= ? AND hook.removed_at IS NULL
 				    AND (hook.paused_until IS NULL OR hook.paused_until <= ?) AND due.webhook_id <> ALL(?::uuid[])
+				    AND hook.filer <> ALL(?::text[])
 				ORDER BY due.next_attempt_at LIMIT ? FOR UPDATE OF due SKIP LOCKED
 				""")
-			.params(Timestamp.from(now), Timestamp.from(now), full, limit)
-			.query((row, n) -> new Candidate(row.getLong(1), row.getObject(2, UUID.class)))
+			.params(Timestamp.from(now), Timestamp.from(now), full, fullFilers, limit)
+			.query((row, n) -> new Candidate(row.getLong(1), row.getObject(2, UUID.class), row.getString(3)))
 			.list();
 		Map<UUID, Integer> taken = new HashMap<>(inFlight);
-		Long[] claimed = candidates.stream()
-			.filter((candidate) -> taken.merge(candidate.webhookId(), 1, Integer::sum) <= perWebhook)
-			.map(Candidate::id)
-			.toArray(Long[]::new);
+		List<Long> claimable = new ArrayList<>();
+		for (Candidate candidate : candidates) {
+			if (taken.getOrDefault(candidate.webhookId(), 0) < perWebhook
+					&& takenByFiler.getOrDefault(candidate.filer(), 0) < perFiler) {
+				taken.merge(candidate.webhookId(), 1, Integer::sum);
+				takenByFiler.merge(candidate.filer(), 1, Integer::sum);
+				claimable.add(candidate.id());
+			}
+		}
+		Long[] claimed = claimable.toArray(Long[]::new);
 		if (claimed.length == 0) {
 			return List.of();
 		}
@@ -243,7 +261,24 @@ class WebhookRepository {
 			.list();
 	}
 
-	private record Candidate(long id, UUID webhookId) {
+	/** How many deliveries in flight here go to each filer's webhooks, their filers read from the webhooks. */
+	private Map<String, Integer> inFlightByFiler(Map<UUID, Integer> inFlight) {
+		Map<String, Integer> byFiler = new HashMap<>();
+		if (inFlight.isEmpty()) {
+			return byFiler;
+		}
+		this.jdbc.sql("SELECT id, filer FROM filing.webhook WHERE id = ANY(?::uuid[])")
+			.param(inFlight.keySet().stream().map(UUID::toString).toArray(String[]::new))
+			.query((row) -> {
+				Integer count = inFlight.get(row.getObject(1, UUID.class));
+				if (count != null) {
+					byFiler.merge(row.getString(2), count, Integer::sum);
+				}
+			});
+		return byFiler;
+	}
+
+	private record Candidate(long id, UUID webhookId, String filer) {
 
 	}
 

@@ -97,7 +97,7 @@ final class WebhookTargets {
 			String kind = (address.isLoopbackAddress() && this.allowLoopback) ? null : InternalAddresses.kindOf(address);
 			if (kind != null) {
 				// neither the address nor its kind: the filer reads this error, and would map the service's network
-				throw new Refused(host + " resolves to an address the service does not call (internal, or reserved)");
+				throw new Refused(host + " resolves to no address the service calls (unknown, internal or reserved)");
 			}
 		}
 		return addresses;

@@ -51,7 +51,7 @@ class DeliveryErrorsTests {
 				TIMEOUT))
 			.isEqualTo("TLS handshake with hooks.example.vn:8443 failed");
 		assertThat(DeliveryErrors.describe(new UnknownHostException("hooks.example.vn"), HOOK, TIMEOUT))
-			.isEqualTo("Host hooks.example.vn not found");
+			.isEqualTo("Not sent: hooks.example.vn resolves to no address the service calls (unknown, internal or reserved)");
 	}
 
 	@Test

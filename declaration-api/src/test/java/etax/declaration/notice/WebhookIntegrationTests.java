@@ -172,7 +172,7 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
-	void aDeliveryToANameThatResolvesToAnInternalAddressIsRefusedAndTheReasonRecordedInWords() throws Exception {
+	void aDeliveryToANameThatResolvesToAnInternalAddressIsNotSentAndRetriedLikeAnUnknownName() throws Exception {
 		String rebinder = TokenIssuer.local().tvan("tvan-rebinding");
 		JsonNode webhook = this.json.readTree(this.mvc
 			.perform(post("/api/v1/webhooks").with(bearer(rebinder))
@@ -192,11 +192,13 @@ class WebhookIntegrationTests {
 			.until(() -> this.json.readTree(this.mvc.perform(get(deliveries).with(bearer(rebinder)))
 				.andReturn()
 				.getResponse()
-				.getContentAsString()).at("/0/status").asString().equals("FAILED"));
+				.getContentAsString()).at("/0/attempts").asInt() == 1);
+		// retried as a name that resolves to nothing is, in the same words: told apart, they would map the network
 		this.mvc.perform(get(deliveries).with(bearer(rebinder)))
+			.andExpect(jsonPath("$[0].status").value("PENDING"))
 			.andExpect(jsonPath("$[0].attempts").value(1))
 			.andExpect(jsonPath("$[0].lastError").value("Not sent: " + Rebinding.HOST
-					+ " resolves to an address the service does not call (internal, or reserved)"));
+					+ " resolves to no address the service calls (unknown, internal or reserved)"));
 		long newest = this.json.readTree(this.mvc.perform(get(deliveries + "?size=1").with(bearer(rebinder)))
 			.andExpect(jsonPath("$.length()").value(1))
 			.andReturn()
@@ -364,6 +366,46 @@ class WebhookIntegrationTests {
 			answer.countDown();
 			slow.stop(0);
 			fast.stop(0);
+		}
+	}
+
+	/**
+	 * A filer's webhooks together hold at most eight places (in each replica): three webhooks of one T-VAN whose URLs
+	 * differ by their query, each with a batch's notices due, do not take every place from the other filers.
+	 */
+	@Test
+	void aFilersWebhooksTogetherHoldAtMostEightPlaces() throws Exception {
+		CountDownLatch answer = new CountDownLatch(1);
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger mostOpen = new AtomicInteger();
+		AtomicInteger answered = new AtomicInteger();
+		HttpServer slow = receiver((exchange) -> {
+			mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+			awaitQuietly(answer);
+			open.decrementAndGet();
+			answered.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+		});
+		try {
+			String tvan = TokenIssuer.local().tvan("tvan-several-" + UUID.randomUUID());
+			for (int i = 0; i < 3; i++) {
+				UUID webhook = UUID.fromString(created(post("/api/v1/webhooks").with(bearer(tvan)),
+						"{\"url\":\"http://localhost:" + slow.getAddress().getPort() + "/hook?copy=" + i + "\"}")
+					.get("id")
+					.asString());
+				queue(webhook, 12);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> open.get() == 8);
+			Thread.sleep(500);
+			assertThat(mostOpen.get()).as("requests to the filer's webhooks open at once").isEqualTo(8);
+
+			answer.countDown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() == 36);
+			assertThat(mostOpen.get()).isEqualTo(8);
+		}
+		finally {
+			answer.countDown();
+			slow.stop(0);
 		}
 	}
 

@@ -54,7 +54,7 @@ class WebhookSenderTests {
 		try (WebhookSender sender = new WebhookSender(new WebhookTargets(false, this::rebound), Duration.ofSeconds(5), 4)) {
 			assertThatExceptionOfType(WebhookTargets.Refused.class)
 				.isThrownBy(() -> sender.post(hook("rebound.test"), Map.of(), "{}"))
-				.withMessage("rebound.test resolves to an address the service does not call (internal, or reserved)");
+				.withMessage("rebound.test resolves to no address the service calls (unknown, internal or reserved)");
 			assertThatExceptionOfType(WebhookTargets.Refused.class)
 				.isThrownBy(() -> sender.post(hook("127.0.0.1"), Map.of(), "{}"));
 		}
@@ -122,10 +122,10 @@ class WebhookSenderTests {
 
 	@Test
 	void aRefusalIsRecordedInWords() {
-		WebhookTargets.Refused refused = new WebhookTargets.Refused("rebound.test resolves to an address the service does not call (internal, or reserved)");
+		WebhookTargets.Refused refused = new WebhookTargets.Refused("rebound.test resolves to no address the service calls (unknown, internal or reserved)");
 		assertThat(DeliveryErrors.describe(new java.util.concurrent.CompletionException(refused), hook("rebound.test"),
 				Duration.ofSeconds(5)))
-			.isEqualTo("Not sent: rebound.test resolves to an address the service does not call (internal, or reserved)");
+			.isEqualTo("Not sent: rebound.test resolves to no address the service calls (unknown, internal or reserved)");
 	}
 
 	private InetAddress[] rebound(String host) throws java.net.UnknownHostException {

@@ -62,7 +62,7 @@ class WebhookTargetsTests {
 			assertThatExceptionOfType(WebhookTargets.Refused.class).as(address)
 				.isThrownBy(() -> targets.resolve("hooks.example.vn"))
 				.as("neither the address nor its kind: the filer reads it")
-				.withMessage("hooks.example.vn resolves to an address the service does not call (internal, or reserved)");
+				.withMessage("hooks.example.vn resolves to no address the service calls (unknown, internal or reserved)");
 		}
 	}
 
@@ -89,10 +89,10 @@ class WebhookTargetsTests {
 
 		assertThatExceptionOfType(WebhookTargets.Refused.class)
 			.isThrownBy(() -> new WebhookTargets(false, resolving(documentation, privateAddress)).resolve("a.example"))
-			.withMessage("a.example resolves to an address the service does not call (internal, or reserved)");
+			.withMessage("a.example resolves to no address the service calls (unknown, internal or reserved)");
 		assertThatExceptionOfType(WebhookTargets.Refused.class)
 			.isThrownBy(() -> new WebhookTargets(false, resolving(loopback)).resolve("rebound.example"))
-			.withMessage("rebound.example resolves to an address the service does not call (internal, or reserved)");
+			.withMessage("rebound.example resolves to no address the service calls (unknown, internal or reserved)");
 		assertThat(new WebhookTargets(true, resolving(loopback)).resolve("rebound.example")).containsExactly(loopback);
 		assertThatExceptionOfType(WebhookTargets.Refused.class)
 			.isThrownBy(() -> new WebhookTargets(true, resolving(privateAddress)).resolve("a.example"));
