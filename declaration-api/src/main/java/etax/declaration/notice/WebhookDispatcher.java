@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * Sends due webhook deliveries: a POST of the notice, signed with the webhook's secret
  * ({@code X-Etax-Signature: t=<epoch seconds>,v1=<hex HMAC-SHA256 of "t.body">}, {@link WebhookSignatures}),
  * answered 2xx or retried with doubling delays until the last attempt ({@link DeliveryOutcomes}). A receiver whose
- * host resolves to an internal address is not called and the delivery fails at once, its reason recorded in words
- * ({@link WebhookTargets}); the request goes to exactly the address that was checked ({@link WebhookSender}).
+ * host resolves to an internal address is not called, and the delivery retried as one whose host resolves to nothing,
+ * its reason recorded in the same words ({@link WebhookTargets}); the request goes to exactly the address that was
+ * checked ({@link WebhookSender}). Every {@link DeliveryRetention#INTERVAL} it also ends the deliveries pending too
+ * long and removes those ended long ago ({@link DeliveryRetention}).
  *
  * <p>A delivery is claimed in one short transaction that leases it (its next attempt moved past the
  * request's timeout, {@code SKIP LOCKED}, so replicas share the work), sent without holding a transaction
@@ -44,6 +46,11 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final InFlightDeliveries deliveries;
 
+	private final DeliveryRetention retention;
+
+	/** When the deliveries are next ended ({@link DeliveryRetention}): at once after the start. */
+	private Instant nextRetention = Instant.MIN;
+
 	private final Semaphore wake = new Semaphore(0);
 
 	private volatile boolean running;
@@ -51,7 +58,8 @@ class WebhookDispatcher implements SmartLifecycle {
 	private @Nullable Thread thread;
 
 	WebhookDispatcher(WebhookRepository webhooks, WebhookProperties properties, Clock clock,
-			InFlightDeliveries deliveries) {
+			InFlightDeliveries deliveries, DeliveryRetention retention) {
+		this.retention = retention;
 		this.webhooks = webhooks;
 		this.properties = properties;
 		this.clock = clock;
@@ -91,6 +99,7 @@ class WebhookDispatcher implements SmartLifecycle {
 		while (this.running) {
 			try {
 				this.deliveries.awaitRoom();
+				endOldDeliveries();
 				int claimed = dispatchDue();
 				if (claimed == 0) {
 					this.wake.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -106,6 +115,19 @@ class WebhookDispatcher implements SmartLifecycle {
 				log.warn("Webhook dispatch round failed reason={}", ex.getClass().getName());
 				sleep(this.properties.pollInterval());
 			}
+		}
+	}
+
+	/** Ends the deliveries pending too long and removes those ended long ago, once every interval. */
+	private void endOldDeliveries() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextRetention)) {
+			return;
+		}
+		this.nextRetention = now.plus(DeliveryRetention.INTERVAL);
+		DeliveryRetention.Ended ended = this.retention.end(now, this.properties.maxAge(), this.properties.retention());
+		if (ended.expired() > 0 || ended.removed() > 0) {
+			log.info("Webhook deliveries ended expired={} removed={}", ended.expired(), ended.removed());
 		}
 	}
 

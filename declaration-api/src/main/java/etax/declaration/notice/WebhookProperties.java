@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * receiver slow to answer holds for up to the timeout
  * @param perFiler how many deliveries in flight may go to one filer's webhooks together, in each replica: each notice
  * is due to each of a filer's webhooks, so without it a filer with a few would hold every place with one batch
+ * @param maxAge how long a delivery may stay pending (its receiver down, its webhook paused) before it fails
+ * @param retention how long an ended delivery (delivered, failed, cancelled) is kept, with the notice it carried
  */
 @ConfigurationProperties("etax.declaration.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPlainHttpLocalhost, @DefaultValue("2s") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("35") int maxAttempts, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("32") int concurrency,
-		@DefaultValue("8") int perWebhook, @DefaultValue("10") int maxPerFiler, @DefaultValue("8") int perFiler) {
+		@DefaultValue("8") int perWebhook, @DefaultValue("10") int maxPerFiler, @DefaultValue("8") int perFiler,
+		@DefaultValue("7d") Duration maxAge, @DefaultValue("30d") Duration retention) {
 
 }

@@ -76,6 +76,9 @@ class WebhookIntegrationTests {
 	@Autowired
 	WebhookRepository webhooks;
 
+	@Autowired
+	DeliveryRetention retention;
+
 	private HttpServer receiver;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -517,6 +520,54 @@ class WebhookIntegrationTests {
 					FROM filing.webhook WHERE id = ?
 					""").params(UUID.randomUUID(), webhook).update();
 		}
+	}
+
+	/**
+	 * A delivery pending past the longest age fails, and one ended past the retention is removed with its notice;
+	 * younger ones stay as they are.
+	 */
+	@Test
+	void endsDeliveriesPendingTooLongAndRemovesThoseEndedLongAgo() throws Exception {
+		String tvan = TokenIssuer.local().tvan("tvan-gone-" + UUID.randomUUID());
+		UUID webhook = UUID.fromString(created(post("/api/v1/webhooks").with(bearer(tvan)),
+				"{\"url\":\"https://gone.example/hook\"}").get("id").asString());
+		Instant now = Instant.now();
+		long stale = delivery(webhook, "PENDING", now.minus(Duration.ofDays(8)), now.plus(Duration.ofHours(1)));
+		long young = delivery(webhook, "PENDING", now.minus(Duration.ofDays(6)), now.plus(Duration.ofHours(1)));
+		long old = delivery(webhook, "DELIVERED", now.minus(Duration.ofDays(31)), now);
+		long recent = delivery(webhook, "FAILED", now.minus(Duration.ofDays(29)), now);
+
+		DeliveryRetention.Ended ended = this.retention.end(now, Duration.ofDays(7), Duration.ofDays(30));
+
+		assertThat(ended.expired()).isGreaterThanOrEqualTo(1);
+		assertThat(ended.removed()).isGreaterThanOrEqualTo(1);
+		assertThat(statusOf(stale)).isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("SELECT last_error FROM filing.webhook_delivery WHERE id = ?")
+			.param(stale)
+			.query(String.class)
+			.single()).isEqualTo("Not delivered within 7 days: the receiver did not take it");
+		assertThat(statusOf(young)).isEqualTo("PENDING");
+		assertThat(statusOf(old)).as("removed").isNull();
+		assertThat(statusOf(recent)).isEqualTo("FAILED");
+	}
+
+	private long delivery(UUID webhook, String status, Instant createdAt, Instant nextAttemptAt) {
+		return this.jdbc.sql("""
+				INSERT INTO filing.webhook_delivery (webhook_id, notice_type, event_id, payload, status, next_attempt_at,
+				    created_at)
+				VALUES (?, 'AcceptanceNotice', ?, '{}', ?, ?, ?) RETURNING id""")
+			.params(webhook, UUID.randomUUID(), status, java.sql.Timestamp.from(nextAttemptAt),
+					java.sql.Timestamp.from(createdAt))
+			.query(Long.class)
+			.single();
+	}
+
+	private @org.jspecify.annotations.Nullable String statusOf(long delivery) {
+		return this.jdbc.sql("SELECT status FROM filing.webhook_delivery WHERE id = ?")
+			.param(delivery)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/** Each webhook is a place among the deliveries in flight that a slow receiver holds: a filer has ten at most. */
