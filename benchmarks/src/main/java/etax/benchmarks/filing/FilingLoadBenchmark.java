@@ -41,9 +41,10 @@ import etax.devstack.TokenIssuer;
  * arrival reported, with any notice missing, repeated or wrongly signed.</li>
  * </ol>
  *
- * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000 per
- * size, the first {@code warmup-returns} (6000, at most half) of each size sent to both paths untimed first, so that
- * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms), {@code forms} (12), {@code clients} (16), {@code seconds} (60, per path), {@code turns} (4), {@code webhook} (false),
+ * Options ({@code --name=value}): {@code sizes} (5000,50000 bytes), {@code returns} (40000,8000: one count per
+ * size, so a single size needs {@code --sizes} too; the first {@code warmup-returns} (6000, at most half) of each size sent to both paths untimed first, so that
+ * the figures are of compiled code), {@code taxpayers} (4000; each files each form once, so at least the returns of all sizes divided by the forms; the run
+ * fails at the start when the counts do not match the sizes or the taxpayers are too few), {@code forms} (12), {@code clients} (16), {@code seconds} (60, per path), {@code turns} (4), {@code webhook} (false),
  * {@code api} (from {@code target/dev-stack/stack.properties}), {@code jdbc}, {@code db-user}, {@code db-password}.
  */
 public final class FilingLoadBenchmark {
@@ -74,13 +75,16 @@ public final class FilingLoadBenchmark {
 		int clients = Integer.parseInt(option("clients", "16"));
 		Duration length = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
 		int turns = Integer.parseInt(option("turns", "4"));
+		int taxpayerCount = Integer.parseInt(option("taxpayers", "4000"));
+		int forms = Integer.parseInt(option("forms", "12"));
 		TokenIssuer tokens = DevTokens.issuer(root);
+		List<List<Template>> mixes = mixes(sizes, counts, taxpayerCount, forms);
 
 		System.out.printf("filing load benchmark: JVM %s, %d cores, %d clients, %s per run; service %s%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), clients, length, api);
 		this.options.database(jdbc).close();
 		long started = System.nanoTime();
-		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, Integer.parseInt(option("taxpayers", "4000")));
+		List<Taxpayer> taxpayers = FilingWorkload.taxpayers(root, taxpayerCount);
 		FilingWorkload.register(api, "Bearer " + tokens.nationalOfficer(), taxpayers);
 		System.out.printf("registered %d taxpayers with certificates in %.1f s (not timed)%n", taxpayers.size(),
 				(System.nanoTime() - started) / 1e9);
@@ -88,7 +92,7 @@ public final class FilingLoadBenchmark {
 		int used = 0;
 		NoticeReceiver receiver = null;
 		for (int i = 0; i < sizes.size(); i++) {
-			List<Template> templates = FilingWorkload.templates(Integer.parseInt(option("forms", "12")), sizes.get(i));
+			List<Template> templates = mixes.get(i);
 			long signing = System.nanoTime();
 			// each size files for taxpayers of its own: a taxpayer files each form once, or it would be a second original
 			List<Taxpayer> fresh = taxpayers.subList(Math.min(used, taxpayers.size()), taxpayers.size());
@@ -146,6 +150,43 @@ public final class FilingLoadBenchmark {
 				System.out.printf("ratio to the ceiling: %.2f%n", service.result().perSecond() / ceiling.result().perSecond());
 			}
 		}
+	}
+
+	/**
+	 * The form mix of each size, built before anything else so that a run that cannot send what it was asked
+	 * fails at once rather than after registering the taxpayers or timing the first size: {@code --returns}
+	 * must give one count per size (the sizes default to two), and each size files for taxpayers of its own,
+	 * each filing each form of the size's mix once, so the taxpayers the earlier sizes left must be at least
+	 * its count divided by its forms; fewer would silently send fewer returns than asked.
+	 * @param sizes the target sizes, in bytes
+	 * @param counts the returns asked for each size
+	 * @param taxpayers the taxpayers to register
+	 * @param forms the most forms a mix may hold
+	 * @return the templates of each size, in the order of {@code sizes}
+	 */
+	private static List<List<Template>> mixes(List<Integer> sizes, List<Integer> counts, int taxpayers, int forms) {
+		if (sizes.size() != counts.size()) {
+			throw new IllegalArgumentException("--sizes lists " + sizes.size() + " sizes " + sizes + " but --returns "
+					+ counts.size() + " counts " + counts + ": give one count per size, e.g. --sizes=5000 --returns=40000");
+		}
+		List<List<Template>> mixes = new ArrayList<>();
+		int left = taxpayers;
+		for (int i = 0; i < sizes.size(); i++) {
+			List<Template> templates = FilingWorkload.templates(forms, sizes.get(i));
+			if (templates.isEmpty()) {
+				throw new IllegalArgumentException("No form makes returns of " + sizes.get(i) + " bytes");
+			}
+			int needed = (counts.get(i) + templates.size() - 1) / templates.size();
+			if (needed > left) {
+				throw new IllegalArgumentException(String.format("%,d returns of %,d bytes in %d forms need %,d taxpayers "
+						+ "(each files each form once), but only %,d of the %,d are left after the sizes before it: "
+						+ "raise --taxpayers or lower --returns", counts.get(i), sizes.get(i), templates.size(),
+						needed, left, taxpayers));
+			}
+			left -= needed;
+			mixes.add(templates);
+		}
+		return mixes;
 	}
 
 	/** The timed turns of one path: their answers, and the CPU time each part of the stack used during them. */
