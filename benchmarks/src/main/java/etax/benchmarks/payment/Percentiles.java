@@ -1,15 +1,19 @@
 package etax.benchmarks.payment;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Percentiles of samples, and of a Prometheus histogram between two scrapes.
+ * Percentiles of samples, exact, and of a Prometheus histogram between two scrapes, known only to the
+ * bucket that holds them.
  */
 final class Percentiles {
 
@@ -40,20 +44,46 @@ final class Percentiles {
 		return buckets;
 	}
 
-	/** The quantile (upper bucket bound, in milliseconds) of what was observed between two scrapes. */
-	static double between(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double quantile) {
+	/**
+	 * The bucket that holds the quantile of what was observed between two scrapes: a histogram counts
+	 * observations by bucket, so the quantile is somewhere in that bucket, not at its upper edge.
+	 * @return the bucket, or empty when nothing was observed
+	 */
+	static Optional<Bucket> between(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double quantile) {
 		double total = after.lastEntry() == null ? 0
 				: after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
 		if (total <= 0) {
-			return -1;
+			return Optional.empty();
 		}
+		double lower = 0;
 		for (Map.Entry<Double, Double> bucket : after.entrySet()) {
 			double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
 			if (count >= quantile * total) {
-				return bucket.getKey() * 1000;
+				return Optional.of(new Bucket(lower * 1000, bucket.getKey() * 1000));
 			}
+			lower = bucket.getKey();
 		}
-		return Double.POSITIVE_INFINITY;
+		return Optional.of(new Bucket(lower * 1000, Double.POSITIVE_INFINITY));
+	}
+
+	/**
+	 * A histogram bucket, (lower, upper] in milliseconds: where a quantile taken from the histogram lies.
+	 * @param lowerMillis the lower edge, not in the bucket (the edge below it, or 0)
+	 * @param upperMillis the upper edge, in the bucket (infinite for the last)
+	 */
+	record Bucket(double lowerMillis, double upperMillis) {
+
+		/** @return for example {@code in (246, 268] ms}, edges to three significant digits */
+		@Override
+		public String toString() {
+			return "in (" + edge(this.lowerMillis) + ", "
+					+ (Double.isInfinite(this.upperMillis) ? "+Inf)" : edge(this.upperMillis) + "]") + " ms";
+		}
+
+		private static String edge(double millis) {
+			return BigDecimal.valueOf(millis).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+		}
+
 	}
 
 }
