@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -91,18 +93,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler implements FilingP
 
 	/**
 	 * A filing (or a read) the service could not do now, for no fault of the request: 503 with a stable type and
-	 * {@code Retry-After}, as a batch's item gets, so that a filer knows filing again with the same key is safe.
+	 * {@code Retry-After}, as a batch's item gets ({@link FilingUnavailable#is}: the same failures), so that a filer
+	 * knows filing again with the same key is safe.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class, FilingUnavailable.Stopping.class })
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+			TransactionSystemException.class, FilingUnavailable.Stopping.class })
 	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
 		// the class only: a database error's message can quote a taxpayer's values
 		log.warn("Request not served, unavailable: {}", ex.getClass().getName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Temporarily unavailable",
-					"The request could not be served now; nothing was changed by it. Send it again (a return with "
-							+ "the same Idempotency-Key)."));
+					"The request could not be served now. Send it again (a return with the same Idempotency-Key: "
+							+ "it is decided once, whether or not this attempt was)."));
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,9 @@
 package etax.declaration.submission;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,6 +32,9 @@ import static etax.declaration.submission.ContextFindings.finding;
  */
 final class DependentUnit {
 
+	/** The longest unit part kept as written: well within an index entry with the rest of the key. */
+	static final int MAX_KEY_PART_BYTES = 1_024;
+
 	static final String NAME = "ct09";
 
 	static final String MST = "ct10";
@@ -55,9 +62,28 @@ final class DependentUnit {
 		String unitMst = fields.contains(MST) ? document.indicators().getOrDefault(MST, "") : "";
 		String unitName = fields.contains(NAME) ? document.indicators().getOrDefault(NAME, "") : "";
 		if (!unitMst.isEmpty()) {
-			return isTheTaxpayer(unitMst, document.header().mst()) ? "" : spelt(unitMst);
+			return isTheTaxpayer(unitMst, document.header().mst()) ? "" : bounded(spelt(unitMst));
 		}
-		return unitName.isEmpty() ? "" : "@" + unitName;
+		return unitName.isEmpty() ? "" : bounded("@" + unitName);
+	}
+
+	/**
+	 * A key part as it is, or, when longer than {@value #MAX_KEY_PART_BYTES} bytes in UTF-8, {@code #} and the hex
+	 * SHA-256 of it: the chain key is in B-tree indexes, whose entries PostgreSQL refuses past 2,704 bytes, and a
+	 * filer's text in [10] or [09] may be a thousand multi-byte characters (refused by CTX-UNIT-01, but stored). Such
+	 * an insert failed the whole group's transaction, every filing in it answered 503, again at every retry.
+	 */
+	static String bounded(String part) {
+		byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length <= MAX_KEY_PART_BYTES) {
+			return part;
+		}
+		try {
+			return "#" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 	/**

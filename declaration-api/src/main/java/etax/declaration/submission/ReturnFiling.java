@@ -2,7 +2,6 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import etax.declaration.extension.ExtendedDeadline;
 import etax.declaration.inspection.TaxInspection;
@@ -139,15 +139,18 @@ class ReturnFiling {
 	 */
 	private void requireRegistrationsUnchanged(List<Candidate> candidates,
 			List<Optional<Idempotency.Earlier>> earlier) {
-		Map<String, Taxpayer> checked = new HashMap<>();
+		// each return against the registration it was checked against: two returns of one taxpayer in a group may
+		// have been checked on either side of a change
+		List<Taxpayer> checked = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			Optional<Taxpayer> taxpayer = candidates.get(i).taxpayer();
 			if (earlier.get(i).isEmpty() && taxpayer.isPresent()) {
-				checked.put(taxpayer.get().mst(), taxpayer.get());
+				checked.add(taxpayer.get());
 			}
 		}
-		Map<String, Taxpayer> now = this.registry.heldForFiling(checked.keySet());
-		for (Taxpayer taxpayer : checked.values()) {
+		Map<String, Taxpayer> now = this.registry
+			.heldForFiling(checked.stream().map(Taxpayer::mst).collect(Collectors.toSet()));
+		for (Taxpayer taxpayer : checked) {
 			Taxpayer registered = now.get(taxpayer.mst());
 			if (registered == null || !registered.sameRegistration(taxpayer)) {
 				throw new RegistrationChanged();

@@ -42,7 +42,8 @@ public class TaxpayerRegistry {
 	}
 
 	/**
-	 * The taxpayers as registered now, held so until the caller's transaction ends: a registration of one of them
+	 * The taxpayers as registered now, held so until the caller's transaction ends (their registration locks, shared,
+	 * {@link TaxpayerRepository#lockSharedAndFind}): a registration of one of them
 	 * (its details, its status, a change of its filing frequency) waits for the transaction, or was stored before
 	 * and is read. A filing decides under it, so that no return is accepted on a registration changed while it was
 	 * being checked.

@@ -71,16 +71,20 @@ class TaxpayerRepository {
 	}
 
 	/**
-	 * Share-locks taxpayers' rows until the transaction ends, then reads them as {@link #find} does: a registration
-	 * (which updates the row) waits for the transaction, or the transaction, once it has waited for one, reads what
-	 * the registration stored (a second statement, whose snapshot is taken after the wait).
+	 * Holds the registration lock of taxpayers ({@link #lock}) shared until the transaction ends, then reads them as
+	 * {@link #find} does: a registration waits for the transaction, or the transaction, once it has waited for one,
+	 * reads what the registration stored (a second statement, whose snapshot is taken after the wait). An advisory
+	 * lock, not the row's: a row lock is written to the row (a WAL record and a dirtied page for every filing, a
+	 * multixact for two at once), where this one lives in memory.
 	 */
 	List<Taxpayer> lockSharedAndFind(Collection<String> msts) {
 		String[] keys = msts.stream().distinct().sorted().toArray(String[]::new);
-		this.jdbc.sql("SELECT mst FROM filing.taxpayer WHERE mst = ANY (?) ORDER BY mst FOR SHARE")
+		this.jdbc.sql("""
+				SELECT count(pg_advisory_xact_lock_shared(hashtextextended('taxpayer|' || mst, 0)))
+				FROM unnest(?::text[]) AS mst""")
 			.param(keys)
-			.query(String.class)
-			.list();
+			.query(Long.class)
+			.single();
 		return this.jdbc.sql(SELECT + "WHERE mst = ANY (?)").param(keys).query(TAXPAYER).list();
 	}
 

@@ -37,6 +37,20 @@ class ReturnChainsTests {
 	}
 
 	@Test
+	void aUnitTooLongForAnIndexEntryIsKeyedByItsDigest() {
+		String cjk = "漢".repeat(1_000);
+		String key = ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+				Map.of("ma_NganhNghe", "00", "ct09", "", "ct10", cjk)));
+		assertThat(key).startsWith("0313829148|01/GTGT|D|28/09/2026|00|#").hasSize(35 + 1 + 64);
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+				Map.of("ma_NganhNghe", "00", "ct09", "", "ct10", cjk)))).as("the same text, the same chain").isEqualTo(key);
+		String name = "Đ".repeat(DependentUnit.MAX_KEY_PART_BYTES / 2 - 1);
+		assertThat(ReturnChains.keyOf(document("842", "2.8.3", "01/GTGT",
+				Map.of("ma_NganhNghe", "00", "ct09", name, "ct10", "")))).as("one within the bound is kept as written")
+			.endsWith("|@" + name);
+	}
+
+	@Test
 	void thePeriodBeforeIsTheMonthOrQuarterEndingTheDayBeforeTheSameKindFirst() {
 		Map<String, String> carried = Map.of("ma_NganhNghe", "00", "ct22", "0");
 		String head = "0313829148|01/GTGT|";
