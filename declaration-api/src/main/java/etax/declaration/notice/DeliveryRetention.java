@@ -36,12 +36,12 @@ class DeliveryRetention {
 	Ended end(Instant now, Duration maxAge, Duration retention) {
 		int expired = this.jdbc.sql("""
 				UPDATE filing.webhook_delivery SET status = 'FAILED', leased_until = NULL,
-				    last_error = 'Not delivered within ' || ? || ' days: the receiver did not take it'
+				    last_error = 'Not delivered within ' || ? || ': the receiver did not take it'
 				WHERE id IN (SELECT id FROM filing.webhook_delivery
 				    WHERE status = 'PENDING' AND created_at < ? AND (leased_until IS NULL OR leased_until <= ?)
 				    LIMIT ? FOR UPDATE SKIP LOCKED)
 				""")
-			.params(maxAge.toDays(), Timestamp.from(now.minus(maxAge)), Timestamp.from(now), BATCH)
+			.params(inWords(maxAge), Timestamp.from(now.minus(maxAge)), Timestamp.from(now), BATCH)
 			.update();
 		int removed = this.jdbc.sql("""
 				DELETE FROM filing.webhook_delivery
@@ -51,6 +51,14 @@ class DeliveryRetention {
 			.params(Timestamp.from(now.minus(retention)), BATCH)
 			.update();
 		return new Ended(expired, removed);
+	}
+
+	/** An age in whole days, or hours under a day, or minutes under an hour. */
+	static String inWords(Duration age) {
+		if (age.toDays() >= 1) {
+			return age.toDays() + ((age.toDays() == 1) ? " day" : " days");
+		}
+		return (age.toHours() >= 1) ? age.toHours() + " hours" : age.toMinutes() + " minutes";
 	}
 
 	/**

@@ -131,16 +131,19 @@ class LedgerViews {
 			.list();
 	}
 
-	/** How many of the taxpayer's obligations still owe something (index obligation_owing). */
-	/** How many of the taxpayer's credits have something left, of those that name an item or of the others. */
+	/**
+	 * How many of the taxpayer's credits have something left, of those that name an item or of the others: each a
+	 * condition of its own, which the planner can match to an index, as the lists' own queries do.
+	 */
 	private long countOpenCredits(String mst, boolean naming) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.credit WHERE mst = ? AND remaining > 0 AND (named_item_id "
-				+ "IS NOT NULL) = ?")
-			.params(mst, naming)
+		return this.jdbc.sql("SELECT count(*) FROM payment.credit WHERE mst = ? AND remaining > 0 AND named_item_id "
+				+ (naming ? "IS NOT NULL" : "IS NULL"))
+			.param(mst)
 			.query(Long.class)
 			.single();
 	}
 
+	/** How many of the taxpayer's obligations still owe something (index obligation_owing). */
 	long countOwing(String mst) {
 		return this.jdbc.sql("SELECT count(*) FROM payment.obligation WHERE mst = ? AND owing")
 			.param(mst)
