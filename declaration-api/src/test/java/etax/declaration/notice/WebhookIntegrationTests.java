@@ -336,38 +336,27 @@ class WebhookIntegrationTests {
 	 */
 	@Test
 	void aSlowReceiverWithManyNoticesDueHoldsAtMostEightPlaces() throws Exception {
-		CountDownLatch answer = new CountDownLatch(1);
-		AtomicInteger open = new AtomicInteger();
-		AtomicInteger mostOpen = new AtomicInteger();
-		AtomicInteger answered = new AtomicInteger();
-		HttpServer slow = receiver((exchange) -> {
-			mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-			awaitQuietly(answer);
-			open.decrementAndGet();
-			answered.incrementAndGet();
-			exchange.sendResponseHeaders(204, -1);
-		});
+		SlowReceiver slow = new SlowReceiver();
 		List<String> bodies = new CopyOnWriteArrayList<>();
 		HttpServer fast = recording(bodies);
 		try {
 			String tvan = TokenIssuer.local().tvan("tvan-slow-" + UUID.randomUUID());
-			UUID webhook = registered(tvan, slow);
+			UUID webhook = registered(tvan, slow.server);
 			queue(webhook, 40);
-			await().atMost(Duration.ofSeconds(10)).until(() -> open.get() == 8);
+			await().atMost(Duration.ofSeconds(10)).until(() -> slow.open.get() == 8);
 
 			String other = TokenIssuer.local().tvan("tvan-fast-" + UUID.randomUUID());
 			registered(other, fast);
 			String returnId = file(registeredTaxpayer(), other).get("returnId").asString();
 			await().atMost(Duration.ofSeconds(10)).until(() -> bodies.stream().anyMatch((b) -> b.contains(returnId)));
-			assertThat(mostOpen.get()).as("requests to the slow receiver open at once").isEqualTo(8);
+			assertThat(slow.mostOpen.get()).as("requests to the slow receiver open at once").isEqualTo(8);
 
-			answer.countDown();
-			await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() == 40);
-			assertThat(mostOpen.get()).isEqualTo(8);
+			slow.answer.countDown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> slow.answered.get() == 40);
+			assertThat(slow.mostOpen.get()).isEqualTo(8);
 		}
 		finally {
-			answer.countDown();
-			slow.stop(0);
+			slow.stop();
 			fast.stop(0);
 		}
 	}
@@ -378,38 +367,57 @@ class WebhookIntegrationTests {
 	 */
 	@Test
 	void aFilersWebhooksTogetherHoldAtMostEightPlaces() throws Exception {
-		CountDownLatch answer = new CountDownLatch(1);
-		AtomicInteger open = new AtomicInteger();
-		AtomicInteger mostOpen = new AtomicInteger();
-		AtomicInteger answered = new AtomicInteger();
-		HttpServer slow = receiver((exchange) -> {
-			mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-			awaitQuietly(answer);
-			open.decrementAndGet();
-			answered.incrementAndGet();
-			exchange.sendResponseHeaders(204, -1);
-		});
+		SlowReceiver slow = new SlowReceiver();
 		try {
 			String tvan = TokenIssuer.local().tvan("tvan-several-" + UUID.randomUUID());
 			for (int i = 0; i < 3; i++) {
 				UUID webhook = UUID.fromString(created(post("/api/v1/webhooks").with(bearer(tvan)),
-						"{\"url\":\"http://localhost:" + slow.getAddress().getPort() + "/hook?copy=" + i + "\"}")
+						"{\"url\":\"http://localhost:" + slow.server.getAddress().getPort() + "/hook?copy=" + i + "\"}")
 					.get("id")
 					.asString());
 				queue(webhook, 12);
 			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> open.get() == 8);
+			await().atMost(Duration.ofSeconds(10)).until(() -> slow.open.get() == 8);
 			Thread.sleep(500);
-			assertThat(mostOpen.get()).as("requests to the filer's webhooks open at once").isEqualTo(8);
+			assertThat(slow.mostOpen.get()).as("requests to the filer's webhooks open at once").isEqualTo(8);
 
-			answer.countDown();
-			await().atMost(Duration.ofSeconds(20)).until(() -> answered.get() == 36);
-			assertThat(mostOpen.get()).isEqualTo(8);
+			slow.answer.countDown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> slow.answered.get() == 36);
+			assertThat(slow.mostOpen.get()).isEqualTo(8);
 		}
 		finally {
-			answer.countDown();
-			slow.stop(0);
+			slow.stop();
 		}
+	}
+
+	/** A receiver that holds every request open until told to answer, counting how many were open at once. */
+	private static final class SlowReceiver {
+
+		final CountDownLatch answer = new CountDownLatch(1);
+
+		final AtomicInteger open = new AtomicInteger();
+
+		final AtomicInteger mostOpen = new AtomicInteger();
+
+		final AtomicInteger answered = new AtomicInteger();
+
+		final HttpServer server;
+
+		SlowReceiver() throws IOException {
+			this.server = receiver((exchange) -> {
+				this.mostOpen.accumulateAndGet(this.open.incrementAndGet(), Math::max);
+				awaitQuietly(this.answer);
+				this.open.decrementAndGet();
+				this.answered.incrementAndGet();
+				exchange.sendResponseHeaders(204, -1);
+			});
+		}
+
+		void stop() {
+			this.answer.countDown();
+			this.server.stop(0);
+		}
+
 	}
 
 	/**

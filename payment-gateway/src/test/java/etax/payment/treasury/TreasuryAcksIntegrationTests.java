@@ -83,20 +83,32 @@ class TreasuryAcksIntegrationTests {
 		UUID posting = postings(reference).get(0);
 
 		await().atMost(TIMEOUT).until(() -> this.meters.get("etax.payment.treasury.postings.overdue").gauge().value() >= 1);
-		await().atMost(TIMEOUT)
-			.until(() -> gateway.mvc().perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
-				.andReturn()
-				.getResponse()
-				.getContentAsString(StandardCharsets.UTF_8)
-				.contains(posting.toString()));
+		await().atMost(TIMEOUT).until(() -> listedOverdue(posting));
 		assertThat(this.meters.get("etax.payment.treasury.postings.pending").gauge().value()).isPositive();
 
 		ack(mst, posting, "POSTED", null);
 		await().atMost(TIMEOUT).until(() -> status(posting).equals("POSTED"));
-		assertThat(gateway.mvc().perform(get("/api/v1/treasury/postings/overdue?size=500").with(officer()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(posting.toString());
+		assertThat(listedOverdue(posting)).isFalse();
+	}
+
+	/**
+	 * Whether the list of overdue postings names the posting, on any of its pages: the other tests of the context
+	 * leave postings unacknowledged too, older ones first in the list.
+	 */
+	private boolean listedOverdue(UUID posting) throws Exception {
+		for (int page = 0;; page++) {
+			String listed = gateway.mvc()
+				.perform(get("/api/v1/treasury/postings/overdue?size=500&page=" + page).with(officer()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			if (listed.contains(posting.toString())) {
+				return true;
+			}
+			if (GatewayFixture.JSON.readTree(listed).path("items").size() < 500) {
+				return false;
+			}
+		}
 	}
 
 	@Test
