@@ -80,8 +80,8 @@ class TaxpayerRepository {
 	List<Taxpayer> lockSharedAndFind(Collection<String> msts) {
 		String[] keys = msts.stream().distinct().sorted().toArray(String[]::new);
 		this.jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock_shared(hashtextextended('taxpayer|' || mst, 0)))
-				FROM unnest(?::text[]) AS mst""")
+				SELECT count(pg_advisory_xact_lock_shared(""" + registrationLock("mst") + """
+				)) FROM unnest(?::text[]) AS mst""")
 			.param(keys)
 			.query(Long.class)
 			.single();
@@ -110,10 +110,15 @@ class TaxpayerRepository {
 	 * retry) are judged one after the other, each on what the other stored.
 	 */
 	void lock(String mst) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('taxpayer|' || ?, 0))")
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(" + registrationLock("?") + ")")
 			.param(mst)
 			.query((row, n) -> n)
 			.list();
+	}
+
+	/** The key of a taxpayer's registration lock, of an MST given by a column or a parameter: one name for both. */
+	private static String registrationLock(String mst) {
+		return "hashtextextended('taxpayer|' || " + mst + ", 0)";
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,43 +164,20 @@ class ConcurrentFilingIntegrationTests {
 	void aChangeOfFrequencyRegisteredWhileAReturnIsBeingDecidedWaitsForItAndIsRefusedAgainstIt() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		ReturnFiling.Candidate quarterly = candidate(SampleReturns.forTaxpayer(mst));
-		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
-		CountDownLatch decided = new CountDownLatch(1);
-		ExecutorService replicas = Executors.newFixedThreadPool(2);
-		try {
-			Future<ReturnFiling.Filed> filing = replicas.submit(() -> transaction.execute((status) -> {
-				ReturnFiling.Filed filed = this.filing.file(List.of(quarterly)).get(0);
-				decided.countDown();
-				try {
-					// the transaction stays open while the officer registers the change
-					Thread.sleep(TimeUnit.SECONDS.toMillis(HOLD_SECONDS));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return filed;
-			}));
-			assertThat(decided.await(60, TimeUnit.SECONDS)).isTrue();
-			Future<MvcResult> change = replicas.submit(() -> this.mvc
-				.perform(post("/api/v1/taxpayers").with(officer())
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\","
-							+ "\"eFiling\":true,\"filingFrequency\":\"M\",\"taxOfficeCode\":\"99999\","
-							+ "\"chapter\":\"754\",\"filingFrequencyFrom\":\"2026-01-01\"}"))
-				.andReturn());
 
-			Receipt receipt = ((ReturnFiling.Filed.Received) filing.get(60, TimeUnit.SECONDS)).receipt();
-			MvcResult refused = change.get(60, TimeUnit.SECONDS);
+		Outcomes<MvcResult> both = decideWhileTheFirstIsOpen(quarterly, () -> this.mvc
+			.perform(post("/api/v1/taxpayers").with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mst\":\"" + mst + "\",\"name\":\"CÔNG TY THỬ NGHIỆM\",\"status\":\"ACTIVE\","
+						+ "\"eFiling\":true,\"filingFrequency\":\"M\",\"taxOfficeCode\":\"99999\","
+						+ "\"chapter\":\"754\",\"filingFrequencyFrom\":\"2026-01-01\"}"))
+			.andReturn());
 
-			assertThat(receipt.status()).as("%s", receipt.findings()).isEqualTo(ReturnStatus.ACCEPTED);
-			assertThat(refused.getResponse().getStatus()).as("the change waited for the return and saw it")
-				.isEqualTo(409);
-			assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("registration-conflict",
-					"accepted at its other filing frequency");
-		}
-		finally {
-			replicas.shutdownNow();
-		}
+		assertThat(both.first().status()).as("%s", both.first().findings()).isEqualTo(ReturnStatus.ACCEPTED);
+		MvcResult refused = both.second();
+		assertThat(refused.getResponse().getStatus()).as("the change waited for the return and saw it").isEqualTo(409);
+		assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("registration-conflict",
+				"accepted at its other filing frequency");
 	}
 
 	/**
@@ -209,16 +187,29 @@ class ConcurrentFilingIntegrationTests {
 	 */
 	private List<Receipt> fileWhileTheFirstIsOpen(ReturnFiling.Candidate first, ReturnFiling.Candidate second)
 			throws Exception {
+		Outcomes<ReturnFiling.Filed> both = decideWhileTheFirstIsOpen(first,
+				() -> this.filing.file(List.of(second)).get(0));
+		return List.of(both.first(), ((ReturnFiling.Filed.Received) both.second()).receipt());
+	}
+
+	/**
+	 * Decides a return in a transaction that stays open until something done meanwhile on another thread, with a
+	 * transaction of its own, is done (or {@link #HOLD_SECONDS} have passed: it may wait for the first's commit);
+	 * then commits it.
+	 * @return the first's receipt and what was done meanwhile
+	 */
+	private <T> Outcomes<T> decideWhileTheFirstIsOpen(ReturnFiling.Candidate first, Callable<T> meanwhile)
+			throws Exception {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		CountDownLatch firstDecided = new CountDownLatch(1);
-		CountDownLatch secondDecided = new CountDownLatch(1);
+		CountDownLatch secondDone = new CountDownLatch(1);
 		ExecutorService replicas = Executors.newFixedThreadPool(2);
 		try {
 			Future<ReturnFiling.Filed> holding = replicas.submit(() -> transaction.execute((status) -> {
 				ReturnFiling.Filed filed = this.filing.file(List.of(first)).get(0);
 				firstDecided.countDown();
 				try {
-					secondDecided.await(HOLD_SECONDS, TimeUnit.SECONDS);
+					secondDone.await(HOLD_SECONDS, TimeUnit.SECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -226,19 +217,28 @@ class ConcurrentFilingIntegrationTests {
 				return filed;
 			}));
 			assertThat(firstDecided.await(60, TimeUnit.SECONDS)).isTrue();
-			Future<ReturnFiling.Filed> contending = replicas.submit(() -> {
-				ReturnFiling.Filed filed = this.filing.file(List.of(second)).get(0);
-				secondDecided.countDown();
-				return filed;
+			Future<T> contending = replicas.submit(() -> {
+				try {
+					return meanwhile.call();
+				}
+				finally {
+					secondDone.countDown();
+				}
 			});
-			List<Receipt> receipts = new ArrayList<>();
-			receipts.add(((ReturnFiling.Filed.Received) holding.get(60, TimeUnit.SECONDS)).receipt());
-			receipts.add(((ReturnFiling.Filed.Received) contending.get(60, TimeUnit.SECONDS)).receipt());
-			return receipts;
+			Receipt receipt = ((ReturnFiling.Filed.Received) holding.get(60, TimeUnit.SECONDS)).receipt();
+			return new Outcomes<>(receipt, contending.get(60, TimeUnit.SECONDS));
 		}
 		finally {
 			replicas.shutdownNow();
 		}
+	}
+
+	/**
+	 * @param first the receipt of the return decided first
+	 * @param second what was done meanwhile
+	 */
+	private record Outcomes<T>(Receipt first, T second) {
+
 	}
 
 	/** A return received and checked by the rules that need no lock, as the intake makes it. */
