@@ -2,6 +2,7 @@ package etax.outbox;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,7 +24,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -31,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sets up the outbox of a service that names its table in {@code etax.outbox.table}. The relay has its
- * own idempotent, non-transactional producer, whatever the service configures for its own sends, and its
- * template no producer listener: the relay logs its failed rounds and parked messages itself, without
- * keys or values, once each, where a listener would log every message of a failed round.
+ * own transactional producers, whatever the service configures for its own sends, used without a template and so
+ * without a producer listener: the relay logs its failed rounds and parked messages itself, without keys or values,
+ * once each, where a listener would log every message of a failed round.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -44,13 +45,17 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+	/** The broker's default {@code transaction.max.timeout.ms}, above which it refuses a producer's timeout. */
+	private static final long MAX_TRANSACTION_TIMEOUT_MS = 900_000;
+
 	@Bean
 	@ConditionalOnBooleanProperty(name = "etax.outbox.relay.enabled", matchIfMissing = true)
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			KafkaProperties kafkaProperties, ObjectProvider<KafkaConnectionDetails> connectionDetails, JsonMapper json,
 			OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
-				relayTemplate(relayProducerConfig(kafkaProperties, connectionDetails.getIfAvailable(), properties)),
+				relayProducers(relayProducerConfig(kafkaProperties, connectionDetails.getIfAvailable(), properties),
+						properties),
 				json, properties, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
@@ -69,8 +74,10 @@ public class OutboxAutoConfiguration {
 	 * protocol and the SSL bundle named in {@code spring.kafka.ssl.bundle}, which Boot passes in no other way), then
 	 * the relay's own: idempotent, every acknowledgement from all replicas, and no wait longer than a round's
 	 * ({@code send-timeout}), for a topic's metadata or a record's delivery, so that a round with an unreachable
-	 * partition ends on time and the rest of its messages are deleted (the producer's defaults are a minute and
-	 * two).
+	 * partition ends on time (the producer's defaults are a minute and two). A round's transaction that its relay does
+	 * not end (the process was killed) is aborted by the broker after three send timeouts, the longest a round may take
+	 * with some margin (its sends, then its commit, each at most a send timeout); until then the consumers of the
+	 * partitions it wrote read nothing past it.
 	 * @param kafkaProperties the service's {@code spring.kafka.*} properties
 	 * @param connectionDetails where and how to reach the brokers, if Boot's Kafka auto-configuration or the
 	 * service declares them; without them the properties alone
@@ -93,6 +100,7 @@ public class OutboxAutoConfiguration {
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 5);
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.min(MAX_TRANSACTION_TIMEOUT_MS, 3L * timeout));
 		// one per outbox: the three services' relays are told apart by the broker (quotas) and in JMX
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + properties.table());
 		return config;
@@ -117,12 +125,17 @@ public class OutboxAutoConfiguration {
 		}
 	}
 
-	private static KafkaTemplate<String, String> relayTemplate(Map<String, Object> config) {
+	/**
+	 * The relay's producers: transactional, under transactional ids of this process alone (a relay that took over
+	 * from another must not fence it: the replicas take turns as they win the table's lock, and would fence each other
+	 * every turn). A killed relay's open transaction is therefore not aborted by its successor but by the broker, once
+	 * it times out.
+	 */
+	static ProducerFactory<String, String> relayProducers(Map<String, Object> config,
+			OutboxProperties properties) {
 		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
-		KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
-		// the default LoggingProducerListener logs the key (an MST) and the value of every failed send
-		template.setProducerListener(null);
-		return template;
+		factory.setTransactionIdPrefix("outbox-relay-" + properties.table() + "-" + UUID.randomUUID() + "-");
+		return factory;
 	}
 
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends committed outbox messages to Kafka, oldest first, and removes them.
  *
  * <p>
- * One relay thread per process. A round reads up to {@code batchSize} unsent rows, sends them with an
- * idempotent producer, waits for every acknowledgement and deletes the rows in the same transaction. A
+ * One relay thread per process. A round reads up to {@code batchSize} unsent rows, sends them in one Kafka
+ * transaction, waits for every acknowledgement, commits it and deletes the rows in the same database transaction. A
  * transaction-scoped advisory lock on the table lets only one process relay at a time, so several
  * replicas never reorder one key's messages (and the rows need no row locks). A failed round rolls
- * back: its messages are sent again in the next one (at least once). Its commit does not wait for the
+ * back and its Kafka transaction is aborted, so that no consumer reads any of it: its messages are sent again in the
+ * next one ({@link RelayTransaction}; at least once, as a round that committed in Kafka may fail to delete). Its commit does not wait for the
  * disk ({@code synchronous_commit = off}): a database crash can only bring back rows already sent, which
  * are sent again. A commit that appended messages wakes the relay; else it polls. Woken, it lingers a
  * moment ({@code linger}) for the commits right behind, so that under load a round carries many
@@ -38,9 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * round moves it to the parked table ({@link OutboxProperties#parkedTable()}) with the class of the
  * exception, logs that once without key or value, counts it ({@code etax.outbox.parked}, tagged with
  * topic and reason) and deletes what was acknowledged; nothing reads or deletes a parked message, it
- * waits for an operator. A failure that may pass (a timeout, a broker or leader not available) parks
- * nothing: that message and its key's later ones stay and are sent again in the next round; the other keys'
- * acknowledged messages are deleted.
+ * waits for an operator; the round's other messages are sent again at once. A failure that may pass (a timeout, a
+ * broker or leader not available) parks nothing: the round's messages stay, the keys of those not acknowledged are
+ * held back for a send timeout, and the others are sent again in the next round.
  *
  * <p>
  * The table is a queue; after every {@code vacuumAfter} rows deleted the relay vacuums it ({@link OutboxVacuum}).
@@ -54,7 +55,7 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private final RelayRounds rounds;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final ProducerFactory<String, String> producers;
 
 	private final OutboxVacuum vacuum;
 
@@ -70,10 +71,10 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, ProducerFactory<String, String> producers,
 			JsonMapper json, OutboxProperties properties, MeterRegistry meters) {
-		this.rounds = new RelayRounds(jdbc, transactions, kafka, json, properties);
-		this.kafka = kafka;
+		this.rounds = new RelayRounds(jdbc, transactions, producers, json, properties);
+		this.producers = producers;
 		this.vacuum = new OutboxVacuum(jdbc, properties);
 		this.properties = properties;
 		this.published = Counter.builder("etax.outbox.published").register(meters);
@@ -110,7 +111,7 @@ final class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.kafka.getProducerFactory().reset();
+		this.producers.reset();
 	}
 
 	@Override

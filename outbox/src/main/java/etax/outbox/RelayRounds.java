@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,15 +21,15 @@ import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The relay's rounds ({@link OutboxRelay}): each, in one transaction under the table's advisory lock, reads up
- * to {@code batchSize} unsent rows, sends them with an idempotent producer, waits for every acknowledgement,
- * parks what Kafka refuses for good and deletes what it acknowledged.
+ * The relay's rounds ({@link OutboxRelay}): each, in one database transaction under the table's advisory lock, reads
+ * up to {@code batchSize} unsent rows, sends them in one Kafka transaction, waits for every acknowledgement, and
+ * commits it and deletes them, or aborts it and parks the message Kafka refuses for good, if that is what failed.
  */
 final class RelayRounds {
 
@@ -43,7 +44,7 @@ final class RelayRounds {
 
 	private final TransactionTemplate transactions;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final ProducerFactory<String, String> producers;
 
 	private final JsonMapper json;
 
@@ -59,11 +60,11 @@ final class RelayRounds {
 
 	private final RefusedTopics refusedTopics;
 
-	RelayRounds(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+	RelayRounds(JdbcTemplate jdbc, TransactionTemplate transactions, ProducerFactory<String, String> producers,
 			JsonMapper json, OutboxProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.kafka = kafka;
+		this.producers = producers;
 		this.json = json;
 		this.properties = properties;
 		this.refusedTopics = new RefusedTopics(properties.relay().sendTimeout());
@@ -102,9 +103,11 @@ final class RelayRounds {
 	}
 
 	/**
-	 * Sends a batch, parks what Kafka refuses for good and deletes what it acknowledged, but, of a key with a
-	 * message that failed in a way that may pass, the messages from that one on: they are sent again in the next
-	 * round, so that one key's messages stay in order.
+	 * Sends a batch in one Kafka transaction ({@link RelayTransaction}), and commits it if every message sent was
+	 * acknowledged, then deletes them; else aborts it, parks the message that failed first if Kafka refuses it for
+	 * good, or else holds back the keys of the messages not acknowledged, and deletes nothing: the round's messages are
+	 * sent again, each key's in order. A key whose message is not sent (its topic refused, its partition without a
+	 * leader) is held back too, and its later messages are not sent; the other keys' go in the transaction.
 	 */
 	private Round round() {
 		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
@@ -114,39 +117,67 @@ final class RelayRounds {
 		}
 		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
-		List<Sending> batch = new ArrayList<>();
-		this.refusedTopics.expire();
-		Map<String, List<PartitionInfo>> partitions = new HashMap<>();
-		long[] bytes = { 0 };
-		this.jdbc.query(this.select, (row) -> {
-			bytes[0] += row.getLong(6);
-			String topic = row.getString(2);
-			String key = row.getString(3);
-			CompletableFuture<@Nullable Throwable> outcome = relay(partitions, topic, key, row.getString(4),
-					row.getString(5));
-			batch.add(new Sending(row.getLong(1), topic, key, outcome));
-		}, (Object) heldKeys());
-		if (batch.isEmpty()) {
+		List<Row> rows = this.jdbc.query(this.select, (row, number) -> new Row(row.getLong(1), row.getString(2),
+				row.getString(3), row.getString(4), row.getString(5), row.getLong(6)), (Object) heldKeys());
+		if (rows.isEmpty()) {
 			return Round.NONE;
 		}
-		awaitOutcomes(batch);
-		List<Long> sent = new ArrayList<>();
-		List<Parked> parked = new ArrayList<>();
-		// the keys with a message to send again: none of their later messages is deleted, so that a key's messages
-		// stay in order; every other key's acknowledged messages are, so one partition's trouble holds up no other
+		boolean more = rows.size() >= this.properties.relay().batchSize() || rows.stream().mapToLong(Row::bytes)
+			.sum() >= this.properties.relay().roundBytes().toBytes();
+		this.refusedTopics.expire();
+		try (RelayTransaction kafka = RelayTransaction.borrow(this.producers)) {
+			Map<String, List<PartitionInfo>> partitions = new HashMap<>();
+			Set<String> unsent = new HashSet<>();
+			List<Sending> batch = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				batch.add(relay(kafka, partitions, unsent, row));
+			}
+			awaitOutcomes(batch);
+			return settle(kafka, batch, more);
+		}
+	}
+
+	/**
+	 * Commits or aborts the round's transaction, parks and deletes in the database, and holds back keys.
+	 */
+	private Round settle(RelayTransaction kafka, List<Sending> batch, boolean more) {
 		Set<String> held = new HashSet<>();
 		@Nullable SendFailure retry = null;
 		for (Sending sending : batch) {
-			@Nullable SendFailure failure = sending.failure();
-			if (failure != null && failure.permanent()) {
-				parked.add(new Parked(sending.id(), sending.topic(), failure));
-			}
-			else if (failure != null) {
+			if (sending.notSendable()) {
 				held.add(sending.key());
-				retry = (retry != null) ? retry : failure;
+				retry = (retry != null) ? retry : sending.failure();
 			}
-			else if (!held.contains(sending.key())) {
-				sent.add(sending.id());
+		}
+		List<Long> sent = new ArrayList<>();
+		List<Parked> parked = new ArrayList<>();
+		if (batch.stream().filter(Sending::sent).allMatch(Sending::acknowledged)) {
+			@Nullable SendFailure notCommitted = kafka.commit();
+			if (notCommitted == null) {
+				batch.stream().filter(Sending::sent).forEach((sending) -> sent.add(sending.id()));
+			}
+			else {
+				// committed or not, every message is sent again: a copy, or the first
+				retry = notCommitted;
+			}
+		}
+		else {
+			kafka.abort();
+			@Nullable Sending first = batch.stream()
+				.filter((sending) -> sending.outcome() == kafka.firstFailed())
+				.findFirst()
+				.orElse(null);
+			SendFailure failure = (first != null) ? first.failure() : SendFailure.UNACKNOWLEDGED;
+			if (first != null && failure.permanent()) {
+				parked.add(new Parked(first.id(), first.topic(), failure));
+				// the others are sent again at once; what else failed failed for the first's sake, or fails again
+				more = true;
+			}
+			else {
+				batch.stream()
+					.filter((sending) -> sending.sent() && !sending.acknowledged())
+					.forEach((sending) -> held.add(sending.key()));
+				retry = failure;
 			}
 		}
 		if (!parked.isEmpty()) {
@@ -158,38 +189,53 @@ final class RelayRounds {
 			this.jdbc.update(this.removeSent, (Object) sent.toArray(Long[]::new));
 		}
 		hold(held);
-		boolean more = batch.size() >= this.properties.relay().batchSize()
-				|| bytes[0] >= this.properties.relay().roundBytes().toBytes();
 		return new Round(sent.size(), parked, retry, more);
 	}
 
 	/**
-	 * Sends a message unless its topic is refused ({@link RefusedTopics}) or the partition its key goes to has no
-	 * leader. A topic whose send failed at once in a way that may pass (its metadata did not come within
-	 * {@code max.block.ms}) is refused: its later messages, of this round and the next ones for a send timeout, fail the
-	 * same way without being waited for again.
-	 * @return completes with {@code null} once acknowledged, or with the failure
+	 * Sends a message in the round's transaction unless the transaction has failed (it comes back in the next
+	 * round), an earlier message of its key was not sent (the key is held back), its topic is refused
+	 * ({@link RefusedTopics}) or the partition its key goes to has no leader. A topic whose send failed at once in a way
+	 * that may pass (its metadata did not come within {@code max.block.ms}) is refused: its later messages, of this
+	 * round and the next ones for a send timeout, fail the same way without being waited for again.
+	 * @param unsent the keys of the round's messages not sent so far
 	 */
-	private CompletableFuture<@Nullable Throwable> relay(Map<String, List<PartitionInfo>> partitions, String topic,
-			String key, String payload, String headers) {
-		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(topic);
-		if (refused != null) {
-			return refused;
+	private Sending relay(RelayTransaction kafka, Map<String, List<PartitionInfo>> partitions, Set<String> unsent,
+			Row row) {
+		if (kafka.failed() || unsent.contains(row.key())) {
+			return new Sending(row, false, null);
 		}
-		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(topic, this::partitionsFor);
-		refused = this.refusedTopics.failure(topic);
-		if (refused != null) {
-			return refused;
+		@Nullable CompletableFuture<@Nullable Throwable> notSendable = notSendable(kafka, partitions, row);
+		if (notSendable != null) {
+			unsent.add(row.key());
+			return new Sending(row, false, notSendable);
 		}
-		if (leaderless(topicPartitions, key)) {
-			return NO_LEADER;
-		}
-		CompletableFuture<@Nullable Throwable> outcome = send(record(topic, key, payload, headers));
+		CompletableFuture<@Nullable Throwable> outcome = kafka.send(record(row));
 		@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
-		if (failedAtOnce != null && !SendFailure.of(failedAtOnce).permanent()) {
-			this.refusedTopics.refuse(topic, outcome);
+		// only the transaction's first failure is the message's own
+		if (failedAtOnce != null && outcome == kafka.firstFailed() && !SendFailure.of(failedAtOnce).permanent()) {
+			this.refusedTopics.refuse(row.topic(), outcome);
 		}
-		return outcome;
+		return new Sending(row, true, outcome);
+	}
+
+	/**
+	 * @return what the message fails with if its topic is refused or its key's partition has no leader, else
+	 * {@code null}
+	 */
+	private @Nullable CompletableFuture<@Nullable Throwable> notSendable(RelayTransaction kafka,
+			Map<String, List<PartitionInfo>> partitions, Row row) {
+		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(row.topic());
+		if (refused != null) {
+			return refused;
+		}
+		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(row.topic(),
+				(topic) -> partitionsFor(kafka, topic));
+		refused = this.refusedTopics.failure(row.topic());
+		if (refused != null) {
+			return refused;
+		}
+		return leaderless(topicPartitions, row.key()) ? NO_LEADER : null;
 	}
 
 	/**
@@ -197,9 +243,9 @@ final class RelayRounds {
 	 * metadata does not come is refused, as a send to it would be.
 	 * @return its partitions; none if its metadata did not come
 	 */
-	private List<PartitionInfo> partitionsFor(String topic) {
+	private List<PartitionInfo> partitionsFor(RelayTransaction kafka, String topic) {
 		try {
-			return this.kafka.partitionsFor(topic);
+			return kafka.partitionsFor(topic);
 		}
 		catch (RuntimeException ex) {
 			this.refusedTopics.refuse(topic, CompletableFuture.completedFuture(ex));
@@ -250,25 +296,14 @@ final class RelayRounds {
 	}
 
 	/**
-	 * Sends a record; what the template refuses at once (a record over {@code max.request.size}, a topic
-	 * whose metadata did not come within {@code max.block.ms}) is a failed outcome like any other.
-	 * @return completes with {@code null} once acknowledged, or with the failure
-	 */
-	private CompletableFuture<@Nullable Throwable> send(ProducerRecord<String, String> record) {
-		try {
-			return this.kafka.send(record).handle((result, failure) -> failure);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.completedFuture(ex);
-		}
-	}
-
-	/**
 	 * Waits for every acknowledgement or failure, up to the send timeout (the producer's own timeouts are set to it,
 	 * {@link OutboxAutoConfiguration}): what is not acknowledged then is sent again in the next round.
 	 */
 	private void awaitOutcomes(List<Sending> batch) {
-		CompletableFuture<?>[] outcomes = batch.stream().map(Sending::outcome).toArray(CompletableFuture[]::new);
+		CompletableFuture<?>[] outcomes = batch.stream()
+			.map(Sending::outcome)
+			.filter(Objects::nonNull)
+			.toArray(CompletableFuture[]::new);
 		try {
 			CompletableFuture.allOf(outcomes)
 				.get(this.properties.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -285,29 +320,60 @@ final class RelayRounds {
 		}
 	}
 
-	private ProducerRecord<String, String> record(String topic, String key, String payload, String headers) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-		Map<String, String> values = this.json.readValue(headers, new TypeReference<Map<String, String>>() {
+	private ProducerRecord<String, String> record(Row row) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+		Map<String, String> values = this.json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
 		});
 		values.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		return record;
 	}
 
 	/**
-	 * A message of the round being sent.
+	 * An unsent row, as a round reads it.
 	 * @param id its outbox row
 	 * @param topic its topic
 	 * @param key its key
-	 * @param outcome completes with {@code null} once acknowledged, or with the failure
+	 * @param payload its value
+	 * @param headers its headers, a JSON object of strings
+	 * @param bytes its payload's and headers' bytes
 	 */
-	private record Sending(long id, String topic, String key, CompletableFuture<@Nullable Throwable> outcome) {
+	private record Row(long id, String topic, String key, String payload, String headers, long bytes) {
+
+	}
+
+	/**
+	 * A message of the round.
+	 * @param id its outbox row
+	 * @param topic its topic
+	 * @param key its key
+	 * @param sent whether it was sent in the round's transaction
+	 * @param outcome completes with {@code null} once acknowledged, or with the failure; for a message not sent,
+	 * what it fails with if its topic is refused or its partition has no leader, {@code null} if it was left for the
+	 * next round
+	 */
+	private record Sending(long id, String topic, String key, boolean sent,
+			@Nullable CompletableFuture<@Nullable Throwable> outcome) {
+
+		Sending(Row row, boolean sent, @Nullable CompletableFuture<@Nullable Throwable> outcome) {
+			this(row.id(), row.topic(), row.key(), sent, outcome);
+		}
+
+		/** @return whether it was not sent because its topic is refused or its partition has no leader */
+		boolean notSendable() {
+			return !this.sent && this.outcome != null;
+		}
+
+		boolean acknowledged() {
+			return failure() == null;
+		}
 
 		/** @return {@code null} if acknowledged, else why not (unacknowledged if no outcome came in time) */
 		@Nullable SendFailure failure() {
-			if (!this.outcome.isDone()) {
+			CompletableFuture<@Nullable Throwable> completes = Objects.requireNonNull(this.outcome);
+			if (!completes.isDone()) {
 				return SendFailure.UNACKNOWLEDGED;
 			}
-			@Nullable Throwable failure = this.outcome.join();
+			@Nullable Throwable failure = completes.join();
 			return (failure != null) ? SendFailure.of(failure) : null;
 		}
 

@@ -62,6 +62,15 @@ record SendFailure(String reason, boolean permanent) {
 	}
 
 	/**
+	 * A failure that is not a message's own (a transaction's commit failed): it may pass.
+	 * @param failure the exception
+	 * @return retriable, with the exception's class
+	 */
+	static SendFailure retriable(Throwable failure) {
+		return new SendFailure(failure.getClass().getName(), false);
+	}
+
+	/**
 	 * The unqualified class name, a bounded tag value.
 	 * @return the reason without its package
 	 */

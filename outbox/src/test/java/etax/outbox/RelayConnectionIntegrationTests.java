@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,8 +107,8 @@ class RelayConnectionIntegrationTests {
 
 	private static Map<String, Object> relayProducerConfig(ApplicationContext context) {
 		Object rounds = ReflectionTestUtils.getField(context.getBean(OutboxRelay.class), "rounds");
-		KafkaTemplate<?, ?> template = (KafkaTemplate<?, ?>) ReflectionTestUtils.getField(rounds, "kafka");
-		return template.getProducerFactory().getConfigurationProperties();
+		ProducerFactory<?, ?> producers = (ProducerFactory<?, ?>) ReflectionTestUtils.getField(rounds, "producers");
+		return producers.getConfigurationProperties();
 	}
 
 }
