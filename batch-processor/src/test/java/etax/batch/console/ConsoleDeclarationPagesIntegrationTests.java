@@ -759,7 +759,7 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", REQUESTS, 200, "{\"items\":[" + request(PENDING, "PENDING", "null") + ","
 				+ request(OPEN, "APPROVED", """
 						{"outcome":"APPROVED","decidedBy":"approver-lan","reason":null,"decidedAt":"2026-05-12T03:00:00Z",
-						"entryId":null,"postingId":null,"postingStatus":"POSTED"}""") + "]}");
+						"entryId":null,"postingId":null,"postingStatus":"POSTED"}""") + "],\"totalElements\":5}");
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
@@ -769,8 +769,10 @@ class ConsoleDeclarationPagesIntegrationTests {
 					"APPROVED by approver-lan at 2026-05-12T03:00:00Z; treasury POSTED",
 					"action=\"/console/taxpayers/" + MST + "/overpayment-requests/" + PENDING + "/approval\"",
 					"action=\"/console/taxpayers/" + MST + "/overpayment-requests/" + PENDING + "/refusal\"",
-					"<option value=\"" + CREDIT + "\">1,000,000 VND, sub-item 1701, paid 2026-05-10</option>")
+					"<option value=\"" + CREDIT + "\">1,000,000 VND, sub-item 1701, paid 2026-05-10</option>",
+					"3 more requests, recorded before those listed.")
 			.doesNotContain("/overpayment-requests/" + OPEN + "/approval", "could not be read");
+		assertThat(last(REQUESTS).query()).as("the gateway's first page").isEqualTo("size=50");
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issues the month's notices of tax arrears and late-payment interest (07/QLN; VN-ETAX §5.6): one notice to each
  * taxpayer that owed, at the month's end, an item then overdue ({@link OverdueItems}), stored and announced
- * ({@link ArrearsNotified}) in one transaction per page of taxpayers. A month is issued once per taxpayer: issuing it
+ * ({@link ArrearsNotified}) in one transaction per group of taxpayers, bounded by their items
+ * ({@link ArrearsProperties#pageItems}). A month is issued once per taxpayer: issuing it
  * again, on demand or on two instances at once, issues only the notices of taxpayers who had none, so a run that
  * stopped half-way is finished by the next. The amounts are those of the month's end, as the ledger knows them when
  * the notice is issued: a payment made after the month's end does not take a debt of the month off its notice, so a
@@ -30,7 +31,10 @@ public class ArrearsNotices {
 
 	private static final Logger log = LoggerFactory.getLogger(ArrearsNotices.class);
 
-	/** Taxpayers per transaction. */
+	/**
+	 * Taxpayers per page, read at once; a page is issued in transactions of at most
+	 * {@link ArrearsProperties#pageItems} items ({@link NoticePages}).
+	 */
 	private static final int PAGE = 500;
 
 	private final ArrearsNoticeRepository notices;
@@ -44,10 +48,11 @@ public class ArrearsNotices {
 	private final Clock clock;
 
 	ArrearsNotices(ArrearsNoticeRepository notices, OverdueItems items, Outbox outbox,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ArrearsProperties properties) {
 		this.notices = notices;
 		this.items = items;
-		this.pages = new NoticePages(notices, items, outbox, new TransactionTemplate(transactionManager), clock);
+		this.pages = new NoticePages(notices, items, outbox, new TransactionTemplate(transactionManager), clock,
+				properties.pageItems());
 		this.months = new ArrearsMonths(clock);
 		this.clock = clock;
 	}
@@ -85,8 +90,9 @@ public class ArrearsNotices {
 	}
 
 	/**
-	 * Issues a month's notices not issued yet, each stating what the taxpayer owed at the month's end. A page of
-	 * taxpayers that fails is issued again one taxpayer at a time, so that a taxpayer whose notice cannot be issued
+	 * Issues a month's notices not issued yet, each stating what the taxpayer owed at the month's end, a page of
+	 * taxpayers at a time, each page in transactions of a bounded number of items. A group of taxpayers that fails is
+	 * issued again one taxpayer at a time, so that a taxpayer whose notice cannot be issued
 	 * holds back no other; the month is then not completed, and the next morning tries those taxpayers again. A
 	 * failure of the database itself stops the run.
 	 * @param month a month that is over ({@link #over})

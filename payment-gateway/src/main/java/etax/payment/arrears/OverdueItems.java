@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,17 @@ class OverdueItems {
 			WHERE o.owing AND o.mst > ? AND %s
 			ORDER BY o.mst LIMIT ?""".formatted(OVERDUE);
 
+	/**
+	 * How many items each of the taxpayers (the last parameter) may have on its notice of a day (the others), at most:
+	 * its items owing now that were overdue then (V44's index) and its lines that paid an item after the day (V46's,
+	 * the index alone), an item paid more than once counted as often. Counted, not read: no item is loaded.
+	 */
+	static final String COUNTED = """
+			SELECT t.mst,
+			    (SELECT count(*) FROM payment.obligation o WHERE o.mst = t.mst AND o.owing AND %s)
+			    + (SELECT count(*) FROM payment.ledger_line l WHERE l.mst = t.mst AND %s AND l.value_date > ?)
+			FROM unnest(?::text[]) AS t (mst)""".formatted(OVERDUE, PAYING);
+
 	private final JdbcTemplate jdbc;
 
 	OverdueItems(JdbcTemplate jdbc) {
@@ -121,6 +133,18 @@ class OverdueItems {
 				     WHERE %s AND l.mst > ? %s AND l.value_date > ? AND %s
 				     ORDER BY l.mst LIMIT ?)
 				) page ORDER BY mst LIMIT ?""".formatted(PAYING, full ? "AND l.mst <= ?" : "", OVERDUE);
+	}
+
+	/**
+	 * How many items each of the taxpayers' notices of a month's last day may list, at most ({@link #COUNTED}): what
+	 * a transaction that issues them would read and store.
+	 */
+	Map<String, Long> counted(List<String> msts, LocalDate asOf) {
+		Map<String, Long> counted = new HashMap<>();
+		this.jdbc.query(COUNTED, (ResultSet row) -> {
+			counted.put(row.getString(1), row.getLong(2));
+		}, asOf, asOf, asOf, asOf, msts.toArray(String[]::new));
+		return counted;
 	}
 
 	/** What each of the taxpayers owed of it at a month's last day ({@link #OWED}), tax first, each by due date. */

@@ -70,7 +70,8 @@ class CorrectionChecks {
 				problems.add("a RECODE gives the coding as paid, with its area and amount, beside the corrected one");
 			}
 			else if (!request.changesCoding()) {
-				problems.add("the corrected coding is the coding as paid: a RECODE must change something");
+				problems.add("the corrected chapter, sub-item and area (the area as paid when none is given) are those as "
+						+ "paid: a RECODE must change something");
 			}
 		}
 		String fallback = currency(corrected, currency(paid, "VND"));

@@ -105,9 +105,21 @@ public record CorrectionRequest(@NotNull UUID correctionId, @NotBlank @Pattern(r
 		return HELD_KINDS.contains(this.kind);
 	}
 
-	/** Whether the corrected coding differs from the coding as paid. */
+	/**
+	 * Whether the corrected coding moves the money to another coding than the one it names as paid: another chapter,
+	 * sub-item or area, the corrected area being the one as paid when it gives none (as it is recorded,
+	 * {@link CorrectionRepository#recodedLine}). The amount and currency are not the coding: a RECODE that names them
+	 * otherwise but the same chapter, sub-item and area would have the treasury move money to where it is.
+	 */
 	boolean changesCoding() {
-		return this.corrected != null && this.paid != null && !Objects.equals(this.corrected.canonical(), this.paid.canonical());
+		Coding from = this.paid;
+		Coding to = this.corrected;
+		if (from == null || to == null) {
+			return false;
+		}
+		String area = (to.areaCode() != null) ? to.areaCode() : from.areaCode();
+		return !(Objects.equals(to.chapter(), from.chapter()) && Objects.equals(to.subItem(), from.subItem())
+				&& Objects.equals(area, from.areaCode()));
 	}
 
 }

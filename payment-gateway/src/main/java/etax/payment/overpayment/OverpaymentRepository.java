@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,13 +104,35 @@ class OverpaymentRepository {
 
 	/**
 	 * A taxpayer's requests whose row is in a scope (a condition on {@code r.collecting_agency_code}), the latest
-	 * first.
+	 * first (index overpayment_request_taxpayer, read backwards), from after the last one of the previous page:
+	 * a page read after new requests were recorded neither repeats nor skips any, as an offset would.
+	 * @param before the last request of the previous page, null for the latest
+	 * @param limit the most requests
 	 */
-	List<OverpaymentRequest> list(String mst, Condition scope) {
-		return this.jdbc.sql(SELECT + "WHERE " + scope.sql() + " AND r.mst = ? ORDER BY r.requested_at DESC, r.request_id")
-			.params(scope.with(mst))
+	List<OverpaymentRequest> list(String mst, Condition scope, @Nullable OverpaymentRequestCursor before, int limit) {
+		List<Object> parameters = new ArrayList<>(scope.with(mst));
+		String after = "";
+		if (before != null) {
+			// the first condition alone bounds the index scan; the second orders requests recorded at the same time
+			after = " AND r.requested_at <= ? AND (r.requested_at < ? OR r.request_id > ?)";
+			OffsetDateTime at = OffsetDateTime.ofInstant(before.requestedAt(), ZoneOffset.UTC);
+			parameters.addAll(List.of(at, at, before.requestId()));
+		}
+		parameters.add(limit);
+		return this.jdbc
+			.sql(SELECT + "WHERE " + scope.sql() + " AND r.mst = ?" + after
+					+ " ORDER BY r.requested_at DESC, r.request_id LIMIT ?")
+			.params(parameters)
 			.query((row, n) -> stored(row).request())
 			.list();
+	}
+
+	/** How many of a taxpayer's requests have their row in a scope, as {@link #list} reads them. */
+	long count(String mst, Condition scope) {
+		return this.jdbc.sql("SELECT count(*) FROM payment.overpayment_request r WHERE " + scope.sql() + " AND r.mst = ?")
+			.params(scope.with(mst))
+			.query(Long.class)
+			.single();
 	}
 
 	/** Inserts a decision unless the request has one. @return whether this call inserted it */

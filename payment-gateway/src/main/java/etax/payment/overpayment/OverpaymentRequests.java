@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -127,23 +128,38 @@ public class OverpaymentRequests {
 	}
 
 	/**
-	 * A taxpayer's requests, the latest first: the taxpayer's own to itself, those of its office's credits to an
-	 * office's officer, all to a national officer.
+	 * A page of a taxpayer's requests, the latest first, and how many the caller sees in all, in one snapshot: the
+	 * taxpayer's own to itself, those of its office's credits to an office's officer, all to a national officer.
 	 * @param mst the taxpayer, canonical; the controller let a taxpayer caller ask only for its own
 	 * @param caller the caller
+	 * @param before the previous page's {@link Page#next}, null for the latest requests
+	 * @param size the most requests a page lists
 	 * @throws etax.payment.ledger.TaxpayerNotFoundException for an officer who sees none of its requests and may
 	 * not read its ledger
 	 */
-	public List<OverpaymentRequest> list(String mst, Caller caller) {
-		if (caller.role() == Role.TAXPAYER) {
-			return this.repository.list(mst, new Condition("TRUE", List.of()));
-		}
-		List<OverpaymentRequest> requests = this.repository.list(mst,
-				this.offices.scopeOf(caller).onCollectingAgency("r.collecting_agency_code"));
-		if (requests.isEmpty()) {
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Page list(String mst, Caller caller, @Nullable OverpaymentRequestCursor before, int size) {
+		Condition scope = (caller.role() == Role.TAXPAYER) ? new Condition("TRUE", List.of())
+				: this.offices.scopeOf(caller).onCollectingAgency("r.collecting_agency_code");
+		long total = this.repository.count(mst, scope);
+		if (total == 0 && caller.role() != Role.TAXPAYER) {
 			this.ledger.requireReadable(mst, caller);
 		}
-		return requests;
+		List<OverpaymentRequest> read = this.repository.list(mst, scope, before, size + 1);
+		List<OverpaymentRequest> requests = List.copyOf(read.subList(0, Math.min(size, read.size())));
+		OverpaymentRequest last = (read.size() > size) ? requests.get(size - 1) : null;
+		return new Page(requests, total,
+				(last != null) ? new OverpaymentRequestCursor(last.requestedAt(), last.requestId()) : null);
+	}
+
+	/**
+	 * A page of a taxpayer's requests.
+	 * @param requests the requests, the latest first
+	 * @param total how many of the taxpayer's requests the caller sees, on every page
+	 * @param next where the next page starts ({@code before}), null on the last
+	 */
+	public record Page(List<OverpaymentRequest> requests, long total, @Nullable OverpaymentRequestCursor next) {
+
 	}
 
 	/**

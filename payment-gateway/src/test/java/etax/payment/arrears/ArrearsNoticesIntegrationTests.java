@@ -1,6 +1,7 @@
 package etax.payment.arrears;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,10 +10,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import etax.devstack.LocalInfrastructure;
 import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
+import etax.outbox.Outbox;
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
 import etax.payment.GatewayFixture;
@@ -43,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Notices of tax arrears and late-payment interest (07/QLN): a month's notice tells a taxpayer what it owed at the
  * month's end on items already overdue, with the interest booked; once per taxpayer and month, announced on
  * {@code etax.notices.v1}; issued by national officers on demand as by the daily schedule, for any month that is over.
- * Taxpayers 8871–8876.
+ * Taxpayers 8871–8876, 8879 and 8881–8885.
  */
 @GatewayIntegrationTest
 class ArrearsNoticesIntegrationTests {
@@ -53,6 +56,18 @@ class ArrearsNoticesIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	ArrearsNoticeRepository notices;
+
+	@Autowired
+	OverdueItems items;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void aMonthsNoticeListsWhatWasOverdueAndUnpaidAtItsEndOnceForEachTaxpayer() throws Exception {
@@ -183,19 +198,22 @@ class ArrearsNoticesIntegrationTests {
 		assertThat(completed("2026-03")).isOne();
 
 		// bounded reads: the items owing now through V44's index, the lines paid after the day through V46's, never
-		// every item or line the taxpayers ever had
+		// every item or line the taxpayers ever had; and so are the counts that bound a transaction
 		LocalDate end = LocalDate.of(2026, 3, 31);
 		String[] both = { settled, owing };
 		String owed = plan(OverdueItems.OWED, both, end, end, both, end, end, end, end, end, end);
 		String owingPage = plan(OverdueItems.OWING, "", end, end, end, 500);
 		String paidPage = plan(OverdueItems.page(true), both, "", settled, end, end, end, end, 500, 500);
 		String lastPage = plan(OverdueItems.page(false), both, "", end, end, end, end, 500, 500);
+		String counted = plan(OverdueItems.COUNTED, end, end, end, end, both);
 		assertThat(owed).contains("obligation_owing")
 			.contains("ledger_line_obligation_paid")
 			.doesNotContain("Seq Scan", "ledger_line_taxpayer", "obligation_taxpayer");
 		assertThat(owingPage).contains("obligation_owing").doesNotContain("Seq Scan");
 		assertThat(paidPage).contains("ledger_line_obligation_paid").doesNotContain("Seq Scan", "ledger_line_taxpayer");
 		assertThat(lastPage).contains("ledger_line_obligation_paid").doesNotContain("Seq Scan", "ledger_line_taxpayer");
+		assertThat(counted).contains("obligation_owing", "ledger_line_obligation_paid")
+			.doesNotContain("Seq Scan", "ledger_line_taxpayer", "obligation_taxpayer");
 	}
 
 	private String plan(String sql, Object... params) {
@@ -234,6 +252,41 @@ class ArrearsNoticesIntegrationTests {
 		assertThat(next.path("failed").asInt()).isZero();
 		assertThat(ofMonth(notices(failing), "2026-02").path("totalTax").asLong()).isEqualTo(1_000_000);
 		assertThat(completed("2026-02")).isOne();
+	}
+
+	/**
+	 * A page of taxpayers is issued in transactions of a bounded number of items: a debtor of years owes an interest
+	 * item per item and day, and a page of such taxpayers in one transaction would read and store millions of items. A
+	 * transaction takes the next taxpayer while its items fit, one with more than fit has a transaction of its own, and
+	 * the month is completed once all are issued. Five items a transaction here; the rows a transaction inserted carry
+	 * its id ({@code xmin}).
+	 */
+	@Test
+	void aPageOfTaxpayersIsIssuedInTransactionsOfABoundedNumberOfItems() throws Exception {
+		List<String> msts = IntStream.rangeClosed(8881, 8885).mapToObj(DevBanks::mst).sorted().toList();
+		List<Integer> owed = List.of(2, 2, 7, 1, 1);
+		for (int i = 0; i < msts.size(); i++) {
+			for (int item = 0; item < owed.get(i); item++) {
+				gateway.booked(msts.get(i), 100_000, "2026-01-1" + item);
+			}
+		}
+		bookedBefore("2026-01-31", msts.toArray(String[]::new));
+		ArrearsNotices fiveItemsATransaction = new ArrearsNotices(this.notices, this.items, this.outbox,
+				this.transactions, this.clock, new ArrearsProperties(5));
+
+		ArrearsNotices.Issuance run = fiveItemsATransaction.issue(YearMonth.of(2026, 1));
+
+		assertThat(run.issued()).isEqualTo(5);
+		assertThat(run.failed()).isZero();
+		assertThat(gateway.jdbc()
+			.sql("""
+					SELECT string_agg(mst, ' ' ORDER BY mst) FROM payment.arrears_notice
+					WHERE month = '2026-01' AND mst = ANY (?) GROUP BY xmin::text ORDER BY min(mst)""")
+			.param(msts.toArray(String[]::new))
+			.query(String.class)
+			.list()).containsExactly(msts.get(0) + " " + msts.get(1), msts.get(2), msts.get(3) + " " + msts.get(4));
+		assertThat(ofMonth(notices(msts.get(2)), "2026-01").path("items").size()).isEqualTo(7);
+		assertThat(completed("2026-01")).isOne();
 	}
 
 	/** As if the taxpayers' items (and their interest) had been booked in the month, not as the test runs. */
@@ -279,6 +332,25 @@ class ArrearsNoticesIntegrationTests {
 		gateway.mvc()
 			.perform(post("/api/v1/arrears-notices").param("month", "0000-12").with(officer()))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * A month of a year after 9999 is the caller's mistake, as one before year 1 is: Java reads years up to
+	 * 999,999,999, and the settling days after the end of such a month are past the last date it can hold.
+	 */
+	@Test
+	void aMonthOfAYearAfter9999IsABadRequestAndNotAFailureOfTheServer() throws Exception {
+		for (String month : List.of("+999999999-12", "+10000-01")) {
+			MockHttpServletResponse refused = gateway.mvc()
+				.perform(post("/api/v1/arrears-notices").param("month", month).with(officer()))
+				.andReturn()
+				.getResponse();
+			GatewayFixture.assertProblem(refused, 400, "bad-request").contains("of a year from 1 to 9999");
+		}
+		assertThat(gateway.jdbc()
+			.sql("SELECT count(*) FROM payment.arrears_month WHERE length(month) > 7")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	/**

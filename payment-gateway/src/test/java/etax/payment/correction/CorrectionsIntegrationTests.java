@@ -377,6 +377,33 @@ class CorrectionsIntegrationTests {
 	}
 
 	/**
+	 * A RECODE moves money to another coding: one that names the chapter, sub-item and area as paid (a corrected coding
+	 * without an area keeps the area as paid) changes nothing, whatever amount or currency it writes, and is refused
+	 * before anything is proposed or recorded.
+	 */
+	@Test
+	void aRecodeToTheCodingAsPaidIsRefusedWhateverItsAmountOrCurrency() {
+		String reference = confirmed(9418, 2_000_000);
+		List<String> unchanged = List.of("""
+				{"chapter":"754","subItem":"1701","amount":2000000}""", PAID.replace("2000000", "500000"),
+				PAID.replace("VND", "USD"));
+
+		for (String corrected : unchanged) {
+			for (String path : List.of("/api/v1/corrections/proposals", "/api/v1/corrections")) {
+				String token = path.endsWith("proposals") ? this.officer : this.approver;
+				assertProblem(post(path, request(UUID.randomUUID(), "RECODE", reference, 1, "officer-99999", PAID,
+						corrected), token), HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction")
+					.as(corrected)
+					.contains("a RECODE must change something");
+			}
+		}
+		assertThat(count("SELECT count(*) FROM payment.correction_proposal WHERE bank_reference = ?", reference))
+			.isZero();
+		assertThat(count("SELECT count(*) FROM payment.correction_request WHERE bank_reference = ?", reference))
+			.isZero();
+	}
+
+	/**
 	 * A RECODE names the amount the line holds, in the voucher's currency (a USD line's dollars, not their VND value),
 	 * and moves no more than it: an amount left out, another one, or one in another currency would let a RECODE move
 	 * money the line does not hold.

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static etax.devstack.TestCallers.bearer;
@@ -460,6 +461,51 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	/**
+	 * A taxpayer's requests of years are read a page at a time, the latest first: a page goes on from the last request
+	 * of the page before (before=next), so that one recorded meanwhile neither repeats a request nor hides one. A
+	 * before that is no page's next, or a size out of bounds, is the caller's mistake.
+	 */
+	@Test
+	void aTaxpayersRequestsAreListedAPageAtATimeTheLatestFirst() throws Exception {
+		String mst = DevBanks.mst(8724);
+		UUID credit = credit(mst, "OPR2026051000000024", 1_000_000);
+		for (long amount = 100_001; amount <= 100_005; amount++) {
+			created(mst, refund(credit, amount), OFFICER);
+		}
+		List<String> all = ids(ok(list(mst, taxpayer(mst), "size", "500")));
+		assertThat(all).hasSize(5);
+
+		JsonNode first = ok(list(mst, taxpayer(mst), "size", "2"));
+		assertThat(first.path("totalElements").asLong()).isEqualTo(5);
+		assertThat(first.path("size").asInt()).isEqualTo(2);
+		String recordedMeanwhile = created(mst, refund(credit, 100_006), OFFICER).path("requestId").stringValue();
+		JsonNode second = ok(list(mst, taxpayer(mst), "size", "2", "before", first.path("next").stringValue()));
+		JsonNode last = ok(list(mst, officer(), "size", "2", "before", second.path("next").stringValue()));
+
+		List<String> paged = new ArrayList<>(ids(first));
+		paged.addAll(ids(second));
+		paged.addAll(ids(last));
+		assertThat(paged).containsExactlyElementsOf(all);
+		assertThat(last.path("next").isNull()).as("the last page").isTrue();
+		assertThat(second.path("totalElements").asLong()).isEqualTo(6);
+		assertThat(ids(ok(list(mst, taxpayer(mst))))).as("50 a page unless size= says otherwise")
+			.hasSize(6)
+			.startsWith(recordedMeanwhile);
+		for (String before : List.of("yesterday", "2026-05-10T00:00:00Z_" + mst, "2026-05-10_" + credit,
+				"+10000-01-01T00:00:00Z_" + credit)) {
+			assertProblem(list(mst, taxpayer(mst), "before", before), 400, "bad-request").as(before)
+				.contains("before");
+		}
+		for (String size : List.of("0", "501")) {
+			assertProblem(list(mst, taxpayer(mst), "size", size), 400, "bad-request");
+		}
+	}
+
+	private static List<String> ids(JsonNode page) {
+		return page.path("items").valueStream().map((r) -> r.path("requestId").stringValue()).toList();
+	}
+
+	/**
 	 * A general credit of the taxpayer: a payment of sub-item 1701 that names no item, the taxpayer owing none, which
 	 * the treasury posted.
 	 */
@@ -529,12 +575,14 @@ class OverpaymentRequestsIntegrationTests {
 			.getResponse();
 	}
 
-	private static MockHttpServletResponse list(String mst, RequestPostProcessor caller) throws Exception {
-		return gateway.mvc()
-			.perform(get("/api/v1/taxpayers/" + mst + "/overpayment-requests")
-				.with(caller))
-			.andReturn()
-			.getResponse();
+	/** @param parameters the query's parameters, each name followed by its value */
+	private static MockHttpServletResponse list(String mst, RequestPostProcessor caller, String... parameters)
+			throws Exception {
+		MockHttpServletRequestBuilder request = get("/api/v1/taxpayers/" + mst + "/overpayment-requests").with(caller);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return gateway.mvc().perform(request).andReturn().getResponse();
 	}
 
 	private static JsonNode ok(MockHttpServletResponse response) throws Exception {

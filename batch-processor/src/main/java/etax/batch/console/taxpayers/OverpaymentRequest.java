@@ -93,8 +93,17 @@ record OverpaymentRequest(UUID requestId, String mst, UUID creditId, String kind
 
 	}
 
-	/** What the gateway answers for a taxpayer's requests. */
-	record Page(List<OverpaymentRequest> items) {
+	/**
+	 * What the gateway answers for a taxpayer's requests: its first page, the latest first.
+	 * @param items the requests listed
+	 * @param totalElements how many requests the officer sees in all, null from a gateway that listed all at once
+	 */
+	record Page(List<OverpaymentRequest> items, @Nullable Long totalElements) {
+
+		/** @return how many older requests the gateway did not list; none when it says none */
+		public long notListed() {
+			return (this.totalElements != null) ? Math.max(0, this.totalElements - this.items.size()) : 0;
+		}
 
 	}
 

@@ -109,10 +109,11 @@ class TaxpayerController {
 			})));
 		OverpaymentRequest.Page requests = read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
-			.uri("/api/v1/taxpayers/{mst}/overpayment-requests", taxpayer)
+			.uri("/api/v1/taxpayers/{mst}/overpayment-requests?size=50", taxpayer)
 			.retrieve()
 			.body(OverpaymentRequest.Page.class));
 		model.addAttribute("overpaymentRequests", (requests != null) ? requests.items() : null);
+		model.addAttribute("overpaymentRequestsNotListed", (requests != null) ? requests.notListed() : 0L);
 		LedgerPage ledger = read(problems, "payment-gateway", () -> this.clients.gateway()
 			.get()
 			.uri("/api/v1/taxpayers/{mst}/ledger?size=50", taxpayer)

@@ -53,18 +53,22 @@ class ArrearsNoticeController {
 		return new Issued(issued.toString(), run.issued(), run.failed());
 	}
 
-	/** A month of a year from 1 on, as {@code yyyy-MM}; anything else is a 400. */
+	/**
+	 * A month of a year from 1 to 9999, as {@code yyyy-MM}; anything else is a 400. Java reads years far past 9999
+	 * ({@code +999999999-12}), whose settling days after the month's end are past the last date it can hold: such a
+	 * month is the caller's mistake, not a failure of the server.
+	 */
 	private static YearMonth parse(String month) {
 		try {
 			YearMonth parsed = YearMonth.parse(month);
-			if (parsed.getYear() >= 1) {
+			if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
 				return parsed;
 			}
 		}
 		catch (DateTimeParseException ex) {
-			// refused below, as a month before year 1 is
+			// refused below, as a month before year 1 or after 9999 is
 		}
-		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM");
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be yyyy-MM, of a year from 1 to 9999");
 	}
 
 	/**

@@ -12,9 +12,13 @@ import etax.payment.ledger.TaxpayerNotFoundException;
 import etax.payment.overpayment.OverpaymentRequest;
 import etax.payment.overpayment.OverpaymentRequest.Payee;
 import etax.payment.overpayment.OverpaymentRequest.Target;
+import etax.payment.overpayment.OverpaymentRequestCursor;
 import etax.payment.overpayment.OverpaymentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -89,11 +94,25 @@ class OverpaymentRequestController {
 				: ResponseEntity.ok(request);
 	}
 
-	@Operation(summary = "A taxpayer's overpayment requests, the latest first, each with its decision",
-			description = READERS)
+	@Operation(summary = "A taxpayer's overpayment requests, the latest first, each with its decision, a page at a time",
+			description = "A page goes on from the previous page's next (before=next), so that requests recorded "
+					+ "meanwhile neither repeat nor hide older ones; next is null on the last page, totalElements counts "
+					+ "the requests the caller sees on every page. " + READERS)
 	@GetMapping
-	RequestList list(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
-		return new RequestList(this.requests.list(readable(mst, caller), caller));
+	RequestPage list(@PathVariable String mst,
+			@Parameter(description = "the previous page's next: a page goes on from the last request listed")
+			@RequestParam(required = false) @Nullable @Size(max = 80) String before,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
+		OverpaymentRequestCursor from;
+		try {
+			from = (before != null) ? OverpaymentRequestCursor.parse(before) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		OverpaymentRequests.Page page = this.requests.list(readable(mst, caller), caller, from, size);
+		return new RequestPage(page.requests(), size, page.total(),
+				(page.next() != null) ? page.next().toString() : null);
 	}
 
 	@Operation(summary = "One overpayment request", description = READERS)
@@ -176,7 +195,10 @@ class OverpaymentRequestController {
 
 	}
 
-	record RequestList(List<OverpaymentRequest> items) {
+	/**
+	 * @param next the next page's {@code before}, null on the last page
+	 */
+	record RequestPage(List<OverpaymentRequest> items, int size, long totalElements, @Nullable String next) {
 
 	}
 
