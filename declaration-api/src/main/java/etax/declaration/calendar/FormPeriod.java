@@ -11,7 +11,8 @@ import etax.schemas.TaxPeriod;
 /**
  * A form of the catalog and a tax period it is filed for, as an officer names them (an extension, an assessment):
  * the version that covers the period, and the period's regular deadline under that version's rule, moved past
- * weekends and holidays.
+ * weekends and holidays. A date range is one a return of the form can declare ({@link DateRangeLimits}): not a
+ * calendar year of a form filed for years, nor longer than a fiscal year.
  *
  * @param version the version of the form in force on the period's first day
  * @param period the period
@@ -26,8 +27,8 @@ public record FormPeriod(FormVersion version, TaxPeriod period, DeadlineRule rul
 	 * @param name the period as {@link PeriodNames} writes it
 	 * @param deadlines the calendar
 	 * @return the form's version and the period's deadline
-	 * @throws Invalid naming the first of {@code maTKhai}, {@code periodKind} or {@code period} the catalog does not
-	 * allow
+	 * @throws Invalid naming the first of {@code maTKhai}, {@code periodKind} or {@code period} the catalog, or a
+	 * return's period ({@link DateRangeLimits}), does not allow
 	 */
 	public static FormPeriod resolve(String maTKhai, String kind, String name, Deadlines deadlines) {
 		List<FormVersion> versions = FormCatalog.load()
@@ -47,6 +48,17 @@ public record FormPeriod(FormVersion version, TaxPeriod period, DeadlineRule rul
 		}
 		TaxPeriod period = PeriodNames.parse(kind, name)
 			.orElseThrow(() -> new Invalid("period", "A period of kind " + kind + " is written " + format(kind)));
+		// a period no return can carry: the taxpayer files it otherwise, and what is named for it would never apply
+		DateRangeLimits.calendarYear(period, kinds).ifPresent((year) -> {
+			throw new Invalid("periodKind", "The period " + name + " is the calendar year " + year + ", which form "
+					+ form + " is filed for as a year: name it as periodKind Y, period " + year + " (CTX-PER-05)");
+		});
+		if (DateRangeLimits.longerThanAFiscalYear(period, maTKhai)) {
+			throw new Invalid("period", "The period " + name + " is longer than "
+					+ DateRangeLimits.LONGEST_FISCAL_YEAR_MONTHS + " months: a tax year (a fiscal year) is at most "
+					+ DateRangeLimits.LONGEST_FISCAL_YEAR_MONTHS
+					+ " months, and each is filed on its own (CTX-PER-06)");
+		}
 		LocalDate start = DeadlineRule.periodStart(period);
 		FormVersion version = versions.stream()
 			.filter((candidate) -> candidate.periodKinds().contains(kind) && candidate.isInForceOn(start))

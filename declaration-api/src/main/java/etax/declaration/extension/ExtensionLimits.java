@@ -8,7 +8,8 @@ import etax.declaration.calendar.FormPeriod;
 
 /**
  * What a grant may be (Law 38/2019 Art. 46, VN-ETAX.md §3.5 R-DL-6): a form of the catalog, a period kind it is
- * filed for, a period written as its kind is and covered by a version of the form, a reason of the closed list,
+ * filed for, a period written as its kind is, that a return of the form can declare (so that the grant applies to the
+ * return, {@link FormPeriod}) and covered by a version of the form, a reason of the closed list,
  * the taxpayer's request made by the regular deadline (Art. 46(3)) and not after today, and a new deadline after
  * the regular deadline of the form's rule for the period and at most 30 days after it, 60 for a finalization
  * ({@link etax.schemas.FormVersion#finalization}): an annual return filed by the same deadline as one, 04/TNDN or

@@ -17,10 +17,12 @@ import etax.declaration.payable.FineTerms;
 import etax.ids.TimeOrderedIds;
 
 /**
- * What a conclusion may assess: for each item, a form of the catalog and a period it is filed for, of a tax type the
- * inspection covers and sharing a day with its inspected periods, a budget sub-item the form declares tax payable
- * under, each form, period and sub-item once. The item is due when a return of its form and period is: on the period's
- * regular deadline, or an extension's while one is in force (ADR 0021). A fine decided for
+ * What a conclusion may assess: for each item, a form of the catalog and a period it is filed for, one a return of the
+ * form can declare ({@link FormPeriod}), of a tax type the inspection covers and sharing a day with its inspected
+ * periods, a budget sub-item the form declares tax payable under, each form, period and sub-item once. The item is due
+ * as the same tax declared on a supplement of the period would be (ADR 0023): on the deadline the period's accepted
+ * original was held to, its regular deadline or an extension's; without a return, on the regular deadline or that of
+ * the extension in force (ADR 0021). A fine decided for
  * it is a multiple of the tax its violation allows, within five years of that deadline, due as every fine is
  * ({@link FineTerms}).
  */

@@ -46,16 +46,19 @@ public class TaxInspections {
 
 	private final DeadlineExtensions extensions;
 
+	private final FiledOriginals originals;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
 	TaxInspections(InspectionRepository repository, TaxpayerRegistry registry, Deadlines deadlines,
-			DeadlineExtensions extensions, Outbox outbox, Clock clock) {
+			DeadlineExtensions extensions, FiledOriginals originals, Outbox outbox, Clock clock) {
 		this.repository = repository;
 		this.registry = registry;
 		this.deadlines = deadlines;
 		this.extensions = extensions;
+		this.originals = originals;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -98,9 +101,10 @@ public class TaxInspections {
 	}
 
 	/**
-	 * Records an inspection's conclusion, once, with the tax it assessed: each a payable item of the taxpayer, due on
-	 * its period's regular deadline, announced to the ledger ({@link TaxAssessed}) in the same transaction, and the
-	 * fine decided for it, if any, a payable item of its own ({@link PenaltyImposed}).
+	 * Records an inspection's conclusion, once, with the tax it assessed: each a payable item of the taxpayer, due as
+	 * the same tax declared on a supplement of its period would be ({@link AssessmentRules}), announced to the ledger
+	 * ({@link TaxAssessed}) in the same transaction, and the fine decided for it, if any, a payable item of its own
+	 * ({@link PenaltyImposed}).
 	 * @param officer who records it
 	 * @param mst the taxpayer
 	 * @param id the inspection
@@ -128,12 +132,15 @@ public class TaxInspections {
 		TaxInspection inspection = decision.get(0);
 		InspectionRules.check(concluding, inspection, today());
 		Instant recordedAt = now();
-		// due when a return of its form and period would have been: on an extension's deadline while one is in force
+		// due as the same tax declared on a supplement would be: on the deadline the period's original was held to;
+		// without a return, when one filed now would be, on an extension's deadline while one is in force
 		List<AssessedTax> assessed = AssessmentRules.resolve(concluding.assessedTax(), inspection,
 				concluding.concludedOn(), this.deadlines,
-				(maTKhai, formPeriod) -> this.extensions.inForce(mst, maTKhai, formPeriod.period(), recordedAt)
-					.map(ExtendedDeadline::deadline)
-					.orElse(formPeriod.regularDeadline()));
+				(maTKhai, formPeriod) -> this.originals.of(mst, formPeriod.version().formCode(), formPeriod.period())
+					.map((original) -> Objects.requireNonNullElse(original.heldTo(), formPeriod.regularDeadline()))
+					.orElseGet(() -> this.extensions.inForce(mst, maTKhai, formPeriod.period(), recordedAt)
+						.map(ExtendedDeadline::deadline)
+						.orElse(formPeriod.regularDeadline())));
 		TaxInspection.Conclusion conclusion = new TaxInspection.Conclusion(concluding.concludedOn(),
 				concluding.decisionNumber(), officer.subject(), recordedAt, assessed);
 		if (!this.repository.conclude(inspection.id(), conclusion)) {

@@ -23,13 +23,19 @@ import org.w3c.dom.Element;
 
 /**
  * The rules applied to one {@code ds:Signature}: structure (SIG-2), algorithms (SIG-4), integrity (SIG-3),
- * certificate chain, validity and revocation (SIG-5, SIG-6, SIG-8) and tax code (SIG-7). Thread-safe.
+ * certificate chain, validity and revocation (SIG-5, SIG-6, SIG-8) and tax code (SIG-7). Thread-safe. The cut-off
+ * that ends RSA-SHA1 ends 1024-bit RSA keys too: a return of a period from then on is signed with RSA-SHA256 and a key
+ * of 2048 bits or more, while historic returns, and their supplements, keep the keys of their day.
  */
 final class SignatureCheck {
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-	private static final int MIN_RSA_BITS = 1024;
+	/** The shortest RSA key of a signature over a current period, from the SHA-1 cut-off on. */
+	static final int MIN_RSA_BITS = 2048;
+
+	/** The shortest RSA key of a historic signature, over a period before the cut-off, where RSA-SHA1 is too. */
+	static final int MIN_HISTORIC_RSA_BITS = 1024;
 
 	private static final Set<String> CANONICALIZATIONS = Set.of(CanonicalizationMethod.INCLUSIVE,
 			CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS, CanonicalizationMethod.EXCLUSIVE,
@@ -100,7 +106,8 @@ final class SignatureCheck {
 				break;
 			}
 		}
-		if (!(key instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+		if (!(key instanceof RSAPublicKey rsa)
+				|| rsa.getModulus().bitLength() < (historic ? MIN_HISTORIC_RSA_BITS : MIN_RSA_BITS)) {
 			findings.add(algorithmFinding(certificateXPath(xpath), key.getAlgorithm()
 					+ ((key instanceof RSAPublicKey rsa) ? " " + rsa.getModulus().bitLength() + " bits" : "")));
 		}

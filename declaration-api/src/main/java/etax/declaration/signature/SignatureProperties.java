@@ -22,8 +22,8 @@ import jakarta.validation.constraints.NotBlank;
  * chain and revocation are not.
  * @param trustStore the certification authorities whose certificates are trusted, or {@code null}
  * @param crls locations of CRL files (PEM or DER, one or more CRLs each); empty: no revocation check
- * @param sha1AllowedBefore RSA-SHA1 and SHA-1 digests are accepted only for returns whose tax period starts
- * before this day
+ * @param sha1AllowedBefore RSA-SHA1 and SHA-1 digests, and RSA keys shorter than 2048 bits (of 1024 or more), are
+ * accepted only for returns whose tax period starts before this day
  */
 @Validated
 @ConfigurationProperties("etax.declaration.signature")

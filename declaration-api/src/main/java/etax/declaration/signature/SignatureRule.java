@@ -42,14 +42,20 @@ public enum SignatureRule {
 			"Không sửa tệp sau khi ký; sửa tờ khai trong phần mềm kê khai rồi ký lại.",
 			"Do not edit the file after signing; correct the return in the filing software and sign it again."),
 
-	/** SIG-4: an algorithm or key that is not accepted (RSA-SHA1 only for periods before the cut-off). */
+	/**
+	 * SIG-4: an algorithm or key that is not accepted (RSA-SHA1 and 1024-bit RSA keys only for periods before the
+	 * cut-off).
+	 */
 	ALGORITHM_NOT_ALLOWED("SIG-4", Category.INCORRECT_DATA,
-			"Thuật toán chữ ký không được chấp nhận: chỉ chấp nhận RSA-SHA256 (khóa RSA từ 1024 bit); RSA-SHA1 "
-					+ "chỉ được chấp nhận cho tờ khai có kỳ tính thuế bắt đầu trước ngày %s.",
-			"The signature algorithm is not accepted: only RSA-SHA256 (RSA keys of 1024 bits or more); RSA-SHA1 "
-					+ "only for returns whose tax period starts before %s.",
-			"Ký lại tờ khai bằng RSA-SHA256 với phiên bản mới nhất của phần mềm kê khai.",
-			"Sign the return again with RSA-SHA256, using the current version of the filing software."),
+			"Thuật toán chữ ký hoặc khóa không được chấp nhận: chỉ chấp nhận RSA-SHA256 với khóa RSA từ 2048 bit; "
+					+ "RSA-SHA1 và khóa RSA từ 1024 bit chỉ được chấp nhận cho tờ khai có kỳ tính thuế bắt đầu trước "
+					+ "ngày %s.",
+			"The signature algorithm or key is not accepted: only RSA-SHA256 with an RSA key of 2048 bits or more; "
+					+ "RSA-SHA1 and RSA keys of 1024 bits or more only for returns whose tax period starts before %s.",
+			"Ký lại tờ khai bằng RSA-SHA256, với chứng thư số có khóa RSA từ 2048 bit và phiên bản mới nhất của phần "
+					+ "mềm kê khai.",
+			"Sign the return again with RSA-SHA256, with a certificate whose RSA key has 2048 bits or more, using the "
+					+ "current version of the filing software."),
 
 	/** SIG-5: the certificate does not chain to a trusted CA, or is not a signing certificate. */
 	UNTRUSTED("SIG-5", Category.INCORRECT_DATA,

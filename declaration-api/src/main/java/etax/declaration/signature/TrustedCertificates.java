@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * Every certificate of the trust store is a trust anchor, the licensed CAs as well as the national root
  * (as in the tax viewer's certificate store), so that the end-entity certificate alone, as real returns
  * carry it, is enough. Intermediate certificates found in {@code X509Data} are used when the store holds only
- * a root. Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
+ * a root, or a CA's certificate of another key than the one that signed the leaf (a CA that renewed its key).
+ * Revocation uses the configured CRLs only, never the network: a certificate is revoked if the CRL of
  * its issuer (signature verified with the issuer's key) lists it; an issuer without a configured CRL is not
  * checked (ADR 0009). The anchors above a path are judged too, which PKIX leaves out: valid at the moment, and
  * not revoked by the CRL of the anchor above them. Outcomes are cached per certificate and moment, because anchors
@@ -157,15 +158,22 @@ final class TrustedCertificates {
 
 	private @Nullable X509Certificate issuerAmongAnchors(X509Certificate certificate) {
 		for (X509Certificate candidate : this.anchors.getOrDefault(certificate.getIssuerX500Principal(), List.of())) {
-			try {
-				certificate.verify(candidate.getPublicKey());
+			if (verifies(candidate, certificate)) {
 				return candidate;
-			}
-			catch (GeneralSecurityException ex) {
-				// another key of the same name
 			}
 		}
 		return null;
+	}
+
+	/** @return whether the issuer's key signed the certificate (not another key of the same name) */
+	private static boolean verifies(X509Certificate issuer, X509Certificate certificate) {
+		try {
+			certificate.verify(issuer.getPublicKey());
+			return true;
+		}
+		catch (GeneralSecurityException ex) {
+			return false;
+		}
 	}
 
 	private static boolean validAt(X509Certificate certificate, Instant at) {
@@ -176,16 +184,20 @@ final class TrustedCertificates {
 		return this.anchorSubjects.size();
 	}
 
-	/** The leaf, then issuers from the candidates until one is issued by a trust anchor. */
+	/**
+	 * The leaf, then issuers from the candidates until one is issued by a trust anchor: an anchor whose key verifies
+	 * it, not one of the same name alone. A CA that renewed its key keeps its name; with its old certificate in the
+	 * store and its new one in {@code X509Data}, the path goes through the new one, not to the old key.
+	 */
 	private List<X509Certificate> path(X509Certificate leaf, List<X509Certificate> candidates) {
 		List<X509Certificate> path = new ArrayList<>(List.of(leaf));
 		X509Certificate current = leaf;
-		while (path.size() < MAX_PATH_LENGTH && !this.anchorSubjects.contains(current.getIssuerX500Principal())) {
+		while (path.size() < MAX_PATH_LENGTH && issuerAmongAnchors(current) == null) {
 			X509Certificate issuer = null;
 			for (X509Certificate candidate : candidates) {
 				if (candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())
 						&& !candidate.getSubjectX500Principal().equals(candidate.getIssuerX500Principal())
-						&& !path.contains(candidate)) {
+						&& !path.contains(candidate) && verifies(candidate, current)) {
 					issuer = candidate;
 					break;
 				}

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
+import etax.declaration.calendar.DateRangeLimits;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.FormVersion;
@@ -29,29 +29,20 @@ import static etax.declaration.submission.ContextFindings.finding;
  * their bounds ({@link ReturnChains#periodOf}), so each fiscal period is a chain of its own; what keeps a stretch
  * of time from being declared twice in two chains. CTX-PER-05: a range that is exactly a calendar year, on a form
  * that takes years (Y), is declared as that year, so that it meets the year's chain and the finalization rules that
- * look the year up (R-DUP-4, R-X-3). CTX-PER-06: an original's range is at most a fiscal year, 15 months.
- * CTX-DUP-15: an original of a date-range form whose range (a year's being 1 January to 31 December) overlaps that
- * of an accepted original of the same taxpayer and form in another chain is refused with a pointer to it, but for
- * the forms filed per contract ({@link #PER_CONTRACT}). The originals of a taxpayer's date-range form are read
- * under an advisory lock of their own ({@link #lockName}), taken with the chain locks, so two overlapping originals
- * filed at once are decided one after the other.
+ * look the year up (R-DUP-4, R-X-3). CTX-PER-06: an original's range is at most a fiscal year, 15 months. Both limits
+ * are {@link DateRangeLimits}, to which officers' periods are held as well. CTX-DUP-15: an original of a date-range
+ * form whose range (a year's being 1 January to 31 December) overlaps that of an accepted original of the same
+ * taxpayer and form in another chain is refused with a pointer to it, but for the forms filed per contract
+ * ({@link DateRangeLimits#perContract}). The originals of a taxpayer's date-range form are read under an advisory
+ * lock of their own ({@link #lockName}), taken with the chain locks, so two overlapping originals filed at once are
+ * decided one after the other.
  */
 @Component
 class DateRanges {
 
-	private static final Set<String> RANGE_KINDS = Set.of("K", "N");
-
-	/**
-	 * The forms whose range is a contract's duration, not a fiscal period (02/NTNN, 04/NTNN: one finalization per
-	 * foreign contractor's contract, their form.yaml says): a taxpayer's contracts overlap in time, so CTX-DUP-15 does
-	 * not compare their originals; each contract is a chain of its own.
-	 */
-	private static final Set<String> PER_CONTRACT = Set.of("921", "922");
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-	/** A fiscal year's longest: a first year shorter than three months joins the next. */
-	private static final int LONGEST_FISCAL_YEAR_MONTHS = 15;
+	private static final int LONGEST_FISCAL_YEAR_MONTHS = DateRangeLimits.LONGEST_FISCAL_YEAR_MONTHS;
 
 	/**
 	 * The accepted originals of kind K, N or Y of each scope (MSTs and form codes, arrays in that order), a
@@ -81,28 +72,27 @@ class DateRanges {
 	 */
 	static Optional<Finding> calendarYear(ReturnDocument document) {
 		TaxPeriod period = document.header().period();
-		LocalDate from = period.from();
 		// an original: a supplement or replacement follows its chain, as its original was declared (before V34 a
 		// calendar year could be a range, and such a chain must stay correctable)
-		if (!"C".equals(document.header().filingType()) || !RANGE_KINDS.contains(period.kind())
-				|| !document.form().periodKinds().contains("Y") || from == null
-				|| from.getDayOfYear() != 1 || !from.withMonth(12).withDayOfMonth(31).equals(period.to())) {
+		if (!"C".equals(document.header().filingType())) {
 			return Optional.empty();
 		}
-		String year = String.valueOf(from.getYear());
-		return Optional.of(finding("CTX-PER-05", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD_KIND,
+		return DateRangeLimits.calendarYear(period, document.form().periodKinds())
+			.map((calendarYear) -> calendarYearFinding(period, String.valueOf(calendarYear.getValue())));
+	}
+
+	private static Finding calendarYearFinding(TaxPeriod period, String year) {
+		return finding("CTX-PER-05", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD_KIND,
 				period.kind(), "Kỳ tính thuế từ ngày 01/01/" + year + " đến ngày 31/12/" + year + " là năm dương lịch " + year
 						+ ": khai theo loại kỳ năm (Y), không theo khoảng thời gian (" + period.kind() + ").",
 				"The period from 01/01/" + year + " to 31/12/" + year + " is the calendar year " + year
 						+ ": it is declared as a year (Y), not as a date range (" + period.kind() + ").",
-				"Khai kieuKy = Y và kyKKhai = " + year + ".", "Set kieuKy to Y and kyKKhai to " + year + "."));
+				"Khai kieuKy = Y và kyKKhai = " + year + ".", "Set kieuKy to Y and kyKKhai to " + year + ".");
 	}
 
 	/**
-	 * CTX-PER-06, for a well-formed period: a date range declares a fiscal year or a part of one, at most 15 months (a
-	 * new business's first short year joined to the next); longer, it put off the deadline, and the due date of
-	 * every year's tax in it, to the range's end, and left no year inside it to declare (CTX-DUP-15). Not the forms
-	 * filed per contract ({@link #PER_CONTRACT}), whose range is the contract's duration.
+	 * CTX-PER-06, for a well-formed period ({@link DateRangeLimits#longerThanAFiscalYear}): a longer range also left no
+	 * year inside it to declare (CTX-DUP-15).
 	 * @param document the return
 	 * @return the finding, if an original declares a longer range
 	 */
@@ -110,9 +100,9 @@ class DateRanges {
 		TaxPeriod period = document.header().period();
 		LocalDate from = period.from();
 		LocalDate to = period.to();
-		if (!"C".equals(document.header().filingType()) || !RANGE_KINDS.contains(period.kind())
-				|| PER_CONTRACT.contains(document.form().maTKhai()) || from == null || to == null
-				|| !to.isAfter(from.plusMonths(LONGEST_FISCAL_YEAR_MONTHS).minusDays(1))) {
+		if (!"C".equals(document.header().filingType())
+				|| !DateRangeLimits.longerThanAFiscalYear(period, document.form().maTKhai()) || from == null
+				|| to == null) {
 			return Optional.empty();
 		}
 		return Optional.of(finding("CTX-PER-06", Category.INCORRECT_DATA, Severity.REJECT, ContextFindings.PERIOD_TO,
@@ -128,12 +118,14 @@ class DateRanges {
 	/**
 	 * The taxpayer and form whose originals an original of a date-range form is compared with.
 	 * @param document the return
-	 * @return {@code mst|formCode} for an original of a form that takes K or N, declared as K, N or Y; none otherwise
+	 * @return {@code mst|formCode} for an original of a form that takes K or N, declared as K, N or Y; none otherwise,
+	 * nor for a form filed per contract: a taxpayer's contracts overlap in time, each a chain of its own
 	 */
 	static Optional<String> scopeOf(ReturnDocument document) {
 		FormVersion form = document.form();
-		if (!"C".equals(document.header().filingType()) || form.periodKinds().stream().noneMatch(RANGE_KINDS::contains)
-				|| PER_CONTRACT.contains(form.maTKhai()) || rangeOf(document.header().period()) == null) {
+		if (!"C".equals(document.header().filingType())
+				|| form.periodKinds().stream().noneMatch(DateRangeLimits::isRange)
+				|| DateRangeLimits.perContract(form.maTKhai()) || rangeOf(document.header().period()) == null) {
 			return Optional.empty();
 		}
 		return Optional.of(document.header().mst() + "|" + document.header().formCode());
@@ -209,7 +201,7 @@ class DateRanges {
 	private static @Nullable Range rangeOf(TaxPeriod period) {
 		LocalDate from = period.from();
 		LocalDate to = period.to();
-		if (RANGE_KINDS.contains(period.kind())) {
+		if (DateRangeLimits.isRange(period.kind())) {
 			return (from != null && to != null) ? new Range(from, to) : null;
 		}
 		if ("Y".equals(period.kind()) && period.value().matches("\\d{4}")) {

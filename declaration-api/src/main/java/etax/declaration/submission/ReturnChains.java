@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,16 +129,35 @@ class ReturnChains {
 	 * one round trip.
 	 */
 	Map<String, List<Member>> accepted(Collection<String> chainKeys) {
-		Map<String, List<Member>> chains = new HashMap<>();
 		if (chainKeys.isEmpty()) {
-			return chains;
+			return new HashMap<>();
 		}
+		return members("WHERE chain_key = ANY(?) AND status = 'ACCEPTED' ORDER BY chain_key, " + DECISION_ORDER,
+				List.of((Object) chainKeys.toArray(String[]::new)));
+	}
+
+	/**
+	 * The accepted returns of each chain of a taxpayer's form and period, whatever its activity and dependent unit
+	 * ({@link #keyOf}), in the order decided; the chain whose original was decided first comes first.
+	 * @param mst the taxpayer
+	 * @param formCode the form's code, which the chains of its generations share
+	 * @param period the period, well formed
+	 * @return the chains that have accepted returns, by key
+	 */
+	Map<String, List<Member>> acceptedOfPeriod(String mst, String formCode, TaxPeriod period) {
+		String prefix = String.join("|", mst, formCode, period.kind(), periodOf(period)) + "|";
+		return members("WHERE mst = ? AND status = 'ACCEPTED' AND starts_with(chain_key, ?) ORDER BY " + DECISION_ORDER,
+				List.of(mst, prefix));
+	}
+
+	private Map<String, List<Member>> members(String where, List<?> params) {
+		Map<String, List<Member>> chains = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT chain_key, id, transaction_code, filing_type, submission_number, indicators::text, clawback_amount,
 				    clawback_sub_item, clawback_received_on, extension_deadline
-				FROM filing.tax_return WHERE chain_key = ANY(?) AND status = 'ACCEPTED'
-				ORDER BY chain_key, """ + DECISION_ORDER)
-			.param(chainKeys.toArray(String[]::new))
+				FROM filing.tax_return
+				""" + where)
+			.params(params)
 			.query((row, n) -> chains.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
 				.add(new Member(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getInt(5),
 						this.json.readValue(row.getString(6), INDICATORS),
@@ -146,6 +166,18 @@ class ReturnChains {
 						row.getObject(10, LocalDate.class))))
 			.list();
 		return chains;
+	}
+
+	/**
+	 * The extended deadline a chain's original was held to, if any: what a supplement adds is due on it, as the
+	 * original's items were, and so is tax an inspection assesses on the period (an extension granted or revoked
+	 * since moves neither).
+	 * @param accepted the chain's accepted returns, in the order decided ({@link #accepted}), not empty: the first is
+	 * its original
+	 * @return the deadline; none: the period's regular deadline
+	 */
+	static @Nullable LocalDate originalHeldTo(List<Member> accepted) {
+		return accepted.get(0).heldTo();
 	}
 
 	/**

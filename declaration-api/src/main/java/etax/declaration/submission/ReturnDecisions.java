@@ -87,12 +87,13 @@ class ReturnDecisions {
 	/**
 	 * The extended deadline a return's payable items are due on, if any: the one the return was held to, and for a
 	 * supplement the one its chain's original was held to, as the original's items were (what a supplement adds is
-	 * due when the tax it corrects was; an extension granted or revoked since moves neither).
+	 * due when the tax it corrects was; an extension granted or revoked since moves neither,
+	 * {@link ReturnChains#originalHeldTo}).
 	 */
 	private static @Nullable LocalDate itemsHeldTo(ReturnFiling.Candidate candidate, List<ReturnChains.Member> accepted,
 			boolean supplement) {
 		if (supplement) {
-			return accepted.get(0).heldTo();
+			return ReturnChains.originalHeldTo(accepted);
 		}
 		return (candidate.extension() != null) ? candidate.extension().deadline() : null;
 	}

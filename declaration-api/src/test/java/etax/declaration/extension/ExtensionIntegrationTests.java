@@ -169,6 +169,41 @@ class ExtensionIntegrationTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * A grant is for a period a return of the form declares (CTX-PER-05, CTX-PER-06): the 2026 of 03/TNDN is filed as
+	 * the year 2026, so a grant for the range 01/01/2026-31/12/2026 would never apply, and a fiscal year is at most 15
+	 * months. A foreign contractor's contract (02/NTNN) lasts as long as it does.
+	 */
+	@Test
+	void aGrantIsForAPeriodAReturnOfTheFormDeclares() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+
+		grant(mst, officer(), "892", "K", "01/01/2026-31/12/2026", "FIRE", "2027-04-30")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-extension"))
+			.andExpect(jsonPath("$.field").value("periodKind"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("periodKind Y, period 2026")));
+		grant(mst, officer(), "892", "N", "01/01/2025-31/12/2025", "FIRE", "2026-04-30")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("periodKind"));
+		grant(mst, officer(), "892", "K", "01/01/2022-31/12/2025", "FIRE", "2026-04-30")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-extension"))
+			.andExpect(jsonPath("$.field").value("period"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("longer than 15 months")));
+		grant(mst, officer(), "892", "K", "01/01/2025-01/04/2026", "FIRE", "2026-07-30")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("period"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.deadline_extension WHERE mst = ?").param(mst)
+			.query(Long.class)
+			.single()).isZero();
+
+		grant(mst, officer(), "892", "K", "01/01/2025-31/03/2026", "FIRE", "2026-07-30").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.regularDeadline").value("2026-06-30"));
+		grant(mst, officer(), "921", "K", "01/06/2023-30/11/2025", "FIRE", "2026-01-10", "2026-02-20")
+			.andExpect(status().isCreated());
+	}
+
 	@Test
 	void anotherOfficesOfficerAndAnotherTaxpayerFindNoTaxpayerAndATaxpayerGrantsNothing() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "70129");

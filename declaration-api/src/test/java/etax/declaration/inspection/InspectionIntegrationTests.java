@@ -1,5 +1,6 @@
 package etax.declaration.inspection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import etax.devstack.LocalInfrastructure;
 import etax.devstack.LocalInfrastructureInitializer;
 import etax.devstack.TokenIssuer;
 import etax.devstack.TopicReader;
+import etax.schemas.Samples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static etax.devstack.TestCallers.bearer;
+import static etax.devstack.TestCallers.filer;
 import static etax.devstack.TestCallers.officer;
 import static etax.devstack.TestCallers.taxpayer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,6 +219,7 @@ class InspectionIntegrationTests {
 			.single()).isOne();
 	}
 
+	/** No return of the period was filed: its tax is due as a return filed now would be, on the extended deadline. */
 	@Test
 	void theTaxAssessedOnAPeriodWhoseDeadlineIsExtendedIsDueOnTheExtendedDeadline() throws Exception {
 		String mst = RegistryCalls.registered(this.mvc, "70129");
@@ -233,6 +237,44 @@ class InspectionIntegrationTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.conclusion.assessedTax[0].dueDate").value("2026-06-03"))
 			.andExpect(jsonPath("$.conclusion.assessedTax[1].dueDate").value("2026-07-31"));
+	}
+
+	/**
+	 * Tax assessed on a period whose original was filed is due as the same tax declared on a supplement would be: on
+	 * the deadline the original was held to (ADR 0023), though the extension was revoked before the conclusion.
+	 */
+	@Test
+	void theTaxAssessedOnAFiledPeriodIsDueOnTheDeadlineItsOriginalWasHeldTo() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String extension = grant(mst, "1/2026", "2026-06-03");
+		assertThat(fileQ1Of2026(mst).at("/payableItems/0/dueDate").asString()).isEqualTo("2026-06-03");
+		this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions/" + extension + "/revocation").with(officer()))
+			.andExpect(status().isCreated());
+		String id = body(record(mst, officer(), "THANH_TRA", "2026-01-01", "2026-06-30", "[\"GTGT\"]",
+				TODAY.minusDays(20)).andExpect(status().isCreated())).get("id").asString();
+
+		conclude(mst, officer(), id, TODAY.minusDays(1), "45/KL-CT", """
+				[{"maTKhai":"842","periodKind":"Q","period":"1/2026","subItem":"1701","amount":40000000}]""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.conclusion.assessedTax[0].dueDate").value("2026-06-03"));
+	}
+
+	/**
+	 * An extension granted after the original was filed did not hold the original, nor what a supplement adds: the tax
+	 * assessed on the period is due on its regular deadline, 4 May 2026, all the same.
+	 */
+	@Test
+	void anExtensionGrantedAfterTheOriginalWasFiledDoesNotMoveTheTaxAssessedOnItsPeriod() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		assertThat(fileQ1Of2026(mst).at("/payableItems/0/dueDate").asString()).isEqualTo("2026-05-04");
+		grant(mst, "1/2026", "2026-06-03");
+		String id = body(record(mst, officer(), "THANH_TRA", "2026-01-01", "2026-06-30", "[\"GTGT\"]",
+				TODAY.minusDays(20)).andExpect(status().isCreated())).get("id").asString();
+
+		conclude(mst, officer(), id, TODAY.minusDays(1), "45/KL-CT", """
+				[{"maTKhai":"842","periodKind":"Q","period":"1/2026","subItem":"1701","amount":40000000}]""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.conclusion.assessedTax[0].dueDate").value("2026-05-04"));
 	}
 
 	@Test
@@ -416,6 +458,49 @@ class InspectionIntegrationTests {
 
 		conclude(mst, officer(), id, TODAY, "1/KL").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.conclusion.assessedTax.length()").value(0));
+	}
+
+	/**
+	 * Tax is assessed on a period a return of the form declares (CTX-PER-05, CTX-PER-06): a calendar year of 03/TNDN
+	 * is the year, and no fiscal year runs ten years, or four.
+	 */
+	@Test
+	void refusesTaxAssessedOnAPeriodNoReturnOfTheFormDeclaresAndStoresNothing() throws Exception {
+		String mst = RegistryCalls.registered(this.mvc, "99999");
+		String id = body(record(mst, officer(), "THANH_TRA", "2016-01-01", "2025-12-31", "[\"TNDN\"]",
+				TODAY.minusDays(5)).andExpect(status().isCreated())).get("id").asString();
+
+		invalid(assess(mst, id, "892", "K", "01/01/2016-31/12/2025", "1052", 1), "assessedTax[0].period")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("longer than 15 months")));
+		invalid(assess(mst, id, "892", "K", "01/01/2022-31/12/2025", "1052", 1), "assessedTax[0].period");
+		invalid(assess(mst, id, "892", "K", "01/01/2025-31/12/2025", "1052", 1), "assessedTax[0].periodKind")
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("periodKind Y, period 2025")));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM filing.tax_inspection_conclusion WHERE inspection_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+
+		assess(mst, id, "892", "K", "01/04/2024-31/03/2025", "1052", 1).andExpect(status().isCreated());
+	}
+
+	/** Grants an extension of 01/GTGT for an epidemic, requested in January 2026; returns its id. */
+	private String grant(String mst, String quarter, String deadline) throws Exception {
+		return body(this.mvc.perform(post("/api/v1/taxpayers/" + mst + "/extensions").with(officer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"maTKhai\":\"842\",\"periodKind\":\"Q\",\"period\":\"" + quarter + "\",\"reason\":\"EPIDEMIC\","
+					+ "\"requestedOn\":\"2026-01-20\",\"deadline\":\"" + deadline + "\"}"))
+			.andExpect(status().isCreated())).get("id").asString();
+	}
+
+	/** Files the sample 01/GTGT of Q1/2026 (22,000,000 VND of VAT) as the taxpayer's original; returns its receipt. */
+	private JsonNode fileQ1Of2026(String mst) throws Exception {
+		String xml = new String(Samples.read("842", "2.8.3", "01_GTGT_Q1-2026.xml"), StandardCharsets.UTF_8)
+			.replace("<mst>0313829148</mst>", "<mst>" + mst + "</mst>");
+		JsonNode receipt = body(this.mvc.perform(post("/api/v1/returns").with(filer())
+			.contentType(MediaType.APPLICATION_XML)
+			.content(xml)).andExpect(status().isCreated()));
+		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+		return receipt;
 	}
 
 	private ResultActions record(String mst, RequestPostProcessor caller, String kind, String from, String to,

@@ -2,6 +2,7 @@ package etax.declaration.signature;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -184,6 +185,39 @@ class SignatureVerificationTests {
 		assertThat(findings.get(0).value()).isEqualTo("http://www.w3.org/2000/09/xmldsig#rsa-sha1");
 		assertThat(findings.get(0).message().en()).contains("before 2022-01-01");
 		assertThat(findings.get(0).message().vi()).contains("trước ngày 01/01/2022");
+	}
+
+	/**
+	 * The cut-off that ends RSA-SHA1 ends 1024-bit RSA keys too: a period from 2022 on is signed with a key of 2048
+	 * bits or more, an earlier one (a historic return, a supplement of one) with 1024 or more.
+	 */
+	@Test
+	void a1024BitKeyIsAcceptedOnlyForPeriodsBefore2022() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(1024);
+		SigningIdentity shortKey = PKI.issue(TestPki.subject(MST, "KHÓA 1024 BIT"), TestPki.DEFAULT_NOT_BEFORE,
+				TestPki.DEFAULT_NOT_AFTER, generator.generateKeyPair());
+
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(shortKey), taxpayer())).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.ruleId()).isEqualTo("SIG-4");
+				assertThat(finding.xpath()).isEqualTo(CERTIFICATE);
+				assertThat(finding.value()).isEqualTo("RSA 1024 bits");
+				assertThat(finding.message().en()).contains("RSA key of 2048 bits or more")
+					.contains("RSA keys of 1024 bits or more only for returns whose tax period starts before "
+							+ "2022-01-01");
+				assertThat(finding.message().vi()).contains("khóa RSA từ 2048 bit")
+					.contains("trước ngày 01/01/2022");
+			});
+		assertThat(SignedReturns.verify(verification, new ReturnSigner(shortKey).sign(SignedReturns.unsigned2021()),
+				context2021()))
+			.isEmpty();
+		assertThat(SignedReturns.verify(verification,
+				new ReturnSigner(shortKey, ReturnSigner.Algorithm.RSA_SHA1).sign(SignedReturns.unsigned2021()),
+				context2021()))
+			.isEmpty();
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(TAXPAYER), taxpayer())).as("2048 bits")
+			.isEmpty();
 	}
 
 	@Test

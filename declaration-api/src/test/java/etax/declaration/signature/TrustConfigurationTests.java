@@ -70,6 +70,33 @@ class TrustConfigurationTests {
 		assertThat(ruleIds(SignedReturns.verify(rootOnly, SignedReturns.signed(TAXPAYER), taxpayer()))).containsExactly("SIG-5");
 	}
 
+	/**
+	 * A CA that renewed its key keeps its name: with its old certificate in the trust store, a certificate it issued
+	 * with the new key chains through the new CA certificate the return carries, to the root; without it, or with an
+	 * impostor's certificate of the same name, it chains to nothing.
+	 */
+	@Test
+	void aCaOfTheSameNameAsAnAnchorButAnotherKeyIsTakenFromX509Data() {
+		TestPki renewed = PKI.withRenewedIssuingKey();
+		SigningIdentity signer = renewed.issue(MST, "CÔNG TY TNHH VÍ DỤ");
+		SignatureVerification trustingTheOldKey = verification(PKI.writeTrustStore(this.dir.resolve("old-key.p12")),
+				List.of(), true);
+
+		assertThat(renewed.issuingCa().getSubjectX500Principal()).isEqualTo(PKI.issuingCa().getSubjectX500Principal());
+		assertThat(SignedReturns.verify(trustingTheOldKey,
+				new ReturnSigner(signer).withIssuerCertificates().sign(SignedReturns.unsigned()), taxpayer()))
+			.isEmpty();
+		assertThat(ruleIds(SignedReturns.verify(trustingTheOldKey, SignedReturns.signed(signer), taxpayer())))
+			.as("the old key did not sign it")
+			.containsExactly("SIG-5");
+		TestPki impostor = TestPki.create("etax Test");
+		assertThat(ruleIds(SignedReturns.verify(trustingTheOldKey,
+				new ReturnSigner(impostor.issue(MST, "FORGED")).withIssuerCertificates().sign(SignedReturns.unsigned()),
+				taxpayer())))
+			.as("a CA of the same name whose key no anchor certified")
+			.containsExactly("SIG-5");
+	}
+
 	@Test
 	void aCertificateOnAConfiguredCrlIsRevoked() {
 		SigningIdentity revoked = PKI.issue(MST, "REVOKED");

@@ -79,6 +79,16 @@ public final class TestPki {
 	}
 
 	/**
+	 * The same root, and an issuing CA of the same name with a new key, certified by the root: a CA that renewed its
+	 * key, whose old and new certificates share a subject. Certificates it issues are signed with the new key.
+	 * @return the PKI after the renewal, with the same subscriber key
+	 */
+	public TestPki withRenewedIssuingKey() {
+		return new TestPki(this.root, this.root.subordinate(this.issuing.certificate().getSubjectX500Principal(),
+				CA_NOT_BEFORE, CA_NOT_AFTER), this.subscriberKeys);
+	}
+
+	/**
 	 * Reads a PKI written by {@link #save(Path)}, e.g. by the dev stack for the demo in another JVM.
 	 * @param file the PKCS#12 file
 	 * @return the same CAs and subscriber key
