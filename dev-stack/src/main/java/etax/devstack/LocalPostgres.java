@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * keeps its data in a directory its caller chooses on disk: the temporary directory is memory (tmpfs) on many systems,
  * where a flush means nothing. The data directory is removed when the server stops. The time zone is UTC: business
  * dates are computed by the services in Asia/Ho_Chi_Minh.
+ *
+ * <p>
+ * The server stops when its owner closes it, never by a shutdown hook of its own: the embedded binaries' hook ran
+ * beside {@code ./etax up}'s on Ctrl-C, whatever its order, and stopped the database under the services still
+ * finishing their requests and relaying their last messages. The owner stops it, last ({@code DevStack},
+ * {@code LocalInfrastructure}).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -74,6 +80,7 @@ public final class LocalPostgres implements AutoCloseable {
 	private static LocalPostgres launch(int port, Durability durability, @Nullable Path dataDirectory) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setRegisterShutdownHook(false)
 				.setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
 				.setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
 				.setServerConfig("max_connections", "200")
