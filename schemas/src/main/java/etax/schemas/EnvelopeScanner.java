@@ -47,7 +47,7 @@ final class EnvelopeScanner {
 		}
 		catch (XMLStreamException ex) {
 			Location at = ex.getLocation();
-			throw MalformedReturnException.notWellFormed(parserMessage(ex),
+			throw MalformedReturnException.parserRefused(parserMessage(ex),
 					(at != null && at.getLineNumber() > 0) ? at.getLineNumber() : null,
 					(at != null && at.getColumnNumber() > 0) ? at.getColumnNumber() : null);
 		}

@@ -36,6 +36,12 @@ final class Findings {
 	/** How much of a longer value a finding quotes. */
 	private static final int QUOTED_START = 200;
 
+	/**
+	 * The longest validator's text a finding quotes whole when it does not word it: a few of its arguments, each
+	 * quoted as a value is ({@link #shownQuotes}).
+	 */
+	static final int MAX_MESSAGE_LENGTH = 4 * MAX_VALUE_LENGTH;
+
 	private static final LocalizedText EXPORT_AGAIN = new LocalizedText(
 			"Kết xuất lại tờ khai từ phần mềm HTKK hoặc phần mềm kê khai được chấp nhận, không sửa tệp XML.",
 			"Export the return again from HTKK or other approved filing software, without editing the XML.");
@@ -147,7 +153,8 @@ final class Findings {
 	/**
 	 * An XSD error, in plain words where {@link XsdWording} knows the validator's message: the element by its
 	 * label, the value as written, what is allowed, and a remedy of its own; the English text ends with the
-	 * validator's key. Otherwise the validator's own text, under a Vietnamese preamble. An offending value longer
+	 * validator's key. Otherwise the validator's own text, under a Vietnamese preamble, every argument it quotes
+	 * (an attribute's value too) shown as a value is ({@link #shownQuotes}). An offending value longer
 	 * than {@value #MAX_VALUE_LENGTH} characters is shown by its start and length, in the value and in the
 	 * message, which quotes it: a text of 64 Ki characters quoted three times per error would make the notice
 	 * larger than the return.
@@ -171,6 +178,7 @@ final class Findings {
 		if (value != null && shown != null && !shown.equals(value)) {
 			message = message.replace(value, shown);
 		}
+		message = shownQuotes(message);
 		return new Finding(XSD_RULE, Category.XML_ERROR, Severity.REJECT, xpath, line, column, shown,
 				new LocalizedText("Tờ khai không đúng định dạng XSD: " + message, message), FIX_XSD);
 	}
@@ -188,7 +196,15 @@ final class Findings {
 
 	/** An offending value as findings show it: whole, or if longer than {@value #MAX_VALUE_LENGTH}, its start and length. */
 	static String shown(String value) {
-		return (value.length() > MAX_VALUE_LENGTH) ? start(value) + "… (" + value.length() + " characters)" : value;
+		return shortened(value, MAX_VALUE_LENGTH, QUOTED_START);
+	}
+
+	/**
+	 * A text as findings show it within a bound of their own (an element's name in an XPath): whole up to
+	 * {@code max} characters, else its first {@code start} and its length, as {@link #shown} shows a value.
+	 */
+	static String shortened(String text, int max, int start) {
+		return (text.length() > max) ? start(text, start) + "… (" + text.length() + " characters)" : text;
 	}
 
 	/**
@@ -198,8 +214,39 @@ final class Findings {
 	 * JSON writers replace or refuse.
 	 */
 	static String start(String value) {
-		int end = Character.isHighSurrogate(value.charAt(QUOTED_START - 1)) ? QUOTED_START - 1 : QUOTED_START;
+		return start(value, QUOTED_START);
+	}
+
+	private static String start(String value, int length) {
+		int end = Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length;
 		return value.substring(0, end);
+	}
+
+	/**
+	 * The validator's text of an error this module does not word, with every argument it quotes shown as
+	 * {@link #shown} shows a value: an attribute's value ({@code xsi:type}'s type in {@code cvc-elt.4.2}, a repeated
+	 * ID in {@code cvc-id.2}) is quoted whole by the validator, and one of megabytes made a finding of megabytes.
+	 * The text is cut at every quote, so that a value holding quotes itself is shortened too, piece by piece; a
+	 * text still over {@value #MAX_MESSAGE_LENGTH} characters (a value of nothing but quotes) is shown by its start.
+	 */
+	static String shownQuotes(String message) {
+		StringBuilder shown = new StringBuilder();
+		int from = 0;
+		while (true) {
+			int quote = message.indexOf('\'', from);
+			int end = (quote >= 0) ? quote : message.length();
+			if (end - from > MAX_VALUE_LENGTH) {
+				shown.append(shown(message.substring(from, end)));
+			}
+			else {
+				shown.append(message, from, end);
+			}
+			if (quote < 0) {
+				return shortened(shown.toString(), MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH);
+			}
+			shown.append('\'');
+			from = quote + 1;
+		}
 	}
 
 	/**

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The input is not a return at all: too large, not well-formed XML 1.0, hostile (DOCTYPE, entities, XInclude),
- * nested too deeply, with too many elements or namespaces or a text too long. Unlike a schema problem, there is nothing to report finding by finding; an API answers
- * it with a single "malformed XML" problem.
+ * nested too deeply, with too many elements, namespaces or attributes or a text too long. Unlike a schema problem,
+ * there is nothing to report finding by finding; an API answers it with a single "malformed XML" problem.
  *
  * <p>The message never echoes document content beyond what the XML parser itself says.
  */
@@ -34,7 +34,12 @@ public final class MalformedReturnException extends RuntimeException {
 		/** A text node longer than {@link ParserLimits#maxTextLength()} characters. */
 		TEXT_TOO_LONG,
 		/** More than {@link ParserLimits#MAX_NAMESPACES_IN_SCOPE} namespace declarations in scope at once. */
-		TOO_MANY_NAMESPACES
+		TOO_MANY_NAMESPACES,
+		/**
+		 * An element with more than {@link ParserLimits#MAX_ATTRIBUTES} attributes, its namespace declarations
+		 * included.
+		 */
+		TOO_MANY_ATTRIBUTES
 
 	}
 
@@ -54,6 +59,20 @@ public final class MalformedReturnException extends RuntimeException {
 	static MalformedReturnException tooLarge(int size, int maxBytes) {
 		return new MalformedReturnException(Reason.TOO_LARGE,
 				"Return of " + size + " bytes exceeds the limit of " + maxBytes + " bytes", null, null);
+	}
+
+	/**
+	 * What the JDK's parser refused: an element over its attribute limit ({@link SecureXml} sets it to
+	 * {@link ParserLimits#MAX_ATTRIBUTES}), known by the code its message carries in every language, else a document
+	 * that is not well-formed.
+	 */
+	static MalformedReturnException parserRefused(String parserMessage, @Nullable Integer line,
+			@Nullable Integer column) {
+		if (parserMessage.contains(SecureXml.ATTRIBUTE_LIMIT_CODE)) {
+			return new MalformedReturnException(Reason.TOO_MANY_ATTRIBUTES, "Return has an element with more than "
+					+ ParserLimits.MAX_ATTRIBUTES + " attributes (namespace declarations included)", line, column);
+		}
+		return notWellFormed(parserMessage, line, column);
 	}
 
 	/**

@@ -7,9 +7,9 @@ package etax.schemas;
  * @param maxBytes largest accepted document, in bytes
  * @param maxDepth deepest accepted element nesting (the root is depth 1)
  * @param maxElements most elements accepted in one document
- * @param maxTextLength most characters of one text node (the text between two tags), checked as the parse
- * reads it and before the schema sees it: the schema's facets run on whole values, and a validator's cost on
- * one value may grow faster than its length
+ * @param maxTextLength most characters of one text node (the text between two tags) or attribute value, checked as
+ * the parse reads it and before the schema sees it: the schema's facets run on whole values, and a validator's cost
+ * on one value may grow faster than its length
  */
 public record ParserLimits(int maxBytes, int maxDepth, int maxElements, int maxTextLength) {
 
@@ -28,6 +28,16 @@ public record ParserLimits(int maxBytes, int maxDepth, int maxElements, int maxT
 	 * the scope at each element (a signature's canonical form does) time in their number, element after element.
 	 */
 	public static final int MAX_NAMESPACES_IN_SCOPE = 64;
+
+	/**
+	 * The most attributes of one element, its namespace declarations included, enforced by the JDK's parser as it
+	 * reads the start tag. A return's elements carry a handful (the root its namespaces, a row its {@code id}, a
+	 * signature's elements an {@code Algorithm}, {@code URI} or {@code Id}). The JDK's default, 10,000, let one
+	 * element's thousands of declarations cost the parser time in their square (it checks each against those before
+	 * it) before any other limit could see them: over a second for 9,000 in the SAX pass, three and a half for
+	 * 150,000 in the pre-scan.
+	 */
+	public static final int MAX_ATTRIBUTES = 256;
 
 	public ParserLimits {
 		if (maxBytes <= 0 || maxDepth <= 0 || maxElements <= 0 || maxTextLength <= 0) {

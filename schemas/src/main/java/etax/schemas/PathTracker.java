@@ -12,8 +12,8 @@ import org.xml.sax.ext.Locator2;
  * First stage of the SAX pass: knows where the parse is (element path, text of the current leaf, line and
  * column) and enforces XML 1.0 and the depth, element, namespace and text limits, then passes every event on
  * unchanged. The text
- * limit holds before the schema validator sees a value, whose facets may cost more than linear time in its
- * length. The XSD error
+ * limit holds before the schema validator sees a value, an element's or an attribute's, whose facets may cost more
+ * than linear time in its length. The XSD error
  * collector asks it where an error happened, because the JAXP validator only reports a message.
  */
 final class PathTracker implements ContentHandler {
@@ -102,6 +102,7 @@ final class PathTracker implements ContentHandler {
 			throw new Refused(MalformedReturnException.tooManyNamespaces(ParserLimits.MAX_NAMESPACES_IN_SCOPE, line(),
 					column()));
 		}
+		checkLength(uri.length());
 		this.next.startPrefixMapping(prefix, uri);
 	}
 
@@ -128,6 +129,9 @@ final class PathTracker implements ContentHandler {
 		}
 		if (++this.elements > this.limits.maxElements()) {
 			throw new Refused(MalformedReturnException.tooManyElements(this.limits.maxElements(), line(), column()));
+		}
+		for (int i = 0; i < atts.getLength(); i++) {
+			checkLength(atts.getValue(i).length());
 		}
 		this.current = this.current.child(localName);
 		this.text.setLength(0);
@@ -178,6 +182,16 @@ final class PathTracker implements ContentHandler {
 	}
 
 	/**
+	 * An attribute's value (a namespace's name too) is a text like an element's, bounded alike before the validator
+	 * sees it: it may resolve it as a type ({@code xsi:type}), keep it as an ID, and quote it whole in its errors.
+	 */
+	private void checkLength(int length) throws SAXException {
+		if (length > this.limits.maxTextLength()) {
+			throw new Refused(MalformedReturnException.textTooLong(this.limits.maxTextLength(), line(), column()));
+		}
+	}
+
+	/**
 	 * A comment or a processing instruction is a node like an element, and its text like an element's: counted
 	 * against the same limits, or a return of millions of empty comments would reach the observer (which may build
 	 * a tree of them) within every limit.
@@ -186,9 +200,7 @@ final class PathTracker implements ContentHandler {
 		if (++this.elements > this.limits.maxElements()) {
 			throw new Refused(MalformedReturnException.tooManyElements(this.limits.maxElements(), line(), column()));
 		}
-		if (textLength > this.limits.maxTextLength()) {
-			throw new Refused(MalformedReturnException.textTooLong(this.limits.maxTextLength(), line(), column()));
-		}
+		checkLength(textLength);
 	}
 
 	/**

@@ -51,7 +51,8 @@ public final class ReturnBundle {
 	 * can tell "too many" without cutting them all
 	 * @return the parts in document order, possibly none
 	 * @throws MalformedReturnException if the bundle is not well-formed UTF-8 XML, uses a DOCTYPE, nests too
-	 * deeply, has another root element, or text between its returns
+	 * deeply, has too many namespaces in scope or attributes on one element, has another root element, or text
+	 * between its returns
 	 */
 	public static List<Part> split(byte[] bundle, int maxParts) {
 		Objects.requireNonNull(bundle, "bundle");
@@ -185,7 +186,11 @@ public final class ReturnBundle {
 				"Not a bundle of returns: " + what, line, null);
 	}
 
-	/** Checks the bundle's shape while the secure parser reads it: root, depth, nothing but returns. */
+	/**
+	 * Checks the bundle's shape while the secure parser reads it: root, depth, namespaces in scope, nothing but
+	 * returns. The namespaces are bounded as a return's are ({@link PathTracker}): each return is read again alone,
+	 * but the bundle's parse would first spend, element after element, time in the number of declarations in scope.
+	 */
 	private static final class Shape extends DefaultHandler {
 
 		private final int maxDepth;
@@ -193,6 +198,8 @@ public final class ReturnBundle {
 		private @Nullable Locator locator;
 
 		private int depth;
+
+		private int namespaces;
 
 		Shape(int maxDepth) {
 			this.maxDepth = maxDepth;
@@ -220,6 +227,19 @@ public final class ReturnBundle {
 		@Override
 		public void endElement(String uri, String localName, String qName) {
 			this.depth--;
+		}
+
+		@Override
+		public void startPrefixMapping(String prefix, String uri) throws PathTracker.Refused {
+			if (++this.namespaces > ParserLimits.MAX_NAMESPACES_IN_SCOPE) {
+				throw new PathTracker.Refused(
+						MalformedReturnException.tooManyNamespaces(ParserLimits.MAX_NAMESPACES_IN_SCOPE, line(), null));
+			}
+		}
+
+		@Override
+		public void endPrefixMapping(String prefix) {
+			this.namespaces--;
 		}
 
 		@Override

@@ -176,7 +176,7 @@ public final class ReturnValidator {
 			if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
 				throw MalformedReturnException.forbidden("DOCTYPE", line, column);
 			}
-			throw MalformedReturnException.notWellFormed(ex.getMessage(), line, column);
+			throw MalformedReturnException.parserRefused(String.valueOf(ex.getMessage()), line, column);
 		}
 		catch (SAXException | IOException ex) {
 			throw MalformedReturnException.notWellFormed(String.valueOf(ex.getMessage()), null, null);

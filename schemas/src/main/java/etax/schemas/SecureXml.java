@@ -27,6 +27,19 @@ final class SecureXml {
 	/** Xerces property for the language of its messages: English (the base bundle) whatever the JVM locale. */
 	static final String LOCALE_PROPERTY = "http://apache.org/xml/properties/locale";
 
+	/** The JDK's limit on one element's attributes ({@link ParserLimits#MAX_ATTRIBUTES}). */
+	static final String ATTRIBUTE_LIMIT = "jdk.xml.elementAttributeLimit";
+
+	/** The code of the JDK's message when an element passes {@link #ATTRIBUTE_LIMIT}, in every language. */
+	static final String ATTRIBUTE_LIMIT_CODE = "JAXP00010002";
+
+	/**
+	 * The JDK's StAX parser drops an element's namespace declarations from its attributes, and so from
+	 * {@link #ATTRIBUTE_LIMIT}'s count, unless told to keep them (the name is the JDK's, misspelt): kept, they are
+	 * counted as the SAX parser counts them.
+	 */
+	private static final String STAX_KEEPS_NAMESPACE_DECLARATIONS = "add-namespacedecl-as-attrbiute";
+
 	private static final XMLInputFactory INPUT_FACTORY = newInputFactory();
 
 	private static final SAXParserFactory SAX_FACTORY = newSaxFactory();
@@ -35,8 +48,10 @@ final class SecureXml {
 	}
 
 	/**
-	 * A StAX factory that reports a DOCTYPE as an event (the caller refuses it) and resolves nothing.
-	 * Creating readers from one configured factory is thread-safe in the JDK implementation.
+	 * A StAX factory that reports a DOCTYPE as an event (the caller refuses it), resolves nothing, and refuses an
+	 * element of more than {@link ParserLimits#MAX_ATTRIBUTES} attributes and namespace declarations together
+	 * (declarations therefore appear among the attributes of a start element). Creating readers from one
+	 * configured factory is thread-safe in the JDK implementation.
 	 */
 	static XMLInputFactory inputFactory() {
 		return INPUT_FACTORY;
@@ -44,7 +59,8 @@ final class SecureXml {
 
 	/**
 	 * A namespace-aware SAX reader that fails on any DOCTYPE, never loads external entities or DTDs, does
-	 * not process XInclude, and stops at the first well-formedness error. Not thread-safe.
+	 * not process XInclude, refuses an element of more than {@link ParserLimits#MAX_ATTRIBUTES} attributes and
+	 * namespace declarations together, and stops at the first well-formedness error. Not thread-safe.
 	 */
 	static XMLReader newReader() {
 		try {
@@ -55,6 +71,7 @@ final class SecureXml {
 			reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			reader.setProperty(LOCALE_PROPERTY, Locale.ROOT);
+			reader.setProperty(ATTRIBUTE_LIMIT, String.valueOf(ParserLimits.MAX_ATTRIBUTES));
 			reader.setErrorHandler(FailFast.INSTANCE);
 			return reader;
 		}
@@ -68,14 +85,21 @@ final class SecureXml {
 	}
 
 	private static XMLInputFactory newInputFactory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-		return factory;
+		try {
+			XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+			factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+			factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+			factory.setProperty(ATTRIBUTE_LIMIT, String.valueOf(ParserLimits.MAX_ATTRIBUTES));
+			factory.setProperty(STAX_KEEPS_NAMESPACE_DECLARATIONS, true);
+			return factory;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("The JDK StAX parser does not support the secure settings", ex);
+		}
 	}
 
 	private static SAXParserFactory newSaxFactory() {

@@ -57,6 +57,30 @@ class FindingsTests {
 		assertThat(finding.message().en()).endsWith("; found " + finding.value() + ".").hasSizeLessThan(1_500);
 	}
 
+	/**
+	 * A message this module does not word is the validator's text, which quotes an attribute's value whole: each
+	 * quoted argument over {@value Findings#MAX_VALUE_LENGTH} characters is shown by its start, and the text is bounded
+	 * even when a value is nothing but quotes.
+	 */
+	@Test
+	void theValidatorsTextQuotesEachLongArgumentByItsStart() {
+		String type = "t".repeat(4_000_000);
+		String id = "I".repeat(100_000);
+		String quotes = "cvc-id.2: There are multiple occurrences of ID value '" + "'".repeat(100_000) + "'.";
+
+		assertThat(Findings.shownQuotes("cvc-elt.4.2: Cannot resolve '" + type + "' to a type definition for element "
+				+ "'ct22'.")).isEqualTo("cvc-elt.4.2: Cannot resolve '" + "t".repeat(200) + "… (4000000 characters)' to a "
+						+ "type definition for element 'ct22'.");
+		assertThat(Findings.shownQuotes("cvc-id.2: There are multiple occurrences of ID value '" + id + "'."))
+			.isEqualTo("cvc-id.2: There are multiple occurrences of ID value '" + "I".repeat(200)
+					+ "… (100000 characters)'.");
+		assertThat(Findings.shownQuotes(quotes)).startsWith("cvc-id.2: There are multiple occurrences of ID value ''''")
+			.endsWith("… (" + quotes.length() + " characters)")
+			.hasSizeLessThan(Findings.MAX_MESSAGE_LENGTH);
+		assertThat(Findings.shownQuotes("cvc-elt.1.a: Cannot find the declaration of element 'x'."))
+			.isEqualTo("cvc-elt.1.a: Cannot find the declaration of element 'x'.");
+	}
+
 	private static void wellFormed(String text) {
 		assertThat(text.codePoints().filter((point) -> Character.getType(point) == Character.SURROGATE)).isEmpty();
 		assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(text);

@@ -71,6 +71,30 @@ class FormCatalogTests {
 		assertThat(catalog.chainFields("842", "0.0.0")).isEmpty();
 	}
 
+	/**
+	 * VN-ETAX §3.9 R-X-1: "tolerance 0 for sums; warning only for rate × base lines". A tax line computed as its base
+	 * times a rate warns, wherever its form is; the sums, caps, shares and conversions around it still reject, and a
+	 * rule that cites R-X-1 for its severity is a warning.
+	 */
+	@Test
+	void rateTimesBaseLinesWarnAndTheSumsAndCapsAroundThemReject() {
+		FormCatalog catalog = FormCatalog.load();
+		Map<String, FormRule> rules = new HashMap<>();
+		catalog.versions()
+			.forEach((version) -> catalog.rules(version.maTKhai(), version.version())
+				.forEach((rule) -> rules.put(rule.id(), rule)));
+
+		assertThat(List.of("TAIN832-R001", "TAIN832-R005", "BVMT914-R001", "SDDPNN825-R001", "SDDPNN825-R005",
+				"GTGT846-R002", "TNDN837-R003", "TNDN892-R010", "TNDN892-R016", "TNCN952-R014", "TNCN953-R103"))
+			.allSatisfy((id) -> assertThat(rules.get(id).severity()).as(id).isEqualTo(Severity.WARNING));
+		assertThat(List.of("TTDB830-R002", "TNCN952-R021", "TNCN953-R106", "TNCN859-R005", "SDDPNN825-R009",
+				"LNCL872-R003", "DAUKHI857-R009"))
+			.allSatisfy((id) -> assertThat(rules.get(id).severity()).as(id).isEqualTo(Severity.REJECT));
+		assertThat(rules.values()).filteredOn((rule) -> rule.source().contains("R-X-1"))
+			.hasSizeGreaterThanOrEqualTo(97)
+			.allSatisfy((rule) -> assertThat(rule.severity()).as(rule.id()).isEqualTo(Severity.WARNING));
+	}
+
 	@Test
 	void indexListsExactlyTheFormDirectories() throws IOException {
 		List<String> directories;

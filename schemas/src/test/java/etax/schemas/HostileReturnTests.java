@@ -183,18 +183,69 @@ class HostileReturnTests {
 	 */
 	@Test
 	void tooManyNamespacesInScopeAreRefusedAtOnce() {
-		StringBuilder declarations = new StringBuilder();
-		for (int i = 0; i < 9_000; i++) {
-			declarations.append(" xmlns:p").append(i).append("=\"urn:p").append(i).append('"');
-		}
 		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
-			.replace("<maDVu>HTKK</maDVu>", "<x" + declarations + ">" + "<s xmlns:q=\"u\"/>".repeat(50_000) + "</x>");
+			.replace("<maDVu>HTKK</maDVu>", "<x" + declarations(0, 100) + "><y" + declarations(100, 200) + ">"
+					+ "<s xmlns:q=\"u\"/>".repeat(50_000) + "</y></x>");
 
 		MalformedReturnException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
 				() -> refuse(xml.getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_NAMESPACES);
 		assertThat(refused.getMessage()).contains("more than " + ParserLimits.MAX_NAMESPACES_IN_SCOPE);
+	}
+
+	/**
+	 * The parsers check each of an element's namespace declarations against those before it: 150,000 on one element
+	 * (4 MB) took the pre-scan three and a half seconds, before any limit of ours could count them. The JDK's limit
+	 * on an element's attributes counts them, set to {@value ParserLimits#MAX_ATTRIBUTES}, in the pre-scan (the root)
+	 * as in the SAX pass (the body).
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 1_000, 150_000 })
+	void anElementOfThousandsOfNamespaceDeclarationsIsRefusedAtOnce(int count) {
+		String sample = TestReturns.text("valid/01_GTGT_Q1-2026.xml");
+		for (String xml : List.of(sample.replace("<HSoThueDTu ", "<HSoThueDTu" + declarations(0, count) + " "),
+				sample.replace("<ct22>", "<ct22" + declarations(0, count) + ">"))) {
+			MalformedReturnException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> refuse(xml.getBytes(StandardCharsets.UTF_8)));
+
+			assertThat(refused.reason()).isEqualTo(Reason.TOO_MANY_ATTRIBUTES);
+			assertThat(refused.getMessage()).isEqualTo("Return has an element with more than 256 attributes (namespace "
+					+ "declarations included)");
+			assertThat(refused.line()).isPositive();
+		}
+	}
+
+	@Test
+	void anElementOfTooManyAttributesIsRefused() {
+		StringBuilder attributes = new StringBuilder();
+		for (int i = 0; i <= ParserLimits.MAX_ATTRIBUTES; i++) {
+			attributes.append(" a").append(i).append("=\"v\"");
+		}
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml").replace("<ct22>", "<ct22" + attributes + ">");
+
+		assertThat(refuse(xml.getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(Reason.TOO_MANY_ATTRIBUTES);
+	}
+
+	/** An attribute's value is a text as an element's is: {@code xsi:type} of 4 million characters is never resolved. */
+	@Test
+	void anAttributeValueLongerThanTheTextLimitIsRefused() {
+		String xml = TestReturns.text("valid/01_GTGT_Q1-2026.xml")
+			.replace("<ct22>", "<ct22 xsi:type=\"" + "x".repeat(4_000_000) + "\">");
+
+		MalformedReturnException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> refuse(xml.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(refused.reason()).isEqualTo(Reason.TEXT_TOO_LONG);
+		assertThat(refused.line()).isEqualTo(TestReturns.lineOf("valid/01_GTGT_Q1-2026.xml", "<ct22>"));
+	}
+
+	private static String declarations(int from, int to) {
+		StringBuilder declarations = new StringBuilder();
+		for (int i = from; i < to; i++) {
+			declarations.append(" xmlns:p").append(i).append("=\"urn:p").append(i).append('"');
+		}
+		return declarations.toString();
 	}
 
 	@Test

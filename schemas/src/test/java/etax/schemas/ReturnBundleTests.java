@@ -1,6 +1,7 @@
 package etax.schemas;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import etax.schemas.MalformedReturnException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ReturnBundleTests {
 
@@ -74,6 +76,35 @@ class ReturnBundleTests {
 			.isEqualTo(Reason.FORBIDDEN_CONSTRUCT);
 		assertThat(refusal(OPEN + "<a>&undeclared;</a>" + CLOSE).reason()).isEqualTo(Reason.NOT_WELL_FORMED);
 		assertThat(refusal(OPEN + "<a>".repeat(80) + "</a>".repeat(80) + CLOSE).reason()).isEqualTo(Reason.TOO_DEEP);
+	}
+
+	/**
+	 * A bundle is read by the same parser as a return, and its namespaces bounded alike: an element of 1,000
+	 * declarations is refused by its attribute limit, 100 declarations in scope by the namespace limit.
+	 */
+	@Test
+	void refusesThousandsOfNamespaceDeclarationsAtOnce() {
+		String part = "<HSoThueDTu xmlns=\"http://kekhaithue.gdt.gov.vn/TKhaiThue\"/>";
+
+		MalformedReturnException onOneElement = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> refusal(OPEN.replace(">", declarations(0, 1_000) + ">") + part + CLOSE));
+		MalformedReturnException inScope = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refusal(
+				OPEN.replace(">", declarations(0, 50) + ">") + "<a" + declarations(50, 100) + ">" + part + "</a>" + CLOSE));
+
+		assertThat(onOneElement.reason()).isEqualTo(Reason.TOO_MANY_ATTRIBUTES);
+		assertThat(onOneElement.getMessage()).contains("more than " + ParserLimits.MAX_ATTRIBUTES + " attributes");
+		assertThat(inScope.reason()).isEqualTo(Reason.TOO_MANY_NAMESPACES);
+		assertThat(inScope.getMessage()).contains("more than " + ParserLimits.MAX_NAMESPACES_IN_SCOPE);
+		assertThat(ReturnBundle.split(bytes(OPEN.replace(">", declarations(0, 50) + ">") + part + CLOSE), 10))
+			.hasSize(1);
+	}
+
+	private static String declarations(int from, int to) {
+		StringBuilder declarations = new StringBuilder();
+		for (int i = from; i < to; i++) {
+			declarations.append(" xmlns:p").append(i).append("=\"urn:p").append(i).append('"');
+		}
+		return declarations.toString();
 	}
 
 	private static MalformedReturnException refusal(String bundle) {

@@ -3,6 +3,7 @@ package etax.schemas;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The wording of XSD findings, one validator key at a time: a return made invalid in that way, and the
@@ -300,6 +302,60 @@ class XsdFindingsTests {
 		assertThat(finding.message().vi()).startsWith("Tên người nộp thuế (tenNNT): nội dung \"" + "A".repeat(199)
 				+ "…\" (60.199 ký tự) dài 60.199 ký tự");
 		assertThat(finding.message().en()).startsWith("Taxpayer's name (tenNNT): the text \"" + finding.value() + "\"");
+	}
+
+	/**
+	 * 55 nested elements of 1,000-character names in a lax appendix, then 500 empty returns (a global element the
+	 * validator checks there): each finding's XPath went through every name, 55,000 characters, 27 million in all.
+	 * Each is now bounded, its last steps kept.
+	 */
+	@Test
+	void findingsDeepUnderLongNamesHaveShortXPaths() {
+		StringBuilder open = new StringBuilder();
+		StringBuilder close = new StringBuilder();
+		for (int i = 0; i < 55; i++) {
+			String name = "n" + String.valueOf(i % 10).repeat(999);
+			open.append('<').append(name).append('>');
+			close.insert(0, "</" + name + ">");
+		}
+		String appendix = "<PLuc><PL_NQ142_GTGT>" + open + "<HSoThueDTu/>".repeat(500) + close
+				+ "</PL_NQ142_GTGT></PLuc>";
+
+		List<Finding> findings = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> this.validator.validate(gtgt("<PLuc/>", appendix).getBytes(StandardCharsets.UTF_8)).findings());
+
+		assertThat(findings).hasSize(Findings.MAX_FINDINGS);
+		assertThat(findings.get(0).xpath()).startsWith(PathNode.ELIDED + "/n")
+			.endsWith("/n" + "4".repeat(31) + "… (1000 characters)/HSoThueDTu[1]");
+		assertThat(findings.get(499).xpath()).endsWith("/HSoThueDTu[500]");
+		assertThat(findings).allSatisfy((finding) -> assertThat(finding.xpath())
+			.hasSizeLessThanOrEqualTo(PathNode.MAX_XPATH_LENGTH));
+	}
+
+	/**
+	 * The validator quotes an attribute's value whole in messages this module does not word: {@code xsi:type}'s
+	 * type it cannot resolve ({@code cvc-elt.4.2}), an ID that repeats ({@code cvc-id.2}). Quoted as a value is.
+	 */
+	@Test
+	void anAttributesLongValueIsQuotedByItsStartInTheValidatorsText() {
+		String type = "t".repeat(60_000);
+
+		Finding finding = only(gtgt("<ct22>", "<ct22 xsi:type=\"" + type + "\">"));
+
+		assertThat(finding.message().en()).startsWith("cvc-elt.4.2: Cannot resolve '" + "t".repeat(200)
+				+ "… (60000 characters)' to a type definition for element 'ct22'.").hasSizeLessThan(1_000);
+		assertThat(finding.message().vi()).isEqualTo("Tờ khai không đúng định dạng XSD: " + finding.message().en());
+
+		String id = "I".repeat(60_000);
+		List<Finding> repeated = this.validator.validate(gtgt("<PLuc/>", "<PLuc><PL_NQ142_GTGT><HSoThueDTu><HSoKhaiThue "
+				+ "id=\"" + id + "\"/></HSoThueDTu></PL_NQ142_GTGT></PLuc>")
+			.replace("<HSoKhaiThue id=\"ID_1\">", "<HSoKhaiThue id=\"" + id + "\">")
+			.getBytes(StandardCharsets.UTF_8)).findings();
+
+		assertThat(repeated).extracting((each) -> each.message().en())
+			.anySatisfy((message) -> assertThat(message).startsWith("cvc-id.2: ").contains("I".repeat(200) + "… (60000 "
+					+ "characters)"))
+			.allSatisfy((message) -> assertThat(message).hasSizeLessThan(2_000));
 	}
 
 	@Test
