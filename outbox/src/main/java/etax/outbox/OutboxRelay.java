@@ -38,10 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * what it is: {@link SendFailure}) would fail every round and hold back every message behind it. The
  * round moves it to the parked table ({@link OutboxProperties#parkedTable()}) with the class of the
  * exception, logs that once without key or value, counts it ({@code etax.outbox.parked}, tagged with
- * topic and reason) and deletes what was acknowledged; nothing reads or deletes a parked message, it
- * waits for an operator; the round's other messages are sent again at once. A failure that may pass (a timeout, a
- * broker or leader not available) parks nothing: the round's messages stay, the keys of those not acknowledged are
- * held back for a send timeout, and the others are sent again in the next round.
+ * topic and reason); nothing reads or deletes a parked message, it waits for an operator; the round's other messages
+ * are sent again at once. A failure that may pass (a timeout, a broker or leader not available) parks nothing: the
+ * round's messages stay, the keys of those not acknowledged and the partitions they go to are held back for a send
+ * timeout ({@link HeldBack}), and the others are sent again in the next round.
  *
  * <p>
  * The table is a queue; after every {@code vacuumAfter} rows deleted the relay vacuums it ({@link OutboxVacuum}).
@@ -95,17 +95,24 @@ final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops the relay's thread and closes the producer. It stops last ({@link #getPhase}): what the requests and
-	 * polls under way when the process was asked to stop append is relayed while they finish.
+	 * Stops the relay's thread once its round is done, and closes the producer. It stops last ({@link #getPhase}):
+	 * what the requests and polls under way when the process was asked to stop append is relayed while they finish.
 	 */
 	@Override
 	public void stop() {
 		this.running = false;
+		wake();
 		Thread relay = this.thread;
 		if (relay != null) {
-			relay.interrupt();
 			try {
-				relay.join(this.properties.relay().sendTimeout().toMillis());
+				// a round under way is let finish: interrupted, it could neither commit nor abort its transaction,
+				// and the consumers of the partitions it wrote would read nothing past it until the broker aborted
+				// it (three send timeouts)
+				relay.join(2 * this.properties.relay().sendTimeout().toMillis() + 1_000);
+				if (relay.isAlive()) {
+					relay.interrupt();
+					relay.join(this.properties.relay().sendTimeout().toMillis());
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,12 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RelayRounds {
 
-	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
-	private static final int MAX_HELD_KEYS = 10_000;
-
 	/** The outcome of a message not sent: its partition has no leader ({@link #leaderless}). */
 	private static final CompletableFuture<@Nullable Throwable> NO_LEADER = CompletableFuture
 		.completedFuture(new LeaderNotAvailableException("The partition has no leader"));
+
+	/** What a message not acknowledged within the send timeout holds its partition back with. */
+	private static final Throwable UNACKNOWLEDGED = new org.apache.kafka.common.errors.TimeoutException(
+			"No acknowledgement within the send timeout");
 
 	private final JdbcTemplate jdbc;
 
@@ -56,7 +56,7 @@ final class RelayRounds {
 
 	private final String park;
 
-	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
+	private final HeldBack heldBack;
 
 	private final RefusedTopics refusedTopics;
 
@@ -68,6 +68,7 @@ final class RelayRounds {
 		this.json = json;
 		this.properties = properties;
 		this.refusedTopics = new RefusedTopics(properties.relay().sendTimeout());
+		this.heldBack = new HeldBack(properties.relay().sendTimeout());
 		String table = properties.table();
 		// the oldest ids from the index first, then their rows: asked for whole rows at once, the planner
 		// costs the heap fetches of a table bloated by deleted rows above a sequential scan of all its
@@ -104,10 +105,11 @@ final class RelayRounds {
 
 	/**
 	 * Sends a batch in one Kafka transaction ({@link RelayTransaction}), and commits it if every message sent was
-	 * acknowledged, then deletes them; else aborts it, parks the message that failed first if Kafka refuses it for
-	 * good, or else holds back the keys of the messages not acknowledged, and deletes nothing: the round's messages are
-	 * sent again, each key's in order. A key whose message is not sent (its topic refused, its partition without a
-	 * leader) is held back too, and its later messages are not sent; the other keys' go in the transaction.
+	 * acknowledged, then deletes them; else aborts it and deletes nothing: the round's messages are sent again, each
+	 * key's in order. A message that is not sent (its topic refused, its partition without a leader or held back) holds
+	 * its key back, and its key's later messages are not sent; the other keys' go in the transaction. Every topic's
+	 * partitions are asked for before the first send: a topic's metadata may take a send timeout to come, and the
+	 * transaction would be open all that time.
 	 */
 	private Round round() {
 		Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))", Boolean.class,
@@ -118,39 +120,53 @@ final class RelayRounds {
 		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
 		List<Row> rows = this.jdbc.query(this.select, (row, number) -> new Row(row.getLong(1), row.getString(2),
-				row.getString(3), row.getString(4), row.getString(5), row.getLong(6)), (Object) heldKeys());
+				row.getString(3), row.getString(4), row.getString(5), row.getLong(6)), (Object) this.heldBack.keys());
 		if (rows.isEmpty()) {
 			return Round.NONE;
 		}
-		boolean more = rows.size() >= this.properties.relay().batchSize() || rows.stream().mapToLong(Row::bytes)
+		boolean full = rows.size() >= this.properties.relay().batchSize() || rows.stream().mapToLong(Row::bytes)
 			.sum() >= this.properties.relay().roundBytes().toBytes();
 		this.refusedTopics.expire();
 		try (RelayTransaction kafka = RelayTransaction.borrow(this.producers)) {
 			Map<String, List<PartitionInfo>> partitions = new HashMap<>();
+			rows.stream()
+				.map(Row::topic)
+				.distinct()
+				.filter((topic) -> this.refusedTopics.failure(topic) == null)
+				.forEach((topic) -> partitions.put(topic, partitionsFor(kafka, topic)));
 			Set<String> unsent = new HashSet<>();
 			List<Sending> batch = new ArrayList<>(rows.size());
 			for (Row row : rows) {
 				batch.add(relay(kafka, partitions, unsent, row));
 			}
 			awaitOutcomes(batch);
-			return settle(kafka, batch, more);
+			return settle(kafka, batch, full);
 		}
 	}
 
 	/**
-	 * Commits or aborts the round's transaction, parks and deletes in the database, and holds back keys.
+	 * Commits the round's transaction if every message sent was acknowledged, else aborts it and parks a message Kafka
+	 * refuses for good ({@link #refusedForGood}), or else holds back the keys and partitions of the messages that
+	 * failed in a way that may pass ({@link #holdBackFailed}); then parks and deletes in the database.
+	 * @param full whether the round read as many messages as it may
 	 */
-	private Round settle(RelayTransaction kafka, List<Sending> batch, boolean more) {
+	private Round settle(RelayTransaction kafka, List<Sending> batch, boolean full) {
 		Set<String> held = new HashSet<>();
+		List<Parked> parked = new ArrayList<>();
 		@Nullable SendFailure retry = null;
 		for (Sending sending : batch) {
-			if (sending.notSendable()) {
+			@Nullable SendFailure failure = sending.notSendable() ? sending.failure() : null;
+			if (failure != null && failure.permanent()) {
+				// a topic whose name is not a valid one: its messages are refused for good before they are sent
+				parked.add(new Parked(sending.id(), sending.topic(), failure));
+			}
+			else if (failure != null) {
 				held.add(sending.key());
-				retry = (retry != null) ? retry : sending.failure();
+				retry = (retry != null) ? retry : failure;
 			}
 		}
 		List<Long> sent = new ArrayList<>();
-		List<Parked> parked = new ArrayList<>();
+		boolean more = full;
 		if (batch.stream().filter(Sending::sent).allMatch(Sending::acknowledged)) {
 			@Nullable SendFailure notCommitted = kafka.commit();
 			if (notCommitted == null) {
@@ -167,17 +183,15 @@ final class RelayRounds {
 				.filter((sending) -> sending.outcome() == kafka.firstFailed())
 				.findFirst()
 				.orElse(null);
-			SendFailure failure = (first != null) ? first.failure() : SendFailure.UNACKNOWLEDGED;
-			if (first != null && failure.permanent()) {
-				parked.add(new Parked(first.id(), first.topic(), failure));
-				// the others are sent again at once; what else failed failed for the first's sake, or fails again
+			@Nullable Parked refused = refusedForGood(kafka, batch, first);
+			if (refused != null) {
+				parked.add(refused);
+				// the others are sent again at once: what else failed failed beside it, or fails again on its own
 				more = true;
 			}
 			else {
-				batch.stream()
-					.filter((sending) -> sending.sent() && !sending.acknowledged())
-					.forEach((sending) -> held.add(sending.key()));
-				retry = failure;
+				retry = (first != null) ? first.failure() : SendFailure.UNACKNOWLEDGED;
+				holdBackFailed(batch, first, held);
 			}
 		}
 		if (!parked.isEmpty()) {
@@ -188,27 +202,105 @@ final class RelayRounds {
 		if (!sent.isEmpty()) {
 			this.jdbc.update(this.removeSent, (Object) sent.toArray(Long[]::new));
 		}
-		hold(held);
+		this.heldBack.holdKeys(held);
 		return new Round(sent.size(), parked, retry, more);
+	}
+
+	/**
+	 * The message of an aborted round that Kafka refuses for good, if one is. The send that failed first is its own
+	 * message's failure: the producer fails every later send of the transaction, and the batches it has not sent, with
+	 * it. So a first failure that refuses its record for good is believed. Another send whose failure says so may have
+	 * failed beside the one that did (the broker fails the other records of a batch with an invalid one, and the first
+	 * of those may come first); the earliest such message is sent once more alone, in a transaction aborted whatever
+	 * comes of it, and parked only if refused again.
+	 * @param first the send that failed first, if any failed
+	 * @return the message to park, or {@code null}
+	 */
+	private @Nullable Parked refusedForGood(RelayTransaction kafka, List<Sending> batch, @Nullable Sending first) {
+		if (first != null && Objects.requireNonNull(first.failure()).permanent()) {
+			return new Parked(first.id(), first.topic(), Objects.requireNonNull(first.failure()));
+		}
+		@Nullable Sending suspect = batch.stream()
+			.filter((sending) -> sending.sent() && sending != first)
+			.filter((sending) -> {
+				@Nullable SendFailure failure = sending.failure();
+				return failure != null && failure.permanent();
+			})
+			.findFirst()
+			.orElse(null);
+		if (suspect == null) {
+			return null;
+		}
+		@Nullable Throwable again = kafka.probe(record(suspect.row()), this.properties.relay().sendTimeout());
+		if (again == null || !SendFailure.of(again).permanent()) {
+			return null;
+		}
+		return new Parked(suspect.id(), suspect.topic(), SendFailure.of(again));
+	}
+
+	/**
+	 * Holds back, for a send timeout, the keys and the partitions of an aborted round's messages that failed in a way
+	 * that may pass, or were not acknowledged in time, but those that failed for the first failure's sake (the
+	 * producer fails them with it): the partitions, because nearly every round brings a new key to a partition that
+	 * keeps failing, and each would abort the round for all; the keys, because their later messages would follow.
+	 * @param first the send that failed first, if any failed
+	 */
+	private void holdBackFailed(List<Sending> batch, @Nullable Sending first, Set<String> held) {
+		@Nullable Throwable firstFailure = (first != null) ? first.outcome().join() : null;
+		for (Sending sending : batch) {
+			if (!sending.sent() || sending.acknowledged()) {
+				continue;
+			}
+			CompletableFuture<@Nullable Throwable> outcome = Objects.requireNonNull(sending.outcome());
+			Throwable failure = outcome.isDone() ? Objects.requireNonNull(outcome.join()) : UNACKNOWLEDGED;
+			if (sending != first && firstFailure != null && causedBy(failure, firstFailure)) {
+				continue;
+			}
+			held.add(sending.key());
+			if (sending.partition() >= 0) {
+				this.heldBack.holdPartition(sending.topic(), sending.partition(), failure);
+			}
+		}
+	}
+
+	/** @return whether the failure is, or is caused by, the cause (the same exception, not one like it) */
+	private static boolean causedBy(Throwable failure, Throwable cause) {
+		@Nullable Throwable link = failure;
+		for (int depth = 0; link != null && depth < SendFailure.DEPTH; depth++) {
+			if (link == cause) {
+				return true;
+			}
+			link = (link.getCause() != link) ? link.getCause() : null;
+		}
+		return false;
 	}
 
 	/**
 	 * Sends a message in the round's transaction unless the transaction has failed (it comes back in the next
 	 * round), an earlier message of its key was not sent (the key is held back), its topic is refused
-	 * ({@link RefusedTopics}) or the partition its key goes to has no leader. A topic whose send failed at once in a way
-	 * that may pass (its metadata did not come within {@code max.block.ms}) is refused: its later messages, of this
-	 * round and the next ones for a send timeout, fail the same way without being waited for again.
+	 * ({@link RefusedTopics}), or the partition its key goes to has no leader or is held back ({@link HeldBack}). A
+	 * topic whose send failed at once in a way that may pass (its metadata did not come within {@code max.block.ms}) is
+	 * refused: its later messages, of this round and the next ones for a send timeout, fail the same way without being
+	 * waited for again.
 	 * @param unsent the keys of the round's messages not sent so far
 	 */
 	private Sending relay(RelayTransaction kafka, Map<String, List<PartitionInfo>> partitions, Set<String> unsent,
 			Row row) {
 		if (kafka.failed() || unsent.contains(row.key())) {
-			return new Sending(row, false, null);
+			return new Sending(row, -1, false, null);
 		}
-		@Nullable CompletableFuture<@Nullable Throwable> notSendable = notSendable(kafka, partitions, row);
+		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(row.topic());
+		if (refused != null) {
+			unsent.add(row.key());
+			return new Sending(row, -1, false, refused);
+		}
+		List<PartitionInfo> topicPartitions = partitions.getOrDefault(row.topic(), List.of());
+		int partition = partitionOf(topicPartitions, row.key());
+		@Nullable CompletableFuture<@Nullable Throwable> notSendable = notSendable(topicPartitions, row.topic(),
+				partition);
 		if (notSendable != null) {
 			unsent.add(row.key());
-			return new Sending(row, false, notSendable);
+			return new Sending(row, partition, false, notSendable);
 		}
 		CompletableFuture<@Nullable Throwable> outcome = kafka.send(record(row));
 		@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
@@ -216,26 +308,23 @@ final class RelayRounds {
 		if (failedAtOnce != null && outcome == kafka.firstFailed() && !SendFailure.of(failedAtOnce).permanent()) {
 			this.refusedTopics.refuse(row.topic(), outcome);
 		}
-		return new Sending(row, true, outcome);
+		return new Sending(row, partition, true, outcome);
 	}
 
 	/**
-	 * @return what the message fails with if its topic is refused or its key's partition has no leader, else
+	 * @return what a message to the partition fails with if the partition has no leader or is held back, else
 	 * {@code null}
 	 */
-	private @Nullable CompletableFuture<@Nullable Throwable> notSendable(RelayTransaction kafka,
-			Map<String, List<PartitionInfo>> partitions, Row row) {
-		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(row.topic());
-		if (refused != null) {
-			return refused;
+	private @Nullable CompletableFuture<@Nullable Throwable> notSendable(List<PartitionInfo> topicPartitions,
+			String topic, int partition) {
+		if (partition < 0) {
+			return null;
 		}
-		List<PartitionInfo> topicPartitions = partitions.computeIfAbsent(row.topic(),
-				(topic) -> partitionsFor(kafka, topic));
-		refused = this.refusedTopics.failure(row.topic());
-		if (refused != null) {
-			return refused;
+		if (leaderless(topicPartitions, partition)) {
+			return NO_LEADER;
 		}
-		return leaderless(topicPartitions, row.key()) ? NO_LEADER : null;
+		@Nullable Throwable held = this.heldBack.partition(topic, partition);
+		return (held != null) ? CompletableFuture.completedFuture(held) : null;
 	}
 
 	/**
@@ -254,45 +343,30 @@ final class RelayRounds {
 	}
 
 	/**
-	 * Whether the partition a key's messages go to has no leader now: a record sent there would wait in the producer
-	 * until the send timeout, and the whole round with it, so that one partition without a leader slowed every key to
-	 * a round per send timeout. Its messages are not sent, and the key is held back like any that failed in a way that
-	 * may pass.
+	 * The partition a key's messages go to, as the producer's default partitioner places a keyed record (the relay's
+	 * producer sets no other, and serializes keys as UTF-8 strings): murmur2 of the key's bytes, made positive, modulo
+	 * the partitions.
+	 * @return the partition; -1 if the topic's partitions are not known
 	 */
-	private static boolean leaderless(List<PartitionInfo> topicPartitions, String key) {
+	private static int partitionOf(List<PartitionInfo> topicPartitions, String key) {
 		if (topicPartitions.isEmpty()) {
-			return false;
+			return -1;
 		}
-		// as the producer's default partitioner places a keyed record (the relay's producer sets no other, and
-		// serializes keys as UTF-8 strings): murmur2 of the key's bytes, made positive, modulo the partitions
-		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % topicPartitions.size();
+		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % topicPartitions.size();
+	}
+
+	/**
+	 * Whether a partition has no leader now: a record sent there would wait in the producer until the send timeout,
+	 * and the whole round with it, so that one partition without a leader slowed every key to a round per send
+	 * timeout. Its messages are not sent, and the key is held back like any that failed in a way that may pass.
+	 */
+	private static boolean leaderless(List<PartitionInfo> topicPartitions, int partition) {
 		for (PartitionInfo info : topicPartitions) {
 			if (info.partition() == partition) {
 				return info.leader() == null || info.leader().isEmpty();
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * The keys held back: a key whose message failed in a way that may pass is left out of the rounds for a send
-	 * timeout, its messages staying in order behind it, so that more of them than a round reads cannot fill every
-	 * round (and the other keys' messages wait for ever behind a partition without a leader).
-	 */
-	private String[] heldKeys() {
-		long now = System.nanoTime();
-		this.heldUntil.values().removeIf((until) -> until - now <= 0);
-		return this.heldUntil.keySet().toArray(String[]::new);
-	}
-
-	private void hold(Set<String> keys) {
-		long until = System.nanoTime() + this.properties.relay().sendTimeout().toNanos();
-		for (String key : keys) {
-			if (this.heldUntil.size() >= MAX_HELD_KEYS) {
-				return;
-			}
-			this.heldUntil.put(key, until);
-		}
 	}
 
 	/**
@@ -343,22 +417,29 @@ final class RelayRounds {
 
 	/**
 	 * A message of the round.
-	 * @param id its outbox row
-	 * @param topic its topic
-	 * @param key its key
+	 * @param row its outbox row
+	 * @param partition the partition its key goes to; -1 if not known
 	 * @param sent whether it was sent in the round's transaction
 	 * @param outcome completes with {@code null} once acknowledged, or with the failure; for a message not sent,
-	 * what it fails with if its topic is refused or its partition has no leader, {@code null} if it was left for the
-	 * next round
+	 * what it fails with if its topic is refused or its partition has no leader or is held back, {@code null} if it was
+	 * left for the next round
 	 */
-	private record Sending(long id, String topic, String key, boolean sent,
+	private record Sending(Row row, int partition, boolean sent,
 			@Nullable CompletableFuture<@Nullable Throwable> outcome) {
 
-		Sending(Row row, boolean sent, @Nullable CompletableFuture<@Nullable Throwable> outcome) {
-			this(row.id(), row.topic(), row.key(), sent, outcome);
+		long id() {
+			return this.row.id();
 		}
 
-		/** @return whether it was not sent because its topic is refused or its partition has no leader */
+		String topic() {
+			return this.row.topic();
+		}
+
+		String key() {
+			return this.row.key();
+		}
+
+		/** @return whether it was not sent because its topic is refused or its partition may not be sent to now */
 		boolean notSendable() {
 			return !this.sent && this.outcome != null;
 		}

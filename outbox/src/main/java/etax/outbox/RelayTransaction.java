@@ -1,7 +1,11 @@
 package etax.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -23,8 +27,8 @@ import org.springframework.kafka.core.ProducerFactory;
  *
  * <p>
  * Once a send has failed, the producer refuses every further send of the transaction with that first failure as the
- * cause, and fails the batches it has not sent yet with it: only the first failure tells anything of its own message
- * ({@link #firstFailed}). The transaction begins with the round's first send, so a round that sends nothing costs the
+ * cause, and fails the batches it has not sent yet with it: the first failure is its own message's
+ * ({@link #firstFailed}); a later one may be, and a record is sent alone to tell ({@link #probe}). The transaction begins with the round's first send, so a round that sends nothing costs the
  * broker nothing.
  */
 final class RelayTransaction implements AutoCloseable {
@@ -134,6 +138,35 @@ final class RelayTransaction implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// the round fails in any case, and says why by its first failure
+		}
+	}
+
+	/**
+	 * Sends one record alone, in a transaction of its own that is aborted whatever comes of it: whether the broker
+	 * refuses that record itself, where a round's failures do not tell (the other records of a batch with an invalid
+	 * one fail beside it, and before it).
+	 * @param record the record
+	 * @param timeout how long to wait for the answer
+	 * @return what the send failed with; {@code null} if it was acknowledged, or no answer came in time, or the
+	 * transaction could not begin
+	 */
+	@Nullable Throwable probe(ProducerRecord<String, String> record, Duration timeout) {
+		abort();
+		CompletableFuture<@Nullable Throwable> outcome = new CompletableFuture<>();
+		try {
+			begin();
+			this.producer.send(record, (metadata, failure) -> outcome.complete(failure));
+			return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException | ExecutionException | TimeoutException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		finally {
+			abort();
 		}
 	}
 

@@ -37,7 +37,7 @@ record SendFailure(String reason, boolean permanent) {
 			SerializationException.class, InvalidTopicException.class, InvalidRecordException.class);
 
 	/** Causes followed at most: the template and the futures wrap the producer's exception twice or so. */
-	private static final int DEPTH = 8;
+	static final int DEPTH = 8;
 
 	/**
 	 * Classifies what a send completed with, or what the template threw at once (a record over

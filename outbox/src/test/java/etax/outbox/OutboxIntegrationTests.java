@@ -27,8 +27,11 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
@@ -410,6 +413,99 @@ class OutboxIntegrationTests {
 		assertThat(acknowledgedRound(rounds, producer, 2).sent()).isEqualTo(2);
 		assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly("other", "first", "second");
 		assertThat(payloads(table)).isEmpty();
+	}
+
+	/**
+	 * A partition that keeps failing in a way that may pass (its leader below {@code min.insync.replicas}) is held back
+	 * for a send timeout with the key that failed there: the next round sends nothing to it, not even a new key's
+	 * message, which would abort that round too, and every round after it, for every partition. Partition 0 fails;
+	 * sends acknowledged by the test.
+	 */
+	@Test
+	void aPartitionThatFailedIsHeldBackSoThatTheNextRoundsGoOnForTheOthers() throws Exception {
+		String table = ownTable("outbox_test.failing_partition_message");
+		String topic = "outbox-test.failing-partition.v1";
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		OpenProducer producer = new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, broker, replicas, replicas),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()), false);
+		String failing = keyOfPartition(0);
+		String other = keyOfPartition(1);
+		insert(table, topic, failing, "fails");
+		insert(table, topic, other, "goes");
+		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
+
+		CompletableFuture<RelayRounds.Round> aborted = CompletableFuture.supplyAsync(rounds::next);
+		await().atMost(Duration.ofSeconds(10)).until(() -> producer.uncommittedRecords().size() == 2);
+		producer.errorNext(new NotEnoughReplicasException("Messages are rejected since there are fewer in-sync replicas"));
+		producer.completeNext();
+		assertThat(aborted.get(10, TimeUnit.SECONDS).sent()).isZero();
+		String newcomer = keyOfPartition(0);
+		insert(table, topic, newcomer, "waits");
+
+		RelayRounds.Round next = acknowledgedRound(rounds, producer, 1);
+
+		assertThat(next.sent()).isOne();
+		assertThat(next.retry()).isNotNull()
+			.extracting(SendFailure::shortReason)
+			.isEqualTo("NotEnoughReplicasException");
+		assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly("goes");
+		assertThat(payloads(table)).containsExactly("fails", "waits");
+	}
+
+	/**
+	 * The broker refuses a record of a batch and fails the batch's others beside it, the first of them first: the
+	 * round's first failure is not the refused record's. The record whose own failure says it is refused for good is
+	 * sent once more alone, in a transaction aborted whatever comes of it, and parked when refused again; the others
+	 * go in the next round. Sends answered by the test.
+	 */
+	@Test
+	void aRecordRefusedBesideAnotherThatFailedFirstIsSentAloneOnceMoreAndParked() throws Exception {
+		String table = ownTable("outbox_test.refused_in_batch_message");
+		OpenProducer producer = new OpenProducer(Cluster.empty(), false);
+		String key = UUID.randomUUID().toString();
+		String refusedKey = UUID.randomUUID().toString();
+		insert(table, TOPIC, key, "beside");
+		insert(table, TOPIC, refusedKey, "invalid");
+		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
+
+		CompletableFuture<RelayRounds.Round> aborted = CompletableFuture.supplyAsync(rounds::next);
+		await().atMost(Duration.ofSeconds(10)).until(() -> producer.uncommittedRecords().size() == 2);
+		producer.errorNext(new KafkaException("Failed to append record because it was part of a batch which had "
+				+ "one more more invalid records"));
+		producer.errorNext(new InvalidRecordException("This record has failed the validation on broker"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> producer.errorNext(new InvalidRecordException("This record has failed the validation again")));
+
+		RelayRounds.Round round = aborted.get(10, TimeUnit.SECONDS);
+		assertThat(round.parked()).singleElement()
+			.extracting((parked) -> parked.failure().shortReason())
+			.isEqualTo("InvalidRecordException");
+		assertThat(round.more()).as("the others are sent again at once").isTrue();
+		assertThat(this.jdbc.queryForList("SELECT payload FROM " + table + "_parked", String.class))
+			.containsExactly("invalid");
+		assertThat(acknowledgedRound(rounds, producer, 1).sent()).isOne();
+		assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly("beside");
+	}
+
+	/**
+	 * A topic whose name is not a valid one is refused for good before anything is sent: its message is parked, and
+	 * the key's later message, to another topic, goes.
+	 */
+	@Test
+	void aMessageToATopicOfAnInvalidNameIsParked() {
+		String key = UUID.randomUUID().toString();
+		String invalid = "outbox test: not a topic name!";
+		this.transactions.executeWithoutResult((status) -> this.outbox.appendAll(
+				List.of(OutboxMessage.of(invalid, key, "nowhere"), OutboxMessage.of(TOPIC, key, "after"))));
+
+		assertThat(read(key, 1)).extracting(ConsumerRecord::value).containsExactly("after");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"SELECT reason FROM outbox_test.outbox_message_parked WHERE message_key = ?", String.class, key))
+				.containsExactly("org.apache.kafka.common.errors.InvalidTopicException"));
 	}
 
 	/** Runs a round, acknowledging the sends it waits for as they come. */
