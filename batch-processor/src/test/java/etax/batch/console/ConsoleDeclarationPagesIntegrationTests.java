@@ -772,7 +772,10 @@ class ConsoleDeclarationPagesIntegrationTests {
 					"<option value=\"" + CREDIT + "\">1,000,000 VND, sub-item 1701, paid 2026-05-10</option>",
 					"3 more requests, recorded before those listed.")
 			.doesNotContain("/overpayment-requests/" + OPEN + "/approval", "could not be read");
-		assertThat(last(REQUESTS).query()).as("the gateway's first page").isEqualTo("size=50");
+		assertThat(FakeGateway.get().requests().stream().filter((r) -> r.path().equals(REQUESTS)))
+			.as("the gateway's first page, then, as it does not list them all, every request still pending")
+			.extracting(FakeGateway.Request::query)
+			.endsWith("size=50", "pending=true&size=500");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.UUID;
 import etax.schemas.Category;
 import etax.schemas.Finding;
 import etax.schemas.FormCatalog;
+import etax.schemas.FormVersion;
 import etax.schemas.RefundClawback;
 import etax.schemas.ReturnDocument;
 import etax.schemas.ReturnHeader;
@@ -146,8 +147,23 @@ class ReturnChains {
 	 */
 	Map<String, List<Member>> acceptedOfPeriod(String mst, String formCode, TaxPeriod period) {
 		String prefix = String.join("|", mst, formCode, period.kind(), periodOf(period)) + "|";
-		return members("WHERE mst = ? AND status = 'ACCEPTED' AND starts_with(chain_key, ?) ORDER BY " + DECISION_ORDER,
-				List.of(mst, prefix));
+		// the form's codes of every generation and the declared period narrow the read to the index on (mst,
+		// ma_tkhai, period_value): no index serves a key's prefix, and a large filer has thousands of returns
+		String[] maTKhai = FormCatalog.load()
+			.versions()
+			.stream()
+			.filter((version) -> version.formCode().equals(formCode))
+			.map(FormVersion::maTKhai)
+			.distinct()
+			.toArray(String[]::new);
+		if (DATE_RANGES.contains(period.kind())) {
+			// a date range's kyKKhai is not part of its key: its bounds are
+			return members("WHERE mst = ? AND ma_tkhai = ANY(?) AND status = 'ACCEPTED' AND starts_with(chain_key, ?)"
+					+ " ORDER BY " + DECISION_ORDER, List.of(mst, maTKhai, prefix));
+		}
+		return members("WHERE mst = ? AND ma_tkhai = ANY(?) AND period_value = ? AND status = 'ACCEPTED'"
+				+ " AND starts_with(chain_key, ?) ORDER BY " + DECISION_ORDER,
+				List.of(mst, maTKhai, period.value(), prefix));
 	}
 
 	private Map<String, List<Member>> members(String where, List<?> params) {

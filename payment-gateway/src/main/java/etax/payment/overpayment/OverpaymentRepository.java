@@ -107,14 +107,16 @@ class OverpaymentRepository {
 	 * first (index overpayment_request_taxpayer, read backwards), from after the last one of the previous page:
 	 * a page read after new requests were recorded neither repeats nor skips any, as an offset would.
 	 * @param before the last request of the previous page, null for the latest
+	 * @param pending whether only the requests waiting for a decision
 	 * @param limit the most requests
 	 */
-	List<OverpaymentRequest> list(String mst, Condition scope, @Nullable OverpaymentRequestCursor before, int limit) {
+	List<OverpaymentRequest> list(String mst, Condition scope, @Nullable OverpaymentRequestCursor before,
+			boolean pending, int limit) {
 		List<Object> parameters = new ArrayList<>(scope.with(mst));
-		String after = "";
+		String after = pending ? " AND d.request_id IS NULL" : "";
 		if (before != null) {
 			// the first condition alone bounds the index scan; the second orders requests recorded at the same time
-			after = " AND r.requested_at <= ? AND (r.requested_at < ? OR r.request_id > ?)";
+			after += " AND r.requested_at <= ? AND (r.requested_at < ? OR r.request_id > ?)";
 			OffsetDateTime at = OffsetDateTime.ofInstant(before.requestedAt(), ZoneOffset.UTC);
 			parameters.addAll(List.of(at, at, before.requestId()));
 		}
@@ -127,9 +129,15 @@ class OverpaymentRepository {
 			.list();
 	}
 
-	/** How many of a taxpayer's requests have their row in a scope, as {@link #list} reads them. */
-	long count(String mst, Condition scope) {
-		return this.jdbc.sql("SELECT count(*) FROM payment.overpayment_request r WHERE " + scope.sql() + " AND r.mst = ?")
+	/**
+	 * How many of a taxpayer's requests have their row in a scope, as {@link #list} reads them.
+	 * @param pending whether only the requests waiting for a decision
+	 */
+	long count(String mst, Condition scope, boolean pending) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM payment.overpayment_request r WHERE " + scope.sql() + " AND r.mst = ?"
+					+ (pending ? " AND NOT EXISTS (SELECT FROM payment.overpayment_decision d"
+							+ " WHERE d.request_id = r.request_id)" : ""))
 			.params(scope.with(mst))
 			.query(Long.class)
 			.single();

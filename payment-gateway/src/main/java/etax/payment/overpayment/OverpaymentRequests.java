@@ -133,19 +133,21 @@ public class OverpaymentRequests {
 	 * @param mst the taxpayer, canonical; the controller let a taxpayer caller ask only for its own
 	 * @param caller the caller
 	 * @param before the previous page's {@link Page#next}, null for the latest requests
+	 * @param pending whether only the requests waiting for a decision (a second officer's list)
 	 * @param size the most requests a page lists
 	 * @throws etax.payment.ledger.TaxpayerNotFoundException for an officer who sees none of its requests and may
 	 * not read its ledger
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public Page list(String mst, Caller caller, @Nullable OverpaymentRequestCursor before, int size) {
+	public Page list(String mst, Caller caller, @Nullable OverpaymentRequestCursor before, boolean pending,
+			int size) {
 		Condition scope = (caller.role() == Role.TAXPAYER) ? new Condition("TRUE", List.of())
 				: this.offices.scopeOf(caller).onCollectingAgency("r.collecting_agency_code");
-		long total = this.repository.count(mst, scope);
+		long total = this.repository.count(mst, scope, pending);
 		if (total == 0 && caller.role() != Role.TAXPAYER) {
 			this.ledger.requireReadable(mst, caller);
 		}
-		List<OverpaymentRequest> read = this.repository.list(mst, scope, before, size + 1);
+		List<OverpaymentRequest> read = this.repository.list(mst, scope, before, pending, size + 1);
 		List<OverpaymentRequest> requests = List.copyOf(read.subList(0, Math.min(size, read.size())));
 		OverpaymentRequest last = (read.size() > size) ? requests.get(size - 1) : null;
 		return new Page(requests, total,

@@ -501,6 +501,27 @@ class OverpaymentRequestsIntegrationTests {
 		}
 	}
 
+	/**
+	 * The requests still waiting for a second officer are listed on their own, whatever their age: a pending request
+	 * behind 50 newer ones is decided from that list.
+	 */
+	@Test
+	void theRequestsWaitingForADecisionAreListedOnTheirOwn() throws Exception {
+		String mst = DevBanks.mst(8725);
+		UUID credit = credit(mst, "OPR2026051000000025", 1_000_000);
+		JsonNode oldest = created(mst, refund(credit, 100_001), OFFICER);
+		JsonNode decided = created(mst, refund(credit, 100_002), OFFICER);
+		JsonNode latest = created(mst, refund(credit, 100_003), OFFICER);
+		ok(decide(mst, decided, "approve", APPROVER));
+
+		JsonNode pending = ok(list(mst, officer(), "pending", "true"));
+
+		assertThat(ids(pending)).containsExactly(latest.path("requestId").stringValue(),
+				oldest.path("requestId").stringValue());
+		assertThat(pending.path("totalElements").asLong()).isEqualTo(2);
+		assertThat(ids(ok(list(mst, officer())))).hasSize(3);
+	}
+
 	private static List<String> ids(JsonNode page) {
 		return page.path("items").valueStream().map((r) -> r.path("requestId").stringValue()).toList();
 	}

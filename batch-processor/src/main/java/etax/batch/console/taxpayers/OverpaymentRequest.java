@@ -2,8 +2,11 @@ package etax.batch.console.taxpayers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +106,19 @@ record OverpaymentRequest(UUID requestId, String mst, UUID creditId, String kind
 		/** @return how many older requests the gateway did not list; none when it says none */
 		public long notListed() {
 			return (this.totalElements != null) ? Math.max(0, this.totalElements - this.items.size()) : 0;
+		}
+
+		/**
+		 * This page with older requests after its own, those it lists already left out: the pending ones, which a
+		 * second officer must be able to decide whatever their age.
+		 * @param older requests recorded before this page's, the latest first
+		 * @return the page listing them too, counting the same total
+		 */
+		Page withOlder(List<OverpaymentRequest> older) {
+			Set<UUID> listed = this.items.stream().map(OverpaymentRequest::requestId).collect(Collectors.toSet());
+			List<OverpaymentRequest> all = new ArrayList<>(this.items);
+			older.stream().filter((request) -> !listed.contains(request.requestId())).forEach(all::add);
+			return new Page(List.copyOf(all), this.totalElements);
 		}
 
 	}

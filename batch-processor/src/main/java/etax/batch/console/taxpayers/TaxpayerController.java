@@ -112,6 +112,15 @@ class TaxpayerController {
 			.uri("/api/v1/taxpayers/{mst}/overpayment-requests?size=50", taxpayer)
 			.retrieve()
 			.body(OverpaymentRequest.Page.class));
+		if (requests != null && requests.notListed() > 0) {
+			// a request older than the first page may still wait for a second officer, who decides it here alone
+			OverpaymentRequest.Page pending = read(problems, "payment-gateway", () -> this.clients.gateway()
+				.get()
+				.uri("/api/v1/taxpayers/{mst}/overpayment-requests?pending=true&size=500", taxpayer)
+				.retrieve()
+				.body(OverpaymentRequest.Page.class));
+			requests = (pending != null) ? requests.withOlder(pending.items()) : requests;
+		}
 		model.addAttribute("overpaymentRequests", (requests != null) ? requests.items() : null);
 		model.addAttribute("overpaymentRequestsNotListed", (requests != null) ? requests.notListed() : 0L);
 		LedgerPage ledger = read(problems, "payment-gateway", () -> this.clients.gateway()

@@ -102,6 +102,8 @@ class OverpaymentRequestController {
 	RequestPage list(@PathVariable String mst,
 			@Parameter(description = "the previous page's next: a page goes on from the last request listed")
 			@RequestParam(required = false) @Nullable @Size(max = 80) String before,
+			@Parameter(description = "only the requests waiting for a second officer's decision, whatever their age")
+			@RequestParam(defaultValue = "false") boolean pending,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
 		OverpaymentRequestCursor from;
 		try {
@@ -110,7 +112,7 @@ class OverpaymentRequestController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-		OverpaymentRequests.Page page = this.requests.list(readable(mst, caller), caller, from, size);
+		OverpaymentRequests.Page page = this.requests.list(readable(mst, caller), caller, from, pending, size);
 		return new RequestPage(page.requests(), size, page.total(),
 				(page.next() != null) ? page.next().toString() : null);
 	}
