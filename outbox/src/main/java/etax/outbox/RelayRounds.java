@@ -36,7 +36,10 @@ final class RelayRounds {
 	private static final CompletableFuture<@Nullable Throwable> NO_LEADER = CompletableFuture
 		.completedFuture(new LeaderNotAvailableException("The partition has no leader"));
 
-	/** What a message not acknowledged within the send timeout holds its partition back with. */
+	/**
+	 * What a message not acknowledged within the send timeout holds its partition back with, and one whose failure
+	 * would read as refused for good.
+	 */
 	private static final Throwable UNACKNOWLEDGED = new org.apache.kafka.common.errors.TimeoutException(
 			"No acknowledgement within the send timeout");
 
@@ -258,7 +261,10 @@ final class RelayRounds {
 			}
 			held.add(sending.key());
 			if (sending.partition() >= 0) {
-				this.heldBack.holdPartition(sending.topic(), sending.partition(), failure);
+				// the partition's later messages fail with it unsent: never as refused for good, which would park
+				// them (a record the probe did not find refused again failed so)
+				this.heldBack.holdPartition(sending.topic(), sending.partition(),
+						SendFailure.of(failure).permanent() ? UNACKNOWLEDGED : failure);
 			}
 		}
 	}

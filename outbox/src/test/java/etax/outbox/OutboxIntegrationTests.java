@@ -491,6 +491,42 @@ class OutboxIntegrationTests {
 	}
 
 	/**
+	 * A record whose failure read as refused for good but went when sent alone is not parked, and the partition it
+	 * failed on is held back as after any failure that may pass: a new key's message to it waits, unsent and not
+	 * parked. Partition 0 fails; sends answered by the test.
+	 */
+	@Test
+	void aPartitionHeldBackAfterARecordTheProbeAcceptedParksNothingOfItsLaterMessages() throws Exception {
+		String table = ownTable("outbox_test.probe_accepted_message");
+		String topic = "outbox-test.probe-accepted.v1";
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		OpenProducer producer = new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, broker, replicas, replicas),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()), false);
+		insert(table, topic, keyOfPartition(0), "beside");
+		insert(table, topic, keyOfPartition(0), "suspect");
+		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
+
+		CompletableFuture<RelayRounds.Round> aborted = CompletableFuture.supplyAsync(rounds::next);
+		await().atMost(Duration.ofSeconds(10)).until(() -> producer.uncommittedRecords().size() == 2);
+		producer.errorNext(new KafkaException("Failed to append record because it was part of a batch which had "
+				+ "one more more invalid records"));
+		producer.errorNext(new InvalidRecordException("This record has failed the validation on broker"));
+		await().atMost(Duration.ofSeconds(10)).until(producer::completeNext);
+		assertThat(aborted.get(10, TimeUnit.SECONDS).parked()).as("the probe's send went").isEmpty();
+		insert(table, topic, keyOfPartition(0), "newcomer");
+
+		RelayRounds.Round next = rounds.next();
+
+		assertThat(next.parked()).isEmpty();
+		assertThat(next.retry()).isNotNull();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + table + "_parked", Long.class)).isZero();
+		assertThat(payloads(table)).containsExactly("beside", "suspect", "newcomer");
+	}
+
+	/**
 	 * A topic whose name is not a valid one is refused for good before anything is sent: its message is parked, and
 	 * the key's later message, to another topic, goes.
 	 */
