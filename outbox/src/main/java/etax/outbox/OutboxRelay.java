@@ -107,8 +107,9 @@ final class OutboxRelay implements SmartLifecycle {
 			try {
 				// a round under way is let finish: interrupted, it could neither commit nor abort its transaction,
 				// and the consumers of the partitions it wrote would read nothing past it until the broker aborted
-				// it (three send timeouts)
-				relay.join(2 * this.properties.relay().sendTimeout().toMillis() + 1_000);
+				// it (three send timeouts); a round waits a send timeout at most for each of its sends and its end,
+				// unless the broker is slow to answer beside (metadata, a probe), when it is interrupted after three
+				relay.join(3 * this.properties.relay().sendTimeout().toMillis());
 				if (relay.isAlive()) {
 					relay.interrupt();
 					relay.join(this.properties.relay().sendTimeout().toMillis());

@@ -36,6 +36,9 @@ final class RelayRounds {
 	private static final CompletableFuture<@Nullable Throwable> NO_LEADER = CompletableFuture
 		.completedFuture(new LeaderNotAvailableException("The partition has no leader"));
 
+	/** The most messages of an aborted round sent alone to learn whether Kafka refuses them for good. */
+	private static final int MAX_PROBES = 3;
+
 	/**
 	 * What a message not acknowledged within the send timeout holds its partition back with, and one whose failure
 	 * would read as refused for good.
@@ -214,8 +217,9 @@ final class RelayRounds {
 	 * message's failure: the producer fails every later send of the transaction, and the batches it has not sent, with
 	 * it. So a first failure that refuses its record for good is believed. Another send whose failure says so may have
 	 * failed beside the one that did (the broker fails the other records of a batch with an invalid one, and the first
-	 * of those may come first); the earliest such message is sent once more alone, in a transaction aborted whatever
-	 * comes of it, and parked only if refused again.
+	 * of those may come first, and the batches not yet sent fail with the producer's own copy of the refusal); such
+	 * messages, the earliest first and at most {@value #MAX_PROBES} a round, are sent once more alone, each in a
+	 * transaction aborted whatever comes of it, and the first refused again is parked.
 	 * @param first the send that failed first, if any failed
 	 * @return the message to park, or {@code null}
 	 */
@@ -223,22 +227,21 @@ final class RelayRounds {
 		if (first != null && Objects.requireNonNull(first.failure()).permanent()) {
 			return new Parked(first.id(), first.topic(), Objects.requireNonNull(first.failure()));
 		}
-		@Nullable Sending suspect = batch.stream()
+		List<Sending> suspects = batch.stream()
 			.filter((sending) -> sending.sent() && sending != first)
 			.filter((sending) -> {
 				@Nullable SendFailure failure = sending.failure();
 				return failure != null && failure.permanent();
 			})
-			.findFirst()
-			.orElse(null);
-		if (suspect == null) {
-			return null;
+			.limit(MAX_PROBES)
+			.toList();
+		for (Sending suspect : suspects) {
+			@Nullable Throwable again = kafka.probe(record(suspect.row()), this.properties.relay().sendTimeout());
+			if (again != null && SendFailure.of(again).permanent()) {
+				return new Parked(suspect.id(), suspect.topic(), SendFailure.of(again));
+			}
 		}
-		@Nullable Throwable again = kafka.probe(record(suspect.row()), this.properties.relay().sendTimeout());
-		if (again == null || !SendFailure.of(again).permanent()) {
-			return null;
-		}
-		return new Parked(suspect.id(), suspect.topic(), SendFailure.of(again));
+		return null;
 	}
 
 	/**
