@@ -425,12 +425,7 @@ class OutboxIntegrationTests {
 	void aPartitionThatFailedIsHeldBackSoThatTheNextRoundsGoOnForTheOthers() throws Exception {
 		String table = ownTable("outbox_test.failing_partition_message");
 		String topic = "outbox-test.failing-partition.v1";
-		Node broker = new Node(1, "localhost", 9092);
-		Node[] replicas = { broker };
-		OpenProducer producer = new OpenProducer(new Cluster("test", List.of(broker),
-				List.of(new PartitionInfo(topic, 0, broker, replicas, replicas),
-						new PartitionInfo(topic, 1, broker, replicas, replicas)),
-				Set.of(), Set.of()), false);
+		OpenProducer producer = answeredByTheTest(topic);
 		String failing = keyOfPartition(0);
 		String other = keyOfPartition(1);
 		insert(table, topic, failing, "fails");
@@ -499,12 +494,7 @@ class OutboxIntegrationTests {
 	void aPartitionHeldBackAfterARecordTheProbeAcceptedParksNothingOfItsLaterMessages() throws Exception {
 		String table = ownTable("outbox_test.probe_accepted_message");
 		String topic = "outbox-test.probe-accepted.v1";
-		Node broker = new Node(1, "localhost", 9092);
-		Node[] replicas = { broker };
-		OpenProducer producer = new OpenProducer(new Cluster("test", List.of(broker),
-				List.of(new PartitionInfo(topic, 0, broker, replicas, replicas),
-						new PartitionInfo(topic, 1, broker, replicas, replicas)),
-				Set.of(), Set.of()), false);
+		OpenProducer producer = answeredByTheTest(topic);
 		insert(table, topic, keyOfPartition(0), "beside");
 		insert(table, topic, keyOfPartition(0), "suspect");
 		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
@@ -542,6 +532,16 @@ class OutboxIntegrationTests {
 			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
 					"SELECT reason FROM outbox_test.outbox_message_parked WHERE message_key = ?", String.class, key))
 				.containsExactly("org.apache.kafka.common.errors.InvalidTopicException"));
+	}
+
+	/** A producer whose sends the test answers, of a topic of two partitions, both with a leader. */
+	private static OpenProducer answeredByTheTest(String topic) {
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		return new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, broker, replicas, replicas),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()), false);
 	}
 
 	/** Runs a round, acknowledging the sends it waits for as they come. */
