@@ -468,9 +468,7 @@ class OutboxIntegrationTests {
 
 		CompletableFuture<RelayRounds.Round> aborted = CompletableFuture.supplyAsync(rounds::next);
 		await().atMost(Duration.ofSeconds(10)).until(() -> producer.uncommittedRecords().size() == 2);
-		producer.errorNext(new KafkaException("Failed to append record because it was part of a batch which had "
-				+ "one more more invalid records"));
-		producer.errorNext(new InvalidRecordException("This record has failed the validation on broker"));
+		failAsABatchWhoseSecondRecordIsInvalid(producer);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> producer.errorNext(new InvalidRecordException("This record has failed the validation again")));
 
@@ -501,9 +499,7 @@ class OutboxIntegrationTests {
 
 		CompletableFuture<RelayRounds.Round> aborted = CompletableFuture.supplyAsync(rounds::next);
 		await().atMost(Duration.ofSeconds(10)).until(() -> producer.uncommittedRecords().size() == 2);
-		producer.errorNext(new KafkaException("Failed to append record because it was part of a batch which had "
-				+ "one more more invalid records"));
-		producer.errorNext(new InvalidRecordException("This record has failed the validation on broker"));
+		failAsABatchWhoseSecondRecordIsInvalid(producer);
 		await().atMost(Duration.ofSeconds(10)).until(producer::completeNext);
 		assertThat(aborted.get(10, TimeUnit.SECONDS).parked()).as("the probe's send went").isEmpty();
 		insert(table, topic, keyOfPartition(0), "newcomer");
@@ -532,6 +528,16 @@ class OutboxIntegrationTests {
 			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
 					"SELECT reason FROM outbox_test.outbox_message_parked WHERE message_key = ?", String.class, key))
 				.containsExactly("org.apache.kafka.common.errors.InvalidTopicException"));
+	}
+
+	/**
+	 * Fails the two sends waiting as the broker fails a batch with an invalid record: the valid one beside it first,
+	 * with a plain exception, then the invalid one with its own.
+	 */
+	private static void failAsABatchWhoseSecondRecordIsInvalid(MockProducer<String, String> producer) {
+		producer.errorNext(new KafkaException("Failed to append record because it was part of a batch which had "
+				+ "one more more invalid records"));
+		producer.errorNext(new InvalidRecordException("This record has failed the validation on broker"));
 	}
 
 	/** A producer whose sends the test answers, of a topic of two partitions, both with a leader. */
