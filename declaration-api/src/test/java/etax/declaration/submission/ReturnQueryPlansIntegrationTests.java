@@ -96,6 +96,9 @@ class ReturnQueryPlansIntegrationTests {
 		try (Connection connection = DriverManager.getConnection(this.datasourceUrl, simpleQueries)) {
 			connection.setAutoCommit(false);
 			try (Statement sql = connection.createStatement()) {
+				// first, so that autovacuum neither holds these tables while ANALYZE waits for them nor waits for
+				// the row of pg_class updated below while holding them: a deadlock either way
+				sql.execute("LOCK TABLE filing.tax_return, filing.agent_contract IN SHARE UPDATE EXCLUSIVE MODE");
 				sql.execute("DELETE FROM pg_statistic WHERE starelid = 'filing.tax_return'::regclass");
 				sql.execute("UPDATE pg_class SET reltuples = -1, relpages = 0 WHERE oid = 'filing.tax_return'::regclass");
 				sql.execute("""
