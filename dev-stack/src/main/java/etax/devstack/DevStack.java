@@ -88,7 +88,7 @@ public final class DevStack {
 		resources.add(postgres);
 		processes.add(postgres.serverProcess());
 		String databasePassword = postgres.requirePassword();
-		LocalKafka kafka = LocalKafka.start(0);
+		LocalKafka kafka = LocalKafka.start();
 		resources.add(kafka);
 		System.out.println("Starting the fake treasury (refuses a share ETAX_TREASURY_REFUSE_SHARE, default 0.05)...");
 		resources.add(FakeTreasury.start(kafka.bootstrapServers(), Double.parseDouble(System.getenv().getOrDefault("ETAX_TREASURY_REFUSE_SHARE", "0.05"))));

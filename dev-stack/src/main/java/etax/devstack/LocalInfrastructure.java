@@ -35,7 +35,7 @@ public final class LocalInfrastructure {
 
 	public static synchronized LocalKafka kafka() {
 		if (kafka == null) {
-			LocalKafka started = LocalKafka.start(0);
+			LocalKafka started = LocalKafka.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kafka-stop"));
 			kafka = started;
 		}

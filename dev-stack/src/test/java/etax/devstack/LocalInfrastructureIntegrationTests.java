@@ -1,5 +1,7 @@
 package etax.devstack;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -68,6 +70,20 @@ class LocalInfrastructureIntegrationTests {
 			}
 			assertThat(records).extracting((record) -> record.value()).containsExactly("hello");
 		}
+	}
+
+	@Test
+	void aBrokerKeepsItsDataInADirectoryOfItsOwnThatItRemovesOnceStopped() {
+		LocalKafka kafka = LocalKafka.start();
+		Path data = kafka.dataDirectory();
+		try {
+			assertThat(data).isDirectory();
+			assertThat(data.getFileName().toString()).startsWith("etax-kafka-");
+		}
+		finally {
+			kafka.close();
+		}
+		assertThat(Files.exists(data)).isFalse();
 	}
 
 }

@@ -66,7 +66,7 @@ class ConfirmationCrashIntegrationTests {
 
 	@BeforeAll
 	static void startInfrastructure() {
-		kafka = LocalKafka.start(0);
+		kafka = LocalKafka.start();
 		jdbcUrl = LocalInfrastructure.postgres().createDatabase("crash_test");
 		dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(jdbcUrl);

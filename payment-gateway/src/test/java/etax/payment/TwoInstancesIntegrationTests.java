@@ -52,7 +52,7 @@ class TwoInstancesIntegrationTests {
 
 	@BeforeAll
 	static void startInfrastructure() {
-		kafka = LocalKafka.start(0);
+		kafka = LocalKafka.start();
 		jdbcUrl = LocalInfrastructure.postgres().createDatabase("scale_test");
 		dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(jdbcUrl);
