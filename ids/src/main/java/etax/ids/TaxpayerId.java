@@ -90,9 +90,14 @@ public record TaxpayerId(String value) {
 				NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
 				while (attributes.hasMore()) {
 					Attribute attribute = attributes.next();
-					if (("UID".equalsIgnoreCase(attribute.getID()) || UID_OID.equals(attribute.getID()))
-							&& attribute.get() instanceof String uid && uid.regionMatches(true, 0, MST_PREFIX, 0, 4)) {
-						msts.add(uid.substring(MST_PREFIX.length()).strip());
+					if ("UID".equalsIgnoreCase(attribute.getID()) || UID_OID.equals(attribute.getID())) {
+						// one attribute holds every value of its type in the RDN (UID=MST:a+UID=MST:b)
+						NamingEnumeration<?> values = attribute.getAll();
+						while (values.hasMore()) {
+							if (values.next() instanceof String uid && uid.regionMatches(true, 0, MST_PREFIX, 0, 4)) {
+								msts.add(uid.substring(MST_PREFIX.length()).strip());
+							}
+						}
 					}
 				}
 			}

@@ -92,6 +92,8 @@ class TaxpayerIdTests {
 		assertThat(TaxpayerId.namedIn("CN=A+UID=MST:0313829148,UID=mst: 0313829148-001 ,O=X,UID=CCCD:001"))
 			.containsExactlyInAnyOrder("0313829148", "0313829148-001");
 		assertThat(TaxpayerId.namedIn("0.9.2342.19200300.100.1.1=MST:0313829148,CN=A")).containsExactly("0313829148");
+		assertThat(TaxpayerId.namedIn("CN=A+UID=CCCD:079203012345+UID=MST:0313829148+UID=MST:0100231226"))
+			.containsExactlyInAnyOrder("0313829148", "0100231226");
 		assertThat(TaxpayerId.namedIn("CN=A")).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> TaxpayerId.namedIn("not a name"));
 	}
