@@ -2,7 +2,6 @@ package etax.declaration.signature;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -41,7 +40,7 @@ final class CertificateMst {
 		if (signer.isEmpty()) {
 			return false;
 		}
-		if (signer.equals(taxpayer) || (taxpayer.length() == 13 && signer.equals(taxpayer.substring(0, 10)))) {
+		if (signer.equals(taxpayer) || signer.equals(parentOf(taxpayer))) {
 			return true;
 		}
 		String agent = context.agentMst();
@@ -49,9 +48,16 @@ final class CertificateMst {
 				&& context.contracts().covers(agent, context.taxpayerMst());
 	}
 
-	/** Digits only: {@code 0313829148-001} and {@code 0313829148001} are the same branch. */
+	/**
+	 * As the registry and the header write it ({@link TaxpayerId#normalised}): {@code 0313829148001} is the branch
+	 * {@code 0313829148-001}, {@code 0313829148000} the head office {@code 0313829148}.
+	 */
 	private static String normalise(String mst) {
-		return mst.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+		return TaxpayerId.normalised(mst.replace(" ", ""));
+	}
+
+	private static String parentOf(String branch) {
+		return (branch.length() == 14 && branch.charAt(10) == '-') ? branch.substring(0, 10) : "";
 	}
 
 }

@@ -131,6 +131,16 @@ class SignatureVerificationTests {
 	}
 
 	@Test
+	void aHeadOfficeCertificateWritingTheSuffix000SignsForTheHeadOfficeAndItsBranches() {
+		SigningIdentity headOffice = PKI.issue(MST + "000", "CÔNG TY");
+
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(headOffice), taxpayer())).isEmpty();
+		assertThat(SignedReturns.verify(verification, SignedReturns.signed(headOffice),
+				context(MST + "-001", null, AgentContracts.none())))
+			.isEmpty();
+	}
+
+	@Test
 	void aCertificateNotValidOnTheSigningDateBreaksTheValidityRule() {
 		SigningIdentity expired = PKI.issue(MST, "EXPIRED", Instant.parse("2024-01-01T00:00:00Z"),
 				Instant.parse("2026-04-14T16:59:59Z"));
