@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import etax.ids.TaxpayerId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,9 @@ final class BankVoucher {
 		if (agency != null && !agency.matches(AGENCY)) {
 			throw InvalidFileException.of(where + ": MA_CQTHU is not a collecting agency's code of 3 to 7 digits");
 		}
+		// as the tax side writes it: a bank writes a branch's MST in 13 digits, its head office's maybe with 000
+		String payer = voucher.get("MST_NNOP");
+		String payerMst = (payer != null) ? TaxpayerId.normalised(payer) : null;
 		BigDecimal total = BigDecimal.ZERO;
 		for (int i = 0; i < lines.size(); i++) {
 			Map<String, String> line = lines.get(i);
@@ -68,7 +72,7 @@ final class BankVoucher {
 			BigDecimal amount = FileFields.amount(line.get("TIEN_PNOP"), at + ": TIEN_PNOP");
 			total = total.add(amount);
 			out.column(fileId).column(day).column(file.source()).column(reference).column(i + 1)
-				.column(voucher.get("SO_CTU")).column(voucher.get("MST_NNOP")).column(currency).column(amount)
+				.column(voucher.get("SO_CTU")).column(payerMst).column(currency).column(amount)
 				.column(FileFields.code(line, "MA_CHUONG", "[0-9]{3}", at))
 				.column(FileFields.code(line, "MA_NDKT", "[0-9]{4}", at))
 				.column(line.get("KY_THUE")).column(voucher.get("MA_DBHC_THU")).column(agency)

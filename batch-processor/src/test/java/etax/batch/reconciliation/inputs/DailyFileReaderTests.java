@@ -50,6 +50,18 @@ class DailyFileReaderTests {
 	}
 
 	@Test
+	void writesThePayersMstAsTheTaxSideDoes() throws IOException {
+		for (String[] written : new String[][] { { "0313829148001", "0313829148-001" },
+				{ "0313829148000", "0313829148" }, { " 0313829148-002 ", "0313829148-002" } }) {
+			StringWriter rows = new StringWriter();
+			BankFileReader.read(in(HEADER + VOUCHER.replace("<MST_NNOP>0313829148<", "<MST_NNOP>" + written[0] + "<")
+					+ "</DSACH_GNT></DOICHIEU_NTDT>"), 42, new CopyText(rows));
+			assertThat(rows.toString().lines()).as(written[0])
+				.allSatisfy((row) -> assertThat(row.split("\t")[6]).isEqualTo(written[1]));
+		}
+	}
+
+	@Test
 	void refusesWhatItCannotTrust() {
 		assertRefused(HEADER.replace("1.0", "2.0") + "</DSACH_GNT></DOICHIEU_NTDT>", "PBAN_TLIEU_XML_DC");
 		assertRefused(HEADER + VOUCHER.replace("<TONG_TIEN>3000", "<TONG_TIEN>3001") + "</DSACH_GNT></DOICHIEU_NTDT>",
