@@ -1,5 +1,7 @@
 package etax.declaration.calendar;
 
+import java.math.BigDecimal;
+
 import etax.schemas.LocalizedText;
 
 /**
@@ -18,30 +20,36 @@ public final class PenaltyBand {
 	}
 
 	/**
+	 * The band in words, with the figures {@link #range} holds an officer to.
 	 * @param daysLate days after the deadline, more than zero
 	 * @param taxPayable whether the return has tax payable
+	 * @param individual whether the taxpayer is an individual (half an organisation's band)
 	 * @return the band in words
 	 */
-	public static LocalizedText of(long daysLate, boolean taxPayable) {
+	public static LocalizedText of(long daysLate, boolean taxPayable, boolean individual) {
+		long share = individual ? 2 : 1;
+		String whoVi = individual ? " (cá nhân: một nửa mức phạt của tổ chức)" : "";
+		String whoEn = individual ? " (an individual: half an organisation's)" : "";
 		if (daysLate <= 5) {
-			return new LocalizedText("Mức phạt: cảnh cáo nếu có tình tiết giảm nhẹ, nếu không 2–5 triệu đồng.",
-					"Penalty band: a warning with mitigating circumstances, otherwise 2–5 million VND.");
+			Words band = Words.of(2 * MILLION / share, 5 * MILLION / share);
+			return new LocalizedText("Mức phạt: cảnh cáo nếu có tình tiết giảm nhẹ, nếu không " + band.vi + whoVi + ".",
+					"Penalty band: a warning with mitigating circumstances, otherwise " + band.en + whoEn + ".");
 		}
-		if (daysLate <= 30) {
-			return new LocalizedText("Mức phạt: 2–5 triệu đồng.", "Penalty band: 2–5 million VND.");
+		if (daysLate <= 90 || !taxPayable) {
+			Range range = range(daysLate, 0, individual);
+			Words band = Words.of(range.min(), range.max());
+			String noTaxVi = (daysLate > 90) ? " (quá 90 ngày, không phát sinh số thuế phải nộp)" : "";
+			String noTaxEn = (daysLate > 90) ? " (over 90 days, no tax payable)" : "";
+			return new LocalizedText("Mức phạt: " + band.vi + noTaxVi + whoVi + ".",
+					"Penalty band: " + band.en + noTaxEn + whoEn + ".");
 		}
-		if (daysLate <= 60) {
-			return new LocalizedText("Mức phạt: 5–8 triệu đồng.", "Penalty band: 5–8 million VND.");
-		}
-		if (daysLate <= 90) {
-			return new LocalizedText("Mức phạt: 8–15 triệu đồng.", "Penalty band: 8–15 million VND.");
-		}
-		if (!taxPayable) {
-			return new LocalizedText("Mức phạt: 8–15 triệu đồng (quá 90 ngày, không phát sinh số thuế phải nộp).",
-					"Penalty band: 8–15 million VND (over 90 days, no tax payable).");
-		}
-		return new LocalizedText("Mức phạt: 15–25 triệu đồng, không quá số thuế phải nộp nhưng không thấp hơn 11,5 triệu "
-				+ "đồng.", "Penalty band: 15–25 million VND, at most the tax due but not less than 11.5 million VND.");
+		Words band = Words.of(15 * MILLION / share, 25 * MILLION / share);
+		Words floor = Words.of((8 * MILLION + 15 * MILLION) / 2 / share);
+		String dueVi = individual ? "một nửa số thuế phải nộp" : "số thuế phải nộp";
+		String dueEn = individual ? "half the tax due" : "the tax due";
+		return new LocalizedText("Mức phạt: " + band.vi + ", không quá " + dueVi + " nhưng không thấp hơn " + floor.vi
+				+ whoVi + ".", "Penalty band: " + band.en + ", at most " + dueEn + " but not less than " + floor.en
+						+ whoEn + ".");
 	}
 
 	/**
@@ -70,6 +78,23 @@ public final class PenaltyBand {
 		long floor = (8 * MILLION + 15 * MILLION) / 2;
 		return new Range(Math.max(Math.min(15 * MILLION, taxDue), floor) / share,
 				Math.max(Math.min(25 * MILLION, taxDue), floor) / share);
+	}
+
+	/** Millions of VND in words: {@code 2,5 triệu đồng} and {@code 2.5 million VND}; a band {@code 1–2,5}. */
+	private record Words(String vi, String en) {
+
+		static Words of(long vnd) {
+			String millions = BigDecimal.valueOf(vnd, 6).stripTrailingZeros().toPlainString();
+			return new Words(millions.replace('.', ',') + " triệu đồng", millions + " million VND");
+		}
+
+		static Words of(long min, long max) {
+			Words least = of(min);
+			Words most = of(max);
+			return new Words(least.vi.substring(0, least.vi.indexOf(' ')) + "–" + most.vi,
+					least.en.substring(0, least.en.indexOf(' ')) + "–" + most.en);
+		}
+
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import etax.declaration.calendar.PenaltyBand;
 import etax.declaration.calendar.DeadlineRule;
 import etax.declaration.calendar.Deadlines;
 import etax.declaration.extension.DeadlineExtensions;
@@ -85,7 +86,7 @@ class DeadlineRules {
 			boolean approximate = (extension != null) ? this.deadlines.approximate(extension.deadline())
 					: this.deadlines.approximate(period, rule);
 			LocalizedText late = LateFiling.message(daysLate, deadline, extension != null, approximate,
-					taxPayable(document));
+					PenaltyBand.of(daysLate, taxPayable(document), taxpayer.isIndividual()));
 			findings.add(finding("CTX-DL-01", Category.NOT_ON_TIME, Severity.WARNING, ContextFindings.PERIOD,
 					period.value(), late.vi(), late.en(),
 					"Nộp tiền chậm nộp 0,03%/ngày cho số thuế nộp chậm.",

@@ -14,9 +14,11 @@ final class LateFiling {
 	private LateFiling() {
 	}
 
+	/**
+	 * @param band the penalty band ({@link PenaltyBand#of})
+	 */
 	static LocalizedText message(long daysLate, LocalDate deadline, boolean extended, boolean approximate,
-			boolean taxPayable) {
-		LocalizedText band = PenaltyBand.of(daysLate, taxPayable);
+			LocalizedText band) {
 		String vi = "Nộp chậm " + daysLate + " ngày so với hạn " + (extended ? "đã được gia hạn " : "") + deadline + ". "
 				+ band.vi();
 		String en = "Filed " + daysLate + (daysLate == 1 ? " day" : " days") + " after the "

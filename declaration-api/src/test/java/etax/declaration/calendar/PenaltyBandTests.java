@@ -39,4 +39,21 @@ class PenaltyBandTests {
 		assertThat(PenaltyBand.range(91, 1_000_000, true)).isEqualTo(new PenaltyBand.Range(5_750_000, 5_750_000));
 	}
 
+	@Test
+	void theWordsOfTheBandAreTheFiguresAnOfficerIsHeldTo() {
+		assertThat(PenaltyBand.of(10, true, false).en()).isEqualTo("Penalty band: 2–5 million VND.");
+		assertThat(PenaltyBand.of(10, true, true).en())
+			.isEqualTo("Penalty band: 1–2.5 million VND (an individual: half an organisation's).");
+		assertThat(PenaltyBand.of(10, true, true).vi()).startsWith("Mức phạt: 1–2,5 triệu đồng (cá nhân");
+		assertThat(PenaltyBand.of(3, true, true).en()).isEqualTo("Penalty band: a warning with mitigating "
+				+ "circumstances, otherwise 1–2.5 million VND (an individual: half an organisation's).");
+		assertThat(PenaltyBand.of(45, false, false).en()).isEqualTo("Penalty band: 5–8 million VND.");
+		assertThat(PenaltyBand.of(100, false, true).en()).isEqualTo(
+				"Penalty band: 4–7.5 million VND (over 90 days, no tax payable) (an individual: half an organisation's).");
+		assertThat(PenaltyBand.of(100, true, true).en()).isEqualTo("Penalty band: 7.5–12.5 million VND, at most "
+				+ "half the tax due but not less than 5.75 million VND (an individual: half an organisation's).");
+		assertThat(PenaltyBand.of(100, true, true).vi()).isEqualTo("Mức phạt: 7,5–12,5 triệu đồng, không quá một "
+				+ "nửa số thuế phải nộp nhưng không thấp hơn 5,75 triệu đồng (cá nhân: một nửa mức phạt của tổ chức).");
+	}
+
 }
