@@ -175,6 +175,12 @@ class DeclarationApi {
 			catch (IOException ex) {
 				failure = ex.getClass().getSimpleName();
 			}
+			catch (ServiceTokenException ex) {
+				if (!ex.isUnavailable()) {
+					throw new DeclarationApiException(ex.getMessage());
+				}
+				failure = "the identity provider is unavailable";
+			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw DeclarationApiException.outage("Interrupted while filing");
@@ -207,18 +213,9 @@ class DeclarationApi {
 			.timeout(this.settings.timeout())
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.header("Authorization", "Bearer " + token())
+			.header("Authorization", "Bearer " + this.tokens.current())
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-	}
-
-	private String token() {
-		try {
-			return this.tokens.current();
-		}
-		catch (ServiceTokenException ex) {
-			throw new DeclarationApiException(ex.getMessage());
-		}
 	}
 
 	private byte[] body(Filer filer, List<PendingItem> items) {

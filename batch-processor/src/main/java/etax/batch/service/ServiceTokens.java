@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,8 +91,19 @@ public class ServiceTokens {
 		}
 		catch (OAuth2AuthorizationException ex) {
 			// the error code only: the provider's description is its own text
-			throw new ServiceTokenException("No token from the identity provider: " + ex.getError().getErrorCode());
+			throw new ServiceTokenException("No token from the identity provider: " + ex.getError().getErrorCode(),
+					unavailable(ex));
 		}
+	}
+
+	/** Unreachable or failing itself: its answer to a refused client is an OAuth 2.0 error, not a 5xx. */
+	private static boolean unavailable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ResourceAccessException || cause instanceof HttpServerErrorException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -55,6 +55,12 @@ class DeclarationApiTests {
 	/** A token the stand-in declaration-api refuses with 401, as it would a revoked one. */
 	private String refusedToken = "";
 
+	/** How many requests the stand-in token endpoint fails with 503 before it issues tokens again. */
+	private int tokenEndpointFailures;
+
+	/** The client secret the stand-in token endpoint is sent. */
+	private String clientSecret = "secret";
+
 	/** What the stand-in declaration-api's health endpoint answers. */
 	private int health = 200;
 
@@ -187,6 +193,34 @@ class DeclarationApiTests {
 	}
 
 	@Test
+	void anIdentityProviderDownIsAnOutageRetriedLikeDeclarationApisOwn() throws IOException {
+		this.tokenEndpointFailures = 2;
+		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)), true);
+
+		assertThat(api.file(AGENT, items(1))).extracting(ItemOutcome::status).containsOnly(ItemStatus.ACCEPTED);
+		assertThat(this.authorizations).containsExactly("Bearer token-1");
+
+		this.tokenLifetime = 30;
+		DeclarationApi expiring = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)),
+				true);
+		this.tokenEndpointFailures = Integer.MAX_VALUE;
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> expiring.file(AGENT, items(1)))
+			.withMessageContaining("unavailable after 3 attempts: the identity provider is unavailable")
+			.matches(DeclarationApiException::isOutage);
+	}
+
+	@Test
+	void credentialsTheIdentityProviderRefusesAreAConfigurationError() throws IOException {
+		this.clientSecret = "not-the-secret";
+		DeclarationApi api = api((request) -> new Response(200, results(request, DeclarationApiTests::accepted)), true);
+
+		assertThatExceptionOfType(DeclarationApiException.class).isThrownBy(() -> api.file(AGENT, items(1)))
+			.withMessageContaining("No token from the identity provider")
+			.matches((ex) -> !ex.isOutage(), "not an outage: a run after it meets it again");
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
 	void retriesAnOutageThenFailsTheChunkWithoutMarkingAnyItem() throws IOException {
 		DeclarationApi api = api((request) -> new Response(200, results(request,
 				(key) -> "{\"idempotencyKey\":\"" + key + "\",\"status\":503,\"problem\":{}}")));
@@ -243,6 +277,11 @@ class DeclarationApiTests {
 				new Response(this.health, "{\"status\":\"" + ((this.health == 200) ? "UP" : "DOWN") + "\"}")));
 		this.server.createContext("/oauth2/token", (exchange) -> {
 			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (this.tokenEndpointFailures > 0) {
+				this.tokenEndpointFailures--;
+				respond(exchange, new Response(503, ""));
+				return;
+			}
 			String client = "Basic " + Base64.getEncoder()
 				.encodeToString("batch-processor:secret".getBytes(StandardCharsets.UTF_8));
 			boolean valid = form.contains("grant_type=client_credentials")
@@ -258,7 +297,7 @@ class DeclarationApiTests {
 				clientCredentials ? new InMemoryClientRegistrationRepository(ClientRegistration
 					.withRegistrationId(ServiceTokens.REGISTRATION)
 					.clientId("batch-processor")
-					.clientSecret("secret")
+					.clientSecret(this.clientSecret)
 					.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 					.tokenUri(url + "/oauth2/token")
 					.build()) : null);
