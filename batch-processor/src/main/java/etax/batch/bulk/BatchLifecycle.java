@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import etax.batch.DatabaseOutages;
 import etax.outbox.Outbox;
 import etax.outbox.OutboxMessage;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,15 +41,18 @@ class BatchLifecycle implements JobExecutionListener {
 
 	private final TransactionTemplate transactions;
 
+	private final JobRepository jobRepository;
+
 	private final Clock clock;
 
 	BatchLifecycle(BatchRepository batches, BatchStatusRepository statuses, Heartbeats heartbeats, Outbox outbox,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, JobRepository jobRepository, Clock clock) {
 		this.batches = batches;
 		this.statuses = statuses;
 		this.heartbeats = heartbeats;
 		this.outbox = outbox;
 		this.transactions = transactions;
+		this.jobRepository = jobRepository;
 		this.clock = clock;
 	}
 
@@ -66,7 +71,7 @@ class BatchLifecycle implements JobExecutionListener {
 				completed(batchId);
 			}
 			else {
-				boolean outage = Outages.only(execution.getAllFailureExceptions());
+				boolean outage = outageOnly(execution);
 				log.warn("Bulk filing run ended unfinished batch={} execution={} status={} outage={}", batchId,
 						execution.getId(), execution.getStatus(), outage);
 				if (outage) {
@@ -77,6 +82,17 @@ class BatchLifecycle implements JobExecutionListener {
 		finally {
 			// whatever ending it failed to record, the run is over: held on, the batch would be taken over by no one
 			this.heartbeats.release(batchId);
+		}
+	}
+
+	private boolean outageOnly(JobExecution execution) {
+		try {
+			JobExecution stored = this.jobRepository.getJobExecution(execution.getId());
+			return stored != null && PartitionOutages.only(execution, stored);
+		}
+		catch (DataAccessException ex) {
+			// the database down now: the run is taken off its attempts with a later heartbeat
+			return DatabaseOutages.isOutage(ex);
 		}
 	}
 

@@ -117,6 +117,7 @@ class BulkFilingJobConfiguration {
 			.transactionManager(transactionManager)
 			.reader(bulkFilingReader)
 			.writer(bulkFilingWriter)
+			.listener(new PartitionOutages())
 			.build();
 	}
 
