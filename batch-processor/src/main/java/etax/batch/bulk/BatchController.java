@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -148,7 +149,7 @@ class BatchController {
 		long limit = Math.min(this.limits.maxUploadSize().toBytes(), Integer.MAX_VALUE - 8);
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			throw tooLarge();
+			throw tooLarge(limit);
 		}
 		UploadPace pace = UploadPace.started(this.limits.minUploadRate().toBytes());
 		try (InputStream in = request.getInputStream()) {
@@ -160,7 +161,7 @@ class BatchController {
 		}
 	}
 
-	private byte[] readBody(InputStream in, long declared, long limit, UploadPace pace, UploadMemory.Share share)
+	static byte[] readBody(InputStream in, long declared, long limit, UploadPace pace, UploadMemory.Share share)
 			throws IOException {
 		if (declared >= 0) {
 			share.take(declared);
@@ -175,36 +176,45 @@ class BatchController {
 				pace.check(read);
 			}
 			if (in.read() >= 0) {
-				throw tooLarge();
+				throw tooLarge(limit);
 			}
 			return (read == body.length) ? body : Arrays.copyOf(body, read);
 		}
+		// each piece filled before the next: a read returns one chunk of a chunked body, a byte if the sender likes,
+		// and an array a read would cost many times the bytes counted
 		List<byte[]> pieces = new ArrayList<>();
 		long length = 0;
-		byte[] buffer = new byte[PACE_PIECE];
-		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+		byte[] piece = new byte[PACE_PIECE];
+		int filled = 0;
+		for (int n = in.read(piece, 0, piece.length); n >= 0; n = in.read(piece, filled, piece.length - filled)) {
 			length += n;
 			if (length > limit) {
-				throw tooLarge();
+				throw tooLarge(limit);
 			}
 			pace.check(length);
 			share.take(n);
-			pieces.add(Arrays.copyOf(buffer, n));
+			filled += n;
+			if (filled == piece.length) {
+				pieces.add(piece);
+				piece = new byte[PACE_PIECE];
+				filled = 0;
+			}
 		}
+		pieces.add(Arrays.copyOf(piece, filled));
 		share.take(length);
 		byte[] body = new byte[(int) length];
 		int at = 0;
-		for (byte[] piece : pieces) {
-			System.arraycopy(piece, 0, body, at, piece.length);
-			at += piece.length;
+		for (byte[] full : pieces) {
+			System.arraycopy(full, 0, body, at, full.length);
+			at += full.length;
 		}
 		share.giveBack(length);
 		return body;
 	}
 
-	private BatchRefusedException tooLarge() {
+	private static BatchRefusedException tooLarge(long limit) {
 		return BatchRefusedException.of(Reason.TOO_LARGE,
-				"A batch may be at most " + this.limits.maxUploadSize().toMegabytes() + " MB.");
+				"A batch may be at most " + DataSize.ofBytes(limit).toMegabytes() + " MB.");
 	}
 
 }

@@ -1,8 +1,12 @@
 package etax.batch.bulk;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 import etax.batch.BatchProcessorProperties;
 import etax.batch.bulk.BatchRefusedException.Reason;
@@ -27,6 +31,38 @@ class UploadMemoryTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final UploadMemory memory = new UploadMemory(DataSize.ofKilobytes(100), this.meters);
+
+	@Test
+	void aBodyOfNoDeclaredLengthArrivingAByteAtATimeIsReadWholeAndCountedOnce() throws IOException {
+		UploadMemory memory = new UploadMemory(DataSize.ofMegabytes(1), this.meters);
+		byte[] sent = new byte[150 * 1024];
+		new Random(7).nextBytes(sent);
+		try (UploadMemory.Share share = memory.share()) {
+			byte[] body = BatchController.readBody(aByteAtATime(sent), -1, 160 * 1024,
+					UploadPace.started(1), share);
+
+			assertThat(body).isEqualTo(sent);
+			assertThat(memory.held()).isEqualTo(sent.length);
+		}
+		try (UploadMemory.Share share = memory.share()) {
+			assertThat(catchThrowableOfType(BatchRefusedException.class, () -> BatchController.readBody(
+					aByteAtATime(sent), -1, 128 * 1024, UploadPace.started(1), share)).reason())
+				.isEqualTo(Reason.TOO_LARGE);
+		}
+		assertThat(memory.held()).isZero();
+	}
+
+	/** A chunked body whose chunks are a byte each: each read returns one. */
+	private static InputStream aByteAtATime(byte[] bytes) {
+		return new ByteArrayInputStream(bytes) {
+
+			@Override
+			public synchronized int read(byte[] buffer, int offset, int length) {
+				return super.read(buffer, offset, Math.min(length, 1));
+			}
+
+		};
+	}
 
 	@Test
 	void anUploadThatCannotHaveItsShareAtOnceIsRefusedAndOneAfterTheFirstIsDoneIsNot() {
