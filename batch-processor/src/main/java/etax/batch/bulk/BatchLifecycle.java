@@ -105,21 +105,46 @@ class BatchLifecycle implements JobExecutionListener {
 		}
 	}
 
-	/** Ends the batch (completed or cancelled) and announces it, once. */
+	/**
+	 * Ends the batch (completed or cancelled) and announces it, once: in the caller's transaction when it has one
+	 * (a cancellation ends a {@code FAILED} batch with its items, {@link BulkFilings#cancel}), else in one of its own.
+	 */
 	void completed(UUID batchId) {
 		Instant now = this.clock.instant();
-		this.transactions.executeWithoutResult((status) -> {
-			if (this.statuses.complete(batchId, now)) {
-				Batch batch = this.batches.find(batchId).orElseThrow();
-				Filer filer = this.batches.filer(batchId);
-				this.outbox.append(
-						OutboxMessage.of(BatchCompleted.TOPIC, filer.noticeKey(), BatchCompleted.of(batch, filer, now)));
-				log.info("Batch ended batch={} status={} items={} accepted={} notAccepted={} notReceived={} failed={}"
-						+ " cancelled={}", batchId, batch.status(), batch.items(), batch.counts().accepted(),
-						batch.counts().notAccepted(), batch.counts().notReceived(), batch.counts().failed(),
-						batch.counts().cancelled());
+		this.transactions.executeWithoutResult((status) -> end(batchId, now));
+	}
+
+	/**
+	 * Leaves a batch that has had all its runs {@code FAILED} for an officer; or, when its filer cancelled it and
+	 * none of its items is left to file, ends it {@code CANCELLED} and announces it, as a run's end does: left
+	 * {@code FAILED}, it would stay so, since no take-over claims it, and its filer would never be told. One
+	 * transaction, whose first statement locks the batch's row ({@link BatchStatusRepository#fail}): a cancellation
+	 * that updated the row first is waited for and seen, one that comes later waits for this transaction and finds
+	 * the batch {@code FAILED}, which it ends itself.
+	 * @return whether it was left {@code FAILED}
+	 */
+	boolean failed(UUID batchId) {
+		Instant now = this.clock.instant();
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (this.statuses.fail(batchId)) {
+				return true;
 			}
-		});
+			end(batchId, now);
+			return false;
+		}));
+	}
+
+	private void end(UUID batchId, Instant now) {
+		if (this.statuses.complete(batchId, now)) {
+			Batch batch = this.batches.find(batchId).orElseThrow();
+			Filer filer = this.batches.filer(batchId);
+			this.outbox.append(
+					OutboxMessage.of(BatchCompleted.TOPIC, filer.noticeKey(), BatchCompleted.of(batch, filer, now)));
+			log.info("Batch ended batch={} status={} items={} accepted={} notAccepted={} notReceived={} failed={}"
+					+ " cancelled={}", batchId, batch.status(), batch.items(), batch.counts().accepted(),
+					batch.counts().notAccepted(), batch.counts().notReceived(), batch.counts().failed(),
+					batch.counts().cancelled());
+		}
 	}
 
 }

@@ -44,22 +44,31 @@ class BatchStatusRepository {
 				""").params(Timestamp.from(at), id).update() == 1;
 	}
 
-	/** Whether the batch was cancelled and none of its items waits to be filed: it ends cancelled, not failed. */
-	boolean cancelledWithNothingPending(UUID id) {
+	/**
+	 * Leaves the batch {@code FAILED} for an officer, unless it has ended or its filer cancelled it and none of its
+	 * items waits to be filed: that one must end {@code CANCELLED} ({@link BatchLifecycle#failed}), since no take-over
+	 * claims a {@code FAILED} batch and nothing else would end it or tell its filer. Decided and written in one
+	 * statement, which locks the batch's row: a cancellation, which updates the row too ({@link #cancel}), either
+	 * updated it first, and this statement waits for it and reads the row again as it left it, or waits for the
+	 * caller's transaction and finds the batch {@code FAILED}, which it then ends itself.
+	 * @return whether the batch was left {@code FAILED}
+	 */
+	boolean fail(UUID id) {
 		return this.jdbc.sql("""
-				SELECT cancelled_at IS NOT NULL AND item_count = accepted + not_accepted + not_received + failed + cancelled
-				FROM batch.bulk_batch WHERE id = ?""").param(id).query(Boolean.class).optional().orElse(false);
-	}
-
-	void fail(UUID id) {
-		this.jdbc.sql("UPDATE batch.bulk_batch SET status = 'FAILED' WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED')")
-			.param(id)
-			.update();
+				UPDATE batch.bulk_batch SET status = 'FAILED'
+				WHERE id = ? AND status NOT IN ('COMPLETED', 'CANCELLED') AND NOT (cancelled_at IS NOT NULL
+					AND item_count = accepted + not_accepted + not_received + failed + cancelled)
+				""").param(id).update() == 1;
 	}
 
 	/**
 	 * Cancels the batch's items not filed yet, and marks the batch as cancelled, unless it has already
-	 * ended; its job, finding nothing left to file, then ends it as {@code CANCELLED}. A cancellation that
+	 * ended; its job, finding nothing left to file, then ends it as {@code CANCELLED}, or, when no job runs it
+	 * ({@code FAILED}), the caller does in the same transaction ({@link BulkFilings#cancel}). The status returned is
+	 * the batch's row as this update locked it: a take-over that gives up on the batch ({@link #fail}) meanwhile
+	 * either updated the row first, and this update waits for it and finds the batch {@code FAILED}, or waits for
+	 * this transaction and sees the cancellation, so that a cancelled batch with nothing left to file is never left
+	 * {@code FAILED}. A cancellation that
 	 * finds nothing left to cancel (every item already has its outcome, the job just has not ended it yet)
 	 * marks nothing: the batch then completes as {@code COMPLETED}, as its items were all filed, and its
 	 * notice says so. The items are locked before the batch, as {@link OutcomeRepository#record} does, so

@@ -32,17 +32,14 @@ class BulkFilingExecutions {
 
 	private final JobExecutions jobExecutions;
 
-	private final BatchStatusRepository statuses;
-
 	private final BatchLifecycle lifecycle;
 
 	BulkFilingExecutions(JobOperator jobOperator, JobRepository jobRepository, Job bulkFilingJob,
-			JobExecutions jobExecutions, BatchStatusRepository statuses, BatchLifecycle lifecycle) {
+			JobExecutions jobExecutions, BatchLifecycle lifecycle) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.bulkFilingJob = bulkFilingJob;
 		this.jobExecutions = jobExecutions;
-		this.statuses = statuses;
 		this.lifecycle = lifecycle;
 	}
 
@@ -80,13 +77,9 @@ class BulkFilingExecutions {
 		if (last != null) {
 			recoverIfLeftRunning(batchId, this.jobRepository.getJobExecution(last.getId()));
 		}
-		if (this.statuses.cancelledWithNothingPending(batchId)) {
-			// its filer cancelled it and nothing is left to file: it ends cancelled, and its filer is told
-			this.lifecycle.completed(batchId);
-			return false;
-		}
-		this.statuses.fail(batchId);
-		return true;
+		// whether its filer cancelled it with nothing left to file is decided as the batch is failed, not read before:
+		// a cancellation committed in between would otherwise leave it FAILED, never ended nor announced
+		return this.lifecycle.failed(batchId);
 	}
 
 	/**

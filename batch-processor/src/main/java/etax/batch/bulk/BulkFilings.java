@@ -134,10 +134,10 @@ public class BulkFilings {
 	/**
 	 * Cancels a batch: its items not filed yet never will be; those being filed at that moment (at most a
 	 * chunk per partition) keep the outcome they get. A batch no job is running for ({@code FAILED}) is
-	 * cancelled at once, the others when their job has nothing left to file; either way the filer gets the
-	 * batch's notice. Cancelling a cancelled batch again changes nothing. The filer and national officers
-	 * cancel any batch they see; an office officer only one whose every item still to be filed is addressed
-	 * to its office, since the others' returns are not its to stop.
+	 * cancelled at once, in the same transaction as its items, the others when their job has nothing left to
+	 * file; either way the filer gets the batch's notice. Cancelling a cancelled batch again changes nothing.
+	 * The filer and national officers cancel any batch they see; an office officer only one whose every item
+	 * still to be filed is addressed to its office, since the others' returns are not its to stop.
 	 * @return the batch as it is now, and how many items this cancellation stopped
 	 * @throws BatchNotCancellableException if it has completed, or has no item left to cancel (all filed:
 	 * it completes)
@@ -156,7 +156,14 @@ public class BulkFilings {
 					throw BatchOfOtherOfficesException.forBatch(id, outside);
 				}
 			}
-			return this.statuses.cancel(id, caller.subject(), this.clock.instant());
+			Optional<BatchStatusRepository.Cancelled> done = this.statuses.cancel(id, caller.subject(),
+					this.clock.instant());
+			if (done.isPresent() && done.get().status() == BatchStatus.FAILED) {
+				// no job runs it to end it: ended here, with its items, so that a failure in between cannot leave
+				// them cancelled and the batch FAILED, unannounced, behind an answer that nothing was changed
+				this.lifecycle.completed(id);
+			}
+			return done;
 		});
 		if (cancelled == null || cancelled.isEmpty()) {
 			Batch ended = batch(id, caller);
@@ -164,9 +171,6 @@ public class BulkFilings {
 				return new Cancellation(ended, 0);
 			}
 			throw new BatchNotCancellableException(id, ended.status());
-		}
-		if (cancelled.get().status() == BatchStatus.FAILED) {
-			this.lifecycle.completed(id);
 		}
 		log.info("Batch cancelled batch={} items={} by role={}", id, cancelled.get().items(), caller.role());
 		this.meters.counter("etax.batch.bulkfiling.batches", "outcome", "cancelled").increment();
