@@ -53,7 +53,7 @@ final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, 
 	@Override
 	public @Nullable Assessment process(InterestBasis basis) {
 		InterestSubItem interestSubItem = this.reference.interestSubItem(basis.subItem(), this.day);
-		if (interestSubItem == null || !this.interest.hasRates(basis)) {
+		if (interestSubItem == null || this.reference.rateOn(this.day) == null) {
 			// no item id: a provisional shortfall's names its taxpayer (TAMNOP75-<sub-item>-<year>-<MST>)
 			log.debug("Interest not assessable subItem={} day={}", basis.subItem(), this.day);
 			Counter.builder("etax.batch.interest.not-assessable")
@@ -62,6 +62,13 @@ final class InterestAssessmentProcessor implements ItemProcessor<InterestBasis, 
 				.register(this.meters)
 				.increment();
 			return null;
+		}
+		if (this.interest.startsBeforeTheFirstRate(basis)) {
+			Counter.builder("etax.batch.interest.before-first-rate")
+				.description("Payable items assessed from the first rate in force on, their days before it not")
+				.tag("sub.item", basis.subItem())
+				.register(this.meters)
+				.increment();
 		}
 		long accrued = this.interest.accruedThrough(basis, this.day).setScale(0, this.rounding).longValueExact();
 		if (accrued < basis.assessedTotal()) {

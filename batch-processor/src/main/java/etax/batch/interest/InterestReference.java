@@ -56,6 +56,11 @@ record InterestReference(NavigableMap<LocalDate, BigDecimal> dailyRates,
 		return (rate != null) ? rate.getValue() : null;
 	}
 
+	/** @return the day the first rate takes effect, or {@code null} when there is none */
+	@Nullable LocalDate firstRateDay() {
+		return this.dailyRates.isEmpty() ? null : this.dailyRates.firstKey();
+	}
+
 	/**
 	 * The days within a span on which another rate takes effect.
 	 * @param after the span's start, not included

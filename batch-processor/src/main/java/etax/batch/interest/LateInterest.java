@@ -27,23 +27,28 @@ final class LateInterest {
 	}
 
 	/**
-	 * Whether every day the item can accrue interest on has a rate.
+	 * Whether the item accrues interest before the first rate in force: those days are not assessed (none is before
+	 * a rate is added for them), the days from the first rate on are.
 	 * @param basis the item
-	 * @return {@code false} when its first day of interest is before the first rate
+	 * @return {@code true} when its first day of interest is before the first rate
 	 */
-	boolean hasRates(InterestBasis basis) {
-		return this.reference.rateOn(basis.dueDate().plusDays(1)) != null;
+	boolean startsBeforeTheFirstRate(InterestBasis basis) {
+		LocalDate firstRate = this.reference.firstRateDay();
+		return firstRate == null || basis.dueDate().plusDays(1).isBefore(firstRate);
 	}
 
 	/**
-	 * The interest accrued from the day after the due date through a day.
+	 * The interest accrued from the day after the due date, or the first rate's day if later, through a day.
 	 * @param basis the item
 	 * @param day the last day counted
-	 * @return the exact amount in VND, zero when the day is not after the due date
-	 * @throws IllegalStateException when a day counted has no rate ({@link #hasRates})
+	 * @return the exact amount in VND, zero when the day is not after the due date or there is no rate
 	 */
 	BigDecimal accruedThrough(InterestBasis basis, LocalDate day) {
-		LocalDate first = basis.dueDate().plusDays(1);
+		LocalDate firstRate = this.reference.firstRateDay();
+		if (firstRate == null) {
+			return BigDecimal.ZERO;
+		}
+		LocalDate first = later(basis.dueDate().plusDays(1), firstRate);
 		if (day.isBefore(first)) {
 			return BigDecimal.ZERO;
 		}
@@ -61,16 +66,17 @@ final class LateInterest {
 		for (LocalDate next : segmentStarts) {
 			long base = unpaidOn(basis, Objects.requireNonNull(from));
 			if (base > 0) {
-				BigDecimal rate = this.reference.rateOn(from);
-				if (rate == null) {
-					throw new IllegalStateException("No interest rate in force on " + from);
-				}
+				BigDecimal rate = Objects.requireNonNull(this.reference.rateOn(from));
 				accrued = accrued.add(rate.multiply(BigDecimal.valueOf(base))
 					.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, next))));
 			}
 			from = next;
 		}
 		return accrued;
+	}
+
+	private static LocalDate later(LocalDate one, LocalDate other) {
+		return one.isAfter(other) ? one : other;
 	}
 
 	private static long unpaidOn(InterestBasis basis, LocalDate day) {

@@ -103,6 +103,15 @@ class InterestAssessmentProcessorTests {
 	}
 
 	@Test
+	void anItemDueBeforeTheFirstRateIsAssessedFromItOnAndCounted() {
+		Assessment tenth = processor(day("2020-07-10"), RoundingMode.HALF_UP).process(basis(10_000_000, "2019-10-20"));
+
+		assertThat(tenth.amount()).as("1 to 10 July 2020 x 10,000,000 x 0.0003").isEqualTo(30_000);
+		assertThat(this.meters.get("etax.batch.interest.before-first-rate").tag("sub.item", "1701").counter().count())
+			.isOne();
+	}
+
+	@Test
 	void theEventIdIsNamedAfterTheItemAndTheDay() {
 		InterestBasis vat = basis(22_000_000, "2026-05-04");
 		Assessment fifth = processor(day("2026-05-05"), RoundingMode.HALF_UP).process(vat);

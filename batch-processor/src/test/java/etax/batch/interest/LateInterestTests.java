@@ -87,9 +87,17 @@ class LateInterestTests {
 	}
 
 	@Test
-	void daysBeforeTheFirstRateCannotBeAssessed() {
-		assertThat(this.interest.hasRates(basis(1_000_000, "2020-06-29"))).isFalse();
-		assertThat(this.interest.hasRates(basis(1_000_000, "2020-06-30"))).isTrue();
+	void anItemDueBeforeTheFirstRateAccruesFromTheFirstRatesDayOn() {
+		InterestBasis old = basis(10_000_000, "2019-10-20");
+		assertThat(this.interest.startsBeforeTheFirstRate(old)).isTrue();
+		assertThat(this.interest.startsBeforeTheFirstRate(basis(1_000_000, "2020-06-30"))).isFalse();
+		assertThat(this.interest.accruedThrough(old, day("2020-06-30"))).isZero();
+		assertThat(this.interest.accruedThrough(old, day("2020-07-10"))).as("1 to 10 July 2020 at 3,000")
+			.isEqualByComparingTo("30000");
+		assertThat(this.interest.accruedThrough(basis(10_000_000, "2020-06-20",
+				new Reduction(day("2020-07-06"), 10_000_000)), day("2020-12-31")))
+			.as("1 to 5 July 2020")
+			.isEqualByComparingTo("15000");
 	}
 
 	static InterestBasis basis(long amount, String dueDate, Reduction... reductions) {
