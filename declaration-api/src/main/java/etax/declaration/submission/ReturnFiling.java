@@ -2,10 +2,11 @@ package etax.declaration.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -96,13 +97,21 @@ class ReturnFiling {
 		}
 		List<Optional<Idempotency.Earlier>> earlier = this.idempotency.lockAndFind(lookups);
 		requireRegistrationsUnchanged(candidates, earlier);
+		// by candidate: one replayed by an earlier one of the group takes none, and the next must not take the code
+		// of its time (the code's year is the year the return was received in)
+		List<Integer> toCode = new ArrayList<>();
 		List<Instant> codesToIssue = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (earlier.get(i).isEmpty()) {
+				toCode.add(i);
 				codesToIssue.add(candidates.get(i).receivedAt());
 			}
 		}
-		Iterator<String> codes = this.transactionCodes.next(codesToIssue).iterator();
+		List<String> issued = this.transactionCodes.next(codesToIssue);
+		Map<Integer, String> codes = new HashMap<>();
+		for (int j = 0; j < toCode.size(); j++) {
+			codes.put(toCode.get(j), issued.get(j));
+		}
 		FilingGroup group = new FilingGroup(this.chains.accepted(chainsToRead), this.dateRanges.accepted(rangesToRead));
 		Filed[] outcomes = new Filed[candidates.size()];
 		for (int i = 0; i < candidates.size(); i++) {
@@ -121,7 +130,8 @@ class ReturnFiling {
 				outcomes[i] = new Filed.Conflict(before.get().returnId());
 			}
 			else {
-				group.decided(i, this.decisions.decide(candidate, chainKeys.get(i), codes.next(), group));
+				String code = Objects.requireNonNull(codes.get(i));
+				group.decided(i, this.decisions.decide(candidate, chainKeys.get(i), code, group));
 			}
 		}
 		this.records.write(group, outcomes);
