@@ -129,7 +129,8 @@ class ReturnBatchController {
 					+ ((field != null) ? ": " + RequestViolations.detail(List.of(field))
 							: ": not a JSON object of a filer and items") + ".");
 		}
-		if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > limits.maxItems()) {
+		if (batch == null || batch.items() == null || batch.items().isEmpty()
+				|| batch.items().size() > limits.maxItems()) {
 			throw invalid("A batch request holds 1 to " + limits.maxItems() + " returns.");
 		}
 		if (batch.items().stream().anyMatch((item) -> item == null || item.xml() == null || item.idempotencyKey() == null

@@ -179,6 +179,10 @@ class ReturnBatchIntegrationTests {
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"))
 			.andExpect(jsonPath("$.detail").value(
 					"The body is not a batch of returns: items[0].xml is missing, null or not of the expected type."));
+		this.mvc.perform(post("/api/v1/returns:batch").with(bearer(TOKENS.service("batch-processor")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("null")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
 		// a NUL the database cannot take in a lock's key: refused, not a 500 that every retry meets again
 		file(Map.of("filer", Map.of("subject", "agent-" + agent, "role", "AGENT"), "items",
 				List.of(Map.of("idempotencyKey", "k\u0000", "xml", SampleReturns.valid().getBytes(StandardCharsets.UTF_8)))))
