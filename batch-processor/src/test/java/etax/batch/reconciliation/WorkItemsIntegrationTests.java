@@ -16,6 +16,7 @@ import etax.access.Caller;
 import etax.access.Role;
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.batch.FakeGateway;
+import etax.batch.MutableTestClock;
 import etax.batch.reconciliation.workitems.CorrectionRequest;
 import etax.batch.reconciliation.workitems.ProposalWithdrawals;
 import etax.batch.reconciliation.workitems.Resolution;
@@ -76,6 +77,9 @@ class WorkItemsIntegrationTests {
 
 	@Autowired
 	private ProposalWithdrawals withdrawals;
+
+	@Autowired
+	private MutableTestClock clock;
 
 	@BeforeEach
 	void reconcileTheDay() {
@@ -372,6 +376,101 @@ class WorkItemsIntegrationTests {
 			.query(String.class)
 			.list()).containsExactly("WITHDRAWN");
 		assertThat(history(id)).last().isEqualTo("RESOLUTION_WITHDRAWN");
+	}
+
+	/**
+	 * A proposal the gateway may have taken while the resolution that proposed it is not kept here (the gateway's
+	 * answer lost, a 5xx; or its 2xx and then a failure here) is kept WITHDRAWN and withdrawn at the gateway, so that
+	 * no approver there records what the reconciliation does not stand by; one the gateway refused leaves nothing.
+	 */
+	@Test
+	void aProposalWhoseAnswerIsLostIsKeptWithdrawnAndWithdrawnAtTheGateway() {
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), LocalDate.of(2025, 2, 27),
+				"RW31");
+		String resolution = """
+				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""";
+		FakeGateway.get().answer("POST", "/api/v1/corrections/proposals", 422, """
+				{"type":"https://etax.example/problems/invalid-correction","status":422}""");
+		assertProblem(action(id, "resolve", resolution, RESOLVER), HttpStatus.BAD_GATEWAY, "correction-not-recorded");
+		assertThat(requests(id)).as("a proposal the gateway refused leaves nothing").isEmpty();
+
+		FakeGateway.get().answer("POST", "/api/v1/corrections/proposals", 503, "{\"status\":503}");
+		int before = FakeGateway.get().requests().size();
+		assertProblem(action(id, "resolve", resolution, RESOLVER), HttpStatus.BAD_GATEWAY, "correction-not-recorded");
+		FakeGateway.get().forgetAnswers();
+		assertThat(FakeGateway.get().requests()).as("the gateway had the proposal").hasSize(before + 1);
+		assertThat(FakeGateway.get().requests().get(before).path()).isEqualTo("/api/v1/corrections/proposals");
+		assertThat(requests(id)).as("kept, withdrawn by its requester").containsExactly("WITHDRAWN by approver-an");
+		assertThat(status(id)).as("the resolution is not kept").isEqualTo("ASSIGNED");
+		assertThat(history(id)).last().isEqualTo("RESOLUTION_WITHDRAWN");
+
+		String withdrawal = withdrawalPath(id);
+		this.withdrawals.sendPending();
+		assertThat(sentTo(withdrawal)).as("not while the proposal may still be on its way").isEmpty();
+		try {
+			this.clock.set(BatchProcessorIntegrationTest.NOW.plusSeconds(21));
+			this.withdrawals.sendPending();
+			this.withdrawals.sendPending();
+		}
+		finally {
+			this.clock.reset();
+		}
+		assertThat(sentTo(withdrawal)).singleElement().satisfies((sent) -> {
+			assertThat(claims(sent.authorization())).contains("\"role\":\"SERVICE\"");
+			assertThat(sent.body()).contains("resolution of approver-an at reconciliation work item " + id
+					+ " that proposed it was not kept");
+		});
+		assertThat(history(id)).last().isEqualTo("GATEWAY_WITHDRAWN");
+
+		// the gateway took it, and the transaction around the resolution failed after
+		Caller resolver = new Caller("approver-an", Role.OFFICER, null, OFFICE, null, true);
+		new TransactionTemplate(this.transactions).executeWithoutResult((transaction) -> {
+			this.workItems.resolve(id, new Resolution(ResolutionKind.RECODE, "bank keyed the wrong sub-item",
+					new CorrectionRequest.Coding(null, "1052", null, null)), resolver, "Bearer " + RESOLVER);
+			transaction.setRollbackOnly();
+		});
+		assertThat(requests(id)).containsExactly("WITHDRAWN by approver-an", "WITHDRAWN by approver-an");
+		assertThat(status(id)).isEqualTo("ASSIGNED");
+		String second = this.jdbc.sql("""
+				SELECT correction_id FROM reconciliation.correction_request
+				WHERE work_item_id = ? AND gateway_withdrawal IS NULL""").param(id).query(UUID.class).single().toString();
+		String secondWithdrawal = "/api/v1/corrections/proposals/" + second + "/withdrawal";
+		FakeGateway.get().answer("POST", secondWithdrawal, 404, """
+				{"type":"https://etax.example/problems/correction-not-found","status":404}""");
+		try {
+			this.clock.set(BatchProcessorIntegrationTest.NOW.plusSeconds(21));
+			this.withdrawals.sendPending();
+			this.withdrawals.sendPending();
+		}
+		finally {
+			this.clock.reset();
+		}
+		assertThat(sentTo(secondWithdrawal)).as("a proposal the gateway never took ends the withdrawal").hasSize(1);
+		assertThat(history(id)).last().isEqualTo("GATEWAY_NOT_PROPOSED");
+
+		assertThat(action(id, "resolve", resolution, RESOLVER)).as("resolved again, a new request")
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.item.status")
+			.isEqualTo("AWAITING_APPROVAL");
+		assertThat(requests(id)).hasSize(3).last().isEqualTo("AWAITING_APPROVAL by null");
+	}
+
+	/** The item's correction requests, as status and who decided them, oldest first. */
+	private List<String> requests(long id) {
+		return this.jdbc.sql("""
+				SELECT status || ' by ' || coalesce(decided_by, 'null') FROM reconciliation.correction_request
+				WHERE work_item_id = ? ORDER BY requested_at, request_number""")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("SELECT status FROM reconciliation.work_item WHERE work_item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 	/**

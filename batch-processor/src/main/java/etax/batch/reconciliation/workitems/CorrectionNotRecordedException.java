@@ -3,8 +3,9 @@ package etax.batch.reconciliation.workitems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway did not record an approved correction request: it refused it, or could not be reached. The
- * approval is not recorded either; approving again sends the same request (same id).
+ * The gateway did not take a correction request, proposed or approved: it refused it, or its answer did not
+ * come. The resolution or approval is not recorded here either; approving again sends the same request (same
+ * id). When the answer did not come the gateway may hold it all the same ({@link #gatewayMayHoldIt()}).
  */
 public final class CorrectionNotRecordedException extends RuntimeException {
 
@@ -12,16 +13,28 @@ public final class CorrectionNotRecordedException extends RuntimeException {
 
 	private final @Nullable String gatewayType;
 
+	private final boolean gatewayMayHoldIt;
+
 	CorrectionNotRecordedException(String message, int gatewayStatus, @Nullable String gatewayType,
-			@Nullable Throwable cause) {
+			boolean gatewayMayHoldIt, @Nullable Throwable cause) {
 		super(message, cause);
 		this.gatewayStatus = gatewayStatus;
 		this.gatewayType = gatewayType;
+		this.gatewayMayHoldIt = gatewayMayHoldIt;
 	}
 
 	/** @return the gateway's HTTP status, 0 when it was not reached */
 	public int gatewayStatus() {
 		return this.gatewayStatus;
+	}
+
+	/**
+	 * @return whether the gateway may have taken it although it did not say so: its answer was lost (a read
+	 * timeout, a connection dropped) or was a 5xx (a proxy's, or the gateway's own after it committed); false when
+	 * it refused it (4xx) or was never reached
+	 */
+	public boolean gatewayMayHoldIt() {
+		return this.gatewayMayHoldIt;
 	}
 
 	/** @return the gateway's problem type, if it answered with one */

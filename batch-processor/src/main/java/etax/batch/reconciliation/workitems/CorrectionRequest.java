@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * @param requestedBy the officer who decided
  * @param requestedAt when
  * @param status AWAITING_APPROVAL, RECORDED (approved and recorded at the gateway), REJECTED, WITHDRAWN
- * (the line matched before anyone approved)
- * @param decidedBy who approved or rejected it
+ * (the line matched before anyone approved, or the resolution that proposed it was not kept although the gateway
+ * may hold the proposal)
+ * @param decidedBy who approved or rejected it, the run that withdrew it, or its requester when its resolution was
+ * not kept
  * @param decidedAt when
  */
 public record CorrectionRequest(UUID correctionId, String requestNumber, ResolutionKind kind, String bankCode,

@@ -1,7 +1,9 @@
 package etax.batch.reconciliation.workitems;
 
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +29,8 @@ import org.springframework.web.client.RestClientResponseException;
  * payment-gateway's corrections, each step with the acting officer's own token, so that the gateway knows
  * both people rather than taking this service's word (ADR 0014, four eyes at the gateway): the resolving
  * officer proposes a correction request ({@code POST /api/v1/corrections/proposals}), a second officer
- * approves the same request ({@code POST /api/v1/corrections}). The request's id makes a retry safe. A request
+ * approves the same request ({@code POST /api/v1/corrections}). The request's id makes a retry safe; a failure says
+ * whether the gateway may hold the request all the same (its answer lost). A request
  * rejected or withdrawn here is withdrawn there with this service's own token
  * ({@code POST /api/v1/corrections/proposals/{id}/withdrawal}): withdrawing moves no money, so the gateway takes
  * the service's word for it.
@@ -144,15 +147,30 @@ class GatewayCorrections {
 		catch (RestClientResponseException ex) {
 			ProblemDetail problem = problem(ex);
 			String why = (problem != null && problem.getDetail() != null) ? ": " + problem.getDetail() : "";
+			int status = ex.getStatusCode().value();
 			throw new CorrectionNotRecordedException("The gateway refused to " + action + " correction request "
-					+ request.requestNumber() + " (status " + ex.getStatusCode().value() + ")" + why,
-					ex.getStatusCode().value(),
-					(problem != null && problem.getType() != null) ? problem.getType().toString() : null, ex);
+					+ request.requestNumber() + " (status " + status + ")" + why, status,
+					(problem != null && problem.getType() != null) ? problem.getType().toString() : null,
+					status >= 500, ex);
 		}
 		catch (ResourceAccessException ex) {
 			throw new CorrectionNotRecordedException(
-					"The gateway could not be reached for correction request " + request.requestNumber(), 0, null, ex);
+					"The gateway could not be reached for correction request " + request.requestNumber(), 0, null,
+					!neverConnected(ex), ex);
 		}
+	}
+
+	/**
+	 * Whether the request never left: no connection was made, so the gateway cannot hold it. Any other failure (a
+	 * read timeout above all) may have lost the answer of a gateway that took it.
+	 */
+	private static boolean neverConnected(ResourceAccessException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable ProblemDetail problem(RestClientResponseException ex) {

@@ -1,9 +1,11 @@
 package etax.batch.reconciliation.workitems;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import etax.batch.BatchProcessorProperties;
 import etax.batch.reconciliation.workitems.WorkItemRepository.PendingWithdrawal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nor a crash loses a withdrawal. Each answer is kept once, with an event on the request's work item; the one
  * that needs an officer is the gateway's word that an approver had recorded the request there already, which
  * moved its money (a further correction request undoes it). Several instances may send one withdrawal: the
- * gateway answers the second as the first.
+ * gateway answers the second as the first. A request whose proposal's answer was lost ({@link UnansweredProposals})
+ * is withdrawn the same way, once its proposal can no longer be on its way there.
  */
 @Service
 public class ProposalWithdrawals {
@@ -37,12 +40,20 @@ public class ProposalWithdrawals {
 
 	private final Clock clock;
 
+	/**
+	 * How long a request whose proposal's answer was lost waits before it is withdrawn: two gateway timeouts, so
+	 * that a proposal the gateway is slow to take is not overtaken by its withdrawal (answered "not proposed", it
+	 * would be taken after and never withdrawn).
+	 */
+	private final Duration unansweredWait;
+
 	ProposalWithdrawals(WorkItemRepository repository, GatewayCorrections gateway, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, BatchProcessorProperties properties) {
 		this.repository = repository;
 		this.gateway = gateway;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.unansweredWait = properties.reconciliation().gatewayTimeout().multipliedBy(2);
 	}
 
 	/**
@@ -52,7 +63,8 @@ public class ProposalWithdrawals {
 	 */
 	public int sendPending() {
 		int answered = 0;
-		for (PendingWithdrawal pending : this.repository.pendingWithdrawals(BATCH)) {
+		Instant unansweredBefore = this.clock.instant().minus(this.unansweredWait);
+		for (PendingWithdrawal pending : this.repository.pendingWithdrawals(BATCH, unansweredBefore)) {
 			Optional<GatewayWithdrawal> answer = this.gateway.withdraw(pending.correctionId(), reason(pending));
 			if (answer.isEmpty()) {
 				break;
@@ -91,6 +103,11 @@ public class ProposalWithdrawals {
 	}
 
 	private static String reason(PendingWithdrawal pending) {
+		if (pending.unanswered()) {
+			return "Withdrawn by the reconciliation: the resolution of " + pending.decidedBy() + " at reconciliation "
+					+ "work item " + pending.workItemId() + " that proposed it was not kept (the gateway's answer was "
+					+ "lost, or the reconciliation failed after it)";
+		}
 		return "REJECTED".equals(pending.status())
 				? "Rejected by " + pending.decidedBy() + " at reconciliation work item " + pending.workItemId()
 				: "Withdrawn by the reconciliation (" + pending.decidedBy() + "): the line of work item "

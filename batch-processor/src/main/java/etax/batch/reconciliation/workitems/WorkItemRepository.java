@@ -119,17 +119,30 @@ class WorkItemRepository {
 	}
 
 	void insert(CorrectionRequest r, long workItemId) {
-		this.jdbc.sql("""
+		insert(r, workItemId, "");
+	}
+
+	/**
+	 * Keeps a request the gateway may hold although the resolution that proposed it was not committed here, as
+	 * decided in it (WITHDRAWN): once, since a commit whose outcome was unknown may have kept it after all.
+	 * @return whether it was kept now
+	 */
+	boolean insertUnlessKept(CorrectionRequest r, long workItemId) {
+		return insert(r, workItemId, " ON CONFLICT (correction_id) DO NOTHING") == 1;
+	}
+
+	private int insert(CorrectionRequest r, long workItemId, String onConflict) {
+		return this.jdbc.sql("""
 				INSERT INTO reconciliation.correction_request (correction_id, request_number, work_item_id, kind, bank_code,
 				    bank_reference, line_number, posting_id, treasury_code, paid_chapter, paid_sub_item, paid_area_code,
 				    paid_amount, currency, corrected_chapter, corrected_sub_item, corrected_area_code, corrected_amount,
-				    reason, requested_by, requested_at, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    reason, requested_by, requested_at, status, decided_by, decided_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict)
 			.params(r.correctionId(), r.requestNumber(), workItemId, r.kind().name(), r.bankCode(), r.bankReference(),
 					r.lineNumber(), r.postingId(), r.treasuryCode(), r.paid().chapter(), r.paid().subItem(),
 					r.paid().areaCode(), r.paid().amount(), r.currency(), r.corrected().chapter(), r.corrected().subItem(),
 					r.corrected().areaCode(), r.corrected().amount(), r.reason(), r.requestedBy(), utc(r.requestedAt()),
-					r.status())
+					r.status(), r.decidedBy(), (r.decidedAt() != null) ? utc(r.decidedAt()) : null)
 			.update();
 	}
 
@@ -148,16 +161,22 @@ class WorkItemRepository {
 			.update();
 	}
 
-	/** The requests rejected or withdrawn here whose withdrawal the gateway has not answered, oldest first. */
-	List<PendingWithdrawal> pendingWithdrawals(int limit) {
+	/**
+	 * The requests rejected or withdrawn here whose withdrawal the gateway has not answered, oldest first.
+	 * @param unansweredBefore a request whose proposal's answer was lost (withdrawn by its own requester) only when
+	 * kept before this: its proposal may still be on its way to the gateway, and a withdrawal that overtook it would
+	 * be answered "not proposed"
+	 */
+	List<PendingWithdrawal> pendingWithdrawals(int limit, Instant unansweredBefore) {
 		return this.jdbc.sql("""
-				SELECT correction_id, request_number, work_item_id, status, decided_by
+				SELECT correction_id, request_number, work_item_id, status, decided_by, requested_by
 				FROM reconciliation.correction_request
 				WHERE status IN ('REJECTED', 'WITHDRAWN') AND gateway_withdrawal IS NULL
+				  AND NOT (status = 'WITHDRAWN' AND decided_by = requested_by AND decided_at >= ?)
 				ORDER BY decided_at LIMIT ?""")
-			.param(limit)
+			.params(utc(unansweredBefore), limit)
 			.query((row, n) -> new PendingWithdrawal(row.getObject(1, UUID.class), row.getString(2), row.getLong(3),
-					row.getString(4), row.getString(5)))
+					row.getString(4), row.getString(5), row.getString(6)))
 			.list();
 	}
 
@@ -175,10 +194,17 @@ class WorkItemRepository {
 	 * @param requestNumber its number
 	 * @param workItemId its work item
 	 * @param status REJECTED or WITHDRAWN
-	 * @param decidedBy the approver who rejected it, or the run that withdrew it
+	 * @param decidedBy the approver who rejected it, the run that withdrew it, or its requester when the gateway's
+	 * answer to its proposal was lost
+	 * @param requestedBy the officer who resolved
 	 */
 	record PendingWithdrawal(UUID correctionId, String requestNumber, long workItemId, String status,
-			@Nullable String decidedBy) {
+			@Nullable String decidedBy, String requestedBy) {
+
+		/** Whether it is withdrawn because the gateway's answer to its proposal was lost (nobody else decided it). */
+		boolean unanswered() {
+			return "WITHDRAWN".equals(this.status) && this.requestedBy.equals(this.decidedBy);
+		}
 
 	}
 

@@ -50,15 +50,18 @@ public class WorkItems {
 
 	private final GatewayCorrections gateway;
 
+	private final UnansweredProposals unanswered;
+
 	private final ReconciliationDays days;
 
 	private final Clock clock;
 
 	WorkItems(WorkItemRepository repository, Resolutions resolutions, GatewayCorrections gateway,
-			ReconciliationDays days, Clock clock) {
+			UnansweredProposals unanswered, ReconciliationDays days, Clock clock) {
 		this.repository = repository;
 		this.resolutions = resolutions;
 		this.gateway = gateway;
+		this.unanswered = unanswered;
 		this.days = days;
 		this.clock = clock;
 	}
@@ -152,7 +155,8 @@ public class WorkItems {
 	 * that waits for approval, proposed at the gateway in the caller's name.
 	 * @param authorization the caller's {@code Authorization} header, relayed to the gateway
 	 * @throws InvalidResolutionException when the resolution does not fit the item
-	 * @throws CorrectionNotRecordedException when the gateway did not take the proposal: nothing changes here
+	 * @throws CorrectionNotRecordedException when the gateway did not take the proposal: the item does not change;
+	 * when the gateway may hold it all the same (its answer lost), the request is kept WITHDRAWN and withdrawn there
 	 */
 	@Transactional
 	public Detail resolve(long id, Resolution resolution, Caller caller, String authorization) {
@@ -170,7 +174,17 @@ public class WorkItems {
 		}
 		CorrectionRequest request = this.resolutions.request(item, kind, resolution, caller.subject(), now);
 		this.repository.insert(request, id);
-		this.gateway.propose(request, id, authorization);
+		try {
+			this.gateway.propose(request, id, authorization);
+		}
+		catch (CorrectionNotRecordedException ex) {
+			if (ex.gatewayMayHoldIt()) {
+				this.unanswered.withdrawUnlessCommitted(request, id);
+			}
+			throw ex;
+		}
+		// the gateway holds it now: should this transaction fail to commit, it must not stay proposed there
+		this.unanswered.withdrawUnlessCommitted(request, id);
 		this.repository.update(id, WorkItemStatus.AWAITING_APPROVAL, item.assignee(), kind, reason, caller.subject(),
 				now, null, null, now);
 		this.repository.event(id, caller.subject(), "RESOLUTION_PROPOSED",
