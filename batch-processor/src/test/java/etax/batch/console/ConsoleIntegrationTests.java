@@ -3,6 +3,7 @@ package etax.batch.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import etax.access.Caller;
@@ -65,6 +66,30 @@ class ConsoleIntegrationTests {
 						voucher("CN03", DAY, "01", "USD", "100.55", "1701")),
 				statement(posted(first, DAY, "VND", "1000000", "1701"), posted(second, DAY, "VND", "2000000", "1701"),
 						posted(dollars, DAY, "USD", "100.55", "1701")));
+	}
+
+	/** The queue is paged from the last item shown (a page number would skip the items that left it). */
+	@Test
+	void theQueueLinksToTheItemsAfterTheLastShownAndBackToTheFirst() {
+		MockHttpSession session = signIn(TOKENS.officer(OFFICE));
+		List<Long> items = this.jdbc
+			.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? ORDER BY work_item_id")
+			.param(DAY)
+			.query(Long.class)
+			.list();
+		assertThat(items).as("CN01 and CN02").hasSize(2);
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY).session(session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("2 rows shown of 2")
+			.doesNotContain("First page", "Next page");
+		long before = items.get(0);
+		long after = items.get(1);
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&after=" + DAY + "," + before).session(session)
+			.exchange()).hasStatusOk()
+			.bodyText()
+			.contains("1 rows shown of 2", "/console/exceptions/" + after + "\"", "First page",
+					"href=\"/console/exceptions?day=" + DAY + "\"")
+			.doesNotContain("/console/exceptions/" + before + "\"");
 	}
 
 	@Test
@@ -245,16 +270,16 @@ class ConsoleIntegrationTests {
 		assertThat(this.mvc.get()
 			.uri("/console/exceptions?day=" + DAY + "&class=ONLY_TAX&status=OPEN")
 			.session(session)
-			.exchange()).hasStatusOk().bodyText().contains("CN02").doesNotContain("CN01").contains("of 1 ");
+			.exchange()).hasStatusOk().bodyText().contains("CN02").doesNotContain("CN01").contains("1 rows shown of 1<");
 		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&class=MATCHED").session(session).exchange())
 			.hasStatusOk()
 			.bodyText()
 			.contains("No work items match.");
-		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&page=5").session(session).exchange())
-			.hasStatusOk()
-			.bodyText()
-			.contains("Previous page")
-			.doesNotContain("Next page");
+		assertThat(this.mvc.get().uri("/console/exceptions?day=" + DAY + "&after=" + DAY + ",9223372036854775807")
+			.session(session)
+			.exchange()).hasStatusOk().bodyText().contains("0 rows shown of 2", "First page").doesNotContain("Next page");
+		assertThat(this.mvc.get().uri("/console/exceptions?after=" + DAY + ",x").session(session).exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -308,7 +333,7 @@ class ConsoleIntegrationTests {
 	void aPageFarPastTheLastShowsNoRowsAndLinksBackNeverToANegativePage() {
 		MockHttpSession session = signIn(TOKENS.nationalOfficer());
 		for (String list : new String[] { "/console/batches", "/console/jobs", "/console/audit",
-				"/console/reconciliation", "/console/exceptions" }) {
+				"/console/reconciliation" }) {
 			assertThat(this.mvc.get().uri(list + "?page=2147483647").session(session).exchange()).as(list)
 				.hasStatusOk()
 				.bodyText()

@@ -538,6 +538,58 @@ class WorkItemsIntegrationTests {
 		}
 	}
 
+	/**
+	 * The open items of a day, two to a page: one assigned after the first page is shown leaves the filter, and the
+	 * next page, from the last item shown, still shows the one after it (the second page by number skips it).
+	 */
+	@Test
+	void theQueueIsPagedFromTheLastItemShownSoThatItemsLeavingItSkipNone() {
+		LocalDate day = LocalDate.of(2025, 2, 24);
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID first = tax.paid("RW41", day, "VND", "1000000", "1701");
+		UUID second = tax.paid("RW42", day, "VND", "2000000", "1701");
+		UUID third = tax.paid("RW43", day, "VND", "3000000", "1701");
+		new ReconciledDays(this.mvc, this.jdbc).reconcile(day, bankFile(day),
+				statement(posted(first, day, "VND", "1000000", "1701"), posted(second, day, "VND", "2000000", "1701"),
+						posted(third, day, "VND", "3000000", "1701")));
+		List<Long> ids = this.jdbc
+			.sql("SELECT work_item_id FROM reconciliation.work_item WHERE business_day = ? ORDER BY work_item_id")
+			.param(day)
+			.query(Long.class)
+			.list();
+		assertThat(ids).hasSize(3);
+		String open = "/api/v1/reconciliation/work-items?day=" + day + "&status=OPEN&size=2";
+
+		assertThat(this.mvc.get().uri(open).with(bearer(RESOLVER)).exchange()).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.items[*].id").asArray()
+					.containsExactly(ids.get(0).intValue(), ids.get(1).intValue());
+				assertThat(json).extractingPath("$.totalItems").isEqualTo(3);
+				assertThat(json).extractingPath("$.next").isEqualTo(day + "," + ids.get(1));
+			});
+		assertThat(action(ids.get(0), "assign", "{}", RESOLVER)).hasStatusOk();
+
+		assertThat(this.mvc.get().uri(open + "&after=" + day + "," + ids.get(1)).with(bearer(RESOLVER)).exchange())
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.items[*].id").asArray()
+					.containsExactly(ids.get(2).intValue());
+				assertThat(json).extractingPath("$.totalItems").isEqualTo(2);
+				assertThat(json).extractingPath("$.next").isNull();
+			});
+		assertThat(this.mvc.get().uri(open + "&page=1").with(bearer(RESOLVER)).exchange())
+			.as("by number, still answered: the item that left shifts the third onto the first page")
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items")
+			.asArray()
+			.isEmpty();
+		assertProblem(this.mvc.get().uri(open + "&after=yesterday").with(bearer(RESOLVER)).exchange(),
+				HttpStatus.BAD_REQUEST, "bad-request");
+	}
+
 	@Test
 	void officersSeeTheirOfficesItemsAndNationalOfficersAll() {
 		assertThat(this.mvc.get()

@@ -10,6 +10,7 @@ import etax.access.Caller;
 import etax.batch.BatchProcessorProperties;
 import etax.batch.console.ConsoleActions;
 import etax.batch.console.ConsoleAuthentication;
+import etax.batch.console.KeysetPaging;
 import etax.batch.console.Paging;
 import etax.batch.reconciliation.LineClass;
 import etax.batch.reconciliation.workitems.CorrectionRequest;
@@ -60,13 +61,16 @@ class ExceptionsController {
 	String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@RequestParam(required = false) @Nullable WorkItemStatus status,
 			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
-			@RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal Caller officer, HttpServletRequest request, Model model) {
-		int at = Paging.at(page);
-		WorkItems.Page items = this.workItems.page(new WorkItems.Query(day, status, lineClass, Paging.text(assignee)),
-				officer, at, this.pageSize);
+			@RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) WorkItems.@Nullable After after, @AuthenticationPrincipal Caller officer,
+			HttpServletRequest request, Model model) {
+		// from the last item shown, not by page number: items leave the queue as officers assign and resolve them,
+		// and the next page's number would skip as many of the others
+		WorkItems.Page items = this.workItems.after(new WorkItems.Query(day, status, lineClass, Paging.text(assignee)),
+				officer, after, this.pageSize);
 		model.addAttribute("items", items.items());
-		model.addAttribute("paging", Paging.of(request, at, this.pageSize, items.totalItems()));
+		model.addAttribute("paging", KeysetPaging.of(request, (after != null) ? after.toString() : null,
+				items.items().size(), items.totalItems(), items.next()));
 		model.addAttribute("day", day);
 		model.addAttribute("status", status);
 		model.addAttribute("lineClass", lineClass);

@@ -44,15 +44,22 @@ class WorkItemController {
 		this.workItems = workItems;
 	}
 
-	@Operation(summary = "Work items of the caller's tax office, newest day first")
+	@Operation(summary = "Work items of the caller's tax office, newest day first",
+			description = "Paged from the last item shown: the first page, then after=<the answer's next> (<day>,<id>) "
+					+ "until next is null; items that leave the filter meanwhile (assigned, resolved) skip none of the "
+					+ "others. page=<n> still pages by number (page is ignored with after), and skips as many items as "
+					+ "left before it.")
 	@GetMapping
 	WorkItems.Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@RequestParam(required = false) @Nullable WorkItemStatus status,
 			@RequestParam(name = "class", required = false) @Nullable LineClass lineClass,
 			@RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) WorkItems.@Nullable After after,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Caller caller) {
-		return this.workItems.page(new WorkItems.Query(day, status, lineClass, assignee), caller, page, size);
+		WorkItems.Query query = new WorkItems.Query(day, status, lineClass, assignee);
+		return (after != null || page == 0) ? this.workItems.after(query, caller, after, size)
+				: this.workItems.page(query, caller, page, size);
 	}
 
 	@GetMapping("/{id}")

@@ -47,11 +47,24 @@ class WorkItemRepository {
 			.filter((item) -> scope.includes(item.taxOffice()));
 	}
 
-	List<WorkItem> page(WorkItems.Query query, OfficeScope scope, int page, int size) {
+	List<WorkItem> page(WorkItems.Query query, OfficeScope scope, long offset, int limit) {
 		return filtered("SELECT * FROM reconciliation.work_item " + FILTER
-				+ " ORDER BY business_day DESC, work_item_id LIMIT :size OFFSET :offset", query, scope)
-			.param("size", size)
-			.param("offset", (long) page * size)
+				+ " ORDER BY business_day DESC, work_item_id LIMIT :limit OFFSET :offset", query, scope)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(WorkItemRepository::item)
+			.list();
+	}
+
+	/** The items after one in the list's order (newest day first, then by id), or from the first. */
+	List<WorkItem> after(WorkItems.Query query, OfficeScope scope, WorkItems.@Nullable After after, int limit) {
+		return filtered("SELECT * FROM reconciliation.work_item " + FILTER + """
+				  AND (CAST(:afterDay AS date) IS NULL OR business_day < :afterDay
+				       OR (business_day = :afterDay AND work_item_id > :afterId))
+				ORDER BY business_day DESC, work_item_id LIMIT :limit""", query, scope)
+			.param("afterDay", (after != null) ? after.day() : null, Types.DATE)
+			.param("afterId", (after != null) ? after.id() : 0L)
+			.param("limit", limit)
 			.query(WorkItemRepository::item)
 			.list();
 	}

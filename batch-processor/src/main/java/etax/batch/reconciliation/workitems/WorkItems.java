@@ -80,11 +80,52 @@ public class WorkItems {
 
 	/**
 	 * @param items the items
-	 * @param page the page, from 0
+	 * @param page the page, from 0; 0 for a page asked for by {@code after}
 	 * @param size the page size
 	 * @param totalItems items in all pages
+	 * @param next the {@code after} of the next page ({@code <day>,<id>}, {@link After}), null on the last: a queue
+	 * whose items leave as officers act (assigned, no longer OPEN) is paged from the last item shown, since the next
+	 * page's number would skip as many items as left
 	 */
-	public record Page(List<WorkItem> items, int page, int size, long totalItems) {
+	public record Page(List<WorkItem> items, int page, int size, long totalItems, @Nullable String next) {
+
+	}
+
+	/**
+	 * Where a page starts: after this item, in the list's order (newest business day first, then by id). Written
+	 * {@code <day>,<id>}, as the {@code after} of an address.
+	 * @param day the last item's business day
+	 * @param id the last item's id
+	 */
+	public record After(LocalDate day, long id) {
+
+		/**
+		 * @param text {@code <day>,<id>}, e.g. {@code 2025-03-13,42}
+		 * @return where the page starts
+		 * @throws IllegalArgumentException when it is not that, or the day is of a year the service cannot hold
+		 */
+		public static After valueOf(String text) {
+			int comma = text.indexOf(',');
+			try {
+				LocalDate day = LocalDate.parse(text.substring(0, Math.max(comma, 0)).strip());
+				if (!BusinessDays.inRange(day)) {
+					throw new IllegalArgumentException("after names a day out of range: " + day);
+				}
+				return new After(day, Long.parseLong(text.substring(comma + 1).strip()));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("after is <day>,<work item id>, e.g. 2025-03-13,42", ex);
+			}
+		}
+
+		static After of(WorkItem item) {
+			return new After(item.businessDay(), item.id());
+		}
+
+		@Override
+		public String toString() {
+			return this.day + "," + this.id;
+		}
 
 	}
 
@@ -99,15 +140,42 @@ public class WorkItems {
 
 	}
 
+	/** A page by number: the API's, kept for its callers; {@link #after} does not skip items that left. */
 	@Transactional(readOnly = true)
 	public Page page(Query query, Caller caller, int page, int size) {
 		LocalDate day = query.day();
 		if (day != null && !BusinessDays.inRange(day)) {
 			// a day of a year the service cannot hold has no items, and PostgreSQL would refuse to compare with it
-			return new Page(List.of(), page, size, 0);
+			return new Page(List.of(), page, size, 0, null);
 		}
 		OfficeScope scope = OfficeScope.of(caller);
-		return new Page(this.repository.page(query, scope, page, size), page, size, this.repository.count(query, scope));
+		// one more than shown: whether it comes says whether there is a next page
+		List<WorkItem> items = this.repository.page(query, scope, (long) page * size, size + 1);
+		return new Page(first(items, size), page, size, this.repository.count(query, scope), next(items, size));
+	}
+
+	/**
+	 * The page of items after an item, or the first page.
+	 * @param after the {@code next} of the page before; null for the first page
+	 */
+	@Transactional(readOnly = true)
+	public Page after(Query query, Caller caller, @Nullable After after, int size) {
+		LocalDate day = query.day();
+		if (day != null && !BusinessDays.inRange(day)) {
+			return new Page(List.of(), 0, size, 0, null);
+		}
+		OfficeScope scope = OfficeScope.of(caller);
+		// one more than shown: whether it comes says whether there is a next page
+		List<WorkItem> items = this.repository.after(query, scope, after, size + 1);
+		return new Page(first(items, size), 0, size, this.repository.count(query, scope), next(items, size));
+	}
+
+	private static List<WorkItem> first(List<WorkItem> items, int size) {
+		return (items.size() > size) ? List.copyOf(items.subList(0, size)) : items;
+	}
+
+	private static @Nullable String next(List<WorkItem> items, int size) {
+		return (items.size() > size) ? After.of(items.get(size - 1)).toString() : null;
 	}
 
 	@Transactional(readOnly = true)
