@@ -34,6 +34,9 @@ final class Camt054Reader {
 	 */
 	static final long MAX_COPIED_CHARACTERS = 16L * 1024 * 1024;
 
+	/** Where a notification names its bank: the servicer of the notified account. */
+	private static final String SERVICER = "Acct/Svcr/FinInstnId/ClrSysMmbId/MmbId";
+
 	private final Camt054Parser parser = new Camt054Parser();
 
 	List<BankConfirmation> read(@Nullable String key, @Nullable String value) {
@@ -44,12 +47,36 @@ final class Camt054Reader {
 
 	/** Reads and checks everything but the record key. */
 	List<BankConfirmation> readUnkeyed(@Nullable String value) {
-		Element notification = this.parser.parse(value);
+		return readUnkeyed(parse(value), (value != null) ? value.length() : 0);
+	}
+
+	/** The message's notification ({@link Camt054Parser#parse}), none of its rules applied. */
+	Element parse(@Nullable String value) {
+		return this.parser.parse(value);
+	}
+
+	/**
+	 * The bank codes a notification states well-formed (each {@code Ntfctn}'s account servicer), read before any rule
+	 * of the message: the listener compares them with the signer's bank first ({@link MessageReader.Parsed#banks}).
+	 */
+	static List<String> banks(Element notification) {
+		return children(notification, "Ntfctn").stream()
+			.map((ntfctn) -> text(ntfctn, SERVICER))
+			.filter((bank) -> bank != null && Vouchers.BANK_CODE.matcher(bank).matches())
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * Reads and checks a parsed notification but its record key.
+	 * @param characters the message's length, which bounds its entries ({@link #MAX_COPIED_CHARACTERS})
+	 */
+	static List<BankConfirmation> readUnkeyed(Element notification, int characters) {
 		Instant sentAt = instant(required(notification, "GrpHdr/CreDtTm", "GrpHdr/CreDtTm"), "GrpHdr/CreDtTm");
 		List<BankConfirmation> confirmations = new ArrayList<>();
 		for (Element ntfctn : children(notification, "Ntfctn")) {
-			String bankCode = Vouchers.check(text(ntfctn, "Acct/Svcr/FinInstnId/ClrSysMmbId/MmbId"),
-					"Ntfctn/Acct/Svcr/FinInstnId/ClrSysMmbId/MmbId", Vouchers.BANK_CODE, "8 digits");
+			String bankCode = Vouchers.check(text(ntfctn, SERVICER), "Ntfctn/" + SERVICER, Vouchers.BANK_CODE,
+					"8 digits");
 			for (Element entry : children(ntfctn, "Ntry")) {
 				if (confirmations.size() == MAX_ENTRIES) {
 					throw new InvalidConfirmationException(INVALID_FIELD, "at most " + MAX_ENTRIES + " entries");
@@ -61,7 +88,6 @@ final class Camt054Reader {
 		if (confirmations.isEmpty()) {
 			throw new InvalidConfirmationException(MISSING_FIELD, "the notification has no entry (Ntfctn/Ntry)");
 		}
-		int characters = (value != null) ? value.length() : 0;
 		if (confirmations.size() > 1 && (long) confirmations.size() * characters > MAX_COPIED_CHARACTERS) {
 			throw new InvalidConfirmationException(INVALID_FIELD, "a notification of " + confirmations.size()
 					+ " entries and " + characters + " characters: each entry keeps the whole message, so entries "

@@ -83,11 +83,9 @@ class ConfirmationChecks {
 
 	void check(Signer signer, BankConfirmation c) {
 		// first: a rejection for any later rule could be re-driven by an officer, who would then vouch for a
-		// message its bank never signed
-		if (!signer.mayConfirmFor(c.bankCode())) {
-			throw new InvalidConfirmationException(SIGNATURE_INVALID,
-					"signed with a key of another bank than bankCode: a bank can only confirm as itself");
-		}
+		// message its bank never signed; the listener compares the bank codes a message states before it even
+		// reads it (ReceivedMessages), so this holds the line for a message read by other means
+		requireSignerFor(signer, c.bankCode());
 		if (c.paymentDate().isAfter(LocalDate.now(this.clock.withZone(VIETNAM)).plusDays(PAYMENT_DATE_TOLERANCE_DAYS))) {
 			throw new InvalidConfirmationException(IMPLAUSIBLE_DATE,
 					"paymentDate is after today (Asia/Ho_Chi_Minh): a bank confirms a debit once it happened");
@@ -129,6 +127,18 @@ class ConfirmationChecks {
 				throw new InvalidConfirmationException(UNKNOWN_SUB_ITEM,
 						"lines[" + i + "].subItem is not an economic sub-item in force on the payment date");
 			}
+		}
+	}
+
+	/**
+	 * @throws InvalidConfirmationException ({@code signature-invalid}) if the signer may not confirm for the bank: a
+	 * bank's key signs for that bank only
+	 */
+	static void requireSignerFor(Signer signer, String bankCode) {
+		if (!signer.mayConfirmFor(bankCode)) {
+			throw new InvalidConfirmationException(SIGNATURE_INVALID,
+					"signed with a key of another bank than the one it confirms for (bankCode, in camt.054 "
+							+ "Ntfctn/Acct/Svcr/FinInstnId/ClrSysMmbId/MmbId): a bank can only confirm as itself");
 		}
 	}
 

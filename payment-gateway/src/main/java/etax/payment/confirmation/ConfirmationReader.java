@@ -56,7 +56,20 @@ final class ConfirmationReader {
 
 	/** Reads and checks everything but the record key. */
 	BankConfirmation readUnkeyed(@Nullable String value) {
-		JsonNode root = parse(value);
+		return readUnkeyed(parse(value));
+	}
+
+	/**
+	 * The bank code a message states, if it states one well-formed, read before any rule of the message: the
+	 * listener compares it with the signer's bank first ({@link MessageReader.Parsed#banks}).
+	 */
+	static @Nullable String bank(JsonNode root) {
+		JsonNode bank = root.path("bankCode");
+		return (bank.isString() && BANK_CODE.matcher(bank.stringValue()).matches()) ? bank.stringValue() : null;
+	}
+
+	/** Reads and checks a parsed message but its record key. */
+	static BankConfirmation readUnkeyed(JsonNode root) {
 		JsonNode version = root.path("version");
 		if (!version.isInt() || version.intValue() != 1) {
 			throw new InvalidConfirmationException(UNSUPPORTED_VERSION, "version must be 1");
@@ -93,7 +106,11 @@ final class ConfirmationReader {
 		}
 	}
 
-	private JsonNode parse(@Nullable String value) {
+	/**
+	 * @return the message as one JSON object, none of its rules applied
+	 * @throws InvalidConfirmationException ({@code malformed-json}) if it is empty, not well-formed or not one object
+	 */
+	JsonNode parse(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidConfirmationException(MALFORMED_JSON, "value is empty");
 		}

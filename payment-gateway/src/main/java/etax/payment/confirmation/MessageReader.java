@@ -3,10 +3,13 @@ package etax.payment.confirmation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Element;
+import tools.jackson.databind.JsonNode;
 
 import static etax.payment.confirmation.RejectionReason.TOO_LARGE;
 import static etax.payment.confirmation.RejectionReason.UNSUPPORTED_CONTENT_TYPE;
@@ -29,13 +32,7 @@ final class MessageReader {
 	private final Camt054Reader camt054 = new Camt054Reader();
 
 	List<BankConfirmation> read(@Nullable String key, @Nullable String value, @Nullable String contentType) {
-		if (value != null && value.length() > MAX_CHARACTERS) {
-			throw new InvalidConfirmationException(TOO_LARGE, "value is over " + MAX_CHARACTERS + " characters");
-		}
-		return switch (format(contentType)) {
-			case JSON -> List.of(this.json.read(key, value));
-			case XML -> this.camt054.read(key, value);
-		};
+		return parse(value, contentType).read(key);
 	}
 
 	/**
@@ -43,17 +40,22 @@ final class MessageReader {
 	 * key's, and one payer for the whole message, since the key is the payer.
 	 */
 	List<BankConfirmation> readUnkeyed(@Nullable String value, @Nullable String contentType) {
+		return parse(value, contentType).readUnkeyed();
+	}
+
+	/**
+	 * Parses a message in the format its content type names, without applying any rule of its content yet, so that
+	 * what it states of its bank can be judged first ({@link Parsed#banks}).
+	 * @throws InvalidConfirmationException if it is too large, of another content type, or not well-formed
+	 */
+	Parsed parse(@Nullable String value, @Nullable String contentType) {
 		if (value != null && value.length() > MAX_CHARACTERS) {
 			throw new InvalidConfirmationException(TOO_LARGE, "value is over " + MAX_CHARACTERS + " characters");
 		}
-		List<BankConfirmation> confirmations = switch (format(contentType)) {
-			case JSON -> List.of(this.json.readUnkeyed(value));
-			case XML -> this.camt054.readUnkeyed(value);
+		return switch (format(contentType)) {
+			case JSON -> new Parsed(this.json.parse(value), null, 0);
+			case XML -> new Parsed(null, this.camt054.parse(value), (value != null) ? value.length() : 0);
 		};
-		if (confirmations.stream().map(BankConfirmation::payer).distinct().count() > 1) {
-			throw new InvalidConfirmationException(RejectionReason.KEY_MISMATCH, "one message pays for one payer");
-		}
-		return confirmations;
 	}
 
 	static Format format(@Nullable String contentType) {
@@ -79,6 +81,52 @@ final class MessageReader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A message parsed in its format, none of the rules of its content applied yet.
+	 *
+	 * @param json the JSON message, or null
+	 * @param camt054 the camt.054 message's notification, or null
+	 * @param characters the camt.054 message's length, which bounds its entries
+	 */
+	record Parsed(@Nullable JsonNode json, @Nullable Element camt054, int characters) {
+
+		/**
+		 * The bank codes the message states well-formed (JSON {@code bankCode}, each camt.054 {@code Ntfctn}'s
+		 * {@code MmbId}), whatever else in it is wrong: the listener compares them with the signer's bank before any
+		 * other rule, so that what one bank signed for another is refused for that, never for a rule a re-drive
+		 * could mend.
+		 */
+		List<String> banks() {
+			if (this.json != null) {
+				String bank = ConfirmationReader.bank(this.json);
+				return (bank != null) ? List.of(bank) : List.of();
+			}
+			return Camt054Reader.banks(Objects.requireNonNull(this.camt054));
+		}
+
+		/** Its confirmations, every rule of the format applied, the record key's included. */
+		List<BankConfirmation> read(@Nullable String key) {
+			List<BankConfirmation> confirmations = unkeyed();
+			confirmations.forEach((c) -> Vouchers.checked(key, c));
+			return confirmations;
+		}
+
+		/** Its confirmations, every rule applied but the key's, and one payer for the whole message. */
+		List<BankConfirmation> readUnkeyed() {
+			List<BankConfirmation> confirmations = unkeyed();
+			if (confirmations.stream().map(BankConfirmation::payer).distinct().count() > 1) {
+				throw new InvalidConfirmationException(RejectionReason.KEY_MISMATCH, "one message pays for one payer");
+			}
+			return confirmations;
+		}
+
+		private List<BankConfirmation> unkeyed() {
+			return (this.json != null) ? List.of(ConfirmationReader.readUnkeyed(this.json))
+					: Camt054Reader.readUnkeyed(Objects.requireNonNull(this.camt054), this.characters);
+		}
+
 	}
 
 	enum Format {

@@ -32,11 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The original message was rejected, so it is read leniently: a JSON message by its fields alone, whatever
  * else in it is wrong; a camt.054 message only as a whole. A fact the original does not state readably
- * cannot be kept, so the original is then {@linkplain Unreadable unreadable} for a correction.
+ * cannot be kept, so the original is then {@linkplain Unreadable unreadable} for a correction. Its bank is the one
+ * that sent it: one that states another bank readably is {@linkplain ForAnotherBank not corrected} either (its
+ * sender signed another bank's confirmation, which a correction would record as the sender's own, beside the other
+ * bank's).
  */
 final class PaymentFacts {
 
-	/** The bank code: compared with the bank that sent the rejection, not with the original's text. */
+	/**
+	 * The bank code: the bank that sent the rejection. An original that states another bank readably is not
+	 * corrected at all ({@link ForAnotherBank}); one that states none readably is the sender's.
+	 */
 	static final String BANK = "bankCode";
 
 	private static final String NONE = "-";
@@ -95,6 +101,8 @@ final class PaymentFacts {
 	/**
 	 * The facts of a rejected message, its bank being the one that sent it.
 	 * @throws Unreadable when it does not state one of them readably
+	 * @throws ForAnotherBank when it states readably another bank than the one that sent it: a correction, keeping
+	 * its sender, would record for that bank what the other bank said
 	 */
 	static Map<String, String> ofOriginal(@Nullable String value, @Nullable String contentType, String sender) {
 		if (value == null || value.isBlank()) {
@@ -110,7 +118,18 @@ final class PaymentFacts {
 		catch (InvalidConfirmationException ex) {
 			throw new Unreadable("it cannot be read (" + ex.reason().code() + ")");
 		}
-		facts.replaceAll((name, fact) -> name.endsWith(BANK) ? sender : fact);
+		for (Map.Entry<String, String> fact : facts.entrySet()) {
+			if (!fact.getKey().endsWith(BANK)) {
+				continue;
+			}
+			if (fact.getValue().equals(MENDABLE)) {
+				// it names no bank in its format: the sender's, whose key signed it
+				fact.setValue(sender);
+			}
+			else if (!fact.getValue().equals(sender)) {
+				throw new ForAnotherBank();
+			}
+		}
 		return facts;
 	}
 
@@ -146,7 +165,9 @@ final class PaymentFacts {
 		}
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("entries", "1");
-		facts.put(BANK, NONE);
+		// what it states, if in its format: another bank's message is not corrected into the sender's
+		String bank = ConfirmationReader.bank(root);
+		facts.put(BANK, (bank != null) ? bank : MENDABLE);
 		facts.put("bankReference", text(root, "bankReference", false));
 		facts.put("payerMst", mst(text(root, "payerMst", false)));
 		String onBehalf = text(root, "payerOnBehalfMst", true);
@@ -236,6 +257,15 @@ final class PaymentFacts {
 
 	private static String prefix(int entry, int entries) {
 		return (entries == 1) ? "" : "entries[" + entry + "].";
+	}
+
+	/** A rejected message that states readably another bank than the one that sent it. */
+	static final class ForAnotherBank extends RuntimeException {
+
+		ForAnotherBank() {
+			super("it confirms for another bank than the one that sent it", null, false, false);
+		}
+
 	}
 
 	/** A rejected message that does not state who sent it or what was paid readably. */

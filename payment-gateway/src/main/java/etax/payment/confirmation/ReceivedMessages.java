@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies, reads and checks one record of {@value PaymentRecording#CONFIRMATIONS_TOPIC}: its signature first, then
- * its value in the format its content type names (JSON or camt.054, one or many confirmations), then every rule of
+ * its value in the format its content type names (JSON or camt.054, one or many confirmations), the banks it states
+ * compared with the signer's as soon as it is parsed, before any rule of its content, then every rule of
  * {@link ConfirmationChecks}. The records of a poll are independent, so the recording runs this on every core before
  * its transaction.
  *
@@ -81,7 +82,13 @@ class ReceivedMessages {
 				return signedWithExpiredKey(record, source, contentType, headers, ex, now);
 			}
 			signerBank = signer.bankCode();
-			List<BankConfirmation> read = this.reader.read(record.key(), value, contentType);
+			MessageReader.Parsed parsed = this.reader.parse(value, contentType);
+			// the banks it confirms for before any other rule: what one bank signed for another is refused for that
+			// alone (and never re-driven), not for a rule of its content that an officer's re-drive could mend
+			for (String bank : parsed.banks()) {
+				ConfirmationChecks.requireSignerFor(signer, bank);
+			}
+			List<BankConfirmation> read = parsed.read(record.key());
 			for (BankConfirmation confirmation : read) {
 				checking = signer.mayConfirmFor(confirmation.bankCode())
 						? new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference()) : null;

@@ -141,6 +141,9 @@ public class RejectionRedrive {
 		catch (PaymentFacts.Unreadable ex) {
 			throw NotRedrivableException.unreadable(rejected.id(), ex.getMessage());
 		}
+		catch (PaymentFacts.ForAnotherBank ex) {
+			throw NotRedrivableException.forAnotherBank(rejected.id(), sender);
+		}
 	}
 
 	/**

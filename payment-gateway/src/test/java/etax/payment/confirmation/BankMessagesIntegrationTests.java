@@ -74,6 +74,30 @@ class BankMessagesIntegrationTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * What one bank signed in another's name is refused for that, whatever rule of its content it breaks too: refused
+	 * for such a rule (here the record key), it was kept with the signer as its sender, and an officer's re-drive
+	 * recorded the other bank's payment as the signer's own.
+	 */
+	@Test
+	void deadLettersAMessageSignedForAnotherBankForThatBeforeAnyOtherRule() throws Exception {
+		String mst = DevBanks.mst(7014);
+		String json = DevBanks.confirmation("79310001", "SIG2026042000000004", mst + "-001", "2026-04-20",
+				List.of(Line.of("1701", 1_000_000)));
+		publish(mst + "001", json, Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, json)));
+		String camt = Camt054.notification("79310001", mst,
+				Camt054.entry("SIG2026042000000005", "BOOK", false, null, "1701", 1_000_000));
+		publish(DevBanks.mst(7015), camt,
+				Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, camt)));
+
+		assertThat(header(awaitDeadLetter("SIG2026042000000004", "signature-invalid"), "etax.dlq.detail"))
+			.contains("another bank");
+		assertThat(header(awaitDeadLetter("SIG2026042000000005", "signature-invalid"), "etax.dlq.detail"))
+			.contains("another bank");
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/SIG2026042000000004").with(bank("79310001")))
+			.andExpect(status().isNotFound());
+	}
+
 	@Test
 	void deadLettersUnknownReferenceDataAndBanks() throws Exception {
 		String mst = DevBanks.mst(7003);

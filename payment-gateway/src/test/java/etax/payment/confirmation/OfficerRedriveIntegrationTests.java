@@ -1,6 +1,7 @@
 package etax.payment.confirmation;
 
 import java.util.List;
+import java.util.Map;
 
 import etax.payment.DevBanks;
 import etax.payment.DevBanks.Line;
@@ -129,6 +130,73 @@ class OfficerRedriveIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reason").value("malformed-json"));
 		assertThat(recorded(BANK, reference)).isZero();
+	}
+
+	/**
+	 * The tester's case: bank 01202001 signed 79310001's confirmation under a record key that is not the payer's;
+	 * kept as a {@code key-mismatch} of 01202001's, it was re-driven with only its bank changed, and the payment
+	 * 79310001 confirmed itself was recorded a second time, as 01202001's.
+	 */
+	@Test
+	void aMessageOneBankSignedForAnotherIsNeverRedrivenAsTheSignersOwn() throws Exception {
+		String mst = DevBanks.mst(9605);
+		String reference = "ANB2026042000000001";
+		String other = "79310001";
+		String forOther = DevBanks.confirmation(other, reference, mst + "-001", "2026-04-20",
+				List.of(Line.of("1701", 2_000_000)));
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst + "001", forOther,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, forOther)));
+		awaitDeadLetter(reference, "signature-invalid");
+		long id = rejectionId(forOther);
+		gateway.publish(PaymentRecording.CONFIRMATIONS_TOPIC, mst + "-001", forOther,
+				Map.of(DevBanks.SIGNATURE, DevBanks.sign(other, forOther)));
+		await().atMost(TIMEOUT).until(() -> recorded(other, reference) == 1);
+
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"));
+		redrive(id, asSigners(forOther, other)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"));
+
+		assertThat(recorded(BANK, reference)).isZero();
+	}
+
+	/**
+	 * A rejection kept before the signature was judged first: bank 01202001's message for 79310001, refused for its
+	 * record key. Its bank is what it says, so it is not corrected into 01202001's.
+	 */
+	@Test
+	void aRejectionOfAMessageForAnotherBankKeptForAnotherRuleIsNotCorrectedIntoTheSignersOwn() throws Exception {
+		String mst = DevBanks.mst(9606);
+		String reference = "ANB2026042000000002";
+		String forOther = DevBanks.confirmation("79310001", reference, mst + "-001", "2026-04-20",
+				List.of(Line.of("1701", 2_000_000)));
+		long id = gateway.jdbc().sql("""
+				INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index,
+				    message_key, raw_value, reason, detail, received_at, recording_id, signer_bank_code)
+				VALUES ('bank.payment-confirmations.v1.before', 0, ?, 0, ?, ?, 'key-mismatch',
+				    'record key must be the payer MST', now(), gen_random_uuid(), ?)
+				RETURNING id""")
+			.params(System.nanoTime(), mst + "001", forOther, BANK)
+			.query(Long.class)
+			.single();
+
+		redrive(id, asSigners(forOther, "79310001")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://etax.example/problems/not-redrivable"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("another bank")));
+		gateway.mvc().perform(post("/api/v1/payments/rejected/" + id + ":redrive").with(officer()))
+			.andExpect(status().isConflict());
+
+		assertThat(recorded(BANK, reference)).isZero();
+		assertThat(gateway.jdbc().sql("SELECT redriven_at IS NULL FROM payment.rejected_message WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	/** The message with only its bank changed to the signer's. */
+	private static String asSigners(String message, String bankCode) {
+		return message.replace("\"bankCode\":\"" + bankCode + "\"", "\"bankCode\":\"" + BANK + "\"");
 	}
 
 	private ResultActions redrive(long id, String corrected) throws Exception {

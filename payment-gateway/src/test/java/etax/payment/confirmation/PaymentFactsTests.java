@@ -58,9 +58,27 @@ class PaymentFactsTests {
 	}
 
 	@Test
-	void theBankIsTheOneThatSentTheMessageNotTheOneItNames() {
+	void anOriginalThatNamesAnotherBankThanItsSenderIsNotCorrected() {
+		// bank 01202001 signed 79310001's confirmation, and it was rejected for a rule a correction could mend: mended
+		// to name its sender, it would be recorded as the sender's payment beside 79310001's own
 		String claimsAnother = ORIGINAL.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"79310001");
-		assertThat(changed(claimsAnother, MENDED)).isEmpty();
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal(claimsAnother, null, BANK))
+			.isInstanceOf(PaymentFacts.ForAnotherBank.class);
+		String camt = Camt054.notification("79310001", MST,
+				Camt054.entry("PF2026042000000002", "BOOK", false, null, "1701", 1_000));
+		assertThatThrownBy(() -> PaymentFacts.ofOriginal(camt, "application/xml", BANK))
+			.isInstanceOf(PaymentFacts.ForAnotherBank.class);
+		assertThat(PaymentFacts.ofOriginal(camt, "application/xml", "79310001")).containsEntry("bankCode", "79310001");
+	}
+
+	@Test
+	void anOriginalThatNamesNoBankInItsFormatIsItsSenders() {
+		String malformed = ORIGINAL.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"0120200");
+		assertThat(changed(malformed, MENDED)).isEmpty();
+		assertThat(changed(malformed, MENDED.replace("\"bankCode\":\"" + BANK, "\"bankCode\":\"79310001")))
+			.containsExactly("bankCode");
+		String missing = ORIGINAL.replace("\"bankCode\":\"" + BANK + "\",", "");
+		assertThat(changed(missing, MENDED)).isEmpty();
 	}
 
 	@Test
