@@ -2,8 +2,11 @@ package etax.payment.confirmation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
@@ -65,6 +68,31 @@ final class Camt054Reader {
 			.filter((bank) -> bank != null && Vouchers.BANK_CODE.matcher(bank).matches())
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * The bank and reference of each entry a notification states well-formed (its {@code Ntfctn}'s account servicer,
+	 * its {@code AcctSvcrRef}), at most {@value #MAX_ENTRIES}, read before any rule of the message: should one refuse
+	 * it, all or nothing, the bank's status report still finds it by each of them ({@link MessageReader.Parsed#keys}).
+	 */
+	static List<ConfirmationKey> keys(Element notification) {
+		Set<ConfirmationKey> keys = new LinkedHashSet<>();
+		for (Element ntfctn : children(notification, "Ntfctn")) {
+			String bank = text(ntfctn, SERVICER);
+			if (bank == null || !Vouchers.BANK_CODE.matcher(bank).matches()) {
+				continue;
+			}
+			for (Element entry : children(ntfctn, "Ntry")) {
+				if (keys.size() == MAX_ENTRIES) {
+					return List.copyOf(keys);
+				}
+				String reference = text(entry, "AcctSvcrRef");
+				if (reference != null && Vouchers.REFERENCE.matcher(reference).matches()) {
+					keys.add(new ConfirmationKey(bank, reference));
+				}
+			}
+		}
+		return List.copyOf(keys);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import etax.ids.TaxpayerId;
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -66,6 +67,18 @@ final class ConfirmationReader {
 	static @Nullable String bank(JsonNode root) {
 		JsonNode bank = root.path("bankCode");
 		return (bank.isString() && BANK_CODE.matcher(bank.stringValue()).matches()) ? bank.stringValue() : null;
+	}
+
+	/**
+	 * The bank and reference a message states, if it states both well-formed, read before any rule of the message:
+	 * should one refuse it, the bank's status report still finds it by that reference
+	 * ({@link MessageReader.Parsed#keys}).
+	 */
+	static @Nullable ConfirmationKey key(JsonNode root) {
+		String bank = bank(root);
+		JsonNode reference = root.path("bankReference");
+		return (bank != null && reference.isString() && REFERENCE.matcher(reference.stringValue()).matches())
+				? new ConfirmationKey(bank, reference.stringValue()) : null;
 	}
 
 	/** Reads and checks a parsed message but its record key. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +105,19 @@ final class MessageReader {
 				return (bank != null) ? List.of(bank) : List.of();
 			}
 			return Camt054Reader.banks(Objects.requireNonNull(this.camt054));
+		}
+
+		/**
+		 * The bank and reference of each entry the message states well-formed, whatever else in it is wrong: the
+		 * listener keeps a rejection of the whole message under each of them whose bank its signer may confirm
+		 * for, so that the bank's status report finds it by every reference it carried.
+		 */
+		List<ConfirmationKey> keys() {
+			if (this.json != null) {
+				ConfirmationKey key = ConfirmationReader.key(this.json);
+				return (key != null) ? List.of(key) : List.of();
+			}
+			return Camt054Reader.keys(Objects.requireNonNull(this.camt054));
 		}
 
 		/** Its confirmations, every rule of the format applied, the record key's included. */

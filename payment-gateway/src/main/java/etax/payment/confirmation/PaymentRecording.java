@@ -109,7 +109,8 @@ public class PaymentRecording {
 
 	/**
 	 * What a bank's reference came to: the recorded confirmation, if any, and every rejected entry that
-	 * carried the reference (a conflict, a broken rule), newest first, all read in one snapshot.
+	 * carried the reference (a conflict, a broken rule, also of another entry of a message rejected whole), newest
+	 * first, all read in one snapshot.
 	 * @param bankCode the bank
 	 * @param bankReference its reference
 	 * @return both, either possibly empty

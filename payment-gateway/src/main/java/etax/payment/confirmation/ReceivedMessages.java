@@ -68,9 +68,10 @@ class ReceivedMessages {
 		String contentType = MessageReader.header(record.headers(), MessageReader.CONTENT_TYPE, "contentType");
 		Headers headers = record.headers();
 		String value = record.value();
-		// the entry being checked, once one could be read and its signer may speak for its bank: that bank's
-		// status report lists the rejection; no bank can put entries in another's
-		ConfirmationKey checking = null;
+		// the bank and reference of each entry, once they could be read and its signer may speak for their bank:
+		// that bank's status report lists a rejection of the message under each (the message is all or nothing, so
+		// a rule one entry or the message breaks refuses them all); no bank can put entries in another's
+		List<ConfirmationKey> carried = List.of();
 		String signerBank = null;
 		try {
 			Signer signer;
@@ -88,25 +89,22 @@ class ReceivedMessages {
 			for (String bank : parsed.banks()) {
 				ConfirmationChecks.requireSignerFor(signer, bank);
 			}
+			carried = parsed.keys();
 			List<BankConfirmation> read = parsed.read(record.key());
-			for (BankConfirmation confirmation : read) {
-				checking = signer.mayConfirmFor(confirmation.bankCode())
-						? new ConfirmationKey(confirmation.bankCode(), confirmation.bankReference()) : null;
-				this.checks.check(signer, confirmation);
+			for (int i = 0; i < read.size(); i++) {
+				check(signer, read, i);
 			}
 			return new ReceivedMessage(received(record, source, contentType, read, signer, now), null,
 					(signerBank == null) ? RedriveClaim.of(record.headers()) : null,
-					Rejection.unstorable(source, record.key(), value, contentType, now,
-							(read.size() == 1) ? checking : null, signerBank),
-					headers);
+					Rejection.unstorable(source, record.key(), value, contentType, now, carried, signerBank), headers);
 		}
 		catch (InvalidSignatureException ex) {
 			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.SIGNATURE_INVALID,
-					ex.getMessage(), now, null, null), headers);
+					ex.getMessage(), now, List.of(), null), headers);
 		}
 		catch (InvalidConfirmationException ex) {
 			return rejected(Rejection.of(source, record.key(), value, contentType, ex.reason(), ex.getMessage(), now,
-					checking, signerBank), headers);
+					carried, signerBank), headers);
 		}
 		catch (DataAccessException ex) {
 			throw ex;
@@ -127,7 +125,23 @@ class ReceivedMessages {
 					source.partition(), source.offset(), RedactedException.of(ex));
 			return rejected(Rejection.of(source, record.key(), value, contentType, RejectionReason.UNREADABLE,
 					"the message could not be read; report it with this rejection",
-					now, checking, signerBank), headers);
+					now, carried, signerBank), headers);
+		}
+	}
+
+	/**
+	 * Checks an entry; the detail of a rule it breaks names it among several, since the whole message is refused and
+	 * listed under each entry's reference.
+	 */
+	private void check(Signer signer, List<BankConfirmation> read, int entry) {
+		try {
+			this.checks.check(signer, read.get(entry));
+		}
+		catch (InvalidConfirmationException ex) {
+			if (read.size() == 1) {
+				throw ex;
+			}
+			throw new InvalidConfirmationException(ex.reason(), "Ntry[" + entry + "]: " + ex.getMessage());
 		}
 	}
 
@@ -151,10 +165,10 @@ class ReceivedMessages {
 		}
 		if (!received.isEmpty() && recordedAlready(received)) {
 			return new ReceivedMessage(received, null, null, Rejection.unstorable(source, record.key(), record.value(),
-					contentType, now, null, signer.bankCode()), headers);
+					contentType, now, List.of(), signer.bankCode()), headers);
 		}
 		return rejected(Rejection.of(source, record.key(), record.value(), contentType, RejectionReason.SIGNATURE_INVALID,
-				expired.getMessage(), now, null, null), headers);
+				expired.getMessage(), now, List.of(), null), headers);
 	}
 
 	/** Whether every entry is recorded under its key (booked, or with its status) with the same content. */

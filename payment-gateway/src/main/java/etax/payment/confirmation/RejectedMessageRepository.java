@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import etax.payment.sql.SqlColumns;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +31,10 @@ class RejectedMessageRepository {
 	private static final String INSERT = """
 			INSERT INTO payment.rejected_message (kafka_topic, kafka_partition, kafka_offset, entry_index, message_key,
 			    raw_value, content_type, recorded_value, reason, detail, received_at, recording_id, bank_code,
-			    bank_reference, signer_bank_code, signature)
+			    bank_reference, entry_keys, signer_bank_code, signature)
 			VALUES (:topic, :partition, :offset, :entry, :key, :value, :contentType, :recordedValue, :reason, :detail,
-			    :receivedAt, :recordingId, :bankCode, :bankReference, :signerBank, :signature)
+			    :receivedAt, :recordingId, :bankCode, :bankReference, CAST(:entryKeys AS text[]), :signerBank,
+			    :signature)
 			ON CONFLICT (kafka_topic, kafka_partition, kafka_offset, entry_index) DO NOTHING""";
 
 	private static final String COLUMNS = """
@@ -119,13 +121,13 @@ class RejectedMessageRepository {
 	}
 
 	/**
-	 * The latest {@link #MAX_FOR_REFERENCE} rejected entries that carried a bank's reference, newest first, without
-	 * the messages.
+	 * The latest {@link #MAX_FOR_REFERENCE} rejected entries that carried a bank's reference, the messages rejected
+	 * whole with an entry that carried it among them, newest first, without the messages.
 	 */
 	List<RejectedMessage> forBankReference(String bankCode, String bankReference) {
-		return this.client.sql("SELECT " + COLUMNS_WITHOUT_PAYLOAD
-				+ " FROM payment.rejected_message WHERE bank_code = ? AND bank_reference = ? ORDER BY id DESC LIMIT ?")
-			.params(bankCode, bankReference, MAX_FOR_REFERENCE)
+		return this.client.sql("SELECT " + COLUMNS_WITHOUT_PAYLOAD + " FROM payment.rejected_message"
+				+ " WHERE (bank_code = ? AND bank_reference = ?) OR entry_keys @> ARRAY[?::text] ORDER BY id DESC LIMIT ?")
+			.params(bankCode, bankReference, entryKey(new ConfirmationKey(bankCode, bankReference)), MAX_FOR_REFERENCE)
 			.query((row, rowNumber) -> rejected(row))
 			.list();
 	}
@@ -174,6 +176,8 @@ class RejectedMessageRepository {
 	}
 
 	private static SqlParameterSource parameters(Rejection rejection, UUID recordingId) {
+		List<ConfirmationKey> confirmations = rejection.confirmations();
+		ConfirmationKey first = confirmations.isEmpty() ? null : confirmations.get(0);
 		return new MapSqlParameterSource().addValue("topic", rejection.source().topic())
 			.addValue("partition", rejection.source().partition())
 			.addValue("offset", rejection.source().offset())
@@ -186,12 +190,29 @@ class RejectedMessageRepository {
 			.addValue("detail", rejection.detail())
 			.addValue("receivedAt", ConfirmationRepository.utc(rejection.receivedAt()))
 			.addValue("recordingId", recordingId)
-			.addValue("bankCode", (rejection.confirmation() != null) ? rejection.confirmation().bankCode() : null,
-					Types.VARCHAR)
-			.addValue("bankReference",
-					(rejection.confirmation() != null) ? rejection.confirmation().bankReference() : null, Types.VARCHAR)
+			.addValue("bankCode", (first != null) ? first.bankCode() : null, Types.VARCHAR)
+			.addValue("bankReference", (first != null) ? first.bankReference() : null, Types.VARCHAR)
+			.addValue("entryKeys", entryKeys(confirmations), Types.ARRAY)
 			.addValue("signerBank", rejection.signerBank(), Types.VARCHAR)
 			.addValue("signature", storable(rejection.signature()), Types.VARCHAR);
+	}
+
+	/**
+	 * The bank and reference of each entry of a message rejected whole, by which the bank's status report finds it;
+	 * null for one entry, which {@code bank_code} and {@code bank_reference} hold.
+	 */
+	private static String @Nullable [] entryKeys(List<ConfirmationKey> confirmations) {
+		return (confirmations.size() < 2) ? null
+				: confirmations.stream().map(RejectedMessageRepository::entryKey).toArray(String[]::new);
+	}
+
+	/**
+	 * An entry's bank and reference as {@code entry_keys} holds them: one value, so that one index finds it whatever
+	 * the statistics say (with the bank apart, a plan without them read every rejection of the bank); a bank code is
+	 * 8 digits and a reference has no {@code /}.
+	 */
+	private static String entryKey(ConfirmationKey key) {
+		return key.bankCode() + "/" + key.bankReference();
 	}
 
 	/**

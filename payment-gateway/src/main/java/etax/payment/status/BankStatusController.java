@@ -45,7 +45,9 @@ class BankStatusController {
 			+ "line), pending or failed as the bank reported it, or rejected and why",
 			description = "404 when nothing with this reference was recorded or rejected: a confirmation just "
 					+ "accepted (202) may still be on its way; one rejected before its reference could be read "
-					+ "(not JSON, a bad signature) carries none. The rejections are the latest 100, newest first.")
+					+ "(not JSON, a bad signature) carries none. A message rejected whole (a camt.054 one of whose "
+					+ "entries broke a rule) is listed under the reference of each of its entries. The rejections are "
+					+ "the latest 100, newest first.")
 	@GetMapping("/api/v1/bank/confirmations/{bankReference}")
 	ConfirmationStatus status(@PathVariable String bankReference, @AuthenticationPrincipal Caller bank) {
 		String bankCode = Objects.requireNonNull(bank.bank());

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * reported the debit failed or pending (recorded, no money moved); else {@code REJECTED}
  * @param recorded the booked confirmation, if one is
  * @param unbooked the pending and failed reports recorded under it, oldest first
- * @param rejected every entry with this reference that was not recorded, newest first
+ * @param rejected every entry with this reference that was not recorded, newest first, a message rejected whole
+ * once for each of its entries that carried it
  */
 record ConfirmationStatus(String bankCode, String bankReference, State state, @Nullable Recorded recorded,
 		List<Unbooked> unbooked, List<Rejected> rejected) {

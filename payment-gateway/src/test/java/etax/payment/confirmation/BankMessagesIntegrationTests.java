@@ -119,6 +119,52 @@ class BankMessagesIntegrationTests {
 			.andExpect(jsonPath("$.rejected[0].redriven").value(false));
 	}
 
+	/**
+	 * A message refused whole is in the bank's status report under every reference it carried: refused by a rule of
+	 * its reading (lines that do not add up, the record key) it was kept without its reference, and refused for one
+	 * entry of a camt.054 under that entry's only, so the report answered 404 ("may still be on its way") for ever.
+	 */
+	@Test
+	void reportsAMessageRejectedWholeUnderEveryReferenceItCarried() throws Exception {
+		String mst = DevBanks.mst(7016);
+		gateway.publishSigned(mst, DevBanks.confirmation(BANK, "STS2026042000000001", mst, "2026-04-20",
+				List.of(Line.of("1701", 1_000_000))).replace("\"amount\":1000000,\"paymentDate\"",
+						"\"amount\":1000001,\"paymentDate\""));
+		String branch = DevBanks.confirmation(BANK, "STS2026042000000002", mst + "-001", "2026-04-20",
+				List.of(Line.of("1701", 1_000_000)));
+		publish(mst + "001", branch, Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, branch)));
+		String checked = Camt054.notification(BANK, mst,
+				Camt054.entry("STS2026042000000003", "BOOK", false, null, "1701", 1_000_000),
+				Camt054.entry("STS2026042000000004", "BOOK", false, null, "9999", 1_000_000));
+		publish(mst, checked, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, checked)));
+		String read = Camt054.notification(BANK, mst,
+				Camt054.entry("STS2026042000000005", "BOOK", false, null, "1701", 1_000_000),
+				Camt054.entry("STS2026042000000006", "BOOK", false, null, "1701", 1_000_000)
+					.replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>CRDT</CdtDbtInd>"));
+		publish(mst, read, Map.of("content-type", "application/xml", DevBanks.SIGNATURE, DevBanks.sign(BANK, read)));
+
+		awaitDeadLetter("STS2026042000000001", "lines-do-not-sum");
+		awaitDeadLetter("STS2026042000000002", "key-mismatch");
+		awaitDeadLetter("STS2026042000000003", "unknown-sub-item");
+		awaitDeadLetter("STS2026042000000005", "invalid-field");
+		Map<String, String> reasons = Map.of("STS2026042000000001", "lines-do-not-sum", "STS2026042000000002",
+				"key-mismatch", "STS2026042000000003", "unknown-sub-item", "STS2026042000000004", "unknown-sub-item",
+				"STS2026042000000005", "invalid-field", "STS2026042000000006", "invalid-field");
+		for (Map.Entry<String, String> reference : reasons.entrySet()) {
+			gateway.mvc().perform(get("/api/v1/bank/confirmations/" + reference.getKey()).with(bank(BANK)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.state").value("REJECTED"))
+				.andExpect(jsonPath("$.rejected.length()").value(1))
+				.andExpect(jsonPath("$.rejected[0].reason").value(reference.getValue()));
+		}
+		// the entry that broke the rule is named, for the entries that did not
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/STS2026042000000003").with(bank(BANK)))
+			.andExpect(jsonPath("$.rejected[0].detail").value(Matchers.startsWith("Ntry[1]: ")));
+		gateway.mvc().perform(get("/api/v1/bank/confirmations/STS2026042000000003").with(bank("01204001")))
+			.andExpect(status().isNotFound());
+		assertThat(recorded("STS2026042000000003")).isZero();
+	}
+
 	@Test
 	void deadLettersAConflictWithBothVersions() throws Exception {
 		String mst = DevBanks.mst(7004);

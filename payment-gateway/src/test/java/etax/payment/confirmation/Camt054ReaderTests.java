@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import etax.ids.TaxpayerId;
+import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,6 +44,20 @@ class Camt054ReaderTests {
 			assertThat(line.amount()).isEqualByComparingTo("22000000");
 		});
 		assertThat(read.get(1).status()).isEqualTo(BankConfirmation.Status.PENDING);
+	}
+
+	@Test
+	void statesTheBankAndReferenceOfEveryEntryBeforeAnyRuleOfIt() {
+		String xml = Camt054.notification("01202001", MST, Camt054.entry("CAMT1", "BOOK", false, null, "1701", 22_000_000),
+				Camt054.entry("CAMT2", "BOOK", false, null, "1701", 1).replace("<CdtDbtInd>DBIT</CdtDbtInd>", ""),
+				Camt054.entry("CAMT 3", "BOOK", false, null, "1701", 1));
+
+		Element notification = this.reader.parse(xml);
+
+		assertThat(Camt054Reader.banks(notification)).containsExactly("01202001");
+		assertThat(Camt054Reader.keys(notification)).containsExactly(new ConfirmationKey("01202001", "CAMT1"),
+				new ConfirmationKey("01202001", "CAMT2"));
+		assertThat(Camt054Reader.keys(this.reader.parse(xml.replace("<MmbId>01202001", "<MmbId>0120200")))).isEmpty();
 	}
 
 	@Test

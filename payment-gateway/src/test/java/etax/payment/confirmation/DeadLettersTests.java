@@ -2,6 +2,7 @@ package etax.payment.confirmation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import etax.outbox.OutboxMessage;
@@ -80,7 +81,7 @@ class DeadLettersTests {
 	private static Rejection conflict(String rejected, String recorded) {
 		return new Rejection(new MessagePosition("bank.payments.v1", 0, 42), 0, "0101234567", rejected,
 				"application/json", RejectionReason.CONFLICT, "the bank sent another version of a recorded confirmation",
-				recorded, Instant.parse("2026-04-20T03:00:00Z"), null, "01202001", null);
+				recorded, Instant.parse("2026-04-20T03:00:00Z"), List.of(), "01202001", null);
 	}
 
 }
