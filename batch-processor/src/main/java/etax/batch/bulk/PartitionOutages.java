@@ -27,6 +27,10 @@ final class PartitionOutages implements StepExecutionListener {
 		if (partition.getStatus().isUnsuccessful() && Outages.only(partition.getFailureExceptions())) {
 			partition.getExecutionContext().put(OUTAGE, true);
 		}
+		else {
+			// a restart's partition starts from the context of the one it follows: its mark is not this run's
+			partition.getExecutionContext().remove(OUTAGE);
+		}
 		return null;
 	}
 

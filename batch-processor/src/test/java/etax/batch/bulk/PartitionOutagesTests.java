@@ -32,6 +32,17 @@ class PartitionOutagesTests {
 	}
 
 	@Test
+	void aRestartedPartitionThatFailsForAnythingElseLosesTheMarkOfTheRunBefore() {
+		StepExecution restarted = partition(run(), 1, BatchStatus.FAILED);
+		restarted.getExecutionContext().put(PartitionOutages.OUTAGE, true);
+		restarted.addFailureException(new DeclarationApiException("declaration-api refused the request: HTTP 401"));
+
+		new PartitionOutages().afterStep(restarted);
+
+		assertThat(restarted.getExecutionContext().containsKey(PartitionOutages.OUTAGE)).isFalse();
+	}
+
+	@Test
 	void aRunWhosePartitionsFailedForOutagesIsOneThoughItsManagerFailedWithTheirSummary() {
 		JobExecution run = run();
 		manager(run).addFailureException(SUMMARY);
