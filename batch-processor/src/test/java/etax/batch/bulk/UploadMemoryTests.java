@@ -3,6 +3,7 @@ package etax.batch.bulk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,11 +39,21 @@ class UploadMemoryTests {
 		byte[] sent = new byte[150 * 1024];
 		new Random(7).nextBytes(sent);
 		try (UploadMemory.Share share = memory.share()) {
+			// once before, so that what loading the classes allocates is not counted
+			BatchController.readBody(aByteAtATime(new byte[10]), -1, 160 * 1024, UploadPace.started(1), share);
+		}
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
+		try (UploadMemory.Share share = memory.share()) {
+			long before = threads.getCurrentThreadAllocatedBytes();
 			byte[] body = BatchController.readBody(aByteAtATime(sent), -1, 160 * 1024,
 					UploadPace.started(1), share);
+			long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
 			assertThat(body).isEqualTo(sent);
 			assertThat(memory.held()).isEqualTo(sent.length);
+			assertThat(allocated).as("its pieces and the body, not an array a read (some 24 bytes each)")
+				.isLessThan(4L * sent.length);
 		}
 		try (UploadMemory.Share share = memory.share()) {
 			assertThat(catchThrowableOfType(BatchRefusedException.class, () -> BatchController.readBody(
