@@ -407,14 +407,7 @@ class WorkItemsIntegrationTests {
 		String withdrawal = withdrawalPath(id);
 		this.withdrawals.sendPending();
 		assertThat(sentTo(withdrawal)).as("not while the proposal may still be on its way").isEmpty();
-		try {
-			this.clock.set(BatchProcessorIntegrationTest.NOW.plusSeconds(21));
-			this.withdrawals.sendPending();
-			this.withdrawals.sendPending();
-		}
-		finally {
-			this.clock.reset();
-		}
+		sendWithdrawalsOnceNoProposalCanBeOnItsWay();
 		assertThat(sentTo(withdrawal)).singleElement().satisfies((sent) -> {
 			assertThat(claims(sent.authorization())).contains("\"role\":\"SERVICE\"");
 			assertThat(sent.body()).contains("resolution of approver-an at reconciliation work item " + id
@@ -437,14 +430,7 @@ class WorkItemsIntegrationTests {
 		String secondWithdrawal = "/api/v1/corrections/proposals/" + second + "/withdrawal";
 		FakeGateway.get().answer("POST", secondWithdrawal, 404, """
 				{"type":"https://etax.example/problems/correction-not-found","status":404}""");
-		try {
-			this.clock.set(BatchProcessorIntegrationTest.NOW.plusSeconds(21));
-			this.withdrawals.sendPending();
-			this.withdrawals.sendPending();
-		}
-		finally {
-			this.clock.reset();
-		}
+		sendWithdrawalsOnceNoProposalCanBeOnItsWay();
 		assertThat(sentTo(secondWithdrawal)).as("a proposal the gateway never took ends the withdrawal").hasSize(1);
 		assertThat(history(id)).last().isEqualTo("GATEWAY_NOT_PROPOSED");
 
@@ -672,6 +658,18 @@ class WorkItemsIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://etax.example/problems/" + type);
+	}
+
+	/** Twice, once two gateway timeouts have passed: a withdrawal sent again is answered as the first. */
+	private void sendWithdrawalsOnceNoProposalCanBeOnItsWay() {
+		try {
+			this.clock.set(BatchProcessorIntegrationTest.NOW.plusSeconds(21));
+			this.withdrawals.sendPending();
+			this.withdrawals.sendPending();
+		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 }

@@ -133,7 +133,7 @@ class OfficerRedriveIntegrationTests {
 	}
 
 	/**
-	 * The tester's case: bank 01202001 signed 79310001's confirmation under a record key that is not the payer's;
+	 * Bank 01202001 signed 79310001's confirmation under a record key that is not the payer's;
 	 * kept as a {@code key-mismatch} of 01202001's, it was re-driven with only its bank changed, and the payment
 	 * 79310001 confirmed itself was recorded a second time, as 01202001's.
 	 */

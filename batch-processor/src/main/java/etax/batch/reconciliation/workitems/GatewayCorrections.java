@@ -165,12 +165,7 @@ class GatewayCorrections {
 	 * read timeout above all) may have lost the answer of a gateway that took it.
 	 */
 	private static boolean neverConnected(ResourceAccessException ex) {
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return ex.contains(ConnectException.class) || ex.contains(HttpConnectTimeoutException.class);
 	}
 
 	private static @Nullable ProblemDetail problem(RestClientResponseException ex) {
