@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import etax.access.Caller;
 import etax.access.RedactedException;
-import etax.access.RequestViolations;
 import etax.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +48,7 @@ class ReturnBatchController {
 
 	private final FilingProblems problems;
 
-	private final JsonMapper json;
+	private final ReturnBatchReader reader;
 
 	private final SubmissionProperties properties;
 
@@ -58,7 +56,7 @@ class ReturnBatchController {
 			SubmissionProperties properties) {
 		this.intake = intake;
 		this.problems = problems;
-		this.json = json;
+		this.reader = new ReturnBatchReader(json);
 		this.properties = properties;
 	}
 
@@ -121,17 +119,10 @@ class ReturnBatchController {
 		}
 		ReturnBatch.Request batch;
 		try {
-			batch = this.json.readValue(body, ReturnBatch.Request.class);
+			batch = this.reader.read(body, limits.maxItems());
 		}
-		catch (JacksonException ex) {
-			RequestViolations.Violation field = RequestViolations.of(ex);
-			throw invalid("The body is not a batch of returns"
-					+ ((field != null) ? ": " + RequestViolations.detail(List.of(field))
-							: ": not a JSON object of a filer and items") + ".");
-		}
-		if (batch == null || batch.items() == null || batch.items().isEmpty()
-				|| batch.items().size() > limits.maxItems()) {
-			throw invalid("A batch request holds 1 to " + limits.maxItems() + " returns.");
+		catch (ReturnBatchReader.InvalidBatch ex) {
+			throw invalid(ex.getMessage());
 		}
 		if (batch.items().stream().anyMatch((item) -> item == null || item.xml() == null || item.idempotencyKey() == null
 				|| item.idempotencyKey().isBlank() || item.idempotencyKey().length() > 255

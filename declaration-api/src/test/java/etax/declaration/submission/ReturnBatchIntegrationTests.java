@@ -2,6 +2,7 @@ package etax.declaration.submission;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -183,6 +184,21 @@ class ReturnBatchIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("null")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
+		// a million empty items in 3 MB: refused at the 501st, none of the others bound
+		String manyEmpty = "{\"filer\":{\"subject\":\"agent-" + agent + "\",\"role\":\"AGENT\"},\"items\":["
+				+ String.join(",", Collections.nCopies(1_000_000, "{}")) + "]}";
+		this.mvc.perform(post("/api/v1/returns:batch").with(bearer(TOKENS.service("batch-processor")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(manyEmpty)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"))
+			.andExpect(jsonPath("$.detail").value("A batch request holds 1 to 500 returns."));
+		for (String notABatch : List.of("{\"items\":[],\"items\":[]}", "{\"items\":{}}", "{\"items\":[{}]} {}",
+				"{\"items\":[")) {
+			this.mvc.perform(post("/api/v1/returns:batch").with(bearer(TOKENS.service("batch-processor")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(notABatch)).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-return-batch"));
+		}
 		// a NUL the database cannot take in a lock's key: refused, not a 500 that every retry meets again
 		file(Map.of("filer", Map.of("subject", "agent-" + agent, "role", "AGENT"), "items",
 				List.of(Map.of("idempotencyKey", "k\u0000", "xml", SampleReturns.valid().getBytes(StandardCharsets.UTF_8)))))
