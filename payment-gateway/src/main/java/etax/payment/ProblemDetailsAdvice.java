@@ -172,6 +172,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The payable item owes less than the amount", detail);
 			case CREDIT_NOT_POSTED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "credit-not-posted",
 					"The treasury has not posted the credit's money", detail);
+			case CREDIT_BEING_REVERSED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "credit-being-reversed",
+					"The credit's money goes back to the payer", detail);
 		};
 	}
 

@@ -186,9 +186,9 @@ class CorrectionRepository {
 			.optional();
 	}
 
-	/** A recorded RECORD of the voucher (or of its line, or of the whole voucher), if there is one. */
-	Optional<RecordedCorrection> recordedRecord(String bankCode, String bankReference, @Nullable Integer lineNumber) {
-		return recordedOfKind("RECORD", bankCode, bankReference, lineNumber);
+	/** A recorded RECORD of the voucher, of any of its lines or of it whole, if there is one. */
+	Optional<RecordedCorrection> recordedRecord(String bankCode, String bankReference) {
+		return recordedOfKind("RECORD", bankCode, bankReference, null);
 	}
 
 	/**

@@ -74,7 +74,8 @@ class VoucherChecks {
 			checkCoding(request, voucher);
 		}
 		if ("RECORD".equals(request.kind())) {
-			this.repository.recordedRecord(request.bankCode(), request.bankReference(), request.lineNumber())
+			// one per voucher, whatever line each names: a RECORD has the whole payment re-driven
+			this.repository.recordedRecord(request.bankCode(), request.bankReference())
 				.ifPresent((earlier) -> {
 					throw CorrectionRefusedException.recordedBefore(voucher, "RECORD", earlier.requestNumber(),
 							earlier.correctionId());

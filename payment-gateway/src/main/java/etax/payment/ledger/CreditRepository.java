@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +57,20 @@ class CreditRepository {
 				    AND EXISTS (SELECT 1 FROM payment.obligation o WHERE o.mst = c.mst AND o.owing
 				        AND (o.sub_item = c.sub_item OR o.due_date < ?))
 				ORDER BY c.mst LIMIT ?""", String.class, afterMst, today, today, limit);
+	}
+
+	/**
+	 * A recorded correction request that reverses the payment line a posting belongs to: the line's, or the
+	 * whole payment's. Its money goes back to the payer once the bank carries it out.
+	 * @return the request's number, if one is recorded
+	 */
+	Optional<String> reverseRequested(UUID postingId) {
+		return this.jdbc.query("""
+				SELECT r.request_number FROM payment.confirmation_line l
+				  JOIN payment.correction_request r ON r.bank_code = l.bank_code AND r.bank_reference = l.bank_reference
+				       AND (r.line_number IS NULL OR r.line_number = l.line_number)
+				 WHERE l.posting_id = ? AND r.kind = 'REVERSE'
+				 ORDER BY r.recorded_at LIMIT 1""", (row, n) -> row.getString(1), postingId).stream().findFirst();
 	}
 
 	void insertCredits(List<Credit> credits, Instant at) {

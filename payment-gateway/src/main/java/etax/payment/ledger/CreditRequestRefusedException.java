@@ -30,7 +30,10 @@ public final class CreditRequestRefusedException extends RuntimeException {
 		ITEM_NOT_OPEN,
 
 		/** A refund of a credit whose payment line the treasury refused, or has not posted yet. */
-		CREDIT_NOT_POSTED
+		CREDIT_NOT_POSTED,
+
+		/** A refund of a credit whose payment line officers decided to reverse (a recorded REVERSE). */
+		CREDIT_BEING_REVERSED
 
 	}
 
@@ -81,6 +84,12 @@ public final class CreditRequestRefusedException extends RuntimeException {
 		};
 		return new CreditRequestRefusedException(Reason.CREDIT_NOT_POSTED, "Credit " + creditId + " is not refunded: "
 				+ posting + ", and a refund pays out only money the treasury posted; the credit may still be offset");
+	}
+
+	static CreditRequestRefusedException reversing(Object creditId, String correctionRequest) {
+		return new CreditRequestRefusedException(Reason.CREDIT_BEING_REVERSED, "Credit " + creditId
+				+ " is not refunded: correction request " + correctionRequest + " reverses the payment line its money "
+				+ "was paid with, and that money goes back to the payer; the credit may still be offset");
 	}
 
 	public Reason reason() {

@@ -162,8 +162,20 @@ public class CreditRequests {
 		}
 		else {
 			requirePosted(credit);
+			requireNotReversing(credit);
 		}
 		return credit;
+	}
+
+	/**
+	 * A refund of money that officers have already decided goes back to the payer (a recorded REVERSE of its payment
+	 * line) would pay it out twice, once to the taxpayer now and once to the payer when the bank reverses, leaving the
+	 * taxpayer owing it back. An offset stays in the ledger: the reversal takes it back from the item it paid.
+	 */
+	private void requireNotReversing(Credit credit) {
+		this.credits.reverseRequested(credit.postingId()).ifPresent((request) -> {
+			throw CreditRequestRefusedException.reversing(credit.creditId(), request);
+		});
 	}
 
 	/**

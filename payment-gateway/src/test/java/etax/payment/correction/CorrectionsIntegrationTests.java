@@ -501,6 +501,20 @@ class CorrectionsIntegrationTests {
 			.contains("has a RECORD recorded already");
 	}
 
+	/** Each line of a voucher the gateway never recorded is a work item of its own: one RECORD re-drives them all. */
+	@Test
+	void aRecordOfOneLineLeavesNoneForAnotherLine() {
+		String reference = "COR2026030300009419";
+		String lineOne = request(UUID.randomUUID(), "RECORD", reference, 1, "officer-99999", PAID, PAID);
+		assertThat(post("/api/v1/corrections/proposals", lineOne, this.officer)).hasStatus(HttpStatus.CREATED);
+		assertThat(post("/api/v1/corrections", lineOne, this.approver)).hasStatus(HttpStatus.CREATED);
+
+		String lineTwo = request(UUID.randomUUID(), "RECORD", reference, 2, "officer-99999", PAID, PAID);
+		assertProblem(post("/api/v1/corrections/proposals", lineTwo, this.officer), HttpStatus.CONFLICT,
+				"correction-conflict")
+			.contains("has a RECORD recorded already");
+	}
+
 	@Test
 	void refusesControlCharactersInTheRequestAsTheCallersMistake() {
 		String reference = confirmed(9407, 2_000_000);

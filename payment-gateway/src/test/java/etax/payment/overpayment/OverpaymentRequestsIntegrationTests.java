@@ -272,6 +272,39 @@ class OverpaymentRequestsIntegrationTests {
 	}
 
 	/**
+	 * Money officers decided goes back to the payer (a recorded REVERSE of its payment) is not refunded as well, neither
+	 * when the refund is recorded nor when it is approved: the bank's reversal would leave the taxpayer owing it back.
+	 * It may still be offset.
+	 */
+	@Test
+	void aCreditWhosePaymentOfficersReverseIsNotRefunded() throws Exception {
+		String mst = DevBanks.mst(8726);
+		String reference = "OPR2026051000000026";
+		UUID credit = credit(mst, reference, 1_000_000);
+		JsonNode pending = created(mst, refund(credit, 400_000), OFFICER);
+
+		String reverse = """
+				{"correctionId":"%s","requestNumber":"TS-2026-008726","kind":"REVERSE","bankCode":"%s",\
+				"bankReference":"%s","lineNumber":1,"treasuryCode":"0111","paid":{"chapter":"754","subItem":"1701",\
+				"areaCode":"79760","amount":1000000,"currency":"VND"},"corrected":null,"reason":"debited by mistake",\
+				"sourceReference":"reconciliation/work-items/8726","requestedBy":"officer-99999"}"""
+			.formatted(UUID.randomUUID(), GatewayFixture.BANK, reference);
+		assertThat(gateway.call("/api/v1/corrections/proposals", reverse, OFFICER).getStatus()).isEqualTo(201);
+		assertThat(gateway.call("/api/v1/corrections", reverse, OTHER_APPROVER).getStatus()).isEqualTo(201);
+
+		assertProblem(decide(mst, pending, "approve", APPROVER), 422, "credit-being-reversed")
+			.contains("TS-2026-008726")
+			.doesNotContain(mst);
+		assertProblem(call(mst, refund(credit, 200_000), OFFICER), 422, "credit-being-reversed");
+		assertThat(entry(mst, "CREDIT_REFUNDED")).isEmpty();
+		String item = UUID.randomUUID().toString();
+		String other = DevBanks.mst(8727);
+		gateway.publishItem(other, item, 1_000_000, "2026-12-31", "99999");
+		gateway.reads().awaitOutstanding(item, 1_000_000);
+		ok(decide(mst, created(mst, offset(credit, 300_000, other, item), OFFICER), "approve", APPROVER));
+	}
+
+	/**
 	 * A confirmation sent twice (a double click, a retry after the gateway answered too late) records the request once:
 	 * one document, one request, so one refund.
 	 */
