@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,7 +22,8 @@ import javax.xml.stream.XMLStreamReader;
  * ({@link BankVoucher}). Secure: a DOCTYPE is refused, so no entity is ever expanded; nothing external is
  * fetched. Read before its signature is checked, so bounded as it is read: a field's text, a voucher's lines and
  * every piece of markup ({@link BoundedMarkup}, which the parser would otherwise hold whole: a comment, a processing
- * instruction, a CDATA section, a tag with its attribute values). Read as UTF-8, the layout's encoding, whatever the
+ * instruction, a CDATA section, a tag with its attribute values), and what the parser holds until the end: the open
+ * elements (their depth) and the names met. Read as UTF-8, the layout's encoding, whatever the
  * file declares: another declared is refused.
  */
 final class BankFileReader {
@@ -36,6 +39,15 @@ final class BankFileReader {
 	 * at most 3 bytes each in UTF-8), far above a tag or a comment of the layout (the layout has no attributes).
 	 */
 	static final int MAX_MARKUP = 4 * MAX_FIELD;
+
+	/** The deepest elements nest: the layout's fields are six deep (root, DSACH_GNT, GNT, CHUNGTU_CTIET, ROW_CTIET). */
+	static final int MAX_DEPTH = 12;
+
+	/**
+	 * The most names a file may use, of elements, attributes and namespace prefixes together: the parser keeps every
+	 * name it meets until the end of the file, and the layout has about forty.
+	 */
+	static final int MAX_NAMES = 128;
 
 	private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
@@ -74,6 +86,8 @@ final class BankFileReader {
 		Map<String, String> voucher = null;
 		List<Map<String, String>> lines = new ArrayList<>();
 		Map<String, String> line = null;
+		Set<String> names = new HashSet<>();
+		int depth = 0;
 		try {
 			while (xml.hasNext()) {
 				int event = xml.next();
@@ -82,6 +96,10 @@ final class BankFileReader {
 				}
 				if (event == XMLStreamConstants.START_ELEMENT) {
 					String name = xml.getLocalName();
+					if (++depth > MAX_DEPTH) {
+						throw InvalidFileException.of("An element is nested more than " + MAX_DEPTH + " elements deep");
+					}
+					noteNames(xml, names);
 					if ("GNT".equals(name)) {
 						if (file == null) {
 							file = BankFileHeader.parse(header);
@@ -98,15 +116,19 @@ final class BankFileReader {
 					}
 					else if (line != null && BankVoucher.LINE_FIELDS.contains(name)) {
 						line.put(name, text(xml, name));
+						depth--; // text read to its end tag
 					}
 					else if (line == null && voucher != null && BankVoucher.FIELDS.contains(name)) {
 						voucher.put(name, text(xml, name));
+						depth--; // text read to its end tag
 					}
 					else if (voucher == null && BankFileHeader.FIELDS.contains(name)) {
 						header.put(name, text(xml, name));
+						depth--; // text read to its end tag
 					}
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
+					depth--;
 					String name = xml.getLocalName();
 					if ("ROW_CTIET".equals(name) && line != null) {
 						lines.add(line);
@@ -124,6 +146,20 @@ final class BankFileReader {
 					+ ((ex.getLocation() != null) ? " at line " + ex.getLocation().getLineNumber() : ""), ex);
 		}
 		return ((file != null) ? file : BankFileHeader.parse(header)).build();
+	}
+
+	/** Counts the names an element brings: its own, its attributes' and its namespaces' prefixes. */
+	private static void noteNames(XMLStreamReader xml, Set<String> names) {
+		names.add(xml.getLocalName());
+		for (int i = 0; i < xml.getAttributeCount(); i++) {
+			names.add("@" + xml.getAttributeLocalName(i));
+		}
+		for (int i = 0; i < xml.getNamespaceCount(); i++) {
+			names.add("xmlns:" + xml.getNamespacePrefix(i));
+		}
+		if (names.size() > MAX_NAMES) {
+			throw InvalidFileException.of("The file uses more than " + MAX_NAMES + " names of elements and attributes");
+		}
 	}
 
 	/**

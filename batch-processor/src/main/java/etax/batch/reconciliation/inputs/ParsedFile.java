@@ -30,6 +30,9 @@ record ParsedFile(String kind, String source, @Nullable String fileReference, Lo
 		return List.copyOf(this.linesPerDay.keySet());
 	}
 
+	/** The most days a file's lines may fall on: a day's statement, or a bank's of at most 32 days. */
+	static final int MAX_DAYS = 366;
+
 	/** Counts a file's lines as they are read. */
 	static final class Builder {
 
@@ -69,6 +72,10 @@ record ParsedFile(String kind, String source, @Nullable String fileReference, Lo
 		}
 
 		void add(LocalDate day, int lineCount) {
+			if (this.linesPerDay.size() == MAX_DAYS && !this.linesPerDay.containsKey(day)) {
+				// a day each is held until the file ends, before its signature is checked
+				throw InvalidFileException.of("The file's lines fall on more than " + MAX_DAYS + " days");
+			}
 			this.linesPerDay.merge(day, lineCount, Integer::sum);
 			this.vouchers++;
 			this.lines += lineCount;

@@ -167,6 +167,33 @@ class DailyFileReaderTests {
 		assertThat(doctype.served).isLessThan(64 * 1024);
 	}
 
+	/**
+	 * The parser holds every open element and every name it met until the file ends: elements nested without end, or
+	 * names without end, are refused as they come.
+	 */
+	@Test
+	void refusesNestingAndNamesTooManyToHold() {
+		Endless nested = new Endless(HEADER, "<a>");
+		assertThatThrownBy(() -> BankFileReader.read(nested, 1, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessage("An element is nested more than " + BankFileReader.MAX_DEPTH + " elements deep");
+		assertThat(nested.served).isLessThan(64 * 1024);
+		StringBuilder names = new StringBuilder(HEADER);
+		for (int i = 0; i <= BankFileReader.MAX_NAMES; i++) {
+			names.append("<n").append(i).append(" a").append(i).append("=''/>");
+		}
+		assertRefused(names + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"The file uses more than " + BankFileReader.MAX_NAMES + " names of elements and attributes");
+		StringBuilder days = new StringBuilder(TreasuryStatementReader.HEADER + "\n");
+		for (int i = 0; i <= ParsedFile.MAX_DAYS; i++) {
+			days.append("6f1c2d4e-0000-3000-8000-").append("%012d".formatted(i)).append(",0111,7111,754,1701,79760,1,VND,")
+				.append(LocalDate.of(2026, 1, 1).plusDays(i)).append('\n');
+		}
+		assertThatThrownBy(() -> TreasuryStatementReader.read(in(days.toString()), 7, new CopyText(new StringWriter())))
+			.isInstanceOf(InvalidFileException.class)
+			.hasMessage("The file's lines fall on more than " + ParsedFile.MAX_DAYS + " days");
+	}
+
 	@Test
 	void readsAFileAsUtf8TheLayoutsEncodingOnly() {
 		assertRefused("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + HEADER + "</DSACH_GNT></DOICHIEU_NTDT>",
