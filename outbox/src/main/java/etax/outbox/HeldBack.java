@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class HeldBack {
 
-	/** The most keys held back at once; past them a failed key's messages come back in the next round. */
-	private static final int MAX_KEYS = 10_000;
+	/**
+	 * The most keys held back at once, about 10 MB; past them a failed key's messages come back in the next round, and
+	 * a round reads past them ({@link RelayRounds}) up to its pages.
+	 */
+	private static final int MAX_KEYS = 100_000;
 
 	private final Duration timeout;
 

@@ -36,6 +36,12 @@ final class RelayRounds {
 	private static final CompletableFuture<@Nullable Throwable> NO_LEADER = CompletableFuture
 		.completedFuture(new LeaderNotAvailableException("The partition has no leader"));
 
+	/**
+	 * The most reads of a round whose messages all wait (their partitions or topics held back, or their keys): past the
+	 * keys held back ({@link HeldBack}), a partition's backlog of new keys would fill every read.
+	 */
+	private static final int MAX_PAGES = 20;
+
 	/** The most messages of an aborted round sent alone to learn whether Kafka refuses them for good. */
 	private static final int MAX_PROBES = 3;
 
@@ -88,7 +94,7 @@ final class RelayRounds {
 		this.select = "SELECT id, topic, message_key, payload, headers::text, " + size + " FROM " + table
 				+ " WHERE id = ANY (ARRAY(SELECT id FROM (SELECT id, sum(" + size + ") OVER (ORDER BY id)"
 				+ " - " + size + " AS before FROM " + table + " WHERE id = ANY (ARRAY(SELECT id FROM " + table
-				+ " WHERE published_at IS NULL AND message_key <> ALL (?) ORDER BY id LIMIT "
+				+ " WHERE published_at IS NULL AND message_key <> ALL (?) AND id > ? ORDER BY id LIMIT "
 				+ properties.relay().batchSize() + "))) sized WHERE before < " + properties.relay().roundBytes().toBytes()
 				+ ")) ORDER BY id";
 		// sent rows are deleted, not marked: the table stays as small as its backlog, so autovacuum keeps
@@ -125,29 +131,57 @@ final class RelayRounds {
 		}
 		// removing sent rows need not wait for the disk: rows a crash brings back are sent again
 		this.jdbc.execute("SET LOCAL synchronous_commit = off");
-		List<Row> rows = this.jdbc.query(this.select, (row, number) -> new Row(row.getLong(1), row.getString(2),
-				row.getString(3), row.getString(4), row.getString(5), row.getLong(6)), (Object) this.heldBack.keys());
+		String[] heldKeys = this.heldBack.keys();
+		if (heldKeys.length > 0) {
+			// planned with the keys, not for any array: the check is then a look-up in a hash of them, not a walk of
+			// the whole array for every row read
+			this.jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+		}
+		List<Row> rows = read(heldKeys, Long.MIN_VALUE);
 		if (rows.isEmpty()) {
 			return Round.NONE;
 		}
-		boolean full = rows.size() >= this.properties.relay().batchSize() || rows.stream().mapToLong(Row::bytes)
-			.sum() >= this.properties.relay().roundBytes().toBytes();
 		this.refusedTopics.expire();
 		try (RelayTransaction kafka = RelayTransaction.borrow(this.producers)) {
 			Map<String, List<PartitionInfo>> partitions = new HashMap<>();
-			rows.stream()
-				.map(Row::topic)
-				.distinct()
-				.filter((topic) -> this.refusedTopics.failure(topic) == null)
-				.forEach((topic) -> partitions.put(topic, partitionsFor(kafka, topic)));
 			Set<String> unsent = new HashSet<>();
 			List<Sending> batch = new ArrayList<>(rows.size());
-			for (Row row : rows) {
-				batch.add(relay(kafka, partitions, unsent, row));
+			boolean full = full(rows);
+			for (int page = 1;; page++) {
+				rows.stream()
+					.map(Row::topic)
+					.distinct()
+					.filter((topic) -> !partitions.containsKey(topic) && this.refusedTopics.failure(topic) == null)
+					.forEach((topic) -> partitions.put(topic, partitionsFor(kafka, topic)));
+				boolean sent = false;
+				for (Row row : rows) {
+					Sending sending = relay(kafka, partitions, unsent, row);
+					sent |= sending.sent();
+					batch.add(sending);
+				}
+				if (sent || !full || page == MAX_PAGES || kafka.failed()) {
+					break;
+				}
+				// every message read waits (behind a partition or a topic held back, or its key's earlier one): the
+				// next ones may not, and without looking past these they would wait as long, whatever their partition
+				rows = read(heldKeys, rows.get(rows.size() - 1).id());
+				full = !rows.isEmpty() && full(rows);
 			}
 			awaitOutcomes(batch);
 			return settle(kafka, batch, full);
 		}
+	}
+
+	/** Up to a round's unsent rows after an id, but those of the keys held back. */
+	private List<Row> read(String[] heldKeys, long afterId) {
+		return this.jdbc.query(this.select, (row, number) -> new Row(row.getLong(1), row.getString(2),
+				row.getString(3), row.getString(4), row.getString(5), row.getLong(6)), heldKeys, afterId);
+	}
+
+	/** @return whether the rows are as many as a round reads, or as many bytes */
+	private boolean full(List<Row> rows) {
+		return rows.size() >= this.properties.relay().batchSize()
+				|| rows.stream().mapToLong(Row::bytes).sum() >= this.properties.relay().roundBytes().toBytes();
 	}
 
 	/**
@@ -296,12 +330,12 @@ final class RelayRounds {
 	private Sending relay(RelayTransaction kafka, Map<String, List<PartitionInfo>> partitions, Set<String> unsent,
 			Row row) {
 		if (kafka.failed() || unsent.contains(row.key())) {
-			return new Sending(row, -1, false, null);
+			return new Sending(row.unsent(), -1, false, null);
 		}
 		@Nullable CompletableFuture<@Nullable Throwable> refused = this.refusedTopics.failure(row.topic());
 		if (refused != null) {
 			unsent.add(row.key());
-			return new Sending(row, -1, false, refused);
+			return new Sending(row.unsent(), -1, false, refused);
 		}
 		List<PartitionInfo> topicPartitions = partitions.getOrDefault(row.topic(), List.of());
 		int partition = partitionOf(topicPartitions, row.key());
@@ -309,7 +343,7 @@ final class RelayRounds {
 				partition);
 		if (notSendable != null) {
 			unsent.add(row.key());
-			return new Sending(row, partition, false, notSendable);
+			return new Sending(row.unsent(), partition, false, notSendable);
 		}
 		CompletableFuture<@Nullable Throwable> outcome = kafka.send(record(row));
 		@Nullable Throwable failedAtOnce = outcome.isDone() ? outcome.join() : null;
@@ -421,6 +455,11 @@ final class RelayRounds {
 	 * @param bytes its payload's and headers' bytes
 	 */
 	private record Row(long id, String topic, String key, String payload, String headers, long bytes) {
+
+		/** The row without its payload and headers: a message not sent is not held in memory for the round. */
+		Row unsent() {
+			return new Row(this.id, this.topic, this.key, "", "{}", 0);
+		}
 
 	}
 

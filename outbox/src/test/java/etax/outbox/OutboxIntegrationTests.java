@@ -377,6 +377,36 @@ class OutboxIntegrationTests {
 	}
 
 	/**
+	 * A round whose read is all messages that wait (here more new keys of a partition without a leader than a round
+	 * reads, as a partition's backlog of keys not held back yet would be) reads on past them: the other partitions'
+	 * messages go in that round, not once every key before them is held back.
+	 */
+	@Test
+	void aRoundReadsPastAReadOfMessagesThatAllWait() {
+		String table = ownTable("outbox_test.waiting_message");
+		String topic = "outbox-test.waiting.v1";
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		MockProducer<String, String> producer = new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, null, replicas, new Node[0]),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()));
+		for (int i = 0; i < 700; i++) {
+			this.jdbc.update("INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)", topic,
+					keyOfPartition(0), "waits " + i);
+		}
+		String up = keyOfPartition(1);
+		insert(table, topic, up, "goes");
+		RelayRounds rounds = rounds(table, producer, DataSize.ofMegabytes(32));
+
+		RelayRounds.Round round = rounds.next();
+
+		assertThat(round.sent()).isOne();
+		assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly("goes");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class)).isEqualTo(700);
+	}
+
+	/**
 	 * A round one of whose messages failed in a way that may pass is aborted: none of its messages is read, not even
 	 * the key's next one, acknowledged after the first had failed (without a transaction the topic held that one
 	 * first when the first timed out during a leader election); the key is held back for a send timeout, the other
