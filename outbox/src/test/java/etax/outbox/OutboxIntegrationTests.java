@@ -347,12 +347,7 @@ class OutboxIntegrationTests {
 	void aPartitionWithoutALeaderHoldsUpOnlyItsOwnKeys() {
 		String table = ownTable("outbox_test.leaderless_message");
 		String topic = "outbox-test.leaderless.v1";
-		Node broker = new Node(1, "localhost", 9092);
-		Node[] replicas = { broker };
-		MockProducer<String, String> producer = new OpenProducer(new Cluster("test", List.of(broker),
-				List.of(new PartitionInfo(topic, 0, null, replicas, new Node[0]),
-						new PartitionInfo(topic, 1, broker, replicas, replicas)),
-				Set.of(), Set.of()));
+		MockProducer<String, String> producer = withoutALeaderOfPartitionZero(topic);
 		String down = keyOfPartition(0);
 		String up = keyOfPartition(1);
 		for (int i = 0; i < 3; i++) {
@@ -385,12 +380,7 @@ class OutboxIntegrationTests {
 	void aRoundReadsPastAReadOfMessagesThatAllWait() {
 		String table = ownTable("outbox_test.waiting_message");
 		String topic = "outbox-test.waiting.v1";
-		Node broker = new Node(1, "localhost", 9092);
-		Node[] replicas = { broker };
-		MockProducer<String, String> producer = new OpenProducer(new Cluster("test", List.of(broker),
-				List.of(new PartitionInfo(topic, 0, null, replicas, new Node[0]),
-						new PartitionInfo(topic, 1, broker, replicas, replicas)),
-				Set.of(), Set.of()));
+		MockProducer<String, String> producer = withoutALeaderOfPartitionZero(topic);
 		for (int i = 0; i < 700; i++) {
 			this.jdbc.update("INSERT INTO " + table + " (topic, message_key, payload) VALUES (?, ?, ?)", topic,
 					keyOfPartition(0), "waits " + i);
@@ -681,6 +671,16 @@ class OutboxIntegrationTests {
 	}
 
 	/** A key the producer's partitioner places in the partition, of a topic of two. */
+	/** A producer whose metadata shows partition 0 of the topic's two without a leader. */
+	private static MockProducer<String, String> withoutALeaderOfPartitionZero(String topic) {
+		Node broker = new Node(1, "localhost", 9092);
+		Node[] replicas = { broker };
+		return new OpenProducer(new Cluster("test", List.of(broker),
+				List.of(new PartitionInfo(topic, 0, null, replicas, new Node[0]),
+						new PartitionInfo(topic, 1, broker, replicas, replicas)),
+				Set.of(), Set.of()));
+	}
+
 	private static String keyOfPartition(int partition) {
 		return IntStream.iterate(0, (i) -> i + 1)
 			.mapToObj((i) -> UUID.randomUUID().toString())
