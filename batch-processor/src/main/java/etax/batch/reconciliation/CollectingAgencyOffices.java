@@ -2,7 +2,10 @@ package etax.batch.reconciliation;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import etax.batch.BatchProcessorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Component;
  * classified. The lines of an agency it does not list are under {@value #UNMAPPED} and the agency's code, which no
  * office's code is: nothing is lost and national officers see the line. Under the agency's code alone (3 to 7
  * digits), an agency whose code was an office's gave that office's officers its lines, payers and resolutions. Every
- * run counts such lines by agency (a log line and the counter
- * {@code etax.batch.reconciliation.unmapped.lines}, tag {@code collecting.agency}), never naming a taxpayer.
+ * run counts such lines by agency (a log line naming at most {@value #MAX_LOGGED} agencies and the counter
+ * {@code etax.batch.reconciliation.unmapped.lines}, tag {@code collecting.agency}: the first {@value #MAX_TAGGED}
+ * agencies by their code, any later one as {@value #OTHER_AGENCIES}), never naming a taxpayer.
  */
 @Component
 class CollectingAgencyOffices {
@@ -31,9 +35,23 @@ class CollectingAgencyOffices {
 	/** What the office of an unmapped agency's line starts with, before the agency's code. */
 	static final String UNMAPPED = "agency ";
 
+	/**
+	 * The most agencies counted under a tag of their own, in a process's life: past them (a bank file whose
+	 * {@code MA_CQTHU} is a running number), {@value #OTHER_AGENCIES}, so that the meters stay few.
+	 */
+	static final int MAX_TAGGED = 100;
+
+	/** The tag of the unmapped lines of agencies past {@link #MAX_TAGGED}. */
+	static final String OTHER_AGENCIES = "other";
+
+	/** The most agencies a log line names. */
+	static final int MAX_LOGGED = 20;
+
 	private final String json;
 
 	private final MeterRegistry meters;
+
+	private final Set<String> tagged = ConcurrentHashMap.newKeySet();
 
 	CollectingAgencyOffices(BatchProcessorProperties properties, JsonMapper json, MeterRegistry meters) {
 		Map<String, String> mapping = properties.reconciliation().collectingAgencyOffices();
@@ -61,16 +79,33 @@ class CollectingAgencyOffices {
 			if (office.startsWith(UNMAPPED)) {
 				String agency = office.substring(UNMAPPED.length());
 				unmapped.put(agency, lines);
-				this.meters.counter("etax.batch.reconciliation.unmapped.lines", "collecting.agency", agency)
+				this.meters.counter("etax.batch.reconciliation.unmapped.lines", "collecting.agency", tagOf(agency))
 					.increment(lines);
 			}
 		});
 		if (!unmapped.isEmpty()) {
+			Map<String, Long> named = unmapped.entrySet()
+				.stream()
+				.limit(MAX_LOGGED)
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
 			log.warn("Reconciliation lines of collecting agencies mapped to no tax office, kept for national officers "
-					+ "businessDay={} linesByAgency={} (map them in etax.batch.reconciliation.collecting-agency-offices)",
-					day, unmapped);
+					+ "businessDay={} agencies={} linesByAgency={} (map them in "
+					+ "etax.batch.reconciliation.collecting-agency-offices)", day, unmapped.size(), named);
 		}
 		return unmapped;
+	}
+
+	private String tagOf(String agency) {
+		if (this.tagged.contains(agency)) {
+			return agency;
+		}
+		synchronized (this.tagged) {
+			if (this.tagged.size() < MAX_TAGGED) {
+				this.tagged.add(agency);
+				return agency;
+			}
+		}
+		return OTHER_AGENCIES;
 	}
 
 }

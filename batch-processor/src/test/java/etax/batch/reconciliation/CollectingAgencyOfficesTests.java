@@ -1,6 +1,7 @@
 package etax.batch.reconciliation;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import etax.batch.BatchProcessorProperties;
@@ -43,6 +44,26 @@ class CollectingAgencyOfficesTests {
 					.counter()
 					.count()).isEqualTo(2.0);
 			});
+	}
+
+	/** A bank file whose agencies are a running number makes no meter per line: past the first agencies, one. */
+	@Test
+	void countsAgenciesPastTheFirstUnderOneTag() {
+		this.contexts.run((context) -> {
+			CollectingAgencyOffices offices = context.getBean(CollectingAgencyOffices.class);
+			Map<String, Long> lines = new HashMap<>();
+			for (int i = 0; i < CollectingAgencyOffices.MAX_TAGGED + 50; i++) {
+				lines.put("agency " + (1_000_000 + i), 1L);
+			}
+			assertThat(offices.countUnmapped(LocalDate.of(2025, 3, 1), lines)).hasSize(lines.size());
+			SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+			assertThat(meters.find("etax.batch.reconciliation.unmapped.lines").counters())
+				.hasSize(CollectingAgencyOffices.MAX_TAGGED + 1);
+			assertThat(meters.get("etax.batch.reconciliation.unmapped.lines")
+				.tag("collecting.agency", CollectingAgencyOffices.OTHER_AGENCIES)
+				.counter()
+				.count()).isEqualTo(50.0);
+		});
 	}
 
 	@Test
