@@ -48,6 +48,9 @@ final class AllocationState {
 
 	private final List<Obligation> newItems = new ArrayList<>();
 
+	/** Where each new item was first booked in {@link #newItems}: looked up in every comparison of the order. */
+	private final Map<String, Integer> newItemOrder = new HashMap<>();
+
 	/** What was paid on items and is still applied, by item: read by reductions, for the items loaded. */
 	private final Map<String, List<Paid>> paid = new HashMap<>();
 
@@ -101,6 +104,7 @@ final class AllocationState {
 	/** Books an obligation new in this transaction. */
 	void book(Obligation item) {
 		add(item);
+		this.newItemOrder.putIfAbsent(item.itemId(), this.newItems.size());
 		this.newItems.add(item);
 	}
 
@@ -142,13 +146,8 @@ final class AllocationState {
 
 	/** Booking order: stored items by their sequence, then this transaction's in the order booked. */
 	long bookingOrder(Obligation item) {
-		int fresh = -1;
-		for (int i = 0; fresh < 0 && i < this.newItems.size(); i++) {
-			if (this.newItems.get(i).itemId().equals(item.itemId())) {
-				fresh = i;
-			}
-		}
-		return (fresh >= 0) ? Long.MAX_VALUE / 2 + fresh : item.bookingSeq();
+		Integer fresh = this.newItemOrder.get(item.itemId());
+		return (fresh != null) ? Long.MAX_VALUE / 2 + fresh : item.bookingSeq();
 	}
 
 	/** The creation order of the next new credit: after every stored one. */

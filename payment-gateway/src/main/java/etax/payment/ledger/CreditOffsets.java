@@ -91,9 +91,12 @@ final class CreditOffsets {
 	 * to arrears and interest first, so they wait for the end of the transaction too.
 	 */
 	void offset(String mst, String subItem) {
-		LocalDate today = this.state.today();
-		boolean othersDue = this.openItems.dueOf(mst, today).stream().anyMatch((i) -> !i.subItem().equals(subItem));
 		List<Credit> general = generalCredits(mst).filter((c) -> c.subItem().equals(subItem)).toList();
+		if (general.isEmpty()) {
+			return;
+		}
+		LocalDate today = this.state.today();
+		boolean othersDue = this.openItems.anyDueOutside(mst, subItem, today);
 		for (Credit credit : general) {
 			for (Obligation item : this.openItems.of(mst, subItem, today)) {
 				if (othersDue && !item.dueDate().isBefore(today)) {

@@ -45,9 +45,20 @@ final class OpenItems {
 	List<Obligation> dueOf(String mst, LocalDate day) {
 		return this.state.itemsOf(mst)
 			.stream()
-			.filter((i) -> i.outstanding().signum() > 0 && i.dueDate().isBefore(day))
+			.filter((i) -> due(i, day))
 			.sorted(inOrder(day))
 			.toList();
+	}
+
+	/** Whether the taxpayer has an item of another sub-item due on the day that still owes something. */
+	boolean anyDueOutside(String mst, String subItem, LocalDate day) {
+		return this.state.itemsOf(mst)
+			.stream()
+			.anyMatch((i) -> !i.subItem().equals(subItem) && due(i, day));
+	}
+
+	private static boolean due(Obligation item, LocalDate day) {
+		return item.outstanding().signum() > 0 && item.dueDate().isBefore(day);
 	}
 
 	private Comparator<Obligation> inOrder(LocalDate day) {
