@@ -36,7 +36,9 @@ class ReversalChecks {
 	 */
 	Checked check(List<ReceivedConfirmation> booked, List<Rejection> rejections) {
 		List<BankConfirmation> confirmations = booked.stream().map(ReceivedConfirmation::confirmation).toList();
-		Map<ConfirmationKey, Reversible> stored = this.payments.reversible(Reversals.originals(confirmations));
+		List<ConfirmationKey> originals = Reversals.originals(confirmations);
+		this.payments.lock(originals);
+		Map<ConfirmationKey, Reversible> stored = this.payments.reversible(originals);
 		List<@Nullable Reversible> found = Reversals.namedPayments(confirmations, stored);
 		Map<ConfirmationKey, String> reversedInPoll = new LinkedHashMap<>();
 		Set<ConfirmationKey> paymentsOfThePoll = new HashSet<>();

@@ -5,11 +5,13 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import etax.payment.confirmation.ReceivedConfirmation.ConfirmationKey;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,27 @@ class ReversiblePaymentRepository {
 
 	ReversiblePaymentRepository(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Locks the recorded payments that reversals name, as an officer's REVERSE of a payment locks it
+	 * ({@code CorrectionRepository#lockPayment}): a REVERSE approved meanwhile waits and then sees the bank's reversal
+	 * (refused: the money would go back twice), or the reversal waits for the REVERSE, which it carries out.
+	 */
+	void lock(Collection<ConfirmationKey> named) {
+		Set<ConfirmationKey> originals = new TreeSet<>(Comparator.comparing(ConfirmationKey::bankCode)
+			.thenComparing(ConfirmationKey::bankReference));
+		originals.addAll(named);
+		if (originals.isEmpty()) {
+			return;
+		}
+		this.jdbc.getJdbcTemplate().query("""
+				SELECT 1 FROM payment.confirmation o
+				JOIN unnest(?::text[], ?::text[]) AS k (bank_code, bank_reference) USING (bank_code, bank_reference)
+				ORDER BY o.bank_code, o.bank_reference
+				FOR NO KEY UPDATE OF o""", (ResultSet row) -> {
+		}, originals.stream().map(ConfirmationKey::bankCode).toArray(String[]::new),
+				originals.stream().map(ConfirmationKey::bankReference).toArray(String[]::new));
 	}
 
 	/**

@@ -487,6 +487,60 @@ class CorrectionsIntegrationTests {
 			.contains("is the bank's reversal of " + reference);
 	}
 
+	/**
+	 * The bank's reversal of a payment waits for the lock an approval of a REVERSE holds on the payment, as the approval
+	 * waits for it: the one judged second sees the other (a REVERSE of money the bank took back is refused).
+	 */
+	@Test
+	void aBankReversalWaitsForTheLockOfAReverseBeingApproved() throws Exception {
+		String reference = confirmed(9421, 2_000_000);
+		String reversal = "COR2026030300009422";
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService approval = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> approving = approval.submit(() -> new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> {
+					this.jdbc.sql("SELECT 1 FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ? "
+							+ "FOR NO KEY UPDATE").params(BANK, reference).query(Integer.class).single();
+					locked.countDown();
+					awaitLatch(release);
+				}));
+			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+			String mst = DevBanks.mst(9421);
+			String value = DevBanks.confirmation(BANK, reversal, mst, DAY, List.of(Line.of("1701", 2_000_000)))
+				.replace("\"status\":\"DEBITED\"", "\"status\":\"REVERSED\",\"reversalOf\":\"" + reference + "\"");
+			DevBanks.publish(DevBanks.producer(), "bank.payment-confirmations.v1", mst, value,
+					Map.of(DevBanks.SIGNATURE, DevBanks.sign(BANK, value)));
+
+			await().atMost(TIMEOUT).until(() -> count("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+					    AND query LIKE '%FOR NO KEY UPDATE OF o%'""") == 1);
+			assertThat(count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reversal)).isZero();
+			release.countDown();
+			approving.get(10, TimeUnit.SECONDS);
+			await().atMost(TIMEOUT)
+				.until(() -> count("SELECT count(*) FROM payment.confirmation WHERE bank_reference = ?", reversal) == 1);
+		}
+		finally {
+			release.countDown();
+			approval.shutdownNow();
+		}
+		String reverse = request(UUID.randomUUID(), "REVERSE", reference, 1, "officer-99999", PAID, PAID);
+		assertProblem(post("/api/v1/corrections/proposals", reverse, this.officer), HttpStatus.CONFLICT,
+				"already-reversed")
+			.contains("the bank reversed it");
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Two RECORDs of one voucher would have it re-driven twice. */
 	@Test
 	void aVoucherIsRecordedByOneRecordOnly() {
