@@ -78,9 +78,13 @@ class Classification {
 			.query(Long.class)
 			.single();
 		// the day counts as reconciled once its work items are too (markReconciled, the run's next step): a run that
-		// fails between would otherwise leave new exceptions without a work item, and the schedule not run it again
+		// fails between would otherwise leave new exceptions without a work item, and the schedule not run it again.
+		// So a day reconciled at this revision before is reconciled no more once its lines are replaced: until the
+		// work items follow them, it is REOPENED and the schedule runs it again (a day never reconciled stays NOT_RUN)
 		this.jdbc.sql("""
-				UPDATE reconciliation.day SET last_execution_id = ?, last_run_by = ?, last_run_at = ?
+				UPDATE reconciliation.day SET last_execution_id = ?, last_run_by = ?, last_run_at = ?,
+				    reconciled_revision = CASE WHEN reconciled_revision >= revision THEN revision - 1
+				        ELSE reconciled_revision END
 				WHERE business_day = ?""").params(executionId, launchedBy, at, day).update();
 		this.jdbc.sql("""
 				INSERT INTO reconciliation.run (execution_id, business_day, launched_by, classified_at, revision, lines,

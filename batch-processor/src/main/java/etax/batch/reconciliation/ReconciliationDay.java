@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * it has.
  *
  * @param businessDay the day
- * @param status NOT_RUN, RECONCILED, or REOPENED (a file came after the last run)
+ * @param status NOT_RUN, RECONCILED, or REOPENED (a file came after the last run, or a run of a reconciled day
+ * classified it anew and its work items have not followed)
  * @param revision imports that touched the day so far
  * @param lastExecutionId the last run's job execution
  * @param lastRunBy who launched it

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -52,6 +53,9 @@ class ReconciliationJobIntegrationTests {
 
 	@Autowired
 	private KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	private ReconciliationDays days;
 
 	@Test
 	void classifiesEveryLineReRunsIdempotentlyAndReopensOnLateFiles() {
@@ -160,6 +164,50 @@ class ReconciliationJobIntegrationTests {
 			.param(DAY)
 			.query(Long.class)
 			.single()).isEqualTo(4);
+	}
+
+	/**
+	 * A run of a reconciled day that classifies it anew and fails in its work items leaves the day to be run again,
+	 * not reconciled with lines its work items do not follow: a payment confirmed late (which reopens no day by
+	 * itself) is classified an exception, and gets its work item when the schedule runs the day again. The work items
+	 * fail for real in PostgreSQL (a constraint on the run's counts, for this day only). Day 2025-02-20, RJ41…
+	 */
+	@Test
+	void aReRunWhoseWorkItemsFailLeavesTheDayToBeRunAgain() {
+		LocalDate day = LocalDate.of(2025, 2, 20);
+		TaxSide tax = new TaxSide(this.jdbc);
+		UUID paid = tax.paid("RJ41", day, "VND", "1000000", "1701");
+		calls().importBank(bankFile(day, voucher("RJ41", day, "01", "VND", "1000000", "1701")));
+		calls().importTreasury(statement(posted(paid, day, "VND", "1000000", "1701")));
+		calls().reconcile(day);
+		assertThat(dayStatus(day)).isEqualTo("RECONCILED");
+
+		tax.paid("RJ42", day, "VND", "2000000", "1701");
+		this.jdbc.sql("ALTER TABLE reconciliation.run ADD CONSTRAINT rerun_test_failure"
+				+ " CHECK (business_day <> DATE '2025-02-20' OR created IS NULL) NOT VALID").update();
+		try {
+			assertThat(this.mvc.post()
+				.uri("/api/v1/jobs/reconciliation/executions")
+				.with(officer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"businessDay\":\"" + day + "\"}")
+				.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("FAILED");
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE reconciliation.run DROP CONSTRAINT rerun_test_failure").update();
+		}
+		assertThat(this.jdbc.sql("SELECT class FROM reconciliation.line WHERE business_day = ? AND bank_reference = ?")
+			.params(day, "RJ42")
+			.query(String.class)
+			.single()).as("classified").isEqualTo("ONLY_TAX");
+		assertThat(workItemCount(day, "RJ42")).as("without a work item").isZero();
+		assertThat(dayStatus(day)).as("not reconciled: its work items do not follow its lines").isEqualTo("REOPENED");
+		assertThat(this.days.pending(day, day)).as("the schedule runs it again").containsExactly(day);
+
+		calls().reconcile(day);
+		assertThat(workItemCount(day, "RJ42")).isOne();
+		assertThat(dayStatus(day)).isEqualTo("RECONCILED");
+		assertThat(this.days.pending(day, day)).isEmpty();
 	}
 
 	/**
@@ -437,6 +485,17 @@ class ReconciliationJobIntegrationTests {
 			.param(workItem)
 			.query(String.class)
 			.list();
+	}
+
+	private long workItemCount(LocalDate day, String reference) {
+		return this.jdbc.sql("SELECT count(*) FROM reconciliation.work_item WHERE business_day = ? AND bank_reference = ?")
+			.params(day, reference)
+			.query(Long.class)
+			.single();
+	}
+
+	private String dayStatus(LocalDate day) {
+		return this.days.day(day, OfficeScope.NATIONAL).status().name();
 	}
 
 	private String itemStatus(long workItem) {
