@@ -34,8 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ({@code reconciliation.treasury_ack}).</li>
  * <li><b>Output</b>: {@code reconciliationClassifyStep} replaces the day's classification
  * ({@code reconciliation.line}, one row per voucher line, and {@code reconciliation.day_total}) and records
- * the run; {@code reconciliationWorkItemsStep} creates, reclassifies, reopens and clears the day's work
- * items, each change an event of the run.</li>
+ * the run; {@code reconciliationWorkItemsStep}, the day's row locked as the classification locks it, creates,
+ * reclassifies, reopens and clears the day's work items, each change an event of the run.</li>
  * <li><b>Validation</b>: job parameter {@code businessDay} (a {@link LocalDate}, identifying) is required
  * and must have ended in Asia/Ho_Chi_Minh, and not be before the earliest day
  * ({@code etax.batch.reconciliation.earliest-day}, by default ten years before today: the collection limit of

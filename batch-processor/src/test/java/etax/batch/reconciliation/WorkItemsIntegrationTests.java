@@ -21,6 +21,7 @@ import etax.batch.reconciliation.workitems.CorrectionRequest;
 import etax.batch.reconciliation.workitems.ProposalWithdrawals;
 import etax.batch.reconciliation.workitems.Resolution;
 import etax.batch.reconciliation.workitems.ResolutionKind;
+import etax.batch.reconciliation.workitems.WorkItemSynchronization;
 import etax.batch.reconciliation.workitems.WorkItems;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,9 @@ class WorkItemsIntegrationTests {
 
 	@Autowired
 	private ProposalWithdrawals withdrawals;
+
+	@Autowired
+	private WorkItemSynchronization synchronization;
 
 	@Autowired
 	private MutableTestClock clock;
@@ -376,6 +380,76 @@ class WorkItemsIntegrationTests {
 			.query(String.class)
 			.list()).containsExactly("WITHDRAWN");
 		assertThat(history(id)).last().isEqualTo("RESOLUTION_WITHDRAWN");
+	}
+
+	/**
+	 * A day's work items follow the classification committed last: their synchronization (a run of the day on another
+	 * instance, a restart) waits while a classification holds the day's row, and then judges the items on the lines it
+	 * committed, here clearing the item of a line that now matches.
+	 */
+	@Test
+	void aSynchronizationWaitsForTheDaysClassificationAndFollowsTheLinesItCommitted() throws Exception {
+		LocalDate day = LocalDate.of(2025, 2, 17);
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW52");
+		long run = this.jdbc.sql("SELECT last_execution_id FROM reconciliation.day WHERE business_day = ?")
+			.param(day)
+			.query(Long.class)
+			.single();
+
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> classification = classifyingAsMatched(threads, day, "RW52", commit);
+			Future<WorkItemSynchronization.Synchronized> synchronizing = threads
+				.submit(() -> new TransactionTemplate(this.transactions)
+					.execute((transaction) -> this.synchronization.synchronize(day, run, this.clock.instant())));
+			await().atMost(Duration.ofSeconds(60)).until(this::waitingForADay);
+			assertThat(synchronizing).as("the synchronization waits for the classification").isNotDone();
+			commit.countDown();
+			classification.get(30, TimeUnit.SECONDS);
+			assertThat(synchronizing.get(30, TimeUnit.SECONDS)).extracting(WorkItemSynchronization.Synchronized::cleared)
+				.isEqualTo(1);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(status(id)).as("its line matches in the classification committed").isEqualTo("CLEARED");
+		assertThat(history(id)).containsExactly("CREATED", "ASSIGNED", "CLEARED");
+	}
+
+	/**
+	 * On a thread of its own, a transaction that holds the day's row as a classification of the day does and classes
+	 * the line of a bank reference MATCHED, then commits once {@code commit} counts down.
+	 * @return the transaction, once it holds the row and has classed the line
+	 */
+	private Future<?> classifyingAsMatched(ExecutorService threads, LocalDate day, String reference,
+			CountDownLatch commit) throws InterruptedException {
+		CountDownLatch classed = new CountDownLatch(1);
+		Future<?> classification = threads.submit(() -> new TransactionTemplate(this.transactions)
+			.executeWithoutResult((transaction) -> {
+				this.jdbc.sql("SELECT revision FROM reconciliation.day WHERE business_day = ? FOR UPDATE")
+					.param(day)
+					.query(Long.class)
+					.single();
+				assertThat(this.jdbc.sql("""
+						UPDATE reconciliation.line SET class = 'MATCHED' WHERE business_day = ? AND bank_reference = ?""")
+					.params(day, reference)
+					.update()).isOne();
+				classed.countDown();
+				awaitQuietly(commit);
+			}));
+		assertThat(classed.await(30, TimeUnit.SECONDS)).as("the day held and its line classed, not committed").isTrue();
+		return classification;
+	}
+
+	/** Whether a statement over a day's row waits for a lock (another transaction holds the row). */
+	private boolean waitingForADay() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM pg_stat_activity
+				WHERE wait_event_type = 'Lock' AND query LIKE '%FROM reconciliation.day WHERE%'""")
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

@@ -134,13 +134,21 @@ public class WorkItemSynchronization {
 	}
 
 	/**
-	 * Synchronizes the work items of a day with its classification, in the caller's transaction.
+	 * Synchronizes the work items of a day with its classification, in the caller's transaction. The day's row is
+	 * locked first ({@code FOR UPDATE}, as the classification locks it): the synchronization waits for a
+	 * classification of the day that is running (another run of the day, on another instance) and reads the lines it
+	 * committed, and no classification of the day starts until the caller's transaction has ended. The day is locked
+	 * before its items.
 	 * @param day the business day, just classified
 	 * @param executionId the run's job execution, the actor of the events
 	 * @param now the time of the run
 	 * @return what changed
 	 */
 	public Synchronized synchronize(LocalDate day, long executionId, Instant now) {
+		this.jdbc.sql("SELECT business_day FROM reconciliation.day WHERE business_day = ? FOR UPDATE")
+			.param(day)
+			.query(LocalDate.class)
+			.list();
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		String actor = "run:" + executionId;
 		int moved = this.jdbc.sql(MOVE).param("day", day).param("now", at).param("actor", actor).update();
