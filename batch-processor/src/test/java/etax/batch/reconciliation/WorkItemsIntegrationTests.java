@@ -383,6 +383,42 @@ class WorkItemsIntegrationTests {
 	}
 
 	/**
+	 * An approval while a run classifies the item's day waits for the classification, which holds the day's row, and
+	 * judges the line as the classification committed it: the line now matches, so nothing is recorded at the gateway.
+	 * Two transactions of the real database; the one standing for the classification holds the day's row as it does.
+	 */
+	@Test
+	void anApprovalWhileTheDayIsClassifiedWaitsForTheClassificationAndJudgesTheLineItCommitted() throws Exception {
+		LocalDate day = LocalDate.of(2025, 2, 13);
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW51");
+		assertThat(action(id, "resolve", """
+				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
+			.hasStatusOk();
+		String reviewed = approval(id);
+		int sent = FakeGateway.get().requests().size();
+
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> classification = classifyingAsMatched(threads, day, "RW51", commit);
+			Future<MvcTestResult> approval = threads.submit(() -> action(id, "approve", reviewed, SECOND));
+			await().atMost(Duration.ofSeconds(60)).until(this::waitingForADay);
+			assertThat(approval).as("the approval waits for the classification").isNotDone();
+			commit.countDown();
+			classification.get(30, TimeUnit.SECONDS);
+			MvcTestResult refused = approval.get(30, TimeUnit.SECONDS);
+			assertProblem(refused, HttpStatus.CONFLICT, "work-item-conflict");
+			assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("classed MATCHED");
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
+		assertThat(status(id)).isEqualTo("AWAITING_APPROVAL");
+	}
+
+	/**
 	 * A day's work items follow the classification committed last: their synchronization (a run of the day on another
 	 * instance, a restart) waits while a classification holds the day's row, and then judges the items on the lines it
 	 * committed, here clearing the item of a line that now matches.

@@ -47,6 +47,19 @@ class WorkItemRepository {
 			.filter((item) -> scope.includes(item.taxOffice()));
 	}
 
+	/**
+	 * Holds a day's row for the rest of the transaction against its classification and the synchronization of its
+	 * work items, which lock it {@code FOR UPDATE}: waits for one that is running, and lets none start until the
+	 * transaction ends. A key share: an import, which raises the day's revision, does not wait for it.
+	 * @param day the business day
+	 */
+	void holdDay(LocalDate day) {
+		this.jdbc.sql("SELECT business_day FROM reconciliation.day WHERE business_day = ? FOR KEY SHARE")
+			.param(day)
+			.query(LocalDate.class)
+			.list();
+	}
+
 	List<WorkItem> page(WorkItems.Query query, OfficeScope scope, long offset, int limit) {
 		return filtered("SELECT * FROM reconciliation.work_item " + FILTER
 				+ " ORDER BY business_day DESC, work_item_id LIMIT :limit OFFSET :offset", query, scope)

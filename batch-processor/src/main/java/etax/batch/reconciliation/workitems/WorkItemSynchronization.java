@@ -138,7 +138,7 @@ public class WorkItemSynchronization {
 	 * locked first ({@code FOR UPDATE}, as the classification locks it): the synchronization waits for a
 	 * classification of the day that is running (another run of the day, on another instance) and reads the lines it
 	 * committed, and no classification of the day starts until the caller's transaction has ended. The day is locked
-	 * before its items.
+	 * before its items, as an approval locks them.
 	 * @param day the business day, just classified
 	 * @param executionId the run's job execution, the actor of the events
 	 * @param now the time of the run

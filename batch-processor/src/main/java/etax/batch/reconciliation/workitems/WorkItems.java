@@ -270,13 +270,16 @@ public class WorkItems {
 	 */
 	@Transactional
 	public Detail approve(long id, UUID correctionId, Caller caller, String authorization) {
+		// the day before the item, in the order of the run's work-items step, which holds the day and then its items
+		this.repository.holdDay(find(id, caller).businessDay());
 		WorkItem item = lockForDecision(id, caller, "approve");
 		CorrectionRequest request = awaiting(id);
 		if (!request.correctionId().equals(correctionId)) {
 			throw WorkItemConflictException.notAwaited(id, request.requestNumber());
 		}
 		// a day run again (the bank's corrected file) may have classed the line otherwise since it was proposed, and
-		// the item's own update may not have come yet: what was proposed for the old class moves no money now
+		// the item's own update may not have come yet: what was proposed for the old class moves no money now. With
+		// the day held, a classification of it that was running has committed and none starts until this one ends
 		LineClass current = this.days.line(item.businessDay(), item.lineKey())
 			.map(ReconciledLine::lineClass)
 			.orElse(null);
@@ -345,6 +348,11 @@ public class WorkItems {
 
 	private WorkItem lock(long id, Caller caller) {
 		return this.repository.find(id, OfficeScope.of(caller), true)
+			.orElseThrow(() -> WorkItemNotFoundException.forId(id));
+	}
+
+	private WorkItem find(long id, Caller caller) {
+		return this.repository.find(id, OfficeScope.of(caller), false)
 			.orElseThrow(() -> WorkItemNotFoundException.forId(id));
 	}
 
