@@ -16,11 +16,15 @@ import etax.ids.TimeOrderedIds;
  * of that mapping: the year's tax of the sub-item ({@code annualTax}, the sum of its indicators, 0 included).
  * <p>
  * The ledger (payment-gateway) judges the year's provisional payments by it: corporate income tax is paid by
- * quarter on account of the year's, and what the first three quarters paid must reach 75 % of the year's tax
- * per finalization; otherwise late-payment interest runs on the shortfall from the day after the third quarter's
- * provisional deadline ({@code provisionalDeadline}: 30 October, moved to the next working day) to the day before
- * it is paid (Decree 126/2020 Art. 8(6), amended by Decree 91/2022). The quarters' payments are named by voucher
- * period ({@code 00/Qn/yyyy} of {@code taxYear}); {@code taxPeriod} is the finalization's own ({@code 00/CN/yyyy}).
+ * quarter on account of the year's, and what the rule's quarters paid by the provisional deadline of the last of
+ * them must reach the rule's share of the year's tax per finalization; otherwise late-payment interest runs on the
+ * shortfall from the day after that deadline to the day before it is paid (Decree 126/2020 Art. 8(6), amended by
+ * Decree 91/2022). The rule is the tax year's ({@link ProvisionalCitProperties}): up to 2021 the first three
+ * quarters ({@code provisionalQuarters} 3) and 75 % ({@code requiredPercent}) by 30 October; from 2022 the four
+ * quarters and 80 % by 30 January of the next year; {@code provisionalDeadline} is that day, moved to the next
+ * working day. The quarters' payments are named by voucher period ({@code 00/Qn/yyyy} of {@code taxYear});
+ * {@code taxPeriod} is the finalization's own ({@code 00/CN/yyyy}). Events announced before the rule was carried
+ * lack {@code provisionalQuarters} and {@code requiredPercent}: they announced 3 and 75.
  * <p>
  * A supplement is a complete return: its event carries its own figures, not a difference, and the latest
  * accepted return of the year (by {@code occurredAt}, the acceptance) is the year's tax; hence an event of 0
@@ -32,7 +36,8 @@ import etax.ids.TimeOrderedIds;
  */
 record AnnualTaxFinalized(UUID eventId, String type, int version, Instant occurredAt, UUID returnId,
 		String transactionCode, String mst, String chapter, String subItem, int taxYear, String taxPeriod,
-		long annualTax, LocalDate provisionalDeadline, String taxOfficeCode) {
+		long annualTax, LocalDate provisionalDeadline, int provisionalQuarters, int requiredPercent,
+		String taxOfficeCode) {
 
 	static final String TOPIC = PayableItemCreated.TOPIC;
 
@@ -40,15 +45,18 @@ record AnnualTaxFinalized(UUID eventId, String type, int version, Instant occurr
 	 * The events of an accepted return: one per sub-item of its form's year's-tax mapping, in sub-item order; none
 	 * when its form has no such mapping or the period is not a calendar year.
 	 * @param accepted the accepted return
+	 * @param rules the provisional payments' rule of each tax year
 	 * @param deadlineOn a day as a deadline, moved to the next working day ({@code Deadlines#deadlineOn})
 	 * @return the events
 	 */
-	static List<AnnualTaxFinalized> of(AcceptedReturn accepted, UnaryOperator<LocalDate> deadlineOn) {
+	static List<AnnualTaxFinalized> of(AcceptedReturn accepted, ProvisionalCitProperties rules,
+			UnaryOperator<LocalDate> deadlineOn) {
 		if (accepted.annualTaxIndicators().isEmpty() || !"Y".equals(accepted.period().kind())) {
 			return List.of();
 		}
 		int year = Integer.parseInt(accepted.period().value());
-		LocalDate provisionalDeadline = deadlineOn.apply(LocalDate.of(year, 10, 30));
+		ProvisionalCitProperties.Rule rule = rules.ruleFor(year);
+		LocalDate provisionalDeadline = deadlineOn.apply(rule.deadline(year));
 		Map<String, Long> bySubItem = new TreeMap<>();
 		accepted.annualTaxIndicators()
 			.forEach((indicator, subItem) -> bySubItem.merge(subItem,
@@ -57,8 +65,8 @@ record AnnualTaxFinalized(UUID eventId, String type, int version, Instant occurr
 			.stream()
 			.map((tax) -> new AnnualTaxFinalized(TimeOrderedIds.next(), "AnnualTaxFinalized", 1, accepted.acceptedAt(),
 					accepted.returnId(), accepted.transactionCode(), accepted.mst(), accepted.chapter(), tax.getKey(),
-					year, VoucherPeriods.of(accepted.period()), tax.getValue(), provisionalDeadline,
-					accepted.taxOfficeCode()))
+					year, VoucherPeriods.of(accepted.period()), tax.getValue(), provisionalDeadline, rule.quarters(),
+					rule.requiredPercent(), accepted.taxOfficeCode()))
 			.toList();
 	}
 

@@ -35,10 +35,14 @@ public class PayableItems {
 
 	private final Deadlines deadlines;
 
-	PayableItems(PayableItemRepository items, Outbox outbox, Deadlines deadlines) {
+	private final ProvisionalCitProperties provisionalCit;
+
+	PayableItems(PayableItemRepository items, Outbox outbox, Deadlines deadlines,
+			ProvisionalCitProperties provisionalCit) {
 		this.items = items;
 		this.outbox = outbox;
 		this.deadlines = deadlines;
+		this.provisionalCit = provisionalCit;
 	}
 
 	/**
@@ -61,7 +65,8 @@ public class PayableItems {
 				this.outbox.append(OutboxMessage.of(PayableItemCreated.TOPIC, acceptedReturn.mst(),
 						PayableItemCreated.of(item, acceptedReturn)));
 			}
-			for (AnnualTaxFinalized annualTax : AnnualTaxFinalized.of(acceptedReturn, this.deadlines::deadlineOn)) {
+			for (AnnualTaxFinalized annualTax : AnnualTaxFinalized.of(acceptedReturn, this.provisionalCit,
+					this.deadlines::deadlineOn)) {
 				this.outbox.append(OutboxMessage.of(AnnualTaxFinalized.TOPIC, acceptedReturn.mst(), annualTax));
 			}
 			created.put(acceptedReturn.returnId(), items);

@@ -25,10 +25,11 @@ import static etax.declaration.submission.GeneratedReturns.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An accepted 03/TNDN of a calendar year announces the year's business CIT (E1 + E5, sub-item 1052) and the
- * third quarter's provisional deadline on {@code etax.payable-items.v1}, beside its payable items; other returns
- * announce no year's tax. 30 October 2025 is a Thursday; 30 October 2022 a Sunday, so that year's deadline is
- * Monday 31 October (the holiday calendar has both years and no day off then).
+ * An accepted 03/TNDN of a calendar year announces the year's business CIT (E1 + E5, sub-item 1052) and the rule
+ * its provisional payments are judged by on {@code etax.payable-items.v1}, beside its payable items: from 2022 the
+ * four quarters, 80 % of the year's tax, by the fourth quarter's provisional deadline (30 January of the next year);
+ * other returns announce no year's tax. 30 January 2026 is a Friday and no holiday; 30 January 2025 is in Tết
+ * (25 January to 2 February in the holiday calendar), so 2024's deadline is Monday 3 February 2025.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -54,7 +55,7 @@ class AnnualTaxFinalizedIntegrationTests {
 	}
 
 	@Test
-	void anAccepted03TndnAnnouncesTheYearsBusinessCitAndTheThirdQuartersDeadline() throws Exception {
+	void anAccepted03TndnAnnouncesTheYearsBusinessCitAndTheFourthQuartersDeadline() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 		String xml = finalization(mst, 2025);
 
@@ -77,23 +78,27 @@ class AnnualTaxFinalizedIntegrationTests {
 		assertThat(event.get("annualTax").isIntegralNumber()).isTrue();
 		assertThat(event.get("annualTax").asLong()).as("E1 + E5 of the return")
 			.isEqualTo(Long.parseLong(indicator(xml, "ctE1")) + Long.parseLong(indicator(xml, "ctE5")));
-		assertThat(event.get("provisionalDeadline").asString()).isEqualTo("2025-10-30");
+		assertThat(event.get("provisionalDeadline").asString()).isEqualTo("2026-01-30");
+		assertThat(event.get("provisionalQuarters").asInt()).isEqualTo(4);
+		assertThat(event.get("requiredPercent").asInt()).isEqualTo(80);
 		assertThat(event.get("taxOfficeCode").asString()).isEqualTo("99999");
 		assertThat(event.propertyNames()).containsExactlyInAnyOrder("eventId", "type", "version", "occurredAt",
 				"returnId", "transactionCode", "mst", "chapter", "subItem", "taxYear", "taxPeriod", "annualTax",
-				"provisionalDeadline", "taxOfficeCode");
+				"provisionalDeadline", "provisionalQuarters", "requiredPercent", "taxOfficeCode");
 	}
 
 	@Test
-	void aDeadlineOnASundayMovesToMonday() throws Exception {
+	void aDeadlineInTetMovesToTheNextWorkingDay() throws Exception {
 		String mst = SampleReturns.registeredTaxpayer(this.jdbc, "Q");
 
-		JsonNode receipt = this.filing.file(finalization(mst, 2022));
+		JsonNode receipt = this.filing.file(finalization(mst, 2024));
 
 		assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
 		JsonNode event = annualTax(mst, receipt.get("returnId").asString());
-		assertThat(event.get("taxYear").asInt()).isEqualTo(2022);
-		assertThat(event.get("provisionalDeadline").asString()).isEqualTo("2022-10-31");
+		assertThat(event.get("taxYear").asInt()).isEqualTo(2024);
+		assertThat(event.get("provisionalDeadline").asString()).isEqualTo("2025-02-03");
+		assertThat(event.get("provisionalQuarters").asInt()).isEqualTo(4);
+		assertThat(event.get("requiredPercent").asInt()).isEqualTo(80);
 	}
 
 	@Test
