@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The years' taxes the finalizations declared, in {@code payment.annual_tax}: inserted, never updated; the latest
- * booked for a taxpayer, sub-item and year is in force ({@code payment.provisional_shortfall_v1}).
+ * booked for a taxpayer, sub-item and year is in force ({@code payment.provisional_shortfall_v1}), with the rule
+ * its event announced.
  */
 @Repository
 class AnnualTaxRepository {
@@ -33,10 +34,12 @@ class AnnualTaxRepository {
 		for (AnnualTax tax : taxes) {
 			int inserted = this.jdbc.update("""
 					INSERT INTO payment.annual_tax (event_id, return_id, mst, chapter, sub_item, tax_year, annual_tax,
-						provisional_deadline, shortfall_id, tax_office_code, content_hash, booked_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						provisional_deadline, provisional_quarters, required_percent, shortfall_id, tax_office_code,
+						content_hash, booked_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT DO NOTHING""", tax.sourceEventId(), tax.returnId(), tax.mst(), tax.chapter(),
-					tax.subItem(), tax.taxYear(), tax.amount(), tax.provisionalDeadline(), tax.shortfallId(),
+					tax.subItem(), tax.taxYear(), tax.amount(), tax.provisionalDeadline(), tax.provisionalQuarters(),
+					tax.requiredPercent(), tax.shortfallId(),
 					new SqlParameterValue(Types.VARCHAR, tax.taxOffice()),
 					tax.contentHash(), bookedAt.atOffset(ZoneOffset.UTC));
 			if (inserted == 0 && !this.jdbc.queryForList("""

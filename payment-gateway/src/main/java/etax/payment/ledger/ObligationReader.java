@@ -45,6 +45,12 @@ final class ObligationReader {
 	/** The latest. */
 	static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
+	/** The quarters of the first provisional CIT rule (Decree 126/2020 as enacted): of an event that names none. */
+	static final int FIRST_RULE_QUARTERS = 3;
+
+	/** Its share of the year's tax, in percent. */
+	static final int FIRST_RULE_PERCENT = 75;
+
 	/** What the ledger's numeric(18,0) holds. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999999");
 
@@ -82,8 +88,12 @@ final class ObligationReader {
 	}
 
 	/**
-	 * {@code AnnualTaxFinalized} version 1: the year's tax of a sub-item, as a finalization declared it. Its content
-	 * hash leaves the event id out: the same return's figure under another event id is the same one.
+	 * {@code AnnualTaxFinalized} version 1: the year's tax of a sub-item, as a finalization declared it, and the rule
+	 * its provisional payments are judged by: {@code provisionalQuarters} and {@code requiredPercent}, which events
+	 * announced before declaration-api carried them lack: those announced the first rule, the first three quarters
+	 * and 75 % ({@link #FIRST_RULE_QUARTERS}, {@link #FIRST_RULE_PERCENT}). Its content hash leaves the event id out:
+	 * the same return's figure under another event id is the same one; it leaves the first rule out too, so that such
+	 * an event delivered again is the duplicate it was.
 	 */
 	private static AnnualTax annualTax(JsonNode node) {
 		expect(node, "AnnualTaxFinalized");
@@ -100,12 +110,29 @@ final class ObligationReader {
 		}
 		int taxYear = year.asInt();
 		LocalDate deadline = date(node, "provisionalDeadline");
+		int quarters = ruleValue(node, "provisionalQuarters", FIRST_RULE_QUARTERS, 4);
+		int percent = ruleValue(node, "requiredPercent", FIRST_RULE_PERCENT, 100);
 		UUID returnId = uuid(node, "returnId");
 		String office = taxOffice(node);
+		String canonical = String.join("\u001F", "ANNUAL_TAX", returnId.toString(), mst, chapter, subItem,
+				String.valueOf(taxYear), amount.toPlainString(), deadline.toString(), String.valueOf(office));
+		if (quarters != FIRST_RULE_QUARTERS || percent != FIRST_RULE_PERCENT) {
+			canonical = String.join("\u001F", canonical, String.valueOf(quarters), String.valueOf(percent));
+		}
 		return new AnnualTax(AnnualTax.shortfallIdOf(mst, subItem, taxYear), mst, chapter, subItem, taxYear, amount,
-				deadline, returnId, uuid(node, "eventId"), office,
-				sha256(String.join("\u001F", "ANNUAL_TAX", returnId.toString(), mst, chapter, subItem,
-						String.valueOf(taxYear), amount.toPlainString(), deadline.toString(), String.valueOf(office))));
+				deadline, quarters, percent, returnId, uuid(node, "eventId"), office, sha256(canonical));
+	}
+
+	/** A whole number of the rule from 1 to {@code max}; {@code absent} when the event does not carry it. */
+	private static int ruleValue(JsonNode node, String name, int absent, int max) {
+		JsonNode value = node.path(name);
+		if (value.isMissingNode() || value.isNull()) {
+			return absent;
+		}
+		if (!value.isInt() || value.asInt() < 1 || value.asInt() > max) {
+			throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max + " when given");
+		}
+		return value.asInt();
 	}
 
 	/**

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * A taxpayer's provisional corporate income tax payments judged against each year's finalization in force: the
- * shortfall {@code payment.provisional_shortfall_v1} publishes for interest, with what it is made of, so that a
- * taxpayer or an officer can see why interest was charged on it.
+ * A taxpayer's provisional corporate income tax payments judged against each year's finalization in force, by the
+ * rule it announced (its quarters and required share): the shortfall {@code payment.provisional_shortfall_v1}
+ * publishes for interest, with what it is made of, so that a taxpayer or an officer can see why interest was charged
+ * on it.
  */
 @Service
 public class ProvisionalShortfalls {
@@ -33,11 +34,12 @@ public class ProvisionalShortfalls {
 	 */
 	public List<ProvisionalShortfall> of(String mst) {
 		return this.jdbc.query("""
-				SELECT a.shortfall_id, a.tax_year, a.sub_item, a.annual_tax, a.return_id, a.required,
-					a.provisional_deadline,
+				SELECT a.shortfall_id, a.tax_year, a.sub_item, a.annual_tax, a.return_id, a.provisional_quarters,
+					a.required_percent, a.required, a.provisional_deadline,
 					(SELECT coalesce(sum(p.amount), 0) FROM payment.tax_paid_v1 p
 					 WHERE p.mst = a.mst AND p.sub_item = a.sub_item AND p.paid_on <= a.provisional_deadline
-						AND p.tax_period IN ('00/Q1/' || a.tax_year, '00/Q2/' || a.tax_year, '00/Q3/' || a.tax_year)),
+						AND p.tax_period = ANY ((ARRAY['00/Q1/' || a.tax_year, '00/Q2/' || a.tax_year,
+							'00/Q3/' || a.tax_year, '00/Q4/' || a.tax_year])[1:a.provisional_quarters])),
 					s.amount, s.reduction_dates, s.reduction_amounts, s.outstanding,
 					(SELECT coalesce(sum(o.amount - o.reduced), 0) FROM payment.obligation o
 					 WHERE o.kind = 'INTEREST' AND o.base_item_id = a.shortfall_id)
@@ -49,9 +51,9 @@ public class ProvisionalShortfalls {
 
 	private static ProvisionalShortfall shortfall(ResultSet row, int n) throws SQLException {
 		return new ProvisionalShortfall(row.getString(1), row.getInt(2), row.getString(3), row.getBigDecimal(4),
-				row.getObject(5, UUID.class), row.getBigDecimal(6), row.getObject(7, LocalDate.class), row.getBigDecimal(8),
-				row.getBigDecimal(9), paidOff(row.getArray(10), row.getArray(11)), row.getBigDecimal(12),
-				row.getBigDecimal(13));
+				row.getObject(5, UUID.class), row.getInt(6), row.getInt(7), row.getBigDecimal(8),
+				row.getObject(9, LocalDate.class), row.getBigDecimal(10), row.getBigDecimal(11),
+				paidOff(row.getArray(12), row.getArray(13)), row.getBigDecimal(14), row.getBigDecimal(15));
 	}
 
 	private static List<ProvisionalShortfall.PaidOff> paidOff(Array dates, Array amounts) throws SQLException {

@@ -86,9 +86,11 @@ class TaxpayerLedgerController {
 	}
 
 	@Operation(summary = "The year's provisional CIT payments against each finalization in force, newest year first",
-			description = "What the first three quarters had to pay on account by their deadline (75 % of the year's "
-					+ "tax), what they paid, the shortfall late-payment interest runs on, what paid it off since and the "
-					+ "interest booked on it (Decree 126/2020 Art. 8(6), Decree 91/2022). " + OFFICERS)
+			description = "What the year's first quarters had to pay on account by the deadline of the last of them "
+					+ "(requiredPercent of the year's tax over provisionalQuarters quarters: from the tax year 2022 80 % "
+					+ "over the four, by 30 January of the next year; up to 2021 75 % over the first three, by 30 "
+					+ "October), what they paid, the shortfall late-payment interest runs on, what paid it off since and "
+					+ "the interest booked on it (Decree 126/2020 Art. 8(6) as amended by Decree 91/2022). " + OFFICERS)
 	@GetMapping("/provisional-shortfalls")
 	List<ProvisionalShortfall> provisionalShortfalls(@PathVariable String mst, @AuthenticationPrincipal Caller caller) {
 		return this.shortfalls.of(authorized(mst, caller));
