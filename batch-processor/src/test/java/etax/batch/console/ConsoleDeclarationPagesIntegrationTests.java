@@ -708,18 +708,17 @@ class ConsoleDeclarationPagesIntegrationTests {
 		FakeGateway.get().answer("GET", "/api/v1/returns", 200, "[]");
 		FakeGateway.get().answer("GET", SHORTFALLS, 200, """
 				[{"id":"TAMNOP75-1052-2025-%s","taxYear":2025,"subItem":"1052","annualTax":400000000,
-				"finalizationReturnId":"0190a1b2-0000-7000-8000-000000000010","required":300000000,
-				"provisionalDeadline":"2025-10-30","paidByDeadline":240000000,"shortfall":60000000,
-				"paidOff":[{"on":"2025-11-10","amount":20000000},{"on":"2026-01-29","amount":40000000}],
-				"outstanding":0,"interestBooked":1140000}]""".formatted(MST));
+				"finalizationReturnId":"0190a1b2-0000-7000-8000-000000000010","provisionalQuarters":4,
+				"requiredPercent":80,"required":320000000,"provisionalDeadline":"2026-01-30","paidByDeadline":300000000,
+				"shortfall":20000000,"paidOff":[{"on":"2026-02-10","amount":5000000},{"on":"2026-03-02","amount":15000000}],
+				"outstanding":0,"interestBooked":150000}]""".formatted(MST));
 		MockHttpSession session = signIn(TOKENS.officer("70129"));
 
 		assertThat(this.mvc.get().uri("/console/taxpayers?mst=" + MST).session(session).exchange()).hasStatusOk()
 			.bodyText()
-			.contains("Provisional CIT (tạm nộp TNDN)", "<th scope=\"row\">2025</th>", "400,000,000", "300,000,000",
-					"<td>2025-10-30</td>", "240,000,000", "60,000,000",
-					"<td>20,000,000 VND on 2025-11-10; 40,000,000 VND on 2026-01-29</td>",
-					"1,140,000")
+			.contains("Provisional CIT (tạm nộp TNDN)", "<th scope=\"row\">2025</th>", "400,000,000",
+					"<td>80 % of Q1–Q4</td>", "320,000,000", "<td>2026-01-30</td>", "300,000,000", "20,000,000",
+					"<td>5,000,000 VND on 2026-02-10; 15,000,000 VND on 2026-03-02</td>", "150,000")
 			.doesNotContain("could not be read", "id=\"arrears-notices\"");
 	}
 

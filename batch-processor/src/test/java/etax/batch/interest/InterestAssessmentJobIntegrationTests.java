@@ -351,7 +351,8 @@ class InterestAssessmentJobIntegrationTests {
 	/** What was published on the item, by day. */
 	@Test
 	void theShortfallOfTheProvisionalCorporateIncomeTaxAccruesFromTheThirdQuartersDeadlineUntilPaidOff() {
-		// 03/TNDN for 2025: 75 % of 400,000,000 is 300,000,000, the first three quarters paid 240,000,000 by 30 October
+		// 03/TNDN for 2025 announced before the ledger carried the year's rule, so judged by the first: 75 % of
+		// 400,000,000 is 300,000,000, the first three quarters paid 240,000,000 by 30 October
 		String shortfall = job.ledger().shortfall("0100000141", 2025, 60_000_000, "2025-10-30");
 		job.ledger().pay(shortfall, "2025-11-10", 20_000_000); // the third quarter topped up late
 		job.ledger().pay(shortfall, "2026-01-29", 40_000_000); // the fourth quarter's payment, the rest of it

@@ -52,8 +52,8 @@ final class LedgerViewFixture {
 	}
 
 	/**
-	 * What a taxpayer's provisional corporate income tax payments of a year fell short of 75 % of the year's tax,
-	 * due on the third quarter's provisional deadline, nothing paid off yet.
+	 * What a taxpayer's provisional corporate income tax payments of a year fell short of the share of the year's tax
+	 * its rule requires, due on the provisional deadline of the rule's last quarter, nothing paid off yet.
 	 * @return its id
 	 */
 	String shortfall(String mst, int year, long amount, String dueDate) {
