@@ -219,7 +219,8 @@ public final class Demo {
 		LocalDate assessedDue = this.inspection.run(mst, TAX_OFFICE);
 
 		step("8. It paid its 2025 corporate income tax on account by quarter, without a return, then files the "
-				+ "year's finalization; what the first three quarters paid is judged against 75 % of the year's tax");
+				+ "year's finalization; what the four quarters paid by 30 January 2026 is judged against 80 % of the year's "
+				+ "tax");
 		if (this.provisionalTax.run(mst, BANK, TAX_OFFICE)) {
 			this.inspection.showInterest(mst, assessedDue);
 		}

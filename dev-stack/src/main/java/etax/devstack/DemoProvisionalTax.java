@@ -21,8 +21,9 @@ import static etax.devstack.Demo.text;
 
 /**
  * The demo's corporate income tax: paid on account by quarter without a return, then the year's finalization
- * (03/TNDN), judged against what the first three quarters paid (75 % of the year's tax by the third quarter's
- * deadline; ADR 0006), and the interest the daily job assesses on what they fell short of.
+ * (03/TNDN), judged by the year's rule, which the finalization announces (from 2022 the four quarters and 80 % of
+ * the year's tax by the fourth quarter's deadline, 30 January of the next year; ADR 0006), and the interest the daily
+ * job assesses on what they fell short of.
  */
 final class DemoProvisionalTax {
 
@@ -50,16 +51,17 @@ final class DemoProvisionalTax {
 	/** @return whether the interest job ran for yesterday here (not when it had run for that day before) */
 	boolean run(String mst, String bank, String taxOffice) throws Exception {
 		String taxpayer = this.tokens.taxpayer(mst);
-		String[] paidOn = { YEAR + "-04-28", YEAR + "-07-28", YEAR + "-10-28" };
-		for (int quarter = 1; quarter <= 3; quarter++) {
+		String[] paidOn = { YEAR + "-04-28", YEAR + "-07-28", YEAR + "-10-28", (YEAR + 1) + "-01-28" };
+		long[] paid = { 80_000_000, 80_000_000, 80_000_000, 20_000_000 };
+		for (int quarter = 1; quarter <= 4; quarter++) {
 			String reference = "DEMOCIT" + quarter + Instant.now().toEpochMilli();
 			expect(send(HttpRequest.newBuilder(URI.create(this.paymentGateway + "/api/v1/bank/confirmations"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(DevConfirmations.onAccount(bank, reference, mst,
-						"00/Q" + quarter + "/" + YEAR, 80_000_000, LocalDate.parse(paidOn[quarter - 1])))),
+						"00/Q" + quarter + "/" + YEAR, paid[quarter - 1], LocalDate.parse(paidOn[quarter - 1])))),
 					this.tokens.bank(bank)), 202);
-			System.out.printf("   bank %s confirms 80,000,000 VND of sub-item 1052 for 00/Q%d/%d, paid %s%n", bank, quarter,
-					YEAR, paidOn[quarter - 1]);
+			System.out.printf("   bank %s confirms %,d VND of sub-item 1052 for 00/Q%d/%d, paid %s%n", bank,
+					paid[quarter - 1], quarter, YEAR, paidOn[quarter - 1]);
 		}
 		Thread.sleep(2000); // the gateway records them from the topic
 		byte[] finalization = new ReturnSigner(DevPki.identity(this.root, mst, "CÔNG TY TNHH DEMO"))
@@ -72,9 +74,14 @@ final class DemoProvisionalTax {
 		receipt.get("findings").forEach((finding) -> System.out.printf("   finding %s (%s): %s%n",
 				text(finding, "ruleId"), text(finding, "severity"), finding.at("/message/en").asString()));
 		JsonNode year = awaitShortfall(mst, taxpayer);
-		System.out.printf("   the year's tax %s VND; 75 %% of it, %s, was due on account by %s; the first three quarters "
-				+ "paid %s: %s short%n", year.get("annualTax").asLong(), year.get("required").asLong(),
-				text(year, "provisionalDeadline"), year.get("paidByDeadline").asLong(), year.get("shortfall").asLong());
+		System.out.printf("   the year's tax %s VND; %d %% of it, %s, was due on account by %s; quarters 1 to %d paid %s: "
+				+ "%s short%n", year.get("annualTax").asLong(), year.get("requiredPercent").asInt(),
+				year.get("required").asLong(), text(year, "provisionalDeadline"), year.get("provisionalQuarters").asInt(),
+				year.get("paidByDeadline").asLong(), year.get("shortfall").asLong());
+		if (year.get("shortfall").asLong() == 0) {
+			System.out.println("   they paid enough: no interest runs");
+			return false;
+		}
 
 		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		HttpResponse<String> run = send(HttpRequest

@@ -200,10 +200,11 @@ public final class InterestAssessmentBenchmark {
 	}
 
 	/**
-	 * Seeds corporate income tax for the first {@code finalizations} taxpayers: 2025's first three quarters paid on
-	 * account, 100,000,000 each on its payment day (booked as the gateway books provisional payments, due when paid),
-	 * and a 2025 finalization in force of 500,000,000, of which 75 % is 375,000,000: each falls 75,000,000 short, and
-	 * interest runs on it from 31 October 2025 (ADR 0006). Not timed.
+	 * Seeds corporate income tax for the first {@code finalizations} taxpayers: 2025's four quarters paid on account,
+	 * 100,000,000 each on its payment day (booked as the gateway books provisional payments, due when paid), and a 2025
+	 * finalization in force of 600,000,000 under the year's rule, the four quarters and 80 % by 30 January 2026
+	 * (ADR 0006): 80 % is 480,000,000, so each falls 80,000,000 short, and interest runs on it from 31 January 2026.
+	 * Not timed.
 	 */
 	private void seedFinalizations(Connection db, int finalizations) throws Exception {
 		if (finalizations == 0) {
@@ -218,13 +219,15 @@ public final class InterestAssessmentBenchmark {
 				SELECT ? || m.k || '-' || q.n, 'TAX', m.mst, '754', '1052', '00/Q' || q.n || '/2025', 100000000, q.paid,
 				    0, gen_random_uuid(), 'benchmark', now()
 				FROM unnest(?::text[]) WITH ORDINALITY AS m (mst, k)
-				CROSS JOIN (VALUES (1, date '2025-04-28'), (2, date '2025-07-28'), (3, date '2025-10-28')) AS q (n, paid)""");
+				CROSS JOIN (VALUES (1, date '2025-04-28'), (2, date '2025-07-28'), (3, date '2025-10-28'),
+				    (4, date '2026-01-28')) AS q (n, paid)""");
 				PreparedStatement entries = db.prepareStatement(LEDGER_ENTRIES);
 				PreparedStatement years = db.prepareStatement("""
 						INSERT INTO payment.annual_tax (event_id, return_id, mst, chapter, sub_item, tax_year, annual_tax,
-						    provisional_deadline, shortfall_id, content_hash, booked_at)
-						SELECT gen_random_uuid(), gen_random_uuid(), m.mst, '754', '1052', 2025, 500000000,
-						    date '2025-10-30', 'TAMNOP75-1052-2025-' || m.mst, 'benchmark', now()
+						    provisional_deadline, provisional_quarters, required_percent, shortfall_id, content_hash,
+						    booked_at)
+						SELECT gen_random_uuid(), gen_random_uuid(), m.mst, '754', '1052', 2025, 600000000,
+						    date '2026-01-30', 4, 80, 'TAMNOP75-1052-2025-' || m.mst, 'benchmark', now()
 						FROM unnest(?::text[]) AS m (mst)""")) {
 			quarters.setString(1, prefix);
 			quarters.setArray(2, db.createArrayOf("text", msts));
@@ -256,9 +259,9 @@ public final class InterestAssessmentBenchmark {
 			assessed.setArray(2, db.createArrayOf("text", msts));
 			try (ResultSet row = assessed.executeQuery()) {
 				row.next();
-				long expected = Math.round(75_000_000 * 0.0003 * ChronoUnit.DAYS.between(LocalDate.of(2025, 10, 30), day));
+				long expected = Math.round(80_000_000 * 0.0003 * ChronoUnit.DAYS.between(LocalDate.of(2026, 1, 30), day));
 				System.out.printf("  checked: %,d of %,d provisional CIT shortfalls assessed through %s, %,d VND each "
-						+ "(75,000,000 × 0.03 %% a day since 31 October 2025: %,d)%n", row.getLong(1), finalizations, day,
+						+ "(80,000,000 × 0.03 %% a day since 31 January 2026: %,d)%n", row.getLong(1), finalizations, day,
 						row.getLong(2), expected);
 				if (row.getLong(1) != finalizations || row.getLong(2) != expected || row.getLong(3) != expected) {
 					throw new IllegalStateException("Not every shortfall was assessed as computed for " + day);
