@@ -18,7 +18,8 @@ import etax.payment.ledger.Allocation.PaymentLine;
  * gateway books what is left as an obligation of that amount, paid at once (the payable is what was paid). So it
  * is no overpayment, offset against the payer's other items, nor a credit that would pay the finalization's
  * payable a second time. Its due date is the day it was paid: a quarter paid late accrues no interest of its own,
- * as the law now charges it only on what the first three quarters fall short of 75 % of the year's tax.
+ * as the law now charges it only on what the year's quarters fall short of the share of the year's tax its rule
+ * requires (from the tax year 2022 the four quarters and 80 %, up to 2021 the first three and 75 %; ADR 0006).
  *
  * <p>An item booked later for the same taxpayer, sub-item and quarter supersedes them (some returns declare CIT by
  * quarter under the same sub-item, a foreign supplier's or airline's among them, and the money may come first):
