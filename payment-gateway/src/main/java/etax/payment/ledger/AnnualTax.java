@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentHash over its content, to tell a duplicate from a conflict
  */
 record AnnualTax(String shortfallId, String mst, String chapter, String subItem, int taxYear, BigDecimal amount,
-		LocalDate provisionalDeadline, int provisionalQuarters, int requiredPercent, UUID returnId, UUID sourceEventId, @Nullable String taxOffice,
+		LocalDate provisionalDeadline, int provisionalQuarters, int requiredPercent, UUID returnId, UUID sourceEventId,
+		@Nullable String taxOffice,
 		String contentHash) implements Booking {
 
 	/**

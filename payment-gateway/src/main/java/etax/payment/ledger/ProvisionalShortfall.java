@@ -27,7 +27,8 @@ import java.util.UUID;
  * @param interestBooked the interest the ledger booked on the shortfall so far, less what was taken back
  */
 public record ProvisionalShortfall(String id, int taxYear, String subItem, BigDecimal annualTax,
-		UUID finalizationReturnId, int provisionalQuarters, int requiredPercent, BigDecimal required, LocalDate provisionalDeadline, BigDecimal paidByDeadline,
+		UUID finalizationReturnId, int provisionalQuarters, int requiredPercent, BigDecimal required,
+		LocalDate provisionalDeadline, BigDecimal paidByDeadline,
 		BigDecimal shortfall, List<PaidOff> paidOff, BigDecimal outstanding, BigDecimal interestBooked) {
 
 	public ProvisionalShortfall {
