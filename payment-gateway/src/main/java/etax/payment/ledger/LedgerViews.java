@@ -262,7 +262,7 @@ class LedgerViews {
 			.single();
 	}
 
-	/** Whether one of the taxpayer's obligations is of the tax office (index obligation_taxpayer). */
+	/** Whether one of the taxpayer's obligations is of the tax office (index obligation_taxpayer_office). */
 	boolean hasObligationOf(String mst, String taxOffice) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment.obligation WHERE mst = ? AND tax_office_code = ?)")
 			.params(mst, taxOffice)

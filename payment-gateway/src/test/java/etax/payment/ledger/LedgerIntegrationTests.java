@@ -244,6 +244,29 @@ class LedgerIntegrationTests {
 		assertThat(plan).contains("obligation_owing").doesNotContain("Sort");
 	}
 
+	/**
+	 * A taxpayer's reducible tax items, whether it has an item of an office, and a held credit by its payment line are
+	 * each read through an index of their own (V49), not through every obligation of the taxpayer or every credit.
+	 */
+	@Test
+	void readsReducibleItemsOfficesAndHeldCreditsThroughTheirIndexes() {
+		String plans = new TransactionTemplate(this.transactions).execute((status) -> {
+			gateway.jdbc().sql("SET LOCAL enable_seqscan = off").update();
+			return String.join("\n", gateway.jdbc().sql("""
+					EXPLAIN SELECT item_id FROM payment.obligation
+					WHERE mst = ANY (ARRAY['0100109106']) AND kind = 'TAX' AND amount > reduced""")
+				.query(String.class)
+				.list()) + "\n" + String.join("\n", gateway.jdbc().sql("""
+						EXPLAIN SELECT EXISTS (SELECT 1 FROM payment.obligation
+						WHERE mst = '0100109106' AND tax_office_code = '99999')""").query(String.class).list())
+					+ "\n" + String.join("\n", gateway.jdbc().sql("""
+							EXPLAIN SELECT credit_id FROM payment.credit
+							WHERE posting_id = '6f1c2d4e-0000-3000-8000-000000000001'""").query(String.class).list());
+		});
+		assertThat(plans).contains("obligation_reducible", "obligation_taxpayer_office", "credit_posting")
+			.doesNotContain("Seq Scan");
+	}
+
 	@Test
 	void servesTheLedgerInPagesToOfficersOnly() throws Exception {
 		String mst = DevBanks.mst(8005);
