@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +60,13 @@ class ReconciliationJobConfiguration {
 
 	/** The key of the revision the classification read, in the job's execution context. */
 	static final String CLASSIFIED_REVISION = "classifiedRevision";
+
+	/**
+	 * The key of the job execution that classified the day, in the job's execution context: the run the work items'
+	 * changes are of (its {@code reconciliation.run} row, the events' actor), in a restart that skips the
+	 * classification too.
+	 */
+	static final String CLASSIFIED_BY = "classifiedBy";
 
 	static final String LAUNCHED_BY = "launchedBy";
 
@@ -117,6 +125,7 @@ class ReconciliationJobConfiguration {
 					clock.instant());
 			// what the work-items step marks reconciled, carried to a restart that skips this step
 			step.getJobExecution().getExecutionContext().putLong(CLASSIFIED_REVISION, classified.revision());
+			step.getJobExecution().getExecutionContext().putLong(CLASSIFIED_BY, step.getJobExecutionId());
 			contribution.incrementWriteCount(classified.lines());
 			log.info("Reconciliation classified businessDay={} execution={} lines={} exceptions={} revision={}", day,
 					step.getJobExecutionId(), classified.lines(), classified.exceptions(), classified.revision());
@@ -130,13 +139,14 @@ class ReconciliationJobConfiguration {
 		return new StepBuilder("reconciliationWorkItemsStep", jobRepository).tasklet((contribution, chunk) -> {
 			StepExecution step = contribution.getStepExecution();
 			LocalDate day = step.getJobParameters().getLocalDate(BUSINESS_DAY);
-			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, step.getJobExecutionId(),
-					clock.instant());
-			classification.markReconciled(day, step.getJobExecution().getExecutionContext().getLong(CLASSIFIED_REVISION));
+			ExecutionContext job = step.getJobExecution().getExecutionContext();
+			long run = job.getLong(CLASSIFIED_BY, step.getJobExecutionId());
+			WorkItemSynchronization.Synchronized changes = synchronization.synchronize(day, run, clock.instant());
+			classification.markReconciled(day, job.getLong(CLASSIFIED_REVISION));
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
 			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "
-					+ "cleared={} moved={}", day, step.getJobExecutionId(), changes.created(), changes.reclassified(),
+					+ "cleared={} moved={}", day, run, changes.created(), changes.reclassified(),
 					changes.reopened(), changes.cleared(), changes.moved());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

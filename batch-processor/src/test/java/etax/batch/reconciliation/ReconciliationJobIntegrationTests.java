@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import etax.batch.BatchProcessorIntegrationTest;
 import etax.devstack.TokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class ReconciliationJobIntegrationTests {
 	 * fail for real in PostgreSQL (a constraint on the run's counts, for this day only). Day 2025-02-20, RJ41…
 	 */
 	@Test
-	void aReRunWhoseWorkItemsFailLeavesTheDayToBeRunAgain() {
+	void aReRunWhoseWorkItemsFailLeavesTheDayToBeRunAgain() throws Exception {
 		LocalDate day = LocalDate.of(2025, 2, 20);
 		TaxSide tax = new TaxSide(this.jdbc);
 		UUID paid = tax.paid("RJ41", day, "VND", "1000000", "1701");
@@ -185,13 +186,16 @@ class ReconciliationJobIntegrationTests {
 		tax.paid("RJ42", day, "VND", "2000000", "1701");
 		this.jdbc.sql("ALTER TABLE reconciliation.run ADD CONSTRAINT rerun_test_failure"
 				+ " CHECK (business_day <> DATE '2025-02-20' OR created IS NULL) NOT VALID").update();
+		long failed;
 		try {
-			assertThat(this.mvc.post()
+			MvcTestResult launched = this.mvc.post()
 				.uri("/api/v1/jobs/reconciliation/executions")
 				.with(officer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"businessDay\":\"" + day + "\"}")
-				.exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("FAILED");
+				.exchange();
+			assertThat(launched).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.status").isEqualTo("FAILED");
+			failed = JsonPath.<Number>read(launched.getResponse().getContentAsString(), "$.id").longValue();
 		}
 		finally {
 			this.jdbc.sql("ALTER TABLE reconciliation.run DROP CONSTRAINT rerun_test_failure").update();
@@ -204,10 +208,24 @@ class ReconciliationJobIntegrationTests {
 		assertThat(dayStatus(day)).as("not reconciled: its work items do not follow its lines").isEqualTo("REOPENED");
 		assertThat(this.days.pending(day, day)).as("the schedule runs it again").containsExactly(day);
 
-		calls().reconcile(day);
+		// restarted, the failed execution's work items step runs alone: its changes are the classifying run's
+		assertThat(this.mvc.post().uri("/api/v1/jobs/executions/{id}:restart", failed).with(officer()).exchange())
+			.hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("COMPLETED");
 		assertThat(workItemCount(day, "RJ42")).isOne();
 		assertThat(dayStatus(day)).isEqualTo("RECONCILED");
 		assertThat(this.days.pending(day, day)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT created FROM reconciliation.run WHERE execution_id = ?")
+			.param(failed)
+			.query(Long.class)
+			.single()).as("the classifying run's row counts the items it created").isOne();
+		assertThat(this.jdbc.sql("""
+				SELECT DISTINCT e.actor FROM reconciliation.work_item_event e
+				JOIN reconciliation.work_item w ON w.work_item_id = e.work_item_id
+				WHERE w.business_day = ? AND w.bank_reference = ?""").params(day, "RJ42").query(String.class).list())
+			.containsExactly("run:" + failed);
 	}
 
 	/**
