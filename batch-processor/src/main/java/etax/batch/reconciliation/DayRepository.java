@@ -29,6 +29,21 @@ class DayRepository {
 	}
 
 	/**
+	 * Whether the treasury's statement of a day came: a statement whose last value date is the day. Another day's
+	 * statement with a row valued on it (a posting back-valued) is not it: until 2026-12 it counted, and a day whose
+	 * own statement was late ran without it, every line short of its treasury leg. A Saturday or Sunday, which has
+	 * no statement of its own, has it once a statement of one of the next days came.
+	 */
+	private boolean treasuryStatementOf(LocalDate day) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM reconciliation.imported_file WHERE kind = 'TREASURY' AND (last_day = :day
+				    OR (EXTRACT(ISODOW FROM CAST(:day AS date)) IN (6, 7) AND last_day > :day AND last_day <= :day + 7)))""")
+			.param("day", day)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * A day: its status, totals and inputs.
 	 * @param day the day
 	 * @param scope whose lines the totals add up
@@ -56,7 +71,7 @@ class DayRepository {
 					instant(row, 5), row.getString(6)))
 			.list();
 		List<String> banksWithoutFile = banksWithoutFile(day);
-		boolean treasury = files.stream().anyMatch((file) -> "TREASURY".equals(file.kind()));
+		boolean treasury = treasuryStatementOf(day);
 		return this.jdbc.sql("""
 				SELECT revision, reconciled_revision, last_execution_id, last_run_by, last_run_at
 				FROM reconciliation.day WHERE business_day = ?""").param(day).query((row, n) -> {

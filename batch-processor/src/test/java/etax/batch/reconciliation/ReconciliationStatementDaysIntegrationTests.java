@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import etax.batch.BatchProcessorIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.entry;
  * replaces the first whole, its back-valued rows with it. A row the treasury values after its payment's date,
  * within {@code value-date-window-days} (10), is the treasury leg of the payment's line on the payment's day. Works
  * on business days 2025-01-23 to 2025-01-28, and on 2025-01-04 (a Saturday), 2025-01-06 and 2025-01-15 with
- * references VD….
+ * references VD…, and on 2025-07-04 to 2025-07-08.
  */
 @BatchProcessorIntegrationTest
 class ReconciliationStatementDaysIntegrationTests {
@@ -66,6 +67,39 @@ class ReconciliationStatementDaysIntegrationTests {
 		assertThat(postings(EARLIER)).as("the later day's first statement replaced, with its back-valued row")
 			.containsExactlyInAnyOrder(first, second);
 		assertThat(postings(LATER)).containsExactly(later);
+	}
+
+	/**
+	 * A day has its treasury statement once a statement of its own came (its last value date is the day), not when
+	 * another day's statement back-values a row to it: it is run only then, rather than without its own statement, every
+	 * line short of its treasury leg. A weekend day has it with a statement of a day after it. Works on 2025-07-04 (a
+	 * Friday) to 2025-07-08.
+	 */
+	@Test
+	void aDayHasItsStatementOnlyFromAStatementOfItsOwn() throws Exception {
+		ReconciliationCalls calls = new ReconciliationCalls(this.mvc, this.jdbc);
+		LocalDate friday = LocalDate.of(2025, 7, 4);
+		LocalDate monday = LocalDate.of(2025, 7, 7);
+		LocalDate tuesday = LocalDate.of(2025, 7, 8);
+		calls.importTreasury(statement(posted(UUID.randomUUID(), tuesday, "VND", "1000000", "1701"),
+				posted(UUID.randomUUID(), monday, "VND", "2000000", "1701")));
+		assertThat(treasuryStatement(tuesday)).isTrue();
+		assertThat(treasuryStatement(monday)).as("a row back-valued to it is not its statement").isFalse();
+
+		calls.importTreasury(statement(posted(UUID.randomUUID(), monday, "VND", "3000000", "1701")));
+		assertThat(treasuryStatement(monday)).isTrue();
+		assertThat(treasuryStatement(monday.minusDays(1))).as("a Sunday, by Monday's").isTrue();
+		assertThat(treasuryStatement(monday.minusDays(2))).as("a Saturday, by Monday's").isTrue();
+		assertThat(treasuryStatement(friday)).isFalse();
+	}
+
+	private boolean treasuryStatement(LocalDate day) throws Exception {
+		return Boolean.TRUE.equals(JsonPath.read(this.mvc.get()
+			.uri("/api/v1/reconciliation/days/" + day)
+			.with(officer())
+			.exchange()
+			.getResponse()
+			.getContentAsString(), "$.treasuryStatement"));
 	}
 
 	/**
