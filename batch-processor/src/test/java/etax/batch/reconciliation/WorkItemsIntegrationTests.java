@@ -343,6 +343,31 @@ class WorkItemsIntegrationTests {
 	}
 
 	/**
+	 * The same for a line the run left in its class but changed: a bank's corrected file that names another sub-item
+	 * (or fixed one of two fields that differed), and what was proposed for the line as it was moves no money now.
+	 */
+	@Test
+	void anApprovalOfALineTheRunChangedWithinItsClassRecordsNothing() {
+		LocalDate day = LocalDate.of(2025, 2, 28);
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW13");
+		assertThat(action(id, "resolve", """
+				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
+			.hasStatusOk();
+		String reviewed = approval(id);
+		this.jdbc.sql("""
+				UPDATE reconciliation.line l SET bank_sub_item = '4931' FROM reconciliation.work_item w
+				WHERE w.work_item_id = ? AND l.business_day = w.business_day AND l.line_key = w.line_key""")
+			.param(id)
+			.update();
+
+		int sent = FakeGateway.get().requests().size();
+		MvcTestResult refused = action(id, "approve", reviewed, SECOND);
+		assertProblem(refused, HttpStatus.CONFLICT, "work-item-conflict");
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("latest run changed");
+		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
+	}
+
+	/**
 	 * The same, with the resolution proposed in a transaction that holds the item while the run reaches it: the
 	 * run waits for it and judges the item as it left it, AWAITING_APPROVAL, so the request is withdrawn rather than
 	 * left for a second officer on a line reclassified under it. Two transactions of the real database; the run

@@ -25,6 +25,11 @@ public final class WorkItemConflictException extends RuntimeException {
 				+ ": nothing is recorded; send it back");
 	}
 
+	public static WorkItemConflictException lineChangedSince(long id) {
+		return new WorkItemConflictException("Work item " + id + " was proposed on a line the day's latest run changed "
+				+ "(its legs or the fields that differ, though not its class): nothing is recorded; send it back");
+	}
+
 	/**
 	 * An approval or a rejection of another request than the one the item waits for: the item's resolution was sent
 	 * back or withdrawn and proposed again since the approver reviewed it.

@@ -148,6 +148,28 @@ class WorkItemRepository {
 		insert(r, workItemId, "");
 	}
 
+	/** Keeps, with a request just proposed, the line it was proposed on as it is now ({@code line_digest}). */
+	void noteLine(UUID correctionId, LocalDate day, String lineKey) {
+		this.jdbc.sql("""
+				UPDATE reconciliation.correction_request SET line_digest = (SELECT md5(l::text) FROM reconciliation.line l
+				    WHERE l.business_day = ? AND l.line_key = ?)
+				WHERE correction_id = ?""").params(day, lineKey, correctionId).update();
+	}
+
+	/**
+	 * @return whether the line a request was proposed on is as it was then; a request proposed before the line was
+	 * kept with it is judged by its class alone
+	 */
+	boolean lineAsProposed(UUID correctionId, LocalDate day, String lineKey) {
+		return this.jdbc.sql("""
+				SELECT coalesce(c.line_digest IS NULL OR c.line_digest = (SELECT md5(l::text) FROM reconciliation.line l
+				    WHERE l.business_day = ? AND l.line_key = ?), false)
+				FROM reconciliation.correction_request c WHERE c.correction_id = ?""")
+			.params(day, lineKey, correctionId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Keeps a request the gateway may hold although the resolution that proposed it was not committed here, as
 	 * decided in it (WITHDRAWN): once, since a commit whose outcome was unknown may have kept it after all.

@@ -242,6 +242,7 @@ public class WorkItems {
 		}
 		CorrectionRequest request = this.resolutions.request(item, kind, resolution, caller.subject(), now);
 		this.repository.insert(request, id);
+		this.repository.noteLine(request.correctionId(), item.businessDay(), item.lineKey());
 		try {
 			this.gateway.propose(request, id, authorization);
 		}
@@ -285,6 +286,10 @@ public class WorkItems {
 			.orElse(null);
 		if (current != item.lineClass()) {
 			throw WorkItemConflictException.lineChanged(id, item.lineClass(), current);
+		}
+		// of the same class, the line may differ all the same: a corrected file fixed one of the fields that differed
+		if (!this.repository.lineAsProposed(request.correctionId(), item.businessDay(), item.lineKey())) {
+			throw WorkItemConflictException.lineChangedSince(id);
 		}
 		this.gateway.record(request, id, authorization);
 		Instant now = this.clock.instant();
