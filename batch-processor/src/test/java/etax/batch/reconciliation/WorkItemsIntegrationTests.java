@@ -323,23 +323,8 @@ class WorkItemsIntegrationTests {
 	 */
 	@Test
 	void anApprovalOfALineTheRunClassedOtherwiseBeforeReachingItsItemRecordsNothing() {
-		LocalDate day = LocalDate.of(2025, 2, 26);
-		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW12");
-		assertThat(action(id, "resolve", """
-				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
-			.hasStatusOk();
-		String reviewed = approval(id);
-		this.jdbc.sql("""
-				UPDATE reconciliation.line l SET class = 'MATCHED' FROM reconciliation.work_item w
-				WHERE w.work_item_id = ? AND l.business_day = w.business_day AND l.line_key = w.line_key""")
-			.param(id)
-			.update();
-
-		int sent = FakeGateway.get().requests().size();
-		MvcTestResult refused = action(id, "approve", reviewed, SECOND);
-		assertProblem(refused, HttpStatus.CONFLICT, "work-item-conflict");
-		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("classed MATCHED");
-		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
+		assertApprovalRefusedAfterTheLineChanged(LocalDate.of(2025, 2, 26), "RW12", "class = 'MATCHED'",
+				"classed MATCHED");
 	}
 
 	/**
@@ -348,14 +333,20 @@ class WorkItemsIntegrationTests {
 	 */
 	@Test
 	void anApprovalOfALineTheRunChangedWithinItsClassRecordsNothing() {
-		LocalDate day = LocalDate.of(2025, 2, 28);
-		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, "RW13");
+		assertApprovalRefusedAfterTheLineChanged(LocalDate.of(2025, 2, 28), "RW13", "bank_sub_item = '4931'",
+				"latest run changed");
+	}
+
+	/** A RECODE proposed, the line changed as a run would (a column set so), then an approval refused. */
+	private void assertApprovalRefusedAfterTheLineChanged(LocalDate day, String reference, String change,
+			String detail) {
+		long id = assignedCodingMismatch(new ReconciliationCalls(this.mvc, this.jdbc), day, reference);
 		assertThat(action(id, "resolve", """
 				{"kind":"RECODE","reason":"bank keyed the wrong sub-item","corrected":{"subItem":"1052"}}""", RESOLVER))
 			.hasStatusOk();
 		String reviewed = approval(id);
-		this.jdbc.sql("""
-				UPDATE reconciliation.line l SET bank_sub_item = '4931' FROM reconciliation.work_item w
+		this.jdbc.sql("UPDATE reconciliation.line l SET " + change + """
+				 FROM reconciliation.work_item w
 				WHERE w.work_item_id = ? AND l.business_day = w.business_day AND l.line_key = w.line_key""")
 			.param(id)
 			.update();
@@ -363,7 +354,7 @@ class WorkItemsIntegrationTests {
 		int sent = FakeGateway.get().requests().size();
 		MvcTestResult refused = action(id, "approve", reviewed, SECOND);
 		assertProblem(refused, HttpStatus.CONFLICT, "work-item-conflict");
-		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("latest run changed");
+		assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains(detail);
 		assertThat(FakeGateway.get().requests()).as("nothing recorded at the gateway").hasSize(sent);
 	}
 
