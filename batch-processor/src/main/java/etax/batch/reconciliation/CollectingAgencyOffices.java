@@ -1,10 +1,10 @@
 package etax.batch.reconciliation;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import etax.batch.BatchProcessorProperties;
@@ -51,7 +51,7 @@ class CollectingAgencyOffices {
 
 	private final MeterRegistry meters;
 
-	private final Set<String> tagged = ConcurrentHashMap.newKeySet();
+	private final Set<String> tagged = new HashSet<>();
 
 	CollectingAgencyOffices(BatchProcessorProperties properties, JsonMapper json, MeterRegistry meters) {
 		Map<String, String> mapping = properties.reconciliation().collectingAgencyOffices();
@@ -96,16 +96,10 @@ class CollectingAgencyOffices {
 	}
 
 	private String tagOf(String agency) {
-		if (this.tagged.contains(agency)) {
-			return agency;
-		}
 		synchronized (this.tagged) {
-			if (this.tagged.size() < MAX_TAGGED) {
-				this.tagged.add(agency);
-				return agency;
-			}
+			return (this.tagged.contains(agency) || (this.tagged.size() < MAX_TAGGED && this.tagged.add(agency))) ? agency
+					: OTHER_AGENCIES;
 		}
-		return OTHER_AGENCIES;
 	}
 
 }

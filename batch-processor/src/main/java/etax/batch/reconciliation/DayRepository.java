@@ -32,12 +32,13 @@ class DayRepository {
 	 * Whether the treasury's statement of a day came: a statement whose last value date is the day. Another day's
 	 * statement with a row valued on it (a posting back-valued) is not it: until 2026-12 it counted, and a day whose
 	 * own statement was late ran without it, every line short of its treasury leg. A Saturday or Sunday, which has
-	 * no statement of its own, has it once a statement of one of the next days came.
+	 * no statement of its own (its postings are valued on the Monday after), has it once the Monday's came.
 	 */
 	private boolean treasuryStatementOf(LocalDate day) {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM reconciliation.imported_file WHERE kind = 'TREASURY' AND (last_day = :day
-				    OR (EXTRACT(ISODOW FROM CAST(:day AS date)) IN (6, 7) AND last_day > :day AND last_day <= :day + 7)))""")
+				    OR (EXTRACT(ISODOW FROM CAST(:day AS date)) IN (6, 7)
+				        AND last_day = CAST(:day AS date) + 8 - EXTRACT(ISODOW FROM CAST(:day AS date))::integer)))""")
 			.param("day", day)
 			.query(Boolean.class)
 			.single();

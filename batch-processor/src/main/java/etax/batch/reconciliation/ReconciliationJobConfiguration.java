@@ -145,9 +145,9 @@ class ReconciliationJobConfiguration {
 			classification.markReconciled(day, job.getLong(CLASSIFIED_REVISION));
 			contribution.incrementWriteCount(changes.created() + changes.reclassified() + changes.reopened()
 					+ changes.cleared());
-			log.info("Reconciliation work items businessDay={} execution={} created={} reclassified={} reopened={} "
-					+ "cleared={} moved={}", day, run, changes.created(), changes.reclassified(),
-					changes.reopened(), changes.cleared(), changes.moved());
+			log.info("Reconciliation work items businessDay={} execution={} classifiedBy={} created={} reclassified={} "
+					+ "reopened={} cleared={} moved={}", day, step.getJobExecutionId(), run, changes.created(),
+					changes.reclassified(), changes.reopened(), changes.cleared(), changes.moved());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -85,6 +85,7 @@ class ReconciliationStatementDaysIntegrationTests {
 				posted(UUID.randomUUID(), monday, "VND", "2000000", "1701")));
 		assertThat(treasuryStatement(tuesday)).isTrue();
 		assertThat(treasuryStatement(monday)).as("a row back-valued to it is not its statement").isFalse();
+		assertThat(treasuryStatement(monday.minusDays(2))).as("a Saturday waits for Monday's").isFalse();
 
 		calls.importTreasury(statement(posted(UUID.randomUUID(), monday, "VND", "3000000", "1701")));
 		assertThat(treasuryStatement(monday)).isTrue();

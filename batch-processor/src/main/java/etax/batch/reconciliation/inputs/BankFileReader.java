@@ -44,8 +44,9 @@ final class BankFileReader {
 	static final int MAX_DEPTH = 12;
 
 	/**
-	 * The most names a file may use, of elements, attributes and namespace prefixes together: the parser keeps every
-	 * name it meets until the end of the file, and the layout has about forty.
+	 * The most names a file may use, of elements, attributes, namespaces (prefixes and URIs) and processing
+	 * instructions together: the parser keeps every name it meets until the end of the file, and the layout has about
+	 * forty.
 	 */
 	static final int MAX_NAMES = 128;
 
@@ -115,17 +116,20 @@ final class BankFileReader {
 						line = new HashMap<>();
 					}
 					else if (line != null && BankVoucher.LINE_FIELDS.contains(name)) {
-						line.put(name, text(xml, name));
+						line.put(name, text(xml, name, names));
 						depth--; // text read to its end tag
 					}
 					else if (line == null && voucher != null && BankVoucher.FIELDS.contains(name)) {
-						voucher.put(name, text(xml, name));
+						voucher.put(name, text(xml, name, names));
 						depth--; // text read to its end tag
 					}
 					else if (voucher == null && BankFileHeader.FIELDS.contains(name)) {
-						header.put(name, text(xml, name));
+						header.put(name, text(xml, name, names));
 						depth--; // text read to its end tag
 					}
+				}
+				else if (event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+					note(names, "?" + xml.getPITarget());
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
 					depth--;
@@ -148,17 +152,22 @@ final class BankFileReader {
 		return ((file != null) ? file : BankFileHeader.parse(header)).build();
 	}
 
-	/** Counts the names an element brings: its own, its attributes' and its namespaces' prefixes. */
+	/** Counts the names an element brings: its own, its attributes', its namespaces' prefixes and URIs. */
 	private static void noteNames(XMLStreamReader xml, Set<String> names) {
-		names.add(xml.getLocalName());
+		note(names, xml.getLocalName());
 		for (int i = 0; i < xml.getAttributeCount(); i++) {
-			names.add("@" + xml.getAttributeLocalName(i));
+			note(names, "@" + xml.getAttributeLocalName(i));
 		}
 		for (int i = 0; i < xml.getNamespaceCount(); i++) {
-			names.add("xmlns:" + xml.getNamespacePrefix(i));
+			note(names, "xmlns:" + xml.getNamespacePrefix(i));
+			note(names, "=" + xml.getNamespaceURI(i));
 		}
-		if (names.size() > MAX_NAMES) {
-			throw InvalidFileException.of("The file uses more than " + MAX_NAMES + " names of elements and attributes");
+	}
+
+	private static void note(Set<String> names, String name) {
+		if (names.add(name) && names.size() > MAX_NAMES) {
+			throw InvalidFileException.of("The file uses more than " + MAX_NAMES
+					+ " names of elements, attributes, namespaces and processing instructions");
 		}
 	}
 
@@ -166,7 +175,7 @@ final class BankFileReader {
 	 * A field's text, stripped, read piece by piece up to {@link #MAX_FIELD} characters: a text of gigabytes would
 	 * otherwise be read whole, before the file's signature is checked.
 	 */
-	private static String text(XMLStreamReader xml, String field) throws XMLStreamException {
+	private static String text(XMLStreamReader xml, String field, Set<String> names) throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
 		for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) {
 			if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
@@ -178,6 +187,9 @@ final class BankFileReader {
 			}
 			else if (event == XMLStreamConstants.START_ELEMENT) {
 				throw InvalidFileException.of(field + " holds an element; it is a text");
+			}
+			else if (event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+				note(names, "?" + xml.getPITarget());
 			}
 			else if (event == XMLStreamConstants.END_DOCUMENT) {
 				throw InvalidFileException.of(field + " is not closed");

@@ -183,7 +183,21 @@ class DailyFileReaderTests {
 			names.append("<n").append(i).append(" a").append(i).append("=''/>");
 		}
 		assertRefused(names + "</DSACH_GNT></DOICHIEU_NTDT>",
-				"The file uses more than " + BankFileReader.MAX_NAMES + " names of elements and attributes");
+				"The file uses more than " + BankFileReader.MAX_NAMES + " names");
+		StringBuilder uris = new StringBuilder(HEADER);
+		StringBuilder targets = new StringBuilder(HEADER);
+		for (int i = 0; i <= BankFileReader.MAX_NAMES; i++) {
+			uris.append("<a xmlns:p='urn:x").append(i).append("'/>");
+			targets.append("<?t").append(i).append("?>");
+		}
+		assertRefused(uris + "</DSACH_GNT></DOICHIEU_NTDT>", "more than " + BankFileReader.MAX_NAMES + " names");
+		assertRefused(targets + "</DSACH_GNT></DOICHIEU_NTDT>", "more than " + BankFileReader.MAX_NAMES + " names");
+		StringBuilder inField = new StringBuilder("<SO_CTU>");
+		for (int i = 0; i <= BankFileReader.MAX_NAMES; i++) {
+			inField.append("<?t").append(i).append("?>");
+		}
+		assertRefused(HEADER + VOUCHER.replace("<SO_CTU>", inField) + "</DSACH_GNT></DOICHIEU_NTDT>",
+				"more than " + BankFileReader.MAX_NAMES + " names");
 		StringBuilder days = new StringBuilder(TreasuryStatementReader.HEADER + "\n");
 		for (int i = 0; i <= ParsedFile.MAX_DAYS; i++) {
 			days.append("6f1c2d4e-0000-3000-8000-").append("%012d".formatted(i)).append(",0111,7111,754,1701,79760,1,VND,")
