@@ -31,8 +31,8 @@ public record OutboxProperties(String table, @DefaultValue Relay relay) {
 	 * @param batchSize messages sent per round trip to the database
 	 * @param sendTimeout how long a batch may wait for the broker's acknowledgements, and a send for a topic's
 	 * metadata
-	 * @param roundBytes the most payload and header bytes a round reads (at least one message): a round holds them in
-	 * memory
+	 * @param roundBytes the most payload and header bytes a round's read takes (at least one message): a round holds
+	 * them in memory (a read of which none may be sent is let go before the next)
 	 * @param vacuumAfter rows deleted after which the relay vacuums the table itself; 0 leaves it to autovacuum
 	 */
 	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,

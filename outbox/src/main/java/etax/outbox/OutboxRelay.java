@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends committed outbox messages to Kafka, oldest first, and removes them.
  *
  * <p>
- * One relay thread per process. A round reads up to {@code batchSize} unsent rows, sends them in one Kafka
+ * One relay thread per process. A round reads up to {@code batchSize} unsent rows (more reads of as many while none it
+ * read may be sent: {@link RelayRounds}), sends them in one Kafka
  * transaction, waits for every acknowledgement, commits it and deletes the rows in the same database transaction. A
  * transaction-scoped advisory lock on the table lets only one process relay at a time, so several
  * replicas never reorder one key's messages (and the rows need no row locks). A failed round rolls

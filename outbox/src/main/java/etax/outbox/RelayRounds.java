@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay's rounds ({@link OutboxRelay}): each, in one database transaction under the table's advisory lock, reads
- * up to {@code batchSize} unsent rows, sends them in one Kafka transaction, waits for every acknowledgement, and
+ * up to {@code batchSize} unsent rows (and reads on, up to {@value #MAX_PAGES} such reads, while none it read may be
+ * sent), sends them in one Kafka transaction, waits for every acknowledgement, and
  * commits it and deletes them, or aborts it and parks the message Kafka refuses for good, if that is what failed.
  */
 final class RelayRounds {
@@ -164,7 +165,9 @@ final class RelayRounds {
 				}
 				// every message read waits (behind a partition or a topic held back, or its key's earlier one): the
 				// next ones may not, and without looking past these they would wait as long, whatever their partition
-				rows = read(heldKeys, rows.get(rows.size() - 1).id());
+				long last = rows.get(rows.size() - 1).id();
+				rows = List.of(); // this read's payloads let go before the next one's come
+				rows = read(heldKeys, last);
 				full = !rows.isEmpty() && full(rows);
 			}
 			awaitOutcomes(batch);

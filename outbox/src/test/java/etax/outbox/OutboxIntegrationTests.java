@@ -670,7 +670,6 @@ class OutboxIntegrationTests {
 
 	}
 
-	/** A key the producer's partitioner places in the partition, of a topic of two. */
 	/** A producer whose metadata shows partition 0 of the topic's two without a leader. */
 	private static MockProducer<String, String> withoutALeaderOfPartitionZero(String topic) {
 		Node broker = new Node(1, "localhost", 9092);
@@ -681,6 +680,7 @@ class OutboxIntegrationTests {
 				Set.of(), Set.of()));
 	}
 
+	/** A key the producer's partitioner places in the partition, of a topic of two. */
 	private static String keyOfPartition(int partition) {
 		return IntStream.iterate(0, (i) -> i + 1)
 			.mapToObj((i) -> UUID.randomUUID().toString())

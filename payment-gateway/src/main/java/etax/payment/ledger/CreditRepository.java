@@ -73,6 +73,17 @@ class CreditRepository {
 				 ORDER BY r.recorded_at LIMIT 1""", (row, n) -> row.getString(1), postingId).stream().findFirst();
 	}
 
+	/**
+	 * Holds the recorded payment a posting is a line of against a correction of it being approved, which locks it
+	 * {@code FOR NO KEY UPDATE}: shared, so that refunds of one payment's credits do not wait for each other.
+	 */
+	void holdPayment(UUID postingId) {
+		this.jdbc.query("""
+				SELECT 1 FROM payment.confirmation c
+				JOIN payment.confirmation_line l ON l.bank_code = c.bank_code AND l.bank_reference = c.bank_reference
+				WHERE l.posting_id = ? FOR SHARE OF c""", (row, n) -> 1, postingId);
+	}
+
 	void insertCredits(List<Credit> credits, Instant at) {
 		if (credits.isEmpty()) {
 			return;

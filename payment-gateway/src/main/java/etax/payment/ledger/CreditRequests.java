@@ -71,7 +71,12 @@ public class CreditRequests {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Moved carryOut(Request request) {
-		judge(request);
+		Credit judged = judge(request);
+		if (request.targetItemId() == null) {
+			// before the ledger's locks, as a REVERSE's approval and the bank's reversal take it: a REVERSE of the
+			// payment approved meanwhile is seen below (requireNotReversing), or waits and sees the refund
+			this.credits.holdPayment(judged.postingId());
+		}
 		Set<String> msts = new LinkedHashSet<>(List.of(request.mst()));
 		if (request.targetMst() != null) {
 			msts.add(request.targetMst());

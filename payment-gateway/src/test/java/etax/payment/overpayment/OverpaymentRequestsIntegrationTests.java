@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import etax.access.Caller;
 import etax.access.Role;
@@ -30,10 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static etax.devstack.TestCallers.bearer;
 import static etax.devstack.TestCallers.officer;
@@ -63,6 +68,9 @@ class OverpaymentRequestsIntegrationTests {
 
 	@RegisterExtension
 	static final GatewayFixture gateway = new GatewayFixture();
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aRefundApprovedByASecondOfficerReducesTheCreditAndTheTreasuryPaysTheOrder() throws Exception {
@@ -302,6 +310,53 @@ class OverpaymentRequestsIntegrationTests {
 		gateway.publishItem(other, item, 1_000_000, "2026-12-31", "99999");
 		gateway.reads().awaitOutstanding(item, 1_000_000);
 		ok(decide(mst, created(mst, offset(credit, 300_000, other, item), OFFICER), "approve", APPROVER));
+	}
+
+	/**
+	 * A refund approved while a REVERSE of its payment is being approved (which holds the payment's row) waits for it,
+	 * and is then judged on what it recorded: the two are never both approved unseen by each other.
+	 */
+	@Test
+	void aRefundApprovedWhileItsPaymentIsHeldWaitsForIt() throws Exception {
+		String mst = DevBanks.mst(8728);
+		String reference = "OPR2026051000000028";
+		UUID credit = credit(mst, reference, 1_000_000);
+		JsonNode pending = created(mst, refund(credit, 400_000), OFFICER);
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> reverse = threads.submit(() -> new TransactionTemplate(this.transactions)
+				.executeWithoutResult((status) -> {
+					gateway.jdbc()
+						.sql("SELECT 1 FROM payment.confirmation WHERE bank_code = ? AND bank_reference = ? "
+								+ "FOR NO KEY UPDATE")
+						.params(GatewayFixture.BANK, reference)
+						.query(Integer.class)
+						.single();
+					locked.countDown();
+					try {
+						assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}));
+			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<MockHttpServletResponse> approval = threads.submit(() -> decide(mst, pending, "approve", APPROVER));
+
+			await().atMost(TIMEOUT).until(() -> gateway.jdbc().sql("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+					    AND query LIKE '%FOR SHARE OF c%'""").query(Long.class).single() == 1);
+			assertThat(approval.isDone()).isFalse();
+			release.countDown();
+			reverse.get(10, TimeUnit.SECONDS);
+			ok(approval.get(30, TimeUnit.SECONDS));
+		}
+		finally {
+			release.countDown();
+			threads.shutdownNow();
+		}
 	}
 
 	/**

@@ -78,7 +78,9 @@ class OverpaymentRequestController {
 					+ "no office; 422 credit-not-general (held or waiting for an item), amount-exceeds-credit, "
 					+ "credit-time-barred (paid more than ten years ago), obligation-not-found, obligation-not-open "
 					+ "(owes nothing, or less than the amount), credit-not-posted (a refund of a credit whose payment "
-					+ "line the treasury refused or has not posted yet), invalid-overpayment-request. The same request "
+					+ "line the treasury refused or has not posted yet), credit-being-reversed (a refund of a credit "
+					+ "whose payment line a recorded REVERSE sends back to the payer), invalid-overpayment-request. "
+					+ "The same request "
 					+ "of the same document again (a retry) is 200 with the one recorded; other figures for the same "
 					+ "credit, kind and item of that document are 409 overpayment-request-exists.")
 	@PostMapping
